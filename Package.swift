@@ -1,0 +1,102 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "crm-audit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crm-audit", targets: ["crm-audit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        // The shared vocabulary: languages, source locations, days, the canonical data model,
+        // answers, findings and scores. Every engine depends on it; it depends on no engine.
+        .target(
+            name: "AuditModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // libxml2 from the system (Debian: libxml2-dev), read through its streaming reader.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // The small typed, null-safe expression language shared by skip logic and rules.
+        .target(name: "Expressions", dependencies: ["AuditModel"], swiftSettings: swiftSettings),
+        // The engagement's SQLite file: schema, migrations, records.
+        .target(
+            name: "Workspace",
+            dependencies: ["AuditModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Questionnaire",
+            dependencies: ["AuditModel", "Expressions", "Workspace", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Importers",
+            dependencies: [
+                "AuditModel", "Workspace", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Analytics",
+            dependencies: ["AuditModel", "Workspace", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Rules",
+            dependencies: ["AuditModel", "Expressions", "Questionnaire", "Analytics", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Report",
+            dependencies: ["AuditModel", "Analytics", "Rules", "Questionnaire", "Workspace"],
+            swiftSettings: swiftSettings
+        ),
+        // The audit pipeline: runs the engines in order over one workspace round.
+        .target(
+            name: "Audit",
+            dependencies: ["AuditModel", "Workspace", "Questionnaire", "Importers", "Analytics", "Rules", "Report"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "crm-audit",
+            dependencies: [
+                "Audit", "AuditModel", "Workspace", "Questionnaire", "Importers", "Analytics", "Rules", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["AuditModel", "Workspace"],
+            path: "Sources/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "AuditModelTests", dependencies: ["AuditModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "AuditModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "AuditModel", "Workspace", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "AuditModel", "Workspace", "TestSupport"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "AuditModel", "Workspace", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Expressions", "Questionnaire", "Analytics", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Rules", "Analytics", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["Audit", "AuditModel", "Workspace", "TestSupport"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,1 @@
+// The Analytics engine. See the module's files.

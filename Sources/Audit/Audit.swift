@@ -1,0 +1,1 @@
+// The Audit engine. See the module's files.

@@ -1,0 +1,104 @@
+/// What was answered to a question: a value, or an explicit non-answer.
+///
+/// "Don't know" and "not applicable" are answers in their own right, never confused with a
+/// blank (not yet asked or skipped) or with a "no".
+public enum AnswerValue: Sendable, Hashable, Codable {
+    /// The id of the chosen option (single choice).
+    case option(String)
+    /// The ids of the chosen options (multiple choice), in the questionnaire's order.
+    case options([String])
+    /// A yes/no answer.
+    case bool(Bool)
+    /// A number, percent (0–100 as typed) or money amount; also a 1–5 scale.
+    case number(Double)
+    /// Free text.
+    case text(String)
+    /// A calendar day.
+    case date(Day)
+    /// "Don't know": scores as 0 and is flagged in the report.
+    case dontKnow
+    /// "Not applicable": excluded from the area score.
+    case notApplicable
+
+    /// True for the explicit non-answers.
+    public var isNonAnswer: Bool {
+        switch self {
+        case .dontKnow, .notApplicable: true
+        default: false
+        }
+    }
+}
+
+/// Where an answer came from.
+public enum AnswerSource: String, Sendable, Hashable, Codable {
+    case interview, prefill, file, carriedOver = "carried_over"
+}
+
+/// An answer as stored for one round.
+public struct Answer: Sendable, Hashable, Codable {
+    public var questionID: String
+    public var value: AnswerValue
+    public var note: String?
+    public var source: AnswerSource
+    /// ISO-8601 time the answer was given.
+    public var answeredAt: String
+    /// False for an answer carried over from an earlier round that the consultant has not confirmed yet.
+    public var confirmed: Bool
+
+    public init(questionID: String, value: AnswerValue, note: String? = nil, source: AnswerSource,
+                answeredAt: String, confirmed: Bool = true) {
+        self.questionID = questionID
+        self.value = value
+        self.note = note
+        self.source = source
+        self.answeredAt = answeredAt
+        self.confirmed = confirmed
+    }
+}
+
+extension AnswerValue {
+    private enum Key: String, CodingKey {
+        case option, options, bool, number, text, date, state
+    }
+
+    /// Encoded as a one-key object: `{"option": "crm"}`, `{"number": 12}`, `{"state": "dont_know"}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        switch self {
+        case .option(let id): try container.encode(id, forKey: .option)
+        case .options(let ids): try container.encode(ids, forKey: .options)
+        case .bool(let flag): try container.encode(flag, forKey: .bool)
+        case .number(let number): try container.encode(number, forKey: .number)
+        case .text(let text): try container.encode(text, forKey: .text)
+        case .date(let day): try container.encode(day, forKey: .date)
+        case .dontKnow: try container.encode("dont_know", forKey: .state)
+        case .notApplicable: try container.encode("not_applicable", forKey: .state)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        if let id = try container.decodeIfPresent(String.self, forKey: .option) {
+            self = .option(id)
+        } else if let ids = try container.decodeIfPresent([String].self, forKey: .options) {
+            self = .options(ids)
+        } else if let flag = try container.decodeIfPresent(Bool.self, forKey: .bool) {
+            self = .bool(flag)
+        } else if let number = try container.decodeIfPresent(Double.self, forKey: .number) {
+            self = .number(number)
+        } else if let text = try container.decodeIfPresent(String.self, forKey: .text) {
+            self = .text(text)
+        } else if let day = try container.decodeIfPresent(Day.self, forKey: .date) {
+            self = .date(day)
+        } else if let state = try container.decodeIfPresent(String.self, forKey: .state) {
+            switch state {
+            case "dont_know": self = .dontKnow
+            case "not_applicable": self = .notApplicable
+            default:
+                throw DecodingError.dataCorruptedError(forKey: .state, in: container, debugDescription: "unknown answer state \(state)")
+            }
+        } else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "empty answer value"))
+        }
+    }
+}

@@ -1,0 +1,103 @@
+/// The kinds of client data the audit imports, each mapped onto one canonical table.
+public enum DatasetKind: String, CaseIterable, Sendable, Codable, Hashable {
+    case customers, sales, managers, deals, activities, campaigns
+
+    /// The canonical fields of this kind, in their documented order.
+    public var fields: [FieldSpec] { CanonicalModel.fields(of: self) }
+
+    /// The workspace table holding this kind's rows.
+    public var tableName: String {
+        switch self {
+        case .customers: "customer"
+        case .sales: "sale"
+        case .managers: "manager"
+        case .deals: "deal"
+        case .activities: "activity"
+        case .campaigns: "campaign"
+        }
+    }
+
+    public var title: LocalizedText {
+        switch self {
+        case .customers: LocalizedText(ru: "клиенты", en: "customers")
+        case .sales: LocalizedText(ru: "продажи", en: "sales")
+        case .managers: LocalizedText(ru: "менеджеры", en: "managers")
+        case .deals: LocalizedText(ru: "сделки", en: "deals")
+        case .activities: LocalizedText(ru: "активности", en: "activities")
+        case .campaigns: LocalizedText(ru: "кампании", en: "campaigns")
+        }
+    }
+}
+
+/// How a canonical field's values are read and stored.
+public enum FieldType: Sendable, Hashable {
+    /// Free text, stored trimmed.
+    case text
+    /// A decimal number (money, quantity), stored as REAL.
+    case number
+    /// A calendar day, stored as ISO `YYYY-MM-DD`.
+    case date
+    /// Yes or no, stored as 0 or 1.
+    case boolean
+    /// One of a closed set of codes, stored as the code.
+    case code([String])
+}
+
+/// One canonical field: its name, type and whether a row needs it.
+public struct FieldSpec: Sendable, Hashable {
+    public var name: String
+    public var type: FieldType
+    public var required: Bool
+
+    public init(_ name: String, _ type: FieldType = .text, required: Bool = false) {
+        self.name = name
+        self.type = type
+        self.required = required
+    }
+}
+
+/// The canonical model every import maps onto.
+public enum CanonicalModel {
+    public static func fields(of kind: DatasetKind) -> [FieldSpec] {
+        switch kind {
+        case .customers:
+            [
+                FieldSpec("customer_id", required: true), FieldSpec("name"),
+                FieldSpec("type", .code(["company", "person"])), FieldSpec("tax_id"), FieldSpec("email"),
+                FieldSpec("phone"), FieldSpec("birth_date", .date), FieldSpec("gender", .code(["male", "female"])),
+                FieldSpec("city"), FieldSpec("region"), FieldSpec("industry"), FieldSpec("segment"),
+                FieldSpec("source"), FieldSpec("manager"), FieldSpec("created_at", .date),
+                FieldSpec("email_consent", .boolean),
+            ]
+        case .sales:
+            [
+                FieldSpec("order_id"), FieldSpec("customer_id", required: true),
+                FieldSpec("date", .date, required: true), FieldSpec("amount", .number, required: true),
+                FieldSpec("cost", .number), FieldSpec("quantity", .number), FieldSpec("product"),
+                FieldSpec("category"), FieldSpec("manager"), FieldSpec("channel"), FieldSpec("campaign"),
+            ]
+        case .managers:
+            [
+                FieldSpec("manager", required: true), FieldSpec("department"),
+                FieldSpec("hired_at", .date), FieldSpec("left_at", .date),
+            ]
+        case .deals:
+            [
+                FieldSpec("deal_id", required: true), FieldSpec("customer_id"),
+                FieldSpec("created_at", .date, required: true), FieldSpec("closed_at", .date),
+                FieldSpec("stage"), FieldSpec("status", .code(["open", "won", "lost"])),
+                FieldSpec("amount", .number), FieldSpec("manager"), FieldSpec("source"),
+            ]
+        case .activities:
+            [
+                FieldSpec("activity_id"), FieldSpec("customer_id"), FieldSpec("date", .date, required: true),
+                FieldSpec("type"), FieldSpec("manager"),
+            ]
+        case .campaigns:
+            [
+                FieldSpec("campaign", required: true), FieldSpec("channel"), FieldSpec("cost", .number),
+                FieldSpec("start_date", .date), FieldSpec("end_date", .date),
+            ]
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// A place in an input file, as a compiler names it: `file:line:column`.
+public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var file: String
+    /// 1-based line (a CSV record's first line, a sheet row, an XML or YAML line); nil for the file as a whole.
+    public var line: Int?
+    /// 1-based column, when known.
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let line = line, line > 0, let column { text += ":\(column)" }
+        return text
+    }
+}
+
+/// An error that a person fixes: it says what is wrong, where, and what to do, in each language.
+///
+/// Every engine throws its own types conforming to this protocol; the CLI turns them into text
+/// on standard error and an exit code in one place.
+public protocol AuditError: Error, Sendable {
+    /// Where in the input the problem lies, when it comes from a file.
+    var location: SourceLocation? { get }
+    /// The explanation, with what to do about it, in `language`.
+    func message(in language: Language) -> String
+}
+
+extension AuditError {
+    public var location: SourceLocation? { nil }
+
+    /// The message in the compiler's shape: `error: …` then ` --> file:line:column`.
+    public func rendered(in language: Language) -> String {
+        let prefix = language == .ru ? "ошибка" : "error"
+        var text = "\(prefix): \(message(in: language))"
+        if let location { text += "\n --> \(location)" }
+        return text
+    }
+}
+
+/// One problem found in an input file, with its location; used where a run collects all
+/// problems of a file instead of stopping at the first.
+public struct Diagnostic: AuditError, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+        case error, warning, note
+
+        private var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    public var text: LocalizedText
+
+    public init(_ severity: Severity = .error, at location: SourceLocation?, _ text: LocalizedText) {
+        self.severity = severity
+        self.location = location
+        self.text = text
+    }
+
+    public func message(in language: Language) -> String { text[language] }
+
+    /// `file:line:column: error: message`, the shape editors and CI logs understand.
+    public func formatted(in language: Language) -> String {
+        let label: String
+        switch (severity, language) {
+        case (.error, .ru): label = "ошибка"
+        case (.warning, .ru): label = "предупреждение"
+        case (.note, .ru): label = "примечание"
+        case (.error, .en): label = "error"
+        case (.warning, .en): label = "warning"
+        case (.note, .en): label = "note"
+        }
+        let place = location.map { "\($0): " } ?? ""
+        return "\(place)\(label): \(text[language])"
+    }
+
+    public var description: String { formatted(in: .en) }
+}
+
+/// Several problems of one run, reported together.
+public struct DiagnosticList: AuditError {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    public func message(in language: Language) -> String {
+        let lines = diagnostics.map { $0.formatted(in: language) }
+        let count = errors.count
+        let head = language == .ru ? "найдено ошибок: \(count)" : "\(count) error(s) found"
+        return ([head] + lines).joined(separator: "\n")
+    }
+}

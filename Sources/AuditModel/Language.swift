@@ -1,0 +1,39 @@
+/// A language the product speaks. Every user-facing text exists in each of them.
+public enum Language: String, CaseIterable, Sendable, Codable, Hashable {
+    case ru
+    case en
+
+    /// The language picked from a locale identifier such as `ru_RU.UTF-8` (Russian), else English.
+    public static func fromLocale(_ identifier: String?) -> Language {
+        guard let identifier, identifier.lowercased().hasPrefix("ru") else { return .en }
+        return .ru
+    }
+}
+
+/// A text given in every ``Language``.
+public struct LocalizedText: Sendable, Hashable, Codable {
+    public var ru: String
+    public var en: String
+
+    public init(ru: String, en: String) {
+        self.ru = ru
+        self.en = en
+    }
+
+    /// The same text in both languages (names, codes, numbers).
+    public init(both text: String) {
+        self.init(ru: text, en: text)
+    }
+
+    public subscript(language: Language) -> String {
+        switch language {
+        case .ru: ru
+        case .en: en
+        }
+    }
+
+    /// Both variants transformed the same way.
+    public func map(_ transform: (String) -> String) -> LocalizedText {
+        LocalizedText(ru: transform(ru), en: transform(en))
+    }
+}

@@ -1,0 +1,1 @@
+// The Expressions engine. See the module's files.

@@ -1,0 +1,1 @@
+// The Importers engine. See the module's files.

@@ -1,0 +1,1 @@
+// The Questionnaire engine. See the module's files.

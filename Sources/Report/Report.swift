@@ -1,0 +1,1 @@
+// The Report engine. See the module's files.

@@ -1,0 +1,1 @@
+// The Rules engine. See the module's files.

@@ -1,0 +1,106 @@
+import AuditModel
+import GRDB
+
+/// The workspace schema, as named migrations. A released migration is never edited: a change
+/// is a new migration appended here.
+enum Schema {
+    /// `PRAGMA application_id` of a workspace: "CRMA".
+    static let applicationID: Int32 = 0x4352_4D41
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-foundation") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                CREATE TABLE engagement (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    client TEXT NOT NULL,
+                    industry TEXT,
+                    consultant TEXT,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE round (
+                    id INTEGER PRIMARY KEY,
+                    number INTEGER NOT NULL UNIQUE,
+                    date TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+                    questionnaire_id TEXT,
+                    questionnaire_version TEXT,
+                    rulesets TEXT,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE answer (
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    question_id TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    note TEXT,
+                    source TEXT NOT NULL,
+                    answered_at TEXT NOT NULL,
+                    confirmed INTEGER NOT NULL DEFAULT 1,
+                    PRIMARY KEY (round_id, question_id)
+                );
+                CREATE TABLE dataset (
+                    id INTEGER PRIMARY KEY,
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    rows_read INTEGER NOT NULL,
+                    rows_stored INTEGER NOT NULL,
+                    rows_rejected INTEGER NOT NULL,
+                    imported_at TEXT NOT NULL,
+                    mapping TEXT,
+                    UNIQUE (round_id, kind, sha256)
+                );
+                CREATE TABLE metric_snapshot (
+                    round_id INTEGER PRIMARY KEY REFERENCES round(id) ON DELETE CASCADE,
+                    as_of TEXT NOT NULL,
+                    computed_at TEXT NOT NULL,
+                    document TEXT NOT NULL
+                );
+                CREATE TABLE finding (
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    rule_id TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    severity TEXT NOT NULL,
+                    area TEXT NOT NULL,
+                    document TEXT NOT NULL,
+                    PRIMARY KEY (round_id, rule_id)
+                );
+                CREATE TABLE score (
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    area TEXT NOT NULL,
+                    score REAL,
+                    level INTEGER,
+                    confidence REAL,
+                    PRIMARY KEY (round_id, area)
+                );
+                """)
+            // The canonical data tables: one row per imported record, with the dataset and
+            // source line it came from. Dates are ISO `YYYY-MM-DD` text, numbers REAL.
+            for kind in DatasetKind.allCases {
+                let columns = kind.fields.map { field -> String in
+                    let type: String
+                    switch field.type {
+                    case .number: type = "REAL"
+                    case .boolean: type = "INTEGER"
+                    case .text, .date, .code: type = "TEXT"
+                    }
+                    return "\(field.name) \(type)\(field.required ? " NOT NULL" : "")"
+                }
+                try db.execute(sql: """
+                    CREATE TABLE \(kind.tableName) (
+                        row_id INTEGER PRIMARY KEY,
+                        round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                        dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+                        source_line INTEGER NOT NULL,
+                        \(columns.joined(separator: ",\n    "))
+                    )
+                    """)
+                try db.execute(sql: "CREATE INDEX \(kind.tableName)_round ON \(kind.tableName)(round_id, dataset_id)")
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,68 @@
+import AuditModel
+import GRDB
+
+extension Workspace {
+    /// The datasets imported into `round`, oldest first.
+    public func datasets(round: AuditRound) throws -> [DatasetRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM dataset WHERE round_id = ? ORDER BY id", arguments: [round.id]).compactMap { row in
+                guard let kind = DatasetKind(rawValue: row["kind"]) else { return nil }
+                return DatasetRecord(
+                    id: row["id"], roundID: row["round_id"], kind: kind, fileName: row["file_name"], sha256: row["sha256"],
+                    format: row["format"], rowsRead: row["rows_read"], rowsStored: row["rows_stored"],
+                    rowsRejected: row["rows_rejected"], importedAt: row["imported_at"], mapping: row["mapping"])
+            }
+        }
+    }
+
+    /// Stores the metric document computed for `round`, replacing an earlier one.
+    public func saveMetrics(document: String, asOf: Day, round: AuditRound) throws {
+        try write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO metric_snapshot(round_id, as_of, computed_at, document) VALUES (?, ?, ?, ?)",
+                arguments: [round.id, asOf.iso, Timestamp.now(), document])
+        }
+    }
+
+    /// The metric document stored for `round`, if any.
+    public func metricsDocument(round: AuditRound) throws -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT document FROM metric_snapshot WHERE round_id = ?", arguments: [round.id])
+        }
+    }
+
+    /// Replaces the findings and scores of `round` in one transaction.
+    public func saveAssessment(findings: [StoredFinding], scores: [StoredScore], round: AuditRound) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM finding WHERE round_id = ?", arguments: [round.id])
+            try db.execute(sql: "DELETE FROM score WHERE round_id = ?", arguments: [round.id])
+            for finding in findings {
+                try db.execute(
+                    sql: "INSERT INTO finding(round_id, rule_id, status, severity, area, document) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [round.id, finding.ruleID, finding.status, finding.severity, finding.area, finding.document])
+            }
+            for score in scores {
+                try db.execute(
+                    sql: "INSERT INTO score(round_id, area, score, level, confidence) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [round.id, score.area, score.score, score.level, score.confidence])
+            }
+        }
+    }
+
+    public func findings(round: AuditRound) throws -> [StoredFinding] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE round_id = ? ORDER BY rule_id", arguments: [round.id]).map { row in
+                StoredFinding(ruleID: row["rule_id"], status: row["status"], severity: row["severity"], area: row["area"],
+                              document: row["document"])
+            }
+        }
+    }
+
+    public func scores(round: AuditRound) throws -> [StoredScore] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM score WHERE round_id = ? ORDER BY area", arguments: [round.id]).map { row in
+                StoredScore(area: row["area"], score: row["score"], level: row["level"], confidence: row["confidence"])
+            }
+        }
+    }
+}

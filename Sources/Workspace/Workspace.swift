@@ -1,0 +1,166 @@
+import AuditModel
+import Foundation
+import GRDB
+
+/// One client engagement's SQLite file: the engagement, its audit rounds, their answers,
+/// imported data, metrics, findings and scores.
+///
+/// Created with mode 0600 (it holds the personal data of the client's customers), in WAL mode
+/// with a busy timeout, and migrated by named, versioned migrations.
+public final class Workspace: Sendable {
+    /// The file's path as the user gave it (used in messages).
+    public let path: String
+    /// The database connection pool. Engines in this package read and write through it.
+    package let database: DatabasePool
+
+    private init(path: String, database: DatabasePool) {
+        self.path = path
+        self.database = database
+    }
+
+    /// Creates a new workspace for `client` with its first round dated `roundDate`.
+    public static func create(
+        at path: String, client: String, industry: String? = nil, consultant: String? = nil, roundDate: Day
+    ) throws -> Workspace {
+        if FileManager.default.fileExists(atPath: path) { throw WorkspaceError.alreadyExists(path: path) }
+        do {
+            try PrivateFile.createEmpty(at: path)
+        } catch {
+            throw error
+        }
+        do {
+            let workspace = try Workspace(path: path, database: connect(path))
+            try Schema.migrator.migrate(workspace.database)
+            try workspace.database.write { db in
+                try db.execute(
+                    sql: "INSERT INTO engagement(id, client, industry, consultant, created_at) VALUES (1, ?, ?, ?, ?)",
+                    arguments: [client, industry, consultant, Timestamp.now()])
+                try db.execute(
+                    sql: "INSERT INTO round(number, date, status, created_at) VALUES (1, ?, 'open', ?)",
+                    arguments: [roundDate.iso, Timestamp.now()])
+            }
+            return workspace
+        } catch let error as WorkspaceError {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw WorkspaceError.database(path: path, message: "\(error)")
+        }
+    }
+
+    /// Opens an existing workspace, migrating it to this version's schema.
+    ///
+    /// - Throws: ``WorkspaceError/notFound(path:)``, ``WorkspaceError/notAWorkspace(path:)`` for
+    ///   any other file, ``WorkspaceError/newerVersion(path:unknownMigrations:)`` for a workspace
+    ///   written by a newer crm-audit.
+    public static func open(at path: String) throws -> Workspace {
+        guard FileManager.default.fileExists(atPath: path) else { throw WorkspaceError.notFound(path: path) }
+        guard looksLikeSQLite(path) else { throw WorkspaceError.notAWorkspace(path: path) }
+        let pool: DatabasePool
+        do {
+            pool = try connect(path)
+        } catch {
+            throw WorkspaceError.notAWorkspace(path: path)
+        }
+        do {
+            try pool.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard applicationID == Schema.applicationID else { throw WorkspaceError.notAWorkspace(path: path) }
+                let known = Set(Schema.migrator.migrations)
+                let applied = try Schema.migrator.appliedIdentifiers(db)
+                let unknown = applied.subtracting(known)
+                guard unknown.isEmpty else {
+                    throw WorkspaceError.newerVersion(path: path, unknownMigrations: unknown.sorted())
+                }
+            }
+            try Schema.migrator.migrate(pool)
+        } catch let error as WorkspaceError {
+            throw error
+        } catch {
+            throw WorkspaceError.notAWorkspace(path: path)
+        }
+        return Workspace(path: path, database: pool)
+    }
+
+    private static func connect(_ path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        return try DatabasePool(path: path, configuration: configuration)
+    }
+
+    private static func looksLikeSQLite(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        return header == Data("SQLite format 3\0".utf8)
+    }
+
+    /// Runs `body` in one write transaction; a thrown error rolls everything back.
+    package func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.write(body)
+    }
+
+    /// Runs `body` on a read-only snapshot.
+    package func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.read(body)
+    }
+}
+
+// MARK: - Engagement and rounds
+
+extension Workspace {
+    public func engagement() throws -> Engagement {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM engagement WHERE id = 1") else {
+                throw WorkspaceError.notAWorkspace(path: path)
+            }
+            return Engagement(client: row["client"], industry: row["industry"], consultant: row["consultant"],
+                              createdAt: row["created_at"])
+        }
+    }
+
+    /// Updates the engagement's descriptive fields that are given.
+    public func updateEngagement(industry: String? = nil, consultant: String? = nil) throws {
+        try write { db in
+            if let industry { try db.execute(sql: "UPDATE engagement SET industry = ? WHERE id = 1", arguments: [industry]) }
+            if let consultant { try db.execute(sql: "UPDATE engagement SET consultant = ? WHERE id = 1", arguments: [consultant]) }
+        }
+    }
+
+    /// Every round, oldest first.
+    public func rounds() throws -> [AuditRound] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM round ORDER BY number").map(Workspace.round(from:)) }
+    }
+
+    /// The round numbered `number`, or the latest round when nil.
+    public func round(number: Int? = nil) throws -> AuditRound {
+        let row = try read { db in
+            if let number {
+                return try Row.fetchOne(db, sql: "SELECT * FROM round WHERE number = ?", arguments: [number])
+            }
+            return try Row.fetchOne(db, sql: "SELECT * FROM round ORDER BY number DESC LIMIT 1")
+        }
+        guard let row else { throw WorkspaceError.noRound(path: path, number: number) }
+        return Workspace.round(from: row)
+    }
+
+    /// Records which questionnaire and rulesets a round was assessed with.
+    public func recordMethod(round: AuditRound, questionnaireID: String?, questionnaireVersion: String?, rulesets: String?) throws {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE round SET questionnaire_id = COALESCE(?, questionnaire_id), questionnaire_version = COALESCE(?, questionnaire_version), rulesets = COALESCE(?, rulesets) WHERE id = ?",
+                arguments: [questionnaireID, questionnaireVersion, rulesets, round.id])
+        }
+    }
+
+    static func round(from row: Row) -> AuditRound {
+        let dateText: String = row["date"]
+        return AuditRound(
+            id: row["id"], number: row["number"], date: Day(iso: dateText) ?? Day(ordinal: 0),
+            status: AuditRound.Status(rawValue: row["status"]) ?? .open,
+            questionnaireID: row["questionnaire_id"], questionnaireVersion: row["questionnaire_version"],
+            rulesets: row["rulesets"])
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import AuditModel
+import Foundation
+
+/// The `crm-audit` command: a thin shell over the engines.
+@main
+struct CRMAudit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crm-audit",
+        abstract: "CRM audit toolkit: questionnaire, data import, analytics, rules and report. / Инструменты CRM-аудита.",
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self,
+        ]
+    )
+
+    /// Runs the command and turns any engine error into a message on standard error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as any AuditError {
+            FileHandle.standardError.write(Data((error.rendered(in: CLILanguage.current) + "\n").utf8))
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// The language of CLI messages: `CRM_AUDIT_LANG`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+enum CLILanguage {
+    static var current: Language {
+        let environment = ProcessInfo.processInfo.environment
+        if let explicit = environment["CRM_AUDIT_LANG"], let language = Language(rawValue: explicit.lowercased()) {
+            return language
+        }
+        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"]
+        return Language.fromLocale(locale)
+    }
+}
+
+/// Prints a line on standard output.
+func say(_ text: LocalizedText) {
+    print(text[CLILanguage.current])
+}
+
+extension Language: ExpressibleByArgument {}
