@@ -1,0 +1,79 @@
+/// Horizontal bars with a label, a value and an optional note per bar (area scores with their
+/// confidence, manager revenue, segment counts).
+struct HorizontalBars {
+    struct Bar {
+        var label: String
+        var value: Double
+        /// Text at the bar's end (the formatted value).
+        var valueText: String
+        /// A second, lighter line under the label (e.g. "confidence 80 %").
+        var note: String?
+        var colour: String = SVG.blue
+        /// 0–1: how solid the bar is drawn (confidence); lower is more transparent.
+        var opacity: Double = 1
+    }
+
+    var bars: [Bar]
+    var caption: String
+    /// The axis maximum; the largest value when nil.
+    var maximum: Double?
+    var labelWidth: Double = 210
+
+    func svg() -> String {
+        let rowHeight = 30.0, width = 640.0
+        let height = Double(bars.count) * rowHeight + 10
+        let top = maximum ?? SVG.niceCeiling(bars.map(\.value).max() ?? 1)
+        let plotWidth = width - labelWidth - 90
+        var out = SVG.open(width: width, height: height, label: caption, kind: "bars")
+        for (index, bar) in bars.enumerated() {
+            let y = Double(index) * rowHeight + 5
+            let length = top > 0 ? max(0, bar.value) / top * plotWidth : 0
+            out += SVG.text(bar.label, x: labelWidth - 8, y: y + (bar.note == nil ? 17 : 12), anchor: "end", size: 11.5, fill: "#223")
+            if let note = bar.note {
+                out += SVG.text(note, x: labelWidth - 8, y: y + 24, anchor: "end", size: 9, fill: "#778")
+            }
+            out += "<rect x=\"\(SVG.n(labelWidth))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(plotWidth))\" height=\"18\" fill=\"#eef1f5\" rx=\"2\"/>"
+            out += "<rect class=\"bar\" data-label=\"\(HTMLEscaping.escape(bar.label))\" data-value=\"\(SVG.n(bar.value))\" x=\"\(SVG.n(labelWidth))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(length))\" height=\"18\" fill=\"\(bar.colour)\" fill-opacity=\"\(SVG.n(max(0.25, bar.opacity)))\" rx=\"2\"/>"
+            out += SVG.text(bar.valueText, x: labelWidth + length + 6, y: y + 17, size: 11, weight: "bold", fill: "#223")
+        }
+        return out + "</svg>"
+    }
+}
+
+/// Vertical columns over time (revenue by month), with a light grid and sparse labels.
+struct ColumnChart {
+    struct Column {
+        var label: String
+        var value: Double
+    }
+
+    var columns: [Column]
+    var caption: String
+    var formatAxis: (Double) -> String
+
+    func svg() -> String {
+        let width = 680.0, height = 240.0, left = 70.0, bottom = 30.0, top = 12.0
+        let plotWidth = width - left - 10, plotHeight = height - bottom - top
+        let maxValue = SVG.niceCeiling(columns.map(\.value).max() ?? 1)
+        let minValue = min(0, columns.map(\.value).min() ?? 0)
+        let span = maxValue - minValue
+        func y(_ value: Double) -> Double { top + plotHeight * (1 - (value - minValue) / (span == 0 ? 1 : span)) }
+        var out = SVG.open(width: width, height: height, label: caption, kind: "columns")
+        for step in 0...4 {
+            let value = minValue + span * Double(step) / 4
+            out += SVG.line(left, y(value), width - 10, y(value), stroke: "#e3e7ec")
+            out += SVG.text(formatAxis(value), x: left - 6, y: y(value) + 4, anchor: "end", size: 9.5, fill: "#667")
+        }
+        let slot = plotWidth / Double(max(columns.count, 1))
+        let labelEvery = max(1, Int((Double(columns.count) / 12).rounded(.up)))
+        for (index, column) in columns.enumerated() {
+            let x = left + Double(index) * slot + slot * 0.15
+            let y0 = y(max(0, column.value)), y1 = y(min(0, column.value))
+            out += "<rect class=\"bar\" data-label=\"\(HTMLEscaping.escape(column.label))\" data-value=\"\(SVG.n(column.value))\" x=\"\(SVG.n(x))\" y=\"\(SVG.n(y0))\" width=\"\(SVG.n(slot * 0.7))\" height=\"\(SVG.n(max(0.5, y1 - y0)))\" fill=\"\(column.value < 0 ? SVG.red : SVG.blue)\"/>"
+            if index % labelEvery == 0 {
+                out += SVG.text(column.label, x: x + slot * 0.35, y: height - bottom + 16, anchor: "middle", size: 9, fill: "#556")
+            }
+        }
+        return out + "</svg>"
+    }
+}

@@ -1,0 +1,56 @@
+/// The Pareto curve: cumulative share of revenue against the share of customers ranked by
+/// revenue, with the 20 % and 80 % marks.
+struct ParetoChart {
+    /// Cumulative revenue share (0–1) after each customer, customers ranked by revenue descending.
+    var cumulative: [Double]
+    var top20Share: Double
+    var caption: String
+    var xLabel: String
+    var yLabel: String
+    var formatPercent: (Double) -> String
+
+    func svg() -> String {
+        let width = 460.0, height = 300.0, left = 50.0, bottom = 40.0, top = 14.0, right = 14.0
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        func point(_ x: Double, _ y: Double) -> (Double, Double) { (left + x * plotWidth, top + (1 - y) * plotHeight) }
+        var out = SVG.open(width: width, height: height, label: caption, kind: "pareto")
+        for step in 0...4 {
+            let fraction = Double(step) / 4
+            let (_, gy) = point(0, fraction)
+            out += SVG.line(left, gy, width - right, gy, stroke: "#e3e7ec")
+            out += SVG.text(formatPercent(fraction), x: left - 6, y: gy + 4, anchor: "end", size: 9.5, fill: "#667")
+            let (gx, _) = point(fraction, 0)
+            out += SVG.text(formatPercent(fraction), x: gx, y: height - bottom + 15, anchor: "middle", size: 9.5, fill: "#667")
+        }
+        // Down-sample to at most 200 points; the curve is monotone so this keeps its shape.
+        let count = cumulative.count
+        var points = ["\(SVG.n(left)),\(SVG.n(top + plotHeight))"]
+        if count > 0 {
+            let step = max(1, count / 200)
+            var index = step - 1
+            while index < count {
+                let (x, y) = point(Double(index + 1) / Double(count), cumulative[index])
+                points.append("\(SVG.n(x)),\(SVG.n(y))")
+                index += step
+            }
+            if (count - 1) % step != step - 1 || points.count == 1 {
+                let (x, y) = point(1, cumulative[count - 1])
+                points.append("\(SVG.n(x)),\(SVG.n(y))")
+            }
+        }
+        out += "<polyline class=\"curve\" fill=\"none\" stroke=\"\(SVG.blue)\" stroke-width=\"2.5\" points=\"\(points.joined(separator: " "))\"/>"
+        let (ex, ey) = point(1, 1)
+        out += SVG.line(left, top + plotHeight, ex, ey, stroke: SVG.grey, width: 1, dash: "4 3")
+        let (mx, my) = point(0.2, top20Share)
+        out += SVG.line(mx, top + plotHeight, mx, my, stroke: SVG.red, width: 1.2, dash: "3 3")
+        out += SVG.line(left, my, mx, my, stroke: SVG.red, width: 1.2, dash: "3 3")
+        out += "<circle class=\"mark\" data-value=\"\(SVG.n(top20Share))\" cx=\"\(SVG.n(mx))\" cy=\"\(SVG.n(my))\" r=\"4.5\" fill=\"\(SVG.red)\"/>"
+        out += SVG.text("20 % → " + formatPercent(top20Share), x: mx + 8, y: my + 16, size: 11, weight: "bold", fill: SVG.red)
+        let (_, y80) = point(0, 0.8)
+        out += SVG.line(left, y80, width - right, y80, stroke: SVG.amber, width: 1, dash: "2 4")
+        out += SVG.text(xLabel, x: left + plotWidth / 2, y: height - 6, anchor: "middle", size: 10, fill: "#445")
+        out += SVG.text(yLabel, x: 12, y: top + plotHeight / 2, anchor: "middle", size: 10, fill: "#445",
+                        extra: " transform=\"rotate(-90 12 \(SVG.n(top + plotHeight / 2)))\"")
+        return out + "</svg>"
+    }
+}

@@ -1,1 +1,0 @@
-// The Report engine. See the module's files.

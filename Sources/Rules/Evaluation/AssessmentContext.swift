@@ -1,0 +1,45 @@
+import AuditModel
+import Expressions
+
+/// What the rules engine evaluates a round against: the answers, the metrics, and the ways to
+/// describe what is missing and to fetch offending records.
+public protocol AssessmentContext {
+    var answers: [String: AnswerValue] { get }
+    var metrics: [String: Value] { get }
+    /// The round's date (waivers expire against it).
+    var roundDate: Day { get }
+    /// What the consultant should collect for a missing input: the question to answer, or the
+    /// dataset to import.
+    func describe(_ missing: MissingInput) -> LocalizedText
+    /// How an answer reads in the report (option labels rather than ids).
+    func label(questionID: String, value: AnswerValue) -> LocalizedText
+    /// The offending records of a sample set, or nil when the data is not there.
+    func samples(_ spec: SampleSpec) -> SampleRecords?
+    /// The same rule's status in the previous round, if there is one.
+    func previousStatus(ruleID: String) -> FindingStatus?
+}
+
+/// A context made of plain values: for `crm-audit rules test` and unit tests.
+public struct FixedContext: AssessmentContext {
+    public var answers: [String: AnswerValue]
+    public var metrics: [String: Value]
+    public var roundDate: Day
+
+    public init(answers: [String: AnswerValue], metrics: [String: Value], roundDate: Day) {
+        self.answers = answers
+        self.metrics = metrics
+        self.roundDate = roundDate
+    }
+
+    public func describe(_ missing: MissingInput) -> LocalizedText {
+        LocalizedText(ru: missing.text(in: .ru), en: missing.text(in: .en))
+    }
+
+    public func label(questionID: String, value: AnswerValue) -> LocalizedText {
+        LocalizedText(both: EvidenceTemplate.plain(value))
+    }
+
+    public func samples(_ spec: SampleSpec) -> SampleRecords? { nil }
+
+    public func previousStatus(ruleID: String) -> FindingStatus? { nil }
+}

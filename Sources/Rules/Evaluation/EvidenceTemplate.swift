@@ -1,0 +1,118 @@
+import AuditModel
+import Expressions
+
+/// The evidence sentence of a rule, with placeholders filled from the finding:
+/// `{{observed|percent}}`, `{{count|count}} of {{denominator|count}}`, `{{money|money}}`,
+/// `{{expected}}`, `{{metric.sales.revenue|money}}`, `{{answer.tools_current}}`.
+///
+/// Formats: `percent` (a 0–1 share), `money`, `number`, `count`, `date`, `days`, `text`.
+/// A placeholder whose value is unknown renders as `—`.
+public struct EvidenceTemplate: Sendable {
+    public var template: LocalizedText
+
+    public init(_ template: LocalizedText) {
+        self.template = template
+    }
+
+    /// The names a template may use besides `metric.*` and `answer.*`.
+    public static let names: Set<String> = ["observed", "count", "denominator", "money", "expected"]
+    public static let formats: Set<String> = ["percent", "money", "number", "count", "date", "days", "text"]
+
+    func render(finding: Finding, rule: Rule, bindings: Bindings, context: some AssessmentContext) -> LocalizedText {
+        LocalizedText(
+            ru: render(template.ru, .ru, finding: finding, bindings: bindings, context: context),
+            en: render(template.en, .en, finding: finding, bindings: bindings, context: context))
+    }
+
+    /// The placeholders of a template, as (name, format) pairs, for lint.
+    public static func placeholders(in text: String) -> [(name: String, format: String?)] {
+        var result: [(String, String?)] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let parts = inner.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            result.append((parts.first ?? "", parts.count > 1 ? parts[1] : nil))
+            rest = rest[close.upperBound...]
+        }
+        return result
+    }
+
+    private func render(_ text: String, _ language: Language, finding: Finding, bindings: Bindings,
+                        context: some AssessmentContext) -> String {
+        let formatter = Formatter(language)
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            out += rest[..<open.lowerBound]
+            let inner = rest[open.upperBound..<close.lowerBound]
+            let parts = inner.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let name = parts.first ?? ""
+            let format = parts.count > 1 ? parts[1] : nil
+            out += value(name, format: format, language: language, formatter: formatter, finding: finding,
+                         bindings: bindings, context: context)
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    private func value(_ name: String, format: String?, language: Language, formatter: Formatter, finding: Finding,
+                       bindings: Bindings, context: some AssessmentContext) -> String {
+        let dash = "—"
+        switch name {
+        case "observed":
+            if let number = finding.observed { return Self.format(number, format, formatter) }
+            return finding.observedText ?? dash
+        case "count": return finding.count.map { Self.format($0, format ?? "count", formatter) } ?? dash
+        case "denominator": return finding.denominator.map { Self.format($0, format ?? "count", formatter) } ?? dash
+        case "money": return finding.moneyAtStake.map { Self.format($0, format ?? "money", formatter) } ?? dash
+        case "expected": return finding.expected?[language] ?? dash
+        default:
+            if name.hasPrefix("metric.") {
+                let id = String(name.dropFirst("metric.".count))
+                switch bindings.metrics[id] ?? .null {
+                case .number(let number): return Self.format(number, format, formatter)
+                case .date(let day): return formatter.date(day)
+                case .null: return dash
+                case let other: return other.text ?? dash
+                }
+            }
+            if name.hasPrefix("answer.") {
+                let id = String(name.dropFirst("answer.".count))
+                guard let answer = bindings.answers[id] else { return dash }
+                return context.label(questionID: id, value: answer)[language]
+            }
+            return dash
+        }
+    }
+
+    static func format(_ number: Double, _ format: String?, _ formatter: Formatter) -> String {
+        switch format {
+        case "percent": formatter.percent(number)
+        case "money": formatter.money(number)
+        case "count": formatter.count(number)
+        case "days": formatter.count(number) + (formatter.language == .ru ? " дн." : " days")
+        case "date": formatter.date(Day(ordinal: Int(number)))
+        default: formatter.number(number)
+        }
+    }
+
+    /// An answer as plain text (option ids, numbers) when no labels are known.
+    public static func plain(_ value: AnswerValue) -> String {
+        switch value {
+        case .option(let id): id
+        case .options(let ids): ids.joined(separator: ", ")
+        case .bool(let flag): flag ? "yes" : "no"
+        case .number(let number): NumberText.plain(number)
+        case .text(let text): text
+        case .date(let day): day.iso
+        case .dontKnow: "dont_know"
+        case .notApplicable: "not_applicable"
+        }
+    }
+}
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif

@@ -1,0 +1,139 @@
+import AuditModel
+import Expressions
+
+/// Evaluates rules over one round's answers and metrics and records each outcome as a
+/// ``Finding``. Pure: no I/O beyond what the context provides.
+public struct RuleEvaluator {
+    public var policy: ScoringPolicy
+    public var waivers: [Waiver]
+
+    public init(policy: ScoringPolicy, waivers: [Waiver] = []) {
+        self.policy = policy
+        self.waivers = waivers
+    }
+
+    /// The finding of every rule, in the rules' order.
+    public func evaluate(_ rules: [Rule], in context: some AssessmentContext) -> [Finding] {
+        let bindings = Bindings(answers: context.answers, metrics: context.metrics)
+        return rules.map { evaluate($0, bindings: bindings, context: context) }
+    }
+
+    /// The outcome of one rule.
+    public func evaluate(_ rule: Rule, in context: some AssessmentContext) -> Finding {
+        evaluate(rule, bindings: Bindings(answers: context.answers, metrics: context.metrics), context: context)
+    }
+
+    private func evaluate(_ rule: Rule, bindings: Bindings, context: some AssessmentContext) -> Finding {
+        let points = policy.points(severity: rule.severity, weight: rule.weight)
+        var finding = Finding(
+            ruleID: rule.id, ruleset: rule.ruleset, area: rule.area, title: rule.title, severity: rule.severity,
+            blocking: rule.blocking, status: .ok, observed: nil, observedText: nil, expected: nil, count: nil,
+            denominator: nil, samples: nil, pointsPossible: 0, pointsLost: 0, impact: rule.impact, effort: rule.effort,
+            moneyAtStake: nil, evidence: nil, recommendation: rule.recommendation, missing: [], waiver: nil,
+            previousStatus: context.previousStatus(ruleID: rule.id))
+
+        func notEvaluable(_ missing: [MissingInput]) -> Finding {
+            var result = finding
+            result.status = .notEvaluable
+            result.missing = missing.map { input in
+                MissingEvidence(kind: input.reference.kind == .metric ? .metric : .answer, id: input.reference.id,
+                                reason: context.describe(input))
+            }
+            return result
+        }
+
+        if let appliesIf = rule.appliesIf {
+            let applies = appliesIf.evaluate(with: bindings)
+            switch applies.value {
+            case .bool(false):
+                finding.status = .notApplicable
+                return finding
+            case .bool(true):
+                break
+            default:
+                return notEvaluable(applies.missing)
+            }
+        }
+
+        let status: FindingStatus
+        switch rule.check {
+        case .condition(let condition):
+            let result = condition.evaluate(with: bindings)
+            guard case .bool(let holds) = result.value else { return notEvaluable(result.missing) }
+            status = holds ? .finding : .ok
+            if let observed = rule.observed?.evaluate(with: bindings).value {
+                finding.observed = observed.number
+                finding.observedText = finding.observed == nil ? observed.text : nil
+            }
+        case .bands(let value, let warn, let fail):
+            let result = value.evaluate(with: bindings)
+            guard case .number(let observed) = result.value else { return notEvaluable(result.missing) }
+            finding.observed = observed
+            finding.expected = expectedText(warn: warn, fail: fail)
+            if let fail, fail.holds(for: observed) {
+                status = .finding
+            } else if let warn, warn.holds(for: observed) {
+                status = .warn
+            } else {
+                status = .ok
+            }
+        }
+        finding.status = status
+        finding.count = rule.count?.evaluate(with: bindings).value.number
+        finding.denominator = rule.denominator?.evaluate(with: bindings).value.number
+        finding.moneyAtStake = rule.moneyAtStake?.evaluate(with: bindings).value.number
+        finding.pointsPossible = points
+        switch status {
+        case .finding: finding.pointsLost = points
+        case .warn: finding.pointsLost = points * policy.warnFraction
+        default: finding.pointsLost = 0
+        }
+        if finding.isGap, let spec = rule.samples {
+            finding.samples = context.samples(spec)
+        }
+        if let evidence = rule.evidence {
+            finding.evidence = EvidenceTemplate(evidence).render(finding: finding, rule: rule, bindings: bindings, context: context)
+        }
+        if let waiver = waivers.last(where: { $0.rule == rule.id && $0.until >= context.roundDate }) {
+            finding.waiver = waiver
+            if finding.isGap || finding.status == .ok {
+                finding.status = .waived
+                finding.pointsPossible = 0
+                finding.pointsLost = 0
+            }
+        }
+        return finding
+    }
+
+    private func expectedText(warn: Band?, fail: Band?) -> LocalizedText {
+        let parts = [warn.map { ("warn", $0) }, fail.map { ("fail", $0) }].compactMap { $0 }
+        let ru = parts.map { "\($0.0 == "warn" ? "предупреждение" : "проблема") \($0.1.comparison.rawValue) \(NumberText.plain($0.1.threshold))" }
+        let en = parts.map { "\($0.0) \($0.1.comparison.rawValue) \(NumberText.plain($0.1.threshold))" }
+        return LocalizedText(ru: ru.joined(separator: ", "), en: en.joined(separator: ", "))
+    }
+}
+
+enum NumberText {
+    /// A threshold as written in the ruleset: `0.3`, `10`.
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
+
+extension Value {
+    var number: Double? {
+        if case .number(let number) = self { return number }
+        return nil
+    }
+
+    var text: String? {
+        switch self {
+        case .null: nil
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let number): NumberText.plain(number)
+        case .string(let text): text
+        case .date(let day): day.iso
+        case .set(let items): items.sorted().joined(separator: ", ")
+        }
+    }
+}

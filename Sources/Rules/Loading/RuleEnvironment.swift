@@ -1,0 +1,22 @@
+import AuditModel
+import Expressions
+
+/// What rules may reference, for checking them at load time: the questionnaire's answers and
+/// areas, the metric catalogue, and the analytics sample sets.
+public struct RuleEnvironment: Sendable {
+    /// Types of `answer.<id>` and `metric.<id>` references.
+    public var types: TypeEnvironment
+    /// The areas rules may belong to; nil accepts any.
+    public var areas: Set<String>?
+    /// The sample sets rules may show; nil accepts any.
+    public var sampleSets: Set<String>?
+    /// False when no metric catalogue was given (metric references are then not checked).
+    public var checksMetrics: Bool
+
+    public init(types: TypeEnvironment, areas: Set<String>?, sampleSets: Set<String>?, checksMetrics: Bool = true) {
+        self.types = types
+        self.areas = areas
+        self.sampleSets = sampleSets
+        self.checksMetrics = checksMetrics
+    }
+}

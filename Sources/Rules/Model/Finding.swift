@@ -1,0 +1,95 @@
+import AuditModel
+
+/// Why a rule could not be evaluated: the answer or metric it needs, and how to get it.
+public struct MissingEvidence: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Codable { case answer, metric }
+    public var kind: Kind
+    /// The question id or metric id.
+    public var id: String
+    /// What the consultant should collect (the question text, or the dataset to import).
+    public var reason: LocalizedText
+
+    public init(kind: Kind, id: String, reason: LocalizedText) {
+        self.kind = kind
+        self.id = id
+        self.reason = reason
+    }
+}
+
+/// Offending records shown with a finding (e.g. the first 20 customers without an email).
+public struct SampleRecords: Sendable, Hashable, Codable {
+    /// The sample set's id in the analytics catalogue.
+    public var set: String
+    public var fields: [String]
+    public var rows: [[String]]
+    /// How many records the set holds in all (rows shows at most the rule's limit).
+    public var total: Int
+
+    public init(set: String, fields: [String], rows: [[String]], total: Int) {
+        self.set = set
+        self.fields = fields
+        self.rows = rows
+        self.total = total
+    }
+}
+
+/// An accepted risk: the rule is listed with its waiver and not scored until `until`.
+public struct Waiver: Sendable, Hashable, Codable {
+    public var rule: String
+    public var reason: LocalizedText
+    public var acceptedBy: String
+    public var until: Day
+
+    public init(rule: String, reason: LocalizedText, acceptedBy: String, until: Day) {
+        self.rule = rule
+        self.reason = reason
+        self.acceptedBy = acceptedBy
+        self.until = until
+    }
+}
+
+/// The full record of one rule's outcome in a round: what was observed against what was
+/// expected, how many records are behind it, what it costs in points, and what to do.
+public struct Finding: Sendable, Hashable, Codable {
+    public var ruleID: String
+    /// `id@version` of the ruleset the rule came from.
+    public var ruleset: String
+    public var area: String
+    public var title: LocalizedText
+    public var severity: Severity
+    public var blocking: Bool
+    public var status: FindingStatus
+    /// The observed value (a metric's value, or the condition's result), as a number when it is one.
+    public var observed: Double?
+    /// The observed value as text, when it is not a number (an answer's option id, say).
+    public var observedText: String?
+    /// The threshold or expected value, e.g. `warn > 10 %, fail > 30 %`.
+    public var expected: LocalizedText?
+    /// The records behind a share: `count` of `denominator`.
+    public var count: Double?
+    public var denominator: Double?
+    public var samples: SampleRecords?
+    public var pointsPossible: Double
+    public var pointsLost: Double
+    public var impact: Level3
+    public var effort: Level3
+    /// The money at stake, in the data's currency, when the rule can say.
+    public var moneyAtStake: Double?
+    /// The evidence sentence with the observed values filled in.
+    public var evidence: LocalizedText?
+    public var recommendation: LocalizedText
+    /// For `not_evaluable`: what is missing.
+    public var missing: [MissingEvidence]
+    public var waiver: Waiver?
+    /// The same rule's status in the previous round, once rounds exist.
+    public var previousStatus: FindingStatus?
+
+    /// True when the finding is a gap to act on (finding or warn).
+    public var isGap: Bool { status == .finding || status == .warn }
+
+    /// A priority for ordering: severity first, then impact over effort.
+    public var priority: Double {
+        Double(4 - severity.rank) * 10 + Double(impact.value) * 2 - Double(effort.value)
+            + (status == .finding ? 1 : 0)
+    }
+}

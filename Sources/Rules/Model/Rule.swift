@@ -1,0 +1,163 @@
+import Foundation
+import AuditModel
+import Expressions
+
+/// A band on a metric: the finding holds when `observed <op> threshold`.
+public struct Band: Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Comparison: String, Sendable, Hashable, Codable {
+        case greater = ">", greaterOrEqual = ">=", less = "<", lessOrEqual = "<="
+    }
+
+    public var comparison: Comparison
+    public var threshold: Double
+
+    public init(_ comparison: Comparison, _ threshold: Double) {
+        self.comparison = comparison
+        self.threshold = threshold
+    }
+
+    public func holds(for value: Double) -> Bool {
+        switch comparison {
+        case .greater: value > threshold
+        case .greaterOrEqual: value >= threshold
+        case .less: value < threshold
+        case .lessOrEqual: value <= threshold
+        }
+    }
+
+    public var description: String { "\(comparison.rawValue) \(threshold)" }
+
+    /// Parses `"> 0.3"`, `">=10"`, `"< 0.5"`.
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for comparison in [Comparison.greaterOrEqual, .lessOrEqual, .greater, .less] where trimmed.hasPrefix(comparison.rawValue) {
+            let number = trimmed.dropFirst(comparison.rawValue.count).trimmingCharacters(in: .whitespaces)
+            guard let threshold = Double(number) else { return nil }
+            self.init(comparison, threshold)
+            return
+        }
+        return nil
+    }
+}
+
+/// How a rule decides whether its gap holds.
+public enum RuleCheck: Sendable, Hashable {
+    /// A condition: true → finding, false → ok, null → not evaluable.
+    case condition(Expressions.Expression)
+    /// An observed number with warn and fail bands (at least one).
+    case bands(value: Expressions.Expression, warn: Band?, fail: Band?)
+}
+
+/// Offending records to show with a finding.
+public struct SampleSpec: Sendable, Hashable, Codable {
+    /// The analytics sample set's id (e.g. `customers.missing_email`).
+    public var set: String
+    public var limit: Int
+    /// The fields to show, in order; all of the set's fields when empty.
+    public var fields: [String]
+}
+
+/// A section of the recommended CRM configuration.
+public enum ConfigSection: String, Sendable, Hashable, Codable, CaseIterable {
+    case pipeline, requiredFields = "required_fields", segments, automations, reports, roles,
+         cleanup, integrations, kpis
+
+    public var title: LocalizedText {
+        switch self {
+        case .pipeline: LocalizedText(ru: "Воронка продаж", en: "Sales pipeline")
+        case .requiredFields: LocalizedText(ru: "Обязательные поля", en: "Required fields")
+        case .segments: LocalizedText(ru: "Сегменты", en: "Segments")
+        case .automations: LocalizedText(ru: "Автоматизации", en: "Automations")
+        case .reports: LocalizedText(ru: "Отчёты и дашборды", en: "Reports and dashboards")
+        case .roles: LocalizedText(ru: "Роли и доступ", en: "Roles and access")
+        case .cleanup: LocalizedText(ru: "Очистка данных", en: "Data clean-up")
+        case .integrations: LocalizedText(ru: "Интеграции", en: "Integrations")
+        case .kpis: LocalizedText(ru: "KPI", en: "KPIs")
+        }
+    }
+}
+
+/// One piece of configuration a rule recommends when its gap holds.
+public struct ConfigFragment: Sendable, Hashable, Codable {
+    public var section: ConfigSection
+    /// Stable id within the section (fragments with the same id merge).
+    public var id: String
+    public var title: LocalizedText
+    public var detail: LocalizedText?
+    /// For KPIs: the metric whose current value is the baseline.
+    public var metric: String?
+    /// For KPIs: the target, as text (`+10 %`, `< 0.2`).
+    public var target: String?
+
+    public init(section: ConfigSection, id: String, title: LocalizedText, detail: LocalizedText? = nil,
+                metric: String? = nil, target: String? = nil) {
+        self.section = section
+        self.id = id
+        self.title = title
+        self.detail = detail
+        self.metric = metric
+        self.target = target
+    }
+}
+
+/// A test a rule carries: given answers and metrics, the status it must reach.
+public struct RuleTest: Sendable, Hashable {
+    public var answers: [String: AnswerValue]
+    public var metrics: [String: Value]
+    public var expect: FindingStatus
+    public var location: SourceLocation
+}
+
+/// One rule of a ruleset.
+public struct Rule: Sendable, Hashable {
+    public var id: String
+    public var area: String
+    public var title: LocalizedText
+    public var severity: Severity
+    public var blocking: Bool
+    public var weight: Double
+    public var impact: Level3
+    public var effort: Level3
+    public var appliesIf: Expressions.Expression?
+    public var check: RuleCheck
+    /// The observed value shown for a condition rule (bands rules observe their value).
+    public var observed: Expressions.Expression?
+    public var count: Expressions.Expression?
+    public var denominator: Expressions.Expression?
+    public var moneyAtStake: Expressions.Expression?
+    public var evidence: LocalizedText?
+    public var samples: SampleSpec?
+    public var recommendation: LocalizedText
+    public var recommends: [ConfigFragment]
+    public var tests: [RuleTest]
+    public var location: SourceLocation
+    /// `id@version` of the ruleset that defines it.
+    public var ruleset: String
+
+    /// Every expression of the rule, for reference listing.
+    public var expressions: [Expressions.Expression] {
+        var all = [appliesIf, observed, count, denominator, moneyAtStake].compactMap { $0 }
+        switch check {
+        case .condition(let expression): all.append(expression)
+        case .bands(let value, _, _): all.append(value)
+        }
+        return all
+    }
+}
+
+/// A ruleset file: its rules, and how it changes the sets layered under it.
+public struct Ruleset: Sendable, Hashable {
+    public var id: String
+    public var version: String
+    public var title: LocalizedText
+    public var file: String
+    /// The questionnaire whose answers the rules reference.
+    public var questionnaire: String?
+    public var scoring: ScoringPolicy?
+    public var rules: [Rule]
+    /// Rule ids of earlier layers this set switches off.
+    public var disable: [String]
+    public var waivers: [Waiver]
+
+    public var reference: String { "\(id)@\(version)" }
+}

@@ -1,0 +1,61 @@
+import AuditModel
+
+/// Rulesets layered in order (the core set, an industry set, a consultant's own): a later set
+/// overrides an earlier rule with the same id and may disable rules by id; waivers accumulate;
+/// the scoring policy is the last one declared.
+public struct RulesetStack: Sendable {
+    public private(set) var layers: [Ruleset]
+
+    public init(_ layers: [Ruleset]) {
+        self.layers = layers
+    }
+
+    /// The effective rules, in the order they were first defined.
+    public var rules: [Rule] {
+        var order: [String] = []
+        var byID: [String: Rule] = [:]
+        for layer in layers {
+            for id in layer.disable { byID[id] = nil }
+            for rule in layer.rules {
+                if byID[rule.id] == nil && !order.contains(rule.id) { order.append(rule.id) }
+                byID[rule.id] = rule
+            }
+        }
+        return order.compactMap { byID[$0] }
+    }
+
+    /// Rule ids switched off by a later layer, with the layer that did it.
+    public var disabled: [(rule: String, by: String)] {
+        layers.flatMap { layer in layer.disable.map { (rule: $0, by: layer.reference) } }
+    }
+
+    public var waivers: [Waiver] { layers.flatMap(\.waivers) }
+
+    public var policy: ScoringPolicy { layers.compactMap(\.scoring).last ?? .standard }
+
+    /// `id@version` of every layer, comma-separated, as a round records it.
+    public var references: String { layers.map(\.reference).joined(separator: ",") }
+}
+
+/// The result of one rule test.
+public struct RuleTestResult: Sendable {
+    public var ruleID: String
+    public var location: SourceLocation
+    public var expected: FindingStatus
+    public var actual: FindingStatus
+    public var passed: Bool { expected == actual }
+}
+
+/// Runs the `tests:` every rule carries, like `opa test`.
+public enum RuleTestRunner {
+    public static func run(_ rules: [Rule], policy: ScoringPolicy, on day: Day) -> [RuleTestResult] {
+        let evaluator = RuleEvaluator(policy: policy)
+        return rules.flatMap { rule in
+            rule.tests.map { test in
+                let context = FixedContext(answers: test.answers, metrics: test.metrics, roundDate: day)
+                let finding = evaluator.evaluate(rule, in: context)
+                return RuleTestResult(ruleID: rule.id, location: test.location, expected: test.expect, actual: finding.status)
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The Rules engine. See the module's files.

@@ -1,0 +1,119 @@
+import AuditModel
+
+/// An area the audit scores, with its weight in the overall score.
+public struct ScoredArea: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: LocalizedText
+    public var weight: Double
+
+    public init(id: String, title: LocalizedText, weight: Double) {
+        self.id = id
+        self.title = title
+        self.weight = weight
+    }
+}
+
+/// What the questionnaire says about one area's maturity.
+public struct AnswerMaturity: Sendable, Hashable, Codable {
+    /// 0–100 over the answered questions, nil when none was answered.
+    public var score: Double?
+    /// Questions that count in the area and were answered with a value or "don't know".
+    public var assessed: Int
+    /// Relevant questions of the area (answered or not, "not applicable" excluded).
+    public var relevant: Int
+    public var dontKnow: Int
+
+    public init(score: Double?, assessed: Int, relevant: Int, dontKnow: Int) {
+        self.score = score
+        self.assessed = assessed
+        self.relevant = relevant
+        self.dontKnow = dontKnow
+    }
+}
+
+/// The score of one area.
+public struct AreaScore: Sendable, Hashable, Codable {
+    public var area: String
+    public var title: LocalizedText
+    public var weight: Double
+    /// 0–100, nil when nothing in the area could be assessed.
+    public var score: Double?
+    public var level: Int?
+    /// The questionnaire part and the rules part of the score.
+    public var answersScore: Double?
+    public var rulesScore: Double?
+    /// Share of the area's inputs (relevant questions and applicable rules) that could be assessed.
+    public var confidence: Double
+    public var rulesEvaluated: Int
+    public var rulesApplicable: Int
+    public var questionsAssessed: Int
+    public var questionsRelevant: Int
+    public var gaps: Int
+}
+
+/// The scores of a round: per area, overall, the maturity level and the confidence.
+public struct ScoreCard: Sendable, Hashable, Codable {
+    public var overall: Double?
+    public var level: Int
+    public var levelTitle: LocalizedText
+    /// The level the score alone would give, before blocking findings cap it.
+    public var uncappedLevel: Int
+    /// Blocking rules that are findings (they cap the level).
+    public var blockedBy: [String]
+    public var confidence: Double
+    public var areas: [AreaScore]
+}
+
+/// Computes the score card from findings and questionnaire maturity (formula in `docs/scoring.md`).
+public enum Scorer {
+    public static func score(
+        findings: [Finding], areas: [ScoredArea], maturity: [String: AnswerMaturity], policy: ScoringPolicy
+    ) -> ScoreCard {
+        var areaScores: [AreaScore] = []
+        var knownAreas = areas
+        for finding in findings where !knownAreas.contains(where: { $0.id == finding.area }) {
+            knownAreas.append(ScoredArea(id: finding.area, title: LocalizedText(both: finding.area), weight: 1))
+        }
+        for area in knownAreas {
+            let rules = findings.filter { $0.area == area.id }
+            let scored = rules.filter { [.finding, .warn, .ok].contains($0.status) }
+            let applicable = rules.filter { $0.status != .notApplicable && $0.status != .waived }
+            let possible = scored.reduce(0) { $0 + $1.pointsPossible }
+            let lost = scored.reduce(0) { $0 + $1.pointsLost }
+            let rulesScore: Double? = possible > 0 ? 100 * (1 - lost / possible) : nil
+            let answers = maturity[area.id]
+            let answersScore = answers?.score
+            let score: Double?
+            switch (answersScore, rulesScore) {
+            case let (a?, r?): score = policy.answersWeight * a + (1 - policy.answersWeight) * r
+            case let (a?, nil): score = a
+            case let (nil, r?): score = r
+            case (nil, nil): score = nil
+            }
+            let inputs = applicable.count + (answers?.relevant ?? 0)
+            let assessed = scored.count + (answers?.assessed ?? 0) - (answers?.dontKnow ?? 0)
+            let confidence = inputs > 0 ? Double(max(0, assessed)) / Double(inputs) : 0
+            areaScores.append(AreaScore(
+                area: area.id, title: area.title, weight: area.weight, score: score,
+                level: score.map { policy.level(of: $0).level }, answersScore: answersScore, rulesScore: rulesScore,
+                confidence: confidence, rulesEvaluated: scored.count, rulesApplicable: applicable.count,
+                questionsAssessed: answers?.assessed ?? 0, questionsRelevant: answers?.relevant ?? 0,
+                gaps: rules.filter(\.isGap).count))
+        }
+        let weighted = areaScores.compactMap { area in area.score.map { ($0, area.weight) } }
+        let totalWeight = weighted.reduce(0) { $0 + $1.1 }
+        let overall: Double? = totalWeight > 0 ? weighted.reduce(0) { $0 + $1.0 * $1.1 } / totalWeight : nil
+        let blockedBy = findings.filter { $0.blocking && $0.status == .finding }.map(\.ruleID).sorted()
+        let uncapped = overall.map { policy.level(of: $0) } ?? policy.levels.first
+            ?? ScoringPolicy.MaturityLevel(level: 1, below: nil, title: LocalizedText(both: "1"))
+        var level = uncapped
+        if !blockedBy.isEmpty, level.level > policy.blockingCapsLevel,
+           let capped = policy.levels.first(where: { $0.level == policy.blockingCapsLevel }) {
+            level = capped
+        }
+        let allWeight = areaScores.reduce(0) { $0 + $1.weight }
+        let confidence = allWeight > 0 ? areaScores.reduce(0) { $0 + $1.confidence * $1.weight } / allWeight : 0
+        return ScoreCard(overall: overall, level: level.level, levelTitle: level.title, uncappedLevel: uncapped.level,
+                         blockedBy: blockedBy, confidence: confidence, areas: areaScores)
+    }
+}

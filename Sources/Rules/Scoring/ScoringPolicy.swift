@@ -1,0 +1,65 @@
+import AuditModel
+
+/// How rule outcomes and questionnaire maturity become scores and a maturity level. Declared in
+/// the core ruleset's `scoring:` block so that the formula travels with the rules; documented in
+/// `docs/scoring.md`.
+public struct ScoringPolicy: Sendable, Hashable, Codable {
+    /// One maturity level: scores below `below` (the last level has none).
+    public struct MaturityLevel: Sendable, Hashable, Codable {
+        public var level: Int
+        public var below: Double?
+        public var title: LocalizedText
+
+        public init(level: Int, below: Double?, title: LocalizedText) {
+            self.level = level
+            self.below = below
+            self.title = title
+        }
+    }
+
+    /// Points a rule of each severity weighs (times its `weight`).
+    public var severityPoints: [Severity: Double]
+    /// The share of a rule's points lost on `warn` (a `finding` loses them all).
+    public var warnFraction: Double
+    /// The share of an area's score that comes from questionnaire maturity; the rest from rules.
+    public var answersWeight: Double
+    public var levels: [MaturityLevel]
+    /// The highest overall level while any blocking rule is a finding.
+    public var blockingCapsLevel: Int
+
+    public init(severityPoints: [Severity: Double], warnFraction: Double, answersWeight: Double,
+                levels: [MaturityLevel], blockingCapsLevel: Int) {
+        self.severityPoints = severityPoints
+        self.warnFraction = warnFraction
+        self.answersWeight = answersWeight
+        self.levels = levels
+        self.blockingCapsLevel = blockingCapsLevel
+    }
+
+    /// The policy used when no ruleset declares one.
+    public static let standard = ScoringPolicy(
+        severityPoints: [.critical: 10, .high: 5, .medium: 3, .low: 1, .info: 0],
+        warnFraction: 0.5,
+        answersWeight: 0.5,
+        levels: [
+            MaturityLevel(level: 1, below: 35, title: LocalizedText(ru: "Хаотичный", en: "Ad hoc")),
+            MaturityLevel(level: 2, below: 55, title: LocalizedText(ru: "Начальный", en: "Initial")),
+            MaturityLevel(level: 3, below: 70, title: LocalizedText(ru: "Управляемый", en: "Managed")),
+            MaturityLevel(level: 4, below: 85, title: LocalizedText(ru: "Системный", en: "Defined")),
+            MaturityLevel(level: 5, below: nil, title: LocalizedText(ru: "Оптимизируемый", en: "Optimising")),
+        ],
+        blockingCapsLevel: 2)
+
+    /// The level of a 0–100 score.
+    public func level(of score: Double) -> MaturityLevel {
+        for level in levels {
+            if let below = level.below, score < below { return level }
+        }
+        return levels.last ?? MaturityLevel(level: 1, below: nil, title: LocalizedText(both: "1"))
+    }
+
+    /// Points a rule weighs.
+    public func points(severity: Severity, weight: Double) -> Double {
+        (severityPoints[severity] ?? 0) * weight
+    }
+}

@@ -1,0 +1,54 @@
+import AuditModel
+import Expressions
+import Rules
+import Testing
+
+@Suite struct ScorerTests {
+    let areas = [ScoredArea(id: "goals", title: LocalizedText(both: "Goals"), weight: 3),
+                 ScoredArea(id: "customer_base", title: LocalizedText(both: "Base"), weight: 1)]
+
+    func findings(goals: AnswerValue, emailShare: Double) throws -> [Finding] {
+        let ruleset = try load(goalsRule + "\n" + emailRule)
+        let context = FixedContext(answers: ["success_criteria": goals, "uses_email": .bool(true)],
+                                   metrics: ["dq.email_missing_share": .number(emailShare), "customers.count": .number(100)],
+                                   roundDate: Day(ordinal: 20_000))
+        return RuleEvaluator(policy: .standard).evaluate(ruleset.rules, in: context)
+    }
+
+    @Test func areaScoreBlendsAnswersAndRulesAndOverallIsWeighted() throws {
+        let card = Scorer.score(
+            findings: try findings(goals: .option("full"), emailShare: 0.12), areas: areas,
+            maturity: ["goals": AnswerMaturity(score: 60, assessed: 4, relevant: 5, dontKnow: 1),
+                       "customer_base": AnswerMaturity(score: 80, assessed: 2, relevant: 2, dontKnow: 0)],
+            policy: .standard)
+        let goals = try #require(card.areas.first { $0.area == "goals" })
+        // rules: 10 of 10 points kept → 100; answers 60; blend 0.5 · 60 + 0.5 · 100
+        #expect(goals.score == 80)
+        let base = try #require(card.areas.first { $0.area == "customer_base" })
+        // rules: warn loses 2.5 of 5 → 50; answers 80 → 65
+        #expect(base.score == 65)
+        #expect(card.overall == (80.0 * 3 + 65 * 1) / 4)
+        #expect(card.level == 4)
+        // goals: 1 rule + 5 questions; assessed 1 + 4 − 1 don't know
+        #expect(goals.confidence == 4.0 / 6.0)
+    }
+
+    @Test func aBlockingFindingCapsTheLevel() throws {
+        let card = Scorer.score(
+            findings: try findings(goals: .option("none"), emailShare: 0.0), areas: areas,
+            maturity: ["goals": AnswerMaturity(score: 100, assessed: 5, relevant: 5, dontKnow: 0),
+                       "customer_base": AnswerMaturity(score: 100, assessed: 2, relevant: 2, dontKnow: 0)],
+            policy: .standard)
+        #expect(card.blockedBy == ["GOALS-001"])
+        // goals: answers 100, rules 0 → 50; base 100; overall (50 · 3 + 100) / 4 = 62.5 → level 3
+        #expect(card.overall == 62.5)
+        #expect(card.uncappedLevel == 3)
+        #expect(card.level == 2)
+    }
+
+    @Test func nothingAssessedGivesNoScoreRatherThanZero() {
+        let card = Scorer.score(findings: [], areas: areas, maturity: [:], policy: .standard)
+        #expect(card.overall == nil)
+        #expect(card.areas.allSatisfy { $0.score == nil && $0.confidence == 0 })
+    }
+}
