@@ -27,7 +27,7 @@ import Testing
         let base = try #require(card.areas.first { $0.area == "customer_base" })
         // rules: warn loses 2.5 of 5 → 50; answers 80 → 65
         #expect(base.score == 65)
-        #expect(card.overall == (80.0 * 3 + 65 * 1) / 4)
+        #expect(card.overall == 76.25)  // (80 · 3 + 65 · 1) / 4
         #expect(card.level == 4)
         // goals: 1 rule + 5 questions; assessed 1 + 4 − 1 don't know
         #expect(goals.confidence == 4.0 / 6.0)
