@@ -1,1 +1,159 @@
-// The Expressions engine. See the module's files.
+// The Expressions engine: a small, typed, null-safe expression language shared by the
+// questionnaire's skip logic and validation and by the rules engine.
+//
+// # Public API
+//
+// ```swift
+// // 1. Parse (syntax only). `origin` is where the expression text starts in its file; every
+// //    diagnostic points at file:line:column inside the expression, offset from there.
+// let expression = try Expression.parse("answer.tools contains 'excel' and metric.sales.revenue > 0",
+//                                       origin: SourceLocation(file: "r.yaml", line: 12, column: 11))
+//     // throws(DiagnosticList): syntax errors, unknown functions, limits
+//
+// // 2. Type-check against what exists: the type of each answer (and a choice question's
+// //    option ids), each metric, and named locals such as `value`.
+// var environment = TypeEnvironment()
+// environment.answers["tools"] = .init(.set, options: ["excel", "crm", "notebooks"])
+// environment.metrics["sales.revenue"] = .init(.number)
+// environment.locals["value"] = .init(.number)
+// let type = try expression.check(in: environment, expecting: .bool)   // throws(DiagnosticList)
+//
+// // 3. Evaluate. Never throws, never loops: time is linear in the expression's size.
+// let bindings = Bindings(answers: ["tools": .options(["excel"])], metrics: ["sales.revenue": .number(1e6)])
+// let result = expression.evaluate(with: bindings)
+// result.value        // Value: .null / .bool / .number / .string / .date / .set
+// result.missing      // [MissingInput]: why the result is null ("answer.x: don't know", "metric.y: absent")
+// ```
+//
+// Other public names: `Value` (and `Value(answer:)` for an `AnswerValue`), `ValueType`,
+// `Reference` (`answer.<id>`, `metric.<id>`, a local), `MissingInput`, `Evaluation`,
+// `ReferenceType`, `Expression.references`, `Expression.text`, `Expression.origin`,
+// `ExpressionLimits`.
+//
+// # The language
+//
+// Literals: `12`, `0.5`, `'text'`, `"text"`, `true`, `false`, `null`, `date('2026-01-31')`,
+// lists `['a', 'b']` (a list of strings is a set; any list may stand right of `in`).
+// References: `answer.<question_id>`, `metric.<metric_id>` (ids may contain dots), locals.
+// Operators, loosest first: `or`; `and`; `not`; `== != < <= > >= in contains`; `??`;
+// `+ -`; `* / %`; unary `-`. Functions: `known(x)`, `answered(answer.q)`, `unknown(answer.q)`,
+// `count(set)`, `min(a, b, …)`, `max(a, b, …)`, `abs(n)`, `days_between(d1, d2)`.
+//
+// Null: comparisons, arithmetic, `in`, `contains` and functions over null give null (except
+// `known`, `answered`, `unknown`, which are never null); `and`/`or`/`not` follow Kleene
+// three-valued logic (`null and false` is false, `null or true` is true); `a ?? b` is `b`
+// when `a` is null. Division by zero gives null.
+
+import AuditModel
+
+/// A value an expression works with.
+public enum Value: Sendable, Hashable, CustomStringConvertible {
+    /// Unknown: not answered, "don't know", "not applicable", a metric that could not be computed.
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case date(Day)
+    /// A set of strings: the options chosen in a multiple-choice question, a list literal.
+    case set(Set<String>)
+
+    /// The expression value of a stored answer: single choice → the option id, multiple
+    /// choice → the set of option ids, yes/no → bool, number/percent/money/scale → number,
+    /// text → string, date → date; "don't know" and "not applicable" → null.
+    public init(answer: AnswerValue) {
+        switch answer {
+        case .option(let id): self = .string(id)
+        case .options(let ids): self = .set(Set(ids))
+        case .bool(let flag): self = .bool(flag)
+        case .number(let number): self = .number(number)
+        case .text(let text): self = .string(text)
+        case .date(let day): self = .date(day)
+        case .dontKnow, .notApplicable: self = .null
+        }
+    }
+
+    public var isNull: Bool { self == .null }
+
+    /// The type of this value; nil for null.
+    public var type: ValueType? {
+        switch self {
+        case .null: nil
+        case .bool: .bool
+        case .number: .number
+        case .string: .string
+        case .date: .date
+        case .set: .set
+        }
+    }
+
+    /// The value as it would be written in an expression.
+    public var description: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let number): return Value.format(number)
+        case .string(let text): return "'" + text.replacingOccurrences(of: "'", with: "\\'") + "'"
+        case .date(let day): return "date('\(day.iso)')"
+        case .set(let items): return "[" + items.sorted().map { Value.string($0).description }.joined(separator: ", ") + "]"
+        }
+    }
+
+    /// A number without a trailing `.0` when it is whole.
+    static func format(_ number: Double) -> String {
+        if number.isFinite, number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+}
+
+/// The static type of an expression or a reference. Every type also admits null.
+public enum ValueType: String, Sendable, Hashable, Codable, CustomStringConvertible {
+    case bool, number, string, date, set
+
+    public var description: String { rawValue }
+
+    /// The type's name for messages.
+    var name: LocalizedText {
+        switch self {
+        case .bool: LocalizedText(ru: "логическое (да/нет)", en: "bool (yes/no)")
+        case .number: LocalizedText(ru: "число", en: "number")
+        case .string: LocalizedText(ru: "строка", en: "string")
+        case .date: LocalizedText(ru: "дата", en: "date")
+        case .set: LocalizedText(ru: "множество строк", en: "set of strings")
+        }
+    }
+}
+
+/// What an expression refers to.
+public struct Reference: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable, Comparable {
+        case answer, metric, local
+
+        public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public var kind: Kind
+    /// The question id, metric id or local name.
+    public var id: String
+
+    public init(_ kind: Kind, _ id: String) {
+        self.kind = kind
+        self.id = id
+    }
+
+    public static func answer(_ id: String) -> Reference { Reference(.answer, id) }
+    public static func metric(_ id: String) -> Reference { Reference(.metric, id) }
+    public static func local(_ name: String) -> Reference { Reference(.local, name) }
+
+    /// `answer.<id>`, `metric.<id>`, or the local's name, as written in an expression.
+    public var description: String {
+        switch kind {
+        case .answer: "answer." + id
+        case .metric: "metric." + id
+        case .local: id
+        }
+    }
+
+    public static func < (lhs: Reference, rhs: Reference) -> Bool {
+        (lhs.kind, lhs.id) < (rhs.kind, rhs.id)
+    }
+}

@@ -1,0 +1,335 @@
+import AuditModel
+
+/// A recursive-descent parser with a depth and size limit.
+///
+/// Grammar, loosest first:
+/// ```
+/// or         := and ("or" and)*
+/// and        := not ("and" not)*
+/// not        := "not" not | comparison
+/// comparison := coalesce (("=="|"!="|"<"|"<="|">"|">="|"in"|"contains") coalesce)?
+/// coalesce   := additive ("??" coalesce)?
+/// additive   := multiplicative (("+"|"-") multiplicative)*
+/// multiplicative := unary (("*"|"/"|"%") unary)*
+/// unary      := "-" unary | primary
+/// primary    := number | string | true | false | null | reference | local
+///             | function "(" args ")" | "(" or ")" | "[" (or ("," or)*)? "]"
+/// ```
+struct Parser {
+    private var tokens: [Token]
+    private var position = 0
+    private var depth = 0
+    private var nodes = 0
+    private let limits: ExpressionLimits
+
+    init(tokens: [Token], limits: ExpressionLimits) {
+        self.tokens = tokens
+        self.limits = limits
+    }
+
+    static let keywords: Set<String> = ["and", "or", "not", "in", "contains", "true", "false", "null"]
+
+    mutating func parseExpression() throws(SyntaxProblem) -> Node {
+        let node = try parseOr()
+        guard case .end = current.kind else {
+            throw SyntaxProblem(offset: current.start, text: LocalizedText(
+                ru: "лишний текст после конца выражения: \(describe(current))",
+                en: "unexpected \(describeEN(current)) after the end of the expression"))
+        }
+        return node
+    }
+
+    private var current: Token { tokens[position] }
+
+    private mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    private func isWord(_ word: String) -> Bool {
+        if case .identifier(let name) = current.kind { return name == word }
+        return false
+    }
+
+    private func isSymbol(_ symbol: String) -> Bool {
+        if case .symbol(let text) = current.kind { return text == symbol }
+        return false
+    }
+
+    private mutating func make(_ kind: Node.Kind, start: Int, end: Int, anchor: Int? = nil) throws(SyntaxProblem) -> Node {
+        nodes += 1
+        if nodes > limits.maxNodes {
+            throw SyntaxProblem(offset: start, text: LocalizedText(
+                ru: "выражение слишком большое (больше \(limits.maxNodes) элементов); разбейте его на несколько правил",
+                en: "the expression is too large (over \(limits.maxNodes) elements); split it into several rules"))
+        }
+        return Node(kind, start: start, end: end, anchor: anchor)
+    }
+
+    private mutating func enter() throws(SyntaxProblem) {
+        depth += 1
+        if depth > limits.maxDepth {
+            throw SyntaxProblem(offset: current.start, text: LocalizedText(
+                ru: "выражение вложено слишком глубоко (больше \(limits.maxDepth) уровней)",
+                en: "the expression is nested too deeply (over \(limits.maxDepth) levels)"))
+        }
+    }
+
+    private mutating func parseOr() throws(SyntaxProblem) -> Node {
+        try enter()
+        defer { depth -= 1 }
+        var left = try parseAnd()
+        while isWord("or") {
+            let anchor = advance().start
+            let right = try parseAnd()
+            left = try make(.binary(.or, left, right), start: left.start, end: right.end, anchor: anchor)
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(SyntaxProblem) -> Node {
+        var left = try parseNot()
+        while isWord("and") {
+            let anchor = advance().start
+            let right = try parseNot()
+            left = try make(.binary(.and, left, right), start: left.start, end: right.end, anchor: anchor)
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws(SyntaxProblem) -> Node {
+        if isWord("not") {
+            try enter()
+            defer { depth -= 1 }
+            let start = advance().start
+            let operand = try parseNot()
+            return try make(.unary(.not, operand), start: start, end: operand.end)
+        }
+        return try parseComparison()
+    }
+
+    private func comparisonOperator() -> BinaryOperator? {
+        switch current.kind {
+        case .symbol("=="): .equal
+        case .symbol("!="): .notEqual
+        case .symbol("<"): .less
+        case .symbol("<="): .lessOrEqual
+        case .symbol(">"): .greater
+        case .symbol(">="): .greaterOrEqual
+        case .identifier("in"): .in
+        case .identifier("contains"): .contains
+        default: nil
+        }
+    }
+
+    private mutating func parseComparison() throws(SyntaxProblem) -> Node {
+        let left = try parseCoalesce()
+        guard let op = comparisonOperator() else { return left }
+        let anchor = advance().start
+        let right = try parseCoalesce()
+        if comparisonOperator() != nil {
+            throw SyntaxProblem(offset: current.start, text: LocalizedText(
+                ru: "сравнения нельзя записывать цепочкой; соедините их через «and»",
+                en: "comparisons cannot be chained; join them with 'and'"))
+        }
+        return try make(.binary(op, left, right), start: left.start, end: right.end, anchor: anchor)
+    }
+
+    private mutating func parseCoalesce() throws(SyntaxProblem) -> Node {
+        let left = try parseAdditive()
+        guard isSymbol("??") else { return left }
+        try enter()
+        defer { depth -= 1 }
+        let anchor = advance().start
+        let right = try parseCoalesce()
+        return try make(.binary(.coalesce, left, right), start: left.start, end: right.end, anchor: anchor)
+    }
+
+    private mutating func parseAdditive() throws(SyntaxProblem) -> Node {
+        var left = try parseMultiplicative()
+        while isSymbol("+") || isSymbol("-") {
+            let token = advance()
+            let right = try parseMultiplicative()
+            let op: BinaryOperator = token.kind == .symbol("+") ? .plus : .minus
+            left = try make(.binary(op, left, right), start: left.start, end: right.end, anchor: token.start)
+        }
+        return left
+    }
+
+    private mutating func parseMultiplicative() throws(SyntaxProblem) -> Node {
+        var left = try parseUnary()
+        while isSymbol("*") || isSymbol("/") || isSymbol("%") {
+            let token = advance()
+            let right = try parseUnary()
+            let op: BinaryOperator = switch token.kind {
+            case .symbol("*"): .times
+            case .symbol("/"): .divide
+            default: .remainder
+            }
+            left = try make(.binary(op, left, right), start: left.start, end: right.end, anchor: token.start)
+        }
+        return left
+    }
+
+    private mutating func parseUnary() throws(SyntaxProblem) -> Node {
+        if isSymbol("-") {
+            try enter()
+            defer { depth -= 1 }
+            let start = advance().start
+            let operand = try parseUnary()
+            if case .literal(.number(let number)) = operand.kind {
+                return try make(.literal(.number(-number)), start: start, end: operand.end)
+            }
+            return try make(.unary(.negate, operand), start: start, end: operand.end)
+        }
+        return try parsePrimary()
+    }
+
+    private mutating func parsePrimary() throws(SyntaxProblem) -> Node {
+        let token = current
+        switch token.kind {
+        case .number(let number):
+            _ = advance()
+            return try make(.literal(.number(number)), start: token.start, end: token.end)
+        case .string(let text):
+            _ = advance()
+            return try make(.literal(.string(text)), start: token.start, end: token.end)
+        case .reference(let reference):
+            _ = advance()
+            return try make(.reference(reference), start: token.start, end: token.end)
+        case .identifier(let word):
+            switch word {
+            case "true", "false":
+                _ = advance()
+                return try make(.literal(.bool(word == "true")), start: token.start, end: token.end)
+            case "null":
+                _ = advance()
+                return try make(.literal(.null), start: token.start, end: token.end)
+            case "answer", "metric":
+                throw SyntaxProblem(offset: token.end, text: LocalizedText(
+                    ru: "после «\(word)» ожидается «.» и идентификатор, например \(word).\(word == "answer" ? "goals_defined" : "sales.revenue")",
+                    en: "expected '.' and an id after '\(word)', e.g. \(word).\(word == "answer" ? "goals_defined" : "sales.revenue")"))
+            default:
+                break
+            }
+            if Parser.keywords.contains(word) {
+                throw SyntaxProblem(offset: token.start, text: LocalizedText(
+                    ru: "ожидается значение, а не «\(word)»", en: "expected a value, not '\(word)'"))
+            }
+            _ = advance()
+            if isSymbol("(") {
+                return try parseCall(name: word, token: token)
+            }
+            return try make(.reference(.local(word)), start: token.start, end: token.end)
+        case .symbol("("):
+            _ = advance()
+            let inner = try parseOr()
+            guard isSymbol(")") else {
+                throw SyntaxProblem(offset: current.start, text: LocalizedText(
+                    ru: "ожидается «)», закрывающая скобку на позиции \(token.start + 1); найдено: \(describe(current))",
+                    en: "expected ')' to close the '(' at position \(token.start + 1); found \(describeEN(current))"))
+            }
+            let close = advance()
+            var node = inner
+            node.start = token.start
+            node.end = close.end
+            return node
+        case .symbol("["):
+            _ = advance()
+            try enter()
+            defer { depth -= 1 }
+            var items: [Node] = []
+            if !isSymbol("]") {
+                while true {
+                    items.append(try parseOr())
+                    if isSymbol(",") { _ = advance(); continue }
+                    break
+                }
+            }
+            guard isSymbol("]") else {
+                throw SyntaxProblem(offset: current.start, text: LocalizedText(
+                    ru: "ожидается «,» или «]» в списке; найдено: \(describe(current))",
+                    en: "expected ',' or ']' in the list; found \(describeEN(current))"))
+            }
+            let close = advance()
+            return try make(.list(items), start: token.start, end: close.end)
+        default:
+            throw SyntaxProblem(offset: token.start, text: LocalizedText(
+                ru: "ожидается значение; найдено: \(describe(token))", en: "expected a value; found \(describeEN(token))"))
+        }
+    }
+
+    private mutating func parseCall(name: String, token: Token) throws(SyntaxProblem) -> Node {
+        guard let function = Function(rawValue: name) else {
+            let known = Function.allCases.map(\.rawValue).joined(separator: ", ")
+            throw SyntaxProblem(offset: token.start, text: LocalizedText(
+                ru: "неизвестная функция «\(name)»; есть: \(known)", en: "unknown function '\(name)'; known: \(known)"))
+        }
+        try enter()
+        defer { depth -= 1 }
+        _ = advance()  // (
+        var arguments: [Node] = []
+        if !isSymbol(")") {
+            while true {
+                arguments.append(try parseOr())
+                if isSymbol(",") { _ = advance(); continue }
+                break
+            }
+        }
+        guard isSymbol(")") else {
+            throw SyntaxProblem(offset: current.start, text: LocalizedText(
+                ru: "ожидается «,» или «)» в вызове \(name)(); найдено: \(describe(current))",
+                en: "expected ',' or ')' in the call of \(name)(); found \(describeEN(current))"))
+        }
+        let close = advance()
+        guard function.arity.contains(arguments.count) else {
+            let expected = function.arity.count == 1 ? "\(function.arity.lowerBound)"
+                : "\(function.arity.lowerBound)–\(function.arity.upperBound)"
+            throw SyntaxProblem(offset: token.start, text: LocalizedText(
+                ru: "\(name)() принимает аргументов: \(expected), передано: \(arguments.count)",
+                en: "\(name)() takes \(expected) argument(s), got \(arguments.count)"))
+        }
+        if function == .date {
+            guard case .literal(.string(let text)) = arguments[0].kind else {
+                throw SyntaxProblem(offset: arguments[0].start, text: LocalizedText(
+                    ru: "date() принимает дату строкой: date('2026-01-31')", en: "date() takes a quoted date: date('2026-01-31')"))
+            }
+            guard let day = Day(iso: text) else {
+                throw SyntaxProblem(offset: arguments[0].start, text: LocalizedText(
+                    ru: "«\(text)» — не дата ГГГГ-ММ-ДД", en: "'\(text)' is not a date YYYY-MM-DD"))
+            }
+            return try make(.literal(.date(day)), start: token.start, end: close.end)
+        }
+        if [.answered, .unknown].contains(function) {
+            guard case .reference(let reference) = arguments[0].kind, reference.kind == .answer else {
+                throw SyntaxProblem(offset: arguments[0].start, text: LocalizedText(
+                    ru: "\(name)() принимает ссылку на ответ: \(name)(answer.id_вопроса)",
+                    en: "\(name)() takes an answer reference: \(name)(answer.question_id)"))
+            }
+        }
+        return try make(.call(function, arguments), start: token.start, end: close.end, anchor: token.start)
+    }
+
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .end: "конец выражения"
+        case .number(let number): "число \(Value.format(number))"
+        case .string(let text): "строка '\(text)'"
+        case .identifier(let word): "«\(word)»"
+        case .reference(let reference): "«\(reference)»"
+        case .symbol(let symbol): "«\(symbol)»"
+        }
+    }
+
+    private func describeEN(_ token: Token) -> String {
+        switch token.kind {
+        case .end: "the end of the expression"
+        case .number(let number): "number \(Value.format(number))"
+        case .string(let text): "string '\(text)'"
+        case .identifier(let word): "'\(word)'"
+        case .reference(let reference): "'\(reference)'"
+        case .symbol(let symbol): "'\(symbol)'"
+        }
+    }
+}

@@ -1,0 +1,362 @@
+import AuditModel
+
+/// The type of something an expression may refer to.
+public struct ReferenceType: Sendable, Hashable {
+    public var type: ValueType
+    /// For a choice question: the option ids its answer may hold. A string literal compared
+    /// with such an answer must be one of them, so `answer.tools == 'exel'` is an error.
+    public var options: [String]?
+
+    public init(_ type: ValueType, options: [String]? = nil) {
+        self.type = type
+        self.options = options
+    }
+}
+
+/// What exists when an expression is checked: the answers, metrics and locals it may use.
+public struct TypeEnvironment: Sendable {
+    /// Question id → the type of its answer.
+    public var answers: [String: ReferenceType]
+    /// Metric id → the metric's type.
+    public var metrics: [String: ReferenceType]
+    /// Named locals (such as `value`, the answer being validated) → type.
+    public var locals: [String: ReferenceType]
+    /// When true, a metric missing from ``metrics`` is accepted with any type (for a document
+    /// checked without the metric catalogue). When false it is an error.
+    public var acceptsUnknownMetrics: Bool
+
+    public init(
+        answers: [String: ReferenceType] = [:], metrics: [String: ReferenceType] = [:],
+        locals: [String: ReferenceType] = [:], acceptsUnknownMetrics: Bool = false
+    ) {
+        self.answers = answers
+        self.metrics = metrics
+        self.locals = locals
+        self.acceptsUnknownMetrics = acceptsUnknownMetrics
+    }
+}
+
+extension Expression {
+    /// Checks the expression against `environment` and returns its type (nil when it is the
+    /// literal `null` or depends only on metrics of unknown type).
+    ///
+    /// - Parameter expecting: the type the caller needs (`.bool` for a condition); another
+    ///   type is an error.
+    /// - Throws: a ``DiagnosticList`` with every problem found: unknown answers, metrics or
+    ///   locals, option ids that the question does not have, and operands of the wrong type.
+    @discardableResult
+    public func check(in environment: TypeEnvironment, expecting: ValueType? = nil) throws(DiagnosticList) -> ValueType? {
+        var checker = TypeChecker(expression: self, environment: environment)
+        let result = checker.type(of: root)
+        if let expecting, case .value(let type) = result.type, type != expecting {
+            checker.report(root.start, LocalizedText(
+                ru: "выражение даёт значение типа «\(type.name.ru)», а нужно «\(expecting.name.ru)»",
+                en: "the expression gives a \(type.name.en), but a \(expecting.name.en) is needed"))
+        }
+        if case .list = result.type, expecting != nil {
+            checker.report(root.start, LocalizedText(
+                ru: "список чисел или дат можно использовать только справа от «in»",
+                en: "a list of numbers or dates can only stand right of 'in'"))
+        }
+        guard checker.diagnostics.isEmpty else { throw DiagnosticList(checker.diagnostics) }
+        if case .value(let type) = result.type { return type }
+        return nil
+    }
+}
+
+/// The static type of a node while checking.
+enum CheckedType: Sendable, Hashable {
+    case value(ValueType)
+    /// `null`, a metric of unknown type, or a node that already had an error.
+    case anything
+    /// A list literal of non-string elements (only valid right of `in`).
+    case list(ValueType)
+}
+
+struct Checked {
+    var type: CheckedType
+    /// The option ids a choice answer may hold, carried through `??`.
+    var domain: [String]? = nil
+}
+
+struct TypeChecker {
+    let expression: Expression
+    let environment: TypeEnvironment
+    var diagnostics: [Diagnostic] = []
+
+    init(expression: Expression, environment: TypeEnvironment) {
+        self.expression = expression
+        self.environment = environment
+    }
+
+    mutating func report(_ offset: Int, _ text: LocalizedText) {
+        diagnostics.append(Diagnostic(at: expression.location(of: offset), text))
+    }
+
+    mutating func type(of node: Node) -> Checked {
+        switch node.kind {
+        case .literal(let value):
+            return Checked(type: value.type.map(CheckedType.value) ?? .anything)
+        case .list(let items):
+            return listType(items, node: node)
+        case .reference(let reference):
+            return referenceType(reference, node: node)
+        case .unary(let op, let operand):
+            let inner = type(of: operand)
+            let needed: ValueType = op == .not ? .bool : .number
+            require(inner, needed, at: operand, context: LocalizedText(
+                ru: op == .not ? "операнд «not»" : "операнд унарного «-»", en: op == .not ? "the operand of 'not'" : "the operand of unary '-'"))
+            return Checked(type: .value(needed))
+        case .binary(let op, let left, let right):
+            return binaryType(op, left, right, node: node)
+        case .call(let function, let arguments):
+            return callType(function, arguments, node: node)
+        }
+    }
+
+    private mutating func listType(_ items: [Node], node: Node) -> Checked {
+        var element: ValueType?
+        for item in items {
+            let checked = type(of: item)
+            switch checked.type {
+            case .anything: continue
+            case .list, .value(.set):
+                report(item.start, LocalizedText(ru: "список не может содержать списки", en: "a list cannot contain lists"))
+            case .value(let type):
+                if let element, element != type {
+                    report(item.start, LocalizedText(
+                        ru: "все элементы списка должны быть одного типа: «\(element.name.ru)», а этот — «\(type.name.ru)»",
+                        en: "all items of a list must have one type: \(element.name.en), but this one is a \(type.name.en)"))
+                } else {
+                    element = type
+                }
+            }
+        }
+        if let element, element != .string { return Checked(type: .list(element)) }
+        return Checked(type: .value(.set))
+    }
+
+    private mutating func referenceType(_ reference: Reference, node: Node) -> Checked {
+        switch reference.kind {
+        case .answer:
+            guard let found = environment.answers[reference.id] else {
+                report(node.start, LocalizedText(
+                    ru: "неизвестный вопрос «\(reference.id)»\(suggestion(reference.id, in: environment.answers.keys, ru: true))",
+                    en: "unknown question '\(reference.id)'\(suggestion(reference.id, in: environment.answers.keys, ru: false))"))
+                return Checked(type: .anything)
+            }
+            return Checked(type: .value(found.type), domain: found.options)
+        case .metric:
+            guard let found = environment.metrics[reference.id] else {
+                if environment.acceptsUnknownMetrics { return Checked(type: .anything) }
+                report(node.start, LocalizedText(
+                    ru: "неизвестная метрика «\(reference.id)»\(suggestion(reference.id, in: environment.metrics.keys, ru: true))",
+                    en: "unknown metric '\(reference.id)'\(suggestion(reference.id, in: environment.metrics.keys, ru: false))"))
+                return Checked(type: .anything)
+            }
+            return Checked(type: .value(found.type), domain: found.options)
+        case .local:
+            guard let found = environment.locals[reference.id] else {
+                let names = environment.locals.keys.sorted()
+                let known = names.isEmpty ? "" : names.joined(separator: ", ")
+                report(node.start, LocalizedText(
+                    ru: "неизвестное имя «\(reference.id)»; ссылайтесь на ответы как answer.<id>, на метрики как metric.<id>"
+                        + (known.isEmpty ? "" : "; здесь доступны: \(known)"),
+                    en: "unknown name '\(reference.id)'; refer to answers as answer.<id> and to metrics as metric.<id>"
+                        + (known.isEmpty ? "" : "; available here: \(known)")))
+                return Checked(type: .anything)
+            }
+            return Checked(type: .value(found.type), domain: found.options)
+        }
+    }
+
+    private mutating func binaryType(_ op: BinaryOperator, _ left: Node, _ right: Node, node: Node) -> Checked {
+        let lhs = type(of: left)
+        let rhs = type(of: right)
+        let symbol = op.rawValue
+        switch op {
+        case .and, .or:
+            require(lhs, .bool, at: left, context: LocalizedText(ru: "левый операнд «\(symbol)»", en: "the left operand of '\(symbol)'"))
+            require(rhs, .bool, at: right, context: LocalizedText(ru: "правый операнд «\(symbol)»", en: "the right operand of '\(symbol)'"))
+            return Checked(type: .value(.bool))
+        case .equal, .notEqual:
+            if case .list = rhs.type { listOnlyRightOfIn(right) } else if case .list = lhs.type { listOnlyRightOfIn(left) } else {
+                sameType(lhs, rhs, at: node, symbol: symbol)
+            }
+            checkDomain(lhs.domain, against: right)
+            checkDomain(rhs.domain, against: left)
+            return Checked(type: .value(.bool))
+        case .less, .lessOrEqual, .greater, .greaterOrEqual:
+            for (side, checked) in [(left, lhs), (right, rhs)] {
+                if case .value(let type) = checked.type, ![.number, .string, .date].contains(type) {
+                    report(side.start, LocalizedText(
+                        ru: "«\(symbol)» сравнивает числа, даты или строки, а здесь «\(type.name.ru)»",
+                        en: "'\(symbol)' compares numbers, dates or strings, not a \(type.name.en)"))
+                    return Checked(type: .value(.bool))
+                }
+                if case .list = checked.type { listOnlyRightOfIn(side); return Checked(type: .value(.bool)) }
+            }
+            sameType(lhs, rhs, at: node, symbol: symbol)
+            return Checked(type: .value(.bool))
+        case .in:
+            switch rhs.type {
+            case .value(.set):
+                require(lhs, .string, at: left, context: LocalizedText(ru: "левый операнд «in» со множеством", en: "the left operand of 'in' with a set"))
+            case .list(let element):
+                require(lhs, element, at: left, context: LocalizedText(ru: "левый операнд «in»", en: "the left operand of 'in'"))
+            case .value(let type):
+                report(right.start, LocalizedText(
+                    ru: "справа от «in» нужен список или множество, а здесь «\(type.name.ru)»",
+                    en: "'in' needs a list or a set on its right, not a \(type.name.en)"))
+            case .anything:
+                break
+            }
+            checkDomain(lhs.domain, against: right)
+            checkDomain(rhs.domain, against: left)
+            return Checked(type: .value(.bool))
+        case .contains:
+            switch lhs.type {
+            case .value(.set), .value(.string):
+                require(rhs, .string, at: right, context: LocalizedText(ru: "правый операнд «contains»", en: "the right operand of 'contains'"))
+            case .anything:
+                break
+            case .value(let type):
+                report(left.start, LocalizedText(
+                    ru: "«contains» работает со множеством или строкой слева, а здесь «\(type.name.ru)»",
+                    en: "'contains' needs a set or a string on its left, not a \(type.name.en)"))
+            case .list:
+                listOnlyRightOfIn(left)
+            }
+            checkDomain(lhs.domain, against: right)
+            return Checked(type: .value(.bool))
+        case .coalesce:
+            if case .list = lhs.type { listOnlyRightOfIn(left) }
+            if case .list = rhs.type { listOnlyRightOfIn(right) }
+            sameType(lhs, rhs, at: node, symbol: symbol)
+            checkDomain(lhs.domain, against: right)
+            if case .anything = lhs.type { return rhs }
+            return Checked(type: lhs.type, domain: lhs.domain ?? rhs.domain)
+        case .plus, .minus:
+            if case .value(.date) = lhs.type {
+                require(rhs, .number, at: right, context: LocalizedText(
+                    ru: "к дате прибавляется или вычитается число дней", en: "a date is shifted by a number of days"))
+                return Checked(type: .value(.date))
+            }
+            fallthrough
+        case .times, .divide, .remainder:
+            let context = LocalizedText(ru: "операнд «\(symbol)»", en: "an operand of '\(symbol)'")
+            require(lhs, .number, at: left, context: context)
+            require(rhs, .number, at: right, context: context)
+            return Checked(type: .value(.number))
+        }
+    }
+
+    private mutating func callType(_ function: Function, _ arguments: [Node], node: Node) -> Checked {
+        let types = arguments.map { type(of: $0) }
+        let name = function.rawValue
+        switch function {
+        case .known, .answered, .unknown:
+            return Checked(type: .value(.bool))
+        case .count:
+            require(types[0], .set, at: arguments[0], context: LocalizedText(ru: "аргумент count()", en: "the argument of count()"))
+            return Checked(type: .value(.number))
+        case .abs:
+            require(types[0], .number, at: arguments[0], context: LocalizedText(ru: "аргумент abs()", en: "the argument of abs()"))
+            return Checked(type: .value(.number))
+        case .daysBetween:
+            for (argument, checked) in zip(arguments, types) {
+                require(checked, .date, at: argument, context: LocalizedText(ru: "аргумент days_between()", en: "an argument of days_between()"))
+            }
+            return Checked(type: .value(.number))
+        case .min, .max:
+            var common: ValueType?
+            for (argument, checked) in zip(arguments, types) {
+                guard case .value(let type) = checked.type else {
+                    if case .list = checked.type { listOnlyRightOfIn(argument) }
+                    continue
+                }
+                guard type == .number || type == .date else {
+                    report(argument.start, LocalizedText(
+                        ru: "\(name)() принимает числа или даты, а здесь «\(type.name.ru)»",
+                        en: "\(name)() takes numbers or dates, not a \(type.name.en)"))
+                    continue
+                }
+                if let common, common != type {
+                    report(argument.start, LocalizedText(
+                        ru: "все аргументы \(name)() должны быть одного типа", en: "all arguments of \(name)() must have one type"))
+                }
+                common = common ?? type
+            }
+            return Checked(type: common.map(CheckedType.value) ?? .anything)
+        case .date:
+            return Checked(type: .value(.date))
+        }
+    }
+
+    private mutating func require(_ checked: Checked, _ needed: ValueType, at node: Node, context: LocalizedText) {
+        switch checked.type {
+        case .anything: return
+        case .value(let type) where type == needed: return
+        case .value(let type):
+            report(node.start, LocalizedText(
+                ru: "\(context.ru): нужно «\(needed.name.ru)», а здесь «\(type.name.ru)»",
+                en: "\(context.en): expected a \(needed.name.en), got a \(type.name.en)"))
+        case .list:
+            listOnlyRightOfIn(node)
+        }
+    }
+
+    private mutating func sameType(_ lhs: Checked, _ rhs: Checked, at node: Node, symbol: String) {
+        guard case .value(let left) = lhs.type, case .value(let right) = rhs.type, left != right else { return }
+        report(node.anchor, LocalizedText(
+            ru: "«\(symbol)» между разными типами: «\(left.name.ru)» и «\(right.name.ru)»",
+            en: "'\(symbol)' between different types: \(left.name.en) and \(right.name.en)"))
+    }
+
+    private mutating func listOnlyRightOfIn(_ node: Node) {
+        report(node.start, LocalizedText(
+            ru: "список чисел или дат можно использовать только справа от «in»",
+            en: "a list of numbers or dates can only stand right of 'in'"))
+    }
+
+    /// Reports string literals in `node` that are not among the option ids of `domain`.
+    private mutating func checkDomain(_ domain: [String]?, against node: Node) {
+        guard let domain else { return }
+        var literals: [(String, Int)] = []
+        switch node.kind {
+        case .literal(.string(let text)): literals = [(text, node.start)]
+        case .list(let items):
+            for item in items { if case .literal(.string(let text)) = item.kind { literals.append((text, item.start)) } }
+        default: return
+        }
+        for (text, offset) in literals where !domain.contains(text) {
+            report(offset, LocalizedText(
+                ru: "у вопроса нет варианта «\(text)»; есть: \(domain.joined(separator: ", "))",
+                en: "the question has no option '\(text)'; its options are: \(domain.joined(separator: ", "))"))
+        }
+    }
+
+    private func suggestion(_ id: String, in candidates: Dictionary<String, ReferenceType>.Keys, ru: Bool) -> String {
+        let best = candidates.map { ($0, editDistance($0, id)) }.filter { $0.1 <= max(2, id.count / 4) }
+            .min { ($0.1, $0.0) < ($1.1, $1.0) }
+        guard let best else { return "" }
+        return ru ? "; возможно, «\(best.0)»?" : "; did you mean '\(best.0)'?"
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+    if x.isEmpty { return y.count }
+    if y.isEmpty { return x.count }
+    var previous = Array(0...y.count)
+    var current = Array(repeating: 0, count: y.count + 1)
+    for i in 1...x.count {
+        current[0] = i
+        for j in 1...y.count {
+            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[y.count]
+}
