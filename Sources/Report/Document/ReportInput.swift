@@ -1,0 +1,139 @@
+import Analytics
+import AuditModel
+import Rules
+import Workspace
+
+/// One answer as the report's appendix shows it (question and answer already in words).
+public struct AnswerRow: Sendable, Hashable, Codable {
+    public var section: LocalizedText
+    public var questionID: String
+    public var question: LocalizedText
+    public var answer: LocalizedText
+    public var note: String?
+    public var source: AnswerSource
+    public var confirmed: Bool
+
+    public init(section: LocalizedText, questionID: String, question: LocalizedText, answer: LocalizedText,
+                note: String?, source: AnswerSource, confirmed: Bool) {
+        self.section = section
+        self.questionID = questionID
+        self.question = question
+        self.answer = answer
+        self.note = note
+        self.source = source
+        self.confirmed = confirmed
+    }
+}
+
+/// The method a round was assessed with, for the appendix and for comparing rounds.
+public struct MethodInfo: Sendable, Hashable, Codable {
+    /// `id@version` of the questionnaire.
+    public var questionnaire: String?
+    /// `id@version` of each ruleset layer.
+    public var rulesets: [String]
+    public var policy: ScoringPolicy
+    public var rulesEvaluated: Int
+
+    public init(questionnaire: String?, rulesets: [String], policy: ScoringPolicy, rulesEvaluated: Int) {
+        self.questionnaire = questionnaire
+        self.rulesets = rulesets
+        self.policy = policy
+        self.rulesEvaluated = rulesEvaluated
+    }
+}
+
+/// One earlier round's headline numbers, for the progress section.
+public struct RoundSummary: Sendable, Hashable, Codable {
+    public var number: Int
+    public var date: Day
+    public var overall: Double?
+    public var level: Int?
+    public var areas: [String: Double]
+
+    public init(number: Int, date: Day, overall: Double?, level: Int?, areas: [String: Double]) {
+        self.number = number
+        self.date = date
+        self.overall = overall
+        self.level = level
+        self.areas = areas
+    }
+}
+
+/// Everything the report shows; the JSON format is this value, encoded.
+public struct ReportInput: Sendable, Codable {
+    public var engagement: Engagement
+    public var round: AuditRound
+    public var metrics: MetricDocument
+    public var findings: [Finding]
+    public var scores: ScoreCard
+    public var configuration: RecommendedConfiguration
+    public var answers: [AnswerRow]
+    public var datasets: [DatasetRecord]
+    public var method: MethodInfo
+    /// Every round up to this one, oldest first (this round included), for the progress section.
+    public var history: [RoundSummary]
+    /// The comparison with the previous round, when there is one.
+    public var progress: ProgressSummary?
+    public var generatedAt: String
+
+    public init(engagement: Engagement, round: AuditRound, metrics: MetricDocument, findings: [Finding], scores: ScoreCard,
+                configuration: RecommendedConfiguration, answers: [AnswerRow], datasets: [DatasetRecord], method: MethodInfo,
+                history: [RoundSummary] = [], progress: ProgressSummary? = nil, generatedAt: String) {
+        self.engagement = engagement
+        self.round = round
+        self.metrics = metrics
+        self.findings = findings
+        self.scores = scores
+        self.configuration = configuration
+        self.answers = answers
+        self.datasets = datasets
+        self.method = method
+        self.history = history
+        self.progress = progress
+        self.generatedAt = generatedAt
+    }
+}
+
+/// What changed since the previous round (filled by the repeated-audits comparison).
+public struct ProgressSummary: Sendable, Hashable, Codable {
+    public var previousRound: Int
+    public var previousDate: Day
+    public var overallDelta: Double?
+    public var areaDeltas: [String: Double]
+    public var resolved: [String]
+    public var new: [String]
+    public var persisting: [String]
+    /// Rules or questions that changed between the rounds' methods.
+    public var methodChanges: [LocalizedText]
+
+    public init(previousRound: Int, previousDate: Day, overallDelta: Double?, areaDeltas: [String: Double], resolved: [String],
+                new: [String], persisting: [String], methodChanges: [LocalizedText]) {
+        self.previousRound = previousRound
+        self.previousDate = previousDate
+        self.overallDelta = overallDelta
+        self.areaDeltas = areaDeltas
+        self.resolved = resolved
+        self.new = new
+        self.persisting = persisting
+        self.methodChanges = methodChanges
+    }
+}
+
+/// The parts of the report, for `--sections`.
+public enum ReportSection: String, Sendable, CaseIterable, Codable {
+    case summary, areas, findings, insights, quality, configuration, roadmap, progress, appendix
+}
+
+/// How to render.
+public struct ReportOptions: Sendable {
+    public var language: Language
+    /// Replace customer names, emails and phones with stable pseudonyms.
+    public var redact: Bool
+    public var sections: Set<ReportSection>
+
+    public init(language: Language, redact: Bool = false, sections: Set<ReportSection> = Set(ReportSection.allCases)) {
+        self.language = language
+        self.redact = redact
+        self.sections = sections
+    }
+}

@@ -1,0 +1,182 @@
+import AuditModel
+
+/// Every fixed text of the report, in each language. A test checks that none is empty and that
+/// the Russian variant is in Russian.
+enum ReportText: String, CaseIterable {
+    case kicker, title, client, roundDate, round, consultant, industry, generated, confidential
+    case summaryTitle, verdictScore, verdictLevel, verdictConfidence, blockedBy, topRisks, firstActions
+    case noRisks, moneyAtStake, areasTitle, areasLead, confidence, notAssessed, answersPart, rulesPart
+    case findingsTitle, findingsLead, matrixCaption, impact, effort, quickWins, bigBets, fillIns, thankless
+    case evidence, expected, observed, records, pointsLost, notEvaluableTitle, notEvaluableLead, missing
+    case waivedTitle, waivedBy, waivedUntil, notApplicableTitle, okTitle
+    case insightsTitle, revenueByMonth, revenueByMonthLead, paretoTitle, paretoLead, customersShare, revenueShare
+    case abcTitle, abcLead, abcClass, items, count, revenue, share, rfmTitle, rfmLead, segment, customers, revenueLast12m
+    case managersTitle, managersLead, manager, orders, margin, lastSale, idle, cohortsTitle, cohortsLead, cohort, monthsSince
+    case portraitTitle, portraitLead, field, value, overIndex, typicalCustomer
+    case qualityTitle, qualityLead, fillRate, filled, valid, duplicatesTitle, duplicateKeys, orphanSales, invalidContacts
+    case configurationTitle, configurationLead, reasons, baseline, target
+    case roadmapTitle, roadmapLead, now, within3, within6
+    case progressTitle, progressLead, resolved, newFindings, persisting, methodChanged, delta, trendCaption
+    case appendixTitle, answersTitle, question, answer, note, methodTitle, methodText, metricsTitle, metricDefinition
+    case sourcesTitle, file, kind, rows, rejected, checksum, importedAt, questionnaire, rulesets, unconfirmed
+    case severity, status, area, score, level, noData, kpiRevenue, kpiCustomers, kpiOrders, kpiAOV
+
+    var text: LocalizedText {
+        switch self {
+        case .kicker: LocalizedText(ru: "Аудит CRM-готовности", en: "CRM readiness audit")
+        case .title: LocalizedText(ru: "Отчёт об аудите работы с клиентами", en: "Customer management audit report")
+        case .client: LocalizedText(ru: "Клиент", en: "Client")
+        case .roundDate: LocalizedText(ru: "Дата", en: "Date")
+        case .round: LocalizedText(ru: "Раунд", en: "Round")
+        case .consultant: LocalizedText(ru: "Консультант", en: "Consultant")
+        case .industry: LocalizedText(ru: "Отрасль", en: "Industry")
+        case .generated: LocalizedText(ru: "Сформирован", en: "Generated")
+        case .confidential: LocalizedText(ru: "Конфиденциально: документ содержит сведения о клиентах компании.",
+                                          en: "Confidential: this document holds information about the company's customers.")
+        case .summaryTitle: LocalizedText(ru: "Резюме для руководителя", en: "Executive summary")
+        case .verdictScore: LocalizedText(ru: "Итоговая оценка готовности к CRM", en: "Overall CRM readiness score")
+        case .verdictLevel: LocalizedText(ru: "Уровень зрелости", en: "Maturity level")
+        case .verdictConfidence: LocalizedText(ru: "Полнота оценки", en: "Assessment completeness")
+        case .blockedBy: LocalizedText(ru: "Уровень ограничен блокирующими проблемами", en: "The level is capped by blocking findings")
+        case .topRisks: LocalizedText(ru: "Три главных риска", en: "The three biggest risks")
+        case .firstActions: LocalizedText(ru: "Пять первых шагов", en: "The five first actions")
+        case .noRisks: LocalizedText(ru: "Существенных рисков не выявлено.", en: "No significant risk was found.")
+        case .moneyAtStake: LocalizedText(ru: "под угрозой", en: "at stake")
+        case .areasTitle: LocalizedText(ru: "Готовность по направлениям", en: "Readiness by area")
+        case .areasLead: LocalizedText(ru: "Оценка 0–100 по ответам анкеты и проверкам данных; бледные полосы — оценка по неполным сведениям.",
+                                       en: "Score 0–100 from the questionnaire and the data checks; pale bars rest on incomplete information.")
+        case .confidence: LocalizedText(ru: "полнота", en: "confidence")
+        case .notAssessed: LocalizedText(ru: "не оценено", en: "not assessed")
+        case .answersPart: LocalizedText(ru: "анкета", en: "answers")
+        case .rulesPart: LocalizedText(ru: "проверки", en: "checks")
+        case .findingsTitle: LocalizedText(ru: "Выявленные проблемы", en: "Findings")
+        case .findingsLead: LocalizedText(ru: "По важности, влиянию и трудоёмкости. У каждой — факты, на которых она основана, и рекомендация.",
+                                          en: "By severity, impact and effort. Each comes with the evidence behind it and a recommendation.")
+        case .matrixCaption: LocalizedText(ru: "Матрица «влияние — трудоёмкость»", en: "Impact/effort matrix")
+        case .impact: LocalizedText(ru: "Влияние", en: "Impact")
+        case .effort: LocalizedText(ru: "Трудоёмкость", en: "Effort")
+        case .quickWins: LocalizedText(ru: "Быстрые победы", en: "Quick wins")
+        case .bigBets: LocalizedText(ru: "Крупные проекты", en: "Big bets")
+        case .fillIns: LocalizedText(ru: "Попутные задачи", en: "Fill-ins")
+        case .thankless: LocalizedText(ru: "Отложить", en: "Deprioritise")
+        case .evidence: LocalizedText(ru: "Факты", en: "Evidence")
+        case .expected: LocalizedText(ru: "Порог", en: "Threshold")
+        case .observed: LocalizedText(ru: "Наблюдаемое значение", en: "Observed")
+        case .records: LocalizedText(ru: "Примеры записей", en: "Sample records")
+        case .pointsLost: LocalizedText(ru: "потеряно баллов", en: "points lost")
+        case .notEvaluableTitle: LocalizedText(ru: "Что не удалось оценить", en: "What could not be assessed")
+        case .notEvaluableLead: LocalizedText(ru: "Эти проверки исключены из оценки: не хватает ответа или данных. Соберите их, чтобы оценка стала полной.",
+                                              en: "These checks are left out of the score: an answer or a dataset is missing. Collect them to complete the picture.")
+        case .missing: LocalizedText(ru: "Не хватает", en: "Missing")
+        case .waivedTitle: LocalizedText(ru: "Принятые риски", en: "Accepted risks")
+        case .waivedBy: LocalizedText(ru: "принял", en: "accepted by")
+        case .waivedUntil: LocalizedText(ru: "до", en: "until")
+        case .notApplicableTitle: LocalizedText(ru: "Неприменимые проверки", en: "Checks not applicable")
+        case .okTitle: LocalizedText(ru: "Пройденные проверки", en: "Checks passed")
+        case .insightsTitle: LocalizedText(ru: "Что показывают данные", en: "What the data shows")
+        case .revenueByMonth: LocalizedText(ru: "Выручка по месяцам", en: "Revenue by month")
+        case .revenueByMonthLead: LocalizedText(ru: "Сумма продаж за месяц, включая возвраты.", en: "Sales per month, returns included.")
+        case .paretoTitle: LocalizedText(ru: "Концентрация выручки (Парето)", en: "Revenue concentration (Pareto)")
+        case .paretoLead: LocalizedText(ru: "Доля выручки, которую приносят клиенты, упорядоченные по выручке.",
+                                        en: "Share of revenue brought by customers ranked by revenue.")
+        case .customersShare: LocalizedText(ru: "доля клиентов", en: "share of customers")
+        case .revenueShare: LocalizedText(ru: "доля выручки", en: "share of revenue")
+        case .abcTitle: LocalizedText(ru: "ABC-анализ", en: "ABC analysis")
+        case .abcLead: LocalizedText(ru: "A — до 80 % выручки, B — до 95 %, C — остальное.", en: "A — up to 80 % of revenue, B — up to 95 %, C — the rest.")
+        case .abcClass: LocalizedText(ru: "Класс", en: "Class")
+        case .items: LocalizedText(ru: "Объекты", en: "Items")
+        case .count: LocalizedText(ru: "Количество", en: "Count")
+        case .revenue: LocalizedText(ru: "Выручка", en: "Revenue")
+        case .share: LocalizedText(ru: "Доля", en: "Share")
+        case .rfmTitle: LocalizedText(ru: "RFM-сегменты клиентов", en: "RFM customer segments")
+        case .rfmLead: LocalizedText(ru: "Давность, частота и сумма покупок. Выручка за 12 месяцев у сегментов «Под угрозой» и «Нельзя потерять» — деньги под риском.",
+                                     en: "Recency, frequency and monetary value. The last-12-month revenue of \"At risk\" and \"Can't lose\" is the money at risk.")
+        case .segment: LocalizedText(ru: "Сегмент", en: "Segment")
+        case .customers: LocalizedText(ru: "Клиенты", en: "Customers")
+        case .revenueLast12m: LocalizedText(ru: "Выручка за 12 мес.", en: "Revenue, last 12 months")
+        case .managersTitle: LocalizedText(ru: "Менеджеры: кто продаёт, кто приносит маржу, кто простаивает", en: "Managers: who sells, who earns margin, who idles")
+        case .managersLead: LocalizedText(ru: "Простаивающий — без продаж 90 дней, когда компания продавала.", en: "Idle: no sale in the last 90 days while the company sold.")
+        case .manager: LocalizedText(ru: "Менеджер", en: "Manager")
+        case .orders: LocalizedText(ru: "Заказы", en: "Orders")
+        case .margin: LocalizedText(ru: "Маржа", en: "Margin")
+        case .lastSale: LocalizedText(ru: "Последняя продажа", en: "Last sale")
+        case .idle: LocalizedText(ru: "простаивает", en: "idle")
+        case .cohortsTitle: LocalizedText(ru: "Удержание по когортам", en: "Cohort retention")
+        case .cohortsLead: LocalizedText(ru: "Строка — месяц первой покупки, столбец — месяцев спустя; в ячейке — % когорты, купивших снова.",
+                                         en: "Row: month of first purchase; column: months later; cell: % of the cohort buying again.")
+        case .cohort: LocalizedText(ru: "Когорта", en: "Cohort")
+        case .monthsSince: LocalizedText(ru: "месяцев с первой покупки", en: "months since first purchase")
+        case .portraitTitle: LocalizedText(ru: "Портрет клиента", en: "Customer portrait")
+        case .portraitLead: LocalizedText(ru: "Группы, чья доля выручки заметно выше доли клиентов (индекс > 1,2).",
+                                          en: "Groups whose share of revenue is well above their share of customers (index > 1.2).")
+        case .field: LocalizedText(ru: "Признак", en: "Field")
+        case .value: LocalizedText(ru: "Значение", en: "Value")
+        case .overIndex: LocalizedText(ru: "Индекс", en: "Index")
+        case .typicalCustomer: LocalizedText(ru: "Типичный клиент класса A", en: "The typical A-class customer")
+        case .qualityTitle: LocalizedText(ru: "Качество данных", en: "Data quality")
+        case .qualityLead: LocalizedText(ru: "Заполненность полей клиентов, корректность контактов, дубли и продажи без клиента в базе.",
+                                         en: "Fill rates of customer fields, valid contacts, duplicates, and sales to customers missing from the base.")
+        case .fillRate: LocalizedText(ru: "Заполнено", en: "Fill rate")
+        case .filled: LocalizedText(ru: "Заполнено, шт.", en: "Filled")
+        case .valid: LocalizedText(ru: "Корректных", en: "Valid")
+        case .duplicatesTitle: LocalizedText(ru: "Вероятные дубли клиентов", en: "Likely duplicate customers")
+        case .duplicateKeys: LocalizedText(ru: "Совпадает", en: "Matching on")
+        case .orphanSales: LocalizedText(ru: "Продажи клиентам, которых нет в базе", en: "Sales to customers missing from the base")
+        case .invalidContacts: LocalizedText(ru: "Некорректные контакты", en: "Invalid contacts")
+        case .configurationTitle: LocalizedText(ru: "Рекомендуемая настройка CRM", en: "Recommended CRM configuration")
+        case .configurationLead: LocalizedText(ru: "Не зависит от поставщика CRM. То же содержание выгружается командой `crm-audit config` в YAML и JSON.",
+                                               en: "Vendor-neutral. The same content is exported by `crm-audit config` as YAML and JSON.")
+        case .reasons: LocalizedText(ru: "Основание", en: "Because of")
+        case .baseline: LocalizedText(ru: "Сейчас", en: "Baseline")
+        case .target: LocalizedText(ru: "Цель", en: "Target")
+        case .roadmapTitle: LocalizedText(ru: "План действий", en: "Roadmap")
+        case .roadmapLead: LocalizedText(ru: "Сначала блокирующие и критичные проблемы и быстрые победы, затем крупные изменения.",
+                                         en: "Blocking and critical findings and quick wins first, then the larger changes.")
+        case .now: LocalizedText(ru: "Сейчас", en: "Now")
+        case .within3: LocalizedText(ru: "В течение 3 месяцев", en: "Within 3 months")
+        case .within6: LocalizedText(ru: "В течение 6 месяцев", en: "Within 6 months")
+        case .progressTitle: LocalizedText(ru: "Динамика с прошлого аудита", en: "Progress since the previous audit")
+        case .progressLead: LocalizedText(ru: "Сравнение с раундом", en: "Compared with round")
+        case .resolved: LocalizedText(ru: "Решено", en: "Resolved")
+        case .newFindings: LocalizedText(ru: "Новые проблемы", en: "New findings")
+        case .persisting: LocalizedText(ru: "Остались", en: "Persisting")
+        case .methodChanged: LocalizedText(ru: "Изменения методики между раундами (часть разницы объясняется ими, а не прогрессом)",
+                                           en: "Method changes between the rounds (part of the difference comes from them, not from progress)")
+        case .delta: LocalizedText(ru: "Изменение", en: "Change")
+        case .trendCaption: LocalizedText(ru: "Итоговая оценка по раундам", en: "Overall score by round")
+        case .appendixTitle: LocalizedText(ru: "Приложение", en: "Appendix")
+        case .answersTitle: LocalizedText(ru: "Ответы анкеты", en: "Questionnaire answers")
+        case .question: LocalizedText(ru: "Вопрос", en: "Question")
+        case .answer: LocalizedText(ru: "Ответ", en: "Answer")
+        case .note: LocalizedText(ru: "Примечание", en: "Note")
+        case .methodTitle: LocalizedText(ru: "Методика и формула оценки", en: "Method and scoring formula")
+        case .methodText: LocalizedText(
+            ru: "Каждая проверка весит баллы по важности (критично {critical}, высокая {high}, средняя {medium}, низкая {low}) × вес правила; «проблема» теряет все баллы, «предупреждение» — долю {warn}. Оценка проверок направления = 100 × (1 − потеряно / возможно). Оценка направления = {answers} × зрелость по анкете + (1 − {answers}) × оценка проверок; итог — среднее направлений с весами. Уровни: {levels}. Блокирующая проблема ограничивает уровень значением {cap}. Неоценённые проверки и ответы «не знаю» снижают полноту, а не оценку.",
+            en: "Each check weighs points by severity (critical {critical}, high {high}, medium {medium}, low {low}) × the rule's weight; a finding loses all of them, a warning the share {warn}. An area's checks score = 100 × (1 − lost / possible). Area score = {answers} × questionnaire maturity + (1 − {answers}) × checks score; the overall score is the areas' weighted mean. Levels: {levels}. A blocking finding caps the level at {cap}. Checks that could not be evaluated and \"don't know\" answers lower the completeness, not the score.")
+        case .metricsTitle: LocalizedText(ru: "Определения показателей", en: "Metric definitions")
+        case .metricDefinition: LocalizedText(ru: "Определение", en: "Definition")
+        case .sourcesTitle: LocalizedText(ru: "Источники данных", en: "Data sources")
+        case .file: LocalizedText(ru: "Файл", en: "File")
+        case .kind: LocalizedText(ru: "Тип", en: "Kind")
+        case .rows: LocalizedText(ru: "Строк загружено", en: "Rows stored")
+        case .rejected: LocalizedText(ru: "Отклонено", en: "Rejected")
+        case .checksum: LocalizedText(ru: "SHA-256", en: "SHA-256")
+        case .importedAt: LocalizedText(ru: "Загружен", en: "Imported")
+        case .questionnaire: LocalizedText(ru: "Анкета", en: "Questionnaire")
+        case .rulesets: LocalizedText(ru: "Наборы правил", en: "Rulesets")
+        case .unconfirmed: LocalizedText(ru: "перенесён из прошлого раунда, не подтверждён", en: "carried over, not confirmed")
+        case .severity: LocalizedText(ru: "Важность", en: "Severity")
+        case .status: LocalizedText(ru: "Статус", en: "Status")
+        case .area: LocalizedText(ru: "Направление", en: "Area")
+        case .score: LocalizedText(ru: "Оценка", en: "Score")
+        case .level: LocalizedText(ru: "Уровень", en: "Level")
+        case .noData: LocalizedText(ru: "Нет данных для этого раздела.", en: "No data for this section.")
+        case .kpiRevenue: LocalizedText(ru: "Выручка за 12 мес.", en: "Revenue, last 12 months")
+        case .kpiCustomers: LocalizedText(ru: "Покупателей всего", en: "Buying customers")
+        case .kpiOrders: LocalizedText(ru: "Заказов", en: "Orders")
+        case .kpiAOV: LocalizedText(ru: "Средний чек", en: "Average order")
+        }
+    }
+
+    subscript(language: Language) -> String { text[language] }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Analytics
+import AuditModel
+import Rules
+
+extension HTMLReport {
+    func progressSection() -> SafeHTML? {
+        guard let progress = input.progress else { return nil }
+        var content: [SafeHTML] = []
+        let points = input.history.compactMap { round in
+            round.overall.map { TrendChart.Point(label: "\(t(.round)) \(round.number) · \(format.date(round.date))", value: $0) }
+        }
+        if points.count >= 2 { content.append(SafeHTML(raw: TrendChart(points: points, caption: t(.trendCaption)).svg())) }
+        let lead = "\(t(.progressLead)) \(progress.previousRound) (\(format.date(progress.previousDate)))"
+        content.append(element("p", [], text(lead + (progress.overallDelta.map { ": \(t(.delta)) \(signed($0))" } ?? ""))))
+        let areaRows = progress.areaDeltas.sorted { $0.key < $1.key }.map { [(areaTitle($0.key), false), (signed($0.value), true)] }
+        if !areaRows.isEmpty { content.append(table([(t(.area), false), (t(.delta), true)], areaRows)) }
+        for (title, ids) in [(ReportText.resolved, progress.resolved), (.newFindings, progress.new), (.persisting, progress.persisting)] where !ids.isEmpty {
+            let names = ids.map { id in "\(id) \(input.findings.first { $0.ruleID == id }?.title[language] ?? "")" }
+            content.append(element("p", [], element("strong", [], text(t(title) + ": ")), text(names.joined(separator: "; "))))
+        }
+        if !progress.methodChanges.isEmpty {
+            content.append(element("div", [("class", "blocked")], element("strong", [], text(t(.methodChanged))),
+                                   element("ul", [], progress.methodChanges.map { element("li", [], text($0[language])) })))
+        }
+        return sectionElement(.progress, title: .progressTitle, content)
+    }
+
+    func signed(_ value: Double) -> String {
+        (value > 0 ? "+" : "") + format.number(value, fractionDigits: 1)
+    }
+
+    func appendix() -> SafeHTML {
+        var content: [SafeHTML] = [element("h3", [], text(t(.answersTitle)))]
+        var currentSection: String?
+        var rows: [SafeHTML] = []
+        for answer in input.answers {
+            if answer.section[language] != currentSection {
+                currentSection = answer.section[language]
+                rows.append(element("tr", [], element("th", [("colspan", "3")], text(answer.section[language]))))
+            }
+            var answerText = answer.answer[language]
+            if !answer.confirmed { answerText += " (\(t(.unconfirmed)))" }
+            rows.append(element("tr", [], element("td", [], text(answer.question[language])), element("td", [], text(answerText)),
+                                element("td", [], text(answer.note ?? ""))))
+        }
+        content.append(element("table", [], element("thead", [], element("tr", [], element("th", [], text(t(.question))),
+                                                                             element("th", [], text(t(.answer))), element("th", [], text(t(.note))))),
+                               element("tbody", [], rows)))
+        content.append(element("h3", [], text(t(.methodTitle))))
+        content.append(element("p", [], text(methodText())))
+        var methodRows: [[(String, Bool)]] = []
+        if let questionnaire = input.method.questionnaire { methodRows.append([(t(.questionnaire), false), (questionnaire, false)]) }
+        methodRows.append([(t(.rulesets), false), (input.method.rulesets.joined(separator: ", "), false)])
+        content.append(table([(t(.methodTitle), false), ("", false)], methodRows))
+        content.append(element("h3", [], text(t(.sourcesTitle))))
+        content.append(table([(t(.file), false), (t(.kind), false), (t(.rows), true), (t(.rejected), true), (t(.importedAt), false), (t(.checksum), false)],
+                             input.datasets.map { dataset in
+                                 [(dataset.fileName, false), (dataset.kind.title[language], false), (format.count(Double(dataset.rowsStored)), true),
+                                  (format.count(Double(dataset.rowsRejected)), true), (dataset.importedAt, false), (dataset.sha256, false)]
+                             }))
+        content.append(element("h3", [], text(t(.metricsTitle))))
+        let shown = Set(input.metrics.metrics.keys)
+        content.append(table([("id", false), (t(.metricDefinition), false)], MetricCatalogue.all.filter { shown.contains($0.id) }.map { definition in
+            [(definition.id, false), (definition.title[language] + ": " + definition.definition[language], false)]
+        }))
+        return sectionElement(.appendix, title: .appendixTitle, content)
+    }
+
+    func methodText() -> String {
+        let policy = input.method.policy
+        let levels = policy.levels.map { level in
+            "\(level.level) \(level.title[language])" + (level.below.map { " < \(format.number($0))" } ?? "")
+        }.joined(separator: ", ")
+        var text = t(.methodText)
+        let replacements: [(String, String)] = [
+            ("{critical}", format.number(policy.severityPoints[.critical] ?? 0)), ("{high}", format.number(policy.severityPoints[.high] ?? 0)),
+            ("{medium}", format.number(policy.severityPoints[.medium] ?? 0)), ("{low}", format.number(policy.severityPoints[.low] ?? 0)),
+            ("{warn}", format.number(policy.warnFraction)), ("{answers}", format.number(policy.answersWeight)),
+            ("{levels}", levels), ("{cap}", String(policy.blockingCapsLevel)),
+        ]
+        for (key, value) in replacements { text = text.replacingOccurrences(of: key, with: value) }
+        return text
+    }
+}

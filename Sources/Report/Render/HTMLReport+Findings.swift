@@ -1,0 +1,84 @@
+import AuditModel
+import Rules
+
+extension HTMLReport {
+    func findings() -> SafeHTML {
+        let gaps = Priorities(input.findings).gaps
+        let colours: [Severity: String] = [.critical: SVG.red, .high: "#e67e22", .medium: SVG.amber, .low: SVG.blue, .info: SVG.grey]
+        let matrix = PriorityMatrix(
+            items: gaps.map { .init(id: $0.ruleID, impact: $0.impact.value, effort: $0.effort.value, colour: colours[$0.severity] ?? SVG.grey) },
+            caption: t(.matrixCaption),
+            labels: (t(.impact), t(.effort), t(.quickWins), t(.bigBets), t(.fillIns), t(.thankless)))
+        var content: [SafeHTML] = [element("div", [("class", "two")], SafeHTML(raw: matrix.svg()),
+                                           element("div", [], gaps.prefix(12).map { finding in
+                                               element("p", [("class", "meta")], badge(finding.severity),
+                                                       text("\(finding.ruleID) · \(finding.title[language])"))
+                                           }))]
+        content += gaps.map(findingCard)
+        let notEvaluable = input.findings.filter { $0.status == .notEvaluable }
+        if !notEvaluable.isEmpty {
+            content.append(element("h3", [], text(t(.notEvaluableTitle))))
+            content.append(element("p", [("class", "muted")], text(t(.notEvaluableLead))))
+            content.append(table([(t(.findingsTitle), false), (t(.area), false), (t(.missing), false)], notEvaluable.map { finding in
+                [("\(finding.ruleID) · \(finding.title[language])", false), (areaTitle(finding.area), false),
+                 (finding.missing.map { $0.reason[language] }.joined(separator: "; "), false)]
+            }))
+        }
+        let waived = input.findings.filter { $0.status == .waived }
+        if !waived.isEmpty {
+            content.append(element("h3", [], text(t(.waivedTitle))))
+            content.append(table([(t(.findingsTitle), false), (t(.note), false)], waived.map { finding in
+                let waiver = finding.waiver
+                let note = waiver.map { "\($0.reason[language]) (\(t(.waivedBy)) \($0.acceptedBy), \(t(.waivedUntil)) \(format.date($0.until)))" } ?? ""
+                return [("\(finding.ruleID) · \(finding.title[language])", false), (note, false)]
+            }))
+        }
+        let passed = input.findings.filter { $0.status == .ok }
+        if !passed.isEmpty {
+            content.append(element("h3", [], text(t(.okTitle))))
+            content.append(element("p", [("class", "meta")], text(passed.map { "\($0.ruleID) \($0.title[language])" }.joined(separator: " · "))))
+        }
+        let notApplicable = input.findings.filter { $0.status == .notApplicable }
+        if !notApplicable.isEmpty {
+            content.append(element("h3", [], text(t(.notApplicableTitle))))
+            content.append(element("p", [("class", "meta")], text(notApplicable.map { "\($0.ruleID) \($0.title[language])" }.joined(separator: " · "))))
+        }
+        return sectionElement(.findings, title: .findingsTitle, lead: t(.findingsLead), content)
+    }
+
+    func findingCard(_ finding: Finding) -> SafeHTML {
+        var meta = "\(finding.ruleID) · \(areaTitle(finding.area)) · \(t(.impact)): \(finding.impact.title[language]) · \(t(.effort)): \(finding.effort.title[language])"
+        meta += " · \(t(.pointsLost)): \(format.number(finding.pointsLost, fractionDigits: 1))"
+        var parts: [SafeHTML] = [
+            element("h4", [], badge(finding.severity), statusBadge(finding.status), text(finding.title[language])),
+            element("div", [("class", "meta")], text(meta)),
+        ]
+        if let evidence = finding.evidence {
+            parts.append(element("p", [("class", "evidence")], element("strong", [], text(t(.evidence) + ": ")), text(evidence[language])))
+        }
+        if let expected = finding.expected, !expected[language].isEmpty {
+            parts.append(element("p", [("class", "meta")], text("\(t(.expected)): \(expected[language])")))
+        }
+        if let previous = finding.previousStatus {
+            parts.append(element("p", [("class", "meta")], text("\(t(.progressLead)) \(input.round.number - 1): \(previous.title[language])")))
+        }
+        parts.append(element("p", [("class", "recommendation")], text(finding.recommendation[language])))
+        if let samples = finding.samples, !samples.rows.isEmpty {
+            let caption = "\(t(.records)): \(samples.rows.count) / \(format.count(Double(samples.total)))"
+            parts.append(element("p", [("class", "meta")], text(caption)))
+            parts.append(table(samples.fields.map { ($0, false) }, samples.rows.prefix(10).map { $0.map { ($0, false) } }, class: "samples"))
+        }
+        return element("div", [("class", "finding sev-\(finding.severity.rawValue)"), ("id", "finding-\(finding.ruleID)")], parts)
+    }
+
+    func roadmap() -> SafeHTML {
+        let plan = Priorities(input.findings).roadmap
+        func column(_ title: ReportText, _ items: [Finding]) -> SafeHTML {
+            element("div", [], element("h3", [], text(t(title))),
+                    element("ul", [], items.map { element("li", [], text($0.recommendation[language]), element("span", [("class", "meta")], text(" (\($0.ruleID))"))) }))
+        }
+        return sectionElement(.roadmap, title: .roadmapTitle, lead: t(.roadmapLead), [
+            element("div", [("class", "roadmap")], column(.now, plan.now), column(.within3, plan.soon), column(.within6, plan.later)),
+        ])
+    }
+}

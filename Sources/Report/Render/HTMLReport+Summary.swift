@@ -1,0 +1,72 @@
+import Analytics
+import AuditModel
+import Rules
+
+extension HTMLReport {
+    func summary() -> SafeHTML {
+        let card = input.scores
+        let levelLabel = "\(t(.level)) \(card.level) · \(card.levelTitle[language])"
+        let gauge = Gauge(score: card.overall ?? 0, levelLabel: levelLabel,
+                          caption: "\(t(.verdictScore)): \(score(card.overall))",
+                          bands: input.method.policy.levels.map { $0.below ?? 100 })
+        var verdict: [SafeHTML] = [
+            element("p", [("class", "verdict")], text(t(.verdictScore) + ": "), element("strong", [], text("\(score(card.overall)) / 100"))),
+            element("p", [("class", "verdict")], text(t(.verdictLevel) + ": "), element("strong", [], text("\(card.level) — \(card.levelTitle[language])"))),
+            element("p", [], text(t(.verdictConfidence) + ": " + format.percent(card.confidence, fractionDigits: 0))),
+        ]
+        if !card.blockedBy.isEmpty {
+            let titles = card.blockedBy.map { id in input.findings.first { $0.ruleID == id }?.title[language] ?? id }
+            verdict.append(element("div", [("class", "blocked")],
+                                   element("strong", [], text(t(.blockedBy) + ": ")), text(titles.joined(separator: "; "))))
+        }
+        var kpis: [SafeHTML] = []
+        let kpiValues: [(ReportText, String?)] = [
+            (.kpiRevenue, metric("sales.revenue_last_12m").map(format.compactMoney)),
+            (.kpiCustomers, metric("sales.customers").map(format.count)),
+            (.kpiOrders, metric("sales.orders").map(format.count)),
+            (.kpiAOV, metric("sales.avg_order_value").map { format.money($0, fractionDigits: 0) }),
+        ]
+        for (label, value) in kpiValues {
+            if let value { kpis.append(element("div", [("class", "kpi")], element("b", [], text(value)), element("span", [], text(t(label))))) }
+        }
+        let priorities = Priorities(input.findings)
+        let risks = priorities.topRisks.map { finding -> SafeHTML in
+            var parts: [SafeHTML] = [element("h4", [], text(finding.title[language]))]
+            if let money = finding.moneyAtStake, money > 0 {
+                parts.append(element("span", [("class", "money")], text(format.compactMoney(money))))
+                parts.append(element("span", [("class", "meta")], text(t(.moneyAtStake))))
+            } else {
+                parts.append(badge(finding.severity))
+            }
+            if let evidence = finding.evidence { parts.append(element("p", [], text(evidence[language]))) }
+            return element("div", [("class", "risk")], parts)
+        }
+        let actions = priorities.firstActions.map { element("li", [], element("strong", [], text(areaTitle($0.area) + ": ")), text($0.recommendation[language])) }
+        return sectionElement(.summary, title: .summaryTitle, [
+            element("div", [("class", "summary-grid")], SafeHTML(raw: gauge.svg()), element("div", [], verdict)),
+            element("div", [("class", "kpi-row")], kpis),
+            element("h3", [], text(t(.topRisks))),
+            risks.isEmpty ? element("p", [], text(t(.noRisks))) : element("div", [("class", "risks")], risks),
+            element("h3", [], text(t(.firstActions))),
+            element("ol", [("class", "actions")], actions),
+        ])
+    }
+
+    func areas() -> SafeHTML {
+        let bars = input.scores.areas.map { area -> HorizontalBars.Bar in
+            let note = "\(t(.confidence)) \(format.percent(area.confidence, fractionDigits: 0))"
+            let colour = area.score.map { $0 < 35 ? SVG.red : $0 < 55 ? "#e67e22" : $0 < 70 ? SVG.amber : SVG.green } ?? SVG.grey
+            return HorizontalBars.Bar(label: area.title[language], value: area.score ?? 0,
+                                      valueText: area.score.map { format.number($0, fractionDigits: 0) } ?? t(.notAssessed),
+                                      note: note, colour: colour, opacity: 0.35 + 0.65 * area.confidence)
+        }
+        let chart = HorizontalBars(bars: bars, caption: t(.areasTitle), maximum: 100)
+        let rows = input.scores.areas.map { area -> [(String, Bool)] in
+            [(area.title[language], false), (score(area.score), true), (score(area.answersScore), true), (score(area.rulesScore), true),
+             (format.percent(area.confidence, fractionDigits: 0), true), (String(area.gaps), true)]
+        }
+        let headers: [(String, Bool)] = [(t(.area), false), (t(.score), true), (t(.answersPart), true), (t(.rulesPart), true),
+                                         (t(.confidence), true), (t(.findingsTitle), true)]
+        return sectionElement(.areas, title: .areasTitle, lead: t(.areasLead), [SafeHTML(raw: chart.svg()), table(headers, rows)])
+    }
+}

@@ -1,0 +1,142 @@
+import Analytics
+import AuditModel
+import Rules
+
+/// The report as Markdown: the same sections and numbers as the HTML, without the charts'
+/// drawings (their numbers are given as tables).
+struct MarkdownReport {
+    let input: ReportInput
+    let options: ReportOptions
+    let format: Formatter
+
+    init(input: ReportInput, options: ReportOptions) {
+        self.input = input
+        self.options = options
+        format = Formatter(options.language)
+    }
+
+    var language: Language { options.language }
+    func t(_ key: ReportText) -> String { key[language] }
+
+    /// Escapes characters that Markdown would read as formatting, and table pipes.
+    func md(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|": out += "\\\(character)"
+            case "\n": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    func table(_ headers: [String], _ rows: [[String]]) -> String {
+        guard !rows.isEmpty else { return "" }
+        var lines = ["| " + headers.map(md).joined(separator: " | ") + " |", "|" + headers.map { _ in " --- |" }.joined()]
+        lines += rows.map { "| " + $0.map(md).joined(separator: " | ") + " |" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func score(_ value: Double?) -> String { value.map { format.number($0, fractionDigits: 0) } ?? "—" }
+
+    func render() -> String {
+        var out = "# \(md(t(.title)))\n\n**\(md(t(.client))):** \(md(input.engagement.client))  \n"
+        out += "**\(md(t(.roundDate))):** \(format.date(input.round.date)) · **\(md(t(.round))):** \(input.round.number)"
+        if let consultant = input.engagement.consultant { out += " · **\(md(t(.consultant))):** \(md(consultant))" }
+        out += "\n\n"
+        let sections = options.sections
+        let card = input.scores
+        let priorities = Priorities(input.findings)
+        if sections.contains(.summary) {
+            out += "## \(md(t(.summaryTitle)))\n\n"
+            out += "- \(md(t(.verdictScore))): **\(score(card.overall)) / 100**\n"
+            out += "- \(md(t(.verdictLevel))): **\(card.level) — \(md(card.levelTitle[language]))**\n"
+            out += "- \(md(t(.verdictConfidence))): \(format.percent(card.confidence, fractionDigits: 0))\n"
+            if !card.blockedBy.isEmpty { out += "- \(md(t(.blockedBy))): \(md(card.blockedBy.joined(separator: ", ")))\n" }
+            out += "\n### \(md(t(.topRisks)))\n\n"
+            for (index, risk) in priorities.topRisks.enumerated() {
+                out += "\(index + 1). **\(md(risk.title[language]))**"
+                if let money = risk.moneyAtStake, money > 0 { out += " — \(md(format.money(money, fractionDigits: 0))) \(md(t(.moneyAtStake)))" }
+                if let evidence = risk.evidence { out += ". \(md(evidence[language]))" }
+                out += "\n"
+            }
+            out += "\n### \(md(t(.firstActions)))\n\n"
+            for (index, action) in priorities.firstActions.enumerated() { out += "\(index + 1). \(md(action.recommendation[language]))\n" }
+            out += "\n"
+        }
+        if sections.contains(.areas) {
+            out += "## \(md(t(.areasTitle)))\n\n"
+            out += table([t(.area), t(.score), t(.answersPart), t(.rulesPart), t(.confidence)], card.areas.map { area in
+                [area.title[language], score(area.score), score(area.answersScore), score(area.rulesScore), format.percent(area.confidence, fractionDigits: 0)]
+            }) + "\n"
+        }
+        if sections.contains(.findings) {
+            out += "## \(md(t(.findingsTitle)))\n\n"
+            for finding in priorities.gaps {
+                out += "### \(md(finding.ruleID)) · \(md(finding.title[language]))\n\n"
+                out += "*\(md(finding.severity.title[language])) · \(md(finding.status.title[language])) · \(md(t(.impact))): \(md(finding.impact.title[language])) · \(md(t(.effort))): \(md(finding.effort.title[language]))*\n\n"
+                if let evidence = finding.evidence { out += "**\(md(t(.evidence))):** \(md(evidence[language]))\n\n" }
+                out += "→ \(md(finding.recommendation[language]))\n\n"
+                if let samples = finding.samples, !samples.rows.isEmpty {
+                    out += table(samples.fields, Array(samples.rows.prefix(10))) + "\n"
+                }
+            }
+            let notEvaluable = input.findings.filter { $0.status == .notEvaluable }
+            if !notEvaluable.isEmpty {
+                out += "### \(md(t(.notEvaluableTitle)))\n\n"
+                out += table([t(.findingsTitle), t(.missing)], notEvaluable.map {
+                    ["\($0.ruleID) \($0.title[language])", $0.missing.map { $0.reason[language] }.joined(separator: "; ")]
+                }) + "\n"
+            }
+        }
+        if sections.contains(.insights) {
+            out += "## \(md(t(.insightsTitle)))\n\n"
+            let series = input.metrics.series
+            out += "### \(md(t(.revenueByMonth)))\n\n" + table(["", t(.revenue), t(.orders), t(.customers)],
+                zip(series.months.indices, series.months).map { index, month in
+                    [month, format.money(series.revenue[index], fractionDigits: 0), format.count(Double(series.orders[index])), format.count(Double(series.customers[index]))]
+                }) + "\n"
+            out += "### \(md(t(.rfmTitle)))\n\n" + table([t(.segment), t(.customers), t(.revenueLast12m)], input.metrics.tables.rfmSegments.map {
+                [SegmentNames.title($0.segment)[language], format.count(Double($0.customers)), format.money($0.revenueLast12m, fractionDigits: 0)]
+            }) + "\n"
+            out += "### \(md(t(.managersTitle)))\n\n" + table([t(.manager), t(.revenue), t(.share), t(.margin), t(.lastSale)],
+                input.metrics.tables.managers.sorted { $0.revenue > $1.revenue }.map {
+                    [$0.manager + ($0.idle ? " (\(t(.idle)))" : ""), format.money($0.revenue, fractionDigits: 0), $0.share.map { format.percent($0) } ?? "—",
+                     $0.margin.map { format.percent($0) } ?? "—", $0.lastSaleDate ?? "—"]
+                }) + "\n"
+        }
+        if sections.contains(.quality) {
+            out += "## \(md(t(.qualityTitle)))\n\n" + table([t(.field), t(.fillRate)], input.metrics.tables.dataQuality.map {
+                [$0.field, format.percent($0.fillRate, fractionDigits: 0)]
+            }) + "\n"
+        }
+        if sections.contains(.configuration) {
+            out += "## \(md(t(.configurationTitle)))\n\n"
+            for section in ConfigSection.allCases where !input.configuration[section].isEmpty {
+                out += "### \(md(section.title[language]))\n\n"
+                for item in input.configuration[section] {
+                    out += "- **\(md(item.title[language]))**" + (item.detail.map { " — \(md($0[language]))" } ?? "")
+                    if !item.reasons.isEmpty { out += " (\(md(item.reasons.joined(separator: ", "))))" }
+                    out += "\n"
+                }
+                out += "\n"
+            }
+        }
+        if sections.contains(.roadmap) {
+            let plan = priorities.roadmap
+            out += "## \(md(t(.roadmapTitle)))\n\n"
+            for (title, items) in [(ReportText.now, plan.now), (.within3, plan.soon), (.within6, plan.later)] {
+                out += "### \(md(t(title)))\n\n" + items.map { "- \(md($0.recommendation[language])) (\($0.ruleID))\n" }.joined() + "\n"
+            }
+        }
+        if sections.contains(.appendix) {
+            out += "## \(md(t(.appendixTitle)))\n\n### \(md(t(.answersTitle)))\n\n"
+            out += table([t(.question), t(.answer), t(.note)], input.answers.map { [$0.question[language], $0.answer[language], $0.note ?? ""] }) + "\n"
+            out += "### \(md(t(.sourcesTitle)))\n\n" + table([t(.file), t(.kind), t(.rows), t(.checksum)], input.datasets.map {
+                [$0.fileName, $0.kind.title[language], format.count(Double($0.rowsStored)), $0.sha256]
+            })
+        }
+        return out
+    }
+}

@@ -1,0 +1,94 @@
+import Analytics
+import AuditModel
+import Foundation
+import Rules
+
+/// Renders an audit report from a ``ReportInput``: one self-contained HTML file (inline CSS and
+/// SVG, no scripts, no network), Markdown with the same content, or JSON of everything shown.
+public enum ReportRenderer {
+    /// The HTML report.
+    /// - Complexity: O(customers + findings); the largest per-item tables are cut before rendering.
+    public static func html(_ input: ReportInput, options: ReportOptions) -> String {
+        HTMLReport(input: Redaction.apply(to: input, enabled: options.redact), options: options).render()
+    }
+
+    /// The same content as Markdown, for pasting into other documents.
+    public static func markdown(_ input: ReportInput, options: ReportOptions) -> String {
+        MarkdownReport(input: Redaction.apply(to: input, enabled: options.redact), options: options).render()
+    }
+
+    /// Everything the report shows, as JSON.
+    public static func json(_ input: ReportInput, options: ReportOptions) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(Redaction.apply(to: input, enabled: options.redact))
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// What the executive summary and roadmap pick from the findings; shared by every format.
+struct Priorities {
+    let gaps: [Finding]
+
+    init(_ findings: [Finding]) {
+        gaps = findings.filter(\.isGap).sorted { lhs, rhs in
+            if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
+            return lhs.ruleID < rhs.ruleID
+        }
+    }
+
+    /// The three biggest risks: blocking first, then by severity, then by money at stake.
+    var topRisks: [Finding] {
+        Array(gaps.sorted { lhs, rhs in
+            if lhs.blocking != rhs.blocking { return lhs.blocking }
+            if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
+            if (lhs.moneyAtStake ?? 0) != (rhs.moneyAtStake ?? 0) { return (lhs.moneyAtStake ?? 0) > (rhs.moneyAtStake ?? 0) }
+            return lhs.priority > rhs.priority
+        }.prefix(3))
+    }
+
+    /// The first five actions: blocking and critical gaps, then quick wins (high impact, low effort).
+    var firstActions: [Finding] {
+        Array(gaps.sorted { lhs, rhs in
+            let left = actionRank(lhs), right = actionRank(rhs)
+            return left != right ? left > right : lhs.ruleID < rhs.ruleID
+        }.prefix(5))
+    }
+
+    private func actionRank(_ finding: Finding) -> Double {
+        (finding.blocking ? 100 : 0) + Double(4 - finding.severity.rank) * 6 + Double(finding.impact.value) * 3
+            - Double(finding.effort.value) * 4
+    }
+
+    /// Now / within 3 months / within 6 months.
+    var roadmap: (now: [Finding], soon: [Finding], later: [Finding]) {
+        var now: [Finding] = [], soon: [Finding] = [], later: [Finding] = []
+        for finding in gaps {
+            if finding.blocking || finding.severity == .critical || (finding.effort == .low && finding.severity <= .high) {
+                now.append(finding)
+            } else if finding.severity <= .high || finding.effort <= .medium {
+                soon.append(finding)
+            } else {
+                later.append(finding)
+            }
+        }
+        return (now, soon, later)
+    }
+}
+
+/// Names of the RFM segments in each language.
+enum SegmentNames {
+    static func title(_ segment: String) -> LocalizedText {
+        switch segment {
+        case "Champions": LocalizedText(ru: "Чемпионы", en: "Champions")
+        case "Loyal": LocalizedText(ru: "Лояльные", en: "Loyal")
+        case "Potential loyalists": LocalizedText(ru: "Потенциально лояльные", en: "Potential loyalists")
+        case "New": LocalizedText(ru: "Новые", en: "New")
+        case "At risk": LocalizedText(ru: "Под угрозой", en: "At risk")
+        case "Can't lose": LocalizedText(ru: "Нельзя потерять", en: "Can't lose")
+        case "Hibernating": LocalizedText(ru: "Спящие", en: "Hibernating")
+        case "Lost": LocalizedText(ru: "Потерянные", en: "Lost")
+        default: LocalizedText(both: segment)
+        }
+    }
+}
