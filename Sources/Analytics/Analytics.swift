@@ -1,1 +1,166 @@
-// The Analytics engine. See the module's files.
+// The Analytics engine: a catalogue of named metrics with exact definitions, computed over the
+// canonical tables of one workspace round.
+//
+// Public API, in the order a caller meets it:
+//
+// * The catalogue — ``MetricCatalogue/all`` lists every ``MetricDefinition`` (stable `id`,
+//   ``MetricFamily``, bilingual `title` and `definition`, ``MetricUnit``, ``MetricValueType``, and
+//   the ``DatasetKind``s it needs); ``MetricCatalogue/definition(of:)`` looks one up;
+//   ``MetricCatalogue/markdown()`` renders `docs/metrics.md` (a test fails on drift; regenerate
+//   with `CRM_AUDIT_RECORD_DOCS=1 swift test --filter CatalogueTests`).
+// * Computing — ``Analytics/analyse(_:round:asOf:)`` reads the round's rows once and returns an
+//   ``Analysis``. Its ``Analysis/document`` is a ``MetricDocument``: `asOf`, `metrics`
+//   (`[id: MetricValue]`, a number, an ISO date string or null), `unavailable` (`[id: reason code]`,
+//   explained by ``UnavailableReason/text``), ``MonthlySeries`` and ``MetricTables`` (ABC, RFM
+//   segments, managers, cohorts, portrait, typical A customer, channels, campaigns, deal stages,
+//   data quality, duplicate groups). ``MetricDocument/jsonString()`` gives the JSON contract of
+//   `crm-audit metrics --format json`, ``MetricDocument/decode(json:)`` reads it back.
+//   ``Analytics/computeAndStore(_:round:asOf:)`` also saves it with `Workspace.saveMetrics`, and
+//   ``Analytics/storedDocument(_:round:)`` loads the stored snapshot.
+// * Samples for the rules engine — ``Analysis/sample(_:limit:)`` with a ``SampleSet`` id
+//   (`customers.no_email`, `customers.invalid_email`, `customers.invalid_phone`,
+//   `customers.no_birth_date`, `customers.no_segment`, `customers.no_industry`, `customers.no_region`,
+//   `customers.no_manager`, `customers.duplicates`, `customers.without_sales`, `sales.orphans`,
+//   `sales.future_dates`, `sales.non_positive`, `managers.idle`, `customers.at_risk`,
+//   `customers.lost`, `customers.top`) gives the first N offending records as a ``SampleTable``
+//   with named columns and the total count.
+// * Per-item tables — ``Analysis/exportTable(_:)`` with an ``ExportTable`` (`rfm`, `abc`,
+//   `duplicates`, `managers`) gives a ``SampleTable`` of every item; ``SampleTable/csv()`` renders
+//   it for `crm-audit export`, which writes it with `PrivateFile` (mode 0600).
+import AuditModel
+import Foundation
+import Workspace
+
+/// Entry points of the analytics engine.
+public enum Analytics {
+    /// Computes every catalogue metric for `round` of `workspace`.
+    ///
+    /// - Parameter asOf: the day the metrics describe; nil means the latest sale date (or the
+    ///   round's date when the round has no sales). Sale lines after it are left out.
+    /// - Complexity: one read of the round's rows, then O(n log n) in the number of sale lines.
+    /// - Throws: ``AnalyticsError`` when the workspace cannot be read.
+    public static func analyse(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
+        let data = try RoundData.load(from: workspace, round: round)
+        return analyse(data: data, asOf: asOf)
+    }
+
+    /// Computes the metrics, stores the document as the round's snapshot, and returns the analysis.
+    public static func computeAndStore(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
+        let analysis = try analyse(workspace, round: round, asOf: asOf)
+        do {
+            try workspace.saveMetrics(document: try analysis.document.jsonString(), asOf: analysis.asOf, round: round)
+        } catch let error as any AuditError {
+            throw error
+        } catch {
+            throw AnalyticsError.database(path: workspace.path, message: "\(error)")
+        }
+        return analysis
+    }
+
+    /// The metric document stored for `round`, or nil when metrics were never computed for it.
+    public static func storedDocument(_ workspace: Workspace, round: AuditRound) throws -> MetricDocument? {
+        guard let text = try workspace.metricsDocument(round: round) else { return nil }
+        do {
+            return try MetricDocument.decode(json: text)
+        } catch {
+            throw AnalyticsError.corruptSnapshot(path: workspace.path, round: round.number, message: "\(error)")
+        }
+    }
+
+    static func analyse(data: RoundData, asOf requested: Day?) -> Analysis {
+        let asOf = requested ?? Computation.defaultAsOf(data)
+        var computation = Computation(data: data, asOf: asOf)
+        computation.salesPass()
+        let ranking = computation.customerRanking()
+        computation.pareto(ranking: ranking)
+        computation.retention()
+        let rfm = computation.rfm(ranking: ranking)
+
+        let rankedRevenue = ranking.map { computation.stats.revenue[Int($0)] }
+        let classes = Computation.abcClasses(rankedRevenue)
+        computation.abc(subject: "customers", revenues: rankedRevenue, classes: classes)
+        var customerClass = [Int8](repeating: -1, count: data.customerKeys.count)
+        if let classes {
+            for (position, key) in ranking.enumerated() { customerClass[Int(key)] = classes[position] }
+        }
+
+        let groups = computation.groupings()
+        let managerRows = computation.managers(groups.managers)
+        computation.channels(groups.channels, campaigns: groups.campaigns)
+        let productOrder = groups.products.indices.sorted { a, b in
+            groups.products[a] != groups.products[b] ? groups.products[a] > groups.products[b]
+                : data.products.names[a] < data.products.names[b]
+        }
+        let productRevenue = productOrder.map { groups.products[$0] }
+        let productClasses = productRevenue.isEmpty ? nil : Computation.abcClasses(productRevenue)
+        computation.abc(subject: "products", revenues: productRevenue, classes: productClasses)
+
+        let quality = computation.customerQuality()
+        computation.referentialQuality()
+        let duplicates = computation.duplicates(email: quality.email, phones: quality.phones)
+        computation.portrait(customerClass: customerClass)
+        computation.dealsAndActivities()
+        computation.sink.finish()
+
+        let document = MetricDocument(asOf: asOf, metrics: computation.sink.metrics, unavailable: computation.sink.unavailable,
+                                      series: computation.series, tables: computation.tables)
+        return Analysis(
+            document: document, data: data, asOf: asOf, stats: computation.stats, ranking: ranking,
+            customerClass: customerClass,
+            productRanking: productOrder.enumerated().map { position, key in
+                (Int32(key), groups.products[key], productClasses?[position] ?? 2)
+            },
+            managerRows: managerRows, rfm: rfm, duplicateGroups: duplicates, emailStatus: quality.email,
+            phoneStatus: quality.phone, normalisedPhones: quality.phones)
+    }
+}
+
+extension MetricDocument {
+    /// The JSON contract: sorted keys, plain numbers, nulls written out.
+    public func jsonString(pretty: Bool = false) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// Reads a document written by ``jsonString(pretty:)``.
+    public static func decode(json: String) throws -> MetricDocument {
+        try JSONDecoder().decode(MetricDocument.self, from: Data(json.utf8))
+    }
+}
+
+extension Analysis {
+    /// The day the metrics describe.
+    public var asOfDay: Day { asOf }
+}
+
+/// What can go wrong computing or reading metrics.
+public enum AnalyticsError: AuditError, Equatable {
+    case database(path: String, message: String)
+    case corruptSnapshot(path: String, round: Int, message: String)
+    case unknownSampleSet(String)
+
+    public var location: SourceLocation? {
+        switch self {
+        case .database(let path, _), .corruptSnapshot(let path, _, _): SourceLocation(file: path)
+        case .unknownSampleSet: nil
+        }
+    }
+
+    public func message(in language: Language) -> String {
+        switch (self, language) {
+        case (.database(let path, let message), .ru):
+            "не удалось прочитать данные раунда из \(path): \(message)"
+        case (.database(let path, let message), .en):
+            "cannot read the round's data from \(path): \(message)"
+        case (.corruptSnapshot(_, let round, let message), .ru):
+            "сохранённые метрики раунда \(round) повреждены (\(message)); пересчитайте их командой `crm-audit metrics`"
+        case (.corruptSnapshot(_, let round, let message), .en):
+            "the stored metrics of round \(round) are damaged (\(message)); recompute them with `crm-audit metrics`"
+        case (.unknownSampleSet(let id), .ru):
+            "неизвестный набор примеров «\(id)»; допустимые: \(SampleSet.allCases.map(\.rawValue).joined(separator: ", "))"
+        case (.unknownSampleSet(let id), .en):
+            "unknown sample set '\(id)'; expected one of \(SampleSet.allCases.map(\.rawValue).joined(separator: ", "))"
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import AuditModel
+import Workspace
+
+/// The analytics of one workspace round as of one day: the metric document, and the per-item
+/// data behind it for samples and exports.
+///
+/// Made by ``Analytics/analyse(_:round:asOf:)``; computing it reads the round once.
+public struct Analysis: Sendable {
+    /// The metrics, series and tables: what `crm-audit metrics` prints and the workspace stores.
+    public internal(set) var document: MetricDocument
+
+    let data: RoundData
+    let asOf: Day
+    let stats: CustomerStats
+    /// Customer keys with sales, ranked by revenue descending, ties by id ascending.
+    let ranking: [Int32]
+    /// ABC class per customer key (0 = A, 1 = B, 2 = C, −1 = no sales).
+    let customerClass: [Int8]
+    let productRanking: [(key: Int32, revenue: Double, abcClass: Int8)]
+    let managerRows: [ManagerRow]
+    /// RFM per customer key with sales.
+    let rfm: [Int32: RFMScore]
+    let duplicateGroups: [DuplicateGroup]
+    let emailStatus: [FieldStatus]
+    let phoneStatus: [FieldStatus]
+    let normalisedPhones: [String?]
+}
+
+/// Whether a customer's email or phone is missing, valid or not.
+enum FieldStatus: UInt8, Sendable {
+    case missing, valid, invalid
+}
+
+/// The RFM of one customer.
+struct RFMScore: Sendable, Hashable {
+    var recencyDays: Int
+    var frequency: Int
+    var monetary: Double
+    var r: Int
+    var f: Int
+    var m: Int
+    var segment: RFMSegment
+}
+
+/// The named RFM segments, from the R and F scores (M separates Can't lose from At risk).
+enum RFMSegment: Int, CaseIterable, Sendable {
+    case champions, loyal, potentialLoyalists, new, atRisk, cantLose, hibernating, lost
+
+    var name: String { MetricCatalogue.rfmSegmentIDs[rawValue].name }
+    var id: String { MetricCatalogue.rfmSegmentIDs[rawValue].id }
+
+    /// Champions: R ≥ 4, F ≥ 4. Loyal: R ≥ 3, F ≥ 3 (not Champions). New: R ≥ 4, F = 1.
+    /// Potential loyalists: R ≥ 3, F ≤ 2 (not New). Can't lose: R ≤ 2, F ≥ 4, M ≥ 4.
+    /// At risk: R ≤ 2, F ≥ 3 (not Can't lose). Hibernating: R = 2, F ≤ 2. Lost: R = 1, F ≤ 2.
+    init(r: Int, f: Int, m: Int) {
+        switch (r, f) {
+        case (4..., 4...): self = .champions
+        case (3..., 3...): self = .loyal
+        case (4..., 1): self = .new
+        case (3..., _): self = .potentialLoyalists
+        case (_, 4...) where m >= 4: self = .cantLose
+        case (_, 3...): self = .atRisk
+        case (2, _): self = .hibernating
+        default: self = .lost
+        }
+    }
+}
+
+/// Per-customer aggregates over the sale lines up to as_of, indexed by customer key.
+struct CustomerStats: Sendable {
+    var revenue: [Double]
+    var lines: [Int32]
+    var firstDay: [Int32]
+    var lastDay: [Int32]
+    /// Distinct purchase days.
+    var frequency: [Int32]
+    var revenueLast12m: [Double]
+    var boughtLast12m: [Bool]
+    var boughtPrev12m: [Bool]
+    /// The manager of the customer's latest sale line (−1 when none).
+    var lastManager: [Int32]
+
+    init(count: Int) {
+        revenue = Array(repeating: 0, count: count)
+        lines = Array(repeating: 0, count: count)
+        firstDay = Array(repeating: Int32.max, count: count)
+        lastDay = Array(repeating: Int32.min, count: count)
+        frequency = Array(repeating: 0, count: count)
+        revenueLast12m = Array(repeating: 0, count: count)
+        boughtLast12m = Array(repeating: false, count: count)
+        boughtPrev12m = Array(repeating: false, count: count)
+        lastManager = Array(repeating: -1, count: count)
+    }
+
+    func hasSales(_ key: Int) -> Bool { lines[key] > 0 }
+}
+
+/// Counts distinct (group, item) pairs exactly, cheaply when most items fall in one group:
+/// each item remembers its first group, and only further groups go into a set.
+struct DistinctPairCounter {
+    private var firstGroup: [Int32]
+    private var extra: Set<UInt64> = []
+    private(set) var counts: [Int]
+
+    init(items: Int, groups: Int) {
+        firstGroup = Array(repeating: -1, count: items)
+        counts = Array(repeating: 0, count: groups)
+    }
+
+    mutating func add(group: Int32, item: Int32) {
+        let first = firstGroup[Int(item)]
+        if first == group { return }
+        if first < 0 {
+            firstGroup[Int(item)] = group
+            counts[Int(group)] += 1
+        } else if extra.insert(UInt64(UInt32(bitPattern: group)) << 32 | UInt64(UInt32(bitPattern: item))).inserted {
+            counts[Int(group)] += 1
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import AuditModel
+
+extension Computation {
+    /// Customer keys with sales ranked by revenue descending, ties by customer id ascending.
+    func customerRanking() -> [Int32] {
+        let names = data.customerKeys.names
+        var keys: [Int32] = []
+        keys.reserveCapacity(stats.revenue.count)
+        for key in stats.lines.indices where stats.lines[key] > 0 { keys.append(Int32(key)) }
+        keys.sort { a, b in
+            let ra = stats.revenue[Int(a)], rb = stats.revenue[Int(b)]
+            return ra != rb ? ra > rb : names[Int(a)] < names[Int(b)]
+        }
+        return keys
+    }
+
+    /// Pareto metrics over ranked revenues.
+    mutating func pareto(ranking: [Int32]) {
+        let n = ranking.count
+        let total = ranking.reduce(0.0) { $0 + stats.revenue[Int($1)] }
+        guard n > 0, total > 0 else {
+            for id in ["pareto.top20_share", "pareto.customers_for_80", "pareto.customers_for_80_share",
+                       "pareto.top_customer_share", "pareto.hhi"] {
+                sink.set(id, nil, orElse: .zeroTotal)
+            }
+            return
+        }
+        let top = Int((0.2 * Double(n)).rounded(.up))
+        var cumulative = 0.0, topRevenue = 0.0, hhi = 0.0
+        var k: Int?
+        for (position, key) in ranking.enumerated() {
+            let value = stats.revenue[Int(key)]
+            cumulative += value
+            if position < top { topRevenue += value }
+            if k == nil, cumulative >= 0.8 * total { k = position + 1 }
+            let share = value / total
+            hhi += share * share
+        }
+        sink.set("pareto.top20_share", topRevenue / total)
+        sink.set("pareto.customers_for_80", k.map(Double.init))
+        sink.set("pareto.customers_for_80_share", k.map { Double($0) / Double(n) })
+        sink.set("pareto.top_customer_share", stats.revenue[Int(ranking[0])] / total)
+        sink.set("pareto.hhi", hhi)
+    }
+
+    /// Repeat, activity, loss and retention shares of buying customers.
+    mutating func retention() {
+        var buyers = 0, repeaters = 0, active = 0, lost = 0, new12 = 0, both = 0, previous = 0
+        let lostLimit = asOfDay - 365
+        for key in stats.lines.indices where stats.lines[key] > 0 {
+            buyers += 1
+            if stats.frequency[key] >= 2 { repeaters += 1 }
+            if stats.boughtLast12m[key] { active += 1 }
+            if stats.lastDay[key] <= lostLimit { lost += 1 }
+            if stats.firstDay[key] > last12Start { new12 += 1 }
+            if stats.boughtPrev12m[key] {
+                previous += 1
+                if stats.boughtLast12m[key] { both += 1 }
+            }
+        }
+        sink.ratio("customers.repeat_rate", Double(repeaters), Double(buyers))
+        sink.ratio("customers.active_12m_share", Double(active), Double(buyers))
+        sink.ratio("customers.lost_share", Double(lost), Double(buyers))
+        sink.set("customers.new_12m", new12)
+        sink.ratio("retention.rate_12m", Double(both), Double(previous), orElse: .emptyPreviousWindow)
+        sink.set("retention.churn_12m", previous > 0 ? 1 - Double(both) / Double(previous) : nil, orElse: .emptyPreviousWindow)
+    }
+
+    /// RFM scores and segments per buying customer, segment table and risk metrics.
+    mutating func rfm(ranking: [Int32]) -> [Int32: RFMScore] {
+        let n = ranking.count
+        guard n > 0 else { return [:] }
+        let recency = ranking.map { Int(asOfDay - stats.lastDay[Int($0)]) }
+        let frequency = ranking.map { Int(stats.frequency[Int($0)]) }
+        let monetary = ranking.map { stats.revenue[Int($0)] }
+        // A smaller recency is better, so score the negated value.
+        let r = Self.quintileScores(recency.map { -Double($0) })
+        let f = Self.quintileScores(frequency.map(Double.init))
+        let m = Self.quintileScores(monetary)
+        var scores: [Int32: RFMScore] = [:]
+        scores.reserveCapacity(n)
+        var counts = [Int](repeating: 0, count: RFMSegment.allCases.count)
+        var revenueBySegment = [Double](repeating: 0, count: counts.count)
+        var last12BySegment = [Double](repeating: 0, count: counts.count)
+        for (position, key) in ranking.enumerated() {
+            let segment = RFMSegment(r: r[position], f: f[position], m: m[position])
+            scores[key] = RFMScore(recencyDays: recency[position], frequency: frequency[position], monetary: monetary[position],
+                                   r: r[position], f: f[position], m: m[position], segment: segment)
+            counts[segment.rawValue] += 1
+            revenueBySegment[segment.rawValue] += monetary[position]
+            last12BySegment[segment.rawValue] += stats.revenueLast12m[Int(key)]
+        }
+        let total = monetary.reduce(0, +)
+        tables.rfmSegments = RFMSegment.allCases.map { segment in
+            RFMSegmentRow(segment: segment.name, customers: counts[segment.rawValue],
+                          customerShare: Double(counts[segment.rawValue]) / Double(n),
+                          revenue: revenueBySegment[segment.rawValue],
+                          revenueShare: total > 0 ? revenueBySegment[segment.rawValue] / total : nil,
+                          revenueLast12m: last12BySegment[segment.rawValue])
+        }
+        for segment in RFMSegment.allCases { sink.set("rfm.\(segment.id)", counts[segment.rawValue]) }
+        let atRisk = last12BySegment[RFMSegment.atRisk.rawValue] + last12BySegment[RFMSegment.cantLose.rawValue]
+        sink.set("rfm.revenue_at_risk", atRisk)
+        sink.set("rfm.at_risk_customers", counts[RFMSegment.atRisk.rawValue] + counts[RFMSegment.cantLose.rawValue])
+        let last12 = stats.revenueLast12m.reduce(0, +)
+        sink.ratio("rfm.revenue_at_risk_share", atRisk, last12)
+        return scores
+    }
+
+    /// Scores 1–5 by quintiles of the percentile rank, higher values scoring higher:
+    /// p = (values strictly lower + ½·(values tied − 1)) / (N − 1), score = min(5, 1 + ⌊5·p⌋);
+    /// ties get one score, and a single customer scores 3.
+    static func quintileScores(_ values: [Double]) -> [Int] {
+        let n = values.count
+        guard n > 1 else { return values.map { _ in 3 } }
+        let sorted = values.sorted()
+        return values.map { value in
+            let lower = lowerBound(sorted, value)
+            let upper = upperBound(sorted, value)
+            let p = (Double(lower) + 0.5 * Double(upper - lower - 1)) / Double(n - 1)
+            return min(5, 1 + Int((5 * p).rounded(.down)))
+        }
+    }
+
+    static func lowerBound(_ sorted: [Double], _ value: Double) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    static func upperBound(_ sorted: [Double], _ value: Double) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] <= value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// ABC classes over items ranked by revenue descending: A is the prefix up to and including
+    /// the item whose cumulative revenue reaches 80% of the total, B up to 95%, C the rest.
+    /// Returns the class of each ranked item (0, 1, 2), or nil when the total is not positive.
+    static func abcClasses(_ revenues: [Double]) -> [Int8]? {
+        let total = revenues.reduce(0, +)
+        guard total > 0 else { return nil }
+        var classes = [Int8](repeating: 2, count: revenues.count)
+        var cumulative = 0.0
+        var current: Int8 = 0
+        for (index, value) in revenues.enumerated() {
+            // An item belongs to the class that was open before it was added.
+            classes[index] = current
+            cumulative += value
+            if current == 0, cumulative >= 0.8 * total { current = 1 }
+            if current == 1, cumulative >= 0.95 * total { current = 2 }
+        }
+        return classes
+    }
+
+    /// The ABC table and metrics of one subject (`customers`, `products`, `managers`).
+    mutating func abc(subject: String, revenues: [Double], classes: [Int8]?) {
+        let prefix = "abc.\(subject)."
+        guard let classes else {
+            for letter in ["a", "b", "c"] {
+                sink.set(prefix + letter + "_count", nil, orElse: revenues.isEmpty ? .noValues(.sales, String(subject.dropLast())) : .zeroTotal)
+                sink.set(prefix + letter + "_revenue_share", nil, orElse: revenues.isEmpty ? .noValues(.sales, String(subject.dropLast())) : .zeroTotal)
+            }
+            return
+        }
+        let total = revenues.reduce(0, +)
+        var counts = [0, 0, 0], sums = [0.0, 0.0, 0.0]
+        for (index, value) in revenues.enumerated() {
+            counts[Int(classes[index])] += 1
+            sums[Int(classes[index])] += value
+        }
+        var rows: [ABCClassRow] = []
+        for (offset, letter) in ["a", "b", "c"].enumerated() {
+            sink.set(prefix + letter + "_count", counts[offset])
+            sink.set(prefix + letter + "_revenue_share", sums[offset] / total)
+            rows.append(ABCClassRow(abcClass: letter.uppercased(), count: counts[offset],
+                                    countShare: Double(counts[offset]) / Double(revenues.count),
+                                    revenue: sums[offset], revenueShare: sums[offset] / total))
+        }
+        tables.abc[subject] = rows
+    }
+}

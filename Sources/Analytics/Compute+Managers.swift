@@ -1,0 +1,199 @@
+import AuditModel
+
+/// Revenue, orders, customers and costs of the items of one grouping (managers, channels, campaigns).
+struct GroupTotals {
+    var revenue: [Double]
+    var costAmount: [Double]
+    var cost: [Double]
+    var costLines: [Int]
+    var lastDay: [Int32]
+    var orders: DistinctPairCounter
+    var customers: DistinctPairCounter
+
+    init(groups: Int, orders: Int, customers: Int) {
+        revenue = Array(repeating: 0, count: groups)
+        costAmount = Array(repeating: 0, count: groups)
+        cost = Array(repeating: 0, count: groups)
+        costLines = Array(repeating: 0, count: groups)
+        lastDay = Array(repeating: Int32.min, count: groups)
+        self.orders = DistinctPairCounter(items: orders, groups: groups)
+        self.customers = DistinctPairCounter(items: customers, groups: groups)
+    }
+
+    mutating func add(group: Int32, line index: Int, sales: SalesColumns) {
+        let g = Int(group)
+        let amount = sales.amount[index]
+        revenue[g] += amount
+        let lineCost = sales.cost[index]
+        if !lineCost.isNaN {
+            costAmount[g] += amount
+            cost[g] += lineCost
+            costLines[g] += 1
+        }
+        if sales.day[index] > lastDay[g] { lastDay[g] = sales.day[index] }
+        orders.add(group: group, item: sales.order[index])
+        customers.add(group: group, item: sales.customer[index])
+    }
+
+    /// Groups ranked by revenue descending, ties by name ascending.
+    func ranking(names: [String]) -> [Int] {
+        revenue.indices.sorted { a, b in revenue[a] != revenue[b] ? revenue[a] > revenue[b] : names[a] < names[b] }
+    }
+}
+
+extension Computation {
+    /// Manager, channel and campaign totals in one pass over the included lines.
+    mutating func groupings() -> (managers: GroupTotals, channels: GroupTotals, campaigns: GroupTotals, products: [Double]) {
+        let sales = data.sales
+        var managers = GroupTotals(groups: data.managerKeys.count, orders: sales.orderCount, customers: data.customerKeys.count)
+        var channels = GroupTotals(groups: data.channels.count + 1, orders: sales.orderCount, customers: data.customerKeys.count)
+        var campaigns = GroupTotals(groups: data.campaigns.count, orders: sales.orderCount, customers: data.customerKeys.count)
+        var products = [Double](repeating: 0, count: data.products.count)
+        let none = Int32(data.channels.count)
+        var unknownRows = 0, unknownRevenue = 0.0, campaignRevenue = 0.0
+        for index in 0..<sales.count where included[index] {
+            let manager = sales.manager[index]
+            if manager >= 0 { managers.add(group: manager, line: index, sales: sales) }
+            let channel = sales.channel[index]
+            channels.add(group: channel >= 0 ? channel : none, line: index, sales: sales)
+            let campaign = sales.campaign[index]
+            if campaign >= 0 {
+                campaigns.add(group: campaign, line: index, sales: sales)
+                campaignRevenue += sales.amount[index]
+            } else if channel < 0 {
+                unknownRows += 1
+                unknownRevenue += sales.amount[index]
+            }
+            let product = sales.product[index]
+            if product >= 0 { products[Int(product)] += sales.amount[index] }
+        }
+        sink.ratio("channels.unknown_source_share", Double(unknownRows), Double(includedRows), orElse: .nothingToMeasure)
+        sink.ratio("channels.unknown_source_revenue_share", unknownRevenue, revenue)
+        sink.ratio("campaigns.revenue_share", campaignRevenue, revenue)
+        return (managers, channels, campaigns, products)
+    }
+
+    /// Manager rows, idle managers, concentration and dependency.
+    mutating func managers(_ totals: GroupTotals) -> [ManagerRow] {
+        let names = data.managerKeys.names
+        let left = Dictionary(data.managers.map { ($0.manager, $0.leftAt) }, uniquingKeysWith: { a, b in a ?? b })
+        func hasLeft(_ name: String) -> Bool {
+            guard let date = left[name] ?? nil else { return false }
+            return date.ordinal <= asOf.ordinal
+        }
+        let ranking = totals.ranking(names: names)
+        let attributed = totals.revenue.reduce(0, +)
+        var rows: [ManagerRow] = ranking.map { key in
+            let margin = totals.costLines[key] > 0 && totals.costAmount[key] != 0
+                ? (totals.costAmount[key] - totals.cost[key]) / totals.costAmount[key] : nil
+            let last = totals.lastDay[key]
+            return ManagerRow(
+                manager: names[key], revenue: totals.revenue[key], orders: totals.orders.counts[key],
+                customers: totals.customers.counts[key], margin: margin,
+                share: attributed > 0 ? totals.revenue[key] / attributed : nil,
+                lastSaleDate: last == Int32.min ? nil : Day(ordinal: Int(last)).iso,
+                idle: soldLast90 && last <= last90Start && !hasLeft(names[key]))
+        }
+        var listed = Set(names)
+        for manager in data.managers where !listed.contains(manager.manager) {
+            listed.insert(manager.manager)
+            rows.append(ManagerRow(manager: manager.manager, revenue: 0, orders: 0, customers: 0, margin: nil,
+                                   share: attributed > 0 ? 0 : nil, lastSaleDate: nil,
+                                   idle: soldLast90 && !hasLeft(manager.manager)))
+        }
+        let noManagers = UnavailableReason.noValues(.sales, "manager")
+        if names.isEmpty {
+            sink.set("managers.with_sales", nil, orElse: noManagers)
+        } else {
+            sink.set("managers.with_sales", names.count)
+        }
+        if soldLast90 {
+            sink.set("managers.idle", rows.filter(\.idle).count)
+        } else {
+            sink.set("managers.idle", nil, orElse: .noSalesLast90Days)
+        }
+        if attributed > 0 {
+            let top = Int((0.2 * Double(ranking.count)).rounded(.up))
+            sink.set("managers.top20_share", ranking.prefix(top).reduce(0.0) { $0 + totals.revenue[$1] } / attributed)
+            sink.set("managers.top_share", totals.revenue[ranking[0]] / attributed)
+        } else {
+            let reason = names.isEmpty ? noManagers : .zeroTotal
+            sink.set("managers.top20_share", nil, orElse: reason)
+            sink.set("managers.top_share", nil, orElse: reason)
+        }
+        abc(subject: "managers", revenues: ranking.map { totals.revenue[$0] },
+            classes: names.isEmpty ? nil : Self.abcClasses(ranking.map { totals.revenue[$0] }))
+        dependency()
+        tables.managers = rows
+        return rows
+    }
+
+    /// The largest share of revenue held by one manager's customers.
+    private mutating func dependency() {
+        var byManager: [String: Double] = [:]
+        for key in stats.lines.indices where stats.lines[key] > 0 {
+            let listIndex = Int(data.customerListIndex[key])
+            let listed = listIndex >= 0 ? data.customers[listIndex][.manager] : nil
+            let fromSales = stats.lastManager[key] >= 0 ? data.managerKeys.names[Int(stats.lastManager[key])] : nil
+            guard let manager = listed ?? fromSales else { continue }
+            byManager[manager, default: 0] += stats.revenue[key]
+        }
+        if byManager.isEmpty {
+            sink.set("managers.dependency", nil, orElse: .noValues(.sales, "manager"))
+        } else {
+            sink.ratio("managers.dependency", byManager.values.max() ?? 0, revenue)
+        }
+    }
+
+    /// Channel and campaign tables and metrics.
+    mutating func channels(_ channels: GroupTotals, campaigns: GroupTotals) {
+        var names = data.channels.names
+        names.append("(none)")
+        let withChannel = channels.revenue.dropLast().reduce(0, +)
+        tables.channels = channels.ranking(names: names).compactMap { key in
+            channels.customers.counts[key] == 0 && channels.revenue[key] == 0 ? nil : ChannelRow(
+                channel: names[key], revenue: channels.revenue[key], orders: channels.orders.counts[key],
+                customers: channels.customers.counts[key], share: revenue > 0 ? channels.revenue[key] / revenue : nil)
+        }
+        if data.channels.count == 0 {
+            sink.set("channels.count", nil, orElse: .noValues(.sales, "channel"))
+            sink.set("channels.top_share", nil, orElse: .noValues(.sales, "channel"))
+        } else {
+            sink.set("channels.count", data.channels.count)
+            sink.ratio("channels.top_share", channels.revenue.dropLast().max() ?? 0, withChannel)
+        }
+
+        var costs: [String: Double] = [:]
+        var listChannel: [String: String] = [:]
+        for campaign in data.campaignList {
+            if let cost = campaign.cost { costs[campaign.campaign, default: 0] += cost }
+            if let channel = campaign.channel, listChannel[campaign.campaign] == nil { listChannel[campaign.campaign] = channel }
+        }
+        let campaignNames = data.campaigns.names
+        var rows: [CampaignRow] = campaigns.ranking(names: campaignNames).map { key in
+            let name = campaignNames[key]
+            let cost = costs[name]
+            return CampaignRow(campaign: name, channel: listChannel[name], revenue: campaigns.revenue[key],
+                               orders: campaigns.orders.counts[key], customers: campaigns.customers.counts[key], cost: cost,
+                               roi: cost.flatMap { $0 > 0 ? (campaigns.revenue[key] - $0) / $0 : nil })
+        }
+        var seen = Set(campaignNames)
+        for campaign in data.campaignList where !seen.contains(campaign.campaign) {
+            seen.insert(campaign.campaign)
+            let cost = costs[campaign.campaign]
+            rows.append(CampaignRow(campaign: campaign.campaign, channel: listChannel[campaign.campaign], revenue: 0, orders: 0,
+                                    customers: 0, cost: cost, roi: cost.flatMap { $0 > 0 ? -1 : nil }))
+        }
+        tables.campaigns = rows
+        if campaignNames.isEmpty {
+            sink.set("campaigns.count", nil, orElse: .noValues(.sales, "campaign"))
+        } else {
+            sink.set("campaigns.count", campaignNames.count)
+        }
+        let costed = rows.filter { ($0.cost ?? 0) > 0 }
+        let totalCost = costed.reduce(0.0) { $0 + ($1.cost ?? 0) }
+        let costedRevenue = costed.reduce(0.0) { $0 + $1.revenue }
+        sink.set("campaigns.roi", totalCost > 0 ? (costedRevenue - totalCost) / totalCost : nil,
+                 orElse: .noValues(.campaigns, "cost"))
+    }
+}

@@ -1,0 +1,196 @@
+import AuditModel
+
+extension Computation {
+    /// Fill rates, contact validity, consent, customers without a manager.
+    mutating func customerQuality() -> (email: [FieldStatus], phone: [FieldStatus], phones: [String?]) {
+        let customers = data.customers
+        let rows = customers.count
+        var filled = [Int](repeating: 0, count: CustomerField.allCases.count)
+        var email = [FieldStatus](repeating: .missing, count: rows)
+        var phone = [FieldStatus](repeating: .missing, count: rows)
+        var phones = [String?](repeating: nil, count: rows)
+        var consent = 0
+        for (index, customer) in customers.enumerated() {
+            for field in CustomerField.allCases where customer[field] != nil { filled[field.rawValue] += 1 }
+            if let value = customer[.email] { email[index] = Normalise.isValidEmail(value) ? .valid : .invalid }
+            if let value = customer[.phone] {
+                phones[index] = Normalise.phone(value)
+                phone[index] = phones[index] == nil ? .invalid : .valid
+            }
+            if let value = customer[.emailConsent], value == "1" || value == "1.0" { consent += 1 }
+        }
+        let validEmails = email.filter { $0 == .valid }.count, invalidEmails = email.filter { $0 == .invalid }.count
+        let validPhones = phone.filter { $0 == .valid }.count, invalidPhones = phone.filter { $0 == .invalid }.count
+        tables.dataQuality = CustomerField.allCases.dropFirst().map { field in
+            FieldQualityRow(field: field.name, filled: filled[field.rawValue],
+                            fillRate: rows > 0 ? Double(filled[field.rawValue]) / Double(rows) : 0,
+                            valid: field == .email ? validEmails : field == .phone ? validPhones : nil)
+        }
+        for field in CustomerField.allCases.dropFirst() {
+            sink.ratio("quality.fill.\(field.name)", Double(filled[field.rawValue]), Double(rows))
+        }
+        sink.ratio("quality.email_valid_share", Double(validEmails), Double(validEmails + invalidEmails),
+                   orElse: .noValues(.customers, "email"))
+        sink.set("quality.emails_invalid", invalidEmails)
+        sink.ratio("quality.phone_valid_share", Double(validPhones), Double(validPhones + invalidPhones),
+                   orElse: .noValues(.customers, "phone"))
+        sink.set("quality.phones_invalid", invalidPhones)
+        sink.ratio("quality.email_consent_share", Double(consent), Double(rows))
+
+        let distinct = data.customerListIndex.filter { $0 >= 0 }.count
+        sink.set("customers.count", distinct)
+        var withoutManager = 0
+        for listIndex in data.customerListIndex where listIndex >= 0 && customers[Int(listIndex)][.manager] == nil {
+            withoutManager += 1
+        }
+        sink.set("managers.customers_without_manager", withoutManager)
+        sink.ratio("managers.customers_without_manager_share", Double(withoutManager), Double(distinct))
+        return (email, phone, phones)
+    }
+
+    /// Orphan sale lines, customers without sales, and dates after the round's date.
+    mutating func referentialQuality() {
+        var orphanRows = 0, orphanRevenue = 0.0
+        let sales = data.sales
+        for index in 0..<sales.count where included[index] && data.customerListIndex[Int(sales.customer[index])] < 0 {
+            orphanRows += 1
+            orphanRevenue += sales.amount[index]
+        }
+        sink.set("quality.orphan_sales_rows", orphanRows)
+        sink.ratio("quality.orphan_sales_share", Double(orphanRows), Double(includedRows), orElse: .nothingToMeasure)
+        sink.set("quality.orphan_revenue", orphanRevenue)
+        var withoutSales = 0, listed = 0
+        for (key, listIndex) in data.customerListIndex.enumerated() where listIndex >= 0 {
+            listed += 1
+            if stats.lines[key] == 0 { withoutSales += 1 }
+        }
+        sink.set("quality.customers_without_sales", withoutSales)
+        sink.ratio("quality.customers_without_sales_share", Double(withoutSales), Double(listed))
+
+        let limit = Int32(data.roundDate.ordinal)
+        var future = 0
+        for day in sales.day where day != Int32.min && day > limit { future += 1 }
+        for deal in data.deals {
+            if let day = deal.createdAt, day > data.roundDate { future += 1 }
+            if let day = deal.closedAt, day > data.roundDate { future += 1 }
+        }
+        for activity in data.activities { if let day = activity.day, day > data.roundDate { future += 1 } }
+        for customer in data.customers {
+            for field in [CustomerField.createdAt, .birthDate] {
+                if let text = customer[field], let day = Day(iso: text), day > data.roundDate { future += 1 }
+            }
+        }
+        sink.set("quality.future_dates", future)
+    }
+
+    /// Groups of customer rows sharing a normalised tax id, valid email, valid phone, customer id
+    /// or normalised name (transitively), in order of their first row.
+    mutating func duplicates(email: [FieldStatus], phones: [String?]) -> [DuplicateGroup] {
+        let customers = data.customers
+        var parent = Array(0..<customers.count)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        var matchedKeys: [Int: Set<String>] = [:]
+        func union(_ a: Int, _ b: Int, key: String) {
+            let ra = find(a), rb = find(b)
+            let root = min(ra, rb), other = max(ra, rb)
+            var keys = matchedKeys[root] ?? []
+            if ra != rb {
+                parent[other] = root
+                keys.formUnion(matchedKeys.removeValue(forKey: other) ?? [])
+            }
+            keys.insert(key)
+            matchedKeys[root] = keys
+        }
+        var seen: [String: [String: Int]] = ["tax_id": [:], "email": [:], "phone": [:], "name": [:], "customer_id": [:]]
+        for (index, customer) in customers.enumerated() {
+            var keys: [(String, String)] = []
+            if let id = customer[.customerID] { keys.append(("customer_id", id)) }
+            if let tax = customer[.taxID].flatMap(Normalise.taxID) { keys.append(("tax_id", tax)) }
+            if email[index] == .valid, let value = customer[.email] { keys.append(("email", Normalise.emailKey(value))) }
+            if let phone = phones[index] { keys.append(("phone", phone)) }
+            if let name = customer[.name].flatMap(Normalise.nameKey) { keys.append(("name", name)) }
+            for (kind, value) in keys {
+                if let first = seen[kind]?[value] {
+                    union(first, index, key: kind)
+                } else {
+                    seen[kind]?[value] = index
+                }
+            }
+        }
+        var members: [Int: [Int]] = [:]
+        for index in customers.indices { members[find(index), default: []].append(index) }
+        let roots = members.keys.filter { (members[$0]?.count ?? 0) > 1 }.sorted()
+        let groups = roots.enumerated().map { offset, root in
+            DuplicateGroup(group: offset + 1, customerIDs: (members[root] ?? []).map { customers[$0][.customerID] ?? "" },
+                           keys: (matchedKeys[root] ?? []).sorted())
+        }
+        let duplicated = groups.reduce(0) { $0 + $1.customerIDs.count }
+        sink.set("quality.duplicate_groups", groups.count)
+        sink.set("quality.duplicate_customers", duplicated)
+        sink.ratio("quality.duplicate_share", Double(duplicated), Double(customers.count))
+        tables.duplicateGroups = Array(groups.prefix(200))
+        return groups
+    }
+
+    /// Deal and activity metrics and the pipeline by stage.
+    mutating func dealsAndActivities() {
+        var open = 0, won = 0, lost = 0, stale = 0, pipeline = 0.0, cycleSum = 0, cycleCount = 0
+        var stages: [String: (status: String, deals: Int, amount: Double)] = [:]
+        let staleLimit = asOf.adding(days: -90)
+        for deal in data.deals {
+            let status = deal.status ?? (deal.closedAt == nil ? "open" : "closed")
+            switch status {
+            case "open":
+                open += 1
+                pipeline += deal.amount ?? 0
+                if let created = deal.createdAt, created <= staleLimit { stale += 1 }
+            case "won":
+                won += 1
+                if let created = deal.createdAt, let closed = deal.closedAt {
+                    cycleSum += created.days(to: closed)
+                    cycleCount += 1
+                }
+            case "lost": lost += 1
+            default: break
+            }
+            let stage = deal.stage ?? "(\(status))"
+            var entry = stages[stage] ?? (status, 0, 0)
+            entry.deals += 1
+            entry.amount += deal.amount ?? 0
+            stages[stage] = entry
+        }
+        tables.dealStages = stages.map { DealStageRow(stage: $0.key, status: $0.value.status, deals: $0.value.deals, amount: $0.value.amount) }
+            .sorted { ($0.status, -$0.deals, $0.stage) < ($1.status, -$1.deals, $1.stage) }
+        sink.set("deals.count", data.deals.count)
+        sink.set("deals.open", open)
+        sink.ratio("deals.win_rate", Double(won), Double(won + lost), orElse: .noClosedDeals)
+        sink.set("deals.avg_cycle_days", cycleCount > 0 ? Double(cycleSum) / Double(cycleCount) : nil,
+                 orElse: .noValues(.deals, "closed_at"))
+        sink.set("deals.pipeline_amount", pipeline)
+        sink.set("deals.stale_open", stale)
+
+        let recent = asOf.adding(days: -90)
+        var count90 = 0
+        var touched = Set<String>()
+        for activity in data.activities {
+            guard let day = activity.day, day > recent, day <= asOf else { continue }
+            count90 += 1
+            if let customer = activity.customerID { touched.insert(customer) }
+        }
+        sink.set("activities.count", data.activities.count)
+        sink.set("activities.last_90d", count90)
+        var active = 0, activeTouched = 0
+        for key in stats.boughtLast12m.indices where stats.boughtLast12m[key] {
+            active += 1
+            if touched.contains(data.customerKeys.names[key]) { activeTouched += 1 }
+        }
+        sink.ratio("activities.active_customers_touched_share", Double(activeTouched), Double(active))
+    }
+}

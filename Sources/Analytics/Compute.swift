@@ -1,0 +1,263 @@
+import AuditModel
+
+/// Collects metric values and reasons, honouring the catalogue: a metric whose datasets are
+/// missing stays null with that reason whatever the computation tries to set.
+struct MetricSink {
+    var metrics: [String: MetricValue] = [:]
+    var unavailable: [String: String] = [:]
+
+    init(data: RoundData) {
+        for metric in MetricCatalogue.all {
+            if let missing = metric.datasets.first(where: { !data.has($0) }) {
+                metrics[metric.id] = .null
+                unavailable[metric.id] = UnavailableReason.noRows(missing).code
+            }
+        }
+    }
+
+    /// Sets a number; nil or a non-finite value makes the metric null with `reason`.
+    mutating func set(_ id: String, _ value: Double?, orElse reason: UnavailableReason = .nothingToMeasure) {
+        assert(MetricCatalogue.definition(of: id) != nil, "metric \(id) is not in the catalogue")
+        guard unavailable[id] == nil else { return }
+        if let value, value.isFinite {
+            metrics[id] = .number(value == 0 ? 0 : value)
+        } else {
+            metrics[id] = .null
+            unavailable[id] = reason.code
+        }
+    }
+
+    mutating func set(_ id: String, _ value: Int) { set(id, Double(value)) }
+
+    mutating func set(_ id: String, day: Day?, orElse reason: UnavailableReason = .nothingToMeasure) {
+        guard unavailable[id] == nil else { return }
+        if let day {
+            metrics[id] = .text(day.iso)
+        } else {
+            metrics[id] = .null
+            unavailable[id] = reason.code
+        }
+    }
+
+    /// `numerator / denominator`, null with `reason` when the denominator is not positive.
+    mutating func ratio(_ id: String, _ numerator: Double, _ denominator: Double,
+                        orElse reason: UnavailableReason = .zeroTotal) {
+        set(id, denominator > 0 ? numerator / denominator : nil, orElse: reason)
+    }
+
+    /// Any catalogue metric left unset becomes null (nothing to measure).
+    mutating func finish() {
+        for metric in MetricCatalogue.all where metrics[metric.id] == nil {
+            metrics[metric.id] = .null
+            unavailable[metric.id] = UnavailableReason.nothingToMeasure.code
+        }
+    }
+}
+
+/// The whole computation over one round's loaded data.
+struct Computation {
+    let data: RoundData
+    let asOf: Day
+    var sink: MetricSink
+    var tables = MetricTables()
+    var series = MonthlySeries()
+
+    // Day windows as ordinals.
+    let asOfDay: Int32
+    let last12Start: Int32  // exclusive
+    let prev12Start: Int32  // exclusive
+    let last90Start: Int32  // exclusive
+
+    // Results of the sales pass.
+    var stats: CustomerStats
+    var included: [Bool] = []
+    var revenue = 0.0
+    var includedRows = 0
+    var firstDay = Int32.max
+    var lastDay = Int32.min
+    var ordersSeen = 0
+    var soldLast90 = false
+
+    init(data: RoundData, asOf: Day) {
+        self.data = data
+        self.asOf = asOf
+        sink = MetricSink(data: data)
+        asOfDay = Int32(asOf.ordinal)
+        last12Start = asOfDay - 365
+        prev12Start = asOfDay - 730
+        last90Start = asOfDay - 90
+        stats = CustomerStats(count: data.customerKeys.count)
+    }
+
+    /// The default as_of: the latest readable sale date, else the round's date.
+    static func defaultAsOf(_ data: RoundData) -> Day {
+        var latest = Int32.min
+        for day in data.sales.day where day > latest { latest = day }
+        return latest == Int32.min ? data.roundDate : Day(ordinal: Int(latest))
+    }
+
+    /// One pass over the sale lines: totals, windows, per-customer aggregates.
+    mutating func salesPass() {
+        let sales = data.sales
+        included = Array(repeating: false, count: sales.count)
+        var orderSeen = [Bool](repeating: false, count: sales.orderCount)
+        var last12 = 0.0, prev12 = 0.0
+        var costAmount = 0.0, costSum = 0.0, costRows = 0
+        var invalidDates = 0, afterAsOf = 0, zeroRows = 0, negativeRows = 0
+        var lastManagerDay = [Int32](repeating: Int32.min, count: stats.revenue.count)
+        for index in 0..<sales.count {
+            let day = sales.day[index]
+            if day == Int32.min { invalidDates += 1; continue }
+            if day > asOfDay { afterAsOf += 1; continue }
+            included[index] = true
+            includedRows += 1
+            let amount = sales.amount[index]
+            revenue += amount
+            if amount == 0 { zeroRows += 1 } else if amount < 0 { negativeRows += 1 }
+            let order = Int(sales.order[index])
+            if !orderSeen[order] { orderSeen[order] = true; ordersSeen += 1 }
+            let cost = sales.cost[index]
+            if !cost.isNaN { costAmount += amount; costSum += cost; costRows += 1 }
+            if day < firstDay { firstDay = day }
+            if day > lastDay { lastDay = day }
+            let customer = Int(sales.customer[index])
+            stats.revenue[customer] += amount
+            stats.lines[customer] += 1
+            if day < stats.firstDay[customer] { stats.firstDay[customer] = day }
+            if day > stats.lastDay[customer] { stats.lastDay[customer] = day }
+            if day > last12Start {
+                last12 += amount
+                stats.revenueLast12m[customer] += amount
+                stats.boughtLast12m[customer] = true
+                if day > last90Start { soldLast90 = true }
+            } else if day > prev12Start {
+                prev12 += amount
+                stats.boughtPrev12m[customer] = true
+            }
+            let manager = sales.manager[index]
+            if manager >= 0, day >= lastManagerDay[customer] {
+                lastManagerDay[customer] = day
+                stats.lastManager[customer] = manager
+            }
+        }
+        countDistinctDays()
+
+        sink.set("sales.rows", includedRows)
+        sink.set("sales.revenue", revenue)
+        sink.set("sales.orders", ordersSeen)
+        let buyers = stats.lines.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+        sink.set("sales.customers", buyers)
+        sink.ratio("sales.avg_order_value", revenue, Double(ordersSeen), orElse: .nothingToMeasure)
+        sink.ratio("sales.avg_revenue_per_customer", revenue, Double(buyers), orElse: .nothingToMeasure)
+        let first = firstDay == Int32.max ? nil : Day(ordinal: Int(firstDay))
+        let last = lastDay == Int32.min ? nil : Day(ordinal: Int(lastDay))
+        sink.set("sales.first_date", day: first, orElse: .noValidDates)
+        sink.set("sales.last_date", day: last, orElse: .noValidDates)
+        if let first, let last {
+            sink.set("sales.months", last.monthIndex - first.monthIndex + 1)
+        } else {
+            sink.set("sales.months", nil, orElse: .noValidDates)
+        }
+        sink.set("sales.revenue_last_12m", last12)
+        sink.set("sales.revenue_prev_12m", prev12)
+        sink.set("sales.growth_12m", prev12 != 0 ? last12 / prev12 - 1 : nil, orElse: .emptyPreviousWindow)
+        sink.set("sales.gross_margin", costRows > 0 && costAmount != 0 ? (costAmount - costSum) / costAmount : nil,
+                 orElse: costRows == 0 ? .noValues(.sales, "cost") : .zeroTotal)
+        sink.ratio("sales.cost_coverage", Double(costRows), Double(includedRows), orElse: .nothingToMeasure)
+
+        sink.set("quality.zero_amount_rows", zeroRows)
+        sink.set("quality.negative_amount_rows", negativeRows)
+        sink.set("quality.sales_after_as_of", afterAsOf)
+        sink.set("quality.invalid_sale_dates", invalidDates)
+    }
+
+    /// Distinct purchase days per customer, monthly active customers and the cohort matrix,
+    /// from the sorted distinct (customer, day) pairs.
+    private mutating func countDistinctDays() {
+        let sales = data.sales
+        var keys = [UInt64]()
+        keys.reserveCapacity(includedRows)
+        for index in 0..<sales.count where included[index] {
+            keys.append(UInt64(UInt32(bitPattern: sales.customer[index])) << 32
+                | UInt64(UInt32(bitPattern: sales.day[index] &+ Int32.min)))
+        }
+        keys.sort()
+        var previous = UInt64.max
+        for key in keys where key != previous {
+            previous = key
+            stats.frequency[Int(key >> 32)] += 1
+        }
+        buildMonthly(distinctPairs: keys)
+    }
+
+    /// The monthly series and cohorts. `distinctPairs` is sorted (customer, day) keys, with repeats.
+    private mutating func buildMonthly(distinctPairs keys: [UInt64]) {
+        guard firstDay <= lastDay else { return }
+        let firstMonth = Day(ordinal: Int(firstDay)).monthIndex
+        let lastMonth = Day(ordinal: Int(lastDay)).monthIndex
+        let monthCount = lastMonth - firstMonth + 1
+        // Month of each day in range, looked up rather than computed per line.
+        let base = Int(firstDay)
+        var monthOfDay = [Int32](repeating: 0, count: Int(lastDay) - base + 1)
+        var day = Day(ordinal: base)
+        var month = day.monthIndex - firstMonth
+        var monthEnd = day.startOfMonth.adding(days: Day.daysIn(month: day.month, year: day.year)).ordinal
+        for offset in monthOfDay.indices {
+            if base + offset >= monthEnd {
+                month += 1
+                day = Day(ordinal: base + offset)
+                monthEnd = day.adding(days: Day.daysIn(month: day.month, year: day.year)).ordinal
+            }
+            monthOfDay[offset] = Int32(month)
+        }
+
+        var revenueByMonth = [Double](repeating: 0, count: monthCount)
+        var orders = DistinctPairCounter(items: data.sales.orderCount, groups: monthCount)
+        let sales = data.sales
+        for index in 0..<sales.count where included[index] {
+            let m = monthOfDay[Int(sales.day[index]) - base]
+            revenueByMonth[Int(m)] += sales.amount[index]
+            orders.add(group: m, item: sales.order[index])
+        }
+
+        var customersByMonth = [Int](repeating: 0, count: monthCount)
+        var newByMonth = [Int](repeating: 0, count: monthCount)
+        var cohortActive = [[Int]](repeating: [], count: monthCount)
+        var previousCustomer = UInt64.max
+        var previousMonth: Int32 = -1
+        var cohort = 0
+        for key in keys {
+            let customer = key >> 32
+            let dayOrdinal = Int(Int32(bitPattern: UInt32(truncatingIfNeeded: key)) &- Int32.min)
+            let m = monthOfDay[dayOrdinal - base]
+            if customer != previousCustomer {
+                previousCustomer = customer
+                previousMonth = m
+                cohort = Int(m)
+                newByMonth[cohort] += 1
+                customersByMonth[Int(m)] += 1
+                if cohortActive[cohort].isEmpty { cohortActive[cohort] = Array(repeating: 0, count: monthCount - cohort) }
+                cohortActive[cohort][0] += 1
+            } else if m != previousMonth {
+                previousMonth = m
+                customersByMonth[Int(m)] += 1
+                cohortActive[cohort][Int(m) - cohort] += 1
+            }
+        }
+        series = MonthlySeries(
+            months: (0..<monthCount).map { Day.monthLabel(firstMonth + $0) }, revenue: revenueByMonth,
+            orders: orders.counts, customers: customersByMonth, newCustomers: newByMonth)
+        tables.cohorts = cohortActive.enumerated().compactMap { offset, active in
+            active.isEmpty ? nil : CohortRow(cohort: Day.monthLabel(firstMonth + offset), size: active[0], active: active)
+        }
+        let asOfMonth = asOf.monthIndex
+        for lag in [1, 3, 12] {
+            var retained = 0, size = 0
+            for (offset, active) in cohortActive.enumerated() where !active.isEmpty && firstMonth + offset + lag <= asOfMonth {
+                size += active[0]
+                retained += lag < active.count ? active[lag] : 0
+            }
+            sink.ratio("cohorts.retention_m\(lag)", Double(retained), Double(size), orElse: .noCompleteCohort)
+        }
+    }
+}

@@ -1,0 +1,285 @@
+import AuditModel
+
+/// The value of one metric: a number, a text (ISO dates), or null when its inputs are missing.
+///
+/// Encodes as a plain JSON number, string or `null`.
+public enum MetricValue: Sendable, Hashable, Codable {
+    case number(Double)
+    case text(String)
+    case null
+
+    /// The number, when this is one.
+    public var number: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+
+    /// The text, when this is one.
+    public var text: String? {
+        if case .text(let value) = self { return value }
+        return nil
+    }
+
+    public var isNull: Bool { self == .null }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else {
+            self = .text(try container.decode(String.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .number(let value): try container.encode(value)
+        case .text(let value): try container.encode(value)
+        case .null: try container.encodeNil()
+        }
+    }
+}
+
+/// Everything the analytics computed for one workspace round, as of one day.
+///
+/// This is the JSON contract of `crm-audit metrics --format json`:
+/// `{"as_of", "metrics": {id: number|string|null}, "unavailable": {id: reason}, "series", "tables"}`.
+/// It decodes back from that JSON (``decode(json:)``), so that the rules and the report read the
+/// snapshot the workspace stores per round.
+public struct MetricDocument: Sendable, Hashable, Codable {
+    /// The day the metrics describe: `--as-of`, else the latest sale date.
+    public var asOf: Day
+    /// Every catalogue metric by id; null when its inputs are missing.
+    public var metrics: [String: MetricValue]
+    /// For each null metric, a reason code (see ``UnavailableReason``).
+    public var unavailable: [String: String]
+    /// Monthly series.
+    public var series: MonthlySeries
+    /// Per-item tables.
+    public var tables: MetricTables
+
+    public init(asOf: Day, metrics: [String: MetricValue], unavailable: [String: String], series: MonthlySeries,
+                tables: MetricTables) {
+        self.asOf = asOf
+        self.metrics = metrics
+        self.unavailable = unavailable
+        self.series = series
+        self.tables = tables
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case asOf = "as_of", metrics, unavailable, series, tables
+    }
+
+    /// The value of metric `id` (null when unknown or unavailable).
+    public subscript(id: String) -> MetricValue { metrics[id] ?? .null }
+}
+
+/// Monthly series from the first to the last month with sales (up to `as_of`), one value per month.
+public struct MonthlySeries: Sendable, Hashable, Codable {
+    /// `YYYY-MM` labels.
+    public var months: [String]
+    /// Σ amount per month.
+    public var revenue: [Double]
+    /// Distinct orders with a line in the month.
+    public var orders: [Int]
+    /// Distinct customers buying in the month.
+    public var customers: [Int]
+    /// Customers whose first purchase falls in the month.
+    public var newCustomers: [Int]
+
+    public init(months: [String] = [], revenue: [Double] = [], orders: [Int] = [], customers: [Int] = [],
+                newCustomers: [Int] = []) {
+        self.months = months
+        self.revenue = revenue
+        self.orders = orders
+        self.customers = customers
+        self.newCustomers = newCustomers
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case months, revenue, orders, customers, newCustomers = "new_customers"
+    }
+}
+
+/// The per-item tables of a ``MetricDocument``. Long lists are cut (see each field); the full
+/// per-item tables come from ``Analysis/exportTable(_:)``.
+public struct MetricTables: Sendable, Hashable, Codable {
+    /// ABC classes of customers, products and managers (absent when their inputs are missing).
+    public var abc: [String: [ABCClassRow]]
+    public var rfmSegments: [RFMSegmentRow]
+    public var managers: [ManagerRow]
+    public var cohorts: [CohortRow]
+    public var portrait: [PortraitField]
+    public var typicalACustomer: [TypicalTrait]
+    public var channels: [ChannelRow]
+    public var campaigns: [CampaignRow]
+    public var dealStages: [DealStageRow]
+    public var dataQuality: [FieldQualityRow]
+    /// The first groups of likely duplicate customers (all of them via the `duplicates` export).
+    public var duplicateGroups: [DuplicateGroup]
+
+    public init(abc: [String: [ABCClassRow]] = [:], rfmSegments: [RFMSegmentRow] = [], managers: [ManagerRow] = [],
+                cohorts: [CohortRow] = [], portrait: [PortraitField] = [], typicalACustomer: [TypicalTrait] = [],
+                channels: [ChannelRow] = [], campaigns: [CampaignRow] = [], dealStages: [DealStageRow] = [],
+                dataQuality: [FieldQualityRow] = [], duplicateGroups: [DuplicateGroup] = []) {
+        self.abc = abc
+        self.rfmSegments = rfmSegments
+        self.managers = managers
+        self.cohorts = cohorts
+        self.portrait = portrait
+        self.typicalACustomer = typicalACustomer
+        self.channels = channels
+        self.campaigns = campaigns
+        self.dealStages = dealStages
+        self.dataQuality = dataQuality
+        self.duplicateGroups = duplicateGroups
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case abc, rfmSegments = "rfm_segments", managers, cohorts, portrait, typicalACustomer = "typical_a_customer"
+        case channels, campaigns, dealStages = "deal_stages", dataQuality = "data_quality"
+        case duplicateGroups = "duplicate_groups"
+    }
+}
+
+/// One ABC class: how many items it holds and their share of revenue.
+public struct ABCClassRow: Sendable, Hashable, Codable {
+    public var abcClass: String
+    public var count: Int
+    public var countShare: Double
+    public var revenue: Double
+    public var revenueShare: Double
+
+    enum CodingKeys: String, CodingKey {
+        case abcClass = "class", count, countShare = "count_share", revenue, revenueShare = "revenue_share"
+    }
+}
+
+/// One RFM segment with its customers and revenue.
+public struct RFMSegmentRow: Sendable, Hashable, Codable {
+    public var segment: String
+    public var customers: Int
+    public var customerShare: Double
+    public var revenue: Double
+    public var revenueShare: Double?
+    public var revenueLast12m: Double
+
+    enum CodingKeys: String, CodingKey {
+        case segment, customers, customerShare = "customer_share", revenue, revenueShare = "revenue_share"
+        case revenueLast12m = "revenue_last_12m"
+    }
+}
+
+/// One manager's performance.
+public struct ManagerRow: Sendable, Hashable, Codable {
+    public var manager: String
+    public var revenue: Double
+    public var orders: Int
+    public var customers: Int
+    /// (Σ amount − Σ cost) / Σ amount over the manager's lines with a cost; null without costs.
+    public var margin: Double?
+    /// The manager's share of revenue attributed to a manager.
+    public var share: Double?
+    public var lastSaleDate: String?
+    /// No sale in the last 90 days while the company sold.
+    public var idle: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case manager, revenue, orders, customers, margin, share, lastSaleDate = "last_sale_date", idle
+    }
+}
+
+/// One monthly acquisition cohort: its size and how many of its customers bought in each month
+/// since their first purchase (index 0 is the first month).
+public struct CohortRow: Sendable, Hashable, Codable {
+    public var cohort: String
+    public var size: Int
+    public var active: [Int]
+}
+
+/// The share of customers versus the share of revenue for the values of one customer field.
+public struct PortraitField: Sendable, Hashable, Codable {
+    public var field: String
+    public var values: [PortraitValue]
+}
+
+/// One value of a portrait field (the 20 most common values, then `(other)`; `(empty)` for no value).
+public struct PortraitValue: Sendable, Hashable, Codable {
+    public var value: String
+    public var customers: Int
+    public var customerShare: Double
+    public var revenue: Double
+    public var revenueShare: Double?
+    /// revenue share / customer share.
+    public var overIndex: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case value, customers, customerShare = "customer_share", revenue, revenueShare = "revenue_share"
+        case overIndex = "over_index"
+    }
+}
+
+/// The most common value of one field among A-class customers.
+public struct TypicalTrait: Sendable, Hashable, Codable {
+    public var field: String
+    public var value: String
+    public var share: Double
+}
+
+/// Revenue of one sales channel (`(none)` for lines without one).
+public struct ChannelRow: Sendable, Hashable, Codable {
+    public var channel: String
+    public var revenue: Double
+    public var orders: Int
+    public var customers: Int
+    public var share: Double?
+}
+
+/// Revenue, cost and return of one campaign.
+public struct CampaignRow: Sendable, Hashable, Codable {
+    public var campaign: String
+    public var channel: String?
+    public var revenue: Double
+    public var orders: Int
+    public var customers: Int
+    public var cost: Double?
+    /// (revenue − cost) / cost; null without a positive cost.
+    public var roi: Double?
+}
+
+/// Deals in one stage.
+public struct DealStageRow: Sendable, Hashable, Codable {
+    public var stage: String
+    public var status: String
+    public var deals: Int
+    public var amount: Double
+}
+
+/// Fill rate and validity of one customer field.
+public struct FieldQualityRow: Sendable, Hashable, Codable {
+    public var field: String
+    public var filled: Int
+    public var fillRate: Double
+    /// For email and phone: filled values that are valid.
+    public var valid: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case field, filled, fillRate = "fill_rate", valid
+    }
+}
+
+/// Customers that are likely one and the same, and the keys they share.
+public struct DuplicateGroup: Sendable, Hashable, Codable {
+    public var group: Int
+    public var customerIDs: [String]
+    /// Which keys matched: `tax_id`, `email`, `phone`, `name`, `customer_id`.
+    public var keys: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case group, customerIDs = "customer_ids", keys
+    }
+}

@@ -1,0 +1,123 @@
+/// How contact fields and names are normalised for validity checks and duplicate search.
+package enum Normalise {
+    /// A phone as `+7XXXXXXXXXX` (Russian formats: `+7 (912) 345-67-89`, `8-912-345-67-89`,
+    /// `9123456789`) or `+<8–15 digits>` for other international numbers written with `+`;
+    /// nil when the text is not a phone. An extension after letters (`доб. 12`, `ext 12`) is ignored.
+    package static func phone(_ text: String) -> String? {
+        var digits: [UInt8] = []
+        var plus = false
+        var started = false
+        scan: for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits.append(byte - 48)
+                started = true
+            case UInt8(ascii: "+"):
+                if started || plus { return nil }
+                plus = true
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "."), 0x09:
+                continue
+            default:
+                // Letters or `,;/` after digits start an extension or a second number: judge the first.
+                if started { break scan }
+                return nil
+            }
+        }
+        let national: ArraySlice<UInt8>
+        if digits.count == 11, digits[0] == 7 || (digits[0] == 8 && !plus) {
+            national = digits[1...]
+        } else if digits.count == 10, !plus {
+            national = digits[...]
+        } else if plus, (8...15).contains(digits.count), digits[0] != 0 {
+            return "+" + digits.map { String($0) }.joined()
+        } else {
+            return nil
+        }
+        guard let first = national.first, first >= 3, Set(national).count > 1 else { return nil }
+        return "+7" + national.map { String($0) }.joined()
+    }
+
+    /// Whether `text` is a plausible email address: one `@`, a local part of allowed characters
+    /// without leading, trailing or double dots, and a domain of at least two labels (letters,
+    /// digits, hyphens, or non-ASCII for IDN) whose last label has at least two letters.
+    package static func isValidEmail(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), bytes.lastIndex(of: UInt8(ascii: "@")) == at else { return false }
+        let local = bytes[..<at], domain = bytes[(at + 1)...]
+        guard !local.isEmpty, local.count <= 64, local.first != 46, local.last != 46 else { return false }
+        let allowedLocal = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~.-".utf8)
+        var previous: UInt8 = 0
+        for byte in local {
+            guard allowedLocal.contains(byte), !(byte == 46 && previous == 46) else { return false }
+            previous = byte
+        }
+        let labels = domain.split(separator: 46, omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        for label in labels {
+            guard !label.isEmpty, label.first != 45, label.last != 45 else { return false }
+            for byte in label {
+                let ok = (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 45
+                    || byte >= 0x80
+                guard ok else { return false }
+            }
+        }
+        guard let tld = labels.last, tld.count >= 2,
+              tld.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 >= 0x80 }) else { return false }
+        return true
+    }
+
+    /// An email as a duplicate key: trimmed and lowercased.
+    package static func emailKey(_ text: String) -> String { text.lowercased() }
+
+    /// A tax id as a duplicate key: its digits, when there are at least 8 of them.
+    package static func taxID(_ text: String) -> String? {
+        let digits = text.unicodeScalars.filter { $0.properties.numericType == .decimal && $0.isASCII }
+        return digits.count >= 8 ? String(String.UnicodeScalarView(digits)) : nil
+    }
+
+    private static let legalPhrases = [
+        "общество с ограниченной ответственностью", "публичное акционерное общество", "закрытое акционерное общество",
+        "открытое акционерное общество", "непубличное акционерное общество", "акционерное общество",
+        "индивидуальный предприниматель", "limited liability company",
+    ]
+
+    private static let legalForms: Set<String> = [
+        "ооо", "оао", "зао", "пао", "ао", "нао", "ип", "чп", "нко", "ано", "тоо", "одо", "пбоюл",
+        "llc", "ltd", "inc", "corp", "co", "plc", "gmbh", "ag", "sa", "ooo", "oao", "zao", "pao", "ip",
+    ]
+
+    /// A customer name as a duplicate key: lowercased, `ё` as `е`, quotes and punctuation removed,
+    /// legal forms (ООО, ИП, АО, LLC, …, also spelled out) dropped, whitespace collapsed; nil when nothing is left.
+    package static func nameKey(_ text: String) -> String? {
+        var lowered = text.lowercased().replacingAll("ё", with: "е")
+        var cleaned = ""
+        cleaned.reserveCapacity(lowered.utf8.count)
+        for character in lowered {
+            if character.isLetter || character.isNumber {
+                cleaned.append(character)
+            } else {
+                cleaned.append(" ")
+            }
+        }
+        lowered = " " + cleaned.split(separator: " ").joined(separator: " ") + " "
+        for phrase in legalPhrases { lowered = lowered.replacingAll(" " + phrase + " ", with: " ") }
+        let words = lowered.split(separator: " ").filter { !legalForms.contains(String($0)) }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (without Foundation).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}

@@ -1,0 +1,272 @@
+import AuditModel
+
+/// The sets of offending (or notable) records the rules engine quotes as evidence.
+public enum SampleSet: String, CaseIterable, Sendable, Codable {
+    /// Customers with an empty email.
+    case customersNoEmail = "customers.no_email"
+    /// Customers whose email is filled but invalid.
+    case customersInvalidEmail = "customers.invalid_email"
+    /// Customers whose phone is filled but does not normalise to a phone number.
+    case customersInvalidPhone = "customers.invalid_phone"
+    case customersNoBirthDate = "customers.no_birth_date"
+    case customersNoSegment = "customers.no_segment"
+    case customersNoIndustry = "customers.no_industry"
+    case customersNoRegion = "customers.no_region"
+    case customersNoManager = "customers.no_manager"
+    /// Customers in duplicate groups, one row per customer with its group.
+    case customersDuplicates = "customers.duplicates"
+    /// Customers of the list without any sale line.
+    case customersWithoutSales = "customers.without_sales"
+    /// Sale lines whose customer is not in the customer list.
+    case salesOrphans = "sales.orphans"
+    /// Sale lines dated after the audit round's date.
+    case salesFutureDates = "sales.future_dates"
+    /// Sale lines with a zero or negative amount.
+    case salesNonPositive = "sales.non_positive"
+    /// Managers with no sale in the last 90 days while the company sold.
+    case managersIdle = "managers.idle"
+    /// Customers in the RFM segments At risk and Can't lose, by revenue.
+    case customersAtRisk = "customers.at_risk"
+    /// Customers whose last purchase is on or before as_of − 365, by revenue.
+    case customersLost = "customers.lost"
+    /// Key accounts: the customers with the highest revenue.
+    case customersTop = "customers.top"
+
+    public var title: LocalizedText {
+        switch self {
+        case .customersNoEmail: LocalizedText(ru: "клиенты без email", en: "customers without an email")
+        case .customersInvalidEmail: LocalizedText(ru: "клиенты с некорректным email", en: "customers with an invalid email")
+        case .customersInvalidPhone: LocalizedText(ru: "клиенты с некорректным телефоном", en: "customers with an invalid phone")
+        case .customersNoBirthDate: LocalizedText(ru: "клиенты без даты рождения", en: "customers without a birth date")
+        case .customersNoSegment: LocalizedText(ru: "клиенты без сегмента", en: "customers without a segment")
+        case .customersNoIndustry: LocalizedText(ru: "клиенты без отрасли", en: "customers without an industry")
+        case .customersNoRegion: LocalizedText(ru: "клиенты без региона", en: "customers without a region")
+        case .customersNoManager: LocalizedText(ru: "клиенты без менеджера", en: "customers without a manager")
+        case .customersDuplicates: LocalizedText(ru: "дубли клиентов", en: "duplicate customers")
+        case .customersWithoutSales: LocalizedText(ru: "клиенты без продаж", en: "customers without sales")
+        case .salesOrphans: LocalizedText(ru: "продажи клиентов, которых нет в списке", en: "sales of customers not in the list")
+        case .salesFutureDates: LocalizedText(ru: "продажи с датой в будущем", en: "sales dated in the future")
+        case .salesNonPositive: LocalizedText(ru: "продажи с нулевой или отрицательной суммой", en: "sales with a zero or negative amount")
+        case .managersIdle: LocalizedText(ru: "простаивающие менеджеры", en: "idle managers")
+        case .customersAtRisk: LocalizedText(ru: "клиенты под риском ухода", en: "customers at risk")
+        case .customersLost: LocalizedText(ru: "потерянные клиенты", en: "lost customers")
+        case .customersTop: LocalizedText(ru: "ключевые клиенты", en: "key accounts")
+        }
+    }
+}
+
+/// Records with named columns: a sample (the first N of `total`) or a whole per-item table.
+public struct SampleTable: Sendable, Hashable, Codable {
+    public var id: String
+    public var columns: [String]
+    public var rows: [[String?]]
+    /// How many records the set holds in all (rows may be fewer when limited).
+    public var total: Int
+
+    /// Each row as a dictionary of column name to value.
+    public var records: [[String: String?]] {
+        rows.map { row in Dictionary(uniqueKeysWithValues: zip(columns, row)) }
+    }
+
+    /// RFC 4180 CSV with a header line; fields with commas, quotes or line breaks are quoted.
+    public func csv() -> String {
+        var lines = [columns.map(Self.quote).joined(separator: ",")]
+        for row in rows { lines.append(row.map { Self.quote($0 ?? "") }.joined(separator: ",")) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+/// The per-item tables `crm-audit export` writes.
+public enum ExportTable: String, CaseIterable, Sendable {
+    /// `customer_id,recency_days,frequency,monetary,r,f,m,segment`, by revenue.
+    case rfm
+    /// `kind,rank,id,revenue,share,cumulative_share,class` for customers, products and managers.
+    case abc
+    /// `group,customer_id,name,tax_id,email,phone,keys`.
+    case duplicates
+    /// `manager,revenue,orders,customers,margin,share,last_sale_date,idle`.
+    case managers
+}
+
+extension Analysis {
+    private static let customerColumns = ["customer_id", "name", "email", "phone", "manager", "source_line"]
+
+    private func customerRow(_ index: Int) -> [String?] {
+        let customer = data.customers[index]
+        return [customer[.customerID], customer[.name], customer[.email], customer[.phone], customer[.manager],
+                String(customer.sourceLine)]
+    }
+
+    private func customerSample(_ id: SampleSet, limit: Int, where predicate: (Int, CustomerRecord) -> Bool) -> SampleTable {
+        var rows: [[String?]] = []
+        var total = 0
+        for (index, customer) in data.customers.enumerated() where predicate(index, customer) {
+            total += 1
+            if rows.count < limit { rows.append(customerRow(index)) }
+        }
+        return SampleTable(id: id.rawValue, columns: Self.customerColumns, rows: rows, total: total)
+    }
+
+    private func rankedSample(_ id: SampleSet, limit: Int, where predicate: (Int) -> Bool) -> SampleTable {
+        let columns = ["customer_id", "name", "revenue", "revenue_last_12m", "last_purchase", "recency_days", "segment", "manager"]
+        var rows: [[String?]] = []
+        var total = 0
+        for key in ranking.map(Int.init) where predicate(key) {
+            total += 1
+            guard rows.count < limit else { continue }
+            let listIndex = Int(data.customerListIndex[key])
+            let record = listIndex >= 0 ? data.customers[listIndex] : nil
+            let score = rfm[Int32(key)]
+            rows.append([data.customerKeys.names[key], record?[.name], Self.number(stats.revenue[key]),
+                         Self.number(stats.revenueLast12m[key]), Day(ordinal: Int(stats.lastDay[key])).iso,
+                         score.map { String($0.recencyDays) }, score?.segment.name, record?[.manager]])
+        }
+        return SampleTable(id: id.rawValue, columns: columns, rows: rows, total: total)
+    }
+
+    private func salesSample(_ id: SampleSet, limit: Int, where predicate: (Int) -> Bool) -> SampleTable {
+        let columns = ["source_line", "order_id", "customer_id", "date", "amount", "manager"]
+        let sales = data.sales
+        var rows: [[String?]] = []
+        var total = 0
+        let orderNames = data.orders.names
+        for index in 0..<sales.count where predicate(index) {
+            total += 1
+            guard rows.count < limit else { continue }
+            let order = Int(sales.order[index])
+            let day = sales.day[index]
+            rows.append([String(sales.sourceLine[index]), order < orderNames.count ? orderNames[order] : nil,
+                         data.customerKeys.names[Int(sales.customer[index])],
+                         day == Int32.min ? nil : Day(ordinal: Int(day)).iso, Self.number(sales.amount[index]),
+                         sales.manager[index] >= 0 ? data.managerKeys.names[Int(sales.manager[index])] : nil])
+        }
+        return SampleTable(id: id.rawValue, columns: columns, rows: rows, total: total)
+    }
+
+    /// The first `limit` records of sample set `id`, and how many there are in all.
+    public func sample(_ id: SampleSet, limit: Int = 10) -> SampleTable {
+        let limit = max(0, limit)
+        switch id {
+        case .customersNoEmail: return customerSample(id, limit: limit) { index, _ in emailStatus[index] == .missing }
+        case .customersInvalidEmail: return customerSample(id, limit: limit) { index, _ in emailStatus[index] == .invalid }
+        case .customersInvalidPhone: return customerSample(id, limit: limit) { index, _ in phoneStatus[index] == .invalid }
+        case .customersNoBirthDate: return customerSample(id, limit: limit) { $1[.birthDate] == nil }
+        case .customersNoSegment: return customerSample(id, limit: limit) { $1[.segment] == nil }
+        case .customersNoIndustry: return customerSample(id, limit: limit) { $1[.industry] == nil }
+        case .customersNoRegion: return customerSample(id, limit: limit) { $1[.region] == nil }
+        case .customersNoManager: return customerSample(id, limit: limit) { $1[.manager] == nil }
+        case .customersWithoutSales:
+            return customerSample(id, limit: limit) { _, customer in
+                guard let id = customer[.customerID], let key = data.customerKeys.key(id) else { return false }
+                return stats.lines[Int(key)] == 0
+            }
+        case .customersDuplicates:
+            let table = exportTable(.duplicates)
+            return SampleTable(id: id.rawValue, columns: table.columns, rows: Array(table.rows.prefix(limit)), total: table.total)
+        case .salesOrphans:
+            guard !data.customers.isEmpty else { return SampleTable(id: id.rawValue, columns: [], rows: [], total: 0) }
+            return salesSample(id, limit: limit) { index in
+                data.sales.day[index] != Int32.min && data.sales.day[index] <= Int32(asOf.ordinal)
+                    && data.customerListIndex[Int(data.sales.customer[index])] < 0
+            }
+        case .salesFutureDates:
+            return salesSample(id, limit: limit) { data.sales.day[$0] != Int32.min && data.sales.day[$0] > Int32(data.roundDate.ordinal) }
+        case .salesNonPositive:
+            return salesSample(id, limit: limit) { index in
+                data.sales.day[index] != Int32.min && data.sales.day[index] <= Int32(asOf.ordinal) && data.sales.amount[index] <= 0
+            }
+        case .managersIdle:
+            let table = exportTable(.managers)
+            let idle = table.rows.filter { $0.last == "true" }
+            return SampleTable(id: id.rawValue, columns: table.columns, rows: Array(idle.prefix(limit)), total: idle.count)
+        case .customersAtRisk:
+            return rankedSample(id, limit: limit) { key in
+                guard let segment = rfm[Int32(key)]?.segment else { return false }
+                return segment == .atRisk || segment == .cantLose
+            }
+        case .customersLost:
+            let limitDay = Int32(asOf.ordinal) - 365
+            return rankedSample(id, limit: limit) { stats.lastDay[$0] <= limitDay }
+        case .customersTop:
+            return rankedSample(id, limit: limit) { _ in true }
+        }
+    }
+
+    /// Sample set `id` by its string id, for callers holding ids from rule files.
+    public func sample(named id: String, limit: Int = 10) throws -> SampleTable {
+        guard let set = SampleSet(rawValue: id) else { throw AnalyticsError.unknownSampleSet(id) }
+        return sample(set, limit: limit)
+    }
+
+    /// Every row of a per-item table.
+    public func exportTable(_ table: ExportTable) -> SampleTable {
+        switch table {
+        case .rfm:
+            let rows: [[String?]] = ranking.compactMap { key in
+                guard let score = rfm[key] else { return nil }
+                return [data.customerKeys.names[Int(key)], String(score.recencyDays), String(score.frequency),
+                        Self.number(score.monetary), String(score.r), String(score.f), String(score.m), score.segment.name]
+            }
+            return SampleTable(id: "rfm", columns: ["customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "segment"],
+                               rows: rows, total: rows.count)
+        case .abc:
+            var rows: [[String?]] = []
+            func append(_ kind: String, _ items: [(name: String, revenue: Double, abcClass: Int8)]) {
+                let total = items.reduce(0.0) { $0 + $1.revenue }
+                var cumulative = 0.0
+                for (rank, item) in items.enumerated() {
+                    cumulative += item.revenue
+                    rows.append([kind, String(rank + 1), item.name, Self.number(item.revenue),
+                                 total > 0 ? Self.number(item.revenue / total) : nil,
+                                 total > 0 ? Self.number(cumulative / total) : nil,
+                                 total > 0 ? ["A", "B", "C"][Int(max(0, item.abcClass))] : nil])
+                }
+            }
+            append("customer", ranking.map { (data.customerKeys.names[Int($0)], stats.revenue[Int($0)], customerClass[Int($0)]) })
+            append("product", productRanking.map { (data.products.names[Int($0.key)], $0.revenue, $0.abcClass) })
+            let managerClasses = Computation.abcClasses(managerRows.filter { $0.lastSaleDate != nil }.map(\.revenue)) ?? []
+            append("manager", managerRows.filter { $0.lastSaleDate != nil }.enumerated().map { position, row in
+                (row.manager, row.revenue, position < managerClasses.count ? managerClasses[position] : 2)
+            })
+            return SampleTable(id: "abc", columns: ["kind", "rank", "id", "revenue", "share", "cumulative_share", "class"],
+                               rows: rows, total: rows.count)
+        case .duplicates:
+            var rows: [[String?]] = []
+            var position: [String: [Int]] = [:]
+            for (index, customer) in data.customers.enumerated() {
+                position[customer[.customerID] ?? "", default: []].append(index)
+            }
+            for group in duplicateGroups {
+                var used: [String: Int] = [:]
+                for id in group.customerIDs {
+                    let occurrence = used[id, default: 0]
+                    used[id] = occurrence + 1
+                    let candidates = position[id] ?? []
+                    let record = occurrence < candidates.count ? data.customers[candidates[occurrence]] : nil
+                    rows.append([String(group.group), id, record?[.name], record?[.taxID], record?[.email], record?[.phone],
+                                 group.keys.joined(separator: " ")])
+                }
+            }
+            return SampleTable(id: "duplicates", columns: ["group", "customer_id", "name", "tax_id", "email", "phone", "keys"],
+                               rows: rows, total: rows.count)
+        case .managers:
+            let rows: [[String?]] = managerRows.map { row in
+                [row.manager, Self.number(row.revenue), String(row.orders), String(row.customers), row.margin.map(Self.number),
+                 row.share.map(Self.number), row.lastSaleDate, row.idle ? "true" : "false"]
+            }
+            return SampleTable(id: "managers", columns: ["manager", "revenue", "orders", "customers", "margin", "share",
+                                                         "last_sale_date", "idle"], rows: rows, total: rows.count)
+        }
+    }
+
+    /// A number as plain text: integers without a fraction, others in Swift's shortest form.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
