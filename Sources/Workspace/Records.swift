@@ -6,6 +6,13 @@ public struct Engagement: Sendable, Hashable, Codable {
     public var industry: String?
     public var consultant: String?
     public var createdAt: String
+
+    public init(client: String, industry: String?, consultant: String?, createdAt: String) {
+        self.client = client
+        self.industry = industry
+        self.consultant = consultant
+        self.createdAt = createdAt
+    }
 }
 
 /// One dated audit of the client; repeated audits are later rounds of the same workspace.
@@ -22,6 +29,17 @@ public struct AuditRound: Sendable, Hashable, Codable {
     public var questionnaireVersion: String?
     /// The rulesets used, as `id@version` joined by commas.
     public var rulesets: String?
+
+    public init(id: Int64, number: Int, date: Day, status: Status, questionnaireID: String?, questionnaireVersion: String?,
+                rulesets: String?) {
+        self.id = id
+        self.number = number
+        self.date = date
+        self.status = status
+        self.questionnaireID = questionnaireID
+        self.questionnaireVersion = questionnaireVersion
+        self.rulesets = rulesets
+    }
 }
 
 /// A file imported into a round.

@@ -1,7 +1,7 @@
 /// The Pareto curve: cumulative share of revenue against the share of customers ranked by
 /// revenue, with the 20 % and 80 % marks.
 struct ParetoChart {
-    /// Cumulative revenue share (0–1) after each customer, customers ranked by revenue descending.
+    /// Cumulative revenue share (0–1) at evenly spaced shares of customers, from 0 % to 100 %.
     var cumulative: [Double]
     var top20Share: Double
     var caption: String
@@ -22,21 +22,11 @@ struct ParetoChart {
             let (gx, _) = point(fraction, 0)
             out += SVG.text(formatPercent(fraction), x: gx, y: height - bottom + 15, anchor: "middle", size: 9.5, fill: "#667")
         }
-        // Down-sample to at most 200 points; the curve is monotone so this keeps its shape.
+        // `cumulative` holds evenly spaced points from 0 % to 100 % of customers.
         let count = cumulative.count
-        var points = ["\(SVG.n(left)),\(SVG.n(top + plotHeight))"]
-        if count > 0 {
-            let step = max(1, count / 200)
-            var index = step - 1
-            while index < count {
-                let (x, y) = point(Double(index + 1) / Double(count), cumulative[index])
-                points.append("\(SVG.n(x)),\(SVG.n(y))")
-                index += step
-            }
-            if (count - 1) % step != step - 1 || points.count == 1 {
-                let (x, y) = point(1, cumulative[count - 1])
-                points.append("\(SVG.n(x)),\(SVG.n(y))")
-            }
+        let points = cumulative.enumerated().map { index, share -> String in
+            let (x, y) = point(count > 1 ? Double(index) / Double(count - 1) : 1, share)
+            return "\(SVG.n(x)),\(SVG.n(y))"
         }
         out += "<polyline class=\"curve\" fill=\"none\" stroke=\"\(SVG.blue)\" stroke-width=\"2.5\" points=\"\(points.joined(separator: " "))\"/>"
         let (ex, ey) = point(1, 1)

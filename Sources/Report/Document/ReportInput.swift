@@ -64,6 +64,8 @@ public struct ReportInput: Sendable, Codable {
     public var engagement: Engagement
     public var round: AuditRound
     public var metrics: MetricDocument
+    /// Cumulative revenue share at 0 %, 1 %, …, 100 % of customers ranked by revenue.
+    public var paretoCurve: [Double]
     public var findings: [Finding]
     public var scores: ScoreCard
     public var configuration: RecommendedConfiguration
@@ -76,12 +78,13 @@ public struct ReportInput: Sendable, Codable {
     public var progress: ProgressSummary?
     public var generatedAt: String
 
-    public init(engagement: Engagement, round: AuditRound, metrics: MetricDocument, findings: [Finding], scores: ScoreCard,
+    public init(engagement: Engagement, round: AuditRound, metrics: MetricDocument, paretoCurve: [Double], findings: [Finding], scores: ScoreCard,
                 configuration: RecommendedConfiguration, answers: [AnswerRow], datasets: [DatasetRecord], method: MethodInfo,
                 history: [RoundSummary] = [], progress: ProgressSummary? = nil, generatedAt: String) {
         self.engagement = engagement
         self.round = round
         self.metrics = metrics
+        self.paretoCurve = paretoCurve
         self.findings = findings
         self.scores = scores
         self.configuration = configuration

@@ -14,8 +14,8 @@ extension HTMLReport {
             content.append(element("p", [("class", "muted")], text(t(.revenueByMonthLead))))
             content.append(SafeHTML(raw: ColumnChart(columns: columns, caption: t(.revenueByMonth), formatAxis: format.compactMoney).svg()))
         }
-        if let top20 = metric("pareto.top20_share"), !tables.paretoCurve.isEmpty {
-            let chart = ParetoChart(cumulative: tables.paretoCurve, top20Share: top20, caption: t(.paretoTitle),
+        if let top20 = metric("pareto.top20_share"), !input.paretoCurve.isEmpty {
+            let chart = ParetoChart(cumulative: input.paretoCurve, top20Share: top20, caption: t(.paretoTitle),
                                     xLabel: t(.customersShare), yLabel: t(.revenueShare), formatPercent: { format.percent($0, fractionDigits: 0) })
             var facts: [String] = []
             if let k = metric("pareto.customers_for_80"), let share = metric("pareto.customers_for_80_share") {

@@ -21,7 +21,7 @@ extension HTMLReport {
                                    text(facts.map { "\($0.0) — \($0.1)" }.joined(separator: ", "))))
         }
         if let rows = metric("quality.orphan_sales_rows"), rows > 0 {
-            let revenue = metric("quality.orphan_revenue").map(format.money) ?? "—"
+            let revenue = metric("quality.orphan_revenue").map { format.money($0, fractionDigits: 0) } ?? "—"
             let share = metric("quality.orphan_sales_share").map { format.percent($0) } ?? "—"
             content.append(element("p", [], element("strong", [], text(t(.orphanSales) + ": ")),
                                    text(language == .ru ? "\(format.count(rows)) строк (\(share)), \(revenue)" : "\(format.count(rows)) rows (\(share)), \(revenue)")))

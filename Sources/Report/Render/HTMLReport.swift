@@ -61,7 +61,7 @@ struct HTMLReport {
         if let consultant = input.engagement.consultant, !consultant.isEmpty { rows.append((.consultant, consultant)) }
         if let industry = input.engagement.industry, !industry.isEmpty { rows.append((.industry, industry)) }
         let list = rows.map { element("dt", [], text(t($0.0))) + element("dd", [], text($0.1)) }
-        return element("section", [("class", "cover"), ("id", "cover")],
+        return element("section", [("id", "cover"), ("class", "cover")],
                        element("div", [("class", "kicker")], text(t(.kicker))),
                        element("h1", [], text(t(.title))),
                        element("p", [("class", "client")], text(input.engagement.client)),

@@ -84,6 +84,36 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The same rule's status in the previous round, once rounds exist.
     public var previousStatus: FindingStatus?
 
+    public init(ruleID: String, ruleset: String, area: String, title: LocalizedText, severity: Severity, blocking: Bool,
+                status: FindingStatus, observed: Double?, observedText: String?, expected: LocalizedText?, count: Double?,
+                denominator: Double?, samples: SampleRecords?, pointsPossible: Double, pointsLost: Double, impact: Level3,
+                effort: Level3, moneyAtStake: Double?, evidence: LocalizedText?, recommendation: LocalizedText,
+                missing: [MissingEvidence], waiver: Waiver?, previousStatus: FindingStatus?) {
+        self.ruleID = ruleID
+        self.ruleset = ruleset
+        self.area = area
+        self.title = title
+        self.severity = severity
+        self.blocking = blocking
+        self.status = status
+        self.observed = observed
+        self.observedText = observedText
+        self.expected = expected
+        self.count = count
+        self.denominator = denominator
+        self.samples = samples
+        self.pointsPossible = pointsPossible
+        self.pointsLost = pointsLost
+        self.impact = impact
+        self.effort = effort
+        self.moneyAtStake = moneyAtStake
+        self.evidence = evidence
+        self.recommendation = recommendation
+        self.missing = missing
+        self.waiver = waiver
+        self.previousStatus = previousStatus
+    }
+
     /// True when the finding is a gap to act on (finding or warn).
     public var isGap: Bool { status == .finding || status == .warn }
 

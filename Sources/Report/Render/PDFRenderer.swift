@@ -1,0 +1,75 @@
+import AuditModel
+import Foundation
+
+/// Turns the HTML report into PDF with headless Chromium, when it is installed.
+public enum PDFRenderer {
+    /// Why a PDF could not be made.
+    public enum Failure: AuditError {
+        case noBrowser
+        case browserFailed(status: Int32, output: String)
+
+        public func message(in language: Language) -> String {
+            switch (self, language) {
+            case (.noBrowser, .ru):
+                "для PDF нужен Chromium в режиме headless: установите его (`sudo apt-get install chromium-headless-shell` или `chromium`) либо сохраните отчёт как HTML (--format html) и напечатайте его из браузера"
+            case (.noBrowser, .en):
+                "PDF needs headless Chromium: install it (`sudo apt-get install chromium-headless-shell` or `chromium`), or write the report as HTML (--format html) and print it from a browser"
+            case (.browserFailed(let status, let output), .ru):
+                "Chromium завершился с кодом \(status): \(output)"
+            case (.browserFailed(let status, let output), .en):
+                "Chromium exited with status \(status): \(output)"
+            }
+        }
+    }
+
+    /// The browsers tried, in order (`CRM_AUDIT_CHROMIUM` first when set).
+    static var candidates: [String] {
+        var names = ["chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+        if let explicit = ProcessInfo.processInfo.environment["CRM_AUDIT_CHROMIUM"], !explicit.isEmpty { names.insert(explicit, at: 0) }
+        return names
+    }
+
+    /// The first browser found on `PATH` (or at an absolute path).
+    public static func findBrowser() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for name in candidates {
+            if name.hasPrefix("/") { if FileManager.default.isExecutableFile(atPath: name) { return name } ; continue }
+            for directory in path.split(separator: ":") {
+                let full = "\(directory)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: full) { return full }
+            }
+            // Debian's headless shell lives outside PATH.
+            let debian = "/usr/lib/chromium/\(name)"
+            if FileManager.default.isExecutableFile(atPath: debian) { return debian }
+        }
+        return nil
+    }
+
+    /// Renders `html` to a PDF at `output` (mode 0600).
+    public static func render(html: String, to output: String) throws {
+        guard let browser = findBrowser() else { throw Failure.noBrowser }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("crm-audit-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("report.html").path
+        let pdf = directory.appendingPathComponent("report.pdf").path
+        try PrivateFile.write(html, to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        var arguments = ["--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(directory.path)/profile",
+                         "--print-to-pdf=\(pdf)", "file://\(input)"]
+        if !browser.hasSuffix("headless-shell") { arguments.insert("--headless", at: 0) }
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: pdf), !data.isEmpty else {
+            let text = String(decoding: stderr, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " ")
+            throw Failure.browserFailed(status: process.terminationStatus, output: text)
+        }
+        try PrivateFile.write(data, to: output)
+    }
+}

@@ -1,0 +1,117 @@
+import Analytics
+import AuditModel
+
+/// Assembles the recommended CRM configuration from the rules whose gaps hold and from the data:
+/// segment thresholds from the ABC and RFM analysis, the win-back interval from purchase
+/// rhythm, clean-up tasks from the data-quality counts, KPIs with their baselines.
+public enum ConfigurationBuilder {
+    public static func build(rules: [Rule], findings: [Finding], metrics: MetricDocument) -> RecommendedConfiguration {
+        var configuration = RecommendedConfiguration()
+        let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+        for finding in findings where finding.isGap {
+            guard let rule = rulesByID[finding.ruleID] else { continue }
+            for fragment in rule.recommends {
+                configuration.add(ConfigItem(
+                    id: fragment.id, title: fragment.title, detail: fragment.detail, reasons: [rule.id], metric: fragment.metric,
+                    baseline: fragment.metric.flatMap { metrics[$0].number }, target: fragment.target), to: fragment.section)
+            }
+        }
+        addSegments(from: metrics, to: &configuration)
+        addDataTasks(from: metrics, to: &configuration)
+        addPipeline(from: metrics, to: &configuration)
+        addKPIs(from: metrics, to: &configuration)
+        return configuration
+    }
+
+    private static func addSegments(from metrics: MetricDocument, to configuration: inout RecommendedConfiguration) {
+        let ru = Formatter(.ru), en = Formatter(.en)
+        for row in metrics.tables.abc["customers"] ?? [] {
+            configuration.add(ConfigItem(
+                id: "abc.\(row.abcClass.lowercased())",
+                title: LocalizedText(ru: "ABC-класс клиента \(row.abcClass)", en: "Customer ABC class \(row.abcClass)"),
+                detail: LocalizedText(
+                    ru: "\(ru.count(Double(row.count))) клиентов (\(ru.percent(row.countShare))) дают \(ru.percent(row.revenueShare)) выручки; пересчитывать ежемесячно",
+                    en: "\(en.count(Double(row.count))) customers (\(en.percent(row.countShare))) bring \(en.percent(row.revenueShare)) of revenue; recompute monthly")),
+                to: .segments)
+        }
+        for row in metrics.tables.rfmSegments where row.customers > 0 {
+            configuration.add(ConfigItem(
+                id: "rfm.\(row.segment.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "'", with: ""))",
+                title: LocalizedText(ru: "RFM-сегмент «\(rfmName(row.segment).ru)»", en: "RFM segment \"\(row.segment)\""),
+                detail: LocalizedText(ru: "сейчас \(ru.count(Double(row.customers))) клиентов", en: "currently \(en.count(Double(row.customers))) customers")),
+                to: .segments)
+        }
+    }
+
+    private static func addDataTasks(from metrics: MetricDocument, to configuration: inout RecommendedConfiguration) {
+        let ru = Formatter(.ru), en = Formatter(.en)
+        if let groups = metrics["quality.duplicate_groups"].number, groups > 0 {
+            configuration.add(ConfigItem(
+                id: "cleanup.duplicates",
+                title: LocalizedText(ru: "Объединить дубли клиентов", en: "Merge duplicate customers"),
+                detail: LocalizedText(ru: "\(ru.count(groups)) групп вероятных дублей (выгрузка: crm-audit export … duplicates)",
+                                      en: "\(en.count(groups)) groups of likely duplicates (list: crm-audit export … duplicates)")), to: .cleanup)
+        }
+        if let invalid = metrics["quality.emails_invalid"].number, invalid > 0 {
+            configuration.add(ConfigItem(
+                id: "cleanup.emails", title: LocalizedText(ru: "Исправить некорректные email", en: "Fix invalid emails"),
+                detail: LocalizedText(ru: "\(ru.count(invalid)) адресов", en: "\(en.count(invalid)) addresses")), to: .cleanup)
+        }
+        if let invalid = metrics["quality.phones_invalid"].number, invalid > 0 {
+            configuration.add(ConfigItem(
+                id: "cleanup.phones", title: LocalizedText(ru: "Привести телефоны к формату +7XXXXXXXXXX", en: "Normalise phones to +7XXXXXXXXXX"),
+                detail: LocalizedText(ru: "\(ru.count(invalid)) номеров не распознаны", en: "\(en.count(invalid)) numbers could not be read")), to: .cleanup)
+        }
+        if let orphans = metrics["quality.orphan_sales_rows"].number, orphans > 0 {
+            configuration.add(ConfigItem(
+                id: "cleanup.orphans", title: LocalizedText(ru: "Завести в базу клиентов из продаж", en: "Add customers found only in sales"),
+                detail: LocalizedText(ru: "\(ru.count(orphans)) строк продаж по клиентам, которых нет в базе",
+                                      en: "\(en.count(orphans)) sale lines of customers missing from the base")), to: .cleanup)
+        }
+        if let median = metrics["customers.median_interpurchase_days"].number, median > 0 {
+            let days = (median * 2).rounded()
+            configuration.add(ConfigItem(
+                id: "automation.win_back",
+                title: LocalizedText(ru: "Задача на возврат клиента", en: "Win-back task"),
+                detail: LocalizedText(ru: "создавать менеджеру задачу, если клиент не покупал \(ru.count(days)) дн. (2 × медианный интервал между покупками)",
+                                      en: "create a task for the manager when a customer has not bought for \(en.count(days)) days (2 × the median interval between purchases)")),
+                to: .automations)
+        }
+    }
+
+    private static func addPipeline(from metrics: MetricDocument, to configuration: inout RecommendedConfiguration) {
+        var seen: Set<String> = []
+        for row in metrics.tables.dealStages where seen.insert(row.stage).inserted {
+            configuration.add(ConfigItem(id: "stage.\(row.stage)", title: LocalizedText(both: row.stage),
+                                         detail: LocalizedText(ru: "этап из текущих данных по сделкам", en: "a stage found in the current deal data")),
+                              to: .pipeline)
+        }
+    }
+
+    private static func addKPIs(from metrics: MetricDocument, to configuration: inout RecommendedConfiguration) {
+        let kpis: [(String, LocalizedText, String)] = [
+            ("retention.rate_12m", LocalizedText(ru: "Удержание клиентов за 12 месяцев", en: "12-month customer retention"), "+10 pp"),
+            ("customers.repeat_rate", LocalizedText(ru: "Доля повторных покупателей", en: "Repeat customer rate"), "+5 pp"),
+            ("rfm.revenue_at_risk_share", LocalizedText(ru: "Доля выручки под угрозой оттока", en: "Share of revenue at risk of churn"), "−30 %"),
+            ("sales.growth_12m", LocalizedText(ru: "Рост выручки за 12 месяцев", en: "12-month revenue growth"), "> 0"),
+        ]
+        for (metric, title, target) in kpis {
+            guard let baseline = metrics[metric].number else { continue }
+            configuration.add(ConfigItem(id: "kpi.\(metric)", title: title, metric: metric, baseline: baseline, target: target), to: .kpis)
+        }
+    }
+
+    static func rfmName(_ segment: String) -> (ru: String, en: String) {
+        let names = [
+            "Champions": "Чемпионы", "Loyal": "Лояльные", "Potential loyalists": "Потенциально лояльные", "New": "Новые",
+            "At risk": "Под угрозой", "Can't lose": "Нельзя потерять", "Hibernating": "Спящие", "Lost": "Потерянные",
+        ]
+        return (names[segment] ?? segment, segment)
+    }
+}
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
