@@ -79,6 +79,7 @@ let package = Package(
             name: "crm-audit",
             dependencies: [
                 "Audit", "AuditModel", "Workspace", "Questionnaire", "Importers", "Analytics", "Rules", "Report",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -1,0 +1,136 @@
+import Analytics
+import AuditModel
+import Expressions
+import Foundation
+import Questionnaire
+import Report
+import Rules
+import Workspace
+
+/// One round assessed: its metrics, findings, scores and recommended configuration.
+public struct Assessment: Sendable {
+    public var engagement: Engagement
+    public var round: AuditRound
+    public var setup: AuditSetup
+    public var answers: [Answer]
+    public var analysis: Analysis
+    public var findings: [Finding]
+    public var scores: ScoreCard
+    public var configuration: RecommendedConfiguration
+    public var datasets: [DatasetRecord]
+}
+
+/// Runs the engines over one round: metrics, rules, scores, configuration; stores the results.
+public enum AuditPipeline {
+    /// Assesses `round` (the latest when nil) and stores its metrics, findings and scores.
+    public static func assess(_ workspace: Workspace, round number: Int? = nil, setup: AuditSetup, asOf: Day? = nil) throws -> Assessment {
+        let round = try workspace.round(number: number)
+        let storedAnswers = try workspace.answers(round: round)
+        let questionnaire = setup.questionnaire
+        let answers = questionnaire.usableAnswers(storedAnswers)
+        let analysis = try Analytics.computeAndStore(workspace, round: round, asOf: asOf)
+        let metrics = expressionValues(analysis.document)
+        let previous = try previousStatuses(workspace, before: round)
+        let context = RoundContext(answers: answers, metrics: metrics, roundDate: round.date, questionnaire: questionnaire,
+                                   analysis: analysis, previous: previous)
+        let stack = setup.rulesets
+        let findings = RuleEvaluator(policy: stack.policy, waivers: stack.waivers).evaluate(stack.rules, in: context)
+        let maturity = Dictionary(questionnaire.maturity(answers: answers).map { area in
+            (area.area, AnswerMaturity(score: area.score, assessed: area.answered + area.dontKnow,
+                                       relevant: area.answered + area.dontKnow + area.unanswered, dontKnow: area.dontKnow))
+        }, uniquingKeysWith: { $1 })
+        let areas = questionnaire.areas.map { ScoredArea(id: $0.id, title: $0.title, weight: $0.weight) }
+        let scores = Scorer.score(findings: findings, areas: areas, maturity: maturity, policy: stack.policy)
+        let configuration = ConfigurationBuilder.build(rules: stack.rules, findings: findings, metrics: analysis.document)
+        try store(findings: findings, scores: scores, in: workspace, round: round)
+        try workspace.recordMethod(round: round, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+                                   rulesets: stack.references)
+        return Assessment(engagement: try workspace.engagement(), round: try workspace.round(number: round.number), setup: setup,
+                          answers: storedAnswers, analysis: analysis, findings: findings, scores: scores,
+                          configuration: configuration, datasets: try workspace.datasets(round: round))
+    }
+
+    /// Metric values as the expression language sees them (ISO dates become dates).
+    static func expressionValues(_ document: MetricDocument) -> [String: Value] {
+        var values: [String: Value] = [:]
+        for (id, value) in document.metrics {
+            switch value {
+            case .number(let number): values[id] = .number(number)
+            case .text(let text): values[id] = Day(iso: text).map(Value.date) ?? .string(text)
+            case .null: values[id] = .null
+            }
+        }
+        return values
+    }
+
+    static func previousStatuses(_ workspace: Workspace, before round: AuditRound) throws -> [String: FindingStatus] {
+        guard round.number > 1, let previous = try? workspace.round(number: round.number - 1) else { return [:] }
+        var statuses: [String: FindingStatus] = [:]
+        for finding in try workspace.findings(round: previous) {
+            statuses[finding.ruleID] = FindingStatus(rawValue: finding.status)
+        }
+        return statuses
+    }
+
+    static func store(findings: [Finding], scores: ScoreCard, in workspace: Workspace, round: AuditRound) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let stored = try findings.map { finding in
+            StoredFinding(ruleID: finding.ruleID, status: finding.status.rawValue, severity: finding.severity.rawValue, area: finding.area,
+                          document: String(decoding: try encoder.encode(finding), as: UTF8.self))
+        }
+        var storedScores = scores.areas.map { StoredScore(area: $0.area, score: $0.score, level: $0.level, confidence: $0.confidence) }
+        storedScores.append(StoredScore(area: "overall", score: scores.overall, level: scores.level, confidence: scores.confidence))
+        try workspace.saveAssessment(findings: stored, scores: storedScores, round: round)
+    }
+}
+
+/// The assessment context of a workspace round.
+struct RoundContext: AssessmentContext {
+    var answers: [String: AnswerValue]
+    var metrics: [String: Value]
+    var roundDate: Day
+    let questionnaire: Questionnaire
+    let analysis: Analysis
+    let previous: [String: FindingStatus]
+
+    func describe(_ missing: MissingInput) -> LocalizedText {
+        switch missing.reference.kind {
+        case .answer:
+            let question = questionnaire.question(missing.reference.id)
+            let text = question?.text ?? LocalizedText(both: missing.reference.id)
+            let why: LocalizedText = missing.reason == .dontKnow
+                ? LocalizedText(ru: "ответ «не знаю»", en: "answered \"don't know\"")
+                : LocalizedText(ru: "нет ответа", en: "not answered")
+            return LocalizedText(ru: "вопрос «\(text.ru)» (\(missing.reference.id)): \(why.ru)",
+                                 en: "question \"\(text.en)\" (\(missing.reference.id)): \(why.en)")
+        case .metric:
+            let definition = MetricCatalogue.definition(of: missing.reference.id)
+            let datasets = definition?.datasets ?? []
+            let reason = analysis.document.unavailable[missing.reference.id].map { UnavailableReason(code: $0).text }
+            let names = LocalizedText(ru: datasets.map(\.title.ru).joined(separator: ", "), en: datasets.map(\.title.en).joined(separator: ", "))
+            let title = definition?.title ?? LocalizedText(both: missing.reference.id)
+            return LocalizedText(
+                ru: "показатель «\(title.ru)»: \(reason?.ru ?? "нет данных")" + (datasets.isEmpty ? "" : "; загрузите: \(names.ru)"),
+                en: "metric \"\(title.en)\": \(reason?.en ?? "no data")" + (datasets.isEmpty ? "" : "; import: \(names.en)"))
+        case .local:
+            return LocalizedText(both: missing.reference.id)
+        }
+    }
+
+    func label(questionID: String, value: AnswerValue) -> LocalizedText {
+        guard let question = questionnaire.question(questionID) else { return LocalizedText(both: EvidenceTemplate.plain(value)) }
+        return LocalizedText(ru: question.display(value, in: .ru), en: question.display(value, in: .en))
+    }
+
+    func samples(_ spec: SampleSpec) -> SampleRecords? {
+        guard let set = SampleSet(rawValue: spec.set) else { return nil }
+        let table = analysis.sample(set, limit: spec.limit)
+        guard table.total > 0 else { return nil }
+        let fields = spec.fields.isEmpty ? table.columns : spec.fields.filter(table.columns.contains)
+        let indices = fields.compactMap { table.columns.firstIndex(of: $0) }
+        return SampleRecords(set: spec.set, fields: fields, rows: table.rows.map { row in indices.map { row[$0] ?? "" } }, total: table.total)
+    }
+
+    func previousStatus(ruleID: String) -> FindingStatus? { previous[ruleID] }
+}

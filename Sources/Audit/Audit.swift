@@ -1,1 +1,0 @@
-// The Audit engine. See the module's files.

@@ -1,0 +1,54 @@
+import Analytics
+import AuditModel
+import Expressions
+import Foundation
+import Questionnaire
+import Rules
+
+/// What a round is assessed with: the questionnaire and the layered rulesets, checked against
+/// each other and the metric catalogue.
+public struct AuditSetup: Sendable {
+    public var questionnaire: Questionnaire
+    public var rulesets: RulesetStack
+
+    public init(questionnaire: Questionnaire, rulesets: RulesetStack) {
+        self.questionnaire = questionnaire
+        self.rulesets = rulesets
+    }
+
+    /// The environment rules are checked in: the questionnaire's answers and areas, every
+    /// catalogue metric, every analytics sample set.
+    public static func ruleEnvironment(for questionnaire: Questionnaire?) -> RuleEnvironment {
+        var types = questionnaire?.typeEnvironment() ?? TypeEnvironment()
+        for definition in MetricCatalogue.all {
+            types.metrics[definition.id] = ReferenceType(definition.valueType == .number ? .number : (definition.unit == .date ? .date : .string))
+        }
+        return RuleEnvironment(types: types, areas: questionnaire.map { Set($0.areas.map(\.id)) },
+                               sampleSets: Set(SampleSet.allCases.map(\.rawValue)), checksMetrics: true)
+    }
+
+    /// Loads the questionnaire (`idOrPath`, default the bundled `crm-readiness`) and the rulesets:
+    /// the bundled core set, the bundled industry set named `industry-<industry>.yaml` when there
+    /// is one, then `extraRulesets` in order.
+    public static func load(questionnaire idOrPath: String? = nil, industry: String? = nil,
+                            extraRulesets: [String] = [], bundledRulesets: Bool = true) throws -> AuditSetup {
+        let questionnaire = try QuestionnaireLoader.resolve(idOrPath ?? "crm-readiness")
+        let loader = RulesetLoader(environment: ruleEnvironment(for: questionnaire))
+        var paths: [String] = []
+        if bundledRulesets {
+            guard let folder = ContentLocator.folder("rulesets") else { throw ContentLocator.NotFound(folder: "rulesets", name: nil) }
+            paths.append(folder + "/crm-core.yaml")
+            if let industry = industry.map(slug), !industry.isEmpty {
+                let candidate = folder + "/industry-\(industry).yaml"
+                if FileManager.default.fileExists(atPath: candidate) { paths.append(candidate) }
+            }
+        }
+        paths += extraRulesets
+        let layers = try paths.map { try loader.load(path: $0) }
+        return AuditSetup(questionnaire: questionnaire, rulesets: RulesetStack(layers))
+    }
+
+    static func slug(_ text: String) -> String {
+        String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Audit
+import AuditModel
+import Workspace
+
+/// Options shared by the commands that assess a round.
+struct AssessmentOptions: ParsableArguments {
+    @Option(help: "The round to assess (default: the latest).")
+    var round: Int?
+
+    @Option(name: .customLong("as-of"), help: "Assess the data as of YYYY-MM-DD (default: the latest sale date).")
+    var asOf: String?
+
+    @Option(help: "The questionnaire: a bundled id or a YAML file (default: crm-readiness).")
+    var questionnaire: String?
+
+    @Option(name: .customLong("rules"), help: "An extra ruleset layered over the bundled ones (repeatable).")
+    var rules: [String] = []
+
+    /// Opens the workspace and assesses the round.
+    func assess(_ path: String) throws -> (Workspace, Assessment) {
+        let workspace = try Workspace.open(at: path)
+        let setup = try AuditSetup.load(questionnaire: questionnaire, industry: try workspace.engagement().industry, extraRulesets: rules)
+        let assessment = try AuditPipeline.assess(workspace, round: round, setup: setup, asOf: try parseDay(asOf, option: "--as-of"))
+        return (workspace, assessment)
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Audit
+import AuditModel
+import Report
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the audit report: html, pdf, md or json, in Russian or English. / Отчёт об аудите.")
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case html, pdf, md, json }
+
+    @Argument(help: "The workspace file.")
+    var workspace: String
+
+    @Option(help: "The file to write.")
+    var out: String
+
+    @Option(help: "html, pdf, md or json (default: from the file name, else html).")
+    var format: OutputFormat?
+
+    @Option(help: "ru or en (default: the CLI language).")
+    var lang: Language?
+
+    @Flag(help: "Replace customer names, emails and phones with stable pseudonyms.")
+    var redact = false
+
+    @Option(help: "Comma-separated sections: \(ReportSection.allCases.map(\.rawValue).joined(separator: ",")).")
+    var sections: String?
+
+    @OptionGroup var assessment: AssessmentOptions
+
+    func validate() throws {
+        _ = try chosenSections()
+    }
+
+    func chosenSections() throws -> Set<ReportSection> {
+        guard let sections else { return Set(ReportSection.allCases) }
+        var result: Set<ReportSection> = []
+        for name in sections.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let section = ReportSection(rawValue: name) else {
+                throw ValidationError(CLILanguage.current == .ru
+                    ? "--sections: неизвестный раздел «\(name)»; есть: \(ReportSection.allCases.map(\.rawValue).joined(separator: ", "))"
+                    : "--sections: unknown section '\(name)'; known: \(ReportSection.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            result.insert(section)
+        }
+        return result
+    }
+
+    func run() throws {
+        let (workspace, result) = try assessment.assess(self.workspace)
+        let input = try result.reportInput(workspace: workspace)
+        let options = ReportOptions(language: lang ?? CLILanguage.current, redact: redact, sections: try chosenSections())
+        try ReportWriter.write(input, options: options, format: format ?? ReportWriter.format(for: out), to: out)
+        say(LocalizedText(ru: "Отчёт записан: \(out)", en: "Report written: \(out)"))
+    }
+}
+
+/// Writes a report file in the format asked for.
+enum ReportWriter {
+    static func format(for path: String) -> ReportCommand.OutputFormat {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".pdf") { return .pdf }
+        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .md }
+        if lower.hasSuffix(".json") { return .json }
+        return .html
+    }
+
+    static func write(_ input: ReportInput, options: ReportOptions, format: ReportCommand.OutputFormat, to path: String) throws {
+        switch format {
+        case .html: try PrivateFile.write(ReportRenderer.html(input, options: options), to: path)
+        case .md: try PrivateFile.write(ReportRenderer.markdown(input, options: options), to: path)
+        case .json: try PrivateFile.write(try ReportRenderer.json(input, options: options), to: path)
+        case .pdf: try PDFRenderer.render(html: ReportRenderer.html(input, options: options), to: path)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Audit
+import AuditModel
+import Foundation
+import Questionnaire
+import Rules
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Work with rulesets. / Наборы правил.",
+        subcommands: [RulesTestCommand.self])
+}
+
+struct RulesTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the tests every rule carries (given answers and metrics, the expected status). / Тесты правил.")
+
+    @Argument(help: "Ruleset files (default: the bundled rulesets).")
+    var paths: [String] = []
+
+    @Option(help: "The questionnaire the rules refer to (default: crm-readiness).")
+    var questionnaire: String?
+
+    func run() throws {
+        let language = CLILanguage.current
+        let questionnaireModel = try QuestionnaireLoader.resolve(questionnaire ?? "crm-readiness")
+        let loader = RulesetLoader(environment: AuditSetup.ruleEnvironment(for: questionnaireModel))
+        var files = paths
+        if files.isEmpty {
+            guard let folder = ContentLocator.folder("rulesets") else { throw ContentLocator.NotFound(folder: "rulesets", name: nil) }
+            files = (try FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
+        }
+        var passed = 0, failed = 0, untested: [String] = []
+        for file in files {
+            let ruleset = try loader.load(path: file)
+            untested += ruleset.rules.filter { $0.tests.isEmpty }.map(\.id)
+            for result in RuleTestRunner.run(ruleset.rules, policy: ruleset.scoring ?? .standard, on: Timestamp.today()) {
+                if result.passed {
+                    passed += 1
+                } else {
+                    failed += 1
+                    let text = language == .ru
+                        ? "\(result.location): тест правила \(result.ruleID) не прошёл: ожидалось \(result.expected.rawValue), получено \(result.actual.rawValue)"
+                        : "\(result.location): test of rule \(result.ruleID) failed: expected \(result.expected.rawValue), got \(result.actual.rawValue)"
+                    FileHandle.standardError.write(Data((text + "\n").utf8))
+                }
+            }
+        }
+        if !untested.isEmpty {
+            say(LocalizedText(ru: "Правила без тестов: \(untested.joined(separator: ", "))", en: "Rules without tests: \(untested.joined(separator: ", "))"))
+        }
+        print("\(passed) passed, \(failed) failed")
+        if failed > 0 || !untested.isEmpty { throw ExitCode(1) }
+    }
+}
