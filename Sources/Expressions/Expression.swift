@@ -58,6 +58,26 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
         return found.sorted()
     }
 
+    /// Every place a reference occurs, in text order, with its location in the file.
+    public var referenceSites: [(reference: Reference, location: SourceLocation)] {
+        var sites: [(Reference, Int)] = []
+        Expression.collectSites(root, into: &sites)
+        return sites.sorted { $0.1 < $1.1 }.map { ($0.0, mapper.location(of: $0.1)) }
+    }
+
+    private static func collectSites(_ node: Node, into sites: inout [(Reference, Int)]) {
+        switch node.kind {
+        case .literal: break
+        case .reference(let reference): sites.append((reference, node.start))
+        case .list(let items): items.forEach { collectSites($0, into: &sites) }
+        case .unary(_, let operand): collectSites(operand, into: &sites)
+        case .binary(_, let left, let right):
+            collectSites(left, into: &sites)
+            collectSites(right, into: &sites)
+        case .call(_, let arguments): arguments.forEach { collectSites($0, into: &sites) }
+        }
+    }
+
     /// The location of the scalar at `offset` in ``text``.
     func location(of offset: Int) -> SourceLocation { mapper.location(of: offset) }
 

@@ -11,6 +11,7 @@ struct CRMAudit: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            LintCommand.self,
         ]
     )
 

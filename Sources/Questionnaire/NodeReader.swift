@@ -1,0 +1,219 @@
+import AuditModel
+import Expressions
+import Foundation
+import Yams
+
+/// Reads typed values from YAML nodes, collecting every problem as a ``Diagnostic`` instead of
+/// stopping at the first. Shared with the rules engine's loader (`package` access).
+package struct NodeReader {
+    package let source: YAMLSource
+    package let lines: [Substring]
+    package private(set) var diagnostics: [Diagnostic] = []
+
+    package init(source: YAMLSource, text: String) {
+        self.source = source
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    package func location(_ node: Node) -> SourceLocation { source.location(of: node) }
+
+    package mutating func error(_ node: Node, _ text: LocalizedText) {
+        diagnostics.append(Diagnostic(.error, at: location(node), text))
+    }
+
+    package mutating func warning(_ node: Node, _ text: LocalizedText) {
+        diagnostics.append(Diagnostic(.warning, at: location(node), text))
+    }
+
+    package mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// The pairs of a mapping by key, reporting a non-mapping, duplicate keys and keys not in
+    /// `allowed` (with a "did you mean").
+    package mutating func mapping(_ node: Node, _ what: LocalizedText, allowed: [String]) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            error(node, LocalizedText(ru: "\(what.ru): ожидается словарь (ключ: значение)", en: "\(what.en): expected a mapping (key: value)"))
+            return nil
+        }
+        var fields = Fields(node: node)
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                error(key, LocalizedText(ru: "ключ должен быть строкой", en: "a key must be a string"))
+                continue
+            }
+            if fields.values[name] != nil {
+                error(key, LocalizedText(ru: "ключ «\(name)» повторяется", en: "duplicate key '\(name)'"))
+                continue
+            }
+            if !allowed.contains(name) {
+                let near = allowed.min { nearness(name, $0) < nearness(name, $1) }.flatMap { nearness(name, $0) <= 3 ? $0 : nil }
+                error(key, LocalizedText(
+                    ru: "\(what.ru): неизвестный ключ «\(name)»" + (near.map { "; возможно, «\($0)»?" } ?? "; допустимы: \(allowed.joined(separator: ", "))"),
+                    en: "\(what.en): unknown key '\(name)'" + (near.map { "; did you mean '\($0)'?" } ?? "; allowed: \(allowed.joined(separator: ", "))")))
+                continue
+            }
+            fields.values[name] = value
+            fields.keys[name] = key
+        }
+        return fields
+    }
+
+    /// A scalar string field.
+    package mutating func string(_ fields: Fields, _ key: String, required: Bool = false, _ what: LocalizedText) -> String? {
+        guard let node = fields.values[key] else {
+            if required { missing(fields, key, what) }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            error(node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть строкой", en: "\(what.en): '\(key)' must be a string"))
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// An identifier: lower snake_case (dots allowed when `dots`).
+    package mutating func identifier(_ fields: Fields, _ key: String, required: Bool = true, dots: Bool = false, _ what: LocalizedText) -> String? {
+        guard let text = string(fields, key, required: required, what) else { return nil }
+        if !NodeReader.isIdentifier(text, dots: dots), let node = fields.values[key] {
+            error(node, LocalizedText(
+                ru: "\(what.ru): «\(text)» — не идентификатор; нужны строчные латинские буквы, цифры и «_», начиная с буквы",
+                en: "\(what.en): '\(text)' is not an id; use lower-case latin letters, digits and '_', starting with a letter"))
+        }
+        return text
+    }
+
+    package static func isIdentifier(_ text: String, dots: Bool = false) -> Bool {
+        guard let first = text.unicodeScalars.first, first >= "a", first <= "z" else { return false }
+        return text.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || (dots && $0 == ".") }
+    }
+
+    /// A `{ru: …, en: …}` text; both languages must be present and non-empty.
+    package mutating func text(_ fields: Fields, _ key: String, required: Bool = true, _ what: LocalizedText) -> LocalizedText? {
+        guard let node = fields.values[key] else {
+            if required { missing(fields, key, what) }
+            return nil
+        }
+        let context = LocalizedText(ru: "\(what.ru), «\(key)»", en: "\(what.en), '\(key)'")
+        guard let map = mapping(node, context, allowed: Language.allCases.map(\.rawValue)) else { return nil }
+        var found: [Language: String] = [:]
+        for language in Language.allCases {
+            guard let value = map.values[language.rawValue] else {
+                error(node, LocalizedText(
+                    ru: "\(context.ru): нет перевода на язык «\(language.rawValue)»",
+                    en: "\(context.en): the '\(language.rawValue)' translation is missing"))
+                continue
+            }
+            guard let string = value.scalar?.string, !string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                error(value, LocalizedText(
+                    ru: "\(context.ru): перевод «\(language.rawValue)» пуст", en: "\(context.en): the '\(language.rawValue)' text is empty"))
+                continue
+            }
+            found[language] = string.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard let ru = found[.ru], let en = found[.en] else { return nil }
+        return LocalizedText(ru: ru, en: en)
+    }
+
+    package mutating func number(_ fields: Fields, _ key: String, _ what: LocalizedText) -> Double? {
+        guard let node = fields.values[key] else { return nil }
+        guard let text = node.scalar?.string, let value = Double(text), value.isFinite else {
+            error(node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть числом", en: "\(what.en): '\(key)' must be a number"))
+            return nil
+        }
+        return value
+    }
+
+    package mutating func integer(_ fields: Fields, _ key: String, _ what: LocalizedText) -> Int? {
+        guard let node = fields.values[key] else { return nil }
+        guard let text = node.scalar?.string, let value = Int(text) else {
+            error(node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть целым числом", en: "\(what.en): '\(key)' must be a whole number"))
+            return nil
+        }
+        return value
+    }
+
+    package mutating func bool(_ fields: Fields, _ key: String, _ what: LocalizedText) -> Bool? {
+        guard let node = fields.values[key] else { return nil }
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            error(node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть true или false", en: "\(what.en): '\(key)' must be true or false"))
+            return nil
+        }
+    }
+
+    package mutating func sequence(_ fields: Fields, _ key: String, required: Bool = false, _ what: LocalizedText) -> [Node]? {
+        guard let node = fields.values[key] else {
+            if required { missing(fields, key, what) }
+            return nil
+        }
+        guard case .sequence(let items) = node else {
+            error(node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть списком", en: "\(what.en): '\(key)' must be a list"))
+            return nil
+        }
+        return Array(items)
+    }
+
+    /// Parses an expression field, mapping positions inside it to the file.
+    package mutating func expression(_ fields: Fields, _ key: String) -> (Expressions.Expression, Node)? {
+        guard let node = fields.values[key] else { return nil }
+        guard let scalar = node.scalar else {
+            error(node, LocalizedText(ru: "«\(key)»: ожидается выражение строкой", en: "'\(key)': expected an expression as a string"))
+            return nil
+        }
+        let (origin, indent) = expressionOrigin(of: node, scalar: scalar)
+        do throws(DiagnosticList) {
+            return (try Expressions.Expression.parse(scalar.string, origin: origin, continuationIndent: indent), node)
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
+    }
+
+    /// Where an expression's first character is: after the quote of a quoted scalar, on the
+    /// line after the indicator of a block scalar.
+    package func expressionOrigin(of node: Node, scalar: Node.Scalar) -> (SourceLocation, Int) {
+        let base = location(node)
+        guard let line = base.line, let column = base.column else { return (base, 0) }
+        switch scalar.style {
+        case .singleQuoted, .doubleQuoted:
+            return (SourceLocation(file: base.file, line: line, column: column + 1), 0)
+        case .literal, .folded:
+            var index = line  // the line after the indicator (0-based index = line)
+            while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+            guard index < lines.count else { return (base, 0) }
+            let indent = lines[index].prefix { $0 == " " }.count
+            return (SourceLocation(file: base.file, line: index + 1, column: indent + 1), indent)
+        default:
+            return (base, max(0, column - 1))
+        }
+    }
+
+    private mutating func missing(_ fields: Fields, _ key: String, _ what: LocalizedText) {
+        error(fields.node, LocalizedText(ru: "\(what.ru): нет обязательного ключа «\(key)»", en: "\(what.en): the required key '\(key)' is missing"))
+    }
+
+    private func nearness(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        var previous = Array(0...y.count)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            for j in stride(from: 1, through: y.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return x.isEmpty ? y.count : previous[y.count]
+    }
+}
+
+/// The checked fields of one YAML mapping.
+package struct Fields {
+    package let node: Node
+    package var values: [String: Node] = [:]
+    package var keys: [String: Node] = [:]
+
+    package subscript(_ key: String) -> Node? { values[key] }
+}

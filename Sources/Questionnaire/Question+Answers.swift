@@ -1,0 +1,213 @@
+import AuditModel
+import Expressions
+import Foundation
+
+/// Why an answer is refused (severity error) or flagged (warning, note).
+public struct AnswerProblem: Error, Sendable, Hashable {
+    public var severity: Diagnostic.Severity
+    public var message: LocalizedText
+
+    public init(_ message: LocalizedText) {
+        self.init(.error, message)
+    }
+
+    public init(_ severity: Diagnostic.Severity, _ message: LocalizedText) {
+        self.severity = severity
+        self.message = message
+    }
+}
+
+extension Question {
+    /// Reads an answer typed by a person or found in a file.
+    ///
+    /// Choices: the option's number (1-based), id or label in either language; several for
+    /// `multi`, separated by commas or spaces. Yes/no: `1`/`2`, yes/no, да/нет. Numbers may use
+    /// a decimal comma and spaces between thousands; percent may end with `%`. Dates:
+    /// `YYYY-MM-DD` or `DD.MM.YYYY`. "Don't know" (`dont_know`, не знаю) and "not applicable"
+    /// (`not_applicable`, n/a, неприменимо) where the question allows them.
+    public func parseAnswer(_ input: String) -> Result<AnswerValue, AnswerProblem> {
+        let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { return .failure(AnswerProblem(LocalizedText(ru: "пустой ответ", en: "empty answer"))) }
+        switch Question.state(text) {
+        case .dontKnow?:
+            return allowsDontKnow ? .success(.dontKnow) : .failure(AnswerProblem(LocalizedText(
+                ru: "на этот вопрос нельзя ответить «не знаю»", en: "this question does not accept \"don't know\"")))
+        case .notApplicable?:
+            return allowsNotApplicable ? .success(.notApplicable) : .failure(AnswerProblem(LocalizedText(
+                ru: "на этот вопрос нельзя ответить «неприменимо»", en: "this question does not accept \"not applicable\"")))
+        default: break
+        }
+        switch type {
+        case .single:
+            guard let option = findOption(text) else { return .failure(unknownOption(text)) }
+            return .success(.option(option.id))
+        case .multi:
+            let pieces = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
+                .flatMap { piece -> [Substring] in
+                    // "1 3 4" is three numbers; "Excel and 1C" is one label.
+                    let words = piece.split(separator: " ")
+                    return words.allSatisfy { Int($0) != nil } ? words : [piece]
+                }
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            var chosen = Set<String>()
+            for piece in pieces {
+                guard let option = findOption(piece) else { return .failure(unknownOption(piece)) }
+                chosen.insert(option.id)
+            }
+            return .success(.options(options.map(\.id).filter(chosen.contains)))
+        case .yesNo:
+            switch text.lowercased() {
+            case "1", "y", "yes", "true", "д", "да": return .success(.bool(true))
+            case "2", "n", "no", "false", "н", "нет": return .success(.bool(false))
+            default: return .failure(AnswerProblem(LocalizedText(ru: "ответьте «да» или «нет» (1 или 2)", en: "answer yes or no (1 or 2)")))
+            }
+        case .scale:
+            guard let number = Int(text), (1...5).contains(number) else {
+                return .failure(AnswerProblem(LocalizedText(ru: "введите целое число от 1 до 5", en: "enter a whole number from 1 to 5")))
+            }
+            return .success(.number(Double(number)))
+        case .number, .money, .percent:
+            guard let number = Question.number(text) else {
+                return .failure(AnswerProblem(LocalizedText(ru: "«\(text)» — не число", en: "'\(text)' is not a number")))
+            }
+            if type == .percent, !(0...100).contains(number) {
+                return .failure(AnswerProblem(LocalizedText(ru: "процент должен быть от 0 до 100", en: "a percent must be from 0 to 100")))
+            }
+            return .success(.number(number))
+        case .text:
+            return .success(.text(text))
+        case .date:
+            guard let day = Question.day(text) else {
+                return .failure(AnswerProblem(LocalizedText(ru: "введите дату ГГГГ-ММ-ДД или ДД.ММ.ГГГГ", en: "enter a date YYYY-MM-DD or DD.MM.YYYY")))
+            }
+            return .success(.date(day))
+        }
+    }
+
+    /// Whether `value` has the right shape for this question (type, known options, allowed
+    /// non-answers); nil when it does.
+    public func conformance(of value: AnswerValue) -> AnswerProblem? {
+        switch (type, value) {
+        case (_, .dontKnow):
+            return allowsDontKnow ? nil : AnswerProblem(LocalizedText(ru: "ответ «не знаю» не допускается", en: "\"don't know\" is not accepted"))
+        case (_, .notApplicable):
+            return allowsNotApplicable ? nil : AnswerProblem(LocalizedText(ru: "ответ «неприменимо» не допускается", en: "\"not applicable\" is not accepted"))
+        case (.single, .option(let id)):
+            return option(id) == nil ? unknownOption(id) : nil
+        case (.multi, .options(let ids)):
+            return ids.first { option($0) == nil }.map(unknownOption)
+        case (.yesNo, .bool), (.text, .text), (.date, .date):
+            return nil
+        case (.scale, .number(let number)):
+            return (1...5).contains(number) && number == number.rounded() ? nil
+                : AnswerProblem(LocalizedText(ru: "шкала — целое число от 1 до 5", en: "a scale answer is a whole number from 1 to 5"))
+        case (.percent, .number(let number)):
+            return (0...100).contains(number) ? nil : AnswerProblem(LocalizedText(ru: "процент должен быть от 0 до 100", en: "a percent must be from 0 to 100"))
+        case (.number, .number(let number)), (.money, .number(let number)):
+            return number.isFinite ? nil : AnswerProblem(LocalizedText(ru: "неверное число", en: "invalid number"))
+        default:
+            return AnswerProblem(LocalizedText(
+                ru: "ответ не подходит к вопросу типа \(type.rawValue)", en: "the answer does not fit a \(type.rawValue) question"))
+        }
+    }
+
+    /// The question's own checks (`validate`) of `value`, given the other answers and metrics
+    /// in `bindings`. An error blocks the answer; warnings and notes do not. Non-answers and
+    /// checks that come out null (e.g. no metric to compare with) pass.
+    public func validate(_ value: AnswerValue, bindings: Bindings = Bindings()) -> [AnswerProblem] {
+        if let problem = conformance(of: value) { return [problem] }
+        guard !value.isNonAnswer else { return [] }
+        var problems: [AnswerProblem] = []
+        for validation in validations {
+            let passed: Bool
+            switch validation.rule {
+            case .range(let low, let high):
+                guard case .number(let number) = value else { continue }
+                passed = (low.map { number >= $0 } ?? true) && (high.map { number <= $0 } ?? true)
+            case .pattern(let pattern):
+                guard case .text(let text) = value, let regex = try? Regex(pattern) else { continue }
+                passed = (try? regex.wholeMatch(in: text)) != nil
+            case .expression(let expression):
+                var local = bindings
+                local.locals["value"] = Value(answer: value)
+                passed = expression.evaluate(with: local).value != .bool(false)
+            }
+            if !passed { problems.append(AnswerProblem(validation.severity, validation.message)) }
+        }
+        return problems
+    }
+
+    /// The answer as a person reads it: option labels, yes/no, numbers with the unit.
+    public func display(_ value: AnswerValue, in language: Language) -> String {
+        switch value {
+        case .option(let id): return option(id)?.label[language] ?? id
+        case .options(let ids): return ids.map { option($0)?.label[language] ?? $0 }.joined(separator: "; ")
+        case .bool(let flag): return flag ? (language == .ru ? "да" : "yes") : (language == .ru ? "нет" : "no")
+        case .number(let number):
+            let text = Question.format(number)
+            switch type {
+            case .percent: return text + " %"
+            case .scale: return text + " / 5"
+            default: return unit.map { text + " " + $0[language] } ?? text
+            }
+        case .text(let text): return text
+        case .date(let day): return day.iso
+        case .dontKnow: return language == .ru ? "не знаю" : "don't know"
+        case .notApplicable: return language == .ru ? "неприменимо" : "not applicable"
+        }
+    }
+
+    /// The answer as written in an answers file (option ids, numbers, ISO dates).
+    public func fileText(_ value: AnswerValue) -> String {
+        switch value {
+        case .option(let id): id
+        case .options(let ids): ids.joined(separator: ", ")
+        case .bool(let flag): flag ? "yes" : "no"
+        case .number(let number): Question.format(number)
+        case .text(let text): text
+        case .date(let day): day.iso
+        case .dontKnow: "dont_know"
+        case .notApplicable: "not_applicable"
+        }
+    }
+
+    private func findOption(_ text: String) -> Option? {
+        if let number = Int(text), (1...options.count).contains(number) { return options[number - 1] }
+        let key = text.lowercased()
+        return options.first { $0.id == key || $0.label.ru.lowercased() == key || $0.label.en.lowercased() == key }
+    }
+
+    private func unknownOption(_ text: String) -> AnswerProblem {
+        AnswerProblem(LocalizedText(
+            ru: "нет варианта «\(text)»; введите номер от 1 до \(options.count) или id: \(options.map(\.id).joined(separator: ", "))",
+            en: "no option '\(text)'; enter a number from 1 to \(options.count) or an id: \(options.map(\.id).joined(separator: ", "))"))
+    }
+
+    static func state(_ text: String) -> AnswerValue? {
+        switch text.lowercased() {
+        case "dont_know", "don't know", "dont know", "не знаю", "?": .dontKnow
+        case "not_applicable", "not applicable", "n/a", "na", "неприменимо", "не применимо": .notApplicable
+        default: nil
+        }
+    }
+
+    static func number(_ text: String) -> Double? {
+        var cleaned = text.replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: "\u{202F}", with: "")
+            .replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "₽", with: "")
+        cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
+        guard let number = Double(cleaned), number.isFinite else { return nil }
+        return number
+    }
+
+    static func day(_ text: String) -> Day? {
+        if let day = Day(iso: text) { return day }
+        let parts = text.split(separator: ".")
+        guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    static func format(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+}

@@ -1,0 +1,146 @@
+import AuditModel
+import Workspace
+
+/// What a migration did to a round's answers.
+public struct MigrationReport: Sendable, Hashable {
+    public struct Rename: Sendable, Hashable { public var from: String; public var to: String }
+    public struct Recode: Sendable, Hashable { public var question: String; public var from: String; public var to: String }
+
+    /// The version the answers were given to, and the version they now fit.
+    public var fromVersion: String?
+    public var toVersion: String
+    public var renamed: [Rename] = []
+    public var recoded: [Recode] = []
+    /// Answers to questions this version does not have: kept in the workspace, not used.
+    public var orphaned: [String] = []
+    /// Answers whose value no longer fits their question (e.g. a removed option): kept, not used.
+    public var invalid: [String] = []
+
+    public var isEmpty: Bool { renamed.isEmpty && recoded.isEmpty && orphaned.isEmpty && invalid.isEmpty }
+
+    /// Lines for the consultant.
+    public func lines(in language: Language) -> [String] {
+        var lines: [String] = []
+        for item in renamed {
+            lines.append(language == .ru ? "ответ на «\(item.from)» перенесён в переименованный вопрос «\(item.to)»"
+                : "the answer to '\(item.from)' moved to the renamed question '\(item.to)'")
+        }
+        for item in recoded {
+            lines.append(language == .ru ? "«\(item.question)»: вариант «\(item.from)» перекодирован в «\(item.to)»"
+                : "'\(item.question)': option '\(item.from)' re-coded as '\(item.to)'")
+        }
+        for id in orphaned {
+            lines.append(language == .ru ? "ответ на вопрос «\(id)», которого нет в версии \(toVersion), сохранён, но не используется"
+                : "the answer to '\(id)', which version \(toVersion) does not have, is kept but not used")
+        }
+        for id in invalid {
+            lines.append(language == .ru ? "ответ на «\(id)» не подходит к вопросу версии \(toVersion): сохранён, но не используется"
+                : "the answer to '\(id)' does not fit the question in version \(toVersion): kept but not used")
+        }
+        return lines
+    }
+}
+
+extension Questionnaire {
+    /// Maps answers given to `version` of this questionnaire onto this version: renamed
+    /// questions and re-coded options of every migration step whose `from` matches, in file
+    /// order. Nothing is dropped: answers that fit no question are returned unchanged and
+    /// listed in the report as orphaned or invalid.
+    public func migrate(_ answers: [Answer], from version: String?) -> (answers: [Answer], report: MigrationReport) {
+        var report = MigrationReport(fromVersion: version, toVersion: self.version)
+        var current = answers
+        if let version, version != self.version, let from = SemanticVersion(version) {
+            for step in migrations where VersionRange(step.from)?.contains(from) == true {
+                let present = Set(current.map(\.questionID))
+                current = current.map { answer in
+                    var answer = answer
+                    if let new = step.renamed[answer.questionID], !present.contains(new) {
+                        report.renamed.append(.init(from: answer.questionID, to: new))
+                        answer.questionID = new
+                    }
+                    if let codes = step.recoded[answer.questionID] {
+                        switch answer.value {
+                        case .option(let id):
+                            if let new = codes[id] {
+                                report.recoded.append(.init(question: answer.questionID, from: id, to: new))
+                                answer.value = .option(new)
+                            }
+                        case .options(let ids):
+                            let mapped = ids.map { codes[$0] ?? $0 }
+                            for (old, new) in zip(ids, mapped) where old != new {
+                                report.recoded.append(.init(question: answer.questionID, from: old, to: new))
+                            }
+                            var seen = Set<String>()
+                            answer.value = .options(mapped.filter { seen.insert($0).inserted })
+                        default: break
+                        }
+                    }
+                    return answer
+                }
+            }
+        }
+        for answer in current {
+            guard let question = question(answer.questionID) else { report.orphaned.append(answer.questionID); continue }
+            if question.conformance(of: answer.value) != nil { report.invalid.append(answer.questionID) }
+        }
+        report.orphaned.sort()
+        report.invalid.sort()
+        return (current, report)
+    }
+
+    /// Brings a round's stored answers to this version and records the questionnaire on the
+    /// round, in one transaction. Renamed and re-coded answers are stored under their new ids;
+    /// the originals stay as they were, so nothing is lost.
+    /// - Throws: ``QuestionnaireError/otherQuestionnaire(round:recorded:wanted:)`` when the
+    ///   round was answered with another questionnaire.
+    @discardableResult
+    public func attach(to workspace: Workspace, round: AuditRound) throws -> MigrationReport {
+        if let recorded = round.questionnaireID, recorded != id {
+            throw QuestionnaireError.otherQuestionnaire(round: round.number, recorded: recorded, wanted: id)
+        }
+        let stored = try workspace.answers(round: round)
+        let (migrated, report) = migrate(stored, from: round.questionnaireVersion)
+        let original = Set(stored)
+        let changed = migrated.filter { !original.contains($0) }
+        if !changed.isEmpty { try workspace.save(changed, round: round) }
+        if round.questionnaireID != id || round.questionnaireVersion != version {
+            try workspace.recordMethod(round: round, questionnaireID: id, questionnaireVersion: version, rulesets: nil)
+        }
+        return report
+    }
+
+    /// The answers of a round that fit this questionnaire, by question id (for scoring, skip
+    /// logic and rules). Orphaned and invalid answers are left out.
+    public func usableAnswers(_ answers: [Answer]) -> [String: AnswerValue] {
+        var result: [String: AnswerValue] = [:]
+        for answer in answers {
+            guard let question = question(answer.questionID), question.conformance(of: answer.value) == nil else { continue }
+            result[answer.questionID] = answer.value
+        }
+        return result
+    }
+}
+
+/// Errors of the questionnaire engine outside a file's diagnostics.
+public enum QuestionnaireError: AuditError, Equatable {
+    case otherQuestionnaire(round: Int, recorded: String, wanted: String)
+    case unknownQuestion(id: String, questionnaire: String)
+    case unknownSection(id: String, questionnaire: String)
+
+    public func message(in language: Language) -> String {
+        switch (self, language) {
+        case (.otherQuestionnaire(let round, let recorded, let wanted), .ru):
+            "раунд \(round) заполнялся по анкете «\(recorded)», а не «\(wanted)»; укажите --questionnaire \(recorded)"
+        case (.otherQuestionnaire(let round, let recorded, let wanted), .en):
+            "round \(round) was answered with questionnaire '\(recorded)', not '\(wanted)'; pass --questionnaire \(recorded)"
+        case (.unknownQuestion(let id, let questionnaire), .ru):
+            "в анкете «\(questionnaire)» нет вопроса «\(id)»"
+        case (.unknownQuestion(let id, let questionnaire), .en):
+            "questionnaire '\(questionnaire)' has no question '\(id)'"
+        case (.unknownSection(let id, let questionnaire), .ru):
+            "в анкете «\(questionnaire)» нет раздела «\(id)»"
+        case (.unknownSection(let id, let questionnaire), .en):
+            "questionnaire '\(questionnaire)' has no section '\(id)'"
+        }
+    }
+}

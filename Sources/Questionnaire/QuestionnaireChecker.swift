@@ -1,0 +1,195 @@
+import AuditModel
+import Expressions
+
+/// Cross-reference checks of a built questionnaire: duplicate ids, unknown areas, expressions
+/// (types, unknown or later questions), cycles in skip logic, migrations.
+struct Checker {
+    let questionnaire: Questionnaire
+    private var diagnostics: [Diagnostic] = []
+
+    init(questionnaire: Questionnaire) {
+        self.questionnaire = questionnaire
+    }
+
+    func check() -> [Diagnostic] {
+        var copy = self
+        copy.run()
+        return copy.diagnostics
+    }
+
+    private mutating func error(_ location: SourceLocation, _ text: LocalizedText) {
+        diagnostics.append(Diagnostic(.error, at: location, text))
+    }
+
+    private mutating func run() {
+        let questions = questionnaire.questions
+        let file = questionnaire.file
+        var seenAreas = Set<String>()
+        for area in questionnaire.areas where !seenAreas.insert(area.id).inserted {
+            error(SourceLocation(file: file), LocalizedText(ru: "область «\(area.id)» объявлена дважды", en: "area '\(area.id)' is declared twice"))
+        }
+        var seenSections: [String: Section] = [:]
+        for section in questionnaire.sections {
+            if let first = seenSections[section.id] {
+                error(section.location, LocalizedText(
+                    ru: "раздел «\(section.id)» уже объявлен в строке \(first.location.line ?? 0)",
+                    en: "section '\(section.id)' is already declared on line \(first.location.line ?? 0)"))
+            } else {
+                seenSections[section.id] = section
+            }
+        }
+        var index: [String: Int] = [:]
+        for (position, question) in questions.enumerated() {
+            if let first = index[question.id] {
+                error(question.location, LocalizedText(
+                    ru: "вопрос «\(question.id)» уже объявлен в строке \(questions[first].location.line ?? 0); id вопросов должны быть уникальны",
+                    en: "question '\(question.id)' is already declared on line \(questions[first].location.line ?? 0); question ids must be unique"))
+            } else {
+                index[question.id] = position
+            }
+            if let area = question.area, questionnaire.area(area) == nil {
+                error(question.location, LocalizedText(
+                    ru: "вопрос «\(question.id)»: неизвестная область «\(area)»; объявите её в areas",
+                    en: "question '\(question.id)': unknown area '\(area)'; declare it under areas"))
+            }
+            if question.area == nil, question.options.contains(where: { $0.score != nil }) || question.yesScore != nil || !question.bands.isEmpty {
+                diagnostics.append(Diagnostic(.warning, at: question.location, LocalizedText(
+                    ru: "вопрос «\(question.id)» имеет баллы, но не указана область (area): баллы не войдут в оценку",
+                    en: "question '\(question.id)' has scores but no area: they will not count")))
+            }
+        }
+        let used = Set(questions.compactMap(\.area))
+        for area in questionnaire.areas where !used.contains(area.id) {
+            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file), LocalizedText(
+                ru: "область «\(area.id)» не оценивается ни одним вопросом", en: "no question scores area '\(area.id)'")))
+        }
+        checkExpressions(questions: questions, index: index)
+        checkCycles(questions: questions)
+        checkMigrations(index: index)
+    }
+
+    private mutating func checkExpressions(questions: [Question], index: [String: Int]) {
+        let environment = questionnaire.typeEnvironment()
+        var firstQuestionOfSection: [String: Int] = [:]
+        for (position, question) in questions.enumerated() where firstQuestionOfSection[question.sectionID] == nil {
+            firstQuestionOfSection[question.sectionID] = position
+        }
+        for section in questionnaire.sections {
+            guard let relevant = section.relevant else { continue }
+            expect(relevant, environment, .bool)
+            let limit = firstQuestionOfSection[section.id] ?? questions.count
+            forwardReferences(relevant, limit: limit, index: index, owner: LocalizedText(ru: "раздел «\(section.id)»", en: "section '\(section.id)'"))
+        }
+        for (position, question) in questions.enumerated() {
+            let owner = LocalizedText(ru: "вопрос «\(question.id)»", en: "question '\(question.id)'")
+            if let relevant = question.relevant {
+                expect(relevant, environment, .bool)
+                forwardReferences(relevant, limit: position, index: index, owner: owner)
+            }
+            var local = environment
+            local.locals["value"] = question.referenceType
+            local.acceptsUnknownMetrics = true
+            for validation in question.validations {
+                if case .expression(let expression) = validation.rule {
+                    expect(expression, local, .bool)
+                    forwardReferences(expression, limit: position, index: index, owner: owner)
+                }
+            }
+            if let prefill = question.prefill {
+                var prefillEnvironment = environment
+                prefillEnvironment.acceptsUnknownMetrics = true
+                expect(prefill, prefillEnvironment, question.valueType)
+                forwardReferences(prefill, limit: position, index: index, owner: owner)
+            }
+        }
+    }
+
+    private mutating func expect(_ expression: Expression, _ environment: TypeEnvironment, _ type: ValueType) {
+        do throws(DiagnosticList) {
+            try expression.check(in: environment, expecting: type)
+        } catch {
+            diagnostics += error.diagnostics
+        }
+    }
+
+    /// An expression may only use answers given before the question (or section) it belongs to.
+    private mutating func forwardReferences(_ expression: Expression, limit: Int, index: [String: Int], owner: LocalizedText) {
+        for (reference, location) in expression.referenceSites where reference.kind == .answer {
+            guard let position = index[reference.id], position >= limit else { continue }
+            let same = position == limit
+            error(location, LocalizedText(
+                ru: same ? "\(owner.ru) ссылается на свой собственный ответ «\(reference.id)»"
+                    : "\(owner.ru) ссылается на более поздний вопрос «\(reference.id)»: он ещё не задан; перенесите условие или вопрос",
+                en: same ? "\(owner.en) refers to its own answer '\(reference.id)'"
+                    : "\(owner.en) refers to the later question '\(reference.id)', which is not asked yet; move the condition or the question"))
+        }
+    }
+
+    /// Cycles in the "is shown depending on" graph (a question depends on the answers its
+    /// `relevant` and its section's `relevant` use).
+    private mutating func checkCycles(questions: [Question]) {
+        var edges: [String: [String]] = [:]
+        var locations: [String: SourceLocation] = [:]
+        for question in questions {
+            var uses = question.relevant?.references ?? []
+            if let section = questionnaire.section(question.sectionID), let relevant = section.relevant { uses += relevant.references }
+            edges[question.id, default: []] += uses.filter { $0.kind == .answer }.map(\.id)
+            locations[question.id] = question.location
+        }
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var reported = Set<Set<String>>()
+        func visit(_ id: String, _ path: [String], _ found: inout [[String]]) {
+            state[id] = 1
+            for next in edges[id] ?? [] where edges[next] != nil {
+                if state[next] == 1, let start = path.firstIndex(of: next) {
+                    found.append(Array(path[start...]) + [next])
+                } else if state[next] == nil {
+                    visit(next, path + [next], &found)
+                }
+            }
+            state[id] = 2
+        }
+        var cycles: [[String]] = []
+        for question in questions where state[question.id] == nil { visit(question.id, [question.id], &cycles) }
+        for cycle in cycles where reported.insert(Set(cycle)).inserted {
+            let text = cycle.joined(separator: " → ")
+            error(locations[cycle[0]] ?? SourceLocation(file: questionnaire.file), LocalizedText(
+                ru: "цикл в условиях показа: \(text); ни один из этих вопросов не может быть задан первым",
+                en: "a cycle in skip logic: \(text); none of these questions can be asked first"))
+        }
+    }
+
+    private mutating func checkMigrations(index: [String: Int]) {
+        for migration in questionnaire.migrations {
+            for (old, new) in migration.renamed.sorted(by: { $0.key < $1.key }) {
+                if index[new] == nil {
+                    error(migration.location, LocalizedText(
+                        ru: "миграция: вопрос «\(old)» переименован в «\(new)», но такого вопроса нет в этой версии",
+                        en: "migration: question '\(old)' is renamed to '\(new)', which this version does not have"))
+                }
+                if index[old] != nil {
+                    error(migration.location, LocalizedText(
+                        ru: "миграция: старый id «\(old)» всё ещё занят вопросом этой версии; id нельзя использовать повторно",
+                        en: "migration: the old id '\(old)' is still used by a question of this version; ids must not be reused"))
+                }
+            }
+            for (questionID, codes) in migration.recoded.sorted(by: { $0.key < $1.key }) {
+                guard let question = questionnaire.question(questionID) else {
+                    error(migration.location, LocalizedText(ru: "миграция: recode для неизвестного вопроса «\(questionID)»",
+                                                            en: "migration: recode of unknown question '\(questionID)'"))
+                    continue
+                }
+                for new in Set(codes.values).sorted() where question.option(new) == nil {
+                    error(migration.location, LocalizedText(
+                        ru: "миграция: у вопроса «\(questionID)» нет варианта «\(new)»",
+                        en: "migration: question '\(questionID)' has no option '\(new)'"))
+                }
+            }
+            for removed in migration.removed where index[removed] != nil {
+                error(migration.location, LocalizedText(
+                    ru: "миграция: вопрос «\(removed)» объявлен удалённым, но он есть в этой версии",
+                    en: "migration: question '\(removed)' is listed as removed but this version has it"))
+            }
+        }
+    }
+}

@@ -1,0 +1,404 @@
+import AuditModel
+import Expressions
+import Foundation
+import Yams
+
+/// Reads questionnaire files and reports every problem of a file with file:line:column.
+public enum QuestionnaireLoader {
+    /// The outcome of reading one file: the questionnaire when it has no errors, and every
+    /// diagnostic (errors and warnings) found.
+    public struct Result: Sendable {
+        public var questionnaire: Questionnaire?
+        public var diagnostics: [Diagnostic]
+
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    }
+
+    /// Reads and checks the questionnaire at `path`.
+    public static func lint(path: String) -> Result {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return Result(questionnaire: nil, diagnostics: [Diagnostic(at: SourceLocation(file: path), LocalizedText(
+                ru: "не удалось прочитать файл \(path): его нет или нет прав на чтение",
+                en: "cannot read \(path): it does not exist or is not readable"))])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return Result(questionnaire: nil, diagnostics: [Diagnostic(at: SourceLocation(file: path), LocalizedText(
+                ru: "файл \(path) не в кодировке UTF-8", en: "\(path) is not UTF-8 text"))])
+        }
+        return lint(text: text, file: path)
+    }
+
+    /// Reads and checks questionnaire `text`, naming `file` in diagnostics.
+    public static func lint(text: String, file: String) -> Result {
+        let source: YAMLSource
+        do throws(Diagnostic) {
+            source = try YAMLSource(text: text, file: file)
+        } catch {
+            return Result(questionnaire: nil, diagnostics: [error])
+        }
+        var builder = Builder(reader: NodeReader(source: source, text: text))
+        let questionnaire = builder.build()
+        var diagnostics = builder.reader.diagnostics
+        if let questionnaire { diagnostics += Checker(questionnaire: questionnaire).check() }
+        diagnostics = sorted(diagnostics)
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        return Result(questionnaire: hasErrors ? nil : questionnaire, diagnostics: diagnostics)
+    }
+
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }.enumerated().sorted { a, b in
+            let x = (a.element.location?.line ?? 0, a.element.location?.column ?? 0, a.offset)
+            let y = (b.element.location?.line ?? 0, b.element.location?.column ?? 0, b.offset)
+            return x < y
+        }.map(\.element)
+    }
+}
+
+extension Questionnaire {
+    /// Loads the questionnaire at `path`.
+    /// - Throws: a ``DiagnosticList`` of every error (and warning) when the file has errors.
+    public static func load(path: String) throws(DiagnosticList) -> Questionnaire {
+        let result = QuestionnaireLoader.lint(path: path)
+        guard let questionnaire = result.questionnaire else { throw DiagnosticList(result.diagnostics) }
+        return questionnaire
+    }
+
+    /// Loads questionnaire `text` (for tests and embedded documents).
+    public static func load(text: String, file: String) throws(DiagnosticList) -> Questionnaire {
+        let result = QuestionnaireLoader.lint(text: text, file: file)
+        guard let questionnaire = result.questionnaire else { throw DiagnosticList(result.diagnostics) }
+        return questionnaire
+    }
+
+    /// Loads a questionnaire given as a file path or as the id of a bundled one
+    /// (`questionnaires/<id>.yaml` found by ``ContentLocator``).
+    public static func resolve(_ idOrPath: String) throws -> Questionnaire {
+        if idOrPath.hasSuffix(".yaml") || idOrPath.hasSuffix(".yml") || idOrPath.contains("/") {
+            return try load(path: idOrPath)
+        }
+        return try bundled(id: idOrPath)
+    }
+
+    /// The bundled questionnaire `id` (default `crm-readiness`).
+    public static func bundled(id: String = "crm-readiness") throws -> Questionnaire {
+        guard NodeReader.isIdentifier(id.replacingOccurrences(of: "-", with: "_")),
+              let path = ContentLocator.file(named: id + ".yaml", in: "questionnaires") else {
+            throw ContentLocator.NotFound(folder: "questionnaires", name: id + ".yaml")
+        }
+        return try load(path: path)
+    }
+}
+
+/// Builds the model from nodes, reporting shape problems.
+struct Builder {
+    var reader: NodeReader
+    private var choiceLists: [String: [Option]] = [:]
+
+    init(reader: NodeReader) {
+        self.reader = reader
+    }
+
+    private static let rootKeys = ["schema", "id", "version", "title", "description", "areas", "choice_lists", "sections", "migrations"]
+    private static let questionKeys = [
+        "id", "type", "text", "help", "options", "required", "allow", "relevant", "validate", "area", "weight",
+        "prefill", "scoring", "scores", "bands", "unit",
+    ]
+    static let what = LocalizedText(ru: "анкета", en: "questionnaire")
+
+    mutating func build() -> Questionnaire? {
+        let root = reader.source.root
+        guard let fields = reader.mapping(root, Builder.what, allowed: Builder.rootKeys) else { return nil }
+        if let schema = reader.string(fields, "schema", required: true, Builder.what), schema != Questionnaire.schema, let node = fields["schema"] {
+            reader.error(node, LocalizedText(
+                ru: "неизвестный формат «\(schema)»; эта версия crm-audit читает «\(Questionnaire.schema)»",
+                en: "unknown format '\(schema)'; this crm-audit reads '\(Questionnaire.schema)'"))
+        }
+        let id = reader.string(fields, "id", required: true, Builder.what)
+        if let id, let node = fields["id"], !NodeReader.isIdentifier(id.replacingOccurrences(of: "-", with: "_")) {
+            reader.error(node, LocalizedText(ru: "id анкеты «\(id)»: строчные латинские буквы, цифры, «-» и «_»",
+                                             en: "questionnaire id '\(id)': use lower-case latin letters, digits, '-' and '_'"))
+        }
+        let version = reader.string(fields, "version", required: true, Builder.what)
+        if let version, let node = fields["version"], SemanticVersion(version) == nil {
+            reader.error(node, LocalizedText(ru: "версия «\(version)» должна иметь вид 1.2.0", en: "version '\(version)' must look like 1.2.0"))
+        }
+        let title = reader.text(fields, "title", Builder.what)
+        let description = reader.text(fields, "description", required: false, Builder.what)
+        let areas = (reader.sequence(fields, "areas", required: true, Builder.what) ?? []).compactMap { buildArea($0) }
+        if let lists = fields["choice_lists"] { buildChoiceLists(lists) }
+        let sections = (reader.sequence(fields, "sections", required: true, Builder.what) ?? []).compactMap { buildSection($0) }
+        let migrations = (reader.sequence(fields, "migrations", Builder.what) ?? []).compactMap { buildMigration($0) }
+        // Missing parts were reported; keep going with placeholders so that the cross-reference
+        // checks still run (a file with errors never yields a questionnaire).
+        return Questionnaire(id: id ?? "", version: version ?? "0.0.0", title: title ?? LocalizedText(both: id ?? ""), description: description, areas: areas,
+                             sections: sections, migrations: migrations, file: reader.source.file)
+    }
+
+    private mutating func buildArea(_ node: Node) -> Area? {
+        let what = LocalizedText(ru: "область оценки", en: "area")
+        guard let fields = reader.mapping(node, what, allowed: ["id", "title", "weight"]) else { return nil }
+        let id = reader.identifier(fields, "id", what)
+        let title = reader.text(fields, "title", what)
+        let weight = reader.number(fields, "weight", what) ?? 1
+        if weight <= 0, let node = fields["weight"] {
+            reader.error(node, LocalizedText(ru: "вес области должен быть больше нуля", en: "an area's weight must be above zero"))
+        }
+        guard let id, let title else { return nil }
+        return Area(id: id, title: title, weight: weight)
+    }
+
+    private mutating func buildChoiceLists(_ node: Node) {
+        guard case .mapping(let mapping) = node else {
+            reader.error(node, LocalizedText(ru: "choice_lists: ожидается словарь «имя: [варианты]»", en: "choice_lists: expected a mapping 'name: [options]'"))
+            return
+        }
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            if choiceLists[name] != nil {
+                reader.error(key, LocalizedText(ru: "список вариантов «\(name)» объявлен дважды", en: "choice list '\(name)' is declared twice"))
+            }
+            choiceLists[name] = buildOptions(value)
+        }
+    }
+
+    private mutating func buildOptions(_ node: Node) -> [Option] {
+        if let name = node.scalar?.string {
+            guard let list = choiceLists[name] else {
+                reader.error(node, LocalizedText(
+                    ru: "нет списка вариантов «\(name)» в choice_lists (он должен быть объявлен выше)",
+                    en: "no choice list '\(name)' in choice_lists (it must be declared above)"))
+                return []
+            }
+            return list
+        }
+        guard case .sequence(let items) = node else {
+            reader.error(node, LocalizedText(ru: "options: ожидается список вариантов или имя списка", en: "options: expected a list of options or a choice list name"))
+            return []
+        }
+        let what = LocalizedText(ru: "вариант ответа", en: "option")
+        var options: [Option] = []
+        var seen: Set<String> = []
+        for item in items {
+            guard let fields = reader.mapping(item, what, allowed: ["id", "label", "score"]) else { continue }
+            let id = reader.identifier(fields, "id", what)
+            let label = reader.text(fields, "label", what)
+            let score = reader.integer(fields, "score", what)
+            if let score, !(0...4).contains(score), let scoreNode = fields["score"] {
+                reader.error(scoreNode, LocalizedText(
+                    ru: "балл варианта \(score) вне диапазона 0–4 (0 — нет практики, 4 — лучшая практика)",
+                    en: "option score \(score) is out of range 0–4 (0 = no practice, 4 = best practice)"))
+            }
+            if let id, !seen.insert(id).inserted, let idNode = fields["id"] {
+                reader.error(idNode, LocalizedText(ru: "вариант «\(id)» повторяется", en: "duplicate option '\(id)'"))
+            }
+            if let id, let label { options.append(Option(id: id, label: label, score: score.map { Swift.min(4, Swift.max(0, $0)) })) }
+        }
+        return options
+    }
+
+    private mutating func buildSection(_ node: Node) -> Section? {
+        let what = LocalizedText(ru: "раздел", en: "section")
+        guard let fields = reader.mapping(node, what, allowed: ["id", "title", "help", "relevant", "questions"]) else { return nil }
+        let id = reader.identifier(fields, "id", what)
+        let title = reader.text(fields, "title", what)
+        let help = reader.text(fields, "help", required: false, what)
+        let relevant = reader.expression(fields, "relevant")?.0
+        let questionNodes = reader.sequence(fields, "questions", required: true, what) ?? []
+        if questionNodes.isEmpty, let node = fields["questions"] {
+            reader.error(node, LocalizedText(ru: "в разделе нет вопросов", en: "the section has no questions"))
+        }
+        let questions = questionNodes.compactMap { buildQuestion($0, sectionID: id ?? "") }
+        guard let id else { return nil }
+        return Section(id: id, title: title ?? LocalizedText(both: id), help: help, relevant: relevant, questions: questions, location: reader.location(node))
+    }
+
+    private mutating func buildQuestion(_ node: Node, sectionID: String) -> Question? {
+        let what = LocalizedText(ru: "вопрос", en: "question")
+        guard let fields = reader.mapping(node, what, allowed: Builder.questionKeys) else { return nil }
+        let id = reader.identifier(fields, "id", what)
+        let named = id.map { LocalizedText(ru: "вопрос «\($0)»", en: "question '\($0)'") } ?? what
+        var type: QuestionType?
+        if let typeName = reader.string(fields, "type", required: true, named) {
+            type = QuestionType(rawValue: typeName)
+            if type == nil, let typeNode = fields["type"] {
+                let all = QuestionType.allCases.map(\.rawValue).joined(separator: ", ")
+                reader.error(typeNode, LocalizedText(ru: "неизвестный тип вопроса «\(typeName)»; есть: \(all)",
+                                                     en: "unknown question type '\(typeName)'; known: \(all)"))
+            }
+        }
+        let text = reader.text(fields, "text", named)
+        let help = reader.text(fields, "help", named)
+        var options: [Option] = []
+        if let optionNode = fields["options"] {
+            options = buildOptions(optionNode)
+            if let type, !type.hasOptions {
+                reader.error(optionNode, LocalizedText(ru: "у вопроса типа \(type.rawValue) не бывает вариантов",
+                                                       en: "a \(type.rawValue) question has no options"))
+            }
+        } else if let type, type.hasOptions {
+            reader.error(fields.keys["type"] ?? node, LocalizedText(
+                ru: "\(named.ru): у вопроса типа \(type.rawValue) должны быть варианты (options)",
+                en: "\(named.en): a \(type.rawValue) question needs options"))
+        }
+        if let type, type.hasOptions, options.count < 2, let optionNode = fields["options"] {
+            reader.error(optionNode, LocalizedText(ru: "нужно не меньше двух вариантов", en: "at least two options are needed"))
+        }
+        var allowsDontKnow = false, allowsNotApplicable = false
+        for item in reader.sequence(fields, "allow", named) ?? [] {
+            switch item.scalar?.string {
+            case "dont_know": allowsDontKnow = true
+            case "not_applicable": allowsNotApplicable = true
+            default:
+                reader.error(item, LocalizedText(ru: "allow: допустимы dont_know и not_applicable", en: "allow: use dont_know and not_applicable"))
+            }
+        }
+        let weight = reader.number(fields, "weight", named) ?? 1
+        if weight <= 0, let weightNode = fields["weight"] {
+            reader.error(weightNode, LocalizedText(ru: "вес вопроса должен быть больше нуля", en: "a question's weight must be above zero"))
+        }
+        var multiScoring = MultiScoring.max
+        if let name = reader.string(fields, "scoring", named), let scoringNode = fields["scoring"] {
+            if let found = MultiScoring(rawValue: name), type == .multi {
+                multiScoring = found
+            } else {
+                reader.error(scoringNode, LocalizedText(
+                    ru: "scoring задаётся только для multi: max, min, mean или sum", en: "scoring is for multi questions only: max, min, mean or sum"))
+            }
+        }
+        var yesScore: Int?, noScore: Int?
+        if let scoresNode = fields["scores"] {
+            let scoresWhat = LocalizedText(ru: "\(named.ru), scores", en: "\(named.en), scores")
+            if type != .yesNo {
+                reader.error(scoresNode, LocalizedText(ru: "scores {yes, no} задаются только для yes_no", en: "scores {yes, no} are for yes_no questions only"))
+            } else if let scores = reader.mapping(scoresNode, scoresWhat, allowed: ["yes", "no"]) {
+                yesScore = reader.integer(scores, "yes", scoresWhat)
+                noScore = reader.integer(scores, "no", scoresWhat)
+                for (value, key) in [(yesScore, "yes"), (noScore, "no")] {
+                    if let value, !(0...4).contains(value), let valueNode = scores[key] {
+                        reader.error(valueNode, LocalizedText(ru: "балл \(value) вне диапазона 0–4", en: "score \(value) is out of range 0–4"))
+                    }
+                }
+            }
+        }
+        let bands = buildBands(fields, type: type, named: named)
+        let validations = (reader.sequence(fields, "validate", named) ?? []).compactMap { buildValidation($0, type: type) }
+        let area = reader.identifier(fields, "area", required: false, named)
+        let relevant = reader.expression(fields, "relevant")?.0
+        let prefill = reader.expression(fields, "prefill")?.0
+        let unit = reader.text(fields, "unit", required: false, named)
+        guard let id, let type else { return nil }
+        return Question(
+            id: id, sectionID: sectionID, type: type, text: text ?? LocalizedText(both: id), help: help ?? LocalizedText(both: ""), options: options,
+            required: reader.bool(fields, "required", named) ?? false, allowsDontKnow: allowsDontKnow,
+            allowsNotApplicable: allowsNotApplicable, relevant: relevant, validations: validations, area: area,
+            weight: weight, prefill: prefill, multiScoring: multiScoring, yesScore: yesScore, noScore: noScore,
+            bands: bands, unit: unit, location: reader.location(node))
+    }
+
+    private mutating func buildBands(_ fields: Fields, type: QuestionType?, named: LocalizedText) -> [ScoreBand] {
+        guard let items = reader.sequence(fields, "bands", named), let bandsNode = fields["bands"] else { return [] }
+        guard let type, [.number, .percent, .money].contains(type) else {
+            reader.error(bandsNode, LocalizedText(ru: "bands задаются только для number, percent и money",
+                                                  en: "bands are for number, percent and money questions only"))
+            return []
+        }
+        let what = LocalizedText(ru: "\(named.ru), полоса баллов", en: "\(named.en), band")
+        var bands: [ScoreBand] = []
+        for item in items {
+            guard let band = reader.mapping(item, what, allowed: ["from", "score"]) else { continue }
+            guard let from = reader.number(band, "from", what), let score = reader.integer(band, "score", what) else {
+                reader.error(item, LocalizedText(ru: "полоса: нужны from и score", en: "a band needs from and score"))
+                continue
+            }
+            if !(0...4).contains(score) {
+                reader.error(band["score"] ?? item, LocalizedText(ru: "балл \(score) вне диапазона 0–4", en: "score \(score) is out of range 0–4"))
+            }
+            if let last = bands.last, from <= last.from {
+                reader.error(band["from"] ?? item, LocalizedText(ru: "полосы должны идти по возрастанию from", en: "bands must ascend by from"))
+            }
+            bands.append(ScoreBand(from: from, score: score))
+        }
+        return bands
+    }
+
+    private mutating func buildValidation(_ node: Node, type: QuestionType?) -> Validation? {
+        let what = LocalizedText(ru: "проверка ответа", en: "validation")
+        guard let fields = reader.mapping(node, what, allowed: ["check", "min", "max", "pattern", "severity", "message"]) else { return nil }
+        var severity = Diagnostic.Severity.error
+        if let name = reader.string(fields, "severity", what) {
+            if let found = Diagnostic.Severity(rawValue: name) { severity = found } else {
+                reader.error(fields["severity"] ?? node, LocalizedText(ru: "severity: error, warning или note", en: "severity: error, warning or note"))
+            }
+        }
+        let message = reader.text(fields, "message", what)
+        var rule: Validation.Rule?
+        let kinds = ["check", "pattern"].filter { fields[$0] != nil } + ((fields["min"] != nil || fields["max"] != nil) ? ["min/max"] : [])
+        if kinds.count != 1 {
+            reader.error(node, LocalizedText(ru: "проверка задаётся одним из: check (выражение), min/max, pattern",
+                                             en: "a validation is exactly one of: check (an expression), min/max, pattern"))
+        }
+        if let (expression, _) = reader.expression(fields, "check") {
+            rule = .expression(expression)
+        } else if let pattern = reader.string(fields, "pattern", what) {
+            if type != .text { reader.error(fields["pattern"] ?? node, LocalizedText(ru: "pattern — только для текстовых вопросов", en: "pattern is for text questions only")) }
+            if (try? Regex(pattern)) == nil {
+                reader.error(fields["pattern"] ?? node, LocalizedText(ru: "pattern «\(pattern)» — неверное регулярное выражение",
+                                                                     en: "pattern '\(pattern)' is not a valid regular expression"))
+            } else {
+                rule = .pattern(pattern)
+            }
+        } else if fields["min"] != nil || fields["max"] != nil {
+            let low = reader.number(fields, "min", what), high = reader.number(fields, "max", what)
+            if let type, type.valueType != .number {
+                reader.error(node, LocalizedText(ru: "min/max — только для числовых вопросов", en: "min/max are for numeric questions only"))
+            }
+            if let low, let high, low > high {
+                reader.error(node, LocalizedText(ru: "min больше max", en: "min is above max"))
+            }
+            rule = .range(min: low, max: high)
+        }
+        guard let rule, let message else { return nil }
+        return Validation(rule: rule, severity: severity, message: message)
+    }
+
+    private mutating func buildMigration(_ node: Node) -> Migration? {
+        let what = LocalizedText(ru: "миграция", en: "migration")
+        guard let fields = reader.mapping(node, what, allowed: ["from", "rename", "recode", "removed"]) else { return nil }
+        guard let from = reader.string(fields, "from", required: true, what) else { return nil }
+        if VersionRange(from) == nil {
+            reader.error(fields["from"] ?? node, LocalizedText(ru: "from: версия (1.0.0) или диапазон (<2.0.0, <=1.4.0)",
+                                                               en: "from: a version (1.0.0) or a range (<2.0.0, <=1.4.0)"))
+        }
+        var renamed: [String: String] = [:]
+        if let renameNode = fields["rename"] {
+            if case .mapping(let mapping) = renameNode {
+                for (key, value) in mapping {
+                    if let old = key.scalar?.string, let new = value.scalar?.string { renamed[old] = new } else {
+                        reader.error(key, LocalizedText(ru: "rename: «старый_id: новый_id»", en: "rename: 'old_id: new_id'"))
+                    }
+                }
+            } else {
+                reader.error(renameNode, LocalizedText(ru: "rename: ожидается словарь «старый_id: новый_id»", en: "rename: expected a mapping 'old_id: new_id'"))
+            }
+        }
+        var recoded: [String: [String: String]] = [:]
+        if let recodeNode = fields["recode"] {
+            if case .mapping(let mapping) = recodeNode {
+                for (key, value) in mapping {
+                    guard let question = key.scalar?.string, case .mapping(let codes) = value else {
+                        reader.error(key, LocalizedText(ru: "recode: «вопрос: {старый: новый}»", en: "recode: 'question: {old: new}'"))
+                        continue
+                    }
+                    var map: [String: String] = [:]
+                    for (old, new) in codes { if let o = old.scalar?.string, let n = new.scalar?.string { map[o] = n } }
+                    recoded[question] = map
+                }
+            } else {
+                reader.error(recodeNode, LocalizedText(ru: "recode: ожидается словарь", en: "recode: expected a mapping"))
+            }
+        }
+        let removed = (reader.sequence(fields, "removed", what) ?? []).compactMap { $0.scalar?.string }
+        return Migration(from: from, renamed: renamed, recoded: recoded, removed: removed, location: reader.location(node))
+    }
+}

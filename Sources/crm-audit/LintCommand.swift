@@ -1,0 +1,74 @@
+import ArgumentParser
+import AuditModel
+import Foundation
+import Questionnaire
+
+/// `crm-audit lint PATH...`: checks questionnaire (and, once added, ruleset) files and prints
+/// every problem as `file:line:column: error: …`. Exit 1 when any file has an error.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check questionnaire and ruleset files; print every problem with file:line:column. / Проверить файлы анкет и правил.")
+
+    @Argument(help: "Files or folders (every .yaml/.yml inside is checked).")
+    var paths: [String]
+
+    func run() throws {
+        let language = CLILanguage.current
+        var errors = 0, warnings = 0, files = 0
+        for file in Linter.expand(paths) {
+            files += 1
+            for diagnostic in Linter.lint(file: file) {
+                FileHandle.standardError.write(Data((diagnostic.formatted(in: language) + "\n").utf8))
+                if diagnostic.severity == .error { errors += 1 } else if diagnostic.severity == .warning { warnings += 1 }
+            }
+        }
+        say(LocalizedText(
+            ru: "Проверено файлов: \(files); ошибок: \(errors), предупреждений: \(warnings).",
+            en: "Checked \(files) file(s): \(errors) error(s), \(warnings) warning(s)."))
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The linting behind `crm-audit lint`, by document kind (the `schema:` line of a file).
+/// Add a kind by adding a case to ``lint(file:)``.
+enum Linter {
+    /// Every diagnostic of one file.
+    static func lint(file: String) -> [Diagnostic] {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return [Diagnostic(at: SourceLocation(file: file), LocalizedText(
+                ru: "не удалось прочитать \(file)", en: "cannot read \(file)"))]
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        switch schema(of: text) {
+        case let schema? where schema.hasPrefix("crm-audit/questionnaire/"):
+            return QuestionnaireLoader.lint(text: text, file: file).diagnostics
+        default:
+            // A file without a known schema line: read it as a questionnaire, whose loader names what is wrong.
+            return QuestionnaireLoader.lint(text: text, file: file).diagnostics
+        }
+    }
+
+    /// The value of a top-level `schema:` line, if any.
+    static func schema(of text: String) -> String? {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(50) where line.hasPrefix("schema:") {
+            return line.dropFirst("schema:".count).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        }
+        return nil
+    }
+
+    /// Files named directly, and the .yaml/.yml files inside folders (sorted).
+    static func expand(_ paths: [String]) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                files += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+}
