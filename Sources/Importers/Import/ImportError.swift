@@ -55,6 +55,7 @@ public enum ImportError: AuditError, Equatable {
     case badRows(path: String, problems: [RowProblem], total: Int, rowsRead: Int)
     case alreadyImported(path: String, sha256: String, previousFile: String, importedAt: String)
     case invalidOption(LocalizedText)
+    case cannotWrite(path: String, reason: String)
     case database(path: String, message: String)
 
     public var location: SourceLocation? {
@@ -62,7 +63,7 @@ public enum ImportError: AuditError, Equatable {
         case .fileNotFound(let path), .notAFile(let path), .unreadable(let path, _), .unsupportedFormat(let path),
              .empty(let path), .noHeader(let path, _, _), .missingRequiredColumns(let path, _, _, _),
              .sheetNotFound(let path, _, _), .badRows(let path, _, _, _), .alreadyImported(let path, _, _, _),
-             .database(let path, _):
+             .database(let path, _), .cannotWrite(let path, _):
             SourceLocation(file: path)
         case .malformed(let location, _), .unsafeXML(let location, _):
             location
@@ -109,6 +110,9 @@ public enum ImportError: AuditError, Equatable {
         case .alreadyImported(_, let sha, let previous, let importedAt):
             return ru ? "этот файл (SHA-256 \(sha.prefix(12))…) уже импортирован в этот раунд как \(previous) (\(importedAt)); чтобы заменить те данные, добавьте --replace"
                       : "this file (SHA-256 \(sha.prefix(12))…) was already imported into this round as \(previous) (\(importedAt)); add --replace to replace that data"
+        case .cannotWrite(let path, let reason):
+            return ru ? "не удалось записать \(path): \(reason); проверьте, что папка существует и доступна для записи"
+                      : "cannot write \(path): \(reason); check that the folder exists and is writable"
         case .database(_, let message):
             return ru ? "ошибка записи в рабочий файл: \(message); ничего не сохранено" : "cannot write to the workspace: \(message); nothing was stored"
         }
