@@ -49,6 +49,7 @@ let package = Package(
             name: "Importers",
             dependencies: [
                 "AuditModel", "Workspace", "CLibXML2",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -12,6 +12,8 @@ struct CRMAudit: ParsableCommand {
         subcommands: [
             InitCommand.self,
             LintCommand.self,
+            ImportCommand.self,
+            SampleDataCommand.self,
         ]
     )
 

@@ -1,0 +1,285 @@
+import AuditModel
+
+/// A streaming reader of delimited text (CSV, TSV, 1C and Excel text exports).
+///
+/// It reads the file in 1 MiB chunks, converts them to UTF-8, and splits records over bytes:
+/// quoted fields may hold delimiters, doubled quotes and line breaks; lines end in LF, CRLF or
+/// CR. Memory holds one chunk plus the record being read, however large the file.
+package final class CSVReader {
+    package let path: String
+    /// The encoding used (detected unless forced).
+    package let encoding: TextEncoding
+    /// Whether the encoding was detected rather than forced.
+    package let encodingDetected: Bool
+    /// The delimiter used (sniffed unless forced).
+    package let delimiter: UInt8
+    package let delimiterDetected: Bool
+
+    private var input: FileInput
+    private var transcoder: Transcoder
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEOF = false
+    private var nextLine = 1
+
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    private var escaped: [Bool] = []
+
+    /// The first line of the current record.
+    package private(set) var line = 0
+
+    /// Opens `path`, detecting the encoding from its first 64 KiB and sniffing the delimiter
+    /// among `,` `;` TAB `|`, unless they are given.
+    package init(path: String, encoding forcedEncoding: TextEncoding? = nil, delimiter forcedDelimiter: UInt8? = nil) throws(ImportError) {
+        self.path = path
+        var input = try FileInput(path: path)
+        var raw: [UInt8] = []
+        while raw.count < 65_536, try input.readChunk({ raw.append(contentsOf: $0) }) {}
+        let whole = input.isAtEnd || raw.count < 65_536
+        let (detected, bomLength) = TextEncoding.detect(raw, isWholeFile: whole)
+        var encoding = forcedEncoding ?? detected
+        var skip = 0
+        if let forcedEncoding {
+            if forcedEncoding == detected { skip = bomLength }
+            else if forcedEncoding == .utf8, raw.starts(with: [0xEF, 0xBB, 0xBF]) { skip = 3 }
+            encoding = forcedEncoding
+        } else {
+            skip = bomLength
+        }
+        self.encoding = encoding
+        encodingDetected = forcedEncoding == nil
+        var transcoder = Transcoder(encoding)
+        var text: [UInt8] = []
+        raw.withUnsafeBufferPointer { pointer in
+            transcoder.transcode(UnsafeBufferPointer(rebasing: pointer[skip...]), into: &text)
+        }
+        atEOF = input.isAtEnd
+        self.input = input
+        self.transcoder = transcoder
+        buffer = text
+        if let forcedDelimiter {
+            delimiter = forcedDelimiter
+            delimiterDetected = false
+        } else {
+            delimiter = CSVReader.sniffDelimiter(text, isWhole: atEOF)
+            delimiterDetected = true
+        }
+        starts.reserveCapacity(64)
+        ends.reserveCapacity(64)
+        escaped.reserveCapacity(64)
+    }
+
+    /// The number of fields of the current record.
+    package var fieldCount: Int { starts.count }
+
+    /// Bytes read from the file so far.
+    package var bytesRead: Int { input.bytesRead }
+
+    /// The SHA-256 of the file; complete once ``nextRecord()`` has returned false.
+    package func sha256() -> String { input.sha256() }
+
+    /// Field `index` of the current record as text, or nil when its bytes are not valid UTF-8
+    /// (a file in another encoding than the one detected).
+    package func field(_ index: Int) -> String? {
+        let start = starts[index], end = ends[index]
+        if start == end { return "" }
+        return buffer.withUnsafeBufferPointer { pointer in
+            String(validating: UnsafeBufferPointer(rebasing: pointer[start..<end]), as: UTF8.self)
+        }
+    }
+
+    /// Whether field `index` is empty or only blanks.
+    package func isBlank(_ index: Int) -> Bool {
+        let start = starts[index], end = ends[index]
+        if start == end { return true }
+        return buffer.withUnsafeBufferPointer { pointer in
+            for offset in start..<end where pointer[offset] != 0x20 && pointer[offset] != 0x09 { return false }
+            return true
+        }
+    }
+
+    /// The total byte length of the current record's fields (used by benchmarks to touch the data).
+    package var recordByteCount: Int {
+        var total = 0
+        for index in 0..<starts.count { total += ends[index] - starts[index] }
+        return total
+    }
+
+    /// Moves to the next record; false at the end of the file.
+    /// - Throws: ``ImportError/malformed(_:_:)`` for a quote opened and never closed.
+    package func nextRecord() throws(ImportError) -> Bool {
+        while true {
+            if position >= buffer.count && atEOF { return false }
+            let outcome = buffer.withUnsafeBufferPointer { pointer in
+                CSVReader.parse(pointer, from: position, delimiter: delimiter, atEOF: atEOF,
+                                starts: &starts, ends: &ends, escaped: &escaped)
+            }
+            switch outcome {
+            case .record(let next, let newlines):
+                position = next
+                line = nextLine
+                nextLine += newlines
+                if escaped.contains(true) { unescapeFields() }
+                return true
+            case .needMore:
+                try refill()
+            case .unclosedQuote(let newlinesBefore, let column):
+                throw ImportError.malformed(
+                    SourceLocation(file: path, line: nextLine + newlinesBefore, column: column),
+                    LocalizedText(ru: "кавычка открыта и не закрыта до конца файла; проверьте кавычки в этой строке",
+                                  en: "a quote opens here and is never closed before the end of the file; check the quotes on this line"))
+            }
+        }
+    }
+
+    private func refill() throws(ImportError) {
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        let more = try input.readChunk { chunk in transcoder.transcode(chunk, into: &buffer) }
+        if !more { atEOF = true }
+    }
+
+    private func unescapeFields() {
+        buffer.withUnsafeMutableBufferPointer { pointer in
+            for index in 0..<starts.count where escaped[index] {
+                var read = starts[index], write = starts[index]
+                let end = ends[index]
+                while read < end {
+                    let byte = pointer[read]
+                    pointer[write] = byte
+                    write += 1
+                    read += (byte == 0x22 && read + 1 < end && pointer[read + 1] == 0x22) ? 2 : 1
+                }
+                ends[index] = write
+            }
+        }
+    }
+
+    enum Outcome {
+        case record(next: Int, newlines: Int)
+        case needMore
+        case unclosedQuote(newlinesBefore: Int, column: Int)
+    }
+
+    /// Splits one record starting at `start`. Pure: the buffer is not modified.
+    static func parse(
+        _ p: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8, atEOF: Bool,
+        starts: inout [Int], ends: inout [Int], escaped: inout [Bool]
+    ) -> Outcome {
+        let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        let n = p.count
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        escaped.removeAll(keepingCapacity: true)
+        var i = start
+        var newlines = 0
+        let lineStart = start
+        while true {
+            if i < n && p[i] == quote {
+                let openedAt = i
+                let fieldStart = i + 1
+                var j = fieldStart
+                var hasEscapes = false
+                var fieldEnd = 0
+                var newlinesInField = 0
+                while true {
+                    if j >= n {
+                        if !atEOF { return .needMore }
+                        var column = 1
+                        for offset in lineStart..<openedAt where p[offset] & 0xC0 != 0x80 { column += 1 }
+                        return .unclosedQuote(newlinesBefore: newlines, column: column)
+                    }
+                    let c = p[j]
+                    if c == quote {
+                        if j + 1 >= n {
+                            if !atEOF { return .needMore }
+                            fieldEnd = j
+                            i = j + 1
+                            break
+                        }
+                        let d = p[j + 1]
+                        if d == quote {
+                            hasEscapes = true
+                            j += 2
+                            continue
+                        }
+                        if d == delimiter || d == lf || d == cr {
+                            fieldEnd = j
+                            i = j + 1
+                            break
+                        }
+                        hasEscapes = true  // a stray quote inside a quoted field is kept as a character
+                        j += 1
+                        continue
+                    }
+                    if c == lf { newlinesInField += 1 }
+                    j += 1
+                }
+                newlines += newlinesInField
+                starts.append(fieldStart)
+                ends.append(fieldEnd)
+                escaped.append(hasEscapes)
+            } else {
+                var j = i
+                while j < n {
+                    let c = p[j]
+                    if c == delimiter || c == lf || c == cr { break }
+                    j += 1
+                }
+                if j >= n && !atEOF { return .needMore }
+                starts.append(i)
+                ends.append(j)
+                escaped.append(false)
+                i = j
+            }
+            if i >= n { return .record(next: n, newlines: newlines + 1) }
+            let c = p[i]
+            if c == delimiter {
+                i += 1
+                continue
+            }
+            if c == lf { return .record(next: i + 1, newlines: newlines + 1) }
+            // CR or CRLF
+            if i + 1 < n { return .record(next: p[i + 1] == lf ? i + 2 : i + 1, newlines: newlines + 1) }
+            if !atEOF { return .needMore }
+            return .record(next: i + 1, newlines: newlines + 1)
+        }
+    }
+
+    /// The delimiter among `;` `,` TAB `|` that splits the sample's lines most consistently.
+    package static func sniffDelimiter(_ sample: [UInt8], isWhole: Bool) -> UInt8 {
+        var lines: [ArraySlice<UInt8>] = []
+        var lineStart = 0
+        var inQuotes = false
+        for (index, byte) in sample.enumerated() {
+            if byte == 0x22 { inQuotes.toggle() }
+            if byte == 0x0A && !inQuotes {
+                lines.append(sample[lineStart..<index])
+                lineStart = index + 1
+                if lines.count >= 60 { break }
+            }
+        }
+        if lines.count < 60 && isWhole && lineStart < sample.count { lines.append(sample[lineStart...]) }
+        if lines.isEmpty { lines.append(sample[...]) }
+        let candidates: [UInt8] = [0x3B, 0x2C, 0x09, 0x7C]
+        var best: (delimiter: UInt8, score: Int) = (0x2C, 0)
+        for candidate in candidates {
+            var counts: [Int: Int] = [:]
+            for line in lines {
+                var count = 0
+                var quoted = false
+                for byte in line {
+                    if byte == 0x22 { quoted.toggle() } else if byte == candidate && !quoted { count += 1 }
+                }
+                if count > 0 { counts[count, default: 0] += 1 }
+            }
+            guard let mode = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else { continue }
+            let score = mode.value * 1000 + min(mode.key, 999)
+            if score > best.score { best = (candidate, score) }
+        }
+        return best.delimiter
+    }
+}

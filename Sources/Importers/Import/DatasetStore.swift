@@ -1,0 +1,92 @@
+import AuditModel
+import Foundation
+import GRDB
+import Workspace
+
+/// Writes one dataset's rows into its canonical table, inside the import's transaction.
+final class DatasetStore {
+    let db: Database
+    let round: AuditRound
+    let kind: DatasetKind
+    let file: String
+    let datasetID: Int64
+    private let statement: Statement
+    private var arguments: [DatabaseValue]
+
+    init(db: Database, round: AuditRound, kind: DatasetKind, file: String) throws {
+        self.db = db
+        self.round = round
+        self.kind = kind
+        self.file = file
+        // The fingerprint is filled in by `finish` once the whole file has been read.
+        try db.execute(
+            sql: """
+                INSERT INTO dataset(round_id, kind, file_name, sha256, format, rows_read, rows_stored, rows_rejected, imported_at)
+                VALUES (?, ?, ?, ?, '', 0, 0, 0, ?)
+                """,
+            arguments: [round.id, kind.rawValue, (file as NSString).lastPathComponent, "pending-\(UUID().uuidString)", Timestamp.now()])
+        datasetID = db.lastInsertedRowID
+        let columns = ["round_id", "dataset_id", "source_line"] + kind.fields.map(\.name)
+        statement = try db.makeStatement(sql: """
+            INSERT INTO \(kind.tableName)(\(columns.joined(separator: ", ")))
+            VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+            """)
+        arguments = [DatabaseValue](repeating: .null, count: columns.count)
+        arguments[0] = round.id.databaseValue
+        arguments[1] = datasetID.databaseValue
+    }
+
+    /// Stores one row: one value per canonical field, in the model's order.
+    func insert(line: Int, values: [StoredValue]) throws {
+        arguments[2] = line.databaseValue
+        for (index, value) in values.enumerated() {
+            switch value {
+            case .null: arguments[3 + index] = .null
+            case .text(let text): arguments[3 + index] = text.databaseValue
+            case .real(let number): arguments[3 + index] = number.databaseValue
+            case .integer(let number): arguments[3 + index] = number.databaseValue
+            }
+        }
+        statement.setUncheckedArguments(StatementArguments(arguments))
+        try statement.execute()
+    }
+
+    /// Completes the dataset record. An earlier dataset of the same file in the round is
+    /// refused, or replaced (its rows with it) when `replace` is set. Returns whether one was replaced.
+    func finish(sha256: String, format: String, rowsRead: Int, rowsStored: Int, rowsRejected: Int,
+                mapping: String, replace: Bool) throws -> Bool {
+        var replaced = false
+        let earlier = try Row.fetchAll(db, sql: "SELECT id, file_name, imported_at FROM dataset WHERE round_id = ? AND sha256 = ? AND id <> ?",
+                                       arguments: [round.id, sha256, datasetID])
+        if let first = earlier.first {
+            guard replace else {
+                throw ImportError.alreadyImported(path: file, sha256: sha256, previousFile: first["file_name"], importedAt: first["imported_at"])
+            }
+            for row in earlier {
+                let id: Int64 = row["id"]
+                for kind in DatasetKind.allCases {
+                    try db.execute(sql: "DELETE FROM \(kind.tableName) WHERE dataset_id = ?", arguments: [id])
+                }
+                try db.execute(sql: "DELETE FROM dataset WHERE id = ?", arguments: [id])
+            }
+            replaced = true
+        }
+        try db.execute(
+            sql: "UPDATE dataset SET sha256 = ?, format = ?, rows_read = ?, rows_stored = ?, rows_rejected = ?, mapping = ? WHERE id = ?",
+            arguments: [sha256, format, rowsRead, rowsStored, rowsRejected, mapping, datasetID])
+        return replaced
+    }
+
+    /// Sales lines of this dataset whose customer is not in the round's customer list.
+    func unknownCustomers() throws -> ImportReport.UnknownCustomers? {
+        let hasCustomers = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE round_id = ?)", arguments: [round.id]) ?? false
+        guard hasCustomers else { return nil }
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*) AS rows, COUNT(DISTINCT customer_id) AS customers, TOTAL(amount) AS amount,
+                   (SELECT TOTAL(amount) FROM sale WHERE dataset_id = ?1) AS total
+            FROM sale
+            WHERE dataset_id = ?1 AND customer_id NOT IN (SELECT customer_id FROM customer WHERE round_id = ?2)
+            """, arguments: [datasetID, round.id]) else { return nil }
+        return ImportReport.UnknownCustomers(rows: row["rows"], distinctCustomers: row["customers"], amount: row["amount"], totalAmount: row["total"])
+    }
+}

@@ -1,0 +1,106 @@
+import AuditModel
+
+/// Reads one source cell as one canonical field: the value to store, or why it cannot be read.
+package struct FieldReader {
+    package let spec: FieldSpec
+    package var order: DateOrder
+    package let serials: SerialDateSystem
+    /// Evidence about day/month order seen in this column.
+    package var dayFirstOnly = 0
+    package var monthFirstOnly = 0
+    package var ambiguous = 0
+
+    package init(spec: FieldSpec, order: DateOrder, serials: SerialDateSystem) {
+        self.spec = spec
+        self.order = order
+        self.serials = serials
+    }
+
+    package enum Outcome {
+        case value(StoredValue)
+        case problem(LocalizedText)
+    }
+
+    package mutating func read(_ cell: Cell) -> Outcome {
+        if cell.isBlank {
+            if spec.required {
+                return .problem(LocalizedText(ru: "обязательное поле \(spec.name) пусто", en: "the required field \(spec.name) is empty"))
+            }
+            return .value(.null)
+        }
+        if case .undecodable = cell {
+            return .problem(LocalizedText(
+                ru: "байты не читаются в кодировке файла; если файл в Windows-1251, укажите --encoding windows-1251",
+                en: "the bytes are not valid in the file's encoding; if the file is Windows-1251, pass --encoding windows-1251"))
+        }
+        switch spec.type {
+        case .text:
+            switch cell {
+            case .text(let text): return .value(.text(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            default: return .value(.text(cell.display))
+            }
+        case .number:
+            switch cell {
+            case .number(let value): return .value(.real(value))
+            case .text(let text):
+                if let value = NumberReader.parse(text) { return .value(.real(value)) }
+                return .problem(LocalizedText(ru: "не читается как число", en: "cannot be read as a number"))
+            case .bool, .date:
+                return .problem(LocalizedText(ru: "ожидается число", en: "expected a number"))
+            case .empty, .undecodable:
+                return .value(.null)
+            }
+        case .date:
+            switch cell {
+            case .date(let day): return .value(.text(day.iso))
+            case .number(let value):
+                if let day = serials.day(value) { return .value(.text(day.iso)) }
+                return .problem(LocalizedText(ru: "число \(Cell.format(value)) не является датой", en: "the number \(Cell.format(value)) is not a date"))
+            case .text(let text):
+                let result = DateReader.parse(text, order: order, serials: serials)
+                switch result.evidence {
+                case .dayFirstOnly: dayFirstOnly += 1
+                case .monthFirstOnly: monthFirstOnly += 1
+                case .ambiguous: ambiguous += 1
+                case .none: break
+                }
+                if let day = result.day { return .value(.text(day.iso)) }
+                if result.evidence == .dayFirstOnly || result.evidence == .monthFirstOnly {
+                    return .problem(LocalizedText(
+                        ru: "дата не сходится с порядком «\(order == .dayFirst ? "день.месяц" : "месяц.день")», принятым для столбца",
+                        en: "the date does not fit the column's \(order == .dayFirst ? "day/month" : "month/day") order"))
+                }
+                return .problem(LocalizedText(
+                    ru: "не читается как дата (ожидается дд.мм.гггг, гггг-мм-дд или дд/мм/гггг)",
+                    en: "cannot be read as a date (expected dd.mm.yyyy, yyyy-mm-dd or dd/mm/yyyy)"))
+            case .bool:
+                return .problem(LocalizedText(ru: "ожидается дата", en: "expected a date"))
+            case .empty, .undecodable:
+                return .value(.null)
+            }
+        case .boolean:
+            switch cell {
+            case .bool(let value): return .value(.integer(value ? 1 : 0))
+            case .number(let value) where value == 0 || value == 1: return .value(.integer(Int64(value)))
+            case .text(let text):
+                if let value = BooleanReader.parse(text) { return .value(.integer(value ? 1 : 0)) }
+                fallthrough
+            default:
+                return .problem(LocalizedText(ru: "ожидается да/нет", en: "expected yes/no"))
+            }
+        case .code(let codes):
+            if let code = CodeReader.parse(cell.display, field: spec.name, codes: codes) { return .value(.text(code)) }
+            return .problem(LocalizedText(ru: "неизвестное значение; ожидается одно из: \(codes.joined(separator: ", "))",
+                                          en: "unknown value; expected one of: \(codes.joined(separator: ", "))"))
+        }
+    }
+
+    /// The order the evidence supports, when it contradicts the one assumed.
+    package var decidedOrder: DateOrder {
+        if monthFirstOnly > dayFirstOnly { return .monthFirst }
+        if dayFirstOnly > monthFirstOnly { return .dayFirst }
+        return order
+    }
+}
+
+import Foundation

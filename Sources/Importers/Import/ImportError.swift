@@ -1,0 +1,120 @@
+import AuditModel
+
+/// One row that cannot be stored, and why: where it is, which column, the value as found.
+public struct RowProblem: Sendable, Hashable {
+    /// File, line (CSV line, sheet row, XML line) and column number of the bad value.
+    public var location: SourceLocation
+    /// The source column's header, when the row has one.
+    public var header: String?
+    /// The canonical field the column maps to.
+    public var field: String?
+    /// The value as it stands in the file.
+    public var value: String?
+    public var reason: LocalizedText
+
+    public init(location: SourceLocation, header: String?, field: String?, value: String?, reason: LocalizedText) {
+        self.location = location
+        self.header = header
+        self.field = field
+        self.value = value
+        self.reason = reason
+    }
+
+    /// `file:line:column: error: reason (column «H» → field, value "v")`.
+    public func formatted(in language: Language) -> String {
+        var details: [String] = []
+        if let header {
+            details.append(language == .ru ? "столбец «\(header)»" : "column '\(header)'")
+        }
+        if let field { details.append("→ \(field)") }
+        if let value {
+            let shown = value.count > 60 ? String(value.prefix(57)) + "…" : value
+            details.append(language == .ru ? "значение «\(shown)»" : "value \"\(shown)\"")
+        }
+        let label = language == .ru ? "ошибка" : "error"
+        let suffix = details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")"
+        return "\(location): \(label): \(reason[language])\(suffix)"
+    }
+}
+
+/// What can stop an import. Every case names the file (and the place in it) and says what to do.
+public enum ImportError: AuditError, Equatable {
+    case fileNotFound(path: String)
+    case notAFile(path: String)
+    case unreadable(path: String, reason: String)
+    /// The file's structure is broken (an unclosed quote, a damaged workbook, ill-formed XML).
+    case malformed(SourceLocation, LocalizedText)
+    /// XML that declares entities or a DTD, refused before anything is expanded or fetched.
+    case unsafeXML(SourceLocation, LocalizedText)
+    case unsupportedFormat(path: String)
+    case empty(path: String)
+    case noHeader(path: String, kind: DatasetKind, examples: [String])
+    case missingRequiredColumns(path: String, kind: DatasetKind, fields: [String], headers: [String])
+    case sheetNotFound(path: String, requested: String, available: [String])
+    /// Rows that cannot be read; nothing was stored. Holds the first problems and the total.
+    case badRows(path: String, problems: [RowProblem], total: Int, rowsRead: Int)
+    case alreadyImported(path: String, sha256: String, previousFile: String, importedAt: String)
+    case invalidOption(LocalizedText)
+    case cannotWrite(path: String, reason: String)
+    case database(path: String, message: String)
+
+    public var location: SourceLocation? {
+        switch self {
+        case .fileNotFound(let path), .notAFile(let path), .unreadable(let path, _), .unsupportedFormat(let path),
+             .empty(let path), .noHeader(let path, _, _), .missingRequiredColumns(let path, _, _, _),
+             .sheetNotFound(let path, _, _), .badRows(let path, _, _, _), .alreadyImported(let path, _, _, _),
+             .database(let path, _), .cannotWrite(let path, _):
+            SourceLocation(file: path)
+        case .malformed(let location, _), .unsafeXML(let location, _):
+            location
+        case .invalidOption:
+            nil
+        }
+    }
+
+    public func message(in language: Language) -> String {
+        let ru = language == .ru
+        switch self {
+        case .fileNotFound(let path):
+            return ru ? "файл \(path) не найден" : "the file \(path) does not exist"
+        case .notAFile(let path):
+            return ru ? "\(path) — не обычный файл (папка или устройство)" : "\(path) is not a regular file (a folder or a device)"
+        case .unreadable(let path, let reason):
+            return ru ? "не удалось прочитать \(path): \(reason)" : "cannot read \(path): \(reason)"
+        case .malformed(_, let text), .unsafeXML(_, let text), .invalidOption(let text):
+            return text[language]
+        case .unsupportedFormat(let path):
+            return ru ? "не знаю формат файла \(path): поддерживаются CSV/TXT, XLSX и XML"
+                      : "unknown file format of \(path): CSV/TXT, XLSX and XML are supported"
+        case .empty(let path):
+            return ru ? "файл \(path) не содержит данных" : "the file \(path) holds no data"
+        case .noHeader(_, let kind, let examples):
+            let list = examples.joined(separator: ", ")
+            return ru ? "не найдена строка заголовков для данных «\(kind.title.ru)» среди первых строк; ожидаются столбцы вроде: \(list). Переименуйте столбцы или задайте соответствие файлом --mapping"
+                      : "no header row for \(kind.title.en) found among the first rows; expected columns such as: \(list). Rename the columns or give a --mapping file"
+        case .missingRequiredColumns(_, let kind, let fields, let headers):
+            let found = headers.filter { !$0.isEmpty }.map { "«\($0)»" }.joined(separator: ", ")
+            return ru ? "для данных «\(kind.title.ru)» не найдены обязательные столбцы: \(fields.joined(separator: ", ")). Столбцы файла: \(found). Задайте соответствие файлом --mapping"
+                      : "required columns for \(kind.title.en) not found: \(fields.joined(separator: ", ")). The file's columns: \(found). Give a --mapping file"
+        case .sheetNotFound(_, let requested, let available):
+            return ru ? "в книге нет листа «\(requested)»; листы: \(available.joined(separator: ", "))"
+                      : "the workbook has no sheet '\(requested)'; its sheets: \(available.joined(separator: ", "))"
+        case .badRows(_, let problems, let total, let rowsRead):
+            var lines = [ru ? "строк с ошибками: \(total) из \(rowsRead); ничего не сохранено. Исправьте файл или запустите с --skip-bad-rows, чтобы сохранить верные строки, а ошибочные выписать в отдельный файл"
+                            : "\(total) of \(rowsRead) rows cannot be read; nothing was stored. Fix the file, or run with --skip-bad-rows to store the good rows and write the bad ones to a rejects file"]
+            lines += problems.map { "  " + $0.formatted(in: language) }
+            if total > problems.count {
+                lines.append(ru ? "  … и ещё \(total - problems.count)" : "  … and \(total - problems.count) more")
+            }
+            return lines.joined(separator: "\n")
+        case .alreadyImported(_, let sha, let previous, let importedAt):
+            return ru ? "этот файл (SHA-256 \(sha.prefix(12))…) уже импортирован в этот раунд как \(previous) (\(importedAt)); чтобы заменить те данные, добавьте --replace"
+                      : "this file (SHA-256 \(sha.prefix(12))…) was already imported into this round as \(previous) (\(importedAt)); add --replace to replace that data"
+        case .cannotWrite(let path, let reason):
+            return ru ? "не удалось записать \(path): \(reason); проверьте, что папка существует и доступна для записи"
+                      : "cannot write \(path): \(reason); check that the folder exists and is writable"
+        case .database(_, let message):
+            return ru ? "ошибка записи в рабочий файл: \(message); ничего не сохранено" : "cannot write to the workspace: \(message); nothing was stored"
+        }
+    }
+}

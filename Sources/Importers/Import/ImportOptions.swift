@@ -1,0 +1,84 @@
+import AuditModel
+
+/// What the user asked of one import.
+public struct ImportOptions: Sendable {
+    public var kind: DatasetKind
+    /// A mapping file that overrides the automatic mapping.
+    public var mapping: MappingFile?
+    /// XLSX: the sheet's name or 1-based number (default: the first sheet).
+    public var sheet: String?
+    /// CSV: forces the encoding instead of detecting it.
+    public var encoding: TextEncoding?
+    /// CSV: forces the delimiter instead of sniffing it.
+    public var delimiter: UInt8?
+    /// Parse and report, write nothing.
+    public var dryRun = false
+    /// Store the good rows and write the bad ones to a rejects file.
+    public var skipBadRows = false
+    /// Replace a dataset imported earlier from the same file.
+    public var replace = false
+    /// How many parsed rows a dry run shows.
+    public var previewRows = 5
+    /// How many problems are listed (all are counted).
+    public var problemLimit = 20
+
+    public init(kind: DatasetKind) {
+        self.kind = kind
+    }
+}
+
+/// What one import did: the mapping, the counts, the problems, and where things went.
+public struct ImportReport: Sendable {
+    public var file: String
+    public var kind: DatasetKind
+    /// `csv`, `xlsx` or `xml`.
+    public var format: String
+    /// Detected encoding, delimiter, sheet…
+    public var notes: [LocalizedText]
+    public var mapping: ColumnMapping
+    /// Day/month order decided per date column, with the evidence.
+    public var dateOrders: [DateOrderDecision]
+    public var sha256: String
+    /// Data rows read (blank rows are not counted).
+    public var rowsRead: Int
+    public var rowsStored: Int
+    public var rowsRejected: Int
+    /// The first problems (up to ``ImportOptions/problemLimit``).
+    public var problems: [RowProblem]
+    /// All problems, counted.
+    public var problemCount: Int
+    /// The first rows as parsed (canonical field → value), for dry runs.
+    public var preview: [[(field: String, value: String)]]
+    public var dryRun: Bool
+    /// The rejects file written with `--skip-bad-rows`.
+    public var rejectsFile: String?
+    /// The stored dataset, when something was stored.
+    public var datasetID: Int64?
+    /// Whether an earlier import of the same file was replaced.
+    public var replacedDataset: Bool
+    /// Sales rows whose customer is not in the round's customer list, and their amount.
+    public var unknownCustomers: UnknownCustomers?
+
+    /// Sales lines referring to customers missing from the customer list: kept, and counted.
+    public struct UnknownCustomers: Sendable, Equatable {
+        public var rows: Int
+        public var distinctCustomers: Int
+        public var amount: Double
+        public var totalAmount: Double
+    }
+}
+
+/// The day/month order chosen for one date column.
+public struct DateOrderDecision: Sendable, Equatable {
+    public var field: String
+    public var header: String
+    public var order: DateOrder
+    /// Values only day-first can read (first number over 12).
+    public var dayFirstOnly: Int
+    /// Values only month-first can read.
+    public var monthFirstOnly: Int
+    /// Values either order could read.
+    public var ambiguous: Int
+    /// Whether the mapping file fixed the order.
+    public var forced: Bool
+}

@@ -1,0 +1,192 @@
+import AuditModel
+import Foundation
+
+/// One reading of a file from start to end: header, mapping, and every row converted.
+///
+/// An import normally makes one pass. When the dates of a column turn out to be month-first
+/// (`03/25/2026`), the pass is rolled back and made again with that order, so that every value
+/// of the column is read the same way.
+final class ImportPass {
+    let path: String
+    let options: ImportOptions
+    private(set) var source: any RowSource
+    private(set) var mapping: ColumnMapping!
+    private(set) var readers: [FieldReader] = []
+    private var fieldIndex: [Int] = []
+    private(set) var rowsRead = 0
+    private(set) var rowsStored = 0
+    private(set) var rowsRejected = 0
+    private(set) var problems: [RowProblem] = []
+    private(set) var problemCount = 0
+    private(set) var preview: [[(field: String, value: String)]] = []
+    private(set) var rejects: [(line: Int, reason: String, cells: [String])] = []
+    private let orders: [String: DateOrder]
+
+    init(path: String, options: ImportOptions, orders: [String: DateOrder]) throws {
+        self.path = path
+        self.options = options
+        self.orders = orders
+        source = try ImportPass.open(path: path, options: options)
+    }
+
+    /// Opens the file with the reader its first bytes call for.
+    static func open(path: String, options: ImportOptions) throws -> any RowSource {
+        switch try FileFormat.detect(path: path) {
+        case .csv:
+            return try CSVRowSource(path: path, encoding: options.encoding ?? options.mapping?.encoding,
+                                    delimiter: options.delimiter ?? options.mapping?.delimiter)
+        case .xlsx:
+            return try XLSXRowSource(path: path, sheet: options.sheet ?? options.mapping?.sheet)
+        case .xml:
+            return try XMLRowSource(path: path, recordPath: options.mapping?.xmlRecords,
+                                    fieldPaths: options.mapping.map { Array($0.xmlFields.values) } ?? [])
+        }
+    }
+
+    /// Reads the whole file. `store` receives each good row (line, one value per canonical
+    /// field); nil for a dry run.
+    func run(store: ((Int, [StoredValue]) throws -> Void)?) throws {
+        let kind = options.kind
+        // Find the header among the first rows.
+        var head: [SourceRow] = []
+        while head.count < ColumnMapper.headerSearchRows, let row = try source.nextRow() {
+            if row.cells.allSatisfy(\.isBlank) { continue }
+            head.append(row)
+        }
+        guard !head.isEmpty else { throw ImportError.empty(path: path) }
+        let headerIndex: Int?
+        if let explicit = options.mapping?.headerRow {
+            if explicit == 0 {
+                headerIndex = nil
+            } else if let index = head.firstIndex(where: { $0.line == explicit }) {
+                headerIndex = index
+            } else {
+                throw ImportError.malformed(SourceLocation(file: path, line: explicit),
+                                            LocalizedText(ru: "строка заголовка \(explicit) из файла соответствия пуста или за пределами первых строк",
+                                                          en: "header row \(explicit) from the mapping file is empty or beyond the first rows"))
+            }
+        } else {
+            guard let found = ColumnMapper.headerRowIndex(head.map(\.cells), kind: kind, mapping: options.mapping) else {
+                let examples = kind.fields.filter(\.required).flatMap { HeaderSynonyms.names(of: $0.name, kind: kind).prefix(2) }
+                throw ImportError.noHeader(path: path, kind: kind, examples: examples)
+            }
+            headerIndex = found
+        }
+        let headers: [String]
+        let dataRows: ArraySlice<SourceRow>
+        if let headerIndex {
+            headers = head[headerIndex].cells.map(\.display)
+            dataRows = head[(headerIndex + 1)...]
+        } else {
+            let width = head.map(\.cells.count).max() ?? 0
+            headers = (0..<width).map { "#\($0 + 1)" }
+            dataRows = head[...]
+        }
+        mapping = try ColumnMapper.map(headers: headerIndex == nil ? headers.map { _ in "" } : headers,
+                                       headerLine: headerIndex.map { head[$0].line }, kind: kind,
+                                       mapping: options.mapping, path: path)
+        if headerIndex == nil { mapping.headers = headers }
+        let specs = kind.fields
+        let positions = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.name, $0) })
+        readers = mapping.assignments.map { assignment in
+            let spec = specs[positions[assignment.field] ?? 0]
+            let order = orders[assignment.field] ?? options.mapping?.dateOrder ?? .dayFirst
+            return FieldReader(spec: spec, order: order, serials: source.serialDates)
+        }
+        fieldIndex = mapping.assignments.map { positions[$0.field] ?? 0 }
+        for row in dataRows { try process(row, store: store) }
+        source.restrict(to: Set(mapping.assignments.map(\.column)))
+        while let row = try source.nextRow() {
+            if row.cells.allSatisfy(\.isBlank) { continue }
+            try process(row, store: store)
+        }
+    }
+
+    private func process(_ row: SourceRow, store: ((Int, [StoredValue]) throws -> Void)?) throws {
+        rowsRead += 1
+        var values = [StoredValue](repeating: .null, count: options.kind.fields.count)
+        var bad: [RowProblem] = []
+        for (index, assignment) in mapping.assignments.enumerated() {
+            let cell = assignment.column < row.cells.count ? row.cells[assignment.column] : .empty
+            switch readers[index].read(cell) {
+            case .value(let value):
+                values[fieldIndex[index]] = value
+            case .problem(let reason):
+                bad.append(RowProblem(location: SourceLocation(file: path, line: row.line, column: assignment.column + 1),
+                                      header: assignment.header, field: assignment.field,
+                                      value: cell.isBlank ? nil : cell.display, reason: reason))
+            }
+        }
+        if bad.isEmpty {
+            if let store, rowsRejected == 0 || options.skipBadRows {
+                try store(row.line, values)
+            }
+            rowsStored += 1
+            if preview.count < options.previewRows {
+                preview.append(mapping.assignments.enumerated().map { ($1.field, values[fieldIndex[$0]].display) })
+            }
+            return
+        }
+        rowsRejected += 1
+        problemCount += bad.count
+        for problem in bad where problems.count < options.problemLimit { problems.append(problem) }
+        if options.skipBadRows {
+            let reason = bad.map { problem in
+                "\(problem.header ?? problem.field ?? ""): \(problem.reason.ru) / \(problem.reason.en)"
+            }.joined(separator: "; ")
+            rejects.append((row.line, reason, row.cells.map(\.display)))
+        }
+    }
+
+    /// The order each date column should have been read in, where it differs from the one used.
+    var ordersToRedo: [String: DateOrder]? {
+        guard options.mapping?.dateOrder == nil, mapping != nil else { return nil }
+        var changed: [String: DateOrder] = [:]
+        for (index, reader) in readers.enumerated() where reader.spec.type == .date && reader.decidedOrder != reader.order {
+            changed[mapping.assignments[index].field] = reader.decidedOrder
+        }
+        return changed.isEmpty ? nil : orders.merging(changed) { $1 }
+    }
+
+    var dateOrderDecisions: [DateOrderDecision] {
+        mapping.assignments.enumerated().compactMap { index, assignment in
+            let reader = readers[index]
+            guard reader.spec.type == .date, reader.dayFirstOnly + reader.monthFirstOnly + reader.ambiguous > 0 else { return nil }
+            return DateOrderDecision(field: assignment.field, header: assignment.header, order: reader.order,
+                                     dayFirstOnly: reader.dayFirstOnly, monthFirstOnly: reader.monthFirstOnly,
+                                     ambiguous: reader.ambiguous, forced: options.mapping?.dateOrder != nil)
+        }
+    }
+}
+
+/// The file formats the importer reads, told apart by their first bytes.
+enum FileFormat {
+    case csv, xlsx, xml
+
+    static func detect(path: String) throws -> FileFormat {
+        var head: [UInt8] = []
+        var input = try FileInput(path: path, chunkSize: 4096)
+        _ = try input.readChunk { head.append(contentsOf: $0) }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw ImportError.malformed(SourceLocation(file: path),
+                                        LocalizedText(ru: "это старый формат Excel (.xls); сохраните файл как .xlsx или CSV",
+                                                      en: "this is the old Excel format (.xls); save it as .xlsx or CSV"))
+        }
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), first == 0x3C {
+            return .xml
+        }
+        let lower = path.lowercased()
+        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") {
+            throw ImportError.malformed(SourceLocation(file: path),
+                                        LocalizedText(ru: "файл назван .xlsx, но это не книга Excel (нет ZIP-заголовка); файл повреждён?",
+                                                      en: "the file is named .xlsx but is not an Excel workbook (no ZIP header); is it damaged?"))
+        }
+        if head.contains(0) && !(head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])) {
+            throw ImportError.unsupportedFormat(path: path)
+        }
+        return .csv
+    }
+}

@@ -1,0 +1,122 @@
+import AuditModel
+import Foundation
+import GRDB
+import Workspace
+
+/// Imports client exports (CSV, XLSX, XML) into a workspace round as one canonical dataset.
+///
+/// One import is one transaction: either every good row is stored with its dataset record, or
+/// nothing is. By default a single bad row stores nothing and the report lists the problems;
+/// ``ImportOptions/skipBadRows`` stores the good rows and writes the bad ones to a rejects file.
+public enum Importer {
+    /// Imports `path` into `round` of `workspace`.
+    ///
+    /// - Throws: ``ImportError`` (unreadable or malformed file, no header, bad rows, a file
+    ///   already imported into the round), or a ``Diagnostic`` about the mapping file.
+    /// - Complexity: O(n) in the file's size; memory holds one chunk of the file, the first
+    ///   rows, and the problems found.
+    public static func importFile(_ path: String, into workspace: Workspace, round: AuditRound, options: ImportOptions) throws -> ImportReport {
+        if options.dryRun { return try dryRun(path, options: options) }
+        var orders: [String: DateOrder] = [:]
+        for _ in 0..<3 {
+            let pass = try ImportPass(path: path, options: options, orders: orders)
+            do {
+                let outcome = try workspace.write { db throws -> (Int64, Bool, ImportReport.UnknownCustomers?, String) in
+                    let store = try DatasetStore(db: db, round: round, kind: options.kind, file: path)
+                    try pass.run { line, values in try store.insert(line: line, values: values) }
+                    if let redo = pass.ordersToRedo { throw Redo(orders: redo) }
+                    let sha = try pass.source.sha256()
+                    if pass.rowsRejected > 0 && !options.skipBadRows {
+                        throw ImportError.badRows(path: path, problems: pass.problems, total: pass.rowsRejected, rowsRead: pass.rowsRead)
+                    }
+                    let replaced = try store.finish(sha256: sha, format: pass.source.format, rowsRead: pass.rowsRead,
+                                                    rowsStored: pass.rowsStored, rowsRejected: pass.rowsRejected,
+                                                    mapping: pass.mapping.json, replace: options.replace)
+                    let unknown = options.kind == .sales ? try store.unknownCustomers() : nil
+                    return (store.datasetID, replaced, unknown, sha)
+                }
+                var report = makeReport(pass, sha: outcome.3, dryRun: false)
+                report.datasetID = outcome.0
+                report.replacedDataset = outcome.1
+                report.unknownCustomers = outcome.2
+                if options.skipBadRows && !pass.rejects.isEmpty {
+                    report.rejectsFile = try writeRejects(pass, next: path)
+                }
+                return report
+            } catch let redo as Redo {
+                orders = redo.orders
+            } catch let error as any AuditError {
+                throw error
+            } catch {
+                throw ImportError.database(path: workspace.path, message: "\(error)")
+            }
+        }
+        throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
+            ru: "не удалось определить порядок дня и месяца в датах; задайте date_order в файле соответствия",
+            en: "cannot settle the day/month order of the dates; set date_order in a mapping file"))
+    }
+
+    /// Reads `path` as an import would and reports the mapping, the first rows as parsed and the
+    /// problems, writing nothing.
+    public static func dryRun(_ path: String, options: ImportOptions) throws -> ImportReport {
+        var orders: [String: DateOrder] = [:]
+        for _ in 0..<3 {
+            let pass = try ImportPass(path: path, options: options, orders: orders)
+            try pass.run(store: nil)
+            if let redo = pass.ordersToRedo {
+                orders = redo
+                continue
+            }
+            return makeReport(pass, sha: try pass.source.sha256(), dryRun: true)
+        }
+        throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
+            ru: "не удалось определить порядок дня и месяца в датах; задайте date_order в файле соответствия",
+            en: "cannot settle the day/month order of the dates; set date_order in a mapping file"))
+    }
+
+    private struct Redo: Error {
+        var orders: [String: DateOrder]
+    }
+
+    private static func makeReport(_ pass: ImportPass, sha: String, dryRun: Bool) -> ImportReport {
+        ImportReport(
+            file: pass.path, kind: pass.options.kind, format: pass.source.format, notes: pass.source.notes,
+            mapping: pass.mapping, dateOrders: pass.dateOrderDecisions, sha256: sha, rowsRead: pass.rowsRead,
+            rowsStored: dryRun ? 0 : pass.rowsStored - (pass.options.skipBadRows ? 0 : 0),
+            rowsRejected: pass.rowsRejected, problems: pass.problems, problemCount: pass.problemCount,
+            preview: pass.preview, dryRun: dryRun, rejectsFile: nil, datasetID: nil, replacedDataset: false,
+            unknownCustomers: nil)
+    }
+
+    /// The rejects file's path for `input`: `sales.csv` → `sales.rejects.csv`.
+    public static func rejectsPath(for input: String) -> String {
+        let url = URL(fileURLWithPath: input)
+        let base = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent(base + ".rejects.csv").path
+    }
+
+    /// Writes the rejected rows (line, reasons, the original cells) as a UTF-8 CSV with `;`,
+    /// readable by Excel, with mode 0600.
+    private static func writeRejects(_ pass: ImportPass, next input: String) throws -> String {
+        let target = rejectsPath(for: input)
+        var text = "\u{FEFF}"
+        let header = ["Строка / line", "Причина / reason"] + pass.mapping.headers.enumerated().map { index, name in
+            name.isEmpty ? "#\(index + 1)" : name
+        }
+        text += csvLine(header)
+        for reject in pass.rejects {
+            text += csvLine([String(reject.line), reject.reason] + reject.cells)
+        }
+        try PrivateFile.write(text, to: target)
+        return target
+    }
+
+    static func csvLine(_ fields: [String]) -> String {
+        fields.map { field in
+            if field.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return field
+        }.joined(separator: ";") + "\r\n"
+    }
+}

@@ -1,1 +1,0 @@
-// The Importers engine. See the module's files.

@@ -1,0 +1,84 @@
+import AuditModel
+
+/// One row of a source file.
+package struct SourceRow: Sendable {
+    /// The 1-based line (CSV line, sheet row, XML line) where the row starts.
+    package var line: Int
+    package var cells: [Cell]
+}
+
+/// A file read row by row: CSV, a workbook sheet, or XML records.
+package protocol RowSource: AnyObject {
+    /// `csv`, `xlsx` or `xml`.
+    var format: String { get }
+    /// What was detected about the file (encoding, delimiter, sheet), for the import report.
+    var notes: [LocalizedText] { get }
+    /// The system serial dates in this file count from.
+    var serialDates: SerialDateSystem { get }
+    /// Restricts the cells produced to these 0-based columns (others come back `.empty`).
+    func restrict(to columns: Set<Int>)
+    /// The next row, or nil at the end.
+    func nextRow() throws -> SourceRow?
+    /// The SHA-256 of the whole file; valid once ``nextRow()`` has returned nil.
+    func sha256() throws -> String
+}
+
+/// A CSV (or other delimited text) file as rows of text cells.
+package final class CSVRowSource: RowSource {
+    private let reader: CSVReader
+    private var wanted: [Bool]?
+
+    package init(path: String, encoding: TextEncoding?, delimiter: UInt8?) throws {
+        reader = try CSVReader(path: path, encoding: encoding, delimiter: delimiter)
+    }
+
+    package var format: String { "csv" }
+    package var serialDates: SerialDateSystem { .excel1900 }
+
+    package var notes: [LocalizedText] {
+        let delimiterName: String
+        switch reader.delimiter {
+        case 0x09: delimiterName = "TAB"
+        default: delimiterName = "«" + String(UnicodeScalar(reader.delimiter)) + "»"
+        }
+        let how = LocalizedText(ru: reader.encodingDetected ? "определена" : "задана", en: reader.encodingDetected ? "detected" : "given")
+        let howDelimiter = LocalizedText(ru: reader.delimiterDetected ? "определён" : "задан", en: reader.delimiterDetected ? "detected" : "given")
+        return [
+            LocalizedText(ru: "кодировка \(reader.encoding.rawValue) (\(how.ru)), разделитель \(delimiterName) (\(howDelimiter.ru))",
+                          en: "encoding \(reader.encoding.rawValue) (\(how.en)), delimiter \(delimiterName) (\(howDelimiter.en))"),
+        ]
+    }
+
+    package func restrict(to columns: Set<Int>) {
+        let size = (columns.max() ?? -1) + 1
+        var flags = [Bool](repeating: false, count: size)
+        for column in columns { flags[column] = true }
+        wanted = flags
+    }
+
+    package func nextRow() throws -> SourceRow? {
+        guard try reader.nextRecord() else { return nil }
+        let count = reader.fieldCount
+        var cells: [Cell] = []
+        cells.reserveCapacity(count)
+        for index in 0..<count {
+            if let wanted, index >= wanted.count || !wanted[index] {
+                cells.append(.empty)
+                continue
+            }
+            if reader.isBlank(index) {
+                cells.append(.empty)
+            } else if let text = reader.field(index) {
+                cells.append(.text(text))
+            } else {
+                cells.append(.undecodable)
+            }
+        }
+        return SourceRow(line: reader.line, cells: cells)
+    }
+
+    package func sha256() throws -> String { reader.sha256() }
+
+    /// The encoding and delimiter in use.
+    package var dialect: (encoding: TextEncoding, delimiter: UInt8) { (reader.encoding, reader.delimiter) }
+}

@@ -1,0 +1,165 @@
+/// The character encodings a text export arrives in.
+public enum TextEncoding: String, Sendable, CaseIterable, Codable {
+    case utf8 = "utf-8"
+    case windows1251 = "windows-1251"
+    case utf16LE = "utf-16le"
+    case utf16BE = "utf-16be"
+
+    /// Reads a user's spelling of an encoding name (`utf8`, `UTF-8`, `cp1251`, `windows-1251`…).
+    public init?(name: String) {
+        let key = name.lowercased().filter { $0.isLetter || $0.isNumber }
+        switch key {
+        case "utf8", "utf8bom": self = .utf8
+        case "windows1251", "cp1251", "win1251", "1251", "ansi": self = .windows1251
+        case "utf16", "utf16le", "unicode": self = .utf16LE
+        case "utf16be": self = .utf16BE
+        default: return nil
+        }
+    }
+
+    /// The encoding of `sample` (the start of a file) and the length of its byte-order mark.
+    ///
+    /// A UTF-8 or UTF-16 byte-order mark decides; otherwise bytes that are valid UTF-8 are
+    /// UTF-8 and anything else is taken as Windows-1251, the encoding of Russian Excel and 1C.
+    package static func detect(_ sample: some Collection<UInt8>, isWholeFile: Bool) -> (TextEncoding, bom: Int) {
+        let bytes = Array(sample.prefix(4))
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return (.utf8, 3) }
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (.utf16LE, 2) }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (.utf16BE, 2) }
+        return (isValidUTF8(Array(sample), allowTruncatedEnd: !isWholeFile) ? .utf8 : .windows1251, 0)
+    }
+
+    /// Whether `bytes` is well-formed UTF-8; a sequence cut by the end of a sample may be allowed.
+    package static func isValidUTF8(_ bytes: [UInt8], allowTruncatedEnd: Bool) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            if lead & 0xE0 == 0xC0, lead >= 0xC2 { length = 2 }
+            else if lead & 0xF0 == 0xE0 { length = 3 }
+            else if lead & 0xF8 == 0xF0, lead <= 0xF4 { length = 4 }
+            else { return false }
+            if index + length > count { return allowTruncatedEnd && (index + 1..<count).allSatisfy { bytes[$0] & 0xC0 == 0x80 } }
+            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
+    }
+}
+
+/// Converts a stream of bytes in some ``TextEncoding`` into UTF-8, chunk by chunk.
+///
+/// Stateless for UTF-8 and Windows-1251; for UTF-16 an odd trailing byte or a lone high
+/// surrogate at a chunk's end is carried into the next chunk.
+package struct Transcoder {
+    package let encoding: TextEncoding
+    private var carry: [UInt8] = []
+
+    package init(_ encoding: TextEncoding) {
+        self.encoding = encoding
+    }
+
+    /// Appends the UTF-8 form of `input` to `output`.
+    package mutating func transcode(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        switch encoding {
+        case .utf8:
+            output.append(contentsOf: input)
+        case .windows1251:
+            output.reserveCapacity(output.count + input.count * 2)
+            for byte in input {
+                if byte < 0x80 {
+                    output.append(byte)
+                } else {
+                    Transcoder.appendUTF8(UInt32(Transcoder.cp1251High[Int(byte - 0x80)]), to: &output)
+                }
+            }
+        case .utf16LE, .utf16BE:
+            var bytes = carry
+            bytes.append(contentsOf: input)
+            carry.removeAll()
+            let bigEndian = encoding == .utf16BE
+            var index = 0
+            while index + 1 < bytes.count {
+                let unit = bigEndian ? UInt32(bytes[index]) << 8 | UInt32(bytes[index + 1])
+                                     : UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index])
+                if unit >= 0xD800, unit < 0xDC00 {
+                    guard index + 3 < bytes.count else { break }
+                    let low = bigEndian ? UInt32(bytes[index + 2]) << 8 | UInt32(bytes[index + 3])
+                                        : UInt32(bytes[index + 3]) << 8 | UInt32(bytes[index + 2])
+                    if low >= 0xDC00, low < 0xE000 {
+                        Transcoder.appendUTF8(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), to: &output)
+                        index += 4
+                    } else {
+                        Transcoder.appendUTF8(0xFFFD, to: &output)
+                        index += 2
+                    }
+                } else if unit >= 0xDC00, unit < 0xE000 {
+                    Transcoder.appendUTF8(0xFFFD, to: &output)
+                    index += 2
+                } else {
+                    Transcoder.appendUTF8(unit, to: &output)
+                    index += 2
+                }
+            }
+            if index < bytes.count { carry = Array(bytes[index...]) }
+        }
+    }
+
+    /// Whether bytes are held back waiting for the rest of a character.
+    package var hasPendingBytes: Bool { !carry.isEmpty }
+
+    @inline(__always)
+    static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+        if scalar < 0x80 {
+            output.append(UInt8(scalar))
+        } else if scalar < 0x800 {
+            output.append(UInt8(0xC0 | scalar >> 6))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        } else if scalar < 0x10000 {
+            output.append(UInt8(0xE0 | scalar >> 12))
+            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        } else {
+            output.append(UInt8(0xF0 | scalar >> 18))
+            output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
+    /// Windows-1251 bytes 0x80…0xFF as Unicode scalars (0x98, unassigned, maps to U+0098 as Windows does).
+    static let cp1251High: [UInt16] = [
+        0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C, 0x040B, 0x040F,
+        0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x0098, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F,
+        0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7,
+        0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
+        0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7,
+        0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,
+        0x0410, 0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417,
+        0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D, 0x041E, 0x041F,
+        0x0420, 0x0421, 0x0422, 0x0423, 0x0424, 0x0425, 0x0426, 0x0427,
+        0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F,
+        0x0430, 0x0431, 0x0432, 0x0433, 0x0434, 0x0435, 0x0436, 0x0437,
+        0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F,
+        0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447,
+        0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F,
+    ]
+
+    /// Encodes `text` as Windows-1251 (for writing Russian Excel-style exports); characters
+    /// outside the code page become `?`.
+    package static func windows1251(_ text: String) -> [UInt8] {
+        text.unicodeScalars.map { scalar in
+            scalar.value < 0x80 ? UInt8(scalar.value) : cp1251Reverse[scalar.value] ?? UInt8(ascii: "?")
+        }
+    }
+
+    private static let cp1251Reverse: [UInt32: UInt8] = {
+        var reverse: [UInt32: UInt8] = [:]
+        for (offset, scalar) in cp1251High.enumerated() { reverse[UInt32(scalar)] = UInt8(0x80 + offset) }
+        return reverse
+    }()
+}

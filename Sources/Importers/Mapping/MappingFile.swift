@@ -1,0 +1,163 @@
+import AuditModel
+import Yams
+
+/// A mapping file: how a user tells the importer what an unusual export means.
+///
+/// ```yaml
+/// header_row: 3            # 1-based row of the header; 0 when the file has none
+/// sheet: Продажи           # XLSX: the sheet's name or 1-based number
+/// encoding: windows-1251   # CSV
+/// delimiter: ";"           # CSV
+/// date_order: dd.mm        # or mm.dd, for a/b/yyyy dates
+/// columns:                 # canonical field: the header name, or a 1-based column number
+///   customer_id: Код клиента
+///   amount: 5
+///   cost: ~                # do not import this field
+/// xml:
+///   records: /Выгрузка/Документ   # the element that is one record
+///   fields:                       # canonical field: child element, @attribute, child/@attribute
+///     order_id: "@Номер"
+///     customer_id: Контрагент/@Код
+/// ```
+public struct MappingFile: Sendable, Equatable {
+    /// How a field is found in the source.
+    public enum ColumnRef: Sendable, Equatable {
+        case header(String)
+        case position(Int)
+        case skip
+    }
+
+    public var path: String
+    public var headerRow: Int?
+    public var sheet: String?
+    public var encoding: TextEncoding?
+    public var delimiter: UInt8?
+    public var dateOrder: DateOrder?
+    public var columns: [String: ColumnRef] = [:]
+    public var xmlRecords: String?
+    public var xmlFields: [String: String] = [:]
+
+    /// Reads and checks a mapping file for `kind`; every problem points at its line in the file.
+    public static func load(path: String, kind: DatasetKind) throws -> MappingFile {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ImportError.fileNotFound(path: path) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic(at: SourceLocation(file: path, line: 1, column: 1),
+                             LocalizedText(ru: "файл соответствия должен быть в UTF-8", en: "the mapping file must be UTF-8"))
+        }
+        return try parse(text: text, path: path, kind: kind)
+    }
+
+    /// Parses mapping text (see the type's documentation for the format).
+    public static func parse(text: String, path: String, kind: DatasetKind) throws -> MappingFile {
+        let source = try YAMLSource(text: text, file: path)
+        var result = MappingFile(path: path)
+        guard case .mapping(let root) = source.root else {
+            throw Diagnostic(at: source.location(of: source.root),
+                             LocalizedText(ru: "ожидается словарь ключей (columns:, header_row: …)",
+                                           en: "expected a mapping of keys (columns:, header_row: …)"))
+        }
+        let fieldNames = Set(kind.fields.map(\.name))
+        func fail(_ node: Node, _ ru: String, _ en: String) -> Diagnostic {
+            Diagnostic(at: source.location(of: node), LocalizedText(ru: ru, en: en))
+        }
+        for (keyNode, value) in root {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "header_row":
+                guard let row = value.int, row >= 0 else {
+                    throw fail(value, "header_row: ожидается номер строки (0, если заголовка нет)",
+                               "header_row: expected a row number (0 when there is no header)")
+                }
+                result.headerRow = row
+            case "sheet":
+                result.sheet = value.string
+            case "encoding":
+                guard let name = value.string, let encoding = TextEncoding(name: name) else {
+                    throw fail(value, "encoding: ожидается utf-8 или windows-1251", "encoding: expected utf-8 or windows-1251")
+                }
+                result.encoding = encoding
+            case "delimiter":
+                guard let text = value.string, let byte = delimiterByte(text) else {
+                    throw fail(value, "delimiter: ожидается один символ (; , | или \\t)", "delimiter: expected one character (; , | or \\t)")
+                }
+                result.delimiter = byte
+            case "date_order":
+                guard let text = value.string, let order = DateOrder(rawValue: text.lowercased()) else {
+                    throw fail(value, "date_order: ожидается dd.mm или mm.dd", "date_order: expected dd.mm or mm.dd")
+                }
+                result.dateOrder = order
+            case "columns":
+                guard case .mapping(let columns) = value else {
+                    throw fail(value, "columns: ожидается словарь «поле: столбец»", "columns: expected a mapping 'field: column'")
+                }
+                for (fieldNode, columnNode) in columns {
+                    let field = fieldNode.string ?? ""
+                    guard fieldNames.contains(field) else {
+                        throw fail(fieldNode, "неизвестное поле «\(field)» для данных «\(kind.title.ru)»; поля: \(kind.fields.map(\.name).joined(separator: ", "))",
+                                   "unknown field '\(field)' for \(kind.title.en); the fields are: \(kind.fields.map(\.name).joined(separator: ", "))")
+                    }
+                    if case .scalar(let scalar) = columnNode, scalar.tag.description.hasSuffix(":null") || scalar.string == "~" || scalar.string.isEmpty {
+                        result.columns[field] = .skip
+                    } else if let number = columnNode.int {
+                        guard number >= 1 else { throw fail(columnNode, "номер столбца начинается с 1", "column numbers start at 1") }
+                        result.columns[field] = .position(number)
+                    } else if let name = columnNode.string {
+                        result.columns[field] = .header(name)
+                    } else {
+                        throw fail(columnNode, "ожидается имя столбца или его номер", "expected a column name or number")
+                    }
+                }
+            case "xml":
+                guard case .mapping(let xml) = value else {
+                    throw fail(value, "xml: ожидается словарь с records: и fields:", "xml: expected a mapping with records: and fields:")
+                }
+                for (xmlKey, xmlValue) in xml {
+                    switch xmlKey.string ?? "" {
+                    case "records":
+                        guard let path = xmlValue.string, path.hasPrefix("/") else {
+                            throw fail(xmlValue, "records: ожидается путь от корня, например /Выгрузка/Документ",
+                                       "records: expected a path from the root, e.g. /Export/Document")
+                        }
+                        result.xmlRecords = path
+                    case "fields":
+                        guard case .mapping(let fields) = xmlValue else {
+                            throw fail(xmlValue, "fields: ожидается словарь «поле: элемент или @атрибут»",
+                                       "fields: expected a mapping 'field: element or @attribute'")
+                        }
+                        for (fieldNode, pathNode) in fields {
+                            let field = fieldNode.string ?? ""
+                            guard fieldNames.contains(field) else {
+                                throw fail(fieldNode, "неизвестное поле «\(field)»", "unknown field '\(field)'")
+                            }
+                            guard let path = pathNode.string, !path.isEmpty else {
+                                throw fail(pathNode, "ожидается имя элемента или @атрибута", "expected an element or @attribute name")
+                            }
+                            result.xmlFields[field] = path
+                            result.columns[field] = .header(path)
+                        }
+                    default:
+                        throw fail(xmlKey, "неизвестный ключ xml.\(xmlKey.string ?? ""); ожидаются records и fields",
+                                   "unknown key xml.\(xmlKey.string ?? ""); expected records and fields")
+                    }
+                }
+            default:
+                throw fail(keyNode, "неизвестный ключ «\(key)»; допустимы: header_row, sheet, encoding, delimiter, date_order, columns, xml",
+                           "unknown key '\(key)'; allowed: header_row, sheet, encoding, delimiter, date_order, columns, xml")
+            }
+        }
+        return result
+    }
+
+    /// `;`, `,`, `|`, `\t`, `tab` → the delimiter byte.
+    public static func delimiterByte(_ text: String) -> UInt8? {
+        switch text.lowercased() {
+        case "\\t", "tab", "\t": return 0x09
+        default:
+            let bytes = Array(text.utf8)
+            guard bytes.count == 1, bytes[0] < 0x80, bytes[0] != 0x22, bytes[0] != 0x0A, bytes[0] != 0x0D else { return nil }
+            return bytes[0]
+        }
+    }
+}
+
+import Foundation

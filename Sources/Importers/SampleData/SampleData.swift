@@ -1,0 +1,123 @@
+import AuditModel
+import Foundation
+
+/// Options of the sample-data generator.
+public struct SampleDataOptions: Sendable {
+    /// What the generated files look like.
+    public enum Profile: String, Sendable, CaseIterable {
+        /// Plain UTF-8 exports with `;`, decimal commas and `dd.mm.yyyy` dates, any size.
+        case generic
+        /// The bundled example company ООО «ТехноСнаб»: messy Russian Excel/1C exports that
+        /// carry a story (concentrated revenue, a star manager, idle managers, lost customers,
+        /// gaps in contact data, sales of customers missing from the list, duplicates).
+        case technosnab
+    }
+
+    public var customers: Int
+    /// Sales lines (order lines) to generate.
+    public var orderLines: Int
+    public var seed: UInt64
+    public var profile: Profile
+    /// The last day of the sales period.
+    public var endDate: Day
+    public var years: Int
+
+    public init(customers: Int, orderLines: Int, seed: UInt64, profile: Profile = .generic,
+                endDate: Day = Day(year: 2026, month: 11, day: 20)!, years: Int = 3) {
+        self.customers = customers
+        self.orderLines = orderLines
+        self.seed = seed
+        self.profile = profile
+        self.endDate = endDate
+        self.years = years
+    }
+
+    /// The example company's files: about 1,200 listed customers and 15,000 sales lines.
+    public static let technosnab = SampleDataOptions(customers: 1_270, orderLines: 15_000, seed: 20_261_120, profile: .technosnab)
+}
+
+/// Generates realistic, deterministic customer and sales exports for tests, benchmarks and
+/// the bundled example.
+public enum SampleData {
+    /// Writes `customers.csv` and `sales.csv` (and `managers.csv`) into `directory` and returns
+    /// their paths. The same options always give byte-identical files.
+    /// - Complexity: O(customers + lines); memory holds the customers, not the sales lines
+    ///   (except for the example profile, whose lines are sorted by date).
+    public static func generate(into directory: String, options: SampleDataOptions) throws -> [String] {
+        guard options.customers >= 1, options.orderLines >= 1, options.years >= 1 else {
+            throw ImportError.invalidOption(LocalizedText(ru: "нужны хотя бы 1 клиент и 1 строка продаж",
+                                                          en: "at least 1 customer and 1 sales line are needed"))
+        }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var world = SampleWorld(options: options)
+        let customers = directory + "/customers.csv"
+        let sales = directory + "/sales.csv"
+        let managers = directory + "/managers.csv"
+        try world.writeCustomers(to: customers)
+        try world.writeSales(to: sales)
+        try world.writeManagers(to: managers)
+        return [customers, sales, managers]
+    }
+}
+
+/// A file written through a buffer, in UTF-8 or Windows-1251.
+struct SampleFileWriter {
+    let path: String
+    let handle: FileHandle
+    let windows1251: Bool
+    var buffer: [UInt8] = []
+
+    init(path: String, windows1251: Bool, bom: Bool) throws {
+        self.path = path
+        self.windows1251 = windows1251
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw ImportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+        self.handle = handle
+        if bom { buffer = [0xEF, 0xBB, 0xBF] }
+    }
+
+    mutating func line(_ fields: [String], delimiter: String, crlf: Bool) throws {
+        let text = fields.map { field in
+            if field.contains(delimiter) || field.contains("\"") || field.contains("\n") {
+                return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return field
+        }.joined(separator: delimiter) + (crlf ? "\r\n" : "\n")
+        try write(text)
+    }
+
+    mutating func write(_ text: String) throws {
+        if windows1251 { buffer.append(contentsOf: Transcoder.windows1251(text)) } else { buffer.append(contentsOf: text.utf8) }
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    mutating func flush() throws {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func close() throws {
+        try flush()
+        try handle.close()
+    }
+}
+
+/// Money as Russian exports print it: `12 345,60` (the group separator given).
+func rubles(_ value: Double, group: String) -> String {
+    let kopecks = Int64((abs(value) * 100).rounded())
+    let whole = String(kopecks / 100)
+    var grouped = ""
+    for (index, character) in whole.enumerated() {
+        if index > 0 && (whole.count - index) % 3 == 0 { grouped += group }
+        grouped.append(character)
+    }
+    let fraction = kopecks % 100
+    return (value < 0 ? "-" : "") + grouped + "," + (fraction < 10 ? "0" : "") + String(fraction)
+}
+
+/// `dd.mm.yyyy`.
+func russianDate(_ day: Day) -> String {
+    let (y, m, d) = day.components
+    return (d < 10 ? "0" : "") + String(d) + "." + (m < 10 ? "0" : "") + String(m) + "." + String(y)
+}

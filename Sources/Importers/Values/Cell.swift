@@ -1,0 +1,139 @@
+import AuditModel
+
+/// One value as a source file holds it, before it is read as a canonical field.
+package enum Cell: Sendable, Equatable {
+    case empty
+    case text(String)
+    case number(Double)
+    case bool(Bool)
+    /// A spreadsheet number shown with a date format.
+    case date(Day)
+    /// Text whose bytes are not valid in the file's encoding.
+    case undecodable
+
+    /// The value as the user sees it in the file (for messages and rejects).
+    package var display: String {
+        switch self {
+        case .empty: ""
+        case .text(let text): text
+        case .number(let value): Cell.format(value)
+        case .bool(let value): value ? "TRUE" : "FALSE"
+        case .date(let day): day.iso
+        case .undecodable: "\u{FFFD}"
+        }
+    }
+
+    package var isBlank: Bool {
+        switch self {
+        case .empty: true
+        case .text(let text): text.allSatisfy(\.isWhitespace)
+        default: false
+        }
+    }
+
+    /// A number as text without a spurious `.0` (7701234567, not 7701234567.0).
+    package static func format(_ value: Double) -> String {
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
+
+/// A canonical value ready to be stored.
+package enum StoredValue: Sendable, Equatable {
+    case null
+    case text(String)
+    case real(Double)
+    case integer(Int64)
+
+    package var display: String {
+        switch self {
+        case .null: ""
+        case .text(let text): text
+        case .real(let value): Cell.format(value)
+        case .integer(let value): String(value)
+        }
+    }
+}
+
+/// Reads yes/no answers: да/нет, yes/no, 1/0, true/false, истина/ложь, +/−.
+package enum BooleanReader {
+    package static func parse(_ text: String) -> Bool? {
+        switch normalizeWord(text) {
+        case "да", "д", "yes", "y", "true", "истина", "1", "+", "вкл", "on", "x", "есть", "согласен", "согласна", "подписан":
+            true
+        case "нет", "н", "no", "n", "false", "ложь", "0", "-", "выкл", "off", "не согласен", "отписан":
+            false
+        default:
+            nil
+        }
+    }
+}
+
+/// Reads the closed sets of codes of the canonical model from the words exports use.
+package enum CodeReader {
+    private static let synonyms: [String: [String: [String]]] = [
+        "type": [
+            "company": ["company", "юл", "юр лицо", "юрлицо", "юридическое лицо", "организация", "компания", "b2b",
+                        "ип", "индивидуальный предприниматель", "legal", "legal entity", "organization", "organisation",
+                        "corporate", "business", "ооо", "юр"],
+            "person": ["person", "фл", "физ лицо", "физлицо", "физическое лицо", "частное лицо", "частник", "b2c",
+                       "individual", "private", "consumer", "физ", "физ лицо частное"],
+        ],
+        "gender": [
+            "male": ["male", "m", "м", "муж", "мужской", "мужчина", "man"],
+            "female": ["female", "f", "ж", "жен", "женский", "женщина", "woman", "w"],
+        ],
+        "status": [
+            "open": ["open", "открыта", "открыто", "открыт", "в работе", "активна", "активная", "active", "in progress",
+                     "новая", "new"],
+            "won": ["won", "win", "выиграна", "выигрыш", "успешно", "успешна", "успех", "закрыта успешно",
+                    "успешно реализовано", "заключена", "сделка заключена", "оплачена", "closed won"],
+            "lost": ["lost", "lose", "проиграна", "проигрыш", "неуспешно", "закрыта неуспешно", "отказ", "отменена",
+                     "cancelled", "canceled", "closed lost", "провал"],
+        ],
+    ]
+
+    /// The code of `text` among `codes` (field `field`), or nil.
+    package static func parse(_ text: String, field: String, codes: [String]) -> String? {
+        let key = normalizeWord(text)
+        if codes.contains(key) { return key }
+        guard let table = synonyms[field] else { return nil }
+        for code in codes {
+            if table[code]?.contains(key) == true { return code }
+        }
+        return nil
+    }
+}
+
+/// Lowercase, `ё` as `е`, punctuation as spaces, runs of spaces as one, trimmed.
+package func normalizeWord(_ text: String) -> String {
+    var out = ""
+    var pendingSpace = false
+    for scalar in text.lowercased().unicodeScalars {
+        let character = scalar == "ё" ? "е" : scalar
+        if CharacterSetLite.isWordScalar(character) || character == "+" || character == "-" {
+            if pendingSpace && !out.isEmpty { out.append(" ") }
+            pendingSpace = false
+            out.unicodeScalars.append(character)
+        } else {
+            pendingSpace = true
+        }
+    }
+    return out
+}
+
+/// Lowercase letters and digits only, `ё` as `е`: how header names are compared.
+package func normalizeKey(_ text: String) -> String {
+    var out = ""
+    for scalar in text.lowercased().unicodeScalars {
+        let character = scalar == "ё" ? "е" : scalar
+        if CharacterSetLite.isWordScalar(character) { out.unicodeScalars.append(character) }
+    }
+    return out
+}
+
+enum CharacterSetLite {
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "№" || scalar == "#"
+    }
+}

@@ -1,0 +1,197 @@
+import AuditModel
+import Foundation
+import ZIPFoundation
+
+/// The parts of an XLSX package needed to read a sheet: sheet names and files, shared
+/// strings, which cell styles are dates, and the date system.
+struct XLSXWorkbook {
+    struct Sheet {
+        var name: String
+        var part: String
+        var hidden: Bool
+    }
+
+    let path: String
+    let archive: Archive
+    var sheets: [Sheet] = []
+    var sharedStrings: [String] = []
+    /// Per cell style index (`s`): whether it formats a date.
+    var dateStyles: [Bool] = []
+    var serialDates: SerialDateSystem = .excel1900
+
+    /// The largest part we unpack (a guard against ZIP bombs).
+    static let partLimit = 1 << 30
+
+    init(path: String) throws {
+        self.path = path
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
+                ru: "не удалось открыть книгу XLSX (повреждённый ZIP): \(error)",
+                en: "cannot open the XLSX workbook (damaged ZIP): \(error)"))
+        }
+        guard let workbookXML = try part("xl/workbook.xml") else {
+            throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
+                ru: "в файле нет xl/workbook.xml: это не книга Excel", en: "no xl/workbook.xml inside: not an Excel workbook"))
+        }
+        let relations = try readRelations()
+        let workbook = try XMLStream(bytes: workbookXML, file: path + "#xl/workbook.xml")
+        while try workbook.read() {
+            guard workbook.kind == .element else { continue }
+            switch workbook.localName {
+            case "workbookPr":
+                let flag = workbook.attribute("date1904")?.lowercased()
+                if flag == "1" || flag == "true" { serialDates = .excel1904 }
+            case "sheet":
+                let attributes = workbook.attributes()
+                let name = attributes.first { $0.name == "name" }?.value ?? "Sheet\(sheets.count + 1)"
+                let id = attributes.first { $0.name == "id" }?.value ?? ""
+                let state = attributes.first { $0.name == "state" }?.value ?? "visible"
+                guard let target = relations[id] else { continue }
+                sheets.append(Sheet(name: name, part: target, hidden: state != "visible"))
+            default:
+                continue
+            }
+        }
+        guard !sheets.isEmpty else { throw ImportError.empty(path: path) }
+        if let strings = try part("xl/sharedStrings.xml") { sharedStrings = try XLSXWorkbook.readSharedStrings(strings, file: path) }
+        if let styles = try part("xl/styles.xml") { dateStyles = try XLSXWorkbook.readDateStyles(styles, file: path) }
+    }
+
+    /// The sheet named `name` (case-insensitive), or numbered `name` (1-based), or the first visible one.
+    func sheet(_ name: String?) throws -> Sheet {
+        guard let name else { return sheets.first { !$0.hidden } ?? sheets[0] }
+        let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        if let sheet = sheets.first(where: { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == key }) { return sheet }
+        if let number = Int(key), number >= 1, number <= sheets.count { return sheets[number - 1] }
+        throw ImportError.sheetNotFound(path: path, requested: name, available: sheets.map(\.name))
+    }
+
+    /// The bytes of the part at `name`, or nil when the package has none.
+    func part(_ name: String) throws -> [UInt8]? {
+        let wanted = name.hasPrefix("/") ? String(name.dropFirst()) : name
+        guard let entry = archive[wanted] ?? archive.first(where: { $0.path.lowercased() == wanted.lowercased() }) else { return nil }
+        guard entry.uncompressedSize <= UInt64(XLSXWorkbook.partLimit) else { throw tooLarge(wanted) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(min(entry.uncompressedSize, 1 << 26)))
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { data in
+                bytes.append(contentsOf: data)
+                if bytes.count > XLSXWorkbook.partLimit { throw ImportError.malformed(SourceLocation(file: path), LocalizedText(both: "too large")) }
+            }
+        } catch let error as ImportError {
+            if bytes.count > XLSXWorkbook.partLimit { throw tooLarge(wanted) }
+            throw error
+        } catch {
+            throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
+                ru: "не удалось распаковать \(wanted) из книги: \(error)", en: "cannot unpack \(wanted) from the workbook: \(error)"))
+        }
+        return bytes
+    }
+
+    private func tooLarge(_ part: String) -> ImportError {
+        .malformed(SourceLocation(file: path), LocalizedText(
+            ru: "часть книги \(part) больше 1 ГиБ в распакованном виде; разбейте книгу или сохраните лист как CSV",
+            en: "the workbook part \(part) unpacks to more than 1 GiB; split the workbook or save the sheet as CSV"))
+    }
+
+    /// Relationship id → part path (`xl/worksheets/sheet1.xml`).
+    private func readRelations() throws -> [String: String] {
+        guard let bytes = try part("xl/_rels/workbook.xml.rels") else { return [:] }
+        let stream = try XMLStream(bytes: bytes, file: path + "#xl/_rels/workbook.xml.rels")
+        var relations: [String: String] = [:]
+        while try stream.read() {
+            guard stream.kind == .element, stream.localName == "Relationship",
+                  let id = stream.attribute("Id"), let target = stream.attribute("Target") else { continue }
+            relations[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        }
+        return relations
+    }
+
+    private static func readSharedStrings(_ bytes: [UInt8], file: String) throws -> [String] {
+        let stream = try XMLStream(bytes: bytes, file: file + "#xl/sharedStrings.xml")
+        var strings: [String] = []
+        var current = ""
+        var inItem = false, inText = false, inPhonetic = false
+        while try stream.read() {
+            guard let kind = stream.kind else { continue }
+            switch kind {
+            case .element:
+                switch stream.localName {
+                case "si":
+                    current = ""
+                    inItem = true
+                    if stream.isEmptyElement { strings.append(""); inItem = false }
+                case "t": inText = !stream.isEmptyElement
+                case "rPh": inPhonetic = !stream.isEmptyElement
+                default: break
+                }
+            case .text, .cdata, .significantWhitespace, .whitespace:
+                if inItem && inText && !inPhonetic { current += stream.value }
+            case .endElement:
+                switch stream.localName {
+                case "si":
+                    strings.append(current)
+                    inItem = false
+                case "t": inText = false
+                case "rPh": inPhonetic = false
+                default: break
+                }
+            default:
+                continue
+            }
+        }
+        return strings
+    }
+
+    /// For each `cellXfs` style: whether its number format shows a date.
+    private static func readDateStyles(_ bytes: [UInt8], file: String) throws -> [Bool] {
+        let stream = try XMLStream(bytes: bytes, file: file + "#xl/styles.xml")
+        var custom: [Int: String] = [:]
+        var formats: [Int] = []
+        var inCellXfs = false
+        while try stream.read() {
+            guard let kind = stream.kind else { continue }
+            if kind == .element {
+                switch stream.localName {
+                case "numFmt":
+                    if let id = stream.attribute("numFmtId").flatMap(Int.init), let code = stream.attribute("formatCode") { custom[id] = code }
+                case "cellXfs":
+                    inCellXfs = !stream.isEmptyElement
+                case "xf" where inCellXfs:
+                    formats.append(stream.attribute("numFmtId").flatMap(Int.init) ?? 0)
+                default:
+                    break
+                }
+            } else if kind == .endElement, stream.localName == "cellXfs" {
+                inCellXfs = false
+            }
+        }
+        return formats.map { id in
+            if let code = custom[id] { return isDateFormat(code) }
+            return (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
+        }
+    }
+
+    /// Whether a number format code shows a date: it has `d` or `y` (or `m` with them) outside
+    /// quoted text, escapes and `[...]` sections.
+    static func isDateFormat(_ code: String) -> Bool {
+        var plain = ""
+        var inQuote = false, inBracket = false, escape = false
+        for character in code {
+            if escape { escape = false; continue }
+            if inQuote { if character == "\"" { inQuote = false }; continue }
+            if inBracket { if character == "]" { inBracket = false }; continue }
+            switch character {
+            case "\"": inQuote = true
+            case "[": inBracket = true
+            case "\\", "_", "*": escape = true
+            default: plain.append(character)
+            }
+        }
+        let lower = plain.lowercased()
+        if lower == "general" || lower.isEmpty { return false }
+        return lower.contains("d") || lower.contains("y") || lower.contains("д") || lower.contains("г")
+    }
+}

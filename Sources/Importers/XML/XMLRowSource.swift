@@ -1,0 +1,166 @@
+import AuditModel
+
+/// XML records as rows: each record element gives one row; its attributes (`@name`), its
+/// child elements (`name`), their attributes (`name/@attr`) and deeper children (`a/b`) are
+/// the columns. The first row produced is a header of the column names.
+package final class XMLRowSource: RowSource {
+    private let path: String
+    private let stream: XMLStream
+    private let recordPath: [String]
+    private var columns: [String] = []
+    private var columnIndex: [String: Int] = [:]
+    private var pending: [SourceRow] = []
+    private var headerSent = false
+    private var finished = false
+    private var autoDetected: Bool
+
+    package var format: String { "xml" }
+    package var serialDates: SerialDateSystem { .excel1900 }
+
+    package var notes: [LocalizedText] {
+        let path = "/" + recordPath.joined(separator: "/")
+        return [autoDetected
+            ? LocalizedText(ru: "записи XML: \(path) (определено по повторяющимся элементам)", en: "XML records: \(path) (found as the repeating element)")
+            : LocalizedText(ru: "записи XML: \(path)", en: "XML records: \(path)")]
+    }
+
+    /// Opens `path`; records are the elements at `recordPath` (`/Root/Items/Item`), or the most
+    /// frequent element path of the first records when nil.
+    package init(path: String, recordPath: String?, fieldPaths: [String]) throws {
+        self.path = path
+        if let recordPath {
+            self.recordPath = recordPath.split(separator: "/").map(String.init)
+            autoDetected = false
+        } else {
+            self.recordPath = try XMLRowSource.detectRecordPath(path: path)
+            autoDetected = true
+        }
+        stream = try XMLStream(path: path)
+        for field in fieldPaths { addColumn(field) }
+        // Read ahead to learn the columns from the first records.
+        while pending.count < 50, let row = try readRecord() { pending.append(row) }
+    }
+
+    package func restrict(to columns: Set<Int>) {}
+
+    package func nextRow() throws -> SourceRow? {
+        if !headerSent {
+            headerSent = true
+            if pending.isEmpty && columns.isEmpty { return nil }
+            return SourceRow(line: pending.first?.line ?? 1, cells: columns.map { .text($0) })
+        }
+        if !pending.isEmpty { return pending.removeFirst() }
+        return try readRecord()
+    }
+
+    package func sha256() throws -> String { try fileSHA256(path) }
+
+    @discardableResult
+    private func addColumn(_ name: String) -> Int {
+        if let index = columnIndex[name] { return index }
+        columns.append(name)
+        columnIndex[name] = columns.count - 1
+        return columns.count - 1
+    }
+
+    /// Reads up to the end of the next record element and returns it as a row.
+    private func readRecord() throws -> SourceRow? {
+        guard !finished else { return nil }
+        var stack: [String] = []
+        while try stream.read() {
+            guard let kind = stream.kind else { continue }
+            switch kind {
+            case .element:
+                let name = stream.localName
+                stack.append(name)
+                if stack == recordPath {
+                    let row = try readRecordBody(line: stream.line)
+                    stack.removeLast()
+                    return row
+                }
+                if stream.isEmptyElement { stack.removeLast() }
+            case .endElement:
+                if !stack.isEmpty { stack.removeLast() }
+            default:
+                continue
+            }
+        }
+        finished = true
+        return nil
+    }
+
+    /// At a record's start tag: collects its attributes and descendants up to its end tag.
+    private func readRecordBody(line: Int) throws -> SourceRow {
+        var values: [String: String] = [:]
+        let growing = pending.count < 50 && !headerSent
+        func put(_ key: String, _ value: String) {
+            if values[key] == nil { values[key] = value }
+        }
+        for attribute in stream.attributes() { put("@" + attribute.name, attribute.value) }
+        if !stream.isEmptyElement {
+            let baseDepth = stream.depth
+            var relative: [String] = []
+            var text = ""
+            while try stream.read() {
+                guard let kind = stream.kind else { continue }
+                if kind == .endElement && stream.depth == baseDepth { break }
+                switch kind {
+                case .element:
+                    relative.append(stream.localName)
+                    let key = relative.joined(separator: "/")
+                    for attribute in stream.attributes() { put(key + "/@" + attribute.name, attribute.value) }
+                    text = ""
+                    if stream.isEmptyElement {
+                        put(key, "")
+                        relative.removeLast()
+                    }
+                case .text, .cdata, .significantWhitespace, .whitespace:
+                    text += stream.value
+                case .endElement:
+                    put(relative.joined(separator: "/"), text)
+                    text = ""
+                    if !relative.isEmpty { relative.removeLast() }
+                default:
+                    continue
+                }
+            }
+        }
+        if growing {
+            for key in values.keys.sorted(by: { $0 < $1 }) where columnIndex[key] == nil { addColumn(key) }
+        }
+        var cells = [Cell](repeating: .empty, count: columns.count)
+        for (key, value) in values {
+            guard let index = columnIndex[key] else { continue }
+            cells[index] = value.isEmpty ? .empty : .text(value)
+        }
+        return SourceRow(line: line, cells: cells)
+    }
+
+    /// The element path that repeats most among the first few thousand elements (shallowest
+    /// first on a tie): the record element.
+    private static func detectRecordPath(path: String) throws -> [String] {
+        let stream = try XMLStream(path: path)
+        var stack: [String] = []
+        var counts: [[String]: Int] = [:]
+        var order: [[String]] = []
+        var seen = 0
+        while seen < 5000, try stream.read() {
+            guard let kind = stream.kind else { continue }
+            if kind == .element {
+                stack.append(stream.localName)
+                if stack.count >= 2 {
+                    if counts[stack] == nil { order.append(stack) }
+                    counts[stack, default: 0] += 1
+                }
+                if stream.isEmptyElement { stack.removeLast() }
+                seen += 1
+            } else if kind == .endElement, !stack.isEmpty {
+                stack.removeLast()
+            }
+        }
+        guard let best = order.max(by: { (counts[$0] ?? 0, -$0.count) < (counts[$1] ?? 0, -$1.count) }) else {
+            throw ImportError.empty(path: path)
+        }
+        return best
+    }
+}

@@ -1,0 +1,167 @@
+import AuditModel
+import CLibXML2
+
+/// A hardened pull reader over libxml2's `xmlTextReader`: it never resolves entities, never
+/// loads a DTD, never touches the network, and refuses documents that declare a DOCTYPE or
+/// use entity references (the external-entity and entity-expansion attacks).
+final class XMLStream {
+    /// XML_READER_TYPE_* values used here.
+    enum Kind: Int32 {
+        case element = 1, attribute = 2, text = 3, cdata = 4, entityReference = 5, entity = 6
+        case processingInstruction = 7, comment = 8, document = 9, documentType = 10
+        case documentFragment = 11, notation = 12, whitespace = 13, significantWhitespace = 14
+        case endElement = 15, endEntity = 16, xmlDeclaration = 17
+    }
+
+    /// No entity substitution (no XML_PARSE_NOENT), no DTD loading or validation, no network,
+    /// no messages on stderr; libxml2's own amplification limits stay on (no XML_PARSE_HUGE).
+    static let options: Int32 = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOBLANKS.rawValue)
+
+    private let reader: xmlTextReaderPtr
+    private let memory: UnsafeMutablePointer<UInt8>?
+    let file: String
+
+    /// Streams the file at `path` (its bytes are read as parsing goes, never all at once).
+    /// `checkProlog` false skips the byte scan for `<!DOCTYPE` (tests use it to check that the
+    /// reader's own refusal holds as a second line of defence).
+    init(path: String, checkProlog: Bool = true) throws {
+        file = path
+        if checkProlog { try XMLStream.refuseDoctype(prefix: XMLStream.readPrefix(path), file: path) }
+        guard let reader = xmlReaderForFile(path, nil, XMLStream.options) else {
+            throw ImportError.malformed(SourceLocation(file: path), LocalizedText(ru: "не удалось открыть XML", en: "cannot open the XML"))
+        }
+        self.reader = reader
+        memory = nil
+    }
+
+    /// Streams `bytes` (a part of a workbook); `file` names it in messages.
+    init(bytes: [UInt8], file: String) throws {
+        self.file = file
+        try XMLStream.refuseDoctype(prefix: bytes.prefix(65_536), file: file)
+        let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        copy.initialize(from: bytes, count: bytes.count)
+        let created = copy.withMemoryRebound(to: CChar.self, capacity: max(bytes.count, 1)) { pointer in
+            xmlReaderForMemory(pointer, Int32(clamping: bytes.count), nil, nil, XMLStream.options)
+        }
+        guard let created else {
+            copy.deallocate()
+            throw ImportError.malformed(SourceLocation(file: file), LocalizedText(ru: "не удалось разобрать XML", en: "cannot parse the XML"))
+        }
+        reader = created
+        memory = copy
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        memory?.deallocate()
+    }
+
+    /// Advances to the next node; false at the end of the document.
+    func read() throws -> Bool {
+        let status = xmlTextReaderRead(reader)
+        if status == 1 {
+            switch kind {
+            case .documentType, .entityReference, .entity:
+                throw unsafe(line: line)
+            default:
+                return true
+            }
+        }
+        if status == 0 { return false }
+        throw lastError()
+    }
+
+    var kind: Kind? { Kind(rawValue: xmlTextReaderNodeType(reader)) }
+    var depth: Int { Int(xmlTextReaderDepth(reader)) }
+    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+    var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+    /// The local name of the current node (no namespace prefix).
+    var localName: String {
+        guard let pointer = xmlTextReaderConstLocalName(reader) else { return "" }
+        return String(cString: pointer)
+    }
+
+    var value: String {
+        guard let pointer = xmlTextReaderConstValue(reader) else { return "" }
+        return String(cString: pointer)
+    }
+
+    /// The current element's attributes, by local name.
+    func attributes() -> [(name: String, value: String)] {
+        var result: [(String, String)] = []
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return result }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            let name = localName
+            if name == "xmlns" || String(cString: xmlTextReaderConstName(reader)).hasPrefix("xmlns:") { continue }
+            result.append((name, value))
+        }
+        xmlTextReaderMoveToElement(reader)
+        return result
+    }
+
+    func attribute(_ name: String) -> String? {
+        guard let pointer = xmlTextReaderGetAttribute(reader, name) else { return nil }
+        defer { free(pointer) }  // libxml2's default xmlFree is free(3)
+        return String(cString: pointer)
+    }
+
+    private func unsafe(line: Int) -> ImportError {
+        .unsafeXML(SourceLocation(file: file, line: line), LocalizedText(
+            ru: "XML объявляет DOCTYPE или сущности; такие файлы не принимаются (защита от внешних сущностей и «бомб» из сущностей). Выгрузите данные без DTD",
+            en: "the XML declares a DOCTYPE or entities; such files are refused (protection against external entities and entity bombs). Export the data without a DTD"))
+    }
+
+    private func lastError() -> ImportError {
+        if let error = xmlGetLastError() {
+            let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "?"
+            let line = Int(error.pointee.line)
+            let lowered = message.lowercased()
+            if lowered.contains("entity") || lowered.contains("amplification") || lowered.contains("doctype") {
+                return unsafe(line: line)
+            }
+            return .malformed(SourceLocation(file: file, line: line > 0 ? line : nil, column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil),
+                              LocalizedText(ru: "XML повреждён: \(message)", en: "malformed XML: \(message)"))
+        }
+        return .malformed(SourceLocation(file: file, line: line), LocalizedText(ru: "XML повреждён", en: "malformed XML"))
+    }
+
+    private static func readPrefix(_ path: String) throws -> [UInt8] {
+        var input = try FileInput(path: path, chunkSize: 65_536)
+        var bytes: [UInt8] = []
+        _ = try input.readChunk { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Refuses a document whose prolog holds `<!DOCTYPE` or `<!ENTITY`, before libxml2 parses
+    /// (and could start expanding) anything.
+    private static func refuseDoctype(prefix: some Collection<UInt8>, file: String) throws {
+        let bytes = Array(prefix)
+        let patterns: [[UInt8]] = [Array("<!DOCTYPE".utf8), Array("<!ENTITY".utf8)]
+        var index = 0
+        var line = 1
+        while index < bytes.count {
+            if bytes[index] == 0x0A { line += 1 }
+            if bytes[index] == 0x3C {
+                for pattern in patterns where index + pattern.count <= bytes.count {
+                    var match = true
+                    for offset in 0..<pattern.count {
+                        let byte = bytes[index + offset]
+                        let upper = byte >= 0x61 && byte <= 0x7A ? byte - 32 : byte
+                        if upper != pattern[offset] { match = false; break }
+                    }
+                    if match {
+                        throw ImportError.unsafeXML(SourceLocation(file: file, line: line), LocalizedText(
+                            ru: "XML объявляет DOCTYPE или сущности; такие файлы не принимаются (защита от внешних сущностей и «бомб» из сущностей). Выгрузите данные без DTD",
+                            en: "the XML declares a DOCTYPE or entities; such files are refused (protection against external entities and entity bombs). Export the data without a DTD"))
+                    }
+                }
+            }
+            index += 1
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,83 @@
+import ArgumentParser
+import AuditModel
+import Foundation
+import Importers
+import Workspace
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a client export (CSV, XLSX, XML) into the workspace's latest round. / Импорт выгрузки клиента.",
+        discussion: """
+            Columns are recognised from Russian and English header names; --mapping gives a YAML file \
+            that overrides them. By default a file with any bad row stores nothing and lists the problems.
+            """)
+
+    @Argument(help: "The workspace file.")
+    var workspace: String
+
+    @Argument(help: "The export to import (.csv/.txt, .xlsx, .xml).")
+    var file: String
+
+    @Option(name: .customLong("as"), help: "What the file holds: customers, sales, managers, deals, activities or campaigns.")
+    var kind: DatasetKind
+
+    @Option(help: "A YAML mapping file (columns:, header_row:, date_order:, xml: …).")
+    var mapping: String?
+
+    @Option(help: "XLSX: the sheet's name or 1-based number.")
+    var sheet: String?
+
+    @Option(help: "CSV: utf-8 or windows-1251 (default: detected).")
+    var encoding: String?
+
+    @Option(help: "CSV: the delimiter, e.g. ';' ',' '|' or 'tab' (default: detected).")
+    var delimiter: String?
+
+    @Flag(help: "Show the mapping, the first rows as parsed and the first problems; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Store the good rows and write the bad ones, with reasons, to FILE.rejects.csv.")
+    var skipBadRows = false
+
+    @Flag(help: "Replace the data imported earlier from the same file into this round.")
+    var replace = false
+
+    func run() throws {
+        var options = ImportOptions(kind: kind)
+        if let mapping { options.mapping = try MappingFile.load(path: mapping, kind: kind) }
+        options.sheet = sheet
+        if let encoding {
+            guard let value = TextEncoding(name: encoding) else {
+                throw ValidationError(CLILanguage.current == .ru
+                    ? "--encoding: ожидается utf-8 или windows-1251, получено «\(encoding)»"
+                    : "--encoding: expected utf-8 or windows-1251, got '\(encoding)'")
+            }
+            options.encoding = value
+        }
+        if let delimiter {
+            guard let byte = MappingFile.delimiterByte(delimiter) else {
+                throw ValidationError(CLILanguage.current == .ru
+                    ? "--delimiter: ожидается один символ (; , | или tab), получено «\(delimiter)»"
+                    : "--delimiter: expected one character (; , | or tab), got '\(delimiter)'")
+            }
+            options.delimiter = byte
+        }
+        options.dryRun = dryRun
+        options.skipBadRows = skipBadRows
+        options.replace = replace
+        let report: ImportReport
+        var roundNumber: Int?
+        if dryRun {
+            report = try Importer.dryRun(file, options: options)
+        } else {
+            let store = try Workspace.open(at: workspace)
+            let round = try store.round()
+            roundNumber = round.number
+            report = try Importer.importFile(file, into: store, round: round, options: options)
+        }
+        for line in ImportReportPrinter.lines(report, roundNumber: roundNumber) { say(line) }
+    }
+}
+
+extension DatasetKind: ExpressibleByArgument {}

@@ -1,0 +1,88 @@
+import AuditModel
+import Foundation
+import Importers
+
+/// The import report as the CLI prints it.
+enum ImportReportPrinter {
+    static func lines(_ report: ImportReport, roundNumber: Int?) -> [LocalizedText] {
+        var out: [LocalizedText] = []
+        let name = (report.file as NSString).lastPathComponent
+        let kind = report.kind.title
+        if report.dryRun {
+            out.append(LocalizedText(ru: "Пробный разбор (ничего не записано): \(name) как «\(kind.ru)»",
+                                     en: "Dry run (nothing written): \(name) as \(kind.en)"))
+        } else {
+            out.append(LocalizedText(ru: "Импорт: \(name) → «\(kind.ru)», раунд \(roundNumber ?? 0)",
+                                     en: "Import: \(name) → \(kind.en), round \(roundNumber ?? 0)"))
+        }
+        for note in report.notes {
+            out.append(LocalizedText(ru: "  формат \(report.format): \(note.ru)", en: "  format \(report.format): \(note.en)"))
+        }
+        if let line = report.mapping.headerLine {
+            out.append(LocalizedText(ru: "  строка заголовка: \(line)", en: "  header row: \(line)"))
+        } else {
+            out.append(LocalizedText(ru: "  без строки заголовка", en: "  no header row"))
+        }
+        out.append(LocalizedText(ru: "Соответствие столбцов:", en: "Column mapping:"))
+        let width = min(36, report.mapping.assignments.map(\.header.count).max() ?? 0)
+        for assignment in report.mapping.assignments {
+            let header = assignment.header.padding(toLength: max(width, assignment.header.count), withPad: " ", startingAt: 0)
+            var suffix = LocalizedText(both: "")
+            switch assignment.origin {
+            case .mappingFile: suffix = LocalizedText(ru: "  (из файла соответствия)", en: "  (from the mapping file)")
+            case .derived: suffix = LocalizedText(ru: "  (кода нет: ключом служит наименование)", en: "  (no code column: the name is the key)")
+            case .automatic: break
+            }
+            if let decision = report.dateOrders.first(where: { $0.field == assignment.field }) {
+                let order = decision.order == .dayFirst ? "дд.мм.гггг" : "мм.дд.гггг"
+                let orderEn = decision.order == .dayFirst ? "dd.mm.yyyy" : "mm.dd.yyyy"
+                suffix = LocalizedText(
+                    ru: suffix.ru + "  [\(order): \(decision.dayFirstOnly) однозначно день-первым, \(decision.monthFirstOnly) месяц-первым, \(decision.ambiguous) неоднозначных\(decision.forced ? ", задано файлом" : "")]",
+                    en: suffix.en + "  [\(orderEn): \(decision.dayFirstOnly) only day-first, \(decision.monthFirstOnly) only month-first, \(decision.ambiguous) ambiguous\(decision.forced ? ", set by the mapping file" : "")]")
+            }
+            out.append(LocalizedText(ru: "  \(header) → \(assignment.field)\(suffix.ru)", en: "  \(header) → \(assignment.field)\(suffix.en)"))
+        }
+        if !report.mapping.ignored.isEmpty {
+            let list = report.mapping.ignored.joined(separator: ", ")
+            out.append(LocalizedText(ru: "Не используются столбцы: \(list)", en: "Columns not used: \(list)"))
+        }
+        if !report.mapping.missing.isEmpty {
+            let list = report.mapping.missing.joined(separator: ", ")
+            out.append(LocalizedText(ru: "Поля, которых нет в файле: \(list)", en: "Fields not in the file: \(list)"))
+        }
+        if report.dryRun && !report.preview.isEmpty {
+            out.append(LocalizedText(ru: "Первые строки после разбора:", en: "First rows as parsed:"))
+            for row in report.preview {
+                out.append(LocalizedText(both: "  " + row.map { "\($0.field)=\($0.value)" }.joined(separator: " | ")))
+            }
+        }
+        if !report.problems.isEmpty {
+            out.append(LocalizedText(ru: "Ошибки (первые \(report.problems.count) из \(report.problemCount)):",
+                                     en: "Problems (first \(report.problems.count) of \(report.problemCount)):"))
+            for problem in report.problems {
+                out.append(LocalizedText(ru: "  " + problem.formatted(in: .ru), en: "  " + problem.formatted(in: .en)))
+            }
+        }
+        if report.dryRun {
+            out.append(LocalizedText(ru: "Строк данных: \(report.rowsRead), верных: \(report.rowsRead - report.rowsRejected), с ошибками: \(report.rowsRejected)",
+                                     en: "Data rows: \(report.rowsRead), good: \(report.rowsRead - report.rowsRejected), bad: \(report.rowsRejected)"))
+            return out
+        }
+        out.append(LocalizedText(ru: "Прочитано строк: \(report.rowsRead), сохранено: \(report.rowsStored), отклонено: \(report.rowsRejected)",
+                                 en: "Rows read: \(report.rowsRead), stored: \(report.rowsStored), rejected: \(report.rowsRejected)"))
+        if report.replacedDataset {
+            out.append(LocalizedText(ru: "Данные прежнего импорта этого файла заменены.", en: "The data of the earlier import of this file was replaced."))
+        }
+        if let rejects = report.rejectsFile {
+            out.append(LocalizedText(ru: "Отклонённые строки с причинами записаны в \(rejects)", en: "Rejected rows, with reasons, written to \(rejects)"))
+        }
+        if let unknown = report.unknownCustomers, unknown.rows > 0 {
+            let share = unknown.totalAmount > 0 ? unknown.amount / unknown.totalAmount * 100 : 0
+            let percent = String(format: "%.1f", share)
+            out.append(LocalizedText(
+                ru: "Строк продаж с клиентами, которых нет в списке клиентов: \(unknown.rows) (\(unknown.distinctCustomers) клиентов, \(percent)% суммы) — сохранены и учтены в качестве данных",
+                en: "Sales rows whose customer is not in the customer list: \(unknown.rows) (\(unknown.distinctCustomers) customers, \(percent)% of the amount) — kept, and counted in data quality"))
+        }
+        return out
+    }
+}
