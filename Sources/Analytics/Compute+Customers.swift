@@ -117,8 +117,8 @@ extension Computation {
         return values.map { value in
             let lower = lowerBound(sorted, value)
             let upper = upperBound(sorted, value)
-            let p = (Double(lower) + 0.5 * Double(upper - lower - 1)) / Double(n - 1)
-            return min(5, 1 + Int((5 * p).rounded(.down)))
+            // 5·p in integers: 5·(2·lower + ties − 1) / (2·(N − 1)), so that no rounding moves a boundary.
+            return min(5, 1 + 5 * (2 * lower + (upper - lower) - 1) / (2 * (n - 1)))
         }
     }
 
