@@ -83,7 +83,7 @@ extension Computation {
         var revenueBySegment = [Double](repeating: 0, count: counts.count)
         var last12BySegment = [Double](repeating: 0, count: counts.count)
         for (position, key) in ranking.enumerated() {
-            let segment = RFMSegment(r: r[position], f: f[position], m: m[position])
+            let segment = RFMSegment(r: r[position], f: f[position], m: m[position], singlePurchase: frequency[position] == 1)
             scores[key] = RFMScore(recencyDays: recency[position], frequency: frequency[position], monetary: monetary[position],
                                    r: r[position], f: f[position], m: m[position], segment: segment)
             counts[segment.rawValue] += 1

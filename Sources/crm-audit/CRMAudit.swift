@@ -11,6 +11,8 @@ struct CRMAudit: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            MetricsCommand.self,
+            ExportCommand.self,
         ]
     )
 

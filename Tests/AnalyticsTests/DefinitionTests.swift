@@ -47,8 +47,8 @@ import Testing
         // previous window: C2, C3, C5; also in the last: C2, C3
         ("retention.rate_12m", 2.0 / 3),
         ("retention.churn_12m", 1.0 / 3),
-        // Champions C1, C2; Loyal C3; Potential loyalists X9; Hibernating C5; Lost C4
-        ("rfm.champions", 2), ("rfm.loyal", 1), ("rfm.potential_loyalists", 1), ("rfm.new", 0), ("rfm.at_risk", 0),
+        // Champions C1, C2; Loyal C3; New X9 (one purchase day, R 5); Hibernating C5; Lost C4
+        ("rfm.champions", 2), ("rfm.loyal", 1), ("rfm.potential_loyalists", 0), ("rfm.new", 1), ("rfm.at_risk", 0),
         ("rfm.cant_lose", 0), ("rfm.hibernating", 1), ("rfm.lost", 1), ("rfm.revenue_at_risk", 0),
         ("rfm.revenue_at_risk_share", 0), ("rfm.at_risk_customers", 0),
         // 80% = 3120, 95% = 3705: A = C1, C2 (3300); B = C3, C4 (500); C = X9, C5 (100)
