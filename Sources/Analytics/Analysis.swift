@@ -49,14 +49,18 @@ enum RFMSegment: Int, CaseIterable, Sendable {
     var name: String { MetricCatalogue.rfmSegmentIDs[rawValue].name }
     var id: String { MetricCatalogue.rfmSegmentIDs[rawValue].id }
 
-    /// Champions: R ≥ 4, F ≥ 4. Loyal: R ≥ 3, F ≥ 3 (not Champions). New: R ≥ 4, F = 1.
-    /// Potential loyalists: R ≥ 3, F ≤ 2 (not New). Can't lose: R ≤ 2, F ≥ 4, M ≥ 4.
-    /// At risk: R ≤ 2, F ≥ 3 (not Can't lose). Hibernating: R = 2, F ≤ 2. Lost: R = 1, F ≤ 2.
-    init(r: Int, f: Int, m: Int) {
+    /// Customers with a single purchase day: New (R ≥ 4), Potential loyalists (R = 3), Hibernating
+    /// (R = 2), Lost (R = 1). Others: Champions R ≥ 4, F ≥ 4; Loyal R ≥ 3, F ≥ 3; Potential
+    /// loyalists R ≥ 3; Can't lose R ≤ 2, F ≥ 4, M ≥ 4; At risk R ≤ 2, F ≥ 3; Hibernating R = 2;
+    /// Lost R = 1 (the first match wins).
+    init(r: Int, f: Int, m: Int, singlePurchase: Bool) {
+        if singlePurchase {
+            self = r >= 4 ? .new : r == 3 ? .potentialLoyalists : r == 2 ? .hibernating : .lost
+            return
+        }
         switch (r, f) {
         case (4..., 4...): self = .champions
         case (3..., 3...): self = .loyal
-        case (4..., 1): self = .new
         case (3..., _): self = .potentialLoyalists
         case (_, 4...) where m >= 4: self = .cantLose
         case (_, 3...): self = .atRisk

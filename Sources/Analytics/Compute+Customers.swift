@@ -83,7 +83,7 @@ extension Computation {
         var revenueBySegment = [Double](repeating: 0, count: counts.count)
         var last12BySegment = [Double](repeating: 0, count: counts.count)
         for (position, key) in ranking.enumerated() {
-            let segment = RFMSegment(r: r[position], f: f[position], m: m[position])
+            let segment = RFMSegment(r: r[position], f: f[position], m: m[position], singlePurchase: frequency[position] == 1)
             scores[key] = RFMScore(recencyDays: recency[position], frequency: frequency[position], monetary: monetary[position],
                                    r: r[position], f: f[position], m: m[position], segment: segment)
             counts[segment.rawValue] += 1
@@ -117,8 +117,8 @@ extension Computation {
         return values.map { value in
             let lower = lowerBound(sorted, value)
             let upper = upperBound(sorted, value)
-            let p = (Double(lower) + 0.5 * Double(upper - lower - 1)) / Double(n - 1)
-            return min(5, 1 + Int((5 * p).rounded(.down)))
+            // 5·p in integers: 5·(2·lower + ties − 1) / (2·(N − 1)), so that no rounding moves a boundary.
+            return min(5, 1 + 5 * (2 * lower + (upper - lower) - 1) / (2 * (n - 1)))
         }
     }
 

@@ -19,8 +19,8 @@ package enum Normalise {
                 continue
             default:
                 // Letters or `,;/` after digits start an extension or a second number: judge the first.
+                // A label before the number (`тел.`) is skipped.
                 if started { break scan }
-                return nil
             }
         }
         let national: ArraySlice<UInt8>

@@ -32,11 +32,11 @@ public struct AuditSetup: Sendable {
     /// is one, then `extraRulesets` in order.
     public static func load(questionnaire idOrPath: String? = nil, industry: String? = nil,
                             extraRulesets: [String] = [], bundledRulesets: Bool = true) throws -> AuditSetup {
-        let questionnaire = try QuestionnaireLoader.resolve(idOrPath ?? "crm-readiness")
+        let questionnaire = try Questionnaire.resolve(idOrPath ?? "crm-readiness")
         let loader = RulesetLoader(environment: ruleEnvironment(for: questionnaire))
         var paths: [String] = []
         if bundledRulesets {
-            guard let folder = ContentLocator.folder("rulesets") else { throw ContentLocator.NotFound(folder: "rulesets", name: nil) }
+            guard let folder = ContentLocator.folder("rulesets") else { throw ContentMissing(folder: "rulesets") }
             paths.append(folder + "/crm-core.yaml")
             if let industry = industry.map(slug), !industry.isEmpty {
                 let candidate = folder + "/industry-\(industry).yaml"
@@ -50,5 +50,21 @@ public struct AuditSetup: Sendable {
 
     static func slug(_ text: String) -> String {
         String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    }
+}
+
+/// A bundled content folder (`rulesets`, `examples`) could not be found.
+public struct ContentMissing: AuditError {
+    public var folder: String
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    public func message(in language: Language) -> String {
+        switch language {
+        case .ru: "не найдена папка «\(folder)»: задайте CRM_AUDIT_HOME (папку, где лежит \(folder)/) или запустите crm-audit из папки проекта"
+        case .en: "cannot find the '\(folder)' folder: set CRM_AUDIT_HOME to the folder holding \(folder)/, or run crm-audit from the project folder"
+        }
     }
 }

@@ -14,6 +14,12 @@ struct CRMAudit: ParsableCommand {
             LintCommand.self,
             ImportCommand.self,
             SampleDataCommand.self,
+            MetricsCommand.self,
+            ExportCommand.self,
+            CheckCommand.self,
+            ConfigCommand.self,
+            ReportCommand.self,
+            RulesCommand.self,
         ]
     )
 

@@ -20,16 +20,16 @@ struct RulesTestCommand: ParsableCommand {
     @Argument(help: "Ruleset files (default: the bundled rulesets).")
     var paths: [String] = []
 
-    @Option(help: "The questionnaire the rules refer to (default: crm-readiness).")
+    @ArgumentParser.Option(help: "The questionnaire the rules refer to (default: crm-readiness).")
     var questionnaire: String?
 
     func run() throws {
         let language = CLILanguage.current
-        let questionnaireModel = try QuestionnaireLoader.resolve(questionnaire ?? "crm-readiness")
+        let questionnaireModel = try Questionnaire.resolve(questionnaire ?? "crm-readiness")
         let loader = RulesetLoader(environment: AuditSetup.ruleEnvironment(for: questionnaireModel))
         var files = paths
         if files.isEmpty {
-            guard let folder = ContentLocator.folder("rulesets") else { throw ContentLocator.NotFound(folder: "rulesets", name: nil) }
+            guard let folder = ContentLocator.folder("rulesets") else { throw ContentMissing(folder: "rulesets") }
             files = (try FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
         }
         var passed = 0, failed = 0, untested: [String] = []

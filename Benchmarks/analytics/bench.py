@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Times our whole metric catalogue against DuckDB computing the issue's exact-definition set.
+
+    Benchmarks/analytics/bench.py [--customers 100000] [--sales 1000000] [--repeat 3] [--skip-build]
+
+Steps, in one run: build crm-audit (release); generate the data (generate.py, cached under
+work/); create a workspace and load its canonical tables (Python sqlite3, as the importer would
+store them); run `crm-audit metrics WS --format json` REPEAT times; run DuckDB (its own process,
+2 threads and 1 thread) computing its set from its own table and straight from the CSV; check that
+both agree on every value of the set; print medians, ratios and peak memory (max RSS).
+"""
+import argparse
+import csv
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+VENV = os.path.join(HERE, ".venv")
+PYTHON = os.path.join(VENV, "bin", "python")
+BINARY = os.environ.get("CRM_AUDIT_BIN", os.path.join(ROOT, ".build", "release", "crm-audit"))
+
+
+def run_with_rss(args):
+    """Runs a command and returns (seconds, max RSS in KB, stdout bytes), reaping it with wait4."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    chunks = []
+    while True:
+        chunk = process.stdout.read(1 << 16)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    err = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed ({process.returncode}):\n{err.decode()}")
+    return elapsed, usage.ru_maxrss, b"".join(chunks)
+
+
+def ensure_duckdb():
+    if not os.path.exists(PYTHON):
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+    if subprocess.run([PYTHON, "-c", "import duckdb"], capture_output=True).returncode != 0:
+        subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", "duckdb"], check=True)
+    return subprocess.run([PYTHON, "-c", "import duckdb; print(duckdb.__version__)"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+
+
+def close(a, b):
+    if a is None or b is None:
+        return a is None and b is None
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--sales", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-build", action="store_true")
+    args = parser.parse_args()
+
+    duckdb_version = ensure_duckdb()
+    if not args.skip_build:
+        start = time.perf_counter()
+        subprocess.run(["swift", "build", "-c", "release", "--product", "crm-audit"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        print(f"release build: {time.perf_counter() - start:.0f} s")
+
+    work = os.path.join(HERE, "work", f"{args.customers}-{args.sales}")
+    sales_csv = os.path.join(work, "sales.csv")
+    if not os.path.exists(sales_csv):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), work, "--customers", str(args.customers),
+                        "--sales", str(args.sales)], check=True)
+        print(f"generated {args.sales} sales lines, {args.customers} customers: {time.perf_counter() - start:.1f} s")
+    workspace = os.path.join(work, "bench.crmaudit")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(workspace + suffix):
+            os.remove(workspace + suffix)
+    subprocess.run([BINARY, "init", workspace, "--client", "Benchmark", "--date", "2026-11-29"], check=True,
+                   stdout=subprocess.DEVNULL)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--load", work, workspace], check=True)
+    load_s = time.perf_counter() - start
+
+    ours, ours_rss, document = [], [], None
+    for _ in range(args.repeat):
+        elapsed, rss, out = run_with_rss([BINARY, "metrics", workspace, "--format", "json"])
+        ours.append(elapsed)
+        ours_rss.append(rss)
+        document = json.loads(out)
+    rfm_csv = os.path.join(work, "rfm.csv")
+    export_s, _, _ = run_with_rss([BINARY, "export", workspace, "rfm", "--out", rfm_csv])
+    with open(rfm_csv, newline="") as f:
+        rows = list(csv.DictReader(f))
+    document["metrics"]["rfm.sum_recency_days"] = sum(int(r["recency_days"]) for r in rows)
+    document["metrics"]["rfm.sum_frequency"] = sum(int(r["frequency"]) for r in rows)
+
+    duck = {}
+    for threads in (2, 1):
+        results = []
+        for _ in range(args.repeat):
+            _, rss, out = run_with_rss([PYTHON, os.path.join(HERE, "duckdb_set.py"), sales_csv, str(threads)])
+            result = json.loads(out)
+            result["process_rss_kb"] = rss
+            results.append(result)
+        duck[threads] = results
+
+    values = duck[2][0]["values"]
+    mismatches = []
+    if values["as_of"] != document["as_of"]:
+        mismatches.append(("as_of", document["as_of"], values["as_of"]))
+    for key, expected in values.items():
+        if key == "as_of":
+            continue
+        if not close(document["metrics"].get(key), expected):
+            mismatches.append((key, document["metrics"].get(key), expected))
+
+    ours_median = statistics.median(ours)
+    print()
+    print(f"data: {args.sales:,} sales lines, {args.customers:,} customers; DuckDB {duckdb_version}; "
+          f"{os.cpu_count()} cores; medians of {args.repeat} runs")
+    print(f"workspace load (Python sqlite3 executemany, not our importer): {load_s:.2f} s")
+    print(f"ours, whole catalogue from the workspace (crm-audit metrics --format json): {ours_median:.3f} s, "
+          f"peak RSS {max(ours_rss) / 1024:.0f} MB; runs {', '.join(f'{t:.3f}' for t in ours)}")
+    print(f"ours, export rfm (per-customer table, whole analysis again): {export_s:.3f} s")
+    for threads, results in duck.items():
+        compute = statistics.median(r["compute_s"] for r in results)
+        from_csv = statistics.median(r["csv_compute_s"] for r in results)
+        load = statistics.median(r["load_s"] for r in results)
+        rss = max(r["process_rss_kb"] for r in results) / 1024
+        print(f"DuckDB {threads} thread(s): exact set from its table {compute:.3f} s (ratio ours/duckdb "
+              f"{ours_median / compute:.2f}); CSV→set {from_csv:.3f} s; CSV→table {load:.3f} s; "
+              f"process peak RSS {rss:.0f} MB (Python included)")
+    print(f"values checked: {len(values)}; mismatches: {len(mismatches)}")
+    for key, ours_value, duck_value in mismatches:
+        print(f"  MISMATCH {key}: ours {ours_value} vs DuckDB {duck_value}")
+    sys.exit(1 if mismatches else 0)
+
+
+if __name__ == "__main__":
+    main()

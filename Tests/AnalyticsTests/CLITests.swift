@@ -1,0 +1,89 @@
+import AuditModel
+import Foundation
+import Testing
+import TestSupport
+
+@testable import Analytics
+
+/// Runs the built `crm-audit` binary (built by `swift build --build-tests`) on a fixture workspace.
+@Suite struct CLITests {
+    static let binary: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/crm-audit").path
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], language: String = "en") throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = ["CRM_AUDIT_LANG": language, "PATH": "/usr/bin:/bin"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    func metricsPrintsJSONAndStoresTheSnapshot() throws {
+        let (workspace, directory) = try Fixture.workspace()
+        defer { directory.remove() }
+        let run = try Self.run(["metrics", workspace.path, "--as-of", "2025-06-30", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let printed = try MetricDocument.decode(json: run.stdout)
+        #expect(printed["sales.revenue"] == .number(3900))
+        #expect(try Analytics.storedDocument(workspace, round: try workspace.round()) == printed)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)), arguments: [("en", "== Sales =="), ("ru", "== Продажи ==")])
+    func metricsTableIsGroupedByFamilyInTheUsersLanguage(language: String, heading: String) throws {
+        let (workspace, directory) = try Fixture.workspace(only: [.sales])
+        defer { directory.remove() }
+        let run = try Self.run(["metrics", workspace.path, "--as-of", "2025-06-30"], language: language)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(heading))
+        #expect(run.stdout.contains("3 900.00"))
+        #expect(run.stdout.contains(language == "ru" ? "в раунде нет данных «сделки»" : "the round has no deals rows"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    func exportWritesAPrivateCSV() throws {
+        let (workspace, directory) = try Fixture.workspace()
+        defer { directory.remove() }
+        let target = directory.file("rfm.csv")
+        let run = try Self.run(["export", workspace.path, "rfm", "--out", target, "--as-of", "2025-06-30"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(text.hasPrefix("customer_id,recency_days,frequency,monetary,r,f,m,segment\nC1,20,2,2300,5,5,5,Champions\n"))
+        let mode = (try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+        #expect(mode & 0o077 == 0)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    func badInputFailsWithAClearMessage() throws {
+        let (workspace, directory) = try Fixture.workspace(only: [])
+        defer { directory.remove() }
+        let badDay = try Self.run(["metrics", workspace.path, "--as-of", "30.06.2025"])
+        #expect(badDay.status != 0)
+        #expect(badDay.stderr.contains("--as-of: expected a date YYYY-MM-DD, got '30.06.2025'"))
+        let missing = try Self.run(["metrics", directory.file("nope.crmaudit")])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("does not exist"))
+        let badTable = try Self.run(["export", workspace.path, "nope", "--out", directory.file("x.csv")])
+        #expect(badTable.status != 0)
+        let noRound = try Self.run(["metrics", workspace.path, "--round", "7"])
+        #expect(noRound.status == 1)
+        #expect(noRound.stderr.contains("has no audit round #7"))
+    }
+}

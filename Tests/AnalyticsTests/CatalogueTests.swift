@@ -1,0 +1,150 @@
+import AuditModel
+import Foundation
+import Testing
+import TestSupport
+
+@testable import Analytics
+
+@Suite struct CatalogueTests {
+    static let docsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("docs/metrics.md").path
+
+    /// `docs/metrics.md` is the catalogue rendered; regenerate with `CRM_AUDIT_RECORD_DOCS=1`.
+    @Test func docsMatchTheCatalogue() throws {
+        let rendered = MetricCatalogue.markdown()
+        if ProcessInfo.processInfo.environment["CRM_AUDIT_RECORD_DOCS"] == "1" {
+            try FileManager.default.createDirectory(atPath: (Self.docsPath as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try rendered.write(toFile: Self.docsPath, atomically: true, encoding: .utf8)
+        }
+        let stored = try String(contentsOfFile: Self.docsPath, encoding: .utf8)
+        #expect(stored == rendered, "docs/metrics.md is out of date: run CRM_AUDIT_RECORD_DOCS=1 swift test --filter CatalogueTests")
+    }
+
+    @Test func idsAreUniqueAndWellFormed() {
+        let ids = MetricCatalogue.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "." || $0 == "_" }, "\(id)")
+        }
+    }
+
+    @Test func everyMetricIsDocumentedInBothLanguagesAndNeedsData() {
+        for metric in MetricCatalogue.all {
+            #expect(!metric.title.ru.isEmpty && !metric.title.en.isEmpty && metric.title.ru != metric.title.en || metric.id.hasPrefix("rfm."),
+                    "\(metric.id)")
+            #expect(!metric.definition.ru.isEmpty && !metric.definition.en.isEmpty, "\(metric.id)")
+            #expect(!metric.datasets.isEmpty, "\(metric.id)")
+        }
+    }
+
+    @Test(arguments: ["sales.revenue", "pareto.top20_share", "retention.rate_12m", "sales.first_date"])
+    func issueIDsArePresent(id: String) {
+        #expect(MetricCatalogue.definition(of: id) != nil)
+    }
+
+    @Test func datesAreStringsEverythingElseNumbers() {
+        #expect(MetricCatalogue.definition(of: "sales.last_date")?.valueType == .string)
+        #expect(MetricCatalogue.definition(of: "sales.revenue")?.valueType == .number)
+        #expect(MetricCatalogue.definition(of: "sales.revenue")?.unit == .money)
+    }
+
+    @Test func reasonsReadInBothLanguages() {
+        let reason = UnavailableReason(code: "no_rows:deals")
+        #expect(reason.text.en == "the round has no deals rows; import them")
+        #expect(reason.text.ru.contains("сделки"))
+    }
+}
+
+@Suite struct ContractTests {
+    @Test func documentRoundTripsThroughJSON() throws {
+        let document = try Fixture.analysis().document
+        let json = try document.jsonString()
+        let decoded = try MetricDocument.decode(json: json)
+        #expect(decoded == document)
+        #expect(try decoded.jsonString() == json)
+    }
+
+    @Test func jsonHasTheContractShape() throws {
+        let json = try Fixture.analysis(only: [.sales]).document.jsonString()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["as_of", "metrics", "unavailable", "series", "tables"])
+        #expect(object["as_of"] as? String == "2025-06-30")
+        let metrics = try #require(object["metrics"] as? [String: Any])
+        #expect(metrics["sales.revenue"] as? Double == 3900)
+        #expect(metrics["sales.last_date"] as? String == "2025-06-30")
+        #expect(metrics["deals.win_rate"] is NSNull)
+        #expect(json.contains("\"deals.win_rate\":null"))
+        let unavailable = try #require(object["unavailable"] as? [String: String])
+        #expect(unavailable["deals.win_rate"] == "no_rows:deals")
+    }
+
+    @Test func storedSnapshotIsReadBack() throws {
+        let (workspace, directory) = try Fixture.workspace()
+        defer { directory.remove() }
+        let round = try workspace.round()
+        #expect(try Analytics.storedDocument(workspace, round: round) == nil)
+        let analysis = try Analytics.computeAndStore(workspace, round: round, asOf: Fixture.asOf)
+        #expect(try Analytics.storedDocument(workspace, round: round) == analysis.document)
+    }
+}
+
+/// A metric whose inputs are missing is null with the reason, never 0.
+@Suite struct MissingInputTests {
+    @Test func emptyRoundMakesEveryMetricNullWithAReason() throws {
+        let analysis = try Fixture.analysis(only: [], asOf: nil)
+        let document = analysis.document
+        #expect(document.asOf.iso == "2026-11-29")
+        for metric in MetricCatalogue.all {
+            #expect(document[metric.id] == .null, "\(metric.id)")
+            #expect(document.unavailable[metric.id]?.hasPrefix("no_rows:") == true, "\(metric.id)")
+        }
+        #expect(document.series.months.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("deals.win_rate", "no_rows:deals"), ("activities.count", "no_rows:activities"),
+        ("campaigns.roi", "no_rows:campaigns"), ("customers.count", "no_rows:customers"),
+        ("quality.orphan_sales_rows", "no_rows:customers"), ("quality.fill.email", "no_rows:customers"),
+    ])
+    func salesOnlyRoundExplainsWhatIsMissing(id: String, reason: String) throws {
+        let document = try Fixture.analysis(only: [.sales]).document
+        #expect(document[id] == .null)
+        #expect(document.unavailable[id] == reason)
+        #expect(document["sales.revenue"] == .number(3900))
+    }
+
+    @Test func customersOnlyRoundStillMeasuresDataQuality() throws {
+        let document = try Fixture.analysis(only: [.customers]).document
+        #expect(document["sales.revenue"] == .null)
+        #expect(document.unavailable["sales.revenue"] == "no_rows:sales")
+        #expect(document["quality.duplicate_groups"] == .number(2))
+        #expect(document["customers.count"] == .number(7))
+    }
+
+    @Test func growthIsNullWhenThePreviousWindowIsEmpty() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try insertCanonicalRows([Fixture.sale("A", "C1", "2025-06-01", "100"), Fixture.sale("B", "C2", "2025-06-02", "50")],
+                                kind: .sales, into: workspace)
+        let document = try Analytics.analyse(workspace, round: try workspace.round()).document
+        #expect(document["sales.revenue_prev_12m"] == .number(0))
+        #expect(document["sales.growth_12m"] == .null)
+        #expect(document.unavailable["sales.growth_12m"] == "empty_previous_window")
+        #expect(document["retention.rate_12m"] == .null)
+        #expect(document["sales.gross_margin"] == .null)
+        #expect(document.unavailable["sales.gross_margin"] == "no_values:sales.cost")
+        #expect(document.unavailable["abc.products.a_count"] == "no_values:sales.product")
+        #expect(document.unavailable["managers.top20_share"] == "no_values:sales.manager")
+    }
+
+    @Test func onlyReturnsMakeParetoNull() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try insertCanonicalRows([Fixture.sale("A", "C1", "2025-06-01", "-100")], kind: .sales, into: workspace)
+        let document = try Analytics.analyse(workspace, round: try workspace.round()).document
+        #expect(document["sales.revenue"] == .number(-100))
+        #expect(document["pareto.top20_share"] == .null)
+        #expect(document.unavailable["pareto.top20_share"] == "zero_total")
+    }
+}

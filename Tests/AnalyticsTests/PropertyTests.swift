@@ -1,0 +1,120 @@
+import AuditModel
+import Testing
+import TestSupport
+
+@testable import Analytics
+
+/// A small deterministic generator (SplitMix64), so that every run sees the same data.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random rounds checked against invariants and against a naive oracle of the exact definitions.
+@Suite struct PropertyTests {
+    struct Line {
+        var order: String?
+        var customer: String
+        var day: Day
+        var amount: Double
+    }
+
+    static func randomLines(seed: UInt64, returns: Bool) -> [Line] {
+        var random = SeededGenerator(state: seed)
+        let start = Day(iso: "2022-01-01")!
+        let customers = Int.random(in: 5...60, using: &random)
+        return (0..<Int.random(in: 20...400, using: &random)).map { index in
+            let amount = Double(Int.random(in: returns ? -50...1000 : 1...1000, using: &random))
+            return Line(order: index % 7 == 0 ? nil : "O\(Int.random(in: 0...150, using: &random))",
+                        customer: "C\(Int.random(in: 0..<customers, using: &random))",
+                        day: start.adding(days: Int.random(in: 0...1200, using: &random)), amount: amount)
+        }
+    }
+
+    static func analyse(_ lines: [Line], asOf: Day?) throws -> MetricDocument {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try insertCanonicalRows(lines.map { Fixture.sale($0.order, $0.customer, $0.day.iso, String($0.amount)) },
+                                kind: .sales, into: workspace)
+        return try Analytics.analyse(workspace, round: try workspace.round(), asOf: asOf).document
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func fastPathAgreesWithANaiveOracle(seed: UInt64) throws {
+        let all = Self.randomLines(seed: seed, returns: seed % 2 == 0)
+        let asOf = seed % 3 == 0 ? nil : Day(iso: "2024-09-15")
+        let document = try Self.analyse(all, asOf: asOf)
+        let day = asOf ?? all.map(\.day).max()!
+        let lines = all.filter { $0.day <= day }
+        let revenue = lines.reduce(0) { $0 + $1.amount }
+        #expect(close(document["sales.revenue"], revenue))
+        var orders = Set<String>()
+        var anonymous = 0
+        for line in lines { if let order = line.order { orders.insert(order) } else { anonymous += 1 } }
+        #expect(document["sales.orders"] == .number(Double(orders.count + anonymous)))
+        var byCustomer: [String: Double] = [:]
+        var days: [String: Set<Day>] = [:]
+        for line in lines {
+            byCustomer[line.customer, default: 0] += line.amount
+            days[line.customer, default: []].insert(line.day)
+        }
+        let n = byCustomer.count
+        #expect(document["sales.customers"] == .number(Double(n)))
+        let ranked = byCustomer.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.value)
+        let top = Int((0.2 * Double(n)).rounded(.up))
+        if revenue > 0 {
+            #expect(close(document["pareto.top20_share"], ranked.prefix(top).reduce(0, +) / revenue))
+            var cumulative = 0.0
+            let k = ranked.firstIndex { cumulative += $0; return cumulative >= 0.8 * revenue }.map { $0 + 1 }
+            #expect(document["pareto.customers_for_80"] == (k.map { .number(Double($0)) } ?? .null))
+            #expect(close(document["pareto.hhi"], ranked.reduce(0) { $0 + ($1 / revenue) * ($1 / revenue) }))
+        }
+        #expect(close(document["customers.repeat_rate"], Double(days.values.filter { $0.count >= 2 }.count) / Double(n)))
+        let last12 = lines.filter { $0.day > day.adding(days: -365) }
+        let prev12 = lines.filter { $0.day > day.adding(days: -730) && $0.day <= day.adding(days: -365) }
+        #expect(close(document["sales.revenue_last_12m"], last12.reduce(0) { $0 + $1.amount }))
+        #expect(close(document["sales.revenue_prev_12m"], prev12.reduce(0) { $0 + $1.amount }))
+        let previous = Set(prev12.map(\.customer)), current = Set(last12.map(\.customer))
+        if !previous.isEmpty {
+            #expect(close(document["retention.rate_12m"], Double(previous.intersection(current).count) / Double(previous.count)))
+        }
+        let lastPurchase = Dictionary(lines.map { ($0.customer, $0.day) }, uniquingKeysWith: max)
+        #expect(close(document["customers.lost_share"],
+                      Double(lastPurchase.values.filter { $0 <= day.adding(days: -365) }.count) / Double(n)))
+    }
+
+    @Test(arguments: [11, 12, 13, 14, 15] as [UInt64])
+    func invariantsHold(seed: UInt64) throws {
+        let document = try Self.analyse(Self.randomLines(seed: seed, returns: false), asOf: nil)
+        for metric in MetricCatalogue.all where metric.unit == .share {
+            if let value = document[metric.id].number {
+                #expect((0...1).contains(value), "\(metric.id) = \(value)")
+            }
+        }
+        let n = try #require(document["sales.customers"].number)
+        #expect(try #require(document["pareto.top20_share"].number) >= 0.2 - 1e-12)
+        #expect(try #require(document["pareto.hhi"].number) >= 1 / n - 1e-12)
+        for subject in ["customers"] {
+            let rows = try #require(document.tables.abc[subject])
+            #expect(abs(rows.map(\.revenueShare).reduce(0, +) - 1) < 1e-9)
+            #expect(abs(rows.map(\.countShare).reduce(0, +) - 1) < 1e-9)
+            #expect(Double(rows.map(\.count).reduce(0, +)) == n)
+        }
+        let segments = document.tables.rfmSegments
+        #expect(Double(segments.map(\.customers).reduce(0, +)) == n)
+        #expect(abs(segments.map(\.customerShare).reduce(0, +) - 1) < 1e-9)
+        #expect(abs(segments.compactMap(\.revenueShare).reduce(0, +) - 1) < 1e-9)
+        #expect(close(.number(document.series.revenue.reduce(0, +)), try #require(document["sales.revenue"].number)))
+        #expect(Double(document.series.newCustomers.reduce(0, +)) == n)
+        #expect(Double(document.tables.cohorts.map(\.size).reduce(0, +)) == n)
+        let shares = document.tables.channels.compactMap(\.share)
+        #expect(abs(shares.reduce(0, +) - 1) < 1e-9)
+        #expect(try #require(document["customers.active_12m_share"].number) + (document["customers.lost_share"].number ?? 0) <= 1 + 1e-12)
+    }
+}
