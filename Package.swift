@@ -73,7 +73,8 @@ let package = Package(
         // The audit pipeline: runs the engines in order over one workspace round.
         .target(
             name: "Audit",
-            dependencies: ["AuditModel", "Workspace", "Questionnaire", "Importers", "Analytics", "Rules", "Report"],
+            dependencies: ["AuditModel", "Workspace", "Questionnaire", "Importers", "Analytics", "Rules", "Report",
+                           .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

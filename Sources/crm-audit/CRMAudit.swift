@@ -20,6 +20,7 @@ struct CRMAudit: ParsableCommand {
             ConfigCommand.self,
             ReportCommand.self,
             RulesCommand.self,
+            DemoCommand.self,
         ]
     )
 

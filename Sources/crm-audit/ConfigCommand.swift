@@ -3,7 +3,6 @@ import Audit
 import AuditModel
 import Foundation
 import Rules
-import Yams
 
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,19 +25,10 @@ struct ConfigCommand: ParsableCommand {
     func run() throws {
         let (_, result) = try assessment.assess(workspace)
         let chosen = format ?? (out.lowercased().hasSuffix(".json") ? .json : .yaml)
-        let text: String
-        switch chosen {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            text = String(decoding: try encoder.encode(result.configuration), as: UTF8.self) + "\n"
-        case .yaml:
-            let encoder = YAMLEncoder()
-            encoder.options.allowUnicode = true
-            encoder.options.sortKeys = false
-            text = "# crm-audit: recommended CRM configuration for \(result.engagement.client), round \(result.round.number)\n"
-                + (try encoder.encode(result.configuration))
+        let text = switch chosen {
+        case .json: try ConfigurationExport.json(result.configuration)
+        case .yaml: try ConfigurationExport.yaml(result.configuration,
+                                                  header: "crm-audit: recommended CRM configuration for \(result.engagement.client), round \(result.round.number)")
         }
         try PrivateFile.write(text, to: out)
         say(LocalizedText(ru: "Настройка CRM (\(result.configuration.count) элементов) записана в \(out)",

@@ -2,8 +2,10 @@ import ArgumentParser
 import AuditModel
 import Foundation
 import Questionnaire
+import Rules
+import Audit
 
-/// `crm-audit lint PATH...`: checks questionnaire (and, once added, ruleset) files and prints
+/// `crm-audit lint PATH...`: checks questionnaire and ruleset files and prints
 /// every problem as `file:line:column: error: …`. Exit 1 when any file has an error.
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,10 +45,42 @@ enum Linter {
         switch schema(of: text) {
         case let schema? where schema.hasPrefix("crm-audit/questionnaire/"):
             return QuestionnaireLoader.lint(text: text, file: file).diagnostics
+        case let schema? where schema.hasPrefix("crm-audit/ruleset/"):
+            return lintRuleset(text: text, file: file)
         default:
             // A file without a known schema line: read it as a questionnaire, whose loader names what is wrong.
             return QuestionnaireLoader.lint(text: text, file: file).diagnostics
         }
+    }
+
+    /// A ruleset is checked against the questionnaire it names (`questionnaire:`, default the
+    /// bundled crm-readiness) and the metric catalogue.
+    static func lintRuleset(text: String, file: String) -> [Diagnostic] {
+        let name = topLevel("questionnaire", in: text) ?? "crm-readiness"
+        var diagnostics: [Diagnostic] = []
+        let questionnaire: Questionnaire?
+        do {
+            questionnaire = try Questionnaire.resolve(name)
+        } catch {
+            questionnaire = nil
+            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file), LocalizedText(
+                ru: "анкета «\(name)» не найдена: ссылки на ответы не проверены",
+                en: "questionnaire '\(name)' not found: answer references were not checked")))
+        }
+        var environment = AuditSetup.ruleEnvironment(for: questionnaire)
+        if questionnaire == nil {
+            environment.areas = nil
+            environment.types.answers = [:]
+        }
+        let (_, found) = RulesetLoader(environment: environment).lint(text: text, file: file)
+        return diagnostics + found
+    }
+
+    static func topLevel(_ key: String, in text: String) -> String? {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(80) where line.hasPrefix(key + ":") {
+            return line.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        }
+        return nil
     }
 
     /// The value of a top-level `schema:` line, if any.

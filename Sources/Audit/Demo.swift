@@ -1,0 +1,63 @@
+import AuditModel
+import Foundation
+import Importers
+import Questionnaire
+import Report
+import Workspace
+
+/// The bundled example audit: ООО «ТехноСнаб» from `examples/technosnab`, run through every
+/// stage into a folder.
+public enum Demo {
+    /// What the demo wrote.
+    public struct Result: Sendable {
+        public var workspace: String
+        public var reports: [String]
+        public var configuration: String
+        public var assessment: Assessment
+    }
+
+    public static let company = "ООО «ТехноСнаб»"
+    /// The audit's date: the data runs to 2026-11-20.
+    public static let roundDate = Day(year: 2026, month: 11, day: 25) ?? Day(ordinal: 0)
+
+    /// Builds a fresh workspace in `directory` from the example's exports and answers, assesses
+    /// it, and writes the report in both languages (HTML), its JSON and the configuration.
+    /// - Parameter log: receives one line per stage, in the caller's language.
+    public static func run(into directory: String, language: Language, log: (String) -> Void) throws -> Result {
+        guard let examples = ContentLocator.folder("examples") else { throw ContentMissing(folder: "examples") }
+        let source = examples + "/technosnab"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let path = directory + "/technosnab.crmaudit"
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
+        let workspace = try Workspace.create(at: path, client: company, industry: "wholesale",
+                                             consultant: language == .ru ? "Демо-консультант" : "Demo consultant", roundDate: roundDate)
+        let round = try workspace.round()
+        log(language == .ru ? "Рабочий файл: \(path)" : "Workspace: \(path)")
+        for (file, kind) in [("customers.csv", DatasetKind.customers), ("sales.csv", .sales), ("managers.csv", .managers)] {
+            let input = source + "/" + file
+            guard FileManager.default.fileExists(atPath: input) else { continue }
+            let report = try Importer.importFile(input, into: workspace, round: round, options: ImportOptions(kind: kind))
+            log(language == .ru ? "Загружено \(file): \(report.rowsStored) строк (\(kind.title.ru))"
+                                : "Imported \(file): \(report.rowsStored) rows (\(kind.title.en))")
+        }
+        let setup = try AuditSetup.load(industry: "wholesale")
+        let answers = try AnswersFile.importFile(source + "/answers.yaml", into: workspace, round: round, questionnaire: setup.questionnaire)
+        log(language == .ru ? "Ответы анкеты: \(answers.stored)" : "Questionnaire answers: \(answers.stored)")
+        let assessment = try AuditPipeline.assess(workspace, setup: setup)
+        let input = try assessment.reportInput(workspace: workspace)
+        var reports: [String] = []
+        for reportLanguage in [language] + Language.allCases.filter({ $0 != language }) {
+            let file = directory + "/report-\(reportLanguage.rawValue).html"
+            try PrivateFile.write(ReportRenderer.html(input, options: ReportOptions(language: reportLanguage)), to: file)
+            reports.append(file)
+        }
+        let json = directory + "/report.json"
+        try PrivateFile.write(try ReportRenderer.json(input, options: ReportOptions(language: language)), to: json)
+        let configuration = directory + "/crm-configuration.json"
+        try PrivateFile.write(try ConfigurationExport.json(assessment.configuration), to: configuration)
+        return Result(workspace: path, reports: reports + [json], configuration: configuration, assessment: assessment)
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Audit
+import AuditModel
+import Foundation
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the example audit of ООО «ТехноСнаб» end to end and write its report. / Демонстрационный аудит.")
+
+    @Option(help: "The folder to write into (default: ./crm-audit-demo).")
+    var out = "crm-audit-demo"
+
+    func run() throws {
+        let language = CLILanguage.current
+        let result = try Demo.run(into: out, language: language) { print($0) }
+        let card = result.assessment.scores
+        let format = Formatter(language)
+        let score = card.overall.map { format.number($0, fractionDigits: 0) } ?? "—"
+        say(LocalizedText(
+            ru: "Итог: \(score)/100, уровень \(card.level) «\(card.levelTitle.ru)»; проблем: \(result.assessment.findings.filter(\.isGap).count)",
+            en: "Result: \(score)/100, level \(card.level) \"\(card.levelTitle.en)\"; findings: \(result.assessment.findings.filter(\.isGap).count)"))
+        say(LocalizedText(ru: "Настройка CRM: \(result.configuration)", en: "CRM configuration: \(result.configuration)"))
+        say(LocalizedText(ru: "Отчёт:", en: "Report:"))
+        print(URL(fileURLWithPath: result.reports[0]).standardizedFileURL.path)
+    }
+}
