@@ -21,6 +21,7 @@ struct CRMAudit: ParsableCommand {
             ReportCommand.self,
             RulesCommand.self,
             DemoCommand.self,
+
         ]
     )
 

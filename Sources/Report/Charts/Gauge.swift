@@ -8,7 +8,7 @@ struct Gauge {
 
     func svg() -> String {
         let cx = 150.0, cy = 140.0, radius = 110.0, thickness = 26.0
-        var out = SVG.open(width: 300, height: 185, label: caption, kind: "gauge")
+        var out = SVG.open(width: 300, height: 200, label: caption, kind: "gauge")
         let colours = ["#c0392b", "#e67e22", "#e0a526", "#7fb069", "#2e8b57"]
         var start = 0.0
         for (index, end) in bands.enumerated() {
@@ -21,8 +21,8 @@ struct Gauge {
         let needleX = cx + (radius - thickness - 6) * cos(angle), needleY = cy - (radius - thickness - 6) * sin(angle)
         out += "<line class=\"needle\" data-value=\"\(SVG.n(score))\" x1=\"\(SVG.n(cx))\" y1=\"\(SVG.n(cy))\" x2=\"\(SVG.n(needleX))\" y2=\"\(SVG.n(needleY))\" stroke=\"#223\" stroke-width=\"4\" stroke-linecap=\"round\"/>"
         out += "<circle cx=\"\(SVG.n(cx))\" cy=\"\(SVG.n(cy))\" r=\"7\" fill=\"#223\"/>"
-        out += SVG.text(SVG.n(clamped.rounded()), x: cx, y: cy + 36, anchor: "middle", size: 30, weight: "bold", fill: "#1a2633")
-        out += SVG.text(levelLabel, x: cx, y: cy - 40, anchor: "middle", size: 13, weight: "bold", fill: "#1a2633")
+        out += SVG.text(SVG.n(clamped.rounded()), x: cx, y: cy + 34, anchor: "middle", size: 30, weight: "bold", fill: "#1a2633")
+        out += SVG.text(levelLabel, x: cx, y: cy + 54, anchor: "middle", size: 12, weight: "bold", fill: "#1a2633")
         out += SVG.text("0", x: cx - radius + thickness / 2, y: cy + 16, anchor: "middle", size: 10, fill: "#667")
         out += SVG.text("100", x: cx + radius - thickness / 2, y: cy + 16, anchor: "middle", size: 10, fill: "#667")
         return out + "</svg>"

@@ -19,7 +19,7 @@ enum ReportText: String, CaseIterable {
     case progressTitle, progressLead, resolved, newFindings, persisting, methodChanged, delta, trendCaption
     case appendixTitle, answersTitle, question, answer, note, methodTitle, methodText, metricsTitle, metricDefinition
     case sourcesTitle, file, kind, rows, rejected, checksum, importedAt, questionnaire, rulesets, unconfirmed
-    case severity, status, area, score, level, noData, kpiRevenue, kpiCustomers, kpiOrders, kpiAOV
+    case provisional, severity, status, area, score, level, noData, kpiRevenue, kpiCustomers, kpiOrders, kpiAOV
 
     var text: LocalizedText {
         switch self {
@@ -165,6 +165,9 @@ enum ReportText: String, CaseIterable {
         case .questionnaire: LocalizedText(ru: "Анкета", en: "Questionnaire")
         case .rulesets: LocalizedText(ru: "Наборы правил", en: "Rulesets")
         case .unconfirmed: LocalizedText(ru: "перенесён из прошлого раунда, не подтверждён", en: "carried over, not confirmed")
+        case .provisional: LocalizedText(
+            ru: "Оценка предварительная: меньше половины вопросов и проверок удалось оценить. Список недостающего — в разделе «Что не удалось оценить».",
+            en: "The score is provisional: less than half of the questions and checks could be assessed. What is missing is listed under \"What could not be assessed\".")
         case .severity: LocalizedText(ru: "Важность", en: "Severity")
         case .status: LocalizedText(ru: "Статус", en: "Status")
         case .area: LocalizedText(ru: "Направление", en: "Area")

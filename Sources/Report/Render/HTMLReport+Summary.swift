@@ -14,6 +14,9 @@ extension HTMLReport {
             element("p", [("class", "verdict")], text(t(.verdictLevel) + ": "), element("strong", [], text("\(card.level) — \(card.levelTitle[language])"))),
             element("p", [], text(t(.verdictConfidence) + ": " + format.percent(card.confidence, fractionDigits: 0))),
         ]
+        if card.confidence < 0.5 {
+            verdict.append(element("div", [("class", "blocked")], text(t(.provisional))))
+        }
         if !card.blockedBy.isEmpty {
             let titles = card.blockedBy.map { id in input.findings.first { $0.ruleID == id }?.title[language] ?? id }
             verdict.append(element("div", [("class", "blocked")],
