@@ -12,6 +12,9 @@ struct CRMAudit: ParsableCommand {
         subcommands: [
             InitCommand.self,
             LintCommand.self,
+            InterviewCommand.self,
+            AnswersCommand.self,
+            QuestionnaireCommand.self,
         ]
     )
 
