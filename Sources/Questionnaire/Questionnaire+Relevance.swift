@@ -7,7 +7,8 @@ extension Questionnaire {
     /// A question is shown unless its section's or its own `relevant` condition is false.
     /// A condition that is null because an earlier answer is unknown ("don't know", not yet
     /// answered) shows the question: better to ask than to hide. A condition that depends on a
-    /// hidden question hides its question too, so hiding cascades; answers to hidden questions
+    /// hidden question, or on one answered "not applicable", hides its question too, so hiding
+    /// cascades; answers to hidden questions
     /// stay stored and count again when an earlier answer changes and un-hides them.
     /// - Complexity: O(n·e) for n questions and conditions of size e.
     public func relevantQuestions(answers: [String: AnswerValue], metrics: [String: Value] = [:]) -> [Question] {
@@ -38,7 +39,10 @@ extension Questionnaire {
         let result = expression.evaluate(with: Bindings(answers: answers, metrics: metrics))
         switch result.value {
         case .bool(let flag): return flag
-        case .null: return !result.missing.contains { $0.reference.kind == .answer && hidden.contains($0.reference.id) }
+        case .null:
+            return !result.missing.contains {
+                $0.reference.kind == .answer && ($0.reason == .notApplicable || hidden.contains($0.reference.id))
+            }
         default: return true
         }
     }

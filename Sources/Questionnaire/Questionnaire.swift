@@ -96,7 +96,7 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// One answer option of a choice question.
-public struct Option: Sendable, Hashable {
+public struct AnswerOption: Sendable, Hashable {
     public var id: String
     public var label: LocalizedText
     /// Maturity 0 (none) … 4 (best practice); nil when the option does not score.
@@ -145,7 +145,7 @@ public struct Question: Sendable {
     public var text: LocalizedText
     /// For the consultant: why it matters and what evidence to ask for.
     public var help: LocalizedText
-    public var options: [Option]
+    public var options: [AnswerOption]
     public var required: Bool
     public var allowsDontKnow: Bool
     public var allowsNotApplicable: Bool
@@ -175,7 +175,7 @@ public struct Question: Sendable {
     }
 
     /// The option with `id`.
-    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+    public func option(_ id: String) -> AnswerOption? { options.first { $0.id == id } }
 
     /// True when an answer to this question contributes to its area's score.
     public var isScored: Bool {

@@ -93,7 +93,7 @@ extension Questionnaire {
 /// Builds the model from nodes, reporting shape problems.
 struct Builder {
     var reader: NodeReader
-    private var choiceLists: [String: [Option]] = [:]
+    private var choiceLists: [String: [AnswerOption]] = [:]
 
     init(reader: NodeReader) {
         self.reader = reader
@@ -162,7 +162,7 @@ struct Builder {
         }
     }
 
-    private mutating func buildOptions(_ node: Node) -> [Option] {
+    private mutating func buildOptions(_ node: Node) -> [AnswerOption] {
         if let name = node.scalar?.string {
             guard let list = choiceLists[name] else {
                 reader.error(node, LocalizedText(
@@ -177,7 +177,7 @@ struct Builder {
             return []
         }
         let what = LocalizedText(ru: "вариант ответа", en: "option")
-        var options: [Option] = []
+        var options: [AnswerOption] = []
         var seen: Set<String> = []
         for item in items {
             guard let fields = reader.mapping(item, what, allowed: ["id", "label", "score"]) else { continue }
@@ -192,7 +192,7 @@ struct Builder {
             if let id, !seen.insert(id).inserted, let idNode = fields["id"] {
                 reader.error(idNode, LocalizedText(ru: "вариант «\(id)» повторяется", en: "duplicate option '\(id)'"))
             }
-            if let id, let label { options.append(Option(id: id, label: label, score: score.map { Swift.min(4, Swift.max(0, $0)) })) }
+            if let id, let label { options.append(AnswerOption(id: id, label: label, score: score.map { Swift.min(4, Swift.max(0, $0)) })) }
         }
         return options
     }
@@ -229,7 +229,7 @@ struct Builder {
         }
         let text = reader.text(fields, "text", named)
         let help = reader.text(fields, "help", named)
-        var options: [Option] = []
+        var options: [AnswerOption] = []
         if let optionNode = fields["options"] {
             options = buildOptions(optionNode)
             if let type, !type.hasOptions {

@@ -12,6 +12,9 @@ struct CRMAudit: ParsableCommand {
         subcommands: [
             InitCommand.self,
             LintCommand.self,
+            InterviewCommand.self,
+            AnswersCommand.self,
+            QuestionnaireCommand.self,
             ImportCommand.self,
             SampleDataCommand.self,
             MetricsCommand.self,
@@ -21,7 +24,6 @@ struct CRMAudit: ParsableCommand {
             ReportCommand.self,
             RulesCommand.self,
             DemoCommand.self,
-
         ]
     )
 

@@ -1,0 +1,446 @@
+import AuditModel
+import Expressions
+import Foundation
+import Workspace
+import Yams
+
+/// Answer files: a round's answers as YAML (`schema: crm-audit/answers/1`) or as CSV (question
+/// id, question, answer, note: for a client to fill in Excel beforehand).
+public enum AnswersFile {
+    public static let schema = "crm-audit/answers/1"
+
+    public enum Format: String, Sendable, CaseIterable {
+        case yaml, csv
+
+        /// The format named by a file's extension (`.csv`, else YAML).
+        public init(path: String) {
+            self = path.lowercased().hasSuffix(".csv") ? .csv : .yaml
+        }
+    }
+
+    /// What an import stored.
+    public struct ImportSummary: Sendable {
+        public var stored: Int
+        /// Warnings and notes (validation warnings, answers kept for removed questions).
+        public var diagnostics: [Diagnostic]
+        public var migration: MigrationReport
+    }
+
+    // MARK: Export
+
+    /// The answers as a file: every question of the questionnaire in order (empty where
+    /// unanswered, so the file doubles as a blank form), then answers to questions this
+    /// version does not have under `kept:` (YAML) so that nothing is lost.
+    public static func export(_ answers: [Answer], questionnaire: Questionnaire, format: Format, language: Language,
+                              heading: String? = nil) -> String {
+        var byID: [String: Answer] = [:]
+        for answer in answers { byID[answer.questionID] = answer }
+        switch format {
+        case .yaml: return exportYAML(byID, questionnaire, language, heading)
+        case .csv: return exportCSV(byID, questionnaire, language)
+        }
+    }
+
+    private static func exportYAML(_ answers: [String: Answer], _ questionnaire: Questionnaire, _ language: Language, _ heading: String?) -> String {
+        var lines: [String] = []
+        if let heading { lines.append("# " + heading.replacingOccurrences(of: "\n", with: " ")) }
+        lines.append(language == .ru
+            ? "# Ответ: id варианта (или список id), число, да/нет, дата ГГГГ-ММ-ДД, текст, dont_know или not_applicable; ~ — нет ответа."
+            : "# Answer: an option id (or a list of ids), a number, yes/no, a date YYYY-MM-DD, text, dont_know or not_applicable; ~ means no answer.")
+        lines += ["schema: \(schema)", "questionnaire: \(questionnaire.id)", "version: \(questionnaire.version)", "answers:"]
+        for section in questionnaire.sections {
+            lines.append("  # ── \(section.title[language]) ──")
+            for question in section.questions {
+                lines.append("  # \(question.text[language].replacingOccurrences(of: "\n", with: " "))")
+                if question.type.hasOptions {
+                    lines.append("  #   " + question.options.map { "\($0.id) = \($0.label[language])" }.joined(separator: "; "))
+                }
+                lines.append(contentsOf: entry(question.id, answers[question.id], question))
+            }
+        }
+        let kept = answers.values.filter { questionnaire.question($0.questionID) == nil }.sorted { $0.questionID < $1.questionID }
+        if !kept.isEmpty {
+            lines.append(language == .ru ? "# Ответы на вопросы, которых нет в этой версии анкеты: сохранены, не используются."
+                : "# Answers to questions this version of the questionnaire does not have: kept, not used.")
+            lines.append("kept:")
+            for answer in kept { lines.append(contentsOf: entry(answer.questionID, answer, nil)) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func entry(_ id: String, _ answer: Answer?, _ question: Question?) -> [String] {
+        guard let answer else { return ["  \(id): ~"] }
+        let value = yamlValue(answer.value)
+        guard let note = answer.note, !note.isEmpty else { return ["  \(id): \(value)"] }
+        return ["  \(id):", "    answer: \(value)", "    note: \(quote(note))"]
+    }
+
+    private static func yamlValue(_ value: AnswerValue) -> String {
+        switch value {
+        case .option(let id): id
+        case .options(let ids): "[" + ids.joined(separator: ", ") + "]"
+        case .bool(let flag): flag ? "yes" : "no"
+        case .number(let number): Question.format(number)
+        case .text(let text): quote(text)
+        case .date(let day): day.iso
+        case .dontKnow: "dont_know"
+        case .notApplicable: "not_applicable"
+        }
+    }
+
+    /// A double-quoted YAML string.
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += String(format: "\\x%02X", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    private static func exportCSV(_ answers: [String: Answer], _ questionnaire: Questionnaire, _ language: Language) -> String {
+        let header = language == .ru
+            ? ["question_id", "раздел", "вопрос", "варианты", "answer", "note"]
+            : ["question_id", "section", "question", "options", "answer", "note"]
+        var rows = [header]
+        for section in questionnaire.sections {
+            for question in section.questions {
+                let options = question.type.hasOptions
+                    ? question.options.map { "\($0.id) = \($0.label[language])" }.joined(separator: " | ")
+                    : question.type == .yesNo ? "yes | no" : ""
+                let answer = answers[question.id]
+                rows.append([question.id, section.title[language], question.text[language], options,
+                             answer.map { question.fileText($0.value) } ?? "", answer?.note ?? ""])
+            }
+        }
+        // UTF-8 with a BOM and ';' so that Excel in a Russian locale opens it as columns.
+        return "\u{FEFF}" + rows.map { $0.map(csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: Import
+
+    /// One answer read from a file, before validation.
+    struct RawEntry {
+        var questionID: String
+        var text: String?
+        /// For a YAML list: the items.
+        var items: [String]?
+        var note: String?
+        var location: SourceLocation
+    }
+
+    /// Reads, checks and stores the answers of `path` into `round`: all of them, or none when
+    /// any is wrong. Every bad answer is reported with its line.
+    /// - Throws: a ``DiagnosticList`` with every problem, when there is an error.
+    @discardableResult
+    public static func importFile(_ path: String, into workspace: Workspace, round: AuditRound, questionnaire: Questionnaire,
+                                  format: Format? = nil) throws -> ImportSummary {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticList([Diagnostic(at: SourceLocation(file: path), LocalizedText(
+                ru: "не удалось прочитать \(path): файла нет или нет прав на чтение", en: "cannot read \(path): it does not exist or is not readable"))])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticList([Diagnostic(at: SourceLocation(file: path), LocalizedText(
+                ru: "\(path) не в кодировке UTF-8; сохраните файл как CSV UTF-8", en: "\(path) is not UTF-8; save it as CSV UTF-8"))])
+        }
+        let (answers, diagnostics, report) = read(text: text, file: path, format: format ?? Format(path: path), questionnaire: questionnaire,
+                                                  answeredAt: Timestamp.now())
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticList(diagnostics) }
+        try questionnaire.attach(to: workspace, round: round)
+        try workspace.save(answers, round: round)
+        return ImportSummary(stored: answers.count, diagnostics: diagnostics, migration: report)
+    }
+
+    /// Reads and checks answer-file `text` (no storing).
+    public static func read(text: String, file: String, format: Format, questionnaire: Questionnaire, answeredAt: String)
+        -> (answers: [Answer], diagnostics: [Diagnostic], migration: MigrationReport)
+    {
+        var diagnostics: [Diagnostic] = []
+        var version = questionnaire.version
+        let entries: [RawEntry]
+        switch format {
+        case .yaml: entries = readYAML(text, file, questionnaire, &diagnostics, &version)
+        case .csv: entries = readCSV(text, file, &diagnostics)
+        }
+        let plan = MigrationPlan(questionnaire: questionnaire, from: version)
+        var report = MigrationReport(fromVersion: version, toVersion: questionnaire.version)
+        var answers: [Answer] = []
+        var seen: [String: SourceLocation] = [:]
+        var values: [String: AnswerValue] = [:]
+        var pending: [(Question, AnswerValue, RawEntry)] = []
+        for entry in entries {
+            var id = entry.questionID
+            if let renamed = plan.renamed[id] {
+                report.renamed.append(.init(from: id, to: renamed))
+                id = renamed
+            }
+            if let first = seen[id] {
+                diagnostics.append(Diagnostic(at: entry.location, LocalizedText(
+                    ru: "ответ на «\(id)» уже дан в строке \(first.line ?? 0)", en: "'\(id)' is already answered on line \(first.line ?? 0)")))
+                continue
+            }
+            seen[id] = entry.location
+            guard let question = questionnaire.question(id) else {
+                if plan.removed.contains(id) {
+                    guard let raw = entry.text ?? entry.items?.joined(separator: ", ") else { continue }
+                    diagnostics.append(Diagnostic(.warning, at: entry.location, LocalizedText(
+                        ru: "вопрос «\(id)» удалён в версии \(questionnaire.version); ответ сохранён, но не используется",
+                        en: "question '\(id)' was removed in version \(questionnaire.version); the answer is kept but not used")))
+                    answers.append(Answer(questionID: id, value: .text(raw), note: entry.note, source: .file, answeredAt: answeredAt))
+                    report.orphaned.append(id)
+                } else {
+                    let near = questionnaire.questions.map(\.id).min { editDistance($0, id) < editDistance($1, id) }
+                        .flatMap { editDistance($0, id) <= 3 ? $0 : nil }
+                    diagnostics.append(Diagnostic(at: entry.location, LocalizedText(
+                        ru: "в анкете «\(questionnaire.id)» нет вопроса «\(id)»" + (near.map { "; возможно, «\($0)»?" } ?? ""),
+                        en: "questionnaire '\(questionnaire.id)' has no question '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))))
+                }
+                continue
+            }
+            var raw = entry.items?.joined(separator: ", ") ?? entry.text
+            if let codes = plan.recoded[id], let current = raw {
+                raw = current.split(separator: ",").map { piece in
+                    let token = piece.trimmingCharacters(in: .whitespaces)
+                    if let new = codes[token] { report.recoded.append(.init(question: id, from: token, to: new)); return new }
+                    return token
+                }.joined(separator: ", ")
+            }
+            guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { continue }  // no answer: skipped
+            switch question.parseAnswer(raw) {
+            case .failure(let problem):
+                diagnostics.append(Diagnostic(at: entry.location, problem.message.map { "«\(id)»: " + $0 }))
+            case .success(let value):
+                values[id] = value
+                pending.append((question, value, entry))
+            }
+        }
+        // Validations may compare with other answers, so they run once every answer is read.
+        let bindings = Bindings(answers: values)
+        for (question, value, entry) in pending {
+            for problem in question.validate(value, bindings: bindings) {
+                diagnostics.append(Diagnostic(problem.severity, at: entry.location, problem.message.map { "«\(question.id)»: " + $0 }))
+            }
+            answers.append(Answer(questionID: question.id, value: value, note: entry.note, source: .file, answeredAt: answeredAt))
+        }
+        return (answers, QuestionnaireLoader.sorted(diagnostics), report)
+    }
+
+    private static func readYAML(_ text: String, _ file: String, _ questionnaire: Questionnaire, _ diagnostics: inout [Diagnostic],
+                                 _ version: inout String) -> [RawEntry] {
+        let source: YAMLSource
+        do throws(Diagnostic) {
+            source = try YAMLSource(text: text, file: file)
+        } catch {
+            diagnostics.append(error)
+            return []
+        }
+        var reader = NodeReader(source: source, text: text)
+        let what = LocalizedText(ru: "файл ответов", en: "answers file")
+        defer { diagnostics += reader.diagnostics }
+        guard let fields = reader.mapping(source.root, what, allowed: ["schema", "questionnaire", "version", "client", "round", "answers", "kept"]) else { return [] }
+        if let schema = reader.string(fields, "schema", required: true, what), schema != AnswersFile.schema {
+            reader.error(fields["schema"] ?? source.root, LocalizedText(
+                ru: "неизвестный формат «\(schema)»; ожидается «\(AnswersFile.schema)»", en: "unknown format '\(schema)'; expected '\(AnswersFile.schema)'"))
+        }
+        if let id = reader.string(fields, "questionnaire", required: true, what), id != questionnaire.id {
+            reader.error(fields["questionnaire"] ?? source.root, LocalizedText(
+                ru: "ответы даны на анкету «\(id)», а не «\(questionnaire.id)»; укажите --questionnaire \(id)",
+                en: "the answers are to questionnaire '\(id)', not '\(questionnaire.id)'; pass --questionnaire \(id)"))
+        }
+        if let given = reader.string(fields, "version", what) {
+            if SemanticVersion(given) == nil {
+                reader.error(fields["version"] ?? source.root, LocalizedText(ru: "версия «\(given)» должна иметь вид 1.2.0", en: "version '\(given)' must look like 1.2.0"))
+            } else {
+                version = given
+            }
+        }
+        if let kept = fields["kept"] {
+            reader.warning(kept, LocalizedText(ru: "раздел kept (ответы на удалённые вопросы) не импортируется",
+                                               en: "the kept section (answers to removed questions) is not imported"))
+        }
+        guard let answersNode = fields["answers"] else {
+            reader.error(source.root, LocalizedText(ru: "нет ключа «answers»", en: "the key 'answers' is missing"))
+            return []
+        }
+        guard case .mapping(let mapping) = answersNode else {
+            if answersNode.scalar == nil || answersNode.scalar?.string.isEmpty == false {
+                reader.error(answersNode, LocalizedText(ru: "answers: ожидается словарь «id_вопроса: ответ»", en: "answers: expected a mapping 'question_id: answer'"))
+            }
+            return []
+        }
+        var entries: [RawEntry] = []
+        for (key, value) in mapping {
+            guard let id = key.scalar?.string else { continue }
+            var entry = RawEntry(questionID: id, text: nil, items: nil, note: nil, location: reader.location(key))
+            var valueNode = value
+            if case .mapping = value {
+                guard let item = reader.mapping(value, LocalizedText(ru: "ответ «\(id)»", en: "answer '\(id)'"), allowed: ["answer", "note"]) else { continue }
+                entry.note = item["note"]?.scalar?.string
+                guard let answer = item["answer"] else { entries.append(entry); continue }
+                valueNode = answer
+            }
+            switch valueNode {
+            case .scalar(let scalar):
+                let isNull = scalar.style == .plain && ["", "~", "null"].contains(scalar.string)
+                entry.text = isNull ? nil : scalar.string
+            case .sequence(let items):
+                entry.items = items.compactMap { $0.scalar?.string }
+            default:
+                reader.error(valueNode, LocalizedText(ru: "«\(id)»: ответ — значение или список", en: "'\(id)': an answer is a value or a list"))
+                continue
+            }
+            entries.append(entry)
+        }
+        return entries
+    }
+
+    private static func readCSV(_ text: String, _ file: String, _ diagnostics: inout [Diagnostic]) -> [RawEntry] {
+        let records = CSVReader.records(text)
+        guard let header = records.first else {
+            diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: 1), LocalizedText(ru: "файл пуст", en: "the file is empty")))
+            return []
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func column(_ candidates: [String]) -> Int? { names.firstIndex { candidates.contains($0) } }
+        guard let idColumn = column(["question_id", "id", "id вопроса", "id_вопроса"]),
+              let answerColumn = column(["answer", "ответ"]) else {
+            diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: header.line), LocalizedText(
+                ru: "в заголовке нужны столбцы question_id и answer (ответ)", en: "the header needs the columns question_id and answer")))
+            return []
+        }
+        let noteColumn = column(["note", "заметка", "комментарий", "comment"])
+        var entries: [RawEntry] = []
+        for record in records.dropFirst() {
+            let fields = record.fields
+            guard fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+            let location = SourceLocation(file: file, line: record.line)
+            guard idColumn < fields.count, !fields[idColumn].trimmingCharacters(in: .whitespaces).isEmpty else {
+                diagnostics.append(Diagnostic(at: location, LocalizedText(ru: "нет id вопроса", en: "the question id is missing")))
+                continue
+            }
+            let answer = answerColumn < fields.count ? fields[answerColumn] : ""
+            let note = noteColumn.flatMap { $0 < fields.count ? fields[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
+            entries.append(RawEntry(questionID: fields[idColumn].trimmingCharacters(in: .whitespaces),
+                                    text: answer.isEmpty ? nil : answer, items: nil, note: note, location: location))
+        }
+        return entries
+    }
+}
+
+/// The renames, re-codes and removals that take answers of one version to the current one.
+struct MigrationPlan {
+    var renamed: [String: String] = [:]
+    var recoded: [String: [String: String]] = [:]
+    var removed: Set<String> = []
+
+    init(questionnaire: Questionnaire, from version: String) {
+        guard version != questionnaire.version, let from = SemanticVersion(version) else { return }
+        for step in questionnaire.migrations where VersionRange(step.from)?.contains(from) == true {
+            for (old, new) in step.renamed {
+                // Chain renames: a → b in one step and b → c in a later one give a → c.
+                for (key, value) in renamed where value == old { renamed[key] = new }
+                renamed[old] = new
+            }
+            for (question, codes) in step.recoded { recoded[question, default: [:]].merge(codes) { $1 } }
+            removed.formUnion(step.removed)
+        }
+    }
+}
+
+/// A small RFC 4180 reader: `;`, `,` or tab (guessed from the header), quoted fields,
+/// doubled quotes, line breaks inside quotes, a UTF-8 BOM.
+enum CSVReader {
+    struct Record { var fields: [String]; var line: Int }
+
+    static func records(_ input: String) -> [Record] {
+        var text = Substring(input)
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        let delimiter: Character = [";", "\t", ","].max { a, b in firstLine.filter { $0 == a }.count < firstLine.filter { $0 == b }.count } ?? ";"
+        var records: [Record] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var line = 1
+        var recordLine = 1
+        var atFieldStart = true
+        var iterator = text.makeIterator()
+        var pending: Character? = nil
+        func next() -> Character? {
+            if let held = pending { pending = nil; return held }
+            return iterator.next()
+        }
+        while let character = next() {
+            if quoted {
+                if character == "\"" {
+                    if let following = next() {
+                        if following == "\"" { field.append("\"") } else { quoted = false; pending = following }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if character == "\n" || character == "\r\n" { line += 1 }
+                    field.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"" where atFieldStart:
+                quoted = true
+                atFieldStart = false
+            case delimiter:
+                fields.append(field)
+                field = ""
+                atFieldStart = true
+            case "\n", "\r\n", "\r":
+                fields.append(field)
+                records.append(Record(fields: fields, line: recordLine))
+                fields = []
+                field = ""
+                atFieldStart = true
+                line += 1
+                recordLine = line
+            default:
+                field.append(character)
+                atFieldStart = false
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            records.append(Record(fields: fields, line: recordLine))
+        }
+        return records
+    }
+}
+
+/// Levenshtein distance, for "did you mean".
+func editDistance(_ a: String, _ b: String) -> Int {
+    let x = Array(a), y = Array(b)
+    if x.isEmpty { return y.count }
+    if y.isEmpty { return x.count }
+    var previous = Array(0...y.count)
+    for i in 1...x.count {
+        var current = [i] + Array(repeating: 0, count: y.count)
+        for j in 1...y.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[y.count]
+}

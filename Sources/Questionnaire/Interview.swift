@@ -1,0 +1,332 @@
+import AuditModel
+import Expressions
+import Foundation
+import Workspace
+
+/// Where an interview reads the consultant's input and writes the questions.
+public protocol InterviewConsole {
+    /// The next line typed (without its newline); nil at the end of input.
+    mutating func readLine() -> String?
+    /// Writes `text` as is (the interview adds newlines itself).
+    mutating func write(_ text: String)
+    /// True on a terminal: colours are used only then.
+    var isTerminal: Bool { get }
+}
+
+/// How an interview run ended.
+public enum InterviewOutcome: Sendable, Equatable {
+    /// Every shown question has an answer, or was skipped twice.
+    case finished
+    /// The consultant typed `q`.
+    case quit
+    /// Standard input ended (a script ran out of answers).
+    case endOfInput
+}
+
+/// A terminal interview over one round: asks the shown, unanswered questions in order and
+/// saves every answer the moment it is given.
+///
+/// Keys at the prompt: an option's number, id or label, or the typed value; Enter accepts the
+/// proposed (prefilled) or current answer; `?` help, `b` back, `d` don't know, `x` not
+/// applicable, `s` skip for now (asked again at the end), `n` note, `q` quit.
+public struct Interview {
+    public let questionnaire: Questionnaire
+    public let workspace: Workspace
+    public let round: AuditRound
+    public let language: Language
+    /// When set, only this section's questions are asked.
+    public let sectionID: String?
+    /// The stored answers, by question id.
+    public private(set) var answers: [String: Answer]
+    /// The round's metrics, for prefill and validation.
+    public let metrics: [String: Value]
+
+    /// Prepares an interview; reads the round's answers and metric snapshot.
+    /// - Throws: ``QuestionnaireError/unknownSection(id:questionnaire:)``, workspace errors.
+    public init(questionnaire: Questionnaire, workspace: Workspace, round: AuditRound, language: Language, sectionID: String? = nil) throws {
+        if let sectionID, questionnaire.section(sectionID) == nil {
+            throw QuestionnaireError.unknownSection(id: sectionID, questionnaire: questionnaire.id)
+        }
+        self.questionnaire = questionnaire
+        self.workspace = workspace
+        self.round = round
+        self.language = language
+        self.sectionID = sectionID
+        var stored: [String: Answer] = [:]
+        for answer in try workspace.answers(round: round) { stored[answer.questionID] = answer }
+        answers = stored
+        metrics = MetricSnapshot.values(from: try workspace.metricsDocument(round: round))
+    }
+
+    /// The answers that fit the questionnaire, as values.
+    var values: [String: AnswerValue] {
+        questionnaire.usableAnswers(Array(answers.values))
+    }
+
+    /// The questions shown now (skip logic re-evaluated on the current answers).
+    func shownQuestions() -> [Question] {
+        questionnaire.relevantQuestions(answers: values, metrics: metrics).filter { sectionID == nil || $0.sectionID == sectionID }
+    }
+
+    /// Asks every shown, unanswered question in order (resuming at the first unanswered one),
+    /// then the skipped ones once more.
+    public mutating func run(console: inout some InterviewConsole) throws -> InterviewOutcome {
+        var skipped: [String] = []
+        var reoffered = Set<String>()
+        var history: [String] = []
+        var pendingBack: String?
+        while true {
+            let shown = shownQuestions()
+            var next: Question?
+            if let back = pendingBack, let question = questionnaire.question(back) {
+                next = question
+                pendingBack = nil
+            } else if let question = shown.first(where: { answers[$0.id] == nil && !skipped.contains($0.id) && !reoffered.contains($0.id) }) {
+                next = question
+            } else if let id = skipped.first(where: { id in answers[id] == nil && shown.contains { $0.id == id } }), let question = questionnaire.question(id) {
+                skipped.removeAll { $0 == id }
+                reoffered.insert(id)
+                next = question
+            }
+            guard let question = next else {
+                finish(shown: shown, console: &console)
+                return .finished
+            }
+            switch try ask(question, shown: shown, console: &console) {
+            case .answered:
+                history.append(question.id)
+            case .skipped:
+                if !reoffered.contains(question.id) { skipped.append(question.id) }
+                history.append(question.id)
+            case .back:
+                if let previous = history.popLast() {
+                    pendingBack = previous
+                } else {
+                    say(&console, LocalizedText(ru: "Это первый вопрос.", en: "This is the first question."), style: .dim)
+                    pendingBack = question.id
+                }
+            case .quit:
+                say(&console, LocalizedText(
+                    ru: "Ответы сохранены. Чтобы продолжить, запустите ту же команду снова.",
+                    en: "Answers are saved. Run the same command again to continue."))
+                return .quit
+            case .endOfInput:
+                return .endOfInput
+            }
+        }
+    }
+
+    /// Asks one question (`--question ID`), shown or not, and returns.
+    /// - Throws: ``QuestionnaireError/unknownQuestion(id:questionnaire:)``.
+    public mutating func edit(questionID: String, console: inout some InterviewConsole) throws -> InterviewOutcome {
+        guard let question = questionnaire.question(questionID) else {
+            throw QuestionnaireError.unknownQuestion(id: questionID, questionnaire: questionnaire.id)
+        }
+        let shown = shownQuestions()
+        if !shown.contains(where: { $0.id == questionID }) {
+            say(&console, LocalizedText(
+                ru: "Внимание: по текущим ответам этот вопрос скрыт условием показа; ответ сохранится, но не будет учитываться, пока вопрос скрыт.",
+                en: "Note: with the current answers this question is hidden by skip logic; the answer is saved but not used while it stays hidden."),
+                style: .warning)
+        }
+        switch try ask(question, shown: shown, console: &console) {
+        case .endOfInput: return .endOfInput
+        case .quit, .back, .skipped: return .quit
+        case .answered: return .finished
+        }
+    }
+
+    enum Step { case answered, skipped, back, quit, endOfInput }
+
+    private mutating func ask(_ question: Question, shown: [Question], console: inout some InterviewConsole) throws -> Step {
+        present(question, shown: shown, console: &console)
+        let current = answers[question.id]
+        var note = current?.note
+        let proposal = proposedAnswer(for: question)
+        if current == nil, let proposal {
+            say(&console, LocalizedText(
+                ru: "Предложено по данным: \(question.display(proposal, in: .ru)). Enter — принять, или введите свой ответ.",
+                en: "Proposed from the data: \(question.display(proposal, in: .en)). Press Enter to accept, or type your answer."),
+                style: .accent)
+        }
+        while true {
+            console.write(style("> ", .accent, console))
+            guard let line = console.readLine() else { return .endOfInput }
+            if !console.isTerminal { console.write(line + "\n") }  // a readable transcript when piped
+            let input = line.trimmingCharacters(in: .whitespaces)
+            var value: AnswerValue
+            var source = AnswerSource.interview
+            switch input.lowercased() {
+            case "?":
+                say(&console, question.help, style: .dim)
+                continue
+            case "b": return .back
+            case "q": return .quit
+            case "s": return .skipped
+            case "n":
+                console.write(style(LocalizedText(ru: "Заметка: ", en: "Note: ")[language], .accent, console))
+                guard let text = console.readLine() else { return .endOfInput }
+                if !console.isTerminal { console.write(text + "\n") }
+                note = text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : text.trimmingCharacters(in: .whitespaces)
+                if var stored = answers[question.id] {
+                    stored.note = note
+                    try workspace.save(stored, round: round)
+                    answers[question.id] = stored
+                    say(&console, LocalizedText(ru: "Заметка сохранена.", en: "Note saved."), style: .dim)
+                } else {
+                    say(&console, LocalizedText(ru: "Заметка будет сохранена с ответом.", en: "The note will be saved with the answer."), style: .dim)
+                }
+                continue
+            case "d":
+                guard question.allowsDontKnow else {
+                    say(&console, LocalizedText(ru: "Для этого вопроса нельзя ответить «не знаю».", en: "This question does not accept \"don't know\"."), style: .error)
+                    continue
+                }
+                value = .dontKnow
+            case "x":
+                guard question.allowsNotApplicable else {
+                    say(&console, LocalizedText(ru: "Для этого вопроса нельзя ответить «неприменимо».", en: "This question does not accept \"not applicable\"."), style: .error)
+                    continue
+                }
+                value = .notApplicable
+            case "":
+                if let current {
+                    if current.note != note {
+                        var updated = current
+                        updated.note = note
+                        try workspace.save(updated, round: round)
+                        answers[question.id] = updated
+                    }
+                    return .answered
+                }
+                guard let proposal else {
+                    say(&console, LocalizedText(
+                        ru: "Введите ответ или команду (? — справка, s — пропустить).", en: "Type an answer or a command (? for help, s to skip)."),
+                        style: .error)
+                    continue
+                }
+                value = proposal
+                source = .prefill
+            default:
+                switch question.parseAnswer(input) {
+                case .success(let parsed): value = parsed
+                case .failure(let problem):
+                    say(&console, problem.message, style: .error)
+                    continue
+                }
+            }
+            let problems = question.validate(value, bindings: bindings())
+            for problem in problems {
+                say(&console, problem.message, style: problem.severity == .error ? .error : .warning)
+            }
+            if problems.contains(where: { $0.severity == .error }) { continue }
+            let answer = Answer(questionID: question.id, value: value, note: note, source: source, answeredAt: Timestamp.now())
+            try workspace.save(answer, round: round)
+            answers[question.id] = answer
+            return .answered
+        }
+    }
+
+    private func bindings() -> Bindings {
+        Bindings(answers: values, metrics: metrics)
+    }
+
+    /// The prefill expression's value, when it has one that fits the question.
+    func proposedAnswer(for question: Question) -> AnswerValue? {
+        guard let prefill = question.prefill else { return nil }
+        let value = prefill.evaluate(with: bindings()).value
+        let answer: AnswerValue? = switch (question.type, value) {
+        case (.single, .string(let id)): .option(id)
+        case (.multi, .set(let ids)): .options(question.options.map(\.id).filter(ids.contains))
+        case (.yesNo, .bool(let flag)): .bool(flag)
+        case (.scale, .number(let number)), (.percent, .number(let number)): .number(number)
+        case (.number, .number(let number)), (.money, .number(let number)): .number((number * 100).rounded() / 100)
+        case (.text, .string(let text)): .text(text)
+        case (.date, .date(let day)): .date(day)
+        default: nil
+        }
+        guard let answer, question.conformance(of: answer) == nil else { return nil }
+        return answer
+    }
+
+    private func present(_ question: Question, shown: [Question], console: inout some InterviewConsole) {
+        let position = (shown.firstIndex { $0.id == question.id } ?? shown.count) + 1
+        let done = shown.filter { answers[$0.id] != nil }.count
+        let percent = shown.isEmpty ? 100 : done * 100 / shown.count
+        let section = questionnaire.section(question.sectionID)?.title[language] ?? question.sectionID
+        let progress = language == .ru ? "вопрос \(position) из \(shown.count) · готово \(percent) %"
+            : "question \(position) of \(shown.count) · \(percent) % done"
+        console.write("\n" + style("── \(section) ── \(progress)", .dim, console) + "\n")
+        console.write(style(question.text[language], .bold, console) + style("  [\(question.id)]", .dim, console) + "\n")
+        for (index, option) in question.options.enumerated() {
+            console.write("  \(index + 1). \(option.label[language])\n")
+        }
+        if question.type == .yesNo {
+            console.write(language == .ru ? "  1. Да\n  2. Нет\n" : "  1. Yes\n  2. No\n")
+        }
+        if let hint = hint(for: question) { console.write(style("  " + hint, .dim, console) + "\n") }
+        var keys = language == .ru ? ["? справка", "b назад"] : ["? help", "b back"]
+        if question.allowsDontKnow { keys.append(language == .ru ? "d не знаю" : "d don't know") }
+        if question.allowsNotApplicable { keys.append(language == .ru ? "x неприменимо" : "x not applicable") }
+        keys += language == .ru ? ["s пропустить", "n заметка", "q выйти"] : ["s skip", "n note", "q quit"]
+        console.write(style("  [" + keys.joined(separator: " · ") + "]", .dim, console) + "\n")
+        if let current = answers[question.id] {
+            let text = question.display(current.value, in: language)
+            console.write(style((language == .ru ? "  Текущий ответ: " : "  Current answer: ") + text
+                + (language == .ru ? " (Enter — оставить)" : " (Enter keeps it)"), .accent, console) + "\n")
+            if let note = current.note { console.write(style((language == .ru ? "  Заметка: " : "  Note: ") + note, .dim, console) + "\n") }
+        }
+    }
+
+    private func hint(for question: Question) -> String? {
+        let unit = question.unit.map { " (\($0[language]))" } ?? ""
+        switch (question.type, language) {
+        case (.multi, .ru): return "Можно несколько: номера через запятую, например 1, 3"
+        case (.multi, .en): return "Several allowed: numbers separated by commas, e.g. 1, 3"
+        case (.scale, .ru): return "Оценка от 1 до 5"
+        case (.scale, .en): return "A score from 1 to 5"
+        case (.number, .ru), (.money, .ru): return "Число" + unit
+        case (.number, .en), (.money, .en): return "A number" + unit
+        case (.percent, .ru): return "Процент, 0–100"
+        case (.percent, .en): return "A percent, 0–100"
+        case (.date, .ru): return "Дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ"
+        case (.date, .en): return "A date YYYY-MM-DD or DD.MM.YYYY"
+        case (.text, .ru): return "Свободный текст в одну строку"
+        case (.text, .en): return "Free text on one line"
+        default: return nil
+        }
+    }
+
+    private func finish(shown: [Question], console: inout some InterviewConsole) {
+        let answered = shown.filter { answers[$0.id] != nil }.count
+        say(&console, LocalizedText(
+            ru: "Интервью завершено: ответов \(answered) из \(shown.count).",
+            en: "Interview complete: \(answered) of \(shown.count) questions answered."), style: .bold)
+        let missing = shown.filter { $0.required && answers[$0.id] == nil }.map(\.id)
+        if !missing.isEmpty {
+            say(&console, LocalizedText(
+                ru: "Без ответа остались обязательные вопросы: \(missing.joined(separator: ", ")). Ответьте на них: --question ID.",
+                en: "Required questions still unanswered: \(missing.joined(separator: ", ")). Answer them with --question ID."),
+                style: .warning)
+        }
+    }
+
+    enum Style { case plain, bold, dim, accent, error, warning }
+
+    private func say(_ console: inout some InterviewConsole, _ text: LocalizedText, style kind: Style = .plain) {
+        console.write(style(text[language], kind, console) + "\n")
+    }
+
+    private func style(_ text: String, _ kind: Style, _ console: some InterviewConsole) -> String {
+        guard console.isTerminal else { return text }
+        let code = switch kind {
+        case .plain: ""
+        case .bold: "\u{1B}[1m"
+        case .dim: "\u{1B}[2m"
+        case .accent: "\u{1B}[36m"
+        case .error: "\u{1B}[31m"
+        case .warning: "\u{1B}[33m"
+        }
+        return code.isEmpty ? text : code + text + "\u{1B}[0m"
+    }
+}

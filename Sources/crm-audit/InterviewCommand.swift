@@ -1,0 +1,77 @@
+import ArgumentParser
+import AuditModel
+import Foundation
+import Questionnaire
+import Workspace
+
+/// `crm-audit interview WORKSPACE`: walks the questionnaire in the terminal (or over piped
+/// standard input), saving every answer at once.
+struct InterviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interview",
+        abstract: "Interview the client with the questionnaire; every answer is saved at once. / Провести интервью по анкете.",
+        discussion: """
+            Keys: an option number or the answer, Enter to accept a proposed or current answer, ? help, b back, \
+            d don't know, x not applicable, s skip for now, n note, q quit. Run again to resume.
+            Клавиши: номер варианта или ответ, Enter — принять, ? справка, b назад, d не знаю, x неприменимо, \
+            s пропустить, n заметка, q выйти. Повторный запуск продолжает с места остановки.
+            """)
+
+    @Argument(help: "The workspace file.")
+    var workspace: String
+
+    @Option(help: "A bundled questionnaire id or a questionnaire file (default: the round's, else crm-readiness).")
+    var questionnaire: String?
+
+    @Option(help: "The interview language: ru or en (default: from the locale).")
+    var lang: Language?
+
+    @Option(help: "Ask only the questions of this section.")
+    var section: String?
+
+    @Option(help: "Ask (or change) only this question.")
+    var question: String?
+
+    @Option(help: "The round number (default: the latest).")
+    var round: Int?
+
+    func run() throws {
+        let language = lang ?? CLILanguage.current
+        let store = try Workspace.open(at: workspace)
+        var auditRound = try store.round(number: round)
+        let chosen = try Questionnaire.resolve(questionnaire ?? auditRound.questionnaireID ?? "crm-readiness")
+        let report = try chosen.attach(to: store, round: auditRound)
+        for line in report.lines(in: language) { print("· " + line) }
+        auditRound = try store.round(number: auditRound.number)
+        var interview = try Interview(questionnaire: chosen, workspace: store, round: auditRound, language: language, sectionID: section)
+        var console = StandardConsole()
+        if console.isTerminal {
+            let client = (try? store.engagement().client) ?? ""
+            print(language == .ru
+                ? "\(chosen.title.ru) \(chosen.version) — \(client), раунд \(auditRound.number) от \(auditRound.date.iso)"
+                : "\(chosen.title.en) \(chosen.version) — \(client), round \(auditRound.number) of \(auditRound.date.iso)")
+        }
+        let outcome: InterviewOutcome
+        if let question {
+            outcome = try interview.edit(questionID: question, console: &console)
+        } else {
+            outcome = try interview.run(console: &console)
+        }
+        if outcome == .endOfInput, !console.isTerminal {
+            print(language == .ru ? "Ввод закончился; ответы сохранены." : "End of input; the answers are saved.")
+        }
+    }
+}
+
+/// Standard input and output; colours only when both are a terminal.
+struct StandardConsole: InterviewConsole {
+    let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+
+    mutating func readLine() -> String? {
+        Swift.readLine(strippingNewline: true)
+    }
+
+    mutating func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
