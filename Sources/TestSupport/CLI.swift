@@ -1,0 +1,57 @@
+import Foundation
+
+/// Runs the built `crm-audit` binary (from `swift build --build-tests`) as a user would.
+public enum CLI {
+    /// The package's root folder.
+    public static let packageRoot: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }()
+
+    /// `.build/debug/crm-audit`.
+    public static let binary = packageRoot + "/.build/debug/crm-audit"
+
+    public static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+
+    /// What one run printed and how it ended.
+    public struct Run: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs `crm-audit arguments…` with `language` for messages, `stdin` piped in, in `directory`.
+    /// Output goes through files, so a long output never blocks the child.
+    public static func run(_ arguments: [String], language: String = "en", stdin: String? = nil,
+                           directory: String? = nil, environment extra: [String: String] = [:]) throws -> Run {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("crm-audit-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var environment = ["CRM_AUDIT_LANG": language, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                           "CRM_AUDIT_HOME": packageRoot]
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? packageRoot)
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        if let stdin {
+            let input = Pipe()
+            process.standardInput = input
+            try process.run()
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                   stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+}
