@@ -110,9 +110,10 @@ struct RoundContext: AssessmentContext {
             let reason = analysis.document.unavailable[missing.reference.id].map { UnavailableReason(code: $0).text }
             let names = LocalizedText(ru: datasets.map(\.title.ru).joined(separator: ", "), en: datasets.map(\.title.en).joined(separator: ", "))
             let title = definition?.title ?? LocalizedText(both: missing.reference.id)
-            return LocalizedText(
-                ru: "показатель «\(title.ru)»: \(reason?.ru ?? "нет данных")" + (datasets.isEmpty ? "" : "; загрузите: \(names.ru)"),
-                en: "metric \"\(title.en)\": \(reason?.en ?? "no data")" + (datasets.isEmpty ? "" : "; import: \(names.en)"))
+            let fallback = LocalizedText(ru: "нет данных" + (datasets.isEmpty ? "" : "; загрузите: \(names.ru)"),
+                                         en: "no data" + (datasets.isEmpty ? "" : "; import: \(names.en)"))
+            let why = reason ?? fallback
+            return LocalizedText(ru: "показатель «\(title.ru)»: \(why.ru)", en: "metric \"\(title.en)\": \(why.en)")
         case .local:
             return LocalizedText(both: missing.reference.id)
         }
@@ -133,4 +134,8 @@ struct RoundContext: AssessmentContext {
     }
 
     func previousStatus(ruleID: String) -> FindingStatus? { previous[ruleID] }
+
+    func isHidden(questionID: String) -> Bool {
+        questionnaire.question(questionID) != nil && !questionnaire.isRelevant(questionID, answers: answers, metrics: metrics)
+    }
 }

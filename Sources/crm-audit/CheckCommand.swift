@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let (_, result) = try assessment.assess(workspace)
         switch format {
-        case .json: print(try CheckOutput.json(result))
+        case .json: print(try CheckOutput.json(result, language: lang ?? CLILanguage.current))
         case .table: print(CheckOutput.table(result, language: lang ?? CLILanguage.current))
         }
     }
@@ -33,27 +33,78 @@ struct CheckCommand: ParsableCommand {
 
 /// The two shapes of `crm-audit check`'s output.
 enum CheckOutput {
-    static func json(_ assessment: Assessment) throws -> String {
+    /// `{"round", "scores": {"overall", "level", "level_title", "blocked_by", "confidence", "areas": {id: …}},
+    /// "findings": [{"id", "area", "severity", "status", "observed", "evidence", "recommendation", …}],
+    /// "not_evaluable": [{"id", "missing"}]}`, texts in `language`.
+    static func json(_ assessment: Assessment, language: Language) throws -> String {
+        struct Area: Encodable {
+            var title: String
+            var score: Double?
+            var level: Int?
+            var answersScore: Double?
+            var rulesScore: Double?
+            var confidence: Double
+            var gaps: Int
+        }
         struct Scores: Encodable {
             var overall: Double?
             var level: Int
-            var levelTitle: LocalizedText
+            var levelTitle: String
             var blockedBy: [String]
             var confidence: Double
-            var areas: [String: AreaScore]
-            enum CodingKeys: String, CodingKey { case overall, level, levelTitle = "level_title", blockedBy = "blocked_by", confidence, areas }
+            var areas: [String: Area]
+        }
+        struct Item: Encodable {
+            var id: String
+            var ruleset: String
+            var area: String
+            var title: String
+            var severity: String
+            var blocking: Bool
+            var status: String
+            var observed: Double?
+            var observedText: String?
+            var expected: String?
+            var count: Double?
+            var denominator: Double?
+            var pointsPossible: Double
+            var pointsLost: Double
+            var impact: String
+            var effort: String
+            var moneyAtStake: Double?
+            var evidence: String?
+            var recommendation: String
+            var samples: SampleRecords?
+            var missing: [String]
+            var waiver: Waiver?
+            var previousStatus: String?
         }
         struct Output: Encodable {
             var round: Int
             var scores: Scores
-            var findings: [Finding]
+            var findings: [Item]
         }
         let card = assessment.scores
+        let areas = Dictionary(card.areas.map { area in
+            (area.area, Area(title: area.title[language], score: area.score, level: area.level, answersScore: area.answersScore,
+                             rulesScore: area.rulesScore, confidence: area.confidence, gaps: area.gaps))
+        }, uniquingKeysWith: { $1 })
+        let items = assessment.findings.map { finding in
+            Item(id: finding.ruleID, ruleset: finding.ruleset, area: finding.area, title: finding.title[language],
+                 severity: finding.severity.rawValue, blocking: finding.blocking, status: finding.status.rawValue,
+                 observed: finding.observed, observedText: finding.observedText, expected: finding.expected?[language],
+                 count: finding.count, denominator: finding.denominator, pointsPossible: finding.pointsPossible,
+                 pointsLost: finding.pointsLost, impact: finding.impact.rawValue, effort: finding.effort.rawValue,
+                 moneyAtStake: finding.moneyAtStake, evidence: finding.evidence?[language],
+                 recommendation: finding.recommendation[language], samples: finding.samples,
+                 missing: finding.missing.map { $0.reason[language] }, waiver: finding.waiver,
+                 previousStatus: finding.previousStatus?.rawValue)
+        }
         let output = Output(
             round: assessment.round.number,
-            scores: Scores(overall: card.overall, level: card.level, levelTitle: card.levelTitle, blockedBy: card.blockedBy,
-                           confidence: card.confidence, areas: Dictionary(card.areas.map { ($0.area, $0) }, uniquingKeysWith: { $1 })),
-            findings: assessment.findings)
+            scores: Scores(overall: card.overall, level: card.level, levelTitle: card.levelTitle[language], blockedBy: card.blockedBy,
+                           confidence: card.confidence, areas: areas),
+            findings: items)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

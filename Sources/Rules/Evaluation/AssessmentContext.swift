@@ -17,6 +17,13 @@ public protocol AssessmentContext {
     func samples(_ spec: SampleSpec) -> SampleRecords?
     /// The same rule's status in the previous round, if there is one.
     func previousStatus(ruleID: String) -> FindingStatus?
+    /// True when the question is hidden by skip logic for this company (it does not apply, so
+    /// a rule that needs its answer does not apply either).
+    func isHidden(questionID: String) -> Bool
+}
+
+extension AssessmentContext {
+    public func isHidden(questionID: String) -> Bool { false }
 }
 
 /// A context made of plain values: for `crm-audit rules test` and unit tests.

@@ -34,6 +34,12 @@ public struct RuleEvaluator {
 
         func notEvaluable(_ missing: [MissingInput]) -> Finding {
             var result = finding
+            let hidden = missing.filter { $0.reference.kind == .answer && $0.reason == .unanswered && context.isHidden(questionID: $0.reference.id) }
+            if !missing.isEmpty && hidden.count == missing.count {
+                // Every missing answer belongs to a question skip logic hid: the rule does not apply.
+                result.status = .notApplicable
+                return result
+            }
             result.status = .notEvaluable
             result.missing = missing.map { input in
                 MissingEvidence(kind: input.reference.kind == .metric ? .metric : .answer, id: input.reference.id,
