@@ -10,6 +10,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "crm-audit", targets: ["crm-audit"]),
+        // The engines as a library, for the benchmarks package in Benchmarks/.
+        .library(name: "CRMAuditEngines", targets: ["Audit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

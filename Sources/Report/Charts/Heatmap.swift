@@ -36,7 +36,9 @@ struct Heatmap {
     }
 }
 
-/// The impact/effort matrix: each finding placed by impact (up) and effort (right).
+/// The impact/effort matrix: a 3 × 3 grid (impact up, effort right); each finding is a dot in
+/// its cell, coloured by severity, with the count of the cell. The four corners carry the usual
+/// names (quick wins: high impact, low effort).
 struct PriorityMatrix {
     struct Item {
         var id: String
@@ -50,30 +52,31 @@ struct PriorityMatrix {
     var labels: (impact: String, effort: String, quickWins: String, bigBets: String, fillIns: String, thankless: String)
 
     func svg() -> String {
-        let size = 300.0, left = 40.0, top = 10.0
-        var out = SVG.open(width: size + left + 10, height: size + top + 36, label: caption, kind: "matrix")
-        let half = size / 2
-        let quadrants = [(0.0, 0.0, labels.quickWins, "#e8f4ec"), (half, 0.0, labels.bigBets, "#fdf3e1"),
-                         (0.0, half, labels.fillIns, "#f1f3f6"), (half, half, labels.thankless, "#fbeaea")]
-        for (x, y, label, fill) in quadrants {
-            out += "<rect x=\"\(SVG.n(left + x))\" y=\"\(SVG.n(top + y))\" width=\"\(SVG.n(half))\" height=\"\(SVG.n(half))\" fill=\"\(fill)\"/>"
-            out += SVG.text(label, x: left + x + 6, y: top + y + 14, size: 10, weight: "bold", fill: "#667")
+        let cell = 104.0, left = 30.0, top = 6.0, size = cell * 3
+        var out = SVG.open(width: size + left + 8, height: size + top + 34, label: caption, kind: "matrix")
+        let fills = [["#e3f1e8", "#f4f6f8", "#fdf3e1"], ["#eef5ef", "#f4f6f8", "#fbf5ea"], ["#f1f3f6", "#f4f6f8", "#fbeaea"]]
+        let names: [String: String] = ["0-0": labels.quickWins, "0-2": labels.bigBets, "2-0": labels.fillIns, "2-2": labels.thankless]
+        for row in 0..<3 {
+            for column in 0..<3 {
+                let x = left + Double(column) * cell, y = top + Double(row) * cell
+                out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(cell - 2))\" height=\"\(SVG.n(cell - 2))\" fill=\"\(fills[row][column])\"/>"
+                if let name = names["\(row)-\(column)"] {
+                    out += SVG.text(name, x: x + 5, y: y + 12, size: 8.5, weight: "bold", fill: "#667")
+                }
+                // impact 3 is the top row, effort 1 the left column
+                let here = items.filter { 3 - $0.impact == row && $0.effort - 1 == column }
+                for (index, item) in here.enumerated() {
+                    let cx = x + 10 + Double(index % 8) * 11.5, cy = y + 26 + Double(index / 8) * 11.5
+                    out += "<circle class=\"item\" data-id=\"\(HTMLEscaping.escape(item.id))\" data-impact=\"\(item.impact)\" data-effort=\"\(item.effort)\" cx=\"\(SVG.n(cx))\" cy=\"\(SVG.n(cy))\" r=\"4.5\" fill=\"\(item.colour)\"><title>\(HTMLEscaping.escape(item.id))</title></circle>"
+                }
+                if !here.isEmpty {
+                    out += SVG.text(String(here.count), x: x + cell - 8, y: y + cell - 9, anchor: "end", size: 15, weight: "bold", fill: "#445")
+                }
+            }
         }
-        // Spread items that share a cell so that none hides another.
-        var occupancy: [String: Int] = [:]
-        for item in items {
-            let key = "\(item.impact)-\(item.effort)"
-            let slot = occupancy[key, default: 0]
-            occupancy[key] = slot + 1
-            let cellSize = size / 3
-            let cx = left + (Double(item.effort) - 1) * cellSize + 18 + Double(slot % 4) * 22
-            let cy = top + (3 - Double(item.impact)) * cellSize + 34 + Double(slot / 4) * 22
-            out += "<circle class=\"item\" data-id=\"\(HTMLEscaping.escape(item.id))\" data-impact=\"\(item.impact)\" data-effort=\"\(item.effort)\" cx=\"\(SVG.n(cx))\" cy=\"\(SVG.n(cy))\" r=\"9\" fill=\"\(item.colour)\" fill-opacity=\"0.85\"/>"
-            out += SVG.text(String(item.id.split(separator: "-").last ?? ""), x: cx, y: cy + 3, anchor: "middle", size: 7.5, weight: "bold", fill: "#fff")
-        }
-        out += SVG.text(labels.effort + " →", x: left + size / 2, y: top + size + 22, anchor: "middle", size: 10.5, fill: "#445")
-        out += SVG.text(labels.impact + " →", x: 14, y: top + size / 2, anchor: "middle", size: 10.5, fill: "#445",
-                        extra: " transform=\"rotate(-90 14 \(SVG.n(top + size / 2)))\"")
+        out += SVG.text(labels.effort + " →", x: left + size / 2, y: top + size + 20, anchor: "middle", size: 10.5, fill: "#445")
+        out += SVG.text(labels.impact + " →", x: 12, y: top + size / 2, anchor: "middle", size: 10.5, fill: "#445",
+                        extra: " transform=\"rotate(-90 12 \(SVG.n(top + size / 2)))\"")
         return out + "</svg>"
     }
 }

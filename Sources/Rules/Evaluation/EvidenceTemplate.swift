@@ -20,8 +20,8 @@ public struct EvidenceTemplate: Sendable {
 
     func render(finding: Finding, rule: Rule, bindings: Bindings, context: some AssessmentContext) -> LocalizedText {
         LocalizedText(
-            ru: render(template.ru, .ru, finding: finding, bindings: bindings, context: context),
-            en: render(template.en, .en, finding: finding, bindings: bindings, context: context))
+            ru: render(template.ru, .ru, finding: finding, rule: rule, bindings: bindings, context: context),
+            en: render(template.en, .en, finding: finding, rule: rule, bindings: bindings, context: context))
     }
 
     /// The placeholders of a template, as (name, format) pairs, for lint.
@@ -37,7 +37,7 @@ public struct EvidenceTemplate: Sendable {
         return result
     }
 
-    private func render(_ text: String, _ language: Language, finding: Finding, bindings: Bindings,
+    private func render(_ text: String, _ language: Language, finding: Finding, rule: Rule, bindings: Bindings,
                         context: some AssessmentContext) -> String {
         let formatter = Formatter(language)
         var out = ""
@@ -48,19 +48,19 @@ public struct EvidenceTemplate: Sendable {
             let parts = inner.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             let name = parts.first ?? ""
             let format = parts.count > 1 ? parts[1] : nil
-            out += value(name, format: format, language: language, formatter: formatter, finding: finding,
+            out += value(name, format: format, language: language, formatter: formatter, finding: finding, rule: rule,
                          bindings: bindings, context: context)
             rest = rest[close.upperBound...]
         }
         return out + rest
     }
 
-    private func value(_ name: String, format: String?, language: Language, formatter: Formatter, finding: Finding,
+    private func value(_ name: String, format: String?, language: Language, formatter: Formatter, finding: Finding, rule: Rule,
                        bindings: Bindings, context: some AssessmentContext) -> String {
         let dash = "—"
         switch name {
         case "observed":
-            if let number = finding.observed { return Self.format(number, format, formatter) }
+            if let number = finding.observed { return Self.format(number, format ?? rule.unit, formatter) }
             return finding.observedText ?? dash
         case "count": return finding.count.map { Self.format($0, format ?? "count", formatter) } ?? dash
         case "denominator": return finding.denominator.map { Self.format($0, format ?? "count", formatter) } ?? dash

@@ -75,7 +75,7 @@ public struct RuleEvaluator {
             let result = value.evaluate(with: bindings)
             guard case .number(let observed) = result.value else { return notEvaluable(result.missing) }
             finding.observed = observed
-            finding.expected = expectedText(warn: warn, fail: fail)
+            finding.expected = expectedText(warn: warn, fail: fail, unit: rule.unit)
             if let fail, fail.holds(for: observed) {
                 status = .finding
             } else if let warn, warn.holds(for: observed) {
@@ -111,11 +111,15 @@ public struct RuleEvaluator {
         return finding
     }
 
-    private func expectedText(warn: Band?, fail: Band?) -> LocalizedText {
-        let parts = [warn.map { ("warn", $0) }, fail.map { ("fail", $0) }].compactMap { $0 }
-        let ru = parts.map { "\($0.0 == "warn" ? "предупреждение" : "проблема") \($0.1.comparison.rawValue) \(NumberText.plain($0.1.threshold))" }
-        let en = parts.map { "\($0.0) \($0.1.comparison.rawValue) \(NumberText.plain($0.1.threshold))" }
-        return LocalizedText(ru: ru.joined(separator: ", "), en: en.joined(separator: ", "))
+    private func expectedText(warn: Band?, fail: Band?, unit: String?) -> LocalizedText {
+        func text(_ language: Language) -> String {
+            let formatter = Formatter(language)
+            let names = language == .ru ? ("предупреждение", "проблема") : ("warn", "fail")
+            return [warn.map { (names.0, $0) }, fail.map { (names.1, $0) }].compactMap { $0 }.map { name, band in
+                "\(name) \(band.comparison.rawValue) \(EvidenceTemplate.format(band.threshold, unit, formatter))"
+            }.joined(separator: ", ")
+        }
+        return LocalizedText(ru: text(.ru), en: text(.en))
     }
 }
 

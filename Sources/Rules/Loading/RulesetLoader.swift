@@ -1,5 +1,6 @@
 import AuditModel
 import Expressions
+import Analytics
 import Foundation
 import Yams
 
@@ -51,7 +52,7 @@ public struct RulesetLoader: Sendable {
     ]
     private static let ruleKeys: Set<String> = [
         "id", "area", "title", "severity", "blocking", "weight", "impact", "effort", "applies_if", "when",
-        "value", "warn", "fail", "observed", "count", "denominator", "money_at_stake", "evidence", "samples",
+        "value", "warn", "fail", "observed", "count", "denominator", "money_at_stake", "evidence", "unit", "samples",
         "recommendation", "recommends", "tests",
     ]
 
@@ -141,7 +142,8 @@ public struct RulesetLoader: Sendable {
             count: expression(pairs, "count", reader, expecting: .number),
             denominator: expression(pairs, "denominator", reader, expecting: .number),
             moneyAtStake: expression(pairs, "money_at_stake", reader, expecting: .number),
-            evidence: reader.localized(pairs, "evidence", in: what), samples: samples, recommendation: recommendation,
+            evidence: reader.localized(pairs, "evidence", in: what),
+            unit: unit(pairs, reader, check: check, what: what), samples: samples, recommendation: recommendation,
             recommends: recommends, tests: tests, location: reader.source.location(of: node), ruleset: ruleset)
     }
 
@@ -164,6 +166,29 @@ public struct RulesetLoader: Sendable {
             reader.report(at: node, ru: "ошибка в выражении: \(error)", en: "error in the expression: \(error)")
         }
         return nil
+    }
+
+    /// `unit:` when given; else the unit of the one metric a `value` expression names.
+    private func unit(_ pairs: [(key: String, keyNode: Yams.Node, value: Yams.Node)], _ reader: YAMLReader, check: RuleCheck?,
+                      what: String) -> String? {
+        if let text = reader.string(pairs, "unit", in: what) {
+            guard EvidenceTemplate.formats.contains(text) else {
+                reader.report(at: reader.value(pairs, "unit"), ru: "«unit»: ожидается одно из: \(EvidenceTemplate.formats.sorted().joined(separator: ", "))",
+                              en: "'unit': expected one of: \(EvidenceTemplate.formats.sorted().joined(separator: ", "))")
+                return nil
+            }
+            return text
+        }
+        guard case .bands(let value, _, _)? = check else { return nil }
+        let metrics = Set(value.references.filter { $0.kind == .metric }.map(\.id))
+        guard metrics.count == 1, let id = metrics.first, let unit = MetricCatalogue.definition(of: id)?.unit else { return nil }
+        switch unit {
+        case .share: return "percent"
+        case .money: return "money"
+        case .count: return "count"
+        case .days: return "days"
+        default: return nil
+        }
     }
 
     private func band(_ pairs: [(key: String, keyNode: Yams.Node, value: Yams.Node)], _ key: String, _ reader: YAMLReader) -> Band? {

@@ -126,6 +126,9 @@ public struct Rule: Sendable, Hashable {
     public var denominator: Expressions.Expression?
     public var moneyAtStake: Expressions.Expression?
     public var evidence: LocalizedText?
+    /// How the observed value and the bands read: `percent`, `money`, `count`, `days` or `number`
+    /// (from `unit:`, else from the metric a `value` names).
+    public var unit: String?
     public var samples: SampleSpec?
     public var recommendation: LocalizedText
     public var recommends: [ConfigFragment]
