@@ -34,7 +34,11 @@ struct HorizontalBars {
             }
             out += "<rect x=\"\(SVG.n(labelWidth))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(plotWidth))\" height=\"18\" fill=\"#eef1f5\" rx=\"2\"/>"
             out += "<rect class=\"bar\" data-label=\"\(HTMLEscaping.escape(bar.label))\" data-value=\"\(SVG.n(bar.value))\" x=\"\(SVG.n(labelWidth))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(length))\" height=\"18\" fill=\"\(bar.colour)\" fill-opacity=\"\(SVG.n(max(0.25, bar.opacity)))\" rx=\"2\"/>"
-            out += SVG.text(bar.valueText, x: labelWidth + length + 6, y: y + 17, size: 11, weight: "bold", fill: "#223")
+            // The value sits after the bar, or inside it when the bar leaves no room.
+            let inside = length > plotWidth - Double(bar.valueText.count) * 6.5 - 8
+            out += inside
+                ? SVG.text(bar.valueText, x: labelWidth + length - 6, y: y + 17, anchor: "end", size: 11, weight: "bold", fill: "#fff")
+                : SVG.text(bar.valueText, x: labelWidth + length + 6, y: y + 17, size: 11, weight: "bold", fill: "#223")
         }
         return out + "</svg>"
     }
@@ -70,7 +74,7 @@ struct ColumnChart {
             let x = left + Double(index) * slot + slot * 0.15
             let y0 = y(max(0, column.value)), y1 = y(min(0, column.value))
             out += "<rect class=\"bar\" data-label=\"\(HTMLEscaping.escape(column.label))\" data-value=\"\(SVG.n(column.value))\" x=\"\(SVG.n(x))\" y=\"\(SVG.n(y0))\" width=\"\(SVG.n(slot * 0.7))\" height=\"\(SVG.n(max(0.5, y1 - y0)))\" fill=\"\(column.value < 0 ? SVG.red : SVG.blue)\"/>"
-            if index % labelEvery == 0 {
+            if index % labelEvery == 0 && index + labelEvery / 2 < columns.count {
                 out += SVG.text(column.label, x: x + slot * 0.35, y: height - bottom + 16, anchor: "middle", size: 9, fill: "#556")
             }
         }

@@ -48,31 +48,37 @@ struct Priorities {
     }
 
     /// The first five actions: blocking and critical gaps, then quick wins (high impact, low effort).
-    var firstActions: [Finding] {
-        Array(gaps.sorted { lhs, rhs in
-            let left = actionRank(lhs), right = actionRank(rhs)
-            return left != right ? left > right : lhs.ruleID < rhs.ruleID
-        }.prefix(5))
-    }
+    var firstActions: [Finding] { Array(firstOrder.prefix(5)) }
 
     private func actionRank(_ finding: Finding) -> Double {
         (finding.blocking ? 100 : 0) + Double(4 - finding.severity.rank) * 6 + Double(finding.impact.value) * 3
             - Double(finding.effort.value) * 4
     }
 
-    /// Now / within 3 months / within 6 months.
+    /// Now / within 3 months / within 6 months: blocking and critical gaps and the best quick
+    /// wins first (at most eight "now"), high-severity and moderate-effort work next, the rest later.
     var roadmap: (now: [Finding], soon: [Finding], later: [Finding]) {
         var now: [Finding] = [], soon: [Finding] = [], later: [Finding] = []
-        for finding in gaps {
-            if finding.blocking || finding.severity == .critical || (finding.effort == .low && finding.severity <= .high) {
+        for finding in firstOrder {
+            let urgent = finding.blocking || finding.severity == .critical
+            let quickWin = finding.effort == .low && finding.impact == .high && finding.severity <= .high
+            if (urgent || quickWin) && now.count < 8 {
                 now.append(finding)
-            } else if finding.severity <= .high || finding.effort <= .medium {
+            } else if (finding.severity <= .high && finding.effort <= .medium) || finding.effort == .low {
                 soon.append(finding)
             } else {
                 later.append(finding)
             }
         }
         return (now, soon, later)
+    }
+
+    /// All gaps in the order actions are taken.
+    private var firstOrder: [Finding] {
+        gaps.sorted { lhs, rhs in
+            let left = actionRank(lhs), right = actionRank(rhs)
+            return left != right ? left > right : lhs.ruleID < rhs.ruleID
+        }
     }
 }
 

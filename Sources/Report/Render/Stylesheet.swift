@@ -13,7 +13,8 @@ enum Stylesheet {
     main { max-width: 190mm; margin: 0 auto; padding: 0 6mm; }
     h1, h2, h3 { color: var(--blue); line-height: 1.2; }
     h2 { font-size: 17pt; border-bottom: 2px solid var(--blue); padding-bottom: 4px; margin: 28px 0 12px; }
-    h3 { font-size: 12.5pt; margin: 18px 0 6px; }
+    h3 { font-size: 12.5pt; margin: 18px 0 6px; break-after: avoid; page-break-after: avoid; }
+    h3 + p.muted { break-after: avoid; page-break-after: avoid; }
     p { margin: 6px 0; }
     section { break-before: page; page-break-before: always; }
     section.flow { break-before: auto; page-break-before: auto; }
