@@ -287,8 +287,8 @@ public struct Interview {
     private func hint(for question: Question) -> String? {
         let unit = question.unit.map { " (\($0[language]))" } ?? ""
         switch (question.type, language) {
-        case (.multi, .ru): return "Можно несколько: номера через запятую, например 1, 3"
-        case (.multi, .en): return "Several allowed: numbers separated by commas, e.g. 1, 3"
+        case (.multi, .ru): return "Можно несколько: номера через запятую, например 1, 3; 0 — ничего из перечисленного"
+        case (.multi, .en): return "Several allowed: numbers separated by commas, e.g. 1, 3; 0 for none of these"
         case (.scale, .ru): return "Оценка от 1 до 5"
         case (.scale, .en): return "A score from 1 to 5"
         case (.number, .ru), (.money, .ru): return "Число" + unit

@@ -12,7 +12,7 @@ import Workspace
 
     var sample: [Answer] {
         [answer("criteria", .option("some"), note: "Владелец: «рост на 20 %»; \"quoted\"\nsecond line"),
-         answer("baseline", .bool(false)), answer("where", .options(["crm", "heads"])), answer("managers", .number(12.5)),
+         answer("baseline", .bool(false)), answer("where", .options([])), answer("managers", .number(12.5)),
          answer("comment", .text("Текст; с точкой с запятой, и \"кавычками\""))]
     }
 

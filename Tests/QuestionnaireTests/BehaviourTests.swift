@@ -115,6 +115,7 @@ func small() throws -> Questionnaire { try Questionnaire.load(text: smallQuestio
         ("where", "1, 3", .options(["crm", "heads"])),
         ("where", "3 1", .options(["crm", "heads"])),
         ("where", "Эксель; CRM", .options(["crm", "excel"])),
+        ("where", "0", .options([])),
         ("baseline", "да", .bool(true)),
         ("baseline", "No", .bool(false)),
         ("baseline", "2", .bool(false)),

@@ -11,14 +11,15 @@ struct Binary {
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
-    static func process(_ arguments: [String], language: String = "en") -> (Process, Pipe, Pipe, Pipe) {
+    static func process(_ arguments: [String], language: String = "en", home: Bool = true) -> (Process, Pipe, Pipe, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["CRM_AUDIT_LANG"] = language
-        environment["CRM_AUDIT_HOME"] = packageRoot
+        if home { environment["CRM_AUDIT_HOME"] = packageRoot } else { environment.removeValue(forKey: "CRM_AUDIT_HOME") }
         process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -26,8 +27,8 @@ struct Binary {
         return (process, input, output, error)
     }
 
-    static func run(_ arguments: [String], input: String = "", language: String = "en") throws -> Result {
-        let (process, stdin, stdout, stderr) = process(arguments, language: language)
+    static func run(_ arguments: [String], input: String = "", language: String = "en", home: Bool = true) throws -> Result {
+        let (process, stdin, stdout, stderr) = process(arguments, language: language, home: home)
         try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
@@ -149,6 +150,8 @@ struct CommandLineTests {
         #expect(ru.stdout.contains("<h1>Готовность компании к CRM</h1>"))
         let en = try Binary.run(["questionnaire", "print", "crm-readiness", "--format", "md", "--lang", "en"])
         #expect(en.stdout.hasPrefix("# CRM readiness"))
+        let found = try Binary.run(["questionnaire", "print", "crm-readiness"], home: false)
+        #expect(found.status == 0, "found next to the executable without CRM_AUDIT_HOME: \(found.stderr)")
         let missing = try Binary.run(["questionnaire", "print", "no-such-thing"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("cannot find 'questionnaires/no-such-thing.yaml'"))
