@@ -48,8 +48,10 @@ public struct Interview {
     public let metrics: [String: Value]
 
     /// Prepares an interview; reads the round's answers and metric snapshot.
-    /// - Throws: ``QuestionnaireError/unknownSection(id:questionnaire:)``, workspace errors.
+    /// - Throws: ``QuestionnaireError/unknownSection(id:questionnaire:)``,
+    ///   ``QuestionnaireError/roundClosed(round:)``, workspace errors.
     public init(questionnaire: Questionnaire, workspace: Workspace, round: AuditRound, language: Language, sectionID: String? = nil) throws {
+        if round.status == .closed { throw QuestionnaireError.roundClosed(round: round.number) }
         if let sectionID, questionnaire.section(sectionID) == nil {
             throw QuestionnaireError.unknownSection(id: sectionID, questionnaire: questionnaire.id)
         }

@@ -229,3 +229,19 @@ func small() throws -> Questionnaire { try Questionnaire.load(text: smallQuestio
         }
     }
 }
+
+@Suite struct ClosedRounds {
+    @Test func aClosedRoundsAnswersCannotChange() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try workspace.write { db in try db.execute(sql: "UPDATE round SET status = 'closed'") }
+        #expect(throws: QuestionnaireError.roundClosed(round: 1)) {
+            try small().attach(to: workspace, round: try workspace.round())
+        }
+        let path = try directory.write("schema: crm-audit/answers/1\nquestionnaire: small\nanswers:\n  criteria: all\n", to: "a.yaml")
+        #expect(throws: QuestionnaireError.roundClosed(round: 1)) {
+            try AnswersFile.importFile(path, into: workspace, round: try workspace.round(), questionnaire: try small())
+        }
+        #expect(try workspace.answers(round: try workspace.round()).isEmpty)
+    }
+}
