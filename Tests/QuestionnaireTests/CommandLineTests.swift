@@ -144,6 +144,23 @@ struct CommandLineTests {
         #expect(try store.answers(round: try store.round()).isEmpty)
     }
 
+    @Test func scoresTheTechnoSnabAnswers() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try workspace(directory)
+        #expect(try Binary.run(["answers", path, "import", packageRoot + "/examples/technosnab/answers.yaml"]).status == 0)
+        let json = try Binary.run(["questionnaire", "score", path, "--format", "json"])
+        #expect(json.status == 0)
+        struct Document: Decodable { var overall: Double?; var areas: [AreaMaturity] }
+        let document = try JSONDecoder().decode(Document.self, from: Data(json.stdout.utf8))
+        #expect(document.areas.count == 13)
+        #expect((document.overall ?? 100) < 40, "TechnoSnab is an early-stage company")
+        #expect(document.areas.first { $0.area == "marketing" }?.notApplicable == 1)
+        let text = try Binary.run(["questionnaire", "score", path, "--lang", "ru"])
+        #expect(text.stdout.contains("Цели и критерии успеха"))
+        #expect(text.stdout.contains("Итого (взвешенно по областям):"))
+    }
+
     @Test func printsABlankFormInBothLanguages() throws {
         let ru = try Binary.run(["questionnaire", "print", "crm-readiness", "--format", "html", "--lang", "ru"])
         #expect(ru.status == 0)
