@@ -180,6 +180,7 @@ struct TypeChecker {
             require(rhs, .bool, at: right, context: LocalizedText(ru: "правый операнд «\(symbol)»", en: "the right operand of '\(symbol)'"))
             return Checked(type: .value(.bool))
         case .equal, .notEqual:
+            if case .literal(.null) = left.kind { nullComparison(node) } else if case .literal(.null) = right.kind { nullComparison(node) }
             if case .list = rhs.type { listOnlyRightOfIn(right) } else if case .list = lhs.type { listOnlyRightOfIn(left) } else {
                 sameType(lhs, rhs, at: node, symbol: symbol)
             }
@@ -311,6 +312,13 @@ struct TypeChecker {
         report(node.anchor, LocalizedText(
             ru: "«\(symbol)» между разными типами: «\(left.name.ru)» и «\(right.name.ru)»",
             en: "'\(symbol)' between different types: \(left.name.en) and \(right.name.en)"))
+    }
+
+    /// `x == null` is always null under three-valued logic: a classic mistake.
+    private mutating func nullComparison(_ node: Node) {
+        report(node.anchor, LocalizedText(
+            ru: "сравнение с null всегда даёт null; используйте known(x) или not known(x)",
+            en: "comparing with null always gives null; use known(x) or not known(x)"))
     }
 
     private mutating func listOnlyRightOfIn(_ node: Node) {

@@ -78,7 +78,7 @@ public enum AnswersFile {
     private static func yamlValue(_ value: AnswerValue) -> String {
         switch value {
         case .option(let id): id
-        case .options(let ids): "[" + ids.joined(separator: ", ") + "]"
+        case .options(let ids): ids.isEmpty ? "\"-\"" : "[" + ids.joined(separator: ", ") + "]"
         case .bool(let flag): flag ? "yes" : "no"
         case .number(let number): Question.format(number)
         case .text(let text): quote(text)

@@ -11,6 +11,12 @@ public protocol InterviewConsole {
     mutating func write(_ text: String)
     /// True on a terminal: colours are used only then.
     var isTerminal: Bool { get }
+    /// The terminal's width in columns, to wrap long texts at word boundaries; 0 for no wrapping.
+    var width: Int { get }
+}
+
+extension InterviewConsole {
+    public var width: Int { 0 }
 }
 
 /// How an interview run ended.
@@ -42,8 +48,10 @@ public struct Interview {
     public let metrics: [String: Value]
 
     /// Prepares an interview; reads the round's answers and metric snapshot.
-    /// - Throws: ``QuestionnaireError/unknownSection(id:questionnaire:)``, workspace errors.
+    /// - Throws: ``QuestionnaireError/unknownSection(id:questionnaire:)``,
+    ///   ``QuestionnaireError/roundClosed(round:)``, workspace errors.
     public init(questionnaire: Questionnaire, workspace: Workspace, round: AuditRound, language: Language, sectionID: String? = nil) throws {
+        if round.status == .closed { throw QuestionnaireError.roundClosed(round: round.number) }
         if let sectionID, questionnaire.section(sectionID) == nil {
             throw QuestionnaireError.unknownSection(id: sectionID, questionnaire: questionnaire.id)
         }
@@ -145,8 +153,8 @@ public struct Interview {
         let proposal = proposedAnswer(for: question)
         if current == nil, let proposal {
             say(&console, LocalizedText(
-                ru: "Предложено по данным: \(question.display(proposal, in: .ru)). Enter — принять, или введите свой ответ.",
-                en: "Proposed from the data: \(question.display(proposal, in: .en)). Press Enter to accept, or type your answer."),
+                ru: "Предложено по данным: \(question.display(proposal, in: .ru)) (Enter — принять, или введите свой ответ)",
+                en: "Proposed from the data: \(question.display(proposal, in: .en)) (press Enter to accept, or type your answer)"),
                 style: .accent)
         }
         while true {
@@ -281,8 +289,8 @@ public struct Interview {
     private func hint(for question: Question) -> String? {
         let unit = question.unit.map { " (\($0[language]))" } ?? ""
         switch (question.type, language) {
-        case (.multi, .ru): return "Можно несколько: номера через запятую, например 1, 3"
-        case (.multi, .en): return "Several allowed: numbers separated by commas, e.g. 1, 3"
+        case (.multi, .ru): return "Можно несколько: номера через запятую, например 1, 3; 0 — ничего из перечисленного"
+        case (.multi, .en): return "Several allowed: numbers separated by commas, e.g. 1, 3; 0 for none of these"
         case (.scale, .ru): return "Оценка от 1 до 5"
         case (.scale, .en): return "A score from 1 to 5"
         case (.number, .ru), (.money, .ru): return "Число" + unit
@@ -314,7 +322,24 @@ public struct Interview {
     enum Style { case plain, bold, dim, accent, error, warning }
 
     private func say(_ console: inout some InterviewConsole, _ text: LocalizedText, style kind: Style = .plain) {
-        console.write(style(text[language], kind, console) + "\n")
+        console.write(style(Interview.wrap(text[language], width: console.width), kind, console) + "\n")
+    }
+
+    /// `text` broken into lines of at most `width` characters at spaces (0: unchanged).
+    static func wrap(_ text: String, width: Int) -> String {
+        guard width > 20, text.count > width else { return text }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line += line.isEmpty ? String(word) : " " + word
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 
     private func style(_ text: String, _ kind: Style, _ console: some InterviewConsole) -> String {

@@ -22,7 +22,7 @@ extension Question {
     ///
     /// Choices: the option's number (1-based), id or label in either language; several for
     /// `multi`, separated by commas or spaces. Yes/no: `1`/`2`, yes/no, да/нет. Numbers may use
-    /// a decimal comma and spaces between thousands; percent may end with `%`. Dates:
+    /// a decimal comma and spaces between thousands; `0` or `-` chooses none of a multi's options; percent may end with `%`. Dates:
     /// `YYYY-MM-DD` or `DD.MM.YYYY`. "Don't know" (`dont_know`, не знаю) and "not applicable"
     /// (`not_applicable`, n/a, неприменимо) where the question allows them.
     public func parseAnswer(_ input: String) -> Result<AnswerValue, AnswerProblem> {
@@ -42,6 +42,7 @@ extension Question {
             guard let option = findOption(text) else { return .failure(unknownOption(text)) }
             return .success(.option(option.id))
         case .multi:
+            if text == "0" || text == "-" || text == "—" { return .success(.options([])) }  // none of these
             let pieces = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
                 .flatMap { piece -> [Substring] in
                     // "1 3 4" is three numbers; "Excel and 1C" is one label.
@@ -141,7 +142,9 @@ extension Question {
     public func display(_ value: AnswerValue, in language: Language) -> String {
         switch value {
         case .option(let id): return option(id)?.label[language] ?? id
-        case .options(let ids): return ids.map { option($0)?.label[language] ?? $0 }.joined(separator: "; ")
+        case .options(let ids):
+            if ids.isEmpty { return language == .ru ? "ничего из перечисленного" : "none of these" }
+            return ids.map { option($0)?.label[language] ?? $0 }.joined(separator: "; ")
         case .bool(let flag): return flag ? (language == .ru ? "да" : "yes") : (language == .ru ? "нет" : "no")
         case .number(let number):
             let text = Question.format(number)
@@ -161,7 +164,7 @@ extension Question {
     public func fileText(_ value: AnswerValue) -> String {
         switch value {
         case .option(let id): id
-        case .options(let ids): ids.joined(separator: ", ")
+        case .options(let ids): ids.isEmpty ? "-" : ids.joined(separator: ", ")
         case .bool(let flag): flag ? "yes" : "no"
         case .number(let number): Question.format(number)
         case .text(let text): text

@@ -92,9 +92,11 @@ extension Questionnaire {
     /// round, in one transaction. Renamed and re-coded answers are stored under their new ids;
     /// the originals stay as they were, so nothing is lost.
     /// - Throws: ``QuestionnaireError/otherQuestionnaire(round:recorded:wanted:)`` when the
-    ///   round was answered with another questionnaire.
+    ///   round was answered with another questionnaire, ``QuestionnaireError/roundClosed(round:)``
+    ///   for a closed round.
     @discardableResult
     public func attach(to workspace: Workspace, round: AuditRound) throws -> MigrationReport {
+        if round.status == .closed { throw QuestionnaireError.roundClosed(round: round.number) }
         if let recorded = round.questionnaireID, recorded != id {
             throw QuestionnaireError.otherQuestionnaire(round: round.number, recorded: recorded, wanted: id)
         }
@@ -126,6 +128,7 @@ public enum QuestionnaireError: AuditError, Equatable {
     case otherQuestionnaire(round: Int, recorded: String, wanted: String)
     case unknownQuestion(id: String, questionnaire: String)
     case unknownSection(id: String, questionnaire: String)
+    case roundClosed(round: Int)
 
     public func message(in language: Language) -> String {
         switch (self, language) {
@@ -141,6 +144,10 @@ public enum QuestionnaireError: AuditError, Equatable {
             "в анкете «\(questionnaire)» нет раздела «\(id)»"
         case (.unknownSection(let id, let questionnaire), .en):
             "questionnaire '\(questionnaire)' has no section '\(id)'"
+        case (.roundClosed(let round), .ru):
+            "раунд \(round) закрыт, его ответы менять нельзя; начните новый раунд аудита"
+        case (.roundClosed(let round), .en):
+            "round \(round) is closed and its answers cannot change; start a new audit round"
         }
     }
 }

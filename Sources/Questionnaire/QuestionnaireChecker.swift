@@ -47,11 +47,6 @@ struct Checker {
             } else {
                 index[question.id] = position
             }
-            if let area = question.area, questionnaire.area(area) == nil {
-                error(question.location, LocalizedText(
-                    ru: "вопрос «\(question.id)»: неизвестная область «\(area)»; объявите её в areas",
-                    en: "question '\(question.id)': unknown area '\(area)'; declare it under areas"))
-            }
             if question.area == nil, question.options.contains(where: { $0.score != nil }) || question.yesScore != nil || !question.bands.isEmpty {
                 diagnostics.append(Diagnostic(.warning, at: question.location, LocalizedText(
                     ru: "вопрос «\(question.id)» имеет баллы, но не указана область (area): баллы не войдут в оценку",

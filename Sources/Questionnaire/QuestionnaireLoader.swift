@@ -94,6 +94,7 @@ extension Questionnaire {
 struct Builder {
     var reader: NodeReader
     private var choiceLists: [String: [AnswerOption]] = [:]
+    private var areaIDs: [String] = []
 
     init(reader: NodeReader) {
         self.reader = reader
@@ -126,6 +127,7 @@ struct Builder {
         let title = reader.text(fields, "title", Builder.what)
         let description = reader.text(fields, "description", required: false, Builder.what)
         let areas = (reader.sequence(fields, "areas", required: true, Builder.what) ?? []).compactMap { buildArea($0) }
+        areaIDs = areas.map(\.id)
         if let lists = fields["choice_lists"] { buildChoiceLists(lists) }
         let sections = (reader.sequence(fields, "sections", required: true, Builder.what) ?? []).compactMap { buildSection($0) }
         let migrations = (reader.sequence(fields, "migrations", Builder.what) ?? []).compactMap { buildMigration($0) }
@@ -284,6 +286,12 @@ struct Builder {
         let bands = buildBands(fields, type: type, named: named)
         let validations = (reader.sequence(fields, "validate", named) ?? []).compactMap { buildValidation($0, type: type) }
         let area = reader.identifier(fields, "area", required: false, named)
+        if let area, !areaIDs.contains(area), let areaNode = fields["area"] {
+            let near = areaIDs.min { editDistance($0, area) < editDistance($1, area) }.flatMap { editDistance($0, area) <= 2 ? $0 : nil }
+            reader.error(areaNode, LocalizedText(
+                ru: "\(named.ru): неизвестная область «\(area)»" + (near.map { "; возможно, «\($0)»?" } ?? "; объявите её в areas"),
+                en: "\(named.en): unknown area '\(area)'" + (near.map { "; did you mean '\($0)'?" } ?? "; declare it under areas")))
+        }
         let relevant = reader.expression(fields, "relevant")?.0
         let prefill = reader.expression(fields, "prefill")?.0
         let unit = reader.text(fields, "unit", required: false, named)

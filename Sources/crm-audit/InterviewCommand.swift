@@ -67,6 +67,14 @@ struct InterviewCommand: ParsableCommand {
 struct StandardConsole: InterviewConsole {
     let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
 
+    /// The terminal's columns (minus one, so a full line does not wrap by itself); 0 when piped.
+    var width: Int {
+        guard isTerminal else { return 0 }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 0 }
+        return Int(size.ws_col) - 1
+    }
+
     mutating func readLine() -> String? {
         Swift.readLine(strippingNewline: true)
     }

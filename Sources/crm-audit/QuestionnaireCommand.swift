@@ -2,13 +2,14 @@ import ArgumentParser
 import AuditModel
 import Foundation
 import Questionnaire
+import Workspace
 
 /// `crm-audit questionnaire print ID`: a blank, printable form.
 struct QuestionnaireCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "questionnaire",
         abstract: "Work with questionnaires. / Анкеты.",
-        subcommands: [Print.self])
+        subcommands: [Print.self, Score.self])
 
     struct Print: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -40,3 +41,74 @@ struct QuestionnaireCommand: ParsableCommand {
 }
 
 extension FormPrinter.Format: ExpressibleByArgument {}
+
+extension QuestionnaireCommand {
+    /// `crm-audit questionnaire score WORKSPACE`: questionnaire maturity per area (docs/scoring.md).
+    struct Score: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "score",
+            abstract: "Questionnaire maturity per area (0–100) with how complete the answers are. / Зрелость по областям.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        @Argument(help: "The workspace file.")
+        var workspace: String
+
+        @Option(help: "A bundled questionnaire id or a questionnaire file (default: the round's, else crm-readiness).")
+        var questionnaire: String?
+
+        @Option(help: "The round number (default: the latest).")
+        var round: Int?
+
+        @Option(help: "text or json.")
+        var format: Format = .text
+
+        @Option(help: "ru or en.")
+        var lang: Language?
+
+        func run() throws {
+            let language = lang ?? CLILanguage.current
+            let store = try Workspace.open(at: workspace)
+            let auditRound = try store.round(number: round)
+            let chosen = try Questionnaire.resolve(questionnaire ?? auditRound.questionnaireID ?? "crm-readiness")
+            let stored = try store.answers(round: auditRound)
+            let (migrated, _) = chosen.migrate(stored, from: auditRound.questionnaireVersion ?? chosen.version)
+            let areas = chosen.maturity(answers: chosen.usableAnswers(migrated))
+            let overall = chosen.overallMaturity(areas)
+            switch format {
+            case .json:
+                struct Document: Encodable {
+                    var questionnaire: String
+                    var version: String
+                    var overall: Double?
+                    var areas: [AreaMaturity]
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                let data = try encoder.encode(Document(questionnaire: chosen.id, version: chosen.version, overall: overall, areas: areas))
+                print(String(decoding: data, as: UTF8.self))
+            case .text:
+                let labels = language == .ru
+                    ? ["область", "балл", "ответ", "не знаю", "неприм.", "без ответа", "скрыто"]
+                    : ["area", "score", "given", "dont know", "n/a", "unanswered", "hidden"]
+                let widths = [5, 5, 9, 7, 10, 6]
+                print(labels[0].padding(toLength: 32, withPad: " ", startingAt: 0) + " "
+                      + zip(labels.dropFirst(), widths).map { pad($0, $1) }.joined(separator: "  "))
+                for area in areas {
+                    let title = area.title[language]
+                    let name = title.count > 32 ? String(title.prefix(31)) + "…" : title.padding(toLength: 32, withPad: " ", startingAt: 0)
+                    let score = area.score.map { String(format: "%.0f", $0) } ?? "—"
+                    let cells = [score, String(area.answered), String(area.dontKnow), String(area.notApplicable),
+                                 String(area.unanswered), String(area.hidden)]
+                    print(name + " " + zip(cells, widths).map { pad($0, $1) }.joined(separator: "  "))
+                }
+                let total = overall.map { String(format: "%.0f", $0) } ?? "—"
+                print(language == .ru ? "Итого (взвешенно по областям): \(total)" : "Overall (weighted by area): \(total)")
+            }
+        }
+
+        private func pad(_ text: String, _ width: Int) -> String {
+            String(repeating: " ", count: max(0, width - text.count)) + text
+        }
+    }
+}

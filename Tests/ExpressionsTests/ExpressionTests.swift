@@ -203,6 +203,7 @@ func diagnostics(_ text: String, expecting: ValueType? = .bool) -> [Diagnostic] 
         ("count(answer.managers) > 1", 6, "the argument of count(): expected a set of strings"),
         ("answer.managers in answer.goal", 19, "'in' needs a list or a set on its right, not a string"),
         ("value <= 2 * metric.sales.revenue ?? true", 34, "'??' between different types: number and bool (yes/no)"),
+        ("answer.goal != null", 12, "comparing with null always gives null; use known(x)"),
         ("speed > 1", 0, "unknown name 'speed'"),
         ("[1, 'a'] == ['a']", 4, "all items of a list must have one type"),
     ])

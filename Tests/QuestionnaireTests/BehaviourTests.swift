@@ -115,6 +115,7 @@ func small() throws -> Questionnaire { try Questionnaire.load(text: smallQuestio
         ("where", "1, 3", .options(["crm", "heads"])),
         ("where", "3 1", .options(["crm", "heads"])),
         ("where", "Эксель; CRM", .options(["crm", "excel"])),
+        ("where", "0", .options([])),
         ("baseline", "да", .bool(true)),
         ("baseline", "No", .bool(false)),
         ("baseline", "2", .bool(false)),
@@ -226,5 +227,21 @@ func small() throws -> Questionnaire { try Questionnaire.load(text: smallQuestio
         #expect(throws: QuestionnaireError.otherQuestionnaire(round: 1, recorded: "other", wanted: "small")) {
             try Questionnaire.load(text: text, file: "q.yaml").attach(to: workspace, round: try workspace.round())
         }
+    }
+}
+
+@Suite struct ClosedRounds {
+    @Test func aClosedRoundsAnswersCannotChange() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try workspace.write { db in try db.execute(sql: "UPDATE round SET status = 'closed'") }
+        #expect(throws: QuestionnaireError.roundClosed(round: 1)) {
+            try small().attach(to: workspace, round: try workspace.round())
+        }
+        let path = try directory.write("schema: crm-audit/answers/1\nquestionnaire: small\nanswers:\n  criteria: all\n", to: "a.yaml")
+        #expect(throws: QuestionnaireError.roundClosed(round: 1)) {
+            try AnswersFile.importFile(path, into: workspace, round: try workspace.round(), questionnaire: try small())
+        }
+        #expect(try workspace.answers(round: try workspace.round()).isEmpty)
     }
 }

@@ -125,7 +125,7 @@ struct InterviewFixture {
         let fixture = try InterviewFixture(metrics: snapshot)
         defer { fixture.directory.remove() }
         let (_, console) = try fixture.run(["2", "no", "1", ""])
-        #expect(console.output.contains("Proposed from the data: 4. Press Enter to accept"))
+        #expect(console.output.contains("Proposed from the data: 4 (press Enter to accept"))
         let stored = try fixture.stored()
         #expect(stored["managers"]?.value == .number(4))
         #expect(stored["managers"]?.source == .prefill)
@@ -173,5 +173,15 @@ struct InterviewFixture {
             #expect(console.output.contains("d don't know"))
             #expect(console.output.contains("Answers are saved"))
         }
+    }
+}
+
+@Suite struct Wrapping {
+    @Test func longTextsWrapAtSpacesToTheTerminalWidth() {
+        let text = "Считайте всех, кто ведёт клиентов, включая руководителя, если он продаёт сам."
+        let wrapped = Interview.wrap(text, width: 30)
+        #expect(wrapped.split(separator: "\n").allSatisfy { $0.count <= 30 })
+        #expect(wrapped.replacingOccurrences(of: "\n", with: " ") == text)
+        #expect(Interview.wrap(text, width: 0) == text)
     }
 }
