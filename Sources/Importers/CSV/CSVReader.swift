@@ -183,6 +183,7 @@ package final class CSVReader {
                 let fieldStart = i + 1
                 var j = fieldStart
                 var hasEscapes = false
+                var sawStrayQuote = false
                 var fieldEnd = 0
                 var newlinesInField = 0
                 while true {
@@ -203,6 +204,22 @@ package final class CSVReader {
                         let d = p[j + 1]
                         if d == quote {
                             hasEscapes = true
+                            if sawStrayQuote {
+                                // `"ООО "Ромашка"";` — in a field that already had a bare quote, `""`
+                                // before a delimiter is that name's closing quote plus the field's.
+                                if j + 2 >= n {
+                                    if !atEOF { return .needMore }
+                                    fieldEnd = j + 1
+                                    i = j + 2
+                                    break
+                                }
+                                let e = p[j + 2]
+                                if e == delimiter || e == lf || e == cr {
+                                    fieldEnd = j + 1
+                                    i = j + 2
+                                    break
+                                }
+                            }
                             j += 2
                             continue
                         }
@@ -212,6 +229,7 @@ package final class CSVReader {
                             break
                         }
                         hasEscapes = true  // a stray quote inside a quoted field is kept as a character
+                        sawStrayQuote = true
                         j += 1
                         continue
                     }

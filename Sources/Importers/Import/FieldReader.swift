@@ -36,7 +36,7 @@ package struct FieldReader {
         switch spec.type {
         case .text:
             switch cell {
-            case .text(let text): return .value(.text(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            case .text(let text): return .value(.text(trimmed(text)))
             default: return .value(.text(cell.display))
             }
         case .number:

@@ -57,6 +57,12 @@ package enum DateReader {
         var bytes = Array(text.utf8)
         NumberReader.trim(&bytes)
         guard !bytes.isEmpty else { return Result(day: nil, evidence: .none) }
+        // A serial number with a time fraction: `45322,75`, `45322.75` (4 to 7 integer digits).
+        if let separator = bytes.firstIndex(where: { $0 == 0x2C || $0 == 0x2E }), (4...7).contains(separator),
+           bytes.count > separator + 1, bytes.indices.allSatisfy({ $0 == separator || (bytes[$0] >= 0x30 && bytes[$0] <= 0x39) }),
+           let number = NumberReader.parse(text) {
+            return Result(day: serials.day(number), evidence: .none)
+        }
         // Leading numeric parts separated by . / -
         var parts: [Int] = []
         var widths: [Int] = []
