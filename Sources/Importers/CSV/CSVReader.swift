@@ -85,7 +85,14 @@ package final class CSVReader {
         let start = starts[index], end = ends[index]
         if start == end { return "" }
         return buffer.withUnsafeBufferPointer { pointer in
-            String(validating: UnsafeBufferPointer(rebasing: pointer[start..<end]), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(rebasing: pointer[start..<end])
+            var ascii = true
+            for byte in bytes where byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if !ascii && !TextEncoding.isValidUTF8(bytes) { return nil }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 

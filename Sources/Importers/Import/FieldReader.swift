@@ -52,9 +52,9 @@ package struct FieldReader {
             }
         case .date:
             switch cell {
-            case .date(let day): return .value(.text(day.iso))
+            case .date(let day): return .value(.text(day.isoText))
             case .number(let value):
-                if let day = serials.day(value) { return .value(.text(day.iso)) }
+                if let day = serials.day(value) { return .value(.text(day.isoText)) }
                 return .problem(LocalizedText(ru: "число \(Cell.format(value)) не является датой", en: "the number \(Cell.format(value)) is not a date"))
             case .text(let text):
                 let result = DateReader.parse(text, order: order, serials: serials)
@@ -64,7 +64,7 @@ package struct FieldReader {
                 case .ambiguous: ambiguous += 1
                 case .none: break
                 }
-                if let day = result.day { return .value(.text(day.iso)) }
+                if let day = result.day { return .value(.text(day.isoText)) }
                 if result.evidence == .dayFirstOnly || result.evidence == .monthFirstOnly {
                     return .problem(LocalizedText(
                         ru: "дата не сходится с порядком «\(order == .dayFirst ? "день.месяц" : "месяц.день")», принятым для столбца",

@@ -166,3 +166,16 @@ package enum DateReader {
         return nil
     }
 }
+
+extension Day {
+    /// `YYYY-MM-DD`, built from bytes (the import writes millions of these).
+    var isoText: String {
+        let (y, m, d) = components
+        guard (0...9999).contains(y) else { return iso }
+        let bytes: [UInt8] = [
+            UInt8(48 + y / 1000), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10), 0x2D,
+            UInt8(48 + m / 10), UInt8(48 + m % 10), 0x2D, UInt8(48 + d / 10), UInt8(48 + d % 10),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
