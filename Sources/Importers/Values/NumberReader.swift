@@ -7,11 +7,14 @@
 package enum NumberReader {
     /// The value of `text`, or nil when it is not one number. Blank text is not a number either.
     package static func parse(_ text: String) -> Double? {
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ $0.isEmpty ? nil : plain($0) }), let value = fast {
+            return value
+        }
         var bytes = Array(text.utf8)
         trim(&bytes)
         if bytes.isEmpty { return nil }
         // Fast path: plain ASCII digits with at most one '.' or ',' and a leading '-'.
-        if let value = plain(bytes) { return value }
+        if let value = bytes.withUnsafeBufferPointer({ plain($0) }) { return value }
         var negative = false
         stripCurrency(&bytes)
         if bytes.first == 0x28, bytes.last == 0x29 {  // (1 234,00)
@@ -139,8 +142,8 @@ package enum NumberReader {
     /// The common shapes, read without allocating: `123`, `-123`, `123,45`, `123.45`,
     /// `12 345,60`, `12\u{00A0}345,60` (groups of 3 after the first). Anything else: nil.
     @inline(__always)
-    private static func plain(_ bytes: [UInt8]) -> Double? {
-        bytes.withUnsafeBufferPointer { p -> Double? in
+    private static func plain(_ p: UnsafeBufferPointer<UInt8>) -> Double? {
+        do {
             let n = p.count
             var index = 0
             var negative = false
