@@ -65,7 +65,7 @@ package struct FieldReader {
                 case .none: break
                 }
                 if let day = result.day { return .value(.text(day.isoText)) }
-                if result.evidence == .dayFirstOnly || result.evidence == .monthFirstOnly {
+                if (result.evidence == .dayFirstOnly && order == .monthFirst) || (result.evidence == .monthFirstOnly && order == .dayFirst) {
                     return .problem(LocalizedText(
                         ru: "дата не сходится с порядком «\(order == .dayFirst ? "день.месяц" : "месяц.день")», принятым для столбца",
                         en: "the date does not fit the column's \(order == .dayFirst ? "day/month" : "month/day") order"))
