@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "AuditModel", "Workspace", "CLibXML2",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -98,7 +99,7 @@ let package = Package(
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "AuditModel"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "AuditModel", "Workspace", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ImportersTests", dependencies: ["Importers", "AuditModel", "Workspace", "TestSupport"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "AuditModel", "Workspace", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "AuditModel", "Workspace", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Expressions", "Questionnaire", "Analytics", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Rules", "Analytics", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),

@@ -85,7 +85,14 @@ package final class CSVReader {
         let start = starts[index], end = ends[index]
         if start == end { return "" }
         return buffer.withUnsafeBufferPointer { pointer in
-            String(validating: UnsafeBufferPointer(rebasing: pointer[start..<end]), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(rebasing: pointer[start..<end])
+            var ascii = true
+            for byte in bytes where byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if !ascii && !TextEncoding.isValidUTF8(bytes) { return nil }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
@@ -183,6 +190,7 @@ package final class CSVReader {
                 let fieldStart = i + 1
                 var j = fieldStart
                 var hasEscapes = false
+                var sawStrayQuote = false
                 var fieldEnd = 0
                 var newlinesInField = 0
                 while true {
@@ -203,6 +211,22 @@ package final class CSVReader {
                         let d = p[j + 1]
                         if d == quote {
                             hasEscapes = true
+                            if sawStrayQuote {
+                                // `"ООО "Ромашка"";` — in a field that already had a bare quote, `""`
+                                // before a delimiter is that name's closing quote plus the field's.
+                                if j + 2 >= n {
+                                    if !atEOF { return .needMore }
+                                    fieldEnd = j + 1
+                                    i = j + 2
+                                    break
+                                }
+                                let e = p[j + 2]
+                                if e == delimiter || e == lf || e == cr {
+                                    fieldEnd = j + 1
+                                    i = j + 2
+                                    break
+                                }
+                            }
                             j += 2
                             continue
                         }
@@ -212,6 +236,7 @@ package final class CSVReader {
                             break
                         }
                         hasEscapes = true  // a stray quote inside a quoted field is kept as a character
+                        sawStrayQuote = true
                         j += 1
                         continue
                     }

@@ -36,7 +36,7 @@ package struct FieldReader {
         switch spec.type {
         case .text:
             switch cell {
-            case .text(let text): return .value(.text(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            case .text(let text): return .value(.text(trimmed(text)))
             default: return .value(.text(cell.display))
             }
         case .number:
@@ -52,9 +52,9 @@ package struct FieldReader {
             }
         case .date:
             switch cell {
-            case .date(let day): return .value(.text(day.iso))
+            case .date(let day): return .value(.text(day.isoText))
             case .number(let value):
-                if let day = serials.day(value) { return .value(.text(day.iso)) }
+                if let day = serials.day(value) { return .value(.text(day.isoText)) }
                 return .problem(LocalizedText(ru: "число \(Cell.format(value)) не является датой", en: "the number \(Cell.format(value)) is not a date"))
             case .text(let text):
                 let result = DateReader.parse(text, order: order, serials: serials)
@@ -64,8 +64,8 @@ package struct FieldReader {
                 case .ambiguous: ambiguous += 1
                 case .none: break
                 }
-                if let day = result.day { return .value(.text(day.iso)) }
-                if result.evidence == .dayFirstOnly || result.evidence == .monthFirstOnly {
+                if let day = result.day { return .value(.text(day.isoText)) }
+                if (result.evidence == .dayFirstOnly && order == .monthFirst) || (result.evidence == .monthFirstOnly && order == .dayFirst) {
                     return .problem(LocalizedText(
                         ru: "дата не сходится с порядком «\(order == .dayFirst ? "день.месяц" : "месяц.день")», принятым для столбца",
                         en: "the date does not fit the column's \(order == .dayFirst ? "day/month" : "month/day") order"))

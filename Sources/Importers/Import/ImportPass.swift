@@ -21,6 +21,8 @@ final class ImportPass {
     private(set) var preview: [[(field: String, value: String)]] = []
     private(set) var rejects: [(line: Int, reason: String, cells: [String])] = []
     private let orders: [String: DateOrder]
+    /// The row being converted (reused: one allocation per import, not per row).
+    private var values: [StoredValue] = []
 
     init(path: String, options: ImportOptions, orders: [String: DateOrder]) throws {
         self.path = path
@@ -104,7 +106,11 @@ final class ImportPass {
 
     private func process(_ row: SourceRow, store: ((Int, [StoredValue]) throws -> Void)?) throws {
         rowsRead += 1
-        var values = [StoredValue](repeating: .null, count: options.kind.fields.count)
+        if values.count != options.kind.fields.count {
+            values = [StoredValue](repeating: .null, count: options.kind.fields.count)
+        } else {
+            for index in values.indices { values[index] = .null }
+        }
         var bad: [RowProblem] = []
         for (index, assignment) in mapping.assignments.enumerated() {
             let cell = assignment.column < row.cells.count ? row.cells[assignment.column] : .empty

@@ -29,6 +29,32 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         return (isValidUTF8(Array(sample), allowTruncatedEnd: !isWholeFile) ? .utf8 : .windows1251, 0)
     }
 
+    /// Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+    package static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard index + length <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return false }
+            for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
+    }
+
     /// Whether `bytes` is well-formed UTF-8; a sequence cut by the end of a sample may be allowed.
     package static func isValidUTF8(_ bytes: [UInt8], allowTruncatedEnd: Bool) -> Bool {
         var index = 0

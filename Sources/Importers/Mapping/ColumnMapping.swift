@@ -114,7 +114,7 @@ package enum ColumnMapper {
         var assignments: [ColumnMapping.Assignment] = []
         var skipped = Set<String>()
         func header(_ column: Int) -> String {
-            let text = column < headers.count ? headers[column].trimmingCharacters(in: .whitespaces) : ""
+            let text = column < headers.count ? trimmed(headers[column]) : ""
             return text.isEmpty ? "#\(column + 1)" : text
         }
         // 1. The mapping file's columns.
@@ -168,7 +168,7 @@ package enum ColumnMapper {
         if !missingRequired.isEmpty {
             throw ImportError.missingRequiredColumns(path: path, kind: kind, fields: missingRequired, headers: headers)
         }
-        let ignored = headers.indices.filter { !taken.contains($0) && !headers[$0].trimmingCharacters(in: .whitespaces).isEmpty }.map(header)
+        let ignored = headers.indices.filter { !taken.contains($0) && !trimmed(headers[$0]).isEmpty }.map(header)
         let missing = kind.fields.map(\.name).filter { !assigned.contains($0) }
         return ColumnMapping(kind: kind, headerLine: headerLine, headers: headers, assignments: assignments,
                              ignored: ignored, missing: missing)

@@ -26,7 +26,7 @@ package enum Cell: Sendable, Equatable {
     package var isBlank: Bool {
         switch self {
         case .empty: true
-        case .text(let text): text.allSatisfy(\.isWhitespace)
+        case .text(let text): trimmed(text).isEmpty
         default: false
         }
     }
@@ -136,4 +136,28 @@ enum CharacterSetLite {
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "№" || scalar == "#"
     }
+}
+
+/// Whether the UTF-8 byte `byte` starts or is a blank (space, tab, CR, LF, or the lead of NBSP / U+2000 spaces).
+@inline(__always)
+private func mayBeBlank(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xC2 || byte == 0xE2 || byte == 0xA0 || byte == 0x80 || byte == 0xAF || byte == 0x89
+}
+
+/// `text` without leading and trailing white space (including no-break spaces); fast when
+/// there is none, which is almost always.
+package func trimmed(_ text: String) -> String {
+    let utf8 = text.utf8
+    guard let first = utf8.first, let last = utf8.last else { return text }
+    if !mayBeBlank(first) && !mayBeBlank(last) { return text }
+    let scalars = text.unicodeScalars
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+    while end > start {
+        let before = scalars.index(before: end)
+        guard scalars[before].properties.isWhitespace else { break }
+        end = before
+    }
+    return String(scalars[start..<end])
 }

@@ -54,9 +54,18 @@ package enum DateReader {
 
     /// Reads `text` with the column's `order` for ambiguous `a.b.y` forms.
     package static func parse(_ text: String, order: DateOrder, serials: SerialDateSystem = .excel1900) -> Result {
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ fastPath($0, order: order) }), let result = fast {
+            return result
+        }
         var bytes = Array(text.utf8)
         NumberReader.trim(&bytes)
         guard !bytes.isEmpty else { return Result(day: nil, evidence: .none) }
+        // A serial number with a time fraction: `45322,75`, `45322.75` (4 to 7 integer digits).
+        if let separator = bytes.firstIndex(where: { $0 == 0x2C || $0 == 0x2E }), (4...7).contains(separator),
+           bytes.count > separator + 1, bytes.indices.allSatisfy({ $0 == separator || (bytes[$0] >= 0x30 && bytes[$0] <= 0x39) }),
+           let number = NumberReader.parse(text) {
+            return Result(day: serials.day(number), evidence: .none)
+        }
         // Leading numeric parts separated by . / -
         var parts: [Int] = []
         var widths: [Int] = []
@@ -124,6 +133,32 @@ package enum DateReader {
         return Result(day: day, evidence: evidence)
     }
 
+    /// Exactly `dd.mm.yyyy`, `dd/mm/yyyy` or `yyyy-mm-dd`, read without allocating.
+    @inline(__always)
+    private static func fastPath(_ p: UnsafeBufferPointer<UInt8>, order: DateOrder) -> Result? {
+        guard p.count == 10 else { return nil }
+        @inline(__always) func digit(_ index: Int) -> Int? {
+            let byte = p[index]
+            return byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : nil
+        }
+        if p[4] == 0x2D && p[7] == 0x2D {
+            guard let y1 = digit(0), let y2 = digit(1), let y3 = digit(2), let y4 = digit(3), let m1 = digit(5), let m2 = digit(6),
+                  let d1 = digit(8), let d2 = digit(9) else { return nil }
+            return Result(day: Day(year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2), evidence: .none)
+        }
+        guard (p[2] == 0x2E && p[5] == 0x2E) || (p[2] == 0x2F && p[5] == 0x2F),
+              let a1 = digit(0), let a2 = digit(1), let b1 = digit(3), let b2 = digit(4),
+              let y1 = digit(6), let y2 = digit(7), let y3 = digit(8), let y4 = digit(9) else { return nil }
+        let a = a1 * 10 + a2, b = b1 * 10 + b2, year = y1 * 1000 + y2 * 100 + y3 * 10 + y4
+        let evidence: DateEvidence
+        if a > 12 && b <= 12 { evidence = .dayFirstOnly }
+        else if b > 12 && a <= 12 { evidence = .monthFirstOnly }
+        else if a <= 12 && b <= 12 { evidence = a == b ? .none : .ambiguous }
+        else { return Result(day: nil, evidence: .none) }
+        let day = order == .dayFirst ? Day(year: year, month: b, day: a) : Day(year: year, month: a, day: b)
+        return Result(day: day, evidence: evidence)
+    }
+
     /// A time after the date: nothing, or a space or `T` then digits, colons, dots, a zone.
     private static func restIsTime(_ rest: ArraySlice<UInt8>) -> Bool {
         guard let first = rest.first else { return true }
@@ -158,5 +193,18 @@ package enum DateReader {
             return Day(year: year, month: month, day: day)
         }
         return nil
+    }
+}
+
+extension Day {
+    /// `YYYY-MM-DD`, built from bytes (the import writes millions of these).
+    var isoText: String {
+        let (y, m, d) = components
+        guard (0...9999).contains(y) else { return iso }
+        let bytes: [UInt8] = [
+            UInt8(48 + y / 1000), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10), 0x2D,
+            UInt8(48 + m / 10), UInt8(48 + m % 10), 0x2D, UInt8(48 + d / 10), UInt8(48 + d % 10),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -7,11 +7,14 @@
 package enum NumberReader {
     /// The value of `text`, or nil when it is not one number. Blank text is not a number either.
     package static func parse(_ text: String) -> Double? {
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ $0.isEmpty ? nil : plain($0) }), let value = fast {
+            return value
+        }
         var bytes = Array(text.utf8)
         trim(&bytes)
         if bytes.isEmpty { return nil }
         // Fast path: plain ASCII digits with at most one '.' or ',' and a leading '-'.
-        if let value = plain(bytes) { return value }
+        if let value = bytes.withUnsafeBufferPointer({ plain($0) }) { return value }
         var negative = false
         stripCurrency(&bytes)
         if bytes.first == 0x28, bytes.last == 0x29 {  // (1 234,00)
@@ -136,46 +139,66 @@ package enum NumberReader {
         return fraction.isEmpty ? integerText : integerText + "." + String(decoding: fraction, as: UTF8.self)
     }
 
-    /// `123`, `-123`, `123.45`, `123,45` without anything else.
+    /// The common shapes, read without allocating: `123`, `-123`, `123,45`, `123.45`,
+    /// `12 345,60`, `12\u{00A0}345,60` (groups of 3 after the first). Anything else: nil.
     @inline(__always)
-    private static func plain(_ bytes: [UInt8]) -> Double? {
-        var integer: Int64 = 0
-        var fraction: Int64 = 0
-        var fractionDigits = 0
-        var seenSeparator = false
-        var digits = 0
-        var index = 0
-        var negative = false
-        if bytes[0] == 0x2D {
-            negative = true
-            index = 1
-        }
-        guard index < bytes.count else { return nil }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte >= 0x30 && byte <= 0x39 {
-                if seenSeparator {
-                    guard fractionDigits < 15 else { return nil }
-                    fraction = fraction * 10 + Int64(byte - 0x30)
-                    fractionDigits += 1
-                } else {
+    private static func plain(_ p: UnsafeBufferPointer<UInt8>) -> Double? {
+        do {
+            let n = p.count
+            var index = 0
+            var negative = false
+            if p[0] == 0x2D {
+                negative = true
+                index = 1
+            }
+            var integer: Int64 = 0
+            var digits = 0
+            var groupLength = 0
+            var grouped = false
+            while index < n {
+                let byte = p[index]
+                if byte >= 0x30 && byte <= 0x39 {
                     guard digits < 15 else { return nil }
                     integer = integer * 10 + Int64(byte - 0x30)
                     digits += 1
+                    groupLength += 1
+                    index += 1
+                } else if byte == 0x20 || (byte == 0xC2 && index + 1 < n && p[index + 1] == 0xA0) {
+                    // A group separator: the group before it is 1–3 digits (first) or 3.
+                    guard groupLength >= 1, grouped ? groupLength == 3 : groupLength <= 3 else { return nil }
+                    grouped = true
+                    groupLength = 0
+                    index += byte == 0x20 ? 1 : 2
+                } else {
+                    break
                 }
-            } else if (byte == 0x2C || byte == 0x2E) && !seenSeparator {
-                seenSeparator = true
-            } else {
-                return nil
             }
-            index += 1
+            guard digits > 0 || (index < n && (p[index] == 0x2C || p[index] == 0x2E)) else { return nil }
+            if grouped && groupLength != 3 { return nil }
+            var fraction: Int64 = 0
+            var fractionDigits = 0
+            if index < n {
+                let separator = p[index]
+                guard separator == 0x2C || separator == 0x2E else { return nil }
+                index += 1
+                guard index < n else { return nil }
+                while index < n {
+                    let byte = p[index]
+                    guard byte >= 0x30 && byte <= 0x39, fractionDigits < 15 else { return nil }
+                    fraction = fraction * 10 + Int64(byte - 0x30)
+                    fractionDigits += 1
+                    index += 1
+                }
+                // `1,234` alone could be a thousands group: leave it to the full reader.
+                if fractionDigits == 3 && !grouped && digits >= 1 && digits <= 3 { return nil }
+            }
+            // One correctly rounded division of two exact numbers: the nearest double to the text.
+            guard digits + fractionDigits <= 15 else { return nil }
+            var scaled = integer
+            for _ in 0..<fractionDigits { scaled *= 10 }
+            let value = Double(scaled + fraction) / pow10[fractionDigits]
+            return negative ? -value : value
         }
-        guard digits + fractionDigits > 0 else { return nil }
-        // A lone "1,234" or "1.234" could be a thousands group; only treat it as plain when it is not 3 fraction digits after 1–3 digits.
-        if seenSeparator && fractionDigits == 3 && digits >= 1 { return nil }
-        var value = Double(integer)
-        if fractionDigits > 0 { value += Double(fraction) / pow10[fractionDigits] }
-        return negative ? -value : value
     }
 
     private static let pow10: [Double] = (0...15).map { exponent in

@@ -112,7 +112,7 @@ package final class XLSXRowSource: RowSource {
             return value.isEmpty ? .empty : .text(value)
         default:
             guard !value.isEmpty else { return .empty }
-            guard let number = Double(value.trimmingCharacters(in: .whitespaces)) else { return .text(value) }
+            guard let number = Double(trimmed(value)) else { return .text(value) }
             if style < workbook.dateStyles.count, workbook.dateStyles[style], let day = workbook.serialDates.day(number) {
                 return .date(day)
             }

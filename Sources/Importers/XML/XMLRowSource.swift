@@ -13,6 +13,8 @@ package final class XMLRowSource: RowSource {
     private var headerSent = false
     private var finished = false
     private var autoDetected: Bool
+    /// The open elements above the reader's position (kept between records).
+    private var stack: [String] = []
 
     package var format: String { "xml" }
     package var serialDates: SerialDateSystem { .excel1900 }
@@ -66,7 +68,6 @@ package final class XMLRowSource: RowSource {
     /// Reads up to the end of the next record element and returns it as a row.
     private func readRecord() throws -> SourceRow? {
         guard !finished else { return nil }
-        var stack: [String] = []
         while try stream.read() {
             guard let kind = stream.kind else { continue }
             switch kind {
@@ -74,7 +75,7 @@ package final class XMLRowSource: RowSource {
                 let name = stream.localName
                 stack.append(name)
                 if stack == recordPath {
-                    let row = try readRecordBody(line: stream.line)
+                    let row = try readRecordBody(line: stream.nodeLine)
                     stack.removeLast()
                     return row
                 }

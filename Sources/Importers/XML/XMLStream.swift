@@ -17,7 +17,8 @@ final class XMLStream {
     /// no messages on stderr; libxml2's own amplification limits stay on (no XML_PARSE_HUGE).
     static let options: Int32 = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOBLANKS.rawValue)
+            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOBLANKS.rawValue
+            | XML_PARSE_BIG_LINES.rawValue)
 
     private let reader: xmlTextReaderPtr
     private let memory: UnsafeMutablePointer<UInt8>?
@@ -64,7 +65,7 @@ final class XMLStream {
         if status == 1 {
             switch kind {
             case .documentType, .entityReference, .entity:
-                throw unsafe(line: line)
+                throw unsafe(line: nodeLine)
             default:
                 return true
             }
@@ -76,7 +77,15 @@ final class XMLStream {
     var kind: Kind? { Kind(rawValue: xmlTextReaderNodeType(reader)) }
     var depth: Int { Int(xmlTextReaderDepth(reader)) }
     var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+    /// How far the parser has read (it reads ahead of the current node).
     var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+    /// The line of the current node's start tag.
+    var nodeLine: Int {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return line }
+        let number = Int(xmlGetLineNo(node))
+        return number > 0 ? number : line
+    }
 
     /// The local name of the current node (no namespace prefix).
     var localName: String {

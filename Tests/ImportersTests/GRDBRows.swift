@@ -1,0 +1,19 @@
+import GRDB
+
+enum GRDBRows {
+    static func fetch(_ db: Database, _ sql: String) throws -> [[String: String]] {
+        try Row.fetchAll(db, sql: sql).map { row in
+            var out: [String: String] = [:]
+            for (column, value) in row {
+                switch value.storage {
+                case .null: out[column] = nil
+                case .int64(let number): out[column] = String(number)
+                case .double(let number): out[column] = String(number)
+                case .string(let text): out[column] = text
+                case .blob: out[column] = "<blob>"
+                }
+            }
+            return out
+        }
+    }
+}
