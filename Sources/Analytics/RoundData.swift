@@ -14,8 +14,15 @@ struct Interner: Sendable {
     private var starts: [Int] = []
     private var bytes: [UInt8] = []
     private(set) var names: [String] = []
+    private var lastKey: Int32 = -1
 
     var count: Int { names.count }
+
+    /// Whether `arena[start..<start + buffer.count]` holds the bytes of `buffer`.
+    private static func same(_ arena: [UInt8], _ start: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return true }
+        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, buffer.count) == 0 }
+    }
 
     private static func hash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -35,7 +42,7 @@ struct Interner: Sendable {
             if hashes[k] == hash {
                 let start = starts[k], end = k + 1 < starts.count ? starts[k + 1] : bytes.count
                 if end - start == buffer.count
-                    && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, buffer.baseAddress!, buffer.count) == 0 }) {
+                    && Self.same(bytes, start, buffer) {
                     return (slot, key)
                 }
             }
@@ -44,6 +51,21 @@ struct Interner: Sendable {
     }
 
     mutating func intern(_ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
+        // Consecutive lines of one order repeat their values: check the last key first.
+        if lastKey >= 0 {
+            let k = Int(lastKey)
+            let start = starts[k], end = k + 1 < starts.count ? starts[k + 1] : bytes.count
+            if end - start == buffer.count
+                && Self.same(bytes, start, buffer) {
+                return lastKey
+            }
+        }
+        let key = insert(buffer)
+        lastKey = key
+        return key
+    }
+
+    private mutating func insert(_ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(buffer)
         let (slot, found) = find(buffer, hash: hash)
         if found >= 0 { return found }
