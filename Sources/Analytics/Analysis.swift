@@ -24,6 +24,8 @@ public struct Analysis: Sendable {
     let emailStatus: [FieldStatus]
     let phoneStatus: [FieldStatus]
     let normalisedPhones: [String?]
+    /// How long reading and computing took (for `CRM_AUDIT_TIMING=1`).
+    package var timings: [(phase: String, duration: Duration)] = []
 }
 
 /// Whether a customer's email or phone is missing, valid or not.

@@ -40,8 +40,13 @@ public enum Analytics {
     /// - Complexity: one read of the round's rows, then O(n log n) in the number of sale lines.
     /// - Throws: ``AnalyticsError`` when the workspace cannot be read.
     public static func analyse(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
+        let clock = ContinuousClock()
+        let start = clock.now
         let data = try RoundData.load(from: workspace, round: round)
-        return analyse(data: data, asOf: asOf)
+        let loaded = clock.now
+        var analysis = analyse(data: data, asOf: asOf)
+        analysis.timings = [("load", loaded - start), ("compute", clock.now - loaded)]
+        return analysis
     }
 
     /// Computes the metrics, stores the document as the round's snapshot, and returns the analysis.

@@ -48,14 +48,19 @@ extension Computation {
         var typical: [TypicalTrait] = []
         let aCustomers = listed.filter { $0.key < customerClass.count && customerClass[$0.key] == 0 }
         for field in Self.portraitFields {
-            var counts: [String: (customers: Int, revenue: Double)] = [:]
+            var names = Interner()
+            var customersByValue: [Int] = [], revenueByValue: [Double] = []
             for (key, record) in listed {
-                let value = portraitValue(record, field: field) ?? "(empty)"
-                var entry = counts[value] ?? (0, 0)
-                entry.customers += 1
-                entry.revenue += stats.revenue[key]
-                counts[value] = entry
+                let value = Int(names.intern(portraitValue(record, field: field) ?? "(empty)"))
+                if value == customersByValue.count {
+                    customersByValue.append(0)
+                    revenueByValue.append(0)
+                }
+                customersByValue[value] += 1
+                revenueByValue[value] += stats.revenue[key]
             }
+            var counts: [String: (customers: Int, revenue: Double)] = [:]
+            for (value, name) in names.names.enumerated() { counts[name] = (customersByValue[value], revenueByValue[value]) }
             if counts.count == 1, counts["(empty)"] != nil { continue }
             let ordered = counts.sorted { ($1.value.customers, $0.key) < ($0.value.customers, $1.key) }
             var kept = Array(ordered.prefix(20))

@@ -108,19 +108,23 @@ extension Computation {
             keys.insert(key)
             matchedKeys[root] = keys
         }
-        var seen: [String: [String: Int]] = ["tax_id": [:], "email": [:], "phone": [:], "name": [:], "customer_id": [:]]
+        // Per key kind, the first row of each value; values are interned by their bytes.
+        let kinds = ["customer_id", "tax_id", "email", "phone", "name"]
+        var values = [Interner](repeating: Interner(), count: kinds.count)
+        var firstRow = [[Int]](repeating: [], count: kinds.count)
         for (index, customer) in customers.enumerated() {
-            var keys: [(String, String)] = []
-            if let id = customer[.customerID] { keys.append(("customer_id", id)) }
-            if let tax = customer[.taxID].flatMap(Normalise.taxID) { keys.append(("tax_id", tax)) }
-            if email[index] == .valid, let value = customer[.email] { keys.append(("email", Normalise.emailKey(value))) }
-            if let phone = phones[index] { keys.append(("phone", phone)) }
-            if let name = customer[.name].flatMap(Normalise.nameKey) { keys.append(("name", name)) }
-            for (kind, value) in keys {
-                if let first = seen[kind]?[value] {
-                    union(first, index, key: kind)
+            let keys: [String?] = [
+                customer[.customerID], customer[.taxID].flatMap(Normalise.taxID),
+                email[index] == .valid ? customer[.email].map(Normalise.emailKey) : nil, phones[index],
+                customer[.name].flatMap(Normalise.nameKey),
+            ]
+            for (kind, value) in keys.enumerated() {
+                guard let value else { continue }
+                let key = Int(values[kind].intern(value))
+                if key < firstRow[kind].count {
+                    union(firstRow[kind][key], index, key: kinds[kind])
                 } else {
-                    seen[kind]?[value] = index
+                    firstRow[kind].append(index)
                 }
             }
         }

@@ -45,10 +45,9 @@ package enum Normalise {
         guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), bytes.lastIndex(of: UInt8(ascii: "@")) == at else { return false }
         let local = bytes[..<at], domain = bytes[(at + 1)...]
         guard !local.isEmpty, local.count <= 64, local.first != 46, local.last != 46 else { return false }
-        let allowedLocal = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~.-".utf8)
         var previous: UInt8 = 0
         for byte in local {
-            guard allowedLocal.contains(byte), !(byte == 46 && previous == 46) else { return false }
+            guard allowedInLocalPart[Int(byte)], !(byte == 46 && previous == 46) else { return false }
             previous = byte
         }
         let labels = domain.split(separator: 46, omittingEmptySubsequences: false)
@@ -66,6 +65,14 @@ package enum Normalise {
         return true
     }
 
+    private static let allowedInLocalPart: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~.-".utf8 {
+            table[Int(byte)] = true
+        }
+        return table
+    }()
+
     /// An email as a duplicate key: trimmed and lowercased.
     package static func emailKey(_ text: String) -> String { text.lowercased() }
 
@@ -75,11 +82,11 @@ package enum Normalise {
         return digits.count >= 8 ? String(String.UnicodeScalarView(digits)) : nil
     }
 
-    private static let legalPhrases = [
+    private static let legalPhrases: [[String]] = [
         "общество с ограниченной ответственностью", "публичное акционерное общество", "закрытое акционерное общество",
         "открытое акционерное общество", "непубличное акционерное общество", "акционерное общество",
         "индивидуальный предприниматель", "limited liability company",
-    ]
+    ].map { $0.split(separator: " ").map(String.init) }
 
     private static let legalForms: Set<String> = [
         "ооо", "оао", "зао", "пао", "ао", "нао", "ип", "чп", "нко", "ано", "тоо", "одо", "пбоюл",
@@ -89,20 +96,44 @@ package enum Normalise {
     /// A customer name as a duplicate key: lowercased, `ё` as `е`, quotes and punctuation removed,
     /// legal forms (ООО, ИП, АО, LLC, …, also spelled out) dropped, whitespace collapsed; nil when nothing is left.
     package static func nameKey(_ text: String) -> String? {
-        var lowered = text.lowercased().replacingAll("ё", with: "е")
-        var cleaned = ""
-        cleaned.reserveCapacity(lowered.utf8.count)
-        for character in lowered {
-            if character.isLetter || character.isNumber {
-                cleaned.append(character)
-            } else {
-                cleaned.append(" ")
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        func flush() {
+            if !word.isEmpty {
+                words.append(String(word))
+                word = String.UnicodeScalarView()
             }
         }
-        lowered = " " + cleaned.split(separator: " ").joined(separator: " ") + " "
-        for phrase in legalPhrases { lowered = lowered.replacingAll(" " + phrase + " ", with: " ") }
-        let words = lowered.split(separator: " ").filter { !legalForms.contains(String($0)) }
-        return words.isEmpty ? nil : words.joined(separator: " ")
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x61...0x7A, 0x30...0x39, 0x430...0x44F: word.append(scalar)
+            case 0x41...0x5A, 0x410...0x42F: word.append(Unicode.Scalar(value + 0x20) ?? scalar)
+            case 0x401, 0x451: word.append("е")
+            case 0...0x7F: flush()
+            default:
+                let properties = scalar.properties
+                if properties.isAlphabetic || properties.numericType != nil {
+                    word.append(contentsOf: properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    flush()
+                }
+            }
+        }
+        flush()
+        var kept: [String] = []
+        var index = 0
+        scan: while index < words.count {
+            for phrase in legalPhrases where index + phrase.count <= words.count && words[index] == phrase[0] {
+                if Array(words[index..<(index + phrase.count)]) == phrase {
+                    index += phrase.count
+                    continue scan
+                }
+            }
+            if !legalForms.contains(words[index]) { kept.append(words[index]) }
+            index += 1
+        }
+        return kept.isEmpty ? nil : kept.joined(separator: " ")
     }
 }
 

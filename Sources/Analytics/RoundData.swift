@@ -1,24 +1,106 @@
 import AuditModel
 import Foundation
 import GRDB
+import GRDBSQLite
 import Workspace
 
 /// Strings turned into dense integer keys, so that the computation works on arrays.
+///
+/// Keys are looked up by their UTF-8 bytes (straight from SQLite's buffers), so that a String is
+/// made only for a value not seen before.
 struct Interner: Sendable {
-    private(set) var keys: [String: Int32] = [:]
+    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+    private var hashes: [UInt64] = []
+    private var starts: [Int] = []
+    private var bytes: [UInt8] = []
     private(set) var names: [String] = []
+    private var lastKey: Int32 = -1
 
     var count: Int { names.count }
 
-    mutating func intern(_ text: String) -> Int32 {
-        if let key = keys[text] { return key }
-        let key = Int32(names.count)
-        keys[text] = key
-        names.append(text)
+    /// Whether `arena[start..<start + buffer.count]` holds the bytes of `buffer`.
+    private static func same(_ arena: [UInt8], _ start: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return true }
+        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, buffer.count) == 0 }
+    }
+
+    private static func hash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in buffer {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return hash ^ (hash >> 29)
+    }
+
+    private func find(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, key: Int32) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let key = slots[slot]
+            if key < 0 { return (slot, -1) }
+            let k = Int(key)
+            if hashes[k] == hash {
+                let start = starts[k], end = k + 1 < starts.count ? starts[k + 1] : bytes.count
+                if end - start == buffer.count
+                    && Self.same(bytes, start, buffer) {
+                    return (slot, key)
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    mutating func intern(_ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
+        // Consecutive lines of one order repeat their values: check the last key first.
+        if lastKey >= 0 {
+            let k = Int(lastKey)
+            let start = starts[k], end = k + 1 < starts.count ? starts[k + 1] : bytes.count
+            if end - start == buffer.count
+                && Self.same(bytes, start, buffer) {
+                return lastKey
+            }
+        }
+        let key = insert(buffer)
+        lastKey = key
         return key
     }
 
-    func key(_ text: String) -> Int32? { keys[text] }
+    private mutating func insert(_ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let hash = Self.hash(buffer)
+        let (slot, found) = find(buffer, hash: hash)
+        if found >= 0 { return found }
+        let key = Int32(names.count)
+        slots[slot] = key
+        hashes.append(hash)
+        starts.append(bytes.count)
+        bytes.append(contentsOf: buffer)
+        names.append(String(decoding: buffer, as: UTF8.self))
+        if names.count * 2 > slots.count { grow() }
+        return key
+    }
+
+    mutating func intern(_ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { intern($0) }
+    }
+
+    func key(_ text: String) -> Int32? {
+        var text = text
+        return text.withUTF8 { buffer in
+            let found = find(buffer, hash: Self.hash(buffer)).key
+            return found >= 0 ? found : nil
+        }
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (key, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(key)
+        }
+    }
 }
 
 /// The sale lines of a round as parallel arrays (one element per line), with integer keys.
@@ -148,18 +230,18 @@ extension RoundData {
 
     private mutating func loadCustomers(_ db: Database, round: Int64) throws {
         let columns = CustomerField.allCases.map(\.name).joined(separator: ", ")
-        let cursor = try Row.fetchCursor(
-            db, sql: "SELECT \(columns), source_line FROM customer WHERE round_id = ? ORDER BY row_id", arguments: [round])
         let width = CustomerField.allCases.count
-        while let row = try cursor.next() {
+        try Self.forEachRow(db, sql: "SELECT \(columns), source_line FROM customer WHERE round_id = ? ORDER BY row_id",
+                            round: round) { statement in
+            guard let idBytes = Self.bytes(statement, 0) else { return }
             var values = [String?](repeating: nil, count: width)
-            for index in 0..<width {
-                values[index] = Self.text(row, index)
+            for index in 1..<width {
+                values[index] = Self.bytes(statement, Int32(index)).map { String(decoding: $0, as: UTF8.self) }
             }
-            guard let id = values[0] else { continue }
-            let key = customerKeys.intern(id)
+            let key = customerKeys.intern(idBytes)
+            values[0] = customerKeys.names[Int(key)]
             let position = customers.count
-            customers.append(CustomerRecord(values: values, sourceLine: row[width] ?? 0))
+            customers.append(CustomerRecord(values: values, sourceLine: Int(sqlite3_column_int64(statement, Int32(width)))))
             if Int(key) == customerListIndex.count {
                 customerListIndex.append(Int32(position))
             } else {
@@ -171,26 +253,20 @@ extension RoundData {
     private mutating func loadSales(_ db: Database, round: Int64) throws {
         let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale WHERE round_id = ?", arguments: [round]) ?? 0
         sales.reserve(expected)
-        let cursor = try Row.fetchCursor(db, sql: """
+        try Self.forEachRow(db, sql: """
             SELECT customer_id, date, amount, cost, order_id, product, manager, channel, campaign, source_line
             FROM sale WHERE round_id = ? ORDER BY row_id
-            """, arguments: [round])
-        while let row = try cursor.next() {
-            let customerID: String = Self.text(row, 0) ?? ""
-            sales.customer.append(customerKeys.intern(customerID))
-            sales.day.append(try row.withUnsafeData(atIndex: 1) { data in Self.day(data) } ?? Int32.min)
-            sales.amount.append(row[2] ?? 0)
-            sales.cost.append(row[3] ?? Double.nan)
-            if let order = Self.text(row, 4) {
-                sales.order.append(orders.intern(order))
-            } else {
-                sales.order.append(-1)
-            }
-            sales.product.append(Self.text(row, 5).map { products.intern($0) } ?? -1)
-            sales.manager.append(Self.text(row, 6).map { managerKeys.intern($0) } ?? -1)
-            sales.channel.append(Self.text(row, 7).map { channels.intern($0) } ?? -1)
-            sales.campaign.append(Self.text(row, 8).map { campaigns.intern($0) } ?? -1)
-            sales.sourceLine.append(Int32(clamping: row[9] as Int? ?? 0))
+            """, round: round) { statement in
+            sales.customer.append(Self.bytes(statement, 0).map { customerKeys.intern($0) } ?? customerKeys.intern(""))
+            sales.day.append(Self.bytes(statement, 1).flatMap(Self.day) ?? Int32.min)
+            sales.amount.append(sqlite3_column_double(statement, 2))
+            sales.cost.append(sqlite3_column_type(statement, 3) == SQLITE_NULL ? Double.nan : sqlite3_column_double(statement, 3))
+            sales.order.append(Self.bytes(statement, 4).map { orders.intern($0) } ?? -1)
+            sales.product.append(Self.bytes(statement, 5).map { products.intern($0) } ?? -1)
+            sales.manager.append(Self.bytes(statement, 6).map { managerKeys.intern($0) } ?? -1)
+            sales.channel.append(Self.bytes(statement, 7).map { channels.intern($0) } ?? -1)
+            sales.campaign.append(Self.bytes(statement, 8).map { campaigns.intern($0) } ?? -1)
+            sales.sourceLine.append(Int32(clamping: sqlite3_column_int64(statement, 9)))
         }
         // Lines without an order id are orders of their own: give each a key after the real ones.
         var next = Int32(orders.count)
@@ -200,6 +276,34 @@ extension RoundData {
         }
         sales.orderCount = Int(next)
         while customerListIndex.count < customerKeys.count { customerListIndex.append(-1) }
+    }
+
+    /// Steps through `sql` (with the round id as its one argument) on SQLite's own API, so that
+    /// text is read from SQLite's buffers without making a String per value.
+    private static func forEachRow(_ db: Database, sql: String, round: Int64,
+                                   _ body: (SQLiteStatement) throws -> Void) throws {
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments([round])
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            try body(handle)
+        }
+    }
+
+    /// A text column's UTF-8 bytes without surrounding blanks; nil when NULL or blank.
+    /// The buffer is valid until the next step.
+    static func bytes(_ statement: SQLiteStatement, _ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let text = sqlite3_column_text(statement, column) else { return nil }
+        var start = 0, end = Int(sqlite3_column_bytes(statement, column))
+        while start < end, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
+        while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+        return end > start ? UnsafeBufferPointer(start: text + start, count: end - start) : nil
     }
 
     private mutating func loadOthers(_ db: Database, round: Int64) throws {
@@ -240,20 +344,20 @@ extension RoundData {
     }
 
     /// Parses `YYYY-MM-DD` bytes into a day ordinal, without making a String.
-    static func day(_ data: Data?) -> Int32? {
-        guard let data, data.count == 10 else { return nil }
-        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int32? in
-            func digit(_ i: Int) -> Int? {
-                let byte = raw[i]
-                return byte >= 48 && byte <= 57 ? Int(byte - 48) : nil
+    static func day(_ raw: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard raw.count == 10, raw[4] == 45, raw[7] == 45 else { return nil }
+        func number(_ from: Int, _ to: Int) -> Int? {
+            var value = 0
+            for index in from..<to {
+                let byte = raw[index]
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
             }
-            guard raw[4] == 45, raw[7] == 45,
-                  let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
-                  let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9),
-                  let day = Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
-            else { return nil }
-            return Int32(day.ordinal)
+            return value
         }
+        guard let year = number(0, 4), let month = number(5, 7), let dayOfMonth = number(8, 10),
+              let day = Day(year: year, month: month, day: dayOfMonth) else { return nil }
+        return Int32(day.ordinal)
     }
 }
 

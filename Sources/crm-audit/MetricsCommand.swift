@@ -27,10 +27,18 @@ struct MetricsCommand: ParsableCommand {
         let day = try parseDay(asOf, option: "--as-of")
         let opened = try Workspace.open(at: workspace)
         let auditRound = try opened.round(number: round)
+        let clock = ContinuousClock()
+        let start = clock.now
         let analysis = try Analytics.computeAndStore(opened, round: auditRound, asOf: day)
+        let stored = clock.now
         switch format {
         case .json: print(try analysis.document.jsonString(pretty: true))
         case .table: print(MetricTable.render(analysis.document, language: CLILanguage.current))
+        }
+        if ProcessInfo.processInfo.environment["CRM_AUDIT_TIMING"] == "1" {
+            let phases = analysis.timings + [("analyse+store", stored - start), ("print", clock.now - stored)]
+            let text = phases.map { "\($0.phase) \($0.duration)" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("timing: \(text)\n".utf8))
         }
     }
 }

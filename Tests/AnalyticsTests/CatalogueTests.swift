@@ -138,6 +138,19 @@ import TestSupport
         #expect(document.unavailable["managers.top20_share"] == "no_values:sales.manager")
     }
 
+    @Test func unreadableDatesAndBlankIDsDoNotCrash() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try insertCanonicalRows([Fixture.sale("A", "  ", "2025-06-01", "100"), Fixture.sale("B", "C1", "31.12.2024", "50"),
+                                 Fixture.sale("C", "C1", "2025-02-30", "5"), Fixture.sale(" ", "C1", "2025-06-02", "7")],
+                                kind: .sales, into: workspace)
+        let document = try Analytics.analyse(workspace, round: try workspace.round()).document
+        #expect(document["quality.invalid_sale_dates"] == .number(2))
+        #expect(document["sales.revenue"] == .number(107))
+        #expect(document["sales.orders"] == .number(2))
+        #expect(document["sales.customers"] == .number(2))
+    }
+
     @Test func onlyReturnsMakeParetoNull() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
