@@ -22,11 +22,10 @@ public enum PDFRenderer {
         }
     }
 
-    /// The browsers tried, in order (`CRM_AUDIT_CHROMIUM` first when set).
+    /// The browsers tried, in order; `CRM_AUDIT_CHROMIUM`, when set, is the only one.
     static var candidates: [String] {
-        var names = ["chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
-        if let explicit = ProcessInfo.processInfo.environment["CRM_AUDIT_CHROMIUM"], !explicit.isEmpty { names.insert(explicit, at: 0) }
-        return names
+        if let explicit = ProcessInfo.processInfo.environment["CRM_AUDIT_CHROMIUM"], !explicit.isEmpty { return [explicit] }
+        return ["chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
     }
 
     /// The first browser found on `PATH` (or at an absolute path).
@@ -40,7 +39,9 @@ public enum PDFRenderer {
             }
             // Debian's headless shell lives outside PATH.
             let debian = "/usr/lib/chromium/\(name)"
-            if FileManager.default.isExecutableFile(atPath: debian) { return debian }
+            if ProcessInfo.processInfo.environment["CRM_AUDIT_CHROMIUM"] == nil, FileManager.default.isExecutableFile(atPath: debian) {
+                return debian
+            }
         }
         return nil
     }
