@@ -109,6 +109,9 @@ public struct Interview {
             case .back:
                 if let previous = history.popLast() {
                     pendingBack = previous
+                } else if let index = shown.firstIndex(where: { $0.id == question.id }), index > 0 {
+                    // Resumed or started mid-way: back is the previous shown question.
+                    pendingBack = shown[index - 1].id
                 } else {
                     say(&console, LocalizedText(ru: "Это первый вопрос.", en: "This is the first question."), style: .dim)
                     pendingBack = question.id

@@ -57,8 +57,9 @@ struct InterviewCommand: ParsableCommand {
         } else {
             outcome = try interview.run(console: &console)
         }
-        if outcome == .endOfInput, !console.isTerminal {
-            print(language == .ru ? "Ввод закончился; ответы сохранены." : "End of input; the answers are saved.")
+        if outcome == .endOfInput {
+            print(language == .ru ? "\nВвод закончился; ответы сохранены. Продолжить: та же команда."
+                : "\nEnd of input; the answers are saved. Run the same command to continue.")
         }
     }
 }

@@ -112,6 +112,16 @@ struct InterviewFixture {
         #expect(console.output.contains("Current answer: don't know"))
     }
 
+    @Test func backAfterResumingGoesToThePreviousQuestion() throws {
+        let fixture = try InterviewFixture()
+        defer { fixture.directory.remove() }
+        _ = try fixture.run(["2", "no"])
+        let (_, console) = try fixture.run(["b", "", "q"])
+        let afterBack = console.output.components(separatedBy: "> b").last ?? ""
+        #expect(afterBack.contains("Baseline?  [baseline]"))
+        #expect(afterBack.contains("Current answer: no"))
+    }
+
     @Test func aRefusedNonAnswerIsExplained() throws {
         let fixture = try InterviewFixture()
         defer { fixture.directory.remove() }
