@@ -66,7 +66,11 @@ extension HTMLReport {
         if let samples = finding.samples, !samples.rows.isEmpty {
             let caption = "\(t(.records)): \(samples.rows.count) / \(format.count(Double(samples.total)))"
             parts.append(element("p", [("class", "meta")], text(caption)))
-            parts.append(table(samples.fields.map { ($0, false) }, samples.rows.prefix(10).map { $0.map { ($0, false) } }, class: "samples"))
+            let numeric: Set<String> = ["amount", "revenue", "revenue_last_12m", "monetary", "orders", "customers", "recency_days", "margin", "share"]
+            let rows = samples.rows.prefix(10).map { row in
+                zip(samples.fields, row).map { field, value in (SampleColumns.value(value, field: field, format), numeric.contains(field)) }
+            }
+            parts.append(table(samples.fields.map { (SampleColumns.title($0, language), numeric.contains($0)) }, Array(rows), class: "samples"))
         }
         return element("div", [("class", "finding sev-\(finding.severity.rawValue)"), ("id", "finding-\(finding.ruleID)")], parts)
     }

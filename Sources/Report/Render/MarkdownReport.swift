@@ -79,7 +79,9 @@ struct MarkdownReport {
                 if let evidence = finding.evidence { out += "**\(md(t(.evidence))):** \(md(evidence[language]))\n\n" }
                 out += "→ \(md(finding.recommendation[language]))\n\n"
                 if let samples = finding.samples, !samples.rows.isEmpty {
-                    out += table(samples.fields, Array(samples.rows.prefix(10))) + "\n"
+                    out += table(samples.fields.map { SampleColumns.title($0, language) }, samples.rows.prefix(10).map { row in
+                        zip(samples.fields, row).map { SampleColumns.value($1, field: $0, format) }
+                    }) + "\n"
                 }
             }
             let notEvaluable = input.findings.filter { $0.status == .notEvaluable }

@@ -1,0 +1,56 @@
+import AuditModel
+
+/// How the columns of sample tables read in the report: a title in each language, and the
+/// value formatted by its kind (money, dates, shares, segments).
+enum SampleColumns {
+    private static let titles: [String: LocalizedText] = [
+        "customer_id": LocalizedText(ru: "Код клиента", en: "Customer id"),
+        "name": LocalizedText(ru: "Клиент", en: "Customer"),
+        "email": LocalizedText(ru: "Email", en: "Email"),
+        "phone": LocalizedText(ru: "Телефон", en: "Phone"),
+        "manager": LocalizedText(ru: "Менеджер", en: "Manager"),
+        "source_line": LocalizedText(ru: "Строка файла", en: "File line"),
+        "order_id": LocalizedText(ru: "Документ", en: "Order"),
+        "date": LocalizedText(ru: "Дата", en: "Date"),
+        "amount": LocalizedText(ru: "Сумма", en: "Amount"),
+        "revenue": LocalizedText(ru: "Выручка", en: "Revenue"),
+        "revenue_last_12m": LocalizedText(ru: "Выручка за 12 мес.", en: "Revenue, 12 months"),
+        "last_purchase": LocalizedText(ru: "Последняя покупка", en: "Last purchase"),
+        "recency_days": LocalizedText(ru: "Дней без покупок", en: "Days since purchase"),
+        "segment": LocalizedText(ru: "RFM-сегмент", en: "RFM segment"),
+        "orders": LocalizedText(ru: "Заказы", en: "Orders"),
+        "customers": LocalizedText(ru: "Клиенты", en: "Customers"),
+        "margin": LocalizedText(ru: "Маржа", en: "Margin"),
+        "share": LocalizedText(ru: "Доля", en: "Share"),
+        "last_sale_date": LocalizedText(ru: "Последняя продажа", en: "Last sale"),
+        "idle": LocalizedText(ru: "Простаивает", en: "Idle"),
+        "tax_id": LocalizedText(ru: "ИНН", en: "Tax id"),
+        "keys": LocalizedText(ru: "Совпадает", en: "Matching on"),
+        "group": LocalizedText(ru: "Группа", en: "Group"),
+    ]
+
+    static func title(_ field: String, _ language: Language) -> String {
+        titles[field]?[language] ?? field
+    }
+
+    /// A sample value as the reader should see it.
+    static func value(_ text: String, field: String, _ format: Formatter) -> String {
+        guard !text.isEmpty else { return text }
+        switch field {
+        case "amount", "revenue", "revenue_last_12m", "monetary":
+            return Double(text).map { format.money($0, fractionDigits: 0) } ?? text
+        case "margin", "share":
+            return Double(text).map { format.percent($0) } ?? text
+        case "orders", "customers", "recency_days", "source_line":
+            return Double(text).map(format.count) ?? text
+        case "date", "last_purchase", "last_sale_date":
+            return Day(iso: text).map(format.date) ?? text
+        case "segment":
+            return SegmentNames.title(text)[format.language]
+        case "idle":
+            return text == "true" ? (format.language == .ru ? "да" : "yes") : (format.language == .ru ? "нет" : "no")
+        default:
+            return text
+        }
+    }
+}
