@@ -16,8 +16,11 @@ struct ProgressView {
     /// "Progress since 25.05.2026".
     var title: String { "\(t(.titleSince)) \(format.date(comparison.from.date))" }
 
+    /// `+1.5`, `−2`, `±0` (a value that rounds to zero at `digits` has no sign).
     func signed(_ value: Double, digits: Int = 1) -> String {
-        (value > 0 ? "+" : value < 0 ? "−" : "±") + format.number(abs(value), fractionDigits: digits)
+        let scale = (0..<digits).reduce(1.0) { result, _ in result * 10 }
+        let rounded = (value * scale).rounded() / scale
+        return (rounded > 0 ? "+" : rounded < 0 ? "−" : "±") + format.number(abs(rounded), fractionDigits: digits)
     }
 
     func score(_ value: Double?) -> String { value.map { format.number($0, fractionDigits: 0) } ?? "—" }
@@ -28,7 +31,7 @@ struct ProgressView {
         case .share: format.percent(number, fractionDigits: 1)
         case .count: format.count(number)
         case .days: format.number(number, fractionDigits: 0)
-        case .ratio, .date: format.number(number, fractionDigits: 2)
+        case .ratio, .date: format.number(number, fractionDigits: 3)
         }
     }
 
@@ -37,7 +40,7 @@ struct ProgressView {
         case .share: signed(metric.delta * 100, digits: 1) + (language == .ru ? " п. п." : " pp")
         case .money: (metric.delta > 0 ? "+" : "−") + format.money(abs(metric.delta), fractionDigits: 0)
         case .count, .days: signed(metric.delta, digits: 0)
-        case .ratio, .date: signed(metric.delta, digits: 2)
+        case .ratio, .date: signed(metric.delta, digits: 3)
         }
     }
 
