@@ -14,11 +14,11 @@ struct TrendChart {
     var series: [Series]
     var caption: String
 
-    static let palette = ["#2e8b57", "#e67e22", "#8e44ad", "#c0392b", "#16a085", "#d4ac0d", "#5d6d7e", "#2980b9", "#a04000",
-                          "#7d3c98", "#1abc9c", "#b03a2e"]
+    /// Area colours; the areas after the first seven are drawn dashed, so that no two lines look alike.
+    static let palette = ["#2e8b57", "#e67e22", "#8e44ad", "#c0392b", "#16a085", "#d4ac0d", "#2980b9"]
 
     func svg() -> String {
-        let width = 640.0, left = 40.0, right = 24.0, top = 18.0, plotHeight = 200.0
+        let width = 640.0, left = 96.0, right = 72.0, top = 18.0, plotHeight = 220.0
         let legendColumns = 2, legendRowHeight = 16.0
         let legendRows = (series.count + legendColumns - 1) / legendColumns
         let axisBottom = top + plotHeight
@@ -28,8 +28,8 @@ struct TrendChart {
         func y(_ value: Double) -> Double { top + plotHeight * (1 - min(max(value, 0), 100) / 100) }
         var out = SVG.open(width: width, height: height, label: caption, kind: "trend")
         for value in stride(from: 0.0, through: 100, by: 25) {
-            out += SVG.line(left, y(value), width - right, y(value), stroke: "#e3e7ec")
-            out += SVG.text(SVG.n(value), x: left - 6, y: y(value) + 4, anchor: "end", size: 9.5, fill: "#667")
+            out += SVG.line(left - 24, y(value), width - right + 24, y(value), stroke: "#e3e7ec")
+            out += SVG.text(SVG.n(value), x: left - 30, y: y(value) + 4, anchor: "end", size: 9.5, fill: "#667")
         }
         for (index, label) in labels.enumerated() {
             out += SVG.line(x(index), top, x(index), axisBottom, stroke: "#f0f2f5")
@@ -42,7 +42,7 @@ struct TrendChart {
             let points = item.values.enumerated().compactMap { index, value in value.map { (index, $0) } }
             let path = points.map { "\(SVG.n(x($0.0))),\(SVG.n(y($0.1)))" }.joined(separator: " ")
             if points.count > 1 {
-                out += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"\(item.emphasised ? 3 : 1.5)\"\(item.emphasised ? "" : " stroke-opacity=\"0.85\"") points=\"\(path)\"/>"
+                out += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"\(item.emphasised ? 3 : 1.5)\"\(dash(of: offset).map { " stroke-dasharray=\"\($0)\"" } ?? "") points=\"\(path)\"/>"
             }
             for (index, value) in points {
                 out += "<circle class=\"point\" data-series=\"\(HTMLEscaping.escape(item.name))\" data-label=\"\(HTMLEscaping.escape(labels[index]))\" data-value=\"\(SVG.n(value))\" cx=\"\(SVG.n(x(index)))\" cy=\"\(SVG.n(y(value)))\" r=\"\(item.emphasised ? 5 : 3)\" fill=\"\(color)\"/>"
@@ -51,20 +51,30 @@ struct TrendChart {
                 }
             }
         }
-        let columnWidth = (width - left) / Double(legendColumns)
+        let legendLeft = 40.0, columnWidth = (width - legendLeft) / Double(legendColumns)
         for (offset, item) in series.enumerated() {
             let column = Double(offset % legendColumns), row = Double(offset / legendColumns)
-            let lx = left + column * columnWidth, ly = axisBottom + 34 + row * legendRowHeight
-            out += SVG.line(lx, ly - 4, lx + 18, ly - 4, stroke: color(of: offset), width: item.emphasised ? 3 : 2)
+            let lx = legendLeft + column * columnWidth, ly = axisBottom + 34 + row * legendRowHeight
+            out += SVG.line(lx, ly - 4, lx + 18, ly - 4, stroke: color(of: offset), width: item.emphasised ? 3 : 2, dash: dash(of: offset))
             let last = item.values.compactMap { $0 }.last.map { " — " + SVG.n($0.rounded()) } ?? ""
             out += SVG.text(item.name + last, x: lx + 24, y: ly, size: 9.5, weight: item.emphasised ? "bold" : "normal", fill: "#334")
         }
         return out + "</svg>"
     }
 
+    private func areaIndex(of offset: Int) -> Int { series[..<offset].filter { !$0.emphasised }.count }
+
+    private func dash(of offset: Int) -> String? {
+        guard !series[offset].emphasised else { return nil }
+        switch areaIndex(of: offset) / Self.palette.count {
+        case 0: return nil
+        case 1: return "6 3"
+        default: return "2 2"
+        }
+    }
+
     private func color(of offset: Int) -> String {
         if series[offset].emphasised { return SVG.blue }
-        let areaIndex = series[..<offset].filter { !$0.emphasised }.count
-        return Self.palette[areaIndex % Self.palette.count]
+        return Self.palette[areaIndex(of: offset) % Self.palette.count]
     }
 }

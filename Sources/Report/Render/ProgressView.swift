@@ -23,7 +23,8 @@ struct ProgressView {
         return (rounded > 0 ? "+" : rounded < 0 ? "−" : "±") + format.number(abs(rounded), fractionDigits: digits)
     }
 
-    func score(_ value: Double?) -> String { value.map { format.number($0, fractionDigits: 0) } ?? "—" }
+    /// Scores with one decimal: a comparison must not hide a change in rounding.
+    func score(_ value: Double?) -> String { value.map { format.number($0, fractionDigits: 1, fixed: true) } ?? "—" }
 
     func value(_ number: Double, unit: MetricUnit) -> String {
         switch unit {
