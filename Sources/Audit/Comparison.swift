@@ -44,9 +44,11 @@ public enum RoundComparer {
                 || method.rulesReweighted.contains { $0.hasPrefix(finding.ruleID + ":") }
         }.map(\.area))
         let findings = findingChanges(before: findingsBefore, after: findingsAfter)
+        // A new questionnaire version can change any area's answer maturity: every area is marked.
+        let allAreas = method.questionnaire != nil
         return RoundComparison(
             from: side(from, scoresBefore), to: side(to, scoresAfter),
-            areas: areaDeltas(before: scoresBefore, after: scoresAfter, questionnaire: questionnaire, changed: changedAreas),
+            areas: areaDeltas(before: scoresBefore, after: scoresAfter, questionnaire: questionnaire, changed: changedAreas, all: allAreas),
             resolved: findings.resolved, new: findings.new, persisting: findings.persisting, noLongerChecked: findings.gone,
             metrics: try metricDeltas(before: workspace.metricsDocument(round: from), after: workspace.metricsDocument(round: to)),
             answers: answerChanges(before: try workspace.answers(round: from), from: from, after: try workspace.answers(round: to), to: to,
@@ -140,7 +142,7 @@ public enum RoundComparer {
         return (resolved.sorted(by: order), new.sorted(by: order), persisting.sorted(by: order), gone.sorted(by: order))
     }
 
-    static func areaDeltas(before: [StoredScore], after: [StoredScore], questionnaire: Questionnaire?, changed: Set<String>)
+    static func areaDeltas(before: [StoredScore], after: [StoredScore], questionnaire: Questionnaire?, changed: Set<String>, all: Bool = false)
         -> [RoundComparison.AreaDelta]
     {
         let old = Dictionary(before.map { ($0.area, $0.score) }, uniquingKeysWith: { $1 })
@@ -149,7 +151,7 @@ public enum RoundComparer {
         let rest = Set(old.keys).union(new.keys).subtracting(known).subtracting(["overall"]).sorted()
         return (known.filter { old[$0] != nil || new[$0] != nil } + rest).map { id in
             RoundComparison.AreaDelta(area: id, title: questionnaire?.areas.first { $0.id == id }?.title ?? LocalizedText(both: id),
-                                      before: old[id] ?? nil, after: new[id] ?? nil, methodAffected: changed.contains(id))
+                                      before: old[id] ?? nil, after: new[id] ?? nil, methodAffected: all || changed.contains(id))
         }
     }
 

@@ -43,6 +43,10 @@ import TestSupport
         #expect(tooEarly.status == 1)
         #expect(tooEarly.stderr.contains("comparing needs two assessed rounds, assessed: 1"))
 
+        let notAssessed = try CLI.run(["compare", workspace, "1", "2"])
+        #expect(notAssessed.status == 1)
+        #expect(notAssessed.stderr.contains("round 2 has not been assessed yet"))
+
         // This round's data, and the backups now made regularly (option 3).
         for kind in ["customers", "sales", "managers"] {
             let run = try CLI.run(["import", workspace, CLI.packageRoot + "/examples/technosnab/\(kind).csv", "--as", kind])
