@@ -42,13 +42,7 @@ struct RoundCommand: ParsableCommand {
             // Load the method first: a broken questionnaire or ruleset stops before anything is written.
             let setup = try AuditSetup.load(questionnaire: questionnaire ?? previous.questionnaireID, industry: try store.engagement().industry,
                                             extraRulesets: rules)
-            if let recorded = previous.questionnaireID, recorded != setup.questionnaire.id {
-                throw QuestionnaireError.otherQuestionnaire(round: previous.number, recorded: recorded, wanted: setup.questionnaire.id)
-            }
-            let started = try store.startRound(date: day)
-            let migration = try setup.questionnaire.attach(to: store, round: started.round)
-            try store.recordMethod(round: started.round, questionnaireID: setup.questionnaire.id,
-                                   questionnaireVersion: setup.questionnaire.version, rulesets: setup.rulesets.references)
+            let (started, migration) = try RoundStart.start(store, date: day, setup: setup)
             let number = started.round.number
             say(LocalizedText(
                 ru: "Начат раунд \(number) от \(day.iso) (предыдущий — раунд \(started.previous.number) от \(started.previous.date.iso), закрыт).",

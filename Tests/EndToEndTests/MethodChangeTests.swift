@@ -3,6 +3,7 @@ import Foundation
 import Report
 import Rules
 import Testing
+import TestSupport
 import Workspace
 @testable import Audit
 
@@ -57,5 +58,28 @@ import Workspace
         #expect(changes.gone.map(\.ruleID) == ["A", "C"])
         #expect(changes.gone.map(\.after) == [.notEvaluable, nil])
         #expect(changes.new.isEmpty && changes.persisting.isEmpty)
+    }
+}
+
+/// Starting a round records its method in the same transaction that carries the answers over.
+@Suite struct RoundStartTests {
+    @Test func theNewRoundRecordsItsMethodAndCarriesTheAnswers() throws {
+        let directory = TestSupport.TemporaryDirectory("crm-audit-round-start")
+        defer { directory.remove() }
+        let workspace = try Workspace.create(at: directory.file("w.crmaudit"), client: "X", roundDate: Day(year: 2026, month: 1, day: 10)!)
+        let setup = try AuditSetup.load()
+        try workspace.save(Answer(questionID: "dp_backup", value: .option("regular"), note: "seen the copy", source: .interview,
+                                  answeredAt: "2026-01-10T10:00:00Z"), round: workspace.round())
+        let (started, migration) = try RoundStart.start(workspace, date: Day(year: 2026, month: 7, day: 1)!, setup: setup)
+        #expect(migration.isEmpty)
+        #expect(started.round.number == 2 && started.carriedOver == 1)
+        #expect(started.round.questionnaireID == setup.questionnaire.id)
+        #expect(started.round.questionnaireVersion == setup.questionnaire.version)
+        #expect(started.round.rulesets == setup.rulesets.references)
+        let carried = try workspace.answers(round: started.round)
+        #expect(carried.map(\.questionID) == ["dp_backup"])
+        #expect(carried.first?.note == "seen the copy")
+        #expect(carried.first?.source == .carriedOver && carried.first?.confirmed == false)
+        #expect(try workspace.datasets(round: started.round).isEmpty)
     }
 }

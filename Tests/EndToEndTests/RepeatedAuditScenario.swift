@@ -81,12 +81,12 @@ enum RepeatedAuditScenario {
                                              roundDate: dates[0])
         let consultant = try directory.write(consultantRuleset, to: "consultant.yaml")
         for round in 1...3 {
-            if round > 1 { try workspace.startRound(date: dates[round - 1]) }
+            let setup = try AuditSetup.load(industry: "wholesale", extraRulesets: round == 3 ? [consultant] : [])
+            if round > 1 { _ = try RoundStart.start(workspace, date: dates[round - 1], setup: setup) }
             let current = try workspace.round()
             try insertCanonicalRows(customers(round: round), kind: .customers, into: workspace, round: current)
             try insertCanonicalRows(sales(round: round), kind: .sales, into: workspace, round: current)
             try insertCanonicalRows(managers, kind: .managers, into: workspace, round: current)
-            let setup = try AuditSetup.load(industry: "wholesale", extraRulesets: round == 3 ? [consultant] : [])
             switch round {
             case 1:
                 _ = try AnswersFile.importFile(CLI.packageRoot + "/examples/technosnab/answers.yaml", into: workspace, round: current,
