@@ -103,6 +103,6 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "AuditModel", "Workspace", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Expressions", "Questionnaire", "Analytics", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Rules", "Analytics", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["Audit", "AuditModel", "Workspace", "Rules", "Questionnaire", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["Audit", "AuditModel", "Workspace", "TestSupport", "Questionnaire", "Report", "Rules", "Analytics"], swiftSettings: swiftSettings),
     ]
 )

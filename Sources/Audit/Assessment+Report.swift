@@ -15,7 +15,7 @@ extension Assessment {
         return ReportInput(
             engagement: engagement, round: round, metrics: analysis.document, paretoCurve: analysis.paretoCurve,
             findings: findings, scores: scores, configuration: configuration, answers: answerRows(), datasets: datasets,
-            method: method, history: history, progress: try RoundHistory.progress(workspace, current: round, findings: findings, scores: scores),
+            method: method, history: history, progress: try RoundHistory.progress(workspace, current: round, questionnaire: setup.questionnaire),
             generatedAt: generatedAt)
     }
 
@@ -58,42 +58,10 @@ enum RoundHistory {
         }
     }
 
-    static func progress(_ workspace: Workspace, current: AuditRound, findings: [Finding], scores: ScoreCard) throws -> ProgressSummary? {
-        guard current.number > 1, let previous = try? workspace.round(number: current.number - 1) else { return nil }
-        let previousFindings = try workspace.findings(round: previous)
-        guard !previousFindings.isEmpty else { return nil }
-        let gapStatuses: Set<String> = [FindingStatus.finding.rawValue, FindingStatus.warn.rawValue]
-        let before = Set(previousFindings.filter { gapStatuses.contains($0.status) }.map(\.ruleID))
-        let now = Set(findings.filter(\.isGap).map(\.ruleID))
-        let previousScores = try workspace.scores(round: previous)
-        let previousOverall = previousScores.first { $0.area == "overall" }?.score
-        var deltas: [String: Double] = [:]
-        for area in scores.areas {
-            if let value = area.score, let old = previousScores.first(where: { $0.area == area.area })?.score { deltas[area.area] = value - old }
-        }
-        var changes: [LocalizedText] = []
-        if previous.questionnaireVersion != current.questionnaireVersion || previous.questionnaireID != current.questionnaireID {
-            changes.append(LocalizedText(
-                ru: "анкета: \(previous.questionnaireID ?? "?")@\(previous.questionnaireVersion ?? "?") → \(current.questionnaireID ?? "?")@\(current.questionnaireVersion ?? "?")",
-                en: "questionnaire: \(previous.questionnaireID ?? "?")@\(previous.questionnaireVersion ?? "?") → \(current.questionnaireID ?? "?")@\(current.questionnaireVersion ?? "?")"))
-        }
-        if previous.rulesets != current.rulesets {
-            changes.append(LocalizedText(ru: "правила: \(previous.rulesets ?? "?") → \(current.rulesets ?? "?")",
-                                         en: "rules: \(previous.rulesets ?? "?") → \(current.rulesets ?? "?")"))
-        }
-        let previousIDs = Set(previousFindings.map(\.ruleID)), currentIDs = Set(findings.map(\.ruleID))
-        let added = currentIDs.subtracting(previousIDs).sorted(), removed = previousIDs.subtracting(currentIDs).sorted()
-        if !added.isEmpty { changes.append(LocalizedText(ru: "новые правила: \(added.joined(separator: ", "))", en: "new rules: \(added.joined(separator: ", "))")) }
-        if !removed.isEmpty { changes.append(LocalizedText(ru: "удалённые правила: \(removed.joined(separator: ", "))", en: "removed rules: \(removed.joined(separator: ", "))")) }
-        return ProgressSummary(
-            previousRound: previous.number, previousDate: previous.date,
-            overallDelta: zip(scores.overall, previousOverall).map { $0 - $1 }, areaDeltas: deltas,
-            resolved: before.subtracting(now).sorted(), new: now.subtracting(before).sorted(), persisting: before.intersection(now).sorted(),
-            methodChanges: changes)
+    /// The comparison with the latest assessed round before `current` (whose results are stored).
+    static func progress(_ workspace: Workspace, current: AuditRound, questionnaire: Questionnaire) throws -> RoundComparison? {
+        let earlier = try workspace.rounds().filter { try $0.number < current.number && !workspace.scores(round: $0).isEmpty }
+        guard let previous = earlier.last else { return nil }
+        return try RoundComparer.compare(workspace, from: previous, to: current, questionnaire: questionnaire)
     }
-}
-
-private func zip(_ a: Double?, _ b: Double?) -> (Double, Double)? {
-    guard let a, let b else { return nil }
-    return (a, b)
 }

@@ -64,9 +64,14 @@ public enum AuditPipeline {
     }
 
     static func previousStatuses(_ workspace: Workspace, before round: AuditRound) throws -> [String: FindingStatus] {
-        guard round.number > 1, let previous = try? workspace.round(number: round.number - 1) else { return [:] }
+        // The latest earlier round that was assessed (a round may have been started and never assessed).
+        var findings: [StoredFinding] = []
+        for earlier in try workspace.rounds().filter({ $0.number < round.number }).reversed() {
+            findings = try workspace.findings(round: earlier)
+            if !findings.isEmpty { break }
+        }
         var statuses: [String: FindingStatus] = [:]
-        for finding in try workspace.findings(round: previous) {
+        for finding in findings {
             statuses[finding.ruleID] = FindingStatus(rawValue: finding.status)
         }
         return statuses

@@ -66,6 +66,13 @@ public struct Interview {
         metrics = MetricSnapshot.values(from: try workspace.metricsDocument(round: round))
     }
 
+    /// True when `questionID` still needs the consultant: no answer yet, or an answer carried
+    /// over from the previous round that is not confirmed.
+    func needsAnswer(_ questionID: String) -> Bool {
+        guard let answer = answers[questionID] else { return true }
+        return !answer.confirmed
+    }
+
     /// The answers that fit the questionnaire, as values.
     var values: [String: AnswerValue] {
         questionnaire.usableAnswers(Array(answers.values))
@@ -76,8 +83,9 @@ public struct Interview {
         questionnaire.relevantQuestions(answers: values, metrics: metrics).filter { sectionID == nil || $0.sectionID == sectionID }
     }
 
-    /// Asks every shown, unanswered question in order (resuming at the first unanswered one),
-    /// then the skipped ones once more.
+    /// Asks every shown question that has no answer or a carried-over answer still to confirm,
+    /// in order (resuming at the first one), then the skipped ones once more. A carried-over
+    /// answer is confirmed with Enter or replaced by typing a new one.
     public mutating func run(console: inout some InterviewConsole) throws -> InterviewOutcome {
         var skipped: [String] = []
         var reoffered = Set<String>()
@@ -89,9 +97,9 @@ public struct Interview {
             if let back = pendingBack, let question = questionnaire.question(back) {
                 next = question
                 pendingBack = nil
-            } else if let question = shown.first(where: { answers[$0.id] == nil && !skipped.contains($0.id) && !reoffered.contains($0.id) }) {
+            } else if let question = shown.first(where: { needsAnswer($0.id) && !skipped.contains($0.id) && !reoffered.contains($0.id) }) {
                 next = question
-            } else if let id = skipped.first(where: { id in answers[id] == nil && shown.contains { $0.id == id } }), let question = questionnaire.question(id) {
+            } else if let id = skipped.first(where: { id in needsAnswer(id) && shown.contains { $0.id == id } }), let question = questionnaire.question(id) {
                 skipped.removeAll { $0 == id }
                 reoffered.insert(id)
                 next = question
@@ -154,7 +162,12 @@ public struct Interview {
         let current = answers[question.id]
         var note = current?.note
         let proposal = proposedAnswer(for: question)
-        if current == nil, let proposal {
+        if let current, !current.confirmed {
+            say(&console, LocalizedText(
+                ru: "Ответ прошлого раунда: \(question.display(current.value, in: .ru)). Enter — подтвердить, или введите новый ответ.",
+                en: "Last round's answer: \(question.display(current.value, in: .en)). Press Enter to confirm it, or type the new answer."),
+                style: .accent)
+        } else if current == nil, let proposal {
             say(&console, LocalizedText(
                 ru: "Предложено по данным: \(question.display(proposal, in: .ru)) (Enter — принять, или введите свой ответ)",
                 en: "Proposed from the data: \(question.display(proposal, in: .en)) (press Enter to accept, or type your answer)"),
@@ -202,9 +215,13 @@ public struct Interview {
                 value = .notApplicable
             case "":
                 if let current {
-                    if current.note != note {
+                    if current.note != note || !current.confirmed {
                         var updated = current
                         updated.note = note
+                        if !current.confirmed {
+                            updated.confirmed = true
+                            updated.answeredAt = Timestamp.now()
+                        }
                         try workspace.save(updated, round: round)
                         answers[question.id] = updated
                     }
@@ -262,7 +279,7 @@ public struct Interview {
 
     private func present(_ question: Question, shown: [Question], console: inout some InterviewConsole) {
         let position = (shown.firstIndex { $0.id == question.id } ?? shown.count) + 1
-        let done = shown.filter { answers[$0.id] != nil }.count
+        let done = shown.filter { !needsAnswer($0.id) }.count
         let percent = shown.isEmpty ? 100 : done * 100 / shown.count
         let section = questionnaire.section(question.sectionID)?.title[language] ?? question.sectionID
         let progress = language == .ru ? "вопрос \(position) из \(shown.count) · готово \(percent) %"
@@ -281,7 +298,7 @@ public struct Interview {
         if question.allowsNotApplicable { keys.append(language == .ru ? "x неприменимо" : "x not applicable") }
         keys += language == .ru ? ["s пропустить", "n заметка", "q выйти"] : ["s skip", "n note", "q quit"]
         console.write(style("  [" + keys.joined(separator: " · ") + "]", .dim, console) + "\n")
-        if let current = answers[question.id] {
+        if let current = answers[question.id], current.confirmed {
             let text = question.display(current.value, in: language)
             console.write(style((language == .ru ? "  Текущий ответ: " : "  Current answer: ") + text
                 + (language == .ru ? " (Enter — оставить)" : " (Enter keeps it)"), .accent, console) + "\n")
@@ -309,11 +326,18 @@ public struct Interview {
     }
 
     private func finish(shown: [Question], console: inout some InterviewConsole) {
-        let answered = shown.filter { answers[$0.id] != nil }.count
+        let answered = shown.filter { !needsAnswer($0.id) }.count
         say(&console, LocalizedText(
             ru: "Интервью завершено: ответов \(answered) из \(shown.count).",
             en: "Interview complete: \(answered) of \(shown.count) questions answered."), style: .bold)
         let missing = shown.filter { $0.required && answers[$0.id] == nil }.map(\.id)
+        let unconfirmed = shown.filter { answers[$0.id]?.confirmed == false }.map(\.id)
+        if !unconfirmed.isEmpty {
+            say(&console, LocalizedText(
+                ru: "Не подтверждены ответы прошлого раунда: \(unconfirmed.joined(separator: ", ")). Запустите интервью снова, чтобы подтвердить или изменить их.",
+                en: "Last round's answers still to confirm: \(unconfirmed.joined(separator: ", ")). Run the interview again to confirm or change them."),
+                style: .warning)
+        }
         if !missing.isEmpty {
             say(&console, LocalizedText(
                 ru: "Без ответа остались обязательные вопросы: \(missing.joined(separator: ", ")). Ответьте на них: --question ID.",

@@ -36,7 +36,7 @@ extension Workspace {
         }
     }
 
-    private static func insert(_ answer: Answer, round: AuditRound, _ db: Database) throws {
+    static func insert(_ answer: Answer, round: AuditRound, _ db: Database) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(answer.value), as: UTF8.self)

@@ -8,11 +8,13 @@ public enum WorkspaceError: AuditError, Equatable {
     case newerVersion(path: String, unknownMigrations: [String])
     case noRound(path: String, number: Int?)
     case database(path: String, message: String)
+    /// A new round cannot be dated before the latest round.
+    case roundDateBeforePrevious(path: String, date: Day, previous: Day)
 
     public var location: SourceLocation? {
         switch self {
         case .alreadyExists(let path), .notFound(let path), .notAWorkspace(let path), .newerVersion(let path, _),
-             .noRound(let path, _), .database(let path, _):
+             .noRound(let path, _), .database(let path, _), .roundDateBeforePrevious(let path, _, _):
             SourceLocation(file: path)
         }
     }
@@ -39,6 +41,10 @@ public enum WorkspaceError: AuditError, Equatable {
             number.map { "в \(path) нет раунда аудита № \($0)" } ?? "в \(path) нет ни одного раунда аудита"
         case (.noRound(let path, let number), .en):
             number.map { "\(path) has no audit round #\($0)" } ?? "\(path) has no audit round"
+        case (.roundDateBeforePrevious(_, let date, let previous), .ru):
+            "дата нового раунда \(date.iso) раньше даты последнего раунда \(previous.iso); укажите --date не раньше \(previous.iso)"
+        case (.roundDateBeforePrevious(_, let date, let previous), .en):
+            "the new round's date \(date.iso) is earlier than the latest round's date \(previous.iso); pass a --date on or after \(previous.iso)"
         case (.database(let path, let message), .ru):
             "ошибка базы данных в \(path): \(message)"
         case (.database(let path, let message), .en):

@@ -24,6 +24,9 @@ struct CRMAudit: ParsableCommand {
             ReportCommand.self,
             RulesCommand.self,
             DemoCommand.self,
+            RoundCommand.self,
+            HistoryCommand.self,
+            CompareCommand.self,
         ]
     )
 

@@ -74,13 +74,13 @@ public struct ReportInput: Sendable, Codable {
     public var method: MethodInfo
     /// Every round up to this one, oldest first (this round included), for the progress section.
     public var history: [RoundSummary]
-    /// The comparison with the previous round, when there is one.
-    public var progress: ProgressSummary?
+    /// The comparison with the previous assessed round, when there is one.
+    public var progress: RoundComparison?
     public var generatedAt: String
 
     public init(engagement: Engagement, round: AuditRound, metrics: MetricDocument, paretoCurve: [Double], findings: [Finding], scores: ScoreCard,
                 configuration: RecommendedConfiguration, answers: [AnswerRow], datasets: [DatasetRecord], method: MethodInfo,
-                history: [RoundSummary] = [], progress: ProgressSummary? = nil, generatedAt: String) {
+                history: [RoundSummary] = [], progress: RoundComparison? = nil, generatedAt: String) {
         self.engagement = engagement
         self.round = round
         self.metrics = metrics
@@ -94,31 +94,6 @@ public struct ReportInput: Sendable, Codable {
         self.history = history
         self.progress = progress
         self.generatedAt = generatedAt
-    }
-}
-
-/// What changed since the previous round (filled by the repeated-audits comparison).
-public struct ProgressSummary: Sendable, Hashable, Codable {
-    public var previousRound: Int
-    public var previousDate: Day
-    public var overallDelta: Double?
-    public var areaDeltas: [String: Double]
-    public var resolved: [String]
-    public var new: [String]
-    public var persisting: [String]
-    /// Rules or questions that changed between the rounds' methods.
-    public var methodChanges: [LocalizedText]
-
-    public init(previousRound: Int, previousDate: Day, overallDelta: Double?, areaDeltas: [String: Double], resolved: [String],
-                new: [String], persisting: [String], methodChanges: [LocalizedText]) {
-        self.previousRound = previousRound
-        self.previousDate = previousDate
-        self.overallDelta = overallDelta
-        self.areaDeltas = areaDeltas
-        self.resolved = resolved
-        self.new = new
-        self.persisting = persisting
-        self.methodChanges = methodChanges
     }
 }
 

@@ -4,30 +4,12 @@ import AuditModel
 import Rules
 
 extension HTMLReport {
+    /// "Progress since <date>": the trend of the overall and area scores across the rounds and
+    /// the comparison with the previous assessed round.
     func progressSection() -> SafeHTML? {
         guard let progress = input.progress else { return nil }
-        var content: [SafeHTML] = []
-        let points = input.history.compactMap { round in
-            round.overall.map { TrendChart.Point(label: "\(t(.round)) \(round.number) · \(format.date(round.date))", value: $0) }
-        }
-        if points.count >= 2 { content.append(SafeHTML(raw: TrendChart(points: points, caption: t(.trendCaption)).svg())) }
-        let lead = "\(t(.progressLead)) \(progress.previousRound) (\(format.date(progress.previousDate)))"
-        content.append(element("p", [], text(lead + (progress.overallDelta.map { ": \(t(.delta)) \(signed($0))" } ?? ""))))
-        let areaRows = progress.areaDeltas.sorted { $0.key < $1.key }.map { [(areaTitle($0.key), false), (signed($0.value), true)] }
-        if !areaRows.isEmpty { content.append(table([(t(.area), false), (t(.delta), true)], areaRows)) }
-        for (title, ids) in [(ReportText.resolved, progress.resolved), (.newFindings, progress.new), (.persisting, progress.persisting)] where !ids.isEmpty {
-            let names = ids.map { id in "\(id) \(input.findings.first { $0.ruleID == id }?.title[language] ?? "")" }
-            content.append(element("p", [], element("strong", [], text(t(title) + ": ")), text(names.joined(separator: "; "))))
-        }
-        if !progress.methodChanges.isEmpty {
-            content.append(element("div", [("class", "blocked")], element("strong", [], text(t(.methodChanged))),
-                                   element("ul", [], progress.methodChanges.map { element("li", [], text($0[language])) })))
-        }
-        return sectionElement(.progress, title: .progressTitle, content)
-    }
-
-    func signed(_ value: Double) -> String {
-        (value > 0 ? "+" : "") + format.number(value, fractionDigits: 1)
+        let view = ProgressView(comparison: progress, history: input.history, language: language, format: format)
+        return element("section", [("id", ReportSection.progress.rawValue)], [element("h2", [], text(view.title))] + view.content())
     }
 
     func appendix() -> SafeHTML {

@@ -132,6 +132,10 @@ struct MarkdownReport {
                 out += "### \(md(t(title)))\n\n" + items.map { "- \(md($0.recommendation[language])) (\($0.ruleID))\n" }.joined() + "\n"
             }
         }
+        if sections.contains(.progress), let progress = input.progress {
+            out += ProgressMarkdown(view: ProgressView(comparison: progress, history: input.history, language: language, format: format))
+                .render(heading: "##")
+        }
         if sections.contains(.appendix) {
             out += "## \(md(t(.appendixTitle)))\n\n### \(md(t(.answersTitle)))\n\n"
             out += table([t(.question), t(.answer), t(.note)], input.answers.map { [$0.question[language], $0.answer[language], $0.note ?? ""] }) + "\n"

@@ -66,9 +66,20 @@ enum Stylesheet {
     .roadmap > div { border-top: 4px solid var(--blue); background: var(--pale); padding: 8px 10px; }
     .roadmap ul { padding-left: 18px; margin: 4px 0; }
     code { font-size: 9pt; background: var(--pale); padding: 0 3px; }
+    td.up, .up { color: var(--green); font-weight: bold; } td.down, .down { color: var(--red); font-weight: bold; }
+    tr.total td { border-top: 2px solid var(--line); }
+    .changes { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin: 8px 0 14px; }
+    .changes > div { background: var(--pale); padding: 8px 10px; border-top: 4px solid var(--muted); }
+    .changes .change-resolved { border-top-color: var(--green); } .changes .change-new { border-top-color: var(--red); }
+    .changes .change-persisting { border-top-color: var(--amber); grid-column: 1 / -1; }
+    .changes .change-persisting ul { columns: 2; column-gap: 24px; } .changes .change-gone { grid-column: 1 / -1; }
+    .changes h4 { margin: 0 0 4px; font-size: 10.5pt; } .changes ul { padding-left: 16px; margin: 4px 0; font-size: 9pt; }
+    .changes li { margin: 3px 0; break-inside: avoid; } .changes li .meta { white-space: nowrap; }
+    .chart-trend { max-width: 640px; }
     footer.doc { margin: 30px 0 10px; font-size: 8.5pt; color: var(--muted); border-top: 1px solid var(--line); padding-top: 6px; }
     @media screen and (max-width: 720px) {
-      main { padding: 0 12px; } .summary-grid, .two, .risks, .roadmap, .kpi-row { grid-template-columns: 1fr; }
+      main { padding: 0 12px; } .summary-grid, .two, .risks, .roadmap, .kpi-row, .changes { grid-template-columns: 1fr; }
+      .changes .change-persisting ul { columns: 1; }
       .cover { min-height: auto; padding: 30px 0 30px 14px; } table { display: block; overflow-x: auto; }
       section { break-before: auto; }
     }

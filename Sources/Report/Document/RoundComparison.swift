@@ -1,0 +1,183 @@
+import Analytics
+import AuditModel
+import Rules
+
+/// Two rounds of the same workspace compared: scores, findings, metrics, answers and method.
+/// Built by `Audit.RoundComparer`; shown by `crm-audit compare` and the report's progress section.
+public struct RoundComparison: Sendable, Hashable, Codable {
+    /// One side of the comparison.
+    public struct Side: Sendable, Hashable, Codable {
+        public var number: Int
+        public var date: Day
+        public var overall: Double?
+        public var level: Int?
+        /// `id@version` of the questionnaire the round was assessed with.
+        public var questionnaire: String?
+        /// `id@version` of each ruleset layer.
+        public var rulesets: [String]
+
+        public init(number: Int, date: Day, overall: Double?, level: Int?, questionnaire: String?, rulesets: [String]) {
+            self.number = number
+            self.date = date
+            self.overall = overall
+            self.level = level
+            self.questionnaire = questionnaire
+            self.rulesets = rulesets
+        }
+    }
+
+    /// An area's score in both rounds.
+    public struct AreaDelta: Sendable, Hashable, Codable {
+        public var area: String
+        public var title: LocalizedText
+        public var before: Double?
+        public var after: Double?
+        /// True when a rule of this area was added, removed or re-weighted between the rounds:
+        /// part of the delta comes from the method, not from the client.
+        public var methodAffected: Bool
+        /// `after − before`, when both are known.
+        public var delta: Double?
+
+        public init(area: String, title: LocalizedText, before: Double?, after: Double?, methodAffected: Bool) {
+            self.area = area
+            self.title = title
+            self.before = before
+            self.after = after
+            self.methodAffected = methodAffected
+            delta = before.flatMap { old in after.map { $0 - old } }
+        }
+    }
+
+    /// A rule's outcome in both rounds.
+    public struct FindingChange: Sendable, Hashable, Codable {
+        public var ruleID: String
+        public var title: LocalizedText
+        public var area: String
+        public var severity: Severity
+        /// Nil when the rule was not part of that round's method.
+        public var before: FindingStatus?
+        public var after: FindingStatus?
+
+        public init(ruleID: String, title: LocalizedText, area: String, severity: Severity, before: FindingStatus?, after: FindingStatus?) {
+            self.ruleID = ruleID
+            self.title = title
+            self.area = area
+            self.severity = severity
+            self.before = before
+            self.after = after
+        }
+    }
+
+    /// How a metric moved, judged by its direction.
+    public enum Trend: String, Sendable, Hashable, Codable {
+        case improved, worsened, unchanged
+        /// Moved, but the metric has no good or bad direction.
+        case changed
+    }
+
+    /// A metric in both rounds.
+    public struct MetricDelta: Sendable, Hashable, Codable {
+        public var id: String
+        public var title: LocalizedText
+        public var unit: MetricUnit
+        public var before: Double
+        public var after: Double
+        public var direction: MetricDirection
+        public var trend: Trend
+        /// `after − before`.
+        public var delta: Double
+
+        public init(id: String, title: LocalizedText, unit: MetricUnit, before: Double, after: Double, direction: MetricDirection, trend: Trend) {
+            self.id = id
+            self.title = title
+            self.unit = unit
+            self.before = before
+            self.after = after
+            self.direction = direction
+            self.trend = trend
+            delta = after - before
+        }
+    }
+
+    /// An answer that differs between the rounds (in words).
+    public struct AnswerChange: Sendable, Hashable, Codable {
+        public var questionID: String
+        public var question: LocalizedText
+        /// Nil when the question was not answered in that round.
+        public var before: LocalizedText?
+        public var after: LocalizedText?
+
+        public init(questionID: String, question: LocalizedText, before: LocalizedText?, after: LocalizedText?) {
+            self.questionID = questionID
+            self.question = question
+            self.before = before
+            self.after = after
+        }
+    }
+
+    /// What changed in the method between the rounds.
+    public struct MethodChange: Sendable, Hashable, Codable {
+        /// Questionnaire `before → after`, when it changed.
+        public var questionnaire: [String]?
+        /// Ruleset layers only in the first round, and only in the second.
+        public var rulesetsRemoved: [String]
+        public var rulesetsAdded: [String]
+        /// Rules evaluated only in the second round, and only in the first.
+        public var rulesAdded: [String]
+        public var rulesRemoved: [String]
+        /// Rules whose severity or weight changed (`id: high → critical`).
+        public var rulesReweighted: [String]
+
+        public var isEmpty: Bool {
+            questionnaire == nil && rulesetsRemoved.isEmpty && rulesetsAdded.isEmpty && rulesAdded.isEmpty && rulesRemoved.isEmpty
+                && rulesReweighted.isEmpty
+        }
+
+        public init(questionnaire: [String]?, rulesetsRemoved: [String], rulesetsAdded: [String], rulesAdded: [String],
+                    rulesRemoved: [String], rulesReweighted: [String]) {
+            self.questionnaire = questionnaire
+            self.rulesetsRemoved = rulesetsRemoved
+            self.rulesetsAdded = rulesetsAdded
+            self.rulesAdded = rulesAdded
+            self.rulesRemoved = rulesRemoved
+            self.rulesReweighted = rulesReweighted
+        }
+    }
+
+    public var from: Side
+    public var to: Side
+    public var areas: [AreaDelta]
+    /// Gaps (finding or warn) in the first round that are no longer gaps, the rule still evaluated.
+    public var resolved: [FindingChange]
+    /// Gaps in the second round that were not gaps in the first (`before` nil: a rule new to the method).
+    public var new: [FindingChange]
+    /// Gaps in both rounds.
+    public var persisting: [FindingChange]
+    /// Gaps of the first round whose rule was no longer evaluated: neither resolved nor persisting.
+    public var noLongerChecked: [FindingChange]
+    /// Numeric metrics present in both rounds, in catalogue order.
+    public var metrics: [MetricDelta]
+    public var answers: [AnswerChange]
+    /// Answers of the second round carried over and not yet confirmed.
+    public var unconfirmedAnswers: Int
+    public var method: MethodChange
+    /// The overall score's `after − before`, when both are known.
+    public var overallDelta: Double?
+
+    public init(from: Side, to: Side, areas: [AreaDelta], resolved: [FindingChange], new: [FindingChange], persisting: [FindingChange],
+                noLongerChecked: [FindingChange], metrics: [MetricDelta], answers: [AnswerChange], unconfirmedAnswers: Int,
+                method: MethodChange) {
+        self.from = from
+        self.to = to
+        self.areas = areas
+        self.resolved = resolved
+        self.new = new
+        self.persisting = persisting
+        self.noLongerChecked = noLongerChecked
+        self.metrics = metrics
+        self.answers = answers
+        self.unconfirmedAnswers = unconfirmedAnswers
+        self.method = method
+        overallDelta = from.overall.flatMap { old in to.overall.map { $0 - old } }
+    }
+}

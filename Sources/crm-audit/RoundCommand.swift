@@ -1,0 +1,62 @@
+import ArgumentParser
+import Audit
+import AuditModel
+import Questionnaire
+import Workspace
+
+/// `crm-audit round new WORKSPACE`: starts a repeated audit.
+struct RoundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "round",
+        abstract: "Audit rounds: start a repeated audit. / Раунды аудита: начать повторный аудит.",
+        subcommands: [NewRound.self])
+
+    struct NewRound: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "new",
+            abstract: "Start the next round: answers carried over to confirm, data imported afresh. / Начать следующий раунд.",
+            discussion: """
+                The previous round's answers become this round's starting point, each marked "to confirm" until the \
+                interview confirms or changes it. Data is not carried over: import this round's exports. The round records \
+                the questionnaire and rulesets it uses.
+                Ответы прошлого раунда переносятся как отправная точка с отметкой «подтвердить»; данные загружаются заново.
+                """)
+
+        @Argument(help: "The workspace file.")
+        var workspace: String
+
+        @Option(help: "The round's date, YYYY-MM-DD (default: today); not earlier than the latest round's.")
+        var date: String?
+
+        @Option(help: "The questionnaire: a bundled id or a YAML file (default: the previous round's, else crm-readiness).")
+        var questionnaire: String?
+
+        @Option(name: .customLong("rules"), help: "An extra ruleset layered over the bundled ones (repeatable).")
+        var rules: [String] = []
+
+        func run() throws {
+            let language = CLILanguage.current
+            let day = try parseDay(date, option: "--date") ?? Timestamp.today()
+            let store = try Workspace.open(at: workspace)
+            let previous = try store.round()
+            // Load the method first: a broken questionnaire or ruleset stops before anything is written.
+            let setup = try AuditSetup.load(questionnaire: questionnaire ?? previous.questionnaireID, industry: try store.engagement().industry,
+                                            extraRulesets: rules)
+            let (started, migration) = try RoundStart.start(store, date: day, setup: setup)
+            let number = started.round.number
+            say(LocalizedText(
+                ru: "Начат раунд \(number) от \(day.iso) (предыдущий — раунд \(started.previous.number) от \(started.previous.date.iso), закрыт).",
+                en: "Started round \(number) dated \(day.iso) (after round \(started.previous.number) of \(started.previous.date.iso), now closed)."))
+            say(LocalizedText(
+                ru: "Перенесено ответов: \(started.carriedOver), все с отметкой «подтвердить»; подтвердите или измените их: crm-audit interview \(workspace)",
+                en: "Answers carried over: \(started.carriedOver), each marked \"to confirm\"; confirm or change them with: crm-audit interview \(workspace)"))
+            for line in migration.lines(in: language) { print("· " + line) }
+            say(LocalizedText(
+                ru: "Данные раунда загружаются заново: crm-audit import \(workspace) ФАЙЛ (данные прошлых раундов сохранены).",
+                en: "Import this round's data afresh: crm-audit import \(workspace) FILE (earlier rounds keep theirs)."))
+            say(LocalizedText(
+                ru: "Методика: анкета \(setup.questionnaire.id)@\(setup.questionnaire.version); правила \(setup.rulesets.references)",
+                en: "Method: questionnaire \(setup.questionnaire.id)@\(setup.questionnaire.version); rules \(setup.rulesets.references)"))
+        }
+    }
+}
