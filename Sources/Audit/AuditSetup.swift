@@ -4,6 +4,7 @@ import Expressions
 import Foundation
 import Questionnaire
 import Rules
+import Workspace
 
 /// What a round is assessed with: the questionnaire and the layered rulesets, checked against
 /// each other and the metric catalogue.
@@ -31,7 +32,8 @@ public struct AuditSetup: Sendable {
     /// the bundled core set, the bundled industry set named `industry-<industry>.yaml` when there
     /// is one, then `extraRulesets` in order.
     public static func load(questionnaire idOrPath: String? = nil, industry: String? = nil,
-                            extraRulesets: [String] = [], bundledRulesets: Bool = true) throws -> AuditSetup {
+                            extraRulesets: [String] = [], storedLayers: [StoredRulesetLayer] = [],
+                            bundledRulesets: Bool = true) throws -> AuditSetup {
         let questionnaire = try Questionnaire.resolve(idOrPath ?? "crm-readiness")
         let loader = RulesetLoader(environment: ruleEnvironment(for: questionnaire))
         var paths: [String] = []
@@ -44,8 +46,31 @@ public struct AuditSetup: Sendable {
             }
         }
         paths += extraRulesets
-        let layers = try paths.map { try loader.load(path: $0) }
+        var layers = try paths.map { try loader.load(path: $0) }
+        layers += try storedLayers.map { try loader.load(text: $0.content, file: $0.fileName) }
         return AuditSetup(questionnaire: questionnaire, rulesets: RulesetStack(layers))
+    }
+
+    /// The setup of a workspace round: `rules` files when given (they become the round's stored
+    /// layers once they load), else the layers stored with the round.
+    public static func load(for workspace: Workspace, round: AuditRound, questionnaire idOrPath: String? = nil,
+                            rules: [String] = []) throws -> AuditSetup {
+        let industry = try workspace.engagement().industry
+        let questionnaire = idOrPath ?? round.questionnaireID
+        guard !rules.isEmpty else {
+            return try load(questionnaire: questionnaire, industry: industry, storedLayers: try workspace.rulesetLayers(round: round))
+        }
+        var layers: [StoredRulesetLayer] = []
+        for path in rules {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw Diagnostic(at: SourceLocation(file: path), LocalizedText(
+                    ru: "не удалось прочитать \(path): файла нет или нет прав на чтение", en: "cannot read \(path): it does not exist or is not readable"))
+            }
+            layers.append(StoredRulesetLayer(fileName: URL(fileURLWithPath: path).lastPathComponent, content: String(decoding: data, as: UTF8.self)))
+        }
+        let setup = try load(questionnaire: questionnaire, industry: industry, storedLayers: layers)
+        try workspace.saveRulesetLayers(layers, round: round)
+        return setup
     }
 
     static func slug(_ text: String) -> String {

@@ -43,7 +43,7 @@ public enum Demo {
             log(language == .ru ? "Загружено \(file): \(report.rowsStored) строк (\(kind.title.ru))"
                                 : "Imported \(file): \(report.rowsStored) rows (\(kind.title.en))")
         }
-        let setup = try AuditSetup.load(industry: "wholesale", extraRulesets: [source + "/consultant.yaml"])
+        let setup = try AuditSetup.load(for: workspace, round: round, rules: [source + "/consultant.yaml"])
         let answers = try AnswersFile.importFile(source + "/answers.yaml", into: workspace, round: round, questionnaire: setup.questionnaire)
         log(language == .ru ? "Ответы анкеты: \(answers.stored)" : "Questionnaire answers: \(answers.stored)")
         let assessment = try AuditPipeline.assess(workspace, setup: setup)

@@ -101,6 +101,20 @@ enum Schema {
                 try db.execute(sql: "CREATE INDEX \(kind.tableName)_round ON \(kind.tableName)(round_id, dataset_id)")
             }
         }
+        // A consultant's own ruleset layers (overrides, disabled rules, waivers) belong to the
+        // engagement: stored with the round, carried into the next, so every command and every
+        // copy of the workspace assesses with the same method.
+        migrator.registerMigration("v2-ruleset-layers") { db in
+            try db.execute(sql: """
+                CREATE TABLE ruleset_layer (
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    file_name TEXT NOT NULL,
+                    content TEXT NOT NULL,
+                    PRIMARY KEY (round_id, position)
+                )
+                """)
+        }
         return migrator
     }
 }

@@ -53,6 +53,9 @@ extension Workspace {
                 arguments: [previous.number + 1, date.iso, method?.questionnaireID ?? previous.questionnaireID,
                             method?.questionnaireVersion ?? previous.questionnaireVersion, method?.rulesets, Timestamp.now()])
             let id = db.lastInsertedRowID
+            try db.execute(
+                sql: "INSERT INTO ruleset_layer(round_id, position, file_name, content) SELECT ?, position, file_name, content FROM ruleset_layer WHERE round_id = ?",
+                arguments: [id, previous.id])
             let round = AuditRound(id: id, number: previous.number + 1, date: date, status: .open, questionnaireID: nil,
                                    questionnaireVersion: nil, rulesets: nil)
             for answer in carried {

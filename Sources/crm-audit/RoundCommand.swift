@@ -31,7 +31,7 @@ struct RoundCommand: ParsableCommand {
         @Option(help: "The questionnaire: a bundled id or a YAML file (default: the previous round's, else crm-readiness).")
         var questionnaire: String?
 
-        @Option(name: .customLong("rules"), help: "An extra ruleset layered over the bundled ones (repeatable).")
+        @Option(name: .customLong("rules"), help: "Your own ruleset for this and later rounds (repeatable; default: the previous round's).")
         var rules: [String] = []
 
         func run() throws {
@@ -41,8 +41,9 @@ struct RoundCommand: ParsableCommand {
             let previous = try store.round()
             // Load the method first: a broken questionnaire or ruleset stops before anything is written.
             let setup = try AuditSetup.load(questionnaire: questionnaire ?? previous.questionnaireID, industry: try store.engagement().industry,
-                                            extraRulesets: rules)
+                                            extraRulesets: rules, storedLayers: rules.isEmpty ? try store.rulesetLayers(round: previous) : [])
             let (started, migration) = try RoundStart.start(store, date: day, setup: setup)
+            if !rules.isEmpty { _ = try AuditSetup.load(for: store, round: started.round, questionnaire: questionnaire, rules: rules) }
             let number = started.round.number
             say(LocalizedText(
                 ru: "Начат раунд \(number) от \(day.iso) (предыдущий — раунд \(started.previous.number) от \(started.previous.date.iso), закрыт).",
