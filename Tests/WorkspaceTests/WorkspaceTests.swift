@@ -54,3 +54,36 @@ import Workspace
         #expect(answers.first { $0.questionID == "q2" }?.note == "ask the CFO")
     }
 }
+
+@Suite struct WorkspaceVersionTests {
+    @Test func aWorkspaceFromANewerVersionIsRefusedWithoutTouchingIt() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try workspace.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v9-from-the-future')")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: workspace.path))
+        #expect(throws: WorkspaceError.newerVersion(path: workspace.path, unknownMigrations: ["v9-from-the-future"])) {
+            try Workspace.open(at: workspace.path)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path)) == before)
+        let message = WorkspaceError.newerVersion(path: "a.crmaudit", unknownMigrations: ["v9"]).message(in: .en)
+        #expect(message.contains("upgrade crm-audit"))
+    }
+
+    @Test func anSQLiteFileOfAnotherProgramIsNotAWorkspace() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("other.sqlite")
+        // An SQLite file made by another program: valid header, no crm-audit application id.
+        let scratch = TemporaryDirectory()
+        defer { scratch.remove() }
+        let source = scratch.file("w.crmaudit")
+        do {
+            let workspace = try Workspace.create(at: source, client: "x", roundDate: Day(ordinal: 0))
+            try workspace.write { db in try db.execute(sql: "PRAGMA application_id = 0") }
+        }  // closed here: the WAL is checkpointed into the file
+        try FileManager.default.copyItem(atPath: source, toPath: path)
+        #expect(throws: WorkspaceError.notAWorkspace(path: path)) { try Workspace.open(at: path) }
+    }
+}
