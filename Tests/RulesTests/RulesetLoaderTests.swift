@@ -31,10 +31,10 @@ import Testing
         let found = problems(rules)
         #expect(found.contains { $0.hasPrefix("r.yaml:7:11: error: unknown area 'nowhere'") })
         #expect(found.contains { $0.hasPrefix("r.yaml:8:15: error: 'severity': 'huge' is not one of") })
-        #expect(found.contains { $0.hasPrefix("r.yaml:9:12: error: 'title' in rule BAD-1: the 'en' translation is missing") })
+        #expect(found.contains { $0.hasPrefix("r.yaml:9:12: error: rule BAD-1, 'title': the 'en' translation is missing") })
         #expect(found.contains { $0.contains("r.yaml:10:") && $0.contains("no_such_question") })
         #expect(found.contains { $0.contains("r.yaml:16:") && $0.contains("typo") })
-        #expect(found.contains { $0.hasPrefix("r.yaml:18:5: error: unknown key 'sample'") })
+        #expect(found.contains { $0.hasPrefix("r.yaml:18:5: error: rule BAD-2: unknown key 'sample'; did you mean 'samples'?") })
     }
 
     @Test func duplicateRuleIDsAreReported() {

@@ -1,75 +1,93 @@
 import AuditModel
 import Expressions
+import Questionnaire
 import Yams
 
-extension RulesetLoader {
+extension RulesetBuilder {
     /// Reads a rule's `tests:` item: `{given: {answers: {...}, metrics: {...}}, expect: status}`.
-    func readTest(_ node: Yams.Node, _ reader: YAMLReader, what: String) -> RuleTest? {
-        guard let pairs = reader.mapping(node, "tests") else { return nil }
-        reader.checkKeys(pairs, allowed: ["given", "expect", "name"], in: "test of \(what)")
-        guard let expectText = reader.string(pairs, "expect", in: "test", required: true, at: node) else { return nil }
+    mutating func test(_ node: Node, rule: LocalizedText) -> RuleTest? {
+        let what = LocalizedText(ru: "тест: \(rule.ru)", en: "test of \(rule.en)")
+        guard let fields = reader.mapping(node, what, allowed: ["given", "expect", "name"]),
+              let expectText = reader.string(fields, "expect", required: true, what) else { return nil }
         guard let expect = FindingStatus(rawValue: expectText), expect != .waived else {
-            reader.report(at: reader.value(pairs, "expect"),
-                          ru: "«expect»: ожидается finding, warn, ok, not_applicable или not_evaluable",
-                          en: "'expect': expected finding, warn, ok, not_applicable or not_evaluable")
+            if let expectNode = fields["expect"] {
+                reader.error(expectNode, LocalizedText(ru: "«expect»: ожидается finding, warn, ok, not_applicable или not_evaluable",
+                                                       en: "'expect': expected finding, warn, ok, not_applicable or not_evaluable"))
+            }
             return nil
         }
         var answers: [String: AnswerValue] = [:]
         var metrics: [String: Value] = [:]
-        if let given = reader.mapping(reader.value(pairs, "given"), "given") {
-            reader.checkKeys(given, allowed: ["answers", "metrics"], in: "given")
-            for pair in reader.mapping(reader.value(given, "answers"), "answers") ?? [] {
-                if let answer = answerValue(pair.value, question: pair.key, reader) { answers[pair.key] = answer }
+        if let givenNode = fields["given"], let given = reader.mapping(givenNode, what, allowed: ["answers", "metrics"]) {
+            for (key, value) in pairs(given["answers"]) {
+                if let answer = answerValue(value, question: key) { answers[key] = answer }
             }
-            for pair in reader.mapping(reader.value(given, "metrics"), "metrics") ?? [] {
-                if environment.checksMetrics, environment.types.metrics[pair.key] == nil {
-                    reader.report(at: pair.keyNode, ru: "неизвестный показатель «\(pair.key)»", en: "unknown metric '\(pair.key)'")
+            for (key, value) in pairs(given["metrics"]) {
+                if environment.checksMetrics, environment.types.metrics[key] == nil {
+                    reader.error(value, LocalizedText(ru: "неизвестный показатель «\(key)»", en: "unknown metric '\(key)'"))
                 }
-                metrics[pair.key] = scalarValue(pair.value, reader)
+                metrics[key] = scalarValue(value)
             }
         }
-        return RuleTest(answers: answers, metrics: metrics, expect: expect, location: reader.source.location(of: node))
+        return RuleTest(answers: answers, metrics: metrics, expect: expect, location: reader.location(node))
     }
 
-    private func scalarValue(_ node: Yams.Node, _ reader: YAMLReader) -> Value {
-        if case .scalar(let scalar) = node, scalar.tag.description.hasSuffix("null") || scalar.string == "null" || scalar.string == "~" {
+    /// The pairs of a free-form mapping (question or metric ids as keys).
+    private mutating func pairs(_ node: Node?) -> [(String, Node)] {
+        guard let node else { return [] }
+        guard case .mapping(let mapping) = node else {
+            reader.error(node, LocalizedText(ru: "ожидается словарь (ключ: значение)", en: "expected a mapping (key: value)"))
+            return []
+        }
+        return mapping.compactMap { key, value in key.scalar.map { ($0.string, value) } }
+    }
+
+    private mutating func scalarValue(_ node: Node) -> Value {
+        if let items = node.sequence { return .set(Set(items.compactMap(\.string))) }
+        guard let scalar = node.scalar else {
+            reader.error(node, LocalizedText(ru: "ожидается число, строка, true/false или null", en: "expected a number, string, true/false or null"))
             return .null
         }
-        if let flag = node.bool { return .bool(flag) }
-        if let number = node.float ?? node.int.map(Double.init) { return .number(number) }
-        if let text = node.string { return Day(iso: text).map(Value.date) ?? .string(text) }
-        if let items = node.sequence { return .set(Set(items.compactMap(\.string))) }
-        reader.report(at: node, ru: "ожидается число, строка, true/false или null", en: "expected a number, string, true/false or null")
-        return .null
+        if scalar.style == .plain {
+            switch scalar.string {
+            case "null", "~", "": return .null
+            case "true": return .bool(true)
+            case "false": return .bool(false)
+            default: if let number = Double(scalar.string) { return .number(number) }
+            }
+        }
+        return Day(iso: scalar.string).map(Value.date) ?? .string(scalar.string)
     }
 
     /// A test answer read by the question's type: `dont_know` and `not_applicable` are the
     /// explicit non-answers; a list is a multiple choice.
-    private func answerValue(_ node: Yams.Node, question: String, _ reader: YAMLReader) -> AnswerValue? {
+    private mutating func answerValue(_ node: Node, question: String) -> AnswerValue? {
         let declared = environment.types.answers[question]
         if declared == nil, environment.areas != nil {
-            reader.report(at: node, ru: "в анкете нет вопроса «\(question)»", en: "the questionnaire has no question '\(question)'")
+            reader.error(node, LocalizedText(ru: "в анкете нет вопроса «\(question)»", en: "the questionnaire has no question '\(question)'"))
         }
-        if let text = node.string, text == "dont_know" { return .dontKnow }
-        if let text = node.string, text == "not_applicable" { return .notApplicable }
         if let items = node.sequence { return .options(items.compactMap(\.string)) }
+        guard let text = node.scalar?.string else { return nil }
+        if text == "dont_know" { return .dontKnow }
+        if text == "not_applicable" { return .notApplicable }
         switch declared?.type {
         case .bool?:
-            if let flag = node.bool { return .bool(flag) }
+            if text == "true" { return .bool(true) }
+            if text == "false" { return .bool(false) }
         case .number?:
-            if let number = node.float ?? node.int.map(Double.init) { return .number(number) }
+            if let number = Double(text) { return .number(number) }
         case .date?:
-            if let day = node.string.flatMap({ Day(iso: $0) }) { return .date(day) }
+            if let day = Day(iso: text) { return .date(day) }
         case .set?:
-            if let text = node.string { return .options([text]) }
+            return .options([text])
         case .string?:
-            if let text = node.string { return (declared?.options?.isEmpty ?? true) ? .text(text) : .option(text) }
+            return (declared?.options?.isEmpty ?? true) ? .text(text) : .option(text)
         default:
-            if let flag = node.bool { return .bool(flag) }
-            if let number = node.float ?? node.int.map(Double.init) { return .number(number) }
-            if let text = node.string { return .option(text) }
+            if text == "true" || text == "false" { return .bool(text == "true") }
+            if let number = Double(text) { return .number(number) }
+            return .option(text)
         }
-        reader.report(at: node, ru: "ответ на «\(question)» не подходит к типу вопроса", en: "the answer to '\(question)' does not fit the question's type")
+        reader.error(node, LocalizedText(ru: "ответ на «\(question)» не подходит к типу вопроса", en: "the answer to '\(question)' does not fit the question's type"))
         return nil
     }
 }

@@ -1,7 +1,8 @@
+import Analytics
 import AuditModel
 import Expressions
-import Analytics
 import Foundation
+import Questionnaire
 import Yams
 
 /// Loads ruleset files, checking every expression against the questionnaire's answers and the
@@ -16,15 +17,11 @@ public struct RulesetLoader: Sendable {
 
     /// Loads one file; throws a ``DiagnosticList`` holding all of its errors.
     public func load(path: String) throws -> Ruleset {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw Diagnostic(at: SourceLocation(file: path),
-                             LocalizedText(ru: "не удалось прочитать файл: \(error.localizedDescription)",
-                                           en: "cannot read the file: \(error.localizedDescription)"))
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic(at: SourceLocation(file: path), LocalizedText(
+                ru: "не удалось прочитать \(path): файла нет или нет прав на чтение", en: "cannot read \(path): it does not exist or is not readable"))
         }
-        return try load(text: text, file: path)
+        return try load(text: String(decoding: data, as: UTF8.self), file: path)
     }
 
     /// Loads a ruleset from its text; `file` names it in messages.
@@ -42,139 +39,169 @@ public struct RulesetLoader: Sendable {
         } catch {
             return (nil, [error])
         }
-        let reader = YAMLReader(source)
-        let ruleset = read(reader)
-        return (ruleset, reader.diagnostics)
+        var builder = RulesetBuilder(reader: NodeReader(source: source, text: text), environment: environment)
+        let ruleset = builder.ruleset()
+        return (ruleset, builder.reader.diagnostics)
     }
+}
 
-    private static let topKeys: Set<String> = [
-        "schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers",
-    ]
-    private static let ruleKeys: Set<String> = [
-        "id", "area", "title", "severity", "blocking", "weight", "impact", "effort", "applies_if", "when",
-        "value", "warn", "fail", "observed", "count", "denominator", "money_at_stake", "evidence", "unit", "samples",
-        "recommendation", "recommends", "tests",
-    ]
+/// Builds a ``Ruleset`` from YAML nodes, reporting every problem through the shared ``NodeReader``.
+struct RulesetBuilder {
+    var reader: NodeReader
+    let environment: RuleEnvironment
 
-    private func read(_ reader: YAMLReader) -> Ruleset? {
-        guard let top = reader.mapping(reader.source.root, "ruleset") else { return nil }
-        reader.checkKeys(top, allowed: Self.topKeys, in: "ruleset")
-        let root = reader.source.root
-        if let schema = reader.string(top, "schema", in: "ruleset", required: true, at: root), schema != "crm-audit/ruleset/1" {
-            reader.report(at: reader.value(top, "schema"), ru: "неизвестная версия формата «\(schema)»; ожидается crm-audit/ruleset/1",
-                          en: "unknown format '\(schema)'; expected crm-audit/ruleset/1")
+    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers"]
+    static let ruleKeys = [
+        "id", "area", "title", "severity", "blocking", "weight", "impact", "effort", "applies_if", "when", "value", "warn",
+        "fail", "observed", "count", "denominator", "money_at_stake", "evidence", "unit", "samples", "recommendation",
+        "recommends", "tests",
+    ]
+    static let schema = "crm-audit/ruleset/1"
+    static let what = LocalizedText(ru: "набор правил", en: "ruleset")
+
+    mutating func ruleset() -> Ruleset? {
+        guard let top = reader.mapping(reader.source.root, Self.what, allowed: Self.topKeys) else { return nil }
+        if let schema = reader.string(top, "schema", required: true, Self.what), schema != Self.schema, let node = top["schema"] {
+            reader.error(node, LocalizedText(ru: "неизвестная версия формата «\(schema)»; ожидается \(Self.schema)",
+                                             en: "unknown format '\(schema)'; expected \(Self.schema)"))
         }
-        let id = reader.string(top, "id", in: "ruleset", required: true, at: root) ?? ""
-        let version = reader.string(top, "version", in: "ruleset", required: true, at: root) ?? ""
-        let title = reader.localized(top, "title", in: "ruleset", required: true, at: root) ?? LocalizedText(both: id)
+        let id = reader.string(top, "id", required: true, Self.what) ?? ""
+        let version = reader.string(top, "version", required: true, Self.what) ?? ""
+        let title = reader.text(top, "title", Self.what) ?? LocalizedText(both: id)
         let reference = "\(id)@\(version)"
-        let scoring = reader.value(top, "scoring").flatMap { ScoringPolicyReader(reader: reader).read($0) }
+        var scoring: ScoringPolicy?
+        if let node = top["scoring"] { scoring = ScoringPolicyReader.read(node, &reader) }
         var rules: [Rule] = []
-        var seen: [String: Yams.Node] = [:]
-        for node in reader.sequence(reader.value(top, "rules"), "rules") ?? [] {
-            guard let rule = readRule(node, reader, ruleset: reference) else { continue }
+        var seen: [String: Node] = [:]
+        for node in reader.sequence(top, "rules", Self.what) ?? [] {
+            guard let rule = rule(node, ruleset: reference) else { continue }
             if let first = seen[rule.id] {
-                let line = reader.source.location(of: first).line.map(String.init) ?? "?"
-                reader.report(at: node, ru: "правило «\(rule.id)» уже определено в строке \(line)",
-                              en: "rule '\(rule.id)' is already defined on line \(line)")
+                let line = reader.location(first).line.map(String.init) ?? "?"
+                reader.error(node, LocalizedText(ru: "правило «\(rule.id)» уже определено в строке \(line)",
+                                                 en: "rule '\(rule.id)' is already defined on line \(line)"))
                 continue
             }
             seen[rule.id] = node
             rules.append(rule)
         }
-        let waivers = (reader.sequence(reader.value(top, "waivers"), "waivers") ?? []).compactMap { readWaiver($0, reader) }
-        return Ruleset(id: id, version: version, title: title, file: reader.file,
-                       questionnaire: reader.string(top, "questionnaire", in: "ruleset"), scoring: scoring, rules: rules,
-                       disable: reader.strings(top, "disable", in: "ruleset"), waivers: waivers)
+        var waivers: [Waiver] = []
+        for item in reader.sequence(top, "waivers", Self.what) ?? [] {
+            if let waiver = waiver(item) { waivers.append(waiver) }
+        }
+        return Ruleset(id: id, version: version, title: title, file: reader.source.file,
+                       questionnaire: reader.string(top, "questionnaire", Self.what), scoring: scoring, rules: rules,
+                       disable: strings(top, "disable", Self.what), waivers: waivers)
     }
 
-    private func readRule(_ node: Yams.Node, _ reader: YAMLReader, ruleset: String) -> Rule? {
-        guard let pairs = reader.mapping(node, "rule") else { return nil }
-        guard let id = reader.string(pairs, "id", in: "rule", required: true, at: node) else { return nil }
-        let what = "rule \(id)"
-        reader.checkKeys(pairs, allowed: Self.ruleKeys, in: what)
-        let area = reader.string(pairs, "area", in: what, required: true, at: node) ?? ""
-        if let known = environment.areas, !area.isEmpty, !known.contains(area) {
-            reader.report(at: reader.value(pairs, "area"), ru: "неизвестная область «\(area)»; области анкеты: \(known.sorted().joined(separator: ", "))",
-                          en: "unknown area '\(area)'; the questionnaire's areas are: \(known.sorted().joined(separator: ", "))")
+    private mutating func rule(_ node: Node, ruleset: String) -> Rule? {
+        let peeked = node.mapping?["id"]?.string
+        let named = LocalizedText(ru: "правило" + (peeked.map { " \($0)" } ?? ""), en: "rule" + (peeked.map { " \($0)" } ?? ""))
+        guard let fields = reader.mapping(node, named, allowed: Self.ruleKeys),
+              let id = reader.string(fields, "id", required: true, named) else { return nil }
+        let what = LocalizedText(ru: "правило \(id)", en: "rule \(id)")
+        let area = reader.string(fields, "area", required: true, what) ?? ""
+        if let known = environment.areas, !area.isEmpty, !known.contains(area), let areaNode = fields["area"] {
+            reader.error(areaNode, LocalizedText(ru: "неизвестная область «\(area)»; области анкеты: \(known.sorted().joined(separator: ", "))",
+                                                 en: "unknown area '\(area)'; the questionnaire's areas are: \(known.sorted().joined(separator: ", "))"))
         }
-        let title = reader.localized(pairs, "title", in: what, required: true, at: node)
-        let recommendation = reader.localized(pairs, "recommendation", in: what, required: true, at: node)
-        let severity = enumValue(Severity.self, pairs, "severity", reader, what: what, required: true, at: node) ?? .medium
-        let impact = enumValue(Level3.self, pairs, "impact", reader, what: what) ?? .medium
-        let effort = enumValue(Level3.self, pairs, "effort", reader, what: what) ?? .medium
-        let weight = reader.number(pairs, "weight", in: what) ?? 1
-        if weight < 0 { reader.report(at: reader.value(pairs, "weight"), ru: "вес не может быть отрицательным", en: "the weight cannot be negative") }
-
-        let appliesIf = expression(pairs, "applies_if", reader, expecting: .bool)
+        let title = reader.text(fields, "title", what)
+        let recommendation = reader.text(fields, "recommendation", what)
+        let severity = choice(Severity.self, fields, "severity", required: true, what) ?? .medium
+        let impact = choice(Level3.self, fields, "impact", what) ?? .medium
+        let effort = choice(Level3.self, fields, "effort", what) ?? .medium
+        let weight = reader.number(fields, "weight", what) ?? 1
+        if weight < 0, let weightNode = fields["weight"] {
+            reader.error(weightNode, LocalizedText(ru: "вес не может быть отрицательным", en: "the weight cannot be negative"))
+        }
+        let appliesIf = expression(fields, "applies_if", expecting: .bool)
         let check: RuleCheck?
-        let when = reader.value(pairs, "when")
-        let value = reader.value(pairs, "value")
-        switch (when, value) {
-        case (_?, _?):
-            reader.report(at: value, ru: "в \(what) заданы и «when», и «value»: оставьте одно", en: "\(what) has both 'when' and 'value': keep one")
+        switch (fields["when"], fields["value"]) {
+        case (_?, let value?):
+            reader.error(value, LocalizedText(ru: "в \(what.ru) заданы и «when», и «value»: оставьте одно",
+                                              en: "\(what.en) has both 'when' and 'value': keep one"))
             check = nil
         case (_?, nil):
-            check = expression(pairs, "when", reader, expecting: .bool).map(RuleCheck.condition)
+            check = expression(fields, "when", expecting: .bool).map(RuleCheck.condition)
         case (nil, _?):
-            let warn = band(pairs, "warn", reader)
-            let fail = band(pairs, "fail", reader)
+            let warn = band(fields, "warn"), fail = band(fields, "fail")
             if warn == nil && fail == nil {
-                reader.report(at: node, ru: "в \(what) с «value» нужна хотя бы одна граница: «warn» или «fail»",
-                              en: "\(what) with 'value' needs a 'warn' or 'fail' band")
+                reader.error(node, LocalizedText(ru: "в \(what.ru) с «value» нужна хотя бы одна граница: «warn» или «fail»",
+                                                 en: "\(what.en) with 'value' needs a 'warn' or 'fail' band"))
             }
-            check = expression(pairs, "value", reader, expecting: .number).map { RuleCheck.bands(value: $0, warn: warn, fail: fail) }
+            check = expression(fields, "value", expecting: .number).map { RuleCheck.bands(value: $0, warn: warn, fail: fail) }
         case (nil, nil):
-            reader.report(at: node, ru: "в \(what) нет условия: задайте «when» или «value» с границами",
-                          en: "\(what) has no condition: give 'when', or 'value' with bands")
+            reader.error(node, LocalizedText(ru: "в \(what.ru) нет условия: задайте «when» или «value» с границами",
+                                             en: "\(what.en) has no condition: give 'when', or 'value' with bands"))
             check = nil
         }
-        let samples = reader.value(pairs, "samples").flatMap { readSamples($0, reader, what: what) }
-        let recommends = (reader.sequence(reader.value(pairs, "recommends"), "recommends") ?? []).compactMap {
-            readFragment($0, reader, what: what)
+        var sampleSpec: SampleSpec?
+        if let node = fields["samples"] { sampleSpec = samples(node) }
+        var recommends: [ConfigFragment] = []
+        for item in reader.sequence(fields, "recommends", what) ?? [] {
+            if let fragment = fragment(item) { recommends.append(fragment) }
         }
-        let tests = (reader.sequence(reader.value(pairs, "tests"), "tests") ?? []).compactMap { readTest($0, reader, what: what) }
+        var tests: [RuleTest] = []
+        for item in reader.sequence(fields, "tests", what) ?? [] {
+            if let test = test(item, rule: what) { tests.append(test) }
+        }
+        let observed = expression(fields, "observed", expecting: nil)
+        let count = expression(fields, "count", expecting: .number)
+        let denominator = expression(fields, "denominator", expecting: .number)
+        let money = expression(fields, "money_at_stake", expecting: .number)
+        let evidence = reader.text(fields, "evidence", required: false, what)
+        let unit = unit(fields, check: check, what)
         guard let title, let recommendation, let check else { return nil }
         return Rule(
-            id: id, area: area, title: title, severity: severity, blocking: reader.bool(pairs, "blocking", in: what) ?? false,
-            weight: weight, impact: impact, effort: effort, appliesIf: appliesIf, check: check,
-            observed: expression(pairs, "observed", reader, expecting: nil),
-            count: expression(pairs, "count", reader, expecting: .number),
-            denominator: expression(pairs, "denominator", reader, expecting: .number),
-            moneyAtStake: expression(pairs, "money_at_stake", reader, expecting: .number),
-            evidence: reader.localized(pairs, "evidence", in: what),
-            unit: unit(pairs, reader, check: check, what: what), samples: samples, recommendation: recommendation,
-            recommends: recommends, tests: tests, location: reader.source.location(of: node), ruleset: ruleset)
+            id: id, area: area, title: title, severity: severity, blocking: reader.bool(fields, "blocking", what) ?? false,
+            weight: weight, impact: impact, effort: effort, appliesIf: appliesIf, check: check, observed: observed, count: count,
+            denominator: denominator, moneyAtStake: money, evidence: evidence, unit: unit, samples: sampleSpec,
+            recommendation: recommendation, recommends: recommends, tests: tests, location: reader.location(node), ruleset: ruleset)
     }
 
-    private func expression(_ pairs: [(key: String, keyNode: Yams.Node, value: Yams.Node)], _ key: String,
-                            _ reader: YAMLReader, expecting type: ValueType?) -> Expressions.Expression? {
-        guard let node = reader.value(pairs, key) else { return nil }
-        guard let text = node.string else {
-            reader.report(at: node, ru: "«\(key)»: ожидается выражение в виде строки", en: "'\(key)': expected an expression as a string")
-            return nil
-        }
-        do {
-            let parsed = try Expressions.Expression.parse(text, origin: reader.expressionOrigin(of: node))
+    /// Parses and type-checks an expression field.
+    private mutating func expression(_ fields: Fields, _ key: String, expecting type: ValueType?) -> Expressions.Expression? {
+        guard let (parsed, _) = reader.expression(fields, key) else { return nil }
+        do throws(DiagnosticList) {
             _ = try parsed.check(in: environment.types, expecting: type)
             return parsed
-        } catch let list as DiagnosticList {
-            reader.report(list.diagnostics)
-        } catch let diagnostic as Diagnostic {
-            reader.report([diagnostic])
         } catch {
-            reader.report(at: node, ru: "ошибка в выражении: \(error)", en: "error in the expression: \(error)")
+            for diagnostic in error.diagnostics { reader.report(diagnostic) }
+            return nil
         }
-        return nil
+    }
+
+    private mutating func band(_ fields: Fields, _ key: String) -> Band? {
+        guard let node = fields[key] else { return nil }
+        guard let text = node.scalar?.string, let band = Band(parsing: text) else {
+            reader.error(node, LocalizedText(ru: "«\(key)»: ожидается граница вида \"> 0.3\" или \"<= 10\"",
+                                             en: "'\(key)': expected a band such as \"> 0.3\" or \"<= 10\""))
+            return nil
+        }
+        return band
+    }
+
+    private mutating func choice<T: RawRepresentable & CaseIterable>(
+        _ type: T.Type, _ fields: Fields, _ key: String, required: Bool = false, _ what: LocalizedText
+    ) -> T? where T.RawValue == String {
+        guard let text = reader.string(fields, key, required: required, what) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            if let node = fields[key] {
+                reader.error(node, LocalizedText(ru: "«\(key)»: «\(text)» не из списка: \(allowed)", en: "'\(key)': '\(text)' is not one of: \(allowed)"))
+            }
+            return nil
+        }
+        return value
     }
 
     /// `unit:` when given; else the unit of the one metric a `value` expression names.
-    private func unit(_ pairs: [(key: String, keyNode: Yams.Node, value: Yams.Node)], _ reader: YAMLReader, check: RuleCheck?,
-                      what: String) -> String? {
-        if let text = reader.string(pairs, "unit", in: what) {
+    private mutating func unit(_ fields: Fields, check: RuleCheck?, _ what: LocalizedText) -> String? {
+        if let text = reader.string(fields, "unit", what) {
             guard EvidenceTemplate.formats.contains(text) else {
-                reader.report(at: reader.value(pairs, "unit"), ru: "«unit»: ожидается одно из: \(EvidenceTemplate.formats.sorted().joined(separator: ", "))",
-                              en: "'unit': expected one of: \(EvidenceTemplate.formats.sorted().joined(separator: ", "))")
+                if let node = fields["unit"] {
+                    let formats = EvidenceTemplate.formats.sorted().joined(separator: ", ")
+                    reader.error(node, LocalizedText(ru: "«unit»: ожидается одно из: \(formats)", en: "'unit': expected one of: \(formats)"))
+                }
                 return nil
             }
             return text
@@ -191,69 +218,57 @@ public struct RulesetLoader: Sendable {
         }
     }
 
-    private func band(_ pairs: [(key: String, keyNode: Yams.Node, value: Yams.Node)], _ key: String, _ reader: YAMLReader) -> Band? {
-        guard let node = reader.value(pairs, key) else { return nil }
-        guard let text = node.string, let band = Band(parsing: text) else {
-            reader.report(at: node, ru: "«\(key)»: ожидается граница вида \"> 0.3\" или \"<= 10\"",
-                          en: "'\(key)': expected a band such as \"> 0.3\" or \"<= 10\"")
-            return nil
+    private mutating func samples(_ node: Node) -> SampleSpec? {
+        let what = LocalizedText(ru: "samples", en: "samples")
+        guard let fields = reader.mapping(node, what, allowed: ["set", "limit", "fields"]),
+              let set = reader.string(fields, "set", required: true, what) else { return nil }
+        if let known = environment.sampleSets, !known.contains(set), let setNode = fields["set"] {
+            reader.error(setNode, LocalizedText(ru: "неизвестный набор примеров «\(set)»; есть: \(known.sorted().joined(separator: ", "))",
+                                                en: "unknown sample set '\(set)'; known: \(known.sorted().joined(separator: ", "))"))
         }
-        return band
+        let limit = reader.integer(fields, "limit", what) ?? 20
+        return SampleSpec(set: set, limit: max(1, min(limit, 100)), fields: strings(fields, "fields", what))
     }
 
-    private func enumValue<T: RawRepresentable>(
-        _ type: T.Type, _ pairs: [(key: String, keyNode: Yams.Node, value: Yams.Node)], _ key: String, _ reader: YAMLReader,
-        what: String, required: Bool = false, at parent: Yams.Node? = nil
-    ) -> T? where T.RawValue == String, T: CaseIterable {
-        guard let text = reader.string(pairs, key, in: what, required: required, at: parent) else { return nil }
-        guard let value = T(rawValue: text) else {
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            reader.report(at: reader.value(pairs, key), ru: "«\(key)»: «\(text)» не из списка: \(allowed)",
-                          en: "'\(key)': '\(text)' is not one of: \(allowed)")
-            return nil
-        }
-        return value
-    }
-
-    private func readSamples(_ node: Yams.Node, _ reader: YAMLReader, what: String) -> SampleSpec? {
-        guard let pairs = reader.mapping(node, "samples") else { return nil }
-        reader.checkKeys(pairs, allowed: ["set", "limit", "fields"], in: "samples")
-        guard let set = reader.string(pairs, "set", in: "samples", required: true, at: node) else { return nil }
-        if let known = environment.sampleSets, !known.contains(set) {
-            reader.report(at: reader.value(pairs, "set"), ru: "неизвестный набор примеров «\(set)»; есть: \(known.sorted().joined(separator: ", "))",
-                          en: "unknown sample set '\(set)'; known: \(known.sorted().joined(separator: ", "))")
-        }
-        let limit = Int(reader.number(pairs, "limit", in: "samples") ?? 20)
-        return SampleSpec(set: set, limit: max(1, min(limit, 100)), fields: reader.strings(pairs, "fields", in: "samples"))
-    }
-
-    private func readFragment(_ node: Yams.Node, _ reader: YAMLReader, what: String) -> ConfigFragment? {
-        guard let pairs = reader.mapping(node, "recommends") else { return nil }
-        reader.checkKeys(pairs, allowed: ["section", "id", "title", "detail", "metric", "target"], in: "recommends")
-        let section = enumValue(ConfigSection.self, pairs, "section", reader, what: "recommends", required: true, at: node)
-        let id = reader.string(pairs, "id", in: "recommends", required: true, at: node)
-        let title = reader.localized(pairs, "title", in: "recommends", required: true, at: node)
-        let metric = reader.string(pairs, "metric", in: "recommends")
-        if let metric, environment.checksMetrics, environment.types.metrics[metric] == nil {
-            reader.report(at: reader.value(pairs, "metric"), ru: "неизвестный показатель «\(metric)»", en: "unknown metric '\(metric)'")
+    private mutating func fragment(_ node: Node) -> ConfigFragment? {
+        let what = LocalizedText(ru: "recommends", en: "recommends")
+        guard let fields = reader.mapping(node, what, allowed: ["section", "id", "title", "detail", "metric", "target"]) else { return nil }
+        let section = choice(ConfigSection.self, fields, "section", required: true, what)
+        let id = reader.string(fields, "id", required: true, what)
+        let title = reader.text(fields, "title", what)
+        let metric = reader.string(fields, "metric", what)
+        if let metric, environment.checksMetrics, environment.types.metrics[metric] == nil, let metricNode = fields["metric"] {
+            reader.error(metricNode, LocalizedText(ru: "неизвестный показатель «\(metric)»", en: "unknown metric '\(metric)'"))
         }
         guard let section, let id, let title else { return nil }
-        return ConfigFragment(section: section, id: id, title: title, detail: reader.localized(pairs, "detail", in: "recommends"),
-                              metric: metric, target: reader.string(pairs, "target", in: "recommends"))
+        return ConfigFragment(section: section, id: id, title: title, detail: reader.text(fields, "detail", required: false, what),
+                              metric: metric, target: reader.string(fields, "target", what))
     }
 
-    private func readWaiver(_ node: Yams.Node, _ reader: YAMLReader) -> Waiver? {
-        guard let pairs = reader.mapping(node, "waiver") else { return nil }
-        reader.checkKeys(pairs, allowed: ["rule", "reason", "by", "until"], in: "waiver")
-        let rule = reader.string(pairs, "rule", in: "waiver", required: true, at: node)
-        let reason = reader.localized(pairs, "reason", in: "waiver", required: true, at: node)
-        let by = reader.string(pairs, "by", in: "waiver", required: true, at: node)
-        let untilText = reader.string(pairs, "until", in: "waiver", required: true, at: node)
+    private mutating func waiver(_ node: Node) -> Waiver? {
+        let what = LocalizedText(ru: "waiver", en: "waiver")
+        guard let fields = reader.mapping(node, what, allowed: ["rule", "reason", "by", "until"]) else { return nil }
+        let rule = reader.string(fields, "rule", required: true, what)
+        let reason = reader.text(fields, "reason", what)
+        let by = reader.string(fields, "by", required: true, what)
+        let untilText = reader.string(fields, "until", required: true, what)
         let until = untilText.flatMap { Day(iso: $0) }
-        if untilText != nil && until == nil {
-            reader.report(at: reader.value(pairs, "until"), ru: "«until»: ожидается дата ГГГГ-ММ-ДД", en: "'until': expected a date YYYY-MM-DD")
+        if untilText != nil && until == nil, let untilNode = fields["until"] {
+            reader.error(untilNode, LocalizedText(ru: "«until»: ожидается дата ГГГГ-ММ-ДД", en: "'until': expected a date YYYY-MM-DD"))
         }
         guard let rule, let reason, let by, let until else { return nil }
         return Waiver(rule: rule, reason: reason, acceptedBy: by, until: until)
+    }
+
+    mutating func strings(_ fields: Fields, _ key: String, _ what: LocalizedText) -> [String] {
+        var result: [String] = []
+        for item in reader.sequence(fields, key, what) ?? [] {
+            guard let text = item.scalar?.string else {
+                reader.error(item, LocalizedText(ru: "«\(key)»: ожидается строка", en: "'\(key)': expected a string"))
+                continue
+            }
+            result.append(text)
+        }
+        return result
     }
 }
