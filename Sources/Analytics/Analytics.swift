@@ -40,12 +40,21 @@ public enum Analytics {
     /// - Complexity: one read of the round's rows, then O(n log n) in the number of sale lines.
     /// - Throws: ``AnalyticsError`` when the workspace cannot be read.
     public static func analyse(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
+        // Two threads: this one reads the sale lines while the other reads the customer list and
+        // the small datasets, then checks the customers' contacts and duplicates.
         let clock = ContinuousClock()
         let start = clock.now
-        let data = try RoundData.load(from: workspace, round: round)
+        let side = CustomerSideWork()
+        let thread = Thread { side.run(workspace: workspace, round: round) }
+        thread.start()
+        defer { side.finished.wait() }
+        let salesPart = try RoundData.loadSalesSide(from: workspace, round: round)
+        side.loaded.wait()
+        var data = try side.data.get()
+        data.adopt(sales: salesPart)
         let loaded = clock.now
-        var analysis = analyse(data: data, asOf: asOf)
-        analysis.timings = [("load", loaded - start), ("compute", clock.now - loaded)]
+        var analysis = analyse(data: data, asOf: asOf, customerSide: { side.finished.wait(); side.finished.signal(); return side.result })
+        analysis.timings = [("load", loaded - start)] + analysis.timings + [("compute", clock.now - loaded)]
         return analysis
     }
 
@@ -72,40 +81,69 @@ public enum Analytics {
         }
     }
 
-    static func analyse(data: RoundData, asOf requested: Day?) -> Analysis {
+    /// - Parameter customerSide: the contact checks and duplicates computed elsewhere (nil: compute them here).
+    static func analyse(data: RoundData, asOf requested: Day?, customerSide: (() -> CustomerSideResult?)? = nil) -> Analysis {
         let asOf = requested ?? Computation.defaultAsOf(data)
         var computation = Computation(data: data, asOf: asOf)
+        let clock = ContinuousClock()
+        var mark = clock.now
+        var laps: [(phase: String, duration: Duration)] = []
+        func lap(_ name: String) {
+            let now = clock.now
+            laps.append((name, now - mark))
+            mark = now
+        }
         computation.salesPass()
+        lap("salesPass")
         let ranking = computation.customerRanking()
+        lap("ranking")
         computation.pareto(ranking: ranking)
+        lap("pareto")
         computation.retention()
+        lap("retention")
         let rfm = computation.rfm(ranking: ranking)
+        lap("rfm")
 
         let rankedRevenue = ranking.map { computation.stats.revenue[Int($0)] }
         let classes = Computation.abcClasses(rankedRevenue)
         computation.abc(subject: "customers", revenues: rankedRevenue, classes: classes)
+        lap("abc")
         var customerClass = [Int8](repeating: -1, count: data.customerKeys.count)
         if let classes {
             for (position, key) in ranking.enumerated() { customerClass[Int(key)] = classes[position] }
         }
 
         let groups = computation.groupings()
+        lap("groups")
         let managerRows = computation.managers(groups.managers)
+        lap("managerRows")
         computation.channels(groups.channels, campaigns: groups.campaigns)
+        lap("channels")
         let productOrder = groups.products.indices.sorted { a, b in
             groups.products[a] != groups.products[b] ? groups.products[a] > groups.products[b]
                 : data.products.names[a] < data.products.names[b]
         }
         let productRevenue = productOrder.map { groups.products[$0] }
         let productClasses = productRevenue.isEmpty ? nil : Computation.abcClasses(productRevenue)
+        lap("productClasses")
         computation.abc(subject: "products", revenues: productRevenue, classes: productClasses)
+        lap("abc")
 
-        let quality = computation.customerQuality()
+        let side = customerSide?() ?? CustomerSideResult.compute(data)
+        lap("customerSide")
+        computation.sink.merge(side.sink)
+        computation.tables.dataQuality = side.dataQuality
+        computation.tables.duplicateGroups = Array(side.duplicates.prefix(200))
+        let quality = side.quality
+        let duplicates = side.duplicates
         computation.referentialQuality()
-        let duplicates = computation.duplicates(email: quality.email, phones: quality.phones)
+        lap("referentialQuality")
         computation.portrait(customerClass: customerClass)
+        lap("portrait")
         computation.dealsAndActivities()
+        lap("dealsAndActivities")
         computation.sink.finish()
+        lap("sink.finish")
 
         let document = MetricDocument(asOf: asOf, metrics: computation.sink.metrics, unavailable: computation.sink.unavailable,
                                       series: computation.series, tables: computation.tables)
@@ -116,7 +154,7 @@ public enum Analytics {
                 (Int32(key), groups.products[key], productClasses?[position] ?? 2)
             },
             managerRows: managerRows, rfm: rfm, duplicateGroups: duplicates, emailStatus: quality.email,
-            phoneStatus: quality.phone, normalisedPhones: quality.phones)
+            phoneStatus: quality.phone, normalisedPhones: quality.phones, timings: laps)
     }
 }
 

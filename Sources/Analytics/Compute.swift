@@ -6,6 +6,17 @@ struct MetricSink {
     var metrics: [String: MetricValue] = [:]
     var unavailable: [String: String] = [:]
 
+    /// An empty sink that marks nothing unavailable in advance (for partial computations).
+    init() {}
+
+    /// Takes every value and reason of `other` (computed by another part of the analysis).
+    mutating func merge(_ other: MetricSink) {
+        for (id, value) in other.metrics where unavailable[id] == nil {
+            metrics[id] = value
+            if let reason = other.unavailable[id] { unavailable[id] = reason }
+        }
+    }
+
     init(data: RoundData) {
         for metric in MetricCatalogue.all {
             if let missing = metric.datasets.first(where: { !data.has($0) }) {

@@ -211,16 +211,35 @@ struct RoundData: Sendable {
 }
 
 extension RoundData {
-    /// Reads the canonical rows of `round`.
+    /// Reads the canonical rows of `round` in one read transaction.
     static func load(from workspace: Workspace, round: AuditRound) throws -> RoundData {
+        var data = try loadCustomerSide(from: workspace, round: round)
+        data.adopt(sales: try loadSalesSide(from: workspace, round: round))
+        return data
+    }
+
+    /// Reads everything but the sale lines (customers, managers, deals, activities, campaigns).
+    static func loadCustomerSide(from workspace: Workspace, round: AuditRound) throws -> RoundData {
+        try reading(workspace) { db in
+            var data = RoundData(roundDate: round.date)
+            try data.loadCustomers(db, round: round.id)
+            try data.loadOthers(db, round: round.id)
+            return data
+        }
+    }
+
+    /// Reads the sale lines, with customer keys of their own (see ``adopt(sales:)``).
+    static func loadSalesSide(from workspace: Workspace, round: AuditRound) throws -> RoundData {
+        try reading(workspace) { db in
+            var data = RoundData(roundDate: round.date)
+            try data.loadSales(db, round: round.id)
+            return data
+        }
+    }
+
+    private static func reading(_ workspace: Workspace, _ body: (Database) throws -> RoundData) throws -> RoundData {
         do {
-            return try workspace.read { db in
-                var data = RoundData(roundDate: round.date)
-                try data.loadCustomers(db, round: round.id)
-                try data.loadSales(db, round: round.id)
-                try data.loadOthers(db, round: round.id)
-                return data
-            }
+            return try workspace.read(body)
         } catch let error as AnalyticsError {
             throw error
         } catch {
@@ -228,10 +247,24 @@ extension RoundData {
         }
     }
 
+    /// Takes the sale lines (and their keys) of `other`, re-keying their customers into this
+    /// data's customer keys (the customer list's first, then ids only in sales).
+    mutating func adopt(sales other: RoundData) {
+        let mapping = other.customerKeys.names.map { customerKeys.intern($0) }
+        sales = other.sales
+        for index in sales.customer.indices { sales.customer[index] = mapping[Int(sales.customer[index])] }
+        orders = other.orders
+        products = other.products
+        managerKeys = other.managerKeys
+        channels = other.channels
+        campaigns = other.campaigns
+        while customerListIndex.count < customerKeys.count { customerListIndex.append(-1) }
+    }
+
     private mutating func loadCustomers(_ db: Database, round: Int64) throws {
         let columns = CustomerField.allCases.map(\.name).joined(separator: ", ")
         let width = CustomerField.allCases.count
-        try Self.forEachRow(db, sql: "SELECT \(columns), source_line FROM customer WHERE round_id = ? ORDER BY row_id",
+        try Self.forEachRow(db, sql: "SELECT \(columns), source_line FROM customer WHERE round_id = ? ORDER BY dataset_id, row_id",
                             round: round) { statement in
             guard let idBytes = Self.bytes(statement, 0) else { return }
             var values = [String?](repeating: nil, count: width)
@@ -255,7 +288,7 @@ extension RoundData {
         sales.reserve(expected)
         try Self.forEachRow(db, sql: """
             SELECT customer_id, date, amount, cost, order_id, product, manager, channel, campaign, source_line
-            FROM sale WHERE round_id = ? ORDER BY row_id
+            FROM sale WHERE round_id = ? ORDER BY dataset_id, row_id
             """, round: round) { statement in
             sales.customer.append(Self.bytes(statement, 0).map { customerKeys.intern($0) } ?? customerKeys.intern(""))
             sales.day.append(Self.bytes(statement, 1).flatMap(Self.day) ?? Int32.min)
@@ -275,7 +308,6 @@ extension RoundData {
             next += 1
         }
         sales.orderCount = Int(next)
-        while customerListIndex.count < customerKeys.count { customerListIndex.append(-1) }
     }
 
     /// Steps through `sql` (with the round id as its one argument) on SQLite's own API, so that
@@ -307,14 +339,14 @@ extension RoundData {
     }
 
     private mutating func loadOthers(_ db: Database, round: Int64) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT manager, left_at FROM manager WHERE round_id = ? ORDER BY row_id",
+        for row in try Row.fetchAll(db, sql: "SELECT manager, left_at FROM manager WHERE round_id = ? ORDER BY dataset_id, row_id",
                                     arguments: [round]) {
             guard let name = Self.text(row, 0) else { continue }
             managers.append(ManagerRecord(manager: name, leftAt: Self.text(row, 1).flatMap { Day(iso: $0) }))
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT deal_id, customer_id, created_at, closed_at, stage, status, amount FROM deal
-            WHERE round_id = ? ORDER BY row_id
+            WHERE round_id = ? ORDER BY dataset_id, row_id
             """, arguments: [round]) {
             deals.append(DealRecord(
                 dealID: Self.text(row, 0) ?? "", customerID: Self.text(row, 1),
@@ -322,11 +354,11 @@ extension RoundData {
                 stage: Self.text(row, 4), status: Self.text(row, 5)?.lowercased(), amount: row[6]))
         }
         let activityCursor = try Row.fetchCursor(
-            db, sql: "SELECT customer_id, date FROM activity WHERE round_id = ? ORDER BY row_id", arguments: [round])
+            db, sql: "SELECT customer_id, date FROM activity WHERE round_id = ? ORDER BY dataset_id, row_id", arguments: [round])
         while let row = try activityCursor.next() {
             activities.append(ActivityRecord(customerID: Self.text(row, 0), day: Self.text(row, 1).flatMap { Day(iso: $0) }))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT campaign, channel, cost FROM campaign WHERE round_id = ? ORDER BY row_id",
+        for row in try Row.fetchAll(db, sql: "SELECT campaign, channel, cost FROM campaign WHERE round_id = ? ORDER BY dataset_id, row_id",
                                     arguments: [round]) {
             guard let name = Self.text(row, 0) else { continue }
             campaignList.append(CampaignRecord(campaign: name, channel: Self.text(row, 1), cost: row[2]))

@@ -79,6 +79,15 @@ import TestSupport
         #expect(unavailable["deals.win_rate"] == "no_rows:deals")
     }
 
+    @Test func twoThreadedAndSequentialComputationsAgree() throws {
+        let (workspace, directory) = try Fixture.workspace()
+        defer { directory.remove() }
+        let round = try workspace.round()
+        let threaded = try Analytics.analyse(workspace, round: round, asOf: Fixture.asOf).document
+        let sequential = Analytics.analyse(data: try RoundData.load(from: workspace, round: round), asOf: Fixture.asOf).document
+        #expect(threaded == sequential)
+    }
+
     @Test func storedSnapshotIsReadBack() throws {
         let (workspace, directory) = try Fixture.workspace()
         defer { directory.remove() }

@@ -1,0 +1,44 @@
+import AuditModel
+import Foundation
+import Workspace
+
+/// The customer-list checks that need no sale line: fill rates, contact validity, duplicates.
+struct CustomerSideResult: Sendable {
+    var sink: MetricSink
+    var dataQuality: [FieldQualityRow]
+    var duplicates: [DuplicateGroup]
+    var quality: (email: [FieldStatus], phone: [FieldStatus], phones: [String?])
+
+    /// Computes the checks over the customer list of `data`.
+    static func compute(_ data: RoundData) -> CustomerSideResult {
+        var customersOnly = RoundData(roundDate: data.roundDate)
+        customersOnly.customers = data.customers
+        customersOnly.customerKeys = data.customerKeys
+        customersOnly.customerListIndex = data.customerListIndex
+        var computation = Computation(data: customersOnly, asOf: data.roundDate)
+        computation.sink = MetricSink()
+        let quality = computation.customerQuality()
+        let duplicates = computation.duplicates(email: quality.email, phones: quality.phones)
+        return CustomerSideResult(sink: computation.sink, dataQuality: computation.tables.dataQuality,
+                                  duplicates: duplicates, quality: quality)
+    }
+}
+
+/// The other thread's work in ``Analytics/analyse(_:round:asOf:)``: it reads the customer side of
+/// the round, signals `loaded`, computes the ``CustomerSideResult``, then signals `finished`.
+///
+/// Each field is written once by the worker before the semaphore it guards is signalled, and read
+/// by the caller only after waiting on that semaphore.
+final class CustomerSideWork: @unchecked Sendable {
+    let loaded = DispatchSemaphore(value: 0)
+    let finished = DispatchSemaphore(value: 0)
+    private(set) var data: Result<RoundData, any Error> = .failure(CancellationError())
+    private(set) var result: CustomerSideResult?
+
+    func run(workspace: Workspace, round: AuditRound) {
+        data = Result { try RoundData.loadCustomerSide(from: workspace, round: round) }
+        loaded.signal()
+        if case .success(let loadedData) = data { result = CustomerSideResult.compute(loadedData) }
+        finished.signal()
+    }
+}
