@@ -138,7 +138,7 @@ public enum Analytics {
         let duplicates = side.duplicates
         computation.referentialQuality()
         lap("referentialQuality")
-        computation.portrait(customerClass: customerClass)
+        computation.portrait(customerClass: customerClass, side: side)
         lap("portrait")
         computation.dealsAndActivities()
         lap("dealsAndActivities")

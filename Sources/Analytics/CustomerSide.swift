@@ -8,6 +8,10 @@ struct CustomerSideResult: Sendable {
     var dataQuality: [FieldQualityRow]
     var duplicates: [DuplicateGroup]
     var quality: (email: [FieldStatus], phone: [FieldStatus], phones: [String?])
+    /// Per portrait field (but the age band), the value key of each customer row.
+    var portraitColumns: [PortraitColumn]
+    /// Each customer row's birth date as a day ordinal (`Int32.min` when none or unreadable).
+    var birthDays: [Int32]
 
     /// Computes the checks over the customer list of `data`.
     static func compute(_ data: RoundData) -> CustomerSideResult {
@@ -19,8 +23,38 @@ struct CustomerSideResult: Sendable {
         computation.sink = MetricSink()
         let quality = computation.customerQuality()
         let duplicates = computation.duplicates(email: quality.email, phones: quality.phones)
+        let columns = Computation.portraitFields.compactMap { field -> PortraitColumn? in
+            guard let customerField = PortraitColumn.customerField(field) else { return nil }
+            var names = Interner()
+            let keys = data.customers.map { names.intern($0[customerField] ?? "(empty)") }
+            return PortraitColumn(field: field, names: names.names, keys: keys)
+        }
+        let birthDays = data.customers.map { customer -> Int32 in
+            guard var text = customer[.birthDate] else { return Int32.min }
+            return text.withUTF8 { RoundData.day($0) } ?? Int32.min
+        }
         return CustomerSideResult(sink: computation.sink, dataQuality: computation.tables.dataQuality,
-                                  duplicates: duplicates, quality: quality)
+                                  duplicates: duplicates, quality: quality, portraitColumns: columns, birthDays: birthDays)
+    }
+}
+
+/// The values of one categorical customer field as keys (one per customer row) and their names.
+struct PortraitColumn: Sendable {
+    var field: String
+    var names: [String]
+    var keys: [Int32]
+
+    static func customerField(_ field: String) -> CustomerField? {
+        switch field {
+        case "type": .type
+        case "gender": .gender
+        case "city": .city
+        case "region": .region
+        case "industry": .industry
+        case "segment": .segment
+        case "source": .source
+        default: nil
+        }
     }
 }
 

@@ -118,3 +118,20 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(try #require(document["customers.active_12m_share"].number) + (document["customers.lost_share"].number ?? 0) <= 1 + 1e-12)
     }
 }
+
+@Suite struct DistinctPairCounterTests {
+    @Test(arguments: [1 << 26, 0])
+    func countsDistinctPairsInBothModes(bitLimit: Int) {
+        var random = SeededGenerator(state: 99)
+        var counter = DistinctPairCounter(items: 500, groups: 7, bitLimit: bitLimit)
+        var reference = Set<[Int32]>()
+        for _ in 0..<5000 {
+            let group = Int32.random(in: 0..<7, using: &random), item = Int32.random(in: 0..<500, using: &random)
+            counter.add(group: group, item: item)
+            reference.insert([group, item])
+        }
+        for group in 0..<7 {
+            #expect(counter.counts[group] == reference.filter { $0[0] == Int32(group) }.count)
+        }
+    }
+}
