@@ -9,7 +9,9 @@ import Workspace
 /// Keys are looked up by their UTF-8 bytes (straight from SQLite's buffers), so that a String is
 /// made only for a value not seen before.
 struct Interner: Sendable {
-    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+    /// Open addressing; a slot holds the key's hash in its high 32 bits and key + 1 in the low
+    /// 32 bits (0 = empty), so that a probe reads one word.
+    private var slots: [UInt64] = Array(repeating: 0, count: 1024)
     private var hashes: [UInt64] = []
     private var starts: [Int] = []
     private var bytes: [UInt8] = []
@@ -24,26 +26,47 @@ struct Interner: Sendable {
         return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, buffer.count) == 0 }
     }
 
+    /// Eight bytes at a time, then MurmurHash3's finaliser, so that keys differing only in their
+    /// last digits spread over the whole table.
     private static func hash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in buffer {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
+        guard let base = buffer.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            let chunk = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = (hash ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
+            hash = (hash << 31) | (hash >> 33)
+            offset += 8
         }
-        return hash ^ (hash >> 29)
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < buffer.count {
+            tail |= UInt64(base[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash ^= tail
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash = hash &* 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        return hash
     }
 
     private func find(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, key: Int32) {
         let mask = slots.count - 1
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let key = slots[slot]
-            if key < 0 { return (slot, -1) }
-            let k = Int(key)
-            if hashes[k] == hash {
+            let entry = slots[slot]
+            if entry == 0 { return (slot, -1) }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let k = Int(entry & 0xFFFF_FFFF) - 1
                 let start = starts[k], end = k + 1 < starts.count ? starts[k + 1] : bytes.count
-                if end - start == buffer.count
-                    && Self.same(bytes, start, buffer) {
-                    return (slot, key)
+                if end - start == buffer.count && Self.same(bytes, start, buffer) {
+                    return (slot, Int32(k))
                 }
             }
             slot = (slot + 1) & mask
@@ -70,7 +93,7 @@ struct Interner: Sendable {
         let (slot, found) = find(buffer, hash: hash)
         if found >= 0 { return found }
         let key = Int32(names.count)
-        slots[slot] = key
+        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(key + 1)
         hashes.append(hash)
         starts.append(bytes.count)
         bytes.append(contentsOf: buffer)
@@ -93,12 +116,12 @@ struct Interner: Sendable {
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slots = Array(repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for (key, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(key)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(key + 1)
         }
     }
 }

@@ -135,3 +135,16 @@ struct SeededGenerator: RandomNumberGenerator {
         }
     }
 }
+
+@Suite struct InternerTests {
+    @Test func keysAreDenseStableAndFoundAgainAcrossGrowth() {
+        var interner = Interner()
+        let names = (0..<20_000).map { "O\($0 % 7 == 0 ? "клиент-" : "")\($0)" } + ["", "a", "ё"]
+        let keys = names.map { interner.intern($0) }
+        #expect(keys == (0..<Int32(names.count)).map { $0 })
+        #expect(names.map { interner.intern($0) } == keys)
+        #expect(names.map { interner.key($0) } == keys.map { Optional($0) })
+        #expect(interner.names == names)
+        #expect(interner.key("missing") == nil)
+    }
+}
