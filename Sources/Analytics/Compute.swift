@@ -188,9 +188,15 @@ struct Computation {
         let sales = data.sales
         var keys = [UInt64]()
         keys.reserveCapacity(includedRows)
+        // Lines of one order repeat their (customer, day): skip consecutive repeats before sorting.
+        var last = UInt64.max
         for index in 0..<sales.count where included[index] {
-            keys.append(UInt64(UInt32(bitPattern: sales.customer[index])) << 32
-                | UInt64(UInt32(bitPattern: sales.day[index] &+ Int32.min)))
+            let key = UInt64(UInt32(bitPattern: sales.customer[index])) << 32
+                | UInt64(UInt32(bitPattern: sales.day[index] &+ Int32.min))
+            if key != last {
+                keys.append(key)
+                last = key
+            }
         }
         keys.sort()
         var previous = UInt64.max

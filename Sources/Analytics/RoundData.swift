@@ -20,6 +20,18 @@ struct Interner: Sendable {
 
     var count: Int { names.count }
 
+    init() {}
+
+    /// An interner sized for about `capacity` distinct values.
+    init(capacity: Int) {
+        var size = 1024
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        hashes.reserveCapacity(capacity)
+        starts.reserveCapacity(capacity)
+        names.reserveCapacity(capacity)
+    }
+
     /// Whether `arena[start..<start + buffer.count]` holds the bytes of `buffer`.
     private static func same(_ arena: [UInt8], _ start: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return true }
@@ -309,9 +321,14 @@ extension RoundData {
     private mutating func loadSales(_ db: Database, round: Int64) throws {
         let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale WHERE round_id = ?", arguments: [round]) ?? 0
         sales.reserve(expected)
+        orders = Interner(capacity: expected / 2)
+        // When the round holds most of the lines, one pass over the table beats a lookup per line.
+        let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale") ?? 0
+        let source = expected * 2 >= all ? "sale NOT INDEXED WHERE round_id = ? ORDER BY row_id"
+            : "sale WHERE round_id = ? ORDER BY dataset_id, row_id"
         try Self.forEachRow(db, sql: """
             SELECT customer_id, date, amount, cost, order_id, product, manager, channel, campaign, source_line
-            FROM sale WHERE round_id = ? ORDER BY dataset_id, row_id
+            FROM \(source)
             """, round: round) { statement in
             sales.customer.append(Self.bytes(statement, 0).map { customerKeys.intern($0) } ?? customerKeys.intern(""))
             sales.day.append(Self.bytes(statement, 1).flatMap(Self.day) ?? Int32.min)

@@ -1,5 +1,6 @@
 import AuditModel
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 
@@ -86,6 +87,25 @@ import TestSupport
         let threaded = try Analytics.analyse(workspace, round: round, asOf: Fixture.asOf).document
         let sequential = Analytics.analyse(data: try RoundData.load(from: workspace, round: round), asOf: Fixture.asOf).document
         #expect(threaded == sequential)
+    }
+
+    @Test func onlyTheAssessedRoundIsRead() throws {
+        let (workspace, directory) = try Fixture.workspace()
+        defer { directory.remove() }
+        try workspace.write { db in
+            try db.execute(sql: "INSERT INTO round(number, date, status, created_at) VALUES (2, '2027-05-01', 'open', 'now')")
+        }
+        let second = try workspace.round(number: 2)
+        try insertCanonicalRows([Fixture.sale("Z1", "C1", "2027-04-01", "10"), Fixture.sale("Z2", "C2", "2027-04-02", "5")],
+                                kind: .sales, into: workspace, round: second)
+        // Round 2 holds few of the lines (read through the index), round 1 most (one pass over the table).
+        let later = try Analytics.analyse(workspace, round: second).document
+        #expect(later["sales.revenue"] == .number(15))
+        #expect(later["sales.orders"] == .number(2))
+        #expect(later.unavailable["customers.count"] == "no_rows:customers")
+        let first = try Analytics.analyse(workspace, round: try workspace.round(number: 1), asOf: Fixture.asOf).document
+        #expect(first["sales.revenue"] == .number(3900))
+        #expect(first["customers.count"] == .number(7))
     }
 
     @Test func storedSnapshotIsReadBack() throws {
