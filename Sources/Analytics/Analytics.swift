@@ -4,29 +4,35 @@
 // Public API, in the order a caller meets it:
 //
 // * The catalogue — ``MetricCatalogue/all`` lists every ``MetricDefinition`` (stable `id`,
-//   ``MetricFamily``, bilingual `title` and `definition`, ``MetricUnit``, ``MetricValueType``, and
-//   the ``DatasetKind``s it needs); ``MetricCatalogue/definition(of:)`` looks one up;
-//   ``MetricCatalogue/markdown()`` renders `docs/metrics.md` (a test fails on drift; regenerate
-//   with `CRM_AUDIT_RECORD_DOCS=1 swift test --filter CatalogueTests`).
-// * Computing — ``Analytics/analyse(_:round:asOf:)`` reads the round's rows once and returns an
+//   ``MetricFamily``, bilingual `title` and `definition`, ``MetricUnit`` — money, count, share,
+//   days, ratio, date —, ``MetricValueType`` — number or string —, and the ``DatasetKind``s it
+//   needs); ``MetricCatalogue/definition(of:)`` looks one up; ``MetricCatalogue/markdown()``
+//   renders `docs/metrics.md` (a test fails on drift; regenerate with
+//   `CRM_AUDIT_RECORD_DOCS=1 swift test --filter CatalogueTests`).
+// * Computing — ``Analytics/analyse(_:round:asOf:)`` reads the round's rows once (two threads:
+//   sale lines on one, the customer list and small datasets on the other) and returns an
 //   ``Analysis``. Its ``Analysis/document`` is a ``MetricDocument``: `asOf`, `metrics`
-//   (`[id: MetricValue]`, a number, an ISO date string or null), `unavailable` (`[id: reason code]`,
-//   explained by ``UnavailableReason/text``), ``MonthlySeries`` and ``MetricTables`` (ABC, RFM
-//   segments, managers, cohorts, portrait, typical A customer, channels, campaigns, deal stages,
-//   data quality, duplicate groups). ``MetricDocument/jsonString()`` gives the JSON contract of
-//   `crm-audit metrics --format json`, ``MetricDocument/decode(json:)`` reads it back.
-//   ``Analytics/computeAndStore(_:round:asOf:)`` also saves it with `Workspace.saveMetrics`, and
-//   ``Analytics/storedDocument(_:round:)`` loads the stored snapshot.
-// * Samples for the rules engine — ``Analysis/sample(_:limit:)`` with a ``SampleSet`` id
-//   (`customers.no_email`, `customers.invalid_email`, `customers.invalid_phone`,
-//   `customers.no_birth_date`, `customers.no_segment`, `customers.no_industry`, `customers.no_region`,
-//   `customers.no_manager`, `customers.duplicates`, `customers.without_sales`, `sales.orphans`,
-//   `sales.future_dates`, `sales.non_positive`, `managers.idle`, `customers.at_risk`,
-//   `customers.lost`, `customers.top`) gives the first N offending records as a ``SampleTable``
-//   with named columns and the total count.
+//   (`[id: MetricValue]` — a number, an ISO date string, or null), `unavailable`
+//   (`[id: reason code]`, explained in both languages by ``UnavailableReason/text``),
+//   ``MonthlySeries`` (revenue, orders, customers, new customers per month) and ``MetricTables``
+//   (ABC, RFM segments, managers, cohorts, portrait, typical A customer, channels, campaigns,
+//   deal stages, data quality, duplicate groups). ``MetricDocument/jsonString(pretty:)`` writes
+//   the JSON contract of `crm-audit metrics --format json`; ``MetricDocument/decode(json:)``
+//   reads it back. ``Analytics/computeAndStore(_:round:asOf:)`` also saves it with
+//   `Workspace.saveMetrics(document:asOf:round:)`, and ``Analytics/storedDocument(_:round:)``
+//   loads the stored snapshot of a round.
+// * Samples for the rules engine — ``Analysis/sample(_:limit:)`` with a ``SampleSet``, or
+//   ``Analysis/sample(named:limit:)`` with its string id (`customers.no_email`,
+//   `customers.invalid_email`, `customers.invalid_phone`, `customers.no_birth_date`,
+//   `customers.no_segment`, `customers.no_industry`, `customers.no_region`, `customers.no_manager`,
+//   `customers.duplicates`, `customers.without_sales`, `sales.orphans`, `sales.future_dates`,
+//   `sales.non_positive`, `managers.idle`, `customers.at_risk`, `customers.lost`, `customers.top`),
+//   gives the first N records as a ``SampleTable``: named `columns`, `rows`, and the `total`.
 // * Per-item tables — ``Analysis/exportTable(_:)`` with an ``ExportTable`` (`rfm`, `abc`,
-//   `duplicates`, `managers`) gives a ``SampleTable`` of every item; ``SampleTable/csv()`` renders
-//   it for `crm-audit export`, which writes it with `PrivateFile` (mode 0600).
+//   `duplicates`, `managers`) gives every row as a ``SampleTable``; ``SampleTable/csv()`` renders
+//   it for `crm-audit export WORKSPACE TABLE --out FILE.csv`, written with `PrivateFile` (0600).
+//
+// `CRM_AUDIT_TIMING=1 crm-audit metrics …` prints the time of each phase on standard error.
 import AuditModel
 import Foundation
 import Workspace
