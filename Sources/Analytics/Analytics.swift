@@ -54,7 +54,17 @@ public enum Analytics {
         let thread = Thread { side.run(workspace: workspace, round: round) }
         thread.start()
         defer { side.finished.wait() }
-        let salesPart = try RoundData.loadSalesSide(from: workspace, round: round)
+        var salesPart: RoundData
+        if let halves = try RoundData.salesSplit(from: workspace, round: round) {
+            // A big round: a third thread reads the second half of the sale lines.
+            let second = BackgroundLoad { try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[1]) }
+            let first = Result { try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[0]) }
+            let later = second.wait()
+            salesPart = try first.get()
+            salesPart.append(sales: try later.get())
+        } else {
+            salesPart = try RoundData.loadSalesSide(from: workspace, round: round)
+        }
         side.loaded.wait()
         var data = try side.data.get()
         data.adopt(sales: salesPart)

@@ -76,3 +76,24 @@ final class CustomerSideWork: @unchecked Sendable {
         finished.signal()
     }
 }
+
+/// A read on its own thread; ``wait()`` returns its result.
+///
+/// `result` is written once by the thread before `done` is signalled, and read only after waiting.
+final class BackgroundLoad: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<RoundData, any Error> = .failure(CancellationError())
+
+    init(_ body: @escaping @Sendable () throws -> RoundData) {
+        let thread = Thread { [self] in
+            result = Result { try body() }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    func wait() -> Result<RoundData, any Error> {
+        done.wait()
+        return result
+    }
+}

@@ -263,11 +263,12 @@ extension RoundData {
         }
     }
 
-    /// Reads the sale lines, with customer keys of their own (see ``adopt(sales:)``).
-    static func loadSalesSide(from workspace: Workspace, round: AuditRound) throws -> RoundData {
+    /// Reads the sale lines (those with `row_id` in `rows` when given), with customer keys of
+    /// their own (see ``adopt(sales:)``).
+    static func loadSalesSide(from workspace: Workspace, round: AuditRound, rows: Range<Int64>? = nil) throws -> RoundData {
         try reading(workspace) { db in
             var data = RoundData(roundDate: round.date)
-            try data.loadSales(db, round: round.id)
+            try data.loadSales(db, round: round.id, rows: rows)
             return data
         }
     }
@@ -287,8 +288,9 @@ extension RoundData {
     mutating func adopt(sales other: RoundData) {
         let mapping = other.customerKeys.names.map { customerKeys.intern($0) }
         sales = other.sales
-        for index in sales.customer.indices { sales.customer[index] = mapping[Int(sales.customer[index])] }
         orders = other.orders
+        finishOrders()
+        for index in sales.customer.indices { sales.customer[index] = mapping[Int(sales.customer[index])] }
         products = other.products
         managerKeys = other.managerKeys
         channels = other.channels
@@ -300,7 +302,7 @@ extension RoundData {
         let columns = CustomerField.allCases.map(\.name).joined(separator: ", ")
         let width = CustomerField.allCases.count
         try Self.forEachRow(db, sql: "SELECT \(columns), source_line FROM customer WHERE round_id = ? ORDER BY dataset_id, row_id",
-                            round: round) { statement in
+                            arguments: [round]) { statement in
             guard let idBytes = Self.bytes(statement, 0) else { return }
             var values = [String?](repeating: nil, count: width)
             for index in 1..<width {
@@ -318,18 +320,29 @@ extension RoundData {
         }
     }
 
-    private mutating func loadSales(_ db: Database, round: Int64) throws {
-        let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale WHERE round_id = ?", arguments: [round]) ?? 0
-        sales.reserve(expected)
-        orders = Interner(capacity: expected / 2)
-        // When the round holds most of the lines, one pass over the table beats a lookup per line.
-        let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale") ?? 0
-        let source = expected * 2 >= all ? "sale NOT INDEXED WHERE round_id = ? ORDER BY row_id"
-            : "sale WHERE round_id = ? ORDER BY dataset_id, row_id"
+    /// Reads the round's sale lines, or those with `row_id` in `rows` (then in one pass over the
+    /// table). Lines without an order id keep order key −1 until ``finishOrders()``.
+    private mutating func loadSales(_ db: Database, round: Int64, rows: Range<Int64>?) throws {
+        let source: String
+        var arguments: [Int64] = [round]
+        if let rows {
+            sales.reserve(Int(rows.count))
+            orders = Interner(capacity: Int(rows.count) / 2)
+            source = "sale NOT INDEXED WHERE round_id = ? AND row_id >= ? AND row_id < ? ORDER BY row_id"
+            arguments += [rows.lowerBound, rows.upperBound]
+        } else {
+            let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale WHERE round_id = ?", arguments: [round]) ?? 0
+            sales.reserve(expected)
+            orders = Interner(capacity: expected / 2)
+            // When the round holds most of the lines, one pass over the table beats a lookup per line.
+            let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale") ?? 0
+            source = expected * 2 >= all ? "sale NOT INDEXED WHERE round_id = ? ORDER BY row_id"
+                : "sale WHERE round_id = ? ORDER BY dataset_id, row_id"
+        }
         try Self.forEachRow(db, sql: """
             SELECT customer_id, date, amount, cost, order_id, product, manager, channel, campaign, source_line
             FROM \(source)
-            """, round: round) { statement in
+            """, arguments: arguments) { statement in
             sales.customer.append(Self.bytes(statement, 0).map { customerKeys.intern($0) } ?? customerKeys.intern(""))
             sales.day.append(Self.bytes(statement, 1).flatMap(Self.day) ?? Int32.min)
             sales.amount.append(sqlite3_column_double(statement, 2))
@@ -341,7 +354,10 @@ extension RoundData {
             sales.campaign.append(Self.bytes(statement, 8).map { campaigns.intern($0) } ?? -1)
             sales.sourceLine.append(Int32(clamping: sqlite3_column_int64(statement, 9)))
         }
-        // Lines without an order id are orders of their own: give each a key after the real ones.
+    }
+
+    /// Gives each line without an order id an order key of its own, after the real ones.
+    mutating func finishOrders() {
         var next = Int32(orders.count)
         for index in sales.order.indices where sales.order[index] < 0 {
             sales.order[index] = next
@@ -350,12 +366,54 @@ extension RoundData {
         sales.orderCount = Int(next)
     }
 
+    /// Appends the sale lines of `other` (read from a later row range), re-keying its values.
+    mutating func append(sales other: RoundData) {
+        func remap(_ keys: [Int32], _ mapping: [Int32]) -> [Int32] {
+            keys.map { $0 < 0 ? $0 : mapping[Int($0)] }
+        }
+        let customerMap = other.customerKeys.names.map { customerKeys.intern($0) }
+        let orderMap = other.orders.names.map { orders.intern($0) }
+        let productMap = other.products.names.map { products.intern($0) }
+        let managerMap = other.managerKeys.names.map { managerKeys.intern($0) }
+        let channelMap = other.channels.names.map { channels.intern($0) }
+        let campaignMap = other.campaigns.names.map { campaigns.intern($0) }
+        sales.customer += remap(other.sales.customer, customerMap)
+        sales.day += other.sales.day
+        sales.amount += other.sales.amount
+        sales.cost += other.sales.cost
+        sales.order += remap(other.sales.order, orderMap)
+        sales.product += remap(other.sales.product, productMap)
+        sales.manager += remap(other.sales.manager, managerMap)
+        sales.channel += remap(other.sales.channel, channelMap)
+        sales.campaign += remap(other.sales.campaign, campaignMap)
+        sales.sourceLine += other.sales.sourceLine
+    }
+
+    /// How to split the round's sale lines between two readers: two row ranges when the round
+    /// holds most of the table and at least `minimum` lines, else nil (one reader).
+    static func salesSplit(from workspace: Workspace, round: AuditRound, minimum: Int = 200_000) throws -> [Range<Int64>]? {
+        do {
+            return try workspace.read { db in
+                guard let row = try Row.fetchOne(db, sql: "SELECT count(*), min(row_id), max(row_id) FROM sale WHERE round_id = ?",
+                                                 arguments: [round.id]),
+                      let count: Int = row[0], count >= minimum, let low: Int64 = row[1], let high: Int64 = row[2]
+                else { return nil }
+                let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale") ?? 0
+                guard count * 2 >= all else { return nil }
+                let middle = low + (high - low + 1) / 2
+                return [low..<middle, middle..<(high + 1)]
+            }
+        } catch {
+            throw AnalyticsError.database(path: workspace.path, message: "\(error)")
+        }
+    }
+
     /// Steps through `sql` (with the round id as its one argument) on SQLite's own API, so that
     /// text is read from SQLite's buffers without making a String per value.
-    private static func forEachRow(_ db: Database, sql: String, round: Int64,
+    private static func forEachRow(_ db: Database, sql: String, arguments: [Int64],
                                    _ body: (SQLiteStatement) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
-        try statement.setArguments([round])
+        try statement.setArguments(StatementArguments(arguments))
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         while true {

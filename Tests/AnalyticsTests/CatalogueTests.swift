@@ -89,6 +89,22 @@ import TestSupport
         #expect(threaded == sequential)
     }
 
+    @Test func salesReadInTwoHalvesGiveTheSameDocument() throws {
+        let (workspace, directory) = try Fixture.workspace()
+        defer { directory.remove() }
+        let round = try workspace.round()
+        let halves = try #require(try RoundData.salesSplit(from: workspace, round: round, minimum: 1))
+        #expect(halves.count == 2)
+        var sales = try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[0])
+        sales.append(sales: try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[1]))
+        var data = try RoundData.loadCustomerSide(from: workspace, round: round)
+        data.adopt(sales: sales)
+        let split = Analytics.analyse(data: data, asOf: Fixture.asOf).document
+        let whole = Analytics.analyse(data: try RoundData.load(from: workspace, round: round), asOf: Fixture.asOf).document
+        #expect(split == whole)
+        #expect(split["sales.orders"] == .number(9))
+    }
+
     @Test func onlyTheAssessedRoundIsRead() throws {
         let (workspace, directory) = try Fixture.workspace()
         defer { directory.remove() }
