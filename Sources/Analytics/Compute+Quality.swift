@@ -76,9 +76,8 @@ extension Computation {
         }
         for activity in data.activities { if let day = activity.day, day > data.roundDate { future += 1 } }
         for customer in data.customers {
-            for field in [CustomerField.createdAt, .birthDate] {
-                if let text = customer[field], let day = Day(iso: text), day > data.roundDate { future += 1 }
-            }
+            if var text = customer[.createdAt], let day = text.withUTF8({ RoundData.day($0) }), day > limit { future += 1 }
+            if var text = customer[.birthDate], let day = text.withUTF8({ RoundData.day($0) }), day > limit { future += 1 }
         }
         sink.set("quality.future_dates", future)
     }
