@@ -44,6 +44,8 @@ public enum Analytics {
     /// - Parameter asOf: the day the metrics describe; nil means the latest sale date (or the
     ///   round's date when the round has no sales). Sale lines after it are left out.
     /// - Complexity: one read of the round's rows, then O(n log n) in the number of sale lines.
+    ///   The rows are read on two or three threads, each in its own read transaction: run it
+    ///   while no import writes to the same round.
     /// - Throws: ``AnalyticsError`` when the workspace cannot be read.
     public static func analyse(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
         // Two threads: this one reads the sale lines while the other reads the customer list and

@@ -19,6 +19,7 @@ struct CustomerSideResult: Sendable {
         customersOnly.customers = data.customers
         customersOnly.customerKeys = data.customerKeys
         customersOnly.customerListIndex = data.customerListIndex
+        customersOnly.repeatedIDs = data.repeatedIDs
         var computation = Computation(data: customersOnly, asOf: data.roundDate)
         computation.sink = MetricSink()
         let quality = computation.customerQuality()

@@ -196,6 +196,22 @@ import TestSupport
         #expect(document["sales.customers"] == .number(2))
     }
 
+    @Test func repeatedCustomerIDsAndSharedKeysFormOneGroup() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try insertCanonicalRows([
+            ["customer_id": "A", "name": "Альфа"], ["customer_id": "B", "email": "x@y.ru"], ["customer_id": "A", "name": "Бета"],
+            ["customer_id": "C", "name": "ООО Бета", "email": "X@y.ru"], ["customer_id": "D", "name": "Гамма"],
+        ], kind: .customers, into: workspace)
+        let document = try Analytics.analyse(workspace, round: try workspace.round()).document
+        // A (row 1) = A (row 3) by id; row 3 = C by name; C = B by email (case-insensitive).
+        #expect(document.tables.duplicateGroups == [
+            DuplicateGroup(group: 1, customerIDs: ["A", "B", "A", "C"], keys: ["customer_id", "email", "name"]),
+        ])
+        #expect(document["customers.count"] == .number(4))
+        #expect(document["quality.duplicate_share"] == .number(0.8))
+    }
+
     @Test func onlyReturnsMakeParetoNull() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
