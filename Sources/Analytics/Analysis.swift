@@ -101,19 +101,35 @@ struct CustomerStats: Sendable {
     func hasSales(_ key: Int) -> Bool { lines[key] > 0 }
 }
 
-/// Counts distinct (group, item) pairs exactly, cheaply when most items fall in one group:
-/// each item remembers its first group, and only further groups go into a set.
+/// Counts distinct (group, item) pairs exactly: with a bit per pair when groups × items is at
+/// most 2²⁶, else each item remembers its first group and only further groups go into a set.
 struct DistinctPairCounter {
-    private var firstGroup: [Int32]
+    private var bits: [UInt64] = []
+    private let items: Int
+    private var firstGroup: [Int32] = []
     private var extra: Set<UInt64> = []
     private(set) var counts: [Int]
 
-    init(items: Int, groups: Int) {
-        firstGroup = Array(repeating: -1, count: items)
+    init(items: Int, groups: Int, bitLimit: Int = 1 << 26) {
+        self.items = items
         counts = Array(repeating: 0, count: groups)
+        if items * groups <= bitLimit {
+            bits = Array(repeating: 0, count: (items * groups + 63) / 64)
+        } else {
+            firstGroup = Array(repeating: -1, count: items)
+        }
     }
 
     mutating func add(group: Int32, item: Int32) {
+        if !bits.isEmpty {
+            let position = Int(group) * items + Int(item)
+            let mask: UInt64 = 1 << UInt64(position & 63)
+            if bits[position >> 6] & mask == 0 {
+                bits[position >> 6] |= mask
+                counts[Int(group)] += 1
+            }
+            return
+        }
         let first = firstGroup[Int(item)]
         if first == group { return }
         if first < 0 {

@@ -4,29 +4,35 @@
 // Public API, in the order a caller meets it:
 //
 // * The catalogue — ``MetricCatalogue/all`` lists every ``MetricDefinition`` (stable `id`,
-//   ``MetricFamily``, bilingual `title` and `definition`, ``MetricUnit``, ``MetricValueType``, and
-//   the ``DatasetKind``s it needs); ``MetricCatalogue/definition(of:)`` looks one up;
-//   ``MetricCatalogue/markdown()`` renders `docs/metrics.md` (a test fails on drift; regenerate
-//   with `CRM_AUDIT_RECORD_DOCS=1 swift test --filter CatalogueTests`).
-// * Computing — ``Analytics/analyse(_:round:asOf:)`` reads the round's rows once and returns an
+//   ``MetricFamily``, bilingual `title` and `definition`, ``MetricUnit`` — money, count, share,
+//   days, ratio, date —, ``MetricValueType`` — number or string —, and the ``DatasetKind``s it
+//   needs); ``MetricCatalogue/definition(of:)`` looks one up; ``MetricCatalogue/markdown()``
+//   renders `docs/metrics.md` (a test fails on drift; regenerate with
+//   `CRM_AUDIT_RECORD_DOCS=1 swift test --filter CatalogueTests`).
+// * Computing — ``Analytics/analyse(_:round:asOf:)`` reads the round's rows once (two threads:
+//   sale lines on one, the customer list and small datasets on the other) and returns an
 //   ``Analysis``. Its ``Analysis/document`` is a ``MetricDocument``: `asOf`, `metrics`
-//   (`[id: MetricValue]`, a number, an ISO date string or null), `unavailable` (`[id: reason code]`,
-//   explained by ``UnavailableReason/text``), ``MonthlySeries`` and ``MetricTables`` (ABC, RFM
-//   segments, managers, cohorts, portrait, typical A customer, channels, campaigns, deal stages,
-//   data quality, duplicate groups). ``MetricDocument/jsonString()`` gives the JSON contract of
-//   `crm-audit metrics --format json`, ``MetricDocument/decode(json:)`` reads it back.
-//   ``Analytics/computeAndStore(_:round:asOf:)`` also saves it with `Workspace.saveMetrics`, and
-//   ``Analytics/storedDocument(_:round:)`` loads the stored snapshot.
-// * Samples for the rules engine — ``Analysis/sample(_:limit:)`` with a ``SampleSet`` id
-//   (`customers.no_email`, `customers.invalid_email`, `customers.invalid_phone`,
-//   `customers.no_birth_date`, `customers.no_segment`, `customers.no_industry`, `customers.no_region`,
-//   `customers.no_manager`, `customers.duplicates`, `customers.without_sales`, `sales.orphans`,
-//   `sales.future_dates`, `sales.non_positive`, `managers.idle`, `customers.at_risk`,
-//   `customers.lost`, `customers.top`) gives the first N offending records as a ``SampleTable``
-//   with named columns and the total count.
+//   (`[id: MetricValue]` — a number, an ISO date string, or null), `unavailable`
+//   (`[id: reason code]`, explained in both languages by ``UnavailableReason/text``),
+//   ``MonthlySeries`` (revenue, orders, customers, new customers per month) and ``MetricTables``
+//   (ABC, RFM segments, managers, cohorts, portrait, typical A customer, channels, campaigns,
+//   deal stages, data quality, duplicate groups). ``MetricDocument/jsonString(pretty:)`` writes
+//   the JSON contract of `crm-audit metrics --format json`; ``MetricDocument/decode(json:)``
+//   reads it back. ``Analytics/computeAndStore(_:round:asOf:)`` also saves it with
+//   `Workspace.saveMetrics(document:asOf:round:)`, and ``Analytics/storedDocument(_:round:)``
+//   loads the stored snapshot of a round.
+// * Samples for the rules engine — ``Analysis/sample(_:limit:)`` with a ``SampleSet``, or
+//   ``Analysis/sample(named:limit:)`` with its string id (`customers.no_email`,
+//   `customers.invalid_email`, `customers.invalid_phone`, `customers.no_birth_date`,
+//   `customers.no_segment`, `customers.no_industry`, `customers.no_region`, `customers.no_manager`,
+//   `customers.duplicates`, `customers.without_sales`, `sales.orphans`, `sales.future_dates`,
+//   `sales.non_positive`, `managers.idle`, `customers.at_risk`, `customers.lost`, `customers.top`),
+//   gives the first N records as a ``SampleTable``: named `columns`, `rows`, and the `total`.
 // * Per-item tables — ``Analysis/exportTable(_:)`` with an ``ExportTable`` (`rfm`, `abc`,
-//   `duplicates`, `managers`) gives a ``SampleTable`` of every item; ``SampleTable/csv()`` renders
-//   it for `crm-audit export`, which writes it with `PrivateFile` (mode 0600).
+//   `duplicates`, `managers`) gives every row as a ``SampleTable``; ``SampleTable/csv()`` renders
+//   it for `crm-audit export WORKSPACE TABLE --out FILE.csv`, written with `PrivateFile` (0600).
+//
+// `CRM_AUDIT_TIMING=1 crm-audit metrics …` prints the time of each phase on standard error.
 import AuditModel
 import Foundation
 import Workspace
@@ -38,14 +44,36 @@ public enum Analytics {
     /// - Parameter asOf: the day the metrics describe; nil means the latest sale date (or the
     ///   round's date when the round has no sales). Sale lines after it are left out.
     /// - Complexity: one read of the round's rows, then O(n log n) in the number of sale lines.
+    ///   The rows are read on two or three threads, each in its own read transaction: run it
+    ///   while no import writes to the same round.
     /// - Throws: ``AnalyticsError`` when the workspace cannot be read.
     public static func analyse(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
+        // Two threads: this one reads the sale lines while the other reads the customer list and
+        // the small datasets, then checks the customers' contacts and duplicates.
         let clock = ContinuousClock()
         let start = clock.now
-        let data = try RoundData.load(from: workspace, round: round)
+        let side = CustomerSideWork()
+        let thread = Thread { side.run(workspace: workspace, round: round) }
+        thread.start()
+        defer { side.finished.wait() }
+        var salesPart: RoundData
+        let minimum = ProcessInfo.processInfo.environment["CRM_AUDIT_SPLIT_MIN"].flatMap { Int($0) } ?? 200_000
+        if let halves = try RoundData.salesSplit(from: workspace, round: round, minimum: minimum) {
+            // A big round: a third thread reads the second half of the sale lines.
+            let second = BackgroundLoad { try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[1]) }
+            let first = Result { try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[0]) }
+            let later = second.wait()
+            salesPart = try first.get()
+            salesPart.append(sales: try later.get())
+        } else {
+            salesPart = try RoundData.loadSalesSide(from: workspace, round: round)
+        }
+        side.loaded.wait()
+        var data = try side.data.get()
+        data.adopt(sales: salesPart)
         let loaded = clock.now
-        var analysis = analyse(data: data, asOf: asOf)
-        analysis.timings = [("load", loaded - start), ("compute", clock.now - loaded)]
+        var analysis = analyse(data: data, asOf: asOf, customerSide: { side.finished.wait(); side.finished.signal(); return side.result })
+        analysis.timings = [("load", loaded - start)] + analysis.timings + [("compute", clock.now - loaded)]
         return analysis
     }
 
@@ -72,40 +100,69 @@ public enum Analytics {
         }
     }
 
-    static func analyse(data: RoundData, asOf requested: Day?) -> Analysis {
+    /// - Parameter customerSide: the contact checks and duplicates computed elsewhere (nil: compute them here).
+    static func analyse(data: RoundData, asOf requested: Day?, customerSide: (() -> CustomerSideResult?)? = nil) -> Analysis {
         let asOf = requested ?? Computation.defaultAsOf(data)
         var computation = Computation(data: data, asOf: asOf)
+        let clock = ContinuousClock()
+        var mark = clock.now
+        var laps: [(phase: String, duration: Duration)] = []
+        func lap(_ name: String) {
+            let now = clock.now
+            laps.append((name, now - mark))
+            mark = now
+        }
         computation.salesPass()
+        lap("salesPass")
         let ranking = computation.customerRanking()
+        lap("ranking")
         computation.pareto(ranking: ranking)
+        lap("pareto")
         computation.retention()
+        lap("retention")
         let rfm = computation.rfm(ranking: ranking)
+        lap("rfm")
 
         let rankedRevenue = ranking.map { computation.stats.revenue[Int($0)] }
         let classes = Computation.abcClasses(rankedRevenue)
         computation.abc(subject: "customers", revenues: rankedRevenue, classes: classes)
+        lap("abc")
         var customerClass = [Int8](repeating: -1, count: data.customerKeys.count)
         if let classes {
             for (position, key) in ranking.enumerated() { customerClass[Int(key)] = classes[position] }
         }
 
         let groups = computation.groupings()
+        lap("groups")
         let managerRows = computation.managers(groups.managers)
+        lap("managerRows")
         computation.channels(groups.channels, campaigns: groups.campaigns)
+        lap("channels")
         let productOrder = groups.products.indices.sorted { a, b in
             groups.products[a] != groups.products[b] ? groups.products[a] > groups.products[b]
                 : data.products.names[a] < data.products.names[b]
         }
         let productRevenue = productOrder.map { groups.products[$0] }
         let productClasses = productRevenue.isEmpty ? nil : Computation.abcClasses(productRevenue)
+        lap("productClasses")
         computation.abc(subject: "products", revenues: productRevenue, classes: productClasses)
+        lap("abc")
 
-        let quality = computation.customerQuality()
+        let side = customerSide?() ?? CustomerSideResult.compute(data)
+        lap("customerSide")
+        computation.sink.merge(side.sink)
+        computation.tables.dataQuality = side.dataQuality
+        computation.tables.duplicateGroups = Array(side.duplicates.prefix(200))
+        let quality = side.quality
+        let duplicates = side.duplicates
         computation.referentialQuality()
-        let duplicates = computation.duplicates(email: quality.email, phones: quality.phones)
-        computation.portrait(customerClass: customerClass)
+        lap("referentialQuality")
+        computation.portrait(customerClass: customerClass, side: side)
+        lap("portrait")
         computation.dealsAndActivities()
+        lap("dealsAndActivities")
         computation.sink.finish()
+        lap("sink.finish")
 
         let document = MetricDocument(asOf: asOf, metrics: computation.sink.metrics, unavailable: computation.sink.unavailable,
                                       series: computation.series, tables: computation.tables)
@@ -116,7 +173,7 @@ public enum Analytics {
                 (Int32(key), groups.products[key], productClasses?[position] ?? 2)
             },
             managerRows: managerRows, rfm: rfm, duplicateGroups: duplicates, emailStatus: quality.email,
-            phoneStatus: quality.phone, normalisedPhones: quality.phones)
+            phoneStatus: quality.phone, normalisedPhones: quality.phones, timings: laps)
     }
 }
 

@@ -130,18 +130,27 @@ extension Computation {
 
     /// The largest share of revenue held by one manager's customers.
     private mutating func dependency() {
-        var byManager: [String: Double] = [:]
+        // Managers by key (names compared as bytes); names only in the customer list get keys after.
+        var names = data.managerKeys
+        var byManager = [Double](repeating: 0, count: names.count)
+        var assigned = false
         for key in stats.lines.indices where stats.lines[key] > 0 {
             let listIndex = Int(data.customerListIndex[key])
-            let listed = listIndex >= 0 ? data.customers[listIndex][.manager] : nil
-            let fromSales = stats.lastManager[key] >= 0 ? data.managerKeys.names[Int(stats.lastManager[key])] : nil
-            guard let manager = listed ?? fromSales else { continue }
-            byManager[manager, default: 0] += stats.revenue[key]
+            var manager: Int32 = -1
+            if listIndex >= 0, let listed = data.customers[listIndex][.manager] {
+                manager = names.intern(listed)
+                if Int(manager) == byManager.count { byManager.append(0) }
+            } else {
+                manager = stats.lastManager[key]
+            }
+            guard manager >= 0 else { continue }
+            byManager[Int(manager)] += stats.revenue[key]
+            assigned = true
         }
-        if byManager.isEmpty {
+        if !assigned {
             sink.set("managers.dependency", nil, orElse: .noValues(.sales, "manager"))
         } else {
-            sink.ratio("managers.dependency", byManager.values.max() ?? 0, revenue)
+            sink.ratio("managers.dependency", byManager.max() ?? 0, revenue)
         }
     }
 

@@ -76,9 +76,8 @@ extension Computation {
         }
         for activity in data.activities { if let day = activity.day, day > data.roundDate { future += 1 } }
         for customer in data.customers {
-            for field in [CustomerField.createdAt, .birthDate] {
-                if let text = customer[field], let day = Day(iso: text), day > data.roundDate { future += 1 }
-            }
+            if var text = customer[.createdAt], let day = text.withUTF8({ RoundData.day($0) }), day > limit { future += 1 }
+            if var text = customer[.birthDate], let day = text.withUTF8({ RoundData.day($0) }), day > limit { future += 1 }
         }
         sink.set("quality.future_dates", future)
     }
@@ -108,25 +107,28 @@ extension Computation {
             keys.insert(key)
             matchedKeys[root] = keys
         }
+        // The same customer id on several rows.
+        for rows in data.repeatedIDs.values {
+            for row in rows.dropFirst() { union(rows[0], row, key: "customer_id") }
+        }
         // Per key kind, the first row of each value; values are interned by their bytes.
-        let kinds = ["customer_id", "tax_id", "email", "phone", "name"]
+        let kinds = ["tax_id", "email", "phone", "name"]
         var values = [Interner](repeating: Interner(), count: kinds.count)
         var firstRow = [[Int]](repeating: [], count: kinds.count)
-        for (index, customer) in customers.enumerated() {
-            let keys: [String?] = [
-                customer[.customerID], customer[.taxID].flatMap(Normalise.taxID),
-                email[index] == .valid ? customer[.email].map(Normalise.emailKey) : nil, phones[index],
-                customer[.name].flatMap(Normalise.nameKey),
-            ]
-            for (kind, value) in keys.enumerated() {
-                guard let value else { continue }
-                let key = Int(values[kind].intern(value))
-                if key < firstRow[kind].count {
-                    union(firstRow[kind][key], index, key: kinds[kind])
-                } else {
-                    firstRow[kind].append(index)
-                }
+        func see(_ kind: Int, _ value: String?, row: Int) {
+            guard let value else { return }
+            let key = Int(values[kind].intern(value))
+            if key < firstRow[kind].count {
+                union(firstRow[kind][key], row, key: kinds[kind])
+            } else {
+                firstRow[kind].append(row)
             }
+        }
+        for (index, customer) in customers.enumerated() {
+            see(0, customer[.taxID].flatMap(Normalise.taxID), row: index)
+            see(1, email[index] == .valid ? customer[.email].map(Normalise.emailKey) : nil, row: index)
+            see(2, phones[index], row: index)
+            see(3, customer[.name].flatMap(Normalise.nameKey), row: index)
         }
         var members: [Int: [Int]] = [:]
         for index in customers.indices { members[find(index), default: []].append(index) }

@@ -6,6 +6,17 @@ struct MetricSink {
     var metrics: [String: MetricValue] = [:]
     var unavailable: [String: String] = [:]
 
+    /// An empty sink that marks nothing unavailable in advance (for partial computations).
+    init() {}
+
+    /// Takes every value and reason of `other` (computed by another part of the analysis).
+    mutating func merge(_ other: MetricSink) {
+        for (id, value) in other.metrics where unavailable[id] == nil {
+            metrics[id] = value
+            if let reason = other.unavailable[id] { unavailable[id] = reason }
+        }
+    }
+
     init(data: RoundData) {
         for metric in MetricCatalogue.all {
             if let missing = metric.datasets.first(where: { !data.has($0) }) {
@@ -177,9 +188,15 @@ struct Computation {
         let sales = data.sales
         var keys = [UInt64]()
         keys.reserveCapacity(includedRows)
+        // Lines of one order repeat their (customer, day): skip consecutive repeats before sorting.
+        var last = UInt64.max
         for index in 0..<sales.count where included[index] {
-            keys.append(UInt64(UInt32(bitPattern: sales.customer[index])) << 32
-                | UInt64(UInt32(bitPattern: sales.day[index] &+ Int32.min)))
+            let key = UInt64(UInt32(bitPattern: sales.customer[index])) << 32
+                | UInt64(UInt32(bitPattern: sales.day[index] &+ Int32.min))
+            if key != last {
+                keys.append(key)
+                last = key
+            }
         }
         keys.sort()
         var previous = UInt64.max

@@ -78,62 +78,74 @@ package enum Normalise {
 
     /// A tax id as a duplicate key: its digits, when there are at least 8 of them.
     package static func taxID(_ text: String) -> String? {
-        let digits = text.unicodeScalars.filter { $0.properties.numericType == .decimal && $0.isASCII }
-        return digits.count >= 8 ? String(String.UnicodeScalarView(digits)) : nil
+        var digits: [UInt8] = []
+        for byte in text.utf8 where byte >= 48 && byte <= 57 { digits.append(byte) }
+        return digits.count >= 8 ? String(decoding: digits, as: UTF8.self) : nil
     }
 
-    private static let legalPhrases: [[String]] = [
+    private static let legalPhrases: [[[UInt8]]] = [
         "общество с ограниченной ответственностью", "публичное акционерное общество", "закрытое акционерное общество",
         "открытое акционерное общество", "непубличное акционерное общество", "акционерное общество",
         "индивидуальный предприниматель", "limited liability company",
-    ].map { $0.split(separator: " ").map(String.init) }
+    ].map { $0.split(separator: " ").map { Array($0.utf8) } }
 
-    private static let legalForms: Set<String> = [
+    private static let legalForms: Set<[UInt8]> = Set([
         "ооо", "оао", "зао", "пао", "ао", "нао", "ип", "чп", "нко", "ано", "тоо", "одо", "пбоюл",
         "llc", "ltd", "inc", "corp", "co", "plc", "gmbh", "ag", "sa", "ooo", "oao", "zao", "pao", "ip",
-    ]
+    ].map { Array($0.utf8) })
 
     /// A customer name as a duplicate key: lowercased, `ё` as `е`, quotes and punctuation removed,
     /// legal forms (ООО, ИП, АО, LLC, …, also spelled out) dropped, whitespace collapsed; nil when nothing is left.
     package static func nameKey(_ text: String) -> String? {
-        var words: [String] = []
-        var word = String.UnicodeScalarView()
+        // Words as lowercased UTF-8 bytes; compared and hashed as bytes (no Unicode normalisation).
+        var words: [[UInt8]] = []
+        var word: [UInt8] = []
         func flush() {
             if !word.isEmpty {
-                words.append(String(word))
-                word = String.UnicodeScalarView()
+                words.append(word)
+                word.removeAll(keepingCapacity: true)
             }
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            word.append(contentsOf: UTF8.encode(scalar).map { Array($0) } ?? [])
         }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             switch value {
-            case 0x61...0x7A, 0x30...0x39, 0x430...0x44F: word.append(scalar)
-            case 0x41...0x5A, 0x410...0x42F: word.append(Unicode.Scalar(value + 0x20) ?? scalar)
-            case 0x401, 0x451: word.append("е")
+            case 0x61...0x7A, 0x30...0x39: word.append(UInt8(value))
+            case 0x41...0x5A: word.append(UInt8(value + 0x20))
+            case 0x430...0x43F: word.append(0xD0); word.append(UInt8(0x80 + value - 0x400))
+            case 0x440...0x44F: word.append(0xD1); word.append(UInt8(0x80 + value - 0x440))
+            case 0x410...0x41F: word.append(0xD0); word.append(UInt8(0x80 + value + 0x20 - 0x400))
+            case 0x420...0x42F: word.append(0xD1); word.append(UInt8(0x80 + value + 0x20 - 0x440))
+            case 0x401, 0x451: word.append(0xD0); word.append(0xB5)  // ё → е
             case 0...0x7F: flush()
             default:
                 let properties = scalar.properties
                 if properties.isAlphabetic || properties.numericType != nil {
-                    word.append(contentsOf: properties.lowercaseMapping.unicodeScalars)
+                    for lower in properties.lowercaseMapping.unicodeScalars { append(lower) }
                 } else {
                     flush()
                 }
             }
         }
         flush()
-        var kept: [String] = []
+        var kept: [UInt8] = []
         var index = 0
         scan: while index < words.count {
             for phrase in legalPhrases where index + phrase.count <= words.count && words[index] == phrase[0] {
-                if Array(words[index..<(index + phrase.count)]) == phrase {
+                if words[index..<(index + phrase.count)].elementsEqual(phrase) {
                     index += phrase.count
                     continue scan
                 }
             }
-            if !legalForms.contains(words[index]) { kept.append(words[index]) }
+            if !legalForms.contains(words[index]) {
+                if !kept.isEmpty { kept.append(0x20) }
+                kept.append(contentsOf: words[index])
+            }
             index += 1
         }
-        return kept.isEmpty ? nil : kept.joined(separator: " ")
+        return kept.isEmpty ? nil : String(decoding: kept, as: UTF8.self)
     }
 }
 

@@ -9,7 +9,9 @@ import Workspace
 /// Keys are looked up by their UTF-8 bytes (straight from SQLite's buffers), so that a String is
 /// made only for a value not seen before.
 struct Interner: Sendable {
-    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+    /// Open addressing; a slot holds the key's hash in its high 32 bits and key + 1 in the low
+    /// 32 bits (0 = empty), so that a probe reads one word.
+    private var slots: [UInt64] = Array(repeating: 0, count: 1024)
     private var hashes: [UInt64] = []
     private var starts: [Int] = []
     private var bytes: [UInt8] = []
@@ -18,32 +20,65 @@ struct Interner: Sendable {
 
     var count: Int { names.count }
 
+    init() {}
+
+    /// An interner sized for about `capacity` distinct values.
+    init(capacity: Int) {
+        var size = 1024
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        hashes.reserveCapacity(capacity)
+        starts.reserveCapacity(capacity)
+        names.reserveCapacity(capacity)
+    }
+
     /// Whether `arena[start..<start + buffer.count]` holds the bytes of `buffer`.
     private static func same(_ arena: [UInt8], _ start: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return true }
         return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, buffer.count) == 0 }
     }
 
+    /// Eight bytes at a time, then MurmurHash3's finaliser, so that keys differing only in their
+    /// last digits spread over the whole table.
     private static func hash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in buffer {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
+        guard let base = buffer.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            let chunk = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = (hash ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
+            hash = (hash << 31) | (hash >> 33)
+            offset += 8
         }
-        return hash ^ (hash >> 29)
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < buffer.count {
+            tail |= UInt64(base[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash ^= tail
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash = hash &* 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        return hash
     }
 
     private func find(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, key: Int32) {
         let mask = slots.count - 1
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let key = slots[slot]
-            if key < 0 { return (slot, -1) }
-            let k = Int(key)
-            if hashes[k] == hash {
+            let entry = slots[slot]
+            if entry == 0 { return (slot, -1) }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let k = Int(entry & 0xFFFF_FFFF) - 1
                 let start = starts[k], end = k + 1 < starts.count ? starts[k + 1] : bytes.count
-                if end - start == buffer.count
-                    && Self.same(bytes, start, buffer) {
-                    return (slot, key)
+                if end - start == buffer.count && Self.same(bytes, start, buffer) {
+                    return (slot, Int32(k))
                 }
             }
             slot = (slot + 1) & mask
@@ -70,7 +105,7 @@ struct Interner: Sendable {
         let (slot, found) = find(buffer, hash: hash)
         if found >= 0 { return found }
         let key = Int32(names.count)
-        slots[slot] = key
+        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(key + 1)
         hashes.append(hash)
         starts.append(bytes.count)
         bytes.append(contentsOf: buffer)
@@ -93,12 +128,12 @@ struct Interner: Sendable {
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slots = Array(repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for (key, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(key)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(key + 1)
         }
     }
 }
@@ -211,16 +246,36 @@ struct RoundData: Sendable {
 }
 
 extension RoundData {
-    /// Reads the canonical rows of `round`.
+    /// Reads the canonical rows of `round` in one read transaction.
     static func load(from workspace: Workspace, round: AuditRound) throws -> RoundData {
+        var data = try loadCustomerSide(from: workspace, round: round)
+        data.adopt(sales: try loadSalesSide(from: workspace, round: round))
+        return data
+    }
+
+    /// Reads everything but the sale lines (customers, managers, deals, activities, campaigns).
+    static func loadCustomerSide(from workspace: Workspace, round: AuditRound) throws -> RoundData {
+        try reading(workspace) { db in
+            var data = RoundData(roundDate: round.date)
+            try data.loadCustomers(db, round: round.id)
+            try data.loadOthers(db, round: round.id)
+            return data
+        }
+    }
+
+    /// Reads the sale lines (those with `row_id` in `rows` when given), with customer keys of
+    /// their own (see ``adopt(sales:)``).
+    static func loadSalesSide(from workspace: Workspace, round: AuditRound, rows: Range<Int64>? = nil) throws -> RoundData {
+        try reading(workspace) { db in
+            var data = RoundData(roundDate: round.date)
+            try data.loadSales(db, round: round.id, rows: rows)
+            return data
+        }
+    }
+
+    private static func reading(_ workspace: Workspace, _ body: (Database) throws -> RoundData) throws -> RoundData {
         do {
-            return try workspace.read { db in
-                var data = RoundData(roundDate: round.date)
-                try data.loadCustomers(db, round: round.id)
-                try data.loadSales(db, round: round.id)
-                try data.loadOthers(db, round: round.id)
-                return data
-            }
+            return try workspace.read(body)
         } catch let error as AnalyticsError {
             throw error
         } catch {
@@ -228,11 +283,26 @@ extension RoundData {
         }
     }
 
+    /// Takes the sale lines (and their keys) of `other`, re-keying their customers into this
+    /// data's customer keys (the customer list's first, then ids only in sales).
+    mutating func adopt(sales other: RoundData) {
+        let mapping = other.customerKeys.names.map { customerKeys.intern($0) }
+        sales = other.sales
+        orders = other.orders
+        finishOrders()
+        for index in sales.customer.indices { sales.customer[index] = mapping[Int(sales.customer[index])] }
+        products = other.products
+        managerKeys = other.managerKeys
+        channels = other.channels
+        campaigns = other.campaigns
+        while customerListIndex.count < customerKeys.count { customerListIndex.append(-1) }
+    }
+
     private mutating func loadCustomers(_ db: Database, round: Int64) throws {
         let columns = CustomerField.allCases.map(\.name).joined(separator: ", ")
         let width = CustomerField.allCases.count
-        try Self.forEachRow(db, sql: "SELECT \(columns), source_line FROM customer WHERE round_id = ? ORDER BY row_id",
-                            round: round) { statement in
+        try Self.forEachRow(db, sql: "SELECT \(columns), source_line FROM customer WHERE round_id = ? ORDER BY dataset_id, row_id",
+                            arguments: [round]) { statement in
             guard let idBytes = Self.bytes(statement, 0) else { return }
             var values = [String?](repeating: nil, count: width)
             for index in 1..<width {
@@ -250,13 +320,29 @@ extension RoundData {
         }
     }
 
-    private mutating func loadSales(_ db: Database, round: Int64) throws {
-        let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale WHERE round_id = ?", arguments: [round]) ?? 0
-        sales.reserve(expected)
+    /// Reads the round's sale lines, or those with `row_id` in `rows` (then in one pass over the
+    /// table). Lines without an order id keep order key −1 until ``finishOrders()``.
+    private mutating func loadSales(_ db: Database, round: Int64, rows: Range<Int64>?) throws {
+        let source: String
+        var arguments: [Int64] = [round]
+        if let rows {
+            sales.reserve(Int(rows.count))
+            orders = Interner(capacity: Int(rows.count) / 2)
+            source = "sale NOT INDEXED WHERE round_id = ? AND row_id >= ? AND row_id < ? ORDER BY row_id"
+            arguments += [rows.lowerBound, rows.upperBound]
+        } else {
+            let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale WHERE round_id = ?", arguments: [round]) ?? 0
+            sales.reserve(expected)
+            orders = Interner(capacity: expected / 2)
+            // When the round holds most of the lines, one pass over the table beats a lookup per line.
+            let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale") ?? 0
+            source = expected * 2 >= all ? "sale NOT INDEXED WHERE round_id = ? ORDER BY row_id"
+                : "sale WHERE round_id = ? ORDER BY dataset_id, row_id"
+        }
         try Self.forEachRow(db, sql: """
             SELECT customer_id, date, amount, cost, order_id, product, manager, channel, campaign, source_line
-            FROM sale WHERE round_id = ? ORDER BY row_id
-            """, round: round) { statement in
+            FROM \(source)
+            """, arguments: arguments) { statement in
             sales.customer.append(Self.bytes(statement, 0).map { customerKeys.intern($0) } ?? customerKeys.intern(""))
             sales.day.append(Self.bytes(statement, 1).flatMap(Self.day) ?? Int32.min)
             sales.amount.append(sqlite3_column_double(statement, 2))
@@ -268,22 +354,66 @@ extension RoundData {
             sales.campaign.append(Self.bytes(statement, 8).map { campaigns.intern($0) } ?? -1)
             sales.sourceLine.append(Int32(clamping: sqlite3_column_int64(statement, 9)))
         }
-        // Lines without an order id are orders of their own: give each a key after the real ones.
+    }
+
+    /// Gives each line without an order id an order key of its own, after the real ones.
+    mutating func finishOrders() {
         var next = Int32(orders.count)
         for index in sales.order.indices where sales.order[index] < 0 {
             sales.order[index] = next
             next += 1
         }
         sales.orderCount = Int(next)
-        while customerListIndex.count < customerKeys.count { customerListIndex.append(-1) }
+    }
+
+    /// Appends the sale lines of `other` (read from a later row range), re-keying its values.
+    mutating func append(sales other: RoundData) {
+        func remap(_ keys: [Int32], _ mapping: [Int32]) -> [Int32] {
+            keys.map { $0 < 0 ? $0 : mapping[Int($0)] }
+        }
+        let customerMap = other.customerKeys.names.map { customerKeys.intern($0) }
+        let orderMap = other.orders.names.map { orders.intern($0) }
+        let productMap = other.products.names.map { products.intern($0) }
+        let managerMap = other.managerKeys.names.map { managerKeys.intern($0) }
+        let channelMap = other.channels.names.map { channels.intern($0) }
+        let campaignMap = other.campaigns.names.map { campaigns.intern($0) }
+        sales.customer += remap(other.sales.customer, customerMap)
+        sales.day += other.sales.day
+        sales.amount += other.sales.amount
+        sales.cost += other.sales.cost
+        sales.order += remap(other.sales.order, orderMap)
+        sales.product += remap(other.sales.product, productMap)
+        sales.manager += remap(other.sales.manager, managerMap)
+        sales.channel += remap(other.sales.channel, channelMap)
+        sales.campaign += remap(other.sales.campaign, campaignMap)
+        sales.sourceLine += other.sales.sourceLine
+    }
+
+    /// How to split the round's sale lines between two readers: two row ranges when the round
+    /// holds most of the table and at least `minimum` lines, else nil (one reader).
+    static func salesSplit(from workspace: Workspace, round: AuditRound, minimum: Int = 200_000) throws -> [Range<Int64>]? {
+        do {
+            return try workspace.read { db in
+                guard let row = try Row.fetchOne(db, sql: "SELECT count(*), min(row_id), max(row_id) FROM sale WHERE round_id = ?",
+                                                 arguments: [round.id]),
+                      let count: Int = row[0], count >= minimum, let low: Int64 = row[1], let high: Int64 = row[2]
+                else { return nil }
+                let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale") ?? 0
+                guard count * 2 >= all else { return nil }
+                let middle = low + (high - low + 1) / 2
+                return [low..<middle, middle..<(high + 1)]
+            }
+        } catch {
+            throw AnalyticsError.database(path: workspace.path, message: "\(error)")
+        }
     }
 
     /// Steps through `sql` (with the round id as its one argument) on SQLite's own API, so that
     /// text is read from SQLite's buffers without making a String per value.
-    private static func forEachRow(_ db: Database, sql: String, round: Int64,
+    private static func forEachRow(_ db: Database, sql: String, arguments: [Int64],
                                    _ body: (SQLiteStatement) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
-        try statement.setArguments([round])
+        try statement.setArguments(StatementArguments(arguments))
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         while true {
@@ -307,14 +437,14 @@ extension RoundData {
     }
 
     private mutating func loadOthers(_ db: Database, round: Int64) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT manager, left_at FROM manager WHERE round_id = ? ORDER BY row_id",
+        for row in try Row.fetchAll(db, sql: "SELECT manager, left_at FROM manager WHERE round_id = ? ORDER BY dataset_id, row_id",
                                     arguments: [round]) {
             guard let name = Self.text(row, 0) else { continue }
             managers.append(ManagerRecord(manager: name, leftAt: Self.text(row, 1).flatMap { Day(iso: $0) }))
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT deal_id, customer_id, created_at, closed_at, stage, status, amount FROM deal
-            WHERE round_id = ? ORDER BY row_id
+            WHERE round_id = ? ORDER BY dataset_id, row_id
             """, arguments: [round]) {
             deals.append(DealRecord(
                 dealID: Self.text(row, 0) ?? "", customerID: Self.text(row, 1),
@@ -322,11 +452,11 @@ extension RoundData {
                 stage: Self.text(row, 4), status: Self.text(row, 5)?.lowercased(), amount: row[6]))
         }
         let activityCursor = try Row.fetchCursor(
-            db, sql: "SELECT customer_id, date FROM activity WHERE round_id = ? ORDER BY row_id", arguments: [round])
+            db, sql: "SELECT customer_id, date FROM activity WHERE round_id = ? ORDER BY dataset_id, row_id", arguments: [round])
         while let row = try activityCursor.next() {
             activities.append(ActivityRecord(customerID: Self.text(row, 0), day: Self.text(row, 1).flatMap { Day(iso: $0) }))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT campaign, channel, cost FROM campaign WHERE round_id = ? ORDER BY row_id",
+        for row in try Row.fetchAll(db, sql: "SELECT campaign, channel, cost FROM campaign WHERE round_id = ? ORDER BY dataset_id, row_id",
                                     arguments: [round]) {
             guard let name = Self.text(row, 0) else { continue }
             campaignList.append(CampaignRecord(campaign: name, channel: Self.text(row, 1), cost: row[2]))

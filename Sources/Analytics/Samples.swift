@@ -161,16 +161,20 @@ extension Analysis {
         case .customersNoRegion: return customerSample(id, limit: limit) { $1[.region] == nil }
         case .customersNoManager: return customerSample(id, limit: limit) { $1[.manager] == nil }
         case .customersWithoutSales:
+            // Without sale lines no customer is known to have none.
+            let sold = data.has(.sales)
             return customerSample(id, limit: limit) { _, customer in
-                guard let id = customer[.customerID], let key = data.customerKeys.key(id) else { return false }
+                guard sold, let id = customer[.customerID], let key = data.customerKeys.key(id) else { return false }
                 return stats.lines[Int(key)] == 0
             }
         case .customersDuplicates:
             let table = exportTable(.duplicates)
             return SampleTable(id: id.rawValue, columns: table.columns, rows: Array(table.rows.prefix(limit)), total: table.total)
         case .salesOrphans:
-            guard !data.customers.isEmpty else { return SampleTable(id: id.rawValue, columns: [], rows: [], total: 0) }
+            // Without a customer list no line is known to be an orphan.
+            let listed = !data.customers.isEmpty
             return salesSample(id, limit: limit) { index in
+                listed &&
                 data.sales.day[index] != Int32.min && data.sales.day[index] <= Int32(asOf.ordinal)
                     && data.customerListIndex[Int(data.sales.customer[index])] < 0
             }

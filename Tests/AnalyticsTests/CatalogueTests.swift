@@ -1,5 +1,6 @@
 import AuditModel
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 
@@ -79,6 +80,50 @@ import TestSupport
         #expect(unavailable["deals.win_rate"] == "no_rows:deals")
     }
 
+    @Test func twoThreadedAndSequentialComputationsAgree() throws {
+        let (workspace, directory) = try Fixture.workspace()
+        defer { directory.remove() }
+        let round = try workspace.round()
+        let threaded = try Analytics.analyse(workspace, round: round, asOf: Fixture.asOf).document
+        let sequential = Analytics.analyse(data: try RoundData.load(from: workspace, round: round), asOf: Fixture.asOf).document
+        #expect(threaded == sequential)
+    }
+
+    @Test func salesReadInTwoHalvesGiveTheSameDocument() throws {
+        let (workspace, directory) = try Fixture.workspace()
+        defer { directory.remove() }
+        let round = try workspace.round()
+        let halves = try #require(try RoundData.salesSplit(from: workspace, round: round, minimum: 1))
+        #expect(halves.count == 2)
+        var sales = try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[0])
+        sales.append(sales: try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[1]))
+        var data = try RoundData.loadCustomerSide(from: workspace, round: round)
+        data.adopt(sales: sales)
+        let split = Analytics.analyse(data: data, asOf: Fixture.asOf).document
+        let whole = Analytics.analyse(data: try RoundData.load(from: workspace, round: round), asOf: Fixture.asOf).document
+        #expect(split == whole)
+        #expect(split["sales.orders"] == .number(9))
+    }
+
+    @Test func onlyTheAssessedRoundIsRead() throws {
+        let (workspace, directory) = try Fixture.workspace()
+        defer { directory.remove() }
+        try workspace.write { db in
+            try db.execute(sql: "INSERT INTO round(number, date, status, created_at) VALUES (2, '2027-05-01', 'open', 'now')")
+        }
+        let second = try workspace.round(number: 2)
+        try insertCanonicalRows([Fixture.sale("Z1", "C1", "2027-04-01", "10"), Fixture.sale("Z2", "C2", "2027-04-02", "5")],
+                                kind: .sales, into: workspace, round: second)
+        // Round 2 holds few of the lines (read through the index), round 1 most (one pass over the table).
+        let later = try Analytics.analyse(workspace, round: second).document
+        #expect(later["sales.revenue"] == .number(15))
+        #expect(later["sales.orders"] == .number(2))
+        #expect(later.unavailable["customers.count"] == "no_rows:customers")
+        let first = try Analytics.analyse(workspace, round: try workspace.round(number: 1), asOf: Fixture.asOf).document
+        #expect(first["sales.revenue"] == .number(3900))
+        #expect(first["customers.count"] == .number(7))
+    }
+
     @Test func storedSnapshotIsReadBack() throws {
         let (workspace, directory) = try Fixture.workspace()
         defer { directory.remove() }
@@ -149,6 +194,22 @@ import TestSupport
         #expect(document["sales.revenue"] == .number(107))
         #expect(document["sales.orders"] == .number(2))
         #expect(document["sales.customers"] == .number(2))
+    }
+
+    @Test func repeatedCustomerIDsAndSharedKeysFormOneGroup() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try insertCanonicalRows([
+            ["customer_id": "A", "name": "Альфа"], ["customer_id": "B", "email": "x@y.ru"], ["customer_id": "A", "name": "Бета"],
+            ["customer_id": "C", "name": "ООО Бета", "email": "X@y.ru"], ["customer_id": "D", "name": "Гамма"],
+        ], kind: .customers, into: workspace)
+        let document = try Analytics.analyse(workspace, round: try workspace.round()).document
+        // A (row 1) = A (row 3) by id; row 3 = C by name; C = B by email (case-insensitive).
+        #expect(document.tables.duplicateGroups == [
+            DuplicateGroup(group: 1, customerIDs: ["A", "B", "A", "C"], keys: ["customer_id", "email", "name"]),
+        ])
+        #expect(document["customers.count"] == .number(4))
+        #expect(document["quality.duplicate_share"] == .number(0.8))
     }
 
     @Test func onlyReturnsMakeParetoNull() throws {

@@ -118,3 +118,33 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(try #require(document["customers.active_12m_share"].number) + (document["customers.lost_share"].number ?? 0) <= 1 + 1e-12)
     }
 }
+
+@Suite struct DistinctPairCounterTests {
+    @Test(arguments: [1 << 26, 0])
+    func countsDistinctPairsInBothModes(bitLimit: Int) {
+        var random = SeededGenerator(state: 99)
+        var counter = DistinctPairCounter(items: 500, groups: 7, bitLimit: bitLimit)
+        var reference = Set<[Int32]>()
+        for _ in 0..<5000 {
+            let group = Int32.random(in: 0..<7, using: &random), item = Int32.random(in: 0..<500, using: &random)
+            counter.add(group: group, item: item)
+            reference.insert([group, item])
+        }
+        for group in 0..<7 {
+            #expect(counter.counts[group] == reference.filter { $0[0] == Int32(group) }.count)
+        }
+    }
+}
+
+@Suite struct InternerTests {
+    @Test func keysAreDenseStableAndFoundAgainAcrossGrowth() {
+        var interner = Interner()
+        let names = (0..<20_000).map { "O\($0 % 7 == 0 ? "клиент-" : "")\($0)" } + ["", "a", "ё"]
+        let keys = names.map { interner.intern($0) }
+        #expect(keys == (0..<Int32(names.count)).map { $0 })
+        #expect(names.map { interner.intern($0) } == keys)
+        #expect(names.map { interner.key($0) } == keys.map { Optional($0) })
+        #expect(interner.names == names)
+        #expect(interner.key("missing") == nil)
+    }
+}

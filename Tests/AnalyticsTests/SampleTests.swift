@@ -74,6 +74,15 @@ import Testing
         #expect(managers.hasPrefix("manager,revenue,orders,customers,margin,share,last_sale_date,idle\nAnna,2400,3,2,0.4,"))
     }
 
+    @Test func samplesNeedingAMissingDatasetAreEmpty() throws {
+        let salesOnly = try Fixture.analysis(only: [.sales])
+        #expect(salesOnly.sample(.salesOrphans).total == 0)
+        #expect(salesOnly.sample(.salesOrphans).columns.contains("customer_id"))
+        let customersOnly = try Fixture.analysis(only: [.customers])
+        #expect(customersOnly.sample(.customersWithoutSales).total == 0)
+        #expect(customersOnly.sample(.customersNoEmail).total == 3)
+    }
+
     @Test func csvQuotesFieldsThatNeedIt() {
         let table = SampleTable(id: "t", columns: ["a", "b"], rows: [["x,y", "say \"hi\""], [nil, "plain"]], total: 2)
         #expect(table.csv() == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n,plain\n")

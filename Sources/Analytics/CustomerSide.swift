@@ -1,0 +1,100 @@
+import AuditModel
+import Foundation
+import Workspace
+
+/// The customer-list checks that need no sale line: fill rates, contact validity, duplicates.
+struct CustomerSideResult: Sendable {
+    var sink: MetricSink
+    var dataQuality: [FieldQualityRow]
+    var duplicates: [DuplicateGroup]
+    var quality: (email: [FieldStatus], phone: [FieldStatus], phones: [String?])
+    /// Per portrait field (but the age band), the value key of each customer row.
+    var portraitColumns: [PortraitColumn]
+    /// Each customer row's birth date as a day ordinal (`Int32.min` when none or unreadable).
+    var birthDays: [Int32]
+
+    /// Computes the checks over the customer list of `data`.
+    static func compute(_ data: RoundData) -> CustomerSideResult {
+        var customersOnly = RoundData(roundDate: data.roundDate)
+        customersOnly.customers = data.customers
+        customersOnly.customerKeys = data.customerKeys
+        customersOnly.customerListIndex = data.customerListIndex
+        customersOnly.repeatedIDs = data.repeatedIDs
+        var computation = Computation(data: customersOnly, asOf: data.roundDate)
+        computation.sink = MetricSink()
+        let quality = computation.customerQuality()
+        let duplicates = computation.duplicates(email: quality.email, phones: quality.phones)
+        let columns = Computation.portraitFields.compactMap { field -> PortraitColumn? in
+            guard let customerField = PortraitColumn.customerField(field) else { return nil }
+            var names = Interner()
+            let keys = data.customers.map { names.intern($0[customerField] ?? "(empty)") }
+            return PortraitColumn(field: field, names: names.names, keys: keys)
+        }
+        let birthDays = data.customers.map { customer -> Int32 in
+            guard var text = customer[.birthDate] else { return Int32.min }
+            return text.withUTF8 { RoundData.day($0) } ?? Int32.min
+        }
+        return CustomerSideResult(sink: computation.sink, dataQuality: computation.tables.dataQuality,
+                                  duplicates: duplicates, quality: quality, portraitColumns: columns, birthDays: birthDays)
+    }
+}
+
+/// The values of one categorical customer field as keys (one per customer row) and their names.
+struct PortraitColumn: Sendable {
+    var field: String
+    var names: [String]
+    var keys: [Int32]
+
+    static func customerField(_ field: String) -> CustomerField? {
+        switch field {
+        case "type": .type
+        case "gender": .gender
+        case "city": .city
+        case "region": .region
+        case "industry": .industry
+        case "segment": .segment
+        case "source": .source
+        default: nil
+        }
+    }
+}
+
+/// The other thread's work in ``Analytics/analyse(_:round:asOf:)``: it reads the customer side of
+/// the round, signals `loaded`, computes the ``CustomerSideResult``, then signals `finished`.
+///
+/// Each field is written once by the worker before the semaphore it guards is signalled, and read
+/// by the caller only after waiting on that semaphore.
+final class CustomerSideWork: @unchecked Sendable {
+    let loaded = DispatchSemaphore(value: 0)
+    let finished = DispatchSemaphore(value: 0)
+    private(set) var data: Result<RoundData, any Error> = .failure(CancellationError())
+    private(set) var result: CustomerSideResult?
+
+    func run(workspace: Workspace, round: AuditRound) {
+        data = Result { try RoundData.loadCustomerSide(from: workspace, round: round) }
+        loaded.signal()
+        if case .success(let loadedData) = data { result = CustomerSideResult.compute(loadedData) }
+        finished.signal()
+    }
+}
+
+/// A read on its own thread; ``wait()`` returns its result.
+///
+/// `result` is written once by the thread before `done` is signalled, and read only after waiting.
+final class BackgroundLoad: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<RoundData, any Error> = .failure(CancellationError())
+
+    init(_ body: @escaping @Sendable () throws -> RoundData) {
+        let thread = Thread { [self] in
+            result = Result { try body() }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    func wait() -> Result<RoundData, any Error> {
+        done.wait()
+        return result
+    }
+}
