@@ -84,8 +84,20 @@ extension Computation {
 
     /// Groups of customer rows sharing a normalised tax id, valid email, valid phone, customer id
     /// or normalised name (transitively), in order of their first row.
+    ///
+    /// Two guards keep shared contacts from gluing different customers together: rows (or groups)
+    /// with different valid tax ids (ИНН whose check digits hold) are different legal entities and
+    /// are never joined by an email, a phone or a name; and an email or phone found on more than ``sharedContactLimit`` rows is a
+    /// shared mailbox or switchboard (`info@…`, a reseller's office line), not a duplicate key.
     mutating func duplicates(email: [FieldStatus], phones: [String?]) -> [DuplicateGroup] {
         let customers = data.customers
+        let taxIDs = customers.map { $0[.taxID].flatMap(Normalise.taxID) }
+        let emailKeys = customers.indices.map { email[$0] == .valid ? customers[$0][.email].map(Normalise.emailKey) : nil }
+        var contactUses: [String: Int] = [:]
+        for key in emailKeys.compactMap({ $0 }) { contactUses["e:" + key, default: 0] += 1 }
+        for key in phones.compactMap({ $0 }) { contactUses["p:" + key, default: 0] += 1 }
+        var taxOfRoot: [Int: String] = [:]
+        for (row, taxID) in taxIDs.enumerated() { if let taxID, Normalise.isValidINN(taxID) { taxOfRoot[row] = taxID } }
         var parent = Array(0..<customers.count)
         func find(_ x: Int) -> Int {
             var x = x
@@ -98,7 +110,9 @@ extension Computation {
         var matchedKeys: [Int: Set<String>] = [:]
         func union(_ a: Int, _ b: Int, key: String) {
             let ra = find(a), rb = find(b)
+            if key != "tax_id" && key != "customer_id", let ta = taxOfRoot[ra], let tb = taxOfRoot[rb], ta != tb { return }
             let root = min(ra, rb), other = max(ra, rb)
+            if ra != rb, taxOfRoot[root] == nil { taxOfRoot[root] = taxOfRoot[other] }
             var keys = matchedKeys[root] ?? []
             if ra != rb {
                 parent[other] = root
@@ -124,10 +138,11 @@ extension Computation {
                 firstRow[kind].append(row)
             }
         }
+        let limit = Self.sharedContactLimit
         for (index, customer) in customers.enumerated() {
-            see(0, customer[.taxID].flatMap(Normalise.taxID), row: index)
-            see(1, email[index] == .valid ? customer[.email].map(Normalise.emailKey) : nil, row: index)
-            see(2, phones[index], row: index)
+            see(0, taxIDs[index], row: index)
+            see(1, emailKeys[index].flatMap { (contactUses["e:" + $0] ?? 0) <= limit ? $0 : nil }, row: index)
+            see(2, phones[index].flatMap { (contactUses["p:" + $0] ?? 0) <= limit ? $0 : nil }, row: index)
             see(3, customer[.name].flatMap(Normalise.nameKey), row: index)
         }
         var members: [Int: [Int]] = [:]
@@ -144,6 +159,9 @@ extension Computation {
         tables.duplicateGroups = Array(groups.prefix(200))
         return groups
     }
+
+    /// The most rows one email or phone may appear on and still count as a duplicate key.
+    static let sharedContactLimit = 3
 
     /// Deal and activity metrics and the pipeline by stage.
     mutating func dealsAndActivities() {

@@ -83,6 +83,19 @@ package enum Normalise {
         return digits.count >= 8 ? String(decoding: digits, as: UTF8.self) : nil
     }
 
+    /// True for a Russian tax id (ИНН) whose check digits hold: 10 digits for an organisation,
+    /// 12 for a person. Only such ids are trusted to tell two customers apart.
+    package static func isValidINN(_ digits: String) -> Bool {
+        let d = digits.utf8.map { Int($0) - 48 }
+        guard d.allSatisfy({ (0...9).contains($0) }) else { return false }
+        func check(_ weights: [Int]) -> Int { zip(weights, d).reduce(0) { $0 + $1.0 * $1.1 } % 11 % 10 }
+        switch d.count {
+        case 10: return check([2, 4, 10, 3, 5, 9, 4, 6, 8]) == d[9]
+        case 12: return check([7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) == d[10] && check([3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) == d[11]
+        default: return false
+        }
+    }
+
     private static let legalPhrases: [[[UInt8]]] = [
         "общество с ограниченной ответственностью", "публичное акционерное общество", "закрытое акционерное общество",
         "открытое акционерное общество", "непубличное акционерное общество", "акционерное общество",

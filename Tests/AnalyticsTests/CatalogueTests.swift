@@ -212,6 +212,27 @@ import TestSupport
         #expect(document["quality.duplicate_share"] == .number(0.8))
     }
 
+    @Test func sharedMailboxesAndDifferentValidTaxIDsDoNotMakeDuplicates() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try insertCanonicalRows([
+            // Two companies with valid, different tax ids and one purchasing mailbox: not duplicates.
+            ["customer_id": "S1", "name": "ООО Сбер", "tax_id": "7707083893", "email": "zakup@mail.ru"],
+            ["customer_id": "S2", "name": "ООО Другое", "tax_id": "500100732259", "email": "zakup@mail.ru"],
+            // A generic address on four customers is a shared mailbox, not a key.
+            ["customer_id": "G1", "email": "info@yandex.ru"], ["customer_id": "G2", "email": "info@yandex.ru"],
+            ["customer_id": "G3", "email": "info@yandex.ru"], ["customer_id": "G4", "email": "info@yandex.ru"],
+            // The same company entered twice, once without its tax id: a duplicate.
+            ["customer_id": "R1", "name": "ООО «Ромашка»", "tax_id": "7707083893", "phone": "+7 912 345-67-89"],
+            ["customer_id": "R2", "name": "Ромашка", "phone": "8 (912) 345-67-89"],
+        ], kind: .customers, into: workspace)
+        let document = try Analytics.analyse(workspace, round: try workspace.round()).document
+        // S1 and R1 share a tax id (one legal entity); R2 is R1 without it, found by the phone.
+        #expect(document.tables.duplicateGroups.map(\.customerIDs) == [["S1", "R1", "R2"]])
+        #expect(!document.tables.duplicateGroups.flatMap(\.customerIDs).contains("S2"))
+        #expect(!document.tables.duplicateGroups.flatMap(\.customerIDs).contains("G1"))
+    }
+
     @Test func onlyReturnsMakeParetoNull() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }

@@ -87,3 +87,10 @@ import Testing
         #expect(Computation.abcClasses([10, -10]) == nil)
     }
 }
+
+@Suite struct TaxIDCheckDigitTests {
+    @Test(arguments: [("7707083893", true), ("500100732259", true), ("7707083894", false), ("7701234567", false), ("123", false)])
+    func innCheckDigits(inn: String, valid: Bool) {
+        #expect(Normalise.isValidINN(inn) == valid)
+    }
+}
