@@ -46,10 +46,14 @@ extension Computation {
     /// Repeat, activity, loss and retention shares of buying customers.
     mutating func retention() {
         var buyers = 0, repeaters = 0, active = 0, lost = 0, new12 = 0, both = 0, previous = 0
+        var intervals: [Double] = []
         let lostLimit = asOfDay - 365
         for key in stats.lines.indices where stats.lines[key] > 0 {
             buyers += 1
-            if stats.frequency[key] >= 2 { repeaters += 1 }
+            if stats.frequency[key] >= 2 {
+                repeaters += 1
+                intervals.append(Double(stats.lastDay[key] - stats.firstDay[key]) / Double(stats.frequency[key] - 1))
+            }
             if stats.boughtLast12m[key] { active += 1 }
             if stats.lastDay[key] <= lostLimit { lost += 1 }
             if stats.firstDay[key] > last12Start { new12 += 1 }
@@ -59,6 +63,11 @@ extension Computation {
             }
         }
         sink.ratio("customers.repeat_rate", Double(repeaters), Double(buyers))
+        intervals.sort()
+        let median: Double? = intervals.isEmpty ? nil
+            : intervals.count % 2 == 1 ? intervals[intervals.count / 2]
+            : (intervals[intervals.count / 2 - 1] + intervals[intervals.count / 2]) / 2
+        sink.set("customers.median_purchase_interval_days", median)
         sink.ratio("customers.active_12m_share", Double(active), Double(buyers))
         sink.ratio("customers.lost_share", Double(lost), Double(buyers))
         sink.set("customers.new_12m", new12)

@@ -38,7 +38,7 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
         "pareto.top20_share": .lowerIsBetter, "pareto.customers_for_80": .higherIsBetter,
         "pareto.customers_for_80_share": .higherIsBetter, "pareto.top_customer_share": .lowerIsBetter, "pareto.hhi": .lowerIsBetter,
         // Customers, retention, churn
-        "customers.count": .higherIsBetter, "customers.repeat_rate": .higherIsBetter, "customers.active_12m_share": .higherIsBetter,
+        "customers.count": .higherIsBetter, "customers.repeat_rate": .higherIsBetter, "customers.median_purchase_interval_days": .lowerIsBetter, "customers.active_12m_share": .higherIsBetter,
         "customers.lost_share": .lowerIsBetter, "customers.new_12m": .higherIsBetter,
         "retention.rate_12m": .higherIsBetter, "retention.churn_12m": .lowerIsBetter,
         // RFM

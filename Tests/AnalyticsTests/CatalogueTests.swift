@@ -233,6 +233,22 @@ import TestSupport
         #expect(!document.tables.duplicateGroups.flatMap(\.customerIDs).contains("G1"))
     }
 
+    @Test func medianPurchaseIntervalOverRepeatCustomers() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        func sale(_ customer: String, _ date: String) -> [String: String?] { ["customer_id": customer, "date": date, "amount": "100"] }
+        try insertCanonicalRows([
+            // A: 3 purchase days over 30 days → 15; B: 2 days 40 apart → 40; C: one day, left out;
+            // D: 4 days over 30 days, two lines on one day → 10. Median of 10, 15, 40 = 15.
+            sale("A", "2026-01-01"), sale("A", "2026-01-11"), sale("A", "2026-01-31"),
+            sale("B", "2026-02-01"), sale("B", "2026-03-13"),
+            sale("C", "2026-03-01"),
+            sale("D", "2026-01-01"), sale("D", "2026-01-11"), sale("D", "2026-01-11"), sale("D", "2026-01-21"), sale("D", "2026-01-31"),
+        ], kind: .sales, into: workspace)
+        let document = try Analytics.analyse(workspace, round: try workspace.round()).document
+        #expect(document["customers.median_purchase_interval_days"] == .number(15))
+    }
+
     @Test func onlyReturnsMakeParetoNull() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }

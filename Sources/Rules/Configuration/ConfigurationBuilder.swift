@@ -68,7 +68,7 @@ public enum ConfigurationBuilder {
                 detail: LocalizedText(ru: "\(ru.count(orphans)) строк продаж по клиентам, которых нет в базе",
                                       en: "\(en.count(orphans)) sale lines of customers missing from the base")), to: .cleanup)
         }
-        if let median = metrics["customers.median_interpurchase_days"].number, median > 0 {
+        if let median = metrics["customers.median_purchase_interval_days"].number, median > 0 {
             let days = (median * 2).rounded()
             configuration.add(ConfigItem(
                 id: "automation.win_back",
