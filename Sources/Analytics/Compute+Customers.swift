@@ -180,9 +180,12 @@ extension Computation {
         }
         let total = revenues.reduce(0, +)
         var counts = [0, 0, 0], sums = [0.0, 0.0, 0.0]
+        var minimums: [Double?] = [nil, nil, nil]
         for (index, value) in revenues.enumerated() {
-            counts[Int(classes[index])] += 1
-            sums[Int(classes[index])] += value
+            let klass = Int(classes[index])
+            counts[klass] += 1
+            sums[klass] += value
+            minimums[klass] = min(minimums[klass] ?? value, value)
         }
         var rows: [ABCClassRow] = []
         for (offset, letter) in ["a", "b", "c"].enumerated() {
@@ -190,7 +193,7 @@ extension Computation {
             sink.set(prefix + letter + "_revenue_share", sums[offset] / total)
             rows.append(ABCClassRow(abcClass: letter.uppercased(), count: counts[offset],
                                     countShare: Double(counts[offset]) / Double(revenues.count),
-                                    revenue: sums[offset], revenueShare: sums[offset] / total))
+                                    revenue: sums[offset], revenueShare: sums[offset] / total, minRevenue: minimums[offset]))
         }
         tables.abc[subject] = rows
     }

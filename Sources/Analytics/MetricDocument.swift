@@ -153,9 +153,11 @@ public struct ABCClassRow: Sendable, Hashable, Codable {
     public var countShare: Double
     public var revenue: Double
     public var revenueShare: Double
+    /// The smallest revenue of an item in the class: the class's lower cut-off.
+    public var minRevenue: Double?
 
     enum CodingKeys: String, CodingKey {
-        case abcClass = "class", count, countShare = "count_share", revenue, revenueShare = "revenue_share"
+        case abcClass = "class", count, countShare = "count_share", revenue, revenueShare = "revenue_share", minRevenue = "min_revenue"
     }
 }
 

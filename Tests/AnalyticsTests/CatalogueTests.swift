@@ -249,6 +249,18 @@ import TestSupport
         #expect(document["customers.median_purchase_interval_days"] == .number(15))
     }
 
+    @Test func abcClassesCarryTheirRevenueCutOff() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try insertCanonicalRows([("A", "100"), ("B", "50"), ("C", "30"), ("D", "20")].map { customer, amount in
+            ["customer_id": customer, "date": "2026-01-10", "amount": amount]
+        }, kind: .sales, into: workspace)
+        let rows = try #require(try Analytics.analyse(workspace, round: try workspace.round()).document.tables.abc["customers"])
+        // A runs up to and including C, which crosses 80 % (180 of 200); D crosses 95 %.
+        #expect(rows.map(\.count) == [3, 1, 0])
+        #expect(rows.map(\.minRevenue) == [30, 20, nil])
+    }
+
     @Test func onlyReturnsMakeParetoNull() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }

@@ -30,8 +30,10 @@ public enum ConfigurationBuilder {
                 id: "abc.\(row.abcClass.lowercased())",
                 title: LocalizedText(ru: "ABC-класс клиента \(row.abcClass)", en: "Customer ABC class \(row.abcClass)"),
                 detail: LocalizedText(
-                    ru: "\(ru.count(Double(row.count))) клиентов (\(ru.percent(row.countShare))) дают \(ru.percent(row.revenueShare)) выручки; пересчитывать ежемесячно",
-                    en: "\(en.count(Double(row.count))) customers (\(en.percent(row.countShare))) bring \(en.percent(row.revenueShare)) of revenue; recompute monthly")),
+                    ru: (row.minRevenue.map { "выручка за период данных от \(ru.money($0, fractionDigits: 0)); " } ?? "")
+                        + "сейчас \(ru.count(Double(row.count))) клиентов (\(ru.percent(row.countShare))) дают \(ru.percent(row.revenueShare)) выручки; пересчитывать ежемесячно",
+                    en: (row.minRevenue.map { "revenue over the data's period from \(en.money($0, fractionDigits: 0)); " } ?? "")
+                        + "now \(en.count(Double(row.count))) customers (\(en.percent(row.countShare))) bring \(en.percent(row.revenueShare)) of revenue; recompute monthly")),
                 to: .segments)
         }
         for row in metrics.tables.rfmSegments where row.customers > 0 {
