@@ -12,6 +12,8 @@ final class DatasetStore {
     let file: String
     let datasetID: Int64
     private let statement: Statement
+    private var arena: [UInt8] = []
+    private var offsets: [Int] = []
 
     init(db: Database, round: AuditRound, kind: DatasetKind, file: String) throws {
         self.db = db
@@ -39,25 +41,49 @@ final class DatasetStore {
     /// of an import (a million rows), and GRDB's argument arrays cost more than the insert.
     func insert(line: Int, values: [StoredValue]) throws {
         let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        sqlite3_bind_int64(handle, 1, round.id)
-        sqlite3_bind_int64(handle, 2, datasetID)
-        sqlite3_bind_int64(handle, 3, Int64(line))
-        var index: Int32 = 4
+        // The row's text is laid out in one reused buffer and bound in place (no copy inside
+        // SQLite, no allocation per value); the buffer outlives the step that reads it.
+        arena.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
         for value in values {
-            switch value {
-            case .null: sqlite3_bind_null(handle, index)
-            case .text(let text): sqlite3_bind_text(handle, index, text, -1, sqliteTransient)
-            case .real(let number): sqlite3_bind_double(handle, index, number)
-            case .integer(let number): sqlite3_bind_int64(handle, index, number)
+            if case .text(var text) = value {
+                offsets.append(arena.count)
+                text.withUTF8 { arena.append(contentsOf: $0) }
             }
-            index += 1
         }
-        let status = sqlite3_step(handle)
-        guard status == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+        offsets.append(arena.count)
+        let status = arena.withUnsafeBufferPointer { bytes -> Int32 in
             sqlite3_reset(handle)
-            throw ImportError.database(path: file, message: message)
+            sqlite3_bind_int64(handle, 1, round.id)
+            sqlite3_bind_int64(handle, 2, datasetID)
+            sqlite3_bind_int64(handle, 3, Int64(line))
+            var index: Int32 = 4
+            var textIndex = 0
+            let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            for value in values {
+                switch value {
+                case .null: sqlite3_bind_null(handle, index)
+                case .text:
+                    let start = offsets[textIndex], end = offsets[textIndex + 1]
+                    textIndex += 1
+                    if let base, end > start {
+                        sqlite3_bind_text(handle, index, base + start, Int32(end - start), nil)  // SQLITE_STATIC
+                    } else {
+                        sqlite3_bind_text(handle, index, "", 0, nil)
+                    }
+                case .real(let number): sqlite3_bind_double(handle, index, number)
+                case .integer(let number): sqlite3_bind_int64(handle, index, number)
+                }
+                index += 1
+            }
+            let status = sqlite3_step(handle)
+            // Unbind before the buffer may move.
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+            return status
+        }
+        guard status == SQLITE_DONE else {
+            throw ImportError.database(path: file, message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
     }
 
@@ -101,5 +127,3 @@ final class DatasetStore {
     }
 }
 
-/// SQLite copies bound text before the call returns.
-private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
