@@ -13,6 +13,7 @@ struct CRMAudit: ParsableCommand {
             InitCommand.self,
             ImportCommand.self,
             SampleDataCommand.self,
+            ScanCSVCommand.self,
         ]
     )
 

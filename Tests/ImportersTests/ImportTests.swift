@@ -57,6 +57,7 @@ import Workspace
         #expect(error.message(in: .en).contains("nothing was stored"))
         #expect(try rows(workspace, "SELECT * FROM sale").isEmpty)
         #expect(try workspace.datasets(round: try workspace.round()).isEmpty)
+        #expect(try writerEnforcesForeignKeys(workspace))
     }
 
     @Test func skippingBadRowsStoresTheRestAndWritesAPrivateRejectsFile() throws {
@@ -97,6 +98,7 @@ import Workspace
         options.replace = true
         let report = try Importer.importFile(path, into: workspace, round: round, options: options)
         #expect(report.replacedDataset)
+        #expect(try writerEnforcesForeignKeys(workspace))
         #expect(try rows(workspace, "SELECT * FROM customer").count == 2)
         #expect(try workspace.datasets(round: round).count == 1)
     }
