@@ -8,9 +8,9 @@ public enum CSVScan {
         public var fieldBytes: Int
     }
 
-    /// Scans `path` (encoding and delimiter detected as an import would).
+    /// Scans `path` (encoding and delimiter detected as an import would; no fingerprint).
     public static func run(path: String) throws -> Result {
-        let reader = try CSVReader(path: path)
+        let reader = try CSVReader(path: path, fingerprint: false)
         var result = Result(records: 0, fields: 0, bytes: 0, fieldBytes: 0)
         while try reader.nextRecord() {
             result.records += 1
