@@ -97,6 +97,51 @@ package final class CSVReader {
         }
     }
 
+    /// The current record as cells, trimmed of blanks (spaces, tabs, no-break spaces); columns
+    /// not `wanted` come back empty. One pass over the record's bytes.
+    package func cells(wanted: [Bool]?) -> [Cell] {
+        let starts = self.starts, ends = self.ends
+        return buffer.withUnsafeBufferPointer { p in
+            var cells: [Cell] = []
+            cells.reserveCapacity(starts.count)
+            for index in 0..<starts.count {
+                if let wanted, index >= wanted.count || !wanted[index] {
+                    cells.append(.empty)
+                    continue
+                }
+                var start = starts[index], end = ends[index]
+                while start < end {
+                    let byte = p[start]
+                    if byte == 0x20 || byte == 0x09 { start += 1 }
+                    else if byte == 0xC2 && start + 1 < end && p[start + 1] == 0xA0 { start += 2 }
+                    else { break }
+                }
+                while end > start {
+                    let byte = p[end - 1]
+                    if byte == 0x20 || byte == 0x09 { end -= 1 }
+                    else if byte == 0xA0 && end - 2 >= start && p[end - 2] == 0xC2 { end -= 2 }
+                    else { break }
+                }
+                if start == end {
+                    cells.append(.empty)
+                    continue
+                }
+                let bytes = UnsafeBufferPointer(rebasing: p[start..<end])
+                var ascii = true
+                for byte in bytes where byte >= 0x80 {
+                    ascii = false
+                    break
+                }
+                if !ascii && !TextEncoding.isValidUTF8(bytes) {
+                    cells.append(.undecodable)
+                } else {
+                    cells.append(.text(String(decoding: bytes, as: UTF8.self)))
+                }
+            }
+            return cells
+        }
+    }
+
     /// Whether field `index` is empty or only blanks.
     package func isBlank(_ index: Int) -> Bool {
         let start = starts[index], end = ends[index]
