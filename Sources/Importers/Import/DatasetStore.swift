@@ -39,51 +39,60 @@ final class DatasetStore {
     ///
     /// Binds straight through SQLite's C API on GRDB's prepared statement: this is the hot loop
     /// of an import (a million rows), and GRDB's argument arrays cost more than the insert.
-    func insert(line: Int, values: [StoredValue]) throws {
+    /// Stores a batch of rows. The rows' text is laid out in one reused buffer and bound in
+    /// place (no copy inside SQLite, no allocation per value); the buffer outlives each step.
+    func insert(_ batch: RowPipe.Batch) throws {
         let handle = statement.sqliteStatement
-        // The row's text is laid out in one reused buffer and bound in place (no copy inside
-        // SQLite, no allocation per value); the buffer outlives the step that reads it.
-        arena.removeAll(keepingCapacity: true)
-        offsets.removeAll(keepingCapacity: true)
-        for value in values {
-            if case .text(var text) = value {
-                offsets.append(arena.count)
-                text.withUTF8 { arena.append(contentsOf: $0) }
-            }
+        let roundID = round.id, datasetID = self.datasetID
+        var arena = self.arena
+        var offsets = self.offsets
+        self.arena = []
+        self.offsets = []
+        defer {
+            self.arena = arena
+            self.offsets = offsets
         }
-        offsets.append(arena.count)
-        let status = arena.withUnsafeBufferPointer { bytes -> Int32 in
-            sqlite3_reset(handle)
-            sqlite3_bind_int64(handle, 1, round.id)
-            sqlite3_bind_int64(handle, 2, datasetID)
-            sqlite3_bind_int64(handle, 3, Int64(line))
-            var index: Int32 = 4
-            var textIndex = 0
-            let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-            for value in values {
-                switch value {
-                case .null: sqlite3_bind_null(handle, index)
-                case .text:
-                    let start = offsets[textIndex], end = offsets[textIndex + 1]
-                    textIndex += 1
-                    if let base, end > start {
-                        sqlite3_bind_text(handle, index, base + start, Int32(end - start), nil)  // SQLITE_STATIC
-                    } else {
-                        sqlite3_bind_text(handle, index, "", 0, nil)
-                    }
-                case .real(let number): sqlite3_bind_double(handle, index, number)
-                case .integer(let number): sqlite3_bind_int64(handle, index, number)
+        for row in batch {
+            arena.removeAll(keepingCapacity: true)
+            offsets.removeAll(keepingCapacity: true)
+            for value in row.values {
+                if case .text(var text) = value {
+                    offsets.append(arena.count)
+                    text.withUTF8 { arena.append(contentsOf: $0) }
                 }
-                index += 1
             }
-            let status = sqlite3_step(handle)
-            // Unbind before the buffer may move.
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-            return status
-        }
-        guard status == SQLITE_DONE else {
-            throw ImportError.database(path: file, message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            offsets.append(arena.count)
+            let status = arena.withUnsafeBufferPointer { bytes -> Int32 in
+                sqlite3_bind_int64(handle, 1, roundID)
+                sqlite3_bind_int64(handle, 2, datasetID)
+                sqlite3_bind_int64(handle, 3, Int64(row.line))
+                var index: Int32 = 4
+                var textIndex = 0
+                let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+                for value in row.values {
+                    switch value {
+                    case .null: sqlite3_bind_null(handle, index)
+                    case .text:
+                        let start = offsets[textIndex], end = offsets[textIndex + 1]
+                        textIndex += 1
+                        if let base, end > start {
+                            sqlite3_bind_text(handle, index, base + start, Int32(end - start), nil)  // SQLITE_STATIC
+                        } else {
+                            sqlite3_bind_null(handle, index)
+                        }
+                    case .real(let number): sqlite3_bind_double(handle, index, number)
+                    case .integer(let number): sqlite3_bind_int64(handle, index, number)
+                    }
+                    index += 1
+                }
+                let status = sqlite3_step(handle)
+                // Reset before the buffer may change: SQLite reads bound text in place.
+                sqlite3_reset(handle)
+                return status
+            }
+            guard status == SQLITE_DONE else {
+                throw ImportError.database(path: file, message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
         }
     }
 

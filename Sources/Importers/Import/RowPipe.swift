@@ -69,8 +69,8 @@ struct Handoff<Value>: @unchecked Sendable {
 }
 
 extension ImportPass {
-    /// Runs this pass on a reading thread while `store` writes on the calling thread.
-    func runPipelined(store: (Int, [StoredValue]) throws -> Void) throws {
+    /// Runs this pass on a reading thread while `store` writes batches on the calling thread.
+    func runPipelined(store: (RowPipe.Batch) throws -> Void) throws {
         let pipe = RowPipe()
         let handoff = Handoff(value: self)
         let thread = Thread {
@@ -93,9 +93,7 @@ extension ImportPass {
         thread.stackSize = 8 << 20
         thread.start()
         do {
-            while let batch = pipe.pop() {
-                for row in batch { try store(row.line, row.values) }
-            }
+            while let batch = pipe.pop() { try store(batch) }
         } catch {
             pipe.cancelAndWait()
             throw error
