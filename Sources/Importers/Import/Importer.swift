@@ -79,15 +79,8 @@ public enum Importer {
     /// an existing round, so checking each of a million rows again would only cost time.
     private static func inOneTransaction<T>(_ workspace: Workspace, _ body: (Database) throws -> T) throws -> T {
         try workspace.database.writeWithoutTransaction { db in
-            // A 64 MiB page cache for the import keeps SQLite from spilling half-built pages to
-            // the WAL and writing them again (a fixed amount, whatever the file's size).
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer {
-                try? db.execute(sql: "PRAGMA foreign_keys = ON")
-                try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
-            }
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)
