@@ -246,3 +246,53 @@ import Workspace
         #expect(mapping.ignored == ["Клиент"])
     }
 }
+
+@Suite struct MalformedFileTests {
+    @Test func anOldExcelFileIsNamedAsSuch() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try writeBytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504), to: "old.xls", in: directory)
+        let error = try #require(throws: ImportError.self) { try Importer.dryRun(path, options: ImportOptions(kind: .sales)) }
+        guard case .malformed(_, let text) = error else { Issue.record("\(error)"); return }
+        #expect(text.en.contains(".xls") && text.ru.contains(".xlsx"))
+    }
+
+    @Test func aBinaryFileIsNotReadAsText() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try writeBytes([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x3B, 0x00], to: "a.csv", in: directory)
+        #expect(throws: ImportError.unsupportedFormat(path: path)) { try Importer.dryRun(path, options: ImportOptions(kind: .sales)) }
+    }
+
+    @Test func aMissingFileOrAFolderSaySo() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        #expect(throws: ImportError.fileNotFound(path: directory.file("nope.csv"))) {
+            try Importer.dryRun(directory.file("nope.csv"), options: ImportOptions(kind: .sales))
+        }
+        #expect(throws: ImportError.notAFile(path: directory.path)) { try Importer.dryRun(directory.path, options: ImportOptions(kind: .sales)) }
+    }
+
+    @Test func shortRowsLackTheirRequiredValuesAndLongRowsKeepTheirs() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try directory.write("Дата;Клиент;Сумма\n01.11.2026;A\n02.11.2026;B;5;extra;cells\n", to: "ragged.csv")
+        let report = try Importer.dryRun(path, options: ImportOptions(kind: .sales))
+        #expect(report.rowsRead == 2 && report.rowsRejected == 1)
+        #expect(report.problems.first?.location == SourceLocation(file: path, line: 2, column: 3))
+        #expect(report.problems.first?.reason.en == "the required field amount is empty")
+    }
+
+    @Test func aForcedEncodingOrDelimiterWins() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        // Windows-1251 bytes that happen to be valid UTF-8 are rare; forcing says what the file is.
+        let path = try writeBytes(Transcoder.windows1251("Дата|Клиент|Сумма\n01.11.2026|Ёж|1,5\n"), to: "f.txt", in: directory)
+        var options = ImportOptions(kind: .sales)
+        options.encoding = .windows1251
+        options.delimiter = UInt8(ascii: "|")
+        let report = try Importer.dryRun(path, options: options)
+        #expect(report.preview.first?.map(\.value) == ["Ёж", "2026-11-01", "1.5"])
+        #expect(report.notes.first?.en == "encoding windows-1251 (given), delimiter «|» (given)")
+    }
+}
