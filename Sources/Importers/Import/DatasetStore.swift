@@ -12,8 +12,6 @@ final class DatasetStore {
     let file: String
     let datasetID: Int64
     private let statement: Statement
-    private var arena: [UInt8] = []
-    private var offsets: [Int] = []
 
     init(db: Database, round: AuditRound, kind: DatasetKind, file: String) throws {
         self.db = db
@@ -39,60 +37,43 @@ final class DatasetStore {
     ///
     /// Binds straight through SQLite's C API on GRDB's prepared statement: this is the hot loop
     /// of an import (a million rows), and GRDB's argument arrays cost more than the insert.
-    /// Stores a batch of rows. The rows' text is laid out in one reused buffer and bound in
-    /// place (no copy inside SQLite, no allocation per value); the buffer outlives each step.
-    func insert(_ batch: RowPipe.Batch) throws {
+    /// Stores a batch of rows, binding text in place from the batch's byte buffer (SQLite
+    /// copies nothing and nothing is allocated per value).
+    func insert(_ batch: FlatBatch) throws {
         let handle = statement.sqliteStatement
         let roundID = round.id, datasetID = self.datasetID
-        var arena = self.arena
-        var offsets = self.offsets
-        self.arena = []
-        self.offsets = []
-        defer {
-            self.arena = arena
-            self.offsets = offsets
-        }
-        for row in batch {
-            arena.removeAll(keepingCapacity: true)
-            offsets.removeAll(keepingCapacity: true)
-            for value in row.values {
-                if case .text(var text) = value {
-                    offsets.append(arena.count)
-                    text.withUTF8 { arena.append(contentsOf: $0) }
-                }
-            }
-            offsets.append(arena.count)
-            let status = arena.withUnsafeBufferPointer { bytes -> Int32 in
+        let width = batch.width
+        let kinds = batch.kinds, payloads = batch.payloads, lengths = batch.lengths, lines = batch.lines
+        let failed = batch.bytes.withUnsafeBufferPointer { bytes -> Bool in
+            let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            for row in 0..<lines.count {
                 sqlite3_bind_int64(handle, 1, roundID)
                 sqlite3_bind_int64(handle, 2, datasetID)
-                sqlite3_bind_int64(handle, 3, Int64(row.line))
-                var index: Int32 = 4
-                var textIndex = 0
-                let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-                for value in row.values {
-                    switch value {
+                sqlite3_bind_int64(handle, 3, Int64(lines[row]))
+                var value = row * width
+                for column in 0..<width {
+                    let index = Int32(column + 4)
+                    switch kinds[value] {
                     case .null: sqlite3_bind_null(handle, index)
                     case .text:
-                        let start = offsets[textIndex], end = offsets[textIndex + 1]
-                        textIndex += 1
-                        if let base, end > start {
-                            sqlite3_bind_text(handle, index, base + start, Int32(end - start), nil)  // SQLITE_STATIC
+                        if let base, lengths[value] > 0 {
+                            sqlite3_bind_text(handle, index, base + Int(payloads[value]), lengths[value], nil)  // SQLITE_STATIC
                         } else {
                             sqlite3_bind_null(handle, index)
                         }
-                    case .real(let number): sqlite3_bind_double(handle, index, number)
-                    case .integer(let number): sqlite3_bind_int64(handle, index, number)
+                    case .real: sqlite3_bind_double(handle, index, Double(bitPattern: UInt64(bitPattern: payloads[value])))
+                    case .integer: sqlite3_bind_int64(handle, index, payloads[value])
                     }
-                    index += 1
+                    value += 1
                 }
                 let status = sqlite3_step(handle)
-                // Reset before the buffer may change: SQLite reads bound text in place.
-                sqlite3_reset(handle)
-                return status
+                sqlite3_reset(handle)  // before the buffer may go: SQLite reads bound text in place
+                if status != SQLITE_DONE { return true }
             }
-            guard status == SQLITE_DONE else {
-                throw ImportError.database(path: file, message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+            return false
+        }
+        if failed {
+            throw ImportError.database(path: file, message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
     }
 

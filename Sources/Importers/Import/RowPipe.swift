@@ -3,7 +3,7 @@ import Foundation
 /// Hands converted rows from the reading thread to the writing thread in bounded batches, so
 /// that reading and converting a file overlaps with storing it (two cores, half the wall time).
 final class RowPipe: @unchecked Sendable {
-    typealias Batch = [(line: Int, values: [StoredValue])]
+    typealias Batch = FlatBatch
 
     private let condition = NSCondition()
     private var batches: [Batch] = []
@@ -73,18 +73,18 @@ extension ImportPass {
     func runPipelined(store: (RowPipe.Batch) throws -> Void) throws {
         let pipe = RowPipe()
         let handoff = Handoff(value: self)
+        let width = options.kind.fields.count
         let thread = Thread {
-            var batch: RowPipe.Batch = []
-            batch.reserveCapacity(2_048)
+            var batch = FlatBatch(width: width)
             do {
                 try handoff.value.run { line, values in
-                    batch.append((line, values))
-                    if batch.count >= 2_048 {
+                    batch.append(line: line, values: values)
+                    if batch.count >= 4_096 {
                         try pipe.push(batch)
-                        batch.removeAll(keepingCapacity: true)
+                        batch = FlatBatch(width: width)
                     }
                 }
-                if !batch.isEmpty { try pipe.push(batch) }
+                if batch.count > 0 { try pipe.push(batch) }
                 pipe.finish(nil)
             } catch {
                 pipe.finish(error)
@@ -99,5 +99,56 @@ extension ImportPass {
             throw error
         }
         if let error = pipe.error { throw error }
+    }
+}
+
+/// Rows laid out flat for the writer: one byte buffer holds every text value of the batch, and
+/// each value is a kind, a payload and a length. The reader builds it; the writer only binds.
+struct FlatBatch {
+    enum Kind: UInt8 { case null, text, real, integer }
+
+    let width: Int
+    private(set) var lines: [Int] = []
+    private(set) var kinds: [Kind] = []
+    /// Text: offset into `bytes`; real: the bit pattern; integer: the value.
+    private(set) var payloads: [Int64] = []
+    private(set) var lengths: [Int32] = []
+    private(set) var bytes: [UInt8] = []
+
+    init(width: Int) {
+        self.width = width
+        lines.reserveCapacity(4_096)
+        kinds.reserveCapacity(4_096 * width)
+        payloads.reserveCapacity(4_096 * width)
+        lengths.reserveCapacity(4_096 * width)
+        bytes.reserveCapacity(4_096 * width * 16)
+    }
+
+    var count: Int { lines.count }
+
+    mutating func append(line: Int, values: [StoredValue]) {
+        lines.append(line)
+        for value in values {
+            switch value {
+            case .null:
+                kinds.append(.null)
+                payloads.append(0)
+                lengths.append(0)
+            case .text(var text):
+                kinds.append(.text)
+                payloads.append(Int64(bytes.count))
+                let before = bytes.count
+                text.withUTF8 { bytes.append(contentsOf: $0) }
+                lengths.append(Int32(clamping: bytes.count - before))
+            case .real(let number):
+                kinds.append(.real)
+                payloads.append(Int64(bitPattern: number.bitPattern))
+                lengths.append(0)
+            case .integer(let number):
+                kinds.append(.integer)
+                payloads.append(number)
+                lengths.append(0)
+            }
+        }
     }
 }
