@@ -42,10 +42,12 @@ measure() {  # name, command...
   local name="$1"; shift
   local log="$WORK/$name.time"
   /usr/bin/time -v "$@" > "$WORK/$name.out" 2> "$log"
-  local wall rss
+  local wall rss user system
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  echo "$name $wall $rss" >> "$WORK/results.txt"
+  user=$(awk -F': ' '/User time \(seconds\)/ {print $2}' "$log")
+  system=$(awk -F': ' '/System time \(seconds\)/ {print $2}' "$log")
+  echo "$name $wall $rss $user $system" >> "$WORK/results.txt"
 }
 
 rm -f "$WORK/results.txt"
@@ -87,11 +89,12 @@ def seconds(text):
     return sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
 rows = {}
 for line in open(path):
-    name, wall, rss = line.split()
+    name, wall, rss, user, system = line.split()
     best = rows.get(name)
-    s, m = seconds(wall), int(rss) / 1024
-    rows[name] = (min(s, best[0]), max(m, best[1])) if best else (s, m)
+    s, m, cpu = seconds(wall), int(rss) / 1024, float(user) + float(system)
+    rows[name] = (min(s, best[0]), max(m, best[1]), min(cpu, best[2])) if best else (s, m, cpu)
 base = rows["sqlite3"][0]
+base_cpu = rows["sqlite3"][2]
 mb = size / 1e6
 labels = {
     "scan": "CSV parsing alone (scan-csv)",
@@ -101,8 +104,8 @@ labels = {
     "duckdb": "DuckDB read_csv into a table",
 }
 print(f"file: {mb:.1f} MB, {cores} cores; best wall time of the rounds, highest peak memory")
-print(f"{'run':45} {'seconds':>8} {'MB/s':>8} {'peak MB':>8} {'time vs sqlite3':>16}")
+print(f"{'run':45} {'seconds':>8} {'MB/s':>8} {'peak MB':>8} {'time vs sqlite3':>16} {'CPU s':>7} {'CPU vs sqlite3':>15}")
 for name in ["scan", "dryrun", "crm-audit", "sqlite3", "duckdb"]:
-    s, rss = rows[name]
-    print(f"{labels[name]:45} {s:8.2f} {mb / s:8.1f} {rss:8.1f} {s / base:15.2f}x")
+    s, rss, cpu = rows[name]
+    print(f"{labels[name]:45} {s:8.2f} {mb / s:8.1f} {rss:8.1f} {s / base:15.2f}x {cpu:7.2f} {cpu / base_cpu:14.2f}x")
 PY
