@@ -99,7 +99,7 @@ public enum Importer {
         ImportReport(
             file: pass.path, kind: pass.options.kind, format: pass.source.format, notes: pass.source.notes,
             mapping: pass.mapping, dateOrders: pass.dateOrderDecisions, sha256: sha, rowsRead: pass.rowsRead,
-            rowsStored: dryRun ? 0 : pass.rowsStored - (pass.options.skipBadRows ? 0 : 0),
+            rowsStored: dryRun ? 0 : pass.rowsStored,
             rowsRejected: pass.rowsRejected, problems: pass.problems, problemCount: pass.problemCount,
             preview: pass.preview, dryRun: dryRun, rejectsFile: nil, datasetID: nil, replacedDataset: false,
             unknownCustomers: nil)
