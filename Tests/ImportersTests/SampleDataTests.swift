@@ -31,6 +31,9 @@ import Workspace
         let managers = try Importer.importFile(files[2], into: workspace, round: round, options: ImportOptions(kind: .managers))
         #expect(customers.rowsRejected == 0 && sales.rowsRejected == 0 && managers.rowsRejected == 0)
         #expect(sales.rowsStored == 1_500)
+        // Rows are stored in file order, each with its line (many rows per INSERT, none lost).
+        let lines = try rows(workspace, "SELECT source_line FROM sale ORDER BY row_id").compactMap { $0["source_line"].flatMap(Int.init) }
+        #expect(lines == Array(2...1_501))
         #expect(customers.mapping.missing.isEmpty)
     }
 }
