@@ -228,6 +228,7 @@ import Workspace
         (.sales, ["Дата документа", "Покупатель", "Сумма, руб.", "Кол-во", "Номенклатура", "Менеджер"],
          ["date", "customer_id", "amount", "quantity", "product", "manager"]),
         (.sales, ["ORDER_DATE", "customer-id", "Revenue", "Qty"], ["date", "customer_id", "amount", "quantity"]),
+        (.sales, ["Период", "Контрагент.Код", "Сумма (руб.)", "Сумма с НДС, руб.", "Кол-во, шт"], ["date", "customer_id", "amount", "-", "quantity"]),
         (.managers, ["ФИО", "Отдел", "Дата приёма", "Дата увольнения"], ["manager", "department", "hired_at", "left_at"]),
         (.deals, ["Номер сделки", "Клиент", "Дата создания", "Этап", "Статус", "Бюджет"],
          ["deal_id", "customer_id", "created_at", "stage", "status", "amount"]),
