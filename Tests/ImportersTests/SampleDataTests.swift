@@ -60,6 +60,8 @@ import Workspace
         let customers = try Importer.importFile(customersFile, into: workspace, round: round, options: ImportOptions(kind: .customers))
         let sales = try Importer.importFile(salesFile, into: workspace, round: round, options: ImportOptions(kind: .sales))
         #expect(customers.rowsRejected == 0 && sales.rowsRejected == 0)
+        // A 3 MB file read in 1 MiB chunks fingerprints as `sha256sum` does.
+        #expect(sales.sha256 == "5c0663f9f695ead08245bfae39576066ba1c063f1238dca05e9700b48424d329")
         #expect(customers.notes.first?.en.contains("windows-1251") == true)
         #expect(customers.mapping.headerLine == 4)
         #expect((1_150...1_300).contains(customers.rowsStored))
