@@ -18,7 +18,9 @@ enum ImportReportPrinter {
         for note in report.notes {
             out.append(LocalizedText(ru: "  формат \(report.format): \(note.ru)", en: "  format \(report.format): \(note.en)"))
         }
-        if let line = report.mapping.headerLine {
+        if report.format == "xml" {
+            // Columns of XML records are their element and attribute names: no header row.
+        } else if let line = report.mapping.headerLine {
             out.append(LocalizedText(ru: "  строка заголовка: \(line)", en: "  header row: \(line)"))
         } else {
             out.append(LocalizedText(ru: "  без строки заголовка", en: "  no header row"))

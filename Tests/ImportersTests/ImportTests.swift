@@ -297,4 +297,13 @@ import Workspace
         #expect(report.preview.first?.map(\.value) == ["Ёж", "2026-11-01", "1.5"])
         #expect(report.notes.first?.en == "encoding windows-1251 (given), delimiter «|» (given)")
     }
+
+    @Test func aWrongForcedEncodingSaysWhatToTry() throws {
+        var options = ImportOptions(kind: .sales)
+        options.encoding = .utf8
+        let error = try #require(throws: ImportError.self) { try Importer.dryRun(try fixture("excel_1251.csv"), options: options) }
+        guard case .malformed(let location, let text) = error else { Issue.record("\(error)"); return }
+        #expect(location.line == 1)
+        #expect(text.en.contains("--encoding windows-1251"))
+    }
 }

@@ -67,6 +67,11 @@ final class ImportPass {
             }
         } else {
             guard let found = ColumnMapper.headerRowIndex(head.map(\.cells), kind: kind, mapping: options.mapping) else {
+                if let bad = head.first(where: { $0.cells.contains(.undecodable) }) {
+                    throw ImportError.malformed(SourceLocation(file: path, line: bad.line), LocalizedText(
+                        ru: "первые строки не читаются в кодировке \(encodingName); если файл из Excel или 1С, попробуйте --encoding windows-1251",
+                        en: "the first rows are not valid \(encodingName); if the file comes from Excel or 1C, try --encoding windows-1251"))
+                }
                 let examples = kind.fields.filter(\.required).flatMap { HeaderSynonyms.names(of: $0.name, kind: kind).prefix(2) }
                 throw ImportError.noHeader(path: path, kind: kind, examples: examples)
             }
@@ -155,6 +160,10 @@ final class ImportPass {
             }.joined(separator: "; ")
             rejects.append((row.line, reason, row.cells.map(\.display)))
         }
+    }
+
+    private var encodingName: String {
+        (source as? CSVRowSource)?.dialect.encoding.rawValue ?? "UTF-8"
     }
 
     /// The order each date column should have been read in, where it differs from the one used.
