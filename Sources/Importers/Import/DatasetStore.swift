@@ -31,7 +31,9 @@ final class DatasetStore {
             arguments: [round.id, kind.rawValue, (file as NSString).lastPathComponent, "pending-\(UUID().uuidString)", Timestamp.now()])
         datasetID = db.lastInsertedRowID
         let columns = ["round_id", "dataset_id", "source_line"] + kind.fields.map(\.name)
-        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        // The round and the dataset are the same for every row: written into the statement (they
+        // are integers we made), only the line and the values are bound.
+        let tuple = "(\(round.id), \(datasetID), " + Array(repeating: "?", count: columns.count - 2).joined(separator: ", ") + ")"
         let insert = "INSERT INTO \(kind.tableName)(\(columns.joined(separator: ", "))) VALUES "
         single = try db.makeStatement(sql: insert + tuple)
         multiple = try db.makeStatement(sql: insert + Array(repeating: tuple, count: DatasetStore.rowsPerStatement).joined(separator: ", "))
@@ -41,7 +43,6 @@ final class DatasetStore {
     /// hot loop of an import), ``rowsPerStatement`` rows per statement run, binding text in place
     /// from the batch's byte buffer: SQLite copies nothing and nothing is allocated per value.
     func insert(_ batch: FlatBatch) throws {
-        let roundID = round.id, datasetID = self.datasetID
         let width = batch.width
         let kinds = batch.kinds, payloads = batch.payloads, lengths = batch.lengths, lines = batch.lines
         let perStatement = DatasetStore.rowsPerStatement
@@ -55,10 +56,8 @@ final class DatasetStore {
                 let rows = many ? perStatement : 1
                 var index: Int32 = 1
                 for current in row..<(row + rows) {
-                    sqlite3_bind_int64(handle, index, roundID)
-                    sqlite3_bind_int64(handle, index + 1, datasetID)
-                    sqlite3_bind_int64(handle, index + 2, Int64(lines[current]))
-                    index += 3
+                    sqlite3_bind_int64(handle, index, Int64(lines[current]))
+                    index += 1
                     var value = current * width
                     for _ in 0..<width {
                         switch kinds[value] {
