@@ -13,6 +13,19 @@ public struct SHA256: Sendable {
 
     public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         length &+= UInt64(bytes.count)
+        // Whole blocks of contiguous input are hashed where they lie (no copy of a large chunk).
+        if buffer.isEmpty, let done = bytes.withContiguousStorageIfAvailable({ input -> Int in
+            let whole = input.count / 64 * 64
+            var offset = 0
+            while offset < whole {
+                compress(input, offset)
+                offset += 64
+            }
+            return whole
+        }) {
+            buffer.append(contentsOf: bytes.dropFirst(done))
+            return
+        }
         buffer.append(contentsOf: bytes)
         let whole = buffer.count / 64 * 64
         guard whole > 0 else { return }

@@ -18,7 +18,9 @@ enum ImportReportPrinter {
         for note in report.notes {
             out.append(LocalizedText(ru: "  формат \(report.format): \(note.ru)", en: "  format \(report.format): \(note.en)"))
         }
-        if let line = report.mapping.headerLine {
+        if report.format == "xml" {
+            // Columns of XML records are their element and attribute names: no header row.
+        } else if let line = report.mapping.headerLine {
             out.append(LocalizedText(ru: "  строка заголовка: \(line)", en: "  header row: \(line)"))
         } else {
             out.append(LocalizedText(ru: "  без строки заголовка", en: "  no header row"))
@@ -80,7 +82,7 @@ enum ImportReportPrinter {
             let share = unknown.totalAmount > 0 ? unknown.amount / unknown.totalAmount * 100 : 0
             let percent = String(format: "%.1f", share)
             out.append(LocalizedText(
-                ru: "Строк продаж с клиентами, которых нет в списке клиентов: \(unknown.rows) (\(unknown.distinctCustomers) клиентов, \(percent)% суммы) — сохранены и учтены в качестве данных",
+                ru: "Строк продаж по клиентам, которых нет в списке клиентов: \(unknown.rows) (клиентов: \(unknown.distinctCustomers), \(percent)% суммы) — строки сохранены; это учитывается в качестве данных",
                 en: "Sales rows whose customer is not in the customer list: \(unknown.rows) (\(unknown.distinctCustomers) customers, \(percent)% of the amount) — kept, and counted in data quality"))
         }
         return out

@@ -17,3 +17,10 @@ enum GRDBRows {
         }
     }
 }
+
+import Workspace
+
+/// Whether the workspace's writer connection still enforces foreign keys.
+func writerEnforcesForeignKeys(_ workspace: Workspace) throws -> Bool {
+    try workspace.write { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") == 1 }
+}

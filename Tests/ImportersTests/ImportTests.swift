@@ -23,7 +23,8 @@ import Workspace
         ])
         let dataset = try #require(try workspace.datasets(round: try workspace.round()).first)
         #expect(dataset.kind == .sales && dataset.format == "csv" && dataset.rowsStored == 3)
-        #expect(dataset.sha256 == (try fileSHA256(try fixture("excel_1251.csv"))))
+        // As `sha256sum` prints it.
+        #expect(dataset.sha256 == "b056ecc0655a4ae49afd9ab325449a06a3a5e5b8328240fd11143e1076e4b3b9")
         #expect(dataset.mapping?.contains("\"amount\":\"Сумма, руб.\"") == true)
     }
 
@@ -57,6 +58,7 @@ import Workspace
         #expect(error.message(in: .en).contains("nothing was stored"))
         #expect(try rows(workspace, "SELECT * FROM sale").isEmpty)
         #expect(try workspace.datasets(round: try workspace.round()).isEmpty)
+        #expect(try writerEnforcesForeignKeys(workspace))
     }
 
     @Test func skippingBadRowsStoresTheRestAndWritesAPrivateRejectsFile() throws {
@@ -97,6 +99,7 @@ import Workspace
         options.replace = true
         let report = try Importer.importFile(path, into: workspace, round: round, options: options)
         #expect(report.replacedDataset)
+        #expect(try writerEnforcesForeignKeys(workspace))
         #expect(try rows(workspace, "SELECT * FROM customer").count == 2)
         #expect(try workspace.datasets(round: round).count == 1)
     }
@@ -226,6 +229,7 @@ import Workspace
         (.sales, ["Дата документа", "Покупатель", "Сумма, руб.", "Кол-во", "Номенклатура", "Менеджер"],
          ["date", "customer_id", "amount", "quantity", "product", "manager"]),
         (.sales, ["ORDER_DATE", "customer-id", "Revenue", "Qty"], ["date", "customer_id", "amount", "quantity"]),
+        (.sales, ["Период", "Контрагент.Код", "Сумма (руб.)", "Сумма с НДС, руб.", "Кол-во, шт"], ["date", "customer_id", "amount", "-", "quantity"]),
         (.managers, ["ФИО", "Отдел", "Дата приёма", "Дата увольнения"], ["manager", "department", "hired_at", "left_at"]),
         (.deals, ["Номер сделки", "Клиент", "Дата создания", "Этап", "Статус", "Бюджет"],
          ["deal_id", "customer_id", "created_at", "stage", "status", "amount"]),
@@ -242,5 +246,64 @@ import Workspace
         let mapping = try ColumnMapper.map(headers: ["Клиент", "Дата", "Код клиента", "Сумма"], headerLine: 1, kind: .sales, mapping: nil, path: "x")
         #expect(mapping.assignment(of: "customer_id")?.header == "Код клиента")
         #expect(mapping.ignored == ["Клиент"])
+    }
+}
+
+@Suite struct MalformedFileTests {
+    @Test func anOldExcelFileIsNamedAsSuch() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try writeBytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504), to: "old.xls", in: directory)
+        let error = try #require(throws: ImportError.self) { try Importer.dryRun(path, options: ImportOptions(kind: .sales)) }
+        guard case .malformed(_, let text) = error else { Issue.record("\(error)"); return }
+        #expect(text.en.contains(".xls") && text.ru.contains(".xlsx"))
+    }
+
+    @Test func aBinaryFileIsNotReadAsText() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try writeBytes([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x3B, 0x00], to: "a.csv", in: directory)
+        #expect(throws: ImportError.unsupportedFormat(path: path)) { try Importer.dryRun(path, options: ImportOptions(kind: .sales)) }
+    }
+
+    @Test func aMissingFileOrAFolderSaySo() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        #expect(throws: ImportError.fileNotFound(path: directory.file("nope.csv"))) {
+            try Importer.dryRun(directory.file("nope.csv"), options: ImportOptions(kind: .sales))
+        }
+        #expect(throws: ImportError.notAFile(path: directory.path)) { try Importer.dryRun(directory.path, options: ImportOptions(kind: .sales)) }
+    }
+
+    @Test func shortRowsLackTheirRequiredValuesAndLongRowsKeepTheirs() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try directory.write("Дата;Клиент;Сумма\n01.11.2026;A\n02.11.2026;B;5;extra;cells\n", to: "ragged.csv")
+        let report = try Importer.dryRun(path, options: ImportOptions(kind: .sales))
+        #expect(report.rowsRead == 2 && report.rowsRejected == 1)
+        #expect(report.problems.first?.location == SourceLocation(file: path, line: 2, column: 3))
+        #expect(report.problems.first?.reason.en == "the required field amount is empty")
+    }
+
+    @Test func aForcedEncodingOrDelimiterWins() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        // Windows-1251 bytes that happen to be valid UTF-8 are rare; forcing says what the file is.
+        let path = try writeBytes(Transcoder.windows1251("Дата|Клиент|Сумма\n01.11.2026|Ёж|1,5\n"), to: "f.txt", in: directory)
+        var options = ImportOptions(kind: .sales)
+        options.encoding = .windows1251
+        options.delimiter = UInt8(ascii: "|")
+        let report = try Importer.dryRun(path, options: options)
+        #expect(report.preview.first?.map(\.value) == ["Ёж", "2026-11-01", "1.5"])
+        #expect(report.notes.first?.en == "encoding windows-1251 (given), delimiter «|» (given)")
+    }
+
+    @Test func aWrongForcedEncodingSaysWhatToTry() throws {
+        var options = ImportOptions(kind: .sales)
+        options.encoding = .utf8
+        let error = try #require(throws: ImportError.self) { try Importer.dryRun(try fixture("excel_1251.csv"), options: options) }
+        guard case .malformed(let location, let text) = error else { Issue.record("\(error)"); return }
+        #expect(location.line == 1)
+        #expect(text.en.contains("--encoding windows-1251"))
     }
 }

@@ -112,12 +112,10 @@ import Workspace
     @Test(arguments: ["xxe.xml", "billion_laughs.xml", "param_entities.xml"])
     func entityAttacksAreRefusedBeforeAnythingIsExpanded(name: String) throws {
         let path = try fixture(name)
-        let started = Date()
         let error = try #require(throws: ImportError.self) { try Importer.dryRun(path, options: ImportOptions(kind: .customers)) }
         guard case .unsafeXML(let location, let text) = error else { Issue.record("\(error)"); return }
         #expect(location.file == path && location.line == 2)
         #expect(text.en.contains("DOCTYPE"))
-        #expect(Date().timeIntervalSince(started) < 5)
     }
 
     @Test(arguments: ["xxe.xml", "billion_laughs.xml", "param_entities.xml"])

@@ -31,9 +31,10 @@ package final class CSVReader {
 
     /// Opens `path`, detecting the encoding from its first 64 KiB and sniffing the delimiter
     /// among `,` `;` TAB `|`, unless they are given.
-    package init(path: String, encoding forcedEncoding: TextEncoding? = nil, delimiter forcedDelimiter: UInt8? = nil) throws(ImportError) {
+    package init(path: String, encoding forcedEncoding: TextEncoding? = nil, delimiter forcedDelimiter: UInt8? = nil,
+                 fingerprint: Bool = true) throws(ImportError) {
         self.path = path
-        var input = try FileInput(path: path)
+        var input = try FileInput(path: path, fingerprint: fingerprint)
         var raw: [UInt8] = []
         while raw.count < 65_536, try input.readChunk({ raw.append(contentsOf: $0) }) {}
         let whole = input.isAtEnd || raw.count < 65_536
@@ -93,6 +94,51 @@ package final class CSVReader {
             }
             if !ascii && !TextEncoding.isValidUTF8(bytes) { return nil }
             return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The current record as cells, trimmed of blanks (spaces, tabs, no-break spaces); columns
+    /// not `wanted` come back empty. One pass over the record's bytes.
+    package func cells(wanted: [Bool]?) -> [Cell] {
+        let starts = self.starts, ends = self.ends
+        return buffer.withUnsafeBufferPointer { p in
+            var cells: [Cell] = []
+            cells.reserveCapacity(starts.count)
+            for index in 0..<starts.count {
+                if let wanted, index >= wanted.count || !wanted[index] {
+                    cells.append(.empty)
+                    continue
+                }
+                var start = starts[index], end = ends[index]
+                while start < end {
+                    let byte = p[start]
+                    if byte == 0x20 || byte == 0x09 { start += 1 }
+                    else if byte == 0xC2 && start + 1 < end && p[start + 1] == 0xA0 { start += 2 }
+                    else { break }
+                }
+                while end > start {
+                    let byte = p[end - 1]
+                    if byte == 0x20 || byte == 0x09 { end -= 1 }
+                    else if byte == 0xA0 && end - 2 >= start && p[end - 2] == 0xC2 { end -= 2 }
+                    else { break }
+                }
+                if start == end {
+                    cells.append(.empty)
+                    continue
+                }
+                let bytes = UnsafeBufferPointer(rebasing: p[start..<end])
+                var ascii = true
+                for byte in bytes where byte >= 0x80 {
+                    ascii = false
+                    break
+                }
+                if !ascii && !TextEncoding.isValidUTF8(bytes) {
+                    cells.append(.undecodable)
+                } else {
+                    cells.append(.text(String(decoding: bytes, as: UTF8.self)))
+                }
+            }
+            return cells
         }
     }
 
@@ -249,6 +295,17 @@ package final class CSVReader {
                 escaped.append(hasEscapes)
             } else {
                 var j = i
+                // Sixteen bytes at a time while none of them ends the field.
+                if let base = p.baseAddress {
+                    let d16 = SIMD16<UInt8>(repeating: delimiter), lf16 = SIMD16<UInt8>(repeating: lf)
+                    let cr16 = SIMD16<UInt8>(repeating: cr)
+                    while j + 16 <= n {
+                        let chunk = UnsafeRawPointer(base + j).loadUnaligned(as: SIMD16<UInt8>.self)
+                        let hits = (chunk .== d16) .| (chunk .== lf16) .| (chunk .== cr16)
+                        if any(hits) { break }
+                        j += 16
+                    }
+                }
                 while j < n {
                     let c = p[j]
                     if c == delimiter || c == lf || c == cr { break }

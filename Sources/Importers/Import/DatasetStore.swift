@@ -11,7 +11,11 @@ final class DatasetStore {
     let kind: DatasetKind
     let file: String
     let datasetID: Int64
-    private let statement: Statement
+    /// INSERT of one row, and of ``rowsPerStatement`` rows at once.
+    private let single: Statement
+    private let multiple: Statement
+    /// Rows per multi-row INSERT: fewer statement runs per row, far below SQLite's 32,766 parameters.
+    static let rowsPerStatement = 32
 
     init(db: Database, round: AuditRound, kind: DatasetKind, file: String) throws {
         self.db = db
@@ -27,36 +31,60 @@ final class DatasetStore {
             arguments: [round.id, kind.rawValue, (file as NSString).lastPathComponent, "pending-\(UUID().uuidString)", Timestamp.now()])
         datasetID = db.lastInsertedRowID
         let columns = ["round_id", "dataset_id", "source_line"] + kind.fields.map(\.name)
-        statement = try db.makeStatement(sql: """
-            INSERT INTO \(kind.tableName)(\(columns.joined(separator: ", ")))
-            VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
-            """)
+        // The round and the dataset are the same for every row: written into the statement (they
+        // are integers we made), only the line and the values are bound.
+        let tuple = "(\(round.id), \(datasetID), " + Array(repeating: "?", count: columns.count - 2).joined(separator: ", ") + ")"
+        let insert = "INSERT INTO \(kind.tableName)(\(columns.joined(separator: ", "))) VALUES "
+        single = try db.makeStatement(sql: insert + tuple)
+        multiple = try db.makeStatement(sql: insert + Array(repeating: tuple, count: DatasetStore.rowsPerStatement).joined(separator: ", "))
     }
 
-    /// Stores one row: one value per canonical field, in the model's order.
-    ///
-    /// Binds straight through SQLite's C API on GRDB's prepared statement: this is the hot loop
-    /// of an import (a million rows), and GRDB's argument arrays cost more than the insert.
-    func insert(line: Int, values: [StoredValue]) throws {
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        sqlite3_bind_int64(handle, 1, round.id)
-        sqlite3_bind_int64(handle, 2, datasetID)
-        sqlite3_bind_int64(handle, 3, Int64(line))
-        var index: Int32 = 4
-        for value in values {
-            switch value {
-            case .null: sqlite3_bind_null(handle, index)
-            case .text(let text): sqlite3_bind_text(handle, index, text, -1, sqliteTransient)
-            case .real(let number): sqlite3_bind_double(handle, index, number)
-            case .integer(let number): sqlite3_bind_int64(handle, index, number)
+    /// Stores a batch of rows through SQLite's C API on GRDB's prepared statements (this is the
+    /// hot loop of an import), ``rowsPerStatement`` rows per statement run, binding text in place
+    /// from the batch's byte buffer: SQLite copies nothing and nothing is allocated per value.
+    func insert(_ batch: FlatBatch) throws {
+        let width = batch.width
+        let kinds = batch.kinds, payloads = batch.payloads, lengths = batch.lengths, lines = batch.lines
+        let perStatement = DatasetStore.rowsPerStatement
+        let multipleHandle = multiple.sqliteStatement, singleHandle = single.sqliteStatement
+        let failedHandle = batch.bytes.withUnsafeBufferPointer { bytes -> SQLiteStatement? in
+            let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            var row = 0
+            while row < lines.count {
+                let many = lines.count - row >= perStatement
+                let handle = many ? multipleHandle : singleHandle
+                let rows = many ? perStatement : 1
+                var index: Int32 = 1
+                for current in row..<(row + rows) {
+                    sqlite3_bind_int64(handle, index, Int64(lines[current]))
+                    index += 1
+                    var value = current * width
+                    for _ in 0..<width {
+                        switch kinds[value] {
+                        case .null: sqlite3_bind_null(handle, index)
+                        case .text:
+                            if let base, lengths[value] > 0 {
+                                sqlite3_bind_text(handle, index, base + Int(payloads[value]), lengths[value], nil)  // SQLITE_STATIC
+                            } else {
+                                sqlite3_bind_null(handle, index)
+                            }
+                        case .real: sqlite3_bind_double(handle, index, Double(bitPattern: UInt64(bitPattern: payloads[value])))
+                        case .integer: sqlite3_bind_int64(handle, index, payloads[value])
+                        }
+                        value += 1
+                        index += 1
+                    }
+                }
+                let status = sqlite3_step(handle)
+                if status != SQLITE_DONE { return handle }
+                sqlite3_reset(handle)  // before the buffer may go: SQLite reads bound text in place
+                row += rows
             }
-            index += 1
+            return nil
         }
-        let status = sqlite3_step(handle)
-        guard status == SQLITE_DONE else {
+        if let failedHandle {
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-            sqlite3_reset(handle)
+            sqlite3_reset(failedHandle)
             throw ImportError.database(path: file, message: message)
         }
     }
@@ -101,5 +129,3 @@ final class DatasetStore {
     }
 }
 
-/// SQLite copies bound text before the call returns.
-private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -2,6 +2,7 @@ import AuditModel
 
 /// What the user asked of one import.
 public struct ImportOptions: Sendable {
+    /// What the file holds.
     public var kind: DatasetKind
     /// A mapping file that overrides the automatic mapping.
     public var mapping: MappingFile?
@@ -22,6 +23,7 @@ public struct ImportOptions: Sendable {
     /// How many problems are listed (all are counted).
     public var problemLimit = 20
 
+    /// Default options for importing `kind`: automatic mapping, detection, all or nothing.
     public init(kind: DatasetKind) {
         self.kind = kind
     }
@@ -29,19 +31,24 @@ public struct ImportOptions: Sendable {
 
 /// What one import did: the mapping, the counts, the problems, and where things went.
 public struct ImportReport: Sendable {
+    /// The imported file as given.
     public var file: String
     public var kind: DatasetKind
     /// `csv`, `xlsx` or `xml`.
     public var format: String
     /// Detected encoding, delimiter, sheet…
     public var notes: [LocalizedText]
+    /// The columns and the fields they were read as.
     public var mapping: ColumnMapping
     /// Day/month order decided per date column, with the evidence.
     public var dateOrders: [DateOrderDecision]
+    /// The file's SHA-256 (64 hex digits).
     public var sha256: String
     /// Data rows read (blank rows are not counted).
     public var rowsRead: Int
+    /// Rows stored (0 for a dry run).
     public var rowsStored: Int
+    /// Rows with at least one value that cannot be read.
     public var rowsRejected: Int
     /// The first problems (up to ``ImportOptions/problemLimit``).
     public var problems: [RowProblem]
@@ -49,6 +56,7 @@ public struct ImportReport: Sendable {
     public var problemCount: Int
     /// The first rows as parsed (canonical field → value), for dry runs.
     public var preview: [[(field: String, value: String)]]
+    /// Whether nothing was written.
     public var dryRun: Bool
     /// The rejects file written with `--skip-bad-rows`.
     public var rejectsFile: String?
@@ -61,17 +69,24 @@ public struct ImportReport: Sendable {
 
     /// Sales lines referring to customers missing from the customer list: kept, and counted.
     public struct UnknownCustomers: Sendable, Equatable {
+        /// Sales rows with such a customer.
         public var rows: Int
+        /// Distinct customer codes missing from the list.
         public var distinctCustomers: Int
+        /// Their amount.
         public var amount: Double
+        /// The amount of the whole dataset.
         public var totalAmount: Double
     }
 }
 
 /// The day/month order chosen for one date column.
 public struct DateOrderDecision: Sendable, Equatable {
+    /// The date field.
     public var field: String
+    /// Its column's header.
     public var header: String
+    /// The order its values were read in.
     public var order: DateOrder
     /// Values only day-first can read (first number over 12).
     public var dayFirstOnly: Int

@@ -21,8 +21,6 @@ final class ImportPass {
     private(set) var preview: [[(field: String, value: String)]] = []
     private(set) var rejects: [(line: Int, reason: String, cells: [String])] = []
     private let orders: [String: DateOrder]
-    /// The row being converted (reused: one allocation per import, not per row).
-    private var values: [StoredValue] = []
 
     init(path: String, options: ImportOptions, orders: [String: DateOrder]) throws {
         self.path = path
@@ -69,6 +67,11 @@ final class ImportPass {
             }
         } else {
             guard let found = ColumnMapper.headerRowIndex(head.map(\.cells), kind: kind, mapping: options.mapping) else {
+                if let bad = head.first(where: { $0.cells.contains(.undecodable) }) {
+                    throw ImportError.malformed(SourceLocation(file: path, line: bad.line), LocalizedText(
+                        ru: "первые строки не читаются в кодировке \(encodingName); если файл из Excel или 1С, попробуйте --encoding windows-1251",
+                        en: "the first rows are not valid \(encodingName); if the file comes from Excel or 1C, try --encoding windows-1251"))
+                }
                 let examples = kind.fields.filter(\.required).flatMap { HeaderSynonyms.names(of: $0.name, kind: kind).prefix(2) }
                 throw ImportError.noHeader(path: path, kind: kind, examples: examples)
             }
@@ -96,28 +99,43 @@ final class ImportPass {
             return FieldReader(spec: spec, order: order, serials: source.serialDates)
         }
         fieldIndex = mapping.assignments.map { positions[$0.field] ?? 0 }
-        for row in dataRows { try process(row, store: store) }
-        source.restrict(to: Set(mapping.assignments.map(\.column)))
-        while let row = try source.nextRow() {
-            if row.cells.allSatisfy(\.isBlank) { continue }
-            try process(row, store: store)
+        // The hot loop works on locals: class properties would be checked for exclusive access
+        // on every field of every row.
+        var readers = self.readers
+        self.readers = []
+        var values = [StoredValue](repeating: .null, count: kind.fields.count)
+        let columns = mapping.assignments.map(\.column)
+        let fieldIndex = self.fieldIndex
+        do {
+            for row in dataRows { try process(row, &readers, &values, columns, fieldIndex, store: store) }
+            source.restrict(to: Set(columns))
+            while let row = try source.nextRow() {
+                if row.cells.allSatisfy(\.isBlank) { continue }
+                try process(row, &readers, &values, columns, fieldIndex, store: store)
+            }
+        } catch {
+            self.readers = readers
+            throw error
         }
+        self.readers = readers
     }
 
-    private func process(_ row: SourceRow, store: ((Int, [StoredValue]) throws -> Void)?) throws {
+    private func process(
+        _ row: SourceRow, _ readers: inout [FieldReader], _ values: inout [StoredValue], _ columns: [Int], _ fieldIndex: [Int],
+        store: ((Int, [StoredValue]) throws -> Void)?
+    ) throws {
         rowsRead += 1
-        if values.count != options.kind.fields.count {
-            values = [StoredValue](repeating: .null, count: options.kind.fields.count)
-        } else {
-            for index in values.indices { values[index] = .null }
-        }
+        for index in values.indices { values[index] = .null }
         var bad: [RowProblem] = []
-        for (index, assignment) in mapping.assignments.enumerated() {
-            let cell = assignment.column < row.cells.count ? row.cells[assignment.column] : .empty
+        let cells = row.cells
+        for index in 0..<columns.count {
+            let column = columns[index]
+            let cell = column < cells.count ? cells[column] : .empty
             switch readers[index].read(cell) {
             case .value(let value):
                 values[fieldIndex[index]] = value
             case .problem(let reason):
+                let assignment = mapping.assignments[index]
                 bad.append(RowProblem(location: SourceLocation(file: path, line: row.line, column: assignment.column + 1),
                                       header: assignment.header, field: assignment.field,
                                       value: cell.isBlank ? nil : cell.display, reason: reason))
@@ -142,6 +160,10 @@ final class ImportPass {
             }.joined(separator: "; ")
             rejects.append((row.line, reason, row.cells.map(\.display)))
         }
+    }
+
+    private var encodingName: String {
+        (source as? CSVRowSource)?.dialect.encoding.rawValue ?? "UTF-8"
     }
 
     /// The order each date column should have been read in, where it differs from the one used.

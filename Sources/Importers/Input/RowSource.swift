@@ -58,23 +58,7 @@ package final class CSVRowSource: RowSource {
 
     package func nextRow() throws -> SourceRow? {
         guard try reader.nextRecord() else { return nil }
-        let count = reader.fieldCount
-        var cells: [Cell] = []
-        cells.reserveCapacity(count)
-        for index in 0..<count {
-            if let wanted, index >= wanted.count || !wanted[index] {
-                cells.append(.empty)
-                continue
-            }
-            if reader.isBlank(index) {
-                cells.append(.empty)
-            } else if let text = reader.field(index) {
-                cells.append(.text(text))
-            } else {
-                cells.append(.undecodable)
-            }
-        }
-        return SourceRow(line: reader.line, cells: cells)
+        return SourceRow(line: reader.line, cells: reader.cells(wanted: wanted))
     }
 
     package func sha256() throws -> String { reader.sha256() }

@@ -14,18 +14,23 @@ public struct ColumnMapping: Sendable, Equatable {
 
     /// One canonical field read from one source column.
     public struct Assignment: Sendable, Equatable {
+        /// The canonical field.
         public var field: String
         /// 0-based column index in the source row.
         public var column: Int
         /// The header as written in the file (or `#N` without a header).
         public var header: String
+        /// How the column was chosen.
         public var origin: Origin
     }
 
+    /// The kind of data mapped.
     public var kind: DatasetKind
     /// The 1-based line (CSV line, sheet row) of the header, or nil when the file has none.
     public var headerLine: Int?
+    /// The header row as written (`#N` names when the file has none).
     public var headers: [String]
+    /// Field by field, in the canonical model's order.
     public var assignments: [Assignment]
     /// Source columns that map to nothing, by header.
     public var ignored: [String]

@@ -27,14 +27,23 @@ public struct MappingFile: Sendable, Equatable {
         case skip
     }
 
+    /// The mapping file itself (for messages).
     public var path: String
+    /// The header's 1-based line or sheet row; 0 when the file has no header.
     public var headerRow: Int?
+    /// XLSX: the sheet's name or 1-based number.
     public var sheet: String?
+    /// CSV: the encoding, instead of detecting it.
     public var encoding: TextEncoding?
+    /// CSV: the delimiter, instead of sniffing it.
     public var delimiter: UInt8?
+    /// The day/month order of `a.b.yyyy` dates, instead of deciding it from the values.
     public var dateOrder: DateOrder?
+    /// Canonical field → where it is in the file.
     public var columns: [String: ColumnRef] = [:]
+    /// XML: the path from the root to the element that is one record.
     public var xmlRecords: String?
+    /// XML: canonical field → child element, `@attribute` or `child/@attribute` of a record.
     public var xmlFields: [String: String] = [:]
 
     /// Reads and checks a mapping file for `kind`; every problem points at its line in the file.

@@ -13,9 +13,11 @@ public struct SampleDataOptions: Sendable {
         case technosnab
     }
 
+    /// Customers to invent.
     public var customers: Int
     /// Sales lines (order lines) to generate.
     public var orderLines: Int
+    /// The same seed gives byte-identical files.
     public var seed: UInt64
     public var profile: Profile
     /// The last day of the sales period.

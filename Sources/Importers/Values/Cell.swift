@@ -147,9 +147,10 @@ private func mayBeBlank(_ byte: UInt8) -> Bool {
 /// `text` without leading and trailing white space (including no-break spaces); fast when
 /// there is none, which is almost always.
 package func trimmed(_ text: String) -> String {
-    let utf8 = text.utf8
-    guard let first = utf8.first, let last = utf8.last else { return text }
-    if !mayBeBlank(first) && !mayBeBlank(last) { return text }
+    let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        bytes.isEmpty || (!mayBeBlank(bytes[0]) && !mayBeBlank(bytes[bytes.count - 1]))
+    }
+    if clean == true { return text }
     let scalars = text.unicodeScalars
     var start = scalars.startIndex
     var end = scalars.endIndex

@@ -1,0 +1,154 @@
+import Foundation
+
+/// Hands converted rows from the reading thread to the writing thread in bounded batches, so
+/// that reading and converting a file overlaps with storing it (two cores, half the wall time).
+final class RowPipe: @unchecked Sendable {
+    typealias Batch = FlatBatch
+
+    private let condition = NSCondition()
+    private var batches: [Batch] = []
+    private var finished = false
+    private var cancelled = false
+    private var failure: (any Error)?
+    /// Batches in flight at most: memory stays bounded however large the file.
+    private let capacity = 8
+
+    struct Cancelled: Error {}
+
+    /// Called by the reader; blocks while the writer is behind.
+    func push(_ batch: Batch) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { throw Cancelled() }
+        batches.append(batch)
+        condition.broadcast()
+    }
+
+    /// Called by the reader once, when it is done (with its error, if any).
+    func finish(_ error: (any Error)?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, or nil once the reader has finished and everything was taken.
+    func pop() -> Batch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !finished { condition.wait() }
+        if batches.isEmpty { return nil }
+        let batch = batches.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    /// Called by the writer when it fails: the reader stops at its next batch. Waits for it.
+    func cancelAndWait() {
+        condition.lock()
+        cancelled = true
+        batches.removeAll()
+        condition.broadcast()
+        while !finished { condition.wait() }
+        condition.unlock()
+    }
+
+    /// The reader's error, once finished.
+    var error: (any Error)? {
+        condition.lock()
+        defer { condition.unlock() }
+        return failure
+    }
+}
+
+/// Carries a value to another thread whose use of it is ordered by a lock.
+struct Handoff<Value>: @unchecked Sendable {
+    let value: Value
+}
+
+extension ImportPass {
+    /// Runs this pass on a reading thread while `store` writes batches on the calling thread.
+    func runPipelined(store: (RowPipe.Batch) throws -> Void) throws {
+        let pipe = RowPipe()
+        let handoff = Handoff(value: self)
+        let width = options.kind.fields.count
+        let thread = Thread {
+            var batch = FlatBatch(width: width)
+            do {
+                try handoff.value.run { line, values in
+                    batch.append(line: line, values: values)
+                    if batch.count >= 4_096 {
+                        try pipe.push(batch)
+                        batch = FlatBatch(width: width)
+                    }
+                }
+                if batch.count > 0 { try pipe.push(batch) }
+                pipe.finish(nil)
+            } catch {
+                pipe.finish(error)
+            }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        do {
+            while let batch = pipe.pop() { try store(batch) }
+        } catch {
+            pipe.cancelAndWait()
+            throw error
+        }
+        if let error = pipe.error { throw error }
+    }
+}
+
+/// Rows laid out flat for the writer: one byte buffer holds every text value of the batch, and
+/// each value is a kind, a payload and a length. The reader builds it; the writer only binds.
+struct FlatBatch {
+    enum Kind: UInt8 { case null, text, real, integer }
+
+    let width: Int
+    private(set) var lines: [Int] = []
+    private(set) var kinds: [Kind] = []
+    /// Text: offset into `bytes`; real: the bit pattern; integer: the value.
+    private(set) var payloads: [Int64] = []
+    private(set) var lengths: [Int32] = []
+    private(set) var bytes: [UInt8] = []
+
+    init(width: Int) {
+        self.width = width
+        lines.reserveCapacity(4_096)
+        kinds.reserveCapacity(4_096 * width)
+        payloads.reserveCapacity(4_096 * width)
+        lengths.reserveCapacity(4_096 * width)
+        bytes.reserveCapacity(4_096 * width * 16)
+    }
+
+    var count: Int { lines.count }
+
+    mutating func append(line: Int, values: [StoredValue]) {
+        lines.append(line)
+        for value in values {
+            switch value {
+            case .null:
+                kinds.append(.null)
+                payloads.append(0)
+                lengths.append(0)
+            case .text(var text):
+                kinds.append(.text)
+                payloads.append(Int64(bytes.count))
+                let before = bytes.count
+                text.withUTF8 { bytes.append(contentsOf: $0) }
+                lengths.append(Int32(clamping: bytes.count - before))
+            case .real(let number):
+                kinds.append(.real)
+                payloads.append(Int64(bitPattern: number.bitPattern))
+                lengths.append(0)
+            case .integer(let number):
+                kinds.append(.integer)
+                payloads.append(number)
+                lengths.append(0)
+            }
+        }
+    }
+}
