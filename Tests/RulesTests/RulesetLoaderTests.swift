@@ -37,6 +37,14 @@ import Testing
         #expect(found.contains { $0.hasPrefix("r.yaml:18:5: error: rule BAD-2: unknown key 'sample'; did you mean 'samples'?") })
     }
 
+    @Test func evidencePlaceholdersAreChecked() {
+        let rule = emailRule.replacingOccurrences(of: "{{observed|percent}} have no email", with: "{{observd|percent}} have no email")
+            .replacingOccurrences(of: "({{count}} из", with: "({{count|procent}} из")
+        let found = problems(rule)
+        #expect(found.contains { $0.contains("'{{observd}}' in evidence: unknown name") })
+        #expect(found.contains { $0.contains("'{{count|procent}}' in evidence: unknown format") })
+    }
+
     @Test func duplicateRuleIDsAreReported() {
         let found = problems(goalsRule + "\n" + goalsRule)
         #expect(found.contains { $0.contains("rule 'GOALS-001' is already defined on line 6") })

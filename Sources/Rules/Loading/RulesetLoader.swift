@@ -149,6 +149,7 @@ struct RulesetBuilder {
         let denominator = expression(fields, "denominator", expecting: .number)
         let money = expression(fields, "money_at_stake", expecting: .number)
         let evidence = reader.text(fields, "evidence", required: false, what)
+        if let evidence, let evidenceNode = fields["evidence"] { checkPlaceholders(evidence, at: evidenceNode) }
         let unit = unit(fields, check: check, what)
         guard let title, let recommendation, let check else { return nil }
         return Rule(
@@ -167,6 +168,32 @@ struct RulesetBuilder {
         } catch {
             for diagnostic in error.diagnostics { reader.report(diagnostic) }
             return nil
+        }
+    }
+
+    /// Every `{{name|format}}` of an evidence template names something the engine can fill.
+    private mutating func checkPlaceholders(_ evidence: LocalizedText, at node: Node) {
+        for text in [evidence.ru, evidence.en] {
+            for (name, format) in EvidenceTemplate.placeholders(in: text) {
+                let known: Bool
+                if name.hasPrefix("metric.") {
+                    known = !environment.checksMetrics || environment.types.metrics[String(name.dropFirst(7))] != nil
+                } else if name.hasPrefix("answer.") {
+                    known = environment.areas == nil || environment.types.answers[String(name.dropFirst(7))] != nil
+                } else {
+                    known = EvidenceTemplate.names.contains(name)
+                }
+                if !known {
+                    reader.error(node, LocalizedText(
+                        ru: "«{{\(name)}}» в evidence: неизвестное имя; допустимы \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id>, answer.<id>",
+                        en: "'{{\(name)}}' in evidence: unknown name; expected \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id> or answer.<id>"))
+                }
+                if let format, !EvidenceTemplate.formats.contains(format) {
+                    reader.error(node, LocalizedText(
+                        ru: "«{{\(name)|\(format)}}» в evidence: неизвестный формат; допустимы \(EvidenceTemplate.formats.sorted().joined(separator: ", "))",
+                        en: "'{{\(name)|\(format)}}' in evidence: unknown format; expected one of \(EvidenceTemplate.formats.sorted().joined(separator: ", "))"))
+                }
+            }
         }
     }
 
