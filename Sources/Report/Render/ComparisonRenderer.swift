@@ -11,25 +11,8 @@ public enum ComparisonRenderer {
         let body = SafeHTML.join([element("section", [("id", "progress"), ("class", "flow")],
                                           [element("h1", [], text(view.title)), element("p", [("class", "client")], text(client))]
                                               + view.content())], separator: "\n")
-        return """
-            <!DOCTYPE html>
-            <html lang="\(language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-            <title>\(HTMLEscaping.escape(title))</title>
-            <style>\(Stylesheet.css)</style>
-            </head>
-            <body>
-            <main>
-            \(body.raw)
-            <footer class="doc">\(HTMLEscaping.escape("crm-audit · \(client) · \(view.t(.round)) \(comparison.from.number) → \(comparison.to.number)"))</footer>
-            </main>
-            </body>
-            </html>
-
-            """
+        return Page.document(language: language, title: title, body: body,
+                             footer: "crm-audit · \(client) · \(view.t(.round)) \(comparison.from.number) → \(comparison.to.number)")
     }
 
     /// The comparison as Markdown (also the report's progress section in `md`).

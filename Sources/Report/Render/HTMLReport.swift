@@ -30,26 +30,9 @@ struct HTMLReport {
         if wanted.contains(.roadmap) { body.append(roadmap()) }
         if wanted.contains(.progress), let progress = progressSection() { body.append(progress) }
         if wanted.contains(.appendix) { body.append(appendix()) }
-        let title = "\(t(.title)) — \(input.engagement.client)"
-        return """
-            <!DOCTYPE html>
-            <html lang="\(language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-            <title>\(HTMLEscaping.escape(title))</title>
-            <style>\(Stylesheet.css)</style>
-            </head>
-            <body>
-            <main>
-            \(SafeHTML.join(body, separator: "\n").raw)
-            <footer class="doc">\(HTMLEscaping.escape("crm-audit · \(input.engagement.client) · \(t(.round)) \(input.round.number) · \(format.date(input.round.date))"))</footer>
-            </main>
-            </body>
-            </html>
-
-            """
+        return Page.document(
+            language: language, title: "\(t(.title)) — \(input.engagement.client)", body: SafeHTML.join(body, separator: "\n"),
+            footer: "crm-audit · \(input.engagement.client) · \(t(.round)) \(input.round.number) · \(format.date(input.round.date))")
     }
 
     // MARK: - Cover
