@@ -7,35 +7,11 @@ import TestSupport
 
 /// Runs the built `crm-audit` binary (built by `swift build --build-tests`) on a fixture workspace.
 @Suite struct CLITests {
-    static let binary: String = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/crm-audit").path
-    }()
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    static func run(_ arguments: [String], language: String = "en") throws -> CLI.Run {
+        try CLI.run(arguments, language: language)
     }
 
-    static func run(_ arguments: [String], language: String = "en") throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = ["CRM_AUDIT_LANG": language, "PATH": "/usr/bin:/bin"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    @Test(.enabled(if: CLI.isBuilt))
     func metricsPrintsJSONAndStoresTheSnapshot() throws {
         let (workspace, directory) = try Fixture.workspace()
         defer { directory.remove() }
@@ -46,7 +22,7 @@ import TestSupport
         #expect(try Analytics.storedDocument(workspace, round: try workspace.round()) == printed)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)), arguments: [("en", "== Sales =="), ("ru", "== Продажи ==")])
+    @Test(.enabled(if: CLI.isBuilt), arguments: [("en", "== Sales =="), ("ru", "== Продажи ==")])
     func metricsTableIsGroupedByFamilyInTheUsersLanguage(language: String, heading: String) throws {
         let (workspace, directory) = try Fixture.workspace(only: [.sales])
         defer { directory.remove() }
@@ -57,7 +33,7 @@ import TestSupport
         #expect(run.stdout.contains(language == "ru" ? "в раунде нет данных «сделки»" : "the round has no deals rows"))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    @Test(.enabled(if: CLI.isBuilt))
     func exportWritesAPrivateCSV() throws {
         let (workspace, directory) = try Fixture.workspace()
         defer { directory.remove() }
@@ -70,7 +46,7 @@ import TestSupport
         #expect(mode & 0o077 == 0)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    @Test(.enabled(if: CLI.isBuilt))
     func badInputFailsWithAClearMessage() throws {
         let (workspace, directory) = try Fixture.workspace(only: [])
         defer { directory.remove() }
