@@ -23,7 +23,14 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var assessment: AssessmentOptions
 
     func run() throws {
-        let (_, result) = try assessment.assess(workspace)
+        let (store, result) = try assessment.assess(workspace)
+        let unconfirmed = try store.unconfirmedAnswerCount(round: result.round)
+        if unconfirmed > 0 {
+            let note = LocalizedText(
+                ru: "Внимание: \(unconfirmed) ответов перенесены из прошлого раунда и не подтверждены; подтвердите их: crm-audit interview \(workspace)",
+                en: "Note: \(unconfirmed) answers are carried over from the last round and not confirmed yet; confirm them with: crm-audit interview \(workspace)")
+            FileHandle.standardError.write(Data((note[lang ?? CLILanguage.current] + "\n").utf8))
+        }
         switch format {
         case .json: print(try CheckOutput.json(result, language: lang ?? CLILanguage.current))
         case .table: print(CheckOutput.table(result, language: lang ?? CLILanguage.current))
