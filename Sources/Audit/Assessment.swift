@@ -28,7 +28,11 @@ public enum AuditPipeline {
         let storedAnswers = try workspace.answers(round: round)
         let questionnaire = setup.questionnaire
         let answers = questionnaire.usableAnswers(storedAnswers)
-        let analysis = try Analytics.computeAndStore(workspace, round: round, asOf: asOf)
+        // A closed round is history: it is assessed again for reading (a report of round 1 after
+        // round 2 began), but what it stored — metrics, findings, scores, method — stays as it was.
+        let keepsHistory = round.status == .closed
+        let analysis = keepsHistory ? try Analytics.analyse(workspace, round: round, asOf: asOf)
+                                    : try Analytics.computeAndStore(workspace, round: round, asOf: asOf)
         let metrics = expressionValues(analysis.document)
         let previous = try previousStatuses(workspace, before: round)
         let context = RoundContext(answers: answers, metrics: metrics, roundDate: round.date, questionnaire: questionnaire,
@@ -42,9 +46,11 @@ public enum AuditPipeline {
         let areas = questionnaire.areas.map { ScoredArea(id: $0.id, title: $0.title, weight: $0.weight) }
         let scores = Scorer.score(findings: findings, areas: areas, maturity: maturity, policy: stack.policy)
         let configuration = ConfigurationBuilder.build(rules: stack.rules, findings: findings, metrics: analysis.document)
-        try store(findings: findings, scores: scores, in: workspace, round: round)
-        try workspace.recordMethod(round: round, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
-                                   rulesets: stack.references)
+        if !keepsHistory {
+            try store(findings: findings, scores: scores, in: workspace, round: round)
+            try workspace.recordMethod(round: round, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+                                       rulesets: stack.references)
+        }
         return Assessment(engagement: try workspace.engagement(), round: try workspace.round(number: round.number), setup: setup,
                           answers: storedAnswers, analysis: analysis, findings: findings, scores: scores,
                           configuration: configuration, datasets: try workspace.datasets(round: round))

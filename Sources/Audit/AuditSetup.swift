@@ -69,7 +69,7 @@ public struct AuditSetup: Sendable {
             layers.append(StoredRulesetLayer(fileName: URL(fileURLWithPath: path).lastPathComponent, content: String(decoding: data, as: UTF8.self)))
         }
         let setup = try load(questionnaire: questionnaire, industry: industry, storedLayers: layers)
-        try workspace.saveRulesetLayers(layers, round: round)
+        if round.status == .open { try workspace.saveRulesetLayers(layers, round: round) }
         return setup
     }
 
