@@ -94,8 +94,8 @@ extension Computation {
         let taxIDs = customers.map { $0[.taxID].flatMap(Normalise.taxID) }
         let emailKeys = customers.indices.map { email[$0] == .valid ? customers[$0][.email].map(Normalise.emailKey) : nil }
         // How many rows use each email and each phone (interned by their bytes, no String keys).
-        var emailNames = Interner(capacity: customers.count)
-        var phoneNames = Interner(capacity: customers.count)
+        var emailNames = Interner(capacity: customers.count, keepsNames: false)
+        var phoneNames = Interner(capacity: customers.count, keepsNames: false)
         let emailKeyIDs = emailKeys.map { $0.map { emailNames.intern($0) } ?? -1 }
         let phoneKeyIDs = phones.map { $0.map { phoneNames.intern($0) } ?? -1 }
         var emailUses = [Int](repeating: 0, count: emailNames.count), phoneUses = [Int](repeating: 0, count: phoneNames.count)
@@ -130,7 +130,7 @@ extension Computation {
         }
         // Per key kind, the first row of each value; values are interned by their bytes.
         let kinds = ["tax_id", "email", "phone", "name"]
-        var values = [Interner](repeating: Interner(), count: kinds.count)
+        var values = [Interner](repeating: Interner(keepsNames: false), count: kinds.count)
         var firstRow = [[Int]](repeating: [], count: kinds.count)
         func see(_ kind: Int, _ value: String?, row: Int) {
             guard let value else { return }

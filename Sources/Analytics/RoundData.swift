@@ -7,7 +7,8 @@ import Workspace
 /// Strings turned into dense integer keys, so that the computation works on arrays.
 ///
 /// Keys are looked up by their UTF-8 bytes (straight from SQLite's buffers), so that a String is
-/// made only for a value not seen before.
+/// made only for a value not seen before — or never, for an interner made with `keepsNames: false`
+/// (then ``name(_:)`` decodes a key's bytes on demand and ``names`` stays empty).
 struct Interner: Sendable {
     /// Open addressing; a slot holds the key's hash in its high 32 bits and key + 1 in the low
     /// 32 bits (0 = empty), so that a probe reads one word.
@@ -15,21 +16,44 @@ struct Interner: Sendable {
     private var hashes: [UInt64] = []
     private var starts: [Int] = []
     private var bytes: [UInt8] = []
+    /// The value of each key, when the interner keeps names (see ``name(_:)`` otherwise).
     private(set) var names: [String] = []
+    private var keepsNames = true
     private var lastKey: Int32 = -1
 
-    var count: Int { names.count }
+    var count: Int { starts.count }
 
-    init() {}
+    init(keepsNames: Bool = true) {
+        self.keepsNames = keepsNames
+    }
 
     /// An interner sized for about `capacity` distinct values.
-    init(capacity: Int) {
+    init(capacity: Int, keepsNames: Bool = true) {
         var size = 1024
         while size < capacity * 2 { size *= 2 }
         slots = Array(repeating: 0, count: size)
         hashes.reserveCapacity(capacity)
         starts.reserveCapacity(capacity)
-        names.reserveCapacity(capacity)
+        self.keepsNames = keepsNames
+        if keepsNames { names.reserveCapacity(capacity) }
+    }
+
+    /// The value of `key`.
+    func name(_ key: Int) -> String {
+        if keepsNames { return names[key] }
+        let start = starts[key], end = key + 1 < starts.count ? starts[key + 1] : bytes.count
+        return bytes[start..<end].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Interns the value of `key` in `other` (by its bytes).
+    mutating func intern(_ key: Int, of other: Interner) -> Int32 {
+        let start = other.starts[key], end = key + 1 < other.starts.count ? other.starts[key + 1] : other.bytes.count
+        return other.bytes.withUnsafeBufferPointer { intern(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// The keys of `other`'s values in this interner, in `other`'s key order.
+    mutating func keys(of other: Interner) -> [Int32] {
+        (0..<other.count).map { intern($0, of: other) }
     }
 
     /// Whether `arena[start..<start + buffer.count]` holds the bytes of `buffer`.
@@ -104,13 +128,13 @@ struct Interner: Sendable {
         let hash = Self.hash(buffer)
         let (slot, found) = find(buffer, hash: hash)
         if found >= 0 { return found }
-        let key = Int32(names.count)
+        let key = Int32(starts.count)
         slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(key + 1)
         hashes.append(hash)
         starts.append(bytes.count)
         bytes.append(contentsOf: buffer)
-        names.append(String(decoding: buffer, as: UTF8.self))
-        if names.count * 2 > slots.count { grow() }
+        if keepsNames { names.append(String(decoding: buffer, as: UTF8.self)) }
+        if starts.count * 2 > slots.count { grow() }
         return key
     }
 
@@ -268,6 +292,7 @@ extension RoundData {
     static func loadSalesSide(from workspace: Workspace, round: AuditRound, rows: Range<Int64>? = nil) throws -> RoundData {
         try reading(workspace) { db in
             var data = RoundData(roundDate: round.date)
+            data.customerKeys = Interner(keepsNames: false)
             try data.loadSales(db, round: round.id, rows: rows)
             return data
         }
@@ -286,7 +311,7 @@ extension RoundData {
     /// Takes the sale lines (and their keys) of `other`, re-keying their customers into this
     /// data's customer keys (the customer list's first, then ids only in sales).
     mutating func adopt(sales other: RoundData) {
-        let mapping = other.customerKeys.names.map { customerKeys.intern($0) }
+        let mapping = customerKeys.keys(of: other.customerKeys)
         sales = other.sales
         orders = other.orders
         finishOrders()
@@ -327,13 +352,13 @@ extension RoundData {
         var arguments: [Int64] = [round]
         if let rows {
             sales.reserve(Int(rows.count))
-            orders = Interner(capacity: Int(rows.count) / 2)
+            orders = Interner(capacity: Int(rows.count) / 2, keepsNames: false)
             source = "sale NOT INDEXED WHERE round_id = ? AND row_id >= ? AND row_id < ? ORDER BY row_id"
             arguments += [rows.lowerBound, rows.upperBound]
         } else {
             let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale WHERE round_id = ?", arguments: [round]) ?? 0
             sales.reserve(expected)
-            orders = Interner(capacity: expected / 2)
+            orders = Interner(capacity: expected / 2, keepsNames: false)
             // When the round holds most of the lines, one pass over the table beats a lookup per line.
             let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale") ?? 0
             source = expected * 2 >= all ? "sale NOT INDEXED WHERE round_id = ? ORDER BY row_id"
@@ -371,12 +396,12 @@ extension RoundData {
         func remap(_ keys: [Int32], _ mapping: [Int32]) -> [Int32] {
             keys.map { $0 < 0 ? $0 : mapping[Int($0)] }
         }
-        let customerMap = other.customerKeys.names.map { customerKeys.intern($0) }
-        let orderMap = other.orders.names.map { orders.intern($0) }
-        let productMap = other.products.names.map { products.intern($0) }
-        let managerMap = other.managerKeys.names.map { managerKeys.intern($0) }
-        let channelMap = other.channels.names.map { channels.intern($0) }
-        let campaignMap = other.campaigns.names.map { campaigns.intern($0) }
+        let customerMap = customerKeys.keys(of: other.customerKeys)
+        let orderMap = orders.keys(of: other.orders)
+        let productMap = products.keys(of: other.products)
+        let managerMap = managerKeys.keys(of: other.managerKeys)
+        let channelMap = channels.keys(of: other.channels)
+        let campaignMap = campaigns.keys(of: other.campaigns)
         sales.customer += remap(other.sales.customer, customerMap)
         sales.day += other.sales.day
         sales.amount += other.sales.amount
