@@ -4,12 +4,12 @@
     Benchmarks/analytics/bench.py [--customers 100000] [--sales 1000000] [--repeat 3] [--skip-build]
 
 Steps, in one run: build crm-audit (release); write the data with `crm-audit sample-data` (cached
-under work/); end to end, REPEAT times: `crm-audit init`, `crm-audit import` of the customers,
-sales and managers files, `crm-audit metrics WS --format json` (the CSV files to the metrics JSON);
-then `crm-audit metrics` alone REPEAT more times on the last workspace; run DuckDB (its own
-process, 2 threads and 1 thread) computing its set from its own table and straight from the sales
-CSV; check that both agree on every value of the set; print best/median times, CPU, ratios and
-peak memory (max RSS).
+under work/); then REPEAT times, back to back: end to end (`crm-audit init`, `crm-audit import` of
+the customers, sales and managers files, `crm-audit metrics WS --format json`: the CSV files to the
+metrics JSON), `crm-audit metrics` alone on that workspace, and DuckDB (its own process, 2 threads
+and 1 thread) computing its set from its own table and straight from the sales CSV; check that
+both agree on every value of the set; print best/median times, CPU, ratios and peak memory
+(max RSS).
 """
 import argparse
 import csv
@@ -111,37 +111,33 @@ def main():
             times[name] = elapsed
         return total, cpu, rss, json.loads(out), times
 
+    # One round per repetition: ours end to end, ours from the workspace, DuckDB on 2 threads and
+    # on 1, back to back, so that a busy spell of the shared machine hits both sides alike.
     e2e, e2e_cpu, e2e_rss, e2e_steps = [], [], [], []
+    ours, ours_cpu, ours_rss, document = [], [], [], None
+    duck = {2: [], 1: []}
     for _ in range(args.repeat):
         elapsed, cpu, rss, document, steps = end_to_end()
         e2e.append(elapsed)
         e2e_cpu.append(cpu)
         e2e_rss.append(rss)
         e2e_steps.append(steps)
-
-    ours, ours_cpu, ours_rss, document = [], [], [], None
-    for _ in range(args.repeat):
         elapsed, rss, out = run_with_rss([BINARY, "metrics", workspace, "--format", "json"])
         ours.append(elapsed)
         ours_cpu.append(run_with_rss.cpu)
         ours_rss.append(rss)
         document = json.loads(out)
+        for threads in (2, 1):
+            _, rss, out = run_with_rss([PYTHON, os.path.join(HERE, "duckdb_set.py"), sales_csv, str(threads), "sample"])
+            result = json.loads(out)
+            result["process_rss_kb"] = rss
+            duck[threads].append(result)
     rfm_csv = os.path.join(work, "rfm.csv")
     export_s, _, _ = run_with_rss([BINARY, "export", workspace, "rfm", "--out", rfm_csv])
     with open(rfm_csv, newline="") as f:
         rows = list(csv.DictReader(f))
     document["metrics"]["rfm.sum_recency_days"] = sum(int(r["recency_days"]) for r in rows)
     document["metrics"]["rfm.sum_frequency"] = sum(int(r["frequency"]) for r in rows)
-
-    duck = {}
-    for threads in (2, 1):
-        results = []
-        for _ in range(args.repeat):
-            _, rss, out = run_with_rss([PYTHON, os.path.join(HERE, "duckdb_set.py"), sales_csv, str(threads), "sample"])
-            result = json.loads(out)
-            result["process_rss_kb"] = rss
-            results.append(result)
-        duck[threads] = results
 
     values = duck[2][0]["values"]
     mismatches = []
