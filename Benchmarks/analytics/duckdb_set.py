@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """DuckDB computing the issue's exact-definition set, run in its own process by bench.py.
 
-    duckdb_set.py SALES_CSV THREADS
+    duckdb_set.py SALES_CSV THREADS [generate|sample]
+
+`generate` (default) reads generate.py's comma-separated file with English headers; `sample` reads
+the `sales.csv` of `crm-audit sample-data` (semicolons, Russian headers, dd.mm.yyyy dates, amounts
+like `12 345,67`), converting the columns in SQL as our importer does.
 
 Prints one JSON object: the values, the per-customer RFM checksums, and timings
 (`load_s`: CSV into a table; `compute_s`: the set from that table; `csv_compute_s`: the set
@@ -83,6 +87,16 @@ def exact_set(con, source):
     }
 
 
+def sample_source(path):
+    """The sample-data sales file as the typed columns the set needs."""
+    def rubles(column):
+        return f"""CAST(replace(replace(replace("{column}", ' ', ''), chr(160), ''), ',', '.') AS DOUBLE)"""
+    return f"""(SELECT nullif("Номер заказа", '') AS order_id, "Код клиента" AS customer_id,
+                      CAST(strptime("Дата", '%d.%m.%Y') AS DATE) AS date,
+                      {rubles("Сумма")} AS amount, {rubles("Себестоимость")} AS cost
+               FROM read_csv('{path}', delim = ';', header = true, quote = '"', all_varchar = true))"""
+
+
 def cpu():
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -90,10 +104,14 @@ def cpu():
 
 def main():
     path, threads = sys.argv[1], int(sys.argv[2])
+    kind = sys.argv[3] if len(sys.argv) > 3 else "generate"
     con = duckdb.connect()
     con.execute(f"SET threads = {threads}")
-    types = "{" + ", ".join(f"'{k}': '{v}'" for k, v in SALES_TYPES.items()) + "}"
-    csv_source = f"read_csv('{path}', header = true, columns = {types})"
+    if kind == "sample":
+        csv_source = sample_source(path)
+    else:
+        types = "{" + ", ".join(f"'{k}': '{v}'" for k, v in SALES_TYPES.items()) + "}"
+        csv_source = f"read_csv('{path}', header = true, columns = {types})"
 
     start, start_cpu = time.perf_counter(), cpu()
     values = exact_set(con, csv_source)

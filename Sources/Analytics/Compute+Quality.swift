@@ -93,10 +93,15 @@ extension Computation {
         let customers = data.customers
         let taxIDs = customers.map { $0[.taxID].flatMap(Normalise.taxID) }
         let emailKeys = customers.indices.map { email[$0] == .valid ? customers[$0][.email].map(Normalise.emailKey) : nil }
-        var contactUses: [String: Int] = [:]
-        for key in emailKeys.compactMap({ $0 }) { contactUses["e:" + key, default: 0] += 1 }
-        for key in phones.compactMap({ $0 }) { contactUses["p:" + key, default: 0] += 1 }
-        var taxOfRoot: [Int: String] = [:]
+        // How many rows use each email and each phone (interned by their bytes, no String keys).
+        var emailNames = Interner(capacity: customers.count, keepsNames: false)
+        var phoneNames = Interner(capacity: customers.count, keepsNames: false)
+        let emailKeyIDs = emailKeys.map { $0.map { emailNames.intern($0) } ?? -1 }
+        let phoneKeyIDs = phones.map { $0.map { phoneNames.intern($0) } ?? -1 }
+        var emailUses = [Int](repeating: 0, count: emailNames.count), phoneUses = [Int](repeating: 0, count: phoneNames.count)
+        for id in emailKeyIDs where id >= 0 { emailUses[Int(id)] += 1 }
+        for id in phoneKeyIDs where id >= 0 { phoneUses[Int(id)] += 1 }
+        var taxOfRoot = [String?](repeating: nil, count: customers.count)
         for (row, taxID) in taxIDs.enumerated() { if let taxID, Normalise.isValidINN(taxID) { taxOfRoot[row] = taxID } }
         var parent = Array(0..<customers.count)
         func find(_ x: Int) -> Int {
@@ -113,13 +118,11 @@ extension Computation {
             if key != "tax_id" && key != "customer_id", let ta = taxOfRoot[ra], let tb = taxOfRoot[rb], ta != tb { return }
             let root = min(ra, rb), other = max(ra, rb)
             if ra != rb, taxOfRoot[root] == nil { taxOfRoot[root] = taxOfRoot[other] }
-            var keys = matchedKeys[root] ?? []
             if ra != rb {
                 parent[other] = root
-                keys.formUnion(matchedKeys.removeValue(forKey: other) ?? [])
+                if let moved = matchedKeys.removeValue(forKey: other) { matchedKeys[root, default: []].formUnion(moved) }
             }
-            keys.insert(key)
-            matchedKeys[root] = keys
+            matchedKeys[root, default: []].insert(key)
         }
         // The same customer id on several rows.
         for rows in data.repeatedIDs.values {
@@ -127,7 +130,7 @@ extension Computation {
         }
         // Per key kind, the first row of each value; values are interned by their bytes.
         let kinds = ["tax_id", "email", "phone", "name"]
-        var values = [Interner](repeating: Interner(), count: kinds.count)
+        var values = [Interner](repeating: Interner(keepsNames: false), count: kinds.count)
         var firstRow = [[Int]](repeating: [], count: kinds.count)
         func see(_ kind: Int, _ value: String?, row: Int) {
             guard let value else { return }
@@ -141,16 +144,25 @@ extension Computation {
         let limit = Self.sharedContactLimit
         for (index, customer) in customers.enumerated() {
             see(0, taxIDs[index], row: index)
-            see(1, emailKeys[index].flatMap { (contactUses["e:" + $0] ?? 0) <= limit ? $0 : nil }, row: index)
-            see(2, phones[index].flatMap { (contactUses["p:" + $0] ?? 0) <= limit ? $0 : nil }, row: index)
+            let emailID = Int(emailKeyIDs[index]), phoneID = Int(phoneKeyIDs[index])
+            see(1, emailID >= 0 && emailUses[emailID] <= limit ? emailKeys[index] : nil, row: index)
+            see(2, phoneID >= 0 && phoneUses[phoneID] <= limit ? phones[index] : nil, row: index)
             see(3, customer[.name].flatMap(Normalise.nameKey), row: index)
         }
-        var members: [Int: [Int]] = [:]
-        for index in customers.indices { members[find(index), default: []].append(index) }
-        let roots = members.keys.filter { (members[$0]?.count ?? 0) > 1 }.sorted()
-        let groups = roots.enumerated().map { offset, root in
-            DuplicateGroup(group: offset + 1, customerIDs: (members[root] ?? []).map { customers[$0][.customerID] ?? "" },
-                           keys: (matchedKeys[root] ?? []).sorted())
+        // Groups of two or more rows, in order of their root (their first row), members in row order.
+        var roots = [Int](repeating: 0, count: customers.count)
+        var size = [Int32](repeating: 0, count: customers.count)
+        for index in customers.indices {
+            let root = find(index)
+            roots[index] = root
+            size[root] += 1
+        }
+        var members: [Int: [String]] = [:]
+        for index in customers.indices where size[roots[index]] > 1 {
+            members[roots[index], default: []].append(customers[index][.customerID] ?? "")
+        }
+        let groups = members.keys.sorted().enumerated().map { offset, root in
+            DuplicateGroup(group: offset + 1, customerIDs: members[root] ?? [], keys: (matchedKeys[root] ?? []).sorted())
         }
         let duplicated = groups.reduce(0) { $0 + $1.customerIDs.count }
         sink.set("quality.duplicate_groups", groups.count)

@@ -24,16 +24,24 @@ struct CustomerSideResult: Sendable {
         computation.sink = MetricSink()
         let quality = computation.customerQuality()
         let duplicates = computation.duplicates(email: quality.email, phones: quality.phones)
-        let columns = Computation.portraitFields.compactMap { field -> PortraitColumn? in
-            guard let customerField = PortraitColumn.customerField(field) else { return nil }
-            var names = Interner()
-            let keys = data.customers.map { names.intern($0[customerField] ?? "(empty)") }
-            return PortraitColumn(field: field, names: names.names, keys: keys)
+        // One pass over the customer rows (each row's values are read once, while in cache).
+        let fields = Computation.portraitFields.compactMap { field in PortraitColumn.customerField(field).map { (field, $0) } }
+        var interners = [Interner](repeating: Interner(), count: fields.count)
+        var keys = [[Int32]](repeating: [], count: fields.count)
+        for index in keys.indices { keys[index].reserveCapacity(data.customers.count) }
+        var birthDays = [Int32]()
+        birthDays.reserveCapacity(data.customers.count)
+        for customer in data.customers {
+            for (index, field) in fields.enumerated() {
+                keys[index].append(interners[index].intern(customer[field.1] ?? "(empty)"))
+            }
+            if var text = customer[.birthDate] {
+                birthDays.append(text.withUTF8 { RoundData.day($0) } ?? Int32.min)
+            } else {
+                birthDays.append(Int32.min)
+            }
         }
-        let birthDays = data.customers.map { customer -> Int32 in
-            guard var text = customer[.birthDate] else { return Int32.min }
-            return text.withUTF8 { RoundData.day($0) } ?? Int32.min
-        }
+        let columns = fields.indices.map { PortraitColumn(field: fields[$0].0, names: interners[$0].names, keys: keys[$0]) }
         return CustomerSideResult(sink: computation.sink, dataQuality: computation.tables.dataQuality,
                                   duplicates: duplicates, quality: quality, portraitColumns: columns, birthDays: birthDays)
     }

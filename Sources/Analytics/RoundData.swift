@@ -7,7 +7,8 @@ import Workspace
 /// Strings turned into dense integer keys, so that the computation works on arrays.
 ///
 /// Keys are looked up by their UTF-8 bytes (straight from SQLite's buffers), so that a String is
-/// made only for a value not seen before.
+/// made only for a value not seen before — or never, for an interner made with `keepsNames: false`
+/// (then ``name(_:)`` decodes a key's bytes on demand and ``names`` stays empty).
 struct Interner: Sendable {
     /// Open addressing; a slot holds the key's hash in its high 32 bits and key + 1 in the low
     /// 32 bits (0 = empty), so that a probe reads one word.
@@ -15,21 +16,58 @@ struct Interner: Sendable {
     private var hashes: [UInt64] = []
     private var starts: [Int] = []
     private var bytes: [UInt8] = []
+    /// The value of each key, when the interner keeps names (see ``name(_:)`` otherwise).
     private(set) var names: [String] = []
+    private var keepsNames = true
     private var lastKey: Int32 = -1
+    /// The sum of the slots read ahead by ``intern(_:into:)`` (kept so that the reads stay).
+    private var touched: UInt64 = 0
 
-    var count: Int { names.count }
+    var count: Int { starts.count }
 
-    init() {}
+    init(keepsNames: Bool = true) {
+        self.keepsNames = keepsNames
+    }
 
     /// An interner sized for about `capacity` distinct values.
-    init(capacity: Int) {
+    init(capacity: Int, keepsNames: Bool = true) {
         var size = 1024
         while size < capacity * 2 { size *= 2 }
         slots = Array(repeating: 0, count: size)
         hashes.reserveCapacity(capacity)
         starts.reserveCapacity(capacity)
-        names.reserveCapacity(capacity)
+        self.keepsNames = keepsNames
+        if keepsNames { names.reserveCapacity(capacity) }
+    }
+
+    /// The value of `key`.
+    func name(_ key: Int) -> String {
+        if keepsNames { return names[key] }
+        let start = starts[key], end = key + 1 < starts.count ? starts[key + 1] : bytes.count
+        return bytes[start..<end].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The keys of `other`'s values in this interner, in `other`'s key order (values not yet here
+    /// are added in that order). Slots are read ahead 64 values at a time, as in ``intern(_:into:)``.
+    mutating func keys(of other: Interner) -> [Int32] {
+        var keys = [Int32]()
+        keys.reserveCapacity(other.count)
+        other.bytes.withUnsafeBufferPointer { all in
+            var first = 0
+            while first < other.count {
+                let last = min(first + ByteBatch.capacity, other.count)
+                let mask = slots.count - 1
+                var touched: UInt64 = 0
+                for key in first..<last { touched &+= slots[Int(truncatingIfNeeded: other.hashes[key]) & mask] }
+                self.touched = touched
+                for key in first..<last {
+                    let end = key + 1 < other.starts.count ? other.starts[key + 1] : other.bytes.count
+                    keys.append(intern(UnsafeBufferPointer(rebasing: all[other.starts[key]..<end]), hash: other.hashes[key]))
+                }
+                first = last
+            }
+        }
+        return keys
     }
 
     /// Whether `arena[start..<start + buffer.count]` holds the bytes of `buffer`.
@@ -85,7 +123,7 @@ struct Interner: Sendable {
         }
     }
 
-    mutating func intern(_ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
+    mutating func intern(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> Int32 {
         // Consecutive lines of one order repeat their values: check the last key first.
         if lastKey >= 0 {
             let k = Int(lastKey)
@@ -95,22 +133,46 @@ struct Interner: Sendable {
                 return lastKey
             }
         }
-        let key = insert(buffer)
+        let key = insert(buffer, hash: hash ?? Self.hash(buffer))
         lastKey = key
         return key
     }
 
-    private mutating func insert(_ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = Self.hash(buffer)
+    /// Interns a batch of values held in `batch` and appends their keys (−1 for a missing value)
+    /// to `keys`, in batch order — the same keys as interning them one by one. The table slots of
+    /// the whole batch are read first, so that their cache misses overlap instead of queueing.
+    mutating func intern(_ batch: ByteBatch, into keys: inout [Int32]) {
+        guard !batch.ends.isEmpty else { return }
+        var hashes = [UInt64](repeating: 0, count: batch.ends.count)
+        batch.bytes.withUnsafeBufferPointer { all in
+            let mask = slots.count - 1
+            var touched: UInt64 = 0
+            for item in batch.ends.indices where batch.present[item] {
+                let buffer = UnsafeBufferPointer(rebasing: all[batch.start(item)..<batch.ends[item]])
+                hashes[item] = Self.hash(buffer)
+                touched &+= slots[Int(truncatingIfNeeded: hashes[item]) & mask]
+            }
+            self.touched = touched
+            for item in batch.ends.indices {
+                guard batch.present[item] else {
+                    keys.append(-1)
+                    continue
+                }
+                keys.append(intern(UnsafeBufferPointer(rebasing: all[batch.start(item)..<batch.ends[item]]), hash: hashes[item]))
+            }
+        }
+    }
+
+    private mutating func insert(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
         let (slot, found) = find(buffer, hash: hash)
         if found >= 0 { return found }
-        let key = Int32(names.count)
+        let key = Int32(starts.count)
         slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(key + 1)
         hashes.append(hash)
         starts.append(bytes.count)
         bytes.append(contentsOf: buffer)
-        names.append(String(decoding: buffer, as: UTF8.self))
-        if names.count * 2 > slots.count { grow() }
+        if keepsNames { names.append(String(decoding: buffer, as: UTF8.self)) }
+        if starts.count * 2 > slots.count { grow() }
         return key
     }
 
@@ -135,6 +197,36 @@ struct Interner: Sendable {
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(key + 1)
         }
+    }
+}
+
+/// Up to ``capacity`` optional values copied out of SQLite's buffers, for ``Interner/intern(_:into:)``.
+struct ByteBatch {
+    static let capacity = 64
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    var present: [Bool] = []
+
+    init() {
+        bytes.reserveCapacity(Self.capacity * 32)
+        ends.reserveCapacity(Self.capacity)
+        present.reserveCapacity(Self.capacity)
+    }
+
+    var isFull: Bool { ends.count >= Self.capacity }
+
+    func start(_ item: Int) -> Int { item == 0 ? 0 : ends[item - 1] }
+
+    mutating func append(_ buffer: UnsafeBufferPointer<UInt8>?) {
+        if let buffer { bytes.append(contentsOf: buffer) }
+        ends.append(bytes.count)
+        present.append(buffer != nil)
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        present.removeAll(keepingCapacity: true)
     }
 }
 
@@ -268,6 +360,7 @@ extension RoundData {
     static func loadSalesSide(from workspace: Workspace, round: AuditRound, rows: Range<Int64>? = nil) throws -> RoundData {
         try reading(workspace) { db in
             var data = RoundData(roundDate: round.date)
+            data.customerKeys = Interner(keepsNames: false)
             try data.loadSales(db, round: round.id, rows: rows)
             return data
         }
@@ -286,7 +379,7 @@ extension RoundData {
     /// Takes the sale lines (and their keys) of `other`, re-keying their customers into this
     /// data's customer keys (the customer list's first, then ids only in sales).
     mutating func adopt(sales other: RoundData) {
-        let mapping = other.customerKeys.names.map { customerKeys.intern($0) }
+        let mapping = customerKeys.keys(of: other.customerKeys)
         sales = other.sales
         orders = other.orders
         finishOrders()
@@ -327,33 +420,40 @@ extension RoundData {
         var arguments: [Int64] = [round]
         if let rows {
             sales.reserve(Int(rows.count))
-            orders = Interner(capacity: Int(rows.count) / 2)
+            orders = Interner(capacity: Int(rows.count) / 2, keepsNames: false)
             source = "sale NOT INDEXED WHERE round_id = ? AND row_id >= ? AND row_id < ? ORDER BY row_id"
             arguments += [rows.lowerBound, rows.upperBound]
         } else {
             let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale WHERE round_id = ?", arguments: [round]) ?? 0
             sales.reserve(expected)
-            orders = Interner(capacity: expected / 2)
+            orders = Interner(capacity: expected / 2, keepsNames: false)
             // When the round holds most of the lines, one pass over the table beats a lookup per line.
             let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale") ?? 0
             source = expected * 2 >= all ? "sale NOT INDEXED WHERE round_id = ? ORDER BY row_id"
                 : "sale WHERE round_id = ? ORDER BY dataset_id, row_id"
         }
+        var orderBatch = ByteBatch()
         try Self.forEachRow(db, sql: """
             SELECT customer_id, date, amount, cost, order_id, product, manager, channel, campaign, source_line
             FROM \(source)
             """, arguments: arguments) { statement in
+            // Order ids are interned in batches (most are new: a lookup is a cache miss).
+            orderBatch.append(Self.bytes(statement, 4))
+            if orderBatch.isFull {
+                orders.intern(orderBatch, into: &sales.order)
+                orderBatch.removeAll()
+            }
             sales.customer.append(Self.bytes(statement, 0).map { customerKeys.intern($0) } ?? customerKeys.intern(""))
             sales.day.append(Self.bytes(statement, 1).flatMap(Self.day) ?? Int32.min)
             sales.amount.append(sqlite3_column_double(statement, 2))
             sales.cost.append(sqlite3_column_type(statement, 3) == SQLITE_NULL ? Double.nan : sqlite3_column_double(statement, 3))
-            sales.order.append(Self.bytes(statement, 4).map { orders.intern($0) } ?? -1)
             sales.product.append(Self.bytes(statement, 5).map { products.intern($0) } ?? -1)
             sales.manager.append(Self.bytes(statement, 6).map { managerKeys.intern($0) } ?? -1)
             sales.channel.append(Self.bytes(statement, 7).map { channels.intern($0) } ?? -1)
             sales.campaign.append(Self.bytes(statement, 8).map { campaigns.intern($0) } ?? -1)
             sales.sourceLine.append(Int32(clamping: sqlite3_column_int64(statement, 9)))
         }
+        orders.intern(orderBatch, into: &sales.order)
     }
 
     /// Gives each line without an order id an order key of its own, after the real ones.
@@ -371,12 +471,12 @@ extension RoundData {
         func remap(_ keys: [Int32], _ mapping: [Int32]) -> [Int32] {
             keys.map { $0 < 0 ? $0 : mapping[Int($0)] }
         }
-        let customerMap = other.customerKeys.names.map { customerKeys.intern($0) }
-        let orderMap = other.orders.names.map { orders.intern($0) }
-        let productMap = other.products.names.map { products.intern($0) }
-        let managerMap = other.managerKeys.names.map { managerKeys.intern($0) }
-        let channelMap = other.channels.names.map { channels.intern($0) }
-        let campaignMap = other.campaigns.names.map { campaigns.intern($0) }
+        let customerMap = customerKeys.keys(of: other.customerKeys)
+        let orderMap = orders.keys(of: other.orders)
+        let productMap = products.keys(of: other.products)
+        let managerMap = managerKeys.keys(of: other.managerKeys)
+        let channelMap = channels.keys(of: other.channels)
+        let campaignMap = campaigns.keys(of: other.campaigns)
         sales.customer += remap(other.sales.customer, customerMap)
         sales.day += other.sales.day
         sales.amount += other.sales.amount

@@ -134,13 +134,12 @@ extension Analysis {
         let sales = data.sales
         var rows: [[String?]] = []
         var total = 0
-        let orderNames = data.orders.names
         for index in 0..<sales.count where predicate(index) {
             total += 1
             guard rows.count < limit else { continue }
             let order = Int(sales.order[index])
             let day = sales.day[index]
-            rows.append([String(sales.sourceLine[index]), order < orderNames.count ? orderNames[order] : nil,
+            rows.append([String(sales.sourceLine[index]), order < data.orders.count ? data.orders.name(order) : nil,
                          data.customerKeys.names[Int(sales.customer[index])],
                          day == Int32.min ? nil : Day(ordinal: Int(day)).iso, Self.number(sales.amount[index]),
                          sales.manager[index] >= 0 ? data.managerKeys.names[Int(sales.manager[index])] : nil])

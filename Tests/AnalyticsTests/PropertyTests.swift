@@ -147,4 +147,41 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(interner.names == names)
         #expect(interner.key("missing") == nil)
     }
+
+    /// Values with repeats, runs, gaps (nil) and enough distinct ones to grow the table.
+    static let stream: [String?] = (0..<5_000).map { $0 % 11 == 0 ? nil : "З-\($0 % 3_000 / ($0 % 5 == 0 ? 2 : 1))" }
+
+    @Test(arguments: [1, 63, 64, 65, 5_000])
+    func batchesGiveTheKeysOfOneByOne(batchSize: Int) {
+        var single = Interner(keepsNames: false)
+        let expected = Self.stream.map { value in value.map { single.intern($0) } ?? -1 }
+        var batched = Interner(keepsNames: false)
+        var keys: [Int32] = []
+        var batch = ByteBatch()
+        for value in Self.stream {
+            if var value {
+                value.withUTF8 { batch.append($0) }
+            } else {
+                batch.append(nil)
+            }
+            if batch.ends.count >= batchSize || batch.isFull {
+                batched.intern(batch, into: &keys)
+                batch.removeAll()
+            }
+        }
+        batched.intern(batch, into: &keys)
+        #expect(keys == expected)
+        #expect((0..<batched.count).map { batched.name($0) } == (0..<single.count).map { single.name($0) })
+    }
+
+    @Test func rekeyingAnotherInternerAddsItsNewValuesInItsOrder() {
+        var first = Interner(), second = Interner(keepsNames: false)
+        for value in ["b", "a", "c"] { _ = first.intern(value) }
+        for index in 0..<300 { _ = second.intern("v\(index % 150)") }
+        _ = second.intern("a")
+        let mapping = first.keys(of: second)
+        #expect(mapping == (0..<150).map { Int32(3 + $0) } + [1])
+        #expect(first.names == ["b", "a", "c"] + (0..<150).map { "v\($0)" })
+        #expect(second.names.isEmpty && second.name(150) == "a")
+    }
 }
