@@ -15,19 +15,21 @@ package final class CSVReader {
     package let delimiter: UInt8
     package let delimiterDetected: Bool
 
+    // A reader is used by one thread at a time: the per-record state skips the dynamic
+    // exclusivity checks (a few percent of an import's reading thread).
     private var input: FileInput
     private var transcoder: Transcoder
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var atEOF = false
-    private var nextLine = 1
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var atEOF = false
+    @exclusivity(unchecked) private var nextLine = 1
 
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var escaped: [Bool] = []
+    @exclusivity(unchecked) private var starts: [Int] = []
+    @exclusivity(unchecked) private var ends: [Int] = []
+    @exclusivity(unchecked) private var escaped: [Bool] = []
 
     /// The first line of the current record.
-    package private(set) var line = 0
+    @exclusivity(unchecked) package private(set) var line = 0
 
     /// Opens `path`, detecting the encoding from its first 64 KiB and sniffing the delimiter
     /// among `,` `;` TAB `|`, unless they are given.

@@ -13,12 +13,13 @@ final class ImportPass {
     private(set) var mapping: ColumnMapping!
     private(set) var readers: [FieldReader] = []
     private var fieldIndex: [Int] = []
-    private(set) var rowsRead = 0
-    private(set) var rowsStored = 0
-    private(set) var rowsRejected = 0
-    private(set) var problems: [RowProblem] = []
-    private(set) var problemCount = 0
-    private(set) var preview: [[(field: String, value: String)]] = []
+    // Touched on every row by the one thread running the pass: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private(set) var rowsRead = 0
+    @exclusivity(unchecked) private(set) var rowsStored = 0
+    @exclusivity(unchecked) private(set) var rowsRejected = 0
+    @exclusivity(unchecked) private(set) var problems: [RowProblem] = []
+    @exclusivity(unchecked) private(set) var problemCount = 0
+    @exclusivity(unchecked) private(set) var preview: [[(field: String, value: String)]] = []
     private(set) var rejects: [(line: Int, reason: String, cells: [String])] = []
     private let orders: [String: DateOrder]
 

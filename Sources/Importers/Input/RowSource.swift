@@ -26,7 +26,7 @@ package protocol RowSource: AnyObject {
 /// A CSV (or other delimited text) file as rows of text cells.
 package final class CSVRowSource: RowSource {
     private let reader: CSVReader
-    private var wanted: [Bool]?
+    @exclusivity(unchecked) private var wanted: [Bool]?
 
     package init(path: String, encoding: TextEncoding?, delimiter: UInt8?) throws {
         reader = try CSVReader(path: path, encoding: encoding, delimiter: delimiter)
