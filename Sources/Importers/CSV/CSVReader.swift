@@ -129,15 +129,20 @@ package final class CSVReader {
                     continue
                 }
                 let bytes = UnsafeBufferPointer(rebasing: p[start..<end])
-                var ascii = true
-                for byte in bytes where byte >= 0x80 {
-                    ascii = false
-                    break
+                var highest: UInt8 = 0
+                for byte in bytes { highest = max(highest, byte) }
+                if highest >= 0xE0 && !TextEncoding.isValidUTF8(bytes) {
+                    cells.append(.undecodable)
+                    continue
                 }
-                if !ascii && !TextEncoding.isValidUTF8(bytes) {
+                let text = String(decoding: bytes, as: UTF8.self)
+                // Below E0 (ASCII, Cyrillic, Latin letters…) every ill-formed part is one byte,
+                // which decoding replaces by the three bytes of U+FFFD: the text is then longer
+                // than its bytes. So the standard library's validation is the only pass needed.
+                if highest >= 0x80 && highest < 0xE0 && text.utf8.count != bytes.count {
                     cells.append(.undecodable)
                 } else {
-                    cells.append(.text(String(decoding: bytes, as: UTF8.self)))
+                    cells.append(.text(text))
                 }
             }
             return cells

@@ -124,8 +124,10 @@ struct FlatBatch {
         self.width = width
         lines.reserveCapacity(FlatBatch.capacity)
         kinds = [Kind](repeating: .null, count: FlatBatch.capacity * width)
-        payloads = [Int64](repeating: 0, count: FlatBatch.capacity * width)
-        lengths = [Int32](repeating: 0, count: FlatBatch.capacity * width)
+        // Plain integers, written before they are read: no need to zero them first.
+        let slots = FlatBatch.capacity * width
+        payloads = [Int64](unsafeUninitializedCapacity: slots) { _, count in count = slots }
+        lengths = [Int32](unsafeUninitializedCapacity: slots) { _, count in count = slots }
         bytes.reserveCapacity(FlatBatch.capacity * width * 16)
     }
 
