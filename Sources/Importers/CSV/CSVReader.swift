@@ -36,7 +36,7 @@ package final class CSVReader {
     package init(path: String, encoding forcedEncoding: TextEncoding? = nil, delimiter forcedDelimiter: UInt8? = nil,
                  fingerprint: Bool = true) throws(ImportError) {
         self.path = path
-        var input = try FileInput(path: path, fingerprint: fingerprint)
+        var input = try FileInput(path: path, fingerprint: fingerprint, hashInBackground: true)
         var raw: [UInt8] = []
         while raw.count < 65_536, try input.readChunk({ raw.append(contentsOf: $0) }) {}
         let whole = input.isAtEnd || raw.count < 65_536
