@@ -13,8 +13,8 @@ public enum Importer {
     ///
     /// - Throws: ``ImportError`` (unreadable or malformed file, no header, bad rows, a file
     ///   already imported into the round), or a ``Diagnostic`` about the mapping file.
-    /// - Complexity: O(n) in the file's size; memory holds one chunk of the file, the first
-    ///   rows, and the problems found.
+    /// - Complexity: O(n) in the file's size; memory holds one chunk of the file (and up to
+    ///   four copies of chunks being fingerprinted), the first rows, and the problems found.
     public static func importFile(_ path: String, into workspace: Workspace, round: AuditRound, options: ImportOptions) throws -> ImportReport {
         if options.dryRun { return try dryRun(path, options: options) }
         var orders: [String: DateOrder] = [:]
