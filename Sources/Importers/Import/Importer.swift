@@ -83,7 +83,8 @@ public enum Importer {
     /// import then writes its pages once into the database file, where WAL writes them to the
     /// log and copies them again at the checkpoint (half the bytes written, a third of the
     /// system time). Both journals make the transaction atomic; WAL is restored right after,
-    /// and every open of the workspace sets it anyway.
+    /// and every open of the workspace sets it anyway. While such an import runs, another program
+    /// opening the workspace waits for it (busy timeout) instead of reading the state before it.
     private static func inOneTransaction<T>(_ workspace: Workspace, _ body: (Database) throws -> T) throws -> T {
         // Idle reader connections would keep the journal mode from changing.
         workspace.database.releaseMemory()
