@@ -111,19 +111,7 @@ package final class CSVReader {
                     cells.append(.empty)
                     continue
                 }
-                var start = starts[index], end = ends[index]
-                while start < end {
-                    let byte = p[start]
-                    if byte == 0x20 || byte == 0x09 { start += 1 }
-                    else if byte == 0xC2 && start + 1 < end && p[start + 1] == 0xA0 { start += 2 }
-                    else { break }
-                }
-                while end > start {
-                    let byte = p[end - 1]
-                    if byte == 0x20 || byte == 0x09 { end -= 1 }
-                    else if byte == 0xA0 && end - 2 >= start && p[end - 2] == 0xC2 { end -= 2 }
-                    else { break }
-                }
+                let (start, end) = CSVReader.trim(p, starts[index], ends[index])
                 if start == end {
                     cells.append(.empty)
                     continue
@@ -146,6 +134,37 @@ package final class CSVReader {
                 }
             }
             return cells
+        }
+    }
+
+    /// `start..<end` without leading and trailing spaces, tabs and no-break spaces.
+    @inline(__always)
+    static func trim(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+        var start = start, end = end
+        while start < end {
+            let byte = p[start]
+            if byte == 0x20 || byte == 0x09 { start += 1 }
+            else if byte == 0xC2 && start + 1 < end && p[start + 1] == 0xA0 { start += 2 }
+            else { break }
+        }
+        while end > start {
+            let byte = p[end - 1]
+            if byte == 0x20 || byte == 0x09 { end -= 1 }
+            else if byte == 0xA0 && end - 2 >= start && p[end - 2] == 0xC2 { end -= 2 }
+            else { break }
+        }
+        return (start, end)
+    }
+
+    /// The bytes of field `index` of the current record, trimmed as ``cells(wanted:)`` trims
+    /// them; empty when the record has fewer fields. Valid only inside `body`.
+    @inline(__always)
+    package func withTrimmedField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard index < starts.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = starts[index], end = ends[index]
+        return buffer.withUnsafeBufferPointer { p in
+            let (from, to) = CSVReader.trim(p, start, end)
+            return body(UnsafeBufferPointer(rebasing: p[from..<to]))
         }
     }
 

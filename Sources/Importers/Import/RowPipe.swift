@@ -77,8 +77,8 @@ extension ImportPass {
         let thread = Thread {
             var batch = FlatBatch(width: width)
             do {
-                try handoff.value.run { line, values in
-                    batch.append(line: line, values: values)
+                try handoff.value.run { line, values, text in
+                    batch.append(line: line, values: values, text: text)
                     if batch.count >= FlatBatch.capacity {
                         try pipe.push(batch)
                         batch = FlatBatch(width: width)
@@ -134,7 +134,7 @@ struct FlatBatch {
     var count: Int { lines.count }
 
     /// Appends one row; at most ``capacity`` rows.
-    mutating func append(line: Int, values: [StoredValue]) {
+    mutating func append(line: Int, values: [StoredValue], text: DirectText) {
         precondition(lines.count < FlatBatch.capacity && values.count == width)
         let first = lines.count * width
         lines.append(line)
@@ -144,7 +144,16 @@ struct FlatBatch {
             payloads.withUnsafeMutableBufferPointer { payloads in
                 lengths.withUnsafeMutableBufferPointer { lengths in
                     var slot = first
-                    for value in values {
+                    for (field, value) in values.enumerated() {
+                        if let reader = text.reader, text.columns[field] >= 0 {
+                            kinds[slot] = .text
+                            payloads[slot] = Int64(bytes.count)
+                            let before = bytes.count
+                            reader.withTrimmedField(text.columns[field]) { bytes.append(contentsOf: $0) }
+                            lengths[slot] = Int32(clamping: bytes.count - before)
+                            slot += 1
+                            continue
+                        }
                         switch value {
                         case .null:
                             kinds[slot] = .null

@@ -63,6 +63,9 @@ package final class CSVRowSource: RowSource {
 
     package func sha256() throws -> String { reader.sha256() }
 
+    /// The reader, for taking text fields of the current record as bytes.
+    var csvReader: CSVReader { reader }
+
     /// The encoding and delimiter in use.
     package var dialect: (encoding: TextEncoding, delimiter: UInt8) { (reader.encoding, reader.delimiter) }
 }

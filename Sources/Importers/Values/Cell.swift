@@ -142,7 +142,7 @@ enum CharacterSetLite {
 /// ASCII blanks, U+0085 and U+00A0 after a C2 lead, U+1680, U+2000–U+205F and U+3000 after an
 /// E1–E3 lead). Cyrillic letters (D0/D1 leads) never may, so a trimmed name is not rescanned.
 @inline(__always)
-private func mayHaveBlankEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+func mayHaveBlankEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let count = bytes.count
     guard count > 0 else { return false }
     let first = bytes[0], last = bytes[count - 1]
