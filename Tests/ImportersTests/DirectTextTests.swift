@@ -79,4 +79,52 @@ import Workspace
         #expect(try rows(workspace, "SELECT customer_id, product, manager FROM sale WHERE source_line = 44")
             == [["customer_id": "К-78", "product": "Кран", "manager": "Ли"]])
     }
+
+    /// Numbers and dates written the plain way and otherwise.
+    static let numbers = [
+        "04.11.2026;К-1;16 228,80;Товар;М\n",
+        "2026-11-05;К-2;(1 234,00);Товар;М\n",
+        "45322;К-3;1,5E+03;Товар;М\n",
+        "06/11/2026;К-4;-12,30;Товар;М\n",
+        "07.11.2026;К-5;\u{A0}408.50 ₽;Товар;М\n",
+        "08.11.26;К-6;7;Товар;М\n",
+    ]
+
+    @Test func numbersAndDatesPastTheFirstRowsAreReadAsTheFirstRowsAre() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let path = try directory.write(Self.header + Self.numbers.joined() + Self.filler.joined() + Self.numbers.joined(), to: "sales.csv")
+        let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .sales))
+        #expect(report.rowsStored == 52 && report.rowsRejected == 0)
+        let stored = try rows(workspace, "SELECT date, amount FROM sale ORDER BY row_id")
+        #expect(Array(stored.prefix(6)) == Array(stored.suffix(6)))
+        #expect(stored.prefix(6).map { $0["amount"] ?? "" } == ["16228.8", "-1234.0", "1500.0", "-12.3", "408.5", "7.0"])
+        #expect(stored.first?["date"] == "2026-11-04" && stored[3]["date"] == "2026-11-06")
+    }
+
+    @Test func monthFirstDatesPastTheFirstRowsTurnTheColumnMonthFirst() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let head = "01/02/2026;К-1;1;Товар;М\n"
+        let path = try directory.write(Self.header + head + Self.filler.map { $0.replacingOccurrences(of: "06.11.2026", with: "03/04/2026") }.joined()
+                                       + "03/25/2026;К-2;2;Товар;М\n" + "12/31/2026;К-3;3;Товар;М\n", to: "sales.csv")
+        let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .sales))
+        #expect(report.rowsRejected == 0)
+        #expect(report.dateOrders.first?.order == .monthFirst)
+        #expect(report.dateOrders.first?.monthFirstOnly == 2)
+        let dates = try rows(workspace, "SELECT date FROM sale ORDER BY row_id").map { $0["date"] ?? "" }
+        #expect(dates.first == "2026-01-02" && dates[1] == "2026-03-04" && dates.suffix(2) == ["2026-03-25", "2026-12-31"])
+    }
+
+    @Test func badNumbersAndDatesPastTheFirstRowsAreReportedAtTheirPlace() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let path = try directory.write(Self.header + Self.filler.joined() + "31.11.2026;К-1;12 34,5,6;Товар;М\n", to: "sales.csv")
+        let error = try #require(throws: ImportError.self) {
+            try Importer.importFile(path, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .sales))
+        }
+        guard case .badRows(_, let problems, _, _) = error else { Issue.record("\(error)"); return }
+        #expect(problems.map(\.location) == [SourceLocation(file: path, line: 42, column: 1), SourceLocation(file: path, line: 42, column: 3)])
+        #expect(problems.map(\.value) == ["31.11.2026", "12 34,5,6"])
+    }
 }

@@ -110,12 +110,19 @@ final class ImportPass {
         // Text fields of a stored CSV file go from the record's bytes into the batch: no Swift
         // String is made for them (their cells stay empty; see `process`).
         let csv = store == nil ? nil : (source as? CSVRowSource)?.csvReader
-        let direct = readers.map { csv != nil && $0.spec.type == .text }
-        let directSourceColumns = columns.indices.filter { direct[$0] }.map { columns[$0] }
+        let direct: [DirectKind] = readers.map { reader in
+            guard csv != nil else { return .none }
+            switch reader.spec.type {
+            case .text: return .text
+            case .number, .date: return .plain
+            default: return .none
+            }
+        }
+        let directSourceColumns = columns.indices.filter { direct[$0] != .none }.map { columns[$0] }
         var text = DirectText(reader: csv, columns: [Int](repeating: -1, count: kind.fields.count))
         do {
             for row in dataRows { try process(row, &readers, &values, columns, fieldIndex, [], &text, store: store) }
-            source.restrict(to: Set(columns.indices.filter { !direct[$0] }.map { columns[$0] }))
+            source.restrict(to: Set(columns.indices.filter { direct[$0] == .none }.map { columns[$0] }))
             while let row = try source.nextRow() {
                 if row.cells.allSatisfy(\.isBlank) && ImportPass.allBlank(directSourceColumns, in: csv) { continue }
                 try process(row, &readers, &values, columns, fieldIndex, direct, &text, store: store)
@@ -139,11 +146,21 @@ final class ImportPass {
         return true
     }
 
-    /// `direct[i]`: assignment `i` is a text field read from the CSV record's bytes (its cell
-    /// in `row` is empty); empty for rows that are not the reader's current record.
+    /// How a field of a stored CSV file is read past the first rows.
+    enum DirectKind {
+        /// From a cell, like any other file.
+        case none
+        /// From the record's bytes into the batch (text fields).
+        case text
+        /// From the record's bytes when written the plain way (numbers, dates).
+        case plain
+    }
+
+    /// `direct[i]`: how assignment `i` is read from the CSV record's bytes (its cell in `row`
+    /// is empty unless `.none`); empty for rows that are not the reader's current record.
     private func process(
         _ row: SourceRow, _ readers: inout [FieldReader], _ values: inout [StoredValue], _ columns: [Int], _ fieldIndex: [Int],
-        _ direct: [Bool], _ text: inout DirectText, store: ((Int, [StoredValue], DirectText) throws -> Void)?
+        _ direct: [DirectKind], _ text: inout DirectText, store: ((Int, [StoredValue], DirectText) throws -> Void)?
     ) throws {
         rowsRead += 1
         for index in values.indices { values[index] = .null }
@@ -154,19 +171,28 @@ final class ImportPass {
         for index in 0..<columns.count {
             let column = columns[index]
             var cell = column < cells.count ? cells[column] : .empty
-            if anyDirect && direct[index], let reader = text.reader {
-                // Well-formed text without unusual blanks at its ends is stored from its bytes;
-                // anything else is read as a cell, as from any other file.
+            if anyDirect && direct[index] != .none, let reader = text.reader {
+                // Well-formed text without unusual blanks at its ends is stored from its bytes,
+                // plain numbers and dates are read from them; anything else is read as a cell,
+                // as from any other file.
+                let kind = direct[index]
+                let field = fieldIndex[index]
                 let plain = reader.withTrimmedField(column) { bytes -> Bool? in
                     if bytes.isEmpty { return nil }
+                    if kind == .plain {
+                        guard let value = readers[index].readPlain(bytes) else { return false }
+                        values[field] = value
+                        return true
+                    }
                     var highest: UInt8 = 0
                     for byte in bytes { highest = max(highest, byte) }
                     if highest >= 0x80 && !TextEncoding.isValidUTF8(bytes) { return false }
-                    return !mayHaveBlankEnds(bytes)
+                    if mayHaveBlankEnds(bytes) { return false }
+                    text.columns[field] = column
+                    return true
                 }
                 switch plain {
                 case true?:
-                    text.columns[fieldIndex[index]] = column
                     continue
                 case false?:
                     cell = reader.withTrimmedField(column) { bytes in
