@@ -56,8 +56,11 @@ package final class CSVRowSource: RowSource {
         wanted = flags
     }
 
+    /// The next record; with no column wanted (every field is read from the record's bytes),
+    /// a row without cells.
     package func nextRow() throws -> SourceRow? {
         guard try reader.nextRecord() else { return nil }
+        if let wanted, wanted.isEmpty { return SourceRow(line: reader.line, cells: []) }
         return SourceRow(line: reader.line, cells: reader.cells(wanted: wanted))
     }
 
