@@ -1,26 +1,35 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), used to fingerprint imported files. Streaming: feed chunks, then finish.
 ///
 /// Written here because Foundation on Linux has no digest API and swift-crypto would pull
-/// BoringSSL into every build for one function.
+/// BoringSSL into every build for one function. Whole blocks go through the CPU's SHA
+/// instructions where it has them (x86-64 SHA-NI: about 1.5 GB/s instead of ~300 MB/s, which
+/// was a quarter of an import's reading thread); the portable rounds below are the fallback.
 public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
+    private var hardware = SHA256.hardwareAvailable
+
+    /// Whether this CPU has SHA instructions (checked once).
+    package static let hardwareAvailable = csha256_hardware_available() != 0
 
     public init() {}
+
+    /// A hasher that never uses the CPU's SHA instructions (to test one path against the other).
+    package init(portable: Bool) {
+        hardware = !portable && SHA256.hardwareAvailable
+    }
 
     public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         length &+= UInt64(bytes.count)
         // Whole blocks of contiguous input are hashed where they lie (no copy of a large chunk).
         if buffer.isEmpty, let done = bytes.withContiguousStorageIfAvailable({ input -> Int in
             let whole = input.count / 64 * 64
-            var offset = 0
-            while offset < whole {
-                compress(input, offset)
-                offset += 64
-            }
+            compressBlocks(input, whole)
             return whole
         }) {
             buffer.append(contentsOf: bytes.dropFirst(done))
@@ -29,13 +38,7 @@ public struct SHA256: Sendable {
         buffer.append(contentsOf: bytes)
         let whole = buffer.count / 64 * 64
         guard whole > 0 else { return }
-        buffer.withUnsafeBufferPointer { pointer in
-            var offset = 0
-            while offset < whole {
-                compress(pointer, offset)
-                offset += 64
-            }
-        }
+        buffer.withUnsafeBufferPointer { pointer in compressBlocks(pointer, whole) }
         buffer.removeFirst(whole)
     }
 
@@ -74,6 +77,22 @@ public struct SHA256: Sendable {
         0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
+
+    /// Hashes the first `count` bytes (a multiple of 64) of `input`.
+    private mutating func compressBlocks(_ input: UnsafeBufferPointer<UInt8>, _ count: Int) {
+        guard count > 0, let base = input.baseAddress else { return }
+        if hardware {
+            state.withUnsafeMutableBufferPointer { words in
+                if let words = words.baseAddress { csha256_hardware_blocks(words, base, count / 64) }
+            }
+            return
+        }
+        var offset = 0
+        while offset < count {
+            compress(input, offset)
+            offset += 64
+        }
+    }
 
     private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, _ offset: Int) {
         // The message schedule lives on the stack: no allocation per 64-byte block.

@@ -55,4 +55,19 @@ import Testing
         hasher.update(bytes[index...])
         #expect(hasher.finalizeHex() == SHA256.hex(bytes))
     }
+
+    @Test func aMillionLettersA() {
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test(arguments: [0, 1, 55, 56, 63, 64, 65, 127, 128, 129, 1000, 4096, 65_537])
+    func cpuInstructionsAndPortableRoundsAgree(size: Int) {
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 8) }
+        var fast = SHA256()
+        var portable = SHA256(portable: true)
+        fast.update(bytes)
+        portable.update(bytes)
+        #expect(fast.finalizeHex() == portable.finalizeHex())
+    }
 }

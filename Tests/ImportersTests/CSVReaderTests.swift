@@ -111,4 +111,34 @@ import TestSupport
         let records = try readAll(path)
         #expect(records.last?.fields == ["2", "<invalid>"])
     }
+
+    @Test(arguments: [
+        ([0xD0, 0x9F, 0xD1, 0x80], true),        // Пр
+        ([0x61, 0x80, 0x62], false),             // a lone continuation byte
+        ([0xC0, 0xAF], false), ([0xC1, 0x81], false),  // overlong two-byte forms
+        ([0xD0, 0x61], false), ([0x61, 0xD0], false),  // a lead without its continuation
+        ([0xCF, 0xF0], false),                   // Windows-1251 «Пр»
+        ([0xE2, 0x82, 0xAC], true), ([0xE2, 0x82], false), ([0xE0, 0x80, 0x80], false),
+        ([0xF0, 0x9F, 0x98, 0x80], true), ([0xF0, 0x9F, 0x98, 0x61], false), ([0xED, 0xA0, 0x80], false),
+        ([0xEF, 0xBF, 0xBD], true),              // U+FFFD itself is text
+        ([0xD0, 0x9F, 0xBF, 0xD0, 0x9F, 0xD0, 0x9F], false),
+    ] as [([UInt8], Bool)])
+    func cellsAreTextExactlyWhenTheirBytesAreWellFormedUTF8(field: [UInt8], valid: Bool) throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        // A long UTF-8 head, so that the encoding detected is UTF-8 whatever the field holds.
+        var bytes = Array("a;b\n".utf8)
+        for _ in 0..<8_000 { bytes += Array("1;Привет мир\n".utf8) }
+        bytes += Array("2;".utf8) + field + Array("\n".utf8)
+        let path = try writeBytes(bytes, to: "cells.csv", in: directory)
+        let reader = try CSVReader(path: path, encoding: .utf8)
+        var last: [Cell] = []
+        while try reader.nextRecord() { last = reader.cells(wanted: nil) }
+        #expect(last.count == 2)
+        if valid {
+            #expect(last.last == .text(String(decoding: field, as: UTF8.self)))
+        } else {
+            #expect(last.last == .undecodable)
+        }
+    }
 }

@@ -90,3 +90,15 @@ import Testing
         guard case .value(.text("7701234567")) = taxID.read(.number(7_701_234_567)) else { Issue.record("number as text"); return }
     }
 }
+
+@Suite struct TrimmingTests {
+    @Test(arguments: [
+        ("Александр", "Александр"), ("Профиль ПП 60х27", "Профиль ПП 60х27"), ("Кумар", "Кумар"), ("ЯЩЕР", "ЯЩЕР"),
+        (" Иванов\t", "Иванов"), ("\u{A0}Петров\u{A0}", "Петров"), ("Сидор\u{2003}", "Сидор"), ("\u{3000}Ли", "Ли"),
+        ("\u{202F}Ω\u{205F}", "Ω"), ("\u{1680}x\u{85}", "x"), ("a\u{0B}", "a"), ("\u{0C}b", "b"), ("в\u{200A}", "в"),
+        ("", ""), ("   ", ""), ("中文\u{3000}", "中文"), ("— тире —", "— тире —"),
+    ])
+    func trimsUnicodeWhiteSpaceAtBothEndsOnly(input: String, expected: String) {
+        #expect(trimmed(input) == expected)
+    }
+}

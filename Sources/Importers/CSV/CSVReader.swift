@@ -15,26 +15,28 @@ package final class CSVReader {
     package let delimiter: UInt8
     package let delimiterDetected: Bool
 
+    // A reader is used by one thread at a time: the per-record state skips the dynamic
+    // exclusivity checks (a few percent of an import's reading thread).
     private var input: FileInput
     private var transcoder: Transcoder
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var atEOF = false
-    private var nextLine = 1
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var atEOF = false
+    @exclusivity(unchecked) private var nextLine = 1
 
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var escaped: [Bool] = []
+    @exclusivity(unchecked) private var starts: [Int] = []
+    @exclusivity(unchecked) private var ends: [Int] = []
+    @exclusivity(unchecked) private var escaped: [Bool] = []
 
     /// The first line of the current record.
-    package private(set) var line = 0
+    @exclusivity(unchecked) package private(set) var line = 0
 
     /// Opens `path`, detecting the encoding from its first 64 KiB and sniffing the delimiter
     /// among `,` `;` TAB `|`, unless they are given.
     package init(path: String, encoding forcedEncoding: TextEncoding? = nil, delimiter forcedDelimiter: UInt8? = nil,
                  fingerprint: Bool = true) throws(ImportError) {
         self.path = path
-        var input = try FileInput(path: path, fingerprint: fingerprint)
+        var input = try FileInput(path: path, fingerprint: fingerprint, hashInBackground: true)
         var raw: [UInt8] = []
         while raw.count < 65_536, try input.readChunk({ raw.append(contentsOf: $0) }) {}
         let whole = input.isAtEnd || raw.count < 65_536
@@ -109,36 +111,60 @@ package final class CSVReader {
                     cells.append(.empty)
                     continue
                 }
-                var start = starts[index], end = ends[index]
-                while start < end {
-                    let byte = p[start]
-                    if byte == 0x20 || byte == 0x09 { start += 1 }
-                    else if byte == 0xC2 && start + 1 < end && p[start + 1] == 0xA0 { start += 2 }
-                    else { break }
-                }
-                while end > start {
-                    let byte = p[end - 1]
-                    if byte == 0x20 || byte == 0x09 { end -= 1 }
-                    else if byte == 0xA0 && end - 2 >= start && p[end - 2] == 0xC2 { end -= 2 }
-                    else { break }
-                }
+                let (start, end) = CSVReader.trim(p, starts[index], ends[index])
                 if start == end {
                     cells.append(.empty)
                     continue
                 }
                 let bytes = UnsafeBufferPointer(rebasing: p[start..<end])
-                var ascii = true
-                for byte in bytes where byte >= 0x80 {
-                    ascii = false
-                    break
+                var highest: UInt8 = 0
+                for byte in bytes { highest = max(highest, byte) }
+                if highest >= 0xE0 && !TextEncoding.isValidUTF8(bytes) {
+                    cells.append(.undecodable)
+                    continue
                 }
-                if !ascii && !TextEncoding.isValidUTF8(bytes) {
+                let text = String(decoding: bytes, as: UTF8.self)
+                // Below E0 (ASCII, Cyrillic, Latin letters…) every ill-formed part is one byte,
+                // which decoding replaces by the three bytes of U+FFFD: the text is then longer
+                // than its bytes. So the standard library's validation is the only pass needed.
+                if highest >= 0x80 && highest < 0xE0 && text.utf8.count != bytes.count {
                     cells.append(.undecodable)
                 } else {
-                    cells.append(.text(String(decoding: bytes, as: UTF8.self)))
+                    cells.append(.text(text))
                 }
             }
             return cells
+        }
+    }
+
+    /// `start..<end` without leading and trailing spaces, tabs and no-break spaces.
+    @inline(__always)
+    static func trim(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+        var start = start, end = end
+        while start < end {
+            let byte = p[start]
+            if byte == 0x20 || byte == 0x09 { start += 1 }
+            else if byte == 0xC2 && start + 1 < end && p[start + 1] == 0xA0 { start += 2 }
+            else { break }
+        }
+        while end > start {
+            let byte = p[end - 1]
+            if byte == 0x20 || byte == 0x09 { end -= 1 }
+            else if byte == 0xA0 && end - 2 >= start && p[end - 2] == 0xC2 { end -= 2 }
+            else { break }
+        }
+        return (start, end)
+    }
+
+    /// The bytes of field `index` of the current record, trimmed as ``cells(wanted:)`` trims
+    /// them; empty when the record has fewer fields. Valid only inside `body`.
+    @inline(__always)
+    package func withTrimmedField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard index < starts.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = starts[index], end = ends[index]
+        return buffer.withUnsafeBufferPointer { p in
+            let (from, to) = CSVReader.trim(p, start, end)
+            return body(UnsafeBufferPointer(rebasing: p[from..<to]))
         }
     }
 

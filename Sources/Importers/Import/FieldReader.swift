@@ -95,6 +95,27 @@ package struct FieldReader {
         }
     }
 
+    /// The value of a number or date field whose (trimmed, non-empty) text is `bytes`, when it
+    /// is written the plain way (`1234.5`, `-12,30`, `04.11.2026`): the same value, and the
+    /// same day/month evidence, as ``read(_:)`` gives for that text. Nil: read it as a cell.
+    mutating func readPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> StoredValue? {
+        switch spec.type {
+        case .number:
+            return NumberReader.plain(bytes).map { .real($0) }
+        case .date:
+            guard let result = DateReader.fastPath(bytes, order: order), let day = result.day else { return nil }
+            switch result.evidence {
+            case .dayFirstOnly: dayFirstOnly += 1
+            case .monthFirstOnly: monthFirstOnly += 1
+            case .ambiguous: ambiguous += 1
+            case .none: break
+            }
+            return .text(day.isoText)
+        default:
+            return nil
+        }
+    }
+
     /// The order the evidence supports, when it contradicts the one assumed.
     package var decidedOrder: DateOrder {
         if monthFirstOnly > dayFirstOnly { return .monthFirst }

@@ -13,12 +13,13 @@ final class ImportPass {
     private(set) var mapping: ColumnMapping!
     private(set) var readers: [FieldReader] = []
     private var fieldIndex: [Int] = []
-    private(set) var rowsRead = 0
-    private(set) var rowsStored = 0
-    private(set) var rowsRejected = 0
-    private(set) var problems: [RowProblem] = []
-    private(set) var problemCount = 0
-    private(set) var preview: [[(field: String, value: String)]] = []
+    // Touched on every row by the one thread running the pass: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private(set) var rowsRead = 0
+    @exclusivity(unchecked) private(set) var rowsStored = 0
+    @exclusivity(unchecked) private(set) var rowsRejected = 0
+    @exclusivity(unchecked) private(set) var problems: [RowProblem] = []
+    @exclusivity(unchecked) private(set) var problemCount = 0
+    @exclusivity(unchecked) private(set) var preview: [[(field: String, value: String)]] = []
     private(set) var rejects: [(line: Int, reason: String, cells: [String])] = []
     private let orders: [String: DateOrder]
 
@@ -44,8 +45,8 @@ final class ImportPass {
     }
 
     /// Reads the whole file. `store` receives each good row (line, one value per canonical
-    /// field); nil for a dry run.
-    func run(store: ((Int, [StoredValue]) throws -> Void)?) throws {
+    /// field, and the row's ``DirectText``); nil for a dry run.
+    func run(store: ((Int, [StoredValue], DirectText) throws -> Void)?) throws {
         let kind = options.kind
         // Find the header among the first rows.
         var head: [SourceRow] = []
@@ -106,12 +107,25 @@ final class ImportPass {
         var values = [StoredValue](repeating: .null, count: kind.fields.count)
         let columns = mapping.assignments.map(\.column)
         let fieldIndex = self.fieldIndex
+        // Text fields of a stored CSV file go from the record's bytes into the batch: no Swift
+        // String is made for them (their cells stay empty; see `process`).
+        let csv = store == nil ? nil : (source as? CSVRowSource)?.csvReader
+        let direct: [DirectKind] = readers.map { reader in
+            guard csv != nil else { return .none }
+            switch reader.spec.type {
+            case .text: return .text
+            case .number, .date: return .plain
+            default: return .none
+            }
+        }
+        let directSourceColumns = columns.indices.filter { direct[$0] != .none }.map { columns[$0] }
+        var text = DirectText(reader: csv, columns: [Int](repeating: -1, count: kind.fields.count))
         do {
-            for row in dataRows { try process(row, &readers, &values, columns, fieldIndex, store: store) }
-            source.restrict(to: Set(columns))
+            for row in dataRows { try process(row, &readers, &values, columns, fieldIndex, [], &text, store: store) }
+            source.restrict(to: Set(columns.indices.filter { direct[$0] == .none }.map { columns[$0] }))
             while let row = try source.nextRow() {
-                if row.cells.allSatisfy(\.isBlank) { continue }
-                try process(row, &readers, &values, columns, fieldIndex, store: store)
+                if row.cells.allSatisfy(\.isBlank) && ImportPass.allBlank(directSourceColumns, in: csv) { continue }
+                try process(row, &readers, &values, columns, fieldIndex, direct, &text, store: store)
             }
         } catch {
             self.readers = readers
@@ -120,17 +134,74 @@ final class ImportPass {
         self.readers = readers
     }
 
+    /// Whether every one of `columns` of the reader's current record is blank.
+    private static func allBlank(_ columns: [Int], in reader: CSVReader?) -> Bool {
+        guard let reader else { return true }
+        for column in columns {
+            let blank = reader.withTrimmedField(column) { bytes -> Bool in
+                bytes.isEmpty || (mayHaveBlankEnds(bytes) && trimmed(String(decoding: bytes, as: UTF8.self)).isEmpty)
+            }
+            if !blank { return false }
+        }
+        return true
+    }
+
+    /// How a field of a stored CSV file is read past the first rows.
+    enum DirectKind {
+        /// From a cell, like any other file.
+        case none
+        /// From the record's bytes into the batch (text fields).
+        case text
+        /// From the record's bytes when written the plain way (numbers, dates).
+        case plain
+    }
+
+    /// `direct[i]`: how assignment `i` is read from the CSV record's bytes (its cell in `row`
+    /// is empty unless `.none`); empty for rows that are not the reader's current record.
     private func process(
         _ row: SourceRow, _ readers: inout [FieldReader], _ values: inout [StoredValue], _ columns: [Int], _ fieldIndex: [Int],
-        store: ((Int, [StoredValue]) throws -> Void)?
+        _ direct: [DirectKind], _ text: inout DirectText, store: ((Int, [StoredValue], DirectText) throws -> Void)?
     ) throws {
         rowsRead += 1
         for index in values.indices { values[index] = .null }
+        let anyDirect = !direct.isEmpty
+        if anyDirect { for index in text.columns.indices { text.columns[index] = -1 } }
         var bad: [RowProblem] = []
         let cells = row.cells
         for index in 0..<columns.count {
             let column = columns[index]
-            let cell = column < cells.count ? cells[column] : .empty
+            var cell = column < cells.count ? cells[column] : .empty
+            if anyDirect && direct[index] != .none, let reader = text.reader {
+                // Well-formed text without unusual blanks at its ends is stored from its bytes,
+                // plain numbers and dates are read from them; anything else is read as a cell,
+                // as from any other file.
+                let kind = direct[index]
+                let field = fieldIndex[index]
+                let plain = reader.withTrimmedField(column) { bytes -> Bool? in
+                    if bytes.isEmpty { return nil }
+                    if kind == .plain {
+                        guard let value = readers[index].readPlain(bytes) else { return false }
+                        values[field] = value
+                        return true
+                    }
+                    var highest: UInt8 = 0
+                    for byte in bytes { highest = max(highest, byte) }
+                    if highest >= 0x80 && !TextEncoding.isValidUTF8(bytes) { return false }
+                    if mayHaveBlankEnds(bytes) { return false }
+                    text.columns[field] = column
+                    return true
+                }
+                switch plain {
+                case true?:
+                    continue
+                case false?:
+                    cell = reader.withTrimmedField(column) { bytes in
+                        TextEncoding.isValidUTF8(bytes) ? Cell.text(String(decoding: bytes, as: UTF8.self)) : .undecodable
+                    }
+                case nil:
+                    cell = .empty
+                }
+            }
             switch readers[index].read(cell) {
             case .value(let value):
                 values[fieldIndex[index]] = value
@@ -143,11 +214,14 @@ final class ImportPass {
         }
         if bad.isEmpty {
             if let store, rowsRejected == 0 || options.skipBadRows {
-                try store(row.line, values)
+                try store(row.line, values, text)
             }
             rowsStored += 1
             if preview.count < options.previewRows {
-                preview.append(mapping.assignments.enumerated().map { ($1.field, values[fieldIndex[$0]].display) })
+                preview.append(mapping.assignments.enumerated().map { index, assignment in
+                    let field = fieldIndex[index]
+                    return (assignment.field, text.string(field) ?? values[field].display)
+                })
             }
             return
         }
@@ -158,7 +232,8 @@ final class ImportPass {
             let reason = bad.map { problem in
                 "\(problem.header ?? problem.field ?? ""): \(problem.reason.ru) / \(problem.reason.en)"
             }.joined(separator: "; ")
-            rejects.append((row.line, reason, row.cells.map(\.display)))
+            let all = anyDirect ? (text.reader?.cells(wanted: nil) ?? row.cells) : row.cells
+            rejects.append((row.line, reason, all.map(\.display)))
         }
     }
 
@@ -216,5 +291,18 @@ enum FileFormat {
             throw ImportError.unsupportedFormat(path: path)
         }
         return .csv
+    }
+}
+
+/// Where a row's text fields stored from the CSV record's bytes are: for each canonical field,
+/// the source column whose trimmed bytes are its value, or -1 (the value is in the row's values).
+struct DirectText {
+    let reader: CSVReader?
+    var columns: [Int]
+
+    /// Field `field`'s text when it is taken from the record's bytes.
+    func string(_ field: Int) -> String? {
+        guard let reader, columns[field] >= 0 else { return nil }
+        return reader.withTrimmedField(columns[field]) { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -13,8 +13,8 @@ public enum Importer {
     ///
     /// - Throws: ``ImportError`` (unreadable or malformed file, no header, bad rows, a file
     ///   already imported into the round), or a ``Diagnostic`` about the mapping file.
-    /// - Complexity: O(n) in the file's size; memory holds one chunk of the file, the first
-    ///   rows, and the problems found.
+    /// - Complexity: O(n) in the file's size; memory holds one chunk of the file (and up to
+    ///   four copies of chunks being fingerprinted), the first rows, and the problems found.
     public static func importFile(_ path: String, into workspace: Workspace, round: AuditRound, options: ImportOptions) throws -> ImportReport {
         if options.dryRun { return try dryRun(path, options: options) }
         var orders: [String: DateOrder] = [:]
@@ -77,10 +77,29 @@ public enum Importer {
     /// Runs `body` in one write transaction with foreign-key checks off: every row the import
     /// inserts points at the dataset record it has just created in the same transaction and at
     /// an existing round, so checking each of a million rows again would only cost time.
+    ///
+    /// When no other connection has the workspace open, the transaction runs with SQLite's
+    /// rollback journal (`synchronous = FULL`, as the `sqlite3` shell) instead of WAL: a large
+    /// import then writes its pages once into the database file, where WAL writes them to the
+    /// log and copies them again at the checkpoint (half the bytes written, a third of the
+    /// system time). Both journals make the transaction atomic; WAL is restored right after,
+    /// and every open of the workspace sets it anyway. While such an import runs, another program
+    /// opening the workspace waits for it (busy timeout) instead of reading the state before it.
     private static func inOneTransaction<T>(_ workspace: Workspace, _ body: (Database) throws -> T) throws -> T {
-        try workspace.database.writeWithoutTransaction { db in
+        // Idle reader connections would keep the journal mode from changing.
+        workspace.database.releaseMemory()
+        return try workspace.database.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            // Another process reading the workspace keeps it in WAL: then the import runs in WAL.
+            let rollbackJournal = (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete"
+            if rollbackJournal { try db.execute(sql: "PRAGMA synchronous = FULL") }
+            defer {
+                if rollbackJournal {
+                    _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                    try? db.execute(sql: "PRAGMA synchronous = NORMAL")
+                }
+                try? db.execute(sql: "PRAGMA foreign_keys = ON")
+            }
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)

@@ -77,9 +77,9 @@ extension ImportPass {
         let thread = Thread {
             var batch = FlatBatch(width: width)
             do {
-                try handoff.value.run { line, values in
-                    batch.append(line: line, values: values)
-                    if batch.count >= 4_096 {
+                try handoff.value.run { line, values, text in
+                    batch.append(line: line, values: values, text: text)
+                    if batch.count >= FlatBatch.capacity {
                         try pipe.push(batch)
                         batch = FlatBatch(width: width)
                     }
@@ -107,48 +107,78 @@ extension ImportPass {
 struct FlatBatch {
     enum Kind: UInt8 { case null, text, real, integer }
 
+    /// Rows a batch holds at most.
+    static let capacity = 4_096
+
     let width: Int
     private(set) var lines: [Int] = []
-    private(set) var kinds: [Kind] = []
+    /// Per value (row-major, `width` a row), sized for ``capacity`` rows up front so that a row
+    /// is written through one pointer per array: entries past `count * width` are unused.
+    private(set) var kinds: [Kind]
     /// Text: offset into `bytes`; real: the bit pattern; integer: the value.
-    private(set) var payloads: [Int64] = []
-    private(set) var lengths: [Int32] = []
+    private(set) var payloads: [Int64]
+    private(set) var lengths: [Int32]
     private(set) var bytes: [UInt8] = []
 
     init(width: Int) {
         self.width = width
-        lines.reserveCapacity(4_096)
-        kinds.reserveCapacity(4_096 * width)
-        payloads.reserveCapacity(4_096 * width)
-        lengths.reserveCapacity(4_096 * width)
-        bytes.reserveCapacity(4_096 * width * 16)
+        lines.reserveCapacity(FlatBatch.capacity)
+        kinds = [Kind](repeating: .null, count: FlatBatch.capacity * width)
+        // Plain integers, written before they are read: no need to zero them first.
+        let slots = FlatBatch.capacity * width
+        payloads = [Int64](unsafeUninitializedCapacity: slots) { _, count in count = slots }
+        lengths = [Int32](unsafeUninitializedCapacity: slots) { _, count in count = slots }
+        bytes.reserveCapacity(FlatBatch.capacity * width * 16)
     }
 
     var count: Int { lines.count }
 
-    mutating func append(line: Int, values: [StoredValue]) {
+    /// Appends one row; at most ``capacity`` rows.
+    mutating func append(line: Int, values: [StoredValue], text: DirectText) {
+        precondition(lines.count < FlatBatch.capacity && values.count == width)
+        let first = lines.count * width
         lines.append(line)
-        for value in values {
-            switch value {
-            case .null:
-                kinds.append(.null)
-                payloads.append(0)
-                lengths.append(0)
-            case .text(var text):
-                kinds.append(.text)
-                payloads.append(Int64(bytes.count))
-                let before = bytes.count
-                text.withUTF8 { bytes.append(contentsOf: $0) }
-                lengths.append(Int32(clamping: bytes.count - before))
-            case .real(let number):
-                kinds.append(.real)
-                payloads.append(Int64(bitPattern: number.bitPattern))
-                lengths.append(0)
-            case .integer(let number):
-                kinds.append(.integer)
-                payloads.append(number)
-                lengths.append(0)
+        var bytes = self.bytes
+        self.bytes = []
+        kinds.withUnsafeMutableBufferPointer { kinds in
+            payloads.withUnsafeMutableBufferPointer { payloads in
+                lengths.withUnsafeMutableBufferPointer { lengths in
+                    var slot = first
+                    for (field, value) in values.enumerated() {
+                        if let reader = text.reader, text.columns[field] >= 0 {
+                            kinds[slot] = .text
+                            payloads[slot] = Int64(bytes.count)
+                            let before = bytes.count
+                            reader.withTrimmedField(text.columns[field]) { bytes.append(contentsOf: $0) }
+                            lengths[slot] = Int32(clamping: bytes.count - before)
+                            slot += 1
+                            continue
+                        }
+                        switch value {
+                        case .null:
+                            kinds[slot] = .null
+                            payloads[slot] = 0
+                            lengths[slot] = 0
+                        case .text(var text):
+                            kinds[slot] = .text
+                            payloads[slot] = Int64(bytes.count)
+                            let before = bytes.count
+                            text.withUTF8 { bytes.append(contentsOf: $0) }
+                            lengths[slot] = Int32(clamping: bytes.count - before)
+                        case .real(let number):
+                            kinds[slot] = .real
+                            payloads[slot] = Int64(bitPattern: number.bitPattern)
+                            lengths[slot] = 0
+                        case .integer(let number):
+                            kinds[slot] = .integer
+                            payloads[slot] = number
+                            lengths[slot] = 0
+                        }
+                        slot += 1
+                    }
+                }
             }
         }
+        self.bytes = bytes
     }
 }

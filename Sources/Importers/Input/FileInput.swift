@@ -7,13 +7,17 @@ package struct FileInput: ~Copyable {
     package let path: String
     private let descriptor: Int32
     private var hasher = SHA256()
+    /// Hashes copies of the chunks on its own thread, when asked for (see `init`).
+    private var background: BackgroundHasher?
     package private(set) var bytesRead = 0
     package private(set) var isAtEnd = false
     private var scratch: [UInt8]
     private let fingerprint: Bool
 
     /// Opens `path` for reading; `fingerprint` false skips the SHA-256 (for parsing benchmarks).
-    package init(path: String, chunkSize: Int = 1 << 20, fingerprint: Bool = true) throws(ImportError) {
+    /// `hashInBackground` hashes each chunk on a thread of its own, off the thread that reads
+    /// and parses (the bytes hashed are still exactly the bytes read).
+    package init(path: String, chunkSize: Int = 1 << 20, fingerprint: Bool = true, hashInBackground: Bool = false) throws(ImportError) {
         self.path = path
         self.fingerprint = fingerprint
         var status = stat()
@@ -25,9 +29,13 @@ package struct FileInput: ~Copyable {
         }
         self.descriptor = descriptor
         scratch = [UInt8](repeating: 0, count: chunkSize)
+        if fingerprint && hashInBackground { background = BackgroundHasher() }
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        close(descriptor)
+        background?.stop()
+    }
 
     /// Reads the next chunk and hands it to `body`; returns false at the end of the file.
     package mutating func readChunk(_ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(ImportError) -> Bool {
@@ -42,7 +50,7 @@ package struct FileInput: ~Copyable {
         bytesRead += count
         scratch.withUnsafeBufferPointer { pointer in
             let chunk = UnsafeBufferPointer(rebasing: pointer[0..<count])
-            if fingerprint { hasher.update(chunk) }
+            if let background { background.update(chunk) } else if fingerprint { hasher.update(chunk) }
             body(chunk)
         }
         return true
@@ -50,6 +58,11 @@ package struct FileInput: ~Copyable {
 
     /// The SHA-256 of everything read so far (the whole file once ``isAtEnd``).
     package mutating func sha256() -> String {
+        if let background {
+            // Any later chunk is hashed here, on from the state the thread reached.
+            hasher = background.stop()
+            self.background = nil
+        }
         var copy = hasher
         return copy.finalizeHex()
     }
@@ -65,4 +78,59 @@ package func fileSHA256(_ path: String) throws(ImportError) -> String {
     var input = try FileInput(path: path)
     try input.drain()
     return input.sha256()
+}
+
+/// A SHA-256 computed on a thread of its own from copies of the chunks handed to it; at most
+/// four chunks wait, so memory stays bounded when hashing falls behind reading.
+final class BackgroundHasher: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var chunks: [[UInt8]] = []
+    private var stopping = false
+    private var result: SHA256?
+    private let capacity = 4
+
+    init() {
+        let thread = Thread { [self] in run() }
+        thread.start()
+    }
+
+    /// Queues a copy of `chunk`; waits while four chunks are queued.
+    func update(_ chunk: UnsafeBufferPointer<UInt8>) {
+        let copy = Array(chunk)
+        condition.lock()
+        while chunks.count >= capacity { condition.wait() }
+        chunks.append(copy)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until every queued chunk is hashed, ends the thread and returns the hash state.
+    @discardableResult
+    func stop() -> SHA256 {
+        condition.lock()
+        defer { condition.unlock() }
+        stopping = true
+        condition.broadcast()
+        while result == nil { condition.wait() }
+        return result ?? SHA256()
+    }
+
+    private func run() {
+        var hasher = SHA256()
+        condition.lock()
+        while true {
+            while chunks.isEmpty && !stopping { condition.wait() }
+            if chunks.isEmpty {
+                result = hasher
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let chunk = chunks.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            hasher.update(chunk)
+            condition.lock()
+        }
+    }
 }

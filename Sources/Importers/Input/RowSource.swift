@@ -26,7 +26,7 @@ package protocol RowSource: AnyObject {
 /// A CSV (or other delimited text) file as rows of text cells.
 package final class CSVRowSource: RowSource {
     private let reader: CSVReader
-    private var wanted: [Bool]?
+    @exclusivity(unchecked) private var wanted: [Bool]?
 
     package init(path: String, encoding: TextEncoding?, delimiter: UInt8?) throws {
         reader = try CSVReader(path: path, encoding: encoding, delimiter: delimiter)
@@ -56,12 +56,18 @@ package final class CSVRowSource: RowSource {
         wanted = flags
     }
 
+    /// The next record; with no column wanted (every field is read from the record's bytes),
+    /// a row without cells.
     package func nextRow() throws -> SourceRow? {
         guard try reader.nextRecord() else { return nil }
+        if let wanted, wanted.isEmpty { return SourceRow(line: reader.line, cells: []) }
         return SourceRow(line: reader.line, cells: reader.cells(wanted: wanted))
     }
 
     package func sha256() throws -> String { reader.sha256() }
+
+    /// The reader, for taking text fields of the current record as bytes.
+    var csvReader: CSVReader { reader }
 
     /// The encoding and delimiter in use.
     package var dialect: (encoding: TextEncoding, delimiter: UInt8) { (reader.encoding, reader.delimiter) }

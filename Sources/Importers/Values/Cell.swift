@@ -138,18 +138,25 @@ enum CharacterSetLite {
     }
 }
 
-/// Whether the UTF-8 byte `byte` starts or is a blank (space, tab, CR, LF, or the lead of NBSP / U+2000 spaces).
+/// Whether the UTF-8 text in `bytes` may start or end with white space (Unicode White_Space:
+/// ASCII blanks, U+0085 and U+00A0 after a C2 lead, U+1680, U+2000–U+205F and U+3000 after an
+/// E1–E3 lead). Cyrillic letters (D0/D1 leads) never may, so a trimmed name is not rescanned.
 @inline(__always)
-private func mayBeBlank(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xC2 || byte == 0xE2 || byte == 0xA0 || byte == 0x80 || byte == 0xAF || byte == 0x89
+func mayHaveBlankEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard count > 0 else { return false }
+    let first = bytes[0], last = bytes[count - 1]
+    if first <= 0x20 || first == 0xC2 || (first >= 0xE1 && first <= 0xE3) { return true }
+    if last < 0x80 { return last <= 0x20 }
+    if count >= 2 && bytes[count - 2] == 0xC2 { return true }
+    if count >= 3 && bytes[count - 3] >= 0xE1 && bytes[count - 3] <= 0xE3 { return true }
+    return false
 }
 
 /// `text` without leading and trailing white space (including no-break spaces); fast when
 /// there is none, which is almost always.
 package func trimmed(_ text: String) -> String {
-    let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-        bytes.isEmpty || (!mayBeBlank(bytes[0]) && !mayBeBlank(bytes[bytes.count - 1]))
-    }
+    let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in !mayHaveBlankEnds(bytes) }
     if clean == true { return text }
     let scalars = text.unicodeScalars
     var start = scalars.startIndex

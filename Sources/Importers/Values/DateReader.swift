@@ -135,7 +135,7 @@ package enum DateReader {
 
     /// Exactly `dd.mm.yyyy`, `dd/mm/yyyy` or `yyyy-mm-dd`, read without allocating.
     @inline(__always)
-    private static func fastPath(_ p: UnsafeBufferPointer<UInt8>, order: DateOrder) -> Result? {
+    static func fastPath(_ p: UnsafeBufferPointer<UInt8>, order: DateOrder) -> Result? {
         guard p.count == 10 else { return nil }
         @inline(__always) func digit(_ index: Int) -> Int? {
             let byte = p[index]

@@ -142,7 +142,7 @@ package enum NumberReader {
     /// The common shapes, read without allocating: `123`, `-123`, `123,45`, `123.45`,
     /// `12 345,60`, `12\u{00A0}345,60` (groups of 3 after the first). Anything else: nil.
     @inline(__always)
-    private static func plain(_ p: UnsafeBufferPointer<UInt8>) -> Double? {
+    static func plain(_ p: UnsafeBufferPointer<UInt8>) -> Double? {
         do {
             let n = p.count
             var index = 0
