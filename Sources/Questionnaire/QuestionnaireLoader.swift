@@ -131,7 +131,7 @@ struct Builder {
         if let lists = fields["choice_lists"] { buildChoiceLists(lists) }
         let sections = (reader.sequence(fields, "sections", required: true, Builder.what) ?? []).compactMap { buildSection($0) }
         let migrations = (reader.sequence(fields, "migrations", Builder.what) ?? []).compactMap { buildMigration($0) }
-        // Missing parts were reported; keep going with placeholders so that the cross-reference
+        // Missing parts were reported; keep going with stand-in values so that the cross-reference
         // checks still run (a file with errors never yields a questionnaire).
         return Questionnaire(id: id ?? "", version: version ?? "0.0.0", title: title ?? LocalizedText(both: id ?? ""), description: description, areas: areas,
                              sections: sections, migrations: migrations, file: reader.source.file)

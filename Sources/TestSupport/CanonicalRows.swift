@@ -22,9 +22,9 @@ public func insertCanonicalRows(
                         rows.count, rows.count])
         let datasetID = db.lastInsertedRowID
         let columns = ["round_id", "dataset_id", "source_line"] + fields.map(\.name)
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let parameters = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let statement = try db.makeStatement(
-            sql: "INSERT INTO \(kind.tableName)(\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            sql: "INSERT INTO \(kind.tableName)(\(columns.joined(separator: ", "))) VALUES (\(parameters))")
         for (offset, row) in rows.enumerated() {
             var values: [(any DatabaseValueConvertible)?] = [round.id, datasetID, offset + 2]
             for field in fields {

@@ -1,12 +1,12 @@
 import AuditModel
 import Expressions
 
-/// The evidence sentence of a rule, with placeholders filled from the finding:
+/// The evidence sentence of a rule, with its slots filled from the finding:
 /// `{{observed|percent}}`, `{{count|count}} of {{denominator|count}}`, `{{money|money}}`,
 /// `{{expected}}`, `{{metric.sales.revenue|money}}`, `{{answer.tools_current}}`.
 ///
 /// Formats: `percent` (a 0–1 share), `money`, `number`, `count`, `date`, `days`, `text`.
-/// A placeholder whose value is unknown renders as `—`.
+/// A slot whose value is unknown renders as `—`.
 public struct EvidenceTemplate: Sendable {
     public var template: LocalizedText
 
@@ -24,8 +24,8 @@ public struct EvidenceTemplate: Sendable {
             en: render(template.en, .en, finding: finding, rule: rule, bindings: bindings, context: context))
     }
 
-    /// The placeholders of a template, as (name, format) pairs, for lint.
-    public static func placeholders(in text: String) -> [(name: String, format: String?)] {
+    /// The slots of a template, as (name, format) pairs, for lint.
+    public static func slots(in text: String) -> [(name: String, format: String?)] {
         var result: [(String, String?)] = []
         var rest = Substring(text)
         while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {

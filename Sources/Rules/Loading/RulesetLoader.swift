@@ -149,7 +149,7 @@ struct RulesetBuilder {
         let denominator = expression(fields, "denominator", expecting: .number)
         let money = expression(fields, "money_at_stake", expecting: .number)
         let evidence = reader.text(fields, "evidence", required: false, what)
-        if let evidence, let evidenceNode = fields["evidence"] { checkPlaceholders(evidence, at: evidenceNode) }
+        if let evidence, let evidenceNode = fields["evidence"] { checkSlots(evidence, at: evidenceNode) }
         let unit = unit(fields, check: check, what)
         guard let title, let recommendation, let check else { return nil }
         return Rule(
@@ -171,10 +171,10 @@ struct RulesetBuilder {
         }
     }
 
-    /// Every `{{name|format}}` of an evidence template names something the engine can fill.
-    private mutating func checkPlaceholders(_ evidence: LocalizedText, at node: Node) {
+    /// Every `{{name|format}}` slot of an evidence template names something the engine can fill.
+    private mutating func checkSlots(_ evidence: LocalizedText, at node: Node) {
         for text in [evidence.ru, evidence.en] {
-            for (name, format) in EvidenceTemplate.placeholders(in: text) {
+            for (name, format) in EvidenceTemplate.slots(in: text) {
                 let known: Bool
                 if name.hasPrefix("metric.") {
                     known = !environment.checksMetrics || environment.types.metrics[String(name.dropFirst(7))] != nil
