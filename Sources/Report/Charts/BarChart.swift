@@ -18,9 +18,10 @@ struct HorizontalBars {
     /// The axis maximum; the largest value when nil.
     var maximum: Double?
     var labelWidth: Double = 210
+    var rowHeight: Double = 30
 
     func svg() -> String {
-        let rowHeight = 30.0, width = 640.0
+        let width = 640.0
         let height = Double(bars.count) * rowHeight + 10
         let top = maximum ?? SVG.niceCeiling(bars.map(\.value).max() ?? 1)
         let plotWidth = width - labelWidth - 90
@@ -30,7 +31,7 @@ struct HorizontalBars {
             let length = top > 0 ? max(0, bar.value) / top * plotWidth : 0
             out += SVG.text(bar.label, x: labelWidth - 8, y: y + (bar.note == nil ? 17 : 12), anchor: "end", size: 11.5, fill: "#223")
             if let note = bar.note {
-                out += SVG.text(note, x: labelWidth - 8, y: y + 24, anchor: "end", size: 9, fill: "#778")
+                out += SVG.text(note, x: labelWidth - 8, y: y + min(24, rowHeight - 3), anchor: "end", size: 9, fill: "#778")
             }
             out += "<rect x=\"\(SVG.n(labelWidth))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(plotWidth))\" height=\"18\" fill=\"#eef1f5\" rx=\"2\"/>"
             out += "<rect class=\"bar\" data-label=\"\(HTMLEscaping.escape(bar.label))\" data-value=\"\(SVG.n(bar.value))\" x=\"\(SVG.n(labelWidth))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(length))\" height=\"18\" fill=\"\(bar.colour)\" fill-opacity=\"\(SVG.n(max(0.25, bar.opacity)))\" rx=\"2\"/>"

@@ -36,11 +36,18 @@ extension HTMLReport {
         methodRows.append([(t(.rulesets), false), (input.method.rulesets.joined(separator: ", "), false)])
         content.append(table([(t(.methodTitle), false), ("", false)], methodRows))
         content.append(element("h3", [], text(t(.sourcesTitle))))
-        content.append(table([(t(.file), false), (t(.kind), false), (t(.rows), true), (t(.rejected), true), (t(.importedAt), false), (t(.checksum), false)],
-                             input.datasets.map { dataset in
-                                 [(dataset.fileName, false), (dataset.kind.title[language], false), (format.count(Double(dataset.rowsStored)), true),
-                                  (format.count(Double(dataset.rowsRejected)), true), (dataset.importedAt, false), (dataset.sha256, false)]
-                             }))
+        // One row per file, its SHA-256 on a line of its own (64 characters would not fit a column).
+        let sourceRows = input.datasets.flatMap { dataset -> [SafeHTML] in
+            [element("tr", [], element("td", [], text(dataset.fileName)), element("td", [], text(dataset.kind.title[language])),
+                     element("td", [("class", "num")], text(format.count(Double(dataset.rowsStored)))),
+                     element("td", [("class", "num")], text(format.count(Double(dataset.rowsRejected)))),
+                     element("td", [], text(dataset.importedAt))),
+             element("tr", [("class", "hash")], element("td", [("colspan", "5")], text("SHA-256: " + dataset.sha256)))]
+        }
+        content.append(element("table", [], element("thead", [], element("tr", [],
+            element("th", [], text(t(.file))), element("th", [], text(t(.kind))), element("th", [("class", "num")], text(t(.rows))),
+            element("th", [("class", "num")], text(t(.rejected))), element("th", [], text(t(.importedAt))))),
+            element("tbody", [], sourceRows)))
         content.append(element("h3", [], text(t(.metricsTitle))))
         let shown = Set(input.metrics.metrics.keys)
         content.append(table([("id", false), (t(.metricDefinition), false)], MetricCatalogue.all.filter { shown.contains($0.id) }.map { definition in

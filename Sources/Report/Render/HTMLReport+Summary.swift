@@ -63,13 +63,13 @@ extension HTMLReport {
                                       valueText: area.score.map { format.number($0, fractionDigits: 0) } ?? t(.notAssessed),
                                       note: note, colour: colour, opacity: 0.35 + 0.65 * area.confidence)
         }
-        let chart = HorizontalBars(bars: bars, caption: t(.areasTitle), maximum: 100, labelWidth: 260)
+        let chart = HorizontalBars(bars: bars, caption: t(.areasTitle), maximum: 100, labelWidth: 260, rowHeight: 25)
         let rows = input.scores.areas.map { area -> [(String, Bool)] in
             [(area.title[language], false), (score(area.score), true), (score(area.answersScore), true), (score(area.rulesScore), true),
              (format.percent(area.confidence, fractionDigits: 0), true), (String(area.gaps), true)]
         }
         let headers: [(String, Bool)] = [(t(.area), false), (t(.score), true), (t(.answersPart), true), (t(.rulesPart), true),
                                          (t(.confidence), true), (t(.findingsTitle), true)]
-        return sectionElement(.areas, title: .areasTitle, lead: t(.areasLead), [SafeHTML(raw: chart.svg()), table(headers, rows)])
+        return sectionElement(.areas, title: .areasTitle, lead: t(.areasLead), [SafeHTML(raw: chart.svg()), table(headers, rows, class: "compact")])
     }
 }

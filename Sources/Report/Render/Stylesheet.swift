@@ -32,17 +32,21 @@ enum Stylesheet {
     .blocked { border-left: 4px solid var(--red); background: #fbeeee; padding: 8px 12px; margin: 10px 0; }
     .risks { display: grid; grid-template-columns: repeat(3, 1fr); gap: 10px; margin: 14px 0; }
     .risk { border: 1px solid var(--line); border-top: 4px solid var(--red); padding: 10px; background: var(--pale); break-inside: avoid; }
-    .risk .money { font-size: 15pt; font-weight: bold; color: var(--red); display: block; margin: 4px 0; }
-    .risk h4 { margin: 0; font-size: 10.5pt; }
-    .risk p { font-size: 9.5pt; color: var(--muted); }
-    ol.actions { padding-left: 22px; } ol.actions li { margin: 4px 0; }
+    .risk .money { font-size: 14pt; font-weight: bold; color: var(--red); display: block; margin: 2px 0; }
+    .risk h4 { margin: 0; font-size: 10pt; }
+    .risk p { font-size: 8.5pt; line-height: 1.35; color: var(--muted); }
+    ol.actions { padding-left: 22px; font-size: 9.5pt; } ol.actions li { margin: 3px 0; }
+    #summary h3 { margin: 12px 0 4px; }
+    #summary .verdict { margin: 3px 0; }
     table { border-collapse: collapse; width: 100%; margin: 8px 0 14px; font-size: 9.5pt; }
-    th, td { text-align: left; padding: 5px 7px; border-bottom: 1px solid var(--line); vertical-align: top; }
+    th, td { text-align: left; padding: 5px 7px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
+    tr.hash td { font-size: 8pt; color: var(--muted); word-break: break-all; border-bottom: 1px solid var(--line); padding-top: 0; }
     th { background: var(--pale); color: var(--muted); font-weight: bold; }
     td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     tr { break-inside: avoid; }
+    table.compact td, table.compact th { padding: 3px 7px; }
     .chart { width: 100%; height: auto; max-width: 680px; display: block; margin: 6px 0 12px; }
-    .chart-gauge { max-width: 300px; } .chart-pareto { max-width: 460px; } .chart-matrix { max-width: 350px; }
+    .chart-gauge { max-width: 250px; } .chart-pareto { max-width: 460px; } .chart-matrix { max-width: 350px; }
     .two { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; align-items: start; }
     .finding { border: 1px solid var(--line); border-left: 5px solid var(--muted); padding: 8px 12px; margin: 10px 0; break-inside: avoid; }
     .finding.sev-critical { border-left-color: var(--red); } .finding.sev-high { border-left-color: #e67e22; }
@@ -56,7 +60,7 @@ enum Stylesheet {
     .meta { color: var(--muted); font-size: 9pt; }
     .evidence { margin: 4px 0; } .recommendation { margin: 4px 0; }
     .recommendation::before { content: "→ "; color: var(--blue); font-weight: bold; }
-    .samples { font-size: 8.5pt; } .samples td { padding: 2px 5px; }
+    .samples { font-size: 8.5pt; } .samples td { padding: 2px 5px; } .samples td.num { white-space: normal; }
     .muted { color: var(--muted); }
     .kpi-row { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; margin: 10px 0; }
     .kpi { border: 1px solid var(--line); padding: 8px 10px; background: var(--pale); }
