@@ -94,6 +94,16 @@ extension MetricCatalogue {
         ("at_risk", "At risk"), ("cant_lose", "Can't lose"), ("hibernating", "Hibernating"), ("lost", "Lost"),
     ]
 
+    private static let rfmSegmentRussian = [
+        "Champions": "Чемпионы", "Loyal": "Лояльные", "Potential loyalists": "Потенциально лояльные", "New": "Новые",
+        "At risk": "Под угрозой", "Can't lose": "Нельзя потерять", "Hibernating": "Спящие", "Lost": "Потерянные",
+    ]
+
+    /// The title of an RFM segment (as named in the tables, e.g. `At risk`) in each language.
+    public static func segmentTitle(_ name: String) -> LocalizedText {
+        LocalizedText(ru: rfmSegmentRussian[name] ?? name, en: name)
+    }
+
     static let rfmMetrics: [MetricDefinition] = [
         .init("rfm.revenue_at_risk", .rfm, .money, [.sales],
               ru: ("Выручка под риском", "выручка за последние 12 месяцев клиентов сегментов At risk и Can't lose"),

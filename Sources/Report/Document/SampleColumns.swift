@@ -1,3 +1,4 @@
+import Analytics
 import AuditModel
 
 /// How the columns of sample tables read in the report: a title in each language, and the
@@ -46,7 +47,7 @@ enum SampleColumns {
         case "date", "last_purchase", "last_sale_date":
             return Day(iso: text).map(format.date) ?? text
         case "segment":
-            return SegmentNames.title(text)[format.language]
+            return MetricCatalogue.segmentTitle(text)[format.language]
         case "idle":
             return text == "true" ? (format.language == .ru ? "да" : "yes") : (format.language == .ru ? "нет" : "no")
         default:

@@ -33,7 +33,7 @@ extension HTMLReport {
         }
         if !tables.rfmSegments.isEmpty {
             let bars = tables.rfmSegments.map { row in
-                HorizontalBars.Bar(label: SegmentNames.title(row.segment)[language], value: Double(row.customers),
+                HorizontalBars.Bar(label: MetricCatalogue.segmentTitle(row.segment)[language], value: Double(row.customers),
                                    valueText: "\(format.count(Double(row.customers))) · \(format.compactMoney(row.revenueLast12m))",
                                    colour: ["At risk", "Can't lose"].contains(row.segment) ? SVG.red : row.segment == "Lost" ? SVG.grey : SVG.blue)
             }

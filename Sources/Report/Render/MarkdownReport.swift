@@ -100,7 +100,7 @@ struct MarkdownReport {
                     [month, format.money(series.revenue[index], fractionDigits: 0), format.count(Double(series.orders[index])), format.count(Double(series.customers[index]))]
                 }) + "\n"
             out += "### \(md(t(.rfmTitle)))\n\n" + table([t(.segment), t(.customers), t(.revenueLast12m)], input.metrics.tables.rfmSegments.map {
-                [SegmentNames.title($0.segment)[language], format.count(Double($0.customers)), format.money($0.revenueLast12m, fractionDigits: 0)]
+                [MetricCatalogue.segmentTitle($0.segment)[language], format.count(Double($0.customers)), format.money($0.revenueLast12m, fractionDigits: 0)]
             }) + "\n"
             out += "### \(md(t(.managersTitle)))\n\n" + table([t(.manager), t(.revenue), t(.share), t(.margin), t(.lastSale)],
                 input.metrics.tables.managers.sorted { $0.revenue > $1.revenue }.map {

@@ -81,20 +81,3 @@ struct Priorities {
         }
     }
 }
-
-/// Names of the RFM segments in each language.
-enum SegmentNames {
-    static func title(_ segment: String) -> LocalizedText {
-        switch segment {
-        case "Champions": LocalizedText(ru: "Чемпионы", en: "Champions")
-        case "Loyal": LocalizedText(ru: "Лояльные", en: "Loyal")
-        case "Potential loyalists": LocalizedText(ru: "Потенциально лояльные", en: "Potential loyalists")
-        case "New": LocalizedText(ru: "Новые", en: "New")
-        case "At risk": LocalizedText(ru: "Под угрозой", en: "At risk")
-        case "Can't lose": LocalizedText(ru: "Нельзя потерять", en: "Can't lose")
-        case "Hibernating": LocalizedText(ru: "Спящие", en: "Hibernating")
-        case "Lost": LocalizedText(ru: "Потерянные", en: "Lost")
-        default: LocalizedText(both: segment)
-        }
-    }
-}

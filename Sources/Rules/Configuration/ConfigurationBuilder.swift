@@ -39,7 +39,8 @@ public enum ConfigurationBuilder {
         for row in metrics.tables.rfmSegments where row.customers > 0 {
             configuration.add(ConfigItem(
                 id: "rfm.\(row.segment.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "'", with: ""))",
-                title: LocalizedText(ru: "RFM-сегмент «\(rfmName(row.segment).ru)»", en: "RFM segment \"\(row.segment)\""),
+                title: { let name = MetricCatalogue.segmentTitle(row.segment)
+                    return LocalizedText(ru: "RFM-сегмент «\(name.ru)»", en: "RFM segment \"\(name.en)\"") }(),
                 detail: LocalizedText(ru: "сейчас \(ru.count(Double(row.customers))) клиентов", en: "currently \(en.count(Double(row.customers))) customers")),
                 to: .segments)
         }
@@ -103,13 +104,6 @@ public enum ConfigurationBuilder {
         }
     }
 
-    static func rfmName(_ segment: String) -> (ru: String, en: String) {
-        let names = [
-            "Champions": "Чемпионы", "Loyal": "Лояльные", "Potential loyalists": "Потенциально лояльные", "New": "Новые",
-            "At risk": "Под угрозой", "Can't lose": "Нельзя потерять", "Hibernating": "Спящие", "Lost": "Потерянные",
-        ]
-        return (names[segment] ?? segment, segment)
-    }
 }
 
 #if canImport(FoundationEssentials)
