@@ -74,6 +74,9 @@ public enum Analytics {
         let loaded = clock.now
         var analysis = analyse(data: data, asOf: asOf, customerSide: { side.finished.wait(); side.finished.signal(); return side.result })
         analysis.timings = [("load", loaded - start)] + analysis.timings + [("compute", clock.now - loaded)]
+        side.finished.wait()
+        side.finished.signal()
+        analysis.timings += side.timings
         return analysis
     }
 

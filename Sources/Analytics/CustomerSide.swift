@@ -78,10 +78,17 @@ final class CustomerSideWork: @unchecked Sendable {
     private(set) var data: Result<RoundData, any Error> = .failure(CancellationError())
     private(set) var result: CustomerSideResult?
 
+    /// How long reading the customer side and computing its checks took (for `CRM_AUDIT_TIMING=1`).
+    private(set) var timings: [(phase: String, duration: Duration)] = []
+
     func run(workspace: Workspace, round: AuditRound) {
+        let clock = ContinuousClock()
+        let start = clock.now
         data = Result { try RoundData.loadCustomerSide(from: workspace, round: round) }
+        let read = clock.now
         loaded.signal()
         if case .success(let loadedData) = data { result = CustomerSideResult.compute(loadedData) }
+        timings = [("customers.read", read - start), ("customers.checks", clock.now - read)]
         finished.signal()
     }
 }
