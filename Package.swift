@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "AuditModel", "Workspace", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "AuditModel", "Workspace", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "AuditModel", "Workspace", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "AuditModel", "Workspace", "Importers", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Expressions", "Questionnaire", "Analytics", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Rules", "Analytics", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["Audit", "AuditModel", "Workspace", "TestSupport", "Questionnaire", "Report", "Rules", "Analytics"], swiftSettings: swiftSettings),

@@ -58,7 +58,9 @@ public enum Analytics {
         defer { side.finished.wait() }
         var salesPart: RoundData
         let minimum = ProcessInfo.processInfo.environment["CRM_AUDIT_SPLIT_MIN"].flatMap { Int($0) } ?? 200_000
-        if let halves = try RoundData.salesSplit(from: workspace, round: round, minimum: minimum) {
+        if let copies = try RoundData.loadSalesColumns(from: workspace, round: round) {
+            salesPart = copies
+        } else if let halves = try RoundData.salesSplit(from: workspace, round: round, minimum: minimum) {
             // A big round: a third thread reads the second half of the sale lines.
             let second = BackgroundLoad { try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[1]) }
             let first = Result { try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[0]) }

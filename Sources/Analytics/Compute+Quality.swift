@@ -1,4 +1,5 @@
 import AuditModel
+import Workspace
 
 extension Computation {
     /// Fill rates, contact validity, consent, customers without a manager.

@@ -115,6 +115,20 @@ enum Schema {
                 )
                 """)
         }
+        migrator.registerMigration("v3-sale-columns") { db in
+            // A compact copy of each sales dataset's lines, written by the import beside the rows
+            // (see SaleColumns); the rows stay the canonical record.
+            let blobs = SaleColumns.blobColumns.map { "\($0) BLOB NOT NULL" }.joined(separator: ",\n    ")
+            try db.execute(sql: """
+                CREATE TABLE sale_columns (
+                    dataset_id INTEGER PRIMARY KEY REFERENCES dataset(id) ON DELETE CASCADE,
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    format INTEGER NOT NULL,
+                    line_count INTEGER NOT NULL,
+                    \(blobs)
+                )
+                """)
+        }
         return migrator
     }
 }

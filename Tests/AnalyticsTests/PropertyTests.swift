@@ -1,6 +1,7 @@
 import AuditModel
 import Testing
 import TestSupport
+import Workspace
 
 @testable import Analytics
 
@@ -183,5 +184,21 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(mapping == (0..<150).map { Int32(3 + $0) } + [1])
         #expect(first.names == ["b", "a", "c"] + (0..<150).map { "v\($0)" })
         #expect(second.names.isEmpty && second.name(150) == "a")
+    }
+
+    @Test func storedValuesReadBackAndAreFoundOnceIndexed() throws {
+        var original = Interner(keepsNames: false)
+        for index in 0..<3_000 { _ = original.intern("id-\(index)") }
+        _ = original.intern("")
+        let storage = original.storage
+        var stored = try #require(Interner(values: storage.bytes, starts: storage.starts))
+        #expect(stored.count == 3_001 && stored.name(7) == "id-7" && stored.name(3_000) == "")
+        #expect(stored.key("id-2999") == 2_999)  // found before the table is built
+        #expect(stored.intern("id-42") == 42 && stored.intern("new") == 3_001)
+        var other = Interner()
+        #expect(other.keys(of: stored).prefix(2) == [0, 1])
+        // Offsets that go backwards or past the bytes are refused.
+        #expect(Interner(values: Array("ab".utf8), starts: [0, 3]) == nil)
+        #expect(Interner(values: Array("ab".utf8), starts: [1, 0]) == nil)
     }
 }

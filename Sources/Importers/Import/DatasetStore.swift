@@ -16,6 +16,10 @@ final class DatasetStore {
     private let multiple: Statement
     /// Rows per multi-row INSERT: fewer statement runs per row, far below SQLite's 32,766 parameters.
     static let rowsPerStatement = 32
+    /// The columnar copy of a sales dataset, built batch by batch as the rows are stored.
+    private(set) var saleColumns: SaleColumns?
+    /// Where each field the copy holds sits in a row of ``FlatBatch`` values.
+    private let columnFields: [String: Int]
 
     init(db: Database, round: AuditRound, kind: DatasetKind, file: String) throws {
         self.db = db
@@ -37,6 +41,8 @@ final class DatasetStore {
         let insert = "INSERT INTO \(kind.tableName)(\(columns.joined(separator: ", "))) VALUES "
         single = try db.makeStatement(sql: insert + tuple)
         multiple = try db.makeStatement(sql: insert + Array(repeating: tuple, count: DatasetStore.rowsPerStatement).joined(separator: ", "))
+        columnFields = Dictionary(uniqueKeysWithValues: kind.fields.enumerated().map { ($1.name, $0) })
+        saleColumns = kind == .sales ? SaleColumns() : nil
     }
 
     /// Stores a batch of rows through SQLite's C API on GRDB's prepared statements (this is the
@@ -87,6 +93,41 @@ final class DatasetStore {
             sqlite3_reset(failedHandle)
             throw ImportError.database(path: file, message: message)
         }
+        if saleColumns != nil { appendColumns(batch) }
+    }
+
+    /// Adds the batch's lines to the columnar copy, from the same values the rows were given.
+    private func appendColumns(_ batch: FlatBatch) {
+        guard var columns = saleColumns else { return }
+        saleColumns = nil  // appended in place, without copying the arrays
+        defer { saleColumns = columns }
+        let width = batch.width
+        let kinds = batch.kinds, payloads = batch.payloads, lengths = batch.lengths
+        func slot(_ field: String) -> Int { columnFields[field] ?? -1 }
+        let order = slot("order_id"), customer = slot("customer_id"), date = slot("date"), amount = slot("amount"), cost = slot("cost"),
+            product = slot("product"), manager = slot("manager"), channel = slot("channel"), campaign = slot("campaign")
+        batch.bytes.withUnsafeBufferPointer { bytes in
+            for (row, line) in batch.lines.enumerated() {
+                let first = row * width
+                func text(_ field: Int) -> UnsafeBufferPointer<UInt8>? {
+                    guard field >= 0, kinds[first + field] == .text, lengths[first + field] > 0, let base = bytes.baseAddress else { return nil }
+                    return UnsafeBufferPointer(start: base + Int(payloads[first + field]), count: Int(lengths[first + field]))
+                }
+                // As SQLite reads a REAL column back: numbers as they are, text by its numeric prefix.
+                func number(_ field: Int) -> Double? {
+                    guard field >= 0 else { return nil }
+                    switch kinds[first + field] {
+                    case .null: return nil
+                    case .real: return Double(bitPattern: UInt64(bitPattern: payloads[first + field]))
+                    case .integer: return Double(payloads[first + field])
+                    case .text: return text(field).flatMap { Double(String(decoding: $0, as: UTF8.self)) } ?? 0
+                    }
+                }
+                columns.append(line: line, customer: text(customer), date: text(date), amount: number(amount) ?? 0, cost: number(cost),
+                               order: text(order), product: text(product), manager: text(manager), channel: text(channel),
+                               campaign: text(campaign))
+            }
+        }
     }
 
     /// Completes the dataset record. An earlier dataset of the same file in the round is
@@ -105,6 +146,8 @@ final class DatasetStore {
                 for kind in DatasetKind.allCases {
                     try db.execute(sql: "DELETE FROM \(kind.tableName) WHERE dataset_id = ?", arguments: [id])
                 }
+                // Foreign keys are off during an import: the copy's cascade would not run.
+                try db.execute(sql: "DELETE FROM sale_columns WHERE dataset_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM dataset WHERE id = ?", arguments: [id])
             }
             replaced = true
@@ -112,6 +155,7 @@ final class DatasetStore {
         try db.execute(
             sql: "UPDATE dataset SET sha256 = ?, format = ?, rows_read = ?, rows_stored = ?, rows_rejected = ?, mapping = ? WHERE id = ?",
             arguments: [sha256, format, rowsRead, rowsStored, rowsRejected, mapping, datasetID])
+        try saleColumns?.save(dataset: datasetID, round: round.id, in: db)
         return replaced
     }
 
@@ -119,6 +163,7 @@ final class DatasetStore {
     func unknownCustomers() throws -> ImportReport.UnknownCustomers? {
         let hasCustomers = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE round_id = ?)", arguments: [round.id]) ?? false
         guard hasCustomers else { return nil }
+        if let saleColumns { return try unknownCustomers(in: saleColumns) }
         guard let row = try Row.fetchOne(db, sql: """
             SELECT COUNT(*) AS rows, COUNT(DISTINCT customer_id) AS customers, TOTAL(amount) AS amount,
                    (SELECT TOTAL(amount) FROM sale WHERE dataset_id = ?1) AS total
@@ -126,6 +171,35 @@ final class DatasetStore {
             WHERE dataset_id = ?1 AND customer_id NOT IN (SELECT customer_id FROM customer WHERE round_id = ?2)
             """, arguments: [datasetID, round.id]) else { return nil }
         return ImportReport.UnknownCustomers(rows: row["rows"], distinctCustomers: row["customers"], amount: row["amount"], totalAmount: row["total"])
+    }
+
+    /// The same count from the columnar copy: the customer list's ids are looked up once per
+    /// distinct customer of the file, not once per line.
+    private func unknownCustomers(in columns: SaleColumns) throws -> ImportReport.UnknownCustomers {
+        var columns = columns
+        columns.flush()
+        var listed = Interner(keepsNames: false)
+        let statement = try db.makeStatement(sql: "SELECT customer_id FROM customer WHERE round_id = ?")
+        try statement.setArguments([round.id])
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while sqlite3_step(handle) == SQLITE_ROW {
+            guard let text = sqlite3_column_text(handle, 0) else { continue }
+            _ = listed.intern(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, 0))))
+        }
+        // `keys(of:)` adds the ids it does not find, after the list's own keys.
+        let listCount = listed.count
+        let unknown = listed.keys(of: columns.customerIDs).map { Int($0) >= listCount }
+        var rows = 0, amount = 0.0, total = 0.0
+        var seen = [Bool](repeating: false, count: unknown.count)
+        for (line, key) in columns.customer.enumerated() {
+            total += columns.amount[line]
+            guard unknown[Int(key)] else { continue }
+            rows += 1
+            amount += columns.amount[line]
+            seen[Int(key)] = true
+        }
+        return ImportReport.UnknownCustomers(rows: rows, distinctCustomers: seen.count { $0 }, amount: amount, totalAmount: total)
     }
 }
 

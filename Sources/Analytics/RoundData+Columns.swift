@@ -1,0 +1,48 @@
+import Foundation
+import Workspace
+
+extension RoundData {
+    /// The round's sale lines from the columnar copies the importer wrote (``SaleColumns``), in
+    /// import order, with customer keys of their own (see ``adopt(sales:)``); nil when a sales
+    /// dataset of the round has no usable copy, and then the rows are read instead.
+    static func loadSalesColumns(from workspace: Workspace, round: AuditRound) throws -> RoundData? {
+        let copies = try reading(workspace) { db in try SaleColumns.load(round: round.id, in: db) }
+        guard var copies else { return nil }
+        var data = RoundData(roundDate: round.date)
+        data.customerKeys = Interner(keepsNames: false)
+        guard !copies.isEmpty else { return data }
+        data.take(copies.removeFirst())
+        for copy in copies {
+            var later = RoundData(roundDate: round.date)
+            later.take(copy)
+            data.append(sales: later)
+        }
+        return data
+    }
+
+    /// Takes the lines and dictionaries of one copy. Products, managers, channels and campaigns
+    /// are few and read by name: their interners keep names; customer and order ids stay bytes.
+    private mutating func take(_ copy: SaleColumns) {
+        sales.customer = copy.customer
+        sales.day = copy.day
+        sales.amount = copy.amount
+        sales.cost = copy.cost
+        sales.order = copy.order
+        sales.product = copy.product
+        sales.manager = copy.manager
+        sales.channel = copy.channel
+        sales.campaign = copy.campaign
+        sales.sourceLine = copy.sourceLine
+        customerKeys = copy.customerIDs
+        orders = copy.orderIDs
+        func named(_ stored: Interner) -> Interner {
+            var named = Interner()
+            _ = named.keys(of: stored)  // the same keys, in the same order
+            return named
+        }
+        products = named(copy.products)
+        managerKeys = named(copy.managers)
+        channels = named(copy.channels)
+        campaigns = named(copy.campaigns)
+    }
+}

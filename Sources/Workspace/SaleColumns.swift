@@ -1,0 +1,248 @@
+import AuditModel
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// The sale lines of one imported dataset as columns: a compact copy of its `sale` rows that the
+/// importer writes in the same transaction, and that the analytics reads instead of the rows
+/// (a million lines in tens of milliseconds, where stepping through the rows takes most of a
+/// second).
+///
+/// Text values are keys into a dictionary per column (−1: no value; customer ids are always
+/// present, a blank one is the empty string), dates are day ordinals (`Int32.min`: unreadable),
+/// a missing cost is NaN. The `sale` rows stay the canonical record, readable with `sqlite3`;
+/// this copy is derived from them and is used only while it still matches them line for line
+/// (see ``load(round:in:)``).
+package struct SaleColumns: Sendable {
+    package var customer: [Int32] = []
+    package var day: [Int32] = []
+    package var amount: [Double] = []
+    package var cost: [Double] = []
+    package var order: [Int32] = []
+    package var product: [Int32] = []
+    package var manager: [Int32] = []
+    package var channel: [Int32] = []
+    package var campaign: [Int32] = []
+    package var sourceLine: [Int32] = []
+    package var customerIDs = Interner(keepsNames: false)
+    package var orderIDs = Interner(keepsNames: false)
+    package var products = Interner(keepsNames: false)
+    package var managers = Interner(keepsNames: false)
+    package var channels = Interner(keepsNames: false)
+    package var campaigns = Interner(keepsNames: false)
+    /// Customer and order ids of the last lines, interned 64 at a time (most lookups of a large
+    /// file miss the cache: a batch lets them overlap). ``flush()`` interns the rest.
+    private var pendingCustomers = ByteBatch()
+    private var pendingOrders = ByteBatch()
+
+    /// The layout written by this version; a copy of another layout is ignored (rows are read).
+    package static let format = 1
+    /// A copy whose largest column would exceed this many bytes is not written (SQLite refuses
+    /// values over 1 GB); the analytics then reads the rows.
+    package static let largestColumn = 512 << 20
+
+    package init() {}
+
+    package var count: Int { amount.count }
+
+    package mutating func reserve(_ capacity: Int) {
+        for path in [\SaleColumns.customer, \.day, \.order, \.product, \.manager, \.channel, \.campaign, \.sourceLine] as [WritableKeyPath<SaleColumns, [Int32]>] {
+            self[keyPath: path].reserveCapacity(capacity)
+        }
+        amount.reserveCapacity(capacity)
+        cost.reserveCapacity(capacity)
+    }
+
+    /// Appends one line. Text values are taken without surrounding spaces and tabs, and a blank
+    /// one counts as missing, exactly as the analytics reads the rows.
+    package mutating func append(line: Int, customer customerID: UnsafeBufferPointer<UInt8>?, date: UnsafeBufferPointer<UInt8>?,
+                                 amount: Double, cost: Double?, order: UnsafeBufferPointer<UInt8>?,
+                                 product: UnsafeBufferPointer<UInt8>?, manager: UnsafeBufferPointer<UInt8>?,
+                                 channel: UnsafeBufferPointer<UInt8>?, campaign: UnsafeBufferPointer<UInt8>?) {
+        pendingCustomers.append(Self.trimmed(customerID) ?? UnsafeBufferPointer(start: nil, count: 0))
+        pendingOrders.append(Self.trimmed(order))
+        if pendingOrders.isFull { flush() }
+        day.append(Self.trimmed(date).flatMap(Self.day) ?? Int32.min)
+        self.amount.append(amount)
+        self.cost.append(cost ?? .nan)
+        self.product.append(Self.trimmed(product).map { products.intern($0) } ?? -1)
+        self.manager.append(Self.trimmed(manager).map { managers.intern($0) } ?? -1)
+        self.channel.append(Self.trimmed(channel).map { channels.intern($0) } ?? -1)
+        self.campaign.append(Self.trimmed(campaign).map { campaigns.intern($0) } ?? -1)
+        sourceLine.append(Int32(clamping: line))
+    }
+
+    /// Interns the ids of the lines appended since the last flush; call before reading `customer` or `order`.
+    package mutating func flush() {
+        customerIDs.intern(pendingCustomers, into: &customer)
+        orderIDs.intern(pendingOrders, into: &order)
+        pendingCustomers.removeAll()
+        pendingOrders.removeAll()
+    }
+
+    /// `buffer` without leading and trailing spaces and tabs; nil when nil or blank.
+    package static func trimmed(_ buffer: UnsafeBufferPointer<UInt8>?) -> UnsafeBufferPointer<UInt8>? {
+        guard let buffer, let base = buffer.baseAddress else { return nil }
+        var start = 0, end = buffer.count
+        while start < end, base[start] == 0x20 || base[start] == 0x09 { start += 1 }
+        while end > start, base[end - 1] == 0x20 || base[end - 1] == 0x09 { end -= 1 }
+        return end > start ? UnsafeBufferPointer(start: base + start, count: end - start) : nil
+    }
+
+    /// Parses `YYYY-MM-DD` bytes into a day ordinal, without making a String.
+    package static func day(_ raw: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard raw.count == 10, raw[4] == 45, raw[7] == 45 else { return nil }
+        func number(_ from: Int, _ to: Int) -> Int? {
+            var value = 0
+            for index in from..<to {
+                let byte = raw[index]
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 7), let dayOfMonth = number(8, 10),
+              let day = Day(year: year, month: month, day: dayOfMonth) else { return nil }
+        return Int32(day.ordinal)
+    }
+}
+
+// MARK: - Storage
+
+extension SaleColumns {
+    /// The stored columns, in table order: name and the array's bytes.
+    private var keyColumns: [(String, [Int32])] {
+        [("customer", customer), ("day", day), ("order_key", order), ("product", product), ("manager", manager),
+         ("channel", channel), ("campaign", campaign), ("source_line", sourceLine)]
+    }
+
+    private var dictionaries: [(String, Interner)] {
+        [("customer_ids", customerIDs), ("order_ids", orderIDs), ("products", products), ("managers", managers),
+         ("channels", channels), ("campaigns", campaigns)]
+    }
+
+    private static let keyColumnNames = ["customer", "day", "order_key", "product", "manager", "channel", "campaign", "source_line"]
+    private static let dictionaryNames = ["customer_ids", "order_ids", "products", "managers", "channels", "campaigns"]
+
+    /// The `sale_columns` table's blob columns, in order.
+    package static var blobColumns: [String] {
+        keyColumnNames + ["amount", "cost"] + dictionaryNames.flatMap { [$0, $0 + "_starts"] }
+    }
+
+    /// Stores this copy for `dataset` (replacing an earlier one), inside the caller's transaction.
+    /// Returns false, storing nothing, when a column would be too large for one SQLite value.
+    @discardableResult
+    package mutating func save(dataset: Int64, round: Int64, in db: Database) throws -> Bool {
+        flush()
+        #if _endian(big)
+        return false  // the layout is little-endian
+        #endif
+        var blobs: [Data] = keyColumns.map { Self.data($0.1) } + [Self.data(amount), Self.data(cost)]
+        for (_, dictionary) in dictionaries {
+            let storage = dictionary.storage
+            blobs.append(Data(storage.bytes))
+            blobs.append(Self.data(storage.starts.map { Int64($0) }))
+        }
+        guard blobs.allSatisfy({ $0.count <= Self.largestColumn }) else { return false }
+        let names = Self.blobColumns
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO sale_columns(dataset_id, round_id, format, line_count, \(names.joined(separator: ", "))) VALUES (?, ?, ?, ?, "
+                + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")",
+            arguments: StatementArguments([dataset, round, Int64(Self.format), Int64(count)] as [any DatabaseValueConvertible] + blobs))
+        return true
+    }
+
+    /// The copies of every sales dataset of `round`, in import order; nil when one of them has
+    /// none (imported by an earlier version), has another layout, is damaged, or no longer
+    /// matches its rows' count — then the caller reads the rows.
+    package static func load(round: Int64, in db: Database) throws -> [SaleColumns]? {
+        #if _endian(big)
+        return nil  // the layout is little-endian
+        #endif
+        let datasets = try Row.fetchAll(db, sql: """
+            SELECT d.id, c.format, c.line_count, (SELECT count(*) FROM sale s WHERE s.round_id = d.round_id AND s.dataset_id = d.id) AS line_rows
+            FROM dataset d LEFT JOIN sale_columns c ON c.dataset_id = d.id
+            WHERE d.round_id = ? AND d.kind = ? ORDER BY d.id
+            """, arguments: [round, DatasetKind.sales.rawValue])
+        var copies: [SaleColumns] = []
+        for dataset in datasets {
+            guard let format: Int = dataset["format"], format == Self.format,
+                  let lines: Int = dataset["line_count"], let rows: Int = dataset["line_rows"], lines == rows
+            else { return nil }
+            let id: Int64 = dataset["id"]
+            guard let copy = try read(dataset: id, lines: lines, db) else { return nil }
+            copies.append(copy)
+        }
+        return copies
+    }
+
+    private static func read(dataset: Int64, lines: Int, _ db: Database) throws -> SaleColumns? {
+        let statement = try db.makeStatement(sql: "SELECT \(blobColumns.joined(separator: ", ")) FROM sale_columns WHERE dataset_id = ?")
+        try statement.setArguments([dataset])
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        guard sqlite3_step(handle) == SQLITE_ROW else { return nil }
+        var copy = SaleColumns()
+        var column: Int32 = 0
+        var keys: [[Int32]] = []
+        for _ in keyColumnNames {
+            guard let values: [Int32] = array(handle, column, count: lines) else { return nil }
+            keys.append(values)
+            column += 1
+        }
+        guard let amounts: [Double] = array(handle, column, count: lines),
+              let costs: [Double] = array(handle, column + 1, count: lines) else { return nil }
+        column += 2
+        var dictionaries: [Interner] = []
+        for _ in dictionaryNames {
+            let bytes: [UInt8] = array(handle, column, count: nil) ?? []
+            guard let starts: [Int64] = array(handle, column + 1, count: nil),
+                  let dictionary = Interner(values: bytes, starts: starts.map { Int($0) }) else { return nil }
+            dictionaries.append(dictionary)
+            column += 2
+        }
+        // Every key must name a value of its dictionary (customers always have one).
+        let keyDictionary = [0: 0, 2: 1, 3: 2, 4: 3, 5: 4, 6: 5]
+        for (index, dictionaryIndex) in keyDictionary {
+            let limit = Int32(dictionaries[dictionaryIndex].count)
+            let lowest: Int32 = index == 0 ? 0 : -1
+            guard keys[index].allSatisfy({ $0 >= lowest && $0 < limit }) else { return nil }
+        }
+        copy.customer = keys[0]
+        copy.day = keys[1]
+        copy.order = keys[2]
+        copy.product = keys[3]
+        copy.manager = keys[4]
+        copy.channel = keys[5]
+        copy.campaign = keys[6]
+        copy.sourceLine = keys[7]
+        copy.amount = amounts
+        copy.cost = costs
+        copy.customerIDs = dictionaries[0]
+        copy.orderIDs = dictionaries[1]
+        copy.products = dictionaries[2]
+        copy.managers = dictionaries[3]
+        copy.channels = dictionaries[4]
+        copy.campaigns = dictionaries[5]
+        return copy
+    }
+
+    /// A blob column as an array of `count` elements (any whole number of elements when nil);
+    /// nil when its size does not fit.
+    private static func array<Element: BitwiseCopyable>(_ handle: SQLiteStatement, _ column: Int32, count: Int?) -> [Element]? {
+        let size = Int(sqlite3_column_bytes(handle, column))
+        let stride = MemoryLayout<Element>.stride
+        guard size % stride == 0, count.map({ $0 * stride == size }) ?? true else { return nil }
+        let elements = size / stride
+        guard elements > 0 else { return [] }
+        guard let blob = sqlite3_column_blob(handle, column) else { return nil }
+        return [Element](unsafeUninitializedCapacity: elements) { buffer, initialised in
+            if let base = buffer.baseAddress { UnsafeMutableRawPointer(base).copyMemory(from: blob, byteCount: size) }
+            initialised = elements
+        }
+    }
+
+    private static func data<Element: BitwiseCopyable>(_ values: [Element]) -> Data {
+        values.withUnsafeBytes { Data($0) }
+    }
+}
