@@ -137,19 +137,57 @@ extension SaleColumns {
         #if _endian(big)
         return false  // the layout is little-endian
         #endif
-        var blobs: [Data] = keyColumns.map { Self.data($0.1) } + [Self.data(amount), Self.data(cost)]
-        for (_, dictionary) in dictionaries {
-            let storage = dictionary.storage
-            blobs.append(Data(storage.bytes))
-            blobs.append(Self.data(storage.starts.map { Int64($0) }))
+        let dictionaryStarts = dictionaries.map { $0.1.storage.starts.map { Int64($0) } }
+        // Each blob is bound in place from its array (no copy of tens of megabytes): one nested
+        // `withUnsafeBytes` per column, the statement run at the innermost level.
+        var blobs: [BlobSource] = keyColumns.map { column in BlobSource { try column.1.withUnsafeBytes($0) } }
+        let amount = self.amount, cost = self.cost
+        blobs += [BlobSource { try amount.withUnsafeBytes($0) }, BlobSource { try cost.withUnsafeBytes($0) }]
+        for (index, (_, dictionary)) in dictionaries.enumerated() {
+            let bytes = dictionary.storage.bytes, starts = dictionaryStarts[index]
+            blobs += [BlobSource { try bytes.withUnsafeBytes($0) }, BlobSource { try starts.withUnsafeBytes($0) }]
         }
-        guard blobs.allSatisfy({ $0.count <= Self.largestColumn }) else { return false }
+        let sizes = keyColumns.map { $0.1.count * 4 } + [amount.count * 8, cost.count * 8]
+            + dictionaries.indices.flatMap { [dictionaries[$0].1.storage.bytes.count, dictionaryStarts[$0].count * 8] }
+        guard sizes.allSatisfy({ $0 <= Self.largestColumn }) else { return false }
         let names = Self.blobColumns
-        try db.execute(
+        let statement = try db.makeStatement(
             sql: "INSERT OR REPLACE INTO sale_columns(dataset_id, round_id, format, line_count, \(names.joined(separator: ", "))) VALUES (?, ?, ?, ?, "
-                + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")",
-            arguments: StatementArguments([dataset, round, Int64(Self.format), Int64(count)] as [any DatabaseValueConvertible] + blobs))
+                + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")")
+        let handle = statement.sqliteStatement
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        for (index, value) in [dataset, round, Int64(Self.format), Int64(count)].enumerated() {
+            sqlite3_bind_int64(handle, Int32(index + 1), value)
+        }
+        func bind(_ index: Int) throws {
+            guard index < blobs.count else {
+                let status = sqlite3_step(handle)
+                guard status == SQLITE_DONE else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                return
+            }
+            try blobs[index].read { buffer in
+                let parameter = Int32(index + 5)
+                if let base = buffer.baseAddress, !buffer.isEmpty {
+                    sqlite3_bind_blob(handle, parameter, base, Int32(buffer.count), nil)  // SQLITE_STATIC: read before the closure ends
+                } else {
+                    sqlite3_bind_zeroblob(handle, parameter, 0)
+                }
+                try bind(index + 1)
+            }
+        }
+        try bind(0)
         return true
+    }
+
+    /// Lends an array's bytes to a closure.
+    private struct BlobSource {
+        let read: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+        init(_ read: @escaping ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) { self.read = read }
     }
 
     /// The copies of every sales dataset of `round`, in import order; nil when one of them has
@@ -242,7 +280,4 @@ extension SaleColumns {
         }
     }
 
-    private static func data<Element: BitwiseCopyable>(_ values: [Element]) -> Data {
-        values.withUnsafeBytes { Data($0) }
-    }
 }

@@ -9,6 +9,10 @@ package struct FieldReader {
     package var dayFirstOnly = 0
     package var monthFirstOnly = 0
     package var ambiguous = 0
+    /// Codes already worked out for the texts of a code column (a few distinct values repeated
+    /// on every row), so that each text is normalised once; at most ``remembered`` texts.
+    private var knownCodes: [String: String?] = [:]
+    private static let remembered = 256
 
     package init(spec: FieldSpec, order: DateOrder, serials: SerialDateSystem) {
         self.spec = spec
@@ -89,7 +93,15 @@ package struct FieldReader {
                 return .problem(LocalizedText(ru: "ожидается да/нет", en: "expected yes/no"))
             }
         case .code(let codes):
-            if let code = CodeReader.parse(cell.display, field: spec.name, codes: codes) { return .value(.text(code)) }
+            let text = cell.display
+            let code: String?
+            if let known = knownCodes[text] {
+                code = known
+            } else {
+                code = CodeReader.parse(text, field: spec.name, codes: codes)
+                if knownCodes.count < Self.remembered { knownCodes[text] = code }
+            }
+            if let code { return .value(.text(code)) }
             return .problem(LocalizedText(ru: "неизвестное значение; ожидается одно из: \(codes.joined(separator: ", "))",
                                           en: "unknown value; expected one of: \(codes.joined(separator: ", "))"))
         }
