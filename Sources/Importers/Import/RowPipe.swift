@@ -15,11 +15,20 @@ final class RowPipe: @unchecked Sendable {
 
     struct Cancelled: Error {}
 
+    /// Time the reader waited for room and the writer waited for a batch (`CRM_AUDIT_TIMING=1`).
+    private(set) var readerWaited = Duration.zero
+    private(set) var writerWaited = Duration.zero
+    private let clock = ContinuousClock()
+
     /// Called by the reader; blocks while the writer is behind.
     func push(_ batch: Batch) throws {
         condition.lock()
         defer { condition.unlock() }
-        while batches.count >= capacity && !cancelled { condition.wait() }
+        if batches.count >= capacity && !cancelled {
+            let start = clock.now
+            while batches.count >= capacity && !cancelled { condition.wait() }
+            readerWaited += clock.now - start
+        }
         if cancelled { throw Cancelled() }
         batches.append(batch)
         condition.broadcast()
@@ -38,7 +47,11 @@ final class RowPipe: @unchecked Sendable {
     func pop() -> Batch? {
         condition.lock()
         defer { condition.unlock() }
-        while batches.isEmpty && !finished { condition.wait() }
+        if batches.isEmpty && !finished {
+            let start = clock.now
+            while batches.isEmpty && !finished { condition.wait() }
+            writerWaited += clock.now - start
+        }
         if batches.isEmpty { return nil }
         let batch = batches.removeFirst()
         condition.broadcast()
@@ -99,6 +112,9 @@ extension ImportPass {
             throw error
         }
         if let error = pipe.error { throw error }
+        if ProcessInfo.processInfo.environment["CRM_AUDIT_TIMING"] == "1" {
+            FileHandle.standardError.write(Data("timing: reader waited \(pipe.readerWaited), writer waited \(pipe.writerWaited)\n".utf8))
+        }
     }
 }
 
