@@ -128,6 +128,13 @@ enum Schema {
                     \(blobs)
                 )
                 """)
+            // A sale row edited by hand makes its dataset's copy stale: drop it (rows added or
+            // deleted by hand are caught by the line count when the copy is read).
+            try db.execute(sql: """
+                CREATE TRIGGER sale_edited AFTER UPDATE ON sale BEGIN
+                    DELETE FROM sale_columns WHERE dataset_id IN (OLD.dataset_id, NEW.dataset_id);
+                END
+                """)
         }
         return migrator
     }

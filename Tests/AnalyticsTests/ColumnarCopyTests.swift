@@ -10,7 +10,7 @@ import Workspace
 
 /// The importer writes a columnar copy of each sales dataset beside its rows; the analytics reads
 /// the copy. These tests hold the two readings to the same results, and check that a copy which
-/// no longer matches its rows, or is damaged, is not used.
+/// no longer matches its rows (rows added, deleted or edited by hand), or is damaged, is not used.
 @Suite struct ColumnarCopyTests {
     /// Two sales files of one round sharing orders and customers, with the quirks of real
     /// exports: blank order ids, costs and managers, padded values, a return, an unknown customer.
@@ -125,6 +125,17 @@ import Workspace
         #expect(try Self.copies(workspace) == nil)
         let analysis = try Analytics.analyse(workspace, round: try workspace.round())
         #expect(close(analysis.document.metrics["sales.revenue"] ?? .null, 2_340))
+    }
+
+    @Test func aSaleRowEditedByHandDropsItsCopy() throws {
+        let (workspace, directory, _) = try Self.imported(customers: Self.quirkyCustomers, sales: Self.quirkySales)
+        defer { directory.remove() }
+        try workspace.write { db in try db.execute(sql: "UPDATE sale SET amount = 1000 WHERE amount = 900") }
+        #expect(try Self.copies(workspace) == nil)
+        let stored = try workspace.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sale_columns") }
+        #expect(stored == 1)  // the other file's copy stays
+        let analysis = try Analytics.analyse(workspace, round: try workspace.round())
+        #expect(close(analysis.document.metrics["sales.revenue"] ?? .null, 3_340))
     }
 
     @Test(arguments: ["amount", "customer", "customer_ids_starts", "order_key"])
