@@ -16,8 +16,11 @@ final class DatasetStore {
     private let multiple: Statement
     /// Rows per multi-row INSERT: fewer statement runs per row, far below SQLite's 32,766 parameters.
     static let rowsPerStatement = 32
-    /// The columnar copy of a sales dataset, built batch by batch as the rows are stored.
+    /// The columnar copy of a sales dataset, built batch by batch as the rows are stored: the
+    /// customer and order ids on the reading thread (``appendIdentities(_:)``), the rest on the
+    /// writing thread (``insert(_:)``), joined by ``finish(sha256:format:rowsRead:rowsStored:rowsRejected:mapping:replace:)``.
     private(set) var saleColumns: SaleColumns?
+    private var identities = SaleColumns()
     /// Where each field the copy holds sits in a row of ``FlatBatch`` values.
     private let columnFields: [String: Int]
 
@@ -42,7 +45,17 @@ final class DatasetStore {
         single = try db.makeStatement(sql: insert + tuple)
         multiple = try db.makeStatement(sql: insert + Array(repeating: tuple, count: DatasetStore.rowsPerStatement).joined(separator: ", "))
         columnFields = Dictionary(uniqueKeysWithValues: kind.fields.enumerated().map { ($1.name, $0) })
-        saleColumns = kind == .sales ? SaleColumns() : nil
+        if kind == .sales {
+            // Room for the lines of the whole file up front (a line takes 40 bytes or more): the
+            // columns then never move while growing, and pages never touched cost nothing.
+            var columns = SaleColumns()
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            columns.reserve(min(size / 40, 50_000_000))
+            identities.reserveIdentities(min(size / 40, 50_000_000))
+            saleColumns = columns
+        } else {
+            saleColumns = nil
+        }
     }
 
     /// Stores a batch of rows through SQLite's C API on GRDB's prepared statements (this is the
@@ -93,14 +106,22 @@ final class DatasetStore {
             sqlite3_reset(failedHandle)
             throw ImportError.database(path: file, message: message)
         }
-        if saleColumns != nil { appendColumns(batch) }
+        if saleColumns != nil { appendColumns(batch, identities: false) }
     }
 
-    /// Adds the batch's lines to the columnar copy, from the same values the rows were given.
-    private func appendColumns(_ batch: FlatBatch) {
-        guard var columns = saleColumns else { return }
-        saleColumns = nil  // appended in place, without copying the arrays
-        defer { saleColumns = columns }
+    /// Adds the customer and order ids of the batch's lines to the columnar copy. Called on the
+    /// reading thread (see `ImportPass.runPipelined`), once per batch, in order.
+    func appendIdentities(_ batch: FlatBatch) {
+        appendColumns(batch, identities: true)
+    }
+
+    /// Adds the batch's lines to the columnar copy (their ids, or everything else), from the same
+    /// values the rows are given.
+    private func appendColumns(_ batch: FlatBatch, identities: Bool) {
+        guard var columns = identities ? self.identities : saleColumns else { return }
+        // Appended in place, without copying the arrays.
+        if identities { self.identities = SaleColumns() } else { saleColumns = nil }
+        defer { if identities { self.identities = columns } else { saleColumns = columns } }
         let width = batch.width
         let kinds = batch.kinds, payloads = batch.payloads, lengths = batch.lengths
         func slot(_ field: String) -> Int { columnFields[field] ?? -1 }
@@ -123,9 +144,12 @@ final class DatasetStore {
                     case .text: return text(field).flatMap { Double(String(decoding: $0, as: UTF8.self)) } ?? 0
                     }
                 }
-                columns.append(line: line, customer: text(customer), date: text(date), amount: number(amount) ?? 0, cost: number(cost),
-                               order: text(order), product: text(product), manager: text(manager), channel: text(channel),
-                               campaign: text(campaign))
+                if identities {
+                    columns.appendIdentities(customer: text(customer), order: text(order))
+                } else {
+                    columns.appendDetails(line: line, date: text(date), amount: number(amount) ?? 0, cost: number(cost),
+                                          product: text(product), manager: text(manager), channel: text(channel), campaign: text(campaign))
+                }
             }
         }
     }
@@ -155,6 +179,8 @@ final class DatasetStore {
         try db.execute(
             sql: "UPDATE dataset SET sha256 = ?, format = ?, rows_read = ?, rows_stored = ?, rows_rejected = ?, mapping = ? WHERE id = ?",
             arguments: [sha256, format, rowsRead, rowsStored, rowsRejected, mapping, datasetID])
+        saleColumns?.adoptIdentities(of: identities)
+        identities = SaleColumns()
         try saleColumns?.save(dataset: datasetID, round: round.id, in: db)
         return replaced
     }

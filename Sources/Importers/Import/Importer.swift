@@ -23,7 +23,7 @@ public enum Importer {
             do {
                 let outcome = try inOneTransaction(workspace) { db throws -> (Int64, Bool, ImportReport.UnknownCustomers?, String) in
                     let store = try DatasetStore(db: db, round: round, kind: options.kind, file: path)
-                    try pass.runPipelined { batch in try store.insert(batch) }
+                    try pass.runPipelined(prepare: store.saleColumns == nil ? nil : store.appendIdentities) { batch in try store.insert(batch) }
                     if let redo = pass.ordersToRedo { throw Redo(orders: redo) }
                     let sha = try pass.source.sha256()
                     if pass.rowsRejected > 0 && !options.skipBadRows {

@@ -83,21 +83,28 @@ struct Handoff<Value>: @unchecked Sendable {
 
 extension ImportPass {
     /// Runs this pass on a reading thread while `store` writes batches on the calling thread.
-    func runPipelined(store: (RowPipe.Batch) throws -> Void) throws {
+    /// `prepare`, when given, sees each batch on the reading thread before it is handed over
+    /// (work done there overlaps with the writer's); it is done with the last one when this returns.
+    func runPipelined(prepare: ((RowPipe.Batch) -> Void)? = nil, store: (RowPipe.Batch) throws -> Void) throws {
         let pipe = RowPipe()
-        let handoff = Handoff(value: self)
+        let handoff = Handoff(value: (pass: self, prepare: prepare))
         let width = options.kind.fields.count
         let thread = Thread {
             var batch = FlatBatch(width: width)
             do {
-                try handoff.value.run { line, values, text in
+                let prepare = handoff.value.prepare
+                try handoff.value.pass.run { line, values, text in
                     batch.append(line: line, values: values, text: text)
                     if batch.count >= FlatBatch.capacity {
+                        prepare?(batch)
                         try pipe.push(batch)
                         batch = FlatBatch(width: width)
                     }
                 }
-                if batch.count > 0 { try pipe.push(batch) }
+                if batch.count > 0 {
+                    prepare?(batch)
+                    try pipe.push(batch)
+                }
                 pipe.finish(nil)
             } catch {
                 pipe.finish(error)
