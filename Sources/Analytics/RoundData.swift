@@ -263,14 +263,7 @@ struct SalesColumns: Sendable {
     }
 }
 
-/// One customer of the customer list: its canonical fields by ``CustomerField`` index.
-struct CustomerRecord: Sendable {
-    var values: [String?]
-    var sourceLine: Int
-    subscript(field: CustomerField) -> String? { values[field.rawValue] }
-}
-
-/// The customer fields in canonical order (indices into ``CustomerRecord/values``).
+/// The customer fields in canonical order (see ``CustomerList`` for how each is stored).
 enum CustomerField: Int, CaseIterable, Sendable {
     case customerID, name, type, taxID, email, phone, birthDate, gender, city, region, industry, segment, source, manager,
          createdAt, emailConsent
@@ -309,7 +302,7 @@ struct RoundData: Sendable {
     var roundDate: Day
     /// Keys of customer ids: those of the customer list first (in list order), then ids only in sales.
     var customerKeys = Interner()
-    var customers: [CustomerRecord] = []
+    var customers = CustomerList()
     /// Customer-list index of each customer key (−1 when the id is only in sales).
     var customerListIndex: [Int32] = []
     /// Customer ids that appear more than once in the list, with their row indices.
@@ -392,25 +385,24 @@ extension RoundData {
     }
 
     private mutating func loadCustomers(_ db: Database, round: Int64) throws {
-        let columns = CustomerField.allCases.map(\.name).joined(separator: ", ")
-        let width = CustomerField.allCases.count
-        try Self.forEachRow(db, sql: "SELECT \(columns), source_line FROM customer WHERE round_id = ? ORDER BY dataset_id, row_id",
+        let fields = CustomerField.allCases
+        let columnNames = fields.map(\.name).joined(separator: ", ")
+        var columns = CustomerColumns()
+        try Self.forEachRow(db, sql: "SELECT \(columnNames), source_line FROM customer WHERE round_id = ? ORDER BY dataset_id, row_id",
                             arguments: [round]) { statement in
             guard let idBytes = Self.bytes(statement, 0) else { return }
-            var values = [String?](repeating: nil, count: width)
-            for index in 1..<width {
-                values[index] = Self.bytes(statement, Int32(index)).map { String(decoding: $0, as: UTF8.self) }
-            }
             let key = customerKeys.intern(idBytes)
-            values[0] = customerKeys.names[Int(key)]
-            let position = customers.count
-            customers.append(CustomerRecord(values: values, sourceLine: Int(sqlite3_column_int64(statement, Int32(width)))))
+            for field in fields.dropFirst() { columns.append(field, Self.bytes(statement, Int32(field.rawValue))) }
+            let position = columns.count
+            columns.idKeys.append(key)
+            columns.sourceLines.append(Int(sqlite3_column_int64(statement, Int32(fields.count))))
             if Int(key) == customerListIndex.count {
                 customerListIndex.append(Int32(position))
             } else {
                 repeatedIDs[key, default: [Int(customerListIndex[Int(key)])]].append(position)
             }
         }
+        customers = CustomerList(columns, idNames: customerKeys.names)
     }
 
     /// Reads the round's sale lines, or those with `row_id` in `rows` (then in one pass over the
