@@ -49,7 +49,7 @@ extension Computation {
         }
         var consent = 0
         if let column = columns.category(.emailConsent) {
-            let yes = column.values.names.map { $0 == "1" || $0 == "1.0" }
+            let yes = column.names.map { $0 == "1" || $0 == "1.0" }
             for key in column.keys where key >= 0 && yes[Int(key)] { consent += 1 }
         }
         let validEmails = email.filter { $0 == .valid }.count, invalidEmails = email.filter { $0 == .invalid }.count
@@ -135,17 +135,28 @@ extension Computation {
         // Each row's value of each key kind, interned by its bytes (−1: none).
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
+        // (Interned 64 at a time, so that the cache misses of the table lookups overlap.)
         func keys(_ field: CustomerField, _ make: (UnsafeBufferPointer<UInt8>, Int, inout [UInt8]) -> Bool) -> (keys: [Int32], count: Int) {
-            var keys = [Int32](repeating: -1, count: rows)
-            guard let column = columns.text(field) else { return (keys, 0) }
+            guard let column = columns.text(field) else { return ([Int32](repeating: -1, count: rows), 0) }
+            var keys = [Int32]()
+            keys.reserveCapacity(rows)
             var values = Interner(capacity: rows, keepsNames: false)
+            var batch = ByteBatch()
             column.bytes.withUnsafeBufferPointer { bytes in
                 for row in 0..<rows {
                     let range = column.range(row)
-                    guard !range.isEmpty, make(UnsafeBufferPointer(rebasing: bytes[range]), row, &scratch) else { continue }
-                    keys[row] = scratch.withUnsafeBufferPointer { values.intern($0) }
+                    if !range.isEmpty, make(UnsafeBufferPointer(rebasing: bytes[range]), row, &scratch) {
+                        scratch.withUnsafeBufferPointer { batch.append($0) }
+                    } else {
+                        batch.append(nil)
+                    }
+                    if batch.isFull {
+                        values.intern(batch, into: &keys)
+                        batch.removeAll()
+                    }
                 }
             }
+            values.intern(batch, into: &keys)
             return (keys, values.count)
         }
         // Tax ids (their digits); those of valid ИНН also guard the unions.
@@ -168,11 +179,21 @@ extension Computation {
             return true
         }
         var phoneValues = Interner(capacity: rows, keepsNames: false)
-        var phoneKeys = [Int32](repeating: -1, count: rows)
+        var phoneKeys = [Int32]()
+        phoneKeys.reserveCapacity(rows)
+        var batch = ByteBatch()
         for row in 0..<rows {
-            guard var phone = phones[row] else { continue }
-            phoneKeys[row] = phone.withUTF8 { phoneValues.intern($0) }
+            if var phone = phones[row] {
+                phone.withUTF8 { batch.append($0) }
+            } else {
+                batch.append(nil)
+            }
+            if batch.isFull {
+                phoneValues.intern(batch, into: &phoneKeys)
+                batch.removeAll()
+            }
         }
+        phoneValues.intern(batch, into: &phoneKeys)
         // How many rows use each email and each phone.
         var emailUses = [Int](repeating: 0, count: emails.count), phoneUses = [Int](repeating: 0, count: phoneValues.count)
         for id in emails.keys where id >= 0 { emailUses[Int(id)] += 1 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The customer list of a round, stored column by column: free-text fields as one byte arena per
 /// field, categorical fields as interned keys, customer ids as keys of ``RoundData/customerKeys``.
 ///
@@ -51,6 +53,30 @@ struct CustomerColumns: Sendable {
     var sourceLines: [Int] = []
 
     var count: Int { sourceLines.count }
+
+    init() {}
+
+    /// Columns with room for `rows` rows.
+    init(capacity rows: Int) {
+        idKeys.reserveCapacity(rows)
+        sourceLines.reserveCapacity(rows)
+        for slot in texts.indices {
+            texts[slot].ends.reserveCapacity(rows)
+            texts[slot].bytes.reserveCapacity(rows * 16)
+        }
+        for slot in categories.indices { categories[slot].reserveCapacity(rows) }
+    }
+
+    /// Appends the values of one row but its id: `value(field)` gives each field's trimmed UTF-8
+    /// bytes (nil when blank).
+    mutating func appendRow(_ value: (CustomerField) -> UnsafeBufferPointer<UInt8>?) {
+        texts.withUnsafeMutableBufferPointer { texts in
+            for (slot, field) in CustomerField.textFields.enumerated() { texts[slot].append(value(field)) }
+        }
+        categories.withUnsafeMutableBufferPointer { categories in
+            for (slot, field) in CustomerField.categoryFields.enumerated() { categories[slot].append(value(field)) }
+        }
+    }
 
     func text(_ field: CustomerField) -> TextColumn? {
         if case .text(let slot) = field.storage { return texts[slot] }
@@ -109,26 +135,132 @@ struct TextColumn: Sendable {
     }
 }
 
-/// The values of one categorical field as interned keys (−1 = no value).
+/// The values of one categorical field as keys (−1 = no value) into its distinct values.
+///
+/// Values are looked up by their bytes in a small open-addressing table; only a value not seen
+/// before is checked for UTF-8 and made a `String`.
 struct CategoryColumn: Sendable {
-    var values = Interner()
+    /// The distinct values, in order of first appearance.
+    private(set) var names: [String] = []
     var keys: [Int32] = []
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    private var hashes: [UInt64] = []
+    /// Key + 1 per slot (0 = empty).
+    private var slots = [Int32](repeating: 0, count: 64)
+    private var last: Int32 = -1
+
+    var count: Int { names.count }
 
     func string(_ row: Int) -> String? {
         let key = keys[row]
-        return key >= 0 ? values.names[Int(key)] : nil
+        return key >= 0 ? names[Int(key)] : nil
     }
+
+    /// The key of `text`, nil when no row has it.
+    func key(_ text: String) -> Int32? {
+        var text = text
+        return text.withUTF8 { buffer in
+            let found = find(buffer, hash: Self.hash(buffer)).key
+            return found >= 0 ? found : nil
+        }
+    }
+
+    mutating func reserveCapacity(_ rows: Int) { keys.reserveCapacity(rows) }
 
     mutating func append(_ value: UnsafeBufferPointer<UInt8>?) {
         guard let value else {
             keys.append(-1)
             return
         }
-        if UTF8Validation.isValid(value) {
-            keys.append(values.intern(value))
-        } else {
-            keys.append(values.intern(String(decoding: value, as: UTF8.self)))
+        if last >= 0, same(Int(last), value) {
+            keys.append(last)
+            return
         }
+        let hash = Self.hash(value)
+        var (slot, key) = find(value, hash: hash)
+        if key < 0 {
+            if UTF8Validation.isValid(value) {
+                key = insert(value, hash: hash, slot: slot)
+            } else {
+                // Stored (and found again) as the text it reads as.
+                var repaired = String(decoding: value, as: UTF8.self)
+                key = repaired.withUTF8 { buffer in
+                    let hash = Self.hash(buffer)
+                    let (slot, found) = find(buffer, hash: hash)
+                    return found >= 0 ? found : insert(buffer, hash: hash, slot: slot)
+                }
+            }
+        }
+        last = key
+        keys.append(key)
+    }
+
+    private func same(_ key: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = key == 0 ? 0 : ends[key - 1], end = ends[key]
+        guard end - start == buffer.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            guard let base = buffer.baseAddress, let storedBase = stored.baseAddress else { return buffer.isEmpty }
+            return memcmp(storedBase + start, base, buffer.count) == 0
+        }
+    }
+
+    private func find(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, key: Int32) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return (slot, -1) }
+            let key = Int(entry - 1)
+            if hashes[key] == hash, same(key, buffer) { return (slot, Int32(key)) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func insert(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64, slot: Int) -> Int32 {
+        let key = Int32(names.count)
+        names.append(String(decoding: buffer, as: UTF8.self))
+        bytes.append(contentsOf: buffer)
+        ends.append(bytes.count)
+        hashes.append(hash)
+        slots[slot] = key + 1
+        if names.count * 2 > slots.count {
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (key, hash) in hashes.enumerated() {
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(key + 1)
+            }
+        }
+        return key
+    }
+
+    /// Eight bytes at a time, then MurmurHash3's finaliser.
+    static func hash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
+        guard let base = buffer.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash = (hash << 31) | (hash >> 33)
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < buffer.count {
+            tail |= UInt64(base[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash ^= tail
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash = hash &* 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        return hash
     }
 }
 
@@ -186,16 +318,24 @@ extension CustomerField {
 /// UTF-8 well-formedness (Unicode 15, table 3-7), without making a String.
 enum UTF8Validation {
     static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
+        guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
+        var index = 0
+        // ASCII eight bytes at a time.
+        while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            index += 8
+        }
         while index < count {
-            let lead = bytes[index]
+            let lead = base[index]
             if lead < 0x80 {
                 index += 1
-                continue
+            } else if lead >= 0xC2, lead <= 0xDF, index + 1 < count, base[index + 1] & 0xC0 == 0x80 {
+                index += 2  // two bytes (Cyrillic, Latin-1, …)
+            } else if let length = UTF8Decoding.sequenceLength(bytes, at: index) {
+                index += length
+            } else {
+                return false
             }
-            guard let length = UTF8Decoding.sequenceLength(bytes, at: index) else { return false }
-            index += length
         }
         return true
     }

@@ -30,7 +30,7 @@ struct CustomerSideResult: Sendable {
         var portrait: [PortraitColumn] = []
         for field in Computation.portraitFields {
             guard let customerField = PortraitColumn.customerField(field), let column = columns.category(customerField) else { continue }
-            let values = column.values
+            let values = column
             let empty = values.key("(empty)") ?? -1
             var renumbered = [Int32](repeating: -1, count: values.count + 1)  // index 0: no value
             var names: [String] = []
@@ -98,13 +98,23 @@ final class CustomerSideWork: @unchecked Sendable {
 
     func run(workspace: Workspace, round: AuditRound) {
         let clock = ContinuousClock()
-        let start = clock.now
+        let start = clock.now, startCPU = Self.threadCPUTime()
         data = Result { try RoundData.loadCustomerSide(from: workspace, round: round) }
-        let read = clock.now
+        let read = clock.now, readCPU = Self.threadCPUTime()
         loaded.signal()
         if case .success(let loadedData) = data { result = CustomerSideResult.compute(loadedData) }
-        timings = [("customers.read", read - start), ("customers.checks", clock.now - read)]
+        let end = clock.now, endCPU = Self.threadCPUTime()
+        // Wall time, then this thread's CPU time (which does not count waiting for a core).
+        timings = [("customers.read", read - start), ("customers.checks", end - read),
+                   ("customers.read.cpu", readCPU - startCPU), ("customers.checks.cpu", endCPU - readCPU)]
         finished.signal()
+    }
+
+    /// The CPU time the calling thread has used.
+    private static func threadCPUTime() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
     }
 }
 

@@ -175,86 +175,122 @@ package enum Normalise {
 /// Makes ``Normalise/nameKey(_:)`` keys from UTF-8 bytes, reusing its buffers from name to name.
 struct NameKeyBuffer {
     /// The key made by the last ``make(_:)`` that returned true.
-    private(set) var key: [UInt8] = []
+    var key: ArraySlice<UInt8> { output[..<keyCount] }
     /// The words of the name, lowercased, one after another; word `i` ends at `wordEnds[i]`.
     private var letters: [UInt8] = []
     private var wordEnds: [Int] = []
+    private var output: [UInt8] = []
+    private var keyCount = 0
 
     init() {
-        key.reserveCapacity(64)
-        letters.reserveCapacity(64)
-        wordEnds.reserveCapacity(8)
+        wordEnds.reserveCapacity(16)
     }
 
     /// Makes the key of the name in `text` (UTF-8; bytes that are not well formed separate words,
     /// as the U+FFFD they read as would); false when nothing is left.
     mutating func make(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        letters.removeAll(keepingCapacity: true)
+        // A scalar of one byte or more lowercases to at most three scalars of at most four bytes.
+        let capacity = text.count * 12 + 16
+        if letters.count < capacity {
+            letters = [UInt8](repeating: 0, count: capacity)
+            output = [UInt8](repeating: 0, count: capacity * 2)  // the words and a space after each
+        }
         wordEnds.removeAll(keepingCapacity: true)
         // Words as lowercased UTF-8 bytes; compared as bytes (no Unicode normalisation).
-        var index = 0
-        let count = text.count
-        while index < count {
-            let byte = text[index]
-            if byte < 0x80 {
-                index += 1
-                switch byte {
-                case 0x61...0x7A, 0x30...0x39: letters.append(byte)
-                case 0x41...0x5A: letters.append(byte + 0x20)
-                default: flush()
+        letters.withUnsafeMutableBufferPointer { letters in
+            var length = 0
+            var wordStart = 0
+            func flush() {
+                if length > wordStart {
+                    wordEnds.append(length)
+                    wordStart = length
                 }
-                continue
             }
-            let (value, length) = UTF8Decoding.scalar(text, at: index)
-            index += length
-            switch value {
-            case 0x430...0x43F: letters.append(0xD0); letters.append(UInt8(0x80 + value - 0x400))
-            case 0x440...0x44F: letters.append(0xD1); letters.append(UInt8(0x80 + value - 0x440))
-            case 0x410...0x41F: letters.append(0xD0); letters.append(UInt8(0x80 + value + 0x20 - 0x400))
-            case 0x420...0x42F: letters.append(0xD1); letters.append(UInt8(0x80 + value + 0x20 - 0x440))
-            case 0x401, 0x451: letters.append(0xD0); letters.append(0xB5)  // ё → е
-            default:
-                guard let scalar = Unicode.Scalar(value) else {
-                    flush()
+            var index = 0
+            let count = text.count
+            while index < count {
+                let byte = text[index]
+                if byte < 0x80 {
+                    index += 1
+                    switch byte {
+                    case 0x61...0x7A, 0x30...0x39: letters[length] = byte; length += 1
+                    case 0x41...0x5A: letters[length] = byte + 0x20; length += 1
+                    default: flush()
+                    }
                     continue
                 }
-                let properties = scalar.properties
-                if properties.isAlphabetic || properties.numericType != nil {
-                    letters.append(contentsOf: properties.lowercaseMapping.utf8)
+                var value: UInt32
+                if byte >= 0xC2, byte <= 0xDF, index + 1 < count, text[index + 1] & 0xC0 == 0x80 {
+                    value = UInt32(byte & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F)
+                    index += 2
                 } else {
-                    flush()
+                    let scalar = UTF8Decoding.scalar(text, at: index)
+                    value = scalar.value
+                    index += scalar.length
                 }
-            }
-        }
-        flush()
-        key.removeAll(keepingCapacity: true)
-        let words = wordEnds.count
-        var word = 0
-        letters.withUnsafeBufferPointer { letters in
-            func bytes(_ word: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: letters[(word == 0 ? 0 : wordEnds[word - 1])..<wordEnds[word]])
-            }
-            scan: while word < words {
-                for phrase in Normalise.legalPhrases where word + phrase.count <= words && bytes(word).elementsEqual(phrase[0]) {
-                    if phrase.indices.allSatisfy({ bytes(word + $0).elementsEqual(phrase[$0]) }) {
-                        word += phrase.count
-                        continue scan
+                switch value {
+                case 0x430...0x43F: letters[length] = 0xD0; letters[length + 1] = UInt8(0x80 + value - 0x400); length += 2
+                case 0x440...0x44F: letters[length] = 0xD1; letters[length + 1] = UInt8(0x80 + value - 0x440); length += 2
+                case 0x410...0x41F: letters[length] = 0xD0; letters[length + 1] = UInt8(0x80 + value + 0x20 - 0x400); length += 2
+                case 0x420...0x42F: letters[length] = 0xD1; letters[length + 1] = UInt8(0x80 + value + 0x20 - 0x440); length += 2
+                case 0x401, 0x451: letters[length] = 0xD0; letters[length + 1] = 0xB5; length += 2  // ё → е
+                default:
+                    guard let scalar = Unicode.Scalar(value) else {
+                        flush()
+                        continue
+                    }
+                    let properties = scalar.properties
+                    if properties.isAlphabetic || properties.numericType != nil {
+                        for byte in properties.lowercaseMapping.utf8 {
+                            letters[length] = byte
+                            length += 1
+                        }
+                    } else {
+                        flush()
                     }
                 }
-                let current = bytes(word)
-                if !Normalise.legalForms.contains(where: { $0.count == current.count && current.elementsEqual($0) }) {
-                    if !key.isEmpty { key.append(0x20) }
-                    key.append(contentsOf: current)
+            }
+            flush()
+        }
+        let words = wordEnds.count
+        var word = 0
+        let ends = wordEnds
+        keyCount = letters.withUnsafeBufferPointer { letters in
+            output.withUnsafeMutableBufferPointer { output in
+                var keyCount = 0
+                func bytes(_ word: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: letters[(word == 0 ? 0 : ends[word - 1])..<ends[word]])
                 }
-                word += 1
+                scan: while word < words {
+                    let current = bytes(word)
+                    // Legal forms and the first words of legal phrases are at most 28 bytes long.
+                    if current.count <= 28 {
+                        for phrase in Normalise.legalPhrases
+                        where word + phrase.count <= words && phrase[0].count == current.count && current.elementsEqual(phrase[0]) {
+                            if phrase.indices.allSatisfy({ bytes(word + $0).elementsEqual(phrase[$0]) }) {
+                                word += phrase.count
+                                continue scan
+                            }
+                        }
+                        if Normalise.legalForms.contains(where: { $0.count == current.count && current.elementsEqual($0) }) {
+                            word += 1
+                            continue scan
+                        }
+                    }
+                    if keyCount > 0 {
+                        output[keyCount] = 0x20
+                        keyCount += 1
+                    }
+                    for byte in current {
+                        output[keyCount] = byte
+                        keyCount += 1
+                    }
+                    word += 1
+                }
+                return keyCount
             }
         }
-        return !key.isEmpty
-    }
-
-    private mutating func flush() {
-        let start = wordEnds.last ?? 0
-        if letters.count > start { wordEnds.append(letters.count) }
+        return keyCount > 0
     }
 }
 

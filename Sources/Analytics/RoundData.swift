@@ -387,21 +387,36 @@ extension RoundData {
     private mutating func loadCustomers(_ db: Database, round: Int64) throws {
         let fields = CustomerField.allCases
         let columnNames = fields.map(\.name).joined(separator: ", ")
-        var columns = CustomerColumns()
+        let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer WHERE round_id = ?", arguments: [round]) ?? 0
+        var columns = CustomerColumns(capacity: expected)
+        customerKeys = Interner(capacity: expected)
+        customerListIndex.reserveCapacity(expected)
+        // Ids are interned 64 at a time (most are new: a lookup is a cache miss), then placed in order.
+        var idBatch = ByteBatch()
+        var batchKeys: [Int32] = []
+        func place() {
+            batchKeys.removeAll(keepingCapacity: true)
+            customerKeys.intern(idBatch, into: &batchKeys)
+            idBatch.removeAll()
+            for key in batchKeys {
+                let position = columns.idKeys.count
+                columns.idKeys.append(key)
+                if Int(key) == customerListIndex.count {
+                    customerListIndex.append(Int32(position))
+                } else {
+                    repeatedIDs[key, default: [Int(customerListIndex[Int(key)])]].append(position)
+                }
+            }
+        }
         try Self.forEachRow(db, sql: "SELECT \(columnNames), source_line FROM customer WHERE round_id = ? ORDER BY dataset_id, row_id",
                             arguments: [round]) { statement in
             guard let idBytes = Self.bytes(statement, 0) else { return }
-            let key = customerKeys.intern(idBytes)
-            for field in fields.dropFirst() { columns.append(field, Self.bytes(statement, Int32(field.rawValue))) }
-            let position = columns.count
-            columns.idKeys.append(key)
+            idBatch.append(idBytes)
+            columns.appendRow { Self.bytes(statement, Int32($0.rawValue)) }
             columns.sourceLines.append(Int(sqlite3_column_int64(statement, Int32(fields.count))))
-            if Int(key) == customerListIndex.count {
-                customerListIndex.append(Int32(position))
-            } else {
-                repeatedIDs[key, default: [Int(customerListIndex[Int(key)])]].append(position)
-            }
+            if idBatch.isFull { place() }
         }
+        place()
         customers = CustomerList(columns, idNames: customerKeys.names)
     }
 
