@@ -144,13 +144,30 @@ package enum Normalise {
         guard digits.count == 10 || digits.count == 12, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
         let base = digits.startIndex
         func d(_ index: Int) -> Int { Int(digits[base + index]) - 48 }
-        func check(_ weights: [Int]) -> Int {
+        // The weights of each check digit: the last `count` of 3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8.
+        func check(_ count: Int) -> Int {
+            let weights = (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
             var sum = 0
-            for (index, weight) in weights.enumerated() { sum += weight * d(index) }
+            for index in 0..<count {
+                let weight = switch 11 - count + index {
+                case 0: weights.0
+                case 1: weights.1
+                case 2: weights.2
+                case 3: weights.3
+                case 4: weights.4
+                case 5: weights.5
+                case 6: weights.6
+                case 7: weights.7
+                case 8: weights.8
+                case 9: weights.9
+                default: weights.10
+                }
+                sum += weight * d(index)
+            }
             return sum % 11 % 10
         }
-        if digits.count == 10 { return check([2, 4, 10, 3, 5, 9, 4, 6, 8]) == d(9) }
-        return check([7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) == d(10) && check([3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) == d(11)
+        if digits.count == 10 { return check(9) == d(9) }
+        return check(10) == d(10) && check(11) == d(11)
     }
 
     static let legalPhrases: [[[UInt8]]] = [
@@ -185,6 +202,40 @@ struct NameKeyBuffer {
     init() {
         wordEnds.reserveCapacity(16)
     }
+
+    /// A legal form, or the first word of a legal phrase, by its length and first eight bytes.
+    private struct Candidate {
+        var prefix: UInt64
+        var count: Int
+        /// Index into ``Normalise/legalPhrases`` (nil for a form).
+        var phrase: Int?
+        /// Index into ``Normalise/legalForms``.
+        var form: Int
+    }
+
+    private static let candidates: [Candidate] = {
+        var candidates: [Candidate] = []
+        for (index, phrase) in Normalise.legalPhrases.enumerated() {
+            let prefix = phrase[0].withUnsafeBufferPointer { Self.prefix($0) }
+            candidates.append(Candidate(prefix: prefix, count: phrase[0].count, phrase: index, form: 0))
+        }
+        for (index, form) in Normalise.legalForms.enumerated() {
+            let prefix = form.withUnsafeBufferPointer { Self.prefix($0) }
+            candidates.append(Candidate(prefix: prefix, count: form.count, phrase: nil, form: index))
+        }
+        return candidates
+    }()
+
+    /// The first eight bytes of `bytes` (fewer, zero-padded, when shorter) as one number.
+    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var prefix: UInt64 = 0
+        for index in 0..<min(8, bytes.count) { prefix |= UInt64(bytes[index]) << UInt64(8 * index) }
+        return prefix
+    }
+
+    /// Bit `n` is set when a legal form or the first word of a legal phrase is `n` bytes long.
+    private static let legalLengths: UInt64 = (Normalise.legalForms + Normalise.legalPhrases.map { $0[0] })
+        .reduce(0) { $0 | ($1.count < 64 ? 1 << UInt64($1.count) : 0) }
 
     /// Makes the key of the name in `text` (UTF-8; bytes that are not well formed separate words,
     /// as the U+FFFD they read as would); false when nothing is left.
@@ -252,29 +303,34 @@ struct NameKeyBuffer {
             }
             flush()
         }
-        let words = wordEnds.count
+        let wordsCount = wordEnds.count
         var word = 0
         let ends = wordEnds
+        let phrases = Normalise.legalPhrases, forms = Normalise.legalForms, candidates = Self.candidates
         keyCount = letters.withUnsafeBufferPointer { letters in
             output.withUnsafeMutableBufferPointer { output in
                 var keyCount = 0
                 func bytes(_ word: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: letters[(word == 0 ? 0 : ends[word - 1])..<ends[word]])
                 }
-                scan: while word < words {
+                scan: while word < wordsCount {
                     let current = bytes(word)
-                    // Legal forms and the first words of legal phrases are at most 28 bytes long.
-                    if current.count <= 28 {
-                        for phrase in Normalise.legalPhrases
-                        where word + phrase.count <= words && phrase[0].count == current.count && current.elementsEqual(phrase[0]) {
-                            if phrase.indices.allSatisfy({ bytes(word + $0).elementsEqual(phrase[$0]) }) {
-                                word += phrase.count
+                    // Only a word whose length and first eight bytes are those of a legal form or
+                    // of a phrase's first word can be one (phrases first, as the definition reads).
+                    if current.count >= 64 || Self.legalLengths & (1 << UInt64(current.count)) != 0 {
+                        let prefix = Self.prefix(current)
+                        for candidate in candidates where candidate.prefix == prefix && candidate.count == current.count {
+                            if let phrase = candidate.phrase {
+                                let words = phrases[phrase]
+                                if word + words.count <= wordsCount,
+                                   words.indices.allSatisfy({ bytes(word + $0).elementsEqual(words[$0]) }) {
+                                    word += words.count
+                                    continue scan
+                                }
+                            } else if current.elementsEqual(forms[candidate.form]) {
+                                word += 1
                                 continue scan
                             }
-                        }
-                        if Normalise.legalForms.contains(where: { $0.count == current.count && current.elementsEqual($0) }) {
-                            word += 1
-                            continue scan
                         }
                     }
                     if keyCount > 0 {
