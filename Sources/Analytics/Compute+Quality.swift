@@ -132,74 +132,62 @@ extension Computation {
         let customers = data.customers
         let columns = customers.columns
         let rows = customers.count
-        // Each row's value of each key kind, interned by its bytes (−1: none).
+        // Each row's normalised value of each key kind, as bytes (see ``KeyColumn``).
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
-        // (Interned 64 at a time, so that the cache misses of the table lookups overlap.)
-        func keys(_ field: CustomerField, _ make: (UnsafeBufferPointer<UInt8>, Int, inout [UInt8]) -> Bool) -> (keys: [Int32], count: Int) {
-            guard let column = columns.text(field) else { return ([Int32](repeating: -1, count: rows), 0) }
-            var keys = [Int32]()
-            keys.reserveCapacity(rows)
-            var values = Interner(capacity: rows, keepsNames: false)
-            var batch = ByteBatch()
+        func keys(_ field: CustomerField, _ make: (UnsafeBufferPointer<UInt8>, Int, inout [UInt8]) -> Bool) -> KeyColumn {
+            var keys = KeyColumn(rows: rows)
+            guard let column = columns.text(field) else {
+                for _ in 0..<rows { keys.appendNone() }
+                return keys
+            }
             column.bytes.withUnsafeBufferPointer { bytes in
                 for row in 0..<rows {
                     let range = column.range(row)
                     if !range.isEmpty, make(UnsafeBufferPointer(rebasing: bytes[range]), row, &scratch) {
-                        scratch.withUnsafeBufferPointer { batch.append($0) }
+                        keys.append(scratch)
                     } else {
-                        batch.append(nil)
-                    }
-                    if batch.isFull {
-                        values.intern(batch, into: &keys)
-                        batch.removeAll()
+                        keys.appendNone()
                     }
                 }
             }
-            values.intern(batch, into: &keys)
-            return (keys, values.count)
+            return keys
         }
         // Tax ids (their digits); those of valid ИНН also guard the unions.
         var validTaxID = [Bool](repeating: false, count: rows)
-        let taxIDs = keys(.taxID) { text, row, out in
+        let taxFirst = keys(.taxID) { text, row, out in
             guard Normalise.taxID(text, into: &out) else { return false }
             validTaxID[row] = Normalise.isValidINN(out)
             return true
-        }
-        let emails = keys(.email) { text, row, out in
+        }.firstRows()
+        let emailFirst = keys(.email) { text, row, out in
             guard email[row] == .valid else { return false }
             Normalise.emailKey(text, into: &out)
             return true
-        }
+        }.firstRows()
         var nameBuffer = NameKeyBuffer()
-        let names = keys(.name) { text, _, out in
+        let nameFirst = keys(.name) { text, _, out in
             guard nameBuffer.make(text) else { return false }
             out.removeAll(keepingCapacity: true)
             out.append(contentsOf: nameBuffer.key)
             return true
-        }
-        var phoneValues = Interner(capacity: rows, keepsNames: false)
-        var phoneKeys = [Int32]()
-        phoneKeys.reserveCapacity(rows)
-        var batch = ByteBatch()
+        }.firstRows()
+        var phoneKeys = KeyColumn(rows: rows)
         for row in 0..<rows {
             if var phone = phones[row] {
-                phone.withUTF8 { batch.append($0) }
+                phone.withUTF8 { phoneKeys.append($0) }
             } else {
-                batch.append(nil)
-            }
-            if batch.isFull {
-                phoneValues.intern(batch, into: &phoneKeys)
-                batch.removeAll()
+                phoneKeys.appendNone()
             }
         }
-        phoneValues.intern(batch, into: &phoneKeys)
-        // How many rows use each email and each phone.
-        var emailUses = [Int](repeating: 0, count: emails.count), phoneUses = [Int](repeating: 0, count: phoneValues.count)
-        for id in emails.keys where id >= 0 { emailUses[Int(id)] += 1 }
-        for id in phoneKeys where id >= 0 { phoneUses[Int(id)] += 1 }
+        let phoneFirst = phoneKeys.firstRows()
+        // How many rows use each email and each phone (counted at the value's first row).
+        var emailUses = [Int32](repeating: 0, count: rows), phoneUses = [Int32](repeating: 0, count: rows)
+        for first in emailFirst where first >= 0 { emailUses[Int(first)] += 1 }
+        for first in phoneFirst where first >= 0 { phoneUses[Int(first)] += 1 }
+        // A valid tax id is known by the first row that has it.
         var taxOfRoot = [Int32](repeating: -1, count: rows)
-        for row in 0..<rows where validTaxID[row] { taxOfRoot[row] = taxIDs.keys[row] }
+        for row in 0..<rows where validTaxID[row] { taxOfRoot[row] = taxFirst[row] }
         var parent = Array(0..<rows)
         func find(_ x: Int) -> Int {
             var x = x
@@ -227,29 +215,15 @@ extension Computation {
         for rows in data.repeatedIDs.values {
             for row in rows.dropFirst() { union(rows[0], row, key: .customerID) }
         }
-        // Per key kind, the first row of each value.
-        var firstRow = [[Int]](repeating: [], count: 4)
-        firstRow[0] = [Int](repeating: -1, count: taxIDs.count)
-        firstRow[1] = [Int](repeating: -1, count: emails.count)
-        firstRow[2] = [Int](repeating: -1, count: phoneValues.count)
-        firstRow[3] = [Int](repeating: -1, count: names.count)
-        let kinds: [DuplicateKey] = [.taxID, .email, .phone, .name]
-        func see(_ kind: Int, _ value: Int32, row: Int) {
-            guard value >= 0 else { return }
-            let first = firstRow[kind][Int(value)]
-            if first >= 0 {
-                union(first, row, key: kinds[kind])
-            } else {
-                firstRow[kind][Int(value)] = row
-            }
-        }
-        let limit = Self.sharedContactLimit
+        // Row by row, each key kind in turn: a row whose value an earlier row has joins that row's
+        // group (emails and phones only when on at most `sharedContactLimit` rows).
+        let limit = Int32(Self.sharedContactLimit)
         for row in 0..<rows {
-            see(0, taxIDs.keys[row], row: row)
-            let emailID = emails.keys[row], phoneID = phoneKeys[row]
-            see(1, emailID >= 0 && emailUses[Int(emailID)] <= limit ? emailID : -1, row: row)
-            see(2, phoneID >= 0 && phoneUses[Int(phoneID)] <= limit ? phoneID : -1, row: row)
-            see(3, names.keys[row], row: row)
+            let tax = Int(taxFirst[row]), email = Int(emailFirst[row]), phone = Int(phoneFirst[row]), name = Int(nameFirst[row])
+            if tax >= 0, tax != row { union(tax, row, key: .taxID) }
+            if email >= 0, email != row, emailUses[email] <= limit { union(email, row, key: .email) }
+            if phone >= 0, phone != row, phoneUses[phone] <= limit { union(phone, row, key: .phone) }
+            if name >= 0, name != row { union(name, row, key: .name) }
         }
         // Groups of two or more rows, in order of their root (their first row: a root is the
         // smallest row of its group), members in row order.
@@ -298,6 +272,96 @@ enum DuplicateKey: UInt8 {
     /// The names of the keys in `bits`, sorted.
     static func names(_ bits: UInt8) -> [String] {
         all.compactMap { bits & $0.0.rawValue != 0 ? $0.1 : nil }
+    }
+}
+
+/// One normalised duplicate key per customer row (or none), as bytes one after another.
+struct KeyColumn {
+    private var bytes: [UInt8] = []
+    /// Row `i` spans `ends[i - 1]..<ends[i]`; an empty span is no key (a key is never empty).
+    private var ends: [Int] = []
+
+    init(rows: Int) {
+        ends.reserveCapacity(rows)
+        bytes.reserveCapacity(rows * 16)
+    }
+
+    mutating func append(_ key: [UInt8]) {
+        bytes.append(contentsOf: key)
+        ends.append(bytes.count)
+    }
+
+    mutating func append(_ key: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: key)
+        ends.append(bytes.count)
+    }
+
+    mutating func appendNone() { ends.append(bytes.count) }
+
+    /// For each row, the first row with the same key (itself when none earlier), −1 for no key.
+    ///
+    /// One pass over an open-addressing table of (hash, first row) entries; the slot of the row
+    /// 16 ahead is read early, so that the cache misses of the lookups overlap.
+    func firstRows() -> [Int32] {
+        let rows = ends.count
+        var first = [Int32](repeating: -1, count: rows)
+        var hashes = [UInt64](repeating: 0, count: rows)
+        var present = 0
+        bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for row in 0..<rows {
+                let end = ends[row]
+                if end > start {
+                    hashes[row] = CategoryColumn.hash(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    present += 1
+                }
+                start = end
+            }
+        }
+        var size = 16
+        while size < present * 2 { size *= 2 }
+        var slots = [UInt64](repeating: 0, count: size)
+        let mask = size - 1
+        let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+        var touched: UInt64 = 0
+        bytes.withUnsafeBufferPointer { bytes in
+            slots.withUnsafeMutableBufferPointer { slots in
+                func key(_ row: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[(row == 0 ? 0 : ends[row - 1])..<ends[row]])
+                }
+                for row in 0..<rows {
+                    if row + 16 < rows { touched &+= slots[Int(truncatingIfNeeded: hashes[row + 16]) & mask] }
+                    let current = key(row)
+                    guard !current.isEmpty else { continue }
+                    let hash = hashes[row], tag = hash & tagMask
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 {
+                            slots[slot] = tag | UInt64(row + 1)
+                            first[row] = Int32(row)
+                            break
+                        }
+                        if entry & tagMask == tag {
+                            let other = Int(entry & ~tagMask) - 1
+                            if key(other).elementsEqual(current) {
+                                first[row] = Int32(other)
+                                break
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+        Self.keep(touched)
+        return first
+    }
+
+    /// Keeps the early reads of ``firstRows()`` from being optimised away.
+    @inline(never)
+    private static func keep(_ value: UInt64) {
+        if value == 0x5EED_5EED_5EED_5EED { print("", terminator: "") }
     }
 }
 

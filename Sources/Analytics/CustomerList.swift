@@ -201,7 +201,20 @@ struct CategoryColumn: Sendable {
         guard end - start == buffer.count else { return false }
         return bytes.withUnsafeBufferPointer { stored in
             guard let base = buffer.baseAddress, let storedBase = stored.baseAddress else { return buffer.isEmpty }
-            return memcmp(storedBase + start, base, buffer.count) == 0
+            // Eight bytes at a time (values are short: a call to memcmp costs more).
+            let left = UnsafeRawPointer(storedBase + start), right = UnsafeRawPointer(base)
+            var offset = 0
+            while offset + 8 <= buffer.count {
+                if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                    return false
+                }
+                offset += 8
+            }
+            while offset < buffer.count {
+                if left.load(fromByteOffset: offset, as: UInt8.self) != right.load(fromByteOffset: offset, as: UInt8.self) { return false }
+                offset += 1
+            }
+            return true
         }
     }
 
