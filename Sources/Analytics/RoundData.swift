@@ -385,12 +385,25 @@ extension RoundData {
     }
 
     private mutating func loadCustomers(_ db: Database, round: Int64) throws {
+        let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer WHERE round_id = ?", arguments: [round]) ?? 0
+        // When the round holds most of the table, one pass over the table in row order beats a
+        // lookup per row — and gives the list's order (datasets, then rows) as long as the
+        // datasets' rows follow one another; if they do not, the rows are read again through the index.
+        let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
+        if expected * 2 >= all, try loadCustomers(db, round: round, expected: expected, scan: true) { return }
+        _ = try loadCustomers(db, round: round, expected: expected, scan: false)
+    }
+
+    /// Reads the customer list; with `scan`, in row order, and returns false (having read nothing)
+    /// when that is not the order of datasets, then rows.
+    private mutating func loadCustomers(_ db: Database, round: Int64, expected: Int, scan: Bool) throws -> Bool {
         let fields = CustomerField.allCases
         let columnNames = fields.map(\.name).joined(separator: ", ")
-        let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer WHERE round_id = ?", arguments: [round]) ?? 0
         var columns = CustomerColumns(capacity: expected)
         customerKeys = Interner(capacity: expected)
+        customerListIndex = []
         customerListIndex.reserveCapacity(expected)
+        repeatedIDs = [:]
         // Ids are interned 64 at a time (most are new: a lookup is a cache miss), then placed in order.
         var idBatch = ByteBatch()
         var batchKeys: [Int32] = []
@@ -408,16 +421,28 @@ extension RoundData {
                 }
             }
         }
-        try Self.forEachRow(db, sql: "SELECT \(columnNames), source_line FROM customer WHERE round_id = ? ORDER BY dataset_id, row_id",
-                            arguments: [round]) { statement in
+        let source = scan ? "customer NOT INDEXED WHERE round_id = ? ORDER BY row_id"
+            : "customer WHERE round_id = ? ORDER BY dataset_id, row_id"
+        var lastDataset = Int64.min
+        var ordered = true
+        try Self.forEachRow(db, sql: "SELECT \(columnNames), source_line, dataset_id FROM \(source)", arguments: [round]) { statement in
+            guard ordered else { return }
+            let dataset = sqlite3_column_int64(statement, Int32(fields.count + 1))
+            if dataset < lastDataset {
+                ordered = false
+                return
+            }
+            lastDataset = dataset
             guard let idBytes = Self.bytes(statement, 0) else { return }
             idBatch.append(idBytes)
             columns.appendRow { Self.bytes(statement, Int32($0.rawValue)) }
             columns.sourceLines.append(Int(sqlite3_column_int64(statement, Int32(fields.count))))
             if idBatch.isFull { place() }
         }
+        guard ordered else { return false }
         place()
         customers = CustomerList(columns, idNames: customerKeys.names)
+        return true
     }
 
     /// Reads the round's sale lines, or those with `row_id` in `rows` (then in one pass over the

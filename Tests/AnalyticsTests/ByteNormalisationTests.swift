@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import Analytics
 
@@ -277,5 +278,29 @@ enum Reference {
             index += 1
         }
         return kept.isEmpty ? nil : String(decoding: kept, as: UTF8.self)
+    }
+}
+
+/// The customer list is read in the order of its datasets, then rows, however the rows were stored.
+@Suite struct CustomerListOrderTests {
+    @Test func datasetsWrittenOutOfOrderAreReadInDatasetOrder() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let first = Array(Fixture.customers.prefix(3)), second = Array(Fixture.customers.dropFirst(3))
+        try insertCanonicalRows(first, kind: .customers, into: workspace, fileName: "a.csv")
+        try insertCanonicalRows(second, kind: .customers, into: workspace, fileName: "b.csv")
+        try insertCanonicalRows([], kind: .customers, into: workspace, fileName: "c.csv")
+        // The first file's rows now belong to the last dataset: stored first, listed last.
+        try workspace.write { db in
+            try db.execute(sql: """
+                UPDATE customer SET dataset_id = (SELECT max(id) FROM dataset)
+                WHERE dataset_id = (SELECT min(id) FROM dataset)
+                """)
+        }
+        let analysis = try Analytics.analyse(workspace, round: try workspace.round(), asOf: Fixture.asOf)
+        let ids = analysis.data.customers.map { $0[.customerID] }
+        #expect(ids == ["C4", "C5", "C6", "C7", "C1", "C2", "C3"])
+        #expect(analysis.data.customers.map(\.sourceLine) == [2, 3, 4, 5, 2, 3, 4])
+        #expect(analysis.data.customers.last?[.email] == "gamma@gamma.ru")
     }
 }
