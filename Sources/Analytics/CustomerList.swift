@@ -146,9 +146,8 @@ struct CategoryColumn: Sendable {
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
     private var hashes: [UInt64] = []
-    /// Key + 1 per slot (0 = empty).
-    private var slots = [Int32](repeating: 0, count: 64)
-    private var last: Int32 = -1
+    /// The high 32 bits of the value's hash and key + 1 per slot (0 = empty).
+    private var slots = [UInt64](repeating: 0, count: 64)
 
     var count: Int { names.count }
 
@@ -161,7 +160,7 @@ struct CategoryColumn: Sendable {
     func key(_ text: String) -> Int32? {
         var text = text
         return text.withUTF8 { buffer in
-            let found = find(buffer, hash: Self.hash(buffer)).key
+            let found = find(buffer, hash: Self.quickHash(buffer)).key
             return found >= 0 ? found : nil
         }
     }
@@ -173,11 +172,7 @@ struct CategoryColumn: Sendable {
             keys.append(-1)
             return
         }
-        if last >= 0, same(Int(last), value) {
-            keys.append(last)
-            return
-        }
-        let hash = Self.hash(value)
+        let hash = Self.quickHash(value)
         var (slot, key) = find(value, hash: hash)
         if key < 0 {
             if UTF8Validation.isValid(value) {
@@ -186,14 +181,35 @@ struct CategoryColumn: Sendable {
                 // Stored (and found again) as the text it reads as.
                 var repaired = String(decoding: value, as: UTF8.self)
                 key = repaired.withUTF8 { buffer in
-                    let hash = Self.hash(buffer)
+                    let hash = Self.quickHash(buffer)
                     let (slot, found) = find(buffer, hash: hash)
                     return found >= 0 ? found : insert(buffer, hash: hash, slot: slot)
                 }
             }
         }
-        last = key
         keys.append(key)
+    }
+
+    /// A hash of the length and of the first, middle and last eight bytes (categorical values
+    /// are few and short; equal hashes are told apart by their bytes).
+    static func quickHash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = buffer.count
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        guard let base = buffer.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        if count >= 8 {
+            hash = (hash ^ raw.loadUnaligned(as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: count / 2 - 4, as: UInt64.self)).rotated() &* 0xC4CE_B9FE_1A85_EC53
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)).rotated() &* 0xFF51_AFD7_ED55_8CCD
+        } else {
+            var tail: UInt64 = 0
+            for index in 0..<count { tail |= UInt64(base[index]) << UInt64(8 * index) }
+            hash = (hash ^ tail) &* 0xFF51_AFD7_ED55_8CCD
+        }
+        hash ^= hash >> 33
+        hash = hash &* 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        return hash
     }
 
     private func same(_ key: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -220,12 +236,15 @@ struct CategoryColumn: Sendable {
 
     private func find(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, key: Int32) {
         let mask = slots.count - 1
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry == 0 { return (slot, -1) }
-            let key = Int(entry - 1)
-            if hashes[key] == hash, same(key, buffer) { return (slot, Int32(key)) }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let key = Int(entry & 0xFFFF_FFFF) - 1
+                if same(key, buffer) { return (slot, Int32(key)) }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -236,14 +255,14 @@ struct CategoryColumn: Sendable {
         bytes.append(contentsOf: buffer)
         ends.append(bytes.count)
         hashes.append(hash)
-        slots[slot] = key + 1
+        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(key + 1)
         if names.count * 2 > slots.count {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
+            slots = [UInt64](repeating: 0, count: slots.count * 2)
             let mask = slots.count - 1
             for (key, hash) in hashes.enumerated() {
                 var slot = Int(truncatingIfNeeded: hash) & mask
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(key + 1)
+                slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(key + 1)
             }
         }
         return key
@@ -326,6 +345,10 @@ extension CustomerField {
         case .emailConsent: .category(8)
         }
     }
+}
+
+extension UInt64 {
+    fileprivate func rotated() -> UInt64 { (self << 31) | (self >> 33) }
 }
 
 /// UTF-8 well-formedness (Unicode 15, table 3-7), without making a String.
