@@ -5,20 +5,53 @@ extension Computation {
     /// Fill rates, contact validity, consent, customers without a manager.
     mutating func customerQuality() -> (email: [FieldStatus], phone: [FieldStatus], phones: [String?]) {
         let customers = data.customers
+        let columns = customers.columns
         let rows = customers.count
         var filled = [Int](repeating: 0, count: CustomerField.allCases.count)
+        for field in CustomerField.allCases {
+            switch field.storage {
+            case .id: filled[field.rawValue] = rows
+            case .text(let slot):
+                let column = columns.texts[slot]
+                var previous = 0
+                for end in column.ends {
+                    if end > previous { filled[field.rawValue] += 1 }
+                    previous = end
+                }
+            case .category(let slot): filled[field.rawValue] = columns.categories[slot].keys.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+            }
+        }
         var email = [FieldStatus](repeating: .missing, count: rows)
         var phone = [FieldStatus](repeating: .missing, count: rows)
         var phones = [String?](repeating: nil, count: rows)
-        var consent = 0
-        for (index, customer) in customers.enumerated() {
-            for field in CustomerField.allCases where customer[field] != nil { filled[field.rawValue] += 1 }
-            if let value = customer[.email] { email[index] = Normalise.isValidEmail(value) ? .valid : .invalid }
-            if let value = customer[.phone] {
-                phones[index] = Normalise.phone(value)
-                phone[index] = phones[index] == nil ? .invalid : .valid
+        if let column = columns.text(.email) {
+            column.bytes.withUnsafeBufferPointer { bytes in
+                for row in 0..<rows {
+                    let range = column.range(row)
+                    if !range.isEmpty { email[row] = Normalise.isValidEmail(UnsafeBufferPointer(rebasing: bytes[range])) ? .valid : .invalid }
+                }
             }
-            if let value = customer[.emailConsent], value == "1" || value == "1.0" { consent += 1 }
+        }
+        if let column = columns.text(.phone) {
+            var out: [UInt8] = []
+            out.reserveCapacity(32)
+            column.bytes.withUnsafeBufferPointer { bytes in
+                for row in 0..<rows {
+                    let range = column.range(row)
+                    guard !range.isEmpty else { continue }
+                    if Normalise.phone(UnsafeBufferPointer(rebasing: bytes[range]), into: &out) {
+                        phones[row] = String(decoding: out, as: UTF8.self)
+                        phone[row] = .valid
+                    } else {
+                        phone[row] = .invalid
+                    }
+                }
+            }
+        }
+        var consent = 0
+        if let column = columns.category(.emailConsent) {
+            let yes = column.names.map { $0 == "1" || $0 == "1.0" }
+            for key in column.keys where key >= 0 && yes[Int(key)] { consent += 1 }
         }
         let validEmails = email.filter { $0 == .valid }.count, invalidEmails = email.filter { $0 == .invalid }.count
         let validPhones = phone.filter { $0 == .valid }.count, invalidPhones = phone.filter { $0 == .invalid }.count
@@ -41,7 +74,7 @@ extension Computation {
         let distinct = data.customerListIndex.filter { $0 >= 0 }.count
         sink.set("customers.count", distinct)
         var withoutManager = 0
-        for listIndex in data.customerListIndex where listIndex >= 0 && customers[Int(listIndex)][.manager] == nil {
+        for listIndex in data.customerListIndex where listIndex >= 0 && !columns.has(.manager, Int(listIndex)) {
             withoutManager += 1
         }
         sink.set("managers.customers_without_manager", withoutManager)
@@ -76,9 +109,15 @@ extension Computation {
             if let day = deal.closedAt, day > data.roundDate { future += 1 }
         }
         for activity in data.activities { if let day = activity.day, day > data.roundDate { future += 1 } }
-        for customer in data.customers {
-            if var text = customer[.createdAt], let day = text.withUTF8({ RoundData.day($0) }), day > limit { future += 1 }
-            if var text = customer[.birthDate], let day = text.withUTF8({ RoundData.day($0) }), day > limit { future += 1 }
+        let customerColumns = data.customers.columns
+        for field in [CustomerField.createdAt, .birthDate] {
+            guard let column = customerColumns.text(field) else { continue }
+            column.bytes.withUnsafeBufferPointer { bytes in
+                for row in 0..<customerColumns.count {
+                    let range = column.range(row)
+                    if !range.isEmpty, let day = RoundData.day(UnsafeBufferPointer(rebasing: bytes[range])), day > limit { future += 1 }
+                }
+            }
         }
         sink.set("quality.future_dates", future)
     }
@@ -92,19 +131,65 @@ extension Computation {
     /// shared mailbox or switchboard (`info@…`, a reseller's office line), not a duplicate key.
     mutating func duplicates(email: [FieldStatus], phones: [String?]) -> [DuplicateGroup] {
         let customers = data.customers
-        let taxIDs = customers.map { $0[.taxID].flatMap(Normalise.taxID) }
-        let emailKeys = customers.indices.map { email[$0] == .valid ? customers[$0][.email].map(Normalise.emailKey) : nil }
-        // How many rows use each email and each phone (interned by their bytes, no String keys).
-        var emailNames = Interner(capacity: customers.count, keepsNames: false)
-        var phoneNames = Interner(capacity: customers.count, keepsNames: false)
-        let emailKeyIDs = emailKeys.map { $0.map { emailNames.intern($0) } ?? -1 }
-        let phoneKeyIDs = phones.map { $0.map { phoneNames.intern($0) } ?? -1 }
-        var emailUses = [Int](repeating: 0, count: emailNames.count), phoneUses = [Int](repeating: 0, count: phoneNames.count)
-        for id in emailKeyIDs where id >= 0 { emailUses[Int(id)] += 1 }
-        for id in phoneKeyIDs where id >= 0 { phoneUses[Int(id)] += 1 }
-        var taxOfRoot = [String?](repeating: nil, count: customers.count)
-        for (row, taxID) in taxIDs.enumerated() { if let taxID, Normalise.isValidINN(taxID) { taxOfRoot[row] = taxID } }
-        var parent = Array(0..<customers.count)
+        let columns = customers.columns
+        let rows = customers.count
+        // Each row's normalised value of each key kind, as bytes (see ``KeyColumn``).
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(64)
+        func keys(_ field: CustomerField, _ make: (UnsafeBufferPointer<UInt8>, Int, inout [UInt8]) -> Bool) -> KeyColumn {
+            var keys = KeyColumn(rows: rows)
+            guard let column = columns.text(field) else {
+                for _ in 0..<rows { keys.appendNone() }
+                return keys
+            }
+            column.bytes.withUnsafeBufferPointer { bytes in
+                for row in 0..<rows {
+                    let range = column.range(row)
+                    if !range.isEmpty, make(UnsafeBufferPointer(rebasing: bytes[range]), row, &scratch) {
+                        keys.append(scratch)
+                    } else {
+                        keys.appendNone()
+                    }
+                }
+            }
+            return keys
+        }
+        // Tax ids (their digits); those of valid ИНН also guard the unions.
+        var validTaxID = [Bool](repeating: false, count: rows)
+        let taxFirst = keys(.taxID) { text, row, out in
+            guard Normalise.taxID(text, into: &out) else { return false }
+            validTaxID[row] = Normalise.isValidINN(out)
+            return true
+        }.firstRows()
+        let emailFirst = keys(.email) { text, row, out in
+            guard email[row] == .valid else { return false }
+            Normalise.emailKey(text, into: &out)
+            return true
+        }.firstRows()
+        var nameBuffer = NameKeyBuffer()
+        let nameFirst = keys(.name) { text, _, out in
+            guard nameBuffer.make(text) else { return false }
+            out.removeAll(keepingCapacity: true)
+            out.append(contentsOf: nameBuffer.key)
+            return true
+        }.firstRows()
+        var phoneKeys = KeyColumn(rows: rows)
+        for row in 0..<rows {
+            if var phone = phones[row] {
+                phone.withUTF8 { phoneKeys.append($0) }
+            } else {
+                phoneKeys.appendNone()
+            }
+        }
+        let phoneFirst = phoneKeys.firstRows()
+        // How many rows use each email and each phone (counted at the value's first row).
+        var emailUses = [Int32](repeating: 0, count: rows), phoneUses = [Int32](repeating: 0, count: rows)
+        for first in emailFirst where first >= 0 { emailUses[Int(first)] += 1 }
+        for first in phoneFirst where first >= 0 { phoneUses[Int(first)] += 1 }
+        // A valid tax id is known by the first row that has it.
+        var taxOfRoot = [Int32](repeating: -1, count: rows)
+        for row in 0..<rows where validTaxID[row] { taxOfRoot[row] = taxFirst[row] }
+        var parent = Array(0..<rows)
         func find(_ x: Int) -> Int {
             var x = x
             while parent[x] != x {
@@ -113,57 +198,57 @@ extension Computation {
             }
             return x
         }
-        var matchedKeys: [Int: Set<String>] = [:]
-        func union(_ a: Int, _ b: Int, key: String) {
+        // The keys that joined each group's rows, as bits of ``DuplicateKey`` (kept at the group's root).
+        var matched = [UInt8](repeating: 0, count: rows)
+        func union(_ a: Int, _ b: Int, key: DuplicateKey) {
             let ra = find(a), rb = find(b)
-            if key != "tax_id" && key != "customer_id", let ta = taxOfRoot[ra], let tb = taxOfRoot[rb], ta != tb { return }
+            if key != .taxID && key != .customerID, taxOfRoot[ra] >= 0, taxOfRoot[rb] >= 0, taxOfRoot[ra] != taxOfRoot[rb] { return }
             let root = min(ra, rb), other = max(ra, rb)
-            if ra != rb, taxOfRoot[root] == nil { taxOfRoot[root] = taxOfRoot[other] }
             if ra != rb {
+                if taxOfRoot[root] < 0 { taxOfRoot[root] = taxOfRoot[other] }
                 parent[other] = root
-                if let moved = matchedKeys.removeValue(forKey: other) { matchedKeys[root, default: []].formUnion(moved) }
+                matched[root] |= matched[other]
+                matched[other] = 0
             }
-            matchedKeys[root, default: []].insert(key)
+            matched[root] |= key.rawValue
         }
         // The same customer id on several rows.
         for rows in data.repeatedIDs.values {
-            for row in rows.dropFirst() { union(rows[0], row, key: "customer_id") }
+            for row in rows.dropFirst() { union(rows[0], row, key: .customerID) }
         }
-        // Per key kind, the first row of each value; values are interned by their bytes.
-        let kinds = ["tax_id", "email", "phone", "name"]
-        var values = [Interner](repeating: Interner(keepsNames: false), count: kinds.count)
-        var firstRow = [[Int]](repeating: [], count: kinds.count)
-        func see(_ kind: Int, _ value: String?, row: Int) {
-            guard let value else { return }
-            let key = Int(values[kind].intern(value))
-            if key < firstRow[kind].count {
-                union(firstRow[kind][key], row, key: kinds[kind])
-            } else {
-                firstRow[kind].append(row)
-            }
+        // Row by row, each key kind in turn: a row whose value an earlier row has joins that row's
+        // group (emails and phones only when on at most `sharedContactLimit` rows).
+        let limit = Int32(Self.sharedContactLimit)
+        for row in 0..<rows {
+            let tax = Int(taxFirst[row]), email = Int(emailFirst[row]), phone = Int(phoneFirst[row]), name = Int(nameFirst[row])
+            if tax >= 0, tax != row { union(tax, row, key: .taxID) }
+            if email >= 0, email != row, emailUses[email] <= limit { union(email, row, key: .email) }
+            if phone >= 0, phone != row, phoneUses[phone] <= limit { union(phone, row, key: .phone) }
+            if name >= 0, name != row { union(name, row, key: .name) }
         }
-        let limit = Self.sharedContactLimit
-        for (index, customer) in customers.enumerated() {
-            see(0, taxIDs[index], row: index)
-            let emailID = Int(emailKeyIDs[index]), phoneID = Int(phoneKeyIDs[index])
-            see(1, emailID >= 0 && emailUses[emailID] <= limit ? emailKeys[index] : nil, row: index)
-            see(2, phoneID >= 0 && phoneUses[phoneID] <= limit ? phones[index] : nil, row: index)
-            see(3, customer[.name].flatMap(Normalise.nameKey), row: index)
-        }
-        // Groups of two or more rows, in order of their root (their first row), members in row order.
-        var roots = [Int](repeating: 0, count: customers.count)
-        var size = [Int32](repeating: 0, count: customers.count)
-        for index in customers.indices {
+        // Groups of two or more rows, in order of their root (their first row: a root is the
+        // smallest row of its group), members in row order.
+        var roots = [Int](repeating: 0, count: rows)
+        var size = [Int32](repeating: 0, count: rows)
+        for index in 0..<rows {
             let root = find(index)
             roots[index] = root
             size[root] += 1
         }
-        var members: [Int: [String]] = [:]
-        for index in customers.indices where size[roots[index]] > 1 {
-            members[roots[index], default: []].append(customers[index][.customerID] ?? "")
+        var groupOfRoot = [Int32](repeating: -1, count: rows)
+        var groupRoots: [Int] = []
+        var members: [[String]] = []
+        for index in 0..<rows where size[roots[index]] > 1 {
+            let root = roots[index]
+            if groupOfRoot[root] < 0 {
+                groupOfRoot[root] = Int32(members.count)
+                groupRoots.append(root)
+                members.append([])
+            }
+            members[Int(groupOfRoot[root])].append(customers[index][.customerID] ?? "")
         }
-        let groups = members.keys.sorted().enumerated().map { offset, root in
-            DuplicateGroup(group: offset + 1, customerIDs: members[root] ?? [], keys: (matchedKeys[root] ?? []).sorted())
+        let groups = members.indices.map { group in
+            DuplicateGroup(group: group + 1, customerIDs: members[group], keys: DuplicateKey.names(matched[groupRoots[group]]))
         }
         let duplicated = groups.reduce(0) { $0 + $1.customerIDs.count }
         sink.set("quality.duplicate_groups", groups.count)
@@ -175,7 +260,113 @@ extension Computation {
 
     /// The most rows one email or phone may appear on and still count as a duplicate key.
     static let sharedContactLimit = 3
+}
 
+/// A kind of duplicate key, as a bit; bits in the alphabetical order of the names.
+enum DuplicateKey: UInt8 {
+    case customerID = 1, email = 2, name = 4, phone = 8, taxID = 16
+
+    static let all: [(DuplicateKey, String)] = [
+        (.customerID, "customer_id"), (.email, "email"), (.name, "name"), (.phone, "phone"), (.taxID, "tax_id"),
+    ]
+
+    /// The names of the keys in `bits`, sorted.
+    static func names(_ bits: UInt8) -> [String] {
+        all.compactMap { bits & $0.0.rawValue != 0 ? $0.1 : nil }
+    }
+}
+
+/// One normalised duplicate key per customer row (or none), as bytes one after another.
+struct KeyColumn {
+    private var bytes: [UInt8] = []
+    /// Row `i` spans `ends[i - 1]..<ends[i]`; an empty span is no key (a key is never empty).
+    private var ends: [Int] = []
+
+    init(rows: Int) {
+        ends.reserveCapacity(rows)
+        bytes.reserveCapacity(rows * 16)
+    }
+
+    mutating func append(_ key: [UInt8]) {
+        bytes.append(contentsOf: key)
+        ends.append(bytes.count)
+    }
+
+    mutating func append(_ key: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: key)
+        ends.append(bytes.count)
+    }
+
+    mutating func appendNone() { ends.append(bytes.count) }
+
+    /// For each row, the first row with the same key (itself when none earlier), −1 for no key.
+    ///
+    /// One pass over an open-addressing table of (hash, first row) entries; the slot of the row
+    /// 16 ahead is read early, so that the cache misses of the lookups overlap.
+    func firstRows() -> [Int32] {
+        let rows = ends.count
+        var first = [Int32](repeating: -1, count: rows)
+        var hashes = [UInt64](repeating: 0, count: rows)
+        var present = 0
+        bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for row in 0..<rows {
+                let end = ends[row]
+                if end > start {
+                    hashes[row] = CategoryColumn.hash(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    present += 1
+                }
+                start = end
+            }
+        }
+        var size = 16
+        while size < present * 2 { size *= 2 }
+        var slots = [UInt64](repeating: 0, count: size)
+        let mask = size - 1
+        let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+        var touched: UInt64 = 0
+        bytes.withUnsafeBufferPointer { bytes in
+            slots.withUnsafeMutableBufferPointer { slots in
+                func key(_ row: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[(row == 0 ? 0 : ends[row - 1])..<ends[row]])
+                }
+                for row in 0..<rows {
+                    if row + 16 < rows { touched &+= slots[Int(truncatingIfNeeded: hashes[row + 16]) & mask] }
+                    let current = key(row)
+                    guard !current.isEmpty else { continue }
+                    let hash = hashes[row], tag = hash & tagMask
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 {
+                            slots[slot] = tag | UInt64(row + 1)
+                            first[row] = Int32(row)
+                            break
+                        }
+                        if entry & tagMask == tag {
+                            let other = Int(entry & ~tagMask) - 1
+                            if key(other).elementsEqual(current) {
+                                first[row] = Int32(other)
+                                break
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+        Self.keep(touched)
+        return first
+    }
+
+    /// Keeps the early reads of ``firstRows()`` from being optimised away.
+    @inline(never)
+    private static func keep(_ value: UInt64) {
+        if value == 0x5EED_5EED_5EED_5EED { print("", terminator: "") }
+    }
+}
+
+extension Computation {
     /// Deal and activity metrics and the pipeline by stage.
     mutating func dealsAndActivities() {
         var open = 0, won = 0, lost = 0, stale = 0, pipeline = 0.0, cycleSum = 0, cycleCount = 0

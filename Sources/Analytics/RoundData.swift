@@ -37,14 +37,7 @@ struct SalesColumns: Sendable {
     }
 }
 
-/// One customer of the customer list: its canonical fields by ``CustomerField`` index.
-struct CustomerRecord: Sendable {
-    var values: [String?]
-    var sourceLine: Int
-    subscript(field: CustomerField) -> String? { values[field.rawValue] }
-}
-
-/// The customer fields in canonical order (indices into ``CustomerRecord/values``).
+/// The customer fields in canonical order (see ``CustomerList`` for how each is stored).
 enum CustomerField: Int, CaseIterable, Sendable {
     case customerID, name, type, taxID, email, phone, birthDate, gender, city, region, industry, segment, source, manager,
          createdAt, emailConsent
@@ -83,7 +76,7 @@ struct RoundData: Sendable {
     var roundDate: Day
     /// Keys of customer ids: those of the customer list first (in list order), then ids only in sales.
     var customerKeys = Interner()
-    var customers: [CustomerRecord] = []
+    var customers = CustomerList()
     /// Customer-list index of each customer key (−1 when the id is only in sales).
     var customerListIndex: [Int32] = []
     /// Customer ids that appear more than once in the list, with their row indices.
@@ -166,25 +159,64 @@ extension RoundData {
     }
 
     private mutating func loadCustomers(_ db: Database, round: Int64) throws {
-        let columns = CustomerField.allCases.map(\.name).joined(separator: ", ")
-        let width = CustomerField.allCases.count
-        try Self.forEachRow(db, sql: "SELECT \(columns), source_line FROM customer WHERE round_id = ? ORDER BY dataset_id, row_id",
-                            arguments: [round]) { statement in
-            guard let idBytes = Self.bytes(statement, 0) else { return }
-            var values = [String?](repeating: nil, count: width)
-            for index in 1..<width {
-                values[index] = Self.bytes(statement, Int32(index)).map { String(decoding: $0, as: UTF8.self) }
-            }
-            let key = customerKeys.intern(idBytes)
-            values[0] = customerKeys.names[Int(key)]
-            let position = customers.count
-            customers.append(CustomerRecord(values: values, sourceLine: Int(sqlite3_column_int64(statement, Int32(width)))))
-            if Int(key) == customerListIndex.count {
-                customerListIndex.append(Int32(position))
-            } else {
-                repeatedIDs[key, default: [Int(customerListIndex[Int(key)])]].append(position)
+        let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer WHERE round_id = ?", arguments: [round]) ?? 0
+        // When the round holds most of the table, one pass over the table in row order beats a
+        // lookup per row — and gives the list's order (datasets, then rows) as long as the
+        // datasets' rows follow one another; if they do not, the rows are read again through the index.
+        let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
+        if expected * 2 >= all, try loadCustomers(db, round: round, expected: expected, scan: true) { return }
+        _ = try loadCustomers(db, round: round, expected: expected, scan: false)
+    }
+
+    /// Reads the customer list; with `scan`, in row order, and returns false (having read nothing)
+    /// when that is not the order of datasets, then rows.
+    private mutating func loadCustomers(_ db: Database, round: Int64, expected: Int, scan: Bool) throws -> Bool {
+        let fields = CustomerField.allCases
+        let columnNames = fields.map(\.name).joined(separator: ", ")
+        var columns = CustomerColumns(capacity: expected)
+        customerKeys = Interner(capacity: expected)
+        customerListIndex = []
+        customerListIndex.reserveCapacity(expected)
+        repeatedIDs = [:]
+        // Ids are interned 64 at a time (most are new: a lookup is a cache miss), then placed in order.
+        var idBatch = ByteBatch()
+        var batchKeys: [Int32] = []
+        func place() {
+            batchKeys.removeAll(keepingCapacity: true)
+            customerKeys.intern(idBatch, into: &batchKeys)
+            idBatch.removeAll()
+            for key in batchKeys {
+                let position = columns.idKeys.count
+                columns.idKeys.append(key)
+                if Int(key) == customerListIndex.count {
+                    customerListIndex.append(Int32(position))
+                } else {
+                    repeatedIDs[key, default: [Int(customerListIndex[Int(key)])]].append(position)
+                }
             }
         }
+        let source = scan ? "customer NOT INDEXED WHERE round_id = ? ORDER BY row_id"
+            : "customer WHERE round_id = ? ORDER BY dataset_id, row_id"
+        var lastDataset = Int64.min
+        var ordered = true
+        try Self.forEachRow(db, sql: "SELECT \(columnNames), source_line, dataset_id FROM \(source)", arguments: [round]) { statement in
+            guard ordered else { return }
+            let dataset = sqlite3_column_int64(statement, Int32(fields.count + 1))
+            if dataset < lastDataset {
+                ordered = false
+                return
+            }
+            lastDataset = dataset
+            guard let idBytes = Self.bytes(statement, 0) else { return }
+            idBatch.append(idBytes)
+            columns.appendRow { Self.bytes(statement, Int32($0.rawValue)) }
+            columns.sourceLines.append(Int(sqlite3_column_int64(statement, Int32(fields.count))))
+            if idBatch.isFull { place() }
+        }
+        guard ordered else { return false }
+        place()
+        customers = CustomerList(columns, idNames: customerKeys.names)
+        return true
     }
 
     /// Reads the round's sale lines, or those with `row_id` in `rows` (then in one pass over the

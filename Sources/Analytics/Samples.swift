@@ -154,11 +154,11 @@ extension Analysis {
         case .customersNoEmail: return customerSample(id, limit: limit) { index, _ in emailStatus[index] == .missing }
         case .customersInvalidEmail: return customerSample(id, limit: limit) { index, _ in emailStatus[index] == .invalid }
         case .customersInvalidPhone: return customerSample(id, limit: limit) { index, _ in phoneStatus[index] == .invalid }
-        case .customersNoBirthDate: return customerSample(id, limit: limit) { $1[.birthDate] == nil }
-        case .customersNoSegment: return customerSample(id, limit: limit) { $1[.segment] == nil }
-        case .customersNoIndustry: return customerSample(id, limit: limit) { $1[.industry] == nil }
-        case .customersNoRegion: return customerSample(id, limit: limit) { $1[.region] == nil }
-        case .customersNoManager: return customerSample(id, limit: limit) { $1[.manager] == nil }
+        case .customersNoBirthDate: return customerSample(id, limit: limit) { !$1.has(.birthDate) }
+        case .customersNoSegment: return customerSample(id, limit: limit) { !$1.has(.segment) }
+        case .customersNoIndustry: return customerSample(id, limit: limit) { !$1.has(.industry) }
+        case .customersNoRegion: return customerSample(id, limit: limit) { !$1.has(.region) }
+        case .customersNoManager: return customerSample(id, limit: limit) { !$1.has(.manager) }
         case .customersWithoutSales:
             // Without sale lines no customer is known to have none.
             let sold = data.has(.sales)
