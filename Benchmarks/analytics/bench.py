@@ -92,13 +92,13 @@ def main():
         print(f"sample-data: {args.sales} sales lines, {args.customers} customers: {time.perf_counter() - start:.1f} s")
     workspace = os.path.join(work, "bench.crmaudit")
 
-    def end_to_end():
-        """init + import customers, sales, managers + metrics: (seconds, CPU, peak RSS KB, JSON, steps)."""
+    def end_to_end(kinds=("customers", "sales", "managers")):
+        """init + import the files + metrics: (seconds, CPU, peak RSS KB, JSON, steps)."""
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(workspace + suffix):
                 os.remove(workspace + suffix)
         steps = [("init", [BINARY, "init", workspace, "--client", "Benchmark", "--date", "2026-11-29"])]
-        for kind in ("customers", "sales", "managers"):
+        for kind in kinds:
             steps.append((f"import {kind}", [BINARY, "import", workspace, os.path.join(work, f"{kind}.csv"),
                                              "--as", kind, "--skip-bad-rows"]))
         steps.append(("metrics", [BINARY, "metrics", workspace, "--format", "json"]))
@@ -116,7 +116,10 @@ def main():
     e2e, e2e_cpu, e2e_rss, e2e_steps = [], [], [], []
     ours, ours_cpu, ours_rss, document = [], [], [], None
     duck = {2: [], 1: []}
+    sales_only = []
     for _ in range(args.repeat):
+        # The sales file alone, as DuckDB reads it (the catalogue then lacks the customer-list metrics).
+        sales_only.append(end_to_end(("sales",))[0])
         elapsed, cpu, rss, document, steps = end_to_end()
         e2e.append(elapsed)
         e2e_cpu.append(cpu)
@@ -159,6 +162,8 @@ def main():
     print(f"ours, end to end CSV→JSON (init + import customers, sales, managers + metrics, separate processes): "
           f"best {e2e_best:.3f} s, median {e2e_median:.3f} s, CPU {min(e2e_cpu):.3f} s, peak RSS {max(e2e_rss) / 1024:.0f} MB; "
           f"steps of the best: {', '.join(f'{k} {v:.3f}' for k, v in fastest.items())}")
+    print(f"ours, end to end from the sales file alone (init + import sales + metrics): best {min(sales_only):.3f} s, "
+          f"median {statistics.median(sales_only):.3f} s")
     print(f"ours, whole catalogue from the workspace (crm-audit metrics --format json, whole process): "
           f"best {ours_best:.3f} s, median {ours_median:.3f} s, CPU {ours_cpu_best:.3f} s, "
           f"peak RSS {max(ours_rss) / 1024:.0f} MB; runs {', '.join(f'{t:.3f}' for t in ours)}")
@@ -178,7 +183,8 @@ def main():
         csv_median = statistics.median(r["csv_compute_s"] for r in results)
         csv_cpu = min(r["csv_compute_cpu_s"] for r in results)
         print(f"  end-to-end ratio ours/DuckDB-{threads} CSV→set (target ≤ 2.5): wall best {e2e_best / from_csv:.2f}, "
-              f"wall median {e2e_median / csv_median:.2f}, CPU {min(e2e_cpu) / csv_cpu:.2f}")
+              f"wall median {e2e_median / csv_median:.2f}, CPU {min(e2e_cpu) / csv_cpu:.2f}; "
+              f"the sales file alone: wall best {min(sales_only) / from_csv:.2f}")
     print(f"values checked: {len(values)}; mismatches: {len(mismatches)}")
     for key, ours_value, duck_value in mismatches:
         print(f"  MISMATCH {key}: ours {ours_value} vs DuckDB {duck_value}")

@@ -21,9 +21,13 @@ public enum Importer {
         for _ in 0..<3 {
             let pass = try ImportPass(path: path, options: options, orders: orders)
             do {
+                let clock = ContinuousClock()
+                var laps: [(String, ContinuousClock.Instant)] = [("start", clock.now)]
                 let outcome = try inOneTransaction(workspace) { db throws -> (Int64, Bool, ImportReport.UnknownCustomers?, String) in
                     let store = try DatasetStore(db: db, round: round, kind: options.kind, file: path)
+                    defer { laps.append(("finish", clock.now)) }
                     try pass.runPipelined(prepare: store.saleColumns == nil ? nil : store.appendIdentities) { batch in try store.insert(batch) }
+                    laps.append(("read+store", clock.now))
                     if let redo = pass.ordersToRedo { throw Redo(orders: redo) }
                     let sha = try pass.source.sha256()
                     if pass.rowsRejected > 0 && !options.skipBadRows {
@@ -34,6 +38,11 @@ public enum Importer {
                                                     mapping: pass.mapping.json, replace: options.replace)
                     let unknown = options.kind == .sales ? try store.unknownCustomers() : nil
                     return (store.datasetID, replaced, unknown, sha)
+                }
+                laps.append(("commit", clock.now))
+                if ProcessInfo.processInfo.environment["CRM_AUDIT_TIMING"] == "1" {
+                    let phases = zip(laps.dropFirst(), laps).map { "\($0.0) \($0.1 - $1.1)" }.joined(separator: ", ")
+                    FileHandle.standardError.write(Data("timing: \(phases)\n".utf8))
                 }
                 var report = makeReport(pass, sha: outcome.3, dryRun: false)
                 report.datasetID = outcome.0
