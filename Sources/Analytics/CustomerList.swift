@@ -1,4 +1,5 @@
 import Foundation
+import Workspace
 
 /// The customer list of a round, stored column by column: free-text fields as one byte arena per
 /// field, categorical fields as interned keys, customer ids as keys of ``RoundData/customerKeys``.
@@ -268,32 +269,8 @@ struct CategoryColumn: Sendable {
         return key
     }
 
-    /// Eight bytes at a time, then MurmurHash3's finaliser.
-    static func hash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
-        guard let base = buffer.baseAddress else { return hash }
-        let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= buffer.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            hash = (hash << 31) | (hash >> 33)
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < buffer.count {
-            tail |= UInt64(base[offset]) << shift
-            shift += 8
-            offset += 1
-        }
-        hash ^= tail
-        hash ^= hash >> 33
-        hash = hash &* 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 33
-        hash = hash &* 0xC4CE_B9FE_1A85_EC53
-        hash ^= hash >> 33
-        return hash
-    }
+    /// The hash the interners use (eight bytes at a time, then MurmurHash3's finaliser).
+    static func hash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 { Interner.hash(buffer) }
 }
 
 /// One customer of the customer list: a row of a ``CustomerList``.

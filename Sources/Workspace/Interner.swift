@@ -120,7 +120,7 @@ package struct Interner: Sendable {
 
     /// Eight bytes at a time, then MurmurHash3's finaliser, so that keys differing only in their
     /// last digits spread over the whole table.
-    private static func hash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    package static func hash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
         guard let base = buffer.baseAddress else { return hash }
         let raw = UnsafeRawPointer(base)

@@ -140,19 +140,21 @@ package struct SaleColumns: Sendable {
 // MARK: - Storage
 
 extension SaleColumns {
-    /// The stored columns, in table order: name and the array's bytes.
-    private var keyColumns: [(String, [Int32])] {
-        [("customer", customer), ("day", day), ("order_key", order), ("product", product), ("manager", manager),
-         ("channel", channel), ("campaign", campaign), ("source_line", sourceLine)]
+    /// The stored integer columns, in table order, and the dictionary each one's keys point into
+    /// (nil: not keys; customers always have one).
+    private static var keyColumns: [(name: String, path: WritableKeyPath<SaleColumns, [Int32]>, dictionary: Int?)] {
+        [("customer", \.customer, 0), ("day", \.day, nil), ("order_key", \.order, 1), ("product", \.product, 2),
+         ("manager", \.manager, 3), ("channel", \.channel, 4), ("campaign", \.campaign, 5), ("source_line", \.sourceLine, nil)]
     }
 
-    private var dictionaries: [(String, Interner)] {
-        [("customer_ids", customerIDs), ("order_ids", orderIDs), ("products", products), ("managers", managers),
-         ("channels", channels), ("campaigns", campaigns)]
+    /// The stored dictionaries, in table order (each as its values' bytes and their starts).
+    private static var dictionaryColumns: [(name: String, path: WritableKeyPath<SaleColumns, Interner>)] {
+        [("customer_ids", \.customerIDs), ("order_ids", \.orderIDs), ("products", \.products), ("managers", \.managers),
+         ("channels", \.channels), ("campaigns", \.campaigns)]
     }
 
-    private static let keyColumnNames = ["customer", "day", "order_key", "product", "manager", "channel", "campaign", "source_line"]
-    private static let dictionaryNames = ["customer_ids", "order_ids", "products", "managers", "channels", "campaigns"]
+    private static var keyColumnNames: [String] { keyColumns.map(\.name) }
+    private static var dictionaryNames: [String] { dictionaryColumns.map(\.name) }
 
     /// The `sale_columns` table's blob columns, in order.
     package static var blobColumns: [String] {
@@ -167,18 +169,20 @@ extension SaleColumns {
         #if _endian(big)
         return false  // the layout is little-endian
         #endif
-        let dictionaryStarts = dictionaries.map { $0.1.storage.starts.map { Int64($0) } }
+        let dictionaries = Self.dictionaryColumns.map { self[keyPath: $0.path] }
+        let dictionaryStarts = dictionaries.map { $0.storage.starts.map { Int64($0) } }
         // Each blob is bound in place from its array (no copy of tens of megabytes): one nested
         // `withUnsafeBytes` per column, the statement run at the innermost level.
-        var blobs: [BlobSource] = keyColumns.map { column in BlobSource { try column.1.withUnsafeBytes($0) } }
+        let keys = Self.keyColumns.map { self[keyPath: $0.path] }
+        var blobs: [BlobSource] = keys.map { column in BlobSource { try column.withUnsafeBytes($0) } }
         let amount = self.amount, cost = self.cost
         blobs += [BlobSource { try amount.withUnsafeBytes($0) }, BlobSource { try cost.withUnsafeBytes($0) }]
-        for (index, (_, dictionary)) in dictionaries.enumerated() {
+        for (index, dictionary) in dictionaries.enumerated() {
             let bytes = dictionary.storage.bytes, starts = dictionaryStarts[index]
             blobs += [BlobSource { try bytes.withUnsafeBytes($0) }, BlobSource { try starts.withUnsafeBytes($0) }]
         }
-        let sizes = keyColumns.map { $0.1.count * 4 } + [amount.count * 8, cost.count * 8]
-            + dictionaries.indices.flatMap { [dictionaries[$0].1.storage.bytes.count, dictionaryStarts[$0].count * 8] }
+        let sizes = keys.map { $0.count * 4 } + [amount.count * 8, cost.count * 8]
+            + dictionaries.indices.flatMap { [dictionaries[$0].storage.bytes.count, dictionaryStarts[$0].count * 8] }
         guard sizes.allSatisfy({ $0 <= Self.largestColumn }) else { return false }
         let names = Self.blobColumns
         let statement = try db.makeStatement(
@@ -252,46 +256,30 @@ extension SaleColumns {
         guard sqlite3_step(handle) == SQLITE_ROW else { return nil }
         var copy = SaleColumns()
         var column: Int32 = 0
-        var keys: [[Int32]] = []
-        for _ in keyColumnNames {
+        for (_, path, _) in keyColumns {
             guard let values: [Int32] = array(handle, column, count: lines) else { return nil }
-            keys.append(values)
+            copy[keyPath: path] = values
             column += 1
         }
         guard let amounts: [Double] = array(handle, column, count: lines),
               let costs: [Double] = array(handle, column + 1, count: lines) else { return nil }
+        copy.amount = amounts
+        copy.cost = costs
         column += 2
-        var dictionaries: [Interner] = []
-        for _ in dictionaryNames {
+        for (_, path) in dictionaryColumns {
             let bytes: [UInt8] = array(handle, column, count: nil) ?? []
             guard let starts: [Int64] = array(handle, column + 1, count: nil),
                   let dictionary = Interner(values: bytes, starts: starts.map { Int($0) }) else { return nil }
-            dictionaries.append(dictionary)
+            copy[keyPath: path] = dictionary
             column += 2
         }
         // Every key must name a value of its dictionary (customers always have one).
-        let keyDictionary = [0: 0, 2: 1, 3: 2, 4: 3, 5: 4, 6: 5]
-        for (index, dictionaryIndex) in keyDictionary {
-            let limit = Int32(dictionaries[dictionaryIndex].count)
-            let lowest: Int32 = index == 0 ? 0 : -1
-            guard keys[index].allSatisfy({ $0 >= lowest && $0 < limit }) else { return nil }
+        for (name, path, dictionary) in keyColumns {
+            guard let dictionary else { continue }
+            let limit = Int32(copy[keyPath: dictionaryColumns[dictionary].path].count)
+            let lowest: Int32 = name == "customer" ? 0 : -1
+            guard copy[keyPath: path].allSatisfy({ $0 >= lowest && $0 < limit }) else { return nil }
         }
-        copy.customer = keys[0]
-        copy.day = keys[1]
-        copy.order = keys[2]
-        copy.product = keys[3]
-        copy.manager = keys[4]
-        copy.channel = keys[5]
-        copy.campaign = keys[6]
-        copy.sourceLine = keys[7]
-        copy.amount = amounts
-        copy.cost = costs
-        copy.customerIDs = dictionaries[0]
-        copy.orderIDs = dictionaries[1]
-        copy.products = dictionaries[2]
-        copy.managers = dictionaries[3]
-        copy.channels = dictionaries[4]
-        copy.campaigns = dictionaries[5]
         return copy
     }
 

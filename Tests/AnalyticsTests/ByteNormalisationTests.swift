@@ -54,7 +54,7 @@ import TestSupport
     }
 
     @Test func generatedNamesPhonesAndEmailsMatchTheDefinition() {
-        var random = SplitMix64(seed: 20261129)
+        var random = SeededGenerator(state: 20261129)
         let pieces = ["ООО", "ооо", "ИП", "Ип", "АО", "ЗАО", "ПАО", "LLC", "Ltd", "inc", "общество", "с", "ограниченной",
                       "ответственностью", "Общество", "акционерное", "Ромашка", "ЁЛКА", "ёж", "Trade", "ACME", "Straße",
                       "İ", "ǅ", "Ω", "٣", "½", "🙂", "e\u{0301}", "«", "»", "“", "”", "\"", "'", ",", ".", "-", " ", "  ",
@@ -73,7 +73,7 @@ import TestSupport
     /// Bytes that are not UTF-8 read as U+FFFD, which separates words: the key is that of the
     /// repaired text, and nothing traps (truncated sequences at the very end included).
     @Test func invalidUTF8NeitherTrapsNorChangesTheKey() {
-        var random = SplitMix64(seed: 7)
+        var random = SeededGenerator(state: 7)
         let fragments: [[UInt8]] = [[0xFF], [0xC0, 0xAF], [0xE0, 0x80, 0x41], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
                                     [0xD0], [0xD0, 0x9E], [0xE2, 0x80], [0xF0, 0x9F, 0x99], [0x80], [0xBF, 0xBF],
                                     Array("ООО".utf8), Array(" Ромашка".utf8), Array("abc".utf8), [0x20], Array("7".utf8)]
@@ -128,18 +128,6 @@ import TestSupport
     }
 }
 
-/// A small seeded generator, so that generated cases are the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The String-level definitions as first written (docs/metrics.md), the oracle of the byte-level ones.
 enum Reference {
