@@ -1,3 +1,4 @@
+import Foundation
 import AuditModel
 @testable import Importers
 import Testing
@@ -88,6 +89,21 @@ import Testing
         guard case .value(.null) = cost.read(.text("  ")) else { Issue.record("blank optional is not null"); return }
         var taxID = FieldReader(spec: FieldSpec("tax_id"), order: .dayFirst, serials: .excel1900)
         guard case .value(.text("7701234567")) = taxID.read(.number(7_701_234_567)) else { Issue.record("number as text"); return }
+    }
+
+    /// 1C and Russian reports print a lone dash for "no value" in number and date columns.
+    @Test(arguments: ["-", "–", "—", " — ", "--"])
+    func aLoneDashInANumberOrDateColumnIsNoValue(dash: String) {
+        var cost = FieldReader(spec: FieldSpec("cost", .number), order: .dayFirst, serials: .excel1900)
+        guard case .value(.null) = cost.read(.text(dash)) else { Issue.record("dash in an optional number"); return }
+        var closed = FieldReader(spec: FieldSpec("closed_at", .date), order: .dayFirst, serials: .excel1900)
+        guard case .value(.null) = closed.read(.text(dash)) else { Issue.record("dash in an optional date"); return }
+        var amount = FieldReader(spec: FieldSpec("amount", .number, required: true), order: .dayFirst, serials: .excel1900)
+        guard case .problem(let reason) = amount.read(.text(dash)) else { Issue.record("dash in a required number"); return }
+        #expect(reason.en == "the required field amount is empty")
+        var product = FieldReader(spec: FieldSpec("product"), order: .dayFirst, serials: .excel1900)
+        guard case .value(.text(let text)) = product.read(.text(dash)) else { Issue.record("dash in a text field"); return }
+        #expect(text == dash.trimmingCharacters(in: .whitespaces))
     }
 }
 

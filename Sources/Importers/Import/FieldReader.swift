@@ -26,7 +26,7 @@ package struct FieldReader {
     }
 
     package mutating func read(_ cell: Cell) -> Outcome {
-        if cell.isBlank {
+        if cell.isBlank || (spec.type.isNumberOrDate && cell.isDashPlaceholder) {
             if spec.required {
                 return .problem(LocalizedText(ru: "обязательное поле \(spec.name) пусто", en: "the required field \(spec.name) is empty"))
             }
@@ -137,3 +137,23 @@ package struct FieldReader {
 }
 
 import Foundation
+
+extension FieldType {
+    /// Number and date fields, where a lone dash means "no value".
+    var isNumberOrDate: Bool {
+        switch self {
+        case .number, .date: true
+        default: false
+        }
+    }
+}
+
+extension Cell {
+    /// A cell holding only a dash (`-`, `–`, `—`): how Russian reports and 1C print "no value" in
+    /// a number or date column.
+    var isDashPlaceholder: Bool {
+        guard case .text(let text) = self else { return false }
+        let value = text.trimmingCharacters(in: .whitespaces)
+        return value == "-" || value == "–" || value == "—" || value == "--"
+    }
+}
