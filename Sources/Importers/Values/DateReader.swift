@@ -59,6 +59,7 @@ package enum DateReader {
         }
         var bytes = Array(text.utf8)
         NumberReader.trim(&bytes)
+        dropYearWord(&bytes)
         guard !bytes.isEmpty else { return Result(day: nil, evidence: .none) }
         // A serial number with a time fraction: `45322,75`, `45322.75` (4 to 7 integer digits).
         if let separator = bytes.firstIndex(where: { $0 == 0x2C || $0 == 0x2E }), (4...7).contains(separator),
@@ -157,6 +158,19 @@ package enum DateReader {
         else { return Result(day: nil, evidence: .none) }
         let day = order == .dayFirst ? Day(year: year, month: b, day: a) : Day(year: year, month: a, day: b)
         return Result(day: day, evidence: evidence)
+    }
+
+    /// Removes the year word Russian documents write after a date (`04.11.2026 г.`, `2026г`,
+    /// `04.11.2026 года`) when a digit comes before it.
+    private static func dropYearWord(_ bytes: inout [UInt8]) {
+        let words: [[UInt8]] = [Array("года".utf8), Array("г.".utf8), Array("г".utf8)]
+        for word in words where bytes.count > word.count && Array(bytes.suffix(word.count)) == word {
+            var end = bytes.count - word.count
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            guard end > 0, bytes[end - 1] >= 0x30, bytes[end - 1] <= 0x39 else { return }
+            bytes.removeSubrange(end...)
+            return
+        }
     }
 
     /// A time after the date: nothing, or a space or `T` then digits, colons, dots, a zone.
