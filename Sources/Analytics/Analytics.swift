@@ -70,12 +70,13 @@ public enum Analytics {
         } else {
             salesPart = try RoundData.loadSalesSide(from: workspace, round: round)
         }
+        let salesRead = clock.now
         side.loaded.wait()
         var data = try side.data.get()
         data.adopt(sales: salesPart)
         let loaded = clock.now
         var analysis = analyse(data: data, asOf: asOf, customerSide: { side.finished.wait(); side.finished.signal(); return side.result })
-        analysis.timings = [("load", loaded - start)] + analysis.timings + [("compute", clock.now - loaded)]
+        analysis.timings = [("sales.read", salesRead - start), ("load", loaded - start)] + analysis.timings + [("compute", clock.now - loaded)]
         side.finished.wait()
         side.finished.signal()
         analysis.timings += side.timings

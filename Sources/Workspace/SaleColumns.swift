@@ -166,6 +166,9 @@ extension SaleColumns {
     @discardableResult
     package mutating func save(dataset: Int64, round: Int64, in db: Database) throws -> Bool {
         flush()
+        // The dataset's rows were inserted in one transaction: one run of row ids.
+        let range = try Self.rowRange(dataset: dataset, round: round, db)
+        guard let first = range.first, let last = range.last, last - first + 1 == Int64(count) else { return false }
         #if _endian(big)
         return false  // the layout is little-endian
         #endif
@@ -186,14 +189,15 @@ extension SaleColumns {
         guard sizes.allSatisfy({ $0 <= Self.largestColumn }) else { return false }
         let names = Self.blobColumns
         let statement = try db.makeStatement(
-            sql: "INSERT OR REPLACE INTO sale_columns(dataset_id, round_id, format, line_count, \(names.joined(separator: ", "))) VALUES (?, ?, ?, ?, "
-                + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")")
+            sql: "INSERT OR REPLACE INTO sale_columns(dataset_id, round_id, format, line_count, first_row, last_row, "
+                + "\(names.joined(separator: ", "))) VALUES (?, ?, ?, ?, ?, ?, " + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")")
         let handle = statement.sqliteStatement
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
         }
-        for (index, value) in [dataset, round, Int64(Self.format), Int64(count)].enumerated() {
+        let fixed = [dataset, round, Int64(Self.format), Int64(count), first, last]
+        for (index, value) in fixed.enumerated() {
             sqlite3_bind_int64(handle, Int32(index + 1), value)
         }
         func bind(_ index: Int) throws {
@@ -205,7 +209,7 @@ extension SaleColumns {
                 return
             }
             try blobs[index].read { buffer in
-                let parameter = Int32(index + 5)
+                let parameter = Int32(fixed.count + index + 1)
                 if let base = buffer.baseAddress, !buffer.isEmpty {
                     sqlite3_bind_blob(handle, parameter, base, Int32(buffer.count), nil)  // SQLITE_STATIC: read before the closure ends
                 } else {
@@ -232,46 +236,67 @@ extension SaleColumns {
         return nil  // the layout is little-endian
         #endif
         let datasets = try Row.fetchAll(db, sql: """
-            SELECT d.id, c.format, c.line_count, (SELECT count(*) FROM sale s WHERE s.round_id = d.round_id AND s.dataset_id = d.id) AS line_rows
+            SELECT d.id, c.format, c.line_count, c.first_row, c.last_row
             FROM dataset d LEFT JOIN sale_columns c ON c.dataset_id = d.id
             WHERE d.round_id = ? AND d.kind = ? ORDER BY d.id
             """, arguments: [round, DatasetKind.sales.rawValue])
         var copies: [SaleColumns] = []
         for dataset in datasets {
-            guard let format: Int = dataset["format"], format == Self.format,
-                  let lines: Int = dataset["line_count"], let rows: Int = dataset["line_rows"], lines == rows
-            else { return nil }
+            // Rows edited or deleted by hand drop the copy (triggers); rows added by hand move the
+            // dataset's first or last row id. Two index lookups, whatever the dataset's size.
             let id: Int64 = dataset["id"]
+            guard let format: Int = dataset["format"], format == Self.format, let lines: Int = dataset["line_count"],
+                  let first: Int64 = dataset["first_row"], let last: Int64 = dataset["last_row"], last - first + 1 == Int64(lines),
+                  try rowRange(dataset: id, round: round, db) == (first, last)
+            else { return nil }
             guard let copy = try read(dataset: id, lines: lines, db) else { return nil }
             copies.append(copy)
         }
         return copies
     }
 
+    /// The first and last row id of the dataset's `sale` rows (nil, nil when it has none).
+    private static func rowRange(dataset: Int64, round: Int64, _ db: Database) throws -> (first: Int64?, last: Int64?) {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT (SELECT min(row_id) FROM sale WHERE round_id = ?1 AND dataset_id = ?2),
+                   (SELECT max(row_id) FROM sale WHERE round_id = ?1 AND dataset_id = ?2)
+            """, arguments: [round, dataset])
+        return (row?[0], row?[1])
+    }
+
     private static func read(dataset: Int64, lines: Int, _ db: Database) throws -> SaleColumns? {
-        let statement = try db.makeStatement(sql: "SELECT \(blobColumns.joined(separator: ", ")) FROM sale_columns WHERE dataset_id = ?")
-        try statement.setArguments([dataset])
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        guard sqlite3_step(handle) == SQLITE_ROW else { return nil }
-        var copy = SaleColumns()
-        var column: Int32 = 0
-        for (_, path, _) in keyColumns {
-            guard let values: [Int32] = array(handle, column, count: lines) else { return nil }
-            copy[keyPath: path] = values
-            column += 1
+        // Each blob is read straight into its array (SQLite's incremental blob I/O): no
+        // intermediate copy of tens of megabytes.
+        func array<Element: BitwiseCopyable>(_ column: String, count: Int?) -> [Element]? {
+            var blob: OpaquePointer?
+            guard sqlite3_blob_open(db.sqliteConnection, "main", "sale_columns", column, dataset, 0, &blob) == SQLITE_OK, let blob else {
+                sqlite3_blob_close(blob)
+                return nil
+            }
+            defer { sqlite3_blob_close(blob) }
+            let size = Int(sqlite3_blob_bytes(blob))
+            let stride = MemoryLayout<Element>.stride
+            guard size % stride == 0, count.map({ $0 * stride == size }) ?? true else { return nil }
+            let elements = size / stride
+            var status = SQLITE_OK
+            let values = [Element](unsafeUninitializedCapacity: elements) { buffer, initialised in
+                if let base = buffer.baseAddress, size > 0 { status = sqlite3_blob_read(blob, base, Int32(size), 0) }
+                initialised = status == SQLITE_OK ? elements : 0
+            }
+            return status == SQLITE_OK ? values : nil
         }
-        guard let amounts: [Double] = array(handle, column, count: lines),
-              let costs: [Double] = array(handle, column + 1, count: lines) else { return nil }
+        var copy = SaleColumns()
+        for (name, path, _) in keyColumns {
+            guard let values: [Int32] = array(name, count: lines) else { return nil }
+            copy[keyPath: path] = values
+        }
+        guard let amounts: [Double] = array("amount", count: lines), let costs: [Double] = array("cost", count: lines) else { return nil }
         copy.amount = amounts
         copy.cost = costs
-        column += 2
-        for (_, path) in dictionaryColumns {
-            let bytes: [UInt8] = array(handle, column, count: nil) ?? []
-            guard let starts: [Int64] = array(handle, column + 1, count: nil),
+        for (name, path) in dictionaryColumns {
+            guard let bytes: [UInt8] = array(name, count: nil), let starts: [Int64] = array(name + "_starts", count: nil),
                   let dictionary = Interner(values: bytes, starts: starts.map { Int($0) }) else { return nil }
             copy[keyPath: path] = dictionary
-            column += 2
         }
         // Every key must name a value of its dictionary (customers always have one).
         for (name, path, dictionary) in keyColumns {
@@ -282,20 +307,4 @@ extension SaleColumns {
         }
         return copy
     }
-
-    /// A blob column as an array of `count` elements (any whole number of elements when nil);
-    /// nil when its size does not fit.
-    private static func array<Element: BitwiseCopyable>(_ handle: SQLiteStatement, _ column: Int32, count: Int?) -> [Element]? {
-        let size = Int(sqlite3_column_bytes(handle, column))
-        let stride = MemoryLayout<Element>.stride
-        guard size % stride == 0, count.map({ $0 * stride == size }) ?? true else { return nil }
-        let elements = size / stride
-        guard elements > 0 else { return [] }
-        guard let blob = sqlite3_column_blob(handle, column) else { return nil }
-        return [Element](unsafeUninitializedCapacity: elements) { buffer, initialised in
-            if let base = buffer.baseAddress { UnsafeMutableRawPointer(base).copyMemory(from: blob, byteCount: size) }
-            initialised = elements
-        }
-    }
-
 }

@@ -125,14 +125,22 @@ enum Schema {
                     round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
                     format INTEGER NOT NULL,
                     line_count INTEGER NOT NULL,
+                    first_row INTEGER NOT NULL,
+                    last_row INTEGER NOT NULL,
                     \(blobs)
                 )
                 """)
-            // A sale row edited by hand makes its dataset's copy stale: drop it (rows added or
-            // deleted by hand are caught by the line count when the copy is read).
+            // A sale row edited or deleted by hand makes its dataset's copy stale: drop it. (A row
+            // added by hand moves the dataset's last row id past the copy's: see SaleColumns.load.)
             try db.execute(sql: """
                 CREATE TRIGGER sale_edited AFTER UPDATE ON sale BEGIN
                     DELETE FROM sale_columns WHERE dataset_id IN (OLD.dataset_id, NEW.dataset_id);
+                END
+                """)
+            try db.execute(sql: """
+                CREATE TRIGGER sale_deleted AFTER DELETE ON sale
+                WHEN EXISTS (SELECT 1 FROM sale_columns WHERE dataset_id = OLD.dataset_id) BEGIN
+                    DELETE FROM sale_columns WHERE dataset_id = OLD.dataset_id;
                 END
                 """)
         }

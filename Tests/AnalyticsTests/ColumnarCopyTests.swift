@@ -127,6 +127,20 @@ import Workspace
         #expect(close(analysis.document.metrics["sales.revenue"] ?? .null, 2_340))
     }
 
+    @Test func aSaleRowAddedByHandIsNotMissed() throws {
+        let (workspace, directory, _) = try Self.imported(customers: Self.quirkyCustomers, sales: Self.quirkySales)
+        defer { directory.remove() }
+        try workspace.write { db in
+            try db.execute(sql: """
+                INSERT INTO sale(round_id, dataset_id, source_line, customer_id, date, amount)
+                SELECT round_id, dataset_id, 99, 'C2', '2025-06-03', 1000 FROM sale WHERE amount = 900
+                """)
+        }
+        #expect(try Self.copies(workspace) == nil)
+        let analysis = try Analytics.analyse(workspace, round: try workspace.round())
+        #expect(close(analysis.document.metrics["sales.revenue"] ?? .null, 4_240))
+    }
+
     @Test func aSaleRowEditedByHandDropsItsCopy() throws {
         let (workspace, directory, _) = try Self.imported(customers: Self.quirkyCustomers, sales: Self.quirkySales)
         defer { directory.remove() }
