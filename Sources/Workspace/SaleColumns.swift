@@ -5,7 +5,7 @@ import GRDBSQLite
 
 /// The sale lines of one imported dataset as columns: a compact copy of its `sale` rows that the
 /// importer writes in the same transaction, and that the analytics reads instead of the rows
-/// (a million lines in tens of milliseconds, where stepping through the rows takes most of a
+/// (a million lines in about a tenth of a second, where stepping through the rows takes most of a
 /// second).
 ///
 /// Text values are keys into a dictionary per column (−1: no value; customer ids are always
