@@ -106,22 +106,22 @@ final class DatasetStore {
             sqlite3_reset(failedHandle)
             throw ImportError.database(path: file, message: message)
         }
-        if saleColumns != nil { appendColumns(batch, identities: false) }
+        if saleColumns != nil { appendColumns(batch, idsOnly: false) }
     }
 
     /// Adds the customer and order ids of the batch's lines to the columnar copy. Called on the
     /// reading thread (see `ImportPass.runPipelined`), once per batch, in order.
     func appendIdentities(_ batch: FlatBatch) {
-        appendColumns(batch, identities: true)
+        appendColumns(batch, idsOnly: true)
     }
 
     /// Adds the batch's lines to the columnar copy (their ids, or everything else), from the same
     /// values the rows are given.
-    private func appendColumns(_ batch: FlatBatch, identities: Bool) {
-        guard var columns = identities ? self.identities : saleColumns else { return }
+    private func appendColumns(_ batch: FlatBatch, idsOnly: Bool) {
+        guard var columns = idsOnly ? identities : saleColumns else { return }
         // Appended in place, without copying the arrays.
-        if identities { self.identities = SaleColumns() } else { saleColumns = nil }
-        defer { if identities { self.identities = columns } else { saleColumns = columns } }
+        if idsOnly { identities = SaleColumns() } else { saleColumns = nil }
+        defer { if idsOnly { identities = columns } else { saleColumns = columns } }
         let width = batch.width
         let kinds = batch.kinds, payloads = batch.payloads, lengths = batch.lengths
         func slot(_ field: String) -> Int { columnFields[field] ?? -1 }
@@ -144,7 +144,7 @@ final class DatasetStore {
                     case .text: return text(field).flatMap { Double(String(decoding: $0, as: UTF8.self)) } ?? 0
                     }
                 }
-                if identities {
+                if idsOnly {
                     columns.appendIdentities(customer: text(customer), order: text(order))
                 } else {
                     columns.appendDetails(line: line, date: text(date), amount: number(amount) ?? 0, cost: number(cost),
