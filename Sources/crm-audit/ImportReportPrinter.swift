@@ -84,6 +84,11 @@ enum ImportReportPrinter {
             out.append(LocalizedText(
                 ru: "Строк продаж по клиентам, которых нет в списке клиентов: \(unknown.rows) (клиентов: \(unknown.distinctCustomers), \(percent)% суммы) — строки сохранены; это учитывается в качестве данных",
                 en: "Sales rows whose customer is not in the customer list: \(unknown.rows) (\(unknown.distinctCustomers) customers, \(percent)% of the amount) — kept, and counted in data quality"))
+            if unknown.matchingNames * 2 >= unknown.distinctCustomers {
+                out.append(LocalizedText(
+                    ru: "Из них \(unknown.matchingNames) совпадают с наименованиями клиентов из списка: похоже, в столбце клиента файла продаж — наименования, а не коды. Если в файле есть столбец с кодом, сопоставьте его (--mapping) и импортируйте этот файл заново с --replace",
+                    en: "\(unknown.matchingNames) of them are names of customers in the list: the sales file's customer column seems to hold names, not codes. If the file has a code column, map it (--mapping) and import this file again with --replace"))
+            }
         }
         return out
     }

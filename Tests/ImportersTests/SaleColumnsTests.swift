@@ -55,6 +55,30 @@ import Workspace
         }
     }
 
+    /// 1C's sales reports print the counterparty's name where the customer list has its code.
+    @Test func salesThatNameTheirCustomersInsteadOfCodingThemAreRecognised() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let customers = try directory.write("""
+            Код;Наименование
+            К-1;ООО «Ромашка»
+            К-2;ИП Петров
+            К-3;АО Вектор
+            """, to: "customers.csv")
+        let sales = try directory.write("""
+            Дата;Контрагент;Сумма
+            01.10.2026;ООО «Ромашка»;100
+            02.10.2026;ип  петров;200
+            03.10.2026;К-3;300
+            04.10.2026;Неизвестный;50
+            """, to: "sales.csv")
+        _ = try Importer.importFile(customers, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .customers))
+        let report = try Importer.importFile(sales, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .sales))
+        let unknown = try #require(report.unknownCustomers)
+        #expect(unknown.rows == 3 && unknown.distinctCustomers == 3)
+        #expect(unknown.matchingNames == 2)
+    }
+
     @Test func otherKindsOfDataHaveNoCopy() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }

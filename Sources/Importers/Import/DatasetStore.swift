@@ -225,7 +225,20 @@ final class DatasetStore {
             amount += columns.amount[line]
             seen[Int(key)] = true
         }
-        return ImportReport.UnknownCustomers(rows: rows, distinctCustomers: seen.count { $0 }, amount: amount, totalAmount: total)
+        var report = ImportReport.UnknownCustomers(rows: rows, distinctCustomers: seen.count { $0 }, amount: amount, totalAmount: total)
+        if report.distinctCustomers > 0 {
+            let missing = seen.indices.filter { seen[$0] }.map { columns.customerIDs.name($0) }
+            report.matchingNames = try namesAmong(missing)
+        }
+        return report
+    }
+
+    /// How many of `values` are the name of a customer in the round's list (case and blanks aside).
+    private func namesAmong(_ values: [String]) throws -> Int {
+        func key(_ text: String) -> String { text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let names = Set(try String.fetchAll(db, sql: "SELECT name FROM customer WHERE round_id = ? AND name IS NOT NULL",
+                                            arguments: [round.id]).map(key))
+        return values.count { names.contains(key($0)) }
     }
 }
 

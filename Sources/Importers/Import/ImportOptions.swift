@@ -77,6 +77,10 @@ public struct ImportReport: Sendable {
         public var amount: Double
         /// The amount of the whole dataset.
         public var totalAmount: Double
+        /// How many of the missing codes are, letter for letter (case and spaces aside), the name
+        /// of a customer in the list: the sales file's customer column then holds names, as 1C's
+        /// sales reports print the counterparty.
+        public var matchingNames = 0
     }
 }
 
