@@ -19,10 +19,9 @@ final class DatasetStore {
     /// The columnar copy of a sales dataset, built batch by batch as the rows are stored: the
     /// customer and order ids on the reading thread (``appendIdentities(_:)``), the rest on the
     /// writing thread (``insert(_:)``), joined by ``finish(sha256:format:rowsRead:rowsStored:rowsRejected:mapping:replace:)``.
+    let columnsBuilder: SaleColumnsBuilder?
+    /// The copy, once finished.
     private(set) var saleColumns: SaleColumns?
-    private var identities = SaleColumns()
-    /// Where each field the copy holds sits in a row of ``FlatBatch`` values.
-    private let columnFields: [String: Int]
 
     init(db: Database, round: AuditRound, kind: DatasetKind, file: String) throws {
         self.db = db
@@ -44,18 +43,7 @@ final class DatasetStore {
         let insert = "INSERT INTO \(kind.tableName)(\(columns.joined(separator: ", "))) VALUES "
         single = try db.makeStatement(sql: insert + tuple)
         multiple = try db.makeStatement(sql: insert + Array(repeating: tuple, count: DatasetStore.rowsPerStatement).joined(separator: ", "))
-        columnFields = Dictionary(uniqueKeysWithValues: kind.fields.enumerated().map { ($1.name, $0) })
-        if kind == .sales {
-            // Room for the lines of the whole file up front (a line takes 40 bytes or more): the
-            // columns then never move while growing, and pages never touched cost nothing.
-            var columns = SaleColumns()
-            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-            columns.reserve(min(size / 40, 50_000_000))
-            identities.reserveIdentities(min(size / 40, 50_000_000))
-            saleColumns = columns
-        } else {
-            saleColumns = nil
-        }
+        columnsBuilder = kind == .sales ? SaleColumnsBuilder(file: file) : nil
     }
 
     /// Stores a batch of rows through SQLite's C API on GRDB's prepared statements (this is the
@@ -106,52 +94,7 @@ final class DatasetStore {
             sqlite3_reset(failedHandle)
             throw ImportError.database(path: file, message: message)
         }
-        if saleColumns != nil { appendColumns(batch, idsOnly: false) }
-    }
-
-    /// Adds the customer and order ids of the batch's lines to the columnar copy. Called on the
-    /// reading thread (see `ImportPass.runPipelined`), once per batch, in order.
-    func appendIdentities(_ batch: FlatBatch) {
-        appendColumns(batch, idsOnly: true)
-    }
-
-    /// Adds the batch's lines to the columnar copy (their ids, or everything else), from the same
-    /// values the rows are given.
-    private func appendColumns(_ batch: FlatBatch, idsOnly: Bool) {
-        guard var columns = idsOnly ? identities : saleColumns else { return }
-        // Appended in place, without copying the arrays.
-        if idsOnly { identities = SaleColumns() } else { saleColumns = nil }
-        defer { if idsOnly { identities = columns } else { saleColumns = columns } }
-        let width = batch.width
-        let kinds = batch.kinds, payloads = batch.payloads, lengths = batch.lengths
-        func slot(_ field: String) -> Int { columnFields[field] ?? -1 }
-        let order = slot("order_id"), customer = slot("customer_id"), date = slot("date"), amount = slot("amount"), cost = slot("cost"),
-            product = slot("product"), manager = slot("manager"), channel = slot("channel"), campaign = slot("campaign")
-        batch.bytes.withUnsafeBufferPointer { bytes in
-            for (row, line) in batch.lines.enumerated() {
-                let first = row * width
-                func text(_ field: Int) -> UnsafeBufferPointer<UInt8>? {
-                    guard field >= 0, kinds[first + field] == .text, lengths[first + field] > 0, let base = bytes.baseAddress else { return nil }
-                    return UnsafeBufferPointer(start: base + Int(payloads[first + field]), count: Int(lengths[first + field]))
-                }
-                // As SQLite reads a REAL column back: numbers as they are, text by its numeric prefix.
-                func number(_ field: Int) -> Double? {
-                    guard field >= 0 else { return nil }
-                    switch kinds[first + field] {
-                    case .null: return nil
-                    case .real: return Double(bitPattern: UInt64(bitPattern: payloads[first + field]))
-                    case .integer: return Double(payloads[first + field])
-                    case .text: return text(field).flatMap { Double(String(decoding: $0, as: UTF8.self)) } ?? 0
-                    }
-                }
-                if idsOnly {
-                    columns.appendIdentities(customer: text(customer), order: text(order))
-                } else {
-                    columns.appendDetails(line: line, date: text(date), amount: number(amount) ?? 0, cost: number(cost),
-                                          product: text(product), manager: text(manager), channel: text(channel), campaign: text(campaign))
-                }
-            }
-        }
+        columnsBuilder?.appendDetails(batch)
     }
 
     /// Completes the dataset record. An earlier dataset of the same file in the round is
@@ -179,8 +122,7 @@ final class DatasetStore {
         try db.execute(
             sql: "UPDATE dataset SET sha256 = ?, format = ?, rows_read = ?, rows_stored = ?, rows_rejected = ?, mapping = ? WHERE id = ?",
             arguments: [sha256, format, rowsRead, rowsStored, rowsRejected, mapping, datasetID])
-        saleColumns?.adoptIdentities(of: identities)
-        identities = SaleColumns()
+        saleColumns = columnsBuilder?.finish()
         try saleColumns?.save(dataset: datasetID, round: round.id, in: db)
         return replaced
     }
