@@ -48,6 +48,12 @@ public enum Analytics {
     ///   while no import writes to the same round.
     /// - Throws: ``AnalyticsError`` when the workspace cannot be read.
     public static func analyse(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
+        try analyse(workspace, round: round, asOf: asOf, sales: nil)
+    }
+
+    /// Computes every catalogue metric for `round` of `workspace`, its sale lines being `sales`
+    /// (read from files by `Importer.readSales`) rather than the round's own.
+    package static func analyse(_ workspace: Workspace, round: AuditRound, asOf: Day?, sales: [SaleColumns]?) throws -> Analysis {
         // Two threads: this one reads the sale lines while the other reads the customer list and
         // the small datasets, then checks the customers' contacts and duplicates.
         let clock = ContinuousClock()
@@ -58,7 +64,9 @@ public enum Analytics {
         defer { side.finished.wait() }
         var salesPart: RoundData
         let minimum = ProcessInfo.processInfo.environment["CRM_AUDIT_SPLIT_MIN"].flatMap { Int($0) } ?? 200_000
-        if let copies = try RoundData.loadSalesColumns(from: workspace, round: round) {
+        if let sales {
+            salesPart = RoundData(copies: sales, roundDate: round.date)
+        } else if let copies = try RoundData.loadSalesColumns(from: workspace, round: round) {
             salesPart = copies
         } else if let halves = try RoundData.salesSplit(from: workspace, round: round, minimum: minimum) {
             // A big round: a third thread reads the second half of the sale lines.

@@ -1,3 +1,4 @@
+import AuditModel
 import Foundation
 import Workspace
 
@@ -7,17 +8,20 @@ extension RoundData {
     /// dataset of the round has no usable copy, and then the rows are read instead.
     static func loadSalesColumns(from workspace: Workspace, round: AuditRound) throws -> RoundData? {
         let copies = try reading(workspace) { db in try SaleColumns.load(round: round.id, in: db) }
-        guard var copies else { return nil }
-        var data = RoundData(roundDate: round.date)
-        data.customerKeys = Interner(keepsNames: false)
-        guard !copies.isEmpty else { return data }
-        data.take(copies.removeFirst())
-        for copy in copies {
-            var later = RoundData(roundDate: round.date)
+        return copies.map { RoundData(copies: $0, roundDate: round.date) }
+    }
+
+    /// The sale lines of `copies`, in their order, with customer keys of their own.
+    init(copies: [SaleColumns], roundDate: Day) {
+        self.init(roundDate: roundDate)
+        customerKeys = Interner(keepsNames: false)
+        guard let first = copies.first else { return }
+        take(first)
+        for copy in copies.dropFirst() {
+            var later = RoundData(roundDate: roundDate)
             later.take(copy)
-            data.append(sales: later)
+            append(sales: later)
         }
-        return data
     }
 
     /// Takes the lines and dictionaries of one copy. Products, managers, channels and campaigns

@@ -2,17 +2,35 @@ import Analytics
 import ArgumentParser
 import AuditModel
 import Foundation
+import Importers
 import Workspace
 
 struct MetricsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",
-        abstract: "Compute the metric catalogue for a round, store it in the workspace and print it. / Рассчитать метрики раунда.")
+        abstract: "Compute the metric catalogue for a round, store it in the workspace and print it. / Рассчитать метрики раунда.",
+        discussion: """
+            Without a workspace, `crm-audit metrics --sales FILE [--customers FILE] [--managers FILE]` reads the \
+            export files as `import` would and prints their metrics, storing nothing: a first look at a client's \
+            data. / Без рабочего файла: `--sales ФАЙЛ` читает выгрузки как `import` и печатает метрики, ничего не сохраняя.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
-    @Argument(help: "The workspace file.")
-    var workspace: String
+    @Argument(help: "The workspace file (or --sales FILE instead).")
+    var workspace: String?
+
+    @Option(help: "Without a workspace: the sales file to read (CSV, XLSX or XML), storing nothing.")
+    var sales: String?
+
+    @Option(help: "With --sales: the customer list file.")
+    var customers: String?
+
+    @Option(help: "With --sales: the managers file.")
+    var managers: String?
+
+    @Flag(help: "With --sales: leave out bad rows (written to FILE.rejects.csv) instead of stopping.")
+    var skipBadRows = false
 
     @Option(help: "The day the metrics describe, YYYY-MM-DD (default: the latest sale date).")
     var asOf: String?
@@ -23,13 +41,32 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: Format = .table
 
+    func validate() throws {
+        let russian = CLILanguage.current == .ru
+        if (workspace == nil) == (sales == nil) {
+            throw ValidationError(russian ? "укажите рабочий файл или --sales ФАЙЛ (но не то и другое)"
+                                          : "give a workspace file or --sales FILE (not both)")
+        }
+        if sales == nil, customers != nil || managers != nil || skipBadRows {
+            throw ValidationError(russian ? "--customers, --managers и --skip-bad-rows — только вместе с --sales"
+                                          : "--customers, --managers and --skip-bad-rows go with --sales")
+        }
+        if sales != nil, round != nil {
+            throw ValidationError(russian ? "--round — только вместе с рабочим файлом" : "--round goes with a workspace file")
+        }
+    }
+
     func run() throws {
         let day = try parseDay(asOf, option: "--as-of")
-        let opened = try Workspace.open(at: workspace)
-        let auditRound = try opened.round(number: round)
         let clock = ContinuousClock()
         let start = clock.now
-        let analysis = try Analytics.computeAndStore(opened, round: auditRound, asOf: day)
+        let analysis: Analysis
+        if let workspace {
+            let opened = try Workspace.open(at: workspace)
+            analysis = try Analytics.computeAndStore(opened, round: try opened.round(number: round), asOf: day)
+        } else {
+            analysis = try analyseFiles(asOf: day)
+        }
         let stored = clock.now
         switch format {
         case .json: print(try analysis.document.jsonString(pretty: true))
@@ -40,6 +77,30 @@ struct MetricsCommand: ParsableCommand {
             let text = phases.map { "\($0.phase) \($0.duration)" }.joined(separator: ", ")
             FileHandle.standardError.write(Data("timing: \(text)\n".utf8))
         }
+    }
+}
+
+extension MetricsCommand {
+    /// The metrics of the export files given with `--sales`: the customer list and managers are
+    /// imported into a private scratch workspace that is deleted afterwards, the sales are read
+    /// straight into columns.
+    private func analyseFiles(asOf day: Day?) throws -> Analysis {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("crm-audit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let today = Timestamp.today()
+        let workspace = try Workspace.create(at: scratch.appendingPathComponent("scan.crmaudit").path, client: "—", roundDate: today)
+        let round = try workspace.round()
+        for (kind, file) in [(DatasetKind.customers, customers), (.managers, managers)] {
+            guard let file else { continue }
+            var options = ImportOptions(kind: kind)
+            options.skipBadRows = skipBadRows
+            _ = try Importer.importFile(file, into: workspace, round: round, options: options)
+        }
+        var options = ImportOptions(kind: .sales)
+        options.skipBadRows = skipBadRows
+        let (columns, _) = try Importer.readSales(sales ?? "", options: options)
+        return try Analytics.analyse(workspace, round: round, asOf: day, sales: [columns])
     }
 }
 

@@ -60,9 +60,7 @@ public enum Importer {
                 throw ImportError.database(path: workspace.path, message: "\(error)")
             }
         }
-        throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
-            ru: "не удалось определить порядок дня и месяца в датах; задайте date_order в файле соответствия",
-            en: "cannot settle the day/month order of the dates; set date_order in a mapping file"))
+        throw unsettledDateOrder(path)
     }
 
     /// Reads `path` as an import would and reports the mapping, the first rows as parsed and the
@@ -78,9 +76,7 @@ public enum Importer {
             }
             return makeReport(pass, sha: try pass.source.sha256(), dryRun: true)
         }
-        throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
-            ru: "не удалось определить порядок дня и месяца в датах; задайте date_order в файле соответствия",
-            en: "cannot settle the day/month order of the dates; set date_order in a mapping file"))
+        throw unsettledDateOrder(path)
     }
 
     /// Runs `body` in one write transaction with foreign-key checks off: every row the import
@@ -119,11 +115,17 @@ public enum Importer {
         }
     }
 
+    static func unsettledDateOrder(_ path: String) -> ImportError {
+        ImportError.malformed(SourceLocation(file: path), LocalizedText(
+            ru: "не удалось определить порядок дня и месяца в датах; задайте date_order в файле соответствия",
+            en: "cannot settle the day/month order of the dates; set date_order in a mapping file"))
+    }
+
     private struct Redo: Error {
         var orders: [String: DateOrder]
     }
 
-    private static func makeReport(_ pass: ImportPass, sha: String, dryRun: Bool) -> ImportReport {
+    static func makeReport(_ pass: ImportPass, sha: String, dryRun: Bool) -> ImportReport {
         ImportReport(
             file: pass.path, kind: pass.options.kind, format: pass.source.format, notes: pass.source.notes,
             mapping: pass.mapping, dateOrders: pass.dateOrderDecisions, sha256: sha, rowsRead: pass.rowsRead,
@@ -142,7 +144,7 @@ public enum Importer {
 
     /// Writes the rejected rows (line, reasons, the original cells) as a UTF-8 CSV with `;`,
     /// readable by Excel, with mode 0600.
-    private static func writeRejects(_ pass: ImportPass, next input: String) throws -> String {
+    static func writeRejects(_ pass: ImportPass, next input: String) throws -> String {
         let target = rejectsPath(for: input)
         var text = "\u{FEFF}"
         let header = ["Строка / line", "Причина / reason"] + pass.mapping.headers.enumerated().map { index, name in

@@ -1,0 +1,39 @@
+import AuditModel
+import Foundation
+import Workspace
+
+extension Importer {
+    /// Reads a sales file as an import would — the same mapping, values, day/month decisions and
+    /// problems — into the columnar form the analytics reads, storing nothing (no workspace, no
+    /// rows): `crm-audit metrics --sales FILE`, a first look at an export.
+    ///
+    /// - Throws: the ``ImportError`` an import of the file would throw (a bad row stops it unless
+    ///   ``ImportOptions/skipBadRows`` is set; then the bad rows go to a rejects file, as in an import).
+    package static func readSales(_ path: String, options: ImportOptions) throws -> (columns: SaleColumns, report: ImportReport) {
+        var options = options
+        options.kind = .sales
+        var orders: [String: DateOrder] = [:]
+        for _ in 0..<3 {
+            let pass = try ImportPass(path: path, options: options, orders: orders)
+            let builder = SaleColumnsBuilder(file: path)
+            // No rows to store: the other thread builds every column while this one reads.
+            try pass.runPipelined { batch in
+                builder.appendIdentities(batch)
+                builder.appendDetails(batch)
+            }
+            if let redo = pass.ordersToRedo {
+                orders = redo
+                continue
+            }
+            if pass.rowsRejected > 0 && !options.skipBadRows {
+                throw ImportError.badRows(path: path, problems: pass.problems, total: pass.rowsRejected, rowsRead: pass.rowsRead)
+            }
+            var report = makeReport(pass, sha: try pass.source.sha256(), dryRun: false)
+            if options.skipBadRows && !pass.rejects.isEmpty {
+                report.rejectsFile = try writeRejects(pass, next: path)
+            }
+            return (builder.finish(), report)
+        }
+        throw unsettledDateOrder(path)
+    }
+}
