@@ -1,5 +1,6 @@
 import AuditModel
 import Foundation
+import Importers
 import Testing
 import TestSupport
 
@@ -61,5 +62,69 @@ import TestSupport
         let noRound = try Self.run(["metrics", workspace.path, "--round", "7"])
         #expect(noRound.status == 1)
         #expect(noRound.stderr.contains("has no audit round #7"))
+    }
+}
+
+/// `crm-audit metrics --sales FILE [--customers FILE] [--managers FILE]`: the metrics of export
+/// files without a workspace.
+@Suite struct MetricsOfFilesTests {
+    static let example = repositoryPath("examples/technosnab")
+
+    @Test(.enabled(if: CLI.isBuilt))
+    func theFilesGiveTheDocumentOfAWorkspaceHoldingThem() throws {
+        let run = try CLI.run(["metrics", "--sales", "\(Self.example)/sales.csv", "--customers", "\(Self.example)/customers.csv",
+                               "--managers", "\(Self.example)/managers.csv", "--as-of", "2026-11-29", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let printed = try MetricDocument.decode(json: run.stdout)
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        for kind in [DatasetKind.customers, .sales, .managers] {
+            _ = try Importer.importFile("\(Self.example)/\(kind.rawValue).csv", into: workspace, round: try workspace.round(),
+                                        options: ImportOptions(kind: kind))
+        }
+        let imported = try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-11-29"))
+        #expect(printed == imported.document)
+        #expect(printed["sales.revenue"] != .null && printed["quality.duplicate_groups"] != .null)
+    }
+
+    @Test(.enabled(if: CLI.isBuilt))
+    func theSalesFileAloneExplainsWhatIsMissing() throws {
+        let run = try CLI.run(["metrics", "--sales", "\(Self.example)/sales.csv", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let printed = try MetricDocument.decode(json: run.stdout)
+        #expect(printed["sales.revenue"] != .null)
+        #expect(printed.unavailable["quality.duplicate_groups"] != nil)
+    }
+
+    @Test(.enabled(if: CLI.isBuilt), arguments: [
+        (["metrics"], "give a workspace file or --sales FILE"),
+        (["metrics", "ws.crmaudit", "--sales", "sales.csv"], "give a workspace file or --sales FILE"),
+        (["metrics", "ws.crmaudit", "--customers", "customers.csv"], "--customers, --managers and --skip-bad-rows go with --sales"),
+        (["metrics", "--sales", "sales.csv", "--round", "2"], "--round goes with a workspace file"),
+    ])
+    func usageMistakesAreExplained(arguments: [String], message: String) throws {
+        let run = try CLI.run(arguments)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    @Test(.enabled(if: CLI.isBuilt))
+    func aBadRowStopsItUnlessSkippedAndNothingElseIsWritten() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let sales = try directory.write("""
+            Дата;Клиент;Сумма
+            01.10.2026;К-1;100
+            02.10.2026;К-2;сто
+            03.10.2026;К-1;300
+            """, to: "sales.csv")
+        let stopped = try CLI.run(["metrics", "--sales", sales, "--format", "json"], language: "ru")
+        #expect(stopped.status == 1)
+        #expect(stopped.stderr.contains("sales.csv:3:3"), "\(stopped.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["sales.csv"])
+        let skipped = try CLI.run(["metrics", "--sales", sales, "--format", "json", "--skip-bad-rows"])
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(try MetricDocument.decode(json: skipped.stdout)["sales.revenue"] == .number(400))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["sales.csv", "sales.rejects.csv"])
     }
 }
