@@ -23,6 +23,12 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "Without a workspace: the sales file to read (CSV, XLSX or XML), storing nothing.")
     var sales: String?
 
+    @Option(help: "With --sales: the sheet of a sales workbook (name or number; default: the first with sales columns).")
+    var sheet: String?
+
+    @Option(help: "With --sales: a mapping file (YAML) for the sales file, as for `import`.")
+    var mapping: String?
+
     @Option(help: "With --sales: the customer list file.")
     var customers: String?
 
@@ -47,9 +53,9 @@ struct MetricsCommand: ParsableCommand {
             throw ValidationError(russian ? "укажите рабочий файл или --sales ФАЙЛ (но не то и другое)"
                                           : "give a workspace file or --sales FILE (not both)")
         }
-        if sales == nil, customers != nil || managers != nil || skipBadRows {
-            throw ValidationError(russian ? "--customers, --managers и --skip-bad-rows — только вместе с --sales"
-                                          : "--customers, --managers and --skip-bad-rows go with --sales")
+        if sales == nil, customers != nil || managers != nil || skipBadRows || sheet != nil || mapping != nil {
+            throw ValidationError(russian ? "--customers, --managers, --sheet, --mapping и --skip-bad-rows — только вместе с --sales"
+                                          : "--customers, --managers, --sheet, --mapping and --skip-bad-rows go with --sales")
         }
         if sales != nil, round != nil {
             throw ValidationError(russian ? "--round — только вместе с рабочим файлом" : "--round goes with a workspace file")
@@ -99,6 +105,8 @@ extension MetricsCommand {
         }
         var options = ImportOptions(kind: .sales)
         options.skipBadRows = skipBadRows
+        options.sheet = sheet
+        if let mapping { options.mapping = try MappingFile.load(path: mapping, kind: .sales) }
         let (columns, _) = try Importer.readSales(sales ?? "", options: options)
         return try Analytics.analyse(workspace, round: round, asOf: day, sales: [columns])
     }

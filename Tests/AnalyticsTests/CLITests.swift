@@ -96,10 +96,21 @@ import TestSupport
         #expect(printed.unavailable["quality.duplicate_groups"] != nil)
     }
 
+    @Test(.enabled(if: CLI.isBuilt))
+    func aWorkbookSheetIsChosenAsForAnImport() throws {
+        let workbook = repositoryPath("Tests/ImportersTests/Fixtures/xlsxwriter_sales.xlsx")
+        let run = try CLI.run(["metrics", "--sales", workbook, "--sheet", "Данные", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        // 100.25 + 200 + 350, the three lines of the sheet.
+        #expect(try MetricDocument.decode(json: run.stdout)["sales.revenue"] == .number(650.25))
+        let firstSheet = try CLI.run(["metrics", "--sales", workbook])
+        #expect(firstSheet.status == 1)
+    }
+
     @Test(.enabled(if: CLI.isBuilt), arguments: [
         (["metrics"], "give a workspace file or --sales FILE"),
         (["metrics", "ws.crmaudit", "--sales", "sales.csv"], "give a workspace file or --sales FILE"),
-        (["metrics", "ws.crmaudit", "--customers", "customers.csv"], "--customers, --managers and --skip-bad-rows go with --sales"),
+        (["metrics", "ws.crmaudit", "--customers", "customers.csv"], "--customers, --managers, --sheet, --mapping and --skip-bad-rows go with --sales"),
         (["metrics", "--sales", "sales.csv", "--round", "2"], "--round goes with a workspace file"),
     ])
     func usageMistakesAreExplained(arguments: [String], message: String) throws {
