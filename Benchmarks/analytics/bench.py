@@ -118,7 +118,20 @@ def main():
     ours, ours_cpu, ours_rss, document = [], [], [], None
     duck = {2: [], 1: []}
     sales_only = []
+    direct = {"sales": [], "all": []}
+    direct_cpu = {"sales": [], "all": []}
+    direct_rss = 0
     for _ in range(args.repeat):
+        # Without a workspace: `metrics --sales FILE` reads the file straight into columns.
+        for name, extra in (("sales", []), ("all", ["--customers", os.path.join(work, "customers.csv"),
+                                                    "--managers", os.path.join(work, "managers.csv")])):
+            elapsed, rss, out = run_with_rss([BINARY, "metrics", "--sales", sales_csv, *extra, "--format", "json",
+                                              "--skip-bad-rows"])
+            direct[name].append(elapsed)
+            direct_cpu[name].append(run_with_rss.cpu)
+            direct_rss = max(direct_rss, rss)
+            if name == "all":
+                direct_document = json.loads(out)
         # The sales file alone, as DuckDB reads it (the catalogue then lacks the customer-list metrics).
         sales_only.append(end_to_end(("sales",))[0])
         elapsed, cpu, rss, document, steps = end_to_end()
@@ -165,6 +178,7 @@ def main():
         con.close()
     os.remove(target)
 
+    same_document = direct_document == document
     rfm_csv = os.path.join(work, "rfm.csv")
     export_s, _, _ = run_with_rss([BINARY, "export", workspace, "rfm", "--out", rfm_csv])
     with open(rfm_csv, newline="") as f:
@@ -194,6 +208,11 @@ def main():
           f"steps of the best: {', '.join(f'{k} {v:.3f}' for k, v in fastest.items())}")
     print(f"ours, end to end from the sales file alone (init + import sales + metrics): best {min(sales_only):.3f} s, "
           f"median {statistics.median(sales_only):.3f} s")
+    print(f"ours, CSV → metrics JSON without a workspace (metrics --sales FILE): the sales file alone best "
+          f"{min(direct['sales']):.3f} s (median {statistics.median(direct['sales']):.3f}, CPU {min(direct_cpu['sales']):.3f}); "
+          f"with the customers and managers files best {min(direct['all']):.3f} s (median {statistics.median(direct['all']):.3f}); "
+          f"peak RSS {direct_rss / 1024:.0f} MB; same document as the workspace's: "
+          f"{same_document}")
     print(f"ours, whole catalogue from the workspace (crm-audit metrics --format json, whole process): "
           f"best {ours_best:.3f} s, median {ours_median:.3f} s, CPU {ours_cpu_best:.3f} s, "
           f"peak RSS {max(ours_rss) / 1024:.0f} MB; runs {', '.join(f'{t:.3f}' for t in ours)}")
@@ -218,6 +237,9 @@ def main():
               f"wall median {e2e_median / csv_median:.2f}, CPU {min(e2e_cpu) / csv_cpu:.2f}; "
               f"the sales file alone: wall best {min(sales_only) / from_csv:.2f}; SQLite storing the parsed lines "
               f"alone: {min(sqlite_store) / from_csv:.2f}")
+        print(f"  without a workspace (metrics --sales FILE) / DuckDB-{threads} CSV→set (target ≤ 2.5): the sales file "
+              f"alone wall best {min(direct['sales']) / from_csv:.2f}, median {statistics.median(direct['sales']) / csv_median:.2f}; "
+              f"with customers and managers best {min(direct['all']) / from_csv:.2f}")
     print(f"values checked: {len(values)}; mismatches: {len(mismatches)}")
     for key, ours_value, duck_value in mismatches:
         print(f"  MISMATCH {key}: ours {ours_value} vs DuckDB {duck_value}")
