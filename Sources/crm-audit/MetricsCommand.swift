@@ -88,8 +88,8 @@ struct MetricsCommand: ParsableCommand {
 
 extension MetricsCommand {
     /// The metrics of the export files given with `--sales`: the customer list and managers are
-    /// imported into a private scratch workspace that is deleted afterwards, the sales are read
-    /// straight into columns.
+    /// imported into a private scratch workspace that is deleted afterwards (on a thread of their
+    /// own, while the sales are read), the sales are read straight into columns.
     private func analyseFiles(asOf day: Day?) throws -> Analysis {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("crm-audit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
@@ -97,18 +97,45 @@ extension MetricsCommand {
         let today = Timestamp.today()
         let workspace = try Workspace.create(at: scratch.appendingPathComponent("scan.crmaudit").path, client: "—", roundDate: today)
         let round = try workspace.round()
-        for (kind, file) in [(DatasetKind.customers, customers), (.managers, managers)] {
-            guard let file else { continue }
-            var options = ImportOptions(kind: kind)
-            options.skipBadRows = skipBadRows
-            _ = try Importer.importFile(file, into: workspace, round: round, options: options)
-        }
         var options = ImportOptions(kind: .sales)
         options.skipBadRows = skipBadRows
         options.sheet = sheet
         if let mapping { options.mapping = try MappingFile.load(path: mapping, kind: .sales) }
-        let (columns, _) = try Importer.readSales(sales ?? "", options: options)
+        let others = [(DatasetKind.customers, customers), (.managers, managers)].compactMap { kind, file in file.map { (kind, $0) } }
+        let skip = skipBadRows
+        let imports = OnAThread {
+            for (kind, file) in others {
+                var options = ImportOptions(kind: kind)
+                options.skipBadRows = skip
+                _ = try Importer.importFile(file, into: workspace, round: round, options: options)
+            }
+        }
+        let read = Result { try Importer.readSales(sales ?? "", options: options) }
+        try imports.wait()
+        let (columns, _) = try read.get()
         return try Analytics.analyse(workspace, round: round, asOf: day, sales: [columns])
+    }
+}
+
+/// Work run on a thread of its own; ``wait()`` rethrows its error.
+///
+/// `failure` is written once by the thread before `done` is signalled, and read only after waiting.
+private final class OnAThread: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var failure: (any Error)?
+
+    init(_ body: @escaping @Sendable () throws -> Void) {
+        let thread = Thread { [self] in
+            do { try body() } catch { failure = error }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    func wait() throws {
+        done.wait()
+        if let failure { throw failure }
     }
 }
 

@@ -137,5 +137,12 @@ import TestSupport
         #expect(skipped.status == 0, "\(skipped.stderr)")
         #expect(try MetricDocument.decode(json: skipped.stdout)["sales.revenue"] == .number(400))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["sales.csv", "sales.rejects.csv"])
+        // A customer list that cannot be read stops it too, naming its file.
+        let customers = try directory.write("Код;Наименование;Тип\nК-1;Альфа;инопланетянин\n", to: "customers.csv")
+        let badList = try CLI.run(["metrics", "--sales", sales, "--customers", customers, "--skip-bad-rows", "--format", "json"])
+        #expect(badList.status == 0, "\(badList.stderr)")
+        let strict = try CLI.run(["metrics", "--sales", sales, "--customers", customers])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("customers.csv:2:3"), "\(strict.stderr)")
     }
 }
