@@ -23,7 +23,7 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "Without a workspace: the sales file to read (CSV, XLSX or XML), storing nothing.")
     var sales: String?
 
-    @Option(help: "With --sales: the sheet of a sales workbook (name or number; default: the first with sales columns).")
+    @Option(help: "With --sales: the sheet of a sales workbook, by name or 1-based number (as for `import`).")
     var sheet: String?
 
     @Option(help: "With --sales: a mapping file (YAML) for the sales file, as for `import`.")
