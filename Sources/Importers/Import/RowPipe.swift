@@ -157,27 +157,49 @@ struct FlatBatch {
     var count: Int { lines.count }
 
     /// Appends one row; at most ``capacity`` rows.
-    mutating func append(line: Int, values: [StoredValue], text: DirectText) {
-        precondition(lines.count < FlatBatch.capacity && values.count == width)
+    mutating func append(line: Int, values: UnsafeBufferPointer<StoredValue>, text: DirectText) {
+        precondition(lines.count < FlatBatch.capacity && values.count == width && text.width == width)
         let first = lines.count * width
         lines.append(line)
         var bytes = self.bytes
         self.bytes = []
+        let fields = text.fields, base = text.base
         kinds.withUnsafeMutableBufferPointer { kinds in
             payloads.withUnsafeMutableBufferPointer { payloads in
                 lengths.withUnsafeMutableBufferPointer { lengths in
                     var slot = first
-                    for (field, value) in values.enumerated() {
-                        if let reader = text.reader, text.columns[field] >= 0 {
+                    for field in 0..<values.count {
+                        let direct = fields[field]
+                        if direct.start >= 0, let base {
                             kinds[slot] = .text
                             payloads[slot] = Int64(bytes.count)
-                            let before = bytes.count
-                            reader.withTrimmedField(text.columns[field]) { bytes.append(contentsOf: $0) }
-                            lengths[slot] = Int32(clamping: bytes.count - before)
+                            let length = direct.end - direct.start
+                            bytes.append(contentsOf: UnsafeBufferPointer(start: base + direct.start, count: length))
+                            lengths[slot] = Int32(clamping: length)
                             slot += 1
                             continue
                         }
-                        switch value {
+                        if direct.start == -2 {
+                            // A day: its ISO text straight into the bytes, no String made.
+                            kinds[slot] = .text
+                            payloads[slot] = Int64(bytes.count)
+                            let day = direct.end
+                            let y = day / 10_000, m = day / 100 % 100, d = day % 100
+                            bytes.append(UInt8(truncatingIfNeeded: 48 + y / 1000))
+                            bytes.append(UInt8(truncatingIfNeeded: 48 + y / 100 % 10))
+                            bytes.append(UInt8(truncatingIfNeeded: 48 + y / 10 % 10))
+                            bytes.append(UInt8(truncatingIfNeeded: 48 + y % 10))
+                            bytes.append(0x2D)
+                            bytes.append(UInt8(truncatingIfNeeded: 48 + m / 10))
+                            bytes.append(UInt8(truncatingIfNeeded: 48 + m % 10))
+                            bytes.append(0x2D)
+                            bytes.append(UInt8(truncatingIfNeeded: 48 + d / 10))
+                            bytes.append(UInt8(truncatingIfNeeded: 48 + d % 10))
+                            lengths[slot] = 10
+                            slot += 1
+                            continue
+                        }
+                        switch values[field] {
                         case .null:
                             kinds[slot] = .null
                             payloads[slot] = 0
