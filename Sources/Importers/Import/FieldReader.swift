@@ -123,8 +123,10 @@ package struct FieldReader {
         case .number:
             return NumberReader.plain(bytes).map { .real($0) }
         case .date:
+            // The checks of `Day(year:month:day:)`, without working out the day's ordinal.
             guard let parts = DateReader.fastParts(bytes, order: order), parts.readable,
-                  Day(year: parts.year, month: parts.month, day: parts.day) != nil else { return nil }
+                  (1...12).contains(parts.month), parts.day >= 1, parts.day <= Day.daysIn(month: parts.month, year: parts.year),
+                  (1...9999).contains(parts.year) else { return nil }
             switch parts.evidence {
             case .dayFirstOnly: dayFirstOnly += 1
             case .monthFirstOnly: monthFirstOnly += 1

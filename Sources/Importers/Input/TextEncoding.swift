@@ -43,6 +43,12 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
             }
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
+            // Two-byte characters (Cyrillic, Latin letters with marks) without the general case.
+            if lead >= 0xC2 && lead <= 0xDF {
+                guard index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 else { return false }
+                index += 2
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch lead {
