@@ -331,15 +331,22 @@ package final class CSVReader {
                 fields.append(fieldStart, fieldEnd, escaped: hasEscapes)
             } else {
                 var j = i
-                // Sixteen bytes at a time while none of them ends the field.
+                // Eight bytes at a time, up to the first one that ends the field. For each of
+                // the three bytes, `(x - 0x01…) & ~x & 0x80…` marks the bytes of `x` that are zero;
+                // its lowest mark is exact (marks above it may be false), so the lowest mark of
+                // the three together is the first byte that ends the field (little-endian load).
                 if let base = p.baseAddress {
-                    let d16 = SIMD16<UInt8>(repeating: delimiter), lf16 = SIMD16<UInt8>(repeating: lf)
-                    let cr16 = SIMD16<UInt8>(repeating: cr)
-                    while j + 16 <= n {
-                        let chunk = UnsafeRawPointer(base + j).loadUnaligned(as: SIMD16<UInt8>.self)
-                        let hits = (chunk .== d16) .| (chunk .== lf16) .| (chunk .== cr16)
-                        if any(hits) { break }
-                        j += 16
+                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                    let d8 = ones &* UInt64(delimiter), lf8 = ones &* UInt64(lf), cr8 = ones &* UInt64(cr)
+                    while j + 8 <= n {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+                        let d = word ^ d8, l = word ^ lf8, c = word ^ cr8
+                        let marks = (((d &- ones) & ~d) | ((l &- ones) & ~l) | ((c &- ones) & ~c)) & highs
+                        if marks != 0 {
+                            j += marks.trailingZeroBitCount >> 3
+                            break
+                        }
+                        j += 8
                     }
                 }
                 while j < n {
