@@ -25,6 +25,18 @@ import TestSupport
         #expect(records.map(\.fields) == [["a", "b"], ["1", "2"]], "\(label)")
     }
 
+    @Test func aRecordWiderThanAnyBeforeItKeepsEveryField() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        // 300 fields, some quoted with doubled quotes, after a narrow record and before one.
+        let wide = (0..<300).map { $0 % 7 == 0 ? "\"q\"\"\($0)\"" : "f\($0)" }
+        let path = try directory.write("a;b\n" + wide.joined(separator: ";") + "\n1;2\n", to: "w.csv")
+        let records = try readAll(path)
+        #expect(records.map(\.fields.count) == [2, 300, 2])
+        #expect(records[1].fields == (0..<300).map { $0 % 7 == 0 ? "q\"\($0)" : "f\($0)" })
+        #expect(records[2].fields == ["1", "2"])
+    }
+
     @Test func aStrayQuoteInsideAQuotedFieldIsKeptAsACharacter() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }

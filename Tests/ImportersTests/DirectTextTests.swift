@@ -116,6 +116,22 @@ import Workspace
         #expect(dates.first == "2026-01-02" && dates[1] == "2026-03-04" && dates.suffix(2) == ["2026-03-25", "2026-12-31"])
     }
 
+    @Test func dayChecksPastTheFirstRowsAreTheCalendars() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let tail = ["29.02.2024;К-1;1;Товар;М\n", "2000-02-29;К-2;2;Товар;М\n", "31.12.9999;К-3;3;Товар;М\n",
+                    "29.02.2025;К-4;4;Товар;М\n", "1900-02-29;К-5;5;Товар;М\n", "31.04.2026;К-6;6;Товар;М\n",
+                    "01.01.0000;К-7;7;Товар;М\n", "00.01.2026;К-8;8;Товар;М\n"]
+        let path = try directory.write(Self.header + Self.filler.joined() + tail.joined(), to: "sales.csv")
+        var options = ImportOptions(kind: .sales)
+        options.skipBadRows = true
+        let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: options)
+        #expect(report.rowsRejected == 5)
+        #expect(report.problems.map(\.location.line) == [45, 46, 47, 48, 49])
+        let dates = try rows(workspace, "SELECT date FROM sale ORDER BY row_id").map { $0["date"] ?? "" }
+        #expect(dates.suffix(3) == ["2024-02-29", "2000-02-29", "9999-12-31"])
+    }
+
     @Test func badNumbersAndDatesPastTheFirstRowsAreReportedAtTheirPlace() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }

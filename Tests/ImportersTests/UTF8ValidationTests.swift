@@ -21,4 +21,42 @@ import Testing
     func malformedBytesFail(bytes: [UInt8]) {
         #expect(!Self.valid(bytes))
     }
+
+    /// Bytes are well-formed exactly when decoding them changes nothing (ill-formed parts
+    /// become U+FFFD). Pieces of text, bare lead and continuation bytes, overlong and
+    /// surrogate forms, at every offset within eight-byte words.
+    @Test func agreesWithTheStandardLibraryOnMixedBytes() {
+        let pieces: [[UInt8]] = [
+            Array("a".utf8), Array("1234567".utf8), Array("Ж".utf8), Array("ё".utf8), Array("€".utf8), Array("𝄞".utf8),
+            Array("é".utf8), [0xC2, 0xA0], [0xDF, 0xBF], [0xD0], [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80],
+            [0xED, 0xA0, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xEF, 0xBF, 0xBD],
+        ]
+        var generator = SplitMix(seed: 2026)
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(generator.next() % 12) {
+                // Mostly text, now and then a malformed piece.
+                let index = Int(generator.next() % 100)
+                bytes += index < 90 ? pieces[index % 7] : pieces[7 + index % (pieces.count - 7)]
+            }
+            let expected = Array(String(decoding: bytes, as: UTF8.self).utf8) == bytes
+            #expect(Self.valid(bytes) == expected, "\(bytes)")
+            if Self.valid(bytes) != expected { return }
+        }
+    }
+}
+
+/// A small deterministic random source for the tests.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

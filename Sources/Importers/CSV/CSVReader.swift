@@ -24,9 +24,8 @@ package final class CSVReader {
     @exclusivity(unchecked) private var atEOF = false
     @exclusivity(unchecked) private var nextLine = 1
 
-    @exclusivity(unchecked) private var starts: [Int] = []
-    @exclusivity(unchecked) private var ends: [Int] = []
-    @exclusivity(unchecked) private var escaped: [Bool] = []
+    /// The current record's fields, in memory the reader owns: no array uniqueness checks per field.
+    @exclusivity(unchecked) private var bounds = FieldBounds(capacity: 64)
 
     /// The first line of the current record.
     @exclusivity(unchecked) package private(set) var line = 0
@@ -68,13 +67,12 @@ package final class CSVReader {
             delimiter = CSVReader.sniffDelimiter(text, isWhole: atEOF)
             delimiterDetected = true
         }
-        starts.reserveCapacity(64)
-        ends.reserveCapacity(64)
-        escaped.reserveCapacity(64)
     }
 
+    deinit { bounds.deallocate() }
+
     /// The number of fields of the current record.
-    package var fieldCount: Int { starts.count }
+    package var fieldCount: Int { bounds.count }
 
     /// Bytes read from the file so far.
     package var bytesRead: Int { input.bytesRead }
@@ -85,7 +83,8 @@ package final class CSVReader {
     /// Field `index` of the current record as text, or nil when its bytes are not valid UTF-8
     /// (a file in another encoding than the one detected).
     package func field(_ index: Int) -> String? {
-        let start = starts[index], end = ends[index]
+        precondition(index >= 0 && index < bounds.count)
+        let start = bounds.starts[index], end = bounds.ends[index]
         if start == end { return "" }
         return buffer.withUnsafeBufferPointer { pointer in
             let bytes = UnsafeBufferPointer(rebasing: pointer[start..<end])
@@ -102,11 +101,11 @@ package final class CSVReader {
     /// The current record as cells, trimmed of blanks (spaces, tabs, no-break spaces); columns
     /// not `wanted` come back empty. One pass over the record's bytes.
     package func cells(wanted: [Bool]?) -> [Cell] {
-        let starts = self.starts, ends = self.ends
+        let starts = bounds.starts, ends = bounds.ends, count = bounds.count
         return buffer.withUnsafeBufferPointer { p in
             var cells: [Cell] = []
-            cells.reserveCapacity(starts.count)
-            for index in 0..<starts.count {
+            cells.reserveCapacity(count)
+            for index in 0..<count {
                 if let wanted, index >= wanted.count || !wanted[index] {
                     cells.append(.empty)
                     continue
@@ -160,17 +159,28 @@ package final class CSVReader {
     /// them; empty when the record has fewer fields. Valid only inside `body`.
     @inline(__always)
     package func withTrimmedField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard index < starts.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let start = starts[index], end = ends[index]
+        guard index < bounds.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = bounds.starts[index], end = bounds.ends[index]
         return buffer.withUnsafeBufferPointer { p in
             let (from, to) = CSVReader.trim(p, start, end)
             return body(UnsafeBufferPointer(rebasing: p[from..<to]))
         }
     }
 
+    /// The current record's bytes and fields, for reading many of its fields at once. Valid
+    /// only inside `body`.
+    @inline(__always)
+    func withRecord<R>(_ body: (CSVRecord) throws -> R) rethrows -> R {
+        let starts = bounds.starts, ends = bounds.ends, count = bounds.count
+        return try buffer.withUnsafeBufferPointer { p in
+            try body(CSVRecord(bytes: p, starts: starts, ends: ends, count: count))
+        }
+    }
+
     /// Whether field `index` is empty or only blanks.
     package func isBlank(_ index: Int) -> Bool {
-        let start = starts[index], end = ends[index]
+        precondition(index >= 0 && index < bounds.count)
+        let start = bounds.starts[index], end = bounds.ends[index]
         if start == end { return true }
         return buffer.withUnsafeBufferPointer { pointer in
             for offset in start..<end where pointer[offset] != 0x20 && pointer[offset] != 0x09 { return false }
@@ -181,7 +191,7 @@ package final class CSVReader {
     /// The total byte length of the current record's fields (used by benchmarks to touch the data).
     package var recordByteCount: Int {
         var total = 0
-        for index in 0..<starts.count { total += ends[index] - starts[index] }
+        for index in 0..<bounds.count { total += bounds.ends[index] - bounds.starts[index] }
         return total
     }
 
@@ -190,16 +200,18 @@ package final class CSVReader {
     package func nextRecord() throws(ImportError) -> Bool {
         while true {
             if position >= buffer.count && atEOF { return false }
+            var bounds = self.bounds
+            let from = position, delimiter = delimiter, atEOF = atEOF
             let outcome = buffer.withUnsafeBufferPointer { pointer in
-                CSVReader.parse(pointer, from: position, delimiter: delimiter, atEOF: atEOF,
-                                starts: &starts, ends: &ends, escaped: &escaped)
+                CSVReader.parse(pointer, from: from, delimiter: delimiter, atEOF: atEOF, into: &bounds)
             }
+            self.bounds = bounds
             switch outcome {
             case .record(let next, let newlines):
                 position = next
                 line = nextLine
                 nextLine += newlines
-                if escaped.contains(true) { unescapeFields() }
+                if bounds.anyEscaped { unescapeFields() }
                 return true
             case .needMore:
                 try refill()
@@ -222,8 +234,9 @@ package final class CSVReader {
     }
 
     private func unescapeFields() {
+        let starts = bounds.starts, ends = bounds.ends, escaped = bounds.escaped, count = bounds.count
         buffer.withUnsafeMutableBufferPointer { pointer in
-            for index in 0..<starts.count where escaped[index] {
+            for index in 0..<count where escaped[index] {
                 var read = starts[index], write = starts[index]
                 let end = ends[index]
                 while read < end {
@@ -246,13 +259,12 @@ package final class CSVReader {
     /// Splits one record starting at `start`. Pure: the buffer is not modified.
     static func parse(
         _ p: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8, atEOF: Bool,
-        starts: inout [Int], ends: inout [Int], escaped: inout [Bool]
+        into fields: inout FieldBounds
     ) -> Outcome {
         let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         let n = p.count
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        escaped.removeAll(keepingCapacity: true)
+        fields.count = 0
+        fields.anyEscaped = false
         var i = start
         var newlines = 0
         let lineStart = start
@@ -316,20 +328,25 @@ package final class CSVReader {
                     j += 1
                 }
                 newlines += newlinesInField
-                starts.append(fieldStart)
-                ends.append(fieldEnd)
-                escaped.append(hasEscapes)
+                fields.append(fieldStart, fieldEnd, escaped: hasEscapes)
             } else {
                 var j = i
-                // Sixteen bytes at a time while none of them ends the field.
+                // Eight bytes at a time, up to the first one that ends the field. For each of
+                // the three bytes, `(x - 0x01…) & ~x & 0x80…` marks the bytes of `x` that are zero;
+                // its lowest mark is exact (marks above it may be false), so the lowest mark of
+                // the three together is the first byte that ends the field (little-endian load).
                 if let base = p.baseAddress {
-                    let d16 = SIMD16<UInt8>(repeating: delimiter), lf16 = SIMD16<UInt8>(repeating: lf)
-                    let cr16 = SIMD16<UInt8>(repeating: cr)
-                    while j + 16 <= n {
-                        let chunk = UnsafeRawPointer(base + j).loadUnaligned(as: SIMD16<UInt8>.self)
-                        let hits = (chunk .== d16) .| (chunk .== lf16) .| (chunk .== cr16)
-                        if any(hits) { break }
-                        j += 16
+                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                    let d8 = ones &* UInt64(delimiter), lf8 = ones &* UInt64(lf), cr8 = ones &* UInt64(cr)
+                    while j + 8 <= n {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+                        let d = word ^ d8, l = word ^ lf8, c = word ^ cr8
+                        let marks = (((d &- ones) & ~d) | ((l &- ones) & ~l) | ((c &- ones) & ~c)) & highs
+                        if marks != 0 {
+                            j += marks.trailingZeroBitCount >> 3
+                            break
+                        }
+                        j += 8
                     }
                 }
                 while j < n {
@@ -338,9 +355,7 @@ package final class CSVReader {
                     j += 1
                 }
                 if j >= n && !atEOF { return .needMore }
-                starts.append(i)
-                ends.append(j)
-                escaped.append(false)
+                fields.append(i, j, escaped: false)
                 i = j
             }
             if i >= n { return .record(next: n, newlines: newlines + 1) }
@@ -389,5 +404,72 @@ package final class CSVReader {
             if score > best.score { best = (candidate, score) }
         }
         return best.delimiter
+    }
+}
+
+/// Where the fields of a record are in the reader's buffer (before trimming), in memory
+/// allocated once: the per-record path makes no array uniqueness checks.
+struct FieldBounds {
+    private(set) var starts: UnsafeMutablePointer<Int>
+    private(set) var ends: UnsafeMutablePointer<Int>
+    private(set) var escaped: UnsafeMutablePointer<Bool>
+    var count = 0
+    private(set) var capacity: Int
+    /// Whether a field of the record holds doubled quotes to undo.
+    var anyEscaped = false
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        starts = .allocate(capacity: capacity)
+        ends = .allocate(capacity: capacity)
+        escaped = .allocate(capacity: capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ start: Int, _ end: Int, escaped isEscaped: Bool) {
+        if count == capacity { grow() }
+        starts[count] = start
+        ends[count] = end
+        escaped[count] = isEscaped
+        if isEscaped { anyEscaped = true }
+        count += 1
+    }
+
+    private mutating func grow() {
+        let larger = capacity * 2
+        let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: larger)
+        let newEnds = UnsafeMutablePointer<Int>.allocate(capacity: larger)
+        let newEscaped = UnsafeMutablePointer<Bool>.allocate(capacity: larger)
+        newStarts.initialize(from: starts, count: count)
+        newEnds.initialize(from: ends, count: count)
+        newEscaped.initialize(from: escaped, count: count)
+        deallocate()
+        starts = newStarts
+        ends = newEnds
+        escaped = newEscaped
+        capacity = larger
+    }
+
+    func deallocate() {
+        starts.deallocate()
+        ends.deallocate()
+        escaped.deallocate()
+    }
+}
+
+/// The current record of a ``CSVReader``: its bytes and field bounds, valid only inside
+/// ``CSVReader/withRecord(_:)``.
+struct CSVRecord {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let starts: UnsafePointer<Int>
+    let ends: UnsafePointer<Int>
+    let count: Int
+
+    /// Where field `index` is once trimmed as ``CSVReader/cells(wanted:)`` trims it; an empty
+    /// range when the record has fewer fields.
+    @inline(__always)
+    func trimmedRange(_ index: Int) -> (start: Int, end: Int) {
+        guard index < count else { return (0, 0) }
+        return CSVReader.trim(bytes, starts[index], ends[index])
     }
 }

@@ -107,22 +107,33 @@ package struct FieldReader {
         }
     }
 
+    /// A number or date field's value read from its (trimmed, non-empty) bytes.
+    enum PlainValue {
+        case real(Double)
+        /// A real day (checked), to be written as ISO `YYYY-MM-DD`.
+        case day(year: Int, month: Int, day: Int)
+    }
+
     /// The value of a number or date field whose (trimmed, non-empty) text is `bytes`, when it
     /// is written the plain way (`1234.5`, `-12,30`, `04.11.2026`): the same value, and the
     /// same day/month evidence, as ``read(_:)`` gives for that text. Nil: read it as a cell.
-    mutating func readPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> StoredValue? {
+    @inline(__always)
+    mutating func readPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> PlainValue? {
         switch spec.type {
         case .number:
             return NumberReader.plain(bytes).map { .real($0) }
         case .date:
-            guard let result = DateReader.fastPath(bytes, order: order), let day = result.day else { return nil }
-            switch result.evidence {
+            // The checks of `Day(year:month:day:)`, without working out the day's ordinal.
+            guard let parts = DateReader.fastParts(bytes, order: order), parts.readable,
+                  (1...12).contains(parts.month), parts.day >= 1, parts.day <= Day.daysIn(month: parts.month, year: parts.year),
+                  (1...9999).contains(parts.year) else { return nil }
+            switch parts.evidence {
             case .dayFirstOnly: dayFirstOnly += 1
             case .monthFirstOnly: monthFirstOnly += 1
             case .ambiguous: ambiguous += 1
             case .none: break
             }
-            return .text(day.isoText)
+            return .day(year: parts.year, month: parts.month, day: parts.day)
         default:
             return nil
         }

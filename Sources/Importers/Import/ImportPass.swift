@@ -46,7 +46,7 @@ final class ImportPass {
 
     /// Reads the whole file. `store` receives each good row (line, one value per canonical
     /// field, and the row's ``DirectText``); nil for a dry run.
-    func run(store: ((Int, [StoredValue], DirectText) throws -> Void)?) throws {
+    func run(store: ((Int, UnsafeBufferPointer<StoredValue>, DirectText) throws -> Void)?) throws {
         let kind = options.kind
         // Find the header among the first rows.
         var head: [SourceRow] = []
@@ -119,19 +119,23 @@ final class ImportPass {
             }
         }
         let directSourceColumns = columns.indices.filter { direct[$0] != .none }.map { columns[$0] }
-        var text = DirectText(reader: csv, columns: [Int](repeating: -1, count: kind.fields.count))
-        do {
-            for row in dataRows { try process(row, &readers, &values, columns, fieldIndex, [], &text, store: store) }
-            source.restrict(to: Set(columns.indices.filter { direct[$0] == .none }.map { columns[$0] }))
-            while let row = try source.nextRow() {
-                if row.cells.allSatisfy(\.isBlank) && ImportPass.allBlank(directSourceColumns, in: csv) { continue }
-                try process(row, &readers, &values, columns, fieldIndex, direct, &text, store: store)
+        let fields = UnsafeMutablePointer<DirectField>.allocate(capacity: kind.fields.count)
+        fields.initialize(repeating: .none, count: kind.fields.count)
+        defer { fields.deallocate() }
+        let text = DirectText(reader: csv, fields: fields, width: kind.fields.count, base: nil)
+        // Readers and values are reached through pointers in the hot loop: no uniqueness check
+        // of their arrays per field (the arrays hold every change once this returns or throws).
+        defer { self.readers = readers }
+        try readers.withUnsafeMutableBufferPointer { readers in
+            try values.withUnsafeMutableBufferPointer { values in
+                for row in dataRows { try process(row, readers, values, columns, fieldIndex, [], text, store: store) }
+                source.restrict(to: Set(columns.indices.filter { direct[$0] == .none }.map { columns[$0] }))
+                while let row = try source.nextRow() {
+                    if row.cells.allSatisfy(\.isBlank) && ImportPass.allBlank(directSourceColumns, in: csv) { continue }
+                    try process(row, readers, values, columns, fieldIndex, direct, text, store: store)
+                }
             }
-        } catch {
-            self.readers = readers
-            throw error
         }
-        self.readers = readers
     }
 
     /// Whether every one of `columns` of the reader's current record is blank.
@@ -159,47 +163,62 @@ final class ImportPass {
     /// `direct[i]`: how assignment `i` is read from the CSV record's bytes (its cell in `row`
     /// is empty unless `.none`); empty for rows that are not the reader's current record.
     private func process(
-        _ row: SourceRow, _ readers: inout [FieldReader], _ values: inout [StoredValue], _ columns: [Int], _ fieldIndex: [Int],
-        _ direct: [DirectKind], _ text: inout DirectText, store: ((Int, [StoredValue], DirectText) throws -> Void)?
+        _ row: SourceRow, _ readers: UnsafeMutableBufferPointer<FieldReader>, _ values: UnsafeMutableBufferPointer<StoredValue>,
+        _ columns: [Int], _ fieldIndex: [Int], _ direct: [DirectKind], _ text: DirectText,
+        store: ((Int, UnsafeBufferPointer<StoredValue>, DirectText) throws -> Void)?
+    ) throws {
+        if !direct.isEmpty, let reader = text.reader {
+            // One view of the record for all its fields (not a closure per field).
+            try reader.withRecord { record in
+                var text = text
+                text.base = record.bytes.baseAddress
+                try process(row, readers, values, columns, fieldIndex, direct, record, text, store: store)
+            }
+        } else {
+            try process(row, readers, values, columns, fieldIndex, direct, nil, text, store: store)
+        }
+    }
+
+    private func process(
+        _ row: SourceRow, _ readers: UnsafeMutableBufferPointer<FieldReader>, _ values: UnsafeMutableBufferPointer<StoredValue>,
+        _ columns: [Int], _ fieldIndex: [Int], _ direct: [DirectKind], _ record: CSVRecord?, _ text: DirectText,
+        store: ((Int, UnsafeBufferPointer<StoredValue>, DirectText) throws -> Void)?
     ) throws {
         rowsRead += 1
-        for index in values.indices { values[index] = .null }
+        for index in 0..<values.count { values[index] = .null }
         let anyDirect = !direct.isEmpty
-        if anyDirect { for index in text.columns.indices { text.columns[index] = -1 } }
+        for index in 0..<text.width { text.fields[index] = .none }
         var bad: [RowProblem] = []
         let cells = row.cells
         for index in 0..<columns.count {
             let column = columns[index]
             var cell = column < cells.count ? cells[column] : .empty
-            if anyDirect && direct[index] != .none, let reader = text.reader {
+            if let record, direct[index] != .none {
                 // Well-formed text without unusual blanks at its ends is stored from its bytes,
                 // plain numbers and dates are read from them; anything else is read as a cell,
                 // as from any other file.
-                let kind = direct[index]
-                let field = fieldIndex[index]
-                let plain = reader.withTrimmedField(column) { bytes -> Bool? in
-                    if bytes.isEmpty { return nil }
-                    if kind == .plain {
-                        guard let value = readers[index].readPlain(bytes) else { return false }
-                        values[field] = value
-                        return true
-                    }
-                    var highest: UInt8 = 0
-                    for byte in bytes { highest = max(highest, byte) }
-                    if highest >= 0x80 && !TextEncoding.isValidUTF8(bytes) { return false }
-                    if mayHaveBlankEnds(bytes) { return false }
-                    text.columns[field] = column
-                    return true
-                }
-                switch plain {
-                case true?:
-                    continue
-                case false?:
-                    cell = reader.withTrimmedField(column) { bytes in
-                        TextEncoding.isValidUTF8(bytes) ? Cell.text(String(decoding: bytes, as: UTF8.self)) : .undecodable
-                    }
-                case nil:
+                let (start, end) = record.trimmedRange(column)
+                if start == end {
                     cell = .empty
+                } else {
+                    let bytes = UnsafeBufferPointer(rebasing: record.bytes[start..<end])
+                    let field = fieldIndex[index]
+                    if direct[index] == .plain {
+                        switch readers[index].readPlain(bytes) {
+                        case .real(let number)?:
+                            values[field] = .real(number)
+                            continue
+                        case .day(let year, let month, let day)?:
+                            text.fields[field] = DirectField(day: year * 10_000 + month * 100 + day)
+                            continue
+                        case nil:
+                            break
+                        }
+                    } else if TextEncoding.isValidUTF8(bytes) && !mayHaveBlankEnds(bytes) {
+                        text.fields[field] = DirectField(start: start, end: end)
+                        continue
+                    }
+                    cell = TextEncoding.isValidUTF8(bytes) ? .text(String(decoding: bytes, as: UTF8.self)) : .undecodable
                 }
             }
             switch readers[index].read(cell) {
@@ -214,7 +233,7 @@ final class ImportPass {
         }
         if bad.isEmpty {
             if let store, rowsRejected == 0 || options.skipBadRows {
-                try store(row.line, values, text)
+                try store(row.line, UnsafeBufferPointer(values), text)
             }
             rowsStored += 1
             if preview.count < options.previewRows {
@@ -294,15 +313,51 @@ enum FileFormat {
     }
 }
 
-/// Where a row's text fields stored from the CSV record's bytes are: for each canonical field,
-/// the source column whose trimmed bytes are its value, or -1 (the value is in the row's values).
+/// How a field of a row is taken from the CSV record's bytes rather than from the row's values:
+/// its trimmed bytes (`start..<end` in the record's buffer), or a day written as ISO text.
+struct DirectField {
+    /// At least 0: the bytes `start..<end`; -1: not taken from the bytes; -2: the day `end`
+    /// (`year * 10000 + month * 100 + day`).
+    var start: Int
+    var end: Int
+
+    static var none: DirectField { DirectField(start: -1, end: 0) }
+
+    init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    init(day: Int) {
+        start = -2
+        end = day
+    }
+}
+
+/// Where a row's fields taken from the CSV record's bytes are: for each canonical field, its
+/// ``DirectField`` (when not ``DirectField/none``, the value is not in the row's values).
+/// Valid only during the call that receives it: it points into the reader's current record.
 struct DirectText {
     let reader: CSVReader?
-    var columns: [Int]
+    /// `width` entries, one per canonical field.
+    let fields: UnsafeMutablePointer<DirectField>
+    let width: Int
+    /// The record's buffer (nil for rows not read from it).
+    var base: UnsafePointer<UInt8>?
 
     /// Field `field`'s text when it is taken from the record's bytes.
     func string(_ field: Int) -> String? {
-        guard let reader, columns[field] >= 0 else { return nil }
-        return reader.withTrimmedField(columns[field]) { String(decoding: $0, as: UTF8.self) }
+        let direct = fields[field]
+        if direct.start >= 0, let base {
+            return String(decoding: UnsafeBufferPointer(start: base + direct.start, count: direct.end - direct.start), as: UTF8.self)
+        }
+        if direct.start == -2 {
+            return String(unsafeUninitializedCapacity: 10) { buffer in
+                guard let pointer = buffer.baseAddress else { return 0 }
+                writeISODate(year: direct.end / 10_000, month: direct.end / 100 % 100, day: direct.end % 100, to: pointer)
+                return 10
+            }
+        }
+        return nil
     }
 }

@@ -157,51 +157,79 @@ struct FlatBatch {
     var count: Int { lines.count }
 
     /// Appends one row; at most ``capacity`` rows.
-    mutating func append(line: Int, values: [StoredValue], text: DirectText) {
-        precondition(lines.count < FlatBatch.capacity && values.count == width)
+    mutating func append(line: Int, values: UnsafeBufferPointer<StoredValue>, text: DirectText) {
+        precondition(lines.count < FlatBatch.capacity && values.count == width && text.width == width)
         let first = lines.count * width
         lines.append(line)
-        var bytes = self.bytes
-        self.bytes = []
-        kinds.withUnsafeMutableBufferPointer { kinds in
-            payloads.withUnsafeMutableBufferPointer { payloads in
-                lengths.withUnsafeMutableBufferPointer { lengths in
-                    var slot = first
-                    for (field, value) in values.enumerated() {
-                        if let reader = text.reader, text.columns[field] >= 0 {
-                            kinds[slot] = .text
-                            payloads[slot] = Int64(bytes.count)
-                            let before = bytes.count
-                            reader.withTrimmedField(text.columns[field]) { bytes.append(contentsOf: $0) }
-                            lengths[slot] = Int32(clamping: bytes.count - before)
+        let fields = text.fields, base = text.base
+        // The row's text goes into `bytes` in one piece: its length first, then one append.
+        var total = 0
+        for field in 0..<width {
+            let direct = fields[field]
+            if direct.start >= 0 && base != nil {
+                total += direct.end - direct.start
+            } else if direct.start == -2 {
+                total += 10
+            } else if case .text(let text) = values[field] {
+                total += text.utf8.count
+            }
+        }
+        var offset = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: total))
+        bytes.withUnsafeMutableBufferPointer { out in
+            kinds.withUnsafeMutableBufferPointer { kinds in
+                payloads.withUnsafeMutableBufferPointer { payloads in
+                    lengths.withUnsafeMutableBufferPointer { lengths in
+                        var slot = first
+                        for field in 0..<width {
+                            let direct = fields[field]
+                            if direct.start >= 0, let base, let target = out.baseAddress {
+                                let length = direct.end - direct.start
+                                kinds[slot] = .text
+                                payloads[slot] = Int64(offset)
+                                lengths[slot] = Int32(clamping: length)
+                                (target + offset).update(from: base + direct.start, count: length)
+                                offset += length
+                            } else if direct.start == -2, let target = out.baseAddress {
+                                // A day: its ISO text straight into the bytes, no String made.
+                                kinds[slot] = .text
+                                payloads[slot] = Int64(offset)
+                                lengths[slot] = 10
+                                let day = direct.end
+                                writeISODate(year: day / 10_000, month: day / 100 % 100, day: day % 100, to: target + offset)
+                                offset += 10
+                            } else {
+                                switch values[field] {
+                                case .null:
+                                    kinds[slot] = .null
+                                    payloads[slot] = 0
+                                    lengths[slot] = 0
+                                case .text(var text):
+                                    kinds[slot] = .text
+                                    payloads[slot] = Int64(offset)
+                                    let length = text.utf8.count
+                                    lengths[slot] = Int32(clamping: length)
+                                    if let target = out.baseAddress {
+                                        text.withUTF8 { source in
+                                            if let from = source.baseAddress { (target + offset).update(from: from, count: source.count) }
+                                        }
+                                    }
+                                    offset += length
+                                case .real(let number):
+                                    kinds[slot] = .real
+                                    payloads[slot] = Int64(bitPattern: number.bitPattern)
+                                    lengths[slot] = 0
+                                case .integer(let number):
+                                    kinds[slot] = .integer
+                                    payloads[slot] = number
+                                    lengths[slot] = 0
+                                }
+                            }
                             slot += 1
-                            continue
                         }
-                        switch value {
-                        case .null:
-                            kinds[slot] = .null
-                            payloads[slot] = 0
-                            lengths[slot] = 0
-                        case .text(var text):
-                            kinds[slot] = .text
-                            payloads[slot] = Int64(bytes.count)
-                            let before = bytes.count
-                            text.withUTF8 { bytes.append(contentsOf: $0) }
-                            lengths[slot] = Int32(clamping: bytes.count - before)
-                        case .real(let number):
-                            kinds[slot] = .real
-                            payloads[slot] = Int64(bitPattern: number.bitPattern)
-                            lengths[slot] = 0
-                        case .integer(let number):
-                            kinds[slot] = .integer
-                            payloads[slot] = number
-                            lengths[slot] = 0
-                        }
-                        slot += 1
                     }
                 }
             }
         }
-        self.bytes = bytes
     }
 }

@@ -35,14 +35,36 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
+        let highs: UInt64 = 0x8080_8080_8080_8080
         while index < count {
-            // Eight ASCII bytes at a time.
-            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-                continue
+            // Eight bytes at a time while they are ASCII and whole two-byte characters (Cyrillic).
+            if index + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let bit7 = word & highs
+                if bit7 == 0 {
+                    index += 8
+                    continue
+                }
+                // Per byte, in its bit 7: bit 6, 5 of the byte, and whether any of its bits 4…1 is set.
+                let bit6 = (word << 1) & highs, bit5 = (word << 2) & highs
+                let low = ((word << 3) | (word << 4) | (word << 5) | (word << 6)) & highs
+                let leads = bit7 & bit6, continuations = bit7 & ~bit6
+                // Leads all 110xxxxx but C0/C1; each continuation right after a lead; a lead in
+                // the last byte is left for the next step (its continuation is past this word).
+                let lastByte: UInt64 = 0x80 << 56
+                if leads & bit5 == 0 && leads & ~low == 0 && continuations == (leads & ~lastByte) << 8 {
+                    index += leads & lastByte == 0 ? 8 : 7
+                    continue
+                }
             }
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
+            // Two-byte characters (Cyrillic, Latin letters with marks) without the general case.
+            if lead >= 0xC2 && lead <= 0xDF {
+                guard index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 else { return false }
+                index += 2
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch lead {

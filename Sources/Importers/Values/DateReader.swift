@@ -137,6 +137,22 @@ package enum DateReader {
     /// Exactly `dd.mm.yyyy`, `dd/mm/yyyy` or `yyyy-mm-dd`, read without allocating.
     @inline(__always)
     static func fastPath(_ p: UnsafeBufferPointer<UInt8>, order: DateOrder) -> Result? {
+        guard let parts = fastParts(p, order: order) else { return nil }
+        guard parts.readable else { return Result(day: nil, evidence: .none) }
+        return Result(day: Day(year: parts.year, month: parts.month, day: parts.day), evidence: parts.evidence)
+    }
+
+    /// The numbers of a date of ``fastPath(_:order:)``'s shapes, read in `order` (not checked to
+    /// be a real day), and its evidence; `readable` false when neither order reads it. Nil for
+    /// any other shape.
+    struct FastParts {
+        var year: Int, month: Int, day: Int
+        var evidence: DateEvidence
+        var readable: Bool
+    }
+
+    @inline(__always)
+    static func fastParts(_ p: UnsafeBufferPointer<UInt8>, order: DateOrder) -> FastParts? {
         guard p.count == 10 else { return nil }
         @inline(__always) func digit(_ index: Int) -> Int? {
             let byte = p[index]
@@ -145,7 +161,8 @@ package enum DateReader {
         if p[4] == 0x2D && p[7] == 0x2D {
             guard let y1 = digit(0), let y2 = digit(1), let y3 = digit(2), let y4 = digit(3), let m1 = digit(5), let m2 = digit(6),
                   let d1 = digit(8), let d2 = digit(9) else { return nil }
-            return Result(day: Day(year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2), evidence: .none)
+            return FastParts(year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2,
+                             evidence: .none, readable: true)
         }
         guard (p[2] == 0x2E && p[5] == 0x2E) || (p[2] == 0x2F && p[5] == 0x2F),
               let a1 = digit(0), let a2 = digit(1), let b1 = digit(3), let b2 = digit(4),
@@ -155,9 +172,10 @@ package enum DateReader {
         if a > 12 && b <= 12 { evidence = .dayFirstOnly }
         else if b > 12 && a <= 12 { evidence = .monthFirstOnly }
         else if a <= 12 && b <= 12 { evidence = a == b ? .none : .ambiguous }
-        else { return Result(day: nil, evidence: .none) }
-        let day = order == .dayFirst ? Day(year: year, month: b, day: a) : Day(year: year, month: a, day: b)
-        return Result(day: day, evidence: evidence)
+        else { return FastParts(year: year, month: 0, day: 0, evidence: .none, readable: false) }
+        return order == .dayFirst
+            ? FastParts(year: year, month: b, day: a, evidence: evidence, readable: true)
+            : FastParts(year: year, month: a, day: b, evidence: evidence, readable: true)
     }
 
     /// Removes the year word Russian documents write after a date (`04.11.2026 г.`, `2026г`,
@@ -221,4 +239,19 @@ extension Day {
         ]
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// Writes `year-month-day` as ISO `YYYY-MM-DD` (10 bytes) at `p`; the year is 0…9999.
+@inline(__always)
+func writeISODate(year y: Int, month m: Int, day d: Int, to p: UnsafeMutablePointer<UInt8>) {
+    p[0] = UInt8(truncatingIfNeeded: 48 + y / 1000)
+    p[1] = UInt8(truncatingIfNeeded: 48 + y / 100 % 10)
+    p[2] = UInt8(truncatingIfNeeded: 48 + y / 10 % 10)
+    p[3] = UInt8(truncatingIfNeeded: 48 + y % 10)
+    p[4] = 0x2D
+    p[5] = UInt8(truncatingIfNeeded: 48 + m / 10)
+    p[6] = UInt8(truncatingIfNeeded: 48 + m % 10)
+    p[7] = 0x2D
+    p[8] = UInt8(truncatingIfNeeded: 48 + d / 10)
+    p[9] = UInt8(truncatingIfNeeded: 48 + d % 10)
 }
