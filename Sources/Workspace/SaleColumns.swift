@@ -45,11 +45,6 @@ package struct SaleColumns: Sendable {
 
     package var count: Int { amount.count }
 
-    package mutating func reserveIdentities(_ capacity: Int) {
-        customer.reserveCapacity(capacity)
-        order.reserveCapacity(capacity)
-    }
-
     package mutating func reserve(_ capacity: Int) {
         for path in [\SaleColumns.customer, \.day, \.order, \.product, \.manager, \.channel, \.campaign, \.sourceLine] as [WritableKeyPath<SaleColumns, [Int32]>] {
             self[keyPath: path].reserveCapacity(capacity)
@@ -64,23 +59,9 @@ package struct SaleColumns: Sendable {
                                  amount: Double, cost: Double?, order: UnsafeBufferPointer<UInt8>?,
                                  product: UnsafeBufferPointer<UInt8>?, manager: UnsafeBufferPointer<UInt8>?,
                                  channel: UnsafeBufferPointer<UInt8>?, campaign: UnsafeBufferPointer<UInt8>?) {
-        appendIdentities(customer: customerID, order: order)
-        appendDetails(line: line, date: date, amount: amount, cost: cost, product: product, manager: manager, channel: channel,
-                      campaign: campaign)
-    }
-
-    /// The customer and order id of one line: the costly lookups (hundreds of thousands of
-    /// distinct values), which a builder on another thread can do (see ``adoptIdentities(of:)``).
-    package mutating func appendIdentities(customer customerID: UnsafeBufferPointer<UInt8>?, order: UnsafeBufferPointer<UInt8>?) {
         pendingCustomers.append(Self.trimmed(customerID) ?? UnsafeBufferPointer(start: nil, count: 0))
         pendingOrders.append(Self.trimmed(order))
         if pendingOrders.isFull { flush() }
-    }
-
-    /// Everything of one line but its customer and order id.
-    package mutating func appendDetails(line: Int, date: UnsafeBufferPointer<UInt8>?, amount: Double, cost: Double?,
-                                        product: UnsafeBufferPointer<UInt8>?, manager: UnsafeBufferPointer<UInt8>?,
-                                        channel: UnsafeBufferPointer<UInt8>?, campaign: UnsafeBufferPointer<UInt8>?) {
         day.append(Self.trimmed(date).flatMap(Self.day) ?? Int32.min)
         self.amount.append(amount)
         self.cost.append(cost ?? .nan)
@@ -89,17 +70,6 @@ package struct SaleColumns: Sendable {
         self.channel.append(Self.trimmed(channel).map { channels.intern($0) } ?? -1)
         self.campaign.append(Self.trimmed(campaign).map { campaigns.intern($0) } ?? -1)
         sourceLine.append(Int32(clamping: line))
-    }
-
-    /// Takes the customer and order ids of `other`, built with ``appendIdentities(customer:order:)``
-    /// from the same lines as this copy's ``appendDetails(line:date:amount:cost:product:manager:channel:campaign:)``.
-    package mutating func adoptIdentities(of other: SaleColumns) {
-        var other = other
-        other.flush()
-        customer = other.customer
-        order = other.order
-        customerIDs = other.customerIDs
-        orderIDs = other.orderIDs
     }
 
     /// Interns the ids of the lines appended since the last flush; call before reading `customer` or `order`.

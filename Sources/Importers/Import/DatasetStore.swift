@@ -16,9 +16,9 @@ final class DatasetStore {
     private let multiple: Statement
     /// Rows per multi-row INSERT: fewer statement runs per row, far below SQLite's 32,766 parameters.
     static let rowsPerStatement = 32
-    /// The columnar copy of a sales dataset, built batch by batch as the rows are stored: the
-    /// customer and order ids on the reading thread (``appendIdentities(_:)``), the rest on the
-    /// writing thread (``insert(_:)``), joined by ``finish(sha256:format:rowsRead:rowsStored:rowsRejected:mapping:replace:)``.
+    /// The columnar copy of a sales dataset, built batch by batch on the reading thread while
+    /// this store writes the rows on the other (SQLite is the slower side), and saved by
+    /// ``finish(sha256:format:rowsRead:rowsStored:rowsRejected:mapping:replace:)``.
     let columnsBuilder: SaleColumnsBuilder?
     /// The copy, once finished.
     private(set) var saleColumns: SaleColumns?
@@ -94,7 +94,6 @@ final class DatasetStore {
             sqlite3_reset(failedHandle)
             throw ImportError.database(path: file, message: message)
         }
-        columnsBuilder?.appendDetails(batch)
     }
 
     /// Completes the dataset record. An earlier dataset of the same file in the round is

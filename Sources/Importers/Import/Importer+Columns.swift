@@ -17,10 +17,7 @@ extension Importer {
             let pass = try ImportPass(path: path, options: options, orders: orders)
             let builder = SaleColumnsBuilder(file: path)
             // No rows to store: the other thread builds every column while this one reads.
-            try pass.runPipelined { batch in
-                builder.appendIdentities(batch)
-                builder.appendDetails(batch)
-            }
+            try pass.runPipelined { batch in builder.append(batch) }
             if let redo = pass.ordersToRedo {
                 orders = redo
                 continue

@@ -26,7 +26,10 @@ public enum Importer {
                 let outcome = try inOneTransaction(workspace) { db throws -> (Int64, Bool, ImportReport.UnknownCustomers?, String) in
                     let store = try DatasetStore(db: db, round: round, kind: options.kind, file: path)
                     defer { laps.append(("finish", clock.now)) }
-                    try pass.runPipelined(prepare: store.columnsBuilder?.appendIdentities) { batch in try store.insert(batch) }
+                    let builder = store.columnsBuilder
+                    try pass.runPipelined(prepare: builder.map { builder in { batch in builder.append(batch) } }) { batch in
+                        try store.insert(batch)
+                    }
                     laps.append(("read+store", clock.now))
                     if let redo = pass.ordersToRedo { throw Redo(orders: redo) }
                     let sha = try pass.source.sha256()

@@ -3,13 +3,12 @@ import Foundation
 import Workspace
 
 /// Builds the columnar copy (``SaleColumns``) of the sale lines an import pass reads, from the
-/// same batches of values the rows are given: the customer and order ids on the reading thread
-/// (``appendIdentities(_:)``, the costly lookups), everything else on the other thread
-/// (``appendDetails(_:)``), joined by ``finish()``. Each side is called once per batch, in order.
+/// same batches of values the rows are given, on the reading thread (see
+/// `ImportPass.runPipelined`): there it overlaps with the other thread's SQLite inserts, the
+/// slower side of an import. Called once per batch, in order; ``finish()`` gives the copy.
 final class SaleColumnsBuilder: @unchecked Sendable {
-    // Each property is touched by one thread only until `finish`, which runs after both are done.
-    private var identities = SaleColumns()
-    private var details = SaleColumns()
+    // Touched by the reading thread only, until `finish`, which runs after it is done.
+    private var columns = SaleColumns()
     private let slots: [String: Int]
 
     /// A builder for the lines of `file` (its size sets the room reserved up front: a line takes
@@ -17,33 +16,22 @@ final class SaleColumnsBuilder: @unchecked Sendable {
     init(file: String) {
         slots = Dictionary(uniqueKeysWithValues: DatasetKind.sales.fields.enumerated().map { ($1.name, $0) })
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        let lines = min(size / 40, 50_000_000)
-        details.reserve(lines)
-        identities.reserveIdentities(lines)
-    }
-
-    func appendIdentities(_ batch: FlatBatch) {
-        append(batch, idsOnly: true)
-    }
-
-    func appendDetails(_ batch: FlatBatch) {
-        append(batch, idsOnly: false)
+        columns.reserve(min(size / 40, 50_000_000))
     }
 
     /// The copy of every line appended.
     func finish() -> SaleColumns {
-        var columns = details
-        columns.adoptIdentities(of: identities)
-        identities = SaleColumns()
-        details = SaleColumns()
-        return columns
+        var finished = columns
+        columns = SaleColumns()
+        finished.flush()
+        return finished
     }
 
-    private func append(_ batch: FlatBatch, idsOnly: Bool) {
-        var columns = idsOnly ? identities : details
-        // Appended in place, without copying the arrays.
-        if idsOnly { identities = SaleColumns() } else { details = SaleColumns() }
-        defer { if idsOnly { identities = columns } else { details = columns } }
+    /// Appends the batch's lines.
+    func append(_ batch: FlatBatch) {
+        var columns = self.columns
+        self.columns = SaleColumns()  // appended in place, without copying the arrays
+        defer { self.columns = columns }
         let width = batch.width
         let kinds = batch.kinds, payloads = batch.payloads, lengths = batch.lengths
         func slot(_ field: String) -> Int { slots[field] ?? -1 }
@@ -66,12 +54,9 @@ final class SaleColumnsBuilder: @unchecked Sendable {
                     case .text: return text(field).flatMap { Double(String(decoding: $0, as: UTF8.self)) } ?? 0
                     }
                 }
-                if idsOnly {
-                    columns.appendIdentities(customer: text(customer), order: text(order))
-                } else {
-                    columns.appendDetails(line: line, date: text(date), amount: number(amount) ?? 0, cost: number(cost),
-                                          product: text(product), manager: text(manager), channel: text(channel), campaign: text(campaign))
-                }
+                columns.append(line: line, customer: text(customer), date: text(date), amount: number(amount) ?? 0, cost: number(cost),
+                               order: text(order), product: text(product), manager: text(manager), channel: text(channel),
+                               campaign: text(campaign))
             }
         }
     }
