@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import Importers
 
@@ -31,7 +32,7 @@ import Testing
             Array("é".utf8), [0xC2, 0xA0], [0xDF, 0xBF], [0xD0], [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80],
             [0xED, 0xA0, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xEF, 0xBF, 0xBD],
         ]
-        var generator = SplitMix(seed: 2026)
+        var generator = SeededGenerator(state: 2026)
         for _ in 0..<20_000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int(generator.next() % 12) {
@@ -46,17 +47,3 @@ import Testing
     }
 }
 
-/// A small deterministic random source for the tests.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
