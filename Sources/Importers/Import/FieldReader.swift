@@ -164,7 +164,13 @@ extension Cell {
     /// a number or date column.
     var isDashPlaceholder: Bool {
         guard case .text(let text) = self else { return false }
-        let value = text.trimmingCharacters(in: .whitespaces)
-        return value == "-" || value == "–" || value == "—" || value == "--"
+        // Checked on every number and date cell read as a cell: the first digit ends it.
+        var dashes: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\u{A0}" { continue }
+            guard scalar == "-" || scalar == "–" || scalar == "—", dashes.count < 2 else { return false }
+            dashes.append(scalar)
+        }
+        return dashes.count == 1 || dashes == ["-", "-"]
     }
 }
