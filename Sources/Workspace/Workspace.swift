@@ -98,10 +98,19 @@ public final class Workspace: Sendable {
         try queue.close()
     }
 
+    /// At most this many bytes of a workspace are mapped by a reading connection.
+    static let readerMapSize = 1 << 30
+
     private static func connect(_ path: String) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        // Readers map the file instead of copying its pages through read calls: reading the
+        // columnar copy of a million sale lines takes 0.05 s instead of 0.17 s, and a third of the
+        // system time (measured). Writers keep SQLite's default.
+        configuration.prepareDatabase { db in
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = \(Workspace.readerMapSize)") }
+        }
         return try DatabasePool(path: path, configuration: configuration)
     }
 
