@@ -128,6 +128,9 @@ public enum Analytics {
         }
         computation.salesPass()
         lap("salesPass")
+        // Managers, channels, campaigns and products on a thread of their own, from a copy of the
+        // computation as the sales pass left it (they read nothing the customer ranking writes).
+        let grouping = GroupingWork(computation)
         let ranking = computation.customerRanking()
         lap("ranking")
         computation.pareto(ranking: ranking)
@@ -146,21 +149,16 @@ public enum Analytics {
             for (position, key) in ranking.enumerated() { customerClass[Int(key)] = classes[position] }
         }
 
-        let groups = computation.groupings()
-        lap("groups")
-        let managerRows = computation.managers(groups.managers)
-        lap("managerRows")
-        computation.channels(groups.channels, campaigns: groups.campaigns)
-        lap("channels")
-        let productOrder = groups.products.indices.sorted { a, b in
-            groups.products[a] != groups.products[b] ? groups.products[a] > groups.products[b]
-                : data.products.names[a] < data.products.names[b]
-        }
-        let productRevenue = productOrder.map { groups.products[$0] }
-        let productClasses = productRevenue.isEmpty ? nil : Computation.abcClasses(productRevenue)
-        lap("productClasses")
-        computation.abc(subject: "products", revenues: productRevenue, classes: productClasses)
-        lap("abc")
+        let grouped = grouping.wait()
+        lap("groups (waited)")
+        laps.append(("groups (own thread)", grouped.duration))
+        computation.sink.merge(grouped.computation.sink)
+        computation.tables.managers = grouped.computation.tables.managers
+        computation.tables.channels = grouped.computation.tables.channels
+        computation.tables.campaigns = grouped.computation.tables.campaigns
+        computation.tables.abc.merge(grouped.computation.tables.abc) { _, theirs in theirs }  // managers', products'
+        let managerRows = grouped.managerRows, productOrder = grouped.productOrder, productRevenue = grouped.productRevenue
+        let productClasses = grouped.productClasses
 
         let side = customerSide?() ?? CustomerSideResult.compute(data)
         lap("customerSide")
@@ -184,10 +182,63 @@ public enum Analytics {
             document: document, data: data, asOf: asOf, stats: computation.stats, ranking: ranking,
             customerClass: customerClass,
             productRanking: productOrder.enumerated().map { position, key in
-                (Int32(key), groups.products[key], productClasses?[position] ?? 2)
+                (Int32(key), productRevenue[position], productClasses?[position] ?? 2)
             },
             managerRows: managerRows, rfm: rfm, duplicateGroups: duplicates, emailStatus: quality.email,
             phoneStatus: quality.phone, normalisedPhones: quality.phones, timings: laps)
+    }
+}
+
+/// The manager, channel, campaign and product totals of ``Analytics/analyse(data:asOf:customerSide:)``,
+/// computed on their own thread from a copy of the computation after its sales pass; ``wait()``
+/// gives the copy (its metric sink and tables hold what they set) and their results.
+///
+/// `result` is written once by the thread before `done` is signalled, and read only after waiting.
+private final class GroupingWork: @unchecked Sendable {
+    struct Result {
+        var computation: Computation
+        var managerRows: [ManagerRow]
+        var productOrder: [Int]
+        var productRevenue: [Double]
+        var productClasses: [Int8]?
+        var duration: Duration
+    }
+
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result?
+    /// The copy the thread works on (only the thread touches it).
+    private var copy: Computation
+
+    init(_ computation: Computation) {
+        copy = computation
+        copy.sink = MetricSink()
+        copy.tables = MetricTables()
+        let thread = Thread { [self] in
+            let clock = ContinuousClock()
+            let start = clock.now
+            let groups = copy.groupings()
+            let managerRows = copy.managers(groups.managers)
+            copy.channels(groups.channels, campaigns: groups.campaigns)
+            let names = copy.data.products.names
+            let productOrder = groups.products.indices.sorted { a, b in
+                groups.products[a] != groups.products[b] ? groups.products[a] > groups.products[b] : names[a] < names[b]
+            }
+            let productRevenue = productOrder.map { groups.products[$0] }
+            let productClasses = productRevenue.isEmpty ? nil : Computation.abcClasses(productRevenue)
+            copy.abc(subject: "products", revenues: productRevenue, classes: productClasses)
+            result = Result(computation: copy, managerRows: managerRows, productOrder: productOrder, productRevenue: productRevenue,
+                            productClasses: productClasses, duration: clock.now - start)
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    func wait() -> Result {
+        done.wait()
+        done.signal()
+        guard let result else { preconditionFailure("the grouping thread ended without a result") }
+        return result
     }
 }
 

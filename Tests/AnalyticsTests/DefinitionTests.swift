@@ -190,4 +190,15 @@ import Testing
             DuplicateGroup(group: 2, customerIDs: ["C6", "C7"], keys: ["name"]),
         ])
     }
+
+    /// Managers' and products' ABC classes come with the customers' (each item in one class).
+    @Test func abcClassesCoverCustomersManagersAndProducts() throws {
+        let document = try Fixture.analysis().document
+        #expect(document.tables.abc.keys.sorted() == ["customers", "managers", "products"])
+        let managers = try #require(document.tables.abc["managers"])
+        #expect(Double(managers.map(\.count).reduce(0, +)) == document["managers.with_sales"].number)
+        let products = try #require(document.tables.abc["products"])
+        #expect(products.map(\.count).reduce(0, +) == 3)  // P1, P2, P3
+        #expect(document.tables.managers.isEmpty == false && document.tables.channels.isEmpty == false)
+    }
 }
