@@ -9,9 +9,11 @@
 //   needs); ``MetricCatalogue/definition(of:)`` looks one up; ``MetricCatalogue/markdown()``
 //   renders `docs/metrics.md` (a test fails on drift; regenerate with
 //   `CRM_AUDIT_RECORD_DOCS=1 swift test --filter CatalogueTests`).
-// * Computing — ``Analytics/analyse(_:round:asOf:)`` reads the round's rows once (two threads:
-//   sale lines on one, the customer list and small datasets on the other) and returns an
-//   ``Analysis``. Its ``Analysis/document`` is a ``MetricDocument``: `asOf`, `metrics`
+// * Computing — ``Analytics/analyse(_:round:asOf:)`` reads the round once (two threads: the sale
+//   lines from their columnar copy, or from the rows when a dataset has none, on one; the customer
+//   list and small datasets on the other; manager, channel, campaign and product totals then run
+//   on a third) and returns an ``Analysis``; `crm-audit metrics --sales FILE` gives it sale lines
+//   read from a file instead (`analyse(_:round:asOf:sales:)`). Its ``Analysis/document`` is a ``MetricDocument``: `asOf`, `metrics`
 //   (`[id: MetricValue]` — a number, an ISO date string, or null), `unavailable`
 //   (`[id: reason code]`, explained in both languages by ``UnavailableReason/text``),
 //   ``MonthlySeries`` (revenue, orders, customers, new customers per month) and ``MetricTables``
@@ -43,9 +45,9 @@ public enum Analytics {
     ///
     /// - Parameter asOf: the day the metrics describe; nil means the latest sale date (or the
     ///   round's date when the round has no sales). Sale lines after it are left out.
-    /// - Complexity: one read of the round's rows, then O(n log n) in the number of sale lines.
-    ///   The rows are read on two or three threads, each in its own read transaction: run it
-    ///   while no import writes to the same round.
+    /// - Complexity: one read of the round, then O(n log n) in the number of sale lines. The
+    ///   round is read on two or three threads, each in its own read transaction: run it while
+    ///   no import writes to the same round.
     /// - Throws: ``AnalyticsError`` when the workspace cannot be read.
     public static func analyse(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
         try analyse(workspace, round: round, asOf: asOf, sales: nil)
