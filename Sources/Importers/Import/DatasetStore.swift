@@ -15,7 +15,7 @@ final class DatasetStore {
     private let single: Statement
     private let multiple: Statement
     /// Rows per multi-row INSERT: fewer statement runs per row, far below SQLite's 32,766 parameters.
-    static let rowsPerStatement = 32
+    static let rowsPerStatement = 128
     /// The columnar copy of a sales dataset, built batch by batch on the reading thread while
     /// this store writes the rows on the other (SQLite is the slower side), and saved by
     /// ``finish(sha256:format:rowsRead:rowsStored:rowsRejected:mapping:replace:)``.
