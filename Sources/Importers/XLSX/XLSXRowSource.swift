@@ -23,11 +23,11 @@ package final class XLSXRowSource: RowSource {
         self.path = path
         workbook = try XLSXWorkbook(path: path)
         self.sheet = try workbook.sheet(sheet)
-        guard let bytes = try workbook.part(self.sheet.part) else {
+        guard let bytes = try workbook.partBuffer(self.sheet.part) else {
             throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
                 ru: "в книге нет части листа \(self.sheet.part)", en: "the workbook lacks the sheet part \(self.sheet.part)"))
         }
-        stream = try XMLStream(bytes: bytes, file: path + "#" + self.sheet.name)
+        stream = try XMLStream(taking: bytes, file: path + "#" + self.sheet.name)
     }
 
     package func restrict(to columns: Set<Int>) {}

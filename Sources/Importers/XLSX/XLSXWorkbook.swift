@@ -68,6 +68,47 @@ struct XLSXWorkbook {
         throw ImportError.sheetNotFound(path: path, requested: name, available: sheets.map(\.name))
     }
 
+    /// The bytes of the part at `name` in memory the caller owns and must deallocate (a
+    /// worksheet's XML is the workbook's largest part: it is unpacked once, straight into the
+    /// memory the XML reader then reads), or nil when the package has none.
+    func partBuffer(_ name: String) throws -> UnsafeMutableBufferPointer<UInt8>? {
+        let wanted = name.hasPrefix("/") ? String(name.dropFirst()) : name
+        guard let entry = archive[wanted] ?? archive.first(where: { $0.path.lowercased() == wanted.lowercased() }) else { return nil }
+        guard entry.uncompressedSize <= UInt64(XLSXWorkbook.partLimit) else { throw tooLarge(wanted) }
+        var capacity = max(Int(entry.uncompressedSize), 1)
+        var base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        var count = 0
+        var exceeded = false
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { data in
+                if count + data.count > capacity {
+                    // The entry's header understated its size: grow, within the limit.
+                    guard count + data.count <= XLSXWorkbook.partLimit else {
+                        exceeded = true
+                        throw ImportError.malformed(SourceLocation(file: path), LocalizedText(both: "too large"))
+                    }
+                    let larger = max(capacity * 2, count + data.count)
+                    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+                    grown.initialize(from: base, count: count)
+                    base.deallocate()
+                    base = grown
+                    capacity = larger
+                }
+                data.copyBytes(to: base + count, count: data.count)
+                count += data.count
+            }
+        } catch let error as ImportError {
+            base.deallocate()
+            if exceeded { throw tooLarge(wanted) }
+            throw error
+        } catch {
+            base.deallocate()
+            throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
+                ru: "не удалось распаковать \(wanted) из книги: \(error)", en: "cannot unpack \(wanted) from the workbook: \(error)"))
+        }
+        return UnsafeMutableBufferPointer(start: base, count: count)
+    }
+
     /// The bytes of the part at `name`, or nil when the package has none.
     func part(_ name: String) throws -> [UInt8]? {
         let wanted = name.hasPrefix("/") ? String(name.dropFirst()) : name

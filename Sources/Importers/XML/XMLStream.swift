@@ -54,6 +54,31 @@ final class XMLStream {
         memory = copy
     }
 
+    /// Streams the bytes of `buffer` (a worksheet of a workbook), taking it over: it is
+    /// deallocated with the stream, or at once when the stream cannot be made. `file` names it
+    /// in messages.
+    init(taking buffer: UnsafeMutableBufferPointer<UInt8>, file: String) throws {
+        self.file = file
+        guard let base = buffer.baseAddress else {
+            throw ImportError.malformed(SourceLocation(file: file), LocalizedText(ru: "не удалось разобрать XML", en: "cannot parse the XML"))
+        }
+        do {
+            try XMLStream.refuseDoctype(prefix: UnsafeBufferPointer(rebasing: buffer.prefix(65_536)), file: file)
+        } catch {
+            base.deallocate()
+            throw error
+        }
+        let created = base.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { pointer in
+            xmlReaderForMemory(pointer, Int32(clamping: buffer.count), nil, nil, XMLStream.options)
+        }
+        guard let created else {
+            base.deallocate()
+            throw ImportError.malformed(SourceLocation(file: file), LocalizedText(ru: "не удалось разобрать XML", en: "cannot parse the XML"))
+        }
+        reader = created
+        memory = base
+    }
+
     deinit {
         xmlFreeTextReader(reader)
         memory?.deallocate()
