@@ -26,7 +26,7 @@ package struct FieldReader {
     }
 
     package mutating func read(_ cell: Cell) -> Outcome {
-        if cell.isBlank || (spec.type.isNumberOrDate && cell.isDashPlaceholder) {
+        if cell.isBlank || (spec.type.isNumberOrDate && cell.isLoneDash) {
             if spec.required {
                 return .problem(LocalizedText(ru: "обязательное поле \(spec.name) пусто", en: "the required field \(spec.name) is empty"))
             }
@@ -162,7 +162,7 @@ extension FieldType {
 extension Cell {
     /// A cell holding only a dash (`-`, `–`, `—`): how Russian reports and 1C print "no value" in
     /// a number or date column.
-    var isDashPlaceholder: Bool {
+    var isLoneDash: Bool {
         guard case .text(let text) = self else { return false }
         // Checked on every number and date cell read as a cell: the first digit ends it.
         var dashes: [Unicode.Scalar] = []

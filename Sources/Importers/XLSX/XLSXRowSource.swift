@@ -23,11 +23,11 @@ package final class XLSXRowSource: RowSource {
         self.path = path
         workbook = try XLSXWorkbook(path: path)
         self.sheet = try workbook.sheet(sheet)
-        guard let bytes = try workbook.partBuffer(self.sheet.part) else {
+        guard let stream = try workbook.stream(self.sheet.part, label: self.sheet.name) else {
             throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
                 ru: "в книге нет части листа \(self.sheet.part)", en: "the workbook lacks the sheet part \(self.sheet.part)"))
         }
-        stream = try XMLStream(taking: bytes, file: path + "#" + self.sheet.name)
+        self.stream = stream
     }
 
     package func restrict(to columns: Set<Int>) {}

@@ -31,12 +31,11 @@ struct XLSXWorkbook {
                 ru: "не удалось открыть книгу XLSX (повреждённый ZIP): \(error)",
                 en: "cannot open the XLSX workbook (damaged ZIP): \(error)"))
         }
-        guard let workbookXML = try part("xl/workbook.xml") else {
+        guard let workbook = try stream("xl/workbook.xml") else {
             throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
                 ru: "в файле нет xl/workbook.xml: это не книга Excel", en: "no xl/workbook.xml inside: not an Excel workbook"))
         }
         let relations = try readRelations()
-        let workbook = try XMLStream(bytes: workbookXML, file: path + "#xl/workbook.xml")
         while try workbook.read() {
             guard workbook.kind == .element else { continue }
             switch workbook.localName {
@@ -55,8 +54,8 @@ struct XLSXWorkbook {
             }
         }
         guard !sheets.isEmpty else { throw ImportError.empty(path: path) }
-        if let strings = try part("xl/sharedStrings.xml") { sharedStrings = try XLSXWorkbook.readSharedStrings(strings, file: path) }
-        if let styles = try part("xl/styles.xml") { dateStyles = try XLSXWorkbook.readDateStyles(styles, file: path) }
+        if let strings = try stream("xl/sharedStrings.xml") { sharedStrings = try XLSXWorkbook.readSharedStrings(strings) }
+        if let styles = try stream("xl/styles.xml") { dateStyles = try XLSXWorkbook.readDateStyles(styles) }
     }
 
     /// The sheet named `name` (case-insensitive), or numbered `name` (1-based), or the first visible one.
@@ -68,10 +67,17 @@ struct XLSXWorkbook {
         throw ImportError.sheetNotFound(path: path, requested: name, available: sheets.map(\.name))
     }
 
-    /// The bytes of the part at `name` in memory the caller owns and must deallocate (a
-    /// worksheet's XML is the workbook's largest part: it is unpacked once, straight into the
-    /// memory the XML reader then reads), or nil when the package has none.
-    func partBuffer(_ name: String) throws -> UnsafeMutableBufferPointer<UInt8>? {
+    /// The part at `name` as an XML stream, or nil when the package has none; `label` names it in
+    /// messages after the file (the part's name by default). The part is unpacked once, straight
+    /// into the memory the XML reader reads (a worksheet's XML is the workbook's largest part).
+    func stream(_ name: String, label: String? = nil) throws -> XMLStream? {
+        guard let bytes = try partBuffer(name) else { return nil }
+        return try XMLStream(taking: bytes, file: path + "#" + (label ?? name))
+    }
+
+    /// The bytes of the part at `name` in memory the caller owns and must deallocate, or nil
+    /// when the package has none.
+    private func partBuffer(_ name: String) throws -> UnsafeMutableBufferPointer<UInt8>? {
         let wanted = name.hasPrefix("/") ? String(name.dropFirst()) : name
         guard let entry = archive[wanted] ?? archive.first(where: { $0.path.lowercased() == wanted.lowercased() }) else { return nil }
         guard entry.uncompressedSize <= UInt64(XLSXWorkbook.partLimit) else { throw tooLarge(wanted) }
@@ -109,28 +115,6 @@ struct XLSXWorkbook {
         return UnsafeMutableBufferPointer(start: base, count: count)
     }
 
-    /// The bytes of the part at `name`, or nil when the package has none.
-    func part(_ name: String) throws -> [UInt8]? {
-        let wanted = name.hasPrefix("/") ? String(name.dropFirst()) : name
-        guard let entry = archive[wanted] ?? archive.first(where: { $0.path.lowercased() == wanted.lowercased() }) else { return nil }
-        guard entry.uncompressedSize <= UInt64(XLSXWorkbook.partLimit) else { throw tooLarge(wanted) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(min(entry.uncompressedSize, 1 << 26)))
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { data in
-                bytes.append(contentsOf: data)
-                if bytes.count > XLSXWorkbook.partLimit { throw ImportError.malformed(SourceLocation(file: path), LocalizedText(both: "too large")) }
-            }
-        } catch let error as ImportError {
-            if bytes.count > XLSXWorkbook.partLimit { throw tooLarge(wanted) }
-            throw error
-        } catch {
-            throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
-                ru: "не удалось распаковать \(wanted) из книги: \(error)", en: "cannot unpack \(wanted) from the workbook: \(error)"))
-        }
-        return bytes
-    }
-
     private func tooLarge(_ part: String) -> ImportError {
         .malformed(SourceLocation(file: path), LocalizedText(
             ru: "часть книги \(part) больше 1 ГиБ в распакованном виде; разбейте книгу или сохраните лист как CSV",
@@ -139,8 +123,7 @@ struct XLSXWorkbook {
 
     /// Relationship id → part path (`xl/worksheets/sheet1.xml`).
     private func readRelations() throws -> [String: String] {
-        guard let bytes = try part("xl/_rels/workbook.xml.rels") else { return [:] }
-        let stream = try XMLStream(bytes: bytes, file: path + "#xl/_rels/workbook.xml.rels")
+        guard let stream = try stream("xl/_rels/workbook.xml.rels") else { return [:] }
         var relations: [String: String] = [:]
         while try stream.read() {
             guard stream.kind == .element, stream.localName == "Relationship",
@@ -150,8 +133,7 @@ struct XLSXWorkbook {
         return relations
     }
 
-    private static func readSharedStrings(_ bytes: [UInt8], file: String) throws -> [String] {
-        let stream = try XMLStream(bytes: bytes, file: file + "#xl/sharedStrings.xml")
+    private static func readSharedStrings(_ stream: XMLStream) throws -> [String] {
         var strings: [String] = []
         var current = ""
         var inItem = false, inText = false, inPhonetic = false
@@ -187,8 +169,7 @@ struct XLSXWorkbook {
     }
 
     /// For each `cellXfs` style: whether its number format shows a date.
-    private static func readDateStyles(_ bytes: [UInt8], file: String) throws -> [Bool] {
-        let stream = try XMLStream(bytes: bytes, file: file + "#xl/styles.xml")
+    private static func readDateStyles(_ stream: XMLStream) throws -> [Bool] {
         var custom: [Int: String] = [:]
         var formats: [Int] = []
         var inCellXfs = false

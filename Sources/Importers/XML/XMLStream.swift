@@ -37,23 +37,6 @@ final class XMLStream {
         memory = nil
     }
 
-    /// Streams `bytes` (a part of a workbook); `file` names it in messages.
-    init(bytes: [UInt8], file: String) throws {
-        self.file = file
-        try XMLStream.refuseDoctype(prefix: bytes.prefix(65_536), file: file)
-        let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-        copy.initialize(from: bytes, count: bytes.count)
-        let created = copy.withMemoryRebound(to: CChar.self, capacity: max(bytes.count, 1)) { pointer in
-            xmlReaderForMemory(pointer, Int32(clamping: bytes.count), nil, nil, XMLStream.options)
-        }
-        guard let created else {
-            copy.deallocate()
-            throw ImportError.malformed(SourceLocation(file: file), LocalizedText(ru: "не удалось разобрать XML", en: "cannot parse the XML"))
-        }
-        reader = created
-        memory = copy
-    }
-
     /// Streams the bytes of `buffer` (a worksheet of a workbook), taking it over: it is
     /// deallocated with the stream, or at once when the stream cannot be made. `file` names it
     /// in messages.
