@@ -12,25 +12,13 @@ extension Importer {
     package static func readSales(_ path: String, options: ImportOptions) throws -> (columns: SaleColumns, report: ImportReport) {
         var options = options
         options.kind = .sales
-        var orders: [String: DateOrder] = [:]
-        for _ in 0..<3 {
-            let pass = try ImportPass(path: path, options: options, orders: orders)
+        return try settlingDateOrders(path, options: options) { pass in
             let builder = SaleColumnsBuilder(file: path)
             // No rows to store: the other thread builds every column while this one reads.
             try pass.runPipelined { batch in builder.append(batch) }
-            if let redo = pass.ordersToRedo {
-                orders = redo
-                continue
-            }
-            if pass.rowsRejected > 0 && !options.skipBadRows {
-                throw ImportError.badRows(path: path, problems: pass.problems, total: pass.rowsRejected, rowsRead: pass.rowsRead)
-            }
-            var report = makeReport(pass, sha: try pass.source.sha256(), dryRun: false)
-            if options.skipBadRows && !pass.rejects.isEmpty {
-                report.rejectsFile = try writeRejects(pass, next: path)
-            }
-            return (builder.finish(), report)
+            guard pass.ordersToRedo == nil else { return nil }
+            try refuseBadRows(pass, path: path, options: options)
+            return (builder.finish(), try makeReport(pass, sha: try pass.source.sha256(), options: options))
         }
-        throw unsettledDateOrder(path)
     }
 }

@@ -17,9 +17,7 @@ public enum Importer {
     ///   four copies of chunks being fingerprinted), the first rows, and the problems found.
     public static func importFile(_ path: String, into workspace: Workspace, round: AuditRound, options: ImportOptions) throws -> ImportReport {
         if options.dryRun { return try dryRun(path, options: options) }
-        var orders: [String: DateOrder] = [:]
-        for _ in 0..<3 {
-            let pass = try ImportPass(path: path, options: options, orders: orders)
+        return try settlingDateOrders(path, options: options) { pass in
             do {
                 let clock = ContinuousClock()
                 var laps: [(String, ContinuousClock.Instant)] = [("start", clock.now)]
@@ -31,11 +29,9 @@ public enum Importer {
                         try store.insert(batch)
                     }
                     laps.append(("read+store", clock.now))
-                    if let redo = pass.ordersToRedo { throw Redo(orders: redo) }
+                    if pass.ordersToRedo != nil { throw Redo() }
                     let sha = try pass.source.sha256()
-                    if pass.rowsRejected > 0 && !options.skipBadRows {
-                        throw ImportError.badRows(path: path, problems: pass.problems, total: pass.rowsRejected, rowsRead: pass.rowsRead)
-                    }
+                    try refuseBadRows(pass, path: path, options: options)
                     let replaced = try store.finish(sha256: sha, format: pass.source.format, rowsRead: pass.rowsRead,
                                                     rowsStored: pass.rowsStored, rowsRejected: pass.rowsRejected,
                                                     mapping: pass.mapping.json, replace: options.replace)
@@ -47,39 +43,60 @@ public enum Importer {
                     let phases = zip(laps.dropFirst(), laps).map { "\($0.0) \($0.1 - $1.1)" }.joined(separator: ", ")
                     FileHandle.standardError.write(Data("timing: \(phases)\n".utf8))
                 }
-                var report = makeReport(pass, sha: outcome.3, dryRun: false)
+                var report = try makeReport(pass, sha: outcome.3, options: options)
                 report.datasetID = outcome.0
                 report.replacedDataset = outcome.1
                 report.unknownCustomers = outcome.2
-                if options.skipBadRows && !pass.rejects.isEmpty {
-                    report.rejectsFile = try writeRejects(pass, next: path)
-                }
                 return report
-            } catch let redo as Redo {
-                orders = redo.orders
+            } catch is Redo {
+                return nil  // rolled back; read again with the day/month order the file showed
             } catch let error as any AuditError {
                 throw error
             } catch {
                 throw ImportError.database(path: workspace.path, message: "\(error)")
             }
         }
-        throw unsettledDateOrder(path)
     }
 
     /// Reads `path` as an import would and reports the mapping, the first rows as parsed and the
     /// problems, writing nothing.
     public static func dryRun(_ path: String, options: ImportOptions) throws -> ImportReport {
+        try settlingDateOrders(path, options: options) { pass in
+            try pass.run(store: nil)
+            return pass.ordersToRedo != nil ? nil : makeReport(pass, sha: try pass.source.sha256(), dryRun: true)
+        }
+    }
+
+    /// Makes passes over `path` until the day/month order of its date columns settles: `body`
+    /// reads one pass and returns its result, or nil when the pass found that a date column is
+    /// month-first (`ImportPass.ordersToRedo`); the next pass reads with those orders. At most
+    /// three passes.
+    static func settlingDateOrders<T>(_ path: String, options: ImportOptions, _ body: (ImportPass) throws -> T?) throws -> T {
         var orders: [String: DateOrder] = [:]
         for _ in 0..<3 {
             let pass = try ImportPass(path: path, options: options, orders: orders)
-            try pass.run(store: nil)
-            if let redo = pass.ordersToRedo {
-                orders = redo
-                continue
-            }
-            return makeReport(pass, sha: try pass.source.sha256(), dryRun: true)
+            if let result = try body(pass) { return result }
+            guard let redo = pass.ordersToRedo else { break }
+            orders = redo
         }
         throw unsettledDateOrder(path)
+    }
+
+    /// Stops the import when the pass found bad rows, unless they are to be skipped.
+    static func refuseBadRows(_ pass: ImportPass, path: String, options: ImportOptions) throws {
+        if pass.rowsRejected > 0 && !options.skipBadRows {
+            throw ImportError.badRows(path: path, problems: pass.problems, total: pass.rowsRejected, rowsRead: pass.rowsRead)
+        }
+    }
+
+    /// The report of a pass whose rows were kept, with the rejects file written when bad rows
+    /// were skipped.
+    static func makeReport(_ pass: ImportPass, sha: String, options: ImportOptions) throws -> ImportReport {
+        var report = makeReport(pass, sha: sha, dryRun: false)
+        if options.skipBadRows && !pass.rejects.isEmpty {
+            report.rejectsFile = try writeRejects(pass, next: pass.path)
+        }
+        return report
     }
 
     /// Runs `body` in one write transaction with foreign-key checks off: every row the import
@@ -118,15 +135,13 @@ public enum Importer {
         }
     }
 
-    static func unsettledDateOrder(_ path: String) -> ImportError {
+    private static func unsettledDateOrder(_ path: String) -> ImportError {
         ImportError.malformed(SourceLocation(file: path), LocalizedText(
             ru: "не удалось определить порядок дня и месяца в датах; задайте date_order в файле соответствия",
             en: "cannot settle the day/month order of the dates; set date_order in a mapping file"))
     }
 
-    private struct Redo: Error {
-        var orders: [String: DateOrder]
-    }
+    private struct Redo: Error {}
 
     static func makeReport(_ pass: ImportPass, sha: String, dryRun: Bool) -> ImportReport {
         ImportReport(
