@@ -13,9 +13,10 @@
 //   lines from their columnar copy, or from the rows when a dataset has none, on one; the customer
 //   list and small datasets on the other; manager, channel, campaign and product totals then run
 //   on a third) and returns an ``Analysis``; `crm-audit metrics --sales FILE` gives it sale lines
-//   read from a file instead (`analyse(_:round:asOf:sales:)`). Its ``Analysis/document`` is a ``MetricDocument``: `asOf`, `metrics`
-//   (`[id: MetricValue]` — a number, an ISO date string, or null), `unavailable`
-//   (`[id: reason code]`, explained in both languages by ``UnavailableReason/text``),
+//   read from a file instead (`analyse(_:round:asOf:sales:)`). Its ``Analysis/document`` is a
+//   ``MetricDocument``: `asOf`, `metrics` (`[id: MetricValue]` — a number, an ISO date string,
+//   or null), `unavailable` (`[id: reason code]`, explained in both languages by
+//   ``UnavailableReason/text``),
 //   ``MonthlySeries`` (revenue, orders, customers, new customers per month) and ``MetricTables``
 //   (ABC, RFM segments, managers, cohorts, portrait, typical A customer, channels, campaigns,
 //   deal stages, data quality, duplicate groups). ``MetricDocument/jsonString(pretty:)`` writes
@@ -63,7 +64,7 @@ public enum Analytics {
         let side = CustomerSideWork()
         let thread = Thread { side.run(workspace: workspace, round: round) }
         thread.start()
-        defer { side.finished.wait() }
+        defer { side.waitUntilFinished() }
         var salesPart: RoundData
         let minimum = ProcessInfo.processInfo.environment["CRM_AUDIT_SPLIT_MIN"].flatMap { Int($0) } ?? 200_000
         if let sales {
@@ -72,9 +73,9 @@ public enum Analytics {
             salesPart = copies
         } else if let halves = try RoundData.salesSplit(from: workspace, round: round, minimum: minimum) {
             // A big round: a third thread reads the second half of the sale lines.
-            let second = BackgroundLoad { try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[1]) }
+            let second = Background { try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[1]) }
             let first = Result { try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[0]) }
-            let later = second.wait()
+            let later = Result { try second.wait() }  // both halves done before either error is thrown
             salesPart = try first.get()
             salesPart.append(sales: try later.get())
         } else {
@@ -85,10 +86,9 @@ public enum Analytics {
         var data = try side.data.get()
         data.adopt(sales: salesPart)
         let loaded = clock.now
-        var analysis = analyse(data: data, asOf: asOf, customerSide: { side.finished.wait(); side.finished.signal(); return side.result })
+        var analysis = analyse(data: data, asOf: asOf, customerSide: { side.waitUntilFinished(); return side.result })
         analysis.timings = [("sales.read", salesRead - start), ("load", loaded - start)] + analysis.timings + [("compute", clock.now - loaded)]
-        side.finished.wait()
-        side.finished.signal()
+        side.waitUntilFinished()
         analysis.timings += side.timings
         return analysis
     }
@@ -132,7 +132,8 @@ public enum Analytics {
         lap("salesPass")
         // Managers, channels, campaigns and products on a thread of their own, from a copy of the
         // computation as the sales pass left it (they read nothing the customer ranking writes).
-        let grouping = GroupingWork(computation)
+        let afterSalesPass = computation
+        let grouping = Background { Grouping.compute(from: afterSalesPass) }
         let ranking = computation.customerRanking()
         lap("ranking")
         computation.pareto(ranking: ranking)
@@ -151,7 +152,7 @@ public enum Analytics {
             for (position, key) in ranking.enumerated() { customerClass[Int(key)] = classes[position] }
         }
 
-        let grouped = grouping.wait()
+        let grouped = (try? grouping.wait()) ?? Grouping.compute(from: afterSalesPass)  // the work cannot throw
         lap("groups (waited)")
         laps.append(("groups (own thread)", grouped.duration))
         computation.sink.merge(grouped.computation.sink)
@@ -192,55 +193,34 @@ public enum Analytics {
 }
 
 /// The manager, channel, campaign and product totals of ``Analytics/analyse(data:asOf:customerSide:)``,
-/// computed on their own thread from a copy of the computation after its sales pass; ``wait()``
-/// gives the copy (its metric sink and tables hold what they set) and their results.
-///
-/// `result` is written once by the thread before `done` is signalled, and read only after waiting.
-private final class GroupingWork: @unchecked Sendable {
-    struct Result {
-        var computation: Computation
-        var managerRows: [ManagerRow]
-        var productOrder: [Int]
-        var productRevenue: [Double]
-        var productClasses: [Int8]?
-        var duration: Duration
-    }
+/// computed on their own thread from a copy of the computation after its sales pass: the copy
+/// (its metric sink and tables hold what they set) and their results.
+private struct Grouping: Sendable {
+    var computation: Computation
+    var managerRows: [ManagerRow]
+    var productOrder: [Int]
+    var productRevenue: [Double]
+    var productClasses: [Int8]?
+    var duration: Duration
 
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Result?
-    /// The copy the thread works on (only the thread touches it).
-    private var copy: Computation
-
-    init(_ computation: Computation) {
-        copy = computation
+    static func compute(from computation: Computation) -> Grouping {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var copy = computation
         copy.sink = MetricSink()
         copy.tables = MetricTables()
-        let thread = Thread { [self] in
-            let clock = ContinuousClock()
-            let start = clock.now
-            let groups = copy.groupings()
-            let managerRows = copy.managers(groups.managers)
-            copy.channels(groups.channels, campaigns: groups.campaigns)
-            let names = copy.data.products.names
-            let productOrder = groups.products.indices.sorted { a, b in
-                groups.products[a] != groups.products[b] ? groups.products[a] > groups.products[b] : names[a] < names[b]
-            }
-            let productRevenue = productOrder.map { groups.products[$0] }
-            let productClasses = productRevenue.isEmpty ? nil : Computation.abcClasses(productRevenue)
-            copy.abc(subject: "products", revenues: productRevenue, classes: productClasses)
-            result = Result(computation: copy, managerRows: managerRows, productOrder: productOrder, productRevenue: productRevenue,
-                            productClasses: productClasses, duration: clock.now - start)
-            done.signal()
+        let groups = copy.groupings()
+        let managerRows = copy.managers(groups.managers)
+        copy.channels(groups.channels, campaigns: groups.campaigns)
+        let names = copy.data.products.names
+        let productOrder = groups.products.indices.sorted { a, b in
+            groups.products[a] != groups.products[b] ? groups.products[a] > groups.products[b] : names[a] < names[b]
         }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    func wait() -> Result {
-        done.wait()
-        done.signal()
-        guard let result else { preconditionFailure("the grouping thread ended without a result") }
-        return result
+        let productRevenue = productOrder.map { groups.products[$0] }
+        let productClasses = productRevenue.isEmpty ? nil : Computation.abcClasses(productRevenue)
+        copy.abc(subject: "products", revenues: productRevenue, classes: productClasses)
+        return Grouping(computation: copy, managerRows: managerRows, productOrder: productOrder, productRevenue: productRevenue,
+                        productClasses: productClasses, duration: clock.now - start)
     }
 }
 

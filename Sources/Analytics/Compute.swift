@@ -66,7 +66,7 @@ struct MetricSink {
 }
 
 /// The whole computation over one round's loaded data.
-struct Computation {
+struct Computation: Sendable {
     let data: RoundData
     let asOf: Day
     var sink: MetricSink

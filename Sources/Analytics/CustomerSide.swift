@@ -89,12 +89,18 @@ struct PortraitColumn: Sendable {
 /// by the caller only after waiting on that semaphore.
 final class CustomerSideWork: @unchecked Sendable {
     let loaded = DispatchSemaphore(value: 0)
-    let finished = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
     private(set) var data: Result<RoundData, any Error> = .failure(CancellationError())
     private(set) var result: CustomerSideResult?
 
     /// How long reading the customer side and computing its checks took (for `CRM_AUDIT_TIMING=1`).
     private(set) var timings: [(phase: String, duration: Duration)] = []
+
+    /// Waits until the worker is done (as often as asked); then `result` and `timings` hold.
+    func waitUntilFinished() {
+        finished.wait()
+        finished.signal()
+    }
 
     func run(workspace: Workspace, round: AuditRound) {
         let clock = ContinuousClock()
@@ -115,26 +121,5 @@ final class CustomerSideWork: @unchecked Sendable {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
-    }
-}
-
-/// A read on its own thread; ``wait()`` returns its result.
-///
-/// `result` is written once by the thread before `done` is signalled, and read only after waiting.
-final class BackgroundLoad: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Result<RoundData, any Error> = .failure(CancellationError())
-
-    init(_ body: @escaping @Sendable () throws -> RoundData) {
-        let thread = Thread { [self] in
-            result = Result { try body() }
-            done.signal()
-        }
-        thread.start()
-    }
-
-    func wait() -> Result<RoundData, any Error> {
-        done.wait()
-        return result
     }
 }

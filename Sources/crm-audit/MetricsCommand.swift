@@ -103,7 +103,7 @@ extension MetricsCommand {
         if let mapping { options.mapping = try MappingFile.load(path: mapping, kind: .sales) }
         let others = [(DatasetKind.customers, customers), (.managers, managers)].compactMap { kind, file in file.map { (kind, $0) } }
         let skip = skipBadRows
-        let imports = OnAThread {
+        let imports = Background {
             for (kind, file) in others {
                 var options = ImportOptions(kind: kind)
                 options.skipBadRows = skip
@@ -114,28 +114,6 @@ extension MetricsCommand {
         try imports.wait()
         let (columns, _) = try read.get()
         return try Analytics.analyse(workspace, round: round, asOf: day, sales: [columns])
-    }
-}
-
-/// Work run on a thread of its own; ``wait()`` rethrows its error.
-///
-/// `failure` is written once by the thread before `done` is signalled, and read only after waiting.
-private final class OnAThread: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var failure: (any Error)?
-
-    init(_ body: @escaping @Sendable () throws -> Void) {
-        let thread = Thread { [self] in
-            do { try body() } catch { failure = error }
-            done.signal()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    func wait() throws {
-        done.wait()
-        if let failure { throw failure }
     }
 }
 
