@@ -1,4 +1,5 @@
 import AuditModel
+import Workspace
 
 /// Revenue, orders, customers and costs of the items of one grouping (managers, channels, campaigns).
 struct GroupTotals {
@@ -20,7 +21,7 @@ struct GroupTotals {
         self.customers = DistinctPairCounter(items: customers, groups: groups)
     }
 
-    mutating func add(group: Int32, line index: Int, sales: SalesColumns) {
+    mutating func add(group: Int32, line index: Int, sales: SaleLines) {
         let g = Int(group)
         let amount = sales.amount[index]
         revenue[g] += amount
@@ -45,9 +46,9 @@ extension Computation {
     /// Manager, channel and campaign totals in one pass over the included lines.
     mutating func groupings() -> (managers: GroupTotals, channels: GroupTotals, campaigns: GroupTotals, products: [Double]) {
         let sales = data.sales
-        var managers = GroupTotals(groups: data.managerKeys.count, orders: sales.orderCount, customers: data.customerKeys.count)
-        var channels = GroupTotals(groups: data.channels.count + 1, orders: sales.orderCount, customers: data.customerKeys.count)
-        var campaigns = GroupTotals(groups: data.campaigns.count, orders: sales.orderCount, customers: data.customerKeys.count)
+        var managers = GroupTotals(groups: data.managerKeys.count, orders: data.orderCount, customers: data.customerKeys.count)
+        var channels = GroupTotals(groups: data.channels.count + 1, orders: data.orderCount, customers: data.customerKeys.count)
+        var campaigns = GroupTotals(groups: data.campaigns.count, orders: data.orderCount, customers: data.customerKeys.count)
         var products = [Double](repeating: 0, count: data.products.count)
         let none = Int32(data.channels.count)
         var unknownRows = 0, unknownRevenue = 0.0, campaignRevenue = 0.0

@@ -111,7 +111,7 @@ struct Computation: Sendable {
     mutating func salesPass() {
         let sales = data.sales
         included = Array(repeating: false, count: sales.count)
-        var orderSeen = [Bool](repeating: false, count: sales.orderCount)
+        var orderSeen = [Bool](repeating: false, count: data.orderCount)
         var last12 = 0.0, prev12 = 0.0
         var costAmount = 0.0, costSum = 0.0, costRows = 0
         var invalidDates = 0, afterAsOf = 0, zeroRows = 0, negativeRows = 0
@@ -229,7 +229,7 @@ struct Computation: Sendable {
         }
 
         var revenueByMonth = [Double](repeating: 0, count: monthCount)
-        var orders = DistinctPairCounter(items: data.sales.orderCount, groups: monthCount)
+        var orders = DistinctPairCounter(items: data.orderCount, groups: monthCount)
         let sales = data.sales
         for index in 0..<sales.count where included[index] {
             let m = monthOfDay[Int(sales.day[index]) - base]

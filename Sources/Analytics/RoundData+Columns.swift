@@ -27,16 +27,7 @@ extension RoundData {
     /// Takes the lines and dictionaries of one copy. Products, managers, channels and campaigns
     /// are few and read by name: their interners keep names; customer and order ids stay bytes.
     private mutating func take(_ copy: SaleColumns) {
-        sales.customer = copy.customer
-        sales.day = copy.day
-        sales.amount = copy.amount
-        sales.cost = copy.cost
-        sales.order = copy.order
-        sales.product = copy.product
-        sales.manager = copy.manager
-        sales.channel = copy.channel
-        sales.campaign = copy.campaign
-        sales.sourceLine = copy.sourceLine
+        sales = copy.lines
         customerKeys = copy.customerIDs
         orders = copy.orderIDs
         func named(_ stored: Interner) -> Interner {

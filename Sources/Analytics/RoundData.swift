@@ -4,39 +4,6 @@ import GRDB
 import GRDBSQLite
 import Workspace
 
-/// The sale lines of a round as parallel arrays (one element per line), with integer keys.
-///
-/// Missing values are −1 for keys, `nil`-free `Double.nan` for costs, and `Int32.min` for
-/// unreadable dates.
-struct SalesColumns: Sendable {
-    var customer: [Int32] = []
-    var day: [Int32] = []
-    var amount: [Double] = []
-    var cost: [Double] = []
-    var order: [Int32] = []
-    var product: [Int32] = []
-    var manager: [Int32] = []
-    var channel: [Int32] = []
-    var campaign: [Int32] = []
-    var sourceLine: [Int32] = []
-    var orderCount = 0
-
-    var count: Int { amount.count }
-
-    mutating func reserve(_ capacity: Int) {
-        customer.reserveCapacity(capacity)
-        day.reserveCapacity(capacity)
-        amount.reserveCapacity(capacity)
-        cost.reserveCapacity(capacity)
-        order.reserveCapacity(capacity)
-        product.reserveCapacity(capacity)
-        manager.reserveCapacity(capacity)
-        channel.reserveCapacity(capacity)
-        campaign.reserveCapacity(capacity)
-        sourceLine.reserveCapacity(capacity)
-    }
-}
-
 /// The customer fields in canonical order (see ``CustomerList`` for how each is stored).
 enum CustomerField: Int, CaseIterable, Sendable {
     case customerID, name, type, taxID, email, phone, birthDate, gender, city, region, industry, segment, source, manager,
@@ -81,7 +48,9 @@ struct RoundData: Sendable {
     var customerListIndex: [Int32] = []
     /// Customer ids that appear more than once in the list, with their row indices.
     var repeatedIDs: [Int32: [Int]] = [:]
-    var sales = SalesColumns()
+    var sales = SaleLines()
+    /// Order keys given out (after ``finishOrders()``, lines without an order id have their own).
+    var orderCount = 0
     var orders = Interner()
     var products = Interner()
     var managerKeys = Interner()
@@ -269,7 +238,7 @@ extension RoundData {
             sales.order[index] = next
             next += 1
         }
-        sales.orderCount = Int(next)
+        orderCount = Int(next)
     }
 
     /// Appends the sale lines of `other` (read from a later row range), re-keying its values.

@@ -3,16 +3,10 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// The sale lines of one imported dataset as columns: a compact copy of its `sale` rows that the
-/// importer writes in the same transaction, and that the analytics reads instead of the rows
-/// (a million lines in about 0.05 s, where stepping through the rows takes most of a second).
-///
-/// Text values are keys into a dictionary per column (−1: no value; customer ids are always
-/// present, a blank one is the empty string), dates are day ordinals (`Int32.min`: unreadable),
-/// a missing cost is NaN. The `sale` rows stay the canonical record, readable with `sqlite3`;
-/// this copy is derived from them and is used only while it still matches them line for line
-/// (see ``load(round:in:)``).
-package struct SaleColumns: Sendable {
+/// The sale lines of a round or a dataset as parallel arrays (one element per line), with integer
+/// keys: −1 for no value (customer ids are always present), `Int32.min` for an unreadable date
+/// (dates are day ordinals), NaN for no cost.
+package struct SaleLines: Sendable {
     package var customer: [Int32] = []
     package var day: [Int32] = []
     package var amount: [Double] = []
@@ -23,6 +17,30 @@ package struct SaleColumns: Sendable {
     package var channel: [Int32] = []
     package var campaign: [Int32] = []
     package var sourceLine: [Int32] = []
+
+    package init() {}
+
+    package var count: Int { amount.count }
+
+    package mutating func reserve(_ capacity: Int) {
+        for path in [\SaleLines.customer, \.day, \.order, \.product, \.manager, \.channel, \.campaign, \.sourceLine] {
+            self[keyPath: path].reserveCapacity(capacity)
+        }
+        amount.reserveCapacity(capacity)
+        cost.reserveCapacity(capacity)
+    }
+}
+
+/// The sale lines of one imported dataset as columns: a compact copy of its `sale` rows that the
+/// importer writes in the same transaction, and that the analytics reads instead of the rows
+/// (a million lines in about 0.05 s, where stepping through the rows takes most of a second).
+///
+/// The ``lines``' text values are keys into a dictionary per column (a blank customer id is the
+/// empty string). The `sale` rows stay the canonical record, readable with `sqlite3`;
+/// this copy is derived from them and is used only while it still matches them line for line
+/// (see ``load(round:in:)``).
+package struct SaleColumns: Sendable {
+    package var lines = SaleLines()
     package var customerIDs = Interner(keepsNames: false)
     package var orderIDs = Interner(keepsNames: false)
     package var products = Interner(keepsNames: false)
@@ -42,13 +60,7 @@ package struct SaleColumns: Sendable {
 
     package init() {}
 
-    package var count: Int { amount.count }
-
-    package mutating func reserve(_ capacity: Int) {
-        for (_, path, _) in Self.keyColumns { self[keyPath: path].reserveCapacity(capacity) }
-        amount.reserveCapacity(capacity)
-        cost.reserveCapacity(capacity)
-    }
+    package var count: Int { lines.count }
 
     /// Appends one line. Text values are taken without surrounding spaces and tabs, and a blank
     /// one counts as missing, exactly as the analytics reads the rows.
@@ -59,20 +71,20 @@ package struct SaleColumns: Sendable {
         pendingCustomers.append(Self.trimmed(customerID) ?? UnsafeBufferPointer(start: nil, count: 0))
         pendingOrders.append(Self.trimmed(order))
         if pendingOrders.isFull { flush() }
-        day.append(Self.trimmed(date).flatMap(Self.day) ?? Int32.min)
-        self.amount.append(amount)
-        self.cost.append(cost ?? .nan)
-        self.product.append(Self.trimmed(product).map { products.intern($0) } ?? -1)
-        self.manager.append(Self.trimmed(manager).map { managers.intern($0) } ?? -1)
-        self.channel.append(Self.trimmed(channel).map { channels.intern($0) } ?? -1)
-        self.campaign.append(Self.trimmed(campaign).map { campaigns.intern($0) } ?? -1)
-        sourceLine.append(Int32(clamping: line))
+        lines.day.append(Self.trimmed(date).flatMap(Self.day) ?? Int32.min)
+        lines.amount.append(amount)
+        lines.cost.append(cost ?? .nan)
+        lines.product.append(Self.trimmed(product).map { products.intern($0) } ?? -1)
+        lines.manager.append(Self.trimmed(manager).map { managers.intern($0) } ?? -1)
+        lines.channel.append(Self.trimmed(channel).map { channels.intern($0) } ?? -1)
+        lines.campaign.append(Self.trimmed(campaign).map { campaigns.intern($0) } ?? -1)
+        lines.sourceLine.append(Int32(clamping: line))
     }
 
     /// Interns the ids of the lines appended since the last flush; call before reading `customer` or `order`.
     package mutating func flush() {
-        customerIDs.intern(pendingCustomers, into: &customer)
-        orderIDs.intern(pendingOrders, into: &order)
+        customerIDs.intern(pendingCustomers, into: &lines.customer)
+        orderIDs.intern(pendingOrders, into: &lines.order)
         pendingCustomers.removeAll()
         pendingOrders.removeAll()
     }
@@ -110,8 +122,9 @@ extension SaleColumns {
     /// The stored integer columns, in table order, and the dictionary each one's keys point into
     /// (nil: not keys; customers always have one).
     private static var keyColumns: [(name: String, path: WritableKeyPath<SaleColumns, [Int32]>, dictionary: Int?)] {
-        [("customer", \.customer, 0), ("day", \.day, nil), ("order_key", \.order, 1), ("product", \.product, 2),
-         ("manager", \.manager, 3), ("channel", \.channel, 4), ("campaign", \.campaign, 5), ("source_line", \.sourceLine, nil)]
+        [("customer", \.lines.customer, 0), ("day", \.lines.day, nil), ("order_key", \.lines.order, 1),
+         ("product", \.lines.product, 2), ("manager", \.lines.manager, 3), ("channel", \.lines.channel, 4),
+         ("campaign", \.lines.campaign, 5), ("source_line", \.lines.sourceLine, nil)]
     }
 
     /// The stored dictionaries, in table order (each as its values' bytes and their starts).
@@ -146,13 +159,13 @@ extension SaleColumns {
         // `withUnsafeBytes` per column, the statement run at the innermost level.
         let keys = Self.keyColumns.map { self[keyPath: $0.path] }
         var blobs: [BlobSource] = keys.map { column in BlobSource { try column.withUnsafeBytes($0) } }
-        let amount = self.amount, cost = self.cost
+        let amount = lines.amount, cost = lines.cost
         blobs += [BlobSource { try amount.withUnsafeBytes($0) }, BlobSource { try cost.withUnsafeBytes($0) }]
         for (index, dictionary) in dictionaries.enumerated() {
             let bytes = dictionary.storage.bytes, starts = dictionaryStarts[index]
             blobs += [BlobSource { try bytes.withUnsafeBytes($0) }, BlobSource { try starts.withUnsafeBytes($0) }]
         }
-        let sizes = keys.map { $0.count * 4 } + [amount.count * 8, cost.count * 8]
+        let sizes = keys.map { $0.count * 4 } + [amount.count * 8, cost.count * 8]  // bytes of each blob
             + dictionaries.indices.flatMap { [dictionaries[$0].storage.bytes.count, dictionaryStarts[$0].count * 8] }
         guard sizes.allSatisfy({ $0 <= Self.largestColumn }) else { return false }
         let names = Self.blobColumns
@@ -259,8 +272,8 @@ extension SaleColumns {
             copy[keyPath: path] = values
         }
         guard let amounts: [Double] = array("amount", count: lines), let costs: [Double] = array("cost", count: lines) else { return nil }
-        copy.amount = amounts
-        copy.cost = costs
+        copy.lines.amount = amounts
+        copy.lines.cost = costs
         for (name, path) in dictionaryColumns {
             guard let bytes: [UInt8] = array(name, count: nil), let starts: [Int64] = array(name + "_starts", count: nil),
                   let dictionary = Interner(values: bytes, starts: starts.map { Int($0) }) else { return nil }

@@ -78,13 +78,13 @@ import Workspace
         let copies = try #require(try Self.copies(workspace))
         #expect(copies.map(\.count) == [5, 4])
         let first = copies[0]
-        #expect((0..<first.count).map { first.customerIDs.name(Int(first.customer[$0])) } == ["C1", "C1", "C2", "C3", "X9"])
-        #expect(first.order.map { $0 < 0 ? nil : first.orderIDs.name(Int($0)) } == ["A-1", "A-1", nil, "A-2", "A-3"])
-        #expect(first.amount == [1000, 500, 300, -50, 70])
-        #expect(first.cost.map { $0.isNaN ? nil : $0 } == [600, nil, 100, nil, 20])
-        #expect(first.day.map { Day(ordinal: Int($0)).iso } == ["2025-01-10", "2025-01-10", "2025-02-01", "2025-03-05", "2025-04-01"])
-        #expect(first.manager.map { $0 < 0 ? nil : first.managers.name(Int($0)) } == ["Anna", "Anna", nil, "Boris", "Boris"])
-        #expect(first.sourceLine == [2, 3, 4, 5, 6])
+        #expect((0..<first.count).map { first.customerIDs.name(Int(first.lines.customer[$0])) } == ["C1", "C1", "C2", "C3", "X9"])
+        #expect(first.lines.order.map { $0 < 0 ? nil : first.orderIDs.name(Int($0)) } == ["A-1", "A-1", nil, "A-2", "A-3"])
+        #expect(first.lines.amount == [1000, 500, 300, -50, 70])
+        #expect(first.lines.cost.map { $0.isNaN ? nil : $0 } == [600, nil, 100, nil, 20])
+        #expect(first.lines.day.map { Day(ordinal: Int($0)).iso } == ["2025-01-10", "2025-01-10", "2025-02-01", "2025-03-05", "2025-04-01"])
+        #expect(first.lines.manager.map { $0 < 0 ? nil : first.managers.name(Int($0)) } == ["Anna", "Anna", nil, "Boris", "Boris"])
+        #expect(first.lines.sourceLine == [2, 3, 4, 5, 6])
     }
 
     @Test func theCopyAndTheRowsGiveTheSameAnalysis() throws {

@@ -41,17 +41,17 @@ import Workspace
             return trimmed?.isEmpty == false ? trimmed : nil
         }
         for (line, row) in rows.enumerated() {
-            #expect(value(copy.customerIDs, copy.customer[line]) == text(row, "customer_id") ?? "")
-            #expect(Day(ordinal: Int(copy.day[line])).iso == row["date"] as String)
-            #expect(copy.amount[line] == row["amount"] as Double)
+            #expect(value(copy.customerIDs, copy.lines.customer[line]) == text(row, "customer_id") ?? "")
+            #expect(Day(ordinal: Int(copy.lines.day[line])).iso == row["date"] as String)
+            #expect(copy.lines.amount[line] == row["amount"] as Double)
             let cost: Double? = row["cost"]
-            #expect(copy.cost[line].isNaN ? cost == nil : copy.cost[line] == cost)
-            #expect(value(copy.orderIDs, copy.order[line]) == text(row, "order_id"))
-            #expect(value(copy.products, copy.product[line]) == text(row, "product"))
-            #expect(value(copy.managers, copy.manager[line]) == text(row, "manager"))
-            #expect(value(copy.channels, copy.channel[line]) == text(row, "channel"))
-            #expect(value(copy.campaigns, copy.campaign[line]) == text(row, "campaign"))
-            #expect(Int(copy.sourceLine[line]) == row["source_line"] as Int)
+            #expect(copy.lines.cost[line].isNaN ? cost == nil : copy.lines.cost[line] == cost)
+            #expect(value(copy.orderIDs, copy.lines.order[line]) == text(row, "order_id"))
+            #expect(value(copy.products, copy.lines.product[line]) == text(row, "product"))
+            #expect(value(copy.managers, copy.lines.manager[line]) == text(row, "manager"))
+            #expect(value(copy.channels, copy.lines.channel[line]) == text(row, "channel"))
+            #expect(value(copy.campaigns, copy.lines.campaign[line]) == text(row, "campaign"))
+            #expect(Int(copy.lines.sourceLine[line]) == row["source_line"] as Int)
         }
     }
 

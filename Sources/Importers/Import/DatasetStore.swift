@@ -159,11 +159,11 @@ final class DatasetStore {
         let unknown = listed.keys(of: columns.customerIDs).map { Int($0) >= listCount }
         var rows = 0, amount = 0.0, total = 0.0
         var seen = [Bool](repeating: false, count: unknown.count)
-        for (line, key) in columns.customer.enumerated() {
-            total += columns.amount[line]
+        for (line, key) in columns.lines.customer.enumerated() {
+            total += columns.lines.amount[line]
             guard unknown[Int(key)] else { continue }
             rows += 1
-            amount += columns.amount[line]
+            amount += columns.lines.amount[line]
             seen[Int(key)] = true
         }
         var report = ImportReport.UnknownCustomers(rows: rows, distinctCustomers: seen.count { $0 }, amount: amount, totalAmount: total)

@@ -16,7 +16,7 @@ final class SaleColumnsBuilder: @unchecked Sendable {
     init(file: String) {
         slots = Dictionary(uniqueKeysWithValues: DatasetKind.sales.fields.enumerated().map { ($1.name, $0) })
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        columns.reserve(min(size / 40, 50_000_000))
+        columns.lines.reserve(min(size / 40, 50_000_000))
     }
 
     /// The copy of every line appended.
