@@ -143,8 +143,6 @@ final class DatasetStore {
     /// The same count from the columnar copy: the customer list's ids are looked up once per
     /// distinct customer of the file, not once per line.
     private func unknownCustomers(in columns: SaleColumns) throws -> ImportReport.UnknownCustomers {
-        var columns = columns
-        columns.flush()
         var listed = Interner(keepsNames: false)
         let statement = try db.makeStatement(sql: "SELECT customer_id FROM customer WHERE round_id = ?")
         try statement.setArguments([round.id])
