@@ -38,7 +38,7 @@ public struct AuditSetup: Sendable {
         let loader = RulesetLoader(environment: ruleEnvironment(for: questionnaire))
         var paths: [String] = []
         if bundledRulesets {
-            guard let folder = ContentLocator.folder("rulesets") else { throw ContentMissing(folder: "rulesets") }
+            guard let folder = ContentLocator.folder("rulesets") else { throw ContentLocator.NotFound(folder: "rulesets") }
             paths.append(folder + "/crm-core.yaml")
             if let industry = industry.map(slug), !industry.isEmpty {
                 let candidate = folder + "/industry-\(industry).yaml"
@@ -75,21 +75,5 @@ public struct AuditSetup: Sendable {
 
     static func slug(_ text: String) -> String {
         String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-    }
-}
-
-/// A bundled content folder (`rulesets`, `examples`) could not be found.
-public struct ContentMissing: AuditError {
-    public var folder: String
-
-    public init(folder: String) {
-        self.folder = folder
-    }
-
-    public func message(in language: Language) -> String {
-        switch language {
-        case .ru: "не найдена папка «\(folder)»: задайте CRM_AUDIT_HOME (папку, где лежит \(folder)/) или запустите crm-audit из папки проекта"
-        case .en: "cannot find the '\(folder)' folder: set CRM_AUDIT_HOME to the folder holding \(folder)/, or run crm-audit from the project folder"
-        }
     }
 }

@@ -24,7 +24,7 @@ public enum Demo {
     /// it, and writes the report in both languages (HTML), its JSON and the configuration.
     /// - Parameter log: receives one line per stage, in the caller's language.
     public static func run(into directory: String, language: Language, log: (String) -> Void) throws -> Result {
-        guard let examples = ContentLocator.folder("examples") else { throw ContentMissing(folder: "examples") }
+        guard let examples = ContentLocator.folder("examples") else { throw ContentLocator.NotFound(folder: "examples") }
         let source = examples + "/technosnab"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])

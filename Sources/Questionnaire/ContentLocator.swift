@@ -3,20 +3,27 @@ import Foundation
 
 /// Finds a content folder shipped with crm-audit (`questionnaires`, `rulesets`, …).
 ///
-/// Searched in order: `$CRM_AUDIT_HOME/<folder>`; the current directory and each of its
-/// parents; the running executable's directory and each of its parents. The first existing
-/// directory wins.
+/// Searched in order: `$CRM_AUDIT_HOME/<folder>`; the installed layout beside the running
+/// executable (`<prefix>/bin/crm-audit` → `<prefix>/share/crm-audit/<folder>`, symlinks resolved,
+/// as `scripts/install.sh` lays it out); the current directory and each of its parents; the
+/// executable's directory and each of its parents (a checkout's `.build/release/crm-audit`).
+/// The first existing directory wins.
 package enum ContentLocator {
     /// No content folder or file of that name was found.
     package struct NotFound: AuditError {
         package var folder: String
         package var name: String?
 
+        package init(folder: String, name: String? = nil) {
+            self.folder = folder
+            self.name = name
+        }
+
         package func message(in language: Language) -> String {
             let what = name.map { "\(folder)/\($0)" } ?? folder
             return switch language {
-            case .ru: "не найдено «\(what)»: задайте CRM_AUDIT_HOME (папку, где лежит \(folder)/) или запустите crm-audit из папки проекта"
-            case .en: "cannot find '\(what)': set CRM_AUDIT_HOME to the folder holding \(folder)/, or run crm-audit from the project folder"
+            case .ru: "не найдено «\(what)»: установите crm-audit скриптом scripts/install.sh, задайте CRM_AUDIT_HOME (папку, где лежит \(folder)/) или запустите crm-audit из папки проекта"
+            case .en: "cannot find '\(what)': install crm-audit with scripts/install.sh, set CRM_AUDIT_HOME to the folder holding \(folder)/, or run crm-audit from the project folder"
             }
         }
     }
@@ -24,16 +31,29 @@ package enum ContentLocator {
     /// The directories searched for `folder`, in order (whether or not they exist).
     package static func candidates(for folder: String, environment: [String: String] = ProcessInfo.processInfo.environment,
                                    currentDirectory: String = FileManager.default.currentDirectoryPath,
-                                   executable: String? = CommandLine.arguments.first) -> [String] {
+                                   executable: String? = runningExecutable) -> [String] {
         var result: [String] = []
         if let home = environment["CRM_AUDIT_HOME"], !home.isEmpty { result.append(join(home, folder)) }
+        let executableDirectory = executable.map {
+            URL(fileURLWithPath: $0).resolvingSymlinksInPath().deletingLastPathComponent()
+        }
+        if let executableDirectory {
+            let prefix = executableDirectory.deletingLastPathComponent().path
+            result.append(join(join(join(prefix, "share"), "crm-audit"), folder))
+        }
         result += ancestors(of: currentDirectory).map { join($0, folder) }
-        if let executable {
-            let resolved = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent().path
-            result += ancestors(of: resolved).map { join($0, folder) }
+        if let executableDirectory {
+            result += ancestors(of: executableDirectory.path).map { join($0, folder) }
         }
         var seen = Set<String>()
         return result.filter { seen.insert($0).inserted }
+    }
+
+    /// The path of the running executable: `/proc/self/exe` on Linux (right whether the tool was
+    /// started by a path, through `PATH` or through a symlink), else the first argument.
+    package static var runningExecutable: String? {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        return CommandLine.arguments.first
     }
 
     /// The first existing directory named `folder`.

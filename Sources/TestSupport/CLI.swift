@@ -20,9 +20,11 @@ public enum CLI {
     }
 
     /// Runs `crm-audit arguments…` with `language` for messages, `stdin` piped in, in `directory`.
-    /// Output goes through files, so a long output never blocks the child.
+    /// Output goes through files, so a long output never blocks the child. `executable` runs
+    /// another copy of the binary (an installed one, say).
     public static func run(_ arguments: [String], language: String = "en", stdin: String? = nil,
-                           directory: String? = nil, environment extra: [String: String] = [:]) throws -> Run {
+                           directory: String? = nil, environment extra: [String: String] = [:],
+                           executable: String = binary) throws -> Run {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("crm-audit-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -30,7 +32,7 @@ public enum CLI {
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var environment = ["CRM_AUDIT_LANG": language, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                            "CRM_AUDIT_HOME": packageRoot]

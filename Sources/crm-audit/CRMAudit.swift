@@ -8,7 +8,7 @@ struct CRMAudit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crm-audit",
         abstract: "CRM audit toolkit: questionnaire, data import, analytics, rules and report. / Инструменты CRM-аудита.",
-        version: "0.1.0",
+        version: VersionText.tool,
         subcommands: [
             InitCommand.self,
             LintCommand.self,
@@ -33,6 +33,10 @@ struct CRMAudit: ParsableCommand {
 
     /// Runs the command and turns any engine error into a message on standard error.
     static func main() {
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            print(VersionText.render())
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -29,7 +29,7 @@ struct RulesTestCommand: ParsableCommand {
         let loader = RulesetLoader(environment: AuditSetup.ruleEnvironment(for: questionnaireModel))
         var files = paths
         if files.isEmpty {
-            guard let folder = ContentLocator.folder("rulesets") else { throw ContentMissing(folder: "rulesets") }
+            guard let folder = ContentLocator.folder("rulesets") else { throw ContentLocator.NotFound(folder: "rulesets") }
             files = (try FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
         }
         var passed = 0, failed = 0, untested: [String] = []

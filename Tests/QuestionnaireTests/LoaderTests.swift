@@ -36,10 +36,11 @@ import Testing
         #expect(candidates.contains("/questionnaires"))
     }
 
-    @Test func searchesTheCurrentDirectoryAndItsParentsThenTheExecutables() {
+    @Test func searchesTheInstalledShareThenTheCurrentDirectoryAndItsParentsThenTheExecutables() {
         let candidates = ContentLocator.candidates(
             for: "rulesets", environment: [:], currentDirectory: "/a/b", executable: "/opt/tool/bin/crm-audit")
-        #expect(candidates == ["/a/b/rulesets", "/a/rulesets", "/rulesets", "/opt/tool/bin/rulesets", "/opt/tool/rulesets", "/opt/rulesets"])
+        #expect(candidates == ["/opt/tool/share/crm-audit/rulesets", "/a/b/rulesets", "/a/rulesets", "/rulesets",
+                               "/opt/tool/bin/rulesets", "/opt/tool/rulesets", "/opt/rulesets"])
     }
 }
 
