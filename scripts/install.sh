@@ -7,7 +7,9 @@
 #   PREFIX/share/bash-completion/completions/crm-audit, PREFIX/share/zsh/site-functions/_crm-audit,
 #   PREFIX/share/fish/vendor_completions.d/crm-audit.fish    shell completions
 #   PREFIX/share/man/man1/crm-audit.1                 the man page, generated from the command
-#                                                     definitions (swift-argument-parser's plugin)
+#                                                     definitions (`crm-audit manual`)
+# The binary links the Swift runtime statically, so it runs on a machine without Swift; it needs
+# only libxml2, libsqlite3 and zlib (what scripts/setup.sh installs).
 # Usage: scripts/install.sh [PREFIX]      e.g. scripts/install.sh "$HOME/.local"
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +19,8 @@ prefix="$(cd "$prefix" && pwd)"
 
 scripts/setup.sh
 echo "Building crm-audit (release) ..." >&2
-swift build -c release --product crm-audit >&2
-binary="$(swift build -c release --show-bin-path)/crm-audit"
+swift build -c release --static-swift-stdlib --product crm-audit >&2
+binary="$(swift build -c release --static-swift-stdlib --show-bin-path)/crm-audit"
 
 share="$prefix/share/crm-audit"
 install -d "$prefix/bin" "$share"
@@ -37,11 +39,8 @@ completions bash >"$prefix/share/bash-completion/completions/crm-audit"
 completions zsh >"$prefix/share/zsh/site-functions/_crm-audit"
 completions fish >"$prefix/share/fish/vendor_completions.d/crm-audit.fish"
 
-echo "Generating the man page ..." >&2
-swift package plugin generate-manual --configuration release >&2
-manual="$(find .build/plugins/GenerateManual -name 'crm-audit.1' -print -quit)"
-[ -n "$manual" ] || { echo "the man page was not generated" >&2; exit 1; }
-install -m 0644 "$manual" "$prefix/share/man/man1/crm-audit.1"
+"$prefix/bin/crm-audit" manual >"$prefix/share/man/man1/crm-audit.1"
+chmod 0644 "$prefix/share/man/man1/crm-audit.1"
 
 echo "Installed: $prefix/bin/crm-audit" >&2
 "$prefix/bin/crm-audit" --version

@@ -28,6 +28,7 @@ struct CRMAudit: ParsableCommand {
             HistoryCommand.self,
             CompareCommand.self,
             ScanCSVCommand.self,
+            ManualCommand.self,
         ]
     )
 

@@ -52,4 +52,24 @@ import TestSupport
         #expect(run.status != 0)
         #expect(run.stderr.contains("scripts/install.sh"), "\(run.stderr)")
     }
+
+    @Test(.enabled(if: CLI.isBuilt))
+    func theManPageIsGeneratedFromTheCommandsAndCoversEveryVisibleOne() throws {
+        let run = try CLI.run(["manual"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix(".TH CRM-AUDIT 1 "))
+        let help = try CLI.run(["--help"])
+        // Every subcommand the help lists has its own section, with its usage line.
+        let listed = help.stdout.split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let first = words.first, first.first?.isLetter == true, first.allSatisfy({ $0.isLowercase || $0 == "-" }) else { return nil }
+            return String(first)
+        }.filter { !["help"].contains($0) }
+        #expect(listed.count > 10, "\(help.stdout)")
+        for name in listed {
+            #expect(run.stdout.contains(".SS \(name)\n"), "\(name)")
+            #expect(run.stdout.contains("USAGE: crm-audit \(name)"), "\(name)")
+        }
+        #expect(!run.stdout.contains(".SS scan-csv"))
+    }
 }
