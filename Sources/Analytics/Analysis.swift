@@ -12,9 +12,13 @@ public struct Analysis: Sendable {
     let data: RoundData
     let asOf: Day
     let stats: CustomerStats
-    /// Customer keys with sales, ranked by revenue descending, ties by id ascending.
+    /// Customer keys with sales, ranked by revenue descending, ties by id ascending (all history).
     let ranking: [Int32]
-    /// ABC class per customer key (0 = A, 1 = B, 2 = C, −1 = no sales).
+    /// Customer keys with a sale line in the headline period (the last 12 months), ranked by
+    /// their revenue there descending, ties by id ascending: the key accounts.
+    let headlineRanking: [Int32]
+    /// ABC class per customer key on the headline period (0 = A, 1 = B, 2 = C, −1 = no purchase
+    /// in the last 12 months).
     let customerClass: [Int8]
     let productRanking: [(key: Int32, revenue: Double, abcClass: Int8)]
     let managerRows: [ManagerRow]
@@ -46,18 +50,19 @@ struct RFMScore: Sendable, Hashable {
 
 /// The named RFM segments, from the R and F scores (M separates Can't lose from At risk).
 enum RFMSegment: Int, CaseIterable, Sendable {
-    case champions, loyal, potentialLoyalists, new, atRisk, cantLose, hibernating, lost
+    case champions, loyal, potentialLoyalists, new, atRisk, cantLose, hibernating, longInactive
 
     var name: String { MetricCatalogue.rfmSegmentIDs[rawValue].name }
     var id: String { MetricCatalogue.rfmSegmentIDs[rawValue].id }
 
     /// Customers with a single purchase day: New (R ≥ 4), Potential loyalists (R = 3), Hibernating
-    /// (R = 2), Lost (R = 1). Others: Champions R ≥ 4, F ≥ 4; Loyal R ≥ 3, F ≥ 3; Potential
+    /// (R = 2), Long inactive (R = 1). Others: Champions R ≥ 4, F ≥ 4; Loyal R ≥ 3, F ≥ 3; Potential
     /// loyalists R ≥ 3; Can't lose R ≤ 2, F ≥ 4, M ≥ 4; At risk R ≤ 2, F ≥ 3; Hibernating R = 2;
-    /// Lost R = 1 (the first match wins).
+    /// Long inactive R = 1 (the first match wins). "Long inactive" is the fifth of the buyers who
+    /// have gone longest without buying, not the lost customers of `customers.lost_12m`.
     init(r: Int, f: Int, m: Int, singlePurchase: Bool) {
         if singlePurchase {
-            self = r >= 4 ? .new : r == 3 ? .potentialLoyalists : r == 2 ? .hibernating : .lost
+            self = r >= 4 ? .new : r == 3 ? .potentialLoyalists : r == 2 ? .hibernating : .longInactive
             return
         }
         switch (r, f) {
@@ -67,7 +72,7 @@ enum RFMSegment: Int, CaseIterable, Sendable {
         case (_, 4...) where m >= 4: self = .cantLose
         case (_, 3...): self = .atRisk
         case (2, _): self = .hibernating
-        default: self = .lost
+        default: self = .longInactive
         }
     }
 }
@@ -81,6 +86,7 @@ struct CustomerStats: Sendable {
     /// Distinct purchase days.
     var frequency: [Int32]
     var revenueLast12m: [Double]
+    var revenuePrev12m: [Double]
     var boughtLast12m: [Bool]
     var boughtPrev12m: [Bool]
     /// The manager of the customer's latest sale line (−1 when none).
@@ -93,6 +99,7 @@ struct CustomerStats: Sendable {
         lastDay = Array(repeating: Int32.min, count: count)
         frequency = Array(repeating: 0, count: count)
         revenueLast12m = Array(repeating: 0, count: count)
+        revenuePrev12m = Array(repeating: 0, count: count)
         boughtLast12m = Array(repeating: false, count: count)
         boughtPrev12m = Array(repeating: false, count: count)
         lastManager = Array(repeating: -1, count: count)

@@ -135,21 +135,29 @@ public enum Analytics {
         let afterSalesPass = computation
         let grouping = Background { Grouping.compute(from: afterSalesPass) }
         let ranking = computation.customerRanking()
+        let headlineRanking = computation.customerRanking(headline: true)
         lap("ranking")
-        computation.pareto(ranking: ranking)
+        // Concentration on the headline period; its whole-history twin for reference.
+        computation.pareto(ranking: headlineRanking, revenue: computation.stats.revenueLast12m, suffix: "")
+        computation.pareto(ranking: ranking, revenue: computation.stats.revenue, suffix: MetricCatalogue.allHistorySuffix)
         lap("pareto")
         computation.retention()
         lap("retention")
         let rfm = computation.rfm(ranking: ranking)
         lap("rfm")
 
+        // ABC classes on the headline period: a customer who bought nothing in the last 12 months
+        // has no class (and is never an A customer or a key account).
+        let headlineRevenue = headlineRanking.map { computation.stats.revenueLast12m[Int($0)] }
+        let classes = Computation.abcClasses(headlineRevenue)
+        computation.abc(subject: "customers", revenues: headlineRevenue, classes: classes, whenEmpty: .noSalesLast12Months)
         let rankedRevenue = ranking.map { computation.stats.revenue[Int($0)] }
-        let classes = Computation.abcClasses(rankedRevenue)
-        computation.abc(subject: "customers", revenues: rankedRevenue, classes: classes)
+        computation.abc(subject: "customers", revenues: rankedRevenue, classes: Computation.abcClasses(rankedRevenue),
+                        suffix: MetricCatalogue.allHistorySuffix)
         lap("abc")
         var customerClass = [Int8](repeating: -1, count: data.customerKeys.count)
         if let classes {
-            for (position, key) in ranking.enumerated() { customerClass[Int(key)] = classes[position] }
+            for (position, key) in headlineRanking.enumerated() { customerClass[Int(key)] = classes[position] }
         }
 
         let grouped = (try? grouping.wait()) ?? Grouping.compute(from: afterSalesPass)  // the work cannot throw
@@ -180,9 +188,10 @@ public enum Analytics {
         lap("sink.finish")
 
         let document = MetricDocument(asOf: asOf, metrics: computation.sink.metrics, unavailable: computation.sink.unavailable,
-                                      series: computation.series, tables: computation.tables)
+                                      series: computation.series, tables: computation.tables,
+                                      periods: HeadlinePeriods(asOf: asOf, previousCovered: computation.previousWindowCovered))
         return Analysis(
-            document: document, data: data, asOf: asOf, stats: computation.stats, ranking: ranking,
+            document: document, data: data, asOf: asOf, stats: computation.stats, ranking: ranking, headlineRanking: headlineRanking,
             customerClass: customerClass,
             productRanking: productOrder.enumerated().map { position, key in
                 (Int32(key), productRevenue[position], productClasses?[position] ?? 2)
@@ -210,15 +219,21 @@ private struct Grouping: Sendable {
         copy.sink = MetricSink()
         copy.tables = MetricTables()
         let groups = copy.groupings()
-        let managerRows = copy.managers(groups.managers)
+        let managerRows = copy.managers(groups.managers, headline: groups.managersHeadline)
         copy.channels(groups.channels, campaigns: groups.campaigns)
         let names = copy.data.products.names
-        let productOrder = groups.products.indices.sorted { a, b in
-            groups.products[a] != groups.products[b] ? groups.products[a] > groups.products[b] : names[a] < names[b]
+        func ranked(_ revenue: [Double]) -> [Int] {
+            revenue.indices.sorted { a, b in revenue[a] != revenue[b] ? revenue[a] > revenue[b] : names[a] < names[b] }
         }
-        let productRevenue = productOrder.map { groups.products[$0] }
+        // Products on the headline period (those with a line in it); all history as the twin.
+        let productOrder = ranked(groups.productsHeadline).filter { groups.productSoldHeadline[$0] }
+        let productRevenue = productOrder.map { groups.productsHeadline[$0] }
         let productClasses = productRevenue.isEmpty ? nil : Computation.abcClasses(productRevenue)
-        copy.abc(subject: "products", revenues: productRevenue, classes: productClasses)
+        copy.abc(subject: "products", revenues: productRevenue, classes: productClasses,
+                 whenEmpty: names.isEmpty ? nil : .noSalesLast12Months)
+        let allRevenue = ranked(groups.products).map { groups.products[$0] }
+        copy.abc(subject: "products", revenues: allRevenue, classes: allRevenue.isEmpty ? nil : Computation.abcClasses(allRevenue),
+                 suffix: MetricCatalogue.allHistorySuffix)
         return Grouping(computation: copy, managerRows: managerRows, productOrder: productOrder, productRevenue: productRevenue,
                         productClasses: productClasses, duration: clock.now - start)
     }

@@ -4,99 +4,185 @@ import AuditModel
 // checks that the computed document has exactly these ids.
 
 extension MetricCatalogue {
+    /// The suffix of the whole-history twin of a headline-period metric: `pareto.top20_share`
+    /// is over the last 12 months, `pareto.top20_share.all_history` over every sale up to as_of.
+    public static let allHistorySuffix = ".all_history"
+
+    /// How the two windows a ranked metric can be computed on are written in its definition.
+    struct Window {
+        var suffix: String
+        var period: MetricPeriod
+        var ru: String
+        var en: String
+        /// Whose revenue is ranked.
+        var buyersRu: String
+        var buyersEn: String
+        /// Appended to the title of a whole-history twin.
+        var titleRu = ""
+        var titleEn = ""
+
+        static let headline = Window(
+            suffix: "", period: .last12m, ru: "за последние 12 месяцев (as_of − 365, as_of]",
+            en: "over the last 12 months (as_of − 365, as_of]",
+            buyersRu: "клиентов с покупкой за последние 12 месяцев", buyersEn: "customers who bought in the last 12 months")
+        static let allHistory = Window(
+            suffix: allHistorySuffix, period: .allHistory, ru: "за всю историю данных до as_of", en: "over every sale line up to as_of",
+            buyersRu: "всех покупателей", buyersEn: "every buying customer", titleRu: " (вся история)", titleEn: " (all history)")
+        static let both = [headline, allHistory]
+    }
+
     static let salesMetrics: [MetricDefinition] = [
-        .init("sales.rows", .sales, .count, [.sales],
+        .init("sales.rows", .sales, .count, .allHistory, [.sales],
               ru: ("Строк продаж", "число строк продаж с датой не позже as_of"),
               en: ("Sales lines", "number of sale lines dated on or before as_of")),
-        .init("sales.revenue", .sales, .money, [.sales],
-              ru: ("Выручка", "Σ amount всех строк (возвраты — отрицательные суммы — включены)"),
-              en: ("Revenue", "Σ amount of all lines (returns, i.e. negative amounts, included)")),
-        .init("sales.orders", .sales, .count, [.sales],
-              ru: ("Заказы", "число различных order_id; строка без order_id — отдельный заказ"),
-              en: ("Orders", "distinct order_id; a line without an order id counts as one order")),
-        .init("sales.customers", .sales, .count, [.sales],
-              ru: ("Покупатели", "число различных customer_id со строками продаж"),
-              en: ("Buying customers", "distinct customer_id with any sale line")),
-        .init("sales.avg_order_value", .sales, .money, [.sales],
-              ru: ("Средний чек", "sales.revenue / sales.orders"),
-              en: ("Average order value", "sales.revenue / sales.orders")),
-        .init("sales.avg_revenue_per_customer", .sales, .money, [.sales],
-              ru: ("Выручка на покупателя", "sales.revenue / sales.customers"),
-              en: ("Revenue per customer", "sales.revenue / sales.customers")),
-        .init("sales.first_date", .sales, .date, [.sales],
-              ru: ("Первая продажа", "самая ранняя дата продажи"), en: ("First sale", "the earliest sale date")),
-        .init("sales.last_date", .sales, .date, [.sales],
-              ru: ("Последняя продажа", "самая поздняя дата продажи не позже as_of"),
-              en: ("Last sale", "the latest sale date on or before as_of")),
-        .init("sales.months", .sales, .count, [.sales],
-              ru: ("Месяцев данных", "число календарных месяцев от первой до последней продажи включительно"),
-              en: ("Months of data", "calendar months from the first to the last sale, inclusive")),
-        .init("sales.revenue_last_12m", .sales, .money, [.sales],
-              ru: ("Выручка за 12 месяцев", "Σ amount строк с датой в (as_of − 365, as_of]"),
-              en: ("Revenue, last 12 months", "Σ amount of lines dated in (as_of − 365, as_of]")),
-        .init("sales.revenue_prev_12m", .sales, .money, [.sales],
+        .init("sales.revenue_last_12m", .sales, .money, .last12m, [.sales],
+              ru: ("Выручка за 12 месяцев", "Σ amount строк с датой в (as_of − 365, as_of] (возвраты — отрицательные суммы — включены)"),
+              en: ("Revenue, last 12 months", "Σ amount of lines dated in (as_of − 365, as_of] (returns, i.e. negative amounts, included)")),
+        .init("sales.revenue_prev_12m", .sales, .money, .previous12m, [.sales],
               ru: ("Выручка за предыдущие 12 месяцев", "Σ amount строк с датой в (as_of − 730, as_of − 365]"),
               en: ("Revenue, previous 12 months", "Σ amount of lines dated in (as_of − 730, as_of − 365]")),
-        .init("sales.growth_12m", .sales, .ratio, [.sales],
-              ru: ("Рост за 12 месяцев", "revenue_last_12m / revenue_prev_12m − 1; null, когда предыдущая выручка равна 0"),
-              en: ("Growth, 12 months", "revenue_last_12m / revenue_prev_12m − 1; null when the previous revenue is 0")),
-        .init("sales.gross_margin", .sales, .share, [.sales],
-              ru: ("Валовая маржа", "(Σ amount − Σ cost) / Σ amount по строкам, где указана себестоимость"),
-              en: ("Gross margin", "(Σ amount − Σ cost) / Σ amount over the lines that have a cost")),
-        .init("sales.cost_coverage", .sales, .share, [.sales],
+        .init("sales.growth_12m", .sales, .change, .change12m, [.sales],
+              ru: ("Рост выручки за 12 месяцев", "revenue_last_12m / revenue_prev_12m − 1; null, когда предыдущая выручка равна 0 или данные начинаются позже начала предыдущих 12 месяцев"),
+              en: ("Revenue growth, 12 months", "revenue_last_12m / revenue_prev_12m − 1; null when the previous revenue is 0 or the data begin after the start of the previous 12 months")),
+        .init("sales.orders_last_12m", .sales, .count, .last12m, [.sales],
+              ru: ("Заказы за 12 месяцев", "число различных order_id со строкой в (as_of − 365, as_of]; строка без order_id — отдельный заказ"),
+              en: ("Orders, last 12 months", "distinct order_id with a line dated in (as_of − 365, as_of]; a line without an order id counts as one order")),
+        .init("sales.orders_prev_12m", .sales, .count, .previous12m, [.sales],
+              ru: ("Заказы за предыдущие 12 месяцев", "число различных order_id со строкой в (as_of − 730, as_of − 365]"),
+              en: ("Orders, previous 12 months", "distinct order_id with a line dated in (as_of − 730, as_of − 365]")),
+        .init("sales.orders_growth_12m", .sales, .change, .change12m, [.sales],
+              ru: ("Рост числа заказов за 12 месяцев", "orders_last_12m / orders_prev_12m − 1 (null — как у sales.growth_12m)"),
+              en: ("Order growth, 12 months", "orders_last_12m / orders_prev_12m − 1 (null as for sales.growth_12m)")),
+        .init("sales.avg_order_value_last_12m", .sales, .money, .last12m, [.sales],
+              ru: ("Средний чек за 12 месяцев", "sales.revenue_last_12m / sales.orders_last_12m"),
+              en: ("Average order, last 12 months", "sales.revenue_last_12m / sales.orders_last_12m")),
+        .init("sales.avg_order_value_prev_12m", .sales, .money, .previous12m, [.sales],
+              ru: ("Средний чек за предыдущие 12 месяцев", "sales.revenue_prev_12m / sales.orders_prev_12m"),
+              en: ("Average order, previous 12 months", "sales.revenue_prev_12m / sales.orders_prev_12m")),
+        .init("sales.avg_order_value_growth_12m", .sales, .change, .change12m, [.sales],
+              ru: ("Рост среднего чека за 12 месяцев", "avg_order_value_last_12m / avg_order_value_prev_12m − 1 (null — как у sales.growth_12m)"),
+              en: ("Average order growth, 12 months", "avg_order_value_last_12m / avg_order_value_prev_12m − 1 (null as for sales.growth_12m)")),
+        .init("sales.avg_revenue_per_customer_last_12m", .sales, .money, .last12m, [.sales],
+              ru: ("Выручка на активного клиента за 12 месяцев", "sales.revenue_last_12m / customers.active_12m"),
+              en: ("Revenue per active customer, last 12 months", "sales.revenue_last_12m / customers.active_12m")),
+        .init("sales.gross_margin_last_12m", .sales, .share, .last12m, [.sales],
+              ru: ("Валовая маржа за 12 месяцев", "(Σ amount − Σ cost) / Σ amount по строкам (as_of − 365, as_of], где указана себестоимость"),
+              en: ("Gross margin, last 12 months", "(Σ amount − Σ cost) / Σ amount over the lines dated in (as_of − 365, as_of] that have a cost")),
+        .init("sales.gross_margin_prev_12m", .sales, .share, .previous12m, [.sales],
+              ru: ("Валовая маржа за предыдущие 12 месяцев", "то же по строкам (as_of − 730, as_of − 365]"),
+              en: ("Gross margin, previous 12 months", "the same over the lines dated in (as_of − 730, as_of − 365]")),
+        .init("sales.gross_margin_change_12m", .sales, .points, .change12m, [.sales],
+              ru: ("Изменение маржи за 12 месяцев", "gross_margin_last_12m − gross_margin_prev_12m, в процентных пунктах (null — как у sales.growth_12m)"),
+              en: ("Gross margin change, 12 months", "gross_margin_last_12m − gross_margin_prev_12m, in percentage points (null as for sales.growth_12m)")),
+        .init("sales.revenue.all_history", .sales, .money, .allHistory, [.sales],
+              ru: ("Выручка за всю историю", "Σ amount всех строк до as_of (возвраты включены); зависит от длины выгрузки"),
+              en: ("Revenue, all history", "Σ amount of every line up to as_of (returns included); depends on how far back the export goes")),
+        .init("sales.orders.all_history", .sales, .count, .allHistory, [.sales],
+              ru: ("Заказы за всю историю", "число различных order_id до as_of; строка без order_id — отдельный заказ"),
+              en: ("Orders, all history", "distinct order_id up to as_of; a line without an order id counts as one order")),
+        .init("sales.customers.all_history", .sales, .customers, .allHistory, [.sales],
+              ru: ("Покупатели за всю историю", "число различных customer_id со строками продаж до as_of"),
+              en: ("Buying customers, all history", "distinct customer_id with any sale line up to as_of")),
+        .init("sales.avg_order_value.all_history", .sales, .money, .allHistory, [.sales],
+              ru: ("Средний чек за всю историю", "sales.revenue.all_history / sales.orders.all_history"),
+              en: ("Average order, all history", "sales.revenue.all_history / sales.orders.all_history")),
+        .init("sales.avg_revenue_per_customer.all_history", .sales, .money, .allHistory, [.sales],
+              ru: ("Выручка на покупателя за всю историю", "sales.revenue.all_history / sales.customers.all_history"),
+              en: ("Revenue per customer, all history", "sales.revenue.all_history / sales.customers.all_history")),
+        .init("sales.gross_margin.all_history", .sales, .share, .allHistory, [.sales],
+              ru: ("Валовая маржа за всю историю", "(Σ amount − Σ cost) / Σ amount по строкам до as_of, где указана себестоимость"),
+              en: ("Gross margin, all history", "(Σ amount − Σ cost) / Σ amount over the lines up to as_of that have a cost")),
+        .init("sales.first_date", .sales, .date, .allHistory, [.sales],
+              ru: ("Первая продажа", "самая ранняя дата продажи"), en: ("First sale", "the earliest sale date")),
+        .init("sales.last_date", .sales, .date, .allHistory, [.sales],
+              ru: ("Последняя продажа", "самая поздняя дата продажи не позже as_of"),
+              en: ("Last sale", "the latest sale date on or before as_of")),
+        .init("sales.months", .sales, .count, .allHistory, [.sales],
+              ru: ("Месяцев данных", "число календарных месяцев от первой до последней продажи включительно"),
+              en: ("Months of data", "calendar months from the first to the last sale, inclusive")),
+        .init("sales.cost_coverage", .sales, .share, .allHistory, [.sales],
               ru: ("Покрытие себестоимостью", "доля строк продаж с указанной себестоимостью"),
               en: ("Cost coverage", "share of sale lines that have a cost")),
-        .init("pareto.top20_share", .pareto, .share, [.sales],
-              ru: ("Доля топ-20% клиентов", "выручка первых ⌈0,2·N⌉ клиентов / общая выручка"),
-              en: ("Top 20% customers' share", "revenue of the top ⌈0.2·N⌉ customers / total revenue")),
-        .init("pareto.customers_for_80", .pareto, .count, [.sales],
-              ru: ("Клиентов на 80% выручки", "наименьшее k, при котором накопленная выручка ≥ 0,8·итог"),
-              en: ("Customers for 80% of revenue", "the smallest k whose cumulative revenue ≥ 0.8·total")),
-        .init("pareto.customers_for_80_share", .pareto, .share, [.sales],
-              ru: ("Доля клиентов на 80% выручки", "pareto.customers_for_80 / N"),
-              en: ("Share of customers for 80%", "pareto.customers_for_80 / N")),
-        .init("pareto.top_customer_share", .pareto, .share, [.sales],
-              ru: ("Доля крупнейшего клиента", "выручка крупнейшего клиента / общая выручка"),
-              en: ("Largest customer's share", "the largest customer's revenue / total revenue")),
-        .init("pareto.hhi", .pareto, .ratio, [.sales],
-              ru: ("Индекс Херфиндаля", "Σ (выручка клиента / общая выручка)²"),
-              en: ("Herfindahl index", "Σ (customer revenue / total revenue)²")),
     ]
 
+    static let paretoMetrics: [MetricDefinition] = Window.both.flatMap(paretoMetrics(in:))
+
+    private static func paretoMetrics(in window: Window) -> [MetricDefinition] {
+        let titleRu = window.titleRu, titleEn = window.titleEn
+        return [
+        .init("pareto.top20_share" + window.suffix, .pareto, .share, window.period, [.sales],
+              ru: ("Доля топ-20% клиентов" + titleRu, "выручка первых ⌈0,2·N⌉ из N \(window.buyersRu), упорядоченных по выручке \(window.ru), / их общая выручка"),
+              en: ("Top 20% customers' share" + titleEn, "revenue of the top ⌈0.2·N⌉ of the N \(window.buyersEn), ranked by revenue \(window.en), / their total revenue")),
+        .init("pareto.customers_for_80" + window.suffix, .pareto, .customers, window.period, [.sales],
+              ru: ("Клиентов на 80% выручки" + titleRu, "наименьшее k, при котором накопленная выручка \(window.ru) ≥ 0,8·итог"),
+              en: ("Customers for 80% of revenue" + titleEn, "the smallest k whose cumulative revenue \(window.en) ≥ 0.8·total")),
+        .init("pareto.customers_for_80_share" + window.suffix, .pareto, .share, window.period, [.sales],
+              ru: ("Доля клиентов на 80% выручки" + titleRu, "pareto.customers_for_80\(window.suffix) / N (\(window.buyersRu))"),
+              en: ("Share of customers for 80%" + titleEn, "pareto.customers_for_80\(window.suffix) / N (\(window.buyersEn))")),
+        .init("pareto.top_customer_share" + window.suffix, .pareto, .share, window.period, [.sales],
+              ru: ("Доля крупнейшего клиента" + titleRu, "выручка крупнейшего клиента / общая выручка \(window.ru)"),
+              en: ("Largest customer's share" + titleEn, "the largest customer's revenue / total revenue \(window.en)")),
+        .init("pareto.hhi" + window.suffix, .pareto, .ratio, window.period, [.sales],
+              ru: ("Индекс Херфиндаля" + titleRu, "Σ (выручка клиента / общая выручка)² \(window.ru)"),
+              en: ("Herfindahl index" + titleEn, "Σ (customer revenue / total revenue)² \(window.en)")),
+        ]
+    }
+
+    /// The customer definitions of docs/metrics.md: active, new, returning, retained,
+    /// reactivated and lost, each once, all on the headline period and the 12 months before.
     static let customerMetrics: [MetricDefinition] = [
-        .init("customers.count", .customers, .count, [.customers],
+        .init("customers.count", .customers, .customers, .asOf, [.customers],
               ru: ("Клиентов в базе", "число различных customer_id в списке клиентов"),
               en: ("Customers in the list", "distinct customer_id in the customer list")),
-        .init("customers.repeat_rate", .customers, .share, [.sales],
-              ru: ("Доля повторных", "доля покупателей с покупками в ≥ 2 различных дня"),
-              en: ("Repeat rate", "share of buying customers with purchases on ≥ 2 distinct days")),
-        .init("customers.median_purchase_interval_days", .customers, .days, [.sales],
+        .init("customers.active_12m", .customers, .customers, .last12m, [.sales],
+              ru: ("Активные клиенты", "клиенты с хотя бы одной строкой продаж в (as_of − 365, as_of]"),
+              en: ("Active customers", "customers with at least one sale line dated in (as_of − 365, as_of]")),
+        .init("customers.active_prev_12m", .customers, .customers, .previous12m, [.sales],
+              ru: ("Активные клиенты предыдущих 12 месяцев", "клиенты со строкой продаж в (as_of − 730, as_of − 365]"),
+              en: ("Active customers, previous 12 months", "customers with a sale line dated in (as_of − 730, as_of − 365]")),
+        .init("customers.active_growth_12m", .customers, .change, .change12m, [.sales],
+              ru: ("Рост числа активных клиентов", "active_12m / active_prev_12m − 1 (null — как у sales.growth_12m)"),
+              en: ("Active customer growth", "active_12m / active_prev_12m − 1 (null as for sales.growth_12m)")),
+        .init("customers.active_12m_share", .customers, .share, .last12m, [.sales],
+              ru: ("Доля активных", "customers.active_12m / sales.customers.all_history: сколько из когда-либо покупавших активны"),
+              en: ("Active share", "customers.active_12m / sales.customers.all_history: how many of those who ever bought are active")),
+        .init("customers.new_12m", .customers, .customers, .last12m, [.sales],
+              ru: ("Новые клиенты", "активные клиенты, чья первая покупка за всю историю — в (as_of − 365, as_of]"),
+              en: ("New customers", "active customers whose first purchase ever is in (as_of − 365, as_of]")),
+        .init("customers.returning_12m", .customers, .customers, .last12m, [.sales],
+              ru: ("Повторные клиенты", "активные клиенты, покупавшие и раньше: active_12m − new_12m = retained_12m + reactivated_12m"),
+              en: ("Returning customers", "active customers who had bought before: active_12m − new_12m = retained_12m + reactivated_12m")),
+        .init("customers.retained_12m", .customers, .customers, .change12m, [.sales],
+              ru: ("Удержанные клиенты", "клиенты, активные и в предыдущие 12 месяцев, и в последние 12"),
+              en: ("Retained customers", "customers active both in the previous 12 months and in the last 12")),
+        .init("customers.reactivated_12m", .customers, .customers, .change12m, [.sales],
+              ru: ("Вернувшиеся клиенты", "активные клиенты, не покупавшие в предыдущие 12 месяцев, с первой покупкой раньше них"),
+              en: ("Reactivated customers", "active customers who did not buy in the previous 12 months and first bought before them")),
+        .init("customers.lost_12m", .customers, .customers, .change12m, [.sales],
+              ru: ("Потерянные клиенты", "клиенты, активные в предыдущие 12 месяцев и не купившие ничего в последние 12: active_prev_12m − retained_12m"),
+              en: ("Lost customers", "customers active in the previous 12 months who bought nothing in the last 12: active_prev_12m − retained_12m")),
+        .init("retention.rate_12m", .customers, .share, .change12m, [.sales],
+              ru: ("Удержание за 12 месяцев", "customers.retained_12m / customers.active_prev_12m (null, когда предыдущее окно пусто)"),
+              en: ("12-month retention", "customers.retained_12m / customers.active_prev_12m (null when the previous window is empty)")),
+        .init("retention.churn_12m", .customers, .share, .change12m, [.sales],
+              ru: ("Отток за 12 месяцев", "customers.lost_12m / customers.active_prev_12m = 1 − retention.rate_12m"),
+              en: ("12-month churn", "customers.lost_12m / customers.active_prev_12m = 1 − retention.rate_12m")),
+        .init("customers.repeat_rate", .customers, .share, .allHistory, [.sales],
+              ru: ("Доля повторных", "доля покупателей за всю историю с покупками в ≥ 2 различных дня"),
+              en: ("Repeat rate", "share of buying customers (all history) with purchases on ≥ 2 distinct days")),
+        .init("customers.median_purchase_interval_days", .customers, .days, .allHistory, [.sales],
               ru: ("Медианный интервал между покупками", "медиана по покупателям с ≥ 2 днями покупок: (последний − первый день покупки) / (число дней покупок − 1)"),
               en: ("Median purchase interval", "median over customers with ≥ 2 purchase days of (last − first purchase day) / (purchase days − 1)")),
-        .init("customers.active_12m_share", .customers, .share, [.sales],
-              ru: ("Активные за 12 месяцев", "доля покупателей с покупкой в (as_of − 365, as_of]"),
-              en: ("Active in 12 months", "share of buying customers with a purchase in (as_of − 365, as_of]")),
-        .init("customers.lost_share", .customers, .share, [.sales],
-              ru: ("Доля потерянных", "доля покупателей, чья последняя покупка не позже as_of − 365"),
-              en: ("Lost share", "share of buying customers whose last purchase is on or before as_of − 365")),
-        .init("customers.new_12m", .customers, .count, [.sales],
-              ru: ("Новые за 12 месяцев", "покупатели с первой покупкой в (as_of − 365, as_of]"),
-              en: ("New in 12 months", "customers whose first purchase is in (as_of − 365, as_of]")),
-        .init("retention.rate_12m", .customers, .share, [.sales],
-              ru: ("Удержание за 12 месяцев", "покупатели в обоих окнах / покупатели предыдущего окна (null, когда оно пусто)"),
-              en: ("12-month retention", "customers who bought in both windows / customers who bought in the previous window (null when empty)")),
-        .init("retention.churn_12m", .customers, .share, [.sales],
-              ru: ("Отток за 12 месяцев", "1 − retention.rate_12m"), en: ("12-month churn", "1 − retention.rate_12m")),
     ]
 
     static let rfmSegmentIDs: [(id: String, name: String)] = [
         ("champions", "Champions"), ("loyal", "Loyal"), ("potential_loyalists", "Potential loyalists"), ("new", "New"),
-        ("at_risk", "At risk"), ("cant_lose", "Can't lose"), ("hibernating", "Hibernating"), ("lost", "Lost"),
+        ("at_risk", "At risk"), ("cant_lose", "Can't lose"), ("hibernating", "Hibernating"), ("long_inactive", "Long inactive"),
     ]
 
     private static let rfmSegmentRussian = [
         "Champions": "Чемпионы", "Loyal": "Лояльные", "Potential loyalists": "Потенциально лояльные", "New": "Новые",
-        "At risk": "Под угрозой", "Can't lose": "Нельзя потерять", "Hibernating": "Спящие", "Lost": "Потерянные",
+        "At risk": "Под угрозой", "Can't lose": "Нельзя потерять", "Hibernating": "Спящие", "Long inactive": "Давно неактивные",
     ]
 
     /// The title of an RFM segment (as named in the tables, e.g. `At risk`) in each language.
@@ -105,176 +191,194 @@ extension MetricCatalogue {
     }
 
     static let rfmMetrics: [MetricDefinition] = [
-        .init("rfm.revenue_at_risk", .rfm, .money, [.sales],
+        .init("rfm.revenue_at_risk", .rfm, .money, .last12m, [.sales],
               ru: ("Выручка под риском", "выручка за последние 12 месяцев клиентов сегментов At risk и Can't lose"),
               en: ("Revenue at risk", "last-12-month revenue of the customers in At risk and Can't lose")),
-        .init("rfm.revenue_at_risk_share", .rfm, .share, [.sales],
+        .init("rfm.revenue_at_risk_share", .rfm, .share, .last12m, [.sales],
               ru: ("Доля выручки под риском", "rfm.revenue_at_risk / sales.revenue_last_12m"),
               en: ("Share of revenue at risk", "rfm.revenue_at_risk / sales.revenue_last_12m")),
-        .init("rfm.at_risk_customers", .rfm, .count, [.sales],
+        .init("rfm.at_risk_customers", .rfm, .customers, .asOf, [.sales],
               ru: ("Клиенты под риском", "клиенты сегментов At risk и Can't lose"),
               en: ("Customers at risk", "customers in At risk and Can't lose")),
     ] + rfmSegmentIDs.map { segment in
-        .init("rfm.\(segment.id)", .rfm, .count, [.sales],
-              ru: ("Сегмент \(segment.name)", "число покупателей в RFM-сегменте \(segment.name)"),
-              en: ("Segment \(segment.name)", "number of buying customers in the RFM segment \(segment.name)"))
+        .init("rfm.\(segment.id)", .rfm, .customers, .asOf, [.sales],
+              ru: ("Сегмент \(segment.name)", "число покупателей (за всю историю) в RFM-сегменте \(segment.name) на дату as_of"),
+              en: ("Segment \(segment.name)", "number of buying customers (all history) in the RFM segment \(segment.name) on as_of"))
     }
 
     static let abcSubjects: [(id: String, ru: String, en: String)] = [
         ("customers", "клиентов", "customers"), ("products", "товаров", "products"), ("managers", "менеджеров", "managers"),
     ]
 
-    static let abcMetrics: [MetricDefinition] = abcSubjects.flatMap { subject in
-        ["a", "b", "c"].flatMap { letter -> [MetricDefinition] in
-            let upper = letter.uppercased()
-            return [
-                .init("abc.\(subject.id).\(letter)_count", .abc, .count, [.sales],
-                      ru: ("ABC \(subject.ru): класс \(upper), число", "число \(subject.ru) класса \(upper)"),
-                      en: ("ABC \(subject.en): class \(upper) count", "number of \(subject.en) in class \(upper)")),
-                .init("abc.\(subject.id).\(letter)_revenue_share", .abc, .share, [.sales],
-                      ru: ("ABC \(subject.ru): класс \(upper), доля выручки", "выручка класса \(upper) / общая выручка \(subject.ru)"),
-                      en: ("ABC \(subject.en): class \(upper) revenue share", "revenue of class \(upper) / total revenue of \(subject.en)")),
-            ]
+    static let abcMetrics: [MetricDefinition] = Window.both.flatMap { (window: Window) -> [MetricDefinition] in
+        abcSubjects.flatMap { (subject: (id: String, ru: String, en: String)) -> [MetricDefinition] in
+            ["a", "b", "c"].flatMap { (letter: String) -> [MetricDefinition] in abcMetrics(subject: subject, letter: letter, window: window) }
         }
     }
 
+    private static func abcMetrics(subject: (id: String, ru: String, en: String), letter: String, window: Window) -> [MetricDefinition] {
+        let upper = letter.uppercased()
+        let unit: MetricUnit = subject.id == "customers" ? .customers : .count
+        let countTitle = LocalizedText(ru: "ABC \(subject.ru): класс \(upper), число" + window.titleRu,
+                                       en: "ABC \(subject.en): class \(upper) count" + window.titleEn)
+        let shareTitle = LocalizedText(ru: "ABC \(subject.ru): класс \(upper), доля выручки" + window.titleRu,
+                                       en: "ABC \(subject.en): class \(upper) revenue share" + window.titleEn)
+        return [
+            .init("abc.\(subject.id).\(letter)_count" + window.suffix, .abc, unit, window.period, [.sales],
+                  ru: (countTitle.ru, "число \(subject.ru) класса \(upper) по выручке \(window.ru)"),
+                  en: (countTitle.en, "number of \(subject.en) in class \(upper) by revenue \(window.en)")),
+            .init("abc.\(subject.id).\(letter)_revenue_share" + window.suffix, .abc, .share, window.period, [.sales],
+                  ru: (shareTitle.ru, "выручка класса \(upper) / общая выручка \(subject.ru) \(window.ru)"),
+                  en: (shareTitle.en, "revenue of class \(upper) / total revenue of \(subject.en) \(window.en)")),
+        ]
+    }
+
     static let managerMetrics: [MetricDefinition] = [
-        .init("managers.with_sales", .managers, .count, [.sales],
-              ru: ("Менеджеров с продажами", "различные manager в строках продаж"),
-              en: ("Managers with sales", "distinct manager in sale lines")),
-        .init("managers.top20_share", .managers, .share, [.sales],
-              ru: ("Доля топ-20% менеджеров", "выручка первых ⌈0,2·M⌉ менеджеров / выручка строк с менеджером"),
-              en: ("Top 20% managers' share", "revenue of the top ⌈0.2·M⌉ managers / revenue of lines with a manager")),
-        .init("managers.top_share", .managers, .share, [.sales],
-              ru: ("Доля лучшего менеджера", "выручка крупнейшего менеджера / выручка строк с менеджером"),
-              en: ("Top manager's share", "the largest manager's revenue / revenue of lines with a manager")),
-        .init("managers.dependency", .managers, .share, [.sales],
-              ru: ("Зависимость от менеджера", "наибольшая доля выручки клиентов одного менеджера (менеджер клиента — из списка клиентов, иначе из его последней продажи)"),
-              en: ("Manager dependency", "the largest share of revenue held by one manager's customers (a customer's manager from the customer list, else from their latest sale)")),
-        .init("managers.idle", .managers, .count, [.sales],
+        .init("managers.with_sales", .managers, .count, .allHistory, [.sales],
+              ru: ("Менеджеров с продажами", "различные manager в строках продаж до as_of"),
+              en: ("Managers with sales", "distinct manager in sale lines up to as_of")),
+    ] + Window.both.flatMap(managerShareMetrics(in:)) + managerCustomerMetrics
+
+    private static func managerShareMetrics(in window: Window) -> [MetricDefinition] {
+        let titleRu = window.titleRu, titleEn = window.titleEn
+        return [
+        .init("managers.top20_share" + window.suffix, .managers, .share, window.period, [.sales],
+              ru: ("Доля топ-20% менеджеров" + titleRu, "выручка первых ⌈0,2·M⌉ менеджеров / выручка строк с менеджером \(window.ru)"),
+              en: ("Top 20% managers' share" + titleEn, "revenue of the top ⌈0.2·M⌉ managers / revenue of lines with a manager \(window.en)")),
+        .init("managers.top_share" + window.suffix, .managers, .share, window.period, [.sales],
+              ru: ("Доля лучшего менеджера" + titleRu, "выручка крупнейшего менеджера / выручка строк с менеджером \(window.ru)"),
+              en: ("Top manager's share" + titleEn, "the largest manager's revenue / revenue of lines with a manager \(window.en)")),
+        .init("managers.dependency" + window.suffix, .managers, .share, window.period, [.sales],
+              ru: ("Зависимость от менеджера" + titleRu, "наибольшая доля выручки \(window.ru), приходящаяся на клиентов одного менеджера (менеджер клиента — из списка клиентов, иначе из его последней продажи)"),
+              en: ("Manager dependency" + titleEn, "the largest share of revenue \(window.en) held by one manager's customers (a customer's manager from the customer list, else from their latest sale)")),
+        ]
+    }
+
+    static let managerCustomerMetrics: [MetricDefinition] = [
+        .init("managers.idle", .managers, .count, .last90d, [.sales],
               ru: ("Простаивающие менеджеры", "менеджеры без продаж за (as_of − 90, as_of], когда у компании там продажи есть (менеджеры из продаж и из списка, кроме уволенных)"),
               en: ("Idle managers", "managers with no sale in (as_of − 90, as_of] while the company sold there (managers from sales and the list, except those who left)")),
-        .init("managers.customers_without_manager", .managers, .count, [.customers],
+        .init("managers.customers_without_manager", .managers, .customers, .asOf, [.customers],
               ru: ("Клиенты без менеджера", "клиенты списка с пустым полем manager"),
               en: ("Customers without a manager", "customers in the list with an empty manager field")),
-        .init("managers.customers_without_manager_share", .managers, .share, [.customers],
+        .init("managers.customers_without_manager_share", .managers, .share, .asOf, [.customers],
               ru: ("Доля клиентов без менеджера", "managers.customers_without_manager / customers.count"),
               en: ("Share without a manager", "managers.customers_without_manager / customers.count")),
     ]
 
     static let cohortMetrics: [MetricDefinition] = [1, 3, 12].map { month in
-        .init("cohorts.retention_m\(month)", .cohorts, .share, [.sales],
+        .init("cohorts.retention_m\(month)", .cohorts, .share, .cohorts, [.sales],
               ru: ("Когортное удержание, месяц \(month)", "Σ клиентов когорт, купивших через \(month) мес. после месяца первой покупки / Σ размеров когорт, у которых этот месяц не позже месяца as_of"),
               en: ("Cohort retention, month \(month)", "Σ customers who bought \(month) month(s) after their first purchase month / Σ sizes of the cohorts whose month \(month) is not after as_of's month"))
     }
 
     static let channelMetrics: [MetricDefinition] = [
-        .init("channels.count", .channels, .count, [.sales],
+        .init("channels.count", .channels, .count, .allHistory, [.sales],
               ru: ("Каналов продаж", "различные channel в строках продаж"), en: ("Sales channels", "distinct channel in sale lines")),
-        .init("channels.top_share", .channels, .share, [.sales],
+        .init("channels.top_share", .channels, .share, .allHistory, [.sales],
               ru: ("Доля крупнейшего канала", "выручка крупнейшего канала / выручка строк с каналом"),
               en: ("Largest channel's share", "the largest channel's revenue / revenue of lines with a channel")),
-        .init("channels.unknown_source_share", .channels, .share, [.sales],
+        .init("channels.unknown_source_share", .channels, .share, .allHistory, [.sales],
               ru: ("Продажи без источника", "доля строк продаж без канала и без кампании"),
               en: ("Sales with no known source", "share of sale lines with neither a channel nor a campaign")),
-        .init("channels.unknown_source_revenue_share", .channels, .share, [.sales],
-              ru: ("Выручка без источника", "Σ amount строк без канала и кампании / sales.revenue"),
-              en: ("Revenue with no known source", "Σ amount of lines with neither channel nor campaign / sales.revenue")),
-        .init("campaigns.count", .channels, .count, [.sales],
+        .init("channels.unknown_source_revenue_share", .channels, .share, .allHistory, [.sales],
+              ru: ("Выручка без источника", "Σ amount строк без канала и кампании / sales.revenue.all_history"),
+              en: ("Revenue with no known source", "Σ amount of lines with neither channel nor campaign / sales.revenue.all_history")),
+        .init("campaigns.count", .channels, .count, .allHistory, [.sales],
               ru: ("Кампаний с продажами", "различные campaign в строках продаж"),
               en: ("Campaigns with sales", "distinct campaign in sale lines")),
-        .init("campaigns.revenue_share", .channels, .share, [.sales],
-              ru: ("Доля выручки кампаний", "Σ amount строк с кампанией / sales.revenue"),
-              en: ("Campaign revenue share", "Σ amount of lines with a campaign / sales.revenue")),
-        .init("campaigns.roi", .channels, .ratio, [.sales, .campaigns],
+        .init("campaigns.revenue_share", .channels, .share, .allHistory, [.sales],
+              ru: ("Доля выручки кампаний", "Σ amount строк с кампанией / sales.revenue.all_history"),
+              en: ("Campaign revenue share", "Σ amount of lines with a campaign / sales.revenue.all_history")),
+        .init("campaigns.roi", .channels, .change, .allHistory, [.sales, .campaigns],
               ru: ("ROI кампаний", "(Σ выручки кампаний с затратами − Σ их затрат) / Σ затрат"),
               en: ("Campaign ROI", "(Σ revenue of campaigns with a cost − Σ their cost) / Σ cost")),
     ]
 
     static let dealMetrics: [MetricDefinition] = [
-        .init("deals.count", .deals, .count, [.deals], ru: ("Сделок", "строк сделок"), en: ("Deals", "deal rows")),
-        .init("deals.open", .deals, .count, [.deals],
+        .init("deals.count", .deals, .count, .allHistory, [.deals], ru: ("Сделок", "строк сделок"), en: ("Deals", "deal rows")),
+        .init("deals.open", .deals, .count, .asOf, [.deals],
               ru: ("Открытые сделки", "сделки со статусом open (или без статуса и без даты закрытия)"),
               en: ("Open deals", "deals with status open (or no status and no close date)")),
-        .init("deals.win_rate", .deals, .share, [.deals],
+        .init("deals.win_rate", .deals, .share, .allHistory, [.deals],
               ru: ("Доля выигранных", "won / (won + lost)"), en: ("Win rate", "won / (won + lost)")),
-        .init("deals.avg_cycle_days", .deals, .days, [.deals],
+        .init("deals.avg_cycle_days", .deals, .days, .allHistory, [.deals],
               ru: ("Средний цикл сделки", "среднее (closed_at − created_at) по выигранным сделкам с датой закрытия"),
               en: ("Average deal cycle", "mean (closed_at − created_at) over won deals with a close date")),
-        .init("deals.pipeline_amount", .deals, .money, [.deals],
+        .init("deals.pipeline_amount", .deals, .money, .asOf, [.deals],
               ru: ("Воронка", "Σ amount открытых сделок"), en: ("Pipeline", "Σ amount of open deals")),
-        .init("deals.stale_open", .deals, .count, [.deals],
+        .init("deals.stale_open", .deals, .count, .asOf, [.deals],
               ru: ("Зависшие сделки", "открытые сделки, созданные не позже as_of − 90"),
               en: ("Stale open deals", "open deals created on or before as_of − 90")),
     ]
 
     static let activityMetrics: [MetricDefinition] = [
-        .init("activities.count", .activities, .count, [.activities],
+        .init("activities.count", .activities, .count, .allHistory, [.activities],
               ru: ("Активностей", "строк активностей"), en: ("Activities", "activity rows")),
-        .init("activities.last_90d", .activities, .count, [.activities],
+        .init("activities.last_90d", .activities, .count, .last90d, [.activities],
               ru: ("Активностей за 90 дней", "активности с датой в (as_of − 90, as_of]"),
               en: ("Activities in 90 days", "activities dated in (as_of − 90, as_of]")),
-        .init("activities.active_customers_touched_share", .activities, .share, [.activities, .sales],
+        .init("activities.active_customers_touched_share", .activities, .share, .last90d, [.activities, .sales],
               ru: ("Охват активных клиентов", "доля клиентов, активных за 12 месяцев, с активностью за (as_of − 90, as_of]"),
               en: ("Active customers touched", "share of customers active in 12 months with an activity in (as_of − 90, as_of]")),
     ]
 
     static let qualityMetrics: [MetricDefinition] = filledCustomerFields.map { field in
-        .init("quality.fill.\(field)", .quality, .share, [.customers],
+        .init("quality.fill.\(field)", .quality, .share, .asOf, [.customers],
               ru: ("Заполненность \(field)", "доля клиентов списка с непустым \(field)"),
               en: ("Fill rate of \(field)", "share of customers in the list with a non-empty \(field)"))
     } + [
-        .init("quality.email_valid_share", .quality, .share, [.customers],
+        .init("quality.email_valid_share", .quality, .share, .asOf, [.customers],
               ru: ("Корректные email", "доля корректных адресов среди заполненных email"),
               en: ("Valid emails", "share of valid addresses among filled emails")),
-        .init("quality.emails_invalid", .quality, .count, [.customers],
+        .init("quality.emails_invalid", .quality, .count, .asOf, [.customers],
               ru: ("Некорректные email", "клиенты с заполненным, но некорректным email"),
               en: ("Invalid emails", "customers with a filled but invalid email")),
-        .init("quality.phone_valid_share", .quality, .share, [.customers],
+        .init("quality.phone_valid_share", .quality, .share, .asOf, [.customers],
               ru: ("Корректные телефоны", "доля телефонов, приводимых к +7XXXXXXXXXX (или международному +…), среди заполненных"),
               en: ("Valid phones", "share of filled phones that normalise to +7XXXXXXXXXX (or an international +…)")),
-        .init("quality.phones_invalid", .quality, .count, [.customers],
+        .init("quality.phones_invalid", .quality, .count, .asOf, [.customers],
               ru: ("Некорректные телефоны", "клиенты с заполненным, но некорректным телефоном"),
               en: ("Invalid phones", "customers with a filled but invalid phone")),
-        .init("quality.email_consent_share", .quality, .share, [.customers],
+        .init("quality.email_consent_share", .quality, .share, .asOf, [.customers],
               ru: ("Согласие на рассылку", "доля клиентов с email_consent = 1"),
               en: ("Email consent", "share of customers with email_consent = 1")),
-        .init("quality.duplicate_groups", .quality, .count, [.customers],
+        .init("quality.duplicate_groups", .quality, .count, .asOf, [.customers],
               ru: ("Группы дублей", "группы клиентов с общим ИНН, email, телефоном, id или нормализованным названием"),
               en: ("Duplicate groups", "groups of customers sharing a tax id, email, phone, id or normalised name")),
-        .init("quality.duplicate_customers", .quality, .count, [.customers],
+        .init("quality.duplicate_customers", .quality, .customers, .asOf, [.customers],
               ru: ("Клиенты-дубли", "строк клиентов в группах дублей"),
               en: ("Duplicate customers", "customer rows in duplicate groups")),
-        .init("quality.duplicate_share", .quality, .share, [.customers],
+        .init("quality.duplicate_share", .quality, .share, .asOf, [.customers],
               ru: ("Доля дублей", "quality.duplicate_customers / строк клиентов"),
               en: ("Duplicate share", "quality.duplicate_customers / customer rows")),
-        .init("quality.orphan_sales_rows", .quality, .count, [.sales, .customers],
+        .init("quality.orphan_sales_rows", .quality, .count, .allHistory, [.sales, .customers],
               ru: ("Продажи без клиента", "строки продаж, чей customer_id нет в списке клиентов"),
               en: ("Orphan sale lines", "sale lines whose customer_id is not in the customer list")),
-        .init("quality.orphan_sales_share", .quality, .share, [.sales, .customers],
+        .init("quality.orphan_sales_share", .quality, .share, .allHistory, [.sales, .customers],
               ru: ("Доля продаж без клиента", "quality.orphan_sales_rows / sales.rows"),
               en: ("Orphan sales share", "quality.orphan_sales_rows / sales.rows")),
-        .init("quality.orphan_revenue", .quality, .money, [.sales, .customers],
+        .init("quality.orphan_revenue", .quality, .money, .allHistory, [.sales, .customers],
               ru: ("Выручка без клиента", "Σ amount строк продаж без клиента в списке"),
               en: ("Orphan revenue", "Σ amount of orphan sale lines")),
-        .init("quality.customers_without_sales", .quality, .count, [.sales, .customers],
+        .init("quality.customers_without_sales", .quality, .customers, .asOf, [.sales, .customers],
               ru: ("Клиенты без продаж", "клиенты списка без строк продаж"),
               en: ("Customers without sales", "customers in the list with no sale line")),
-        .init("quality.customers_without_sales_share", .quality, .share, [.sales, .customers],
+        .init("quality.customers_without_sales_share", .quality, .share, .asOf, [.sales, .customers],
               ru: ("Доля клиентов без продаж", "quality.customers_without_sales / customers.count"),
               en: ("Share without sales", "quality.customers_without_sales / customers.count")),
-        .init("quality.future_dates", .quality, .count, [.sales],
+        .init("quality.future_dates", .quality, .count, .allHistory, [.sales],
               ru: ("Даты в будущем", "даты продаж, сделок, активностей и клиентов (created_at, birth_date) позже даты раунда аудита"),
               en: ("Future dates", "dates of sales, deals, activities and customers (created_at, birth_date) after the audit round's date")),
-        .init("quality.zero_amount_rows", .quality, .count, [.sales],
+        .init("quality.zero_amount_rows", .quality, .count, .allHistory, [.sales],
               ru: ("Нулевые суммы", "строки продаж с amount = 0"), en: ("Zero amounts", "sale lines with amount = 0")),
-        .init("quality.negative_amount_rows", .quality, .count, [.sales],
+        .init("quality.negative_amount_rows", .quality, .count, .allHistory, [.sales],
               ru: ("Отрицательные суммы", "строки продаж с amount < 0 (возвраты)"),
               en: ("Negative amounts", "sale lines with amount < 0 (returns)")),
-        .init("quality.sales_after_as_of", .quality, .count, [.sales],
+        .init("quality.sales_after_as_of", .quality, .count, .allHistory, [.sales],
               ru: ("Продажи после as_of", "строки продаж позже as_of, не вошедшие в метрики"),
               en: ("Sales after as_of", "sale lines dated after as_of, left out of the metrics")),
-        .init("quality.invalid_sale_dates", .quality, .count, [.sales],
+        .init("quality.invalid_sale_dates", .quality, .count, .allHistory, [.sales],
               ru: ("Нечитаемые даты продаж", "строки продаж, чья дата не в формате ГГГГ-ММ-ДД (не учитываются)"),
               en: ("Unreadable sale dates", "sale lines whose date is not YYYY-MM-DD (left out)")),
     ]

@@ -1,30 +1,76 @@
 import AuditModel
 
-/// What a metric's number measures.
+/// What a metric's number measures, and so how it is written: `12 345 ₽`, `844 customers`,
+/// `35.7 %`, `+22.4 %`, `+1.2 pp`, `21.8 days`.
 public enum MetricUnit: String, Sendable, Hashable, Codable, CaseIterable {
-    /// In the data's currency units.
+    /// In the data's currency units (roubles).
     case money
-    /// A whole number of things.
+    /// A whole number of things (lines, orders, deals, managers).
     case count
-    /// A fraction 0–1.
+    /// A whole number of customers.
+    case customers
+    /// A fraction 0–1, shown as a percentage.
     case share
+    /// A relative change or return (growth 0.224 = +22.4 %), shown as a signed percentage.
+    case change
+    /// A difference of two shares (margin 0.23 − 0.21 = +2 pp), shown in percentage points.
+    case points
     /// A number of days.
     case days
-    /// A ratio that may leave 0–1 (growth, ROI, concentration indices).
+    /// An index without a unit (the Herfindahl index, 0–1).
     case ratio
     /// An ISO `YYYY-MM-DD` day (the value is a string).
     case date
 
-    var title: LocalizedText {
+    public var title: LocalizedText {
         switch self {
-        case .money: LocalizedText(ru: "деньги", en: "money")
-        case .count: LocalizedText(ru: "количество", en: "count")
-        case .share: LocalizedText(ru: "доля 0–1", en: "share 0–1")
+        case .money: LocalizedText(ru: "₽", en: "RUB")
+        case .count: LocalizedText(ru: "шт.", en: "count")
+        case .customers: LocalizedText(ru: "клиенты", en: "customers")
+        case .share: LocalizedText(ru: "%", en: "%")
+        case .change: LocalizedText(ru: "± %", en: "± %")
+        case .points: LocalizedText(ru: "п. п.", en: "pp")
         case .days: LocalizedText(ru: "дни", en: "days")
-        case .ratio: LocalizedText(ru: "отношение", en: "ratio")
+        case .ratio: LocalizedText(ru: "индекс", en: "index")
         case .date: LocalizedText(ru: "дата", en: "date")
         }
     }
+}
+
+/// The window of sale lines (or the moment) a metric describes. The headline period of the
+/// audit is the last 12 months to as_of, compared with the 12 months before.
+public enum MetricPeriod: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The headline period: sale lines dated in (as_of − 365, as_of].
+    case last12m = "last_12m"
+    /// The 12 months before it: (as_of − 730, as_of − 365].
+    case previous12m = "prev_12m"
+    /// The headline period against the 12 months before.
+    case change12m = "change_12m"
+    /// Every sale line up to as_of, however long the export is.
+    case allHistory = "all_history"
+    /// A state on the as_of day (the customer list, fill rates, open deals, RFM segments).
+    case asOf = "as_of"
+    /// The last 90 days to as_of.
+    case last90d = "last_90d"
+    /// Monthly acquisition cohorts, each followed from its first purchase month.
+    case cohorts
+
+    /// How the period is named next to a figure.
+    public var title: LocalizedText {
+        switch self {
+        case .last12m: LocalizedText(ru: "за 12 мес.", en: "last 12 months")
+        case .previous12m: LocalizedText(ru: "за предыдущие 12 мес.", en: "previous 12 months")
+        case .change12m: LocalizedText(ru: "12 мес. к предыдущим 12", en: "last 12 vs previous 12 months")
+        case .allHistory: LocalizedText(ru: "за всю историю данных", en: "all history")
+        case .asOf: LocalizedText(ru: "на дату среза", en: "as of the as-of date")
+        case .last90d: LocalizedText(ru: "за 90 дней", en: "last 90 days")
+        case .cohorts: LocalizedText(ru: "по когортам первой покупки", en: "by first-purchase cohort")
+        }
+    }
+
+    /// True when the figure depends on how far back the export goes: two rounds whose exports
+    /// span 30 and 36 months do not compare on it.
+    public var dependsOnExportLength: Bool { self == .allHistory || self == .cohorts }
 }
 
 /// The JSON type of a metric's value.
@@ -64,17 +110,20 @@ public struct MetricDefinition: Sendable, Hashable, Codable {
     /// The exact definition.
     public var definition: LocalizedText
     public var unit: MetricUnit
+    /// The window of sale lines (or the moment) it describes.
+    public var period: MetricPeriod
     /// The datasets of the round the metric is computed from; with one of them empty it is null.
     public var datasets: [DatasetKind]
 
     /// The JSON type of the value: a string for dates, else a number.
     public var valueType: MetricValueType { unit == .date ? .string : .number }
 
-    init(_ id: String, _ family: MetricFamily, _ unit: MetricUnit, _ datasets: [DatasetKind],
+    init(_ id: String, _ family: MetricFamily, _ unit: MetricUnit, _ period: MetricPeriod, _ datasets: [DatasetKind],
          ru: (String, String), en: (String, String)) {
         self.id = id
         self.family = family
         self.unit = unit
+        self.period = period
         self.datasets = datasets
         title = LocalizedText(ru: ru.0, en: en.0)
         definition = LocalizedText(ru: ru.1, en: en.1)
@@ -85,7 +134,7 @@ public struct MetricDefinition: Sendable, Hashable, Codable {
 public enum MetricCatalogue {
     /// Every metric, grouped by family in ``MetricFamily`` order.
     public static let all: [MetricDefinition] = {
-        let definitions = salesMetrics + customerMetrics + rfmMetrics + abcMetrics + managerMetrics + cohortMetrics
+        let definitions = salesMetrics + paretoMetrics + customerMetrics + rfmMetrics + abcMetrics + managerMetrics + cohortMetrics
             + channelMetrics + dealMetrics + activityMetrics + qualityMetrics
         let order = Dictionary(uniqueKeysWithValues: MetricFamily.allCases.enumerated().map { ($1, $0) })
         return definitions.enumerated().sorted {
@@ -114,13 +163,36 @@ public enum MetricCatalogue {
             "Conventions / Соглашения:",
             "",
             "- `as_of` is `--as-of YYYY-MM-DD`, else the latest sale date; sale lines dated after `as_of` are left out of every metric (counted in `quality.sales_after_as_of`). / `as_of` — это `--as-of`, иначе дата последней продажи; строки продаж позже `as_of` не учитываются.",
-            "- Last 12 months = (as_of − 365 days, as_of]; previous 12 months = (as_of − 730, as_of − 365]. / Последние 12 месяцев = (as_of − 365 дн., as_of]; предыдущие = (as_of − 730, as_of − 365].",
-            "- Shares are fractions 0–1, money is in the data's units. A metric whose inputs are missing is `null` with a reason code in `unavailable`, never 0. / Доли — от 0 до 1; при отсутствии данных метрика равна `null`, причина — в `unavailable`.",
-            "- Revenue per customer = Σ amount of the customer's lines; customers are ranked by revenue descending, ties by customer id ascending. / Клиенты упорядочены по выручке по убыванию, при равенстве — по id.",
+            "- **The headline period** of the audit is the last 12 months = (as_of − 365, as_of]; the previous 12 months = (as_of − 730, as_of − 365]. The report's summary, the findings, Pareto, ABC, key accounts, manager shares and dependency use the headline period, so that a share and the money beside it come from the same window. / **Основной период** аудита — последние 12 месяцев (as_of − 365, as_of]; предыдущие — (as_of − 730, as_of − 365]. Резюме, находки, Парето, ABC, ключевые клиенты, доли менеджеров и зависимость считаются за основной период.",
+            "- **Period** column: `last_12m` the headline period; `prev_12m` the 12 months before; `change_12m` the headline period against them; `all_history` every sale line up to as_of (depends on how far back the export goes, so it is not compared between rounds); `as_of` a state on the as-of day; `last_90d` the last 90 days; `cohorts` monthly acquisition cohorts. / Столбец **period**: окно, за которое считается метрика.",
+            "- **Ids**: where a metric exists on both windows, the headline one has the plain id and the whole-history one the same id with `.all_history` appended (`pareto.top20_share`, `pareto.top20_share.all_history`); the sales totals spell their 12-month windows out (`sales.revenue_last_12m`, `sales.revenue_prev_12m`), and their whole-history sums end in `.all_history` (`sales.revenue.all_history`), so that no plain `sales.revenue` is left to misread. / **Id**: метрика за всю историю, у которой есть пара за основной период, оканчивается на `.all_history`.",
+            "- **Changes** (`*_growth_12m`, `*_change_12m`) compare the headline period with the previous 12 months; they are null (`previous_window_not_covered`) when the data begin after the first day of the previous 12 months, because a part-covered year cannot be compared with a whole one. / **Изменения** к предыдущим 12 месяцам равны null, если данные начинаются позже их первого дня.",
+            "- **Partial months**: in the monthly series (`series.partial`) the first month is partial when the first sale is after its 1st, the last when as_of is before its last day; charts mark them and no growth is computed from them. / **Неполные месяцы** отмечены в `series.partial`.",
+            "- **Units**: `money` in the data's currency (roubles); `count` a number of things; `customers` a number of customers; `share` a fraction 0–1 shown as a percentage; `change` a relative change or return (0.224 is shown as +22.4 %); `points` a difference of two shares in percentage points; `days`; `ratio` an index without a unit (Herfindahl); `date` an ISO day. A metric whose inputs are missing is `null` with a reason code in `unavailable`, never 0. / **Единицы**: деньги (₽), штуки, клиенты, доля (в %), изменение (в %, со знаком), процентные пункты, дни, индекс, дата; при отсутствии данных — `null` с причиной.",
+            "- Customers are ranked by revenue descending, ties by customer id ascending; on the headline period only the customers who bought in it are ranked (a customer silent for a year is never class A or a key account). / Клиенты упорядочены по выручке, при равенстве — по id; за основной период ранжируются только купившие в нём.",
             "- ABC (customers, products, managers): items ranked by revenue; A is the prefix up to and including the item whose cumulative revenue reaches 80% of the total, B continues up to and including the item reaching 95%, C is the rest. / ABC: A — префикс до позиции, на которой накопленная выручка достигает 80% (включительно), B — до 95%, C — остальные.",
-            "- RFM per buying customer: recency_days = as_of − last purchase date, frequency = distinct purchase days, monetary = Σ amount. Scores 1–5 by quintiles of the percentile rank p = (customers strictly worse + ½·(customers tied − 1)) / (N − 1), score = min(5, 1 + ⌊5·p⌋) (3 when N = 1); a lower recency is better. / RFM: баллы 1–5 по квинтилям процентильного ранга; меньшая давность лучше.",
-            "- RFM segments (the first match wins): customers with a single purchase day are New (R≥4), Potential loyalists (R=3), Hibernating (R=2) or Lost (R=1); the others are Champions R≥4 F≥4; Loyal R≥3 F≥3; Potential loyalists R≥3; Can't lose R≤2 F≥4 M≥4; At risk R≤2 F≥3; Hibernating R=2; Lost R=1. / Сегменты RFM: клиенты с одним днём покупок — New (R≥4), Potential loyalists (R=3), Hibernating (R=2), Lost (R=1); остальные — по R и F (M отделяет Can't lose), первое совпадение.",
-            "- Tables in the JSON (`tables`): `abc`, `rfm_segments`, `managers`, `cohorts` (monthly acquisition cohort × months since the first purchase), `portrait` (customer share vs revenue share and over-index per value of type, gender, age_band, city, region, industry, segment, source), `typical_a_customer`, `channels`, `campaigns` (ROI = (revenue − cost) / cost), `deal_stages`, `data_quality` (fill rate per customer field), `duplicate_groups` (first 200). Series (`series`): months, revenue, orders, customers, new_customers. / Таблицы и ряды JSON перечислены слева.",
+            "- RFM per buying customer (all history): recency_days = as_of − last purchase date, frequency = distinct purchase days, monetary = Σ amount. Scores 1–5 by quintiles of the percentile rank p = (customers strictly worse + ½·(customers tied − 1)) / (N − 1), score = min(5, 1 + ⌊5·p⌋) (3 when N = 1); a lower recency is better. / RFM: баллы 1–5 по квинтилям процентильного ранга; меньшая давность лучше.",
+            "- RFM segments (the first match wins): customers with a single purchase day are New (R≥4), Potential loyalists (R=3), Hibernating (R=2) or Long inactive (R=1); the others are Champions R≥4 F≥4; Loyal R≥3 F≥3; Potential loyalists R≥3; Can't lose R≤2 F≥4 M≥4; At risk R≤2 F≥3; Hibernating R=2; Long inactive R=1. RFM segments rank customers against each other; they are not the customer definitions below (\"Long inactive\" is the fifth who have gone longest without buying, not the lost customers). / Сегменты RFM: клиенты с одним днём покупок — New (R≥4), Potential loyalists (R=3), Hibernating (R=2), Long inactive (R=1); остальные — по R и F (M отделяет Can't lose), первое совпадение. Сегменты RFM — не определения клиентов ниже.",
+            "- Tables in the JSON (`tables`): `abc` (headline period), `rfm_segments`, `managers` (headline period; `revenue_all_history` for reference), `cohorts` (monthly acquisition cohort × months since the first purchase), `portrait` (customer share vs share of the last 12 months' revenue and over-index per value of type, gender, age_band, city, region, industry, segment, source), `typical_a_customer`, `channels`, `campaigns` (ROI = (revenue − cost) / cost), `deal_stages`, `data_quality` (fill rate per customer field), `duplicate_groups` (first 200). Series (`series`): months, revenue, orders, customers, new_customers, partial. `periods`: the dates of the headline period and the previous 12 months. / Таблицы и ряды JSON перечислены слева.",
+            "",
+            "## Customer definitions / Определения клиентов",
+            "",
+            "Each is defined once, here, and used by every rule, segment, chart and configuration item that speaks of it. / Каждое определение дано один раз и используется всеми правилами, сегментами, графиками и настройками.",
+            "",
+            "| concept | definition (en) | определение (ru) | metric |",
+            "| --- | --- | --- | --- |",
+            "| active | bought at least once in the last 12 months | купил хотя бы раз за последние 12 месяцев | `customers.active_12m` |",
+            "| new | active, and the first purchase ever is in the last 12 months | активный, первая покупка за всю историю — в последние 12 месяцев | `customers.new_12m` |",
+            "| returning | active, and had bought before the last 12 months (retained + reactivated) | активный, покупал и раньше (удержанные + вернувшиеся) | `customers.returning_12m` |",
+            "| retained | bought in the previous 12 months and again in the last 12 | покупал в предыдущие 12 месяцев и снова в последние 12 | `customers.retained_12m`, `retention.rate_12m` |",
+            "| reactivated | bought in the last 12 months, not in the previous 12, and before them | купил в последние 12 месяцев, не покупал в предыдущие 12, но покупал раньше | `customers.reactivated_12m` |",
+            "| lost | bought in the previous 12 months and nothing in the last 12 | покупал в предыдущие 12 месяцев и ничего — в последние 12 | `customers.lost_12m`, `retention.churn_12m` |",
+            "",
+            "Identities: active = new + retained + reactivated; active in the previous 12 months = retained + lost; churn = lost / active in the previous 12 months = 1 − retention. / Тождества: активные = новые + удержанные + вернувшиеся; активные предыдущих 12 месяцев = удержанные + потерянные.",
+            "",
+            "Why lost is defined on two windows: a CFO reads \"lost\" as revenue the company had last year and does not have this year. Counting everyone who ever bought and has not bought for a year would count customers lost three years ago again every year, and the number would grow with the length of the export (a 36-month export finds more \"lost\" than a 30-month one of the same company), so it could be neither tied to revenue nor compared between rounds. Customers silent for more than 24 months were lost in an earlier period; they are not counted again. / Почему «потерянный» определён на двух окнах: финансовый директор понимает под ним клиента, чья выручка была в прошлом году и пропала в этом. Счёт «все, кто когда-либо покупал и не покупал год» каждый год заново считает давно ушедших и растёт с длиной выгрузки, поэтому его нельзя ни связать с выручкой, ни сравнить между раундами.",
+            "",
+            "12-month retention and the cohort table measure different things: `retention.rate_12m` counts the customers active in the previous 12 months, whatever their first purchase, who bought again at any time in the last 12; a cohort cell counts the customers who first bought in a month and bought again in exactly the N-th calendar month after it, so its values are lower. / Удержание за 12 месяцев и когортная таблица измеряют разное: удержание — доля активных в предыдущие 12 месяцев, купивших снова когда-либо в последние 12; ячейка когорты — доля впервые купивших в месяце, купивших снова ровно через N месяцев, поэтому она ниже.",
             "",
         ]
         for family in MetricFamily.allCases {
@@ -128,13 +200,13 @@ public enum MetricCatalogue {
             guard !members.isEmpty else { continue }
             lines.append("## \(family.title.en) / \(family.title.ru)")
             lines.append("")
-            lines.append("| id | unit | datasets | definition (en) | определение (ru) |")
-            lines.append("| --- | --- | --- | --- | --- |")
+            lines.append("| id | unit | period | datasets | definition (en) | определение (ru) |")
+            lines.append("| --- | --- | --- | --- | --- | --- |")
             for metric in members {
                 let datasets = metric.datasets.map(\.rawValue).joined(separator: ", ")
                 let en = "**\(metric.title.en)**: \(metric.definition.en)"
                 let ru = "**\(metric.title.ru)**: \(metric.definition.ru)"
-                lines.append("| `\(metric.id)` | \(metric.unit.rawValue) | \(datasets) | \(escape(en)) | \(escape(ru)) |")
+                lines.append("| `\(metric.id)` | \(metric.unit.rawValue) | \(metric.period.rawValue) | \(datasets) | \(escape(en)) | \(escape(ru)) |")
             }
             lines.append("")
         }
@@ -167,6 +239,8 @@ public struct UnavailableReason: Sendable, Hashable {
     }
     static let zeroTotal = UnavailableReason(code: "zero_total")
     static let emptyPreviousWindow = UnavailableReason(code: "empty_previous_window")
+    static let previousWindowNotCovered = UnavailableReason(code: "previous_window_not_covered")
+    static let noSalesLast12Months = UnavailableReason(code: "no_sales_last_12_months")
     static let noSalesLast90Days = UnavailableReason(code: "no_sales_last_90_days")
     static let noClosedDeals = UnavailableReason(code: "no_closed_deals")
     static let noValidDates = UnavailableReason(code: "no_values:sales.date")
@@ -174,7 +248,7 @@ public struct UnavailableReason: Sendable, Hashable {
     static let nothingToMeasure = UnavailableReason(code: "nothing_to_measure")
 
     static let documented: [UnavailableReason] = DatasetKind.allCases.map(noRows) + [
-        UnavailableReason(code: "no_values:KIND.FIELD"), zeroTotal, emptyPreviousWindow, noSalesLast90Days,
+        UnavailableReason(code: "no_values:KIND.FIELD"), zeroTotal, emptyPreviousWindow, previousWindowNotCovered, noSalesLast12Months, noSalesLast90Days,
         noClosedDeals, noCompleteCohort, nothingToMeasure,
     ]
 
@@ -196,6 +270,12 @@ public struct UnavailableReason: Sendable, Hashable {
                                  en: "the total the metric divides by is zero or negative")
         case "empty_previous_window":
             return LocalizedText(ru: "в предыдущие 12 месяцев нет продаж", en: "no sales in the previous 12 months")
+        case "previous_window_not_covered":
+            return LocalizedText(ru: "данные начинаются позже начала предыдущих 12 месяцев: сравнивать не с чем",
+                                 en: "the data begin after the start of the previous 12 months: nothing whole to compare with")
+        case "no_sales_last_12_months":
+            return LocalizedText(ru: "у компании нет продаж за последние 12 месяцев",
+                                 en: "the company has no sales in the last 12 months")
         case "no_sales_last_90_days":
             return LocalizedText(ru: "у компании нет продаж за последние 90 дней",
                                  en: "the company has no sales in the last 90 days")

@@ -1,27 +1,31 @@
 import AuditModel
 
 extension Computation {
-    /// Customer keys with sales ranked by revenue descending, ties by customer id ascending.
-    func customerRanking() -> [Int32] {
+    /// Customer keys with sales ranked by revenue descending, ties by customer id ascending:
+    /// over all history, or (`headline`) only the customers who bought in the last 12 months, by
+    /// their revenue there — so that a customer silent for a year and more is never a key account.
+    func customerRanking(headline: Bool = false) -> [Int32] {
         let names = data.customerKeys.names
+        let revenue = headline ? stats.revenueLast12m : stats.revenue
         var keys: [Int32] = []
         keys.reserveCapacity(stats.revenue.count)
-        for key in stats.lines.indices where stats.lines[key] > 0 { keys.append(Int32(key)) }
+        for key in stats.lines.indices where headline ? stats.boughtLast12m[key] : stats.lines[key] > 0 { keys.append(Int32(key)) }
         keys.sort { a, b in
-            let ra = stats.revenue[Int(a)], rb = stats.revenue[Int(b)]
+            let ra = revenue[Int(a)], rb = revenue[Int(b)]
             return ra != rb ? ra > rb : names[Int(a)] < names[Int(b)]
         }
         return keys
     }
 
-    /// Pareto metrics over ranked revenues.
-    mutating func pareto(ranking: [Int32]) {
+    /// Pareto metrics over ranked revenues: the headline period's (`suffix` empty, `revenue` the
+    /// last 12 months') or all history's (`suffix` `.all_history`).
+    mutating func pareto(ranking: [Int32], revenue: [Double], suffix: String) {
         let n = ranking.count
-        let total = ranking.reduce(0.0) { $0 + stats.revenue[Int($1)] }
+        let total = ranking.reduce(0.0) { $0 + revenue[Int($1)] }
         guard n > 0, total > 0 else {
             for id in ["pareto.top20_share", "pareto.customers_for_80", "pareto.customers_for_80_share",
                        "pareto.top_customer_share", "pareto.hhi"] {
-                sink.set(id, nil, orElse: .zeroTotal)
+                sink.set(id + suffix, nil, orElse: n == 0 && suffix.isEmpty ? .noSalesLast12Months : .zeroTotal)
             }
             return
         }
@@ -29,37 +33,41 @@ extension Computation {
         var cumulative = 0.0, topRevenue = 0.0, hhi = 0.0
         var k: Int?
         for (position, key) in ranking.enumerated() {
-            let value = stats.revenue[Int(key)]
+            let value = revenue[Int(key)]
             cumulative += value
             if position < top { topRevenue += value }
             if k == nil, cumulative >= 0.8 * total { k = position + 1 }
             let share = value / total
             hhi += share * share
         }
-        sink.set("pareto.top20_share", topRevenue / total)
-        sink.set("pareto.customers_for_80", k.map(Double.init))
-        sink.set("pareto.customers_for_80_share", k.map { Double($0) / Double(n) })
-        sink.set("pareto.top_customer_share", stats.revenue[Int(ranking[0])] / total)
-        sink.set("pareto.hhi", hhi)
+        sink.set("pareto.top20_share" + suffix, topRevenue / total)
+        sink.set("pareto.customers_for_80" + suffix, k.map(Double.init))
+        sink.set("pareto.customers_for_80_share" + suffix, k.map { Double($0) / Double(n) })
+        sink.set("pareto.top_customer_share" + suffix, revenue[Int(ranking[0])] / total)
+        sink.set("pareto.hhi" + suffix, hhi)
     }
 
-    /// Repeat, activity, loss and retention shares of buying customers.
+    /// The customer definitions, each once: active (bought in the last 12 months), new (first
+    /// purchase ever there), returning (active, bought before), retained (active in both
+    /// windows), reactivated (returning, silent in the previous 12 months), lost (active in the
+    /// previous 12 months, not in the last 12); the retention and churn rates; repeat rate and
+    /// purchase interval over all history.
     mutating func retention() {
-        var buyers = 0, repeaters = 0, active = 0, lost = 0, new12 = 0, both = 0, previous = 0
+        var buyers = 0, repeaters = 0, active = 0, lost = 0, new12 = 0, retained = 0, reactivated = 0, previous = 0
         var intervals: [Double] = []
-        let lostLimit = asOfDay - 365
         for key in stats.lines.indices where stats.lines[key] > 0 {
             buyers += 1
             if stats.frequency[key] >= 2 {
                 repeaters += 1
                 intervals.append(Double(stats.lastDay[key] - stats.firstDay[key]) / Double(stats.frequency[key] - 1))
             }
-            if stats.boughtLast12m[key] { active += 1 }
-            if stats.lastDay[key] <= lostLimit { lost += 1 }
-            if stats.firstDay[key] > last12Start { new12 += 1 }
-            if stats.boughtPrev12m[key] {
-                previous += 1
-                if stats.boughtLast12m[key] { both += 1 }
+            switch (stats.boughtPrev12m[key], stats.boughtLast12m[key]) {
+            case (true, true): previous += 1; active += 1; retained += 1
+            case (true, false): previous += 1; lost += 1
+            case (false, true):
+                active += 1
+                if stats.firstDay[key] > last12Start { new12 += 1 } else { reactivated += 1 }
+            case (false, false): break
             }
         }
         sink.ratio("customers.repeat_rate", Double(repeaters), Double(buyers))
@@ -69,10 +77,13 @@ extension Computation {
             : (intervals[intervals.count / 2 - 1] + intervals[intervals.count / 2]) / 2
         sink.set("customers.median_purchase_interval_days", median)
         sink.ratio("customers.active_12m_share", Double(active), Double(buyers))
-        sink.ratio("customers.lost_share", Double(lost), Double(buyers))
         sink.set("customers.new_12m", new12)
-        sink.ratio("retention.rate_12m", Double(both), Double(previous), orElse: .emptyPreviousWindow)
-        sink.set("retention.churn_12m", previous > 0 ? 1 - Double(both) / Double(previous) : nil, orElse: .emptyPreviousWindow)
+        sink.set("customers.returning_12m", active - new12)
+        sink.set("customers.retained_12m", retained)
+        sink.set("customers.reactivated_12m", reactivated)
+        sink.set("customers.lost_12m", lost)
+        sink.ratio("retention.rate_12m", Double(retained), Double(previous), orElse: .emptyPreviousWindow)
+        sink.ratio("retention.churn_12m", Double(lost), Double(previous), orElse: .emptyPreviousWindow)
     }
 
     /// RFM scores and segments per buying customer, segment table and risk metrics.
@@ -168,13 +179,17 @@ extension Computation {
         return classes
     }
 
-    /// The ABC table and metrics of one subject (`customers`, `products`, `managers`).
-    mutating func abc(subject: String, revenues: [Double], classes: [Int8]?) {
+    /// The ABC metrics of one subject (`customers`, `products`, `managers`) on the headline
+    /// period (`suffix` empty; also its table) or all history (`suffix` `.all_history`).
+    /// - Parameter whenEmpty: why the metrics are null when there is nothing to rank (default: the
+    ///   subject's field is empty in every sale line).
+    mutating func abc(subject: String, revenues: [Double], classes: [Int8]?, suffix: String = "", whenEmpty: UnavailableReason? = nil) {
         let prefix = "abc.\(subject)."
         guard let classes else {
+            let reason = revenues.isEmpty ? whenEmpty ?? .noValues(.sales, String(subject.dropLast())) : .zeroTotal
             for letter in ["a", "b", "c"] {
-                sink.set(prefix + letter + "_count", nil, orElse: revenues.isEmpty ? .noValues(.sales, String(subject.dropLast())) : .zeroTotal)
-                sink.set(prefix + letter + "_revenue_share", nil, orElse: revenues.isEmpty ? .noValues(.sales, String(subject.dropLast())) : .zeroTotal)
+                sink.set(prefix + letter + "_count" + suffix, nil, orElse: reason)
+                sink.set(prefix + letter + "_revenue_share" + suffix, nil, orElse: reason)
             }
             return
         }
@@ -189,12 +204,12 @@ extension Computation {
         }
         var rows: [ABCClassRow] = []
         for (offset, letter) in ["a", "b", "c"].enumerated() {
-            sink.set(prefix + letter + "_count", counts[offset])
-            sink.set(prefix + letter + "_revenue_share", sums[offset] / total)
+            sink.set(prefix + letter + "_count" + suffix, counts[offset])
+            sink.set(prefix + letter + "_revenue_share" + suffix, sums[offset] / total)
             rows.append(ABCClassRow(abcClass: letter.uppercased(), count: counts[offset],
                                     countShare: Double(counts[offset]) / Double(revenues.count),
                                     revenue: sums[offset], revenueShare: sums[offset] / total, minRevenue: minimums[offset]))
         }
-        tables.abc[subject] = rows
+        if suffix.isEmpty { tables.abc[subject] = rows }
     }
 }

@@ -43,18 +43,38 @@ struct GroupTotals {
 }
 
 extension Computation {
-    /// Manager, channel and campaign totals in one pass over the included lines.
-    mutating func groupings() -> (managers: GroupTotals, channels: GroupTotals, campaigns: GroupTotals, products: [Double]) {
+    /// The totals of one pass over the included lines: managers and products over the headline
+    /// period and over all history, channels and campaigns over all history.
+    struct Groupings {
+        var managers: GroupTotals
+        var managersHeadline: GroupTotals
+        var channels: GroupTotals
+        var campaigns: GroupTotals
+        var products: [Double]
+        var productsHeadline: [Double]
+        /// Products with a line in the headline period.
+        var productSoldHeadline: [Bool]
+    }
+
+    /// Manager, channel, campaign and product totals in one pass over the included lines.
+    mutating func groupings() -> Groupings {
         let sales = data.sales
         var managers = GroupTotals(groups: data.managerKeys.count, orders: data.orderCount, customers: data.customerKeys.count)
+        var managersHeadline = GroupTotals(groups: data.managerKeys.count, orders: data.orderCount, customers: data.customerKeys.count)
         var channels = GroupTotals(groups: data.channels.count + 1, orders: data.orderCount, customers: data.customerKeys.count)
         var campaigns = GroupTotals(groups: data.campaigns.count, orders: data.orderCount, customers: data.customerKeys.count)
         var products = [Double](repeating: 0, count: data.products.count)
+        var productsHeadline = products
+        var productSoldHeadline = [Bool](repeating: false, count: data.products.count)
         let none = Int32(data.channels.count)
         var unknownRows = 0, unknownRevenue = 0.0, campaignRevenue = 0.0
         for index in 0..<sales.count where included[index] {
+            let headline = sales.day[index] > last12Start
             let manager = sales.manager[index]
-            if manager >= 0 { managers.add(group: manager, line: index, sales: sales) }
+            if manager >= 0 {
+                managers.add(group: manager, line: index, sales: sales)
+                if headline { managersHeadline.add(group: manager, line: index, sales: sales) }
+            }
             let channel = sales.channel[index]
             channels.add(group: channel >= 0 ? channel : none, line: index, sales: sales)
             let campaign = sales.campaign[index]
@@ -66,16 +86,24 @@ extension Computation {
                 unknownRevenue += sales.amount[index]
             }
             let product = sales.product[index]
-            if product >= 0 { products[Int(product)] += sales.amount[index] }
+            if product >= 0 {
+                products[Int(product)] += sales.amount[index]
+                if headline {
+                    productsHeadline[Int(product)] += sales.amount[index]
+                    productSoldHeadline[Int(product)] = true
+                }
+            }
         }
         sink.ratio("channels.unknown_source_share", Double(unknownRows), Double(includedRows), orElse: .nothingToMeasure)
         sink.ratio("channels.unknown_source_revenue_share", unknownRevenue, revenue)
         sink.ratio("campaigns.revenue_share", campaignRevenue, revenue)
-        return (managers, channels, campaigns, products)
+        return Groupings(managers: managers, managersHeadline: managersHeadline, channels: channels, campaigns: campaigns,
+                         products: products, productsHeadline: productsHeadline, productSoldHeadline: productSoldHeadline)
     }
 
-    /// Manager rows, idle managers, concentration and dependency.
-    mutating func managers(_ totals: GroupTotals) -> [ManagerRow] {
+    /// Manager rows (the headline period), idle managers, concentration and dependency (the
+    /// headline period and all history).
+    mutating func managers(_ all: GroupTotals, headline totals: GroupTotals) -> [ManagerRow] {
         let names = data.managerKeys.names
         let left = Dictionary(data.managers.map { ($0.manager, $0.leftAt) }, uniquingKeysWith: { a, b in a ?? b })
         func hasLeft(_ name: String) -> Bool {
@@ -87,20 +115,20 @@ extension Computation {
         var rows: [ManagerRow] = ranking.map { key in
             let margin = totals.costLines[key] > 0 && totals.costAmount[key] != 0
                 ? (totals.costAmount[key] - totals.cost[key]) / totals.costAmount[key] : nil
-            let last = totals.lastDay[key]
+            let last = all.lastDay[key]
             return ManagerRow(
                 manager: names[key], revenue: totals.revenue[key], orders: totals.orders.counts[key],
                 customers: totals.customers.counts[key], margin: margin,
                 share: attributed > 0 ? totals.revenue[key] / attributed : nil,
                 lastSaleDate: last == Int32.min ? nil : Day(ordinal: Int(last)).iso,
-                idle: soldLast90 && last <= last90Start && !hasLeft(names[key]))
+                idle: soldLast90 && last <= last90Start && !hasLeft(names[key]), revenueAllHistory: all.revenue[key])
         }
         var listed = Set(names)
         for manager in data.managers where !listed.contains(manager.manager) {
             listed.insert(manager.manager)
             rows.append(ManagerRow(manager: manager.manager, revenue: 0, orders: 0, customers: 0, margin: nil,
                                    share: attributed > 0 ? 0 : nil, lastSaleDate: nil,
-                                   idle: soldLast90 && !hasLeft(manager.manager)))
+                                   idle: soldLast90 && !hasLeft(manager.manager), revenueAllHistory: 0))
         }
         let noManagers = UnavailableReason.noValues(.sales, "manager")
         if names.isEmpty {
@@ -113,29 +141,40 @@ extension Computation {
         } else {
             sink.set("managers.idle", nil, orElse: .noSalesLast90Days)
         }
-        if attributed > 0 {
-            let top = Int((0.2 * Double(ranking.count)).rounded(.up))
-            sink.set("managers.top20_share", ranking.prefix(top).reduce(0.0) { $0 + totals.revenue[$1] } / attributed)
-            sink.set("managers.top_share", totals.revenue[ranking[0]] / attributed)
-        } else {
-            let reason = names.isEmpty ? noManagers : .zeroTotal
-            sink.set("managers.top20_share", nil, orElse: reason)
-            sink.set("managers.top_share", nil, orElse: reason)
+        for (window, suffix) in [(totals, ""), (all, MetricCatalogue.allHistorySuffix)] {
+            // Managers with a line in the window, ranked by their revenue there.
+            let ranked = window.ranking(names: names).filter { window.orders.counts[$0] > 0 }
+            let attributed = window.revenue.reduce(0, +)
+            if attributed > 0 {
+                let top = Int((0.2 * Double(ranked.count)).rounded(.up))
+                sink.set("managers.top20_share" + suffix, ranked.prefix(top).reduce(0.0) { $0 + window.revenue[$1] } / attributed)
+                sink.set("managers.top_share" + suffix, window.revenue[ranked[0]] / attributed)
+            } else {
+                let reason = names.isEmpty ? noManagers : .zeroTotal
+                sink.set("managers.top20_share" + suffix, nil, orElse: reason)
+                sink.set("managers.top_share" + suffix, nil, orElse: reason)
+            }
+            let revenues = ranked.map { window.revenue[$0] }
+            abc(subject: "managers", revenues: revenues, classes: names.isEmpty ? nil : Self.abcClasses(revenues), suffix: suffix,
+                whenEmpty: names.isEmpty ? nil : .noSalesLast12Months)
         }
-        abc(subject: "managers", revenues: ranking.map { totals.revenue[$0] },
-            classes: names.isEmpty ? nil : Self.abcClasses(ranking.map { totals.revenue[$0] }))
-        dependency()
+        dependency(headline: true)
+        dependency(headline: false)
         tables.managers = rows
         return rows
     }
 
-    /// The largest share of revenue held by one manager's customers.
-    private mutating func dependency() {
+    /// The largest share of revenue held by one manager's customers, over the headline period
+    /// (the customers who bought in it, their revenue there) or all history.
+    private mutating func dependency(headline: Bool) {
+        let revenue = headline ? stats.revenueLast12m : stats.revenue
+        let total = headline ? stats.revenueLast12m.reduce(0, +) : self.revenue
+        let suffix = headline ? "" : MetricCatalogue.allHistorySuffix
         // Managers by key (names compared as bytes); names only in the customer list get keys after.
         var names = data.managerKeys
         var byManager = [Double](repeating: 0, count: names.count)
         var assigned = false
-        for key in stats.lines.indices where stats.lines[key] > 0 {
+        for key in stats.lines.indices where headline ? stats.boughtLast12m[key] : stats.lines[key] > 0 {
             let listIndex = Int(data.customerListIndex[key])
             var manager: Int32 = -1
             if listIndex >= 0, let listed = data.customers[listIndex][.manager] {
@@ -145,13 +184,13 @@ extension Computation {
                 manager = stats.lastManager[key]
             }
             guard manager >= 0 else { continue }
-            byManager[Int(manager)] += stats.revenue[key]
+            byManager[Int(manager)] += revenue[key]
             assigned = true
         }
         if !assigned {
-            sink.set("managers.dependency", nil, orElse: .noValues(.sales, "manager"))
+            sink.set("managers.dependency" + suffix, nil, orElse: .noValues(.sales, "manager"))
         } else {
-            sink.ratio("managers.dependency", byManager.max() ?? 0, revenue)
+            sink.ratio("managers.dependency" + suffix, byManager.max() ?? 0, total)
         }
     }
 

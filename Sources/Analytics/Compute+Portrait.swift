@@ -25,14 +25,15 @@ extension Computation {
 
     /// For each portrait field, customer share vs revenue share per value (the 20 most common
     /// values, the rest as `(other)`; `(empty)` for no value), over the distinct customers of the
-    /// list; and the typical A-class customer (the most common non-empty value of each field).
+    /// list, revenue being the last 12 months'; and the typical A-class customer (the most common
+    /// non-empty value of each field; classes on the headline period).
     mutating func portrait(customerClass: [Int8], side: CustomerSideResult) {
         guard !data.customers.isEmpty else { return }
         var listed: [(key: Int, row: Int)] = []
         listed.reserveCapacity(data.customers.count)
         for (key, row) in data.customerListIndex.enumerated() where row >= 0 { listed.append((key, Int(row))) }
         let n = Double(listed.count)
-        let total = listed.reduce(0.0) { $0 + stats.revenue[$1.key] }
+        let total = listed.reduce(0.0) { $0 + stats.revenueLast12m[$1.key] }
         let aCount = listed.filter { $0.key < customerClass.count && customerClass[$0.key] == 0 }.count
         var ageNames = Self.ageBands
         ageNames.append("(empty)")
@@ -52,7 +53,7 @@ extension Computation {
             for (key, row) in listed {
                 let value = Int(column.keys[row])
                 customers[value] += 1
-                revenue[value] += stats.revenue[key]
+                revenue[value] += stats.revenueLast12m[key]
                 if key < customerClass.count, customerClass[key] == 0 { aCustomers[value] += 1 }
             }
             let present = column.names.indices.filter { customers[$0] > 0 }

@@ -88,6 +88,9 @@ struct Computation: Sendable {
     var lastDay = Int32.min
     var ordersSeen = 0
     var soldLast90 = false
+    /// Whether the data cover the previous 12 months whole (the first sale is on or before their
+    /// first day); when not, every change between the two windows is null.
+    var previousWindowCovered = false
 
     init(data: RoundData, asOf: Day) {
         self.data = data
@@ -114,6 +117,8 @@ struct Computation: Sendable {
         var orderSeen = [Bool](repeating: false, count: data.orderCount)
         var last12 = 0.0, prev12 = 0.0
         var costAmount = 0.0, costSum = 0.0, costRows = 0
+        // The two 12-month windows: orders seen and the margin of the lines with a cost.
+        var window = [WindowTotals(orders: data.orderCount), WindowTotals(orders: data.orderCount)]
         var invalidDates = 0, afterAsOf = 0, zeroRows = 0, negativeRows = 0
         var lastManagerDay = [Int32](repeating: Int32.min, count: stats.revenue.count)
         for index in 0..<sales.count {
@@ -141,9 +146,12 @@ struct Computation: Sendable {
                 stats.revenueLast12m[customer] += amount
                 stats.boughtLast12m[customer] = true
                 if day > last90Start { soldLast90 = true }
+                window[0].add(order: order, amount: amount, cost: cost)
             } else if day > prev12Start {
                 prev12 += amount
+                stats.revenuePrev12m[customer] += amount
                 stats.boughtPrev12m[customer] = true
+                window[1].add(order: order, amount: amount, cost: cost)
             }
             let manager = sales.manager[index]
             if manager >= 0, day >= lastManagerDay[customer] {
@@ -154,12 +162,12 @@ struct Computation: Sendable {
         countDistinctDays()
 
         sink.set("sales.rows", includedRows)
-        sink.set("sales.revenue", revenue)
-        sink.set("sales.orders", ordersSeen)
+        sink.set("sales.revenue.all_history", revenue)
+        sink.set("sales.orders.all_history", ordersSeen)
         let buyers = stats.lines.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
-        sink.set("sales.customers", buyers)
-        sink.ratio("sales.avg_order_value", revenue, Double(ordersSeen), orElse: .nothingToMeasure)
-        sink.ratio("sales.avg_revenue_per_customer", revenue, Double(buyers), orElse: .nothingToMeasure)
+        sink.set("sales.customers.all_history", buyers)
+        sink.ratio("sales.avg_order_value.all_history", revenue, Double(ordersSeen), orElse: .nothingToMeasure)
+        sink.ratio("sales.avg_revenue_per_customer.all_history", revenue, Double(buyers), orElse: .nothingToMeasure)
         let first = firstDay == Int32.max ? nil : Day(ordinal: Int(firstDay))
         let last = lastDay == Int32.min ? nil : Day(ordinal: Int(lastDay))
         sink.set("sales.first_date", day: first, orElse: .noValidDates)
@@ -169,17 +177,50 @@ struct Computation: Sendable {
         } else {
             sink.set("sales.months", nil, orElse: .noValidDates)
         }
-        sink.set("sales.revenue_last_12m", last12)
-        sink.set("sales.revenue_prev_12m", prev12)
-        sink.set("sales.growth_12m", prev12 != 0 ? last12 / prev12 - 1 : nil, orElse: .emptyPreviousWindow)
-        sink.set("sales.gross_margin", costRows > 0 && costAmount != 0 ? (costAmount - costSum) / costAmount : nil,
+        previousWindowCovered = firstDay <= prev12Start + 1
+        sink.set("sales.gross_margin.all_history", costRows > 0 && costAmount != 0 ? (costAmount - costSum) / costAmount : nil,
                  orElse: costRows == 0 ? .noValues(.sales, "cost") : .zeroTotal)
+        headlineTotals(last12: last12, prev12: prev12, last: window[0], previous: window[1])
         sink.ratio("sales.cost_coverage", Double(costRows), Double(includedRows), orElse: .nothingToMeasure)
 
         sink.set("quality.zero_amount_rows", zeroRows)
         sink.set("quality.negative_amount_rows", negativeRows)
         sink.set("quality.sales_after_as_of", afterAsOf)
         sink.set("quality.invalid_sale_dates", invalidDates)
+    }
+
+    /// The headline period's revenue, orders, average order and margin, the same for the 12 months
+    /// before, and the change between them (null when the data do not cover the previous window).
+    private mutating func headlineTotals(last12: Double, prev12: Double, last: WindowTotals, previous: WindowTotals) {
+        sink.set("sales.revenue_last_12m", last12)
+        sink.set("sales.revenue_prev_12m", prev12)
+        sink.set("sales.orders_last_12m", last.orders)
+        sink.set("sales.orders_prev_12m", previous.orders)
+        let active = stats.boughtLast12m.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let activeBefore = stats.boughtPrev12m.reduce(0) { $0 + ($1 ? 1 : 0) }
+        sink.set("customers.active_12m", active)
+        sink.set("customers.active_prev_12m", activeBefore)
+        let orderValue = last.orders > 0 ? last12 / Double(last.orders) : nil
+        let orderValueBefore = previous.orders > 0 ? prev12 / Double(previous.orders) : nil
+        sink.set("sales.avg_order_value_last_12m", orderValue)
+        sink.set("sales.avg_order_value_prev_12m", orderValueBefore)
+        sink.ratio("sales.avg_revenue_per_customer_last_12m", last12, Double(active), orElse: .nothingToMeasure)
+        let noCost = UnavailableReason.noValues(.sales, "cost")
+        sink.set("sales.gross_margin_last_12m", last.margin, orElse: last.costLines == 0 ? noCost : .zeroTotal)
+        sink.set("sales.gross_margin_prev_12m", previous.margin, orElse: previous.costLines == 0 ? noCost : .zeroTotal)
+
+        // A change needs a previous window the data cover whole, with something in it.
+        func change(_ id: String, _ now: Double?, _ before: Double?, difference: Bool = false) {
+            guard previousWindowCovered else { return sink.set(id, nil, orElse: .previousWindowNotCovered) }
+            guard let now, let before else { return sink.set(id, nil, orElse: .emptyPreviousWindow) }
+            if difference { return sink.set(id, now - before) }
+            sink.set(id, before != 0 ? now / before - 1 : nil, orElse: .emptyPreviousWindow)
+        }
+        change("sales.growth_12m", last12, prev12)
+        change("sales.orders_growth_12m", Double(last.orders), Double(previous.orders))
+        change("sales.avg_order_value_growth_12m", orderValue, orderValueBefore)
+        change("customers.active_growth_12m", Double(active), Double(activeBefore))
+        change("sales.gross_margin_change_12m", last.margin, previous.margin, difference: true)
     }
 
     /// Distinct purchase days per customer, monthly active customers and the cohort matrix,
@@ -261,9 +302,16 @@ struct Computation: Sendable {
                 cohortActive[cohort][Int(m) - cohort] += 1
             }
         }
+        // A month is partial when the data do not cover it whole: the first sale after its 1st, or
+        // as_of before its last day.
+        var partial = [Bool](repeating: false, count: monthCount)
+        if Day(ordinal: Int(firstDay)).components.day != 1 { partial[0] = true }
+        if lastMonth == asOf.monthIndex, asOf.components.day < Day.daysIn(month: asOf.month, year: asOf.year) {
+            partial[monthCount - 1] = true
+        }
         series = MonthlySeries(
             months: (0..<monthCount).map { Day.monthLabel(firstMonth + $0) }, revenue: revenueByMonth,
-            orders: orders.counts, customers: customersByMonth, newCustomers: newByMonth)
+            orders: orders.counts, customers: customersByMonth, newCustomers: newByMonth, partial: partial)
         tables.cohorts = cohortActive.enumerated().compactMap { offset, active in
             active.isEmpty ? nil : CohortRow(cohort: Day.monthLabel(firstMonth + offset), size: active[0], active: active)
         }
@@ -277,4 +325,23 @@ struct Computation: Sendable {
             sink.ratio("cohorts.retention_m\(lag)", Double(retained), Double(size), orElse: .noCompleteCohort)
         }
     }
+}
+
+/// Orders, and the margin of the lines with a cost, in one 12-month window.
+struct WindowTotals {
+    private var seen: [Bool]
+    private(set) var orders = 0
+    private var costAmount = 0.0
+    private var cost = 0.0
+    private(set) var costLines = 0
+
+    init(orders: Int) { seen = Array(repeating: false, count: orders) }
+
+    mutating func add(order: Int, amount: Double, cost lineCost: Double) {
+        if !seen[order] { seen[order] = true; orders += 1 }
+        if !lineCost.isNaN { costAmount += amount; cost += lineCost; costLines += 1 }
+    }
+
+    /// (Σ amount − Σ cost) / Σ amount over the lines with a cost; nil without them.
+    var margin: Double? { costLines > 0 && costAmount != 0 ? (costAmount - cost) / costAmount : nil }
 }

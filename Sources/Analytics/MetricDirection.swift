@@ -21,31 +21,43 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
     /// The direction of catalogue metric `id`; nil for an id the catalogue does not have.
     public static func of(_ id: String) -> MetricDirection? {
         if let direction = table[id] { return direction }
-        if id.hasPrefix("quality.fill."), MetricCatalogue.definition(of: id) != nil { return .higherIsBetter }
+        guard MetricCatalogue.definition(of: id) != nil else { return nil }
+        if id.hasPrefix("quality.fill.") { return .higherIsBetter }
+        // A whole-history twin goes the way of its headline metric.
+        if id.hasSuffix(MetricCatalogue.allHistorySuffix) { return table[String(id.dropLast(MetricCatalogue.allHistorySuffix.count))] }
         return nil
     }
 
-    /// Every catalogue metric except the `quality.fill.*` family (all higher is better). A test
-    /// checks that every catalogue metric has a direction.
+    /// Every catalogue metric except the `quality.fill.*` family (all higher is better) and the
+    /// `.all_history` twins of headline metrics listed here. A test checks that every catalogue
+    /// metric has a direction.
     static let table: [String: MetricDirection] = [
         // Sales
-        "sales.rows": .neutral, "sales.revenue": .higherIsBetter, "sales.orders": .higherIsBetter,
-        "sales.customers": .higherIsBetter, "sales.avg_order_value": .higherIsBetter,
-        "sales.avg_revenue_per_customer": .higherIsBetter, "sales.first_date": .neutral, "sales.last_date": .neutral,
-        "sales.months": .neutral, "sales.revenue_last_12m": .higherIsBetter, "sales.revenue_prev_12m": .neutral,
-        "sales.growth_12m": .higherIsBetter, "sales.gross_margin": .higherIsBetter, "sales.cost_coverage": .higherIsBetter,
+        "sales.rows": .neutral, "sales.first_date": .neutral, "sales.last_date": .neutral, "sales.months": .neutral,
+        "sales.revenue_last_12m": .higherIsBetter, "sales.revenue_prev_12m": .neutral, "sales.growth_12m": .higherIsBetter,
+        "sales.orders_last_12m": .higherIsBetter, "sales.orders_prev_12m": .neutral, "sales.orders_growth_12m": .higherIsBetter,
+        "sales.avg_order_value_last_12m": .higherIsBetter, "sales.avg_order_value_prev_12m": .neutral,
+        "sales.avg_order_value_growth_12m": .higherIsBetter, "sales.avg_revenue_per_customer_last_12m": .higherIsBetter,
+        "sales.gross_margin_last_12m": .higherIsBetter, "sales.gross_margin_prev_12m": .neutral,
+        "sales.gross_margin_change_12m": .higherIsBetter, "sales.cost_coverage": .higherIsBetter,
+        // Whole-history sums grow with the export's length: they describe the data.
+        "sales.revenue.all_history": .neutral, "sales.orders.all_history": .neutral, "sales.customers.all_history": .neutral,
+        "sales.avg_order_value.all_history": .neutral, "sales.avg_revenue_per_customer.all_history": .neutral,
+        "sales.gross_margin.all_history": .neutral,
         // Concentration: less dependence on a few customers is better.
         "pareto.top20_share": .lowerIsBetter, "pareto.customers_for_80": .higherIsBetter,
         "pareto.customers_for_80_share": .higherIsBetter, "pareto.top_customer_share": .lowerIsBetter, "pareto.hhi": .lowerIsBetter,
         // Customers, retention, churn
-        "customers.count": .higherIsBetter, "customers.repeat_rate": .higherIsBetter, "customers.median_purchase_interval_days": .lowerIsBetter, "customers.active_12m_share": .higherIsBetter,
-        "customers.lost_share": .lowerIsBetter, "customers.new_12m": .higherIsBetter,
+        "customers.count": .higherIsBetter, "customers.repeat_rate": .higherIsBetter, "customers.median_purchase_interval_days": .lowerIsBetter,
+        "customers.active_12m": .higherIsBetter, "customers.active_prev_12m": .neutral, "customers.active_growth_12m": .higherIsBetter,
+        "customers.active_12m_share": .higherIsBetter, "customers.new_12m": .higherIsBetter, "customers.returning_12m": .higherIsBetter,
+        "customers.retained_12m": .higherIsBetter, "customers.reactivated_12m": .higherIsBetter, "customers.lost_12m": .lowerIsBetter,
         "retention.rate_12m": .higherIsBetter, "retention.churn_12m": .lowerIsBetter,
         // RFM
         "rfm.revenue_at_risk": .lowerIsBetter, "rfm.revenue_at_risk_share": .lowerIsBetter, "rfm.at_risk_customers": .lowerIsBetter,
         "rfm.champions": .higherIsBetter, "rfm.loyal": .higherIsBetter, "rfm.potential_loyalists": .higherIsBetter,
         "rfm.new": .higherIsBetter, "rfm.at_risk": .lowerIsBetter, "rfm.cant_lose": .lowerIsBetter,
-        "rfm.hibernating": .lowerIsBetter, "rfm.lost": .lowerIsBetter,
+        "rfm.hibernating": .lowerIsBetter, "rfm.long_inactive": .lowerIsBetter,
         // ABC: class sizes describe the data.
         "abc.customers.a_count": .neutral, "abc.customers.a_revenue_share": .neutral, "abc.customers.b_count": .neutral,
         "abc.customers.b_revenue_share": .neutral, "abc.customers.c_count": .neutral, "abc.customers.c_revenue_share": .neutral,

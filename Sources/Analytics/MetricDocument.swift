@@ -60,18 +60,22 @@ public struct MetricDocument: Sendable, Hashable, Codable {
     public var series: MonthlySeries
     /// Per-item tables.
     public var tables: MetricTables
+    /// The headline period and the 12 months before, as dates; nil in snapshots written before
+    /// the audit had a headline period (their metrics mix periods and are not compared).
+    public var periods: HeadlinePeriods?
 
     public init(asOf: Day, metrics: [String: MetricValue], unavailable: [String: String], series: MonthlySeries,
-                tables: MetricTables) {
+                tables: MetricTables, periods: HeadlinePeriods? = nil) {
         self.asOf = asOf
         self.metrics = metrics
         self.unavailable = unavailable
         self.series = series
         self.tables = tables
+        self.periods = periods
     }
 
     enum CodingKeys: String, CodingKey {
-        case asOf = "as_of", metrics, unavailable, series, tables
+        case asOf = "as_of", metrics, unavailable, series, tables, periods
     }
 
     /// The value of metric `id` (null when unknown or unavailable).
@@ -90,19 +94,61 @@ public struct MonthlySeries: Sendable, Hashable, Codable {
     public var customers: [Int]
     /// Customers whose first purchase falls in the month.
     public var newCustomers: [Int]
+    /// Months the data do not cover whole: the first month when the first sale is after its
+    /// 1st, the last when as_of is before its last day. Charts mark them; growth leaves them out.
+    public var partial: [Bool]
 
     public init(months: [String] = [], revenue: [Double] = [], orders: [Int] = [], customers: [Int] = [],
-                newCustomers: [Int] = []) {
+                newCustomers: [Int] = [], partial: [Bool]? = nil) {
         self.months = months
         self.revenue = revenue
         self.orders = orders
         self.customers = customers
         self.newCustomers = newCustomers
+        self.partial = partial ?? Array(repeating: false, count: months.count)
+    }
+
+    /// Whether month `index` is partial (false outside the series).
+    public func isPartial(_ index: Int) -> Bool { partial.indices.contains(index) && partial[index] }
+
+    enum CodingKeys: String, CodingKey {
+        case months, revenue, orders, customers, newCustomers = "new_customers", partial
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(months: try container.decode([String].self, forKey: .months), revenue: try container.decode([Double].self, forKey: .revenue),
+                  orders: try container.decode([Int].self, forKey: .orders), customers: try container.decode([Int].self, forKey: .customers),
+                  newCustomers: try container.decode([Int].self, forKey: .newCustomers),
+                  // Snapshots written before partial months were marked have no flags.
+                  partial: try container.decodeIfPresent([Bool].self, forKey: .partial))
+    }
+}
+
+/// The audit's headline period and the 12 months before it, as days (both ends included).
+public struct HeadlinePeriods: Sendable, Hashable, Codable {
+    /// The headline period: (as_of − 365, as_of], i.e. [as_of − 364, as_of].
+    public var last12m: DayRange
+    /// The 12 months before it: [as_of − 729, as_of − 365].
+    public var previous12m: DayRange
+    /// Whether the data cover the previous 12 months whole (else changes between them are null).
+    public var previousCovered: Bool
+
+    public init(asOf: Day, previousCovered: Bool) {
+        last12m = DayRange(from: asOf.adding(days: -364), to: asOf)
+        previous12m = DayRange(from: asOf.adding(days: -729), to: asOf.adding(days: -365))
+        self.previousCovered = previousCovered
     }
 
     enum CodingKeys: String, CodingKey {
-        case months, revenue, orders, customers, newCustomers = "new_customers"
+        case last12m = "last_12m", previous12m = "prev_12m", previousCovered = "previous_covered"
     }
+}
+
+/// Days from `from` to `to`, both included.
+public struct DayRange: Sendable, Hashable, Codable {
+    public var from: Day
+    public var to: Day
 }
 
 /// The per-item tables of a ``MetricDocument``. Long lists are cut (see each field); the full
@@ -161,7 +207,7 @@ public struct ABCClassRow: Sendable, Hashable, Codable {
     }
 }
 
-/// One RFM segment with its customers and revenue.
+/// One RFM segment with its customers and revenue (all history, and the last 12 months).
 public struct RFMSegmentRow: Sendable, Hashable, Codable {
     public var segment: String
     public var customers: Int
@@ -176,22 +222,29 @@ public struct RFMSegmentRow: Sendable, Hashable, Codable {
     }
 }
 
-/// One manager's performance.
+/// One manager's performance over the headline period (the last 12 months).
 public struct ManagerRow: Sendable, Hashable, Codable {
     public var manager: String
+    /// Σ amount of the manager's lines in the last 12 months.
     public var revenue: Double
+    /// Distinct orders with a line of the manager's in the last 12 months.
     public var orders: Int
+    /// Distinct customers the manager sold to in the last 12 months.
     public var customers: Int
-    /// (Σ amount − Σ cost) / Σ amount over the manager's lines with a cost; null without costs.
+    /// (Σ amount − Σ cost) / Σ amount over the manager's lines with a cost in the last 12 months; null without costs.
     public var margin: Double?
-    /// The manager's share of revenue attributed to a manager.
+    /// The manager's share of the last 12 months' revenue attributed to a manager.
     public var share: Double?
+    /// The manager's latest sale up to as_of, however long ago.
     public var lastSaleDate: String?
     /// No sale in the last 90 days while the company sold.
     public var idle: Bool
+    /// Σ amount of the manager's lines over all history (for reference; nil in older snapshots).
+    public var revenueAllHistory: Double?
 
     enum CodingKeys: String, CodingKey {
         case manager, revenue, orders, customers, margin, share, lastSaleDate = "last_sale_date", idle
+        case revenueAllHistory = "revenue_all_history"
     }
 }
 

@@ -27,9 +27,11 @@ public enum SampleSet: String, CaseIterable, Sendable, Codable {
     case managersIdle = "managers.idle"
     /// Customers in the RFM segments At risk and Can't lose, by revenue.
     case customersAtRisk = "customers.at_risk"
-    /// Customers whose last purchase is on or before as_of − 365, by revenue.
+    /// Lost customers (`customers.lost_12m`): active in the previous 12 months, not in the last
+    /// 12; by their revenue in the previous 12 months.
     case customersLost = "customers.lost"
-    /// Key accounts: the customers with the highest revenue.
+    /// Key accounts: the customers with the highest revenue in the last 12 months (only those
+    /// who bought in them).
     case customersTop = "customers.top"
 
     public var title: LocalizedText {
@@ -85,11 +87,13 @@ public struct SampleTable: Sendable, Hashable, Codable {
 public enum ExportTable: String, CaseIterable, Sendable {
     /// `customer_id,recency_days,frequency,monetary,r,f,m,segment`, by revenue.
     case rfm
-    /// `kind,rank,id,revenue,share,cumulative_share,class` for customers, products and managers.
+    /// `kind,rank,id,revenue,share,cumulative_share,class` for customers, products and managers,
+    /// on the headline period (revenue of the last 12 months; only those with a line in them).
     case abc
     /// `group,customer_id,name,tax_id,email,phone,keys`.
     case duplicates
-    /// `manager,revenue,orders,customers,margin,share,last_sale_date,idle`.
+    /// `manager,revenue,orders,customers,margin,share,last_sale_date,idle` (revenue, orders,
+    /// customers, margin and share over the last 12 months).
     case managers
 }
 
@@ -112,18 +116,20 @@ extension Analysis {
         return SampleTable(id: id.rawValue, columns: Self.customerColumns, rows: rows, total: total)
     }
 
-    private func rankedSample(_ id: SampleSet, limit: Int, where predicate: (Int) -> Bool) -> SampleTable {
-        let columns = ["customer_id", "name", "revenue", "revenue_last_12m", "last_purchase", "recency_days", "segment", "manager"]
+    private func rankedSample(_ id: SampleSet, limit: Int, order: [Int32]? = nil, where predicate: (Int) -> Bool) -> SampleTable {
+        let columns = ["customer_id", "name", "revenue", "revenue_last_12m", "revenue_prev_12m", "last_purchase", "recency_days",
+                       "segment", "manager"]
         var rows: [[String?]] = []
         var total = 0
-        for key in ranking.map(Int.init) where predicate(key) {
+        for key in (order ?? ranking).map(Int.init) where predicate(key) {
             total += 1
             guard rows.count < limit else { continue }
             let listIndex = Int(data.customerListIndex[key])
             let record = listIndex >= 0 ? data.customers[listIndex] : nil
             let score = rfm[Int32(key)]
             rows.append([data.customerKeys.names[key], record?[.name], Self.number(stats.revenue[key]),
-                         Self.number(stats.revenueLast12m[key]), Day(ordinal: Int(stats.lastDay[key])).iso,
+                         Self.number(stats.revenueLast12m[key]), Self.number(stats.revenuePrev12m[key]),
+                         Day(ordinal: Int(stats.lastDay[key])).iso,
                          score.map { String($0.recencyDays) }, score?.segment.name, record?[.manager]])
         }
         return SampleTable(id: id.rawValue, columns: columns, rows: rows, total: total)
@@ -193,10 +199,14 @@ extension Analysis {
                 return segment == .atRisk || segment == .cantLose
             }
         case .customersLost:
-            let limitDay = Int32(asOf.ordinal) - 365
-            return rankedSample(id, limit: limit) { stats.lastDay[$0] <= limitDay }
+            let names = data.customerKeys.names
+            let lost = ranking.filter { stats.boughtPrev12m[Int($0)] && !stats.boughtLast12m[Int($0)] }.sorted { a, b in
+                let ra = stats.revenuePrev12m[Int(a)], rb = stats.revenuePrev12m[Int(b)]
+                return ra != rb ? ra > rb : names[Int(a)] < names[Int(b)]
+            }
+            return rankedSample(id, limit: limit, order: lost) { _ in true }
         case .customersTop:
-            return rankedSample(id, limit: limit) { _ in true }
+            return rankedSample(id, limit: limit, order: headlineRanking) { _ in true }
         }
     }
 
@@ -230,10 +240,11 @@ extension Analysis {
                                  total > 0 ? ["A", "B", "C"][Int(max(0, item.abcClass))] : nil])
                 }
             }
-            append("customer", ranking.map { (data.customerKeys.names[Int($0)], stats.revenue[Int($0)], customerClass[Int($0)]) })
+            append("customer", headlineRanking.map { (data.customerKeys.names[Int($0)], stats.revenueLast12m[Int($0)], customerClass[Int($0)]) })
             append("product", productRanking.map { (data.products.names[Int($0.key)], $0.revenue, $0.abcClass) })
-            let managerClasses = Computation.abcClasses(managerRows.filter { $0.lastSaleDate != nil }.map(\.revenue)) ?? []
-            append("manager", managerRows.filter { $0.lastSaleDate != nil }.enumerated().map { position, row in
+            let sold = managerRows.filter { $0.orders > 0 }
+            let managerClasses = Computation.abcClasses(sold.map(\.revenue)) ?? []
+            append("manager", sold.enumerated().map { position, row in
                 (row.manager, row.revenue, position < managerClasses.count ? managerClasses[position] : 2)
             })
             return SampleTable(id: "abc", columns: ["kind", "rank", "id", "revenue", "share", "cumulative_share", "class"],

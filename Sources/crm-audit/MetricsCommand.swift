@@ -117,26 +117,35 @@ extension MetricsCommand {
     }
 }
 
-/// The bilingual text table of a metric document, grouped by family.
+/// The bilingual text table of a metric document, grouped by family: each value in its unit
+/// (`271 569 641 ₽`, `844 клиента`, `+22,4 %`, `90,3 дн.`) and with its period.
 enum MetricTable {
     static func render(_ document: MetricDocument, language: Language) -> String {
         var lines: [String] = []
+        let format = Formatter(language)
         lines.append(language == .ru ? "Метрики на \(document.asOf.iso)" : "Metrics as of \(document.asOf.iso)")
+        if let periods = document.periods {
+            lines.append((language == .ru ? "Основной период: " : "Headline period: ") + format.headlineComparison(periods))
+        }
         for family in MetricFamily.allCases {
             let members = MetricCatalogue.all.filter { $0.family == family }
             guard !members.isEmpty else { continue }
             lines.append("")
             lines.append("== \(family.title[language]) ==")
             let width = members.map { $0.title[language].count }.max() ?? 0
-            for metric in members {
+            let values = members.map { value(document, $0, language) }
+            let valueWidth = min(24, values.map(\.count).max() ?? 0)
+            for (metric, text) in zip(members, values) {
                 let title = metric.title[language]
                 let padding = String(repeating: " ", count: max(0, width - title.count))
-                lines.append("  \(title)\(padding)  \(value(document, metric, language))   [\(metric.id)]")
+                let valuePadding = String(repeating: " ", count: max(0, valueWidth - text.count))
+                lines.append("  \(title)\(padding)  \(text)\(valuePadding)   \(metric.period.title[language])   [\(metric.id)]")
             }
         }
         return lines.joined(separator: "\n")
     }
 
+    /// The value in its unit, `— (reason)` when null.
     static func value(_ document: MetricDocument, _ metric: MetricDefinition, _ language: Language) -> String {
         switch document[metric.id] {
         case .null:
@@ -145,32 +154,8 @@ enum MetricTable {
         case .text(let text):
             return text
         case .number(let number):
-            switch metric.unit {
-            case .share: return format(number * 100, decimals: 1) + "%"
-            case .count: return grouped(number, decimals: 0)
-            case .money: return grouped(number, decimals: 2)
-            case .days: return format(number, decimals: 1)
-            case .ratio, .date: return format(number, decimals: 3)
-            }
+            // The table is read in a terminal: plain spaces, not the report's no-break ones.
+            return Formatter(language).metric(number, unit: metric.unit).replacingOccurrences(of: "\u{00A0}", with: " ")
         }
-    }
-
-    static func format(_ number: Double, decimals: Int) -> String {
-        String(format: "%.\(decimals)f", number)
-    }
-
-    /// Thousands separated by spaces (readable in both languages).
-    static func grouped(_ number: Double, decimals: Int) -> String {
-        let text = format(abs(number), decimals: decimals)
-        let parts = text.split(separator: ".", maxSplits: 1)
-        var integer = String(parts[0])
-        var groups: [String] = []
-        while integer.count > 3 {
-            groups.insert(String(integer.suffix(3)), at: 0)
-            integer.removeLast(3)
-        }
-        groups.insert(integer, at: 0)
-        let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (number < 0 ? "-" : "") + groups.joined(separator: " ") + fraction
     }
 }

@@ -61,13 +61,9 @@ extension HTMLReport {
         return sectionElement(.configuration, title: .configurationTitle, lead: t(.configurationLead), content)
     }
 
+    /// A KPI's baseline in its metric's unit, with the metric's period.
     func kpiValue(_ metricID: String?, _ value: Double) -> String {
-        guard let metricID, let unit = MetricCatalogue.definition(of: metricID)?.unit else { return format.number(value) }
-        switch unit {
-        case .share: return format.percent(value)
-        case .money: return format.money(value, fractionDigits: 0)
-        case .count: return format.count(value)
-        default: return format.number(value)
-        }
+        guard let metricID, let definition = MetricCatalogue.definition(of: metricID) else { return format.number(value) }
+        return "\(format.metric(value, unit: definition.unit)) (\(definition.period.title[language]))"
     }
 }

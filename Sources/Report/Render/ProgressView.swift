@@ -26,22 +26,20 @@ struct ProgressView {
     /// Scores with one decimal: a comparison must not hide a change in rounding.
     func score(_ value: Double?) -> String { value.map { format.number($0, fractionDigits: 1, fixed: true) } ?? "—" }
 
-    func value(_ number: Double, unit: MetricUnit) -> String {
-        switch unit {
-        case .money: format.money(number, fractionDigits: 0)
-        case .share: format.percent(number, fractionDigits: 1)
-        case .count: format.count(number)
-        case .days: format.number(number, fractionDigits: 0)
-        case .ratio, .date: format.number(number, fractionDigits: 3)
-        }
-    }
+    func value(_ number: Double, unit: MetricUnit) -> String { format.metric(number, unit: unit) }
 
+    /// `after − before` in the metric's unit: percentage points for shares, changes and points.
     func change(_ metric: RoundComparison.MetricDelta) -> String {
+        let points = language == .ru ? "\u{00A0}п.\u{00A0}п." : "\u{00A0}pp"
         switch metric.unit {
-        case .share: signed(metric.delta * 100, digits: 1) + (language == .ru ? " п. п." : " pp")
-        case .money: (metric.delta > 0 ? "+" : "−") + format.money(abs(metric.delta), fractionDigits: 0)
-        case .count, .days: signed(metric.delta, digits: 0)
-        case .ratio, .date: signed(metric.delta, digits: 3)
+        case .share, .change, .points: return signed(metric.delta * 100, digits: 1) + points
+        case .money: return (metric.delta > 0 ? "+" : "−") + format.money(abs(metric.delta), fractionDigits: 0)
+        case .count: return signed(metric.delta, digits: 0)
+        case .customers:
+            let whole = abs(metric.delta) < 1e15 ? Int(abs(metric.delta).rounded()) : 0
+            return signed(metric.delta, digits: 0) + "\u{00A0}" + CountedNoun.customers.form(for: whole, in: language)
+        case .days: return signed(metric.delta, digits: 1) + (language == .ru ? "\u{00A0}дн." : "\u{00A0}days")
+        case .ratio, .date: return signed(metric.delta, digits: 3)
         }
     }
 

@@ -1,3 +1,4 @@
+import Analytics
 import AuditModel
 import Expressions
 
@@ -5,7 +6,9 @@ import Expressions
 /// `{{observed|percent}}`, `{{count|count}} of {{denominator|count}}`, `{{money|money}}`,
 /// `{{expected}}`, `{{metric.sales.revenue|money}}`, `{{answer.tools_current}}`.
 ///
-/// Formats: `percent` (a 0–1 share), `money`, `number`, `count`, `date`, `days`, `text`.
+/// Formats: `percent` (a 0–1 share), `change` (a relative change, `+22,4 %`), `points` (a
+/// difference of shares in percentage points), `money`, `number`, `count`, `customers`
+/// (`844 клиента`), `date`, `days`, `text`.
 /// A slot whose value is unknown renders as `—`.
 public struct EvidenceTemplate: Sendable {
     public var template: LocalizedText
@@ -16,7 +19,7 @@ public struct EvidenceTemplate: Sendable {
 
     /// The names a template may use besides `metric.*` and `answer.*`.
     public static let names: Set<String> = ["observed", "count", "denominator", "money", "expected"]
-    public static let formats: Set<String> = ["percent", "money", "number", "count", "date", "days", "text"]
+    public static let formats: Set<String> = ["percent", "change", "points", "money", "number", "count", "customers", "date", "days", "text"]
 
     func render(finding: Finding, rule: Rule, bindings: Bindings, context: some AssessmentContext) -> LocalizedText {
         LocalizedText(
@@ -88,8 +91,11 @@ public struct EvidenceTemplate: Sendable {
     static func format(_ number: Double, _ format: String?, _ formatter: Formatter) -> String {
         switch format {
         case "percent": formatter.percent(number)
+        case "change": formatter.metric(number, unit: .change)
+        case "points": formatter.metric(number, unit: .points)
         case "money": formatter.money(number)
         case "count": formatter.count(number)
+        case "customers": formatter.count(number, .customers)
         case "days": formatter.count(number) + (formatter.language == .ru ? " дн." : " days")
         case "date": formatter.date(Day(ordinal: Int(number)))
         default: formatter.number(number)

@@ -238,10 +238,13 @@ struct RulesetBuilder {
         guard metrics.count == 1, let id = metrics.first, let unit = MetricCatalogue.definition(of: id)?.unit else { return nil }
         switch unit {
         case .share: return "percent"
+        case .change: return "change"
+        case .points: return "points"
         case .money: return "money"
         case .count: return "count"
+        case .customers: return "customers"
         case .days: return "days"
-        default: return nil
+        case .ratio, .date: return nil
         }
     }
 
