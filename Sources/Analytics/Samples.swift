@@ -87,13 +87,13 @@ public struct SampleTable: Sendable, Hashable, Codable {
 public enum ExportTable: String, CaseIterable, Sendable {
     /// `customer_id,recency_days,frequency,monetary,r,f,m,segment`, by revenue.
     case rfm
-    /// `kind,rank,id,revenue,share,cumulative_share,class` for customers, products and managers,
-    /// on the headline period (revenue of the last 12 months; only those with a line in them).
+    /// `kind,rank,id,revenue_last_12m,share,cumulative_share,class` for customers, products and
+    /// managers, on the headline period (only those with a line in the last 12 months).
     case abc
     /// `group,customer_id,name,tax_id,email,phone,keys`.
     case duplicates
-    /// `manager,revenue,orders,customers,margin,share,last_sale_date,idle` (revenue, orders,
-    /// customers, margin and share over the last 12 months).
+    /// `manager,revenue_last_12m,orders_last_12m,customers_last_12m,margin_last_12m,share_last_12m,
+    /// last_sale_date,idle,revenue_all_history`.
     case managers
 }
 
@@ -117,8 +117,8 @@ extension Analysis {
     }
 
     private func rankedSample(_ id: SampleSet, limit: Int, order: [Int32]? = nil, where predicate: (Int) -> Bool) -> SampleTable {
-        let columns = ["customer_id", "name", "revenue", "revenue_last_12m", "revenue_prev_12m", "last_purchase", "recency_days",
-                       "segment", "manager"]
+        let columns = ["customer_id", "name", "revenue_all_history", "revenue_last_12m", "revenue_prev_12m", "last_purchase",
+                       "recency_days", "segment", "manager"]
         var rows: [[String?]] = []
         var total = 0
         for key in (order ?? ranking).map(Int.init) where predicate(key) {
@@ -191,7 +191,8 @@ extension Analysis {
             }
         case .managersIdle:
             let table = exportTable(.managers)
-            let idle = table.rows.filter { $0.last == "true" }
+            let idleColumn = table.columns.firstIndex(of: "idle") ?? 0
+            let idle = table.rows.filter { $0[idleColumn] == "true" }
             return SampleTable(id: id.rawValue, columns: table.columns, rows: Array(idle.prefix(limit)), total: idle.count)
         case .customersAtRisk:
             return rankedSample(id, limit: limit) { key in
@@ -247,7 +248,7 @@ extension Analysis {
             append("manager", sold.enumerated().map { position, row in
                 (row.manager, row.revenue, position < managerClasses.count ? managerClasses[position] : 2)
             })
-            return SampleTable(id: "abc", columns: ["kind", "rank", "id", "revenue", "share", "cumulative_share", "class"],
+            return SampleTable(id: "abc", columns: ["kind", "rank", "id", "revenue_last_12m", "share", "cumulative_share", "class"],
                                rows: rows, total: rows.count)
         case .duplicates:
             var rows: [[String?]] = []
@@ -271,10 +272,11 @@ extension Analysis {
         case .managers:
             let rows: [[String?]] = managerRows.map { row in
                 [row.manager, Self.number(row.revenue), String(row.orders), String(row.customers), row.margin.map(Self.number),
-                 row.share.map(Self.number), row.lastSaleDate, row.idle ? "true" : "false"]
+                 row.share.map(Self.number), row.lastSaleDate, row.idle ? "true" : "false", row.revenueAllHistory.map(Self.number)]
             }
-            return SampleTable(id: "managers", columns: ["manager", "revenue", "orders", "customers", "margin", "share",
-                                                         "last_sale_date", "idle"], rows: rows, total: rows.count)
+            return SampleTable(id: "managers", columns: ["manager", "revenue_last_12m", "orders_last_12m", "customers_last_12m",
+                                                         "margin_last_12m", "share_last_12m", "last_sale_date", "idle",
+                                                         "revenue_all_history"], rows: rows, total: rows.count)
         }
     }
 

@@ -46,11 +46,16 @@ public enum RoundComparer {
         let findings = findingChanges(before: findingsBefore, after: findingsAfter)
         // A new questionnaire version can change any area's answer maturity: every area is marked.
         let allAreas = method.questionnaire != nil
+        let documentBefore = try workspace.metricsDocument(round: from).flatMap { try? MetricDocument.decode(json: $0) }
+        let documentAfter = try workspace.metricsDocument(round: to).flatMap { try? MetricDocument.decode(json: $0) }
+        var sideBefore = side(from, scoresBefore), sideAfter = side(to, scoresAfter)
+        sideBefore.periods = documentBefore?.periods
+        sideAfter.periods = documentAfter?.periods
         return RoundComparison(
-            from: side(from, scoresBefore), to: side(to, scoresAfter),
+            from: sideBefore, to: sideAfter,
             areas: areaDeltas(before: scoresBefore, after: scoresAfter, questionnaire: questionnaire, changed: changedAreas, all: allAreas),
             resolved: findings.resolved, new: findings.new, persisting: findings.persisting, noLongerChecked: findings.gone,
-            metrics: try metricDeltas(before: workspace.metricsDocument(round: from), after: workspace.metricsDocument(round: to)),
+            metrics: metricDeltas(before: documentBefore, after: documentAfter),
             answers: answerChanges(before: try workspace.answers(round: from), from: from, after: try workspace.answers(round: to), to: to,
                                    questionnaire: questionnaire),
             unconfirmedAnswers: try workspace.unconfirmedAnswerCount(round: to), method: method)
@@ -155,11 +160,15 @@ public enum RoundComparer {
         }
     }
 
-    static func metricDeltas(before: String?, after: String?) throws -> [RoundComparison.MetricDelta] {
-        guard let before, let after,
-              let old = try? MetricDocument.decode(json: before), let new = try? MetricDocument.decode(json: after) else { return [] }
+    /// Like with like: each round's own headline period (and states on each round's as_of).
+    /// Whole-history figures grow with the export's length (a 36-month export has more revenue
+    /// than a 30-month one of the same company), so they are left out; a snapshot stored before
+    /// the audit had a headline period mixes periods, so nothing of it is compared.
+    static func metricDeltas(before old: MetricDocument?, after new: MetricDocument?) -> [RoundComparison.MetricDelta] {
+        guard let old, let new, old.periods != nil, new.periods != nil else { return [] }
         return MetricCatalogue.all.compactMap { definition in
-            guard definition.valueType == .number, let a = old[definition.id].number, let b = new[definition.id].number else { return nil }
+            guard definition.valueType == .number, !definition.period.dependsOnExportLength,
+                  let a = old[definition.id].number, let b = new[definition.id].number else { return nil }
             let direction = MetricDirection.of(definition.id) ?? .neutral
             let trend: RoundComparison.Trend
             if abs(b - a) <= 1e-9 * max(1, abs(a)) {
@@ -171,8 +180,8 @@ public enum RoundComparer {
                 case .lowerIsBetter: trend = b < a ? .improved : .worsened
                 }
             }
-            return RoundComparison.MetricDelta(id: definition.id, title: definition.title, unit: definition.unit, before: a, after: b,
-                                               direction: direction, trend: trend)
+            return RoundComparison.MetricDelta(id: definition.id, title: definition.title, unit: definition.unit, period: definition.period,
+                                               before: a, after: b, direction: direction, trend: trend)
         }
     }
 

@@ -4,7 +4,7 @@ import AuditModel
 public enum ProgressText: String, CaseIterable, Sendable {
     case title, titleSince, lead, overall, level, trendCaption, areasTitle, area, change, methodAffectedNote
     case findingsTitle, resolved, new, persisting, noLongerChecked, newRule, notAssessableBefore, none
-    case metricsTitle, metricsLead, metric, improved, worsened, changed, unchanged, otherMetrics
+    case metricsTitle, metricsLead, metricsPeriods, metricsNotCompared, metric, improved, worsened, changed, unchanged, otherMetrics
     case answersTitle, question, before, after, notAnswered, unconfirmed
     case methodTitle, methodLead, questionnaireChanged, rulesetsAdded, rulesetsRemoved, rulesAdded, rulesRemoved, rulesReweighted
     case round, noChanges
@@ -36,6 +36,12 @@ public enum ProgressText: String, CaseIterable, Sendable {
         case .metricsTitle: LocalizedText(ru: "Показатели", en: "Metrics")
         case .metricsLead: LocalizedText(ru: "Показатели, у которых есть направление «лучше/хуже» и которые изменились.",
                                          en: "Metrics with a better/worse direction that changed.")
+        case .metricsPeriods: LocalizedText(
+            ru: "Каждый раунд — за свой основной период: {from} против {to}. Показатели за всю историю данных не сравниваются: выгрузки раундов охватывают разные сроки.",
+            en: "Each round on its own headline period: {from} against {to}. Whole-history figures are not compared: the rounds' exports span different lengths of time.")
+        case .metricsNotCompared: LocalizedText(
+            ru: "Показатели не сравниваются: метрики раунда {round} сохранены до введения основного периода и смешивают периоды.",
+            en: "Metrics are not compared: round {round}'s metrics were stored before the headline period was introduced and mix periods.")
         case .metric: LocalizedText(ru: "Показатель", en: "Metric")
         case .improved: LocalizedText(ru: "лучше", en: "better")
         case .worsened: LocalizedText(ru: "хуже", en: "worse")

@@ -19,7 +19,9 @@ enum ReportText: String, CaseIterable {
     case progressTitle, progressLead, resolved, newFindings, persisting, methodChanged, delta, trendCaption
     case appendixTitle, answersTitle, question, answer, note, methodTitle, methodText, metricsTitle, metricDefinition
     case sourcesTitle, file, kind, rows, rejected, checksum, importedAt, questionnaire, rulesets, unconfirmed
-    case provisional, severity, status, area, score, level, noData, kpiRevenue, kpiCustomers, kpiOrders, kpiAOV
+    case provisional, severity, status, area, score, level, noData, kpiRevenue, kpiCustomers, kpiOrders, kpiAOV, kpiMargin
+    case headlinePeriod, vsPrevious, noComparison, partialMonth, customersTitle, customersLead, definition
+    case activePrevious, retained, lost, newCustomers, reactivated, activeNow, lostNote, retentionVsCohorts, period, unit
 
     var text: LocalizedText {
         switch self {
@@ -75,40 +77,44 @@ enum ReportText: String, CaseIterable {
         case .okTitle: LocalizedText(ru: "Пройденные проверки", en: "Checks passed")
         case .insightsTitle: LocalizedText(ru: "Что показывают данные", en: "What the data shows")
         case .revenueByMonth: LocalizedText(ru: "Выручка по месяцам", en: "Revenue by month")
-        case .revenueByMonthLead: LocalizedText(ru: "Сумма продаж за месяц, включая возвраты.", en: "Sales per month, returns included.")
-        case .paretoTitle: LocalizedText(ru: "Концентрация выручки (Парето)", en: "Revenue concentration (Pareto)")
-        case .paretoLead: LocalizedText(ru: "Доля выручки, которую приносят клиенты, упорядоченные по выручке.",
-                                        en: "Share of revenue brought by customers ranked by revenue.")
+        case .revenueByMonthLead: LocalizedText(ru: "Сумма продаж за месяц, включая возвраты, с {from} по {to}.",
+                                                en: "Sales per month, returns included, from {from} to {to}.")
+        case .paretoTitle: LocalizedText(ru: "Концентрация выручки за 12 месяцев (Парето)", en: "Revenue concentration over the last 12 months (Pareto)")
+        case .paretoLead: LocalizedText(ru: "Доля выручки за последние 12 месяцев, которую приносят купившие в них клиенты, упорядоченные по этой выручке.",
+                                        en: "Share of the last 12 months' revenue brought by the customers who bought in them, ranked by that revenue.")
         case .customersShare: LocalizedText(ru: "доля клиентов", en: "share of customers")
         case .revenueShare: LocalizedText(ru: "доля выручки", en: "share of revenue")
         case .abcTitle: LocalizedText(ru: "ABC-анализ", en: "ABC analysis")
-        case .abcLead: LocalizedText(ru: "A — до 80 % выручки, B — до 95 %, C — остальное.", en: "A — up to 80 % of revenue, B — up to 95 %, C — the rest.")
+        case .abcLead: LocalizedText(ru: "По выручке за последние 12 месяцев: A — до 80 %, B — до 95 %, C — остальное; классы получают только те, у кого были продажи за эти 12 месяцев.",
+                                     en: "By revenue over the last 12 months: A — up to 80 %, B — up to 95 %, C — the rest; only those with a sale in the 12 months are classed.")
         case .abcClass: LocalizedText(ru: "Класс", en: "Class")
         case .items: LocalizedText(ru: "Объекты", en: "Items")
         case .count: LocalizedText(ru: "Количество", en: "Count")
         case .revenue: LocalizedText(ru: "Выручка", en: "Revenue")
         case .share: LocalizedText(ru: "Доля", en: "Share")
         case .rfmTitle: LocalizedText(ru: "RFM-сегменты клиентов", en: "RFM customer segments")
-        case .rfmLead: LocalizedText(ru: "Давность, частота и сумма покупок. Выручка за 12 месяцев у сегментов «Под угрозой» и «Нельзя потерять» — деньги под риском.",
-                                     en: "Recency, frequency and monetary value. The last-12-month revenue of \"At risk\" and \"Can't lose\" is the money at risk.")
+        case .rfmLead: LocalizedText(ru: "Давность покупки — на дату среза, частота и сумма — за всю историю данных; рядом с сегментом — число клиентов и их выручка за последние 12 месяцев. Сегменты сравнивают клиентов между собой: «Давно неактивные» — это не потерянные клиенты из раздела выше.",
+                                     en: "Recency as of the as-of date, frequency and monetary value over the whole export; beside each segment, its customers and their revenue over the last 12 months. The segments rank customers against one another: \"Long inactive\" are not the lost customers of the section above.")
         case .segment: LocalizedText(ru: "Сегмент", en: "Segment")
         case .customers: LocalizedText(ru: "Клиенты", en: "Customers")
         case .revenueLast12m: LocalizedText(ru: "Выручка за 12 мес.", en: "Revenue, last 12 months")
-        case .managersTitle: LocalizedText(ru: "Менеджеры: кто продаёт, кто приносит маржу, кто простаивает", en: "Managers: who sells, who earns margin, who idles")
-        case .managersLead: LocalizedText(ru: "Простаивающий — без продаж 90 дней, когда компания продавала.", en: "Idle: no sale in the last 90 days while the company sold.")
+        case .managersTitle: LocalizedText(ru: "Менеджеры за 12 месяцев: кто продаёт, кто приносит маржу, кто простаивает",
+                                           en: "Managers over the last 12 months: who sells, who earns margin, who idles")
+        case .managersLead: LocalizedText(ru: "Выручка, доля, заказы, клиенты и маржа — за последние 12 месяцев; последняя продажа — за всю историю. Простаивающий — без продаж 90 дней, когда компания продавала.",
+                                          en: "Revenue, share, orders, customers and margin over the last 12 months; the last sale over the whole export. Idle: no sale in the last 90 days while the company sold.")
         case .manager: LocalizedText(ru: "Менеджер", en: "Manager")
         case .orders: LocalizedText(ru: "Заказы", en: "Orders")
         case .margin: LocalizedText(ru: "Маржа", en: "Margin")
         case .lastSale: LocalizedText(ru: "Последняя продажа", en: "Last sale")
         case .idle: LocalizedText(ru: "простаивает", en: "idle")
         case .cohortsTitle: LocalizedText(ru: "Удержание по когортам", en: "Cohort retention")
-        case .cohortsLead: LocalizedText(ru: "Строка — месяц первой покупки, столбец — месяцев спустя; в ячейке — % когорты, купивших снова.",
-                                         en: "Row: month of first purchase; column: months later; cell: % of the cohort buying again.")
+        case .cohortsLead: LocalizedText(ru: "Строка — месяц первой покупки, столбец — месяцев спустя; в ячейке — % когорты, купивших снова именно в этом месяце.",
+                                         en: "Row: month of first purchase; column: months later; cell: % of the cohort buying again in exactly that month.")
         case .cohort: LocalizedText(ru: "Когорта", en: "Cohort")
         case .monthsSince: LocalizedText(ru: "месяцев с первой покупки", en: "months since first purchase")
         case .portraitTitle: LocalizedText(ru: "Портрет клиента", en: "Customer portrait")
-        case .portraitLead: LocalizedText(ru: "Группы, чья доля выручки заметно выше доли клиентов (индекс > 1,2).",
-                                          en: "Groups whose share of revenue is well above their share of customers (index > 1.2).")
+        case .portraitLead: LocalizedText(ru: "Группы, чья доля выручки за последние 12 месяцев заметно выше доли клиентов в базе (индекс > 1,2).",
+                                          en: "Groups whose share of the last 12 months' revenue is well above their share of the customer list (index > 1.2).")
         case .field: LocalizedText(ru: "Признак", en: "Field")
         case .value: LocalizedText(ru: "Значение", en: "Value")
         case .overIndex: LocalizedText(ru: "Индекс", en: "Index")
@@ -175,9 +181,32 @@ enum ReportText: String, CaseIterable {
         case .level: LocalizedText(ru: "Уровень", en: "Level")
         case .noData: LocalizedText(ru: "Нет данных для этого раздела.", en: "No data for this section.")
         case .kpiRevenue: LocalizedText(ru: "Выручка за 12 мес.", en: "Revenue, last 12 months")
-        case .kpiCustomers: LocalizedText(ru: "Покупателей всего", en: "Buying customers")
-        case .kpiOrders: LocalizedText(ru: "Заказов", en: "Orders")
-        case .kpiAOV: LocalizedText(ru: "Средний чек", en: "Average order")
+        case .kpiCustomers: LocalizedText(ru: "Активные клиенты (покупали за 12 мес.)", en: "Active customers (bought in 12 months)")
+        case .kpiOrders: LocalizedText(ru: "Заказы за 12 мес.", en: "Orders, last 12 months")
+        case .kpiAOV: LocalizedText(ru: "Средний чек за 12 мес.", en: "Average order, last 12 months")
+        case .kpiMargin: LocalizedText(ru: "Валовая маржа за 12 мес.", en: "Gross margin, last 12 months")
+        case .headlinePeriod: LocalizedText(ru: "Основной период отчёта", en: "The report's headline period")
+        case .vsPrevious: LocalizedText(ru: "к предыдущим 12 мес.", en: "vs the previous 12 months")
+        case .noComparison: LocalizedText(ru: "без сравнения", en: "no comparison")
+        case .partialMonth: LocalizedText(ru: "штриховка — неполный месяц: данные охватывают только его часть; в расчёт роста не входит",
+                                          en: "hatched: partial month — the data cover only part of it; left out of growth")
+        case .customersTitle: LocalizedText(ru: "Клиенты: последние 12 месяцев против предыдущих 12", en: "Customers: the last 12 months against the 12 before")
+        case .customersLead: LocalizedText(ru: "Каждое понятие определено один раз и одинаково используется во всём отчёте: в проблемах, сегментах и настройке CRM.",
+                                           en: "Each concept is defined once and used the same way throughout the report: in the findings, the segments and the CRM configuration.")
+        case .definition: LocalizedText(ru: "Определение", en: "Definition")
+        case .activePrevious: LocalizedText(ru: "Активные в предыдущие 12 мес.", en: "Active in the previous 12 months")
+        case .retained: LocalizedText(ru: "Удержанные", en: "Retained")
+        case .lost: LocalizedText(ru: "Потерянные", en: "Lost")
+        case .newCustomers: LocalizedText(ru: "Новые", en: "New")
+        case .reactivated: LocalizedText(ru: "Вернувшиеся", en: "Reactivated")
+        case .activeNow: LocalizedText(ru: "Активные в последние 12 мес.", en: "Active in the last 12 months")
+        case .lostNote: LocalizedText(ru: "Потерянный клиент — покупал в предыдущие 12 месяцев и ничего не купил в последние 12: так считается выручка, которая была и пропала. Ушедшие раньше не считаются повторно каждый год.",
+                                      en: "A lost customer bought in the previous 12 months and nothing in the last 12: revenue the company had and no longer has. Customers who left earlier are not counted again every year.")
+        case .retentionVsCohorts: LocalizedText(
+            ru: "Удержание за 12 месяцев ({retention}) — доля покупавших в предыдущие 12 месяцев, кто снова купил когда-либо в последние 12, независимо от даты первой покупки; ячейка когорты — доля впервые купивших в месяце, кто купил снова ровно в указанном месяце, поэтому она ниже.",
+            en: "12-month retention ({retention}) is the share of the previous 12 months' buyers who bought again at any time in the last 12, whatever their first purchase; a cohort cell is the share of a month's first-time buyers who bought again in exactly that later month, so it is lower.")
+        case .period: LocalizedText(ru: "Период", en: "Period")
+        case .unit: LocalizedText(ru: "Значение", en: "Value")
         }
     }
 

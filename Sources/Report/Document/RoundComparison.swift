@@ -15,14 +15,19 @@ public struct RoundComparison: Sendable, Hashable, Codable {
         public var questionnaire: String?
         /// `id@version` of each ruleset layer.
         public var rulesets: [String]
+        /// The round's own headline period (the 12 months to its as_of, and the 12 before), from
+        /// its stored metrics; nil when they were stored before the audit had one.
+        public var periods: HeadlinePeriods?
 
-        public init(number: Int, date: Day, overall: Double?, level: Int?, questionnaire: String?, rulesets: [String]) {
+        public init(number: Int, date: Day, overall: Double?, level: Int?, questionnaire: String?, rulesets: [String],
+                    periods: HeadlinePeriods? = nil) {
             self.number = number
             self.date = date
             self.overall = overall
             self.level = level
             self.questionnaire = questionnaire
             self.rulesets = rulesets
+            self.periods = periods
         }
     }
 
@@ -75,11 +80,12 @@ public struct RoundComparison: Sendable, Hashable, Codable {
         case changed
     }
 
-    /// A metric in both rounds.
+    /// A metric in both rounds, each on its own round's window (see ``MetricPeriod``).
     public struct MetricDelta: Sendable, Hashable, Codable {
         public var id: String
         public var title: LocalizedText
         public var unit: MetricUnit
+        public var period: MetricPeriod
         public var before: Double
         public var after: Double
         public var direction: MetricDirection
@@ -87,10 +93,12 @@ public struct RoundComparison: Sendable, Hashable, Codable {
         /// `after − before`.
         public var delta: Double
 
-        public init(id: String, title: LocalizedText, unit: MetricUnit, before: Double, after: Double, direction: MetricDirection, trend: Trend) {
+        public init(id: String, title: LocalizedText, unit: MetricUnit, period: MetricPeriod, before: Double, after: Double,
+                    direction: MetricDirection, trend: Trend) {
             self.id = id
             self.title = title
             self.unit = unit
+            self.period = period
             self.before = before
             self.after = after
             self.direction = direction
@@ -155,7 +163,10 @@ public struct RoundComparison: Sendable, Hashable, Codable {
     public var persisting: [FindingChange]
     /// Gaps of the first round whose rule was no longer evaluated: neither resolved nor persisting.
     public var noLongerChecked: [FindingChange]
-    /// Numeric metrics present in both rounds, in catalogue order.
+    /// Numeric metrics present in both rounds, in catalogue order: like with like only — each
+    /// round's own headline period (and states on each as_of); whole-history figures, which grow
+    /// with the export's length, are left out, and so is everything when a round's snapshot has
+    /// no headline period.
     public var metrics: [MetricDelta]
     public var answers: [AnswerChange]
     /// Answers of the second round carried over and not yet confirmed.

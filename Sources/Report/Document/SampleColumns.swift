@@ -15,7 +15,13 @@ enum SampleColumns {
         "date": LocalizedText(ru: "Дата", en: "Date"),
         "amount": LocalizedText(ru: "Сумма", en: "Amount"),
         "revenue": LocalizedText(ru: "Выручка", en: "Revenue"),
-        "revenue_last_12m": LocalizedText(ru: "Выручка за 12 мес.", en: "Revenue, 12 months"),
+        "revenue_last_12m": LocalizedText(ru: "Выручка за 12 мес.", en: "Revenue, last 12 months"),
+        "revenue_prev_12m": LocalizedText(ru: "Выручка за предыдущие 12 мес.", en: "Revenue, previous 12 months"),
+        "revenue_all_history": LocalizedText(ru: "Выручка за всю историю", en: "Revenue, all history"),
+        "orders_last_12m": LocalizedText(ru: "Заказы за 12 мес.", en: "Orders, last 12 months"),
+        "customers_last_12m": LocalizedText(ru: "Клиенты за 12 мес.", en: "Customers, last 12 months"),
+        "margin_last_12m": LocalizedText(ru: "Маржа за 12 мес.", en: "Margin, last 12 months"),
+        "share_last_12m": LocalizedText(ru: "Доля за 12 мес.", en: "Share, last 12 months"),
         "last_purchase": LocalizedText(ru: "Последняя покупка", en: "Last purchase"),
         "recency_days": LocalizedText(ru: "Дней без покупок", en: "Days since purchase"),
         "segment": LocalizedText(ru: "RFM-сегмент", en: "RFM segment"),
@@ -38,11 +44,11 @@ enum SampleColumns {
     static func value(_ text: String, field: String, _ format: Formatter) -> String {
         guard !text.isEmpty else { return text }
         switch field {
-        case "amount", "revenue", "revenue_last_12m", "monetary":
+        case "amount", "revenue", "revenue_last_12m", "revenue_prev_12m", "revenue_all_history", "monetary":
             return Double(text).map { format.money($0, fractionDigits: 0) } ?? text
-        case "margin", "share":
+        case "margin", "share", "margin_last_12m", "share_last_12m":
             return Double(text).map { format.percent($0) } ?? text
-        case "orders", "customers", "recency_days", "source_line":
+        case "orders", "customers", "orders_last_12m", "customers_last_12m", "recency_days", "source_line":
             return Double(text).map(format.count) ?? text
         case "date", "last_purchase", "last_sale_date":
             return Day(iso: text).map(format.date) ?? text

@@ -69,8 +69,11 @@ struct ProgressMarkdown {
             }.joined() + "\n"
         }
         let directed = comparison.metrics.filter { $0.trend == .improved || $0.trend == .worsened }
+        if directed.isEmpty, let note = view.metricsPeriodNote() {
+            out += "\(heading)# \(md(view.t(.metricsTitle)))\n\n\(md(note))\n\n"
+        }
         if !directed.isEmpty {
-            out += "\(heading)# \(md(view.t(.metricsTitle)))\n\n| \(md(view.t(.metric))) | \(view.t(.round)) \(from.number) | \(view.t(.round)) \(to.number) | \(md(view.t(.change))) | |\n| --- | ---: | ---: | ---: | --- |\n"
+            out += "\(heading)# \(md(view.t(.metricsTitle)))\n\n" + (view.metricsPeriodNote().map { md($0) + "\n\n" } ?? "") + "| \(md(view.t(.metric))) | \(view.t(.round)) \(from.number) | \(view.t(.round)) \(to.number) | \(md(view.t(.change))) | |\n| --- | ---: | ---: | ---: | --- |\n"
             for metric in directed {
                 let good = metric.trend == .improved
                 out += "| \(md(metric.title[language])) | \(md(view.value(metric.before, unit: metric.unit))) | \(md(view.value(metric.after, unit: metric.unit))) | \(md(view.change(metric))) | \(good ? "▲" : "▼") \(md(view.t(good ? .improved : .worsened))) |\n"
@@ -136,9 +139,14 @@ extension ComparisonRenderer {
             }
         }
         let directed = comparison.metrics.filter { $0.trend == .improved || $0.trend == .worsened }
+        if directed.isEmpty, let note = view.metricsPeriodNote() {
+            lines.append("")
+            lines.append(view.t(.metricsTitle) + ": " + note)
+        }
         if !directed.isEmpty {
             lines.append("")
             lines.append(view.t(.metricsTitle) + ":")
+            if let note = view.metricsPeriodNote() { lines.append("  " + note) }
             let titleWidth = min(48, max(20, directed.map { $0.title[language].count + 2 }.max() ?? 0))
             for metric in directed {
                 let good = metric.trend == .improved

@@ -50,8 +50,14 @@ extension HTMLReport {
             element("tbody", [], sourceRows)))
         content.append(element("h3", [], text(t(.metricsTitle))))
         let shown = Set(input.metrics.metrics.keys)
-        content.append(table([("id", false), (t(.metricDefinition), false)], MetricCatalogue.all.filter { shown.contains($0.id) }.map { definition in
-            [(definition.id, false), (definition.title[language] + ": " + definition.definition[language], false)]
+        if let periods = input.metrics.periods {
+            content.append(element("p", [], element("strong", [], text(t(.headlinePeriod) + ": ")), text(format.headlineComparison(periods))))
+        }
+        // Every metric with its value in its unit and its period.
+        content.append(table([("id", false), (t(.metricDefinition), false), (t(.unit), true), (t(.period), false)],
+                             MetricCatalogue.all.filter { shown.contains($0.id) }.map { definition in
+            [(definition.id, false), (definition.title[language] + ": " + definition.definition[language], false),
+             (format.metric(definition.id, in: input.metrics) ?? "—", true), (definition.period.title[language], false)]
         }))
         return sectionElement(.appendix, title: .appendixTitle, content)
     }

@@ -66,7 +66,9 @@ extension HTMLReport {
         if let samples = finding.samples, !samples.rows.isEmpty {
             let caption = "\(t(.records)): \(samples.rows.count) / \(format.count(Double(samples.total)))"
             parts.append(element("p", [("class", "meta")], text(caption)))
-            let numeric: Set<String> = ["amount", "revenue", "revenue_last_12m", "monetary", "orders", "customers", "recency_days", "margin", "share"]
+            let numeric: Set<String> = ["amount", "revenue", "revenue_last_12m", "revenue_prev_12m", "revenue_all_history", "monetary", "orders",
+                                        "customers", "orders_last_12m", "customers_last_12m", "recency_days", "margin", "share",
+                                        "margin_last_12m", "share_last_12m"]
             let rows = samples.rows.prefix(10).map { row in
                 zip(samples.fields, row).map { field, value in (SampleColumns.value(value, field: field, format), numeric.contains(field)) }
             }

@@ -6,13 +6,16 @@ extension HTMLReport {
         let tables = input.metrics.tables
         var content: [SafeHTML] = []
         let series = input.metrics.series
-        if !series.months.isEmpty {
-            let columns = zip(series.months, series.revenue).map { month, revenue in
-                ColumnChart.Column(label: monthLabel(month), value: revenue)
+        if let first = series.months.first, let last = series.months.last {
+            let columns = zip(series.months, series.revenue).enumerated().map { index, pair in
+                ColumnChart.Column(label: monthLabel(pair.0), value: pair.1, partial: series.isPartial(index))
             }
+            let lead = t(.revenueByMonthLead).replacingOccurrences(of: "{from}", with: monthLabel(first))
+                .replacingOccurrences(of: "{to}", with: monthLabel(last))
             content.append(element("h3", [], text(t(.revenueByMonth))))
-            content.append(element("p", [("class", "muted")], text(t(.revenueByMonthLead))))
-            content.append(SafeHTML(raw: ColumnChart(columns: columns, caption: t(.revenueByMonth), formatAxis: format.compactMoney).svg()))
+            content.append(element("p", [("class", "muted")], text(lead)))
+            content.append(SafeHTML(raw: ColumnChart(columns: columns, caption: t(.revenueByMonth), formatAxis: format.compactMoney,
+                                                     partialNote: t(.partialMonth)).svg()))
         }
         if let top20 = metric("pareto.top20_share"), !input.paretoCurve.isEmpty {
             let chart = ParetoChart(cumulative: input.paretoCurve, top20Share: top20, caption: t(.paretoTitle),
@@ -20,22 +23,24 @@ extension HTMLReport {
             var facts: [String] = []
             if let k = metric("pareto.customers_for_80"), let share = metric("pareto.customers_for_80_share") {
                 facts.append(language == .ru
-                    ? "80 % выручки приносят \(format.count(k)) клиентов (\(format.percent(share)))."
-                    : "\(format.count(k)) customers (\(format.percent(share))) bring 80 % of revenue.")
+                    ? "80 % выручки за 12 месяцев приносят \(format.count(k, .customers)) (\(format.percent(share)) купивших за эти 12 месяцев)."
+                    : "\(format.count(k, .customers)) (\(format.percent(share)) of those who bought in the 12 months) bring 80 % of the 12 months' revenue.")
             }
             if let top = metric("pareto.top_customer_share") {
-                facts.append(language == .ru ? "Крупнейший клиент — \(format.percent(top)) выручки." : "The largest customer holds \(format.percent(top)) of revenue.")
+                facts.append(language == .ru ? "Крупнейший клиент — \(format.percent(top)) выручки за 12 месяцев."
+                                             : "The largest customer holds \(format.percent(top)) of the 12 months' revenue.")
             }
             content.append(element("h3", [], text(t(.paretoTitle))))
             content.append(element("p", [("class", "muted")], text(t(.paretoLead))))
             content.append(element("div", [("class", "two")], SafeHTML(raw: chart.svg()),
                                    element("div", [], facts.map { element("p", [], text($0)) } + [abcTable()])))
         }
+        if let customers = customerBridge() { content.append(customers) }
         if !tables.rfmSegments.isEmpty {
             let bars = tables.rfmSegments.map { row in
                 HorizontalBars.Bar(label: MetricCatalogue.segmentTitle(row.segment)[language], value: Double(row.customers),
                                    valueText: "\(format.count(Double(row.customers))) · \(format.compactMoney(row.revenueLast12m))",
-                                   colour: ["At risk", "Can't lose"].contains(row.segment) ? SVG.red : row.segment == "Lost" ? SVG.grey : SVG.blue)
+                                   colour: ["At risk", "Can't lose"].contains(row.segment) ? SVG.red : row.segment == "Long inactive" ? SVG.grey : SVG.blue)
             }
             content.append(element("h3", [], text(t(.rfmTitle))))
             content.append(element("p", [("class", "muted")], text(t(.rfmLead))))
@@ -57,7 +62,7 @@ extension HTMLReport {
             content.append(element("h3", [], text(t(.managersTitle))))
             content.append(element("p", [("class", "muted")], text(t(.managersLead))))
             content.append(SafeHTML(raw: HorizontalBars(bars: Array(bars), caption: t(.managersTitle), labelWidth: 190).svg()))
-            content.append(table([(t(.manager), false), (t(.revenue), true), (t(.share), true), (t(.orders), true), (t(.customers), true),
+            content.append(table([(t(.manager), false), (t(.revenueLast12m), true), (t(.share), true), (t(.orders), true), (t(.customers), true),
                                   (t(.margin), true), (t(.lastSale), true)], rows))
         }
         if !tables.cohorts.isEmpty {
@@ -73,9 +78,40 @@ extension HTMLReport {
             content.append(element("h3", [], text(t(.cohortsTitle))))
             content.append(element("p", [("class", "muted")], text(t(.cohortsLead))))
             content.append(SafeHTML(raw: heatmap.svg()))
+            // The 12-month retention KPI sits in the configuration beside this table: say how they differ.
+            if let retention = metric("retention.rate_12m") {
+                content.append(element("p", [("class", "meta"), ("id", "retention-vs-cohorts")],
+                                       text(t(.retentionVsCohorts).replacingOccurrences(of: "{retention}", with: format.percent(retention)))))
+            }
         }
         content.append(portrait())
         return sectionElement(.insights, title: .insightsTitle, content)
+    }
+
+    /// Customers of the last 12 months against the 12 before: how many were active, retained,
+    /// lost, new and reactivated, each with its one definition.
+    func customerBridge() -> SafeHTML? {
+        let rows: [(ReportText, String, LocalizedText)] = [
+            (.activePrevious, "customers.active_prev_12m", LocalizedText(ru: "покупали в предыдущие 12 мес.", en: "bought in the previous 12 months")),
+            (.retained, "customers.retained_12m", LocalizedText(ru: "покупали и в предыдущие 12 мес., и в последние 12", en: "bought in the previous 12 months and again in the last 12")),
+            (.lost, "customers.lost_12m", LocalizedText(ru: "покупали в предыдущие 12 мес., в последние 12 — ничего", en: "bought in the previous 12 months, nothing in the last 12")),
+            (.newCustomers, "customers.new_12m", LocalizedText(ru: "первая покупка — в последние 12 мес.", en: "first purchase ever in the last 12 months")),
+            (.reactivated, "customers.reactivated_12m", LocalizedText(ru: "покупали раньше, пропустили предыдущие 12 мес., вернулись в последние 12", en: "bought before, skipped the previous 12 months, came back in the last 12")),
+            (.activeNow, "customers.active_12m", LocalizedText(ru: "купили хотя бы раз в последние 12 мес. = удержанные + новые + вернувшиеся", en: "bought at least once in the last 12 months = retained + new + reactivated")),
+        ]
+        let shown = rows.compactMap { label, id, definition -> SafeHTML? in
+            guard let value = metric(id) else { return nil }
+            return element("tr", [("data-metric", id), ("data-value", String(value))],
+                           element("td", [], text(t(label))), element("td", [("class", "num")], text(format.count(value, .customers))),
+                           element("td", [], text(definition[language])))
+        }
+        guard !shown.isEmpty else { return nil }
+        var parts: [SafeHTML] = [element("h3", [], text(t(.customersTitle))), element("p", [("class", "muted")], text(t(.customersLead)))]
+        let head = element("tr", [], element("th", [], text(t(.customers))), element("th", [("class", "num")], text(t(.count))),
+                           element("th", [], text(t(.definition))))
+        parts.append(element("table", [("class", "compact customer-bridge")], element("thead", [], head), element("tbody", [], shown)))
+        parts.append(element("p", [("class", "meta")], text(t(.lostNote))))
+        return element("div", [("id", "customers")], parts)
     }
 
     func abcTable() -> SafeHTML {

@@ -46,8 +46,8 @@ extension HTMLReport {
             let items = config[section].map { item -> SafeHTML in
                 var parts: [SafeHTML] = [element("strong", [], text(item.title[language]))]
                 if let detail = item.detail { parts.append(text(" — " + detail[language])) }
-                if section == .kpis {
-                    let baseline = item.baseline.map { value in kpiValue(item.metric, value) } ?? "—"
+                if section == .kpis || item.baseline != nil {
+                    let baseline = item.baselineText?[language] ?? item.baseline.map { value in kpiValue(item.metric, value) } ?? "—"
                     parts.append(element("span", [("class", "meta")], text(" · \(t(.baseline)): \(baseline)" + (item.target.map { " · \(t(.target)): \($0)" } ?? ""))))
                 }
                 if !item.reasons.isEmpty {

@@ -22,16 +22,7 @@ extension HTMLReport {
             verdict.append(element("div", [("class", "blocked")],
                                    element("strong", [], text(t(.blockedBy) + ": ")), text(titles.joined(separator: "; "))))
         }
-        var kpis: [SafeHTML] = []
-        let kpiValues: [(ReportText, String?)] = [
-            (.kpiRevenue, metric("sales.revenue_last_12m").map(format.compactMoney)),
-            (.kpiCustomers, metric("sales.customers").map(format.count)),
-            (.kpiOrders, metric("sales.orders").map(format.count)),
-            (.kpiAOV, metric("sales.avg_order_value").map { format.money($0, fractionDigits: 0) }),
-        ]
-        for (label, value) in kpiValues {
-            if let value { kpis.append(element("div", [("class", "kpi")], element("b", [], text(value)), element("span", [], text(t(label))))) }
-        }
+        let kpis = headlineTiles()
         let priorities = Priorities(input.findings)
         let risks = priorities.topRisks.map { finding -> SafeHTML in
             var parts: [SafeHTML] = [element("h4", [], text(finding.title[language]))]
@@ -47,12 +38,59 @@ extension HTMLReport {
         let actions = priorities.firstActions.map { element("li", [], element("strong", [], text(areaTitle($0.area) + ": ")), text($0.recommendation[language])) }
         return sectionElement(.summary, title: .summaryTitle, [
             element("div", [("class", "summary-grid")], SafeHTML(raw: gauge.svg()), element("div", [], verdict)),
-            element("div", [("class", "kpi-row")], kpis),
+            kpis,
             element("h3", [], text(t(.topRisks))),
             risks.isEmpty ? element("p", [], text(t(.noRisks))) : element("div", [("class", "risks")], risks),
             element("h3", [], text(t(.firstActions))),
             element("ol", [("class", "actions")], actions),
         ])
+    }
+
+    /// A summary tile: a headline-period figure and its change against the previous 12 months.
+    struct Tile {
+        var label: ReportText
+        var metric: String
+        var change: String
+        var value: (Double) -> String
+    }
+
+    /// The summary's tiles, all on the headline period, each with its change against the 12
+    /// months before; every tile carries `data-metric`, `data-value` and `data-period`, so that a
+    /// test can check them against the metrics.
+    func headlineTiles() -> SafeHTML {
+        let tiles: [Tile] = [
+            Tile(label: .kpiRevenue, metric: "sales.revenue_last_12m", change: "sales.growth_12m", value: format.compactMoney),
+            Tile(label: .kpiOrders, metric: "sales.orders_last_12m", change: "sales.orders_growth_12m", value: format.count),
+            Tile(label: .kpiCustomers, metric: "customers.active_12m", change: "customers.active_growth_12m", value: format.count),
+            Tile(label: .kpiAOV, metric: "sales.avg_order_value_last_12m", change: "sales.avg_order_value_growth_12m",
+                 value: { format.money($0, fractionDigits: 0) }),
+            Tile(label: .kpiMargin, metric: "sales.gross_margin_last_12m", change: "sales.gross_margin_change_12m", value: { format.percent($0) }),
+        ]
+        var shown: [SafeHTML] = []
+        for tile in tiles {
+            guard let value = metric(tile.metric), let definition = MetricCatalogue.definition(of: tile.metric) else { continue }
+            let change: SafeHTML
+            if let delta = metric(tile.change), let unit = MetricCatalogue.definition(of: tile.change)?.unit {
+                let direction = delta > 0 ? "up" : delta < 0 ? "down" : ""
+                change = element("span", [("class", "change \(direction)"), ("data-metric", tile.change), ("data-value", String(delta))],
+                                 text("\(format.metric(delta, unit: unit)) \(t(.vsPrevious))"))
+            } else {
+                let reason = input.metrics.unavailable[tile.change].map { UnavailableReason(code: $0).text[language] }
+                change = element("span", [("class", "change"), ("data-metric", tile.change)],
+                                 text(t(.noComparison) + (reason.map { ": " + $0 } ?? "")))
+            }
+            shown.append(element("div", [("class", "kpi"), ("data-metric", tile.metric), ("data-value", String(value)),
+                                         ("data-period", definition.period.rawValue)],
+                                 element("b", [], text(tile.value(value))), element("span", [], text(t(tile.label))), change))
+        }
+        guard !shown.isEmpty else { return SafeHTML(raw: "") }
+        var parts: [SafeHTML] = []
+        if let periods = input.metrics.periods {
+            parts.append(element("p", [("class", "meta period")], element("strong", [], text(t(.headlinePeriod) + ": ")),
+                                 text(format.headlineComparison(periods))))
+        }
+        parts.append(element("div", [("class", "kpi-row")], shown))
+        return element("div", [("class", "headline")], parts)
     }
 
     func areas() -> SafeHTML {

@@ -50,6 +50,19 @@ struct MarkdownReport {
         let priorities = Priorities(input.findings)
         if sections.contains(.summary) {
             out += "## \(md(t(.summaryTitle)))\n\n"
+            if let periods = input.metrics.periods {
+                out += "*\(md(t(.headlinePeriod))): \(md(format.headlineComparison(periods)))*\n\n"
+                for (label, id, change) in [(ReportText.kpiRevenue, "sales.revenue_last_12m", "sales.growth_12m"),
+                                            (.kpiOrders, "sales.orders_last_12m", "sales.orders_growth_12m"),
+                                            (.kpiCustomers, "customers.active_12m", "customers.active_growth_12m"),
+                                            (.kpiAOV, "sales.avg_order_value_last_12m", "sales.avg_order_value_growth_12m"),
+                                            (.kpiMargin, "sales.gross_margin_last_12m", "sales.gross_margin_change_12m")] {
+                    guard let value = format.metric(id, in: input.metrics) else { continue }
+                    let delta = format.metric(change, in: input.metrics).map { " (\($0) \(t(.vsPrevious)))" } ?? ""
+                    out += "- \(md(t(label))): **\(md(value))**\(md(delta))\n"
+                }
+                out += "\n"
+            }
             out += "- \(md(t(.verdictScore))): **\(score(card.overall)) / 100**\n"
             out += "- \(md(t(.verdictLevel))): **\(card.level) — \(md(card.levelTitle[language]))**\n"
             out += "- \(md(t(.verdictConfidence))): \(format.percent(card.confidence, fractionDigits: 0))\n"
@@ -97,12 +110,14 @@ struct MarkdownReport {
             let series = input.metrics.series
             out += "### \(md(t(.revenueByMonth)))\n\n" + table(["", t(.revenue), t(.orders), t(.customers)],
                 zip(series.months.indices, series.months).map { index, month in
-                    [month, format.money(series.revenue[index], fractionDigits: 0), format.count(Double(series.orders[index])), format.count(Double(series.customers[index]))]
+                    [month + (series.isPartial(index) ? " *" : ""), format.money(series.revenue[index], fractionDigits: 0),
+                     format.count(Double(series.orders[index])), format.count(Double(series.customers[index]))]
                 }) + "\n"
+            if series.partial.contains(true) { out += "\\* \(md(t(.partialMonth)))\n\n" }
             out += "### \(md(t(.rfmTitle)))\n\n" + table([t(.segment), t(.customers), t(.revenueLast12m)], input.metrics.tables.rfmSegments.map {
                 [MetricCatalogue.segmentTitle($0.segment)[language], format.count(Double($0.customers)), format.money($0.revenueLast12m, fractionDigits: 0)]
             }) + "\n"
-            out += "### \(md(t(.managersTitle)))\n\n" + table([t(.manager), t(.revenue), t(.share), t(.margin), t(.lastSale)],
+            out += "### \(md(t(.managersTitle)))\n\n" + table([t(.manager), t(.revenueLast12m), t(.share), t(.margin), t(.lastSale)],
                 input.metrics.tables.managers.sorted { $0.revenue > $1.revenue }.map {
                     [$0.manager + ($0.idle ? " (\(t(.idle)))" : ""), format.money($0.revenue, fractionDigits: 0), $0.share.map { format.percent($0) } ?? "—",
                      $0.margin.map { format.percent($0) } ?? "—", $0.lastSaleDate ?? "—"]
@@ -119,6 +134,7 @@ struct MarkdownReport {
                 out += "### \(md(section.title[language]))\n\n"
                 for item in input.configuration[section] {
                     out += "- **\(md(item.title[language]))**" + (item.detail.map { " — \(md($0[language]))" } ?? "")
+                    if let baseline = item.baselineText { out += " · \(md(t(.baseline))): \(md(baseline[language]))" }
                     if !item.reasons.isEmpty { out += " (\(md(item.reasons.joined(separator: ", "))))" }
                     out += "\n"
                 }

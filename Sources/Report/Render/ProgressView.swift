@@ -129,11 +129,26 @@ struct ProgressView {
         return [element("div", [("class", "changes")], columns)]
     }
 
+    /// Which windows the metrics compare, or why none are compared.
+    func metricsPeriodNote() -> String? {
+        let from = comparison.from, to = comparison.to
+        guard let before = from.periods, let after = to.periods else {
+            let missing = from.periods == nil ? from.number : to.number
+            return t(.metricsNotCompared).replacingOccurrences(of: "{round}", with: String(missing))
+        }
+        return t(.metricsPeriods).replacingOccurrences(of: "{from}", with: "\(t(.round)) \(from.number): \(format.headlinePeriod(before))")
+            .replacingOccurrences(of: "{to}", with: "\(t(.round)) \(to.number): \(format.headlinePeriod(after))")
+    }
+
     func metricsPart() -> [SafeHTML] {
         let directed = comparison.metrics.filter { $0.trend == .improved || $0.trend == .worsened }
         let neutral = comparison.metrics.filter { $0.trend == .changed }.count
-        guard !directed.isEmpty || neutral > 0 else { return [] }
+        guard !directed.isEmpty || neutral > 0 else {
+            guard let note = metricsPeriodNote() else { return [] }
+            return [element("h3", [], text(t(.metricsTitle))), element("p", [("class", "muted metric-periods")], text(note))]
+        }
         var parts = [element("h3", [], text(t(.metricsTitle))), element("p", [("class", "muted")], text(t(.metricsLead)))]
+        if let note = metricsPeriodNote() { parts.append(element("p", [("class", "muted metric-periods")], text(note))) }
         let head = element("tr", [], element("th", [], text(t(.metric))),
                            element("th", [("class", "num")], text("\(t(.round)) \(comparison.from.number)")),
                            element("th", [("class", "num")], text("\(t(.round)) \(comparison.to.number)")),

@@ -62,10 +62,12 @@ enum Stylesheet {
     .recommendation::before { content: "→ "; color: var(--blue); font-weight: bold; }
     .samples { font-size: 8.5pt; } .samples td { padding: 2px 5px; } .samples td.num { white-space: normal; }
     .muted { color: var(--muted); }
-    .kpi-row { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; margin: 10px 0; }
+    .kpi-row { display: grid; grid-template-columns: repeat(5, 1fr); gap: 10px; margin: 10px 0; }
     .kpi { border: 1px solid var(--line); padding: 8px 10px; background: var(--pale); }
     .kpi b { display: block; font-size: 14pt; color: var(--blue); }
     .kpi span { font-size: 8.5pt; color: var(--muted); }
+    .kpi .change { display: block; margin-top: 2px; }
+    .kpi .change.up { color: #2e8b57; } .kpi .change.down { color: #c0392b; }
     .roadmap { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; }
     .roadmap > div { border-top: 4px solid var(--blue); background: var(--pale); padding: 8px 10px; }
     .roadmap ul { padding-left: 18px; margin: 4px 0; }

@@ -3,7 +3,8 @@ import AuditModel
 
 /// Assembles the recommended CRM configuration from the rules whose gaps hold and from the data:
 /// segment thresholds from the ABC and RFM analysis, the win-back interval from purchase
-/// rhythm, clean-up tasks from the data-quality counts, KPIs with their baselines.
+/// rhythm, clean-up tasks from the data-quality counts, KPIs with their baselines. Every
+/// figure says its period and unit.
 public enum ConfigurationBuilder {
     public static func build(rules: [Rule], findings: [Finding], metrics: MetricDocument) -> RecommendedConfiguration {
         var configuration = RecommendedConfiguration()
@@ -11,9 +12,11 @@ public enum ConfigurationBuilder {
         for finding in findings where finding.isGap {
             guard let rule = rulesByID[finding.ruleID] else { continue }
             for fragment in rule.recommends {
+                let baseline = fragment.metric.flatMap { metrics[$0].number }
                 configuration.add(ConfigItem(
                     id: fragment.id, title: fragment.title, detail: fragment.detail, reasons: [rule.id], metric: fragment.metric,
-                    baseline: fragment.metric.flatMap { metrics[$0].number }, target: fragment.target), to: fragment.section)
+                    baseline: baseline, baselineText: fragment.metric.flatMap { baselineText($0, baseline, metrics) },
+                    target: fragment.target), to: fragment.section)
             }
         }
         addSegments(from: metrics, to: &configuration)
@@ -23,25 +26,39 @@ public enum ConfigurationBuilder {
         return configuration
     }
 
+    /// The value of `metric` in its unit with its period and the as-of day, in each language.
+    static func baselineText(_ metric: String, _ value: Double?, _ metrics: MetricDocument) -> LocalizedText? {
+        guard let value, let definition = MetricCatalogue.definition(of: metric) else { return nil }
+        func text(_ format: Formatter) -> String {
+            let on = format.language == .ru ? "по" : "to"
+            return "\(format.metric(value, unit: definition.unit)) (\(definition.period.title[format.language]), \(on) \(format.date(metrics.asOf)))"
+        }
+        return LocalizedText(ru: text(Formatter(.ru)), en: text(Formatter(.en)))
+    }
+
     private static func addSegments(from metrics: MetricDocument, to configuration: inout RecommendedConfiguration) {
         let ru = Formatter(.ru), en = Formatter(.en)
+        // ABC on the headline period: the class thresholds are the last 12 months' revenue.
         for row in metrics.tables.abc["customers"] ?? [] {
             configuration.add(ConfigItem(
                 id: "abc.\(row.abcClass.lowercased())",
                 title: LocalizedText(ru: "ABC-класс клиента \(row.abcClass)", en: "Customer ABC class \(row.abcClass)"),
                 detail: LocalizedText(
-                    ru: (row.minRevenue.map { "выручка за период данных от \(ru.money($0, fractionDigits: 0)); " } ?? "")
-                        + "сейчас \(ru.count(Double(row.count))) клиентов (\(ru.percent(row.countShare))) дают \(ru.percent(row.revenueShare)) выручки; пересчитывать ежемесячно",
-                    en: (row.minRevenue.map { "revenue over the data's period from \(en.money($0, fractionDigits: 0)); " } ?? "")
-                        + "now \(en.count(Double(row.count))) customers (\(en.percent(row.countShare))) bring \(en.percent(row.revenueShare)) of revenue; recompute monthly")),
+                    ru: (row.minRevenue.map { "выручка за последние 12 месяцев от \(ru.money($0, fractionDigits: 0)); " } ?? "")
+                        + "сейчас \(ru.count(Double(row.count), .customers)) (\(ru.percent(row.countShare)) покупавших за 12 месяцев) дают \(ru.percent(row.revenueShare)) выручки за 12 месяцев по \(ru.date(metrics.asOf)); пересчитывать ежемесячно",
+                    en: (row.minRevenue.map { "revenue over the last 12 months from \(en.money($0, fractionDigits: 0)); " } ?? "")
+                        + "now \(en.count(Double(row.count), .customers)) (\(en.percent(row.countShare)) of those who bought in the 12 months) bring \(en.percent(row.revenueShare)) of the 12 months' revenue to \(en.date(metrics.asOf)); recompute monthly")),
                 to: .segments)
         }
+        // RFM segments rank customers against each other (all history, recency from as_of); none of
+        // them is the "lost" of the customer definitions.
         for row in metrics.tables.rfmSegments where row.customers > 0 {
             configuration.add(ConfigItem(
                 id: "rfm.\(row.segment.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "'", with: ""))",
                 title: { let name = MetricCatalogue.segmentTitle(row.segment)
                     return LocalizedText(ru: "RFM-сегмент «\(name.ru)»", en: "RFM segment \"\(name.en)\"") }(),
-                detail: LocalizedText(ru: "сейчас \(ru.count(Double(row.customers))) клиентов", en: "currently \(en.count(Double(row.customers))) customers")),
+                detail: LocalizedText(ru: "сейчас \(ru.count(Double(row.customers), .customers)) (RFM на \(ru.date(metrics.asOf)))",
+                                      en: "currently \(en.count(Double(row.customers), .customers)) (RFM as of \(en.date(metrics.asOf)))")),
                 to: .segments)
         }
     }
@@ -76,8 +93,8 @@ public enum ConfigurationBuilder {
             configuration.add(ConfigItem(
                 id: "automation.win_back",
                 title: LocalizedText(ru: "Задача на возврат клиента", en: "Win-back task"),
-                detail: LocalizedText(ru: "создавать менеджеру задачу, если клиент не покупал \(ru.count(days)) дн. (2 × медианный интервал между покупками)",
-                                      en: "create a task for the manager when a customer has not bought for \(en.count(days)) days (2 × the median interval between purchases)")),
+                detail: LocalizedText(ru: "создавать менеджеру задачу, если клиент не покупал \(ru.count(days)) дн. (2 × медианный интервал между покупками за всю историю данных, \(ru.metric(median, unit: .days)))",
+                                      en: "create a task for the manager when a customer has not bought for \(en.count(days)) days (2 × the median interval between purchases over the whole export, \(en.metric(median, unit: .days)))")),
                 to: .automations)
         }
     }
@@ -100,7 +117,8 @@ public enum ConfigurationBuilder {
         ]
         for (metric, title, target) in kpis {
             guard let baseline = metrics[metric].number else { continue }
-            configuration.add(ConfigItem(id: "kpi.\(metric)", title: title, metric: metric, baseline: baseline, target: target), to: .kpis)
+            configuration.add(ConfigItem(id: "kpi.\(metric)", title: title, metric: metric, baseline: baseline,
+                                         baselineText: baselineText(metric, baseline, metrics), target: target), to: .kpis)
         }
     }
 

@@ -7,20 +7,29 @@ public struct ConfigItem: Sendable, Hashable, Codable {
     public var detail: LocalizedText?
     /// The rules whose findings call for this item (empty for items taken from the data alone).
     public var reasons: [String]
-    /// For KPIs: the metric, its current value (the baseline) and the target.
+    /// For KPIs (and items that count something, such as a segment): the metric, its current
+    /// value (the baseline) and the target.
     public var metric: String?
     public var baseline: Double?
+    /// The baseline in the metric's unit and with its period, in each language
+    /// (`67,5 % (12 мес. к предыдущим 12, по 20.11.2026)`).
+    public var baselineText: LocalizedText?
     public var target: String?
 
     public init(id: String, title: LocalizedText, detail: LocalizedText? = nil, reasons: [String] = [],
-                metric: String? = nil, baseline: Double? = nil, target: String? = nil) {
+                metric: String? = nil, baseline: Double? = nil, baselineText: LocalizedText? = nil, target: String? = nil) {
         self.id = id
         self.title = title
         self.detail = detail
         self.reasons = reasons
         self.metric = metric
         self.baseline = baseline
+        self.baselineText = baselineText
         self.target = target
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, detail, reasons, metric, baseline, baselineText = "baseline_text", target
     }
 }
 
@@ -76,7 +85,10 @@ public struct RecommendedConfiguration: Sendable, Hashable, Codable {
         var items = self[section]
         if let index = items.firstIndex(where: { $0.id == item.id }) {
             for reason in item.reasons where !items[index].reasons.contains(reason) { items[index].reasons.append(reason) }
-            if items[index].baseline == nil { items[index].baseline = item.baseline }
+            if items[index].baseline == nil {
+                items[index].baseline = item.baseline
+                items[index].baselineText = item.baselineText
+            }
         } else {
             items.append(item)
         }
