@@ -19,7 +19,7 @@ import TestSupport
         let run = try Self.run(["metrics", workspace.path, "--as-of", "2025-06-30", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let printed = try MetricDocument.decode(json: run.stdout)
-        #expect(printed["sales.revenue"] == .number(3900))
+        #expect(printed["sales.revenue.all_history"] == .number(3900))
         #expect(try Analytics.storedDocument(workspace, round: try workspace.round()) == printed)
     }
 
@@ -30,7 +30,13 @@ import TestSupport
         let run = try Self.run(["metrics", workspace.path, "--as-of", "2025-06-30"], language: language)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains(heading))
-        #expect(run.stdout.contains("3 900.00"))
+        // Every value in its unit and with its period.
+        let revenue = language == "ru" ? "3 900 ₽" : "RUB 3,900"
+        #expect(run.stdout.contains(revenue))
+        #expect(run.stdout.contains(language == "ru" ? "Основной период: 12 мес. по 30.06.2025" : "Headline period: 12 months to 2025-06-30"))
+        #expect(run.stdout.contains(language == "ru" ? "+328,6 %" : "+328.6%"), "growth as a signed percentage")
+        #expect(run.stdout.contains(language == "ru" ? "4 клиента" : "4 customers"))
+        #expect(run.stdout.contains(language == "ru" ? "за всю историю данных   [sales.revenue.all_history]" : "all history   [sales.revenue.all_history]"))
         #expect(run.stdout.contains(language == "ru" ? "в раунде нет данных «сделки»" : "the round has no deals rows"))
     }
 
@@ -84,7 +90,7 @@ import TestSupport
         }
         let imported = try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-11-29"))
         #expect(printed == imported.document)
-        #expect(printed["sales.revenue"] != .null && printed["quality.duplicate_groups"] != .null)
+        #expect(printed["sales.revenue.all_history"] != .null && printed["quality.duplicate_groups"] != .null)
     }
 
     @Test(.enabled(if: CLI.isBuilt))
@@ -92,7 +98,7 @@ import TestSupport
         let run = try CLI.run(["metrics", "--sales", "\(Self.example)/sales.csv", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let printed = try MetricDocument.decode(json: run.stdout)
-        #expect(printed["sales.revenue"] != .null)
+        #expect(printed["sales.revenue.all_history"] != .null)
         #expect(printed.unavailable["quality.duplicate_groups"] != nil)
     }
 
@@ -102,7 +108,7 @@ import TestSupport
         let run = try CLI.run(["metrics", "--sales", workbook, "--sheet", "Данные", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         // 100.25 + 200 + 350, the three lines of the sheet.
-        #expect(try MetricDocument.decode(json: run.stdout)["sales.revenue"] == .number(650.25))
+        #expect(try MetricDocument.decode(json: run.stdout)["sales.revenue.all_history"] == .number(650.25))
         let firstSheet = try CLI.run(["metrics", "--sales", workbook])
         #expect(firstSheet.status == 1)
     }
@@ -135,7 +141,7 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["sales.csv"])
         let skipped = try CLI.run(["metrics", "--sales", sales, "--format", "json", "--skip-bad-rows"])
         #expect(skipped.status == 0, "\(skipped.stderr)")
-        #expect(try MetricDocument.decode(json: skipped.stdout)["sales.revenue"] == .number(400))
+        #expect(try MetricDocument.decode(json: skipped.stdout)["sales.revenue.all_history"] == .number(400))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["sales.csv", "sales.rejects.csv"])
         // A customer list that cannot be read stops it too, naming its file.
         let customers = try directory.write("Код;Наименование;Тип\nК-1;Альфа;инопланетянин\n", to: "customers.csv")

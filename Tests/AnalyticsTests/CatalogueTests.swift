@@ -39,15 +39,51 @@ import TestSupport
         }
     }
 
-    @Test(arguments: ["sales.revenue", "pareto.top20_share", "retention.rate_12m", "sales.first_date"])
+    @Test(arguments: ["sales.revenue_last_12m", "sales.revenue.all_history", "pareto.top20_share", "retention.rate_12m",
+                      "customers.lost_12m", "sales.first_date"])
     func issueIDsArePresent(id: String) {
         #expect(MetricCatalogue.definition(of: id) != nil)
     }
 
     @Test func datesAreStringsEverythingElseNumbers() {
         #expect(MetricCatalogue.definition(of: "sales.last_date")?.valueType == .string)
-        #expect(MetricCatalogue.definition(of: "sales.revenue")?.valueType == .number)
-        #expect(MetricCatalogue.definition(of: "sales.revenue")?.unit == .money)
+        #expect(MetricCatalogue.definition(of: "sales.revenue_last_12m")?.valueType == .number)
+        #expect(MetricCatalogue.definition(of: "sales.revenue_last_12m")?.unit == .money)
+    }
+
+    /// The naming rule: a whole-history twin is its headline metric's id + `.all_history`, with the
+    /// same unit, and every id ending so is over all history.
+    @Test func wholeHistoryTwinsFollowTheNamingRule() {
+        let twins = MetricCatalogue.all.filter { $0.id.hasSuffix(MetricCatalogue.allHistorySuffix) }
+        #expect(twins.count >= 20)
+        for twin in twins {
+            #expect(twin.period == .allHistory, "\(twin.id)")
+            let base = String(twin.id.dropLast(MetricCatalogue.allHistorySuffix.count))
+            if let headline = MetricCatalogue.definition(of: base) {
+                #expect(headline.period == .last12m && headline.unit == twin.unit, "\(base)")
+            }
+        }
+        for id in ["pareto.top20_share", "abc.customers.a_count", "managers.dependency", "managers.top_share"] {
+            #expect(MetricCatalogue.definition(of: id)?.period == .last12m, "\(id)")
+            #expect(MetricCatalogue.definition(of: id + MetricCatalogue.allHistorySuffix) != nil, "\(id)")
+        }
+        // No plain sales total is left to be read as either window.
+        for id in ["sales.revenue", "sales.orders", "sales.customers", "sales.avg_order_value", "sales.gross_margin", "customers.lost_share"] {
+            #expect(MetricCatalogue.definition(of: id) == nil, "\(id)")
+        }
+    }
+
+    /// Units and periods: every metric has both, and the ones the summary and the findings quote
+    /// are what a CFO expects.
+    @Test(arguments: [
+        ("sales.growth_12m", MetricUnit.change, MetricPeriod.change12m), ("sales.gross_margin_change_12m", .points, .change12m),
+        ("customers.median_purchase_interval_days", .days, .allHistory), ("customers.active_12m", .customers, .last12m),
+        ("customers.lost_12m", .customers, .change12m), ("retention.churn_12m", .share, .change12m),
+        ("pareto.hhi", .ratio, .last12m), ("sales.revenue_last_12m", .money, .last12m),
+    ])
+    func unitsAndPeriodsAreStated(id: String, unit: MetricUnit, period: MetricPeriod) throws {
+        let definition = try #require(MetricCatalogue.definition(of: id))
+        #expect(definition.unit == unit && definition.period == period)
     }
 
     @Test func reasonsReadInBothLanguages() {
@@ -69,10 +105,14 @@ import TestSupport
     @Test func jsonHasTheContractShape() throws {
         let json = try Fixture.analysis(only: [.sales]).document.jsonString()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["as_of", "metrics", "unavailable", "series", "tables"])
+        #expect(Set(object.keys) == ["as_of", "metrics", "unavailable", "series", "tables", "periods"])
         #expect(object["as_of"] as? String == "2025-06-30")
         let metrics = try #require(object["metrics"] as? [String: Any])
-        #expect(metrics["sales.revenue"] as? Double == 3900)
+        #expect(metrics["sales.revenue.all_history"] as? Double == 3900)
+        #expect(metrics["sales.revenue_last_12m"] as? Double == 3000)
+        let periods = try #require(object["periods"] as? [String: Any])
+        #expect((periods["last_12m"] as? [String: String]) == ["from": "2024-07-01", "to": "2025-06-30"])
+        #expect((periods["prev_12m"] as? [String: String]) == ["from": "2023-07-02", "to": "2024-06-30"])
         #expect(metrics["sales.last_date"] as? String == "2025-06-30")
         #expect(metrics["deals.win_rate"] is NSNull)
         #expect(json.contains("\"deals.win_rate\":null"))
@@ -102,7 +142,7 @@ import TestSupport
         let split = Analytics.analyse(data: data, asOf: Fixture.asOf).document
         let whole = Analytics.analyse(data: try RoundData.load(from: workspace, round: round), asOf: Fixture.asOf).document
         #expect(split == whole)
-        #expect(split["sales.orders"] == .number(9))
+        #expect(split["sales.orders.all_history"] == .number(9))
     }
 
     @Test func onlyTheAssessedRoundIsRead() throws {
@@ -116,11 +156,11 @@ import TestSupport
                                 kind: .sales, into: workspace, round: second)
         // Round 2 holds few of the lines (read through the index), round 1 most (one pass over the table).
         let later = try Analytics.analyse(workspace, round: second).document
-        #expect(later["sales.revenue"] == .number(15))
-        #expect(later["sales.orders"] == .number(2))
+        #expect(later["sales.revenue.all_history"] == .number(15))
+        #expect(later["sales.orders.all_history"] == .number(2))
         #expect(later.unavailable["customers.count"] == "no_rows:customers")
         let first = try Analytics.analyse(workspace, round: try workspace.round(number: 1), asOf: Fixture.asOf).document
-        #expect(first["sales.revenue"] == .number(3900))
+        #expect(first["sales.revenue.all_history"] == .number(3900))
         #expect(first["customers.count"] == .number(7))
     }
 
@@ -156,31 +196,49 @@ import TestSupport
         let document = try Fixture.analysis(only: [.sales]).document
         #expect(document[id] == .null)
         #expect(document.unavailable[id] == reason)
-        #expect(document["sales.revenue"] == .number(3900))
+        #expect(document["sales.revenue.all_history"] == .number(3900))
     }
 
     @Test func customersOnlyRoundStillMeasuresDataQuality() throws {
         let document = try Fixture.analysis(only: [.customers]).document
-        #expect(document["sales.revenue"] == .null)
-        #expect(document.unavailable["sales.revenue"] == "no_rows:sales")
+        #expect(document["sales.revenue_last_12m"] == .null)
+        #expect(document.unavailable["sales.revenue_last_12m"] == "no_rows:sales")
         #expect(document["quality.duplicate_groups"] == .number(2))
         #expect(document["customers.count"] == .number(7))
     }
 
-    @Test func growthIsNullWhenThePreviousWindowIsEmpty() throws {
+    /// Data that begin inside the previous 12 months cannot say how the year grew: a part-covered
+    /// year compared with a whole one would overstate growth.
+    @Test func growthIsNullWhenTheDataDoNotCoverThePreviousWindow() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
         try insertCanonicalRows([Fixture.sale("A", "C1", "2025-06-01", "100"), Fixture.sale("B", "C2", "2025-06-02", "50")],
                                 kind: .sales, into: workspace)
         let document = try Analytics.analyse(workspace, round: try workspace.round()).document
         #expect(document["sales.revenue_prev_12m"] == .number(0))
-        #expect(document["sales.growth_12m"] == .null)
-        #expect(document.unavailable["sales.growth_12m"] == "empty_previous_window")
+        for id in ["sales.growth_12m", "sales.orders_growth_12m", "sales.avg_order_value_growth_12m", "customers.active_growth_12m",
+                   "sales.gross_margin_change_12m"] {
+            #expect(document[id] == .null, "\(id)")
+            #expect(document.unavailable[id] == "previous_window_not_covered", "\(id)")
+        }
+        #expect(document.periods?.previousCovered == false)
         #expect(document["retention.rate_12m"] == .null)
-        #expect(document["sales.gross_margin"] == .null)
-        #expect(document.unavailable["sales.gross_margin"] == "no_values:sales.cost")
+        #expect(document["sales.gross_margin_last_12m"] == .null)
+        #expect(document.unavailable["sales.gross_margin_last_12m"] == "no_values:sales.cost")
         #expect(document.unavailable["abc.products.a_count"] == "no_values:sales.product")
         #expect(document.unavailable["managers.top20_share"] == "no_values:sales.manager")
+    }
+
+    @Test func growthIsNullWhenThePreviousWindowIsCoveredButEmpty() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        // The data begin in 2023: the previous 12 months (2023-06-03 … 2024-06-01) are covered, and empty.
+        try insertCanonicalRows([Fixture.sale("A", "C1", "2023-01-10", "70"), Fixture.sale("B", "C2", "2025-06-01", "100")],
+                                kind: .sales, into: workspace)
+        let document = try Analytics.analyse(workspace, round: try workspace.round()).document
+        #expect(document.periods?.previousCovered == true)
+        #expect(document["sales.growth_12m"] == .null)
+        #expect(document.unavailable["sales.growth_12m"] == "empty_previous_window")
     }
 
     @Test func unreadableDatesAndBlankIDsDoNotCrash() throws {
@@ -191,9 +249,9 @@ import TestSupport
                                 kind: .sales, into: workspace)
         let document = try Analytics.analyse(workspace, round: try workspace.round()).document
         #expect(document["quality.invalid_sale_dates"] == .number(2))
-        #expect(document["sales.revenue"] == .number(107))
-        #expect(document["sales.orders"] == .number(2))
-        #expect(document["sales.customers"] == .number(2))
+        #expect(document["sales.revenue.all_history"] == .number(107))
+        #expect(document["sales.orders.all_history"] == .number(2))
+        #expect(document["sales.customers.all_history"] == .number(2))
     }
 
     @Test func repeatedCustomerIDsAndSharedKeysFormOneGroup() throws {
@@ -266,7 +324,7 @@ import TestSupport
         defer { directory.remove() }
         try insertCanonicalRows([Fixture.sale("A", "C1", "2025-06-01", "-100")], kind: .sales, into: workspace)
         let document = try Analytics.analyse(workspace, round: try workspace.round()).document
-        #expect(document["sales.revenue"] == .number(-100))
+        #expect(document["sales.revenue_last_12m"] == .number(-100))
         #expect(document["pareto.top20_share"] == .null)
         #expect(document.unavailable["pareto.top20_share"] == "zero_total")
     }

@@ -51,13 +51,13 @@ import Testing
     @Test(arguments: [
         (5, 5, 1, "Champions"), (4, 4, 1, "Champions"), (3, 4, 1, "Loyal"), (5, 3, 1, "Loyal"), (5, 1, 1, "Potential loyalists"),
         (4, 2, 1, "Potential loyalists"), (3, 1, 1, "Potential loyalists"), (2, 5, 5, "Can't lose"), (1, 4, 4, "Can't lose"),
-        (2, 5, 3, "At risk"), (1, 3, 5, "At risk"), (2, 2, 5, "Hibernating"), (1, 2, 5, "Lost"), (1, 1, 1, "Lost"),
+        (2, 5, 3, "At risk"), (1, 3, 5, "At risk"), (2, 2, 5, "Hibernating"), (1, 2, 5, "Long inactive"), (1, 1, 1, "Long inactive"),
     ])
     func segmentsOfRepeatCustomersFollowTheGrid(r: Int, f: Int, m: Int, segment: String) {
         #expect(RFMSegment(r: r, f: f, m: m, singlePurchase: false).name == segment)
     }
 
-    @Test(arguments: [(5, "New"), (4, "New"), (3, "Potential loyalists"), (2, "Hibernating"), (1, "Lost")])
+    @Test(arguments: [(5, "New"), (4, "New"), (3, "Potential loyalists"), (2, "Hibernating"), (1, "Long inactive")])
     func singlePurchaseCustomersAreSegmentedByRecency(r: Int, segment: String) {
         #expect(RFMSegment(r: r, f: 5, m: 5, singlePurchase: true).name == segment)
     }

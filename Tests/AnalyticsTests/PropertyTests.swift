@@ -42,11 +42,11 @@ import Workspace
         let day = asOf ?? all.map(\.day).max()!
         let lines = all.filter { $0.day <= day }
         let revenue = lines.reduce(0) { $0 + $1.amount }
-        #expect(close(document["sales.revenue"], revenue))
+        #expect(close(document["sales.revenue.all_history"], revenue))
         var orders = Set<String>()
         var anonymous = 0
         for line in lines { if let order = line.order { orders.insert(order) } else { anonymous += 1 } }
-        #expect(document["sales.orders"] == .number(Double(orders.count + anonymous)))
+        #expect(document["sales.orders.all_history"] == .number(Double(orders.count + anonymous)))
         var byCustomer: [String: Double] = [:]
         var days: [String: Set<Day>] = [:]
         for line in lines {
@@ -54,15 +54,15 @@ import Workspace
             days[line.customer, default: []].insert(line.day)
         }
         let n = byCustomer.count
-        #expect(document["sales.customers"] == .number(Double(n)))
+        #expect(document["sales.customers.all_history"] == .number(Double(n)))
         let ranked = byCustomer.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.value)
         let top = Int((0.2 * Double(n)).rounded(.up))
         if revenue > 0 {
-            #expect(close(document["pareto.top20_share"], ranked.prefix(top).reduce(0, +) / revenue))
+            #expect(close(document["pareto.top20_share.all_history"], ranked.prefix(top).reduce(0, +) / revenue))
             var cumulative = 0.0
             let k = ranked.firstIndex { cumulative += $0; return cumulative >= 0.8 * revenue }.map { $0 + 1 }
-            #expect(document["pareto.customers_for_80"] == (k.map { .number(Double($0)) } ?? .null))
-            #expect(close(document["pareto.hhi"], ranked.reduce(0) { $0 + ($1 / revenue) * ($1 / revenue) }))
+            #expect(document["pareto.customers_for_80.all_history"] == (k.map { .number(Double($0)) } ?? .null))
+            #expect(close(document["pareto.hhi.all_history"], ranked.reduce(0) { $0 + ($1 / revenue) * ($1 / revenue) }))
         }
         #expect(close(document["customers.repeat_rate"], Double(days.values.filter { $0.count >= 2 }.count) / Double(n)))
         let last12 = lines.filter { $0.day > day.adding(days: -365) }
@@ -73,9 +73,25 @@ import Workspace
         if !previous.isEmpty {
             #expect(close(document["retention.rate_12m"], Double(previous.intersection(current).count) / Double(previous.count)))
         }
-        let lastPurchase = Dictionary(lines.map { ($0.customer, $0.day) }, uniquingKeysWith: max)
-        #expect(close(document["customers.lost_share"],
-                      Double(lastPurchase.values.filter { $0 <= day.adding(days: -365) }.count) / Double(n)))
+        // The headline period ranks only the customers who bought in it, by their revenue there.
+        var headline: [String: Double] = [:]
+        for line in last12 { headline[line.customer, default: 0] += line.amount }
+        let headlineRevenue = headline.values.reduce(0, +)
+        if headlineRevenue > 0 {
+            let rankedHeadline = headline.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.value)
+            let topHeadline = Int((0.2 * Double(headline.count)).rounded(.up))
+            #expect(close(document["pareto.top20_share"], rankedHeadline.prefix(topHeadline).reduce(0, +) / headlineRevenue))
+            #expect(close(document["pareto.top_customer_share"], rankedHeadline[0] / headlineRevenue))
+        }
+        // One definition each: active, new, retained, reactivated, lost.
+        let firstPurchase = Dictionary(lines.map { ($0.customer, $0.day) }, uniquingKeysWith: min)
+        let new = current.filter { firstPurchase[$0]! > day.adding(days: -365) }
+        #expect(document["customers.active_12m"] == .number(Double(current.count)))
+        #expect(document["customers.active_prev_12m"] == .number(Double(previous.count)))
+        #expect(document["customers.new_12m"] == .number(Double(new.count)))
+        #expect(document["customers.retained_12m"] == .number(Double(previous.intersection(current).count)))
+        #expect(document["customers.lost_12m"] == .number(Double(previous.subtracting(current).count)))
+        #expect(document["customers.reactivated_12m"] == .number(Double(current.subtracting(previous).subtracting(new).count)))
     }
 
     @Test(arguments: [11, 12, 13, 14, 15] as [UInt64])
@@ -86,25 +102,34 @@ import Workspace
                 #expect((0...1).contains(value), "\(metric.id) = \(value)")
             }
         }
-        let n = try #require(document["sales.customers"].number)
+        let n = try #require(document["sales.customers.all_history"].number)
+        let active = try #require(document["customers.active_12m"].number)
         #expect(try #require(document["pareto.top20_share"].number) >= 0.2 - 1e-12)
-        #expect(try #require(document["pareto.hhi"].number) >= 1 / n - 1e-12)
+        #expect(try #require(document["pareto.hhi"].number) >= 1 / active - 1e-12)
+        #expect(try #require(document["pareto.hhi.all_history"].number) >= 1 / n - 1e-12)
         for subject in ["customers"] {
+            // The ABC table is the headline period's: only the active customers are classed.
             let rows = try #require(document.tables.abc[subject])
             #expect(abs(rows.map(\.revenueShare).reduce(0, +) - 1) < 1e-9)
             #expect(abs(rows.map(\.countShare).reduce(0, +) - 1) < 1e-9)
-            #expect(Double(rows.map(\.count).reduce(0, +)) == n)
+            #expect(Double(rows.map(\.count).reduce(0, +)) == active)
         }
+        // The customer bridge adds up.
+        func count(_ id: String) throws -> Double { try #require(document[id].number) }
+        #expect(try count("customers.new_12m") + count("customers.retained_12m") + count("customers.reactivated_12m") == active)
+        #expect(try count("customers.retained_12m") + count("customers.lost_12m") == count("customers.active_prev_12m"))
+        #expect(try count("customers.returning_12m") == active - count("customers.new_12m"))
         let segments = document.tables.rfmSegments
         #expect(Double(segments.map(\.customers).reduce(0, +)) == n)
         #expect(abs(segments.map(\.customerShare).reduce(0, +) - 1) < 1e-9)
         #expect(abs(segments.compactMap(\.revenueShare).reduce(0, +) - 1) < 1e-9)
-        #expect(close(.number(document.series.revenue.reduce(0, +)), try #require(document["sales.revenue"].number)))
+        #expect(close(.number(document.series.revenue.reduce(0, +)), try #require(document["sales.revenue.all_history"].number)))
+        #expect(document.series.partial.count == document.series.months.count)
         #expect(Double(document.series.newCustomers.reduce(0, +)) == n)
         #expect(Double(document.tables.cohorts.map(\.size).reduce(0, +)) == n)
         let shares = document.tables.channels.compactMap(\.share)
         #expect(abs(shares.reduce(0, +) - 1) < 1e-9)
-        #expect(try #require(document["customers.active_12m_share"].number) + (document["customers.lost_share"].number ?? 0) <= 1 + 1e-12)
+        #expect(abs(try #require(document["retention.rate_12m"].number) + (document["retention.churn_12m"].number ?? 0) - 1) < 1e-12)
     }
 }
 

@@ -12,8 +12,10 @@ import Testing
         (.customersNoIndustry, ["C3", "C4", "C5", "C6", "C7"]), (.customersNoRegion, ["C2", "C3", "C4", "C5", "C6", "C7"]),
         (.customersNoManager, ["C3", "C4"]), (.customersWithoutSales, ["C6", "C7"]),
         (.customersDuplicates, ["C2", "C3", "C6", "C7"]), (.salesOrphans, ["X9"]), (.salesFutureDates, []),
-        (.salesNonPositive, ["C3", "C5"]), (.customersAtRisk, []), (.customersLost, ["C4", "C5"]),
-        (.customersTop, ["C1", "C2", "C3", "C4", "X9", "C5"]),
+        // Lost: bought in the previous 12 months, nothing in the last 12 (C4 left long before: not lost again).
+        (.salesNonPositive, ["C3", "C5"]), (.customersAtRisk, []), (.customersLost, ["C5"]),
+        // Key accounts: the customers who bought in the last 12 months, by their revenue there.
+        (.customersTop, ["C1", "C2", "X9", "C3"]),
     ])
     func sampleListsTheOffendingRecords(set: SampleSet, customers: [String]) throws {
         let sample = try Self.analysis.get().sample(set, limit: 100)
@@ -26,8 +28,9 @@ import Testing
     @Test func limitCutsRowsButNotTheTotal() throws {
         let sample = try Self.analysis.get().sample(.customersTop, limit: 2)
         #expect(sample.rows.count == 2)
-        #expect(sample.total == 6)
-        #expect(sample.records[0]["revenue"] == "2300")
+        #expect(sample.total == 4)
+        #expect(sample.records[0]["revenue_last_12m"] == "2300")
+        #expect(sample.records[1]["revenue_last_12m"] == "700" && sample.records[1]["revenue_all_history"] == "1000")
         #expect(sample.records[0]["segment"] == "Champions")
     }
 
@@ -51,17 +54,19 @@ import Testing
         // C1: last purchase 2025-06-10 → 20 days; 2 days; 2300; R 5 (2nd most recent of 6), F 5, M 5
         #expect(lines.dropFirst().first == "C1,20,2,2300,5,5,5,Champions")
         // C4: last purchase 2023-05-05 → 787 days
-        #expect(lines.contains("C4,787,1,200,1,2,3,Lost"))
+        #expect(lines.contains("C4,787,1,200,1,2,3,Long inactive"))
         #expect(lines.count == 7)
     }
 
     @Test func abcExportRanksEachKind() throws {
         let rows = try Self.analysis.get().exportTable(.abc).records
+        // On the headline period: C4 and C5 bought nothing in the last 12 months and are not classed.
         let customers = rows.filter { $0["kind"] == "customer" }
-        #expect(customers.map { $0["id"] ?? nil } == ["C1", "C2", "C3", "C4", "X9", "C5"])
-        #expect(customers.map { $0["class"] ?? nil } == ["A", "A", "B", "B", "C", "C"])
-        #expect(rows.filter { $0["kind"] == "product" }.map { $0["class"] ?? nil } == ["A", "A", "B"])
+        #expect(customers.map { $0["id"] ?? nil } == ["C1", "C2", "X9", "C3"])
+        #expect(customers.map { $0["class"] ?? nil } == ["A", "A", "C", "C"])
+        #expect(rows.filter { $0["kind"] == "product" }.map { $0["class"] ?? nil } == ["A", "A"])
         #expect(rows.filter { $0["kind"] == "manager" }.map { $0["id"] ?? nil } == ["Anna", "Boris"])
+        #expect(rows.filter { $0["kind"] == "manager" }.map { $0["class"] ?? nil } == ["A", "B"])
     }
 
     @Test func duplicatesAndManagersExport() throws {
@@ -71,7 +76,7 @@ import Testing
         #expect(duplicates.rows.map { $0[0] } == ["1", "1", "2", "2"])
         #expect(duplicates.rows[2][2] == "ООО «Ромашка»")
         let managers = analysis.exportTable(.managers).csv()
-        #expect(managers.hasPrefix("manager,revenue,orders,customers,margin,share,last_sale_date,idle\nAnna,2400,3,2,0.4,"))
+        #expect(managers.hasPrefix("manager,revenue_last_12m,orders_last_12m,customers_last_12m,margin_last_12m,share_last_12m,last_sale_date,idle,revenue_all_history\nAnna,2400,3,2,0.4,"))
     }
 
     @Test func samplesNeedingAMissingDatasetAreEmpty() throws {

@@ -39,10 +39,10 @@ import TestSupport
         let expected = try Self.exampleSales()
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.file("report.json")))) as? [String: Any])
         let metrics = try #require((json["metrics"] as? [String: Any])?["metrics"] as? [String: Any])
-        let revenue = try #require(metrics["sales.revenue"] as? Double)
+        let revenue = try #require(metrics["sales.revenue.all_history"] as? Double)
         #expect(abs(revenue - expected.revenue) < 0.01)
-        #expect(metrics["sales.orders"] as? Double == Double(expected.orders))
-        #expect(metrics["sales.customers"] as? Double == Double(expected.customers))
+        #expect(metrics["sales.orders.all_history"] as? Double == Double(expected.orders))
+        #expect(metrics["sales.customers.all_history"] as? Double == Double(expected.customers))
         // The headline figures as the reader sees them, formatted per language.
         #expect(html.contains(Formatter(.ru).count(Double(expected.orders))))
         #expect(english.contains(Formatter(.en).count(Double(expected.orders))))
@@ -53,6 +53,67 @@ import TestSupport
         // The story of the example data reaches the first page: the blocking goals finding.
         #expect(html.contains("Нет измеримых критериев успеха CRM-проекта"))
         #expect(english.contains("No measurable success criteria for the CRM project"))
+    }
+
+    /// One definition of a lost customer, one number: the metric, the finding that quotes it, its
+    /// sample list and the win-back segment of the configuration agree, and no RFM segment is
+    /// called "lost". The summary's tiles are the headline period, computed here from the file.
+    @Test(.enabled(if: CLI.isBuilt))
+    func lostIsOneNumberAndTheTilesAreTheLastTwelveMonths() throws {
+        let directory = TemporaryDirectory("crm-audit-demo")
+        defer { directory.remove() }
+        let run = try CLI.run(["demo", "--out", directory.path], language: "en")
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.file("report.json")))) as? [String: Any])
+        let document = try #require(json["metrics"] as? [String: Any])
+        let metrics = try #require(document["metrics"] as? [String: Any])
+        let lost = try #require(metrics["customers.lost_12m"] as? Double)
+        #expect(lost > 0)
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let churn = try #require(findings.first { $0["ruleID"] as? String == "RET-001" })
+        #expect(churn["count"] as? Double == lost)
+        #expect((churn["samples"] as? [String: Any])?["total"] as? Int == Int(lost))
+        let segments = try #require((json["configuration"] as? [String: Any])?["segments"] as? [[String: Any]])
+        let winBack = try #require(segments.first { $0["id"] as? String == "segment.lost" })
+        #expect(winBack["baseline"] as? Double == lost)
+        let rfm = try #require((document["tables"] as? [String: Any])?["rfm_segments"] as? [[String: Any]])
+        #expect(!rfm.contains { ($0["segment"] as? String)?.lowercased().contains("lost") == true })
+        #expect(!segments.contains { ($0["id"] as? String) == "rfm.lost" })
+        #expect(metrics["rfm.lost"] == nil && metrics["customers.lost_share"] == nil)
+        // Every figure called "lost" on the page is that one number.
+        let english = try String(contentsOfFile: directory.file("report-en.html"), encoding: .utf8)
+        #expect(english.contains("\(Formatter(.en).count(lost)) bought nothing in the last 12"))
+
+        // The tiles: the 12 months to the last sale (2026-11-20), from the file itself.
+        let headline = try Self.exampleSales(from: Day(iso: "2025-11-21")!, to: Day(iso: "2026-11-20")!)
+        #expect(abs((metrics["sales.revenue_last_12m"] as? Double ?? 0) - headline.revenue) < 0.01)
+        #expect(metrics["sales.orders_last_12m"] as? Double == Double(headline.orders))
+        #expect(metrics["customers.active_12m"] as? Double == Double(headline.customers))
+        #expect(english.contains("data-metric=\"sales.orders_last_12m\""))
+        #expect(english.contains("<b>\(Formatter(.en).count(Double(headline.orders)))</b>"))
+        #expect(english.contains("<b>\(Formatter(.en).money(headline.revenue / Double(headline.orders), fractionDigits: 0))</b>"))
+    }
+
+    /// The example sales of the days `from`…`to`, parsed independently of the importer.
+    static func exampleSales(from: Day, to: Day) throws -> (revenue: Double, orders: Int, customers: Int) {
+        let text = try String(contentsOfFile: CLI.packageRoot + "/examples/technosnab/sales.csv", encoding: .utf8)
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+        let header = lines.removeFirst().replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: ";")
+        let amount = try #require(header.firstIndex(of: "Сумма, руб.")), order = try #require(header.firstIndex(of: "Номер документа"))
+        let customer = try #require(header.firstIndex(of: "Код клиента")), date = try #require(header.firstIndex(of: "Дата"))
+        var revenue = 0.0
+        var orders = Set<String>(), customers = Set<String>()
+        for line in lines {
+            let fields = line.components(separatedBy: ";")
+            let parts = fields[date].split(separator: ".")
+            let day = try #require(parts.count == 3 ? Day(iso: "\(parts[2])-\(parts[1])-\(parts[0])") : nil, "\(line)")
+            guard day >= from, day <= to else { continue }
+            let number = fields[amount].filter { !$0.isWhitespace && $0 != "\u{00A0}" }.replacingOccurrences(of: ",", with: ".")
+            revenue += try #require(Double(number), "\(line)")
+            orders.insert(fields[order])
+            customers.insert(fields[customer])
+        }
+        return (revenue, orders.count, customers.count)
     }
 
     @Test(.enabled(if: CLI.isBuilt))

@@ -45,7 +45,7 @@ import Workspace
         #expect(comparison.areas.allSatisfy { !$0.methodAffected })
         // Metrics, judged by their direction.
         #expect(Self.metrics(comparison, .improved) == [
-            "quality.fill.email", "sales.revenue", "sales.revenue_last_12m", "sales.avg_order_value", "sales.avg_revenue_per_customer",
+            "quality.fill.email", "sales.revenue_last_12m", "sales.avg_order_value_last_12m", "sales.avg_revenue_per_customer_last_12m",
         ])
         #expect(Self.metrics(comparison, .worsened) == [
             "managers.dependency", "managers.top_share", "managers.top20_share", "pareto.top20_share", "pareto.top_customer_share",
@@ -82,12 +82,29 @@ import Workspace
             "pareto.customers_for_80", "pareto.customers_for_80_share", "pareto.hhi",
         ])
         #expect(Self.metrics(comparison, .worsened) == [
-            "quality.duplicate_share", "quality.duplicate_customers", "quality.duplicate_groups", "sales.revenue", "sales.revenue_last_12m",
-            "sales.avg_order_value", "sales.avg_revenue_per_customer",
+            "quality.duplicate_share", "quality.duplicate_customers", "quality.duplicate_groups", "sales.revenue_last_12m",
+            "sales.avg_order_value_last_12m", "sales.avg_revenue_per_customer_last_12m",
         ])
         let duplicates = try #require(comparison.metrics.first { $0.id == "quality.duplicate_share" })
         #expect(duplicates.before == 0 && duplicates.after == 0.05)
         #expect(comparison.answers.isEmpty)
+    }
+
+    /// Like with like: each round on its own headline period, never a whole-history sum that grows
+    /// with the export's length; the comparison says which periods it compares.
+    @Test func roundsAreComparedOnTheirOwnHeadlinePeriods() throws {
+        let comparison = try RoundComparer.compare(try Self.workspace(), rounds: 1, 2)
+        let from = try #require(comparison.from.periods), to = try #require(comparison.to.periods)
+        #expect(from.last12m.to < to.last12m.to)
+        #expect(!comparison.metrics.isEmpty)
+        for metric in comparison.metrics {
+            #expect(!metric.period.dependsOnExportLength, "\(metric.id)")
+            #expect(!metric.id.hasSuffix(MetricCatalogue.allHistorySuffix), "\(metric.id)")
+        }
+        for language in Language.allCases {
+            let table = ComparisonRenderer.table(comparison, language: language)
+            #expect(table.contains(Formatter(language).headlinePeriod(from)) && table.contains(Formatter(language).headlinePeriod(to)))
+        }
     }
 
     @Test func theDefaultComparisonIsTheLastTwoAssessedRounds() throws {

@@ -9,14 +9,22 @@ import Workspace
 enum ReportFixture {
     static let metricsJSON = """
         {"as_of": "2026-11-20",
-         "metrics": {"sales.revenue": 12345678.9, "sales.revenue_last_12m": 4000000, "sales.orders": 1500, "sales.customers": 300,
-                     "sales.avg_order_value": 8230.45, "pareto.top20_share": 0.78, "pareto.customers_for_80": 65,
+         "metrics": {"sales.revenue.all_history": 12345678.9, "sales.orders.all_history": 1500, "sales.customers.all_history": 420,
+                     "sales.revenue_last_12m": 4000000, "sales.revenue_prev_12m": 3278688.52, "sales.growth_12m": 0.22,
+                     "sales.orders_last_12m": 486, "sales.orders_prev_12m": 450, "sales.orders_growth_12m": 0.08,
+                     "sales.avg_order_value_last_12m": 8230.452674897119, "sales.avg_order_value_prev_12m": 7285.97,
+                     "sales.avg_order_value_growth_12m": 0.1296, "sales.gross_margin_last_12m": 0.231,
+                     "sales.gross_margin_change_12m": -0.012, "customers.active_12m": 300, "customers.active_prev_12m": 280,
+                     "customers.active_growth_12m": 0.0714, "customers.retained_12m": 200, "customers.lost_12m": 80,
+                     "customers.new_12m": 70, "customers.reactivated_12m": 30, "retention.rate_12m": 0.7142857142857143,
+                     "customers.median_purchase_interval_days": 21.8,
+                     "pareto.top20_share": 0.78, "pareto.customers_for_80": 65,
                      "pareto.customers_for_80_share": 0.2167, "pareto.top_customer_share": 0.11, "quality.emails_invalid": 12,
                      "quality.orphan_sales_rows": 40, "quality.orphan_revenue": 350000, "quality.orphan_sales_share": 0.05,
                      "quality.duplicate_groups": 3},
          "unavailable": {"deals.win_rate": "no_rows"},
          "series": {"months": ["2026-09", "2026-10", "2026-11"], "revenue": [1000000, 1250000.5, -20000], "orders": [100, 120, 3],
-                    "customers": [80, 90, 3], "new_customers": [5, 7, 0]},
+                    "customers": [80, 90, 3], "new_customers": [5, 7, 0], "partial": [true, false, true]},
          "tables": {"abc": {"customers": [{"class": "A", "count": 65, "count_share": 0.2167, "revenue": 9800000, "revenue_share": 0.79}]},
                     "rfm_segments": [{"segment": "At risk", "customers": 40, "customer_share": 0.13, "revenue": 2000000, "revenue_share": 0.16, "revenue_last_12m": 600000},
                                      {"segment": "Champions", "customers": 30, "customer_share": 0.1, "revenue": 5000000, "revenue_share": 0.4, "revenue_last_12m": 2500000}],
@@ -27,7 +35,9 @@ enum ReportFixture {
                     "typical_a_customer": [{"field": "city", "value": "Казань", "share": 0.4}],
                     "channels": [], "campaigns": [], "deal_stages": [],
                     "data_quality": [{"field": "email", "filled": 180, "fill_rate": 0.6, "valid": 168}, {"field": "birth_date", "filled": 30, "fill_rate": 0.1}],
-                    "duplicate_groups": [{"group": 1, "customer_ids": ["C1", "C7"], "keys": ["tax_id"]}]}}
+                    "duplicate_groups": [{"group": 1, "customer_ids": ["C1", "C7"], "keys": ["tax_id"]}]},
+         "periods": {"last_12m": {"from": "2025-11-21", "to": "2026-11-20"}, "prev_12m": {"from": "2024-11-21", "to": "2025-11-20"},
+                     "previous_covered": true}}
         """
 
     static func metrics() throws -> MetricDocument {

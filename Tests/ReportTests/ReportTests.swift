@@ -1,3 +1,4 @@
+import Analytics
 import AuditModel
 import Foundation
 import Report
@@ -40,6 +41,20 @@ import Testing
         #expect(chartValues(page, chart: "columns") == [1_000_000, 1_250_000.5, -20_000])
     }
 
+    /// The first and last months of an export rarely cover a whole month: they are hatched and
+    /// lighter, and the legend says why, in both languages.
+    @Test func partialMonthsAreHatchedWithALegend() throws {
+        for (language, legend) in [(Language.en, "partial month"), (.ru, "неполный месяц")] {
+            let page = try html(language)
+            let start = try #require(page.range(of: "data-chart=\"columns\""))
+            let svg = page[start.lowerBound...].prefix { _ in true }
+            let chart = svg[..<(svg.range(of: "</svg>")?.lowerBound ?? svg.endIndex)]
+            #expect(chart.components(separatedBy: "class=\"bar partial\"").count - 1 == 2, "\(language)")
+            #expect(chart.components(separatedBy: "data-partial=\"true\"").count - 1 == 2)
+            #expect(chart.contains("url(#hatch-partial)") && chart.contains(legend))
+        }
+    }
+
     @Test func theGaugeShowsTheOverallScore() throws {
         let input = try ReportFixture.input()
         let page = ReportRenderer.html(input, options: ReportOptions(language: .ru))
@@ -70,6 +85,9 @@ import Testing
         #expect(en.contains("2026-11-29"))
         #expect(ru.contains("8\u{00A0}230\u{00A0}₽"))
         #expect(en.contains("RUB\u{00A0}8,230"))
+        // A change is a signed percentage, an interval has its unit.
+        #expect(en.contains("+22%") && ru.contains("+22\u{00A0}%"))
+        #expect(en.contains("21.8\u{00A0}days") && ru.contains("21,8\u{00A0}дн."))
     }
 
     @Test func theBlockingFindingIsNamedOnTheFirstPage() throws {
@@ -121,6 +139,70 @@ import Testing
             "section:insights", "chart:columns", "chart:pareto", "chart:bars", "chart:bars", "chart:heatmap", "section:quality", "chart:bars",
             "section:configuration", "section:roadmap", "section:appendix",
         ])
+    }
+}
+
+/// The summary's tiles are one period: the headline period, each against the 12 months before.
+@Suite struct HeadlineTilesTests {
+    struct Tile {
+        var metric: String
+        var value: Double
+        var period: String
+        var text: String
+    }
+
+    /// The tiles of a page: `data-metric`, `data-value`, `data-period` and the figure shown.
+    static func tiles(_ page: String) -> [Tile] {
+        var tiles: [Tile] = []
+        var rest = Substring(page)
+        while let start = rest.range(of: "<div class=\"kpi\" ") {
+            let tag = rest[start.upperBound...].prefix { $0 != ">" }
+            func attribute(_ name: String) -> String? {
+                guard let range = tag.range(of: "\(name)=\"") else { return nil }
+                return String(tag[range.upperBound...].prefix { $0 != "\"" })
+            }
+            let body = rest[start.upperBound...]
+            let bold = body.range(of: "<b>").map { body[$0.upperBound...].prefix { $0 != "<" } } ?? ""
+            if let metric = attribute("data-metric"), let value = attribute("data-value").flatMap(Double.init),
+               let period = attribute("data-period") {
+                tiles.append(Tile(metric: metric, value: value, period: period, text: String(bold)))
+            }
+            rest = body
+        }
+        return tiles
+    }
+
+    @Test(arguments: Language.allCases)
+    func everyTileIsTheHeadlinePeriodWithItsChange(language: Language) throws {
+        let input = try ReportFixture.input()
+        let page = ReportRenderer.html(input, options: ReportOptions(language: language))
+        let tiles = Self.tiles(page)
+        #expect(tiles.map(\.metric) == ["sales.revenue_last_12m", "sales.orders_last_12m", "customers.active_12m",
+                                        "sales.avg_order_value_last_12m", "sales.gross_margin_last_12m"])
+        for tile in tiles {
+            #expect(tile.period == "last_12m", "\(tile.metric)")
+            #expect(MetricCatalogue.definition(of: tile.metric)?.period == .last12m)
+            #expect(input.metrics[tile.metric].number == tile.value, "\(tile.metric)")
+        }
+        // Each with its change against the previous 12 months, stated as such.
+        for change in ["sales.growth_12m", "sales.orders_growth_12m", "customers.active_growth_12m",
+                       "sales.avg_order_value_growth_12m", "sales.gross_margin_change_12m"] {
+            #expect(page.contains("data-metric=\"\(change)\" data-value=\"\(input.metrics[change].number ?? .nan)\""), "\(change)")
+        }
+        #expect(page.contains(language == .ru ? "к предыдущим 12 мес." : "vs the previous 12 months"))
+        #expect(page.contains(language == .ru ? "21.11.2025–20.11.2026" : "2025-11-21 – 2026-11-20"))
+        // No whole-history figure on the summary.
+        let summary = try #require(page.range(of: "id=\"summary\"")), areas = try #require(page.range(of: "id=\"areas\""))
+        #expect(!page[summary.lowerBound..<areas.lowerBound].contains("all_history"))
+    }
+
+    @Test func revenueDividedByOrdersIsTheAverageOrderShown() throws {
+        let page = ReportRenderer.html(try ReportFixture.input(), options: ReportOptions(language: .en))
+        let tiles = Dictionary(uniqueKeysWithValues: Self.tiles(page).map { ($0.metric, $0) })
+        let revenue = try #require(tiles["sales.revenue_last_12m"]), orders = try #require(tiles["sales.orders_last_12m"])
+        let average = try #require(tiles["sales.avg_order_value_last_12m"])
+        #expect(abs(revenue.value / orders.value - average.value) < 0.005)
+        #expect(average.text == Formatter(.en).money((revenue.value / orders.value).rounded(), fractionDigits: 0))
     }
 }
 
