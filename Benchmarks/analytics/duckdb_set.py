@@ -66,7 +66,7 @@ def exact_set(con, source):
     shares = con.execute("""
         SELECT count(*) FILTER (WHERE f >= 2) / count(*),
                count(*) FILTER (WHERE active) / count(*),
-               count(*) FILTER (WHERE last <= as_of - 365) / count(*),
+               count(*) FILTER (WHERE prev AND NOT active),
                count(*) FILTER (WHERE prev AND active) / nullif(count(*) FILTER (WHERE prev), 0),
                sum(recency), sum(f)
         FROM per, p
@@ -74,14 +74,18 @@ def exact_set(con, source):
     top20, k, top1, hhi, n = pareto
     return {
         "as_of": as_of.isoformat(),
-        "sales.revenue": revenue, "sales.orders": orders, "sales.customers": customers,
-        "sales.avg_order_value": revenue / orders, "sales.first_date": first.isoformat(), "sales.last_date": last.isoformat(),
+        "sales.revenue.all_history": revenue, "sales.orders.all_history": orders, "sales.customers.all_history": customers,
+        "sales.avg_order_value.all_history": revenue / orders, "sales.first_date": first.isoformat(),
+        "sales.last_date": last.isoformat(),
         "sales.revenue_last_12m": last12, "sales.revenue_prev_12m": prev12,
-        "sales.growth_12m": last12 / prev12 - 1 if prev12 else None,
-        "sales.gross_margin": (cost_amount - cost) / cost_amount if cost_amount else None,
-        "pareto.top20_share": top20, "pareto.customers_for_80": k, "pareto.customers_for_80_share": k / n,
-        "pareto.top_customer_share": top1, "pareto.hhi": hhi,
-        "customers.repeat_rate": shares[0], "customers.active_12m_share": shares[1], "customers.lost_share": shares[2],
+        # Growth needs data that cover the previous 12 months whole (from as_of - 729 on).
+        "sales.growth_12m": last12 / prev12 - 1 if prev12 and (as_of - first).days >= 729 else None,
+        "sales.gross_margin.all_history": (cost_amount - cost) / cost_amount if cost_amount else None,
+        # Over all history (the headline-period Pareto ranks only the last 12 months' buyers).
+        "pareto.top20_share.all_history": top20, "pareto.customers_for_80.all_history": k,
+        "pareto.customers_for_80_share.all_history": k / n,
+        "pareto.top_customer_share.all_history": top1, "pareto.hhi.all_history": hhi,
+        "customers.repeat_rate": shares[0], "customers.active_12m_share": shares[1], "customers.lost_12m": shares[2],
         "retention.rate_12m": shares[3],
         "rfm.sum_recency_days": int(shares[4]), "rfm.sum_frequency": int(shares[5]),
     }
