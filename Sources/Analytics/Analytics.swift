@@ -4,9 +4,15 @@
 // Public API, in the order a caller meets it:
 //
 // * The catalogue — ``MetricCatalogue/all`` lists every ``MetricDefinition`` (stable `id`,
-//   ``MetricFamily``, bilingual `title` and `definition`, ``MetricUnit`` — money, count, share,
-//   days, ratio, date —, ``MetricValueType`` — number or string —, and the ``DatasetKind``s it
-//   needs); ``MetricCatalogue/definition(of:)`` looks one up; ``MetricCatalogue/markdown()``
+//   ``MetricFamily``, bilingual `title` and `definition`, ``MetricUnit`` — money, count,
+//   customers, share, change, points, days, ratio, date —, ``MetricPeriod`` — the headline period
+//   (the last 12 months to as_of), the 12 months before, the change between them, all history, a
+//   state on as_of, the last 90 days, cohorts —, ``MetricValueType`` — number or string —, and the
+//   ``DatasetKind``s it needs). Pareto, ABC, key accounts, manager shares and dependency are on the
+//   headline period; their whole-history twins end in `.all_history`. Customer definitions
+//   (active, new, returning, retained, reactivated, lost) are each one metric.
+//   ``Formatter/metric(_:unit:)`` writes a value in its unit;
+//   ``MetricCatalogue/definition(of:)`` looks one up; ``MetricCatalogue/markdown()``
 //   renders `docs/metrics.md` (a test fails on drift; regenerate with
 //   `CRM_AUDIT_RECORD_DOCS=1 swift test --filter CatalogueTests`).
 // * Computing — ``Analytics/analyse(_:round:asOf:)`` reads the round once (two threads: the sale
@@ -17,7 +23,8 @@
 //   ``MetricDocument``: `asOf`, `metrics` (`[id: MetricValue]` — a number, an ISO date string,
 //   or null), `unavailable` (`[id: reason code]`, explained in both languages by
 //   ``UnavailableReason/text``),
-//   ``MonthlySeries`` (revenue, orders, customers, new customers per month) and ``MetricTables``
+//   ``MonthlySeries`` (revenue, orders, customers, new customers per month, partial months),
+//   ``HeadlinePeriods`` (the dates of the two 12-month windows) and ``MetricTables``
 //   (ABC, RFM segments, managers, cohorts, portrait, typical A customer, channels, campaigns,
 //   deal stages, data quality, duplicate groups). ``MetricDocument/jsonString(pretty:)`` writes
 //   the JSON contract of `crm-audit metrics --format json`; ``MetricDocument/decode(json:)``

@@ -71,9 +71,11 @@ extension HTMLReport {
             guard let value = metric(tile.metric), let definition = MetricCatalogue.definition(of: tile.metric) else { continue }
             let change: SafeHTML
             if let delta = metric(tile.change), let unit = MetricCatalogue.definition(of: tile.change)?.unit {
-                let direction = delta > 0 ? "up" : delta < 0 ? "down" : ""
+                let shown = format.metric(delta, unit: unit)
+                // Coloured by the sign the reader sees: a change that rounds to ±0 is not green.
+                let direction = shown.hasPrefix("+") ? "up" : shown.hasPrefix("−") ? "down" : "flat"
                 change = element("span", [("class", "change \(direction)"), ("data-metric", tile.change), ("data-value", String(delta))],
-                                 text("\(format.metric(delta, unit: unit)) \(t(.vsPrevious))"))
+                                 text("\(shown) \(t(.vsPrevious))"))
             } else {
                 let reason = input.metrics.unavailable[tile.change].map { UnavailableReason(code: $0).text[language] }
                 change = element("span", [("class", "change"), ("data-metric", tile.change)],

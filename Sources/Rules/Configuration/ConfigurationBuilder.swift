@@ -45,7 +45,7 @@ public enum ConfigurationBuilder {
                 title: LocalizedText(ru: "ABC-класс клиента \(row.abcClass)", en: "Customer ABC class \(row.abcClass)"),
                 detail: LocalizedText(
                     ru: (row.minRevenue.map { "выручка за последние 12 месяцев от \(ru.money($0, fractionDigits: 0)); " } ?? "")
-                        + "сейчас \(ru.count(Double(row.count), .customers)) (\(ru.percent(row.countShare)) покупавших за 12 месяцев) дают \(ru.percent(row.revenueShare)) выручки за 12 месяцев по \(ru.date(metrics.asOf)); пересчитывать ежемесячно",
+                        + "сейчас: \(ru.count(Double(row.count), .customers)), \(ru.percent(row.countShare)) покупавших за 12 месяцев по \(ru.date(metrics.asOf)), их доля выручки за эти 12 месяцев — \(ru.percent(row.revenueShare)); пересчитывать ежемесячно",
                     en: (row.minRevenue.map { "revenue over the last 12 months from \(en.money($0, fractionDigits: 0)); " } ?? "")
                         + "now \(en.count(Double(row.count), .customers)) (\(en.percent(row.countShare)) of those who bought in the 12 months) bring \(en.percent(row.revenueShare)) of the 12 months' revenue to \(en.date(metrics.asOf)); recompute monthly")),
                 to: .segments)
