@@ -20,7 +20,7 @@ enum ReportText: String, CaseIterable {
     case appendixTitle, answersTitle, question, answer, note, methodTitle, methodText, metricsTitle, metricDefinition
     case sourcesTitle, file, kind, rows, rejected, checksum, importedAt, questionnaire, rulesets, unconfirmed
     case provisional, severity, status, area, score, level, noData, kpiRevenue, kpiCustomers, kpiOrders, kpiAOV, kpiMargin
-    case headlinePeriod, vsPrevious, noComparison, partialMonth, customersTitle, customersLead, definition
+    case headlinePeriod, vsPrevious, noComparison, partialMonth, partialMonthMark, customersTitle, customersLead, definition
     case activePrevious, retained, lost, newCustomers, reactivated, activeNow, lostNote, retentionVsCohorts, period, unit
 
     var text: LocalizedText {
@@ -190,6 +190,8 @@ enum ReportText: String, CaseIterable {
         case .noComparison: LocalizedText(ru: "без сравнения", en: "no comparison")
         case .partialMonth: LocalizedText(ru: "штриховка — неполный месяц: данные охватывают только его часть; в расчёт роста не входит",
                                           en: "hatched: partial month — the data cover only part of it; left out of growth")
+        case .partialMonthMark: LocalizedText(ru: "* — неполный месяц: данные охватывают только его часть; в расчёт роста не входит",
+                                              en: "* — partial month: the data cover only part of it; left out of growth")
         case .customersTitle: LocalizedText(ru: "Клиенты: последние 12 месяцев против предыдущих 12", en: "Customers: the last 12 months against the 12 before")
         case .customersLead: LocalizedText(ru: "Каждое понятие определено один раз и одинаково используется во всём отчёте: в проблемах, сегментах и настройке CRM.",
                                            en: "Each concept is defined once and used the same way throughout the report: in the findings, the segments and the CRM configuration.")

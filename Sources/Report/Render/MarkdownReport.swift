@@ -50,6 +50,11 @@ struct MarkdownReport {
         let priorities = Priorities(input.findings)
         if sections.contains(.summary) {
             out += "## \(md(t(.summaryTitle)))\n\n"
+            out += "- \(md(t(.verdictScore))): **\(score(card.overall)) / 100**\n"
+            out += "- \(md(t(.verdictLevel))): **\(card.level) — \(md(card.levelTitle[language]))**\n"
+            out += "- \(md(t(.verdictConfidence))): \(format.percent(card.confidence, fractionDigits: 0))\n"
+            if !card.blockedBy.isEmpty { out += "- \(md(t(.blockedBy))): \(md(card.blockedBy.joined(separator: ", ")))\n" }
+            out += "\n"
             if let periods = input.metrics.periods {
                 out += "*\(md(t(.headlinePeriod))): \(md(format.headlineComparison(periods)))*\n\n"
                 for (label, id, change) in [(ReportText.kpiRevenue, "sales.revenue_last_12m", "sales.growth_12m"),
@@ -61,12 +66,7 @@ struct MarkdownReport {
                     let delta = format.metric(change, in: input.metrics).map { " (\($0) \(t(.vsPrevious)))" } ?? ""
                     out += "- \(md(t(label))): **\(md(value))**\(md(delta))\n"
                 }
-                out += "\n"
             }
-            out += "- \(md(t(.verdictScore))): **\(score(card.overall)) / 100**\n"
-            out += "- \(md(t(.verdictLevel))): **\(card.level) — \(md(card.levelTitle[language]))**\n"
-            out += "- \(md(t(.verdictConfidence))): \(format.percent(card.confidence, fractionDigits: 0))\n"
-            if !card.blockedBy.isEmpty { out += "- \(md(t(.blockedBy))): \(md(card.blockedBy.joined(separator: ", ")))\n" }
             out += "\n### \(md(t(.topRisks)))\n\n"
             for (index, risk) in priorities.topRisks.enumerated() {
                 out += "\(index + 1). **\(md(risk.title[language]))**"
@@ -113,7 +113,7 @@ struct MarkdownReport {
                     [month + (series.isPartial(index) ? " *" : ""), format.money(series.revenue[index], fractionDigits: 0),
                      format.count(Double(series.orders[index])), format.count(Double(series.customers[index]))]
                 }) + "\n"
-            if series.partial.contains(true) { out += "\\* \(md(t(.partialMonth)))\n\n" }
+            if series.partial.contains(true) { out += "\(md(t(.partialMonthMark)))\n\n" }
             out += "### \(md(t(.rfmTitle)))\n\n" + table([t(.segment), t(.customers), t(.revenueLast12m)], input.metrics.tables.rfmSegments.map {
                 [MetricCatalogue.segmentTitle($0.segment)[language], format.count(Double($0.customers)), format.money($0.revenueLast12m, fractionDigits: 0)]
             }) + "\n"
