@@ -81,6 +81,11 @@ public enum Analytics {
         } else {
             salesPart = try RoundData.loadSalesSide(from: workspace, round: round)
         }
+        if sales == nil {
+            // Imports store only finite amounts within ±10^15; a value written by hand stops here
+            // with its place, before an infinity reaches a metric.
+            try StoredAmounts.check(salesPart.sales, workspace: workspace, round: round)
+        }
         let salesRead = clock.now
         side.loaded.wait()
         var data = try side.data.get()
@@ -96,8 +101,17 @@ public enum Analytics {
     /// Computes the metrics, stores the document as the round's snapshot, and returns the analysis.
     public static func computeAndStore(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
         let analysis = try analyse(workspace, round: round, asOf: asOf)
+        // Encoded before anything is written: a document that does not encode (a number that is
+        // not finite) is refused and the round keeps its earlier snapshot.
+        let document: String
         do {
-            try workspace.saveMetrics(document: try analysis.document.jsonString(), asOf: analysis.asOf, round: round)
+            document = try analysis.document.jsonString()
+        } catch {
+            throw UnstorableResult(workspace: workspace.path, what: LocalizedText(
+                ru: "метрики раунда \(round.number)", en: "the metrics of round \(round.number)"))
+        }
+        do {
+            try workspace.saveMetrics(document: document, asOf: analysis.asOf, round: round)
         } catch let error as any AuditError {
             throw error
         } catch {

@@ -31,9 +31,24 @@ extension Workspace {
         }
     }
 
-    /// Replaces the findings and scores of `round` in one transaction.
-    public func saveAssessment(findings: [StoredFinding], scores: [StoredScore], round: AuditRound) throws {
+    /// Replaces the findings and scores of `round` — and, when given, its consultant's ruleset
+    /// layers and the method it was assessed with — in one transaction: either all of it is
+    /// stored or, when a value cannot be (``UnstorableResult``), the round stays as it was.
+    public func saveAssessment(findings: [StoredFinding], scores: [StoredScore], round: AuditRound,
+                               layers: [StoredRulesetLayer]? = nil, method: AssessmentMethod? = nil) throws {
         try write { db in
+            // Checked inside the transaction: a refusal rolls back whatever was written before it.
+            for score in scores {
+                for value in [score.score, score.confidence] where !(value?.isFinite ?? true) {
+                    throw UnstorableResult(workspace: path, what: LocalizedText(
+                        ru: "оценка области «\(score.area)» (\(value.map { String($0) } ?? ""))",
+                        en: "the score of area '\(score.area)' (\(value.map { String($0) } ?? ""))"))
+                }
+            }
+            for finding in findings where finding.document.isEmpty {
+                throw UnstorableResult(workspace: path, what: LocalizedText(
+                    ru: "результат правила \(finding.ruleID) (пустой документ)", en: "the finding of rule \(finding.ruleID) (an empty document)"))
+            }
             try db.execute(sql: "DELETE FROM finding WHERE round_id = ?", arguments: [round.id])
             try db.execute(sql: "DELETE FROM score WHERE round_id = ?", arguments: [round.id])
             for finding in findings {
@@ -45,6 +60,12 @@ extension Workspace {
                 try db.execute(
                     sql: "INSERT INTO score(round_id, area, score, level, confidence) VALUES (?, ?, ?, ?, ?)",
                     arguments: [round.id, score.area, score.score, score.level, score.confidence])
+            }
+            if let layers { try Workspace.replaceRulesetLayers(layers, round: round, db) }
+            if let method {
+                try db.execute(
+                    sql: "UPDATE round SET questionnaire_id = COALESCE(?, questionnaire_id), questionnaire_version = COALESCE(?, questionnaire_version), rulesets = COALESCE(?, rulesets) WHERE id = ?",
+                    arguments: [method.questionnaireID, method.questionnaireVersion, method.rulesets, round.id])
             }
         }
     }
