@@ -103,8 +103,8 @@ struct RulesetBuilder {
             let hint = own.contains(id)
                 ? LocalizedText(ru: "это правило этого же файла: disable отключает только правила нижних слоёв",
                                 en: "it is a rule of this file: disable only switches off rules of the layers below")
-                : LocalizedText(ru: "проверьте написание (список правил: crm-audit rules list)",
-                                en: "check the spelling (the rules: crm-audit rules list)")
+                : LocalizedText(ru: "проверьте написание (встроенные правила — в rulesets/*.yaml)",
+                                en: "check the spelling (the bundled rules are in rulesets/*.yaml)")
             reader.report(Diagnostic(.warning, at: reader.location(item), LocalizedText(
                 ru: "«disable»: правила «\(id)» нет во встроенных наборах — отключать нечего; \(hint.ru)",
                 en: "'disable': no bundled ruleset has a rule '\(id)', so nothing is switched off; \(hint.en)")))
