@@ -29,7 +29,7 @@ import Testing
 
     @Test func constantPartsThatOverflowAreFoundWithTheirPlace() throws {
         let expression = try Expression.parse("metric.sales.revenue > 2 * (1e308 * 10)", origin: origin)
-        #expect(expression.overflowingConstants == [SourceLocation(file: "rules.yaml", line: 10, column: 40)])
+        #expect(expression.overflowingConstants == [SourceLocation(file: "rules.yaml", line: 10, column: 39)])
         #expect(try Expression.parse("metric.sales.revenue * 1e308 > 1", origin: origin).overflowingConstants.isEmpty)
         #expect(try Expression.parse("1e308 + 1e307", origin: origin).overflowingConstants.isEmpty)
     }

@@ -21,6 +21,14 @@ extension NumberReader {
         if unsigned.hasPrefix("inf") || unsigned.hasPrefix("nan") || unsigned == "∞" {
             return notFinite
         }
+        // Written as a number, but past the doubles (`1e400`): out of range, not unreadable.
+        let numeric = unsigned.replacingOccurrences(of: ",", with: ".")
+        if !numeric.isEmpty, numeric.allSatisfy({ $0.isASCII && ($0.isNumber || "eE+-.".contains($0)) }),
+           let value = Double(numeric), value.isInfinite {
+            return LocalizedText(
+                ru: "число \(text) вне допустимого диапазона ±10^15 (≈ 1 000 000 000 000 000); проверьте, тот ли это столбец",
+                en: "the number \(text) is outside the accepted range of ±10^15 (≈ 1,000,000,000,000,000); check that this is the right column")
+        }
         if unsigned.hasPrefix("0x") {
             return LocalizedText(
                 ru: "шестнадцатеричная запись числа не принимается; ожидаются десятичные цифры, например 1 234,56",

@@ -146,7 +146,7 @@ struct RulesetBuilder {
             check = expression(fields, "when", expecting: .bool).map(RuleCheck.condition)
         case (nil, _?):
             let warn = band(fields, "warn"), fail = band(fields, "fail")
-            if warn == nil && fail == nil {
+            if fields["warn"] == nil && fields["fail"] == nil {
                 reader.error(node, LocalizedText(ru: "в \(what.ru) с «value» нужна хотя бы одна граница: «warn» или «fail»",
                                                  en: "\(what.en) with 'value' needs a 'warn' or 'fail' band"))
             }
