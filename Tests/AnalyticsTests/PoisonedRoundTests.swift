@@ -91,6 +91,20 @@ import Workspace
     }
 
     @Test(.enabled(if: CLI.isBuilt))
+    func aCountOfTheWrongTypeWrittenByHandIsAClearErrorNotATrap() throws {
+        let (workspace, directory) = try workspace()
+        defer { directory.remove() }
+        let sales = try directory.write(Self.goodSales, to: "sales.csv")
+        #expect(try CLI.run(["import", workspace, sales, "--as", "sales"]).status == 0)
+        try sql(workspace, "UPDATE dataset SET rows_read = 'abc'")
+        for command in [["check", workspace], ["history", workspace]] {
+            let run = try CLI.run(command)
+            #expect(run.status == 1, "\(command[0]): \(run.stderr)")
+            #expect(run.stderr.contains("the workspace's table dataset, column rows_read, holds 'abc', a value of the wrong type"))
+        }
+    }
+
+    @Test(.enabled(if: CLI.isBuilt))
     func amountsOf1e14MakeAReport() throws {
         let (workspace, directory) = try workspace()
         defer { directory.remove() }
