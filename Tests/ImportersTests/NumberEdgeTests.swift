@@ -96,6 +96,23 @@ import Workspace
         #expect(reasons[4].hasPrefix("the number 1e+300 is outside the accepted range"))
     }
 
+    @Test func xmlAmountsAreCheckedTheSameWay() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sales>
+              <sale customer_id="C1" date="2026-02-01"><amount>100</amount></sale>
+              <sale customer_id="C2" date="2026-02-02"><amount>-Infinity</amount></sale>
+              <sale customer_id="C3" date="2026-02-03"><amount>1e400</amount></sale>
+            </sales>
+            """, to: "sales.xml")
+        let report = try Importer.dryRun(file, options: ImportOptions(kind: .sales))
+        #expect(report.rowsRead == 3 && report.rowsRejected == 2)
+        #expect(report.problems.map(\.location.line) == [4, 5])
+        #expect(report.problems.map { String($0.reason.en.prefix(19)) } == ["not a finite number", "the number 1e400 is"])
+    }
+
     @Test(arguments: [
         ("<row r=\"9223372036854775807\"><c r=\"A1\"><v>1</v></c></row>", "r=\"9223372036854775807\""),
         ("<row r=\"1048577\"><c><v>1</v></c></row>", "r=\"1048577\""),
