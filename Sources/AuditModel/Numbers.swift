@@ -26,6 +26,26 @@ public enum NumberLimits {
     public static func isAmount(_ value: Double) -> Bool {
         value.isFinite && Swift.abs(value) <= amountMagnitude
     }
+
+    /// Whether every value is an amount (``isAmount(_:)``); with `nanAllowed`, NaN too (the
+    /// columnar copy's "no cost").
+    ///
+    /// Branch-free, so that the compiler vectorises it: 0.7 ms for a million amounts and a
+    /// million costs with `-O` (the short-circuiting loop took 2.4 ms, `allSatisfy` 3.6 ms),
+    /// against some 50 ms to read those lines' columnar copy.
+    /// - Complexity: O(n).
+    package static func areAmounts(_ values: [Double], nanAllowed: Bool = false) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            var outside: UInt8 = 0
+            if nanAllowed {
+                // NaN compares false both ways: only ±∞ and big numbers are > the bound.
+                for value in buffer { outside |= Swift.abs(value) > amountMagnitude ? 1 : 0 }
+            } else {
+                for value in buffer { outside |= Swift.abs(value) <= amountMagnitude ? 0 : 1 }
+            }
+            return outside == 0
+        }
+    }
 }
 
 extension FixedWidthInteger {
