@@ -89,7 +89,7 @@ struct RulesetBuilder {
             if let waiver = waiver(item) { waivers.append(waiver) }
         }
         let disable = strings(top, "disable", Self.what)
-        checkDisabled(disable, in: top, own: Set(rules.map(\.id)))
+        checkDisabled(in: top, own: Set(rules.map(\.id)))
         return Ruleset(id: id, version: version, title: title, file: reader.source.file,
                        questionnaire: reader.string(top, "questionnaire", Self.what), scoring: scoring, rules: rules,
                        disable: disable, waivers: waivers)
@@ -97,9 +97,10 @@ struct RulesetBuilder {
 
     /// Warns about each `disable:` id that no layer below defines (when they are known): a typo
     /// there would otherwise leave the rule on without a word.
-    private mutating func checkDisabled(_ ids: [String], in top: Fields, own: Set<String>) {
+    private mutating func checkDisabled(in top: Fields, own: Set<String>) {
         guard let known = environment.knownRuleIDs, let items = top["disable"]?.sequence else { return }
-        for (id, item) in zip(ids, items) where !known.contains(id) {
+        for item in items {
+            guard let id = item.scalar?.string, !known.contains(id) else { continue }
             let hint = own.contains(id)
                 ? LocalizedText(ru: "это правило этого же файла: disable отключает только правила нижних слоёв",
                                 en: "it is a rule of this file: disable only switches off rules of the layers below")
