@@ -123,8 +123,8 @@ public struct StoredLayerRefused: AuditError {
 
     public func message(in language: Language) -> String {
         let head = language == .ru
-            ? "набор правил, сохранённый с раундом \(round), больше не проходит проверку; исправьте файл и передайте его снова с --rules ФАЙЛ (он заменит сохранённый)"
-            : "the ruleset stored with round \(round) no longer passes the checks; fix the file and give it again with --rules FILE (it replaces the stored one)"
+            ? "набор правил, сохранённый с раундом \(round), больше не проходит проверку; исправьте файл и передайте его снова с --rules ФАЙЛ (в открытом раунде он заменит сохранённый)"
+            : "the ruleset stored with round \(round) no longer passes the checks; fix the file and give it again with --rules FILE (in an open round it replaces the stored one)"
         return head + "\n" + problems.message(in: language)
     }
 }
