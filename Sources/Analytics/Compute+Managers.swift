@@ -114,7 +114,7 @@ extension Computation {
             sink.set("managers.idle", nil, orElse: .noSalesLast90Days)
         }
         if attributed > 0 {
-            let top = Int((0.2 * Double(ranking.count)).rounded(.up))
+            let top = Int(clamped: 0.2 * Double(ranking.count), rounding: .up)
             sink.set("managers.top20_share", ranking.prefix(top).reduce(0.0) { $0 + totals.revenue[$1] } / attributed)
             sink.set("managers.top_share", totals.revenue[ranking[0]] / attributed)
         } else {

@@ -269,7 +269,7 @@ extension Analysis {
 
     /// A number as plain text: integers without a fraction, others in Swift's shortest form.
     static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if value == value.rounded(), abs(value) < 1e15, let whole = Int64(checked: value) { return String(whole) }
         return String(value)
     }
 }

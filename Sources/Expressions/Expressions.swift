@@ -100,7 +100,7 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
 
     /// A number without a trailing `.0` when it is whole.
     static func format(_ number: Double) -> String {
-        if number.isFinite, number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        if number.isFinite, number == number.rounded(), abs(number) < 1e15, let whole = Int64(checked: number) { return String(whole) }
         return String(number)
     }
 }

@@ -210,7 +210,7 @@ extension Question {
     }
 
     static func format(_ number: Double) -> String {
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        if number == number.rounded(), abs(number) < 1e15, let whole = Int64(checked: number) { return String(whole) }
         return String(number)
     }
 }

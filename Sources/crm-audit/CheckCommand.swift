@@ -24,6 +24,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let (store, result) = try assessment.assess(workspace)
+        for (rule, layer) in result.setup.rulesets.unknownDisabled {
+            let note = LocalizedText(
+                ru: "Внимание: \(layer) отключает правило «\(rule)», которого нет в нижних наборах правил, — оно ничего не отключает; проверьте написание (crm-audit lint)",
+                en: "Note: \(layer) disables the rule '\(rule)', which no ruleset below it defines, so nothing is switched off; check the spelling (crm-audit lint)")
+            FileHandle.standardError.write(Data((note[lang ?? CLILanguage.current] + "\n").utf8))
+        }
         let unconfirmed = try store.unconfirmedAnswerCount(round: result.round)
         if unconfirmed > 0 {
             let note = LocalizedText(

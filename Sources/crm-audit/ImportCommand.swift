@@ -40,7 +40,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Store the good rows and write the bad ones, with reasons, to FILE.rejects.csv.")
     var skipBadRows = false
 
-    @Flag(help: "Replace the data imported earlier from the same file into this round.")
+    @Flag(help: "Replace the data imported earlier into this round from the same file: the same content, or a file of the same name and kind (a corrected export).")
     var replace = false
 
     func run() throws {

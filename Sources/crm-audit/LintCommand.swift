@@ -72,6 +72,7 @@ enum Linter {
             environment.areas = nil
             environment.types.answers = [:]
         }
+        environment.knownRuleIDs = AuditSetup.bundledRuleIDs(environment: environment)
         let (_, found) = RulesetLoader(environment: environment).lint(text: text, file: file)
         return diagnostics + found
     }

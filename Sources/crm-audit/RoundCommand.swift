@@ -43,7 +43,9 @@ struct RoundCommand: ParsableCommand {
             let setup = try AuditSetup.load(questionnaire: questionnaire ?? previous.questionnaireID, industry: try store.engagement().industry,
                                             extraRulesets: rules, storedLayers: rules.isEmpty ? try store.rulesetLayers(round: previous) : [])
             let (started, migration) = try RoundStart.start(store, date: day, setup: setup)
-            if !rules.isEmpty { _ = try AuditSetup.load(for: store, round: started.round, questionnaire: questionnaire, rules: rules) }
+            if !rules.isEmpty, let layers = try AuditSetup.load(for: store, round: started.round, questionnaire: questionnaire, rules: rules).layersToStore {
+                try store.saveRulesetLayers(layers, round: started.round)
+            }
             let number = started.round.number
             say(LocalizedText(
                 ru: "Начат раунд \(number) от \(day.iso) (предыдущий — раунд \(started.previous.number) от \(started.previous.date.iso), закрыт).",

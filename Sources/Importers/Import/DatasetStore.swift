@@ -98,11 +98,19 @@ final class DatasetStore {
 
     /// Completes the dataset record. An earlier dataset of the same file in the round is
     /// refused, or replaced (its rows with it) when `replace` is set. Returns whether one was replaced.
+    ///
+    /// "The same file" is the same content (SHA-256) or, with `replace`, also a dataset of the
+    /// same kind imported from a file of the same name: a corrected export replaces the bad one.
     func finish(sha256: String, format: String, rowsRead: Int, rowsStored: Int, rowsRejected: Int,
                 mapping: String, replace: Bool) throws -> Bool {
         var replaced = false
-        let earlier = try Row.fetchAll(db, sql: "SELECT id, file_name, imported_at FROM dataset WHERE round_id = ? AND sha256 = ? AND id <> ?",
-                                       arguments: [round.id, sha256, datasetID])
+        let earlier = replace
+            ? try Row.fetchAll(db, sql: """
+                SELECT id, file_name, imported_at FROM dataset
+                WHERE round_id = ? AND id <> ? AND (sha256 = ? OR (file_name = ? AND kind = ?))
+                """, arguments: [round.id, datasetID, sha256, (file as NSString).lastPathComponent, kind.rawValue])
+            : try Row.fetchAll(db, sql: "SELECT id, file_name, imported_at FROM dataset WHERE round_id = ? AND sha256 = ? AND id <> ?",
+                               arguments: [round.id, sha256, datasetID])
         if let first = earlier.first {
             guard replace else {
                 throw ImportError.alreadyImported(path: file, sha256: sha256, previousFile: first["file_name"], importedAt: first["imported_at"])

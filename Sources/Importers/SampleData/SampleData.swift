@@ -107,7 +107,7 @@ struct SampleFileWriter {
 
 /// Money as Russian exports print it: `12 345,60` (the group separator given).
 func rubles(_ value: Double, group: String) -> String {
-    let kopecks = Int64((abs(value) * 100).rounded())
+    let kopecks = Int64(clamped: abs(value) * 100, rounding: .toNearestOrAwayFromZero)
     let whole = String(kopecks / 100)
     var grouped = ""
     for (index, character) in whole.enumerated() {

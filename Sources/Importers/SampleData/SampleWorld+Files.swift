@@ -141,7 +141,7 @@ extension SampleWorld {
                         : random.pick(affordable)
                     var price = SampleVocabulary.products[product].price
                     if random.chance(0.3) { price = (price * (1 - Double(random.int(1...12)) / 100) * 100).rounded() / 100 }
-                    let quantity = max(1, Int((target / price).rounded()))
+                    let quantity = max(1, Int(clamped: target / price, rounding: .toNearestOrAwayFromZero))
                     let amount = (Double(quantity) * price * 100).rounded() / 100
                     let cost = (amount * (0.68 + 0.18 * random.unit()) * 100).rounded() / 100
                     let line = Line(date: date, order: orderNumber, customer: index, product: product, quantity: quantity, price: price,
@@ -187,7 +187,7 @@ extension SampleWorld {
         var silent = Set<Int>()
         for index in customers.indices where random.chance(0.04) && customers[index].listed { silent.insert(index) }
         for index in customers.indices where !silent.contains(index) {
-            allocation[index] = max(1, Int((Double(lines) * weights[index] / max(total, 1e-9)).rounded()))
+            allocation[index] = max(1, Int(clamped: Double(lines) * weights[index] / max(total, 1e-9), rounding: .toNearestOrAwayFromZero))
         }
         var sum = allocation.reduce(0, +)
         let ranked = customers.indices.sorted { weights[$0] > weights[$1] }

@@ -91,7 +91,7 @@ public struct EvidenceTemplate: Sendable {
         case "money": formatter.money(number)
         case "count": formatter.count(number)
         case "days": formatter.count(number) + (formatter.language == .ru ? " дн." : " days")
-        case "date": formatter.date(Day(ordinal: Int(number)))
+        case "date": Day(checkedOrdinal: number).map(formatter.date) ?? formatter.number(number)
         default: formatter.number(number)
         }
     }

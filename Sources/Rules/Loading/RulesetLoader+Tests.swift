@@ -32,6 +32,10 @@ extension RulesetBuilder {
         return RuleTest(answers: answers, metrics: metrics, expect: expect, location: reader.location(node))
     }
 
+    static let notFinite = LocalizedText(
+        ru: "ожидается конечное число (inf, nan и числа больше 1.8e308 не допускаются)",
+        en: "expected a finite number (inf, nan and numbers beyond 1.8e308 are refused)")
+
     /// The pairs of a free-form mapping (question or metric ids as keys).
     private mutating func pairs(_ node: Node?) -> [(String, Node)] {
         guard let node else { return [] }
@@ -53,7 +57,14 @@ extension RulesetBuilder {
             case "null", "~", "": return .null
             case "true": return .bool(true)
             case "false": return .bool(false)
-            default: if let number = Double(scalar.string) { return .number(number) }
+            default:
+                if let number = Double(scalar.string) {
+                    guard number.isFinite else {
+                        reader.error(node, Self.notFinite)
+                        return .null
+                    }
+                    return .number(number)
+                }
             }
         }
         return Day(iso: scalar.string).map(Value.date) ?? .string(scalar.string)
@@ -75,7 +86,13 @@ extension RulesetBuilder {
             if text == "true" { return .bool(true) }
             if text == "false" { return .bool(false) }
         case .number?:
-            if let number = Double(text) { return .number(number) }
+            if let number = Double(text) {
+                guard number.isFinite else {
+                    reader.error(node, Self.notFinite)
+                    return nil
+                }
+                return .number(number)
+            }
         case .date?:
             if let day = Day(iso: text) { return .date(day) }
         case .set?:
@@ -84,7 +101,7 @@ extension RulesetBuilder {
             return (declared?.options?.isEmpty ?? true) ? .text(text) : .option(text)
         default:
             if text == "true" || text == "false" { return .bool(text == "true") }
-            if let number = Double(text) { return .number(number) }
+            if let number = Double(text), number.isFinite { return .number(number) }
             return .option(text)
         }
         reader.error(node, LocalizedText(ru: "ответ на «\(question)» не подходит к типу вопроса", en: "the answer to '\(question)' does not fit the question's type"))

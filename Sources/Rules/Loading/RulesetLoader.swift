@@ -88,9 +88,28 @@ struct RulesetBuilder {
         for item in reader.sequence(top, "waivers", Self.what) ?? [] {
             if let waiver = waiver(item) { waivers.append(waiver) }
         }
+        let disable = strings(top, "disable", Self.what)
+        checkDisabled(in: top, own: Set(rules.map(\.id)))
         return Ruleset(id: id, version: version, title: title, file: reader.source.file,
                        questionnaire: reader.string(top, "questionnaire", Self.what), scoring: scoring, rules: rules,
-                       disable: strings(top, "disable", Self.what), waivers: waivers)
+                       disable: disable, waivers: waivers)
+    }
+
+    /// Warns about each `disable:` id that no layer below defines (when they are known): a typo
+    /// there would otherwise leave the rule on without a word.
+    private mutating func checkDisabled(in top: Fields, own: Set<String>) {
+        guard let known = environment.knownRuleIDs, let items = top["disable"]?.sequence else { return }
+        for item in items {
+            guard let id = item.scalar?.string, !known.contains(id) else { continue }
+            let hint = own.contains(id)
+                ? LocalizedText(ru: "это правило этого же файла: disable отключает только правила нижних слоёв",
+                                en: "it is a rule of this file: disable only switches off rules of the layers below")
+                : LocalizedText(ru: "проверьте написание (встроенные правила — в rulesets/*.yaml)",
+                                en: "check the spelling (the bundled rules are in rulesets/*.yaml)")
+            reader.report(Diagnostic(.warning, at: reader.location(item), LocalizedText(
+                ru: "«disable»: правила «\(id)» нет во встроенных наборах — отключать нечего; \(hint.ru)",
+                en: "'disable': no bundled ruleset has a rule '\(id)', so nothing is switched off; \(hint.en)")))
+        }
     }
 
     private mutating func rule(_ node: Node, ruleset: String) -> Rule? {
@@ -109,9 +128,13 @@ struct RulesetBuilder {
         let severity = choice(Severity.self, fields, "severity", required: true, what) ?? .medium
         let impact = choice(Level3.self, fields, "impact", what) ?? .medium
         let effort = choice(Level3.self, fields, "effort", what) ?? .medium
-        let weight = reader.number(fields, "weight", what) ?? 1
-        if weight < 0, let weightNode = fields["weight"] {
-            reader.error(weightNode, LocalizedText(ru: "вес не может быть отрицательным", en: "the weight cannot be negative"))
+        var weight = reader.number(fields, "weight", what) ?? 1
+        if !Rule.weights.contains(weight), let weightNode = fields["weight"] {
+            let range = "\(NumberText.plain(Rule.weights.lowerBound))…\(NumberText.plain(Rule.weights.upperBound))"
+            reader.error(weightNode, LocalizedText(
+                ru: "вес \(NumberText.plain(weight)) вне допустимых \(range): вес умножает баллы правила относительно других правил",
+                en: "the weight \(NumberText.plain(weight)) is outside \(range): a weight scales the rule's points against the other rules'"))
+            weight = 1
         }
         let appliesIf = expression(fields, "applies_if", expecting: .bool)
         let check: RuleCheck?
@@ -124,7 +147,7 @@ struct RulesetBuilder {
             check = expression(fields, "when", expecting: .bool).map(RuleCheck.condition)
         case (nil, _?):
             let warn = band(fields, "warn"), fail = band(fields, "fail")
-            if warn == nil && fail == nil {
+            if fields["warn"] == nil && fields["fail"] == nil {
                 reader.error(node, LocalizedText(ru: "в \(what.ru) с «value» нужна хотя бы одна граница: «warn» или «fail»",
                                                  en: "\(what.en) with 'value' needs a 'warn' or 'fail' band"))
             }
@@ -159,16 +182,23 @@ struct RulesetBuilder {
             recommendation: recommendation, recommends: recommends, tests: tests, location: reader.location(node), ruleset: ruleset)
     }
 
-    /// Parses and type-checks an expression field.
+    /// Parses and type-checks an expression field; a constant part whose arithmetic overflows
+    /// (`1e308 * 10`) is an error.
     private mutating func expression(_ fields: Fields, _ key: String, expecting type: ValueType?) -> Expressions.Expression? {
         guard let (parsed, _) = reader.expression(fields, key) else { return nil }
         do throws(DiagnosticList) {
             _ = try parsed.check(in: environment.types, expecting: type)
-            return parsed
         } catch {
             for diagnostic in error.diagnostics { reader.report(diagnostic) }
             return nil
         }
+        let overflows = parsed.overflowingConstants
+        for location in overflows {
+            reader.report(Diagnostic(at: location, LocalizedText(
+                ru: "«\(key)»: вычисление даёт слишком большое число (переполнение до бесконечности); уменьшите числа",
+                en: "'\(key)': the arithmetic overflows (gives a number too large to represent); use smaller numbers")))
+        }
+        return overflows.isEmpty ? parsed : nil
     }
 
     /// Every `{{name|format}}` slot of an evidence template names something the engine can fill.
@@ -202,6 +232,12 @@ struct RulesetBuilder {
         guard let text = node.scalar?.string, let band = Band(parsing: text) else {
             reader.error(node, LocalizedText(ru: "«\(key)»: ожидается граница вида \"> 0.3\" или \"<= 10\"",
                                              en: "'\(key)': expected a band such as \"> 0.3\" or \"<= 10\""))
+            return nil
+        }
+        guard Band.thresholds.contains(band.threshold) else {
+            reader.error(node, LocalizedText(
+                ru: "«\(key)»: порог должен быть конечным числом не больше 10^15 по модулю (inf, nan и огромные числа не допускаются)",
+                en: "'\(key)': the threshold must be a finite number within ±10^15 (inf, nan and huge numbers are refused)"))
             return nil
         }
         return band

@@ -1,10 +1,15 @@
 import AuditModel
 
-/// Why a rule could not be evaluated: the answer or metric it needs, and how to get it.
+/// Why a rule could not be evaluated: the answer or metric it needs, and how to get it; or the
+/// rule's own arithmetic, when it gives a number too large to represent.
 public struct MissingEvidence: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Codable { case answer, metric }
+    public enum Kind: String, Sendable, Codable {
+        case answer, metric
+        /// The rule's arithmetic overflowed (its `id` is the rule's key: `value`, `when`, `count`…).
+        case computation
+    }
     public var kind: Kind
-    /// The question id or metric id.
+    /// The question id or metric id (the rule's key for a computation).
     public var id: String
     /// What the consultant should collect (the question text, or the dataset to import).
     public var reason: LocalizedText
