@@ -22,7 +22,10 @@ struct ConfigCommand: ParsableCommand {
 
     @OptionGroup var assessment: AssessmentOptions
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        try output.guarding(workspace).check(out)
         let (_, result) = try assessment.assess(workspace)
         let chosen = format ?? (out.lowercased().hasSuffix(".json") ? .json : .yaml)
         let text = switch chosen {
@@ -30,7 +33,7 @@ struct ConfigCommand: ParsableCommand {
         case .yaml: try ConfigurationExport.yaml(result.configuration,
                                                   header: "crm-audit: recommended CRM configuration for \(result.engagement.client), round \(result.round.number)")
         }
-        try PrivateFile.write(text, to: out)
+        try PrivateFile.write(text, to: out, guard: output.guarding(workspace))
         say(LocalizedText(ru: "Настройка CRM (\(result.configuration.count) элементов) записана в \(out)",
                           en: "CRM configuration (\(result.configuration.count) items) written to \(out)"))
     }

@@ -1,0 +1,116 @@
+import AuditModel
+import Foundation
+import GRDB
+
+/// The checks on a workspace file before SQLite opens it, and the mapping of SQLite's errors
+/// about the file to messages that say what is really wrong.
+enum WorkspaceFileChecks {
+    /// Refuses a path that is missing, a folder, unreadable, not an SQLite file or not writable;
+    /// returns the file's permission bits.
+    static func checkBeforeOpening(_ path: String) throws -> mode_t {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            switch errno {
+            case ENOENT, ENOTDIR: throw WorkspaceError.notFound(path: path)
+            case EACCES: throw WorkspaceFileError.permissionDenied(path: path)
+            default: throw WorkspaceFileError.inputOutput(path: path, detail: String(cString: strerror(errno)))
+            }
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw WorkspaceFileError.folder(path: path) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == EACCES || errno == EPERM { throw WorkspaceFileError.permissionDenied(path: path) }
+            throw WorkspaceFileError.inputOutput(path: path, detail: String(cString: strerror(errno)))
+        }
+        var header = [UInt8](repeating: 0, count: 16)
+        let count = read(descriptor, &header, 16)
+        close(descriptor)
+        guard count == 16, OutputSignature.isSQLite(Data(header)) else { throw WorkspaceError.notAWorkspace(path: path) }
+        if let reason = readOnlyReason(path) { throw WorkspaceFileError.readOnly(path: path, reason: reason) }
+        return status.st_mode & 0o7777
+    }
+
+    /// Why the workspace cannot be written, or nil when it can: its mode, its folder (where SQLite
+    /// creates `-wal`, `-shm` and `-journal`), or a read-only file system.
+    static func readOnlyReason(_ path: String) -> WorkspaceFileError.ReadOnlyReason? {
+        if access(path, W_OK) != 0 {
+            if errno == EROFS { return .fileSystem }
+            var status = stat()
+            let mode = stat(path, &status) == 0 ? status.st_mode & 0o777 : 0
+            return .fileMode("0" + String(mode, radix: 8))
+        }
+        let folder = FileIdentity.parent(of: FileIdentity.resolvedPath(path))
+        if access(folder, W_OK) != 0 {
+            return errno == EROFS ? .fileSystem : .folder(folder)
+        }
+        return nil
+    }
+
+    /// Sets a workspace readable by others back to 0600 (it holds personal data); returns the
+    /// note the user is told, once (the next open finds it 0600).
+    static func tightenMode(_ path: String, mode: mode_t) -> LocalizedText? {
+        guard mode & 0o077 != 0 else { return nil }
+        let old = "0" + String(mode & 0o777, radix: 8)
+        if chmod(path, 0o600) == 0 {
+            return LocalizedText(
+                ru: "Рабочий файл \(path) был доступен другим пользователям (права \(old)); права изменены на 0600: в нём персональные данные.",
+                en: "The workspace \(path) was readable by other users (mode \(old)); its mode is now 0600: it holds personal data.")
+        }
+        return LocalizedText(
+            ru: "Внимание: рабочий файл \(path) доступен другим пользователям (права \(old)), изменить права не удалось; в нём персональные данные: chmod 600 \(path)",
+            en: "Warning: the workspace \(path) is readable by other users (mode \(old)) and its mode could not be changed; it holds personal data: chmod 600 \(path)")
+    }
+
+    /// Creates an empty file of mode 0600, failing if it exists; returns `errno` on failure.
+    static func createPrivateFile(_ path: String) -> Int32? {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return errno }
+        fchmod(descriptor, 0o600)
+        close(descriptor)
+        return nil
+    }
+
+    /// Flushes a written file to the disk; returns `errno` on failure.
+    static func flushToDisk(_ path: String) -> Int32? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return errno }
+        defer { close(descriptor) }
+        return fsync(descriptor) == 0 ? nil : errno
+    }
+
+    /// SQLite's verdict on the file's structure: every page, every b-tree, every record's format
+    /// and NOT NULL constraint (not index contents). Empty when the file is sound.
+    ///
+    /// Why on every open: a damaged file otherwise gives silently different metrics, and an import
+    /// would write into it. Measured on a workspace of 1,000,000 sale lines (see the comment at
+    /// ``Workspace/quickCheckLimit``).
+    static func quickCheckProblems(_ db: Database) throws -> [String] {
+        let lines = try String.fetchAll(db, sql: "PRAGMA quick_check(\(Workspace.quickCheckLimit))")
+        return lines == ["ok"] ? [] : lines
+    }
+
+    /// The workspace error that says what a database error really means about the file, or nil
+    /// for errors about the content (constraints, SQL) that the caller handles.
+    static func fileError(for error: DatabaseError, path: String, backup: WorkspaceFileError.BackupDescription?) -> (any AuditError)? {
+        switch error.resultCode {
+        case .SQLITE_FULL:
+            return WorkspaceFileError.diskFull(path: path)
+        case .SQLITE_READONLY:
+            return WorkspaceFileError.readOnly(path: path, reason: readOnlyReason(path) ?? .fileMode("?"))
+        case .SQLITE_PERM, .SQLITE_AUTH:
+            return WorkspaceFileError.permissionDenied(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return WorkspaceFileError.busy(path: path)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return WorkspaceFileError.damaged(path: path, problems: [error.message ?? "\(error.resultCode)"], backup: backup)
+        case .SQLITE_CANTOPEN:
+            if let reason = readOnlyReason(path) { return WorkspaceFileError.readOnly(path: path, reason: reason) }
+            return WorkspaceFileError.inputOutput(path: path, detail: error.message ?? "cannot open")
+        case .SQLITE_IOERR:
+            if errno == ENOSPC || errno == EDQUOT { return WorkspaceFileError.diskFull(path: path) }
+            return WorkspaceFileError.inputOutput(path: path, detail: error.message ?? "\(error.extendedResultCode)")
+        default:
+            return nil
+        }
+    }
+}
