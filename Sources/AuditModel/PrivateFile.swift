@@ -13,6 +13,11 @@ public enum PrivateFile {
         public var path: String
         public var reason: String
 
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+
         public var location: SourceLocation? { SourceLocation(file: path) }
 
         public func message(in language: Language) -> String {

@@ -52,8 +52,8 @@ public enum WorkspaceFileError: AuditError, Equatable {
         switch self {
         case .readOnly(let path, .fileMode(let mode)):
             return ru
-                ? "рабочий файл \(path) доступен только для чтения (права \(mode)); crm-audit записывает в него при каждой команде. Разрешите запись: chmod 600 \(path)"
-                : "the workspace \(path) is read-only (mode \(mode)); crm-audit writes to it on every command. Make it writable: chmod 600 \(path)"
+                ? "рабочий файл \(path) доступен только для чтения (права \(mode)); crm-audit нужна запись в него (в том числе для журнала SQLite). Разрешите запись: chmod 600 \(path)"
+                : "the workspace \(path) is read-only (mode \(mode)); crm-audit needs to write to it (SQLite keeps its journal in it too). Make it writable: chmod 600 \(path)"
         case .readOnly(let path, .folder(let folder)):
             return ru
                 ? "папка \(folder) недоступна для записи, а SQLite ведёт журнал рядом с рабочим файлом \(path). Разрешите запись в папку или скопируйте рабочий файл в папку, доступную для записи"
@@ -106,8 +106,11 @@ public enum WorkspaceFileError: AuditError, Equatable {
                 : "  1. There is no automatic backup \(path).bak; restore the file from your own backup if you have one.")
         }
         lines.append(ru
-            ? "  2. Или спасите то, что SQLite ещё может прочитать: sqlite3 \(path) \".recover\" | sqlite3 recovered.crmaudit — затем проверьте: crm-audit history recovered.crmaudit"
-            : "  2. Or salvage what SQLite can still read: sqlite3 \(path) \".recover\" | sqlite3 recovered.crmaudit — then check it: crm-audit history recovered.crmaudit")
+            ? "  2. Или спасите всё, что SQLite ещё может прочитать, в новый рабочий файл: crm-audit recover \(path) --out recovered.crmaudit — затем проверьте: crm-audit history recovered.crmaudit"
+            : "  2. Or salvage everything SQLite can still read into a new workspace: crm-audit recover \(path) --out recovered.crmaudit — then check it: crm-audit history recovered.crmaudit")
+        lines.append(ru
+            ? "     (то же делает sqlite3 \(path) \".recover\" | sqlite3 recovered.crmaudit, где sqlite3 собран с .recover; в Debian 12 — нет)"
+            : "     (sqlite3 \(path) \".recover\" | sqlite3 recovered.crmaudit does the same where sqlite3 is built with .recover; Debian 12's is not)")
         lines.append(ru ? "Подробно: docs/recovery.md" : "Details: docs/recovery.md")
         return lines.joined(separator: "\n")
     }
