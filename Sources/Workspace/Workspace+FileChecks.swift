@@ -34,10 +34,7 @@ enum WorkspaceFileChecks {
     /// creates `-wal`, `-shm` and `-journal`), or a read-only file system.
     static func readOnlyReason(_ path: String) -> WorkspaceFileError.ReadOnlyReason? {
         if access(path, W_OK) != 0 {
-            if errno == EROFS { return .fileSystem }
-            var status = stat()
-            let mode = stat(path, &status) == 0 ? status.st_mode & 0o777 : 0
-            return .fileMode("0" + String(mode, radix: 8))
+            return errno == EROFS ? .fileSystem : .fileMode(modeText(path))
         }
         let folder = FileIdentity.parent(of: FileIdentity.resolvedPath(path))
         if access(folder, W_OK) != 0 {
@@ -46,9 +43,23 @@ enum WorkspaceFileChecks {
         return nil
     }
 
+    /// The file's permission bits in octal, `0644`.
+    static func modeText(_ path: String) -> String {
+        "0" + String(modeBits(path) ?? 0, radix: 8)
+    }
+
+    /// The file's permission bits, nil when it does not exist.
+    static func modeBits(_ path: String) -> mode_t? {
+        var status = stat()
+        return stat(path, &status) == 0 ? status.st_mode & 0o777 : nil
+    }
+
     /// Sets a workspace readable by others back to 0600 (it holds personal data); returns the
     /// note the user is told, once (the next open finds it 0600).
     static func tightenMode(_ path: String, mode: mode_t) -> LocalizedText? {
+        // The backup holds the same personal data: kept private quietly.
+        let backup = Workspace.backupPath(of: path)
+        if let backupMode = modeBits(backup), backupMode & 0o077 != 0 { chmod(backup, 0o600) }
         guard mode & 0o077 != 0 else { return nil }
         let old = "0" + String(mode & 0o777, radix: 8)
         if chmod(path, 0o600) == 0 {
@@ -92,23 +103,29 @@ enum WorkspaceFileChecks {
     /// The workspace error that says what a database error really means about the file, or nil
     /// for errors about the content (constraints, SQL) that the caller handles.
     static func fileError(for error: DatabaseError, path: String, backup: WorkspaceFileError.BackupDescription?) -> (any AuditError)? {
-        switch error.resultCode {
+        fileError(code: error.extendedResultCode.rawValue, message: error.message, path: path, backup: backup)
+    }
+
+    /// The same for an SQLite result code (primary or extended) and its message.
+    static func fileError(code: Int32, message: String?, path: String, backup: WorkspaceFileError.BackupDescription?) -> (any AuditError)? {
+        let detail = message ?? "SQLite error \(code)"
+        switch ResultCode(rawValue: code).primaryResultCode {
         case .SQLITE_FULL:
             return WorkspaceFileError.diskFull(path: path)
         case .SQLITE_READONLY:
-            return WorkspaceFileError.readOnly(path: path, reason: readOnlyReason(path) ?? .fileMode("?"))
+            return WorkspaceFileError.readOnly(path: path, reason: readOnlyReason(path) ?? .fileMode(modeText(path)))
         case .SQLITE_PERM, .SQLITE_AUTH:
             return WorkspaceFileError.permissionDenied(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return WorkspaceFileError.busy(path: path)
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            return WorkspaceFileError.damaged(path: path, problems: [error.message ?? "\(error.resultCode)"], backup: backup)
+            return WorkspaceFileError.damaged(path: path, problems: [detail], backup: backup)
         case .SQLITE_CANTOPEN:
             if let reason = readOnlyReason(path) { return WorkspaceFileError.readOnly(path: path, reason: reason) }
-            return WorkspaceFileError.inputOutput(path: path, detail: error.message ?? "cannot open")
+            return WorkspaceFileError.inputOutput(path: path, detail: detail)
         case .SQLITE_IOERR:
             if errno == ENOSPC || errno == EDQUOT { return WorkspaceFileError.diskFull(path: path) }
-            return WorkspaceFileError.inputOutput(path: path, detail: error.message ?? "\(error.extendedResultCode)")
+            return WorkspaceFileError.inputOutput(path: path, detail: detail)
         default:
             return nil
         }

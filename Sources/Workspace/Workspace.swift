@@ -76,6 +76,19 @@ public final class Workspace: Sendable {
             WorkspaceFileChecks.fileError(for: error, path: path, backup: backupDescription(of: path))
                 ?? WorkspaceError.notAWorkspace(path: path)
         }
+        // The checks read through a read-only connection before the pool opens: opening a pool
+        // writes (GRDB creates and drops a table so that the WAL file exists), and a damaged file
+        // must be left exactly as it is.
+        let migrationDue: Bool
+        do {
+            migrationDue = try inspect(path)
+        } catch let error as any AuditError {
+            throw error
+        } catch let error as DatabaseError {
+            throw fileError(error)
+        } catch {
+            throw WorkspaceError.notAWorkspace(path: path)
+        }
         let pool: DatabasePool
         do {
             pool = try connect(path)
@@ -85,32 +98,15 @@ public final class Workspace: Sendable {
             throw WorkspaceError.notAWorkspace(path: path)
         }
         let workspace = Workspace(path: path, database: pool, notes: notes)
-        do {
-            let migrationDue = try pool.read { db in
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                guard applicationID == Schema.applicationID else { throw WorkspaceError.notAWorkspace(path: path) }
-                let problems = try WorkspaceFileChecks.quickCheckProblems(db)
-                guard problems.isEmpty else {
-                    throw WorkspaceFileError.damaged(path: path, problems: problems, backup: backupDescription(of: path))
-                }
-                let known = Set(Schema.migrator.migrations)
-                let applied = try Schema.migrator.appliedIdentifiers(db)
-                let unknown = applied.subtracting(known)
-                guard unknown.isEmpty else {
-                    throw WorkspaceError.newerVersion(path: path, unknownMigrations: unknown.sorted())
-                }
-                return try !Schema.migrator.hasCompletedMigrations(db)
-            }
-            if migrationDue {
+        if migrationDue {
+            do {
                 try workspace.backUpBeforeFirstWrite()
                 try Schema.migrator.migrate(pool)
+            } catch let error as any AuditError {
+                throw error
+            } catch let error as DatabaseError {
+                throw fileError(error)
             }
-        } catch let error as any AuditError {
-            throw error
-        } catch let error as DatabaseError {
-            throw fileError(error)
-        } catch {
-            throw WorkspaceError.notAWorkspace(path: path)
         }
         return workspace
     }
@@ -127,6 +123,32 @@ public final class Workspace: Sendable {
             try db.execute(sql: "VACUUM")
         }
         try queue.close()
+    }
+
+    /// Checks, on a read-only connection, that `path` is a crm-audit workspace of a known
+    /// version and sound by SQLite's quick check; returns whether a migration is due.
+    private static func inspect(_ path: String) throws -> Bool {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(Workspace.readerMapSize)") }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            guard applicationID == Schema.applicationID else { throw WorkspaceError.notAWorkspace(path: path) }
+            let problems = try WorkspaceFileChecks.quickCheckProblems(db)
+            guard problems.isEmpty else {
+                throw WorkspaceFileError.damaged(path: path, problems: problems, backup: backupDescription(of: path))
+            }
+            let known = Set(Schema.migrator.migrations)
+            let applied = try Schema.migrator.appliedIdentifiers(db)
+            let unknown = applied.subtracting(known)
+            guard unknown.isEmpty else {
+                throw WorkspaceError.newerVersion(path: path, unknownMigrations: unknown.sorted())
+            }
+            return try !Schema.migrator.hasCompletedMigrations(db)
+        }
     }
 
     /// At most this many problems are listed by the quick check on open (the first ones name the
