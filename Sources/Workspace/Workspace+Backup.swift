@@ -11,6 +11,10 @@ import GRDB
 /// workspace that is flushed to disk and renamed over the old `WS.bak`: a crash leaves the
 /// previous backup whole. It is made only when `WS.bak` is missing or was made before today
 /// (local time), so it always holds the state at the start of a day's work.
+///
+/// Cost, measured on a workspace of 1,000,000 sale lines (260 MB): `VACUUM INTO` takes 0.45 s of
+/// CPU (1.2–1.4 s wall on this loaded 2-core machine) and as much disk again as the workspace,
+/// once a day; the online backup API would copy the same pages without compacting them.
 extension Workspace {
     /// The automatic backup's path: the workspace's path with `.bak` appended.
     public var backupPath: String { Self.backupPath(of: path) }
