@@ -8,6 +8,14 @@ enum WorkspaceFileChecks {
     /// Refuses a path that is missing, a folder, unreadable, not an SQLite file or not writable;
     /// returns the file's permission bits.
     static func checkBeforeOpening(_ path: String) throws -> mode_t {
+        let mode = try checkReadable(path)
+        if let reason = readOnlyReason(path) { throw WorkspaceFileError.readOnly(path: path, reason: reason) }
+        return mode
+    }
+
+    /// Refuses a path that is missing, a folder, unreadable or not an SQLite file; returns the
+    /// file's permission bits.
+    static func checkReadable(_ path: String) throws -> mode_t {
         var status = stat()
         guard stat(path, &status) == 0 else {
             switch errno {
@@ -26,7 +34,6 @@ enum WorkspaceFileChecks {
         let count = read(descriptor, &header, 16)
         close(descriptor)
         guard count == 16, OutputSignature.isSQLite(Data(header)) else { throw WorkspaceError.notAWorkspace(path: path) }
-        if let reason = readOnlyReason(path) { throw WorkspaceFileError.readOnly(path: path, reason: reason) }
         return status.st_mode & 0o7777
     }
 

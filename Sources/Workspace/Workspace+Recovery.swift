@@ -35,7 +35,8 @@ extension Workspace {
     /// - Throws: ``WorkspaceFileError/damaged(path:problems:backup:)`` when not even the list of
     ///   tables can be read; ``OutputRefusal`` for a `target` that `outputGuard` refuses.
     public static func recover(from damaged: String, to target: String, guard outputGuard: OutputGuard) throws -> RecoveryReport {
-        _ = try WorkspaceFileChecks.checkBeforeOpening(damaged)
+        // Only read: a damaged workspace on a read-only disk can be recovered too.
+        _ = try WorkspaceFileChecks.checkReadable(damaged)
         guard case .file(let resolved) = try outputGuard.check(target) else { throw OutputRefusal.special(path: target) }
         let folder = FileIdentity.parent(of: resolved)
         let temporary = "\(folder)/.\(FileIdentity.lastComponent(of: resolved)).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -50,12 +51,24 @@ extension Workspace {
         }
         var configuration = Configuration()
         configuration.readonly = true
-        let source = try DatabaseQueue(path: damaged, configuration: configuration)
-        let copy = try DatabaseQueue(path: temporary)
-        let tables = try copyEverything(from: source, to: copy, damaged: damaged)
-        try source.close()
-        try copy.close()
-        let problems = try DatabaseQueue(path: temporary).read(WorkspaceFileChecks.quickCheckProblems)
+        let source: DatabaseQueue
+        do {
+            source = try DatabaseQueue(path: damaged, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw WorkspaceFileChecks.fileError(for: error, path: damaged, backup: backupDescription(of: damaged)) ?? error
+        }
+        let tables: [RecoveryReport.Table]
+        let problems: [String]
+        do {
+            let copy = try DatabaseQueue(path: temporary)
+            tables = try copyEverything(from: source, to: copy, damaged: damaged)
+            try source.close()
+            try copy.close()
+            problems = try DatabaseQueue(path: temporary).read(WorkspaceFileChecks.quickCheckProblems)
+        } catch let error as DatabaseError {
+            // Reading the damaged file is handled table by table: what fails here is the new file.
+            throw WorkspaceFileChecks.fileError(for: error, path: target, backup: nil) ?? error
+        }
         guard problems.isEmpty else { throw WorkspaceFileError.damaged(path: target, problems: problems, backup: nil) }
         if let code = WorkspaceFileChecks.flushToDisk(temporary) {
             throw PrivateFile.WriteError(path: target, reason: String(cString: strerror(code)))

@@ -71,7 +71,6 @@ public final class Workspace: Sendable {
     ///   unreadable, damaged (with how to recover) or on a full disk.
     public static func open(at path: String) throws -> Workspace {
         let mode = try WorkspaceFileChecks.checkBeforeOpening(path)
-        let notes = [WorkspaceFileChecks.tightenMode(path, mode: mode)].compactMap { $0 }
         let fileError = { (error: DatabaseError) -> any Error in
             WorkspaceFileChecks.fileError(for: error, path: path, backup: backupDescription(of: path))
                 ?? WorkspaceError.notAWorkspace(path: path)
@@ -89,6 +88,8 @@ public final class Workspace: Sendable {
         } catch {
             throw WorkspaceError.notAWorkspace(path: path)
         }
+        // Only a workspace is made private: another program's file is left as it is.
+        let notes = [WorkspaceFileChecks.tightenMode(path, mode: mode)].compactMap { $0 }
         let pool: DatabasePool
         do {
             pool = try connect(path)

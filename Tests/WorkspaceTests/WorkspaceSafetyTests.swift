@@ -188,6 +188,19 @@ private func saveAnswer(_ id: String, in path: String) throws {
         #expect(try Workspace.open(at: workspace.path).openingNotes.isEmpty)
     }
 
+    @Test func anotherProgramsDatabaseKeepsItsMode() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("other.sqlite")
+        do {
+            let workspace = try Workspace.create(at: path, client: "x", roundDate: Day(ordinal: 0))
+            try workspace.write { db in try db.execute(sql: "PRAGMA application_id = 0") }
+        }
+        chmod(path, 0o644)
+        #expect(throws: WorkspaceError.notAWorkspace(path: path)) { try Workspace.open(at: path) }
+        #expect(try mode(path) == 0o644)
+    }
+
     @Test func aFolderIsCalledAFolder() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
