@@ -38,7 +38,9 @@ struct AnswersCommand: ParsableCommand {
 
     func run() throws {
         let language = lang ?? CLILanguage.current
-        if action == .export { try output.guarding(workspace).check(file) }
+        if action == .export {
+            try output.guarding(workspace).check(file, expecting: AnswersFile.Format(path: file) == .yaml ? .mark : nil)
+        }
         let store = try openWorkspace(workspace)
         let auditRound = try store.round(number: round)
         let chosen = try Questionnaire.resolve(questionnaire ?? auditRound.questionnaireID ?? "crm-readiness")

@@ -45,7 +45,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let language = lang ?? CLILanguage.current
-        if let out { try output.guarding(workspace).check(out) }
+        if let out { try output.guarding(workspace).check(out, expecting: format == .json ? nil : .mark) }
         let store = try openWorkspace(workspace)
         let comparison: RoundComparison
         if rounds.count == 2 {
@@ -56,7 +56,10 @@ struct CompareCommand: ParsableCommand {
         }
         let text: String
         switch format {
-        case .table: text = ComparisonRenderer.table(comparison, language: language)
+        case .table:
+            text = ComparisonRenderer.table(comparison, language: language)
+                // A file of it carries crm-audit's mark, so that the next comparison may replace it.
+                + (out == nil ? "" : "\n\n(\(OutputSignature.comment))")
         case .json: text = try ComparisonRenderer.json(comparison)
         case .html:
             let history = try AuditHistory.summaries(store, upTo: comparison.to.number)

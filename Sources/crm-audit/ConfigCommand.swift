@@ -25,9 +25,9 @@ struct ConfigCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try output.guarding(workspace).check(out)
-        let (_, result) = try assessment.assess(workspace)
         let chosen = format ?? (out.lowercased().hasSuffix(".json") ? .json : .yaml)
+        try output.guarding(workspace).check(out, expecting: chosen == .yaml ? .mark : nil)
+        let (_, result) = try assessment.assess(workspace)
         let text = switch chosen {
         case .json: try ConfigurationExport.json(result.configuration)
         case .yaml: try ConfigurationExport.yaml(result.configuration,

@@ -52,11 +52,13 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let outputGuard = output.guarding(workspace)
-        try outputGuard.check(out)
+        let chosenFormat = format ?? ReportWriter.format(for: out)
+        // HTML, Markdown and PDF carry crm-audit's mark: an unmarked file is refused before the work.
+        try outputGuard.check(out, expecting: chosenFormat == .json ? nil : .mark)
         let (workspace, result) = try assessment.assess(self.workspace)
         let input = try result.reportInput(workspace: workspace)
         let options = ReportOptions(language: lang ?? CLILanguage.current, redact: redact, sections: try chosenSections())
-        try ReportWriter.write(input, options: options, format: format ?? ReportWriter.format(for: out), to: out, guard: outputGuard)
+        try ReportWriter.write(input, options: options, format: chosenFormat, to: out, guard: outputGuard)
         say(LocalizedText(ru: "Отчёт записан: \(out)", en: "Report written: \(out)"))
     }
 }

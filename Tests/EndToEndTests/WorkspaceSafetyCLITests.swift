@@ -82,6 +82,13 @@ private func damageMiddle(of path: String) throws {
         for name in ["a.yaml", "a.csv"] {
             for _ in 0..<2 { #expect(try CLI.run(["answers", workspace, "export", directory.file(name)]).status == 0, "\(name)") }
         }
+        #expect(try CLI.run(["round", "new", workspace, "--date", "2026-12-01"]).status == 0)
+        #expect(try CLI.run(["check", workspace]).status == 0)
+        for (name, format) in [("cmp.txt", "table"), ("cmp.json", "json"), ("cmp.html", "html")] {
+            for _ in 0..<2 {
+                #expect(try CLI.run(["compare", workspace, "--out", directory.file(name), "--format", format]).status == 0, "\(name)")
+            }
+        }
         // The client's own export, and another workspace, are left alone…
         let clientFile = directory.file("customers.csv")
         try FileManager.default.copyItem(atPath: CLI.packageRoot + "/examples/technosnab/customers.csv", toPath: clientFile)
