@@ -90,7 +90,11 @@ extension Workspace {
         let (entries, applicationID, userVersion) = try source.read { db -> ([SchemaEntry], Int32, Int32) in
             do {
                 let rows = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'")
-                let entries = rows.map { SchemaEntry(type: $0["type"], name: $0["name"], sql: $0["sql"]) }
+                // Read as optionals: in a damaged file even the schema's text may be missing.
+                let entries = rows.compactMap { row -> SchemaEntry? in
+                    guard let type = row["type"] as String?, let name = row["name"] as String?, let sql = row["sql"] as String? else { return nil }
+                    return SchemaEntry(type: type, name: name, sql: sql)
+                }
                 return (entries, try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
             } catch let error as DatabaseError {
                 throw WorkspaceFileError.damaged(path: damaged, problems: [error.message ?? "\(error.resultCode)"], backup: backupDescription(of: damaged))
@@ -104,7 +108,10 @@ extension Workspace {
         }
         var tables: [RecoveryReport.Table] = []
         for entry in entries where entry.type == "table" {
-            try copy.write { db in try db.execute(sql: entry.sql) }
+            guard createSchemaObject(entry.sql, in: copy) else {
+                tables.append(RecoveryReport.Table(name: entry.name, rows: 0, damaged: true))
+                continue
+            }
             // Derived from the rows; the analytics reads the rows when it is missing.
             if entry.name == "sale_columns" {
                 tables.append(RecoveryReport.Table(name: entry.name, rows: 0, damaged: false))
@@ -114,9 +121,21 @@ extension Workspace {
         }
         // Indexes and triggers last: the rows go in without them, and a trigger must not fire on the copy.
         for entry in entries where entry.type == "index" || entry.type == "trigger" || entry.type == "view" {
-            try copy.write { db in try db.execute(sql: entry.sql) }
+            _ = createSchemaObject(entry.sql, in: copy)
         }
         return tables
+    }
+
+    /// Runs one schema statement read from the damaged file — a single `CREATE`, never anything
+    /// else the file might hold — and says whether it worked.
+    private static func createSchemaObject(_ sql: String, in copy: DatabaseQueue) -> Bool {
+        guard sql.trimmingCharacters(in: .whitespacesAndNewlines).uppercased().hasPrefix("CREATE ") else { return false }
+        do {
+            try copy.write { db in try db.makeStatement(sql: sql).execute() }
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// Copies the readable rows of `table`: forwards by rowid until an error, then backwards
@@ -125,7 +144,7 @@ extension Workspace {
         let quoted = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         let columns: [String]
         do {
-            columns = try source.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(\(quoted))").map { $0["name"] as String } }
+            columns = try source.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(\(quoted))").compactMap { $0["name"] as String? } }
         } catch {
             return RecoveryReport.Table(name: table, rows: 0, damaged: true)
         }
@@ -152,7 +171,7 @@ extension Workspace {
                                 throw error
                             }
                             copied += target.changesCount
-                            if remember { lastForward = row[0] }
+                            if remember, let rowID = row[0] as Int64? { lastForward = rowID }
                         }
                     }
                     return true
