@@ -42,7 +42,7 @@ public enum AnswersFile {
     }
 
     private static func exportYAML(_ answers: [String: Answer], _ questionnaire: Questionnaire, _ language: Language, _ heading: String?) -> String {
-        var lines: [String] = []
+        var lines = ["# " + OutputSignature.comment]
         if let heading { lines.append("# " + heading.replacingOccurrences(of: "\n", with: " ")) }
         lines.append(language == .ru
             ? "# Ответ: id варианта (или список id), число, да/нет, дата ГГГГ-ММ-ДД, текст, dont_know или not_applicable; ~ — нет ответа."

@@ -34,9 +34,14 @@ struct AnswersCommand: ParsableCommand {
     @Option(help: "The round number (default: the latest).")
     var round: Int?
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let language = lang ?? CLILanguage.current
-        let store = try Workspace.open(at: workspace)
+        if action == .export {
+            try output.guarding(workspace).check(file, expecting: AnswersFile.Format(path: file) == .yaml ? .mark : nil)
+        }
+        let store = try openWorkspace(workspace)
         let auditRound = try store.round(number: round)
         let chosen = try Questionnaire.resolve(questionnaire ?? auditRound.questionnaireID ?? "crm-readiness")
         switch action {
@@ -49,7 +54,7 @@ struct AnswersCommand: ParsableCommand {
                 ? "Ответы: \(client), раунд \(auditRound.number) от \(auditRound.date.iso); \(chosen.title.ru) \(chosen.version)"
                 : "Answers: \(client), round \(auditRound.number) of \(auditRound.date.iso); \(chosen.title.en) \(chosen.version)"
             let text = AnswersFile.export(migrated, questionnaire: chosen, format: AnswersFile.Format(path: file), language: language, heading: heading)
-            try PrivateFile.write(text, to: file)
+            try PrivateFile.write(text, to: file, guard: output.guarding(workspace))
             say(LocalizedText(ru: "Выгружено ответов: \(answers.count) в \(file).", en: "Exported \(answers.count) answer(s) to \(file)."))
         case .import:
             let summary = try AnswersFile.importFile(file, into: store, round: auditRound, questionnaire: chosen)

@@ -27,6 +27,7 @@ struct CRMAudit: ParsableCommand {
             RoundCommand.self,
             HistoryCommand.self,
             CompareCommand.self,
+            RecoverCommand.self,
             ScanCSVCommand.self,
             ManualCommand.self,
         ]

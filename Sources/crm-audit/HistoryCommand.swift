@@ -24,7 +24,7 @@ struct HistoryCommand: ParsableCommand {
     var lang: Language?
 
     func run() throws {
-        let store = try Workspace.open(at: workspace)
+        let store = try openWorkspace(workspace)
         let latest = try store.round()
         // Level titles and area names come from the method in use; ids are shown when it cannot be loaded.
         let setup = try? AuditSetup.load(questionnaire: latest.questionnaireID, industry: try store.engagement().industry)

@@ -37,7 +37,7 @@ struct InterviewCommand: ParsableCommand {
 
     func run() throws {
         let language = lang ?? CLILanguage.current
-        let store = try Workspace.open(at: workspace)
+        let store = try openWorkspace(workspace)
         var auditRound = try store.round(number: round)
         let chosen = try Questionnaire.resolve(questionnaire ?? auditRound.questionnaireID ?? "crm-readiness")
         let report = try chosen.attach(to: store, round: auditRound)

@@ -47,6 +47,8 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: Format = .table
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         let russian = CLILanguage.current == .ru
         if (workspace == nil) == (sales == nil) {
@@ -68,7 +70,7 @@ struct MetricsCommand: ParsableCommand {
         let start = clock.now
         let analysis: Analysis
         if let workspace {
-            let opened = try Workspace.open(at: workspace)
+            let opened = try openWorkspace(workspace)
             analysis = try Analytics.computeAndStore(opened, round: try opened.round(number: round), asOf: day)
         } else {
             analysis = try analyseFiles(asOf: day)
@@ -99,14 +101,17 @@ extension MetricsCommand {
         let round = try workspace.round()
         var options = ImportOptions(kind: .sales)
         options.skipBadRows = skipBadRows
+        options.outputGuard = output.guarding(nil)
         options.sheet = sheet
         if let mapping { options.mapping = try MappingFile.load(path: mapping, kind: .sales) }
         let others = [(DatasetKind.customers, customers), (.managers, managers)].compactMap { kind, file in file.map { (kind, $0) } }
         let skip = skipBadRows
+        let outputGuard = options.outputGuard
         let imports = Background {
             for (kind, file) in others {
                 var options = ImportOptions(kind: kind)
                 options.skipBadRows = skip
+                options.outputGuard = outputGuard
                 _ = try Importer.importFile(file, into: workspace, round: round, options: options)
             }
         }

@@ -28,11 +28,13 @@ struct QuestionnaireCommand: ParsableCommand {
         @Option(help: "Write to this file instead of standard output.")
         var out: String?
 
+        @OptionGroup var output: OutputOptions
+
         func run() throws {
             let questionnaire = try Questionnaire.resolve(id)
             let text = FormPrinter.render(questionnaire, format: format, language: lang ?? CLILanguage.current)
             if let out {
-                try PrivateFile.write(text, to: out)
+                try PrivateFile.write(text, to: out, guard: output.guarding(nil))
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
@@ -68,7 +70,7 @@ extension QuestionnaireCommand {
 
         func run() throws {
             let language = lang ?? CLILanguage.current
-            let store = try Workspace.open(at: workspace)
+            let store = try openWorkspace(workspace)
             let auditRound = try store.round(number: round)
             let chosen = try Questionnaire.resolve(questionnaire ?? auditRound.questionnaireID ?? "crm-readiness")
             let stored = try store.answers(round: auditRound)

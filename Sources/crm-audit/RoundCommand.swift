@@ -37,7 +37,7 @@ struct RoundCommand: ParsableCommand {
         func run() throws {
             let language = CLILanguage.current
             let day = try parseDay(date, option: "--date") ?? Timestamp.today()
-            let store = try Workspace.open(at: workspace)
+            let store = try openWorkspace(workspace)
             let previous = try store.round()
             // Load the method first: a broken questionnaire or ruleset stops before anything is written.
             let setup = try AuditSetup.load(questionnaire: questionnaire ?? previous.questionnaireID, industry: try store.engagement().industry,

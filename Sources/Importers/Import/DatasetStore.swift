@@ -91,7 +91,12 @@ final class DatasetStore {
         }
         if let failedHandle {
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+            let code = ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection))
             sqlite3_reset(failedHandle)
+            // A full disk, a read-only or damaged file: the workspace says what that means.
+            if [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_CORRUPT, .SQLITE_NOTADB].contains(code.primaryResultCode) {
+                throw DatabaseError(resultCode: code, message: message)
+            }
             throw ImportError.database(path: file, message: message)
         }
     }

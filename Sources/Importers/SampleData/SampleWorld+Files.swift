@@ -5,7 +5,7 @@ extension SampleWorld {
     // MARK: - customers.csv
 
     mutating func writeCustomers(to path: String) throws {
-        var writer = try SampleFileWriter(path: path, windows1251: example, bom: false)
+        var writer = try SampleFileWriter(path: path, windows1251: example, bom: false, guard: outputGuard)
         let delimiter = ";"
         if example {
             let header = ["Код", "Контрагент", "Вид контрагента", "ИНН", "Телефон", "Эл. почта", "Город", "Регион", "Отрасль",
@@ -93,7 +93,7 @@ extension SampleWorld {
     }
 
     mutating func writeSales(to path: String) throws {
-        var writer = try SampleFileWriter(path: path, windows1251: false, bom: example)
+        var writer = try SampleFileWriter(path: path, windows1251: false, bom: example, guard: outputGuard)
         let delimiter = ";"
         let group = example ? "\u{00A0}" : " "
         if example {
@@ -205,7 +205,7 @@ extension SampleWorld {
     // MARK: - managers.csv
 
     mutating func writeManagers(to path: String) throws {
-        var writer = try SampleFileWriter(path: path, windows1251: false, bom: example)
+        var writer = try SampleFileWriter(path: path, windows1251: false, bom: example, guard: outputGuard)
         try writer.line(["Сотрудник", "Отдел", "Дата приема", "Дата увольнения"], delimiter: ";", crlf: example)
         for manager in managers {
             try writer.line([manager.name, manager.department, russianDate(manager.hired), manager.left.map(russianDate) ?? ""],

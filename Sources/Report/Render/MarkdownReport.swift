@@ -143,6 +143,7 @@ struct MarkdownReport {
                 [$0.fileName, $0.kind.title[language], format.count(Double($0.rowsStored)), $0.sha256]
             })
         }
-        return out
+        // Hidden when the Markdown is shown; lets a later run recognise the file as its own.
+        return out + "\n<!-- \(OutputSignature.comment) -->\n"
     }
 }
