@@ -45,6 +45,7 @@ public struct RuleEvaluator {
                 MissingEvidence(kind: input.reference.kind == .metric ? .metric : .answer, id: input.reference.id,
                                 reason: context.describe(input))
             }
+            result.belief = rule.belief?.outcome(finding: result, rule: rule, bindings: bindings, context: context)
             return result
         }
 
@@ -100,6 +101,7 @@ public struct RuleEvaluator {
         if let evidence = rule.evidence {
             finding.evidence = EvidenceTemplate(evidence).render(finding: finding, rule: rule, bindings: bindings, context: context)
         }
+        finding.belief = rule.belief?.outcome(finding: finding, rule: rule, bindings: bindings, context: context)
         if let waiver = waivers.last(where: { $0.rule == rule.id && $0.until >= context.roundDate }) {
             finding.waiver = waiver
             if finding.isGap || finding.status == .ok {
@@ -144,6 +146,7 @@ extension Value {
         case .string(let text): text
         case .date(let day): day.iso
         case .set(let items): items.sorted().joined(separator: ", ")
+        case .table(let rows): rows.keys.sorted().joined(separator: ", ")
         }
     }
 }

@@ -136,10 +136,12 @@ public struct Rule: Sendable, Hashable {
     public var location: SourceLocation
     /// `id@version` of the ruleset that defines it.
     public var ruleset: String
+    /// The owner's belief this rule checks against the data, for the report's beliefs table.
+    public var belief: Belief? = nil
 
     /// Every expression of the rule, for reference listing.
     public var expressions: [Expressions.Expression] {
-        var all = [appliesIf, observed, count, denominator, moneyAtStake].compactMap { $0 }
+        var all = [appliesIf, observed, count, denominator, moneyAtStake, belief?.stated, belief?.measured].compactMap { $0 }
         switch check {
         case .condition(let expression): all.append(expression)
         case .bands(let value, _, _): all.append(value)
@@ -161,6 +163,8 @@ public struct Ruleset: Sendable, Hashable {
     /// Rule ids of earlier layers this set switches off.
     public var disable: [String]
     public var waivers: [Waiver]
+    /// How the answers shape the recommended configuration (`configuration:`), when declared.
+    public var configuration: ConfigurationSpec? = nil
 
     public var reference: String { "\(id)@\(version)" }
 }

@@ -1,0 +1,32 @@
+import AuditModel
+
+extension Computation {
+    /// Active customers and managers with sales in the 12 months to as_of, and each manager's
+    /// share of that window's revenue (returned as the document's `breakdowns`).
+    mutating func beliefMeasures() -> [String: [String: Double]] {
+        var active = 0
+        for bought in stats.boughtLast12m where bought { active += 1 }
+        sink.set("customers.active_12m", active)
+
+        let sales = data.sales
+        let names = data.managerKeys.names
+        var revenue = [Double](repeating: 0, count: names.count)
+        var sold = [Bool](repeating: false, count: names.count)
+        for index in 0..<sales.count where included[index] && sales.day[index] > last12Start {
+            let manager = Int(sales.manager[index])
+            guard manager >= 0 else { continue }
+            revenue[manager] += sales.amount[index]
+            sold[manager] = true
+        }
+        guard !names.isEmpty else {
+            sink.set("managers.with_sales_12m", nil, orElse: .noValues(.sales, "manager"))
+            return [:]
+        }
+        sink.set("managers.with_sales_12m", sold.filter { $0 }.count)
+        let total = revenue.reduce(0, +)
+        guard total > 0 else { return [:] }
+        var shares: [String: Double] = [:]
+        for (key, name) in names.enumerated() where sold[key] { shares[name] = revenue[key] / total }
+        return ["managers.revenue_share_12m": shares]
+    }
+}
