@@ -23,6 +23,11 @@ extension MetricCatalogue {
                    "для каждого менеджера: Σ amount его строк с датой в (as_of − 365, as_of] / Σ amount строк с менеджером за то же окно"),
               en: ("Manager's share of revenue, 12 months",
                    "per manager: Σ amount of their lines dated in (as_of − 365, as_of] / Σ amount of lines with a manager in that window")),
+        .init("channels.revenue_share_12m", .channels, .share, [.sales],
+              ru: ("Доля выручки канала за 12 месяцев",
+                   "для каждого канала: Σ amount его строк с датой в (as_of − 365, as_of] / Σ amount всех строк за то же окно (строки без канала — не канал)"),
+              en: ("Channel's share of revenue, 12 months",
+                   "per channel: Σ amount of its lines dated in (as_of − 365, as_of] / Σ amount of all lines in that window (lines without a channel are no channel)")),
     ]
 
     /// The definition of the per-item metric `id`, if the catalogue has it.

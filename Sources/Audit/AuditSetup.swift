@@ -43,7 +43,7 @@ public struct AuditSetup: Sendable {
     public static func load(questionnaire idOrPath: String? = nil, industry: String? = nil,
                             extraRulesets: [String] = [], storedLayers: [StoredRulesetLayer] = [],
                             bundledRulesets: Bool = true) throws -> AuditSetup {
-        let questionnaire = try Questionnaire.resolve(idOrPath ?? "crm-readiness")
+        let questionnaire = try Questionnaire.resolve(idOrPath ?? "crm-readiness", metrics: metricTypes)
         let loader = RulesetLoader(environment: ruleEnvironment(for: questionnaire))
         var paths: [String] = []
         if bundledRulesets {

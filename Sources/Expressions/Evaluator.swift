@@ -279,6 +279,10 @@ struct Evaluator {
             guard case .table(let rows) = table.value else { return .nullOf(table) }
             let best = rows.min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             return best.map { Partial(value: .string($0.key)) } ?? .null
+        case .sum:
+            let table = evaluate(arguments[0])
+            guard case .table(let rows) = table.value else { return .nullOf(table) }
+            return Partial(value: .number(rows.values.reduce(0, +)))
         }
     }
 }

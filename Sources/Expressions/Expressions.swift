@@ -40,7 +40,7 @@
 // `count(set)`, `min(a, b, …)`, `max(a, b, …)`, `abs(n)`, `days_between(d1, d2)`.
 // Tables (numbers by name, such as `metric.managers.revenue_share_12m`): `lookup(table, name)`
 // is the number of the item `name` matches, `rank(table, name)` its place by value (1 = the
-// largest), `top(table)` the name of the largest. A name matches an item when it has the same
+// largest), `top(table)` the name of the largest, `sum(table)` the total. A name matches an item when it has the same
 // words in any order, or — when only one item qualifies — when each of its words starts a word
 // of the item's name ('Сергей' and 'Козлов С.' match 'Козлов Сергей'); case and ё/е are ignored.
 // No match, or several, gives null.

@@ -45,12 +45,12 @@ enum Function: String, Sendable, Hashable, CaseIterable {
     case known, answered, unknown, count, min, max, abs
     case daysBetween = "days_between"
     case date
-    case lookup, rank, top
+    case lookup, rank, top, sum
 
     /// The accepted argument counts.
     var arity: ClosedRange<Int> {
         switch self {
-        case .known, .answered, .unknown, .count, .abs, .date, .top: 1...1
+        case .known, .answered, .unknown, .count, .abs, .date, .top, .sum: 1...1
         case .daysBetween, .lookup, .rank: 2...2
         case .min, .max: 1...16
         }

@@ -298,6 +298,9 @@ struct TypeChecker {
         case .top:
             require(types[0], .table, at: arguments[0], context: LocalizedText(ru: "аргумент top()", en: "the argument of top()"))
             return Checked(type: .value(.string))
+        case .sum:
+            require(types[0], .table, at: arguments[0], context: LocalizedText(ru: "аргумент sum()", en: "the argument of sum()"))
+            return Checked(type: .value(.number))
         }
     }
 

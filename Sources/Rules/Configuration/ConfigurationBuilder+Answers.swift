@@ -4,17 +4,19 @@ import Expressions
 import Questionnaire
 
 extension ConfigurationBuilder {
-    /// The stages the company names become the pipeline, in their order; the stated sales cycle
+    /// The stages the company names become the pipeline, in their order (in place of the
+    /// template stages a finding recommends); the stated sales cycle
     /// sets when a deal counts as stalled (`stalled_after_days` in the ruleset says how).
     static func addStatedPipeline(_ spec: ConfigurationSpec, _ bindings: Bindings, to configuration: inout RecommendedConfiguration) {
-        if case .string(let text)? = spec.pipelineStages?.evaluate(with: bindings).value {
-            let stages = statedStages(text)
-            for (position, stage) in stages.enumerated() {
-                configuration.add(ConfigItem(
-                    id: "stage.\(stage)", title: LocalizedText(both: stage),
-                    detail: LocalizedText(ru: "этап \(position + 1) из \(stages.count), как его называют в компании",
-                                          en: "stage \(position + 1) of \(stages.count), as the company names it")),
-                    to: .pipeline)
+        if case .string(let text)? = spec.pipelineStages?.evaluate(with: bindings).value, case let stages = statedStages(text), !stages.isEmpty {
+            // The company's own stages replace the template stages findings recommend; those
+            // findings stay as the reasons for the pipeline.
+            let reasons = configuration.pipeline.flatMap(\.reasons).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            configuration.pipeline = stages.enumerated().map { position, stage in
+                ConfigItem(id: "stage.\(stage)", title: LocalizedText(both: stage),
+                           detail: LocalizedText(ru: "этап \(position + 1) из \(stages.count), как его называют в компании",
+                                                 en: "stage \(position + 1) of \(stages.count), as the company names it"),
+                           reasons: reasons)
             }
         }
         guard case .number(let days)? = spec.stalledAfterDays?.evaluate(with: bindings).value, days.isFinite, days >= 1 else { return }

@@ -17,6 +17,9 @@ public enum BeliefComparison: String, Sendable, Hashable, Codable, CaseIterable 
     case difference
     /// A statement checked against the data: "confirmed" or "not confirmed".
     case match
+    /// An estimate the data can only check indirectly (a sales cycle against purchase
+    /// intervals): "consistent with the data" or "not consistent".
+    case plausibility
 }
 
 /// What the owner believes, set beside what the data shows: a rule's `belief:` block, one row
@@ -62,8 +65,8 @@ public struct BeliefOutcome: Sendable, Hashable, Codable {
     /// The stated value in words, when it is not a number (an option's label, a name, "don't know").
     public var statedText: LocalizedText?
     public var measured: Double?
-    /// The measured value when it is a name.
-    public var measuredText: String?
+    /// The measured value when it is not a number: a name, or a table as "name 35 %, …".
+    public var measuredText: LocalizedText?
     public var unit: String
     public var noun: LocalizedText?
     public var period: BeliefPeriod
@@ -71,7 +74,7 @@ public struct BeliefOutcome: Sendable, Hashable, Codable {
     /// The rendered note about the measured value.
     public var note: LocalizedText?
 
-    public init(label: LocalizedText, stated: Double?, statedText: LocalizedText?, measured: Double?, measuredText: String?,
+    public init(label: LocalizedText, stated: Double?, statedText: LocalizedText?, measured: Double?, measuredText: LocalizedText?,
                 unit: String, noun: LocalizedText?, period: BeliefPeriod, comparison: BeliefComparison, note: LocalizedText?) {
         self.label = label
         self.stated = stated
