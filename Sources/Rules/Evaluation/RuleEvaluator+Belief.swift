@@ -29,10 +29,12 @@ extension Belief {
         case .table(let rows): measuredText = Self.list(rows)
         default: measuredText = measured.text.map { LocalizedText(both: $0) }
         }
-        return BeliefOutcome(
+        var outcome = BeliefOutcome(
             label: label, stated: statedNumber, statedText: statedText, measured: measuredNumber, measuredText: measuredText,
             unit: unit, noun: noun, period: period, comparison: comparison,
             note: note.map { EvidenceTemplate($0).render(finding: finding, rule: rule, bindings: bindings, context: context) })
+        outcome.questions = self.stated.references.filter { $0.kind == .answer }.map(\.id)
+        return outcome
     }
 
     /// A table of shares as "name 35 %, name 12 %, …", largest first (at most 12 items).

@@ -73,6 +73,8 @@ public struct BeliefOutcome: Sendable, Hashable, Codable {
     public var comparison: BeliefComparison
     /// The rendered note about the measured value.
     public var note: LocalizedText?
+    /// The questions the stated value comes from (the report follows the interview's order).
+    public var questions: [String] = []
 
     public init(label: LocalizedText, stated: Double?, statedText: LocalizedText?, measured: Double?, measuredText: LocalizedText?,
                 unit: String, noun: LocalizedText?, period: BeliefPeriod, comparison: BeliefComparison, note: LocalizedText?) {
@@ -88,8 +90,24 @@ public struct BeliefOutcome: Sendable, Hashable, Codable {
         self.note = note
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        label = try container.decode(LocalizedText.self, forKey: .label)
+        stated = try container.decodeIfPresent(Double.self, forKey: .stated)
+        statedText = try container.decodeIfPresent(LocalizedText.self, forKey: .statedText)
+        measured = try container.decodeIfPresent(Double.self, forKey: .measured)
+        measuredText = try container.decodeIfPresent(LocalizedText.self, forKey: .measuredText)
+        unit = try container.decode(String.self, forKey: .unit)
+        noun = try container.decodeIfPresent(LocalizedText.self, forKey: .noun)
+        period = try container.decode(BeliefPeriod.self, forKey: .period)
+        comparison = try container.decode(BeliefComparison.self, forKey: .comparison)
+        note = try container.decodeIfPresent(LocalizedText.self, forKey: .note)
+        questions = try container.decodeIfPresent([String].self, forKey: .questions) ?? []
+    }
+
     enum CodingKeys: String, CodingKey {
         case label, stated, statedText = "stated_text", measured, measuredText = "measured_text", unit, noun, period, comparison, note
+        case questions
     }
 
 }
