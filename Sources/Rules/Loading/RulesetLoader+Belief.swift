@@ -30,7 +30,7 @@ extension RulesetBuilder {
         let period = choice(BeliefPeriod.self, fields, "period", required: true, what)
         let comparison = choice(BeliefComparison.self, fields, "comparison", what) ?? (unit == "text" ? .match : .difference)
         let note = reader.text(fields, "note", required: false, what)
-        if let note, let noteNode = fields["note"] { checkSlots(note, at: noteNode) }
+        if let note, let noteNode = fields["note"] { checkSlots(note, at: noteNode, field: "belief.note") }
         guard let label, let stated, let measured, let unit, Belief.units.contains(unit), let period else { return nil }
         return Belief(label: label, stated: stated, measured: measured, unit: unit, noun: noun, period: period,
                       comparison: comparison, note: note)

@@ -175,7 +175,7 @@ struct RulesetBuilder {
     }
 
     /// Every `{{name|format}}` slot of an evidence template names something the engine can fill.
-    mutating func checkSlots(_ evidence: LocalizedText, at node: Node) {
+    mutating func checkSlots(_ evidence: LocalizedText, at node: Node, field: String = "evidence") {
         for text in [evidence.ru, evidence.en] {
             for (name, format) in EvidenceTemplate.slots(in: text) {
                 let known: Bool
@@ -196,13 +196,13 @@ struct RulesetBuilder {
                         hint = Suggestion.hint(for: name, in: EvidenceTemplate.names)
                     }
                     reader.error(node, LocalizedText(
-                        ru: "«{{\(name)}}» в тексте: неизвестное имя\(hint.ru); допустимы \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id>, answer.<id>",
-                        en: "'{{\(name)}}' in a template: unknown name\(hint.en); expected \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id> or answer.<id>"))
+                        ru: "«{{\(name)}}» в \(field): неизвестное имя\(hint.ru); допустимы \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id>, answer.<id>",
+                        en: "'{{\(name)}}' in \(field): unknown name\(hint.en); expected \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id> or answer.<id>"))
                 }
                 if let format, !EvidenceTemplate.formats.contains(format) {
                     reader.error(node, LocalizedText(
-                        ru: "«{{\(name)|\(format)}}» в evidence: неизвестный формат; допустимы \(EvidenceTemplate.formats.sorted().joined(separator: ", "))",
-                        en: "'{{\(name)|\(format)}}' in evidence: unknown format; expected one of \(EvidenceTemplate.formats.sorted().joined(separator: ", "))"))
+                        ru: "«{{\(name)|\(format)}}» в \(field): неизвестный формат; допустимы \(EvidenceTemplate.formats.sorted().joined(separator: ", "))",
+                        en: "'{{\(name)|\(format)}}' in \(field): unknown format; expected one of \(EvidenceTemplate.formats.sorted().joined(separator: ", "))"))
                 }
             }
         }
