@@ -85,8 +85,9 @@ enum Stylesheet {
     .belief-card h4 { margin: 0 0 6px; font-size: 10.5pt; } .belief-card p { margin: 3px 0; }
     .belief-card .said b { color: var(--muted); } .belief-card .shows b { color: var(--red); font-size: 13pt; }
     table.beliefs { table-layout: fixed; width: 100%; } table.beliefs td { vertical-align: top; }
-    table.beliefs th:nth-child(1) { width: 21%; } table.beliefs th:nth-child(2) { width: 15%; }
-    table.beliefs th:nth-child(3) { width: 18%; } table.beliefs th:nth-child(4) { width: 28%; } table.beliefs th:nth-child(5) { width: 18%; }
+    table.beliefs th:nth-child(1) { width: 19%; } table.beliefs th:nth-child(2) { width: 14%; }
+    table.beliefs th:nth-child(3) { width: 17%; } table.beliefs th:nth-child(4) { width: 29%; } table.beliefs th:nth-child(5) { width: 21%; }
+    table.beliefs td { overflow-wrap: normal; word-break: normal; hyphens: manual; }
     .verdict-confirmed { color: var(--green); font-weight: bold; } .verdict-off { color: var(--red); font-weight: bold; }
     .verdict-near { color: #b7791f; font-weight: bold; } .verdict-unknown { color: var(--muted); font-style: italic; }
     footer.doc { margin: 30px 0 10px; font-size: 8.5pt; color: var(--muted); border-top: 1px solid var(--line); padding-top: 6px; }

@@ -98,10 +98,10 @@ public struct RuleEvaluator {
         if finding.isGap, let spec = rule.samples {
             finding.samples = context.samples(spec)
         }
+        finding.belief = rule.belief?.outcome(finding: finding, rule: rule, bindings: bindings, context: context)
         if let evidence = rule.evidence {
             finding.evidence = EvidenceTemplate(evidence).render(finding: finding, rule: rule, bindings: bindings, context: context)
         }
-        finding.belief = rule.belief?.outcome(finding: finding, rule: rule, bindings: bindings, context: context)
         if let waiver = waivers.last(where: { $0.rule == rule.id && $0.until >= context.roundDate }) {
             finding.waiver = waiver
             if finding.isGap || finding.status == .ok {
