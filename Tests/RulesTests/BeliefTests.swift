@@ -60,6 +60,7 @@ let starRule = """
         title: {ru: Не тот лучший менеджер, en: Not the star}
         when: "rank(metric.managers.revenue_share_12m, answer.star_name) != 1"
         observed: "lookup(metric.managers.revenue_share_12m, top(metric.managers.revenue_share_12m))"
+        evidence: {ru: "Назван {{stated}}, по данным — {{measured}} ({{observed|percent}})", en: "Named {{stated}}; the data: {{measured}} ({{observed|percent}})"}
         recommendation: {ru: Смотрите доли., en: Watch the shares.}
         belief:
           label: {ru: Лучший менеджер, en: The star manager}
@@ -113,6 +114,7 @@ let starRule = """
         #expect(wrong.belief?.measuredText?.en == "Соколов Андрей")
         #expect(wrong.belief?.comparison == .match, "a text belief is confirmed or not")
         #expect(wrong.observed == 0.348)
+        #expect(wrong.evidence?.en == "Named Сергей; the data: Соколов Андрей (34.8%)", "{{stated}} and {{measured}} fill in a belief's values")
         let right = try finding(starRule, answers: ["star_name": .text("Андрей Соколов")], metrics: ["managers.revenue_share_12m": shares])
         #expect(right.status == .ok)
     }
