@@ -194,11 +194,12 @@ public enum Analytics {
         lap("portrait")
         computation.dealsAndActivities()
         lap("dealsAndActivities")
+        let breakdowns = computation.beliefMeasures()
         computation.sink.finish()
         lap("sink.finish")
 
         let document = MetricDocument(asOf: asOf, metrics: computation.sink.metrics, unavailable: computation.sink.unavailable,
-                                      series: computation.series, tables: computation.tables)
+                                      series: computation.series, tables: computation.tables, breakdowns: breakdowns)
         return Analysis(
             document: document, data: data, asOf: asOf, stats: computation.stats, ranking: ranking,
             customerClass: customerClass,

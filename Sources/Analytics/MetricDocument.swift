@@ -60,18 +60,22 @@ public struct MetricDocument: Sendable, Hashable, Codable {
     public var series: MonthlySeries
     /// Per-item tables.
     public var tables: MetricTables
+    /// Per-item metrics (``MetricCatalogue/breakdowns``): metric id → item name → value. Absent
+    /// from snapshots stored before they existed.
+    public var breakdowns: [String: [String: Double]]?
 
     public init(asOf: Day, metrics: [String: MetricValue], unavailable: [String: String], series: MonthlySeries,
-                tables: MetricTables) {
+                tables: MetricTables, breakdowns: [String: [String: Double]]? = nil) {
         self.asOf = asOf
         self.metrics = metrics
         self.unavailable = unavailable
         self.series = series
         self.tables = tables
+        self.breakdowns = breakdowns
     }
 
     enum CodingKeys: String, CodingKey {
-        case asOf = "as_of", metrics, unavailable, series, tables
+        case asOf = "as_of", metrics, unavailable, series, tables, breakdowns
     }
 
     /// The value of metric `id` (null when unknown or unavailable).

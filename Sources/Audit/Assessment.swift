@@ -45,7 +45,9 @@ public enum AuditPipeline {
         }, uniquingKeysWith: { $1 })
         let areas = questionnaire.areas.map { ScoredArea(id: $0.id, title: $0.title, weight: $0.weight) }
         let scores = Scorer.score(findings: findings, areas: areas, maturity: maturity, policy: stack.policy)
-        let configuration = ConfigurationBuilder.build(rules: stack.rules, findings: findings, metrics: analysis.document)
+        let configuration = ConfigurationBuilder.build(
+            rules: stack.rules, findings: findings, metrics: analysis.document,
+            answers: answers, questionnaire: questionnaire, spec: stack.configuration)
         if !keepsHistory {
             // One transaction: the findings, the scores, the consultant's layers given now and
             // the method; a result that cannot be stored leaves the round as it was.
@@ -58,18 +60,9 @@ public enum AuditPipeline {
                           configuration: configuration, datasets: try workspace.datasets(round: round))
     }
 
-    /// Metric values as the expression language sees them (ISO dates become dates).
-    static func expressionValues(_ document: MetricDocument) -> [String: Value] {
-        var values: [String: Value] = [:]
-        for (id, value) in document.metrics {
-            switch value {
-            case .number(let number): values[id] = .number(number)
-            case .text(let text): values[id] = Day(iso: text).map(Value.date) ?? .string(text)
-            case .null: values[id] = .null
-            }
-        }
-        return values
-    }
+    /// Metric values as the expression language sees them (ISO dates become dates, per-item
+    /// metrics tables).
+    static func expressionValues(_ document: MetricDocument) -> [String: Value] { document.expressionValues }
 
     static func previousStatuses(_ workspace: Workspace, before round: AuditRound) throws -> [String: FindingStatus] {
         // The latest earlier round that was assessed (a round may have been started and never assessed).

@@ -26,9 +26,7 @@ public struct AuditSetup: Sendable {
     /// catalogue metric, every analytics sample set.
     public static func ruleEnvironment(for questionnaire: Questionnaire?) -> RuleEnvironment {
         var types = questionnaire?.typeEnvironment() ?? TypeEnvironment()
-        for definition in MetricCatalogue.all {
-            types.metrics[definition.id] = ReferenceType(definition.valueType == .number ? .number : (definition.unit == .date ? .date : .string))
-        }
+        types.metrics = metricTypes
         return RuleEnvironment(types: types, areas: questionnaire.map { Set($0.areas.map(\.id)) },
                                sampleSets: Set(SampleSet.allCases.map(\.rawValue)), checksMetrics: true)
     }
@@ -50,13 +48,24 @@ public struct AuditSetup: Sendable {
         return ids
     }
 
+    /// The type of every catalogue metric as expressions see it: numbers, dates, and tables
+    /// (numbers by name) for the per-item metrics.
+    public static var metricTypes: [String: ReferenceType] {
+        var types: [String: ReferenceType] = [:]
+        for definition in MetricCatalogue.all {
+            types[definition.id] = ReferenceType(definition.valueType == .number ? .number : (definition.unit == .date ? .date : .string))
+        }
+        for definition in MetricCatalogue.breakdowns { types[definition.id] = ReferenceType(.table) }
+        return types
+    }
+
     /// Loads the questionnaire (`idOrPath`, default the bundled `crm-readiness`) and the rulesets:
     /// the bundled core set, the bundled industry set named `industry-<industry>.yaml` when there
     /// is one, then `extraRulesets` in order.
     public static func load(questionnaire idOrPath: String? = nil, industry: String? = nil,
                             extraRulesets: [String] = [], storedLayers: [StoredRulesetLayer] = [],
                             bundledRulesets: Bool = true) throws -> AuditSetup {
-        let questionnaire = try Questionnaire.resolve(idOrPath ?? "crm-readiness")
+        let questionnaire = try Questionnaire.resolve(idOrPath ?? "crm-readiness", metrics: metricTypes)
         let loader = RulesetLoader(environment: ruleEnvironment(for: questionnaire))
         var paths: [String] = []
         if bundledRulesets {

@@ -329,6 +329,23 @@ struct Evaluator {
             return Partial(value: best)
         case .date:
             return .null  // folded into a literal by the parser
+        case .lookup, .rank:
+            let table = evaluate(arguments[0]), name = evaluate(arguments[1])
+            guard case .table(let rows) = table.value, case .string(let text) = name.value else { return .nullOf(table, name) }
+            // No item, or several, answer to the name: null with no missing input (the name was given).
+            guard let key = NameMatch.key(in: rows.keys, matching: text), let value = rows[key] else { return .null }
+            if function == .lookup { return Partial(value: .number(value)) }
+            let ahead = rows.filter { $0.value > value || ($0.value == value && $0.key < key) }.count
+            return Partial(value: .number(Double(ahead + 1)))
+        case .top:
+            let table = evaluate(arguments[0])
+            guard case .table(let rows) = table.value else { return .nullOf(table) }
+            let best = rows.min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            return best.map { Partial(value: .string($0.key)) } ?? .null
+        case .sum:
+            let table = evaluate(arguments[0])
+            guard case .table(let rows) = table.value else { return .nullOf(table) }
+            return Partial(value: .number(rows.values.reduce(0, +)))
         }
     }
 }

@@ -165,6 +165,9 @@ public struct Question: Sendable {
     /// A unit shown after number answers ("people", "%", "RUB").
     public var unit: LocalizedText?
     public var location: SourceLocation
+    /// `purpose: context`: asked for the consultant's picture of the company, on purpose used by
+    /// no score, rule or configuration item (so `lint` does not report it as unused).
+    public var isContext: Bool = false
 
     /// The expression type of this question's answer.
     public var valueType: ValueType { type.valueType }

@@ -65,6 +65,7 @@ struct MarkdownReport {
             for (index, action) in priorities.firstActions.enumerated() { out += "\(index + 1). \(md(action.recommendation[language]))\n" }
             out += "\n"
         }
+        if sections.contains(.beliefs) { out += beliefs() }
         if sections.contains(.areas) {
             out += "## \(md(t(.areasTitle)))\n\n"
             out += table([t(.area), t(.score), t(.answersPart), t(.rulesPart), t(.confidence)], card.areas.map { area in

@@ -3,7 +3,8 @@ import Expressions
 
 /// The evidence sentence of a rule, with its slots filled from the finding:
 /// `{{observed|percent}}`, `{{count|count}} of {{denominator|count}}`, `{{money|money}}`,
-/// `{{expected}}`, `{{metric.sales.revenue|money}}`, `{{answer.tools_current}}`.
+/// `{{expected}}`, `{{metric.sales.revenue|money}}`, `{{answer.tools_current}}`, and for a rule
+/// with a belief `{{stated}}` and `{{measured}}` (in the belief's unit).
 ///
 /// Formats: `percent` (a 0–1 share), `money`, `number`, `count`, `date`, `days`, `text`.
 /// A slot whose value is unknown renders as `—`.
@@ -15,7 +16,7 @@ public struct EvidenceTemplate: Sendable {
     }
 
     /// The names a template may use besides `metric.*` and `answer.*`.
-    public static let names: Set<String> = ["observed", "count", "denominator", "money", "expected"]
+    public static let names: Set<String> = ["observed", "count", "denominator", "money", "expected", "stated", "measured"]
     public static let formats: Set<String> = ["percent", "money", "number", "count", "date", "days", "text"]
 
     func render(finding: Finding, rule: Rule, bindings: Bindings, context: some AssessmentContext) -> LocalizedText {
@@ -66,6 +67,16 @@ public struct EvidenceTemplate: Sendable {
         case "denominator": return finding.denominator.map { Self.format($0, format ?? "count", formatter) } ?? dash
         case "money": return finding.moneyAtStake.map { Self.format($0, format ?? "money", formatter) } ?? dash
         case "expected": return finding.expected?[language] ?? dash
+        case "stated", "measured":
+            // A belief's values in its unit (a rule without a `belief:` block has none).
+            guard let belief = finding.belief else { return dash }
+            let number = name == "stated" ? belief.stated : belief.measured
+            let words = name == "stated" ? belief.statedText : belief.measuredText
+            if let number {
+                let unit = ["percent", "money", "count", "days"].contains(belief.unit) ? belief.unit : "number"
+                return Self.format(number, format ?? unit, formatter)
+            }
+            return words?[language] ?? dash
         default:
             if name.hasPrefix("metric.") {
                 let id = String(name.dropFirst("metric.".count))

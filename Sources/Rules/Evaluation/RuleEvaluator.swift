@@ -45,6 +45,7 @@ public struct RuleEvaluator {
                 MissingEvidence(kind: input.reference.kind == .metric ? .metric : .answer, id: input.reference.id,
                                 reason: context.describe(input))
             }
+            result.belief = rule.belief?.outcome(finding: result, rule: rule, bindings: bindings, context: context)
             return result
         }
 
@@ -116,6 +117,7 @@ public struct RuleEvaluator {
         if finding.isGap, let spec = rule.samples {
             finding.samples = context.samples(spec)
         }
+        finding.belief = rule.belief?.outcome(finding: finding, rule: rule, bindings: bindings, context: context)
         if let evidence = rule.evidence {
             finding.evidence = EvidenceTemplate(evidence).render(finding: finding, rule: rule, bindings: bindings, context: context)
         }
@@ -164,6 +166,7 @@ extension Value {
         case .string(let text): text
         case .date(let day): day.iso
         case .set(let items): items.sorted().joined(separator: ", ")
+        case .table(let rows): rows.keys.sorted().joined(separator: ", ")
         }
     }
 }

@@ -50,11 +50,11 @@ struct RulesetBuilder {
     var reader: NodeReader
     let environment: RuleEnvironment
 
-    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers"]
+    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers", "configuration"]
     static let ruleKeys = [
         "id", "area", "title", "severity", "blocking", "weight", "impact", "effort", "applies_if", "when", "value", "warn",
         "fail", "observed", "count", "denominator", "money_at_stake", "evidence", "unit", "samples", "recommendation",
-        "recommends", "tests",
+        "recommends", "tests", "belief",
     ]
     static let schema = "crm-audit/ruleset/1"
     static let what = LocalizedText(ru: "набор правил", en: "ruleset")
@@ -90,9 +90,10 @@ struct RulesetBuilder {
         }
         let disable = strings(top, "disable", Self.what)
         checkDisabled(in: top, own: Set(rules.map(\.id)))
+        let configuration = top["configuration"].flatMap { configurationSpec($0) }
         return Ruleset(id: id, version: version, title: title, file: reader.source.file,
                        questionnaire: reader.string(top, "questionnaire", Self.what), scoring: scoring, rules: rules,
-                       disable: disable, waivers: waivers)
+                       disable: disable, waivers: waivers, configuration: configuration)
     }
 
     /// Warns about each `disable:` id that no layer below defines (when they are known): a typo
@@ -174,17 +175,19 @@ struct RulesetBuilder {
         let evidence = reader.text(fields, "evidence", required: false, what)
         if let evidence, let evidenceNode = fields["evidence"] { checkSlots(evidence, at: evidenceNode) }
         let unit = unit(fields, check: check, what)
+        let belief = fields["belief"].flatMap { self.belief($0, rule: what) }
         guard let title, let recommendation, let check else { return nil }
         return Rule(
             id: id, area: area, title: title, severity: severity, blocking: reader.bool(fields, "blocking", what) ?? false,
             weight: weight, impact: impact, effort: effort, appliesIf: appliesIf, check: check, observed: observed, count: count,
             denominator: denominator, moneyAtStake: money, evidence: evidence, unit: unit, samples: sampleSpec,
-            recommendation: recommendation, recommends: recommends, tests: tests, location: reader.location(node), ruleset: ruleset)
+            recommendation: recommendation, recommends: recommends, tests: tests, location: reader.location(node), ruleset: ruleset,
+            belief: belief)
     }
 
     /// Parses and type-checks an expression field; a constant part whose arithmetic overflows
     /// (`1e308 * 10`) is an error.
-    private mutating func expression(_ fields: Fields, _ key: String, expecting type: ValueType?) -> Expressions.Expression? {
+    mutating func expression(_ fields: Fields, _ key: String, expecting type: ValueType?) -> Expressions.Expression? {
         guard let (parsed, _) = reader.expression(fields, key) else { return nil }
         do throws(DiagnosticList) {
             _ = try parsed.check(in: environment.types, expecting: type)
@@ -202,7 +205,7 @@ struct RulesetBuilder {
     }
 
     /// Every `{{name|format}}` slot of an evidence template names something the engine can fill.
-    private mutating func checkSlots(_ evidence: LocalizedText, at node: Node) {
+    mutating func checkSlots(_ evidence: LocalizedText, at node: Node, field: String = "evidence") {
         for text in [evidence.ru, evidence.en] {
             for (name, format) in EvidenceTemplate.slots(in: text) {
                 let known: Bool
@@ -214,14 +217,22 @@ struct RulesetBuilder {
                     known = EvidenceTemplate.names.contains(name)
                 }
                 if !known {
+                    let hint: LocalizedText
+                    if name.hasPrefix("metric.") {
+                        hint = Suggestion.hint(for: String(name.dropFirst(7)), in: environment.types.metrics.keys)
+                    } else if name.hasPrefix("answer.") {
+                        hint = Suggestion.hint(for: String(name.dropFirst(7)), in: environment.types.answers.keys)
+                    } else {
+                        hint = Suggestion.hint(for: name, in: EvidenceTemplate.names)
+                    }
                     reader.error(node, LocalizedText(
-                        ru: "«{{\(name)}}» в evidence: неизвестное имя; допустимы \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id>, answer.<id>",
-                        en: "'{{\(name)}}' in evidence: unknown name; expected \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id> or answer.<id>"))
+                        ru: "«{{\(name)}}» в \(field): неизвестное имя\(hint.ru); допустимы \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id>, answer.<id>",
+                        en: "'{{\(name)}}' in \(field): unknown name\(hint.en); expected \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id> or answer.<id>"))
                 }
                 if let format, !EvidenceTemplate.formats.contains(format) {
                     reader.error(node, LocalizedText(
-                        ru: "«{{\(name)|\(format)}}» в evidence: неизвестный формат; допустимы \(EvidenceTemplate.formats.sorted().joined(separator: ", "))",
-                        en: "'{{\(name)|\(format)}}' in evidence: unknown format; expected one of \(EvidenceTemplate.formats.sorted().joined(separator: ", "))"))
+                        ru: "«{{\(name)|\(format)}}» в \(field): неизвестный формат; допустимы \(EvidenceTemplate.formats.sorted().joined(separator: ", "))",
+                        en: "'{{\(name)|\(format)}}' in \(field): unknown format; expected one of \(EvidenceTemplate.formats.sorted().joined(separator: ", "))"))
                 }
             }
         }
@@ -243,7 +254,7 @@ struct RulesetBuilder {
         return band
     }
 
-    private mutating func choice<T: RawRepresentable & CaseIterable>(
+    mutating func choice<T: RawRepresentable & CaseIterable>(
         _ type: T.Type, _ fields: Fields, _ key: String, required: Bool = false, _ what: LocalizedText
     ) -> T? where T.RawValue == String {
         guard let text = reader.string(fields, key, required: required, what) else { return nil }
@@ -301,7 +312,8 @@ struct RulesetBuilder {
         let title = reader.text(fields, "title", what)
         let metric = reader.string(fields, "metric", what)
         if let metric, environment.checksMetrics, environment.types.metrics[metric] == nil, let metricNode = fields["metric"] {
-            reader.error(metricNode, LocalizedText(ru: "неизвестный показатель «\(metric)»", en: "unknown metric '\(metric)'"))
+            let hint = Suggestion.hint(for: metric, in: environment.types.metrics.keys)
+            reader.error(metricNode, LocalizedText(ru: "неизвестный показатель «\(metric)»\(hint.ru)", en: "unknown metric '\(metric)'\(hint.en)"))
         }
         guard let section, let id, let title else { return nil }
         return ConfigFragment(section: section, id: id, title: title, detail: reader.text(fields, "detail", required: false, what),

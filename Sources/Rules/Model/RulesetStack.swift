@@ -45,6 +45,9 @@ public struct RulesetStack: Sendable {
 
     public var policy: ScoringPolicy { layers.compactMap(\.scoring).last ?? .standard }
 
+    /// The `configuration:` block of the last layer that declares one.
+    public var configuration: ConfigurationSpec? { layers.compactMap(\.configuration).last }
+
     /// `id@version` of every layer, comma-separated, as a round records it.
     public var references: String { layers.map(\.reference).joined(separator: ",") }
 }
