@@ -63,7 +63,7 @@ struct CompareCommand: ParsableCommand {
             try PrivateFile.write(output.hasSuffix("\n") ? output : output + "\n", to: out)
             say(LocalizedText(ru: "Сравнение записано: \(out)", en: "Comparison written: \(out)"))
         } else {
-            print(output)
+            format == .table ? Terminal.print(output) : Terminal.printDocument(output)
         }
     }
 }
