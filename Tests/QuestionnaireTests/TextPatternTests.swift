@@ -219,3 +219,25 @@ enum RandomPattern {
         return leaves.randomElement(using: &random) ?? "a"
     }
 }
+
+@Suite struct PatternValidation {
+    /// The pattern of issue 17: it passes lint (the engine has no backtracking to fear) and an
+    /// answer of thirty `a`s is refused at once instead of running for hours.
+    @Test func aNestedQuantifierValidatesAtOnce() throws {
+        let text = smallQuestionnaire().replacingOccurrences(of: "{pattern: \"[A-Za-zА-Яа-яЁё ,.]+\", severity: note",
+                                                             with: "{pattern: \"(a+)+b\", severity: error")
+        let questionnaire = try Questionnaire.load(text: text, file: "q.yaml")
+        let comment = try #require(questionnaire.question("comment"))
+        #expect(comment.validate(.text(String(repeating: "a", count: 30))).map(\.message.en) == ["Letters only"])
+        #expect(comment.validate(.text(String(repeating: "a", count: 30) + "b")).isEmpty)
+    }
+
+    @Test func everyBundledQuestionnairePassesLint() throws {
+        let folder = packageRoot + "/questionnaires"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }
+        #expect(!files.isEmpty)
+        for file in files {
+            #expect(QuestionnaireLoader.lint(path: folder + "/" + file).errors.isEmpty, "\(file)")
+        }
+    }
+}
