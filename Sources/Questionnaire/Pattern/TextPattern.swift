@@ -31,6 +31,8 @@ struct TextPattern: Sendable {
     /// The pattern as written.
     let source: String
     private let program: [Instruction]
+    /// The sets of the `consume` steps, by index.
+    private let tests: [ScalarTest]
 
     /// Compiles `source`.
     /// - Throws: ``TextPatternError`` when `source` is not a regular expression, uses a
@@ -48,6 +50,7 @@ struct TextPattern: Sendable {
         compiler.emit(tree)
         compiler.program.append(.match)
         program = compiler.program
+        tests = compiler.sets.map(ScalarTest.init)
     }
 
     /// True when the whole of `text` matches.
@@ -59,7 +62,7 @@ struct TextPattern: Sendable {
     /// Whether the whole of `text` matches, and how many automaton steps it took (each state
     /// visited at each position counts one): the measure tests use instead of time.
     func run(_ text: String) -> (matched: Bool, steps: Int) {
-        var machine = Machine(program: program, text: Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))
+        var machine = Machine(program: program, tests: tests, text: Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))
         return machine.run()
     }
 
@@ -69,8 +72,8 @@ struct TextPattern: Sendable {
 
 /// One step of a compiled pattern.
 enum Instruction: Sendable {
-    /// Takes one scalar that is in the set.
-    case consume(ScalarSet)
+    /// Takes one scalar that is in the set of this index.
+    case consume(Int)
     /// Continues at both places.
     case split(Int, Int)
     case jump(Int)
@@ -82,6 +85,7 @@ enum Instruction: Sendable {
 /// Thompson's construction: each node becomes steps whose only loops go through a `split`.
 private struct Compiler {
     var program: [Instruction] = []
+    var sets: [ScalarSet] = []
 
     private mutating func append(_ instruction: Instruction) -> Int {
         program.append(instruction)
@@ -100,7 +104,8 @@ private struct Compiler {
     mutating func emit(_ node: PatternNode) {
         switch node {
         case .scalars(let set):
-            _ = append(.consume(set))
+            sets.append(set)
+            _ = append(.consume(sets.count - 1))
         case .start:
             _ = append(.assertStart)
         case .end:
@@ -144,12 +149,14 @@ private struct Compiler {
 /// time. A state enters a set at most once per position, which is what bounds the work.
 private struct Machine {
     let program: [Instruction]
+    let tests: [ScalarTest]
     let text: [Unicode.Scalar]
     private var pending: [Int] = []
     private var steps = 0
 
-    init(program: [Instruction], text: [Unicode.Scalar]) {
+    init(program: [Instruction], tests: [ScalarTest], text: [Unicode.Scalar]) {
         self.program = program
+        self.tests = tests
         self.text = text
     }
 
@@ -162,7 +169,7 @@ private struct Machine {
             next.removeAll()
             for state in current.members {
                 steps += 1
-                if case .consume(let set) = program[state], set.contains(scalar) {
+                if case .consume(let test) = program[state], tests[test].contains(scalar) {
                     add(state + 1, at: position + 1, to: &next)
                 }
             }
@@ -192,6 +199,31 @@ private struct Machine {
                 break
             }
         }
+    }
+}
+
+/// A ``ScalarSet`` with its ASCII members as a bitmap: answers are mostly ASCII and Cyrillic,
+/// and the bitmap spares the Unicode property look-ups for the former. Measured with `-O` on
+/// the shared 2-core machine (load about 12): 1,000,000 `a`s against `(a+)+b`, 20 million
+/// steps, took 4.6 s with the sets tested directly and 1.6 s with the bitmap.
+private struct ScalarTest {
+    let set: ScalarSet
+    let ascii: (UInt64, UInt64)
+
+    init(_ set: ScalarSet) {
+        self.set = set
+        var low: UInt64 = 0, high: UInt64 = 0
+        for value in UInt32(0)..<128 where set.contains(Unicode.Scalar(UInt8(value))) {
+            if value < 64 { low |= 1 << UInt64(value) } else { high |= 1 << UInt64(value - 64) }
+        }
+        ascii = (low, high)
+    }
+
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 64 { return ascii.0 & (1 << UInt64(value)) != 0 }
+        if value < 128 { return ascii.1 & (1 << UInt64(value - 64)) != 0 }
+        return set.contains(scalar)
     }
 }
 
