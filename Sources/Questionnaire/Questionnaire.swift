@@ -128,7 +128,8 @@ public struct Validation: Sendable {
         case expression(Expression)
         /// Inclusive bounds for a number.
         case range(min: Double?, max: Double?)
-        /// A regular expression that a text answer must match as a whole.
+        /// A regular expression that a text answer must match as a whole (see `TextPattern`
+        /// for the syntax: matched in linear time, without backreferences or lookaround).
         case pattern(String)
     }
 

@@ -367,11 +367,16 @@ struct Builder {
             rule = .expression(expression)
         } else if let pattern = reader.string(fields, "pattern", what) {
             if type != .text { reader.error(fields["pattern"] ?? node, LocalizedText(ru: "pattern — только для текстовых вопросов", en: "pattern is for text questions only")) }
-            if (try? Regex(pattern)) == nil {
-                reader.error(fields["pattern"] ?? node, LocalizedText(ru: "pattern «\(pattern)» — неверное регулярное выражение",
-                                                                     en: "pattern '\(pattern)' is not a valid regular expression"))
-            } else {
+            let patternNode = fields["pattern"] ?? node
+            do throws(TextPatternError) {
+                _ = try TextPattern(pattern)
                 rule = .pattern(pattern)
+            } catch {
+                let lead = error.isUnsupported || error.reason == .tooLarge || error.reason == .countTooLarge || error.reason == .tooDeep
+                    ? LocalizedText(ru: "pattern «\(pattern)»: ", en: "pattern '\(pattern)': ")
+                    : LocalizedText(ru: "pattern «\(pattern)» — неверное регулярное выражение: ", en: "pattern '\(pattern)' is not a valid regular expression: ")
+                reader.report(Diagnostic(.error, at: reader.location(ofScalar: error.offset, in: patternNode),
+                                         LocalizedText(ru: lead.ru + error.message(in: .ru), en: lead.en + error.message(in: .en))))
             }
         } else if fields["min"] != nil || fields["max"] != nil {
             let low = reader.number(fields, "min", what), high = reader.number(fields, "max", what)

@@ -48,7 +48,7 @@ struct AnswersCommand: ParsableCommand {
         case .export:
             let answers = try store.answers(round: auditRound)
             let (migrated, report) = chosen.migrate(answers, from: auditRound.questionnaireVersion ?? chosen.version)
-            for line in report.lines(in: language) { FileHandle.standardError.write(Data(("· " + line + "\n").utf8)) }
+            for line in report.lines(in: language) { Terminal.printError("· " + line) }
             let client = (try? store.engagement().client) ?? ""
             let heading = language == .ru
                 ? "Ответы: \(client), раунд \(auditRound.number) от \(auditRound.date.iso); \(chosen.title.ru) \(chosen.version)"
@@ -59,9 +59,9 @@ struct AnswersCommand: ParsableCommand {
         case .import:
             let summary = try AnswersFile.importFile(file, into: store, round: auditRound, questionnaire: chosen)
             for diagnostic in summary.diagnostics {
-                FileHandle.standardError.write(Data((diagnostic.formatted(in: language) + "\n").utf8))
+                Terminal.printError(diagnostic.formatted(in: language))
             }
-            for line in summary.migration.lines(in: language) { print("· " + line) }
+            for line in summary.migration.lines(in: language) { Terminal.print("· " + line) }
             say(LocalizedText(ru: "Загружено ответов: \(summary.stored) из \(file).", en: "Imported \(summary.stored) answer(s) from \(file)."))
         }
     }

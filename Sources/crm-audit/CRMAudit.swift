@@ -43,7 +43,7 @@ struct CRMAudit: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as any AuditError {
-            FileHandle.standardError.write(Data((error.rendered(in: CLILanguage.current) + "\n").utf8))
+            Terminal.printError(error.rendered(in: CLILanguage.current))
             Foundation.exit(1)
         } catch {
             exit(withError: error)
@@ -66,7 +66,7 @@ enum CLILanguage {
 
 /// Prints a line on standard output.
 func say(_ text: LocalizedText) {
-    print(text[CLILanguage.current])
+    Terminal.print(text[CLILanguage.current])
 }
 
 extension Language: ExpressibleByArgument {}

@@ -35,11 +35,11 @@ struct CheckCommand: ParsableCommand {
             let note = LocalizedText(
                 ru: "Внимание: \(unconfirmed) ответов перенесены из прошлого раунда и не подтверждены; подтвердите их: crm-audit interview \(workspace)",
                 en: "Note: \(unconfirmed) answers are carried over from the last round and not confirmed yet; confirm them with: crm-audit interview \(workspace)")
-            FileHandle.standardError.write(Data((note[lang ?? CLILanguage.current] + "\n").utf8))
+            Terminal.printError(note[lang ?? CLILanguage.current])
         }
         switch format {
-        case .json: print(try CheckOutput.json(result, language: lang ?? CLILanguage.current))
-        case .table: print(CheckOutput.table(result, language: lang ?? CLILanguage.current))
+        case .json: Terminal.printDocument(try CheckOutput.json(result, language: lang ?? CLILanguage.current))
+        case .table: Terminal.print(CheckOutput.table(result, language: lang ?? CLILanguage.current))
         }
     }
 }

@@ -69,7 +69,7 @@ struct CompareCommand: ParsableCommand {
             try PrivateFile.write(text.hasSuffix("\n") ? text : text + "\n", to: out, guard: output.guarding(workspace))
             say(LocalizedText(ru: "Сравнение записано: \(out)", en: "Comparison written: \(out)"))
         } else {
-            print(text)
+            format == .table ? Terminal.print(text) : Terminal.printDocument(text)
         }
     }
 }

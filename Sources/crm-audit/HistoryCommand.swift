@@ -34,9 +34,9 @@ struct HistoryCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.keyEncodingStrategy = .convertToSnakeCase
-            print(String(decoding: try encoder.encode(["rounds": entries]), as: UTF8.self))
+            Terminal.printDocument(String(decoding: try encoder.encode(["rounds": entries]), as: UTF8.self))
         case .table:
-            print(HistoryTable.render(entries, areas: setup?.questionnaire.areas.map { ($0.id, $0.title) } ?? [],
+            Terminal.print(HistoryTable.render(entries, areas: setup?.questionnaire.areas.map { ($0.id, $0.title) } ?? [],
                                       language: lang ?? CLILanguage.current))
         }
     }

@@ -22,7 +22,7 @@ struct LintCommand: ParsableCommand {
         for file in all {
             files += 1
             for diagnostic in Linter.lint(file: file, alongside: all) {
-                FileHandle.standardError.write(Data((diagnostic.formatted(in: language) + "\n").utf8))
+                Terminal.printError(diagnostic.formatted(in: language))
                 if diagnostic.severity == .error { errors += 1 } else if diagnostic.severity == .warning { warnings += 1 }
             }
         }

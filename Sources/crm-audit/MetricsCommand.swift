@@ -77,13 +77,13 @@ struct MetricsCommand: ParsableCommand {
         }
         let stored = clock.now
         switch format {
-        case .json: print(try analysis.document.jsonString(pretty: true))
-        case .table: print(MetricTable.render(analysis.document, language: CLILanguage.current))
+        case .json: Terminal.printDocument(try analysis.document.jsonString(pretty: true))
+        case .table: Terminal.print(MetricTable.render(analysis.document, language: CLILanguage.current))
         }
         if ProcessInfo.processInfo.environment["CRM_AUDIT_TIMING"] == "1" {
             let phases = analysis.timings + [("analyse+store", stored - start), ("print", clock.now - stored)]
             let text = phases.map { "\($0.phase) \($0.duration)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("timing: \(text)\n".utf8))
+            Terminal.printError("timing: \(text)")
         }
     }
 }

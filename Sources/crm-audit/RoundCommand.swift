@@ -53,7 +53,7 @@ struct RoundCommand: ParsableCommand {
             say(LocalizedText(
                 ru: "Перенесено ответов: \(started.carriedOver), все с отметкой «подтвердить»; подтвердите или измените их: crm-audit interview \(workspace)",
                 en: "Answers carried over: \(started.carriedOver), each marked \"to confirm\"; confirm or change them with: crm-audit interview \(workspace)"))
-            for line in migration.lines(in: language) { print("· " + line) }
+            for line in migration.lines(in: language) { Terminal.print("· " + line) }
             say(LocalizedText(
                 ru: "Данные раунда загружаются заново: crm-audit import \(workspace) ФАЙЛ (данные прошлых раундов сохранены).",
                 en: "Import this round's data afresh: crm-audit import \(workspace) FILE (earlier rounds keep theirs)."))

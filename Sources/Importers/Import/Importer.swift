@@ -176,20 +176,12 @@ public enum Importer {
         let header = rejectsHeaderPrefix.components(separatedBy: ";") + pass.mapping.headers.enumerated().map { index, name in
             name.isEmpty ? "#\(index + 1)" : name
         }
-        text += csvLine(header)
+        text += CSVFormat.excel.line(header.map(CSVField.text))
         for reject in pass.rejects {
-            text += csvLine([String(reject.line), reject.reason] + reject.cells)
+            // The cells are the client's, as they were: neutralised against formulas.
+            text += CSVFormat.excel.line([.formatted(String(reject.line)), .text(reject.reason)] + reject.cells.map(CSVField.text))
         }
         try PrivateFile.write(text, to: target, guard: pass.options.outputGuard)
         return target
-    }
-
-    static func csvLine(_ fields: [String]) -> String {
-        fields.map { field in
-            if field.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return field
-        }.joined(separator: ";") + "\r\n"
     }
 }

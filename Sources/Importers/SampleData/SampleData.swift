@@ -79,14 +79,11 @@ struct SampleFileWriter {
         if bom { buffer = [0xEF, 0xBB, 0xBF] }
     }
 
-    mutating func line(_ fields: [String], delimiter: String, crlf: Bool) throws {
-        let text = fields.map { field in
-            if field.contains(delimiter) || field.contains("\"") || field.contains("\n") {
-                return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return field
-        }.joined(separator: delimiter) + (crlf ? "\r\n" : "\n")
-        try write(text)
+    /// Writes one record. Every field is the generator's own (names from fixed lists, numbers,
+    /// dates), nothing from outside, and the files must look like a real export (`+7 …`
+    /// phones, `-1 200,00` returns), so the fields are written as formatted, not neutralised.
+    mutating func line(_ fields: [String], delimiter: Unicode.Scalar, crlf: Bool) throws {
+        try write(CSVFormat(delimiter: delimiter, lineEnd: crlf ? "\r\n" : "\n").line(fields.map(CSVField.formatted)))
     }
 
     mutating func write(_ text: String) throws {

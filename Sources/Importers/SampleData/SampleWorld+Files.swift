@@ -6,7 +6,7 @@ extension SampleWorld {
 
     mutating func writeCustomers(to path: String) throws {
         var writer = try SampleFileWriter(path: path, windows1251: example, bom: false, guard: outputGuard)
-        let delimiter = ";"
+        let delimiter: Unicode.Scalar = ";"
         if example {
             let header = ["Код", "Контрагент", "Вид контрагента", "ИНН", "Телефон", "Эл. почта", "Город", "Регион", "Отрасль",
                           "Сегмент", "Источник", "Ответственный", "Дата регистрации", "Дата рождения", "Согласие на рассылку", "Комментарий"]
@@ -94,7 +94,7 @@ extension SampleWorld {
 
     mutating func writeSales(to path: String) throws {
         var writer = try SampleFileWriter(path: path, windows1251: false, bom: example, guard: outputGuard)
-        let delimiter = ";"
+        let delimiter: Unicode.Scalar = ";"
         let group = example ? "\u{00A0}" : " "
         if example {
             try writer.line(["Дата", "Номер документа", "Код клиента", "Клиент", "Номенклатура", "Группа номенклатуры", "Количество",
