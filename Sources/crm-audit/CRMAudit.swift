@@ -36,7 +36,7 @@ struct CRMAudit: ParsableCommand {
     /// Runs the command and turns any engine error into a message on standard error.
     static func main() {
         if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
-            print(VersionText.render())
+            Terminal.print(VersionText.render())
             return
         }
         do {

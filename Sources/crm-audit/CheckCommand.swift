@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
             let note = LocalizedText(
                 ru: "Внимание: \(layer) отключает правило «\(rule)», которого нет в нижних наборах правил, — оно ничего не отключает; проверьте написание (crm-audit lint)",
                 en: "Note: \(layer) disables the rule '\(rule)', which no ruleset below it defines, so nothing is switched off; check the spelling (crm-audit lint)")
-            FileHandle.standardError.write(Data((note[lang ?? CLILanguage.current] + "\n").utf8))
+            Terminal.printError(note[lang ?? CLILanguage.current])
         }
         let unconfirmed = try store.unconfirmedAnswerCount(round: result.round)
         if unconfirmed > 0 {

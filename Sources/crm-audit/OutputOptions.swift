@@ -23,7 +23,7 @@ struct OutputOptions: ParsableArguments {
 func openWorkspace(_ path: String) throws -> Workspace {
     let workspace = try Workspace.open(at: path)
     for note in workspace.openingNotes {
-        FileHandle.standardError.write(Data((note[CLILanguage.current] + "\n").utf8))
+        Terminal.printError(note[CLILanguage.current])
     }
     return workspace
 }
