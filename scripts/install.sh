@@ -24,7 +24,7 @@ binary="$(swift build -c release --static-swift-stdlib --show-bin-path)/crm-audi
 
 share="$prefix/share/crm-audit"
 install -d "$prefix/bin" "$share"
-install -m 0755 "$binary" "$prefix/bin/crm-audit"
+install -m 0755 -s "$binary" "$prefix/bin/crm-audit"   # stripped: 106 MB → 68 MB
 # The bundled method is replaced whole, so that files removed upstream do not linger.
 for folder in questionnaires rulesets examples docs; do
   rm -rf "${share:?}/$folder"

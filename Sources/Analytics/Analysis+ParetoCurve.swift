@@ -1,3 +1,5 @@
+import AuditModel
+
 extension Analysis {
     /// The Pareto curve behind `pareto.top20_share`: the cumulative share of the last 12 months'
     /// revenue held by the top 0 %, 1 %, …, 100 % of the customers who bought in them (ranked by
@@ -14,7 +16,7 @@ extension Analysis {
             cumulative.append(running / total)
         }
         return (0...100).map { percent in
-            let count = Int((Double(percent) / 100 * Double(revenues.count)).rounded(.up))
+            let count = Int(clamped: Double(percent) / 100 * Double(revenues.count), rounding: .up)
             return count == 0 ? 0 : cumulative[min(count, revenues.count) - 1]
         }
     }

@@ -73,12 +73,14 @@ public enum Analytics {
         thread.start()
         defer { side.waitUntilFinished() }
         var salesPart: RoundData
+        var readRows = false
         let minimum = ProcessInfo.processInfo.environment["CRM_AUDIT_SPLIT_MIN"].flatMap { Int($0) } ?? 200_000
         if let sales {
             salesPart = RoundData(copies: sales, roundDate: round.date)
         } else if let copies = try RoundData.loadSalesColumns(from: workspace, round: round) {
             salesPart = copies
         } else if let halves = try RoundData.salesSplit(from: workspace, round: round, minimum: minimum) {
+            readRows = true
             // A big round: a third thread reads the second half of the sale lines.
             let second = Background { try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[1]) }
             let first = Result { try RoundData.loadSalesSide(from: workspace, round: round, rows: halves[0]) }
@@ -86,7 +88,14 @@ public enum Analytics {
             salesPart = try first.get()
             salesPart.append(sales: try later.get())
         } else {
+            readRows = true
             salesPart = try RoundData.loadSalesSide(from: workspace, round: round)
+        }
+        if readRows {
+            // Imports store only finite amounts within ±10^15; a value written by hand stops here
+            // with its place, before an infinity reaches a metric. (A columnar copy was checked
+            // as it was read: one that fails is ignored and the rows are read.)
+            try StoredAmounts.check(salesPart.sales, workspace: workspace, round: round)
         }
         let salesRead = clock.now
         side.loaded.wait()
@@ -103,8 +112,17 @@ public enum Analytics {
     /// Computes the metrics, stores the document as the round's snapshot, and returns the analysis.
     public static func computeAndStore(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
         let analysis = try analyse(workspace, round: round, asOf: asOf)
+        // Encoded before anything is written: a document that does not encode (a number that is
+        // not finite) is refused and the round keeps its earlier snapshot.
+        let document: String
         do {
-            try workspace.saveMetrics(document: try analysis.document.jsonString(), asOf: analysis.asOf, round: round)
+            document = try analysis.document.jsonString()
+        } catch {
+            throw UnstorableResult(workspace: workspace.path, what: LocalizedText(
+                ru: "метрики раунда \(round.number)", en: "the metrics of round \(round.number)"))
+        }
+        do {
+            try workspace.saveMetrics(document: document, asOf: analysis.asOf, round: round)
         } catch let error as any AuditError {
             throw error
         } catch {
@@ -191,12 +209,14 @@ public enum Analytics {
         lap("portrait")
         computation.dealsAndActivities()
         lap("dealsAndActivities")
+        let breakdowns = computation.beliefMeasures()
         computation.sink.finish()
         lap("sink.finish")
 
         let document = MetricDocument(asOf: asOf, metrics: computation.sink.metrics, unavailable: computation.sink.unavailable,
                                       series: computation.series, tables: computation.tables,
-                                      periods: HeadlinePeriods(asOf: asOf, previousCovered: computation.previousWindowCovered))
+                                      periods: HeadlinePeriods(asOf: asOf, previousCovered: computation.previousWindowCovered),
+                                      breakdowns: breakdowns)
         return Analysis(
             document: document, data: data, asOf: asOf, stats: computation.stats, ranking: ranking, headlineRanking: headlineRanking,
             customerClass: customerClass,

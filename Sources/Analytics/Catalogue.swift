@@ -135,7 +135,7 @@ public enum MetricCatalogue {
     /// Every metric, grouped by family in ``MetricFamily`` order.
     public static let all: [MetricDefinition] = {
         let definitions = salesMetrics + paretoMetrics + customerMetrics + rfmMetrics + abcMetrics + managerMetrics + cohortMetrics
-            + channelMetrics + dealMetrics + activityMetrics + qualityMetrics
+            + channelMetrics + dealMetrics + activityMetrics + qualityMetrics + beliefMetrics
         let order = Dictionary(uniqueKeysWithValues: MetricFamily.allCases.enumerated().map { ($1, $0) })
         return definitions.enumerated().sorted {
             (order[$0.element.family] ?? 0, $0.offset) < (order[$1.element.family] ?? 0, $1.offset)
@@ -210,6 +210,17 @@ public enum MetricCatalogue {
             }
             lines.append("")
         }
+        lines.append("## Per-item metrics / Метрики по элементам")
+        lines.append("")
+        lines.append("One number per item (JSON `breakdowns`: id → name → value); rules read them as tables with `lookup`, `rank` and `top`. / Одно число на элемент (JSON `breakdowns`); правила читают их функциями `lookup`, `rank`, `top`.")
+        lines.append("")
+        lines.append("| id | unit | period | datasets | definition (en) | определение (ru) |")
+        lines.append("| --- | --- | --- | --- | --- | --- |")
+        for metric in breakdowns {
+            let datasets = metric.datasets.map(\.rawValue).joined(separator: ", ")
+            lines.append("| `\(metric.id)` | \(metric.unit.rawValue) | \(metric.period.rawValue) | \(datasets) | \(escape("**\(metric.title.en)**: \(metric.definition.en)")) | \(escape("**\(metric.title.ru)**: \(metric.definition.ru)")) |")
+        }
+        lines.append("")
         lines.append("## Unavailable reasons / Причины отсутствия значения")
         lines.append("")
         lines.append("| code | en | ru |")

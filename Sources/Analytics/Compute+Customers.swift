@@ -29,7 +29,7 @@ extension Computation {
             }
             return
         }
-        let top = Int((0.2 * Double(n)).rounded(.up))
+        let top = Int(clamped: 0.2 * Double(n), rounding: .up)
         var cumulative = 0.0, topRevenue = 0.0, hhi = 0.0
         var k: Int?
         for (position, key) in ranking.enumerated() {

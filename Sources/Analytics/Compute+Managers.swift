@@ -146,7 +146,7 @@ extension Computation {
             let ranked = window.ranking(names: names).filter { window.orders.counts[$0] > 0 }
             let attributed = window.revenue.reduce(0, +)
             if attributed > 0 {
-                let top = Int((0.2 * Double(ranked.count)).rounded(.up))
+                let top = Int(clamped: 0.2 * Double(ranked.count), rounding: .up)
                 sink.set("managers.top20_share" + suffix, ranked.prefix(top).reduce(0.0) { $0 + window.revenue[$1] } / attributed)
                 sink.set("managers.top_share" + suffix, window.revenue[ranked[0]] / attributed)
             } else {

@@ -69,6 +69,7 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
         "managers.with_sales": .neutral, "managers.top20_share": .lowerIsBetter, "managers.top_share": .lowerIsBetter,
         "managers.dependency": .lowerIsBetter, "managers.idle": .lowerIsBetter,
         "managers.customers_without_manager": .lowerIsBetter, "managers.customers_without_manager_share": .lowerIsBetter,
+        "managers.with_sales_12m": .neutral,
         // Cohorts
         "cohorts.retention_m1": .higherIsBetter, "cohorts.retention_m3": .higherIsBetter, "cohorts.retention_m12": .higherIsBetter,
         // Channels and campaigns: what is measurable is better.

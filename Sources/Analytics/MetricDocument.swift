@@ -63,19 +63,23 @@ public struct MetricDocument: Sendable, Hashable, Codable {
     /// The headline period and the 12 months before, as dates; nil in snapshots written before
     /// the audit had a headline period (their metrics mix periods and are not compared).
     public var periods: HeadlinePeriods?
+    /// Per-item metrics (``MetricCatalogue/breakdowns``): metric id → item name → value. Absent
+    /// from snapshots stored before they existed.
+    public var breakdowns: [String: [String: Double]]?
 
     public init(asOf: Day, metrics: [String: MetricValue], unavailable: [String: String], series: MonthlySeries,
-                tables: MetricTables, periods: HeadlinePeriods? = nil) {
+                tables: MetricTables, periods: HeadlinePeriods? = nil, breakdowns: [String: [String: Double]]? = nil) {
         self.asOf = asOf
         self.metrics = metrics
         self.unavailable = unavailable
         self.series = series
         self.tables = tables
         self.periods = periods
+        self.breakdowns = breakdowns
     }
 
     enum CodingKeys: String, CodingKey {
-        case asOf = "as_of", metrics, unavailable, series, tables, periods
+        case asOf = "as_of", metrics, unavailable, series, tables, periods, breakdowns
     }
 
     /// The value of metric `id` (null when unknown or unavailable).

@@ -86,7 +86,7 @@ extension RoundData {
         try reading(workspace) { db in
             var data = RoundData(roundDate: round.date)
             try data.loadCustomers(db, round: round.id)
-            try data.loadOthers(db, round: round.id)
+            try data.loadOthers(db, round: round.id, workspace: workspace.path)
             return data
         }
     }
@@ -105,7 +105,7 @@ extension RoundData {
     static func reading<T>(_ workspace: Workspace, _ body: (Database) throws -> T) throws -> T {
         do {
             return try workspace.read(body)
-        } catch let error as AnalyticsError {
+        } catch let error as any AuditError {
             throw error
         } catch {
             throw AnalyticsError.database(path: workspace.path, message: "\(error)")
@@ -220,8 +220,17 @@ extension RoundData {
             }
             sales.customer.append(Self.bytes(statement, 0).map { customerKeys.intern($0) } ?? customerKeys.intern(""))
             sales.day.append(Self.bytes(statement, 1).flatMap(Self.day) ?? Int32.min)
-            sales.amount.append(sqlite3_column_double(statement, 2))
-            sales.cost.append(sqlite3_column_type(statement, 3) == SQLITE_NULL ? Double.nan : sqlite3_column_double(statement, 3))
+            // Text or a blob where a number belongs (written by hand) reads as NaN (amount) or ∞
+            // (cost, whose NaN means none), which `StoredAmounts.check` refuses, not as 0.
+            switch sqlite3_column_type(statement, 2) {
+            case SQLITE_TEXT, SQLITE_BLOB: sales.amount.append(.nan)
+            default: sales.amount.append(sqlite3_column_double(statement, 2))
+            }
+            switch sqlite3_column_type(statement, 3) {
+            case SQLITE_NULL: sales.cost.append(.nan)
+            case SQLITE_TEXT, SQLITE_BLOB: sales.cost.append(.infinity)
+            default: sales.cost.append(sqlite3_column_double(statement, 3))
+            }
             sales.product.append(Self.bytes(statement, 5).map { products.intern($0) } ?? -1)
             sales.manager.append(Self.bytes(statement, 6).map { managerKeys.intern($0) } ?? -1)
             sales.channel.append(Self.bytes(statement, 7).map { channels.intern($0) } ?? -1)
@@ -308,7 +317,7 @@ extension RoundData {
         return SaleColumns.trimmed(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))))
     }
 
-    private mutating func loadOthers(_ db: Database, round: Int64) throws {
+    private mutating func loadOthers(_ db: Database, round: Int64, workspace: String) throws {
         for row in try Row.fetchAll(db, sql: "SELECT manager, left_at FROM manager WHERE round_id = ? ORDER BY dataset_id, row_id",
                                     arguments: [round]) {
             guard let name = Self.text(row, 0) else { continue }
@@ -321,7 +330,10 @@ extension RoundData {
             deals.append(DealRecord(
                 dealID: Self.text(row, 0) ?? "", customerID: Self.text(row, 1),
                 createdAt: Self.text(row, 2).flatMap { Day(iso: $0) }, closedAt: Self.text(row, 3).flatMap { Day(iso: $0) },
-                stage: Self.text(row, 4), status: Self.text(row, 5)?.lowercased(), amount: row[6]))
+                stage: Self.text(row, 4), status: Self.text(row, 5)?.lowercased(), amount: StoredAmounts.number(row, 6)))
+        }
+        if deals.contains(where: { $0.amount.map { !StoredAmounts.isUsable(amount: $0) } ?? false }) {
+            throw try StoredAmounts.locate(table: "deal", field: "amount", round: round, in: db, workspace: workspace)
         }
         let activityCursor = try Row.fetchCursor(
             db, sql: "SELECT customer_id, date FROM activity WHERE round_id = ? ORDER BY dataset_id, row_id", arguments: [round])
@@ -331,7 +343,10 @@ extension RoundData {
         for row in try Row.fetchAll(db, sql: "SELECT campaign, channel, cost FROM campaign WHERE round_id = ? ORDER BY dataset_id, row_id",
                                     arguments: [round]) {
             guard let name = Self.text(row, 0) else { continue }
-            campaignList.append(CampaignRecord(campaign: name, channel: Self.text(row, 1), cost: row[2]))
+            campaignList.append(CampaignRecord(campaign: name, channel: Self.text(row, 1), cost: StoredAmounts.number(row, 2)))
+        }
+        if campaignList.contains(where: { $0.cost.map { !StoredAmounts.isUsable(amount: $0) } ?? false }) {
+            throw try StoredAmounts.locate(table: "campaign", field: "cost", round: round, in: db, workspace: workspace)
         }
     }
 

@@ -71,16 +71,26 @@ public struct SampleTable: Sendable, Hashable, Codable {
     }
 
     /// RFC 4180 CSV with a header line; fields with commas, quotes or line breaks are quoted.
+    /// Text (names, ids, e-mails, phones) is neutralised against spreadsheet formulas; the
+    /// ``numericColumns`` the analytics formats itself are written as they are.
     public func csv() -> String {
-        var lines = [columns.map(Self.quote).joined(separator: ",")]
-        for row in rows { lines.append(row.map { Self.quote($0 ?? "") }.joined(separator: ",")) }
-        return lines.joined(separator: "\n") + "\n"
+        var text = CSVFormat.comma.line(columns.map(CSVField.text))
+        let numeric = columns.map(Self.numericColumns.contains)
+        for row in rows {
+            text += CSVFormat.comma.line(zip(row, numeric).map { value, isNumber in
+                isNumber ? .formatted(value ?? "") : .text(value ?? "")
+            })
+        }
+        return text
     }
 
-    private static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
-    }
+    /// The columns whose values are numbers the analytics formats (`String(Int)`, its decimal
+    /// form): a negative revenue or margin stays a number in a spreadsheet. One list for every
+    /// table, since the tables share their column names.
+    static let numericColumns: Set<String> = [
+        "amount", "cumulative_share", "customers", "f", "frequency", "group", "m", "margin", "monetary", "orders", "r",
+        "rank", "recency_days", "revenue", "revenue_last_12m", "share", "source_line",
+    ]
 }
 
 /// The per-item tables `crm-audit export` writes.
@@ -282,7 +292,7 @@ extension Analysis {
 
     /// A number as plain text: integers without a fraction, others in Swift's shortest form.
     static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if value == value.rounded(), abs(value) < 1e15, let whole = Int64(checked: value) { return String(whole) }
         return String(value)
     }
 }

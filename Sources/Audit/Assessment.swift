@@ -45,29 +45,24 @@ public enum AuditPipeline {
         }, uniquingKeysWith: { $1 })
         let areas = questionnaire.areas.map { ScoredArea(id: $0.id, title: $0.title, weight: $0.weight) }
         let scores = Scorer.score(findings: findings, areas: areas, maturity: maturity, policy: stack.policy)
-        let configuration = ConfigurationBuilder.build(rules: stack.rules, findings: findings, metrics: analysis.document)
+        let configuration = ConfigurationBuilder.build(
+            rules: stack.rules, findings: findings, metrics: analysis.document,
+            answers: answers, questionnaire: questionnaire, spec: stack.configuration)
         if !keepsHistory {
-            try store(findings: findings, scores: scores, in: workspace, round: round)
-            try workspace.recordMethod(round: round, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
-                                       rulesets: stack.references)
+            // One transaction: the findings, the scores, the consultant's layers given now and
+            // the method; a result that cannot be stored leaves the round as it was.
+            try store(findings: findings, scores: scores, in: workspace, round: round, layers: setup.layersToStore,
+                      method: AssessmentMethod(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+                                               rulesets: stack.references))
         }
         return Assessment(engagement: try workspace.engagement(), round: try workspace.round(number: round.number), setup: setup,
                           answers: storedAnswers, analysis: analysis, findings: findings, scores: scores,
                           configuration: configuration, datasets: try workspace.datasets(round: round))
     }
 
-    /// Metric values as the expression language sees them (ISO dates become dates).
-    static func expressionValues(_ document: MetricDocument) -> [String: Value] {
-        var values: [String: Value] = [:]
-        for (id, value) in document.metrics {
-            switch value {
-            case .number(let number): values[id] = .number(number)
-            case .text(let text): values[id] = Day(iso: text).map(Value.date) ?? .string(text)
-            case .null: values[id] = .null
-            }
-        }
-        return values
-    }
+    /// Metric values as the expression language sees them (ISO dates become dates, per-item
+    /// metrics tables).
+    static func expressionValues(_ document: MetricDocument) -> [String: Value] { document.expressionValues }
 
     static func previousStatuses(_ workspace: Workspace, before round: AuditRound) throws -> [String: FindingStatus] {
         // The latest earlier round that was assessed (a round may have been started and never assessed).
@@ -83,16 +78,28 @@ public enum AuditPipeline {
         return statuses
     }
 
-    static func store(findings: [Finding], scores: ScoreCard, in workspace: Workspace, round: AuditRound) throws {
+    /// Encodes the findings (each read back, so that what is stored can be read again) and stores
+    /// them with the scores, `layers` and `method` in one transaction.
+    static func store(findings: [Finding], scores: ScoreCard, in workspace: Workspace, round: AuditRound,
+                      layers: [StoredRulesetLayer]? = nil, method: AssessmentMethod? = nil) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        let decoder = JSONDecoder()
         let stored = try findings.map { finding in
-            StoredFinding(ruleID: finding.ruleID, status: finding.status.rawValue, severity: finding.severity.rawValue, area: finding.area,
-                          document: String(decoding: try encoder.encode(finding), as: UTF8.self))
+            let document: Data
+            do {
+                document = try encoder.encode(finding)
+                _ = try decoder.decode(Finding.self, from: document)
+            } catch {
+                throw UnstorableResult(workspace: workspace.path, what: LocalizedText(
+                    ru: "результат правила \(finding.ruleID) (\(finding.ruleset))", en: "the finding of rule \(finding.ruleID) (\(finding.ruleset))"))
+            }
+            return StoredFinding(ruleID: finding.ruleID, status: finding.status.rawValue, severity: finding.severity.rawValue,
+                                 area: finding.area, document: String(decoding: document, as: UTF8.self))
         }
         var storedScores = scores.areas.map { StoredScore(area: $0.area, score: $0.score, level: $0.level, confidence: $0.confidence) }
         storedScores.append(StoredScore(area: "overall", score: scores.overall, level: scores.level, confidence: scores.confidence))
-        try workspace.saveAssessment(findings: stored, scores: storedScores, round: round)
+        try workspace.saveAssessment(findings: stored, scores: storedScores, round: round, layers: layers, method: method)
     }
 }
 

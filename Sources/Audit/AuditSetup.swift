@@ -11,21 +11,52 @@ import Workspace
 public struct AuditSetup: Sendable {
     public var questionnaire: Questionnaire
     public var rulesets: RulesetStack
+    /// The consultant's ruleset files given for this run (`--rules`), which become the round's
+    /// stored layers when its assessment is stored — in the same transaction, so that a layer
+    /// whose assessment fails is never kept with the round. Nil: the stored layers are used.
+    public var layersToStore: [StoredRulesetLayer]?
 
-    public init(questionnaire: Questionnaire, rulesets: RulesetStack) {
+    public init(questionnaire: Questionnaire, rulesets: RulesetStack, layersToStore: [StoredRulesetLayer]? = nil) {
         self.questionnaire = questionnaire
         self.rulesets = rulesets
+        self.layersToStore = layersToStore
     }
 
     /// The environment rules are checked in: the questionnaire's answers and areas, every
     /// catalogue metric, every analytics sample set.
     public static func ruleEnvironment(for questionnaire: Questionnaire?) -> RuleEnvironment {
         var types = questionnaire?.typeEnvironment() ?? TypeEnvironment()
-        for definition in MetricCatalogue.all {
-            types.metrics[definition.id] = ReferenceType(definition.valueType == .number ? .number : (definition.unit == .date ? .date : .string))
-        }
+        types.metrics = metricTypes
         return RuleEnvironment(types: types, areas: questionnaire.map { Set($0.areas.map(\.id)) },
                                sampleSets: Set(SampleSet.allCases.map(\.rawValue)), checksMetrics: true)
+    }
+
+    /// The ids of every rule of the bundled rulesets (the core set and each industry set), which a
+    /// consultant's `disable:` may name; nil when the bundled folder cannot be found.
+    public static func bundledRuleIDs(environment: RuleEnvironment) -> Set<String>? {
+        guard let folder = ContentLocator.folder("rulesets"),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        var environment = environment
+        environment.knownRuleIDs = nil
+        let loader = RulesetLoader(environment: environment)
+        var ids = Set<String>()
+        for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
+            let (ruleset, _) = loader.lint(text: String(decoding: data, as: UTF8.self), file: name)
+            ids.formUnion(ruleset?.rules.map(\.id) ?? [])
+        }
+        return ids
+    }
+
+    /// The type of every catalogue metric as expressions see it: numbers, dates, and tables
+    /// (numbers by name) for the per-item metrics.
+    public static var metricTypes: [String: ReferenceType] {
+        var types: [String: ReferenceType] = [:]
+        for definition in MetricCatalogue.all {
+            types[definition.id] = ReferenceType(definition.valueType == .number ? .number : (definition.unit == .date ? .date : .string))
+        }
+        for definition in MetricCatalogue.breakdowns { types[definition.id] = ReferenceType(.table) }
+        return types
     }
 
     /// Loads the questionnaire (`idOrPath`, default the bundled `crm-readiness`) and the rulesets:
@@ -34,7 +65,7 @@ public struct AuditSetup: Sendable {
     public static func load(questionnaire idOrPath: String? = nil, industry: String? = nil,
                             extraRulesets: [String] = [], storedLayers: [StoredRulesetLayer] = [],
                             bundledRulesets: Bool = true) throws -> AuditSetup {
-        let questionnaire = try Questionnaire.resolve(idOrPath ?? "crm-readiness")
+        let questionnaire = try Questionnaire.resolve(idOrPath ?? "crm-readiness", metrics: metricTypes)
         let loader = RulesetLoader(environment: ruleEnvironment(for: questionnaire))
         var paths: [String] = []
         if bundledRulesets {
@@ -51,6 +82,16 @@ public struct AuditSetup: Sendable {
         return AuditSetup(questionnaire: questionnaire, rulesets: RulesetStack(layers))
     }
 
+    /// The round's stored layers, loaded; a layer that no longer loads (stored by an earlier
+    /// version that accepted it) is reported with how to replace it.
+    static func load(questionnaire: String?, industry: String?, stored: [StoredRulesetLayer], round: AuditRound) throws -> AuditSetup {
+        do {
+            return try load(questionnaire: questionnaire, industry: industry, storedLayers: stored)
+        } catch let error as DiagnosticList where stored.contains(where: { layer in error.diagnostics.contains { $0.location?.file == layer.fileName } }) {
+            throw StoredLayerRefused(round: round.number, problems: error)
+        }
+    }
+
     /// The setup of a workspace round: `rules` files when given (they become the round's stored
     /// layers once they load), else the layers stored with the round.
     public static func load(for workspace: Workspace, round: AuditRound, questionnaire idOrPath: String? = nil,
@@ -58,7 +99,7 @@ public struct AuditSetup: Sendable {
         let industry = try workspace.engagement().industry
         let questionnaire = idOrPath ?? round.questionnaireID
         guard !rules.isEmpty else {
-            return try load(questionnaire: questionnaire, industry: industry, storedLayers: try workspace.rulesetLayers(round: round))
+            return try load(questionnaire: questionnaire, industry: industry, stored: try workspace.rulesetLayers(round: round), round: round)
         }
         var layers: [StoredRulesetLayer] = []
         for path in rules {
@@ -68,12 +109,31 @@ public struct AuditSetup: Sendable {
             }
             layers.append(StoredRulesetLayer(fileName: URL(fileURLWithPath: path).lastPathComponent, content: String(decoding: data, as: UTF8.self)))
         }
-        let setup = try load(questionnaire: questionnaire, industry: industry, storedLayers: layers)
-        if round.status == .open { try workspace.saveRulesetLayers(layers, round: round) }
+        var setup = try load(questionnaire: questionnaire, industry: industry, storedLayers: layers)
+        if round.status == .open { setup.layersToStore = layers }
         return setup
     }
 
     static func slug(_ text: String) -> String {
         String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    }
+}
+
+/// A ruleset layer stored with a round no longer loads (an earlier version accepted it): it says
+/// where, and how to replace it.
+public struct StoredLayerRefused: AuditError {
+    public var round: Int
+    public var problems: DiagnosticList
+
+    public init(round: Int, problems: DiagnosticList) {
+        self.round = round
+        self.problems = problems
+    }
+
+    public func message(in language: Language) -> String {
+        let head = language == .ru
+            ? "набор правил, сохранённый с раундом \(round), больше не проходит проверку; исправьте файл и передайте его снова с --rules ФАЙЛ (в открытом раунде он заменит сохранённый)"
+            : "the ruleset stored with round \(round) no longer passes the checks; fix the file and give it again with --rules FILE (in an open round it replaces the stored one)"
+        return head + "\n" + problems.message(in: language)
     }
 }

@@ -1,3 +1,4 @@
+import AuditModel
 import Foundation
 import Rules
 import Yams
@@ -13,6 +14,6 @@ public enum ConfigurationExport {
     public static func yaml(_ configuration: RecommendedConfiguration, header: String) throws -> String {
         let encoder = YAMLEncoder()
         encoder.options.allowUnicode = true
-        return "# \(header)\n" + (try encoder.encode(configuration))
+        return "# \(OutputSignature.comment)\n# \(header)\n" + (try encoder.encode(configuration))
     }
 }

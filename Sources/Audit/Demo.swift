@@ -22,14 +22,25 @@ public enum Demo {
 
     /// Builds a fresh workspace in `directory` from the example's exports and answers, assesses
     /// it, and writes the report in both languages (HTML), its JSON and the configuration.
+    ///
+    /// The folder may hold an earlier demo: its workspace (a crm-audit workspace of the example
+    /// company) and files are replaced. Any other file in the way — another workspace, a file
+    /// crm-audit did not write — is refused before anything is written, unless `force`.
     /// - Parameter log: receives one line per stage, in the caller's language.
-    public static func run(into directory: String, language: Language, log: (String) -> Void) throws -> Result {
+    public static func run(into directory: String, language: Language, force: Bool = false, log: (String) -> Void) throws -> Result {
         guard let examples = ContentLocator.folder("examples") else { throw ContentLocator.NotFound(folder: "examples") }
         let source = examples + "/technosnab"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let path = directory + "/technosnab.crmaudit"
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+        let outputGuard = OutputGuard(workspace: path, force: force)
+        let reportFiles = [language] + Language.allCases.filter { $0 != language }
+        // Refused before anything is replaced: the HTML reports by their mark; the JSON files, whose
+        // keys are known once written, are judged then.
+        for language in reportFiles { try outputGuard.check(directory + "/report-\(language.rawValue).html", expecting: .mark) }
+        for output in [directory + "/report.json", directory + "/crm-configuration.json"] { try outputGuard.check(output) }
+        try checkEarlierDemoWorkspace(path, force: force)
+        for suffix in ["", "-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.removeItem(atPath: path + suffix)
         }
         let workspace = try Workspace.create(at: path, client: company, industry: "wholesale",
@@ -49,15 +60,23 @@ public enum Demo {
         let assessment = try AuditPipeline.assess(workspace, setup: setup)
         let input = try assessment.reportInput(workspace: workspace)
         var reports: [String] = []
-        for reportLanguage in [language] + Language.allCases.filter({ $0 != language }) {
+        for reportLanguage in reportFiles {
             let file = directory + "/report-\(reportLanguage.rawValue).html"
-            try PrivateFile.write(ReportRenderer.html(input, options: ReportOptions(language: reportLanguage)), to: file)
+            try PrivateFile.write(ReportRenderer.html(input, options: ReportOptions(language: reportLanguage)), to: file, guard: outputGuard)
             reports.append(file)
         }
         let json = directory + "/report.json"
-        try PrivateFile.write(try ReportRenderer.json(input, options: ReportOptions(language: language)), to: json)
+        try PrivateFile.write(try ReportRenderer.json(input, options: ReportOptions(language: language)), to: json, guard: outputGuard)
         let configuration = directory + "/crm-configuration.json"
-        try PrivateFile.write(try ConfigurationExport.json(assessment.configuration), to: configuration)
+        try PrivateFile.write(try ConfigurationExport.json(assessment.configuration), to: configuration, guard: outputGuard)
         return Result(workspace: path, reports: reports + [json], configuration: configuration, assessment: assessment)
+    }
+
+    /// Refuses to delete a file at the demo workspace's path that is not an earlier demo's
+    /// workspace (a crm-audit workspace of the example company), unless `force`.
+    private static func checkEarlierDemoWorkspace(_ path: String, force: Bool) throws {
+        guard !force, FileManager.default.fileExists(atPath: path) else { return }
+        let isEarlierDemo = (try? Workspace.open(at: path).engagement().client) == company
+        if !isEarlierDemo { throw OutputRefusal.notOurs(path: path, database: true) }
     }
 }

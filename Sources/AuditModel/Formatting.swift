@@ -9,23 +9,67 @@ public struct Formatter: Sendable {
         self.language = language
     }
 
-    /// A number with grouping and at most `fractionDigits` decimals (trailing zeros dropped
-    /// unless `fixed`).
+    /// A number with grouping and at most `fractionDigits` decimals (0–9; trailing zeros dropped
+    /// unless `fixed`). Exact for any finite value: beyond 9.2·10^18 (where no fraction is left)
+    /// the whole digits are worked out without converting to an integer type.
     public func number(_ value: Double, fractionDigits: Int = 2, fixed: Bool = false) -> String {
         guard value.isFinite else { return value.isNaN ? "—" : (value > 0 ? "∞" : "−∞") }
-        let scale = pow10(fractionDigits)
-        var scaled = (abs(value) * scale).rounded()
-        let negative = value < 0 && scaled > 0
-        let integerPart = (scaled / scale).rounded(.down)
-        scaled -= integerPart * scale
-        var fraction = fractionDigits > 0 ? String(Int(scaled)) : ""
-        if fractionDigits > 0 {
-            fraction = String(repeating: "0", count: max(0, fractionDigits - fraction.count)) + fraction
-            if !fixed { while fraction.hasSuffix("0") { fraction.removeLast() } }
+        let places = min(max(fractionDigits, 0), 9)
+        var scale: UInt64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let integerDigits: String
+        var fraction = ""
+        var nonZero: Bool
+        if let scaled = UInt64(checked: abs(value) * Double(scale), rounding: .toNearestOrAwayFromZero) {
+            integerDigits = String(scaled / scale)
+            if places > 0 {
+                let digits = String(scaled % scale)
+                fraction = String(repeating: "0", count: places - digits.count) + digits
+            }
+            nonZero = scaled > 0
+        } else {
+            integerDigits = Formatter.wholeDigits(abs(value).rounded())
+            fraction = String(repeating: "0", count: places)
+            nonZero = true
         }
-        let grouped = group(digits: String(Int64(min(integerPart, 9e18))))
+        if !fixed { while fraction.hasSuffix("0") { fraction.removeLast() } }
+        let negative = value < 0 && nonZero
         let decimalMark = language == .ru ? "," : "."
-        return (negative ? "−" : "") + grouped + (fraction.isEmpty ? "" : decimalMark + fraction)
+        return (negative ? "−" : "") + group(digits: integerDigits) + (fraction.isEmpty ? "" : decimalMark + fraction)
+    }
+
+    /// The decimal digits of a whole, non-negative, finite `value` of any size (10^300 included):
+    /// its significand times a power of two, multiplied out in base 10^9.
+    static func wholeDigits(_ value: Double) -> String {
+        if let small = UInt64(exactly: value) { return String(small) }
+        let base: UInt64 = 1_000_000_000
+        var limbs: [UInt64] = []  // base 10^9, least significant first
+        var significand = value.significandBitPattern | (1 << UInt64(Double.significandBitCount))
+        while significand > 0 {
+            limbs.append(significand % base)
+            significand /= base
+        }
+        var shift = Int(value.exponent) - Double.significandBitCount
+        while shift > 0 {
+            let step = min(shift, 32)
+            var carry: UInt64 = 0
+            for index in limbs.indices {
+                let product = limbs[index] << UInt64(step) + carry  // < 10^9 · 2^32 + 2^33: fits
+                limbs[index] = product % base
+                carry = product / base
+            }
+            while carry > 0 {
+                limbs.append(carry % base)
+                carry /= base
+            }
+            shift -= step
+        }
+        var text = String(limbs.last ?? 0)
+        for limb in limbs.dropLast().reversed() {
+            let digits = String(limb)
+            text += String(repeating: "0", count: 9 - digits.count) + digits
+        }
+        return text
     }
 
     /// A whole count: `12 345` / `12,345`.
@@ -80,10 +124,4 @@ public struct Formatter: Sendable {
     }
 
     private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-
-    private func pow10(_ digits: Int) -> Double {
-        var result = 1.0
-        for _ in 0..<max(0, digits) { result *= 10 }
-        return result
-    }
 }

@@ -1,5 +1,37 @@
+/// Nouns after numbers: Russian has three forms (1 клиент, 2 клиента, 5 клиентов), English two.
+public enum Plural {
+    /// The form of `forms` (`one|few|many` in Russian, `one|other` in English) for `count`.
+    /// Fractions take the Russian "few" form (1,5 дня) and the English plural.
+    public static func form(_ count: Double, _ forms: [String], _ language: Language) -> String {
+        guard let first = forms.first else { return "" }
+        let whole = count.isFinite && count == count.rounded() && abs(count) < 1e15
+        switch language {
+        case .en:
+            return whole && abs(count) == 1 ? first : (forms.count > 1 ? forms[1] : first)
+        case .ru:
+            guard forms.count >= 3 else { return forms.last ?? first }
+            guard whole else { return forms[1] }
+            return forms[russianIndex(UInt64(abs(count)))]
+        }
+    }
+
+    /// `forms` written as one text, `a|b|c`.
+    public static func form(_ count: Double, _ forms: String, _ language: Language) -> String {
+        form(count, forms.split(separator: "|").map(String.init), language)
+    }
+
+    /// The Russian form for a whole `n`: 0 after 1, 21, 31…; 1 after 2–4, 22–24…; 2 otherwise.
+    static func russianIndex(_ n: UInt64) -> Int {
+        let lastTwo = n % 100, last = n % 10
+        if (11...14).contains(lastTwo) { return 2 }
+        if last == 1 { return 0 }
+        if (2...4).contains(last) { return 1 }
+        return 2
+    }
+}
+
 /// A noun that agrees with a number: `1 клиент`, `2 клиента`, `5 клиентов`; `1 customer`,
-/// `844 customers`.
+/// `844 customers`. A named set of forms for `Plural`.
 public struct CountedNoun: Sendable, Hashable {
     /// Russian: the form after 1, 21, 31… (`клиент`).
     public var one: String
@@ -21,16 +53,11 @@ public struct CountedNoun: Sendable, Hashable {
 
     /// The form for a whole `count` in `language`.
     public func form(for count: Int, in language: Language) -> String {
-        let n = count.magnitude
         switch language {
         case .en:
-            return n == 1 ? singular : plural
+            return count.magnitude == 1 ? singular : plural
         case .ru:
-            let lastTwo = n % 100, last = n % 10
-            if (11...14).contains(lastTwo) { return many }
-            if last == 1 { return one }
-            if (2...4).contains(last) { return few }
-            return many
+            return [one, few, many][Plural.russianIndex(UInt64(count.magnitude))]
         }
     }
 
@@ -43,7 +70,7 @@ public struct CountedNoun: Sendable, Hashable {
 extension Formatter {
     /// A whole count with its noun: `844 клиента` / `844 customers`.
     public func count(_ value: Double, _ noun: CountedNoun) -> String {
-        let whole = value.isFinite && abs(value) < 9e18 ? Int(value.rounded()) : 0
+        let whole = Int(clamped: value, rounding: .toNearestOrAwayFromZero)
         return count(value) + "\u{00A0}" + noun.form(for: whole, in: language)
     }
 }

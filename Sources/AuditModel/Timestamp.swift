@@ -8,6 +8,6 @@ public enum Timestamp {
 
     /// Today's calendar day in UTC.
     public static func today() -> Day {
-        Day(ordinal: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+        Day(ordinal: Int(clamped: Date().timeIntervalSince1970 / 86_400, rounding: .down))
     }
 }

@@ -70,10 +70,15 @@ public struct Evaluation: Sendable, Hashable {
     /// Empty when the value is not null, or when it is null for another reason (the literal
     /// `null`, a division by zero).
     public var missing: [MissingInput]
+    /// True when ``value`` is null because arithmetic gave a number no `Double` holds (an
+    /// overflow to ±∞, or ∞ − ∞): such a result is refused rather than carried on, so that no
+    /// infinity or NaN reaches a stored finding or a report.
+    public var overflowed: Bool
 
-    public init(value: Value, missing: [MissingInput] = []) {
+    public init(value: Value, missing: [MissingInput] = [], overflowed: Bool = false) {
         self.value = value
         self.missing = missing
+        self.overflowed = overflowed
     }
 }
 
@@ -86,7 +91,46 @@ extension Expression {
     public func evaluate(with bindings: Bindings) -> Evaluation {
         let result = Evaluator(bindings: bindings).evaluate(root)
         guard result.value == .null else { return Evaluation(value: result.value) }
-        return Evaluation(value: .null, missing: Array(Set(result.missing)).sorted())
+        return Evaluation(value: .null, missing: Array(Set(result.missing)).sorted(), overflowed: result.overflowed)
+    }
+
+    /// The places of the constant parts of the expression (no answer, metric or local in them)
+    /// whose arithmetic overflows, such as `1e308 * 10`: `lint` refuses them.
+    public var overflowingConstants: [SourceLocation] {
+        var found: [Int] = []
+        Expression.findOverflows(root, into: &found)
+        return found.map(location(of:))
+    }
+
+    private static func findOverflows(_ node: Node, into found: inout [Int]) {
+        var references = Set<Reference>()
+        collectReferences(node, into: &references)
+        if references.isEmpty, Evaluator(bindings: Bindings()).evaluate(node).overflowed {
+            // Report the outermost constant part that overflows, unless a part of it already does.
+            var inner: [Int] = []
+            for child in node.children { findOverflows(child, into: &inner) }
+            found += inner.isEmpty ? [node.start] : inner
+            return
+        }
+        for child in node.children { findOverflows(child, into: &found) }
+    }
+
+    private static func collectReferences(_ node: Node, into found: inout Set<Reference>) {
+        if case .reference(let reference) = node.kind { found.insert(reference) }
+        for child in node.children { collectReferences(child, into: &found) }
+    }
+}
+
+extension Node {
+    /// The nodes directly under this one.
+    var children: [Node] {
+        switch kind {
+        case .literal, .reference: []
+        case .list(let items): items
+        case .unary(_, let operand): [operand]
+        case .binary(_, let left, let right): [left, right]
+        case .call(_, let arguments): arguments
+        }
     }
 }
 
@@ -94,11 +138,20 @@ extension Expression {
 struct Partial {
     var value: Value
     var missing: [MissingInput] = []
+    /// Null because arithmetic overflowed here or in an operand.
+    var overflowed = false
 
     static let null = Partial(value: .null)
+    static let overflow = Partial(value: .null, overflowed: true)
 
     static func nullOf(_ parts: Partial...) -> Partial {
-        Partial(value: .null, missing: parts.filter { $0.value == .null }.flatMap(\.missing))
+        let nulls = parts.filter { $0.value == .null }
+        return Partial(value: .null, missing: nulls.flatMap(\.missing), overflowed: nulls.contains { $0.overflowed })
+    }
+
+    /// A number, or ``overflow`` when it is not finite.
+    static func number(_ number: Double) -> Partial {
+        number.isFinite ? Partial(value: .number(number)) : .overflow
     }
 }
 
@@ -126,7 +179,7 @@ struct Evaluator {
         case .unary(.negate, let operand):
             let part = evaluate(operand)
             guard case .number(let number) = part.value else { return .nullOf(part) }
-            return Partial(value: .number(-number))
+            return .number(-number)
         case .binary(let op, let left, let right):
             return binary(op, left, right)
         case .call(let function, let arguments):
@@ -177,7 +230,9 @@ struct Evaluator {
             let left = evaluate(leftNode)
             let right = evaluate(rightNode)
             guard left.value != .null, right.value != .null else { return .nullOf(left, right) }
-            return Partial(value: Evaluator.apply(op, left.value, right.value))
+            let value = Evaluator.apply(op, left.value, right.value)
+            if case .number(let number) = value, !number.isFinite { return .overflow }
+            return Partial(value: value)
         }
     }
 
@@ -192,7 +247,7 @@ struct Evaluator {
             if part.value == left.value { return Partial(value: .bool(true)) }
         }
         if nulls.isEmpty { return Partial(value: .bool(false)) }
-        return Partial(value: .null, missing: nulls.flatMap(\.missing))
+        return Partial(value: .null, missing: nulls.flatMap(\.missing), overflowed: nulls.contains { $0.overflowed })
     }
 
     static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Value {
@@ -216,11 +271,17 @@ struct Evaluator {
         case (.divide, .number(let a), .number(let b)): return b == 0 ? .null : .number(a / b)
         case (.remainder, .number(let a), .number(let b)): return b == 0 ? .null : .number(a.truncatingRemainder(dividingBy: b))
         case (.plus, .date(let day), .number(let days)):
-            return days == days.rounded() && abs(days) < 1e7 ? .date(day.adding(days: Int(days))) : .null
+            return shifted(day, by: days)
         case (.minus, .date(let day), .number(let days)):
-            return days == days.rounded() && abs(days) < 1e7 ? .date(day.adding(days: -Int(days))) : .null
+            return shifted(day, by: -days)
         default: return .null
         }
+    }
+
+    /// `day` moved by a whole number of `days` (at most ten million), else null.
+    private static func shifted(_ day: Day, by days: Double) -> Value {
+        guard days == days.rounded(), Swift.abs(days) < 1e7, let whole = Int(checked: days) else { return .null }
+        return .date(day.adding(days: whole))
     }
 
     /// -1, 0 or 1 for two values of one ordered type; nil otherwise.
@@ -248,7 +309,7 @@ struct Evaluator {
         case .abs:
             let part = evaluate(arguments[0])
             guard case .number(let number) = part.value else { return .nullOf(part) }
-            return Partial(value: .number(Swift.abs(number)))
+            return .number(Swift.abs(number))
         case .daysBetween:
             let first = evaluate(arguments[0]), second = evaluate(arguments[1])
             guard case .date(let a) = first.value, case .date(let b) = second.value else { return .nullOf(first, second) }
@@ -256,7 +317,9 @@ struct Evaluator {
         case .min, .max:
             let parts = arguments.map(evaluate)
             let nulls = parts.filter { $0.value == .null }
-            guard nulls.isEmpty else { return Partial(value: .null, missing: nulls.flatMap(\.missing)) }
+            guard nulls.isEmpty else {
+                return Partial(value: .null, missing: nulls.flatMap(\.missing), overflowed: nulls.contains { $0.overflowed })
+            }
             var best = parts[0].value
             for part in parts.dropFirst() {
                 guard let order = Evaluator.compare(part.value, best) else { return .null }
@@ -266,6 +329,23 @@ struct Evaluator {
             return Partial(value: best)
         case .date:
             return .null  // folded into a literal by the parser
+        case .lookup, .rank:
+            let table = evaluate(arguments[0]), name = evaluate(arguments[1])
+            guard case .table(let rows) = table.value, case .string(let text) = name.value else { return .nullOf(table, name) }
+            // No item, or several, answer to the name: null with no missing input (the name was given).
+            guard let key = NameMatch.key(in: rows.keys, matching: text), let value = rows[key] else { return .null }
+            if function == .lookup { return Partial(value: .number(value)) }
+            let ahead = rows.filter { $0.value > value || ($0.value == value && $0.key < key) }.count
+            return Partial(value: .number(Double(ahead + 1)))
+        case .top:
+            let table = evaluate(arguments[0])
+            guard case .table(let rows) = table.value else { return .nullOf(table) }
+            let best = rows.min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            return best.map { Partial(value: .string($0.key)) } ?? .null
+        case .sum:
+            let table = evaluate(arguments[0])
+            guard case .table(let rows) = table.value else { return .nullOf(table) }
+            return Partial(value: .number(rows.values.reduce(0, +)))
         }
     }
 }

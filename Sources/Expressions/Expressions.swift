@@ -38,6 +38,12 @@
 // Operators, loosest first: `or`; `and`; `not`; `== != < <= > >= in contains`; `??`;
 // `+ -`; `* / %`; unary `-`. Functions: `known(x)`, `answered(answer.q)`, `unknown(answer.q)`,
 // `count(set)`, `min(a, b, …)`, `max(a, b, …)`, `abs(n)`, `days_between(d1, d2)`.
+// Tables (numbers by name, such as `metric.managers.revenue_share_12m`): `lookup(table, name)`
+// is the number of the item `name` matches, `rank(table, name)` its place by value (1 = the
+// largest), `top(table)` the name of the largest, `sum(table)` the total. A name matches an item when it has the same
+// words in any order, or — when only one item qualifies — when each of its words starts a word
+// of the item's name ('Сергей' and 'Козлов С.' match 'Козлов Сергей'); case and ё/е are ignored.
+// No match, or several, gives null.
 //
 // Null: comparisons, arithmetic, `in`, `contains` and functions over null give null (except
 // `known`, `answered`, `unknown`, which are never null); `and`/`or`/`not` follow Kleene
@@ -56,6 +62,9 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
     case date(Day)
     /// A set of strings: the options chosen in a multiple-choice question, a list literal.
     case set(Set<String>)
+    /// Numbers by name: a metric's value per item (each manager's share of revenue), read with
+    /// `lookup(table, name)`, `rank(table, name)` and `top(table)`.
+    case table([String: Double])
 
     /// The expression value of a stored answer: single choice → the option id, multiple
     /// choice → the set of option ids, yes/no → bool, number/percent/money/scale → number,
@@ -83,6 +92,7 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         case .string: .string
         case .date: .date
         case .set: .set
+        case .table: .table
         }
     }
 
@@ -95,19 +105,22 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         case .string(let text): return "'" + text.replacingOccurrences(of: "'", with: "\\'") + "'"
         case .date(let day): return "date('\(day.iso)')"
         case .set(let items): return "[" + items.sorted().map { Value.string($0).description }.joined(separator: ", ") + "]"
+        case .table(let rows):
+            return "{" + rows.sorted { $0.key < $1.key }.map { Value.string($0.key).description + ": " + Value.format($0.value) }
+                .joined(separator: ", ") + "}"
         }
     }
 
     /// A number without a trailing `.0` when it is whole.
     static func format(_ number: Double) -> String {
-        if number.isFinite, number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        if number.isFinite, number == number.rounded(), abs(number) < 1e15, let whole = Int64(checked: number) { return String(whole) }
         return String(number)
     }
 }
 
 /// The static type of an expression or a reference. Every type also admits null.
 public enum ValueType: String, Sendable, Hashable, Codable, CustomStringConvertible {
-    case bool, number, string, date, set
+    case bool, number, string, date, set, table
 
     public var description: String { rawValue }
 
@@ -119,6 +132,7 @@ public enum ValueType: String, Sendable, Hashable, Codable, CustomStringConverti
         case .string: LocalizedText(ru: "строка", en: "string")
         case .date: LocalizedText(ru: "дата", en: "date")
         case .set: LocalizedText(ru: "множество строк", en: "set of strings")
+        case .table: LocalizedText(ru: "таблица чисел по именам", en: "table of numbers by name")
         }
     }
 }

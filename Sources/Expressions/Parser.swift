@@ -208,8 +208,8 @@ struct Parser {
                 return try make(.literal(.null), start: token.start, end: token.end)
             case "answer", "metric":
                 throw SyntaxProblem(offset: token.end, text: LocalizedText(
-                    ru: "после «\(word)» ожидается «.» и идентификатор, например \(word).\(word == "answer" ? "goals_defined" : "sales.revenue")",
-                    en: "expected '.' and an id after '\(word)', e.g. \(word).\(word == "answer" ? "goals_defined" : "sales.revenue")"))
+                    ru: "после «\(word)» ожидается «.» и идентификатор, например \(word).\(word == "answer" ? "goals_defined" : "sales.revenue_last_12m")",
+                    en: "expected '.' and an id after '\(word)', e.g. \(word).\(word == "answer" ? "goals_defined" : "sales.revenue_last_12m")"))
             default:
                 break
             }

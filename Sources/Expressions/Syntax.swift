@@ -45,12 +45,13 @@ enum Function: String, Sendable, Hashable, CaseIterable {
     case known, answered, unknown, count, min, max, abs
     case daysBetween = "days_between"
     case date
+    case lookup, rank, top, sum
 
     /// The accepted argument counts.
     var arity: ClosedRange<Int> {
         switch self {
-        case .known, .answered, .unknown, .count, .abs, .date: 1...1
-        case .daysBetween: 2...2
+        case .known, .answered, .unknown, .count, .abs, .date, .top, .sum: 1...1
+        case .daysBetween, .lookup, .rank: 2...2
         case .min, .max: 1...16
         }
     }

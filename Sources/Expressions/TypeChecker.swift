@@ -291,6 +291,16 @@ struct TypeChecker {
             return Checked(type: common.map(CheckedType.value) ?? .anything)
         case .date:
             return Checked(type: .value(.date))
+        case .lookup, .rank:
+            require(types[0], .table, at: arguments[0], context: LocalizedText(ru: "первый аргумент \(name)()", en: "the first argument of \(name)()"))
+            require(types[1], .string, at: arguments[1], context: LocalizedText(ru: "второй аргумент \(name)() (имя)", en: "the second argument of \(name)() (a name)"))
+            return Checked(type: .value(.number))
+        case .top:
+            require(types[0], .table, at: arguments[0], context: LocalizedText(ru: "аргумент top()", en: "the argument of top()"))
+            return Checked(type: .value(.string))
+        case .sum:
+            require(types[0], .table, at: arguments[0], context: LocalizedText(ru: "аргумент sum()", en: "the argument of sum()"))
+            return Checked(type: .value(.number))
         }
     }
 
@@ -345,10 +355,8 @@ struct TypeChecker {
     }
 
     private func suggestion(_ id: String, in candidates: Dictionary<String, ReferenceType>.Keys, ru: Bool) -> String {
-        let best = candidates.map { ($0, editDistance($0, id)) }.filter { $0.1 <= max(2, id.count / 4) }
-            .min { ($0.1, $0.0) < ($1.1, $1.0) }
-        guard let best else { return "" }
-        return ru ? "; возможно, «\(best.0)»?" : "; did you mean '\(best.0)'?"
+        let hint = Suggestion.hint(for: id, in: candidates)
+        return ru ? hint.ru : hint.en
     }
 }
 

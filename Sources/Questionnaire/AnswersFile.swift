@@ -42,7 +42,7 @@ public enum AnswersFile {
     }
 
     private static func exportYAML(_ answers: [String: Answer], _ questionnaire: Questionnaire, _ language: Language, _ heading: String?) -> String {
-        var lines: [String] = []
+        var lines = ["# " + OutputSignature.comment]
         if let heading { lines.append("# " + heading.replacingOccurrences(of: "\n", with: " ")) }
         lines.append(language == .ru
             ? "# Ответ: id варианта (или список id), число, да/нет, дата ГГГГ-ММ-ДД, текст, dont_know или not_applicable; ~ — нет ответа."
@@ -113,24 +113,27 @@ public enum AnswersFile {
         let header = language == .ru
             ? ["question_id", "раздел", "вопрос", "варианты", "answer", "note"]
             : ["question_id", "section", "question", "options", "answer", "note"]
-        var rows = [header]
+        // UTF-8 with a BOM and ';' so that Excel in a Russian locale opens it as columns.
+        var text = "\u{FEFF}" + CSVFormat.excel.line(header.map(CSVField.text))
         for section in questionnaire.sections {
             for question in section.questions {
                 let options = question.type.hasOptions
                     ? question.options.map { "\($0.id) = \($0.label[language])" }.joined(separator: " | ")
                     : question.type == .yesNo ? "yes | no" : ""
                 let answer = answers[question.id]
-                rows.append([question.id, section.title[language], question.text[language], options,
-                             answer.map { question.fileText($0.value) } ?? "", answer?.note ?? ""])
+                text += CSVFormat.excel.line([.text(question.id), .text(section.title[language]), .text(question.text[language]), .text(options),
+                                              answer.map { csvField($0.value, question) } ?? .text(""), .text(answer?.note ?? "")])
             }
         }
-        // UTF-8 with a BOM and ';' so that Excel in a Russian locale opens it as columns.
-        return "\u{FEFF}" + rows.map { $0.map(csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        return text
     }
 
-    private static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// An answer as a CSV field: a text answer is the person's own text, neutralised against
+    /// formulas (``readCSV`` restores it); the rest (numbers, option ids, dates, `-` for none)
+    /// the tool formats itself, written as they are so that `-5` stays a number in Excel.
+    private static func csvField(_ value: AnswerValue, _ question: Question) -> CSVField {
+        if case .text = value { return .text(question.fileText(value)) }
+        return .formatted(question.fileText(value))
     }
 
     // MARK: Import
@@ -334,8 +337,9 @@ public enum AnswersFile {
                 diagnostics.append(Diagnostic(at: location, LocalizedText(ru: "нет id вопроса", en: "the question id is missing")))
                 continue
             }
-            let answer = answerColumn < fields.count ? fields[answerColumn] : ""
-            let note = noteColumn.flatMap { $0 < fields.count ? fields[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
+            // The export put a ' before text that a spreadsheet would run as a formula: dropped here.
+            let answer = answerColumn < fields.count ? CSVFormat.restoringNeutralised(fields[answerColumn]) : ""
+            let note = noteColumn.flatMap { $0 < fields.count ? CSVFormat.restoringNeutralised(fields[$0]) : nil }.flatMap { $0.isEmpty ? nil : $0 }
             entries.append(RawEntry(questionID: fields[idColumn].trimmingCharacters(in: .whitespaces),
                                     text: answer.isEmpty ? nil : answer, items: nil, note: note, location: location))
         }

@@ -72,7 +72,7 @@ public enum FormPrinter {
                 out += ["", "> \(w.help): \(question.help[language])", ""]
             }
         }
-        out += ["## \(w.note)", "", "____________________________________________", ""]
+        out += ["## \(w.note)", "", "____________________________________________", "", "<!-- \(OutputSignature.comment) -->", ""]
         return out.joined(separator: "\n")
     }
 
@@ -81,7 +81,7 @@ public enum FormPrinter {
         let e = escape
         var out: [String] = [
             "<!DOCTYPE html>",
-            "<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">",
+            "<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">" + OutputSignature.htmlMeta,
             "<title>\(e(questionnaire.title[language]))</title>",
             "<style>",
             "body{font-family:'DejaVu Sans','Liberation Sans',Arial,sans-serif;max-width:48em;margin:2em auto;color:#222;line-height:1.4}",

@@ -176,7 +176,7 @@ public struct Interview {
         while true {
             console.write(style("> ", .accent, console))
             guard let line = console.readLine() else { return .endOfInput }
-            if !console.isTerminal { console.write(line + "\n") }  // a readable transcript when piped
+            if !console.isTerminal { console.write(style(line, .plain, console) + "\n") }  // a readable transcript when piped
             let input = line.trimmingCharacters(in: .whitespaces)
             var value: AnswerValue
             var source = AnswerSource.interview
@@ -190,7 +190,7 @@ public struct Interview {
             case "n":
                 console.write(style(LocalizedText(ru: "Заметка: ", en: "Note: ")[language], .accent, console))
                 guard let text = console.readLine() else { return .endOfInput }
-                if !console.isTerminal { console.write(text + "\n") }
+                if !console.isTerminal { console.write(style(text, .plain, console) + "\n") }
                 note = text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : text.trimmingCharacters(in: .whitespaces)
                 if var stored = answers[question.id] {
                     stored.note = note
@@ -287,7 +287,7 @@ public struct Interview {
         console.write("\n" + style("── \(section) ── \(progress)", .dim, console) + "\n")
         console.write(style(question.text[language], .bold, console) + style("  [\(question.id)]", .dim, console) + "\n")
         for (index, option) in question.options.enumerated() {
-            console.write("  \(index + 1). \(option.label[language])\n")
+            console.write(style("  \(index + 1). \(option.label[language])", .plain, console) + "\n")
         }
         if question.type == .yesNo {
             console.write(language == .ru ? "  1. Да\n  2. Нет\n" : "  1. Yes\n  2. No\n")
@@ -369,7 +369,11 @@ public struct Interview {
         return lines.joined(separator: "\n")
     }
 
+    /// `text` as it goes to the console: without escape sequences or other controls (an answer,
+    /// a note, a name or a questionnaire's text from a file cannot drive the terminal), then
+    /// coloured on a terminal. Every text the interview writes passes here.
     private func style(_ text: String, _ kind: Style, _ console: some InterviewConsole) -> String {
+        let text = TerminalText.sanitised(text)
         guard console.isTerminal else { return text }
         let code = switch kind {
         case .plain: ""

@@ -128,7 +128,8 @@ public struct Validation: Sendable {
         case expression(Expression)
         /// Inclusive bounds for a number.
         case range(min: Double?, max: Double?)
-        /// A regular expression that a text answer must match as a whole.
+        /// A regular expression that a text answer must match as a whole (see `TextPattern`
+        /// for the syntax: matched in linear time, without backreferences or lookaround).
         case pattern(String)
     }
 
@@ -165,6 +166,9 @@ public struct Question: Sendable {
     /// A unit shown after number answers ("people", "%", "RUB").
     public var unit: LocalizedText?
     public var location: SourceLocation
+    /// `purpose: context`: asked for the consultant's picture of the company, on purpose used by
+    /// no score, rule or configuration item (so `lint` does not report it as unused).
+    public var isContext: Bool = false
 
     /// The expression type of this question's answer.
     public var valueType: ValueType { type.valueType }

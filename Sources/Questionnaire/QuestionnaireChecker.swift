@@ -5,10 +5,14 @@ import Expressions
 /// (types, unknown or later questions), cycles in skip logic, migrations.
 struct Checker {
     let questionnaire: Questionnaire
+    /// The metric catalogue's types; nil when the questionnaire is read without it (metric
+    /// references are then accepted unchecked).
+    let metrics: [String: ReferenceType]?
     private var diagnostics: [Diagnostic] = []
 
-    init(questionnaire: Questionnaire) {
+    init(questionnaire: Questionnaire, metrics: [String: ReferenceType]? = nil) {
         self.questionnaire = questionnaire
+        self.metrics = metrics
     }
 
     func check() -> [Diagnostic] {
@@ -64,7 +68,10 @@ struct Checker {
     }
 
     private mutating func checkExpressions(questions: [Question], index: [String: Int]) {
-        let environment = questionnaire.typeEnvironment()
+        var environment = questionnaire.typeEnvironment()
+        if let metrics { environment.metrics = metrics }
+        let unchecked = metrics == nil
+        environment.acceptsUnknownMetrics = unchecked
         var firstQuestionOfSection: [String: Int] = [:]
         for (position, question) in questions.enumerated() where firstQuestionOfSection[question.sectionID] == nil {
             firstQuestionOfSection[question.sectionID] = position
@@ -83,7 +90,7 @@ struct Checker {
             }
             var local = environment
             local.locals["value"] = question.referenceType
-            local.acceptsUnknownMetrics = true
+            local.acceptsUnknownMetrics = unchecked
             for validation in question.validations {
                 if case .expression(let expression) = validation.rule {
                     expect(expression, local, .bool)
@@ -92,7 +99,7 @@ struct Checker {
             }
             if let prefill = question.prefill {
                 var prefillEnvironment = environment
-                prefillEnvironment.acceptsUnknownMetrics = true
+                prefillEnvironment.acceptsUnknownMetrics = unchecked
                 expect(prefill, prefillEnvironment, question.valueType)
                 forwardReferences(prefill, limit: position, index: index, owner: owner)
             }

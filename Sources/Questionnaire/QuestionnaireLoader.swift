@@ -15,7 +15,9 @@ public enum QuestionnaireLoader {
     }
 
     /// Reads and checks the questionnaire at `path`.
-    public static func lint(path: String) -> Result {
+    /// - Parameter metrics: the metric catalogue's types; when given, a `metric.<id>` in a
+    ///   prefill, validation or skip logic that the catalogue lacks is an error.
+    public static func lint(path: String, metrics: [String: ReferenceType]? = nil) -> Result {
         guard let data = FileManager.default.contents(atPath: path) else {
             return Result(questionnaire: nil, diagnostics: [Diagnostic(at: SourceLocation(file: path), LocalizedText(
                 ru: "не удалось прочитать файл \(path): его нет или нет прав на чтение",
@@ -25,11 +27,12 @@ public enum QuestionnaireLoader {
             return Result(questionnaire: nil, diagnostics: [Diagnostic(at: SourceLocation(file: path), LocalizedText(
                 ru: "файл \(path) не в кодировке UTF-8", en: "\(path) is not UTF-8 text"))])
         }
-        return lint(text: text, file: path)
+        return lint(text: text, file: path, metrics: metrics)
     }
 
-    /// Reads and checks questionnaire `text`, naming `file` in diagnostics.
-    public static func lint(text: String, file: String) -> Result {
+    /// Reads and checks questionnaire `text`, naming `file` in diagnostics (and, when
+    /// `metrics` is given, every metric reference against it).
+    public static func lint(text: String, file: String, metrics: [String: ReferenceType]? = nil) -> Result {
         let source: YAMLSource
         do throws(Diagnostic) {
             source = try YAMLSource(text: text, file: file)
@@ -39,7 +42,7 @@ public enum QuestionnaireLoader {
         var builder = Builder(reader: NodeReader(source: source, text: text))
         let questionnaire = builder.build()
         var diagnostics = builder.reader.diagnostics
-        if let questionnaire { diagnostics += Checker(questionnaire: questionnaire).check() }
+        if let questionnaire { diagnostics += Checker(questionnaire: questionnaire, metrics: metrics).check() }
         diagnostics = sorted(diagnostics)
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return Result(questionnaire: hasErrors ? nil : questionnaire, diagnostics: diagnostics)
@@ -58,8 +61,8 @@ public enum QuestionnaireLoader {
 extension Questionnaire {
     /// Loads the questionnaire at `path`.
     /// - Throws: a ``DiagnosticList`` of every error (and warning) when the file has errors.
-    public static func load(path: String) throws(DiagnosticList) -> Questionnaire {
-        let result = QuestionnaireLoader.lint(path: path)
+    public static func load(path: String, metrics: [String: ReferenceType]? = nil) throws(DiagnosticList) -> Questionnaire {
+        let result = QuestionnaireLoader.lint(path: path, metrics: metrics)
         guard let questionnaire = result.questionnaire else { throw DiagnosticList(result.diagnostics) }
         return questionnaire
     }
@@ -73,20 +76,21 @@ extension Questionnaire {
 
     /// Loads a questionnaire given as a file path or as the id of a bundled one
     /// (`questionnaires/<id>.yaml` found by ``ContentLocator``).
-    public static func resolve(_ idOrPath: String) throws -> Questionnaire {
+    /// - Parameter metrics: the metric catalogue's types, to check metric references against.
+    public static func resolve(_ idOrPath: String, metrics: [String: ReferenceType]? = nil) throws -> Questionnaire {
         if idOrPath.hasSuffix(".yaml") || idOrPath.hasSuffix(".yml") || idOrPath.contains("/") {
-            return try load(path: idOrPath)
+            return try load(path: idOrPath, metrics: metrics)
         }
-        return try bundled(id: idOrPath)
+        return try bundled(id: idOrPath, metrics: metrics)
     }
 
     /// The bundled questionnaire `id` (default `crm-readiness`).
-    public static func bundled(id: String = "crm-readiness") throws -> Questionnaire {
+    public static func bundled(id: String = "crm-readiness", metrics: [String: ReferenceType]? = nil) throws -> Questionnaire {
         guard NodeReader.isIdentifier(id.replacingOccurrences(of: "-", with: "_")),
               let path = ContentLocator.file(named: id + ".yaml", in: "questionnaires") else {
             throw ContentLocator.NotFound(folder: "questionnaires", name: id + ".yaml")
         }
-        return try load(path: path)
+        return try load(path: path, metrics: metrics)
     }
 }
 
@@ -103,7 +107,7 @@ struct Builder {
     private static let rootKeys = ["schema", "id", "version", "title", "description", "areas", "choice_lists", "sections", "migrations"]
     private static let questionKeys = [
         "id", "type", "text", "help", "options", "required", "allow", "relevant", "validate", "area", "weight",
-        "prefill", "scoring", "scores", "bands", "unit",
+        "prefill", "scoring", "scores", "bands", "unit", "purpose",
     ]
     static let what = LocalizedText(ru: "анкета", en: "questionnaire")
 
@@ -295,13 +299,26 @@ struct Builder {
         let relevant = reader.expression(fields, "relevant")?.0
         let prefill = reader.expression(fields, "prefill")?.0
         let unit = reader.text(fields, "unit", required: false, named)
+        var isContext = false
+        if let purpose = reader.string(fields, "purpose", named), let purposeNode = fields["purpose"] {
+            if purpose == "context" {
+                isContext = true
+                if area != nil {
+                    reader.error(purposeNode, LocalizedText(
+                        ru: "\(named.ru): вопрос с областью оценки (area) не может быть только контекстом; уберите area или purpose",
+                        en: "\(named.en): a question that scores an area is not context only; drop area or purpose"))
+                }
+            } else {
+                reader.error(purposeNode, LocalizedText(ru: "purpose: допустимо только context", en: "purpose: the only value is context"))
+            }
+        }
         guard let id, let type else { return nil }
         return Question(
             id: id, sectionID: sectionID, type: type, text: text ?? LocalizedText(both: id), help: help ?? LocalizedText(both: ""), options: options,
             required: reader.bool(fields, "required", named) ?? false, allowsDontKnow: allowsDontKnow,
             allowsNotApplicable: allowsNotApplicable, relevant: relevant, validations: validations, area: area,
             weight: weight, prefill: prefill, multiScoring: multiScoring, yesScore: yesScore, noScore: noScore,
-            bands: bands, unit: unit, location: reader.location(node))
+            bands: bands, unit: unit, location: reader.location(node), isContext: isContext)
     }
 
     private mutating func buildBands(_ fields: Fields, type: QuestionType?, named: LocalizedText) -> [ScoreBand] {
@@ -350,11 +367,16 @@ struct Builder {
             rule = .expression(expression)
         } else if let pattern = reader.string(fields, "pattern", what) {
             if type != .text { reader.error(fields["pattern"] ?? node, LocalizedText(ru: "pattern — только для текстовых вопросов", en: "pattern is for text questions only")) }
-            if (try? Regex(pattern)) == nil {
-                reader.error(fields["pattern"] ?? node, LocalizedText(ru: "pattern «\(pattern)» — неверное регулярное выражение",
-                                                                     en: "pattern '\(pattern)' is not a valid regular expression"))
-            } else {
+            let patternNode = fields["pattern"] ?? node
+            do throws(TextPatternError) {
+                _ = try TextPattern(pattern)
                 rule = .pattern(pattern)
+            } catch {
+                let lead = error.isUnsupported || error.reason == .tooLarge || error.reason == .countTooLarge || error.reason == .tooDeep
+                    ? LocalizedText(ru: "pattern «\(pattern)»: ", en: "pattern '\(pattern)': ")
+                    : LocalizedText(ru: "pattern «\(pattern)» — неверное регулярное выражение: ", en: "pattern '\(pattern)' is not a valid regular expression: ")
+                reader.report(Diagnostic(.error, at: reader.location(ofScalar: error.offset, in: patternNode),
+                                         LocalizedText(ru: lead.ru + error.message(in: .ru), en: lead.en + error.message(in: .en))))
             }
         } else if fields["min"] != nil || fields["max"] != nil {
             let low = reader.number(fields, "min", what), high = reader.number(fields, "max", what)

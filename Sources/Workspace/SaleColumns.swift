@@ -272,6 +272,9 @@ extension SaleColumns {
             copy[keyPath: path] = values
         }
         guard let amounts: [Double] = array("amount", count: lines), let costs: [Double] = array("cost", count: lines) else { return nil }
+        // Amounts as imports store them (NaN: no cost); anything else is a damaged copy, and the
+        // rows, the canonical record, are read instead.
+        guard NumberLimits.areAmounts(amounts), NumberLimits.areAmounts(costs, nanAllowed: true) else { return nil }
         copy.lines.amount = amounts
         copy.lines.cost = costs
         for (name, path) in dictionaryColumns {

@@ -6,11 +6,16 @@ extension Workspace {
     public func datasets(round: AuditRound) throws -> [DatasetRecord] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM dataset WHERE round_id = ? ORDER BY id", arguments: [round.id]).compactMap { row in
-                guard let kind = DatasetKind(rawValue: row["kind"]) else { return nil }
+                // Decoded with checks: a value edited by hand is a clear error, not a trap.
+                func value<Value: DatabaseValueConvertible>(_ column: String) throws -> Value {
+                    try row.stored(column, of: "dataset", in: path)
+                }
+                guard let kind = DatasetKind(rawValue: try value("kind") as String) else { return nil }
                 return DatasetRecord(
-                    id: row["id"], roundID: row["round_id"], kind: kind, fileName: row["file_name"], sha256: row["sha256"],
-                    format: row["format"], rowsRead: row["rows_read"], rowsStored: row["rows_stored"],
-                    rowsRejected: row["rows_rejected"], importedAt: row["imported_at"], mapping: row["mapping"])
+                    id: try value("id"), roundID: try value("round_id"), kind: kind, fileName: try value("file_name"),
+                    sha256: try value("sha256"), format: try value("format"), rowsRead: try value("rows_read"),
+                    rowsStored: try value("rows_stored"), rowsRejected: try value("rows_rejected"),
+                    importedAt: try value("imported_at"), mapping: try value("mapping"))
             }
         }
     }
@@ -31,9 +36,24 @@ extension Workspace {
         }
     }
 
-    /// Replaces the findings and scores of `round` in one transaction.
-    public func saveAssessment(findings: [StoredFinding], scores: [StoredScore], round: AuditRound) throws {
+    /// Replaces the findings and scores of `round` — and, when given, its consultant's ruleset
+    /// layers and the method it was assessed with — in one transaction: either all of it is
+    /// stored or, when a value cannot be (``UnstorableResult``), the round stays as it was.
+    public func saveAssessment(findings: [StoredFinding], scores: [StoredScore], round: AuditRound,
+                               layers: [StoredRulesetLayer]? = nil, method: AssessmentMethod? = nil) throws {
         try write { db in
+            // Checked inside the transaction: a refusal rolls back whatever was written before it.
+            for score in scores {
+                for value in [score.score, score.confidence] where !(value?.isFinite ?? true) {
+                    throw UnstorableResult(workspace: path, what: LocalizedText(
+                        ru: "оценка области «\(score.area)» (\(value.map { String($0) } ?? ""))",
+                        en: "the score of area '\(score.area)' (\(value.map { String($0) } ?? ""))"))
+                }
+            }
+            for finding in findings where finding.document.isEmpty {
+                throw UnstorableResult(workspace: path, what: LocalizedText(
+                    ru: "результат правила \(finding.ruleID) (пустой документ)", en: "the finding of rule \(finding.ruleID) (an empty document)"))
+            }
             try db.execute(sql: "DELETE FROM finding WHERE round_id = ?", arguments: [round.id])
             try db.execute(sql: "DELETE FROM score WHERE round_id = ?", arguments: [round.id])
             for finding in findings {
@@ -46,14 +66,21 @@ extension Workspace {
                     sql: "INSERT INTO score(round_id, area, score, level, confidence) VALUES (?, ?, ?, ?, ?)",
                     arguments: [round.id, score.area, score.score, score.level, score.confidence])
             }
+            if let layers { try Workspace.replaceRulesetLayers(layers, round: round, db) }
+            if let method {
+                try db.execute(
+                    sql: "UPDATE round SET questionnaire_id = COALESCE(?, questionnaire_id), questionnaire_version = COALESCE(?, questionnaire_version), rulesets = COALESCE(?, rulesets) WHERE id = ?",
+                    arguments: [method.questionnaireID, method.questionnaireVersion, method.rulesets, round.id])
+            }
         }
     }
 
     public func findings(round: AuditRound) throws -> [StoredFinding] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE round_id = ? ORDER BY rule_id", arguments: [round.id]).map { row in
-                StoredFinding(ruleID: row["rule_id"], status: row["status"], severity: row["severity"], area: row["area"],
-                              document: row["document"])
+                StoredFinding(ruleID: try row.stored("rule_id", of: "finding", in: path), status: try row.stored("status", of: "finding", in: path),
+                              severity: try row.stored("severity", of: "finding", in: path), area: try row.stored("area", of: "finding", in: path),
+                              document: try row.stored("document", of: "finding", in: path))
             }
         }
     }
@@ -61,7 +88,8 @@ extension Workspace {
     public func scores(round: AuditRound) throws -> [StoredScore] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM score WHERE round_id = ? ORDER BY area", arguments: [round.id]).map { row in
-                StoredScore(area: row["area"], score: row["score"], level: row["level"], confidence: row["confidence"])
+                StoredScore(area: try row.stored("area", of: "score", in: path), score: try row.stored("score", of: "score", in: path),
+                            level: try row.stored("level", of: "score", in: path), confidence: try row.stored("confidence", of: "score", in: path))
             }
         }
     }

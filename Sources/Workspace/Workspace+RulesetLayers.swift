@@ -25,12 +25,14 @@ extension Workspace {
 
     /// Replaces the consultant's ruleset layers of `round` (all or nothing).
     public func saveRulesetLayers(_ layers: [StoredRulesetLayer], round: AuditRound) throws {
-        try write { db in
-            try db.execute(sql: "DELETE FROM ruleset_layer WHERE round_id = ?", arguments: [round.id])
-            for (position, layer) in layers.enumerated() {
-                try db.execute(sql: "INSERT INTO ruleset_layer(round_id, position, file_name, content) VALUES (?, ?, ?, ?)",
-                               arguments: [round.id, position, layer.fileName, layer.content])
-            }
+        try write { db in try Workspace.replaceRulesetLayers(layers, round: round, db) }
+    }
+
+    static func replaceRulesetLayers(_ layers: [StoredRulesetLayer], round: AuditRound, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM ruleset_layer WHERE round_id = ?", arguments: [round.id])
+        for (position, layer) in layers.enumerated() {
+            try db.execute(sql: "INSERT INTO ruleset_layer(round_id, position, file_name, content) VALUES (?, ?, ?, ?)",
+                           arguments: [round.id, position, layer.fileName, layer.content])
         }
     }
 }

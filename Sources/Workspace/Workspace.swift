@@ -12,10 +12,17 @@ public final class Workspace: Sendable {
     public let path: String
     /// The database connection pool. Engines in this package read and write through it.
     package let database: DatabasePool
+    /// What opening the workspace changed or found that the user should be told once (a mode
+    /// set back to 0600), in both languages; the CLI prints them on standard error.
+    public let openingNotes: [LocalizedText]
+    /// Passed once the day's automatic backup is settled (see Workspace+Backup).
+    let firstWrite: OnceGate
 
-    private init(path: String, database: DatabasePool) {
+    private init(path: String, database: DatabasePool, notes: [LocalizedText] = [], backupSettled: Bool = false) {
         self.path = path
         self.database = database
+        openingNotes = notes
+        firstWrite = OnceGate(done: backupSettled)
     }
 
     /// Creates a new workspace for `client` with its first round dated `roundDate`.
@@ -30,7 +37,8 @@ public final class Workspace: Sendable {
         }
         do {
             try setPageSize(path)
-            let workspace = try Workspace(path: path, database: connect(path))
+            // Nothing to back up yet: the file did not exist before this process.
+            let workspace = try Workspace(path: path, database: connect(path), backupSettled: true)
             try Schema.migrator.migrate(workspace.database)
             try workspace.database.write { db in
                 try db.execute(
@@ -44,44 +52,64 @@ public final class Workspace: Sendable {
         } catch let error as WorkspaceError {
             try? FileManager.default.removeItem(atPath: path)
             throw error
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: path)
+            throw WorkspaceFileChecks.fileError(for: error, path: path, backup: nil)
+                ?? WorkspaceError.database(path: path, message: "\(error)")
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw WorkspaceError.database(path: path, message: "\(error)")
         }
     }
 
-    /// Opens an existing workspace, migrating it to this version's schema.
+    /// Opens an existing workspace, checks it with SQLite's quick check, and migrates it to this
+    /// version's schema (after the day's backup, when a migration is due).
     ///
     /// - Throws: ``WorkspaceError/notFound(path:)``, ``WorkspaceError/notAWorkspace(path:)`` for
     ///   any other file, ``WorkspaceError/newerVersion(path:unknownMigrations:)`` for a workspace
-    ///   written by a newer crm-audit.
+    ///   written by a newer crm-audit; ``WorkspaceFileError`` for a file that is read-only,
+    ///   unreadable, damaged (with how to recover) or on a full disk.
     public static func open(at path: String) throws -> Workspace {
-        guard FileManager.default.fileExists(atPath: path) else { throw WorkspaceError.notFound(path: path) }
-        guard looksLikeSQLite(path) else { throw WorkspaceError.notAWorkspace(path: path) }
+        let mode = try WorkspaceFileChecks.checkBeforeOpening(path)
+        let fileError = { (error: DatabaseError) -> any Error in
+            WorkspaceFileChecks.fileError(for: error, path: path, backup: backupDescription(of: path))
+                ?? WorkspaceError.notAWorkspace(path: path)
+        }
+        // The checks read through a read-only connection before the pool opens: opening a pool
+        // writes (GRDB creates and drops a table so that the WAL file exists), and a damaged file
+        // must be left exactly as it is.
+        let migrationDue: Bool
+        do {
+            migrationDue = try inspect(path)
+        } catch let error as any AuditError {
+            throw error
+        } catch let error as DatabaseError {
+            throw fileError(error)
+        } catch {
+            throw WorkspaceError.notAWorkspace(path: path)
+        }
+        // Only a workspace is made private: another program's file is left as it is.
+        let notes = [WorkspaceFileChecks.tightenMode(path, mode: mode)].compactMap { $0 }
         let pool: DatabasePool
         do {
             pool = try connect(path)
+        } catch let error as DatabaseError {
+            throw fileError(error)
         } catch {
             throw WorkspaceError.notAWorkspace(path: path)
         }
-        do {
-            try pool.read { db in
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                guard applicationID == Schema.applicationID else { throw WorkspaceError.notAWorkspace(path: path) }
-                let known = Set(Schema.migrator.migrations)
-                let applied = try Schema.migrator.appliedIdentifiers(db)
-                let unknown = applied.subtracting(known)
-                guard unknown.isEmpty else {
-                    throw WorkspaceError.newerVersion(path: path, unknownMigrations: unknown.sorted())
-                }
+        let workspace = Workspace(path: path, database: pool, notes: notes)
+        if migrationDue {
+            do {
+                try workspace.backUpBeforeFirstWrite()
+                try Schema.migrator.migrate(pool)
+            } catch let error as any AuditError {
+                throw error
+            } catch let error as DatabaseError {
+                throw fileError(error)
             }
-            try Schema.migrator.migrate(pool)
-        } catch let error as WorkspaceError {
-            throw error
-        } catch {
-            throw WorkspaceError.notAWorkspace(path: path)
         }
-        return Workspace(path: path, database: pool)
+        return workspace
     }
 
     /// Bytes per database page of a new workspace, fixed when the file is created (before WAL is
@@ -97,6 +125,36 @@ public final class Workspace: Sendable {
         }
         try queue.close()
     }
+
+    /// Checks, on a read-only connection, that `path` is a crm-audit workspace of a known
+    /// version and sound by SQLite's quick check; returns whether a migration is due.
+    private static func inspect(_ path: String) throws -> Bool {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(Workspace.readerMapSize)") }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            guard applicationID == Schema.applicationID else { throw WorkspaceError.notAWorkspace(path: path) }
+            let problems = try WorkspaceFileChecks.quickCheckProblems(db)
+            guard problems.isEmpty else {
+                throw WorkspaceFileError.damaged(path: path, problems: problems, backup: backupDescription(of: path))
+            }
+            let known = Set(Schema.migrator.migrations)
+            let applied = try Schema.migrator.appliedIdentifiers(db)
+            let unknown = applied.subtracting(known)
+            guard unknown.isEmpty else {
+                throw WorkspaceError.newerVersion(path: path, unknownMigrations: unknown.sorted())
+            }
+            return try !Schema.migrator.hasCompletedMigrations(db)
+        }
+    }
+
+    /// At most this many problems are listed by the quick check on open (the first ones name the
+    /// damage; the check costs the same however many there are).
+    static let quickCheckLimit = 10
 
     /// At most this many bytes of a workspace are mapped by a reading connection.
     static let readerMapSize = 1 << 30
@@ -114,16 +172,31 @@ public final class Workspace: Sendable {
         return try DatabasePool(path: path, configuration: configuration)
     }
 
-    private static func looksLikeSQLite(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        return header == Data("SQLite format 3\0".utf8)
+    /// Runs `body` in one write transaction; a thrown error rolls everything back. The day's
+    /// backup is made first when it is due.
+    package func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try backUpBeforeFirstWrite()
+        return try mappingFileErrors { try database.write(body) }
     }
 
-    /// Runs `body` in one write transaction; a thrown error rolls everything back.
-    package func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try database.write(body)
+    /// Runs `body` on the writer connection outside a transaction (the import manages its own),
+    /// after the day's backup when it is due.
+    package func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try backUpBeforeFirstWrite()
+        return try mappingFileErrors { try database.writeWithoutTransaction(body) }
+    }
+
+    /// Turns SQLite's errors about the file (disk full, read-only, damaged…) into messages that
+    /// say so; other errors pass unchanged.
+    package func mappingFileErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            if let fileError = WorkspaceFileChecks.fileError(for: error, path: path, backup: Self.backupDescription(of: path)) {
+                throw fileError
+            }
+            throw error
+        }
     }
 
     /// Runs `body` on a read-only snapshot.

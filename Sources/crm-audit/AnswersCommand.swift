@@ -34,29 +34,34 @@ struct AnswersCommand: ParsableCommand {
     @Option(help: "The round number (default: the latest).")
     var round: Int?
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let language = lang ?? CLILanguage.current
-        let store = try Workspace.open(at: workspace)
+        if action == .export {
+            try output.guarding(workspace).check(file, expecting: AnswersFile.Format(path: file) == .yaml ? .mark : nil)
+        }
+        let store = try openWorkspace(workspace)
         let auditRound = try store.round(number: round)
         let chosen = try Questionnaire.resolve(questionnaire ?? auditRound.questionnaireID ?? "crm-readiness")
         switch action {
         case .export:
             let answers = try store.answers(round: auditRound)
             let (migrated, report) = chosen.migrate(answers, from: auditRound.questionnaireVersion ?? chosen.version)
-            for line in report.lines(in: language) { FileHandle.standardError.write(Data(("· " + line + "\n").utf8)) }
+            for line in report.lines(in: language) { Terminal.printError("· " + line) }
             let client = (try? store.engagement().client) ?? ""
             let heading = language == .ru
                 ? "Ответы: \(client), раунд \(auditRound.number) от \(auditRound.date.iso); \(chosen.title.ru) \(chosen.version)"
                 : "Answers: \(client), round \(auditRound.number) of \(auditRound.date.iso); \(chosen.title.en) \(chosen.version)"
             let text = AnswersFile.export(migrated, questionnaire: chosen, format: AnswersFile.Format(path: file), language: language, heading: heading)
-            try PrivateFile.write(text, to: file)
+            try PrivateFile.write(text, to: file, guard: output.guarding(workspace))
             say(LocalizedText(ru: "Выгружено ответов: \(answers.count) в \(file).", en: "Exported \(answers.count) answer(s) to \(file)."))
         case .import:
             let summary = try AnswersFile.importFile(file, into: store, round: auditRound, questionnaire: chosen)
             for diagnostic in summary.diagnostics {
-                FileHandle.standardError.write(Data((diagnostic.formatted(in: language) + "\n").utf8))
+                Terminal.printError(diagnostic.formatted(in: language))
             }
-            for line in summary.migration.lines(in: language) { print("· " + line) }
+            for line in summary.migration.lines(in: language) { Terminal.print("· " + line) }
             say(LocalizedText(ru: "Загружено ответов: \(summary.stored) из \(file).", en: "Imported \(summary.stored) answer(s) from \(file)."))
         }
     }

@@ -19,7 +19,7 @@ struct AssessmentOptions: ParsableArguments {
 
     /// Opens the workspace and assesses the round.
     func assess(_ path: String) throws -> (Workspace, Assessment) {
-        let workspace = try Workspace.open(at: path)
+        let workspace = try openWorkspace(path)
         let setup = try AuditSetup.load(for: workspace, round: try workspace.round(number: round), questionnaire: questionnaire, rules: rules)
         let assessment = try AuditPipeline.assess(workspace, round: round, setup: setup, asOf: try parseDay(asOf, option: "--as-of"))
         return (workspace, assessment)

@@ -27,6 +27,7 @@ struct CRMAudit: ParsableCommand {
             RoundCommand.self,
             HistoryCommand.self,
             CompareCommand.self,
+            RecoverCommand.self,
             ScanCSVCommand.self,
             ManualCommand.self,
         ]
@@ -35,14 +36,14 @@ struct CRMAudit: ParsableCommand {
     /// Runs the command and turns any engine error into a message on standard error.
     static func main() {
         if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
-            print(VersionText.render())
+            Terminal.print(VersionText.render())
             return
         }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as any AuditError {
-            FileHandle.standardError.write(Data((error.rendered(in: CLILanguage.current) + "\n").utf8))
+            Terminal.printError(error.rendered(in: CLILanguage.current))
             Foundation.exit(1)
         } catch {
             exit(withError: error)
@@ -65,7 +66,7 @@ enum CLILanguage {
 
 /// Prints a line on standard output.
 func say(_ text: LocalizedText) {
-    print(text[CLILanguage.current])
+    Terminal.print(text[CLILanguage.current])
 }
 
 extension Language: ExpressibleByArgument {}

@@ -24,16 +24,22 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let (store, result) = try assessment.assess(workspace)
+        for (rule, layer) in result.setup.rulesets.unknownDisabled {
+            let note = LocalizedText(
+                ru: "Внимание: \(layer) отключает правило «\(rule)», которого нет в нижних наборах правил, — оно ничего не отключает; проверьте написание (crm-audit lint)",
+                en: "Note: \(layer) disables the rule '\(rule)', which no ruleset below it defines, so nothing is switched off; check the spelling (crm-audit lint)")
+            Terminal.printError(note[lang ?? CLILanguage.current])
+        }
         let unconfirmed = try store.unconfirmedAnswerCount(round: result.round)
         if unconfirmed > 0 {
             let note = LocalizedText(
                 ru: "Внимание: \(unconfirmed) ответов перенесены из прошлого раунда и не подтверждены; подтвердите их: crm-audit interview \(workspace)",
                 en: "Note: \(unconfirmed) answers are carried over from the last round and not confirmed yet; confirm them with: crm-audit interview \(workspace)")
-            FileHandle.standardError.write(Data((note[lang ?? CLILanguage.current] + "\n").utf8))
+            Terminal.printError(note[lang ?? CLILanguage.current])
         }
         switch format {
-        case .json: print(try CheckOutput.json(result, language: lang ?? CLILanguage.current))
-        case .table: print(CheckOutput.table(result, language: lang ?? CLILanguage.current))
+        case .json: Terminal.printDocument(try CheckOutput.json(result, language: lang ?? CLILanguage.current))
+        case .table: Terminal.print(CheckOutput.table(result, language: lang ?? CLILanguage.current))
         }
     }
 }

@@ -33,6 +33,8 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "ru or en (default: the CLI language).")
     var lang: Language?
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         guard rounds.isEmpty || rounds.count == 2 else {
             throw ValidationError(CLILanguage.current == .ru
@@ -43,7 +45,8 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let language = lang ?? CLILanguage.current
-        let store = try Workspace.open(at: workspace)
+        if let out { try output.guarding(workspace).check(out, expecting: format == .json ? nil : .mark) }
+        let store = try openWorkspace(workspace)
         let comparison: RoundComparison
         if rounds.count == 2 {
             comparison = try RoundComparer.compare(store, rounds: rounds[0], rounds[1])
@@ -51,19 +54,22 @@ struct CompareCommand: ParsableCommand {
             let (from, to) = try RoundComparer.defaultRounds(store)
             comparison = try RoundComparer.compare(store, from: from, to: to)
         }
-        let output: String
+        let text: String
         switch format {
-        case .table: output = ComparisonRenderer.table(comparison, language: language)
-        case .json: output = try ComparisonRenderer.json(comparison)
+        case .table:
+            text = ComparisonRenderer.table(comparison, language: language)
+                // A file of it carries crm-audit's mark, so that the next comparison may replace it.
+                + (out == nil ? "" : "\n\n(\(OutputSignature.comment))")
+        case .json: text = try ComparisonRenderer.json(comparison)
         case .html:
             let history = try AuditHistory.summaries(store, upTo: comparison.to.number)
-            output = ComparisonRenderer.html(comparison, history: history, client: try store.engagement().client, language: language)
+            text = ComparisonRenderer.html(comparison, history: history, client: try store.engagement().client, language: language)
         }
         if let out {
-            try PrivateFile.write(output.hasSuffix("\n") ? output : output + "\n", to: out)
+            try PrivateFile.write(text.hasSuffix("\n") ? text : text + "\n", to: out, guard: output.guarding(workspace))
             say(LocalizedText(ru: "Сравнение записано: \(out)", en: "Comparison written: \(out)"))
         } else {
-            print(output)
+            format == .table ? Terminal.print(text) : Terminal.printDocument(text)
         }
     }
 }

@@ -22,15 +22,18 @@ struct ConfigCommand: ParsableCommand {
 
     @OptionGroup var assessment: AssessmentOptions
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        let (_, result) = try assessment.assess(workspace)
         let chosen = format ?? (out.lowercased().hasSuffix(".json") ? .json : .yaml)
+        try output.guarding(workspace).check(out, expecting: chosen == .yaml ? .mark : nil)
+        let (_, result) = try assessment.assess(workspace)
         let text = switch chosen {
         case .json: try ConfigurationExport.json(result.configuration)
         case .yaml: try ConfigurationExport.yaml(result.configuration,
                                                   header: "crm-audit: recommended CRM configuration for \(result.engagement.client), round \(result.round.number)")
         }
-        try PrivateFile.write(text, to: out)
+        try PrivateFile.write(text, to: out, guard: output.guarding(workspace))
         say(LocalizedText(ru: "Настройка CRM (\(result.configuration.count) элементов) записана в \(out)",
                           en: "CRM configuration (\(result.configuration.count) items) written to \(out)"))
     }

@@ -11,9 +11,11 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The folder to write into (default: ./crm-audit-demo).")
     var out = "crm-audit-demo"
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let language = CLILanguage.current
-        let result = try Demo.run(into: out, language: language) { print($0) }
+        let result = try Demo.run(into: out, language: language, force: output.force) { Terminal.print($0) }
         let card = result.assessment.scores
         let format = Formatter(language)
         let score = card.overall.map { format.number($0, fractionDigits: 0) } ?? "—"
@@ -22,6 +24,6 @@ struct DemoCommand: ParsableCommand {
             en: "Result: \(score)/100, level \(card.level) \"\(card.levelTitle.en)\"; findings: \(result.assessment.findings.filter(\.isGap).count)"))
         say(LocalizedText(ru: "Настройка CRM: \(result.configuration)", en: "CRM configuration: \(result.configuration)"))
         say(LocalizedText(ru: "Отчёт:", en: "Report:"))
-        print(URL(fileURLWithPath: result.reports[0]).standardizedFileURL.path)
+        Terminal.print(URL(fileURLWithPath: result.reports[0]).standardizedFileURL.path)
     }
 }

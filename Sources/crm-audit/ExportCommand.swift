@@ -23,12 +23,15 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The audit round number (default: the latest round).")
     var round: Int?
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let day = try parseDay(asOf, option: "--as-of")
-        let opened = try Workspace.open(at: workspace)
+        try output.guarding(workspace).check(out)
+        let opened = try openWorkspace(workspace)
         let analysis = try Analytics.analyse(opened, round: try opened.round(number: round), asOf: day)
         let rows = analysis.exportTable(table)
-        try PrivateFile.write(rows.csv(), to: out)
+        try PrivateFile.write(rows.csv(), to: out, guard: output.guarding(workspace))
         say(LocalizedText(ru: "Записано строк: \(rows.rows.count) в \(out) (таблица \(table.rawValue), на \(analysis.asOfDay.iso)).",
                           en: "Wrote \(rows.rows.count) rows to \(out) (table \(table.rawValue), as of \(analysis.asOfDay.iso))."))
     }

@@ -24,7 +24,7 @@ struct HistoryCommand: ParsableCommand {
     var lang: Language?
 
     func run() throws {
-        let store = try Workspace.open(at: workspace)
+        let store = try openWorkspace(workspace)
         let latest = try store.round()
         // Level titles and area names come from the method in use; ids are shown when it cannot be loaded.
         let setup = try? AuditSetup.load(questionnaire: latest.questionnaireID, industry: try store.engagement().industry)
@@ -34,9 +34,9 @@ struct HistoryCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.keyEncodingStrategy = .convertToSnakeCase
-            print(String(decoding: try encoder.encode(["rounds": entries]), as: UTF8.self))
+            Terminal.printDocument(String(decoding: try encoder.encode(["rounds": entries]), as: UTF8.self))
         case .table:
-            print(HistoryTable.render(entries, areas: setup?.questionnaire.areas.map { ($0.id, $0.title) } ?? [],
+            Terminal.print(HistoryTable.render(entries, areas: setup?.questionnaire.areas.map { ($0.id, $0.title) } ?? [],
                                       language: lang ?? CLILanguage.current))
         }
     }

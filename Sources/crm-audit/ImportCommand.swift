@@ -40,8 +40,10 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Store the good rows and write the bad ones, with reasons, to FILE.rejects.csv.")
     var skipBadRows = false
 
-    @Flag(help: "Replace the data imported earlier from the same file into this round.")
+    @Flag(help: "Replace the data imported earlier into this round from the same file: the same content, or a file of the same name and kind (a corrected export).")
     var replace = false
+
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         var options = ImportOptions(kind: kind)
@@ -66,12 +68,17 @@ struct ImportCommand: ParsableCommand {
         options.dryRun = dryRun
         options.skipBadRows = skipBadRows
         options.replace = replace
+        options.outputGuard = output.guarding(dryRun ? nil : workspace)
+        if skipBadRows && !dryRun {
+            // Refused before anything is stored: the rejects file may not replace the workspace or a file of the client's.
+            try options.outputGuard.check(Importer.rejectsPath(for: file), expecting: .header(Importer.rejectsHeaderPrefix))
+        }
         let report: ImportReport
         var roundNumber: Int?
         if dryRun {
             report = try Importer.dryRun(file, options: options)
         } else {
-            let store = try Workspace.open(at: workspace)
+            let store = try openWorkspace(workspace)
             let round = try store.round()
             roundNumber = round.number
             report = try Importer.importFile(file, into: store, round: round, options: options)

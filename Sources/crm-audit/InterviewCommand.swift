@@ -37,17 +37,17 @@ struct InterviewCommand: ParsableCommand {
 
     func run() throws {
         let language = lang ?? CLILanguage.current
-        let store = try Workspace.open(at: workspace)
+        let store = try openWorkspace(workspace)
         var auditRound = try store.round(number: round)
         let chosen = try Questionnaire.resolve(questionnaire ?? auditRound.questionnaireID ?? "crm-readiness")
         let report = try chosen.attach(to: store, round: auditRound)
-        for line in report.lines(in: language) { print("· " + line) }
+        for line in report.lines(in: language) { Terminal.print("· " + line) }
         auditRound = try store.round(number: auditRound.number)
         var interview = try Interview(questionnaire: chosen, workspace: store, round: auditRound, language: language, sectionID: section)
         var console = StandardConsole()
         if console.isTerminal {
             let client = (try? store.engagement().client) ?? ""
-            print(language == .ru
+            Terminal.print(language == .ru
                 ? "\(chosen.title.ru) \(chosen.version) — \(client), раунд \(auditRound.number) от \(auditRound.date.iso)"
                 : "\(chosen.title.en) \(chosen.version) — \(client), round \(auditRound.number) of \(auditRound.date.iso)")
         }
@@ -58,7 +58,7 @@ struct InterviewCommand: ParsableCommand {
             outcome = try interview.run(console: &console)
         }
         if outcome == .endOfInput {
-            print(language == .ru ? "\nВвод закончился; ответы сохранены. Продолжить: та же команда."
+            Terminal.print(language == .ru ? "\nВвод закончился; ответы сохранены. Продолжить: та же команда."
                 : "\nEnd of input; the answers are saved. Run the same command to continue.")
         }
     }
@@ -80,7 +80,8 @@ struct StandardConsole: InterviewConsole {
         Swift.readLine(strippingNewline: true)
     }
 
+    /// The interview sanitises every text it writes and adds its own colour codes.
     mutating func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Terminal.writeStyled(text)
     }
 }

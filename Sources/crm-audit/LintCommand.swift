@@ -18,10 +18,11 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let language = CLILanguage.current
         var errors = 0, warnings = 0, files = 0
-        for file in Linter.expand(paths) {
+        let all = Linter.expand(paths)
+        for file in all {
             files += 1
-            for diagnostic in Linter.lint(file: file) {
-                FileHandle.standardError.write(Data((diagnostic.formatted(in: language) + "\n").utf8))
+            for diagnostic in Linter.lint(file: file, alongside: all) {
+                Terminal.printError(diagnostic.formatted(in: language))
                 if diagnostic.severity == .error { errors += 1 } else if diagnostic.severity == .warning { warnings += 1 }
             }
         }
@@ -35,22 +36,44 @@ struct LintCommand: ParsableCommand {
 /// The linting behind `crm-audit lint`, by document kind (the `schema:` line of a file).
 /// Add a kind by adding a case to ``lint(file:)``.
 enum Linter {
-    /// Every diagnostic of one file.
-    static func lint(file: String) -> [Diagnostic] {
+    /// Every diagnostic of one file. A questionnaire is checked against the metric catalogue,
+    /// and its questions against the rulesets written for it (the bundled ones and those among
+    /// `alongside`): a question nothing uses is a warning.
+    static func lint(file: String, alongside: [String] = []) -> [Diagnostic] {
         guard let data = FileManager.default.contents(atPath: file) else {
             return [Diagnostic(at: SourceLocation(file: file), LocalizedText(
                 ru: "не удалось прочитать \(file)", en: "cannot read \(file)"))]
         }
         let text = String(decoding: data, as: UTF8.self)
         switch schema(of: text) {
-        case let schema? where schema.hasPrefix("crm-audit/questionnaire/"):
-            return QuestionnaireLoader.lint(text: text, file: file).diagnostics
         case let schema? where schema.hasPrefix("crm-audit/ruleset/"):
             return lintRuleset(text: text, file: file)
         default:
-            // A file without a known schema line: read it as a questionnaire, whose loader names what is wrong.
-            return QuestionnaireLoader.lint(text: text, file: file).diagnostics
+            // A questionnaire; a file without a known schema line is read as one too, and its loader names what is wrong.
+            let result = QuestionnaireLoader.lint(text: text, file: file, metrics: AuditSetup.metricTypes)
+            guard let questionnaire = result.questionnaire else { return result.diagnostics }
+            return result.diagnostics + QuestionUsage.diagnostics(for: questionnaire, rulesets: rulesets(for: questionnaire, alongside: alongside))
         }
+    }
+
+    /// The rulesets that name `questionnaire` (`questionnaire:`, default crm-readiness): the
+    /// bundled ones and those among `files`, each read once.
+    static func rulesets(for questionnaire: Questionnaire, alongside files: [String]) -> [Ruleset] {
+        var paths = files
+        if let folder = ContentLocator.folder("rulesets") { paths += expand([folder]) }
+        var seen = Set<String>()
+        let loader = RulesetLoader(environment: AuditSetup.ruleEnvironment(for: questionnaire))
+        var found: [Ruleset] = []
+        for path in paths {
+            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+            guard seen.insert(real).inserted, let data = FileManager.default.contents(atPath: path) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            guard schema(of: text)?.hasPrefix("crm-audit/ruleset/") == true,
+                  (topLevel("questionnaire", in: text) ?? "crm-readiness") == questionnaire.id,
+                  let ruleset = loader.lint(text: text, file: path).0 else { continue }
+            found.append(ruleset)
+        }
+        return found
     }
 
     /// A ruleset is checked against the questionnaire it names (`questionnaire:`, default the
@@ -72,6 +95,7 @@ enum Linter {
             environment.areas = nil
             environment.types.answers = [:]
         }
+        environment.knownRuleIDs = AuditSetup.bundledRuleIDs(environment: environment)
         let (_, found) = RulesetLoader(environment: environment).lint(text: text, file: file)
         return diagnostics + found
     }

@@ -11,7 +11,7 @@ struct ManualCommand: ParsableCommand {
         shouldDisplay: false)
 
     func run() throws {
-        print(Manual.page(date: Date()))
+        Terminal.printDocument(Manual.page(date: Date()))
     }
 }
 

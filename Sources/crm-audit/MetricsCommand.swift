@@ -47,6 +47,8 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: Format = .table
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         let russian = CLILanguage.current == .ru
         if (workspace == nil) == (sales == nil) {
@@ -68,20 +70,20 @@ struct MetricsCommand: ParsableCommand {
         let start = clock.now
         let analysis: Analysis
         if let workspace {
-            let opened = try Workspace.open(at: workspace)
+            let opened = try openWorkspace(workspace)
             analysis = try Analytics.computeAndStore(opened, round: try opened.round(number: round), asOf: day)
         } else {
             analysis = try analyseFiles(asOf: day)
         }
         let stored = clock.now
         switch format {
-        case .json: print(try analysis.document.jsonString(pretty: true))
-        case .table: print(MetricTable.render(analysis.document, language: CLILanguage.current))
+        case .json: Terminal.printDocument(try analysis.document.jsonString(pretty: true))
+        case .table: Terminal.print(MetricTable.render(analysis.document, language: CLILanguage.current))
         }
         if ProcessInfo.processInfo.environment["CRM_AUDIT_TIMING"] == "1" {
             let phases = analysis.timings + [("analyse+store", stored - start), ("print", clock.now - stored)]
             let text = phases.map { "\($0.phase) \($0.duration)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("timing: \(text)\n".utf8))
+            Terminal.printError("timing: \(text)")
         }
     }
 }
@@ -99,14 +101,17 @@ extension MetricsCommand {
         let round = try workspace.round()
         var options = ImportOptions(kind: .sales)
         options.skipBadRows = skipBadRows
+        options.outputGuard = output.guarding(nil)
         options.sheet = sheet
         if let mapping { options.mapping = try MappingFile.load(path: mapping, kind: .sales) }
         let others = [(DatasetKind.customers, customers), (.managers, managers)].compactMap { kind, file in file.map { (kind, $0) } }
         let skip = skipBadRows
+        let outputGuard = options.outputGuard
         let imports = Background {
             for (kind, file) in others {
                 var options = ImportOptions(kind: kind)
                 options.skipBadRows = skip
+                options.outputGuard = outputGuard
                 _ = try Importer.importFile(file, into: workspace, round: round, options: options)
             }
         }

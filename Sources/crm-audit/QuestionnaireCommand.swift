@@ -28,13 +28,15 @@ struct QuestionnaireCommand: ParsableCommand {
         @Option(help: "Write to this file instead of standard output.")
         var out: String?
 
+        @OptionGroup var output: OutputOptions
+
         func run() throws {
             let questionnaire = try Questionnaire.resolve(id)
             let text = FormPrinter.render(questionnaire, format: format, language: lang ?? CLILanguage.current)
             if let out {
-                try PrivateFile.write(text, to: out)
+                try PrivateFile.write(text, to: out, guard: output.guarding(nil))
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                Terminal.printDocument(text)
             }
         }
     }
@@ -68,7 +70,7 @@ extension QuestionnaireCommand {
 
         func run() throws {
             let language = lang ?? CLILanguage.current
-            let store = try Workspace.open(at: workspace)
+            let store = try openWorkspace(workspace)
             let auditRound = try store.round(number: round)
             let chosen = try Questionnaire.resolve(questionnaire ?? auditRound.questionnaireID ?? "crm-readiness")
             let stored = try store.answers(round: auditRound)
@@ -86,13 +88,13 @@ extension QuestionnaireCommand {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                 let data = try encoder.encode(Document(questionnaire: chosen.id, version: chosen.version, overall: overall, areas: areas))
-                print(String(decoding: data, as: UTF8.self))
+                Terminal.printDocument(String(decoding: data, as: UTF8.self))
             case .text:
                 let labels = language == .ru
                     ? ["область", "балл", "ответ", "не знаю", "неприм.", "без ответа", "скрыто"]
                     : ["area", "score", "given", "dont know", "n/a", "unanswered", "hidden"]
                 let widths = [5, 5, 9, 7, 10, 6]
-                print(labels[0].padding(toLength: 32, withPad: " ", startingAt: 0) + " "
+                Terminal.print(labels[0].padding(toLength: 32, withPad: " ", startingAt: 0) + " "
                       + zip(labels.dropFirst(), widths).map { pad($0, $1) }.joined(separator: "  "))
                 for area in areas {
                     let title = area.title[language]
@@ -100,10 +102,10 @@ extension QuestionnaireCommand {
                     let score = area.score.map { String(format: "%.0f", $0) } ?? "—"
                     let cells = [score, String(area.answered), String(area.dontKnow), String(area.notApplicable),
                                  String(area.unanswered), String(area.hidden)]
-                    print(name + " " + zip(cells, widths).map { pad($0, $1) }.joined(separator: "  "))
+                    Terminal.print(name + " " + zip(cells, widths).map { pad($0, $1) }.joined(separator: "  "))
                 }
                 let total = overall.map { String(format: "%.0f", $0) } ?? "—"
-                print(language == .ru ? "Итого (взвешенно по областям): \(total)" : "Overall (weighted by area): \(total)")
+                Terminal.print(language == .ru ? "Итого (взвешенно по областям): \(total)" : "Overall (weighted by area): \(total)")
             }
         }
 

@@ -30,6 +30,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var assessment: AssessmentOptions
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         _ = try chosenSections()
     }
@@ -49,10 +51,14 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let outputGuard = output.guarding(workspace)
+        let chosenFormat = format ?? ReportWriter.format(for: out)
+        // HTML, Markdown and PDF carry crm-audit's mark: an unmarked file is refused before the work.
+        try outputGuard.check(out, expecting: chosenFormat == .json ? nil : .mark)
         let (workspace, result) = try assessment.assess(self.workspace)
         let input = try result.reportInput(workspace: workspace)
         let options = ReportOptions(language: lang ?? CLILanguage.current, redact: redact, sections: try chosenSections())
-        try ReportWriter.write(input, options: options, format: format ?? ReportWriter.format(for: out), to: out)
+        try ReportWriter.write(input, options: options, format: chosenFormat, to: out, guard: outputGuard)
         say(LocalizedText(ru: "Отчёт записан: \(out)", en: "Report written: \(out)"))
     }
 }
@@ -67,12 +73,13 @@ enum ReportWriter {
         return .html
     }
 
-    static func write(_ input: ReportInput, options: ReportOptions, format: ReportCommand.OutputFormat, to path: String) throws {
+    static func write(_ input: ReportInput, options: ReportOptions, format: ReportCommand.OutputFormat, to path: String,
+                      guard outputGuard: OutputGuard) throws {
         switch format {
-        case .html: try PrivateFile.write(ReportRenderer.html(input, options: options), to: path)
-        case .md: try PrivateFile.write(ReportRenderer.markdown(input, options: options), to: path)
-        case .json: try PrivateFile.write(try ReportRenderer.json(input, options: options), to: path)
-        case .pdf: try PDFRenderer.render(html: ReportRenderer.html(input, options: options), to: path)
+        case .html: try PrivateFile.write(ReportRenderer.html(input, options: options), to: path, guard: outputGuard)
+        case .md: try PrivateFile.write(ReportRenderer.markdown(input, options: options), to: path, guard: outputGuard)
+        case .json: try PrivateFile.write(try ReportRenderer.json(input, options: options), to: path, guard: outputGuard)
+        case .pdf: try PDFRenderer.render(html: ReportRenderer.html(input, options: options), to: path, guard: outputGuard)
         }
     }
 }

@@ -37,13 +37,15 @@ struct RoundCommand: ParsableCommand {
         func run() throws {
             let language = CLILanguage.current
             let day = try parseDay(date, option: "--date") ?? Timestamp.today()
-            let store = try Workspace.open(at: workspace)
+            let store = try openWorkspace(workspace)
             let previous = try store.round()
             // Load the method first: a broken questionnaire or ruleset stops before anything is written.
             let setup = try AuditSetup.load(questionnaire: questionnaire ?? previous.questionnaireID, industry: try store.engagement().industry,
                                             extraRulesets: rules, storedLayers: rules.isEmpty ? try store.rulesetLayers(round: previous) : [])
             let (started, migration) = try RoundStart.start(store, date: day, setup: setup)
-            if !rules.isEmpty { _ = try AuditSetup.load(for: store, round: started.round, questionnaire: questionnaire, rules: rules) }
+            if !rules.isEmpty, let layers = try AuditSetup.load(for: store, round: started.round, questionnaire: questionnaire, rules: rules).layersToStore {
+                try store.saveRulesetLayers(layers, round: started.round)
+            }
             let number = started.round.number
             say(LocalizedText(
                 ru: "Начат раунд \(number) от \(day.iso) (предыдущий — раунд \(started.previous.number) от \(started.previous.date.iso), закрыт).",
@@ -51,7 +53,7 @@ struct RoundCommand: ParsableCommand {
             say(LocalizedText(
                 ru: "Перенесено ответов: \(started.carriedOver), все с отметкой «подтвердить»; подтвердите или измените их: crm-audit interview \(workspace)",
                 en: "Answers carried over: \(started.carriedOver), each marked \"to confirm\"; confirm or change them with: crm-audit interview \(workspace)"))
-            for line in migration.lines(in: language) { print("· " + line) }
+            for line in migration.lines(in: language) { Terminal.print("· " + line) }
             say(LocalizedText(
                 ru: "Данные раунда загружаются заново: crm-audit import \(workspace) ФАЙЛ (данные прошлых раундов сохранены).",
                 en: "Import this round's data afresh: crm-audit import \(workspace) FILE (earlier rounds keep theirs)."))

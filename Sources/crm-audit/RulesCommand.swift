@@ -44,14 +44,14 @@ struct RulesTestCommand: ParsableCommand {
                     let text = language == .ru
                         ? "\(result.location): тест правила \(result.ruleID) не прошёл: ожидалось \(result.expected.rawValue), получено \(result.actual.rawValue)"
                         : "\(result.location): test of rule \(result.ruleID) failed: expected \(result.expected.rawValue), got \(result.actual.rawValue)"
-                    FileHandle.standardError.write(Data((text + "\n").utf8))
+                    Terminal.printError(text)
                 }
             }
         }
         if !untested.isEmpty {
             say(LocalizedText(ru: "Правила без тестов: \(untested.joined(separator: ", "))", en: "Rules without tests: \(untested.joined(separator: ", "))"))
         }
-        print("\(passed) passed, \(failed) failed")
+        Terminal.print("\(passed) passed, \(failed) failed")
         if failed > 0 || !untested.isEmpty { throw ExitCode(1) }
     }
 }

@@ -22,6 +22,8 @@ struct SampleDataCommand: ParsableCommand {
     @Option(help: "generic (plain UTF-8 exports) or technosnab (the bundled example company's messy exports).")
     var profile: String = "generic"
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         guard let profile = SampleDataOptions.Profile(rawValue: profile) else {
             throw ValidationError(CLILanguage.current == .ru ? "--profile: ожидается generic или technosnab" : "--profile: expected generic or technosnab")
@@ -30,7 +32,7 @@ struct SampleDataCommand: ParsableCommand {
             throw ValidationError(CLILanguage.current == .ru ? "--customers и --orders должны быть больше нуля" : "--customers and --orders must be positive")
         }
         let options = SampleDataOptions(customers: customers, orderLines: orders, seed: seed, profile: profile)
-        let files = try SampleData.generate(into: out, options: options)
+        let files = try SampleData.generate(into: out, options: options, guard: output.guarding(nil))
         say(LocalizedText(ru: "Записаны файлы: \(files.joined(separator: ", "))", en: "Wrote: \(files.joined(separator: ", "))"))
     }
 }

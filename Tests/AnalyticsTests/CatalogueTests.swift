@@ -105,7 +105,7 @@ import TestSupport
     @Test func jsonHasTheContractShape() throws {
         let json = try Fixture.analysis(only: [.sales]).document.jsonString()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["as_of", "metrics", "unavailable", "series", "tables", "periods"])
+        #expect(Set(object.keys) == ["as_of", "metrics", "unavailable", "series", "tables", "periods", "breakdowns"])
         #expect(object["as_of"] as? String == "2025-06-30")
         let metrics = try #require(object["metrics"] as? [String: Any])
         #expect(metrics["sales.revenue.all_history"] as? Double == 3900)

@@ -169,6 +169,24 @@ import Workspace
         #expect(try Self.everything(workspace) == expected)
     }
 
+    @Test(arguments: [("amount", Double.infinity), ("amount", Double.nan), ("amount", 1e300), ("cost", -Double.infinity), ("cost", 1e16)])
+    func aCopyHoldingAnAmountNoImportStoresIsNotUsedAndTheRowsAreRead(column: String, value: Double) throws {
+        let (workspace, directory, _) = try Self.imported(customers: Self.quirkyCustomers, sales: Self.quirkySales)
+        defer { directory.remove() }
+        let expected = try Self.everything(workspace)
+        try workspace.write { db in
+            for row in try Row.fetchAll(db, sql: "SELECT dataset_id, line_count FROM sale_columns") {
+                let lines: Int = row["line_count"]
+                var values = [Double](repeating: 1, count: lines)
+                values[lines - 1] = value
+                let blob = values.withUnsafeBytes { Data($0) }
+                try db.execute(sql: "UPDATE sale_columns SET \(column) = ? WHERE dataset_id = ?", arguments: [blob, row["dataset_id"]])
+            }
+        }
+        #expect(try Self.copies(workspace) == nil)
+        #expect(try Self.everything(workspace) == expected)
+    }
+
     @Test func replacingADatasetReplacesItsCopy() throws {
         let (workspace, directory, _) = try Self.imported(customers: Self.quirkyCustomers, sales: [Self.quirkySales[0]])
         defer { directory.remove() }

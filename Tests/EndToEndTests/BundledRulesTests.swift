@@ -1,3 +1,4 @@
+import Analytics
 import Audit
 import AuditModel
 import Foundation
@@ -33,6 +34,29 @@ import TestSupport
             Issue.record("\(failure.location): \(failure.ruleID) expected \(failure.expected.rawValue), got \(failure.actual.rawValue)")
         }
         #expect(results.count > 100)
+    }
+
+    /// A belief row states one period; every metric it measures is on that period in the
+    /// catalogue (`pareto.top20_share` is the last 12 months, `quality.orphan_sales_share` the
+    /// whole history), so the row's period and its figure cannot drift apart.
+    @Test func everyBeliefStatesThePeriodOfTheMetricsItMeasures() throws {
+        let setup = try Self.setup()
+        // Churn (`change_12m`: bought in the previous 12 months, not in the last 12) is stated
+        // as a yearly rate ending on as_of: the belief table's "12 months to as_of".
+        let expected: [MetricPeriod: BeliefPeriod] = [.last12m: .last12Months, .change12m: .last12Months,
+                                                      .allHistory: .wholeHistory, .asOf: .asOf]
+        var checked = 0
+        for rule in setup.rulesets.rules {
+            guard let belief = rule.belief else { continue }
+            for reference in belief.measured.references where reference.kind == .metric {
+                let definition = MetricCatalogue.definition(of: reference.id) ?? MetricCatalogue.breakdown(reference.id)
+                let period = try #require(definition?.period, "\(rule.id): \(reference.id) is not in the catalogue")
+                #expect(expected[period] == belief.period,
+                        "\(rule.id) says \(belief.period.rawValue) but \(reference.id) is \(period.rawValue)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 10)
     }
 
     @Test func everyAreaOfTheQuestionnaireHasRules() throws {

@@ -85,7 +85,7 @@ import Testing
     @Test func aValueThatCannotBeReadIsAProblemNeverAZero() {
         var amount = FieldReader(spec: FieldSpec("amount", .number, required: true), order: .dayFirst, serials: .excel1900)
         guard case .problem(let reason) = amount.read(.text("12 34,5,6")) else { Issue.record("read as a value"); return }
-        #expect(reason.en == "cannot be read as a number")
+        #expect(reason.en == "cannot be read as a number (expected digits such as 1 234,56 or -12.5)")
         guard case .problem = amount.read(.empty) else { Issue.record("empty required amount accepted"); return }
         var cost = FieldReader(spec: FieldSpec("cost", .number), order: .dayFirst, serials: .excel1900)
         guard case .value(.null) = cost.read(.text("  ")) else { Issue.record("blank optional is not null"); return }

@@ -151,7 +151,7 @@ func small() throws -> Questionnaire { try Questionnaire.load(text: smallQuestio
     @Test func validationErrorsBlockAndWarningsDoNot() throws {
         let managers = try #require(try small().question("managers"))
         #expect(managers.validate(.number(600)).map(\.severity) == [.error])
-        let metrics = Bindings(metrics: ["managers.count": .number(3)])
+        let metrics = Bindings(metrics: ["managers.with_sales_12m": .number(3)])
         #expect(managers.validate(.number(9), bindings: metrics).map(\.severity) == [.warning])
         #expect(managers.validate(.number(9), bindings: metrics).first?.message.ru == "Больше, чем в данных")
         #expect(managers.validate(.number(9)) == [], "no metric: the check is null and passes")

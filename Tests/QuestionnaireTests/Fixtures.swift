@@ -65,13 +65,13 @@ func smallQuestionnaire(_ extra: String = "") -> String {
           - id: managers
             type: number
             area: tools
-            prefill: "metric.managers.count"
+            prefill: "metric.managers.with_sales_12m"
             bands: [{from: 0, score: 0}, {from: 5, score: 2}, {from: 10, score: 4}]
             text: {ru: "Менеджеров?", en: "Managers?"}
             help: {ru: "Помощь", en: "Help"}
             validate:
               - {min: 0, max: 500, message: {ru: "От 0 до 500", en: "0 to 500"}}
-              - check: "(value <= 2 * metric.managers.count) ?? true"
+              - check: "(value <= 2 * metric.managers.with_sales_12m) ?? true"
                 severity: warning
                 message: {ru: "Больше, чем в данных", en: "More than in the data"}
           - id: comment

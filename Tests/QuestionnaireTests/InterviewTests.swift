@@ -131,7 +131,7 @@ struct InterviewFixture {
     }
 
     @Test func prefillFromTheMetricSnapshotIsProposedAndWarningsDoNotBlock() throws {
-        let snapshot = #"{"as_of": "2026-10-31", "metrics": {"managers.count": 4, "sales.revenue": 1.5e7}, "unavailable": {"deals.count": "no deals"}}"#
+        let snapshot = #"{"as_of": "2026-10-31", "metrics": {"managers.with_sales_12m": 4, "sales.revenue": 1.5e7}, "unavailable": {"deals.count": "no deals"}}"#
         let fixture = try InterviewFixture(metrics: snapshot)
         defer { fixture.directory.remove() }
         let (_, console) = try fixture.run(["2", "no", "1", ""])

@@ -60,11 +60,18 @@ import Testing
         ("id: managers", "id: criteria", 50, 9, "question 'criteria' is already declared on line 12"),
         ("type: date", "type: datetime", 32, 15, "unknown question type 'datetime'"),
         ("{min: 0, max: 500,", "{min: 600, max: 500,", 58, 13, "min is above max"),
-        ("check: \"(value <= 2 * metric.managers.count) ?? true\"", "check: \"value + 1\"", 59, 21, "the expression gives a number, but a bool (yes/no) is needed"),
-        ("prefill: \"metric.managers.count\"", "prefill: \"answer.criteria\"", 53, 19, "the expression gives a string, but a number is needed"),
+        ("check: \"(value <= 2 * metric.managers.with_sales_12m) ?? true\"", "check: \"value + 1\"", 59, 21, "the expression gives a number, but a bool (yes/no) is needed"),
+        ("prefill: \"metric.managers.with_sales_12m\"", "prefill: \"answer.criteria\"", 53, 19, "the expression gives a string, but a number is needed"),
         ("version: 2.0.0", "version: two", 3, 10, "version 'two' must look like 1.2.0"),
         ("schema: crm-audit/questionnaire/1", "schema: crm-audit/questionnaire/9", 1, 9, "unknown format"),
-        ("{pattern: \"[A-Za-zА-Яа-яЁё ,.]+\"", "{pattern: \"[A-Z\"", 67, 23, "is not a valid regular expression"),
+        ("{pattern: \"[A-Za-zА-Яа-яЁё ,.]+\"", "{pattern: \"[A-Z\"", 67, 24, "is not a valid regular expression"),
+        // Constructs the linear-time engine refuses, at their own column: after YAML's escapes
+        // (`\\` is one backslash, `''` one quote) and in a plain scalar.
+        ("{pattern: \"[A-Za-zА-Яа-яЁё ,.]+\"", "{pattern: \"(a)\\\\1\"", 67, 27, "backreferences (\\1, \\k<…>) are not supported"),
+        ("{pattern: \"[A-Za-zА-Яа-яЁё ,.]+\"", "{pattern: \"\\\\d+(?=x)\"", 67, 28, "lookahead and lookbehind"),
+        ("{pattern: \"[A-Za-zА-Яа-яЁё ,.]+\"", "{pattern: 'a''(?<n>x)'", 67, 27, "named groups are not supported"),
+        ("{pattern: \"[A-Za-zА-Яа-яЁё ,.]+\"", "{pattern: a*+b", 67, 25, "possessive quantifiers"),
+        ("{pattern: \"[A-Za-zА-Яа-яЁё ,.]+\"", "{pattern: \"a{5000}\"", 67, 26, "a count above 1000"),
     ])
     func areReportedAtTheirLine(original: String, broken: String, line: Int, column: Int, message: String) {
         let text = smallQuestionnaire()

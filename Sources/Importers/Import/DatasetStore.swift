@@ -91,18 +91,31 @@ final class DatasetStore {
         }
         if let failedHandle {
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+            let code = ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection))
             sqlite3_reset(failedHandle)
+            // A full disk, a read-only or damaged file: the workspace says what that means.
+            if [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_CORRUPT, .SQLITE_NOTADB].contains(code.primaryResultCode) {
+                throw DatabaseError(resultCode: code, message: message)
+            }
             throw ImportError.database(path: file, message: message)
         }
     }
 
     /// Completes the dataset record. An earlier dataset of the same file in the round is
     /// refused, or replaced (its rows with it) when `replace` is set. Returns whether one was replaced.
+    ///
+    /// "The same file" is the same content (SHA-256) or, with `replace`, also a dataset of the
+    /// same kind imported from a file of the same name: a corrected export replaces the bad one.
     func finish(sha256: String, format: String, rowsRead: Int, rowsStored: Int, rowsRejected: Int,
                 mapping: String, replace: Bool) throws -> Bool {
         var replaced = false
-        let earlier = try Row.fetchAll(db, sql: "SELECT id, file_name, imported_at FROM dataset WHERE round_id = ? AND sha256 = ? AND id <> ?",
-                                       arguments: [round.id, sha256, datasetID])
+        let earlier = replace
+            ? try Row.fetchAll(db, sql: """
+                SELECT id, file_name, imported_at FROM dataset
+                WHERE round_id = ? AND id <> ? AND (sha256 = ? OR (file_name = ? AND kind = ?))
+                """, arguments: [round.id, datasetID, sha256, (file as NSString).lastPathComponent, kind.rawValue])
+            : try Row.fetchAll(db, sql: "SELECT id, file_name, imported_at FROM dataset WHERE round_id = ? AND sha256 = ? AND id <> ?",
+                               arguments: [round.id, sha256, datasetID])
         if let first = earlier.first {
             guard replace else {
                 throw ImportError.alreadyImported(path: file, sha256: sha256, previousFile: first["file_name"], importedAt: first["imported_at"])

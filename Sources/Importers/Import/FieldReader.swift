@@ -45,10 +45,10 @@ package struct FieldReader {
             }
         case .number:
             switch cell {
-            case .number(let value): return .value(.real(value))
+            case .number(let value): return NumberReader.amount(value)
             case .text(let text):
-                if let value = NumberReader.parse(text) { return .value(.real(value)) }
-                return .problem(LocalizedText(ru: "не читается как число", en: "cannot be read as a number"))
+                if let value = NumberReader.parse(text) { return NumberReader.amount(value) }
+                return .problem(NumberReader.refusal(of: text))
             case .bool, .date:
                 return .problem(LocalizedText(ru: "ожидается число", en: "expected a number"))
             case .empty, .undecodable:
@@ -85,7 +85,7 @@ package struct FieldReader {
         case .boolean:
             switch cell {
             case .bool(let value): return .value(.integer(value ? 1 : 0))
-            case .number(let value) where value == 0 || value == 1: return .value(.integer(Int64(value)))
+            case .number(let value) where value == 0 || value == 1: return .value(.integer(value == 1 ? 1 : 0))
             case .text(let text):
                 if let value = BooleanReader.parse(text) { return .value(.integer(value ? 1 : 0)) }
                 fallthrough
@@ -121,7 +121,9 @@ package struct FieldReader {
     mutating func readPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> PlainValue? {
         switch spec.type {
         case .number:
-            return NumberReader.plain(bytes).map { .real($0) }
+            // At most 15 digits, so always within ±10^15; checked all the same (else read as a cell).
+            guard let value = NumberReader.plain(bytes), NumberLimits.isAmount(value) else { return nil }
+            return .real(value)
         case .date:
             // The checks of `Day(year:month:day:)`, without working out the day's ordinal.
             guard let parts = DateReader.fastParts(bytes, order: order), parts.readable,

@@ -22,6 +22,9 @@ public struct ImportOptions: Sendable {
     public var previewRows = 5
     /// How many problems are listed (all are counted).
     public var problemLimit = 20
+    /// Where the rejects file may be written (never over the workspace; over a file crm-audit
+    /// did not write only with `--force`).
+    public var outputGuard = OutputGuard()
 
     /// Default options for importing `kind`: automatic mapping, detection, all or nothing.
     public init(kind: DatasetKind) {

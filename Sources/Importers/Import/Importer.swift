@@ -17,6 +17,11 @@ public enum Importer {
     ///   four copies of chunks being fingerprinted), the first rows, and the problems found.
     public static func importFile(_ path: String, into workspace: Workspace, round: AuditRound, options: ImportOptions) throws -> ImportReport {
         if options.dryRun { return try dryRun(path, options: options) }
+        var options = options
+        if options.outputGuard.workspace == nil {
+            // The rejects file never lands on the workspace, whatever the input file is called.
+            options.outputGuard = OutputGuard(workspace: workspace.path, force: options.outputGuard.force)
+        }
         return try settlingDateOrders(path, options: options) { pass in
             do {
                 let clock = ContinuousClock()
@@ -113,7 +118,7 @@ public enum Importer {
     private static func inOneTransaction<T>(_ workspace: Workspace, _ body: (Database) throws -> T) throws -> T {
         // Idle reader connections would keep the journal mode from changing.
         workspace.database.releaseMemory()
-        return try workspace.database.writeWithoutTransaction { db in
+        return try workspace.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             // Another process reading the workspace keeps it in WAL: then the import runs in WAL.
             let rollbackJournal = (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete"
@@ -153,6 +158,9 @@ public enum Importer {
             unknownCustomers: nil)
     }
 
+    /// The start of a rejects file's header line, by which an earlier rejects file is recognised.
+    public static let rejectsHeaderPrefix = "Строка / line;Причина / reason"
+
     /// The rejects file's path for `input`: `sales.csv` → `sales.rejects.csv`.
     public static func rejectsPath(for input: String) -> String {
         let url = URL(fileURLWithPath: input)
@@ -165,23 +173,15 @@ public enum Importer {
     static func writeRejects(_ pass: ImportPass, next input: String) throws -> String {
         let target = rejectsPath(for: input)
         var text = "\u{FEFF}"
-        let header = ["Строка / line", "Причина / reason"] + pass.mapping.headers.enumerated().map { index, name in
+        let header = rejectsHeaderPrefix.components(separatedBy: ";") + pass.mapping.headers.enumerated().map { index, name in
             name.isEmpty ? "#\(index + 1)" : name
         }
-        text += csvLine(header)
+        text += CSVFormat.excel.line(header.map(CSVField.text))
         for reject in pass.rejects {
-            text += csvLine([String(reject.line), reject.reason] + reject.cells)
+            // The cells are the client's, as they were: neutralised against formulas.
+            text += CSVFormat.excel.line([.formatted(String(reject.line)), .text(reject.reason)] + reject.cells.map(CSVField.text))
         }
-        try PrivateFile.write(text, to: target)
+        try PrivateFile.write(text, to: target, guard: pass.options.outputGuard)
         return target
-    }
-
-    static func csvLine(_ fields: [String]) -> String {
-        fields.map { field in
-            if field.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return field
-        }.joined(separator: ";") + "\r\n"
     }
 }

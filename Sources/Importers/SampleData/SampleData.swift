@@ -42,16 +42,18 @@ public struct SampleDataOptions: Sendable {
 /// the bundled example.
 public enum SampleData {
     /// Writes `customers.csv` and `sales.csv` (and `managers.csv`) into `directory` and returns
-    /// their paths. The same options always give byte-identical files.
+    /// their paths. The same options always give byte-identical files. An existing file is
+    /// replaced only as `outputGuard` allows (an earlier sample file, by its first line).
     /// - Complexity: O(customers + lines); memory holds the customers, not the sales lines
     ///   (except for the example profile, whose lines are sorted by date).
-    public static func generate(into directory: String, options: SampleDataOptions) throws -> [String] {
+    public static func generate(into directory: String, options: SampleDataOptions, guard outputGuard: OutputGuard = OutputGuard()) throws -> [String] {
         guard options.customers >= 1, options.orderLines >= 1, options.years >= 1 else {
             throw ImportError.invalidOption(LocalizedText(ru: "нужны хотя бы 1 клиент и 1 строка продаж",
                                                           en: "at least 1 customer and 1 sales line are needed"))
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var world = SampleWorld(options: options)
+        world.outputGuard = outputGuard
         let customers = directory + "/customers.csv"
         let sales = directory + "/sales.csv"
         let managers = directory + "/managers.csv"
@@ -62,31 +64,26 @@ public enum SampleData {
     }
 }
 
-/// A file written through a buffer, in UTF-8 or Windows-1251.
+/// A file written through a buffer, in UTF-8 or Windows-1251, to a temporary file renamed
+/// over the target when closed.
 struct SampleFileWriter {
     let path: String
-    let handle: FileHandle
+    let file: PrivateFile.Writer
     let windows1251: Bool
     var buffer: [UInt8] = []
 
-    init(path: String, windows1251: Bool, bom: Bool) throws {
+    init(path: String, windows1251: Bool, bom: Bool, guard outputGuard: OutputGuard) throws {
         self.path = path
         self.windows1251 = windows1251
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw ImportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-        }
-        self.handle = handle
+        file = try PrivateFile.Writer(path: path, guard: outputGuard)
         if bom { buffer = [0xEF, 0xBB, 0xBF] }
     }
 
-    mutating func line(_ fields: [String], delimiter: String, crlf: Bool) throws {
-        let text = fields.map { field in
-            if field.contains(delimiter) || field.contains("\"") || field.contains("\n") {
-                return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return field
-        }.joined(separator: delimiter) + (crlf ? "\r\n" : "\n")
-        try write(text)
+    /// Writes one record. Every field is the generator's own (names from fixed lists, numbers,
+    /// dates), nothing from outside, and the files must look like a real export (`+7 …`
+    /// phones, `-1 200,00` returns), so the fields are written as formatted, not neutralised.
+    mutating func line(_ fields: [String], delimiter: Unicode.Scalar, crlf: Bool) throws {
+        try write(CSVFormat(delimiter: delimiter, lineEnd: crlf ? "\r\n" : "\n").line(fields.map(CSVField.formatted)))
     }
 
     mutating func write(_ text: String) throws {
@@ -95,19 +92,19 @@ struct SampleFileWriter {
     }
 
     mutating func flush() throws {
-        try handle.write(contentsOf: buffer)
+        try file.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
     mutating func close() throws {
         try flush()
-        try handle.close()
+        try file.commit()
     }
 }
 
 /// Money as Russian exports print it: `12 345,60` (the group separator given).
 func rubles(_ value: Double, group: String) -> String {
-    let kopecks = Int64((abs(value) * 100).rounded())
+    let kopecks = Int64(clamped: abs(value) * 100, rounding: .toNearestOrAwayFromZero)
     let whole = String(kopecks / 100)
     var grouped = ""
     for (index, character) in whole.enumerated() {

@@ -5,8 +5,8 @@ extension SampleWorld {
     // MARK: - customers.csv
 
     mutating func writeCustomers(to path: String) throws {
-        var writer = try SampleFileWriter(path: path, windows1251: example, bom: false)
-        let delimiter = ";"
+        var writer = try SampleFileWriter(path: path, windows1251: example, bom: false, guard: outputGuard)
+        let delimiter: Unicode.Scalar = ";"
         if example {
             let header = ["Код", "Контрагент", "Вид контрагента", "ИНН", "Телефон", "Эл. почта", "Город", "Регион", "Отрасль",
                           "Сегмент", "Источник", "Ответственный", "Дата регистрации", "Дата рождения", "Согласие на рассылку", "Комментарий"]
@@ -93,8 +93,8 @@ extension SampleWorld {
     }
 
     mutating func writeSales(to path: String) throws {
-        var writer = try SampleFileWriter(path: path, windows1251: false, bom: example)
-        let delimiter = ";"
+        var writer = try SampleFileWriter(path: path, windows1251: false, bom: example, guard: outputGuard)
+        let delimiter: Unicode.Scalar = ";"
         let group = example ? "\u{00A0}" : " "
         if example {
             try writer.line(["Дата", "Номер документа", "Код клиента", "Клиент", "Номенклатура", "Группа номенклатуры", "Количество",
@@ -141,7 +141,7 @@ extension SampleWorld {
                         : random.pick(affordable)
                     var price = SampleVocabulary.products[product].price
                     if random.chance(0.3) { price = (price * (1 - Double(random.int(1...12)) / 100) * 100).rounded() / 100 }
-                    let quantity = max(1, Int((target / price).rounded()))
+                    let quantity = max(1, Int(clamped: target / price, rounding: .toNearestOrAwayFromZero))
                     let amount = (Double(quantity) * price * 100).rounded() / 100
                     let cost = (amount * (0.68 + 0.18 * random.unit()) * 100).rounded() / 100
                     let line = Line(date: date, order: orderNumber, customer: index, product: product, quantity: quantity, price: price,
@@ -187,7 +187,7 @@ extension SampleWorld {
         var silent = Set<Int>()
         for index in customers.indices where random.chance(0.04) && customers[index].listed { silent.insert(index) }
         for index in customers.indices where !silent.contains(index) {
-            allocation[index] = max(1, Int((Double(lines) * weights[index] / max(total, 1e-9)).rounded()))
+            allocation[index] = max(1, Int(clamped: Double(lines) * weights[index] / max(total, 1e-9), rounding: .toNearestOrAwayFromZero))
         }
         var sum = allocation.reduce(0, +)
         let ranked = customers.indices.sorted { weights[$0] > weights[$1] }
@@ -205,7 +205,7 @@ extension SampleWorld {
     // MARK: - managers.csv
 
     mutating func writeManagers(to path: String) throws {
-        var writer = try SampleFileWriter(path: path, windows1251: false, bom: example)
+        var writer = try SampleFileWriter(path: path, windows1251: false, bom: example, guard: outputGuard)
         try writer.line(["Сотрудник", "Отдел", "Дата приема", "Дата увольнения"], delimiter: ";", crlf: example)
         for manager in managers {
             try writer.line([manager.name, manager.department, russianDate(manager.hired), manager.left.map(russianDate) ?? ""],

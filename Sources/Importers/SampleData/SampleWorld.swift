@@ -4,6 +4,8 @@ import Foundation
 /// The invented company behind the sample files: its managers, its customers with their
 /// value and lifetime, and the sales lines drawn from them.
 struct SampleWorld {
+    /// Where the files may be written (see ``OutputGuard``).
+    var outputGuard = OutputGuard()
     struct Manager {
         var name: String
         var department: String

@@ -33,7 +33,7 @@ package enum Cell: Sendable, Equatable {
 
     /// A number as text without a spurious `.0` (7701234567, not 7701234567.0).
     package static func format(_ value: Double) -> String {
-        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+        if value.rounded() == value, abs(value) < 1e15, let whole = Int64(checked: value) { return String(whole) }
         return String(value)
     }
 }

@@ -19,7 +19,7 @@ public enum SerialDateSystem: Sendable, Hashable {
     /// 1900…9999 and for the phantom 29 February 1900.
     package func day(_ value: Double) -> Day? {
         guard value.isFinite, value >= 0, value < 2_958_466 else { return nil }
-        let whole = Int(value.rounded(.down))
+        guard let whole = Int(checked: value, rounding: .down) else { return nil }
         switch self {
         case .excel1900:
             guard whole >= 1, whole != 60 else { return nil }

@@ -41,10 +41,9 @@ package final class XLSXRowSource: RowSource {
         // The cell being read.
         var column = 0, type = "", style = 0, value = "", inline = ""
         var inValue = false, inInline = false, inPhonetic = false, inCell = false
-        func finishCell() {
-            let cell = makeCell(type: type, style: style, value: value, inline: inline)
+        func finishCell() throws {
+            let cell = try makeCell(type: type, style: style, value: value, inline: inline, column: column, row: rowNumber)
             if column >= cells.count {
-                if column > 16_384 { return }
                 cells.append(contentsOf: repeatElement(Cell.empty, count: column - cells.count + 1))
             }
             cells[column] = cell
@@ -56,18 +55,35 @@ package final class XLSXRowSource: RowSource {
             case .element:
                 switch stream.localName {
                 case "row":
-                    rowNumber = stream.attribute("r").flatMap(Int.init) ?? nextRowNumber
+                    // Checked before any arithmetic on it: r="9223372036854775807" would overflow.
+                    if let text = stream.attribute("r") {
+                        guard let number = XLSXSheetLimits.rowNumber(text) else {
+                            throw XLSXSheetLimits.badRow(text, sheet: sheet.name, file: path, line: stream.nodeLine)
+                        }
+                        rowNumber = number
+                    } else {
+                        guard XLSXSheetLimits.rows.contains(nextRowNumber) else {
+                            throw XLSXSheetLimits.badRow(String(nextRowNumber), sheet: sheet.name, file: path, line: stream.nodeLine)
+                        }
+                        rowNumber = nextRowNumber
+                    }
                     nextRowNumber = rowNumber + 1
                     if stream.isEmptyElement { return SourceRow(line: rowNumber, cells: []) }
                     inRow = true
                 case "c" where inRow:
-                    column = stream.attribute("r").flatMap(XLSXRowSource.columnIndex) ?? cells.count
+                    let reference = stream.attribute("r")
+                    let parsed = reference.flatMap(XLSXSheetLimits.reference)
+                    column = parsed?.column ?? cells.count
+                    guard XLSXSheetLimits.columns.contains(column), parsed?.row.map(XLSXSheetLimits.rows.contains) ?? true else {
+                        let name = reference ?? XLSXSheetLimits.columnName(column) + String(rowNumber)
+                        throw XLSXSheetLimits.badCell(name, sheet: sheet.name, file: path, line: stream.nodeLine)
+                    }
                     type = stream.attribute("t") ?? "n"
                     style = stream.attribute("s").flatMap(Int.init) ?? 0
                     value = ""
                     inline = ""
                     inCell = true
-                    if stream.isEmptyElement { finishCell() }
+                    if stream.isEmptyElement { try finishCell() }
                 case "v" where inCell:
                     inValue = !stream.isEmptyElement
                 case "is" where inCell:
@@ -84,7 +100,7 @@ package final class XLSXRowSource: RowSource {
                 case "v": inValue = false
                 case "is": inInline = false
                 case "rPh": inPhonetic = false
-                case "c" where inCell: finishCell()
+                case "c" where inCell: try finishCell()
                 case "row" where inRow: return SourceRow(line: rowNumber, cells: cells)
                 default: break
                 }
@@ -95,10 +111,13 @@ package final class XLSXRowSource: RowSource {
         return nil
     }
 
-    private func makeCell(type: String, style: Int, value: String, inline: String) -> Cell {
+    private func makeCell(type: String, style: Int, value: String, inline: String, column: Int, row: Int) throws -> Cell {
         switch type {
         case "s":
-            guard let index = Int(value), index >= 0, index < workbook.sharedStrings.count else { return .empty }
+            guard let index = Int(trimmed(value)), index >= 0, index < workbook.sharedStrings.count else {
+                throw XLSXSheetLimits.badSharedString(value, cell: XLSXSheetLimits.columnName(column) + String(row),
+                                                      count: workbook.sharedStrings.count, sheet: sheet.name, file: path, line: stream.line)
+            }
             let text = workbook.sharedStrings[index]
             return text.isEmpty ? .empty : .text(text)
         case "inlineStr":
@@ -112,24 +131,17 @@ package final class XLSXRowSource: RowSource {
             return value.isEmpty ? .empty : .text(value)
         default:
             guard !value.isEmpty else { return .empty }
-            guard let number = Double(trimmed(value)) else { return .text(value) }
-            if style < workbook.dateStyles.count, workbook.dateStyles[style], let day = workbook.serialDates.day(number) {
+            guard let number = XLSXSheetLimits.number(trimmed(value)) else { return .text(value) }
+            if workbook.dateStyles.indices.contains(style), workbook.dateStyles[style], let day = workbook.serialDates.day(number) {
                 return .date(day)
             }
             return .number(number)
         }
     }
 
-    /// `B5` → 1 (0-based column).
+    /// `B5` → 1 (0-based column); nil without letters.
     static func columnIndex(_ reference: String) -> Int? {
-        var index = 0
-        var letters = 0
-        for scalar in reference.unicodeScalars {
-            guard scalar.value >= 65 && scalar.value <= 90 || scalar.value >= 97 && scalar.value <= 122 else { break }
-            index = index * 26 + Int((scalar.value & 0xDF) - 64)
-            letters += 1
-        }
-        return letters > 0 && letters <= 3 ? index - 1 : nil
+        XLSXSheetLimits.reference(reference)?.column
     }
 }
 

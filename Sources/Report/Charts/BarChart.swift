@@ -81,7 +81,7 @@ struct ColumnChart {
             out += SVG.text(formatAxis(value), x: left - 6, y: y(value) + 4, anchor: "end", size: 9.5, fill: "#667")
         }
         let slot = plotWidth / Double(max(columns.count, 1))
-        let labelEvery = max(1, Int((Double(columns.count) / 12).rounded(.up)))
+        let labelEvery = max(1, (columns.count + 11) / 12)
         for (index, column) in columns.enumerated() {
             let x = left + Double(index) * slot + slot * 0.15
             let y0 = y(max(0, column.value)), y1 = y(min(0, column.value))

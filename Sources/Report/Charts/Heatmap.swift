@@ -1,3 +1,5 @@
+import AuditModel
+
 /// The cohort retention heatmap: rows are acquisition months, columns months since the first
 /// purchase, cells the share of the cohort that bought again.
 struct Heatmap {
@@ -23,8 +25,8 @@ struct Heatmap {
             for (column, value) in values[row].enumerated() {
                 guard let value else { continue }
                 let x = left + Double(column) * cell
-                let intensity = min(max(value, 0), 1)
-                let colour = "rgb(\(Int(235 - 204 * intensity)),\(Int(241 - 163 * intensity)),\(Int(248 - 127 * intensity)))"
+                let intensity = value.isFinite ? min(max(value, 0), 1) : 0
+                let colour = "rgb(\(Int(clamped: 235 - 204 * intensity)),\(Int(clamped: 241 - 163 * intensity)),\(Int(clamped: 248 - 127 * intensity)))"
                 out += "<rect class=\"cell\" data-row=\"\(HTMLEscaping.escape(label))\" data-column=\"\(column)\" data-value=\"\(SVG.n(value))\" x=\"\(SVG.n(x + 1))\" y=\"\(SVG.n(y + 1))\" width=\"\(SVG.n(cell - 2))\" height=\"\(SVG.n(rowHeight - 2))\" fill=\"\(colour)\"/>"
                 if column > 0 {
                     out += SVG.text(SVG.n((value * 100).rounded()), x: x + cell / 2, y: y + rowHeight / 2 + 3.5, anchor: "middle",

@@ -1,3 +1,5 @@
+import AuditModel
+
 /// Small helpers for the inline SVG charts. Numbers are written with a dot and at most two
 /// decimals; every value a chart draws is also written in a `data-value` attribute, so a test
 /// can read the chart back and compare it with the metrics.
@@ -5,7 +7,8 @@ enum SVG {
     static func n(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        guard rounded.isFinite else { return String(value) }  // beyond 1.8e306: no hundredths to keep
+        if rounded == rounded.rounded(), let whole = Int64(checked: rounded) { return String(whole) }
         return String(rounded)
     }
 

@@ -99,7 +99,7 @@ public struct ReportInput: Sendable, Codable {
 
 /// The parts of the report, for `--sections`.
 public enum ReportSection: String, Sendable, CaseIterable, Codable {
-    case summary, areas, findings, insights, quality, configuration, roadmap, progress, appendix
+    case summary, beliefs, areas, findings, insights, quality, configuration, roadmap, progress, appendix
 }
 
 /// How to render.

@@ -9,6 +9,7 @@ enum Page {
         <html lang="\(language.rawValue)">
         <head>
         <meta charset="utf-8">
+        \(OutputSignature.htmlMeta)
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
         <title>\(HTMLEscaping.escape(title))</title>

@@ -22,6 +22,7 @@ struct HTMLReport {
         var body: [SafeHTML] = [cover()]
         let wanted = options.sections
         if wanted.contains(.summary) { body.append(summary()) }
+        if wanted.contains(.beliefs), let beliefs = beliefs() { body.append(beliefs) }
         if wanted.contains(.areas) { body.append(areas()) }
         if wanted.contains(.findings) { body.append(findings()) }
         if wanted.contains(.insights) { body.append(insights()) }

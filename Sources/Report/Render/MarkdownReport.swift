@@ -78,6 +78,7 @@ struct MarkdownReport {
             for (index, action) in priorities.firstActions.enumerated() { out += "\(index + 1). \(md(action.recommendation[language]))\n" }
             out += "\n"
         }
+        if sections.contains(.beliefs) { out += beliefs() }
         if sections.contains(.areas) {
             out += "## \(md(t(.areasTitle)))\n\n"
             out += table([t(.area), t(.score), t(.answersPart), t(.rulesPart), t(.confidence)], card.areas.map { area in
@@ -159,6 +160,7 @@ struct MarkdownReport {
                 [$0.fileName, $0.kind.title[language], format.count(Double($0.rowsStored)), $0.sha256]
             })
         }
-        return out
+        // Hidden when the Markdown is shown; lets a later run recognise the file as its own.
+        return out + "\n<!-- \(OutputSignature.comment) -->\n"
     }
 }

@@ -46,8 +46,8 @@ public enum PDFRenderer {
         return nil
     }
 
-    /// Renders `html` to a PDF at `output` (mode 0600).
-    public static func render(html: String, to output: String) throws {
+    /// Renders `html` to a PDF at `output` (mode 0600), as `outputGuard` allows.
+    public static func render(html: String, to output: String, guard outputGuard: OutputGuard = OutputGuard()) throws {
         guard let browser = findBrowser() else { throw Failure.noBrowser }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("crm-audit-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -71,6 +71,18 @@ public enum PDFRenderer {
             let text = String(decoding: stderr, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " ")
             throw Failure.browserFailed(status: process.terminationStatus, output: text)
         }
-        try PrivateFile.write(data, to: output)
+        try PrivateFile.write(markedAsOurs(data), to: output, guard: outputGuard)
+    }
+
+    /// `pdf` with crm-audit's generator mark (``OutputSignature``) as a comment line before its
+    /// last `startxref`: after every object and cross-reference table, so that no byte offset
+    /// the file records moves. Unchanged when there is no `startxref`.
+    static func markedAsOurs(_ pdf: Data) -> Data {
+        let keyword = Data("startxref".utf8)
+        guard let found = pdf.range(of: keyword, options: .backwards) else { return pdf }
+        var marked = Data(pdf[..<found.lowerBound])
+        marked.append(Data("%\(OutputSignature.comment)\n".utf8))
+        marked.append(pdf[found.lowerBound...])
+        return marked
     }
 }

@@ -82,9 +82,19 @@ enum Stylesheet {
     .changes h4 { margin: 0 0 4px; font-size: 10.5pt; } .changes ul { padding-left: 16px; margin: 4px 0; font-size: 9pt; }
     .changes li { margin: 3px 0; break-inside: avoid; } .changes li .meta { white-space: nowrap; }
     .chart-trend { max-width: 640px; }
+    .belief-cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; margin: 10px 0 14px; }
+    .belief-card { border-top: 4px solid var(--red); background: var(--pale); padding: 8px 10px; }
+    .belief-card h4 { margin: 0 0 6px; font-size: 10.5pt; } .belief-card p { margin: 3px 0; }
+    .belief-card .said b { color: var(--muted); } .belief-card .shows b { color: var(--red); font-size: 13pt; }
+    table.beliefs { table-layout: fixed; width: 100%; } table.beliefs td { vertical-align: top; }
+    table.beliefs th:nth-child(1) { width: 19%; } table.beliefs th:nth-child(2) { width: 14%; }
+    table.beliefs th:nth-child(3) { width: 17%; } table.beliefs th:nth-child(4) { width: 29%; } table.beliefs th:nth-child(5) { width: 21%; }
+    table.beliefs td { overflow-wrap: normal; word-break: normal; hyphens: manual; }
+    .verdict-confirmed { color: var(--green); font-weight: bold; } .verdict-off { color: var(--red); font-weight: bold; }
+    .verdict-near { color: #b7791f; font-weight: bold; } .verdict-unknown { color: var(--muted); font-style: italic; }
     footer.doc { margin: 30px 0 10px; font-size: 8.5pt; color: var(--muted); border-top: 1px solid var(--line); padding-top: 6px; }
     @media screen and (max-width: 720px) {
-      main { padding: 0 12px; } .summary-grid, .two, .risks, .roadmap, .kpi-row, .changes { grid-template-columns: 1fr; }
+      main { padding: 0 12px; } .summary-grid, .two, .risks, .roadmap, .kpi-row, .changes, .belief-cards { grid-template-columns: 1fr; }
       .changes .change-persisting ul { columns: 1; }
       .cover { min-height: auto; padding: 30px 0 30px 14px; } table { display: block; overflow-x: auto; }
       section { break-before: auto; }

@@ -1,12 +1,20 @@
 import Analytics
 import AuditModel
+import Expressions
+import Questionnaire
 
-/// Assembles the recommended CRM configuration from the rules whose gaps hold and from the data:
-/// segment thresholds from the ABC and RFM analysis, the win-back interval from purchase
-/// rhythm, clean-up tasks from the data-quality counts, KPIs with their baselines. Every
-/// figure says its period and unit.
+/// Assembles the recommended CRM configuration from the rules whose gaps hold, from the data and
+/// from the answers: segment thresholds from the ABC and RFM analysis, the win-back interval from
+/// purchase rhythm, clean-up tasks from the data-quality counts, the pipeline from the stages the
+/// company names and its stated sales cycle, KPIs chosen and ordered by the company's goals.
+/// Every figure says its period and unit.
 public enum ConfigurationBuilder {
-    public static func build(rules: [Rule], findings: [Finding], metrics: MetricDocument) -> RecommendedConfiguration {
+    /// - Parameters:
+    ///   - answers: the round's usable answers; `spec` reads them.
+    ///   - questionnaire: for the goals' labels.
+    ///   - spec: the rulesets' `configuration:` block (no answer-driven items without it).
+    public static func build(rules: [Rule], findings: [Finding], metrics: MetricDocument, answers: [String: AnswerValue] = [:],
+                             questionnaire: Questionnaire? = nil, spec: ConfigurationSpec? = nil) -> RecommendedConfiguration {
         var configuration = RecommendedConfiguration()
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
         for finding in findings where finding.isGap {
@@ -21,8 +29,10 @@ public enum ConfigurationBuilder {
         }
         addSegments(from: metrics, to: &configuration)
         addDataTasks(from: metrics, to: &configuration)
+        let bindings = Bindings(answers: answers, metrics: metrics.expressionValues)
+        if let spec { addStatedPipeline(spec, bindings, to: &configuration) }
         addPipeline(from: metrics, to: &configuration)
-        addKPIs(from: metrics, to: &configuration)
+        if let spec { addGoalKPIs(spec, answers: answers, questionnaire: questionnaire, metrics: metrics, to: &configuration) }
         return configuration
     }
 
@@ -107,21 +117,6 @@ public enum ConfigurationBuilder {
                               to: .pipeline)
         }
     }
-
-    private static func addKPIs(from metrics: MetricDocument, to configuration: inout RecommendedConfiguration) {
-        let kpis: [(String, LocalizedText, String)] = [
-            ("retention.rate_12m", LocalizedText(ru: "Удержание клиентов за 12 месяцев", en: "12-month customer retention"), "+10 pp"),
-            ("customers.repeat_rate", LocalizedText(ru: "Доля повторных покупателей", en: "Repeat customer rate"), "+5 pp"),
-            ("rfm.revenue_at_risk_share", LocalizedText(ru: "Доля выручки под угрозой оттока", en: "Share of revenue at risk of churn"), "−30 %"),
-            ("sales.growth_12m", LocalizedText(ru: "Рост выручки за 12 месяцев", en: "12-month revenue growth"), "> 0"),
-        ]
-        for (metric, title, target) in kpis {
-            guard let baseline = metrics[metric].number else { continue }
-            configuration.add(ConfigItem(id: "kpi.\(metric)", title: title, metric: metric, baseline: baseline,
-                                         baselineText: baselineText(metric, baseline, metrics), target: target), to: .kpis)
-        }
-    }
-
 }
 
 #if canImport(FoundationEssentials)

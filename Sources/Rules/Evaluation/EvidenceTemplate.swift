@@ -4,7 +4,8 @@ import Expressions
 
 /// The evidence sentence of a rule, with its slots filled from the finding:
 /// `{{observed|percent}}`, `{{count|count}} of {{denominator|count}}`, `{{money|money}}`,
-/// `{{expected}}`, `{{metric.sales.revenue|money}}`, `{{answer.tools_current}}`.
+/// `{{expected}}`, `{{metric.sales.revenue_last_12m|money}}`, `{{answer.tools_current}}`, and for a rule
+/// with a belief `{{stated}}` and `{{measured}}` (in the belief's unit).
 ///
 /// Formats: `percent` (a 0–1 share), `change` (a relative change, `+22,4 %`), `points` (a
 /// difference of shares in percentage points), `money`, `number`, `count`, `customers`
@@ -18,7 +19,7 @@ public struct EvidenceTemplate: Sendable {
     }
 
     /// The names a template may use besides `metric.*` and `answer.*`.
-    public static let names: Set<String> = ["observed", "count", "denominator", "money", "expected"]
+    public static let names: Set<String> = ["observed", "count", "denominator", "money", "expected", "stated", "measured"]
     public static let formats: Set<String> = ["percent", "change", "points", "money", "number", "count", "customers", "date", "days", "text"]
 
     func render(finding: Finding, rule: Rule, bindings: Bindings, context: some AssessmentContext) -> LocalizedText {
@@ -69,6 +70,16 @@ public struct EvidenceTemplate: Sendable {
         case "denominator": return finding.denominator.map { Self.format($0, format ?? "count", formatter) } ?? dash
         case "money": return finding.moneyAtStake.map { Self.format($0, format ?? "money", formatter) } ?? dash
         case "expected": return finding.expected?[language] ?? dash
+        case "stated", "measured":
+            // A belief's values in its unit (a rule without a `belief:` block has none).
+            guard let belief = finding.belief else { return dash }
+            let number = name == "stated" ? belief.stated : belief.measured
+            let words = name == "stated" ? belief.statedText : belief.measuredText
+            if let number {
+                let unit = ["percent", "money", "count", "days"].contains(belief.unit) ? belief.unit : "number"
+                return Self.format(number, format ?? unit, formatter)
+            }
+            return words?[language] ?? dash
         default:
             if name.hasPrefix("metric.") {
                 let id = String(name.dropFirst("metric.".count))
@@ -97,7 +108,7 @@ public struct EvidenceTemplate: Sendable {
         case "count": formatter.count(number)
         case "customers": formatter.count(number, .customers)
         case "days": formatter.count(number) + (formatter.language == .ru ? " дн." : " days")
-        case "date": formatter.date(Day(ordinal: Int(number)))
+        case "date": Day(checkedOrdinal: number).map(formatter.date) ?? formatter.number(number)
         default: formatter.number(number)
         }
     }

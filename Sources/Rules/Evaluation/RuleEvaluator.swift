@@ -45,11 +45,23 @@ public struct RuleEvaluator {
                 MissingEvidence(kind: input.reference.kind == .metric ? .metric : .answer, id: input.reference.id,
                                 reason: context.describe(input))
             }
+            result.belief = rule.belief?.outcome(finding: result, rule: rule, bindings: bindings, context: context)
+            return result
+        }
+
+        /// Not evaluable because the rule's arithmetic under `key` gives no finite number.
+        func overflowed(_ key: String) -> Finding {
+            var result = finding
+            result.status = .notEvaluable
+            result.missing = [MissingEvidence(kind: .computation, id: key, reason: LocalizedText(
+                ru: "вычисление «\(key)» правила \(rule.id) даёт слишком большое число (переполнение); проверьте формулу и данные",
+                en: "the rule \(rule.id)'s '\(key)' overflows (gives a number too large to represent); check its formula and the data"))]
             return result
         }
 
         if let appliesIf = rule.appliesIf {
             let applies = appliesIf.evaluate(with: bindings)
+            if applies.overflowed { return overflowed("applies_if") }
             switch applies.value {
             case .bool(false):
                 finding.status = .notApplicable
@@ -65,14 +77,17 @@ public struct RuleEvaluator {
         switch rule.check {
         case .condition(let condition):
             let result = condition.evaluate(with: bindings)
+            if result.overflowed { return overflowed("when") }
             guard case .bool(let holds) = result.value else { return notEvaluable(result.missing) }
             status = holds ? .finding : .ok
-            if let observed = rule.observed?.evaluate(with: bindings).value {
-                finding.observed = observed.number
-                finding.observedText = finding.observed == nil ? observed.text : nil
+            if let observed = rule.observed?.evaluate(with: bindings) {
+                if observed.overflowed { return overflowed("observed") }
+                finding.observed = observed.value.number
+                finding.observedText = finding.observed == nil ? observed.value.text : nil
             }
         case .bands(let value, let warn, let fail):
             let result = value.evaluate(with: bindings)
+            if result.overflowed { return overflowed("value") }
             guard case .number(let observed) = result.value else { return notEvaluable(result.missing) }
             finding.observed = observed
             finding.expected = expectedText(warn: warn, fail: fail, unit: rule.unit)
@@ -85,9 +100,14 @@ public struct RuleEvaluator {
             }
         }
         finding.status = status
-        finding.count = rule.count?.evaluate(with: bindings).value.number
-        finding.denominator = rule.denominator?.evaluate(with: bindings).value.number
-        finding.moneyAtStake = rule.moneyAtStake?.evaluate(with: bindings).value.number
+        for (key, expression, path) in [("count", rule.count, \Finding.count), ("denominator", rule.denominator, \.denominator),
+                                        ("money_at_stake", rule.moneyAtStake, \.moneyAtStake)] {
+            guard let result = expression?.evaluate(with: bindings) else { continue }
+            if result.overflowed { return overflowed(key) }
+            finding[keyPath: path] = result.value.number
+        }
+        // Weights and severity points are bounded by the loader; a policy built in code is not.
+        guard points.isFinite else { return overflowed("weight") }
         finding.pointsPossible = points
         switch status {
         case .finding: finding.pointsLost = points
@@ -97,6 +117,7 @@ public struct RuleEvaluator {
         if finding.isGap, let spec = rule.samples {
             finding.samples = context.samples(spec)
         }
+        finding.belief = rule.belief?.outcome(finding: finding, rule: rule, bindings: bindings, context: context)
         if let evidence = rule.evidence {
             finding.evidence = EvidenceTemplate(evidence).render(finding: finding, rule: rule, bindings: bindings, context: context)
         }
@@ -126,7 +147,8 @@ public struct RuleEvaluator {
 enum NumberText {
     /// A threshold as written in the ruleset: `0.3`, `10`.
     static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        if value == value.rounded(), abs(value) < 1e15, let whole = Int64(checked: value) { return String(whole) }
+        return String(value)
     }
 }
 
@@ -144,6 +166,7 @@ extension Value {
         case .string(let text): text
         case .date(let day): day.iso
         case .set(let items): items.sorted().joined(separator: ", ")
+        case .table(let rows): rows.keys.sorted().joined(separator: ", ")
         }
     }
 }

@@ -12,6 +12,9 @@ public struct RuleEnvironment: Sendable {
     public var sampleSets: Set<String>?
     /// False when no metric catalogue was given (metric references are then not checked).
     public var checksMetrics: Bool
+    /// The rule ids of the layers a ruleset may be stacked on (the bundled sets), for checking
+    /// its `disable:` list; nil does not check it.
+    public var knownRuleIDs: Set<String>?
 
     public init(types: TypeEnvironment, areas: Set<String>?, sampleSets: Set<String>?, checksMetrics: Bool = true) {
         self.types = types

@@ -24,13 +24,18 @@ extension RulesetBuilder {
             }
             for (key, value) in pairs(given["metrics"]) {
                 if environment.checksMetrics, environment.types.metrics[key] == nil {
-                    reader.error(value, LocalizedText(ru: "неизвестный показатель «\(key)»", en: "unknown metric '\(key)'"))
+                    let hint = Suggestion.hint(for: key, in: environment.types.metrics.keys)
+                    reader.error(value, LocalizedText(ru: "неизвестный показатель «\(key)»\(hint.ru)", en: "unknown metric '\(key)'\(hint.en)"))
                 }
                 metrics[key] = scalarValue(value)
             }
         }
         return RuleTest(answers: answers, metrics: metrics, expect: expect, location: reader.location(node))
     }
+
+    static let notFinite = LocalizedText(
+        ru: "ожидается конечное число (inf, nan и числа больше 1.8e308 не допускаются)",
+        en: "expected a finite number (inf, nan and numbers beyond 1.8e308 are refused)")
 
     /// The pairs of a free-form mapping (question or metric ids as keys).
     private mutating func pairs(_ node: Node?) -> [(String, Node)] {
@@ -44,6 +49,18 @@ extension RulesetBuilder {
 
     private mutating func scalarValue(_ node: Node) -> Value {
         if let items = node.sequence { return .set(Set(items.compactMap(\.string))) }
+        if case .mapping(let rows) = node {
+            // A per-item metric: {name: number, …}.
+            var table: [String: Double] = [:]
+            for (key, value) in rows {
+                guard let name = key.string, let number = value.scalar.flatMap({ Double($0.string) }) else {
+                    reader.error(value, LocalizedText(ru: "таблица: ожидается «имя: число»", en: "a table: expected 'name: number'"))
+                    continue
+                }
+                table[name] = number
+            }
+            return .table(table)
+        }
         guard let scalar = node.scalar else {
             reader.error(node, LocalizedText(ru: "ожидается число, строка, true/false или null", en: "expected a number, string, true/false or null"))
             return .null
@@ -53,10 +70,26 @@ extension RulesetBuilder {
             case "null", "~", "": return .null
             case "true": return .bool(true)
             case "false": return .bool(false)
-            default: if let number = Double(scalar.string) { return .number(number) }
+            default:
+                if let number = Double(scalar.string) {
+                    guard number.isFinite else {
+                        reader.error(node, Self.notFinite)
+                        return .null
+                    }
+                    return .number(number)
+                }
             }
         }
         return Day(iso: scalar.string).map(Value.date) ?? .string(scalar.string)
+    }
+
+    /// A choice answer in a test names one of the question's options.
+    private mutating func checkOption(_ node: Node, of question: String, declared: ReferenceType?) {
+        guard let options = declared?.options, !options.isEmpty, let text = node.scalar?.string, !options.contains(text) else { return }
+        let hint = Suggestion.hint(for: text, in: options)
+        reader.error(node, LocalizedText(
+            ru: "у вопроса «\(question)» нет варианта «\(text)»\(hint.ru); есть: \(options.joined(separator: ", "))",
+            en: "question '\(question)' has no option '\(text)'\(hint.en); its options are: \(options.joined(separator: ", "))"))
     }
 
     /// A test answer read by the question's type: `dont_know` and `not_applicable` are the
@@ -64,18 +97,29 @@ extension RulesetBuilder {
     private mutating func answerValue(_ node: Node, question: String) -> AnswerValue? {
         let declared = environment.types.answers[question]
         if declared == nil, environment.areas != nil {
-            reader.error(node, LocalizedText(ru: "в анкете нет вопроса «\(question)»", en: "the questionnaire has no question '\(question)'"))
+            let hint = Suggestion.hint(for: question, in: environment.types.answers.keys)
+            reader.error(node, LocalizedText(ru: "в анкете нет вопроса «\(question)»\(hint.ru)", en: "the questionnaire has no question '\(question)'\(hint.en)"))
         }
-        if let items = node.sequence { return .options(items.compactMap(\.string)) }
+        if let items = node.sequence {
+            for item in items { checkOption(item, of: question, declared: declared) }
+            return .options(items.compactMap(\.string))
+        }
         guard let text = node.scalar?.string else { return nil }
         if text == "dont_know" { return .dontKnow }
         if text == "not_applicable" { return .notApplicable }
+        if declared?.options?.isEmpty == false { checkOption(node, of: question, declared: declared) }
         switch declared?.type {
         case .bool?:
             if text == "true" { return .bool(true) }
             if text == "false" { return .bool(false) }
         case .number?:
-            if let number = Double(text) { return .number(number) }
+            if let number = Double(text) {
+                guard number.isFinite else {
+                    reader.error(node, Self.notFinite)
+                    return nil
+                }
+                return .number(number)
+            }
         case .date?:
             if let day = Day(iso: text) { return .date(day) }
         case .set?:
@@ -84,7 +128,7 @@ extension RulesetBuilder {
             return (declared?.options?.isEmpty ?? true) ? .text(text) : .option(text)
         default:
             if text == "true" || text == "false" { return .bool(text == "true") }
-            if let number = Double(text) { return .number(number) }
+            if let number = Double(text), number.isFinite { return .number(number) }
             return .option(text)
         }
         reader.error(node, LocalizedText(ru: "ответ на «\(question)» не подходит к типу вопроса", en: "the answer to '\(question)' does not fit the question's type"))

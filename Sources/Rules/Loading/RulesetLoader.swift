@@ -50,11 +50,11 @@ struct RulesetBuilder {
     var reader: NodeReader
     let environment: RuleEnvironment
 
-    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers"]
+    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers", "configuration"]
     static let ruleKeys = [
         "id", "area", "title", "severity", "blocking", "weight", "impact", "effort", "applies_if", "when", "value", "warn",
         "fail", "observed", "count", "denominator", "money_at_stake", "evidence", "unit", "samples", "recommendation",
-        "recommends", "tests",
+        "recommends", "tests", "belief",
     ]
     static let schema = "crm-audit/ruleset/1"
     static let what = LocalizedText(ru: "набор правил", en: "ruleset")
@@ -88,9 +88,29 @@ struct RulesetBuilder {
         for item in reader.sequence(top, "waivers", Self.what) ?? [] {
             if let waiver = waiver(item) { waivers.append(waiver) }
         }
+        let disable = strings(top, "disable", Self.what)
+        checkDisabled(in: top, own: Set(rules.map(\.id)))
+        let configuration = top["configuration"].flatMap { configurationSpec($0) }
         return Ruleset(id: id, version: version, title: title, file: reader.source.file,
                        questionnaire: reader.string(top, "questionnaire", Self.what), scoring: scoring, rules: rules,
-                       disable: strings(top, "disable", Self.what), waivers: waivers)
+                       disable: disable, waivers: waivers, configuration: configuration)
+    }
+
+    /// Warns about each `disable:` id that no layer below defines (when they are known): a typo
+    /// there would otherwise leave the rule on without a word.
+    private mutating func checkDisabled(in top: Fields, own: Set<String>) {
+        guard let known = environment.knownRuleIDs, let items = top["disable"]?.sequence else { return }
+        for item in items {
+            guard let id = item.scalar?.string, !known.contains(id) else { continue }
+            let hint = own.contains(id)
+                ? LocalizedText(ru: "это правило этого же файла: disable отключает только правила нижних слоёв",
+                                en: "it is a rule of this file: disable only switches off rules of the layers below")
+                : LocalizedText(ru: "проверьте написание (встроенные правила — в rulesets/*.yaml)",
+                                en: "check the spelling (the bundled rules are in rulesets/*.yaml)")
+            reader.report(Diagnostic(.warning, at: reader.location(item), LocalizedText(
+                ru: "«disable»: правила «\(id)» нет во встроенных наборах — отключать нечего; \(hint.ru)",
+                en: "'disable': no bundled ruleset has a rule '\(id)', so nothing is switched off; \(hint.en)")))
+        }
     }
 
     private mutating func rule(_ node: Node, ruleset: String) -> Rule? {
@@ -109,9 +129,13 @@ struct RulesetBuilder {
         let severity = choice(Severity.self, fields, "severity", required: true, what) ?? .medium
         let impact = choice(Level3.self, fields, "impact", what) ?? .medium
         let effort = choice(Level3.self, fields, "effort", what) ?? .medium
-        let weight = reader.number(fields, "weight", what) ?? 1
-        if weight < 0, let weightNode = fields["weight"] {
-            reader.error(weightNode, LocalizedText(ru: "вес не может быть отрицательным", en: "the weight cannot be negative"))
+        var weight = reader.number(fields, "weight", what) ?? 1
+        if !Rule.weights.contains(weight), let weightNode = fields["weight"] {
+            let range = "\(NumberText.plain(Rule.weights.lowerBound))…\(NumberText.plain(Rule.weights.upperBound))"
+            reader.error(weightNode, LocalizedText(
+                ru: "вес \(NumberText.plain(weight)) вне допустимых \(range): вес умножает баллы правила относительно других правил",
+                en: "the weight \(NumberText.plain(weight)) is outside \(range): a weight scales the rule's points against the other rules'"))
+            weight = 1
         }
         let appliesIf = expression(fields, "applies_if", expecting: .bool)
         let check: RuleCheck?
@@ -124,7 +148,7 @@ struct RulesetBuilder {
             check = expression(fields, "when", expecting: .bool).map(RuleCheck.condition)
         case (nil, _?):
             let warn = band(fields, "warn"), fail = band(fields, "fail")
-            if warn == nil && fail == nil {
+            if fields["warn"] == nil && fields["fail"] == nil {
                 reader.error(node, LocalizedText(ru: "в \(what.ru) с «value» нужна хотя бы одна граница: «warn» или «fail»",
                                                  en: "\(what.en) with 'value' needs a 'warn' or 'fail' band"))
             }
@@ -151,28 +175,37 @@ struct RulesetBuilder {
         let evidence = reader.text(fields, "evidence", required: false, what)
         if let evidence, let evidenceNode = fields["evidence"] { checkSlots(evidence, at: evidenceNode) }
         let unit = unit(fields, check: check, what)
+        let belief = fields["belief"].flatMap { self.belief($0, rule: what) }
         guard let title, let recommendation, let check else { return nil }
         return Rule(
             id: id, area: area, title: title, severity: severity, blocking: reader.bool(fields, "blocking", what) ?? false,
             weight: weight, impact: impact, effort: effort, appliesIf: appliesIf, check: check, observed: observed, count: count,
             denominator: denominator, moneyAtStake: money, evidence: evidence, unit: unit, samples: sampleSpec,
-            recommendation: recommendation, recommends: recommends, tests: tests, location: reader.location(node), ruleset: ruleset)
+            recommendation: recommendation, recommends: recommends, tests: tests, location: reader.location(node), ruleset: ruleset,
+            belief: belief)
     }
 
-    /// Parses and type-checks an expression field.
-    private mutating func expression(_ fields: Fields, _ key: String, expecting type: ValueType?) -> Expressions.Expression? {
+    /// Parses and type-checks an expression field; a constant part whose arithmetic overflows
+    /// (`1e308 * 10`) is an error.
+    mutating func expression(_ fields: Fields, _ key: String, expecting type: ValueType?) -> Expressions.Expression? {
         guard let (parsed, _) = reader.expression(fields, key) else { return nil }
         do throws(DiagnosticList) {
             _ = try parsed.check(in: environment.types, expecting: type)
-            return parsed
         } catch {
             for diagnostic in error.diagnostics { reader.report(diagnostic) }
             return nil
         }
+        let overflows = parsed.overflowingConstants
+        for location in overflows {
+            reader.report(Diagnostic(at: location, LocalizedText(
+                ru: "«\(key)»: вычисление даёт слишком большое число (переполнение до бесконечности); уменьшите числа",
+                en: "'\(key)': the arithmetic overflows (gives a number too large to represent); use smaller numbers")))
+        }
+        return overflows.isEmpty ? parsed : nil
     }
 
     /// Every `{{name|format}}` slot of an evidence template names something the engine can fill.
-    private mutating func checkSlots(_ evidence: LocalizedText, at node: Node) {
+    mutating func checkSlots(_ evidence: LocalizedText, at node: Node, field: String = "evidence") {
         for text in [evidence.ru, evidence.en] {
             for (name, format) in EvidenceTemplate.slots(in: text) {
                 let known: Bool
@@ -184,14 +217,22 @@ struct RulesetBuilder {
                     known = EvidenceTemplate.names.contains(name)
                 }
                 if !known {
+                    let hint: LocalizedText
+                    if name.hasPrefix("metric.") {
+                        hint = Suggestion.hint(for: String(name.dropFirst(7)), in: environment.types.metrics.keys)
+                    } else if name.hasPrefix("answer.") {
+                        hint = Suggestion.hint(for: String(name.dropFirst(7)), in: environment.types.answers.keys)
+                    } else {
+                        hint = Suggestion.hint(for: name, in: EvidenceTemplate.names)
+                    }
                     reader.error(node, LocalizedText(
-                        ru: "«{{\(name)}}» в evidence: неизвестное имя; допустимы \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id>, answer.<id>",
-                        en: "'{{\(name)}}' in evidence: unknown name; expected \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id> or answer.<id>"))
+                        ru: "«{{\(name)}}» в \(field): неизвестное имя\(hint.ru); допустимы \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id>, answer.<id>",
+                        en: "'{{\(name)}}' in \(field): unknown name\(hint.en); expected \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id> or answer.<id>"))
                 }
                 if let format, !EvidenceTemplate.formats.contains(format) {
                     reader.error(node, LocalizedText(
-                        ru: "«{{\(name)|\(format)}}» в evidence: неизвестный формат; допустимы \(EvidenceTemplate.formats.sorted().joined(separator: ", "))",
-                        en: "'{{\(name)|\(format)}}' in evidence: unknown format; expected one of \(EvidenceTemplate.formats.sorted().joined(separator: ", "))"))
+                        ru: "«{{\(name)|\(format)}}» в \(field): неизвестный формат; допустимы \(EvidenceTemplate.formats.sorted().joined(separator: ", "))",
+                        en: "'{{\(name)|\(format)}}' in \(field): unknown format; expected one of \(EvidenceTemplate.formats.sorted().joined(separator: ", "))"))
                 }
             }
         }
@@ -204,10 +245,16 @@ struct RulesetBuilder {
                                              en: "'\(key)': expected a band such as \"> 0.3\" or \"<= 10\""))
             return nil
         }
+        guard Band.thresholds.contains(band.threshold) else {
+            reader.error(node, LocalizedText(
+                ru: "«\(key)»: порог должен быть конечным числом не больше 10^15 по модулю (inf, nan и огромные числа не допускаются)",
+                en: "'\(key)': the threshold must be a finite number within ±10^15 (inf, nan and huge numbers are refused)"))
+            return nil
+        }
         return band
     }
 
-    private mutating func choice<T: RawRepresentable & CaseIterable>(
+    mutating func choice<T: RawRepresentable & CaseIterable>(
         _ type: T.Type, _ fields: Fields, _ key: String, required: Bool = false, _ what: LocalizedText
     ) -> T? where T.RawValue == String {
         guard let text = reader.string(fields, key, required: required, what) else { return nil }
@@ -268,7 +315,8 @@ struct RulesetBuilder {
         let title = reader.text(fields, "title", what)
         let metric = reader.string(fields, "metric", what)
         if let metric, environment.checksMetrics, environment.types.metrics[metric] == nil, let metricNode = fields["metric"] {
-            reader.error(metricNode, LocalizedText(ru: "неизвестный показатель «\(metric)»", en: "unknown metric '\(metric)'"))
+            let hint = Suggestion.hint(for: metric, in: environment.types.metrics.keys)
+            reader.error(metricNode, LocalizedText(ru: "неизвестный показатель «\(metric)»\(hint.ru)", en: "unknown metric '\(metric)'\(hint.en)"))
         }
         guard let section, let id, let title else { return nil }
         return ConfigFragment(section: section, id: id, title: title, detail: reader.text(fields, "detail", required: false, what),

@@ -1,10 +1,15 @@
 import AuditModel
 
-/// Why a rule could not be evaluated: the answer or metric it needs, and how to get it.
+/// Why a rule could not be evaluated: the answer or metric it needs, and how to get it; or the
+/// rule's own arithmetic, when it gives a number too large to represent.
 public struct MissingEvidence: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Codable { case answer, metric }
+    public enum Kind: String, Sendable, Codable {
+        case answer, metric
+        /// The rule's arithmetic overflowed (its `id` is the rule's key: `value`, `when`, `count`…).
+        case computation
+    }
     public var kind: Kind
-    /// The question id or metric id.
+    /// The question id or metric id (the rule's key for a computation).
     public var id: String
     /// What the consultant should collect (the question text, or the dataset to import).
     public var reason: LocalizedText
@@ -83,12 +88,14 @@ public struct Finding: Sendable, Hashable, Codable {
     public var waiver: Waiver?
     /// The same rule's status in the previous round, once rounds exist.
     public var previousStatus: FindingStatus?
+    /// For a rule with a `belief:` block: what the owner stated and what the data shows.
+    public var belief: BeliefOutcome?
 
     public init(ruleID: String, ruleset: String, area: String, title: LocalizedText, severity: Severity, blocking: Bool,
                 status: FindingStatus, observed: Double?, observedText: String?, expected: LocalizedText?, count: Double?,
                 denominator: Double?, samples: SampleRecords?, pointsPossible: Double, pointsLost: Double, impact: Level3,
                 effort: Level3, moneyAtStake: Double?, evidence: LocalizedText?, recommendation: LocalizedText,
-                missing: [MissingEvidence], waiver: Waiver?, previousStatus: FindingStatus?) {
+                missing: [MissingEvidence], waiver: Waiver?, previousStatus: FindingStatus?, belief: BeliefOutcome? = nil) {
         self.ruleID = ruleID
         self.ruleset = ruleset
         self.area = area
@@ -112,6 +119,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.missing = missing
         self.waiver = waiver
         self.previousStatus = previousStatus
+        self.belief = belief
     }
 
     /// True when the finding is a gap to act on (finding or warn).

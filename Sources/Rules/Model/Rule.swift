@@ -27,6 +27,10 @@ public struct Band: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var description: String { "\(comparison.rawValue) \(threshold)" }
 
+    /// The thresholds a ruleset may set: finite and within ±10^15, the bound of the amounts the
+    /// data holds (``NumberLimits/amountMagnitude``); beyond it a band could never be met.
+    public static let thresholds: ClosedRange<Double> = -NumberLimits.amountMagnitude...NumberLimits.amountMagnitude
+
     /// Parses `"> 0.3"`, `">=10"`, `"< 0.5"`.
     public init?(parsing text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -136,10 +140,17 @@ public struct Rule: Sendable, Hashable {
     public var location: SourceLocation
     /// `id@version` of the ruleset that defines it.
     public var ruleset: String
+    /// The owner's belief this rule checks against the data, for the report's beliefs table.
+    public var belief: Belief? = nil
+
+    /// The weights a rule may have. A weight multiplies the rule's severity points against the
+    /// other rules' (1 by default); 100 already makes one rule count as a hundred ordinary ones,
+    /// and the bound keeps every score's arithmetic finite (1e308 overflowed it).
+    public static let weights: ClosedRange<Double> = 0...100
 
     /// Every expression of the rule, for reference listing.
     public var expressions: [Expressions.Expression] {
-        var all = [appliesIf, observed, count, denominator, moneyAtStake].compactMap { $0 }
+        var all = [appliesIf, observed, count, denominator, moneyAtStake, belief?.stated, belief?.measured].compactMap { $0 }
         switch check {
         case .condition(let expression): all.append(expression)
         case .bands(let value, _, _): all.append(value)
@@ -161,6 +172,8 @@ public struct Ruleset: Sendable, Hashable {
     /// Rule ids of earlier layers this set switches off.
     public var disable: [String]
     public var waivers: [Waiver]
+    /// How the answers shape the recommended configuration (`configuration:`), when declared.
+    public var configuration: ConfigurationSpec? = nil
 
     public var reference: String { "\(id)@\(version)" }
 }

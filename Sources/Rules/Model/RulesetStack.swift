@@ -29,9 +29,24 @@ public struct RulesetStack: Sendable {
         layers.flatMap { layer in layer.disable.map { (rule: $0, by: layer.reference) } }
     }
 
+    /// `disable:` ids that no earlier layer defines: they switch nothing off (a typo, or a rule
+    /// that a newer version of the bundled set renamed), with the layer that names them.
+    public var unknownDisabled: [(rule: String, by: String)] {
+        var defined = Set<String>()
+        var unknown: [(rule: String, by: String)] = []
+        for layer in layers {
+            for id in layer.disable where !defined.contains(id) { unknown.append((rule: id, by: layer.reference)) }
+            defined.formUnion(layer.rules.map(\.id))
+        }
+        return unknown
+    }
+
     public var waivers: [Waiver] { layers.flatMap(\.waivers) }
 
     public var policy: ScoringPolicy { layers.compactMap(\.scoring).last ?? .standard }
+
+    /// The `configuration:` block of the last layer that declares one.
+    public var configuration: ConfigurationSpec? { layers.compactMap(\.configuration).last }
 
     /// `id@version` of every layer, comma-separated, as a round records it.
     public var references: String { layers.map(\.reference).joined(separator: ",") }

@@ -19,6 +19,9 @@ public struct ScoringPolicy: Sendable, Hashable, Codable {
 
     /// Points a rule of each severity weighs (times its `weight`).
     public var severityPoints: [Severity: Double]
+    /// The points a severity may weigh in a ruleset's `scoring:` (the standard policy gives 0–10):
+    /// with ``Rule/weights`` it keeps a rule's points at most 10^5, and every sum of them finite.
+    public static let severityPointRange: ClosedRange<Double> = 0...1000
     /// The share of a rule's points lost on `warn` (a `finding` loses them all).
     public var warnFraction: Double
     /// The share of an area's score that comes from questionnaire maturity; the rest from rules.

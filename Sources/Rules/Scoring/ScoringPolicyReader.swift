@@ -13,8 +13,8 @@ enum ScoringPolicyReader {
            let points = reader.mapping(pointsNode, LocalizedText(both: "severity_points"), allowed: Severity.allCases.map(\.rawValue)) {
             for severity in Severity.allCases {
                 guard let value = reader.number(points, severity.rawValue, LocalizedText(both: "severity_points")) else { continue }
-                if value < 0, let valueNode = points[severity.rawValue] {
-                    reader.error(valueNode, LocalizedText(ru: "ожидается неотрицательное число", en: "expected a non-negative number"))
+                if !ScoringPolicy.severityPointRange.contains(value), let valueNode = points[severity.rawValue] {
+                    reader.error(valueNode, LocalizedText(ru: "ожидается число от 0 до 1000", en: "expected a number from 0 to 1000"))
                 } else {
                     policy.severityPoints[severity] = value
                 }

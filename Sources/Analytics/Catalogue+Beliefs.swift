@@ -1,0 +1,33 @@
+import AuditModel
+
+// The measures the owner's beliefs are checked against (rules with a `belief:` block): counts of
+// the headline period (the 12 months to as_of) and per-item metrics (a number per name).
+
+extension MetricCatalogue {
+    /// Headline-period counts that the interview asks the owner to estimate (active customers,
+    /// also asked, is the one ``customerMetrics`` definition `customers.active_12m`).
+    static let beliefMetrics: [MetricDefinition] = [
+        .init("managers.with_sales_12m", .managers, .count, .last12m, [.sales],
+              ru: ("Менеджеров с продажами за 12 месяцев", "различные manager в строках продаж с датой в (as_of − 365, as_of]"),
+              en: ("Managers with sales, 12 months", "distinct manager in sale lines dated in (as_of − 365, as_of]")),
+    ]
+
+    /// Per-item metrics: for each item (a manager), one number. They are in the JSON under
+    /// `breakdowns`, and rules read them as tables: `lookup(metric.<id>, name)`,
+    /// `rank(metric.<id>, name)`, `top(metric.<id>)`.
+    public static let breakdowns: [MetricDefinition] = [
+        .init("managers.revenue_share_12m", .managers, .share, .last12m, [.sales],
+              ru: ("Доля выручки менеджера за 12 месяцев",
+                   "для каждого менеджера: Σ amount его строк с датой в (as_of − 365, as_of] / Σ amount строк с менеджером за то же окно"),
+              en: ("Manager's share of revenue, 12 months",
+                   "per manager: Σ amount of their lines dated in (as_of − 365, as_of] / Σ amount of lines with a manager in that window")),
+        .init("channels.revenue_share_12m", .channels, .share, .last12m, [.sales],
+              ru: ("Доля выручки канала за 12 месяцев",
+                   "для каждого канала: Σ amount его строк с датой в (as_of − 365, as_of] / Σ amount всех строк за то же окно (строки без канала — не канал)"),
+              en: ("Channel's share of revenue, 12 months",
+                   "per channel: Σ amount of its lines dated in (as_of − 365, as_of] / Σ amount of all lines in that window (lines without a channel are no channel)")),
+    ]
+
+    /// The definition of the per-item metric `id`, if the catalogue has it.
+    public static func breakdown(_ id: String) -> MetricDefinition? { breakdowns.first { $0.id == id } }
+}

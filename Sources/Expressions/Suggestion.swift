@@ -1,0 +1,27 @@
+import AuditModel
+
+/// "Did you mean" for an unknown id: the nearest known id by edit distance, else (for dotted
+/// ids such as metrics) the known ids of the same group, so that `managers.count` points at
+/// `managers.with_sales`.
+public enum Suggestion {
+    /// The hint to append to an "unknown …" message (`; did you mean 'x'?`), or "" when
+    /// nothing is near.
+    public static func hint(for id: String, in candidates: some Collection<String>) -> LocalizedText {
+        if let near = nearest(to: id, in: candidates) {
+            return LocalizedText(ru: "; возможно, «\(near)»?", en: "; did you mean '\(near)'?")
+        }
+        guard let dot = id.firstIndex(of: "."), dot != id.startIndex else { return LocalizedText(both: "") }
+        let group = String(id[...dot])
+        let family = candidates.filter { $0.hasPrefix(group) }.sorted()
+        guard !family.isEmpty else { return LocalizedText(both: "") }
+        let shown = family.prefix(12).joined(separator: ", ") + (family.count > 12 ? ", …" : "")
+        return LocalizedText(ru: "; в группе «\(group)» есть: \(shown)", en: "; the '\(group)' group has: \(shown)")
+    }
+
+    /// The known id nearest to `id`, when it is within max(2, length / 4) edits.
+    public static func nearest(to id: String, in candidates: some Collection<String>) -> String? {
+        let limit = Swift.max(2, id.count / 4)
+        return candidates.map { ($0, editDistance($0, id)) }.filter { $0.1 <= limit }
+            .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+}

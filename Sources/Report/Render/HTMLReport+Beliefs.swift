@@ -1,0 +1,48 @@
+import AuditModel
+import Rules
+
+extension HTMLReport {
+    /// "What you believe / what the data shows": the sharpest gaps as cards, then every belief
+    /// the data could check, with its period, both values and the verdict.
+    func beliefs() -> SafeHTML? {
+        let table = BeliefTable(input, language: language)
+        guard !table.rows.isEmpty else { return nil }
+        func b(_ key: BeliefText) -> String { key.text[language] }
+        let tally = table.confirmed
+        let tallyText = b(.tally).replacingOccurrences(of: "{n}", with: String(tally.count))
+            .replacingOccurrences(of: "{of}", with: String(tally.of))
+            .replacingOccurrences(of: "{beliefs}", with: Plural.form(Double(tally.of), b(.beliefForms), language))
+        let cards = table.rows.filter { $0.tone == .off }.prefix(3).map { row in
+            var parts: [SafeHTML] = [
+                element("h4", [], text(row.label)),
+                element("p", [("class", "said")], element("span", [("class", "meta")], text(b(.stated) + ": ")), element("b", [], text(row.stated))),
+                element("p", [("class", "shows")], element("span", [("class", "meta")], text(b(.measured) + ": ")), element("b", [], text(row.measured))),
+            ]
+            if let note = row.note, !note.isEmpty { parts.append(element("p", [("class", "meta")], text(note))) }
+            parts.append(element("p", [("class", "meta")], text(row.period)))
+            return element("div", [("class", "belief-card")], parts)
+        }
+        let head = element("tr", [], [b(.belief), b(.period), b(.stated), b(.measured), b(.verdict)].map { element("th", [], text($0)) })
+        let body = table.rows.map { row -> SafeHTML in
+            var measured: [SafeHTML] = [element("b", [], text(row.measured))]
+            if let note = row.note, !note.isEmpty { measured.append(element("div", [("class", "meta")], text(note))) }
+            return element("tr", [],
+                           element("td", [], text(row.label)),
+                           element("td", [("class", "meta")], text(row.period)),
+                           element("td", [], text(row.stated)),
+                           element("td", [], measured),
+                           element("td", [("class", "verdict-\(row.tone.rawValue)")], text(row.verdict)))
+        }
+        var content: [SafeHTML] = [element("p", [("class", "muted")], text(b(.lead))),
+                                   element("p", [], element("strong", [], text(tallyText)))]
+        if !cards.isEmpty { content.append(element("div", [("class", "belief-cards")], Array(cards))) }
+        content.append(element("table", [("class", "beliefs")], [element("thead", [], head), element("tbody", [], body)]))
+        return element("section", [("id", ReportSection.beliefs.rawValue)], [element("h2", [], text(b(.title)))] + content)
+    }
+}
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif

@@ -1,0 +1,25 @@
+import AuditModel
+
+extension MarkdownReport {
+    /// The beliefs table, as in the HTML (without the cards).
+    func beliefs() -> String {
+        let table = BeliefTable(input, language: language)
+        guard !table.rows.isEmpty else { return "" }
+        func b(_ key: BeliefText) -> String { key.text[language] }
+        let tally = table.confirmed
+        let tallyText = b(.tally).replacingOccurrences(of: "{n}", with: String(tally.count))
+            .replacingOccurrences(of: "{of}", with: String(tally.of))
+            .replacingOccurrences(of: "{beliefs}", with: Plural.form(Double(tally.of), b(.beliefForms), language))
+        var out = "## \(md(b(.title)))\n\n\(md(b(.lead)))\n\n**\(md(tallyText))**\n\n"
+        out += self.table([b(.belief), b(.period), b(.stated), b(.measured), b(.verdict)], table.rows.map { row in
+            [row.label, row.period, row.stated, row.measured + (row.note.map { " (\($0))" } ?? ""), row.verdict]
+        })
+        return out + "\n"
+    }
+}
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif

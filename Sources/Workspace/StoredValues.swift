@@ -1,0 +1,43 @@
+import AuditModel
+import GRDB
+
+/// A value in the workspace that is not of its column's type (text where a count belongs, say):
+/// the file was edited by hand or is damaged. Reported with the table and column, instead of
+/// GRDB's typed subscript stopping the program.
+public struct StoredValueUnreadable: AuditError, Equatable {
+    /// The workspace file.
+    public var workspace: String
+    public var table: String
+    public var column: String
+    /// The value as SQLite holds it (shortened).
+    public var value: String
+
+    public var location: SourceLocation? { SourceLocation(file: workspace) }
+
+    public func message(in language: Language) -> String {
+        switch language {
+        case .ru:
+            "в рабочем файле в таблице \(table), столбце \(column) записано «\(value)» — значение не того типа; "
+                + "файл правили вручную или он повреждён. Восстановите его из последней исправной копии или исправьте значение (sqlite3)"
+        case .en:
+            "the workspace's table \(table), column \(column), holds '\(value)', a value of the wrong type; "
+                + "the file was edited by hand or is damaged. Restore it from the last good copy, or fix the value (sqlite3)"
+        }
+    }
+}
+
+extension Row {
+    /// The value of `column` as `Value`, or ``StoredValueUnreadable`` when the workspace holds
+    /// something else there (GRDB's `row[column]` would stop the program).
+    func stored<Value: DatabaseValueConvertible>(_ column: String, of table: String, in workspace: String) throws -> Value {
+        do {
+            return try decode(Value.self, forColumn: column)
+        } catch {
+            let raw: DatabaseValue = self[column]
+            var text = raw.description
+            if case .string(let string) = raw.storage { text = string }
+            throw StoredValueUnreadable(workspace: workspace, table: table, column: column,
+                                        value: text.count > 40 ? String(text.prefix(37)) + "…" : text)
+        }
+    }
+}
