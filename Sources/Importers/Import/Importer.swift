@@ -14,7 +14,8 @@ public enum Importer {
     /// - Throws: ``ImportError`` (unreadable or malformed file, no header, bad rows, a file
     ///   already imported into the round), or a ``Diagnostic`` about the mapping file.
     /// - Complexity: O(n) in the file's size; memory holds one chunk of the file (and up to
-    ///   four copies of chunks being fingerprinted), the first rows, and the problems found.
+    ///   four copies of chunks being fingerprinted), the first rows, and the first problems
+    ///   found (rejected rows go straight to their file).
     public static func importFile(_ path: String, into workspace: Workspace, round: AuditRound, options: ImportOptions) throws -> ImportReport {
         if options.dryRun { return try dryRun(path, options: options) }
         return try settlingDateOrders(path, options: options) { pass in
@@ -93,8 +94,8 @@ public enum Importer {
     /// were skipped.
     static func makeReport(_ pass: ImportPass, sha: String, options: ImportOptions) throws -> ImportReport {
         var report = makeReport(pass, sha: sha, dryRun: false)
-        if options.skipBadRows && !pass.rejects.isEmpty {
-            report.rejectsFile = try writeRejects(pass, next: pass.path)
+        if options.skipBadRows, let rejects = pass.rejects {
+            report.rejectsFile = try rejects.commit()
         }
         return report
     }
@@ -160,22 +161,7 @@ public enum Importer {
         return url.deletingLastPathComponent().appendingPathComponent(base + ".rejects.csv").path
     }
 
-    /// Writes the rejected rows (line, reasons, the original cells) as a UTF-8 CSV with `;`,
-    /// readable by Excel, with mode 0600.
-    static func writeRejects(_ pass: ImportPass, next input: String) throws -> String {
-        let target = rejectsPath(for: input)
-        var text = "\u{FEFF}"
-        let header = ["Строка / line", "Причина / reason"] + pass.mapping.headers.enumerated().map { index, name in
-            name.isEmpty ? "#\(index + 1)" : name
-        }
-        text += csvLine(header)
-        for reject in pass.rejects {
-            text += csvLine([String(reject.line), reject.reason] + reject.cells)
-        }
-        try PrivateFile.write(text, to: target)
-        return target
-    }
-
+    /// One line of a rejects file: fields joined by `;`, quoted where needed, ending in CRLF.
     static func csvLine(_ fields: [String]) -> String {
         fields.map { field in
             if field.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {

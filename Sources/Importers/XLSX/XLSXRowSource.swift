@@ -3,12 +3,19 @@ import AuditModel
 /// One worksheet of an XLSX workbook as rows of typed cells, read with libxml2's streaming
 /// reader: shared and inline strings, numbers, booleans, errors, and numbers with date styles
 /// as dates (1900 or 1904 system). Row numbers are the sheet's own.
+///
+/// Memory follows the cells read, never the numbers a sheet declares: a row, a cell or a
+/// `<dimension>` past Excel's grid is refused, empty cells take no room, and once the header is
+/// known a row holds no cell past the columns read (``limitWidth(to:)``).
 package final class XLSXRowSource: RowSource {
     private let path: String
     private let workbook: XLSXWorkbook
     private let sheet: XLSXWorkbook.Sheet
     private let stream: XMLStream
+    private let limits: XLSXLimits
     private var nextRowNumber = 1
+    /// Cells at this column or past it are left out of rows.
+    private var width: Int
 
     package var format: String { "xlsx" }
     package var serialDates: SerialDateSystem { workbook.serialDates }
@@ -19,9 +26,15 @@ package final class XLSXRowSource: RowSource {
                               en: "sheet '\(sheet.name)' of \(workbook.sheets.count)\(system)")]
     }
 
-    package init(path: String, sheet: String?) throws {
+    package convenience init(path: String, sheet: String?) throws {
+        try self.init(path: path, sheet: sheet, limits: .standard)
+    }
+
+    init(path: String, sheet: String?, limits: XLSXLimits) throws {
         self.path = path
-        workbook = try XLSXWorkbook(path: path)
+        self.limits = limits
+        width = limits.columns
+        workbook = try XLSXWorkbook(path: path, limits: limits)
         self.sheet = try workbook.sheet(sheet)
         guard let stream = try workbook.stream(self.sheet.part, label: self.sheet.name) else {
             throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
@@ -34,34 +47,46 @@ package final class XLSXRowSource: RowSource {
 
     package func sha256() throws -> String { try fileSHA256(path) }
 
+    package func limitWidth(to width: Int) {
+        self.width = max(0, min(width, limits.columns))
+    }
+
     package func nextRow() throws -> SourceRow? {
         var cells: [Cell] = []
         var rowNumber = 0
         var inRow = false
-        // The cell being read.
-        var column = 0, type = "", style = 0, value = "", inline = ""
+        // The cell being read, and the column of the one before it in the row.
+        var column = 0, previousColumn = -1, type = "", style = 0, value = "", inline = ""
         var inValue = false, inInline = false, inPhonetic = false, inCell = false
         func finishCell() {
+            inCell = false
+            // Only the cells that hold something take room: a row of empty cells stays empty.
+            guard column < width else { return }
             let cell = makeCell(type: type, style: style, value: value, inline: inline)
             if column >= cells.count {
-                if column > 16_384 { return }
+                if cell == .empty { return }
                 cells.append(contentsOf: repeatElement(Cell.empty, count: column - cells.count + 1))
             }
             cells[column] = cell
-            inCell = false
         }
         while try stream.read() {
             guard let kind = stream.kind else { continue }
             switch kind {
             case .element:
                 switch stream.localName {
+                case "dimension":
+                    try checkDimension(stream.attribute("ref"))
                 case "row":
-                    rowNumber = stream.attribute("r").flatMap(Int.init) ?? nextRowNumber
+                    rowNumber = try checkedRowNumber(stream.attribute("r"))
                     nextRowNumber = rowNumber + 1
+                    previousColumn = -1
                     if stream.isEmptyElement { return SourceRow(line: rowNumber, cells: []) }
                     inRow = true
                 case "c" where inRow:
-                    column = stream.attribute("r").flatMap(XLSXRowSource.columnIndex) ?? cells.count
+                    let reference = stream.attribute("r")
+                    column = reference.flatMap(XLSXRowSource.columnIndex) ?? previousColumn + 1
+                    guard column < limits.columns else { throw pastTheGrid(cell: reference ?? "", row: rowNumber) }
+                    previousColumn = column
                     type = stream.attribute("t") ?? "n"
                     style = stream.attribute("s").flatMap(Int.init) ?? 0
                     value = ""
@@ -95,11 +120,45 @@ package final class XLSXRowSource: RowSource {
         return nil
     }
 
+    /// The row number of a `<row>` (its `r`, or the one after the last row): 1…``XLSXLimits/rows``.
+    private func checkedRowNumber(_ attribute: String?) throws -> Int {
+        let number = attribute.map { Int($0.trimmingCharacters(in: .whitespaces)) } ?? nextRowNumber
+        guard let number, number >= 1, number <= limits.rows else {
+            let shown = attribute.map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 } ?? String(nextRowNumber)
+            throw ImportError.malformed(SourceLocation(file: stream.file, line: stream.nodeLine), LocalizedText(
+                ru: "номер строки листа «\(shown)» вне листа Excel (строки 1…\(limits.rows)); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+                en: "the sheet's row number \(shown) is outside an Excel sheet (rows 1…\(limits.rows)); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+        }
+        return number
+    }
+
+    /// Refuses a `<dimension ref="A1:C21000000">` that declares cells past Excel's grid. Nothing
+    /// is sized from it; a sheet that claims such a size is not one Excel made.
+    private func checkDimension(_ reference: String?) throws {
+        guard let reference, let last = reference.split(separator: ":").last else { return }
+        let digits = last.drop { !$0.isNumber }
+        let column = XLSXRowSource.columnIndex(String(last)) ?? 0
+        let row = digits.isEmpty ? 1 : Int(digits)
+        guard let row, row <= limits.rows, column < limits.columns else {
+            let shown = reference.count > 40 ? String(reference.prefix(40)) + "…" : reference
+            throw ImportError.malformed(SourceLocation(file: stream.file, line: stream.nodeLine), LocalizedText(
+                ru: "лист объявляет размер \(shown), больше листа Excel (\(limits.rows) строк, столбцы до \(XLSXLimits.columnName(limits.columns - 1))); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+                en: "the sheet declares its size as \(shown), larger than an Excel sheet (\(limits.rows) rows, columns up to \(XLSXLimits.columnName(limits.columns - 1))); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+        }
+    }
+
+    private func pastTheGrid(cell reference: String, row: Int) -> ImportError {
+        let shown = reference.count > 20 ? String(reference.prefix(20)) + "…" : reference
+        let last = XLSXLimits.columnName(limits.columns - 1)
+        return .malformed(SourceLocation(file: stream.file, line: stream.nodeLine), LocalizedText(
+            ru: "ячейка \(shown) строки \(row) правее последнего столбца листа Excel (\(last)); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+            en: "the cell \(shown) of row \(row) is past the last column of an Excel sheet (\(last)); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+    }
+
     private func makeCell(type: String, style: Int, value: String, inline: String) -> Cell {
         switch type {
         case "s":
-            guard let index = Int(value), index >= 0, index < workbook.sharedStrings.count else { return .empty }
-            let text = workbook.sharedStrings[index]
+            guard let index = Int(value), let text = workbook.sharedStrings.text(index) else { return .empty }
             return text.isEmpty ? .empty : .text(text)
         case "inlineStr":
             return inline.isEmpty ? .empty : .text(inline)
@@ -120,16 +179,17 @@ package final class XLSXRowSource: RowSource {
         }
     }
 
-    /// `B5` → 1 (0-based column).
+    /// `B5` → 1 (0-based column); nil without letters. Past four letters the index stops
+    /// growing (at most 475,253, far past XFD), so that no reference can overflow it.
     static func columnIndex(_ reference: String) -> Int? {
         var index = 0
         var letters = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 || scalar.value >= 97 && scalar.value <= 122 else { break }
-            index = index * 26 + Int((scalar.value & 0xDF) - 64)
+            if letters < 4 { index = index * 26 + Int((scalar.value & 0xDF) - 64) }
             letters += 1
         }
-        return letters > 0 && letters <= 3 ? index - 1 : nil
+        return letters > 0 ? index - 1 : nil
     }
 }
 

@@ -127,14 +127,29 @@ package final class XMLRowSource: RowSource {
             }
         }
         if growing {
-            for key in values.keys.sorted(by: { $0 < $1 }) where columnIndex[key] == nil { addColumn(key) }
+            for key in values.keys.sorted(by: { $0 < $1 }) where columnIndex[key] == nil {
+                guard columns.count < XMLRowSource.columnLimit else { throw tooManyColumns(line: line) }
+                addColumn(key)
+            }
         }
-        var cells = [Cell](repeating: .empty, count: columns.count)
-        for (key, value) in values {
-            guard let index = columnIndex[key] else { continue }
-            cells[index] = value.isEmpty ? .empty : .text(value)
+        // As wide as the record's last column, not as all columns: a small record after wide
+        // ones stays small.
+        var found: [(Int, String)] = []
+        for (key, value) in values where !value.isEmpty {
+            if let index = columnIndex[key] { found.append((index, value)) }
         }
+        var cells = [Cell](repeating: .empty, count: (found.map(\.0).max() ?? -1) + 1)
+        for (index, value) in found { cells[index] = .text(value) }
         return SourceRow(line: line, cells: cells)
+    }
+
+    /// The most columns the first records may make: as many as an Excel sheet has (XFD).
+    static let columnLimit = 16_384
+
+    private func tooManyColumns(line: Int) -> ImportError {
+        .malformed(SourceLocation(file: path, line: line), LocalizedText(
+            ru: "записи XML содержат больше \(XMLRowSource.columnLimit) разных полей (столько столбцов у листа Excel); проверьте, что записи выбраны верно (xml_records в файле соответствия)",
+            en: "the XML records hold more than \(XMLRowSource.columnLimit) distinct fields (the columns of an Excel sheet); check that the right elements are read as records (xml_records in a mapping file)"))
     }
 
     /// The element path that repeats most among the first few thousand elements (shallowest
