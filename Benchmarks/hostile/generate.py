@@ -8,8 +8,10 @@ reader allocate far more than the data it holds:
                        unpacked, just under the 1 GiB part limit), and a sheet of three rows
   declared-rows.xlsx   ~1 MB: a sheet declaring A1:C21000000 in <dimension> and holding 21 million
                        bad rows (a boolean in the date column; rows numbered by their order)
-  sparse-rows.xlsx     a few KB: a header, one good row, and rows numbered 1,048,576,
-                       21,000,000 and 9223372036854775807 (the gaps must never be allocated)
+  max-rows.xlsx        ~80 KB: the same rows without <dimension>, as many as an Excel sheet holds
+                       (1,048,576): a correct import of one good row and 1,048,574 rejects
+  sparse-rows.xlsx     a few KB, no <dimension>: a header, one good row, and rows numbered
+                       1,048,576, 21,000,000 and 9223372036854775807 (no gap may be allocated)
   one-line.csv         200 MB on a single line: `x;` a hundred million times, no line break
   one-field.csv        a header, then one 200 MB field
   bad-rows.csv         a header and 2,000,000 rows whose amount is not a number
@@ -94,10 +96,11 @@ def empty_strings(path, scale):
     write_parts(path, sheet(), shared())
 
 
-def declared_rows(path, scale):
-    rows = int(21_000_000 * scale)
+def declared_rows(path, scale, declare=True, rows=21_000_000):
+    rows = int(rows * scale)
     def sheet():
-        yield SHEET_HEAD + f'<dimension ref="A1:C{rows}"/><sheetData>' + HEADER_ROW + GOOD_ROW
+        dimension = f'<dimension ref="A1:C{rows}"/>' if declare else ""
+        yield SHEET_HEAD + dimension + '<sheetData>' + HEADER_ROW + GOOD_ROW
         block = '<row><c t="b"><v>1</v></c></row>' * 10_000
         for _ in range((rows - 2) // 10_000):
             yield block
@@ -106,9 +109,13 @@ def declared_rows(path, scale):
     write_parts(path, sheet())
 
 
+def max_rows(path, scale):
+    declared_rows(path, scale, declare=False, rows=1_048_576)
+
+
 def sparse_rows(path, scale):
     def sheet():
-        yield SHEET_HEAD + '<dimension ref="A1:C9223372036854775807"/><sheetData>' + HEADER_ROW + GOOD_ROW
+        yield SHEET_HEAD + '<sheetData>' + HEADER_ROW + GOOD_ROW
         for number in (1_048_576, 21_000_000, 9_223_372_036_854_775_807):
             yield (f'<row r="{number}"><c r="A{number}" t="inlineStr"><is><t>2026-02-01</t></is></c>'
                    f'<c r="B{number}" t="inlineStr"><is><t>C2</t></is></c><c r="C{number}"><v>7</v></c></row>')
@@ -145,6 +152,7 @@ def bad_rows(path, scale):
 CASES = {
     "empty-strings.xlsx": empty_strings,
     "declared-rows.xlsx": declared_rows,
+    "max-rows.xlsx": max_rows,
     "sparse-rows.xlsx": sparse_rows,
     "one-line.csv": one_line,
     "one-field.csv": one_field,

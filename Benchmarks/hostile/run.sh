@@ -36,6 +36,7 @@ run() {  # name, file, extra import options...
 printf 'case\texit\tseconds\tpeak MB\tfirst line of stderr\n'
 run a-empty-strings empty-strings.xlsx
 run b-declared-rows declared-rows.xlsx --skip-bad-rows
+run b-max-rows max-rows.xlsx --skip-bad-rows
 run b-sparse-rows sparse-rows.xlsx --skip-bad-rows
 run c-one-line one-line.csv
 run c-one-field one-field.csv

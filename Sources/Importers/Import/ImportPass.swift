@@ -70,13 +70,7 @@ final class ImportPass {
             }
         } else {
             guard let found = ColumnMapper.headerRowIndex(head.map(\.cells), kind: kind, mapping: options.mapping) else {
-                if let bad = head.first(where: { $0.cells.contains(.undecodable) }),
-                   let column = bad.cells.firstIndex(of: .undecodable) {
-                    let why = undecodable
-                    throw ImportError.malformed(SourceLocation(file: path, line: bad.line, column: column + 1), LocalizedText(
-                        ru: "заголовок не найден: в первых строках есть байты, не читаемые как \(encodingName) (здесь первые из них). \(why.ru)",
-                        en: "no header found: the first rows hold bytes that are not valid \(encodingName) (the first of them here). \(why.en)"))
-                }
+                for row in head { if let error = undecodableHeader(row) { throw error } }
                 let examples = kind.fields.filter(\.required).flatMap { HeaderSynonyms.names(of: $0.name, kind: kind).prefix(2) }
                 throw ImportError.noHeader(path: path, kind: kind, examples: examples)
             }
@@ -92,9 +86,15 @@ final class ImportPass {
             headers = (0..<width).map { "#\($0 + 1)" }
             dataRows = head[...]
         }
-        mapping = try ColumnMapper.map(headers: headerIndex == nil ? headers.map { _ in "" } : headers,
-                                       headerLine: headerIndex.map { head[$0].line }, kind: kind,
-                                       mapping: options.mapping, path: path)
+        do {
+            mapping = try ColumnMapper.map(headers: headerIndex == nil ? headers.map { _ in "" } : headers,
+                                           headerLine: headerIndex.map { head[$0].line }, kind: kind,
+                                           mapping: options.mapping, path: path)
+        } catch ImportError.missingRequiredColumns(let file, let kind, let fields, let headers) {
+            // A column missing because its name does not decode: say so, not that it is missing.
+            if let headerIndex, let error = undecodableHeader(head[headerIndex]) { throw error }
+            throw ImportError.missingRequiredColumns(path: file, kind: kind, fields: fields, headers: headers)
+        }
         if headerIndex == nil { mapping.headers = headers }
         // Rows need no cell past the header's and the mapped columns (see RowSource.limitWidth).
         source.limitWidth(to: max(mapping.headers.count, (mapping.assignments.map(\.column).max() ?? -1) + 1))
@@ -266,6 +266,16 @@ final class ImportPass {
 
     private var encodingName: String {
         ((source as? CSVRowSource)?.dialect.encoding.rawValue ?? "UTF-8").uppercased()
+    }
+
+    /// The error for a row of the first ones that holds bytes the encoding cannot read, at the
+    /// first such cell; nil when it has none.
+    private func undecodableHeader(_ row: SourceRow) -> ImportError? {
+        guard let column = row.cells.firstIndex(of: .undecodable) else { return nil }
+        let why = undecodable
+        return ImportError.malformed(SourceLocation(file: path, line: row.line, column: column + 1), LocalizedText(
+            ru: "заголовок не прочитан: в первых строках есть байты, не читаемые как \(encodingName) (здесь первые из них). \(why.ru)",
+            en: "cannot read the header: the first rows hold bytes that are not valid \(encodingName) (the first of them here). \(why.en)"))
     }
 
     /// What a value whose bytes do not decode is told: which encoding was used, why, what else

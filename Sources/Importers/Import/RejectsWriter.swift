@@ -35,14 +35,14 @@ final class RejectsWriter {
         let header = ["Строка / line", "Причина / reason"] + headers.enumerated().map { index, name in
             name.isEmpty ? "#\(index + 1)" : name
         }
-        buffer.append(contentsOf: Importer.csvLine(header).utf8)
+        Importer.appendCSVLine(header, to: &buffer)
     }
 
     deinit { discard() }
 
     /// Appends one rejected row.
     func write(line: Int, reason: String, cells: [String]) throws(ImportError) {
-        buffer.append(contentsOf: Importer.csvLine([String(line), reason] + cells).utf8)
+        Importer.appendCSVLine([String(line), reason] + cells, to: &buffer)
         count += 1
         if buffer.count >= RejectsWriter.bufferSize { try flush() }
     }

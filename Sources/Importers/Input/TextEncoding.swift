@@ -128,7 +128,7 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         switch detection?.evidence {
         case .mostlyUTF8(let valid, let invalid):
             return LocalizedText(
-                ru: "файл прочитан как UTF-8: в его начале \(valid) верных знаков UTF-8 и \(invalid) неверных последовательностей; как Windows-1251 весь его русский текст читался бы неверно, поэтому выбрана UTF-8",
+                ru: "файл прочитан как UTF-8: в его начале верных знаков UTF-8 — \(valid), неверных последовательностей — \(invalid); как Windows-1251 весь его русский текст читался бы неверно, поэтому выбрана UTF-8",
                 en: "the file is read as UTF-8: its start holds \(valid) well-formed UTF-8 characters and \(invalid) ill-formed sequences; read as Windows-1251 all of its Russian text would be garbled, so UTF-8 was chosen")
         case .validUTF8:
             return LocalizedText(
