@@ -193,25 +193,6 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         }
         return true
     }
-
-    /// Whether `bytes` is well-formed UTF-8; a sequence cut by the end of a sample may be allowed.
-    package static func isValidUTF8(_ bytes: [UInt8], allowTruncatedEnd: Bool) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
-            let length: Int
-            if lead & 0xE0 == 0xC0, lead >= 0xC2 { length = 2 }
-            else if lead & 0xF0 == 0xE0 { length = 3 }
-            else if lead & 0xF8 == 0xF0, lead <= 0xF4 { length = 4 }
-            else { return false }
-            if index + length > count { return allowTruncatedEnd && (index + 1..<count).allSatisfy { bytes[$0] & 0xC0 == 0x80 } }
-            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
-            index += length
-        }
-        return true
-    }
 }
 
 /// Converts a stream of bytes in some ``TextEncoding`` into UTF-8, chunk by chunk.
