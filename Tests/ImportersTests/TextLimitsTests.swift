@@ -5,15 +5,15 @@ import Testing
 import TestSupport
 
 /// All records of `path` read with `limits`, as field counts.
-private func fieldCounts(_ path: String, limits: CSVLimits) throws -> [Int] {
+private func fieldCounts(_ path: String, limits: RowLimits) throws -> [Int] {
     let reader = try CSVReader(path: path, limits: limits)
     var counts: [Int] = []
     while try reader.nextRecord() { counts.append(reader.fieldCount) }
     return counts
 }
 
-private func limits(field: Int = 1 << 20, record: Int = 16 << 20, fields: Int = 16_384) -> CSVLimits {
-    var limits = CSVLimits()
+private func limits(field: Int = 1 << 20, record: Int = 16 << 20, fields: Int = 16_384) -> RowLimits {
+    var limits = RowLimits()
     limits.fieldBytes = field
     limits.recordBytes = record
     limits.fields = fields
@@ -77,6 +77,18 @@ private func limits(field: Int = 1 << 20, record: Int = 16 << 20, fields: Int = 
         var lengths: [[Int]] = []
         while try reader.nextRecord() { lengths.append((0..<reader.fieldCount).map { reader.field($0)?.utf8.count ?? -1 }) }
         #expect(lengths == [[1, 1, 1], [900_000, 900_000, 900_000], [1, 1, 1]])
+    }
+
+    @Test func theHeaderIsLookedForInTheFirst16MiBOnly() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        // Seventeen lines of 1 MiB, then the header: past the 16 MiB searched.
+        let filler = String(repeating: "x", count: (1 << 20) - 2) + ";\n"
+        let late = try directory.write(String(repeating: filler, count: 17) + "date;customer_id;amount\n2026-01-15;C1;100\n", to: "late.csv")
+        let error = try #require(throws: ImportError.self) { try Importer.dryRun(late, options: ImportOptions(kind: .sales)) }
+        guard case .noHeader = error else { Issue.record("\(error)"); return }
+        let early = try directory.write(String(repeating: filler, count: 15) + "date;customer_id;amount\n2026-01-15;C1;100\n", to: "early.csv")
+        #expect(try Importer.dryRun(early, options: ImportOptions(kind: .sales)).mapping.headerLine == 16)
     }
 
     @Test func anImportOfAFieldPastTheStandardLimitStopsWithTheLimitNamed() throws {
@@ -274,6 +286,26 @@ private func limits(field: Int = 1 << 20, record: Int = 16 << 20, fields: Int = 
         let path = try directory.write("<root><r>\(wide)</r><r><f1>2</f1></r></root>", to: "wide.xml")
         let (_, text) = try malformed { _ = try XMLRowSource(path: path, recordPath: "/root/r", fieldPaths: []) }
         #expect(text.en.contains("more than 16384 distinct fields"))
+    }
+
+    @Test func aValueOrRecordPastTheLimitIsRefusedAtTheRecordsLine() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try directory.write("<root>\n<r><a>12345</a><b x=\"123\">6</b></r>\n<r><a>1</a><b>123456</b></r>\n</root>", to: "r.xml")
+        var limits = RowLimits()
+        limits.fieldBytes = 6
+        limits.recordBytes = 100
+        #expect(throws: Never.self) { _ = try XMLRowSource(path: path, recordPath: "/root/r", fieldPaths: [], limits: limits) }
+        limits.fieldBytes = 5
+        let (location, value) = try malformed {
+            let source = try XMLRowSource(path: path, recordPath: "/root/r", fieldPaths: [], limits: limits)
+            while try source.nextRow() != nil {}
+        }
+        #expect(location == SourceLocation(file: path, line: 3))
+        #expect(value.en.contains("the record's value 'b' is longer than 5 bytes"))
+        limits.recordBytes = 12  // "a" 12345 "b/@x" 123 "b" 6: 1 + 5 + 4 + 3 + 1 + 1 = 15
+        let (_, record) = try malformed { _ = try XMLRowSource(path: path, recordPath: "/root/r", fieldPaths: [], limits: limits) }
+        #expect(record.en.contains("the record is longer than 12 bytes"))
     }
 
     @Test func aSmallRecordAfterWideOnesHoldsOnlyItsOwnCells() throws {

@@ -166,6 +166,28 @@ func malformed(_ body: () throws -> Void) throws -> (location: AuditModel.Source
         #expect(try readRows(path, width: 3).map(\.cells) == [[.number(1)], [.empty, .number(2)]])
     }
 
+    @Test func aCellOrRowWithMoreTextThanTheLimitIsRefused() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        // Runs of an inline string add up; a shared string counts each time a cell uses it.
+        let inline = try makeWorkbook(sheet: "<sheetData><row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><r><t>12345</t></r><r><t>678901</t></r></is></c></row></sheetData>",
+                                      in: directory, name: "inline.xlsx")
+        let shared = try makeWorkbook(sheet: "<sheetData><row r=\"1\">" + String(repeating: "<c t=\"s\"><v>0</v></c>", count: 3) + "</row></sheetData>",
+                                      sharedStrings: "<si><t>0123456789</t></si>", in: directory, name: "shared.xlsx")
+        var limits = XLSXLimits()
+        limits.row.fieldBytes = 11
+        limits.row.recordBytes = 30
+        #expect(try readRows(inline, limits: limits).count == 1 && readRows(shared, limits: limits).count == 1)
+        limits.row.fieldBytes = 10
+        let (cellLocation, cell) = try malformed { _ = try readRows(inline, limits: limits) }
+        #expect(cellLocation.file == inline + "#Sales")
+        #expect(cell.en.contains("the cell B2 holds more than 10 bytes of text"))
+        limits.row.recordBytes = 29
+        let (_, row) = try malformed { _ = try readRows(shared, limits: limits) }
+        #expect(row.en.contains("row 1 holds more than 29 bytes of text"))
+        #expect(row.ru.contains("строка 1 содержит больше 29 байт"))
+    }
+
     @Test func aPartDeclaredLargerThanTheLimitIsRefusedUnread() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }

@@ -1,29 +1,11 @@
 import AuditModel
 
-/// The longest field and record a delimited file may hold, and the most fields a record may have.
-///
-/// Why these: an Excel cell holds at most 32,767 characters (64 KiB of Cyrillic UTF-8), so a
-/// field of 1 MiB is already sixteen times anything a spreadsheet or a CRM export writes; and a
-/// record has at most as many fields as an Excel sheet has columns (16,384). 16 MiB per record
-/// bounds what one record costs (its bytes, 17 bytes of bounds a field, its cells) to well under
-/// 100 MB. Past them the file is not a table — most often a quote left open, or no line breaks
-/// (a 200 MB single-line CSV took 4.4 GB and 107 s before these limits, issue 17).
-package struct CSVLimits: Sendable {
-    package var fieldBytes = 1 << 20
-    package var recordBytes = 16 << 20
-    package var fields = 16_384
-
-    package static let standard = CSVLimits()
-
-    package init() {}
-}
-
 /// A streaming reader of delimited text (CSV, TSV, 1C and Excel text exports).
 ///
 /// It reads the file in 1 MiB chunks, converts them to UTF-8, and splits records over bytes:
 /// quoted fields may hold delimiters, doubled quotes and line breaks; lines end in LF, CRLF or
 /// CR. Memory holds one chunk plus the record being read, however large the file; a record or
-/// field past ``CSVLimits`` stops the reading with an error naming its line.
+/// field past ``RowLimits`` stops the reading with an error naming its line.
 package final class CSVReader {
     package let path: String
     /// The encoding used (detected unless forced).
@@ -35,7 +17,7 @@ package final class CSVReader {
     package let delimiterDetected: Bool
     /// How the encoding was chosen, for messages about bytes it cannot read.
     package let encodingDetection: TextEncoding.Detection
-    let limits: CSVLimits
+    let limits: RowLimits
 
     // A reader is used by one thread at a time: the per-record state skips the dynamic
     // exclusivity checks (a few percent of an import's reading thread).
@@ -55,7 +37,7 @@ package final class CSVReader {
     /// Opens `path`, detecting the encoding from its first 64 KiB and sniffing the delimiter
     /// among `,` `;` TAB `|`, unless they are given.
     package init(path: String, encoding forcedEncoding: TextEncoding? = nil, delimiter forcedDelimiter: UInt8? = nil,
-                 fingerprint: Bool = true, limits: CSVLimits = .standard) throws(ImportError) {
+                 fingerprint: Bool = true, limits: RowLimits = .standard) throws(ImportError) {
         self.path = path
         self.limits = limits
         bounds = CSVReader.initialBounds(limits)
@@ -98,7 +80,7 @@ package final class CSVReader {
     deinit { bounds.deallocate() }
 
     /// Memory for the bounds of up to `limits.fields` fields (a record with more is refused).
-    private static func initialBounds(_ limits: CSVLimits) -> FieldBounds {
+    private static func initialBounds(_ limits: RowLimits) -> FieldBounds {
         FieldBounds(capacity: 64, limit: limits.fields)
     }
 
@@ -258,7 +240,7 @@ package final class CSVReader {
         }
     }
 
-    /// Refuses the record just split when it passes ``CSVLimits``.
+    /// Refuses the record just split when it passes ``RowLimits``.
     private func checkLimits(recordBytes: Int) throws(ImportError) {
         if bounds.overflowed {
             throw ImportError.malformed(SourceLocation(file: path, line: nextLine, column: limits.fields + 1), LocalizedText(
@@ -274,8 +256,7 @@ package final class CSVReader {
     /// The error for a record (or field `column`) past its limit, at the record's first line.
     private func tooLong(record: Bool, column: Int?) -> ImportError {
         let limit = record ? limits.recordBytes : limits.fieldBytes
-        let size = limit >= 1 << 20 ? "\(limit >> 20) МиБ" : "\(limit) байт"
-        let sizeEn = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+        let size = RowLimits.size(limit).ru, sizeEn = RowLimits.size(limit).en
         let what = record
             ? LocalizedText(ru: "запись, начатая в этой строке, длиннее \(size) (предел на запись)",
                             en: "the record starting on this line is longer than \(sizeEn) (the limit for a record)")

@@ -50,11 +50,15 @@ final class ImportPass {
     /// field, and the row's ``DirectText``); nil for a dry run.
     func run(store: ((Int, UnsafeBufferPointer<StoredValue>, DirectText) throws -> Void)?) throws {
         let kind = options.kind
-        // Find the header among the first rows.
+        // Find the header among the first rows: at most 30 of them, 16 MiB in all (each row may
+        // hold up to 16 MiB: thirty such rows would hold 480 MB).
         var head: [SourceRow] = []
-        while head.count < ColumnMapper.headerSearchRows, let row = try source.nextRow() {
+        var headBytes = 0
+        while head.count < ColumnMapper.headerSearchRows, headBytes <= RowLimits.standard.recordBytes,
+              let row = try source.nextRow() {
             if row.cells.allSatisfy(\.isBlank) { continue }
             head.append(row)
+            headBytes += ImportPass.textBytes(row.cells)
         }
         guard !head.isEmpty else { throw ImportError.empty(path: path) }
         let headerIndex: Int?
@@ -142,6 +146,15 @@ final class ImportPass {
                 }
             }
         }
+    }
+
+    /// The bytes of the texts of `cells` (other values count 8).
+    private static func textBytes(_ cells: [Cell]) -> Int {
+        var total = 0
+        for cell in cells {
+            if case .text(let text) = cell { total += text.utf8.count } else { total += 8 }
+        }
+        return total
     }
 
     /// Whether every one of `columns` of the reader's current record is blank.

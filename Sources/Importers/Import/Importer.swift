@@ -186,9 +186,13 @@ public enum Importer {
             let utf8 = field.utf8
             if utf8.contains(where: { $0 == semicolon || $0 == quote || $0 == 0x0A || $0 == 0x0D }) {
                 bytes.append(quote)
-                for byte in utf8 {
-                    bytes.append(byte)
-                    if byte == quote { bytes.append(quote) }
+                if utf8.contains(quote) {
+                    for byte in utf8 {
+                        bytes.append(byte)
+                        if byte == quote { bytes.append(quote) }
+                    }
+                } else {
+                    bytes.append(contentsOf: utf8)
                 }
                 bytes.append(quote)
             } else {

@@ -38,7 +38,7 @@ package final class CSVRowSource: RowSource {
     private let reader: CSVReader
     @exclusivity(unchecked) private var wanted: [Bool]?
 
-    package init(path: String, encoding: TextEncoding?, delimiter: UInt8?, limits: CSVLimits = .standard) throws {
+    package init(path: String, encoding: TextEncoding?, delimiter: UInt8?, limits: RowLimits = .standard) throws {
         reader = try CSVReader(path: path, encoding: encoding, delimiter: delimiter, limits: limits)
     }
 

@@ -12,6 +12,9 @@ struct XLSXLimits: Sendable {
     /// A 1.5 MB workbook of 200 million empty strings took 5.3 GB and 38 s (issue 17).
     var sharedStrings = 1 << 24
     var sharedStringBytes = 256 << 20
+    /// The longest cell and row of text, and the first rows together (see ``RowLimits``): a row
+    /// that uses one 1 MiB shared string in every column would otherwise make 16 GB of strings.
+    var row = RowLimits.standard
     /// The largest unpacked part (a guard against ZIP bombs: it bounds the time spent parsing).
     var partBytes = 1 << 30
 

@@ -58,10 +58,16 @@ package final class XLSXRowSource: RowSource {
         // The cell being read, and the column of the one before it in the row.
         var column = 0, previousColumn = -1, type = "", style = 0, value = "", inline = ""
         var inValue = false, inInline = false, inPhonetic = false, inCell = false
-        func finishCell() {
+        // The text the row's cells hold so far (a shared string counts each time it is used).
+        var rowBytes = 0
+        func finishCell() throws {
             inCell = false
             // Only the cells that hold something take room: a row of empty cells stays empty.
             guard column < width else { return }
+            let bytes = type == "s" ? Int(value).map { workbook.sharedStrings.byteCount($0) } ?? 0 : value.utf8.count + inline.utf8.count
+            if bytes > limits.row.fieldBytes { throw tooLong(row: rowNumber, column: column) }
+            rowBytes += bytes
+            if rowBytes > limits.row.recordBytes { throw tooLong(row: rowNumber, column: nil) }
             let cell = makeCell(type: type, style: style, value: value, inline: inline)
             if column >= cells.count {
                 if cell == .empty { return }
@@ -80,6 +86,7 @@ package final class XLSXRowSource: RowSource {
                     rowNumber = try checkedRowNumber(stream.attribute("r"))
                     nextRowNumber = rowNumber + 1
                     previousColumn = -1
+                    rowBytes = 0
                     if stream.isEmptyElement { return SourceRow(line: rowNumber, cells: []) }
                     inRow = true
                 case "c" where inRow:
@@ -92,7 +99,7 @@ package final class XLSXRowSource: RowSource {
                     value = ""
                     inline = ""
                     inCell = true
-                    if stream.isEmptyElement { finishCell() }
+                    if stream.isEmptyElement { try finishCell() }
                 case "v" where inCell:
                     inValue = !stream.isEmptyElement
                 case "is" where inCell:
@@ -103,13 +110,20 @@ package final class XLSXRowSource: RowSource {
                     break
                 }
             case .text, .cdata, .significantWhitespace, .whitespace:
-                if inValue { value += stream.value } else if inInline && !inPhonetic { inline += stream.value }
+                // Runs of text add up: a cell is refused as soon as it passes the limit.
+                if inValue {
+                    value += stream.value
+                    if value.utf8.count > limits.row.fieldBytes { throw tooLong(row: rowNumber, column: column) }
+                } else if inInline && !inPhonetic {
+                    inline += stream.value
+                    if inline.utf8.count > limits.row.fieldBytes { throw tooLong(row: rowNumber, column: column) }
+                }
             case .endElement:
                 switch stream.localName {
                 case "v": inValue = false
                 case "is": inInline = false
                 case "rPh": inPhonetic = false
-                case "c" where inCell: finishCell()
+                case "c" where inCell: try finishCell()
                 case "row" where inRow: return SourceRow(line: rowNumber, cells: cells)
                 default: break
                 }
@@ -145,6 +159,19 @@ package final class XLSXRowSource: RowSource {
                 ru: "лист объявляет размер \(shown), больше листа Excel (\(limits.rows) строк, столбцы до \(XLSXLimits.columnName(limits.columns - 1))); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
                 en: "the sheet declares its size as \(shown), larger than an Excel sheet (\(limits.rows) rows, columns up to \(XLSXLimits.columnName(limits.columns - 1))); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
         }
+    }
+
+    /// The error for a cell (or, with no `column`, a row) holding more text than ``RowLimits`` allow.
+    private func tooLong(row: Int, column: Int?) -> ImportError {
+        let limit = RowLimits.size(column == nil ? limits.row.recordBytes : limits.row.fieldBytes)
+        let what = column.map { column in
+            LocalizedText(ru: "ячейка \(XLSXLimits.columnName(column))\(row) содержит больше \(limit.ru) текста (предел на ячейку; ячейка Excel вмещает 32 767 знаков)",
+                          en: "the cell \(XLSXLimits.columnName(column))\(row) holds more than \(limit.en) of text (the limit for a cell; an Excel cell holds 32,767 characters)")
+        } ?? LocalizedText(ru: "строка \(row) содержит больше \(limit.ru) текста (предел на строку)",
+                           en: "row \(row) holds more than \(limit.en) of text (the limit for a row)")
+        return .malformed(SourceLocation(file: stream.file, line: stream.nodeLine), LocalizedText(
+            ru: what.ru + "; книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+            en: what.en + "; the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
     }
 
     private func pastTheGrid(cell reference: String, row: Int) -> ImportError {
