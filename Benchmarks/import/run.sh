@@ -9,7 +9,8 @@
 #
 # Each run is repeated ROUNDS times, interleaved, and the best time counts (the machine is shared).
 #
-# Usage: Benchmarks/import/run.sh [WORKDIR]   (env: LINES=1000000 CUSTOMERS=100000 ROUNDS=3 SKIP_BUILD=1)
+# Usage: Benchmarks/import/run.sh [WORKDIR]   (env: LINES=1000000 CUSTOMERS=100000 ROUNDS=3 SKIP_BUILD=1,
+#        CRM_AUDIT_BIN=path to measure another build of crm-audit)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$PWD"
@@ -26,7 +27,7 @@ python3 -c "import duckdb" 2>/dev/null || { echo "needs DuckDB for Python (pip i
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   swift build -c release --product crm-audit >&2
 fi
-BIN="$ROOT/.build/release/crm-audit"
+BIN="${CRM_AUDIT_BIN:-$ROOT/.build/release/crm-audit}"
 
 DATA="$WORK/data-$LINES"
 if [ ! -f "$DATA/sales.csv" ]; then

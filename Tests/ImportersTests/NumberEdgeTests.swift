@@ -114,11 +114,11 @@ import Workspace
     }
 
     @Test(arguments: [
-        ("<row r=\"9223372036854775807\"><c r=\"A1\"><v>1</v></c></row>", "r=\"9223372036854775807\""),
-        ("<row r=\"1048577\"><c><v>1</v></c></row>", "r=\"1048577\""),
-        ("<row r=\"-3\"><c><v>1</v></c></row>", "r=\"-3\""),
+        ("<row r=\"9223372036854775807\"><c r=\"A1\"><v>1</v></c></row>", "row number 9223372036854775807 is outside"),
+        ("<row r=\"1048577\"><c><v>1</v></c></row>", "row number 1048577 is outside"),
+        ("<row r=\"-3\"><c><v>1</v></c></row>", "row number -3 is outside"),
         ("<row r=\"2\"><c r=\"XFE2\"><v>1</v></c></row>", "cell XFE2"),
-        ("<row r=\"2\"><c r=\"ZZZZZZZZZZZZZZZZZZZZ2\"><v>1</v></c></row>", "cell ZZZZZZZZZZZZZZZZZZZZ2"),
+        ("<row r=\"2\"><c r=\"ZZZZZZZZZZZZZZZZZZZZ2\"><v>1</v></c></row>", "cell ZZZZZZZZZZZZZZZZZZZZ…"),
         ("<row r=\"2\"><c r=\"A99999999999999999999\"><v>1</v></c></row>", "cell A99999999999999999999"),
         ("<row r=\"2\"><c r=\"B2\" t=\"s\"><v>7</v></c></row>", "cell B2: refers to shared string #7, but the workbook has 1"),
         ("<row r=\"2\"><c r=\"B2\" t=\"s\"><v>-1</v></c></row>", "shared string #-1"),

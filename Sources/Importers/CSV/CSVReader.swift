@@ -4,7 +4,8 @@ import AuditModel
 ///
 /// It reads the file in 1 MiB chunks, converts them to UTF-8, and splits records over bytes:
 /// quoted fields may hold delimiters, doubled quotes and line breaks; lines end in LF, CRLF or
-/// CR. Memory holds one chunk plus the record being read, however large the file.
+/// CR. Memory holds one chunk plus the record being read, however large the file; a record or
+/// field past ``RowLimits`` stops the reading with an error naming its line.
 package final class CSVReader {
     package let path: String
     /// The encoding used (detected unless forced).
@@ -14,6 +15,9 @@ package final class CSVReader {
     /// The delimiter used (sniffed unless forced).
     package let delimiter: UInt8
     package let delimiterDetected: Bool
+    /// How the encoding was chosen, for messages about bytes it cannot read.
+    package let encodingDetection: TextEncoding.Detection
+    let limits: RowLimits
 
     // A reader is used by one thread at a time: the per-record state skips the dynamic
     // exclusivity checks (a few percent of an import's reading thread).
@@ -25,7 +29,7 @@ package final class CSVReader {
     @exclusivity(unchecked) private var nextLine = 1
 
     /// The current record's fields, in memory the reader owns: no array uniqueness checks per field.
-    @exclusivity(unchecked) private var bounds = FieldBounds(capacity: 64)
+    @exclusivity(unchecked) private var bounds: FieldBounds
 
     /// The first line of the current record.
     @exclusivity(unchecked) package private(set) var line = 0
@@ -33,13 +37,16 @@ package final class CSVReader {
     /// Opens `path`, detecting the encoding from its first 64 KiB and sniffing the delimiter
     /// among `,` `;` TAB `|`, unless they are given.
     package init(path: String, encoding forcedEncoding: TextEncoding? = nil, delimiter forcedDelimiter: UInt8? = nil,
-                 fingerprint: Bool = true) throws(ImportError) {
+                 fingerprint: Bool = true, limits: RowLimits = .standard) throws(ImportError) {
         self.path = path
+        self.limits = limits
+        bounds = CSVReader.initialBounds(limits)
         var input = try FileInput(path: path, fingerprint: fingerprint, hashInBackground: true)
         var raw: [UInt8] = []
         while raw.count < 65_536, try input.readChunk({ raw.append(contentsOf: $0) }) {}
         let whole = input.isAtEnd || raw.count < 65_536
-        let (detected, bomLength) = TextEncoding.detect(raw, isWholeFile: whole)
+        let detection = TextEncoding.detect(raw, isWholeFile: whole)
+        let (detected, bomLength) = (detection.encoding, detection.bom)
         var encoding = forcedEncoding ?? detected
         var skip = 0
         if let forcedEncoding {
@@ -51,6 +58,7 @@ package final class CSVReader {
         }
         self.encoding = encoding
         encodingDetected = forcedEncoding == nil
+        encodingDetection = detection
         var transcoder = Transcoder(encoding)
         var text: [UInt8] = []
         raw.withUnsafeBufferPointer { pointer in
@@ -70,6 +78,11 @@ package final class CSVReader {
     }
 
     deinit { bounds.deallocate() }
+
+    /// Memory for the bounds of up to `limits.fields` fields (a record with more is refused).
+    private static func initialBounds(_ limits: RowLimits) -> FieldBounds {
+        FieldBounds(capacity: 64, limit: limits.fields)
+    }
 
     /// The number of fields of the current record.
     package var fieldCount: Int { bounds.count }
@@ -208,12 +221,15 @@ package final class CSVReader {
             self.bounds = bounds
             switch outcome {
             case .record(let next, let newlines):
+                // Only a record longer than a field may be can hold a field too long.
+                if bounds.overflowed || next - from > limits.fieldBytes { try checkLimits(recordBytes: next - from) }
                 position = next
                 line = nextLine
                 nextLine += newlines
                 if bounds.anyEscaped { unescapeFields() }
                 return true
             case .needMore:
+                if buffer.count - position > limits.recordBytes { throw tooLong(record: true, column: nil) }
                 try refill()
             case .unclosedQuote(let newlinesBefore, let column):
                 throw ImportError.malformed(
@@ -224,13 +240,49 @@ package final class CSVReader {
         }
     }
 
+    /// Refuses the record just split when it passes ``RowLimits``.
+    private func checkLimits(recordBytes: Int) throws(ImportError) {
+        if bounds.overflowed {
+            throw ImportError.malformed(SourceLocation(file: path, line: nextLine, column: limits.fields + 1), LocalizedText(
+                ru: "в записи больше \(limits.fields) полей (предел — столько столбцов у листа Excel); проверьте разделитель (--delimiter) и кавычки",
+                en: "the record has more than \(limits.fields) fields (the limit: the columns of an Excel sheet); check the delimiter (--delimiter) and the quotes"))
+        }
+        if recordBytes > limits.recordBytes { throw tooLong(record: true, column: nil) }
+        for index in 0..<bounds.count where bounds.ends[index] - bounds.starts[index] > limits.fieldBytes {
+            throw tooLong(record: false, column: index + 1)
+        }
+    }
+
+    /// The error for a record (or field `column`) past its limit, at the record's first line.
+    private func tooLong(record: Bool, column: Int?) -> ImportError {
+        let limit = record ? limits.recordBytes : limits.fieldBytes
+        let size = RowLimits.size(limit).ru, sizeEn = RowLimits.size(limit).en
+        let what = record
+            ? LocalizedText(ru: "запись, начатая в этой строке, длиннее \(size) (предел на запись)",
+                            en: "the record starting on this line is longer than \(sizeEn) (the limit for a record)")
+            : LocalizedText(ru: "поле длиннее \(size) (предел на поле; ячейка Excel вмещает 32 767 знаков)",
+                            en: "a field is longer than \(sizeEn) (the limit for a field; an Excel cell holds 32,767 characters)")
+        return .malformed(SourceLocation(file: path, line: nextLine, column: column), LocalizedText(
+            ru: what.ru + ": такого не бывает в выгрузке таблицы — вероятно, не закрыта кавычка или в файле нет переводов строк. Проверьте файл в текстовом редакторе",
+            en: what.en + ": no table export holds that — most likely a quote is left open, or the file has no line breaks. Look at the file in a text editor"))
+    }
+
     private func refill() throws(ImportError) {
         if position > 0 {
             buffer.removeSubrange(0..<position)
             position = 0
         }
-        let more = try input.readChunk { chunk in transcoder.transcode(chunk, into: &buffer) }
-        if !more { atEOF = true }
+        // A record is split again from its start after each refill: reading at least as much
+        // again as is pending keeps the bytes of a long record scanned a few times, not once per
+        // chunk (which made a 200 MB line quadratic).
+        let target = buffer.count * 2
+        repeat {
+            let more = try input.readChunk { chunk in transcoder.transcode(chunk, into: &buffer) }
+            if !more {
+                atEOF = true
+                return
+            }
+        } while buffer.count < target
     }
 
     private func unescapeFields() {
@@ -265,6 +317,7 @@ package final class CSVReader {
         let n = p.count
         fields.count = 0
         fields.anyEscaped = false
+        fields.overflowed = false
         var i = start
         var newlines = 0
         let lineStart = start
@@ -417,9 +470,15 @@ struct FieldBounds {
     private(set) var capacity: Int
     /// Whether a field of the record holds doubled quotes to undo.
     var anyEscaped = false
+    /// The most fields kept (the capacity never passes it); past it ``overflowed`` is set and
+    /// fields are dropped, so that a record of millions of delimiters allocates no more.
+    let limit: Int
+    var overflowed = false
 
-    init(capacity: Int) {
+    init(capacity: Int, limit: Int = .max) {
+        let capacity = max(1, min(capacity, limit))
         self.capacity = capacity
+        self.limit = limit
         starts = .allocate(capacity: capacity)
         ends = .allocate(capacity: capacity)
         escaped = .allocate(capacity: capacity)
@@ -427,7 +486,13 @@ struct FieldBounds {
 
     @inline(__always)
     mutating func append(_ start: Int, _ end: Int, escaped isEscaped: Bool) {
-        if count == capacity { grow() }
+        if count == capacity {
+            if capacity >= limit {
+                overflowed = true
+                return
+            }
+            grow()
+        }
         starts[count] = start
         ends[count] = end
         escaped[count] = isEscaped
@@ -436,7 +501,7 @@ struct FieldBounds {
     }
 
     private mutating func grow() {
-        let larger = capacity * 2
+        let larger = min(capacity * 2, limit)
         let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: larger)
         let newEnds = UnsafeMutablePointer<Int>.allocate(capacity: larger)
         let newEscaped = UnsafeMutablePointer<Bool>.allocate(capacity: larger)

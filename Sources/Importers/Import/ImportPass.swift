@@ -20,7 +20,9 @@ final class ImportPass {
     @exclusivity(unchecked) private(set) var problems: [RowProblem] = []
     @exclusivity(unchecked) private(set) var problemCount = 0
     @exclusivity(unchecked) private(set) var preview: [[(field: String, value: String)]] = []
-    private(set) var rejects: [(line: Int, reason: String, cells: [String])] = []
+    /// The rejects file being written, once a row was rejected with ``ImportOptions/skipBadRows``
+    /// (rows go to the file as they come: none is held in memory).
+    private(set) var rejects: RejectsWriter?
     private let orders: [String: DateOrder]
 
     init(path: String, options: ImportOptions, orders: [String: DateOrder]) throws {
@@ -48,11 +50,15 @@ final class ImportPass {
     /// field, and the row's ``DirectText``); nil for a dry run.
     func run(store: ((Int, UnsafeBufferPointer<StoredValue>, DirectText) throws -> Void)?) throws {
         let kind = options.kind
-        // Find the header among the first rows.
+        // Find the header among the first rows: at most 30 of them, 16 MiB in all (each row may
+        // hold up to 16 MiB: thirty such rows would hold 480 MB).
         var head: [SourceRow] = []
-        while head.count < ColumnMapper.headerSearchRows, let row = try source.nextRow() {
+        var headBytes = 0
+        while head.count < ColumnMapper.headerSearchRows, headBytes <= RowLimits.standard.recordBytes,
+              let row = try source.nextRow() {
             if row.cells.allSatisfy(\.isBlank) { continue }
             head.append(row)
+            headBytes += ImportPass.textBytes(row.cells)
         }
         guard !head.isEmpty else { throw ImportError.empty(path: path) }
         let headerIndex: Int?
@@ -68,11 +74,7 @@ final class ImportPass {
             }
         } else {
             guard let found = ColumnMapper.headerRowIndex(head.map(\.cells), kind: kind, mapping: options.mapping) else {
-                if let bad = head.first(where: { $0.cells.contains(.undecodable) }) {
-                    throw ImportError.malformed(SourceLocation(file: path, line: bad.line), LocalizedText(
-                        ru: "первые строки не читаются в кодировке \(encodingName); если файл из Excel или 1С, попробуйте --encoding windows-1251",
-                        en: "the first rows are not valid \(encodingName); if the file comes from Excel or 1C, try --encoding windows-1251"))
-                }
+                for row in head { if let error = undecodableHeader(row) { throw error } }
                 let examples = kind.fields.filter(\.required).flatMap { HeaderSynonyms.names(of: $0.name, kind: kind).prefix(2) }
                 throw ImportError.noHeader(path: path, kind: kind, examples: examples)
             }
@@ -88,10 +90,18 @@ final class ImportPass {
             headers = (0..<width).map { "#\($0 + 1)" }
             dataRows = head[...]
         }
-        mapping = try ColumnMapper.map(headers: headerIndex == nil ? headers.map { _ in "" } : headers,
-                                       headerLine: headerIndex.map { head[$0].line }, kind: kind,
-                                       mapping: options.mapping, path: path)
+        do {
+            mapping = try ColumnMapper.map(headers: headerIndex == nil ? headers.map { _ in "" } : headers,
+                                           headerLine: headerIndex.map { head[$0].line }, kind: kind,
+                                           mapping: options.mapping, path: path)
+        } catch ImportError.missingRequiredColumns(let file, let kind, let fields, let headers) {
+            // A column missing because its name does not decode: say so, not that it is missing.
+            if let headerIndex, let error = undecodableHeader(head[headerIndex]) { throw error }
+            throw ImportError.missingRequiredColumns(path: file, kind: kind, fields: fields, headers: headers)
+        }
         if headerIndex == nil { mapping.headers = headers }
+        // Rows need no cell past the header's and the mapped columns (see RowSource.limitWidth).
+        source.limitWidth(to: max(mapping.headers.count, (mapping.assignments.map(\.column).max() ?? -1) + 1))
         let specs = kind.fields
         let positions = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.name, $0) })
         readers = mapping.assignments.map { assignment in
@@ -136,6 +146,15 @@ final class ImportPass {
                 }
             }
         }
+    }
+
+    /// The bytes of the texts of `cells` (other values count 8).
+    private static func textBytes(_ cells: [Cell]) -> Int {
+        var total = 0
+        for cell in cells {
+            if case .text(let text) = cell { total += text.utf8.count } else { total += 8 }
+        }
+        return total
     }
 
     /// Whether every one of `columns` of the reader's current record is blank.
@@ -224,7 +243,8 @@ final class ImportPass {
             switch readers[index].read(cell) {
             case .value(let value):
                 values[fieldIndex[index]] = value
-            case .problem(let reason):
+            case .problem(var reason):
+                if cell == .undecodable { reason = undecodable }
                 let assignment = mapping.assignments[index]
                 bad.append(RowProblem(location: SourceLocation(file: path, line: row.line, column: assignment.column + 1),
                                       header: assignment.header, field: assignment.field,
@@ -247,18 +267,43 @@ final class ImportPass {
         rowsRejected += 1
         problemCount += bad.count
         for problem in bad where problems.count < options.problemLimit { problems.append(problem) }
-        if options.skipBadRows {
+        if options.skipBadRows && !options.dryRun {
             let reason = bad.map { problem in
                 "\(problem.header ?? problem.field ?? ""): \(problem.reason.ru) / \(problem.reason.en)"
             }.joined(separator: "; ")
             let all = anyDirect ? (text.reader?.cells(wanted: nil) ?? row.cells) : row.cells
-            rejects.append((row.line, reason, all.map(\.display)))
+            if rejects == nil {
+                // Never over the workspace, nor over a file that is not an earlier rejects file.
+                _ = try options.outputGuard.check(Importer.rejectsPath(for: path), expecting: .header(Importer.rejectsHeaderPrefix))
+                rejects = try RejectsWriter(next: path, headers: mapping.headers)
+            }
+            try rejects?.write(line: row.line, reason: reason, cells: all.map(\.display))
         }
     }
 
     private var encodingName: String {
-        (source as? CSVRowSource)?.dialect.encoding.rawValue ?? "UTF-8"
+        ((source as? CSVRowSource)?.dialect.encoding.rawValue ?? "UTF-8").uppercased()
     }
+
+    /// The error for a row of the first ones that holds bytes the encoding cannot read, at the
+    /// first such cell; nil when it has none.
+    private func undecodableHeader(_ row: SourceRow) -> ImportError? {
+        guard let column = row.cells.firstIndex(of: .undecodable) else { return nil }
+        let why = undecodable
+        return ImportError.malformed(SourceLocation(file: path, line: row.line, column: column + 1), LocalizedText(
+            ru: "заголовок не прочитан: в первых строках есть байты, не читаемые как \(encodingName) (здесь первые из них). \(why.ru)",
+            en: "cannot read the header: the first rows hold bytes that are not valid \(encodingName) (the first of them here). \(why.en)"))
+    }
+
+    /// What a value whose bytes do not decode is told: which encoding was used, why, what else
+    /// was tried, and what to do.
+    private lazy var undecodable: LocalizedText = {
+        let why = (self.source as? CSVRowSource)?.encodingExplanation
+            ?? LocalizedText(ru: "файл прочитан как UTF-8", en: "the file is read as UTF-8")
+        return LocalizedText(
+            ru: "байты не читаются как \(self.encodingName) (\(why.ru)). Исправьте значение; если весь файл в другой кодировке, укажите её: --encoding windows-1251 или utf-8",
+            en: "the bytes are not valid \(self.encodingName) (\(why.en)). Fix the value; if the whole file is in another encoding, give it: --encoding windows-1251 or utf-8")
+    }()
 
     /// The order each date column should have been read in, where it differs from the one used.
     var ordersToRedo: [String: DateOrder]? {
@@ -295,7 +340,15 @@ enum FileFormat {
                                         LocalizedText(ru: "это старый формат Excel (.xls); сохраните файл как .xlsx или CSV",
                                                       en: "this is the old Excel format (.xls); save it as .xlsx or CSV"))
         }
-        var bytes = head[...]
+        // UTF-16 text (a byte-order mark, or NUL bytes every other byte) is looked at as UTF-8.
+        var text = head
+        let utf16 = XMLStream.utf16Encoding(of: head) ?? TextEncoding.utf16ByPattern(head)
+        if let utf16 {
+            var transcoder = Transcoder(utf16)
+            text = []
+            head.withUnsafeBufferPointer { transcoder.transcode($0, into: &text) }
+        }
+        var bytes = text[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), first == 0x3C {
             return .xml
@@ -306,7 +359,7 @@ enum FileFormat {
                                         LocalizedText(ru: "файл назван .xlsx, но это не книга Excel (нет ZIP-заголовка); файл повреждён?",
                                                       en: "the file is named .xlsx but is not an Excel workbook (no ZIP header); is it damaged?"))
         }
-        if head.contains(0) && !(head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])) {
+        if head.contains(0) && utf16 == nil {
             throw ImportError.unsupportedFormat(path: path)
         }
         return .csv

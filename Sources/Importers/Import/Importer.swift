@@ -14,7 +14,8 @@ public enum Importer {
     /// - Throws: ``ImportError`` (unreadable or malformed file, no header, bad rows, a file
     ///   already imported into the round), or a ``Diagnostic`` about the mapping file.
     /// - Complexity: O(n) in the file's size; memory holds one chunk of the file (and up to
-    ///   four copies of chunks being fingerprinted), the first rows, and the problems found.
+    ///   four copies of chunks being fingerprinted), the first rows, and the first problems
+    ///   found (rejected rows go straight to their file).
     public static func importFile(_ path: String, into workspace: Workspace, round: AuditRound, options: ImportOptions) throws -> ImportReport {
         if options.dryRun { return try dryRun(path, options: options) }
         var options = options
@@ -80,7 +81,16 @@ public enum Importer {
         var orders: [String: DateOrder] = [:]
         for _ in 0..<3 {
             let pass = try ImportPass(path: path, options: options, orders: orders)
-            if let result = try body(pass) { return result }
+            // A pass that fails or is read again leaves no rejects file (a committed one stays).
+            let result: T?
+            do {
+                result = try body(pass)
+            } catch {
+                pass.rejects?.discard()
+                throw error
+            }
+            if let result { return result }
+            pass.rejects?.discard()
             guard let redo = pass.ordersToRedo else { break }
             orders = redo
         }
@@ -98,8 +108,8 @@ public enum Importer {
     /// were skipped.
     static func makeReport(_ pass: ImportPass, sha: String, options: ImportOptions) throws -> ImportReport {
         var report = makeReport(pass, sha: sha, dryRun: false)
-        if options.skipBadRows && !pass.rejects.isEmpty {
-            report.rejectsFile = try writeRejects(pass, next: pass.path)
+        if options.skipBadRows, let rejects = pass.rejects {
+            report.rejectsFile = try rejects.commit()
         }
         return report
     }
@@ -168,20 +178,9 @@ public enum Importer {
         return url.deletingLastPathComponent().appendingPathComponent(base + ".rejects.csv").path
     }
 
-    /// Writes the rejected rows (line, reasons, the original cells) as a UTF-8 CSV with `;`,
-    /// readable by Excel, with mode 0600.
-    static func writeRejects(_ pass: ImportPass, next input: String) throws -> String {
-        let target = rejectsPath(for: input)
-        var text = "\u{FEFF}"
-        let header = rejectsHeaderPrefix.components(separatedBy: ";") + pass.mapping.headers.enumerated().map { index, name in
-            name.isEmpty ? "#\(index + 1)" : name
-        }
-        text += CSVFormat.excel.line(header.map(CSVField.text))
-        for reject in pass.rejects {
-            // The cells are the client's, as they were: neutralised against formulas.
-            text += CSVFormat.excel.line([.formatted(String(reject.line)), .text(reject.reason)] + reject.cells.map(CSVField.text))
-        }
-        try PrivateFile.write(text, to: target, guard: pass.options.outputGuard)
-        return target
+    /// Appends one line of a rejects file to `bytes` (`;`, CRLF, as Excel reads it): the client's
+    /// text neutralised against formulas, the numbers the tool wrote as they are.
+    static func appendCSVLine(_ fields: [CSVField], to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: CSVFormat.excel.line(fields).utf8)
     }
 }

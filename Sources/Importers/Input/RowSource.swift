@@ -17,10 +17,20 @@ package protocol RowSource: AnyObject {
     var serialDates: SerialDateSystem { get }
     /// Restricts the cells produced to these 0-based columns (others come back `.empty`).
     func restrict(to columns: Set<Int>)
+    /// From now on rows need no cell at or past column `width` (the header's width, or past the
+    /// last column read, whichever is more): a source may leave them out, so that a row's size
+    /// follows the columns read rather than its farthest cell (one XLSX cell at XFD would make
+    /// 16,384 cells a row).
+    func limitWidth(to width: Int)
     /// The next row, or nil at the end.
     func nextRow() throws -> SourceRow?
     /// The SHA-256 of the whole file; valid once ``nextRow()`` has returned nil.
     func sha256() throws -> String
+}
+
+extension RowSource {
+    /// Rows of CSV and XML sources are no wider than their bytes: nothing to limit.
+    package func limitWidth(to width: Int) {}
 }
 
 /// A CSV (or other delimited text) file as rows of text cells.
@@ -28,8 +38,8 @@ package final class CSVRowSource: RowSource {
     private let reader: CSVReader
     @exclusivity(unchecked) private var wanted: [Bool]?
 
-    package init(path: String, encoding: TextEncoding?, delimiter: UInt8?) throws {
-        reader = try CSVReader(path: path, encoding: encoding, delimiter: delimiter)
+    package init(path: String, encoding: TextEncoding?, delimiter: UInt8?, limits: RowLimits = .standard) throws {
+        reader = try CSVReader(path: path, encoding: encoding, delimiter: delimiter, limits: limits)
     }
 
     package var format: String { "csv" }
@@ -68,6 +78,11 @@ package final class CSVRowSource: RowSource {
 
     /// The reader, for taking text fields of the current record as bytes.
     var csvReader: CSVReader { reader }
+
+    /// Why the file is read in its encoding and which encodings were tried.
+    var encodingExplanation: LocalizedText {
+        TextEncoding.explanation(reader.encodingDetection, encoding: reader.encoding, forced: !reader.encodingDetected)
+    }
 
     /// The encoding and delimiter in use.
     package var dialect: (encoding: TextEncoding, delimiter: UInt8) { (reader.encoding, reader.delimiter) }

@@ -1,3 +1,5 @@
+import AuditModel
+
 /// The character encodings a text export arrives in.
 public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     case utf8 = "utf-8"
@@ -17,16 +19,124 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The encoding of `sample` (the start of a file) and the length of its byte-order mark.
+    /// How a file's encoding was chosen: the encoding, the length of its byte-order mark, and
+    /// the evidence, which messages about bytes that do not decode repeat.
+    package struct Detection: Sendable, Equatable {
+        package enum Evidence: Sendable, Equatable {
+            /// A byte-order mark.
+            case byteOrderMark
+            /// NUL bytes in every other position: UTF-16 without a byte-order mark.
+            case utf16Pattern
+            /// The sample is well-formed UTF-8.
+            case validUTF8
+            /// UTF-8 but for `invalid` ill-formed sequences among `valid` multi-byte characters:
+            /// a UTF-8 file with a few damaged cells (read as Windows-1251, every Cyrillic
+            /// letter of it would turn to nonsense and no header would be found).
+            case mostlyUTF8(valid: Int, invalid: Int)
+            /// The sample is not UTF-8.
+            case notUTF8
+        }
+
+        package var encoding: TextEncoding
+        package var bom: Int
+        package var evidence: Evidence
+    }
+
+    /// The encoding of `sample` (the start of a file), with the length of its byte-order mark.
     ///
-    /// A UTF-8 or UTF-16 byte-order mark decides; otherwise bytes that are valid UTF-8 are
-    /// UTF-8 and anything else is taken as Windows-1251, the encoding of Russian Excel and 1C.
-    package static func detect(_ sample: some Collection<UInt8>, isWholeFile: Bool) -> (TextEncoding, bom: Int) {
-        let bytes = Array(sample.prefix(4))
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return (.utf8, 3) }
-        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (.utf16LE, 2) }
-        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (.utf16BE, 2) }
-        return (isValidUTF8(Array(sample), allowTruncatedEnd: !isWholeFile) ? .utf8 : .windows1251, 0)
+    /// A UTF-8 or UTF-16 byte-order mark decides; then NUL bytes in every other position mean
+    /// UTF-16 (text in any other encoding has none); then bytes that are valid UTF-8 — or
+    /// nearly all valid, with at least 20 well-formed multi-byte characters for each ill-formed
+    /// sequence — are UTF-8, and anything else is taken as Windows-1251, the encoding of Russian
+    /// Excel and 1C. (Windows-1251 Cyrillic is almost never well-formed UTF-8: a lowercase
+    /// letter, 0xE0–0xFF, would have to be followed by two of the rare bytes 0x80–0xBF.)
+    package static func detect(_ sample: some Collection<UInt8>, isWholeFile: Bool) -> Detection {
+        let bytes = Array(sample)
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return Detection(encoding: .utf8, bom: 3, evidence: .byteOrderMark) }
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return Detection(encoding: .utf16LE, bom: 2, evidence: .byteOrderMark) }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return Detection(encoding: .utf16BE, bom: 2, evidence: .byteOrderMark) }
+        if let utf16 = utf16ByPattern(bytes) { return Detection(encoding: utf16, bom: 0, evidence: .utf16Pattern) }
+        let (valid, invalid) = utf8Sequences(bytes, allowTruncatedEnd: !isWholeFile)
+        if invalid == 0 { return Detection(encoding: .utf8, bom: 0, evidence: .validUTF8) }
+        if valid >= 20 * invalid { return Detection(encoding: .utf8, bom: 0, evidence: .mostlyUTF8(valid: valid, invalid: invalid)) }
+        return Detection(encoding: .windows1251, bom: 0, evidence: .notUTF8)
+    }
+
+    /// UTF-16LE or BE when the NUL bytes of `bytes` (at least two) nearly all stand in odd or
+    /// nearly all in even positions, as the high bytes of ASCII characters do; nil otherwise.
+    package static func utf16ByPattern(_ bytes: [UInt8]) -> TextEncoding? {
+        var even = 0, odd = 0
+        for index in 0..<min(bytes.count, 4096) where bytes[index] == 0 {
+            if index & 1 == 0 { even += 1 } else { odd += 1 }
+        }
+        guard even + odd >= 2 else { return nil }
+        if odd >= 9 * even { return .utf16LE }
+        if even >= 9 * odd { return .utf16BE }
+        return nil
+    }
+
+    /// Well-formed multi-byte characters and ill-formed sequences in `bytes` (a sequence cut by
+    /// the end of a sample counts as neither when `allowTruncatedEnd`).
+    static func utf8Sequences(_ bytes: [UInt8], allowTruncatedEnd: Bool) -> (valid: Int, invalid: Int) {
+        var valid = 0, invalid = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            var length = 0
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: break
+            }
+            var good = length > 0
+            var end = index + 1
+            if good {
+                while end < index + length && end < count {
+                    let byte = bytes[end]
+                    let inRange = end == index + 1 ? byte >= low && byte <= high : byte & 0xC0 == 0x80
+                    if !inRange { good = false; break }
+                    end += 1
+                }
+                if good && end < index + length {
+                    // Cut by the end of the sample.
+                    if !allowTruncatedEnd { invalid += 1 }
+                    return (valid, invalid)
+                }
+            }
+            if good { valid += 1 } else { invalid += 1 }
+            index = good ? end : index + 1
+        }
+        return (valid, invalid)
+    }
+
+    /// Why a file was read in its encoding and which encodings were tried, for a message about
+    /// bytes that do not decode; `forced` when the encoding was given with `--encoding`.
+    package static func explanation(_ detection: Detection?, encoding: TextEncoding, forced: Bool) -> LocalizedText {
+        let name = encoding.rawValue.uppercased()
+        if forced || detection == nil {
+            return LocalizedText(ru: "кодировка \(name) задана параметром --encoding или файлом соответствия",
+                                 en: "the encoding \(name) was given with --encoding or in the mapping file")
+        }
+        switch detection?.evidence {
+        case .mostlyUTF8(let valid, let invalid):
+            return LocalizedText(
+                ru: "файл прочитан как UTF-8: в его начале верных знаков UTF-8 — \(valid), неверных последовательностей — \(invalid); как Windows-1251 весь его русский текст читался бы неверно, поэтому выбрана UTF-8",
+                en: "the file is read as UTF-8: its start holds \(valid) well-formed UTF-8 characters and \(invalid) ill-formed sequences; read as Windows-1251 all of its Russian text would be garbled, so UTF-8 was chosen")
+        case .validUTF8:
+            return LocalizedText(
+                ru: "файл прочитан как UTF-8: его первые 64 КиБ — верный UTF-8 (без этого он читался бы как Windows-1251)",
+                en: "the file is read as UTF-8: its first 64 KiB are well-formed UTF-8 (otherwise it would be read as Windows-1251)")
+        default:
+            return LocalizedText(ru: "файл прочитан как \(name)", en: "the file is read as \(name)")
+        }
     }
 
     /// Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
@@ -79,25 +189,6 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
             }
             guard index + length <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return false }
             for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 { return false }
-            index += length
-        }
-        return true
-    }
-
-    /// Whether `bytes` is well-formed UTF-8; a sequence cut by the end of a sample may be allowed.
-    package static func isValidUTF8(_ bytes: [UInt8], allowTruncatedEnd: Bool) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
-            let length: Int
-            if lead & 0xE0 == 0xC0, lead >= 0xC2 { length = 2 }
-            else if lead & 0xF0 == 0xE0 { length = 3 }
-            else if lead & 0xF8 == 0xF0, lead <= 0xF4 { length = 4 }
-            else { return false }
-            if index + length > count { return allowTruncatedEnd && (index + 1..<count).allSatisfy { bytes[$0] & 0xC0 == 0x80 } }
-            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
             index += length
         }
         return true

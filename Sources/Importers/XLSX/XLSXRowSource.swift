@@ -3,12 +3,19 @@ import AuditModel
 /// One worksheet of an XLSX workbook as rows of typed cells, read with libxml2's streaming
 /// reader: shared and inline strings, numbers, booleans, errors, and numbers with date styles
 /// as dates (1900 or 1904 system). Row numbers are the sheet's own.
+///
+/// Memory follows the cells read, never the numbers a sheet declares: a row, a cell or a
+/// `<dimension>` past Excel's grid is refused, empty cells take no room, and once the header is
+/// known a row holds no cell past the columns read (``limitWidth(to:)``).
 package final class XLSXRowSource: RowSource {
     private let path: String
     private let workbook: XLSXWorkbook
     private let sheet: XLSXWorkbook.Sheet
     private let stream: XMLStream
+    private let limits: XLSXLimits
     private var nextRowNumber = 1
+    /// Cells at this column or past it are left out of rows.
+    private var width: Int
 
     package var format: String { "xlsx" }
     package var serialDates: SerialDateSystem { workbook.serialDates }
@@ -19,9 +26,15 @@ package final class XLSXRowSource: RowSource {
                               en: "sheet '\(sheet.name)' of \(workbook.sheets.count)\(system)")]
     }
 
-    package init(path: String, sheet: String?) throws {
+    package convenience init(path: String, sheet: String?) throws {
+        try self.init(path: path, sheet: sheet, limits: .standard)
+    }
+
+    init(path: String, sheet: String?, limits: XLSXLimits) throws {
         self.path = path
-        workbook = try XLSXWorkbook(path: path)
+        self.limits = limits
+        width = limits.columns
+        workbook = try XLSXWorkbook(path: path, limits: limits)
         self.sheet = try workbook.sheet(sheet)
         guard let stream = try workbook.stream(self.sheet.part, label: self.sheet.name) else {
             throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
@@ -34,50 +47,59 @@ package final class XLSXRowSource: RowSource {
 
     package func sha256() throws -> String { try fileSHA256(path) }
 
+    package func limitWidth(to width: Int) {
+        self.width = max(0, min(width, limits.columns))
+    }
+
     package func nextRow() throws -> SourceRow? {
         var cells: [Cell] = []
         var rowNumber = 0
         var inRow = false
-        // The cell being read.
-        var column = 0, type = "", style = 0, value = "", inline = ""
+        // The cell being read, and the column of the one before it in the row.
+        var column = 0, previousColumn = -1, type = "", style = 0, value = "", inline = ""
         var inValue = false, inInline = false, inPhonetic = false, inCell = false
+        // The text the row's cells hold so far (a shared string counts each time it is used).
+        var rowBytes = 0
         func finishCell() throws {
+            inCell = false
+            // Only the cells that hold something take room: a row of empty cells stays empty.
+            guard column < width else { return }
+            let bytes = type == "s" ? Int(value).map { workbook.sharedStrings.byteCount($0) } ?? 0 : value.utf8.count + inline.utf8.count
+            if bytes > limits.row.fieldBytes { throw tooLong(row: rowNumber, column: column) }
+            rowBytes += bytes
+            if rowBytes > limits.row.recordBytes { throw tooLong(row: rowNumber, column: nil) }
             let cell = try makeCell(type: type, style: style, value: value, inline: inline, column: column, row: rowNumber)
             if column >= cells.count {
+                if cell == .empty { return }
                 cells.append(contentsOf: repeatElement(Cell.empty, count: column - cells.count + 1))
             }
             cells[column] = cell
-            inCell = false
         }
         while try stream.read() {
             guard let kind = stream.kind else { continue }
             switch kind {
             case .element:
                 switch stream.localName {
+                case "dimension":
+                    try checkDimension(stream.attribute("ref"))
                 case "row":
-                    // Checked before any arithmetic on it: r="9223372036854775807" would overflow.
-                    if let text = stream.attribute("r") {
-                        guard let number = XLSXSheetLimits.rowNumber(text) else {
-                            throw XLSXSheetLimits.badRow(text, sheet: sheet.name, file: path, line: stream.nodeLine)
-                        }
-                        rowNumber = number
-                    } else {
-                        guard XLSXSheetLimits.rows.contains(nextRowNumber) else {
-                            throw XLSXSheetLimits.badRow(String(nextRowNumber), sheet: sheet.name, file: path, line: stream.nodeLine)
-                        }
-                        rowNumber = nextRowNumber
-                    }
+                    rowNumber = try checkedRowNumber(stream.attribute("r"))
                     nextRowNumber = rowNumber + 1
+                    previousColumn = -1
+                    rowBytes = 0
                     if stream.isEmptyElement { return SourceRow(line: rowNumber, cells: []) }
                     inRow = true
                 case "c" where inRow:
                     let reference = stream.attribute("r")
-                    let parsed = reference.flatMap(XLSXSheetLimits.reference)
-                    column = parsed?.column ?? cells.count
-                    guard XLSXSheetLimits.columns.contains(column), parsed?.row.map(XLSXSheetLimits.rows.contains) ?? true else {
-                        let name = reference ?? XLSXSheetLimits.columnName(column) + String(rowNumber)
-                        throw XLSXSheetLimits.badCell(name, sheet: sheet.name, file: path, line: stream.nodeLine)
+                    column = reference.flatMap(XLSXRowSource.columnIndex) ?? previousColumn + 1
+                    guard column < limits.columns else {
+                        throw pastTheGrid(cell: reference ?? XLSXLimits.columnName(column) + String(rowNumber), row: rowNumber)
                     }
+                    // The reference's own row must be on the sheet too (A99999999999999999999 is not).
+                    if let reference, let parsed = XLSXSheetLimits.reference(reference), let row = parsed.row, !(1...limits.rows).contains(row) {
+                        throw XLSXSheetLimits.badCell(reference, sheet: sheet.name, file: path, line: stream.nodeLine)
+                    }
+                    previousColumn = column
                     type = stream.attribute("t") ?? "n"
                     style = stream.attribute("s").flatMap(Int.init) ?? 0
                     value = ""
@@ -94,7 +116,14 @@ package final class XLSXRowSource: RowSource {
                     break
                 }
             case .text, .cdata, .significantWhitespace, .whitespace:
-                if inValue { value += stream.value } else if inInline && !inPhonetic { inline += stream.value }
+                // Runs of text add up: a cell is refused as soon as it passes the limit.
+                if inValue {
+                    value += stream.value
+                    if value.utf8.count > limits.row.fieldBytes { throw tooLong(row: rowNumber, column: column) }
+                } else if inInline && !inPhonetic {
+                    inline += stream.value
+                    if inline.utf8.count > limits.row.fieldBytes { throw tooLong(row: rowNumber, column: column) }
+                }
             case .endElement:
                 switch stream.localName {
                 case "v": inValue = false
@@ -111,14 +140,62 @@ package final class XLSXRowSource: RowSource {
         return nil
     }
 
+    /// The row number of a `<row>` (its `r`, or the one after the last row): 1…``XLSXLimits/rows``.
+    private func checkedRowNumber(_ attribute: String?) throws -> Int {
+        let number = attribute.map { Int($0.trimmingCharacters(in: .whitespaces)) } ?? nextRowNumber
+        guard let number, number >= 1, number <= limits.rows else {
+            let shown = attribute.map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 } ?? String(nextRowNumber)
+            throw ImportError.malformed(SourceLocation(file: stream.file, line: stream.nodeLine), LocalizedText(
+                ru: "лист «\(sheet.name)»: номер строки листа «\(shown)» вне листа Excel (строки 1…\(limits.rows)); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+                en: "sheet '\(sheet.name)': the sheet's row number \(shown) is outside an Excel sheet (rows 1…\(limits.rows)); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+        }
+        return number
+    }
+
+    /// Refuses a `<dimension ref="A1:C21000000">` that declares cells past Excel's grid. Nothing
+    /// is sized from it; a sheet that claims such a size is not one Excel made.
+    private func checkDimension(_ reference: String?) throws {
+        guard let reference, let last = reference.split(separator: ":").last else { return }
+        let digits = last.drop { !$0.isNumber }
+        let column = XLSXRowSource.columnIndex(String(last)) ?? 0
+        let row = digits.isEmpty ? 1 : Int(digits)
+        guard let row, row <= limits.rows, column < limits.columns else {
+            let shown = reference.count > 40 ? String(reference.prefix(40)) + "…" : reference
+            throw ImportError.malformed(SourceLocation(file: stream.file, line: stream.nodeLine), LocalizedText(
+                ru: "лист объявляет размер \(shown), больше листа Excel (\(limits.rows) строк, столбцы до \(XLSXLimits.columnName(limits.columns - 1))); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+                en: "the sheet declares its size as \(shown), larger than an Excel sheet (\(limits.rows) rows, columns up to \(XLSXLimits.columnName(limits.columns - 1))); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+        }
+    }
+
+    /// The error for a cell (or, with no `column`, a row) holding more text than ``RowLimits`` allow.
+    private func tooLong(row: Int, column: Int?) -> ImportError {
+        let limit = RowLimits.size(column == nil ? limits.row.recordBytes : limits.row.fieldBytes)
+        let what = column.map { column in
+            LocalizedText(ru: "ячейка \(XLSXLimits.columnName(column))\(row) содержит больше \(limit.ru) текста (предел на ячейку; ячейка Excel вмещает 32 767 знаков)",
+                          en: "the cell \(XLSXLimits.columnName(column))\(row) holds more than \(limit.en) of text (the limit for a cell; an Excel cell holds 32,767 characters)")
+        } ?? LocalizedText(ru: "строка \(row) содержит больше \(limit.ru) текста (предел на строку)",
+                           en: "row \(row) holds more than \(limit.en) of text (the limit for a row)")
+        return .malformed(SourceLocation(file: stream.file, line: stream.nodeLine), LocalizedText(
+            ru: what.ru + "; книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+            en: what.en + "; the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+    }
+
+    private func pastTheGrid(cell reference: String, row: Int) -> ImportError {
+        let shown = reference.count > 20 ? String(reference.prefix(20)) + "…" : reference
+        let last = XLSXLimits.columnName(limits.columns - 1)
+        return .malformed(SourceLocation(file: stream.file, line: stream.nodeLine), LocalizedText(
+            ru: "лист «\(sheet.name)»: ячейка \(shown) строки \(row) правее последнего столбца листа Excel (\(last)); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+            en: "sheet '\(sheet.name)': the cell \(shown) of row \(row) is past the last column of an Excel sheet (\(last)); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+    }
+
     private func makeCell(type: String, style: Int, value: String, inline: String, column: Int, row: Int) throws -> Cell {
         switch type {
         case "s":
-            guard let index = Int(trimmed(value)), index >= 0, index < workbook.sharedStrings.count else {
+            // An index past the shared strings is a damaged workbook, not an empty cell.
+            guard let index = Int(trimmed(value)), let text = workbook.sharedStrings.text(index) else {
                 throw XLSXSheetLimits.badSharedString(value, cell: XLSXSheetLimits.columnName(column) + String(row),
                                                       count: workbook.sharedStrings.count, sheet: sheet.name, file: path, line: stream.line)
             }
-            let text = workbook.sharedStrings[index]
             return text.isEmpty ? .empty : .text(text)
         case "inlineStr":
             return inline.isEmpty ? .empty : .text(inline)
@@ -139,9 +216,17 @@ package final class XLSXRowSource: RowSource {
         }
     }
 
-    /// `B5` → 1 (0-based column); nil without letters.
+    /// `B5` → 1 (0-based column); nil without letters. Past four letters the index stops
+    /// growing (at most 475,253, far past XFD), so that no reference can overflow it.
     static func columnIndex(_ reference: String) -> Int? {
-        XLSXSheetLimits.reference(reference)?.column
+        var index = 0
+        var letters = 0
+        for scalar in reference.unicodeScalars {
+            guard scalar.value >= 65 && scalar.value <= 90 || scalar.value >= 97 && scalar.value <= 122 else { break }
+            if letters < 4 { index = index * 26 + Int((scalar.value & 0xDF) - 64) }
+            letters += 1
+        }
+        return letters > 0 ? index - 1 : nil
     }
 }
 

@@ -3,7 +3,8 @@ import Foundation
 import ZIPFoundation
 
 /// The parts of an XLSX package needed to read a sheet: sheet names and files, shared
-/// strings, which cell styles are dates, and the date system.
+/// strings, which cell styles are dates, and the date system. Parts are streamed out of the
+/// package as they are parsed, never unpacked whole into memory.
 struct XLSXWorkbook {
     struct Sheet {
         var name: String
@@ -13,17 +14,16 @@ struct XLSXWorkbook {
 
     let path: String
     let archive: Archive
+    let limits: XLSXLimits
     var sheets: [Sheet] = []
-    var sharedStrings: [String] = []
+    var sharedStrings = SharedStrings()
     /// Per cell style index (`s`): whether it formats a date.
     var dateStyles: [Bool] = []
     var serialDates: SerialDateSystem = .excel1900
 
-    /// The largest part we unpack (a guard against ZIP bombs).
-    static let partLimit = 1 << 30
-
-    init(path: String) throws {
+    init(path: String, limits: XLSXLimits = .standard) throws {
         self.path = path
+        self.limits = limits
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
@@ -54,7 +54,9 @@ struct XLSXWorkbook {
             }
         }
         guard !sheets.isEmpty else { throw ImportError.empty(path: path) }
-        if let strings = try stream("xl/sharedStrings.xml") { sharedStrings = try XLSXWorkbook.readSharedStrings(strings) }
+        if let (strings, size) = try streamAndSize("xl/sharedStrings.xml") {
+            sharedStrings = try XLSXWorkbook.readSharedStrings(strings, unpackedSize: size, limits: limits)
+        }
         if let styles = try stream("xl/styles.xml") { dateStyles = try XLSXWorkbook.readDateStyles(styles) }
     }
 
@@ -68,57 +70,22 @@ struct XLSXWorkbook {
     }
 
     /// The part at `name` as an XML stream, or nil when the package has none; `label` names it in
-    /// messages after the file (the part's name by default). The part is unpacked once, straight
-    /// into the memory the XML reader reads (a worksheet's XML is the workbook's largest part).
+    /// messages after the file (the part's name by default). The part is unpacked as the stream
+    /// is read, on a thread of its own (see ``ZIPEntryPipe``): memory holds about 1 MiB of it.
     func stream(_ name: String, label: String? = nil) throws -> XMLStream? {
-        guard let bytes = try partBuffer(name) else { return nil }
-        return try XMLStream(taking: bytes, file: path + "#" + (label ?? name))
+        try streamAndSize(name, label: label)?.stream
     }
 
-    /// The bytes of the part at `name` in memory the caller owns and must deallocate, or nil
-    /// when the package has none.
-    private func partBuffer(_ name: String) throws -> UnsafeMutableBufferPointer<UInt8>? {
+    /// The stream of ``stream(_:label:)`` and the size the package declares for the unpacked part.
+    private func streamAndSize(_ name: String, label: String? = nil) throws -> (stream: XMLStream, size: Int)? {
         let wanted = name.hasPrefix("/") ? String(name.dropFirst()) : name
         guard let entry = archive[wanted] ?? archive.first(where: { $0.path.lowercased() == wanted.lowercased() }) else { return nil }
-        guard entry.uncompressedSize <= UInt64(XLSXWorkbook.partLimit) else { throw tooLarge(wanted) }
-        var capacity = max(Int(entry.uncompressedSize), 1)
-        var base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        var count = 0
-        var exceeded = false
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { data in
-                if count + data.count > capacity {
-                    // The entry's header understated its size: grow, within the limit.
-                    guard count + data.count <= XLSXWorkbook.partLimit else {
-                        exceeded = true
-                        throw ImportError.malformed(SourceLocation(file: path), LocalizedText(both: "too large"))
-                    }
-                    let larger = max(capacity * 2, count + data.count)
-                    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-                    grown.initialize(from: base, count: count)
-                    base.deallocate()
-                    base = grown
-                    capacity = larger
-                }
-                data.copyBytes(to: base + count, count: data.count)
-                count += data.count
-            }
-        } catch let error as ImportError {
-            base.deallocate()
-            if exceeded { throw tooLarge(wanted) }
-            throw error
-        } catch {
-            base.deallocate()
-            throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
-                ru: "не удалось распаковать \(wanted) из книги: \(error)", en: "cannot unpack \(wanted) from the workbook: \(error)"))
+        guard entry.uncompressedSize <= UInt64(limits.partBytes) else {
+            throw ZIPEntryPipe.tooLarge(wanted, file: path, limit: limits.partBytes)
         }
-        return UnsafeMutableBufferPointer(start: base, count: count)
-    }
-
-    private func tooLarge(_ part: String) -> ImportError {
-        .malformed(SourceLocation(file: path), LocalizedText(
-            ru: "часть книги \(part) больше 1 ГиБ в распакованном виде; разбейте книгу или сохраните лист как CSV",
-            en: "the workbook part \(part) unpacks to more than 1 GiB; split the workbook or save the sheet as CSV"))
+        let pipe = ZIPEntryPipe(archivePath: path, entry: entry.path, limit: limits.partBytes)
+        let stream = try XMLStream(pipe: pipe, file: path + "#" + (label ?? wanted))
+        return (stream, Int(entry.uncompressedSize))
     }
 
     /// Relationship id → part path (`xl/worksheets/sheet1.xml`).
@@ -133,29 +100,49 @@ struct XLSXWorkbook {
         return relations
     }
 
-    private static func readSharedStrings(_ stream: XMLStream) throws -> [String] {
-        var strings: [String] = []
-        var current = ""
+    /// The shared strings, packed, refused past ``XLSXLimits/sharedStrings`` strings or
+    /// ``XLSXLimits/sharedStringBytes`` bytes of text. The declared `uniqueCount` only sizes the
+    /// table's first allocation, within the limit and what `unpackedSize` bytes can hold (each
+    /// string takes at least `<si/>`, five bytes).
+    static func readSharedStrings(_ stream: XMLStream, unpackedSize: Int, limits: XLSXLimits) throws -> SharedStrings {
+        var strings = SharedStrings()
         var inItem = false, inText = false, inPhonetic = false
+        func tooMany(_ what: LocalizedText) -> ImportError {
+            .malformed(SourceLocation(file: stream.file, line: stream.line), LocalizedText(
+                ru: "в книге больше общих строк, чем можно прочитать: \(what.ru); сохраните лист как CSV или разбейте книгу",
+                en: "the workbook holds more shared strings than can be read: \(what.en); save the sheet as CSV or split the workbook"))
+        }
         while try stream.read() {
             guard let kind = stream.kind else { continue }
             switch kind {
             case .element:
                 switch stream.localName {
+                case "sst":
+                    if let declared = stream.attribute("uniqueCount").flatMap(Int.init) {
+                        strings.reserve(min(declared, unpackedSize / 5), limit: limits.sharedStrings)
+                    }
                 case "si":
-                    current = ""
+                    guard strings.count < limits.sharedStrings else {
+                        throw tooMany(LocalizedText(ru: "более \(limits.sharedStrings) строк", en: "more than \(limits.sharedStrings) strings"))
+                    }
                     inItem = true
-                    if stream.isEmptyElement { strings.append(""); inItem = false }
+                    if stream.isEmptyElement { strings.finishString(); inItem = false }
                 case "t": inText = !stream.isEmptyElement
                 case "rPh": inPhonetic = !stream.isEmptyElement
                 default: break
                 }
             case .text, .cdata, .significantWhitespace, .whitespace:
-                if inItem && inText && !inPhonetic { current += stream.value }
+                if inItem && inText && !inPhonetic {
+                    let added = stream.withValueBytes { strings.append($0, limit: limits.sharedStringBytes) }
+                    guard added else {
+                        throw tooMany(LocalizedText(ru: "более \(limits.sharedStringBytes >> 20) МиБ текста",
+                                                    en: "more than \(limits.sharedStringBytes >> 20) MiB of text"))
+                    }
+                }
             case .endElement:
                 switch stream.localName {
                 case "si":
-                    strings.append(current)
+                    strings.finishString()
                     inItem = false
                 case "t": inText = false
                 case "rPh": inPhonetic = false

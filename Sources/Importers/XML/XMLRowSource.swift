@@ -15,6 +15,9 @@ package final class XMLRowSource: RowSource {
     private var autoDetected: Bool
     /// The open elements above the reader's position (kept between records).
     private var stack: [String] = []
+    private let limits: RowLimits
+    /// The bytes of names and values of the record read last.
+    private var lastRecordBytes = 0
 
     package var format: String { "xml" }
     package var serialDates: SerialDateSystem { .excel1900 }
@@ -28,8 +31,9 @@ package final class XMLRowSource: RowSource {
 
     /// Opens `path`; records are the elements at `recordPath` (`/Root/Items/Item`), or the most
     /// frequent element path of the first records when nil.
-    package init(path: String, recordPath: String?, fieldPaths: [String]) throws {
+    package init(path: String, recordPath: String?, fieldPaths: [String], limits: RowLimits = .standard) throws {
         self.path = path
+        self.limits = limits
         if let recordPath {
             self.recordPath = recordPath.split(separator: "/").map(String.init)
             autoDetected = false
@@ -39,8 +43,12 @@ package final class XMLRowSource: RowSource {
         }
         stream = try XMLStream(path: path)
         for field in fieldPaths { addColumn(field) }
-        // Read ahead to learn the columns from the first records.
-        while pending.count < 50, let row = try readRecord() { pending.append(row) }
+        // Read ahead to learn the columns from the first records (at most 16 MiB of them).
+        var pendingBytes = 0
+        while pending.count < 50, pendingBytes <= limits.recordBytes, let row = try readRecord() {
+            pending.append(row)
+            pendingBytes += lastRecordBytes
+        }
     }
 
     package func restrict(to columns: Set<Int>) {}
@@ -94,10 +102,15 @@ package final class XMLRowSource: RowSource {
     private func readRecordBody(line: Int) throws -> SourceRow {
         var values: [String: String] = [:]
         let growing = pending.count < 50 && !headerSent
-        func put(_ key: String, _ value: String) {
-            if values[key] == nil { values[key] = value }
+        var bytes = 0
+        func put(_ key: String, _ value: String) throws {
+            guard values[key] == nil else { return }
+            if value.utf8.count > limits.fieldBytes { throw tooLong(line: line, field: key) }
+            bytes += key.utf8.count + value.utf8.count
+            if bytes > limits.recordBytes { throw tooLong(line: line, field: nil) }
+            values[key] = value
         }
-        for attribute in stream.attributes() { put("@" + attribute.name, attribute.value) }
+        for attribute in stream.attributes() { try put("@" + attribute.name, attribute.value) }
         if !stream.isEmptyElement {
             let baseDepth = stream.depth
             var relative: [String] = []
@@ -109,16 +122,17 @@ package final class XMLRowSource: RowSource {
                 case .element:
                     relative.append(stream.localName)
                     let key = relative.joined(separator: "/")
-                    for attribute in stream.attributes() { put(key + "/@" + attribute.name, attribute.value) }
+                    for attribute in stream.attributes() { try put(key + "/@" + attribute.name, attribute.value) }
                     text = ""
                     if stream.isEmptyElement {
-                        put(key, "")
+                        try put(key, "")
                         relative.removeLast()
                     }
                 case .text, .cdata, .significantWhitespace, .whitespace:
                     text += stream.value
+                    if text.utf8.count > limits.fieldBytes { throw tooLong(line: line, field: relative.joined(separator: "/")) }
                 case .endElement:
-                    put(relative.joined(separator: "/"), text)
+                    try put(relative.joined(separator: "/"), text)
                     text = ""
                     if !relative.isEmpty { relative.removeLast() }
                 default:
@@ -126,15 +140,44 @@ package final class XMLRowSource: RowSource {
                 }
             }
         }
+        lastRecordBytes = bytes
         if growing {
-            for key in values.keys.sorted(by: { $0 < $1 }) where columnIndex[key] == nil { addColumn(key) }
+            for key in values.keys.sorted(by: { $0 < $1 }) where columnIndex[key] == nil {
+                guard columns.count < XMLRowSource.columnLimit else { throw tooManyColumns(line: line) }
+                addColumn(key)
+            }
         }
-        var cells = [Cell](repeating: .empty, count: columns.count)
-        for (key, value) in values {
-            guard let index = columnIndex[key] else { continue }
-            cells[index] = value.isEmpty ? .empty : .text(value)
+        // As wide as the record's last column, not as all columns: a small record after wide
+        // ones stays small.
+        var found: [(Int, String)] = []
+        for (key, value) in values where !value.isEmpty {
+            if let index = columnIndex[key] { found.append((index, value)) }
         }
+        var cells = [Cell](repeating: .empty, count: (found.map(\.0).max() ?? -1) + 1)
+        for (index, value) in found { cells[index] = .text(value) }
         return SourceRow(line: line, cells: cells)
+    }
+
+    /// The most columns the first records may make: as many as an Excel sheet has (XFD).
+    static let columnLimit = 16_384
+
+    /// The error for a record (or, with a `field`, one of its values) past ``RowLimits``.
+    private func tooLong(line: Int, field: String?) -> ImportError {
+        let limit = RowLimits.size(field == nil ? limits.recordBytes : limits.fieldBytes)
+        let shown = field.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 }
+        let what = shown.map { field in
+            LocalizedText(ru: "значение «\(field)» записи длиннее \(limit.ru) (предел на значение)",
+                          en: "the record's value '\(field)' is longer than \(limit.en) (the limit for a value)")
+        } ?? LocalizedText(ru: "запись длиннее \(limit.ru) (предел на запись)", en: "the record is longer than \(limit.en) (the limit for a record)")
+        return .malformed(SourceLocation(file: path, line: line), LocalizedText(
+            ru: what.ru + "; проверьте, что записи выбраны верно (xml_records в файле соответствия)",
+            en: what.en + "; check that the right elements are read as records (xml_records in a mapping file)"))
+    }
+
+    private func tooManyColumns(line: Int) -> ImportError {
+        .malformed(SourceLocation(file: path, line: line), LocalizedText(
+            ru: "записи XML содержат больше \(XMLRowSource.columnLimit) разных полей (столько столбцов у листа Excel); проверьте, что записи выбраны верно (xml_records в файле соответствия)",
+            en: "the XML records hold more than \(XMLRowSource.columnLimit) distinct fields (the columns of an Excel sheet); check that the right elements are read as records (xml_records in a mapping file)"))
     }
 
     /// The element path that repeats most among the first few thousand elements (shallowest

@@ -21,7 +21,8 @@ final class XMLStream {
             | XML_PARSE_BIG_LINES.rawValue)
 
     private let reader: xmlTextReaderPtr
-    private let memory: UnsafeMutablePointer<UInt8>?
+    /// Where a workbook part's bytes come from (nil for a file read by libxml2 itself).
+    private let pipe: ZIPEntryPipe?
     let file: String
 
     /// Streams the file at `path` (its bytes are read as parsing goes, never all at once).
@@ -29,42 +30,42 @@ final class XMLStream {
     /// reader's own refusal holds as a second line of defence).
     init(path: String, checkProlog: Bool = true) throws {
         file = path
-        if checkProlog { try XMLStream.refuseDoctype(prefix: XMLStream.readPrefix(path), file: path) }
+        if checkProlog { try XMLStream.refuseDoctype(prefix: XMLStream.decodedPrefix(XMLStream.readPrefix(path)), file: path) }
         guard let reader = xmlReaderForFile(path, nil, XMLStream.options) else {
             throw ImportError.malformed(SourceLocation(file: path), LocalizedText(ru: "не удалось открыть XML", en: "cannot open the XML"))
         }
         self.reader = reader
-        memory = nil
+        pipe = nil
     }
 
-    /// Streams the bytes of `buffer` (a worksheet of a workbook), taking it over: it is
-    /// deallocated with the stream, or at once when the stream cannot be made. `file` names it
-    /// in messages.
-    init(taking buffer: UnsafeMutableBufferPointer<UInt8>, file: String) throws {
+    /// Streams the bytes of a workbook's part as `pipe` unpacks them (never the whole part at
+    /// once); `file` names it in messages. A failure to unpack is reported as the pipe's error.
+    init(pipe: ZIPEntryPipe, file: String) throws {
         self.file = file
-        guard let base = buffer.baseAddress else {
-            throw ImportError.malformed(SourceLocation(file: file), LocalizedText(ru: "не удалось разобрать XML", en: "cannot parse the XML"))
-        }
         do {
-            try XMLStream.refuseDoctype(prefix: UnsafeBufferPointer(rebasing: buffer.prefix(65_536)), file: file)
+            try XMLStream.refuseDoctype(prefix: XMLStream.decodedPrefix(pipe.peek(65_536)), file: file)
         } catch {
-            base.deallocate()
+            pipe.cancel()
             throw error
         }
-        let created = base.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { pointer in
-            xmlReaderForMemory(pointer, Int32(clamping: buffer.count), nil, nil, XMLStream.options)
+        let read: xmlInputReadCallback = { context, buffer, length in
+            guard let context, let buffer, length > 0 else { return 0 }
+            let pipe = Unmanaged<ZIPEntryPipe>.fromOpaque(context).takeUnretainedValue()
+            return Int32(pipe.read(into: buffer, count: Int(length)))
         }
-        guard let created else {
-            base.deallocate()
-            throw ImportError.malformed(SourceLocation(file: file), LocalizedText(ru: "не удалось разобрать XML", en: "cannot parse the XML"))
+        let close: xmlInputCloseCallback = { _ in 0 }
+        // The pipe outlives the reader: this stream holds it until after xmlFreeTextReader.
+        guard let created = xmlReaderForIO(read, close, Unmanaged.passUnretained(pipe).toOpaque(), nil, nil, XMLStream.options) else {
+            pipe.cancel()
+            throw pipe.error ?? ImportError.malformed(SourceLocation(file: file), LocalizedText(ru: "не удалось разобрать XML", en: "cannot parse the XML"))
         }
         reader = created
-        memory = base
+        self.pipe = pipe
     }
 
     deinit {
         xmlFreeTextReader(reader)
-        memory?.deallocate()
+        pipe?.cancel()
     }
 
     /// Advances to the next node; false at the end of the document.
@@ -106,6 +107,13 @@ final class XMLStream {
         return String(cString: pointer)
     }
 
+    /// The current node's value as UTF-8 bytes, valid only inside `body` (no `String` made).
+    func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard let pointer = xmlTextReaderConstValue(reader) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let length = UnsafeRawPointer(pointer).withMemoryRebound(to: CChar.self, capacity: 1) { strlen($0) }
+        return try body(UnsafeBufferPointer(start: pointer, count: length))
+    }
+
     /// The current element's attributes, by local name.
     func attributes() -> [(name: String, value: String)] {
         var result: [(String, String)] = []
@@ -132,6 +140,7 @@ final class XMLStream {
     }
 
     private func lastError() -> ImportError {
+        if let failure = pipe?.error { return failure }
         if let error = xmlGetLastError() {
             let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "?"
             let line = Int(error.pointee.line)
@@ -150,6 +159,27 @@ final class XMLStream {
         var bytes: [UInt8] = []
         _ = try input.readChunk { bytes.append(contentsOf: $0) }
         return bytes
+    }
+
+    /// The start of a document as UTF-8: a UTF-16 document (with a byte-order mark, or starting
+    /// `<` as UTF-16 does) is transcoded, so that the scan for `<!DOCTYPE` sees its characters.
+    static func decodedPrefix(_ bytes: [UInt8]) -> [UInt8] {
+        guard let encoding = XMLStream.utf16Encoding(of: bytes) else { return bytes }
+        var transcoder = Transcoder(encoding)
+        var text: [UInt8] = []
+        bytes.withUnsafeBufferPointer { transcoder.transcode($0, into: &text) }
+        return text
+    }
+
+    /// UTF-16LE or BE when `bytes` start with its byte-order mark or with `<` in it (the XML
+    /// specification's appendix F); nil otherwise.
+    static func utf16Encoding(of bytes: [UInt8]) -> TextEncoding? {
+        guard bytes.count >= 2 else { return nil }
+        switch (bytes[0], bytes[1]) {
+        case (0xFF, 0xFE), (0x3C, 0x00): return .utf16LE
+        case (0xFE, 0xFF), (0x00, 0x3C): return .utf16BE
+        default: return nil
+        }
     }
 
     /// Refuses a document whose prolog holds `<!DOCTYPE` or `<!ENTITY`, before libxml2 parses
