@@ -91,6 +91,10 @@ func malformed(_ body: () throws -> Void) throws -> (location: AuditModel.Source
         limits.sharedStringBytes = 19
         let (_, text) = try malformed { _ = try readRows(path, limits: limits) }
         #expect(text.en.contains("MiB of text"))
+        limits.sharedStringBytes = 20
+        limits.row.fieldBytes = 9
+        let (_, long) = try malformed { _ = try readRows(path, limits: limits) }
+        #expect(long.en.contains("shared string #1 is longer than 9 bytes"))
     }
 
     @Test(arguments: ["A1:C21000000", "A1:XFE2", "A1:C9223372036854775807", "A1:C99999999999999999999999"])

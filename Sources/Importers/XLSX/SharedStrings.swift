@@ -26,11 +26,8 @@ struct SharedStrings {
         ends.append(UInt32(truncatingIfNeeded: bytes.count))
     }
 
-    /// The UTF-8 length of string `index` (0 when there is none), without making it.
-    func byteCount(_ index: Int) -> Int {
-        guard index >= 0 && index < ends.count else { return 0 }
-        return Int(ends[index]) - (index == 0 ? 0 : Int(ends[index - 1]))
-    }
+    /// The UTF-8 length of the string being read.
+    var currentLength: Int { bytes.count - Int(ends.last ?? 0) }
 
     /// String `index`, or nil when there is none (an index past the table).
     func text(_ index: Int) -> String? {

@@ -16,6 +16,10 @@ package final class XLSXRowSource: RowSource {
     private var nextRowNumber = 1
     /// Cells at this column or past it are left out of rows.
     private var width: Int
+    /// The short shared strings made last, by index modulo ``cacheSize`` (at most 256 KiB).
+    private static let cacheSize = 4096
+    @exclusivity(unchecked) private var cachedIndexes = [Int](repeating: -1, count: XLSXRowSource.cacheSize)
+    @exclusivity(unchecked) private var cachedStrings = [String](repeating: "", count: XLSXRowSource.cacheSize)
 
     package var format: String { "xlsx" }
     package var serialDates: SerialDateSystem { workbook.serialDates }
@@ -64,11 +68,17 @@ package final class XLSXRowSource: RowSource {
             inCell = false
             // Only the cells that hold something take room: a row of empty cells stays empty.
             guard column < width else { return }
-            let bytes = type == "s" ? Int(value).map { workbook.sharedStrings.byteCount($0) } ?? 0 : value.utf8.count + inline.utf8.count
+            let shared = type == "s" ? Int(value).flatMap(sharedString) : nil
+            // An index past the shared strings is a damaged workbook, not an empty cell.
+            if type == "s", shared == nil {
+                throw XLSXSheetLimits.badSharedString(value, cell: XLSXSheetLimits.columnName(column) + String(rowNumber),
+                                                      count: workbook.sharedStrings.count, sheet: sheet.name, file: path, line: stream.line)
+            }
+            let bytes = shared?.utf8.count ?? value.utf8.count + inline.utf8.count
             if bytes > limits.row.fieldBytes { throw tooLong(row: rowNumber, column: column) }
             rowBytes += bytes
             if rowBytes > limits.row.recordBytes { throw tooLong(row: rowNumber, column: nil) }
-            let cell = try makeCell(type: type, style: style, value: value, inline: inline, column: column, row: rowNumber)
+            let cell = makeCell(type: type, style: style, value: value, inline: inline, shared: shared)
             if column >= cells.count {
                 if cell == .empty { return }
                 cells.append(contentsOf: repeatElement(Cell.empty, count: column - cells.count + 1))
@@ -188,14 +198,26 @@ package final class XLSXRowSource: RowSource {
             en: "sheet '\(sheet.name)': the cell \(shown) of row \(row) is past the last column of an Excel sheet (\(last)); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
     }
 
-    private func makeCell(type: String, style: Int, value: String, inline: String, column: Int, row: Int) throws -> Cell {
+    /// Shared string `index` (nil past the table), through a small cache of the short ones: the
+    /// same customers, products and managers recur every few rows, and making their `String`
+    /// anew from the packed bytes each time cost about a tenth of reading a sheet.
+    private func sharedString(_ index: Int) -> String? {
+        let slot = index & (XLSXRowSource.cacheSize - 1)
+        if cachedIndexes[slot] == index { return cachedStrings[slot] }
+        guard let text = workbook.sharedStrings.text(index) else { return nil }
+        if text.utf8.count <= 64 {
+            cachedIndexes[slot] = index
+            cachedStrings[slot] = text
+        }
+        return text
+    }
+
+    /// `shared`: the shared string of a cell of type `s` (nil for other types, or an index past
+    /// the table).
+    private func makeCell(type: String, style: Int, value: String, inline: String, shared: String?) -> Cell {
         switch type {
         case "s":
-            // An index past the shared strings is a damaged workbook, not an empty cell.
-            guard let index = Int(trimmed(value)), let text = workbook.sharedStrings.text(index) else {
-                throw XLSXSheetLimits.badSharedString(value, cell: XLSXSheetLimits.columnName(column) + String(row),
-                                                      count: workbook.sharedStrings.count, sheet: sheet.name, file: path, line: stream.line)
-            }
+            guard let text = shared else { return .empty }
             return text.isEmpty ? .empty : .text(text)
         case "inlineStr":
             return inline.isEmpty ? .empty : .text(inline)

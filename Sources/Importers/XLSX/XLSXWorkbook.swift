@@ -138,6 +138,12 @@ struct XLSXWorkbook {
                         throw tooMany(LocalizedText(ru: "более \(limits.sharedStringBytes >> 20) МиБ текста",
                                                     en: "more than \(limits.sharedStringBytes >> 20) MiB of text"))
                     }
+                    if strings.currentLength > limits.row.fieldBytes {
+                        let limit = RowLimits.size(limits.row.fieldBytes)
+                        throw ImportError.malformed(SourceLocation(file: stream.file, line: stream.line), LocalizedText(
+                            ru: "общая строка № \(strings.count + 1) длиннее \(limit.ru) (предел на ячейку; ячейка Excel вмещает 32 767 знаков); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+                            en: "shared string #\(strings.count + 1) is longer than \(limit.en) (the limit for a cell; an Excel cell holds 32,767 characters); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+                    }
                 }
             case .endElement:
                 switch stream.localName {
