@@ -60,3 +60,30 @@ import TestSupport
         #expect(failures == [])
     }
 }
+
+/// YAML problems that Yams reports without a line of ours point at their line.
+@Suite struct YAMLProblemLocationTests {
+    @Test func aControlCharacterIsReportedAtItsLineAndColumn() throws {
+        let text = smallQuestionnaire().replacingOccurrences(of: "id: small", with: "id: sm\u{1}all")
+        let diagnostic = try #require(QuestionnaireLoader.lint(text: text, file: "q.yaml").diagnostics.first)
+        #expect(diagnostic.location == SourceLocation(file: "q.yaml", line: 2, column: 7))
+        #expect(diagnostic.text.en.hasPrefix("a character YAML does not allow (control characters are not allowed)"))
+        #expect(diagnostic.text.ru.hasPrefix("YAML не допускает этот символ"))
+    }
+
+    @Test func aDuplicateKeyIsNamedAtItsLineWithoutTheDocument() throws {
+        let text = "schema: crm-audit/answers/1\nquestionnaire: small\nanswers:\n  managers: 3\n  criteria: some\n  managers: 4\n"
+        let (_, diagnostics, _) = AnswersFile.read(text: text, file: "a.yaml", format: .yaml, questionnaire: try small(),
+                                                   answeredAt: "2026-12-01T00:00:00Z")
+        #expect(diagnostics.map { $0.formatted(in: .en) } == [
+            "a.yaml:4:3: error: the key 'managers' appears more than once in one mapping; keep one",
+        ])
+        #expect(diagnostics.first?.text.ru == "ключ «managers» повторяется в одном словаре; оставьте один")
+    }
+
+    @Test func anAreaNoQuestionScoresIsReportedAtTheArea() throws {
+        let text = smallQuestionnaire().replacingOccurrences(of: "area: goals\n", with: "area: tools\n")
+        let warnings = QuestionnaireLoader.lint(text: text, file: "q.yaml").diagnostics.filter { $0.text.en == "no question scores area 'goals'" }
+        #expect(warnings.map(\.location) == [SourceLocation(file: "q.yaml", line: 6, column: 5)])
+    }
+}

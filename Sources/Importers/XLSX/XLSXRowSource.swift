@@ -113,23 +113,25 @@ package final class XLSXRowSource: RowSource {
         default:
             guard !value.isEmpty else { return .empty }
             guard let number = Double(trimmed(value)) else { return .text(value) }
-            if style < workbook.dateStyles.count, workbook.dateStyles[style], let day = workbook.serialDates.day(number) {
+            if workbook.dateStyles.indices.contains(style), workbook.dateStyles[style], let day = workbook.serialDates.day(number) {
                 return .date(day)
             }
             return .number(number)
         }
     }
 
-    /// `B5` → 1 (0-based column).
+    /// `B5` → 1 (0-based column); nil without letters or with more than three (past `ZZZ`, where
+    /// counting on would overflow).
     static func columnIndex(_ reference: String) -> Int? {
         var index = 0
         var letters = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 || scalar.value >= 97 && scalar.value <= 122 else { break }
-            index = index * 26 + Int((scalar.value & 0xDF) - 64)
             letters += 1
+            guard letters <= 3 else { return nil }
+            index = index * 26 + Int((scalar.value & 0xDF) - 64)
         }
-        return letters > 0 && letters <= 3 ? index - 1 : nil
+        return letters > 0 ? index - 1 : nil
     }
 }
 
