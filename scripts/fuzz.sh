@@ -44,6 +44,7 @@ python3 Fuzz/make_seeds.py "$seeds"
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0}
 export FUZZ_SCRATCH=$scratch
 
 dictionary() {
@@ -55,12 +56,15 @@ dictionary() {
   esac
 }
 
-# The first line of a finding's reproduction that says what went wrong.
+# What a finding is: the harness's own message or the runtime's, else the first frame in our
+# sources (a trap in a release build prints no message), else the sanitizer's headline.
 explain() {
-  local target=$1 file=$2
-  "$bin/fuzz-$target" -rss_limit_mb=2048 -timeout=10 "$file" 2>&1 \
-    | grep -m1 -E 'FUZZ FINDING|Fatal error|runtime error|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|in \$s.* /.*/(Sources|Fuzz)/[^ ]*:[0-9]+' \
-    || echo "(no explanation printed; run it by hand)"
+  local output
+  output=$("$bin/fuzz-$1" -rss_limit_mb=2048 -timeout=10 "$2" 2>&1 || true)
+  grep -m1 -E 'FUZZ FINDING|Fatal error|runtime error:' <<<"$output" \
+    || grep -m1 -oE '/[^ ]*/Sources/[^ ]*:[0-9]+(:[0-9]+)?' <<<"$output" \
+    || grep -m1 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)' <<<"$output" \
+    || echo "(nothing printed; run it by hand)"
 }
 
 status=0
@@ -69,14 +73,16 @@ for target in "${targets[@]}"; do
   corpus=$runs/corpus/$target findings=$runs/findings/$target log=$runs/logs/$target.log
   mkdir -p "$corpus" "$findings" "$runs/logs"
   echo "== fuzz-$target: $seconds s" >&2
+  touch "$runs/.started"
+  start=$SECONDS
   "$bin/fuzz-$target" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
     -dict="$(dictionary "$target")" -artifact_prefix="$findings/" \
     "$corpus" "$seeds/$target" >"$log" 2>&1 || true
   executions=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
-  found=$(find "$findings" -type f | sort)
+  found=$(find "$findings" -type f -newer "$runs/.started" | sort)
   count=$(printf '%s' "$found" | grep -c . || true)
-  summary+=("fuzz-$target: ${executions:-0} executions in $seconds s, $count finding(s)")
+  summary+=("fuzz-$target: ${executions:-0} executions in $((SECONDS - start)) s, $count new finding(s)")
   if [ "$count" -gt 0 ]; then
     status=1
     while IFS= read -r file; do
