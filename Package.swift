@@ -98,10 +98,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "AuditModelTests", dependencies: ["AuditModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "AuditModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "AuditModel", "Workspace", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ImportersTests", dependencies: ["Importers", "AuditModel", "Workspace", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "AuditModel", "Workspace", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                                                  .product(name: "ZIPFoundation", package: "ZIPFoundation")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "AuditModel", "Workspace", "Importers", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Expressions", "Questionnaire", "Analytics", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Rules", "Analytics", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),

@@ -37,13 +37,37 @@ public struct YAMLSource {
 
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             return Diagnostic(at: SourceLocation(file: file, line: mark.line, column: mark.column),
                               LocalizedText(ru: "ошибка синтаксиса YAML: \(what)", en: "YAML syntax error: \(what)"))
+        case .reader(let problem, let offset, _, let yaml):
+            // A byte YAML does not allow (a control character, invalid UTF-8): at its line, not
+            // with the whole line quoted as Yams' own description does.
+            return Diagnostic(at: location(ofCharacter: offset, in: yaml, file: file), LocalizedText(
+                ru: "YAML не допускает этот символ (\(problem)); удалите его или сохраните файл в UTF-8",
+                en: "a character YAML does not allow (\(problem)); remove it or save the file as UTF-8"))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams' description of this error holds the whole document: name the keys only.
+            let line = context.mark.line > 0 ? context.mark.line : nil
+            return Diagnostic(at: SourceLocation(file: file, line: line, column: line == nil ? nil : context.mark.column), LocalizedText(
+                ru: "ключ \(duplicates.map { "«\($0)»" }.joined(separator: ", ")) повторяется в одном словаре; оставьте один",
+                en: "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears more than once in one mapping; keep one"))
         default:
             return Diagnostic(at: SourceLocation(file: file),
                               LocalizedText(ru: "ошибка YAML: \(error)", en: "YAML error: \(error)"))
         }
+    }
+
+    /// The line and column of the `offset`-th character of `text` (Yams counts characters).
+    static func location(ofCharacter offset: Int?, in text: String, file: String) -> SourceLocation {
+        guard let offset, let index = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) else {
+            return SourceLocation(file: file, line: 1, column: 1)
+        }
+        let before = text[..<index]
+        let lineStart = before.lastIndex(where: \.isNewline).map(before.index(after:)) ?? before.startIndex
+        let line = before.reduce(1) { $1.isNewline ? $0 + 1 : $0 }
+        return SourceLocation(file: file, line: line, column: before[lineStart...].unicodeScalars.count + 1)
     }
 }

@@ -62,6 +62,8 @@ public struct Area: Sendable, Hashable {
     public var title: LocalizedText
     /// The area's weight in the overall score.
     public var weight: Double
+    /// Where the area is declared (for lint messages about it).
+    public var location: SourceLocation?
 }
 
 /// A titled group of questions, optionally shown only when `relevant` holds.

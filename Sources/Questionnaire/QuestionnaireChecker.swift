@@ -30,7 +30,7 @@ struct Checker {
         let file = questionnaire.file
         var seenAreas = Set<String>()
         for area in questionnaire.areas where !seenAreas.insert(area.id).inserted {
-            error(SourceLocation(file: file), LocalizedText(ru: "область «\(area.id)» объявлена дважды", en: "area '\(area.id)' is declared twice"))
+            error(area.location ?? SourceLocation(file: file), LocalizedText(ru: "область «\(area.id)» объявлена дважды", en: "area '\(area.id)' is declared twice"))
         }
         var seenSections: [String: Section] = [:]
         for section in questionnaire.sections {
@@ -59,7 +59,7 @@ struct Checker {
         }
         let used = Set(questions.compactMap(\.area))
         for area in questionnaire.areas where !used.contains(area.id) {
-            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file), LocalizedText(
+            diagnostics.append(Diagnostic(.warning, at: area.location ?? SourceLocation(file: file), LocalizedText(
                 ru: "область «\(area.id)» не оценивается ни одним вопросом", en: "no question scores area '\(area.id)'")))
         }
         checkExpressions(questions: questions, index: index)

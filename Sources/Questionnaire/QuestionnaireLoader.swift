@@ -151,7 +151,7 @@ struct Builder {
             reader.error(node, LocalizedText(ru: "вес области должен быть больше нуля", en: "an area's weight must be above zero"))
         }
         guard let id, let title else { return nil }
-        return Area(id: id, title: title, weight: weight)
+        return Area(id: id, title: title, weight: weight, location: reader.location(node))
     }
 
     private mutating func buildChoiceLists(_ node: Node) {

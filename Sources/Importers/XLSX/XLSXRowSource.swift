@@ -70,7 +70,7 @@ package final class XLSXRowSource: RowSource {
             guard column < width else { return }
             let shared = type == "s" ? Int(value).flatMap(sharedString) : nil
             // An index past the shared strings is a damaged workbook, not an empty cell.
-            if type == "s", shared == nil {
+            if type == "s", shared == nil, !value.isEmpty {
                 throw XLSXSheetLimits.badSharedString(value, cell: XLSXSheetLimits.columnName(column) + String(rowNumber),
                                                       count: workbook.sharedStrings.count, sheet: sheet.name, file: path, line: stream.line)
             }
