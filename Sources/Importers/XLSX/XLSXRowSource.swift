@@ -1,4 +1,5 @@
 import AuditModel
+import Foundation
 
 /// One worksheet of an XLSX workbook as rows of typed cells, read with libxml2's streaming
 /// reader: shared and inline strings, numbers, booleans, errors, and numbers with date styles
@@ -202,6 +203,7 @@ package final class XLSXRowSource: RowSource {
     /// same customers, products and managers recur every few rows, and making their `String`
     /// anew from the packed bytes each time cost about a tenth of reading a sheet.
     private func sharedString(_ index: Int) -> String? {
+        guard index >= 0 else { return nil }   // -1 is the cache's empty slot
         let slot = index & (XLSXRowSource.cacheSize - 1)
         if cachedIndexes[slot] == index { return cachedStrings[slot] }
         guard let text = workbook.sharedStrings.text(index) else { return nil }
@@ -251,5 +253,3 @@ package final class XLSXRowSource: RowSource {
         return letters > 0 ? index - 1 : nil
     }
 }
-
-import Foundation
