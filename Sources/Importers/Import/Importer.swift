@@ -178,7 +178,8 @@ public enum Importer {
 
     static func csvLine(_ fields: [String]) -> String {
         fields.map { field in
-            if field.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+            if field.unicodeScalars.contains(where: { ";\"\n\r".unicodeScalars.contains($0) }) {
                 return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return field
