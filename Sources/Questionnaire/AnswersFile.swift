@@ -314,7 +314,13 @@ public enum AnswersFile {
     }
 
     private static func readCSV(_ text: String, _ file: String, _ diagnostics: inout [Diagnostic]) -> [RawEntry] {
-        let records = CSVReader.records(text)
+        let (records, unclosedQuote) = CSVReader.records(text)
+        if let unclosedQuote {
+            diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: unclosedQuote), LocalizedText(
+                ru: "кавычка, открытая в этой строке, не закрыта, и остаток файла читался бы как одно значение; закройте её",
+                en: "the quote opened on this line is never closed, so the rest of the file would read as one value; close it")))
+            return []
+        }
         guard let header = records.first else {
             diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: 1), LocalizedText(ru: "файл пуст", en: "the file is empty")))
             return []
@@ -372,7 +378,9 @@ struct MigrationPlan {
 enum CSVReader {
     struct Record { var fields: [String]; var line: Int }
 
-    static func records(_ input: String) -> [Record] {
+    /// The records of `input`, and the line of a quote that is never closed (the last record
+    /// then runs to the end of the file).
+    static func records(_ input: String) -> (records: [Record], unclosedQuoteLine: Int?) {
         var text = Substring(input)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
@@ -381,6 +389,7 @@ enum CSVReader {
         var fields: [String] = []
         var field = ""
         var quoted = false
+        var quoteLine = 1
         var line = 1
         var recordLine = 1
         var atFieldStart = true
@@ -407,6 +416,7 @@ enum CSVReader {
             switch character {
             case "\"" where atFieldStart:
                 quoted = true
+                quoteLine = line
                 atFieldStart = false
             case delimiter:
                 fields.append(field)
@@ -429,7 +439,7 @@ enum CSVReader {
             fields.append(field)
             records.append(Record(fields: fields, line: recordLine))
         }
-        return records
+        return (records, quoted ? quoteLine : nil)
     }
 }
 

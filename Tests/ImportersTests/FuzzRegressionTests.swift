@@ -2,6 +2,7 @@ import AuditModel
 import Foundation
 @testable import Importers
 import Testing
+import TestSupport
 
 /// Inputs the fuzz targets (Fuzz/, scripts/fuzz.sh) found crashing the importer, minimised; the
 /// files are in Fixtures/fuzz.
@@ -23,5 +24,21 @@ import Testing
         let report = try Importer.dryRun(try fixture("fuzz/negative_style_index.xlsx"), options: ImportOptions(kind: .sales))
         #expect(report.rowsRead == 1 && report.rowsRejected == 0)
         #expect(report.preview.first?.first { $0.field == "date" }?.value == "2025-12-09")
+    }
+
+    @Test func aRejectedCellWithALineBreakStaysOneCellInTheRejectsFile() throws {
+        // A quoted cell holding "\r\n" was written unquoted ("\r\n" is one Character, equal to
+        // neither "\r" nor "\n"), so the rejects file gained a line (seen as fuzz-answers-csv's
+        // round trip failing on the same check in the answers file).
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let path = try directory.write("Дата;Клиент;Сумма\r\nвчера;\"ООО\r\nРомашка\";5\r\n", to: "sales.csv")
+        var options = ImportOptions(kind: .sales)
+        options.skipBadRows = true
+        let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: options)
+        let rejects = try #require(report.rejectsFile)
+        let read = try readAll(rejects)
+        #expect(read.count == 2)
+        #expect(read.last?.fields.dropFirst(2) == ["вчера", "ООО\r\nРомашка", "5"])
     }
 }

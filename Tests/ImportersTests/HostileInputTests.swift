@@ -1,5 +1,6 @@
 import AuditModel
 import Foundation
+import GRDB
 @testable import Importers
 import Testing
 import TestSupport
@@ -43,13 +44,23 @@ import ZIPFoundation
             var options = ImportOptions(kind: .sales)
             options.skipBadRows = index % 2 == 0
             options.replace = true
+            let before = try stored(in: workspace)
             do {
-                _ = try Importer.importFile(path, into: workspace, round: round, options: options)
+                let report = try Importer.importFile(path, into: workspace, round: round, options: options)
+                if report.rowsStored + report.rowsRejected != report.rowsRead { failures.append("#\(index): rows lost: \(report)") }
             } catch {
                 if let problem = unclearError(error, file: path) { failures.append(problem) }
+                if try stored(in: workspace) != before { failures.append("#\(index): a failed import stored something") }
             }
         }
         #expect(failures == [])
+    }
+
+    /// How many datasets and sale rows the workspace holds.
+    func stored(in workspace: Workspace) throws -> [Int] {
+        try workspace.read { db in
+            try ["dataset", "sale"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
+        }
     }
 
     @Test func damagedXMLExportsGiveAReportOrAClearError() throws {

@@ -87,3 +87,31 @@ import TestSupport
         #expect(warnings.map(\.location) == [SourceLocation(file: "q.yaml", line: 6, column: 5)])
     }
 }
+
+/// Answer files that fuzz-answers-csv showed losing answers, minimised.
+@Suite struct AnswersFuzzRegressionTests {
+    @Test func anAnswerWithACarriageReturnAndLineFeedSurvivesTheCSVRoundTrip() throws {
+        // "\r\n" is one Character, equal to neither "\r" nor "\n": such a field went out unquoted
+        // and the next import read its second line as another question.
+        let questionnaire = try small()
+        let answer = Answer(questionID: "comment", value: .text("Оптовая торговля\r\ncompany_b"), note: "две\r\nстроки",
+                            source: .interview, answeredAt: "2026-11-29T10:00:00Z")
+        let text = AnswersFile.export([answer], questionnaire: questionnaire, format: .csv, language: .ru)
+        let (answers, diagnostics, _) = AnswersFile.read(text: text, file: "a.csv", format: .csv, questionnaire: questionnaire,
+                                                         answeredAt: "2026-12-01T00:00:00Z")
+        #expect(diagnostics.filter { $0.severity == .error } == [])
+        #expect(answers.map(\.value) == [answer.value])
+        #expect(answers.map(\.note) == [answer.note])
+    }
+
+    @Test func aQuoteThatIsNeverClosedIsAnErrorAtItsLine() throws {
+        // The rest of the file was read as one answer, silently: every answer after it was lost.
+        let text = "question_id;question;answer;note\r\nmanagers;;\"12\r\ncomment;;Текст;\r\n"
+        let (answers, diagnostics, _) = AnswersFile.read(text: text, file: "a.csv", format: .csv, questionnaire: try small(),
+                                                         answeredAt: "2026-12-01T00:00:00Z")
+        #expect(answers.isEmpty)
+        #expect(diagnostics.map { $0.formatted(in: .en) } == [
+            "a.csv:2: error: the quote opened on this line is never closed, so the rest of the file would read as one value; close it",
+        ])
+    }
+}
