@@ -42,7 +42,9 @@ python3 Fuzz/make_seeds.py "$seeds"
 # The Swift runtime's own crash handler would catch the signals first (and ASan flags its
 # memory reads); with it off, libFuzzer saves the input and ASan prints the stack.
 export SWIFT_BACKTRACE=enable=no
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+# Stacks up to 200 frames deep: the questionnaire's nested expressions put the harness's frame
+# (which lsan.supp names for the one-time load) past the default 30, and the suppression missed.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:malloc_context_size=200}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0}
 export FUZZ_SCRATCH=$scratch

@@ -72,5 +72,6 @@ private func answer(_ value: Value) -> AnswerValue {
     case .string(let text): .text(text)
     case .date(let day): .date(day)
     case .set(let items): .options(items.sorted())
+    case .table: .dontKnow   // tables come from metrics only; no answer holds one
     }
 }
