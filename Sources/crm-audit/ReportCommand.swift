@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "ru or en (default: the CLI language).")
     var lang: Language?
 
-    @Flag(help: "Replace customer names, emails and phones with stable pseudonyms.")
+    @Flag(help: "A pseudonymised copy: customer names and codes, tax ids, e-mails, phones and birth dates replaced by stable pseudonyms everywhere.")
     var redact = false
 
     @Option(help: "Comma-separated sections: \(ReportSection.allCases.map(\.rawValue).joined(separator: ",")).")
@@ -57,7 +57,10 @@ struct ReportCommand: ParsableCommand {
         try outputGuard.check(out, expecting: chosenFormat == .json ? nil : .mark)
         let (workspace, result) = try assessment.assess(self.workspace)
         let input = try result.reportInput(workspace: workspace)
-        let options = ReportOptions(language: lang ?? CLILanguage.current, redact: redact, sections: try chosenSections())
+        // A redacted copy hides the round's own identifiers wherever they appear, not only in samples.
+        let personal = redact ? try workspace.personalValues(round: result.round) : []
+        let options = ReportOptions(language: lang ?? CLILanguage.current, redact: redact, sections: try chosenSections(),
+                                    personalValues: personal)
         try ReportWriter.write(input, options: options, format: chosenFormat, to: out, guard: outputGuard)
         say(LocalizedText(ru: "Отчёт записан: \(out)", en: "Report written: \(out)"))
     }

@@ -108,10 +108,16 @@ public struct ReportOptions: Sendable {
     /// Replace customer names, emails and phones with stable pseudonyms.
     public var redact: Bool
     public var sections: Set<ReportSection>
+    /// The round's personal identifiers (``Workspace/personalValues(round:)``), which a redacted
+    /// copy finds and replaces in every text; without them only sample columns and the patterns
+    /// of e-mails, phones and tax ids are redacted.
+    public var personalValues: [PersonalValue]
 
-    public init(language: Language, redact: Bool = false, sections: Set<ReportSection> = Set(ReportSection.allCases)) {
+    public init(language: Language, redact: Bool = false, sections: Set<ReportSection> = Set(ReportSection.allCases),
+                personalValues: [PersonalValue] = []) {
         self.language = language
         self.redact = redact
         self.sections = sections
+        self.personalValues = personalValues
     }
 }

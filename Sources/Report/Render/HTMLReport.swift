@@ -50,7 +50,8 @@ struct HTMLReport {
                        element("h1", [], text(t(.title))),
                        element("p", [("class", "client")], text(input.engagement.client)),
                        element("dl", [], list),
-                       element("p", [("class", "confidential")], text(t(.confidential))))
+                       element("p", [("class", "confidential")], text(t(.confidential))),
+                       options.redact ? element("p", [("class", "confidential"), ("data-redacted", "true")], text(Redaction.notice[language])) : SafeHTML(raw: ""))
     }
 
     // MARK: - Shared pieces

@@ -45,6 +45,7 @@ struct MarkdownReport {
         out += "**\(md(t(.roundDate))):** \(format.date(input.round.date)) · **\(md(t(.round))):** \(input.round.number)"
         if let consultant = input.engagement.consultant { out += " · **\(md(t(.consultant))):** \(md(consultant))" }
         out += "\n\n"
+        if options.redact { out += "*\(md(Redaction.notice[language]))*\n\n" }
         let sections = options.sections
         let card = input.scores
         let priorities = Priorities(input.findings)

@@ -9,19 +9,19 @@ public enum ReportRenderer {
     /// The HTML report.
     /// - Complexity: O(customers + findings); the largest per-item tables are cut before rendering.
     public static func html(_ input: ReportInput, options: ReportOptions) -> String {
-        HTMLReport(input: Redaction.apply(to: input, enabled: options.redact), options: options).render()
+        HTMLReport(input: Redaction.apply(to: input, options: options), options: options).render()
     }
 
     /// The same content as Markdown, for pasting into other documents.
     public static func markdown(_ input: ReportInput, options: ReportOptions) -> String {
-        MarkdownReport(input: Redaction.apply(to: input, enabled: options.redact), options: options).render()
+        MarkdownReport(input: Redaction.apply(to: input, options: options), options: options).render()
     }
 
     /// Everything the report shows, as JSON.
     public static func json(_ input: ReportInput, options: ReportOptions) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Redaction.apply(to: input, enabled: options.redact))
+        let data = try encoder.encode(Redaction.apply(to: input, options: options))
         return String(decoding: data, as: UTF8.self)
     }
 }

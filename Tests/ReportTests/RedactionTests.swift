@@ -1,0 +1,78 @@
+import AuditModel
+@testable import Report
+import Rules
+import Testing
+
+/// The pseudonymised copy: what is found, what is left alone.
+@Suite struct RedactionTests {
+    let matcher = PersonalValueMatcher([
+        PersonalValue(field: "name", value: "ИП Сидоров А.В."),
+        PersonalValue(field: "name", value: "Опт"),
+        PersonalValue(field: "customer_id", value: "ТС-000815"),
+        PersonalValue(field: "tax_id", value: "7420570951"),
+        PersonalValue(field: "phone", value: "+7 (922) 248-69-71"),
+    ])
+
+    @Test func aNameIsFoundInsideASentenceWhateverItsCase() {
+        let text = matcher.redact("Клиент ип сидоров а.в. не покупал 200 дней")
+        #expect(!text.lowercased().contains("сидоров"))
+        #expect(text.hasPrefix("Клиент Client-"))
+        #expect(text.hasSuffix(" не покупал 200 дней"))
+    }
+
+    @Test func theSameValueAlwaysGetsTheSamePseudonym() {
+        #expect(matcher.redact("ИП Сидоров А.В.") == matcher.redact("ип сидоров а.в."))
+        #expect(matcher.redact("ТС-000815") != matcher.redact("ИП Сидоров А.В."))
+    }
+
+    @Test func aShortValueIsReplacedOnlyAsAWholeText() {
+        #expect(matcher.redact("Опт") != "Опт")
+        #expect(matcher.redact("Оптовая торговля: опт и розница") == "Оптовая торговля: опт и розница")
+    }
+
+    @Test func aValueIsNotFoundInsideALongerWordOrNumber() {
+        #expect(matcher.redact("ТС-0008150") == "ТС-0008150")
+        #expect(matcher.redact("код ТС-000815, 12 заказов").contains("Client-"))
+    }
+
+    @Test func identifiersAreFoundByShapeWhenTheDataDoesNotListThem() {
+        let text = matcher.redact("пишите ivan.petrov@mail.ru или звоните +7 912 345-67-89; ИНН 502713452801, КПП 772801001")
+        #expect(!text.contains("ivan.petrov"))
+        #expect(!text.contains("345-67-89"))
+        #expect(!text.contains("502713452801"))
+        #expect(text.contains("772801001"), "a nine-digit КПП identifies no one")
+    }
+
+    @Test func moneyDatesAndChecksumsAreLeftAlone() {
+        for text in ["271 600 000 ₽", "2026-11-29", "29.11.2026", "sha256 3f2a1234567890ab", "+22,4 %", "845 клиентов"] {
+            #expect(matcher.redact(text) == text)
+        }
+    }
+
+    @Test func everyTextOfTheInputIsSwept() throws {
+        var input = try ReportFixture.input()
+        input.answers = input.answers.map { row in
+            var row = row
+            row.note = "Главный клиент — ИП Сидоров А.В., тел. +7 (922) 248-69-71"
+            return row
+        }
+        let options = ReportOptions(language: .ru, redact: true, personalValues: [
+            PersonalValue(field: "name", value: "ИП Сидоров А.В."), PersonalValue(field: "phone", value: "+7 (922) 248-69-71"),
+        ])
+        for page in [ReportRenderer.html(input, options: options), ReportRenderer.markdown(input, options: options),
+                     try ReportRenderer.json(input, options: options)] {
+            #expect(!page.contains("Сидоров"))
+            #expect(!page.contains("248-69-71"))
+        }
+        #expect(ReportRenderer.html(input, options: options).contains("Псевдонимизированная копия"))
+    }
+
+    @Test func aCustomerNamedLikeTheReportsOwnWordsDoesNotBreakTheCopy() throws {
+        let input = try ReportFixture.input()
+        let options = ReportOptions(language: .en, redact: true, personalValues: [
+            PersonalValue(field: "name", value: "high"), PersonalValue(field: "name", value: "findings"),
+        ])
+        let page = ReportRenderer.html(input, options: options)
+        #expect(page.contains("id=\"findings\""))
+    }
+}
