@@ -72,7 +72,8 @@ let package = Package(
         ),
         .target(
             name: "Report",
-            dependencies: ["AuditModel", "Analytics", "Rules", "Questionnaire", "Workspace"],
+            dependencies: ["AuditModel", "Analytics", "Rules", "Questionnaire", "Workspace",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         // The audit pipeline: runs the engines in order over one workspace round.
@@ -105,7 +106,9 @@ let package = Package(
                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "AuditModel", "Workspace", "Importers", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Expressions", "Questionnaire", "Analytics", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Rules", "Analytics", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Rules", "Analytics", "AuditModel", "TestSupport",
+                                                      .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["Audit", "AuditModel", "Workspace", "TestSupport", "Questionnaire", "Report", "Rules", "Analytics"], swiftSettings: swiftSettings),
     ]
 )

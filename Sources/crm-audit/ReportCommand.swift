@@ -6,9 +6,9 @@ import Report
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the audit report: html, pdf, md or json, in Russian or English. / Отчёт об аудите.")
+        abstract: "Write the audit report: html, pdf, docx, md or json, in Russian or English. / Отчёт об аудите.")
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case html, pdf, md, json }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case html, pdf, docx, md, json }
 
     @Argument(help: "The workspace file.")
     var workspace: String
@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The file to write.")
     var out: String
 
-    @Option(help: "html, pdf, md or json (default: from the file name, else html).")
+    @Option(help: "html, pdf, docx (Word, to edit before sending), md or json (default: from the file name, else html).")
     var format: OutputFormat?
 
     @Option(help: "ru or en (default: the CLI language).")
@@ -71,6 +71,7 @@ enum ReportWriter {
     static func format(for path: String) -> ReportCommand.OutputFormat {
         let lower = path.lowercased()
         if lower.hasSuffix(".pdf") { return .pdf }
+        if lower.hasSuffix(".docx") { return .docx }
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .md }
         if lower.hasSuffix(".json") { return .json }
         return .html
@@ -83,6 +84,9 @@ enum ReportWriter {
         case .md: try PrivateFile.write(ReportRenderer.markdown(input, options: options), to: path, guard: outputGuard)
         case .json: try PrivateFile.write(try ReportRenderer.json(input, options: options), to: path, guard: outputGuard)
         case .pdf: try PDFRenderer.render(html: ReportRenderer.html(input, options: options), to: path, guard: outputGuard)
+        case .docx:
+            let document = try WordReport.document(html: ReportRenderer.html(input, options: options), language: options.language)
+            try PrivateFile.write(document, to: path, guard: outputGuard)
         }
     }
 }
