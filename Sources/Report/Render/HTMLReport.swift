@@ -19,7 +19,7 @@ struct HTMLReport {
     func t(_ key: ReportText) -> String { key[language] }
 
     func render() -> String {
-        var body: [SafeHTML] = [cover()]
+        var body: [SafeHTML] = []
         let wanted = options.sections
         if wanted.contains(.summary) { body.append(summary()) }
         if wanted.contains(.beliefs), let beliefs = beliefs() { body.append(beliefs) }
@@ -31,14 +31,25 @@ struct HTMLReport {
         if wanted.contains(.roadmap) { body.append(roadmap()) }
         if wanted.contains(.progress), let progress = progressSection() { body.append(progress) }
         if wanted.contains(.appendix) { body.append(appendix()) }
+        body.insert(cover(contents: contents(of: body)), at: 0)
         return Page.document(
             language: language, title: "\(t(.title)) — \(input.engagement.client)", body: SafeHTML.join(body, separator: "\n"),
-            footer: "crm-audit · \(input.engagement.client) · \(t(.round)) \(input.round.number) · \(format.date(input.round.date))")
+            footer: "crm-audit · \(input.engagement.client) · \(t(.round)) \(input.round.number) · \(format.date(input.round.date))",
+            runningHeader: "\(input.engagement.client) · \(t(.title)) · \(format.date(input.round.date))")
     }
 
     // MARK: - Cover
 
-    func cover() -> SafeHTML {
+    /// The sections' ids and titles, read back from what was rendered, so the contents can never
+    /// list a section that is not there.
+    func contents(of sections: [SafeHTML]) -> [(id: String, title: String)] {
+        HTMLTree.parse(SafeHTML.join(sections).raw).children.compactMap { node in
+            guard node.name == "section", let id = node.attributes["id"], let title = node.first("h2") else { return nil }
+            return (id, WordDocument.collapse(title.textContent))
+        }
+    }
+
+    func cover(contents: [(id: String, title: String)]) -> SafeHTML {
         var rows: [(ReportText, String)] = [
             (.roundDate, format.date(input.round.date)), (.round, String(input.round.number)),
         ]
@@ -50,9 +61,14 @@ struct HTMLReport {
                        element("h1", [], text(t(.title))),
                        element("p", [("class", "client")], text(input.engagement.client)),
                        element("dl", [], list),
+                       contents.isEmpty ? SafeHTML(raw: "") : element("nav", [("class", "toc")],
+                           element("p", [("class", "toc-title")], text(Self.contentsTitle[language])),
+                           element("ol", [], contents.map { element("li", [], element("a", [("href", "#" + $0.id)], text($0.title))) })),
                        element("p", [("class", "confidential")], text(t(.confidential))),
                        options.redact ? element("p", [("class", "confidential"), ("data-redacted", "true")], text(Redaction.notice[language])) : SafeHTML(raw: ""))
     }
+
+    static let contentsTitle = LocalizedText(ru: "Содержание", en: "Contents")
 
     // MARK: - Shared pieces
 

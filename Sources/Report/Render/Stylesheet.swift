@@ -92,6 +92,10 @@ enum Stylesheet {
     table.beliefs td { overflow-wrap: normal; word-break: normal; hyphens: manual; }
     .verdict-confirmed { color: var(--green); font-weight: bold; } .verdict-off { color: var(--red); font-weight: bold; }
     .verdict-near { color: #b7791f; font-weight: bold; } .verdict-unknown { color: var(--muted); font-style: italic; }
+    nav.toc { margin-top: 28px; }
+    nav.toc .toc-title { font-weight: bold; color: var(--blue); margin-bottom: 4px; }
+    nav.toc ol { margin: 0; padding-left: 20px; columns: 2; column-gap: 24px; }
+    nav.toc a { color: var(--ink); text-decoration: none; }
     footer.doc { margin: 30px 0 10px; font-size: 8.5pt; color: var(--muted); border-top: 1px solid var(--line); padding-top: 6px; }
     @media screen and (max-width: 720px) {
       main { padding: 0 12px; } .summary-grid, .two, .risks, .roadmap, .kpi-row, .changes, .belief-cards { grid-template-columns: 1fr; }

@@ -71,6 +71,7 @@ struct WordDocument {
             let style = Self.headingStyles[name] ?? "Heading3"
             if name == "h2" { headings.append(Self.collapse(node.textContent)) }
             paragraph(node.children, style: style)
+        case "nav": return  // the page's contents; Word has its own field
         case "table": table(node)
         case "svg": picture(node)
         case "ul", "ol":

@@ -10,7 +10,7 @@ public enum WordReport {
     public static func document(html: String, language: Language) throws -> Data {
         let page = HTMLTree.parse(html)
         let title = WordDocument.collapse(page.first("title")?.textContent ?? "")
-        let contents = LocalizedText(ru: "Содержание", en: "Contents")[language]
+        let contents = HTMLReport.contentsTitle[language]
         let document = WordDocument(page: page, contentsTitle: contents)
         var parts: [(String, String)] = [
             // First and stored: the generator mark sits in the file's first bytes, where
