@@ -10,7 +10,7 @@ struct ParetoChart {
     var formatPercent: (Double) -> String
 
     func svg() -> String {
-        let width = 460.0, height = 300.0, left = 50.0, bottom = 40.0, top = 14.0, right = 14.0
+        let width = 680.0, height = 340.0, left = 58.0, bottom = 44.0, top = 14.0, right = 16.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func point(_ x: Double, _ y: Double) -> (Double, Double) { (left + x * plotWidth, top + (1 - y) * plotHeight) }
         var out = SVG.open(width: width, height: height, label: caption, kind: "pareto")
@@ -18,9 +18,9 @@ struct ParetoChart {
             let fraction = Double(step) / 4
             let (_, gy) = point(0, fraction)
             out += SVG.line(left, gy, width - right, gy, stroke: "#e3e7ec")
-            out += SVG.text(formatPercent(fraction), x: left - 6, y: gy + 4, anchor: "end", size: 9.5, fill: "#667")
+            out += SVG.text(formatPercent(fraction), x: left - 6, y: gy + 4, anchor: "end", size: 11, fill: "#667")
             let (gx, _) = point(fraction, 0)
-            out += SVG.text(formatPercent(fraction), x: gx, y: height - bottom + 15, anchor: "middle", size: 9.5, fill: "#667")
+            out += SVG.text(formatPercent(fraction), x: gx, y: height - bottom + 15, anchor: "middle", size: 11, fill: "#667")
         }
         // `cumulative` holds evenly spaced points from 0 % to 100 % of customers.
         let count = cumulative.count
@@ -35,12 +35,12 @@ struct ParetoChart {
         out += SVG.line(mx, top + plotHeight, mx, my, stroke: SVG.red, width: 1.2, dash: "3 3")
         out += SVG.line(left, my, mx, my, stroke: SVG.red, width: 1.2, dash: "3 3")
         out += "<circle class=\"mark\" data-value=\"\(SVG.n(top20Share))\" cx=\"\(SVG.n(mx))\" cy=\"\(SVG.n(my))\" r=\"4.5\" fill=\"\(SVG.red)\"/>"
-        out += SVG.text("20 % → " + formatPercent(top20Share), x: mx + 8, y: my + 16, size: 11, weight: "bold", fill: SVG.red)
+        out += SVG.text("20 % → " + formatPercent(top20Share), x: mx + 8, y: my + 16, size: 13, weight: "bold", fill: SVG.red)
         let (_, y80) = point(0, 0.8)
         out += SVG.line(left, y80, width - right, y80, stroke: SVG.amber, width: 1, dash: "2 4")
-        out += SVG.text(xLabel, x: left + plotWidth / 2, y: height - 6, anchor: "middle", size: 10, fill: "#445")
-        out += SVG.text(yLabel, x: 12, y: top + plotHeight / 2, anchor: "middle", size: 10, fill: "#445",
-                        extra: " transform=\"rotate(-90 12 \(SVG.n(top + plotHeight / 2)))\"")
+        out += SVG.text(xLabel, x: left + plotWidth / 2, y: height - 6, anchor: "middle", size: 12, fill: "#445")
+        out += SVG.text(yLabel, x: 14, y: top + plotHeight / 2, anchor: "middle", size: 12, fill: "#445",
+                        extra: " transform=\"rotate(-90 14 \(SVG.n(top + plotHeight / 2)))\"")
         return out + "</svg>"
     }
 }

@@ -8,10 +8,11 @@ extension HTMLReport {
         let matrix = PriorityMatrix(
             items: gaps.map { .init(id: $0.ruleID, impact: $0.impact.value, effort: $0.effort.value, colour: colours[$0.severity] ?? SVG.grey) },
             caption: t(.matrixCaption),
-            labels: (t(.impact), t(.effort), t(.quickWins), t(.bigBets), t(.fillIns), t(.thankless)))
+            labels: (t(.impact), t(.effort), t(.quickWins), t(.bigBets), t(.fillIns), t(.thankless)), language: language)
+        // Every dot of the matrix, numbered as in the chart: none left out.
         var content: [SafeHTML] = [element("div", [("class", "two")], SafeHTML(raw: matrix.svg()),
-                                           element("div", [], gaps.prefix(12).map { finding in
-                                               element("p", [("class", "meta")], badge(finding.severity),
+                                           element("ol", [("class", "matrix-list")], gaps.map { finding in
+                                               element("li", [("class", "meta")], badge(finding.severity),
                                                        text("\(finding.ruleID) · \(finding.title[language])"))
                                            }))]
         content += gaps.map(findingCard)

@@ -32,8 +32,9 @@ extension HTMLReport {
             }
             content.append(element("h3", [], text(t(.paretoTitle))))
             content.append(element("p", [("class", "muted")], text(t(.paretoLead))))
-            content.append(element("div", [("class", "two")], SafeHTML(raw: chart.svg()),
-                                   element("div", [], facts.map { element("p", [], text($0)) } + [abcTable()])))
+            // Full width: the curve is read at the 20 % mark, which a thumbnail does not show.
+            content.append(SafeHTML(raw: chart.svg()))
+            content.append(element("div", [], facts.map { element("p", [], text($0)) } + [abcTable()]))
         }
         if let customers = customerBridge() { content.append(customers) }
         if !tables.rfmSegments.isEmpty {
@@ -74,7 +75,9 @@ extension HTMLReport {
                 }
             }
             let heatmap = Heatmap(rowLabels: cohorts.map { monthLabel($0.cohort) }, columnLabels: (0..<width).map(String.init),
-                                  values: values, caption: t(.cohortsTitle), formatPercent: { format.percent($0, fractionDigits: 0) })
+                                  values: values, caption: t(.cohortsTitle), formatPercent: { format.percent($0, fractionDigits: 0) },
+                                  sizes: cohorts.map { format.count(Double($0.size)) },
+                                  texts: (size: LocalizedText(ru: "клиентов", en: "customers")[language], columns: t(.monthsSince)))
             content.append(element("h3", [], text(t(.cohortsTitle))))
             content.append(element("p", [("class", "muted")], text(t(.cohortsLead))))
             content.append(SafeHTML(raw: heatmap.svg()))

@@ -46,7 +46,8 @@ enum Stylesheet {
     tr { break-inside: avoid; }
     table.compact td, table.compact th { padding: 3px 7px; }
     .chart { width: 100%; height: auto; max-width: 680px; display: block; margin: 6px 0 12px; }
-    .chart-gauge { max-width: 250px; } .chart-pareto { max-width: 460px; } .chart-matrix { max-width: 350px; }
+    .chart-gauge { max-width: 250px; } .chart-pareto { max-width: 680px; } .chart-matrix { max-width: 410px; }
+    ol.matrix-list { margin: 0; padding-left: 22px; } ol.matrix-list li { margin: 2px 0; }
     .two { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; align-items: start; }
     .finding { border: 1px solid var(--line); border-left: 5px solid var(--muted); padding: 8px 12px; margin: 10px 0; break-inside: avoid; }
     .finding.sev-critical { border-left-color: var(--red); } .finding.sev-high { border-left-color: #e67e22; }
