@@ -16,7 +16,7 @@ extension Assessment {
             engagement: engagement, round: round, metrics: analysis.document, paretoCurve: analysis.paretoCurve,
             findings: findings, scores: scores, configuration: configuration, answers: answerRows(), datasets: datasets,
             method: method, history: history, progress: try RoundHistory.progress(workspace, current: round, questionnaire: setup.questionnaire),
-            generatedAt: generatedAt)
+            notes: setup.rulesets.notes.isEmpty ? nil : setup.rulesets.notes, generatedAt: generatedAt)
     }
 
     /// The answers in questionnaire order, in words; answers to questions the questionnaire no

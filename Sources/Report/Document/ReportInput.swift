@@ -76,11 +76,13 @@ public struct ReportInput: Sendable, Codable {
     public var history: [RoundSummary]
     /// The comparison with the previous assessed round, when there is one.
     public var progress: RoundComparison?
+    /// The consultant's own words (summary, scope, interviewees, limitations, finding notes).
+    public var notes: ConsultantNotes?
     public var generatedAt: String
 
     public init(engagement: Engagement, round: AuditRound, metrics: MetricDocument, paretoCurve: [Double], findings: [Finding], scores: ScoreCard,
                 configuration: RecommendedConfiguration, answers: [AnswerRow], datasets: [DatasetRecord], method: MethodInfo,
-                history: [RoundSummary] = [], progress: RoundComparison? = nil, generatedAt: String) {
+                history: [RoundSummary] = [], progress: RoundComparison? = nil, notes: ConsultantNotes? = nil, generatedAt: String) {
         self.engagement = engagement
         self.round = round
         self.metrics = metrics
@@ -93,6 +95,7 @@ public struct ReportInput: Sendable, Codable {
         self.method = method
         self.history = history
         self.progress = progress
+        self.notes = notes
         self.generatedAt = generatedAt
     }
 }

@@ -59,6 +59,7 @@ extension HTMLReport {
             [(definition.id, false), (definition.title[language] + ": " + definition.definition[language], false),
              (format.metric(definition.id, in: input.metrics) ?? "—", true), (definition.period.title[language], false)]
         }))
+        content += consultantAppendix(hidden: hidden)
         return sectionElement(.appendix, title: .appendixTitle, content)
     }
 

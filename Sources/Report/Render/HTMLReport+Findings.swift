@@ -57,6 +57,7 @@ extension HTMLReport {
         if let evidence = finding.evidence {
             parts.append(element("p", [("class", "evidence")], element("strong", [], text(t(.evidence) + ": ")), text(evidence[language])))
         }
+        if let comment = consultantComment(finding) { parts.append(comment) }
         if let expected = finding.expected, !expected[language].isEmpty {
             parts.append(element("p", [("class", "meta")], text("\(t(.expected)): \(expected[language])")))
         }

@@ -37,6 +37,7 @@ extension HTMLReport {
         }
         let actions = priorities.firstActions.map { element("li", [], element("strong", [], text(areaTitle($0.area) + ": ")), text($0.recommendation[language])) }
         return sectionElement(.summary, title: .summaryTitle, [
+            consultantSummary() ?? SafeHTML(raw: ""),
             element("div", [("class", "summary-grid")], SafeHTML(raw: gauge.svg()), element("div", [], verdict)),
             kpis,
             element("h3", [], text(t(.topRisks))),

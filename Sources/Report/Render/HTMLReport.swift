@@ -7,9 +7,12 @@ struct HTMLReport {
     let input: ReportInput
     let options: ReportOptions
     let format: Formatter
+    /// Findings the consultant left out: listed in the appendix only.
+    let hidden: [Finding]
 
     init(input: ReportInput, options: ReportOptions) {
-        self.input = input
+        self.hidden = input.hiddenFindings
+        self.input = input.withoutHiddenFindings()
         self.options = options
         format = Formatter(options.language)
     }

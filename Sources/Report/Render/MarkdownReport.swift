@@ -8,9 +8,12 @@ struct MarkdownReport {
     let input: ReportInput
     let options: ReportOptions
     let format: Formatter
+    /// Findings the consultant left out: listed in the appendix only.
+    let hidden: [Finding]
 
     init(input: ReportInput, options: ReportOptions) {
-        self.input = input
+        self.hidden = input.hiddenFindings
+        self.input = input.withoutHiddenFindings()
         self.options = options
         format = Formatter(options.language)
     }
@@ -50,7 +53,7 @@ struct MarkdownReport {
         let card = input.scores
         let priorities = Priorities(input.findings)
         if sections.contains(.summary) {
-            out += "## \(md(t(.summaryTitle)))\n\n"
+            out += "## \(md(t(.summaryTitle)))\n\n" + consultantSummary()
             out += "- \(md(t(.verdictScore))): **\(score(card.overall)) / 100**\n"
             out += "- \(md(t(.verdictLevel))): **\(card.level) — \(md(card.levelTitle[language]))**\n"
             out += "- \(md(t(.verdictConfidence))): \(format.percent(card.confidence, fractionDigits: 0))\n"
@@ -92,6 +95,7 @@ struct MarkdownReport {
                 out += "### \(md(finding.ruleID)) · \(md(finding.title[language]))\n\n"
                 out += "*\(md(finding.severity.title[language])) · \(md(finding.status.title[language])) · \(md(t(.impact))): \(md(finding.impact.title[language])) · \(md(t(.effort))): \(md(finding.effort.title[language]))*\n\n"
                 if let evidence = finding.evidence { out += "**\(md(t(.evidence))):** \(md(evidence[language]))\n\n" }
+                out += consultantComment(finding)
                 out += "→ \(md(finding.recommendation[language]))\n\n"
                 if let samples = finding.samples, !samples.rows.isEmpty {
                     out += table(samples.fields.map { SampleColumns.title($0, language) }, samples.rows.prefix(10).map { row in
@@ -161,6 +165,7 @@ struct MarkdownReport {
                 [$0.fileName, $0.kind.title[language], format.count(Double($0.rowsStored)), $0.sha256]
             })
         }
+        if sections.contains(.appendix) { out += consultantAppendix(hidden: hidden) }
         // Hidden when the Markdown is shown; lets a later run recognise the file as its own.
         return out + "\n<!-- \(OutputSignature.comment) -->\n"
     }

@@ -94,6 +94,10 @@ enum Stylesheet {
     .verdict-confirmed { color: var(--green); font-weight: bold; } .verdict-off { color: var(--red); font-weight: bold; }
     .verdict-near { color: #b7791f; font-weight: bold; } .verdict-unknown { color: var(--muted); font-style: italic; }
     nav.toc { margin-top: 28px; }
+    .consultant-summary { border-left: 4px solid var(--blue); background: var(--pale); padding: 8px 14px; margin: 8px 0 14px; }
+    .consultant-summary h3 { margin-top: 4px; }
+    .consultant-comment { border-left: 3px solid var(--blue); padding-left: 10px; }
+    table.sign-off td { padding: 14px 8px 4px; } table.sign-off td.signature { border-bottom: 1px solid var(--ink); width: 45%; color: var(--muted); font-size: 8pt; vertical-align: bottom; }
     nav.toc .toc-title { font-weight: bold; color: var(--blue); margin-bottom: 4px; }
     nav.toc ol { margin: 0; padding-left: 20px; columns: 2; column-gap: 24px; }
     nav.toc a { color: var(--ink); text-decoration: none; }

@@ -50,7 +50,7 @@ struct RulesetBuilder {
     var reader: NodeReader
     let environment: RuleEnvironment
 
-    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers", "configuration"]
+    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers", "configuration", "report"]
     static let ruleKeys = [
         "id", "area", "title", "severity", "blocking", "weight", "impact", "effort", "applies_if", "when", "value", "warn",
         "fail", "observed", "count", "denominator", "money_at_stake", "evidence", "unit", "samples", "recommendation",
@@ -91,9 +91,10 @@ struct RulesetBuilder {
         let disable = strings(top, "disable", Self.what)
         checkDisabled(in: top, own: Set(rules.map(\.id)))
         let configuration = top["configuration"].flatMap { configurationSpec($0) }
+        let notes = top["report"].flatMap { self.notes($0) }
         return Ruleset(id: id, version: version, title: title, file: reader.source.file,
                        questionnaire: reader.string(top, "questionnaire", Self.what), scoring: scoring, rules: rules,
-                       disable: disable, waivers: waivers, configuration: configuration)
+                       disable: disable, waivers: waivers, configuration: configuration, notes: notes)
     }
 
     /// Warns about each `disable:` id that no layer below defines (when they are known): a typo

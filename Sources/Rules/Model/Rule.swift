@@ -174,6 +174,8 @@ public struct Ruleset: Sendable, Hashable {
     public var waivers: [Waiver]
     /// How the answers shape the recommended configuration (`configuration:`), when declared.
     public var configuration: ConfigurationSpec? = nil
+    /// The consultant's words for the report (`report:`), in their own layer.
+    public var notes: ConsultantNotes? = nil
 
     public var reference: String { "\(id)@\(version)" }
 }

@@ -48,6 +48,11 @@ public struct RulesetStack: Sendable {
     /// The `configuration:` block of the last layer that declares one.
     public var configuration: ConfigurationSpec? { layers.compactMap(\.configuration).last }
 
+    /// The consultant's notes for the report, later layers over earlier ones.
+    public var notes: ConsultantNotes {
+        layers.compactMap(\.notes).reduce(ConsultantNotes()) { $0.overlaid(by: $1) }
+    }
+
     /// `id@version` of every layer, comma-separated, as a round records it.
     public var references: String { layers.map(\.reference).joined(separator: ",") }
 }
