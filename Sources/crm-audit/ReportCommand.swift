@@ -3,6 +3,8 @@ import Audit
 import AuditModel
 import Report
 
+extension ReportAudience: ExpressibleByArgument {}
+
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -21,6 +23,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: "ru or en (default: the CLI language).")
     var lang: Language?
+
+    @Option(help: "client (the client's copy: no commands, metric ids or formulas) or consultant (the working copy with them).")
+    var audience: ReportAudience = .client
 
     @Flag(help: "A pseudonymised copy: customer names and codes, tax ids, e-mails, phones and birth dates replaced by stable pseudonyms everywhere.")
     var redact = false
@@ -59,8 +64,9 @@ struct ReportCommand: ParsableCommand {
         let input = try result.reportInput(workspace: workspace)
         // A redacted copy hides the round's own identifiers wherever they appear, not only in samples.
         let personal = redact ? try workspace.personalValues(round: result.round) : []
-        let options = ReportOptions(language: lang ?? CLILanguage.current, redact: redact, sections: try chosenSections(),
+        var options = ReportOptions(language: lang ?? CLILanguage.current, redact: redact, sections: try chosenSections(),
                                     personalValues: personal)
+        options.audience = audience
         try ReportWriter.write(input, options: options, format: chosenFormat, to: out, guard: outputGuard)
         say(LocalizedText(ru: "Отчёт записан: \(out)", en: "Report written: \(out)"))
     }

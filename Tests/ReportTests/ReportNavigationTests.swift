@@ -27,3 +27,24 @@ import Testing
         #expect(Page.cssString("a\"b\\c<d>e\nf") == "\"a\\22 b\\5C c\\3C d\\3E e f\"")
     }
 }
+
+/// The client's copy and the consultant's working copy.
+@Suite struct ReportAudienceTests {
+    func page(_ audience: ReportAudience) throws -> String {
+        var options = ReportOptions(language: .ru)
+        options.audience = audience
+        return ReportRenderer.html(try ReportFixture.input(), options: options)
+    }
+
+    @Test func theClientsCopyHasNoCommandsNorMetricIds() throws {
+        let page = try page(.client)
+        #expect(!page.contains("crm-audit config"))
+        #expect(!page.contains("<td>sales.revenue_last_12m</td>"))
+    }
+
+    @Test func theConsultantsCopyAddsThem() throws {
+        let page = try page(.consultant)
+        #expect(page.contains("crm-audit config"))
+        #expect(page.contains("<td>sales.revenue_last_12m</td>"))
+    }
+}

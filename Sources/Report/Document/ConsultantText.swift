@@ -12,6 +12,8 @@ enum ConsultantText {
     static let signOff = LocalizedText(ru: "Подпись", en: "Sign-off")
     static let consultant = LocalizedText(ru: "Консультант", en: "Consultant")
     static let client = LocalizedText(ru: "Со стороны клиента", en: "For the client")
+    static let configurationCommand = LocalizedText(ru: "То же содержание выгружается командой `crm-audit config` в YAML и JSON.",
+                                                    en: "The same content is exported by `crm-audit config` as YAML and JSON.")
     static let signatureLine = LocalizedText(ru: "подпись, дата", en: "signature, date")
 }
 

@@ -105,9 +105,18 @@ public enum ReportSection: String, Sendable, CaseIterable, Codable {
     case summary, beliefs, areas, findings, insights, quality, configuration, roadmap, progress, appendix
 }
 
+/// Who the copy is for.
+public enum ReportAudience: String, Sendable, CaseIterable, Codable {
+    /// The client's copy: the client's language only, no commands, no metric ids or formulas.
+    case client
+    /// The consultant's working copy: adds the commands, metric ids and formulas.
+    case consultant
+}
+
 /// How to render.
 public struct ReportOptions: Sendable {
     public var language: Language
+    public var audience: ReportAudience = .client
     /// Replace customer names, emails and phones with stable pseudonyms.
     public var redact: Bool
     public var sections: Set<ReportSection>

@@ -130,8 +130,7 @@ enum ReportText: String, CaseIterable {
         case .orphanSales: LocalizedText(ru: "Продажи клиентам, которых нет в базе", en: "Sales to customers missing from the base")
         case .invalidContacts: LocalizedText(ru: "Некорректные контакты", en: "Invalid contacts")
         case .configurationTitle: LocalizedText(ru: "Рекомендуемая настройка CRM", en: "Recommended CRM configuration")
-        case .configurationLead: LocalizedText(ru: "Не зависит от поставщика CRM. То же содержание выгружается командой `crm-audit config` в YAML и JSON.",
-                                               en: "Vendor-neutral. The same content is exported by `crm-audit config` as YAML and JSON.")
+        case .configurationLead: LocalizedText(ru: "Не зависит от поставщика CRM.", en: "Vendor-neutral.")
         case .reasons: LocalizedText(ru: "Основание", en: "Because of")
         case .baseline: LocalizedText(ru: "Сейчас", en: "Baseline")
         case .target: LocalizedText(ru: "Цель", en: "Target")

@@ -53,11 +53,14 @@ extension HTMLReport {
         if let periods = input.metrics.periods {
             content.append(element("p", [], element("strong", [], text(t(.headlinePeriod) + ": ")), text(format.headlineComparison(periods))))
         }
-        // Every metric with its value in its unit and its period.
-        content.append(table([("id", false), (t(.metricDefinition), false), (t(.unit), true), (t(.period), false)],
+        // Every metric with its value in its unit and its period; the consultant's copy adds each
+        // metric's id and formula, which mean nothing to the client.
+        let working = options.audience == .consultant
+        content.append(table((working ? [("id", false)] : []) + [(t(.metricDefinition), false), (t(.unit), true), (t(.period), false)],
                              MetricCatalogue.all.filter { shown.contains($0.id) }.map { definition in
-            [(definition.id, false), (definition.title[language] + ": " + definition.definition[language], false),
-             (format.metric(definition.id, in: input.metrics) ?? "—", true), (definition.period.title[language], false)]
+            (working ? [(definition.id, false)] : [])
+                + [(definition.title[language] + (working ? ": " + definition.definition[language] : ""), false),
+                   (format.metric(definition.id, in: input.metrics) ?? "—", true), (definition.period.title[language], false)]
         }))
         content += consultantAppendix(hidden: hidden)
         return sectionElement(.appendix, title: .appendixTitle, content)

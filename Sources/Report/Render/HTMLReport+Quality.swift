@@ -58,7 +58,8 @@ extension HTMLReport {
             content.append(element("ul", [], items))
         }
         if content.isEmpty { content.append(element("p", [], text(t(.noData)))) }
-        return sectionElement(.configuration, title: .configurationTitle, lead: t(.configurationLead), content)
+        let command = options.audience == .consultant ? " " + ConsultantText.configurationCommand[language] : ""
+        return sectionElement(.configuration, title: .configurationTitle, lead: t(.configurationLead) + command, content)
     }
 
     /// A KPI's baseline in its metric's unit, with the metric's period.
