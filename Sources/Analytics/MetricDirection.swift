@@ -51,7 +51,7 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
         "customers.count": .higherIsBetter, "customers.repeat_rate": .higherIsBetter, "customers.median_purchase_interval_days": .lowerIsBetter,
         "customers.active_12m": .higherIsBetter, "customers.active_prev_12m": .neutral, "customers.active_growth_12m": .higherIsBetter,
         "customers.active_12m_share": .higherIsBetter, "customers.new_12m": .higherIsBetter, "customers.returning_12m": .higherIsBetter,
-        "customers.retained_12m": .higherIsBetter, "customers.reactivated_12m": .higherIsBetter, "customers.lost_12m": .lowerIsBetter,
+        "customers.retained_12m": .higherIsBetter, "customers.reactivated_12m": .higherIsBetter, "customers.lost_12m": .lowerIsBetter, "customers.lost_revenue_prev_12m": .lowerIsBetter,
         "retention.rate_12m": .higherIsBetter, "retention.churn_12m": .lowerIsBetter,
         // RFM
         "rfm.revenue_at_risk": .lowerIsBetter, "rfm.revenue_at_risk_share": .lowerIsBetter, "rfm.at_risk_customers": .lowerIsBetter,

@@ -70,10 +70,11 @@ struct MarkdownReport {
             out += "\n### \(md(t(.topRisks)))\n\n"
             for (index, risk) in priorities.topRisks.enumerated() {
                 out += "\(index + 1). **\(md(risk.title[language]))**"
-                if let money = risk.moneyAtStake, money > 0 { out += " — \(md(format.money(money, fractionDigits: 0))) \(md(t(.moneyAtStake)))" }
+                if let money = risk.money { out += " — \(md(money.kind.title[language])): \(md(money.text(language)))" }
                 if let evidence = risk.evidence { out += ". \(md(evidence[language]))" }
                 out += "\n"
             }
+            for line in MoneySummary(input.findings).totalsText(language) { out += "\n" + md(line) + "\n" }
             out += "\n### \(md(t(.firstActions)))\n\n"
             for (index, action) in priorities.firstActions.enumerated() { out += "\(index + 1). \(md(action.recommendation[language]))\n" }
             out += "\n"
@@ -159,6 +160,13 @@ struct MarkdownReport {
             out += "### \(md(t(.sourcesTitle)))\n\n" + table([t(.file), t(.kind), t(.rows), t(.checksum)], input.datasets.map {
                 [$0.fileName, $0.kind.title[language], format.count(Double($0.rowsStored)), $0.sha256]
             })
+            let money = MoneySummary(input.findings)
+            if !money.assumptions.isEmpty {
+                let headers = MoneySummary.assumptionHeaders
+                out += "\n### \(md(MoneySummary.assumptionsTitle[language]))\n\n\(md(MoneySummary.assumptionsLead[language]))\n\n"
+                out += table([headers.id[language], headers.range[language], headers.source[language], headers.ruleset[language]],
+                             money.assumptionRows(language))
+            }
         }
         // Hidden when the Markdown is shown; lets a later run recognise the file as its own.
         return out + "\n<!-- \(OutputSignature.comment) -->\n"

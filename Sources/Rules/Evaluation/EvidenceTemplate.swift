@@ -19,7 +19,7 @@ public struct EvidenceTemplate: Sendable {
     }
 
     /// The names a template may use besides `metric.*` and `answer.*`.
-    public static let names: Set<String> = ["observed", "count", "denominator", "money", "expected", "stated", "measured"]
+    public static let names: Set<String> = ["observed", "count", "denominator", "money", "exposed", "expected", "stated", "measured"]
     public static let formats: Set<String> = ["percent", "change", "points", "money", "number", "count", "customers", "date", "days", "text"]
 
     func render(finding: Finding, rule: Rule, bindings: Bindings, context: some AssessmentContext) -> LocalizedText {
@@ -68,7 +68,8 @@ public struct EvidenceTemplate: Sendable {
             return finding.observedText ?? dash
         case "count": return finding.count.map { Self.format($0, format ?? "count", formatter) } ?? dash
         case "denominator": return finding.denominator.map { Self.format($0, format ?? "count", formatter) } ?? dash
-        case "money": return finding.moneyAtStake.map { Self.format($0, format ?? "money", formatter) } ?? dash
+        case "money": return finding.money.map { $0.text(language) } ?? dash
+        case "exposed": return finding.money.map { Self.format($0.exposed, format ?? "money", formatter) } ?? dash
         case "expected": return finding.expected?[language] ?? dash
         case "stated", "measured":
             // A belief's values in its unit (a rule without a `belief:` block has none).
