@@ -209,7 +209,8 @@ public enum Analytics {
         lap("portrait")
         computation.dealsAndActivities()
         lap("dealsAndActivities")
-        let breakdowns = computation.beliefMeasures()
+        var breakdowns = computation.beliefMeasures()
+        if !computation.customerShares.isEmpty { breakdowns["managers.customers_revenue_share_12m"] = computation.customerShares }
         computation.sink.finish()
         lap("sink.finish")
 

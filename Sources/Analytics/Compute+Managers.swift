@@ -191,6 +191,9 @@ extension Computation {
             sink.set("managers.dependency" + suffix, nil, orElse: .noValues(.sales, "manager"))
         } else {
             sink.ratio("managers.dependency" + suffix, byManager.max() ?? 0, total)
+            if headline, total > 0 {
+                for (key, amount) in byManager.enumerated() where amount > 0 { customerShares[names.name(key)] = amount / total }
+            }
         }
     }
 

@@ -9,7 +9,8 @@ import Expressions
 ///
 /// Formats: `percent` (a 0–1 share), `change` (a relative change, `+22,4 %`), `points` (a
 /// difference of shares in percentage points), `money`, `number`, `count`, `customers`
-/// (`844 клиента`), `date`, `days`, `text`.
+/// (`844 клиента`), `date`, `days`, `text`, and for a per-item metric `top` (the item with the
+/// largest value: `{{metric.managers.customers_revenue_share_12m|top}}` names the manager).
 /// A slot whose value is unknown renders as `—`.
 public struct EvidenceTemplate: Sendable {
     public var template: LocalizedText
@@ -20,7 +21,7 @@ public struct EvidenceTemplate: Sendable {
 
     /// The names a template may use besides `metric.*` and `answer.*`.
     public static let names: Set<String> = ["observed", "count", "denominator", "money", "exposed", "expected", "stated", "measured"]
-    public static let formats: Set<String> = ["percent", "change", "points", "money", "number", "count", "customers", "date", "days", "text"]
+    public static let formats: Set<String> = ["percent", "change", "points", "money", "number", "count", "customers", "date", "days", "text", "top"]
 
     func render(finding: Finding, rule: Rule, bindings: Bindings, context: some AssessmentContext) -> LocalizedText {
         LocalizedText(
@@ -87,6 +88,9 @@ public struct EvidenceTemplate: Sendable {
                 switch bindings.metrics[id] ?? .null {
                 case .number(let number): return Self.format(number, format, formatter)
                 case .date(let day): return formatter.date(day)
+                case .table(let rows) where format == "top":
+                    // The item with the largest value (ties: the first name in order).
+                    return rows.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? dash
                 case .null: return dash
                 case let other: return other.text ?? dash
                 }
