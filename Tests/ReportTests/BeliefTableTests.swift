@@ -112,7 +112,7 @@ import Testing
         let markdown = ReportRenderer.markdown(input, options: ReportOptions(language: .en))
         #expect(markdown.contains("## What you believe — and what the data shows"))
         #expect(markdown.contains("| Active | 12 months to 2026-11-20 | 1,200\u{00A0}customers | 844\u{00A0}customers | overstated by 356\u{00A0}customers (42%) |"))
-        #expect(markdown.contains("**The data confirms 1 of the 4 beliefs it could check.**"))
+        #expect(markdown.contains("**The data confirms 0 of the 3 beliefs it could check. 2 more cannot be checked from the data; each row says why.**"))
     }
 
     @Test func withoutBeliefsThereIsNoSection() throws {

@@ -103,7 +103,7 @@ private let atRiskMoney = """
     @Test func anUnknownAssumptionIsAnErrorAtItsPlace() {
         let found = problems(ruleset(assumptions: "", money: atRiskMoney.replacingOccurrences(of: "at_risk_winback", with: "at_risk_winbak")),
                              known: ["at_risk_winback"])
-        #expect(found.contains { $0.hasPrefix("m.yaml:16:23: error: 'assumption': no assumption 'at_risk_winbak'") && $0.contains("did you mean 'at_risk_winback'") })
+        #expect(found.contains { $0.hasPrefix("m.yaml:18:19: error: 'assumption': no assumption 'at_risk_winbak'") && $0.contains("did you mean 'at_risk_winback'") }, "\(found)")
     }
 
     @Test func theStackFindsAnAssumptionNoLayerDeclares() throws {
@@ -119,14 +119,15 @@ private let atRiskMoney = """
     @Test func aMoneyBlockMustStateAYearPeriodAndAValidRange() {
         #expect(problems(ruleset(money: atRiskMoney.replacingOccurrences(of: "period: last_12m", with: "period: all_history")))
             .contains { $0.contains("'period': expected one of: last_12m, prev_12m") })
-        #expect(problems(ruleset(money: atRiskMoney.replacingOccurrences(of: "          period: last_12m\n", with: "")))
-            .contains { $0.contains("'period'") && $0.contains("missing") })
+        #expect(problems(ruleset(money: atRiskMoney.replacingOccurrences(of: "      period: last_12m\n", with: "")))
+            .contains { $0.contains("'period'") && $0.contains("missing") },
+                "\(problems(ruleset(money: atRiskMoney.replacingOccurrences(of: "      period: last_12m\n", with: ""))))")
         #expect(problems(ruleset(assumptions: defaultAssumptions.replacingOccurrences(of: "high: 0.3", with: "high: 30"), money: atRiskMoney))
             .contains { $0.contains("'low' and 'high' are shares from 0 to 1") })
     }
 
     @Test func theOldSingleFigureFieldIsRefusedWithTheWayForward() {
-        let found = problems(ruleset(money: "        money_at_stake: \"metric.rfm.revenue_at_risk\""))
+        let found = problems(ruleset(money: "    money_at_stake: \"metric.rfm.revenue_at_risk\""))
         #expect(found.contains { $0.contains("'money_at_stake' is replaced by a 'money:' block") })
     }
 
