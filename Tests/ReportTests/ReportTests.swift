@@ -87,16 +87,38 @@ import Testing
         #expect(en.contains("RUB\u{00A0}8,230"))
         // A change is a signed percentage, an interval has its unit.
         #expect(en.contains("+22%") && ru.contains("+22\u{00A0}%"))
-        #expect(en.contains("21.8\u{00A0}days") && ru.contains("21,8\u{00A0}дн."))
+        #expect(en.contains("21.8\u{00A0}days") && ru.contains("21,8\u{00A0}дня"))
     }
 
     @Test func theBlockingFindingIsNamedOnTheFirstPage() throws {
-        let page = try html(.en)
+        var input = try ReportFixture.input()
+        input.scores.uncappedLevel = 4
+        input.scores.level = 2
+        let page = ReportRenderer.html(input, options: ReportOptions(language: .en))
         let summary = try #require(page.range(of: "id=\"summary\""))
         let areas = try #require(page.range(of: "id=\"areas\""))
         let firstPage = page[summary.lowerBound..<areas.lowerBound]
         #expect(firstPage.contains("The level is capped by blocking findings"))
         #expect(firstPage.contains("Finding GOALS-001"))
+    }
+
+    @Test func theCapNoticeOnlyShowsWhenTheCapLowersTheLevel() throws {
+        var input = try ReportFixture.input()
+        input.scores.uncappedLevel = 1
+        input.scores.level = 1
+        #expect(!input.scores.blockedBy.isEmpty)
+        for language in [Language.en, .ru] {
+            let page = ReportRenderer.html(input, options: ReportOptions(language: language))
+            #expect(!page.contains(language == .en ? "The level is capped by blocking findings" : "Уровень ограничен блокирующими проблемами"),
+                    "level 1 is below the cap of 2: nothing was capped")
+            #expect(!ReportRenderer.markdown(input, options: ReportOptions(language: language)).contains("capped"))
+        }
+    }
+
+    @Test func effortAgreesInRussian() throws {
+        let page = ReportRenderer.html(try ReportFixture.input(), options: ReportOptions(language: .ru))
+        #expect(page.contains("Трудоёмкость: низкая"))
+        #expect(!page.contains("Трудоёмкость: низкое"))
     }
 
     @Test func redactionReplacesPersonalDataWithStablePseudonyms() throws {

@@ -47,7 +47,7 @@ extension HTMLReport {
     }
 
     func findingCard(_ finding: Finding) -> SafeHTML {
-        var meta = "\(finding.ruleID) · \(areaTitle(finding.area)) · \(t(.impact)): \(finding.impact.title[language]) · \(t(.effort)): \(finding.effort.title[language])"
+        var meta = "\(finding.ruleID) · \(areaTitle(finding.area)) · \(t(.impact)): \(finding.impact.title[language]) · \(t(.effort)): \(finding.effort.effortTitle[language])"
         meta += " · \(t(.pointsLost)): \(format.number(finding.pointsLost, fractionDigits: 1))"
         var parts: [SafeHTML] = [
             element("h4", [], badge(finding.severity), statusBadge(finding.status), text(finding.title[language])),

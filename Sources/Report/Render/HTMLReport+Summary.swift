@@ -17,7 +17,8 @@ extension HTMLReport {
         if card.confidence < 0.5 {
             verdict.append(element("div", [("class", "blocked")], text(t(.provisional))))
         }
-        if !card.blockedBy.isEmpty {
+        // Only when the cap lowers the level: a level already at or below the cap is not "capped".
+        if !card.blockedBy.isEmpty, card.uncappedLevel > card.level {
             let titles = card.blockedBy.map { id in input.findings.first { $0.ruleID == id }?.title[language] ?? id }
             verdict.append(element("div", [("class", "blocked")],
                                    element("strong", [], text(t(.blockedBy) + ": ")), text(titles.joined(separator: "; "))))

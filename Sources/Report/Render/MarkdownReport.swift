@@ -53,7 +53,8 @@ struct MarkdownReport {
             out += "- \(md(t(.verdictScore))): **\(score(card.overall)) / 100**\n"
             out += "- \(md(t(.verdictLevel))): **\(card.level) — \(md(card.levelTitle[language]))**\n"
             out += "- \(md(t(.verdictConfidence))): \(format.percent(card.confidence, fractionDigits: 0))\n"
-            if !card.blockedBy.isEmpty { out += "- \(md(t(.blockedBy))): \(md(card.blockedBy.joined(separator: ", ")))\n" }
+            // Only when the cap lowers the level: a level already at or below the cap is not "capped".
+            if !card.blockedBy.isEmpty, card.uncappedLevel > card.level { out += "- \(md(t(.blockedBy))): \(md(card.blockedBy.joined(separator: ", ")))\n" }
             out += "\n"
             if let periods = input.metrics.periods {
                 out += "*\(md(t(.headlinePeriod))): \(md(format.headlineComparison(periods)))*\n\n"
@@ -90,7 +91,7 @@ struct MarkdownReport {
             out += "## \(md(t(.findingsTitle)))\n\n"
             for finding in priorities.gaps {
                 out += "### \(md(finding.ruleID)) · \(md(finding.title[language]))\n\n"
-                out += "*\(md(finding.severity.title[language])) · \(md(finding.status.title[language])) · \(md(t(.impact))): \(md(finding.impact.title[language])) · \(md(t(.effort))): \(md(finding.effort.title[language]))*\n\n"
+                out += "*\(md(finding.severity.title[language])) · \(md(finding.status.title[language])) · \(md(t(.impact))): \(md(finding.impact.title[language])) · \(md(t(.effort))): \(md(finding.effort.effortTitle[language]))*\n\n"
                 if let evidence = finding.evidence { out += "**\(md(t(.evidence))):** \(md(evidence[language]))\n\n" }
                 out += "→ \(md(finding.recommendation[language]))\n\n"
                 if let samples = finding.samples, !samples.rows.isEmpty {

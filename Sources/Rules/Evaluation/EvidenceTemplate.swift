@@ -112,7 +112,7 @@ public struct EvidenceTemplate: Sendable {
         case "money": formatter.money(number)
         case "count": formatter.count(number)
         case "customers": formatter.count(number, .customers)
-        case "days": formatter.count(number) + (formatter.language == .ru ? " дн." : " days")
+        case "days": formatter.days(number)
         case "date": Day(checkedOrdinal: number).map(formatter.date) ?? formatter.number(number)
         default: formatter.number(number)
         }
