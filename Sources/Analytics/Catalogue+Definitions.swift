@@ -184,13 +184,17 @@ extension MetricCatalogue {
     ]
 
     private static let rfmSegmentRussian = [
-        "Champions": "Чемпионы", "Loyal": "Лояльные", "Potential loyalists": "Потенциально лояльные", "New": "Новые",
+        "Champions": "Чемпионы", "Loyal": "Лояльные", "Potential loyalists": "Потенциально лояльные", "New": "Одна недавняя покупка",
         "At risk": "Под угрозой", "Can't lose": "Нельзя потерять", "Hibernating": "Спящие", "Long inactive": "Давно неактивные",
     ]
 
+    /// RFM's "New" (one purchase, recent) is not the customer definition of new (first purchase
+    /// in the last 12 months, `customers.new_12m`): the report calls it by what it is.
+    private static let rfmSegmentEnglish = ["New": "One recent purchase"]
+
     /// The title of an RFM segment (as named in the tables, e.g. `At risk`) in each language.
     public static func segmentTitle(_ name: String) -> LocalizedText {
-        LocalizedText(ru: rfmSegmentRussian[name] ?? name, en: name)
+        LocalizedText(ru: rfmSegmentRussian[name] ?? name, en: rfmSegmentEnglish[name] ?? name)
     }
 
     static let rfmMetrics: [MetricDefinition] = [
@@ -205,8 +209,8 @@ extension MetricCatalogue {
               en: ("Customers at risk", "customers in At risk and Can't lose")),
     ] + rfmSegmentIDs.map { segment in
         .init("rfm.\(segment.id)", .rfm, .customers, .asOf, [.sales],
-              ru: ("Сегмент \(segment.name)", "число покупателей (за всю историю) в RFM-сегменте \(segment.name) на дату as_of"),
-              en: ("Segment \(segment.name)", "number of buying customers (all history) in the RFM segment \(segment.name) on as_of"))
+              ru: ("RFM-сегмент «\(segmentTitle(segment.name).ru)»", "число покупателей (за всю историю) в RFM-сегменте «\(segmentTitle(segment.name).ru)» на дату as_of"),
+              en: ("RFM segment \(segmentTitle(segment.name).en)", "number of buying customers (all history) in the RFM segment \(segmentTitle(segment.name).en) on as_of"))
     }
 
     static let abcSubjects: [(id: String, ru: String, en: String)] = [
