@@ -21,7 +21,7 @@ public struct EvidenceTemplate: Sendable {
 
     /// The names a template may use besides `metric.*` and `answer.*`.
     public static let names: Set<String> = ["observed", "count", "denominator", "money", "exposed", "expected", "stated", "measured"]
-    public static let formats: Set<String> = ["percent", "change", "points", "money", "number", "count", "customers", "date", "days", "text", "top"]
+    public static let formats: Set<String> = ["percent", "change", "points", "money", "number", "count", "customers", "date", "days", "hours", "text", "top"]
 
     func render(finding: Finding, rule: Rule, bindings: Bindings, context: some AssessmentContext) -> LocalizedText {
         LocalizedText(
@@ -113,6 +113,8 @@ public struct EvidenceTemplate: Sendable {
         case "count": formatter.count(number)
         case "customers": formatter.count(number, .customers)
         case "days": formatter.days(number)
+        case "hours": formatter.number(number, fractionDigits: 1) + "\u{00A0}"
+            + Plural.form((number * 10).rounded() / 10, formatter.language == .ru ? ["час", "часа", "часов"] : ["hour", "hours"], formatter.language)
         case "date": Day(checkedOrdinal: number).map(formatter.date) ?? formatter.number(number)
         default: formatter.number(number)
         }
