@@ -48,7 +48,7 @@ extension HTMLReport {
                 if let detail = item.detail { parts.append(text(" — " + detail[language])) }
                 if section == .kpis || item.baseline != nil {
                     let baseline = item.baselineText?[language] ?? item.baseline.map { value in kpiValue(item.metric, value) } ?? "—"
-                    parts.append(element("span", [("class", "meta")], text(" · \(t(.baseline)): \(baseline)" + (item.target.map { " · \(t(.target)): \($0)" } ?? ""))))
+                    parts.append(element("span", [("class", "meta")], text(" · \(t(.baseline)): \(baseline)" + ((item.targetText?[language] ?? item.target).map { " · \(t(.target)): \($0)" } ?? ""))))
                 }
                 if !item.reasons.isEmpty {
                     parts.append(element("span", [("class", "meta")], text(" (\(t(.reasons)): \(item.reasons.joined(separator: ", ")))")))
