@@ -33,6 +33,8 @@ public struct MethodInfo: Sendable, Hashable, Codable {
     public var rulesets: [String]
     public var policy: ScoringPolicy
     public var rulesEvaluated: Int
+    /// The engagement's industry in words (its industry ruleset's title), when it has one.
+    public var industryTitle: LocalizedText? = nil
 
     public init(questionnaire: String?, rulesets: [String], policy: ScoringPolicy, rulesEvaluated: Int) {
         self.questionnaire = questionnaire
