@@ -117,3 +117,12 @@ public struct ReportOptions: Sendable {
         self.sections = sections
     }
 }
+
+extension ReportInput {
+    /// The partial-month note with the dates the data cover (first sale to the as-of date).
+    func partialMonthNote(_ key: ReportText, _ language: Language) -> String {
+        let format = Formatter(language)
+        let from = metrics["sales.first_date"].text.flatMap { Day(iso: $0) }.map(format.date) ?? "—"
+        return key[language].replacingOccurrences(of: "{from}", with: from).replacingOccurrences(of: "{to}", with: format.date(metrics.asOf))
+    }
+}

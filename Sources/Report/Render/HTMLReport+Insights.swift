@@ -15,7 +15,7 @@ extension HTMLReport {
             content.append(element("h3", [], text(t(.revenueByMonth))))
             content.append(element("p", [("class", "muted")], text(lead)))
             content.append(SafeHTML(raw: ColumnChart(columns: columns, caption: t(.revenueByMonth), formatAxis: format.compactMoney,
-                                                     partialNote: t(.partialMonth)).svg()))
+                                                     partialNote: input.partialMonthNote(.partialMonth, language)).svg()))
         }
         if let top20 = metric("pareto.top20_share"), !input.paretoCurve.isEmpty {
             let chart = ParetoChart(cumulative: input.paretoCurve, top20Share: top20, caption: t(.paretoTitle),

@@ -116,7 +116,7 @@ struct MarkdownReport {
                     [month + (series.isPartial(index) ? " *" : ""), format.money(series.revenue[index], fractionDigits: 0),
                      format.count(Double(series.orders[index])), format.count(Double(series.customers[index]))]
                 }) + "\n"
-            if series.partial.contains(true) { out += "\(md(t(.partialMonthMark)))\n\n" }
+            if series.partial.contains(true) { out += "\(md(input.partialMonthNote(.partialMonthMark, language)))\n\n" }
             out += "### \(md(t(.rfmTitle)))\n\n" + table([t(.segment), t(.customers), t(.revenueLast12m)], input.metrics.tables.rfmSegments.map {
                 [MetricCatalogue.segmentTitle($0.segment)[language], format.count(Double($0.customers)), format.money($0.revenueLast12m, fractionDigits: 0)]
             }) + "\n"
