@@ -74,7 +74,7 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
         "cohorts.retention_m1": .higherIsBetter, "cohorts.retention_m3": .higherIsBetter, "cohorts.retention_m12": .higherIsBetter,
         // Channels and campaigns: what is measurable is better.
         "channels.count": .neutral, "channels.top_share": .neutral, "channels.unknown_source_share": .lowerIsBetter,
-        "channels.unknown_source_revenue_share": .lowerIsBetter, "campaigns.count": .neutral,
+        "channels.unknown_source_revenue_share": .lowerIsBetter, "channels.unknown_source_revenue_share_12m": .lowerIsBetter, "campaigns.count": .neutral,
         "campaigns.revenue_share": .higherIsBetter, "campaigns.roi": .higherIsBetter,
         // Deals
         "deals.count": .neutral, "deals.open": .neutral, "deals.win_rate": .higherIsBetter, "deals.avg_cycle_days": .lowerIsBetter,
