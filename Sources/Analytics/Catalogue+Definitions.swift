@@ -338,6 +338,12 @@ extension MetricCatalogue {
               ru: ("Заполненность \(field)", "доля клиентов списка с непустым \(field)"),
               en: ("Fill rate of \(field)", "share of customers in the list with a non-empty \(field)"))
     } + [
+        .init("customers.person_share", .quality, .share, .asOf, [.customers],
+              ru: ("Доля частных лиц", "доля клиентов списка с типом «частное лицо» (type = person)"),
+              en: ("Share of private persons", "share of customers in the list whose type is a private person (type = person)")),
+        .init("quality.birth_date_persons_fill", .quality, .share, .asOf, [.customers],
+              ru: ("Дата рождения у частных лиц", "доля частных лиц (type = person) в списке клиентов с датой рождения; у компаний даты рождения нет"),
+              en: ("Birth date of private persons", "share of private persons (type = person) in the customer list with a birth date; companies have none")),
         .init("quality.email_valid_share", .quality, .share, .asOf, [.customers],
               ru: ("Корректные email", "доля корректных адресов среди заполненных email"),
               en: ("Valid emails", "share of valid addresses among filled emails")),
