@@ -70,8 +70,8 @@ extension RulesetBuilder {
            !declaredAssumptions.contains(assumption), let assumptionNode = fields["assumption"] {
             let hint = Suggestion.hint(for: assumption, in: known.union(declaredAssumptions))
             reader.error(assumptionNode, LocalizedText(
-                ru: "«assumption»: допущения «\(assumption)» нет ни в этом файле, ни во встроенных наборах\(hint.ru); объявите его в «assumptions:»",
-                en: "'assumption': no assumption '\(assumption)' in this file or the bundled sets\(hint.en); declare it under 'assumptions:'"))
+                ru: "«assumption»: допущения «\(assumption)» нет ни в этом файле, ни во встроенных наборах (объявите его в «assumptions:»)\(hint.ru)",
+                en: "'assumption': no assumption '\(assumption)' in this file or the bundled sets (declare it under 'assumptions:')\(hint.en)"))
         }
         guard let exposed, let period, let kind, let assumption else { return nil }
         return MoneySpec(exposed: exposed, period: period, customers: customers, kind: kind, assumption: assumption)
