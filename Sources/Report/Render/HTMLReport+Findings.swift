@@ -56,6 +56,11 @@ extension HTMLReport {
         if let evidence = finding.evidence {
             parts.append(element("p", [("class", "evidence")], element("strong", [], text(t(.evidence) + ": ")), text(evidence[language])))
         }
+        if let money = finding.money {
+            // The estimate with what it rests on; the assumption is in the method appendix.
+            parts.append(element("p", [("class", "money-line"), ("data-period", money.period.rawValue)],
+                                 element("strong", [], text(money.kind.title[language].capitalizedFirst + ": ")), text(money.text(language))))
+        }
         if let expected = finding.expected, !expected[language].isEmpty {
             parts.append(element("p", [("class", "meta")], text("\(t(.expected)): \(expected[language])")))
         }

@@ -93,6 +93,7 @@ struct MarkdownReport {
                 out += "### \(md(finding.ruleID)) · \(md(finding.title[language]))\n\n"
                 out += "*\(md(finding.severity.title[language])) · \(md(finding.status.title[language])) · \(md(t(.impact))): \(md(finding.impact.title[language])) · \(md(t(.effort))): \(md(finding.effort.effortTitle[language]))*\n\n"
                 if let evidence = finding.evidence { out += "**\(md(t(.evidence))):** \(md(evidence[language]))\n\n" }
+                if let money = finding.money { out += "**\(md(money.kind.title[language].capitalizedFirst)):** \(md(money.text(language)))\n\n" }
                 out += "→ \(md(finding.recommendation[language]))\n\n"
                 if let samples = finding.samples, !samples.rows.isEmpty {
                     out += table(samples.fields.map { SampleColumns.title($0, language) }, samples.rows.prefix(10).map { row in

@@ -26,6 +26,11 @@ public struct Assumption: Sendable, Hashable, Codable {
     }
 }
 
+extension String {
+    /// The text with its first letter in upper case (`возможная потеря` → `Возможная потеря`).
+    public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
 /// What an estimate says the money is: revenue that may be lost, or revenue that can be won back.
 public enum MoneyKind: String, Sendable, Hashable, Codable, CaseIterable {
     case loss, recovery
