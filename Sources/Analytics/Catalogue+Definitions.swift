@@ -199,13 +199,13 @@ extension MetricCatalogue {
 
     static let rfmMetrics: [MetricDefinition] = [
         .init("rfm.revenue_at_risk", .rfm, .money, .last12m, [.sales],
-              ru: ("Выручка под риском", "выручка за последние 12 месяцев клиентов сегментов At risk и Can't lose"),
+              ru: ("Выручка под риском", "выручка за последние 12 месяцев клиентов сегментов «Под угрозой» (At risk) и «Нельзя потерять» (Can't lose)"),
               en: ("Revenue at risk", "last-12-month revenue of the customers in At risk and Can't lose")),
         .init("rfm.revenue_at_risk_share", .rfm, .share, .last12m, [.sales],
               ru: ("Доля выручки под риском", "rfm.revenue_at_risk / sales.revenue_last_12m"),
               en: ("Share of revenue at risk", "rfm.revenue_at_risk / sales.revenue_last_12m")),
         .init("rfm.at_risk_customers", .rfm, .customers, .asOf, [.sales],
-              ru: ("Клиенты под риском", "клиенты сегментов At risk и Can't lose"),
+              ru: ("Клиенты под риском", "клиенты сегментов «Под угрозой» (At risk) и «Нельзя потерять» (Can't lose)"),
               en: ("Customers at risk", "customers in At risk and Can't lose")),
     ] + rfmSegmentIDs.map { segment in
         .init("rfm.\(segment.id)", .rfm, .customers, .asOf, [.sales],

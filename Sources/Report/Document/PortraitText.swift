@@ -20,7 +20,19 @@ enum PortraitText {
         "type=person": LocalizedText(ru: "частное лицо", en: "private person"),
     ]
 
-    static func field(_ id: String, _ language: Language) -> String { fields[id]?[language] ?? id }
+    /// The customer-list fields the fill-rate chart shows, besides the portrait's.
+    static let listFields: [String: LocalizedText] = [
+        "name": LocalizedText(ru: "Наименование", en: "Name"),
+        "tax_id": LocalizedText(ru: "ИНН", en: "Tax id"),
+        "email": LocalizedText(ru: "Email", en: "Email"),
+        "phone": LocalizedText(ru: "Телефон", en: "Phone"),
+        "birth_date": LocalizedText(ru: "Дата рождения", en: "Birth date"),
+        "manager": LocalizedText(ru: "Менеджер", en: "Manager"),
+        "created_at": LocalizedText(ru: "Дата создания", en: "Created"),
+        "email_consent": LocalizedText(ru: "Согласие на рассылку", en: "Email consent"),
+    ]
+
+    static func field(_ id: String, _ language: Language) -> String { (fields[id] ?? listFields[id])?[language] ?? id }
 
     static func value(_ value: String, field: String, _ language: Language) -> String { values["\(field)=\(value)"]?[language] ?? value }
 

@@ -129,7 +129,7 @@ struct MarkdownReport {
         }
         if sections.contains(.quality) {
             out += "## \(md(t(.qualityTitle)))\n\n" + table([t(.field), t(.fillRate)], input.metrics.tables.dataQuality.map {
-                [$0.field, format.percent($0.fillRate, fractionDigits: 0)]
+                [PortraitText.field($0.field, language), format.percent($0.fillRate, fractionDigits: 0)]
             }) + "\n"
         }
         if sections.contains(.configuration) {
