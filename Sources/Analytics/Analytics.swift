@@ -190,6 +190,7 @@ public enum Analytics {
         laps.append(("groups (own thread)", grouped.duration))
         computation.sink.merge(grouped.computation.sink)
         computation.tables.managers = grouped.computation.tables.managers
+        computation.customerShares = grouped.computation.customerShares
         computation.tables.channels = grouped.computation.tables.channels
         computation.tables.campaigns = grouped.computation.tables.campaigns
         computation.tables.abc.merge(grouped.computation.tables.abc) { _, theirs in theirs }  // managers', products'
@@ -209,7 +210,8 @@ public enum Analytics {
         lap("portrait")
         computation.dealsAndActivities()
         lap("dealsAndActivities")
-        let breakdowns = computation.beliefMeasures()
+        var breakdowns = computation.beliefMeasures()
+        if !computation.customerShares.isEmpty { breakdowns["managers.customers_revenue_share_12m"] = computation.customerShares }
         computation.sink.finish()
         lap("sink.finish")
 

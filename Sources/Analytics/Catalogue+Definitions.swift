@@ -161,6 +161,9 @@ extension MetricCatalogue {
         .init("customers.lost_12m", .customers, .customers, .change12m, [.sales],
               ru: ("Потерянные клиенты", "клиенты, активные в предыдущие 12 месяцев и не купившие ничего в последние 12: active_prev_12m − retained_12m"),
               en: ("Lost customers", "customers active in the previous 12 months who bought nothing in the last 12: active_prev_12m − retained_12m")),
+        .init("customers.lost_revenue_prev_12m", .customers, .money, .previous12m, [.sales],
+              ru: ("Выручка потерянных клиентов", "выручка за предыдущие 12 месяцев (as_of − 730, as_of − 365] клиентов из customers.lost_12m"),
+              en: ("Lost customers' revenue", "revenue in the previous 12 months (as_of − 730, as_of − 365] of the customers in customers.lost_12m")),
         .init("retention.rate_12m", .customers, .share, .change12m, [.sales],
               ru: ("Удержание за 12 месяцев", "customers.retained_12m / customers.active_prev_12m (null, когда предыдущее окно пусто)"),
               en: ("12-month retention", "customers.retained_12m / customers.active_prev_12m (null when the previous window is empty)")),
@@ -181,29 +184,33 @@ extension MetricCatalogue {
     ]
 
     private static let rfmSegmentRussian = [
-        "Champions": "Чемпионы", "Loyal": "Лояльные", "Potential loyalists": "Потенциально лояльные", "New": "Новые",
+        "Champions": "Чемпионы", "Loyal": "Лояльные", "Potential loyalists": "Потенциально лояльные", "New": "Одна недавняя покупка",
         "At risk": "Под угрозой", "Can't lose": "Нельзя потерять", "Hibernating": "Спящие", "Long inactive": "Давно неактивные",
     ]
 
+    /// RFM's "New" (one purchase, recent) is not the customer definition of new (first purchase
+    /// in the last 12 months, `customers.new_12m`): the report calls it by what it is.
+    private static let rfmSegmentEnglish = ["New": "One recent purchase"]
+
     /// The title of an RFM segment (as named in the tables, e.g. `At risk`) in each language.
     public static func segmentTitle(_ name: String) -> LocalizedText {
-        LocalizedText(ru: rfmSegmentRussian[name] ?? name, en: name)
+        LocalizedText(ru: rfmSegmentRussian[name] ?? name, en: rfmSegmentEnglish[name] ?? name)
     }
 
     static let rfmMetrics: [MetricDefinition] = [
         .init("rfm.revenue_at_risk", .rfm, .money, .last12m, [.sales],
-              ru: ("Выручка под риском", "выручка за последние 12 месяцев клиентов сегментов At risk и Can't lose"),
+              ru: ("Выручка под риском", "выручка за последние 12 месяцев клиентов сегментов «Под угрозой» (At risk) и «Нельзя потерять» (Can't lose)"),
               en: ("Revenue at risk", "last-12-month revenue of the customers in At risk and Can't lose")),
         .init("rfm.revenue_at_risk_share", .rfm, .share, .last12m, [.sales],
               ru: ("Доля выручки под риском", "rfm.revenue_at_risk / sales.revenue_last_12m"),
               en: ("Share of revenue at risk", "rfm.revenue_at_risk / sales.revenue_last_12m")),
         .init("rfm.at_risk_customers", .rfm, .customers, .asOf, [.sales],
-              ru: ("Клиенты под риском", "клиенты сегментов At risk и Can't lose"),
+              ru: ("Клиенты под риском", "клиенты сегментов «Под угрозой» (At risk) и «Нельзя потерять» (Can't lose)"),
               en: ("Customers at risk", "customers in At risk and Can't lose")),
     ] + rfmSegmentIDs.map { segment in
         .init("rfm.\(segment.id)", .rfm, .customers, .asOf, [.sales],
-              ru: ("Сегмент \(segment.name)", "число покупателей (за всю историю) в RFM-сегменте \(segment.name) на дату as_of"),
-              en: ("Segment \(segment.name)", "number of buying customers (all history) in the RFM segment \(segment.name) on as_of"))
+              ru: ("RFM-сегмент «\(segmentTitle(segment.name).ru)»", "число покупателей (за всю историю) в RFM-сегменте «\(segmentTitle(segment.name).ru)» на дату as_of"),
+              en: ("RFM segment \(segmentTitle(segment.name).en)", "number of buying customers (all history) in the RFM segment \(segmentTitle(segment.name).en) on as_of"))
     }
 
     static let abcSubjects: [(id: String, ru: String, en: String)] = [
@@ -284,6 +291,9 @@ extension MetricCatalogue {
         .init("channels.unknown_source_revenue_share", .channels, .share, .allHistory, [.sales],
               ru: ("Выручка без источника", "Σ amount строк без канала и кампании / sales.revenue.all_history"),
               en: ("Revenue with no known source", "Σ amount of lines with neither channel nor campaign / sales.revenue.all_history")),
+        .init("channels.unknown_source_revenue_share_12m", .channels, .share, .last12m, [.sales],
+              ru: ("Выручка без источника за 12 месяцев", "Σ amount строк с датой в (as_of − 365, as_of] без канала и кампании / sales.revenue_last_12m"),
+              en: ("Revenue with no known source, 12 months", "Σ amount of lines dated in (as_of − 365, as_of] with neither channel nor campaign / sales.revenue_last_12m")),
         .init("campaigns.count", .channels, .count, .allHistory, [.sales],
               ru: ("Кампаний с продажами", "различные campaign в строках продаж"),
               en: ("Campaigns with sales", "distinct campaign in sale lines")),
@@ -328,6 +338,12 @@ extension MetricCatalogue {
               ru: ("Заполненность \(field)", "доля клиентов списка с непустым \(field)"),
               en: ("Fill rate of \(field)", "share of customers in the list with a non-empty \(field)"))
     } + [
+        .init("customers.person_share", .quality, .share, .asOf, [.customers],
+              ru: ("Доля частных лиц", "доля клиентов списка с типом «частное лицо» (type = person)"),
+              en: ("Share of private persons", "share of customers in the list whose type is a private person (type = person)")),
+        .init("quality.birth_date_persons_fill", .quality, .share, .asOf, [.customers],
+              ru: ("Дата рождения у частных лиц", "доля частных лиц (type = person) в списке клиентов с датой рождения; у компаний даты рождения нет"),
+              en: ("Birth date of private persons", "share of private persons (type = person) in the customer list with a birth date; companies have none")),
         .init("quality.email_valid_share", .quality, .share, .asOf, [.customers],
               ru: ("Корректные email", "доля корректных адресов среди заполненных email"),
               en: ("Valid emails", "share of valid addresses among filled emails")),

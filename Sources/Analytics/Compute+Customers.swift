@@ -55,6 +55,7 @@ extension Computation {
     mutating func retention() {
         var buyers = 0, repeaters = 0, active = 0, lost = 0, new12 = 0, retained = 0, reactivated = 0, previous = 0
         var intervals: [Double] = []
+        var lostRevenue = 0.0
         for key in stats.lines.indices where stats.lines[key] > 0 {
             buyers += 1
             if stats.frequency[key] >= 2 {
@@ -63,7 +64,7 @@ extension Computation {
             }
             switch (stats.boughtPrev12m[key], stats.boughtLast12m[key]) {
             case (true, true): previous += 1; active += 1; retained += 1
-            case (true, false): previous += 1; lost += 1
+            case (true, false): previous += 1; lost += 1; lostRevenue += stats.revenuePrev12m[key]
             case (false, true):
                 active += 1
                 if stats.firstDay[key] > last12Start { new12 += 1 } else { reactivated += 1 }
@@ -82,6 +83,7 @@ extension Computation {
         sink.set("customers.retained_12m", retained)
         sink.set("customers.reactivated_12m", reactivated)
         sink.set("customers.lost_12m", lost)
+        sink.set("customers.lost_revenue_prev_12m", lostRevenue)
         sink.ratio("retention.rate_12m", Double(retained), Double(previous), orElse: .emptyPreviousWindow)
         sink.ratio("retention.churn_12m", Double(lost), Double(previous), orElse: .emptyPreviousWindow)
     }

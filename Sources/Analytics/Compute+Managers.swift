@@ -68,8 +68,10 @@ extension Computation {
         var productSoldHeadline = [Bool](repeating: false, count: data.products.count)
         let none = Int32(data.channels.count)
         var unknownRows = 0, unknownRevenue = 0.0, campaignRevenue = 0.0
+        var headlineRevenue = 0.0, unknownHeadlineRevenue = 0.0
         for index in 0..<sales.count where included[index] {
             let headline = sales.day[index] > last12Start
+            if headline { headlineRevenue += sales.amount[index] }
             let manager = sales.manager[index]
             if manager >= 0 {
                 managers.add(group: manager, line: index, sales: sales)
@@ -84,6 +86,7 @@ extension Computation {
             } else if channel < 0 {
                 unknownRows += 1
                 unknownRevenue += sales.amount[index]
+                if headline { unknownHeadlineRevenue += sales.amount[index] }
             }
             let product = sales.product[index]
             if product >= 0 {
@@ -96,6 +99,7 @@ extension Computation {
         }
         sink.ratio("channels.unknown_source_share", Double(unknownRows), Double(includedRows), orElse: .nothingToMeasure)
         sink.ratio("channels.unknown_source_revenue_share", unknownRevenue, revenue)
+        sink.ratio("channels.unknown_source_revenue_share_12m", unknownHeadlineRevenue, headlineRevenue, orElse: .noSalesLast12Months)
         sink.ratio("campaigns.revenue_share", campaignRevenue, revenue)
         return Groupings(managers: managers, managersHeadline: managersHeadline, channels: channels, campaigns: campaigns,
                          products: products, productsHeadline: productsHeadline, productSoldHeadline: productSoldHeadline)
@@ -191,6 +195,9 @@ extension Computation {
             sink.set("managers.dependency" + suffix, nil, orElse: .noValues(.sales, "manager"))
         } else {
             sink.ratio("managers.dependency" + suffix, byManager.max() ?? 0, total)
+            if headline, total > 0 {
+                for (key, amount) in byManager.enumerated() where amount > 0 { customerShares[names.name(key)] = amount / total }
+            }
         }
     }
 

@@ -71,6 +71,9 @@ struct Computation: Sendable {
     let asOf: Day
     var sink: MetricSink
     var tables = MetricTables()
+    /// Each manager's customers' share of the headline period's revenue (the dependency measure,
+    /// `managers.customers_revenue_share_12m`), filled by the managers' computation.
+    var customerShares: [String: Double] = [:]
     var series = MonthlySeries()
 
     // Day windows as ordinals.

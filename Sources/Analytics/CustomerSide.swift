@@ -57,6 +57,19 @@ struct CustomerSideResult: Sendable {
                 }
             }
         }
+        // Birthdays are a private person's: the fill rate among persons, not among companies.
+        if let type = portrait.first(where: { $0.field == "type" }), let person = type.names.firstIndex(of: "person") {
+            var persons = 0, withBirthDate = 0
+            for (row, key) in type.keys.enumerated() where Int(key) == person {
+                persons += 1
+                if row < birthDays.count, birthDays[row] != Int32.min { withBirthDate += 1 }
+            }
+            computation.sink.ratio("customers.person_share", Double(persons), Double(type.keys.count))
+            computation.sink.ratio("quality.birth_date_persons_fill", Double(withBirthDate), Double(persons), orElse: .nothingToMeasure)
+        } else {
+            computation.sink.set("customers.person_share", nil, orElse: .noValues(.customers, "type"))
+            computation.sink.set("quality.birth_date_persons_fill", nil, orElse: .noValues(.customers, "type"))
+        }
         return CustomerSideResult(sink: computation.sink, dataQuality: computation.tables.dataQuality,
                                   duplicates: duplicates, quality: quality, portraitColumns: portrait, birthDays: birthDays)
     }

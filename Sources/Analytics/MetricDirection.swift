@@ -51,7 +51,7 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
         "customers.count": .higherIsBetter, "customers.repeat_rate": .higherIsBetter, "customers.median_purchase_interval_days": .lowerIsBetter,
         "customers.active_12m": .higherIsBetter, "customers.active_prev_12m": .neutral, "customers.active_growth_12m": .higherIsBetter,
         "customers.active_12m_share": .higherIsBetter, "customers.new_12m": .higherIsBetter, "customers.returning_12m": .higherIsBetter,
-        "customers.retained_12m": .higherIsBetter, "customers.reactivated_12m": .higherIsBetter, "customers.lost_12m": .lowerIsBetter,
+        "customers.retained_12m": .higherIsBetter, "customers.reactivated_12m": .higherIsBetter, "customers.lost_12m": .lowerIsBetter, "customers.lost_revenue_prev_12m": .lowerIsBetter,
         "retention.rate_12m": .higherIsBetter, "retention.churn_12m": .lowerIsBetter,
         // RFM
         "rfm.revenue_at_risk": .lowerIsBetter, "rfm.revenue_at_risk_share": .lowerIsBetter, "rfm.at_risk_customers": .lowerIsBetter,
@@ -74,7 +74,7 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
         "cohorts.retention_m1": .higherIsBetter, "cohorts.retention_m3": .higherIsBetter, "cohorts.retention_m12": .higherIsBetter,
         // Channels and campaigns: what is measurable is better.
         "channels.count": .neutral, "channels.top_share": .neutral, "channels.unknown_source_share": .lowerIsBetter,
-        "channels.unknown_source_revenue_share": .lowerIsBetter, "campaigns.count": .neutral,
+        "channels.unknown_source_revenue_share": .lowerIsBetter, "channels.unknown_source_revenue_share_12m": .lowerIsBetter, "campaigns.count": .neutral,
         "campaigns.revenue_share": .higherIsBetter, "campaigns.roi": .higherIsBetter,
         // Deals
         "deals.count": .neutral, "deals.open": .neutral, "deals.win_rate": .higherIsBetter, "deals.avg_cycle_days": .lowerIsBetter,
@@ -88,7 +88,7 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
         "quality.email_consent_share": .higherIsBetter, "quality.duplicate_groups": .lowerIsBetter,
         "quality.duplicate_customers": .lowerIsBetter, "quality.duplicate_share": .lowerIsBetter,
         "quality.orphan_sales_rows": .lowerIsBetter, "quality.orphan_sales_share": .lowerIsBetter,
-        "quality.orphan_revenue": .lowerIsBetter, "quality.customers_without_sales": .neutral,
+        "quality.orphan_revenue": .lowerIsBetter, "customers.person_share": .neutral, "quality.birth_date_persons_fill": .higherIsBetter, "quality.customers_without_sales": .neutral,
         "quality.customers_without_sales_share": .neutral, "quality.future_dates": .lowerIsBetter,
         "quality.zero_amount_rows": .lowerIsBetter, "quality.negative_amount_rows": .neutral,
         "quality.sales_after_as_of": .neutral, "quality.invalid_sale_dates": .lowerIsBetter,

@@ -2,7 +2,7 @@ import AuditModel
 
 extension Formatter {
     /// A metric's number written in its unit: `271,6 млн ₽`-style money with the currency,
-    /// `844 клиента`, `35,7 %`, `+22,4 %` for a change, `+1,2 п. п.`, `21,8 дн.`.
+    /// `844 клиента`, `35,7 %`, `+22,4 %` for a change, `+1,2 п. п.`, `21,8 дня`.
     public func metric(_ value: Double, unit: MetricUnit) -> String {
         switch unit {
         case .money: return money(value, fractionDigits: abs(value) >= 1_000 ? 0 : nil)
@@ -11,7 +11,7 @@ extension Formatter {
         case .share: return percent(value)
         case .change: return signed(percent(abs(value)), value)
         case .points: return signed(number(abs(value) * 100, fractionDigits: 1), value) + (language == .ru ? "\u{00A0}п.\u{00A0}п." : "\u{00A0}pp")
-        case .days: return number(value, fractionDigits: 1) + (language == .ru ? "\u{00A0}дн." : "\u{00A0}days")
+        case .days: return days(value)
         case .ratio: return number(value, fractionDigits: 3)
         case .date: return number(value)
         }

@@ -7,10 +7,14 @@ import Workspace
 extension Assessment {
     /// The report's input: everything assessed, the answers in words, and the rounds so far.
     public func reportInput(workspace: Workspace, generatedAt: String = Timestamp.now()) throws -> ReportInput {
-        let method = MethodInfo(
+        var method = MethodInfo(
             questionnaire: "\(setup.questionnaire.id)@\(setup.questionnaire.version)",
             rulesets: setup.rulesets.layers.map(\.reference), policy: setup.rulesets.policy,
             rulesEvaluated: findings.filter { [.finding, .warn, .ok].contains($0.status) }.count)
+        // The industry in words: the title of its ruleset (`wholesale` → "Оптовая торговля и дистрибуция").
+        if let industry = engagement.industry.map(AuditSetup.slug), !industry.isEmpty {
+            method.industryTitle = setup.rulesets.layers.first { $0.id == "industry-" + industry }?.title
+        }
         let history = try RoundHistory.summaries(workspace, upTo: round)
         return ReportInput(
             engagement: engagement, round: round, metrics: analysis.document, paretoCurve: analysis.paretoCurve,

@@ -38,7 +38,7 @@ public enum AuditPipeline {
         let context = RoundContext(answers: answers, metrics: metrics, roundDate: round.date, questionnaire: questionnaire,
                                    analysis: analysis, previous: previous)
         let stack = setup.rulesets
-        let findings = RuleEvaluator(policy: stack.policy, waivers: stack.waivers).evaluate(stack.rules, in: context)
+        let findings = RuleEvaluator(policy: stack.policy, waivers: stack.waivers, assumptions: stack.assumptions).evaluate(stack.rules, in: context)
         let maturity = Dictionary(questionnaire.maturity(answers: answers).map { area in
             (area.area, AnswerMaturity(score: area.score, assessed: area.answered + area.dontKnow,
                                        relevant: area.answered + area.dontKnow + area.unanswered, dontKnow: area.dontKnow))

@@ -34,18 +34,29 @@ public struct AuditSetup: Sendable {
     /// The ids of every rule of the bundled rulesets (the core set and each industry set), which a
     /// consultant's `disable:` may name; nil when the bundled folder cannot be found.
     public static func bundledRuleIDs(environment: RuleEnvironment) -> Set<String>? {
+        bundled(environment: environment).map { Set($0.flatMap { $0.rules.map(\.id) }) }
+    }
+
+    /// The ids of every assumption the bundled rulesets declare, which a consultant's money block
+    /// may name or override; nil when the bundled folder cannot be found.
+    public static func bundledAssumptionIDs(environment: RuleEnvironment) -> Set<String>? {
+        bundled(environment: environment).map { Set($0.flatMap { $0.assumptions.map(\.id) }) }
+    }
+
+    private static func bundled(environment: RuleEnvironment) -> [Ruleset]? {
         guard let folder = ContentLocator.folder("rulesets"),
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
         var environment = environment
         environment.knownRuleIDs = nil
+        environment.knownAssumptionIDs = nil
         let loader = RulesetLoader(environment: environment)
-        var ids = Set<String>()
-        for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        var sets: [Ruleset] = []
+        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
             let (ruleset, _) = loader.lint(text: String(decoding: data, as: UTF8.self), file: name)
-            ids.formUnion(ruleset?.rules.map(\.id) ?? [])
+            if let ruleset { sets.append(ruleset) }
         }
-        return ids
+        return sets
     }
 
     /// The type of every catalogue metric as expressions see it: numbers, dates, and tables
@@ -79,7 +90,16 @@ public struct AuditSetup: Sendable {
         paths += extraRulesets
         var layers = try paths.map { try loader.load(path: $0) }
         layers += try storedLayers.map { try loader.load(text: $0.content, file: $0.fileName) }
-        return AuditSetup(questionnaire: questionnaire, rulesets: RulesetStack(layers))
+        let stack = RulesetStack(layers)
+        let unknown = stack.unknownAssumptions
+        guard unknown.isEmpty else {
+            throw DiagnosticList(unknown.map { item in
+                Diagnostic(at: item.rule.location, LocalizedText(
+                    ru: "правило \(item.rule.id): допущения «\(item.assumption)» нет ни в одном наборе правил; объявите его в «assumptions:»",
+                    en: "rule \(item.rule.id): no ruleset declares the assumption '\(item.assumption)'; declare it under 'assumptions:'"))
+            })
+        }
+        return AuditSetup(questionnaire: questionnaire, rulesets: stack)
     }
 
     /// The round's stored layers, loaded; a layer that no longer loads (stored by an earlier

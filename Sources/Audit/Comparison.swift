@@ -89,7 +89,7 @@ public enum RoundComparer {
                     severity: Severity(rawValue: stored.severity) ?? .info, blocking: false,
                     status: FindingStatus(rawValue: stored.status) ?? .notEvaluable, observed: nil, observedText: nil, expected: nil,
                     count: nil, denominator: nil, samples: nil, pointsPossible: 0, pointsLost: 0, impact: .medium, effort: .medium,
-                    moneyAtStake: nil, evidence: nil, recommendation: LocalizedText(both: ""), missing: [], waiver: nil, previousStatus: nil)
+                    money: nil, evidence: nil, recommendation: LocalizedText(both: ""), missing: [], waiver: nil, previousStatus: nil)
             }
         }
         return result

@@ -92,6 +92,48 @@ public struct Formatter: Sendable {
         return "RUB\u{00A0}" + text + en
     }
 
+    /// An amount rounded to three significant figures (`3 456 789` → `3 460 000`): the precision
+    /// an estimate built on assumed rates can claim. Zero and non-finite values pass through.
+    public static func threeSignificant(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 else { return value }
+        let digits = digitsBeforePoint(value)
+        var scale = 1.0
+        for _ in 0..<abs(3 - digits) { scale *= 10 }
+        return digits <= 3 ? (value * scale).rounded() / scale : (value / scale).rounded() * scale
+    }
+
+    /// How many digits `value` has before the point (0 or less for |value| < 1: 0.05 → −1).
+    static func digitsBeforePoint(_ value: Double) -> Int {
+        var magnitude = abs(value), digits = 0
+        while magnitude >= 1 { magnitude /= 10; digits += 1 }
+        while magnitude > 0 && magnitude < 0.1 { magnitude *= 10; digits -= 1 }
+        return digits
+    }
+
+    /// An estimated amount, three significant figures in the compact unit: `≈ 3,46 млн ₽` /
+    /// `≈ RUB 3.46M`. Only estimates go through here; amounts summed from the data do not.
+    public func estimate(_ value: Double) -> String { "≈\u{00A0}" + estimateBody(low: value, high: value) }
+
+    /// An estimated range, both ends at three significant figures in the unit of the larger:
+    /// `3,46–5,19 млн ₽` / `RUB 3.46–5.19M`.
+    public func estimateRange(low: Double, high: Double) -> String { estimateBody(low: low, high: high) }
+
+    private func estimateBody(low: Double, high: Double) -> String {
+        let (small, large) = (Self.threeSignificant(min(low, high)), Self.threeSignificant(max(low, high)))
+        let magnitude = max(abs(small), abs(large))
+        let (divisor, ru, en): (Double, String, String) =
+            magnitude >= 1e9 ? (1e9, "млрд", "B") : magnitude >= 1e6 ? (1e6, "млн", "M") : magnitude >= 1e3 ? (1e3, "тыс.", "K") : (1, "", "")
+        func digits(_ value: Double) -> String {
+            let scaled = value / divisor
+            guard scaled != 0 else { return number(0, fractionDigits: 0) }
+            let places = max(0, 3 - Self.digitsBeforePoint(scaled))
+            return number(scaled, fractionDigits: divisor == 1 ? 0 : places)
+        }
+        let text = small == large ? digits(large) : digits(small) + "–" + digits(large)
+        if language == .ru { return ru.isEmpty ? text + "\u{00A0}₽" : text + "\u{00A0}" + ru + "\u{00A0}₽" }
+        return "RUB\u{00A0}" + text + en
+    }
+
     /// A share (0–1) as a percent: `35,2 %` / `35.2%`.
     public func percent(_ share: Double, fractionDigits: Int = 1) -> String {
         let text = number(share * 100, fractionDigits: fractionDigits)

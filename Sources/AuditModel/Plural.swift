@@ -64,10 +64,21 @@ public struct CountedNoun: Sendable, Hashable {
     public static let customers = CountedNoun(one: "клиент", few: "клиента", many: "клиентов",
                                               singular: "customer", plural: "customers")
     public static let days = CountedNoun(one: "день", few: "дня", many: "дней", singular: "day", plural: "days")
+    public static let saleLines = CountedNoun(one: "строка продаж", few: "строки продаж", many: "строк продаж",
+                                              singular: "sale line", plural: "sale lines")
     public static let months = CountedNoun(one: "месяц", few: "месяца", many: "месяцев", singular: "month", plural: "months")
 }
 
 extension Formatter {
+    /// Days with at most one decimal, the noun agreeing with the number as shown:
+    /// `181 день`, `90,3 дня`, `5 дней` / `1 day`, `90.3 days`.
+    public func days(_ value: Double) -> String {
+        let shown = (value * 10).rounded() / 10
+        let noun = CountedNoun.days
+        return number(value, fractionDigits: 1) + "\u{00A0}"
+            + Plural.form(shown, language == .ru ? [noun.one, noun.few, noun.many] : [noun.singular, noun.plural], language)
+    }
+
     /// A whole count with its noun: `844 клиента` / `844 customers`.
     public func count(_ value: Double, _ noun: CountedNoun) -> String {
         let whole = Int(clamped: value, rounding: .toNearestOrAwayFromZero)

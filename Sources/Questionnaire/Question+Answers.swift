@@ -139,6 +139,19 @@ extension Question {
         return problems
     }
 
+    /// Units written in the questionnaire in their counting form ("лет", "клиентов", "дней"),
+    /// with the forms a number takes, so that an answer reads "3 года", "1 200 клиентов", "21 день".
+    static let unitForms: [String: String] = [
+        "лет": "год|года|лет", "клиентов": "клиент|клиента|клиентов", "дней": "день|дня|дней",
+        "years": "year|years", "customers": "customer|customers", "days": "day|days",
+    ]
+
+    /// `unit` in the form that agrees with `number` (unchanged when it is not a known counting form).
+    static func agreeing(_ unit: String, with number: Double, _ language: Language) -> String {
+        guard let forms = unitForms[unit] else { return unit }
+        return Plural.form(number, forms, language)
+    }
+
     /// The answer as a person reads it: option labels, yes/no, numbers with the unit.
     public func display(_ value: AnswerValue, in language: Language) -> String {
         switch value {
@@ -152,7 +165,7 @@ extension Question {
             switch type {
             case .percent: return text + " %"
             case .scale: return text + " / 5"
-            default: return unit.map { text + " " + $0[language] } ?? text
+            default: return unit.map { text + " " + Self.agreeing($0[language], with: number, language) } ?? text
             }
         case .text(let text): return text
         case .date(let day): return day.iso

@@ -84,13 +84,26 @@ enum CheckOutput {
             var pointsLost: Double
             var impact: String
             var effort: String
-            var moneyAtStake: Double?
+            var money: Money?
             var evidence: String?
             var recommendation: String
             var samples: SampleRecords?
             var missing: [String]
             var waiver: Waiver?
             var previousStatus: String?
+        }
+        /// A finding's money: the exact revenue exposed over its period, and the estimated range.
+        struct Money: Encodable {
+            var kind: String
+            var period: String
+            var exposed: Double
+            var customers: Double?
+            var estimateLow: Double
+            var estimateHigh: Double
+            var assumption: String
+            var rateLow: Double
+            var rateHigh: Double
+            var text: String
         }
         struct Output: Encodable {
             var round: Int
@@ -108,7 +121,12 @@ enum CheckOutput {
                  observed: finding.observed, observedText: finding.observedText, expected: finding.expected?[language],
                  count: finding.count, denominator: finding.denominator, pointsPossible: finding.pointsPossible,
                  pointsLost: finding.pointsLost, impact: finding.impact.rawValue, effort: finding.effort.rawValue,
-                 moneyAtStake: finding.moneyAtStake, evidence: finding.evidence?[language],
+                 money: finding.money.map { money in
+                     Money(kind: money.kind.rawValue, period: money.period.rawValue, exposed: money.exposed, customers: money.customers,
+                           estimateLow: Formatter.threeSignificant(money.low), estimateHigh: Formatter.threeSignificant(money.high),
+                           assumption: money.assumption.id, rateLow: money.assumption.low, rateHigh: money.assumption.high,
+                           text: money.text(language))
+                 }, evidence: finding.evidence?[language],
                  recommendation: finding.recommendation[language], samples: finding.samples,
                  missing: finding.missing.map { $0.reason[language] }, waiver: finding.waiver,
                  previousStatus: finding.previousStatus?.rawValue)

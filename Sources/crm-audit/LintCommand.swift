@@ -96,6 +96,7 @@ enum Linter {
             environment.types.answers = [:]
         }
         environment.knownRuleIDs = AuditSetup.bundledRuleIDs(environment: environment)
+        environment.knownAssumptionIDs = AuditSetup.bundledAssumptionIDs(environment: environment)
         let (_, found) = RulesetLoader(environment: environment).lint(text: text, file: file)
         return diagnostics + found
     }

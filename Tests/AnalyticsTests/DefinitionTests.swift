@@ -52,6 +52,8 @@ import Testing
         ("pareto.top_customer_share.all_history", 2300.0 / 3900),
         ("pareto.hhi.all_history", (2300.0 * 2300 + 1000 * 1000 + 300 * 300 + 200 * 200 + 100 * 100) / (3900.0 * 3900)),
         ("customers.count", 7),
+        // C5 is the one private person (C1 a company, the rest unknown); C5 has a birth date.
+        ("customers.person_share", 1.0 / 7), ("quality.birth_date_persons_fill", 1),
         // two distinct days: C1, C2, C3
         ("customers.repeat_rate", 0.5),
         // active: C1, C2, C3, X9; in the previous 12 months: C2, C3, C5

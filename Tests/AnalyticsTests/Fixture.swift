@@ -18,7 +18,7 @@ enum Fixture {
          "industry": "retail", "manager": "Boris", "email_consent": "0"],
         ["customer_id": "C3", "name": "Гамма", "email": "gamma@gamma.ru", "phone": "8-912-345-67-89", "city": "Казань"],
         ["customer_id": "C4", "name": "Дельта", "phone": "12345", "city": "Казань"],
-        ["customer_id": "C5", "name": "Эпсилон", "email": "eps@eps.com", "phone": "9123456780", "manager": "Vera",
+        ["customer_id": "C5", "name": "Эпсилон", "type": "person", "email": "eps@eps.com", "phone": "9123456780", "manager": "Vera",
          "birth_date": "2030-01-01"],
         ["customer_id": "C6", "name": "ООО «Ромашка»", "tax_id": "7701234567", "manager": "Anna"],
         ["customer_id": "C7", "name": "Ромашка  ООО", "tax_id": "7701234568", "manager": "Anna"],

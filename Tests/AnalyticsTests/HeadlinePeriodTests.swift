@@ -51,6 +51,19 @@ import TestSupport
         #expect(document["retention.churn_12m"] == .number(1))
     }
 
+    @Test func theLostCustomersRevenueIsTheirPreviousYearAndEachManagerHasTheirCustomersShare() throws {
+        let analysis = try Self.silentBigCustomer()
+        let document = analysis.document
+        // What RET-001 prices: the lost customers' revenue in the 12 months before the headline period.
+        #expect(document["customers.lost_revenue_prev_12m"] == .number(1_000_000))
+        // One manager measure: each manager's customers' share of the 12 months' revenue, whose
+        // largest is the dependency; the silent manager's customers bought nothing in the window.
+        let shares = try #require(document.breakdowns?["managers.customers_revenue_share_12m"])
+        #expect(abs((shares["Anna"] ?? 0) - 0.8) < 1e-9 && abs((shares["Boris"] ?? 0) - 0.2) < 1e-9)
+        #expect(shares["Silent"] == nil)
+        #expect(close(document["channels.unknown_source_revenue_share_12m"], 1), "no line has a channel or campaign")
+    }
+
     @Test func partialFirstAndLastMonthsAreFlagged() throws {
         // The fixture's data begin on 2023-05-05 (after the 1st); as_of 2025-06-30 is June's last day.
         let whole = try Fixture.analysis().document.series

@@ -19,7 +19,7 @@ import Workspace
     static func finding(_ id: String, _ severity: Severity, points: Double = 5, area: String = "customer_base") -> Finding {
         Finding(ruleID: id, ruleset: "crm-core", area: area, title: LocalizedText(both: id), severity: severity, blocking: false,
                 status: .finding, observed: nil, observedText: nil, expected: nil, count: nil, denominator: nil, samples: nil,
-                pointsPossible: points, pointsLost: points, impact: .medium, effort: .medium, moneyAtStake: nil, evidence: nil,
+                pointsPossible: points, pointsLost: points, impact: .medium, effort: .medium, money: nil, evidence: nil,
                 recommendation: LocalizedText(both: ""), missing: [], waiver: nil, previousStatus: nil)
     }
 

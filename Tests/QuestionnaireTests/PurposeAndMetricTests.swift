@@ -62,3 +62,16 @@ import Testing
         #expect(!questionnaire.isRelevant("key_star_name", answers: ["key_star_manager": .bool(false)]))
     }
 }
+
+/// A number answer reads with its unit in the form the number takes.
+@Suite struct AnswerUnits {
+    @Test func russianUnitsAgreeWithTheNumber() throws {
+        let questionnaire = try bundledQuestionnaire()
+        let years = try #require(questionnaire.question("company_history_years"))
+        #expect(years.display(.number(3), in: .ru) == "3 года")
+        #expect(years.display(.number(5), in: .ru) == "5 лет")
+        #expect(years.display(.number(1), in: .en) == "1 year")
+        let customers = try #require(questionnaire.question("company_customers_count"))
+        #expect(customers.display(.number(1201), in: .ru) == "1201 клиент")
+    }
+}

@@ -47,7 +47,9 @@ import Testing
     @Test func rowsFollowTheInterviewAndLeaveOutWhatDoesNotApply() throws {
         let table = BeliefTable(try Self.input(), language: .en)
         #expect(table.rows.map(\.ruleID) == ["BASE-010", "SALES-008", "KEY-005", "KEY-006", "RET-004"])
-        #expect(table.confirmed == (1, 4), "the unknown one is not counted as checked")
+        let tally = table.confirmed
+        #expect((tally.count, tally.of, tally.unchecked) == (0, 3, 2),
+                "the unknown one and the indirect cycle check are not counted as checked, and the tally adds up to the rows")
     }
 
     @Test func eachRowStatesItsPeriodBothValuesAndAVerdictInEnglish() throws {
@@ -62,10 +64,27 @@ import Testing
         #expect(rows["KEY-005"]?.tone == .near)
         #expect(rows["KEY-005"]?.period == "the whole sales history: 2023-11-22 to 2026-11-20")
         #expect(rows["SALES-008"]?.measured == "90.3\u{00A0}days")
-        #expect(rows["SALES-008"]?.verdict == "consistent with the data")
+        #expect(rows["SALES-008"]?.verdict == "cannot be checked directly; consistent with the data",
+                "a purchase interval is not a deal cycle: it can contradict the stated cycle but never confirm it")
+        #expect(rows["SALES-008"]?.tone == .unknown)
         #expect(rows["KEY-006"]?.verdict == "not confirmed")
         #expect(rows["RET-004"]?.stated == "не знаю")
         #expect(rows["RET-004"]?.verdict == "not known in the company")
+    }
+
+    @Test func channelsMostlyUnrecordedCannotBeChecked() throws {
+        var input = try Self.input()
+        input.findings = [
+            Self.belief("MKT-006", status: .finding, label: "Channels", statedText: "referrals", measuredText: "Site 10 %", unit: "text",
+                        period: .last12Months, comparison: .coverage, question: "key_star_name"),
+            Self.belief("MKT-007", status: .warn, label: "Channels 2", statedText: "referrals", measuredText: "Site 60 %", unit: "text",
+                        period: .last12Months, comparison: .coverage, question: "key_star_name"),
+        ]
+        let rows = Dictionary(uniqueKeysWithValues: BeliefTable(input, language: .en).rows.map { ($0.ruleID, $0) })
+        #expect(rows["MKT-006"]?.verdict == "cannot be checked: the data mostly does not record it")
+        #expect(rows["MKT-006"]?.tone == .unknown)
+        #expect(rows["MKT-007"]?.verdict == "only partly recorded")
+        #expect(BeliefTable(input, language: .en).confirmed.unchecked == 1)
     }
 
     @Test func russianRowsHaveRussianPlurals() throws {
@@ -93,7 +112,7 @@ import Testing
         let markdown = ReportRenderer.markdown(input, options: ReportOptions(language: .en))
         #expect(markdown.contains("## What you believe — and what the data shows"))
         #expect(markdown.contains("| Active | 12 months to 2026-11-20 | 1,200\u{00A0}customers | 844\u{00A0}customers | overstated by 356\u{00A0}customers (42%) |"))
-        #expect(markdown.contains("**The data confirms 1 of the 4 beliefs it could check.**"))
+        #expect(markdown.contains("**The data confirms 0 of the 3 beliefs it could check. 2 more cannot be checked from the data; each row says why.**"))
     }
 
     @Test func withoutBeliefsThereIsNoSection() throws {

@@ -28,7 +28,7 @@ import Testing
             finding.observed = scale
             finding.count = scale
             finding.denominator = scale
-            finding.moneyAtStake = scale
+            finding.money = ReportFixture.estimate(scale)
             finding.pointsPossible = policy.points(severity: finding.severity, weight: weight)
             finding.pointsLost = finding.isGap ? finding.pointsPossible : 0
             return finding

@@ -52,10 +52,19 @@ enum ReportFixture {
                 expected: LocalizedText(ru: "проблема > 0.3", en: "fail > 0.3"), count: 120, denominator: 300,
                 samples: SampleRecords(set: "customers.no_email", fields: ["customer_id", "name", "phone"],
                                        rows: [["C1", attack, "+79123456789"]], total: 120),
-                pointsPossible: 5, pointsLost: status == .finding ? 5 : 0, impact: .high, effort: .low, moneyAtStake: money,
+                pointsPossible: 5, pointsLost: status == .finding ? 5 : 0, impact: .high, effort: .low, money: money.map(estimate),
                 evidence: LocalizedText(ru: "Нет email у 40 % клиентов (120 из 300).", en: "40% of customers have no email (120 of 300)."),
                 recommendation: LocalizedText(ru: "Сделайте email обязательным.", en: "Make email required."),
                 missing: [], waiver: nil, previousStatus: nil)
+    }
+
+    /// A test assumption: 20–30 % of the exposed revenue.
+    static let assumption = Assumption(id: "test_winback", title: LocalizedText(ru: "Доля возврата", en: "Win-back share"), low: 0.2, high: 0.3,
+                                       source: LocalizedText(ru: "Ориентир для теста", en: "A range for the test"), ruleset: "crm-core@1.0.0")
+
+    /// A recovery estimate over the last 12 months on `exposed` revenue of 100 customers.
+    static func estimate(_ exposed: Double) -> MoneyEstimate {
+        MoneyEstimate(kind: .recovery, period: .last12m, exposed: exposed, customers: 100, assumption: assumption)
     }
 
     static func input() throws -> ReportInput {

@@ -87,16 +87,60 @@ import Testing
         #expect(en.contains("RUB\u{00A0}8,230"))
         // A change is a signed percentage, an interval has its unit.
         #expect(en.contains("+22%") && ru.contains("+22\u{00A0}%"))
-        #expect(en.contains("21.8\u{00A0}days") && ru.contains("21,8\u{00A0}дн."))
+        #expect(en.contains("21.8\u{00A0}days") && ru.contains("21,8\u{00A0}дня"))
     }
 
     @Test func theBlockingFindingIsNamedOnTheFirstPage() throws {
-        let page = try html(.en)
+        var input = try ReportFixture.input()
+        input.scores.uncappedLevel = 4
+        input.scores.level = 2
+        let page = ReportRenderer.html(input, options: ReportOptions(language: .en))
         let summary = try #require(page.range(of: "id=\"summary\""))
         let areas = try #require(page.range(of: "id=\"areas\""))
         let firstPage = page[summary.lowerBound..<areas.lowerBound]
         #expect(firstPage.contains("The level is capped by blocking findings"))
         #expect(firstPage.contains("Finding GOALS-001"))
+    }
+
+    @Test func everyMoneyFigureIsARangeWithItsPeriodAndItsAssumptionIsInTheAppendix() throws {
+        let input = try ReportFixture.input()
+        for language in [Language.en, .ru] {
+            let page = ReportRenderer.html(input, options: ReportOptions(language: language))
+            var rest = Substring(page), count = 0
+            while let found = rest.range(of: "class=\"money") {
+                let tagEnd = rest[found.upperBound...].firstIndex(of: ">") ?? rest.endIndex
+                #expect(rest[found.lowerBound..<tagEnd].contains("data-period=\"last_12m\""), "a money figure without its period")
+                count += 1
+                rest = rest[tagEnd...]
+            }
+            #expect(count >= 2, "the summary's risks and the findings' money lines")
+            // 5 000 000 × 20–30 %: a range, three significant figures, no "≈".
+            #expect(page.contains(language == .en ? "RUB\u{00A0}1–1.5M" : "1–1,5\u{00A0}млн\u{00A0}₽"))
+            #expect(page.contains("id=\"assumptions\"") && page.contains("test_winback"))
+            #expect(!page.contains("≈"))
+        }
+        let markdown = ReportRenderer.markdown(input, options: ReportOptions(language: .en))
+        #expect(markdown.contains("Recoverable across 2\u{00A0}findings: RUB\u{00A0}1.12–1.68M (the sum of the estimate ranges"),
+                "ranges add to ranges: 600 000 and 5 000 000 at 20–30 %")
+    }
+
+    @Test func theCapNoticeOnlyShowsWhenTheCapLowersTheLevel() throws {
+        var input = try ReportFixture.input()
+        input.scores.uncappedLevel = 1
+        input.scores.level = 1
+        #expect(!input.scores.blockedBy.isEmpty)
+        for language in [Language.en, .ru] {
+            let page = ReportRenderer.html(input, options: ReportOptions(language: language))
+            #expect(!page.contains(language == .en ? "The level is capped by blocking findings" : "Уровень ограничен блокирующими проблемами"),
+                    "level 1 is below the cap of 2: nothing was capped")
+            #expect(!ReportRenderer.markdown(input, options: ReportOptions(language: language)).contains("capped"))
+        }
+    }
+
+    @Test func effortAgreesInRussian() throws {
+        let page = ReportRenderer.html(try ReportFixture.input(), options: ReportOptions(language: .ru))
+        #expect(page.contains("Трудоёмкость: низкая"))
+        #expect(!page.contains("Трудоёмкость: низкое"))
     }
 
     @Test func redactionReplacesPersonalDataWithStablePseudonyms() throws {

@@ -46,10 +46,11 @@ struct BeliefTable {
             .compactMap { writer.row(for: $0.element) }
     }
 
-    /// How many beliefs the data confirms, of those it could check.
-    var confirmed: (count: Int, of: Int) {
+    /// How many beliefs the data confirms, of those it could check, and how many rows it could
+    /// not check (so that the tally and the table's rows add up).
+    var confirmed: (count: Int, of: Int, unchecked: Int) {
         let checked = rows.filter { $0.tone != .unknown }
-        return (checked.filter { $0.tone == .confirmed }.count, checked.count)
+        return (checked.filter { $0.tone == .confirmed }.count, checked.count, rows.count - checked.count)
     }
 }
 
@@ -107,8 +108,11 @@ struct BeliefWriter {
     /// "confirmed", "overstated by 356 customers (42 %)", "not confirmed", …
     func verdict(_ belief: BeliefOutcome, status: FindingStatus) -> (String, BeliefTable.Tone) {
         switch status {
+        case .ok where belief.comparison == .plausibility:
+            // An indirect measure can contradict a statement but never confirm it.
+            return (text(.cannotCheckDirectly) + "; " + text(.consistent), .unknown)
         case .ok:
-            return (text(belief.comparison == .plausibility ? .consistent : .confirmed), .confirmed)
+            return (text(.confirmed), .confirmed)
         case .waived:
             return (text(.waived), .unknown)
         case .notEvaluable, .notApplicable:
@@ -118,8 +122,9 @@ struct BeliefWriter {
         case .finding, .warn:
             let tone: BeliefTable.Tone = status == .finding ? .off : .near
             switch belief.comparison {
-            case .plausibility: return (text(.inconsistent), tone)
+            case .plausibility: return (text(.cannotCheckDirectly) + "; " + text(.inconsistent), tone)
             case .match: return (text(.notConfirmed), tone)
+            case .coverage: return status == .finding ? (text(.cannotCheckUnrecorded), .unknown) : (text(.partlyRecorded), .near)
             case .difference:
                 guard let stated = belief.stated, let measured = belief.measured else { return (text(.notConfirmed), tone) }
                 return (difference(belief, stated: stated, measured: measured), tone)

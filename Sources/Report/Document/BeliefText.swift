@@ -5,15 +5,20 @@ enum BeliefText: String, CaseIterable {
     case title, lead, tally, belief, period, stated, measured, verdict
     case last12Months, wholeHistory, wholeHistoryFrom, onDay
     case confirmed, consistent, notConfirmed, inconsistent, overstatedBy, understatedBy, percentagePoints
+    case cannotCheckDirectly, cannotCheckUnrecorded, partlyRecorded, uncheckedTally
     case ownerDoesNotKnow, noDataToCompare, notAnswered, waived, noAnswer, noData, days, years, beliefForms
 
     var text: LocalizedText {
         switch self {
         case .title: LocalizedText(ru: "Что вы думаете — и что показывают данные", en: "What you believe — and what the data shows")
         case .lead: LocalizedText(
-            ru: "Оценки, названные на интервью, рядом с тем, что показывают выгрузки за тот же период. Расхождение — не чья-то ошибка, а мера того, насколько компания не видит своих клиентов и продаж целиком; CRM должна сделать эти цифры видимыми каждый день.",
-            en: "The estimates given in the interview beside what the exports show for the same period. A gap is nobody's mistake: it measures how far the company does not see its customers and sales as a whole; a CRM must make these figures visible every day.")
+            ru: "Оценки, названные на интервью, рядом с тем, что показывают выгрузки; период каждого сравнения указан в его строке. Расхождение — не чья-то ошибка, а мера того, насколько компания не видит своих клиентов и продаж целиком; CRM должна сделать эти цифры видимыми каждый день.",
+            en: "The estimates given in the interview beside what the exports show; each comparison states its period in its row. A gap is nobody's mistake: it measures how far the company does not see its customers and sales as a whole; a CRM must make these figures visible every day.")
         case .tally: LocalizedText(ru: "Подтвердилось {n} из {of} {beliefs}, которые удалось проверить.", en: "The data confirms {n} of the {of} {beliefs} it could check.")
+        case .cannotCheckDirectly: LocalizedText(ru: "напрямую не проверить", en: "cannot be checked directly")
+        case .cannotCheckUnrecorded: LocalizedText(ru: "не проверить: в данных это почти не записано", en: "cannot be checked: the data mostly does not record it")
+        case .partlyRecorded: LocalizedText(ru: "записано лишь частично", en: "only partly recorded")
+        case .uncheckedTally: LocalizedText(ru: " Ещё {n} проверить по данным нельзя — почему, сказано в строке.", en: " {n} more cannot be checked from the data; each row says why.")
         case .beliefForms: LocalizedText(ru: "утверждения|утверждений|утверждений", en: "belief|beliefs")
         case .belief: LocalizedText(ru: "Что считают", en: "Belief")
         case .period: LocalizedText(ru: "Период", en: "Period")

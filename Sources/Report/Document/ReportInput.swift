@@ -33,6 +33,8 @@ public struct MethodInfo: Sendable, Hashable, Codable {
     public var rulesets: [String]
     public var policy: ScoringPolicy
     public var rulesEvaluated: Int
+    /// The engagement's industry in words (its industry ruleset's title), when it has one.
+    public var industryTitle: LocalizedText? = nil
 
     public init(questionnaire: String?, rulesets: [String], policy: ScoringPolicy, rulesEvaluated: Int) {
         self.questionnaire = questionnaire
@@ -131,5 +133,14 @@ public struct ReportOptions: Sendable {
         self.redact = redact
         self.sections = sections
         self.personalValues = personalValues
+    }
+}
+
+extension ReportInput {
+    /// The partial-month note with the dates the data cover (first sale to the as-of date).
+    func partialMonthNote(_ key: ReportText, _ language: Language) -> String {
+        let format = Formatter(language)
+        let from = metrics["sales.first_date"].text.flatMap { Day(iso: $0) }.map(format.date) ?? "—"
+        return key[language].replacingOccurrences(of: "{from}", with: from).replacingOccurrences(of: "{to}", with: format.date(metrics.asOf))
     }
 }

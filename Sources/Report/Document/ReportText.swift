@@ -187,10 +187,10 @@ enum ReportText: String, CaseIterable {
         case .headlinePeriod: LocalizedText(ru: "Основной период отчёта", en: "The report's headline period")
         case .vsPrevious: LocalizedText(ru: "к предыдущим 12 мес.", en: "vs the previous 12 months")
         case .noComparison: LocalizedText(ru: "без сравнения", en: "no comparison")
-        case .partialMonth: LocalizedText(ru: "штриховка — неполный месяц: данные охватывают только его часть; в расчёт роста не входит",
-                                          en: "hatched: partial month — the data cover only part of it; left out of growth")
-        case .partialMonthMark: LocalizedText(ru: "* — неполный месяц: данные охватывают только его часть; в расчёт роста не входит",
-                                              en: "* — partial month: the data cover only part of it; left out of growth")
+        case .partialMonth: LocalizedText(ru: "штриховка — неполный месяц: данные есть только с {from} по {to}",
+                                          en: "hatched: partial month — the data run only from {from} to {to}")
+        case .partialMonthMark: LocalizedText(ru: "* — неполный месяц: данные есть только с {from} по {to}; 12-месячные сравнения считаются по дням и от неполных месяцев не зависят",
+                                              en: "* — partial month: the data run only from {from} to {to}; the 12-month comparisons count days and do not depend on partial months")
         case .customersTitle: LocalizedText(ru: "Клиенты: последние 12 месяцев против предыдущих 12", en: "Customers: the last 12 months against the 12 before")
         case .customersLead: LocalizedText(ru: "Каждое понятие определено один раз и одинаково используется во всём отчёте: в проблемах, сегментах и настройке CRM.",
                                            en: "Each concept is defined once and used the same way throughout the report: in the findings, the segments and the CRM configuration.")

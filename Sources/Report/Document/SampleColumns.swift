@@ -54,6 +54,10 @@ enum SampleColumns {
             return Day(iso: text).map(format.date) ?? text
         case "segment":
             return MetricCatalogue.segmentTitle(text)[format.language]
+        case "keys":
+            // The fields a duplicate group matches on, in words (`name, email` → `Наименование, Email`).
+            return text.split(separator: ",").map { PortraitText.field($0.trimmingCharacters(in: .whitespaces), format.language) }
+                .joined(separator: ", ")
         case "idle":
             return text == "true" ? (format.language == .ru ? "да" : "yes") : (format.language == .ru ? "нет" : "no")
         default:

@@ -12,6 +12,7 @@ extension HTMLReport {
         let tallyText = b(.tally).replacingOccurrences(of: "{n}", with: String(tally.count))
             .replacingOccurrences(of: "{of}", with: String(tally.of))
             .replacingOccurrences(of: "{beliefs}", with: Plural.form(Double(tally.of), b(.beliefForms), language))
+            + (tally.unchecked > 0 ? b(.uncheckedTally).replacingOccurrences(of: "{n}", with: String(tally.unchecked)) : "")
         let cards = table.rows.filter { $0.tone == .off }.prefix(3).map { row in
             var parts: [SafeHTML] = [
                 element("h4", [], text(row.label)),

@@ -48,7 +48,7 @@ extension HTMLReport {
     }
 
     func findingCard(_ finding: Finding) -> SafeHTML {
-        var meta = "\(finding.ruleID) · \(areaTitle(finding.area)) · \(t(.impact)): \(finding.impact.title[language]) · \(t(.effort)): \(finding.effort.title[language])"
+        var meta = "\(finding.ruleID) · \(areaTitle(finding.area)) · \(t(.impact)): \(finding.impact.title[language]) · \(t(.effort)): \(finding.effort.effortTitle[language])"
         meta += " · \(t(.pointsLost)): \(format.number(finding.pointsLost, fractionDigits: 1))"
         var parts: [SafeHTML] = [
             element("h4", [], badge(finding.severity), statusBadge(finding.status), text(finding.title[language])),
@@ -56,6 +56,11 @@ extension HTMLReport {
         ]
         if let evidence = finding.evidence {
             parts.append(element("p", [("class", "evidence")], element("strong", [], text(t(.evidence) + ": ")), text(evidence[language])))
+        }
+        if let money = finding.money {
+            // The estimate with what it rests on; the assumption is in the method appendix.
+            parts.append(element("p", [("class", "money-line"), ("data-period", money.period.rawValue)],
+                                 element("strong", [], text(money.kind.title[language].capitalizedFirst + ": ")), text(money.text(language))))
         }
         if let comment = consultantComment(finding) { parts.append(comment) }
         if let expected = finding.expected, !expected[language].isEmpty {

@@ -15,7 +15,7 @@ extension HTMLReport {
             content.append(element("h3", [], text(t(.revenueByMonth))))
             content.append(element("p", [("class", "muted")], text(lead)))
             content.append(SafeHTML(raw: ColumnChart(columns: columns, caption: t(.revenueByMonth), formatAxis: format.compactMoney,
-                                                     partialNote: t(.partialMonth)).svg()))
+                                                     partialNote: input.partialMonthNote(.partialMonth, language)).svg()))
         }
         if let top20 = metric("pareto.top20_share"), !input.paretoCurve.isEmpty {
             let chart = ParetoChart(cumulative: input.paretoCurve, top20Share: top20, caption: t(.paretoTitle),
@@ -140,7 +140,8 @@ extension HTMLReport {
         var rows: [[(String, Bool)]] = []
         for field in tables.portrait {
             for value in field.values where (value.overIndex ?? 0) > 1.2 && value.customers >= 3 && !value.value.hasPrefix("(") {
-                rows.append([(field.field, false), (value.value, false), (format.percent(value.customerShare), true),
+                rows.append([(PortraitText.field(field.field, language), false),
+                             (PortraitText.value(value.value, field: field.field, language), false), (format.percent(value.customerShare), true),
                              (value.revenueShare.map { format.percent($0) } ?? "—", true),
                              (value.overIndex.map { format.number($0, fractionDigits: 2) } ?? "—", true)])
             }
@@ -149,11 +150,14 @@ extension HTMLReport {
         if rows.isEmpty {
             content.append(element("p", [], text(t(.noData))))
         } else {
-            content.append(table([(t(.field), false), (t(.value), false), (t(.customersShare), true), (t(.revenueShare), true), (t(.overIndex), true)],
+            content.append(table([(t(.field), false), (t(.value), false), (PortraitText.customersShare[language], true),
+                                  (PortraitText.revenueShare[language], true), (t(.overIndex), true)],
                                  Array(rows.prefix(20))))
         }
         if !tables.typicalACustomer.isEmpty {
-            let traits = tables.typicalACustomer.map { "\($0.field): \($0.value) (\(format.percent($0.share, fractionDigits: 0)))" }
+            let traits = tables.typicalACustomer.map {
+                "\(PortraitText.field($0.field, language)): \(PortraitText.value($0.value, field: $0.field, language)) (\(format.percent($0.share, fractionDigits: 0)))"
+            }
             content.append(element("p", [], element("strong", [], text(t(.typicalCustomer) + ": ")), text(traits.joined(separator: "; "))))
         }
         return element("div", [], content)

@@ -17,7 +17,8 @@ extension HTMLReport {
         if card.confidence < 0.5 {
             verdict.append(element("div", [("class", "blocked")], text(t(.provisional))))
         }
-        if !card.blockedBy.isEmpty {
+        // Only when the cap lowers the level: a level already at or below the cap is not "capped".
+        if !card.blockedBy.isEmpty, card.uncappedLevel > card.level {
             let titles = card.blockedBy.map { id in input.findings.first { $0.ruleID == id }?.title[language] ?? id }
             verdict.append(element("div", [("class", "blocked")],
                                    element("strong", [], text(t(.blockedBy) + ": ")), text(titles.joined(separator: "; "))))
@@ -26,9 +27,10 @@ extension HTMLReport {
         let priorities = Priorities(input.findings)
         let risks = priorities.topRisks.map { finding -> SafeHTML in
             var parts: [SafeHTML] = [element("h4", [], text(finding.title[language]))]
-            if let money = finding.moneyAtStake, money > 0 {
-                parts.append(element("span", [("class", "money")], text(format.compactMoney(money))))
-                parts.append(element("span", [("class", "meta")], text(t(.moneyAtStake))))
+            if let money = finding.money {
+                parts.append(element("span", [("class", "money"), ("data-period", money.period.rawValue)],
+                                     text(format.estimateRange(low: money.low, high: money.high))))
+                parts.append(element("span", [("class", "meta")], text(money.kind.title[language] + ": " + money.basis(language))))
             } else {
                 parts.append(badge(finding.severity))
             }
@@ -42,6 +44,7 @@ extension HTMLReport {
             kpis,
             element("h3", [], text(t(.topRisks))),
             risks.isEmpty ? element("p", [], text(t(.noRisks))) : element("div", [("class", "risks")], risks),
+        ] + MoneySummary(input.findings).totalsText(language).map { element("p", [("class", "meta money-total")], text($0)) } + [
             element("h3", [], text(t(.firstActions))),
             element("ol", [("class", "actions")], actions),
         ])

@@ -57,7 +57,7 @@ struct HTMLReport {
             (.roundDate, format.date(input.round.date)), (.round, String(input.round.number)),
         ]
         if let consultant = input.engagement.consultant, !consultant.isEmpty { rows.append((.consultant, consultant)) }
-        if let industry = input.engagement.industry, !industry.isEmpty { rows.append((.industry, industry)) }
+        if let industry = input.engagement.industry, !industry.isEmpty { rows.append((.industry, input.method.industryTitle?[language] ?? industry)) }
         let list = rows.map { element("dt", [], text(t($0.0))) + element("dd", [], text($0.1)) }
         return element("section", [("id", "cover"), ("class", "cover")],
                        element("div", [("class", "kicker")], text(t(.kicker))),

@@ -10,6 +10,7 @@ extension MarkdownReport {
         let tallyText = b(.tally).replacingOccurrences(of: "{n}", with: String(tally.count))
             .replacingOccurrences(of: "{of}", with: String(tally.of))
             .replacingOccurrences(of: "{beliefs}", with: Plural.form(Double(tally.of), b(.beliefForms), language))
+            + (tally.unchecked > 0 ? b(.uncheckedTally).replacingOccurrences(of: "{n}", with: String(tally.unchecked)) : "")
         var out = "## \(md(b(.title)))\n\n\(md(b(.lead)))\n\n**\(md(tallyText))**\n\n"
         out += self.table([b(.belief), b(.period), b(.stated), b(.measured), b(.verdict)], table.rows.map { row in
             [row.label, row.period, row.stated, row.measured + (row.note.map { " (\($0))" } ?? ""), row.verdict]

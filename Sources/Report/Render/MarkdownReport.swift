@@ -57,7 +57,8 @@ struct MarkdownReport {
             out += "- \(md(t(.verdictScore))): **\(score(card.overall)) / 100**\n"
             out += "- \(md(t(.verdictLevel))): **\(card.level) — \(md(card.levelTitle[language]))**\n"
             out += "- \(md(t(.verdictConfidence))): \(format.percent(card.confidence, fractionDigits: 0))\n"
-            if !card.blockedBy.isEmpty { out += "- \(md(t(.blockedBy))): \(md(card.blockedBy.joined(separator: ", ")))\n" }
+            // Only when the cap lowers the level: a level already at or below the cap is not "capped".
+            if !card.blockedBy.isEmpty, card.uncappedLevel > card.level { out += "- \(md(t(.blockedBy))): \(md(card.blockedBy.joined(separator: ", ")))\n" }
             out += "\n"
             if let periods = input.metrics.periods {
                 out += "*\(md(t(.headlinePeriod))): \(md(format.headlineComparison(periods)))*\n\n"
@@ -74,10 +75,11 @@ struct MarkdownReport {
             out += "\n### \(md(t(.topRisks)))\n\n"
             for (index, risk) in priorities.topRisks.enumerated() {
                 out += "\(index + 1). **\(md(risk.title[language]))**"
-                if let money = risk.moneyAtStake, money > 0 { out += " — \(md(format.money(money, fractionDigits: 0))) \(md(t(.moneyAtStake)))" }
+                if let money = risk.money { out += " — \(md(money.kind.title[language])): \(md(money.text(language)))" }
                 if let evidence = risk.evidence { out += ". \(md(evidence[language]))" }
                 out += "\n"
             }
+            for line in MoneySummary(input.findings).totalsText(language) { out += "\n" + md(line) + "\n" }
             out += "\n### \(md(t(.firstActions)))\n\n"
             for (index, action) in priorities.firstActions.enumerated() { out += "\(index + 1). \(md(action.recommendation[language]))\n" }
             out += "\n"
@@ -93,8 +95,9 @@ struct MarkdownReport {
             out += "## \(md(t(.findingsTitle)))\n\n"
             for finding in priorities.gaps {
                 out += "### \(md(finding.ruleID)) · \(md(finding.title[language]))\n\n"
-                out += "*\(md(finding.severity.title[language])) · \(md(finding.status.title[language])) · \(md(t(.impact))): \(md(finding.impact.title[language])) · \(md(t(.effort))): \(md(finding.effort.title[language]))*\n\n"
+                out += "*\(md(finding.severity.title[language])) · \(md(finding.status.title[language])) · \(md(t(.impact))): \(md(finding.impact.title[language])) · \(md(t(.effort))): \(md(finding.effort.effortTitle[language]))*\n\n"
                 if let evidence = finding.evidence { out += "**\(md(t(.evidence))):** \(md(evidence[language]))\n\n" }
+                if let money = finding.money { out += "**\(md(money.kind.title[language].capitalizedFirst)):** \(md(money.text(language)))\n\n" }
                 out += consultantComment(finding)
                 out += "→ \(md(finding.recommendation[language]))\n\n"
                 if let samples = finding.samples, !samples.rows.isEmpty {
@@ -119,7 +122,7 @@ struct MarkdownReport {
                     [month + (series.isPartial(index) ? " *" : ""), format.money(series.revenue[index], fractionDigits: 0),
                      format.count(Double(series.orders[index])), format.count(Double(series.customers[index]))]
                 }) + "\n"
-            if series.partial.contains(true) { out += "\(md(t(.partialMonthMark)))\n\n" }
+            if series.partial.contains(true) { out += "\(md(input.partialMonthNote(.partialMonthMark, language)))\n\n" }
             out += "### \(md(t(.rfmTitle)))\n\n" + table([t(.segment), t(.customers), t(.revenueLast12m)], input.metrics.tables.rfmSegments.map {
                 [MetricCatalogue.segmentTitle($0.segment)[language], format.count(Double($0.customers)), format.money($0.revenueLast12m, fractionDigits: 0)]
             }) + "\n"
@@ -131,7 +134,7 @@ struct MarkdownReport {
         }
         if sections.contains(.quality) {
             out += "## \(md(t(.qualityTitle)))\n\n" + table([t(.field), t(.fillRate)], input.metrics.tables.dataQuality.map {
-                [$0.field, format.percent($0.fillRate, fractionDigits: 0)]
+                [PortraitText.field($0.field, language), format.percent($0.fillRate, fractionDigits: 0)]
             }) + "\n"
         }
         if sections.contains(.configuration) {
@@ -164,6 +167,13 @@ struct MarkdownReport {
             out += "### \(md(t(.sourcesTitle)))\n\n" + table([t(.file), t(.kind), t(.rows), t(.checksum)], input.datasets.map {
                 [$0.fileName, $0.kind.title[language], format.count(Double($0.rowsStored)), $0.sha256]
             })
+            let money = MoneySummary(input.findings)
+            if !money.assumptions.isEmpty {
+                let headers = MoneySummary.assumptionHeaders
+                out += "\n### \(md(MoneySummary.assumptionsTitle[language]))\n\n\(md(MoneySummary.assumptionsLead[language]))\n\n"
+                out += table([headers.id[language], headers.range[language], headers.source[language], headers.ruleset[language]],
+                             money.assumptionRows(language))
+            }
         }
         if sections.contains(.appendix) { out += consultantAppendix(hidden: hidden) }
         // Hidden when the Markdown is shown; lets a later run recognise the file as its own.

@@ -42,7 +42,7 @@ struct Priorities {
         Array(gaps.sorted { lhs, rhs in
             if lhs.blocking != rhs.blocking { return lhs.blocking }
             if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
-            if (lhs.moneyAtStake ?? 0) != (rhs.moneyAtStake ?? 0) { return (lhs.moneyAtStake ?? 0) > (rhs.moneyAtStake ?? 0) }
+            if (lhs.money?.high ?? 0) != (rhs.money?.high ?? 0) { return (lhs.money?.high ?? 0) > (rhs.money?.high ?? 0) }
             return lhs.priority > rhs.priority
         }.prefix(3))
     }

@@ -95,16 +95,16 @@ public enum ConfigurationBuilder {
         if let orphans = metrics["quality.orphan_sales_rows"].number, orphans > 0 {
             configuration.add(ConfigItem(
                 id: "cleanup.orphans", title: LocalizedText(ru: "Завести в базу клиентов из продаж", en: "Add customers found only in sales"),
-                detail: LocalizedText(ru: "\(ru.count(orphans)) строк продаж по клиентам, которых нет в базе",
-                                      en: "\(en.count(orphans)) sale lines of customers missing from the base")), to: .cleanup)
+                detail: LocalizedText(ru: "\(ru.count(orphans, .saleLines)) по клиентам, которых нет в базе (за всю историю данных)",
+                                      en: "\(en.count(orphans, .saleLines)) of customers missing from the base (over the whole export)")), to: .cleanup)
         }
         if let median = metrics["customers.median_purchase_interval_days"].number, median > 0 {
             let days = (median * 2).rounded()
             configuration.add(ConfigItem(
                 id: "automation.win_back",
-                title: LocalizedText(ru: "Задача на возврат клиента", en: "Win-back task"),
-                detail: LocalizedText(ru: "создавать менеджеру задачу, если клиент не покупал \(ru.count(days)) дн. (2 × медианный интервал между покупками за всю историю данных, \(ru.metric(median, unit: .days)))",
-                                      en: "create a task for the manager when a customer has not bought for \(en.count(days)) days (2 × the median interval between purchases over the whole export, \(en.metric(median, unit: .days)))")),
+                title: LocalizedText(ru: "Задача при паузе в покупках", en: "Task when a customer's purchases pause"),
+                detail: LocalizedText(ru: "создавать менеджеру задачу, если клиент не покупал \(ru.count(days, .days)) (2 × медианный интервал между покупками за всю историю данных, \(ru.metric(median, unit: .days))) — раньше, чем клиент станет потерянным (не покупал 12 месяцев)",
+                                      en: "create a task for the manager when a customer has not bought for \(en.count(days, .days)) (2 × the median interval between purchases over the whole export, \(en.metric(median, unit: .days))) — before the customer becomes lost (no purchase for 12 months)")),
                 to: .automations)
         }
     }

@@ -15,6 +15,9 @@ public struct ConfigItem: Sendable, Hashable, Codable {
     /// (`67,5 % (12 мес. к предыдущим 12, по 20.11.2026)`).
     public var baselineText: LocalizedText?
     public var target: String?
+    /// The target worked out from the baseline, saying how (`309 клиентов (+10 % к текущему 281)`);
+    /// nil when the target is absolute or there is no baseline.
+    public var targetText: LocalizedText?
 
     public init(id: String, title: LocalizedText, detail: LocalizedText? = nil, reasons: [String] = [],
                 metric: String? = nil, baseline: Double? = nil, baselineText: LocalizedText? = nil, target: String? = nil) {
@@ -26,10 +29,11 @@ public struct ConfigItem: Sendable, Hashable, Codable {
         self.baseline = baseline
         self.baselineText = baselineText
         self.target = target
+        self.targetText = target.flatMap { KPITarget.text($0, metric: metric, baseline: baseline) }
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, detail, reasons, metric, baseline, baselineText = "baseline_text", target
+        case id, title, detail, reasons, metric, baseline, baselineText = "baseline_text", target, targetText = "target_text"
     }
 }
 

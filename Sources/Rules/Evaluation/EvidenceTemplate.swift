@@ -9,7 +9,8 @@ import Expressions
 ///
 /// Formats: `percent` (a 0–1 share), `change` (a relative change, `+22,4 %`), `points` (a
 /// difference of shares in percentage points), `money`, `number`, `count`, `customers`
-/// (`844 клиента`), `date`, `days`, `text`.
+/// (`844 клиента`), `date`, `days`, `text`, and for a per-item metric `top` (the item with the
+/// largest value: `{{metric.managers.customers_revenue_share_12m|top}}` names the manager).
 /// A slot whose value is unknown renders as `—`.
 public struct EvidenceTemplate: Sendable {
     public var template: LocalizedText
@@ -19,8 +20,8 @@ public struct EvidenceTemplate: Sendable {
     }
 
     /// The names a template may use besides `metric.*` and `answer.*`.
-    public static let names: Set<String> = ["observed", "count", "denominator", "money", "expected", "stated", "measured"]
-    public static let formats: Set<String> = ["percent", "change", "points", "money", "number", "count", "customers", "date", "days", "text"]
+    public static let names: Set<String> = ["observed", "count", "denominator", "money", "exposed", "expected", "stated", "measured"]
+    public static let formats: Set<String> = ["percent", "change", "points", "money", "number", "count", "customers", "date", "days", "hours", "text", "top"]
 
     func render(finding: Finding, rule: Rule, bindings: Bindings, context: some AssessmentContext) -> LocalizedText {
         LocalizedText(
@@ -68,7 +69,8 @@ public struct EvidenceTemplate: Sendable {
             return finding.observedText ?? dash
         case "count": return finding.count.map { Self.format($0, format ?? "count", formatter) } ?? dash
         case "denominator": return finding.denominator.map { Self.format($0, format ?? "count", formatter) } ?? dash
-        case "money": return finding.moneyAtStake.map { Self.format($0, format ?? "money", formatter) } ?? dash
+        case "money": return finding.money.map { $0.text(language) } ?? dash
+        case "exposed": return finding.money.map { Self.format($0.exposed, format ?? "money", formatter) } ?? dash
         case "expected": return finding.expected?[language] ?? dash
         case "stated", "measured":
             // A belief's values in its unit (a rule without a `belief:` block has none).
@@ -86,6 +88,9 @@ public struct EvidenceTemplate: Sendable {
                 switch bindings.metrics[id] ?? .null {
                 case .number(let number): return Self.format(number, format, formatter)
                 case .date(let day): return formatter.date(day)
+                case .table(let rows) where format == "top":
+                    // The item with the largest value (ties: the first name in order).
+                    return rows.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? dash
                 case .null: return dash
                 case let other: return other.text ?? dash
                 }
@@ -107,7 +112,9 @@ public struct EvidenceTemplate: Sendable {
         case "money": formatter.money(number)
         case "count": formatter.count(number)
         case "customers": formatter.count(number, .customers)
-        case "days": formatter.count(number) + (formatter.language == .ru ? " дн." : " days")
+        case "days": formatter.days(number)
+        case "hours": formatter.number(number, fractionDigits: 1) + "\u{00A0}"
+            + Plural.form((number * 10).rounded() / 10, formatter.language == .ru ? ["час", "часа", "часов"] : ["hour", "hours"], formatter.language)
         case "date": Day(checkedOrdinal: number).map(formatter.date) ?? formatter.number(number)
         default: formatter.number(number)
         }

@@ -6,10 +6,13 @@ import Expressions
 public struct RuleEvaluator {
     public var policy: ScoringPolicy
     public var waivers: [Waiver]
+    /// The assumptions money blocks name (``RulesetStack/assumptions``).
+    public var assumptions: [String: Assumption]
 
-    public init(policy: ScoringPolicy, waivers: [Waiver] = []) {
+    public init(policy: ScoringPolicy, waivers: [Waiver] = [], assumptions: [String: Assumption] = [:]) {
         self.policy = policy
         self.waivers = waivers
+        self.assumptions = assumptions
     }
 
     /// The finding of every rule, in the rules' order.
@@ -29,7 +32,7 @@ public struct RuleEvaluator {
             ruleID: rule.id, ruleset: rule.ruleset, area: rule.area, title: rule.title, severity: rule.severity,
             blocking: rule.blocking, status: .ok, observed: nil, observedText: nil, expected: nil, count: nil,
             denominator: nil, samples: nil, pointsPossible: 0, pointsLost: 0, impact: rule.impact, effort: rule.effort,
-            moneyAtStake: nil, evidence: nil, recommendation: rule.recommendation, missing: [], waiver: nil,
+            money: nil, evidence: nil, recommendation: rule.recommendation, missing: [], waiver: nil,
             previousStatus: context.previousStatus(ruleID: rule.id))
 
         func notEvaluable(_ missing: [MissingInput]) -> Finding {
@@ -100,11 +103,22 @@ public struct RuleEvaluator {
             }
         }
         finding.status = status
-        for (key, expression, path) in [("count", rule.count, \Finding.count), ("denominator", rule.denominator, \.denominator),
-                                        ("money_at_stake", rule.moneyAtStake, \.moneyAtStake)] {
+        for (key, expression, path) in [("count", rule.count, \Finding.count), ("denominator", rule.denominator, \.denominator)] {
             guard let result = expression?.evaluate(with: bindings) else { continue }
             if result.overflowed { return overflowed(key) }
             finding[keyPath: path] = result.value.number
+        }
+        if let spec = rule.money, let assumption = assumptions[spec.assumption] {
+            let exposed = spec.exposed.evaluate(with: bindings)
+            if exposed.overflowed { return overflowed("money.exposed") }
+            let customers = spec.customers?.evaluate(with: bindings)
+            if customers?.overflowed == true { return overflowed("money.customers") }
+            if let amount = exposed.value.number, amount > 0 {
+                let estimate = MoneyEstimate(kind: spec.kind, period: spec.period, exposed: amount,
+                                             customers: customers?.value.number, assumption: assumption)
+                guard estimate.high.isFinite else { return overflowed("money.range") }
+                finding.money = estimate
+            }
         }
         // Weights and severity points are bounded by the loader; a policy built in code is not.
         guard points.isFinite else { return overflowed("weight") }

@@ -15,6 +15,9 @@ public struct RuleEnvironment: Sendable {
     /// The rule ids of the layers a ruleset may be stacked on (the bundled sets), for checking
     /// its `disable:` list; nil does not check it.
     public var knownRuleIDs: Set<String>?
+    /// The assumption ids of the layers a ruleset may be stacked on, for checking its money
+    /// blocks' `assumption:`; nil checks them only against the file's own (the stack checks the rest).
+    public var knownAssumptionIDs: Set<String>?
 
     public init(types: TypeEnvironment, areas: Set<String>?, sampleSets: Set<String>?, checksMetrics: Bool = true) {
         self.types = types

@@ -49,11 +49,13 @@ public struct RulesetLoader: Sendable {
 struct RulesetBuilder {
     var reader: NodeReader
     let environment: RuleEnvironment
+    /// The assumption ids this file declares (read before its rules, which may name them).
+    var declaredAssumptions: Set<String> = []
 
-    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers", "configuration", "report"]
+    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers", "configuration", "report", "assumptions"]
     static let ruleKeys = [
         "id", "area", "title", "severity", "blocking", "weight", "impact", "effort", "applies_if", "when", "value", "warn",
-        "fail", "observed", "count", "denominator", "money_at_stake", "evidence", "unit", "samples", "recommendation",
+        "fail", "observed", "count", "denominator", "money", "money_at_stake", "evidence", "unit", "samples", "recommendation",
         "recommends", "tests", "belief",
     ]
     static let schema = "crm-audit/ruleset/1"
@@ -71,6 +73,8 @@ struct RulesetBuilder {
         let reference = "\(id)@\(version)"
         var scoring: ScoringPolicy?
         if let node = top["scoring"] { scoring = ScoringPolicyReader.read(node, &reader) }
+        let assumptions = self.assumptions(top, ruleset: reference)
+        declaredAssumptions = Set(assumptions.map(\.id))
         var rules: [Rule] = []
         var seen: [String: Node] = [:]
         for node in reader.sequence(top, "rules", Self.what) ?? [] {
@@ -94,7 +98,7 @@ struct RulesetBuilder {
         let notes = top["report"].flatMap { self.notes($0) }
         return Ruleset(id: id, version: version, title: title, file: reader.source.file,
                        questionnaire: reader.string(top, "questionnaire", Self.what), scoring: scoring, rules: rules,
-                       disable: disable, waivers: waivers, configuration: configuration, notes: notes)
+                       disable: disable, waivers: waivers, configuration: configuration, notes: notes, assumptions: assumptions)
     }
 
     /// Warns about each `disable:` id that no layer below defines (when they are known): a typo
@@ -172,7 +176,12 @@ struct RulesetBuilder {
         let observed = expression(fields, "observed", expecting: nil)
         let count = expression(fields, "count", expecting: .number)
         let denominator = expression(fields, "denominator", expecting: .number)
-        let money = expression(fields, "money_at_stake", expecting: .number)
+        let money = fields["money"].flatMap { self.money($0, rule: what) }
+        if let legacy = fields["money_at_stake"] {
+            reader.error(legacy, LocalizedText(
+                ru: "«money_at_stake» заменён блоком «money:» (exposed, period, customers, kind, assumption) — см. docs/ruleset-format.md",
+                en: "'money_at_stake' is replaced by a 'money:' block (exposed, period, customers, kind, assumption) — see docs/ruleset-format.md"))
+        }
         let evidence = reader.text(fields, "evidence", required: false, what)
         if let evidence, let evidenceNode = fields["evidence"] { checkSlots(evidence, at: evidenceNode) }
         let unit = unit(fields, check: check, what)
@@ -181,7 +190,7 @@ struct RulesetBuilder {
         return Rule(
             id: id, area: area, title: title, severity: severity, blocking: reader.bool(fields, "blocking", what) ?? false,
             weight: weight, impact: impact, effort: effort, appliesIf: appliesIf, check: check, observed: observed, count: count,
-            denominator: denominator, moneyAtStake: money, evidence: evidence, unit: unit, samples: sampleSpec,
+            denominator: denominator, money: money, evidence: evidence, unit: unit, samples: sampleSpec,
             recommendation: recommendation, recommends: recommends, tests: tests, location: reader.location(node), ruleset: ruleset,
             belief: belief)
     }

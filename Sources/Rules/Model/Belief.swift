@@ -18,8 +18,13 @@ public enum BeliefComparison: String, Sendable, Hashable, Codable, CaseIterable 
     /// A statement checked against the data: "confirmed" or "not confirmed".
     case match
     /// An estimate the data can only check indirectly (a sales cycle against purchase
-    /// intervals): "consistent with the data" or "not consistent".
+    /// intervals): never counted as confirmed; the row says it cannot be checked directly, and
+    /// whether the indirect measure contradicts it.
     case plausibility
+    /// A statement the data can check only as far as it is recorded (channels): past the rule's
+    /// `fail` band too little is recorded, and the row says it cannot be checked; past `warn`
+    /// it is "partly recorded"; inside the bands "confirmed".
+    case coverage
 }
 
 /// What the owner believes, set beside what the data shows: a rule's `belief:` block, one row

@@ -78,8 +78,9 @@ public struct Finding: Sendable, Hashable, Codable {
     public var pointsLost: Double
     public var impact: Level3
     public var effort: Level3
-    /// The money at stake, in the data's currency, when the rule can say.
-    public var moneyAtStake: Double?
+    /// The money at stake, when the rule has a money block: the revenue exposed over its period
+    /// and the estimated range with the assumption it rests on.
+    public var money: MoneyEstimate?
     /// The evidence sentence with the observed values filled in.
     public var evidence: LocalizedText?
     public var recommendation: LocalizedText
@@ -94,7 +95,7 @@ public struct Finding: Sendable, Hashable, Codable {
     public init(ruleID: String, ruleset: String, area: String, title: LocalizedText, severity: Severity, blocking: Bool,
                 status: FindingStatus, observed: Double?, observedText: String?, expected: LocalizedText?, count: Double?,
                 denominator: Double?, samples: SampleRecords?, pointsPossible: Double, pointsLost: Double, impact: Level3,
-                effort: Level3, moneyAtStake: Double?, evidence: LocalizedText?, recommendation: LocalizedText,
+                effort: Level3, money: MoneyEstimate?, evidence: LocalizedText?, recommendation: LocalizedText,
                 missing: [MissingEvidence], waiver: Waiver?, previousStatus: FindingStatus?, belief: BeliefOutcome? = nil) {
         self.ruleID = ruleID
         self.ruleset = ruleset
@@ -113,7 +114,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.pointsLost = pointsLost
         self.impact = impact
         self.effort = effort
-        self.moneyAtStake = moneyAtStake
+        self.money = money
         self.evidence = evidence
         self.recommendation = recommendation
         self.missing = missing

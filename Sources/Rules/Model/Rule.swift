@@ -128,7 +128,8 @@ public struct Rule: Sendable, Hashable {
     public var observed: Expressions.Expression?
     public var count: Expressions.Expression?
     public var denominator: Expressions.Expression?
-    public var moneyAtStake: Expressions.Expression?
+    /// The money block: revenue exposed over a stated period and the assumption that makes it a range.
+    public var money: MoneySpec?
     public var evidence: LocalizedText?
     /// How the observed value and the bands read: `percent`, `money`, `count`, `days` or `number`
     /// (from `unit:`, else from the metric a `value` names).
@@ -150,7 +151,7 @@ public struct Rule: Sendable, Hashable {
 
     /// Every expression of the rule, for reference listing.
     public var expressions: [Expressions.Expression] {
-        var all = [appliesIf, observed, count, denominator, moneyAtStake, belief?.stated, belief?.measured].compactMap { $0 }
+        var all = [appliesIf, observed, count, denominator, money?.exposed, money?.customers, belief?.stated, belief?.measured].compactMap { $0 }
         switch check {
         case .condition(let expression): all.append(expression)
         case .bands(let value, _, _): all.append(value)
@@ -176,6 +177,8 @@ public struct Ruleset: Sendable, Hashable {
     public var configuration: ConfigurationSpec? = nil
     /// The consultant's words for the report (`report:`), in their own layer.
     public var notes: ConsultantNotes? = nil
+    /// The rate ranges money estimates rest on (`assumptions:`).
+    public var assumptions: [Assumption] = []
 
     public var reference: String { "\(id)@\(version)" }
 }

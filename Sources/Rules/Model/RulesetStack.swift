@@ -43,6 +43,22 @@ public struct RulesetStack: Sendable {
 
     public var waivers: [Waiver] { layers.flatMap(\.waivers) }
 
+    /// The assumptions in force: a later layer's assumption replaces an earlier one with the same id.
+    public var assumptions: [String: Assumption] {
+        var byID: [String: Assumption] = [:]
+        for layer in layers { for assumption in layer.assumptions { byID[assumption.id] = assumption } }
+        return byID
+    }
+
+    /// Each rule's money block naming an assumption that no layer declares, with the rule.
+    public var unknownAssumptions: [(rule: Rule, assumption: String)] {
+        let known = assumptions
+        return rules.compactMap { rule in
+            guard let id = rule.money?.assumption, known[id] == nil else { return nil }
+            return (rule: rule, assumption: id)
+        }
+    }
+
     public var policy: ScoringPolicy { layers.compactMap(\.scoring).last ?? .standard }
 
     /// The `configuration:` block of the last layer that declares one.

@@ -68,4 +68,13 @@ public enum Level3: String, Sendable, Codable, Hashable, CaseIterable, Comparabl
         case .high: LocalizedText(ru: "высокое", en: "high")
         }
     }
+
+    /// The level as it agrees with "трудоёмкость" (feminine in Russian): `низкая`, `средняя`, `высокая`.
+    public var effortTitle: LocalizedText {
+        switch self {
+        case .low: LocalizedText(ru: "низкая", en: "low")
+        case .medium: LocalizedText(ru: "средняя", en: "medium")
+        case .high: LocalizedText(ru: "высокая", en: "high")
+        }
+    }
 }
