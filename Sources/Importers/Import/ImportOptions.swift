@@ -69,6 +69,9 @@ public struct ImportReport: Sendable {
     public var replacedDataset: Bool
     /// Sales rows whose customer is not in the round's customer list, and their amount.
     public var unknownCustomers: UnknownCustomers?
+    /// Rows recognised as not data (totals, repeated headers, unit rows, separators, blank rows,
+    /// group rows whose value was carried down): skipped or used, not counted in ``rowsRead``.
+    public var nonDataRows = NonDataRows()
 
     /// Sales lines referring to customers missing from the customer list: kept, and counted.
     public struct UnknownCustomers: Sendable, Equatable {

@@ -14,7 +14,7 @@ final class ImportPass {
     private(set) var readers: [FieldReader] = []
     private var fieldIndex: [Int] = []
     // Touched on every row by the one thread running the pass: no dynamic exclusivity checks.
-    @exclusivity(unchecked) private(set) var rowsRead = 0
+    @exclusivity(unchecked) var rowsRead = 0
     @exclusivity(unchecked) private(set) var rowsStored = 0
     @exclusivity(unchecked) private(set) var rowsRejected = 0
     @exclusivity(unchecked) private(set) var problems: [RowProblem] = []
@@ -24,6 +24,20 @@ final class ImportPass {
     /// (rows go to the file as they come: none is held in memory).
     private(set) var rejects: RejectsWriter?
     private let orders: [String: DateOrder]
+    /// Rows recognised as not data (totals, repeated headers, units, separators, blank, groups).
+    var nonData = NonDataRows()
+    /// Group rows' values by column, carried down into the blank cells of the lines beneath.
+    var carried: [Int: String] = [:]
+    /// A group row waiting for its first line (a line blank in its column confirms it).
+    var pendingGroup: PendingGroup?
+    /// The amount of the rows stored since the last total or group row, and their number.
+    var runningAmount = 0.0
+    var runningRows = 0
+    /// The canonical field index of `amount`, when the kind has one.
+    var amountField: Int?
+    /// Whether the rows being processed are the first ones, read before the header was found
+    /// (the CSV reader's current record is then another row).
+    var inHead = false
 
     init(path: String, options: ImportOptions, orders: [String: DateOrder]) throws {
         self.path = path
@@ -54,9 +68,18 @@ final class ImportPass {
         // hold up to 16 MiB: thirty such rows would hold 480 MB).
         var head: [SourceRow] = []
         var headBytes = 0
+        var headBlankLines: [Int] = []
+        var headBroken: [SourceRow] = []
         while head.count < ColumnMapper.headerSearchRows, headBytes <= RowLimits.standard.recordBytes,
               let row = try source.nextRow() {
-            if row.cells.allSatisfy(\.isBlank) { continue }
+            if row.brokenQuote != nil {
+                headBroken.append(row)
+                continue
+            }
+            if row.cells.allSatisfy(\.isBlank) {
+                headBlankLines.append(row.line)
+                continue
+            }
             head.append(row)
             headBytes += ImportPass.textBytes(row.cells)
         }
@@ -100,6 +123,11 @@ final class ImportPass {
             throw ImportError.missingRequiredColumns(path: file, kind: kind, fields: fields, headers: headers)
         }
         if headerIndex == nil { mapping.headers = headers }
+        let firstDataLine = headerIndex.map { head[$0].line + 1 } ?? 0
+        for line in headBlankLines where line >= firstDataLine { nonData.add(.blank, line: line, text: "", limit: 0) }
+        // Lines of an unclosed quote above the header are title lines: only those below are rows
+        // (taken in their place among the first rows).
+        var brokenBelow = headBroken.filter { $0.line >= firstDataLine }[...]
         // Rows need no cell past the header's and the mapped columns (see RowSource.limitWidth).
         source.limitWidth(to: max(mapping.headers.count, (mapping.assignments.map(\.column).max() ?? -1) + 1))
         let specs = kind.fields
@@ -110,6 +138,7 @@ final class ImportPass {
             return FieldReader(spec: spec, order: order, serials: source.serialDates)
         }
         fieldIndex = mapping.assignments.map { positions[$0.field] ?? 0 }
+        amountField = mapping.assignments.contains { $0.field == "amount" } ? positions["amount"] : nil
         // The hot loop works on locals: class properties would be checked for exclusive access
         // on every field of every row.
         var readers = self.readers
@@ -138,12 +167,29 @@ final class ImportPass {
         defer { self.readers = readers }
         try readers.withUnsafeMutableBufferPointer { readers in
             try values.withUnsafeMutableBufferPointer { values in
-                for row in dataRows { try process(row, readers, values, columns, fieldIndex, [], text, store: store) }
+                inHead = true
+                for row in dataRows {
+                    while let broken = brokenBelow.first, broken.line < row.line {
+                        try rejectBrokenQuote(broken, cells: broken.cells.map(\.display))
+                        brokenBelow = brokenBelow.dropFirst()
+                    }
+                    try process(row, readers, values, columns, fieldIndex, [], text, store: store)
+                }
+                for broken in brokenBelow { try rejectBrokenQuote(broken, cells: broken.cells.map(\.display)) }
+                inHead = false
                 source.restrict(to: Set(columns.indices.filter { direct[$0] == .none }.map { columns[$0] }))
                 while let row = try source.nextRow() {
-                    if row.cells.allSatisfy(\.isBlank) && ImportPass.allBlank(directSourceColumns, in: csv) { continue }
+                    if row.brokenQuote != nil {
+                        try rejectBrokenQuote(row, cells: (csv ?? (source as? CSVRowSource)?.csvReader)?.cells(wanted: nil).map(\.display) ?? [])
+                        continue
+                    }
+                    if row.cells.allSatisfy(\.isBlank) && ImportPass.allBlank(directSourceColumns, in: csv) {
+                        nonData.add(.blank, line: row.line, text: "", limit: 0)
+                        continue
+                    }
                     try process(row, readers, values, columns, fieldIndex, direct, text, store: store)
                 }
+                try rejectPendingGroup()
             }
         }
     }
@@ -209,6 +255,7 @@ final class ImportPass {
         for index in 0..<text.width { text.fields[index] = .none }
         var bad: [RowProblem] = []
         let cells = row.cells
+        let carrying = !carried.isEmpty
         for index in 0..<columns.count {
             let column = columns[index]
             var cell = column < cells.count ? cells[column] : .empty
@@ -240,6 +287,7 @@ final class ImportPass {
                     cell = TextEncoding.isValidUTF8(bytes) ? .text(String(decoding: bytes, as: UTF8.self)) : .undecodable
                 }
             }
+            if carrying, cell.isBlank, let value = carried[column] { cell = .text(value) }
             switch readers[index].read(cell) {
             case .value(let value):
                 values[fieldIndex[index]] = value
@@ -251,7 +299,12 @@ final class ImportPass {
                                       value: cell.isBlank ? nil : cell.display, reason: reason))
             }
         }
+        if try screen(row, bad: bad, values: UnsafeBufferPointer(values)) { return }
         if bad.isEmpty {
+            if let amountField, case .real(let amount) = values[amountField] {
+                runningAmount += amount
+                runningRows += 1
+            }
             if let store, rowsRejected == 0 || options.skipBadRows {
                 try store(row.line, UnsafeBufferPointer(values), text)
             }
@@ -264,6 +317,14 @@ final class ImportPass {
             }
             return
         }
+        try reject(line: row.line, bad: bad) {
+            (anyDirect ? (text.reader?.cells(wanted: nil) ?? row.cells) : row.cells).map(\.display)
+        }
+    }
+
+    /// Counts a bad row, keeps its first problems and, with `--skip-bad-rows`, writes it with
+    /// its reasons to the rejects file (`cells`: all its values).
+    func reject(line: Int, bad: [RowProblem], cells: () -> [String]) throws {
         rowsRejected += 1
         problemCount += bad.count
         for problem in bad where problems.count < options.problemLimit { problems.append(problem) }
@@ -271,13 +332,13 @@ final class ImportPass {
             let reason = bad.map { problem in
                 "\(problem.header ?? problem.field ?? ""): \(problem.reason.ru) / \(problem.reason.en)"
             }.joined(separator: "; ")
-            let all = anyDirect ? (text.reader?.cells(wanted: nil) ?? row.cells) : row.cells
+            let all = cells()
             if rejects == nil {
                 // Never over the workspace, nor over a file that is not an earlier rejects file.
                 _ = try options.outputGuard.check(Importer.rejectsPath(for: path), expecting: .header(Importer.rejectsHeaderPrefix))
                 rejects = try RejectsWriter(next: path, headers: mapping.headers)
             }
-            try rejects?.write(line: row.line, reason: reason, cells: all.map(\.display))
+            try rejects?.write(line: line, reason: reason, cells: all)
         }
     }
 

@@ -159,13 +159,15 @@ public enum Importer {
     private struct Redo: Error {}
 
     static func makeReport(_ pass: ImportPass, sha: String, dryRun: Bool) -> ImportReport {
-        ImportReport(
+        var report = ImportReport(
             file: pass.path, kind: pass.options.kind, format: pass.source.format, notes: pass.source.notes,
             mapping: pass.mapping, dateOrders: pass.dateOrderDecisions, sha256: sha, rowsRead: pass.rowsRead,
             rowsStored: dryRun ? 0 : pass.rowsStored,
             rowsRejected: pass.rowsRejected, problems: pass.problems, problemCount: pass.problemCount,
             preview: pass.preview, dryRun: dryRun, rejectsFile: nil, datasetID: nil, replacedDataset: false,
             unknownCustomers: nil)
+        report.nonDataRows = pass.nonData
+        return report
     }
 
     /// The start of a rejects file's header line, by which an earlier rejects file is recognised.
