@@ -103,8 +103,8 @@ enum ImportReportPrinter {
         var out = [LocalizedText(ru: "Строки, которые не являются данными (не сохраняются как данные) — \(ru)",
                                  en: "Rows that are not data (not stored as data) — \(en)")]
         for example in rows.examples {
-            out.append(LocalizedText(ru: "  строка \(example.line): \(example.kind.title.ru) — \(example.text)",
-                                     en: "  line \(example.line): \(example.kind.title.en) — \(example.text)"))
+            out.append(LocalizedText(ru: "  строка \(example.line): \(example.kind.singular.ru) — \(example.text)",
+                                     en: "  line \(example.line): \(example.kind.singular.en) — \(example.text)"))
         }
         return out
     }

@@ -78,7 +78,11 @@ struct MetricsCommand: ParsableCommand {
         let stored = clock.now
         switch format {
         case .json: Terminal.printDocument(try analysis.document.jsonString(pretty: true))
-        case .table: Terminal.print(MetricTable.render(analysis.document, language: CLILanguage.current))
+        case .table:
+            Terminal.print(MetricTable.render(analysis.document, language: CLILanguage.current))
+            if let matching = analysis.customerMatching {
+                for line in MetricTable.matchingLines(matching) { Terminal.print(line[CLILanguage.current]) }
+            }
         }
         if ProcessInfo.processInfo.environment["CRM_AUDIT_TIMING"] == "1" {
             let phases = analysis.timings + [("analyse+store", stored - start), ("print", clock.now - stored)]
@@ -148,6 +152,21 @@ enum MetricTable {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// How the sale lines' customers were found in the customer list, and the names that fit
+    /// several customers.
+    static func matchingLines(_ matching: CustomerMatching) -> [LocalizedText] {
+        var lines = [LocalizedText(
+            ru: "\nСтроки продаж, сопоставленные с клиентами: по коду \(matching.byCode), по ИНН \(matching.byTaxID), по наименованию \(matching.byName), не найдены \(matching.unmatched)",
+            en: "\nSale lines matched to customers: by code \(matching.byCode), by tax id \(matching.byTaxID), by name \(matching.byName), not found \(matching.unmatched)")]
+        if !matching.ambiguous.isEmpty {
+            let list = matching.ambiguous.prefix(20).joined(separator: "; ")
+            lines.append(LocalizedText(
+                ru: "Неоднозначные наименования (подходят нескольким клиентам списка, не сопоставлены): \(matching.ambiguous.count) — \(list)",
+                en: "Ambiguous names (fit several customers of the list, not matched): \(matching.ambiguous.count) — \(list)"))
+        }
+        return lines
     }
 
     /// The value in its unit, `— (reason)` when null.

@@ -15,8 +15,19 @@ public enum NonDataRowKind: String, Sendable, CaseIterable, Comparable {
         case .units: LocalizedText(ru: "строки единиц измерения", en: "unit rows")
         case .separator: LocalizedText(ru: "разделители", en: "separators")
         case .blank: LocalizedText(ru: "пустые строки", en: "blank rows")
-        case .group: LocalizedText(ru: "строки групп (значение перенесено в строки под ними)",
-                                   en: "group rows (their value carried down into the lines beneath)")
+        case .group: LocalizedText(ru: "строки групп", en: "group rows")
+        }
+    }
+
+    /// What one such row is called.
+    public var singular: LocalizedText {
+        switch self {
+        case .total: LocalizedText(ru: "итог", en: "total")
+        case .repeatedHeader: LocalizedText(ru: "повтор заголовка", en: "repeated header")
+        case .units: LocalizedText(ru: "единицы измерения", en: "units")
+        case .separator: LocalizedText(ru: "разделитель", en: "separator")
+        case .blank: LocalizedText(ru: "пустая строка", en: "blank row")
+        case .group: LocalizedText(ru: "группа: значение перенесено в строки под ней", en: "group: its value carried into the lines beneath")
         }
     }
 
