@@ -43,6 +43,12 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Replace the data imported earlier into this round from the same file: the same content, or a file of the same name and kind (a corrected export).")
     var replace = false
 
+    @Option(help: "Sales: replace the round's dataset imported from this file name (a second export of the same sales).")
+    var replaceDataset: String?
+
+    @Flag(help: "Sales: store the file even when its lines repeat sales already in the round (different sales that look alike).")
+    var keepOverlap = false
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -68,6 +74,8 @@ struct ImportCommand: ParsableCommand {
         options.dryRun = dryRun
         options.skipBadRows = skipBadRows
         options.replace = replace
+        options.replaceDataset = replaceDataset
+        options.keepOverlapping = keepOverlap
         options.outputGuard = output.guarding(dryRun ? nil : workspace)
         if skipBadRows && !dryRun {
             // Refused before anything is stored: the rejects file may not replace the workspace or a file of the client's.

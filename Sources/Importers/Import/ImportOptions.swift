@@ -18,6 +18,11 @@ public struct ImportOptions: Sendable {
     public var skipBadRows = false
     /// Replace a dataset imported earlier from the same file.
     public var replace = false
+    /// A sales dataset of the round (by file name) that this file replaces: its rows are removed
+    /// in the same transaction (a second export of the same sales, `--replace-dataset`).
+    public var replaceDataset: String?
+    /// Store a sales file even when it repeats sales already in the round (`--keep-overlap`).
+    public var keepOverlapping = false
     /// How many parsed rows a dry run shows.
     public var previewRows = 5
     /// How many problems are listed (all are counted).

@@ -38,9 +38,14 @@ public enum Importer {
                     if pass.ordersToRedo != nil { throw Redo() }
                     let sha = try pass.source.sha256()
                     try refuseBadRows(pass, path: path, options: options)
-                    let replaced = try store.finish(sha256: sha, format: pass.source.format, rowsRead: pass.rowsRead,
+                    var replaced = try store.finish(sha256: sha, format: pass.source.format, rowsRead: pass.rowsRead,
                                                     rowsStored: pass.rowsStored, rowsRejected: pass.rowsRejected,
                                                     mapping: pass.mapping.json, replace: options.replace)
+                    if let name = options.replaceDataset {
+                        try store.replace(datasetNamed: name)
+                        replaced = true
+                    }
+                    if !options.keepOverlapping { try store.refuseOverlap() }
                     let unknown = options.kind == .sales ? try store.unknownCustomers() : nil
                     return (store.datasetID, replaced, unknown, sha)
                 }
