@@ -148,4 +148,34 @@ extension ImportPass {
                 en: "a quote opens here and is not closed on this line: the line is not read; close the quote, or double it (\"\") inside a value"))
         try reject(line: row.line, bad: [problem]) { cells }
     }
+
+    /// For deals whose export has a stage but no status column (amoCRM, Bitrix24, Salesforce,
+    /// HubSpot…: "Успешно реализовано", "Сделка провалена", "Closed Won", "closedlost", "Won"),
+    /// the fields the status is read from; nil otherwise.
+    static func stageStatusFields(kind: DatasetKind, mapping: ColumnMapping, positions: [String: Int]) -> (stage: Int, status: Int, closed: Int?)? {
+        guard kind == .deals, let stage = positions["stage"], let status = positions["status"],
+              mapping.assignments.contains(where: { $0.field == "stage" }),
+              !mapping.assignments.contains(where: { $0.field == "status" }) else { return nil }
+        let closed = mapping.assignments.contains { $0.field == "closed_at" } ? positions["closed_at"] : nil
+        return (stage, status, closed)
+    }
+
+    /// The status of a deal from its stage: won or lost when the stage says so, open for any
+    /// other stage of a deal not closed; left empty for another stage of a closed deal.
+    func deriveStatus(_ fields: (stage: Int, status: Int, closed: Int?), _ values: UnsafeMutableBufferPointer<StoredValue>, _ text: DirectText) {
+        let stage: String
+        if let direct = text.string(fields.stage) {
+            stage = direct
+        } else if case .text(let value) = values[fields.stage] {
+            stage = value
+        } else {
+            return
+        }
+        if let code = CodeReader.parse(stage, field: "status", codes: ["open", "won", "lost"]) {
+            values[fields.status] = .text(code)
+            return
+        }
+        let closed = fields.closed.map { field in values[field] != .null || text.fields[field].start != DirectField.none.start } ?? false
+        if !closed { values[fields.status] = .text("open") }
+    }
 }

@@ -35,6 +35,9 @@ final class ImportPass {
     var runningRows = 0
     /// The canonical field index of `amount`, when the kind has one.
     var amountField: Int?
+    /// Deals without a status column: the fields of stage, status and closing date, the status
+    /// being read from the stage (see ``deriveStatus(_:_:_:)``).
+    var stageStatus: (stage: Int, status: Int, closed: Int?)?
     /// Whether the rows being processed are the first ones, read before the header was found
     /// (the CSV reader's current record is then another row).
     var inHead = false
@@ -139,6 +142,7 @@ final class ImportPass {
         }
         fieldIndex = mapping.assignments.map { positions[$0.field] ?? 0 }
         amountField = mapping.assignments.contains { $0.field == "amount" } ? positions["amount"] : nil
+        stageStatus = ImportPass.stageStatusFields(kind: kind, mapping: mapping, positions: positions)
         // The hot loop works on locals: class properties would be checked for exclusive access
         // on every field of every row.
         var readers = self.readers
@@ -300,6 +304,7 @@ final class ImportPass {
             }
         }
         if try screen(row, bad: bad, values: UnsafeBufferPointer(values)) { return }
+        if let stageStatus { deriveStatus(stageStatus, values, text) }
         if bad.isEmpty {
             if let amountField, case .real(let amount) = values[amountField] {
                 runningAmount += amount
