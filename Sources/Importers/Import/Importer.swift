@@ -82,7 +82,14 @@ public enum Importer {
     /// reads one pass and returns its result, or nil when the pass found that a date column is
     /// month-first (`ImportPass.ordersToRedo`); the next pass reads with those orders. At most
     /// three passes.
+    ///
+    /// A workbook read without a sheet named whose first sheet has no header is read from the
+    /// sheet whose header maps (see ``choosingSheet(_:options:_:)``).
     static func settlingDateOrders<T>(_ path: String, options: ImportOptions, _ body: (ImportPass) throws -> T?) throws -> T {
+        try choosingSheet(path, options: options) { options in try settlingDateOrdersOnSheet(path, options: options, body) }
+    }
+
+    private static func settlingDateOrdersOnSheet<T>(_ path: String, options: ImportOptions, _ body: (ImportPass) throws -> T?) throws -> T {
         var orders: [String: DateOrder] = [:]
         for _ in 0..<3 {
             let pass = try ImportPass(path: path, options: options, orders: orders)
@@ -172,6 +179,10 @@ public enum Importer {
             preview: pass.preview, dryRun: dryRun, rejectsFile: nil, datasetID: nil, replacedDataset: false,
             unknownCustomers: nil)
         report.nonDataRows = pass.nonData
+        if pass.stageStatus != nil {
+            report.notes.append(LocalizedText(ru: "статус сделки (won/lost/open) определён по этапу: столбца статуса нет",
+                                              en: "the deal status (won/lost/open) is read from the stage: there is no status column"))
+        }
         return report
     }
 
