@@ -23,6 +23,9 @@ public struct ImportOptions: Sendable {
     public var replaceDataset: String?
     /// Store a sales file even when it repeats sales already in the round (`--keep-overlap`).
     public var keepOverlapping = false
+    /// Where rejected rows go (`--rejects`); nil: ``Importer/rejectsPath(for:)`` beside the
+    /// input. The CLI puts them beside the workspace, not in the client's export folder.
+    public var rejectsFile: String?
     /// How many parsed rows a dry run shows.
     public var previewRows = 5
     /// How many problems are listed (all are counted).

@@ -340,8 +340,9 @@ final class ImportPass {
             let all = cells()
             if rejects == nil {
                 // Never over the workspace, nor over a file that is not an earlier rejects file.
-                _ = try options.outputGuard.check(Importer.rejectsPath(for: path), expecting: .header(Importer.rejectsHeaderPrefix))
-                rejects = try RejectsWriter(next: path, headers: mapping.headers)
+                let target = options.rejectsFile ?? Importer.rejectsPath(for: path)
+                _ = try options.outputGuard.check(target, expecting: .header(Importer.rejectsHeaderPrefix))
+                rejects = try RejectsWriter(target: target, headers: mapping.headers)
             }
             try rejects?.write(line: line, reason: reason, cells: all)
         }

@@ -189,11 +189,13 @@ public enum Importer {
     /// The start of a rejects file's header line, by which an earlier rejects file is recognised.
     public static let rejectsHeaderPrefix = "Строка / line;Причина / reason"
 
-    /// The rejects file's path for `input`: `sales.csv` → `sales.rejects.csv`.
-    public static func rejectsPath(for input: String) -> String {
+    /// The rejects file's path for `input`: `sales.csv` → `sales.rejects.csv`, in `folder`
+    /// (by default the input's own).
+    public static func rejectsPath(for input: String, in folder: String? = nil) -> String {
         let url = URL(fileURLWithPath: input)
         let base = url.deletingPathExtension().lastPathComponent
-        return url.deletingLastPathComponent().appendingPathComponent(base + ".rejects.csv").path
+        let directory = folder.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()
+        return directory.appendingPathComponent(base + ".rejects.csv").path
     }
 
     /// Appends one line of a rejects file to `bytes` (`;`, CRLF, as Excel reads it): the client's
