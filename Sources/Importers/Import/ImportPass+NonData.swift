@@ -171,7 +171,7 @@ extension ImportPass {
         } else {
             return
         }
-        if let code = CodeReader.parse(stage, field: "status", codes: ["open", "won", "lost"]) {
+        if let code = options.mapping?.stages[normalizeWord(stage)] ?? CodeReader.parse(stage, field: "status", codes: ["open", "won", "lost"]) {
             values[fields.status] = .text(code)
             return
         }
