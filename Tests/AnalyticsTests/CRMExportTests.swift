@@ -45,7 +45,8 @@ import Workspace
         #expect(analysis.document["deals.open"] == .number(2) && analysis.document["deals.stale_open"] == .number(1))
     }
 
-    @Test(arguments: [("bitrix24_deals.csv", 10.0), ("salesforce_opportunities.csv", 29.0)])
+    @Test(arguments: [("bitrix24_deals.csv", 10.0), ("salesforce_opportunities.csv", 29.0), ("hubspot_deals.csv", 20.0),
+                      ("pipedrive_deals.csv", 10.0)])
     func otherCRMsExportsGiveTheWinRateAndCycle(name: String, cycle: Double) throws {
         let (report, analysis) = try Self.analyse(name, asOf: "2026-11-30")
         #expect(report.rowsStored == 3 && report.rowsRejected == 0)

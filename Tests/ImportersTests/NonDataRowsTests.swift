@@ -75,6 +75,10 @@ import Workspace
         for name in ["Total Logistics", "Итоговая ООО", "Всеволод", "Totally Fine LLC"] {
             #expect(!NonDataClassifier.isTotalLabel(name, strict: true), "\(name)")
         }
+        // The quick look at a value's bytes lets every totals label through and stops most data.
+        func peek(_ text: String) -> Bool { Array(text.utf8).withUnsafeBufferPointer { NonDataClassifier.mayBeTotalLabel($0) } }
+        for label in ["Итого", "ИТОГО:", "всего", "Общий итог", "Total", "SUBTOTAL", "Grand Total"] { #expect(peek(label), "\(label)") }
+        for value in ["ООО Ромашка", "01.11.2026", "Сидоров", "ТС-000815", "Siemens", "Globex"] { #expect(!peek(value), "\(value)") }
     }
 }
 

@@ -97,20 +97,21 @@ enum NonDataClassifier {
     }
 
     /// A quick look at the bytes of a row's first value: could it open with a totals word?
-    /// (Its first letter is И/В/О, T/S/G in either case.) Saves making a string of every row.
+    /// (Its first two letters are those of Итого, Всего, Общий итог, Total, Subtotal or Grand
+    /// total, in any case.) Most values fail on their first byte; the rest make a string of at
+    /// most four bytes, kept inline: rows of data pay almost nothing.
     static func mayBeTotalLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         switch first {
-        case UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: "S"), UInt8(ascii: "s"), UInt8(ascii: "G"), UInt8(ascii: "g"):
-            return true
-        case 0xD0:
-            // И и В в О о
-            guard bytes.count > 1 else { return false }
-            return [0x98, 0xB8, 0x92, 0xB2, 0x9E, 0xBE].contains(bytes[1])
+        case UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: "S"), UInt8(ascii: "s"), UInt8(ascii: "G"), UInt8(ascii: "g"), 0xD0:
+            let head = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(4)), as: UTF8.self).lowercased()
+            return totalStarts.contains { head.hasPrefix($0) }
         default:
             return false
         }
     }
+
+    private static let totalStarts = ["ит", "вс", "об", "to", "su", "gr"]
 
     /// What a row that could not be read as data is, from all its values (`cells`, by column)
     /// and the header (`headers`, by column); nil when it is a data row with bad values.
