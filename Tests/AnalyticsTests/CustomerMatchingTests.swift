@@ -40,6 +40,25 @@ import Workspace
         #expect(analysis.document["quality.customers_without_sales"] == .number(2))
     }
 
+    @Test func activitiesFindTheirCustomerAsSaleLinesDo() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let customers = try directory.write("Код;Наименование;ИНН\nC1;ООО «Ромашка»;7701234567\nC2;ИП Сидоров А.В.;\nC3;Бета;\n", to: "customers.csv")
+        let sales = try directory.write("Дата;Код клиента;Сумма\n01.11.2026;C1;100\n02.11.2026;C2;200\n03.11.2026;C3;300\n", to: "sales.csv")
+        // The CRM writes the customer by name, in its own way, or by tax id.
+        let activities = try directory.write(#"""
+            Дата;Клиент;Тип
+            10.11.2026;"ООО ""Ромашка""";звонок
+            11.11.2026;сидоров а. в.;встреча
+            12.11.2026;Гамма;звонок
+            """#, to: "activities.csv")
+        for (kind, path) in [(DatasetKind.customers, customers), (.sales, sales), (.activities, activities)] {
+            _ = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: ImportOptions(kind: kind))
+        }
+        let analysis = try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-11-29"))
+        #expect(analysis.document["activities.active_customers_touched_share"] == .number(2.0 / 3))
+    }
+
     /// The example company's customer list with every name in the other quote style
     /// (`ООО «Х»` ↔ `"ООО ""Х"""`) gives the same metrics.
     @Test func theExampleGivesTheSameMetricsWithTheNamesQuotedTheOtherWay() throws {
