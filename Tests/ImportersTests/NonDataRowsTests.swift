@@ -68,11 +68,19 @@ import Workspace
         #expect(report.nonDataRows.total == 0)
     }
 
+    @Test func aCustomerWhoseNameBeginsWithATotalsWordIsDataGoodOrBad() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try directory.write("Клиент;Дата;Сумма\nВсего хорошего ООО;32.11.2026;100\nTotal Logistics;01.11.2026;200\n", to: "sales.csv")
+        let report = try Importer.dryRun(path, options: ImportOptions(kind: .sales))
+        #expect(report.rowsRead == 2 && report.rowsRejected == 1 && report.nonDataRows.total == 0)
+    }
+
     @Test func totalsLabelsAreToldFromNamesThatBeginWithTheSameWord() {
-        for label in ["Итого", "ИТОГО:", "Итого по ООО «Ромашка»", "Всего 12", "Total", "Grand Total", "Subtotal (Q1)"] {
+        for label in ["Итого", "ИТОГО:", "Итого по ООО «Ромашка»", "Итого за ноябрь", "Всего 12", "Total", "Grand Total", "Subtotal (Q1)"] {
             #expect(NonDataClassifier.isTotalLabel(label, strict: true), "\(label)")
         }
-        for name in ["Total Logistics", "Итоговая ООО", "Всеволод", "Totally Fine LLC"] {
+        for name in ["Total Logistics", "Итоговая ООО", "Всеволод", "Totally Fine LLC", "Всего хорошего ООО"] {
             #expect(!NonDataClassifier.isTotalLabel(name, strict: true), "\(name)")
         }
         // The quick look at a value's bytes lets every totals label through and stops most data.

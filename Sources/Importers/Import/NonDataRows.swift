@@ -79,9 +79,9 @@ enum NonDataClassifier {
     /// Whether `text` (a row's first non-blank value) opens with a totals word: `Итого`,
     /// `Итого по ООО «Ромашка»`, `Всего:`, `Total`, `Grand Total`.
     ///
-    /// `strict` (for a row that would otherwise be stored, such as a customer called
-    /// "Total Logistics"): the word stands alone, or is followed by `:`, a number, or
-    /// `по …` / `for …` / `of …`.
+    /// `strict` (so that a customer called "Total Logistics" or "Всего хорошего" stays a
+    /// customer): the word stands alone, or is followed by `:`, a number, `(`, or
+    /// `по …` / `за …` / `на …` / `for …` / `of …` / `in …`.
     static func isTotalLabel(_ text: String, strict: Bool = false) -> Bool {
         let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
         for word in totalWords where lower.hasPrefix(word) {
@@ -91,7 +91,7 @@ enum NonDataClassifier {
             if !strict { return true }
             let after = rest.trimmingCharacters(in: .whitespaces)
             if after.isEmpty || after.hasPrefix(":") || after.first?.isNumber == true { return true }
-            for preposition in ["по ", "for ", "of ", "("] where after.hasPrefix(preposition) { return true }
+            for preposition in ["по ", "за ", "на ", "for ", "of ", "in ", "("] where after.hasPrefix(preposition) { return true }
         }
         return false
     }
@@ -118,7 +118,7 @@ enum NonDataClassifier {
     static func classify(_ cells: [String], headers: [String]) -> NonDataRowKind? {
         let filled = cells.enumerated().filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
         if filled.isEmpty { return .blank }
-        if let first = filled.first, isTotalLabel(first.element) { return .total }
+        if let first = filled.first, isTotalLabel(first.element, strict: true) { return .total }
         if filled.allSatisfy({ $0.element.allSatisfy { "-=_*~.|+—– ".contains($0) } }) { return .separator }
         if filled.allSatisfy({ unitWords.contains(squeezed($0.element)) }) { return .units }
         let matches = filled.filter { index, value in
