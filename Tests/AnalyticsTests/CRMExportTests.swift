@@ -63,3 +63,19 @@ import Workspace
         }
     }
 }
+
+extension CRMExportTests {
+    /// Bitrix24's activities ("Дела"): type, company, owner, start and completion dates.
+    @Test func crmActivitiesImportWithoutAMappingFile() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let path = repositoryPath("Tests/ImportersTests/Fixtures/crm/bitrix24_activities.csv")
+        let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .activities))
+        #expect(report.rowsStored == 3 && report.rowsRejected == 0)
+        let fields = Dictionary(uniqueKeysWithValues: report.mapping.assignments.map { ($0.field, $0.header) })
+        #expect(fields["activity_id"] == "ID" && fields["type"] == "Тип дела" && fields["customer_id"] == "Компания")
+        #expect(fields["manager"] == "Ответственный" && fields["date"] == "Дата начала")
+        let analysis = try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-11-29"))
+        #expect(analysis.document["activities.count"] == .number(3) && analysis.document["activities.last_90d"] == .number(3))
+    }
+}
