@@ -28,6 +28,8 @@ public struct Analysis: Sendable {
     let emailStatus: [FieldStatus]
     let phoneStatus: [FieldStatus]
     let normalisedPhones: [String?]
+    /// How the sale lines' customers were found in the customer list (nil without one of them).
+    public var customerMatching: CustomerMatching? { data.has(.sales) ? data.customerMatching : nil }
     /// How long reading and computing took (for `CRM_AUDIT_TIMING=1`).
     package var timings: [(phase: String, duration: Duration)] = []
 }

@@ -406,18 +406,20 @@ extension Computation {
 
         let recent = asOf.adding(days: -90)
         var count90 = 0
-        var touched = Set<String>()
+        var touchedTexts = Set<String>()
         for activity in data.activities {
             guard let day = activity.day, day > recent, day <= asOf else { continue }
             count90 += 1
-            if let customer = activity.customerID { touched.insert(customer) }
+            if let customer = activity.customerID { touchedTexts.insert(customer) }
         }
+        // Activities name their customer as the CRM writes it: found as sale lines are.
+        let touched = stats.boughtLast12m.contains(true) ? data.customerKeys(of: Array(touchedTexts)) : []
         sink.set("activities.count", data.activities.count)
         sink.set("activities.last_90d", count90)
         var active = 0, activeTouched = 0
         for key in stats.boughtLast12m.indices where stats.boughtLast12m[key] {
             active += 1
-            if touched.contains(data.customerKeys.names[key]) { activeTouched += 1 }
+            if touched.contains(Int32(key)) { activeTouched += 1 }
         }
         sink.ratio("activities.active_customers_touched_share", Double(activeTouched), Double(active))
     }

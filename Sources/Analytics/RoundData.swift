@@ -60,6 +60,8 @@ struct RoundData: Sendable {
     var deals: [DealRecord] = []
     var activities: [ActivityRecord] = []
     var campaignList: [CampaignRecord] = []
+    /// How the sale lines' customers were found in the list (nil without a list or sales adopted).
+    var customerMatching: CustomerMatching?
 
     func has(_ kind: DatasetKind) -> Bool {
         switch kind {
@@ -114,17 +116,40 @@ extension RoundData {
 
     /// Takes the sale lines (and their keys) of `other`, re-keying their customers into this
     /// data's customer keys (the customer list's first, then ids only in sales).
+    ///
+    /// A sales customer not in the list letter for letter is looked for by tax id and normalised
+    /// name (see ``CustomerMatching``): found once, its lines take that customer's key.
     mutating func adopt(sales other: RoundData) {
-        let mapping = customerKeys.keys(of: other.customerKeys)
+        let listCount = customerListIndex.count
+        var mapping = customerKeys.keys(of: other.customerKeys)
         sales = other.sales
         orders = other.orders
         finishOrders()
-        for index in sales.customer.indices { sales.customer[index] = mapping[Int(sales.customer[index])] }
         products = other.products
         managerKeys = other.managerKeys
         channels = other.channels
         campaigns = other.campaigns
         while customerListIndex.count < customerKeys.count { customerListIndex.append(-1) }
+        let aliases = customerAliases(listCount: listCount)
+        var how = [UInt8](repeating: 0, count: mapping.count)
+        for index in mapping.indices {
+            let key = Int(mapping[index])
+            how[index] = aliases.how[key]
+            mapping[index] = aliases.target[key]
+        }
+        var matching = CustomerMatching()
+        matching.ambiguous = aliases.ambiguous
+        for index in sales.customer.indices {
+            let original = Int(sales.customer[index])
+            switch how[original] {
+            case 0: matching.byCode += 1
+            case 1: matching.byTaxID += 1
+            case 2: matching.byName += 1
+            default: matching.unmatched += 1
+            }
+            sales.customer[index] = mapping[original]
+        }
+        customerMatching = listCount > 0 ? matching : nil
     }
 
     private mutating func loadCustomers(_ db: Database, round: Int64) throws {

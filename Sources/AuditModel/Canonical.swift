@@ -84,7 +84,8 @@ public enum CanonicalModel {
         case .deals:
             [
                 FieldSpec("deal_id", required: true), FieldSpec("customer_id"),
-                FieldSpec("created_at", .date, required: true), FieldSpec("closed_at", .date),
+                // A deal in its first stage (prospecting) has no engage/created date yet in many CRMs.
+                FieldSpec("created_at", .date), FieldSpec("closed_at", .date),
                 FieldSpec("stage"), FieldSpec("status", .code(["open", "won", "lost"])),
                 FieldSpec("amount", .number), FieldSpec("manager"), FieldSpec("source"),
             ]

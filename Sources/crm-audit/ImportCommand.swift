@@ -37,11 +37,20 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Show the mapping, the first rows as parsed and the first problems; write nothing.")
     var dryRun = false
 
-    @Flag(help: "Store the good rows and write the bad ones, with reasons, to FILE.rejects.csv.")
+    @Flag(help: "Store the good rows and write the bad ones, with reasons, to FILE.rejects.csv beside the workspace (or --rejects).")
     var skipBadRows = false
+
+    @Option(help: "With --skip-bad-rows: the rejects file (default: FILE.rejects.csv beside the workspace, not in the export's folder).")
+    var rejects: String?
 
     @Flag(help: "Replace the data imported earlier into this round from the same file: the same content, or a file of the same name and kind (a corrected export).")
     var replace = false
+
+    @Option(help: "Sales: replace the round's dataset imported from this file name (a second export of the same sales).")
+    var replaceDataset: String?
+
+    @Flag(help: "Sales: store the file even when its lines repeat sales already in the round (different sales that look alike).")
+    var keepOverlap = false
 
     @OptionGroup var output: OutputOptions
 
@@ -68,10 +77,14 @@ struct ImportCommand: ParsableCommand {
         options.dryRun = dryRun
         options.skipBadRows = skipBadRows
         options.replace = replace
+        options.replaceDataset = replaceDataset
+        options.keepOverlapping = keepOverlap
         options.outputGuard = output.guarding(dryRun ? nil : workspace)
-        if skipBadRows && !dryRun {
+        options.rejectsFile = rejects ?? Importer.rejectsPath(for: file, in: (workspace as NSString).deletingLastPathComponent.isEmpty
+            ? "." : (workspace as NSString).deletingLastPathComponent)
+        if skipBadRows && !dryRun, let target = options.rejectsFile {
             // Refused before anything is stored: the rejects file may not replace the workspace or a file of the client's.
-            try options.outputGuard.check(Importer.rejectsPath(for: file), expecting: .header(Importer.rejectsHeaderPrefix))
+            try options.outputGuard.check(target, expecting: .header(Importer.rejectsHeaderPrefix))
         }
         let report: ImportReport
         var roundNumber: Int?

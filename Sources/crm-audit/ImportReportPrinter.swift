@@ -58,6 +58,7 @@ enum ImportReportPrinter {
                 out.append(LocalizedText(both: "  " + row.map { "\($0.field)=\($0.value)" }.joined(separator: " | ")))
             }
         }
+        out += nonDataLines(report.nonDataRows)
         if !report.problems.isEmpty {
             out.append(LocalizedText(ru: "Ошибки (первые \(report.problems.count) из \(report.problemCount)):",
                                      en: "Problems (first \(report.problems.count) of \(report.problemCount)):"))
@@ -84,11 +85,29 @@ enum ImportReportPrinter {
             out.append(LocalizedText(
                 ru: "Строк продаж по клиентам, которых нет в списке клиентов: \(unknown.rows) (клиентов: \(unknown.distinctCustomers), \(percent)% суммы) — строки сохранены; это учитывается в качестве данных",
                 en: "Sales rows whose customer is not in the customer list: \(unknown.rows) (\(unknown.distinctCustomers) customers, \(percent)% of the amount) — kept, and counted in data quality"))
+            out.append(LocalizedText(
+                ru: "  (здесь сверка по коду буква в букву; metrics ещё ищет таких клиентов по ИНН и по наименованию без учёта кавычек, регистра и формы собственности и печатает, сколько строк так сопоставлено)",
+                en: "  (this counts codes letter for letter; metrics also looks such customers up by tax id and by name regardless of quotes, case and legal form, and prints how many lines it matched that way)"))
             if unknown.matchingNames * 2 >= unknown.distinctCustomers {
                 out.append(LocalizedText(
                     ru: "Из них \(unknown.matchingNames) совпадают с наименованиями клиентов из списка: похоже, в столбце клиента файла продаж — наименования, а не коды. Если в файле есть столбец с кодом, сопоставьте его (--mapping) и импортируйте этот файл заново с --replace",
                     en: "\(unknown.matchingNames) of them are names of customers in the list: the sales file's customer column seems to hold names, not codes. If the file has a code column, map it (--mapping) and import this file again with --replace"))
             }
+        }
+        return out
+    }
+
+    /// The rows that were not data, by kind, and the first of them with their lines.
+    static func nonDataLines(_ rows: NonDataRows) -> [LocalizedText] {
+        guard rows.total > 0 else { return [] }
+        let kinds = rows.counts.keys.sorted()
+        let ru = kinds.map { "\($0.title.ru): \(rows.count($0))" }.joined(separator: ", ")
+        let en = kinds.map { "\($0.title.en): \(rows.count($0))" }.joined(separator: ", ")
+        var out = [LocalizedText(ru: "Строки, которые не являются данными (не сохраняются как данные) — \(ru)",
+                                 en: "Rows that are not data (not stored as data) — \(en)")]
+        for example in rows.examples {
+            out.append(LocalizedText(ru: "  строка \(example.line): \(example.kind.singular.ru) — \(example.text)",
+                                     en: "  line \(example.line): \(example.kind.singular.en) — \(example.text)"))
         }
         return out
     }

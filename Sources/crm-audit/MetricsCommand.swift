@@ -35,8 +35,11 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "With --sales: the managers file.")
     var managers: String?
 
-    @Flag(help: "With --sales: leave out bad rows (written to FILE.rejects.csv) instead of stopping.")
+    @Flag(help: "With --sales: leave out bad rows (written to FILE.rejects.csv in the current folder, or --rejects) instead of stopping.")
     var skipBadRows = false
+
+    @Option(help: "With --sales --skip-bad-rows: the sales rejects file (default: FILE.rejects.csv in the current folder, never the export's folder).")
+    var rejects: String?
 
     @Option(help: "The day the metrics describe, YYYY-MM-DD (default: the latest sale date).")
     var asOf: String?
@@ -55,7 +58,7 @@ struct MetricsCommand: ParsableCommand {
             throw ValidationError(russian ? "укажите рабочий файл или --sales ФАЙЛ (но не то и другое)"
                                           : "give a workspace file or --sales FILE (not both)")
         }
-        if sales == nil, customers != nil || managers != nil || skipBadRows || sheet != nil || mapping != nil {
+        if sales == nil, customers != nil || managers != nil || skipBadRows || sheet != nil || mapping != nil || rejects != nil {
             throw ValidationError(russian ? "--customers, --managers, --sheet, --mapping и --skip-bad-rows — только вместе с --sales"
                                           : "--customers, --managers, --sheet, --mapping and --skip-bad-rows go with --sales")
         }
@@ -78,7 +81,11 @@ struct MetricsCommand: ParsableCommand {
         let stored = clock.now
         switch format {
         case .json: Terminal.printDocument(try analysis.document.jsonString(pretty: true))
-        case .table: Terminal.print(MetricTable.render(analysis.document, language: CLILanguage.current))
+        case .table:
+            Terminal.print(MetricTable.render(analysis.document, language: CLILanguage.current))
+            if let matching = analysis.customerMatching {
+                for line in MetricTable.matchingLines(matching) { Terminal.print(line[CLILanguage.current]) }
+            }
         }
         if ProcessInfo.processInfo.environment["CRM_AUDIT_TIMING"] == "1" {
             let phases = analysis.timings + [("analyse+store", stored - start), ("print", clock.now - stored)]
@@ -97,28 +104,55 @@ extension MetricsCommand {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: scratch) }
         let today = Timestamp.today()
+        // Rejects go where the user runs the command (or to --rejects), not into the client's export folder.
+        let folder = rejects.map { ($0 as NSString).deletingLastPathComponent }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? FileManager.default.currentDirectoryPath
         let workspace = try Workspace.create(at: scratch.appendingPathComponent("scan.crmaudit").path, client: "—", roundDate: today)
         let round = try workspace.round()
         var options = ImportOptions(kind: .sales)
         options.skipBadRows = skipBadRows
         options.outputGuard = output.guarding(nil)
+        options.rejectsFile = rejects ?? Importer.rejectsPath(for: sales ?? "", in: folder)
         options.sheet = sheet
         if let mapping { options.mapping = try MappingFile.load(path: mapping, kind: .sales) }
         let others = [(DatasetKind.customers, customers), (.managers, managers)].compactMap { kind, file in file.map { (kind, $0) } }
         let skip = skipBadRows
         let outputGuard = options.outputGuard
         let imports = Background {
-            for (kind, file) in others {
+            try others.map { kind, file in
                 var options = ImportOptions(kind: kind)
                 options.skipBadRows = skip
                 options.outputGuard = outputGuard
-                _ = try Importer.importFile(file, into: workspace, round: round, options: options)
+                options.rejectsFile = Importer.rejectsPath(for: file, in: folder)
+                return try Importer.importFile(file, into: workspace, round: round, options: options)
             }
         }
         let read = Result { try Importer.readSales(sales ?? "", options: options) }
-        try imports.wait()
-        let (columns, _) = try read.get()
+        let otherReports = try imports.wait()
+        let (columns, salesReport) = try read.get()
+        // What was left out, on standard error (standard output may be the JSON document).
+        for report in [salesReport] + otherReports {
+            for line in Self.readingLines(report) { Terminal.printError(line[CLILanguage.current]) }
+        }
         return try Analytics.analyse(workspace, round: round, asOf: day, sales: [columns])
+    }
+}
+
+extension MetricsCommand {
+    /// One file read for `metrics --sales`: its rows, the rows that were not data, the rows left
+    /// out and where they were written.
+    static func readingLines(_ report: ImportReport) -> [LocalizedText] {
+        let name = (report.file as NSString).lastPathComponent
+        var lines = [LocalizedText(
+            ru: "\(name): строк данных \(report.rowsRead), учтено \(report.rowsRead - report.rowsRejected), пропущено с ошибками \(report.rowsRejected), не данные (итоги, заголовки, группы…) \(report.nonDataRows.total - report.nonDataRows.count(.blank))",
+            en: "\(name): data rows \(report.rowsRead), used \(report.rowsRead - report.rowsRejected), skipped as bad \(report.rowsRejected), not data (totals, headers, groups…) \(report.nonDataRows.total - report.nonDataRows.count(.blank))")]
+        for problem in report.problems.prefix(5) {
+            lines.append(LocalizedText(ru: "  " + problem.formatted(in: .ru), en: "  " + problem.formatted(in: .en)))
+        }
+        if let rejects = report.rejectsFile {
+            lines.append(LocalizedText(ru: "  пропущенные строки с причинами записаны в \(rejects)", en: "  the skipped rows, with reasons, were written to \(rejects)"))
+        }
+        return lines
     }
 }
 
@@ -148,6 +182,21 @@ enum MetricTable {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// How the sale lines' customers were found in the customer list, and the names that fit
+    /// several customers.
+    static func matchingLines(_ matching: CustomerMatching) -> [LocalizedText] {
+        var lines = [LocalizedText(
+            ru: "\nСтроки продаж, сопоставленные с клиентами: по коду \(matching.byCode), по ИНН \(matching.byTaxID), по наименованию \(matching.byName), не найдены \(matching.unmatched)",
+            en: "\nSale lines matched to customers: by code \(matching.byCode), by tax id \(matching.byTaxID), by name \(matching.byName), not found \(matching.unmatched)")]
+        if !matching.ambiguous.isEmpty {
+            let list = matching.ambiguous.prefix(20).joined(separator: "; ")
+            lines.append(LocalizedText(
+                ru: "Неоднозначные наименования (подходят нескольким клиентам списка, не сопоставлены): \(matching.ambiguous.count) — \(list)",
+                en: "Ambiguous names (fit several customers of the list, not matched): \(matching.ambiguous.count) — \(list)"))
+        }
+        return lines
     }
 
     /// The value in its unit, `— (reason)` when null.

@@ -109,8 +109,10 @@ import TestSupport
         #expect(run.status == 0, "\(run.stderr)")
         // 100.25 + 200 + 350, the three lines of the sheet.
         #expect(try MetricDocument.decode(json: run.stdout)["sales.revenue.all_history"] == .number(650.25))
-        let firstSheet = try CLI.run(["metrics", "--sales", workbook])
-        #expect(firstSheet.status == 1)
+        // Without --sheet: the summary sheet has no sales header, the sheet «Данные» has.
+        let firstSheet = try CLI.run(["metrics", "--sales", workbook, "--format", "json"])
+        #expect(firstSheet.status == 0, "\(firstSheet.stderr)")
+        #expect(try MetricDocument.decode(json: firstSheet.stdout)["sales.revenue.all_history"] == .number(650.25))
     }
 
     @Test(.enabled(if: CLI.isBuilt), arguments: [
@@ -139,13 +141,24 @@ import TestSupport
         #expect(stopped.status == 1)
         #expect(stopped.stderr.contains("sales.csv:3:3"), "\(stopped.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["sales.csv"])
-        let skipped = try CLI.run(["metrics", "--sales", sales, "--format", "json", "--skip-bad-rows"])
+        // The rejects go where the command runs, not into the client's export folder, and it says so.
+        let here = TemporaryDirectory()
+        defer { here.remove() }
+        let skipped = try CLI.run(["metrics", "--sales", sales, "--format", "json", "--skip-bad-rows"], directory: here.path)
         #expect(skipped.status == 0, "\(skipped.stderr)")
         #expect(try MetricDocument.decode(json: skipped.stdout)["sales.revenue.all_history"] == .number(400))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["sales.csv", "sales.rejects.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["sales.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: here.path) == ["sales.rejects.csv"])
+        #expect(skipped.stderr.contains("sales.csv: data rows 3, used 2, skipped as bad 1"), "\(skipped.stderr)")
+        #expect(skipped.stderr.contains("written to \(here.path)/sales.rejects.csv") || skipped.stderr.contains("sales.rejects.csv"))
+        let elsewhere = here.file("out/bad.csv")
+        try FileManager.default.createDirectory(atPath: here.file("out"), withIntermediateDirectories: true)
+        let named = try CLI.run(["metrics", "--sales", sales, "--format", "json", "--skip-bad-rows", "--rejects", elsewhere])
+        #expect(named.status == 0 && FileManager.default.fileExists(atPath: elsewhere), "\(named.stderr)")
         // A customer list that cannot be read stops it too, naming its file.
         let customers = try directory.write("Код;Наименование;Тип\nК-1;Альфа;инопланетянин\n", to: "customers.csv")
-        let badList = try CLI.run(["metrics", "--sales", sales, "--customers", customers, "--skip-bad-rows", "--format", "json"])
+        let badList = try CLI.run(["metrics", "--sales", sales, "--customers", customers, "--skip-bad-rows", "--format", "json"],
+                                  directory: here.path)
         #expect(badList.status == 0, "\(badList.stderr)")
         let strict = try CLI.run(["metrics", "--sales", sales, "--customers", customers])
         #expect(strict.status == 1)

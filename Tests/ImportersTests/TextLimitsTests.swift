@@ -256,8 +256,9 @@ private func limits(field: Int = 1 << 20, record: Int = 16 << 20, fields: Int = 
     @Test func aFailedImportLeavesNoRejectsFileBehind() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        // Bad rows, then a quote never closed: the import stops after rows were rejected.
-        let path = try directory.write(Self.header + "2026-01-16;C2;x\n2026-01-17;C3;\"open\n", to: "sales.csv")
+        // Bad rows, then a field past the 1 MiB limit: the import stops after rows were rejected.
+        let long = String(repeating: "x", count: RowLimits.standard.fieldBytes + 1)
+        let path = try directory.write(Self.header + "2026-01-16;C2;x\n2026-01-17;C3;\(long)\n", to: "sales.csv")
         var options = ImportOptions(kind: .sales)
         options.skipBadRows = true
         #expect(throws: ImportError.self) { try Importer.importFile(path, into: workspace, round: try workspace.round(), options: options) }

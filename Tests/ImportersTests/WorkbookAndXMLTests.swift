@@ -52,12 +52,21 @@ import Workspace
         #expect(report.notes.first?.en.contains("1904") == true)
     }
 
-    @Test func theFirstSheetWithoutAHeaderIsRefusedNamingTheKind() throws {
+    @Test func theSheetWhoseHeaderMapsIsReadWhenTheFirstHasNone() throws {
         // xlsxwriter_sales.xlsx opens on its summary sheet, which has no sales columns.
+        let report = try Importer.dryRun(try fixture("xlsxwriter_sales.xlsx"), options: ImportOptions(kind: .sales))
+        #expect(report.notes.first?.en.hasPrefix("sheet 'Данные' of 2") == true)
+        #expect(report.rowsRead == 3)
+    }
+
+    @Test func aWorkbookWithoutAMatchingSheetListsItsSheetsAndWhatTheyHold() throws {
         let error = try #require(throws: ImportError.self) {
-            try Importer.dryRun(try fixture("xlsxwriter_sales.xlsx"), options: ImportOptions(kind: .sales))
+            try Importer.dryRun(try fixture("xlsxwriter_sales.xlsx"), options: ImportOptions(kind: .managers))
         }
-        guard case .noHeader = error else { Issue.record("\(error)"); return }
+        guard case .malformed(_, let text) = error else { Issue.record("\(error)"); return }
+        #expect(text.en.contains("no sheet of the workbook (2) has a header row for managers"))
+        #expect(text.en.contains("'Сводка' — row 1: Итоги") && text.en.contains("'Данные' — row 1: Order date | Order ID | Customer ID | Product"))
+        #expect(text.ru.contains("--sheet"))
     }
 
     @Test(arguments: ["not_a_workbook.xlsx", "truncated.xlsx", "zip_without_workbook.xlsx"])

@@ -34,6 +34,17 @@ package final class CSVReader {
     /// The first line of the current record.
     @exclusivity(unchecked) package private(set) var line = 0
 
+    /// Whether a quote never closed makes its line a broken record (see ``brokenQuoteColumn``)
+    /// and reading goes on from the next line, instead of stopping the reading. Also takes a
+    /// quoted field that runs over a line break and holds a bare quote (`"ООО "Ромашка;100`
+    /// closed lines later by another field's quote) for such a quote.
+    package var recoversBrokenQuotes = false
+
+    /// For a record that is the line of a quote never closed (with ``recoversBrokenQuotes``):
+    /// the character position of that quote on the line; its fields are the line split at the
+    /// delimiter, quotes taken as characters. Nil for other records.
+    @exclusivity(unchecked) package private(set) var brokenQuoteColumn: Int?
+
     /// Opens `path`, detecting the encoding from its first 64 KiB and sniffing the delimiter
     /// among `,` `;` TAB `|`, unless they are given.
     package init(path: String, encoding forcedEncoding: TextEncoding? = nil, delimiter forcedDelimiter: UInt8? = nil,
@@ -215,10 +226,12 @@ package final class CSVReader {
             if position >= buffer.count && atEOF { return false }
             var bounds = self.bounds
             let from = position, delimiter = delimiter, atEOF = atEOF
+            let recover = recoversBrokenQuotes
             let outcome = buffer.withUnsafeBufferPointer { pointer in
-                CSVReader.parse(pointer, from: from, delimiter: delimiter, atEOF: atEOF, into: &bounds)
+                CSVReader.parse(pointer, from: from, delimiter: delimiter, atEOF: atEOF, into: &bounds, recover: recover)
             }
             self.bounds = bounds
+            brokenQuoteColumn = nil
             switch outcome {
             case .record(let next, let newlines):
                 // Only a record longer than a field may be can hold a field too long.
@@ -231,13 +244,55 @@ package final class CSVReader {
             case .needMore:
                 if buffer.count - position > limits.recordBytes { throw tooLong(record: true, column: nil) }
                 try refill()
-            case .unclosedQuote(let newlinesBefore, let column):
+            case .unclosedQuote(let newlinesBefore, let column, let openedAt):
+                if recoversBrokenQuotes {
+                    if try takeBrokenLine(from: from, openedAt: openedAt, newlinesBefore: newlinesBefore, column: column) { return true }
+                    continue
+                }
                 throw ImportError.malformed(
                     SourceLocation(file: path, line: nextLine + newlinesBefore, column: column),
                     LocalizedText(ru: "кавычка открыта и не закрыта до конца файла; проверьте кавычки в этой строке",
                                   en: "a quote opens here and is never closed before the end of the file; check the quotes on this line"))
             }
         }
+    }
+
+    /// Makes the line holding the quote opened at `openedAt` the current record (split at the
+    /// delimiter, quotes taken as characters) and moves past it; false when the line's end is
+    /// not in the buffer yet (the buffer was refilled: split the record again).
+    private func takeBrokenLine(from: Int, openedAt: Int, newlinesBefore: Int, column: Int) throws(ImportError) -> Bool {
+        let delimiter = delimiter, atEOF = atEOF
+        var bounds = self.bounds
+        let next: Int? = buffer.withUnsafeBufferPointer { p -> Int? in
+            var end = openedAt
+            while end < p.count && p[end] != 0x0A && p[end] != 0x0D { end += 1 }
+            if end >= p.count && !atEOF { return nil }
+            // From the record's start: lines of the record above the quote's are not lost.
+            let start = from
+            bounds.count = 0
+            bounds.anyEscaped = false
+            bounds.overflowed = false
+            var fieldStart = start
+            for index in start..<end where p[index] == delimiter {
+                bounds.append(fieldStart, index, escaped: false)
+                fieldStart = index + 1
+            }
+            bounds.append(fieldStart, end, escaped: false)
+            if end < p.count && p[end] == 0x0D && end + 1 < p.count && p[end + 1] == 0x0A { return end + 2 }
+            return end < p.count ? end + 1 : end
+        }
+        self.bounds = bounds
+        guard let next else {
+            if buffer.count - position > limits.recordBytes { throw tooLong(record: true, column: nil) }
+            try refill()
+            return false
+        }
+        if bounds.overflowed || next - position > limits.fieldBytes { try checkLimits(recordBytes: next - position) }
+        position = next
+        line = nextLine + newlinesBefore
+        nextLine = line + 1
+        brokenQuoteColumn = column
+        return true
     }
 
     /// Refuses the record just split when it passes ``RowLimits``.
@@ -305,13 +360,13 @@ package final class CSVReader {
     enum Outcome {
         case record(next: Int, newlines: Int)
         case needMore
-        case unclosedQuote(newlinesBefore: Int, column: Int)
+        case unclosedQuote(newlinesBefore: Int, column: Int, openedAt: Int)
     }
 
     /// Splits one record starting at `start`. Pure: the buffer is not modified.
     static func parse(
         _ p: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8, atEOF: Bool,
-        into fields: inout FieldBounds
+        into fields: inout FieldBounds, recover: Bool = false
     ) -> Outcome {
         let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         let n = p.count
@@ -333,9 +388,7 @@ package final class CSVReader {
                 while true {
                     if j >= n {
                         if !atEOF { return .needMore }
-                        var column = 1
-                        for offset in lineStart..<openedAt where p[offset] & 0xC0 != 0x80 { column += 1 }
-                        return .unclosedQuote(newlinesBefore: newlines, column: column)
+                        return unclosed(p, lineStart: lineStart, openedAt: openedAt, newlines: newlines)
                     }
                     let c = p[j]
                     if c == quote {
@@ -368,6 +421,11 @@ package final class CSVReader {
                             continue
                         }
                         if d == delimiter || d == lf || d == cr {
+                            if recover && sawStrayQuote && newlinesInField > 0 {
+                                // A bare quote and a line break in one field: a quote left open
+                                // on its line, closed by a quote of a later line.
+                                return unclosed(p, lineStart: lineStart, openedAt: openedAt, newlines: newlines)
+                            }
                             fieldEnd = j
                             i = j + 1
                             break
@@ -423,6 +481,15 @@ package final class CSVReader {
             if !atEOF { return .needMore }
             return .record(next: i + 1, newlines: newlines + 1)
         }
+    }
+
+    /// A quote opened at `openedAt` and never closed: where, as a line and character position.
+    private static func unclosed(_ p: UnsafeBufferPointer<UInt8>, lineStart: Int, openedAt: Int, newlines: Int) -> Outcome {
+        var start = openedAt
+        while start > lineStart && p[start - 1] != 0x0A && p[start - 1] != 0x0D { start -= 1 }
+        var column = 1
+        for offset in start..<openedAt where p[offset] & 0xC0 != 0x80 { column += 1 }
+        return .unclosedQuote(newlinesBefore: newlines, column: column, openedAt: openedAt)
     }
 
     /// The delimiter among `;` `,` TAB `|` that splits the sample's lines most consistently.

@@ -120,15 +120,7 @@ final class DatasetStore {
             guard replace else {
                 throw ImportError.alreadyImported(path: file, sha256: sha256, previousFile: first["file_name"], importedAt: first["imported_at"])
             }
-            for row in earlier {
-                let id: Int64 = row["id"]
-                for kind in DatasetKind.allCases {
-                    try db.execute(sql: "DELETE FROM \(kind.tableName) WHERE dataset_id = ?", arguments: [id])
-                }
-                // Foreign keys are off during an import: the copy's cascade would not run.
-                try db.execute(sql: "DELETE FROM sale_columns WHERE dataset_id = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM dataset WHERE id = ?", arguments: [id])
-            }
+            for row in earlier { try delete(dataset: row["id"]) }
             replaced = true
         }
         try db.execute(
@@ -137,6 +129,38 @@ final class DatasetStore {
         saleColumns = columnsBuilder?.finish()
         try saleColumns?.save(dataset: datasetID, round: round.id, in: db)
         return replaced
+    }
+
+    /// Removes a dataset and its rows.
+    private func delete(dataset id: Int64) throws {
+        for kind in DatasetKind.allCases {
+            try db.execute(sql: "DELETE FROM \(kind.tableName) WHERE dataset_id = ?", arguments: [id])
+        }
+        // Foreign keys are off during an import: the copy's cascade would not run.
+        try db.execute(sql: "DELETE FROM sale_columns WHERE dataset_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM dataset WHERE id = ?", arguments: [id])
+    }
+
+    /// Removes the round's datasets of this kind imported from a file named `name`
+    /// (`--replace-dataset`); an error listing the round's datasets when there is none.
+    func replace(datasetNamed name: String) throws {
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM dataset WHERE round_id = ? AND kind = ? AND file_name = ? AND id <> ?",
+                                     arguments: [round.id, kind.rawValue, name, datasetID])
+        guard !ids.isEmpty else {
+            let names = try String.fetchAll(db, sql: "SELECT file_name FROM dataset WHERE round_id = ? AND kind = ? AND id <> ? ORDER BY id",
+                                            arguments: [round.id, kind.rawValue, datasetID])
+            let list = names.isEmpty ? "—" : names.joined(separator: ", ")
+            throw ImportError.invalidOption(LocalizedText(
+                ru: "--replace-dataset: в раунде нет данных «\(kind.title.ru)» из файла «\(name)»; есть: \(list)",
+                en: "--replace-dataset: the round has no \(kind.title.en) imported from '\(name)'; it has: \(list)"))
+        }
+        for id in ids { try delete(dataset: id) }
+    }
+
+    /// Refuses a sales dataset that repeats the sales of another dataset of the round.
+    func refuseOverlap() throws {
+        guard kind == .sales, let overlap = try SalesOverlap.find(db: db, dataset: datasetID, round: round.id).first else { return }
+        throw ImportError.overlapping(path: file, overlap.refusal(file: file))
     }
 
     /// Sales lines of this dataset whose customer is not in the round's customer list.

@@ -54,6 +54,8 @@ public enum ImportError: AuditError, Equatable {
     /// Rows that cannot be read; nothing was stored. Holds the first problems and the total.
     case badRows(path: String, problems: [RowProblem], total: Int, rowsRead: Int)
     case alreadyImported(path: String, sha256: String, previousFile: String, importedAt: String)
+    /// A sales file repeating the sales of a dataset already in the round; nothing was stored.
+    case overlapping(path: String, LocalizedText)
     case invalidOption(LocalizedText)
     case cannotWrite(path: String, reason: String)
     case database(path: String, message: String)
@@ -63,7 +65,7 @@ public enum ImportError: AuditError, Equatable {
         case .fileNotFound(let path), .notAFile(let path), .unreadable(let path, _), .unsupportedFormat(let path),
              .empty(let path), .noHeader(let path, _, _), .missingRequiredColumns(let path, _, _, _),
              .sheetNotFound(let path, _, _), .badRows(let path, _, _, _), .alreadyImported(let path, _, _, _),
-             .database(let path, _), .cannotWrite(let path, _):
+             .database(let path, _), .cannotWrite(let path, _), .overlapping(let path, _):
             SourceLocation(file: path)
         case .malformed(let location, _), .unsafeXML(let location, _):
             location
@@ -81,7 +83,7 @@ public enum ImportError: AuditError, Equatable {
             return ru ? "\(path) — не обычный файл (папка или устройство)" : "\(path) is not a regular file (a folder or a device)"
         case .unreadable(let path, let reason):
             return ru ? "не удалось прочитать \(path): \(reason)" : "cannot read \(path): \(reason)"
-        case .malformed(_, let text), .unsafeXML(_, let text), .invalidOption(let text):
+        case .malformed(_, let text), .unsafeXML(_, let text), .invalidOption(let text), .overlapping(_, let text):
             return text[language]
         case .unsupportedFormat(let path):
             return ru ? "не знаю формат файла \(path): поддерживаются CSV/TXT, XLSX и XML"

@@ -18,6 +18,14 @@ public struct ImportOptions: Sendable {
     public var skipBadRows = false
     /// Replace a dataset imported earlier from the same file.
     public var replace = false
+    /// A sales dataset of the round (by file name) that this file replaces: its rows are removed
+    /// in the same transaction (a second export of the same sales, `--replace-dataset`).
+    public var replaceDataset: String?
+    /// Store a sales file even when it repeats sales already in the round (`--keep-overlap`).
+    public var keepOverlapping = false
+    /// Where rejected rows go (`--rejects`); nil: ``Importer/rejectsPath(for:)`` beside the
+    /// input. The CLI puts them beside the workspace, not in the client's export folder.
+    public var rejectsFile: String?
     /// How many parsed rows a dry run shows.
     public var previewRows = 5
     /// How many problems are listed (all are counted).
@@ -69,6 +77,9 @@ public struct ImportReport: Sendable {
     public var replacedDataset: Bool
     /// Sales rows whose customer is not in the round's customer list, and their amount.
     public var unknownCustomers: UnknownCustomers?
+    /// Rows recognised as not data (totals, repeated headers, unit rows, separators, blank rows,
+    /// group rows whose value was carried down): skipped or used, not counted in ``rowsRead``.
+    public var nonDataRows = NonDataRows()
 
     /// Sales lines referring to customers missing from the customer list: kept, and counted.
     public struct UnknownCustomers: Sendable, Equatable {

@@ -14,7 +14,7 @@ final class ImportPass {
     private(set) var readers: [FieldReader] = []
     private var fieldIndex: [Int] = []
     // Touched on every row by the one thread running the pass: no dynamic exclusivity checks.
-    @exclusivity(unchecked) private(set) var rowsRead = 0
+    @exclusivity(unchecked) var rowsRead = 0
     @exclusivity(unchecked) private(set) var rowsStored = 0
     @exclusivity(unchecked) private(set) var rowsRejected = 0
     @exclusivity(unchecked) private(set) var problems: [RowProblem] = []
@@ -24,6 +24,23 @@ final class ImportPass {
     /// (rows go to the file as they come: none is held in memory).
     private(set) var rejects: RejectsWriter?
     private let orders: [String: DateOrder]
+    /// Rows recognised as not data (totals, repeated headers, units, separators, blank, groups).
+    var nonData = NonDataRows()
+    /// Group rows' values by column, carried down into the blank cells of the lines beneath.
+    var carried: [Int: String] = [:]
+    /// A group row waiting for its first line (a line blank in its column confirms it).
+    var pendingGroup: PendingGroup?
+    /// The amount of the rows stored since the last total or group row, and their number.
+    var runningAmount = 0.0
+    var runningRows = 0
+    /// The canonical field index of `amount`, when the kind has one.
+    var amountField: Int?
+    /// Deals without a status column: the fields of stage, status and closing date, the status
+    /// being read from the stage (see ``deriveStatus(_:_:_:)``).
+    var stageStatus: (stage: Int, status: Int, closed: Int?)?
+    /// Whether the rows being processed are the first ones, read before the header was found
+    /// (the CSV reader's current record is then another row).
+    var inHead = false
 
     init(path: String, options: ImportOptions, orders: [String: DateOrder]) throws {
         self.path = path
@@ -54,9 +71,18 @@ final class ImportPass {
         // hold up to 16 MiB: thirty such rows would hold 480 MB).
         var head: [SourceRow] = []
         var headBytes = 0
+        var headBlankLines: [Int] = []
+        var headBroken: [SourceRow] = []
         while head.count < ColumnMapper.headerSearchRows, headBytes <= RowLimits.standard.recordBytes,
               let row = try source.nextRow() {
-            if row.cells.allSatisfy(\.isBlank) { continue }
+            if row.brokenQuote != nil {
+                headBroken.append(row)
+                continue
+            }
+            if row.cells.allSatisfy(\.isBlank) {
+                headBlankLines.append(row.line)
+                continue
+            }
             head.append(row)
             headBytes += ImportPass.textBytes(row.cells)
         }
@@ -100,6 +126,11 @@ final class ImportPass {
             throw ImportError.missingRequiredColumns(path: file, kind: kind, fields: fields, headers: headers)
         }
         if headerIndex == nil { mapping.headers = headers }
+        let firstDataLine = headerIndex.map { head[$0].line + 1 } ?? 0
+        for line in headBlankLines where line >= firstDataLine { nonData.add(.blank, line: line, text: "", limit: 0) }
+        // Lines of an unclosed quote above the header are title lines: only those below are rows
+        // (taken in their place among the first rows).
+        var brokenBelow = headBroken.filter { $0.line >= firstDataLine }[...]
         // Rows need no cell past the header's and the mapped columns (see RowSource.limitWidth).
         source.limitWidth(to: max(mapping.headers.count, (mapping.assignments.map(\.column).max() ?? -1) + 1))
         let specs = kind.fields
@@ -110,6 +141,8 @@ final class ImportPass {
             return FieldReader(spec: spec, order: order, serials: source.serialDates)
         }
         fieldIndex = mapping.assignments.map { positions[$0.field] ?? 0 }
+        amountField = mapping.assignments.contains { $0.field == "amount" } ? positions["amount"] : nil
+        stageStatus = ImportPass.stageStatusFields(kind: kind, mapping: mapping, positions: positions)
         // The hot loop works on locals: class properties would be checked for exclusive access
         // on every field of every row.
         var readers = self.readers
@@ -138,12 +171,29 @@ final class ImportPass {
         defer { self.readers = readers }
         try readers.withUnsafeMutableBufferPointer { readers in
             try values.withUnsafeMutableBufferPointer { values in
-                for row in dataRows { try process(row, readers, values, columns, fieldIndex, [], text, store: store) }
+                inHead = true
+                for row in dataRows {
+                    while let broken = brokenBelow.first, broken.line < row.line {
+                        try rejectBrokenQuote(broken, cells: broken.cells.map(\.display))
+                        brokenBelow = brokenBelow.dropFirst()
+                    }
+                    try process(row, readers, values, columns, fieldIndex, [], text, store: store)
+                }
+                for broken in brokenBelow { try rejectBrokenQuote(broken, cells: broken.cells.map(\.display)) }
+                inHead = false
                 source.restrict(to: Set(columns.indices.filter { direct[$0] == .none }.map { columns[$0] }))
                 while let row = try source.nextRow() {
-                    if row.cells.allSatisfy(\.isBlank) && ImportPass.allBlank(directSourceColumns, in: csv) { continue }
+                    if row.brokenQuote != nil {
+                        try rejectBrokenQuote(row, cells: (csv ?? (source as? CSVRowSource)?.csvReader)?.cells(wanted: nil).map(\.display) ?? [])
+                        continue
+                    }
+                    if row.cells.allSatisfy(\.isBlank) && ImportPass.allBlank(directSourceColumns, in: csv) {
+                        nonData.add(.blank, line: row.line, text: "", limit: 0)
+                        continue
+                    }
                     try process(row, readers, values, columns, fieldIndex, direct, text, store: store)
                 }
+                try rejectPendingGroup()
             }
         }
     }
@@ -209,6 +259,7 @@ final class ImportPass {
         for index in 0..<text.width { text.fields[index] = .none }
         var bad: [RowProblem] = []
         let cells = row.cells
+        let carrying = !carried.isEmpty
         for index in 0..<columns.count {
             let column = columns[index]
             var cell = column < cells.count ? cells[column] : .empty
@@ -240,6 +291,7 @@ final class ImportPass {
                     cell = TextEncoding.isValidUTF8(bytes) ? .text(String(decoding: bytes, as: UTF8.self)) : .undecodable
                 }
             }
+            if carrying, cell.isBlank, let value = carried[column] { cell = .text(value) }
             switch readers[index].read(cell) {
             case .value(let value):
                 values[fieldIndex[index]] = value
@@ -251,7 +303,13 @@ final class ImportPass {
                                       value: cell.isBlank ? nil : cell.display, reason: reason))
             }
         }
+        if try screen(row, bad: bad, values: UnsafeBufferPointer(values)) { return }
+        if let stageStatus { deriveStatus(stageStatus, values, text) }
         if bad.isEmpty {
+            if let amountField, case .real(let amount) = values[amountField] {
+                runningAmount += amount
+                runningRows += 1
+            }
             if let store, rowsRejected == 0 || options.skipBadRows {
                 try store(row.line, UnsafeBufferPointer(values), text)
             }
@@ -264,6 +322,14 @@ final class ImportPass {
             }
             return
         }
+        try reject(line: row.line, bad: bad) {
+            (anyDirect ? (text.reader?.cells(wanted: nil) ?? row.cells) : row.cells).map(\.display)
+        }
+    }
+
+    /// Counts a bad row, keeps its first problems and, with `--skip-bad-rows`, writes it with
+    /// its reasons to the rejects file (`cells`: all its values).
+    func reject(line: Int, bad: [RowProblem], cells: () -> [String]) throws {
         rowsRejected += 1
         problemCount += bad.count
         for problem in bad where problems.count < options.problemLimit { problems.append(problem) }
@@ -271,13 +337,14 @@ final class ImportPass {
             let reason = bad.map { problem in
                 "\(problem.header ?? problem.field ?? ""): \(problem.reason.ru) / \(problem.reason.en)"
             }.joined(separator: "; ")
-            let all = anyDirect ? (text.reader?.cells(wanted: nil) ?? row.cells) : row.cells
+            let all = cells()
             if rejects == nil {
                 // Never over the workspace, nor over a file that is not an earlier rejects file.
-                _ = try options.outputGuard.check(Importer.rejectsPath(for: path), expecting: .header(Importer.rejectsHeaderPrefix))
-                rejects = try RejectsWriter(next: path, headers: mapping.headers)
+                let target = options.rejectsFile ?? Importer.rejectsPath(for: path)
+                _ = try options.outputGuard.check(target, expecting: .header(Importer.rejectsHeaderPrefix))
+                rejects = try RejectsWriter(target: target, headers: mapping.headers)
             }
-            try rejects?.write(line: row.line, reason: reason, cells: all.map(\.display))
+            try rejects?.write(line: line, reason: reason, cells: all)
         }
     }
 
@@ -323,94 +390,5 @@ final class ImportPass {
                                      dayFirstOnly: reader.dayFirstOnly, monthFirstOnly: reader.monthFirstOnly,
                                      ambiguous: reader.ambiguous, forced: options.mapping?.dateOrder != nil)
         }
-    }
-}
-
-/// The file formats the importer reads, told apart by their first bytes.
-enum FileFormat {
-    case csv, xlsx, xml
-
-    static func detect(path: String) throws -> FileFormat {
-        var head: [UInt8] = []
-        var input = try FileInput(path: path, chunkSize: 4096)
-        _ = try input.readChunk { head.append(contentsOf: $0) }
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
-        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw ImportError.malformed(SourceLocation(file: path),
-                                        LocalizedText(ru: "это старый формат Excel (.xls); сохраните файл как .xlsx или CSV",
-                                                      en: "this is the old Excel format (.xls); save it as .xlsx or CSV"))
-        }
-        // UTF-16 text (a byte-order mark, or NUL bytes every other byte) is looked at as UTF-8.
-        var text = head
-        let utf16 = XMLStream.utf16Encoding(of: head) ?? TextEncoding.utf16ByPattern(head)
-        if let utf16 {
-            var transcoder = Transcoder(utf16)
-            text = []
-            head.withUnsafeBufferPointer { transcoder.transcode($0, into: &text) }
-        }
-        var bytes = text[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), first == 0x3C {
-            return .xml
-        }
-        let lower = path.lowercased()
-        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") {
-            throw ImportError.malformed(SourceLocation(file: path),
-                                        LocalizedText(ru: "файл назван .xlsx, но это не книга Excel (нет ZIP-заголовка); файл повреждён?",
-                                                      en: "the file is named .xlsx but is not an Excel workbook (no ZIP header); is it damaged?"))
-        }
-        if head.contains(0) && utf16 == nil {
-            throw ImportError.unsupportedFormat(path: path)
-        }
-        return .csv
-    }
-}
-
-/// How a field of a row is taken from the CSV record's bytes rather than from the row's values:
-/// its trimmed bytes (`start..<end` in the record's buffer), or a day written as ISO text.
-struct DirectField {
-    /// At least 0: the bytes `start..<end`; -1: not taken from the bytes; -2: the day `end`
-    /// (`year * 10000 + month * 100 + day`).
-    var start: Int
-    var end: Int
-
-    static var none: DirectField { DirectField(start: -1, end: 0) }
-
-    init(start: Int, end: Int) {
-        self.start = start
-        self.end = end
-    }
-
-    init(day: Int) {
-        start = -2
-        end = day
-    }
-}
-
-/// Where a row's fields taken from the CSV record's bytes are: for each canonical field, its
-/// ``DirectField`` (when not ``DirectField/none``, the value is not in the row's values).
-/// Valid only during the call that receives it: it points into the reader's current record.
-struct DirectText {
-    let reader: CSVReader?
-    /// `width` entries, one per canonical field.
-    let fields: UnsafeMutablePointer<DirectField>
-    let width: Int
-    /// The record's buffer (nil for rows not read from it).
-    var base: UnsafePointer<UInt8>?
-
-    /// Field `field`'s text when it is taken from the record's bytes.
-    func string(_ field: Int) -> String? {
-        let direct = fields[field]
-        if direct.start >= 0, let base {
-            return String(decoding: UnsafeBufferPointer(start: base + direct.start, count: direct.end - direct.start), as: UTF8.self)
-        }
-        if direct.start == -2 {
-            return String(unsafeUninitializedCapacity: 10) { buffer in
-                guard let pointer = buffer.baseAddress else { return 0 }
-                writeISODate(year: direct.end / 10_000, month: direct.end / 100 % 100, day: direct.end % 100, to: pointer)
-                return 10
-            }
-        }
-        return nil
     }
 }

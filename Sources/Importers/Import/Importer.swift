@@ -38,9 +38,14 @@ public enum Importer {
                     if pass.ordersToRedo != nil { throw Redo() }
                     let sha = try pass.source.sha256()
                     try refuseBadRows(pass, path: path, options: options)
-                    let replaced = try store.finish(sha256: sha, format: pass.source.format, rowsRead: pass.rowsRead,
+                    var replaced = try store.finish(sha256: sha, format: pass.source.format, rowsRead: pass.rowsRead,
                                                     rowsStored: pass.rowsStored, rowsRejected: pass.rowsRejected,
                                                     mapping: pass.mapping.json, replace: options.replace)
+                    if let name = options.replaceDataset {
+                        try store.replace(datasetNamed: name)
+                        replaced = true
+                    }
+                    if !options.keepOverlapping { try store.refuseOverlap() }
                     let unknown = options.kind == .sales ? try store.unknownCustomers() : nil
                     return (store.datasetID, replaced, unknown, sha)
                 }
@@ -77,7 +82,14 @@ public enum Importer {
     /// reads one pass and returns its result, or nil when the pass found that a date column is
     /// month-first (`ImportPass.ordersToRedo`); the next pass reads with those orders. At most
     /// three passes.
+    ///
+    /// A workbook read without a sheet named whose first sheet has no header is read from the
+    /// sheet whose header maps (see ``choosingSheet(_:options:_:)``).
     static func settlingDateOrders<T>(_ path: String, options: ImportOptions, _ body: (ImportPass) throws -> T?) throws -> T {
+        try choosingSheet(path, options: options) { options in try settlingDateOrdersOnSheet(path, options: options, body) }
+    }
+
+    private static func settlingDateOrdersOnSheet<T>(_ path: String, options: ImportOptions, _ body: (ImportPass) throws -> T?) throws -> T {
         var orders: [String: DateOrder] = [:]
         for _ in 0..<3 {
             let pass = try ImportPass(path: path, options: options, orders: orders)
@@ -159,23 +171,31 @@ public enum Importer {
     private struct Redo: Error {}
 
     static func makeReport(_ pass: ImportPass, sha: String, dryRun: Bool) -> ImportReport {
-        ImportReport(
+        var report = ImportReport(
             file: pass.path, kind: pass.options.kind, format: pass.source.format, notes: pass.source.notes,
             mapping: pass.mapping, dateOrders: pass.dateOrderDecisions, sha256: sha, rowsRead: pass.rowsRead,
             rowsStored: dryRun ? 0 : pass.rowsStored,
             rowsRejected: pass.rowsRejected, problems: pass.problems, problemCount: pass.problemCount,
             preview: pass.preview, dryRun: dryRun, rejectsFile: nil, datasetID: nil, replacedDataset: false,
             unknownCustomers: nil)
+        report.nonDataRows = pass.nonData
+        if pass.stageStatus != nil {
+            report.notes.append(LocalizedText(ru: "статус сделки (won/lost/open) определён по этапу: столбца статуса нет",
+                                              en: "the deal status (won/lost/open) is read from the stage: there is no status column"))
+        }
+        return report
     }
 
     /// The start of a rejects file's header line, by which an earlier rejects file is recognised.
     public static let rejectsHeaderPrefix = "Строка / line;Причина / reason"
 
-    /// The rejects file's path for `input`: `sales.csv` → `sales.rejects.csv`.
-    public static func rejectsPath(for input: String) -> String {
+    /// The rejects file's path for `input`: `sales.csv` → `sales.rejects.csv`, in `folder`
+    /// (by default the input's own).
+    public static func rejectsPath(for input: String, in folder: String? = nil) -> String {
         let url = URL(fileURLWithPath: input)
         let base = url.deletingPathExtension().lastPathComponent
-        return url.deletingLastPathComponent().appendingPathComponent(base + ".rejects.csv").path
+        let directory = folder.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()
+        return directory.appendingPathComponent(base + ".rejects.csv").path
     }
 
     /// Appends one line of a rejects file to `bytes` (`;`, CRLF, as Excel reads it): the client's

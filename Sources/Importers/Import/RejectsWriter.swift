@@ -20,10 +20,10 @@ final class RejectsWriter {
     /// Bytes gathered before each write to the file.
     private static let bufferSize = 1 << 16
 
-    /// Creates the temporary file for the rejects of `input` (see ``Importer/rejectsPath(for:)``)
-    /// and writes its header: line, reason, then the file's `headers`.
-    init(next input: String, headers: [String]) throws(ImportError) {
-        target = Importer.rejectsPath(for: input)
+    /// Creates the temporary file for the rejects file `target` and writes its header: line,
+    /// reason, then the file's `headers`.
+    init(target: String, headers: [String]) throws(ImportError) {
+        self.target = target
         let url = URL(fileURLWithPath: target)
         let unique = "\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
         temporary = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".\(unique).tmp"

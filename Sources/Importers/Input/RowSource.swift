@@ -5,6 +5,9 @@ package struct SourceRow: Sendable {
     /// The 1-based line (CSV line, sheet row, XML line) where the row starts.
     package var line: Int
     package var cells: [Cell]
+    /// CSV: the character position of a quote never closed on this line (the row's cells are
+    /// the line split at the delimiter); nil for other rows.
+    package var brokenQuote: Int? = nil
 }
 
 /// A file read row by row: CSV, a workbook sheet, or XML records.
@@ -40,6 +43,8 @@ package final class CSVRowSource: RowSource {
 
     package init(path: String, encoding: TextEncoding?, delimiter: UInt8?, limits: RowLimits = .standard) throws {
         reader = try CSVReader(path: path, encoding: encoding, delimiter: delimiter, limits: limits)
+        // A quote left open spoils its own line only: the line is a bad row, the rest is read.
+        reader.recoversBrokenQuotes = true
     }
 
     package var format: String { "csv" }
@@ -71,7 +76,7 @@ package final class CSVRowSource: RowSource {
     package func nextRow() throws -> SourceRow? {
         guard try reader.nextRecord() else { return nil }
         if let wanted, wanted.isEmpty { return SourceRow(line: reader.line, cells: []) }
-        return SourceRow(line: reader.line, cells: reader.cells(wanted: wanted))
+        return SourceRow(line: reader.line, cells: reader.cells(wanted: wanted), brokenQuote: reader.brokenQuoteColumn)
     }
 
     package func sha256() throws -> String { reader.sha256() }

@@ -45,6 +45,9 @@ public struct MappingFile: Sendable, Equatable {
     public var xmlRecords: String?
     /// XML: canonical field → child element, `@attribute` or `child/@attribute` of a record.
     public var xmlFields: [String: String] = [:]
+    /// Deals: the client's own stage names (as ``normalizeWord(_:)`` writes them) → won, lost or
+    /// open, for reading the status from the stage.
+    public var stages: [String: String] = [:]
 
     /// Reads and checks a mapping file for `kind`; every problem points at its line in the file.
     public static func load(path: String, kind: DatasetKind) throws -> MappingFile {
@@ -149,9 +152,26 @@ public struct MappingFile: Sendable, Equatable {
                                    "unknown key xml.\(xmlKey.string ?? ""); expected records and fields")
                     }
                 }
+            case "stages":
+                guard kind == .deals, case .mapping(let codes) = value else {
+                    throw fail(value, "stages: только для сделок; ожидается словарь won:/lost:/open: со списками этапов",
+                               "stages: for deals only; expected a mapping won:/lost:/open: of stage lists")
+                }
+                for (codeNode, listNode) in codes {
+                    let code = codeNode.string ?? ""
+                    guard ["won", "lost", "open"].contains(code) else {
+                        throw fail(codeNode, "stages: ожидается won, lost или open", "stages: expected won, lost or open")
+                    }
+                    var names: [String] = []
+                    if case .sequence(let items) = listNode { names = items.compactMap(\.string) } else if let one = listNode.string { names = [one] }
+                    guard !names.isEmpty else {
+                        throw fail(listNode, "stages.\(code): ожидается список этапов", "stages.\(code): expected a list of stages")
+                    }
+                    for name in names { result.stages[normalizeWord(name)] = code }
+                }
             default:
-                throw fail(keyNode, "неизвестный ключ «\(key)»; допустимы: header_row, sheet, encoding, delimiter, date_order, columns, xml",
-                           "unknown key '\(key)'; allowed: header_row, sheet, encoding, delimiter, date_order, columns, xml")
+                throw fail(keyNode, "неизвестный ключ «\(key)»; допустимы: header_row, sheet, encoding, delimiter, date_order, columns, xml, stages",
+                           "unknown key '\(key)'; allowed: header_row, sheet, encoding, delimiter, date_order, columns, xml, stages")
             }
         }
         return result

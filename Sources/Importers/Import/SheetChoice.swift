@@ -1,0 +1,61 @@
+import AuditModel
+import Foundation
+
+extension Importer {
+    /// Runs `read` with `options`; when the file is a workbook read without a sheet named (no
+    /// `--sheet`, no `sheet:` in the mapping file) and its first sheet has no header that maps,
+    /// runs it again on the first other visible sheet whose first rows hold one. When none has,
+    /// the error lists every sheet with what its first rows look like.
+    static func choosingSheet<T>(_ path: String, options: ImportOptions, _ read: (ImportOptions) throws -> T) throws -> T {
+        do {
+            return try read(options)
+        } catch let error as ImportError {
+            guard options.sheet == nil, options.mapping?.sheet == nil, isHeaderError(error),
+                  (try? FileFormat.detect(path: path)) == .xlsx else { throw error }
+            let workbook = try XLSXWorkbook(path: path)
+            let first = try workbook.sheet(nil)
+            var looks: [(name: String, look: LocalizedText)] = [(first.name, probe(path, sheet: first.name, options: options).look)]
+            for sheet in workbook.sheets where sheet.name != first.name && !sheet.hidden {
+                let found = probe(path, sheet: sheet.name, options: options)
+                if found.maps {
+                    var chosen = options
+                    chosen.sheet = sheet.name
+                    return try read(chosen)
+                }
+                looks.append((sheet.name, found.look))
+            }
+            let ru = looks.map { "«\($0.name)» — \($0.look.ru)" }.joined(separator: "; ")
+            let en = looks.map { "'\($0.name)' — \($0.look.en)" }.joined(separator: "; ")
+            throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
+                ru: "ни на одном листе книги (\(workbook.sheets.count)) нет строки заголовков для данных «\(options.kind.title.ru)»: \(ru). \(error.message(in: .ru)). Укажите лист: --sheet ИМЯ",
+                en: "no sheet of the workbook (\(workbook.sheets.count)) has a header row for \(options.kind.title.en): \(en). \(error.message(in: .en)). Name the sheet: --sheet NAME"))
+        }
+    }
+
+    private static func isHeaderError(_ error: ImportError) -> Bool {
+        switch error {
+        case .noHeader, .missingRequiredColumns, .empty: true
+        default: false
+        }
+    }
+
+    /// Whether the first rows of `sheet` hold a header that maps to the kind, and how the sheet
+    /// looks otherwise (its first non-blank row, or that it is empty).
+    private static func probe(_ path: String, sheet: String, options: ImportOptions) -> (maps: Bool, look: LocalizedText) {
+        guard let source = try? XLSXRowSource(path: path, sheet: sheet) else {
+            return (false, LocalizedText(ru: "не читается", en: "cannot be read"))
+        }
+        var rows: [SourceRow] = []
+        while rows.count < ColumnMapper.headerSearchRows, let row = try? source.nextRow() {
+            if !row.cells.allSatisfy(\.isBlank) { rows.append(row) }
+        }
+        guard let firstRow = rows.first else { return (false, LocalizedText(ru: "пустой", en: "empty")) }
+        if let index = ColumnMapper.headerRowIndex(rows.map(\.cells), kind: options.kind, mapping: options.mapping),
+           (try? ColumnMapper.map(headers: rows[index].cells.map(\.display), headerLine: rows[index].line, kind: options.kind,
+                                  mapping: options.mapping, path: path)) != nil {
+            return (true, LocalizedText(ru: "заголовок в строке \(rows[index].line)", en: "header on row \(rows[index].line)"))
+        }
+        let text = firstRow.cells.filter { !$0.isBlank }.prefix(4).map(\.display).joined(separator: " | ")
+        return (false, LocalizedText(ru: "строка \(firstRow.line): \(text)", en: "row \(firstRow.line): \(text)"))
+    }
+}
