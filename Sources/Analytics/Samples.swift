@@ -33,6 +33,10 @@ public enum SampleSet: String, CaseIterable, Sendable, Codable {
     /// Key accounts: the customers with the highest revenue in the last 12 months (only those
     /// who bought in them).
     case customersTop = "customers.top"
+    /// The key accounts of the manager whose customers bring the most of the last 12 months'
+    /// revenue (`managers.dependency`): the evidence of the dependency finding, that manager's
+    /// customers only.
+    case customersOfTopManager = "customers.top_manager"
 
     public var title: LocalizedText {
         switch self {
@@ -53,6 +57,8 @@ public enum SampleSet: String, CaseIterable, Sendable, Codable {
         case .customersAtRisk: LocalizedText(ru: "клиенты под риском ухода", en: "customers at risk")
         case .customersLost: LocalizedText(ru: "потерянные клиенты", en: "lost customers")
         case .customersTop: LocalizedText(ru: "ключевые клиенты", en: "key accounts")
+        case .customersOfTopManager: LocalizedText(ru: "ключевые клиенты менеджера с наибольшей долей выручки",
+                                                   en: "key accounts of the manager with the largest revenue share")
         }
     }
 }
@@ -218,6 +224,21 @@ extension Analysis {
             return rankedSample(id, limit: limit, order: lost) { _ in true }
         case .customersTop:
             return rankedSample(id, limit: limit, order: headlineRanking) { _ in true }
+        case .customersOfTopManager:
+            // The manager of a customer as `managers.dependency` counts it: the customer list's,
+            // else the one on the customer's last sale.
+            var owners = [String?](repeating: nil, count: stats.lines.count)
+            var revenueByOwner: [String: Double] = [:]
+            for key in stats.lines.indices where stats.boughtLast12m[key] {
+                let listIndex = Int(data.customerListIndex[key])
+                let listed = listIndex >= 0 ? data.customers[listIndex][.manager] : nil
+                let last = stats.lastManager[key]
+                guard let owner = listed ?? (last >= 0 ? data.managerKeys.name(Int(last)) : nil) else { continue }
+                owners[key] = owner
+                revenueByOwner[owner, default: 0] += stats.revenueLast12m[key]
+            }
+            let top = revenueByOwner.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            return rankedSample(id, limit: limit, order: headlineRanking) { key in top != nil && owners[key] == top }
         }
     }
 

@@ -108,7 +108,8 @@ public struct RuleEvaluator {
             if result.overflowed { return overflowed(key) }
             finding[keyPath: path] = result.value.number
         }
-        if let spec = rule.money, let assumption = assumptions[spec.assumption] {
+        // Money is at stake only where there is a gap: a check that passed puts nothing at risk.
+        if status == .finding || status == .warn, let spec = rule.money, let assumption = assumptions[spec.assumption] {
             let exposed = spec.exposed.evaluate(with: bindings)
             if exposed.overflowed { return overflowed("money.exposed") }
             let customers = spec.customers?.evaluate(with: bindings)
