@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """DuckDB computing the issue's exact-definition set, run in its own process by bench.py.
 
-    duckdb_set.py SALES_CSV THREADS [generate|sample]
+    duckdb_set.py SALES_CSV THREADS [generate|sample] [csv-only]
 
 `generate` (default) reads generate.py's comma-separated file with English headers; `sample` reads
 the `sales.csv` of `crm-audit sample-data` (semicolons, Russian headers, dd.mm.yyyy dates, amounts
@@ -10,7 +10,8 @@ like `12 345,67`), converting the columns in SQL as our importer does.
 Prints one JSON object: the values, the per-customer RFM checksums, and timings
 (`load_s`: CSV into a table; `compute_s`: the set from that table; `csv_compute_s`: the set
 straight from the CSV file; `*_cpu_s`: user + system CPU time of the same steps), and
-`maxrss_kb` of this process.
+`maxrss_kb` of this process. `csv-only` stops after the set straight from the CSV file (its peak
+memory is then that step's alone).
 """
 import json
 import resource
@@ -120,6 +121,11 @@ def main():
     start, start_cpu = time.perf_counter(), cpu()
     values = exact_set(con, csv_source)
     csv_compute, csv_compute_cpu = time.perf_counter() - start, cpu() - start_cpu
+
+    if len(sys.argv) > 4 and sys.argv[4] == "csv-only":
+        print(json.dumps({"values": values, "csv_compute_s": csv_compute, "csv_compute_cpu_s": csv_compute_cpu,
+                          "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+        return
 
     start = time.perf_counter()
     con.execute(f"CREATE TABLE sales AS SELECT * FROM {csv_source}")

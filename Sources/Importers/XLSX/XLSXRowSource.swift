@@ -21,6 +21,8 @@ package final class XLSXRowSource: RowSource {
     private static let cacheSize = 4096
     @exclusivity(unchecked) private var cachedIndexes = [Int](repeating: -1, count: XLSXRowSource.cacheSize)
     @exclusivity(unchecked) private var cachedStrings = [String](repeating: "", count: XLSXRowSource.cacheSize)
+    /// The bytes of the current cell's `<v>`, reused from cell to cell.
+    @exclusivity(unchecked) private var value: [UInt8] = []
 
     package var format: String { "xlsx" }
     package var serialDates: SerialDateSystem { workbook.serialDates }
@@ -56,30 +58,59 @@ package final class XLSXRowSource: RowSource {
         self.width = max(0, min(width, limits.columns))
     }
 
+    /// A cell's `t`, read from its bytes.
+    enum CellType {
+        case number, shared, inline, text, bool, date
+    }
+
+    /// The elements of a sheet this reader acts on, told apart by their local name's bytes.
+    private enum Name {
+        case c, v, row, inlineString, phonetic, dimension, other
+
+        init(_ name: UnsafePointer<UInt8>) {
+            switch (name[0], name[0] == 0 ? 0 : name[1]) {
+            case (0x63, 0): self = .c                                              // c
+            case (0x76, 0): self = .v                                              // v
+            case (0x69, 0x73): self = name[2] == 0 ? .inlineString : .other        // is
+            case (0x72, 0x6F): self = name[2] == 0x77 && name[3] == 0 ? .row : .other          // row
+            case (0x72, 0x50): self = name[2] == 0x68 && name[3] == 0 ? .phonetic : .other     // rPh
+            case (0x64, 0x69): self = strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "dimension") == 0 ? .dimension : .other
+            default: self = .other
+            }
+        }
+    }
+
     package func nextRow() throws -> SourceRow? {
         var cells: [Cell] = []
         var rowNumber = 0
         var inRow = false
-        // The cell being read, and the column of the one before it in the row.
-        var column = 0, previousColumn = -1, type = "", style = 0, value = "", inline = ""
+        // The cell being read, and the column of the one before it in the row. Its `<v>` is
+        // kept as bytes (reused from cell to cell): a number or a shared-string index is
+        // decoded from them, and only text cells make a `String`.
+        var column = 0, previousColumn = -1, type = CellType.number, style = 0, inline = ""
         var inValue = false, inInline = false, inPhonetic = false, inCell = false
         // The text the row's cells hold so far (a shared string counts each time it is used).
         var rowBytes = 0
+        value.removeAll(keepingCapacity: true)
         func finishCell() throws {
             inCell = false
             // Only the cells that hold something take room: a row of empty cells stays empty.
             guard column < width else { return }
-            let shared = type == "s" ? Int(value).flatMap(sharedString) : nil
-            // An index past the shared strings is a damaged workbook, not an empty cell.
-            if type == "s", shared == nil, !value.isEmpty {
-                throw XLSXSheetLimits.badSharedString(value, cell: XLSXSheetLimits.columnName(column) + String(rowNumber),
-                                                      count: workbook.sharedStrings.count, sheet: sheet.name, file: path, line: stream.line)
+            var shared: String?
+            if type == .shared, !value.isEmpty {
+                // An index past the shared strings is a damaged workbook, not an empty cell.
+                guard let index = XLSXRowSource.wholeNumber(value), let text = sharedString(index) else {
+                    throw XLSXSheetLimits.badSharedString(String(decoding: value, as: UTF8.self),
+                                                          cell: XLSXSheetLimits.columnName(column) + String(rowNumber),
+                                                          count: workbook.sharedStrings.count, sheet: sheet.name, file: path, line: stream.line)
+                }
+                shared = text
             }
-            let bytes = shared?.utf8.count ?? value.utf8.count + inline.utf8.count
+            let bytes = shared?.utf8.count ?? value.count + inline.utf8.count
             if bytes > limits.row.fieldBytes { throw tooLong(row: rowNumber, column: column) }
             rowBytes += bytes
             if rowBytes > limits.row.recordBytes { throw tooLong(row: rowNumber, column: nil) }
-            let cell = makeCell(type: type, style: style, value: value, inline: inline, shared: shared)
+            let cell = makeCell(type: type, style: style, inline: inline, shared: shared)
             if column >= cells.count {
                 if cell == .empty { return }
                 cells.append(contentsOf: repeatElement(Cell.empty, count: column - cells.count + 1))
@@ -90,38 +121,28 @@ package final class XLSXRowSource: RowSource {
             guard let kind = stream.kind else { continue }
             switch kind {
             case .element:
-                switch stream.localName {
-                case "dimension":
+                switch stream.withLocalName(Name.init) {
+                case .dimension:
                     try checkDimension(stream.attribute("ref"))
-                case "row":
+                case .row:
                     rowNumber = try checkedRowNumber(stream.attribute("r"))
                     nextRowNumber = rowNumber + 1
                     previousColumn = -1
                     rowBytes = 0
                     if stream.isEmptyElement { return SourceRow(line: rowNumber, cells: []) }
                     inRow = true
-                case "c" where inRow:
-                    let reference = stream.attribute("r")
-                    column = reference.flatMap(XLSXRowSource.columnIndex) ?? previousColumn + 1
-                    guard column < limits.columns else {
-                        throw pastTheGrid(cell: reference ?? XLSXLimits.columnName(column) + String(rowNumber), row: rowNumber)
-                    }
-                    // The reference's own row must be on the sheet too (A99999999999999999999 is not).
-                    if let reference, let parsed = XLSXSheetLimits.reference(reference), let row = parsed.row, !(1...limits.rows).contains(row) {
-                        throw XLSXSheetLimits.badCell(reference, sheet: sheet.name, file: path, line: stream.nodeLine)
-                    }
+                case .c where inRow:
+                    try startCell(row: rowNumber, previousColumn: previousColumn, column: &column, type: &type, style: &style)
                     previousColumn = column
-                    type = stream.attribute("t") ?? "n"
-                    style = stream.attribute("s").flatMap(Int.init) ?? 0
-                    value = ""
+                    value.removeAll(keepingCapacity: true)
                     inline = ""
                     inCell = true
                     if stream.isEmptyElement { try finishCell() }
-                case "v" where inCell:
+                case .v where inCell:
                     inValue = !stream.isEmptyElement
-                case "is" where inCell:
+                case .inlineString where inCell:
                     inInline = !stream.isEmptyElement
-                case "rPh" where inCell:
+                case .phonetic where inCell:
                     inPhonetic = !stream.isEmptyElement
                 default:
                     break
@@ -129,19 +150,19 @@ package final class XLSXRowSource: RowSource {
             case .text, .cdata, .significantWhitespace, .whitespace:
                 // Runs of text add up: a cell is refused as soon as it passes the limit.
                 if inValue {
-                    value += stream.value
-                    if value.utf8.count > limits.row.fieldBytes { throw tooLong(row: rowNumber, column: column) }
+                    stream.withValueBytes { value.append(contentsOf: $0) }
+                    if value.count > limits.row.fieldBytes { throw tooLong(row: rowNumber, column: column) }
                 } else if inInline && !inPhonetic {
-                    inline += stream.value
+                    inline += stream.withValueBytes { String(decoding: $0, as: UTF8.self) }
                     if inline.utf8.count > limits.row.fieldBytes { throw tooLong(row: rowNumber, column: column) }
                 }
             case .endElement:
-                switch stream.localName {
-                case "v": inValue = false
-                case "is": inInline = false
-                case "rPh": inPhonetic = false
-                case "c" where inCell: try finishCell()
-                case "row" where inRow: return SourceRow(line: rowNumber, cells: cells)
+                switch stream.withLocalName(Name.init) {
+                case .v: inValue = false
+                case .inlineString: inInline = false
+                case .phonetic: inPhonetic = false
+                case .c where inCell: try finishCell()
+                case .row where inRow: return SourceRow(line: rowNumber, cells: cells)
                 default: break
                 }
             default:
@@ -149,6 +170,70 @@ package final class XLSXRowSource: RowSource {
             }
         }
         return nil
+    }
+
+    /// Reads a `<c>`'s attributes from their bytes: its column (from `r`, else the one after
+    /// `previousColumn`), checked against the grid, its type (`t`) and its style (`s`).
+    private func startCell(row: Int, previousColumn: Int, column: inout Int, type: inout CellType, style: inout Int) throws {
+        var referenced: Int?, referencedRow: Int?
+        var referenceText: String?
+        type = .number
+        style = 0
+        let columns = limits.columns, rows = limits.rows
+        stream.forEachAttribute { name, text in
+            guard name.count == 1 else { return }
+            switch name[0] {
+            case 0x72:  // r
+                referenced = XLSXRowSource.columnIndex(text)
+                referencedRow = XLSXSheetLimits.reference(text)?.row
+                // Kept as text only for a message.
+                if (referenced ?? 0) >= columns || referencedRow.map({ !(1...rows).contains($0) }) == true {
+                    referenceText = String(decoding: text, as: UTF8.self)
+                }
+            case 0x74:  // t
+                type = XLSXRowSource.cellType(text)
+            case 0x73:  // s
+                style = XLSXRowSource.wholeNumber(text) ?? 0
+            default:
+                break
+            }
+        }
+        column = referenced ?? previousColumn + 1
+        guard column < limits.columns else {
+            throw pastTheGrid(cell: referenceText ?? XLSXLimits.columnName(column) + String(row), row: row)
+        }
+        // The reference's own row must be on the sheet too (A99999999999999999999 is not).
+        if let referencedRow, !(1...limits.rows).contains(referencedRow) {
+            throw XLSXSheetLimits.badCell(referenceText ?? "", sheet: sheet.name, file: path, line: stream.nodeLine)
+        }
+    }
+
+    /// A cell's `t` from its bytes; an unknown type reads as a number, as Excel's default `n`.
+    static func cellType(_ text: UnsafeBufferPointer<UInt8>) -> CellType {
+        switch text.count {
+        case 1:
+            switch text[0] {
+            case 0x73: return .shared   // s
+            case 0x62: return .bool     // b
+            case 0x65: return .text     // e
+            case 0x64: return .date     // d
+            default: return .number
+            }
+        case 3 where text[0] == 0x73 && text[1] == 0x74 && text[2] == 0x72: return .text          // str
+        case 9 where text[0] == 0x69 && text.elementsEqual("inlineStr".utf8): return .inline
+        default: return .number
+        }
+    }
+
+    /// Decimal digits (at most 18) as a number; nil for anything else.
+    static func wholeNumber<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var number = 0
+        for byte in bytes {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            number = number * 10 + Int(byte - 0x30)
+        }
+        return number
     }
 
     /// The row number of a `<row>` (its `r`, or the one after the last row): 1…``XLSXLimits/rows``.
@@ -214,25 +299,29 @@ package final class XLSXRowSource: RowSource {
         return text
     }
 
-    /// `shared`: the shared string of a cell of type `s` (nil for other types, or an index past
-    /// the table).
-    private func makeCell(type: String, style: Int, value: String, inline: String, shared: String?) -> Cell {
+    /// `shared`: the shared string of a cell of type `s` (nil for other types); ``value`` holds
+    /// the bytes of its `<v>`.
+    private func makeCell(type: CellType, style: Int, inline: String, shared: String?) -> Cell {
         switch type {
-        case "s":
+        case .shared:
             guard let text = shared else { return .empty }
             return text.isEmpty ? .empty : .text(text)
-        case "inlineStr":
+        case .inline:
             return inline.isEmpty ? .empty : .text(inline)
-        case "str", "e":
-            return value.isEmpty ? .empty : .text(value)
-        case "b":
-            return value.isEmpty ? .empty : .bool(value == "1" || value.lowercased() == "true")
-        case "d":
-            if let day = DateReader.parse(value, order: .dayFirst).day { return .date(day) }
-            return value.isEmpty ? .empty : .text(value)
-        default:
+        case .text:
+            return value.isEmpty ? .empty : .text(String(decoding: value, as: UTF8.self))
+        case .bool:
             guard !value.isEmpty else { return .empty }
-            guard let number = XLSXSheetLimits.number(trimmed(value)) else { return .text(value) }
+            let text = String(decoding: value, as: UTF8.self)
+            return .bool(text == "1" || text.lowercased() == "true")
+        case .date:
+            guard !value.isEmpty else { return .empty }
+            let text = String(decoding: value, as: UTF8.self)
+            if let day = DateReader.parse(text, order: .dayFirst).day { return .date(day) }
+            return .text(text)
+        case .number:
+            guard !value.isEmpty else { return .empty }
+            guard let number = XLSXRowSource.number(value) else { return .text(String(decoding: value, as: UTF8.self)) }
             if workbook.dateStyles.indices.contains(style), workbook.dateStyles[style], let day = workbook.serialDates.day(number) {
                 return .date(day)
             }
@@ -240,14 +329,30 @@ package final class XLSXRowSource: RowSource {
         }
     }
 
+    /// A number cell's `<v>` from its bytes, as ``XLSXSheetLimits/number(_:)`` reads it (blanks
+    /// around it allowed); the common case, a short value with no blanks, makes no heap `String`.
+    static func number(_ bytes: [UInt8]) -> Double? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 >= 0x80 }
+        if let first = bytes.first, let last = bytes.last, blank(first) || blank(last) {
+            return XLSXSheetLimits.number(trimmed(text))
+        }
+        return XLSXSheetLimits.number(text)
+    }
+
     /// `B5` → 1 (0-based column); nil without letters. Past four letters the index stops
     /// growing (at most 475,253, far past XFD), so that no reference can overflow it.
     static func columnIndex(_ reference: String) -> Int? {
+        columnIndex(reference.utf8)
+    }
+
+    /// ``columnIndex(_:)-(String)`` over the reference's UTF-8 bytes.
+    static func columnIndex<Bytes: Sequence<UInt8>>(_ reference: Bytes) -> Int? {
         var index = 0
         var letters = 0
-        for scalar in reference.unicodeScalars {
-            guard scalar.value >= 65 && scalar.value <= 90 || scalar.value >= 97 && scalar.value <= 122 else { break }
-            if letters < 4 { index = index * 26 + Int((scalar.value & 0xDF) - 64) }
+        for byte in reference {
+            guard byte >= 65 && byte <= 90 || byte >= 97 && byte <= 122 else { break }
+            if letters < 4 { index = index * 26 + Int((byte & 0xDF) - 64) }
             letters += 1
         }
         return letters > 0 ? index - 1 : nil

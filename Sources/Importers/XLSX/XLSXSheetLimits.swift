@@ -20,9 +20,14 @@ enum XLSXSheetLimits {
     /// column and row are checked against ``columns`` and ``rows`` by the caller; here they only
     /// stop growing once past them, so that no reference can overflow.
     static func reference(_ text: String) -> Reference? {
+        reference(text.utf8)
+    }
+
+    /// ``reference(_:)-(String)`` over the reference's UTF-8 bytes.
+    static func reference<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Reference? {
         var column = 0, letters = 0
         var row = 0, digits = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
             if isLetter && digits == 0 {
                 if column <= columns.upperBound { column = column * 26 + Int(byte & 0xDF) - 64 }

@@ -43,10 +43,18 @@ final class ZIPEntryPipe: @unchecked Sendable {
                 throw ImportError.malformed(SourceLocation(file: archivePath), LocalizedText(
                     ru: "в книге нет части \(entryPath)", en: "the workbook lacks the part \(entryPath)"))
             }
-            _ = try archive.extract(entry, bufferSize: ZIPEntryPipe.chunkSize, skipCRC32: false) { data in
+            // Checked here, eight bytes at a time (see ``ZIPChecksum``), rather than by ZIPFoundation.
+            var checksum = ZIPChecksum()
+            _ = try archive.extract(entry, bufferSize: ZIPEntryPipe.chunkSize, skipCRC32: true) { data in
                 total += data.count
                 if total > limit { throw ZIPEntryPipe.tooLarge(entryPath, file: archivePath, limit: limit) }
+                data.withUnsafeBytes { checksum.update($0) }
                 try self.put(data)
+            }
+            guard checksum.value == entry.checksum else {
+                throw ImportError.malformed(SourceLocation(file: archivePath), LocalizedText(
+                    ru: "часть книги \(entryPath) повреждена (контрольная сумма CRC-32 не совпадает); пересохраните книгу в Excel",
+                    en: "the workbook part \(entryPath) is damaged (its CRC-32 checksum does not match); save the workbook again from Excel"))
             }
             finish(nil)
         } catch is Cancelled {

@@ -114,6 +114,28 @@ final class XMLStream {
         return try body(UnsafeBufferPointer(start: pointer, count: length))
     }
 
+    /// The local name of the current node as a NUL-terminated C string, valid only inside
+    /// `body` (no `String` made; an empty string when there is none).
+    func withLocalName<R>(_ body: (UnsafePointer<UInt8>) throws -> R) rethrows -> R {
+        guard let pointer = xmlTextReaderConstLocalName(reader) else {
+            return try withUnsafePointer(to: UInt8(0)) { try body($0) }
+        }
+        return try body(pointer)
+    }
+
+    /// Calls `body` with the local name and the value of each attribute of the current element
+    /// as UTF-8 bytes, valid only inside the call (no `String` made), then returns to the element.
+    func forEachAttribute(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return }
+        defer { xmlTextReaderMoveToElement(reader) }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            guard let name = xmlTextReaderConstLocalName(reader) else { continue }
+            let value = xmlTextReaderConstValue(reader)
+            try body(UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))),
+                     UnsafeBufferPointer(start: value, count: value.map { strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0))
+        }
+    }
+
     /// The current element's attributes, by local name.
     func attributes() -> [(name: String, value: String)] {
         var result: [(String, String)] = []
