@@ -143,8 +143,8 @@ extension Analysis {
             let listIndex = Int(data.customerListIndex[key])
             let record = listIndex >= 0 ? data.customers[listIndex] : nil
             let score = rfm[Int32(key)]
-            rows.append([data.customerKeys.names[key], record?[.name], Self.number(stats.revenue[key]),
-                         Self.number(stats.revenueLast12m[key]), Self.number(stats.revenuePrev12m[key]),
+            rows.append([data.customerKeys.names[key], record?[.name], Self.money(stats.revenue[key]),
+                         Self.money(stats.revenueLast12m[key]), Self.money(stats.revenuePrev12m[key]),
                          Day(ordinal: Int(stats.lastDay[key])).iso,
                          score.map { String($0.recencyDays) }, score?.segment.name, record?[.manager]])
         }
@@ -163,7 +163,7 @@ extension Analysis {
             let day = sales.day[index]
             rows.append([String(sales.sourceLine[index]), order < data.orders.count ? data.orders.name(order) : nil,
                          data.customerKeys.names[Int(sales.customer[index])],
-                         day == Int32.min ? nil : Day(ordinal: Int(day)).iso, Self.number(sales.amount[index]),
+                         day == Int32.min ? nil : Day(ordinal: Int(day)).iso, Self.money(sales.amount[index]),
                          sales.manager[index] >= 0 ? data.managerKeys.names[Int(sales.manager[index])] : nil])
         }
         return SampleTable(id: id.rawValue, columns: columns, rows: rows, total: total)
@@ -255,7 +255,7 @@ extension Analysis {
             let rows: [[String?]] = ranking.compactMap { key in
                 guard let score = rfm[key] else { return nil }
                 return [data.customerKeys.names[Int(key)], String(score.recencyDays), String(score.frequency),
-                        Self.number(score.monetary), String(score.r), String(score.f), String(score.m), score.segment.name]
+                        Self.money(score.monetary), String(score.r), String(score.f), String(score.m), score.segment.name]
             }
             return SampleTable(id: "rfm", columns: ["customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "segment"],
                                rows: rows, total: rows.count)
@@ -266,7 +266,7 @@ extension Analysis {
                 var cumulative = 0.0
                 for (rank, item) in items.enumerated() {
                     cumulative += item.revenue
-                    rows.append([kind, String(rank + 1), item.name, Self.number(item.revenue),
+                    rows.append([kind, String(rank + 1), item.name, Self.money(item.revenue),
                                  total > 0 ? Self.number(item.revenue / total) : nil,
                                  total > 0 ? Self.number(cumulative / total) : nil,
                                  total > 0 ? ["A", "B", "C"][Int(max(0, item.abcClass))] : nil])
@@ -302,7 +302,7 @@ extension Analysis {
                                rows: rows, total: rows.count)
         case .managers:
             let rows: [[String?]] = managerRows.map { row in
-                [row.manager, Self.number(row.revenue), String(row.orders), String(row.customers), row.margin.map(Self.number),
+                [row.manager, Self.money(row.revenue), String(row.orders), String(row.customers), row.margin.map(Self.number),
                  row.share.map(Self.number), row.lastSaleDate, row.idle ? "true" : "false", row.revenueAllHistory.map(Self.number)]
             }
             return SampleTable(id: "managers", columns: ["manager", "revenue_last_12m", "orders_last_12m", "customers_last_12m",
@@ -312,6 +312,18 @@ extension Analysis {
     }
 
     /// A number as plain text: integers without a fraction, others in Swift's shortest form.
+    /// An amount of money to the kopeck, as written in a CSV: `12820563.06`, not the binary
+    /// fraction `12820563.059999999`.
+    static func money(_ value: Double) -> String {
+        let kopecks = (value * 100).rounded()
+        guard kopecks.isFinite, abs(kopecks) < 9e15, let whole = Int64(checked: kopecks) else { return number(value) }
+        let sign = whole < 0 ? "-" : ""
+        let magnitude = whole.magnitude
+        let fraction = magnitude % 100
+        let cents = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
+        return fraction == 0 ? "\(sign)\(magnitude / 100)" : "\(sign)\(magnitude / 100).\(cents)"
+    }
+
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15, let whole = Int64(checked: value) { return String(whole) }
         return String(value)

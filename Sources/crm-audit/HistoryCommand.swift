@@ -73,6 +73,10 @@ enum HistoryTable {
             line += pad(entry.unconfirmedAnswers > 0 ? String(entry.unconfirmedAnswers) : "", 12, left: true)
             lines.append(line)
         }
+        if entries.contains(where: { $0.status != .open }) {
+            lines.append(LocalizedText(ru: "· — раунд закрыт: его данные и ответы больше не меняются",
+                                       en: "· — closed round: its data and answers no longer change")[language])
+        }
         let assessed = entries.filter(\.assessed)
         guard !assessed.isEmpty else { return lines.joined(separator: "\n") }
         var ids = areas.map(\.0).filter { id in assessed.contains { $0.areas[id] != nil } }
