@@ -2,7 +2,8 @@
 /// answers passes through here before it reaches the page.
 public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>`, `"` and `'`, which makes the text safe in element content and in
-    /// quoted attribute values alike.
+    /// quoted attribute values alike, in HTML and in XML (the Word copy uses it too, so it also
+    /// drops the two noncharacters XML forbids).
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -16,6 +17,7 @@ public enum HTMLEscaping {
             default:
                 // Control characters other than tab and newline are never meaningful in a report.
                 if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
+                if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

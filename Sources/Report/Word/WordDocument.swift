@@ -262,22 +262,6 @@ struct WordDocument {
         return out
     }
 
-    /// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
-                if (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Escapes text for XML content and attributes (the page's own escaping: it is XML-safe).
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }
