@@ -55,12 +55,17 @@ public struct MoneySummary: Sendable {
         id: LocalizedText(ru: "Допущение", en: "Assumption"), range: LocalizedText(ru: "Диапазон", en: "Range"),
         source: LocalizedText(ru: "Источник / обоснование", en: "Source / reason"), ruleset: LocalizedText(ru: "Набор правил", en: "Ruleset"))
 
-    /// The assumptions table's rows: id and title, rate range, source, declaring ruleset.
-    public func assumptionRows(_ language: Language) -> [[String]] {
+    /// The assumptions table's headers and rows: title, rate range, source; the consultant's
+    /// copy adds the id and the declaring ruleset, which are what they edit.
+    func assumptionTable(_ language: Language, audience: ReportAudience) -> (headers: [String], rows: [[String]]) {
         let formatter = Formatter(language)
-        return assumptions.map { assumption in
-            [assumption.id + " — " + assumption.title[language], MoneyEstimate.rates(low: assumption.low, high: assumption.high, formatter),
-             assumption.source[language], assumption.ruleset]
+        let headers = Self.assumptionHeaders
+        let working = audience == .consultant
+        let rows = assumptions.map { assumption in
+            [(working ? assumption.id + " — " : "") + assumption.title[language],
+             MoneyEstimate.rates(low: assumption.low, high: assumption.high, formatter), assumption.source[language]]
+                + (working ? [assumption.ruleset] : [])
         }
+        return ([headers.id[language], headers.range[language], headers.source[language]] + (working ? [headers.ruleset[language]] : []), rows)
     }
 }

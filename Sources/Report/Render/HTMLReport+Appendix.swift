@@ -37,12 +37,11 @@ extension HTMLReport {
         content.append(table([(t(.methodTitle), false), ("", false)], methodRows))
         let money = MoneySummary(input.findings)
         if !money.assumptions.isEmpty {
-            let headers = MoneySummary.assumptionHeaders
+            let assumptions = money.assumptionTable(language, audience: options.audience)
             content.append(element("h3", [("id", "assumptions")], text(MoneySummary.assumptionsTitle[language])))
             content.append(element("p", [], text(MoneySummary.assumptionsLead[language])))
-            content.append(table([(headers.id[language], false), (headers.range[language], true), (headers.source[language], false),
-                                  (headers.ruleset[language], false)],
-                                 money.assumptionRows(language).map { row in row.enumerated().map { ($0.element, $0.offset == 1) } }))
+            content.append(table(assumptions.headers.enumerated().map { ($0.element, $0.offset == 1) },
+                                 assumptions.rows.map { row in row.enumerated().map { ($0.element, $0.offset == 1) } }))
         }
         content.append(element("h3", [], text(t(.sourcesTitle))))
         // One row per file, its SHA-256 on a line of its own (64 characters would not fit a column).

@@ -169,10 +169,9 @@ struct MarkdownReport {
             })
             let money = MoneySummary(input.findings)
             if !money.assumptions.isEmpty {
-                let headers = MoneySummary.assumptionHeaders
+                let assumptions = money.assumptionTable(language, audience: options.audience)
                 out += "\n### \(md(MoneySummary.assumptionsTitle[language]))\n\n\(md(MoneySummary.assumptionsLead[language]))\n\n"
-                out += table([headers.id[language], headers.range[language], headers.source[language], headers.ruleset[language]],
-                             money.assumptionRows(language))
+                out += table(assumptions.headers, assumptions.rows)
             }
         }
         if sections.contains(.appendix) { out += consultantAppendix(hidden: hidden) }
