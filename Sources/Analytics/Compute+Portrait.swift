@@ -33,6 +33,7 @@ extension Computation {
         listed.reserveCapacity(data.customers.count)
         for (key, row) in data.customerListIndex.enumerated() where row >= 0 { listed.append((key, Int(row))) }
         let n = Double(listed.count)
+        let buyersInList = Double(listed.filter { stats.boughtLast12m[$0.key] }.count)
         let total = listed.reduce(0.0) { $0 + stats.revenueLast12m[$1.key] }
         let aCount = listed.filter { $0.key < customerClass.count && customerClass[$0.key] == 0 }.count
         var ageNames = Self.ageBands
@@ -48,30 +49,35 @@ extension Computation {
         var typical: [TypicalTrait] = []
         for column in columns {
             var customers = [Int](repeating: 0, count: column.names.count)
+            var buyers = [Int](repeating: 0, count: column.names.count)
             var revenue = [Double](repeating: 0, count: column.names.count)
             var aCustomers = [Int](repeating: 0, count: column.names.count)
             for (key, row) in listed {
                 let value = Int(column.keys[row])
                 customers[value] += 1
+                if stats.boughtLast12m[key] { buyers[value] += 1 }
                 revenue[value] += stats.revenueLast12m[key]
                 if key < customerClass.count, customerClass[key] == 0 { aCustomers[value] += 1 }
             }
             let present = column.names.indices.filter { customers[$0] > 0 }
             if present.allSatisfy({ column.names[$0] == "(empty)" }) { continue }
             let ordered = present.sorted { (customers[$1], column.names[$0]) < (customers[$0], column.names[$1]) }
-            var kept: [(name: String, customers: Int, revenue: Double)] = ordered.prefix(20).map {
-                (column.names[$0], customers[$0], revenue[$0])
+            var kept: [(name: String, customers: Int, buyers: Int, revenue: Double)] = ordered.prefix(20).map {
+                (column.names[$0], customers[$0], buyers[$0], revenue[$0])
             }
             if ordered.count > 20 {
                 let rest = ordered.dropFirst(20)
-                kept.append(("(other)", rest.reduce(0) { $0 + customers[$1] }, rest.reduce(0.0) { $0 + revenue[$1] }))
+                kept.append(("(other)", rest.reduce(0) { $0 + customers[$1] }, rest.reduce(0) { $0 + buyers[$1] },
+                             rest.reduce(0.0) { $0 + revenue[$1] }))
             }
             fields.append(PortraitField(field: column.field, values: kept.map { entry in
                 let customerShare = Double(entry.customers) / n
+                let buyerShare = buyersInList > 0 ? Double(entry.buyers) / buyersInList : nil
                 let revenueShare = total > 0 ? entry.revenue / total : nil
+                let overIndex = revenueShare.flatMap { share in buyerShare.flatMap { $0 > 0 ? share / $0 : nil } }
                 return PortraitValue(value: entry.name, customers: entry.customers, customerShare: customerShare,
-                                     revenue: entry.revenue, revenueShare: revenueShare,
-                                     overIndex: revenueShare.map { $0 / customerShare })
+                                     buyers: entry.buyers, buyerShare: buyerShare, revenue: entry.revenue,
+                                     revenueShare: revenueShare, overIndex: overIndex)
             }))
             let candidates = present.filter { column.names[$0] != "(empty)" && aCustomers[$0] > 0 }
             if aCount > 0, let best = candidates.max(by: { (aCustomers[$0], column.names[$1]) < (aCustomers[$1], column.names[$0]) }) {

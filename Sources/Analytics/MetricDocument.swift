@@ -269,16 +269,47 @@ public struct PortraitField: Sendable, Hashable, Codable {
 /// One value of a portrait field (the 20 most common values, then `(other)`; `(empty)` for no value).
 public struct PortraitValue: Sendable, Hashable, Codable {
     public var value: String
+    /// Customers of the list with this value, and their share of the list (on the as-of date).
     public var customers: Int
     public var customerShare: Double
+    /// Of them, those who bought in the last 12 months, and their share of the list's buyers.
+    public var buyers: Int
+    public var buyerShare: Double?
+    /// Their revenue in the last 12 months and its share of the list's.
     public var revenue: Double
     public var revenueShare: Double?
-    /// revenue share / customer share.
+    /// revenue share / buyer share: both over the last 12 months, so a group that buys more
+    /// per buying customer than the average is above 1, whatever the dead part of the list.
     public var overIndex: Double?
 
     enum CodingKeys: String, CodingKey {
-        case value, customers, customerShare = "customer_share", revenue, revenueShare = "revenue_share"
-        case overIndex = "over_index"
+        case value, customers, customerShare = "customer_share", buyers, buyerShare = "buyer_share", revenue
+        case revenueShare = "revenue_share", overIndex = "over_index"
+    }
+
+    public init(value: String, customers: Int, customerShare: Double, buyers: Int, buyerShare: Double?, revenue: Double,
+                revenueShare: Double?, overIndex: Double?) {
+        self.value = value
+        self.customers = customers
+        self.customerShare = customerShare
+        self.buyers = buyers
+        self.buyerShare = buyerShare
+        self.revenue = revenue
+        self.revenueShare = revenueShare
+        self.overIndex = overIndex
+    }
+
+    /// Reads documents stored before buyers were counted (their index is against the list).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        value = try container.decode(String.self, forKey: .value)
+        customers = try container.decode(Int.self, forKey: .customers)
+        customerShare = try container.decode(Double.self, forKey: .customerShare)
+        buyers = try container.decodeIfPresent(Int.self, forKey: .buyers) ?? 0
+        buyerShare = try container.decodeIfPresent(Double.self, forKey: .buyerShare)
+        revenue = try container.decode(Double.self, forKey: .revenue)
+        revenueShare = try container.decodeIfPresent(Double.self, forKey: .revenueShare)
+        overIndex = try container.decodeIfPresent(Double.self, forKey: .overIndex)
     }
 }
 

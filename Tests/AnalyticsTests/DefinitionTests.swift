@@ -201,7 +201,10 @@ import Testing
         #expect(moscow.customers == 2)
         #expect(close(.number(moscow.customerShare), 2.0 / 7))
         #expect(close(.number(moscow.revenueShare ?? -1), 3000.0 / 2900))
-        #expect(close(.number(moscow.overIndex ?? -1), (3000.0 / 2900) / (2.0 / 7)))
+        // the list's buyers in the last 12 months: C1, C2, C3 (X9 is not listed); Moscow's: C1, C2
+        #expect(moscow.buyers == 2)
+        #expect(close(.number(moscow.buyerShare ?? -1), 2.0 / 3))
+        #expect(close(.number(moscow.overIndex ?? -1), (3000.0 / 2900) / (2.0 / 3)))
         #expect(city.values.map(\.customers).reduce(0, +) == 7)
         let typical = try Self.analysis.get().document.tables.typicalACustomer
         #expect(typical.first { $0.field == "city" } == TypicalTrait(field: "city", value: "Москва", share: 1))

@@ -39,4 +39,5 @@ enum PortraitText {
     /// The two shares set side by side, each with what it is a share of and when.
     static let customersShare = LocalizedText(ru: "Доля клиентов в базе (на дату среза)", en: "Share of the customer list (on the as-of date)")
     static let revenueShare = LocalizedText(ru: "Доля выручки за 12 мес.", en: "Share of revenue, last 12 months")
+    static let buyersShare = LocalizedText(ru: "Доля покупавших за 12 мес.", en: "Share of buyers, last 12 months")
 }

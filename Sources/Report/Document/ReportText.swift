@@ -113,8 +113,8 @@ enum ReportText: String, CaseIterable {
         case .cohort: LocalizedText(ru: "Когорта", en: "Cohort")
         case .monthsSince: LocalizedText(ru: "месяцев с первой покупки", en: "months since first purchase")
         case .portraitTitle: LocalizedText(ru: "Портрет клиента", en: "Customer portrait")
-        case .portraitLead: LocalizedText(ru: "Группы, чья доля выручки за последние 12 месяцев заметно выше доли клиентов в базе (индекс > 1,2).",
-                                          en: "Groups whose share of the last 12 months' revenue is well above their share of the customer list (index > 1.2).")
+        case .portraitLead: LocalizedText(ru: "Группы, чья доля выручки за последние 12 месяцев заметно выше их доли среди покупавших за те же 12 месяцев (индекс > 1,2): каждый их покупатель приносит больше среднего. Доля в базе показана для сравнения.",
+                                          en: "Groups whose share of the last 12 months' revenue is well above their share of the customers who bought in those 12 months (index > 1.2): each of their buyers brings more than the average. The share of the customer list is shown for comparison.")
         case .field: LocalizedText(ru: "Признак", en: "Field")
         case .value: LocalizedText(ru: "Значение", en: "Value")
         case .overIndex: LocalizedText(ru: "Индекс", en: "Index")

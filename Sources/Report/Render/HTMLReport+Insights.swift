@@ -139,9 +139,10 @@ extension HTMLReport {
         let tables = input.metrics.tables
         var rows: [[(String, Bool)]] = []
         for field in tables.portrait {
-            for value in field.values where (value.overIndex ?? 0) > 1.2 && value.customers >= 3 && !value.value.hasPrefix("(") {
+            for value in field.values where (value.overIndex ?? 0) > 1.2 && value.buyers >= 3 && !value.value.hasPrefix("(") {
                 rows.append([(PortraitText.field(field.field, language), false),
                              (PortraitText.value(value.value, field: field.field, language), false), (format.percent(value.customerShare), true),
+                             (value.buyerShare.map { format.percent($0) } ?? "—", true),
                              (value.revenueShare.map { format.percent($0) } ?? "—", true),
                              (value.overIndex.map { format.number($0, fractionDigits: 2) } ?? "—", true)])
             }
@@ -151,7 +152,8 @@ extension HTMLReport {
             content.append(element("p", [], text(t(.noData))))
         } else {
             content.append(table([(t(.field), false), (t(.value), false), (PortraitText.customersShare[language], true),
-                                  (PortraitText.revenueShare[language], true), (t(.overIndex), true)],
+                                  (PortraitText.buyersShare[language], true), (PortraitText.revenueShare[language], true),
+                                  (t(.overIndex), true)],
                                  Array(rows.prefix(20))))
         }
         if !tables.typicalACustomer.isEmpty {
