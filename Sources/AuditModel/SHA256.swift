@@ -127,3 +127,24 @@ public struct SHA256: Sendable {
 
     @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }
+
+extension SHA256 {
+    /// HMAC-SHA-256 (RFC 2104) of `message` under `key`, as 64 lowercase hex digits: a digest
+    /// that cannot be recomputed, nor its input guessed, without the key.
+    public static func hmacHex<Message: Collection>(key: [UInt8], message: Message) -> String where Message.Element == UInt8 {
+        var block = key.count > 64 ? bytes(fromHex: hex(key)) : key
+        block += [UInt8](repeating: 0, count: 64 - block.count)
+        var inner = SHA256()
+        inner.update(block.map { $0 ^ 0x36 })
+        inner.update(message)
+        var outer = SHA256()
+        outer.update(block.map { $0 ^ 0x5c })
+        outer.update(bytes(fromHex: inner.finalizeHex()))
+        return outer.finalizeHex()
+    }
+
+    private static func bytes(fromHex hex: String) -> [UInt8] {
+        let digits = Array(hex.utf8).map { $0 >= 0x61 ? $0 - 0x61 + 10 : $0 - 0x30 }
+        return stride(from: 0, to: digits.count - 1, by: 2).map { digits[$0] << 4 | digits[$0 + 1] }
+    }
+}

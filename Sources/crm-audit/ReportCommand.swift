@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "client (the client's copy: no commands, metric ids or formulas) or consultant (the working copy with them).")
     var audience: ReportAudience = .client
 
-    @Flag(help: "A pseudonymised copy: customer names and codes, tax ids, e-mails, phones and birth dates replaced by stable pseudonyms everywhere.")
+    @Flag(help: "A pseudonymised copy: customer names and codes, tax ids, e-mails, phones and birth dates replaced everywhere by keyed pseudonyms that cannot be reversed.")
     var redact = false
 
     @Option(help: "Comma-separated sections: \(ReportSection.allCases.map(\.rawValue).joined(separator: ",")).")

@@ -19,14 +19,25 @@ struct PersonalValueMatcher {
     /// First three lowercased characters → the values starting with them, longest first.
     private var byPrefix: [String: [Candidate]] = [:]
 
-    init(_ values: [PersonalValue]) {
+    let pseudonyms: Pseudonyms
+
+    init(_ values: [PersonalValue], pseudonyms: Pseudonyms) {
+        self.pseudonyms = pseudonyms
         for item in values {
             let value = item.value.trimmingCharacters(in: .whitespaces)
             guard !value.isEmpty else { continue }
-            let lowered = Self.lower(Array(value))
-            let replacement = Redaction.pseudonym(value, field: item.field)
             let hasLetter = value.contains(where: \.isLetter)
             let digits = value.filter(\.isNumber).count
+            // What a column holds is an identifier only in that column's shape: "нет" typed in the
+            // phone column is not a phone, and replacing every "нет" of the report would garble it.
+            switch item.field {
+            case "phone", "tax_id": if digits < 5 { continue }
+            case "email": if !value.contains("@") { continue }
+            case "birth_date": if digits < 4 { continue }
+            default: break
+            }
+            let lowered = Self.lower(Array(value))
+            let replacement = pseudonyms.pseudonym(value, field: item.field)
             if hasLetter || digits >= 5 { exact[String(lowered), default: replacement] = replacement }
             guard lowered.count >= 4, hasLetter || digits >= 10 else { continue }
             byPrefix[String(lowered.prefix(3)), default: []].append(Candidate(characters: lowered, replacement: replacement))
@@ -39,7 +50,7 @@ struct PersonalValueMatcher {
         guard !text.isEmpty else { return text }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let whole = exact[String(Self.lower(Array(trimmed)))] { return whole }
-        return PersonalPatterns.redact(replacingValues(in: text))
+        return PersonalPatterns.redact(replacingValues(in: text), pseudonyms)
     }
 
     private func replacingValues(in text: String) -> String {
@@ -83,15 +94,15 @@ struct PersonalValueMatcher {
 /// phone numbers (`+7 (912) 345-67-89`) and numbers of exactly 10 or 12 digits (an ИНН of a
 /// company or of a sole trader, which the public register ties to a person).
 enum PersonalPatterns {
-    static func redact(_ text: String) -> String {
+    static func redact(_ text: String, _ pseudonyms: Pseudonyms) -> String {
         guard text.contains(where: { $0 == "@" || $0.isNumber }) else { return text }
         let characters = Array(text)
         var out = ""
         var index = 0
         while index < characters.count {
-            if let (end, replacement) = email(in: characters, at: index) ?? phone(in: characters, at: index)
+            if let (end, field) = email(in: characters, at: index) ?? phone(in: characters, at: index)
                 ?? taxID(in: characters, at: index) {
-                out += replacement
+                out += pseudonyms.pseudonym(String(characters[index..<end]), field: field)
                 index = end
                 continue
             }
@@ -110,6 +121,7 @@ enum PersonalPatterns {
     }
 
     /// An address starting at `start`: local part, `@`, a domain with a dot.
+    /// Each finder gives the end of what it found and the kind of identifier it is.
     private static func email(in text: [Character], at start: Int) -> (Int, String)? {
         guard isLocalCharacter(text[start]), start == 0 || !isLocalCharacter(text[start - 1]) else { return nil }
         var at = start
@@ -120,7 +132,7 @@ enum PersonalPatterns {
         while end > at + 1, text[end - 1] == "." || text[end - 1] == "-" { end -= 1 }
         let domain = text[(at + 1)..<end]
         guard domain.contains("."), domain.last?.isLetter == true else { return nil }
-        return (end, Redaction.pseudonym(String(text[start..<end]), field: "email"))
+        return (end, "email")
     }
 
     /// `+` then 10 to 15 digits, with spaces, brackets and dashes between them.
@@ -132,7 +144,7 @@ enum PersonalPatterns {
             end += 1
         }
         guard (10...15).contains(digits) else { return nil }
-        return (lastDigit + 1, Redaction.pseudonym(String(text[start...lastDigit]), field: "phone"))
+        return (lastDigit + 1, "phone")
     }
 
     /// A run of exactly 10 or 12 ASCII digits standing alone.
@@ -143,6 +155,6 @@ enum PersonalPatterns {
         while end < text.count, text[end].isASCII, text[end].isNumber { end += 1 }
         guard end - start == 10 || end - start == 12, end == text.count || !PersonalValueMatcher.isWordCharacter(text[end])
         else { return nil }
-        return (end, Redaction.pseudonym(String(text[start..<end]), field: "tax_id"))
+        return (end, "tax_id")
     }
 }

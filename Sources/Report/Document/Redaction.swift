@@ -7,8 +7,10 @@ import Rules
 /// (customer names whatever the key, customer codes, tax ids, e-mails, phones, birth dates) is
 /// replaced by a stable pseudonym wherever it appears — sample records, tables, chart labels,
 /// evidence sentences, answers and notes — in every format, because every format renders the
-/// same ``ReportInput``. The same value always gives the same pseudonym, so a reader can still
-/// follow one customer through the report.
+/// same ``ReportInput``. Within one copy the same value always gives the same pseudonym, so a
+/// reader can still follow one customer through the report; pseudonyms are keyed digests
+/// (HMAC-SHA-256 under a random key made for the copy and never written), so they cannot be
+/// reversed by hashing candidate codes or names, and two copies cannot be joined.
 ///
 /// Three passes, each catching what the one before cannot:
 /// 1. sample columns that hold personal data, by column name;
@@ -30,8 +32,9 @@ enum Redaction {
     static func apply(to input: ReportInput, options: ReportOptions) -> ReportInput {
         guard options.redact else { return input }
         var redacted = input
-        redacted.findings = input.findings.map(redactSamples)
-        let matcher = PersonalValueMatcher(options.personalValues)
+        let pseudonyms = Pseudonyms(key: options.pseudonymKey)
+        redacted.findings = input.findings.map { redactSamples($0, pseudonyms) }
+        let matcher = PersonalValueMatcher(options.personalValues, pseudonyms: pseudonyms)
         // Every text of the input, whatever section shows it: the input is walked as JSON, so a
         // field added to the report later is covered without touching this file. A customer
         // named like one of the report's own words ("High", "round") would turn a key or an
@@ -51,14 +54,14 @@ enum Redaction {
         return redacted
     }
 
-    static func redactSamples(_ finding: Finding) -> Finding {
+    static func redactSamples(_ finding: Finding, _ pseudonyms: Pseudonyms) -> Finding {
         var finding = finding
         guard var samples = finding.samples else { return finding }
         let personal = samples.fields.enumerated().filter { personalFields.contains($0.element) }.map(\.offset)
         samples.rows = samples.rows.map { row in
             var row = row
             for index in personal where index < row.count && !row[index].isEmpty {
-                row[index] = pseudonym(row[index], field: samples.fields[index])
+                row[index] = pseudonyms.pseudonym(row[index], field: samples.fields[index])
             }
             return row
         }
@@ -95,14 +98,21 @@ enum Redaction {
         !text.isEmpty && text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F || $0 == 0x2E || $0 == 0x2D }
     }
 
-    /// The stable pseudonym of `value` shown in a column (or found as) `field`.
-    static func pseudonym(_ value: String, field: String) -> String {
-        let digest = String(SHA256.hex(Array(value.lowercased().utf8)).prefix(6)).uppercased()
+}
+
+/// Keyed pseudonyms: the same value and key give the same pseudonym; without the key a
+/// pseudonym says nothing about its value.
+struct Pseudonyms: Sendable {
+    let key: [UInt8]
+
+    /// The pseudonym of `value` shown in a column (or found as) `field`.
+    func pseudonym(_ value: String, field: String) -> String {
+        let digest = String(SHA256.hmacHex(key: key, message: Array(value.lowercased().utf8)).prefix(8)).uppercased()
         switch field {
         case "email": return "client-\(digest.lowercased())@example.invalid"
         case "phone": return "+7 ••• ••• \(digest.prefix(2))-\(digest.dropFirst(2).prefix(2))"
         case "birth_date": return "••.••.••••"
-        case "tax_id": return "••••••\(digest.prefix(4))"
+        case "tax_id": return "ИНН-\(digest.prefix(6))"
         default: return "Client-\(digest)"
         }
     }

@@ -126,6 +126,8 @@ public struct ReportOptions: Sendable {
     /// copy finds and replaces in every text; without them only sample columns and the patterns
     /// of e-mails, phones and tax ids are redacted.
     public var personalValues: [PersonalValue]
+    /// The key of the copy's pseudonyms (random unless a test fixes it; never written anywhere).
+    public var pseudonymKey: [UInt8] = (0..<32).map { _ in UInt8.random(in: 0...255) }
 
     public init(language: Language, redact: Bool = false, sections: Set<ReportSection> = Set(ReportSection.allCases),
                 personalValues: [PersonalValue] = []) {
