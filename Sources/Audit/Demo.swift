@@ -44,7 +44,7 @@ public enum Demo {
             try FileManager.default.removeItem(atPath: path + suffix)
         }
         let workspace = try Workspace.create(at: path, client: company, industry: "wholesale",
-                                             consultant: language == .ru ? "Демо-консультант" : "Demo consultant", roundDate: roundDate)
+                                             consultant: "А. В. Демидов", roundDate: roundDate)
         let round = try workspace.round()
         log(language == .ru ? "Рабочий файл: \(path)" : "Workspace: \(path)")
         for (file, kind) in [("customers.csv", DatasetKind.customers), ("sales.csv", .sales), ("managers.csv", .managers)] {

@@ -42,7 +42,7 @@ import TestSupport
         #expect(ret001["period"] as? String == "prev_12m")
         #expect(ret001["customers"] as? Double == (findings.first { $0["id"] as? String == "RET-001" }?["count"] as? Double))
         // The consultant's file overrides the win-back range (examples/technosnab/consultant.yaml).
-        #expect(ret001["rate_low"] as? Double == 0.1 && ret001["rate_high"] as? Double == 0.15)
+        #expect(ret001["rate_low"] as? Double == 0.05 && ret001["rate_high"] as? Double == 0.08)
 
         for language in ["ru", "en"] {
             let page = try String(contentsOfFile: directory.file("report-\(language).html"), encoding: .utf8)

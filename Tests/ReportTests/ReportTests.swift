@@ -125,8 +125,9 @@ import Testing
             #expect(!page.contains("≈"))
         }
         let markdown = ReportRenderer.markdown(input, options: ReportOptions(language: .en))
-        #expect(markdown.contains("Recoverable across 2\u{00A0}findings: RUB\u{00A0}1.12–1.68M (the sum of the estimate ranges"),
-                "ranges add to ranges: 600 000 and 5 000 000 at 20–30 %")
+        // Two estimates of different findings are shown apart, never summed.
+        #expect(markdown.contains("The estimates of different findings are not added up"))
+        #expect(!markdown.contains("RUB\u{00A0}1.12–1.68M"), "600 000 and 5 000 000 at 20–30 % must not be summed")
     }
 
     @Test func theCapNoticeOnlyShowsWhenTheCapLowersTheLevel() throws {

@@ -146,14 +146,14 @@ private let atRiskMoney = """
 @Suite struct KPITargets {
     @Test func aGrowthTargetIsNeverBelowTheCurrentGrowth() {
         let item = ConfigItem(id: "kpi.sales.growth_12m", title: LocalizedText(both: "Growth"), metric: "sales.growth_12m", baseline: 0.224, target: "+10 %")
-        #expect(item.targetText?.en == "+22.4% — no lower than the growth already reached (the ruleset's +10 % is below it)")
+        #expect(item.targetText?.en == "+22.4% — no lower than the growth already reached (the usual +10 % is below it)")
         let slow = ConfigItem(id: "kpi.sales.growth_12m", title: LocalizedText(both: "Growth"), metric: "sales.growth_12m", baseline: 0.03, target: "+10 %")
         #expect(slow.targetText?.en == "+10% (now +3%)")
     }
 
     @Test func relativeTargetsAreWorkedOutFromTheBaseline() {
         let customers = ConfigItem(id: "k", title: LocalizedText(both: "New"), metric: "customers.new_12m", baseline: 281, target: "+10 %")
-        #expect(customers.targetText?.ru == "309\u{00A0}клиентов (+10 % к текущему 281\u{00A0}клиент)")
+        #expect(customers.targetText?.ru == "309\u{00A0}клиентов (+10 % к текущему значению: 281\u{00A0}клиент)")
         let retention = ConfigItem(id: "k", title: LocalizedText(both: "R"), metric: "retention.rate_12m", baseline: 0.675, target: "+10 pp")
         #expect(retention.targetText?.en == "77.5% (the current 67.5% +10 pp)")
         let risk = ConfigItem(id: "k", title: LocalizedText(both: "Risk"), metric: "rfm.revenue_at_risk_share", baseline: 0.2, target: "−30 %")

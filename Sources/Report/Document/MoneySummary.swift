@@ -2,8 +2,8 @@ import AuditModel
 import Rules
 
 /// The money of a report's findings, presented one way everywhere: each finding's estimate as a
-/// range with the share and the exposed 12-month revenue it comes from, totals that add ranges
-/// to ranges (never an exposed amount to an estimate), and the assumptions they rest on.
+/// range with the share and the exposed 12-month revenue it comes from, never added up across
+/// findings (different scenarios over overlapping customers), and the assumptions they rest on.
 public struct MoneySummary: Sendable {
     /// The gaps with a money estimate.
     public let findings: [Finding]
@@ -12,11 +12,9 @@ public struct MoneySummary: Sendable {
         self.findings = findings.filter { $0.isGap && $0.money != nil }
     }
 
-    /// The sum of the estimates' low and high ends of one kind (loss or recovery), nil when none.
-    public func total(_ kind: MoneyKind) -> (low: Double, high: Double, count: Int)? {
-        let estimates = findings.compactMap(\.money).filter { $0.kind == kind }
-        guard !estimates.isEmpty else { return nil }
-        return (estimates.reduce(0) { $0 + $1.low }, estimates.reduce(0) { $0 + $1.high }, estimates.count)
+    /// How many estimates of one kind (loss or recovery) the report shows.
+    public func count(_ kind: MoneyKind) -> Int {
+        findings.compactMap(\.money).filter { $0.kind == kind }.count
     }
 
     /// The assumptions the shown estimates rest on, each once, by id.
@@ -26,25 +24,17 @@ public struct MoneySummary: Sendable {
         return byID.values.sorted { $0.id < $1.id }
     }
 
-    /// One line per kind: "Possible loss across 3 findings: RUB 12.3–25.1M (sum of estimate ranges; …)".
+    /// Why the estimates are not added up, when there are several: they are different
+    /// scenarios (a manager leaving is an event, key accounts drifting a yearly rate) over
+    /// overlapping customers, so a sum would be neither a bound nor an expectation.
     public func totalsText(_ language: Language) -> [String] {
-        let formatter = Formatter(language)
-        return MoneyKind.allCases.compactMap { kind in
-            guard let total = total(kind) else { return nil }
-            let range = formatter.estimateRange(low: total.low, high: total.high)
-            let count = formatter.count(Double(total.count), Self.findingsNoun)
-            let head = kind == .loss
-                ? LocalizedText(ru: "Возможная потеря по \(count)", en: "Possible loss across \(count)")
-                : LocalizedText(ru: "Можно вернуть по \(count)", en: "Recoverable across \(count)")
-            return head[language] + ": " + range + " " + Self.totalNote[language]
-        }
+        let several = MoneyKind.allCases.contains { count($0) > 1 }
+        return several ? [Self.notAddedUp[language]] : []
     }
 
-    static let findingsNoun = CountedNoun(one: "проблеме", few: "проблемам", many: "проблемам", singular: "finding", plural: "findings")
-
-    static let totalNote = LocalizedText(
-        ru: "(сумма диапазонов оценок; одни и те же клиенты могут входить в несколько проблем, поэтому это верхняя граница)",
-        en: "(the sum of the estimate ranges; the same customers may count in several findings, so it is an upper bound)")
+    static let notAddedUp = LocalizedText(
+        ru: "Оценки по разным проблемам не складываются: это разные сценарии (уход менеджера — событие, отток ключевых клиентов — годовой темп), и одни и те же клиенты входят в несколько из них.",
+        en: "The estimates of different findings are not added up: they are different scenarios (a manager leaving is an event, key accounts drifting a yearly rate), and the same customers count in several of them.")
 
     /// The appendix's heading and lead for the assumptions table.
     public static let assumptionsTitle = LocalizedText(ru: "Допущения денежных оценок", en: "Assumptions behind the money estimates")

@@ -32,15 +32,15 @@ enum KPITarget {
                     guard goal > percent / 100 else {
                         return value + (f.language == .ru ? " (сейчас \(f.metric(baseline, unit: .change)))" : " (now \(f.metric(baseline, unit: .change)))")
                     }
-                    return value + (f.language == .ru ? " — не ниже уже достигнутого роста (ориентир набора правил \(written) ниже текущего)"
-                                                      : " — no lower than the growth already reached (the ruleset's \(written) is below it)")
+                    return value + LocalizedText(ru: " — не ниже уже достигнутого роста (типовой ориентир \(written) ниже него)",
+                                                 en: " — no lower than the growth already reached (the usual \(written) is below it)")[f.language]
                 }
             }
             guard [.money, .count, .customers, .share, .days].contains(unit) else { return nil }
             let goal = baseline * (1 + percent / 100)
             return both { f in
-                f.metric(goal, unit: unit) + (f.language == .ru ? " (\(written) к текущему \(f.metric(baseline, unit: unit)))"
-                                                                : " (\(written) on the current \(f.metric(baseline, unit: unit)))")
+                f.metric(goal, unit: unit) + LocalizedText(ru: " (\(written) к текущему значению: \(f.metric(baseline, unit: unit)))",
+                                                           en: " (\(written) on the current \(f.metric(baseline, unit: unit)))")[f.language]
             }
         }
         return nil
