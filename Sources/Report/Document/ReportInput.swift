@@ -77,6 +77,8 @@ public struct ReportInput: Sendable, Codable {
     /// The comparison with the previous assessed round, when there is one.
     public var progress: RoundComparison?
     public var generatedAt: String
+    /// The gaps grouped by root cause, ranked (severity, then money); shown before the findings.
+    public var causes: [CauseGroup] = []
 
     public init(engagement: Engagement, round: AuditRound, metrics: MetricDocument, paretoCurve: [Double], findings: [Finding], scores: ScoreCard,
                 configuration: RecommendedConfiguration, answers: [AnswerRow], datasets: [DatasetRecord], method: MethodInfo,

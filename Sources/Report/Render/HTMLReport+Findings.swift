@@ -9,7 +9,8 @@ extension HTMLReport {
             items: gaps.map { .init(id: $0.ruleID, impact: $0.impact.value, effort: $0.effort.value, colour: colours[$0.severity] ?? SVG.grey) },
             caption: t(.matrixCaption),
             labels: (t(.impact), t(.effort), t(.quickWins), t(.bigBets), t(.fillIns), t(.thankless)))
-        var content: [SafeHTML] = [element("div", [("class", "two")], SafeHTML(raw: matrix.svg()),
+        var content: [SafeHTML] = causesHTML()
+        content += [element("div", [("class", "two")], SafeHTML(raw: matrix.svg()),
                                            element("div", [], gaps.prefix(12).map { finding in
                                                element("p", [("class", "meta")], badge(finding.severity),
                                                        text("\(finding.ruleID) · \(finding.title[language])"))

@@ -15,6 +15,9 @@ public struct RuleEnvironment: Sendable {
     /// The rule ids of the layers a ruleset may be stacked on (the bundled sets), for checking
     /// its `disable:` list; nil does not check it.
     public var knownRuleIDs: Set<String>?
+    /// The root causes the layers below define, which a rule's `cause:` may name besides its own
+    /// file's; nil accepts only the file's own.
+    public var knownCauseIDs: Set<String>? = nil
 
     public init(types: TypeEnvironment, areas: Set<String>?, sampleSets: Set<String>?, checksMetrics: Bool = true) {
         self.types = types
