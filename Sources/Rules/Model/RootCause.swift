@@ -28,7 +28,8 @@ public struct CauseGroup: Sendable, Hashable, Codable {
     public var severity: Severity
     /// `finding` when a symptom is a finding, else `warn`.
     public var status: FindingStatus
-    /// The money at stake summed over the symptoms that state it; nil when none does.
+    /// The largest money at stake among the symptoms; nil when none states one. Not their sum:
+    /// symptoms of one cause often count the same revenue (the same customers) again.
     public var moneyAtStake: Double?
     /// The symptoms, worst first.
     public var symptoms: [Finding]
@@ -70,7 +71,7 @@ public enum CauseRanking {
             let amounts = symptoms.compactMap(\.moneyAtStake).filter { $0 > 0 }
             return CauseGroup(cause: entry.cause, declared: entry.declared, severity: worst,
                               status: symptoms.contains { $0.status == .finding } ? .finding : .warn,
-                              moneyAtStake: amounts.isEmpty ? nil : amounts.reduce(0, +), symptoms: symptoms)
+                              moneyAtStake: amounts.max(), symptoms: symptoms)
         }
         return groups.sorted { lhs, rhs in
             if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
