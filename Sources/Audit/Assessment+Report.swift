@@ -16,11 +16,22 @@ extension Assessment {
             method.industryTitle = setup.rulesets.layers.first { $0.id == "industry-" + industry }?.title
         }
         let history = try RoundHistory.summaries(workspace, upTo: round)
-        return ReportInput(
+        var input = ReportInput(
             engagement: engagement, round: round, metrics: analysis.document, paretoCurve: analysis.paretoCurve,
             findings: findings, scores: scores, configuration: configuration, answers: answerRows(), datasets: datasets,
             method: method, history: history, progress: try RoundHistory.progress(workspace, current: round, questionnaire: setup.questionnaire),
             notes: setup.rulesets.notes.isEmpty ? nil : setup.rulesets.notes, generatedAt: generatedAt)
+        // The symptoms' sample records live with the findings only (one place to pseudonymise).
+        input.causes = causes.map { group in
+            var group = group
+            group.symptoms = group.symptoms.map { symptom in
+                var symptom = symptom
+                symptom.samples = nil
+                return symptom
+            }
+            return group
+        }
+        return input
     }
 
     /// The answers in questionnaire order, in words; answers to questions the questionnaire no
@@ -68,4 +79,9 @@ enum RoundHistory {
         guard let previous = earlier.last else { return nil }
         return try RoundComparer.compare(workspace, from: previous, to: current, questionnaire: questionnaire)
     }
+}
+
+extension Assessment {
+    /// The round's gaps grouped by root cause and ranked (severity, then money, then symptoms).
+    public var causes: [CauseGroup] { CauseRanking.rank(findings, causes: setup.rulesets.causes) }
 }

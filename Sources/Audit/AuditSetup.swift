@@ -59,6 +59,21 @@ public struct AuditSetup: Sendable {
         return sets
     }
 
+    /// The ids of the root causes the bundled rulesets define, which a consultant's rules (and an
+    /// industry set's) may name with `cause:`; nil when the bundled folder cannot be found.
+    public static func bundledCauseIDs(environment: RuleEnvironment) -> Set<String>? {
+        guard let folder = ContentLocator.folder("rulesets"),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        let loader = RulesetLoader(environment: environment)
+        var ids = Set<String>()
+        for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
+            let (ruleset, _) = loader.lint(text: String(decoding: data, as: UTF8.self), file: name)
+            ids.formUnion(ruleset?.causes.map(\.id) ?? [])
+        }
+        return ids
+    }
+
     /// The type of every catalogue metric as expressions see it: numbers, dates, and tables
     /// (numbers by name) for the per-item metrics.
     public static var metricTypes: [String: ReferenceType] {
@@ -77,7 +92,7 @@ public struct AuditSetup: Sendable {
                             extraRulesets: [String] = [], storedLayers: [StoredRulesetLayer] = [],
                             bundledRulesets: Bool = true) throws -> AuditSetup {
         let questionnaire = try Questionnaire.resolve(idOrPath ?? "crm-readiness", metrics: metricTypes)
-        let loader = RulesetLoader(environment: ruleEnvironment(for: questionnaire))
+        var loader = RulesetLoader(environment: ruleEnvironment(for: questionnaire))
         var paths: [String] = []
         if bundledRulesets {
             guard let folder = ContentLocator.folder("rulesets") else { throw ContentLocator.NotFound(folder: "rulesets") }
@@ -88,8 +103,16 @@ public struct AuditSetup: Sendable {
             }
         }
         paths += extraRulesets
-        var layers = try paths.map { try loader.load(path: $0) }
-        layers += try storedLayers.map { try loader.load(text: $0.content, file: $0.fileName) }
+        // Each layer may name the causes of the layers below it.
+        var layers: [Ruleset] = []
+        for path in paths {
+            layers.append(try loader.load(path: path))
+            loader.environment.knownCauseIDs = Set(layers.flatMap { $0.causes.map(\.id) })
+        }
+        for layer in storedLayers {
+            layers.append(try loader.load(text: layer.content, file: layer.fileName))
+            loader.environment.knownCauseIDs = Set(layers.flatMap { $0.causes.map(\.id) })
+        }
         let stack = RulesetStack(layers)
         let unknown = stack.unknownAssumptions
         guard unknown.isEmpty else {

@@ -105,9 +105,21 @@ enum CheckOutput {
             var rateHigh: Double
             var text: String
         }
+        struct Cause: Encodable {
+            var id: String
+            var declared: Bool
+            var title: String
+            var explanation: String
+            var recommendation: String
+            var severity: String
+            var status: String
+            var moneyAtStake: Double?
+            var symptoms: [String]
+        }
         struct Output: Encodable {
             var round: Int
             var scores: Scores
+            var causes: [Cause]
             var findings: [Item]
         }
         let card = assessment.scores
@@ -135,6 +147,12 @@ enum CheckOutput {
             round: assessment.round.number,
             scores: Scores(overall: card.overall, level: card.level, levelTitle: card.levelTitle[language], blockedBy: card.blockedBy,
                            confidence: card.confidence, areas: areas),
+            causes: assessment.causes.map { group in
+                Cause(id: group.cause.id, declared: group.declared, title: group.cause.title[language],
+                      explanation: group.cause.explanation[language], recommendation: group.cause.recommendation[language],
+                      severity: group.severity.rawValue, status: group.status.rawValue, moneyAtStake: group.money?.high,
+                      symptoms: group.ruleIDs)
+            },
             findings: items)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -159,6 +177,7 @@ enum CheckOutput {
             let score = area.score.map { format.number($0, fractionDigits: 0) } ?? "—"
             lines.append("  \(pad(area.title[language], 40)) \(pad(score, 4, left: true))   \(ru ? "полнота" : "confidence") \(format.percent(area.confidence, fractionDigits: 0))")
         }
+        lines += causeLines(assessment.causes, language: language)
         let gaps = assessment.findings.filter(\.isGap).sorted { ($0.severity, -$0.priority, $0.ruleID) < ($1.severity, -$1.priority, $1.ruleID) }
         lines.append("")
         lines.append(ru ? "Проблемы (\(gaps.count)):" : "Findings (\(gaps.count)):")
@@ -184,6 +203,30 @@ enum CheckOutput {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The root causes, ranked, each with its symptoms (rule id, title, evidence).
+    static func causeLines(_ causes: [CauseGroup], language: Language) -> [String] {
+        let format = Formatter(language)
+        let symptomsNoun = CountedNoun(one: "симптом", few: "симптома", many: "симптомов", singular: "symptom", plural: "symptoms")
+        var lines = ["", LocalizedText(ru: "Коренные причины (\(causes.count)), по важности и деньгам:",
+                                       en: "Root causes (\(causes.count)), by severity and money:")[language]]
+        for (index, group) in causes.enumerated() {
+            var head = "\(index + 1). [\(group.severity.title[language])] \(group.cause.title[language])"
+            head += " — " + format.count(Double(group.symptoms.count), symptomsNoun)
+            if let money = group.money {
+                head += ", " + money.kind.title[language] + ": " + money.text(language)
+            }
+            lines.append("")
+            lines.append(head)
+            if group.declared { lines.append("    \(group.cause.explanation[language])") }
+            for symptom in group.symptoms {
+                lines.append("    • \(symptom.ruleID) \(symptom.title[language])")
+                if let evidence = symptom.evidence { lines.append("      \(evidence[language])") }
+            }
+            lines.append("    → \(group.cause.recommendation[language])")
+        }
+        return lines
     }
 
     static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {

@@ -62,7 +62,9 @@ enum Linter {
         var paths = files
         if let folder = ContentLocator.folder("rulesets") { paths += expand([folder]) }
         var seen = Set<String>()
-        let loader = RulesetLoader(environment: AuditSetup.ruleEnvironment(for: questionnaire))
+        var environment = AuditSetup.ruleEnvironment(for: questionnaire)
+        environment.knownCauseIDs = AuditSetup.bundledCauseIDs(environment: environment)
+        let loader = RulesetLoader(environment: environment)
         var found: [Ruleset] = []
         for path in paths {
             let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
@@ -97,6 +99,7 @@ enum Linter {
         }
         environment.knownRuleIDs = AuditSetup.bundledRuleIDs(environment: environment)
         environment.knownAssumptionIDs = AuditSetup.bundledAssumptionIDs(environment: environment)
+        environment.knownCauseIDs = AuditSetup.bundledCauseIDs(environment: environment)
         let (_, found) = RulesetLoader(environment: environment).lint(text: text, file: file)
         return diagnostics + found
     }

@@ -26,7 +26,9 @@ struct RulesTestCommand: ParsableCommand {
     func run() throws {
         let language = CLILanguage.current
         let questionnaireModel = try Questionnaire.resolve(questionnaire ?? "crm-readiness")
-        let loader = RulesetLoader(environment: AuditSetup.ruleEnvironment(for: questionnaireModel))
+        var environment = AuditSetup.ruleEnvironment(for: questionnaireModel)
+        environment.knownCauseIDs = AuditSetup.bundledCauseIDs(environment: environment)
+        let loader = RulesetLoader(environment: environment)
         var files = paths
         if files.isEmpty {
             guard let folder = ContentLocator.folder("rulesets") else { throw ContentLocator.NotFound(folder: "rulesets") }

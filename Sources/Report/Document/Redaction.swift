@@ -49,6 +49,16 @@ enum Redaction {
             finding.evidence = finding.evidence.map { LocalizedText(ru: matcher.redact($0.ru), en: matcher.redact($0.en)) }
             return finding
         }
+        redacted.causes = redacted.causes.map { group in
+            var group = group
+            group.symptoms = group.symptoms.map { symptom in
+                var symptom = symptom
+                symptom.samples = nil
+                symptom.evidence = symptom.evidence.map { LocalizedText(ru: matcher.redact($0.ru), en: matcher.redact($0.en)) }
+                return symptom
+            }
+            return group
+        }
         redacted.metrics.tables = MetricTables()
         redacted.metrics.breakdowns = nil
         return redacted

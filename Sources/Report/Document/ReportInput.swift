@@ -81,6 +81,8 @@ public struct ReportInput: Sendable, Codable {
     /// The consultant's own words (summary, scope, interviewees, limitations, finding notes).
     public var notes: ConsultantNotes?
     public var generatedAt: String
+    /// The gaps grouped by root cause, ranked (severity, then money); shown before the findings.
+    public var causes: [CauseGroup] = []
 
     public init(engagement: Engagement, round: AuditRound, metrics: MetricDocument, paretoCurve: [Double], findings: [Finding], scores: ScoreCard,
                 configuration: RecommendedConfiguration, answers: [AnswerRow], datasets: [DatasetRecord], method: MethodInfo,

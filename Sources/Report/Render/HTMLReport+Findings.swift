@@ -10,7 +10,8 @@ extension HTMLReport {
             caption: t(.matrixCaption),
             labels: (t(.impact), t(.effort), t(.quickWins), t(.bigBets), t(.fillIns), t(.thankless)), language: language)
         // Every dot of the matrix, numbered as in the chart: none left out.
-        var content: [SafeHTML] = [element("div", [("class", "two")], SafeHTML(raw: matrix.svg()),
+        var content: [SafeHTML] = causesHTML()
+        content += [element("div", [("class", "two")], SafeHTML(raw: matrix.svg()),
                                            element("ol", [("class", "matrix-list")], gaps.map { finding in
                                                element("li", [("class", "meta")], badge(finding.severity),
                                                        text("\(finding.ruleID) · \(finding.title[language])"))

@@ -92,6 +92,7 @@ struct MarkdownReport {
             }) + "\n"
         }
         if sections.contains(.findings) {
+            out += causesMarkdown()
             out += "## \(md(t(.findingsTitle)))\n\n"
             for finding in priorities.gaps {
                 out += "### \(md(finding.ruleID)) · \(md(finding.title[language]))\n\n"

@@ -34,6 +34,7 @@ public struct RuleEvaluator {
             denominator: nil, samples: nil, pointsPossible: 0, pointsLost: 0, impact: rule.impact, effort: rule.effort,
             money: nil, evidence: nil, recommendation: rule.recommendation, missing: [], waiver: nil,
             previousStatus: context.previousStatus(ruleID: rule.id))
+        finding.cause = rule.cause
 
         func notEvaluable(_ missing: [MissingInput]) -> Finding {
             var result = finding

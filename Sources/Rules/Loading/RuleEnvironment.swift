@@ -18,6 +18,9 @@ public struct RuleEnvironment: Sendable {
     /// The assumption ids of the layers a ruleset may be stacked on, for checking its money
     /// blocks' `assumption:`; nil checks them only against the file's own (the stack checks the rest).
     public var knownAssumptionIDs: Set<String>?
+    /// The root causes the layers below define, which a rule's `cause:` may name besides its own
+    /// file's; nil accepts only the file's own.
+    public var knownCauseIDs: Set<String>? = nil
 
     public init(types: TypeEnvironment, areas: Set<String>?, sampleSets: Set<String>?, checksMetrics: Bool = true) {
         self.types = types

@@ -49,14 +49,16 @@ public struct RulesetLoader: Sendable {
 struct RulesetBuilder {
     var reader: NodeReader
     let environment: RuleEnvironment
+    /// The ids of the file's own `causes:`, read before its rules.
+    var causeIDs: Set<String> = []
     /// The assumption ids this file declares (read before its rules, which may name them).
     var declaredAssumptions: Set<String> = []
 
-    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers", "configuration", "report", "assumptions"]
+    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers", "configuration", "report", "assumptions", "causes"]
     static let ruleKeys = [
         "id", "area", "title", "severity", "blocking", "weight", "impact", "effort", "applies_if", "when", "value", "warn",
         "fail", "observed", "count", "denominator", "money", "money_at_stake", "evidence", "unit", "samples", "recommendation",
-        "recommends", "tests", "belief",
+        "recommends", "tests", "belief", "cause",
     ]
     static let schema = "crm-audit/ruleset/1"
     static let what = LocalizedText(ru: "набор правил", en: "ruleset")
@@ -75,6 +77,8 @@ struct RulesetBuilder {
         if let node = top["scoring"] { scoring = ScoringPolicyReader.read(node, &reader) }
         let assumptions = self.assumptions(top, ruleset: reference)
         declaredAssumptions = Set(assumptions.map(\.id))
+        let causes = rootCauses(top)
+        causeIDs = Set(causes.map(\.id))
         var rules: [Rule] = []
         var seen: [String: Node] = [:]
         for node in reader.sequence(top, "rules", Self.what) ?? [] {
@@ -98,7 +102,7 @@ struct RulesetBuilder {
         let notes = top["report"].flatMap { self.notes($0) }
         return Ruleset(id: id, version: version, title: title, file: reader.source.file,
                        questionnaire: reader.string(top, "questionnaire", Self.what), scoring: scoring, rules: rules,
-                       disable: disable, waivers: waivers, configuration: configuration, notes: notes, assumptions: assumptions)
+                       disable: disable, waivers: waivers, configuration: configuration, notes: notes, assumptions: assumptions, causes: causes)
     }
 
     /// Warns about each `disable:` id that no layer below defines (when they are known): a typo
@@ -186,13 +190,14 @@ struct RulesetBuilder {
         if let evidence, let evidenceNode = fields["evidence"] { checkSlots(evidence, at: evidenceNode) }
         let unit = unit(fields, check: check, what)
         let belief = fields["belief"].flatMap { self.belief($0, rule: what) }
+        let cause = causeReference(fields, what)
         guard let title, let recommendation, let check else { return nil }
         return Rule(
             id: id, area: area, title: title, severity: severity, blocking: reader.bool(fields, "blocking", what) ?? false,
             weight: weight, impact: impact, effort: effort, appliesIf: appliesIf, check: check, observed: observed, count: count,
             denominator: denominator, money: money, evidence: evidence, unit: unit, samples: sampleSpec,
             recommendation: recommendation, recommends: recommends, tests: tests, location: reader.location(node), ruleset: ruleset,
-            belief: belief)
+            belief: belief, cause: cause)
     }
 
     /// Parses and type-checks an expression field; a constant part whose arithmetic overflows

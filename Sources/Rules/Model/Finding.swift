@@ -91,6 +91,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var previousStatus: FindingStatus?
     /// For a rule with a `belief:` block: what the owner stated and what the data shows.
     public var belief: BeliefOutcome?
+    /// The root cause the rule names (`cause:`), when it names one.
+    public var cause: String? = nil
 
     public init(ruleID: String, ruleset: String, area: String, title: LocalizedText, severity: Severity, blocking: Bool,
                 status: FindingStatus, observed: Double?, observedText: String?, expected: LocalizedText?, count: Double?,

@@ -143,6 +143,8 @@ public struct Rule: Sendable, Hashable {
     public var ruleset: String
     /// The owner's belief this rule checks against the data, for the report's beliefs table.
     public var belief: Belief? = nil
+    /// The id of the root cause (the ruleset's `causes:`) this rule is a symptom of.
+    public var cause: String? = nil
 
     /// The weights a rule may have. A weight multiplies the rule's severity points against the
     /// other rules' (1 by default); 100 already makes one rule count as a hundred ordinary ones,
@@ -179,6 +181,8 @@ public struct Ruleset: Sendable, Hashable {
     public var notes: ConsultantNotes? = nil
     /// The rate ranges money estimates rest on (`assumptions:`).
     public var assumptions: [Assumption] = []
+    /// The root causes the rules name with `cause:`.
+    public var causes: [RootCause] = []
 
     public var reference: String { "\(id)@\(version)" }
 }

@@ -59,6 +59,13 @@ public struct RulesetStack: Sendable {
         }
     }
 
+    /// The root causes of every layer by id; a later layer's definition wins.
+    public var causes: [String: RootCause] {
+        var byID: [String: RootCause] = [:]
+        for layer in layers { for cause in layer.causes { byID[cause.id] = cause } }
+        return byID
+    }
+
     public var policy: ScoringPolicy { layers.compactMap(\.scoring).last ?? .standard }
 
     /// The `configuration:` block of the last layer that declares one.
