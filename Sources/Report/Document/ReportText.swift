@@ -100,13 +100,13 @@ enum ReportText: String, CaseIterable {
         case .revenueLast12m: LocalizedText(ru: "Выручка за 12 мес.", en: "Revenue, last 12 months")
         case .managersTitle: LocalizedText(ru: "Менеджеры за 12 месяцев: кто продаёт, кто приносит маржу, кто простаивает",
                                            en: "Managers over the last 12 months: who sells, who earns margin, who idles")
-        case .managersLead: LocalizedText(ru: "Выручка, доля, заказы, клиенты и маржа — за последние 12 месяцев; последняя продажа — за всю историю. Простаивающий — без продаж 90 дней, когда компания продавала.",
-                                          en: "Revenue, share, orders, customers and margin over the last 12 months; the last sale over the whole export. Idle: no sale in the last 90 days while the company sold.")
+        case .managersLead: LocalizedText(ru: "Выручка, доля, заказы, клиенты и маржа — за последние 12 месяцев, по продажам, в которых указан менеджер; последняя продажа — за всю историю. Доля выручки клиентов, закреплённых за менеджером в списке клиентов (мера зависимости от менеджера в разделе проблем), может отличаться: клиент одного менеджера иногда покупает через другого. Без продаж 90 дней — нет продаж за последние 90 дней, когда компания продавала: уточните, работает ли менеджер.",
+                                          en: "Revenue, share, orders, customers and margin over the last 12 months, by the sales that name the manager; the last sale over the whole export. The revenue share of the customers assigned to a manager in the customer list (the dependency measure in the findings) can differ: one manager's customer sometimes buys through another. No sales in 90 days: no sale in the last 90 days while the company sold — check whether the manager still works here.")
         case .manager: LocalizedText(ru: "Менеджер", en: "Manager")
         case .orders: LocalizedText(ru: "Заказы", en: "Orders")
         case .margin: LocalizedText(ru: "Маржа", en: "Margin")
         case .lastSale: LocalizedText(ru: "Последняя продажа", en: "Last sale")
-        case .idle: LocalizedText(ru: "простаивает", en: "idle")
+        case .idle: LocalizedText(ru: "нет продаж 90 дней", en: "no sales in 90 days")
         case .cohortsTitle: LocalizedText(ru: "Удержание по когортам", en: "Cohort retention")
         case .cohortsLead: LocalizedText(ru: "Строка — месяц первой покупки, столбец — месяцев спустя; в ячейке — % когорты, купивших снова именно в этом месяце.",
                                          en: "Row: month of first purchase; column: months later; cell: % of the cohort buying again in exactly that month.")
