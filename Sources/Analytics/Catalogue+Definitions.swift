@@ -333,10 +333,14 @@ extension MetricCatalogue {
               en: ("Active customers touched", "share of customers active in 12 months with an activity in (as_of − 90, as_of]")),
     ]
 
+    private static func fieldTitle(_ field: String) -> LocalizedText {
+        CanonicalModel.customerFieldTitles[field] ?? LocalizedText(both: field)
+    }
+
     static let qualityMetrics: [MetricDefinition] = filledCustomerFields.map { field in
         .init("quality.fill.\(field)", .quality, .share, .asOf, [.customers],
-              ru: ("Заполненность \(field)", "доля клиентов списка с непустым \(field)"),
-              en: ("Fill rate of \(field)", "share of customers in the list with a non-empty \(field)"))
+              ru: ("Заполненность: \(fieldTitle(field).ru)", "доля клиентов списка с непустым полем «\(fieldTitle(field).ru)» (\(field))"),
+              en: ("Fill rate: \(fieldTitle(field).en)", "share of customers in the list with a non-empty \(fieldTitle(field).en) (\(field))"))
     } + [
         .init("customers.person_share", .quality, .share, .asOf, [.customers],
               ru: ("Доля частных лиц", "доля клиентов списка с типом «частное лицо» (type = person)"),
@@ -392,8 +396,8 @@ extension MetricCatalogue {
               ru: ("Отрицательные суммы", "строки продаж с amount < 0 (возвраты)"),
               en: ("Negative amounts", "sale lines with amount < 0 (returns)")),
         .init("quality.sales_after_as_of", .quality, .count, .allHistory, [.sales],
-              ru: ("Продажи после as_of", "строки продаж позже as_of, не вошедшие в метрики"),
-              en: ("Sales after as_of", "sale lines dated after as_of, left out of the metrics")),
+              ru: ("Продажи после даты среза", "строки продаж позже даты среза (as_of), не вошедшие в метрики"),
+              en: ("Sales after the as-of date", "sale lines dated after the as-of date (as_of), left out of the metrics")),
         .init("quality.invalid_sale_dates", .quality, .count, .allHistory, [.sales],
               ru: ("Нечитаемые даты продаж", "строки продаж, чья дата не в формате ГГГГ-ММ-ДД (не учитываются)"),
               en: ("Unreadable sale dates", "sale lines whose date is not YYYY-MM-DD (left out)")),
