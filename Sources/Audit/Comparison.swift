@@ -171,7 +171,7 @@ public enum RoundComparer {
                   let a = old[definition.id].number, let b = new[definition.id].number else { return nil }
             let direction = MetricDirection.of(definition.id) ?? .neutral
             let trend: RoundComparison.Trend
-            if abs(b - a) <= 1e-9 * max(1, abs(a)) {
+            if isBelowShownPrecision(b - a, unit: definition.unit) {
                 trend = .unchanged
             } else {
                 switch direction {
@@ -182,6 +182,17 @@ public enum RoundComparer {
             }
             return RoundComparison.MetricDelta(id: definition.id, title: definition.title, unit: definition.unit, period: definition.period,
                                                before: a, after: b, direction: direction, trend: trend)
+        }
+    }
+
+    /// A change smaller than the comparison shows (0.05 pp, half a rouble, half a customer) is
+    /// no change: "±0 pp, worse" would tell the reader a direction the figures do not show.
+    static func isBelowShownPrecision(_ delta: Double, unit: MetricUnit) -> Bool {
+        switch unit {
+        case .share, .change, .points: abs(delta) < 0.0005
+        case .money, .count, .customers, .date: abs(delta) < 0.5
+        case .days: abs(delta) < 0.05
+        case .ratio: abs(delta) < 0.0005
         }
     }
 

@@ -37,8 +37,8 @@ public enum ProgressText: String, CaseIterable, Sendable {
         case .metricsLead: LocalizedText(ru: "Показатели, у которых есть направление «лучше/хуже» и которые изменились.",
                                          en: "Metrics with a better/worse direction that changed.")
         case .metricsPeriods: LocalizedText(
-            ru: "Каждый раунд — за свой основной период: {from} против {to}. Показатели за всю историю данных не сравниваются: выгрузки раундов охватывают разные сроки.",
-            en: "Each round on its own headline period: {from} against {to}. Whole-history figures are not compared: the rounds' exports span different lengths of time.")
+            ru: "Каждый раунд — за свой основной период ({from}; {to}). Показатели за всю историю данных не сравниваются: выгрузки раундов охватывают разные сроки.",
+            en: "Each round on its own headline period ({from}; {to}). Whole-history figures are not compared: the rounds' exports span different lengths of time.")
         case .metricsNotCompared: LocalizedText(
             ru: "Показатели не сравниваются: метрики раунда {round} сохранены до введения основного периода и смешивают периоды.",
             en: "Metrics are not compared: round {round}'s metrics were stored before the headline period was introduced and mix periods.")

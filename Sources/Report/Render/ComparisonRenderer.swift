@@ -76,7 +76,7 @@ struct ProgressMarkdown {
             out += "\(heading)# \(md(view.t(.metricsTitle)))\n\n" + (view.metricsPeriodNote().map { md($0) + "\n\n" } ?? "") + "| \(md(view.t(.metric))) | \(view.t(.round)) \(from.number) | \(view.t(.round)) \(to.number) | \(md(view.t(.change))) | |\n| --- | ---: | ---: | ---: | --- |\n"
             for metric in directed {
                 let good = metric.trend == .improved
-                out += "| \(md(metric.title[language])) | \(md(view.value(metric.before, unit: metric.unit))) | \(md(view.value(metric.after, unit: metric.unit))) | \(md(view.change(metric))) | \(good ? "▲" : "▼") \(md(view.t(good ? .improved : .worsened))) |\n"
+                out += "| \(md(view.title(metric))) | \(md(view.value(metric.before, unit: metric.unit))) | \(md(view.value(metric.after, unit: metric.unit))) | \(md(view.change(metric))) | \(good ? "▲" : "▼") \(md(view.t(good ? .improved : .worsened))) |\n"
             }
             out += "\n"
         }
@@ -147,10 +147,10 @@ extension ComparisonRenderer {
             lines.append("")
             lines.append(view.t(.metricsTitle) + ":")
             if let note = view.metricsPeriodNote() { lines.append("  " + note) }
-            let titleWidth = min(48, max(20, directed.map { $0.title[language].count + 2 }.max() ?? 0))
+            let titleWidth = min(64, max(20, directed.map { view.title($0).count + 2 }.max() ?? 0))
             for metric in directed {
                 let good = metric.trend == .improved
-                lines.append("  " + pad(String(metric.title[language].prefix(titleWidth - 2)), titleWidth)
+                lines.append("  " + pad(String(view.title(metric).prefix(titleWidth - 2)), titleWidth)
                     + pad(view.value(metric.before, unit: metric.unit), 16, left: true) + " → "
                     + pad(view.value(metric.after, unit: metric.unit), 16, left: true) + pad(view.change(metric), 16, left: true)
                     + "  " + (good ? "▲ " : "▼ ") + view.t(good ? .improved : .worsened))

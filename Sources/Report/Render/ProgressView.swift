@@ -129,6 +129,18 @@ struct ProgressView {
         return [element("div", [("class", "changes")], columns)]
     }
 
+    /// The metric's title with its period, unless the title already names it ("Revenue, last 12
+    /// months"): a share or a count with no period would leave the reader guessing the window.
+    func title(_ metric: RoundComparison.MetricDelta) -> String {
+        let title = metric.title[language]
+        let named: Bool = switch metric.period {
+        case .last12m, .previous12m, .change12m: title.contains("12")
+        case .last90d: title.contains("90")
+        case .allHistory, .asOf, .cohorts: false
+        }
+        return named ? title : "\(title) (\(metric.period.title[language]))"
+    }
+
     /// Which windows the metrics compare, or why none are compared.
     func metricsPeriodNote() -> String? {
         let from = comparison.from, to = comparison.to
@@ -156,7 +168,7 @@ struct ProgressView {
         let rows = directed.map { metric in
             let good = metric.trend == .improved
             return element("tr", [("data-metric", metric.id), ("data-trend", metric.trend.rawValue)],
-                           element("td", [], text(metric.title[language])),
+                           element("td", [], text(title(metric))),
                            element("td", [("class", "num")], text(value(metric.before, unit: metric.unit))),
                            element("td", [("class", "num")], text(value(metric.after, unit: metric.unit))),
                            element("td", [("class", "num")], text(change(metric))),
