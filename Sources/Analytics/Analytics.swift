@@ -167,6 +167,7 @@ public enum Analytics {
         computation.pareto(ranking: ranking, revenue: computation.stats.revenue, suffix: MetricCatalogue.allHistorySuffix)
         lap("pareto")
         computation.retention()
+        computation.keyAccountRetention()
         lap("retention")
         let rfm = computation.rfm(ranking: ranking)
         lap("rfm")

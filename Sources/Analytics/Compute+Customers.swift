@@ -88,6 +88,40 @@ extension Computation {
         sink.ratio("retention.churn_12m", Double(lost), Double(previous), orElse: .emptyPreviousWindow)
     }
 
+    /// What last year's largest customers did this year: the top 20 % of the previous 12 months'
+    /// buyers (by their revenue there, ties by customer id), their revenue in the last 12 months
+    /// against the previous 12 (net revenue retention), and the gross revenue they lost
+    /// (Σ max(0, previous − last) over previous): the measured counterpart of the key-account loss
+    /// a money estimate assumes.
+    mutating func keyAccountRetention() {
+        let ids = ["key.top20_prev_revenue_retention_12m", "key.top20_prev_revenue_lost_share_12m"]
+        guard previousWindowCovered else {
+            for id in ids { sink.set(id, nil, orElse: .previousWindowNotCovered) }
+            return
+        }
+        let names = data.customerKeys.names
+        var keys: [Int] = []
+        for key in stats.lines.indices where stats.boughtPrev12m[key] && stats.revenuePrev12m[key] > 0 { keys.append(key) }
+        keys.sort { a, b in
+            let ra = stats.revenuePrev12m[a], rb = stats.revenuePrev12m[b]
+            return ra != rb ? ra > rb : names[a] < names[b]
+        }
+        let top = keys.prefix(Int(clamped: 0.2 * Double(keys.count), rounding: .up))
+        var before = 0.0, after = 0.0, lost = 0.0
+        for key in top {
+            let previous = stats.revenuePrev12m[key], last = stats.revenueLast12m[key]
+            before += previous
+            after += last
+            lost += max(0, previous - last)
+        }
+        guard before > 0 else {
+            for id in ids { sink.set(id, nil, orElse: .emptyPreviousWindow) }
+            return
+        }
+        sink.set(ids[0], after / before)
+        sink.set(ids[1], lost / before)
+    }
+
     /// RFM scores and segments per buying customer, segment table and risk metrics.
     mutating func rfm(ranking: [Int32]) -> [Int32: RFMScore] {
         let n = ranking.count

@@ -57,6 +57,20 @@ struct CustomerSideResult: Sendable {
                 }
             }
         }
+        // A tax id is a company's (and a sole trader's): its fill rate among customers that are not
+        // private persons, so that a B2B base with a few consumers is not marked down for them.
+        if let taxIDs = columns.text(.taxID) {
+            let person = portrait.first { $0.field == "type" }.flatMap { type in type.names.firstIndex(of: "person").map { (type.keys, $0) } }
+            var companies = 0, withTaxID = 0
+            for row in 0..<columns.count {
+                if let (keys, personKey) = person, row < keys.count, Int(keys[row]) == personKey { continue }
+                companies += 1
+                if !taxIDs.range(row).isEmpty { withTaxID += 1 }
+            }
+            computation.sink.ratio("quality.tax_id_companies_fill", Double(withTaxID), Double(companies), orElse: .nothingToMeasure)
+        } else {
+            computation.sink.set("quality.tax_id_companies_fill", nil, orElse: .noValues(.customers, "tax_id"))
+        }
         // Birthdays are a private person's: the fill rate among persons, not among companies.
         if let type = portrait.first(where: { $0.field == "type" }), let person = type.names.firstIndex(of: "person") {
             var persons = 0, withBirthDate = 0

@@ -88,7 +88,7 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
         "quality.email_consent_share": .higherIsBetter, "quality.duplicate_groups": .lowerIsBetter,
         "quality.duplicate_customers": .lowerIsBetter, "quality.duplicate_share": .lowerIsBetter,
         "quality.orphan_sales_rows": .lowerIsBetter, "quality.orphan_sales_share": .lowerIsBetter,
-        "quality.orphan_revenue": .lowerIsBetter, "customers.person_share": .neutral, "quality.birth_date_persons_fill": .higherIsBetter, "quality.customers_without_sales": .neutral,
+        "quality.orphan_revenue": .lowerIsBetter, "customers.person_share": .neutral, "quality.birth_date_persons_fill": .higherIsBetter, "quality.tax_id_companies_fill": .higherIsBetter, "key.top20_prev_revenue_retention_12m": .higherIsBetter, "key.top20_prev_revenue_lost_share_12m": .lowerIsBetter, "quality.customers_without_sales": .neutral,
         "quality.customers_without_sales_share": .neutral, "quality.future_dates": .lowerIsBetter,
         "quality.zero_amount_rows": .lowerIsBetter, "quality.negative_amount_rows": .neutral,
         "quality.sales_after_as_of": .neutral, "quality.invalid_sale_dates": .lowerIsBetter,

@@ -37,7 +37,7 @@ extension HTMLReport {
         content.append(table([(t(.methodTitle), false), ("", false)], methodRows))
         let money = MoneySummary(input.findings)
         if !money.assumptions.isEmpty {
-            let assumptions = money.assumptionTable(language, audience: options.audience)
+            let assumptions = money.assumptionTable(language, audience: options.audience, metrics: input.metrics)
             content.append(element("h3", [("id", "assumptions")], text(MoneySummary.assumptionsTitle[language])))
             content.append(element("p", [], text(MoneySummary.assumptionsLead[language])))
             content.append(table(assumptions.headers.enumerated().map { ($0.element, $0.offset == 1) },

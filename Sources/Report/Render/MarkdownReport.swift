@@ -170,7 +170,7 @@ struct MarkdownReport {
             })
             let money = MoneySummary(input.findings)
             if !money.assumptions.isEmpty {
-                let assumptions = money.assumptionTable(language, audience: options.audience)
+                let assumptions = money.assumptionTable(language, audience: options.audience, metrics: input.metrics)
                 out += "\n### \(md(MoneySummary.assumptionsTitle[language]))\n\n\(md(MoneySummary.assumptionsLead[language]))\n\n"
                 out += table(assumptions.headers, assumptions.rows)
             }

@@ -6,13 +6,14 @@ import Yams
 
 extension RulesetBuilder {
     /// Reads the ruleset's `assumptions:` list: each an id, a bilingual title, a low and a high
-    /// rate (0–1, low ≤ high) and the source or reason for the range.
+    /// rate (0–1, low ≤ high), the source or reason for the range, and optionally the metric
+    /// that measures the same rate on the client's data (`measured:`).
     mutating func assumptions(_ top: Fields, ruleset: String) -> [Assumption] {
         var result: [Assumption] = []
         var seen = Set<String>()
         for node in reader.sequence(top, "assumptions", Self.what) ?? [] {
             let what = LocalizedText(ru: "допущение", en: "assumption")
-            guard let fields = reader.mapping(node, what, allowed: ["id", "title", "low", "high", "source"]),
+            guard let fields = reader.mapping(node, what, allowed: ["id", "title", "low", "high", "source", "measured"]),
                   let id = reader.string(fields, "id", required: true, what) else { continue }
             let named = LocalizedText(ru: "допущение \(id)", en: "assumption \(id)")
             let title = reader.text(fields, "title", named)
@@ -33,7 +34,13 @@ extension RulesetBuilder {
                 reader.error(node, LocalizedText(ru: "допущение «\(id)» уже объявлено в этом файле", en: "assumption '\(id)' is already declared in this file"))
                 continue
             }
-            result.append(Assumption(id: id, title: title, low: low, high: high, source: source, ruleset: ruleset))
+            let measured = reader.string(fields, "measured", named)
+            if let measured, environment.checksMetrics, environment.types.metrics[measured] == nil, let measuredNode = fields["measured"] {
+                let hint = Suggestion.hint(for: measured, in: environment.types.metrics.keys)
+                reader.error(measuredNode, LocalizedText(ru: "«measured»: неизвестный показатель «\(measured)»\(hint.ru)",
+                                                         en: "'measured': unknown metric '\(measured)'\(hint.en)"))
+            }
+            result.append(Assumption(id: id, title: title, low: low, high: high, source: source, ruleset: ruleset, measuredBy: measured))
         }
         return result
     }

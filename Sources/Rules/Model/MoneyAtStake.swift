@@ -15,14 +15,19 @@ public struct Assumption: Sendable, Hashable, Codable {
     public var source: LocalizedText
     /// `id@version` of the ruleset that declared it (the one in force after layering).
     public var ruleset: String
+    /// A metric that measures the same rate on the client's own data (the revenue last year's
+    /// largest customers lost), shown beside the range so that the reader can check it.
+    public var measuredBy: String?
 
-    public init(id: String, title: LocalizedText, low: Double, high: Double, source: LocalizedText, ruleset: String) {
+    public init(id: String, title: LocalizedText, low: Double, high: Double, source: LocalizedText, ruleset: String,
+                measuredBy: String? = nil) {
         self.id = id
         self.title = title
         self.low = low
         self.high = high
         self.source = source
         self.ruleset = ruleset
+        self.measuredBy = measuredBy
     }
 }
 
