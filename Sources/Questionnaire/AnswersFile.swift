@@ -158,16 +158,29 @@ public enum AnswersFile {
             throw DiagnosticList([Diagnostic(at: SourceLocation(file: path), LocalizedText(
                 ru: "не удалось прочитать \(path): файла нет или нет прав на чтение", en: "cannot read \(path): it does not exist or is not readable"))])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticList([Diagnostic(at: SourceLocation(file: path), LocalizedText(
-                ru: "\(path) не в кодировке UTF-8; сохраните файл как CSV UTF-8", en: "\(path) is not UTF-8; save it as CSV UTF-8"))])
-        }
+        // Russian Excel saves CSV in Windows-1251, and others with a byte-order mark: read them
+        // as the data importer does.
+        let text = TextEncoding.decodeWholeFile([UInt8](data)).text
         let (answers, diagnostics, report) = read(text: text, file: path, format: format ?? Format(path: path), questionnaire: questionnaire,
                                                   answeredAt: Timestamp.now())
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticList(diagnostics) }
         try questionnaire.attach(to: workspace, round: round)
-        try workspace.save(answers, round: round)
+        try workspace.save(keepingUnchanged(answers, stored: workspace.answers(round: round)), round: round)
         return ImportSummary(stored: answers.count, diagnostics: diagnostics, migration: report)
+    }
+
+    /// `imported` with every answer whose value and note equal the stored one replaced by the
+    /// stored answer (its source and time: an answer given in the interview and exported, then
+    /// imported back unchanged, was still given in the interview), confirmed — importing a file
+    /// is the consultant's confirmation of what it holds.
+    static func keepingUnchanged(_ imported: [Answer], stored: [Answer]) -> [Answer] {
+        let byQuestion = Dictionary(stored.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
+        return imported.map { answer in
+            guard var existing = byQuestion[answer.questionID], existing.value == answer.value,
+                  (existing.note ?? "") == (answer.note ?? "") else { return answer }
+            existing.confirmed = true
+            return existing
+        }
     }
 
     /// Reads and checks answer-file `text` (no storing).

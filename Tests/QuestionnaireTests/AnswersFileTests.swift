@@ -85,6 +85,31 @@ import Workspace
         #expect(try workspace.round().questionnaireVersion == "2.0.0")
     }
 
+    @Test func aCSVSavedByRussianExcelInWindows1251IsRead() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let text = "question_id;раздел;answer;note\r\ncriteria;Цели;all;Со слов директора\r\nmanagers;Команда;3;\r\n"
+        let bytes = Transcoder.windows1251(text)
+        #expect(String(bytes: bytes, encoding: .utf8) == nil, "the fixture is not UTF-8")
+        let path = directory.file("answers.csv")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        let summary = try AnswersFile.importFile(path, into: workspace, round: try workspace.round(), questionnaire: try small())
+        #expect(summary.stored == 2)
+        #expect(try workspace.answers(round: try workspace.round()).first { $0.questionID == "criteria" }?.note == "Со слов директора")
+    }
+
+    @Test func reimportingAnUnchangedAnswerKeepsWhereAndWhenItWasGiven() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let round = try workspace.round()
+        try workspace.save([answer("criteria", .option("all")), answer("managers", .number(3))], round: round)
+        let path = try directory.write("schema: crm-audit/answers/1\nquestionnaire: small\nanswers:\n  criteria: all\n  managers: 4\n", to: "a.yaml")
+        try AnswersFile.importFile(path, into: workspace, round: round, questionnaire: try small())
+        let stored = Dictionary(uniqueKeysWithValues: try workspace.answers(round: round).map { ($0.questionID, $0) })
+        #expect(stored["criteria"]?.source == .interview && stored["criteria"]?.answeredAt == "2026-11-29T10:00:00Z")
+        #expect(stored["managers"]?.source == .file && stored["managers"]?.value == .number(4))
+    }
+
     @Test func aFileOfAnOlderVersionIsMigratedAndRemovedAnswersAreKept() throws {
         let questionnaire = try Questionnaire.load(text: smallQuestionnaire("""
             migrations:

@@ -1,4 +1,3 @@
-import AuditModel
 
 /// The character encodings a text export arrives in.
 public enum TextEncoding: String, Sendable, CaseIterable, Codable {
@@ -308,4 +307,18 @@ package struct Transcoder {
         for (offset, scalar) in cp1251High.enumerated() { reverse[UInt32(scalar)] = UInt8(0x80 + offset) }
         return reverse
     }()
+}
+
+extension TextEncoding {
+    /// A whole small file (an answers CSV or YAML) as text, in the encoding ``detect(_:isWholeFile:)``
+    /// finds: UTF-8 with or without a byte-order mark, UTF-16, or Windows-1251 — the encoding
+    /// Russian Excel saves "CSV (разделители — запятые)" in.
+    package static func decodeWholeFile(_ bytes: [UInt8]) -> (text: String, encoding: TextEncoding) {
+        let detection = detect(bytes, isWholeFile: true)
+        var transcoder = Transcoder(detection.encoding)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 2)
+        bytes.dropFirst(detection.bom).withUnsafeBufferPointer { transcoder.transcode($0, into: &output) }
+        return (String(decoding: output, as: UTF8.self), detection.encoding)
+    }
 }
