@@ -314,8 +314,8 @@ extension MetricCatalogue {
     static let dealMetrics: [MetricDefinition] = [
         .init("deals.count", .deals, .count, .allHistory, [.deals], ru: ("Сделок", "строк сделок"), en: ("Deals", "deal rows")),
         .init("deals.open", .deals, .count, .asOf, [.deals],
-              ru: ("Открытые сделки", "сделки со статусом open (или без статуса и без даты закрытия)"),
-              en: ("Open deals", "deals with status open (or no status and no close date)")),
+              ru: ("Открытые сделки", "сделки со статусом open (или без статуса и без даты закрытия либо с датой закрытия после даты среза — ожидаемой)"),
+              en: ("Open deals", "deals with status open (or no status and no close date, or a close date after the as-of date — an expected one)")),
         .init("deals.win_rate", .deals, .share, .allHistory, [.deals],
               ru: ("Доля выигранных", "won / (won + lost)"), en: ("Win rate", "won / (won + lost)")),
         .init("deals.avg_cycle_days", .deals, .days, .allHistory, [.deals],

@@ -373,7 +373,9 @@ extension Computation {
         var stages: [String: (status: String, deals: Int, amount: Double)] = [:]
         let staleLimit = asOf.adding(days: -90)
         for deal in data.deals {
-            let status = deal.status ?? (deal.closedAt == nil ? "open" : "closed")
+            // No status: open when it has no close date, or when the close date is after the
+            // as-of date (Zoho's "Closing Date" of an open deal is the expected one).
+            let status = deal.status ?? (deal.closedAt.map { $0 > asOf } ?? true ? "open" : "closed")
             switch status {
             case "open":
                 open += 1

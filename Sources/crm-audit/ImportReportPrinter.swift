@@ -44,8 +44,14 @@ enum ImportReportPrinter {
             }
             out.append(LocalizedText(ru: "  \(header) → \(assignment.field)\(suffix.ru)", en: "  \(header) → \(assignment.field)\(suffix.en)"))
         }
-        if !report.mapping.ignored.isEmpty {
-            let list = report.mapping.ignored.joined(separator: ", ")
+        var ignored = report.mapping.ignored
+        if report.kind == .sales, let status = ignored.firstIndex(where: { OrderStatus.isHeader($0) }) {
+            let header = ignored.remove(at: status)
+            out.append(LocalizedText(ru: "  \(header) → статус заказа: отменённые заказы и возвраты не считаются продажами",
+                                     en: "  \(header) → order status: cancelled and returned orders are not sales"))
+        }
+        if !ignored.isEmpty {
+            let list = ignored.joined(separator: ", ")
             out.append(LocalizedText(ru: "Не используются столбцы: \(list)", en: "Columns not used: \(list)"))
         }
         if !report.mapping.missing.isEmpty {

@@ -46,7 +46,7 @@ import Workspace
     }
 
     @Test(arguments: [("bitrix24_deals.csv", 10.0), ("salesforce_opportunities.csv", 29.0), ("hubspot_deals.csv", 20.0),
-                      ("pipedrive_deals.csv", 10.0)])
+                      ("pipedrive_deals.csv", 10.0), ("zoho_deals.csv", 20.0), ("1c_crm_deals.csv", 10.0)])
     func otherCRMsExportsGiveTheWinRateAndCycle(name: String, cycle: Double) throws {
         let (report, analysis) = try Self.analyse(name, asOf: "2026-11-30")
         #expect(report.rowsStored == 3 && report.rowsRejected == 0)
@@ -58,7 +58,8 @@ import Workspace
     @Test func stageWordsOfTheVendorsAreStatuses() {
         for (word, code) in [("Успешно реализовано", "won"), ("Закрыто и не реализовано", "lost"), ("Сделка успешна", "won"),
                              ("Сделка провалена", "lost"), ("Closed Won", "won"), ("closedlost", "lost"), ("closedwon", "won"),
-                             ("Won", "won"), ("Lost", "lost")] {
+                             ("Won", "won"), ("Lost", "lost"), ("Closed-Lost to Competition", "lost"), ("Выиграна", "won"),
+                             ("Проиграна", "lost"), ("Отложена", "open")] {
             #expect(CodeReader.parse(word, field: "status", codes: ["open", "won", "lost"]) == code, "\(word)")
         }
     }
@@ -79,3 +80,22 @@ extension CRMExportTests {
         #expect(analysis.document["activities.count"] == .number(3) && analysis.document["activities.last_90d"] == .number(3))
     }
 }
+
+extension CRMExportTests {
+    /// A shop CRM's order export (RetailCRM-style: order number, date of placing, buyer, status,
+    /// order method) lists cancelled and returned orders beside sold ones: they are not sales.
+    @Test func cancelledAndReturnedOrdersOfAnOrderExportAreNotSales() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let path = repositoryPath("Tests/ImportersTests/Fixtures/crm/retailcrm_orders.csv")
+        let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .sales))
+        #expect(report.rowsStored == 2 && report.rowsRejected == 0)
+        #expect(report.nonDataRows.count(.cancelled) == 2)
+        #expect(report.nonDataRows.examples.filter { $0.kind == .cancelled }.map(\.line) == [3, 5])
+        let fields = Dictionary(uniqueKeysWithValues: report.mapping.assignments.map { ($0.field, $0.header) })
+        #expect(fields["date"] == "Дата оформления" && fields["channel"] == "Способ оформления" && fields["customer_id"] == "Покупатель")
+        let analysis = try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-11-30"))
+        #expect(analysis.document["sales.revenue_last_12m"] == .number(4_870))
+    }
+}
+

@@ -19,6 +19,10 @@ extension ImportPass {
     /// bytes first): rows of data pay almost nothing.
     func screen(_ row: SourceRow, bad: [RowProblem], values: UnsafeBufferPointer<StoredValue>) throws -> Bool {
         if bad.isEmpty {
+            if let column = orderStatusColumn, let status = cellText(row, column: column), OrderStatus.isCancelled(status) {
+                skip(.cancelled, row: row, text: status)
+                return true
+            }
             guard let label = firstLabel(row), NonDataClassifier.isTotalLabel(label, strict: true) else {
                 try settlePendingGroup(row)
                 return false
@@ -105,6 +109,23 @@ extension ImportPass {
             return reader.cells(wanted: nil).map(\.display)
         }
         return row.cells.map(\.display)
+    }
+
+    /// The trimmed text of one column of `row`, nil when blank.
+    private func cellText(_ row: SourceRow, column: Int) -> String? {
+        if !inHead, let reader = (source as? CSVRowSource)?.csvReader {
+            guard column < reader.fieldCount else { return nil }
+            return reader.withTrimmedField(column) { bytes in bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+        }
+        guard column < row.cells.count, !row.cells[column].isBlank else { return nil }
+        return row.cells[column].display.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The sales file's unmapped order-status column, if it has one.
+    static func orderStatusColumn(kind: DatasetKind, mapping: ColumnMapping) -> Int? {
+        guard kind == .sales else { return nil }
+        let taken = Set(mapping.assignments.map(\.column))
+        return mapping.headers.indices.first { !taken.contains($0) && OrderStatus.isHeader(mapping.headers[$0]) }
     }
 
     /// The first non-blank value of the row's first three columns, when it could be a totals label.

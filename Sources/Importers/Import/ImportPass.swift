@@ -38,6 +38,9 @@ final class ImportPass {
     /// Deals without a status column: the fields of stage, status and closing date, the status
     /// being read from the stage (see ``deriveStatus(_:_:_:)``).
     var stageStatus: (stage: Int, status: Int, closed: Int?)?
+    /// For sales: the file's order-status column no field takes (CRM and shop exports list
+    /// cancelled orders beside sold ones); its cancelled rows are not sales.
+    var orderStatusColumn: Int?
     /// Whether the rows being processed are the first ones, read before the header was found
     /// (the CSV reader's current record is then another row).
     var inHead = false
@@ -143,6 +146,7 @@ final class ImportPass {
         fieldIndex = mapping.assignments.map { positions[$0.field] ?? 0 }
         amountField = mapping.assignments.contains { $0.field == "amount" } ? positions["amount"] : nil
         stageStatus = ImportPass.stageStatusFields(kind: kind, mapping: mapping, positions: positions)
+        orderStatusColumn = ImportPass.orderStatusColumn(kind: kind, mapping: mapping)
         // The hot loop works on locals: class properties would be checked for exclusive access
         // on every field of every row.
         var readers = self.readers

@@ -5,7 +5,7 @@ import Foundation
 /// rows, and the group rows of 1C's grouped reports (a customer or manager alone on its line,
 /// the lines beneath it belonging to it).
 public enum NonDataRowKind: String, Sendable, CaseIterable, Comparable {
-    case total, repeatedHeader, units, separator, blank, group
+    case total, repeatedHeader, units, separator, blank, group, cancelled
 
     /// What the report calls such rows.
     public var title: LocalizedText {
@@ -16,6 +16,7 @@ public enum NonDataRowKind: String, Sendable, CaseIterable, Comparable {
         case .separator: LocalizedText(ru: "разделители", en: "separators")
         case .blank: LocalizedText(ru: "пустые строки", en: "blank rows")
         case .group: LocalizedText(ru: "строки групп", en: "group rows")
+        case .cancelled: LocalizedText(ru: "отменённые заказы и возвраты", en: "cancelled and returned orders")
         }
     }
 
@@ -28,6 +29,7 @@ public enum NonDataRowKind: String, Sendable, CaseIterable, Comparable {
         case .separator: LocalizedText(ru: "разделитель", en: "separator")
         case .blank: LocalizedText(ru: "пустая строка", en: "blank row")
         case .group: LocalizedText(ru: "группа: значение перенесено в строки под ней", en: "group: its value carried into the lines beneath")
+        case .cancelled: LocalizedText(ru: "отменённый заказ или возврат: не продажа", en: "cancelled or returned order: not a sale")
         }
     }
 
@@ -150,4 +152,24 @@ enum NonDataClassifier {
     static func squeezed(_ text: String) -> String {
         String(text.lowercased().filter { !$0.isWhitespace })
     }
+}
+
+/// The order status of CRM and shop order exports: a sales file's status column no field
+/// takes, whose cancelled and returned orders are not sales.
+package enum OrderStatus {
+    /// Headers of an order's status in CRM and shop exports (RetailCRM, amoCRM's orders, 1C's
+    /// «Заказы клиентов», Shopify-like exports), after ``normalizeKey(_:)``.
+    static let headers: Set<String> = Set(["Статус", "Статус заказа", "Статус документа", "Состояние", "Состояние заказа",
+                                           "Status", "Order status", "Financial status", "Fulfillment status"].map(normalizeKey))
+
+    /// Status words of an order that was not sold, after ``normalizeWord(_:)``.
+    static let cancelledWords: Set<String> = ["отменен", "отменён", "отмена", "отменен клиентом", "отменен магазином", "отказ",
+                                              "отказ клиента", "возврат", "возвращен", "аннулирован", "не выкуплен", "невыкуп",
+                                              "cancelled", "canceled", "voided", "refunded", "returned", "void"]
+
+    /// Whether an order of status `status` was cancelled or returned.
+    package static func isCancelled(_ status: String) -> Bool { cancelledWords.contains(normalizeWord(status)) }
+
+    /// Whether `header` of a sales file names its order status (read for cancelled orders).
+    package static func isHeader(_ header: String) -> Bool { headers.contains(normalizeKey(header)) }
 }
