@@ -99,3 +99,32 @@ extension CRMExportTests {
     }
 }
 
+
+extension CRMExportTests {
+    /// Companies and contacts as the CRMs export them import as the customer list without a
+    /// mapping file: id, name, owner and creation date at least.
+    @Test(arguments: ["amocrm_companies.csv", "bitrix24_companies.csv", "hubspot_companies.csv", "salesforce_accounts.csv",
+                      "zoho_accounts.csv", "pipedrive_organizations.csv"])
+    func crmCompanyExportsAreCustomerLists(name: String) throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let path = repositoryPath("Tests/ImportersTests/Fixtures/crm/\(name)")
+        let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .customers))
+        #expect(report.rowsStored == 2 && report.rowsRejected == 0)
+        let fields = Set(report.mapping.assignments.map(\.field))
+        #expect(fields.isSuperset(of: ["customer_id", "name", "manager", "created_at"]), "\(name): \(fields.sorted())")
+        #expect(name.hasPrefix("pipedrive") || fields.contains("phone"), "\(name): \(fields.sorted())")
+    }
+}
+
+extension CRMExportTests {
+    /// Leads import as deals at their first stage: a qualified or converted lead is won, a junk
+    /// or not converted one lost, any other status open; the win rate is the lead conversion.
+    @Test(arguments: ["bitrix24_leads.csv", "salesforce_leads.csv"])
+    func leadExportsImportAsDealsWithTheirConversion(name: String) throws {
+        let (report, analysis) = try Self.analyse(name, asOf: "2026-11-30")
+        #expect(report.rowsStored == 3 && report.rowsRejected == 0)
+        #expect(analysis.document["deals.win_rate"] == .number(0.5))
+        #expect(analysis.document["deals.open"] == .number(1))
+    }
+}

@@ -88,11 +88,14 @@ package enum CodeReader {
                      "новая", "new", "отложена", "приостановлена", "на паузе", "ожидание", "on hold"],
             "won": ["won", "win", "выиграна", "выигрыш", "успешно", "успешна", "успех", "закрыта успешно",
                     "успешно реализовано", "заключена", "сделка заключена", "оплачена", "closed won", "closedwon",
-                    "сделка успешна", "успешно завершена", "выиграно", "успешная", "выиграна сделка", "завершена успешно"],
+                    "сделка успешна", "успешно завершена", "выиграно", "успешная", "выиграна сделка", "завершена успешно",
+                    // A lead that became a deal: the lead's "won".
+                    "качественный лид", "сконвертирован", "converted", "closed - converted", "closed converted"],
             "lost": ["lost", "lose", "проиграна", "проигрыш", "неуспешно", "закрыта неуспешно", "отказ", "отменена",
                      "cancelled", "canceled", "closed lost", "провал", "closedlost", "закрыто и не реализовано",
                      "не реализовано", "сделка провалена", "проиграно", "проигранная", "неуспешная", "завершена неуспешно",
-                     "closed lost to competition", "closed-lost to competition"],
+                     "closed lost to competition", "closed-lost to competition",
+                     "некачественный лид", "junk", "unqualified", "disqualified", "closed - not converted", "closed not converted"],
         ],
     ]
 
