@@ -32,6 +32,22 @@ import Workspace
         ])
     }
 
+    /// A report grouped by manager, then by customer (each level in its own column, with its
+    /// subtotal): both values are carried into the lines beneath.
+    @Test func nestedGroupsCarryEveryLevelDown() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        let report = try Importer.importFile(try fixture("1c_nested_groups.csv"), into: workspace, round: try workspace.round(),
+                                             options: ImportOptions(kind: .sales))
+        #expect(report.rowsRejected == 0 && report.rowsStored == 4)
+        #expect(report.nonDataRows.count(.group) == 5 && report.nonDataRows.count(.total) == 1)
+        let stored = try ImportersTests.rows(workspace, "SELECT customer_id, manager, amount FROM sale ORDER BY row_id")
+        #expect(stored.map { [$0["customer_id"], $0["manager"], $0["amount"]] } == [
+            ["ООО Ромашка", "Иванов И.И.", "12000.0"], ["ООО Ромашка", "Иванов И.И.", "6000.0"],
+            ["ИП Сидоров", "Иванов И.И.", "12000.0"], ["ООО Бета", "Петров П.П.", "5000.0"],
+        ])
+    }
+
     @Test func aDryRunShowsTheRowsThatAreNotDataAsTheImportWould() throws {
         let report = try Importer.dryRun(try fixture("1c_grouped_sales.csv"), options: ImportOptions(kind: .sales))
         #expect(report.rowsRead == 5 && report.rowsRejected == 0)
