@@ -49,6 +49,14 @@ import Workspace
 
 /// Entry points of the analytics engine.
 public enum Analytics {
+    /// How the round's sale lines find their customers in its customer list (by code, tax id or
+    /// normalised name; the ambiguous names), read without computing the catalogue: what an
+    /// import of sales or customers tells the consultant. Nil without both.
+    public static func customerMatching(_ workspace: Workspace, round: AuditRound) throws -> CustomerMatching? {
+        let data = try RoundData.load(from: workspace, round: round)
+        return data.has(.sales) ? data.customerMatching : nil
+    }
+
     /// Computes every catalogue metric for `round` of `workspace`.
     ///
     /// - Parameter asOf: the day the metrics describe; nil means the latest sale date (or the

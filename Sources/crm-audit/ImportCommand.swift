@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import AuditModel
 import Foundation
@@ -88,6 +89,7 @@ struct ImportCommand: ParsableCommand {
         }
         let report: ImportReport
         var roundNumber: Int?
+        var matching: CustomerMatching?
         if dryRun {
             report = try Importer.dryRun(file, options: options)
         } else {
@@ -95,8 +97,12 @@ struct ImportCommand: ParsableCommand {
             let round = try store.round()
             roundNumber = round.number
             report = try Importer.importFile(file, into: store, round: round, options: options)
+            // Sales whose customer code is not in the list: look them up as metrics will.
+            if let unknown = report.unknownCustomers, unknown.rows > 0 {
+                matching = try Analytics.customerMatching(store, round: round)
+            }
         }
-        for line in ImportReportPrinter.lines(report, roundNumber: roundNumber) { say(line) }
+        for line in ImportReportPrinter.lines(report, roundNumber: roundNumber, matching: matching) { say(line) }
     }
 }
 

@@ -1,10 +1,11 @@
+import Analytics
 import AuditModel
 import Foundation
 import Importers
 
 /// The import report as the CLI prints it.
 enum ImportReportPrinter {
-    static func lines(_ report: ImportReport, roundNumber: Int?) -> [LocalizedText] {
+    static func lines(_ report: ImportReport, roundNumber: Int?, matching: CustomerMatching? = nil) -> [LocalizedText] {
         var out: [LocalizedText] = []
         let name = (report.file as NSString).lastPathComponent
         let kind = report.kind.title
@@ -91,9 +92,16 @@ enum ImportReportPrinter {
             out.append(LocalizedText(
                 ru: "Строк продаж по клиентам, которых нет в списке клиентов: \(unknown.rows) (клиентов: \(unknown.distinctCustomers), \(percent)% суммы) — строки сохранены; это учитывается в качестве данных",
                 en: "Sales rows whose customer is not in the customer list: \(unknown.rows) (\(unknown.distinctCustomers) customers, \(percent)% of the amount) — kept, and counted in data quality"))
-            out.append(LocalizedText(
-                ru: "  (здесь сверка по коду буква в букву; metrics ещё ищет таких клиентов по ИНН и по наименованию без учёта кавычек, регистра и формы собственности и печатает, сколько строк так сопоставлено)",
-                en: "  (this counts codes letter for letter; metrics also looks such customers up by tax id and by name regardless of quotes, case and legal form, and prints how many lines it matched that way)"))
+            if let matching {
+                out.append(LocalizedText(
+                    ru: "  (сверка по коду буква в букву; по ИНН и по наименованию без учёта кавычек, регистра и формы собственности — ниже)",
+                    en: "  (codes compared letter for letter; by tax id and by name regardless of quotes, case and legal form — below)"))
+                out += MetricTable.matchingLines(matching)
+            } else {
+                out.append(LocalizedText(
+                    ru: "  (здесь сверка по коду буква в букву; metrics ещё ищет таких клиентов по ИНН и по наименованию без учёта кавычек, регистра и формы собственности и печатает, сколько строк так сопоставлено)",
+                    en: "  (this counts codes letter for letter; metrics also looks such customers up by tax id and by name regardless of quotes, case and legal form, and prints how many lines it matched that way)"))
+            }
             if unknown.matchingNames * 2 >= unknown.distinctCustomers {
                 out.append(LocalizedText(
                     ru: "Из них \(unknown.matchingNames) совпадают с наименованиями клиентов из списка: похоже, в столбце клиента файла продаж — наименования, а не коды. Если в файле есть столбец с кодом, сопоставьте его (--mapping) и импортируйте этот файл заново с --replace",
