@@ -117,8 +117,14 @@ public enum Analytics {
         return analysis
     }
 
-    /// Computes the metrics, stores the document as the round's snapshot, and returns the analysis.
+    /// Computes the metrics, stores the document as the round's snapshot (with what `check`,
+    /// `config` and `report` reuse while the inputs stay the same: ``StoredAnalysis``), and
+    /// returns the analysis.
     public static func computeAndStore(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
+        try computeAndStore(workspace, round: round, asOf: asOf, fingerprint: try inputFingerprint(workspace, round: round, asOf: asOf))
+    }
+
+    static func computeAndStore(_ workspace: Workspace, round: AuditRound, asOf: Day?, fingerprint: String) throws -> Analysis {
         let analysis = try analyse(workspace, round: round, asOf: asOf)
         // Encoded before anything is written: a document that does not encode (a number that is
         // not finite) is refused and the round keeps its earlier snapshot.
@@ -129,8 +135,11 @@ public enum Analytics {
             throw UnstorableResult(workspace: workspace.path, what: LocalizedText(
                 ru: "метрики раунда \(round.number)", en: "the metrics of round \(round.number)"))
         }
+        // The reusable part; a part that does not encode is simply not stored (the next command computes again).
+        let reusable = (try? JSONEncoder().encode(StoredAnalysis(analysis))).map { String(decoding: $0, as: UTF8.self) }
         do {
-            try workspace.saveMetrics(document: document, asOf: analysis.asOf, round: round)
+            try workspace.saveMetrics(document: document, asOf: analysis.asOf, round: round,
+                                      analysis: reusable.map { (fingerprint: fingerprint, json: $0) })
         } catch let error as any AuditError {
             throw error
         } catch {

@@ -13,7 +13,8 @@ public struct Assessment: Sendable {
     public var round: AuditRound
     public var setup: AuditSetup
     public var answers: [Answer]
-    public var analysis: Analysis
+    /// The round's analysis: reused from the workspace when nothing it depends on changed.
+    public var analysis: any RoundAnalysis
     public var findings: [Finding]
     public var scores: ScoreCard
     public var configuration: RecommendedConfiguration
@@ -31,8 +32,8 @@ public enum AuditPipeline {
         // A closed round is history: it is assessed again for reading (a report of round 1 after
         // round 2 began), but what it stored — metrics, findings, scores, method — stays as it was.
         let keepsHistory = round.status == .closed
-        let analysis = keepsHistory ? try Analytics.analyse(workspace, round: round, asOf: asOf)
-                                    : try Analytics.computeAndStore(workspace, round: round, asOf: asOf)
+        // Reused when the round's datasets and the as-of day are those it was computed from.
+        let analysis = try Analytics.reusingStored(workspace, round: round, asOf: asOf, store: !keepsHistory)
         let metrics = expressionValues(analysis.document)
         let previous = try previousStatuses(workspace, before: round)
         let context = RoundContext(answers: answers, metrics: metrics, roundDate: round.date, questionnaire: questionnaire,
@@ -109,7 +110,7 @@ struct RoundContext: AssessmentContext {
     var metrics: [String: Value]
     var roundDate: Day
     let questionnaire: Questionnaire
-    let analysis: Analysis
+    let analysis: any RoundAnalysis
     let previous: [String: FindingStatus]
 
     func describe(_ missing: MissingInput) -> LocalizedText {

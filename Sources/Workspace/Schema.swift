@@ -144,6 +144,24 @@ enum Schema {
                 END
                 """)
         }
+        migrator.registerMigration("v4-stored-analysis") { db in
+            // What check, config and report reuse of the round's analysis, and the digest of the
+            // inputs it was computed from (Analytics.inputFingerprint).
+            try db.execute(sql: "ALTER TABLE metric_snapshot ADD COLUMN fingerprint TEXT")
+            try db.execute(sql: "ALTER TABLE metric_snapshot ADD COLUMN analysis TEXT")
+            // A row edited or deleted by hand changes the data under the same datasets: the
+            // stored analysis no longer fits it.
+            for kind in DatasetKind.allCases {
+                for event in ["UPDATE", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(kind.tableName)_\(event.lowercased())_stales_analysis AFTER \(event) ON \(kind.tableName)
+                        WHEN EXISTS (SELECT 1 FROM metric_snapshot WHERE round_id = OLD.round_id AND fingerprint IS NOT NULL) BEGIN
+                            UPDATE metric_snapshot SET fingerprint = NULL WHERE round_id = OLD.round_id;
+                        END
+                        """)
+                }
+            }
+        }
         return migrator
     }
 }

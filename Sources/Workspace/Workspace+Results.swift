@@ -20,12 +20,25 @@ extension Workspace {
         }
     }
 
-    /// Stores the metric document computed for `round`, replacing an earlier one.
-    public func saveMetrics(document: String, asOf: Day, round: AuditRound) throws {
+    /// Stores the metric document computed for `round`, replacing an earlier one, with the
+    /// reusable analysis (JSON) and the fingerprint of the inputs it was computed from.
+    public func saveMetrics(document: String, asOf: Day, round: AuditRound, analysis: (fingerprint: String, json: String)? = nil) throws {
         try write { db in
             try db.execute(
-                sql: "INSERT OR REPLACE INTO metric_snapshot(round_id, as_of, computed_at, document) VALUES (?, ?, ?, ?)",
-                arguments: [round.id, asOf.iso, Timestamp.now(), document])
+                sql: """
+                    INSERT OR REPLACE INTO metric_snapshot(round_id, as_of, computed_at, document, fingerprint, analysis)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [round.id, asOf.iso, Timestamp.now(), document, analysis?.fingerprint, analysis?.json])
+        }
+    }
+
+    /// The reusable analysis stored for `round` when it was computed from the inputs of
+    /// `fingerprint`, if any.
+    public func storedAnalysis(round: AuditRound, fingerprint: String) throws -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT analysis FROM metric_snapshot WHERE round_id = ? AND fingerprint = ?",
+                                arguments: [round.id, fingerprint])
         }
     }
 
