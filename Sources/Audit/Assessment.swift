@@ -121,8 +121,7 @@ struct RoundContext: AssessmentContext {
             let why: LocalizedText = missing.reason == .dontKnow
                 ? LocalizedText(ru: "ответ «не знаю»", en: "answered \"don't know\"")
                 : LocalizedText(ru: "нет ответа", en: "not answered")
-            return LocalizedText(ru: "вопрос «\(text.ru)» (\(missing.reference.id)): \(why.ru)",
-                                 en: "question \"\(text.en)\" (\(missing.reference.id)): \(why.en)")
+            return LocalizedText(ru: "вопрос «\(text.ru)»: \(why.ru)", en: "question \"\(text.en)\": \(why.en)")
         case .metric:
             let definition = MetricCatalogue.definition(of: missing.reference.id)
             let datasets = definition?.datasets ?? []

@@ -140,6 +140,14 @@ public struct Formatter: Sendable {
         return language == .ru ? text + "\u{00A0}%" : text + "%"
     }
 
+    /// An ISO-8601 time (`2026-12-02T21:56:43Z`) as the day and the minute, UTC (`02.12.2026
+    /// 21:56 UTC`); text that is not such a time as it is.
+    public func timestamp(_ iso: String) -> String {
+        guard iso.count >= 16, let day = Day(iso: String(iso.prefix(10))) else { return iso }
+        let start = iso.index(iso.startIndex, offsetBy: 11), end = iso.index(iso.startIndex, offsetBy: 16)
+        return "\(date(day)) \(iso[start..<end]) UTC"
+    }
+
     /// A day: `29.11.2026` / `2026-11-29`.
     public func date(_ day: Day) -> String {
         guard language == .ru else { return day.iso }

@@ -56,10 +56,10 @@ enum SampleColumns {
             return MetricCatalogue.segmentTitle(text)[format.language]
         case "keys":
             // The fields a duplicate group matches on, in words (`name, email` → `Наименование, Email`).
-            return text.split(separator: ",").map { PortraitText.field($0.trimmingCharacters(in: .whitespaces), format.language) }
+            return text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map { PortraitText.field(String($0), format.language) }
                 .joined(separator: ", ")
         case "idle":
-            return text == "true" ? (format.language == .ru ? "да" : "yes") : (format.language == .ru ? "нет" : "no")
+            return (text == "true" ? LocalizedText(ru: "да", en: "yes") : LocalizedText(ru: "нет", en: "no"))[format.language]
         default:
             return text
         }

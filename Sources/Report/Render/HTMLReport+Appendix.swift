@@ -49,7 +49,7 @@ extension HTMLReport {
             [element("tr", [], element("td", [], text(dataset.fileName)), element("td", [], text(dataset.kind.title[language])),
                      element("td", [("class", "num")], text(format.count(Double(dataset.rowsStored)))),
                      element("td", [("class", "num")], text(format.count(Double(dataset.rowsRejected)))),
-                     element("td", [], text(dataset.importedAt))),
+                     element("td", [], text(format.timestamp(dataset.importedAt)))),
              element("tr", [("class", "hash")], element("td", [("colspan", "5")], text("SHA-256: " + dataset.sha256)))]
         }
         content.append(element("table", [], element("thead", [], element("tr", [],

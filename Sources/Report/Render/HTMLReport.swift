@@ -37,7 +37,7 @@ struct HTMLReport {
         body.insert(cover(contents: contents(of: body)), at: 0)
         return Page.document(
             language: language, title: "\(t(.title)) — \(input.engagement.client)", body: SafeHTML.join(body, separator: "\n"),
-            footer: "crm-audit · \(input.engagement.client) · \(t(.round)) \(input.round.number) · \(format.date(input.round.date))",
+            footer: "\(input.engagement.client) · \(t(.round)) \(input.round.number) · \(format.date(input.round.date))",
             runningHeader: "\(input.engagement.client) · \(t(.title)) · \(format.date(input.round.date))")
     }
 

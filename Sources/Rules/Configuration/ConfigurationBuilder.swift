@@ -79,8 +79,8 @@ public enum ConfigurationBuilder {
             configuration.add(ConfigItem(
                 id: "cleanup.duplicates",
                 title: LocalizedText(ru: "Объединить дубли клиентов", en: "Merge duplicate customers"),
-                detail: LocalizedText(ru: "\(ru.count(groups)) групп вероятных дублей (выгрузка: crm-audit export … duplicates)",
-                                      en: "\(en.count(groups)) groups of likely duplicates (list: crm-audit export … duplicates)")), to: .cleanup)
+                detail: LocalizedText(ru: "\(ru.count(groups)) групп вероятных дублей", en: "\(en.count(groups)) groups of likely duplicates")),
+                to: .cleanup)
         }
         if let invalid = metrics["quality.emails_invalid"].number, invalid > 0 {
             configuration.add(ConfigItem(
