@@ -12,12 +12,15 @@ enum Stylesheet {
       background: #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     main { max-width: 190mm; margin: 0 auto; padding: 0 6mm; }
     h1, h2, h3 { color: var(--blue); line-height: 1.2; }
-    h2 { font-size: 17pt; border-bottom: 2px solid var(--blue); padding-bottom: 4px; margin: 28px 0 12px; }
+    h2 { font-size: 17pt; border-bottom: 2px solid var(--blue); padding-bottom: 4px; margin: 28px 0 12px; break-after: avoid; page-break-after: avoid; }
+    h2 + p.muted { break-after: avoid; page-break-after: avoid; }
     h3 { font-size: 12.5pt; margin: 18px 0 6px; break-after: avoid; page-break-after: avoid; }
     h3 + p.muted { break-after: avoid; page-break-after: avoid; }
     p { margin: 6px 0; }
-    section { break-before: page; page-break-before: always; }
-    section.flow { break-before: auto; page-break-before: auto; }
+    /* Parts flow on from the page before (a part that began on a new page left that page
+       near-empty); the summary after the cover starts its own page. */
+    section { break-before: auto; page-break-before: auto; }
+    section#summary { break-before: page; page-break-before: always; }
     .cover { break-before: auto; min-height: 250mm; display: flex; flex-direction: column; justify-content: center;
       border-left: 10px solid var(--blue); padding-left: 14mm; }
     .cover .kicker { text-transform: uppercase; letter-spacing: .12em; color: var(--muted); font-size: 10pt; }
