@@ -105,4 +105,14 @@ import TestSupport
         #expect(failing.status == 1)
         #expect(failing.stderr.contains("test of rule BASE-003 failed: expected ok, got finding"))
     }
+
+    /// A passed bundled check reads as a strength in both languages (issue 15).
+    @Test func everyBundledRulePhrasesItsStrengthInBothLanguagesOrNone() throws {
+        let rules = try AuditSetup.load(industry: "wholesale").rulesets.rules
+        for rule in rules {
+            guard let strength = rule.strength else { continue }
+            #expect(!strength.ru.isEmpty && !strength.en.isEmpty && strength.ru != strength.en, "\(rule.id)")
+        }
+        #expect(rules.filter { $0.strength != nil }.count * 10 >= rules.count * 9, "most rules phrase a strength")
+    }
 }

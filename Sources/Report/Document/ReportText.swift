@@ -8,7 +8,7 @@ enum ReportText: String, CaseIterable {
     case noRisks, moneyAtStake, areasTitle, areasLead, confidence, notAssessed, answersPart, rulesPart
     case findingsTitle, findingsLead, matrixCaption, impact, effort, quickWins, bigBets, fillIns, thankless
     case evidence, expected, observed, records, pointsLost, notEvaluableTitle, notEvaluableLead, missing
-    case waivedTitle, waivedBy, waivedUntil, notApplicableTitle, okTitle
+    case waivedTitle, waivedBy, waivedUntil, notApplicableTitle, okTitle, okOthers, okWithoutStrength
     case insightsTitle, revenueByMonth, revenueByMonthLead, paretoTitle, paretoLead, customersShare, revenueShare
     case abcTitle, abcLead, abcClass, items, count, revenue, share, rfmTitle, rfmLead, segment, customers, revenueLast12m
     case managersTitle, managersLead, manager, orders, margin, lastSale, idle, cohortsTitle, cohortsLead, cohort, monthsSince
@@ -74,7 +74,10 @@ enum ReportText: String, CaseIterable {
         case .waivedBy: LocalizedText(ru: "принял", en: "accepted by")
         case .waivedUntil: LocalizedText(ru: "до", en: "until")
         case .notApplicableTitle: LocalizedText(ru: "Неприменимые проверки", en: "Checks not applicable")
-        case .okTitle: LocalizedText(ru: "Пройденные проверки", en: "Checks passed")
+        case .okTitle: LocalizedText(ru: "Что уже хорошо", en: "What already works")
+        case .okOthers: LocalizedText(ru: "Пройдены и другие проверки: {count}.", en: "Other checks passed: {count}.")
+        case .okWithoutStrength: LocalizedText(ru: "Пройдены, без формулировки сильной стороны (добавьте «strength:» в правило):",
+                                               en: "Passed, with no strength phrased (add 'strength:' to the rule):")
         case .insightsTitle: LocalizedText(ru: "Что показывают данные", en: "What the data shows")
         case .revenueByMonth: LocalizedText(ru: "Выручка по месяцам", en: "Revenue by month")
         case .revenueByMonthLead: LocalizedText(ru: "Сумма продаж за месяц, включая возвраты, с {from} по {to}.",

@@ -35,17 +35,39 @@ extension HTMLReport {
                 return [("\(finding.ruleID) · \(finding.title[language])", false), (note, false)]
             }))
         }
-        let passed = input.findings.filter { $0.status == .ok }
-        if !passed.isEmpty {
-            content.append(element("h3", [], text(t(.okTitle))))
-            content.append(element("p", [("class", "meta")], text(passed.map { "\($0.ruleID) \($0.title[language])" }.joined(separator: " · "))))
-        }
+        content += passedChecks()
+        // A check that does not apply is named by its problem's title: only the working copy lists them.
         let notApplicable = input.findings.filter { $0.status == .notApplicable }
-        if !notApplicable.isEmpty {
+        if !notApplicable.isEmpty && options.audience == .consultant {
             content.append(element("h3", [], text(t(.notApplicableTitle))))
             content.append(element("p", [("class", "meta")], text(notApplicable.map { "\($0.ruleID) \($0.title[language])" }.joined(separator: " · "))))
         }
         return sectionElement(.findings, title: .findingsTitle, lead: t(.findingsLead), content)
+    }
+
+    /// Passed checks as strengths, in the rule's own words; a passed check without them is
+    /// counted (the client's copy) or listed by id and title (the working copy), never shown
+    /// under its problem's title as if it were one.
+    func passedChecks() -> [SafeHTML] {
+        let passed = input.findings.filter { $0.status == .ok }
+        guard !passed.isEmpty else { return [] }
+        let phrased = passed.filter { $0.strength != nil }
+        let others = passed.filter { $0.strength == nil }
+        var parts = [element("h3", [("id", "strengths")], text(t(.okTitle)))]
+        if !phrased.isEmpty {
+            parts.append(element("ul", [("class", "strengths")], phrased.map { finding in
+                element("li", [("data-rule", finding.ruleID)], text((finding.strength?[language] ?? "") + " (\(finding.ruleID))"))
+            }))
+        }
+        if !others.isEmpty {
+            if options.audience == .consultant {
+                parts.append(element("p", [("class", "meta")], text(t(.okWithoutStrength) + " "
+                    + others.map { "\($0.ruleID) \($0.title[language])" }.joined(separator: " · "))))
+            } else {
+                parts.append(element("p", [("class", "meta")], text(t(.okOthers).replacingOccurrences(of: "{count}", with: String(others.count)))))
+            }
+        }
+        return parts
     }
 
     func findingCard(_ finding: Finding) -> SafeHTML {

@@ -22,6 +22,13 @@ public struct RuleEvaluator {
     }
 
     /// The outcome of one rule.
+    /// `text` with its first letter in lower case, unless the first word is an abbreviation (`CRM`).
+    static func lowercasedFirst(_ text: String) -> String {
+        let firstWord = text.prefix { $0.isLetter }
+        guard !(firstWord.count > 1 && firstWord == firstWord.uppercased()), let first = text.first else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
     public func evaluate(_ rule: Rule, in context: some AssessmentContext) -> Finding {
         evaluate(rule, bindings: Bindings(answers: context.answers, metrics: context.metrics), context: context)
     }
@@ -35,6 +42,8 @@ public struct RuleEvaluator {
             money: nil, evidence: nil, recommendation: rule.recommendation, missing: [], waiver: nil,
             previousStatus: context.previousStatus(ruleID: rule.id))
         finding.cause = rule.cause
+        finding.strength = rule.checksData ? rule.strength
+            : rule.strength.map { LocalizedText(ru: "По словам компании: " + Self.lowercasedFirst($0.ru), en: "As the company says: " + Self.lowercasedFirst($0.en)) }
 
         func notEvaluable(_ missing: [MissingInput]) -> Finding {
             var result = finding

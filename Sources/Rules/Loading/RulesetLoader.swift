@@ -58,7 +58,7 @@ struct RulesetBuilder {
     static let ruleKeys = [
         "id", "area", "title", "severity", "blocking", "weight", "impact", "effort", "applies_if", "when", "value", "warn",
         "fail", "observed", "count", "denominator", "money", "money_at_stake", "evidence", "unit", "samples", "recommendation",
-        "recommends", "tests", "belief", "cause",
+        "recommends", "tests", "belief", "cause", "strength",
     ]
     static let schema = "crm-audit/ruleset/1"
     static let what = LocalizedText(ru: "набор правил", en: "ruleset")
@@ -191,13 +191,16 @@ struct RulesetBuilder {
         let unit = unit(fields, check: check, what)
         let belief = fields["belief"].flatMap { self.belief($0, rule: what) }
         let cause = causeReference(fields, what)
+        let strength = reader.text(fields, "strength", required: false, what)
         guard let title, let recommendation, let check else { return nil }
-        return Rule(
+        var rule = Rule(
             id: id, area: area, title: title, severity: severity, blocking: reader.bool(fields, "blocking", what) ?? false,
             weight: weight, impact: impact, effort: effort, appliesIf: appliesIf, check: check, observed: observed, count: count,
             denominator: denominator, money: money, evidence: evidence, unit: unit, samples: sampleSpec,
             recommendation: recommendation, recommends: recommends, tests: tests, location: reader.location(node), ruleset: ruleset,
             belief: belief, cause: cause)
+        rule.strength = strength
+        return rule
     }
 
     /// Parses and type-checks an expression field; a constant part whose arithmetic overflows

@@ -93,6 +93,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var belief: BeliefOutcome?
     /// The root cause the rule names (`cause:`), when it names one.
     public var cause: String? = nil
+    /// For a passed check: the rule's `strength:`, what the report shows instead of its title.
+    public var strength: LocalizedText? = nil
 
     public init(ruleID: String, ruleset: String, area: String, title: LocalizedText, severity: Severity, blocking: Bool,
                 status: FindingStatus, observed: Double?, observedText: String?, expected: LocalizedText?, count: Double?,

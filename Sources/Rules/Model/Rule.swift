@@ -145,11 +145,26 @@ public struct Rule: Sendable, Hashable {
     public var belief: Belief? = nil
     /// The id of the root cause (the ruleset's `causes:`) this rule is a symptom of.
     public var cause: String? = nil
+    /// What the check's passing says about the company, phrased as a strength ("Every customer
+    /// has a responsible manager"): how the report shows a passed check, never under the
+    /// problem's title.
+    public var strength: LocalizedText? = nil
 
     /// The weights a rule may have. A weight multiplies the rule's severity points against the
     /// other rules' (1 by default); 100 already makes one rule count as a hundred ordinary ones,
     /// and the bound keeps every score's arithmetic finite (1e308 overflowed it).
     public static let weights: ClosedRange<Double> = 0...100
+
+    /// Whether the rule's check reads the data (a metric), not only the answers: a strength of
+    /// a check on answers alone is what the company says, and the report says so.
+    public var checksData: Bool {
+        var checked = [appliesIf].compactMap { $0 }
+        switch check {
+        case .condition(let expression): checked.append(expression)
+        case .bands(let value, _, _): checked.append(value)
+        }
+        return checked.contains { $0.references.contains { $0.kind == .metric } }
+    }
 
     /// Every expression of the rule, for reference listing.
     public var expressions: [Expressions.Expression] {
