@@ -20,16 +20,7 @@ extension HTMLReport {
         if let top20 = metric("pareto.top20_share"), !input.paretoCurve.isEmpty {
             let chart = ParetoChart(cumulative: input.paretoCurve, top20Share: top20, caption: t(.paretoTitle),
                                     xLabel: t(.customersShare), yLabel: t(.revenueShare), formatPercent: { format.percent($0, fractionDigits: 0) })
-            var facts: [String] = []
-            if let k = metric("pareto.customers_for_80"), let share = metric("pareto.customers_for_80_share") {
-                facts.append(language == .ru
-                    ? "80 % выручки за 12 месяцев приносят \(format.count(k, .customers)) (\(format.percent(share)) купивших за эти 12 месяцев)."
-                    : "\(format.count(k, .customers)) (\(format.percent(share)) of those who bought in the 12 months) bring 80 % of the 12 months' revenue.")
-            }
-            if let top = metric("pareto.top_customer_share") {
-                facts.append(language == .ru ? "Крупнейший клиент — \(format.percent(top)) выручки за 12 месяцев."
-                                             : "The largest customer holds \(format.percent(top)) of the 12 months' revenue.")
-            }
+            let facts = InsightTables(input: input, format: format).paretoFacts()
             content.append(element("h3", [], text(t(.paretoTitle))))
             content.append(element("p", [("class", "muted")], text(t(.paretoLead))))
             // Full width: the curve is read at the 20 % mark, which a thumbnail does not show.
@@ -67,16 +58,10 @@ extension HTMLReport {
                                   (t(.margin), true), (t(.lastSale), true)], rows))
         }
         if !tables.cohorts.isEmpty {
-            let cohorts = Array(tables.cohorts.suffix(18))
-            let width = min(13, cohorts.map(\.active.count).max() ?? 0)
-            let values = cohorts.map { row in
-                (0..<width).map { index -> Double? in
-                    index < row.active.count && row.size > 0 ? Double(row.active[index]) / Double(row.size) : nil
-                }
-            }
-            let heatmap = Heatmap(rowLabels: cohorts.map { monthLabel($0.cohort) }, columnLabels: (0..<width).map(String.init),
-                                  values: values, caption: t(.cohortsTitle), formatPercent: { format.percent($0, fractionDigits: 0) },
-                                  sizes: cohorts.map { format.count(Double($0.size)) },
+            let cohorts = InsightTables(input: input, format: format).cohorts()
+            let heatmap = Heatmap(rowLabels: cohorts.months.map(monthLabel), columnLabels: (0..<cohorts.width).map(String.init),
+                                  values: cohorts.shares, caption: t(.cohortsTitle), formatPercent: { format.percent($0, fractionDigits: 0) },
+                                  sizes: cohorts.sizes.map { format.count(Double($0)) },
                                   texts: (size: LocalizedText(ru: "клиентов", en: "customers")[language], columns: t(.monthsSince)))
             content.append(element("h3", [], text(t(.cohortsTitle))))
             content.append(element("p", [("class", "muted")], text(t(.cohortsLead))))
@@ -118,56 +103,25 @@ extension HTMLReport {
     }
 
     func abcTable() -> SafeHTML {
-        let abc = input.metrics.tables.abc
-        var rows: [[(String, Bool)]] = []
-        let names: [(String, LocalizedText)] = [
-            ("customers", LocalizedText(ru: "Клиенты", en: "Customers")), ("products", LocalizedText(ru: "Товары", en: "Products")),
-            ("managers", LocalizedText(ru: "Менеджеры", en: "Managers")),
-        ]
-        for (key, title) in names {
-            for row in abc[key] ?? [] {
-                rows.append([(title[language], false), (row.abcClass, false), (format.count(Double(row.count)), true),
-                             (format.percent(row.countShare), true), (format.percent(row.revenueShare), true)])
-            }
-        }
-        guard !rows.isEmpty else { return SafeHTML(raw: "") }
+        let abc = InsightTables(input: input, format: format).abc()
+        guard !abc.rows.isEmpty else { return SafeHTML(raw: "") }
         return element("div", [], element("h4", [], text(t(.abcTitle))), element("p", [("class", "meta")], text(t(.abcLead))),
-                       table([(t(.items), false), (t(.abcClass), false), (t(.count), true), (t(.customersShare), true), (t(.revenueShare), true)], rows))
+                       table(abc.headers.map { ($0.text, $0.numeric) }, abc.rows.map { $0.map { ($0.text, $0.numeric) } }))
     }
 
     func portrait() -> SafeHTML {
-        let tables = input.metrics.tables
-        var rows: [[(String, Bool)]] = []
-        for field in tables.portrait {
-            for value in field.values where (value.overIndex ?? 0) > 1.2 && value.buyers >= 3 && !value.value.hasPrefix("(") {
-                rows.append([(PortraitText.field(field.field, language), false),
-                             (PortraitText.value(value.value, field: field.field, language), false), (format.percent(value.customerShare), true),
-                             (value.buyerShare.map { format.percent($0) } ?? "—", true),
-                             (value.revenueShare.map { format.percent($0) } ?? "—", true),
-                             (value.overIndex.map { format.number($0, fractionDigits: 2) } ?? "—", true)])
-            }
-        }
+        let portrait = InsightTables(input: input, format: format).portrait()
         var content: [SafeHTML] = [element("h3", [], text(t(.portraitTitle))), element("p", [("class", "muted")], text(t(.portraitLead)))]
-        if rows.isEmpty {
+        if portrait.rows.isEmpty {
             content.append(element("p", [], text(t(.noData))))
         } else {
-            content.append(table([(t(.field), false), (t(.value), false), (PortraitText.customersShare[language], true),
-                                  (PortraitText.buyersShare[language], true), (PortraitText.revenueShare[language], true),
-                                  (t(.overIndex), true)],
-                                 Array(rows.prefix(20))))
+            content.append(table(portrait.headers.map { ($0.text, $0.numeric) }, portrait.rows.map { $0.map { ($0.text, $0.numeric) } }))
         }
-        if !tables.typicalACustomer.isEmpty {
-            let traits = tables.typicalACustomer.map {
-                "\(PortraitText.field($0.field, language)): \(PortraitText.value($0.value, field: $0.field, language)) (\(format.percent($0.share, fractionDigits: 0)))"
-            }
-            content.append(element("p", [], element("strong", [], text(t(.typicalCustomer) + ": ")), text(traits.joined(separator: "; "))))
+        if let typical = portrait.typical {
+            content.append(element("p", [], element("strong", [], text(t(.typicalCustomer) + ": ")), text(typical)))
         }
         return element("div", [], content)
     }
 
-    func monthLabel(_ yearMonth: String) -> String {
-        let parts = yearMonth.split(separator: "-")
-        guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return yearMonth }
-        return format.month(year * 12 + month - 1)
-    }
+    func monthLabel(_ yearMonth: String) -> String { InsightTables.monthLabel(yearMonth, format) }
 }

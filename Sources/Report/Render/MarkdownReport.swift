@@ -107,6 +107,7 @@ struct MarkdownReport {
                     }) + "\n"
                 }
             }
+            out += strengths()
             let notEvaluable = input.findings.filter { $0.status == .notEvaluable }
             if !notEvaluable.isEmpty {
                 out += "### \(md(t(.notEvaluableTitle)))\n\n"
@@ -124,6 +125,7 @@ struct MarkdownReport {
                      format.count(Double(series.orders[index])), format.count(Double(series.customers[index]))]
                 }) + "\n"
             if series.partial.contains(true) { out += "\(md(input.partialMonthNote(.partialMonthMark, language)))\n\n" }
+            out += paretoAndABC()
             out += "### \(md(t(.rfmTitle)))\n\n" + table([t(.segment), t(.customers), t(.revenueLast12m)], input.metrics.tables.rfmSegments.map {
                 [MetricCatalogue.segmentTitle($0.segment)[language], format.count(Double($0.customers)), format.money($0.revenueLast12m, fractionDigits: 0)]
             }) + "\n"
@@ -132,6 +134,7 @@ struct MarkdownReport {
                     [$0.manager + ($0.idle ? " (\(t(.idle)))" : ""), format.money($0.revenue, fractionDigits: 0), $0.share.map { format.percent($0) } ?? "—",
                      $0.margin.map { format.percent($0) } ?? "—", $0.lastSaleDate ?? "—"]
                 }) + "\n"
+            out += cohortsAndPortrait()
         }
         if sections.contains(.quality) {
             out += "## \(md(t(.qualityTitle)))\n\n" + table([t(.field), t(.fillRate)], input.metrics.tables.dataQuality.map {
