@@ -13,7 +13,11 @@ extension HTMLReport {
     }
 
     func appendix() -> SafeHTML {
-        var content: [SafeHTML] = [element("h3", [], text(t(.answersTitle)))]
+        var content: [SafeHTML] = [element("h3", [("id", "glossary")], text(Glossary.title[language])),
+                                   element("dl", [("class", "glossary")], Glossary.entries.flatMap { entry in
+                                       [element("dt", [], text(entry.term[language])), element("dd", [], text(entry.definition[language]))]
+                                   })]
+        content.append(element("h3", [], text(t(.answersTitle))))
         var currentSection: String?
         var rows: [SafeHTML] = []
         for answer in input.answers {

@@ -166,7 +166,9 @@ struct MarkdownReport {
                 .render(heading: "##")
         }
         if sections.contains(.appendix) {
-            out += "## \(md(t(.appendixTitle)))\n\n### \(md(t(.answersTitle)))\n\n"
+            out += "## \(md(t(.appendixTitle)))\n\n### \(md(Glossary.title[language]))\n\n"
+            for entry in Glossary.entries { out += "- **\(md(entry.term[language]))** — \(md(entry.definition[language]))\n" }
+            out += "\n### \(md(t(.answersTitle)))\n\n"
             out += table([t(.question), t(.answer), t(.note)], input.answers.map { [$0.question[language], $0.answer[language], $0.note ?? ""] }) + "\n"
             out += "### \(md(t(.sourcesTitle)))\n\n" + table([t(.file), t(.kind), t(.rows), t(.checksum)], input.datasets.map {
                 [$0.fileName, $0.kind.title[language], format.count(Double($0.rowsStored)), $0.sha256]

@@ -17,6 +17,8 @@ enum Stylesheet {
     h3 { font-size: 12.5pt; margin: 18px 0 6px; break-after: avoid; page-break-after: avoid; }
     h3 + p.muted { break-after: avoid; page-break-after: avoid; }
     p { margin: 6px 0; }
+    dl.glossary dt { font-weight: 600; margin-top: 6px; break-after: avoid; }
+    dl.glossary dd { margin: 0 0 4px 0; }
     /* Parts flow on from the page before (a part that began on a new page left that page
        near-empty); the summary after the cover starts its own page. */
     section { break-before: auto; page-break-before: auto; }
