@@ -141,3 +141,23 @@ import TestSupport
         return sum
     }
 }
+
+extension DemoTests {
+    /// Page one leads with the company's position in business terms; the maturity score comes second.
+    @Test(.enabled(if: CLI.isBuilt))
+    func theSummaryLeadsWithThePositionAndPutsTheScoreSecond() throws {
+        let directory = TemporaryDirectory("crm-audit-summary")
+        defer { directory.remove() }
+        #expect(try CLI.run(["demo", "--out", directory.path]).status == 0)
+        for (language, words) in [("ru", ["Выручка за 12 месяцев — 271,6", "+22,4", "к предыдущим 12 месяцам), валовая маржа 23", "потеряно 245 клиентов из 753"]),
+                                  ("en", ["Revenue over the last 12 months: RUB 271.6", "+22.4", "on the 12 months before), gross margin 23", "245 customers of the 753"])] {
+            let html = try String(contentsOfFile: directory.file("report-\(language).html"), encoding: .utf8)
+                .replacingOccurrences(of: "\u{00A0}", with: " ")
+            let position = try #require(html.range(of: "id=\"position\""), "\(language)")
+            let maturity = try #require(html.range(of: "id=\"maturity\""), "\(language)")
+            #expect(position.lowerBound < maturity.lowerBound)
+            let missing = words.filter { !html.contains($0) }
+            #expect(missing.isEmpty, "\(language): \(missing)")
+        }
+    }
+}

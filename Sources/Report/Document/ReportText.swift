@@ -36,7 +36,7 @@ enum ReportText: String, CaseIterable {
         case .confidential: LocalizedText(ru: "Конфиденциально: документ содержит сведения о клиентах компании.",
                                           en: "Confidential: this document holds information about the company's customers.")
         case .summaryTitle: LocalizedText(ru: "Резюме для руководителя", en: "Executive summary")
-        case .verdictScore: LocalizedText(ru: "Итоговая оценка готовности к CRM", en: "Overall CRM readiness score")
+        case .verdictScore: LocalizedText(ru: "Итоговая оценка зрелости", en: "Overall maturity score")
         case .verdictLevel: LocalizedText(ru: "Уровень зрелости", en: "Maturity level")
         case .verdictConfidence: LocalizedText(ru: "Полнота оценки", en: "Assessment completeness")
         case .blockedBy: LocalizedText(ru: "Уровень ограничен блокирующими проблемами", en: "The level is capped by blocking findings")

@@ -37,16 +37,22 @@ extension HTMLReport {
             if let evidence = finding.evidence { parts.append(element("p", [], text(evidence[language]))) }
             return element("div", [("class", "risk")], parts)
         }
-        let actions = priorities.firstActions.map { element("li", [], element("strong", [], text(areaTitle($0.area) + ": ")), text($0.recommendation[language])) }
+        // Each step by its finding's reference, not its area: three steps of one area read as one label three times.
+        let actions = priorities.firstActions.map { element("li", [], text($0.recommendation[language] + " (\($0.ruleID))")) }
+        // The company's position first, in business terms; the maturity score second.
+        let position = SummaryText.position(input.metrics, format)
         return sectionElement(.summary, title: .summaryTitle, [
             consultantSummary() ?? SafeHTML(raw: ""),
-            element("div", [("class", "summary-grid")], SafeHTML(raw: gauge.svg()), element("div", [], verdict)),
+            element("h3", [("id", "position")], text(SummaryText.positionTitle[language])),
+            position.isEmpty ? SafeHTML(raw: "") : element("p", [("class", "position")], text(position)),
             kpis,
             element("h3", [], text(t(.topRisks))),
             risks.isEmpty ? element("p", [], text(t(.noRisks))) : element("div", [("class", "risks")], risks),
         ] + MoneySummary(input.findings).totalsText(language).map { element("p", [("class", "meta money-total")], text($0)) } + [
             element("h3", [], text(t(.firstActions))),
             element("ol", [("class", "actions")], actions),
+            element("h3", [("id", "maturity")], text(SummaryText.maturityTitle[language])),
+            element("div", [("class", "summary-grid")], SafeHTML(raw: gauge.svg()), element("div", [], verdict)),
         ])
     }
 

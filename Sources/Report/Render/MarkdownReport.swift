@@ -54,12 +54,9 @@ struct MarkdownReport {
         let priorities = Priorities(input.findings)
         if sections.contains(.summary) {
             out += "## \(md(t(.summaryTitle)))\n\n" + consultantSummary()
-            out += "- \(md(t(.verdictScore))): **\(score(card.overall)) / 100**\n"
-            out += "- \(md(t(.verdictLevel))): **\(card.level) — \(md(card.levelTitle[language]))**\n"
-            out += "- \(md(t(.verdictConfidence))): \(format.percent(card.confidence, fractionDigits: 0))\n"
-            // Only when the cap lowers the level: a level already at or below the cap is not "capped".
-            if !card.blockedBy.isEmpty, card.uncappedLevel > card.level { out += "- \(md(t(.blockedBy))): \(md(card.blockedBy.joined(separator: ", ")))\n" }
-            out += "\n"
+            out += "### \(md(SummaryText.positionTitle[language]))\n\n"
+            let position = SummaryText.position(input.metrics, format)
+            if !position.isEmpty { out += md(position) + "\n\n" }
             if let periods = input.metrics.periods {
                 out += "*\(md(t(.headlinePeriod))): \(md(format.headlineComparison(periods)))*\n\n"
                 for (label, id, change) in [(ReportText.kpiRevenue, "sales.revenue_last_12m", "sales.growth_12m"),
@@ -81,7 +78,13 @@ struct MarkdownReport {
             }
             for line in MoneySummary(input.findings).totalsText(language) { out += "\n" + md(line) + "\n" }
             out += "\n### \(md(t(.firstActions)))\n\n"
-            for (index, action) in priorities.firstActions.enumerated() { out += "\(index + 1). \(md(action.recommendation[language]))\n" }
+            for (index, action) in priorities.firstActions.enumerated() { out += "\(index + 1). \(md(action.recommendation[language])) (\(action.ruleID))\n" }
+            out += "\n### \(md(SummaryText.maturityTitle[language]))\n\n"
+            out += "- \(md(t(.verdictScore))): **\(score(card.overall)) / 100**\n"
+            out += "- \(md(t(.verdictLevel))): **\(card.level) — \(md(card.levelTitle[language]))**\n"
+            out += "- \(md(t(.verdictConfidence))): \(format.percent(card.confidence, fractionDigits: 0))\n"
+            // Only when the cap lowers the level: a level already at or below the cap is not "capped".
+            if !card.blockedBy.isEmpty, card.uncappedLevel > card.level { out += "- \(md(t(.blockedBy))): \(md(card.blockedBy.joined(separator: ", ")))\n" }
             out += "\n"
         }
         if sections.contains(.beliefs) { out += beliefs() }
