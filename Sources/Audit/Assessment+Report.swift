@@ -21,6 +21,7 @@ extension Assessment {
             findings: findings, scores: scores, configuration: configuration, answers: answerRows(), datasets: datasets,
             method: method, history: history, progress: try RoundHistory.progress(workspace, current: round, questionnaire: setup.questionnaire),
             notes: setup.rulesets.notes.isEmpty ? nil : setup.rulesets.notes, generatedAt: generatedAt)
+        input.readiness = readiness
         // The symptoms' sample records live with the findings only (one place to pseudonymise).
         input.causes = causes.map { group in
             var group = group

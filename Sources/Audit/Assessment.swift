@@ -19,6 +19,8 @@ public struct Assessment: Sendable {
     public var scores: ScoreCard
     public var configuration: RecommendedConfiguration
     public var datasets: [DatasetRecord]
+    /// The verdict for the CRM project from the rulesets' readiness gates (nil without gates).
+    public var readiness: Readiness? = nil
 }
 
 /// Runs the engines over one round: metrics, rules, scores, configuration; stores the results.
@@ -56,9 +58,11 @@ public enum AuditPipeline {
                       method: AssessmentMethod(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
                                                rulesets: stack.references))
         }
-        return Assessment(engagement: try workspace.engagement(), round: try workspace.round(number: round.number), setup: setup,
-                          answers: storedAnswers, analysis: analysis, findings: findings, scores: scores,
-                          configuration: configuration, datasets: try workspace.datasets(round: round))
+        var assessment = Assessment(engagement: try workspace.engagement(), round: try workspace.round(number: round.number), setup: setup,
+                                    answers: storedAnswers, analysis: analysis, findings: findings, scores: scores,
+                                    configuration: configuration, datasets: try workspace.datasets(round: round))
+        assessment.readiness = Readiness.assess(stack.readinessGates, bindings: Bindings(answers: context.answers, metrics: context.metrics))
+        return assessment
     }
 
     /// Metric values as the expression language sees them (ISO dates become dates, per-item

@@ -116,8 +116,20 @@ enum CheckOutput {
             var moneyAtStake: Double?
             var symptoms: [String]
         }
+        struct Gate: Encodable {
+            var id: String
+            var title: String
+            var status: String
+            var reason: String
+        }
+        struct ReadinessOutput: Encodable {
+            var verdict: String
+            var title: String
+            var gates: [Gate]
+        }
         struct Output: Encodable {
             var round: Int
+            var readiness: ReadinessOutput?
             var scores: Scores
             var causes: [Cause]
             var findings: [Item]
@@ -145,6 +157,11 @@ enum CheckOutput {
         }
         let output = Output(
             round: assessment.round.number,
+            readiness: assessment.readiness.map { readiness in
+                ReadinessOutput(verdict: readiness.verdict.rawValue, title: readiness.verdict.title[language], gates: readiness.gates.map {
+                    Gate(id: $0.id, title: $0.title[language], status: $0.status.rawValue, reason: $0.reason[language])
+                })
+            },
             scores: Scores(overall: card.overall, level: card.level, levelTitle: card.levelTitle[language], blockedBy: card.blockedBy,
                            confidence: card.confidence, areas: areas),
             causes: assessment.causes.map { group in
@@ -160,12 +177,21 @@ enum CheckOutput {
         return String(decoding: try encoder.encode(output), as: UTF8.self)
     }
 
+    static let readinessTitle = LocalizedText(ru: "Готовность к проекту CRM", en: "Readiness for the CRM project")
+
     static func table(_ assessment: Assessment, language: Language) -> String {
         let format = Formatter(language)
         let ru = language == .ru
         var lines: [String] = []
         let card = assessment.scores
         let overall = card.overall.map { format.number($0, fractionDigits: 0) } ?? "—"
+        if let readiness = assessment.readiness {
+            lines.append(Self.readinessTitle[language] + ": " + readiness.verdict.title[language])
+            for gate in readiness.gates {
+                lines.append("  \(pad(gate.title[language], 32)) \(pad(gate.status.title[language], 18)) \(gate.reason[language])")
+            }
+            lines.append("")
+        }
         lines.append(ru ? "Итоговая оценка: \(overall)/100, уровень \(card.level) «\(card.levelTitle.ru)», полнота \(format.percent(card.confidence, fractionDigits: 0))"
                         : "Overall score: \(overall)/100, level \(card.level) \"\(card.levelTitle.en)\", confidence \(format.percent(card.confidence, fractionDigits: 0))")
         if !card.blockedBy.isEmpty {

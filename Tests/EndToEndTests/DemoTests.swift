@@ -161,3 +161,25 @@ extension DemoTests {
         }
     }
 }
+
+extension DemoTests {
+    /// The example company is "not yet" ready for a CRM project: it has no measurable goals;
+    /// budget, data, people and integration are conditions; the owner leads the project.
+    @Test(.enabled(if: CLI.isBuilt))
+    func theExampleIsNotYetReadyBecauseItHasNoGoals() throws {
+        let directory = TemporaryDirectory("crm-audit-readiness")
+        defer { directory.remove() }
+        #expect(try CLI.run(["demo", "--out", directory.path]).status == 0)
+        let run = try CLI.run(["check", directory.file("technosnab.crmaudit"), "--format", "json", "--lang", "en"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let readiness = try #require(json["readiness"] as? [String: Any])
+        #expect(readiness["verdict"] as? String == "not_yet")
+        let gates = try #require(readiness["gates"] as? [[String: Any]])
+        let statuses = Dictionary(uniqueKeysWithValues: gates.compactMap { gate in (gate["id"] as? String).map { ($0, gate["status"] as? String ?? "") } })
+        #expect(statuses == ["sponsor": "passed", "goals": "blocked", "budget": "condition", "data": "condition", "people": "condition",
+                             "integration": "condition"])
+        let html = try String(contentsOfFile: directory.file("report-en.html"), encoding: .utf8)
+        #expect(html.contains("data-verdict=\"not_yet\""))
+    }
+}

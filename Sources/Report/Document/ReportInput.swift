@@ -83,6 +83,8 @@ public struct ReportInput: Sendable, Codable {
     public var generatedAt: String
     /// The gaps grouped by root cause, ranked (severity, then money); shown before the findings.
     public var causes: [CauseGroup] = []
+    /// The verdict for the CRM project and its gates, apart from the maturity score.
+    public var readiness: Readiness? = nil
 
     public init(engagement: Engagement, round: AuditRound, metrics: MetricDocument, paretoCurve: [Double], findings: [Finding], scores: ScoreCard,
                 configuration: RecommendedConfiguration, answers: [AnswerRow], datasets: [DatasetRecord], method: MethodInfo,

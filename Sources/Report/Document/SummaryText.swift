@@ -4,6 +4,7 @@ import AuditModel
 /// The summary's opening: where the company stands in business terms over the headline period.
 enum SummaryText {
     static let positionTitle = LocalizedText(ru: "Где компания сейчас", en: "Where the company stands")
+    static let readinessTitle = LocalizedText(ru: "Готовность к проекту CRM", en: "Readiness for the CRM project")
     static let maturityTitle = LocalizedText(ru: "Зрелость нынешней работы с клиентами", en: "Maturity of today's customer work")
 
     /// One or two sentences from the headline period: revenue and its change, the gross margin,

@@ -46,6 +46,7 @@ extension HTMLReport {
             element("h3", [("id", "position")], text(SummaryText.positionTitle[language])),
             position.isEmpty ? SafeHTML(raw: "") : element("p", [("class", "position")], text(position)),
             kpis,
+            readinessBlock(),
             element("h3", [], text(t(.topRisks))),
             risks.isEmpty ? element("p", [], text(t(.noRisks))) : element("div", [("class", "risks")], risks),
         ] + MoneySummary(input.findings).totalsText(language).map { element("p", [("class", "meta money-total")], text($0)) } + [
@@ -54,6 +55,21 @@ extension HTMLReport {
             element("h3", [("id", "maturity")], text(SummaryText.maturityTitle[language])),
             element("div", [("class", "summary-grid")], SafeHTML(raw: gauge.svg()), element("div", [], verdict)),
         ])
+    }
+
+    /// The verdict for the CRM project and each gate with its reason (nothing without gates).
+    func readinessBlock() -> SafeHTML {
+        guard let readiness = input.readiness else { return SafeHTML(raw: "") }
+        let rows = readiness.gates.map { gate in
+            element("tr", [("data-gate", gate.id), ("data-status", gate.status.rawValue)],
+                    element("td", [], text(gate.title[language])),
+                    element("td", [("class", "gate-\(gate.status.rawValue)")], text(gate.status.title[language])),
+                    element("td", [], text(gate.reason[language])))
+        }
+        return element("div", [("class", "readiness"), ("data-verdict", readiness.verdict.rawValue)],
+                       element("h3", [("id", "readiness")], text(SummaryText.readinessTitle[language] + ": "),
+                               element("span", [("class", "verdict-\(readiness.verdict.rawValue)")], text(readiness.verdict.title[language]))),
+                       element("table", [("class", "gates")], element("tbody", [], rows)))
     }
 
     /// A summary tile: a headline-period figure and its change against the previous 12 months.

@@ -69,6 +69,10 @@ struct MarkdownReport {
                     out += "- \(md(t(label))): **\(md(value))**\(md(delta))\n"
                 }
             }
+            if let readiness = input.readiness {
+                out += "\n### \(md(SummaryText.readinessTitle[language])): \(md(readiness.verdict.title[language]))\n\n"
+                out += table(["", "", ""], readiness.gates.map { [$0.title[language], $0.status.title[language], $0.reason[language]] })
+            }
             out += "\n### \(md(t(.topRisks)))\n\n"
             for (index, risk) in priorities.topRisks.enumerated() {
                 out += "\(index + 1). **\(md(risk.title[language]))**"

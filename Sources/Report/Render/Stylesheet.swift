@@ -17,6 +17,11 @@ enum Stylesheet {
     h3 { font-size: 12.5pt; margin: 18px 0 6px; break-after: avoid; page-break-after: avoid; }
     h3 + p.muted { break-after: avoid; page-break-after: avoid; }
     p { margin: 6px 0; }
+    .readiness table.gates td:first-child { font-weight: 600; white-space: nowrap; }
+    .readiness table.gates td:nth-child(2) { white-space: nowrap; }
+    .gate-blocked, .verdict-not_yet { color: var(--red); font-weight: 600; }
+    .gate-condition, .gate-unknown, .verdict-go_with_conditions { color: var(--amber); font-weight: 600; }
+    .gate-passed, .verdict-go { color: var(--green); font-weight: 600; }
     dl.glossary dt { font-weight: 600; margin-top: 6px; break-after: avoid; }
     dl.glossary dd { margin: 0 0 4px 0; }
     /* Parts flow on from the page before (a part that began on a new page left that page

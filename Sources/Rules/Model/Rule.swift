@@ -198,6 +198,8 @@ public struct Ruleset: Sendable, Hashable {
     public var assumptions: [Assumption] = []
     /// The root causes the rules name with `cause:`.
     public var causes: [RootCause] = []
+    /// The gates of the readiness verdict (`readiness:`).
+    public var readiness: [ReadinessGate] = []
 
     public var reference: String { "\(id)@\(version)" }
 }

@@ -66,6 +66,20 @@ public struct RulesetStack: Sendable {
         return byID
     }
 
+    /// The readiness gates of every layer, in the order first declared; a later layer's
+    /// definition of a gate replaces an earlier one.
+    public var readinessGates: [ReadinessGate] {
+        var order: [String] = []
+        var byID: [String: ReadinessGate] = [:]
+        for layer in layers {
+            for gate in layer.readiness {
+                if byID[gate.id] == nil { order.append(gate.id) }
+                byID[gate.id] = gate
+            }
+        }
+        return order.compactMap { byID[$0] }
+    }
+
     public var policy: ScoringPolicy { layers.compactMap(\.scoring).last ?? .standard }
 
     /// The `configuration:` block of the last layer that declares one.

@@ -1,0 +1,41 @@
+import AuditModel
+import Expressions
+import Questionnaire
+import Yams
+
+/// The `readiness:` section: the gates of the verdict for the CRM project.
+extension RulesetBuilder {
+    /// Reads `readiness: [{id, title, blocked_if?, blocked?, condition_if?, condition?, passed}]`:
+    /// the conditions are boolean expressions over answers and metrics, checked like a rule's
+    /// `when`; a repeated id is an error.
+    mutating func readinessGates(_ top: Fields) -> [ReadinessGate] {
+        let what = LocalizedText(ru: "условие готовности", en: "readiness gate")
+        var gates: [ReadinessGate] = []
+        var seen = Set<String>()
+        for node in reader.sequence(top, "readiness", Self.what) ?? [] {
+            guard let fields = reader.mapping(node, what, allowed: ["id", "title", "blocked_if", "condition_if", "passed", "blocked", "condition"]),
+                  let id = reader.string(fields, "id", required: true, what) else { continue }
+            let named = LocalizedText(ru: "условие готовности \(id)", en: "readiness gate \(id)")
+            guard seen.insert(id).inserted else {
+                reader.error(node, LocalizedText(ru: "условие готовности «\(id)» уже определено в этом файле",
+                                                 en: "readiness gate '\(id)' is already defined in this file"))
+                continue
+            }
+            let title = reader.text(fields, "title", named)
+            let passed = reader.text(fields, "passed", named)
+            let blockedIf = fields["blocked_if"] == nil ? nil : expression(fields, "blocked_if", expecting: .bool)
+            let conditionIf = fields["condition_if"] == nil ? nil : expression(fields, "condition_if", expecting: .bool)
+            // Each condition comes with its words, and a gate has at least one condition.
+            let blocked = reader.text(fields, "blocked", required: fields["blocked_if"] != nil, named)
+            let condition = reader.text(fields, "condition", required: fields["condition_if"] != nil, named)
+            if fields["blocked_if"] == nil && fields["condition_if"] == nil {
+                reader.error(node, LocalizedText(ru: "в \(named.ru) нужно «blocked_if» или «condition_if»: когда проект начинать рано или при каком условии",
+                                                 en: "\(named.en) needs 'blocked_if' or 'condition_if': when the project should not start, or on what condition"))
+            }
+            guard let title, let passed else { continue }
+            gates.append(ReadinessGate(id: id, title: title, blockedIf: blockedIf, conditionIf: conditionIf, passed: passed,
+                                       blocked: blocked, condition: condition, location: reader.location(node)))
+        }
+        return gates
+    }
+}

@@ -1,0 +1,100 @@
+import AuditModel
+import Expressions
+
+/// One gate of the readiness verdict for the CRM project (sponsor, goals, budget, data, people,
+/// integration): a ruleset's `readiness:` entry. The gate blocks when `blocked_if` holds, asks
+/// for a condition when `condition_if` holds, and passes otherwise (at least one of the two).
+public struct ReadinessGate: Sendable, Hashable {
+    public var id: String
+    public var title: LocalizedText
+    public var blockedIf: Expressions.Expression?
+    public var conditionIf: Expressions.Expression?
+    /// What each outcome means, in words (evidence templates are not used: a gate reads as a decision).
+    public var passed: LocalizedText
+    public var blocked: LocalizedText?
+    public var condition: LocalizedText?
+    public var location: SourceLocation
+
+    public init(id: String, title: LocalizedText, blockedIf: Expressions.Expression?, conditionIf: Expressions.Expression?,
+                passed: LocalizedText, blocked: LocalizedText?, condition: LocalizedText?, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.blockedIf = blockedIf
+        self.conditionIf = conditionIf
+        self.passed = passed
+        self.blocked = blocked
+        self.condition = condition
+        self.location = location
+    }
+}
+
+/// The outcome of one gate.
+public enum GateStatus: String, Sendable, Hashable, Codable {
+    case passed, condition, blocked
+    /// The answers or data the gate reads are missing: it cannot pass until they are known.
+    case unknown
+
+    public var title: LocalizedText {
+        switch self {
+        case .passed: LocalizedText(ru: "готово", en: "ready")
+        case .condition: LocalizedText(ru: "с условием", en: "with a condition")
+        case .blocked: LocalizedText(ru: "не готово", en: "not ready")
+        case .unknown: LocalizedText(ru: "не оценено", en: "not assessed")
+        }
+    }
+}
+
+/// The verdict for the CRM project, apart from the maturity of today's practice: a company buying
+/// its first CRM is not "not ready" for lacking CRM practices, only for lacking what a project needs.
+public enum ReadinessVerdict: String, Sendable, Hashable, Codable {
+    case go, goWithConditions = "go_with_conditions", notYet = "not_yet"
+
+    public var title: LocalizedText {
+        switch self {
+        case .go: LocalizedText(ru: "можно начинать", en: "go")
+        case .goWithConditions: LocalizedText(ru: "можно начинать при условиях", en: "go, with conditions")
+        case .notYet: LocalizedText(ru: "пока рано", en: "not yet")
+        }
+    }
+}
+
+/// The verdict with each gate's outcome and reason.
+public struct Readiness: Sendable, Hashable, Codable {
+    public struct Gate: Sendable, Hashable, Codable {
+        public var id: String
+        public var title: LocalizedText
+        public var status: GateStatus
+        public var reason: LocalizedText
+    }
+
+    public var verdict: ReadinessVerdict
+    public var gates: [Gate]
+
+    /// Evaluates `gates` (the last layer's definition of each id wins) with the round's answers and metrics.
+    public static func assess(_ gates: [ReadinessGate], bindings: Bindings) -> Readiness? {
+        guard !gates.isEmpty else { return nil }
+        let outcomes = gates.map { gate -> Gate in
+            if let blockedIf = gate.blockedIf {
+                guard case .bool(let isBlocked) = blockedIf.evaluate(with: bindings).value else {
+                    return Gate(id: gate.id, title: gate.title, status: .unknown, reason: unknownReason)
+                }
+                if isBlocked, let blocked = gate.blocked { return Gate(id: gate.id, title: gate.title, status: .blocked, reason: blocked) }
+            }
+            if let conditionIf = gate.conditionIf {
+                guard case .bool(let needsCondition) = conditionIf.evaluate(with: bindings).value else {
+                    return Gate(id: gate.id, title: gate.title, status: .unknown, reason: unknownReason)
+                }
+                if needsCondition, let condition = gate.condition {
+                    return Gate(id: gate.id, title: gate.title, status: .condition, reason: condition)
+                }
+            }
+            return Gate(id: gate.id, title: gate.title, status: .passed, reason: gate.passed)
+        }
+        let verdict: ReadinessVerdict = outcomes.contains { $0.status == .blocked } ? .notYet
+            : outcomes.contains { $0.status == .condition || $0.status == .unknown } ? .goWithConditions : .go
+        return Readiness(verdict: verdict, gates: outcomes)
+    }
+
+    static let unknownReason = LocalizedText(ru: "Не хватает ответа или данных, чтобы решить; выясните до старта проекта.",
+                                             en: "An answer or data needed to decide is missing; find out before the project starts.")
+}
