@@ -51,4 +51,16 @@ import Testing
         #expect(card.overall == nil)
         #expect(card.areas.allSatisfy { $0.score == nil && $0.confidence == 0 })
     }
+
+    @Test func anAreaAssessedOnLessThanHalfItsInputsSaysSoInsteadOfAScore() {
+        // Goals: 1 of 5 relevant questions answered ("don't know" on the rest): 20 % < 50 %.
+        let card = Scorer.score(findings: [], areas: areas,
+                                maturity: ["goals": AnswerMaturity(score: 80, assessed: 5, relevant: 5, dontKnow: 4),
+                                           "customer_base": AnswerMaturity(score: 60, assessed: 2, relevant: 2, dontKnow: 0)],
+                                policy: .standard)
+        let goals = card.areas.first { $0.area == "goals" }
+        #expect(goals?.score == nil && goals?.insufficientEvidence == true)
+        #expect(card.overall == 60, "the overall score leaves the unscored area out")
+        #expect(card.areas.first { $0.area == "customer_base" }?.insufficientEvidence == false)
+    }
 }

@@ -5,7 +5,7 @@ import AuditModel
 enum ReportText: String, CaseIterable {
     case kicker, title, client, roundDate, round, consultant, industry, generated, confidential
     case summaryTitle, verdictScore, verdictLevel, verdictConfidence, blockedBy, topRisks, firstActions
-    case noRisks, moneyAtStake, areasTitle, areasLead, confidence, notAssessed, answersPart, rulesPart
+    case noRisks, moneyAtStake, areasTitle, areasLead, confidence, notAssessed, notEnoughEvidence, answersPart, rulesPart
     case findingsTitle, findingsLead, matrixCaption, impact, effort, quickWins, bigBets, fillIns, thankless
     case evidence, expected, observed, records, pointsLost, notEvaluableTitle, notEvaluableLead, missing
     case waivedTitle, waivedBy, waivedUntil, notApplicableTitle, okTitle, okOthers, okWithoutStrength
@@ -49,6 +49,7 @@ enum ReportText: String, CaseIterable {
                                        en: "Score 0–100 from the questionnaire and the data checks; pale bars rest on incomplete information.")
         case .confidence: LocalizedText(ru: "полнота", en: "confidence")
         case .notAssessed: LocalizedText(ru: "не оценено", en: "not assessed")
+        case .notEnoughEvidence: LocalizedText(ru: "мало данных для оценки", en: "not enough evidence")
         case .answersPart: LocalizedText(ru: "анкета", en: "answers")
         case .rulesPart: LocalizedText(ru: "проверки", en: "checks")
         case .findingsTitle: LocalizedText(ru: "Выявленные проблемы", en: "Findings")

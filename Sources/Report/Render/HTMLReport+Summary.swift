@@ -126,12 +126,13 @@ extension HTMLReport {
             let note = "\(t(.confidence)) \(format.percent(area.confidence, fractionDigits: 0))"
             let colour = area.score.map { $0 < 35 ? SVG.red : $0 < 55 ? "#e67e22" : $0 < 70 ? SVG.amber : SVG.green } ?? SVG.grey
             return HorizontalBars.Bar(label: area.title[language], value: area.score ?? 0,
-                                      valueText: area.score.map { format.number($0, fractionDigits: 0) } ?? t(.notAssessed),
+                                      valueText: area.score.map { format.number($0, fractionDigits: 0) }
+                                          ?? (area.insufficientEvidence ? t(.notEnoughEvidence) : t(.notAssessed)),
                                       note: note, colour: colour, opacity: 0.35 + 0.65 * area.confidence)
         }
         let chart = HorizontalBars(bars: bars, caption: t(.areasTitle), maximum: 100, labelWidth: 260, rowHeight: 25)
         let rows = input.scores.areas.map { area -> [(String, Bool)] in
-            [(area.title[language], false), (score(area.score), true), (score(area.answersScore), true), (score(area.rulesScore), true),
+            [(area.title[language], false), (area.insufficientEvidence ? t(.notEnoughEvidence) : score(area.score), true), (score(area.answersScore), true), (score(area.rulesScore), true),
              (format.percent(area.confidence, fractionDigits: 0), true), (String(area.gaps), true)]
         }
         let headers: [(String, Bool)] = [(t(.area), false), (t(.score), true), (t(.answersPart), true), (t(.rulesPart), true),

@@ -95,7 +95,7 @@ struct MarkdownReport {
         if sections.contains(.areas) {
             out += "## \(md(t(.areasTitle)))\n\n"
             out += table([t(.area), t(.score), t(.answersPart), t(.rulesPart), t(.confidence)], card.areas.map { area in
-                [area.title[language], score(area.score), score(area.answersScore), score(area.rulesScore), format.percent(area.confidence, fractionDigits: 0)]
+                [area.title[language], area.insufficientEvidence ? t(.notEnoughEvidence) : score(area.score), score(area.answersScore), score(area.rulesScore), format.percent(area.confidence, fractionDigits: 0)]
             }) + "\n"
         }
         if sections.contains(.findings) {

@@ -49,6 +49,10 @@ public struct AreaScore: Sendable, Hashable, Codable {
     public var questionsAssessed: Int
     public var questionsRelevant: Int
     public var gaps: Int
+
+    /// True when the area had inputs but too few of them could be assessed to score it
+    /// (``Scorer/minimumAreaConfidence``): the report says "not enough evidence" instead of a score.
+    public var insufficientEvidence: Bool { score == nil && rulesApplicable + questionsRelevant > 0 }
 }
 
 /// The scores of a round: per area, overall, the maturity level and the confidence.
@@ -66,6 +70,10 @@ public struct ScoreCard: Sendable, Hashable, Codable {
 
 /// Computes the score card from findings and questionnaire maturity (formula in `docs/scoring.md`).
 public enum Scorer {
+    /// The least share of an area's inputs (relevant questions, applicable rules) that must be
+    /// assessed for the area to get a score.
+    public static let minimumAreaConfidence = 0.5
+
     public static func score(
         findings: [Finding], areas: [ScoredArea], maturity: [String: AnswerMaturity], policy: ScoringPolicy
     ) -> ScoreCard {
@@ -83,16 +91,19 @@ public enum Scorer {
             let rulesScore: Double? = possible > 0 ? 100 * (1 - lost / possible) : nil
             let answers = maturity[area.id]
             let answersScore = answers?.score
-            let score: Double?
+            let combined: Double?
             switch (answersScore, rulesScore) {
-            case let (a?, r?): score = policy.answersWeight * a + (1 - policy.answersWeight) * r
-            case let (a?, nil): score = a
-            case let (nil, r?): score = r
-            case (nil, nil): score = nil
+            case let (a?, r?): combined = policy.answersWeight * a + (1 - policy.answersWeight) * r
+            case let (a?, nil): combined = a
+            case let (nil, r?): combined = r
+            case (nil, nil): combined = nil
             }
             let inputs = applicable.count + (answers?.relevant ?? 0)
             let assessed = scored.count + (answers?.assessed ?? 0) - (answers?.dontKnow ?? 0)
             let confidence = inputs > 0 ? Double(max(0, assessed)) / Double(inputs) : 0
+            // An area assessed on less than half of its inputs says so instead of a score (and
+            // stays out of the overall one): a figure from a few answers would read as a finding.
+            let score = confidence < minimumAreaConfidence ? nil : combined
             areaScores.append(AreaScore(
                 area: area.id, title: area.title, weight: area.weight, score: score,
                 level: score.map { policy.level(of: $0).level }, answersScore: answersScore, rulesScore: rulesScore,
