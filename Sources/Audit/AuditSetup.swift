@@ -157,7 +157,18 @@ public struct AuditSetup: Sendable {
         return setup
     }
 
-    static func slug(_ text: String) -> String {
+    /// The industries with a bundled ruleset (`rulesets/industry-<name>.yaml`), sorted.
+    public static func bundledIndustries() -> [String] {
+        guard let folder = ContentLocator.folder("rulesets"),
+              let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return files.filter { $0.hasPrefix("industry-") && $0.hasSuffix(".yaml") }
+            .map { String($0.dropFirst("industry-".count).dropLast(".yaml".count)) }.sorted()
+    }
+
+    /// Whether `industry` names a bundled industry ruleset (spelled as ``slug(_:)`` makes it).
+    public static func isBundledIndustry(_ industry: String) -> Bool { bundledIndustries().contains(slug(industry)) }
+
+    public static func slug(_ text: String) -> String {
         String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
     }
 }

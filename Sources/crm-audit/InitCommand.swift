@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audit
 import AuditModel
 import Workspace
 
@@ -13,8 +14,11 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The client company's name.")
     var client: String
 
-    @Option(help: "The client's industry.")
+    @Option(help: "The client's industry: one with a bundled ruleset (wholesale, …; an unknown one lists them).")
     var industry: String?
+
+    @Flag(help: "The industry is your own: its rules come from your ruleset (id industry-NAME) given to check with --rules.")
+    var ownIndustry = false
 
     @Option(help: "The consultant's name.")
     var consultant: String?
@@ -24,6 +28,12 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let day = try parseDay(date, option: "--date") ?? Timestamp.today()
+        if let industry, !ownIndustry, !AuditSetup.isBundledIndustry(industry) {
+            let known = AuditSetup.bundledIndustries().joined(separator: ", ")
+            throw ValidationError(LocalizedText(
+                ru: "--industry: для отрасли «\(industry)» нет набора правил; есть: \(known). Своя отрасль — с флагом --own-industry и вашим набором правил (id industry-\(AuditSetup.slug(industry))) в check --rules",
+                en: "--industry: there is no ruleset for the industry '\(industry)'; there are: \(known). An industry of your own takes --own-industry and your ruleset (id industry-\(AuditSetup.slug(industry))) given to check with --rules")[CLILanguage.current])
+        }
         let created = try Workspace.create(at: workspace, client: client, industry: industry, consultant: consultant, roundDate: day)
         say(LocalizedText(ru: "Создан рабочий файл \(created.path): клиент «\(client)», раунд 1 от \(day.iso).",
                           en: "Created workspace \(created.path) for \(client), round 1 dated \(day.iso)."))

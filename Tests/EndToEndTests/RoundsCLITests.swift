@@ -102,3 +102,19 @@ import TestSupport
         #expect(bad.stderr.contains("give two round numbers"))
     }
 }
+
+/// `init --industry` takes an industry with a bundled ruleset, or the consultant's own with
+/// `--own-industry`; an unknown word is refused with the list, not silently applied as nothing.
+@Suite struct IndustryChoiceCLITests {
+    @Test(.enabled(if: CLI.isBuilt))
+    func anUnknownIndustryIsRefusedWithTheKnownOnes() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let refused = try CLI.run(["init", directory.file("a.crmaudit"), "--client", "A", "--industry", "retail"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("there is no ruleset for the industry 'retail'; there are: wholesale"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("a.crmaudit")))
+        #expect(try CLI.run(["init", directory.file("b.crmaudit"), "--client", "B", "--industry", "Wholesale"]).status == 0)
+        #expect(try CLI.run(["init", directory.file("c.crmaudit"), "--client", "C", "--industry", "retail", "--own-industry"]).status == 0)
+    }
+}
