@@ -109,10 +109,16 @@ public enum AnswersFile {
         return result + "\""
     }
 
+    /// The answers CSV's column names.
+    static let csvHeader = (
+        id: LocalizedText(ru: "id_вопроса", en: "question_id"), section: LocalizedText(ru: "раздел", en: "section"),
+        question: LocalizedText(ru: "вопрос", en: "question"), options: LocalizedText(ru: "варианты", en: "options"),
+        answer: LocalizedText(ru: "ответ", en: "answer"), note: LocalizedText(ru: "примечание", en: "note"))
+
     private static func exportCSV(_ answers: [String: Answer], _ questionnaire: Questionnaire, _ language: Language) -> String {
-        let header = language == .ru
-            ? ["question_id", "раздел", "вопрос", "варианты", "answer", "note"]
-            : ["question_id", "section", "question", "options", "answer", "note"]
+        // One language per header; the reader takes either.
+        let header = [Self.csvHeader.id, Self.csvHeader.section, Self.csvHeader.question, Self.csvHeader.options,
+                      Self.csvHeader.answer, Self.csvHeader.note].map { $0[language] }
         // UTF-8 with a BOM and ';' so that Excel in a Russian locale opens it as columns.
         var text = "\u{FEFF}" + CSVFormat.excel.line(header.map(CSVField.text))
         for section in questionnaire.sections {
@@ -346,7 +352,7 @@ public enum AnswersFile {
                 ru: "в заголовке нужны столбцы question_id и answer (ответ)", en: "the header needs the columns question_id and answer")))
             return []
         }
-        let noteColumn = column(["note", "заметка", "комментарий", "comment"])
+        let noteColumn = column(["note", "примечание", "заметка", "комментарий", "comment"])
         var entries: [RawEntry] = []
         for record in records.dropFirst() {
             let fields = record.fields

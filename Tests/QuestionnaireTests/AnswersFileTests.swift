@@ -36,6 +36,9 @@ import Workspace
     @Test func theCSVOpensInExcelAndListsEveryQuestion() throws {
         let text = AnswersFile.export([], questionnaire: try small(), format: .csv, language: .en)
         #expect(text.hasPrefix("\u{FEFF}question_id;section;question;options;answer;note\r\n"))
+        // The Russian copy's header is Russian throughout (the reader takes either).
+        let russian = AnswersFile.export([], questionnaire: try small(), format: .csv, language: .ru)
+        #expect(russian.hasPrefix("\u{FEFF}id_вопроса;раздел;вопрос;варианты;ответ;примечание\r\n"))
         #expect(text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 7)
         #expect(text.contains("criteria;Goals;Criteria?;none = None | some = Some | all = All;;"))
     }
