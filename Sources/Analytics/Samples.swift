@@ -303,7 +303,7 @@ extension Analysis {
         case .managers:
             let rows: [[String?]] = managerRows.map { row in
                 [row.manager, Self.money(row.revenue), String(row.orders), String(row.customers), row.margin.map(Self.number),
-                 row.share.map(Self.number), row.lastSaleDate, row.idle ? "true" : "false", row.revenueAllHistory.map(Self.number)]
+                 row.share.map(Self.number), row.lastSaleDate, row.idle ? "true" : "false", row.revenueAllHistory.map(Self.money)]
             }
             return SampleTable(id: "managers", columns: ["manager", "revenue_last_12m", "orders_last_12m", "customers_last_12m",
                                                          "margin_last_12m", "share_last_12m", "last_sale_date", "idle",
@@ -311,7 +311,6 @@ extension Analysis {
         }
     }
 
-    /// A number as plain text: integers without a fraction, others in Swift's shortest form.
     /// An amount of money to the kopeck, as written in a CSV: `12820563.06`, not the binary
     /// fraction `12820563.059999999`.
     static func money(_ value: Double) -> String {
@@ -324,6 +323,7 @@ extension Analysis {
         return fraction == 0 ? "\(sign)\(magnitude / 100)" : "\(sign)\(magnitude / 100).\(cents)"
     }
 
+    /// A number as plain text: integers without a fraction, others in Swift's shortest form.
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15, let whole = Int64(checked: value) { return String(whole) }
         return String(value)
