@@ -40,6 +40,13 @@ public struct YAMLSource {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            // A quote or bracket that never closes is found at the end of the file; the place to
+            // fix is where it opens (the context's mark), so the error is put there.
+            if let context, context.mark.line > 0, context.mark.line < mark.line {
+                return Diagnostic(at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column), LocalizedText(
+                    ru: "ошибка синтаксиса YAML: \(what) (строка \(mark.line)); то, что открыто здесь, не закрыто — проверьте кавычку или скобку",
+                    en: "YAML syntax error: \(what) (line \(mark.line)); what opens here is never closed — check the quote or bracket"))
+            }
             return Diagnostic(at: SourceLocation(file: file, line: mark.line, column: mark.column),
                               LocalizedText(ru: "ошибка синтаксиса YAML: \(what)", en: "YAML syntax error: \(what)"))
         case .reader(let problem, let offset, _, let yaml):

@@ -88,6 +88,14 @@ import Workspace
         #expect(try workspace.round().questionnaireVersion == "2.0.0")
     }
 
+    @Test func anUnclosedQuoteIsReportedWhereItOpensNotAtTheEndOfTheFile() throws {
+        let text = "schema: crm-audit/answers/1\nquestionnaire: small\nanswers:\n  criteria: \"all\n  managers: 3\n  comment: x\n"
+        let (_, diagnostics, _) = AnswersFile.read(text: text, file: "a.yaml", format: .yaml, questionnaire: try small(), answeredAt: "t")
+        #expect(diagnostics.first?.location?.line == 4)
+        #expect(diagnostics.first?.location?.column == 13)
+        #expect(diagnostics.first?.text.en.contains("never closed") == true)
+    }
+
     @Test func aCSVSavedByRussianExcelInWindows1251IsRead() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
