@@ -45,7 +45,7 @@ struct InterviewCommand: ParsableCommand {
         auditRound = try store.round(number: auditRound.number)
         var interview = try Interview(questionnaire: chosen, workspace: store, round: auditRound, language: language, sectionID: section)
         var console = StandardConsole()
-        InterruptNotice.install(LocalizedText(
+        Terminal.installInterruptNotice(LocalizedText(
             ru: "Интервью прервано (Ctrl-C). Все данные ответы уже сохранены. Продолжить: crm-audit interview \(workspace)",
             en: "Interview interrupted (Ctrl-C). Every answer given is already saved. To continue: crm-audit interview \(workspace)")[language])
         if console.isTerminal {
@@ -86,28 +86,5 @@ struct StandardConsole: InterviewConsole {
     /// The interview sanitises every text it writes and adds its own colour codes.
     mutating func write(_ text: String) {
         Terminal.writeStyled(text)
-    }
-}
-
-/// What Ctrl-C prints during the interview: where the answers are and how to go on. The text is
-/// prepared before the handler is installed; the handler only writes it (write(2) is
-/// async-signal-safe) and exits with the conventional status 130.
-enum InterruptNotice {
-    nonisolated(unsafe) private static var text: UnsafeMutableBufferPointer<UInt8>?
-
-    static func install(_ message: String) {
-        let bytes = Array(("\n" + TerminalText.sanitised(message) + "\n").utf8)
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
-        _ = buffer.initialize(from: bytes)
-        text = buffer
-        // A parent that started us with SIGINT blocked (some launchers do) would leave Ctrl-C pending forever.
-        var interrupt = sigset_t()
-        sigemptyset(&interrupt)
-        sigaddset(&interrupt, SIGINT)
-        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
-        signal(SIGINT) { _ in
-            if let text = InterruptNotice.text { _ = write(STDERR_FILENO, text.baseAddress, text.count) }
-            _exit(130)
-        }
     }
 }

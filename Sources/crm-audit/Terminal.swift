@@ -35,7 +35,33 @@ enum Terminal {
         write(text, to: .standardOutput)
     }
 
+    /// Makes Ctrl-C print `message` (sanitised) on standard error and exit with 130.
+    static func installInterruptNotice(_ message: String) { InterruptNotice.install(message) }
+
     private static func write(_ text: String, to handle: FileHandle) {
         handle.write(Data(text.utf8))
+    }
+}
+
+/// What Ctrl-C prints during the interview: where the answers are and how to go on. The text is
+/// prepared before the handler is installed; the handler only writes it (write(2) is
+/// async-signal-safe) and exits with the conventional status 130.
+private enum InterruptNotice {
+    nonisolated(unsafe) private static var text: UnsafeMutableBufferPointer<UInt8>?
+
+    static func install(_ message: String) {
+        let bytes = Array(("\n" + TerminalText.sanitised(message) + "\n").utf8)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = buffer.initialize(from: bytes)
+        text = buffer
+        // A parent that started us with SIGINT blocked (some launchers do) would leave Ctrl-C pending forever.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
+        signal(SIGINT) { _ in
+            if let text = InterruptNotice.text { _ = write(STDERR_FILENO, text.baseAddress, text.count) }
+            _exit(130)
+        }
     }
 }
