@@ -44,9 +44,9 @@ public enum AnswersFile {
     private static func exportYAML(_ answers: [String: Answer], _ questionnaire: Questionnaire, _ language: Language, _ heading: String?) -> String {
         var lines = ["# " + OutputSignature.comment]
         if let heading { lines.append("# " + heading.replacingOccurrences(of: "\n", with: " ")) }
-        lines.append(language == .ru
-            ? "# Ответ: id варианта (или список id), число, да/нет, дата ГГГГ-ММ-ДД, текст, dont_know или not_applicable; ~ — нет ответа."
-            : "# Answer: an option id (or a list of ids), a number, yes/no, a date YYYY-MM-DD, text, dont_know or not_applicable; ~ means no answer.")
+        lines.append(LocalizedText(
+            ru: "# Ответ: id варианта (или список id), число, да/нет, дата ГГГГ-ММ-ДД, текст, dont_know или not_applicable; ~ — нет ответа.",
+            en: "# Answer: an option id (or a list of ids), a number, yes/no, a date YYYY-MM-DD, text, dont_know or not_applicable; ~ means no answer.")[language])
         lines += ["schema: \(schema)", "questionnaire: \(questionnaire.id)", "version: \(questionnaire.version)", "answers:"]
         for section in questionnaire.sections {
             lines.append("  # ── \(section.title[language]) ──")
@@ -60,8 +60,8 @@ public enum AnswersFile {
         }
         let kept = answers.values.filter { questionnaire.question($0.questionID) == nil }.sorted { $0.questionID < $1.questionID }
         if !kept.isEmpty {
-            lines.append(language == .ru ? "# Ответы на вопросы, которых нет в этой версии анкеты: сохранены, не используются."
-                : "# Answers to questions this version of the questionnaire does not have: kept, not used.")
+            lines.append(LocalizedText(ru: "# Ответы на вопросы, которых нет в этой версии анкеты: сохранены, не используются.",
+                                       en: "# Answers to questions this version of the questionnaire does not have: kept, not used.")[language])
             lines.append("kept:")
             for answer in kept { lines.append(contentsOf: entry(answer.questionID, answer, nil)) }
         }
