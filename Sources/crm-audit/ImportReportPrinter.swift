@@ -87,11 +87,11 @@ enum ImportReportPrinter {
             out.append(LocalizedText(ru: "Отклонённые строки с причинами записаны в \(rejects)", en: "Rejected rows, with reasons, written to \(rejects)"))
         }
         if let unknown = report.unknownCustomers, unknown.rows > 0 {
-            let share = unknown.totalAmount > 0 ? unknown.amount / unknown.totalAmount * 100 : 0
-            let percent = String(format: "%.1f", share)
+            let share = unknown.totalAmount > 0 ? unknown.amount / unknown.totalAmount : 0
+            let (ru, en) = (Formatter(.ru), Formatter(.en))
             out.append(LocalizedText(
-                ru: "Строк продаж по клиентам, которых нет в списке клиентов: \(unknown.rows) (клиентов: \(unknown.distinctCustomers), \(percent)% суммы) — строки сохранены; это учитывается в качестве данных",
-                en: "Sales rows whose customer is not in the customer list: \(unknown.rows) (\(unknown.distinctCustomers) customers, \(percent)% of the amount) — kept, and counted in data quality"))
+                ru: "Строк продаж по клиентам, которых нет в списке клиентов: \(ru.count(Double(unknown.rows))) (клиентов: \(ru.count(Double(unknown.distinctCustomers))), \(ru.percent(share)) суммы) — строки сохранены; это учитывается в качестве данных",
+                en: "Sales rows whose customer is not in the customer list: \(en.count(Double(unknown.rows))) (\(en.count(Double(unknown.distinctCustomers))) customers, \(en.percent(share)) of the amount) — kept, and counted in data quality"))
             if let matching {
                 out.append(LocalizedText(
                     ru: "  (сверка по коду буква в букву; по ИНН и по наименованию без учёта кавычек, регистра и формы собственности — ниже)",
