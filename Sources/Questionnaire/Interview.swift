@@ -182,7 +182,12 @@ public struct Interview {
             var source = AnswerSource.interview
             switch input.lowercased() {
             case "?":
+                // The question's help, then its section's: why the section matters and what to ask for.
                 say(&console, question.help, style: .dim)
+                if let sectionHelp = questionnaire.section(question.sectionID)?.help {
+                    let title = questionnaire.section(question.sectionID)?.title[language] ?? question.sectionID
+                    say(&console, LocalizedText(ru: "Раздел «\(title)»: \(sectionHelp.ru)", en: "Section \"\(title)\": \(sectionHelp.en)"), style: .dim)
+                }
                 continue
             case "b": return .back
             case "q": return .quit

@@ -21,7 +21,7 @@ struct ScriptedConsole: InterviewConsole {
 struct InterviewFixture {
     let workspace: Workspace
     let directory: TemporaryDirectory
-    let questionnaire: Questionnaire
+    var questionnaire: Questionnaire
 
     init(metrics: String? = nil) throws {
         (workspace, directory) = try makeTestWorkspace()
@@ -110,6 +110,21 @@ struct InterviewFixture {
         #expect(console.output.contains("0 to 500"))
         #expect(console.output.contains("'abc' is not a number"))
         #expect(console.output.contains("Current answer: don't know"))
+    }
+
+    @Test func helpShowsTheSectionsHelpToo() throws {
+        var fixture = try InterviewFixture()
+        defer { fixture.directory.remove() }
+        // The goals section's title line, then the same indentation for its help.
+        var lines = smallQuestionnaire().components(separatedBy: "\n")
+        let title = try #require(lines.firstIndex { $0.hasSuffix("title: {ru: \"Цели\", en: \"Goals\"}") })
+        let indent = String(lines[title].prefix { $0 == " " })
+        lines.insert(indent + "help: {ru: \"Без целей проект не принять\", en: \"Without goals the project cannot be accepted\"}", at: title + 1)
+        let text = lines.joined(separator: "\n")
+        fixture.questionnaire = try Questionnaire.load(text: text, file: "q.yaml")
+        let (_, console) = try fixture.run(["?", "q"])
+        #expect(console.output.contains("Help"))
+        #expect(console.output.contains("Section \"Goals\": Without goals the project cannot be accepted"))
     }
 
     @Test func backAfterResumingGoesToThePreviousQuestion() throws {
