@@ -87,7 +87,8 @@ public struct Interview {
     /// in order (resuming at the first one), then the skipped ones once more. A carried-over
     /// answer is confirmed with Enter or replaced by typing a new one.
     public mutating func run(console: inout some InterviewConsole) throws -> InterviewOutcome {
-        var skipped: [String] = []
+        // Skipped in an earlier sitting: asked at the end, as they would have been.
+        var skipped: [String] = try workspace.skippedQuestions(round: round)
         var reoffered = Set<String>()
         var history: [String] = []
         var pendingBack: String?
@@ -102,6 +103,7 @@ public struct Interview {
             } else if let id = skipped.first(where: { id in needsAnswer(id) && shown.contains { $0.id == id } }), let question = questionnaire.question(id) {
                 skipped.removeAll { $0 == id }
                 reoffered.insert(id)
+                try workspace.markSkipped(id, false, round: round)
                 next = question
             }
             guard let question = next else {
@@ -112,7 +114,10 @@ public struct Interview {
             case .answered:
                 history.append(question.id)
             case .skipped:
-                if !reoffered.contains(question.id) { skipped.append(question.id) }
+                if !reoffered.contains(question.id) {
+                    skipped.append(question.id)
+                    try workspace.markSkipped(question.id, true, round: round)
+                }
                 history.append(question.id)
             case .back:
                 if let previous = history.popLast() {

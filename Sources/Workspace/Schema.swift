@@ -162,6 +162,17 @@ enum Schema {
                 }
             }
         }
+        migrator.registerMigration("v5-interview-skips") { db in
+            // Questions skipped in the interview ("s"), so that a resumed interview asks them at
+            // the end, as it would have, rather than first.
+            try db.execute(sql: """
+                CREATE TABLE interview_skip (
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    question_id TEXT NOT NULL,
+                    PRIMARY KEY (round_id, question_id)
+                )
+                """)
+        }
         return migrator
     }
 }

@@ -50,4 +50,22 @@ extension Workspace {
                 """,
             arguments: [round.id, answer.questionID, json, answer.note, answer.source.rawValue, answer.answeredAt, answer.confirmed])
     }
+
+    /// The questions of `round` skipped in the interview and not answered since, in the order skipped.
+    public func skippedQuestions(round: AuditRound) throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT question_id FROM interview_skip WHERE round_id = ? ORDER BY rowid", arguments: [round.id])
+        }
+    }
+
+    /// Records that `questionID` was skipped (`true`) or is no longer (`false`: answered or re-offered).
+    public func markSkipped(_ questionID: String, _ skipped: Bool, round: AuditRound) throws {
+        try write { db in
+            if skipped {
+                try db.execute(sql: "INSERT OR IGNORE INTO interview_skip(round_id, question_id) VALUES (?, ?)", arguments: [round.id, questionID])
+            } else {
+                try db.execute(sql: "DELETE FROM interview_skip WHERE round_id = ? AND question_id = ?", arguments: [round.id, questionID])
+            }
+        }
+    }
 }

@@ -127,6 +127,16 @@ struct InterviewFixture {
         #expect(console.output.contains("Section \"Goals\": Without goals the project cannot be accepted"))
     }
 
+    @Test func aQuestionSkippedBeforeAQuitIsAskedAtTheEndAfterResumingNotFirst() throws {
+        let fixture = try InterviewFixture()
+        defer { fixture.directory.remove() }
+        let (first, _) = try fixture.run(["s", "q"])   // skip criteria, then quit at baseline
+        #expect(first == .quit)
+        let (_, console) = try fixture.run(["q"])
+        let asked = console.output.components(separatedBy: "\n").first { $0.contains("[") && $0.contains("]") && !$0.contains("help") }
+        #expect(asked?.contains("[baseline]") == true, "resumes where it stopped: \(asked ?? "")")
+    }
+
     @Test func backAfterResumingGoesToThePreviousQuestion() throws {
         let fixture = try InterviewFixture()
         defer { fixture.directory.remove() }
