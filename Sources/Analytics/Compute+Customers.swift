@@ -77,6 +77,7 @@ extension Computation {
             : intervals.count % 2 == 1 ? intervals[intervals.count / 2]
             : (intervals[intervals.count / 2 - 1] + intervals[intervals.count / 2]) / 2
         sink.set("customers.median_purchase_interval_days", median)
+        overdueRegulars()
         sink.ratio("customers.active_12m_share", Double(active), Double(buyers))
         sink.set("customers.new_12m", new12)
         sink.set("customers.returning_12m", active - new12)
@@ -88,13 +89,34 @@ extension Computation {
         sink.ratio("retention.churn_12m", Double(lost), Double(previous), orElse: .emptyPreviousWindow)
     }
 
+    /// Regular customers (purchases on three days or more, the last within 12 months) whose time
+    /// since the last purchase exceeds twice their own mean interval (and 30 days): the reorders a
+    /// manager should be chasing now, measured against each customer's own rhythm rather than one
+    /// churn threshold for all.
+    mutating func overdueRegulars() {
+        var overdue = 0, overdueRevenue = 0.0, revenue = 0.0
+        for key in stats.lines.indices where stats.boughtLast12m[key] {
+            revenue += stats.revenueLast12m[key]
+            let days = Int(stats.frequency[key])
+            guard days >= 3 else { continue }
+            let interval = Double(stats.lastDay[key] - stats.firstDay[key]) / Double(days - 1)
+            let since = Double(asOfDay - stats.lastDay[key])
+            if since > max(2 * interval, 30) {
+                overdue += 1
+                overdueRevenue += stats.revenueLast12m[key]
+            }
+        }
+        sink.set("customers.overdue_regulars", overdue)
+        sink.ratio("customers.overdue_regulars_revenue_share_12m", overdueRevenue, revenue, orElse: .noSalesLast12Months)
+    }
+
     /// What last year's largest customers did this year: the top 20 % of the previous 12 months'
     /// buyers (by their revenue there, ties by customer id), their revenue in the last 12 months
     /// against the previous 12 (net revenue retention), and the gross revenue they lost
     /// (Σ max(0, previous − last) over previous): the measured counterpart of the key-account loss
     /// a money estimate assumes.
     mutating func keyAccountRetention() {
-        let ids = ["key.top20_prev_revenue_retention_12m", "key.top20_prev_revenue_lost_share_12m"]
+        let ids = ["key.top20_prev_revenue_retention_12m", "key.top20_prev_revenue_lost_share_12m", "key.top20_prev_down30_share"]
         guard previousWindowCovered else {
             for id in ids { sink.set(id, nil, orElse: .previousWindowNotCovered) }
             return
@@ -107,12 +129,13 @@ extension Computation {
             return ra != rb ? ra > rb : names[a] < names[b]
         }
         let top = keys.prefix(Int(clamped: 0.2 * Double(keys.count), rounding: .up))
-        var before = 0.0, after = 0.0, lost = 0.0
+        var before = 0.0, after = 0.0, lost = 0.0, down30 = 0
         for key in top {
             let previous = stats.revenuePrev12m[key], last = stats.revenueLast12m[key]
             before += previous
             after += last
             lost += max(0, previous - last)
+            if last < 0.7 * previous { down30 += 1 }
         }
         guard before > 0 else {
             for id in ids { sink.set(id, nil, orElse: .emptyPreviousWindow) }
@@ -120,6 +143,7 @@ extension Computation {
         }
         sink.set(ids[0], after / before)
         sink.set(ids[1], lost / before)
+        sink.ratio(ids[2], Double(down30), Double(top.count))
     }
 
     /// RFM scores and segments per buying customer, segment table and risk metrics.

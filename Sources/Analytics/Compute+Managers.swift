@@ -164,8 +164,57 @@ extension Computation {
         }
         dependency(headline: true)
         dependency(headline: false)
+        var serving = Set<String>()
+        for key in names.indices where all.lastDay[key] > last90Start && !hasLeft(names[key]) { serving.insert(names[key]) }
+        unserved(serving: soldLast90 ? serving : nil)
+        marginSpread(rows)
         tables.managers = rows
         return rows
+    }
+
+    /// Customers who bought in the headline period and whose manager (the customer list's, else
+    /// the one on their latest sale) is not among `serving` (sold in the last 90 days and has not
+    /// left) or is missing: the revenue nobody is looking after. `nil` when the company made no
+    /// sale in the last 90 days, so "serving" cannot be told.
+    private mutating func unserved(serving: Set<String>?) {
+        guard let serving else {
+            sink.set("managers.unserved_customers", nil, orElse: .noSalesLast90Days)
+            sink.set("managers.unserved_revenue_share_12m", nil, orElse: .noSalesLast90Days)
+            return
+        }
+        let names = data.managerKeys.names
+        var count = 0, revenue = 0.0, total = 0.0
+        for key in stats.lines.indices where stats.boughtLast12m[key] {
+            total += stats.revenueLast12m[key]
+            let listIndex = Int(data.customerListIndex[key])
+            let manager: String?
+            if listIndex >= 0, let listed = data.customers[listIndex][.manager] {
+                manager = listed
+            } else {
+                let last = Int(stats.lastManager[key])
+                manager = last >= 0 && last < names.count ? names[last] : nil
+            }
+            if manager.map({ !serving.contains($0) }) ?? true {
+                count += 1
+                revenue += stats.revenueLast12m[key]
+            }
+        }
+        sink.set("managers.unserved_customers", count)
+        sink.ratio("managers.unserved_revenue_share_12m", revenue, total, orElse: .noSalesLast12Months)
+    }
+
+    /// The highest minus the lowest gross margin among managers holding at least 5 % of the
+    /// headline period's revenue with costs on their lines: discount discipline differs by person.
+    private mutating func marginSpread(_ rows: [ManagerRow]) {
+        let margins = rows.compactMap { row -> Double? in
+            guard let share = row.share, share >= 0.05 else { return nil }
+            return row.margin
+        }
+        guard margins.count >= 2, let high = margins.max(), let low = margins.min() else {
+            sink.set("managers.margin_spread_12m", nil, orElse: .noValues(.sales, "cost"))
+            return
+        }
+        sink.set("managers.margin_spread_12m", high - low)
     }
 
     /// The largest share of revenue held by one manager's customers, over the headline period

@@ -252,6 +252,7 @@ extension Computation {
         }
         let duplicated = groups.reduce(0) { $0 + $1.customerIDs.count }
         sink.set("quality.duplicate_groups", groups.count)
+        sink.set("quality.tax_id_duplicate_groups", groups.filter { $0.keys.contains("tax_id") }.count)
         sink.set("quality.duplicate_customers", duplicated)
         sink.ratio("quality.duplicate_share", Double(duplicated), Double(customers.count))
         tables.duplicateGroups = Array(groups.prefix(200))
@@ -370,6 +371,7 @@ extension Computation {
     /// Deal and activity metrics and the pipeline by stage.
     mutating func dealsAndActivities() {
         var open = 0, won = 0, lost = 0, stale = 0, pipeline = 0.0, cycleSum = 0, cycleCount = 0
+        var openAges: [Int] = []
         var stages: [String: (status: String, deals: Int, amount: Double)] = [:]
         let staleLimit = asOf.adding(days: -90)
         for deal in data.deals {
@@ -380,7 +382,10 @@ extension Computation {
             case "open":
                 open += 1
                 pipeline += deal.amount ?? 0
-                if let created = deal.createdAt, created <= staleLimit { stale += 1 }
+                if let created = deal.createdAt {
+                    if created <= staleLimit { stale += 1 }
+                    openAges.append(max(0, created.days(to: asOf)))
+                }
             case "won":
                 won += 1
                 if let created = deal.createdAt, let closed = deal.closedAt {
@@ -405,6 +410,11 @@ extension Computation {
                  orElse: .noValues(.deals, "closed_at"))
         sink.set("deals.pipeline_amount", pipeline)
         sink.set("deals.stale_open", stale)
+        openAges.sort()
+        let medianAge: Double? = openAges.isEmpty ? nil
+            : openAges.count % 2 == 1 ? Double(openAges[openAges.count / 2])
+            : Double(openAges[openAges.count / 2 - 1] + openAges[openAges.count / 2]) / 2
+        sink.set("deals.open_median_age_days", medianAge, orElse: .noValues(.deals, "created_at"))
 
         let recent = asOf.adding(days: -90)
         var count90 = 0
@@ -424,5 +434,34 @@ extension Computation {
             if touched.contains(Int32(key)) { activeTouched += 1 }
         }
         sink.ratio("activities.active_customers_touched_share", Double(activeTouched), Double(active))
+        classAUntouched()
+    }
+
+    /// The share of class A customers (ABC by the headline period's revenue) with no activity in
+    /// the last 60 days: the key accounts nobody has called.
+    private mutating func classAUntouched() {
+        let recent = asOf.adding(days: -60)
+        var texts = Set<String>()
+        for activity in data.activities {
+            guard let day = activity.day, day > recent, day <= asOf, let customer = activity.customerID else { continue }
+            texts.insert(customer)
+        }
+        let touched = Set(data.customerKeys(of: Array(texts)))
+        let names = data.customerKeys.names
+        var keys = stats.boughtLast12m.indices.filter { stats.boughtLast12m[$0] && stats.revenueLast12m[$0] > 0 }
+        keys.sort { a, b in
+            let ra = stats.revenueLast12m[a], rb = stats.revenueLast12m[b]
+            return ra != rb ? ra > rb : names[a] < names[b]
+        }
+        guard let classes = Self.abcClasses(keys.map { stats.revenueLast12m[$0] }) else {
+            sink.set("activities.a_class_untouched_60d_share", nil, orElse: .noSalesLast12Months)
+            return
+        }
+        var classA = 0, untouched = 0
+        for (index, key) in keys.enumerated() where classes[index] == 0 {
+            classA += 1
+            if !touched.contains(Int32(key)) { untouched += 1 }
+        }
+        sink.ratio("activities.a_class_untouched_60d_share", Double(untouched), Double(classA))
     }
 }

@@ -68,8 +68,27 @@ struct CustomerSideResult: Sendable {
                 if !taxIDs.range(row).isEmpty { withTaxID += 1 }
             }
             computation.sink.ratio("quality.tax_id_companies_fill", Double(withTaxID), Double(companies), orElse: .nothingToMeasure)
+            var filled = 0, invalid = 0, digits: [UInt8] = []
+            taxIDs.bytes.withUnsafeBufferPointer { bytes in
+                for row in 0..<columns.count {
+                    let range = taxIDs.range(row)
+                    guard !range.isEmpty else { continue }
+                    filled += 1
+                    digits.removeAll(keepingCapacity: true)
+                    for byte in bytes[range] where byte >= 48 && byte <= 57 { digits.append(byte) }
+                    switch digits.count {
+                    case 9, 11: invalid += 1
+                    case 10, 12: if !Normalise.isValidINN(digits) { invalid += 1 }
+                    default: break
+                    }
+                }
+            }
+            computation.sink.set("quality.tax_ids_invalid", invalid)
+            computation.sink.ratio("quality.tax_ids_invalid_share", Double(invalid), Double(filled))
         } else {
-            computation.sink.set("quality.tax_id_companies_fill", nil, orElse: .noValues(.customers, "tax_id"))
+            for id in ["quality.tax_id_companies_fill", "quality.tax_ids_invalid", "quality.tax_ids_invalid_share"] {
+                computation.sink.set(id, nil, orElse: .noValues(.customers, "tax_id"))
+            }
         }
         // Birthdays are a private person's: the fill rate among persons, not among companies.
         if let type = portrait.first(where: { $0.field == "type" }), let person = type.names.firstIndex(of: "person") {
