@@ -55,7 +55,7 @@ extension Computation {
     mutating func retention() {
         var buyers = 0, repeaters = 0, active = 0, lost = 0, new12 = 0, retained = 0, reactivated = 0, previous = 0
         var intervals: [Double] = []
-        var lostRevenue = 0.0
+        var lostRevenue = 0.0, keptRevenue = 0.0, previousRevenue = 0.0
         for key in stats.lines.indices where stats.lines[key] > 0 {
             buyers += 1
             if stats.frequency[key] >= 2 {
@@ -63,8 +63,11 @@ extension Computation {
                 intervals.append(Double(stats.lastDay[key] - stats.firstDay[key]) / Double(stats.frequency[key] - 1))
             }
             switch (stats.boughtPrev12m[key], stats.boughtLast12m[key]) {
-            case (true, true): previous += 1; active += 1; retained += 1
-            case (true, false): previous += 1; lost += 1; lostRevenue += stats.revenuePrev12m[key]
+            case (true, true):
+                previous += 1; active += 1; retained += 1
+                keptRevenue += stats.revenueLast12m[key]; previousRevenue += stats.revenuePrev12m[key]
+            case (true, false):
+                previous += 1; lost += 1; lostRevenue += stats.revenuePrev12m[key]; previousRevenue += stats.revenuePrev12m[key]
             case (false, true):
                 active += 1
                 if stats.firstDay[key] > last12Start { new12 += 1 } else { reactivated += 1 }
@@ -87,6 +90,11 @@ extension Computation {
         sink.set("customers.lost_revenue_prev_12m", lostRevenue)
         sink.ratio("retention.rate_12m", Double(retained), Double(previous), orElse: .emptyPreviousWindow)
         sink.ratio("retention.churn_12m", Double(lost), Double(previous), orElse: .emptyPreviousWindow)
+        if previousWindowCovered {
+            sink.ratio("retention.revenue_12m", keptRevenue, previousRevenue, orElse: .emptyPreviousWindow)
+        } else {
+            sink.set("retention.revenue_12m", nil, orElse: .previousWindowNotCovered)
+        }
     }
 
     /// Regular customers (purchases on three days or more, the last within 12 months) whose time

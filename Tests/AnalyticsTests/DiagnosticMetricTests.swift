@@ -67,6 +67,11 @@ import TestSupport
         #expect(try Self.company()["key.top20_prev_down30_share"] == .number(1))
     }
 
+    @Test func revenueRetentionCountsCutsAndGrowthOfLastYearsBuyers() throws {
+        // Previous 12 months' buyers: BIG 1 000 → 200, MID 500 → 600: 800 of 1 500.
+        #expect(close(try Self.company()["retention.revenue_12m"], 800.0 / 1500))
+    }
+
     @Test func marginSpreadIsBetweenManagersWithAMaterialShare() throws {
         // Idle 150/300 = 50 %, Anna 420/900 = 46.7 %, Gone 20/200 = 10 %: all above 5 % of 1 400.
         #expect(close(try Self.company()["managers.margin_spread_12m"], 0.4))

@@ -98,10 +98,24 @@ public struct RuleEvaluator {
                 finding.observed = observed.value.number
                 finding.observedText = finding.observed == nil ? observed.value.text : nil
             }
-        case .bands(let value, let warn, let fail):
+        case .bands(let value, let warnLimit, let failLimit):
             let result = value.evaluate(with: bindings)
             if result.overflowed { return overflowed("value") }
             guard case .number(let observed) = result.value else { return notEvaluable(result.missing) }
+            // Thresholds worked out from the company's data and answers.
+            var resolved: [Band?] = []
+            for (key, limit) in [("warn", warnLimit), ("fail", failLimit)] {
+                guard let limit else { resolved.append(nil); continue }
+                switch limit.threshold {
+                case .constant(let threshold): resolved.append(Band(limit.comparison, threshold))
+                case .expression(let expression):
+                    let threshold = expression.evaluate(with: bindings)
+                    if threshold.overflowed { return overflowed(key) }
+                    guard case .number(let number) = threshold.value else { return notEvaluable(threshold.missing) }
+                    resolved.append(Band(limit.comparison, number))
+                }
+            }
+            let warn = resolved[0], fail = resolved[1]
             finding.observed = observed
             finding.expected = expectedText(warn: warn, fail: fail, unit: rule.unit)
             if let fail, fail.holds(for: observed) {

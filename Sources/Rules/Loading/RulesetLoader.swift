@@ -259,11 +259,14 @@ struct RulesetBuilder {
         }
     }
 
-    private mutating func band(_ fields: Fields, _ key: String) -> Band? {
+    private mutating func band(_ fields: Fields, _ key: String) -> BandLimit? {
         guard let node = fields[key] else { return nil }
+        if let scalar = node.scalar, Band(parsing: scalar.string) == nil, let limit = bandExpression(node, scalar, key) {
+            return limit
+        }
         guard let text = node.scalar?.string, let band = Band(parsing: text) else {
-            reader.error(node, LocalizedText(ru: "«\(key)»: ожидается граница вида \"> 0.3\" или \"<= 10\"",
-                                             en: "'\(key)': expected a band such as \"> 0.3\" or \"<= 10\""))
+            reader.error(node, LocalizedText(ru: "«\(key)»: ожидается граница вида \"> 0.3\", \"<= 10\" или \"> max(0.25, 1.5 / metric.managers.with_sales_12m)\"",
+                                             en: "'\(key)': expected a band such as \"> 0.3\", \"<= 10\" or \"> max(0.25, 1.5 / metric.managers.with_sales_12m)\""))
             return nil
         }
         guard Band.thresholds.contains(band.threshold) else {
@@ -272,7 +275,39 @@ struct RulesetBuilder {
                 en: "'\(key)': the threshold must be a finite number within ±10^15 (inf, nan and huge numbers are refused)"))
             return nil
         }
-        return band
+        return BandLimit(band)
+    }
+
+    /// A band whose threshold is an expression: the comparison, then a number-valued expression
+    /// of metrics and answers. `nil` (and no diagnostic) when the text does not start with a
+    /// comparison, so that the caller reports the usual "expected a band".
+    private mutating func bandExpression(_ node: Node, _ scalar: Node.Scalar, _ key: String) -> BandLimit? {
+        let text = scalar.string
+        let leading = text.prefix { $0 == " " }.count
+        let trimmed = text.dropFirst(leading)
+        guard let comparison = [Band.Comparison.greaterOrEqual, .lessOrEqual, .greater, .less].first(where: { trimmed.hasPrefix($0.rawValue) }) else {
+            return nil
+        }
+        let rest = trimmed.dropFirst(comparison.rawValue.count)
+        let offset = leading + comparison.rawValue.count
+        guard !rest.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let (origin, indent) = reader.expressionOrigin(of: node, scalar: scalar)
+        let start = SourceLocation(file: origin.file, line: origin.line, column: origin.column.map { $0 + offset })
+        let parsed: Expressions.Expression
+        do throws(DiagnosticList) {
+            parsed = try Expressions.Expression.parse(String(rest), origin: start, continuationIndent: indent)
+            _ = try parsed.check(in: environment.types, expecting: .number)
+        } catch {
+            for diagnostic in error.diagnostics { reader.report(diagnostic) }
+            return BandLimit(comparison, .constant(0))
+        }
+        guard parsed.overflowingConstants.isEmpty else {
+            reader.error(node, LocalizedText(
+                ru: "«\(key)»: вычисление даёт слишком большое число (переполнение до бесконечности); уменьшите числа",
+                en: "'\(key)': the arithmetic overflows (gives a number too large to represent); use smaller numbers"))
+            return BandLimit(comparison, .constant(0))
+        }
+        return BandLimit(comparison, .expression(parsed))
     }
 
     mutating func choice<T: RawRepresentable & CaseIterable>(

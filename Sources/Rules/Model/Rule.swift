@@ -44,12 +44,41 @@ public struct Band: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 }
 
+/// A band as a ruleset writes it: a comparison and a threshold that is either a number or an
+/// expression of the company's data and answers (`"> max(0.25, 1.5 / metric.managers.with_sales_12m)"`),
+/// so that what counts as a gap can depend on team size, cycle or business model.
+public struct BandLimit: Sendable, Hashable {
+    /// The threshold: fixed, or worked out for each company.
+    public enum Threshold: Sendable, Hashable {
+        case constant(Double)
+        case expression(Expressions.Expression)
+    }
+
+    public var comparison: Band.Comparison
+    public var threshold: Threshold
+
+    public init(_ comparison: Band.Comparison, _ threshold: Threshold) {
+        self.comparison = comparison
+        self.threshold = threshold
+    }
+
+    /// A fixed band.
+    public init(_ band: Band) {
+        self.init(band.comparison, .constant(band.threshold))
+    }
+
+    /// The expression of a worked-out threshold, for reference listing.
+    public var expression: Expressions.Expression? {
+        if case .expression(let expression) = threshold { expression } else { nil }
+    }
+}
+
 /// How a rule decides whether its gap holds.
 public enum RuleCheck: Sendable, Hashable {
     /// A condition: true → finding, false → ok, null → not evaluable.
     case condition(Expressions.Expression)
     /// An observed number with warn and fail bands (at least one).
-    case bands(value: Expressions.Expression, warn: Band?, fail: Band?)
+    case bands(value: Expressions.Expression, warn: BandLimit?, fail: BandLimit?)
 }
 
 /// Offending records to show with a finding.
@@ -161,7 +190,7 @@ public struct Rule: Sendable, Hashable {
         var checked = [appliesIf].compactMap { $0 }
         switch check {
         case .condition(let expression): checked.append(expression)
-        case .bands(let value, _, _): checked.append(value)
+        case .bands(let value, let warn, let fail): checked += [value, warn?.expression, fail?.expression].compactMap { $0 }
         }
         return checked.contains { $0.references.contains { $0.kind == .metric } }
     }
@@ -171,7 +200,7 @@ public struct Rule: Sendable, Hashable {
         var all = [appliesIf, observed, count, denominator, money?.exposed, money?.customers, belief?.stated, belief?.measured].compactMap { $0 }
         switch check {
         case .condition(let expression): all.append(expression)
-        case .bands(let value, _, _): all.append(value)
+        case .bands(let value, let warn, let fail): all += [value, warn?.expression, fail?.expression].compactMap { $0 }
         }
         return all
     }
