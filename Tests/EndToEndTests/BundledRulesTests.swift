@@ -99,8 +99,8 @@ import TestSupport
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let core = try String(contentsOfFile: CLI.packageRoot + "/rulesets/crm-core.yaml", encoding: .utf8)
-        let wrong = core.replacingOccurrences(of: "{given: {metrics: {managers.dependency: 0.41}}, expect: finding}",
-                                              with: "{given: {metrics: {managers.dependency: 0.41}}, expect: ok}")
+        let wrong = core.replacingOccurrences(of: "{given: {metrics: {managers.dependency: 0.41, managers.with_sales_12m: 9}}, expect: finding}",
+                                              with: "{given: {metrics: {managers.dependency: 0.41, managers.with_sales_12m: 9}}, expect: ok}")
         let failing = try CLI.run(["rules", "test", try directory.write(wrong, to: "core.yaml")])
         #expect(failing.status == 1)
         #expect(failing.stderr.contains("test of rule BASE-003 failed: expected ok, got finding"))
