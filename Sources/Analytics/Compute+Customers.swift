@@ -55,7 +55,7 @@ extension Computation {
     mutating func retention() {
         var buyers = 0, repeaters = 0, active = 0, lost = 0, new12 = 0, retained = 0, reactivated = 0, previous = 0
         var intervals: [Double] = []
-        var lostRevenue = 0.0, keptRevenue = 0.0, previousRevenue = 0.0
+        var lostRevenue = 0.0, keptRevenue = 0.0, previousRevenue = 0.0, newPrevious = 0, newPreviousRetained = 0
         for key in stats.lines.indices where stats.lines[key] > 0 {
             buyers += 1
             if stats.frequency[key] >= 2 {
@@ -64,9 +64,11 @@ extension Computation {
             }
             switch (stats.boughtPrev12m[key], stats.boughtLast12m[key]) {
             case (true, true):
+                if stats.firstDay[key] > prev12Start { newPrevious += 1; newPreviousRetained += 1 }
                 previous += 1; active += 1; retained += 1
                 keptRevenue += stats.revenueLast12m[key]; previousRevenue += stats.revenuePrev12m[key]
             case (true, false):
+                if stats.firstDay[key] > prev12Start { newPrevious += 1 }
                 previous += 1; lost += 1; lostRevenue += stats.revenuePrev12m[key]; previousRevenue += stats.revenuePrev12m[key]
             case (false, true):
                 active += 1
@@ -92,8 +94,10 @@ extension Computation {
         sink.ratio("retention.churn_12m", Double(lost), Double(previous), orElse: .emptyPreviousWindow)
         if previousWindowCovered {
             sink.ratio("retention.revenue_12m", keptRevenue, previousRevenue, orElse: .emptyPreviousWindow)
+            sink.ratio("retention.prev_new_12m", Double(newPreviousRetained), Double(newPrevious), orElse: .emptyPreviousWindow)
         } else {
             sink.set("retention.revenue_12m", nil, orElse: .previousWindowNotCovered)
+            sink.set("retention.prev_new_12m", nil, orElse: .previousWindowNotCovered)
         }
     }
 

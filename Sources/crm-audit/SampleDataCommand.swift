@@ -19,19 +19,32 @@ struct SampleDataCommand: ParsableCommand {
     @Option(help: "Random seed: the same seed gives the same files.")
     var seed: UInt64 = 1
 
-    @Option(help: "generic (plain UTF-8 exports) or technosnab (the bundled example company's messy exports).")
+    @Option(help: "generic (plain UTF-8 exports), healthy (the same of a well-run company, where the checks stay quiet) or technosnab (the bundled example company's messy exports).")
     var profile: String = "generic"
+
+    @Option(name: .customLong("problem"),
+            help: "A problem to build into the company, for showing a check at work (repeatable): \(SampleDataOptions.Problem.allCases.map(\.rawValue).joined(separator: ", ")). / Проблема, встроенная в данные.")
+    var problems: [String] = []
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         guard let profile = SampleDataOptions.Profile(rawValue: profile) else {
-            throw ValidationError(CLILanguage.current == .ru ? "--profile: ожидается generic или technosnab" : "--profile: expected generic or technosnab")
+            throw ValidationError(LocalizedText(ru: "--profile: ожидается generic, healthy или technosnab",
+                                                en: "--profile: expected generic, healthy or technosnab")[CLILanguage.current])
         }
         guard customers >= 1, orders >= 1 else {
             throw ValidationError(CLILanguage.current == .ru ? "--customers и --orders должны быть больше нуля" : "--customers and --orders must be positive")
         }
-        let options = SampleDataOptions(customers: customers, orderLines: orders, seed: seed, profile: profile)
+        var options = SampleDataOptions(customers: customers, orderLines: orders, seed: seed, profile: profile)
+        for name in problems {
+            guard let problem = SampleDataOptions.Problem(rawValue: name) else {
+                let known = SampleDataOptions.Problem.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError(LocalizedText(ru: "--problem: нет проблемы «\(name)»; есть: \(known)",
+                                                    en: "--problem: there is no problem '\(name)'; there are: \(known)")[CLILanguage.current])
+            }
+            options.problems.insert(problem)
+        }
         let files = try SampleData.generate(into: out, options: options, guard: output.guarding(nil))
         say(LocalizedText(ru: "Записаны файлы: \(files.joined(separator: ", "))", en: "Wrote: \(files.joined(separator: ", "))"))
     }

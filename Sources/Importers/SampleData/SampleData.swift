@@ -11,7 +11,36 @@ public struct SampleDataOptions: Sendable {
         /// carry a story (concentrated revenue, a star manager, idle managers, lost customers,
         /// gaps in contact data, sales of customers missing from the list, duplicates).
         case technosnab
+        /// The generic files of a well-run company: few customers lost, a manager per 120
+        /// customers. The baseline where the checks stay quiet; `problems` add what they find.
+        case healthy
     }
+
+    /// A problem a consultant's check should find, built into a generated company so that each
+    /// rule can be shown to fire where the problem is and stay quiet where it is not.
+    public enum Problem: String, Sendable, CaseIterable, Hashable {
+        /// The first manager left 180 days before the end; their customers keep buying, with no manager on the lines.
+        case departedManager = "departed-manager"
+        /// The largest 15 % of long-standing customers stopped buying 120 days before the end.
+        case overdueRegulars = "overdue-regulars"
+        /// The largest 20 % of customers buy 60 % less in the last 12 months.
+        case keyDecline = "key-decline"
+        /// One company tax id in twelve has a wrong check digit or lost its leading digit.
+        case badTaxIDs = "bad-tax-ids"
+        /// Some companies are entered twice under the same tax id with another spelling of the name.
+        case taxIDDuplicates = "tax-id-duplicates"
+        /// The second manager sells at a margin about 13 points below the others.
+        case marginSpread = "margin-spread"
+        /// Most lines carry a channel, and nine in ten of them the same marketplace.
+        case oneChannel = "one-channel"
+        /// Nine in ten customers won in the year before last bought once and never again.
+        case newCustomersLeave = "new-customers-leave"
+        /// Two managers serve the whole customer base.
+        case overloadedManagers = "overloaded-managers"
+    }
+
+    /// Problems built into the company (none by default).
+    public var problems: Set<Problem> = []
 
     /// Customers to invent.
     public var customers: Int

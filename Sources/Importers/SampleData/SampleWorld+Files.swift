@@ -19,19 +19,28 @@ extension SampleWorld {
             for index in customers.indices where customers[index].listed {
                 rows.append(customerRow(customers[index], example: true))
             }
-            rows += duplicateRows()
+            rows += duplicateRows(codePrefix: "ТС-", codeWidth: 6, keepTaxID: false)
             rows.sort { ($0[1].lowercased(), $0[0]) < ($1[1].lowercased(), $1[0]) }
             for row in rows { try writer.line(row, delimiter: delimiter, crlf: true) }
         } else {
             try writer.line(["Код клиента", "Наименование", "Тип", "ИНН", "Телефон", "Email", "Город", "Регион", "Отрасль", "Сегмент",
                              "Источник", "Менеджер", "Дата регистрации", "Дата рождения", "Пол", "Согласие на рассылку"],
                             delimiter: delimiter, crlf: false)
+            var rows: [[String]] = []
             for index in customers.indices where customers[index].listed {
                 var row = customerRow(customers[index], example: false)
                 row.removeLast()  // no comment column
                 row.insert(customers[index].gender, at: 14)
-                try writer.line(row, delimiter: delimiter, crlf: false)
+                rows.append(row)
             }
+            if has(.taxIDDuplicates) {
+                for var row in duplicateRows(codePrefix: "К-", codeWidth: 7, keepTaxID: true) {
+                    row.removeLast()
+                    row.insert("", at: 14)
+                    rows.append(row)
+                }
+            }
+            for row in rows { try writer.line(row, delimiter: delimiter, crlf: false) }
         }
         try writer.close()
     }
@@ -51,21 +60,22 @@ extension SampleWorld {
 
     /// A few customers entered twice: the same ИНН under another legal-form spelling, or the same
     /// name written differently without an ИНН.
-    private mutating func duplicateRows() -> [[String]] {
+    /// With `keepTaxID`, every copy keeps its ИНН (the tax-id-duplicates problem).
+    private mutating func duplicateRows(codePrefix: String, codeWidth: Int, keepTaxID: Bool) -> [[String]] {
         var rows: [[String]] = []
         let candidates = customers.indices.filter { customers[$0].listed && !customers[$0].stem.isEmpty && customers[$0].legalForm == "ООО" }
         guard candidates.count >= 10 else { return rows }
         var next = customers.count + 1
         for (number, index) in candidates.prefix(60).enumerated() where number % 6 == 0 {
             var copy = customers[index]
-            copy.code = "ТС-" + pad(next, 6)
+            copy.code = codePrefix + pad(next, codeWidth)
             next += 1
             switch number / 6 % 4 {
             case 0: copy.name = "\(copy.stem) ООО"
             case 1: copy.name = "Общество с ограниченной ответственностью «\(copy.stem)»"
             case 2:
                 copy.name = "ООО \(copy.stem)"
-                copy.inn = ""
+                if !keepTaxID { copy.inn = "" }
             default: copy.name = "ООО «\(copy.stem)»"
             }
             copy.email = ""
@@ -108,7 +118,7 @@ extension SampleWorld {
         let total = customers.reduce(0) { $0 + $1.revenue }
         let targetRevenue = example ? 640_000_000.0 : 4_500.0 * Double(options.orderLines)
         let scale = targetRevenue / max(total, 1)
-        let active = managers.indices.filter { managers[$0].idleFrom == nil }
+        let active = managers.indices.filter { managers[$0].idleFrom == nil && managers[$0].left == nil }
         var collected: [Line] = []
         var orderNumber = 0
         for index in customers.indices where allocation[index] > 0 {
@@ -130,11 +140,15 @@ extension SampleWorld {
                 orderIndex += 1
                 var manager = customer.manager
                 if random.chance(0.05), let other = active.isEmpty ? nil : random.pick(active) { manager = other }
-                let marketing = random.chance(0.2)
-                let channel = marketing ? random.pick(SampleVocabulary.channels) : ""
+                if let left = managers[manager].left, date > left { manager = -1 }  // nobody took the customer over
+                let oneChannel = has(.oneChannel)
+                let marketing = random.chance(oneChannel ? 0.8 : 0.2)
+                var channel = marketing ? random.pick(SampleVocabulary.channels) : ""
+                if marketing && oneChannel && random.chance(0.9) { channel = "Маркетплейс" }
                 let campaign = marketing && random.chance(0.5) ? SampleVocabulary.campaign(on: date, random: &random) : ""
                 for _ in 0..<size {
-                    let target = perLine * _exp(0.45 * random.normal())
+                    var target = perLine * _exp(0.45 * random.normal())
+                    if customer.declining && date > end.adding(days: -365) { target *= 0.4 }
                     let affordable = SampleVocabulary.products.indices.filter { SampleVocabulary.products[$0].price <= target }
                     let product = affordable.isEmpty
                         ? SampleVocabulary.products.indices.min { SampleVocabulary.products[$0].price < SampleVocabulary.products[$1].price }!
@@ -143,7 +157,8 @@ extension SampleWorld {
                     if random.chance(0.3) { price = (price * (1 - Double(random.int(1...12)) / 100) * 100).rounded() / 100 }
                     let quantity = max(1, Int(clamped: target / price, rounding: .toNearestOrAwayFromZero))
                     let amount = (Double(quantity) * price * 100).rounded() / 100
-                    let cost = (amount * (0.68 + 0.18 * random.unit()) * 100).rounded() / 100
+                    let costShare = has(.marginSpread) && manager == 1 ? 0.84 + 0.1 * random.unit() : 0.68 + 0.18 * random.unit()
+                    let cost = (amount * costShare * 100).rounded() / 100
                     let line = Line(date: date, order: orderNumber, customer: index, product: product, quantity: quantity, price: price,
                                     amount: amount, cost: cost, manager: manager, channel: channel, campaign: campaign)
                     if example { collected.append(line) } else { try writeGeneric(line, writer: &writer, group: group) }
@@ -163,7 +178,7 @@ extension SampleWorld {
                 let product = SampleVocabulary.products[line.product]
                 try writer.line([russianDate(line.date), "ТСН-" + pad(number, 6), customer.code, customer.name, product.name,
                                  product.category, String(line.quantity), rubles(line.price, group: group),
-                                 rubles(line.amount, group: group), rubles(line.cost, group: group), managers[line.manager].name,
+                                 rubles(line.amount, group: group), rubles(line.cost, group: group), managerName(line.manager),
                                  line.channel, line.campaign], delimiter: delimiter, crlf: true)
             }
         }
@@ -174,7 +189,12 @@ extension SampleWorld {
         let product = SampleVocabulary.products[line.product]
         try writer.line(["З-" + pad(line.order, 7), russianDate(line.date), customers[line.customer].code, product.name, product.category,
                          String(line.quantity), rubles(line.amount, group: group), rubles(line.cost, group: group),
-                         managers[line.manager].name, line.channel, line.campaign], delimiter: ";", crlf: false)
+                         managerName(line.manager), line.channel, line.campaign], delimiter: ";", crlf: false)
+    }
+
+    /// A line's manager; empty for a line nobody took over (-1).
+    private func managerName(_ index: Int) -> String {
+        managers.indices.contains(index) ? managers[index].name : ""
     }
 
     /// Sales lines per customer, in proportion to revenue^0.6, adding up to exactly `orderLines`.

@@ -40,6 +40,8 @@ struct SampleWorld {
         var lost: Bool
         /// In the customer list (false: sales refer to it, the list does not have it).
         var listed: Bool
+        /// Buys 60 % less in the last 12 months (the key-decline problem).
+        var declining = false
     }
 
     let options: SampleDataOptions
@@ -57,6 +59,48 @@ struct SampleWorld {
         start = Day(year: end.year - options.years, month: end.month, day: min(end.components.day, 28))!.adding(days: 1)
         makeManagers()
         makeCustomers()
+        buildProblems()
+    }
+
+    func has(_ problem: SampleDataOptions.Problem) -> Bool { options.problems.contains(problem) }
+
+    /// The problems asked for, applied to the invented company without drawing from the random
+    /// stream, so that a company without problems is byte-identical to what it was before.
+    private mutating func buildProblems() {
+        if has(.departedManager), !managers.isEmpty {
+            managers[0].left = end.adding(days: -180)
+        }
+        let byRevenue = customers.indices.sorted { (customers[$0].revenue, customers[$1].code) > (customers[$1].revenue, customers[$0].code) }
+        if has(.overdueRegulars) {
+            let longStanding = byRevenue.filter { !customers[$0].lost && customers[$0].first.days(to: end) > 500 }
+            for index in longStanding.prefix(max(1, longStanding.count * 15 / 100)) {
+                customers[index].last = end.adding(days: -120)
+            }
+        }
+        if has(.newCustomersLeave) {
+            let yearBeforeLast = end.adding(days: -730)...end.adding(days: -366)
+            for (number, index) in customers.indices.filter({ yearBeforeLast.contains(customers[$0].first) }).enumerated() where number % 10 < 9 {
+                customers[index].last = customers[index].first
+                customers[index].lost = true
+            }
+        }
+        if has(.keyDecline) {
+            for index in byRevenue.prefix(max(1, byRevenue.count / 5)) { customers[index].declining = true }
+        }
+        if has(.badTaxIDs) {
+            var count = 0
+            for index in customers.indices where customers[index].inn.count == 10 {
+                count += 1
+                guard count % 12 == 0 else { continue }
+                var digits = Array(customers[index].inn)
+                if count % 24 == 0 {
+                    digits.removeFirst()  // a leading digit lost, as Excel drops a leading zero
+                } else if let last = digits.last?.wholeNumberValue {
+                    digits[digits.count - 1] = Character(String((last + 1) % 10))
+                }
+                customers[index].inn = String(digits)
+            }
+        }
     }
 
     // MARK: - Managers
@@ -75,7 +119,8 @@ struct SampleWorld {
             }
             return
         }
-        let count = max(3, min(60, options.customers / 400))
+        let count = options.problems.contains(.overloadedManagers) ? 2
+            : max(3, min(60, options.customers / (options.profile == .healthy ? 120 : 400)))
         for index in 0..<count {
             let female = random.chance(0.5)
             let surname = random.pick(SampleVocabulary.maleSurnames) + (female ? "а" : "")
@@ -101,7 +146,7 @@ struct SampleWorld {
             let existing = random.chance(0.55)
             customer.first = existing ? start.adding(days: random.int(0...60)) : start.adding(days: random.int(0...(span - 30)))
             let eligible = customer.first.days(to: end) > 420
-            customer.lost = eligible && random.chance(0.36)
+            customer.lost = eligible && random.chance(options.profile == .healthy ? 0.05 : 0.36)
             customer.last = customer.lost
                 ? customer.first.adding(days: random.int(min(30, customer.first.days(to: end) - 400)...(customer.first.days(to: end) - 370)))
                 : end
