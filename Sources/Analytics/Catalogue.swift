@@ -9,7 +9,7 @@ public enum MetricUnit: String, Sendable, Hashable, Codable, CaseIterable {
     case count
     /// A whole number of customers.
     case customers
-    /// A fraction 0–1, shown as a percentage.
+    /// A fraction 0–1, shown as a percentage (revenue retention, which counts growth, may pass 1).
     case share
     /// A relative change or return (growth 0.224 = +22.4 %), shown as a signed percentage.
     case change

@@ -57,6 +57,8 @@ import TestSupport
         let (directory, personal) = try Self.exports(keyedBy: keys)
         let workspace = directory.file("w.crmaudit")
         #expect(try CLI.run(["init", workspace, "--client", "ООО «Тест»", "--industry", "wholesale"]).status == 0)
+        // The example's answers make the lost-customer check list its customers.
+        #expect(try CLI.run(["answers", workspace, "import", CLI.packageRoot + "/examples/technosnab/answers.yaml"]).status == 0)
         for (file, kind) in [("customers.csv", "customers"), ("sales.csv", "sales")] {
             let run = try CLI.run(["import", workspace, directory.file(file), "--as", kind])
             #expect(run.status == 0, "\(run.stderr)")

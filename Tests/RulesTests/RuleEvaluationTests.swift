@@ -62,12 +62,22 @@ let emailRule = """
         return evaluator.evaluate(try #require(ruleset.rules.first), in: FixedContext(answers: answers, metrics: metrics, roundDate: day))
     }
 
-    @Test func aConditionThatHoldsIsAFindingAndLosesAllItsPoints() throws {
+    @Test func aConditionOnAnswersOnlyIsAFindingThatScoresNothing() throws {
+        // The questionnaire's maturity already counts the answer: the rule finds and explains, and
+        // the answer is counted once.
         let finding = try outcome(goalsRule, answers: ["success_criteria": .option("none")])
+        #expect(finding.status == .finding)
+        #expect(finding.pointsPossible == 0)
+        #expect(finding.pointsLost == 0)
+        #expect(finding.blocking)
+    }
+
+    @Test func aConditionOnTheDataThatHoldsLosesAllItsPoints() throws {
+        let rule = goalsRule.replacingOccurrences(of: "answer.success_criteria == 'none'", with: "metric.customers.count < 10")
+        let finding = try outcome(rule, metrics: ["customers.count": .number(3)])
         #expect(finding.status == .finding)
         #expect(finding.pointsPossible == 10)
         #expect(finding.pointsLost == 10)
-        #expect(finding.blocking)
     }
 
     @Test func anUnknownAnswerMakesTheRuleNotEvaluableAndSaysWhatIsMissing() throws {

@@ -22,13 +22,15 @@ import Testing
                        "customer_base": AnswerMaturity(score: 80, assessed: 2, relevant: 2, dontKnow: 0)],
             policy: .standard)
         let goals = try #require(card.areas.first { $0.area == "goals" })
-        // rules: 10 of 10 points kept → 100; answers 60; blend 0.5 · 60 + 0.5 · 100
-        #expect(goals.score == 80)
+        // GOALS-001 reads only an answer the questionnaire already scores: it counts once, in the
+        // answers half, so the area is its answers' 60.
+        #expect(goals.rulesScore == nil)
+        #expect(goals.score == 60)
         let base = try #require(card.areas.first { $0.area == "customer_base" })
         // rules: warn loses 2.5 of 5 → 50; answers 80 → 65
         #expect(base.score == 65)
-        #expect(card.overall == 76.25)  // (80 · 3 + 65 · 1) / 4
-        #expect(card.level == 4)
+        #expect(card.overall == 61.25)  // (60 · 3 + 65 · 1) / 4
+        #expect(card.level == 3)
         // goals: 1 rule + 5 questions; assessed 1 + 4 − 1 don't know
         #expect(goals.confidence == 4.0 / 6.0)
     }
@@ -40,9 +42,10 @@ import Testing
                        "customer_base": AnswerMaturity(score: 100, assessed: 2, relevant: 2, dontKnow: 0)],
             policy: .standard)
         #expect(card.blockedBy == ["GOALS-001"])
-        // goals: answers 100, rules 0 → 50; base 100; overall (50 · 3 + 100) / 4 = 62.5 → level 3
-        #expect(card.overall == 62.5)
-        #expect(card.uncappedLevel == 3)
+        // goals: answers 100 (the answer-only rule scores nothing); base 100; overall 100 → level 5,
+        // capped at 2 by the blocking finding.
+        #expect(card.overall == 100)
+        #expect(card.uncappedLevel == 5)
         #expect(card.level == 2)
     }
 

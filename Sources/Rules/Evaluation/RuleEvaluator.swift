@@ -34,7 +34,10 @@ public struct RuleEvaluator {
     }
 
     private func evaluate(_ rule: Rule, bindings: Bindings, context: some AssessmentContext) -> Finding {
-        let points = policy.points(severity: rule.severity, weight: rule.weight)
+        // A rule that reads only answers restates what the questionnaire's maturity (the answers
+        // half of an area's score) already counts: it finds and explains, and scores nothing, so
+        // that one answer is counted once. Rules that read the data carry the rules half.
+        let points = rule.checksData ? policy.points(severity: rule.severity, weight: rule.weight) : 0
         var finding = Finding(
             ruleID: rule.id, ruleset: rule.ruleset, area: rule.area, title: rule.title, severity: rule.severity,
             blocking: rule.blocking, status: .ok, observed: nil, observedText: nil, expected: nil, count: nil,
