@@ -164,6 +164,7 @@ extension Question {
             let text = Question.format(number)
             switch type {
             case .percent: return text + " %"
+            case .money: return Formatter(language).money(number)
             case .scale: return text + " / 5"
             default: return unit.map { text + " " + Self.agreeing($0[language], with: number, language) } ?? text
             }

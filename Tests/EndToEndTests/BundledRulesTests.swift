@@ -21,6 +21,17 @@ import TestSupport
         #expect(setup.rulesets.rules.count >= 40)
     }
 
+    /// Every bundled industry layers over the core set and brings rules of its own.
+    @Test(arguments: ["wholesale", "retail", "b2b-services", "manufacturing"])
+    func everyBundledIndustryLoadsOverTheCore(industry: String) throws {
+        setenv("CRM_AUDIT_HOME", CLI.packageRoot, 1)
+        let setup = try AuditSetup.load(industry: industry)
+        #expect(setup.rulesets.layers.map(\.id) == ["crm-core", "industry-" + industry])
+        #expect(setup.rulesets.rules.contains { $0.ruleset.hasPrefix("industry-" + industry) }, "\(Set(setup.rulesets.rules.map(\.ruleset)))")
+        let results = RuleTestRunner.run(setup.rulesets.rules, policy: setup.rulesets.policy, on: Day(year: 2026, month: 11, day: 29)!)
+        #expect(results.allSatisfy { $0.passed })
+    }
+
     @Test func everyBundledRuleCarriesTestsAndPassesThem() throws {
         let setup = try Self.setup()
         for rule in setup.rulesets.rules {

@@ -52,7 +52,9 @@ import TestSupport
 
     /// Latin words a Russian business text uses as they are.
     static let latinInRussian: Set<String> = ["crm", "abc", "rfm", "email", "e", "mail", "excel", "roi", "utm", "kpi", "sla", "ip",
-                                              "a", "b", "c", "r", "f", "m", "sha", "api", "pdf", "xyz", "nps", "vip", "b2b", "b2c", "ltv", "utc"]
+                                              "a", "b", "c", "r", "f", "m", "sha", "api", "pdf", "xyz", "nps", "vip", "b2b", "b2c", "ltv", "utc",
+                                              // Brand names written as their owners write them.
+                                              "whatsapp", "telegram", "viber", "ozon", "wildberries"]
 
     @Test(.enabled(if: CLI.isBuilt))
     func theClientCopyHasNoIdsAndNoWordsOfTheOtherLanguage() throws {

@@ -35,8 +35,8 @@ import TestSupport
 
         let version = try CLI.run(["--version"], directory: elsewhere.path, environment: ["CRM_AUDIT_HOME": ""], executable: link)
         #expect(version.status == 0)
-        #expect(version.stdout.contains("questionnaires/crm-readiness.yaml: crm-readiness 1.0.0"), "\(version.stdout)")
-        #expect(version.stdout.contains("rulesets/crm-core.yaml: crm-core 1.0.0"))
+        #expect(version.stdout.contains("questionnaires/crm-readiness.yaml: crm-readiness 1.1.0"), "\(version.stdout)")
+        #expect(version.stdout.contains("rulesets/crm-core.yaml: crm-core 1.1.0"))
         #expect(version.stdout.contains(prefix.path + "/share/crm-audit/rulesets"))
     }
 

@@ -120,9 +120,9 @@ import Workspace
         #expect(entries.map(\.number) == [1, 2, 3])
         #expect(entries.map(\.status) == [AuditRound.Status.closed, .closed, .open])
         #expect(entries.allSatisfy { $0.assessed })
-        #expect(entries.map(\.rulesets) == [["crm-core@1.0.0", "industry-wholesale@1.0.0"], ["crm-core@1.0.0", "industry-wholesale@1.0.0"],
-                                            ["crm-core@1.0.0", "industry-wholesale@1.0.0", "consultant@1.0.0"]])
-        #expect(entries.allSatisfy { $0.questionnaire == "crm-readiness@1.0.0" })
+        #expect(entries.map(\.rulesets) == [["crm-core@1.1.0", "industry-wholesale@1.1.0"], ["crm-core@1.1.0", "industry-wholesale@1.1.0"],
+                                            ["crm-core@1.1.0", "industry-wholesale@1.1.0", "consultant@1.0.0"]])
+        #expect(entries.allSatisfy { $0.questionnaire == "crm-readiness@1.1.0" })
         #expect(entries.allSatisfy { $0.datasets == 3 }, "data is imported afresh per round and earlier rounds keep theirs")
         // BASE-003 (critical) appears in round 2 only; BASE-004 (high) in round 1 only.
         let critical = entries.map { $0.findings["critical"] ?? 0 }, high = entries.map { $0.findings["high"] ?? 0 }

@@ -28,14 +28,14 @@ import TestSupport
         let started = try CLI.run(["round", "new", workspace, "--date", "2027-05-25"])
         #expect(started.status == 0, "\(started.stderr)")
         #expect(started.stdout.contains("Started round 2 dated 2027-05-25"))
-        #expect(started.stdout.contains("Answers carried over: 77, each marked \"to confirm\""))
-        #expect(started.stdout.contains("Method: questionnaire crm-readiness@1.0.0; rules crm-core@1.0.0"))
+        #expect(started.stdout.contains("Answers carried over: 108, each marked \"to confirm\""))
+        #expect(started.stdout.contains("Method: questionnaire crm-readiness@1.1.0; rules crm-core@1.1.0"))
 
         var history = try Self.json(try CLI.run(["history", workspace, "--format", "json"]).stdout)
         var rounds = try #require(history["rounds"] as? [[String: Any]])
         #expect(rounds.count == 2)
         #expect(rounds[1]["assessed"] as? Bool == false)
-        #expect(rounds[1]["unconfirmed_answers"] as? Int == 77)
+        #expect(rounds[1]["unconfirmed_answers"] as? Int == 108)
         #expect(rounds[1]["datasets"] as? Int == 0, "data is not carried over")
 
         // Comparing needs the second round assessed.
@@ -60,7 +60,7 @@ import TestSupport
         history = try Self.json(try CLI.run(["history", workspace, "--format", "json"]).stdout)
         rounds = try #require(history["rounds"] as? [[String: Any]])
         #expect(rounds.map { $0["assessed"] as? Bool } == [true, true])
-        #expect(rounds[1]["unconfirmed_answers"] as? Int == 76)
+        #expect(rounds[1]["unconfirmed_answers"] as? Int == 107)
         let table = try CLI.run(["history", workspace, "--lang", "ru"])
         #expect(table.stdout.contains("25.05.2027") || table.stdout.contains("2027-05-25"))
 
@@ -110,11 +110,15 @@ import TestSupport
     func anUnknownIndustryIsRefusedWithTheKnownOnes() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let refused = try CLI.run(["init", directory.file("a.crmaudit"), "--client", "A", "--industry", "retail"])
+        let refused = try CLI.run(["init", directory.file("a.crmaudit"), "--client", "A", "--industry", "jewellery"])
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("there is no ruleset for the industry 'retail'; there are: wholesale"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("there is no ruleset for the industry 'jewellery'; there are: b2b-services, manufacturing, retail, wholesale"),
+                "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory.file("a.crmaudit")))
         #expect(try CLI.run(["init", directory.file("b.crmaudit"), "--client", "B", "--industry", "Wholesale"]).status == 0)
-        #expect(try CLI.run(["init", directory.file("c.crmaudit"), "--client", "C", "--industry", "retail", "--own-industry"]).status == 0)
+        #expect(try CLI.run(["init", directory.file("c.crmaudit"), "--client", "C", "--industry", "jewellery", "--own-industry"]).status == 0)
+        for industry in ["retail", "b2b-services", "manufacturing"] {
+            #expect(try CLI.run(["init", directory.file("\(industry).crmaudit"), "--client", "D", "--industry", industry]).status == 0)
+        }
     }
 }

@@ -93,7 +93,7 @@ import Testing
         let (questionnaire, ruleset) = try setup()
         let warnings = QuestionUsage.diagnostics(for: questionnaire, rulesets: [ruleset]).map { $0.formatted(in: .en) }
         #expect(warnings == [
-            "q.yaml:39:9: warning: question 'forgotten' feeds nothing: no area scores it, and no rule (tiny-rules), skip logic or configuration item reads it; use the answer, or mark the question 'purpose: context'",
+            "q.yaml:39:9: warning: question 'forgotten' feeds nothing: no area scores it, and no rule (tiny-rules), skip logic, readiness gate or configuration item reads it; use the answer, or mark the question 'purpose: context'",
         ])
     }
 

@@ -13,6 +13,8 @@ public enum QuestionUse: Sendable, Hashable, Comparable {
     case rule(id: String)
     /// The ruleset's `configuration:` block reads it (pipeline, stalled deals, goal KPIs).
     case configuration
+    /// A gate of the readiness verdict reads it.
+    case readiness(gate: String)
     /// Marked `purpose: context`.
     case context
 }
@@ -52,6 +54,9 @@ public enum QuestionUsage {
                 ids += answers(inTemplate: rule.evidence) + answers(inTemplate: rule.belief?.note)
                 for id in ids { add(id, .rule(id: rule.id)) }
             }
+            for gate in ruleset.readiness {
+                for id in [gate.blockedIf, gate.conditionIf].flatMap({ answers(in: $0) }) { add(id, .readiness(gate: gate.id)) }
+            }
             if let spec = ruleset.configuration {
                 for id in spec.expressions.flatMap({ answers(in: $0) }) { add(id, .configuration) }
                 if let goal = spec.goalQuestion { add(goal, .configuration) }
@@ -71,8 +76,8 @@ public enum QuestionUsage {
         let names = rulesets.map(\.id).joined(separator: ", ")
         return unused(in: questionnaire, rulesets: rulesets).map { question in
             Diagnostic(.warning, at: question.location, LocalizedText(
-                ru: "вопрос «\(question.id)» ни на что не влияет: его не оценивает ни одна область, не читают правила (\(names.isEmpty ? "наборов правил нет" : names)), условия показа и настройка CRM; используйте ответ или отметьте вопрос «purpose: context»",
-                en: "question '\(question.id)' feeds nothing: no area scores it, and no rule (\(names.isEmpty ? "no rulesets" : names)), skip logic or configuration item reads it; use the answer, or mark the question 'purpose: context'"))
+                ru: "вопрос «\(question.id)» ни на что не влияет: его не оценивает ни одна область, не читают правила (\(names.isEmpty ? "наборов правил нет" : names)), условия показа, условия готовности и настройка CRM; используйте ответ или отметьте вопрос «purpose: context»",
+                en: "question '\(question.id)' feeds nothing: no area scores it, and no rule (\(names.isEmpty ? "no rulesets" : names)), skip logic, readiness gate or configuration item reads it; use the answer, or mark the question 'purpose: context'"))
         }
     }
 }
