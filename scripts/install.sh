@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs crm-audit under PREFIX (default /usr/local):
 #   PREFIX/bin/crm-audit                              the release binary
-#   PREFIX/share/crm-audit/{questionnaires,rulesets,examples,docs}
+#   PREFIX/share/crm-audit/{questionnaires,rulesets,platforms,examples,docs}
 #                                                     the bundled method; the binary finds it from
 #                                                     its own location (symlinks resolved)
 #   PREFIX/share/bash-completion/completions/crm-audit, PREFIX/share/zsh/site-functions/_crm-audit,
@@ -26,7 +26,7 @@ share="$prefix/share/crm-audit"
 install -d "$prefix/bin" "$share"
 install -m 0755 -s "$binary" "$prefix/bin/crm-audit"   # stripped: 106 MB → 68 MB
 # The bundled method is replaced whole, so that files removed upstream do not linger.
-for folder in questionnaires rulesets examples docs; do
+for folder in questionnaires rulesets platforms examples docs; do
   rm -rf "${share:?}/$folder"
   cp -R "$folder" "$share/$folder"
 done

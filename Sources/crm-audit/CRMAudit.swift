@@ -21,6 +21,7 @@ struct CRMAudit: ParsableCommand {
             ExportCommand.self,
             CheckCommand.self,
             ConfigCommand.self,
+            PlatformsCommand.self,
             ReportCommand.self,
             RulesCommand.self,
             DemoCommand.self,

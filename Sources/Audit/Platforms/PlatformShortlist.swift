@@ -1,0 +1,208 @@
+import AuditModel
+import Foundation
+
+/// What the client needs from a CRM platform, read from the answers and the data.
+public struct PlatformRequirements: Sendable, Hashable, Codable {
+    /// `ru`: personal data of Russian citizens, kept in Russia (152-FZ), a vendor selling here.
+    public var market: String
+    public var users: Int
+    /// The most the client will pay per user a month (stated, or a third of the first-year
+    /// budget spread over the users and twelve months); nil when neither is known.
+    public var pricePerUserLimit: Double?
+    /// How the limit was worked out, in words.
+    public var priceBasis: LocalizedText?
+    public var deployment: Platform.Deployment?
+    public var accounting1C: Bool
+    public var native1C: Bool
+    public var domesticRegister: Bool
+    public var mustHaves: [String]
+    public var industry: String?
+
+    public init(market: String, users: Int, pricePerUserLimit: Double?, priceBasis: LocalizedText?, deployment: Platform.Deployment?,
+                accounting1C: Bool, native1C: Bool, domesticRegister: Bool, mustHaves: [String], industry: String?) {
+        self.market = market
+        self.users = users
+        self.pricePerUserLimit = pricePerUserLimit
+        self.priceBasis = priceBasis
+        self.deployment = deployment
+        self.accounting1C = accounting1C
+        self.native1C = native1C
+        self.domesticRegister = domesticRegister
+        self.mustHaves = mustHaves
+        self.industry = industry
+    }
+
+    /// The requirements of an assessed round: users from the answers (else the managers in the
+    /// data), the budget from the answers, 1C from the accounting question, the rest from the
+    /// selection section.
+    public static func of(_ assessment: Assessment, market: String = "ru") -> PlatformRequirements {
+        var answers: [String: AnswerValue] = [:]
+        for answer in assessment.answers { answers[answer.questionID] = answer.value }
+        func number(_ id: String) -> Double? { if case .number(let value)? = answers[id] { value } else { nil } }
+        func flag(_ id: String) -> Bool { if case .bool(let value)? = answers[id] { value } else { false } }
+        func option(_ id: String) -> String? { if case .option(let value)? = answers[id] { value } else { nil } }
+        let managers = assessment.analysis.document["managers.with_sales_12m"].number
+        let users = max(1, Int(number("org_crm_users") ?? number("company_managers_count") ?? managers ?? 5))
+        var limit: Double?, basis: LocalizedText?
+        if let stated = number("proj_user_limit"), stated > 0 {
+            limit = stated
+            basis = LocalizedText(ru: "названный предел за пользователя в месяц", en: "the stated limit per user a month")
+        } else if let budget = number("proj_budget_year"), budget > 0 {
+            // Licences are about a third of a first year; set-up, integration and training the rest.
+            limit = budget / 3 / Double(users) / 12
+            basis = LocalizedText(ru: "треть бюджета первого года на \(users) пользователей и 12 месяцев",
+                                  en: "a third of the first-year budget over \(users) users and 12 months")
+        }
+        let must: [String]
+        if case .options(let ids)? = answers["sel_must_haves"] { must = ids } else { must = [] }
+        return PlatformRequirements(
+            market: market, users: users, pricePerUserLimit: limit, priceBasis: basis,
+            deployment: option("sel_deployment").flatMap(Platform.Deployment.init(rawValue:)),
+            accounting1C: option("int_accounting") == "one_c", native1C: flag("sel_1c_native"),
+            domesticRegister: flag("sel_domestic_register"), mustHaves: must, industry: assessment.engagement.industry)
+    }
+}
+
+/// One platform's place on the shortlist: why it fits, or why it was left out.
+public struct ShortlistEntry: Sendable, Hashable, Codable {
+    public var platform: Platform
+    /// Higher fits better; nil for an excluded platform.
+    public var score: Double?
+    public var reasons: [LocalizedText]
+    public var exclusions: [LocalizedText]
+    /// Licences for the users over a year, at the list price range.
+    public var licencesPerYear: ClosedRange<Double>
+}
+
+/// The catalogue ranked against a client's requirements.
+public struct PlatformShortlist: Sendable, Hashable, Codable {
+    public var requirements: PlatformRequirements
+    public var catalogueVersion: String
+    public var pricesCheckedOn: String
+    /// Fitting platforms, best first.
+    public var ranked: [ShortlistEntry]
+    /// Platforms left out, each with its reasons.
+    public var excluded: [ShortlistEntry]
+
+    /// Excludes what a hard requirement rules out, then ranks by 1C integration, price against
+    /// the budget, industry, size and the must-haves a platform has built in.
+    public static func rank(_ catalogue: PlatformCatalogue, for requirements: PlatformRequirements) -> PlatformShortlist {
+        var ranked: [ShortlistEntry] = [], excluded: [ShortlistEntry] = []
+        for platform in catalogue.platforms {
+            let entry = evaluate(platform, requirements)
+            if entry.exclusions.isEmpty { ranked.append(entry) } else { excluded.append(entry) }
+        }
+        ranked.sort { ($0.score ?? 0, $1.platform.id) > ($1.score ?? 0, $0.platform.id) }
+        excluded.sort { $0.platform.id < $1.platform.id }
+        return PlatformShortlist(requirements: requirements, catalogueVersion: catalogue.version,
+                                 pricesCheckedOn: catalogue.checked.iso, ranked: ranked, excluded: excluded)
+    }
+
+    static func evaluate(_ platform: Platform, _ need: PlatformRequirements) -> ShortlistEntry {
+        var reasons: [LocalizedText] = [], out: [LocalizedText] = []
+        var score = 0.0
+        let users = Double(need.users)
+        let licences = (platform.pricePerUserMonth.lowerBound * users * 12)...(platform.pricePerUserMonth.upperBound * users * 12)
+        if !platform.markets.contains(need.market) {
+            out.append(need.market == "ru"
+                ? LocalizedText(ru: "не продаётся и не поддерживается в России", en: "not sold or supported in Russia")
+                : LocalizedText(ru: "только для российского рынка", en: "for the Russian market only"))
+        }
+        if need.market == "ru", platform.residency != .russia, !platform.deployment.contains(.onPremise) {
+            out.append(LocalizedText(ru: "хранит данные за рубежом: нарушение ч. 5 ст. 18 152-ФЗ для данных граждан РФ",
+                                     en: "keeps data abroad: a breach of 152-FZ (art. 18 part 5) for Russian citizens' data"))
+        }
+        if let deployment = need.deployment, !platform.deployment.contains(deployment) {
+            out.append(deployment == .onPremise
+                ? LocalizedText(ru: "нет версии для своего сервера", en: "no on-premise edition")
+                : LocalizedText(ru: "нет облачной версии", en: "no cloud edition"))
+        }
+        if need.domesticRegister, !platform.domesticRegister {
+            out.append(LocalizedText(ru: "нет в реестре российского ПО", en: "not in the Russian software register"))
+        }
+        if need.native1C, platform.accounting1C != .native {
+            out.append(LocalizedText(ru: "не работает на платформе 1С", en: "does not run on the 1C platform"))
+        }
+        if need.accounting1C, platform.accounting1C == .none {
+            out.append(LocalizedText(ru: "нет обмена с 1С", en: "no exchange with 1C"))
+        }
+        if !platform.users.contains(need.users) {
+            out.append(LocalizedText(ru: "рассчитана на \(platform.users.lowerBound)–\(platform.users.upperBound) пользователей, у компании \(need.users)",
+                                     en: "made for \(platform.users.lowerBound)–\(platform.users.upperBound) users; the company has \(need.users)"))
+        }
+        for need in need.mustHaves where !Self.has(platform, need) {
+            out.append(LocalizedText(ru: "нет обязательного: \(Self.mustHaveTitle(need).ru)", en: "lacks a must-have: \(Self.mustHaveTitle(need).en)"))
+        }
+        if need.accounting1C {
+            switch platform.accounting1C {
+            case .native:
+                score += 3
+                reasons.append(LocalizedText(ru: "работает в одной базе с 1С: обмен не нужен", en: "shares one base with 1C: no exchange to build"))
+            case .connector:
+                score += 1.5
+                reasons.append(LocalizedText(ru: "типовой обмен с 1С через коннектор", en: "a standard exchange with 1C through a connector"))
+            case .none: break
+            }
+        }
+        if let limit = need.pricePerUserLimit {
+            if platform.pricePerUserMonth.upperBound <= limit {
+                score += 2
+                reasons.append(LocalizedText(ru: "все тарифы в пределах бюджета", en: "every plan is within the budget"))
+            } else if platform.pricePerUserMonth.lowerBound <= limit {
+                score += 1
+                reasons.append(LocalizedText(ru: "начальные тарифы в пределах бюджета", en: "the entry plans are within the budget"))
+            } else {
+                score -= 2
+                reasons.append(LocalizedText(ru: "дороже бюджета даже на начальном тарифе", en: "dearer than the budget even on the entry plan"))
+            }
+        }
+        if let industry = need.industry.map(AuditSetup.slug), platform.industries.contains(industry) {
+            score += 1.5
+            reasons.append(LocalizedText(ru: "есть отраслевые решения и опыт внедрений", en: "has industry solutions and rollouts"))
+        }
+        let builtIn = need.mustHaves.filter { Self.native(platform, $0) }
+        if !builtIn.isEmpty {
+            score += 0.5 * Double(builtIn.count)
+            let names = builtIn.map(Self.mustHaveTitle)
+            reasons.append(LocalizedText(ru: "встроено: " + names.map(\.ru).joined(separator: ", "),
+                                         en: "built in: " + names.map(\.en).joined(separator: ", ")))
+        }
+        return ShortlistEntry(platform: platform, score: out.isEmpty ? score : nil, reasons: reasons, exclusions: out,
+                              licencesPerYear: licences)
+    }
+
+    /// The must-haves the selection question offers, by option id.
+    static func has(_ platform: Platform, _ need: String) -> Bool {
+        switch need {
+        case "telephony": platform.telephony != .none
+        case "messengers": platform.messengers != .none
+        case "mobile": platform.mobile
+        case "warehouse": platform.warehouse
+        case "mailing": platform.mailing
+        case "production_orders": platform.productionOrders
+        case "api": platform.api
+        default: true
+        }
+    }
+
+    static func native(_ platform: Platform, _ need: String) -> Bool {
+        switch need {
+        case "telephony": platform.telephony == .native
+        case "messengers": platform.messengers == .native
+        default: false
+        }
+    }
+
+    static func mustHaveTitle(_ need: String) -> LocalizedText {
+        switch need {
+        case "telephony": LocalizedText(ru: "телефония", en: "telephony")
+        case "messengers": LocalizedText(ru: "мессенджеры", en: "messengers")
+        case "mobile": LocalizedText(ru: "мобильное приложение", en: "a mobile app")
+        case "warehouse": LocalizedText(ru: "склад", en: "stock")
+        case "mailing": LocalizedText(ru: "рассылки", en: "e-mail campaigns")
+        case "production_orders": LocalizedText(ru: "заказы в производство", en: "production orders")
+        case "api": LocalizedText(ru: "открытый API", en: "an open API")
+        default: LocalizedText(both: need)
+        }
+    }
+}
