@@ -85,4 +85,7 @@ enum RoundHistory {
 extension Assessment {
     /// The round's gaps grouped by root cause and ranked (severity, then money, then symptoms).
     public var causes: [CauseGroup] { CauseRanking.rank(findings, causes: setup.rulesets.causes) }
+
+    /// The phased project plan the round's gaps call for (nil when no ruleset declares a plan).
+    public var plan: ProjectPlan? { setup.rulesets.plan.map { ProjectPlan.build($0, causes: causes) } }
 }

@@ -22,6 +22,7 @@ struct CRMAudit: ParsableCommand {
             CheckCommand.self,
             ConfigCommand.self,
             PlatformsCommand.self,
+            PlanCommand.self,
             ReportCommand.self,
             RulesCommand.self,
             DemoCommand.self,

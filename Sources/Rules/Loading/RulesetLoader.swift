@@ -54,7 +54,7 @@ struct RulesetBuilder {
     /// The assumption ids this file declares (read before its rules, which may name them).
     var declaredAssumptions: Set<String> = []
 
-    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers", "configuration", "report", "assumptions", "causes", "readiness"]
+    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers", "configuration", "report", "assumptions", "causes", "readiness", "plan"]
     static let ruleKeys = [
         "id", "area", "title", "severity", "blocking", "weight", "impact", "effort", "applies_if", "when", "value", "warn",
         "fail", "observed", "count", "denominator", "money", "money_at_stake", "evidence", "unit", "samples", "recommendation",
@@ -99,12 +99,14 @@ struct RulesetBuilder {
         let disable = strings(top, "disable", Self.what)
         checkDisabled(in: top, own: Set(rules.map(\.id)))
         let readiness = readinessGates(top)
+        let plan = plan(top)
         let configuration = top["configuration"].flatMap { configurationSpec($0) }
         let notes = top["report"].flatMap { self.notes($0) }
         var ruleset = Ruleset(id: id, version: version, title: title, file: reader.source.file,
                        questionnaire: reader.string(top, "questionnaire", Self.what), scoring: scoring, rules: rules,
                        disable: disable, waivers: waivers, configuration: configuration, notes: notes, assumptions: assumptions, causes: causes)
         ruleset.readiness = readiness
+        ruleset.plan = plan
         return ruleset
     }
 

@@ -229,6 +229,8 @@ public struct Ruleset: Sendable, Hashable {
     public var causes: [RootCause] = []
     /// The gates of the readiness verdict (`readiness:`).
     public var readiness: [ReadinessGate] = []
+    /// The project plan's initiatives (`plan:`).
+    public var plan: PlanSpec? = nil
 
     public var reference: String { "\(id)@\(version)" }
 }

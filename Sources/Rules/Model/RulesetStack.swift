@@ -82,6 +82,9 @@ public struct RulesetStack: Sendable {
 
     public var policy: ScoringPolicy { layers.compactMap(\.scoring).last ?? .standard }
 
+    /// The `plan:` of the last layer that declares one (a consultant's plan replaces the bundled one whole).
+    public var plan: PlanSpec? { layers.compactMap(\.plan).last }
+
     /// The `configuration:` block of the last layer that declares one.
     public var configuration: ConfigurationSpec? { layers.compactMap(\.configuration).last }
 
