@@ -22,6 +22,7 @@ extension Assessment {
             method: method, history: history, progress: try RoundHistory.progress(workspace, current: round, questionnaire: setup.questionnaire),
             notes: setup.rulesets.notes.isEmpty ? nil : setup.rulesets.notes, generatedAt: generatedAt)
         input.readiness = readiness
+        input.project = projectSection()
         // The symptoms' sample records live with the findings only (one place to pseudonymise).
         input.causes = causes.map { group in
             var group = group
@@ -33,6 +34,35 @@ extension Assessment {
             return group
         }
         return input
+    }
+
+    /// The recommended project for the report: the bundled platform catalogue ranked for the
+    /// client (nil when it cannot be found), the plan and its business case.
+    func projectSection(catalogues: [String] = [], market: String = "ru") -> ProjectSection? {
+        guard let plan, let catalogue = try? PlatformCatalogue.load(overrides: catalogues) else { return nil }
+        let shortlist = PlatformShortlist.rank(catalogue, for: PlatformRequirements.of(self, market: market))
+        let business = BusinessCase.of(self, plan: plan, platform: shortlist.ranked.first, pricesCheckedOn: shortlist.pricesCheckedOn)
+        func lines(_ items: [BusinessCase.Line]) -> [ProjectSection.MoneyLine] {
+            items.map { ProjectSection.MoneyLine(title: $0.title, amount: $0.amount, basis: $0.basis) }
+        }
+        return ProjectSection(
+            users: shortlist.requirements.users, pricesCheckedOn: shortlist.pricesCheckedOn,
+            shortlist: shortlist.ranked.prefix(3).map { entry in
+                ProjectSection.PlatformRow(name: entry.platform.name, pricePerUserMonth: entry.platform.pricePerUserMonth,
+                                           licencesPerYear: entry.licencesPerYear, reasons: entry.reasons,
+                                           strengths: entry.platform.strengths, limits: entry.platform.limits)
+            },
+            excluded: (shortlist.ranked.dropFirst(3) + shortlist.excluded).map { entry in
+                ProjectSection.ExcludedRow(name: entry.platform.name, reasons: entry.exclusions.isEmpty
+                    ? [LocalizedText(ru: "подходит, но ниже первых трёх", en: "fits, but ranks below the first three")] : entry.exclusions)
+            },
+            stages: plan.initiatives.map { item in
+                ProjectSection.Stage(id: item.spec.id, title: item.spec.title, scope: item.spec.scope, owner: item.spec.owner,
+                                     startWeek: item.startWeek, endWeek: item.endWeek, effortDays: item.spec.effortDays,
+                                     cost: item.cost, findings: item.findings)
+            },
+            costs: lines(business.costs), value: lines(business.value), guarded: lines(business.guarded),
+            paybackMonths: business.paybackMonths, notCounted: business.notCounted, assumptions: business.assumptions)
     }
 
     /// The answers in questionnaire order, in words; answers to questions the questionnaire no

@@ -22,6 +22,11 @@ import TestSupport
         }
         // The engagement's consultant, as `crm-audit demo` records it.
         words.formUnion(Self.words("А. В. Демидов"))
+        // Product names from the platform catalogue, written as their vendors write them.
+        let catalogue = try String(contentsOfFile: CLI.packageRoot + "/platforms/crm-platforms.yaml", encoding: .utf8)
+        for line in catalogue.split(separator: "\n") where line.trimmingCharacters(in: .whitespaces).hasPrefix("name:") {
+            words.formUnion(Self.words(String(line)).filter { $0 != "name" })
+        }
         return words
     }
 

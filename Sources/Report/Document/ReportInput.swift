@@ -85,6 +85,8 @@ public struct ReportInput: Sendable, Codable {
     public var causes: [CauseGroup] = []
     /// The verdict for the CRM project and its gates, apart from the maturity score.
     public var readiness: Readiness? = nil
+    /// The recommended project: platforms, phased plan, business case (nil without a plan).
+    public var project: ProjectSection? = nil
 
     public init(engagement: Engagement, round: AuditRound, metrics: MetricDocument, paretoCurve: [Double], findings: [Finding], scores: ScoreCard,
                 configuration: RecommendedConfiguration, answers: [AnswerRow], datasets: [DatasetRecord], method: MethodInfo,

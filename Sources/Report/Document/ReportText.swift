@@ -138,7 +138,7 @@ enum ReportText: String, CaseIterable {
         case .reasons: LocalizedText(ru: "Основание", en: "Because of")
         case .baseline: LocalizedText(ru: "Сейчас", en: "Baseline")
         case .target: LocalizedText(ru: "Цель", en: "Target")
-        case .roadmapTitle: LocalizedText(ru: "План действий", en: "Roadmap")
+        case .roadmapTitle: LocalizedText(ru: "План проекта", en: "Project plan")
         case .roadmapLead: LocalizedText(ru: "Сначала блокирующие и критичные проблемы и быстрые победы, затем крупные изменения.",
                                          en: "Blocking and critical findings and quick wins first, then the larger changes.")
         case .now: LocalizedText(ru: "Сейчас", en: "Now")

@@ -108,6 +108,7 @@ extension HTMLReport {
     }
 
     func roadmap() -> SafeHTML {
+        if let project = input.project, !project.stages.isEmpty { return self.project(project) }
         let plan = Priorities(input.findings).roadmap
         func column(_ title: ReportText, _ items: [Finding]) -> SafeHTML {
             element("div", [], element("h3", [], text(t(title))),

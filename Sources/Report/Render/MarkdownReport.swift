@@ -161,7 +161,9 @@ struct MarkdownReport {
                 out += "\n"
             }
         }
-        if sections.contains(.roadmap) {
+        if sections.contains(.roadmap), let project = input.project, !project.stages.isEmpty {
+            out += "## \(md(t(.roadmapTitle)))\n\n" + projectMarkdown(project)
+        } else if sections.contains(.roadmap) {
             let plan = priorities.roadmap
             out += "## \(md(t(.roadmapTitle)))\n\n"
             for (title, items) in [(ReportText.now, plan.now), (.within3, plan.soon), (.within6, plan.later)] {

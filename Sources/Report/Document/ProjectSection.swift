@@ -1,0 +1,111 @@
+import AuditModel
+
+/// The recommended CRM project as the report shows it: the platforms that fit and why, the
+/// phased plan, and its business case. Built by the audit pipeline from its shortlist, plan and
+/// case; the report only lays it out.
+public struct ProjectSection: Sendable, Hashable, Codable {
+    public struct PlatformRow: Sendable, Hashable, Codable {
+        public var name: String
+        public var pricePerUserMonth: ClosedRange<Double>
+        public var licencesPerYear: ClosedRange<Double>
+        public var reasons: [LocalizedText]
+        public var strengths: LocalizedText
+        public var limits: LocalizedText
+
+        public init(name: String, pricePerUserMonth: ClosedRange<Double>, licencesPerYear: ClosedRange<Double>, reasons: [LocalizedText],
+                    strengths: LocalizedText, limits: LocalizedText) {
+            self.name = name
+            self.pricePerUserMonth = pricePerUserMonth
+            self.licencesPerYear = licencesPerYear
+            self.reasons = reasons
+            self.strengths = strengths
+            self.limits = limits
+        }
+    }
+
+    public struct ExcludedRow: Sendable, Hashable, Codable {
+        public var name: String
+        public var reasons: [LocalizedText]
+
+        public init(name: String, reasons: [LocalizedText]) {
+            self.name = name
+            self.reasons = reasons
+        }
+    }
+
+    public struct Stage: Sendable, Hashable, Codable {
+        public var id: String
+        public var title: LocalizedText
+        public var scope: LocalizedText
+        public var owner: LocalizedText
+        /// Weeks from the project's start: the stage runs in (startWeek, endWeek].
+        public var startWeek: Int
+        public var endWeek: Int
+        public var effortDays: ClosedRange<Double>
+        public var cost: ClosedRange<Double>
+        /// The gaps it answers (rule ids), for the consultant's copy.
+        public var findings: [String]
+
+        public init(id: String, title: LocalizedText, scope: LocalizedText, owner: LocalizedText, startWeek: Int, endWeek: Int,
+                    effortDays: ClosedRange<Double>, cost: ClosedRange<Double>, findings: [String]) {
+            self.id = id
+            self.title = title
+            self.scope = scope
+            self.owner = owner
+            self.startWeek = startWeek
+            self.endWeek = endWeek
+            self.effortDays = effortDays
+            self.cost = cost
+            self.findings = findings
+        }
+    }
+
+    public struct MoneyLine: Sendable, Hashable, Codable {
+        public var title: LocalizedText
+        public var amount: ClosedRange<Double>
+        public var basis: LocalizedText
+
+        public init(title: LocalizedText, amount: ClosedRange<Double>, basis: LocalizedText) {
+            self.title = title
+            self.amount = amount
+            self.basis = basis
+        }
+    }
+
+    public var users: Int
+    public var pricesCheckedOn: String
+    public var shortlist: [PlatformRow]
+    public var excluded: [ExcludedRow]
+    public var stages: [Stage]
+    public var costs: [MoneyLine]
+    public var value: [MoneyLine]
+    public var guarded: [MoneyLine]
+    public var paybackMonths: ClosedRange<Double>?
+    public var notCounted: [LocalizedText]
+    public var assumptions: [LocalizedText]
+
+    public init(users: Int, pricesCheckedOn: String, shortlist: [PlatformRow], excluded: [ExcludedRow], stages: [Stage], costs: [MoneyLine],
+                value: [MoneyLine], guarded: [MoneyLine], paybackMonths: ClosedRange<Double>?, notCounted: [LocalizedText], assumptions: [LocalizedText]) {
+        self.users = users
+        self.pricesCheckedOn = pricesCheckedOn
+        self.shortlist = shortlist
+        self.excluded = excluded
+        self.stages = stages
+        self.costs = costs
+        self.value = value
+        self.guarded = guarded
+        self.paybackMonths = paybackMonths
+        self.notCounted = notCounted
+        self.assumptions = assumptions
+    }
+
+    /// Weeks from the start to the end of the last stage.
+    public var weeks: Int { stages.map(\.endWeek).max() ?? 0 }
+
+    static func total(_ lines: [MoneyLine]) -> ClosedRange<Double> {
+        lines.reduce(0) { $0 + $1.amount.lowerBound }...lines.reduce(0) { $0 + $1.amount.upperBound }
+    }
+
+    public var cost: ClosedRange<Double> { Self.total(costs) }
+    public var yearlyValue: ClosedRange<Double> { Self.total(value) }
+}
