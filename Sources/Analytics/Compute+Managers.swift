@@ -168,6 +168,9 @@ extension Computation {
         for key in names.indices where all.lastDay[key] > last90Start && !hasLeft(names[key]) { serving.insert(names[key]) }
         unserved(serving: soldLast90 ? serving : nil)
         marginSpread(rows)
+        let departments = Dictionary(data.managers.compactMap { record in record.department.map { (record.manager, $0) } },
+                                     uniquingKeysWith: { first, _ in first })
+        for index in rows.indices { rows[index].department = departments[rows[index].manager] }
         tables.managers = rows
         return rows
     }

@@ -245,10 +245,12 @@ public struct ManagerRow: Sendable, Hashable, Codable {
     public var idle: Bool
     /// Σ amount of the manager's lines over all history (for reference; nil in older snapshots).
     public var revenueAllHistory: Double?
+    /// The manager's department in the managers' list (nil without one, and in older snapshots).
+    public var department: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case manager, revenue, orders, customers, margin, share, lastSaleDate = "last_sale_date", idle
-        case revenueAllHistory = "revenue_all_history"
+        case revenueAllHistory = "revenue_all_history", department
     }
 }
 

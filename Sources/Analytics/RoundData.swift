@@ -15,6 +15,7 @@ enum CustomerField: Int, CaseIterable, Sendable {
 struct ManagerRecord: Sendable {
     var manager: String
     var leftAt: Day?
+    var department: String? = nil
 }
 
 struct DealRecord: Sendable {
@@ -343,10 +344,10 @@ extension RoundData {
     }
 
     private mutating func loadOthers(_ db: Database, round: Int64, workspace: String) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT manager, left_at FROM manager WHERE round_id = ? ORDER BY dataset_id, row_id",
+        for row in try Row.fetchAll(db, sql: "SELECT manager, left_at, department FROM manager WHERE round_id = ? ORDER BY dataset_id, row_id",
                                     arguments: [round]) {
             guard let name = Self.text(row, 0) else { continue }
-            managers.append(ManagerRecord(manager: name, leftAt: Self.text(row, 1).flatMap { Day(iso: $0) }))
+            managers.append(ManagerRecord(manager: name, leftAt: Self.text(row, 1).flatMap { Day(iso: $0) }, department: Self.text(row, 2)))
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT deal_id, customer_id, created_at, closed_at, stage, status, amount FROM deal
