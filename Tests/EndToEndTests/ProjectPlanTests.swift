@@ -128,3 +128,30 @@ import TestSupport
         #expect(table.stdout.contains("Окупаемость:") && table.stdout.contains("Потери, от которых защищает проект"))
     }
 }
+
+/// Generated companies of other sizes and industries, audited without answers: the plan, the
+/// shortlist and the specification still come out, built from what the data shows.
+@Suite(.serialized) struct GeneratedCompanyProjectTests {
+    @Test(.enabled(if: CLI.isBuilt), arguments: [("retail", 400, 6000), ("manufacturing", 3000, 40000)])
+    func aGeneratedCompanyGetsAPlanAShortlistAndASpecification(industry: String, customers: Int, orders: Int) throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let workspace = directory.file("ws.crmaudit")
+        #expect(try CLI.run(["sample-data", "--out", directory.path, "--customers", String(customers), "--orders", String(orders)]).status == 0)
+        #expect(try CLI.run(["init", workspace, "--client", "Generated", "--industry", industry]).status == 0)
+        for kind in ["customers", "managers", "sales"] {
+            #expect(try CLI.run(["import", workspace, directory.file("\(kind).csv"), "--as", kind]).status == 0)
+        }
+        let plan = try CLI.run(["plan", workspace, "--format", "json"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
+        let ids = ((object["plan"] as? [String: Any])?["initiatives"] as? [[String: Any]] ?? []).compactMap { ($0["spec"] as? [String: Any])?["id"] as? String }
+        #expect(ids.first == "frame" && ids.contains("platform"))
+        let platforms = try CLI.run(["platforms", workspace, "--format", "json"])
+        #expect(platforms.status == 0)
+        let shortlist = try #require(try JSONSerialization.jsonObject(with: Data(platforms.stdout.utf8)) as? [String: Any])
+        #expect(!((shortlist["ranked"] as? [Any]) ?? []).isEmpty)
+        let config = try CLI.run(["config", workspace, "--out", directory.file("spec.xlsx")])
+        #expect(config.status == 0, "\(config.stderr)")
+    }
+}
