@@ -230,6 +230,7 @@ public enum Analytics {
         lap("dealsAndActivities")
         var breakdowns = computation.beliefMeasures()
         if !computation.customerShares.isEmpty { breakdowns["managers.customers_revenue_share_12m"] = computation.customerShares }
+        if !computation.stageStaleShares.isEmpty { breakdowns["deals.stage_stale_share"] = computation.stageStaleShares }
         computation.sink.finish()
         lap("sink.finish")
 

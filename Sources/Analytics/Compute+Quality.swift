@@ -415,6 +415,7 @@ extension Computation {
             : openAges.count % 2 == 1 ? Double(openAges[openAges.count / 2])
             : Double(openAges[openAges.count / 2 - 1] + openAges[openAges.count / 2]) / 2
         sink.set("deals.open_median_age_days", medianAge, orElse: .noValues(.deals, "created_at"))
+        stageStaleness(cycle: cycleCount > 0 ? Double(cycleSum) / Double(cycleCount) : nil)
 
         let recent = asOf.adding(days: -90)
         var count90 = 0
@@ -435,6 +436,26 @@ extension Computation {
         }
         sink.ratio("activities.active_customers_touched_share", Double(activeTouched), Double(active))
         classAUntouched()
+    }
+
+    /// Where open deals pile up: for each stage with at least 5 open deals, the share of them
+    /// opened longer ago than twice the deal cycle measured on won deals (at least 30 days; 90
+    /// without won deals); the worst stage's share is a metric, every stage's a breakdown.
+    mutating func stageStaleness(cycle: Double?) {
+        let limit = asOf.adding(days: -Int((cycle.map { max(30, 2 * $0) } ?? 90).rounded()))
+        var open: [String: (all: Int, stale: Int)] = [:]
+        for deal in data.deals {
+            let status = deal.status ?? (deal.closedAt.map { $0 > asOf } ?? true ? "open" : "closed")
+            guard status == "open", let stage = deal.stage, let created = deal.createdAt else { continue }
+            var entry = open[stage] ?? (0, 0)
+            entry.all += 1
+            if created <= limit { entry.stale += 1 }
+            open[stage] = entry
+        }
+        var shares: [String: Double] = [:]
+        for (stage, counts) in open where counts.all >= 5 { shares[stage] = Double(counts.stale) / Double(counts.all) }
+        stageStaleShares = shares
+        sink.set("deals.worst_stage_stale_share", shares.values.max(), orElse: .noValues(.deals, "stage"))
     }
 
     /// The share of class A customers (ABC by the headline period's revenue) with no activity in

@@ -74,6 +74,8 @@ struct Computation: Sendable {
     /// Each manager's customers' share of the headline period's revenue (the dependency measure,
     /// `managers.customers_revenue_share_12m`), filled by the managers' computation.
     var customerShares: [String: Double] = [:]
+    /// Open deals' stale share by stage (``stageStaleness(cycle:)``).
+    var stageStaleShares: [String: Double] = [:]
     var series = MonthlySeries()
 
     // Day windows as ordinals.

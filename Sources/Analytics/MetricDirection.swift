@@ -85,7 +85,7 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
         "key.top20_prev_down30_share": .lowerIsBetter, "customers.overdue_regulars": .lowerIsBetter,
         "customers.overdue_regulars_revenue_share_12m": .lowerIsBetter, "managers.unserved_customers": .lowerIsBetter,
         "managers.unserved_revenue_share_12m": .lowerIsBetter, "managers.margin_spread_12m": .lowerIsBetter,
-        "deals.open_median_age_days": .lowerIsBetter, "retention.revenue_12m": .higherIsBetter, "retention.prev_new_12m": .higherIsBetter, "quality.tax_ids_invalid": .lowerIsBetter,
+        "deals.open_median_age_days": .lowerIsBetter, "retention.revenue_12m": .higherIsBetter, "retention.prev_new_12m": .higherIsBetter, "deals.worst_stage_stale_share": .lowerIsBetter, "quality.tax_ids_invalid": .lowerIsBetter,
         "quality.tax_ids_invalid_share": .lowerIsBetter, "quality.tax_id_duplicate_groups": .lowerIsBetter,
         // Data quality
         "quality.email_valid_share": .higherIsBetter, "quality.emails_invalid": .lowerIsBetter,

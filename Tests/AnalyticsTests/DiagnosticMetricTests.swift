@@ -89,6 +89,25 @@ import TestSupport
         #expect(try Self.company()["deals.open_median_age_days"] == .number(60))
     }
 
+    @Test func theStageWhereOpenDealsPileUpIsFound() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try insertCanonicalRows([Fixture.sale("S1", "A", "2026-06-01", "100")], kind: .sales, into: workspace)
+        // Won deals took 31 days: old means opened before 2026-06-30 − 62 days = 2026-04-29.
+        var deals: [[String: String?]] = [["deal_id": "W", "created_at": "2026-01-01", "closed_at": "2026-02-01", "status": "won"]]
+        for index in 0..<6 {
+            deals.append(["deal_id": "P\(index)", "created_at": index < 4 ? "2026-03-01" : "2026-06-01", "status": "open", "stage": "КП"])
+        }
+        for index in 0..<5 {
+            deals.append(["deal_id": "I\(index)", "created_at": index < 1 ? "2026-03-01" : "2026-06-20", "status": "open", "stage": "Счёт"])
+        }
+        deals.append(["deal_id": "X", "created_at": "2025-01-01", "status": "open", "stage": "Редкий"])  // under 5 deals: not judged
+        try insertCanonicalRows(deals, kind: .deals, into: workspace)
+        let document = try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-06-30")).document
+        #expect(close(document["deals.worst_stage_stale_share"], 4.0 / 6))
+        #expect(document.breakdowns?["deals.stage_stale_share"] == ["КП": 4.0 / 6, "Счёт": 0.2])
+    }
+
     @Test func classACustomersWithoutAContactInSixtyDaysAreCounted() throws {
         // Class A by the 12 months' 1 400: MID 600, OK 300, REG 300 (reaches 80 %); BIG is B.
         // MID was contacted on 2026-06-15; OK's last contact is 2026-03-01; REG has none.
