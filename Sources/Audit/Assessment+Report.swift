@@ -59,7 +59,7 @@ extension Assessment {
             stages: plan.initiatives.map { item in
                 ProjectSection.Stage(id: item.spec.id, title: item.spec.title, scope: item.spec.scope, owner: item.spec.owner,
                                      startWeek: item.startWeek, endWeek: item.endWeek, effortDays: item.spec.effortDays,
-                                     cost: item.cost, findings: item.findings)
+                                     cost: item.cost, findings: item.findings, kpis: item.spec.kpis)
             },
             costs: lines(business.costs), value: lines(business.value), guarded: lines(business.guarded),
             paybackMonths: business.paybackMonths, notCounted: business.notCounted, assumptions: business.assumptions)

@@ -45,9 +45,11 @@ public struct ProjectSection: Sendable, Hashable, Codable {
         public var cost: ClosedRange<Double>
         /// The gaps it answers (rule ids), for the consultant's copy.
         public var findings: [String]
+        /// The metrics it moves (catalogue ids), shown with today's values as its expected effect.
+        public var kpis: [String] = []
 
         public init(id: String, title: LocalizedText, scope: LocalizedText, owner: LocalizedText, startWeek: Int, endWeek: Int,
-                    effortDays: ClosedRange<Double>, cost: ClosedRange<Double>, findings: [String]) {
+                    effortDays: ClosedRange<Double>, cost: ClosedRange<Double>, findings: [String], kpis: [String] = []) {
             self.id = id
             self.title = title
             self.scope = scope
@@ -57,6 +59,7 @@ public struct ProjectSection: Sendable, Hashable, Codable {
             self.effortDays = effortDays
             self.cost = cost
             self.findings = findings
+            self.kpis = kpis
         }
     }
 

@@ -50,11 +50,27 @@ extension HTMLReport {
             element("h3", [], text(t(.topRisks))),
             risks.isEmpty ? element("p", [], text(t(.noRisks))) : element("div", [("class", "risks")], risks),
         ] + MoneySummary(input.findings).totalsText(language).map { element("p", [("class", "meta money-total")], text($0)) } + [
-            element("h3", [], text(t(.firstActions))),
-            element("ol", [("class", "actions")], actions),
+        ] + decisionsBlock(actions: actions) + [
             element("h3", [("id", "maturity")], text(SummaryText.maturityTitle[language])),
             element("div", [("class", "summary-grid")], SafeHTML(raw: gauge.svg()), element("div", [], verdict)),
         ])
+    }
+
+    /// The three decisions asked of the client (the plan's first stages: owner, date, cost,
+    /// effect); without a plan, the first actions by finding.
+    func decisionsBlock(actions: [SafeHTML]) -> [SafeHTML] {
+        guard let project = input.project, !project.stages.isEmpty else {
+            return [element("h3", [], text(t(.firstActions))), element("ol", [("class", "actions")], actions)]
+        }
+        let decisions = DecisionText.decisions(project, metrics: input.metrics, roundDate: input.round.date, language: language)
+        let labels = (owner: LocalizedText(ru: "Отвечает", en: "Owner")[language], due: LocalizedText(ru: "Срок", en: "Due")[language],
+                      cost: LocalizedText(ru: "Стоимость работ", en: "Cost of the work")[language], effect: LocalizedText(ru: "Эффект", en: "Effect")[language])
+        let items = decisions.map { decision in
+            element("li", [("class", "decision")], element("strong", [], text(decision.title)),
+                    element("div", [("class", "meta")], text("\(labels.owner): \(decision.owner) · \(labels.due): \(decision.due) · \(labels.cost): \(decision.cost)")),
+                    element("div", [], text("\(labels.effect): \(decision.effect)")))
+        }
+        return [element("h3", [("id", "decisions")], text(DecisionText.title[language])), element("ol", [("class", "actions decisions")], items)]
     }
 
     /// The verdict for the CRM project and each gate with its reason (nothing without gates).

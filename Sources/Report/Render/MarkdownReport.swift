@@ -81,8 +81,15 @@ struct MarkdownReport {
                 out += "\n"
             }
             for line in MoneySummary(input.findings).totalsText(language) { out += "\n" + md(line) + "\n" }
-            out += "\n### \(md(t(.firstActions)))\n\n"
-            for (index, action) in priorities.firstActions.enumerated() { out += "\(index + 1). \(md(action.recommendation[language])) (\(action.ruleID))\n" }
+            if let project = input.project, !project.stages.isEmpty {
+                out += "\n### \(md(DecisionText.title[language]))\n\n"
+                for (index, decision) in DecisionText.decisions(project, metrics: input.metrics, roundDate: input.round.date, language: language).enumerated() {
+                    out += "\(index + 1). **\(md(decision.title))** — \(md(decision.owner)), \(md(decision.due)), \(md(decision.cost)). \(md(decision.effect))\n"
+                }
+            } else {
+                out += "\n### \(md(t(.firstActions)))\n\n"
+                for (index, action) in priorities.firstActions.enumerated() { out += "\(index + 1). \(md(action.recommendation[language])) (\(action.ruleID))\n" }
+            }
             out += "\n### \(md(SummaryText.maturityTitle[language]))\n\n"
             out += "- \(md(t(.verdictScore))): **\(score(card.overall)) / 100**\n"
             out += "- \(md(t(.verdictLevel))): **\(card.level) — \(md(card.levelTitle[language]))**\n"

@@ -1,0 +1,39 @@
+import Analytics
+import AuditModel
+
+/// The three decisions page one asks of the client: the plan's first stages, each with its
+/// owner, the date it is due (from the round's date), its cost and the figures it moves.
+enum DecisionText {
+    static let title = LocalizedText(ru: "Три решения для руководителя", en: "Three decisions for the executive")
+
+    struct Decision {
+        var title: String
+        var owner: String
+        var due: String
+        var cost: String
+        var effect: String
+    }
+
+    static func decisions(_ project: ProjectSection, metrics: MetricDocument, roundDate: Day, language: Language) -> [Decision] {
+        let format = Formatter(language)
+        return project.stages.prefix(3).map { stage in
+            let cost = stage.cost.lowerBound == stage.cost.upperBound ? format.money(stage.cost.lowerBound.rounded())
+                : format.money(stage.cost.lowerBound.rounded()) + " – " + format.money(stage.cost.upperBound.rounded())
+            let figures = stage.kpis.compactMap { id -> String? in
+                guard let definition = MetricCatalogue.definition(of: id), let value = format.metric(id, in: metrics) else { return nil }
+                return definition.title[language] + ": " + value
+            }
+            let effect: String
+            if !figures.isEmpty {
+                effect = LocalizedText(ru: "сдвигает показатели (сейчас): ", en: "moves the figures (now): ")[language] + figures.joined(separator: "; ")
+            } else if !stage.findings.isEmpty {
+                effect = LocalizedText(ru: "снимает проблем отчёта: \(stage.findings.count)", en: "removes the report's problems: \(stage.findings.count)")[language]
+            } else {
+                effect = stage.scope[language]
+            }
+            return Decision(
+                title: LocalizedText(ru: "Запустить: ", en: "Start: ")[language] + stage.title[language],
+                owner: stage.owner[language], due: format.date(roundDate.adding(days: 7 * stage.endWeek)), cost: cost, effect: effect)
+        }
+    }
+}
