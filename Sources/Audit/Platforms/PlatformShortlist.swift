@@ -47,6 +47,10 @@ public struct PlatformRequirements: Sendable, Hashable, Codable {
         if let stated = number("proj_user_limit"), stated > 0 {
             limit = stated
             basis = LocalizedText(ru: "названный предел за пользователя в месяц", en: "the stated limit per user a month")
+        } else if let budget = number("proj_budget_year"), budget > 0, option("goals_budget") == "licences_only" {
+            limit = budget / Double(users) / 12
+            basis = LocalizedText(ru: "бюджет на подписку на \(users) пользователей и 12 месяцев",
+                                  en: "the licence budget over \(users) users and 12 months")
         } else if let budget = number("proj_budget_year"), budget > 0 {
             // Licences are about a third of a first year; set-up, integration and training the rest.
             limit = budget / 3 / Double(users) / 12
