@@ -37,6 +37,12 @@ public struct SampleDataOptions: Sendable {
         case newCustomersLeave = "new-customers-leave"
         /// Two managers serve the whole customer base.
         case overloadedManagers = "overloaded-managers"
+        /// Open deals were opened months ago and sit at the proposal stage.
+        case stalledDeals = "stalled-deals"
+        /// Deals are entered after payment: hardly any lost deal is recorded.
+        case dealsAfterPayment = "deals-after-payment"
+        /// The largest customers have no recorded contact in the last three months.
+        case untouchedKeyAccounts = "untouched-key-accounts"
     }
 
     /// Problems built into the company (none by default).
@@ -89,7 +95,12 @@ public enum SampleData {
         try world.writeCustomers(to: customers)
         try world.writeSales(to: sales)
         try world.writeManagers(to: managers)
-        return [customers, sales, managers]
+        // The healthy profile also has a CRM's deals and activities (the problems show in them).
+        guard options.profile == .healthy else { return [customers, sales, managers] }
+        let deals = directory + "/deals.csv", activities = directory + "/activities.csv"
+        try world.writeDeals(to: deals)
+        try world.writeActivities(to: activities)
+        return [customers, sales, managers, deals, activities]
     }
 }
 
