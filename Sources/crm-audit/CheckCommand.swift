@@ -194,7 +194,8 @@ enum CheckOutput {
         }
         lines.append(ru ? "Итоговая оценка: \(overall)/100, уровень \(card.level) «\(card.levelTitle.ru)», полнота \(format.percent(card.confidence, fractionDigits: 0))"
                         : "Overall score: \(overall)/100, level \(card.level) \"\(card.levelTitle.en)\", confidence \(format.percent(card.confidence, fractionDigits: 0))")
-        if !card.blockedBy.isEmpty {
+        // Only when the cap lowers the level: a level already at or below it is not "capped".
+        if !card.blockedBy.isEmpty, card.uncappedLevel > card.level {
             lines.append(ru ? "Уровень ограничен блокирующими проблемами: \(card.blockedBy.joined(separator: ", "))"
                             : "Level capped by blocking findings: \(card.blockedBy.joined(separator: ", "))")
         }
