@@ -102,10 +102,19 @@ extension Computation {
     }
 
     /// Regular customers (purchases on three days or more, the last within 12 months) whose time
-    /// since the last purchase exceeds twice their own mean interval (and 30 days): the reorders a
-    /// manager should be chasing now, measured against each customer's own rhythm rather than one
-    /// churn threshold for all.
+    /// since the last purchase exceeds twice their own mean interval (and 30 days) and who bought
+    /// at this time of year a year ago: the reorders a manager should be chasing now, measured
+    /// against each customer's own rhythm and season rather than one churn threshold for all.
     mutating func overdueRegulars() {
+        // The season: a customer who bought within 45 days either side of this date a year ago
+        // buys at this time of year, so their silence now is not the season's.
+        let seasonStart = asOfDay - 365 - 45, seasonEnd = asOfDay - 365 + 45
+        var inSeason = [Bool](repeating: false, count: stats.lines.count)
+        let sales = data.sales
+        for index in 0..<sales.count where included[index] && sales.day[index] > seasonStart && sales.day[index] <= seasonEnd {
+            let customer = Int(sales.customer[index])
+            if customer >= 0 && customer < inSeason.count { inSeason[customer] = true }
+        }
         var overdue = 0, overdueRevenue = 0.0, revenue = 0.0
         for key in stats.lines.indices where stats.boughtLast12m[key] {
             revenue += stats.revenueLast12m[key]
@@ -113,7 +122,7 @@ extension Computation {
             guard days >= 3 else { continue }
             let interval = Double(stats.lastDay[key] - stats.firstDay[key]) / Double(days - 1)
             let since = Double(asOfDay - stats.lastDay[key])
-            if since > max(2 * interval, 30) {
+            if since > max(2 * interval, 30), inSeason[key] {
                 overdue += 1
                 overdueRevenue += stats.revenueLast12m[key]
             }

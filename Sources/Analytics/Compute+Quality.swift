@@ -455,7 +455,8 @@ extension Computation {
         var shares: [String: Double] = [:]
         for (stage, counts) in open where counts.all >= 5 { shares[stage] = Double(counts.stale) / Double(counts.all) }
         stageStaleShares = shares
-        sink.set("deals.worst_stage_stale_share", shares.values.max(), orElse: .noValues(.deals, "stage"))
+        // Open deals with stages but none with five at one stage: nothing piles up anywhere.
+        sink.set("deals.worst_stage_stale_share", shares.values.max() ?? (open.isEmpty ? nil : 0), orElse: .noValues(.deals, "stage"))
     }
 
     /// The share of class A customers (ABC by the headline period's revenue) with no activity in

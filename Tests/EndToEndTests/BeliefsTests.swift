@@ -107,7 +107,7 @@ import TestSupport
         #expect(pipeline.compactMap { ($0["title"] as? [String: String])?["ru"] } == ["Запрос", "Расчёт", "Счёт", "Оплата", "Отгрузка"])
         let automations = try #require(configuration["automations"] as? [[String: Any]])
         let stalled = try #require(automations.first { $0["id"] as? String == "automation.stalled_deal" })
-        #expect((stalled["detail"] as? [String: String])?["en"]?.contains("28 days; the company states a sales cycle of 14 days") == true)
+        #expect((stalled["detail"] as? [String: String])?["en"]?.contains("6 days; the company states a sales cycle of 14 days over 5 stages") == true)
         let kpis = try #require(configuration["kpis"] as? [[String: Any]]).compactMap { $0["id"] as? String }
         // The only goal named is "grow sales": its KPIs lead.
         #expect(Array(kpis.prefix(3)) == ["kpi.sales.growth_12m", "kpi.customers.new_12m", "kpi.sales.avg_order_value_last_12m"])

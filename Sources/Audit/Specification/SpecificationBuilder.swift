@@ -67,13 +67,13 @@ public struct SpecificationBuilder {
 
     func pipelines() -> [ImplementationSpec.Pipeline] {
         var pipelines: [ImplementationSpec.Pipeline] = []
-        let stated = (text("sales_stages_list") ?? "").split { $0 == "," || $0 == ";" || $0 == "\n" }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let stated = ConfigurationBuilder.statedStages(text("sales_stages_list") ?? "")
         let names: [LocalizedText] = stated.isEmpty
             ? [LocalizedText(ru: "Запрос", en: "Request"), LocalizedText(ru: "Квалификация", en: "Qualification"),
                LocalizedText(ru: "Предложение", en: "Proposal"), LocalizedText(ru: "Согласование", en: "Approval"), LocalizedText(ru: "Оплата", en: "Payment")]
-            : stated.map { LocalizedText(both: $0.prefix(1).uppercased() + $0.dropFirst()) }
-        let perStage = max(3, Int((2 * cycleDays / Double(names.count)).rounded()))
+            : stated.map { LocalizedText(both: $0) }
+        // As the configuration's stalled-deal alert: twice the cycle (a week at least), shared among the stages.
+        let perStage = max(3, Int((max(7, 2 * cycleDays) / Double(names.count)).rounded(.up)))
         pipelines.append(.init(
             name: LocalizedText(ru: stated.isEmpty ? "Новые продажи (типовые этапы: компания их не назвала)" : "Новые продажи — этапы компании",
                                 en: stated.isEmpty ? "New sales (standard stages: the company named none)" : "New sales: the company's own stages"),
@@ -198,7 +198,7 @@ public struct SpecificationBuilder {
 
     func automations() -> [ImplementationSpec.Automation] {
         let rhythmDays = Int((metric("customers.median_purchase_interval_days") ?? 30).rounded())
-        let stalled = max(3, Int((2 * cycleDays / Double(max(1, pipelines().first?.stages.count ?? 5))).rounded()))
+        let stalled = pipelines().first?.stages.first?.stalledAfterDays ?? 7
         func lt(_ ru: String, _ en: String) -> LocalizedText { LocalizedText(ru: ru, en: en) }
         let known: [String: (LocalizedText, LocalizedText, LocalizedText, LocalizedText)] = [
             "automation.win_back": (lt("Ежедневная проверка", "A daily check"),

@@ -8,7 +8,9 @@ extension ConfigurationBuilder {
     /// template stages a finding recommends); the stated sales cycle
     /// sets when a deal counts as stalled (`stalled_after_days` in the ruleset says how).
     static func addStatedPipeline(_ spec: ConfigurationSpec, _ bindings: Bindings, to configuration: inout RecommendedConfiguration) {
+        var stageCount = 0
         if case .string(let text)? = spec.pipelineStages?.evaluate(with: bindings).value, case let stages = statedStages(text), !stages.isEmpty {
+            stageCount = stages.count
             // The company's own stages replace the template stages findings recommend; those
             // findings stay as the reasons for the pipeline.
             let reasons = configuration.pipeline.flatMap(\.reasons).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -20,13 +22,18 @@ extension ConfigurationBuilder {
             }
         }
         guard case .number(let days)? = spec.stalledAfterDays?.evaluate(with: bindings).value, days.isFinite, days >= 1 else { return }
-        let whole = days.rounded(.up)
+        // The limit is the whole deal's; with the company's stages, each stage gets its part.
+        let whole = stageCount > 0 ? max(3, (days / Double(stageCount)).rounded(.up)) : days.rounded(.up)
         let ru = Formatter(.ru), en = Formatter(.en)
         let cycle = spec.stalledAfterDays?.references.first { $0.kind == .answer }.flatMap { bindings.answers[$0.id] }
         var basisRU = "", basisEN = ""
         if case .number(let stated)? = cycle {
             basisRU = "; цикл сделки, по словам компании, — \(ru.count(stated)) \(Plural.form(stated, "день|дня|дней", .ru))"
             basisEN = "; the company states a sales cycle of \(en.count(stated)) \(Plural.form(stated, "day|days", .en))"
+            if stageCount > 0 {
+                basisRU += ", этапов — \(stageCount): вдвое больше цикла, поделённое на этапы"
+                basisEN += " over \(stageCount) stages: twice the cycle, shared among the stages"
+            }
         }
         configuration.add(ConfigItem(
             id: "automation.stalled_deal",
@@ -39,7 +46,7 @@ extension ConfigurationBuilder {
 
     /// The stage names of a stated list: split on commas, semicolons, arrows and new lines,
     /// trimmed, without repeats (compared case-insensitively), at most 20.
-    static func statedStages(_ text: String) -> [String] {
+    public static func statedStages(_ text: String) -> [String] {
         var normalised = text
         for arrow in ["->", "→", "⇒", ">"] { normalised = normalised.replacingOccurrences(of: arrow, with: ",") }
         var seen = Set<String>()
