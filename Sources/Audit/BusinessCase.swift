@@ -68,10 +68,15 @@ public struct BusinessCase: Sendable, Hashable, Codable {
             notCounted.append(LocalizedText(ru: "подписка: ни одна платформа каталога не подходит", en: "licences: no platform of the catalogue fits"))
         }
         if let plan, !plan.initiatives.isEmpty {
-            costs.append(Line(id: "services", title: LocalizedText(ru: "Работы внедрения (\(plan.initiatives.count) этапов плана)", en: "Rollout work (\(plan.initiatives.count) plan stages)"),
+            costs.append(Line(id: "services", title: LocalizedText(ru: "Работы по внедрению (этапов плана: \(plan.initiatives.count))", en: "Rollout work (\(plan.initiatives.count) plan stages)"),
                               amount: plan.cost,
                               basis: LocalizedText(ru: "трудоёмкость этапов × ставка дня \(money(plan.dayRate.lowerBound).ru)–\(money(plan.dayRate.upperBound).ru)",
                                                    en: "the stages' effort × a day rate of \(money(plan.dayRate.lowerBound).en)–\(money(plan.dayRate.upperBound).en)")))
+            // Project management (10–15 %) and a reserve (15–20 %) on the outside work, as integrators quote them.
+            costs.append(Line(id: "management", title: LocalizedText(ru: "Управление проектом и резерв", en: "Project management and reserve"),
+                              amount: (plan.cost.lowerBound * 0.25)...(plan.cost.upperBound * 0.35),
+                              basis: LocalizedText(ru: "10–15 % на управление проектом и 15–20 % резерва от стоимости работ",
+                                                   en: "10–15 % for project management and a 15–20 % reserve on the cost of the work")))
             if let hours = number("proj_internal_hours"), let salary = number("money_manager_cost"), hours > 0, salary > 0 {
                 let hourly = salary / 164
                 let amount = hours * Double(plan.weeks) * hourly

@@ -54,9 +54,12 @@ import TestSupport
     }
 
     @Test func aMustHaveThePlatformLacksLeavesItOut() throws {
-        let shortlist = PlatformShortlist.rank(try Self.catalogue(), for: Self.need { $0.mustHaves = ["warehouse"] })
+        let shortlist = PlatformShortlist.rank(try Self.catalogue(), for: Self.need { $0.mustHaves = ["warehouse"]; $0.accounting1C = false })
         let amo = try #require(shortlist.excluded.first { $0.platform.id == "amocrm" })
         #expect(amo.exclusions.map(\.en) == ["lacks a must-have: stock"])
+        // With 1C the stock stays there and reaches the deal through the exchange.
+        let withOneC = PlatformShortlist.rank(try Self.catalogue(), for: Self.need { $0.mustHaves = ["warehouse"] })
+        #expect(withOneC.ranked.contains { $0.platform.id == "amocrm" })
     }
 
     @Test func aConsultantFileReplacesAPlatformAndAddsOne() throws {
@@ -66,7 +69,7 @@ import TestSupport
         let start = try #require(text.range(of: "  - id: bitrix24"))
         let end = try #require(text.range(of: "  - id: amocrm"))
         var bitrix = String(text[start.lowerBound..<end.lowerBound])
-        bitrix = bitrix.replacingOccurrences(of: "{low: 150, high: 1500}", with: "{low: 99, high: 99}")
+        bitrix = bitrix.replacingOccurrences(of: "{low: 500, high: 2500}", with: "{low: 99, high: 99}")
         let added = bitrix.replacingOccurrences(of: "id: bitrix24", with: "id: our_crm").replacingOccurrences(of: "\"Битрикс24\"", with: "\"Наша CRM\"")
         let own = "schema: crm-audit/platforms/1\nid: consultant\nversion: 1.0.0\nchecked: 2026-11-01\nplatforms:\n" + bitrix + added
         let catalogue = try Self.catalogue(overrides: [try directory.write(own, to: "own.yaml")])

@@ -103,6 +103,7 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
     }
 
     static func evaluate(_ platform: Platform, _ need: PlatformRequirements) -> ShortlistEntry {
+        func need1C(_ platform: Platform) -> Bool { need.accounting1C && platform.accounting1C != .none }
         var reasons: [LocalizedText] = [], out: [LocalizedText] = []
         var score = 0.0
         let users = Double(need.users)
@@ -130,12 +131,16 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
         if need.accounting1C, platform.accounting1C == .none {
             out.append(LocalizedText(ru: "нет обмена с 1С", en: "no exchange with 1C"))
         }
-        if !platform.users.contains(need.users) {
-            out.append(LocalizedText(ru: "рассчитана на \(platform.users.lowerBound)–\(platform.users.upperBound) пользователей, у компании \(need.users)",
-                                     en: "made for \(platform.users.lowerBound)–\(platform.users.upperBound) users; the company has \(need.users)"))
+        if need.users < platform.users.lowerBound {
+            out.append(LocalizedText(ru: "продаётся от \(platform.users.lowerBound) пользователей, у компании \(need.users)",
+                                     en: "sold from \(platform.users.lowerBound) users; the company has \(need.users)"))
+        } else if need.users > platform.users.upperBound {
+            out.append(LocalizedText(ru: "рассчитана не больше чем на \(platform.users.upperBound) пользователей, у компании \(need.users)",
+                                     en: "made for at most \(platform.users.upperBound) users; the company has \(need.users)"))
         }
-        for need in need.mustHaves where !Self.has(platform, need) {
-            out.append(LocalizedText(ru: "нет обязательного: \(Self.mustHaveTitle(need).ru)", en: "lacks a must-have: \(Self.mustHaveTitle(need).en)"))
+        // Stock kept in 1C reaches any platform with a 1C exchange: it is shown on the deal, not kept twice.
+        for need in need.mustHaves where !Self.has(platform, need) && !(need == "warehouse" && need1C(platform)) {
+            out.append(LocalizedText(ru: "нет обязательной функции «\(Self.mustHaveTitle(need).ru)»", en: "lacks a must-have: \(Self.mustHaveTitle(need).en)"))
         }
         if need.accounting1C {
             switch platform.accounting1C {
@@ -176,6 +181,7 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
     }
 
     /// The must-haves the selection question offers, by option id.
+    
     static func has(_ platform: Platform, _ need: String) -> Bool {
         switch need {
         case "telephony": platform.telephony != .none
@@ -202,7 +208,7 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
         case "telephony": LocalizedText(ru: "телефония", en: "telephony")
         case "messengers": LocalizedText(ru: "мессенджеры", en: "messengers")
         case "mobile": LocalizedText(ru: "мобильное приложение", en: "a mobile app")
-        case "warehouse": LocalizedText(ru: "склад", en: "stock")
+        case "warehouse": LocalizedText(ru: "остатки склада", en: "stock")
         case "mailing": LocalizedText(ru: "рассылки", en: "e-mail campaigns")
         case "production_orders": LocalizedText(ru: "заказы в производство", en: "production orders")
         case "api": LocalizedText(ru: "открытый API", en: "an open API")

@@ -39,14 +39,16 @@ public struct ImplementationSpec: Sendable, Hashable, Codable {
         public var name: LocalizedText
         /// text, number, money, date, list, multi_list, phone, email, tax_id, user, yes_no.
         public var type: String
-        /// The allowed values of a list, from the answers and the data.
+        /// The allowed values of a list, from the answers and the data (as the client writes them).
         public var values: [String]
+        /// The values in English where the tool proposes them (loss reasons); nil for the client's own values.
+        public var valuesEN: [String]? = nil
         public var required: Bool
         public var filledBy: LocalizedText
         public var source: LocalizedText
 
         enum CodingKeys: String, CodingKey {
-            case entity, name, type, values, required, filledBy = "filled_by", source
+            case entity, name, type, values, valuesEN = "values_en", required, filledBy = "filled_by", source
         }
     }
 

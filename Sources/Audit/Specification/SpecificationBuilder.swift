@@ -150,9 +150,10 @@ public struct SpecificationBuilder {
         let manager = LocalizedText(ru: "Менеджер", en: "The manager"), exchange = LocalizedText(ru: "Обмен с 1С", en: "The 1C exchange")
         let marketing = LocalizedText(ru: "Маркетинг", en: "Marketing")
         let crm = LocalizedText(ru: "CRM", en: "CRM"), accounts = LocalizedText(ru: oneC ? "1С" : "Учётная система", en: oneC ? "1C" : "The accounting system")
-        func field(_ entity: LocalizedText, _ ru: String, _ en: String, _ type: String, values: [String] = [], required: Bool = false,
-                   by: LocalizedText, from: LocalizedText) -> ImplementationSpec.Field {
-            ImplementationSpec.Field(entity: entity, name: LocalizedText(ru: ru, en: en), type: type, values: values, required: required, filledBy: by, source: from)
+        func field(_ entity: LocalizedText, _ ru: String, _ en: String, _ type: String, values: [String] = [], valuesEN: [String]? = nil,
+                   required: Bool = false, by: LocalizedText, from: LocalizedText) -> ImplementationSpec.Field {
+            ImplementationSpec.Field(entity: entity, name: LocalizedText(ru: ru, en: en), type: type, values: values, valuesEN: valuesEN,
+                                     required: required, filledBy: by, source: from)
         }
         var channels = document.tables.channels.map(\.channel).filter { !$0.isEmpty && !$0.hasPrefix("(") }
         for source in dataValues("source") where !channels.contains(source) { channels.append(source) }
@@ -171,8 +172,8 @@ public struct SpecificationBuilder {
             field(company, "Город", "City", "list", values: dataValues("city"), by: manager, from: crm),
             field(company, "Телефон", "Phone", "phone", required: true, by: manager, from: crm),
             field(company, "Email", "E-mail", "email", required: !b2c, by: manager, from: crm),
-            field(company, "Согласие на рассылку (дата, канал)", "Consent to mailings (date, channel)", "yes_no", by: manager, from: crm),
-            field(company, "Класс ABC", "ABC class", "list", values: ["A", "B", "C"], by: LocalizedText(ru: "Расчёт CRM по выручке 12 месяцев", en: "Computed by the CRM from 12 months' revenue"), from: accounts),
+            field(b2c ? company : contact, "Согласие на рассылку: дата, канал, документ", "Consent to mailings: date, channel, document", "text", by: manager, from: crm),
+            field(company, "Класс ABC", "ABC class", "list", values: ["A", "B", "C"], by: LocalizedText(ru: oneC ? "Расчёт в 1С по выручке 12 месяцев, передаётся в CRM" : "Расчёт по выручке 12 месяцев", en: oneC ? "Computed in 1C from 12 months' revenue and passed to the CRM" : "Computed from 12 months' revenue"), from: accounts),
         ]
         if b2c {
             fields.append(field(company, "Дата рождения", "Birth date", "date", by: manager, from: crm))
@@ -186,7 +187,8 @@ public struct SpecificationBuilder {
             field(deal, "Этап", "Stage", "list", values: pipelines().first?.stages.map { $0.name.ru == $0.name.en ? $0.name.ru : $0.name.ru + " / " + $0.name.en } ?? [], required: true, by: manager, from: crm),
             field(deal, "Источник", "Source", "list", values: Array(channels.prefix(15)), required: true, by: manager, from: crm),
             field(deal, "Причина проигрыша", "Loss reason", "list",
-                  values: ["Цена / Price", "Сроки / Timing", "Конкурент / Competitor", "Нет бюджета / No budget", "Нет ответа / No answer", "Нет в наличии / Out of stock"],
+                  values: ["Цена", "Сроки", "Конкурент", "Нет бюджета", "Нет ответа", "Нет в наличии"],
+                  valuesEN: ["Price", "Timing", "Competitor", "No budget", "No answer", "Out of stock"],
                   required: true, by: manager, from: crm),
             field(deal, "Себестоимость и маржа", "Cost and margin", "money", by: exchange, from: accounts),
             field(deal, "Номер заказа / счёта 1С", "1C order / invoice number", "text", by: exchange, from: accounts),
@@ -212,7 +214,7 @@ public struct SpecificationBuilder {
                                             lt("1-го числа месяца", "On the 1st of each month")),
             "automation.lead_sla": (lt("Новая заявка: форма, звонок, чат, письмо", "A new enquiry: form, call, chat, letter"),
                                     lt("Нет ответа клиенту за 15 минут рабочего времени", "No answer to the customer within 15 working minutes"),
-                                    lt("Переназначить дежурному менеджеру и уведомить руководителя", "Reassign to the duty manager and notify the head of sales"),
+                                    lt("Через 15 минут — уведомление менеджеру и руководителю; через час — передать дежурному по графику", "After 15 minutes a notice to the manager and the head of sales; after an hour, hand over to the manager on duty by the rota"),
                                     lt("Сразу; в нерабочее время — с начала следующего рабочего дня", "At once; out of hours, from the start of the next working day")),
             "automation.stalled_deal": (lt("Ежедневная проверка", "A daily check"),
                                         lt("Сделка на одном этапе дольше \(stalled) дн.", "A deal in one stage for longer than \(stalled) days"),
@@ -220,11 +222,11 @@ public struct SpecificationBuilder {
                                         lt("Каждый день в 9:00", "Daily at 9:00")),
             "automation.handover": (lt("Сотрудник отключён в CRM (увольнение)", "A user is deactivated in the CRM (leaves)"),
                                     lt("—", "—"),
-                                    lt("Клиенты, сделки и задачи переходят руководителю продаж для распределения; клиентам — письмо о новом менеджере", "Customers, deals and tasks pass to the head of sales for reassignment; customers get a letter naming their new manager"),
+                                    lt("Клиенты, сделки и задачи переходят руководителю продаж для распределения; после назначения нового менеджера клиенту уходит письмо от него", "Customers, deals and tasks pass to the head of sales for reassignment; once a new manager is assigned, the customer gets a letter from them"),
                                     lt("В день увольнения", "On the day they leave")),
             "automation.duplicate_check": (lt("Создание или изменение компании", "A company is created or edited"),
-                                           lt("Совпадает ИНН, телефон или email с существующей записью", "The tax id, phone or e-mail matches an existing record"),
-                                           lt("Запретить сохранение по ИНН; по телефону или email — предложить объединить", "Refuse to save on a tax id match; offer a merge on a phone or e-mail match"),
+                                           lt("Совпадает ИНН и КПП (у ИП — ИНН), телефон или email с существующей записью", "The tax id and KPP (a sole trader's tax id alone), phone or e-mail matches an existing record"),
+                                           lt("Запретить сохранение при совпадении ИНН и КПП и показать, чей клиент; по телефону или email — предложить объединить", "Refuse to save on a tax id and KPP match, showing whose customer it is; offer a merge on a phone or e-mail match"),
                                            lt("Сразу", "At once")),
             "automation.key_account_touch": (lt("Ежедневная проверка", "A daily check"),
                                              lt("Клиент класса A без записанного контакта 30 дней", "A class A customer with no recorded contact for 30 days"),
@@ -284,19 +286,22 @@ public struct SpecificationBuilder {
             switch (config, option("int_1c_customised")) {
             case (_, "heavy"?): connector = lt("Свой обмен силами программиста 1С (конфигурация сильно доработана)", "A custom exchange by a 1C programmer (the configuration is heavily customised)")
             case ("bp"?, _): connector = lt("Обмен через EnterpriseData или коннектор партнёра: в «Бухгалтерии» нет заказов клиентов", "An exchange through EnterpriseData or a partner's connector: 1C:Accounting holds no customer orders")
-            case ("ut"?, _), ("ka"?, _), ("erp"?, _), ("unf"?, _): connector = lt("Типовой модуль обмена платформы с 1С (УТ/КА/ERP/УНФ) или EnterpriseData", "The platform's standard 1C exchange module (UT/KA/ERP/UNF) or EnterpriseData")
+            case ("ut"?, _), ("ka"?, _), ("erp"?, _), ("unf"?, _): connector = lt("Коннектор платформы к 1С (УТ/КА/ERP/УНФ) — выбрать на пилоте по списку доработок 1С; ключ — GUID объектов 1С", "The platform's 1C connector (UT/KA/ERP/UNF), chosen in the pilot against the list of 1C customisations; keyed by the 1C objects' GUIDs")
             default: connector = lt("Модуль обмена с 1С выбранной платформы", "The chosen platform's 1C exchange module")
             }
             let orders = (metric("sales.orders_last_12m") ?? 0) / 12
             let often = orders > 300 ? lt("в реальном времени", "in real time") : lt("каждые 15 минут", "every 15 minutes")
             let ordersMaster = config == "bp" ? lt("CRM", "CRM") : lt("1С (документ «Заказ клиента»)", "1C (the customer order document)")
             result += [
-                .init(object: lt("Компании: реквизиты", "Companies: legal details"), master: lt("1С", "1C"), direction: "1C → CRM", frequency: often, connector: connector),
+                .init(object: lt("Компании: реквизиты (в УТ — партнёр и контрагенты)", "Companies: legal details (in UT, the partner and its counterparties)"), master: lt("1С; новая компания создаётся в CRM и передаётся в 1С", "1C; a new company is created in the CRM and passed to 1C"),
+                      direction: "CRM → 1С, 1С → CRM", frequency: often, connector: connector),
+                .init(object: lt("Публикация 1С для обмена", "Publishing 1C for the exchange"), master: lt("—", "—"), direction: "—", frequency: lt("—", "—"),
+                      connector: lt(option("int_1c_hosting") == "own_server" ? "HTTP-сервис 1С на своём сервере, доступ из облака CRM и согласование с безопасностью" : "По возможностям хостинга 1С", option("int_1c_hosting") == "own_server" ? "A 1C HTTP service on the own server, reachable from the CRM's cloud, cleared with security" : "As the 1C hosting allows")),
                 .init(object: lt("Контакты, сделки, активности", "Contacts, deals, activities"), master: lt("CRM", "CRM"), direction: "CRM", frequency: lt("—", "—"), connector: lt("—", "—")),
-                .init(object: lt("Товары, цены, остатки", "Products, prices, stock"), master: lt("1С", "1C"), direction: "1C → CRM", frequency: lt("каждый час", "hourly"), connector: connector),
-                .init(object: lt("Заказы", "Orders"), master: ordersMaster, direction: "CRM ↔ 1C", frequency: often, connector: connector),
-                .init(object: lt("Счета, оплаты, отгрузки", "Invoices, payments, shipments"), master: lt("1С", "1C"), direction: "1C → CRM", frequency: often, connector: connector),
-                .init(object: lt("Себестоимость (маржа сделки)", "Cost (a deal's margin)"), master: lt("1С", "1C"), direction: "1C → CRM", frequency: lt("раз в день", "daily"), connector: connector),
+                .init(object: lt("Товары, цены, остатки", "Products, prices, stock"), master: lt("1С", "1C"), direction: "1С → CRM", frequency: lt("каждый час", "hourly"), connector: connector),
+                .init(object: lt("Заказы", "Orders"), master: ordersMaster, direction: "CRM ↔ 1С", frequency: often, connector: connector),
+                .init(object: lt("Счета, оплаты, отгрузки", "Invoices, payments, shipments"), master: lt("1С", "1C"), direction: "1С → CRM", frequency: often, connector: connector),
+                .init(object: lt("Себестоимость (маржа сделки)", "Cost (a deal's margin)"), master: lt("1С", "1C"), direction: "1С → CRM", frequency: lt("раз в день", "daily"), connector: connector),
             ]
         } else if option("int_accounting") != nil {
             result.append(.init(object: lt("Счета и оплаты", "Invoices and payments"), master: lt("Учётная система", "The accounting system"), direction: "→ CRM",
@@ -309,7 +314,8 @@ public struct SpecificationBuilder {
                                 ? lt("Облачная АТС с приложением на мобильных и интеграцией с CRM (номера — компании)", "A cloud PBX with a mobile app and a CRM integration (company numbers)")
                                 : lt("Интеграция АТС с CRM: карточка звонящего, запись в истории", "PBX ↔ CRM: the caller's card, the recording in the history")))
         if !options("chan_messengers").filter({ $0 != "none" }).isEmpty {
-            let names = options("chan_messengers").filter { $0 != "none" }.joined(separator: ", ")
+            let labels = ["whatsapp": "WhatsApp", "telegram": "Telegram", "max": "MAX", "viber": "Viber"]
+            let names = options("chan_messengers").filter { $0 != "none" }.map { labels[$0] ?? $0 }.joined(separator: ", ")
             result.append(.init(object: lt("Переписка в мессенджерах (\(names))", "Messenger conversations (\(names))"), master: lt("Мессенджер", "The messenger"), direction: "↔ CRM",
                                 frequency: lt("сразу", "at once"),
                                 connector: lt("Коннектор мессенджеров на номерах компании (не личных)", "A messenger connector on company numbers (not personal ones)")))
@@ -322,7 +328,7 @@ public struct SpecificationBuilder {
         }
         if let edo = option("chan_edo"), edo != "none" {
             result.append(.init(object: lt("Статусы документов ЭДО", "Document exchange statuses"), master: lt(edo == "sbis" ? "СБИС" : "Диадок", edo == "sbis" ? "SBIS" : "Diadoc"),
-                                direction: "→ 1C → CRM", frequency: lt("раз в час", "hourly"), connector: lt("Через 1С (модуль ЭДО)", "Through 1C (its document exchange module)")))
+                                direction: "→ 1С → CRM", frequency: lt("раз в час", "hourly"), connector: lt("Через 1С (модуль ЭДО)", "Through 1C (its document exchange module)")))
         }
         return result
     }
@@ -344,7 +350,7 @@ public struct SpecificationBuilder {
             (lt("Собственник", "Owner"), [
                 ("sales.growth_12m", lt("выше, чем сейчас", "above today's")),
                 ("sales.gross_margin_last_12m", lt("не ниже, чем сейчас", "no lower than today's")),
-                ("retention.revenue_12m", lt("≥ 100 %", "≥ 100 %")),
+                ("retention.revenue_12m", lt("не ниже, чем сейчас, и не меньше 100 %", "no lower than today's, and at least 100 %")),
                 ("managers.dependency", lt("< 25 %", "< 25 %")),
             ]),
             (lt("Руководитель продаж", "Head of sales"), [
@@ -391,8 +397,9 @@ public struct SpecificationBuilder {
                   detail: lt("клиентов без работающего менеджера: \(count("managers.unserved_customers"))", "customers without a working manager: \(count("managers.unserved_customers"))")),
             .init(step: lt("Загрузить компании и контакты", "Load companies and contacts"), source: accounts,
                   detail: lt("после чистки, ключ — ИНН/код контрагента; личные файлы менеджеров — через общий шаблон", "after the clean-up, keyed by tax id / counterparty code; managers' personal files through one template")),
-            .init(step: lt("Загрузить историю продаж", "Load the sales history"), source: accounts,
-                  detail: lt("\(count("sales.months")) мес. продаж как закрытые заказы — для ABC, RFM и ритма покупок каждого клиента", "\(count("sales.months")) months of sales as closed orders, for ABC, RFM and each customer's buying rhythm")),
+            .init(step: lt("Перенести итоги истории продаж", "Carry over the sales history's totals"), source: accounts,
+                  detail: lt("\(count("sales.months")) мес. продаж остаются в 1С; в карточку компании — выручка и маржа за 12 и 24 месяца, последняя покупка, средний интервал (автоматизации на время загрузки выключить)",
+                             "\(count("sales.months")) months of sales stay in 1C; the company record gets revenue and margin for 12 and 24 months, the last purchase and the mean interval (automations off during the load)")),
             .init(step: lt("Перенести открытые сделки", "Move the open deals"), source: lt("Excel и записи менеджеров", "Excel and the managers' notes"),
                   detail: lt("только активные, с этапом и следующим шагом; старше двух циклов — закрыть с причиной", "active ones only, with a stage and a next step; older than two cycles — closed with a reason")),
             .init(step: lt("Переключение", "Cut-over"), source: lt("—", "—"),

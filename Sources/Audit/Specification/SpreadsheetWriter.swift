@@ -78,9 +78,10 @@ public struct SpreadsheetWriter {
             <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
             <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
             <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-            <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>\
+            <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>\
             <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>\
-            <xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf></cellXfs>\
+            <xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>\
+            <xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf></cellXfs>\
             <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
             """)
         for (index, sheet) in sheets.enumerated() {
@@ -110,7 +111,9 @@ public struct SpreadsheetWriter {
                     let style = rowIndex == 0 ? 1 : 0
                     rows += "<c r=\"\(reference)\" t=\"inlineStr\" s=\"\(style)\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
                 case .number(let value) where value.isFinite:
-                    rows += "<c r=\"\(reference)\" s=\"2\"><v>\(value)</v></c>"
+                    // Whole numbers without decimals (1, 10), others with two.
+                    let style = value == value.rounded() && abs(value) < 1e15 ? 3 : 2
+                    rows += "<c r=\"\(reference)\" s=\"\(style)\"><v>\(value)</v></c>"
                 case .number:
                     rows += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t></t></is></c>"
                 }

@@ -15,8 +15,8 @@ extension HTMLReport {
         let consultant = options.audience == .consultant
         var content: [SafeHTML] = []
         let lead = LocalizedText(
-            ru: "Этапы в порядке зависимостей: ни один не начинается, пока не закончено то, от чего он зависит. Всего — \(project.weeks) нед.; стоимость работ — оценка консультанта до предложения интегратора.",
-            en: "Stages in dependency order: none starts before what it depends on has ended. \(project.weeks) weeks in all; the cost of the work is the consultant's estimate before an integrator's quote.")
+            ru: "Этапы в порядке зависимостей: ни один не начинается, пока не закончено то, от чего он зависит. Всего — \(project.weeks) нед. от даты аудита (праздники не учтены); стоимость работ — оценка консультанта до предложения интегратора.",
+            en: "Stages in dependency order: none starts before what it depends on has ended. \(project.weeks) weeks from the audit's date (holidays not counted); the cost of the work is the consultant's estimate before an integrator's quote.")
         content.append(element("p", [("class", "muted")], text(lead[language])))
         content.append(element("figure", [("class", "chart-box")], SafeHTML(raw: TimelineChart.render(project.stages, language: language))))
         let headers: [(String, Bool)] = [
@@ -27,7 +27,10 @@ extension HTMLReport {
         let rows: [[(String, Bool)]] = project.stages.enumerated().map { index, stage in
             var scope = stage.title[language] + ". " + stage.scope[language]
             if consultant, !stage.findings.isEmpty { scope += " (" + stage.findings.joined(separator: ", ") + ")" }
-            return [(String(index + 1), true), (scope, false), ("\(stage.startWeek + 1)–\(stage.endWeek)", true),
+            // Weeks from the round's date, with the calendar dates they fall on.
+            let from = format.date(input.round.date.adding(days: 7 * stage.startWeek))
+            let to = format.date(input.round.date.adding(days: 7 * stage.endWeek - 1))
+            return [(String(index + 1), true), (scope, false), ("\(stage.startWeek + 1)–\(stage.endWeek) (\(from) – \(to))", true),
                     (stage.owner[language], false), (days(stage.effortDays), true), (money(stage.cost), true)]
         }
         content.append(table(headers, rows, class: "plan"))
