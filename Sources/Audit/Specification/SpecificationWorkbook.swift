@@ -25,7 +25,7 @@ public enum SpecificationWorkbook {
         sheets.append(.init(name: lt("Поля", "Fields"), header: [lt("Сущность", "Entity"), lt("Поле", "Field"), lt("Тип", "Type"), lt("Значения", "Values"),
                                                                  lt("Обязательное", "Required"), lt("Кто заполняет", "Filled by"), lt("Источник", "Source")],
                             rows: spec.fields.map { [.text($0.entity[language]), .text($0.name[language]), .text(typeName($0.type, language)),
-                                                     .text((language == .en ? $0.valuesEN ?? $0.values : $0.values).joined(separator: "; ")),
+                                                     .text(LocalizedText(ru: $0.values.joined(separator: "; "), en: ($0.valuesEN ?? $0.values).joined(separator: "; "))[language]),
                                                      .text(yes($0.required)), .text($0.filledBy[language]), .text($0.source[language])] }))
         sheets.append(.init(name: lt("Автоматизации", "Automations"), header: [lt("Автоматизация", "Automation"), lt("Триггер", "Trigger"), lt("Условие", "Condition"),
                                                                                lt("Действие", "Action"), lt("Время", "Timing"), lt("Основание", "Findings")],

@@ -1,5 +1,6 @@
 import AuditModel
 import Foundation
+import Report
 import ZIPFoundation
 
 /// Writes a plain XLSX workbook: sheets of text and number cells, a bold frozen header row,
@@ -142,22 +143,7 @@ public struct SpreadsheetWriter {
         String(name.map { "[]:*?/\\".contains($0) ? "-" : $0 }.prefix(31))
     }
 
-    /// XML text: escaped, without the control characters XML 1.0 forbids.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// XML text: escaped, without the characters XML 1.0 forbids (the escaping the report and
+    /// the Word copy use).
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }
