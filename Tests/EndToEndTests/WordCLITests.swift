@@ -24,7 +24,8 @@ import TestSupport
         try process.run()
         process.waitUntilExit()
         let text = try String(contentsOfFile: directory.file("report.txt"), encoding: .utf8)
-        for heading in ["Резюме для руководителя", "Выявленные проблемы", "Рекомендуемая настройка CRM"] {
+        for heading in ["Резюме для руководителя", "Выявленные проблемы", "Рекомендуемая настройка CRM", "Три решения для руководителя",
+                        "План проекта", "Какая CRM подходит", "Во что обойдётся и что вернёт"] {
             #expect(text.contains(heading), "missing: \(heading)")
         }
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
