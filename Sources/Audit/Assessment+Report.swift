@@ -39,9 +39,8 @@ extension Assessment {
     /// The recommended project for the report: the bundled platform catalogue ranked for the
     /// client (nil when it cannot be found), the plan and its business case.
     func projectSection(catalogues: [String] = [], market: String = "ru") -> ProjectSection? {
-        guard let plan, let catalogue = try? PlatformCatalogue.load(overrides: catalogues) else { return nil }
-        let shortlist = PlatformShortlist.rank(catalogue, for: PlatformRequirements.of(self, market: market))
-        let business = BusinessCase.of(self, plan: plan, platform: shortlist.ranked.first, pricesCheckedOn: shortlist.pricesCheckedOn)
+        guard let recommendation = try? recommendation(catalogues: catalogues, market: market) else { return nil }
+        let (shortlist, plan, business) = (recommendation.shortlist, recommendation.plan, recommendation.businessCase)
         func lines(_ items: [BusinessCase.Line]) -> [ProjectSection.MoneyLine] {
             items.map { ProjectSection.MoneyLine(title: $0.title, amount: $0.amount, basis: $0.basis) }
         }

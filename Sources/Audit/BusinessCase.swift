@@ -47,9 +47,7 @@ public struct BusinessCase: Sendable, Hashable, Codable {
 
     /// Works out the case for an assessed round, its plan and the platform ranked first.
     public static func of(_ assessment: Assessment, plan: ProjectPlan?, platform: ShortlistEntry?, pricesCheckedOn: String?) -> BusinessCase {
-        var answers: [String: AnswerValue] = [:]
-        for answer in assessment.answers { answers[answer.questionID] = answer.value }
-        func number(_ id: String) -> Double? { if case .number(let value)? = answers[id] { value } else { nil } }
+        let number = assessment.answerValues.number
         let metrics = assessment.analysis.document
         let format = (ru: Formatter(.ru), en: Formatter(.en))
         func money(_ value: Double) -> LocalizedText { LocalizedText(ru: format.ru.money(value.rounded()), en: format.en.money(value.rounded())) }

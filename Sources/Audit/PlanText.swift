@@ -6,19 +6,15 @@ import Rules
 public enum PlanText {
     public static func render(_ plan: ProjectPlan, businessCase: BusinessCase, document: MetricDocument, language: Language) -> String {
         let format = Formatter(language)
-        func money(_ range: ClosedRange<Double>) -> String {
-            range.lowerBound == range.upperBound ? format.money(range.lowerBound.rounded())
-                : format.money(range.lowerBound.rounded()) + "–" + format.money(range.upperBound.rounded())
-        }
         var lines: [String] = []
-        lines.append(LocalizedText(ru: "План проекта: \(plan.weeks) нед., работы внедрения \(money(plan.cost))",
-                                   en: "Project plan: \(plan.weeks) weeks, rollout work \(money(plan.cost))")[language])
+        lines.append(LocalizedText(ru: "План проекта: \(plan.weeks) нед., работы внедрения \(format.moneyRange(plan.cost))",
+                                   en: "Project plan: \(plan.weeks) weeks, rollout work \(format.moneyRange(plan.cost))")[language])
         for (index, item) in plan.initiatives.enumerated() {
             let spec = item.spec
             lines.append("")
             lines.append("\(index + 1). \(spec.title[language]) — " + LocalizedText(
-                ru: "недели \(item.startWeek + 1)–\(item.endWeek); отвечает: \(spec.owner.ru); \(format.number(spec.effortDays.lowerBound, fractionDigits: 0))–\(format.number(spec.effortDays.upperBound, fractionDigits: 0)) чел.-дн., \(money(item.cost))",
-                en: "weeks \(item.startWeek + 1)–\(item.endWeek); owner: \(spec.owner.en); \(format.number(spec.effortDays.lowerBound, fractionDigits: 0))–\(format.number(spec.effortDays.upperBound, fractionDigits: 0)) person-days, \(money(item.cost))")[language])
+                ru: "недели \(item.startWeek + 1)–\(item.endWeek); отвечает: \(spec.owner.ru); \(format.number(spec.effortDays.lowerBound, fractionDigits: 0))–\(format.number(spec.effortDays.upperBound, fractionDigits: 0)) чел.-дн., \(format.moneyRange(item.cost))",
+                en: "weeks \(item.startWeek + 1)–\(item.endWeek); owner: \(spec.owner.en); \(format.number(spec.effortDays.lowerBound, fractionDigits: 0))–\(format.number(spec.effortDays.upperBound, fractionDigits: 0)) person-days, \(format.moneyRange(item.cost))")[language])
             lines.append("   " + spec.scope[language])
             if !spec.dependsOn.isEmpty {
                 let titles = spec.dependsOn.compactMap { id in plan.initiatives.first { $0.spec.id == id }?.spec.title[language] }
@@ -37,13 +33,13 @@ public enum PlanText {
         lines.append("")
         lines.append(LocalizedText(ru: "Обоснование (первый год, диапазоны):", en: "Business case (first year, ranges):")[language])
         for line in businessCase.costs {
-            lines.append("  − " + line.title[language] + ": " + money(line.amount) + " (" + line.basis[language] + ")")
+            lines.append("  − " + line.title[language] + ": " + format.moneyRange(line.amount) + " (" + line.basis[language] + ")")
         }
-        lines.append("  " + LocalizedText(ru: "Затраты: ", en: "Cost: ")[language] + money(businessCase.cost))
+        lines.append("  " + LocalizedText(ru: "Затраты: ", en: "Cost: ")[language] + format.moneyRange(businessCase.cost))
         for line in businessCase.value {
-            lines.append("  + " + line.title[language] + ": " + money(line.amount) + LocalizedText(ru: " в год (", en: " a year (")[language] + line.basis[language] + ")")
+            lines.append("  + " + line.title[language] + ": " + format.moneyRange(line.amount) + LocalizedText(ru: " в год (", en: " a year (")[language] + line.basis[language] + ")")
         }
-        lines.append("  " + LocalizedText(ru: "Отдача в год: ", en: "Value a year: ")[language] + money(businessCase.yearlyValue))
+        lines.append("  " + LocalizedText(ru: "Отдача в год: ", en: "Value a year: ")[language] + format.moneyRange(businessCase.yearlyValue))
         if let payback = businessCase.paybackMonths {
             lines.append("  " + LocalizedText(ru: "Окупаемость: \(format.number(payback.lowerBound, fractionDigits: 0))–\(format.number(payback.upperBound, fractionDigits: 0)) мес.",
                                               en: "Payback: \(format.number(payback.lowerBound, fractionDigits: 0))–\(format.number(payback.upperBound, fractionDigits: 0)) months")[language])
@@ -52,7 +48,7 @@ public enum PlanText {
         }
         if !businessCase.guarded.isEmpty {
             lines.append("  " + LocalizedText(ru: "Потери, от которых защищает проект (в окупаемость не входят):", en: "Losses the project guards against (not in the payback):")[language])
-            for line in businessCase.guarded { lines.append("    • " + line.title[language] + ": " + money(line.amount)) }
+            for line in businessCase.guarded { lines.append("    • " + line.title[language] + ": " + format.moneyRange(line.amount)) }
         }
         for item in businessCase.notCounted { lines.append("  " + LocalizedText(ru: "Не учтено: ", en: "Not counted: ")[language] + item[language]) }
         for item in businessCase.assumptions { lines.append("  " + LocalizedText(ru: "Допущение: ", en: "Assumption: ")[language] + item[language]) }

@@ -82,6 +82,12 @@ public struct Formatter: Sendable {
         return language == .ru ? text + "\u{00A0}₽" : "RUB\u{00A0}" + text
     }
 
+    /// A range of whole roubles, `50 000 ₽ – 180 000 ₽`, or one amount when both ends are equal.
+    public func moneyRange(_ range: ClosedRange<Double>) -> String {
+        range.lowerBound == range.upperBound ? money(range.lowerBound.rounded())
+            : money(range.lowerBound.rounded()) + " – " + money(range.upperBound.rounded())
+    }
+
     /// A compact money amount for charts and headlines: `12,3 млн ₽` / `RUB 12.3M`.
     public func compactMoney(_ value: Double) -> String {
         let magnitude = abs(value)

@@ -43,12 +43,10 @@ struct PlanCommand: ParsableCommand {
             throw ValidationError(LocalizedText(ru: "--market: ожидается ru или global", en: "--market: expected ru or global")[CLILanguage.current])
         }
         let (_, result) = try assessment.assess(workspace)
-        guard let plan = result.plan else {
+        guard let recommendation = try result.recommendation(catalogues: catalogues, market: market) else {
             throw ValidationError(LocalizedText(ru: "в наборах правил нет раздела «plan:»", en: "no ruleset declares a 'plan:' section")[CLILanguage.current])
         }
-        let catalogue = try PlatformCatalogue.load(overrides: catalogues)
-        let shortlist = PlatformShortlist.rank(catalogue, for: PlatformRequirements.of(result, market: market))
-        let businessCase = BusinessCase.of(result, plan: plan, platform: shortlist.ranked.first, pricesCheckedOn: shortlist.pricesCheckedOn)
+        let (shortlist, plan, businessCase) = (recommendation.shortlist, recommendation.plan, recommendation.businessCase)
         let language = lang ?? CLILanguage.current
         switch format {
         case .json:

@@ -34,7 +34,7 @@ struct SampleDataCommand: ParsableCommand {
                                                 en: "--profile: expected generic, healthy or technosnab")[CLILanguage.current])
         }
         guard customers >= 1, orders >= 1 else {
-            throw ValidationError(CLILanguage.current == .ru ? "--customers и --orders должны быть больше нуля" : "--customers and --orders must be positive")
+            throw ValidationError(LocalizedText(ru: "--customers и --orders должны быть больше нуля", en: "--customers and --orders must be positive")[CLILanguage.current])
         }
         var options = SampleDataOptions(customers: customers, orderLines: orders, seed: seed, profile: profile)
         for name in problems {

@@ -36,11 +36,8 @@ public struct PlatformRequirements: Sendable, Hashable, Codable {
     /// data), the budget from the answers, 1C from the accounting question, the rest from the
     /// selection section.
     public static func of(_ assessment: Assessment, market: String = "ru") -> PlatformRequirements {
-        var answers: [String: AnswerValue] = [:]
-        for answer in assessment.answers { answers[answer.questionID] = answer.value }
-        func number(_ id: String) -> Double? { if case .number(let value)? = answers[id] { value } else { nil } }
-        func flag(_ id: String) -> Bool { if case .bool(let value)? = answers[id] { value } else { false } }
-        func option(_ id: String) -> String? { if case .option(let value)? = answers[id] { value } else { nil } }
+        let answers = assessment.answerValues
+        let number = answers.number, flag = answers.flag, option = answers.option
         let managers = assessment.analysis.document["managers.with_sales_12m"].number
         let users = max(1, Int(number("org_crm_users") ?? number("company_managers_count") ?? managers ?? 5))
         var limit: Double?, basis: LocalizedText?
@@ -57,8 +54,7 @@ public struct PlatformRequirements: Sendable, Hashable, Codable {
             basis = LocalizedText(ru: "треть бюджета первого года на \(users) пользователей и 12 месяцев",
                                   en: "a third of the first-year budget over \(users) users and 12 months")
         }
-        let must: [String]
-        if case .options(let ids)? = answers["sel_must_haves"] { must = ids } else { must = [] }
+        let must = answers.options("sel_must_haves")
         return PlatformRequirements(
             market: market, users: users, pricePerUserLimit: limit, priceBasis: basis,
             deployment: option("sel_deployment").flatMap(Platform.Deployment.init(rawValue:)),

@@ -5,30 +5,29 @@ import Rules
 /// Builds the ``ImplementationSpec`` of an assessed round.
 public struct SpecificationBuilder {
     let assessment: Assessment
-    let answers: [String: AnswerValue]
+    let answers: AnswerLookup
     let document: MetricDocument
     let format = (ru: Formatter(.ru), en: Formatter(.en))
 
     public init(_ assessment: Assessment) {
         self.assessment = assessment
-        var answers: [String: AnswerValue] = [:]
-        for answer in assessment.answers { answers[answer.questionID] = answer.value }
-        self.answers = answers
+        answers = assessment.answerValues
         document = assessment.analysis.document
     }
 
-    func option(_ id: String) -> String? { if case .option(let value)? = answers[id] { value } else { nil } }
-    func number(_ id: String) -> Double? { if case .number(let value)? = answers[id] { value } else { nil } }
-    func text(_ id: String) -> String? { if case .text(let value)? = answers[id] { value } else { nil } }
-    func options(_ id: String) -> [String] { if case .options(let values)? = answers[id] { values } else { [] } }
+    func option(_ id: String) -> String? { answers.option(id) }
+    func number(_ id: String) -> Double? { answers.number(id) }
+    func text(_ id: String) -> String? { answers.text(id) }
+    func options(_ id: String) -> [String] { answers.options(id) }
     func metric(_ id: String) -> Double? { document[id].number }
 
     var oneC: Bool { option("int_accounting") == "one_c" }
     var b2c: Bool { option("company_business_model") == "b2c" || (metric("customers.person_share") ?? 0) > 0.5 }
 
     public func build() -> ImplementationSpec {
-        ImplementationSpec(entities: entities(), pipelines: pipelines(), fields: fields(), automations: automations(), roles: roles(),
-                           integrations: integrations(), dashboards: dashboards(), migration: migration())
+        let pipelines = pipelines()
+        return ImplementationSpec(entities: entities(), pipelines: pipelines, fields: fields(pipelines), automations: automations(pipelines),
+                                  roles: roles(), integrations: integrations(), dashboards: dashboards(), migration: migration())
     }
 
     // MARK: - Entities
@@ -144,7 +143,7 @@ public struct SpecificationBuilder {
             .filter { !["(empty)", "(other)", "(none)"].contains($0) }.prefix(15).map { $0 } ?? []
     }
 
-    func fields() -> [ImplementationSpec.Field] {
+    func fields(_ pipelines: [ImplementationSpec.Pipeline]) -> [ImplementationSpec.Field] {
         let company = LocalizedText(ru: b2c ? "Покупатель" : "Компания", en: b2c ? "Buyer" : "Company")
         let deal = LocalizedText(ru: "Сделка", en: "Deal"), contact = LocalizedText(ru: "Контакт", en: "Contact")
         let manager = LocalizedText(ru: "Менеджер", en: "The manager"), exchange = LocalizedText(ru: "Обмен с 1С", en: "The 1C exchange")
@@ -184,7 +183,7 @@ public struct SpecificationBuilder {
         }
         fields += [
             field(deal, "Сумма", "Amount", "money", required: true, by: manager, from: crm),
-            field(deal, "Этап", "Stage", "list", values: pipelines().first?.stages.map { $0.name.ru == $0.name.en ? $0.name.ru : $0.name.ru + " / " + $0.name.en } ?? [], required: true, by: manager, from: crm),
+            field(deal, "Этап", "Stage", "list", values: pipelines.first?.stages.map { $0.name.ru == $0.name.en ? $0.name.ru : $0.name.ru + " / " + $0.name.en } ?? [], required: true, by: manager, from: crm),
             field(deal, "Источник", "Source", "list", values: Array(channels.prefix(15)), required: true, by: manager, from: crm),
             field(deal, "Причина проигрыша", "Loss reason", "list",
                   values: ["Цена", "Сроки", "Конкурент", "Нет бюджета", "Нет ответа", "Нет в наличии"],
@@ -198,9 +197,9 @@ public struct SpecificationBuilder {
 
     // MARK: - Automations
 
-    func automations() -> [ImplementationSpec.Automation] {
+    func automations(_ pipelines: [ImplementationSpec.Pipeline]) -> [ImplementationSpec.Automation] {
         let rhythmDays = Int((metric("customers.median_purchase_interval_days") ?? 30).rounded())
-        let stalled = pipelines().first?.stages.first?.stalledAfterDays ?? 7
+        let stalled = pipelines.first?.stages.first?.stalledAfterDays ?? 7
         func lt(_ ru: String, _ en: String) -> LocalizedText { LocalizedText(ru: ru, en: en) }
         let known: [String: (LocalizedText, LocalizedText, LocalizedText, LocalizedText)] = [
             "automation.win_back": (lt("Ежедневная проверка", "A daily check"),

@@ -17,8 +17,7 @@ enum DecisionText {
     static func decisions(_ project: ProjectSection, metrics: MetricDocument, roundDate: Day, language: Language) -> [Decision] {
         let format = Formatter(language)
         return project.stages.prefix(3).map { stage in
-            let cost = stage.cost.lowerBound == stage.cost.upperBound ? format.money(stage.cost.lowerBound.rounded())
-                : format.money(stage.cost.lowerBound.rounded()) + " – " + format.money(stage.cost.upperBound.rounded())
+            let cost = format.moneyRange(stage.cost)
             let figures = stage.kpis.compactMap { id -> String? in
                 guard let definition = MetricCatalogue.definition(of: id), let value = format.metric(id, in: metrics) else { return nil }
                 return definition.title[language] + ": " + value

@@ -5,10 +5,6 @@ import Rules
 /// business case. Replaces the three-column roadmap when the pipeline provides a plan.
 extension HTMLReport {
     func project(_ project: ProjectSection) -> SafeHTML {
-        func money(_ range: ClosedRange<Double>) -> String {
-            range.lowerBound == range.upperBound ? format.money(range.lowerBound.rounded())
-                : format.money(range.lowerBound.rounded()) + " – " + format.money(range.upperBound.rounded())
-        }
         func days(_ range: ClosedRange<Double>) -> String {
             format.number(range.lowerBound, fractionDigits: 0) + "–" + format.number(range.upperBound, fractionDigits: 0)
         }
@@ -31,7 +27,7 @@ extension HTMLReport {
             let from = format.date(input.round.date.adding(days: 7 * stage.startWeek))
             let to = format.date(input.round.date.adding(days: 7 * stage.endWeek - 1))
             return [(String(index + 1), true), (scope, false), ("\(stage.startWeek + 1)–\(stage.endWeek) (\(from) – \(to))", true),
-                    (stage.owner[language], false), (days(stage.effortDays), true), (money(stage.cost), true)]
+                    (stage.owner[language], false), (days(stage.effortDays), true), (format.moneyRange(stage.cost), true)]
         }
         content.append(table(headers, rows, class: "plan"))
 
@@ -45,8 +41,8 @@ extension HTMLReport {
         }
         for (index, platform) in project.shortlist.enumerated() {
             let price = LocalizedText(
-                ru: "\(format.money(platform.pricePerUserMonth.lowerBound)) – \(format.money(platform.pricePerUserMonth.upperBound)) за пользователя в месяц; подписка на год \(money(platform.licencesPerYear))",
-                en: "\(format.money(platform.pricePerUserMonth.lowerBound)) – \(format.money(platform.pricePerUserMonth.upperBound)) per user a month; a year's licences \(money(platform.licencesPerYear))")
+                ru: "\(format.money(platform.pricePerUserMonth.lowerBound)) – \(format.money(platform.pricePerUserMonth.upperBound)) за пользователя в месяц; подписка на год \(format.moneyRange(platform.licencesPerYear))",
+                en: "\(format.money(platform.pricePerUserMonth.lowerBound)) – \(format.money(platform.pricePerUserMonth.upperBound)) per user a month; a year's licences \(format.moneyRange(platform.licencesPerYear))")
             content.append(element("div", [("class", "platform")],
                 element("h4", [], text("\(index + 1). \(platform.name)")),
                 element("p", [("class", "meta")], text(price[language])),
@@ -61,10 +57,10 @@ extension HTMLReport {
 
         content.append(element("h3", [], text(LocalizedText(ru: "Во что обойдётся и что вернёт", en: "What it costs and what it returns")[language])))
         var moneyRows: [[(String, Bool)]] = []
-        for line in project.costs { moneyRows.append([("− " + line.title[language] + " — " + line.basis[language], false), (money(line.amount), true)]) }
-        moneyRows.append([(LocalizedText(ru: "Затраты первого года", en: "First-year cost")[language], false), (money(project.cost), true)])
-        for line in project.value { moneyRows.append([("+ " + line.title[language] + " — " + line.basis[language], false), (money(line.amount), true)]) }
-        moneyRows.append([(LocalizedText(ru: "Отдача в год (валовая маржа)", en: "Value a year (gross margin)")[language], false), (money(project.yearlyValue), true)])
+        for line in project.costs { moneyRows.append([("− " + line.title[language] + " — " + line.basis[language], false), (format.moneyRange(line.amount), true)]) }
+        moneyRows.append([(LocalizedText(ru: "Затраты первого года", en: "First-year cost")[language], false), (format.moneyRange(project.cost), true)])
+        for line in project.value { moneyRows.append([("+ " + line.title[language] + " — " + line.basis[language], false), (format.moneyRange(line.amount), true)]) }
+        moneyRows.append([(LocalizedText(ru: "Отдача в год (валовая маржа)", en: "Value a year (gross margin)")[language], false), (format.moneyRange(project.yearlyValue), true)])
         content.append(table([(LocalizedText(ru: "Статья", en: "Item")[language], false), (LocalizedText(ru: "Сумма", en: "Amount")[language], true)],
                              moneyRows, class: "business-case"))
         if let payback = project.paybackMonths {
@@ -75,7 +71,7 @@ extension HTMLReport {
         if !project.guarded.isEmpty {
             content.append(element("p", [], text(LocalizedText(ru: "Кроме того, проект защищает от потерь (в окупаемость не входят): ",
                                                                 en: "Besides, the project guards against losses (not counted in the payback): ")[language]
-                + project.guarded.map { $0.title[language] + " — " + money($0.amount) }.joined(separator: "; "))))
+                + project.guarded.map { $0.title[language] + " — " + format.moneyRange($0.amount) }.joined(separator: "; "))))
         }
         let notes = project.notCounted.map { LocalizedText(ru: "Не учтено: ", en: "Not counted: ")[language] + $0[language] }
             + project.assumptions.map { LocalizedText(ru: "Допущение: ", en: "Assumption: ")[language] + $0[language] }
