@@ -23,6 +23,13 @@ extension Assessment {
             notes: setup.rulesets.notes.isEmpty ? nil : setup.rulesets.notes, generatedAt: generatedAt)
         input.readiness = readiness
         input.project = projectSection()
+        input.disagreements = disagreementRows()
+        // The people who answered, when the consultant has not listed the people interviewed.
+        if !respondents.isEmpty, input.notes?.interviewees.isEmpty ?? true {
+            var notes = input.notes ?? ConsultantNotes()
+            notes.interviewees = respondents.map { ConsultantNotes.Person(name: $0.name, role: $0.role.map { LocalizedText(both: $0) }) }
+            input.notes = notes
+        }
         // The symptoms' sample records live with the findings only (one place to pseudonymise).
         input.causes = causes.map { group in
             var group = group
@@ -62,6 +69,21 @@ extension Assessment {
             },
             costs: lines(business.costs), value: lines(business.value), guarded: lines(business.guarded),
             paybackMonths: business.paybackMonths, notCounted: business.notCounted, assumptions: business.assumptions)
+    }
+
+    /// The disagreements in words: each respondent's answer, and which one counts.
+    public func disagreementRows() -> [DisagreementRow] {
+        let counting = Dictionary(answers.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
+        return disagreements.compactMap { disagreement in
+            guard let question = setup.questionnaire.question(disagreement.questionID) else { return nil }
+            return DisagreementRow(questionID: question.id, question: question.text, views: disagreement.answers.map { answer in
+                DisagreementRow.View(
+                    who: answer.respondent?.description ?? "—",
+                    answer: LocalizedText(ru: question.display(answer.value, in: .ru), en: question.display(answer.value, in: .en)),
+                    note: answer.note,
+                    counts: counting[question.id].map { $0.respondent == answer.respondent && $0.value == answer.value } ?? false)
+            })
+        }
     }
 
     /// The answers in questionnaire order, in words; answers to questions the questionnaire no

@@ -21,6 +21,10 @@ public struct Assessment: Sendable {
     public var datasets: [DatasetRecord]
     /// The verdict for the CRM project from the rulesets' readiness gates (nil without gates).
     public var readiness: Readiness? = nil
+    /// The questions the people interviewed answered materially differently, with who said what.
+    public var disagreements: [Disagreement] = []
+    /// The people who answered (named in the interview, a workbook or an answers file).
+    public var respondents: [Respondent] = []
 }
 
 /// Runs the engines over one round: metrics, rules, scores, configuration; stores the results.
@@ -38,8 +42,12 @@ public enum AuditPipeline {
         let analysis = try Analytics.reusingStored(workspace, round: round, asOf: asOf, store: !keepsHistory)
         let metrics = expressionValues(analysis.document)
         let previous = try previousStatuses(workspace, before: round)
-        let context = RoundContext(answers: answers, metrics: metrics, roundDate: round.date, questionnaire: questionnaire,
-                                   analysis: analysis, previous: previous)
+        let given = try workspace.respondentAnswers(round: round)
+        let disagreements = questionnaire.disagreements(among: given)
+        let respondents = Array(Set(given.compactMap(\.respondent))).sorted()
+        let context = RoundContext(answers: answers, metrics: metrics, roundDate: round.date, disputed: Set(disagreements.map(\.questionID)),
+                                   respondents: Set(respondents.map(\.name)).count,
+                                   questionnaire: questionnaire, analysis: analysis, previous: previous)
         let stack = setup.rulesets
         let findings = RuleEvaluator(policy: stack.policy, waivers: stack.waivers, assumptions: stack.assumptions).evaluate(stack.rules, in: context)
         let maturity = Dictionary(questionnaire.maturity(answers: answers).map { area in
@@ -61,6 +69,8 @@ public enum AuditPipeline {
         var assessment = Assessment(engagement: try workspace.engagement(), round: try workspace.round(number: round.number), setup: setup,
                                     answers: storedAnswers, analysis: analysis, findings: findings, scores: scores,
                                     configuration: configuration, datasets: try workspace.datasets(round: round))
+        assessment.disagreements = disagreements
+        assessment.respondents = respondents
         assessment.readiness = Readiness.assess(stack.readinessGates, bindings: Bindings(answers: context.answers, metrics: context.metrics))
         return assessment
     }
@@ -113,6 +123,8 @@ struct RoundContext: AssessmentContext {
     var answers: [String: AnswerValue]
     var metrics: [String: Value]
     var roundDate: Day
+    var disputed: Set<String> = []
+    var respondents = 0
     let questionnaire: Questionnaire
     let analysis: any RoundAnalysis
     let previous: [String: FindingStatus]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What was answered to a question: a value, or an explicit non-answer.
 ///
 /// "Don't know" and "not applicable" are answers in their own right, never confused with a
@@ -31,7 +33,30 @@ public enum AnswerValue: Sendable, Hashable, Codable {
 
 /// Where an answer came from.
 public enum AnswerSource: String, Sendable, Hashable, Codable {
-    case interview, prefill, file, carriedOver = "carried_over"
+    case interview, prefill, file, workbook, carriedOver = "carried_over"
+}
+
+/// The person who gave an answer: the owner, the head of sales, the accountant…
+public struct Respondent: Sendable, Hashable, Codable, Comparable {
+    /// As the person is to be named in the report ("И. И. Смирнов").
+    public var name: String
+    /// Their position in the company, in their own words ("руководитель отдела продаж").
+    public var role: String?
+
+    /// A respondent with `name` (trimmed, control characters removed), nil when it is empty.
+    public init?(name: String, role: String? = nil) {
+        let cleanName = TerminalText.sanitised(name, multiline: false).trimmingCharacters(in: .whitespaces)
+        guard !cleanName.isEmpty else { return nil }
+        self.name = cleanName
+        self.role = role.map { TerminalText.sanitised($0, multiline: false).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// "Name (role)" or the name alone.
+    public var description: String { role.map { "\(name) (\($0))" } ?? name }
+
+    public static func < (a: Respondent, b: Respondent) -> Bool {
+        a.name != b.name ? a.name < b.name : (a.role ?? "") < (b.role ?? "")
+    }
 }
 
 /// An answer as stored for one round.
@@ -44,15 +69,19 @@ public struct Answer: Sendable, Hashable, Codable {
     public var answeredAt: String
     /// False for an answer carried over from an earlier round that the consultant has not confirmed yet.
     public var confirmed: Bool
+    /// Who gave it, when known (the interview's `--respondent`, a workbook's header, a column of
+    /// an answers file).
+    public var respondent: Respondent?
 
     public init(questionID: String, value: AnswerValue, note: String? = nil, source: AnswerSource,
-                answeredAt: String, confirmed: Bool = true) {
+                answeredAt: String, confirmed: Bool = true, respondent: Respondent? = nil) {
         self.questionID = questionID
         self.value = value
         self.note = note
         self.source = source
         self.answeredAt = answeredAt
         self.confirmed = confirmed
+        self.respondent = respondent
     }
 }
 

@@ -5,6 +5,8 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     public var line: Int?
     /// 1-based column, when known.
     public var column: Int?
+    /// A workbook cell as a spreadsheet names it, `Sheet!D12` (then shown instead of line and column).
+    public var cell: String?
 
     public init(file: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
@@ -12,11 +14,28 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
         self.column = column
     }
 
+    /// A cell of a workbook: `sheet` and the cell's `reference` (`D12`).
+    public init(file: String, sheet: String, cell reference: String) {
+        self.file = file
+        self.cell = "\(sheet)!\(reference)"
+    }
+
     public var description: String {
         var text = file
+        if let cell { return text + ":" + cell }
         if let line { text += ":\(line)" }
         if let line = line, line > 0, let column { text += ":\(column)" }
         return text
+    }
+
+    /// Where, in words: "в ячейке Анкета!D12", "on line 12".
+    public func place(in language: Language) -> String {
+        switch (cell, language) {
+        case (let cell?, .ru): "ячейке \(cell)"
+        case (let cell?, .en): "in cell \(cell)"
+        case (nil, .ru): "строке \(line ?? 0)"
+        case (nil, .en): "on line \(line ?? 0)"
+        }
     }
 }
 

@@ -8,11 +8,18 @@ public struct Bindings: Sendable {
     public var metrics: [String: Value]
     /// Named locals such as `value`.
     public var locals: [String: Value]
+    /// The questions the people interviewed answered materially differently (`disputed(answer.q)`).
+    public var disputed: Set<String>
+    /// How many named people answered (`respondents()`).
+    public var respondents: Int
 
-    public init(answers: [String: AnswerValue] = [:], metrics: [String: Value] = [:], locals: [String: Value] = [:]) {
+    public init(answers: [String: AnswerValue] = [:], metrics: [String: Value] = [:], locals: [String: Value] = [:],
+                disputed: Set<String> = [], respondents: Int = 0) {
         self.answers = answers
         self.metrics = metrics
         self.locals = locals
+        self.disputed = disputed
+        self.respondents = respondents
     }
 }
 
@@ -302,6 +309,11 @@ struct Evaluator {
             guard case .reference(let reference) = arguments[0].kind, reference.kind == .answer else { return .null }
             let answer = bindings.answers[reference.id]
             return Partial(value: .bool(function == .answered ? answer != nil : answer == .dontKnow))
+        case .disputed:
+            guard case .reference(let reference) = arguments[0].kind, reference.kind == .answer else { return .null }
+            return Partial(value: .bool(bindings.disputed.contains(reference.id)))
+        case .respondents:
+            return Partial(value: .number(Double(bindings.respondents)))
         case .count:
             let part = evaluate(arguments[0])
             guard case .set(let items) = part.value else { return .nullOf(part) }

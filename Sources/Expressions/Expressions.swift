@@ -36,7 +36,7 @@
 // lists `['a', 'b']` (a list of strings is a set; any list may stand right of `in`).
 // References: `answer.<question_id>`, `metric.<metric_id>` (ids may contain dots), locals.
 // Operators, loosest first: `or`; `and`; `not`; `== != < <= > >= in contains`; `??`;
-// `+ -`; `* / %`; unary `-`. Functions: `known(x)`, `answered(answer.q)`, `unknown(answer.q)`,
+// `+ -`; `* / %`; unary `-`. Functions: `known(x)`, `answered(answer.q)`, `unknown(answer.q)`, `disputed(answer.q)` (named respondents disagree), `respondents()` (how many named people answered),
 // `count(set)`, `min(a, b, …)`, `max(a, b, …)`, `abs(n)`, `days_between(d1, d2)`.
 // Tables (numbers by name, such as `metric.managers.revenue_share_12m`): `lookup(table, name)`
 // is the number of the item `name` matches, `rank(table, name)` its place by value (1 = the

@@ -301,7 +301,7 @@ struct Parser {
             }
             return try make(.literal(.date(day)), start: token.start, end: close.end)
         }
-        if [.answered, .unknown].contains(function) {
+        if [.answered, .unknown, .disputed].contains(function) {
             guard case .reference(let reference) = arguments[0].kind, reference.kind == .answer else {
                 throw SyntaxProblem(offset: arguments[0].start, text: LocalizedText(
                     ru: "\(name)() принимает ссылку на ответ: \(name)(answer.id_вопроса)",

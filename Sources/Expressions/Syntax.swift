@@ -42,7 +42,7 @@ enum BinaryOperator: String, Sendable, Hashable {
 
 /// The built-in functions; there are no user functions.
 enum Function: String, Sendable, Hashable, CaseIterable {
-    case known, answered, unknown, count, min, max, abs
+    case known, answered, unknown, disputed, respondents, count, min, max, abs
     case daysBetween = "days_between"
     case date
     case lookup, rank, top, sum
@@ -50,7 +50,8 @@ enum Function: String, Sendable, Hashable, CaseIterable {
     /// The accepted argument counts.
     var arity: ClosedRange<Int> {
         switch self {
-        case .known, .answered, .unknown, .count, .abs, .date, .top, .sum: 1...1
+        case .known, .answered, .unknown, .disputed, .count, .abs, .date, .top, .sum: 1...1
+        case .respondents: 0...0
         case .daysBetween, .lookup, .rank: 2...2
         case .min, .max: 1...16
         }

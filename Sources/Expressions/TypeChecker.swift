@@ -256,8 +256,10 @@ struct TypeChecker {
         let types = arguments.map { type(of: $0) }
         let name = function.rawValue
         switch function {
-        case .known, .answered, .unknown:
+        case .known, .answered, .unknown, .disputed:
             return Checked(type: .value(.bool))
+        case .respondents:
+            return Checked(type: .value(.number))
         case .count:
             require(types[0], .set, at: arguments[0], context: LocalizedText(ru: "аргумент count()", en: "the argument of count()"))
             return Checked(type: .value(.number))

@@ -71,8 +71,15 @@ public enum AnswersFile {
     private static func entry(_ id: String, _ answer: Answer?, _ question: Question?) -> [String] {
         guard let answer else { return ["  \(id): ~"] }
         let value = yamlValue(answer.value)
-        guard let note = answer.note, !note.isEmpty else { return ["  \(id): \(value)"] }
-        return ["  \(id):", "    answer: \(value)", "    note: \(quote(note))"]
+        let note = answer.note.flatMap { $0.isEmpty ? nil : $0 }
+        guard note != nil || answer.respondent != nil else { return ["  \(id): \(value)"] }
+        var lines = ["  \(id):", "    answer: \(value)"]
+        if let note { lines.append("    note: \(quote(note))") }
+        if let respondent = answer.respondent {
+            lines.append("    respondent: \(quote(respondent.name))")
+            if let role = respondent.role { lines.append("    role: \(quote(role))") }
+        }
+        return lines
     }
 
     private static func yamlValue(_ value: AnswerValue) -> String {
@@ -113,12 +120,16 @@ public enum AnswersFile {
     static let csvHeader = (
         id: LocalizedText(ru: "id_вопроса", en: "question_id"), section: LocalizedText(ru: "раздел", en: "section"),
         question: LocalizedText(ru: "вопрос", en: "question"), options: LocalizedText(ru: "варианты", en: "options"),
-        answer: LocalizedText(ru: "ответ", en: "answer"), note: LocalizedText(ru: "примечание", en: "note"))
+        answer: LocalizedText(ru: "ответ", en: "answer"), note: LocalizedText(ru: "примечание", en: "note"),
+        respondent: LocalizedText(ru: "респондент", en: "respondent"), role: LocalizedText(ru: "должность", en: "role"))
+    /// The names the respondent's and role's columns are read under.
+    static let csvRespondentNames = ["respondent", "респондент", "кто ответил"]
+    static let csvRoleNames = ["role", "должность", "роль"]
 
     private static func exportCSV(_ answers: [String: Answer], _ questionnaire: Questionnaire, _ language: Language) -> String {
         // One language per header; the reader takes either.
         let header = [Self.csvHeader.id, Self.csvHeader.section, Self.csvHeader.question, Self.csvHeader.options,
-                      Self.csvHeader.answer, Self.csvHeader.note].map { $0[language] }
+                      Self.csvHeader.answer, Self.csvHeader.note, Self.csvHeader.respondent, Self.csvHeader.role].map { $0[language] }
         // UTF-8 with a BOM and ';' so that Excel in a Russian locale opens it as columns.
         var text = "\u{FEFF}" + CSVFormat.excel.line(header.map(CSVField.text))
         for section in questionnaire.sections {
@@ -128,7 +139,8 @@ public enum AnswersFile {
                     : question.type == .yesNo ? "yes | no" : ""
                 let answer = answers[question.id]
                 text += CSVFormat.excel.line([.text(question.id), .text(section.title[language]), .text(question.text[language]), .text(options),
-                                              answer.map { csvField($0.value, question) } ?? .text(""), .text(answer?.note ?? "")])
+                                              answer.map { csvField($0.value, question) } ?? .text(""), .text(answer?.note ?? ""),
+                                              .text(answer?.respondent?.name ?? ""), .text(answer?.respondent?.role ?? "")])
             }
         }
         return text
@@ -145,13 +157,25 @@ public enum AnswersFile {
     // MARK: Import
 
     /// One answer read from a file, before validation.
-    struct RawEntry {
-        var questionID: String
-        var text: String?
+    package struct RawEntry {
+        package var questionID: String
+        package var text: String?
         /// For a YAML list: the items.
-        var items: [String]?
-        var note: String?
-        var location: SourceLocation
+        package var items: [String]?
+        package var note: String?
+        package var location: SourceLocation
+        /// Who gave it: the file's `respondent:` (YAML), a row's columns (CSV), a workbook's header.
+        package var respondent: Respondent? = nil
+
+        package init(questionID: String, text: String?, items: [String]? = nil, note: String?, location: SourceLocation,
+                     respondent: Respondent? = nil) {
+            self.questionID = questionID
+            self.text = text
+            self.items = items
+            self.note = note
+            self.location = location
+            self.respondent = respondent
+        }
     }
 
     /// Reads, checks and stores the answers of `path` into `round`: all of them, or none when
@@ -159,7 +183,7 @@ public enum AnswersFile {
     /// - Throws: a ``DiagnosticList`` with every problem, when there is an error.
     @discardableResult
     public static func importFile(_ path: String, into workspace: Workspace, round: AuditRound, questionnaire: Questionnaire,
-                                  format: Format? = nil) throws -> ImportSummary {
+                                  format: Format? = nil, respondent: Respondent? = nil) throws -> ImportSummary {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DiagnosticList([Diagnostic(at: SourceLocation(file: path), LocalizedText(
                 ru: "не удалось прочитать \(path): файла нет или нет прав на чтение", en: "cannot read \(path): it does not exist or is not readable"))])
@@ -168,11 +192,19 @@ public enum AnswersFile {
         // as the data importer does.
         let text = TextEncoding.decodeWholeFile([UInt8](data)).text
         let (answers, diagnostics, report) = read(text: text, file: path, format: format ?? Format(path: path), questionnaire: questionnaire,
-                                                  answeredAt: Timestamp.now())
+                                                  answeredAt: Timestamp.now(), respondent: respondent)
+        return try store(answers, diagnostics: diagnostics, migration: report, into: workspace, round: round, questionnaire: questionnaire)
+    }
+
+    /// Stores answers read from a file (any format): all of them, or none when a diagnostic is
+    /// an error.
+    /// - Throws: a ``DiagnosticList`` with every problem, when there is an error.
+    public static func store(_ answers: [Answer], diagnostics: [Diagnostic], migration: MigrationReport, into workspace: Workspace,
+                             round: AuditRound, questionnaire: Questionnaire) throws -> ImportSummary {
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticList(diagnostics) }
         try questionnaire.attach(to: workspace, round: round)
         try workspace.save(keepingUnchanged(answers, stored: workspace.answers(round: round)), round: round)
-        return ImportSummary(stored: answers.count, diagnostics: diagnostics, migration: report)
+        return ImportSummary(stored: answers.count, diagnostics: diagnostics, migration: migration)
     }
 
     /// `imported` with every answer whose value and note equal the stored one replaced by the
@@ -182,7 +214,7 @@ public enum AnswersFile {
     static func keepingUnchanged(_ imported: [Answer], stored: [Answer]) -> [Answer] {
         let byQuestion = Dictionary(stored.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
         return imported.map { answer in
-            guard var existing = byQuestion[answer.questionID], existing.value == answer.value,
+            guard var existing = byQuestion[answer.questionID], existing.respondent == answer.respondent, existing.value == answer.value,
                   (existing.note ?? "") == (answer.note ?? "") else { return answer }
             existing.confirmed = true
             return existing
@@ -190,21 +222,33 @@ public enum AnswersFile {
     }
 
     /// Reads and checks answer-file `text` (no storing).
-    public static func read(text: String, file: String, format: Format, questionnaire: Questionnaire, answeredAt: String)
+    public static func read(text: String, file: String, format: Format, questionnaire: Questionnaire, answeredAt: String,
+                            respondent: Respondent? = nil)
         -> (answers: [Answer], diagnostics: [Diagnostic], migration: MigrationReport)
     {
         var diagnostics: [Diagnostic] = []
         var version = questionnaire.version
-        let entries: [RawEntry]
+        var entries: [RawEntry]
         switch format {
         case .yaml: entries = readYAML(text, file, questionnaire, &diagnostics, &version)
         case .csv: entries = readCSV(text, file, &diagnostics)
         }
+        if let respondent {
+            for index in entries.indices where entries[index].respondent == nil { entries[index].respondent = respondent }
+        }
+        return check(entries, questionnaire: questionnaire, version: version, answeredAt: answeredAt, source: .file, diagnostics: diagnostics)
+    }
+
+    /// Checks raw entries against `questionnaire` (answers of `version`, migrated): the answers
+    /// and every problem, at its place.
+    package static func check(_ entries: [RawEntry], questionnaire: Questionnaire, version: String, answeredAt: String, source: AnswerSource,
+                      diagnostics: [Diagnostic]) -> (answers: [Answer], diagnostics: [Diagnostic], migration: MigrationReport) {
+        var diagnostics = diagnostics
         let plan = MigrationPlan(questionnaire: questionnaire, from: version)
         var report = MigrationReport(fromVersion: version, toVersion: questionnaire.version)
         var answers: [Answer] = []
         var seen: [String: SourceLocation] = [:]
-        var values: [String: AnswerValue] = [:]
+        var values: [String: AnswerValue] = [:]  // validations compare with the first respondent's
         var pending: [(Question, AnswerValue, RawEntry)] = []
         for entry in entries {
             var id = entry.questionID
@@ -212,19 +256,21 @@ public enum AnswersFile {
                 report.renamed.append(.init(from: id, to: renamed))
                 id = renamed
             }
-            if let first = seen[id] {
+            let key = id + "\u{0}" + (entry.respondent?.name ?? "")
+            if let first = seen[key] {
                 diagnostics.append(Diagnostic(at: entry.location, LocalizedText(
-                    ru: "ответ на «\(id)» уже дан в строке \(first.line ?? 0)", en: "'\(id)' is already answered on line \(first.line ?? 0)")))
+                    ru: "ответ на «\(id)» уже дан в \(first.place(in: .ru))", en: "'\(id)' is already answered \(first.place(in: .en))")))
                 continue
             }
-            seen[id] = entry.location
+            seen[key] = entry.location
             guard let question = questionnaire.question(id) else {
                 if plan.removed.contains(id) {
                     guard let raw = entry.text ?? entry.items?.joined(separator: ", ") else { continue }
                     diagnostics.append(Diagnostic(.warning, at: entry.location, LocalizedText(
                         ru: "вопрос «\(id)» удалён в версии \(questionnaire.version); ответ сохранён, но не используется",
                         en: "question '\(id)' was removed in version \(questionnaire.version); the answer is kept but not used")))
-                    answers.append(Answer(questionID: id, value: .text(raw), note: entry.note, source: .file, answeredAt: answeredAt))
+                    answers.append(Answer(questionID: id, value: .text(raw), note: entry.note, source: source, answeredAt: answeredAt,
+                                          respondent: entry.respondent))
                     report.orphaned.append(id)
                 } else {
                     let near = questionnaire.questions.map(\.id).min { editDistance($0, id) < editDistance($1, id) }
@@ -248,7 +294,7 @@ public enum AnswersFile {
             case .failure(let problem):
                 diagnostics.append(Diagnostic(at: entry.location, problem.message.map { "«\(id)»: " + $0 }))
             case .success(let value):
-                values[id] = value
+                if values[id] == nil { values[id] = value }
                 pending.append((question, value, entry))
             }
         }
@@ -258,7 +304,8 @@ public enum AnswersFile {
             for problem in question.validate(value, bindings: bindings) {
                 diagnostics.append(Diagnostic(problem.severity, at: entry.location, problem.message.map { "«\(question.id)»: " + $0 }))
             }
-            answers.append(Answer(questionID: question.id, value: value, note: entry.note, source: .file, answeredAt: answeredAt))
+            answers.append(Answer(questionID: question.id, value: value, note: entry.note, source: source, answeredAt: answeredAt,
+                                  respondent: entry.respondent))
         }
         return (answers, QuestionnaireLoader.sorted(diagnostics), report)
     }
@@ -275,7 +322,20 @@ public enum AnswersFile {
         var reader = NodeReader(source: source, text: text)
         let what = LocalizedText(ru: "файл ответов", en: "answers file")
         defer { diagnostics += reader.diagnostics }
-        guard let fields = reader.mapping(source.root, what, allowed: ["schema", "questionnaire", "version", "client", "round", "answers", "kept"]) else { return [] }
+        guard let fields = reader.mapping(source.root, what, allowed: ["schema", "questionnaire", "version", "client", "round", "respondent",
+                                                                       "answers", "kept"]) else { return [] }
+        // `respondent: {name: …, role: …}` (or just a name): who gave every answer of the file.
+        var fileRespondent: Respondent?
+        if let node = fields["respondent"] {
+            if let name = node.scalar?.string {
+                fileRespondent = Respondent(name: name)
+            } else if let person = reader.mapping(node, LocalizedText(ru: "респондент", en: "respondent"), allowed: ["name", "role"]) {
+                fileRespondent = Respondent(name: person["name"]?.scalar?.string ?? "", role: person["role"]?.scalar?.string)
+            }
+            if fileRespondent == nil {
+                reader.error(node, LocalizedText(ru: "respondent: укажите имя (name) и должность (role)", en: "respondent: give a name (and a role)"))
+            }
+        }
         if let schema = reader.string(fields, "schema", required: true, what), schema != AnswersFile.schema {
             reader.error(fields["schema"] ?? source.root, LocalizedText(
                 ru: "неизвестный формат «\(schema)»; ожидается «\(AnswersFile.schema)»", en: "unknown format '\(schema)'; expected '\(AnswersFile.schema)'"))
@@ -309,11 +369,15 @@ public enum AnswersFile {
         var entries: [RawEntry] = []
         for (key, value) in mapping {
             guard let id = key.scalar?.string else { continue }
-            var entry = RawEntry(questionID: id, text: nil, items: nil, note: nil, location: reader.location(key))
+            var entry = RawEntry(questionID: id, text: nil, items: nil, note: nil, location: reader.location(key), respondent: fileRespondent)
             var valueNode = value
             if case .mapping = value {
-                guard let item = reader.mapping(value, LocalizedText(ru: "ответ «\(id)»", en: "answer '\(id)'"), allowed: ["answer", "note"]) else { continue }
+                guard let item = reader.mapping(value, LocalizedText(ru: "ответ «\(id)»", en: "answer '\(id)'"),
+                                                allowed: ["answer", "note", "respondent", "role"]) else { continue }
                 entry.note = item["note"]?.scalar?.string
+                if let name = item["respondent"]?.scalar?.string {
+                    entry.respondent = Respondent(name: name, role: item["role"]?.scalar?.string)
+                }
                 guard let answer = item["answer"] else { entries.append(entry); continue }
                 valueNode = answer
             }
@@ -353,6 +417,7 @@ public enum AnswersFile {
             return []
         }
         let noteColumn = column(["note", "примечание", "заметка", "комментарий", "comment"])
+        let respondentColumn = column(csvRespondentNames), roleColumn = column(csvRoleNames)
         var entries: [RawEntry] = []
         for record in records.dropFirst() {
             let fields = record.fields
@@ -365,8 +430,10 @@ public enum AnswersFile {
             // The export put a ' before text that a spreadsheet would run as a formula: dropped here.
             let answer = answerColumn < fields.count ? CSVFormat.restoringNeutralised(fields[answerColumn]) : ""
             let note = noteColumn.flatMap { $0 < fields.count ? CSVFormat.restoringNeutralised(fields[$0]) : nil }.flatMap { $0.isEmpty ? nil : $0 }
+            func field(_ column: Int?) -> String? { column.flatMap { $0 < fields.count ? fields[$0] : nil } }
             entries.append(RawEntry(questionID: fields[idColumn].trimmingCharacters(in: .whitespaces),
-                                    text: answer.isEmpty ? nil : answer, items: nil, note: note, location: location))
+                                    text: answer.isEmpty ? nil : answer, items: nil, note: note, location: location,
+                                    respondent: field(respondentColumn).flatMap { Respondent(name: $0, role: field(roleColumn)) }))
         }
         return entries
     }

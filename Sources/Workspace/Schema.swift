@@ -173,6 +173,27 @@ enum Schema {
                 )
                 """)
         }
+        migrator.registerMigration("v6-respondents") { db in
+            // Who gave each answer: every respondent's answer to a question is kept (people
+            // disagree, and the disagreement is evidence); `answer` holds the one that counts,
+            // with its respondent and whether the consultant chose it.
+            try db.execute(sql: """
+                ALTER TABLE answer ADD COLUMN respondent TEXT;
+                ALTER TABLE answer ADD COLUMN respondent_role TEXT;
+                ALTER TABLE answer ADD COLUMN chosen INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE respondent_answer (
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    question_id TEXT NOT NULL,
+                    respondent TEXT NOT NULL,
+                    respondent_role TEXT,
+                    value TEXT NOT NULL,
+                    note TEXT,
+                    source TEXT NOT NULL,
+                    answered_at TEXT NOT NULL,
+                    PRIMARY KEY (round_id, question_id, respondent)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -10,12 +10,16 @@ public enum WorkspaceError: AuditError, Equatable {
     case database(path: String, message: String)
     /// A new round cannot be dated before the latest round.
     case roundDateBeforePrevious(path: String, date: Day, previous: Day)
+    /// `answers choose` named a person who did not answer the question.
+    case noSuchRespondentAnswer(question: String, respondent: String, known: [String])
 
     public var location: SourceLocation? {
         switch self {
         case .alreadyExists(let path), .notFound(let path), .notAWorkspace(let path), .newerVersion(let path, _),
              .noRound(let path, _), .database(let path, _), .roundDateBeforePrevious(let path, _, _):
             SourceLocation(file: path)
+        case .noSuchRespondentAnswer:
+            nil
         }
     }
 
@@ -45,6 +49,12 @@ public enum WorkspaceError: AuditError, Equatable {
             "дата нового раунда \(date.iso) раньше даты последнего раунда \(previous.iso); укажите --date не раньше \(previous.iso)"
         case (.roundDateBeforePrevious(_, let date, let previous), .en):
             "the new round's date \(date.iso) is earlier than the latest round's date \(previous.iso); pass a --date on or after \(previous.iso)"
+        case (.noSuchRespondentAnswer(let question, let respondent, let known), .ru):
+            "«\(respondent)» не отвечал на вопрос «\(question)»; "
+                + (known.isEmpty ? "на него не отвечал ни один названный респондент" : "ответили: \(known.joined(separator: ", "))")
+        case (.noSuchRespondentAnswer(let question, let respondent, let known), .en):
+            "'\(respondent)' did not answer '\(question)'; "
+                + (known.isEmpty ? "no named respondent answered it" : "it was answered by: \(known.joined(separator: ", "))")
         case (.database(let path, let message), .ru):
             "ошибка базы данных в \(path): \(message)"
         case (.database(let path, let message), .en):

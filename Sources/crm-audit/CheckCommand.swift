@@ -127,11 +127,24 @@ enum CheckOutput {
             var title: String
             var gates: [Gate]
         }
+        struct View: Encodable {
+            var respondent: String
+            var role: String?
+            var answer: String
+            var note: String?
+            var counts: Bool
+        }
+        struct Disagreement: Encodable {
+            var question: String
+            var text: String
+            var answers: [View]
+        }
         struct Output: Encodable {
             var round: Int
             var readiness: ReadinessOutput?
             var scores: Scores
             var causes: [Cause]
+            var disagreements: [Disagreement]
             var findings: [Item]
         }
         let card = assessment.scores
@@ -170,6 +183,13 @@ enum CheckOutput {
                       severity: group.severity.rawValue, status: group.status.rawValue, moneyAtStake: group.money?.high,
                       symptoms: group.ruleIDs)
             },
+            disagreements: assessment.disagreementRows().map { row in
+                Disagreement(question: row.questionID, text: row.question[language], answers: zip(row.views, assessment.disagreements
+                    .first { $0.questionID == row.questionID }?.answers ?? []).map { view, answer in
+                    View(respondent: answer.respondent?.name ?? "", role: answer.respondent?.role, answer: view.answer[language],
+                         note: view.note, counts: view.counts)
+                })
+            },
             findings: items)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -205,6 +225,16 @@ enum CheckOutput {
             lines.append("  \(pad(area.title[language], 40)) \(pad(score, 4, left: true))   \(ru ? "полнота" : "confidence") \(format.percent(area.confidence, fractionDigits: 0))")
         }
         lines += causeLines(assessment.causes, language: language)
+        let disagreements = assessment.disagreementRows()
+        if !disagreements.isEmpty {
+            lines.append("")
+            lines.append(LocalizedText(ru: "Ответы сотрудников расходятся (\(disagreements.count)); ✓ — учтённый ответ:",
+                                       en: "The people interviewed disagree (\(disagreements.count)); ✓ marks the answer counted:")[language])
+            for row in disagreements {
+                lines.append("  \(row.questionID) \(row.question[language])")
+                for view in row.views { lines.append("    \(view.counts ? "✓" : "·") \(view.who): \(view.answer[language])") }
+            }
+        }
         let gaps = assessment.findings.filter(\.isGap).sorted { ($0.severity, -$0.priority, $0.ruleID) < ($1.severity, -$1.priority, $1.ruleID) }
         lines.append("")
         lines.append(ru ? "Проблемы (\(gaps.count)):" : "Findings (\(gaps.count)):")

@@ -26,7 +26,10 @@ enum DecisionText {
             if !figures.isEmpty {
                 effect = LocalizedText(ru: "сдвигает показатели (сейчас): ", en: "moves the figures (now): ")[language] + figures.joined(separator: "; ")
             } else if !stage.findings.isEmpty {
-                effect = LocalizedText(ru: "снимает проблем отчёта: \(stage.findings.count)", en: "removes the report's problems: \(stage.findings.count)")[language]
+                let count = Double(stage.findings.count)
+                effect = LocalizedText(
+                    ru: "закрывает \(stage.findings.count) \(Plural.form(count, "проблему|проблемы|проблем", .ru)) из отчёта",
+                    en: "closes \(stage.findings.count) of the report's \(Plural.form(count, "problem|problems", .en))")[language]
             } else {
                 effect = stage.scope[language]
             }

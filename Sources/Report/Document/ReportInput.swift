@@ -87,6 +87,8 @@ public struct ReportInput: Sendable, Codable {
     public var readiness: Readiness? = nil
     /// The recommended project: platforms, phased plan, business case (nil without a plan).
     public var project: ProjectSection? = nil
+    /// The questions the people interviewed answered materially differently, with who said what.
+    public var disagreements: [DisagreementRow] = []
 
     public init(engagement: Engagement, round: AuditRound, metrics: MetricDocument, paretoCurve: [Double], findings: [Finding], scores: ScoreCard,
                 configuration: RecommendedConfiguration, answers: [AnswerRow], datasets: [DatasetRecord], method: MethodInfo,

@@ -6,7 +6,10 @@ extension HTMLReport {
     /// the data could check, with its period, both values and the verdict.
     func beliefs() -> SafeHTML? {
         let table = BeliefTable(input, language: language)
-        guard !table.rows.isEmpty else { return nil }
+        guard !table.rows.isEmpty else {
+            guard let block = disagreements() else { return nil }
+            return element("section", [("id", ReportSection.beliefs.rawValue)], [block])
+        }
         func b(_ key: BeliefText) -> String { key.text[language] }
         let tally = table.confirmed
         let tallyText = b(.tally).replacingOccurrences(of: "{n}", with: String(tally.count))
@@ -38,7 +41,27 @@ extension HTMLReport {
                                    element("p", [], element("strong", [], text(tallyText)))]
         if !cards.isEmpty { content.append(element("div", [("class", "belief-cards")], Array(cards))) }
         content.append(element("table", [("class", "beliefs")], [element("thead", [], head), element("tbody", [], body)]))
+        if let block = disagreements() { content.append(block) }
         return element("section", [("id", ReportSection.beliefs.rawValue)], [element("h2", [], text(b(.title)))] + content)
+    }
+
+    /// The questions the people interviewed answered differently, each with who said what.
+    func disagreements() -> SafeHTML? {
+        guard !input.disagreements.isEmpty else { return nil }
+        let head = element("tr", [], [DisagreementText.question, DisagreementText.answers].map { element("th", [], text($0[language])) })
+        let body = input.disagreements.map { row -> SafeHTML in
+            let views = row.views.map { view -> SafeHTML in
+                var parts: [SafeHTML] = [text((view.counts ? "✓ " : "") + view.who + ": "), element("b", [], text(view.answer[language]))]
+                if let note = view.note, !note.isEmpty { parts.append(element("span", [("class", "meta")], text(" — «" + note + "»"))) }
+                return element("li", [], parts)
+            }
+            return element("tr", [], element("td", [], text(row.question[language])), element("td", [], element("ul", [], views)))
+        }
+        return element("div", [("class", "disagreements")], [
+            element("h3", [], text(DisagreementText.title[language])),
+            element("p", [("class", "muted")], text(DisagreementText.lead[language])),
+            element("table", [("class", "beliefs")], [element("thead", [], head), element("tbody", [], body)]),
+        ])
     }
 }
 

@@ -20,10 +20,16 @@ public protocol AssessmentContext {
     /// True when the question is hidden by skip logic for this company (it does not apply, so
     /// a rule that needs its answer does not apply either).
     func isHidden(questionID: String) -> Bool
+    /// The questions the people interviewed answered materially differently.
+    var disputed: Set<String> { get }
+    /// How many named people answered.
+    var respondents: Int { get }
 }
 
 extension AssessmentContext {
     public func isHidden(questionID: String) -> Bool { false }
+    public var disputed: Set<String> { [] }
+    public var respondents: Int { 0 }
 }
 
 /// A context made of plain values: for `crm-audit rules test` and unit tests.
@@ -31,11 +37,15 @@ public struct FixedContext: AssessmentContext {
     public var answers: [String: AnswerValue]
     public var metrics: [String: Value]
     public var roundDate: Day
+    public var disputed: Set<String>
+    public var respondents: Int
 
-    public init(answers: [String: AnswerValue], metrics: [String: Value], roundDate: Day) {
+    public init(answers: [String: AnswerValue], metrics: [String: Value], roundDate: Day, disputed: Set<String> = [], respondents: Int = 0) {
         self.answers = answers
         self.metrics = metrics
         self.roundDate = roundDate
+        self.disputed = disputed
+        self.respondents = respondents
     }
 
     public func describe(_ missing: MissingInput) -> LocalizedText {

@@ -17,7 +17,8 @@ public struct RuleEvaluator {
 
     /// The finding of every rule, in the rules' order.
     public func evaluate(_ rules: [Rule], in context: some AssessmentContext) -> [Finding] {
-        let bindings = Bindings(answers: context.answers, metrics: context.metrics)
+        let bindings = Bindings(answers: context.answers, metrics: context.metrics, disputed: context.disputed,
+                                           respondents: context.respondents)
         return rules.map { evaluate($0, bindings: bindings, context: context) }
     }
 
@@ -30,7 +31,8 @@ public struct RuleEvaluator {
     }
 
     public func evaluate(_ rule: Rule, in context: some AssessmentContext) -> Finding {
-        evaluate(rule, bindings: Bindings(answers: context.answers, metrics: context.metrics), context: context)
+        evaluate(rule, bindings: Bindings(answers: context.answers, metrics: context.metrics, disputed: context.disputed,
+                                           respondents: context.respondents), context: context)
     }
 
     private func evaluate(_ rule: Rule, bindings: Bindings, context: some AssessmentContext) -> Finding {

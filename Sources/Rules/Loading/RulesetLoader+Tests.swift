@@ -18,7 +18,20 @@ extension RulesetBuilder {
         }
         var answers: [String: AnswerValue] = [:]
         var metrics: [String: Value] = [:]
-        if let givenNode = fields["given"], let given = reader.mapping(givenNode, what, allowed: ["answers", "metrics"]) {
+        var disputed: Set<String> = []
+        var respondents = 0
+        if let givenNode = fields["given"], let given = reader.mapping(givenNode, what, allowed: ["answers", "metrics", "disputed", "respondents"]) {
+            if let node = given["respondents"] {
+                if let count = node.scalar.flatMap({ Int($0.string) }), count >= 0 { respondents = count } else {
+                    reader.error(node, LocalizedText(ru: "respondents: ожидается число людей", en: "respondents: expected a number of people"))
+                }
+            }
+            if let node = given["disputed"] {
+                // The questions the people interviewed disagree on: a list of question ids.
+                if let items = node.sequence { disputed = Set(items.compactMap(\.string)) } else {
+                    reader.error(node, LocalizedText(ru: "disputed: ожидается список id вопросов", en: "disputed: expected a list of question ids"))
+                }
+            }
             for (key, value) in pairs(given["answers"]) {
                 if let answer = answerValue(value, question: key) { answers[key] = answer }
             }
@@ -30,7 +43,7 @@ extension RulesetBuilder {
                 metrics[key] = scalarValue(value)
             }
         }
-        return RuleTest(answers: answers, metrics: metrics, expect: expect, location: reader.location(node))
+        return RuleTest(answers: answers, metrics: metrics, disputed: disputed, respondents: respondents, expect: expect, location: reader.location(node))
     }
 
     static let notFinite = LocalizedText(

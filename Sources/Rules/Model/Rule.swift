@@ -137,6 +137,10 @@ public struct ConfigFragment: Sendable, Hashable, Codable {
 public struct RuleTest: Sendable, Hashable {
     public var answers: [String: AnswerValue]
     public var metrics: [String: Value]
+    /// The questions the people interviewed disagree on.
+    public var disputed: Set<String> = []
+    /// How many named people answered.
+    public var respondents: Int = 0
     public var expect: FindingStatus
     public var location: SourceLocation
 }

@@ -1,0 +1,41 @@
+import AuditModel
+
+/// One question the people interviewed answered materially differently, as the report shows it.
+public struct DisagreementRow: Sendable, Hashable, Codable {
+    /// One person's answer.
+    public struct View: Sendable, Hashable, Codable {
+        /// "И. И. Смирнов (генеральный директор)".
+        public var who: String
+        public var answer: LocalizedText
+        public var note: String?
+        /// The answer the audit counts.
+        public var counts: Bool
+
+        public init(who: String, answer: LocalizedText, note: String?, counts: Bool) {
+            self.who = who
+            self.answer = answer
+            self.note = note
+            self.counts = counts
+        }
+    }
+
+    public var questionID: String
+    public var question: LocalizedText
+    public var views: [View]
+
+    public init(questionID: String, question: LocalizedText, views: [View]) {
+        self.questionID = questionID
+        self.question = question
+        self.views = views
+    }
+}
+
+/// The texts of the disagreements block (in the beliefs section).
+enum DisagreementText {
+    static let title = LocalizedText(ru: "Где мнения сотрудников расходятся", en: "Where the people interviewed disagree")
+    static let lead = LocalizedText(
+        ru: "На эти вопросы разные сотрудники ответили по-разному. Расхождение — само по себе признак риска: участники проекта CRM видят компанию неодинаково, и это нужно обсудить до выбора системы. Отмеченный ✓ ответ учтён в оценке.",
+        en: "Different people answered these questions differently. The disagreement is a risk in itself: the people behind the CRM project do not see the company the same way, and that needs settling before a system is chosen. The answer marked ✓ is the one the assessment counts.")
+    static let question = LocalizedText(ru: "Вопрос", en: "Question")
+    static let answers = LocalizedText(ru: "Кто что ответил", en: "Who said what")
+}
