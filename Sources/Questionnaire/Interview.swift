@@ -13,10 +13,13 @@ public protocol InterviewConsole {
     var isTerminal: Bool { get }
     /// The terminal's width in columns, to wrap long texts at word boundaries; 0 for no wrapping.
     var width: Int { get }
+    /// Told before each question is asked (so that an interruption can say where it stopped).
+    mutating func willAsk(_ question: Question, section: String)
 }
 
 extension InterviewConsole {
     public var width: Int { 0 }
+    public mutating func willAsk(_ question: Question, section: String) {}
 }
 
 /// How an interview run ended.
@@ -33,8 +36,9 @@ public enum InterviewOutcome: Sendable, Equatable {
 /// saves every answer the moment it is given.
 ///
 /// Keys at the prompt: an option's number, id or label, or the typed value; Enter accepts the
-/// proposed (prefilled) or current answer; `?` help, `b` back, `d` don't know, `x` not
-/// applicable, `s` skip for now (asked again at the end), `n` note, `q` quit.
+/// proposed (prefilled) or current answer; `?` help (the question's and its section's), `b`
+/// back, `d` don't know, `x` not applicable, `s` skip for now (asked again at the end), `n`
+/// note, `q` quit; in a later round, `a` confirms every answer carried over in the section.
 public struct Interview {
     public let questionnaire: Questionnaire
     public let workspace: Workspace
@@ -46,11 +50,15 @@ public struct Interview {
     public private(set) var answers: [String: Answer]
     /// The round's metrics, for prefill and validation.
     public let metrics: [String: Value]
+    /// Who is answering: every answer is saved as theirs, and the questions they have not
+    /// answered are asked even when someone else has.
+    public let respondent: Respondent?
 
     /// Prepares an interview; reads the round's answers and metric snapshot.
     /// - Throws: ``QuestionnaireError/unknownSection(id:questionnaire:)``,
     ///   ``QuestionnaireError/roundClosed(round:)``, workspace errors.
-    public init(questionnaire: Questionnaire, workspace: Workspace, round: AuditRound, language: Language, sectionID: String? = nil) throws {
+    public init(questionnaire: Questionnaire, workspace: Workspace, round: AuditRound, language: Language, sectionID: String? = nil,
+                respondent: Respondent? = nil) throws {
         if round.status == .closed { throw QuestionnaireError.roundClosed(round: round.number) }
         if let sectionID, questionnaire.section(sectionID) == nil {
             throw QuestionnaireError.unknownSection(id: sectionID, questionnaire: questionnaire.id)
@@ -60,8 +68,12 @@ public struct Interview {
         self.round = round
         self.language = language
         self.sectionID = sectionID
+        self.respondent = respondent
         var stored: [String: Answer] = [:]
-        for answer in try workspace.answers(round: round) { stored[answer.questionID] = answer }
+        let given = try respondent.map { person in
+            try workspace.respondentAnswers(round: round).filter { $0.respondent?.name == person.name }
+        } ?? workspace.answers(round: round)
+        for answer in given { stored[answer.questionID] = answer }
         answers = stored
         metrics = MetricSnapshot.values(from: try workspace.metricsDocument(round: round))
     }
@@ -162,15 +174,46 @@ public struct Interview {
 
     enum Step { case answered, skipped, back, quit, endOfInput }
 
+    /// Confirms every answer carried over from the last round in `sectionID` that is still to
+    /// confirm and shown; returns how many.
+    mutating func confirmSection(_ sectionID: String, shown: [Question]) throws -> Int {
+        let now = Timestamp.now()
+        var confirmed: [Answer] = []
+        for question in shown where question.sectionID == sectionID {
+            guard var answer = answers[question.id], !answer.confirmed else { continue }
+            answer.confirmed = true
+            answer.answeredAt = now
+            confirmed.append(answer)
+        }
+        try workspace.save(confirmed, round: round)  // one transaction
+        for answer in confirmed { answers[answer.questionID] = answer }
+        return confirmed.count
+    }
+
     private mutating func ask(_ question: Question, shown: [Question], console: inout some InterviewConsole) throws -> Step {
+        console.willAsk(question, section: questionnaire.section(question.sectionID)?.title[language] ?? question.sectionID)
         present(question, shown: shown, console: &console)
         let current = answers[question.id]
         var note = current?.note
         let proposal = proposedAnswer(for: question)
         if let current, !current.confirmed {
             say(&console, LocalizedText(
-                ru: "Ответ прошлого раунда: \(question.display(current.value, in: .ru)). Enter — подтвердить, или введите новый ответ.",
-                en: "Last round's answer: \(question.display(current.value, in: .en)). Press Enter to confirm it, or type the new answer."),
+                ru: "Ответ прошлого раунда: \(Interview.ending(question.display(current.value, in: .ru)))",
+                en: "Last round's answer: \(Interview.ending(question.display(current.value, in: .en)))"),
+                style: .accent)
+            if let note = current.note, !note.isEmpty {
+                say(&console, LocalizedText(ru: "Заметка прошлого раунда: \(note)", en: "Last round's note: \(note)"), style: .dim)
+            }
+            if let proposal, proposal != current.value {
+                say(&console, LocalizedText(
+                    ru: "Данные этого раунда говорят: \(Interview.ending(question.display(proposal, in: .ru)))",
+                    en: "This round's data says: \(Interview.ending(question.display(proposal, in: .en)))"), style: .warning)
+            }
+            let remaining = shown.filter { $0.sectionID == question.sectionID && answers[$0.id]?.confirmed == false }.count
+            say(&console, LocalizedText(
+                ru: "Enter — подтвердить, или введите новый ответ" + (remaining > 1
+                    ? "; a — подтвердить без изменений все \(remaining) \(Plural.form(Double(remaining), "перенесённый ответ|перенесённых ответа|перенесённых ответов", .ru)) раздела." : "."),
+                en: "Press Enter to confirm it, or type the new answer" + (remaining > 1 ? "; a confirms all \(remaining) carried-over answers of the section as they are." : ".")),
                 style: .accent)
         } else if current == nil, let proposal {
             say(&console, LocalizedText(
@@ -180,7 +223,9 @@ public struct Interview {
         }
         while true {
             console.write(style("> ", .accent, console))
-            guard let line = console.readLine() else { return .endOfInput }
+            guard let typed = console.readLine() else { return .endOfInput }
+            // What was typed, without control characters or escape sequences (a pasted answer may hold them).
+            let line = TerminalText.sanitised(typed, multiline: false)
             if !console.isTerminal { console.write(style(line, .plain, console) + "\n") }  // a readable transcript when piped
             let input = line.trimmingCharacters(in: .whitespaces)
             var value: AnswerValue
@@ -196,10 +241,15 @@ public struct Interview {
                 continue
             case "b": return .back
             case "q": return .quit
+            case "a" where current?.confirmed == false:
+                let count = try confirmSection(question.sectionID, shown: shown)
+                say(&console, LocalizedText(ru: "Подтверждено ответов раздела: \(count).", en: "Confirmed the section's carried-over answers: \(count)."), style: .dim)
+                return .answered
             case "s": return .skipped
             case "n":
                 console.write(style(LocalizedText(ru: "Заметка: ", en: "Note: ")[language], .accent, console))
-                guard let text = console.readLine() else { return .endOfInput }
+                guard let typedNote = console.readLine() else { return .endOfInput }
+                let text = TerminalText.sanitised(typedNote, multiline: false)
                 if !console.isTerminal { console.write(style(text, .plain, console) + "\n") }
                 note = text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : text.trimmingCharacters(in: .whitespaces)
                 if var stored = answers[question.id] {
@@ -258,7 +308,8 @@ public struct Interview {
                 say(&console, problem.message, style: problem.severity == .error ? .error : .warning)
             }
             if problems.contains(where: { $0.severity == .error }) { continue }
-            let answer = Answer(questionID: question.id, value: value, note: note, source: source, answeredAt: Timestamp.now())
+            let answer = Answer(questionID: question.id, value: value, note: note, source: source, answeredAt: Timestamp.now(),
+                                respondent: respondent)
             try workspace.save(answer, round: round)
             answers[question.id] = answer
             return .answered
@@ -360,6 +411,11 @@ public struct Interview {
 
     private func say(_ console: inout some InterviewConsole, _ text: LocalizedText, style kind: Style = .plain) {
         console.write(style(Interview.wrap(text[language], width: console.width), kind, console) + "\n")
+    }
+
+    /// `text` ending a sentence: with a full stop, unless it ends with one already ("5 чел.").
+    static func ending(_ text: String) -> String {
+        text.hasSuffix(".") || text.hasSuffix("!") || text.hasSuffix("?") ? text : text + "."
     }
 
     /// `text` broken into lines of at most `width` characters at spaces (0: unchanged).

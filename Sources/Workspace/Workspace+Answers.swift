@@ -42,12 +42,12 @@ extension Workspace {
     /// - Throws: ``WorkspaceError/noSuchRespondentAnswer`` when that person did not answer it.
     public func choose(questionID: String, respondent name: String, round: AuditRound) throws {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT * FROM respondent_answer WHERE round_id = ? AND question_id = ? AND lower(respondent) = lower(?)
-                """, arguments: [round.id, questionID, name]), let answer = Self.answer(row) else {
-                let known = try String.fetchAll(db, sql: "SELECT respondent FROM respondent_answer WHERE round_id = ? AND question_id = ?",
-                                                arguments: [round.id, questionID])
-                throw WorkspaceError.noSuchRespondentAnswer(question: questionID, respondent: name, known: known)
+            // Names compared without case in any alphabet (SQLite's lower() knows only ASCII).
+            let given = try Row.fetchAll(db, sql: "SELECT * FROM respondent_answer WHERE round_id = ? AND question_id = ? ORDER BY respondent",
+                                         arguments: [round.id, questionID]).compactMap(Self.answer)
+            let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let answer = given.first(where: { $0.respondent?.name.lowercased() == wanted }) else {
+                throw WorkspaceError.noSuchRespondentAnswer(question: questionID, respondent: name, known: given.compactMap(\.respondent?.name))
             }
             try Workspace.insertCounting(answer, chosen: true, round: round, db)
         }

@@ -35,6 +35,12 @@ struct InterviewCommand: ParsableCommand {
     @Option(help: "The round number (default: the latest).")
     var round: Int?
 
+    @Option(help: "Who is answering (their answers are kept beside other people's; the questions they have not answered are asked).")
+    var respondent: String?
+
+    @Option(help: "The respondent's position, with --respondent.")
+    var role: String?
+
     func run() throws {
         let language = lang ?? CLILanguage.current
         let store = try openWorkspace(workspace)
@@ -43,11 +49,21 @@ struct InterviewCommand: ParsableCommand {
         let report = try chosen.attach(to: store, round: auditRound)
         for line in report.lines(in: language) { Terminal.print("· " + line) }
         auditRound = try store.round(number: auditRound.number)
-        var interview = try Interview(questionnaire: chosen, workspace: store, round: auditRound, language: language, sectionID: section)
-        var console = StandardConsole()
+        let person = respondent.flatMap { Respondent(name: $0, role: role) }
+        var interview = try Interview(questionnaire: chosen, workspace: store, round: auditRound, language: language, sectionID: section,
+                                      respondent: person)
+        var resume = "crm-audit interview \(workspace)"
+        if let respondent { resume += " --respondent \"\(respondent)\"" }
+        if let section { resume += " --section \(section)" }
+        let command = resume
+        var console = StandardConsole { question, sectionTitle in
+            Terminal.installInterruptNotice(LocalizedText(
+                ru: "Интервью прервано (Ctrl-C) на вопросе «\(question.id)» раздела «\(sectionTitle)». Все данные ответы уже сохранены. Продолжить с этого вопроса: \(command)",
+                en: "Interview interrupted (Ctrl-C) at question '\(question.id)' of section \"\(sectionTitle)\". Every answer given is already saved. To go on from this question: \(command)")[language])
+        }
         Terminal.installInterruptNotice(LocalizedText(
-            ru: "Интервью прервано (Ctrl-C). Все данные ответы уже сохранены. Продолжить: crm-audit interview \(workspace)",
-            en: "Interview interrupted (Ctrl-C). Every answer given is already saved. To continue: crm-audit interview \(workspace)")[language])
+            ru: "Интервью прервано (Ctrl-C). Все данные ответы уже сохранены. Продолжить: \(command)",
+            en: "Interview interrupted (Ctrl-C). Every answer given is already saved. To continue: \(command)")[language])
         if console.isTerminal {
             let client = (try? store.engagement().client) ?? ""
             Terminal.print(language == .ru
@@ -70,6 +86,10 @@ struct InterviewCommand: ParsableCommand {
 /// Standard input and output; colours only when both are a terminal.
 struct StandardConsole: InterviewConsole {
     let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    /// Called before each question (the Ctrl-C notice names it).
+    var asking: (Question, String) -> Void = { _, _ in }
+
+    mutating func willAsk(_ question: Question, section: String) { asking(question, section) }
 
     /// The terminal's columns (minus one, so a full line does not wrap by itself); 0 when piped.
     var width: Int {

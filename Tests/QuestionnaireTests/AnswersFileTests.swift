@@ -35,10 +35,10 @@ import Workspace
 
     @Test func theCSVOpensInExcelAndListsEveryQuestion() throws {
         let text = AnswersFile.export([], questionnaire: try small(), format: .csv, language: .en)
-        #expect(text.hasPrefix("\u{FEFF}question_id;section;question;options;answer;note\r\n"))
+        #expect(text.hasPrefix("\u{FEFF}question_id;section;question;options;answer;note;respondent;role\r\n"))
         // The Russian copy's header is Russian throughout (the reader takes either).
         let russian = AnswersFile.export([], questionnaire: try small(), format: .csv, language: .ru)
-        #expect(russian.hasPrefix("\u{FEFF}id_вопроса;раздел;вопрос;варианты;ответ;примечание\r\n"))
+        #expect(russian.hasPrefix("\u{FEFF}id_вопроса;раздел;вопрос;варианты;ответ;примечание;респондент;должность\r\n"))
         #expect(text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 7)
         #expect(text.contains("criteria;Goals;Criteria?;none = None | some = Some | all = All;;"))
     }
@@ -185,5 +185,48 @@ import Workspace
         let ru = FormPrinter.render(questionnaire, format: .html, language: .ru)
         #expect(ru.contains("&lt;b&gt;Где&lt;/b&gt; &amp; «что»?"))
         #expect(ru.contains("<html lang=\"ru\">"))
+    }
+}
+
+/// Who said what: answers are compared for material differences only.
+@Suite struct MaterialDisagreement {
+    let questionnaire: Questionnaire
+    init() throws { questionnaire = try Questionnaire.resolve("crm-readiness") }
+
+    func differ(_ id: String, _ a: AnswerValue, _ b: AnswerValue) throws -> Bool {
+        try #require(questionnaire.question(id)).differsMaterially(a, b)
+    }
+
+    @Test func choicesNumbersAndSetsDifferOnlyMaterially() throws {
+        #expect(try differ("company_business_model", .option("b2b"), .option("b2c")))
+        #expect(try !differ("company_business_model", .option("b2b"), .option("b2b")))
+        #expect(try differ("company_customers_count", .number(800), .number(1200)))
+        #expect(try !differ("company_customers_count", .number(1000), .number(1200)), "20 % apart is an estimate, not a dispute")
+        #expect(try differ("company_customers_count", .number(0), .number(5)))
+        #expect(try differ("base_share_recorded", .number(100), .number(70)))
+        #expect(try !differ("base_share_recorded", .number(100), .number(90)))
+        #expect(try differ("goals_main", .options(["grow_sales"]), .options(["control_managers", "reporting"])))
+        #expect(try !differ("goals_main", .options(["grow_sales", "retain_customers"]), .options(["grow_sales", "retain_customers", "reporting"])))
+        #expect(try !differ("company_industry", .text("опт"), .text("розница")), "free text is never compared")
+        #expect(try !differ("company_customers_count", .dontKnow, .number(5)), "not knowing disagrees with nothing")
+    }
+
+    @Test func aYAMLFileNamesItsRespondentAndACSVColumnNamesEachRow() throws {
+        let yaml = """
+            schema: crm-audit/answers/1
+            questionnaire: crm-readiness
+            respondent: {name: "И. И. Смирнов", role: "директор"}
+            answers:
+              company_managers_count: 9
+              company_customers_count: {answer: 1200, respondent: "А. В. Соколов"}
+            """
+        let read = AnswersFile.read(text: yaml, file: "a.yaml", format: .yaml, questionnaire: questionnaire, answeredAt: "t")
+        #expect(read.diagnostics.isEmpty, "\(read.diagnostics)")
+        #expect(read.answers.first { $0.questionID == "company_managers_count" }?.respondent == Respondent(name: "И. И. Смирнов", role: "директор"))
+        #expect(read.answers.first { $0.questionID == "company_customers_count" }?.respondent?.name == "А. В. Соколов")
+        let csv = "question_id;answer;respondent;role\ncompany_customers_count;800;А. В. Соколов;РОП\ncompany_customers_count;1200;И. И. Смирнов;директор\n"
+        let rows = AnswersFile.read(text: csv, file: "a.csv", format: .csv, questionnaire: questionnaire, answeredAt: "t")
+        #expect(rows.diagnostics.isEmpty, "one question, two people: not a duplicate")
+        #expect(questionnaire.disagreements(among: rows.answers).map(\.questionID) == ["company_customers_count"])
     }
 }

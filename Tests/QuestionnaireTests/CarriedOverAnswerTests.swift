@@ -75,3 +75,69 @@ import Workspace
         #expect(third.carriedOver == 6)
     }
 }
+
+/// A second round goes at the pace of a conversation: last round's note and the data's word are
+/// on screen, and a section whose answers still hold is confirmed in one key.
+@Suite struct SecondRoundPace {
+    @Test func oneKeyConfirmsTheRestOfTheSection() throws {
+        let fixture = try CarriedOverAnswers.secondRound()
+        defer { fixture.directory.remove() }
+        let (outcome, console) = try fixture.run(["a", "q"])
+        #expect(outcome == .quit)
+        #expect(console.output.contains("a confirms all 3 carried-over answers of the section as they are."))
+        let stored = try fixture.stored()
+        #expect(["criteria", "baseline", "baseline_date"].allSatisfy { stored[$0]?.confirmed == true })
+        #expect(["where", "managers", "comment"].allSatisfy { stored[$0]?.confirmed == false }, "the next section is still to confirm")
+        #expect(stored["criteria"]?.value == .option("some"), "confirmed as it was")
+    }
+
+    @Test func lastRoundsNoteIsShownWithItsAnswer() throws {
+        let fixture = try InterviewFixture()
+        defer { fixture.directory.remove() }
+        _ = try fixture.run(["n", "ask the owner again", "2", "yes", "2026-03-01", "1,2", "7", "All good"])
+        try fixture.workspace.startRound(date: Day(year: 2027, month: 3, day: 1)!)
+        let (_, console) = try fixture.run(["q"], language: .ru)
+        #expect(console.output.contains("Заметка прошлого раунда: ask the owner again"))
+        #expect(console.output.contains("a — подтвердить без изменений все 3 перенесённых ответа раздела."))
+    }
+}
+
+/// Several people answer: each answer is theirs, and each person is asked what they have not answered.
+@Suite struct RespondentInterviews {
+    func interview(_ fixture: InterviewFixture, _ lines: [String], as person: Respondent?) throws -> ScriptedConsole {
+        var interview = try Interview(questionnaire: fixture.questionnaire, workspace: fixture.workspace, round: try fixture.workspace.round(),
+                                      language: .en, respondent: person)
+        var console = ScriptedConsole(lines)
+        _ = try interview.run(console: &console)
+        return console
+    }
+
+    @Test func eachPersonIsAskedEverythingAndBothAnswersAreKept() throws {
+        let fixture = try InterviewFixture()
+        defer { fixture.directory.remove() }
+        let owner = Respondent(name: "И. И. Смирнов", role: "директор"), head = Respondent(name: "А. В. Соколов", role: "РОП")
+        _ = try interview(fixture, ["2", "yes", "2026-03-01", "1,2", "7", "All good"], as: owner)
+        let second = try interview(fixture, ["3", "q"], as: head)
+        #expect(second.output.contains("Criteria?"), "answered by the owner, still asked of the head of sales")
+        let given = try fixture.workspace.respondentAnswers(round: try fixture.workspace.round()).filter { $0.questionID == "criteria" }
+        #expect(Set(given.compactMap(\.respondent?.name)) == ["И. И. Смирнов", "А. В. Соколов"])
+        #expect(try fixture.stored()["criteria"]?.respondent == head, "the latest answer counts until the consultant chooses")
+        let disagreements = fixture.questionnaire.disagreements(among: try fixture.workspace.respondentAnswers(round: try fixture.workspace.round()))
+        #expect(disagreements.map(\.questionID) == ["criteria"])
+        try fixture.workspace.choose(questionID: "criteria", respondent: "и. и. смирнов", round: try fixture.workspace.round())
+        #expect(try fixture.stored()["criteria"]?.value == .option("some"))
+        _ = try interview(fixture, ["3", "q"], as: head)
+        #expect(try fixture.stored()["criteria"]?.respondent == owner, "a chosen answer stays chosen")
+        #expect(throws: WorkspaceError.self) {
+            try fixture.workspace.choose(questionID: "criteria", respondent: "Nobody", round: try fixture.workspace.round())
+        }
+    }
+
+    @Test func typedControlCharactersAreTakenOut() throws {
+        let fixture = try InterviewFixture()
+        defer { fixture.directory.remove() }
+        let console = try interview(fixture, ["\u{1B}[2J2\u{07}", "q"], as: nil)
+        #expect(try fixture.stored()["criteria"]?.value == .option("some"))
+        #expect(!console.output.contains("\u{1B}"))
+    }
+}
