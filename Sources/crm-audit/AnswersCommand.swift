@@ -72,7 +72,7 @@ struct AnswersCommand: ParsableCommand {
         let person = respondent.flatMap { Respondent(name: $0, role: role) }
         switch action {
         case .list:
-            try AnswersListing(store: store, round: auditRound, questionnaire: chosen, language: language).print(question: self.file)
+            try AnswersListing(store: store, round: auditRound, questionnaire: chosen, language: language).show(question: self.file)
         case .choose:
             try store.choose(questionID: file, respondent: respondent ?? "", round: auditRound)
             say(LocalizedText(ru: "Ответ на «\(file)»: теперь считается ответ «\(respondent ?? "")».",

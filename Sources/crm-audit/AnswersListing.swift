@@ -11,7 +11,7 @@ struct AnswersListing {
     let questionnaire: Questionnaire
     let language: Language
 
-    func print(question only: String?) throws {
+    func show(question only: String?) throws {
         let given = try store.respondentAnswers(round: round)
         let counting = Dictionary(try store.answers(round: round).map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
         let chosen = try store.chosenAnswers(round: round)

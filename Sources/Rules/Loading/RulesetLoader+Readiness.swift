@@ -13,7 +13,7 @@ extension RulesetBuilder {
         var gates: [ReadinessGate] = []
         var seen = Set<String>()
         for node in reader.sequence(top, "readiness", Self.what) ?? [] {
-            guard let fields = reader.mapping(node, what, allowed: ["id", "title", "blocked_if", "condition_if", "passed", "blocked", "condition"]),
+            guard let fields = reader.mapping(node, what, allowed: ["id", "title", "blocked_if", "condition_if", "passed", "blocked", "condition", "conditions"]),
                   let id = reader.string(fields, "id", required: true, what) else { continue }
             let named = LocalizedText(ru: "условие готовности \(id)", en: "readiness gate \(id)")
             guard seen.insert(id).inserted else {
@@ -28,13 +28,24 @@ extension RulesetBuilder {
             // Each condition comes with its words, and a gate has at least one condition.
             let blocked = reader.text(fields, "blocked", required: fields["blocked_if"] != nil, named)
             let condition = reader.text(fields, "condition", required: fields["condition_if"] != nil, named)
-            if fields["blocked_if"] == nil && fields["condition_if"] == nil {
+            // `conditions: [{if, text}]`: each condition with its own words.
+            var conditions: [ReadinessGate.Condition] = []
+            for item in reader.sequence(fields, "conditions", named) ?? [] {
+                let itemWhat = LocalizedText(ru: "условие \(named.ru)", en: "a condition of \(named.en)")
+                guard let parts = reader.mapping(item, itemWhat, allowed: ["if", "text"]) else { continue }
+                let test = expression(parts, "if", expecting: .bool)
+                let text = reader.text(parts, "text", required: true, itemWhat)
+                if let test, let text { conditions.append(ReadinessGate.Condition(test: test, text: text)) }
+            }
+            if fields["blocked_if"] == nil && fields["condition_if"] == nil && fields["conditions"] == nil {
                 reader.error(node, LocalizedText(ru: "в \(named.ru) нужно «blocked_if» или «condition_if»: когда проект начинать рано или при каком условии",
                                                  en: "\(named.en) needs 'blocked_if' or 'condition_if': when the project should not start, or on what condition"))
             }
             guard let title, let passed else { continue }
-            gates.append(ReadinessGate(id: id, title: title, blockedIf: blockedIf, conditionIf: conditionIf, passed: passed,
-                                       blocked: blocked, condition: condition, location: reader.location(node)))
+            var gate = ReadinessGate(id: id, title: title, blockedIf: blockedIf, conditionIf: conditionIf, passed: passed,
+                                     blocked: blocked, condition: condition, location: reader.location(node))
+            gate.conditions = conditions
+            gates.append(gate)
         }
         return gates
     }

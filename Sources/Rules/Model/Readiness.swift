@@ -13,7 +13,16 @@ public struct ReadinessGate: Sendable, Hashable {
     public var passed: LocalizedText
     public var blocked: LocalizedText?
     public var condition: LocalizedText?
+    /// Conditions each with its own words (`conditions: [{if, text}]`): the gate names only those
+    /// that hold for this company, rather than a sentence listing every possible reason.
+    public var conditions: [Condition] = []
     public var location: SourceLocation
+
+    /// One condition of a gate and what it asks of the client.
+    public struct Condition: Sendable, Hashable {
+        public var test: Expressions.Expression
+        public var text: LocalizedText
+    }
 
     public init(id: String, title: LocalizedText, blockedIf: Expressions.Expression?, conditionIf: Expressions.Expression?,
                 passed: LocalizedText, blocked: LocalizedText?, condition: LocalizedText?, location: SourceLocation) {
@@ -86,6 +95,17 @@ public struct Readiness: Sendable, Hashable, Codable {
                 }
                 if needsCondition, let condition = gate.condition {
                     return Gate(id: gate.id, title: gate.title, status: .condition, reason: condition)
+                }
+            }
+            if !gate.conditions.isEmpty {
+                let outcomes = gate.conditions.map { ($0.test.evaluate(with: bindings).value, $0.text) }
+                let holding = outcomes.filter { $0.0 == .bool(true) }.map(\.1)
+                if !holding.isEmpty {
+                    return Gate(id: gate.id, title: gate.title, status: .condition,
+                                reason: LocalizedText(ru: holding.map(\.ru).joined(separator: " "), en: holding.map(\.en).joined(separator: " ")))
+                }
+                if outcomes.contains(where: { $0.0 != .bool(false) }) {
+                    return Gate(id: gate.id, title: gate.title, status: .unknown, reason: unknownReason)
                 }
             }
             return Gate(id: gate.id, title: gate.title, status: .passed, reason: gate.passed)

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the programs some end-to-end tests use to read our files as a client's software does:
+# LibreOffice (the Word copy and the answers workbook saved again) and openpyxl (a workbook filled
+# in by a script, as a client fills it in Excel). Best effort: those tests skip when they are absent.
+set -uo pipefail
+need=()
+for pkg in python3-openpyxl libreoffice-calc-nogui libreoffice-writer-nogui; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+[ ${#need[@]} -eq 0 ] && exit 0
+sudo_cmd=""
+[ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+echo "Installing test tools: ${need[*]} ..." >&2
+$sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >&2 \
+  || echo "Could not install ${need[*]}; the tests that need them will be skipped." >&2
+exit 0
