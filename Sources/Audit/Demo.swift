@@ -55,6 +55,12 @@ public enum Demo {
                                 : "Imported \(file): \(report.rowsStored) rows (\(kind.title.en))")
         }
         let setup = try AuditSetup.load(for: workspace, round: round, rules: [source + "/consultant.yaml"])
+        // The head of sales first, then the owner: the owner's answers count (the latest given),
+        // and where the two differ the report shows both.
+        let salesHead = source + "/answers-sales-head.yaml"
+        if FileManager.default.fileExists(atPath: salesHead) {
+            try AnswersFile.importFile(salesHead, into: workspace, round: round, questionnaire: setup.questionnaire)
+        }
         let answers = try AnswersFile.importFile(source + "/answers.yaml", into: workspace, round: round, questionnaire: setup.questionnaire)
         log(language == .ru ? "Ответы анкеты: \(answers.stored)" : "Questionnaire answers: \(answers.stored)")
         let assessment = try AuditPipeline.assess(workspace, setup: setup)

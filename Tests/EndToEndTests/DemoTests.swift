@@ -53,6 +53,13 @@ import TestSupport
         // The story of the example data reaches the first page: the blocking goals finding.
         #expect(html.contains("Нет измеримых критериев успеха CRM-проекта"))
         #expect(english.contains("No measurable success criteria for the CRM project"))
+        // The consultant's file (examples/technosnab/consultant.yaml): their summary leads page
+        // one, their own finding sits among the findings, their comment under BASE-003.
+        #expect(html.contains("Компания растёт, но держится на памяти и личных контактах менеджеров"))
+        #expect(html.contains("Скидки в коммерческих предложениях дают без согласования"))
+        #expect(english.contains("Discounts in quotations are given without approval"))
+        #expect(html.contains("Риск не в человеке, а в том, что история работы с этими клиентами есть только у него."))
+        #expect(english.contains("E. P. Morozova") || english.contains("Е. П. Морозова"), "the people interviewed are listed")
     }
 
     /// One definition of a lost customer, one number: the metric, the finding that quotes it, its

@@ -46,6 +46,20 @@ struct BeliefTable {
             .compactMap { writer.row(for: $0.element) }
     }
 
+    /// What the data shows for each question a belief compares with it (the disagreements
+    /// block sets it beside what each person said).
+    static func measuredByQuestion(_ input: ReportInput, language: Language) -> [String: String] {
+        let writer = BeliefWriter(language: language, asOf: input.metrics.asOf,
+                                  firstSale: input.metrics["sales.first_date"].text.flatMap { Day(iso: $0) })
+        var result: [String: String] = [:]
+        for finding in input.findings where finding.status != .notApplicable {
+            guard let belief = finding.belief, belief.measured != nil || belief.measuredText != nil,
+                  let row = writer.row(for: finding) else { continue }
+            for question in belief.questions where result[question] == nil { result[question] = row.measured }
+        }
+        return result
+    }
+
     /// How many beliefs the data confirms, of those it could check, and how many rows it could
     /// not check (so that the tally and the table's rows add up).
     var confirmed: (count: Int, of: Int, unchecked: Int) {

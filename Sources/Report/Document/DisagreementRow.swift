@@ -1,4 +1,5 @@
 import AuditModel
+import Foundation
 
 /// One question the people interviewed answered materially differently, as the report shows it.
 public struct DisagreementRow: Sendable, Hashable, Codable {
@@ -38,4 +39,11 @@ enum DisagreementText {
         en: "Different people answered these questions differently. The disagreement is a risk in itself: the people behind the CRM project do not see the company the same way, and that needs settling before a system is chosen. The answer marked ✓ is the one the assessment counts.")
     static let question = LocalizedText(ru: "Вопрос", en: "Question")
     static let answers = LocalizedText(ru: "Кто что ответил", en: "Who said what")
+    static let data = LocalizedText(ru: "По данным", en: "The data shows")
+
+    /// A person's note as a quotation: in «», unless it is quoted already (a note often is).
+    static func quoted(_ note: String) -> String {
+        let text = note.trimmingCharacters(in: .whitespaces)
+        return ["«", "\"", "“", "„"].contains(where: text.hasPrefix) ? text : "«" + text + "»"
+    }
 }

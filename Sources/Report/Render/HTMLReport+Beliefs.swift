@@ -48,14 +48,19 @@ extension HTMLReport {
     /// The questions the people interviewed answered differently, each with who said what.
     func disagreements() -> SafeHTML? {
         guard !input.disagreements.isEmpty else { return nil }
-        let head = element("tr", [], [DisagreementText.question, DisagreementText.answers].map { element("th", [], text($0[language])) })
+        let measured = BeliefTable.measuredByQuestion(input, language: language)
+        let withData = input.disagreements.contains { measured[$0.questionID] != nil }
+        let columns = [DisagreementText.question, DisagreementText.answers] + (withData ? [DisagreementText.data] : [])
+        let head = element("tr", [], columns.map { element("th", [], text($0[language])) })
         let body = input.disagreements.map { row -> SafeHTML in
             let views = row.views.map { view -> SafeHTML in
                 var parts: [SafeHTML] = [text((view.counts ? "✓ " : "") + view.who + ": "), element("b", [], text(view.answer[language]))]
-                if let note = view.note, !note.isEmpty { parts.append(element("span", [("class", "meta")], text(" — «" + note + "»"))) }
+                if let note = view.note, !note.isEmpty { parts.append(element("span", [("class", "meta")], text(" — " + DisagreementText.quoted(note)))) }
                 return element("li", [], parts)
             }
-            return element("tr", [], element("td", [], text(row.question[language])), element("td", [], element("ul", [], views)))
+            var cells = [element("td", [], text(row.question[language])), element("td", [], element("ul", [], views))]
+            if withData { cells.append(element("td", [], element("b", [], text(measured[row.questionID] ?? "—")))) }
+            return element("tr", [], cells)
         }
         return element("div", [("class", "disagreements")], [
             element("h3", [], text(DisagreementText.title[language])),

@@ -22,10 +22,13 @@ extension MarkdownReport {
     func disagreements() -> String {
         guard !input.disagreements.isEmpty else { return "" }
         var out = "### \(md(DisagreementText.title[language]))\n\n\(md(DisagreementText.lead[language]))\n\n"
-        out += table([DisagreementText.question[language], DisagreementText.answers[language]], input.disagreements.map { row in
+        let measured = BeliefTable.measuredByQuestion(input, language: language)
+        let withData = input.disagreements.contains { measured[$0.questionID] != nil }
+        let columns = [DisagreementText.question[language], DisagreementText.answers[language]] + (withData ? [DisagreementText.data[language]] : [])
+        out += table(columns, input.disagreements.map { row in
             [row.question[language], row.views.map { view in
-                (view.counts ? "✓ " : "") + view.who + ": " + view.answer[language] + (view.note.map { " — «\($0)»" } ?? "")
-            }.joined(separator: "; ")]
+                (view.counts ? "✓ " : "") + view.who + ": " + view.answer[language] + (view.note.map { " — " + DisagreementText.quoted($0) } ?? "")
+            }.joined(separator: "; ")] + (withData ? [measured[row.questionID] ?? "—"] : [])
         })
         return out + "\n"
     }
