@@ -1,3 +1,4 @@
+import AuditModel
 import Foundation
 import Workspace
 
@@ -126,7 +127,7 @@ struct TextColumn: Sendable {
 
     mutating func append(_ value: UnsafeBufferPointer<UInt8>?) {
         if let value {
-            if UTF8Validation.isValid(value) {
+            if TextEncoding.isValidUTF8(value) {
                 bytes.append(contentsOf: value)
             } else {
                 bytes.append(contentsOf: String(decoding: value, as: UTF8.self).utf8)
@@ -176,7 +177,7 @@ struct CategoryColumn: Sendable {
         let hash = Self.quickHash(value)
         var (slot, key) = find(value, hash: hash)
         if key < 0 {
-            if UTF8Validation.isValid(value) {
+            if TextEncoding.isValidUTF8(value) {
                 key = insert(value, hash: hash, slot: slot)
             } else {
                 // Stored (and found again) as the text it reads as.
@@ -326,32 +327,6 @@ extension CustomerField {
 
 extension UInt64 {
     fileprivate func rotated() -> UInt64 { (self << 31) | (self >> 33) }
-}
-
-/// UTF-8 well-formedness (Unicode 15, table 3-7), without making a String.
-enum UTF8Validation {
-    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let count = bytes.count
-        var index = 0
-        // ASCII eight bytes at a time.
-        while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-            index += 8
-        }
-        while index < count {
-            let lead = base[index]
-            if lead < 0x80 {
-                index += 1
-            } else if lead >= 0xC2, lead <= 0xDF, index + 1 < count, base[index + 1] & 0xC0 == 0x80 {
-                index += 2  // two bytes (Cyrillic, Latin-1, …)
-            } else if let length = UTF8Decoding.sequenceLength(bytes, at: index) {
-                index += length
-            } else {
-                return false
-            }
-        }
-        return true
-    }
 }
 
 /// Decoding of UTF-8 scalars from bytes.

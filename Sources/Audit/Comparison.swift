@@ -133,7 +133,9 @@ public enum RoundComparer {
             case (true, true): persisting.append(change)
             case (false, true): new.append(change)
             case (true, false):
-                if let status = current?.status, status == .ok || status == .notApplicable {
+                // Resolved only when the check ran and passed; a check that no longer applies (the
+                // company changed, or only one person was interviewed this time) proves nothing.
+                if current?.status == .ok {
                     resolved.append(change)
                 } else {
                     gone.append(change)

@@ -99,7 +99,7 @@ struct AnswersCommand: ParsableCommand {
                 : "Answers: \(client), round \(auditRound.number) of \(auditRound.date.iso); \(chosen.title.en) \(chosen.version)"
             let text = AnswersFile.export(migrated, questionnaire: chosen, format: AnswersFile.Format(path: file), language: language, heading: heading)
             try PrivateFile.write(text, to: file, guard: output.guarding(workspace))
-            say(LocalizedText(ru: "Выгружено ответов: \(answers.count) в \(file).", en: "Exported \(answers.count) answer(s) to \(file)."))
+            say(LocalizedText(ru: "Выгружено ответов: \(answers.count) в \(file).", en: "Exported \(answers.count) \(Plural.form(Double(answers.count), "answer|answers", .en)) to \(file)."))
         case .import:
             let summary = try AnswersFile.importFile(file, into: store, round: auditRound, questionnaire: chosen, respondent: person)
             report(summary, file: file, language: language)
@@ -111,6 +111,6 @@ struct AnswersCommand: ParsableCommand {
             Terminal.printError(diagnostic.formatted(in: language))
         }
         for line in summary.migration.lines(in: language) { Terminal.print("· " + line) }
-        say(LocalizedText(ru: "Загружено ответов: \(summary.stored) из \(file).", en: "Imported \(summary.stored) answer(s) from \(file)."))
+        say(LocalizedText(ru: "Загружено ответов: \(summary.stored) из \(file).", en: "Imported \(summary.stored) \(Plural.form(Double(summary.stored), "answer|answers", .en)) from \(file)."))
     }
 }

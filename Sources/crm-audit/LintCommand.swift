@@ -28,7 +28,7 @@ struct LintCommand: ParsableCommand {
         }
         say(LocalizedText(
             ru: "Проверено файлов: \(files); ошибок: \(errors), предупреждений: \(warnings).",
-            en: "Checked \(files) file(s): \(errors) error(s), \(warnings) warning(s)."))
+            en: "Checked \(files) \(Plural.form(Double(files), "file|files", .en)): \(errors) \(Plural.form(Double(errors), "error|errors", .en)), \(warnings) \(Plural.form(Double(warnings), "warning|warnings", .en))."))
         if errors > 0 { throw ExitCode(1) }
     }
 }

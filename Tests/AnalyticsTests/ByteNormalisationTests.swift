@@ -1,3 +1,4 @@
+import AuditModel
 import Testing
 import TestSupport
 
@@ -86,7 +87,7 @@ import TestSupport
             _ = bytes.withUnsafeBufferPointer { Normalise.isValidEmail($0) }
             var out: [UInt8] = []
             _ = bytes.withUnsafeBufferPointer { Normalise.taxID($0, into: &out) }
-            #expect(bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } == (String(validating: bytes, as: UTF8.self) != nil),
+            #expect(bytes.withUnsafeBufferPointer { TextEncoding.isValidUTF8($0) } == (String(validating: bytes, as: UTF8.self) != nil),
                     "\(bytes)")
         }
     }

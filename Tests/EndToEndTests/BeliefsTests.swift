@@ -116,7 +116,7 @@ import TestSupport
     func lintCatchesAnUnknownMetricInAPrefillAndAQuestionNothingUses() throws {
         let clean = try CLI.run(["lint", "questionnaires", "rulesets"])
         #expect(clean.status == 0, "\(clean.stderr)")
-        #expect(clean.stdout.contains("0 error(s), 0 warning(s)"))
+        #expect(clean.stdout.contains("0 errors, 0 warnings"))
 
         let directory = TemporaryDirectory()
         defer { directory.remove() }
@@ -134,6 +134,6 @@ import TestSupport
         let warned = try CLI.run(["lint", try directory.write(unused, to: "with-extra.yaml")])
         #expect(warned.status == 0, "an unused question is a warning")
         #expect(warned.stderr.contains("warning: question 'company_founded' feeds nothing"))
-        #expect(warned.stdout.contains("0 error(s), 1 warning(s)"))
+        #expect(warned.stdout.contains("0 errors, 1 warning"))
     }
 }

@@ -23,7 +23,7 @@ import TestSupport
         let file = try directory.write(answers, to: "a.yaml")
         let run = try CLI.run(["answers", workspace, "import", file])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Imported 3 answer(s)"))
+        #expect(run.stdout.contains("Imported 3 answers"))
         #expect(run.stderr.contains("a.yaml:6:3: warning:") && run.stderr.contains("Fewer CRM users than sales managers"))
         #expect(run.stderr.contains("a.yaml:7:3: warning:") && run.stderr.contains("More than twice today's number of managers left"))
     }

@@ -17,7 +17,7 @@ import TestSupport
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(file)")))
             words.formUnion(Self.words(TextEncoding.decodeWholeFile(bytes).text))
         }
-        for file in ["answers.yaml", "consultant.yaml"] {
+        for file in ["answers.yaml", "answers-sales-head.yaml", "consultant.yaml"] {
             words.formUnion(Self.words(try String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8)).filter { !Self.isLatin($0) })
         }
         // The engagement's consultant, as `crm-audit demo` records it.

@@ -240,7 +240,7 @@ func diagnostics(_ text: String, expecting: ValueType? = .bool) -> [Diagnostic] 
         ("!a", 0, "write 'not' instead of '!'"),
         ("1 < 2 < 3", 6, "comparisons cannot be chained"),
         ("sqrt(4)", 0, "unknown function 'sqrt'"),
-        ("abs(1, 2)", 0, "abs() takes 1 argument(s), got 2"),
+        ("abs(1, 2)", 0, "abs() takes 1 argument, got 2"),
         ("date('2026-02-30')", 5, "'2026-02-30' is not a date YYYY-MM-DD"),
         ("answered(metric.x)", 9, "answered() takes an answer reference"),
         ("answer > 1", 6, "expected '.' and an id after 'answer'"),

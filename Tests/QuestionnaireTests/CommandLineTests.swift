@@ -109,7 +109,7 @@ struct CommandLineTests {
         #expect(failed.stderr.components(separatedBy: "\n").filter { $0.contains("error:") }.count == 2)
         let passed = try Binary.run(["lint", packageRoot + "/questionnaires"])
         #expect(passed.status == 0)
-        #expect(passed.stdout.contains("0 error(s), 0 warning(s)"))
+        #expect(passed.stdout.contains("0 errors, 0 warnings"))
     }
 
     @Test func answersExportAndImportRoundTripThroughCSV() throws {

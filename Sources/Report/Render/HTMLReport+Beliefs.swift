@@ -65,7 +65,7 @@ extension HTMLReport {
         return element("div", [("class", "disagreements")], [
             element("h3", [], text(DisagreementText.title[language])),
             element("p", [("class", "muted")], text(DisagreementText.lead[language])),
-            element("table", [("class", "beliefs")], [element("thead", [], head), element("tbody", [], body)]),
+            element("table", [("class", "disagreements")], [element("thead", [], head), element("tbody", [], body)]),
         ])
     }
 }

@@ -101,6 +101,9 @@ enum Stylesheet {
     table.beliefs th:nth-child(1) { width: 19%; } table.beliefs th:nth-child(2) { width: 14%; }
     table.beliefs th:nth-child(3) { width: 17%; } table.beliefs th:nth-child(4) { width: 29%; } table.beliefs th:nth-child(5) { width: 21%; }
     table.beliefs td { overflow-wrap: normal; word-break: normal; hyphens: manual; }
+    table.disagreements { table-layout: fixed; width: 100%; } table.disagreements td { vertical-align: top; }
+    table.disagreements th:nth-child(1) { width: 30%; } table.disagreements th:nth-child(2) { width: 52%; }
+    table.disagreements ul { margin: 0; padding-left: 1.1em; } table.disagreements li { margin-bottom: .3em; }
     .verdict-confirmed { color: var(--green); font-weight: bold; } .verdict-off { color: var(--red); font-weight: bold; }
     .verdict-near { color: #b7791f; font-weight: bold; } .verdict-unknown { color: var(--muted); font-style: italic; }
     nav.toc { margin-top: 28px; }
