@@ -51,11 +51,10 @@ struct AnswersCommand: ParsableCommand {
 
     func validate() throws {
         if [.export, .import].contains(action), file == nil {
-            throw ValidationError(LocalizedText(ru: "укажите файл ответов (.xlsx, .yaml или .csv)", en: "name the answers file (.xlsx, .yaml or .csv)")[CLILanguage.current])
+            throw ValidationError(CLIText.answersFileNeeded.render(in: CLILanguage.current))
         }
         if action == .choose, file == nil || respondent == nil {
-            throw ValidationError(LocalizedText(ru: "укажите вопрос и --respondent: answers РАБОЧИЙ_ФАЙЛ choose ВОПРОС --respondent ИМЯ",
-                                                en: "name the question and --respondent: answers WORKSPACE choose QUESTION --respondent NAME")[CLILanguage.current])
+            throw ValidationError(CLIText.answersChooseNeedsQuestionAndRespondent.render(in: CLILanguage.current))
         }
     }
 
@@ -75,15 +74,13 @@ struct AnswersCommand: ParsableCommand {
             try AnswersListing(store: store, round: auditRound, questionnaire: chosen, language: language).show(question: self.file)
         case .choose:
             try store.choose(questionID: file, respondent: respondent ?? "", round: auditRound)
-            say(LocalizedText(ru: "Ответ на «\(file)»: теперь считается ответ «\(respondent ?? "")».",
-                              en: "'\(file)': the answer that counts is now \(respondent ?? "")'s."))
+            say(.answersChosen, ["question": .text(file), "respondent": .text(respondent ?? "")])
         case .export where isWorkbook:
             let own = try person.map { who in try store.respondentAnswers(round: auditRound).filter { $0.respondent?.name == who.name } } ?? []
             let client = (try? store.engagement().client) ?? ""
             let data = try AnswersWorkbook.data(questionnaire: chosen, answers: own, respondent: person, client: client, language: language)
             try PrivateFile.write(data, to: file, guard: output.guarding(workspace))
-            say(LocalizedText(ru: "Анкета для заполнения: \(file) (вопросов: \(chosen.questions.count)).",
-                              en: "The questionnaire to fill in: \(file) (\(chosen.questions.count) questions)."))
+            say(.answersWorkbookWritten, ["file": .text(file), "count": .count(chosen.questions.count)])
         case .import where isWorkbook:
             let read = try AnswersWorkbook.read(path: file, questionnaire: chosen, answeredAt: Timestamp.now(), respondent: person)
             let summary = try AnswersFile.store(read.answers, diagnostics: read.diagnostics, migration: read.migration, into: store,
@@ -99,7 +96,7 @@ struct AnswersCommand: ParsableCommand {
                 : "Answers: \(client), round \(auditRound.number) of \(auditRound.date.iso); \(chosen.title.en) \(chosen.version)"
             let text = AnswersFile.export(migrated, questionnaire: chosen, format: AnswersFile.Format(path: file), language: language, heading: heading)
             try PrivateFile.write(text, to: file, guard: output.guarding(workspace))
-            say(LocalizedText(ru: "Выгружено ответов: \(answers.count) в \(file).", en: "Exported \(answers.count) \(Plural.form(Double(answers.count), "answer|answers", .en)) to \(file)."))
+            say(.answersExported, ["count": .count(answers.count), "file": .text(file)])
         case .import:
             let summary = try AnswersFile.importFile(file, into: store, round: auditRound, questionnaire: chosen, respondent: person)
             report(summary, file: file, language: language)
@@ -111,6 +108,6 @@ struct AnswersCommand: ParsableCommand {
             Terminal.printError(diagnostic.formatted(in: language))
         }
         for line in summary.migration.lines(in: language) { Terminal.print("· " + line) }
-        say(LocalizedText(ru: "Загружено ответов: \(summary.stored) из \(file).", en: "Imported \(summary.stored) \(Plural.form(Double(summary.stored), "answer|answers", .en)) from \(file)."))
+        say(.answersImported, ["count": .count(summary.stored), "file": .text(file)])
     }
 }

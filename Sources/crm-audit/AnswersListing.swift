@@ -18,17 +18,15 @@ struct AnswersListing {
         let disputed = Set(questionnaire.disagreements(among: given).map(\.questionID))
         let byQuestion = Dictionary(grouping: given, by: \.questionID)
         if let only, questionnaire.question(only) == nil {
-            throw ValidationError(LocalizedText(ru: "в анкете нет вопроса «\(only)»", en: "the questionnaire has no question '\(only)'")[language])
+            throw ValidationError(CLIText.answersNoSuchQuestion.render(["question": .text(only)], in: language))
         }
         let questions = questionnaire.questions.filter { only == nil ? byQuestion[$0.id] != nil : $0.id == only }
         guard !questions.isEmpty else {
-            Terminal.print(LocalizedText(
-                ru: "Ответов с именем респондента нет. Укажите, кто отвечает: interview --respondent, строка имени в книге Excel, столбец «респондент» в CSV.",
-                en: "No answers name their respondent. Say who answers: interview --respondent, the name row of the workbook, a respondent column in CSV.")[language])
+            Terminal.print(CLIText.answersNoneNamed.render(in: language))
             return
         }
         for question in questions {
-            let flag = disputed.contains(question.id) ? LocalizedText(ru: "  ⚠ ответы расходятся", en: "  ⚠ the answers disagree")[language] : ""
+            let flag = disputed.contains(question.id) ? CLIText.answersDisagree.render(in: language) : ""
             Terminal.print("\(question.id) — \(question.text[language])\(flag)")
             for answer in byQuestion[question.id] ?? [] {
                 let who = answer.respondent?.description ?? "—"
@@ -36,8 +34,8 @@ struct AnswersListing {
                 var mark = ""
                 if counts {
                     mark = chosen.contains(question.id)
-                        ? LocalizedText(ru: "  ← считается (выбран консультантом)", en: "  ← counts (chosen by the consultant)")[language]
-                        : LocalizedText(ru: "  ← считается (последний ответ)", en: "  ← counts (the latest answer)")[language]
+                        ? CLIText.answersCountsChosen.render(in: language)
+                        : CLIText.answersCountsLatest.render(in: language)
                 }
                 let note = answer.note.map { " — «\($0)»" } ?? ""
                 Terminal.print("    \(who): \(question.display(answer.value, in: language))\(note)\(mark)")
@@ -47,9 +45,7 @@ struct AnswersListing {
             }
         }
         if !disputed.isEmpty && only == nil {
-            Terminal.print(LocalizedText(
-                ru: "Где ответы расходятся, считается последний; выберите нужный: answers РАБОЧИЙ_ФАЙЛ choose ВОПРОС --respondent ИМЯ",
-                en: "Where the answers disagree, the latest counts; pick the right one: answers WORKSPACE choose QUESTION --respondent NAME")[language])
+            Terminal.print(CLIText.answersChooseHint.render(in: language))
         }
     }
 }

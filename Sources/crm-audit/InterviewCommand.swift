@@ -57,13 +57,10 @@ struct InterviewCommand: ParsableCommand {
         if let section { resume += " --section \(section)" }
         let command = resume
         var console = StandardConsole { question, sectionTitle in
-            Terminal.installInterruptNotice(LocalizedText(
-                ru: "Интервью прервано (Ctrl-C) на вопросе «\(question.id)» раздела «\(sectionTitle)». Все данные ответы уже сохранены. Продолжить с этого вопроса: \(command)",
-                en: "Interview interrupted (Ctrl-C) at question '\(question.id)' of section \"\(sectionTitle)\". Every answer given is already saved. To go on from this question: \(command)")[language])
+            Terminal.installInterruptNotice(CLIText.interviewInterruptedAt.render(
+                ["question": .text(question.id), "section": .text(sectionTitle), "command": .text(command)], in: language))
         }
-        Terminal.installInterruptNotice(LocalizedText(
-            ru: "Интервью прервано (Ctrl-C). Все данные ответы уже сохранены. Продолжить: \(command)",
-            en: "Interview interrupted (Ctrl-C). Every answer given is already saved. To continue: \(command)")[language])
+        Terminal.installInterruptNotice(CLIText.interviewInterrupted.render(["command": .text(command)], in: language))
         if console.isTerminal {
             let client = (try? store.engagement().client) ?? ""
             Terminal.print(language == .ru
@@ -77,8 +74,7 @@ struct InterviewCommand: ParsableCommand {
             outcome = try interview.run(console: &console)
         }
         if outcome == .endOfInput {
-            Terminal.print(language == .ru ? "\nВвод закончился; ответы сохранены. Продолжить: та же команда."
-                : "\nEnd of input; the answers are saved. Run the same command to continue.")
+            Terminal.print(CLIText.interviewEndOfInput.render(in: language))
         }
     }
 }

@@ -26,9 +26,7 @@ struct LintCommand: ParsableCommand {
                 if diagnostic.severity == .error { errors += 1 } else if diagnostic.severity == .warning { warnings += 1 }
             }
         }
-        say(LocalizedText(
-            ru: "Проверено файлов: \(files); ошибок: \(errors), предупреждений: \(warnings).",
-            en: "Checked \(files) \(Plural.form(Double(files), "file|files", .en)): \(errors) \(Plural.form(Double(errors), "error|errors", .en)), \(warnings) \(Plural.form(Double(warnings), "warning|warnings", .en))."))
+        say(.lintSummary, ["files": .count(files), "errors": .count(errors), "warnings": .count(warnings)])
         if errors > 0 { throw ExitCode(1) }
     }
 }
@@ -41,8 +39,7 @@ enum Linter {
     /// `alongside`): a question nothing uses is a warning.
     static func lint(file: String, alongside: [String] = []) -> [Diagnostic] {
         guard let data = FileManager.default.contents(atPath: file) else {
-            return [Diagnostic(at: SourceLocation(file: file), LocalizedText(
-                ru: "не удалось прочитать \(file)", en: "cannot read \(file)"))]
+            return [Diagnostic(at: SourceLocation(file: file), CLIText.lintUnreadable.text(["file": .text(file)]))]
         }
         let text = String(decoding: data, as: UTF8.self)
         switch schema(of: text) {
@@ -88,9 +85,7 @@ enum Linter {
             questionnaire = try Questionnaire.resolve(name)
         } catch {
             questionnaire = nil
-            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file), LocalizedText(
-                ru: "анкета «\(name)» не найдена: ссылки на ответы не проверены",
-                en: "questionnaire '\(name)' not found: answer references were not checked")))
+            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file), CLIText.lintQuestionnaireNotFound.text(["name": .text(name)])))
         }
         var environment = AuditSetup.ruleEnvironment(for: questionnaire)
         if questionnaire == nil {

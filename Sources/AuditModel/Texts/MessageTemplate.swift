@@ -1,0 +1,258 @@
+/// A text of a catalogue with named placeholders and plural forms, in a subset of ICU
+/// MessageFormat that translators know:
+///
+/// * `{file}` — the argument `file`, as text (a number is formatted for the language);
+/// * `{count, plural, one {# ответ} few {# ответа} many {# ответов} other {# ответа}}` — the form
+///   of the argument's plural category (``PluralCategory``), `#` standing for the number as the
+///   language writes it; `=0 {…}` matches exactly zero;
+/// * `'{'` writes a brace.
+public struct MessageTemplate: Sendable, Hashable {
+    /// One part of a parsed template.
+    indirect enum Part: Sendable, Hashable {
+        case literal(String)
+        case argument(String)
+        /// The argument's name and, by category (or `=N`), the parts of each form.
+        case plural(String, [String: [Part]])
+        /// `#` inside a plural form.
+        case number
+    }
+
+    let parts: [Part]
+    public let source: String
+
+    /// A problem in a template: where and what.
+    public struct SyntaxError: Error, Sendable, CustomStringConvertible {
+        public var offset: Int
+        public var message: String
+        public var description: String { "at \(offset): \(message)" }
+    }
+
+    public init(_ source: String) throws(SyntaxError) {
+        self.source = source
+        var parser = Parser(Array(source))
+        parts = try parser.parts(inPlural: false)
+        if parser.index < parser.characters.count {
+            throw SyntaxError(offset: parser.index, message: "unexpected '}'")
+        }
+    }
+
+    /// The names of the arguments the template uses.
+    public var argumentNames: Set<String> {
+        func names(_ parts: [Part]) -> Set<String> {
+            parts.reduce(into: Set<String>()) { result, part in
+                switch part {
+                case .argument(let name): result.insert(name)
+                case .plural(let name, let forms):
+                    result.insert(name)
+                    for form in forms.values { result.formUnion(names(form)) }
+                case .literal, .number: break
+                }
+            }
+        }
+        return names(parts)
+    }
+
+    /// The plural arguments and the forms (categories or `=N`) each gives.
+    public var pluralForms: [String: Set<String>] {
+        func collect(_ parts: [Part], into result: inout [String: Set<String>]) {
+            for part in parts {
+                if case .plural(let name, let forms) = part {
+                    result[name, default: []].formUnion(forms.keys)
+                    for form in forms.values { collect(form, into: &result) }
+                }
+            }
+        }
+        var result: [String: Set<String>] = [:]
+        collect(parts, into: &result)
+        return result
+    }
+
+    /// The text with `arguments` put in, numbers and plural forms as `language` writes them; an
+    /// argument not given shows as `{name}` (a test makes sure none is missing).
+    public func render(_ arguments: [String: MessageArgument], in language: Language) -> String {
+        let formatter = Formatter(language)
+        func text(_ parts: [Part], number: Double?) -> String {
+            var result = ""
+            for part in parts {
+                switch part {
+                case .literal(let literal): result += literal
+                case .number: result += number.map { formatter.number($0, fractionDigits: $0 == $0.rounded() ? 0 : 1) } ?? "#"
+                case .argument(let name):
+                    switch arguments[name] {
+                    case .text(let value)?: result += value
+                    case .number(let value)?: result += formatter.number(value, fractionDigits: value == value.rounded() ? 0 : 1)
+                    case nil: result += "{\(name)}"
+                    }
+                case .plural(let name, let forms):
+                    guard case .number(let value)? = arguments[name] else { result += "{\(name)}"; continue }
+                    let exact = value == value.rounded() && abs(value) < 1e15 ? forms["=\(Int64(value))"] : nil
+                    let form = exact ?? forms[PluralCategory.of(value, in: language).rawValue] ?? forms["other"] ?? []
+                    result += text(form, number: value)
+                }
+            }
+            return result
+        }
+        return text(parts, number: nil)
+    }
+
+    struct Parser {
+        let characters: [Character]
+        var index = 0
+
+        init(_ characters: [Character]) { self.characters = characters }
+
+        mutating func parts(inPlural: Bool) throws(SyntaxError) -> [Part] {
+            var parts: [Part] = []
+            var literal = ""
+            func flush() {
+                if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+            }
+            while index < characters.count {
+                let character = characters[index]
+                switch character {
+                case "'" where index + 2 < characters.count && characters[index + 2] == "'" && "{}#".contains(characters[index + 1]):
+                    literal.append(characters[index + 1])
+                    index += 3
+                case "{":
+                    flush()
+                    index += 1
+                    parts.append(try placeholder())
+                case "}":
+                    flush()
+                    return parts  // the caller consumes it (or reports it at the top level)
+                case "#" where inPlural:
+                    flush()
+                    parts.append(.number)
+                    index += 1
+                default:
+                    literal.append(character)
+                    index += 1
+                }
+            }
+            flush()
+            return parts
+        }
+
+        mutating func word() -> String {
+            var word = ""
+            while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
+                || characters[index] == "=" {
+                word.append(characters[index])
+                index += 1
+            }
+            return word
+        }
+
+        mutating func skipSpaces() {
+            while index < characters.count, characters[index] == " " { index += 1 }
+        }
+
+        mutating func expect(_ character: Character) throws(SyntaxError) {
+            guard index < characters.count, characters[index] == character else {
+                throw SyntaxError(offset: index, message: "expected '\(character)'")
+            }
+            index += 1
+        }
+
+        /// After `{`: `name}` or `name, plural, one {…} other {…}}`.
+        mutating func placeholder() throws(SyntaxError) -> Part {
+            skipSpaces()
+            let start = index
+            let name = word()
+            guard !name.isEmpty else { throw SyntaxError(offset: start, message: "expected an argument name") }
+            skipSpaces()
+            if index < characters.count, characters[index] == "}" {
+                index += 1
+                return .argument(name)
+            }
+            try expect(",")
+            skipSpaces()
+            let kindStart = index
+            guard word() == "plural" else { throw SyntaxError(offset: kindStart, message: "expected 'plural'") }
+            skipSpaces()
+            try expect(",")
+            var forms: [String: [Part]] = [:]
+            while true {
+                skipSpaces()
+                if index < characters.count, characters[index] == "}" { index += 1; break }
+                let formStart = index
+                let key = word()
+                guard key.hasPrefix("=") ? Int(key.dropFirst()) != nil : PluralCategory(rawValue: key) != nil else {
+                    throw SyntaxError(offset: formStart, message: "expected a plural category (one, few, many, other) or =N")
+                }
+                skipSpaces()
+                try expect("{")
+                forms[key] = try parts(inPlural: true)
+                try expect("}")
+            }
+            guard forms["other"] != nil else { throw SyntaxError(offset: start, message: "a plural needs an 'other' form") }
+            return .plural(name, forms)
+        }
+    }
+}
+
+/// A value put into a catalogue text.
+public enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    case text(String)
+    case number(Double)
+
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+
+    public static func count(_ value: Int) -> MessageArgument { .number(Double(value)) }
+}
+
+/// A set of texts a translator works in: one dictionary per language from typed keys to
+/// templates (``MessageTemplate``). `CatalogueTests` checks that every key has a text in every
+/// language, that each parses, that the languages use the same placeholders and that each
+/// plural gives every form its language needs.
+public protocol TextCatalogue: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
+    /// The texts of `language`, by key.
+    static func texts(in language: Language) -> [Self: String]
+}
+
+extension TextCatalogue {
+    /// The text in every language, with `arguments` put in.
+    public func text(_ arguments: [String: MessageArgument] = [:]) -> LocalizedText {
+        LocalizedText(ru: render(arguments, in: .ru), en: render(arguments, in: .en))
+    }
+
+    /// The text in `language`, with `arguments` put in (the key itself when a text is missing,
+    /// which the catalogue test prevents).
+    public func render(_ arguments: [String: MessageArgument] = [:], in language: Language) -> String {
+        guard let source = Self.texts(in: language)[self], let template = try? MessageTemplate(source) else { return rawValue }
+        return template.render(arguments, in: language)
+    }
+
+    /// Every problem of the catalogue: missing texts, templates that do not parse, placeholders
+    /// that differ between languages, plurals missing a form their language needs.
+    public static func problems() -> [String] {
+        var problems: [String] = []
+        for key in allCases {
+            var names: [Language: Set<String>] = [:]
+            for language in Language.allCases {
+                guard let source = texts(in: language)[key] else {
+                    problems.append("\(key.rawValue): no \(language.rawValue) text")
+                    continue
+                }
+                do {
+                    let template = try MessageTemplate(source)
+                    names[language] = template.argumentNames
+                    for (argument, forms) in template.pluralForms {
+                        let missing = PluralCategory.required(in: language).map(\.rawValue).filter { !forms.contains($0) }
+                        if !missing.isEmpty {
+                            problems.append("\(key.rawValue) (\(language.rawValue)): the plural of '\(argument)' lacks \(missing.joined(separator: ", "))")
+                        }
+                    }
+                } catch {
+                    problems.append("\(key.rawValue) (\(language.rawValue)): \(error)")
+                }
+            }
+            if Set(names.values).count > 1 {
+                problems.append("\(key.rawValue): the languages use different placeholders: "
+                    + names.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value.sorted())" }.joined(separator: ", "))
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,40 @@
+import AuditModel
+
+/// The command line's own texts, by key; the texts of each language are in `CLIText+ru.swift`
+/// and `CLIText+en.swift` (docs/translating.md). Placeholders are named (`{file}`), and plurals
+/// follow each language's rules (`{count, plural, one {…} few {…} many {…} other {…}}`).
+enum CLIText: String, TextCatalogue {
+    // answers
+    case answersFileNeeded
+    case answersChooseNeedsQuestionAndRespondent
+    case answersChosen
+    case answersWorkbookWritten
+    case answersExported
+    case answersImported
+    case answersNoSuchQuestion
+    case answersNoneNamed
+    case answersDisagree
+    case answersCountsChosen
+    case answersCountsLatest
+    case answersChooseHint
+    // lint
+    case lintSummary
+    case lintUnreadable
+    case lintQuestionnaireNotFound
+    // interview
+    case interviewInterruptedAt
+    case interviewInterrupted
+    case interviewEndOfInput
+
+    static func texts(in language: Language) -> [CLIText: String] {
+        switch language {
+        case .ru: russian
+        case .en: english
+        }
+    }
+}
+
+/// A catalogue text for the command line, in the CLI's language.
+func say(_ key: CLIText, _ arguments: [String: MessageArgument] = [:]) {
+    say(key.text(arguments))
+}
