@@ -25,17 +25,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let (store, result) = try assessment.assess(workspace)
         for (rule, layer) in result.setup.rulesets.unknownDisabled {
-            let note = LocalizedText(
-                ru: "Внимание: \(layer) отключает правило «\(rule)», которого нет в нижних наборах правил, — оно ничего не отключает; проверьте написание (crm-audit lint)",
-                en: "Note: \(layer) disables the rule '\(rule)', which no ruleset below it defines, so nothing is switched off; check the spelling (crm-audit lint)")
-            Terminal.printError(note[lang ?? CLILanguage.current])
+            Terminal.printError(CLIText.checkUnknownDisabled.render(["layer": .text(layer), "rule": .text(rule)], in: lang ?? CLILanguage.current))
         }
         let unconfirmed = try store.unconfirmedAnswerCount(round: result.round)
         if unconfirmed > 0 {
-            let note = LocalizedText(
-                ru: "Внимание: \(unconfirmed) ответов перенесены из прошлого раунда и не подтверждены; подтвердите их: crm-audit interview \(workspace)",
-                en: "Note: \(unconfirmed) answers are carried over from the last round and not confirmed yet; confirm them with: crm-audit interview \(workspace)")
-            Terminal.printError(note[lang ?? CLILanguage.current])
+            Terminal.printError(CLIText.checkUnconfirmed.render(["count": .count(unconfirmed), "workspace": .text(workspace)], in: lang ?? CLILanguage.current))
         }
         switch format {
         case .json: Terminal.printDocument(try CheckOutput.json(result, language: lang ?? CLILanguage.current))
@@ -228,8 +222,7 @@ enum CheckOutput {
         let disagreements = assessment.disagreementRows()
         if !disagreements.isEmpty {
             lines.append("")
-            lines.append(LocalizedText(ru: "Ответы сотрудников расходятся (\(disagreements.count)); ✓ — учтённый ответ:",
-                                       en: "The people interviewed disagree (\(disagreements.count)); ✓ marks the answer counted:")[language])
+            lines.append(CLIText.checkDisagreements.render(["count": .count(disagreements.count)], in: language))
             for row in disagreements {
                 lines.append("  \(row.questionID) \(row.question[language])")
                 for view in row.views { lines.append("    \(view.counts ? "✓" : "·") \(view.who): \(view.answer[language])") }
@@ -266,8 +259,7 @@ enum CheckOutput {
     static func causeLines(_ causes: [CauseGroup], language: Language) -> [String] {
         let format = Formatter(language)
         let symptomsNoun = CountedNoun(one: "симптом", few: "симптома", many: "симптомов", singular: "symptom", plural: "symptoms")
-        var lines = ["", LocalizedText(ru: "Коренные причины (\(causes.count)), по важности и деньгам:",
-                                       en: "Root causes (\(causes.count)), by severity and money:")[language]]
+        var lines = ["", CLIText.checkCauses.render(["count": .count(causes.count)], in: language)]
         for (index, group) in causes.enumerated() {
             var head = "\(index + 1). [\(group.severity.title[language])] \(group.cause.title[language])"
             head += " — " + format.count(Double(group.symptoms.count), symptomsNoun)

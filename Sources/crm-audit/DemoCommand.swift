@@ -20,13 +20,12 @@ struct DemoCommand: ParsableCommand {
         let format = Formatter(language)
         let score = card.overall.map { format.number($0, fractionDigits: 0) } ?? "—"
         if let readiness = result.assessment.readiness {
-            say(LocalizedText(ru: "Готовность к проекту CRM: \(readiness.verdict.title.ru)", en: "Readiness for the CRM project: \(readiness.verdict.title.en)"))
+            say(.demoReadiness, ["verdict": .localized(readiness.verdict.title)])
         }
-        say(LocalizedText(
-            ru: "Зрелость: \(score)/100, уровень \(card.level) «\(card.levelTitle.ru)»; проблем: \(result.assessment.findings.filter(\.isGap).count)",
-            en: "Maturity: \(score)/100, level \(card.level) \"\(card.levelTitle.en)\"; findings: \(result.assessment.findings.filter(\.isGap).count)"))
-        say(LocalizedText(ru: "Настройка CRM: \(result.configuration)", en: "CRM configuration: \(result.configuration)"))
-        say(LocalizedText(ru: "Отчёт:", en: "Report:"))
+        say(.demoMaturity, ["score": .text(score), "level": .count(card.level), "levelTitle": .localized(card.levelTitle),
+                           "findings": .count(result.assessment.findings.filter(\.isGap).count)])
+        say(.demoConfiguration, ["file": .text(result.configuration)])
+        say(.demoReport)
         Terminal.print(URL(fileURLWithPath: result.reports[0]).standardizedFileURL.path)
     }
 }

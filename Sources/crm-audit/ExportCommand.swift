@@ -32,8 +32,7 @@ struct ExportCommand: ParsableCommand {
         let analysis = try Analytics.analyse(opened, round: try opened.round(number: round), asOf: day)
         let rows = analysis.exportTable(table)
         try PrivateFile.write(rows.csv(), to: out, guard: output.guarding(workspace))
-        say(LocalizedText(ru: "Записано строк: \(rows.rows.count) в \(out) (таблица \(table.rawValue), на \(analysis.asOfDay.iso)).",
-                          en: "Wrote \(rows.rows.count) rows to \(out) (table \(table.rawValue), as of \(analysis.asOfDay.iso))."))
+        say(.exportWrote, ["count": .count(rows.rows.count), "file": .text(out), "table": .text(table.rawValue), "date": .text(analysis.asOfDay.iso)])
     }
 }
 

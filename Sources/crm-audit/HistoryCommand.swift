@@ -74,8 +74,7 @@ enum HistoryTable {
             lines.append(line)
         }
         if entries.contains(where: { $0.status != .open }) {
-            lines.append(LocalizedText(ru: "· — раунд закрыт: его данные и ответы больше не меняются",
-                                       en: "· — closed round: its data and answers no longer change")[language])
+            lines.append(CLIText.historyLegend.render(in: language))
         }
         let assessed = entries.filter(\.assessed)
         guard !assessed.isEmpty else { return lines.joined(separator: "\n") }

@@ -35,8 +35,7 @@ struct InitCommand: ParsableCommand {
                 en: "--industry: there is no ruleset for the industry '\(industry)'; there are: \(known). An industry of your own takes --own-industry and your ruleset (id industry-\(AuditSetup.slug(industry))) given to check with --rules")[CLILanguage.current])
         }
         let created = try Workspace.create(at: workspace, client: client, industry: industry, consultant: consultant, roundDate: day)
-        say(LocalizedText(ru: "Создан рабочий файл \(created.path): клиент «\(client)», раунд 1 от \(day.iso).",
-                          en: "Created workspace \(created.path) for \(client), round 1 dated \(day.iso)."))
+        say(.initCreated, ["path": .text(created.path), "client": .text(client), "date": .text(day.iso)])
     }
 }
 

@@ -143,14 +143,15 @@ extension MetricsCommand {
     /// out and where they were written.
     static func readingLines(_ report: ImportReport) -> [LocalizedText] {
         let name = (report.file as NSString).lastPathComponent
-        var lines = [LocalizedText(
-            ru: "\(name): строк данных \(report.rowsRead), учтено \(report.rowsRead - report.rowsRejected), пропущено с ошибками \(report.rowsRejected), не данные (итоги, заголовки, группы…) \(report.nonDataRows.total - report.nonDataRows.count(.blank))",
-            en: "\(name): data rows \(report.rowsRead), used \(report.rowsRead - report.rowsRejected), skipped as bad \(report.rowsRejected), not data (totals, headers, groups…) \(report.nonDataRows.total - report.nonDataRows.count(.blank))")]
+        var lines = [CLIText.metricsReading.text([
+            "file": .text(name), "read": .text(String(report.rowsRead)), "used": .text(String(report.rowsRead - report.rowsRejected)),
+            "rejected": .text(String(report.rowsRejected)), "notData": .text(String(report.nonDataRows.total - report.nonDataRows.count(.blank))),
+        ])]
         for problem in report.problems.prefix(5) {
             lines.append(LocalizedText(ru: "  " + problem.formatted(in: .ru), en: "  " + problem.formatted(in: .en)))
         }
         if let rejects = report.rejectsFile {
-            lines.append(LocalizedText(ru: "  пропущенные строки с причинами записаны в \(rejects)", en: "  the skipped rows, with reasons, were written to \(rejects)"))
+            lines.append(CLIText.metricsSkippedWritten.text(["file": .text(rejects)]))
         }
         return lines
     }
@@ -162,9 +163,9 @@ enum MetricTable {
     static func render(_ document: MetricDocument, language: Language) -> String {
         var lines: [String] = []
         let format = Formatter(language)
-        lines.append(language == .ru ? "Метрики на \(document.asOf.iso)" : "Metrics as of \(document.asOf.iso)")
+        lines.append(CLIText.metricsAsOf.render(["date": .text(document.asOf.iso)], in: language))
         if let periods = document.periods {
-            lines.append((language == .ru ? "Основной период: " : "Headline period: ") + format.headlineComparison(periods))
+            lines.append(CLIText.metricsHeadline.render(["period": .text(format.headlineComparison(periods))], in: language))
         }
         for family in MetricFamily.allCases {
             let members = MetricCatalogue.all.filter { $0.family == family }
@@ -187,14 +188,13 @@ enum MetricTable {
     /// How the sale lines' customers were found in the customer list, and the names that fit
     /// several customers.
     static func matchingLines(_ matching: CustomerMatching) -> [LocalizedText] {
-        var lines = [LocalizedText(
-            ru: "\nСтроки продаж, сопоставленные с клиентами: по коду \(matching.byCode), по ИНН \(matching.byTaxID), по наименованию \(matching.byName), не найдены \(matching.unmatched)",
-            en: "\nSale lines matched to customers: by code \(matching.byCode), by tax id \(matching.byTaxID), by name \(matching.byName), not found \(matching.unmatched)")]
+        var lines = [CLIText.metricsMatching.text([
+            "byCode": .text(String(matching.byCode)), "byTaxID": .text(String(matching.byTaxID)), "byName": .text(String(matching.byName)),
+            "unmatched": .text(String(matching.unmatched)),
+        ])]
         if !matching.ambiguous.isEmpty {
             let list = matching.ambiguous.prefix(20).joined(separator: "; ")
-            lines.append(LocalizedText(
-                ru: "Неоднозначные наименования (подходят нескольким клиентам списка, не сопоставлены): \(matching.ambiguous.count) — \(list)",
-                en: "Ambiguous names (fit several customers of the list, not matched): \(matching.ambiguous.count) — \(list)"))
+            lines.append(CLIText.metricsAmbiguous.text(["count": .text(String(matching.ambiguous.count)), "list": .text(list)]))
         }
         return lines
     }

@@ -40,11 +40,11 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         guard ["ru", "global"].contains(market) else {
-            throw ValidationError(LocalizedText(ru: "--market: ожидается ru или global", en: "--market: expected ru or global")[CLILanguage.current])
+            throw ValidationError(CLIText.marketExpected.render(in: CLILanguage.current))
         }
         let (_, result) = try assessment.assess(workspace)
         guard let recommendation = try result.recommendation(catalogues: catalogues, market: market) else {
-            throw ValidationError(LocalizedText(ru: "в наборах правил нет раздела «plan:»", en: "no ruleset declares a 'plan:' section")[CLILanguage.current])
+            throw ValidationError(CLIText.planMissing.render(in: CLILanguage.current))
         }
         let (shortlist, plan, businessCase) = (recommendation.shortlist, recommendation.plan, recommendation.businessCase)
         let language = lang ?? CLILanguage.current

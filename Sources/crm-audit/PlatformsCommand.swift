@@ -31,7 +31,7 @@ struct PlatformsCommand: ParsableCommand {
 
     func run() throws {
         guard ["ru", "global"].contains(market) else {
-            throw ValidationError(LocalizedText(ru: "--market: ожидается ru или global", en: "--market: expected ru or global")[CLILanguage.current])
+            throw ValidationError(CLIText.marketExpected.render(in: CLILanguage.current))
         }
         let catalogue = try PlatformCatalogue.load(overrides: catalogues)
         let (_, result) = try assessment.assess(workspace)

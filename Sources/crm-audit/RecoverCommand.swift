@@ -24,20 +24,16 @@ struct RecoverCommand: ParsableCommand {
 
     func run() throws {
         let report = try Workspace.recover(from: workspace, to: out, guard: output.guarding(workspace))
-        say(LocalizedText(ru: "Восстановлено в \(report.path):", en: "Recovered into \(report.path):"))
+        say(.recoverDone, ["path": .text(report.path)])
         for table in report.tables {
             if table.name == "sale_columns" {
-                say(LocalizedText(ru: "  sale_columns: не переносится (сжатая копия продаж; метрики читают строки, результат тот же)",
-                                  en: "  sale_columns: not carried over (the compact copy of the sales; metrics read the rows, same results)"))
+                say(.recoverSaleColumns)
             } else if table.damaged {
-                say(LocalizedText(ru: "  \(table.name): \(table.rows) строк — таблица повреждена, часть строк потеряна",
-                                  en: "  \(table.name): \(table.rows) rows — the table is damaged, some rows are lost"))
+                say(.recoverTableDamaged, ["table": .text(table.name), "rows": .count(table.rows)])
             } else {
-                say(LocalizedText(ru: "  \(table.name): \(table.rows) строк", en: "  \(table.name): \(table.rows) rows"))
+                say(.recoverTable, ["table": .text(table.name), "rows": .count(table.rows)])
             }
         }
-        say(LocalizedText(
-            ru: "Проверьте результат (crm-audit history \(out)) и сравните с резервной копией \(workspace).bak, если она есть.",
-            en: "Check the result (crm-audit history \(out)) and compare it with the backup \(workspace).bak, if there is one."))
+        say(.recoverCheck, ["out": .text(out), "workspace": .text(workspace)])
     }
 }

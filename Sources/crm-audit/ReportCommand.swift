@@ -68,7 +68,7 @@ struct ReportCommand: ParsableCommand {
                                     personalValues: personal)
         options.audience = audience
         try ReportWriter.write(input, options: options, format: chosenFormat, to: out, guard: outputGuard)
-        say(LocalizedText(ru: "Отчёт записан: \(out)", en: "Report written: \(out)"))
+        say(.reportWritten, ["file": .text(out)])
     }
 }
 

@@ -47,19 +47,12 @@ struct RoundCommand: ParsableCommand {
                 try store.saveRulesetLayers(layers, round: started.round)
             }
             let number = started.round.number
-            say(LocalizedText(
-                ru: "Начат раунд \(number) от \(day.iso) (предыдущий — раунд \(started.previous.number) от \(started.previous.date.iso), закрыт).",
-                en: "Started round \(number) dated \(day.iso) (after round \(started.previous.number) of \(started.previous.date.iso), now closed)."))
-            say(LocalizedText(
-                ru: "Перенесено ответов: \(started.carriedOver), все с отметкой «подтвердить»; подтвердите или измените их: crm-audit interview \(workspace)",
-                en: "Answers carried over: \(started.carriedOver), each marked \"to confirm\"; confirm or change them with: crm-audit interview \(workspace)"))
+            say(.roundStarted, ["number": .count(number), "date": .text(day.iso), "previous": .count(started.previous.number),
+                                "previousDate": .text(started.previous.date.iso)])
+            say(.roundCarried, ["count": .count(started.carriedOver), "workspace": .text(workspace)])
             for line in migration.lines(in: language) { Terminal.print("· " + line) }
-            say(LocalizedText(
-                ru: "Данные раунда загружаются заново: crm-audit import \(workspace) ФАЙЛ (данные прошлых раундов сохранены).",
-                en: "Import this round's data afresh: crm-audit import \(workspace) FILE (earlier rounds keep theirs)."))
-            say(LocalizedText(
-                ru: "Методика: анкета \(setup.questionnaire.id)@\(setup.questionnaire.version); правила \(setup.rulesets.references)",
-                en: "Method: questionnaire \(setup.questionnaire.id)@\(setup.questionnaire.version); rules \(setup.rulesets.references)"))
+            say(.roundImportAfresh, ["workspace": .text(workspace)])
+            say(.roundMethod, ["questionnaire": .text("\(setup.questionnaire.id)@\(setup.questionnaire.version)"), "rules": .text(setup.rulesets.references)])
         }
     }
 }

@@ -51,9 +51,9 @@ struct RulesTestCommand: ParsableCommand {
             }
         }
         if !untested.isEmpty {
-            say(LocalizedText(ru: "Правила без тестов: \(untested.joined(separator: ", "))", en: "Rules without tests: \(untested.joined(separator: ", "))"))
+            say(.rulesUntested, ["rules": .text(untested.joined(separator: ", "))])
         }
-        Terminal.print("\(passed) passed, \(failed) failed")
+        say(.rulesTally, ["passed": .count(passed), "failed": .count(failed)])
         if failed > 0 || !untested.isEmpty { throw ExitCode(1) }
     }
 }

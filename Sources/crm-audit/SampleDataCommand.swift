@@ -30,22 +30,20 @@ struct SampleDataCommand: ParsableCommand {
 
     func run() throws {
         guard let profile = SampleDataOptions.Profile(rawValue: profile) else {
-            throw ValidationError(LocalizedText(ru: "--profile: ожидается generic, healthy или technosnab",
-                                                en: "--profile: expected generic, healthy or technosnab")[CLILanguage.current])
+            throw ValidationError(CLIText.sampleProfileExpected.render(in: CLILanguage.current))
         }
         guard customers >= 1, orders >= 1 else {
-            throw ValidationError(LocalizedText(ru: "--customers и --orders должны быть больше нуля", en: "--customers and --orders must be positive")[CLILanguage.current])
+            throw ValidationError(CLIText.sampleCountsPositive.render(in: CLILanguage.current))
         }
         var options = SampleDataOptions(customers: customers, orderLines: orders, seed: seed, profile: profile)
         for name in problems {
             guard let problem = SampleDataOptions.Problem(rawValue: name) else {
                 let known = SampleDataOptions.Problem.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ValidationError(LocalizedText(ru: "--problem: нет проблемы «\(name)»; есть: \(known)",
-                                                    en: "--problem: there is no problem '\(name)'; there are: \(known)")[CLILanguage.current])
+                throw ValidationError(CLIText.sampleNoSuchProblem.render(["name": .text(name), "known": .text(known)], in: CLILanguage.current))
             }
             options.problems.insert(problem)
         }
         let files = try SampleData.generate(into: out, options: options, guard: output.guarding(nil))
-        say(LocalizedText(ru: "Записаны файлы: \(files.joined(separator: ", "))", en: "Wrote: \(files.joined(separator: ", "))"))
+        say(.sampleWrote, ["files": .text(files.joined(separator: ", "))])
     }
 }

@@ -28,7 +28,7 @@ import TestSupport
         let started = try CLI.run(["round", "new", workspace, "--date", "2027-05-25"])
         #expect(started.status == 0, "\(started.stderr)")
         #expect(started.stdout.contains("Started round 2 dated 2027-05-25"))
-        #expect(started.stdout.contains("Answers carried over: 108, each marked \"to confirm\""))
+        #expect(started.stdout.contains("108 answers carried over, each marked \"to confirm\""))
         #expect(started.stdout.contains("Method: questionnaire crm-readiness@1.1.0; rules crm-core@1.1.0"))
 
         var history = try Self.json(try CLI.run(["history", workspace, "--format", "json"]).stdout)

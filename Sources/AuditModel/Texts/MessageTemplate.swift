@@ -81,6 +81,7 @@ public struct MessageTemplate: Sendable, Hashable {
                     switch arguments[name] {
                     case .text(let value)?: result += value
                     case .number(let value)?: result += formatter.number(value, fractionDigits: value == value.rounded() ? 0 : 1)
+                    case .localized(let value)?: result += value[language]
                     case nil: result += "{\(name)}"
                     }
                 case .plural(let name, let forms):
@@ -195,6 +196,8 @@ public struct MessageTemplate: Sendable, Hashable {
 public enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     case text(String)
     case number(Double)
+    /// A text that is itself given in each language (a verdict, a level's title).
+    case localized(LocalizedText)
 
     public init(stringLiteral value: String) { self = .text(value) }
     public init(integerLiteral value: Int) { self = .number(Double(value)) }

@@ -25,6 +25,42 @@ enum CLIText: String, TextCatalogue {
     case interviewInterruptedAt
     case interviewInterrupted
     case interviewEndOfInput
+    // other commands
+    case recoverDone
+    case recoverSaleColumns
+    case recoverTableDamaged
+    case recoverTable
+    case recoverCheck
+    case checkUnknownDisabled
+    case checkUnconfirmed
+    case checkDisagreements
+    case checkCauses
+    case sampleProfileExpected
+    case sampleCountsPositive
+    case sampleNoSuchProblem
+    case sampleWrote
+    case roundStarted
+    case roundCarried
+    case roundImportAfresh
+    case roundMethod
+    case demoReadiness
+    case demoMaturity
+    case demoConfiguration
+    case demoReport
+    case marketExpected
+    case planMissing
+    case initCreated
+    case rulesUntested
+    case rulesTally
+    case reportWritten
+    case historyLegend
+    case exportWrote
+    case metricsAsOf
+    case metricsHeadline
+    case metricsSkippedWritten
+    case metricsReading
+    case metricsMatching
+    case metricsAmbiguous
 
     static func texts(in language: Language) -> [CLIText: String] {
         switch language {
