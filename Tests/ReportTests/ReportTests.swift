@@ -1,7 +1,7 @@
 import Analytics
 import AuditModel
 import Foundation
-import Report
+@testable import Report
 import Rules
 import Testing
 
@@ -273,5 +273,31 @@ import Testing
         let json = try ReportRenderer.json(try ReportFixture.input(), options: ReportOptions(language: .en))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["findings"] != nil && object["scores"] != nil && object["metrics"] != nil && object["configuration"] != nil)
+    }
+}
+
+/// Page one's three risks are what may cost the business money, one per root cause.
+@Suite struct TopRiskChoice {
+    func gap(_ id: String, _ severity: Severity, money: Double? = nil, cause: String? = nil, blocking: Bool = false) -> Finding {
+        var finding = ReportFixture.finding(id, severity: severity, status: .finding, money: money, blocking: blocking)
+        finding.cause = cause
+        return finding
+    }
+
+    @Test func risksWithMoneyComeFirstAndEachCauseOnce() {
+        let priorities = Priorities([
+            gap("GOALS-001", .critical, cause: "frame", blocking: true),
+            gap("BASE-001", .critical, cause: "base"),
+            gap("BASE-003", .critical, money: 30_000_000, cause: "dependency"),
+            gap("KEY-010", .high, money: 40_000_000, cause: "dependency"),
+            gap("REP-009", .high, money: 10_000_000, cause: "channels"),
+            gap("RET-010", .high, money: 8_000_000, cause: "retention"),
+        ])
+        #expect(priorities.topRisks.map(\.ruleID) == ["BASE-003", "REP-009", "RET-010"])
+    }
+
+    @Test func withoutMoneyTheMostSevereFillTheList() {
+        let priorities = Priorities([gap("A", .low), gap("B", .critical, cause: "x"), gap("C", .high, money: 1_000, cause: "y"), gap("D", .critical, cause: "x")])
+        #expect(priorities.topRisks.map(\.ruleID) == ["C", "B", "A"])
     }
 }

@@ -5,6 +5,10 @@ import AuditModel
 /// owner, the date it is due (from the round's date), its cost and the figures it moves.
 enum DecisionText {
     static let title = LocalizedText(ru: "Три решения для руководителя", en: "Three decisions for the executive")
+    static let owner = LocalizedText(ru: "Отвечает", en: "Owner")
+    static let due = LocalizedText(ru: "Срок", en: "Due")
+    static let cost = LocalizedText(ru: "Стоимость работ", en: "Cost of the work")
+    static let effect = LocalizedText(ru: "Эффект", en: "Effect")
 
     struct Decision {
         var title: String

@@ -63,8 +63,8 @@ extension HTMLReport {
             return [element("h3", [], text(t(.firstActions))), element("ol", [("class", "actions")], actions)]
         }
         let decisions = DecisionText.decisions(project, metrics: input.metrics, roundDate: input.round.date, language: language)
-        let labels = (owner: LocalizedText(ru: "Отвечает", en: "Owner")[language], due: LocalizedText(ru: "Срок", en: "Due")[language],
-                      cost: LocalizedText(ru: "Стоимость работ", en: "Cost of the work")[language], effect: LocalizedText(ru: "Эффект", en: "Effect")[language])
+        let labels = (owner: DecisionText.owner[language], due: DecisionText.due[language], cost: DecisionText.cost[language],
+                      effect: DecisionText.effect[language])
         let items = decisions.map { decision in
             element("li", [("class", "decision")], element("strong", [], text(decision.title)),
                     element("div", [("class", "meta")], text("\(labels.owner): \(decision.owner) · \(labels.due): \(decision.due) · \(labels.cost): \(decision.cost)")),

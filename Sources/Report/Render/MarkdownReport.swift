@@ -84,7 +84,9 @@ struct MarkdownReport {
             if let project = input.project, !project.stages.isEmpty {
                 out += "\n### \(md(DecisionText.title[language]))\n\n"
                 for (index, decision) in DecisionText.decisions(project, metrics: input.metrics, roundDate: input.round.date, language: language).enumerated() {
-                    out += "\(index + 1). **\(md(decision.title))** — \(md(decision.owner)), \(md(decision.due)), \(md(decision.cost)). \(md(decision.effect))\n"
+                    out += "\(index + 1). **\(md(decision.title))** — \(md(DecisionText.owner[language])): \(md(decision.owner)) · "
+                        + "\(md(DecisionText.due[language])): \(md(decision.due)) · \(md(DecisionText.cost[language])): \(md(decision.cost)). "
+                        + "\(md(DecisionText.effect[language])): \(md(decision.effect))\n"
                 }
             } else {
                 out += "\n### \(md(t(.firstActions)))\n\n"

@@ -37,14 +37,24 @@ struct Priorities {
         }
     }
 
-    /// The three biggest risks: blocking first, then by severity, then by money at stake.
+    /// The three biggest risks to the business: risks with money at stake first (an owner weighs
+    /// a risk by what it may cost; what the project lacks — goals, an owner, a budget — is the
+    /// readiness verdict's and the decisions' business just above), then by severity and money;
+    /// one per root cause, so that three symptoms of one cause do not fill the list.
     var topRisks: [Finding] {
-        Array(gaps.sorted { lhs, rhs in
-            if lhs.blocking != rhs.blocking { return lhs.blocking }
+        let ranked = gaps.sorted { lhs, rhs in
+            if (lhs.money != nil) != (rhs.money != nil) { return lhs.money != nil }
             if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
             if (lhs.money?.high ?? 0) != (rhs.money?.high ?? 0) { return (lhs.money?.high ?? 0) > (rhs.money?.high ?? 0) }
+            if lhs.blocking != rhs.blocking { return lhs.blocking }
             return lhs.priority > rhs.priority
-        }.prefix(3))
+        }
+        var causes = Set<String>(), chosen: [Finding] = []
+        for finding in ranked where chosen.count < 3 {
+            if let cause = finding.cause, !causes.insert(cause).inserted { continue }
+            chosen.append(finding)
+        }
+        return chosen
     }
 
     /// The first five actions: blocking and critical gaps, then quick wins (high impact, low effort).
