@@ -61,6 +61,35 @@ enum CLIText: String, TextCatalogue {
     case metricsReading
     case metricsMatching
     case metricsAmbiguous
+    // import
+    case importDryRun
+    case importHeader
+    case importFormatNote
+    case importHeaderRow
+    case importNoHeaderRow
+    case importMapping
+    case importFromMappingFile
+    case importNameIsKey
+    case importDateOrder
+    case importDateOrderForced
+    case importDayFirst
+    case importMonthFirst
+    case importAssignment
+    case importOrderStatus
+    case importUnused
+    case importMissingFields
+    case importPreview
+    case importProblems
+    case importDryRunTally
+    case importTally
+    case importReplaced
+    case importRejectsWritten
+    case importUnknownCustomers
+    case importMatchedBelow
+    case importMatchedLater
+    case importNamesNotCodes
+    case importNotData
+    case importNotDataExample
 
     static func texts(in language: Language) -> [CLIText: String] {
         switch language {
