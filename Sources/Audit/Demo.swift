@@ -46,13 +46,13 @@ public enum Demo {
         let workspace = try Workspace.create(at: path, client: company, industry: "wholesale",
                                              consultant: "А. В. Демидов", roundDate: roundDate)
         let round = try workspace.round()
-        log(language == .ru ? "Рабочий файл: \(path)" : "Workspace: \(path)")
+        log(LocalizedText(ru: "Рабочий файл: \(path)", en: "Workspace: \(path)")[language])
         for (file, kind) in [("customers.csv", DatasetKind.customers), ("sales.csv", .sales), ("managers.csv", .managers)] {
             let input = source + "/" + file
             guard FileManager.default.fileExists(atPath: input) else { continue }
             let report = try Importer.importFile(input, into: workspace, round: round, options: ImportOptions(kind: kind))
-            log(language == .ru ? "Загружено \(file): \(report.rowsStored) строк (\(kind.title.ru))"
-                                : "Imported \(file): \(report.rowsStored) rows (\(kind.title.en))")
+            let rows = Formatter(language).count(Double(report.rowsStored), .rows)
+            log(LocalizedText(ru: "Загружено \(file): \(rows) (\(kind.title.ru))", en: "Imported \(file): \(rows) (\(kind.title.en))")[language])
         }
         let setup = try AuditSetup.load(for: workspace, round: round, rules: [source + "/consultant.yaml"])
         // The head of sales first, then the owner: the owner's answers count (the latest given),
@@ -62,7 +62,7 @@ public enum Demo {
             try AnswersFile.importFile(salesHead, into: workspace, round: round, questionnaire: setup.questionnaire)
         }
         let answers = try AnswersFile.importFile(source + "/answers.yaml", into: workspace, round: round, questionnaire: setup.questionnaire)
-        log(language == .ru ? "Ответы анкеты: \(answers.stored)" : "Questionnaire answers: \(answers.stored)")
+        log(LocalizedText(ru: "Ответы анкеты: \(answers.stored)", en: "Questionnaire answers: \(answers.stored)")[language])
         let assessment = try AuditPipeline.assess(workspace, setup: setup)
         let input = try assessment.reportInput(workspace: workspace)
         var reports: [String] = []

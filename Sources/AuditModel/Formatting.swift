@@ -34,7 +34,7 @@ public struct Formatter: Sendable {
         }
         if !fixed { while fraction.hasSuffix("0") { fraction.removeLast() } }
         let negative = value < 0 && nonZero
-        let decimalMark = language == .ru ? "," : "."
+        let decimalMark = WritingConventions.of(language).decimalMark
         return (negative ? "−" : "") + group(digits: integerDigits) + (fraction.isEmpty ? "" : decimalMark + fraction)
     }
 
@@ -79,7 +79,7 @@ public struct Formatter: Sendable {
     public func money(_ value: Double, fractionDigits: Int? = nil) -> String {
         let digits = fractionDigits ?? (abs(value) >= 100_000 ? 0 : 2)
         let text = number(value, fractionDigits: digits, fixed: digits > 0 && value.rounded() != value)
-        return language == .ru ? text + "\u{00A0}₽" : "RUB\u{00A0}" + text
+        return WritingConventions.of(language).money(text, .units)
     }
 
     /// A range of whole roubles, `50 000 ₽ – 180 000 ₽`, or one amount when both ends are equal.
@@ -91,11 +91,9 @@ public struct Formatter: Sendable {
     /// A compact money amount for charts and headlines: `12,3 млн ₽` / `RUB 12.3M`.
     public func compactMoney(_ value: Double) -> String {
         let magnitude = abs(value)
-        let (divisor, ru, en): (Double, String, String) =
-            magnitude >= 1e9 ? (1e9, "млрд", "B") : magnitude >= 1e6 ? (1e6, "млн", "M") : magnitude >= 1e3 ? (1e3, "тыс.", "K") : (1, "", "")
+        let (divisor, scale) = Self.magnitude(magnitude)
         let text = number(value / divisor, fractionDigits: divisor == 1 ? 0 : 1)
-        if language == .ru { return ru.isEmpty ? text + "\u{00A0}₽" : text + "\u{00A0}" + ru + "\u{00A0}₽" }
-        return "RUB\u{00A0}" + text + en
+        return WritingConventions.of(language).money(text, scale)
     }
 
     /// An amount rounded to three significant figures (`3 456 789` → `3 460 000`): the precision
@@ -127,8 +125,7 @@ public struct Formatter: Sendable {
     private func estimateBody(low: Double, high: Double) -> String {
         let (small, large) = (Self.threeSignificant(min(low, high)), Self.threeSignificant(max(low, high)))
         let magnitude = max(abs(small), abs(large))
-        let (divisor, ru, en): (Double, String, String) =
-            magnitude >= 1e9 ? (1e9, "млрд", "B") : magnitude >= 1e6 ? (1e6, "млн", "M") : magnitude >= 1e3 ? (1e3, "тыс.", "K") : (1, "", "")
+        let (divisor, scale) = Self.magnitude(magnitude)
         func digits(_ value: Double) -> String {
             let scaled = value / divisor
             guard scaled != 0 else { return number(0, fractionDigits: 0) }
@@ -136,14 +133,18 @@ public struct Formatter: Sendable {
             return number(scaled, fractionDigits: divisor == 1 ? 0 : places)
         }
         let text = small == large ? digits(large) : digits(small) + "–" + digits(large)
-        if language == .ru { return ru.isEmpty ? text + "\u{00A0}₽" : text + "\u{00A0}" + ru + "\u{00A0}₽" }
-        return "RUB\u{00A0}" + text + en
+        return WritingConventions.of(language).money(text, scale)
+    }
+
+    /// The divisor and scale word a compacted amount of `magnitude` is written with.
+    private static func magnitude(_ magnitude: Double) -> (Double, WritingConventions.Magnitude) {
+        magnitude >= 1e9 ? (1e9, .billions) : magnitude >= 1e6 ? (1e6, .millions) : magnitude >= 1e3 ? (1e3, .thousands) : (1, .units)
     }
 
     /// A share (0–1) as a percent: `35,2 %` / `35.2%`.
     public func percent(_ share: Double, fractionDigits: Int = 1) -> String {
         let text = number(share * 100, fractionDigits: fractionDigits)
-        return language == .ru ? text + "\u{00A0}%" : text + "%"
+        return text + WritingConventions.of(language).percentSuffix
     }
 
     /// An ISO-8601 time (`2026-12-02T21:56:43Z`) as the day and the minute, UTC (`02.12.2026
@@ -156,21 +157,19 @@ public struct Formatter: Sendable {
 
     /// A day: `29.11.2026` / `2026-11-29`.
     public func date(_ day: Day) -> String {
-        guard language == .ru else { return day.iso }
+        guard WritingConventions.of(language).dayFirstDates else { return day.iso }
         let (y, m, d) = day.components
         return two(d) + "." + two(m) + "." + String(y)
     }
 
     /// A month label for charts: `ноя 2026` / `Nov 2026`.
     public func month(_ monthIndex: Int) -> String {
-        let ruMonths = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
-        let enMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let names = language == .ru ? ruMonths : enMonths
+        let names = WritingConventions.of(language).monthNames
         return names[((monthIndex % 12) + 12) % 12] + " " + String(monthIndex / 12)
     }
 
     private func group(digits: String) -> String {
-        let separator = language == .ru ? "\u{00A0}" : ","
+        let separator = WritingConventions.of(language).groupSeparator
         var out = ""
         for (index, character) in digits.enumerated() {
             if index > 0 && (digits.count - index) % 3 == 0 { out += separator }

@@ -1,7 +1,6 @@
 import AuditModel
 import Foundation
 import Report
-import ZIPFoundation
 
 /// Writes a plain XLSX workbook: sheets of text and number cells, a bold frozen header row,
 /// column widths from the content. Cells are inline strings (no shared-string table), text is
@@ -95,12 +94,9 @@ public struct SpreadsheetWriter {
 
     /// The workbook's bytes.
     public func data() throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
+        var parts: [(path: String, text: String)] = []
+        func add(_ path: String, _ text: String) {
+            parts.append((path, text))
         }
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -108,7 +104,7 @@ public struct SpreadsheetWriter {
         let overrides = sheets.indices.map {
             "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }.joined()
-        try add("[Content_Types].xml", """
+        add("[Content_Types].xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
@@ -117,7 +113,7 @@ public struct SpreadsheetWriter {
             <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
             \(overrides)</Types>
             """)
-        try add("_rels/.rels", """
+        add("_rels/.rels", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="\(package)"><Relationship Id="rId1" Type="\(relations)/officeDocument" Target="xl/workbook.xml"/></Relationships>
             """)
@@ -125,19 +121,19 @@ public struct SpreadsheetWriter {
             "<sheet name=\"\(Self.escape(Self.sheetName(sheet.name)))\" sheetId=\"\(index + 1)\"\(sheet.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(index + 1)\"/>"
         }.joined()
         let protection = lockedStructure ? "<workbookProtection lockStructure=\"1\"/>" : ""
-        try add("xl/workbook.xml", """
+        add("xl/workbook.xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <workbook xmlns="\(main)" xmlns:r="\(relations)">\(protection)<sheets>\(sheetList)</sheets></workbook>
             """)
         let sheetRelations = sheets.indices.map {
             "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(relations)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
         }.joined()
-        try add("xl/_rels/workbook.xml.rels", """
+        add("xl/_rels/workbook.xml.rels", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="\(package)">\(sheetRelations)\
             <Relationship Id="rId\(sheets.count + 1)" Type="\(relations)/styles" Target="styles.xml"/></Relationships>
             """)
-        try add("xl/styles.xml", """
+        add("xl/styles.xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <styleSheet xmlns="\(main)">\
             <fonts count="3"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font>\
@@ -164,10 +160,9 @@ public struct SpreadsheetWriter {
             <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
             """)
         for (index, sheet) in sheets.enumerated() {
-            try add("xl/worksheets/sheet\(index + 1).xml", Self.worksheet(sheet, main: main))
+            add("xl/worksheets/sheet\(index + 1).xml", Self.worksheet(sheet, main: main))
         }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try OfficePackage.zip(parts)
     }
 
     /// Style indexes of `styles.xml`'s cellXfs.

@@ -1,6 +1,5 @@
 import AuditModel
 import Foundation
-import ZIPFoundation
 
 /// The Word copy of the report (`.docx`): the page the PDF is printed from, as a document the
 /// consultant edits before sending — Word's own heading, list, table and caption styles, a table
@@ -25,16 +24,7 @@ public enum WordReport {
             ("word/_rels/document.xml.rels", documentRelationships(document.pictures)),
         ]
         parts += document.pictures.map { ("word/media/\($0.file)", $0.svg) }
-        let archive = try Archive(accessMode: .create)
-        for (index, (path, text)) in parts.enumerated() {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: index == 0 ? .none : .deflate) { position, size in
-                data.subdata(in: Int(position)..<(Int(position) + size))
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try OfficePackage.zip(parts.map { (path: $0.0, text: $0.1) }, storeFirst: true)
     }
 
     static let app = """
