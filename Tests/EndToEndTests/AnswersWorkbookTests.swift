@@ -1,4 +1,4 @@
-import Audit
+@testable import Audit
 import AuditModel
 import Foundation
 import Questionnaire
@@ -201,5 +201,16 @@ import Workspace
         #expect(chosen.stdout.contains("800 customers  ← counts (chosen by the consultant)"))
         #expect(try CLI.run(["answers", workspace, "import", directory.file("owner.xlsx")]).status == 0)
         #expect(try CLI.run(["answers", workspace, "list", "company_customers_count"]).stdout.contains("800 customers  ← counts (chosen"))
+    }
+}
+
+@Suite struct AnswersWorkbookHelpTests {
+    @Test func helpAddressedToTheConsultantIsLeftOutOfTheClientsForm() {
+        #expect(AnswersWorkbook.clientHelp("Без базовой линии рост нельзя доказать. Попросите цифры за прошлый год.")
+            == "Без базовой линии рост нельзя доказать.")
+        #expect(AnswersWorkbook.clientHelp("Спросите прямо: «Если завтра уйдёт лучший менеджер?»") == "")
+        #expect(AnswersWorkbook.clientHelp("Считайте всех, кто ведёт клиентов.") == "Считайте всех, кто ведёт клиентов.")
+        #expect(AnswersWorkbook.clientHelp("Without a baseline growth cannot be shown. Ask for last year's figures.")
+            == "Without a baseline growth cannot be shown.")
     }
 }

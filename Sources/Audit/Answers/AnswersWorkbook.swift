@@ -206,8 +206,39 @@ public enum AnswersWorkbook {
         case .date: text.dateForm
         case .text: text.freeText
         }
-        let help = question.help[language].trimmingCharacters(in: .whitespacesAndNewlines)
+        let help = clientHelp(question.help[language])
         return help.isEmpty ? form[language] : help + "\n" + form[language]
+    }
+
+    /// The words a help sentence addressed to the consultant starts with ("Попросите показать
+    /// экран", "Ask them to show…"): the interview's help is written for the consultant, and a
+    /// client filling the form is not asked to ask themselves.
+    static let consultantVerbs: Set<String> = ["Запишите", "Попросите", "Проверьте", "Сверьте", "Спросите", "Уточните",
+                                               "Ask", "Check", "Write", "Record", "Compare"]
+
+    /// `help` without the sentences addressed to the consultant.
+    static func clientHelp(_ help: String) -> String {
+        // A sentence ends at . ! ? and any closing quotes or brackets right after it.
+        var sentences: [String] = [], current = ""
+        let characters = Array(help)
+        var index = 0
+        while index < characters.count {
+            current.append(characters[index])
+            if ".!?".contains(characters[index]) {
+                while index + 1 < characters.count, "»\"”)".contains(characters[index + 1]) {
+                    index += 1
+                    current.append(characters[index])
+                }
+                sentences.append(current)
+                current = ""
+            }
+            index += 1
+        }
+        sentences.append(current)
+        return sentences.filter { sentence in
+            let first = sentence.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
+            return !consultantVerbs.contains(first.trimmingCharacters(in: CharacterSet(charactersIn: ":,«\"")))
+        }.joined().trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     // MARK: Reading
