@@ -141,10 +141,13 @@ public struct Formatter: Sendable {
         magnitude >= 1e9 ? (1e9, .billions) : magnitude >= 1e6 ? (1e6, .millions) : magnitude >= 1e3 ? (1e3, .thousands) : (1, .units)
     }
 
+    /// `text` (a number already written) followed by the percent sign as the language writes it.
+    public func percentSign(after text: String) -> String { text + WritingConventions.of(language).percentSuffix }
+
     /// A share (0–1) as a percent: `35,2 %` / `35.2%`.
     public func percent(_ share: Double, fractionDigits: Int = 1) -> String {
         let text = number(share * 100, fractionDigits: fractionDigits)
-        return text + WritingConventions.of(language).percentSuffix
+        return percentSign(after: text)
     }
 
     /// An ISO-8601 time (`2026-12-02T21:56:43Z`) as the day and the minute, UTC (`02.12.2026

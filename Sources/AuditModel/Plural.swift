@@ -51,6 +51,11 @@ public struct CountedNoun: Sendable, Hashable {
         self.plural = plural
     }
 
+    /// The form for `count` (fractions included: `1,5 дня`, `1.5 days`) in `language`.
+    public func form(_ count: Double, in language: Language) -> String {
+        Plural.form(count, LocalizedText(ru: "\(one)|\(few)|\(many)", en: "\(singular)|\(plural)")[language], language)
+    }
+
     /// The form for a whole `count` in `language`.
     public func form(for count: Int, in language: Language) -> String {
         switch language {
@@ -77,7 +82,7 @@ extension Formatter {
         let shown = (value * 10).rounded() / 10
         let noun = CountedNoun.days
         return number(value, fractionDigits: 1) + "\u{00A0}"
-            + Plural.form(shown, language == .ru ? [noun.one, noun.few, noun.many] : [noun.singular, noun.plural], language)
+            + noun.form(shown, in: language)
     }
 
     /// A whole count with its noun: `844 клиента` / `844 customers`.

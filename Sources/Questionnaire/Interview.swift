@@ -343,27 +343,27 @@ public struct Interview {
         let done = shown.filter { !needsAnswer($0.id) }.count
         let percent = shown.isEmpty ? 100 : done * 100 / shown.count
         let section = questionnaire.section(question.sectionID)?.title[language] ?? question.sectionID
-        let progress = language == .ru ? "вопрос \(position) из \(shown.count) · готово \(percent) %"
-            : "question \(position) of \(shown.count) · \(percent) % done"
+        let progress = LocalizedText(ru: "вопрос \(position) из \(shown.count) · готово \(percent) %",
+                                     en: "question \(position) of \(shown.count) · \(percent) % done")[language]
         console.write("\n" + style("── \(section) ── \(progress)", .dim, console) + "\n")
         console.write(style(question.text[language], .bold, console) + style("  [\(question.id)]", .dim, console) + "\n")
         for (index, option) in question.options.enumerated() {
             console.write(style("  \(index + 1). \(option.label[language])", .plain, console) + "\n")
         }
         if question.type == .yesNo {
-            console.write(language == .ru ? "  1. Да\n  2. Нет\n" : "  1. Yes\n  2. No\n")
+            console.write(LocalizedText(ru: "  1. Да\n  2. Нет\n", en: "  1. Yes\n  2. No\n")[language])
         }
         if let hint = hint(for: question) { console.write(style("  " + hint, .dim, console) + "\n") }
-        var keys = language == .ru ? ["? справка", "b назад"] : ["? help", "b back"]
-        if question.allowsDontKnow { keys.append(language == .ru ? "d не знаю" : "d don't know") }
-        if question.allowsNotApplicable { keys.append(language == .ru ? "x неприменимо" : "x not applicable") }
-        keys += language == .ru ? ["s пропустить", "n заметка", "q выйти"] : ["s skip", "n note", "q quit"]
-        console.write(style("  [" + keys.joined(separator: " · ") + "]", .dim, console) + "\n")
+        var keys = [LocalizedText(ru: "? справка", en: "? help"), LocalizedText(ru: "b назад", en: "b back")]
+        if question.allowsDontKnow { keys.append(LocalizedText(ru: "d не знаю", en: "d don't know")) }
+        if question.allowsNotApplicable { keys.append(LocalizedText(ru: "x неприменимо", en: "x not applicable")) }
+        keys += [LocalizedText(ru: "s пропустить", en: "s skip"), LocalizedText(ru: "n заметка", en: "n note"), LocalizedText(ru: "q выйти", en: "q quit")]
+        console.write(style("  [" + keys.map { $0[language] }.joined(separator: " · ") + "]", .dim, console) + "\n")
         if let current = answers[question.id], current.confirmed {
             let text = question.display(current.value, in: language)
-            console.write(style((language == .ru ? "  Текущий ответ: " : "  Current answer: ") + text
-                + (language == .ru ? " (Enter — оставить)" : " (Enter keeps it)"), .accent, console) + "\n")
-            if let note = current.note { console.write(style((language == .ru ? "  Заметка: " : "  Note: ") + note, .dim, console) + "\n") }
+            console.write(style(LocalizedText(ru: "  Текущий ответ: \(text) (Enter — оставить)", en: "  Current answer: \(text) (Enter keeps it)")[language],
+                                .accent, console) + "\n")
+            if let note = current.note { console.write(style(LocalizedText(ru: "  Заметка: ", en: "  Note: ")[language] + note, .dim, console) + "\n") }
         }
     }
 

@@ -157,9 +157,9 @@ extension Question {
         switch value {
         case .option(let id): return option(id)?.label[language] ?? id
         case .options(let ids):
-            if ids.isEmpty { return language == .ru ? "ничего из перечисленного" : "none of these" }
+            if ids.isEmpty { return LocalizedText(ru: "ничего из перечисленного", en: "none of these")[language] }
             return ids.map { option($0)?.label[language] ?? $0 }.joined(separator: "; ")
-        case .bool(let flag): return flag ? (language == .ru ? "да" : "yes") : (language == .ru ? "нет" : "no")
+        case .bool(let flag): return (flag ? LocalizedText(ru: "да", en: "yes") : LocalizedText(ru: "нет", en: "no"))[language]
         case .number(let number):
             let text = Question.format(number)
             switch type {
@@ -170,8 +170,8 @@ extension Question {
             }
         case .text(let text): return text
         case .date(let day): return day.iso
-        case .dontKnow: return language == .ru ? "не знаю" : "don't know"
-        case .notApplicable: return language == .ru ? "неприменимо" : "not applicable"
+        case .dontKnow: return LocalizedText(ru: "не знаю", en: "don't know")[language]
+        case .notApplicable: return LocalizedText(ru: "неприменимо", en: "not applicable")[language]
         }
     }
 

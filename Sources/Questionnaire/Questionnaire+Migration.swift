@@ -22,20 +22,20 @@ public struct MigrationReport: Sendable, Hashable {
     public func lines(in language: Language) -> [String] {
         var lines: [String] = []
         for item in renamed {
-            lines.append(language == .ru ? "ответ на «\(item.from)» перенесён в переименованный вопрос «\(item.to)»"
-                : "the answer to '\(item.from)' moved to the renamed question '\(item.to)'")
+            lines.append(LocalizedText(ru: "ответ на «\(item.from)» перенесён в переименованный вопрос «\(item.to)»",
+                                       en: "the answer to '\(item.from)' moved to the renamed question '\(item.to)'")[language])
         }
         for item in recoded {
-            lines.append(language == .ru ? "«\(item.question)»: вариант «\(item.from)» перекодирован в «\(item.to)»"
-                : "'\(item.question)': option '\(item.from)' re-coded as '\(item.to)'")
+            lines.append(LocalizedText(ru: "«\(item.question)»: вариант «\(item.from)» перекодирован в «\(item.to)»",
+                                       en: "'\(item.question)': option '\(item.from)' re-coded as '\(item.to)'")[language])
         }
         for id in orphaned {
-            lines.append(language == .ru ? "ответ на вопрос «\(id)», которого нет в версии \(toVersion), сохранён, но не используется"
-                : "the answer to '\(id)', which version \(toVersion) does not have, is kept but not used")
+            lines.append(LocalizedText(ru: "ответ на вопрос «\(id)», которого нет в версии \(toVersion), сохранён, но не используется",
+                                       en: "the answer to '\(id)', which version \(toVersion) does not have, is kept but not used")[language])
         }
         for id in invalid {
-            lines.append(language == .ru ? "ответ на «\(id)» не подходит к вопросу версии \(toVersion): сохранён, но не используется"
-                : "the answer to '\(id)' does not fit the question in version \(toVersion): kept but not used")
+            lines.append(LocalizedText(ru: "ответ на «\(id)» не подходит к вопросу версии \(toVersion): сохранён, но не используется",
+                                       en: "the answer to '\(id)' does not fit the question in version \(toVersion): kept but not used")[language])
         }
         return lines
     }

@@ -105,7 +105,7 @@ extension QuestionnaireCommand {
                     Terminal.print(name + " " + zip(cells, widths).map { pad($0, $1) }.joined(separator: "  "))
                 }
                 let total = overall.map { String(format: "%.0f", $0) } ?? "—"
-                Terminal.print(language == .ru ? "Итого (взвешенно по областям): \(total)" : "Overall (weighted by area): \(total)")
+                Terminal.print(LocalizedText(ru: "Итого (взвешенно по областям): \(total)", en: "Overall (weighted by area): \(total)")[language])
             }
         }
 

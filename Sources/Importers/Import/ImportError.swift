@@ -24,14 +24,14 @@ public struct RowProblem: Sendable, Hashable {
     public func formatted(in language: Language) -> String {
         var details: [String] = []
         if let header {
-            details.append(language == .ru ? "столбец «\(header)»" : "column '\(header)'")
+            details.append(LocalizedText(ru: "столбец «\(header)»", en: "column '\(header)'")[language])
         }
         if let field { details.append("→ \(field)") }
         if let value {
             let shown = value.count > 60 ? String(value.prefix(57)) + "…" : value
-            details.append(language == .ru ? "значение «\(shown)»" : "value \"\(shown)\"")
+            details.append(LocalizedText(ru: "значение «\(shown)»", en: "value \"\(shown)\"")[language])
         }
-        let label = language == .ru ? "ошибка" : "error"
+        let label = LocalizedText(ru: "ошибка", en: "error")[language]
         let suffix = details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")"
         return "\(location): \(label): \(reason[language])\(suffix)"
     }

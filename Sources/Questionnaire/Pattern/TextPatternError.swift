@@ -61,7 +61,7 @@ struct TextPatternError: AuditError, Equatable {
 
     func message(in language: Language) -> String {
         if reason == .tooLarge { return text[language] }  // the pattern as a whole
-        return text[language] + (language == .ru ? " (символ \(offset + 1) шаблона)" : " (character \(offset + 1) of the pattern)")
+        return text[language] + LocalizedText(ru: " (символ \(offset + 1) шаблона)", en: " (character \(offset + 1) of the pattern)")[language]
     }
 
     /// What is wrong and what to write instead.

@@ -15,7 +15,7 @@ extension HTMLReport {
         }
         var facts: [(String, String)] = []
         if let invalid = metric("quality.emails_invalid") { facts.append((PortraitText.field("email", language), format.count(invalid))) }
-        if let invalid = metric("quality.phones_invalid") { facts.append((language == .ru ? "телефон" : "phone", format.count(invalid))) }
+        if let invalid = metric("quality.phones_invalid") { facts.append((LocalizedText(ru: "телефон", en: "phone")[language], format.count(invalid))) }
         if !facts.isEmpty {
             content.append(element("p", [], element("strong", [], text(t(.invalidContacts) + ": ")),
                                    text(facts.map { "\($0.0) — \($0.1)" }.joined(separator: ", "))))

@@ -40,7 +40,7 @@ public enum ConfigurationBuilder {
     static func baselineText(_ metric: String, _ value: Double?, _ metrics: MetricDocument) -> LocalizedText? {
         guard let value, let definition = MetricCatalogue.definition(of: metric) else { return nil }
         func text(_ format: Formatter) -> String {
-            let on = format.language == .ru ? "по" : "to"
+            let on = LocalizedText(ru: "по", en: "to")[format.language]
             return "\(format.metric(value, unit: definition.unit)) (\(definition.period.title[format.language]), \(on) \(format.date(metrics.asOf)))"
         }
         return LocalizedText(ru: text(Formatter(.ru)), en: text(Formatter(.en)))

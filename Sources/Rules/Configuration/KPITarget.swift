@@ -19,8 +19,8 @@ enum KPITarget {
             guard unit == .share else { return nil }
             let goal = min(1, max(0, baseline + points / 100))
             return both { f in
-                f.percent(goal) + (f.language == .ru ? " (текущее значение \(f.percent(baseline)) \(signed(points, f)) п. п.)"
-                                                        : " (the current \(f.percent(baseline)) \(signed(points, f)) pp)")
+                f.percent(goal) + LocalizedText(ru: " (текущее значение \(f.percent(baseline)) \(signed(points, f)) п. п.)",
+                                                en: " (the current \(f.percent(baseline)) \(signed(points, f)) pp)")[f.language]
             }
         }
         if let percent = number(in: written, suffix: "%"), written.hasPrefix("+") || written.hasPrefix("-") {
@@ -30,7 +30,7 @@ enum KPITarget {
                 return both { f in
                     let value = f.metric(goal, unit: .change)
                     guard goal > percent / 100 else {
-                        return value + (f.language == .ru ? " (сейчас \(f.metric(baseline, unit: .change)))" : " (now \(f.metric(baseline, unit: .change)))")
+                        return value + LocalizedText(ru: " (сейчас \(f.metric(baseline, unit: .change)))", en: " (now \(f.metric(baseline, unit: .change)))")[f.language]
                     }
                     return value + LocalizedText(ru: " — не ниже уже достигнутого роста (типовой ориентир \(written) ниже него)",
                                                  en: " — no lower than the growth already reached (the usual \(written) is below it)")[f.language]

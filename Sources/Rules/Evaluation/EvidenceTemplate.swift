@@ -114,7 +114,7 @@ public struct EvidenceTemplate: Sendable {
         case "customers": formatter.count(number, .customers)
         case "days": formatter.days(number)
         case "hours": formatter.number(number, fractionDigits: 1) + "\u{00A0}"
-            + Plural.form((number * 10).rounded() / 10, formatter.language == .ru ? ["час", "часа", "часов"] : ["hour", "hours"], formatter.language)
+            + Plural.form((number * 10).rounded() / 10, LocalizedText(ru: "час|часа|часов", en: "hour|hours")[formatter.language], formatter.language)
         case "date": Day(checkedOrdinal: number).map(formatter.date) ?? formatter.number(number)
         default: formatter.number(number)
         }

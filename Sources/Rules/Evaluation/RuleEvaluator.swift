@@ -179,7 +179,7 @@ public struct RuleEvaluator {
     private func expectedText(warn: Band?, fail: Band?, unit: String?) -> LocalizedText {
         func text(_ language: Language) -> String {
             let formatter = Formatter(language)
-            let names = language == .ru ? ("предупреждение", "проблема") : ("warn", "fail")
+            let names = (LocalizedText(ru: "предупреждение", en: "warn")[language], LocalizedText(ru: "проблема", en: "fail")[language])
             return [warn.map { (names.0, $0) }, fail.map { (names.1, $0) }].compactMap { $0 }.map { name, band in
                 "\(name) \(band.comparison.rawValue) \(EvidenceTemplate.format(band.threshold, unit, formatter))"
             }.joined(separator: ", ")

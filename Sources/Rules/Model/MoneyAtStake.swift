@@ -117,6 +117,6 @@ public struct MoneyEstimate: Sendable, Hashable, Codable {
     public static func rates(low: Double, high: Double, _ formatter: Formatter) -> String {
         let lowText = formatter.number(low * 100, fractionDigits: 1), highText = formatter.number(high * 100, fractionDigits: 1)
         let body = low == high ? highText : lowText + "–" + highText
-        return formatter.language == .ru ? body + "\u{00A0}%" : body + "%"
+        return formatter.percentSign(after: body)
     }
 }
