@@ -51,7 +51,7 @@ extension Assessment {
         func lines(_ items: [BusinessCase.Line]) -> [ProjectSection.MoneyLine] {
             items.map { ProjectSection.MoneyLine(title: $0.title, amount: $0.amount, basis: $0.basis) }
         }
-        return ProjectSection(
+        var section = ProjectSection(
             users: shortlist.requirements.users, pricesCheckedOn: shortlist.pricesCheckedOn,
             shortlist: shortlist.ranked.prefix(3).map { entry in
                 ProjectSection.PlatformRow(name: entry.platform.name, pricePerUserMonth: entry.platform.pricePerUserMonth,
@@ -69,6 +69,8 @@ extension Assessment {
             },
             costs: lines(business.costs), value: lines(business.value), guarded: lines(business.guarded),
             paybackMonths: business.paybackMonths, notCounted: business.notCounted, assumptions: business.assumptions)
+        section.statedBudget = answerValues.number("proj_budget_year")
+        return section
     }
 
     /// The disagreements in words: each respondent's answer, and which one counts.

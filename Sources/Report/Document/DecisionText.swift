@@ -10,6 +10,26 @@ enum DecisionText {
     static let cost = LocalizedText(ru: "Стоимость работ", en: "Cost of the work")
     static let effect = LocalizedText(ru: "Эффект", en: "Effect")
 
+    /// The first year's cost by the plan beside the budget the client stated, for page one.
+    static func costAgainstBudget(_ project: ProjectSection, language: Language) -> String? {
+        guard let cost = project.firstYearCost else { return nil }
+        let format = Formatter(language)
+        let range = format.estimateRange(low: cost.lowerBound, high: cost.upperBound)
+        let payback = project.paybackMonths.map { months in
+            LocalizedText(ru: "; окупаемость — \(format.number(months.lowerBound, fractionDigits: 0))–\(format.number(months.upperBound, fractionDigits: 0)) мес.",
+                          en: "; payback in \(format.number(months.lowerBound, fractionDigits: 0))–\(format.number(months.upperBound, fractionDigits: 0)) months")[language]
+        } ?? ""
+        var text = LocalizedText(ru: "Первый год проекта по плану (работы, подписка, время своих людей): \(range)\(payback).",
+                                 en: "The project's first year by the plan (the work, licences, your people's time): \(range)\(payback).")[language]
+        if let budget = project.statedBudget, budget > 0 {
+            let short = cost.lowerBound > budget
+            text += " " + LocalizedText(
+                ru: "Бюджет первого года, названный на интервью, — \(format.money(budget, fractionDigits: 0))" + (short ? ": его не хватает даже на нижнюю оценку; решение о бюджете — часть первого решения." : "."),
+                en: "The first-year budget named in the interview is \(format.money(budget, fractionDigits: 0))" + (short ? ": it does not cover even the low estimate; deciding the budget is part of the first decision." : "."))[language]
+        }
+        return text
+    }
+
     struct Decision {
         var title: String
         var owner: String
@@ -39,7 +59,7 @@ enum DecisionText {
             }
             return Decision(
                 title: LocalizedText(ru: "Запустить: ", en: "Start: ")[language] + stage.title[language],
-                owner: stage.owner[language], due: format.date(roundDate.adding(days: 7 * stage.endWeek)), cost: cost, effect: effect)
+                owner: stage.owner[language], due: format.date(stage.lastDay(from: roundDate)), cost: cost, effect: effect)
         }
     }
 }

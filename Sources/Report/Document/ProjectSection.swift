@@ -38,6 +38,10 @@ public struct ProjectSection: Sendable, Hashable, Codable {
         public var title: LocalizedText
         public var scope: LocalizedText
         public var owner: LocalizedText
+        /// The stage's last day, counting weeks from `start` (the round's date): the plan's table
+        /// and page one's decisions give the same date.
+        public func lastDay(from start: Day) -> Day { start.adding(days: 7 * endWeek - 1) }
+
         /// Weeks from the project's start: the stage runs in (startWeek, endWeek].
         public var startWeek: Int
         public var endWeek: Int
@@ -84,6 +88,14 @@ public struct ProjectSection: Sendable, Hashable, Codable {
     public var value: [MoneyLine]
     public var guarded: [MoneyLine]
     public var paybackMonths: ClosedRange<Double>?
+    /// The first-year budget the client stated (`proj_budget_year`), set beside the plan's cost on page one.
+    public var statedBudget: Double? = nil
+
+    /// The first year's cost: the sum of the cost lines.
+    public var firstYearCost: ClosedRange<Double>? {
+        guard !costs.isEmpty else { return nil }
+        return costs.map(\.amount.lowerBound).reduce(0, +)...costs.map(\.amount.upperBound).reduce(0, +)
+    }
     public var notCounted: [LocalizedText]
     public var assumptions: [LocalizedText]
 

@@ -77,8 +77,8 @@ enum ReportText: String, CaseIterable {
         case .notApplicableTitle: LocalizedText(ru: "Неприменимые проверки", en: "Checks not applicable")
         case .okTitle: LocalizedText(ru: "Что уже хорошо", en: "What already works")
         case .okOthers: LocalizedText(ru: "Пройдены и другие проверки: {count}.", en: "Other checks passed: {count}.")
-        case .okWithoutStrength: LocalizedText(ru: "Пройдены, без формулировки сильной стороны (добавьте «strength:» в правило):",
-                                               en: "Passed, with no strength phrased (add 'strength:' to the rule):")
+        case .okWithoutStrength: LocalizedText(ru: "Пройдены, но не названы сильной стороной (нет «strength:» в правиле, или у той же причины есть проблемы):",
+                                               en: "Passed, not stated as strengths (no 'strength:' in the rule, or the same cause has problems):")
         case .insightsTitle: LocalizedText(ru: "Что показывают данные", en: "What the data shows")
         case .revenueByMonth: LocalizedText(ru: "Выручка по месяцам", en: "Revenue by month")
         case .revenueByMonthLead: LocalizedText(ru: "Сумма продаж за месяц, включая возвраты, с {from} по {to}.",

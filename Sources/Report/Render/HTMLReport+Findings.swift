@@ -49,10 +49,8 @@ extension HTMLReport {
     /// counted (the client's copy) or listed by id and title (the working copy), never shown
     /// under its problem's title as if it were one.
     func passedChecks() -> [SafeHTML] {
-        let passed = input.findings.filter { $0.status == .ok }
-        guard !passed.isEmpty else { return [] }
-        let phrased = passed.filter { $0.strength != nil }
-        let others = passed.filter { $0.strength == nil }
+        let (phrased, others) = Strengths.split(input.findings)
+        guard !phrased.isEmpty || !others.isEmpty else { return [] }
         var parts = [element("h3", [("id", "strengths")], text(t(.okTitle)))]
         if !phrased.isEmpty {
             parts.append(element("ul", [("class", "strengths")], phrased.map { finding in
@@ -72,7 +70,10 @@ extension HTMLReport {
 
     func findingCard(_ finding: Finding) -> SafeHTML {
         var meta = "\(finding.ruleID) · \(areaTitle(finding.area)) · \(t(.impact)): \(finding.impact.title[language]) · \(t(.effort)): \(finding.effort.effortTitle[language])"
-        meta += " · \(t(.pointsLost)): \(format.number(finding.pointsLost, fractionDigits: 1))"
+        if options.audience == .consultant {
+            // The score's arithmetic is the consultant's; the client reads severity and money.
+            meta += " · \(t(.pointsLost)): \(format.number(finding.pointsLost, fractionDigits: 1))"
+        }
         var parts: [SafeHTML] = [
             element("h4", [], badge(finding.severity), statusBadge(finding.status), text(finding.title[language])),
             element("div", [("class", "meta")], text(meta)),

@@ -25,7 +25,7 @@ extension HTMLReport {
             if consultant, !stage.findings.isEmpty { scope += " (" + stage.findings.joined(separator: ", ") + ")" }
             // Weeks from the round's date, with the calendar dates they fall on.
             let from = format.date(input.round.date.adding(days: 7 * stage.startWeek))
-            let to = format.date(input.round.date.adding(days: 7 * stage.endWeek - 1))
+            let to = format.date(stage.lastDay(from: input.round.date))
             return [(String(index + 1), true), (scope, false), ("\(stage.startWeek + 1)–\(stage.endWeek) (\(from) – \(to))", true),
                     (stage.owner[language], false), (days(stage.effortDays), true), (format.moneyRange(stage.cost), true)]
         }

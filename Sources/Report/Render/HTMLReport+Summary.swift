@@ -70,7 +70,9 @@ extension HTMLReport {
                     element("div", [("class", "meta")], text("\(labels.owner): \(decision.owner) · \(labels.due): \(decision.due) · \(labels.cost): \(decision.cost)")),
                     element("div", [], text("\(labels.effect): \(decision.effect)")))
         }
-        return [element("h3", [("id", "decisions")], text(DecisionText.title[language])), element("ol", [("class", "actions decisions")], items)]
+        var block = [element("h3", [("id", "decisions")], text(DecisionText.title[language])), element("ol", [("class", "actions decisions")], items)]
+        if let cost = DecisionText.costAgainstBudget(project, language: language) { block.append(element("p", [("class", "cost-note")], element("strong", [], text(cost)))) }
+        return block
     }
 
     /// The verdict for the CRM project and each gate with its reason (nothing without gates).

@@ -53,11 +53,10 @@ extension MarkdownReport {
 
     /// Passed checks as strengths (see ``HTMLReport/passedChecks()``).
     func strengths() -> String {
-        let passed = input.findings.filter { $0.status == .ok }
-        guard !passed.isEmpty else { return "" }
+        let (stated, others) = Strengths.split(input.findings)
+        guard !stated.isEmpty || !others.isEmpty else { return "" }
         var out = "### \(md(t(.okTitle)))\n\n"
-        for finding in passed { if let strength = finding.strength { out += "- \(md(strength[language])) (\(finding.ruleID))\n" } }
-        let others = passed.filter { $0.strength == nil }
+        for finding in stated { if let strength = finding.strength { out += "- \(md(strength[language])) (\(finding.ruleID))\n" } }
         if !others.isEmpty {
             out += "\n" + md(options.audience == .consultant
                 ? t(.okWithoutStrength) + " " + others.map { "\($0.ruleID) \($0.title[language])" }.joined(separator: " · ")
