@@ -19,8 +19,9 @@ enum DecisionText {
             LocalizedText(ru: "; окупаемость — \(format.number(months.lowerBound, fractionDigits: 0))–\(format.number(months.upperBound, fractionDigits: 0)) мес.",
                           en: "; payback in \(format.number(months.lowerBound, fractionDigits: 0))–\(format.number(months.upperBound, fractionDigits: 0)) months")[language]
         } ?? ""
-        var text = LocalizedText(ru: "Первый год проекта по плану (работы, подписка, время своих людей): \(range)\(payback).",
-                                 en: "The project's first year by the plan (the work, licences, your people's time): \(range)\(payback).")[language]
+        var text = LocalizedText(ru: "Первый год проекта по плану (работы, подписка, время своих людей): \(range)\(payback)",
+                                 en: "The project's first year by the plan (the work, licences, your people's time): \(range)\(payback)")[language]
+        if !text.hasSuffix(".") { text += "." }
         if let budget = project.statedBudget, budget > 0 {
             let short = cost.lowerBound > budget
             text += " " + LocalizedText(
