@@ -138,6 +138,11 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
         for need in need.mustHaves where !Self.has(platform, need) && !(need == "warehouse" && need1C(platform)) {
             out.append(LocalizedText(ru: "нет обязательной функции «\(Self.mustHaveTitle(need).ru)»", en: "lacks a must-have: \(Self.mustHaveTitle(need).en)"))
         }
+        if need.mustHaves.contains("warehouse"), !platform.warehouse, need1C(platform) {
+            // Said so, so that "no stock" among the platform's limits does not read as a must-have ignored.
+            reasons.append(LocalizedText(ru: "своего склада нет: остатки и резервы видны из 1С через обмен",
+                                         en: "no stock of its own: stock and reservations come from 1C through the exchange"))
+        }
         if need.accounting1C {
             switch platform.accounting1C {
             case .native:

@@ -45,7 +45,7 @@ public struct ScoringPolicy: Sendable, Hashable, Codable {
         warnFraction: 0.5,
         answersWeight: 0.5,
         levels: [
-            MaturityLevel(level: 1, below: 35, title: LocalizedText(ru: "Хаотичный", en: "Ad hoc")),
+            MaturityLevel(level: 1, below: 35, title: LocalizedText(ru: "Стихийный", en: "Ad hoc")),
             MaturityLevel(level: 2, below: 55, title: LocalizedText(ru: "Начальный", en: "Initial")),
             MaturityLevel(level: 3, below: 70, title: LocalizedText(ru: "Управляемый", en: "Managed")),
             MaturityLevel(level: 4, below: 85, title: LocalizedText(ru: "Системный", en: "Defined")),
