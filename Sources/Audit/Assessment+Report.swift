@@ -70,6 +70,7 @@ extension Assessment {
             costs: lines(business.costs), value: lines(business.value), guarded: lines(business.guarded),
             paybackMonths: business.paybackMonths, notCounted: business.notCounted, assumptions: business.assumptions)
         section.statedBudget = answerValues.number("proj_budget_year")
+        section.statedGoLive = answerValues.day("proj_golive")
         return section
     }
 

@@ -40,4 +40,5 @@ struct AnswerLookup {
     func options(_ id: String) -> [String] { if case .options(let values)? = values[id] { values } else { [] } }
     func text(_ id: String) -> String? { if case .text(let value)? = values[id] { value } else { nil } }
     func flag(_ id: String) -> Bool { if case .bool(let value)? = values[id] { value } else { false } }
+    func day(_ id: String) -> Day? { if case .date(let value)? = values[id] { value } else { nil } }
 }

@@ -301,3 +301,38 @@ import Testing
         #expect(priorities.topRisks.map(\.ruleID) == ["C", "B", "A"])
     }
 }
+
+/// Page one sets the plan's first-year cost beside the budget named, and its switch-over beside
+/// the go-live date named.
+@Suite struct CostAgainstBudget {
+    func project(budget: Double?, goLive: Day?) -> ProjectSection {
+        let stage = { (id: String, end: Int) in
+            ProjectSection.Stage(id: id, title: LocalizedText(both: id), scope: LocalizedText(both: ""), owner: LocalizedText(both: ""),
+                                 startWeek: 0, endWeek: end, effortDays: 1...2, cost: 1...2, findings: [])
+        }
+        var section = ProjectSection(
+            users: 10, pricesCheckedOn: "2026-06-01", shortlist: [], excluded: [], stages: [stage("frame", 2), stage("cutover", 20), stage("support", 24)],
+            costs: [ProjectSection.MoneyLine(title: LocalizedText(both: "work"), amount: 1_000_000...3_000_000, basis: LocalizedText(both: ""))],
+            value: [], guarded: [], paybackMonths: 9...30, notCounted: [], assumptions: [])
+        section.statedBudget = budget
+        section.statedGoLive = goLive
+        return section
+    }
+
+    @Test func aBudgetBelowTheLowEstimateAndALateSwitchOverAreSaid() throws {
+        let start = try #require(Day(year: 2026, month: 12, day: 1))
+        let text = try #require(DecisionText.costAgainstBudget(project(budget: 450_000, goLive: Day(year: 2027, month: 3, day: 1)),
+                                                               roundDate: start, language: .ru))
+        #expect(text.contains("1–3\u{00A0}млн\u{00A0}₽; окупаемость — 9–30 мес."))
+        #expect(text.contains("450\u{00A0}000\u{00A0}₽: его не хватает даже на нижнюю оценку"))
+        #expect(text.contains("Запуск назван к 01.03.2027, а по плану переключение на CRM — 19.04.2027"))
+    }
+
+    @Test func aBudgetThatCoversItAndAnEarlySwitchOverAreNotQuestioned() throws {
+        let start = try #require(Day(year: 2026, month: 12, day: 1))
+        let text = try #require(DecisionText.costAgainstBudget(project(budget: 5_000_000, goLive: Day(year: 2027, month: 12, day: 1)),
+                                                               roundDate: start, language: .en))
+        #expect(!text.contains("does not cover"))
+        #expect(!text.contains("switches over"))
+    }
+}

@@ -11,7 +11,7 @@ enum DecisionText {
     static let effect = LocalizedText(ru: "Эффект", en: "Effect")
 
     /// The first year's cost by the plan beside the budget the client stated, for page one.
-    static func costAgainstBudget(_ project: ProjectSection, language: Language) -> String? {
+    static func costAgainstBudget(_ project: ProjectSection, roundDate: Day, language: Language) -> String? {
         guard let cost = project.firstYearCost else { return nil }
         let format = Formatter(language)
         let range = format.estimateRange(low: cost.lowerBound, high: cost.upperBound)
@@ -27,6 +27,14 @@ enum DecisionText {
             text += " " + LocalizedText(
                 ru: "Бюджет первого года, названный на интервью, — \(format.money(budget, fractionDigits: 0))" + (short ? ": его не хватает даже на нижнюю оценку; решение о бюджете — часть первого решения." : "."),
                 en: "The first-year budget named in the interview is \(format.money(budget, fractionDigits: 0))" + (short ? ": it does not cover even the low estimate; deciding the budget is part of the first decision." : "."))[language]
+        }
+        // The switch-over is the plan's `cutover` stage (the bundled plan's id), else its last stage.
+        let launch = (project.stages.first { $0.id == "cutover" } ?? project.stages.max { $0.endWeek < $1.endWeek })
+            .map { $0.lastDay(from: roundDate) }
+        if let goLive = project.statedGoLive, let launch, launch > goLive {
+            text += " " + LocalizedText(
+                ru: "Запуск назван к \(format.date(goLive)), а по плану переключение на CRM — \(format.date(launch)): срок выдерживается, только если сократить объём первого этапа или начать раньше.",
+                en: "The go-live was set for \(format.date(goLive)), while the plan switches over on \(format.date(launch)): the date holds only with a smaller first stage or an earlier start.")[language]
         }
         return text
     }

@@ -90,6 +90,8 @@ public struct ProjectSection: Sendable, Hashable, Codable {
     public var paybackMonths: ClosedRange<Double>?
     /// The first-year budget the client stated (`proj_budget_year`), set beside the plan's cost on page one.
     public var statedBudget: Double? = nil
+    /// The go-live date the client stated (`proj_golive`), set beside the plan's end on page one.
+    public var statedGoLive: Day? = nil
 
     /// The first year's cost: the sum of the cost lines.
     public var firstYearCost: ClosedRange<Double>? {

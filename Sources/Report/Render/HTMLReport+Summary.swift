@@ -71,7 +71,7 @@ extension HTMLReport {
                     element("div", [], text("\(labels.effect): \(decision.effect)")))
         }
         var block = [element("h3", [("id", "decisions")], text(DecisionText.title[language])), element("ol", [("class", "actions decisions")], items)]
-        if let cost = DecisionText.costAgainstBudget(project, language: language) { block.append(element("p", [("class", "cost-note")], element("strong", [], text(cost)))) }
+        if let cost = DecisionText.costAgainstBudget(project, roundDate: input.round.date, language: language) { block.append(element("p", [("class", "cost-note")], element("strong", [], text(cost)))) }
         return block
     }
 

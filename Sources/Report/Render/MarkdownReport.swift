@@ -88,7 +88,7 @@ struct MarkdownReport {
                         + "\(md(DecisionText.due[language])): \(md(decision.due)) · \(md(DecisionText.cost[language])): \(md(decision.cost)). "
                         + "\(md(DecisionText.effect[language])): \(md(decision.effect))\n"
                 }
-                if let cost = DecisionText.costAgainstBudget(project, language: language) { out += "\n**\(md(cost))**\n" }
+                if let cost = DecisionText.costAgainstBudget(project, roundDate: input.round.date, language: language) { out += "\n**\(md(cost))**\n" }
             } else {
                 out += "\n### \(md(t(.firstActions)))\n\n"
                 for (index, action) in priorities.firstActions.enumerated() { out += "\(index + 1). \(md(action.recommendation[language])) (\(action.ruleID))\n" }
