@@ -81,7 +81,7 @@ extension Assessment {
             guard let question = setup.questionnaire.question(disagreement.questionID) else { return nil }
             return DisagreementRow(questionID: question.id, question: question.text, views: disagreement.answers.map { answer in
                 DisagreementRow.View(
-                    who: answer.respondent?.description ?? "—",
+                    respondent: answer.respondent,
                     answer: LocalizedText(ru: question.display(answer.value, in: .ru), en: question.display(answer.value, in: .en)),
                     note: answer.note,
                     counts: counting[question.id].map { $0.respondent == answer.respondent && $0.value == answer.value } ?? false)

@@ -178,9 +178,8 @@ enum CheckOutput {
                       symptoms: group.ruleIDs)
             },
             disagreements: assessment.disagreementRows().map { row in
-                Disagreement(question: row.questionID, text: row.question[language], answers: zip(row.views, assessment.disagreements
-                    .first { $0.questionID == row.questionID }?.answers ?? []).map { view, answer in
-                    View(respondent: answer.respondent?.name ?? "", role: answer.respondent?.role, answer: view.answer[language],
+                Disagreement(question: row.questionID, text: row.question[language], answers: row.views.map { view in
+                    View(respondent: view.respondent?.name ?? "", role: view.respondent?.role, answer: view.answer[language],
                          note: view.note, counts: view.counts)
                 })
             },

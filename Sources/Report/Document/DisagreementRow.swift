@@ -5,15 +5,17 @@ import Foundation
 public struct DisagreementRow: Sendable, Hashable, Codable {
     /// One person's answer.
     public struct View: Sendable, Hashable, Codable {
-        /// "И. И. Смирнов (генеральный директор)".
-        public var who: String
+        public var respondent: Respondent?
         public var answer: LocalizedText
         public var note: String?
         /// The answer the audit counts.
         public var counts: Bool
 
-        public init(who: String, answer: LocalizedText, note: String?, counts: Bool) {
-            self.who = who
+        /// "И. И. Смирнов (генеральный директор)".
+        public var who: String { respondent?.description ?? "—" }
+
+        public init(respondent: Respondent?, answer: LocalizedText, note: String?, counts: Bool) {
+            self.respondent = respondent
             self.answer = answer
             self.note = note
             self.counts = counts

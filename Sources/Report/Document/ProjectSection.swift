@@ -93,13 +93,14 @@ public struct ProjectSection: Sendable, Hashable, Codable {
     /// The go-live date the client stated (`proj_golive`), set beside the plan's end on page one.
     public var statedGoLive: Day? = nil
 
+    public var notCounted: [LocalizedText]
+    public var assumptions: [LocalizedText]
+
     /// The first year's cost: the sum of the cost lines.
     public var firstYearCost: ClosedRange<Double>? {
         guard !costs.isEmpty else { return nil }
         return costs.map(\.amount.lowerBound).reduce(0, +)...costs.map(\.amount.upperBound).reduce(0, +)
     }
-    public var notCounted: [LocalizedText]
-    public var assumptions: [LocalizedText]
 
     public init(users: Int, pricesCheckedOn: String, shortlist: [PlatformRow], excluded: [ExcludedRow], stages: [Stage], costs: [MoneyLine],
                 value: [MoneyLine], guarded: [MoneyLine], paybackMonths: ClosedRange<Double>?, notCounted: [LocalizedText], assumptions: [LocalizedText]) {
