@@ -109,6 +109,6 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Rules", "Analytics", "AuditModel", "TestSupport",
                                                       .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["crm-audit", "Audit", "AuditModel", "Workspace", "TestSupport", "Questionnaire", "Report", "Rules", "Analytics", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["crm-audit", "Audit", "AuditModel", "Workspace", "TestSupport", "Questionnaire", "Report", "Rules", "Analytics", "Importers", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
     ]
 )

@@ -24,6 +24,7 @@ public struct Analysis: Sendable {
     let managerRows: [ManagerRow]
     /// RFM per customer key with sales.
     let rfm: [Int32: RFMScore]
+    let customerLists: CustomerLists
     let duplicateGroups: [DuplicateGroup]
     let emailStatus: [FieldStatus]
     let phoneStatus: [FieldStatus]

@@ -211,6 +211,7 @@ public enum Analytics {
         computation.customerShares = grouped.computation.customerShares
         computation.tables.channels = grouped.computation.tables.channels
         computation.tables.campaigns = grouped.computation.tables.campaigns
+        computation.customerLists.unserved = grouped.computation.customerLists.unserved
         computation.tables.abc.merge(grouped.computation.tables.abc) { _, theirs in theirs }  // managers', products'
         let managerRows = grouped.managerRows, productOrder = grouped.productOrder, productRevenue = grouped.productRevenue
         let productClasses = grouped.productClasses
@@ -244,7 +245,7 @@ public enum Analytics {
             productRanking: productOrder.enumerated().map { position, key in
                 (Int32(key), productRevenue[position], productClasses?[position] ?? 2)
             },
-            managerRows: managerRows, rfm: rfm, duplicateGroups: duplicates, emailStatus: quality.email,
+            managerRows: managerRows, rfm: rfm, customerLists: computation.customerLists, duplicateGroups: duplicates, emailStatus: quality.email,
             phoneStatus: quality.phone, normalisedPhones: quality.phones, timings: laps)
     }
 }

@@ -125,6 +125,7 @@ extension Computation {
             if since > max(2 * interval, 30), inSeason[key] {
                 overdue += 1
                 overdueRevenue += stats.revenueLast12m[key]
+                customerLists.overdueRegulars.append((Int32(key), interval))
             }
         }
         sink.set("customers.overdue_regulars", overdue)
@@ -156,7 +157,10 @@ extension Computation {
             before += previous
             after += last
             lost += max(0, previous - last)
-            if last < 0.7 * previous { down30 += 1 }
+            if last < 0.7 * previous {
+                down30 += 1
+                customerLists.keyDecliners.append(Int32(key))
+            }
         }
         guard before > 0 else {
             for id in ids { sink.set(id, nil, orElse: .emptyPreviousWindow) }

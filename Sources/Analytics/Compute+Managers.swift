@@ -200,6 +200,7 @@ extension Computation {
             if manager.map({ !serving.contains($0) }) ?? true {
                 count += 1
                 revenue += stats.revenueLast12m[key]
+                customerLists.unserved.append((Int32(key), manager))
             }
         }
         sink.set("managers.unserved_customers", count)

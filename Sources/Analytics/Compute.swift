@@ -66,6 +66,17 @@ struct MetricSink {
 }
 
 /// The whole computation over one round's loaded data.
+/// The customer keys behind three counts of the catalogue, kept so that a finding can show and
+/// the action lists can name exactly the customers a metric counted.
+struct CustomerLists: Sendable {
+    /// `customers.overdue_regulars`, with each one's mean days between purchase days.
+    var overdueRegulars: [(key: Int32, interval: Double)] = []
+    /// Last year's top 20 % whose purchases fell by more than 30 % (`key.top20_prev_down30_share`).
+    var keyDecliners: [Int32] = []
+    /// `managers.unserved_customers`, with the manager each is assigned to (nil: none).
+    var unserved: [(key: Int32, manager: String?)] = []
+}
+
 struct Computation: Sendable {
     let data: RoundData
     let asOf: Day
@@ -76,6 +87,8 @@ struct Computation: Sendable {
     var customerShares: [String: Double] = [:]
     /// Open deals' stale share by stage (``stageStaleness(cycle:)``).
     var stageStaleShares: [String: Double] = [:]
+    /// The customers behind the counts a consultant acts on (samples and action lists).
+    var customerLists = CustomerLists()
     var series = MonthlySeries()
 
     // Day windows as ordinals.

@@ -15,6 +15,8 @@ public enum SampleSet: String, CaseIterable, Sendable, Codable {
     case customersNoManager = "customers.no_manager"
     /// Customers in duplicate groups, one row per customer with its group.
     case customersDuplicates = "customers.duplicates"
+    /// The duplicate groups that share a tax id (`quality.tax_id_duplicate_groups`).
+    case customersTaxIDDuplicates = "customers.tax_id_duplicates"
     /// Customers of the list without any sale line.
     case customersWithoutSales = "customers.without_sales"
     /// Sale lines whose customer is not in the customer list.
@@ -37,6 +39,15 @@ public enum SampleSet: String, CaseIterable, Sendable, Codable {
     /// revenue (`managers.dependency`): the evidence of the dependency finding, that manager's
     /// customers only.
     case customersOfTopManager = "customers.top_manager"
+    /// Regular customers overdue against their own rhythm and season
+    /// (`customers.overdue_regulars`), by their revenue in the last 12 months.
+    case customersOverdueRegulars = "customers.overdue_regulars"
+    /// Last year's top 20 % whose purchases fell by more than 30 % (`key.top20_prev_down30_share`),
+    /// by the revenue they took away.
+    case customersKeyDecliners = "customers.key_decliners"
+    /// Customers whose manager left, is silent for 90 days or is missing
+    /// (`managers.unserved_customers`), by their revenue in the last 12 months.
+    case customersUnserved = "customers.unserved"
 
     public var title: LocalizedText {
         switch self {
@@ -49,6 +60,7 @@ public enum SampleSet: String, CaseIterable, Sendable, Codable {
         case .customersNoRegion: LocalizedText(ru: "клиенты без региона", en: "customers without a region")
         case .customersNoManager: LocalizedText(ru: "клиенты без менеджера", en: "customers without a manager")
         case .customersDuplicates: LocalizedText(ru: "дубли клиентов", en: "duplicate customers")
+        case .customersTaxIDDuplicates: LocalizedText(ru: "клиенты, заведённые несколько раз с одним ИНН", en: "customers entered more than once under one tax id")
         case .customersWithoutSales: LocalizedText(ru: "клиенты без продаж", en: "customers without sales")
         case .salesOrphans: LocalizedText(ru: "продажи клиентов, которых нет в списке", en: "sales of customers not in the list")
         case .salesFutureDates: LocalizedText(ru: "продажи с датой в будущем", en: "sales dated in the future")
@@ -57,8 +69,13 @@ public enum SampleSet: String, CaseIterable, Sendable, Codable {
         case .customersAtRisk: LocalizedText(ru: "клиенты под риском ухода", en: "customers at risk")
         case .customersLost: LocalizedText(ru: "потерянные клиенты", en: "lost customers")
         case .customersTop: LocalizedText(ru: "ключевые клиенты", en: "key accounts")
-        case .customersOfTopManager: LocalizedText(ru: "ключевые клиенты менеджера с наибольшей долей выручки",
-                                                   en: "key accounts of the manager with the largest revenue share")
+        case .customersOfTopManager: LocalizedText(ru: "клиенты менеджера с наибольшей долей выручки",
+                                                   en: "customers of the manager with the largest revenue share")
+        case .customersOverdueRegulars: LocalizedText(ru: "постоянные клиенты, пропустившие свой срок заказа",
+                                                      en: "regular customers past their usual reorder time")
+        case .customersKeyDecliners: LocalizedText(ru: "крупные клиенты прошлого года, сократившие закупки больше чем на 30 %",
+                                                   en: "last year's largest customers who cut their purchases by more than 30 %")
+        case .customersUnserved: LocalizedText(ru: "клиенты, которых никто не ведёт", en: "customers nobody looks after")
         }
     }
 }
@@ -95,7 +112,8 @@ public struct SampleTable: Sendable, Hashable, Codable {
     /// table, since the tables share their column names.
     static let numericColumns: Set<String> = [
         "amount", "cumulative_share", "customers", "f", "frequency", "group", "m", "margin", "monetary", "orders", "r",
-        "rank", "recency_days", "revenue", "revenue_last_12m", "share", "source_line",
+        "rank", "recency_days", "revenue", "revenue_last_12m", "share", "source_line", "revenue_prev_12m", "revenue_all_history",
+        "purchase_interval_days", "revenue_change_12m",
     ]
 }
 
@@ -133,8 +151,12 @@ extension Analysis {
     }
 
     private func rankedSample(_ id: SampleSet, limit: Int, order: [Int32]? = nil, where predicate: (Int) -> Bool) -> SampleTable {
-        let columns = ["customer_id", "name", "revenue_all_history", "revenue_last_12m", "revenue_prev_12m", "last_purchase",
-                       "recency_days", "segment", "manager"]
+        let columns = ["customer_id", "name", "revenue_all_history", "revenue_last_12m", "revenue_prev_12m", "revenue_change_12m",
+                       "last_purchase", "recency_days", "purchase_interval_days", "segment", "manager"]
+        // The unserved customers' manager is the one they were counted under: the customer
+        // list's, else their last sale's.
+        let assigned = id == .customersUnserved
+            ? Dictionary(customerLists.unserved.map { ($0.key, $0.manager) }, uniquingKeysWith: { first, _ in first }) : [:]
         var rows: [[String?]] = []
         var total = 0
         for key in (order ?? ranking).map(Int.init) where predicate(key) {
@@ -143,10 +165,15 @@ extension Analysis {
             let listIndex = Int(data.customerListIndex[key])
             let record = listIndex >= 0 ? data.customers[listIndex] : nil
             let score = rfm[Int32(key)]
+            let previous = stats.revenuePrev12m[key]
+            let days = Int(stats.frequency[key])
+            let interval = days >= 2 ? Double(stats.lastDay[key] - stats.firstDay[key]) / Double(days - 1) : nil
             rows.append([data.customerKeys.names[key], record?[.name], Self.money(stats.revenue[key]),
-                         Self.money(stats.revenueLast12m[key]), Self.money(stats.revenuePrev12m[key]),
+                         Self.money(stats.revenueLast12m[key]), Self.money(previous),
+                         previous > 0 ? Self.number(stats.revenueLast12m[key] / previous - 1) : nil,
                          Day(ordinal: Int(stats.lastDay[key])).iso,
-                         score.map { String($0.recencyDays) }, score?.segment.name, record?[.manager]])
+                         score.map { String($0.recencyDays) }, interval.map { String(Int($0.rounded())) }, score?.segment.name,
+                         assigned[Int32(key)] ?? record?[.manager]])
         }
         return SampleTable(id: id.rawValue, columns: columns, rows: rows, total: total)
     }
@@ -191,6 +218,11 @@ extension Analysis {
         case .customersDuplicates:
             let table = exportTable(.duplicates)
             return SampleTable(id: id.rawValue, columns: table.columns, rows: Array(table.rows.prefix(limit)), total: table.total)
+        case .customersTaxIDDuplicates:
+            let table = exportTable(.duplicates)
+            let keys = table.columns.firstIndex(of: "keys") ?? 0
+            let rows = table.rows.filter { row in (row[keys] ?? "").split(separator: " ").contains("tax_id") }
+            return SampleTable(id: id.rawValue, columns: table.columns, rows: Array(rows.prefix(limit)), total: rows.count)
         case .salesOrphans:
             // Without a customer list no line is known to be an orphan.
             let listed = !data.customers.isEmpty
@@ -239,6 +271,27 @@ extension Analysis {
             }
             let top = revenueByOwner.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
             return rankedSample(id, limit: limit, order: headlineRanking) { key in top != nil && owners[key] == top }
+        case .customersOverdueRegulars:
+            return rankedSample(id, limit: limit, order: byRevenueLast12m(customerLists.overdueRegulars.map(\.key))) { _ in true }
+        case .customersKeyDecliners:
+            let names = data.customerKeys.names
+            let lostMost = customerLists.keyDecliners.sorted { a, b in
+                let la = stats.revenuePrev12m[Int(a)] - stats.revenueLast12m[Int(a)]
+                let lb = stats.revenuePrev12m[Int(b)] - stats.revenueLast12m[Int(b)]
+                return la != lb ? la > lb : names[Int(a)] < names[Int(b)]
+            }
+            return rankedSample(id, limit: limit, order: lostMost) { _ in true }
+        case .customersUnserved:
+            return rankedSample(id, limit: limit, order: byRevenueLast12m(customerLists.unserved.map(\.key))) { _ in true }
+        }
+    }
+
+    /// `keys` by their revenue in the last 12 months, largest first, ties by customer id.
+    private func byRevenueLast12m(_ keys: [Int32]) -> [Int32] {
+        let names = data.customerKeys.names
+        return keys.sorted { a, b in
+            let ra = stats.revenueLast12m[Int(a)], rb = stats.revenueLast12m[Int(b)]
+            return ra != rb ? ra > rb : names[Int(a)] < names[Int(b)]
         }
     }
 

@@ -49,7 +49,7 @@ public struct StoredAnalysis: RoundAnalysis, Codable, Equatable {
 extension Analytics {
     /// The version of what ``StoredAnalysis`` holds and how it is computed: raised whenever a
     /// computation changes, so that a workspace analysed by an older build is analysed again.
-    static let storedAnalysisFormat = 2
+    static let storedAnalysisFormat = 3
 
     /// A digest of everything a round's analysis depends on: the round and its date, the
     /// datasets imported into it (id, kind, checksum, rows stored, time), the requested as-of

@@ -1,3 +1,4 @@
+import Analytics
 import AuditModel
 import Foundation
 import Importers
@@ -37,7 +38,10 @@ public enum Demo {
         let reportFiles = [language] + Language.allCases.filter { $0 != language }
         // Refused before anything is replaced: the HTML reports by their mark; the JSON files, whose
         // keys are known once written, are judged then.
-        for language in reportFiles { try outputGuard.check(directory + "/report-\(language.rawValue).html", expecting: .mark) }
+        for language in reportFiles {
+            try outputGuard.check(directory + "/report-\(language.rawValue).html", expecting: .mark)
+            try outputGuard.check(directory + "/lists-\(language.rawValue).xlsx")
+        }
         for output in [directory + "/report.json", directory + "/crm-configuration.json"] { try outputGuard.check(output) }
         try checkEarlierDemoWorkspace(path, force: force)
         for suffix in ["", "-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
@@ -65,10 +69,17 @@ public enum Demo {
         log(LocalizedText(ru: "Ответы анкеты: \(answers.stored)", en: "Questionnaire answers: \(answers.stored)")[language])
         let assessment = try AuditPipeline.assess(workspace, setup: setup)
         let input = try assessment.reportInput(workspace: workspace)
+        // The lists to act on, in full (the stored analysis keeps a sample's first records only).
+        let lists = ActionLists(findings: input.findings,
+                                analysis: try Analytics.analyse(workspace, round: round, asOf: assessment.analysis.asOfDay))
         var reports: [String] = []
         for reportLanguage in reportFiles {
+            let listsFile = "lists-\(reportLanguage.rawValue).xlsx"
+            try PrivateFile.write(try lists.workbook(language: reportLanguage), to: directory + "/" + listsFile, guard: outputGuard)
             let file = directory + "/report-\(reportLanguage.rawValue).html"
-            try PrivateFile.write(ReportRenderer.html(input, options: ReportOptions(language: reportLanguage)), to: file, guard: outputGuard)
+            var options = ReportOptions(language: reportLanguage)
+            options.actionLists = (listsFile, Set(lists.lists.map(\.ruleID)))
+            try PrivateFile.write(ReportRenderer.html(input, options: options), to: file, guard: outputGuard)
             reports.append(file)
         }
         let json = directory + "/report.json"

@@ -150,6 +150,14 @@ public struct Formatter: Sendable {
         return percentSign(after: text)
     }
 
+    /// A change as a percent with its sign, a typographic minus for a fall: `−45,2 %`, `+12,0 %`.
+    public func signedPercent(_ change: Double, fractionDigits: Int = 1) -> String {
+        let shown = percent(abs(change), fractionDigits: fractionDigits)
+        let zero = number(0, fractionDigits: fractionDigits)
+        guard !shown.hasPrefix(zero + WritingConventions.of(language).percentSuffix) else { return shown }
+        return (change < 0 ? "\u{2212}" : "+") + shown
+    }
+
     /// An ISO-8601 time (`2026-12-02T21:56:43Z`) as the day and the minute, UTC (`02.12.2026
     /// 21:56 UTC`); text that is not such a time as it is.
     public func timestamp(_ iso: String) -> String {

@@ -37,9 +37,7 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         guard rounds.isEmpty || rounds.count == 2 else {
-            throw ValidationError(CLILanguage.current == .ru
-                ? "укажите два номера раунда или ни одного (тогда сравниваются два последних оценённых)"
-                : "give two round numbers, or none to compare the last two assessed rounds")
+            throw ValidationError(CLIText.compareRoundCount.render(in: CLILanguage.current))
         }
     }
 

@@ -61,17 +61,13 @@ struct ImportCommand: ParsableCommand {
         options.sheet = sheet
         if let encoding {
             guard let value = TextEncoding(name: encoding) else {
-                throw ValidationError(CLILanguage.current == .ru
-                    ? "--encoding: ожидается utf-8 или windows-1251, получено «\(encoding)»"
-                    : "--encoding: expected utf-8 or windows-1251, got '\(encoding)'")
+                throw ValidationError(CLIText.importEncodingExpected.render(["value": .text(encoding)], in: CLILanguage.current))
             }
             options.encoding = value
         }
         if let delimiter {
             guard let byte = MappingFile.delimiterByte(delimiter) else {
-                throw ValidationError(CLILanguage.current == .ru
-                    ? "--delimiter: ожидается один символ (; , | или tab), получено «\(delimiter)»"
-                    : "--delimiter: expected one character (; , | or tab), got '\(delimiter)'")
+                throw ValidationError(CLIText.importDelimiterExpected.render(["value": .text(delimiter)], in: CLILanguage.current))
             }
             options.delimiter = byte
         }

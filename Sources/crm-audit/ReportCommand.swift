@@ -1,6 +1,8 @@
+import Analytics
 import ArgumentParser
 import Audit
 import AuditModel
+import Foundation
 import Report
 
 extension ReportAudience: ExpressibleByArgument {}
@@ -30,6 +32,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "A pseudonymised copy: customer names and codes, tax ids, e-mails, phones and birth dates replaced everywhere by keyed pseudonyms that cannot be reversed.")
     var redact = false
 
+    @Option(help: "Also write the full lists behind the findings (customers to call, lines to fix) to this workbook (.xlsx, readable by its owner only); the report names its sheets.")
+    var lists: String?
+
     @Option(help: "Comma-separated sections: \(ReportSection.allCases.map(\.rawValue).joined(separator: ",")).")
     var sections: String?
 
@@ -39,6 +44,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try chosenSections()
+        if lists != nil && redact { throw ValidationError(CLIText.reportListsNotRedacted.render(in: CLILanguage.current)) }
     }
 
     func chosenSections() throws -> Set<ReportSection> {
@@ -46,9 +52,8 @@ struct ReportCommand: ParsableCommand {
         var result: Set<ReportSection> = []
         for name in sections.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             guard let section = ReportSection(rawValue: name) else {
-                throw ValidationError(CLILanguage.current == .ru
-                    ? "--sections: неизвестный раздел «\(name)»; есть: \(ReportSection.allCases.map(\.rawValue).joined(separator: ", "))"
-                    : "--sections: unknown section '\(name)'; known: \(ReportSection.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(CLIText.reportUnknownSection.render(
+                    ["name": .text(name), "known": .text(ReportSection.allCases.map(\.rawValue).joined(separator: ", "))], in: CLILanguage.current))
             }
             result.insert(section)
         }
@@ -67,6 +72,15 @@ struct ReportCommand: ParsableCommand {
         var options = ReportOptions(language: lang ?? CLILanguage.current, redact: redact, sections: try chosenSections(),
                                     personalValues: personal)
         options.audience = audience
+        if let lists {
+            try outputGuard.check(lists)
+            // The stored analysis keeps a sample's first records only: the lists are read again in full.
+            let analysis = try Analytics.analyse(workspace, round: result.round, asOf: result.analysis.asOfDay)
+            let actionLists = ActionLists(findings: input.findings, analysis: analysis)
+            try PrivateFile.write(try actionLists.workbook(language: options.language), to: lists, guard: outputGuard)
+            options.actionLists = (URL(fileURLWithPath: lists).lastPathComponent, Set(actionLists.lists.map(\.ruleID)))
+            say(.reportListsWritten, ["file": .text(lists), "count": .count(actionLists.lists.count)])
+        }
         try ReportWriter.write(input, options: options, format: chosenFormat, to: out, guard: outputGuard)
         say(.reportWritten, ["file": .text(out)])
     }

@@ -15,7 +15,9 @@ import TestSupport
 ///   this year, from Gone, who left on 2026-03-01.
 /// * MID bought 500 last year and 600 this year, from Anna.
 @Suite struct DiagnosticMetricTests {
-    static func company() throws -> MetricDocument {
+    static func company() throws -> MetricDocument { try analysis().document }
+
+    static func analysis() throws -> Analysis {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
         try insertCanonicalRows([
@@ -46,7 +48,7 @@ import TestSupport
         ], kind: .deals, into: workspace)
         try insertCanonicalRows([["customer_id": "MID", "date": "2026-06-15"], ["customer_id": "OK", "date": "2026-03-01"]],
                                 kind: .activities, into: workspace)
-        return try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-06-30")).document
+        return try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-06-30"))
     }
 
     @Test func aRegularCustomerIsOverdueAgainstTheirOwnRhythmNotOneThresholdForAll() throws {
@@ -65,6 +67,20 @@ import TestSupport
     @Test func lastYearsLargestCustomerDownByMoreThanThirtyPercentIsCounted() throws {
         // Previous 12 months' buyers: BIG 1 000, MID 500; the top 20 % is BIG, now at 200 (−80 %).
         #expect(try Self.company()["key.top20_prev_down30_share"] == .number(1))
+    }
+
+    @Test func theListsBehindTheCountsNameExactlyTheCustomersCounted() throws {
+        let analysis = try Self.analysis()
+        // REG: (2025-11-10 − 2025-07-10) / 2 purchase gaps = 61.5 days, shown whole.
+        let overdue = analysis.sample(.customersOverdueRegulars, limit: 10)
+        #expect(overdue.total == 1)
+        #expect(overdue.records.map { $0["customer_id"] ?? nil } == ["REG"])
+        #expect(overdue.records.first?["purchase_interval_days"] == "62")
+        // By the last 12 months' revenue: REG 300 (its last sale's manager Idle), BIG 200 (Gone, who left).
+        let unserved = analysis.sample(.customersUnserved, limit: 10)
+        #expect(unserved.records.map { [$0["customer_id"] ?? nil, $0["manager"] ?? nil] } == [["REG", "Idle"], ["BIG", "Gone"]])
+        let decliners = analysis.sample(.customersKeyDecliners, limit: 10)
+        #expect(decliners.records.map { [$0["customer_id"] ?? nil, $0["revenue_change_12m"] ?? nil] } == [["BIG", "-0.8"]])
     }
 
     @Test func revenueRetentionCountsCutsAndGrowthOfLastYearsBuyers() throws {

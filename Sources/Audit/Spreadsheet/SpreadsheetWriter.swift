@@ -26,6 +26,10 @@ public struct SpreadsheetWriter {
         case inputDate(Day?)
         /// An input cell holding a number.
         case inputNumber(Double)
+        /// A day, shown in the reader's date format and sorted as a date.
+        case date(Day)
+        /// A share (0.25) shown as a percent (25,00 %).
+        case percent(Double)
         case empty
     }
 
@@ -145,7 +149,7 @@ public struct SpreadsheetWriter {
             <border><left style="thin"><color rgb="FFB0B0B0"/></left><right style="thin"><color rgb="FFB0B0B0"/></right>\
             <top style="thin"><color rgb="FFB0B0B0"/></top><bottom style="thin"><color rgb="FFB0B0B0"/></bottom><diagonal/></border></borders>\
             <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-            <cellXfs count="9"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>\
+            <cellXfs count="11"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>\
             <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>\
             <xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>\
             <xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>\
@@ -156,7 +160,9 @@ public struct SpreadsheetWriter {
             <xf numFmtId="14" fontId="0" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1" applyAlignment="1" applyProtection="1">\
             <alignment vertical="top"/><protection locked="0"/></xf>\
             <xf numFmtId="0" fontId="0" fillId="2" borderId="1" xfId="0" applyFill="1" applyBorder="1" applyAlignment="1" applyProtection="1">\
-            <alignment vertical="top"/><protection locked="0"/></xf></cellXfs>\
+            <alignment vertical="top"/><protection locked="0"/></xf>\
+            <xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>\
+            <xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf></cellXfs>\
             <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
             """)
         for (index, sheet) in sheets.enumerated() {
@@ -166,7 +172,7 @@ public struct SpreadsheetWriter {
     }
 
     /// Style indexes of `styles.xml`'s cellXfs.
-    private enum Style: Int { case plain, bold, decimal, whole, input, band, title, inputDate, inputNumber }
+    private enum Style: Int { case plain, bold, decimal, whole, input, band, title, inputDate, inputNumber, date, percent }
 
     static func worksheet(_ sheet: Sheet, main: String) -> String {
         let columns = sheet.rows.map(\.count).max() ?? 0
@@ -178,7 +184,7 @@ public struct SpreadsheetWriter {
                 for (column, cell) in row.enumerated() {
                     let length = switch cell {
                     case .text(let text), .bold(let text), .input(let text): Double(text.count)
-                    case .number, .inputNumber, .inputDate: 14.0
+                    case .number, .inputNumber, .inputDate, .date, .percent: 14.0
                     case .band, .title, .empty: 8.0
                     }
                     widths[column] = min(60, max(widths[column], length + 2))
@@ -209,6 +215,8 @@ public struct SpreadsheetWriter {
                 case .inputDate(let day):
                     rows += day.map { number(Double($0.ordinal - Self.excelEpoch.ordinal), .inputDate) }
                         ?? "<c r=\"\(reference)\" s=\"\(Style.inputDate.rawValue)\"/>"
+                case .date(let day): rows += number(Double(day.ordinal - Self.excelEpoch.ordinal), .date)
+                case .percent(let value): rows += number(value, .percent)
                 case .empty: break
                 case .number(let value):
                     // Whole numbers without decimals (1, 10), others with two.

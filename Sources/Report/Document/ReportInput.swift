@@ -134,6 +134,9 @@ public struct ReportOptions: Sendable {
     /// copy finds and replaces in every text; without them only sample columns and the patterns
     /// of e-mails, phones and tax ids are redacted.
     public var personalValues: [PersonalValue]
+    /// The file name of the action lists written with this report (``ActionLists`` in Audit):
+    /// a finding that shows records names the file and its sheet. The findings with a list.
+    public var actionLists: (file: String, findings: Set<String>)? = nil
     /// The key of the copy's pseudonyms (random unless a test fixes it; never written anywhere).
     public var pseudonymKey: [UInt8] = (0..<32).map { _ in UInt8.random(in: 0...255) }
 
@@ -143,6 +146,23 @@ public struct ReportOptions: Sendable {
         self.redact = redact
         self.sections = sections
         self.personalValues = personalValues
+    }
+}
+
+extension ReportOptions {
+    /// The caption under a finding's records: how many of how many, and where the full list is.
+    func recordsCaption(_ finding: Finding, shown: Int, _ format: Formatter) -> String {
+        guard let samples = finding.samples else { return "" }
+        let total = format.count(Double(samples.total))
+        var caption = shown < samples.total
+            ? ReportText.records[language].replacingOccurrences(of: "{shown}", with: format.count(Double(shown)))
+                .replacingOccurrences(of: "{total}", with: total)
+            : ReportText.recordsAll[language].replacingOccurrences(of: "{total}", with: total)
+        if let lists = actionLists, lists.findings.contains(finding.ruleID) {
+            caption += " " + ReportText.recordsInList[language].replacingOccurrences(of: "{file}", with: lists.file)
+                .replacingOccurrences(of: "{sheet}", with: finding.ruleID)
+        }
+        return caption
     }
 }
 

@@ -7,7 +7,7 @@ enum ReportText: String, CaseIterable {
     case summaryTitle, verdictScore, verdictLevel, verdictConfidence, blockedBy, topRisks, firstActions
     case noRisks, moneyAtStake, areasTitle, areasLead, confidence, notAssessed, notEnoughEvidence, answersPart, rulesPart
     case findingsTitle, findingsLead, matrixCaption, impact, effort, quickWins, bigBets, fillIns, thankless
-    case evidence, expected, observed, records, pointsLost, notEvaluableTitle, notEvaluableLead, missing
+    case evidence, expected, observed, records, recordsAll, recordsInList, pointsLost, notEvaluableTitle, notEvaluableLead, missing
     case waivedTitle, waivedBy, waivedUntil, notApplicableTitle, okTitle, okOthers, okWithoutStrength
     case insightsTitle, revenueByMonth, revenueByMonthLead, paretoTitle, paretoLead, customersShare, revenueShare
     case abcTitle, abcLead, abcClass, items, count, revenue, share, rfmTitle, rfmLead, segment, customers, revenueLast12m
@@ -65,7 +65,10 @@ enum ReportText: String, CaseIterable {
         case .evidence: LocalizedText(ru: "Факты", en: "Evidence")
         case .expected: LocalizedText(ru: "Порог", en: "Threshold")
         case .observed: LocalizedText(ru: "Наблюдаемое значение", en: "Observed")
-        case .records: LocalizedText(ru: "Примеры записей", en: "Sample records")
+        case .records: LocalizedText(ru: "Показаны {shown} из {total}.", en: "{shown} of {total} shown.")
+        case .recordsAll: LocalizedText(ru: "Все записи: {total}.", en: "All {total} records.")
+        case .recordsInList: LocalizedText(ru: "Полный список — в файле «{file}», лист «{sheet}».",
+                                           en: "The full list is in the file “{file}”, sheet “{sheet}”.")
         case .pointsLost: LocalizedText(ru: "потеряно баллов", en: "points lost")
         case .notEvaluableTitle: LocalizedText(ru: "Что не удалось оценить", en: "What could not be assessed")
         case .notEvaluableLead: LocalizedText(ru: "Эти проверки исключены из оценки: не хватает ответа или данных. Соберите их, чтобы оценка стала полной.",

@@ -3,7 +3,7 @@ import AuditModel
 
 /// How the columns of sample tables read in the report: a title in each language, and the
 /// value formatted by its kind (money, dates, shares, segments).
-enum SampleColumns {
+package enum SampleColumns {
     private static let titles: [String: LocalizedText] = [
         "customer_id": LocalizedText(ru: "Код клиента", en: "Customer id"),
         "name": LocalizedText(ru: "Клиент", en: "Customer"),
@@ -18,6 +18,8 @@ enum SampleColumns {
         "revenue_last_12m": LocalizedText(ru: "Выручка за 12 мес.", en: "Revenue, last 12 months"),
         "revenue_prev_12m": LocalizedText(ru: "Выручка за предыдущие 12 мес.", en: "Revenue, previous 12 months"),
         "revenue_all_history": LocalizedText(ru: "Выручка за всю историю", en: "Revenue, all history"),
+        "revenue_change_12m": LocalizedText(ru: "Изменение к прошлому году", en: "Change on the year before"),
+        "purchase_interval_days": LocalizedText(ru: "Обычно покупает раз в, дней", en: "Usually buys every, days"),
         "orders_last_12m": LocalizedText(ru: "Заказы за 12 мес.", en: "Orders, last 12 months"),
         "customers_last_12m": LocalizedText(ru: "Клиенты за 12 мес.", en: "Customers, last 12 months"),
         "margin_last_12m": LocalizedText(ru: "Маржа за 12 мес.", en: "Margin, last 12 months"),
@@ -36,22 +38,46 @@ enum SampleColumns {
         "group": LocalizedText(ru: "Группа", en: "Group"),
     ]
 
-    static func title(_ field: String, _ language: Language) -> String {
+    package static func title(_ field: String, _ language: Language) -> String {
         titles[field]?[language] ?? field
     }
 
-    /// A sample value as the reader should see it.
-    static func value(_ text: String, field: String, _ format: Formatter) -> String {
-        guard !text.isEmpty else { return text }
+    /// What a column holds, for a spreadsheet cell of the right type.
+    package enum Kind: Sendable {
+        case money, share, change, count, date, text
+    }
+
+    package static func kind(_ field: String) -> Kind {
         switch field {
-        case "amount", "revenue", "revenue_last_12m", "revenue_prev_12m", "revenue_all_history", "monetary":
-            return Double(text).map { format.money($0, fractionDigits: 0) } ?? text
-        case "margin", "share", "margin_last_12m", "share_last_12m":
-            return Double(text).map { format.percent($0) } ?? text
-        case "orders", "customers", "orders_last_12m", "customers_last_12m", "recency_days", "source_line":
-            return Double(text).map(format.count) ?? text
-        case "date", "last_purchase", "last_sale_date":
-            return Day(iso: text).map(format.date) ?? text
+        case "amount", "revenue", "revenue_last_12m", "revenue_prev_12m", "revenue_all_history", "monetary": .money
+        case "margin", "share", "margin_last_12m", "share_last_12m": .share
+        case "revenue_change_12m": .change
+        case "orders", "customers", "orders_last_12m", "customers_last_12m", "recency_days", "source_line", "purchase_interval_days": .count
+        case "date", "last_purchase", "last_sale_date": .date
+        default: .text
+        }
+    }
+
+    /// Whether a column holds numbers (right-aligned in tables).
+    static func isNumeric(_ field: String) -> Bool {
+        switch kind(field) {
+        case .money, .share, .change, .count: true
+        case .date, .text: false
+        }
+    }
+
+    /// A sample value as the reader should see it.
+    package static func value(_ text: String, field: String, _ format: Formatter) -> String {
+        guard !text.isEmpty else { return text }
+        switch kind(field) {
+        case .money: return Double(text).map { format.money($0, fractionDigits: 0) } ?? text
+        case .share: return Double(text).map { format.percent($0) } ?? text
+        case .change: return Double(text).map { format.signedPercent($0) } ?? text
+        case .count: return Double(text).map(format.count) ?? text
+        case .date: return Day(iso: text).map(format.date) ?? text
+        case .text: break
+        }
+        switch field {
         case "segment":
             return MetricCatalogue.segmentTitle(text)[format.language]
         case "keys":

@@ -95,15 +95,12 @@ extension HTMLReport {
         }
         parts.append(element("p", [("class", "recommendation")], text(finding.recommendation[language])))
         if let samples = finding.samples, !samples.rows.isEmpty {
-            let caption = "\(t(.records)): \(samples.rows.count) / \(format.count(Double(samples.total)))"
-            parts.append(element("p", [("class", "meta")], text(caption)))
-            let numeric: Set<String> = ["amount", "revenue", "revenue_last_12m", "revenue_prev_12m", "revenue_all_history", "monetary", "orders",
-                                        "customers", "orders_last_12m", "customers_last_12m", "recency_days", "margin", "share",
-                                        "margin_last_12m", "share_last_12m"]
+            let numeric = Set(samples.fields.filter(SampleColumns.isNumeric))
             let rows = samples.rows.prefix(10).map { row in
                 zip(samples.fields, row).map { field, value in (SampleColumns.value(value, field: field, format), numeric.contains(field)) }
             }
             parts.append(table(samples.fields.map { (SampleColumns.title($0, language), numeric.contains($0)) }, Array(rows), class: "samples"))
+            parts.append(element("p", [("class", "meta")], text(options.recordsCaption(finding, shown: rows.count, format))))
         }
         return element("div", [("class", "finding sev-\(finding.severity.rawValue)"), ("id", "finding-\(finding.ruleID)")], parts)
     }

@@ -122,6 +122,7 @@ struct MarkdownReport {
                     out += table(samples.fields.map { SampleColumns.title($0, language) }, samples.rows.prefix(10).map { row in
                         zip(samples.fields, row).map { SampleColumns.value($1, field: $0, format) }
                     }) + "\n"
+                    out += "*\(md(options.recordsCaption(finding, shown: min(10, samples.rows.count), format)))*\n\n"
                 }
             }
             out += strengths()

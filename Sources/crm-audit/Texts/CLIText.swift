@@ -53,6 +53,12 @@ enum CLIText: String, TextCatalogue {
     case rulesUntested
     case rulesTally
     case reportWritten
+    case reportListsWritten
+    case reportListsNotRedacted
+    case reportUnknownSection
+    case compareRoundCount
+    case importEncodingExpected
+    case importDelimiterExpected
     case historyLegend
     case exportWrote
     case metricsAsOf
