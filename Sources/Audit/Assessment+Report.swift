@@ -56,7 +56,7 @@ extension Assessment {
             shortlist: shortlist.ranked.prefix(3).map { entry in
                 ProjectSection.PlatformRow(name: entry.platform.name, pricePerUserMonth: entry.platform.pricePerUserMonth,
                                            licencesPerYear: entry.licencesPerYear, reasons: entry.reasons,
-                                           strengths: entry.platform.strengths, limits: entry.platform.limits)
+                                           strengths: entry.platform.strengths, limits: entry.platform.limits, concerns: entry.concerns)
             },
             excluded: (shortlist.ranked.dropFirst(3) + shortlist.excluded).map { entry in
                 ProjectSection.ExcludedRow(name: entry.platform.name, reasons: entry.exclusions.isEmpty

@@ -50,7 +50,44 @@ import TestSupport
         let retail = try #require(order.firstIndex(of: "retailcrm"))
         let bitrix = try #require(order.firstIndex(of: "bitrix24"))
         #expect(bitrix < retail)
-        #expect(shortlist.ranked[retail].reasons.contains { $0.en.contains("dearer than the budget") })
+        #expect(shortlist.ranked[retail].concerns.contains { $0.en.contains("dearer than the budget") })
+    }
+
+    @Test func oneBaseWithOneCDoesNotPutOneCFirstWhenTheClientSaidTheCRMNeedNotBeOnIt() throws {
+        let open = PlatformShortlist.rank(try Self.catalogue(), for: Self.need())
+        let declined = PlatformShortlist.rank(try Self.catalogue(), for: Self.need { $0.native1CDeclined = true })
+        let score = { (shortlist: PlatformShortlist) in shortlist.ranked.first { $0.platform.id == "one_c_crm" }?.score }
+        #expect(try #require(score(declined)) == (try #require(score(open))) - 1.5)
+        let oneC = try #require(declined.ranked.first { $0.platform.id == "one_c_crm" })
+        #expect(oneC.reasons.contains { $0.en.contains("you did not require a CRM on the 1C platform") })
+    }
+
+    @Test func aCRMBuiltIntoOneCOnTheClientsOwnServerCountsAgainstTheCloudTheyAskedFor() throws {
+        let cloud = PlatformShortlist.rank(try Self.catalogue(), for: Self.need {
+            $0.deployment = .cloud
+            $0.accounting1CHosting = "own_server"
+        })
+        let oneC = try #require(cloud.ranked.first { $0.platform.id == "one_c_crm" })
+        #expect(oneC.concerns.contains { $0.en.contains("on your own server, not in the cloud") })
+        let hosted = PlatformShortlist.rank(try Self.catalogue(), for: Self.need {
+            $0.deployment = .cloud
+            $0.accounting1CHosting = "fresh"
+        })
+        #expect(hosted.ranked.first { $0.platform.id == "one_c_crm" }?.concerns.isEmpty == true)
+    }
+
+    @Test func theExampleCompanyWhoWantsTheCloudAndTelephonyAndMessengersBuiltInGetsBitrixFirst() throws {
+        // ТехноСнаб: 1C UT on its own server, the CRM in the cloud, not required on 1C, telephony
+        // and messengers as must-haves (answers.yaml).
+        let shortlist = PlatformShortlist.rank(try Self.catalogue(), for: Self.need {
+            $0.deployment = .cloud
+            $0.accounting1CHosting = "own_server"
+            $0.native1CDeclined = true
+            $0.mustHaves = ["telephony", "messengers", "warehouse"]
+            $0.pricePerUserLimit = 1500
+        })
+        #expect(shortlist.ranked.first?.platform.id == "bitrix24")
+        #expect(shortlist.ranked.prefix(3).allSatisfy { $0.platform.id != "one_c_crm" })
     }
 
     @Test func aMustHaveThePlatformLacksLeavesItOut() throws {

@@ -14,6 +14,11 @@ public struct PlatformRequirements: Sendable, Hashable, Codable {
     public var deployment: Platform.Deployment?
     public var accounting1C: Bool
     public var native1C: Bool
+    /// The client answered that the CRM need not run on 1C (not merely left it open).
+    public var native1CDeclined: Bool = false
+    /// Where the client's 1C runs (`own_server`, `fresh`, `partner_hosting`): a CRM built into
+    /// 1C runs there too.
+    public var accounting1CHosting: String? = nil
     public var domesticRegister: Bool
     public var mustHaves: [String]
     public var industry: String?
@@ -55,11 +60,14 @@ public struct PlatformRequirements: Sendable, Hashable, Codable {
                                   en: "a third of the first-year budget over \(users) users and 12 months")
         }
         let must = answers.options("sel_must_haves")
-        return PlatformRequirements(
+        var requirements = PlatformRequirements(
             market: market, users: users, pricePerUserLimit: limit, priceBasis: basis,
             deployment: option("sel_deployment").flatMap(Platform.Deployment.init(rawValue:)),
             accounting1C: option("int_accounting") == "one_c", native1C: flag("sel_1c_native"),
             domesticRegister: flag("sel_domestic_register"), mustHaves: must, industry: assessment.engagement.industry)
+        if case .bool(false)? = answers.values["sel_1c_native"] { requirements.native1CDeclined = true }
+        requirements.accounting1CHosting = option("int_1c_hosting")
+        return requirements
     }
 }
 
@@ -69,6 +77,9 @@ public struct ShortlistEntry: Sendable, Hashable, Codable {
     /// Higher fits better; nil for an excluded platform.
     public var score: Double?
     public var reasons: [LocalizedText]
+    /// What counts against it without ruling it out (dearer than the budget, a deployment other
+    /// than the one asked for).
+    public var concerns: [LocalizedText] = []
     public var exclusions: [LocalizedText]
     /// Licences for the users over a year, at the list price range.
     public var licencesPerYear: ClosedRange<Double>
@@ -100,7 +111,7 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
 
     static func evaluate(_ platform: Platform, _ need: PlatformRequirements) -> ShortlistEntry {
         func need1C(_ platform: Platform) -> Bool { need.accounting1C && platform.accounting1C != .none }
-        var reasons: [LocalizedText] = [], out: [LocalizedText] = []
+        var reasons: [LocalizedText] = [], concerns: [LocalizedText] = [], out: [LocalizedText] = []
         var score = 0.0
         let users = Double(need.users)
         let licences = (platform.pricePerUserMonth.lowerBound * users * 12)...(platform.pricePerUserMonth.upperBound * users * 12)
@@ -145,6 +156,12 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
         }
         if need.accounting1C {
             switch platform.accounting1C {
+            case .native where need.native1CDeclined:
+                // The client said the CRM need not be on 1C: one base is an advantage, weighed as a
+                // standard exchange is, not a reason to put 1C first.
+                score += 1.5
+                reasons.append(LocalizedText(ru: "работает в одной базе с 1С; CRM на платформе 1С вы не требовали",
+                                             en: "shares one base with 1C; you did not require a CRM on the 1C platform"))
             case .native:
                 score += 3
                 reasons.append(LocalizedText(ru: "работает в одной базе с 1С: обмен не нужен", en: "shares one base with 1C: no exchange to build"))
@@ -153,6 +170,11 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
                 reasons.append(LocalizedText(ru: "типовой обмен с 1С через коннектор", en: "a standard exchange with 1C through a connector"))
             case .none: break
             }
+        }
+        if platform.accounting1C == .native, need.accounting1C, need.deployment == .cloud, need.accounting1CHosting == "own_server" {
+            score -= 1.5
+            concerns.append(LocalizedText(ru: "встроенная в 1С CRM работает там же, где ваша 1С, — на своём сервере, а не в облаке, которое вы назвали",
+                                         en: "a CRM built into 1C runs where your 1C runs, on your own server, not in the cloud you asked for"))
         }
         if let limit = need.pricePerUserLimit {
             if platform.pricePerUserMonth.upperBound <= limit {
@@ -163,21 +185,23 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
                 reasons.append(LocalizedText(ru: "начальные тарифы в пределах бюджета", en: "the entry plans are within the budget"))
             } else {
                 score -= 2
-                reasons.append(LocalizedText(ru: "дороже бюджета даже на начальном тарифе", en: "dearer than the budget even on the entry plan"))
+                concerns.append(LocalizedText(ru: "дороже бюджета даже на начальном тарифе", en: "dearer than the budget even on the entry plan"))
             }
         }
         if let industry = need.industry.map(AuditSetup.slug), platform.industries.contains(industry) {
             score += 1.5
             reasons.append(LocalizedText(ru: "есть отраслевые решения и опыт внедрений", en: "has industry solutions and rollouts"))
         }
+        // A must-have that works out of the box, not through a third-party extension, weighs as
+        // much as the 1C exchange: it is what the managers use every day.
         let builtIn = need.mustHaves.filter { Self.native(platform, $0) }
         if !builtIn.isEmpty {
-            score += 0.5 * Double(builtIn.count)
+            score += 1.0 * Double(builtIn.count)
             let names = builtIn.map(Self.mustHaveTitle)
             reasons.append(LocalizedText(ru: "встроено: " + names.map(\.ru).joined(separator: ", "),
                                          en: "built in: " + names.map(\.en).joined(separator: ", ")))
         }
-        return ShortlistEntry(platform: platform, score: out.isEmpty ? score : nil, reasons: reasons, exclusions: out,
+        return ShortlistEntry(platform: platform, score: out.isEmpty ? score : nil, reasons: reasons, concerns: concerns, exclusions: out,
                               licencesPerYear: licences)
     }
 

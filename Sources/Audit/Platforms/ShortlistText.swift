@@ -22,6 +22,7 @@ public enum ShortlistText {
                 + LocalizedText(ru: "\(format.money(price.lowerBound))–\(format.money(price.upperBound)) за пользователя в месяц; подписка на год \(format.money(licences.lowerBound))–\(format.money(licences.upperBound))",
                                 en: "\(format.money(price.lowerBound))–\(format.money(price.upperBound)) per user a month; a year's licences \(format.money(licences.lowerBound))–\(format.money(licences.upperBound))")[language])
             for reason in entry.reasons { lines.append("   + " + reason[language]) }
+            for concern in entry.concerns { lines.append("   \u{2212} " + concern[language]) }
             lines.append("   " + LocalizedText(ru: "Сильные стороны: ", en: "Strengths: ")[language] + entry.platform.strengths[language])
             lines.append("   " + LocalizedText(ru: "Ограничения: ", en: "Limits: ")[language] + entry.platform.limits[language])
         }

@@ -9,11 +9,14 @@ public struct ProjectSection: Sendable, Hashable, Codable {
         public var pricePerUserMonth: ClosedRange<Double>
         public var licencesPerYear: ClosedRange<Double>
         public var reasons: [LocalizedText]
+        /// What counts against it without ruling it out.
+        public var concerns: [LocalizedText] = []
         public var strengths: LocalizedText
         public var limits: LocalizedText
 
         public init(name: String, pricePerUserMonth: ClosedRange<Double>, licencesPerYear: ClosedRange<Double>, reasons: [LocalizedText],
-                    strengths: LocalizedText, limits: LocalizedText) {
+                    strengths: LocalizedText, limits: LocalizedText, concerns: [LocalizedText] = []) {
+            self.concerns = concerns
             self.name = name
             self.pricePerUserMonth = pricePerUserMonth
             self.licencesPerYear = licencesPerYear

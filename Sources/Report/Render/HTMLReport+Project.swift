@@ -46,7 +46,8 @@ extension HTMLReport {
             content.append(element("div", [("class", "platform")],
                 element("h4", [], text("\(index + 1). \(platform.name)")),
                 element("p", [("class", "meta")], text(price[language])),
-                element("ul", [], platform.reasons.map { element("li", [], text($0[language])) }),
+                element("ul", [], platform.reasons.map { element("li", [], text($0[language])) }
+                    + platform.concerns.map { element("li", [("class", "concern")], text(LocalizedText(ru: "Против: ", en: "Against: ")[language] + $0[language])) }),
                 element("p", [], text(LocalizedText(ru: "Сильные стороны: ", en: "Strengths: ")[language] + platform.strengths[language])),
                 element("p", [], text(LocalizedText(ru: "Ограничения: ", en: "Limits: ")[language] + platform.limits[language]))))
         }

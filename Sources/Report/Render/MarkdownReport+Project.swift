@@ -17,7 +17,8 @@ extension MarkdownReport {
         for (index, platform) in project.shortlist.enumerated() {
             out += "\(index + 1). **\(md(platform.name))** — \(md(format.moneyRange(platform.pricePerUserMonth))) / "
                 + md(LocalizedText(ru: "пользователь в месяц", en: "user a month")[language]) + ": "
-                + platform.reasons.map { md($0[language]) }.joined(separator: "; ") + "\n"
+                + (platform.reasons.map { md($0[language]) } + platform.concerns.map { md(LocalizedText(ru: "против: ", en: "against: ")[language] + $0[language]) })
+                    .joined(separator: "; ") + "\n"
         }
         if !project.excluded.isEmpty {
             out += "\n" + md(LocalizedText(ru: "Не вошли в список: ", en: "Not on the list: ")[language])
