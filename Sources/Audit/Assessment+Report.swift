@@ -63,9 +63,11 @@ extension Assessment {
                     ? [LocalizedText(ru: "подходит, но ниже первых трёх", en: "fits, but ranks below the first three")] : entry.exclusions)
             },
             stages: plan.initiatives.map { item in
-                ProjectSection.Stage(id: item.spec.id, title: item.spec.title, scope: item.spec.scope, owner: item.spec.owner,
-                                     startWeek: item.startWeek, endWeek: item.endWeek, effortDays: item.spec.effortDays,
-                                     cost: item.cost, findings: item.findings, kpis: item.spec.kpis)
+                var stage = ProjectSection.Stage(id: item.spec.id, title: item.spec.title, scope: item.spec.scope, owner: item.spec.owner,
+                                                 startWeek: item.startWeek, endWeek: item.endWeek, effortDays: item.spec.effortDays,
+                                                 cost: item.cost, findings: item.findings, kpis: item.spec.kpis)
+                stage.decision = item.spec.decision
+                return stage
             },
             costs: lines(business.costs), value: lines(business.value), guarded: lines(business.guarded),
             paybackMonths: business.paybackMonths, notCounted: business.notCounted, assumptions: business.assumptions)

@@ -325,7 +325,21 @@ import Testing
                                                                roundDate: start, language: .ru))
         #expect(text.contains("1–3\u{00A0}млн\u{00A0}₽; окупаемость — 9–30 мес."))
         #expect(text.contains("450\u{00A0}000\u{00A0}₽: его не хватает даже на нижнюю оценку"))
-        #expect(text.contains("Запуск назван к 01.03.2027, а по плану переключение на CRM — 19.04.2027"))
+        // 20 working weeks from 01.12.2026: the New Year week (29.12–04.01) does not count.
+        #expect(text.contains("Запуск назван к 01.03.2027, а по плану переключение на CRM — 26.04.2027"))
+    }
+
+    @Test func aStageAcrossTheNewYearBreakEndsAWeekLaterAndTheNextStartsAfterIt() throws {
+        let start = try #require(Day(year: 2026, month: 11, day: 25))
+        let stage = { (from: Int, to: Int) in
+            ProjectSection.Stage(id: "s", title: LocalizedText(both: "s"), scope: LocalizedText(both: ""), owner: LocalizedText(both: ""),
+                                 startWeek: from, endWeek: to, effortDays: 1...2, cost: 1...2, findings: [])
+        }
+        // Weeks of 7 days from Wednesday 25.11.2026; the sixth (30.12–05.01) holds 3 January.
+        #expect(stage(0, 2).lastDay(from: start).iso == "2026-12-08")
+        #expect(stage(2, 6).lastDay(from: start).iso == "2027-01-12")
+        #expect(stage(6, 8).firstDay(from: start).iso == "2027-01-13")
+        #expect(stage(5, 6).firstDay(from: start).iso == "2027-01-06")
     }
 
     @Test func aBudgetThatCoversItAndAnEarlySwitchOverAreNotQuestioned() throws {

@@ -67,7 +67,7 @@ enum DecisionText {
                 effect = stage.scope[language]
             }
             return Decision(
-                title: LocalizedText(ru: "Запустить: ", en: "Start: ")[language] + stage.title[language],
+                title: stage.decision?[language] ?? LocalizedText(ru: "Запустить: ", en: "Start: ")[language] + stage.title[language],
                 owner: stage.owner[language], due: format.date(stage.lastDay(from: roundDate)), cost: cost, effect: effect)
         }
     }

@@ -45,7 +45,7 @@ enum Glossary {
          LocalizedText(ru: "Одна причина, из которой вырастают несколько проблем; план действий начинается с причин.",
                        en: "One cause several findings grow from; the plan starts from the causes.")),
         (LocalizedText(ru: "Уровень зрелости", en: "Maturity level"),
-         LocalizedText(ru: "Оценка нынешней работы с клиентами от 1 («хаотичный») до 5 («оптимизируемый») по ответам и данным; как она считается — в разделе о методе.",
+         LocalizedText(ru: "Оценка нынешней работы с клиентами от 1 («стихийный») до 5 («оптимизируемый») по ответам и данным; как она считается — в разделе о методе.",
                        en: "How today's customer work is run, from 1 (ad hoc) to 5 (optimising), from the answers and the data; the method section says how it is scored.")),
         (LocalizedText(ru: "Уверенность", en: "Confidence"),
          LocalizedText(ru: "Какая доля проверок оценена: проверка без ответа или без данных оценку не получает и снижает уверенность.",

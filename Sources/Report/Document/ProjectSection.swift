@@ -41,9 +41,33 @@ public struct ProjectSection: Sendable, Hashable, Codable {
         public var title: LocalizedText
         public var scope: LocalizedText
         public var owner: LocalizedText
-        /// The stage's last day, counting weeks from `start` (the round's date): the plan's table
-        /// and page one's decisions give the same date.
-        public func lastDay(from start: Day) -> Day { start.adding(days: 7 * endWeek - 1) }
+        /// The stage's last day, counting working weeks from `start` (the round's date): the plan's
+        /// table and page one's decisions give the same date.
+        public func lastDay(from start: Day) -> Day { Self.weekStart(endWeek - 1, from: start).adding(days: 6) }
+
+        /// The stage's first day (the start of its first working week).
+        public func firstDay(from start: Day) -> Day { Self.weekStart(startWeek, from: start) }
+
+        /// The first day of the project's working week `week` (0-based) when it starts on `start`.
+        /// The week of the New Year break (1–8 January, the week holding 3 January) is not a
+        /// working week: nothing gets done in it, so a stage across it ends a week later.
+        static func weekStart(_ week: Int, from start: Day) -> Day {
+            var day = start, counted = 0
+            while true {
+                if !isNewYearBreak(day) {
+                    if counted == week { return day }
+                    counted += 1
+                }
+                day = day.adding(days: 7)
+            }
+        }
+
+        private static func isNewYearBreak(_ weekStart: Day) -> Bool {
+            (0..<7).contains { offset in
+                let (_, month, day) = weekStart.adding(days: offset).components
+                return month == 1 && day == 3
+            }
+        }
 
         /// Weeks from the project's start: the stage runs in (startWeek, endWeek].
         public var startWeek: Int
@@ -54,6 +78,8 @@ public struct ProjectSection: Sendable, Hashable, Codable {
         public var findings: [String]
         /// The metrics it moves (catalogue ids), shown with today's values as its expected effect.
         public var kpis: [String] = []
+        /// What the executive is asked to decide to start it; nil: "Start: <title>".
+        public var decision: LocalizedText? = nil
 
         public init(id: String, title: LocalizedText, scope: LocalizedText, owner: LocalizedText, startWeek: Int, endWeek: Int,
                     effortDays: ClosedRange<Double>, cost: ClosedRange<Double>, findings: [String], kpis: [String] = []) {

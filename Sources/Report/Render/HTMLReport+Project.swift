@@ -24,7 +24,7 @@ extension HTMLReport {
             var scope = stage.title[language] + ". " + stage.scope[language]
             if consultant, !stage.findings.isEmpty { scope += " (" + stage.findings.joined(separator: ", ") + ")" }
             // Weeks from the round's date, with the calendar dates they fall on.
-            let from = format.date(input.round.date.adding(days: 7 * stage.startWeek))
+            let from = format.date(stage.firstDay(from: input.round.date))
             let to = format.date(stage.lastDay(from: input.round.date))
             return [(String(index + 1), true), (scope, false), ("\(stage.startWeek + 1)–\(stage.endWeek) (\(from) – \(to))", true),
                     (stage.owner[language], false), (days(stage.effortDays), true), (format.moneyRange(stage.cost), true)]

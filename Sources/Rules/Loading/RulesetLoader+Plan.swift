@@ -52,12 +52,13 @@ extension RulesetBuilder {
 
     private mutating func initiative(_ node: Node) -> InitiativeSpec? {
         let what = LocalizedText(ru: "мероприятие плана", en: "a plan initiative")
-        guard let fields = reader.mapping(node, what, allowed: ["id", "title", "scope", "causes", "always", "owner", "weeks", "effort_days", "depends_on", "kpis"]),
+        guard let fields = reader.mapping(node, what, allowed: ["id", "title", "scope", "decision", "causes", "always", "owner", "weeks", "effort_days", "depends_on", "kpis"]),
               let id = reader.identifier(fields, "id", what) else { return nil }
         let named = LocalizedText(ru: "мероприятие \(id)", en: "initiative \(id)")
         let title = reader.text(fields, "title", named)
         let scope = reader.text(fields, "scope", named)
         let owner = reader.text(fields, "owner", named)
+        let decision = fields["decision"] == nil ? nil : reader.text(fields, "decision", named)
         var causes: [String] = []
         for item in reader.sequence(fields, "causes", named) ?? [] {
             guard let cause = item.scalar?.string else { continue }
@@ -82,8 +83,10 @@ extension RulesetBuilder {
                                              en: "\(named.en) needs 'causes' or 'always: true'; otherwise it never enters a plan"))
         }
         guard let title, let scope, let owner, let weeks, (1...104).contains(weeks), let effort else { return nil }
-        return InitiativeSpec(id: id, title: title, scope: scope, causes: causes, always: always, owner: owner, weeks: weeks,
-                              effortDays: effort, dependsOn: dependsOn, kpis: kpis, location: reader.location(node))
+        var spec = InitiativeSpec(id: id, title: title, scope: scope, causes: causes, always: always, owner: owner, weeks: weeks,
+                                  effortDays: effort, dependsOn: dependsOn, kpis: kpis, location: reader.location(node))
+        spec.decision = decision
+        return spec
     }
 
     /// `{low: 5, high: 12}`: non-negative, low not above high.

@@ -18,6 +18,9 @@ public struct InitiativeSpec: Sendable, Hashable, Codable {
     public var dependsOn: [String]
     /// The metrics it moves, shown with their baselines.
     public var kpis: [String]
+    /// What the executive is asked to decide to start it (page one's decisions), in the
+    /// imperative; nil: "Start: <title>".
+    public var decision: LocalizedText? = nil
     public var location: SourceLocation
 
     public init(id: String, title: LocalizedText, scope: LocalizedText, causes: [String], always: Bool, owner: LocalizedText, weeks: Int,
