@@ -123,8 +123,8 @@ extension MetricCatalogue {
               ru: ("Доля крупнейшего клиента" + titleRu, "выручка крупнейшего клиента / общая выручка \(window.ru)"),
               en: ("Largest customer's share" + titleEn, "the largest customer's revenue / total revenue \(window.en)")),
         .init("pareto.hhi" + window.suffix, .pareto, .ratio, window.period, [.sales],
-              ru: ("Индекс Херфиндаля" + titleRu, "Σ (выручка клиента / общая выручка)² \(window.ru)"),
-              en: ("Herfindahl index" + titleEn, "Σ (customer revenue / total revenue)² \(window.en)")),
+              ru: ("Индекс концентрации выручки (Херфиндаля)" + titleRu, "Σ (выручка клиента / общая выручка)² \(window.ru)"),
+              en: ("Revenue concentration index (Herfindahl)" + titleEn, "Σ (customer revenue / total revenue)² \(window.en)")),
         ]
     }
 

@@ -32,7 +32,7 @@ enum ReportFixture {
                                  {"manager": "Петров", "revenue": 100000, "orders": 20, "customers": 8, "margin": null, "share": 0.01, "last_sale_date": "2026-05-02", "idle": true}],
                     "cohorts": [{"cohort": "2026-09", "size": 10, "active": [10, 4, 2]}, {"cohort": "2026-10", "size": 5, "active": [5, 1]}],
                     "portrait": [{"field": "city", "values": [{"value": "Казань", "customers": 30, "customer_share": 0.1, "revenue": 3000000, "revenue_share": 0.25, "over_index": 2.5}]}],
-                    "typical_a_customer": [{"field": "city", "value": "Казань", "share": 0.4}],
+                    "typical_a_customer": [{"field": "city", "value": "Казань", "share": 0.4}, {"field": "age_band", "value": "25-34", "share": 0.02}],
                     "channels": [], "campaigns": [], "deal_stages": [],
                     "data_quality": [{"field": "email", "filled": 180, "fill_rate": 0.6, "valid": 168}, {"field": "birth_date", "filled": 30, "fill_rate": 0.1}],
                     "duplicate_groups": [{"group": 1, "customer_ids": ["C1", "C7"], "keys": ["tax_id"]}]},

@@ -79,6 +79,12 @@ import Testing
         #expect(chartValues(try html(.en), chart: "heatmap") == [1, 0.4, 0.2, 1, 0.2])
     }
 
+    @Test func theTypicalCustomerHasOnlyTraitsAQuarterOfTheClassShares() throws {
+        let page = try html(.en)
+        #expect(page.contains("City: Казань (40%)"))
+        #expect(!page.contains("25-34"))
+    }
+
     @Test func numbersAndDatesFollowTheLanguage() throws {
         let ru = try html(.ru), en = try html(.en)
         #expect(ru.contains("29.11.2026"))

@@ -75,7 +75,10 @@ struct InsightTables {
                              (value.overIndex.map { format.number($0, fractionDigits: 2) } ?? "—", true)])
             }
         }
-        let typical = tables.typicalACustomer.isEmpty ? nil : tables.typicalACustomer.map {
+        // A trait is typical only when a quarter of the A customers share it: "age 25–34 (2 %)"
+        // among companies describes nobody.
+        let shared = tables.typicalACustomer.filter { $0.share >= PortraitText.typicalShare }
+        let typical = shared.isEmpty ? nil : shared.map {
             "\(PortraitText.field($0.field, language)): \(PortraitText.value($0.value, field: $0.field, language)) (\(format.percent($0.share, fractionDigits: 0)))"
         }.joined(separator: "; ")
         return ([(ReportText.field[language], false), (ReportText.value[language], false), (PortraitText.customersShare[language], true),

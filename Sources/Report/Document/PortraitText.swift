@@ -12,6 +12,8 @@ enum PortraitText {
         "type=person": LocalizedText(ru: "частное лицо", en: "private person"),
     ]
 
+    /// The least share of the A customers a trait must have to be called typical of them.
+    static let typicalShare = 0.25
 
     static func field(_ id: String, _ language: Language) -> String { fields[id]?[language] ?? id }
 

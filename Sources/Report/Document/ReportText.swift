@@ -99,7 +99,7 @@ enum ReportText: String, CaseIterable {
         case .count: LocalizedText(ru: "Количество", en: "Count")
         case .revenue: LocalizedText(ru: "Выручка", en: "Revenue")
         case .share: LocalizedText(ru: "Доля", en: "Share")
-        case .rfmTitle: LocalizedText(ru: "RFM-сегменты клиентов", en: "RFM customer segments")
+        case .rfmTitle: LocalizedText(ru: "Сегменты клиентов по давности, частоте и сумме покупок (RFM)", en: "Customer segments by recency, frequency and spend (RFM)")
         case .rfmLead: LocalizedText(ru: "Давность покупки — на дату среза, частота и сумма — за всю историю данных; рядом с сегментом — число клиентов и их выручка за последние 12 месяцев. Сегменты сравнивают клиентов между собой: «Давно неактивные» — это не потерянные клиенты из раздела выше.",
                                      en: "Recency as of the as-of date, frequency and monetary value over the whole export; beside each segment, its customers and their revenue over the last 12 months. The segments rank customers against one another: \"Long inactive\" are not the lost customers of the section above.")
         case .segment: LocalizedText(ru: "Сегмент", en: "Segment")

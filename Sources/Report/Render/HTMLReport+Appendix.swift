@@ -49,16 +49,21 @@ extension HTMLReport {
         }
         content.append(element("h3", [], text(t(.sourcesTitle))))
         // One row per file, its SHA-256 on a line of its own (64 characters would not fit a column).
+        // When a file was loaded is the consultant's trace; the client's copy is dated by the
+        // report, and a load after that date only confuses.
+        let working = options.audience == .consultant
         let sourceRows = input.datasets.flatMap { dataset -> [SafeHTML] in
-            [element("tr", [], element("td", [], text(dataset.fileName)), element("td", [], text(dataset.kind.title[language])),
-                     element("td", [("class", "num")], text(format.count(Double(dataset.rowsStored)))),
-                     element("td", [("class", "num")], text(format.count(Double(dataset.rowsRejected)))),
-                     element("td", [], text(format.timestamp(dataset.importedAt)))),
-             element("tr", [("class", "hash")], element("td", [("colspan", "5")], text("SHA-256: " + dataset.sha256)))]
+            var cells = [element("td", [], text(dataset.fileName)), element("td", [], text(dataset.kind.title[language])),
+                         element("td", [("class", "num")], text(format.count(Double(dataset.rowsStored)))),
+                         element("td", [("class", "num")], text(format.count(Double(dataset.rowsRejected))))]
+            if working { cells.append(element("td", [], text(format.timestamp(dataset.importedAt)))) }
+            return [element("tr", [], cells),
+                    element("tr", [("class", "hash")], element("td", [("colspan", String(cells.count))], text("SHA-256: " + dataset.sha256)))]
         }
-        content.append(element("table", [], element("thead", [], element("tr", [],
-            element("th", [], text(t(.file))), element("th", [], text(t(.kind))), element("th", [("class", "num")], text(t(.rows))),
-            element("th", [("class", "num")], text(t(.rejected))), element("th", [], text(t(.importedAt))))),
+        var sourceHeaders = [element("th", [], text(t(.file))), element("th", [], text(t(.kind))),
+                             element("th", [("class", "num")], text(t(.rows))), element("th", [("class", "num")], text(t(.rejected)))]
+        if working { sourceHeaders.append(element("th", [], text(t(.importedAt)))) }
+        content.append(element("table", [], element("thead", [], element("tr", [], sourceHeaders)),
             element("tbody", [], sourceRows)))
         content.append(element("h3", [], text(t(.metricsTitle))))
         let shown = Set(input.metrics.metrics.keys)
@@ -67,7 +72,6 @@ extension HTMLReport {
         }
         // Every metric with its value in its unit and its period; the consultant's copy adds each
         // metric's id and formula, which mean nothing to the client.
-        let working = options.audience == .consultant
         content.append(table((working ? [("id", false)] : []) + [(t(.metricDefinition), false), (t(.unit), true), (t(.period), false)],
                              MetricCatalogue.all.filter { shown.contains($0.id) }.map { definition in
             (working ? [(definition.id, false)] : [])
