@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the programs some end-to-end tests use to read our files as a client's software does:
 # LibreOffice (the Word copy and the answers workbook saved again) and openpyxl (a workbook filled
-# in by a script, as a client fills it in Excel). Best effort: those tests skip when they are absent.
+# in by a script, as a client fills it in Excel), and headless Chromium with poppler (the PDF copy
+# printed and its pages measured for near-empty ones). Best effort: those tests skip when they are absent.
 set -uo pipefail
 need=()
-for pkg in python3-openpyxl libreoffice-calc-nogui libreoffice-writer-nogui; do
+for pkg in python3-openpyxl libreoffice-calc-nogui libreoffice-writer-nogui chromium poppler-utils fonts-dejavu-core; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 [ ${#need[@]} -eq 0 ] && exit 0

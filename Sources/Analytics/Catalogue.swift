@@ -257,10 +257,11 @@ public struct UnavailableReason: Sendable, Hashable {
     static let noValidDates = UnavailableReason(code: "no_values:sales.date")
     static let noCompleteCohort = UnavailableReason(code: "no_complete_cohort")
     static let nothingToMeasure = UnavailableReason(code: "nothing_to_measure")
+    static let noManagerStopped = UnavailableReason(code: "no_manager_stopped")
 
     static let documented: [UnavailableReason] = DatasetKind.allCases.map(noRows) + [
         UnavailableReason(code: "no_values:KIND.FIELD"), zeroTotal, emptyPreviousWindow, previousWindowNotCovered, noSalesLast12Months, noSalesLast90Days,
-        noClosedDeals, noCompleteCohort, nothingToMeasure,
+        noClosedDeals, noCompleteCohort, nothingToMeasure, noManagerStopped,
     ]
 
     /// The explanation, in each language.
@@ -295,6 +296,9 @@ public struct UnavailableReason: Sendable, Hashable {
         case "no_complete_cohort":
             return LocalizedText(ru: "ни одна когорта ещё не прожила столько месяцев",
                                  en: "no cohort is old enough yet")
+        case "no_manager_stopped":
+            return LocalizedText(ru: "ни один менеджер не ушёл и не перестал продавать хотя бы за 90 дней до даты среза (при данных за год до этого)",
+                                 en: "no manager left or stopped selling at least 90 days before the as-of date (with a year of data before it)")
         case "nothing_to_measure":
             return LocalizedText(ru: "нет значений, по которым считается метрика",
                                  en: "no values to measure")

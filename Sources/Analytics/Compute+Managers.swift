@@ -164,6 +164,8 @@ extension Computation {
         }
         dependency(headline: true)
         dependency(headline: false)
+        dependencyOnOwnLines()
+        departedManagersCustomers(left: left, lastSale: all.lastDay)
         var serving = Set<String>()
         for key in names.indices where all.lastDay[key] > last90Start && !hasLeft(names[key]) { serving.insert(names[key]) }
         unserved(serving: soldLast90 ? serving : nil)
@@ -185,18 +187,10 @@ extension Computation {
             sink.set("managers.unserved_revenue_share_12m", nil, orElse: .noSalesLast90Days)
             return
         }
-        let names = data.managerKeys.names
         var count = 0, revenue = 0.0, total = 0.0
         for key in stats.lines.indices where stats.boughtLast12m[key] {
             total += stats.revenueLast12m[key]
-            let listIndex = Int(data.customerListIndex[key])
-            let manager: String?
-            if listIndex >= 0, let listed = data.customers[listIndex][.manager] {
-                manager = listed
-            } else {
-                let last = Int(stats.lastManager[key])
-                manager = last >= 0 && last < names.count ? names[last] : nil
-            }
+            let manager = assignedManager(of: key)
             if manager.map({ !serving.contains($0) }) ?? true {
                 count += 1
                 revenue += stats.revenueLast12m[key]

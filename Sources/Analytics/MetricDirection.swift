@@ -84,6 +84,8 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
         "activities.active_customers_touched_share": .higherIsBetter, "activities.a_class_untouched_60d_share": .lowerIsBetter,
         "key.top20_prev_down30_share": .lowerIsBetter, "customers.overdue_regulars": .lowerIsBetter,
         "customers.overdue_regulars_revenue_share_12m": .lowerIsBetter, "managers.unserved_customers": .lowerIsBetter,
+        "managers.dependency_own_lines_share_12m": .higherIsBetter, "managers.departed_customers": .lowerIsBetter,
+        "managers.departed_customers_revenue_change": .higherIsBetter,
         "managers.unserved_revenue_share_12m": .lowerIsBetter, "managers.margin_spread_12m": .lowerIsBetter,
         "deals.open_median_age_days": .lowerIsBetter, "retention.revenue_12m": .higherIsBetter, "retention.prev_new_12m": .higherIsBetter, "deals.worst_stage_stale_share": .lowerIsBetter, "quality.tax_ids_invalid": .lowerIsBetter,
         "quality.tax_ids_invalid_share": .lowerIsBetter, "quality.tax_id_duplicate_groups": .lowerIsBetter,

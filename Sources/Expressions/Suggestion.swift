@@ -14,7 +14,7 @@ public enum Suggestion {
         let group = String(id[...dot])
         let family = candidates.filter { $0.hasPrefix(group) }.sorted()
         guard !family.isEmpty else { return LocalizedText(both: "") }
-        let shown = family.prefix(16).joined(separator: ", ") + (family.count > 16 ? ", …" : "")
+        let shown = family.prefix(24).joined(separator: ", ") + (family.count > 24 ? ", …" : "")
         return LocalizedText(ru: "; в группе «\(group)» есть: \(shown)", en: "; the '\(group)' group has: \(shown)")
     }
 

@@ -85,10 +85,10 @@ import Testing
         ("abc.products.c_revenue_share.all_history", 0),
         // Headline: Anna 2400 (O1, O2, O7), Boris 600 (O3, O6) of 3000: Anna A (reaches 80%), Boris B
         ("abc.managers.a_count", 1), ("abc.managers.a_revenue_share", 0.8), ("abc.managers.b_count", 1),
-        // All history: Anna 2400, Boris 1300 of 3700: both A
-        ("abc.managers.a_count.all_history", 2), ("abc.managers.a_revenue_share.all_history", 1),
-        ("abc.managers.b_count.all_history", 0),
-        ("managers.with_sales", 2),
+        // All history: Anna 2400, Boris 1000, Gleb 300 (O4) of 3700: Anna and Boris (who crosses 80%) A
+        ("abc.managers.a_count.all_history", 2), ("abc.managers.a_revenue_share.all_history", 3400.0 / 3700),
+        ("abc.managers.b_count.all_history", 1),
+        ("managers.with_sales", 3),
         ("managers.top20_share", 0.8), ("managers.top_share", 0.8),
         ("managers.top20_share.all_history", 2400.0 / 3700), ("managers.top_share.all_history", 2400.0 / 3700),
         // Headline: Anna's customers C1 2300 + X9 100 (latest sale); Boris's C2 700 + C3 −100 (latest sale)
@@ -96,6 +96,11 @@ import Testing
         // All history: Anna: C1 2300 + X9 100; Boris: C2 1000 + C3 300; Vera: C5 0
         ("managers.dependency.all_history", 2400.0 / 3900),
         ("managers.idle", 1),
+        // Of the headline revenue of Anna's customers (C1 2300, X9 100), all on Anna's own lines
+        ("managers.dependency_own_lines_share_12m", 1),
+        // Gleb left on 2024-06-01 and sold to C2 in the year before (O4 300); over the 365 days
+        // after, C2 bought O3 700 from Boris: +133 %.
+        ("managers.departed_customers", 1), ("managers.departed_customers_revenue_change", 700.0 / 300 - 1),
         ("managers.customers_without_manager", 2), ("managers.customers_without_manager_share", 2.0 / 7),
         // cohorts ≤ 2025-05 for m1: C4, C3, C2, C5, C1, none returned the next month
         ("cohorts.retention_m1", 0),
@@ -182,15 +187,16 @@ import Testing
     /// are there for reference.
     @Test func managerTable() throws {
         let rows = try Self.analysis.get().document.tables.managers
-        #expect(rows.map(\.manager) == ["Anna", "Boris", "Vera", "Gleb"])
+        // Gleb sold only before the headline period (O4): a zero row among those who sold, before Vera who never did
+        #expect(rows.map(\.manager) == ["Anna", "Boris", "Gleb", "Vera"])
         let anna = rows[0], boris = rows[1]
         #expect(anna.revenue == 2400 && anna.orders == 3 && anna.customers == 2 && anna.lastSaleDate == "2025-06-30")
         #expect(close(.number(anna.margin ?? -1), 0.4))
-        // O3 (C2 700) and O6 (C3 −100); O4, O5 and O9 are before the headline period
+        // O3 (C2 700) and O6 (C3 −100); O5 and O9 are before the headline period (O4 is Gleb's)
         #expect(boris.revenue == 600 && boris.orders == 2 && boris.customers == 2 && boris.lastSaleDate == "2025-05-20")
-        #expect(boris.revenueAllHistory == 1300)
+        #expect(boris.revenueAllHistory == 1000)
         #expect(close(.number(boris.margin ?? -1), 300.0 / 700))
-        #expect(rows.map(\.idle) == [false, false, true, false])
+        #expect(rows.map(\.idle) == [false, false, false, true])
     }
 
     @Test func portraitComparesCustomerAndRevenueShares() throws {

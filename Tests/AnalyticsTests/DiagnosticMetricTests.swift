@@ -129,4 +129,51 @@ import TestSupport
         // MID was contacted on 2026-06-15; OK's last contact is 2026-03-01; REG has none.
         #expect(close(try Self.company()["activities.a_class_untouched_60d_share"], 2.0 / 3))
     }
+
+    /// Left (left on 2026-01-01) sold to C1 and C2 in the year before; Anna took them after.
+    /// as_of 2026-06-30: 180 days since the stop, so the spans are (2025-07-05, 2026-01-01] and
+    /// (2026-01-01, 2026-06-30]: before 100 + 300, after 50 + 100.
+    static func departure() throws -> MetricDocument {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try insertCanonicalRows([["customer_id": "C1", "name": "One", "manager": "Left"], ["customer_id": "C2", "name": "Two"]],
+                                kind: .customers, into: workspace)
+        try insertCanonicalRows([
+            Fixture.sale("S0", "C2", "2024-12-01", "10", manager: "Anna"),
+            Fixture.sale("S1", "C1", "2025-05-01", "100", manager: "Left"),
+            Fixture.sale("S2", "C1", "2025-12-01", "100", manager: "Left"),
+            Fixture.sale("S3", "C1", "2026-03-01", "50", manager: "Anna"),
+            Fixture.sale("S4", "C2", "2025-12-15", "300", manager: "Left"),
+            Fixture.sale("S5", "C2", "2026-06-01", "100", manager: "Anna"),
+        ], kind: .sales, into: workspace)
+        try insertCanonicalRows([["manager": "Anna"], ["manager": "Left", "left_at": "2026-01-01"]], kind: .managers, into: workspace)
+        return try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-06-30")).document
+    }
+
+    @Test func whatHappenedToTheCustomersOfAManagerWhoLeftIsMeasured() throws {
+        let document = try Self.departure()
+        #expect(document["managers.departed_customers"] == .number(2))
+        #expect(close(document["managers.departed_customers_revenue_change"], 150.0 / 400 - 1))
+        // In the small company: Idle went silent after 2025-11-10 (REG), Gone left on 2026-03-01
+        // (BIG); neither customer bought after, so everything they bought before is gone.
+        let small = try Self.company()
+        #expect(small["managers.departed_customers"] == .number(2))
+        #expect(small["managers.departed_customers_revenue_change"] == .number(-1))
+    }
+
+    @Test func theDependencySaysHowMuchOfItsCustomersRevenueTheManagerSoldHimself() throws {
+        // C2's manager is Anna (its latest sale), and C2 is the larger customer: of its 400 in
+        // the 12 months, Anna sold 100 and Left 300.
+        #expect(close(try Self.departure()["managers.dependency_own_lines_share_12m"], 0.25))
+    }
+
+    @Test func noManagerWhoStoppedLeavesTheMeasureUnavailableWithItsReason() throws {
+        let (workspace, directory) = try makeTestWorkspace()
+        defer { directory.remove() }
+        try insertCanonicalRows([Fixture.sale("S1", "A", "2025-06-01", "100", manager: "Anna"),
+                                 Fixture.sale("S2", "A", "2026-06-01", "100", manager: "Anna")], kind: .sales, into: workspace)
+        let document = try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-06-30")).document
+        #expect(document["managers.departed_customers_revenue_change"] == .null)
+        #expect(document.unavailable["managers.departed_customers_revenue_change"] == "no_manager_stopped")
+    }
 }

@@ -37,7 +37,7 @@ enum Fixture {
         sale("O1", "C1", "2025-06-10", "500", cost: "300", product: "P2", manager: "Anna", channel: "web", campaign: "spring"),
         sale("O2", "C1", "2025-03-01", "800", product: "P1", manager: "Anna", channel: "web"),
         sale("O3", "C2", "2025-05-20", "700", cost: "400", product: "P2", manager: "Boris", channel: "shop"),
-        sale("O4", "C2", "2024-01-15", "300", cost: "200", product: "P3", manager: "Boris", channel: "shop"),
+        sale("O4", "C2", "2024-01-15", "300", cost: "200", product: "P3", manager: "Gleb", channel: "shop"),
         sale("O5", "C3", "2023-12-01", "400", product: "P1", manager: "Boris"),
         sale("O6", "C3", "2024-08-01", "-100", product: "P1", manager: "Boris"),
         sale(nil, "C4", "2023-05-05", "200", product: "P3"),
@@ -47,7 +47,7 @@ enum Fixture {
     ]
 
     static let managers: [[String: String?]] = [
-        ["manager": "Anna"], ["manager": "Boris"], ["manager": "Vera"], ["manager": "Gleb", "left_at": "2025-01-01"],
+        ["manager": "Anna"], ["manager": "Boris"], ["manager": "Vera"], ["manager": "Gleb", "left_at": "2024-06-01"],
     ]
 
     static let campaigns: [[String: String?]] = [

@@ -106,6 +106,18 @@ let emailRule = """
         #expect(finding.evidence?.ru == "Нет email у 35\u{00A0}% (420 из 1\u{00A0}200).")
     }
 
+    @Test func aClauseInDoubleBracketsIsLeftOutWhenOneOfItsValuesIsUnknown() throws {
+        let rule = emailRule.replacingOccurrences(
+            of: "en: \"{{observed|percent}} have no email ({{count}} of {{denominator}}).\"",
+            with: "en: \"{{observed|percent}} have no email.[[ Of {{metric.customers.count|count}} customers.]] Known: {{answer.tools}}.\"")
+        let known = try outcome(rule, answers: ["uses_email": .bool(true)],
+                                metrics: ["dq.email_missing_share": .number(0.35), "customers.count": .number(1200)])
+        #expect(known.evidence?.en == "35% have no email. Of 1,200 customers. Known: —.")
+        let unknown = try outcome(rule, answers: ["uses_email": .bool(true)],
+                                  metrics: ["dq.email_missing_share": .number(0.35), "customers.count": .null])
+        #expect(unknown.evidence?.en == "35% have no email. Known: —.")
+    }
+
     @Test func appliesIfFalseIsNotApplicable() throws {
         let finding = try outcome(emailRule, answers: ["uses_email": .bool(false)], metrics: ["dq.email_missing_share": .number(0.9)])
         #expect(finding.status == .notApplicable)

@@ -11,7 +11,8 @@ import Expressions
 /// difference of shares in percentage points), `money`, `number`, `count`, `customers`
 /// (`844 клиента`), `date`, `days`, `text`, and for a per-item metric `top` (the item with the
 /// largest value: `{{metric.managers.customers_revenue_share_12m|top}}` names the manager).
-/// A slot whose value is unknown renders as `—`.
+/// A slot whose value is unknown renders as `—`, except inside `[[…]]`: such a clause is left
+/// out whole when one of its slots is unknown (`[[ {{metric.x|percent}} of it he sold himself.]]`).
 public struct EvidenceTemplate: Sendable {
     public var template: LocalizedText
 
@@ -45,43 +46,55 @@ public struct EvidenceTemplate: Sendable {
     private func render(_ text: String, _ language: Language, finding: Finding, rule: Rule, bindings: Bindings,
                         context: some AssessmentContext) -> String {
         let formatter = Formatter(language)
+        func filled(_ text: Substring) -> (text: String, complete: Bool) {
+            var out = "", complete = true
+            var rest = text
+            while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+                out += rest[..<open.lowerBound]
+                let inner = rest[open.upperBound..<close.lowerBound]
+                let parts = inner.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let known = value(parts.first ?? "", format: parts.count > 1 ? parts[1] : nil, language: language, formatter: formatter,
+                                  finding: finding, rule: rule, bindings: bindings, context: context)
+                if known == nil { complete = false }
+                out += known ?? "—"
+                rest = rest[close.upperBound...]
+            }
+            return (out + rest, complete)
+        }
+        // Optional clauses first: kept only when every slot in them is known.
         var out = ""
         var rest = Substring(text)
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            out += rest[..<open.lowerBound]
-            let inner = rest[open.upperBound..<close.lowerBound]
-            let parts = inner.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            let name = parts.first ?? ""
-            let format = parts.count > 1 ? parts[1] : nil
-            out += value(name, format: format, language: language, formatter: formatter, finding: finding, rule: rule,
-                         bindings: bindings, context: context)
+        while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
+            out += filled(rest[..<open.lowerBound]).text
+            let clause = filled(rest[open.upperBound..<close.lowerBound])
+            if clause.complete { out += clause.text }
             rest = rest[close.upperBound...]
         }
-        return out + rest
+        return out + filled(rest).text
     }
 
+    /// A slot's text, nil when its value is unknown.
     private func value(_ name: String, format: String?, language: Language, formatter: Formatter, finding: Finding, rule: Rule,
-                       bindings: Bindings, context: some AssessmentContext) -> String {
-        let dash = "—"
+                       bindings: Bindings, context: some AssessmentContext) -> String? {
         switch name {
         case "observed":
             if let number = finding.observed { return Self.format(number, format ?? rule.unit, formatter) }
-            return finding.observedText ?? dash
-        case "count": return finding.count.map { Self.format($0, format ?? "count", formatter) } ?? dash
-        case "denominator": return finding.denominator.map { Self.format($0, format ?? "count", formatter) } ?? dash
-        case "money": return finding.money.map { $0.text(language) } ?? dash
-        case "exposed": return finding.money.map { Self.format($0.exposed, format ?? "money", formatter) } ?? dash
-        case "expected": return finding.expected?[language] ?? dash
+            return finding.observedText
+        case "count": return finding.count.map { Self.format($0, format ?? "count", formatter) }
+        case "denominator": return finding.denominator.map { Self.format($0, format ?? "count", formatter) }
+        case "money": return finding.money.map { $0.text(language) }
+        case "exposed": return finding.money.map { Self.format($0.exposed, format ?? "money", formatter) }
+        case "expected": return finding.expected?[language]
         case "stated", "measured":
             // A belief's values in its unit (a rule without a `belief:` block has none).
-            guard let belief = finding.belief else { return dash }
+            guard let belief = finding.belief else { return nil }
             let number = name == "stated" ? belief.stated : belief.measured
             let words = name == "stated" ? belief.statedText : belief.measuredText
             if let number {
                 let unit = ["percent", "money", "count", "days"].contains(belief.unit) ? belief.unit : "number"
                 return Self.format(number, format ?? unit, formatter)
             }
-            return words?[language] ?? dash
+            return words?[language]
         default:
             if name.hasPrefix("metric.") {
                 let id = String(name.dropFirst("metric.".count))
@@ -90,17 +103,17 @@ public struct EvidenceTemplate: Sendable {
                 case .date(let day): return formatter.date(day)
                 case .table(let rows) where format == "top":
                     // The item with the largest value (ties: the first name in order).
-                    return rows.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? dash
-                case .null: return dash
-                case let other: return other.text ?? dash
+                    return rows.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+                case .null: return nil
+                case let other: return other.text
                 }
             }
             if name.hasPrefix("answer.") {
                 let id = String(name.dropFirst("answer.".count))
-                guard let answer = bindings.answers[id] else { return dash }
+                guard let answer = bindings.answers[id] else { return nil }
                 return context.label(questionID: id, value: answer)[language]
             }
-            return dash
+            return nil
         }
     }
 
