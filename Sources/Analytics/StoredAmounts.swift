@@ -29,16 +29,13 @@ public struct StoredAmountError: AuditError, Equatable {
         default: place = ""
         }
         let again = file.map { "crm-audit import \(workspace) \($0) --replace" } ?? "crm-audit import \(workspace) FILE --replace"
-        switch language {
-        case .ru:
-            return "в рабочем файле значение \(column) «\(value)»\(place) не является конечным числом не больше 10^15 по модулю; "
+        return LocalizedText(
+            ru: "в рабочем файле значение \(column) «\(value)»\(place) не является конечным числом не больше 10^15 по модулю; "
                 + "импорт таких значений не сохраняет — файл правили вручную или он повреждён. "
-                + "Загрузите исправленный файл заново: \(again)"
-        case .en:
-            return "the workspace holds \(column) '\(value)'\(place), which is not a finite number within ±10^15; "
+                + "Загрузите исправленный файл заново: \(again)",
+            en: "the workspace holds \(column) '\(value)'\(place), which is not a finite number within ±10^15; "
                 + "imports never store such a value, so the file was edited by hand or is damaged. "
-                + "Import the corrected file again: \(again)"
-        }
+                + "Import the corrected file again: \(again)")[language]
     }
 }
 

@@ -185,9 +185,8 @@ public struct StoredLayerRefused: AuditError {
     }
 
     public func message(in language: Language) -> String {
-        let head = language == .ru
-            ? "набор правил, сохранённый с раундом \(round), больше не проходит проверку; исправьте файл и передайте его снова с --rules ФАЙЛ (в открытом раунде он заменит сохранённый)"
-            : "the ruleset stored with round \(round) no longer passes the checks; fix the file and give it again with --rules FILE (in an open round it replaces the stored one)"
+        let head = LocalizedText(ru: "набор правил, сохранённый с раундом \(round), больше не проходит проверку; исправьте файл и передайте его снова с --rules ФАЙЛ (в открытом раунде он заменит сохранённый)",
+                                 en: "the ruleset stored with round \(round) no longer passes the checks; fix the file and give it again with --rules FILE (in an open round it replaces the stored one)")[language]
         return head + "\n" + problems.message(in: language)
     }
 }

@@ -141,8 +141,8 @@ struct TypeChecker {
         case .answer:
             guard let found = environment.answers[reference.id] else {
                 report(node.start, LocalizedText(
-                    ru: "неизвестный вопрос «\(reference.id)»\(suggestion(reference.id, in: environment.answers.keys, ru: true))",
-                    en: "unknown question '\(reference.id)'\(suggestion(reference.id, in: environment.answers.keys, ru: false))"))
+                    ru: "неизвестный вопрос «\(reference.id)»\(Suggestion.hint(for: reference.id, in: environment.answers.keys).ru)",
+                    en: "unknown question '\(reference.id)'\(Suggestion.hint(for: reference.id, in: environment.answers.keys).en)"))
                 return Checked(type: .anything)
             }
             return Checked(type: .value(found.type), domain: found.options)
@@ -150,8 +150,8 @@ struct TypeChecker {
             guard let found = environment.metrics[reference.id] else {
                 if environment.acceptsUnknownMetrics { return Checked(type: .anything) }
                 report(node.start, LocalizedText(
-                    ru: "неизвестная метрика «\(reference.id)»\(suggestion(reference.id, in: environment.metrics.keys, ru: true))",
-                    en: "unknown metric '\(reference.id)'\(suggestion(reference.id, in: environment.metrics.keys, ru: false))"))
+                    ru: "неизвестная метрика «\(reference.id)»\(Suggestion.hint(for: reference.id, in: environment.metrics.keys).ru)",
+                    en: "unknown metric '\(reference.id)'\(Suggestion.hint(for: reference.id, in: environment.metrics.keys).en)"))
                 return Checked(type: .anything)
             }
             return Checked(type: .value(found.type), domain: found.options)
@@ -202,7 +202,8 @@ struct TypeChecker {
         case .in:
             switch rhs.type {
             case .value(.set):
-                require(lhs, .string, at: left, context: LocalizedText(ru: "левый операнд «in» со множеством", en: "the left operand of 'in' with a set"))
+                require(lhs, .string, at: left, context: LocalizedText(ru: "левый операнд «in» со множеством",
+                                                                       en: "the left operand of 'in' with a set"))
             case .list(let element):
                 require(lhs, element, at: left, context: LocalizedText(ru: "левый операнд «in»", en: "the left operand of 'in'"))
             case .value(let type):
@@ -294,8 +295,10 @@ struct TypeChecker {
         case .date:
             return Checked(type: .value(.date))
         case .lookup, .rank:
-            require(types[0], .table, at: arguments[0], context: LocalizedText(ru: "первый аргумент \(name)()", en: "the first argument of \(name)()"))
-            require(types[1], .string, at: arguments[1], context: LocalizedText(ru: "второй аргумент \(name)() (имя)", en: "the second argument of \(name)() (a name)"))
+            require(types[0], .table, at: arguments[0], context: LocalizedText(ru: "первый аргумент \(name)()",
+                                                                               en: "the first argument of \(name)()"))
+            require(types[1], .string, at: arguments[1], context: LocalizedText(ru: "второй аргумент \(name)() (имя)",
+                                                                                en: "the second argument of \(name)() (a name)"))
             return Checked(type: .value(.number))
         case .top:
             require(types[0], .table, at: arguments[0], context: LocalizedText(ru: "аргумент top()", en: "the argument of top()"))
@@ -354,11 +357,6 @@ struct TypeChecker {
                 ru: "у вопроса нет варианта «\(text)»; есть: \(domain.joined(separator: ", "))",
                 en: "the question has no option '\(text)'; its options are: \(domain.joined(separator: ", "))"))
         }
-    }
-
-    private func suggestion(_ id: String, in candidates: Dictionary<String, ReferenceType>.Keys, ru: Bool) -> String {
-        let hint = Suggestion.hint(for: id, in: candidates)
-        return ru ? hint.ru : hint.en
     }
 }
 

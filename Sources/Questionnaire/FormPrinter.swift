@@ -16,11 +16,11 @@ public enum FormPrinter {
 
     static func words(_ language: Language) -> (dontKnow: String, notApplicable: String, help: String, only: String, several: String,
                                                  yes: String, no: String, note: String, version: String, client: String, date: String) {
-        language == .ru
-            ? ("Не знаю", "Неприменимо", "Зачем спрашиваем", "Отвечать, только если это следует из ответов на вопросы", "можно несколько",
-               "Да", "Нет", "Заметки", "версия", "Компания", "Дата")
-            : ("Don't know", "Not applicable", "Why we ask", "Answer only if it follows from the answers to questions", "several allowed",
-               "Yes", "No", "Notes", "version", "Company", "Date")
+        func text(_ ru: String, _ en: String) -> String { LocalizedText(ru: ru, en: en)[language] }
+        return (text("Не знаю", "Don't know"), text("Неприменимо", "Not applicable"), text("Зачем спрашиваем", "Why we ask"),
+                text("Отвечать, только если это следует из ответов на вопросы", "Answer only if it follows from the answers to questions"),
+                text("можно несколько", "several allowed"), text("Да", "Yes"), text("Нет", "No"), text("Заметки", "Notes"),
+                text("версия", "version"), text("Компания", "Company"), text("Дата", "Date"))
     }
 
     static func hint(_ question: Question, _ language: Language) -> String? {

@@ -15,14 +15,11 @@ public struct StoredValueUnreadable: AuditError, Equatable {
     public var location: SourceLocation? { SourceLocation(file: workspace) }
 
     public func message(in language: Language) -> String {
-        switch language {
-        case .ru:
-            "в рабочем файле в таблице \(table), столбце \(column) записано «\(value)» — значение не того типа; "
-                + "файл правили вручную или он повреждён. Восстановите его из последней исправной копии или исправьте значение (sqlite3)"
-        case .en:
-            "the workspace's table \(table), column \(column), holds '\(value)', a value of the wrong type; "
-                + "the file was edited by hand or is damaged. Restore it from the last good copy, or fix the value (sqlite3)"
-        }
+        LocalizedText(
+            ru: "в рабочем файле в таблице \(table), столбце \(column) записано «\(value)» — значение не того типа; "
+                + "файл правили вручную или он повреждён. Восстановите его из последней исправной копии или исправьте значение (sqlite3)",
+            en: "the workspace's table \(table), column \(column), holds '\(value)', a value of the wrong type; "
+                + "the file was edited by hand or is damaged. Restore it from the last good copy, or fix the value (sqlite3)")[language]
     }
 }
 

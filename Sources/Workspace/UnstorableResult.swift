@@ -31,13 +31,10 @@ public struct UnstorableResult: AuditError, Equatable {
     public var location: SourceLocation? { SourceLocation(file: workspace) }
 
     public func message(in language: Language) -> String {
-        switch language {
-        case .ru:
-            "не удаётся сохранить \(what.ru): значение не является конечным числом; ничего не сохранено, раунд остался прежним. "
-                + "Проверьте правила (crm-audit lint) и данные раунда"
-        case .en:
-            "cannot store \(what.en): a value is not a finite number; nothing was stored and the round is as it was. "
-                + "Check the rules (crm-audit lint) and the round's data"
-        }
+        LocalizedText(
+            ru: "не удаётся сохранить \(what.ru): значение не является конечным числом; ничего не сохранено, раунд остался прежним. "
+                + "Проверьте правила (crm-audit lint) и данные раунда",
+            en: "cannot store \(what.en): a value is not a finite number; nothing was stored and the round is as it was. "
+                + "Check the rules (crm-audit lint) and the round's data")[language]
     }
 }

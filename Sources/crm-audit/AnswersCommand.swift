@@ -91,9 +91,8 @@ struct AnswersCommand: ParsableCommand {
             let (migrated, report) = chosen.migrate(answers, from: auditRound.questionnaireVersion ?? chosen.version)
             for line in report.lines(in: language) { Terminal.printError("· " + line) }
             let client = (try? store.engagement().client) ?? ""
-            let heading = language == .ru
-                ? "Ответы: \(client), раунд \(auditRound.number) от \(auditRound.date.iso); \(chosen.title.ru) \(chosen.version)"
-                : "Answers: \(client), round \(auditRound.number) of \(auditRound.date.iso); \(chosen.title.en) \(chosen.version)"
+            let heading = LocalizedText(ru: "Ответы: \(client), раунд \(auditRound.number) от \(auditRound.date.iso); \(chosen.title.ru) \(chosen.version)",
+                                        en: "Answers: \(client), round \(auditRound.number) of \(auditRound.date.iso); \(chosen.title.en) \(chosen.version)")[language]
             let text = AnswersFile.export(migrated, questionnaire: chosen, format: AnswersFile.Format(path: file), language: language, heading: heading)
             try PrivateFile.write(text, to: file, guard: output.guarding(workspace))
             say(.answersExported, ["count": .count(answers.count), "file": .text(file)])

@@ -194,7 +194,6 @@ enum CheckOutput {
 
     static func table(_ assessment: Assessment, language: Language) -> String {
         let format = Formatter(language)
-        let ru = language == .ru
         var lines: [String] = []
         let card = assessment.scores
         let overall = card.overall.map { format.number($0, fractionDigits: 0) } ?? "—"
@@ -205,17 +204,19 @@ enum CheckOutput {
             }
             lines.append("")
         }
-        lines.append(ru ? "Итоговая оценка: \(overall)/100, уровень \(card.level) «\(card.levelTitle.ru)», полнота \(format.percent(card.confidence, fractionDigits: 0))"
-                        : "Overall score: \(overall)/100, level \(card.level) \"\(card.levelTitle.en)\", confidence \(format.percent(card.confidence, fractionDigits: 0))")
+        lines.append(LocalizedText(ru: "Итоговая оценка: \(overall)/100, уровень \(card.level) «\(card.levelTitle.ru)», полнота \(format.percent(card.confidence, fractionDigits: 0))",
+                                   en: "Overall score: \(overall)/100, level \(card.level) \"\(card.levelTitle.en)\", confidence \(format.percent(card.confidence, fractionDigits: 0))")[language])
         // Only when the cap lowers the level: a level already at or below it is not "capped".
         if !card.blockedBy.isEmpty, card.uncappedLevel > card.level {
-            lines.append(ru ? "Уровень ограничен блокирующими проблемами: \(card.blockedBy.joined(separator: ", "))"
-                            : "Level capped by blocking findings: \(card.blockedBy.joined(separator: ", "))")
+            let blocking = card.blockedBy.joined(separator: ", ")
+            lines.append(LocalizedText(ru: "Уровень ограничен блокирующими проблемами: \(blocking)",
+                                       en: "Level capped by blocking findings: \(blocking)")[language])
         }
         lines.append("")
         for area in card.areas {
             let score = area.score.map { format.number($0, fractionDigits: 0) } ?? "—"
-            lines.append("  \(pad(area.title[language], 40)) \(pad(score, 4, left: true))   \(ru ? "полнота" : "confidence") \(format.percent(area.confidence, fractionDigits: 0))")
+            let confidence = LocalizedText(ru: "полнота", en: "confidence")[language]
+            lines.append("  \(pad(area.title[language], 40)) \(pad(score, 4, left: true))   \(confidence) \(format.percent(area.confidence, fractionDigits: 0))")
         }
         lines += causeLines(assessment.causes, language: language)
         let disagreements = assessment.disagreementRows()
@@ -229,7 +230,7 @@ enum CheckOutput {
         }
         let gaps = assessment.findings.filter(\.isGap).sorted { ($0.severity, -$0.priority, $0.ruleID) < ($1.severity, -$1.priority, $1.ruleID) }
         lines.append("")
-        lines.append(ru ? "Проблемы (\(gaps.count)):" : "Findings (\(gaps.count)):")
+        lines.append(LocalizedText(ru: "Проблемы (\(gaps.count)):", en: "Findings (\(gaps.count)):")[language])
         for finding in gaps {
             lines.append("")
             lines.append("[\(finding.severity.title[language])\(finding.status == .warn ? ", " + finding.status.title[language] : "")] \(finding.ruleID) \(finding.title[language])")
@@ -239,7 +240,8 @@ enum CheckOutput {
         let notEvaluable = assessment.findings.filter { $0.status == .notEvaluable }
         if !notEvaluable.isEmpty {
             lines.append("")
-            lines.append(ru ? "Не удалось оценить (\(notEvaluable.count)) — соберите недостающее:" : "Not evaluable (\(notEvaluable.count)) — collect what is missing:")
+            lines.append(LocalizedText(ru: "Не удалось оценить (\(notEvaluable.count)) — соберите недостающее:",
+                                       en: "Not evaluable (\(notEvaluable.count)) — collect what is missing:")[language])
             for finding in notEvaluable {
                 lines.append("  \(finding.ruleID) \(finding.title[language]): \(finding.missing.map { $0.reason[language] }.joined(separator: "; "))")
             }
@@ -247,8 +249,8 @@ enum CheckOutput {
         let waived = assessment.findings.filter { $0.status == .waived }
         for finding in waived {
             if let waiver = finding.waiver {
-                lines.append(ru ? "  Принятый риск \(finding.ruleID): \(waiver.reason.ru) (\(waiver.acceptedBy), до \(format.date(waiver.until)))"
-                                : "  Waived \(finding.ruleID): \(waiver.reason.en) (\(waiver.acceptedBy), until \(format.date(waiver.until)))")
+                lines.append(LocalizedText(ru: "  Принятый риск \(finding.ruleID): \(waiver.reason.ru) (\(waiver.acceptedBy), до \(format.date(waiver.until)))",
+                                           en: "  Waived \(finding.ruleID): \(waiver.reason.en) (\(waiver.acceptedBy), until \(format.date(waiver.until)))")[language])
             }
         }
         return lines.joined(separator: "\n")

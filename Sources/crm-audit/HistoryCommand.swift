@@ -46,7 +46,6 @@ struct HistoryCommand: ParsableCommand {
 enum HistoryTable {
     static func render(_ entries: [HistoryEntry], areas: [(String, LocalizedText)], language: Language) -> String {
         let format = Formatter(language)
-        let ru = language == .ru
         func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
             let padding = String(repeating: " ", count: max(0, width - text.count))
             return left ? padding + text : text + padding
@@ -54,10 +53,10 @@ enum HistoryTable {
         func score(_ value: Double?) -> String { value.map { format.number($0, fractionDigits: 0) } ?? "—" }
         let severities: [Severity] = [.critical, .high, .medium, .low]
         var lines: [String] = []
-        var header = pad(ru ? "Раунд" : "Round", 7) + pad(ru ? "Дата" : "Date", 12) + pad(ru ? "Оценка" : "Score", 8, left: true)
-            + "  " + pad(ru ? "Уровень" : "Level", 22)
+        var header = pad(LocalizedText(ru: "Раунд", en: "Round")[language], 7) + pad(LocalizedText(ru: "Дата", en: "Date")[language], 12) + pad(LocalizedText(ru: "Оценка", en: "Score")[language], 8, left: true)
+            + "  " + pad(LocalizedText(ru: "Уровень", en: "Level")[language], 22)
         for severity in severities { header += pad(String(severity.title[language].prefix(9)), 10, left: true) }
-        header += pad(ru ? "Не оценено" : "Not eval.", 12, left: true) + pad(ru ? "Подтвердить" : "To confirm", 12, left: true)
+        header += pad(LocalizedText(ru: "Не оценено", en: "Not eval.")[language], 12, left: true) + pad(LocalizedText(ru: "Подтвердить", en: "To confirm")[language], 12, left: true)
         lines.append(header)
         for entry in entries {
             var line = pad("\(entry.number)" + (entry.status == .open ? "" : "·"), 7) + pad(format.date(entry.date), 12)
@@ -67,7 +66,7 @@ enum HistoryTable {
                 for severity in severities { line += pad(String(entry.findings[severity.rawValue] ?? 0), 10, left: true) }
                 line += pad(String(entry.notEvaluable), 12, left: true)
             } else {
-                line += pad("—", 8, left: true) + "  " + pad(ru ? "не оценён" : "not assessed", 22)
+                line += pad("—", 8, left: true) + "  " + pad(LocalizedText(ru: "не оценён", en: "not assessed")[language], 22)
                     + String(repeating: " ", count: 10 * severities.count + 12)
             }
             line += pad(entry.unconfirmedAnswers > 0 ? String(entry.unconfirmedAnswers) : "", 12, left: true)
@@ -83,14 +82,15 @@ enum HistoryTable {
         let titles = Dictionary(areas.map { ($0.0, $0.1[language]) }, uniquingKeysWith: { a, _ in a })
         let width = max(24, ids.map { (titles[$0] ?? $0).count + 2 }.max() ?? 0)
         lines.append("")
-        lines.append(pad(ru ? "Направление" : "Area", width) + assessed.map { pad("\(ru ? "Р" : "R")\($0.number)", 7, left: true) }.joined())
+        lines.append(pad(LocalizedText(ru: "Направление", en: "Area")[language], width) + assessed.map { pad("\(LocalizedText(ru: "Р", en: "R")[language])\($0.number)", 7, left: true) }.joined())
         for id in ids {
             lines.append(pad(titles[id] ?? id, width) + assessed.map { pad(score($0.areas[id]), 7, left: true) }.joined())
         }
-        lines.append(pad(ru ? "Итог" : "Overall", width) + assessed.map { pad(score($0.overall), 7, left: true) }.joined())
+        lines.append(pad(LocalizedText(ru: "Итог", en: "Overall")[language], width) + assessed.map { pad(score($0.overall), 7, left: true) }.joined())
         for entry in entries {
             let method = [entry.questionnaire, entry.rulesets.isEmpty ? nil : entry.rulesets.joined(separator: ", ")].compactMap { $0 }
-            if !method.isEmpty { lines.append((ru ? "Методика раунда \(entry.number): " : "Method of round \(entry.number): ") + method.joined(separator: "; ")) }
+            if !method.isEmpty { lines.append((LocalizedText(ru: "Методика раунда \(entry.number): ",
+                                                             en: "Method of round \(entry.number): ")[language]) + method.joined(separator: "; ")) }
         }
         return lines.joined(separator: "\n")
     }

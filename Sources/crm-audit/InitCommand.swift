@@ -43,9 +43,8 @@ struct InitCommand: ParsableCommand {
 func parseDay(_ text: String?, option: String) throws -> Day? {
     guard let text else { return nil }
     guard let day = Day(iso: text) else {
-        throw ValidationError(CLILanguage.current == .ru
-            ? "\(option): ожидается дата ГГГГ-ММ-ДД, получено «\(text)»"
-            : "\(option): expected a date YYYY-MM-DD, got '\(text)'")
+        throw ValidationError(LocalizedText(ru: "\(option): ожидается дата ГГГГ-ММ-ДД, получено «\(text)»",
+                                            en: "\(option): expected a date YYYY-MM-DD, got '\(text)'")[CLILanguage.current])
     }
     return day
 }

@@ -63,9 +63,8 @@ struct InterviewCommand: ParsableCommand {
         Terminal.installInterruptNotice(CLIText.interviewInterrupted.render(["command": .text(command)], in: language))
         if console.isTerminal {
             let client = (try? store.engagement().client) ?? ""
-            Terminal.print(language == .ru
-                ? "\(chosen.title.ru) \(chosen.version) — \(client), раунд \(auditRound.number) от \(auditRound.date.iso)"
-                : "\(chosen.title.en) \(chosen.version) — \(client), round \(auditRound.number) of \(auditRound.date.iso)")
+            Terminal.print(LocalizedText(ru: "\(chosen.title.ru) \(chosen.version) — \(client), раунд \(auditRound.number) от \(auditRound.date.iso)",
+                                         en: "\(chosen.title.en) \(chosen.version) — \(client), round \(auditRound.number) of \(auditRound.date.iso)")[language])
         }
         let outcome: InterviewOutcome
         if let question {

@@ -53,17 +53,17 @@ struct MetricsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        let russian = CLILanguage.current == .ru
+        let language = CLILanguage.current
         if (workspace == nil) == (sales == nil) {
-            throw ValidationError(russian ? "укажите рабочий файл или --sales ФАЙЛ (но не то и другое)"
-                                          : "give a workspace file or --sales FILE (not both)")
+            throw ValidationError(LocalizedText(ru: "укажите рабочий файл или --sales ФАЙЛ (но не то и другое)",
+                                                en: "give a workspace file or --sales FILE (not both)")[language])
         }
         if sales == nil, customers != nil || managers != nil || skipBadRows || sheet != nil || mapping != nil || rejects != nil {
-            throw ValidationError(russian ? "--customers, --managers, --sheet, --mapping и --skip-bad-rows — только вместе с --sales"
-                                          : "--customers, --managers, --sheet, --mapping and --skip-bad-rows go with --sales")
+            throw ValidationError(LocalizedText(ru: "--customers, --managers, --sheet, --mapping и --skip-bad-rows — только вместе с --sales",
+                                                en: "--customers, --managers, --sheet, --mapping and --skip-bad-rows go with --sales")[language])
         }
         if sales != nil, round != nil {
-            throw ValidationError(russian ? "--round — только вместе с рабочим файлом" : "--round goes with a workspace file")
+            throw ValidationError(LocalizedText(ru: "--round — только вместе с рабочим файлом", en: "--round goes with a workspace file")[language])
         }
     }
 

@@ -43,9 +43,8 @@ struct RulesTestCommand: ParsableCommand {
                     passed += 1
                 } else {
                     failed += 1
-                    let text = language == .ru
-                        ? "\(result.location): тест правила \(result.ruleID) не прошёл: ожидалось \(result.expected.rawValue), получено \(result.actual.rawValue)"
-                        : "\(result.location): test of rule \(result.ruleID) failed: expected \(result.expected.rawValue), got \(result.actual.rawValue)"
+                    let text = LocalizedText(ru: "\(result.location): тест правила \(result.ruleID) не прошёл: ожидалось \(result.expected.rawValue), получено \(result.actual.rawValue)",
+                                             en: "\(result.location): test of rule \(result.ruleID) failed: expected \(result.expected.rawValue), got \(result.actual.rawValue)")[language]
                     Terminal.printError(text)
                 }
             }

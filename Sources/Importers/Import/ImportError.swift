@@ -75,48 +75,51 @@ public enum ImportError: AuditError, Equatable {
     }
 
     public func message(in language: Language) -> String {
-        let ru = language == .ru
         switch self {
         case .fileNotFound(let path):
-            return ru ? "файл \(path) не найден" : "the file \(path) does not exist"
+            return LocalizedText(ru: "файл \(path) не найден", en: "the file \(path) does not exist")[language]
         case .notAFile(let path):
-            return ru ? "\(path) — не обычный файл (папка или устройство)" : "\(path) is not a regular file (a folder or a device)"
+            return LocalizedText(ru: "\(path) — не обычный файл (папка или устройство)",
+                                 en: "\(path) is not a regular file (a folder or a device)")[language]
         case .unreadable(let path, let reason):
-            return ru ? "не удалось прочитать \(path): \(reason)" : "cannot read \(path): \(reason)"
+            return LocalizedText(ru: "не удалось прочитать \(path): \(reason)", en: "cannot read \(path): \(reason)")[language]
         case .malformed(_, let text), .unsafeXML(_, let text), .invalidOption(let text), .overlapping(_, let text):
             return text[language]
         case .unsupportedFormat(let path):
-            return ru ? "не знаю формат файла \(path): поддерживаются CSV/TXT, XLSX и XML"
-                      : "unknown file format of \(path): CSV/TXT, XLSX and XML are supported"
+            return LocalizedText(ru: "не знаю формат файла \(path): поддерживаются CSV/TXT, XLSX и XML",
+                                 en: "unknown file format of \(path): CSV/TXT, XLSX and XML are supported")[language]
         case .empty(let path):
-            return ru ? "файл \(path) не содержит данных" : "the file \(path) holds no data"
+            return LocalizedText(ru: "файл \(path) не содержит данных", en: "the file \(path) holds no data")[language]
         case .noHeader(_, let kind, let examples):
             let list = examples.joined(separator: ", ")
-            return ru ? "не найдена строка заголовков для данных «\(kind.title.ru)» среди первых строк; ожидаются столбцы вроде: \(list). Переименуйте столбцы или задайте соответствие файлом --mapping"
-                      : "no header row for \(kind.title.en) found among the first rows; expected columns such as: \(list). Rename the columns or give a --mapping file"
+            return LocalizedText(ru: "не найдена строка заголовков для данных «\(kind.title.ru)» среди первых строк; ожидаются столбцы вроде: \(list). Переименуйте столбцы или задайте соответствие файлом --mapping",
+                                 en: "no header row for \(kind.title.en) found among the first rows; expected columns such as: \(list). Rename the columns or give a --mapping file")[language]
         case .missingRequiredColumns(_, let kind, let fields, let headers):
             let found = headers.filter { !$0.isEmpty }.map { "«\($0)»" }.joined(separator: ", ")
-            return ru ? "для данных «\(kind.title.ru)» не найдены обязательные столбцы: \(fields.joined(separator: ", ")). Столбцы файла: \(found). Задайте соответствие файлом --mapping"
-                      : "required columns for \(kind.title.en) not found: \(fields.joined(separator: ", ")). The file's columns: \(found). Give a --mapping file"
+            let required = fields.joined(separator: ", ")
+            return LocalizedText(ru: "для данных «\(kind.title.ru)» не найдены обязательные столбцы: \(required). Столбцы файла: \(found). Задайте соответствие файлом --mapping",
+                                 en: "required columns for \(kind.title.en) not found: \(required). The file's columns: \(found). Give a --mapping file")[language]
         case .sheetNotFound(_, let requested, let available):
-            return ru ? "в книге нет листа «\(requested)»; листы: \(available.joined(separator: ", "))"
-                      : "the workbook has no sheet '\(requested)'; its sheets: \(available.joined(separator: ", "))"
+            let sheets = available.joined(separator: ", ")
+            return LocalizedText(ru: "в книге нет листа «\(requested)»; листы: \(sheets)",
+                                 en: "the workbook has no sheet '\(requested)'; its sheets: \(sheets)")[language]
         case .badRows(_, let problems, let total, let rowsRead):
-            var lines = [ru ? "строк с ошибками: \(total) из \(rowsRead); ничего не сохранено. Исправьте файл или запустите с --skip-bad-rows, чтобы сохранить верные строки, а ошибочные выписать в отдельный файл"
-                            : "\(total) of \(rowsRead) rows cannot be read; nothing was stored. Fix the file, or run with --skip-bad-rows to store the good rows and write the bad ones to a rejects file"]
+            var lines = [LocalizedText(ru: "строк с ошибками: \(total) из \(rowsRead); ничего не сохранено. Исправьте файл или запустите с --skip-bad-rows, чтобы сохранить верные строки, а ошибочные выписать в отдельный файл",
+                                       en: "\(total) of \(rowsRead) rows cannot be read; nothing was stored. Fix the file, or run with --skip-bad-rows to store the good rows and write the bad ones to a rejects file")[language]]
             lines += problems.map { "  " + $0.formatted(in: language) }
             if total > problems.count {
-                lines.append(ru ? "  … и ещё \(total - problems.count)" : "  … and \(total - problems.count) more")
+                lines.append(LocalizedText(ru: "  … и ещё \(total - problems.count)", en: "  … and \(total - problems.count) more")[language])
             }
             return lines.joined(separator: "\n")
         case .alreadyImported(_, let sha, let previous, let importedAt):
-            return ru ? "этот файл (SHA-256 \(sha.prefix(12))…) уже импортирован в этот раунд как \(previous) (\(importedAt)); чтобы заменить те данные, добавьте --replace"
-                      : "this file (SHA-256 \(sha.prefix(12))…) was already imported into this round as \(previous) (\(importedAt)); add --replace to replace that data"
+            return LocalizedText(ru: "этот файл (SHA-256 \(sha.prefix(12))…) уже импортирован в этот раунд как \(previous) (\(importedAt)); чтобы заменить те данные, добавьте --replace",
+                                 en: "this file (SHA-256 \(sha.prefix(12))…) was already imported into this round as \(previous) (\(importedAt)); add --replace to replace that data")[language]
         case .cannotWrite(let path, let reason):
-            return ru ? "не удалось записать \(path): \(reason); проверьте, что папка существует и доступна для записи"
-                      : "cannot write \(path): \(reason); check that the folder exists and is writable"
+            return LocalizedText(ru: "не удалось записать \(path): \(reason); проверьте, что папка существует и доступна для записи",
+                                 en: "cannot write \(path): \(reason); check that the folder exists and is writable")[language]
         case .database(_, let message):
-            return ru ? "ошибка записи в рабочий файл: \(message); ничего не сохранено" : "cannot write to the workspace: \(message); nothing was stored"
+            return LocalizedText(ru: "ошибка записи в рабочий файл: \(message); ничего не сохранено",
+                                 en: "cannot write to the workspace: \(message); nothing was stored")[language]
         }
     }
 }
