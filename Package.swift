@@ -37,7 +37,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         // The small typed, null-safe expression language shared by skip logic and rules.
-        .target(name: "Expressions", dependencies: ["AuditModel"], swiftSettings: swiftSettings),
+        .target(name: "Expressions", dependencies: ["AuditModel", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         // The engagement's SQLite file: schema, migrations, records.
         .target(
             name: "Workspace",
@@ -46,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "Questionnaire",
-            dependencies: ["AuditModel", "Expressions", "Workspace", .product(name: "Yams", package: "Yams")],
+            dependencies: ["AuditModel", "Expressions", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -67,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "Rules",
-            dependencies: ["AuditModel", "Expressions", "Questionnaire", "Analytics", .product(name: "Yams", package: "Yams")],
+            dependencies: ["AuditModel", "Expressions", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -105,7 +105,9 @@ let package = Package(
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "AuditModel", "Workspace", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "AuditModel", "Workspace", "Importers", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "Expressions", "Questionnaire", "Analytics", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Expressions", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Rules", "Questionnaire", "Analytics", "Expressions", "AuditModel", "TestSupport"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Rules", "Analytics", "AuditModel", "TestSupport",
                                                       .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     swiftSettings: swiftSettings),

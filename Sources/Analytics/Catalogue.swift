@@ -1,78 +1,5 @@
 import AuditModel
 
-/// What a metric's number measures, and so how it is written: `12 345 ₽`, `844 customers`,
-/// `35.7 %`, `+22.4 %`, `+1.2 pp`, `21.8 days`.
-public enum MetricUnit: String, Sendable, Hashable, Codable, CaseIterable {
-    /// In the data's currency units (roubles).
-    case money
-    /// A whole number of things (lines, orders, deals, managers).
-    case count
-    /// A whole number of customers.
-    case customers
-    /// A fraction 0–1, shown as a percentage (revenue retention, which counts growth, may pass 1).
-    case share
-    /// A relative change or return (growth 0.224 = +22.4 %), shown as a signed percentage.
-    case change
-    /// A difference of two shares (margin 0.23 − 0.21 = +2 pp), shown in percentage points.
-    case points
-    /// A number of days.
-    case days
-    /// An index without a unit (the Herfindahl index, 0–1).
-    case ratio
-    /// An ISO `YYYY-MM-DD` day (the value is a string).
-    case date
-
-    public var title: LocalizedText {
-        switch self {
-        case .money: LocalizedText(ru: "₽", en: "RUB")
-        case .count: LocalizedText(ru: "шт.", en: "count")
-        case .customers: LocalizedText(ru: "клиенты", en: "customers")
-        case .share: LocalizedText(ru: "%", en: "%")
-        case .change: LocalizedText(ru: "± %", en: "± %")
-        case .points: LocalizedText(ru: "п. п.", en: "pp")
-        case .days: LocalizedText(ru: "дни", en: "days")
-        case .ratio: LocalizedText(ru: "индекс", en: "index")
-        case .date: LocalizedText(ru: "дата", en: "date")
-        }
-    }
-}
-
-/// The window of sale lines (or the moment) a metric describes. The headline period of the
-/// audit is the last 12 months to as_of, compared with the 12 months before.
-public enum MetricPeriod: String, Sendable, Hashable, Codable, CaseIterable {
-    /// The headline period: sale lines dated in (as_of − 365, as_of].
-    case last12m = "last_12m"
-    /// The 12 months before it: (as_of − 730, as_of − 365].
-    case previous12m = "prev_12m"
-    /// The headline period against the 12 months before.
-    case change12m = "change_12m"
-    /// Every sale line up to as_of, however long the export is.
-    case allHistory = "all_history"
-    /// A state on the as_of day (the customer list, fill rates, open deals, RFM segments).
-    case asOf = "as_of"
-    /// The last 90 days to as_of.
-    case last90d = "last_90d"
-    /// Monthly acquisition cohorts, each followed from its first purchase month.
-    case cohorts
-
-    /// How the period is named next to a figure.
-    public var title: LocalizedText {
-        switch self {
-        case .last12m: LocalizedText(ru: "за 12 мес.", en: "last 12 months")
-        case .previous12m: LocalizedText(ru: "за предыдущие 12 мес.", en: "previous 12 months")
-        case .change12m: LocalizedText(ru: "12 мес. к предыдущим 12", en: "last 12 vs previous 12 months")
-        case .allHistory: LocalizedText(ru: "за всю историю данных", en: "all history")
-        case .asOf: LocalizedText(ru: "на дату среза", en: "as of the as-of date")
-        case .last90d: LocalizedText(ru: "за 90 дней", en: "last 90 days")
-        case .cohorts: LocalizedText(ru: "по когортам первой покупки", en: "by first-purchase cohort")
-        }
-    }
-
-    /// True when the figure depends on how far back the export goes: two rounds whose exports
-    /// span 30 and 36 months do not compare on it.
-    public var dependsOnExportLength: Bool { self == .allHistory || self == .cohorts }
-}
-
 /// The JSON type of a metric's value.
 public enum MetricValueType: String, Sendable, Hashable, Codable {
     case number
@@ -132,6 +59,10 @@ public struct MetricDefinition: Sendable, Hashable, Codable {
 
 /// The catalogue of every metric the analytics computes, in display order.
 public enum MetricCatalogue {
+    /// Every metric's unit and period, by id: what the rules engine checks rules against.
+    public static let shapes: [String: MetricShape] = Dictionary(
+        all.map { ($0.id, MetricShape(unit: $0.unit, period: $0.period)) }, uniquingKeysWith: { first, _ in first })
+
     /// Every metric, grouped by family in ``MetricFamily`` order.
     public static let all: [MetricDefinition] = {
         let definitions = salesMetrics + paretoMetrics + customerMetrics + rfmMetrics + abcMetrics + managerMetrics + cohortMetrics

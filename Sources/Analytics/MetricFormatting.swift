@@ -1,22 +1,6 @@
 import AuditModel
 
 extension Formatter {
-    /// A metric's number written in its unit: `271,6 млн ₽`-style money with the currency,
-    /// `844 клиента`, `35,7 %`, `+22,4 %` for a change, `+1,2 п. п.`, `21,8 дня`.
-    public func metric(_ value: Double, unit: MetricUnit) -> String {
-        switch unit {
-        case .money: return money(value, fractionDigits: abs(value) >= 1_000 ? 0 : nil)
-        case .count: return count(value)
-        case .customers: return count(value, .customers)
-        case .share: return percent(value)
-        case .change: return signed(percent(abs(value)), value)
-        case .points: return signed(number(abs(value) * 100, fractionDigits: 1), value) + LocalizedText(ru: "\u{00A0}п.\u{00A0}п.", en: "\u{00A0}pp")[language]
-        case .days: return days(value)
-        case .ratio: return number(value, fractionDigits: 3)
-        case .date: return number(value)
-        }
-    }
-
     /// A metric's value from a document, in its unit; nil when the metric is null or unknown.
     public func metric(_ id: String, in document: MetricDocument) -> String? {
         guard let definition = MetricCatalogue.definition(of: id) else { return nil }
@@ -48,11 +32,5 @@ extension Formatter {
         let previous = periods.previous12m
         return headlinePeriod(periods) + LocalizedText(ru: " в сравнении с предыдущими 12 мес. (\(date(previous.from))–\(date(previous.to)))",
                                                        en: " compared with the previous 12 months (\(date(previous.from)) – \(date(previous.to)))")[language]
-    }
-
-    /// `+text` for a positive value, `−text` for a negative one, `±text` when it rounds to zero.
-    private func signed(_ text: String, _ value: Double) -> String {
-        let zero = text.allSatisfy { !("1"..."9").contains($0) }
-        return (zero ? "±" : value > 0 ? "+" : "−") + text
     }
 }

@@ -28,7 +28,8 @@ public struct AuditSetup: Sendable {
         var types = questionnaire?.typeEnvironment() ?? TypeEnvironment()
         types.metrics = metricTypes
         return RuleEnvironment(types: types, areas: questionnaire.map { Set($0.areas.map(\.id)) },
-                               sampleSets: Set(SampleSet.allCases.map(\.rawValue)), checksMetrics: true)
+                               sampleSets: Set(SampleSet.allCases.map(\.rawValue)), checksMetrics: true,
+                               metricShapes: MetricCatalogue.shapes)
     }
 
     /// The ids of every rule of the bundled rulesets (the core set and each industry set), which a

@@ -1,7 +1,6 @@
 import AuditModel
 import Expressions
 import Foundation
-import Workspace
 import Yams
 
 /// Answer files: a round's answers as YAML (`schema: crm-audit/answers/1`) or as CSV (question
@@ -182,7 +181,7 @@ public enum AnswersFile {
     /// any is wrong. Every bad answer is reported with its line.
     /// - Throws: a ``DiagnosticList`` with every problem, when there is an error.
     @discardableResult
-    public static func importFile(_ path: String, into workspace: Workspace, round: AuditRound, questionnaire: Questionnaire,
+    public static func importFile(_ path: String, into store: any AnswerStore, round: AuditRound, questionnaire: Questionnaire,
                                   format: Format? = nil, respondent: Respondent? = nil) throws -> ImportSummary {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DiagnosticList([Diagnostic(at: SourceLocation(file: path), LocalizedText(
@@ -193,17 +192,17 @@ public enum AnswersFile {
         let text = TextEncoding.decodeWholeFile([UInt8](data)).text
         let (answers, diagnostics, report) = read(text: text, file: path, format: format ?? Format(path: path), questionnaire: questionnaire,
                                                   answeredAt: Timestamp.now(), respondent: respondent)
-        return try store(answers, diagnostics: diagnostics, migration: report, into: workspace, round: round, questionnaire: questionnaire)
+        return try Self.store(answers, diagnostics: diagnostics, migration: report, into: store, round: round, questionnaire: questionnaire)
     }
 
     /// Stores answers read from a file (any format): all of them, or none when a diagnostic is
     /// an error.
     /// - Throws: a ``DiagnosticList`` with every problem, when there is an error.
-    public static func store(_ answers: [Answer], diagnostics: [Diagnostic], migration: MigrationReport, into workspace: Workspace,
+    public static func store(_ answers: [Answer], diagnostics: [Diagnostic], migration: MigrationReport, into store: any AnswerStore,
                              round: AuditRound, questionnaire: Questionnaire) throws -> ImportSummary {
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticList(diagnostics) }
-        try questionnaire.attach(to: workspace, round: round)
-        try workspace.save(keepingUnchanged(answers, stored: workspace.answers(round: round)), round: round)
+        try questionnaire.attach(to: store, round: round)
+        try store.save(keepingUnchanged(answers, stored: store.answers(round: round)), round: round)
         return ImportSummary(stored: answers.count, diagnostics: diagnostics, migration: migration)
     }
 

@@ -1,7 +1,6 @@
 import AuditModel
 import Expressions
 import Foundation
-import Workspace
 
 /// Where an interview reads the consultant's input and writes the questions.
 public protocol InterviewConsole {
@@ -41,7 +40,7 @@ public enum InterviewOutcome: Sendable, Equatable {
 /// note, `q` quit; in a later round, `a` confirms every answer carried over in the section.
 public struct Interview {
     public let questionnaire: Questionnaire
-    public let workspace: Workspace
+    public let store: any AnswerStore
     public let round: AuditRound
     public let language: Language
     /// When set, only this section's questions are asked.
@@ -57,25 +56,25 @@ public struct Interview {
     /// Prepares an interview; reads the round's answers and metric snapshot.
     /// - Throws: ``QuestionnaireError/unknownSection(id:questionnaire:)``,
     ///   ``QuestionnaireError/roundClosed(round:)``, workspace errors.
-    public init(questionnaire: Questionnaire, workspace: Workspace, round: AuditRound, language: Language, sectionID: String? = nil,
+    public init(questionnaire: Questionnaire, store: any AnswerStore, round: AuditRound, language: Language, sectionID: String? = nil,
                 respondent: Respondent? = nil) throws {
         if round.status == .closed { throw QuestionnaireError.roundClosed(round: round.number) }
         if let sectionID, questionnaire.section(sectionID) == nil {
             throw QuestionnaireError.unknownSection(id: sectionID, questionnaire: questionnaire.id)
         }
         self.questionnaire = questionnaire
-        self.workspace = workspace
+        self.store = store
         self.round = round
         self.language = language
         self.sectionID = sectionID
         self.respondent = respondent
         var stored: [String: Answer] = [:]
         let given = try respondent.map { person in
-            try workspace.respondentAnswers(round: round).filter { $0.respondent?.name == person.name }
-        } ?? workspace.answers(round: round)
+            try store.respondentAnswers(round: round).filter { $0.respondent?.name == person.name }
+        } ?? store.answers(round: round)
         for answer in given { stored[answer.questionID] = answer }
         answers = stored
-        metrics = MetricSnapshot.values(from: try workspace.metricsDocument(round: round))
+        metrics = MetricSnapshot.values(from: try store.metricsDocument(round: round))
     }
 
     /// True when `questionID` still needs the consultant: no answer yet, or an answer carried
@@ -100,7 +99,7 @@ public struct Interview {
     /// answer is confirmed with Enter or replaced by typing a new one.
     public mutating func run(console: inout some InterviewConsole) throws -> InterviewOutcome {
         // Skipped in an earlier sitting: asked at the end, as they would have been.
-        var skipped: [String] = try workspace.skippedQuestions(round: round)
+        var skipped: [String] = try store.skippedQuestions(round: round)
         var reoffered = Set<String>()
         var history: [String] = []
         var pendingBack: String?
@@ -115,7 +114,7 @@ public struct Interview {
             } else if let id = skipped.first(where: { id in needsAnswer(id) && shown.contains { $0.id == id } }), let question = questionnaire.question(id) {
                 skipped.removeAll { $0 == id }
                 reoffered.insert(id)
-                try workspace.markSkipped(id, false, round: round)
+                try store.markSkipped(id, false, round: round)
                 next = question
             }
             guard let question = next else {
@@ -128,7 +127,7 @@ public struct Interview {
             case .skipped:
                 if !reoffered.contains(question.id) {
                     skipped.append(question.id)
-                    try workspace.markSkipped(question.id, true, round: round)
+                    try store.markSkipped(question.id, true, round: round)
                 }
                 history.append(question.id)
             case .back:
@@ -185,7 +184,7 @@ public struct Interview {
             answer.answeredAt = now
             confirmed.append(answer)
         }
-        try workspace.save(confirmed, round: round)  // one transaction
+        try store.save(confirmed, round: round)  // one transaction
         for answer in confirmed { answers[answer.questionID] = answer }
         return confirmed.count
     }
@@ -254,7 +253,7 @@ public struct Interview {
                 note = text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : text.trimmingCharacters(in: .whitespaces)
                 if var stored = answers[question.id] {
                     stored.note = note
-                    try workspace.save(stored, round: round)
+                    try store.save(stored, round: round)
                     answers[question.id] = stored
                     say(&console, LocalizedText(ru: "Заметка сохранена.", en: "Note saved."), style: .dim)
                 } else {
@@ -282,7 +281,7 @@ public struct Interview {
                             updated.confirmed = true
                             updated.answeredAt = Timestamp.now()
                         }
-                        try workspace.save(updated, round: round)
+                        try store.save(updated, round: round)
                         answers[question.id] = updated
                     }
                     return .answered
@@ -310,7 +309,7 @@ public struct Interview {
             if problems.contains(where: { $0.severity == .error }) { continue }
             let answer = Answer(questionID: question.id, value: value, note: note, source: source, answeredAt: Timestamp.now(),
                                 respondent: respondent)
-            try workspace.save(answer, round: round)
+            try store.save(answer, round: round)
             answers[question.id] = answer
             return .answered
         }

@@ -1,5 +1,4 @@
 import AuditModel
-import Workspace
 
 /// What a migration did to a round's answers.
 public struct MigrationReport: Sendable, Hashable {
@@ -95,18 +94,18 @@ extension Questionnaire {
     ///   round was answered with another questionnaire, ``QuestionnaireError/roundClosed(round:)``
     ///   for a closed round.
     @discardableResult
-    public func attach(to workspace: Workspace, round: AuditRound) throws -> MigrationReport {
+    public func attach(to store: any AnswerStore, round: AuditRound) throws -> MigrationReport {
         if round.status == .closed { throw QuestionnaireError.roundClosed(round: round.number) }
         if let recorded = round.questionnaireID, recorded != id {
             throw QuestionnaireError.otherQuestionnaire(round: round.number, recorded: recorded, wanted: id)
         }
-        let stored = try workspace.answers(round: round)
+        let stored = try store.answers(round: round)
         let (migrated, report) = migrate(stored, from: round.questionnaireVersion)
         let original = Set(stored)
         let changed = migrated.filter { !original.contains($0) }
-        if !changed.isEmpty { try workspace.save(changed, round: round) }
+        if !changed.isEmpty { try store.save(changed, round: round) }
         if round.questionnaireID != id || round.questionnaireVersion != version {
-            try workspace.recordMethod(round: round, questionnaireID: id, questionnaireVersion: version, rulesets: nil)
+            try store.recordMethod(round: round, questionnaireID: id, questionnaireVersion: version, rulesets: nil)
         }
         return report
     }

@@ -7,7 +7,7 @@ import GRDB
 ///
 /// Created with mode 0600 (it holds the personal data of the client's customers), in WAL mode
 /// with a busy timeout, and migrated by named, versioned migrations.
-public final class Workspace: Sendable {
+public final class Workspace: AnswerStore {
     /// The file's path as the user gave it (used in messages).
     public let path: String
     /// The database connection pool. Engines in this package read and write through it.

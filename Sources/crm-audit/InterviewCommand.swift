@@ -50,7 +50,7 @@ struct InterviewCommand: ParsableCommand {
         for line in report.lines(in: language) { Terminal.print("· " + line) }
         auditRound = try store.round(number: auditRound.number)
         let person = respondent.flatMap { Respondent(name: $0, role: role) }
-        var interview = try Interview(questionnaire: chosen, workspace: store, round: auditRound, language: language, sectionID: section,
+        var interview = try Interview(questionnaire: chosen, store: store, round: auditRound, language: language, sectionID: section,
                                       respondent: person)
         var resume = "crm-audit interview \(workspace)"
         if let respondent { resume += " --respondent \"\(respondent)\"" }

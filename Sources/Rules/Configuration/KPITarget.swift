@@ -1,4 +1,3 @@
-import Analytics
 import AuditModel
 
 /// A KPI's target worked out from its current value, so that a target is never a tool default
@@ -10,8 +9,8 @@ import AuditModel
 enum KPITarget {
     /// The target in words with how it follows from the baseline; nil when it cannot be worked
     /// out (no baseline, or a form it does not know), and the written target is shown as is.
-    static func text(_ target: String, metric: String?, baseline: Double?) -> LocalizedText? {
-        guard let baseline, let metric, let unit = MetricCatalogue.definition(of: metric)?.unit else { return nil }
+    static func text(_ target: String, unit: MetricUnit?, baseline: Double?) -> LocalizedText? {
+        guard let baseline, let unit else { return nil }
         let written = target.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "−", with: "-")
         let ru = Formatter(.ru), en = Formatter(.en)
         func both(_ make: (Formatter) -> String) -> LocalizedText { LocalizedText(ru: make(ru), en: make(en)) }

@@ -20,7 +20,8 @@ public struct ConfigItem: Sendable, Hashable, Codable {
     public var targetText: LocalizedText?
 
     public init(id: String, title: LocalizedText, detail: LocalizedText? = nil, reasons: [String] = [],
-                metric: String? = nil, baseline: Double? = nil, baselineText: LocalizedText? = nil, target: String? = nil) {
+                metric: String? = nil, unit: MetricUnit? = nil, baseline: Double? = nil, baselineText: LocalizedText? = nil,
+                target: String? = nil) {
         self.id = id
         self.title = title
         self.detail = detail
@@ -29,7 +30,7 @@ public struct ConfigItem: Sendable, Hashable, Codable {
         self.baseline = baseline
         self.baselineText = baselineText
         self.target = target
-        self.targetText = target.flatMap { KPITarget.text($0, metric: metric, baseline: baseline) }
+        self.targetText = target.flatMap { KPITarget.text($0, unit: unit, baseline: baseline) }
     }
 
     enum CodingKeys: String, CodingKey {

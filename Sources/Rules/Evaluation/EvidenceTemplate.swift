@@ -1,4 +1,3 @@
-import Analytics
 import AuditModel
 import Expressions
 

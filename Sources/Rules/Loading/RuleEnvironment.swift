@@ -21,9 +21,15 @@ public struct RuleEnvironment: Sendable {
     /// The root causes the layers below define, which a rule's `cause:` may name besides its own
     /// file's; nil accepts only the file's own.
     public var knownCauseIDs: Set<String>? = nil
+    /// The unit and period of each metric (the analytics' catalogue), for checking that a money
+    /// block's metric covers its period and for writing a band's values in the metric's unit;
+    /// a metric not in it is not checked that way.
+    public var metricShapes: [String: MetricShape]
 
-    public init(types: TypeEnvironment, areas: Set<String>?, sampleSets: Set<String>?, checksMetrics: Bool = true) {
+    public init(types: TypeEnvironment, areas: Set<String>?, sampleSets: Set<String>?, checksMetrics: Bool = true,
+                metricShapes: [String: MetricShape] = [:]) {
         self.types = types
+        self.metricShapes = metricShapes
         self.areas = areas
         self.sampleSets = sampleSets
         self.checksMetrics = checksMetrics

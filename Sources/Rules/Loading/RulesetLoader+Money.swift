@@ -1,7 +1,5 @@
-import Analytics
 import AuditModel
 import Expressions
-import Questionnaire
 import Yams
 
 extension RulesetBuilder {
@@ -66,7 +64,7 @@ extension RulesetBuilder {
         }
         if let exposed, let period, let exposedNode = fields["exposed"] {
             for reference in exposed.references where reference.kind == .metric {
-                guard let definition = MetricCatalogue.definition(of: reference.id), definition.unit == .money,
+                guard let definition = environment.metricShapes[reference.id], definition.unit == .money,
                       definition.period != period else { continue }
                 reader.error(exposedNode, LocalizedText(
                     ru: "«exposed»: показатель \(reference.id) — за период \(definition.period.rawValue), а блок money заявляет \(period.rawValue); возьмите показатель за тот же период",

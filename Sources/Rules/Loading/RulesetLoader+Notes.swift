@@ -1,5 +1,4 @@
 import AuditModel
-import Questionnaire
 import Yams
 
 extension RulesetBuilder {

@@ -1,5 +1,4 @@
 import AuditModel
-import Questionnaire
 import Yams
 
 /// The `plan:` section: the initiatives of the project plan.

@@ -1,6 +1,5 @@
 import AuditModel
 import Expressions
-import Questionnaire
 import Yams
 
 /// The `readiness:` section: the gates of the verdict for the CRM project.

@@ -1,6 +1,5 @@
 import AuditModel
 import Expressions
-import Questionnaire
 import Yams
 
 extension RulesetBuilder {

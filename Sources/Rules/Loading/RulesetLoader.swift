@@ -1,8 +1,6 @@
-import Analytics
 import AuditModel
 import Expressions
 import Foundation
-import Questionnaire
 import Yams
 
 /// Loads ruleset files, checking every expression against the questionnaire's answers and the
@@ -340,7 +338,7 @@ struct RulesetBuilder {
         }
         guard case .bands(let value, _, _)? = check else { return nil }
         let metrics = Set(value.references.filter { $0.kind == .metric }.map(\.id))
-        guard metrics.count == 1, let id = metrics.first, let unit = MetricCatalogue.definition(of: id)?.unit else { return nil }
+        guard metrics.count == 1, let id = metrics.first, let unit = environment.metricShapes[id]?.unit else { return nil }
         switch unit {
         case .share: return "percent"
         case .change: return "change"

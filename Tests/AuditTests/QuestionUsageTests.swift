@@ -1,5 +1,6 @@
 import AuditModel
 import Questionnaire
+import Audit
 import Rules
 import Testing
 

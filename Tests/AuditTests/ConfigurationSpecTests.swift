@@ -1,6 +1,7 @@
 import Analytics
 import AuditModel
 import Expressions
+import Audit
 import Rules
 import Testing
 

@@ -2,6 +2,7 @@ import Analytics
 import AuditModel
 import Expressions
 import Questionnaire
+import Rules
 
 extension ConfigurationBuilder {
     /// The stages the company names become the pipeline, in their order (in place of the
@@ -72,7 +73,8 @@ extension ConfigurationBuilder {
         func item(_ fragment: ConfigFragment, goal: LocalizedText?) -> ConfigItem {
             let detail = goal.map { LocalizedText(ru: "цель компании: «\($0.ru)»", en: "the company's goal: \"\($0.en)\"") } ?? fragment.detail
             let baseline = fragment.metric.flatMap { metrics[$0].number }
-            return ConfigItem(id: fragment.id, title: fragment.title, detail: detail, metric: fragment.metric, baseline: baseline,
+            return ConfigItem(id: fragment.id, title: fragment.title, detail: detail, metric: fragment.metric,
+                              unit: fragment.metric.flatMap { MetricCatalogue.definition(of: $0)?.unit }, baseline: baseline,
                               baselineText: fragment.metric.flatMap { baselineText($0, baseline, metrics) }, target: fragment.target)
         }
         if chosen.isEmpty {

@@ -1,5 +1,4 @@
 import AuditModel
-import Expressions
 import Foundation
 import Yams
 
@@ -16,6 +15,9 @@ package struct NodeReader {
     }
 
     package func location(_ node: Node) -> SourceLocation { source.location(of: node) }
+
+    /// Adds diagnostics found by a reader built on this one (the expression parser's).
+    package mutating func report(_ found: [Diagnostic]) { diagnostics += found }
 
     package mutating func error(_ node: Node, _ text: LocalizedText) {
         diagnostics.append(Diagnostic(.error, at: location(node), text))
@@ -154,22 +156,6 @@ package struct NodeReader {
             return nil
         }
         return Array(items)
-    }
-
-    /// Parses an expression field, mapping positions inside it to the file.
-    package mutating func expression(_ fields: Fields, _ key: String) -> (Expressions.Expression, Node)? {
-        guard let node = fields.values[key] else { return nil }
-        guard let scalar = node.scalar else {
-            error(node, LocalizedText(ru: "«\(key)»: ожидается выражение строкой", en: "'\(key)': expected an expression as a string"))
-            return nil
-        }
-        let (origin, indent) = expressionOrigin(of: node, scalar: scalar)
-        do throws(DiagnosticList) {
-            return (try Expressions.Expression.parse(scalar.string, origin: origin, continuationIndent: indent), node)
-        } catch {
-            diagnostics += error.diagnostics
-            return nil
-        }
     }
 
     /// Where an expression's first character is: after the quote of a quoted scalar, on the

@@ -1,6 +1,7 @@
 import AuditModel
 import Expressions
 import Questionnaire
+import Rules
 
 /// Where the answer to a question goes. A question no use reaches is asked for nothing: `lint`
 /// reports it, unless it is marked `purpose: context`.

@@ -2,6 +2,7 @@ import Analytics
 import AuditModel
 import Expressions
 import Questionnaire
+import Rules
 
 /// Assembles the recommended CRM configuration from the rules whose gaps hold, from the data and
 /// from the answers: segment thresholds from the ABC and RFM analysis, the win-back interval from
@@ -23,7 +24,7 @@ public enum ConfigurationBuilder {
                 let baseline = fragment.metric.flatMap { metrics[$0].number }
                 configuration.add(ConfigItem(
                     id: fragment.id, title: fragment.title, detail: fragment.detail, reasons: [rule.id], metric: fragment.metric,
-                    baseline: baseline, baselineText: fragment.metric.flatMap { baselineText($0, baseline, metrics) },
+                    unit: fragment.metric.flatMap { MetricCatalogue.definition(of: $0)?.unit }, baseline: baseline, baselineText: fragment.metric.flatMap { baselineText($0, baseline, metrics) },
                     target: fragment.target), to: fragment.section)
             }
         }

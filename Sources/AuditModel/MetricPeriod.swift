@@ -1,0 +1,47 @@
+/// The window of sale lines (or the moment) a metric describes. The headline period of the
+/// audit is the last 12 months to as_of, compared with the 12 months before.
+public enum MetricPeriod: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The headline period: sale lines dated in (as_of − 365, as_of].
+    case last12m = "last_12m"
+    /// The 12 months before it: (as_of − 730, as_of − 365].
+    case previous12m = "prev_12m"
+    /// The headline period against the 12 months before.
+    case change12m = "change_12m"
+    /// Every sale line up to as_of, however long the export is.
+    case allHistory = "all_history"
+    /// A state on the as_of day (the customer list, fill rates, open deals, RFM segments).
+    case asOf = "as_of"
+    /// The last 90 days to as_of.
+    case last90d = "last_90d"
+    /// Monthly acquisition cohorts, each followed from its first purchase month.
+    case cohorts
+
+    /// How the period is named next to a figure.
+    public var title: LocalizedText {
+        switch self {
+        case .last12m: LocalizedText(ru: "за 12 мес.", en: "last 12 months")
+        case .previous12m: LocalizedText(ru: "за предыдущие 12 мес.", en: "previous 12 months")
+        case .change12m: LocalizedText(ru: "12 мес. к предыдущим 12", en: "last 12 vs previous 12 months")
+        case .allHistory: LocalizedText(ru: "за всю историю данных", en: "all history")
+        case .asOf: LocalizedText(ru: "на дату среза", en: "as of the as-of date")
+        case .last90d: LocalizedText(ru: "за 90 дней", en: "last 90 days")
+        case .cohorts: LocalizedText(ru: "по когортам первой покупки", en: "by first-purchase cohort")
+        }
+    }
+
+    /// True when the figure depends on how far back the export goes: two rounds whose exports
+    /// span 30 and 36 months do not compare on it.
+    public var dependsOnExportLength: Bool { self == .allHistory || self == .cohorts }
+}
+
+/// What another engine needs to know of a metric to check a rule on it and write its value:
+/// its unit and the period it covers. The analytics' catalogue gives every metric's shape.
+public struct MetricShape: Sendable, Hashable {
+    public var unit: MetricUnit
+    public var period: MetricPeriod
+
+    public init(unit: MetricUnit, period: MetricPeriod) {
+        self.unit = unit
+        self.period = period
+    }
+}
