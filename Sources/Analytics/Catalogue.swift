@@ -45,9 +45,13 @@ public struct MetricDefinition: Sendable, Hashable, Codable {
     /// The JSON type of the value: a string for dates, else a number.
     public var valueType: MetricValueType { unit == .date ? .string : .number }
 
+    /// Which way the metric should move for the client to be better off (for comparing rounds).
+    public var direction: MetricDirection
+
     init(_ id: String, _ family: MetricFamily, _ unit: MetricUnit, _ period: MetricPeriod, _ datasets: [DatasetKind],
-         ru: (String, String), en: (String, String)) {
+         _ direction: MetricDirection, ru: (String, String), en: (String, String)) {
         self.id = id
+        self.direction = direction
         self.family = family
         self.unit = unit
         self.period = period
