@@ -69,8 +69,9 @@ public enum MetricCatalogue {
 
     /// Every metric, grouped by family in ``MetricFamily`` order.
     public static let all: [MetricDefinition] = {
-        let definitions = salesMetrics + paretoMetrics + customerMetrics + rfmMetrics + abcMetrics + managerMetrics + cohortMetrics
-            + channelMetrics + dealMetrics + activityMetrics + qualityMetrics + beliefMetrics
+        // One list per file of `Metrics/`, which defines and computes them.
+        let definitions = salesMetrics + paretoMetrics + customerMetrics + rfmMetrics + abcMetrics + managerMetrics
+            + managerDepartureMetrics + cohortMetrics + channelMetrics + dealMetrics + activityMetrics + qualityMetrics + beliefMetrics
         let order = Dictionary(uniqueKeysWithValues: MetricFamily.allCases.enumerated().map { ($1, $0) })
         return definitions.enumerated().sorted {
             (order[$0.element.family] ?? 0, $0.offset) < (order[$1.element.family] ?? 0, $1.offset)

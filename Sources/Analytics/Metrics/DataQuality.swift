@@ -1,6 +1,91 @@
 import AuditModel
 import Workspace
 
+// The data's quality: fill rates, valid e-mails and phones, tax ids, duplicates, sales without
+// a customer, customers without sales, impossible dates and amounts.
+
+extension MetricCatalogue {
+    private static func fieldTitle(_ field: String) -> LocalizedText {
+        CanonicalModel.customerFieldTitles[field] ?? LocalizedText(both: field)
+    }
+
+    static let qualityMetrics: [MetricDefinition] = filledCustomerFields.map { field in
+        .init("quality.fill.\(field)", .quality, .share, .asOf, [.customers], .higherIsBetter,
+              ru: ("Заполненность: \(fieldTitle(field).ru)", "доля клиентов списка с непустым полем «\(fieldTitle(field).ru)» (\(field))"),
+              en: ("Fill rate: \(fieldTitle(field).en)", "share of customers in the list with a non-empty \(fieldTitle(field).en) (\(field))"))
+    } + [
+        .init("customers.count", .customers, .customers, .asOf, [.customers], .higherIsBetter,
+              ru: ("Клиентов в базе", "число различных customer_id в списке клиентов"),
+              en: ("Customers in the list", "distinct customer_id in the customer list")),
+        .init("managers.customers_without_manager", .managers, .customers, .asOf, [.customers], .lowerIsBetter,
+              ru: ("Клиенты без менеджера", "клиенты списка с пустым полем manager"),
+              en: ("Customers without a manager", "customers in the list with an empty manager field")),
+        .init("managers.customers_without_manager_share", .managers, .share, .asOf, [.customers], .lowerIsBetter,
+              ru: ("Доля клиентов без менеджера", "managers.customers_without_manager / customers.count"),
+              en: ("Share without a manager", "managers.customers_without_manager / customers.count")),
+        .init("customers.person_share", .quality, .share, .asOf, [.customers], .neutral,
+              ru: ("Доля частных лиц", "доля клиентов списка с типом «частное лицо» (type = person)"),
+              en: ("Share of private persons", "share of customers in the list whose type is a private person (type = person)")),
+        .init("quality.birth_date_persons_fill", .quality, .share, .asOf, [.customers], .higherIsBetter,
+              ru: ("Дата рождения у частных лиц", "доля частных лиц (type = person) в списке клиентов с датой рождения; у компаний даты рождения нет"),
+              en: ("Birth date of private persons", "share of private persons (type = person) in the customer list with a birth date; companies have none")),
+        .init("quality.tax_id_companies_fill", .quality, .share, .asOf, [.customers], .higherIsBetter,
+              ru: ("ИНН у клиентов-компаний", "доля клиентов списка, кроме частных лиц (type = person), с заполненным ИНН; клиенты без типа считаются компаниями"),
+              en: ("Tax id of business customers", "share of customers in the list other than private persons (type = person) with a tax id; customers without a type count as companies")),
+        .init("quality.tax_ids_invalid", .quality, .customers, .asOf, [.customers], .lowerIsBetter,
+              ru: ("Ошибочные ИНН", "клиенты списка с ИНН из 10 или 12 цифр, у которого не сходятся контрольные цифры, или из 9 или 11 цифр (потерян ведущий ноль — частая ошибка Excel)"),
+              en: ("Invalid tax ids", "customers in the list whose tax id (ИНН) has 10 or 12 digits with wrong check digits, or 9 or 11 digits (a leading zero lost, a common Excel mistake)")),
+        .init("quality.tax_ids_invalid_share", .quality, .share, .asOf, [.customers], .lowerIsBetter,
+              ru: ("Доля ошибочных ИНН", "quality.tax_ids_invalid / клиенты с заполненным ИНН"),
+              en: ("Share of invalid tax ids", "quality.tax_ids_invalid / customers with a tax id")),
+        .init("quality.tax_id_duplicate_groups", .quality, .count, .asOf, [.customers], .lowerIsBetter,
+              ru: ("Дубли по ИНН", "группы дублей (quality.duplicate_groups), в которых записи совпали по ИНН"),
+              en: ("Duplicates by tax id", "duplicate groups (quality.duplicate_groups) whose records share a tax id")),
+        .init("quality.email_valid_share", .quality, .share, .asOf, [.customers], .higherIsBetter,
+              ru: ("Корректные email", "доля корректных адресов среди заполненных email"),
+              en: ("Valid emails", "share of valid addresses among filled emails")),
+        .init("quality.emails_invalid", .quality, .count, .asOf, [.customers], .lowerIsBetter,
+              ru: ("Некорректные email", "клиенты с заполненным, но некорректным email"),
+              en: ("Invalid emails", "customers with a filled but invalid email")),
+        .init("quality.phone_valid_share", .quality, .share, .asOf, [.customers], .higherIsBetter,
+              ru: ("Корректные телефоны", "доля телефонов, приводимых к +7XXXXXXXXXX (или международному +…), среди заполненных"),
+              en: ("Valid phones", "share of filled phones that normalise to +7XXXXXXXXXX (or an international +…)")),
+        .init("quality.phones_invalid", .quality, .count, .asOf, [.customers], .lowerIsBetter,
+              ru: ("Некорректные телефоны", "клиенты с заполненным, но некорректным телефоном"),
+              en: ("Invalid phones", "customers with a filled but invalid phone")),
+        .init("quality.email_consent_share", .quality, .share, .asOf, [.customers], .higherIsBetter,
+              ru: ("Клиенты с отметкой согласия на рассылку", "доля клиентов списка с email_consent = 1 (отметка «согласен»); заполненность поля — quality.fill.email_consent"),
+              en: ("Customers marked as consenting to newsletters", "share of customers in the list with email_consent = 1 (marked as consenting); the field's fill rate is quality.fill.email_consent")),
+        .init("quality.duplicate_groups", .quality, .count, .asOf, [.customers], .lowerIsBetter,
+              ru: ("Группы дублей", "группы клиентов с общим ИНН, email, телефоном, id или нормализованным названием"),
+              en: ("Duplicate groups", "groups of customers sharing a tax id, email, phone, id or normalised name")),
+        .init("quality.duplicate_customers", .quality, .customers, .asOf, [.customers], .lowerIsBetter,
+              ru: ("Клиенты-дубли", "строк клиентов в группах дублей"),
+              en: ("Duplicate customers", "customer rows in duplicate groups")),
+        .init("quality.duplicate_share", .quality, .share, .asOf, [.customers], .lowerIsBetter,
+              ru: ("Доля дублей", "quality.duplicate_customers / строк клиентов"),
+              en: ("Duplicate share", "quality.duplicate_customers / customer rows")),
+        .init("quality.orphan_sales_rows", .quality, .count, .allHistory, [.sales, .customers], .lowerIsBetter,
+              ru: ("Продажи без клиента", "строки продаж, чей customer_id нет в списке клиентов"),
+              en: ("Orphan sale lines", "sale lines whose customer_id is not in the customer list")),
+        .init("quality.orphan_sales_share", .quality, .share, .allHistory, [.sales, .customers], .lowerIsBetter,
+              ru: ("Доля продаж без клиента", "quality.orphan_sales_rows / sales.rows"),
+              en: ("Orphan sales share", "quality.orphan_sales_rows / sales.rows")),
+        .init("quality.orphan_revenue", .quality, .money, .allHistory, [.sales, .customers], .lowerIsBetter,
+              ru: ("Выручка без клиента", "Σ amount строк продаж без клиента в списке"),
+              en: ("Orphan revenue", "Σ amount of orphan sale lines")),
+        .init("quality.customers_without_sales", .quality, .customers, .asOf, [.sales, .customers], .neutral,
+              ru: ("Клиенты без продаж", "клиенты списка без строк продаж"),
+              en: ("Customers without sales", "customers in the list with no sale line")),
+        .init("quality.customers_without_sales_share", .quality, .share, .asOf, [.sales, .customers], .neutral,
+              ru: ("Доля клиентов без продаж", "quality.customers_without_sales / customers.count"),
+              en: ("Share without sales", "quality.customers_without_sales / customers.count")),
+        .init("quality.future_dates", .quality, .count, .allHistory, [.sales], .lowerIsBetter,
+              ru: ("Даты в будущем", "даты продаж, сделок, активностей и клиентов (created_at, birth_date) позже даты раунда аудита"),
+              en: ("Future dates", "dates of sales, deals, activities and customers (created_at, birth_date) after the audit round's date")),
+    ]
+}
+
 extension Computation {
     /// Fill rates, contact validity, consent, customers without a manager.
     mutating func customerQuality() -> (email: [FieldStatus], phone: [FieldStatus], phones: [String?]) {
@@ -364,126 +449,5 @@ struct KeyColumn {
     @inline(never)
     private static func keep(_ value: UInt64) {
         if value == 0x5EED_5EED_5EED_5EED { print("", terminator: "") }
-    }
-}
-
-extension Computation {
-    /// Deal and activity metrics and the pipeline by stage.
-    mutating func dealsAndActivities() {
-        var open = 0, won = 0, lost = 0, stale = 0, pipeline = 0.0, cycleSum = 0, cycleCount = 0
-        var openAges: [Int] = []
-        var stages: [String: (status: String, deals: Int, amount: Double)] = [:]
-        let staleLimit = asOf.adding(days: -90)
-        for deal in data.deals {
-            // No status: open when it has no close date, or when the close date is after the
-            // as-of date (Zoho's "Closing Date" of an open deal is the expected one).
-            let status = deal.status ?? (deal.closedAt.map { $0 > asOf } ?? true ? "open" : "closed")
-            switch status {
-            case "open":
-                open += 1
-                pipeline += deal.amount ?? 0
-                if let created = deal.createdAt {
-                    if created <= staleLimit { stale += 1 }
-                    openAges.append(max(0, created.days(to: asOf)))
-                }
-            case "won":
-                won += 1
-                if let created = deal.createdAt, let closed = deal.closedAt {
-                    cycleSum += created.days(to: closed)
-                    cycleCount += 1
-                }
-            case "lost": lost += 1
-            default: break
-            }
-            let stage = deal.stage ?? "(\(status))"
-            var entry = stages[stage] ?? (status, 0, 0)
-            entry.deals += 1
-            entry.amount += deal.amount ?? 0
-            stages[stage] = entry
-        }
-        tables.dealStages = stages.map { DealStageRow(stage: $0.key, status: $0.value.status, deals: $0.value.deals, amount: $0.value.amount) }
-            .sorted { ($0.status, -$0.deals, $0.stage) < ($1.status, -$1.deals, $1.stage) }
-        sink.set("deals.count", data.deals.count)
-        sink.set("deals.open", open)
-        sink.ratio("deals.win_rate", Double(won), Double(won + lost), orElse: .noClosedDeals)
-        sink.set("deals.avg_cycle_days", cycleCount > 0 ? Double(cycleSum) / Double(cycleCount) : nil,
-                 orElse: .noValues(.deals, "closed_at"))
-        sink.set("deals.pipeline_amount", pipeline)
-        sink.set("deals.stale_open", stale)
-        openAges.sort()
-        let medianAge: Double? = openAges.isEmpty ? nil
-            : openAges.count % 2 == 1 ? Double(openAges[openAges.count / 2])
-            : Double(openAges[openAges.count / 2 - 1] + openAges[openAges.count / 2]) / 2
-        sink.set("deals.open_median_age_days", medianAge, orElse: .noValues(.deals, "created_at"))
-        stageStaleness(cycle: cycleCount > 0 ? Double(cycleSum) / Double(cycleCount) : nil)
-
-        let recent = asOf.adding(days: -90)
-        var count90 = 0
-        var touchedTexts = Set<String>()
-        for activity in data.activities {
-            guard let day = activity.day, day > recent, day <= asOf else { continue }
-            count90 += 1
-            if let customer = activity.customerID { touchedTexts.insert(customer) }
-        }
-        // Activities name their customer as the CRM writes it: found as sale lines are.
-        let touched = stats.boughtLast12m.contains(true) ? data.customerKeys(of: Array(touchedTexts)) : []
-        sink.set("activities.count", data.activities.count)
-        sink.set("activities.last_90d", count90)
-        var active = 0, activeTouched = 0
-        for key in stats.boughtLast12m.indices where stats.boughtLast12m[key] {
-            active += 1
-            if touched.contains(Int32(key)) { activeTouched += 1 }
-        }
-        sink.ratio("activities.active_customers_touched_share", Double(activeTouched), Double(active))
-        classAUntouched()
-    }
-
-    /// Where open deals pile up: for each stage with at least 5 open deals, the share of them
-    /// opened longer ago than twice the deal cycle measured on won deals (at least 30 days; 90
-    /// without won deals); the worst stage's share is a metric, every stage's a breakdown.
-    mutating func stageStaleness(cycle: Double?) {
-        let limit = asOf.adding(days: -Int((cycle.map { max(30, 2 * $0) } ?? 90).rounded()))
-        var open: [String: (all: Int, stale: Int)] = [:]
-        for deal in data.deals {
-            let status = deal.status ?? (deal.closedAt.map { $0 > asOf } ?? true ? "open" : "closed")
-            guard status == "open", let stage = deal.stage, let created = deal.createdAt else { continue }
-            var entry = open[stage] ?? (0, 0)
-            entry.all += 1
-            if created <= limit { entry.stale += 1 }
-            open[stage] = entry
-        }
-        var shares: [String: Double] = [:]
-        for (stage, counts) in open where counts.all >= 5 { shares[stage] = Double(counts.stale) / Double(counts.all) }
-        stageStaleShares = shares
-        // Open deals with stages but none with five at one stage: nothing piles up anywhere.
-        sink.set("deals.worst_stage_stale_share", shares.values.max() ?? (open.isEmpty ? nil : 0), orElse: .noValues(.deals, "stage"))
-    }
-
-    /// The share of class A customers (ABC by the headline period's revenue) with no activity in
-    /// the last 60 days: the key accounts nobody has called.
-    private mutating func classAUntouched() {
-        let recent = asOf.adding(days: -60)
-        var texts = Set<String>()
-        for activity in data.activities {
-            guard let day = activity.day, day > recent, day <= asOf, let customer = activity.customerID else { continue }
-            texts.insert(customer)
-        }
-        let touched = Set(data.customerKeys(of: Array(texts)))
-        let names = data.customerKeys.names
-        var keys = stats.boughtLast12m.indices.filter { stats.boughtLast12m[$0] && stats.revenueLast12m[$0] > 0 }
-        keys.sort { a, b in
-            let ra = stats.revenueLast12m[a], rb = stats.revenueLast12m[b]
-            return ra != rb ? ra > rb : names[a] < names[b]
-        }
-        guard let classes = Self.abcClasses(keys.map { stats.revenueLast12m[$0] }) else {
-            sink.set("activities.a_class_untouched_60d_share", nil, orElse: .noSalesLast12Months)
-            return
-        }
-        var classA = 0, untouched = 0
-        for (index, key) in keys.enumerated() where classes[index] == 0 {
-            classA += 1
-            if !touched.contains(Int32(key)) { untouched += 1 }
-        }
-        sink.ratio("activities.a_class_untouched_60d_share", Double(untouched), Double(classA))
     }
 }

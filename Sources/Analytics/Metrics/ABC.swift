@@ -1,0 +1,87 @@
+import AuditModel
+
+// ABC classes of customers, managers and products by revenue, on both windows.
+
+extension MetricCatalogue {
+    static let abcSubjects: [(id: String, ru: String, en: String)] = [
+        ("customers", "клиентов", "customers"), ("products", "товаров", "products"), ("managers", "менеджеров", "managers"),
+    ]
+
+    static let abcMetrics: [MetricDefinition] = Window.both.flatMap { (window: Window) -> [MetricDefinition] in
+        abcSubjects.flatMap { (subject: (id: String, ru: String, en: String)) -> [MetricDefinition] in
+            ["a", "b", "c"].flatMap { (letter: String) -> [MetricDefinition] in abcMetrics(subject: subject, letter: letter, window: window) }
+        }
+    }
+
+    private static func abcMetrics(subject: (id: String, ru: String, en: String), letter: String, window: Window) -> [MetricDefinition] {
+        let upper = letter.uppercased()
+        let unit: MetricUnit = subject.id == "customers" ? .customers : .count
+        let countTitle = LocalizedText(ru: "ABC \(subject.ru): класс \(upper), число" + window.titleRu,
+                                       en: "ABC \(subject.en): class \(upper) count" + window.titleEn)
+        let shareTitle = LocalizedText(ru: "ABC \(subject.ru): класс \(upper), доля выручки" + window.titleRu,
+                                       en: "ABC \(subject.en): class \(upper) revenue share" + window.titleEn)
+        return [
+            .init("abc.\(subject.id).\(letter)_count" + window.suffix, .abc, unit, window.period, [.sales], .neutral,
+                  ru: (countTitle.ru, "число \(subject.ru) класса \(upper) по выручке \(window.ru)"),
+                  en: (countTitle.en, "number of \(subject.en) in class \(upper) by revenue \(window.en)")),
+            .init("abc.\(subject.id).\(letter)_revenue_share" + window.suffix, .abc, .share, window.period, [.sales], .neutral,
+                  ru: (shareTitle.ru, "выручка класса \(upper) / общая выручка \(subject.ru) \(window.ru)"),
+                  en: (shareTitle.en, "revenue of class \(upper) / total revenue of \(subject.en) \(window.en)")),
+        ]
+    }
+}
+
+extension Computation {
+    /// ABC classes over items ranked by revenue descending: A is the prefix up to and including
+    /// the item whose cumulative revenue reaches 80% of the total, B up to 95%, C the rest.
+    /// Returns the class of each ranked item (0, 1, 2), or nil when the total is not positive.
+    static func abcClasses(_ revenues: [Double]) -> [Int8]? {
+        let total = revenues.reduce(0, +)
+        guard total > 0 else { return nil }
+        var classes = [Int8](repeating: 2, count: revenues.count)
+        var cumulative = 0.0
+        var current: Int8 = 0
+        for (index, value) in revenues.enumerated() {
+            // An item belongs to the class that was open before it was added.
+            classes[index] = current
+            cumulative += value
+            if current == 0, cumulative >= 0.8 * total { current = 1 }
+            if current == 1, cumulative >= 0.95 * total { current = 2 }
+        }
+        return classes
+    }
+
+    /// The ABC metrics of one subject (`customers`, `products`, `managers`) on the headline
+    /// period (`suffix` empty; also its table) or all history (`suffix` `.all_history`).
+    /// - Parameter whenEmpty: why the metrics are null when there is nothing to rank (default: the
+    ///   subject's field is empty in every sale line).
+    mutating func abc(subject: String, revenues: [Double], classes: [Int8]?, suffix: String = "", whenEmpty: UnavailableReason? = nil) {
+        let prefix = "abc.\(subject)."
+        guard let classes else {
+            let reason = revenues.isEmpty ? whenEmpty ?? .noValues(.sales, String(subject.dropLast())) : .zeroTotal
+            for letter in ["a", "b", "c"] {
+                sink.set(prefix + letter + "_count" + suffix, nil, orElse: reason)
+                sink.set(prefix + letter + "_revenue_share" + suffix, nil, orElse: reason)
+            }
+            return
+        }
+        let total = revenues.reduce(0, +)
+        var counts = [0, 0, 0], sums = [0.0, 0.0, 0.0]
+        var minimums: [Double?] = [nil, nil, nil]
+        for (index, value) in revenues.enumerated() {
+            let klass = Int(classes[index])
+            counts[klass] += 1
+            sums[klass] += value
+            minimums[klass] = min(minimums[klass] ?? value, value)
+        }
+        var rows: [ABCClassRow] = []
+        for (offset, letter) in ["a", "b", "c"].enumerated() {
+            sink.set(prefix + letter + "_count" + suffix, counts[offset])
+            sink.set(prefix + letter + "_revenue_share" + suffix, sums[offset] / total)
+            rows.append(ABCClassRow(abcClass: letter.uppercased(), count: counts[offset],
+                                    countShare: Double(counts[offset]) / Double(revenues.count),
+                                    revenue: sums[offset], revenueShare: sums[offset] / total, minRevenue: minimums[offset]))
+        }
+        if suffix.isEmpty { tables.abc[subject] = rows }
+    }
+}

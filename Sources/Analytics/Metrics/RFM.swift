@@ -1,0 +1,120 @@
+import AuditModel
+
+// RFM segments (recency, frequency, money by quintiles) and the revenue of the customers at risk.
+
+extension MetricCatalogue {
+    /// The RFM segments, each with the way its size should move: more customers among the best
+    /// is better, more among those slipping away is worse.
+    static let rfmSegmentIDs: [(id: String, name: String, direction: MetricDirection)] = [
+        ("champions", "Champions", .higherIsBetter), ("loyal", "Loyal", .higherIsBetter),
+        ("potential_loyalists", "Potential loyalists", .higherIsBetter), ("new", "New", .higherIsBetter),
+        ("at_risk", "At risk", .lowerIsBetter), ("cant_lose", "Can't lose", .lowerIsBetter),
+        ("hibernating", "Hibernating", .lowerIsBetter), ("long_inactive", "Long inactive", .lowerIsBetter),
+    ]
+
+    private static let rfmSegmentRussian = [
+        "Champions": "Чемпионы", "Loyal": "Лояльные", "Potential loyalists": "Потенциально лояльные", "New": "Одна недавняя покупка",
+        "At risk": "Под угрозой", "Can't lose": "Нельзя потерять", "Hibernating": "Спящие", "Long inactive": "Давно неактивные",
+    ]
+
+    /// RFM's "New" (one purchase, recent) is not the customer definition of new (first purchase
+    /// in the last 12 months, `customers.new_12m`): the report calls it by what it is.
+    private static let rfmSegmentEnglish = ["New": "One recent purchase"]
+
+    /// The title of an RFM segment (as named in the tables, e.g. `At risk`) in each language.
+    public static func segmentTitle(_ name: String) -> LocalizedText {
+        LocalizedText(ru: rfmSegmentRussian[name] ?? name, en: rfmSegmentEnglish[name] ?? name)
+    }
+
+    static let rfmMetrics: [MetricDefinition] = [
+        .init("rfm.revenue_at_risk", .rfm, .money, .last12m, [.sales], .lowerIsBetter,
+              ru: ("Выручка под риском", "выручка за последние 12 месяцев клиентов сегментов «Под угрозой» (At risk) и «Нельзя потерять» (Can't lose)"),
+              en: ("Revenue at risk", "last-12-month revenue of the customers in At risk and Can't lose")),
+        .init("rfm.revenue_at_risk_share", .rfm, .share, .last12m, [.sales], .lowerIsBetter,
+              ru: ("Доля выручки под риском", "rfm.revenue_at_risk / sales.revenue_last_12m"),
+              en: ("Share of revenue at risk", "rfm.revenue_at_risk / sales.revenue_last_12m")),
+        .init("rfm.at_risk_customers", .rfm, .customers, .asOf, [.sales], .lowerIsBetter,
+              ru: ("Клиенты под риском", "клиенты сегментов «Под угрозой» (At risk) и «Нельзя потерять» (Can't lose)"),
+              en: ("Customers at risk", "customers in At risk and Can't lose")),
+    ] + rfmSegmentIDs.map { segment in
+        .init("rfm.\(segment.id)", .rfm, .customers, .asOf, [.sales], segment.direction,
+              ru: ("RFM-сегмент «\(segmentTitle(segment.name).ru)»", "число покупателей (за всю историю) в RFM-сегменте «\(segmentTitle(segment.name).ru)» на дату as_of"),
+              en: ("RFM segment \(segmentTitle(segment.name).en)", "number of buying customers (all history) in the RFM segment \(segmentTitle(segment.name).en) on as_of"))
+    }
+}
+
+extension Computation {
+    /// RFM scores and segments per buying customer, segment table and risk metrics.
+    mutating func rfm(ranking: [Int32]) -> [Int32: RFMScore] {
+        let n = ranking.count
+        guard n > 0 else { return [:] }
+        let recency = ranking.map { Int(asOfDay - stats.lastDay[Int($0)]) }
+        let frequency = ranking.map { Int(stats.frequency[Int($0)]) }
+        let monetary = ranking.map { stats.revenue[Int($0)] }
+        // A smaller recency is better, so score the negated value.
+        let r = Self.quintileScores(recency.map { -Double($0) })
+        let f = Self.quintileScores(frequency.map(Double.init))
+        let m = Self.quintileScores(monetary)
+        var scores: [Int32: RFMScore] = [:]
+        scores.reserveCapacity(n)
+        var counts = [Int](repeating: 0, count: RFMSegment.allCases.count)
+        var revenueBySegment = [Double](repeating: 0, count: counts.count)
+        var last12BySegment = [Double](repeating: 0, count: counts.count)
+        for (position, key) in ranking.enumerated() {
+            let segment = RFMSegment(r: r[position], f: f[position], m: m[position], singlePurchase: frequency[position] == 1)
+            scores[key] = RFMScore(recencyDays: recency[position], frequency: frequency[position], monetary: monetary[position],
+                                   r: r[position], f: f[position], m: m[position], segment: segment)
+            counts[segment.rawValue] += 1
+            revenueBySegment[segment.rawValue] += monetary[position]
+            last12BySegment[segment.rawValue] += stats.revenueLast12m[Int(key)]
+        }
+        let total = monetary.reduce(0, +)
+        tables.rfmSegments = RFMSegment.allCases.map { segment in
+            RFMSegmentRow(segment: segment.name, customers: counts[segment.rawValue],
+                          customerShare: Double(counts[segment.rawValue]) / Double(n),
+                          revenue: revenueBySegment[segment.rawValue],
+                          revenueShare: total > 0 ? revenueBySegment[segment.rawValue] / total : nil,
+                          revenueLast12m: last12BySegment[segment.rawValue])
+        }
+        for segment in RFMSegment.allCases { sink.set("rfm.\(segment.id)", counts[segment.rawValue]) }
+        let atRisk = last12BySegment[RFMSegment.atRisk.rawValue] + last12BySegment[RFMSegment.cantLose.rawValue]
+        sink.set("rfm.revenue_at_risk", atRisk)
+        sink.set("rfm.at_risk_customers", counts[RFMSegment.atRisk.rawValue] + counts[RFMSegment.cantLose.rawValue])
+        let last12 = stats.revenueLast12m.reduce(0, +)
+        sink.ratio("rfm.revenue_at_risk_share", atRisk, last12)
+        return scores
+    }
+
+    /// Scores 1–5 by quintiles of the percentile rank, higher values scoring higher:
+    /// p = (values strictly lower + ½·(values tied − 1)) / (N − 1), score = min(5, 1 + ⌊5·p⌋);
+    /// ties get one score, and a single customer scores 3.
+    static func quintileScores(_ values: [Double]) -> [Int] {
+        let n = values.count
+        guard n > 1 else { return values.map { _ in 3 } }
+        let sorted = values.sorted()
+        return values.map { value in
+            let lower = lowerBound(sorted, value)
+            let upper = upperBound(sorted, value)
+            // 5·p in integers: 5·(2·lower + ties − 1) / (2·(N − 1)), so that no rounding moves a boundary.
+            return min(5, 1 + 5 * (2 * lower + (upper - lower) - 1) / (2 * (n - 1)))
+        }
+    }
+
+    static func lowerBound(_ sorted: [Double], _ value: Double) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    static func upperBound(_ sorted: [Double], _ value: Double) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] <= value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,191 @@
+import AuditModel
+
+// Who buys, who came, who stayed and who left: active, new, returning, retained, reactivated
+// and lost customers, retention and churn, key accounts' revenue retention, overdue regulars.
+
+extension MetricCatalogue {
+    /// The customer definitions of docs/metrics.md: active, new, returning, retained,
+    /// reactivated and lost, each once, all on the headline period and the 12 months before.
+    static let customerMetrics: [MetricDefinition] = [
+        .init("customers.active_12m_share", .customers, .share, .last12m, [.sales], .higherIsBetter,
+              ru: ("Доля активных", "customers.active_12m / sales.customers.all_history: сколько из когда-либо покупавших активны"),
+              en: ("Active share", "customers.active_12m / sales.customers.all_history: how many of those who ever bought are active")),
+        .init("customers.new_12m", .customers, .customers, .last12m, [.sales], .higherIsBetter,
+              ru: ("Новые клиенты", "активные клиенты, чья первая покупка за всю историю — в (as_of − 365, as_of]"),
+              en: ("New customers", "active customers whose first purchase ever is in (as_of − 365, as_of]")),
+        .init("customers.returning_12m", .customers, .customers, .last12m, [.sales], .higherIsBetter,
+              ru: ("Повторные клиенты", "активные клиенты, покупавшие и раньше: active_12m − new_12m = retained_12m + reactivated_12m"),
+              en: ("Returning customers", "active customers who had bought before: active_12m − new_12m = retained_12m + reactivated_12m")),
+        .init("customers.retained_12m", .customers, .customers, .change12m, [.sales], .higherIsBetter,
+              ru: ("Удержанные клиенты", "клиенты, активные и в предыдущие 12 месяцев, и в последние 12"),
+              en: ("Retained customers", "customers active both in the previous 12 months and in the last 12")),
+        .init("customers.reactivated_12m", .customers, .customers, .change12m, [.sales], .higherIsBetter,
+              ru: ("Вернувшиеся клиенты", "активные клиенты, не покупавшие в предыдущие 12 месяцев, с первой покупкой раньше них"),
+              en: ("Reactivated customers", "active customers who did not buy in the previous 12 months and first bought before them")),
+        .init("customers.lost_12m", .customers, .customers, .change12m, [.sales], .lowerIsBetter,
+              ru: ("Потерянные клиенты", "клиенты, активные в предыдущие 12 месяцев и не купившие ничего в последние 12: active_prev_12m − retained_12m"),
+              en: ("Lost customers", "customers active in the previous 12 months who bought nothing in the last 12: active_prev_12m − retained_12m")),
+        .init("customers.lost_revenue_prev_12m", .customers, .money, .previous12m, [.sales], .lowerIsBetter,
+              ru: ("Выручка потерянных клиентов", "выручка за предыдущие 12 месяцев (as_of − 730, as_of − 365] клиентов из customers.lost_12m"),
+              en: ("Lost customers' revenue", "revenue in the previous 12 months (as_of − 730, as_of − 365] of the customers in customers.lost_12m")),
+        .init("key.top20_prev_revenue_retention_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
+              ru: ("Удержание выручки крупнейших клиентов прошлого года", "топ-20 % покупателей предыдущих 12 месяцев (по их выручке там): их выручка за последние 12 месяцев / их выручка за предыдущие 12 (чистое удержание выручки)"),
+              en: ("Revenue retention of last year's largest customers", "the top 20 % of the previous 12 months' buyers (by their revenue there): their revenue in the last 12 months / theirs in the previous 12 (net revenue retention, NRR)")),
+        .init("key.top20_prev_revenue_lost_share_12m", .customers, .share, .change12m, [.sales], .lowerIsBetter,
+              ru: ("Потерянная доля выручки крупнейших клиентов прошлого года", "те же клиенты: Σ max(0, выручка за предыдущие 12 месяцев − за последние 12) / их выручка за предыдущие 12 — сокращение закупок и уход, без учёта роста других"),
+              en: ("Revenue lost by last year's largest customers", "the same customers: Σ max(0, previous 12 months' revenue − last 12 months') / their previous 12 months' revenue — reduced purchases and departures, not offset by others' growth")),
+        .init("key.top20_prev_down30_share", .customers, .share, .change12m, [.sales], .lowerIsBetter,
+              ru: ("Крупнейшие клиенты прошлого года, сократившие закупки более чем на 30 %", "те же клиенты, что в key.top20_prev_revenue_retention_12m: доля тех, чья выручка за последние 12 месяцев меньше 70 % их выручки за предыдущие 12 (включая ушедших)"),
+              en: ("Last year's largest customers down by more than 30 %", "the customers of key.top20_prev_revenue_retention_12m: the share whose last 12 months' revenue is below 70 % of their previous 12 months' (those who left included)")),
+        .init("customers.overdue_regulars", .customers, .customers, .asOf, [.sales], .lowerIsBetter,
+              ru: ("Постоянные клиенты, пропустившие свой срок закупки", "клиенты с покупками в ≥ 3 различных дня и последней покупкой в (as_of − 365, as_of], у которых с последней покупки прошло больше двух их собственных средних интервалов ((последняя − первая) / (дней покупок − 1)) и не меньше 30 дней и которые покупали в это же время год назад (в пределах 45 дней от as_of − 365): сезонное затишье не считается"),
+              en: ("Regular customers overdue for their next purchase", "customers with purchases on ≥ 3 distinct days and the last one in (as_of − 365, as_of] whose time since the last purchase exceeds twice their own mean interval ((last − first) / (purchase days − 1)) and 30 days, and who bought at this time a year ago (within 45 days of as_of − 365): a seasonal lull does not count")),
+        .init("customers.overdue_regulars_revenue_share_12m", .customers, .share, .last12m, [.sales], .lowerIsBetter,
+              ru: ("Выручка постоянных клиентов, пропустивших срок", "выручка клиентов из customers.overdue_regulars за (as_of − 365, as_of] / вся выручка за этот период"),
+              en: ("Revenue of overdue regular customers", "the revenue in (as_of − 365, as_of] of the customers in customers.overdue_regulars / all revenue in that period")),
+        .init("retention.rate_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
+              ru: ("Удержание за 12 месяцев", "customers.retained_12m / customers.active_prev_12m (null, когда предыдущее окно пусто)"),
+              en: ("12-month retention", "customers.retained_12m / customers.active_prev_12m (null when the previous window is empty)")),
+        .init("retention.revenue_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
+              ru: ("Удержание выручки за 12 месяцев", "выручка покупателей предыдущих 12 месяцев за последние 12 / их выручка за предыдущие 12 (учитывает и уход, и сокращение, и рост закупок; нужна полная история предыдущих 12 месяцев)"),
+              en: ("12-month revenue retention (NRR)", "the previous 12 months' buyers' revenue in the last 12 months / theirs in the previous 12 (counts departures, cuts and growth; needs the previous 12 months fully covered)")),
+        .init("retention.prev_new_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
+              ru: ("Прошлогодние новые клиенты, купившие снова", "клиенты с первой покупкой за всю историю в предыдущие 12 месяцев (as_of − 730, as_of − 365], купившие и в последние 12: доля ставших постоянными"),
+              en: ("Last year's new customers buying again", "customers whose first purchase ever is in the previous 12 months (as_of − 730, as_of − 365] who also bought in the last 12: the share who became regulars")),
+        .init("retention.churn_12m", .customers, .share, .change12m, [.sales], .lowerIsBetter,
+              ru: ("Отток за 12 месяцев", "customers.lost_12m / customers.active_prev_12m = 1 − retention.rate_12m"),
+              en: ("12-month churn", "customers.lost_12m / customers.active_prev_12m = 1 − retention.rate_12m")),
+        .init("customers.repeat_rate", .customers, .share, .allHistory, [.sales], .higherIsBetter,
+              ru: ("Доля повторных", "доля покупателей за всю историю с покупками в ≥ 2 различных дня"),
+              en: ("Repeat rate", "share of buying customers (all history) with purchases on ≥ 2 distinct days")),
+        .init("customers.median_purchase_interval_days", .customers, .days, .allHistory, [.sales], .lowerIsBetter,
+              ru: ("Медианный интервал между покупками", "медиана по покупателям с ≥ 2 днями покупок: (последний − первый день покупки) / (число дней покупок − 1)"),
+              en: ("Median purchase interval", "median over customers with ≥ 2 purchase days of (last − first purchase day) / (purchase days − 1)")),
+    ]
+}
+
+extension Computation {
+    /// The customer definitions, each once: active (bought in the last 12 months), new (first
+    /// purchase ever there), returning (active, bought before), retained (active in both
+    /// windows), reactivated (returning, silent in the previous 12 months), lost (active in the
+    /// previous 12 months, not in the last 12); the retention and churn rates; repeat rate and
+    /// purchase interval over all history.
+    mutating func retention() {
+        var buyers = 0, repeaters = 0, active = 0, lost = 0, new12 = 0, retained = 0, reactivated = 0, previous = 0
+        var intervals: [Double] = []
+        var lostRevenue = 0.0, keptRevenue = 0.0, previousRevenue = 0.0, newPrevious = 0, newPreviousRetained = 0
+        for key in stats.lines.indices where stats.lines[key] > 0 {
+            buyers += 1
+            if stats.frequency[key] >= 2 {
+                repeaters += 1
+                intervals.append(Double(stats.lastDay[key] - stats.firstDay[key]) / Double(stats.frequency[key] - 1))
+            }
+            switch (stats.boughtPrev12m[key], stats.boughtLast12m[key]) {
+            case (true, true):
+                if stats.firstDay[key] > prev12Start { newPrevious += 1; newPreviousRetained += 1 }
+                previous += 1; active += 1; retained += 1
+                keptRevenue += stats.revenueLast12m[key]; previousRevenue += stats.revenuePrev12m[key]
+            case (true, false):
+                if stats.firstDay[key] > prev12Start { newPrevious += 1 }
+                previous += 1; lost += 1; lostRevenue += stats.revenuePrev12m[key]; previousRevenue += stats.revenuePrev12m[key]
+            case (false, true):
+                active += 1
+                if stats.firstDay[key] > last12Start { new12 += 1 } else { reactivated += 1 }
+            case (false, false): break
+            }
+        }
+        sink.ratio("customers.repeat_rate", Double(repeaters), Double(buyers))
+        intervals.sort()
+        let median: Double? = intervals.isEmpty ? nil
+            : intervals.count % 2 == 1 ? intervals[intervals.count / 2]
+            : (intervals[intervals.count / 2 - 1] + intervals[intervals.count / 2]) / 2
+        sink.set("customers.median_purchase_interval_days", median)
+        overdueRegulars()
+        sink.ratio("customers.active_12m_share", Double(active), Double(buyers))
+        sink.set("customers.new_12m", new12)
+        sink.set("customers.returning_12m", active - new12)
+        sink.set("customers.retained_12m", retained)
+        sink.set("customers.reactivated_12m", reactivated)
+        sink.set("customers.lost_12m", lost)
+        sink.set("customers.lost_revenue_prev_12m", lostRevenue)
+        sink.ratio("retention.rate_12m", Double(retained), Double(previous), orElse: .emptyPreviousWindow)
+        sink.ratio("retention.churn_12m", Double(lost), Double(previous), orElse: .emptyPreviousWindow)
+        if previousWindowCovered {
+            sink.ratio("retention.revenue_12m", keptRevenue, previousRevenue, orElse: .emptyPreviousWindow)
+            sink.ratio("retention.prev_new_12m", Double(newPreviousRetained), Double(newPrevious), orElse: .emptyPreviousWindow)
+        } else {
+            sink.set("retention.revenue_12m", nil, orElse: .previousWindowNotCovered)
+            sink.set("retention.prev_new_12m", nil, orElse: .previousWindowNotCovered)
+        }
+    }
+
+    /// Regular customers (purchases on three days or more, the last within 12 months) whose time
+    /// since the last purchase exceeds twice their own mean interval (and 30 days) and who bought
+    /// at this time of year a year ago: the reorders a manager should be chasing now, measured
+    /// against each customer's own rhythm and season rather than one churn threshold for all.
+    mutating func overdueRegulars() {
+        // The season: a customer who bought within 45 days either side of this date a year ago
+        // buys at this time of year, so their silence now is not the season's.
+        let seasonStart = asOfDay - 365 - 45, seasonEnd = asOfDay - 365 + 45
+        var inSeason = [Bool](repeating: false, count: stats.lines.count)
+        let sales = data.sales
+        for index in 0..<sales.count where included[index] && sales.day[index] > seasonStart && sales.day[index] <= seasonEnd {
+            let customer = Int(sales.customer[index])
+            if customer >= 0 && customer < inSeason.count { inSeason[customer] = true }
+        }
+        var overdue = 0, overdueRevenue = 0.0, revenue = 0.0
+        for key in stats.lines.indices where stats.boughtLast12m[key] {
+            revenue += stats.revenueLast12m[key]
+            let days = Int(stats.frequency[key])
+            guard days >= 3 else { continue }
+            let interval = Double(stats.lastDay[key] - stats.firstDay[key]) / Double(days - 1)
+            let since = Double(asOfDay - stats.lastDay[key])
+            if since > max(2 * interval, 30), inSeason[key] {
+                overdue += 1
+                overdueRevenue += stats.revenueLast12m[key]
+                customerLists.overdueRegulars.append((Int32(key), interval))
+            }
+        }
+        sink.set("customers.overdue_regulars", overdue)
+        sink.ratio("customers.overdue_regulars_revenue_share_12m", overdueRevenue, revenue, orElse: .noSalesLast12Months)
+    }
+
+    /// What last year's largest customers did this year: the top 20 % of the previous 12 months'
+    /// buyers (by their revenue there, ties by customer id), their revenue in the last 12 months
+    /// against the previous 12 (net revenue retention), and the gross revenue they lost
+    /// (Σ max(0, previous − last) over previous): the measured counterpart of the key-account loss
+    /// a money estimate assumes.
+    mutating func keyAccountRetention() {
+        let ids = ["key.top20_prev_revenue_retention_12m", "key.top20_prev_revenue_lost_share_12m", "key.top20_prev_down30_share"]
+        guard previousWindowCovered else {
+            for id in ids { sink.set(id, nil, orElse: .previousWindowNotCovered) }
+            return
+        }
+        let names = data.customerKeys.names
+        var keys: [Int] = []
+        for key in stats.lines.indices where stats.boughtPrev12m[key] && stats.revenuePrev12m[key] > 0 { keys.append(key) }
+        keys.sort { a, b in
+            let ra = stats.revenuePrev12m[a], rb = stats.revenuePrev12m[b]
+            return ra != rb ? ra > rb : names[a] < names[b]
+        }
+        let top = keys.prefix(Int(clamped: 0.2 * Double(keys.count), rounding: .up))
+        var before = 0.0, after = 0.0, lost = 0.0, down30 = 0
+        for key in top {
+            let previous = stats.revenuePrev12m[key], last = stats.revenueLast12m[key]
+            before += previous
+            after += last
+            lost += max(0, previous - last)
+            if last < 0.7 * previous {
+                down30 += 1
+                customerLists.keyDecliners.append(Int32(key))
+            }
+        }
+        guard before > 0 else {
+            for id in ids { sink.set(id, nil, orElse: .emptyPreviousWindow) }
+            return
+        }
+        sink.set(ids[0], after / before)
+        sink.set(ids[1], lost / before)
+        sink.ratio(ids[2], Double(down30), Double(top.count))
+    }
+}
