@@ -1,48 +1,3 @@
-// The Analytics engine: a catalogue of named metrics with exact definitions, computed over the
-// canonical tables of one workspace round.
-//
-// Public API, in the order a caller meets it:
-//
-// * The catalogue — ``MetricCatalogue/all`` lists every ``MetricDefinition`` (stable `id`,
-//   ``MetricFamily``, bilingual `title` and `definition`, ``MetricUnit`` — money, count,
-//   customers, share, change, points, days, ratio, date —, ``MetricPeriod`` — the headline period
-//   (the last 12 months to as_of), the 12 months before, the change between them, all history, a
-//   state on as_of, the last 90 days, cohorts —, ``MetricValueType`` — number or string —, and the
-//   ``DatasetKind``s it needs). Pareto, ABC, key accounts, manager shares and dependency are on the
-//   headline period; their whole-history twins end in `.all_history`. Customer definitions
-//   (active, new, returning, retained, reactivated, lost) are each one metric.
-//   ``Formatter/metric(_:unit:)`` writes a value in its unit;
-//   ``MetricCatalogue/definition(of:)`` looks one up; ``MetricCatalogue/markdown()``
-//   renders `docs/metrics.md` (a test fails on drift; regenerate with
-//   `CRM_AUDIT_RECORD_DOCS=1 swift test --filter CatalogueTests`).
-// * Computing — ``Analytics/analyse(_:round:asOf:)`` reads the round once (two threads: the sale
-//   lines from their columnar copy, or from the rows when a dataset has none, on one; the customer
-//   list and small datasets on the other; manager, channel, campaign and product totals then run
-//   on a third) and returns an ``Analysis``; `crm-audit metrics --sales FILE` gives it sale lines
-//   read from a file instead (`analyse(_:round:asOf:sales:)`). Its ``Analysis/document`` is a
-//   ``MetricDocument``: `asOf`, `metrics` (`[id: MetricValue]` — a number, an ISO date string,
-//   or null), `unavailable` (`[id: reason code]`, explained in both languages by
-//   ``UnavailableReason/text``),
-//   ``MonthlySeries`` (revenue, orders, customers, new customers per month, partial months),
-//   ``HeadlinePeriods`` (the dates of the two 12-month windows) and ``MetricTables``
-//   (ABC, RFM segments, managers, cohorts, portrait, typical A customer, channels, campaigns,
-//   deal stages, data quality, duplicate groups). ``MetricDocument/jsonString(pretty:)`` writes
-//   the JSON contract of `crm-audit metrics --format json`; ``MetricDocument/decode(json:)``
-//   reads it back. ``Analytics/computeAndStore(_:round:asOf:)`` also saves it with
-//   `Workspace.saveMetrics(document:asOf:round:)`, and ``Analytics/storedDocument(_:round:)``
-//   loads the stored snapshot of a round.
-// * Samples for the rules engine — ``Analysis/sample(_:limit:)`` with a ``SampleSet``, or
-//   ``Analysis/sample(named:limit:)`` with its string id (`customers.no_email`,
-//   `customers.invalid_email`, `customers.invalid_phone`, `customers.no_birth_date`,
-//   `customers.no_segment`, `customers.no_industry`, `customers.no_region`, `customers.no_manager`,
-//   `customers.duplicates`, `customers.without_sales`, `sales.orphans`, `sales.future_dates`,
-//   `sales.non_positive`, `managers.idle`, `customers.at_risk`, `customers.lost`, `customers.top`),
-//   gives the first N records as a ``SampleTable``: named `columns`, `rows`, and the `total`.
-// * Per-item tables — ``Analysis/exportTable(_:)`` with an ``ExportTable`` (`rfm`, `abc`,
-//   `duplicates`, `managers`) gives every row as a ``SampleTable``; ``SampleTable/csv()`` renders
-//   it for `crm-audit export WORKSPACE TABLE --out FILE.csv`, written with `PrivateFile` (0600).
-//
-// `CRM_AUDIT_TIMING=1 crm-audit metrics …` prints the time of each phase on standard error.
 import AuditModel
 import Foundation
 import Workspace
@@ -76,10 +31,8 @@ public enum Analytics {
         // the small datasets, then checks the customers' contacts and duplicates.
         let clock = ContinuousClock()
         let start = clock.now
-        let side = CustomerSideWork()
-        let thread = Thread { side.run(workspace: workspace, round: round) }
-        thread.start()
-        defer { side.waitUntilFinished() }
+        let side = CustomerSideWork(workspace: workspace, round: round)
+        defer { _ = side.result() }  // no work goes on after return, even on an error
         var salesPart: RoundData
         var readRows = false
         let minimum = ProcessInfo.processInfo.environment["CRM_AUDIT_SPLIT_MIN"].flatMap { Int($0) } ?? 200_000
@@ -106,14 +59,12 @@ public enum Analytics {
             try StoredAmounts.check(salesPart.sales, workspace: workspace, round: round)
         }
         let salesRead = clock.now
-        side.loaded.wait()
-        var data = try side.data.get()
+        var data = try side.data()
         data.adopt(sales: salesPart)
         let loaded = clock.now
-        var analysis = analyse(data: data, asOf: asOf, customerSide: { side.waitUntilFinished(); return side.result })
+        var analysis = analyse(data: data, asOf: asOf, customerSide: { side.result() })
         analysis.timings = [("sales.read", salesRead - start), ("load", loaded - start)] + analysis.timings + [("compute", clock.now - loaded)]
-        side.waitUntilFinished()
-        analysis.timings += side.timings
+        analysis.timings += side.timings()
         return analysis
     }
 

@@ -128,38 +128,43 @@ struct PortraitColumn: Sendable {
     }
 }
 
-/// The other thread's work in ``Analytics/analyse(_:round:asOf:)``: it reads the customer side of
-/// the round, signals `loaded`, computes the ``CustomerSideResult``, then signals `finished`.
-///
-/// Each field is written once by the worker before the semaphore it guards is signalled, and read
-/// by the caller only after waiting on that semaphore.
-final class CustomerSideWork: @unchecked Sendable {
-    let loaded = DispatchSemaphore(value: 0)
-    private let finished = DispatchSemaphore(value: 0)
-    private(set) var data: Result<RoundData, any Error> = .failure(CancellationError())
-    private(set) var result: CustomerSideResult?
+/// The other threads' work in ``Analytics/analyse(_:round:asOf:)``: one reads the customer side
+/// of the round (the customer list and the small datasets), the next computes the
+/// ``CustomerSideResult`` from it, while the caller reads the sale lines.
+struct CustomerSideWork: Sendable {
+    typealias Timings = [(phase: String, duration: Duration)]
+    private let reading: Background<(data: RoundData, wall: Duration, cpu: Duration)>
+    private let checking: Background<(result: CustomerSideResult?, wall: Duration, cpu: Duration)>
 
-    /// How long reading the customer side and computing its checks took (for `CRM_AUDIT_TIMING=1`).
-    private(set) var timings: [(phase: String, duration: Duration)] = []
-
-    /// Waits until the worker is done (as often as asked); then `result` and `timings` hold.
-    func waitUntilFinished() {
-        finished.wait()
-        finished.signal()
+    init(workspace: Workspace, round: AuditRound) {
+        let reading = Background {
+            let clock = ContinuousClock()
+            let start = clock.now, startCPU = Self.threadCPUTime()
+            let data = try RoundData.loadCustomerSide(from: workspace, round: round)
+            return (data: data, wall: clock.now - start, cpu: Self.threadCPUTime() - startCPU)
+        }
+        self.reading = reading
+        checking = Background {
+            guard let read = try? reading.wait() else { return (result: nil, wall: .zero, cpu: .zero) }
+            let clock = ContinuousClock()
+            let start = clock.now, startCPU = Self.threadCPUTime()
+            let result = CustomerSideResult.compute(read.data)
+            return (result: result, wall: clock.now - start, cpu: Self.threadCPUTime() - startCPU)
+        }
     }
 
-    func run(workspace: Workspace, round: AuditRound) {
-        let clock = ContinuousClock()
-        let start = clock.now, startCPU = Self.threadCPUTime()
-        data = Result { try RoundData.loadCustomerSide(from: workspace, round: round) }
-        let read = clock.now, readCPU = Self.threadCPUTime()
-        loaded.signal()
-        if case .success(let loadedData) = data { result = CustomerSideResult.compute(loadedData) }
-        let end = clock.now, endCPU = Self.threadCPUTime()
-        // Wall time, then this thread's CPU time (which does not count waiting for a core).
-        timings = [("customers.read", read - start), ("customers.checks", end - read),
-                   ("customers.read.cpu", readCPU - startCPU), ("customers.checks.cpu", endCPU - readCPU)]
-        finished.signal()
+    /// The customer side as read; waits for the reading.
+    func data() throws -> RoundData { try reading.wait().data }
+
+    /// The contact checks and duplicates; waits for them (nil when the reading failed).
+    func result() -> CustomerSideResult? { (try? checking.wait())?.result }
+
+    /// How long reading the customer side and computing its checks took, wall time then each
+    /// thread's CPU time (for `CRM_AUDIT_TIMING=1`); waits for both.
+    func timings() -> Timings {
+        let read = try? reading.wait(), checked = try? checking.wait()
+        return [("customers.read", read?.wall ?? .zero), ("customers.checks", checked?.wall ?? .zero),
+                ("customers.read.cpu", read?.cpu ?? .zero), ("customers.checks.cpu", checked?.cpu ?? .zero)]
     }
 
     /// The CPU time the calling thread has used.

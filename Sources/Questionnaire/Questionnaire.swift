@@ -1,14 +1,3 @@
-// The Questionnaire engine: the questionnaire format (docs/questionnaire-format.md), its loader
-// and linter, answer parsing and validation, skip logic, maturity scoring, version migrations,
-// answer files and printable forms.
-//
-// Public API used by the other engines:
-// - `Questionnaire.load(path:)`, `Questionnaire.bundled(id:)`, `QuestionnaireLoader.lint(path:)`
-// - `questionnaire.question(_:)`, `.section(_:)`, `.area(_:)`, `.questions`, `.typeEnvironment()`
-// - `question.valueType`, `question.referenceType`, `Value(answer:)` (from Expressions)
-// - `questionnaire.maturity(answers:)` → `[AreaMaturity]`
-// - `questionnaire.relevance(answers:)`, `questionnaire.migrate(_:from:)`
-
 import AuditModel
 import Expressions
 

@@ -82,16 +82,18 @@ package func fileSHA256(_ path: String) throws(ImportError) -> String {
 
 /// A SHA-256 computed on a thread of its own from copies of the chunks handed to it; at most
 /// four chunks wait, so memory stays bounded when hashing falls behind reading.
+///
+/// Unchecked: `chunks` and `stopping` are read and written only with `condition` locked; the
+/// hashing runs on a ``Background`` whose result ``stop()`` waits for.
 final class BackgroundHasher: @unchecked Sendable {
     private let condition = NSCondition()
     private var chunks: [[UInt8]] = []
     private var stopping = false
-    private var result: SHA256?
     private let capacity = 4
+    private var hashing: Background<SHA256>?
 
     init() {
-        let thread = Thread { [self] in run() }
-        thread.start()
+        hashing = Background { [self] in run() }
     }
 
     /// Queues a copy of `chunk`; waits while four chunks are queued.
@@ -108,23 +110,20 @@ final class BackgroundHasher: @unchecked Sendable {
     @discardableResult
     func stop() -> SHA256 {
         condition.lock()
-        defer { condition.unlock() }
         stopping = true
         condition.broadcast()
-        while result == nil { condition.wait() }
-        return result ?? SHA256()
+        condition.unlock()
+        return (try? hashing?.wait()) ?? SHA256()
     }
 
-    private func run() {
+    private func run() -> SHA256 {
         var hasher = SHA256()
         condition.lock()
         while true {
             while chunks.isEmpty && !stopping { condition.wait() }
             if chunks.isEmpty {
-                result = hasher
-                condition.broadcast()
                 condition.unlock()
-                return
+                return hasher
             }
             let chunk = chunks.removeFirst()
             condition.broadcast()

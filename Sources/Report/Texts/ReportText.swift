@@ -1,0 +1,37 @@
+import AuditModel
+
+/// Every fixed text of the report, in each language. A test checks that none is empty and that
+/// the Russian variant is in Russian.
+enum ReportText: String, TextCatalogue {
+    case kicker, title, client, roundDate, round, consultant, industry, generated, confidential
+    case summaryTitle, verdictScore, verdictLevel, verdictConfidence, blockedBy, topRisks, firstActions
+    case noRisks, moneyAtStake, areasTitle, areasLead, confidence, notAssessed, notEnoughEvidence, answersPart, rulesPart
+    case findingsTitle, findingsLead, matrixCaption, impact, effort, quickWins, bigBets, fillIns, thankless
+    case evidence, expected, observed, records, recordsAll, recordsInList, pointsLost, notEvaluableTitle, notEvaluableLead, missing
+    case waivedTitle, waivedBy, waivedUntil, notApplicableTitle, okTitle, okOthers, okWithoutStrength
+    case insightsTitle, revenueByMonth, revenueByMonthLead, paretoTitle, paretoLead, customersShare, revenueShare
+    case abcTitle, abcLead, abcClass, items, count, revenue, share, rfmTitle, rfmLead, segment, customers, revenueLast12m
+    case managersTitle, managersLead, manager, orders, margin, lastSale, idle, cohortsTitle, cohortsLead, cohort, monthsSince
+    case portraitTitle, portraitLead, field, value, overIndex, typicalCustomer
+    case qualityTitle, qualityLead, fillRate, filled, valid, duplicatesTitle, duplicateKeys, orphanSales, invalidContacts
+    case configurationTitle, configurationLead, reasons, baseline, target
+    case roadmapTitle, roadmapLead, now, within3, within6
+    case progressTitle, progressLead, resolved, newFindings, persisting, methodChanged, delta, trendCaption
+    case appendixTitle, answersTitle, question, answer, note, methodTitle, methodText, metricsTitle, metricDefinition
+    case sourcesTitle, file, kind, rows, rejected, checksum, importedAt, questionnaire, rulesets, unconfirmed
+    case provisional, severity, status, area, score, level, noData, kpiRevenue, kpiCustomers, kpiOrders, kpiAOV, kpiMargin
+    case headlinePeriod, vsPrevious, noComparison, partialMonth, partialMonthMark, customersTitle, customersLead, definition
+    case activePrevious, retained, lost, newCustomers, reactivated, activeNow, lostNote, retentionVsCohorts, period, unit
+
+    /// The text in both languages, from the catalogue files `ReportText+ru.swift` and `ReportText+en.swift`.
+    var text: LocalizedText { LocalizedText(ru: render(in: .ru), en: render(in: .en)) }
+
+    static func texts(in language: Language) -> [ReportText: String] {
+        switch language {
+        case .ru: russian
+        case .en: english
+        }
+    }
+
+    subscript(language: Language) -> String { text[language] }
+}
