@@ -16,7 +16,7 @@ enum ReportText: String, TextCatalogue {
     case qualityTitle, qualityLead, fillRate, filled, valid, duplicatesTitle, duplicateKeys, orphanSales, invalidContacts
     case configurationTitle, configurationLead, reasons, baseline, target
     case roadmapTitle, roadmapLead, now, within3, within6
-    case progressTitle, progressLead, resolved, newFindings, persisting, methodChanged, delta, trendCaption
+    case progressLead
     case appendixTitle, answersTitle, question, answer, note, methodTitle, methodText, metricsTitle, metricDefinition
     case sourcesTitle, file, kind, rows, rejected, checksum, importedAt, questionnaire, rulesets, unconfirmed
     case provisional, severity, status, area, score, level, noData, kpiRevenue, kpiCustomers, kpiOrders, kpiAOV, kpiMargin
