@@ -63,7 +63,8 @@ public enum Analytics {
         data.adopt(sales: salesPart)
         let loaded = clock.now
         var analysis = analyse(data: data, asOf: asOf, customerSide: { side.result() })
-        analysis.timings = [("sales.read", salesRead - start), ("load", loaded - start)] + analysis.timings + [("compute", clock.now - loaded)]
+        analysis.timings =
+            [("sales.read", salesRead - start), ("load", loaded - start)] + analysis.timings + [("compute", clock.now - loaded)]
         analysis.timings += side.timings()
         return analysis
     }
@@ -83,14 +84,17 @@ public enum Analytics {
         do {
             document = try analysis.document.jsonString()
         } catch {
-            throw UnstorableResult(workspace: workspace.path, what: LocalizedText(
-                ru: "метрики раунда \(round.number)", en: "the metrics of round \(round.number)"))
+            throw UnstorableResult(
+                workspace: workspace.path,
+                what: LocalizedText(
+                    ru: "метрики раунда \(round.number)", en: "the metrics of round \(round.number)"))
         }
         // The reusable part; a part that does not encode is simply not stored (the next command computes again).
         let reusable = (try? JSONEncoder().encode(StoredAnalysis(analysis))).map { String(decoding: $0, as: UTF8.self) }
         do {
-            try workspace.saveMetrics(document: document, asOf: analysis.asOf, round: round,
-                                      analysis: reusable.map { (fingerprint: fingerprint, json: $0) })
+            try workspace.saveMetrics(
+                document: document, asOf: analysis.asOf, round: round,
+                analysis: reusable.map { (fingerprint: fingerprint, json: $0) })
         } catch let error as any AuditError {
             throw error
         } catch {
@@ -146,8 +150,9 @@ public enum Analytics {
         let classes = Computation.abcClasses(headlineRevenue)
         computation.abc(subject: "customers", revenues: headlineRevenue, classes: classes, whenEmpty: .noSalesLast12Months)
         let rankedRevenue = ranking.map { computation.stats.revenue[Int($0)] }
-        computation.abc(subject: "customers", revenues: rankedRevenue, classes: Computation.abcClasses(rankedRevenue),
-                        suffix: MetricCatalogue.allHistorySuffix)
+        computation.abc(
+            subject: "customers", revenues: rankedRevenue, classes: Computation.abcClasses(rankedRevenue),
+            suffix: MetricCatalogue.allHistorySuffix)
         lap("abc")
         var customerClass = [Int8](repeating: -1, count: data.customerKeys.count)
         if let classes {
@@ -186,17 +191,19 @@ public enum Analytics {
         computation.sink.finish()
         lap("sink.finish")
 
-        let document = MetricDocument(asOf: asOf, metrics: computation.sink.metrics, unavailable: computation.sink.unavailable,
-                                      series: computation.series, tables: computation.tables,
-                                      periods: HeadlinePeriods(asOf: asOf, previousCovered: computation.previousWindowCovered),
-                                      breakdowns: breakdowns)
+        let document = MetricDocument(
+            asOf: asOf, metrics: computation.sink.metrics, unavailable: computation.sink.unavailable,
+            series: computation.series, tables: computation.tables,
+            periods: HeadlinePeriods(asOf: asOf, previousCovered: computation.previousWindowCovered),
+            breakdowns: breakdowns)
         return Analysis(
             document: document, data: data, asOf: asOf, stats: computation.stats, ranking: ranking, headlineRanking: headlineRanking,
             customerClass: customerClass,
             productRanking: productOrder.enumerated().map { position, key in
                 (Int32(key), productRevenue[position], productClasses?[position] ?? 2)
             },
-            managerRows: managerRows, rfm: rfm, customerLists: computation.customerLists, duplicateGroups: duplicates, emailStatus: quality.email,
+            managerRows: managerRows, rfm: rfm, customerLists: computation.customerLists, duplicateGroups: duplicates,
+            emailStatus: quality.email,
             phoneStatus: quality.phone, normalisedPhones: quality.phones, timings: laps)
     }
 }
@@ -229,13 +236,16 @@ private struct Grouping: Sendable {
         let productOrder = ranked(groups.productsHeadline).filter { groups.productSoldHeadline[$0] }
         let productRevenue = productOrder.map { groups.productsHeadline[$0] }
         let productClasses = productRevenue.isEmpty ? nil : Computation.abcClasses(productRevenue)
-        copy.abc(subject: "products", revenues: productRevenue, classes: productClasses,
-                 whenEmpty: names.isEmpty ? nil : .noSalesLast12Months)
+        copy.abc(
+            subject: "products", revenues: productRevenue, classes: productClasses,
+            whenEmpty: names.isEmpty ? nil : .noSalesLast12Months)
         let allRevenue = ranked(groups.products).map { groups.products[$0] }
-        copy.abc(subject: "products", revenues: allRevenue, classes: allRevenue.isEmpty ? nil : Computation.abcClasses(allRevenue),
-                 suffix: MetricCatalogue.allHistorySuffix)
-        return Grouping(computation: copy, managerRows: managerRows, productOrder: productOrder, productRevenue: productRevenue,
-                        productClasses: productClasses, duration: clock.now - start)
+        copy.abc(
+            subject: "products", revenues: allRevenue, classes: allRevenue.isEmpty ? nil : Computation.abcClasses(allRevenue),
+            suffix: MetricCatalogue.allHistorySuffix)
+        return Grouping(
+            computation: copy, managerRows: managerRows, productOrder: productOrder, productRevenue: productRevenue,
+            productClasses: productClasses, duration: clock.now - start)
     }
 }
 
@@ -243,7 +253,8 @@ extension MetricDocument {
     /// The JSON contract: sorted keys, plain numbers, nulls written out.
     public func jsonString(pretty: Bool = false) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 

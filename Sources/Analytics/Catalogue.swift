@@ -48,8 +48,10 @@ public struct MetricDefinition: Sendable, Hashable, Codable {
     /// Which way the metric should move for the client to be better off (for comparing rounds).
     public var direction: MetricDirection
 
-    init(_ id: String, _ family: MetricFamily, _ unit: MetricUnit, _ period: MetricPeriod, _ datasets: [DatasetKind],
-         _ direction: MetricDirection, ru: (String, String), en: (String, String)) {
+    init(
+        _ id: String, _ family: MetricFamily, _ unit: MetricUnit, _ period: MetricPeriod, _ datasets: [DatasetKind],
+        _ direction: MetricDirection, ru: (String, String), en: (String, String)
+    ) {
         self.id = id
         self.direction = direction
         self.family = family
@@ -70,7 +72,8 @@ public enum MetricCatalogue {
     /// Every metric, grouped by family in ``MetricFamily`` order.
     public static let all: [MetricDefinition] = {
         // One list per file of `Metrics/`, which defines and computes them.
-        let definitions = salesMetrics + paretoMetrics + customerMetrics + rfmMetrics + abcMetrics + managerMetrics
+        let definitions =
+            salesMetrics + paretoMetrics + customerMetrics + rfmMetrics + abcMetrics + managerMetrics
             + managerDepartureMetrics + cohortMetrics + channelMetrics + dealMetrics + activityMetrics + qualityMetrics + beliefMetrics
         let order = Dictionary(uniqueKeysWithValues: MetricFamily.allCases.enumerated().map { ($1, $0) })
         return definitions.enumerated().sorted {
@@ -142,19 +145,25 @@ public enum MetricCatalogue {
                 let datasets = metric.datasets.map(\.rawValue).joined(separator: ", ")
                 let en = "**\(metric.title.en)**: \(metric.definition.en)"
                 let ru = "**\(metric.title.ru)**: \(metric.definition.ru)"
-                lines.append("| `\(metric.id)` | \(metric.unit.rawValue) | \(metric.period.rawValue) | \(datasets) | \(escape(en)) | \(escape(ru)) |")
+                lines.append(
+                    "| `\(metric.id)` | \(metric.unit.rawValue) | \(metric.period.rawValue) | \(datasets) | \(escape(en)) | \(escape(ru)) |"
+                )
             }
             lines.append("")
         }
         lines.append("## Per-item metrics / Метрики по элементам")
         lines.append("")
-        lines.append("One number per item (JSON `breakdowns`: id → name → value); rules read them as tables with `lookup`, `rank` and `top`. / Одно число на элемент (JSON `breakdowns`); правила читают их функциями `lookup`, `rank`, `top`.")
+        lines.append(
+            "One number per item (JSON `breakdowns`: id → name → value); rules read them as tables with `lookup`, `rank` and `top`. / Одно число на элемент (JSON `breakdowns`); правила читают их функциями `lookup`, `rank`, `top`."
+        )
         lines.append("")
         lines.append("| id | unit | period | datasets | definition (en) | определение (ru) |")
         lines.append("| --- | --- | --- | --- | --- | --- |")
         for metric in breakdowns {
             let datasets = metric.datasets.map(\.rawValue).joined(separator: ", ")
-            lines.append("| `\(metric.id)` | \(metric.unit.rawValue) | \(metric.period.rawValue) | \(datasets) | \(escape("**\(metric.title.en)**: \(metric.definition.en)")) | \(escape("**\(metric.title.ru)**: \(metric.definition.ru)")) |")
+            lines.append(
+                "| `\(metric.id)` | \(metric.unit.rawValue) | \(metric.period.rawValue) | \(datasets) | \(escape("**\(metric.title.en)**: \(metric.definition.en)")) | \(escape("**\(metric.title.ru)**: \(metric.definition.ru)")) |"
+            )
         }
         lines.append("")
         lines.append("## Unavailable reasons / Причины отсутствия значения")
@@ -195,10 +204,12 @@ public struct UnavailableReason: Sendable, Hashable {
     static let nothingToMeasure = UnavailableReason(code: "nothing_to_measure")
     static let noManagerStopped = UnavailableReason(code: "no_manager_stopped")
 
-    static let documented: [UnavailableReason] = DatasetKind.allCases.map(noRows) + [
-        UnavailableReason(code: "no_values:KIND.FIELD"), zeroTotal, emptyPreviousWindow, previousWindowNotCovered, noSalesLast12Months, noSalesLast90Days,
-        noClosedDeals, noCompleteCohort, nothingToMeasure, noManagerStopped,
-    ]
+    static let documented: [UnavailableReason] =
+        DatasetKind.allCases.map(noRows) + [
+            UnavailableReason(code: "no_values:KIND.FIELD"), zeroTotal, emptyPreviousWindow, previousWindowNotCovered, noSalesLast12Months,
+            noSalesLast90Days,
+            noClosedDeals, noCompleteCohort, nothingToMeasure, noManagerStopped,
+        ]
 
     /// The explanation, in each language.
     public var text: LocalizedText {
@@ -207,37 +218,46 @@ public struct UnavailableReason: Sendable, Hashable {
         case "no_rows":
             let kind = DatasetKind(rawValue: parts.count > 1 ? parts[1] : "")
             let title = kind?.title ?? LocalizedText(both: parts.count > 1 ? parts[1] : "?")
-            return LocalizedText(ru: "в раунде нет данных «\(title.ru)»; импортируйте их",
-                                 en: "the round has no \(title.en) rows; import them")
+            return LocalizedText(
+                ru: "в раунде нет данных «\(title.ru)»; импортируйте их",
+                en: "the round has no \(title.en) rows; import them")
         case "no_values":
             let field = parts.count > 1 ? parts[1] : "?"
-            return LocalizedText(ru: "поле \(field) не заполнено ни в одной строке",
-                                 en: "the field \(field) is empty in every row")
+            return LocalizedText(
+                ru: "поле \(field) не заполнено ни в одной строке",
+                en: "the field \(field) is empty in every row")
         case "zero_total":
-            return LocalizedText(ru: "итог, на который делится метрика, равен нулю или отрицателен",
-                                 en: "the total the metric divides by is zero or negative")
+            return LocalizedText(
+                ru: "итог, на который делится метрика, равен нулю или отрицателен",
+                en: "the total the metric divides by is zero or negative")
         case "empty_previous_window":
             return LocalizedText(ru: "в предыдущие 12 месяцев нет продаж", en: "no sales in the previous 12 months")
         case "previous_window_not_covered":
-            return LocalizedText(ru: "данные начинаются позже начала предыдущих 12 месяцев: сравнивать не с чем",
-                                 en: "the data begin after the start of the previous 12 months: nothing whole to compare with")
+            return LocalizedText(
+                ru: "данные начинаются позже начала предыдущих 12 месяцев: сравнивать не с чем",
+                en: "the data begin after the start of the previous 12 months: nothing whole to compare with")
         case "no_sales_last_12_months":
-            return LocalizedText(ru: "у компании нет продаж за последние 12 месяцев",
-                                 en: "the company has no sales in the last 12 months")
+            return LocalizedText(
+                ru: "у компании нет продаж за последние 12 месяцев",
+                en: "the company has no sales in the last 12 months")
         case "no_sales_last_90_days":
-            return LocalizedText(ru: "у компании нет продаж за последние 90 дней",
-                                 en: "the company has no sales in the last 90 days")
+            return LocalizedText(
+                ru: "у компании нет продаж за последние 90 дней",
+                en: "the company has no sales in the last 90 days")
         case "no_closed_deals":
             return LocalizedText(ru: "нет закрытых сделок", en: "no closed deals")
         case "no_complete_cohort":
-            return LocalizedText(ru: "ни одна когорта ещё не прожила столько месяцев",
-                                 en: "no cohort is old enough yet")
+            return LocalizedText(
+                ru: "ни одна когорта ещё не прожила столько месяцев",
+                en: "no cohort is old enough yet")
         case "no_manager_stopped":
-            return LocalizedText(ru: "ни один менеджер не ушёл и не перестал продавать хотя бы за 90 дней до даты среза (при данных за год до этого)",
-                                 en: "no manager left or stopped selling at least 90 days before the as-of date (with a year of data before it)")
+            return LocalizedText(
+                ru: "ни один менеджер не ушёл и не перестал продавать хотя бы за 90 дней до даты среза (при данных за год до этого)",
+                en: "no manager left or stopped selling at least 90 days before the as-of date (with a year of data before it)")
         case "nothing_to_measure":
-            return LocalizedText(ru: "нет значений, по которым считается метрика",
-                                 en: "no values to measure")
+            return LocalizedText(
+                ru: "нет значений, по которым считается метрика",
+                en: "no values to measure")
         default:
             return LocalizedText(both: code)
         }

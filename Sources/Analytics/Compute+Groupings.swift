@@ -101,8 +101,9 @@ extension Computation {
         sink.ratio("channels.unknown_source_revenue_share", unknownRevenue, revenue)
         sink.ratio("channels.unknown_source_revenue_share_12m", unknownHeadlineRevenue, headlineRevenue, orElse: .noSalesLast12Months)
         sink.ratio("campaigns.revenue_share", campaignRevenue, revenue)
-        return Groupings(managers: managers, managersHeadline: managersHeadline, channels: channels, campaigns: campaigns,
-                         products: products, productsHeadline: productsHeadline, productSoldHeadline: productSoldHeadline)
+        return Groupings(
+            managers: managers, managersHeadline: managersHeadline, channels: channels, campaigns: campaigns,
+            products: products, productsHeadline: productsHeadline, productSoldHeadline: productSoldHeadline)
     }
 
 }

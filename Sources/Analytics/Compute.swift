@@ -51,8 +51,10 @@ struct MetricSink {
     }
 
     /// `numerator / denominator`, null with `reason` when the denominator is not positive.
-    mutating func ratio(_ id: String, _ numerator: Double, _ denominator: Double,
-                        orElse reason: UnavailableReason = .zeroTotal) {
+    mutating func ratio(
+        _ id: String, _ numerator: Double, _ denominator: Double,
+        orElse reason: UnavailableReason = .zeroTotal
+    ) {
         set(id, denominator > 0 ? numerator / denominator : nil, orElse: reason)
     }
 
@@ -141,17 +143,30 @@ struct Computation: Sendable {
         var lastManagerDay = [Int32](repeating: Int32.min, count: stats.revenue.count)
         for index in 0..<sales.count {
             let day = sales.day[index]
-            if day == Int32.min { invalidDates += 1; continue }
-            if day > asOfDay { afterAsOf += 1; continue }
+            if day == Int32.min {
+                invalidDates += 1
+                continue
+            }
+            if day > asOfDay {
+                afterAsOf += 1
+                continue
+            }
             included[index] = true
             includedRows += 1
             let amount = sales.amount[index]
             revenue += amount
             if amount == 0 { zeroRows += 1 } else if amount < 0 { negativeRows += 1 }
             let order = Int(sales.order[index])
-            if !orderSeen[order] { orderSeen[order] = true; ordersSeen += 1 }
+            if !orderSeen[order] {
+                orderSeen[order] = true
+                ordersSeen += 1
+            }
             let cost = sales.cost[index]
-            if !cost.isNaN { costAmount += amount; costSum += cost; costRows += 1 }
+            if !cost.isNaN {
+                costAmount += amount
+                costSum += cost
+                costRows += 1
+            }
             if day < firstDay { firstDay = day }
             if day > lastDay { lastDay = day }
             let customer = Int(sales.customer[index])
@@ -196,8 +211,9 @@ struct Computation: Sendable {
             sink.set("sales.months", nil, orElse: .noValidDates)
         }
         previousWindowCovered = firstDay <= prev12Start + 1
-        sink.set("sales.gross_margin.all_history", costRows > 0 && costAmount != 0 ? (costAmount - costSum) / costAmount : nil,
-                 orElse: costRows == 0 ? .noValues(.sales, "cost") : .zeroTotal)
+        sink.set(
+            "sales.gross_margin.all_history", costRows > 0 && costAmount != 0 ? (costAmount - costSum) / costAmount : nil,
+            orElse: costRows == 0 ? .noValues(.sales, "cost") : .zeroTotal)
         headlineTotals(last12: last12, prev12: prev12, last: window[0], previous: window[1])
         sink.ratio("sales.cost_coverage", Double(costRows), Double(includedRows), orElse: .nothingToMeasure)
 
@@ -220,8 +236,15 @@ struct WindowTotals {
     init(orders: Int) { seen = Array(repeating: false, count: orders) }
 
     mutating func add(order: Int, amount: Double, cost lineCost: Double) {
-        if !seen[order] { seen[order] = true; orders += 1 }
-        if !lineCost.isNaN { costAmount += amount; cost += lineCost; costLines += 1 }
+        if !seen[order] {
+            seen[order] = true
+            orders += 1
+        }
+        if !lineCost.isNaN {
+            costAmount += amount
+            cost += lineCost
+            costLines += 1
+        }
     }
 
     /// (Σ amount − Σ cost) / Σ amount over the lines with a cost; nil without them.

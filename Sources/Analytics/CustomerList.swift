@@ -223,7 +223,9 @@ struct CategoryColumn: Sendable {
             let left = UnsafeRawPointer(storedBase + start), right = UnsafeRawPointer(base)
             var offset = 0
             while offset + 8 <= buffer.count {
-                if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                {
                     return false
                 }
                 offset += 8
@@ -300,8 +302,10 @@ extension CustomerField {
     /// The free-text fields (stored as bytes), in ``CustomerColumns/texts`` order.
     static let textFields: [CustomerField] = [.name, .taxID, .email, .phone, .birthDate, .createdAt]
     /// The categorical fields (stored as interned keys), in ``CustomerColumns/categories`` order.
-    static let categoryFields: [CustomerField] = [.type, .gender, .city, .region, .industry, .segment, .source, .manager,
-                                                  .emailConsent]
+    static let categoryFields: [CustomerField] = [
+        .type, .gender, .city, .region, .industry, .segment, .source, .manager,
+        .emailConsent,
+    ]
 
     var storage: CustomerFieldStorage {
         switch self {

@@ -51,7 +51,8 @@ struct CustomerResolver {
     func resolve(_ text: String) -> Match {
         let digits = Self.digits(text)
         if digits.count == 10 || digits.count == 12, digits.count * 2 >= text.count, let found = byTax[digits], found.count == 1,
-           let only = found.first {
+            let only = found.first
+        {
             return .byTaxID(only)
         }
         guard let normal = Normalise.nameKey(text), let found = byName[normal] else { return .none }

@@ -60,7 +60,8 @@ struct CustomerSideResult: Sendable {
         // A tax id is a company's (and a sole trader's): its fill rate among customers that are not
         // private persons, so that a B2B base with a few consumers is not marked down for them.
         if let taxIDs = columns.text(.taxID) {
-            let person = portrait.first { $0.field == "type" }.flatMap { type in type.names.firstIndex(of: "person").map { (type.keys, $0) } }
+            let person = portrait.first { $0.field == "type" }.flatMap { type in type.names.firstIndex(of: "person").map { (type.keys, $0) }
+            }
             var companies = 0, withTaxID = 0
             for row in 0..<columns.count {
                 if let (keys, personKey) = person, row < keys.count, Int(keys[row]) == personKey { continue }
@@ -103,8 +104,9 @@ struct CustomerSideResult: Sendable {
             computation.sink.set("customers.person_share", nil, orElse: .noValues(.customers, "type"))
             computation.sink.set("quality.birth_date_persons_fill", nil, orElse: .noValues(.customers, "type"))
         }
-        return CustomerSideResult(sink: computation.sink, dataQuality: computation.tables.dataQuality,
-                                  duplicates: duplicates, quality: quality, portraitColumns: portrait, birthDays: birthDays)
+        return CustomerSideResult(
+            sink: computation.sink, dataQuality: computation.tables.dataQuality,
+            duplicates: duplicates, quality: quality, portraitColumns: portrait, birthDays: birthDays)
     }
 }
 
@@ -163,8 +165,10 @@ struct CustomerSideWork: Sendable {
     /// thread's CPU time (for `CRM_AUDIT_TIMING=1`); waits for both.
     func timings() -> Timings {
         let read = try? reading.wait(), checked = try? checking.wait()
-        return [("customers.read", read?.wall ?? .zero), ("customers.checks", checked?.wall ?? .zero),
-                ("customers.read.cpu", read?.cpu ?? .zero), ("customers.checks.cpu", checked?.cpu ?? .zero)]
+        return [
+            ("customers.read", read?.wall ?? .zero), ("customers.checks", checked?.wall ?? .zero),
+            ("customers.read.cpu", read?.cpu ?? .zero), ("customers.checks.cpu", checked?.cpu ?? .zero),
+        ]
     }
 
     /// The CPU time the calling thread has used.

@@ -67,8 +67,10 @@ public struct MetricDocument: Sendable, Hashable, Codable {
     /// from snapshots stored before they existed.
     public var breakdowns: [String: [String: Double]]?
 
-    public init(asOf: Day, metrics: [String: MetricValue], unavailable: [String: String], series: MonthlySeries,
-                tables: MetricTables, periods: HeadlinePeriods? = nil, breakdowns: [String: [String: Double]]? = nil) {
+    public init(
+        asOf: Day, metrics: [String: MetricValue], unavailable: [String: String], series: MonthlySeries,
+        tables: MetricTables, periods: HeadlinePeriods? = nil, breakdowns: [String: [String: Double]]? = nil
+    ) {
         self.asOf = asOf
         self.metrics = metrics
         self.unavailable = unavailable
@@ -102,8 +104,10 @@ public struct MonthlySeries: Sendable, Hashable, Codable {
     /// 1st, the last when as_of is before its last day. Charts mark them; growth leaves them out.
     public var partial: [Bool]
 
-    public init(months: [String] = [], revenue: [Double] = [], orders: [Int] = [], customers: [Int] = [],
-                newCustomers: [Int] = [], partial: [Bool]? = nil) {
+    public init(
+        months: [String] = [], revenue: [Double] = [], orders: [Int] = [], customers: [Int] = [],
+        newCustomers: [Int] = [], partial: [Bool]? = nil
+    ) {
         self.months = months
         self.revenue = revenue
         self.orders = orders
@@ -121,11 +125,12 @@ public struct MonthlySeries: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(months: try container.decode([String].self, forKey: .months), revenue: try container.decode([Double].self, forKey: .revenue),
-                  orders: try container.decode([Int].self, forKey: .orders), customers: try container.decode([Int].self, forKey: .customers),
-                  newCustomers: try container.decode([Int].self, forKey: .newCustomers),
-                  // Snapshots written before partial months were marked have no flags.
-                  partial: try container.decodeIfPresent([Bool].self, forKey: .partial))
+        self.init(
+            months: try container.decode([String].self, forKey: .months), revenue: try container.decode([Double].self, forKey: .revenue),
+            orders: try container.decode([Int].self, forKey: .orders), customers: try container.decode([Int].self, forKey: .customers),
+            newCustomers: try container.decode([Int].self, forKey: .newCustomers),
+            // Snapshots written before partial months were marked have no flags.
+            partial: try container.decodeIfPresent([Bool].self, forKey: .partial))
     }
 }
 
@@ -172,10 +177,12 @@ public struct MetricTables: Sendable, Hashable, Codable {
     /// The first groups of likely duplicate customers (all of them via the `duplicates` export).
     public var duplicateGroups: [DuplicateGroup]
 
-    public init(abc: [String: [ABCClassRow]] = [:], rfmSegments: [RFMSegmentRow] = [], managers: [ManagerRow] = [],
-                cohorts: [CohortRow] = [], portrait: [PortraitField] = [], typicalACustomer: [TypicalTrait] = [],
-                channels: [ChannelRow] = [], campaigns: [CampaignRow] = [], dealStages: [DealStageRow] = [],
-                dataQuality: [FieldQualityRow] = [], duplicateGroups: [DuplicateGroup] = []) {
+    public init(
+        abc: [String: [ABCClassRow]] = [:], rfmSegments: [RFMSegmentRow] = [], managers: [ManagerRow] = [],
+        cohorts: [CohortRow] = [], portrait: [PortraitField] = [], typicalACustomer: [TypicalTrait] = [],
+        channels: [ChannelRow] = [], campaigns: [CampaignRow] = [], dealStages: [DealStageRow] = [],
+        dataQuality: [FieldQualityRow] = [], duplicateGroups: [DuplicateGroup] = []
+    ) {
         self.abc = abc
         self.rfmSegments = rfmSegments
         self.managers = managers
@@ -289,8 +296,10 @@ public struct PortraitValue: Sendable, Hashable, Codable {
         case revenueShare = "revenue_share", overIndex = "over_index"
     }
 
-    public init(value: String, customers: Int, customerShare: Double, buyers: Int, buyerShare: Double?, revenue: Double,
-                revenueShare: Double?, overIndex: Double?) {
+    public init(
+        value: String, customers: Int, customerShare: Double, buyers: Int, buyerShare: Double?, revenue: Double,
+        revenueShare: Double?, overIndex: Double?
+    ) {
         self.value = value
         self.customers = customers
         self.customerShare = customerShare

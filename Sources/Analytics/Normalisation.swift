@@ -83,7 +83,8 @@ package enum Normalise {
                 let label = bytes[labelStart..<index]
                 guard !label.isEmpty, label.first != 45, label.last != 45 else { return false }
                 for byte in label {
-                    let ok = (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 45
+                    let ok =
+                        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 45
                         || byte >= 0x80
                     guard ok else { return false }
                 }
@@ -149,19 +150,20 @@ package enum Normalise {
             let weights = (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
             var sum = 0
             for index in 0..<count {
-                let weight = switch 11 - count + index {
-                case 0: weights.0
-                case 1: weights.1
-                case 2: weights.2
-                case 3: weights.3
-                case 4: weights.4
-                case 5: weights.5
-                case 6: weights.6
-                case 7: weights.7
-                case 8: weights.8
-                case 9: weights.9
-                default: weights.10
-                }
+                let weight =
+                    switch 11 - count + index {
+                    case 0: weights.0
+                    case 1: weights.1
+                    case 2: weights.2
+                    case 3: weights.3
+                    case 4: weights.4
+                    case 5: weights.5
+                    case 6: weights.6
+                    case 7: weights.7
+                    case 8: weights.8
+                    case 9: weights.9
+                    default: weights.10
+                    }
                 sum += weight * d(index)
             }
             return sum % 11 % 10
@@ -264,8 +266,12 @@ struct NameKeyBuffer {
                 if byte < 0x80 {
                     index += 1
                     switch byte {
-                    case 0x61...0x7A, 0x30...0x39: letters[length] = byte; length += 1
-                    case 0x41...0x5A: letters[length] = byte + 0x20; length += 1
+                    case 0x61...0x7A, 0x30...0x39:
+                        letters[length] = byte
+                        length += 1
+                    case 0x41...0x5A:
+                        letters[length] = byte + 0x20
+                        length += 1
                     default: flush()
                     }
                     continue
@@ -280,11 +286,26 @@ struct NameKeyBuffer {
                     index += scalar.length
                 }
                 switch value {
-                case 0x430...0x43F: letters[length] = 0xD0; letters[length + 1] = UInt8(0x80 + value - 0x400); length += 2
-                case 0x440...0x44F: letters[length] = 0xD1; letters[length + 1] = UInt8(0x80 + value - 0x440); length += 2
-                case 0x410...0x41F: letters[length] = 0xD0; letters[length + 1] = UInt8(0x80 + value + 0x20 - 0x400); length += 2
-                case 0x420...0x42F: letters[length] = 0xD1; letters[length + 1] = UInt8(0x80 + value + 0x20 - 0x440); length += 2
-                case 0x401, 0x451: letters[length] = 0xD0; letters[length + 1] = 0xB5; length += 2  // ё → е
+                case 0x430...0x43F:
+                    letters[length] = 0xD0
+                    letters[length + 1] = UInt8(0x80 + value - 0x400)
+                    length += 2
+                case 0x440...0x44F:
+                    letters[length] = 0xD1
+                    letters[length + 1] = UInt8(0x80 + value - 0x440)
+                    length += 2
+                case 0x410...0x41F:
+                    letters[length] = 0xD0
+                    letters[length + 1] = UInt8(0x80 + value + 0x20 - 0x400)
+                    length += 2
+                case 0x420...0x42F:
+                    letters[length] = 0xD1
+                    letters[length + 1] = UInt8(0x80 + value + 0x20 - 0x440)
+                    length += 2
+                case 0x401, 0x451:
+                    letters[length] = 0xD0
+                    letters[length + 1] = 0xB5
+                    length += 2  // ё → е
                 default:
                     guard let scalar = Unicode.Scalar(value) else {
                         flush()
@@ -323,7 +344,8 @@ struct NameKeyBuffer {
                             if let phrase = candidate.phrase {
                                 let words = phrases[phrase]
                                 if word + words.count <= wordsCount,
-                                   words.indices.allSatisfy({ bytes(word + $0).elementsEqual(words[$0]) }) {
+                                    words.indices.allSatisfy({ bytes(word + $0).elementsEqual(words[$0]) })
+                                {
                                     word += words.count
                                     continue scan
                                 }

@@ -7,7 +7,7 @@ import Workspace
 /// The customer fields in canonical order (see ``CustomerList`` for how each is stored).
 enum CustomerField: Int, CaseIterable, Sendable {
     case customerID, name, type, taxID, email, phone, birthDate, gender, city, region, industry, segment, source, manager,
-         createdAt, emailConsent
+        createdAt, emailConsent
 
     var name: String { CanonicalModel.fields(of: .customers)[rawValue].name }
 }
@@ -190,7 +190,9 @@ extension RoundData {
                 }
             }
         }
-        let source = scan ? "customer NOT INDEXED WHERE round_id = ? ORDER BY row_id"
+        let source =
+            scan
+            ? "customer NOT INDEXED WHERE round_id = ? ORDER BY row_id"
             : "customer WHERE round_id = ? ORDER BY dataset_id, row_id"
         var lastDataset = Int64.min
         var ordered = true
@@ -230,14 +232,19 @@ extension RoundData {
             orders = Interner(capacity: expected / 2, keepsNames: false)
             // When the round holds most of the lines, one pass over the table beats a lookup per line.
             let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale") ?? 0
-            source = expected * 2 >= all ? "sale NOT INDEXED WHERE round_id = ? ORDER BY row_id"
+            source =
+                expected * 2 >= all
+                ? "sale NOT INDEXED WHERE round_id = ? ORDER BY row_id"
                 : "sale WHERE round_id = ? ORDER BY dataset_id, row_id"
         }
         var orderBatch = ByteBatch()
-        try Self.forEachRow(db, sql: """
-            SELECT customer_id, date, amount, cost, order_id, product, manager, channel, campaign, source_line
-            FROM \(source)
-            """, arguments: arguments) { statement in
+        try Self.forEachRow(
+            db,
+            sql: """
+                SELECT customer_id, date, amount, cost, order_id, product, manager, channel, campaign, source_line
+                FROM \(source)
+                """, arguments: arguments
+        ) { statement in
             // Order ids are interned in batches (most are new: a lookup is a cache miss).
             orderBatch.append(Self.bytes(statement, 4))
             if orderBatch.isFull {
@@ -304,9 +311,11 @@ extension RoundData {
     static func salesSplit(from workspace: Workspace, round: AuditRound, minimum: Int = 200_000) throws -> [Range<Int64>]? {
         do {
             return try workspace.read { db in
-                guard let row = try Row.fetchOne(db, sql: "SELECT count(*), min(row_id), max(row_id) FROM sale WHERE round_id = ?",
-                                                 arguments: [round.id]),
-                      let count: Int = row[0], count >= minimum, let low: Int64 = row[1], let high: Int64 = row[2]
+                guard
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT count(*), min(row_id), max(row_id) FROM sale WHERE round_id = ?",
+                        arguments: [round.id]),
+                    let count: Int = row[0], count >= minimum, let low: Int64 = row[1], let high: Int64 = row[2]
                 else { return nil }
                 let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale") ?? 0
                 guard count * 2 >= all else { return nil }
@@ -320,8 +329,10 @@ extension RoundData {
 
     /// Steps through `sql` (with the round id as its one argument) on SQLite's own API, so that
     /// text is read from SQLite's buffers without making a String per value.
-    private static func forEachRow(_ db: Database, sql: String, arguments: [Int64],
-                                   _ body: (SQLiteStatement) throws -> Void) throws {
+    private static func forEachRow(
+        _ db: Database, sql: String, arguments: [Int64],
+        _ body: (SQLiteStatement) throws -> Void
+    ) throws {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(StatementArguments(arguments))
         let handle = statement.sqliteStatement
@@ -344,19 +355,25 @@ extension RoundData {
     }
 
     private mutating func loadOthers(_ db: Database, round: Int64, workspace: String) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT manager, left_at, department FROM manager WHERE round_id = ? ORDER BY dataset_id, row_id",
-                                    arguments: [round]) {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT manager, left_at, department FROM manager WHERE round_id = ? ORDER BY dataset_id, row_id",
+            arguments: [round])
+        {
             guard let name = Self.text(row, 0) else { continue }
             managers.append(ManagerRecord(manager: name, leftAt: Self.text(row, 1).flatMap { Day(iso: $0) }, department: Self.text(row, 2)))
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT deal_id, customer_id, created_at, closed_at, stage, status, amount FROM deal
-            WHERE round_id = ? ORDER BY dataset_id, row_id
-            """, arguments: [round]) {
-            deals.append(DealRecord(
-                dealID: Self.text(row, 0) ?? "", customerID: Self.text(row, 1),
-                createdAt: Self.text(row, 2).flatMap { Day(iso: $0) }, closedAt: Self.text(row, 3).flatMap { Day(iso: $0) },
-                stage: Self.text(row, 4), status: Self.text(row, 5)?.lowercased(), amount: StoredAmounts.number(row, 6)))
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT deal_id, customer_id, created_at, closed_at, stage, status, amount FROM deal
+                WHERE round_id = ? ORDER BY dataset_id, row_id
+                """, arguments: [round])
+        {
+            deals.append(
+                DealRecord(
+                    dealID: Self.text(row, 0) ?? "", customerID: Self.text(row, 1),
+                    createdAt: Self.text(row, 2).flatMap { Day(iso: $0) }, closedAt: Self.text(row, 3).flatMap { Day(iso: $0) },
+                    stage: Self.text(row, 4), status: Self.text(row, 5)?.lowercased(), amount: StoredAmounts.number(row, 6)))
         }
         if deals.contains(where: { $0.amount.map { !StoredAmounts.isUsable(amount: $0) } ?? false }) {
             throw try StoredAmounts.locate(table: "deal", field: "amount", round: round, in: db, workspace: workspace)
@@ -366,8 +383,10 @@ extension RoundData {
         while let row = try activityCursor.next() {
             activities.append(ActivityRecord(customerID: Self.text(row, 0), day: Self.text(row, 1).flatMap { Day(iso: $0) }))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT campaign, channel, cost FROM campaign WHERE round_id = ? ORDER BY dataset_id, row_id",
-                                    arguments: [round]) {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT campaign, channel, cost FROM campaign WHERE round_id = ? ORDER BY dataset_id, row_id",
+            arguments: [round])
+        {
             guard let name = Self.text(row, 0) else { continue }
             campaignList.append(CampaignRecord(campaign: name, channel: Self.text(row, 1), cost: StoredAmounts.number(row, 2)))
         }
@@ -381,7 +400,8 @@ extension RoundData {
         guard let value: String = row[index] else { return nil }
         if value.isEmpty { return nil }
         guard let first = value.utf8.first, let last = value.utf8.last,
-              first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 else { return value }
+            first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09
+        else { return value }
         let trimmed = value.trimmingWhitespace()
         return trimmed.isEmpty ? nil : trimmed
     }

@@ -60,7 +60,8 @@ public enum SampleSet: String, CaseIterable, Sendable, Codable {
         case .customersNoRegion: LocalizedText(ru: "клиенты без региона", en: "customers without a region")
         case .customersNoManager: LocalizedText(ru: "клиенты без менеджера", en: "customers without a manager")
         case .customersDuplicates: LocalizedText(ru: "дубли клиентов", en: "duplicate customers")
-        case .customersTaxIDDuplicates: LocalizedText(ru: "клиенты, заведённые несколько раз с одним ИНН", en: "customers entered more than once under one tax id")
+        case .customersTaxIDDuplicates:
+            LocalizedText(ru: "клиенты, заведённые несколько раз с одним ИНН", en: "customers entered more than once under one tax id")
         case .customersWithoutSales: LocalizedText(ru: "клиенты без продаж", en: "customers without sales")
         case .salesOrphans: LocalizedText(ru: "продажи клиентов, которых нет в списке", en: "sales of customers not in the list")
         case .salesFutureDates: LocalizedText(ru: "продажи с датой в будущем", en: "sales dated in the future")
@@ -69,12 +70,18 @@ public enum SampleSet: String, CaseIterable, Sendable, Codable {
         case .customersAtRisk: LocalizedText(ru: "клиенты под риском ухода", en: "customers at risk")
         case .customersLost: LocalizedText(ru: "потерянные клиенты", en: "lost customers")
         case .customersTop: LocalizedText(ru: "ключевые клиенты", en: "key accounts")
-        case .customersOfTopManager: LocalizedText(ru: "клиенты менеджера с наибольшей долей выручки",
-                                                   en: "customers of the manager with the largest revenue share")
-        case .customersOverdueRegulars: LocalizedText(ru: "постоянные клиенты, пропустившие свой срок заказа",
-                                                      en: "regular customers past their usual reorder time")
-        case .customersKeyDecliners: LocalizedText(ru: "крупные клиенты прошлого года, сократившие закупки больше чем на 30 %",
-                                                   en: "last year's largest customers who cut their purchases by more than 30 %")
+        case .customersOfTopManager:
+            LocalizedText(
+                ru: "клиенты менеджера с наибольшей долей выручки",
+                en: "customers of the manager with the largest revenue share")
+        case .customersOverdueRegulars:
+            LocalizedText(
+                ru: "постоянные клиенты, пропустившие свой срок заказа",
+                en: "regular customers past their usual reorder time")
+        case .customersKeyDecliners:
+            LocalizedText(
+                ru: "крупные клиенты прошлого года, сократившие закупки больше чем на 30 %",
+                en: "last year's largest customers who cut their purchases by more than 30 %")
         case .customersUnserved: LocalizedText(ru: "клиенты, которых никто не ведёт", en: "customers nobody looks after")
         }
     }
@@ -100,9 +107,10 @@ public struct SampleTable: Sendable, Hashable, Codable {
         var text = CSVFormat.comma.line(columns.map(CSVField.text))
         let numeric = columns.map(Self.numericColumns.contains)
         for row in rows {
-            text += CSVFormat.comma.line(zip(row, numeric).map { value, isNumber in
-                isNumber ? .formatted(value ?? "") : .text(value ?? "")
-            })
+            text += CSVFormat.comma.line(
+                zip(row, numeric).map { value, isNumber in
+                    isNumber ? .formatted(value ?? "") : .text(value ?? "")
+                })
         }
         return text
     }
@@ -136,8 +144,10 @@ extension Analysis {
 
     private func customerRow(_ index: Int) -> [String?] {
         let customer = data.customers[index]
-        return [customer[.customerID], customer[.name], customer[.email], customer[.phone], customer[.manager],
-                String(customer.sourceLine)]
+        return [
+            customer[.customerID], customer[.name], customer[.email], customer[.phone], customer[.manager],
+            String(customer.sourceLine),
+        ]
     }
 
     private func customerSample(_ id: SampleSet, limit: Int, where predicate: (Int, CustomerRecord) -> Bool) -> SampleTable {
@@ -151,11 +161,14 @@ extension Analysis {
     }
 
     private func rankedSample(_ id: SampleSet, limit: Int, order: [Int32]? = nil, where predicate: (Int) -> Bool) -> SampleTable {
-        let columns = ["customer_id", "name", "revenue_all_history", "revenue_last_12m", "revenue_prev_12m", "revenue_change_12m",
-                       "last_purchase", "recency_days", "purchase_interval_days", "segment", "manager"]
+        let columns = [
+            "customer_id", "name", "revenue_all_history", "revenue_last_12m", "revenue_prev_12m", "revenue_change_12m",
+            "last_purchase", "recency_days", "purchase_interval_days", "segment", "manager",
+        ]
         // The unserved customers' manager is the one they were counted under: the customer
         // list's, else their last sale's.
-        let assigned = id == .customersUnserved
+        let assigned =
+            id == .customersUnserved
             ? Dictionary(customerLists.unserved.map { ($0.key, $0.manager) }, uniquingKeysWith: { first, _ in first }) : [:]
         var rows: [[String?]] = []
         var total = 0
@@ -168,12 +181,14 @@ extension Analysis {
             let previous = stats.revenuePrev12m[key]
             let days = Int(stats.frequency[key])
             let interval = days >= 2 ? Double(stats.lastDay[key] - stats.firstDay[key]) / Double(days - 1) : nil
-            rows.append([data.customerKeys.names[key], record?[.name], Self.money(stats.revenue[key]),
-                         Self.money(stats.revenueLast12m[key]), Self.money(previous),
-                         previous > 0 ? Self.number(stats.revenueLast12m[key] / previous - 1) : nil,
-                         Day(ordinal: Int(stats.lastDay[key])).iso,
-                         score.map { String($0.recencyDays) }, interval.map { String(Int($0.rounded())) }, score?.segment.name,
-                         assigned[Int32(key)] ?? record?[.manager]])
+            rows.append([
+                data.customerKeys.names[key], record?[.name], Self.money(stats.revenue[key]),
+                Self.money(stats.revenueLast12m[key]), Self.money(previous),
+                previous > 0 ? Self.number(stats.revenueLast12m[key] / previous - 1) : nil,
+                Day(ordinal: Int(stats.lastDay[key])).iso,
+                score.map { String($0.recencyDays) }, interval.map { String(Int($0.rounded())) }, score?.segment.name,
+                assigned[Int32(key)] ?? record?[.manager],
+            ])
         }
         return SampleTable(id: id.rawValue, columns: columns, rows: rows, total: total)
     }
@@ -188,10 +203,12 @@ extension Analysis {
             guard rows.count < limit else { continue }
             let order = Int(sales.order[index])
             let day = sales.day[index]
-            rows.append([String(sales.sourceLine[index]), order < data.orders.count ? data.orders.name(order) : nil,
-                         data.customerKeys.names[Int(sales.customer[index])],
-                         day == Int32.min ? nil : Day(ordinal: Int(day)).iso, Self.money(sales.amount[index]),
-                         sales.manager[index] >= 0 ? data.managerKeys.names[Int(sales.manager[index])] : nil])
+            rows.append([
+                String(sales.sourceLine[index]), order < data.orders.count ? data.orders.name(order) : nil,
+                data.customerKeys.names[Int(sales.customer[index])],
+                day == Int32.min ? nil : Day(ordinal: Int(day)).iso, Self.money(sales.amount[index]),
+                sales.manager[index] >= 0 ? data.managerKeys.names[Int(sales.manager[index])] : nil,
+            ])
         }
         return SampleTable(id: id.rawValue, columns: columns, rows: rows, total: total)
     }
@@ -227,8 +244,7 @@ extension Analysis {
             // Without a customer list no line is known to be an orphan.
             let listed = !data.customers.isEmpty
             return salesSample(id, limit: limit) { index in
-                listed &&
-                data.sales.day[index] != Int32.min && data.sales.day[index] <= Int32(asOf.ordinal)
+                listed && data.sales.day[index] != Int32.min && data.sales.day[index] <= Int32(asOf.ordinal)
                     && data.customerListIndex[Int(data.sales.customer[index])] < 0
             }
         case .salesFutureDates:
@@ -307,11 +323,14 @@ extension Analysis {
         case .rfm:
             let rows: [[String?]] = ranking.compactMap { key in
                 guard let score = rfm[key] else { return nil }
-                return [data.customerKeys.names[Int(key)], String(score.recencyDays), String(score.frequency),
-                        Self.money(score.monetary), String(score.r), String(score.f), String(score.m), score.segment.name]
+                return [
+                    data.customerKeys.names[Int(key)], String(score.recencyDays), String(score.frequency),
+                    Self.money(score.monetary), String(score.r), String(score.f), String(score.m), score.segment.name,
+                ]
             }
-            return SampleTable(id: "rfm", columns: ["customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "segment"],
-                               rows: rows, total: rows.count)
+            return SampleTable(
+                id: "rfm", columns: ["customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "segment"],
+                rows: rows, total: rows.count)
         case .abc:
             var rows: [[String?]] = []
             func append(_ kind: String, _ items: [(name: String, revenue: Double, abcClass: Int8)]) {
@@ -319,21 +338,28 @@ extension Analysis {
                 var cumulative = 0.0
                 for (rank, item) in items.enumerated() {
                     cumulative += item.revenue
-                    rows.append([kind, String(rank + 1), item.name, Self.money(item.revenue),
-                                 total > 0 ? Self.number(item.revenue / total) : nil,
-                                 total > 0 ? Self.number(cumulative / total) : nil,
-                                 total > 0 ? ["A", "B", "C"][Int(max(0, item.abcClass))] : nil])
+                    rows.append([
+                        kind, String(rank + 1), item.name, Self.money(item.revenue),
+                        total > 0 ? Self.number(item.revenue / total) : nil,
+                        total > 0 ? Self.number(cumulative / total) : nil,
+                        total > 0 ? ["A", "B", "C"][Int(max(0, item.abcClass))] : nil,
+                    ])
                 }
             }
-            append("customer", headlineRanking.map { (data.customerKeys.names[Int($0)], stats.revenueLast12m[Int($0)], customerClass[Int($0)]) })
+            append(
+                "customer",
+                headlineRanking.map { (data.customerKeys.names[Int($0)], stats.revenueLast12m[Int($0)], customerClass[Int($0)]) })
             append("product", productRanking.map { (data.products.names[Int($0.key)], $0.revenue, $0.abcClass) })
             let sold = managerRows.filter { $0.orders > 0 }
             let managerClasses = Computation.abcClasses(sold.map(\.revenue)) ?? []
-            append("manager", sold.enumerated().map { position, row in
-                (row.manager, row.revenue, position < managerClasses.count ? managerClasses[position] : 2)
-            })
-            return SampleTable(id: "abc", columns: ["kind", "rank", "id", "revenue_last_12m", "share", "cumulative_share", "class"],
-                               rows: rows, total: rows.count)
+            append(
+                "manager",
+                sold.enumerated().map { position, row in
+                    (row.manager, row.revenue, position < managerClasses.count ? managerClasses[position] : 2)
+                })
+            return SampleTable(
+                id: "abc", columns: ["kind", "rank", "id", "revenue_last_12m", "share", "cumulative_share", "class"],
+                rows: rows, total: rows.count)
         case .duplicates:
             var rows: [[String?]] = []
             var position: [String: [Int]] = [:]
@@ -347,20 +373,29 @@ extension Analysis {
                     used[id] = occurrence + 1
                     let candidates = position[id] ?? []
                     let record = occurrence < candidates.count ? data.customers[candidates[occurrence]] : nil
-                    rows.append([String(group.group), id, record?[.name], record?[.taxID], record?[.email], record?[.phone],
-                                 group.keys.joined(separator: " ")])
+                    rows.append([
+                        String(group.group), id, record?[.name], record?[.taxID], record?[.email], record?[.phone],
+                        group.keys.joined(separator: " "),
+                    ])
                 }
             }
-            return SampleTable(id: "duplicates", columns: ["group", "customer_id", "name", "tax_id", "email", "phone", "keys"],
-                               rows: rows, total: rows.count)
+            return SampleTable(
+                id: "duplicates", columns: ["group", "customer_id", "name", "tax_id", "email", "phone", "keys"],
+                rows: rows, total: rows.count)
         case .managers:
             let rows: [[String?]] = managerRows.map { row in
-                [row.manager, Self.money(row.revenue), String(row.orders), String(row.customers), row.margin.map(Self.number),
-                 row.share.map(Self.number), row.lastSaleDate, row.idle ? "true" : "false", row.revenueAllHistory.map(Self.money)]
+                [
+                    row.manager, Self.money(row.revenue), String(row.orders), String(row.customers), row.margin.map(Self.number),
+                    row.share.map(Self.number), row.lastSaleDate, row.idle ? "true" : "false", row.revenueAllHistory.map(Self.money),
+                ]
             }
-            return SampleTable(id: "managers", columns: ["manager", "revenue_last_12m", "orders_last_12m", "customers_last_12m",
-                                                         "margin_last_12m", "share_last_12m", "last_sale_date", "idle",
-                                                         "revenue_all_history"], rows: rows, total: rows.count)
+            return SampleTable(
+                id: "managers",
+                columns: [
+                    "manager", "revenue_last_12m", "orders_last_12m", "customers_last_12m",
+                    "margin_last_12m", "share_last_12m", "last_sale_date", "idle",
+                    "revenue_all_history",
+                ], rows: rows, total: rows.count)
         }
     }
 

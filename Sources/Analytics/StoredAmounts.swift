@@ -51,7 +51,9 @@ enum StoredAmounts {
         let amountsUsable = NumberLimits.areAmounts(sales.amount)
         guard amountsUsable, NumberLimits.areAmounts(sales.cost, nanAllowed: true) else {
             let field = amountsUsable ? "cost" : "amount"
-            throw try RoundData.reading(workspace) { db in try locate(table: "sale", field: field, round: round.id, in: db, workspace: workspace.path) }
+            throw try RoundData.reading(workspace) { db in
+                try locate(table: "sale", field: field, round: round.id, in: db, workspace: workspace.path)
+            }
         }
     }
 
@@ -71,13 +73,15 @@ enum StoredAmounts {
     /// The error for the first row of `table` in `round` whose `field` is not a usable amount,
     /// with its dataset's file and line when SQLite finds it.
     static func locate(table: String, field: String, round: Int64, in db: Database, workspace: String) throws -> StoredAmountError {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT d.file_name, t.source_line, CAST(t.\(field) AS TEXT)
-            FROM \(table) t LEFT JOIN dataset d ON d.id = t.dataset_id
-            WHERE t.round_id = ? AND t.\(field) IS NOT NULL
-              AND (typeof(t.\(field)) NOT IN ('real', 'integer') OR NOT (abs(t.\(field)) <= ?))
-            ORDER BY t.row_id LIMIT 1
-            """, arguments: [round, NumberLimits.amountMagnitude])
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT d.file_name, t.source_line, CAST(t.\(field) AS TEXT)
+                FROM \(table) t LEFT JOIN dataset d ON d.id = t.dataset_id
+                WHERE t.round_id = ? AND t.\(field) IS NOT NULL
+                  AND (typeof(t.\(field)) NOT IN ('real', 'integer') OR NOT (abs(t.\(field)) <= ?))
+                ORDER BY t.row_id LIMIT 1
+                """, arguments: [round, NumberLimits.amountMagnitude])
         var error = StoredAmountError(workspace: workspace, column: "\(table).\(field)", file: nil, line: nil, value: "?")
         if let row {
             let file: DatabaseValue = row[0], line: DatabaseValue = row[1], value: DatabaseValue = row[2]

@@ -59,11 +59,15 @@ extension Analytics {
         var hasher = SHA256()
         func add(_ text: String) { hasher.update(Array((text + "\u{1F}").utf8)) }
         add("analysis-format \(storedAnalysisFormat)")
-        for definition in MetricCatalogue.all { add("\(definition.id) \(definition.unit.rawValue) \(definition.period.rawValue) \(definition.definition.en)") }
+        for definition in MetricCatalogue.all {
+            add("\(definition.id) \(definition.unit.rawValue) \(definition.period.rawValue) \(definition.definition.en)")
+        }
         add("round \(round.id) \(round.date.iso)")
         add("as-of \(asOf?.iso ?? "latest sale")")
         for dataset in try workspace.datasets(round: round) {
-            add("dataset \(dataset.id) \(dataset.kind.rawValue) \(dataset.sha256) \(dataset.rowsStored) \(dataset.importedAt) \(dataset.mapping ?? "")")
+            add(
+                "dataset \(dataset.id) \(dataset.kind.rawValue) \(dataset.sha256) \(dataset.rowsStored) \(dataset.importedAt) \(dataset.mapping ?? "")"
+            )
         }
         return hasher.finalizeHex()
     }
@@ -81,7 +85,8 @@ extension Analytics {
     public static func reusingStored(_ workspace: Workspace, round: AuditRound, asOf: Day?, store: Bool) throws -> any RoundAnalysis {
         let fingerprint = try inputFingerprint(workspace, round: round, asOf: asOf)
         if let stored = try storedAnalysis(workspace, round: round, fingerprint: fingerprint) { return stored }
-        return store ? try computeAndStore(workspace, round: round, asOf: asOf, fingerprint: fingerprint)
-                     : try analyse(workspace, round: round, asOf: asOf)
+        return store
+            ? try computeAndStore(workspace, round: round, asOf: asOf, fingerprint: fingerprint)
+            : try analyse(workspace, round: round, asOf: asOf)
     }
 }

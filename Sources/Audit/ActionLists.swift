@@ -35,8 +35,9 @@ public struct ActionLists: Sendable {
             guard table.total > 0 else { return nil }
             let fields = samples.fields.filter(table.columns.contains)
             let indices = fields.compactMap { table.columns.firstIndex(of: $0) }
-            return List(ruleID: finding.ruleID, title: finding.title, subject: set.title, fields: fields,
-                        rows: table.rows.map { row in indices.map { row[$0] ?? "" } })
+            return List(
+                ruleID: finding.ruleID, title: finding.title, subject: set.title, fields: fields,
+                rows: table.rows.map { row in indices.map { row[$0] ?? "" } })
         }
     }
 
@@ -53,17 +54,24 @@ public struct ActionLists: Sendable {
             name: Text.contents[language],
             header: Text.contentsHeader.map { $0[language] },
             rows: lists.map { list in
-                [.text(list.ruleID), .text(list.title[language]), .text(list.subject[language].capitalizedFirst),
-                 .number(Double(list.rows.count))]
+                [
+                    .text(list.ruleID), .text(list.title[language]), .text(list.subject[language].capitalizedFirst),
+                    .number(Double(list.rows.count)),
+                ]
             })
         let sheets = lists.map { list in
             var sheet = SpreadsheetWriter.Sheet(
                 name: list.ruleID,
-                rows: [[.title("\(list.ruleID) · \(list.title[language])")],
-                       [.text(Text.count[language].replacingOccurrences(of: "{subject}", with: list.subject[language].capitalizedFirst)
-                           .replacingOccurrences(of: "{count}", with: format.count(Double(list.rows.count))))],
-                       [],
-                       list.fields.map { .bold(SampleColumns.title($0, language)) }]
+                rows: [
+                    [.title("\(list.ruleID) · \(list.title[language])")],
+                    [
+                        .text(
+                            Text.count[language].replacingOccurrences(of: "{subject}", with: list.subject[language].capitalizedFirst)
+                                .replacingOccurrences(of: "{count}", with: format.count(Double(list.rows.count))))
+                    ],
+                    [],
+                    list.fields.map { .bold(SampleColumns.title($0, language)) },
+                ]
                     + list.rows.map { row in zip(list.fields, row).map { field, value in Self.cell(value, field: field, format) } },
                 frozenRows: 4)
             sheet.widths = list.fields.map { SampleColumns.kind($0) == .text ? 32 : 16 }
@@ -84,10 +92,12 @@ public struct ActionLists: Sendable {
 
     private enum Text {
         static let contents = LocalizedText(ru: "Содержание", en: "Contents")
-        static let contentsHeader = [LocalizedText(ru: "Проблема (лист)", en: "Finding (sheet)"),
-                                     LocalizedText(ru: "Что найдено", en: "What was found"),
-                                     LocalizedText(ru: "Список", en: "List"),
-                                     LocalizedText(ru: "Записей", en: "Records")]
+        static let contentsHeader = [
+            LocalizedText(ru: "Проблема (лист)", en: "Finding (sheet)"),
+            LocalizedText(ru: "Что найдено", en: "What was found"),
+            LocalizedText(ru: "Список", en: "List"),
+            LocalizedText(ru: "Записей", en: "Records"),
+        ]
         static let count = LocalizedText(ru: "{subject}: всего {count}", en: "{subject}: {count} in all")
     }
 }

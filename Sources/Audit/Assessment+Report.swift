@@ -19,7 +19,8 @@ extension Assessment {
         var input = ReportInput(
             engagement: engagement, round: round, metrics: analysis.document, paretoCurve: analysis.paretoCurve,
             findings: findings, scores: scores, configuration: configuration, answers: answerRows(), datasets: datasets,
-            method: method, history: history, progress: try RoundHistory.progress(workspace, current: round, questionnaire: setup.questionnaire),
+            method: method, history: history,
+            progress: try RoundHistory.progress(workspace, current: round, questionnaire: setup.questionnaire),
             notes: setup.rulesets.notes.isEmpty ? nil : setup.rulesets.notes, generatedAt: generatedAt)
         input.readiness = readiness
         input.project = projectSection()
@@ -54,18 +55,23 @@ extension Assessment {
         var section = ProjectSection(
             users: shortlist.requirements.users, pricesCheckedOn: shortlist.pricesCheckedOn,
             shortlist: shortlist.ranked.prefix(3).map { entry in
-                ProjectSection.PlatformRow(name: entry.platform.name, pricePerUserMonth: entry.platform.pricePerUserMonth,
-                                           licencesPerYear: entry.licencesPerYear, reasons: entry.reasons,
-                                           strengths: entry.platform.strengths, limits: entry.platform.limits, concerns: entry.concerns)
+                ProjectSection.PlatformRow(
+                    name: entry.platform.name, pricePerUserMonth: entry.platform.pricePerUserMonth,
+                    licencesPerYear: entry.licencesPerYear, reasons: entry.reasons,
+                    strengths: entry.platform.strengths, limits: entry.platform.limits, concerns: entry.concerns)
             },
             excluded: (shortlist.ranked.dropFirst(3) + shortlist.excluded).map { entry in
-                ProjectSection.ExcludedRow(name: entry.platform.name, reasons: entry.exclusions.isEmpty
-                    ? [LocalizedText(ru: "подходит, но ниже первых трёх", en: "fits, but ranks below the first three")] : entry.exclusions)
+                ProjectSection.ExcludedRow(
+                    name: entry.platform.name,
+                    reasons: entry.exclusions.isEmpty
+                        ? [LocalizedText(ru: "подходит, но ниже первых трёх", en: "fits, but ranks below the first three")]
+                        : entry.exclusions)
             },
             stages: plan.initiatives.map { item in
-                var stage = ProjectSection.Stage(id: item.spec.id, title: item.spec.title, scope: item.spec.scope, owner: item.spec.owner,
-                                                 startWeek: item.startWeek, endWeek: item.endWeek, effortDays: item.spec.effortDays,
-                                                 cost: item.cost, findings: item.findings, kpis: item.spec.kpis)
+                var stage = ProjectSection.Stage(
+                    id: item.spec.id, title: item.spec.title, scope: item.spec.scope, owner: item.spec.owner,
+                    startWeek: item.startWeek, endWeek: item.endWeek, effortDays: item.spec.effortDays,
+                    cost: item.cost, findings: item.findings, kpis: item.spec.kpis)
                 stage.decision = item.spec.decision
                 return stage
             },
@@ -81,13 +87,15 @@ extension Assessment {
         let counting = Dictionary(answers.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
         return disagreements.compactMap { disagreement in
             guard let question = setup.questionnaire.question(disagreement.questionID) else { return nil }
-            return DisagreementRow(questionID: question.id, question: question.text, views: disagreement.answers.map { answer in
-                DisagreementRow.View(
-                    respondent: answer.respondent,
-                    answer: LocalizedText(ru: question.display(answer.value, in: .ru), en: question.display(answer.value, in: .en)),
-                    note: answer.note,
-                    counts: counting[question.id].map { $0.respondent == answer.respondent && $0.value == answer.value } ?? false)
-            })
+            return DisagreementRow(
+                questionID: question.id, question: question.text,
+                views: disagreement.answers.map { answer in
+                    DisagreementRow.View(
+                        respondent: answer.respondent,
+                        answer: LocalizedText(ru: question.display(answer.value, in: .ru), en: question.display(answer.value, in: .en)),
+                        note: answer.note,
+                        counts: counting[question.id].map { $0.respondent == answer.respondent && $0.value == answer.value } ?? false)
+                })
         }
     }
 
@@ -100,19 +108,21 @@ extension Assessment {
         for section in questionnaire.sections {
             for question in section.questions {
                 guard let answer = byID[question.id] else { continue }
-                rows.append(AnswerRow(
-                    section: section.title, questionID: question.id, question: question.text,
-                    answer: LocalizedText(ru: question.display(answer.value, in: .ru), en: question.display(answer.value, in: .en)),
-                    note: answer.note, source: answer.source, confirmed: answer.confirmed))
+                rows.append(
+                    AnswerRow(
+                        section: section.title, questionID: question.id, question: question.text,
+                        answer: LocalizedText(ru: question.display(answer.value, in: .ru), en: question.display(answer.value, in: .en)),
+                        note: answer.note, source: answer.source, confirmed: answer.confirmed))
             }
         }
         let known = Set(questionnaire.questions.map(\.id))
         for answer in answers where !known.contains(answer.questionID) {
-            rows.append(AnswerRow(
-                section: LocalizedText(ru: "Вопросы вне текущей версии анкеты", en: "Questions not in this questionnaire version"),
-                questionID: answer.questionID, question: LocalizedText(both: answer.questionID),
-                answer: LocalizedText(both: EvidenceTemplate.plain(answer.value)), note: answer.note, source: answer.source,
-                confirmed: answer.confirmed))
+            rows.append(
+                AnswerRow(
+                    section: LocalizedText(ru: "Вопросы вне текущей версии анкеты", en: "Questions not in this questionnaire version"),
+                    questionID: answer.questionID, question: LocalizedText(both: answer.questionID),
+                    answer: LocalizedText(both: EvidenceTemplate.plain(answer.value)), note: answer.note, source: answer.source,
+                    confirmed: answer.confirmed))
         }
         return rows
     }

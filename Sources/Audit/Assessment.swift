@@ -45,15 +45,22 @@ public enum AuditPipeline {
         let given = try workspace.respondentAnswers(round: round)
         let disagreements = questionnaire.disagreements(among: given)
         let respondents = Array(Set(given.compactMap(\.respondent))).sorted()
-        let context = RoundContext(answers: answers, metrics: metrics, roundDate: round.date, disputed: Set(disagreements.map(\.questionID)),
-                                   respondents: Set(respondents.map(\.name)).count,
-                                   questionnaire: questionnaire, analysis: analysis, previous: previous)
+        let context = RoundContext(
+            answers: answers, metrics: metrics, roundDate: round.date, disputed: Set(disagreements.map(\.questionID)),
+            respondents: Set(respondents.map(\.name)).count,
+            questionnaire: questionnaire, analysis: analysis, previous: previous)
         let stack = setup.rulesets
-        let findings = RuleEvaluator(policy: stack.policy, waivers: stack.waivers, assumptions: stack.assumptions).evaluate(stack.rules, in: context)
-        let maturity = Dictionary(questionnaire.maturity(answers: answers).map { area in
-            (area.area, AnswerMaturity(score: area.score, assessed: area.answered + area.dontKnow,
-                                       relevant: area.answered + area.dontKnow + area.unanswered, dontKnow: area.dontKnow))
-        }, uniquingKeysWith: { $1 })
+        let findings = RuleEvaluator(policy: stack.policy, waivers: stack.waivers, assumptions: stack.assumptions).evaluate(
+            stack.rules, in: context)
+        let maturity = Dictionary(
+            questionnaire.maturity(answers: answers).map { area in
+                (
+                    area.area,
+                    AnswerMaturity(
+                        score: area.score, assessed: area.answered + area.dontKnow,
+                        relevant: area.answered + area.dontKnow + area.unanswered, dontKnow: area.dontKnow)
+                )
+            }, uniquingKeysWith: { $1 })
         let areas = questionnaire.areas.map { ScoredArea(id: $0.id, title: $0.title, weight: $0.weight) }
         let scores = Scorer.score(findings: findings, areas: areas, maturity: maturity, policy: stack.policy)
         let configuration = ConfigurationBuilder.build(
@@ -62,16 +69,20 @@ public enum AuditPipeline {
         if !keepsHistory {
             // One transaction: the findings, the scores, the consultant's layers given now and
             // the method; a result that cannot be stored leaves the round as it was.
-            try store(findings: findings, scores: scores, in: workspace, round: round, layers: setup.layersToStore,
-                      method: AssessmentMethod(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
-                                               rulesets: stack.references))
+            try store(
+                findings: findings, scores: scores, in: workspace, round: round, layers: setup.layersToStore,
+                method: AssessmentMethod(
+                    questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+                    rulesets: stack.references))
         }
-        var assessment = Assessment(engagement: try workspace.engagement(), round: try workspace.round(number: round.number), setup: setup,
-                                    answers: storedAnswers, analysis: analysis, findings: findings, scores: scores,
-                                    configuration: configuration, datasets: try workspace.datasets(round: round))
+        var assessment = Assessment(
+            engagement: try workspace.engagement(), round: try workspace.round(number: round.number), setup: setup,
+            answers: storedAnswers, analysis: analysis, findings: findings, scores: scores,
+            configuration: configuration, datasets: try workspace.datasets(round: round))
         assessment.disagreements = disagreements
         assessment.respondents = respondents
-        assessment.readiness = Readiness.assess(stack.readinessGates, bindings: Bindings(answers: context.answers, metrics: context.metrics))
+        assessment.readiness = Readiness.assess(
+            stack.readinessGates, bindings: Bindings(answers: context.answers, metrics: context.metrics))
         return assessment
     }
 
@@ -95,8 +106,10 @@ public enum AuditPipeline {
 
     /// Encodes the findings (each read back, so that what is stored can be read again) and stores
     /// them with the scores, `layers` and `method` in one transaction.
-    static func store(findings: [Finding], scores: ScoreCard, in workspace: Workspace, round: AuditRound,
-                      layers: [StoredRulesetLayer]? = nil, method: AssessmentMethod? = nil) throws {
+    static func store(
+        findings: [Finding], scores: ScoreCard, in workspace: Workspace, round: AuditRound,
+        layers: [StoredRulesetLayer]? = nil, method: AssessmentMethod? = nil
+    ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let decoder = JSONDecoder()
@@ -106,11 +119,15 @@ public enum AuditPipeline {
                 document = try encoder.encode(finding)
                 _ = try decoder.decode(Finding.self, from: document)
             } catch {
-                throw UnstorableResult(workspace: workspace.path, what: LocalizedText(
-                    ru: "результат правила \(finding.ruleID) (\(finding.ruleset))", en: "the finding of rule \(finding.ruleID) (\(finding.ruleset))"))
+                throw UnstorableResult(
+                    workspace: workspace.path,
+                    what: LocalizedText(
+                        ru: "результат правила \(finding.ruleID) (\(finding.ruleset))",
+                        en: "the finding of rule \(finding.ruleID) (\(finding.ruleset))"))
             }
-            return StoredFinding(ruleID: finding.ruleID, status: finding.status.rawValue, severity: finding.severity.rawValue,
-                                 area: finding.area, document: String(decoding: document, as: UTF8.self))
+            return StoredFinding(
+                ruleID: finding.ruleID, status: finding.status.rawValue, severity: finding.severity.rawValue,
+                area: finding.area, document: String(decoding: document, as: UTF8.self))
         }
         var storedScores = scores.areas.map { StoredScore(area: $0.area, score: $0.score, level: $0.level, confidence: $0.confidence) }
         storedScores.append(StoredScore(area: "overall", score: scores.overall, level: scores.level, confidence: scores.confidence))
@@ -134,7 +151,8 @@ struct RoundContext: AssessmentContext {
         case .answer:
             let question = questionnaire.question(missing.reference.id)
             let text = question?.text ?? LocalizedText(both: missing.reference.id)
-            let why: LocalizedText = missing.reason == .dontKnow
+            let why: LocalizedText =
+                missing.reason == .dontKnow
                 ? LocalizedText(ru: "ответ «не знаю»", en: "answered \"don't know\"")
                 : LocalizedText(ru: "нет ответа", en: "not answered")
             return LocalizedText(ru: "вопрос «\(text.ru)»: \(why.ru)", en: "question \"\(text.en)\": \(why.en)")
@@ -142,10 +160,12 @@ struct RoundContext: AssessmentContext {
             let definition = MetricCatalogue.definition(of: missing.reference.id)
             let datasets = definition?.datasets ?? []
             let reason = analysis.document.unavailable[missing.reference.id].map { UnavailableReason(code: $0).text }
-            let names = LocalizedText(ru: datasets.map(\.title.ru).joined(separator: ", "), en: datasets.map(\.title.en).joined(separator: ", "))
+            let names = LocalizedText(
+                ru: datasets.map(\.title.ru).joined(separator: ", "), en: datasets.map(\.title.en).joined(separator: ", "))
             let title = definition?.title ?? LocalizedText(both: missing.reference.id)
-            let fallback = LocalizedText(ru: "нет данных" + (datasets.isEmpty ? "" : "; загрузите: \(names.ru)"),
-                                         en: "no data" + (datasets.isEmpty ? "" : "; import: \(names.en)"))
+            let fallback = LocalizedText(
+                ru: "нет данных" + (datasets.isEmpty ? "" : "; загрузите: \(names.ru)"),
+                en: "no data" + (datasets.isEmpty ? "" : "; import: \(names.en)"))
             let why = reason ?? fallback
             return LocalizedText(ru: "показатель «\(title.ru)»: \(why.ru)", en: "metric \"\(title.en)\": \(why.en)")
         case .local:
@@ -164,7 +184,8 @@ struct RoundContext: AssessmentContext {
         guard table.total > 0 else { return nil }
         let fields = spec.fields.isEmpty ? table.columns : spec.fields.filter(table.columns.contains)
         let indices = fields.compactMap { table.columns.firstIndex(of: $0) }
-        return SampleRecords(set: spec.set, fields: fields, rows: table.rows.map { row in indices.map { row[$0] ?? "" } }, total: table.total)
+        return SampleRecords(
+            set: spec.set, fields: fields, rows: table.rows.map { row in indices.map { row[$0] ?? "" } }, total: table.total)
     }
 
     func previousStatus(ruleID: String) -> FindingStatus? { previous[ruleID] }

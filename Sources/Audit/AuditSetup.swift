@@ -27,9 +27,10 @@ public struct AuditSetup: Sendable {
     public static func ruleEnvironment(for questionnaire: Questionnaire?) -> RuleEnvironment {
         var types = questionnaire?.typeEnvironment() ?? TypeEnvironment()
         types.metrics = metricTypes
-        return RuleEnvironment(types: types, areas: questionnaire.map { Set($0.areas.map(\.id)) },
-                               sampleSets: Set(SampleSet.allCases.map(\.rawValue)), checksMetrics: true,
-                               metricShapes: MetricCatalogue.shapes)
+        return RuleEnvironment(
+            types: types, areas: questionnaire.map { Set($0.areas.map(\.id)) },
+            sampleSets: Set(SampleSet.allCases.map(\.rawValue)), checksMetrics: true,
+            metricShapes: MetricCatalogue.shapes)
     }
 
     /// The ids of every rule of the bundled rulesets (the core set and each industry set), which a
@@ -46,7 +47,8 @@ public struct AuditSetup: Sendable {
 
     private static func bundled(environment: RuleEnvironment) -> [Ruleset]? {
         guard let folder = ContentLocator.folder("rulesets"),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+        else { return nil }
         var environment = environment
         environment.knownRuleIDs = nil
         environment.knownAssumptionIDs = nil
@@ -64,7 +66,8 @@ public struct AuditSetup: Sendable {
     /// industry set's) may name with `cause:`; nil when the bundled folder cannot be found.
     public static func bundledCauseIDs(environment: RuleEnvironment) -> Set<String>? {
         guard let folder = ContentLocator.folder("rulesets"),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+        else { return nil }
         let loader = RulesetLoader(environment: environment)
         var ids = Set<String>()
         for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
@@ -89,9 +92,11 @@ public struct AuditSetup: Sendable {
     /// Loads the questionnaire (`idOrPath`, default the bundled `crm-readiness`) and the rulesets:
     /// the bundled core set, the bundled industry set named `industry-<industry>.yaml` when there
     /// is one, then `extraRulesets` in order.
-    public static func load(questionnaire idOrPath: String? = nil, industry: String? = nil,
-                            extraRulesets: [String] = [], storedLayers: [StoredRulesetLayer] = [],
-                            bundledRulesets: Bool = true) throws -> AuditSetup {
+    public static func load(
+        questionnaire idOrPath: String? = nil, industry: String? = nil,
+        extraRulesets: [String] = [], storedLayers: [StoredRulesetLayer] = [],
+        bundledRulesets: Bool = true
+    ) throws -> AuditSetup {
         let questionnaire = try Questionnaire.resolve(idOrPath ?? "crm-readiness", metrics: metricTypes)
         var loader = RulesetLoader(environment: ruleEnvironment(for: questionnaire))
         var paths: [String] = []
@@ -117,11 +122,17 @@ public struct AuditSetup: Sendable {
         let stack = RulesetStack(layers)
         let unknown = stack.unknownAssumptions
         guard unknown.isEmpty else {
-            throw DiagnosticList(unknown.map { item in
-                Diagnostic(at: item.rule.location, LocalizedText(
-                    ru: "правило \(item.rule.id): допущения «\(item.assumption)» нет ни в одном наборе правил; объявите его в «assumptions:»",
-                    en: "rule \(item.rule.id): no ruleset declares the assumption '\(item.assumption)'; declare it under 'assumptions:'"))
-            })
+            throw DiagnosticList(
+                unknown.map { item in
+                    Diagnostic(
+                        at: item.rule.location,
+                        LocalizedText(
+                            ru:
+                                "правило \(item.rule.id): допущения «\(item.assumption)» нет ни в одном наборе правил; объявите его в «assumptions:»",
+                            en:
+                                "rule \(item.rule.id): no ruleset declares the assumption '\(item.assumption)'; declare it under 'assumptions:'"
+                        ))
+                })
         }
         return AuditSetup(questionnaire: questionnaire, rulesets: stack)
     }
@@ -131,27 +142,36 @@ public struct AuditSetup: Sendable {
     static func load(questionnaire: String?, industry: String?, stored: [StoredRulesetLayer], round: AuditRound) throws -> AuditSetup {
         do {
             return try load(questionnaire: questionnaire, industry: industry, storedLayers: stored)
-        } catch let error as DiagnosticList where stored.contains(where: { layer in error.diagnostics.contains { $0.location?.file == layer.fileName } }) {
+        } catch let error as DiagnosticList
+            where stored.contains(where: { layer in error.diagnostics.contains { $0.location?.file == layer.fileName } })
+        {
             throw StoredLayerRefused(round: round.number, problems: error)
         }
     }
 
     /// The setup of a workspace round: `rules` files when given (they become the round's stored
     /// layers once they load), else the layers stored with the round.
-    public static func load(for workspace: Workspace, round: AuditRound, questionnaire idOrPath: String? = nil,
-                            rules: [String] = []) throws -> AuditSetup {
+    public static func load(
+        for workspace: Workspace, round: AuditRound, questionnaire idOrPath: String? = nil,
+        rules: [String] = []
+    ) throws -> AuditSetup {
         let industry = try workspace.engagement().industry
         let questionnaire = idOrPath ?? round.questionnaireID
         guard !rules.isEmpty else {
-            return try load(questionnaire: questionnaire, industry: industry, stored: try workspace.rulesetLayers(round: round), round: round)
+            return try load(
+                questionnaire: questionnaire, industry: industry, stored: try workspace.rulesetLayers(round: round), round: round)
         }
         var layers: [StoredRulesetLayer] = []
         for path in rules {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw Diagnostic(at: SourceLocation(file: path), LocalizedText(
-                    ru: "не удалось прочитать \(path): файла нет или нет прав на чтение", en: "cannot read \(path): it does not exist or is not readable"))
+                throw Diagnostic(
+                    at: SourceLocation(file: path),
+                    LocalizedText(
+                        ru: "не удалось прочитать \(path): файла нет или нет прав на чтение",
+                        en: "cannot read \(path): it does not exist or is not readable"))
             }
-            layers.append(StoredRulesetLayer(fileName: URL(fileURLWithPath: path).lastPathComponent, content: String(decoding: data, as: UTF8.self)))
+            layers.append(
+                StoredRulesetLayer(fileName: URL(fileURLWithPath: path).lastPathComponent, content: String(decoding: data, as: UTF8.self)))
         }
         var setup = try load(questionnaire: questionnaire, industry: industry, storedLayers: layers)
         if round.status == .open { setup.layersToStore = layers }
@@ -161,7 +181,8 @@ public struct AuditSetup: Sendable {
     /// The industries with a bundled ruleset (`rulesets/industry-<name>.yaml`), sorted.
     public static func bundledIndustries() -> [String] {
         guard let folder = ContentLocator.folder("rulesets"),
-              let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+            let files = try? FileManager.default.contentsOfDirectory(atPath: folder)
+        else { return [] }
         return files.filter { $0.hasPrefix("industry-") && $0.hasSuffix(".yaml") }
             .map { String($0.dropFirst("industry-".count).dropLast(".yaml".count)) }.sorted()
     }
@@ -186,8 +207,12 @@ public struct StoredLayerRefused: AuditError {
     }
 
     public func message(in language: Language) -> String {
-        let head = LocalizedText(ru: "набор правил, сохранённый с раундом \(round), больше не проходит проверку; исправьте файл и передайте его снова с --rules ФАЙЛ (в открытом раунде он заменит сохранённый)",
-                                 en: "the ruleset stored with round \(round) no longer passes the checks; fix the file and give it again with --rules FILE (in an open round it replaces the stored one)")[language]
+        let head = LocalizedText(
+            ru:
+                "набор правил, сохранённый с раундом \(round), больше не проходит проверку; исправьте файл и передайте его снова с --rules ФАЙЛ (в открытом раунде он заменит сохранённый)",
+            en:
+                "the ruleset stored with round \(round) no longer passes the checks; fix the file and give it again with --rules FILE (in an open round it replaces the stored one)"
+        )[language]
         return head + "\n" + problems.message(in: language)
     }
 }

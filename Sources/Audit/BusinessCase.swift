@@ -46,44 +46,76 @@ public struct BusinessCase: Sendable, Hashable, Codable {
     }
 
     /// Works out the case for an assessed round, its plan and the platform ranked first.
-    public static func of(_ assessment: Assessment, plan: ProjectPlan?, platform: ShortlistEntry?, pricesCheckedOn: String?) -> BusinessCase {
+    public static func of(_ assessment: Assessment, plan: ProjectPlan?, platform: ShortlistEntry?, pricesCheckedOn: String?) -> BusinessCase
+    {
         let number = assessment.answerValues.number
         let metrics = assessment.analysis.document
         let format = (ru: Formatter(.ru), en: Formatter(.en))
-        func money(_ value: Double) -> LocalizedText { LocalizedText(ru: format.ru.money(value.rounded()), en: format.en.money(value.rounded())) }
-        func percent(_ value: Double) -> LocalizedText {
-            LocalizedText(ru: format.ru.number(100 * value, fractionDigits: 1) + " %", en: format.en.number(100 * value, fractionDigits: 1) + "%")
+        func money(_ value: Double) -> LocalizedText {
+            LocalizedText(ru: format.ru.money(value.rounded()), en: format.en.money(value.rounded()))
         }
-        var costs: [Line] = [], value: [Line] = [], guarded: [Line] = [], notCounted: [LocalizedText] = [], assumptions: [LocalizedText] = []
+        func percent(_ value: Double) -> LocalizedText {
+            LocalizedText(
+                ru: format.ru.number(100 * value, fractionDigits: 1) + " %", en: format.en.number(100 * value, fractionDigits: 1) + "%")
+        }
+        var costs: [Line] = [], value: [Line] = [], guarded: [Line] = [], notCounted: [LocalizedText] = [],
+            assumptions: [LocalizedText] = []
 
         if let platform {
             let users = Int((platform.licencesPerYear.lowerBound / max(1, platform.platform.pricePerUserMonth.lowerBound * 12)).rounded())
-            costs.append(Line(id: "licences", title: LocalizedText(ru: "Подписка: \(platform.platform.name)", en: "Licences: \(platform.platform.name)"),
-                              amount: platform.licencesPerYear,
-                              basis: LocalizedText(ru: "\(users) пользователей × 12 месяцев × прайс \(money(platform.platform.pricePerUserMonth.lowerBound).ru)–\(money(platform.platform.pricePerUserMonth.upperBound).ru) на \(pricesCheckedOn ?? "—")",
-                                                   en: "\(users) users × 12 months × list price \(money(platform.platform.pricePerUserMonth.lowerBound).en)–\(money(platform.platform.pricePerUserMonth.upperBound).en) as of \(pricesCheckedOn ?? "—")")))
+            costs.append(
+                Line(
+                    id: "licences",
+                    title: LocalizedText(ru: "Подписка: \(platform.platform.name)", en: "Licences: \(platform.platform.name)"),
+                    amount: platform.licencesPerYear,
+                    basis: LocalizedText(
+                        ru:
+                            "\(users) пользователей × 12 месяцев × прайс \(money(platform.platform.pricePerUserMonth.lowerBound).ru)–\(money(platform.platform.pricePerUserMonth.upperBound).ru) на \(pricesCheckedOn ?? "—")",
+                        en:
+                            "\(users) users × 12 months × list price \(money(platform.platform.pricePerUserMonth.lowerBound).en)–\(money(platform.platform.pricePerUserMonth.upperBound).en) as of \(pricesCheckedOn ?? "—")"
+                    )))
         } else {
-            notCounted.append(LocalizedText(ru: "подписка: ни одна платформа каталога не подходит", en: "licences: no platform of the catalogue fits"))
+            notCounted.append(
+                LocalizedText(ru: "подписка: ни одна платформа каталога не подходит", en: "licences: no platform of the catalogue fits"))
         }
         if let plan, !plan.initiatives.isEmpty {
-            costs.append(Line(id: "services", title: LocalizedText(ru: "Работы по внедрению (этапов плана: \(plan.initiatives.count))", en: "Rollout work (\(plan.initiatives.count) plan stages)"),
-                              amount: plan.cost,
-                              basis: LocalizedText(ru: "трудоёмкость этапов × ставка дня \(money(plan.dayRate.lowerBound).ru)–\(money(plan.dayRate.upperBound).ru)",
-                                                   en: "the stages' effort × a day rate of \(money(plan.dayRate.lowerBound).en)–\(money(plan.dayRate.upperBound).en)")))
+            costs.append(
+                Line(
+                    id: "services",
+                    title: LocalizedText(
+                        ru: "Работы по внедрению (этапов плана: \(plan.initiatives.count))",
+                        en: "Rollout work (\(plan.initiatives.count) plan stages)"),
+                    amount: plan.cost,
+                    basis: LocalizedText(
+                        ru: "трудоёмкость этапов × ставка дня \(money(plan.dayRate.lowerBound).ru)–\(money(plan.dayRate.upperBound).ru)",
+                        en: "the stages' effort × a day rate of \(money(plan.dayRate.lowerBound).en)–\(money(plan.dayRate.upperBound).en)"))
+            )
             // Project management (10–15 %) and a reserve (15–20 %) on the outside work, as integrators quote them.
-            costs.append(Line(id: "management", title: LocalizedText(ru: "Управление проектом и резерв", en: "Project management and reserve"),
-                              amount: (plan.cost.lowerBound * 0.25)...(plan.cost.upperBound * 0.35),
-                              basis: LocalizedText(ru: "10–15 % на управление проектом и 15–20 % резерва от стоимости работ",
-                                                   en: "10–15 % for project management and a 15–20 % reserve on the cost of the work")))
+            costs.append(
+                Line(
+                    id: "management", title: LocalizedText(ru: "Управление проектом и резерв", en: "Project management and reserve"),
+                    amount: (plan.cost.lowerBound * 0.25)...(plan.cost.upperBound * 0.35),
+                    basis: LocalizedText(
+                        ru: "10–15 % на управление проектом и 15–20 % резерва от стоимости работ",
+                        en: "10–15 % for project management and a 15–20 % reserve on the cost of the work")))
             if let hours = number("proj_internal_hours"), let salary = number("money_manager_cost"), hours > 0, salary > 0 {
                 let hourly = salary / 164
                 let amount = hours * Double(plan.weeks) * hourly
-                costs.append(Line(id: "internal", title: LocalizedText(ru: "Время своих сотрудников", en: "The company's own time"),
-                                  amount: amount...amount,
-                                  basis: LocalizedText(ru: "\(format.ru.number(hours, fractionDigits: 0)) ч в неделю × \(plan.weeks) нед. × \(money(hourly).ru) в час (стоимость менеджера / 164 ч)",
-                                                       en: "\(format.en.number(hours, fractionDigits: 0)) hours a week × \(plan.weeks) weeks × \(money(hourly).en) an hour (a manager's cost / 164 hours)")))
+                costs.append(
+                    Line(
+                        id: "internal", title: LocalizedText(ru: "Время своих сотрудников", en: "The company's own time"),
+                        amount: amount...amount,
+                        basis: LocalizedText(
+                            ru:
+                                "\(format.ru.number(hours, fractionDigits: 0)) ч в неделю × \(plan.weeks) нед. × \(money(hourly).ru) в час (стоимость менеджера / 164 ч)",
+                            en:
+                                "\(format.en.number(hours, fractionDigits: 0)) hours a week × \(plan.weeks) weeks × \(money(hourly).en) an hour (a manager's cost / 164 hours)"
+                        )))
             } else {
-                notCounted.append(LocalizedText(ru: "время своих сотрудников: не названы часы в неделю или стоимость менеджера", en: "the company's own time: the weekly hours or a manager's cost are not stated"))
+                notCounted.append(
+                    LocalizedText(
+                        ru: "время своих сотрудников: не названы часы в неделю или стоимость менеджера",
+                        en: "the company's own time: the weekly hours or a manager's cost are not stated"))
             }
         }
 
@@ -91,14 +123,21 @@ public struct BusinessCase: Sendable, Hashable, Codable {
         var margin: Double?
         if (metrics["sales.cost_coverage"].number ?? 0) >= 0.8, let measured = metrics["sales.gross_margin_last_12m"].number, measured > 0 {
             margin = measured
-            assumptions.append(LocalizedText(ru: "выручка переведена в валовую маржу по данным: \(percent(measured).ru) за последние 12 месяцев",
-                                             en: "revenue is turned into gross margin from the data: \(percent(measured).en) over the last 12 months"))
+            assumptions.append(
+                LocalizedText(
+                    ru: "выручка переведена в валовую маржу по данным: \(percent(measured).ru) за последние 12 месяцев",
+                    en: "revenue is turned into gross margin from the data: \(percent(measured).en) over the last 12 months"))
         } else if let stated = number("money_margin_pct"), stated > 0 {
             margin = stated / 100
-            assumptions.append(LocalizedText(ru: "выручка переведена в валовую маржу по оценке руководителя: \(percent(stated / 100).ru)",
-                                             en: "revenue is turned into gross margin at the manager's estimate: \(percent(stated / 100).en)"))
+            assumptions.append(
+                LocalizedText(
+                    ru: "выручка переведена в валовую маржу по оценке руководителя: \(percent(stated / 100).ru)",
+                    en: "revenue is turned into gross margin at the manager's estimate: \(percent(stated / 100).en)"))
         } else {
-            notCounted.append(LocalizedText(ru: "отдача: маржа неизвестна (нет себестоимости в данных и оценки в ответах)", en: "value: the margin is unknown (no costs in the data and no estimate in the answers)"))
+            notCounted.append(
+                LocalizedText(
+                    ru: "отдача: маржа неизвестна (нет себестоимости в данных и оценки в ответах)",
+                    en: "value: the margin is unknown (no costs in the data and no estimate in the answers)"))
         }
         let removed = Set(plan?.initiatives.flatMap(\.spec.causes) ?? [])
         for group in assessment.causes where removed.contains(group.cause.id) {
@@ -106,24 +145,41 @@ public struct BusinessCase: Sendable, Hashable, Codable {
             switch estimate.kind {
             case .recovery:
                 guard let margin else { continue }
-                value.append(Line(id: group.cause.id, title: group.cause.title, amount: (estimate.low * margin)...(estimate.high * margin),
-                                  basis: LocalizedText(ru: "маржа с выручки, которую можно вернуть: \(money(estimate.low).ru)–\(money(estimate.high).ru); допущение: \(estimate.assumption.title.ru)",
-                                                       en: "the margin on recoverable revenue of \(money(estimate.low).en)–\(money(estimate.high).en); assumption: \(estimate.assumption.title.en)")))
+                value.append(
+                    Line(
+                        id: group.cause.id, title: group.cause.title, amount: (estimate.low * margin)...(estimate.high * margin),
+                        basis: LocalizedText(
+                            ru:
+                                "маржа с выручки, которую можно вернуть: \(money(estimate.low).ru)–\(money(estimate.high).ru); допущение: \(estimate.assumption.title.ru)",
+                            en:
+                                "the margin on recoverable revenue of \(money(estimate.low).en)–\(money(estimate.high).en); assumption: \(estimate.assumption.title.en)"
+                        )))
             case .loss:
-                guarded.append(Line(id: group.cause.id, title: group.cause.title, amount: estimate.low...estimate.high,
-                                    basis: LocalizedText(ru: "возможная потеря выручки за год; допущение: \(estimate.assumption.title.ru)",
-                                                         en: "a possible loss of revenue in a year; assumption: \(estimate.assumption.title.en)")))
+                guarded.append(
+                    Line(
+                        id: group.cause.id, title: group.cause.title, amount: estimate.low...estimate.high,
+                        basis: LocalizedText(
+                            ru: "возможная потеря выручки за год; допущение: \(estimate.assumption.title.ru)",
+                            en: "a possible loss of revenue in a year; assumption: \(estimate.assumption.title.en)")))
             }
         }
         if let hours = number("report_hours"), let salary = number("money_manager_cost"), hours > 0, salary > 0 {
             let yearly = hours * 12 * salary / 164
-            value.append(Line(id: "reports", title: LocalizedText(ru: "Время на ручные отчёты", en: "Time on manual reports"),
-                              amount: (0.5 * yearly)...(0.8 * yearly),
-                              basis: LocalizedText(ru: "\(format.ru.number(hours, fractionDigits: 0)) ч в месяц × 12 × \(money(salary / 164).ru) в час; CRM снимает 50–80 % этой работы",
-                                                   en: "\(format.en.number(hours, fractionDigits: 0)) hours a month × 12 × \(money(salary / 164).en) an hour; a CRM takes over 50–80 % of it")))
+            value.append(
+                Line(
+                    id: "reports", title: LocalizedText(ru: "Время на ручные отчёты", en: "Time on manual reports"),
+                    amount: (0.5 * yearly)...(0.8 * yearly),
+                    basis: LocalizedText(
+                        ru:
+                            "\(format.ru.number(hours, fractionDigits: 0)) ч в месяц × 12 × \(money(salary / 164).ru) в час; CRM снимает 50–80 % этой работы",
+                        en:
+                            "\(format.en.number(hours, fractionDigits: 0)) hours a month × 12 × \(money(salary / 164).en) an hour; a CRM takes over 50–80 % of it"
+                    )))
         }
-        assumptions.append(LocalizedText(ru: "отдача — за год после запуска; потери, от которых защищает проект, показаны отдельно и в окупаемость не входят",
-                                         en: "value is for the year after launch; losses the project guards against are shown apart and not counted in the payback"))
+        assumptions.append(
+            LocalizedText(
+                ru: "отдача — за год после запуска; потери, от которых защищает проект, показаны отдельно и в окупаемость не входят",
+                en: "value is for the year after launch; losses the project guards against are shown apart and not counted in the payback"))
         return BusinessCase(costs: costs, value: value, guarded: guarded, notCounted: notCounted, assumptions: assumptions)
     }
 }

@@ -33,16 +33,19 @@ public enum RoundComparer {
     }
 
     /// Compares `from` with `to`, naming questions and areas from `questionnaire`.
-    public static func compare(_ workspace: Workspace, from: AuditRound, to: AuditRound, questionnaire: Questionnaire?) throws -> RoundComparison {
+    public static func compare(_ workspace: Workspace, from: AuditRound, to: AuditRound, questionnaire: Questionnaire?) throws
+        -> RoundComparison
+    {
         let scoresBefore = try workspace.scores(round: from), scoresAfter = try workspace.scores(round: to)
         guard !scoresBefore.isEmpty else { throw ComparisonError.notAssessed(round: from.number) }
         guard !scoresAfter.isEmpty else { throw ComparisonError.notAssessed(round: to.number) }
         let findingsBefore = try decodedFindings(workspace, round: from), findingsAfter = try decodedFindings(workspace, round: to)
         let method = methodChange(from: from, to: to, before: findingsBefore, after: findingsAfter)
-        let changedAreas = Set(findingsBefore.merging(findingsAfter) { $1 }.values.filter { finding in
-            method.rulesAdded.contains(finding.ruleID) || method.rulesRemoved.contains(finding.ruleID)
-                || method.rulesReweighted.contains { $0.hasPrefix(finding.ruleID + ":") }
-        }.map(\.area))
+        let changedAreas = Set(
+            findingsBefore.merging(findingsAfter) { $1 }.values.filter { finding in
+                method.rulesAdded.contains(finding.ruleID) || method.rulesRemoved.contains(finding.ruleID)
+                    || method.rulesReweighted.contains { $0.hasPrefix(finding.ruleID + ":") }
+            }.map(\.area))
         let findings = findingChanges(before: findingsBefore, after: findingsAfter)
         // A new questionnaire version can change any area's answer maturity: every area is marked.
         let allAreas = method.questionnaire != nil
@@ -56,8 +59,9 @@ public enum RoundComparer {
             areas: areaDeltas(before: scoresBefore, after: scoresAfter, questionnaire: questionnaire, changed: changedAreas, all: allAreas),
             resolved: findings.resolved, new: findings.new, persisting: findings.persisting, noLongerChecked: findings.gone,
             metrics: metricDeltas(before: documentBefore, after: documentAfter),
-            answers: answerChanges(before: try workspace.answers(round: from), from: from, after: try workspace.answers(round: to), to: to,
-                                   questionnaire: questionnaire),
+            answers: answerChanges(
+                before: try workspace.answers(round: from), from: from, after: try workspace.answers(round: to), to: to,
+                questionnaire: questionnaire),
             unconfirmedAnswers: try workspace.unconfirmedAnswerCount(round: to), method: method)
     }
 
@@ -95,9 +99,12 @@ public enum RoundComparer {
         return result
     }
 
-    static func methodChange(from: AuditRound, to: AuditRound, before: [String: Finding], after: [String: Finding]) -> RoundComparison.MethodChange {
+    static func methodChange(from: AuditRound, to: AuditRound, before: [String: Finding], after: [String: Finding])
+        -> RoundComparison.MethodChange
+    {
         let fromSide = side(from, []), toSide = side(to, [])
-        let questionnaire = fromSide.questionnaire != toSide.questionnaire ? [fromSide.questionnaire ?? "?", toSide.questionnaire ?? "?"] : nil
+        let questionnaire =
+            fromSide.questionnaire != toSide.questionnaire ? [fromSide.questionnaire ?? "?", toSide.questionnaire ?? "?"] : nil
         let layersBefore = Set(fromSide.rulesets), layersAfter = Set(toSide.rulesets)
         var reweighted: [String] = []
         for (id, old) in before.sorted(by: { $0.key < $1.key }) {
@@ -105,7 +112,9 @@ public enum RoundComparer {
             if old.severity != new.severity {
                 reweighted.append("\(id): \(old.severity.rawValue) → \(new.severity.rawValue)")
             } else if old.pointsPossible > 0, new.pointsPossible > 0, abs(old.pointsPossible - new.pointsPossible) > 1e-9 {
-                reweighted.append("\(id): \(EvidenceTemplate.plain(.number(old.pointsPossible))) → \(EvidenceTemplate.plain(.number(new.pointsPossible)))")
+                reweighted.append(
+                    "\(id): \(EvidenceTemplate.plain(.number(old.pointsPossible))) → \(EvidenceTemplate.plain(.number(new.pointsPossible)))"
+                )
             }
         }
         return RoundComparison.MethodChange(
@@ -118,16 +127,19 @@ public enum RoundComparer {
     }
 
     static func findingChanges(before: [String: Finding], after: [String: Finding])
-        -> (resolved: [RoundComparison.FindingChange], new: [RoundComparison.FindingChange],
-            persisting: [RoundComparison.FindingChange], gone: [RoundComparison.FindingChange])
+        -> (
+            resolved: [RoundComparison.FindingChange], new: [RoundComparison.FindingChange],
+            persisting: [RoundComparison.FindingChange], gone: [RoundComparison.FindingChange]
+        )
     {
         var resolved: [RoundComparison.FindingChange] = [], new: [RoundComparison.FindingChange] = []
         var persisting: [RoundComparison.FindingChange] = [], gone: [RoundComparison.FindingChange] = []
         for id in Set(before.keys).union(after.keys) {
             let old = before[id], current = after[id]
             guard let shown = current ?? old else { continue }
-            let change = RoundComparison.FindingChange(ruleID: id, title: shown.title, area: shown.area, severity: shown.severity,
-                                                       before: old?.status, after: current?.status)
+            let change = RoundComparison.FindingChange(
+                ruleID: id, title: shown.title, area: shown.area, severity: shown.severity,
+                before: old?.status, after: current?.status)
             let wasGap = old?.isGap ?? false, isGap = current?.isGap ?? false
             switch (wasGap, isGap) {
             case (true, true): persisting.append(change)
@@ -149,7 +161,9 @@ public enum RoundComparer {
         return (resolved.sorted(by: order), new.sorted(by: order), persisting.sorted(by: order), gone.sorted(by: order))
     }
 
-    static func areaDeltas(before: [StoredScore], after: [StoredScore], questionnaire: Questionnaire?, changed: Set<String>, all: Bool = false)
+    static func areaDeltas(
+        before: [StoredScore], after: [StoredScore], questionnaire: Questionnaire?, changed: Set<String>, all: Bool = false
+    )
         -> [RoundComparison.AreaDelta]
     {
         let old = Dictionary(before.map { ($0.area, $0.score) }, uniquingKeysWith: { $1 })
@@ -157,8 +171,9 @@ public enum RoundComparer {
         let known = questionnaire?.areas.map(\.id) ?? []
         let rest = Set(old.keys).union(new.keys).subtracting(known).subtracting(["overall"]).sorted()
         return (known.filter { old[$0] != nil || new[$0] != nil } + rest).map { id in
-            RoundComparison.AreaDelta(area: id, title: questionnaire?.areas.first { $0.id == id }?.title ?? LocalizedText(both: id),
-                                      before: old[id] ?? nil, after: new[id] ?? nil, methodAffected: all || changed.contains(id))
+            RoundComparison.AreaDelta(
+                area: id, title: questionnaire?.areas.first { $0.id == id }?.title ?? LocalizedText(both: id),
+                before: old[id] ?? nil, after: new[id] ?? nil, methodAffected: all || changed.contains(id))
         }
     }
 
@@ -170,7 +185,8 @@ public enum RoundComparer {
         guard let old, let new, old.periods != nil, new.periods != nil else { return [] }
         return MetricCatalogue.all.compactMap { definition in
             guard definition.valueType == .number, !definition.period.dependsOnExportLength,
-                  let a = old[definition.id].number, let b = new[definition.id].number else { return nil }
+                let a = old[definition.id].number, let b = new[definition.id].number
+            else { return nil }
             let direction = MetricDirection.of(definition.id) ?? .neutral
             let trend: RoundComparison.Trend
             if isBelowShownPrecision(b - a, unit: definition.unit) {
@@ -182,8 +198,9 @@ public enum RoundComparer {
                 case .lowerIsBetter: trend = b < a ? .improved : .worsened
                 }
             }
-            return RoundComparison.MetricDelta(id: definition.id, title: definition.title, unit: definition.unit, period: definition.period,
-                                               before: a, after: b, direction: direction, trend: trend)
+            return RoundComparison.MetricDelta(
+                id: definition.id, title: definition.title, unit: definition.unit, period: definition.period,
+                before: a, after: b, direction: direction, trend: trend)
         }
     }
 
@@ -219,8 +236,9 @@ public enum RoundComparer {
                 guard let question else { return LocalizedText(both: EvidenceTemplate.plain(value)) }
                 return LocalizedText(ru: question.display(value, in: .ru), en: question.display(value, in: .en))
             }
-            return RoundComparison.AnswerChange(questionID: id, question: question?.text ?? LocalizedText(both: id),
-                                                before: words(old[id]), after: words(new[id]))
+            return RoundComparison.AnswerChange(
+                questionID: id, question: question?.text ?? LocalizedText(both: id),
+                before: words(old[id]), after: words(new[id]))
         }
     }
 }

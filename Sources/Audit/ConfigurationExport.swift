@@ -9,15 +9,19 @@ public enum ConfigurationExport {
     public static func json(_ configuration: RecommendedConfiguration, specification: ImplementationSpec? = nil) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try specification.map { try encoder.encode(ConfigurationFile(configuration: configuration, specification: $0)) }
+        let data =
+            try specification.map { try encoder.encode(ConfigurationFile(configuration: configuration, specification: $0)) }
             ?? encoder.encode(configuration)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    public static func yaml(_ configuration: RecommendedConfiguration, specification: ImplementationSpec? = nil, header: String) throws -> String {
+    public static func yaml(_ configuration: RecommendedConfiguration, specification: ImplementationSpec? = nil, header: String) throws
+        -> String
+    {
         let encoder = YAMLEncoder()
         encoder.options.allowUnicode = true
-        let text = try specification.map { try encoder.encode(ConfigurationFile(configuration: configuration, specification: $0)) }
+        let text =
+            try specification.map { try encoder.encode(ConfigurationFile(configuration: configuration, specification: $0)) }
             ?? encoder.encode(configuration)
         return "# \(OutputSignature.comment)\n# \(header)\n" + text
     }

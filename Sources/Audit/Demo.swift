@@ -31,8 +31,9 @@ public enum Demo {
     public static func run(into directory: String, language: Language, force: Bool = false, log: (String) -> Void) throws -> Result {
         guard let examples = ContentLocator.folder("examples") else { throw ContentLocator.NotFound(folder: "examples") }
         let source = examples + "/technosnab"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         let path = directory + "/technosnab.crmaudit"
         let outputGuard = OutputGuard(workspace: path, force: force)
         let reportFiles = [language] + Language.allCases.filter { $0 != language }
@@ -47,8 +48,9 @@ public enum Demo {
         for suffix in ["", "-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.removeItem(atPath: path + suffix)
         }
-        let workspace = try Workspace.create(at: path, client: company, industry: "wholesale",
-                                             consultant: "А. В. Демидов", roundDate: roundDate)
+        let workspace = try Workspace.create(
+            at: path, client: company, industry: "wholesale",
+            consultant: "А. В. Демидов", roundDate: roundDate)
         let round = try workspace.round()
         log(LocalizedText(ru: "Рабочий файл: \(path)", en: "Workspace: \(path)")[language])
         for (file, kind) in [("customers.csv", DatasetKind.customers), ("sales.csv", .sales), ("managers.csv", .managers)] {
@@ -56,7 +58,9 @@ public enum Demo {
             guard FileManager.default.fileExists(atPath: input) else { continue }
             let report = try Importer.importFile(input, into: workspace, round: round, options: ImportOptions(kind: kind))
             let rows = Formatter(language).count(Double(report.rowsStored), .rows)
-            log(LocalizedText(ru: "Загружено \(file): \(rows) (\(kind.title.ru))", en: "Imported \(file): \(rows) (\(kind.title.en))")[language])
+            log(
+                LocalizedText(ru: "Загружено \(file): \(rows) (\(kind.title.ru))", en: "Imported \(file): \(rows) (\(kind.title.en))")[
+                    language])
         }
         let setup = try AuditSetup.load(for: workspace, round: round, rules: [source + "/consultant.yaml"])
         // The head of sales first, then the owner: the owner's answers count (the latest given),
@@ -65,13 +69,15 @@ public enum Demo {
         if FileManager.default.fileExists(atPath: salesHead) {
             try AnswersFile.importFile(salesHead, into: workspace, round: round, questionnaire: setup.questionnaire)
         }
-        let answers = try AnswersFile.importFile(source + "/answers.yaml", into: workspace, round: round, questionnaire: setup.questionnaire)
+        let answers = try AnswersFile.importFile(
+            source + "/answers.yaml", into: workspace, round: round, questionnaire: setup.questionnaire)
         log(LocalizedText(ru: "Ответы анкеты: \(answers.stored)", en: "Questionnaire answers: \(answers.stored)")[language])
         let assessment = try AuditPipeline.assess(workspace, setup: setup)
         let input = try assessment.reportInput(workspace: workspace)
         // The lists to act on, in full (the stored analysis keeps a sample's first records only).
-        let lists = ActionLists(findings: input.findings,
-                                analysis: try Analytics.analyse(workspace, round: round, asOf: assessment.analysis.asOfDay))
+        let lists = ActionLists(
+            findings: input.findings,
+            analysis: try Analytics.analyse(workspace, round: round, asOf: assessment.analysis.asOfDay))
         var reports: [String] = []
         for reportLanguage in reportFiles {
             let listsFile = "lists-\(reportLanguage.rawValue).xlsx"

@@ -51,7 +51,8 @@ public enum AuditHistory {
                 level: level, levelTitle: level.flatMap { number in policy.levels.first { $0.level == number }?.title },
                 confidence: overall?.confidence, areas: areas, findings: counts, notEvaluable: notEvaluable,
                 questionnaire: RoundComparer.side(round, []).questionnaire, rulesets: RoundComparer.rulesetList(round.rulesets),
-                datasets: try workspace.datasets(round: round).count, unconfirmedAnswers: try workspace.unconfirmedAnswerCount(round: round))
+                datasets: try workspace.datasets(round: round).count, unconfirmedAnswers: try workspace.unconfirmedAnswerCount(round: round)
+            )
         }
     }
 }

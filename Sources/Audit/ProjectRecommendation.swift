@@ -15,7 +15,8 @@ extension Assessment {
     /// nil when no ruleset declares a plan.
     public func recommendation(catalogues: [String] = [], market: String = "ru") throws -> ProjectRecommendation? {
         guard let plan else { return nil }
-        let shortlist = PlatformShortlist.rank(try PlatformCatalogue.load(overrides: catalogues), for: PlatformRequirements.of(self, market: market))
+        let shortlist = PlatformShortlist.rank(
+            try PlatformCatalogue.load(overrides: catalogues), for: PlatformRequirements.of(self, market: market))
         let businessCase = BusinessCase.of(self, plan: plan, platform: shortlist.ranked.first, pricesCheckedOn: shortlist.pricesCheckedOn)
         return ProjectRecommendation(shortlist: shortlist, plan: plan, businessCase: businessCase)
     }

@@ -16,8 +16,9 @@ public enum RoundStart {
             throw QuestionnaireError.otherQuestionnaire(round: previous.number, recorded: recorded, wanted: questionnaire.id)
         }
         var report = questionnaire.migrate([], from: previous.questionnaireVersion).report
-        let method = RoundMethod(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
-                                 rulesets: setup.rulesets.references)
+        let method = RoundMethod(
+            questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+            rulesets: setup.rulesets.references)
         let started = try workspace.startRound(date: date, method: method) { answers in
             let migrated = questionnaire.migrate(answers, from: previous.questionnaireVersion)
             report = migrated.report

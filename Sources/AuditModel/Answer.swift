@@ -48,7 +48,9 @@ public struct Respondent: Sendable, Hashable, Codable, Comparable {
         let cleanName = TerminalText.sanitised(name, multiline: false).trimmingCharacters(in: .whitespaces)
         guard !cleanName.isEmpty else { return nil }
         self.name = cleanName
-        self.role = role.map { TerminalText.sanitised($0, multiline: false).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        self.role = role.map { TerminalText.sanitised($0, multiline: false).trimmingCharacters(in: .whitespaces) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
     }
 
     /// "Name (role)" or the name alone.
@@ -73,8 +75,10 @@ public struct Answer: Sendable, Hashable, Codable {
     /// an answers file).
     public var respondent: Respondent?
 
-    public init(questionID: String, value: AnswerValue, note: String? = nil, source: AnswerSource,
-                answeredAt: String, confirmed: Bool = true, respondent: Respondent? = nil) {
+    public init(
+        questionID: String, value: AnswerValue, note: String? = nil, source: AnswerSource,
+        answeredAt: String, confirmed: Bool = true, respondent: Respondent? = nil
+    ) {
         self.questionID = questionID
         self.value = value
         self.note = note

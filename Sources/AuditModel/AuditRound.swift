@@ -13,8 +13,10 @@ public struct AuditRound: Sendable, Hashable, Codable {
     /// The rulesets used, as `id@version` joined by commas.
     public var rulesets: String?
 
-    public init(id: Int64, number: Int, date: Day, status: Status, questionnaireID: String?, questionnaireVersion: String?,
-                rulesets: String?) {
+    public init(
+        id: Int64, number: Int, date: Day, status: Status, questionnaireID: String?, questionnaireVersion: String?,
+        rulesets: String?
+    ) {
         self.id = id
         self.number = number
         self.date = date

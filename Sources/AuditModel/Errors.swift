@@ -122,8 +122,9 @@ public struct DiagnosticList: AuditError {
     public func message(in language: Language) -> String {
         let lines = diagnostics.map { $0.formatted(in: language) }
         let count = errors.count
-        let head = LocalizedText(ru: "найдено ошибок: \(count)",
-                                 en: "\(count) \(Plural.form(Double(count), "error|errors", .en)) found")[language]
+        let head = LocalizedText(
+            ru: "найдено ошибок: \(count)",
+            en: "\(count) \(Plural.form(Double(count), "error|errors", .en)) found")[language]
         return ([head] + lines).joined(separator: "\n")
     }
 }

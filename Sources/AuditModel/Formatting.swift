@@ -84,7 +84,8 @@ public struct Formatter: Sendable {
 
     /// A range of whole roubles, `50 000 ₽ – 180 000 ₽`, or one amount when both ends are equal.
     public func moneyRange(_ range: ClosedRange<Double>) -> String {
-        range.lowerBound == range.upperBound ? money(range.lowerBound.rounded())
+        range.lowerBound == range.upperBound
+            ? money(range.lowerBound.rounded())
             : money(range.lowerBound.rounded()) + " – " + money(range.upperBound.rounded())
     }
 
@@ -109,8 +110,14 @@ public struct Formatter: Sendable {
     /// How many digits `value` has before the point (0 or less for |value| < 1: 0.05 → −1).
     static func digitsBeforePoint(_ value: Double) -> Int {
         var magnitude = abs(value), digits = 0
-        while magnitude >= 1 { magnitude /= 10; digits += 1 }
-        while magnitude > 0 && magnitude < 0.1 { magnitude *= 10; digits -= 1 }
+        while magnitude >= 1 {
+            magnitude /= 10
+            digits += 1
+        }
+        while magnitude > 0 && magnitude < 0.1 {
+            magnitude *= 10
+            digits -= 1
+        }
         return digits
     }
 

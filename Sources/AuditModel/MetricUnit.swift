@@ -45,7 +45,9 @@ extension Formatter {
         case .customers: return count(value, .customers)
         case .share: return percent(value)
         case .change: return signed(percent(abs(value)), value)
-        case .points: return signed(number(abs(value) * 100, fractionDigits: 1), value) + LocalizedText(ru: "\u{00A0}п.\u{00A0}п.", en: "\u{00A0}pp")[language]
+        case .points:
+            return signed(number(abs(value) * 100, fractionDigits: 1), value)
+                + LocalizedText(ru: "\u{00A0}п.\u{00A0}п.", en: "\u{00A0}pp")[language]
         case .days: return days(value)
         case .ratio: return number(value, fractionDigits: 3)
         case .date: return number(value)

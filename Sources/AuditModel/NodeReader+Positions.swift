@@ -10,7 +10,8 @@ extension NodeReader {
     package func location(ofScalar offset: Int, in node: Node) -> SourceLocation {
         let base = location(node)
         guard let scalar = node.scalar, let line = base.line, let column = base.column,
-              line >= 1, line <= lines.count, column >= 1, offset >= 0 else { return base }
+            line >= 1, line <= lines.count, column >= 1, offset >= 0
+        else { return base }
         let raw = Array(lines[line - 1].unicodeScalars.dropFirst(column - 1))
         let value = Array(scalar.string.unicodeScalars)
         guard offset <= value.count else { return base }
@@ -38,23 +39,25 @@ extension NodeReader {
             return (2, "'")
         case .doubleQuoted where first == "\\" && index + 1 < raw.count:
             let letter = raw[index + 1]
-            let hexDigits: Int? = switch letter {
-            case "x": 2
-            case "u": 4
-            case "U": 8
-            default: nil
-            }
+            let hexDigits: Int? =
+                switch letter {
+                case "x": 2
+                case "u": 4
+                case "U": 8
+                default: nil
+                }
             if let hexDigits {
                 let digits = String(String.UnicodeScalarView(raw[(index + 2)..<min(raw.count, index + 2 + hexDigits)]))
                 return (2 + hexDigits, UInt32(digits, radix: 16).flatMap(Unicode.Scalar.init))
             }
-            let produced: Unicode.Scalar? = switch letter {
-            case "\\", "\"", "/", " ": letter
-            case "t": "\t"
-            case "n": "\n"
-            case "r": "\r"
-            default: nil
-            }
+            let produced: Unicode.Scalar? =
+                switch letter {
+                case "\\", "\"", "/", " ": letter
+                case "t": "\t"
+                case "n": "\n"
+                case "r": "\r"
+                default: nil
+                }
             return (2, produced)
         default:
             return (1, first)

@@ -35,7 +35,9 @@ package struct NodeReader {
     /// `allowed` (with a "did you mean").
     package mutating func mapping(_ node: Node, _ what: LocalizedText, allowed: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
-            error(node, LocalizedText(ru: "\(what.ru): ожидается словарь (ключ: значение)", en: "\(what.en): expected a mapping (key: value)"))
+            error(
+                node, LocalizedText(ru: "\(what.ru): ожидается словарь (ключ: значение)", en: "\(what.en): expected a mapping (key: value)")
+            )
             return nil
         }
         var fields = Fields(node: node)
@@ -50,9 +52,13 @@ package struct NodeReader {
             }
             if !allowed.contains(name) {
                 let near = allowed.min { nearness(name, $0) < nearness(name, $1) }.flatMap { nearness(name, $0) <= 3 ? $0 : nil }
-                error(key, LocalizedText(
-                    ru: "\(what.ru): неизвестный ключ «\(name)»" + (near.map { "; возможно, «\($0)»?" } ?? "; допустимы: \(allowed.joined(separator: ", "))"),
-                    en: "\(what.en): unknown key '\(name)'" + (near.map { "; did you mean '\($0)'?" } ?? "; allowed: \(allowed.joined(separator: ", "))")))
+                error(
+                    key,
+                    LocalizedText(
+                        ru: "\(what.ru): неизвестный ключ «\(name)»"
+                            + (near.map { "; возможно, «\($0)»?" } ?? "; допустимы: \(allowed.joined(separator: ", "))"),
+                        en: "\(what.en): unknown key '\(name)'"
+                            + (near.map { "; did you mean '\($0)'?" } ?? "; allowed: \(allowed.joined(separator: ", "))")))
                 continue
             }
             fields.values[name] = value
@@ -75,12 +81,16 @@ package struct NodeReader {
     }
 
     /// An identifier: lower snake_case (dots allowed when `dots`).
-    package mutating func identifier(_ fields: Fields, _ key: String, required: Bool = true, dots: Bool = false, _ what: LocalizedText) -> String? {
+    package mutating func identifier(_ fields: Fields, _ key: String, required: Bool = true, dots: Bool = false, _ what: LocalizedText)
+        -> String?
+    {
         guard let text = string(fields, key, required: required, what) else { return nil }
         if !NodeReader.isIdentifier(text, dots: dots), let node = fields.values[key] {
-            error(node, LocalizedText(
-                ru: "\(what.ru): «\(text)» — не идентификатор; нужны строчные латинские буквы, цифры и «_», начиная с буквы",
-                en: "\(what.en): '\(text)' is not an id; use lower-case latin letters, digits and '_', starting with a letter"))
+            error(
+                node,
+                LocalizedText(
+                    ru: "\(what.ru): «\(text)» — не идентификатор; нужны строчные латинские буквы, цифры и «_», начиная с буквы",
+                    en: "\(what.en): '\(text)' is not an id; use lower-case latin letters, digits and '_', starting with a letter"))
         }
         return text
     }
@@ -101,14 +111,19 @@ package struct NodeReader {
         var found: [Language: String] = [:]
         for language in Language.allCases {
             guard let value = map.values[language.rawValue] else {
-                error(node, LocalizedText(
-                    ru: "\(context.ru): нет перевода на язык «\(language.rawValue)»",
-                    en: "\(context.en): the '\(language.rawValue)' translation is missing"))
+                error(
+                    node,
+                    LocalizedText(
+                        ru: "\(context.ru): нет перевода на язык «\(language.rawValue)»",
+                        en: "\(context.en): the '\(language.rawValue)' translation is missing"))
                 continue
             }
             guard let string = value.scalar?.string, !string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                error(value, LocalizedText(
-                    ru: "\(context.ru): перевод «\(language.rawValue)» пуст", en: "\(context.en): the '\(language.rawValue)' text is empty"))
+                error(
+                    value,
+                    LocalizedText(
+                        ru: "\(context.ru): перевод «\(language.rawValue)» пуст",
+                        en: "\(context.en): the '\(language.rawValue)' text is empty"))
                 continue
             }
             found[language] = string.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -129,7 +144,8 @@ package struct NodeReader {
     package mutating func integer(_ fields: Fields, _ key: String, _ what: LocalizedText) -> Int? {
         guard let node = fields.values[key] else { return nil }
         guard let text = node.scalar?.string, let value = Int(text) else {
-            error(node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть целым числом", en: "\(what.en): '\(key)' must be a whole number"))
+            error(
+                node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть целым числом", en: "\(what.en): '\(key)' must be a whole number"))
             return nil
         }
         return value
@@ -141,7 +157,9 @@ package struct NodeReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            error(node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть true или false", en: "\(what.en): '\(key)' must be true or false"))
+            error(
+                node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть true или false", en: "\(what.en): '\(key)' must be true or false")
+            )
             return nil
         }
     }
@@ -178,7 +196,9 @@ package struct NodeReader {
     }
 
     private mutating func missing(_ fields: Fields, _ key: String, _ what: LocalizedText) {
-        error(fields.node, LocalizedText(ru: "\(what.ru): нет обязательного ключа «\(key)»", en: "\(what.en): the required key '\(key)' is missing"))
+        error(
+            fields.node,
+            LocalizedText(ru: "\(what.ru): нет обязательного ключа «\(key)»", en: "\(what.en): the required key '\(key)' is missing"))
     }
 
     private func nearness(_ a: String, _ b: String) -> Int {

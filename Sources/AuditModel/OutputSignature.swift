@@ -34,7 +34,8 @@ public enum OutputSignature {
     /// (a first line holding `,` or `;`), else the mark.
     public static func recognition(for content: Data) -> Recognition {
         if let first = content.firstIndex(where: { !isSpace($0) }), content[first] == UInt8(ascii: "{"),
-           let keys = jsonKeys(content) {
+            let keys = jsonKeys(content)
+        {
             return .jsonKeys(keys)
         }
         if let header = firstLine(content), header.contains(where: { $0 == "," || $0 == ";" }) {

@@ -66,11 +66,13 @@ public struct CountedNoun: Sendable, Hashable {
         }
     }
 
-    public static let customers = CountedNoun(one: "клиент", few: "клиента", many: "клиентов",
-                                              singular: "customer", plural: "customers")
+    public static let customers = CountedNoun(
+        one: "клиент", few: "клиента", many: "клиентов",
+        singular: "customer", plural: "customers")
     public static let days = CountedNoun(one: "день", few: "дня", many: "дней", singular: "day", plural: "days")
-    public static let saleLines = CountedNoun(one: "строка продаж", few: "строки продаж", many: "строк продаж",
-                                              singular: "sale line", plural: "sale lines")
+    public static let saleLines = CountedNoun(
+        one: "строка продаж", few: "строки продаж", many: "строк продаж",
+        singular: "sale line", plural: "sale lines")
     public static let rows = CountedNoun(one: "строка", few: "строки", many: "строк", singular: "row", plural: "rows")
     public static let months = CountedNoun(one: "месяц", few: "месяца", many: "месяцев", singular: "month", plural: "months")
 }

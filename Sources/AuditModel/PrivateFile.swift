@@ -22,7 +22,8 @@ public enum PrivateFile {
 
         public func message(in language: Language) -> String {
             LocalizedText(
-                ru: "не удалось записать файл \(path): \(reason). Проверьте, что папка существует, доступна для записи и на диске есть место.",
+                ru:
+                    "не удалось записать файл \(path): \(reason). Проверьте, что папка существует, доступна для записи и на диске есть место.",
                 en: "cannot write \(path): \(reason). Check that the folder exists and is writable, and that the disk has room.")[language]
         }
     }

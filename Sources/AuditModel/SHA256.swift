@@ -27,11 +27,13 @@ public struct SHA256: Sendable {
     public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         length &+= UInt64(bytes.count)
         // Whole blocks of contiguous input are hashed where they lie (no copy of a large chunk).
-        if buffer.isEmpty, let done = bytes.withContiguousStorageIfAvailable({ input -> Int in
-            let whole = input.count / 64 * 64
-            compressBlocks(input, whole)
-            return whole
-        }) {
+        if buffer.isEmpty,
+            let done = bytes.withContiguousStorageIfAvailable({ input -> Int in
+                let whole = input.count / 64 * 64
+                compressBlocks(input, whole)
+                return whole
+            })
+        {
             buffer.append(contentsOf: bytes.dropFirst(done))
             return
         }
@@ -100,7 +102,8 @@ public struct SHA256: Sendable {
             SHA256.k.withUnsafeBufferPointer { k in
                 for i in 0..<16 {
                     let base = offset + i * 4
-                    w[i] = UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8 | UInt32(block[base + 3])
+                    w[i] =
+                        UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8 | UInt32(block[base + 3])
                 }
                 for i in 16..<64 {
                     let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
@@ -116,11 +119,23 @@ public struct SHA256: Sendable {
                     let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
                     let maj = (a & b) ^ (a & c) ^ (b & c)
                     let t2 = s0 &+ maj
-                    h = g; g = f; f = e; e = d &+ t1
-                    d = c; c = b; b = a; a = t1 &+ t2
+                    h = g
+                    g = f
+                    f = e
+                    e = d &+ t1
+                    d = c
+                    c = b
+                    b = a
+                    a = t1 &+ t2
                 }
-                state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-                state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+                state[0] &+= a
+                state[1] &+= b
+                state[2] &+= c
+                state[3] &+= d
+                state[4] &+= e
+                state[5] &+= f
+                state[6] &+= g
+                state[7] &+= h
             }
         }
     }

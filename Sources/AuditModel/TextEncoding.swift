@@ -1,4 +1,3 @@
-
 /// The character encodings a text export arrives in.
 public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     case utf8 = "utf-8"
@@ -51,7 +50,9 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     /// letter, 0xE0–0xFF, would have to be followed by two of the rare bytes 0x80–0xBF.)
     package static func detect(_ sample: some Collection<UInt8>, isWholeFile: Bool) -> Detection {
         let bytes = Array(sample)
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return Detection(encoding: .utf8, bom: 3, evidence: .byteOrderMark) }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            return Detection(encoding: .utf8, bom: 3, evidence: .byteOrderMark)
+        }
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return Detection(encoding: .utf16LE, bom: 2, evidence: .byteOrderMark) }
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return Detection(encoding: .utf16BE, bom: 2, evidence: .byteOrderMark) }
         if let utf16 = utf16ByPattern(bytes) { return Detection(encoding: utf16, bom: 0, evidence: .utf16Pattern) }
@@ -82,17 +83,28 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         let count = bytes.count
         while index < count {
             let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
             var length = 0
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch lead {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: break
             }
             var good = length > 0
@@ -101,7 +113,10 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
                 while end < index + length && end < count {
                     let byte = bytes[end]
                     let inRange = end == index + 1 ? byte >= low && byte <= high : byte & 0xC0 == 0x80
-                    if !inRange { good = false; break }
+                    if !inRange {
+                        good = false
+                        break
+                    }
                     end += 1
                 }
                 if good && end < index + length {
@@ -121,14 +136,18 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     package static func explanation(_ detection: Detection?, encoding: TextEncoding, forced: Bool) -> LocalizedText {
         let name = encoding.rawValue.uppercased()
         if forced || detection == nil {
-            return LocalizedText(ru: "кодировка \(name) задана параметром --encoding или файлом соответствия",
-                                 en: "the encoding \(name) was given with --encoding or in the mapping file")
+            return LocalizedText(
+                ru: "кодировка \(name) задана параметром --encoding или файлом соответствия",
+                en: "the encoding \(name) was given with --encoding or in the mapping file")
         }
         switch detection?.evidence {
         case .mostlyUTF8(let valid, let invalid):
             return LocalizedText(
-                ru: "файл прочитан как UTF-8: в его начале верных знаков UTF-8 — \(valid), неверных последовательностей — \(invalid); как Windows-1251 весь его русский текст читался бы неверно, поэтому выбрана UTF-8",
-                en: "the file is read as UTF-8: its start holds \(valid) well-formed UTF-8 characters and \(invalid) ill-formed sequences; read as Windows-1251 all of its Russian text would be garbled, so UTF-8 was chosen")
+                ru:
+                    "файл прочитан как UTF-8: в его начале верных знаков UTF-8 — \(valid), неверных последовательностей — \(invalid); как Windows-1251 весь его русский текст читался бы неверно, поэтому выбрана UTF-8",
+                en:
+                    "the file is read as UTF-8: its start holds \(valid) well-formed UTF-8 characters and \(invalid) ill-formed sequences; read as Windows-1251 all of its Russian text would be garbled, so UTF-8 was chosen"
+            )
         case .validUTF8:
             return LocalizedText(
                 ru: "файл прочитан как UTF-8: его первые 64 КиБ — верный UTF-8 (без этого он читался бы как Windows-1251)",
@@ -167,7 +186,10 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
                 }
             }
             let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
             // Two-byte characters (Cyrillic, Latin letters with marks) without the general case.
             if lead >= 0xC2 && lead <= 0xDF {
                 guard index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 else { return false }
@@ -178,12 +200,20 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch lead {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return false
             }
             guard index + length <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return false }
@@ -227,12 +257,16 @@ package struct Transcoder {
             let bigEndian = encoding == .utf16BE
             var index = 0
             while index + 1 < bytes.count {
-                let unit = bigEndian ? UInt32(bytes[index]) << 8 | UInt32(bytes[index + 1])
-                                     : UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index])
+                let unit =
+                    bigEndian
+                    ? UInt32(bytes[index]) << 8 | UInt32(bytes[index + 1])
+                    : UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index])
                 if unit >= 0xD800, unit < 0xDC00 {
                     guard index + 3 < bytes.count else { break }
-                    let low = bigEndian ? UInt32(bytes[index + 2]) << 8 | UInt32(bytes[index + 3])
-                                        : UInt32(bytes[index + 3]) << 8 | UInt32(bytes[index + 2])
+                    let low =
+                        bigEndian
+                        ? UInt32(bytes[index + 2]) << 8 | UInt32(bytes[index + 3])
+                        : UInt32(bytes[index + 3]) << 8 | UInt32(bytes[index + 2])
                     if low >= 0xDC00, low < 0xE000 {
                         Transcoder.appendUTF8(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), to: &output)
                         index += 4

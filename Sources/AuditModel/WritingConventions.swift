@@ -23,7 +23,13 @@ struct WritingConventions: Sendable {
     static let russian = WritingConventions(
         decimalMark: ",", groupSeparator: "\u{00A0}",
         money: { amount, magnitude in
-            let word = switch magnitude { case .units: ""; case .thousands: "тыс."; case .millions: "млн"; case .billions: "млрд" }
+            let word =
+                switch magnitude {
+                case .units: ""
+                case .thousands: "тыс."
+                case .millions: "млн"
+                case .billions: "млрд"
+                }
             return word.isEmpty ? amount + "\u{00A0}₽" : amount + "\u{00A0}" + word + "\u{00A0}₽"
         },
         percentSuffix: "\u{00A0}%", dayFirstDates: true,
@@ -32,7 +38,13 @@ struct WritingConventions: Sendable {
     static let english = WritingConventions(
         decimalMark: ".", groupSeparator: ",",
         money: { amount, magnitude in
-            let suffix = switch magnitude { case .units: ""; case .thousands: "K"; case .millions: "M"; case .billions: "B" }
+            let suffix =
+                switch magnitude {
+                case .units: ""
+                case .thousands: "K"
+                case .millions: "M"
+                case .billions: "B"
+                }
             return "RUB\u{00A0}" + amount + suffix
         },
         percentSuffix: "%", dayFirstDates: false,

@@ -11,8 +11,9 @@ public struct YAMLSource {
         self.file = file
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
-                                 LocalizedText(ru: "файл пуст", en: "the file is empty"))
+                throw Diagnostic(
+                    at: SourceLocation(file: file, line: 1, column: 1),
+                    LocalizedText(ru: "файл пуст", en: "the file is empty"))
             }
             root = node
         } catch let diagnostic as Diagnostic {
@@ -20,8 +21,9 @@ public struct YAMLSource {
         } catch let error as YamlError {
             throw YAMLSource.diagnostic(for: error, file: file)
         } catch {
-            throw Diagnostic(at: SourceLocation(file: file),
-                             LocalizedText(ru: "не удалось прочитать YAML: \(error)", en: "cannot read YAML: \(error)"))
+            throw Diagnostic(
+                at: SourceLocation(file: file),
+                LocalizedText(ru: "не удалось прочитать YAML: \(error)", en: "cannot read YAML: \(error)"))
         }
     }
 
@@ -38,32 +40,41 @@ public struct YAMLSource {
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             // A quote or bracket that never closes is found at the end of the file; the place to
             // fix is where it opens (the context's mark), so the error is put there.
             if let context, context.mark.line > 0, context.mark.line < mark.line {
-                return Diagnostic(at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column), LocalizedText(
-                    ru: "ошибка синтаксиса YAML: \(what) (строка \(mark.line)); то, что открыто здесь, не закрыто — проверьте кавычку или скобку",
-                    en: "YAML syntax error: \(what) (line \(mark.line)); what opens here is never closed — check the quote or bracket"))
+                return Diagnostic(
+                    at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                    LocalizedText(
+                        ru:
+                            "ошибка синтаксиса YAML: \(what) (строка \(mark.line)); то, что открыто здесь, не закрыто — проверьте кавычку или скобку",
+                        en: "YAML syntax error: \(what) (line \(mark.line)); what opens here is never closed — check the quote or bracket"))
             }
-            return Diagnostic(at: SourceLocation(file: file, line: mark.line, column: mark.column),
-                              LocalizedText(ru: "ошибка синтаксиса YAML: \(what)", en: "YAML syntax error: \(what)"))
+            return Diagnostic(
+                at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                LocalizedText(ru: "ошибка синтаксиса YAML: \(what)", en: "YAML syntax error: \(what)"))
         case .reader(let problem, let offset, _, let yaml):
             // A byte YAML does not allow (a control character, invalid UTF-8): at its line, not
             // with the whole line quoted as Yams' own description does.
-            return Diagnostic(at: location(ofCharacter: offset, in: yaml, file: file), LocalizedText(
-                ru: "YAML не допускает этот символ (\(problem)); удалите его или сохраните файл в UTF-8",
-                en: "a character YAML does not allow (\(problem)); remove it or save the file as UTF-8"))
+            return Diagnostic(
+                at: location(ofCharacter: offset, in: yaml, file: file),
+                LocalizedText(
+                    ru: "YAML не допускает этот символ (\(problem)); удалите его или сохраните файл в UTF-8",
+                    en: "a character YAML does not allow (\(problem)); remove it or save the file as UTF-8"))
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams' description of this error holds the whole document: name the keys only.
             let line = context.mark.line > 0 ? context.mark.line : nil
-            return Diagnostic(at: SourceLocation(file: file, line: line, column: line == nil ? nil : context.mark.column), LocalizedText(
-                ru: "ключ \(duplicates.map { "«\($0)»" }.joined(separator: ", ")) повторяется в одном словаре; оставьте один",
-                en: "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears more than once in one mapping; keep one"))
+            return Diagnostic(
+                at: SourceLocation(file: file, line: line, column: line == nil ? nil : context.mark.column),
+                LocalizedText(
+                    ru: "ключ \(duplicates.map { "«\($0)»" }.joined(separator: ", ")) повторяется в одном словаре; оставьте один",
+                    en: "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears more than once in one mapping; keep one"))
         default:
-            return Diagnostic(at: SourceLocation(file: file),
-                              LocalizedText(ru: "ошибка YAML: \(error)", en: "YAML error: \(error)"))
+            return Diagnostic(
+                at: SourceLocation(file: file),
+                LocalizedText(ru: "ошибка YAML: \(error)", en: "YAML error: \(error)"))
         }
     }
 

@@ -13,8 +13,10 @@ public struct Bindings: Sendable {
     /// How many named people answered (`respondents()`).
     public var respondents: Int
 
-    public init(answers: [String: AnswerValue] = [:], metrics: [String: Value] = [:], locals: [String: Value] = [:],
-                disputed: Set<String> = [], respondents: Int = 0) {
+    public init(
+        answers: [String: AnswerValue] = [:], metrics: [String: Value] = [:], locals: [String: Value] = [:],
+        disputed: Set<String> = [], respondents: Int = 0
+    ) {
         self.answers = answers
         self.metrics = metrics
         self.locals = locals
@@ -48,18 +50,19 @@ public struct MissingInput: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// A short text for reports: "answer.goals: don't know".
     public func text(in language: Language) -> String {
-        let why: String = switch (reason, language) {
-        case (.unanswered, .ru): "нет ответа"
-        case (.unanswered, .en): "not answered"
-        case (.dontKnow, .ru): "ответ «не знаю»"
-        case (.dontKnow, .en): "answered \"don't know\""
-        case (.notApplicable, .ru): "ответ «неприменимо»"
-        case (.notApplicable, .en): "answered \"not applicable\""
-        case (.absent, .ru): "нет данных"
-        case (.absent, .en): "not available"
-        case (.null, .ru): "не вычислено"
-        case (.null, .en): "could not be computed"
-        }
+        let why: String =
+            switch (reason, language) {
+            case (.unanswered, .ru): "нет ответа"
+            case (.unanswered, .en): "not answered"
+            case (.dontKnow, .ru): "ответ «не знаю»"
+            case (.dontKnow, .en): "answered \"don't know\""
+            case (.notApplicable, .ru): "ответ «неприменимо»"
+            case (.notApplicable, .en): "answered \"not applicable\""
+            case (.absent, .ru): "нет данных"
+            case (.absent, .en): "not available"
+            case (.null, .ru): "не вычислено"
+            case (.null, .en): "could not be computed"
+            }
         return "\(reference): \(why)"
     }
 
@@ -250,7 +253,10 @@ struct Evaluator {
         var nulls: [Partial] = []
         for item in items {
             let part = evaluate(item)
-            if part.value == .null { nulls.append(part); continue }
+            if part.value == .null {
+                nulls.append(part)
+                continue
+            }
             if part.value == left.value { return Partial(value: .bool(true)) }
         }
         if nulls.isEmpty { return Partial(value: .bool(false)) }

@@ -25,9 +25,13 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
     ) throws(DiagnosticList) -> Expression {
         let mapper = PositionMapper(text: text, origin: origin, continuationIndent: continuationIndent)
         guard text.unicodeScalars.count <= limits.maxLength else {
-            throw DiagnosticList([Diagnostic(at: origin, LocalizedText(
-                ru: "выражение слишком длинное (больше \(limits.maxLength) символов)",
-                en: "the expression is too long (over \(limits.maxLength) characters)"))])
+            throw DiagnosticList([
+                Diagnostic(
+                    at: origin,
+                    LocalizedText(
+                        ru: "выражение слишком длинное (больше \(limits.maxLength) символов)",
+                        en: "the expression is too long (over \(limits.maxLength) characters)"))
+            ])
         }
         do throws(SyntaxProblem) {
             let tokens = try Lexer(text).tokens()

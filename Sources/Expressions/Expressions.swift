@@ -54,7 +54,8 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         case .date(let day): return "date('\(day.iso)')"
         case .set(let items): return "[" + items.sorted().map { Value.string($0).description }.joined(separator: ", ") + "]"
         case .table(let rows):
-            return "{" + rows.sorted { $0.key < $1.key }.map { Value.string($0.key).description + ": " + Value.format($0.value) }
+            return "{"
+                + rows.sorted { $0.key < $1.key }.map { Value.string($0.key).description + ": " + Value.format($0.value) }
                 .joined(separator: ", ") + "}"
         }
     }

@@ -32,9 +32,11 @@ struct Parser {
     mutating func parseExpression() throws(SyntaxProblem) -> Node {
         let node = try parseOr()
         guard case .end = current.kind else {
-            throw SyntaxProblem(offset: current.start, text: LocalizedText(
-                ru: "лишний текст после конца выражения: \(describe(current))",
-                en: "unexpected \(describeEN(current)) after the end of the expression"))
+            throw SyntaxProblem(
+                offset: current.start,
+                text: LocalizedText(
+                    ru: "лишний текст после конца выражения: \(describe(current))",
+                    en: "unexpected \(describeEN(current)) after the end of the expression"))
         }
         return node
     }
@@ -60,9 +62,11 @@ struct Parser {
     private mutating func make(_ kind: Node.Kind, start: Int, end: Int, anchor: Int? = nil) throws(SyntaxProblem) -> Node {
         nodes += 1
         if nodes > limits.maxNodes {
-            throw SyntaxProblem(offset: start, text: LocalizedText(
-                ru: "выражение слишком большое (больше \(limits.maxNodes) элементов); разбейте его на несколько правил",
-                en: "the expression is too large (over \(limits.maxNodes) elements); split it into several rules"))
+            throw SyntaxProblem(
+                offset: start,
+                text: LocalizedText(
+                    ru: "выражение слишком большое (больше \(limits.maxNodes) элементов); разбейте его на несколько правил",
+                    en: "the expression is too large (over \(limits.maxNodes) elements); split it into several rules"))
         }
         return Node(kind, start: start, end: end, anchor: anchor)
     }
@@ -70,9 +74,11 @@ struct Parser {
     private mutating func enter() throws(SyntaxProblem) {
         depth += 1
         if depth > limits.maxDepth {
-            throw SyntaxProblem(offset: current.start, text: LocalizedText(
-                ru: "выражение вложено слишком глубоко (больше \(limits.maxDepth) уровней)",
-                en: "the expression is nested too deeply (over \(limits.maxDepth) levels)"))
+            throw SyntaxProblem(
+                offset: current.start,
+                text: LocalizedText(
+                    ru: "выражение вложено слишком глубоко (больше \(limits.maxDepth) уровней)",
+                    en: "the expression is nested too deeply (over \(limits.maxDepth) levels)"))
         }
     }
 
@@ -129,9 +135,11 @@ struct Parser {
         let anchor = advance().start
         let right = try parseCoalesce()
         if comparisonOperator() != nil {
-            throw SyntaxProblem(offset: current.start, text: LocalizedText(
-                ru: "сравнения нельзя записывать цепочкой; соедините их через «and»",
-                en: "comparisons cannot be chained; join them with 'and'"))
+            throw SyntaxProblem(
+                offset: current.start,
+                text: LocalizedText(
+                    ru: "сравнения нельзя записывать цепочкой; соедините их через «and»",
+                    en: "comparisons cannot be chained; join them with 'and'"))
         }
         return try make(.binary(op, left, right), start: left.start, end: right.end, anchor: anchor)
     }
@@ -162,11 +170,12 @@ struct Parser {
         while isSymbol("*") || isSymbol("/") || isSymbol("%") {
             let token = advance()
             let right = try parseUnary()
-            let op: BinaryOperator = switch token.kind {
-            case .symbol("*"): .times
-            case .symbol("/"): .divide
-            default: .remainder
-            }
+            let op: BinaryOperator =
+                switch token.kind {
+                case .symbol("*"): .times
+                case .symbol("/"): .divide
+                default: .remainder
+                }
             left = try make(.binary(op, left, right), start: left.start, end: right.end, anchor: token.start)
         }
         return left
@@ -207,15 +216,22 @@ struct Parser {
                 _ = advance()
                 return try make(.literal(.null), start: token.start, end: token.end)
             case "answer", "metric":
-                throw SyntaxProblem(offset: token.end, text: LocalizedText(
-                    ru: "после «\(word)» ожидается «.» и идентификатор, например \(word).\(word == "answer" ? "goals_defined" : "sales.revenue_last_12m")",
-                    en: "expected '.' and an id after '\(word)', e.g. \(word).\(word == "answer" ? "goals_defined" : "sales.revenue_last_12m")"))
+                throw SyntaxProblem(
+                    offset: token.end,
+                    text: LocalizedText(
+                        ru:
+                            "после «\(word)» ожидается «.» и идентификатор, например \(word).\(word == "answer" ? "goals_defined" : "sales.revenue_last_12m")",
+                        en:
+                            "expected '.' and an id after '\(word)', e.g. \(word).\(word == "answer" ? "goals_defined" : "sales.revenue_last_12m")"
+                    ))
             default:
                 break
             }
             if Parser.keywords.contains(word) {
-                throw SyntaxProblem(offset: token.start, text: LocalizedText(
-                    ru: "ожидается значение, а не «\(word)»", en: "expected a value, not '\(word)'"))
+                throw SyntaxProblem(
+                    offset: token.start,
+                    text: LocalizedText(
+                        ru: "ожидается значение, а не «\(word)»", en: "expected a value, not '\(word)'"))
             }
             _ = advance()
             if isSymbol("(") {
@@ -226,9 +242,11 @@ struct Parser {
             _ = advance()
             let inner = try parseOr()
             guard isSymbol(")") else {
-                throw SyntaxProblem(offset: current.start, text: LocalizedText(
-                    ru: "ожидается «)», закрывающая скобку на позиции \(token.start + 1); найдено: \(describe(current))",
-                    en: "expected ')' to close the '(' at position \(token.start + 1); found \(describeEN(current))"))
+                throw SyntaxProblem(
+                    offset: current.start,
+                    text: LocalizedText(
+                        ru: "ожидается «)», закрывающая скобку на позиции \(token.start + 1); найдено: \(describe(current))",
+                        en: "expected ')' to close the '(' at position \(token.start + 1); found \(describeEN(current))"))
             }
             let close = advance()
             var node = inner
@@ -243,28 +261,37 @@ struct Parser {
             if !isSymbol("]") {
                 while true {
                     items.append(try parseOr())
-                    if isSymbol(",") { _ = advance(); continue }
+                    if isSymbol(",") {
+                        _ = advance()
+                        continue
+                    }
                     break
                 }
             }
             guard isSymbol("]") else {
-                throw SyntaxProblem(offset: current.start, text: LocalizedText(
-                    ru: "ожидается «,» или «]» в списке; найдено: \(describe(current))",
-                    en: "expected ',' or ']' in the list; found \(describeEN(current))"))
+                throw SyntaxProblem(
+                    offset: current.start,
+                    text: LocalizedText(
+                        ru: "ожидается «,» или «]» в списке; найдено: \(describe(current))",
+                        en: "expected ',' or ']' in the list; found \(describeEN(current))"))
             }
             let close = advance()
             return try make(.list(items), start: token.start, end: close.end)
         default:
-            throw SyntaxProblem(offset: token.start, text: LocalizedText(
-                ru: "ожидается значение; найдено: \(describe(token))", en: "expected a value; found \(describeEN(token))"))
+            throw SyntaxProblem(
+                offset: token.start,
+                text: LocalizedText(
+                    ru: "ожидается значение; найдено: \(describe(token))", en: "expected a value; found \(describeEN(token))"))
         }
     }
 
     private mutating func parseCall(name: String, token: Token) throws(SyntaxProblem) -> Node {
         guard let function = Function(rawValue: name) else {
             let known = Function.allCases.map(\.rawValue).joined(separator: ", ")
-            throw SyntaxProblem(offset: token.start, text: LocalizedText(
-                ru: "неизвестная функция «\(name)»; есть: \(known)", en: "unknown function '\(name)'; known: \(known)"))
+            throw SyntaxProblem(
+                offset: token.start,
+                text: LocalizedText(
+                    ru: "неизвестная функция «\(name)»; есть: \(known)", en: "unknown function '\(name)'; known: \(known)"))
         }
         try enter()
         defer { depth -= 1 }
@@ -273,39 +300,54 @@ struct Parser {
         if !isSymbol(")") {
             while true {
                 arguments.append(try parseOr())
-                if isSymbol(",") { _ = advance(); continue }
+                if isSymbol(",") {
+                    _ = advance()
+                    continue
+                }
                 break
             }
         }
         guard isSymbol(")") else {
-            throw SyntaxProblem(offset: current.start, text: LocalizedText(
-                ru: "ожидается «,» или «)» в вызове \(name)(); найдено: \(describe(current))",
-                en: "expected ',' or ')' in the call of \(name)(); found \(describeEN(current))"))
+            throw SyntaxProblem(
+                offset: current.start,
+                text: LocalizedText(
+                    ru: "ожидается «,» или «)» в вызове \(name)(); найдено: \(describe(current))",
+                    en: "expected ',' or ')' in the call of \(name)(); found \(describeEN(current))"))
         }
         let close = advance()
         guard function.arity.contains(arguments.count) else {
-            let expected = function.arity.count == 1 ? "\(function.arity.lowerBound)"
+            let expected =
+                function.arity.count == 1
+                ? "\(function.arity.lowerBound)"
                 : "\(function.arity.lowerBound)–\(function.arity.upperBound)"
-            throw SyntaxProblem(offset: token.start, text: LocalizedText(
-                ru: "\(name)() принимает аргументов: \(expected), передано: \(arguments.count)",
-                en: "\(name)() takes \(expected) \(expected == "1" ? "argument" : "arguments"), got \(arguments.count)"))
+            throw SyntaxProblem(
+                offset: token.start,
+                text: LocalizedText(
+                    ru: "\(name)() принимает аргументов: \(expected), передано: \(arguments.count)",
+                    en: "\(name)() takes \(expected) \(expected == "1" ? "argument" : "arguments"), got \(arguments.count)"))
         }
         if function == .date {
             guard case .literal(.string(let text)) = arguments[0].kind else {
-                throw SyntaxProblem(offset: arguments[0].start, text: LocalizedText(
-                    ru: "date() принимает дату строкой: date('2026-01-31')", en: "date() takes a quoted date: date('2026-01-31')"))
+                throw SyntaxProblem(
+                    offset: arguments[0].start,
+                    text: LocalizedText(
+                        ru: "date() принимает дату строкой: date('2026-01-31')", en: "date() takes a quoted date: date('2026-01-31')"))
             }
             guard let day = Day(iso: text) else {
-                throw SyntaxProblem(offset: arguments[0].start, text: LocalizedText(
-                    ru: "«\(text)» — не дата ГГГГ-ММ-ДД", en: "'\(text)' is not a date YYYY-MM-DD"))
+                throw SyntaxProblem(
+                    offset: arguments[0].start,
+                    text: LocalizedText(
+                        ru: "«\(text)» — не дата ГГГГ-ММ-ДД", en: "'\(text)' is not a date YYYY-MM-DD"))
             }
             return try make(.literal(.date(day)), start: token.start, end: close.end)
         }
         if [.answered, .unknown, .disputed].contains(function) {
             guard case .reference(let reference) = arguments[0].kind, reference.kind == .answer else {
-                throw SyntaxProblem(offset: arguments[0].start, text: LocalizedText(
-                    ru: "\(name)() принимает ссылку на ответ: \(name)(answer.id_вопроса)",
-                    en: "\(name)() takes an answer reference: \(name)(answer.question_id)"))
+                throw SyntaxProblem(
+                    offset: arguments[0].start,
+                    text: LocalizedText(
+                        ru: "\(name)() принимает ссылку на ответ: \(name)(answer.id_вопроса)",
+                        en: "\(name)() takes an answer reference: \(name)(answer.question_id)"))
             }
         }
         return try make(.call(function, arguments), start: token.start, end: close.end, anchor: token.start)

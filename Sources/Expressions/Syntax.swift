@@ -124,15 +124,17 @@ struct Lexer {
             } else if isIdentifierStart(scalar) {
                 while index < scalars.count, isIdentifierPart(scalars[index]) { index += 1 }
                 let word = String(String.UnicodeScalarView(scalars[start..<index]))
-                if (word == "answer" || word == "metric"), index < scalars.count, scalars[index] == "." {
+                if word == "answer" || word == "metric", index < scalars.count, scalars[index] == "." {
                     index += 1
                     let idStart = index
                     while index < scalars.count, isIdentifierPart(scalars[index]) || scalars[index] == "." { index += 1 }
                     while index > idStart, scalars[index - 1] == "." { index -= 1 }
                     guard index > idStart, isIdentifierStart(scalars[idStart]) || isDigit(scalars[idStart]) else {
-                        throw SyntaxProblem(offset: idStart, text: LocalizedText(
-                            ru: "после «\(word).» ожидается идентификатор \(word == "answer" ? "вопроса" : "метрики")",
-                            en: "expected a \(word == "answer" ? "question" : "metric") id after '\(word).'"))
+                        throw SyntaxProblem(
+                            offset: idStart,
+                            text: LocalizedText(
+                                ru: "после «\(word).» ожидается идентификатор \(word == "answer" ? "вопроса" : "метрики")",
+                                en: "expected a \(word == "answer" ? "question" : "metric") id after '\(word).'"))
                     }
                     let id = String(String.UnicodeScalarView(scalars[idStart..<index]))
                     let kind: Reference.Kind = word == "answer" ? .answer : .metric
@@ -162,9 +164,11 @@ struct Lexer {
             }
         }
         if index < scalars.count, isIdentifierPart(scalars[index]) {
-            throw SyntaxProblem(offset: index, text: LocalizedText(
-                ru: "число не может продолжаться буквой; нужен пробел или оператор",
-                en: "a number cannot run into a letter; expected a space or an operator"))
+            throw SyntaxProblem(
+                offset: index,
+                text: LocalizedText(
+                    ru: "число не может продолжаться буквой; нужен пробел или оператор",
+                    en: "a number cannot run into a letter; expected a space or an operator"))
         }
         let text = String(String.UnicodeScalarView(scalars[start..<index]))
         guard let value = Double(text), value.isFinite else {
@@ -192,9 +196,11 @@ struct Lexer {
                 case "t": text.append("\t")
                 case "\\", "'", "\"": text.append(escaped)
                 default:
-                    throw SyntaxProblem(offset: index, text: LocalizedText(
-                        ru: "неизвестная escape-последовательность «\\\(escaped)»; допустимы \\' \\\" \\\\ \\n \\t",
-                        en: "unknown escape '\\\(escaped)'; use \\' \\\" \\\\ \\n or \\t"))
+                    throw SyntaxProblem(
+                        offset: index,
+                        text: LocalizedText(
+                            ru: "неизвестная escape-последовательность «\\\(escaped)»; допустимы \\' \\\" \\\\ \\n \\t",
+                            en: "unknown escape '\\\(escaped)'; use \\' \\\" \\\\ \\n or \\t"))
                 }
                 index += 2
                 continue
@@ -202,9 +208,11 @@ struct Lexer {
             text.append(scalar)
             index += 1
         }
-        throw SyntaxProblem(offset: start, text: LocalizedText(
-            ru: "строка не закрыта: не хватает завершающей кавычки \(quote)",
-            en: "unterminated string: the closing \(quote) is missing"))
+        throw SyntaxProblem(
+            offset: start,
+            text: LocalizedText(
+                ru: "строка не закрыта: не хватает завершающей кавычки \(quote)",
+                en: "unterminated string: the closing \(quote) is missing"))
     }
 
     private func symbol(from index: inout Int) throws(SyntaxProblem) -> Token {
@@ -232,8 +240,10 @@ struct Lexer {
         case "!":
             throw SyntaxProblem(offset: start, text: LocalizedText(ru: "вместо «!» пишите «not»", en: "write 'not' instead of '!'"))
         default:
-            throw SyntaxProblem(offset: start, text: LocalizedText(
-                ru: "неожиданный символ «\(scalar)»", en: "unexpected character '\(scalar)'"))
+            throw SyntaxProblem(
+                offset: start,
+                text: LocalizedText(
+                    ru: "неожиданный символ «\(scalar)»", en: "unexpected character '\(scalar)'"))
         }
     }
 

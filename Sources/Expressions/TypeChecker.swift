@@ -49,14 +49,18 @@ extension Expression {
         var checker = TypeChecker(expression: self, environment: environment)
         let result = checker.type(of: root)
         if let expecting, case .value(let type) = result.type, type != expecting {
-            checker.report(root.start, LocalizedText(
-                ru: "выражение даёт значение типа «\(type.name.ru)», а нужно «\(expecting.name.ru)»",
-                en: "the expression gives a \(type.name.en), but a \(expecting.name.en) is needed"))
+            checker.report(
+                root.start,
+                LocalizedText(
+                    ru: "выражение даёт значение типа «\(type.name.ru)», а нужно «\(expecting.name.ru)»",
+                    en: "the expression gives a \(type.name.en), but a \(expecting.name.en) is needed"))
         }
         if case .list = result.type, expecting != nil {
-            checker.report(root.start, LocalizedText(
-                ru: "список чисел или дат можно использовать только справа от «in»",
-                en: "a list of numbers or dates can only stand right of 'in'"))
+            checker.report(
+                root.start,
+                LocalizedText(
+                    ru: "список чисел или дат можно использовать только справа от «in»",
+                    en: "a list of numbers or dates can only stand right of 'in'"))
         }
         guard checker.diagnostics.isEmpty else { throw DiagnosticList(checker.diagnostics) }
         if case .value(let type) = result.type { return type }
@@ -104,8 +108,11 @@ struct TypeChecker {
         case .unary(let op, let operand):
             let inner = type(of: operand)
             let needed: ValueType = op == .not ? .bool : .number
-            require(inner, needed, at: operand, context: LocalizedText(
-                ru: op == .not ? "операнд «not»" : "операнд унарного «-»", en: op == .not ? "the operand of 'not'" : "the operand of unary '-'"))
+            require(
+                inner, needed, at: operand,
+                context: LocalizedText(
+                    ru: op == .not ? "операнд «not»" : "операнд унарного «-»",
+                    en: op == .not ? "the operand of 'not'" : "the operand of unary '-'"))
             return Checked(type: .value(needed))
         case .binary(let op, let left, let right):
             return binaryType(op, left, right, node: node)
@@ -124,9 +131,11 @@ struct TypeChecker {
                 report(item.start, LocalizedText(ru: "список не может содержать списки", en: "a list cannot contain lists"))
             case .value(let type):
                 if let element, element != type {
-                    report(item.start, LocalizedText(
-                        ru: "все элементы списка должны быть одного типа: «\(element.name.ru)», а этот — «\(type.name.ru)»",
-                        en: "all items of a list must have one type: \(element.name.en), but this one is a \(type.name.en)"))
+                    report(
+                        item.start,
+                        LocalizedText(
+                            ru: "все элементы списка должны быть одного типа: «\(element.name.ru)», а этот — «\(type.name.ru)»",
+                            en: "all items of a list must have one type: \(element.name.en), but this one is a \(type.name.en)"))
                 } else {
                     element = type
                 }
@@ -140,18 +149,22 @@ struct TypeChecker {
         switch reference.kind {
         case .answer:
             guard let found = environment.answers[reference.id] else {
-                report(node.start, LocalizedText(
-                    ru: "неизвестный вопрос «\(reference.id)»\(Suggestion.hint(for: reference.id, in: environment.answers.keys).ru)",
-                    en: "unknown question '\(reference.id)'\(Suggestion.hint(for: reference.id, in: environment.answers.keys).en)"))
+                report(
+                    node.start,
+                    LocalizedText(
+                        ru: "неизвестный вопрос «\(reference.id)»\(Suggestion.hint(for: reference.id, in: environment.answers.keys).ru)",
+                        en: "unknown question '\(reference.id)'\(Suggestion.hint(for: reference.id, in: environment.answers.keys).en)"))
                 return Checked(type: .anything)
             }
             return Checked(type: .value(found.type), domain: found.options)
         case .metric:
             guard let found = environment.metrics[reference.id] else {
                 if environment.acceptsUnknownMetrics { return Checked(type: .anything) }
-                report(node.start, LocalizedText(
-                    ru: "неизвестная метрика «\(reference.id)»\(Suggestion.hint(for: reference.id, in: environment.metrics.keys).ru)",
-                    en: "unknown metric '\(reference.id)'\(Suggestion.hint(for: reference.id, in: environment.metrics.keys).en)"))
+                report(
+                    node.start,
+                    LocalizedText(
+                        ru: "неизвестная метрика «\(reference.id)»\(Suggestion.hint(for: reference.id, in: environment.metrics.keys).ru)",
+                        en: "unknown metric '\(reference.id)'\(Suggestion.hint(for: reference.id, in: environment.metrics.keys).en)"))
                 return Checked(type: .anything)
             }
             return Checked(type: .value(found.type), domain: found.options)
@@ -159,11 +172,13 @@ struct TypeChecker {
             guard let found = environment.locals[reference.id] else {
                 let names = environment.locals.keys.sorted()
                 let known = names.isEmpty ? "" : names.joined(separator: ", ")
-                report(node.start, LocalizedText(
-                    ru: "неизвестное имя «\(reference.id)»; ссылайтесь на ответы как answer.<id>, на метрики как metric.<id>"
-                        + (known.isEmpty ? "" : "; здесь доступны: \(known)"),
-                    en: "unknown name '\(reference.id)'; refer to answers as answer.<id> and to metrics as metric.<id>"
-                        + (known.isEmpty ? "" : "; available here: \(known)")))
+                report(
+                    node.start,
+                    LocalizedText(
+                        ru: "неизвестное имя «\(reference.id)»; ссылайтесь на ответы как answer.<id>, на метрики как metric.<id>"
+                            + (known.isEmpty ? "" : "; здесь доступны: \(known)"),
+                        en: "unknown name '\(reference.id)'; refer to answers as answer.<id> and to metrics as metric.<id>"
+                            + (known.isEmpty ? "" : "; available here: \(known)")))
                 return Checked(type: .anything)
             }
             return Checked(type: .value(found.type), domain: found.options)
@@ -181,7 +196,11 @@ struct TypeChecker {
             return Checked(type: .value(.bool))
         case .equal, .notEqual:
             if case .literal(.null) = left.kind { nullComparison(node) } else if case .literal(.null) = right.kind { nullComparison(node) }
-            if case .list = rhs.type { listOnlyRightOfIn(right) } else if case .list = lhs.type { listOnlyRightOfIn(left) } else {
+            if case .list = rhs.type {
+                listOnlyRightOfIn(right)
+            } else if case .list = lhs.type {
+                listOnlyRightOfIn(left)
+            } else {
                 sameType(lhs, rhs, at: node, symbol: symbol)
             }
             checkDomain(lhs.domain, against: right)
@@ -190,26 +209,36 @@ struct TypeChecker {
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             for (side, checked) in [(left, lhs), (right, rhs)] {
                 if case .value(let type) = checked.type, ![.number, .string, .date].contains(type) {
-                    report(side.start, LocalizedText(
-                        ru: "«\(symbol)» сравнивает числа, даты или строки, а здесь «\(type.name.ru)»",
-                        en: "'\(symbol)' compares numbers, dates or strings, not a \(type.name.en)"))
+                    report(
+                        side.start,
+                        LocalizedText(
+                            ru: "«\(symbol)» сравнивает числа, даты или строки, а здесь «\(type.name.ru)»",
+                            en: "'\(symbol)' compares numbers, dates or strings, not a \(type.name.en)"))
                     return Checked(type: .value(.bool))
                 }
-                if case .list = checked.type { listOnlyRightOfIn(side); return Checked(type: .value(.bool)) }
+                if case .list = checked.type {
+                    listOnlyRightOfIn(side)
+                    return Checked(type: .value(.bool))
+                }
             }
             sameType(lhs, rhs, at: node, symbol: symbol)
             return Checked(type: .value(.bool))
         case .in:
             switch rhs.type {
             case .value(.set):
-                require(lhs, .string, at: left, context: LocalizedText(ru: "левый операнд «in» со множеством",
-                                                                       en: "the left operand of 'in' with a set"))
+                require(
+                    lhs, .string, at: left,
+                    context: LocalizedText(
+                        ru: "левый операнд «in» со множеством",
+                        en: "the left operand of 'in' with a set"))
             case .list(let element):
                 require(lhs, element, at: left, context: LocalizedText(ru: "левый операнд «in»", en: "the left operand of 'in'"))
             case .value(let type):
-                report(right.start, LocalizedText(
-                    ru: "справа от «in» нужен список или множество, а здесь «\(type.name.ru)»",
-                    en: "'in' needs a list or a set on its right, not a \(type.name.en)"))
+                report(
+                    right.start,
+                    LocalizedText(
+                        ru: "справа от «in» нужен список или множество, а здесь «\(type.name.ru)»",
+                        en: "'in' needs a list or a set on its right, not a \(type.name.en)"))
             case .anything:
                 break
             }
@@ -219,13 +248,16 @@ struct TypeChecker {
         case .contains:
             switch lhs.type {
             case .value(.set), .value(.string):
-                require(rhs, .string, at: right, context: LocalizedText(ru: "правый операнд «contains»", en: "the right operand of 'contains'"))
+                require(
+                    rhs, .string, at: right, context: LocalizedText(ru: "правый операнд «contains»", en: "the right operand of 'contains'"))
             case .anything:
                 break
             case .value(let type):
-                report(left.start, LocalizedText(
-                    ru: "«contains» работает со множеством или строкой слева, а здесь «\(type.name.ru)»",
-                    en: "'contains' needs a set or a string on its left, not a \(type.name.en)"))
+                report(
+                    left.start,
+                    LocalizedText(
+                        ru: "«contains» работает со множеством или строкой слева, а здесь «\(type.name.ru)»",
+                        en: "'contains' needs a set or a string on its left, not a \(type.name.en)"))
             case .list:
                 listOnlyRightOfIn(left)
             }
@@ -240,8 +272,10 @@ struct TypeChecker {
             return Checked(type: lhs.type, domain: lhs.domain ?? rhs.domain)
         case .plus, .minus:
             if case .value(.date) = lhs.type {
-                require(rhs, .number, at: right, context: LocalizedText(
-                    ru: "к дате прибавляется или вычитается число дней", en: "a date is shifted by a number of days"))
+                require(
+                    rhs, .number, at: right,
+                    context: LocalizedText(
+                        ru: "к дате прибавляется или вычитается число дней", en: "a date is shifted by a number of days"))
                 return Checked(type: .value(.date))
             }
             fallthrough
@@ -269,7 +303,9 @@ struct TypeChecker {
             return Checked(type: .value(.number))
         case .daysBetween:
             for (argument, checked) in zip(arguments, types) {
-                require(checked, .date, at: argument, context: LocalizedText(ru: "аргумент days_between()", en: "an argument of days_between()"))
+                require(
+                    checked, .date, at: argument, context: LocalizedText(ru: "аргумент days_between()", en: "an argument of days_between()")
+                )
             }
             return Checked(type: .value(.number))
         case .min, .max:
@@ -280,14 +316,18 @@ struct TypeChecker {
                     continue
                 }
                 guard type == .number || type == .date else {
-                    report(argument.start, LocalizedText(
-                        ru: "\(name)() принимает числа или даты, а здесь «\(type.name.ru)»",
-                        en: "\(name)() takes numbers or dates, not a \(type.name.en)"))
+                    report(
+                        argument.start,
+                        LocalizedText(
+                            ru: "\(name)() принимает числа или даты, а здесь «\(type.name.ru)»",
+                            en: "\(name)() takes numbers or dates, not a \(type.name.en)"))
                     continue
                 }
                 if let common, common != type {
-                    report(argument.start, LocalizedText(
-                        ru: "все аргументы \(name)() должны быть одного типа", en: "all arguments of \(name)() must have one type"))
+                    report(
+                        argument.start,
+                        LocalizedText(
+                            ru: "все аргументы \(name)() должны быть одного типа", en: "all arguments of \(name)() must have one type"))
                 }
                 common = common ?? type
             }
@@ -295,10 +335,16 @@ struct TypeChecker {
         case .date:
             return Checked(type: .value(.date))
         case .lookup, .rank:
-            require(types[0], .table, at: arguments[0], context: LocalizedText(ru: "первый аргумент \(name)()",
-                                                                               en: "the first argument of \(name)()"))
-            require(types[1], .string, at: arguments[1], context: LocalizedText(ru: "второй аргумент \(name)() (имя)",
-                                                                                en: "the second argument of \(name)() (a name)"))
+            require(
+                types[0], .table, at: arguments[0],
+                context: LocalizedText(
+                    ru: "первый аргумент \(name)()",
+                    en: "the first argument of \(name)()"))
+            require(
+                types[1], .string, at: arguments[1],
+                context: LocalizedText(
+                    ru: "второй аргумент \(name)() (имя)",
+                    en: "the second argument of \(name)() (a name)"))
             return Checked(type: .value(.number))
         case .top:
             require(types[0], .table, at: arguments[0], context: LocalizedText(ru: "аргумент top()", en: "the argument of top()"))
@@ -314,9 +360,11 @@ struct TypeChecker {
         case .anything: return
         case .value(let type) where type == needed: return
         case .value(let type):
-            report(node.start, LocalizedText(
-                ru: "\(context.ru): нужно «\(needed.name.ru)», а здесь «\(type.name.ru)»",
-                en: "\(context.en): expected a \(needed.name.en), got a \(type.name.en)"))
+            report(
+                node.start,
+                LocalizedText(
+                    ru: "\(context.ru): нужно «\(needed.name.ru)», а здесь «\(type.name.ru)»",
+                    en: "\(context.en): expected a \(needed.name.en), got a \(type.name.en)"))
         case .list:
             listOnlyRightOfIn(node)
         }
@@ -324,22 +372,28 @@ struct TypeChecker {
 
     private mutating func sameType(_ lhs: Checked, _ rhs: Checked, at node: Node, symbol: String) {
         guard case .value(let left) = lhs.type, case .value(let right) = rhs.type, left != right else { return }
-        report(node.anchor, LocalizedText(
-            ru: "«\(symbol)» между разными типами: «\(left.name.ru)» и «\(right.name.ru)»",
-            en: "'\(symbol)' between different types: \(left.name.en) and \(right.name.en)"))
+        report(
+            node.anchor,
+            LocalizedText(
+                ru: "«\(symbol)» между разными типами: «\(left.name.ru)» и «\(right.name.ru)»",
+                en: "'\(symbol)' between different types: \(left.name.en) and \(right.name.en)"))
     }
 
     /// `x == null` is always null under three-valued logic: a classic mistake.
     private mutating func nullComparison(_ node: Node) {
-        report(node.anchor, LocalizedText(
-            ru: "сравнение с null всегда даёт null; используйте known(x) или not known(x)",
-            en: "comparing with null always gives null; use known(x) or not known(x)"))
+        report(
+            node.anchor,
+            LocalizedText(
+                ru: "сравнение с null всегда даёт null; используйте known(x) или not known(x)",
+                en: "comparing with null always gives null; use known(x) or not known(x)"))
     }
 
     private mutating func listOnlyRightOfIn(_ node: Node) {
-        report(node.start, LocalizedText(
-            ru: "список чисел или дат можно использовать только справа от «in»",
-            en: "a list of numbers or dates can only stand right of 'in'"))
+        report(
+            node.start,
+            LocalizedText(
+                ru: "список чисел или дат можно использовать только справа от «in»",
+                en: "a list of numbers or dates can only stand right of 'in'"))
     }
 
     /// Reports string literals in `node` that are not among the option ids of `domain`.
@@ -353,9 +407,11 @@ struct TypeChecker {
         default: return
         }
         for (text, offset) in literals where !domain.contains(text) {
-            report(offset, LocalizedText(
-                ru: "у вопроса нет варианта «\(text)»; есть: \(domain.joined(separator: ", "))",
-                en: "the question has no option '\(text)'; its options are: \(domain.joined(separator: ", "))"))
+            report(
+                offset,
+                LocalizedText(
+                    ru: "у вопроса нет варианта «\(text)»; есть: \(domain.joined(separator: ", "))",
+                    en: "the question has no option '\(text)'; its options are: \(domain.joined(separator: ", "))"))
         }
     }
 }

@@ -30,8 +30,10 @@ public enum AnswersFile {
     /// The answers as a file: every question of the questionnaire in order (empty where
     /// unanswered, so the file doubles as a blank form), then answers to questions this
     /// version does not have under `kept:` (YAML) so that nothing is lost.
-    public static func export(_ answers: [Answer], questionnaire: Questionnaire, format: Format, language: Language,
-                              heading: String? = nil) -> String {
+    public static func export(
+        _ answers: [Answer], questionnaire: Questionnaire, format: Format, language: Language,
+        heading: String? = nil
+    ) -> String {
         var byID: [String: Answer] = [:]
         for answer in answers { byID[answer.questionID] = answer }
         switch format {
@@ -40,12 +42,18 @@ public enum AnswersFile {
         }
     }
 
-    private static func exportYAML(_ answers: [String: Answer], _ questionnaire: Questionnaire, _ language: Language, _ heading: String?) -> String {
+    private static func exportYAML(_ answers: [String: Answer], _ questionnaire: Questionnaire, _ language: Language, _ heading: String?)
+        -> String
+    {
         var lines = ["# " + OutputSignature.comment]
         if let heading { lines.append("# " + heading.replacingOccurrences(of: "\n", with: " ")) }
-        lines.append(LocalizedText(
-            ru: "# Ответ: id варианта (или список id), число, да/нет, дата ГГГГ-ММ-ДД, текст, dont_know или not_applicable; ~ — нет ответа.",
-            en: "# Answer: an option id (or a list of ids), a number, yes/no, a date YYYY-MM-DD, text, dont_know or not_applicable; ~ means no answer.")[language])
+        lines.append(
+            LocalizedText(
+                ru:
+                    "# Ответ: id варианта (или список id), число, да/нет, дата ГГГГ-ММ-ДД, текст, dont_know или not_applicable; ~ — нет ответа.",
+                en:
+                    "# Answer: an option id (or a list of ids), a number, yes/no, a date YYYY-MM-DD, text, dont_know or not_applicable; ~ means no answer."
+            )[language])
         lines += ["schema: \(schema)", "questionnaire: \(questionnaire.id)", "version: \(questionnaire.version)", "answers:"]
         for section in questionnaire.sections {
             lines.append("  # ── \(section.title[language]) ──")
@@ -59,8 +67,10 @@ public enum AnswersFile {
         }
         let kept = answers.values.filter { questionnaire.question($0.questionID) == nil }.sorted { $0.questionID < $1.questionID }
         if !kept.isEmpty {
-            lines.append(LocalizedText(ru: "# Ответы на вопросы, которых нет в этой версии анкеты: сохранены, не используются.",
-                                       en: "# Answers to questions this version of the questionnaire does not have: kept, not used.")[language])
+            lines.append(
+                LocalizedText(
+                    ru: "# Ответы на вопросы, которых нет в этой версии анкеты: сохранены, не используются.",
+                    en: "# Answers to questions this version of the questionnaire does not have: kept, not used.")[language])
             lines.append("kept:")
             for answer in kept { lines.append(contentsOf: entry(answer.questionID, answer, nil)) }
         }
@@ -120,26 +130,32 @@ public enum AnswersFile {
         id: LocalizedText(ru: "id_вопроса", en: "question_id"), section: LocalizedText(ru: "раздел", en: "section"),
         question: LocalizedText(ru: "вопрос", en: "question"), options: LocalizedText(ru: "варианты", en: "options"),
         answer: LocalizedText(ru: "ответ", en: "answer"), note: LocalizedText(ru: "примечание", en: "note"),
-        respondent: LocalizedText(ru: "респондент", en: "respondent"), role: LocalizedText(ru: "должность", en: "role"))
+        respondent: LocalizedText(ru: "респондент", en: "respondent"), role: LocalizedText(ru: "должность", en: "role")
+    )
     /// The names the respondent's and role's columns are read under.
     static let csvRespondentNames = ["respondent", "респондент", "кто ответил"]
     static let csvRoleNames = ["role", "должность", "роль"]
 
     private static func exportCSV(_ answers: [String: Answer], _ questionnaire: Questionnaire, _ language: Language) -> String {
         // One language per header; the reader takes either.
-        let header = [Self.csvHeader.id, Self.csvHeader.section, Self.csvHeader.question, Self.csvHeader.options,
-                      Self.csvHeader.answer, Self.csvHeader.note, Self.csvHeader.respondent, Self.csvHeader.role].map { $0[language] }
+        let header = [
+            Self.csvHeader.id, Self.csvHeader.section, Self.csvHeader.question, Self.csvHeader.options,
+            Self.csvHeader.answer, Self.csvHeader.note, Self.csvHeader.respondent, Self.csvHeader.role,
+        ].map { $0[language] }
         // UTF-8 with a BOM and ';' so that Excel in a Russian locale opens it as columns.
         var text = "\u{FEFF}" + CSVFormat.excel.line(header.map(CSVField.text))
         for section in questionnaire.sections {
             for question in section.questions {
-                let options = question.type.hasOptions
+                let options =
+                    question.type.hasOptions
                     ? question.options.map { "\($0.id) = \($0.label[language])" }.joined(separator: " | ")
                     : question.type == .yesNo ? "yes | no" : ""
                 let answer = answers[question.id]
-                text += CSVFormat.excel.line([.text(question.id), .text(section.title[language]), .text(question.text[language]), .text(options),
-                                              answer.map { csvField($0.value, question) } ?? .text(""), .text(answer?.note ?? ""),
-                                              .text(answer?.respondent?.name ?? ""), .text(answer?.respondent?.role ?? "")])
+                text += CSVFormat.excel.line([
+                    .text(question.id), .text(section.title[language]), .text(question.text[language]), .text(options),
+                    answer.map { csvField($0.value, question) } ?? .text(""), .text(answer?.note ?? ""),
+                    .text(answer?.respondent?.name ?? ""), .text(answer?.respondent?.role ?? ""),
+                ])
             }
         }
         return text
@@ -166,8 +182,10 @@ public enum AnswersFile {
         /// Who gave it: the file's `respondent:` (YAML), a row's columns (CSV), a workbook's header.
         package var respondent: Respondent? = nil
 
-        package init(questionID: String, text: String?, items: [String]? = nil, note: String?, location: SourceLocation,
-                     respondent: Respondent? = nil) {
+        package init(
+            questionID: String, text: String?, items: [String]? = nil, note: String?, location: SourceLocation,
+            respondent: Respondent? = nil
+        ) {
             self.questionID = questionID
             self.text = text
             self.items = items
@@ -181,25 +199,35 @@ public enum AnswersFile {
     /// any is wrong. Every bad answer is reported with its line.
     /// - Throws: a ``DiagnosticList`` with every problem, when there is an error.
     @discardableResult
-    public static func importFile(_ path: String, into store: any AnswerStore, round: AuditRound, questionnaire: Questionnaire,
-                                  format: Format? = nil, respondent: Respondent? = nil) throws -> ImportSummary {
+    public static func importFile(
+        _ path: String, into store: any AnswerStore, round: AuditRound, questionnaire: Questionnaire,
+        format: Format? = nil, respondent: Respondent? = nil
+    ) throws -> ImportSummary {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticList([Diagnostic(at: SourceLocation(file: path), LocalizedText(
-                ru: "не удалось прочитать \(path): файла нет или нет прав на чтение", en: "cannot read \(path): it does not exist or is not readable"))])
+            throw DiagnosticList([
+                Diagnostic(
+                    at: SourceLocation(file: path),
+                    LocalizedText(
+                        ru: "не удалось прочитать \(path): файла нет или нет прав на чтение",
+                        en: "cannot read \(path): it does not exist or is not readable"))
+            ])
         }
         // Russian Excel saves CSV in Windows-1251, and others with a byte-order mark: read them
         // as the data importer does.
         let text = TextEncoding.decodeWholeFile([UInt8](data)).text
-        let (answers, diagnostics, report) = read(text: text, file: path, format: format ?? Format(path: path), questionnaire: questionnaire,
-                                                  answeredAt: Timestamp.now(), respondent: respondent)
+        let (answers, diagnostics, report) = read(
+            text: text, file: path, format: format ?? Format(path: path), questionnaire: questionnaire,
+            answeredAt: Timestamp.now(), respondent: respondent)
         return try Self.store(answers, diagnostics: diagnostics, migration: report, into: store, round: round, questionnaire: questionnaire)
     }
 
     /// Stores answers read from a file (any format): all of them, or none when a diagnostic is
     /// an error.
     /// - Throws: a ``DiagnosticList`` with every problem, when there is an error.
-    public static func store(_ answers: [Answer], diagnostics: [Diagnostic], migration: MigrationReport, into store: any AnswerStore,
-                             round: AuditRound, questionnaire: Questionnaire) throws -> ImportSummary {
+    public static func store(
+        _ answers: [Answer], diagnostics: [Diagnostic], migration: MigrationReport, into store: any AnswerStore,
+        round: AuditRound, questionnaire: Questionnaire
+    ) throws -> ImportSummary {
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticList(diagnostics) }
         try questionnaire.attach(to: store, round: round)
         try store.save(keepingUnchanged(answers, stored: store.answers(round: round)), round: round)
@@ -214,15 +242,18 @@ public enum AnswersFile {
         let byQuestion = Dictionary(stored.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
         return imported.map { answer in
             guard var existing = byQuestion[answer.questionID], existing.respondent == answer.respondent, existing.value == answer.value,
-                  (existing.note ?? "") == (answer.note ?? "") else { return answer }
+                (existing.note ?? "") == (answer.note ?? "")
+            else { return answer }
             existing.confirmed = true
             return existing
         }
     }
 
     /// Reads and checks answer-file `text` (no storing).
-    public static func read(text: String, file: String, format: Format, questionnaire: Questionnaire, answeredAt: String,
-                            respondent: Respondent? = nil)
+    public static func read(
+        text: String, file: String, format: Format, questionnaire: Questionnaire, answeredAt: String,
+        respondent: Respondent? = nil
+    )
         -> (answers: [Answer], diagnostics: [Diagnostic], migration: MigrationReport)
     {
         var diagnostics: [Diagnostic] = []
@@ -235,13 +266,16 @@ public enum AnswersFile {
         if let respondent {
             for index in entries.indices where entries[index].respondent == nil { entries[index].respondent = respondent }
         }
-        return check(entries, questionnaire: questionnaire, version: version, answeredAt: answeredAt, source: .file, diagnostics: diagnostics)
+        return check(
+            entries, questionnaire: questionnaire, version: version, answeredAt: answeredAt, source: .file, diagnostics: diagnostics)
     }
 
     /// Checks raw entries against `questionnaire` (answers of `version`, migrated): the answers
     /// and every problem, at its place.
-    package static func check(_ entries: [RawEntry], questionnaire: Questionnaire, version: String, answeredAt: String, source: AnswerSource,
-                      diagnostics: [Diagnostic]) -> (answers: [Answer], diagnostics: [Diagnostic], migration: MigrationReport) {
+    package static func check(
+        _ entries: [RawEntry], questionnaire: Questionnaire, version: String, answeredAt: String, source: AnswerSource,
+        diagnostics: [Diagnostic]
+    ) -> (answers: [Answer], diagnostics: [Diagnostic], migration: MigrationReport) {
         var diagnostics = diagnostics
         let plan = MigrationPlan(questionnaire: questionnaire, from: version)
         var report = MigrationReport(fromVersion: version, toVersion: questionnaire.version)
@@ -257,26 +291,39 @@ public enum AnswersFile {
             }
             let key = id + "\u{0}" + (entry.respondent?.name ?? "")
             if let first = seen[key] {
-                diagnostics.append(Diagnostic(at: entry.location, LocalizedText(
-                    ru: "ответ на «\(id)» уже дан в \(first.place(in: .ru))", en: "'\(id)' is already answered \(first.place(in: .en))")))
+                diagnostics.append(
+                    Diagnostic(
+                        at: entry.location,
+                        LocalizedText(
+                            ru: "ответ на «\(id)» уже дан в \(first.place(in: .ru))",
+                            en: "'\(id)' is already answered \(first.place(in: .en))")))
                 continue
             }
             seen[key] = entry.location
             guard let question = questionnaire.question(id) else {
                 if plan.removed.contains(id) {
                     guard let raw = entry.text ?? entry.items?.joined(separator: ", ") else { continue }
-                    diagnostics.append(Diagnostic(.warning, at: entry.location, LocalizedText(
-                        ru: "вопрос «\(id)» удалён в версии \(questionnaire.version); ответ сохранён, но не используется",
-                        en: "question '\(id)' was removed in version \(questionnaire.version); the answer is kept but not used")))
-                    answers.append(Answer(questionID: id, value: .text(raw), note: entry.note, source: source, answeredAt: answeredAt,
-                                          respondent: entry.respondent))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, at: entry.location,
+                            LocalizedText(
+                                ru: "вопрос «\(id)» удалён в версии \(questionnaire.version); ответ сохранён, но не используется",
+                                en: "question '\(id)' was removed in version \(questionnaire.version); the answer is kept but not used")))
+                    answers.append(
+                        Answer(
+                            questionID: id, value: .text(raw), note: entry.note, source: source, answeredAt: answeredAt,
+                            respondent: entry.respondent))
                     report.orphaned.append(id)
                 } else {
                     let near = questionnaire.questions.map(\.id).min { editDistance($0, id) < editDistance($1, id) }
                         .flatMap { editDistance($0, id) <= 3 ? $0 : nil }
-                    diagnostics.append(Diagnostic(at: entry.location, LocalizedText(
-                        ru: "в анкете «\(questionnaire.id)» нет вопроса «\(id)»" + (near.map { "; возможно, «\($0)»?" } ?? ""),
-                        en: "questionnaire '\(questionnaire.id)' has no question '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))))
+                    diagnostics.append(
+                        Diagnostic(
+                            at: entry.location,
+                            LocalizedText(
+                                ru: "в анкете «\(questionnaire.id)» нет вопроса «\(id)»" + (near.map { "; возможно, «\($0)»?" } ?? ""),
+                                en: "questionnaire '\(questionnaire.id)' has no question '\(id)'"
+                                    + (near.map { "; did you mean '\($0)'?" } ?? ""))))
                 }
                 continue
             }
@@ -284,7 +331,10 @@ public enum AnswersFile {
             if let codes = plan.recoded[id], let current = raw {
                 raw = current.split(separator: ",").map { piece in
                     let token = piece.trimmingCharacters(in: .whitespaces)
-                    if let new = codes[token] { report.recoded.append(.init(question: id, from: token, to: new)); return new }
+                    if let new = codes[token] {
+                        report.recoded.append(.init(question: id, from: token, to: new))
+                        return new
+                    }
                     return token
                 }.joined(separator: ", ")
             }
@@ -303,14 +353,18 @@ public enum AnswersFile {
             for problem in question.validate(value, bindings: bindings) {
                 diagnostics.append(Diagnostic(problem.severity, at: entry.location, problem.message.map { "«\(question.id)»: " + $0 }))
             }
-            answers.append(Answer(questionID: question.id, value: value, note: entry.note, source: source, answeredAt: answeredAt,
-                                  respondent: entry.respondent))
+            answers.append(
+                Answer(
+                    questionID: question.id, value: value, note: entry.note, source: source, answeredAt: answeredAt,
+                    respondent: entry.respondent))
         }
         return (answers, QuestionnaireLoader.sorted(diagnostics), report)
     }
 
-    private static func readYAML(_ text: String, _ file: String, _ questionnaire: Questionnaire, _ diagnostics: inout [Diagnostic],
-                                 _ version: inout String) -> [RawEntry] {
+    private static func readYAML(
+        _ text: String, _ file: String, _ questionnaire: Questionnaire, _ diagnostics: inout [Diagnostic],
+        _ version: inout String
+    ) -> [RawEntry] {
         let source: YAMLSource
         do throws(Diagnostic) {
             source = try YAMLSource(text: text, file: file)
@@ -321,8 +375,14 @@ public enum AnswersFile {
         var reader = NodeReader(source: source, text: text)
         let what = LocalizedText(ru: "файл ответов", en: "answers file")
         defer { diagnostics += reader.diagnostics }
-        guard let fields = reader.mapping(source.root, what, allowed: ["schema", "questionnaire", "version", "client", "round", "respondent",
-                                                                       "answers", "kept"]) else { return [] }
+        guard
+            let fields = reader.mapping(
+                source.root, what,
+                allowed: [
+                    "schema", "questionnaire", "version", "client", "round", "respondent",
+                    "answers", "kept",
+                ])
+        else { return [] }
         // `respondent: {name: …, role: …}` (or just a name): who gave every answer of the file.
         var fileRespondent: Respondent?
         if let node = fields["respondent"] {
@@ -332,28 +392,40 @@ public enum AnswersFile {
                 fileRespondent = Respondent(name: person["name"]?.scalar?.string ?? "", role: person["role"]?.scalar?.string)
             }
             if fileRespondent == nil {
-                reader.error(node, LocalizedText(ru: "respondent: укажите имя (name) и должность (role)", en: "respondent: give a name (and a role)"))
+                reader.error(
+                    node, LocalizedText(ru: "respondent: укажите имя (name) и должность (role)", en: "respondent: give a name (and a role)")
+                )
             }
         }
         if let schema = reader.string(fields, "schema", required: true, what), schema != AnswersFile.schema {
-            reader.error(fields["schema"] ?? source.root, LocalizedText(
-                ru: "неизвестный формат «\(schema)»; ожидается «\(AnswersFile.schema)»", en: "unknown format '\(schema)'; expected '\(AnswersFile.schema)'"))
+            reader.error(
+                fields["schema"] ?? source.root,
+                LocalizedText(
+                    ru: "неизвестный формат «\(schema)»; ожидается «\(AnswersFile.schema)»",
+                    en: "unknown format '\(schema)'; expected '\(AnswersFile.schema)'"))
         }
         if let id = reader.string(fields, "questionnaire", required: true, what), id != questionnaire.id {
-            reader.error(fields["questionnaire"] ?? source.root, LocalizedText(
-                ru: "ответы даны на анкету «\(id)», а не «\(questionnaire.id)»; укажите --questionnaire \(id)",
-                en: "the answers are to questionnaire '\(id)', not '\(questionnaire.id)'; pass --questionnaire \(id)"))
+            reader.error(
+                fields["questionnaire"] ?? source.root,
+                LocalizedText(
+                    ru: "ответы даны на анкету «\(id)», а не «\(questionnaire.id)»; укажите --questionnaire \(id)",
+                    en: "the answers are to questionnaire '\(id)', not '\(questionnaire.id)'; pass --questionnaire \(id)"))
         }
         if let given = reader.string(fields, "version", what) {
             if SemanticVersion(given) == nil {
-                reader.error(fields["version"] ?? source.root, LocalizedText(ru: "версия «\(given)» должна иметь вид 1.2.0", en: "version '\(given)' must look like 1.2.0"))
+                reader.error(
+                    fields["version"] ?? source.root,
+                    LocalizedText(ru: "версия «\(given)» должна иметь вид 1.2.0", en: "version '\(given)' must look like 1.2.0"))
             } else {
                 version = given
             }
         }
         if let kept = fields["kept"] {
-            reader.warning(kept, LocalizedText(ru: "раздел kept (ответы на удалённые вопросы) не импортируется",
-                                               en: "the kept section (answers to removed questions) is not imported"))
+            reader.warning(
+                kept,
+                LocalizedText(
+                    ru: "раздел kept (ответы на удалённые вопросы) не импортируется",
+                    en: "the kept section (answers to removed questions) is not imported"))
         }
         guard let answersNode = fields["answers"] else {
             reader.error(source.root, LocalizedText(ru: "нет ключа «answers»", en: "the key 'answers' is missing"))
@@ -361,23 +433,33 @@ public enum AnswersFile {
         }
         guard case .mapping(let mapping) = answersNode else {
             if answersNode.scalar == nil || answersNode.scalar?.string.isEmpty == false {
-                reader.error(answersNode, LocalizedText(ru: "answers: ожидается словарь «id_вопроса: ответ»", en: "answers: expected a mapping 'question_id: answer'"))
+                reader.error(
+                    answersNode,
+                    LocalizedText(
+                        ru: "answers: ожидается словарь «id_вопроса: ответ»", en: "answers: expected a mapping 'question_id: answer'"))
             }
             return []
         }
         var entries: [RawEntry] = []
         for (key, value) in mapping {
             guard let id = key.scalar?.string else { continue }
-            var entry = RawEntry(questionID: id, text: nil, items: nil, note: nil, location: reader.location(key), respondent: fileRespondent)
+            var entry = RawEntry(
+                questionID: id, text: nil, items: nil, note: nil, location: reader.location(key), respondent: fileRespondent)
             var valueNode = value
             if case .mapping = value {
-                guard let item = reader.mapping(value, LocalizedText(ru: "ответ «\(id)»", en: "answer '\(id)'"),
-                                                allowed: ["answer", "note", "respondent", "role"]) else { continue }
+                guard
+                    let item = reader.mapping(
+                        value, LocalizedText(ru: "ответ «\(id)»", en: "answer '\(id)'"),
+                        allowed: ["answer", "note", "respondent", "role"])
+                else { continue }
                 entry.note = item["note"]?.scalar?.string
                 if let name = item["respondent"]?.scalar?.string {
                     entry.respondent = Respondent(name: name, role: item["role"]?.scalar?.string)
                 }
-                guard let answer = item["answer"] else { entries.append(entry); continue }
+                guard let answer = item["answer"] else {
+                    entries.append(entry)
+                    continue
+                }
                 valueNode = answer
             }
             switch valueNode {
@@ -387,7 +469,8 @@ public enum AnswersFile {
             case .sequence(let items):
                 entry.items = items.compactMap { $0.scalar?.string }
             default:
-                reader.error(valueNode, LocalizedText(ru: "«\(id)»: ответ — значение или список", en: "'\(id)': an answer is a value or a list"))
+                reader.error(
+                    valueNode, LocalizedText(ru: "«\(id)»: ответ — значение или список", en: "'\(id)': an answer is a value or a list"))
                 continue
             }
             entries.append(entry)
@@ -398,9 +481,12 @@ public enum AnswersFile {
     private static func readCSV(_ text: String, _ file: String, _ diagnostics: inout [Diagnostic]) -> [RawEntry] {
         let (records, unclosedQuote) = CSVReader.records(text)
         if let unclosedQuote {
-            diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: unclosedQuote), LocalizedText(
-                ru: "кавычка, открытая в этой строке, не закрыта, и остаток файла читался бы как одно значение; закройте её",
-                en: "the quote opened on this line is never closed, so the rest of the file would read as one value; close it")))
+            diagnostics.append(
+                Diagnostic(
+                    at: SourceLocation(file: file, line: unclosedQuote),
+                    LocalizedText(
+                        ru: "кавычка, открытая в этой строке, не закрыта, и остаток файла читался бы как одно значение; закройте её",
+                        en: "the quote opened on this line is never closed, so the rest of the file would read as one value; close it")))
             return []
         }
         guard let header = records.first else {
@@ -410,9 +496,14 @@ public enum AnswersFile {
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         func column(_ candidates: [String]) -> Int? { names.firstIndex { candidates.contains($0) } }
         guard let idColumn = column(["question_id", "id", "id вопроса", "id_вопроса"]),
-              let answerColumn = column(["answer", "ответ"]) else {
-            diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: header.line), LocalizedText(
-                ru: "в заголовке нужны столбцы question_id и answer (ответ)", en: "the header needs the columns question_id and answer")))
+            let answerColumn = column(["answer", "ответ"])
+        else {
+            diagnostics.append(
+                Diagnostic(
+                    at: SourceLocation(file: file, line: header.line),
+                    LocalizedText(
+                        ru: "в заголовке нужны столбцы question_id и answer (ответ)",
+                        en: "the header needs the columns question_id and answer")))
             return []
         }
         let noteColumn = column(["note", "примечание", "заметка", "комментарий", "comment"])
@@ -428,11 +519,15 @@ public enum AnswersFile {
             }
             // The export put a ' before text that a spreadsheet would run as a formula: dropped here.
             let answer = answerColumn < fields.count ? CSVFormat.restoringNeutralised(fields[answerColumn]) : ""
-            let note = noteColumn.flatMap { $0 < fields.count ? CSVFormat.restoringNeutralised(fields[$0]) : nil }.flatMap { $0.isEmpty ? nil : $0 }
+            let note = noteColumn.flatMap { $0 < fields.count ? CSVFormat.restoringNeutralised(fields[$0]) : nil }.flatMap {
+                $0.isEmpty ? nil : $0
+            }
             func field(_ column: Int?) -> String? { column.flatMap { $0 < fields.count ? fields[$0] : nil } }
-            entries.append(RawEntry(questionID: fields[idColumn].trimmingCharacters(in: .whitespaces),
-                                    text: answer.isEmpty ? nil : answer, items: nil, note: note, location: location,
-                                    respondent: field(respondentColumn).flatMap { Respondent(name: $0, role: field(roleColumn)) }))
+            entries.append(
+                RawEntry(
+                    questionID: fields[idColumn].trimmingCharacters(in: .whitespaces),
+                    text: answer.isEmpty ? nil : answer, items: nil, note: note, location: location,
+                    respondent: field(respondentColumn).flatMap { Respondent(name: $0, role: field(roleColumn)) }))
         }
         return entries
     }
@@ -461,7 +556,10 @@ struct MigrationPlan {
 /// A small RFC 4180 reader: `;`, `,` or tab (guessed from the header), quoted fields,
 /// doubled quotes, line breaks inside quotes, a UTF-8 BOM.
 enum CSVReader {
-    struct Record { var fields: [String]; var line: Int }
+    struct Record {
+        var fields: [String]
+        var line: Int
+    }
 
     /// The records of `input`, and the line of a quote that is never closed (the last record
     /// then runs to the end of the file).
@@ -469,7 +567,8 @@ enum CSVReader {
         var text = Substring(input)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let delimiter: Character = [";", "\t", ","].max { a, b in firstLine.filter { $0 == a }.count < firstLine.filter { $0 == b }.count } ?? ";"
+        let delimiter: Character =
+            [";", "\t", ","].max { a, b in firstLine.filter { $0 == a }.count < firstLine.filter { $0 == b }.count } ?? ";"
         var records: [Record] = []
         var fields: [String] = []
         var field = ""
@@ -481,14 +580,22 @@ enum CSVReader {
         var iterator = text.makeIterator()
         var pending: Character? = nil
         func next() -> Character? {
-            if let held = pending { pending = nil; return held }
+            if let held = pending {
+                pending = nil
+                return held
+            }
             return iterator.next()
         }
         while let character = next() {
             if quoted {
                 if character == "\"" {
                     if let following = next() {
-                        if following == "\"" { field.append("\"") } else { quoted = false; pending = following }
+                        if following == "\"" {
+                            field.append("\"")
+                        } else {
+                            quoted = false
+                            pending = following
+                        }
                     } else {
                         quoted = false
                     }

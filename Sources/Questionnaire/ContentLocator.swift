@@ -22,15 +22,20 @@ package enum ContentLocator {
         package func message(in language: Language) -> String {
             let what = name.map { "\(folder)/\($0)" } ?? folder
             return LocalizedText(
-                ru: "не найдено «\(what)»: установите crm-audit скриптом scripts/install.sh, задайте CRM_AUDIT_HOME (папку, где лежит \(folder)/) или запустите crm-audit из папки проекта",
-                en: "cannot find '\(what)': install crm-audit with scripts/install.sh, set CRM_AUDIT_HOME to the folder holding \(folder)/, or run crm-audit from the project folder")[language]
+                ru:
+                    "не найдено «\(what)»: установите crm-audit скриптом scripts/install.sh, задайте CRM_AUDIT_HOME (папку, где лежит \(folder)/) или запустите crm-audit из папки проекта",
+                en:
+                    "cannot find '\(what)': install crm-audit with scripts/install.sh, set CRM_AUDIT_HOME to the folder holding \(folder)/, or run crm-audit from the project folder"
+            )[language]
         }
     }
 
     /// The directories searched for `folder`, in order (whether or not they exist).
-    package static func candidates(for folder: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-                                   currentDirectory: String = FileManager.default.currentDirectoryPath,
-                                   executable: String? = runningExecutable) -> [String] {
+    package static func candidates(
+        for folder: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: String = FileManager.default.currentDirectoryPath,
+        executable: String? = runningExecutable
+    ) -> [String] {
         var result: [String] = []
         if let home = environment["CRM_AUDIT_HOME"], !home.isEmpty { result.append(join(home, folder)) }
         let executableDirectory = executable.map {

@@ -31,7 +31,8 @@ extension Questionnaire {
             let values = given.map(\.value).filter { !$0.isNonAnswer }
             for (index, first) in values.enumerated() {
                 for second in values.dropFirst(index + 1) where question.differsMaterially(first, second) {
-                    return Disagreement(questionID: question.id, answers: given.sorted { ($0.respondent?.name ?? "") < ($1.respondent?.name ?? "") })
+                    return Disagreement(
+                        questionID: question.id, answers: given.sorted { ($0.respondent?.name ?? "") < ($1.respondent?.name ?? "") })
                 }
             }
             return nil

@@ -14,13 +14,17 @@ public enum FormPrinter {
         }
     }
 
-    static func words(_ language: Language) -> (dontKnow: String, notApplicable: String, help: String, only: String, several: String,
-                                                 yes: String, no: String, note: String, version: String, client: String, date: String) {
+    static func words(_ language: Language) -> (
+        dontKnow: String, notApplicable: String, help: String, only: String, several: String,
+        yes: String, no: String, note: String, version: String, client: String, date: String
+    ) {
         func text(_ ru: String, _ en: String) -> String { LocalizedText(ru: ru, en: en)[language] }
-        return (text("Не знаю", "Don't know"), text("Неприменимо", "Not applicable"), text("Зачем спрашиваем", "Why we ask"),
-                text("Отвечать, только если это следует из ответов на вопросы", "Answer only if it follows from the answers to questions"),
-                text("можно несколько", "several allowed"), text("Да", "Yes"), text("Нет", "No"), text("Заметки", "Notes"),
-                text("версия", "version"), text("Компания", "Company"), text("Дата", "Date"))
+        return (
+            text("Не знаю", "Don't know"), text("Неприменимо", "Not applicable"), text("Зачем спрашиваем", "Why we ask"),
+            text("Отвечать, только если это следует из ответов на вопросы", "Answer only if it follows from the answers to questions"),
+            text("можно несколько", "several allowed"), text("Да", "Yes"), text("Нет", "No"), text("Заметки", "Notes"),
+            text("версия", "version"), text("Компания", "Company"), text("Дата", "Date")
+        )
     }
 
     static func hint(_ question: Question, _ language: Language) -> String? {
@@ -48,8 +52,10 @@ public enum FormPrinter {
 
     private static func markdown(_ questionnaire: Questionnaire, _ language: Language, _ numbers: [String: Int]) -> String {
         let w = words(language)
-        var out = ["# \(questionnaire.title[language])", "",
-                   "\(w.version) \(questionnaire.version) · \(w.client): ________________ · \(w.date): ____________", ""]
+        var out = [
+            "# \(questionnaire.title[language])", "",
+            "\(w.version) \(questionnaire.version) · \(w.client): ________________ · \(w.date): ____________", "",
+        ]
         if let description = questionnaire.description { out += [description[language], ""] }
         for section in questionnaire.sections {
             out += ["## \(section.title[language])", ""]
@@ -105,7 +111,9 @@ public enum FormPrinter {
                 if let hint = hint(question, language) { title += " <span class=\"hint\">(\(e(hint)))</span>" }
                 out.append(title + "</p>")
                 let depends = dependsOn(question, questionnaire, numbers)
-                if !depends.isEmpty { out.append("<p class=\"cond\">\(e(w.only)) \(depends.map(String.init).joined(separator: ", ")).</p>") }
+                if !depends.isEmpty {
+                    out.append("<p class=\"cond\">\(e(w.only)) \(depends.map(String.init).joined(separator: ", ")).</p>")
+                }
                 var items = question.options.map { $0.label[language] }
                 if question.type == .yesNo { items += [w.yes, w.no] }
                 if question.allowsDontKnow { items.append(w.dontKnow) }

@@ -56,8 +56,10 @@ public struct Interview {
     /// Prepares an interview; reads the round's answers and metric snapshot.
     /// - Throws: ``QuestionnaireError/unknownSection(id:questionnaire:)``,
     ///   ``QuestionnaireError/roundClosed(round:)``, workspace errors.
-    public init(questionnaire: Questionnaire, store: any AnswerStore, round: AuditRound, language: Language, sectionID: String? = nil,
-                respondent: Respondent? = nil) throws {
+    public init(
+        questionnaire: Questionnaire, store: any AnswerStore, round: AuditRound, language: Language, sectionID: String? = nil,
+        respondent: Respondent? = nil
+    ) throws {
         if round.status == .closed { throw QuestionnaireError.roundClosed(round: round.number) }
         if let sectionID, questionnaire.section(sectionID) == nil {
             throw QuestionnaireError.unknownSection(id: sectionID, questionnaire: questionnaire.id)
@@ -69,9 +71,10 @@ public struct Interview {
         self.sectionID = sectionID
         self.respondent = respondent
         var stored: [String: Answer] = [:]
-        let given = try respondent.map { person in
-            try store.respondentAnswers(round: round).filter { $0.respondent?.name == person.name }
-        } ?? store.answers(round: round)
+        let given =
+            try respondent.map { person in
+                try store.respondentAnswers(round: round).filter { $0.respondent?.name == person.name }
+            } ?? store.answers(round: round)
         for answer in given { stored[answer.questionID] = answer }
         answers = stored
         metrics = MetricSnapshot.values(from: try store.metricsDocument(round: round))
@@ -111,7 +114,9 @@ public struct Interview {
                 pendingBack = nil
             } else if let question = shown.first(where: { needsAnswer($0.id) && !skipped.contains($0.id) && !reoffered.contains($0.id) }) {
                 next = question
-            } else if let id = skipped.first(where: { id in needsAnswer(id) && shown.contains { $0.id == id } }), let question = questionnaire.question(id) {
+            } else if let id = skipped.first(where: { id in needsAnswer(id) && shown.contains { $0.id == id } }),
+                let question = questionnaire.question(id)
+            {
                 skipped.removeAll { $0 == id }
                 reoffered.insert(id)
                 try store.markSkipped(id, false, round: round)
@@ -141,9 +146,11 @@ public struct Interview {
                     pendingBack = question.id
                 }
             case .quit:
-                say(&console, LocalizedText(
-                    ru: "Ответы сохранены. Чтобы продолжить, запустите ту же команду снова.",
-                    en: "Answers are saved. Run the same command again to continue."))
+                say(
+                    &console,
+                    LocalizedText(
+                        ru: "Ответы сохранены. Чтобы продолжить, запустите ту же команду снова.",
+                        en: "Answers are saved. Run the same command again to continue."))
                 return .quit
             case .endOfInput:
                 return .endOfInput
@@ -159,9 +166,14 @@ public struct Interview {
         }
         let shown = shownQuestions()
         if !shown.contains(where: { $0.id == questionID }) {
-            say(&console, LocalizedText(
-                ru: "Внимание: по текущим ответам этот вопрос скрыт условием показа; ответ сохранится, но не будет учитываться, пока вопрос скрыт.",
-                en: "Note: with the current answers this question is hidden by skip logic; the answer is saved but not used while it stays hidden."),
+            say(
+                &console,
+                LocalizedText(
+                    ru:
+                        "Внимание: по текущим ответам этот вопрос скрыт условием показа; ответ сохранится, но не будет учитываться, пока вопрос скрыт.",
+                    en:
+                        "Note: with the current answers this question is hidden by skip logic; the answer is saved but not used while it stays hidden."
+                ),
                 style: .warning)
         }
         switch try ask(question, shown: shown, console: &console) {
@@ -196,28 +208,39 @@ public struct Interview {
         var note = current?.note
         let proposal = proposedAnswer(for: question)
         if let current, !current.confirmed {
-            say(&console, LocalizedText(
-                ru: "Ответ прошлого раунда: \(Interview.ending(question.display(current.value, in: .ru)))",
-                en: "Last round's answer: \(Interview.ending(question.display(current.value, in: .en)))"),
+            say(
+                &console,
+                LocalizedText(
+                    ru: "Ответ прошлого раунда: \(Interview.ending(question.display(current.value, in: .ru)))",
+                    en: "Last round's answer: \(Interview.ending(question.display(current.value, in: .en)))"),
                 style: .accent)
             if let note = current.note, !note.isEmpty {
                 say(&console, LocalizedText(ru: "Заметка прошлого раунда: \(note)", en: "Last round's note: \(note)"), style: .dim)
             }
             if let proposal, proposal != current.value {
-                say(&console, LocalizedText(
-                    ru: "Данные этого раунда говорят: \(Interview.ending(question.display(proposal, in: .ru)))",
-                    en: "This round's data says: \(Interview.ending(question.display(proposal, in: .en)))"), style: .warning)
+                say(
+                    &console,
+                    LocalizedText(
+                        ru: "Данные этого раунда говорят: \(Interview.ending(question.display(proposal, in: .ru)))",
+                        en: "This round's data says: \(Interview.ending(question.display(proposal, in: .en)))"), style: .warning)
             }
             let remaining = shown.filter { $0.sectionID == question.sectionID && answers[$0.id]?.confirmed == false }.count
-            say(&console, LocalizedText(
-                ru: "Enter — подтвердить, или введите новый ответ" + (remaining > 1
-                    ? "; a — подтвердить без изменений все \(remaining) \(Plural.form(Double(remaining), "перенесённый ответ|перенесённых ответа|перенесённых ответов", .ru)) раздела." : "."),
-                en: "Press Enter to confirm it, or type the new answer" + (remaining > 1 ? "; a confirms all \(remaining) carried-over answers of the section as they are." : ".")),
+            say(
+                &console,
+                LocalizedText(
+                    ru: "Enter — подтвердить, или введите новый ответ"
+                        + (remaining > 1
+                            ? "; a — подтвердить без изменений все \(remaining) \(Plural.form(Double(remaining), "перенесённый ответ|перенесённых ответа|перенесённых ответов", .ru)) раздела."
+                            : "."),
+                    en: "Press Enter to confirm it, or type the new answer"
+                        + (remaining > 1 ? "; a confirms all \(remaining) carried-over answers of the section as they are." : ".")),
                 style: .accent)
         } else if current == nil, let proposal {
-            say(&console, LocalizedText(
-                ru: "Предложено по данным: \(question.display(proposal, in: .ru)) (Enter — принять, или введите свой ответ)",
-                en: "Proposed from the data: \(question.display(proposal, in: .en)) (press Enter to accept, or type your answer)"),
+            say(
+                &console,
+                LocalizedText(
+                    ru: "Предложено по данным: \(question.display(proposal, in: .ru)) (Enter — принять, или введите свой ответ)",
+                    en: "Proposed from the data: \(question.display(proposal, in: .en)) (press Enter to accept, or type your answer)"),
                 style: .accent)
         }
         while true {
@@ -235,14 +258,20 @@ public struct Interview {
                 say(&console, question.help, style: .dim)
                 if let sectionHelp = questionnaire.section(question.sectionID)?.help {
                     let title = questionnaire.section(question.sectionID)?.title[language] ?? question.sectionID
-                    say(&console, LocalizedText(ru: "Раздел «\(title)»: \(sectionHelp.ru)", en: "Section \"\(title)\": \(sectionHelp.en)"), style: .dim)
+                    say(
+                        &console, LocalizedText(ru: "Раздел «\(title)»: \(sectionHelp.ru)", en: "Section \"\(title)\": \(sectionHelp.en)"),
+                        style: .dim)
                 }
                 continue
             case "b": return .back
             case "q": return .quit
             case "a" where current?.confirmed == false:
                 let count = try confirmSection(question.sectionID, shown: shown)
-                say(&console, LocalizedText(ru: "Подтверждено ответов раздела: \(count).", en: "Confirmed the section's carried-over answers: \(count)."), style: .dim)
+                say(
+                    &console,
+                    LocalizedText(
+                        ru: "Подтверждено ответов раздела: \(count).", en: "Confirmed the section's carried-over answers: \(count)."),
+                    style: .dim)
                 return .answered
             case "s": return .skipped
             case "n":
@@ -257,18 +286,28 @@ public struct Interview {
                     answers[question.id] = stored
                     say(&console, LocalizedText(ru: "Заметка сохранена.", en: "Note saved."), style: .dim)
                 } else {
-                    say(&console, LocalizedText(ru: "Заметка будет сохранена с ответом.", en: "The note will be saved with the answer."), style: .dim)
+                    say(
+                        &console, LocalizedText(ru: "Заметка будет сохранена с ответом.", en: "The note will be saved with the answer."),
+                        style: .dim)
                 }
                 continue
             case "d":
                 guard question.allowsDontKnow else {
-                    say(&console, LocalizedText(ru: "Для этого вопроса нельзя ответить «не знаю».", en: "This question does not accept \"don't know\"."), style: .error)
+                    say(
+                        &console,
+                        LocalizedText(
+                            ru: "Для этого вопроса нельзя ответить «не знаю».", en: "This question does not accept \"don't know\"."),
+                        style: .error)
                     continue
                 }
                 value = .dontKnow
             case "x":
                 guard question.allowsNotApplicable else {
-                    say(&console, LocalizedText(ru: "Для этого вопроса нельзя ответить «неприменимо».", en: "This question does not accept \"not applicable\"."), style: .error)
+                    say(
+                        &console,
+                        LocalizedText(
+                            ru: "Для этого вопроса нельзя ответить «неприменимо».", en: "This question does not accept \"not applicable\"."),
+                        style: .error)
                     continue
                 }
                 value = .notApplicable
@@ -287,8 +326,11 @@ public struct Interview {
                     return .answered
                 }
                 guard let proposal else {
-                    say(&console, LocalizedText(
-                        ru: "Введите ответ или команду (? — справка, s — пропустить).", en: "Type an answer or a command (? for help, s to skip)."),
+                    say(
+                        &console,
+                        LocalizedText(
+                            ru: "Введите ответ или команду (? — справка, s — пропустить).",
+                            en: "Type an answer or a command (? for help, s to skip)."),
                         style: .error)
                     continue
                 }
@@ -307,8 +349,9 @@ public struct Interview {
                 say(&console, problem.message, style: problem.severity == .error ? .error : .warning)
             }
             if problems.contains(where: { $0.severity == .error }) { continue }
-            let answer = Answer(questionID: question.id, value: value, note: note, source: source, answeredAt: Timestamp.now(),
-                                respondent: respondent)
+            let answer = Answer(
+                questionID: question.id, value: value, note: note, source: source, answeredAt: Timestamp.now(),
+                respondent: respondent)
             try store.save(answer, round: round)
             answers[question.id] = answer
             return .answered
@@ -323,16 +366,17 @@ public struct Interview {
     func proposedAnswer(for question: Question) -> AnswerValue? {
         guard let prefill = question.prefill else { return nil }
         let value = prefill.evaluate(with: bindings()).value
-        let answer: AnswerValue? = switch (question.type, value) {
-        case (.single, .string(let id)): .option(id)
-        case (.multi, .set(let ids)): .options(question.options.map(\.id).filter(ids.contains))
-        case (.yesNo, .bool(let flag)): .bool(flag)
-        case (.scale, .number(let number)), (.percent, .number(let number)): .number(number)
-        case (.number, .number(let number)), (.money, .number(let number)): .number((number * 100).rounded() / 100)
-        case (.text, .string(let text)): .text(text)
-        case (.date, .date(let day)): .date(day)
-        default: nil
-        }
+        let answer: AnswerValue? =
+            switch (question.type, value) {
+            case (.single, .string(let id)): .option(id)
+            case (.multi, .set(let ids)): .options(question.options.map(\.id).filter(ids.contains))
+            case (.yesNo, .bool(let flag)): .bool(flag)
+            case (.scale, .number(let number)), (.percent, .number(let number)): .number(number)
+            case (.number, .number(let number)), (.money, .number(let number)): .number((number * 100).rounded() / 100)
+            case (.text, .string(let text)): .text(text)
+            case (.date, .date(let day)): .date(day)
+            default: nil
+            }
         guard let answer, question.conformance(of: answer) == nil else { return nil }
         return answer
     }
@@ -342,8 +386,9 @@ public struct Interview {
         let done = shown.filter { !needsAnswer($0.id) }.count
         let percent = shown.isEmpty ? 100 : done * 100 / shown.count
         let section = questionnaire.section(question.sectionID)?.title[language] ?? question.sectionID
-        let progress = LocalizedText(ru: "вопрос \(position) из \(shown.count) · готово \(percent) %",
-                                     en: "question \(position) of \(shown.count) · \(percent) % done")[language]
+        let progress = LocalizedText(
+            ru: "вопрос \(position) из \(shown.count) · готово \(percent) %",
+            en: "question \(position) of \(shown.count) · \(percent) % done")[language]
         console.write("\n" + style("── \(section) ── \(progress)", .dim, console) + "\n")
         console.write(style(question.text[language], .bold, console) + style("  [\(question.id)]", .dim, console) + "\n")
         for (index, option) in question.options.enumerated() {
@@ -356,13 +401,21 @@ public struct Interview {
         var keys = [LocalizedText(ru: "? справка", en: "? help"), LocalizedText(ru: "b назад", en: "b back")]
         if question.allowsDontKnow { keys.append(LocalizedText(ru: "d не знаю", en: "d don't know")) }
         if question.allowsNotApplicable { keys.append(LocalizedText(ru: "x неприменимо", en: "x not applicable")) }
-        keys += [LocalizedText(ru: "s пропустить", en: "s skip"), LocalizedText(ru: "n заметка", en: "n note"), LocalizedText(ru: "q выйти", en: "q quit")]
+        keys += [
+            LocalizedText(ru: "s пропустить", en: "s skip"), LocalizedText(ru: "n заметка", en: "n note"),
+            LocalizedText(ru: "q выйти", en: "q quit"),
+        ]
         console.write(style("  [" + keys.map { $0[language] }.joined(separator: " · ") + "]", .dim, console) + "\n")
         if let current = answers[question.id], current.confirmed {
             let text = question.display(current.value, in: language)
-            console.write(style(LocalizedText(ru: "  Текущий ответ: \(text) (Enter — оставить)", en: "  Current answer: \(text) (Enter keeps it)")[language],
-                                .accent, console) + "\n")
-            if let note = current.note { console.write(style(LocalizedText(ru: "  Заметка: ", en: "  Note: ")[language] + note, .dim, console) + "\n") }
+            console.write(
+                style(
+                    LocalizedText(ru: "  Текущий ответ: \(text) (Enter — оставить)", en: "  Current answer: \(text) (Enter keeps it)")[
+                        language],
+                    .accent, console) + "\n")
+            if let note = current.note {
+                console.write(style(LocalizedText(ru: "  Заметка: ", en: "  Note: ")[language] + note, .dim, console) + "\n")
+            }
         }
     }
 
@@ -387,21 +440,30 @@ public struct Interview {
 
     private func finish(shown: [Question], console: inout some InterviewConsole) {
         let answered = shown.filter { !needsAnswer($0.id) }.count
-        say(&console, LocalizedText(
-            ru: "Интервью завершено: ответов \(answered) из \(shown.count).",
-            en: "Interview complete: \(answered) of \(shown.count) questions answered."), style: .bold)
+        say(
+            &console,
+            LocalizedText(
+                ru: "Интервью завершено: ответов \(answered) из \(shown.count).",
+                en: "Interview complete: \(answered) of \(shown.count) questions answered."), style: .bold)
         let missing = shown.filter { $0.required && answers[$0.id] == nil }.map(\.id)
         let unconfirmed = shown.filter { answers[$0.id]?.confirmed == false }.map(\.id)
         if !unconfirmed.isEmpty {
-            say(&console, LocalizedText(
-                ru: "Не подтверждены ответы прошлого раунда: \(unconfirmed.joined(separator: ", ")). Запустите интервью снова, чтобы подтвердить или изменить их.",
-                en: "Last round's answers still to confirm: \(unconfirmed.joined(separator: ", ")). Run the interview again to confirm or change them."),
+            say(
+                &console,
+                LocalizedText(
+                    ru:
+                        "Не подтверждены ответы прошлого раунда: \(unconfirmed.joined(separator: ", ")). Запустите интервью снова, чтобы подтвердить или изменить их.",
+                    en:
+                        "Last round's answers still to confirm: \(unconfirmed.joined(separator: ", ")). Run the interview again to confirm or change them."
+                ),
                 style: .warning)
         }
         if !missing.isEmpty {
-            say(&console, LocalizedText(
-                ru: "Без ответа остались обязательные вопросы: \(missing.joined(separator: ", ")). Ответьте на них: --question ID.",
-                en: "Required questions still unanswered: \(missing.joined(separator: ", ")). Answer them with --question ID."),
+            say(
+                &console,
+                LocalizedText(
+                    ru: "Без ответа остались обязательные вопросы: \(missing.joined(separator: ", ")). Ответьте на них: --question ID.",
+                    en: "Required questions still unanswered: \(missing.joined(separator: ", ")). Answer them with --question ID."),
                 style: .warning)
         }
     }
@@ -440,14 +502,15 @@ public struct Interview {
     private func style(_ text: String, _ kind: Style, _ console: some InterviewConsole) -> String {
         let text = TerminalText.sanitised(text)
         guard console.isTerminal else { return text }
-        let code = switch kind {
-        case .plain: ""
-        case .bold: "\u{1B}[1m"
-        case .dim: "\u{1B}[2m"
-        case .accent: "\u{1B}[36m"
-        case .error: "\u{1B}[31m"
-        case .warning: "\u{1B}[33m"
-        }
+        let code =
+            switch kind {
+            case .plain: ""
+            case .bold: "\u{1B}[1m"
+            case .dim: "\u{1B}[2m"
+            case .accent: "\u{1B}[36m"
+            case .error: "\u{1B}[31m"
+            case .warning: "\u{1B}[33m"
+            }
         return code.isEmpty ? text : code + text + "\u{1B}[0m"
     }
 }

@@ -11,7 +11,8 @@ public enum MetricSnapshot {
     /// Strings in `YYYY-MM-DD` form become dates.
     public static func values(from document: String?) -> [String: Value] {
         guard let document, let data = document.data(using: .utf8),
-              let snapshot = try? JSONDecoder().decode(Document.self, from: data) else { return [:] }
+            let snapshot = try? JSONDecoder().decode(Document.self, from: data)
+        else { return [:] }
         var result: [String: Value] = [:]
         for (id, value) in snapshot.metrics { result[id] = value.value }
         for id in snapshot.unavailable?.keys ?? [:].keys where result[id] == nil { result[id] = .null }

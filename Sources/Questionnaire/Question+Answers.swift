@@ -30,11 +30,19 @@ extension Question {
         if text.isEmpty { return .failure(AnswerProblem(LocalizedText(ru: "пустой ответ", en: "empty answer"))) }
         switch Question.state(text) {
         case .dontKnow?:
-            return allowsDontKnow ? .success(.dontKnow) : .failure(AnswerProblem(LocalizedText(
-                ru: "на этот вопрос нельзя ответить «не знаю»", en: "this question does not accept \"don't know\"")))
+            return allowsDontKnow
+                ? .success(.dontKnow)
+                : .failure(
+                    AnswerProblem(
+                        LocalizedText(
+                            ru: "на этот вопрос нельзя ответить «не знаю»", en: "this question does not accept \"don't know\"")))
         case .notApplicable?:
-            return allowsNotApplicable ? .success(.notApplicable) : .failure(AnswerProblem(LocalizedText(
-                ru: "на этот вопрос нельзя ответить «неприменимо»", en: "this question does not accept \"not applicable\"")))
+            return allowsNotApplicable
+                ? .success(.notApplicable)
+                : .failure(
+                    AnswerProblem(
+                        LocalizedText(
+                            ru: "на этот вопрос нельзя ответить «неприменимо»", en: "this question does not accept \"not applicable\"")))
         default: break
         }
         switch type {
@@ -79,7 +87,8 @@ extension Question {
             return .success(.text(text))
         case .date:
             guard let day = Question.day(text) else {
-                return .failure(AnswerProblem(LocalizedText(ru: "введите дату ГГГГ-ММ-ДД или ДД.ММ.ГГГГ", en: "enter a date YYYY-MM-DD or DD.MM.YYYY")))
+                return .failure(
+                    AnswerProblem(LocalizedText(ru: "введите дату ГГГГ-ММ-ДД или ДД.ММ.ГГГГ", en: "enter a date YYYY-MM-DD or DD.MM.YYYY")))
             }
             return .success(.date(day))
         }
@@ -90,9 +99,11 @@ extension Question {
     public func conformance(of value: AnswerValue) -> AnswerProblem? {
         switch (type, value) {
         case (_, .dontKnow):
-            return allowsDontKnow ? nil : AnswerProblem(LocalizedText(ru: "ответ «не знаю» не допускается", en: "\"don't know\" is not accepted"))
+            return allowsDontKnow
+                ? nil : AnswerProblem(LocalizedText(ru: "ответ «не знаю» не допускается", en: "\"don't know\" is not accepted"))
         case (_, .notApplicable):
-            return allowsNotApplicable ? nil : AnswerProblem(LocalizedText(ru: "ответ «неприменимо» не допускается", en: "\"not applicable\" is not accepted"))
+            return allowsNotApplicable
+                ? nil : AnswerProblem(LocalizedText(ru: "ответ «неприменимо» не допускается", en: "\"not applicable\" is not accepted"))
         case (.single, .option(let id)):
             return option(id) == nil ? unknownOption(id) : nil
         case (.multi, .options(let ids)):
@@ -100,15 +111,18 @@ extension Question {
         case (.yesNo, .bool), (.text, .text), (.date, .date):
             return nil
         case (.scale, .number(let number)):
-            return (1...5).contains(number) && number == number.rounded() ? nil
+            return (1...5).contains(number) && number == number.rounded()
+                ? nil
                 : AnswerProblem(LocalizedText(ru: "шкала — целое число от 1 до 5", en: "a scale answer is a whole number from 1 to 5"))
         case (.percent, .number(let number)):
-            return (0...100).contains(number) ? nil : AnswerProblem(LocalizedText(ru: "процент должен быть от 0 до 100", en: "a percent must be from 0 to 100"))
+            return (0...100).contains(number)
+                ? nil : AnswerProblem(LocalizedText(ru: "процент должен быть от 0 до 100", en: "a percent must be from 0 to 100"))
         case (.number, .number(let number)), (.money, .number(let number)):
             return number.isFinite ? nil : AnswerProblem(LocalizedText(ru: "неверное число", en: "invalid number"))
         default:
-            return AnswerProblem(LocalizedText(
-                ru: "ответ не подходит к вопросу типа \(type.rawValue)", en: "the answer does not fit a \(type.rawValue) question"))
+            return AnswerProblem(
+                LocalizedText(
+                    ru: "ответ не подходит к вопросу типа \(type.rawValue)", en: "the answer does not fit a \(type.rawValue) question"))
         }
     }
 
@@ -196,9 +210,11 @@ extension Question {
     }
 
     private func unknownOption(_ text: String) -> AnswerProblem {
-        AnswerProblem(LocalizedText(
-            ru: "нет варианта «\(text)»; введите номер от 1 до \(options.count) или id: \(options.map(\.id).joined(separator: ", "))",
-            en: "no option '\(text)'; enter a number from 1 to \(options.count) or an id: \(options.map(\.id).joined(separator: ", "))"))
+        AnswerProblem(
+            LocalizedText(
+                ru: "нет варианта «\(text)»; введите номер от 1 до \(options.count) или id: \(options.map(\.id).joined(separator: ", "))",
+                en: "no option '\(text)'; enter a number from 1 to \(options.count) or an id: \(options.map(\.id).joined(separator: ", "))")
+        )
     }
 
     static func state(_ text: String) -> AnswerValue? {

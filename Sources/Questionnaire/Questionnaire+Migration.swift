@@ -2,8 +2,15 @@ import AuditModel
 
 /// What a migration did to a round's answers.
 public struct MigrationReport: Sendable, Hashable {
-    public struct Rename: Sendable, Hashable { public var from: String; public var to: String }
-    public struct Recode: Sendable, Hashable { public var question: String; public var from: String; public var to: String }
+    public struct Rename: Sendable, Hashable {
+        public var from: String
+        public var to: String
+    }
+    public struct Recode: Sendable, Hashable {
+        public var question: String
+        public var from: String
+        public var to: String
+    }
 
     /// The version the answers were given to, and the version they now fit.
     public var fromVersion: String?
@@ -21,20 +28,28 @@ public struct MigrationReport: Sendable, Hashable {
     public func lines(in language: Language) -> [String] {
         var lines: [String] = []
         for item in renamed {
-            lines.append(LocalizedText(ru: "ответ на «\(item.from)» перенесён в переименованный вопрос «\(item.to)»",
-                                       en: "the answer to '\(item.from)' moved to the renamed question '\(item.to)'")[language])
+            lines.append(
+                LocalizedText(
+                    ru: "ответ на «\(item.from)» перенесён в переименованный вопрос «\(item.to)»",
+                    en: "the answer to '\(item.from)' moved to the renamed question '\(item.to)'")[language])
         }
         for item in recoded {
-            lines.append(LocalizedText(ru: "«\(item.question)»: вариант «\(item.from)» перекодирован в «\(item.to)»",
-                                       en: "'\(item.question)': option '\(item.from)' re-coded as '\(item.to)'")[language])
+            lines.append(
+                LocalizedText(
+                    ru: "«\(item.question)»: вариант «\(item.from)» перекодирован в «\(item.to)»",
+                    en: "'\(item.question)': option '\(item.from)' re-coded as '\(item.to)'")[language])
         }
         for id in orphaned {
-            lines.append(LocalizedText(ru: "ответ на вопрос «\(id)», которого нет в версии \(toVersion), сохранён, но не используется",
-                                       en: "the answer to '\(id)', which version \(toVersion) does not have, is kept but not used")[language])
+            lines.append(
+                LocalizedText(
+                    ru: "ответ на вопрос «\(id)», которого нет в версии \(toVersion), сохранён, но не используется",
+                    en: "the answer to '\(id)', which version \(toVersion) does not have, is kept but not used")[language])
         }
         for id in invalid {
-            lines.append(LocalizedText(ru: "ответ на «\(id)» не подходит к вопросу версии \(toVersion): сохранён, но не используется",
-                                       en: "the answer to '\(id)' does not fit the question in version \(toVersion): kept but not used")[language])
+            lines.append(
+                LocalizedText(
+                    ru: "ответ на «\(id)» не подходит к вопросу версии \(toVersion): сохранён, но не используется",
+                    en: "the answer to '\(id)' does not fit the question in version \(toVersion): kept but not used")[language])
         }
         return lines
     }
@@ -79,7 +94,10 @@ extension Questionnaire {
             }
         }
         for answer in current {
-            guard let question = question(answer.questionID) else { report.orphaned.append(answer.questionID); continue }
+            guard let question = question(answer.questionID) else {
+                report.orphaned.append(answer.questionID)
+                continue
+            }
             if question.conformance(of: answer.value) != nil { report.invalid.append(answer.questionID) }
         }
         report.orphaned.sort()

@@ -34,8 +34,10 @@ extension Questionnaire {
         relevantQuestions(answers: answers, metrics: metrics).contains { $0.id == id }
     }
 
-    private func condition(holds expression: Expression, _ answers: [String: AnswerValue], _ hidden: Set<String>,
-                           _ metrics: [String: Value]) -> Bool {
+    private func condition(
+        holds expression: Expression, _ answers: [String: AnswerValue], _ hidden: Set<String>,
+        _ metrics: [String: Value]
+    ) -> Bool {
         let result = expression.evaluate(with: Bindings(answers: answers, metrics: metrics))
         switch result.value {
         case .bool(let flag): return flag

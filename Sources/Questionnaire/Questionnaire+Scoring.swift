@@ -62,15 +62,24 @@ extension Questionnaire {
     public func maturity(answers: [String: AnswerValue]) -> [AreaMaturity] {
         let shown = Set(relevantQuestions(answers: answers).map(\.id))
         return areas.map { area in
-            var result = AreaMaturity(area: area.id, title: area.title, score: nil, answered: 0, dontKnow: 0,
-                                      notApplicable: 0, unanswered: 0, hidden: 0)
+            var result = AreaMaturity(
+                area: area.id, title: area.title, score: nil, answered: 0, dontKnow: 0,
+                notApplicable: 0, unanswered: 0, hidden: 0)
             var earned = 0.0, possible = 0.0
             for question in questions where question.area == area.id && question.isScored {
-                guard shown.contains(question.id) else { result.hidden += 1; continue }
-                guard let value = answers[question.id] else { result.unanswered += 1; continue }
+                guard shown.contains(question.id) else {
+                    result.hidden += 1
+                    continue
+                }
+                guard let value = answers[question.id] else {
+                    result.unanswered += 1
+                    continue
+                }
                 switch value {
                 case .dontKnow: result.dontKnow += 1
-                case .notApplicable: result.notApplicable += 1; continue
+                case .notApplicable:
+                    result.notApplicable += 1
+                    continue
                 default: result.answered += 1
                 }
                 guard let score = question.score(for: value) else { continue }

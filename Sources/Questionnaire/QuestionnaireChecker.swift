@@ -30,14 +30,18 @@ struct Checker {
         let file = questionnaire.file
         var seenAreas = Set<String>()
         for area in questionnaire.areas where !seenAreas.insert(area.id).inserted {
-            error(area.location ?? SourceLocation(file: file), LocalizedText(ru: "область «\(area.id)» объявлена дважды", en: "area '\(area.id)' is declared twice"))
+            error(
+                area.location ?? SourceLocation(file: file),
+                LocalizedText(ru: "область «\(area.id)» объявлена дважды", en: "area '\(area.id)' is declared twice"))
         }
         var seenSections: [String: Section] = [:]
         for section in questionnaire.sections {
             if let first = seenSections[section.id] {
-                error(section.location, LocalizedText(
-                    ru: "раздел «\(section.id)» уже объявлен в строке \(first.location.line ?? 0)",
-                    en: "section '\(section.id)' is already declared on line \(first.location.line ?? 0)"))
+                error(
+                    section.location,
+                    LocalizedText(
+                        ru: "раздел «\(section.id)» уже объявлен в строке \(first.location.line ?? 0)",
+                        en: "section '\(section.id)' is already declared on line \(first.location.line ?? 0)"))
             } else {
                 seenSections[section.id] = section
             }
@@ -45,22 +49,35 @@ struct Checker {
         var index: [String: Int] = [:]
         for (position, question) in questions.enumerated() {
             if let first = index[question.id] {
-                error(question.location, LocalizedText(
-                    ru: "вопрос «\(question.id)» уже объявлен в строке \(questions[first].location.line ?? 0); id вопросов должны быть уникальны",
-                    en: "question '\(question.id)' is already declared on line \(questions[first].location.line ?? 0); question ids must be unique"))
+                error(
+                    question.location,
+                    LocalizedText(
+                        ru:
+                            "вопрос «\(question.id)» уже объявлен в строке \(questions[first].location.line ?? 0); id вопросов должны быть уникальны",
+                        en:
+                            "question '\(question.id)' is already declared on line \(questions[first].location.line ?? 0); question ids must be unique"
+                    ))
             } else {
                 index[question.id] = position
             }
-            if question.area == nil, question.options.contains(where: { $0.score != nil }) || question.yesScore != nil || !question.bands.isEmpty {
-                diagnostics.append(Diagnostic(.warning, at: question.location, LocalizedText(
-                    ru: "вопрос «\(question.id)» имеет баллы, но не указана область (area): баллы не войдут в оценку",
-                    en: "question '\(question.id)' has scores but no area: they will not count")))
+            if question.area == nil,
+                question.options.contains(where: { $0.score != nil }) || question.yesScore != nil || !question.bands.isEmpty
+            {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, at: question.location,
+                        LocalizedText(
+                            ru: "вопрос «\(question.id)» имеет баллы, но не указана область (area): баллы не войдут в оценку",
+                            en: "question '\(question.id)' has scores but no area: they will not count")))
             }
         }
         let used = Set(questions.compactMap(\.area))
         for area in questionnaire.areas where !used.contains(area.id) {
-            diagnostics.append(Diagnostic(.warning, at: area.location ?? SourceLocation(file: file), LocalizedText(
-                ru: "область «\(area.id)» не оценивается ни одним вопросом", en: "no question scores area '\(area.id)'")))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, at: area.location ?? SourceLocation(file: file),
+                    LocalizedText(
+                        ru: "область «\(area.id)» не оценивается ни одним вопросом", en: "no question scores area '\(area.id)'")))
         }
         checkExpressions(questions: questions, index: index)
         checkCycles(questions: questions)
@@ -80,7 +97,8 @@ struct Checker {
             guard let relevant = section.relevant else { continue }
             expect(relevant, environment, .bool)
             let limit = firstQuestionOfSection[section.id] ?? questions.count
-            forwardReferences(relevant, limit: limit, index: index, owner: LocalizedText(ru: "раздел «\(section.id)»", en: "section '\(section.id)'"))
+            forwardReferences(
+                relevant, limit: limit, index: index, owner: LocalizedText(ru: "раздел «\(section.id)»", en: "section '\(section.id)'"))
         }
         for (position, question) in questions.enumerated() {
             let owner = LocalizedText(ru: "вопрос «\(question.id)»", en: "question '\(question.id)'")
@@ -119,11 +137,16 @@ struct Checker {
         for (reference, location) in expression.referenceSites where reference.kind == .answer {
             guard let position = index[reference.id], position >= limit else { continue }
             let same = position == limit
-            error(location, LocalizedText(
-                ru: same ? "\(owner.ru) ссылается на свой собственный ответ «\(reference.id)»"
-                    : "\(owner.ru) ссылается на более поздний вопрос «\(reference.id)»: он ещё не задан; перенесите условие или вопрос",
-                en: same ? "\(owner.en) refers to its own answer '\(reference.id)'"
-                    : "\(owner.en) refers to the later question '\(reference.id)', which is not asked yet; move the condition or the question"))
+            error(
+                location,
+                LocalizedText(
+                    ru: same
+                        ? "\(owner.ru) ссылается на свой собственный ответ «\(reference.id)»"
+                        : "\(owner.ru) ссылается на более поздний вопрос «\(reference.id)»: он ещё не задан; перенесите условие или вопрос",
+                    en: same
+                        ? "\(owner.en) refers to its own answer '\(reference.id)'"
+                        : "\(owner.en) refers to the later question '\(reference.id)', which is not asked yet; move the condition or the question"
+                ))
         }
     }
 
@@ -155,9 +178,11 @@ struct Checker {
         for question in questions where state[question.id] == nil { visit(question.id, [question.id], &cycles) }
         for cycle in cycles where reported.insert(Set(cycle)).inserted {
             let text = cycle.joined(separator: " → ")
-            error(locations[cycle[0]] ?? SourceLocation(file: questionnaire.file), LocalizedText(
-                ru: "цикл в условиях показа: \(text); ни один из этих вопросов не может быть задан первым",
-                en: "a cycle in skip logic: \(text); none of these questions can be asked first"))
+            error(
+                locations[cycle[0]] ?? SourceLocation(file: questionnaire.file),
+                LocalizedText(
+                    ru: "цикл в условиях показа: \(text); ни один из этих вопросов не может быть задан первым",
+                    en: "a cycle in skip logic: \(text); none of these questions can be asked first"))
         }
     }
 
@@ -165,32 +190,43 @@ struct Checker {
         for migration in questionnaire.migrations {
             for (old, new) in migration.renamed.sorted(by: { $0.key < $1.key }) {
                 if index[new] == nil {
-                    error(migration.location, LocalizedText(
-                        ru: "миграция: вопрос «\(old)» переименован в «\(new)», но такого вопроса нет в этой версии",
-                        en: "migration: question '\(old)' is renamed to '\(new)', which this version does not have"))
+                    error(
+                        migration.location,
+                        LocalizedText(
+                            ru: "миграция: вопрос «\(old)» переименован в «\(new)», но такого вопроса нет в этой версии",
+                            en: "migration: question '\(old)' is renamed to '\(new)', which this version does not have"))
                 }
                 if index[old] != nil {
-                    error(migration.location, LocalizedText(
-                        ru: "миграция: старый id «\(old)» всё ещё занят вопросом этой версии; id нельзя использовать повторно",
-                        en: "migration: the old id '\(old)' is still used by a question of this version; ids must not be reused"))
+                    error(
+                        migration.location,
+                        LocalizedText(
+                            ru: "миграция: старый id «\(old)» всё ещё занят вопросом этой версии; id нельзя использовать повторно",
+                            en: "migration: the old id '\(old)' is still used by a question of this version; ids must not be reused"))
                 }
             }
             for (questionID, codes) in migration.recoded.sorted(by: { $0.key < $1.key }) {
                 guard let question = questionnaire.question(questionID) else {
-                    error(migration.location, LocalizedText(ru: "миграция: recode для неизвестного вопроса «\(questionID)»",
-                                                            en: "migration: recode of unknown question '\(questionID)'"))
+                    error(
+                        migration.location,
+                        LocalizedText(
+                            ru: "миграция: recode для неизвестного вопроса «\(questionID)»",
+                            en: "migration: recode of unknown question '\(questionID)'"))
                     continue
                 }
                 for new in Set(codes.values).sorted() where question.option(new) == nil {
-                    error(migration.location, LocalizedText(
-                        ru: "миграция: у вопроса «\(questionID)» нет варианта «\(new)»",
-                        en: "migration: question '\(questionID)' has no option '\(new)'"))
+                    error(
+                        migration.location,
+                        LocalizedText(
+                            ru: "миграция: у вопроса «\(questionID)» нет варианта «\(new)»",
+                            en: "migration: question '\(questionID)' has no option '\(new)'"))
                 }
             }
             for removed in migration.removed where index[removed] != nil {
-                error(migration.location, LocalizedText(
-                    ru: "миграция: вопрос «\(removed)» объявлен удалённым, но он есть в этой версии",
-                    en: "migration: question '\(removed)' is listed as removed but this version has it"))
+                error(
+                    migration.location,
+                    LocalizedText(
+                        ru: "миграция: вопрос «\(removed)» объявлен удалённым, но он есть в этой версии",
+                        en: "migration: question '\(removed)' is listed as removed but this version has it"))
             }
         }
     }

@@ -19,13 +19,25 @@ public enum QuestionnaireLoader {
     ///   prefill, validation or skip logic that the catalogue lacks is an error.
     public static func lint(path: String, metrics: [String: ReferenceType]? = nil) -> Result {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return Result(questionnaire: nil, diagnostics: [Diagnostic(at: SourceLocation(file: path), LocalizedText(
-                ru: "не удалось прочитать файл \(path): его нет или нет прав на чтение",
-                en: "cannot read \(path): it does not exist or is not readable"))])
+            return Result(
+                questionnaire: nil,
+                diagnostics: [
+                    Diagnostic(
+                        at: SourceLocation(file: path),
+                        LocalizedText(
+                            ru: "не удалось прочитать файл \(path): его нет или нет прав на чтение",
+                            en: "cannot read \(path): it does not exist or is not readable"))
+                ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return Result(questionnaire: nil, diagnostics: [Diagnostic(at: SourceLocation(file: path), LocalizedText(
-                ru: "файл \(path) не в кодировке UTF-8", en: "\(path) is not UTF-8 text"))])
+            return Result(
+                questionnaire: nil,
+                diagnostics: [
+                    Diagnostic(
+                        at: SourceLocation(file: path),
+                        LocalizedText(
+                            ru: "файл \(path) не в кодировке UTF-8", en: "\(path) is not UTF-8 text"))
+                ])
         }
         return lint(text: text, file: path, metrics: metrics)
     }
@@ -87,7 +99,8 @@ extension Questionnaire {
     /// The bundled questionnaire `id` (default `crm-readiness`).
     public static func bundled(id: String = "crm-readiness", metrics: [String: ReferenceType]? = nil) throws -> Questionnaire {
         guard NodeReader.isIdentifier(id.replacingOccurrences(of: "-", with: "_")),
-              let path = ContentLocator.file(named: id + ".yaml", in: "questionnaires") else {
+            let path = ContentLocator.file(named: id + ".yaml", in: "questionnaires")
+        else {
             throw ContentLocator.NotFound(folder: "questionnaires", name: id + ".yaml")
         }
         return try load(path: path, metrics: metrics)
@@ -114,19 +127,27 @@ struct Builder {
     mutating func build() -> Questionnaire? {
         let root = reader.source.root
         guard let fields = reader.mapping(root, Builder.what, allowed: Builder.rootKeys) else { return nil }
-        if let schema = reader.string(fields, "schema", required: true, Builder.what), schema != Questionnaire.schema, let node = fields["schema"] {
-            reader.error(node, LocalizedText(
-                ru: "неизвестный формат «\(schema)»; эта версия crm-audit читает «\(Questionnaire.schema)»",
-                en: "unknown format '\(schema)'; this crm-audit reads '\(Questionnaire.schema)'"))
+        if let schema = reader.string(fields, "schema", required: true, Builder.what), schema != Questionnaire.schema,
+            let node = fields["schema"]
+        {
+            reader.error(
+                node,
+                LocalizedText(
+                    ru: "неизвестный формат «\(schema)»; эта версия crm-audit читает «\(Questionnaire.schema)»",
+                    en: "unknown format '\(schema)'; this crm-audit reads '\(Questionnaire.schema)'"))
         }
         let id = reader.string(fields, "id", required: true, Builder.what)
         if let id, let node = fields["id"], !NodeReader.isIdentifier(id.replacingOccurrences(of: "-", with: "_")) {
-            reader.error(node, LocalizedText(ru: "id анкеты «\(id)»: строчные латинские буквы, цифры, «-» и «_»",
-                                             en: "questionnaire id '\(id)': use lower-case latin letters, digits, '-' and '_'"))
+            reader.error(
+                node,
+                LocalizedText(
+                    ru: "id анкеты «\(id)»: строчные латинские буквы, цифры, «-» и «_»",
+                    en: "questionnaire id '\(id)': use lower-case latin letters, digits, '-' and '_'"))
         }
         let version = reader.string(fields, "version", required: true, Builder.what)
         if let version, let node = fields["version"], SemanticVersion(version) == nil {
-            reader.error(node, LocalizedText(ru: "версия «\(version)» должна иметь вид 1.2.0", en: "version '\(version)' must look like 1.2.0"))
+            reader.error(
+                node, LocalizedText(ru: "версия «\(version)» должна иметь вид 1.2.0", en: "version '\(version)' must look like 1.2.0"))
         }
         let title = reader.text(fields, "title", Builder.what)
         let description = reader.text(fields, "description", required: false, Builder.what)
@@ -137,8 +158,10 @@ struct Builder {
         let migrations = (reader.sequence(fields, "migrations", Builder.what) ?? []).compactMap { buildMigration($0) }
         // Missing parts were reported; keep going with stand-in values so that the cross-reference
         // checks still run (a file with errors never yields a questionnaire).
-        return Questionnaire(id: id ?? "", version: version ?? "0.0.0", title: title ?? LocalizedText(both: id ?? ""), description: description, areas: areas,
-                             sections: sections, migrations: migrations, file: reader.source.file)
+        return Questionnaire(
+            id: id ?? "", version: version ?? "0.0.0", title: title ?? LocalizedText(both: id ?? ""), description: description,
+            areas: areas,
+            sections: sections, migrations: migrations, file: reader.source.file)
     }
 
     private mutating func buildArea(_ node: Node) -> Area? {
@@ -156,13 +179,17 @@ struct Builder {
 
     private mutating func buildChoiceLists(_ node: Node) {
         guard case .mapping(let mapping) = node else {
-            reader.error(node, LocalizedText(ru: "choice_lists: ожидается словарь «имя: [варианты]»", en: "choice_lists: expected a mapping 'name: [options]'"))
+            reader.error(
+                node,
+                LocalizedText(
+                    ru: "choice_lists: ожидается словарь «имя: [варианты]»", en: "choice_lists: expected a mapping 'name: [options]'"))
             return
         }
         for (key, value) in mapping {
             guard let name = key.scalar?.string else { continue }
             if choiceLists[name] != nil {
-                reader.error(key, LocalizedText(ru: "список вариантов «\(name)» объявлен дважды", en: "choice list '\(name)' is declared twice"))
+                reader.error(
+                    key, LocalizedText(ru: "список вариантов «\(name)» объявлен дважды", en: "choice list '\(name)' is declared twice"))
             }
             choiceLists[name] = buildOptions(value)
         }
@@ -171,15 +198,21 @@ struct Builder {
     private mutating func buildOptions(_ node: Node) -> [AnswerOption] {
         if let name = node.scalar?.string {
             guard let list = choiceLists[name] else {
-                reader.error(node, LocalizedText(
-                    ru: "нет списка вариантов «\(name)» в choice_lists (он должен быть объявлен выше)",
-                    en: "no choice list '\(name)' in choice_lists (it must be declared above)"))
+                reader.error(
+                    node,
+                    LocalizedText(
+                        ru: "нет списка вариантов «\(name)» в choice_lists (он должен быть объявлен выше)",
+                        en: "no choice list '\(name)' in choice_lists (it must be declared above)"))
                 return []
             }
             return list
         }
         guard case .sequence(let items) = node else {
-            reader.error(node, LocalizedText(ru: "options: ожидается список вариантов или имя списка", en: "options: expected a list of options or a choice list name"))
+            reader.error(
+                node,
+                LocalizedText(
+                    ru: "options: ожидается список вариантов или имя списка",
+                    en: "options: expected a list of options or a choice list name"))
             return []
         }
         let what = LocalizedText(ru: "вариант ответа", en: "option")
@@ -191,9 +224,11 @@ struct Builder {
             let label = reader.text(fields, "label", what)
             let score = reader.integer(fields, "score", what)
             if let score, !(0...4).contains(score), let scoreNode = fields["score"] {
-                reader.error(scoreNode, LocalizedText(
-                    ru: "балл варианта \(score) вне диапазона 0–4 (0 — нет практики, 4 — лучшая практика)",
-                    en: "option score \(score) is out of range 0–4 (0 = no practice, 4 = best practice)"))
+                reader.error(
+                    scoreNode,
+                    LocalizedText(
+                        ru: "балл варианта \(score) вне диапазона 0–4 (0 — нет практики, 4 — лучшая практика)",
+                        en: "option score \(score) is out of range 0–4 (0 = no practice, 4 = best practice)"))
             }
             if let id, !seen.insert(id).inserted, let idNode = fields["id"] {
                 reader.error(idNode, LocalizedText(ru: "вариант «\(id)» повторяется", en: "duplicate option '\(id)'"))
@@ -216,7 +251,9 @@ struct Builder {
         }
         let questions = questionNodes.compactMap { buildQuestion($0, sectionID: id ?? "") }
         guard let id else { return nil }
-        return Section(id: id, title: title ?? LocalizedText(both: id), help: help, relevant: relevant, questions: questions, location: reader.location(node))
+        return Section(
+            id: id, title: title ?? LocalizedText(both: id), help: help, relevant: relevant, questions: questions,
+            location: reader.location(node))
     }
 
     private mutating func buildQuestion(_ node: Node, sectionID: String) -> Question? {
@@ -229,8 +266,11 @@ struct Builder {
             type = QuestionType(rawValue: typeName)
             if type == nil, let typeNode = fields["type"] {
                 let all = QuestionType.allCases.map(\.rawValue).joined(separator: ", ")
-                reader.error(typeNode, LocalizedText(ru: "неизвестный тип вопроса «\(typeName)»; есть: \(all)",
-                                                     en: "unknown question type '\(typeName)'; known: \(all)"))
+                reader.error(
+                    typeNode,
+                    LocalizedText(
+                        ru: "неизвестный тип вопроса «\(typeName)»; есть: \(all)",
+                        en: "unknown question type '\(typeName)'; known: \(all)"))
             }
         }
         let text = reader.text(fields, "text", named)
@@ -239,13 +279,18 @@ struct Builder {
         if let optionNode = fields["options"] {
             options = buildOptions(optionNode)
             if let type, !type.hasOptions {
-                reader.error(optionNode, LocalizedText(ru: "у вопроса типа \(type.rawValue) не бывает вариантов",
-                                                       en: "a \(type.rawValue) question has no options"))
+                reader.error(
+                    optionNode,
+                    LocalizedText(
+                        ru: "у вопроса типа \(type.rawValue) не бывает вариантов",
+                        en: "a \(type.rawValue) question has no options"))
             }
         } else if let type, type.hasOptions {
-            reader.error(fields.keys["type"] ?? node, LocalizedText(
-                ru: "\(named.ru): у вопроса типа \(type.rawValue) должны быть варианты (options)",
-                en: "\(named.en): a \(type.rawValue) question needs options"))
+            reader.error(
+                fields.keys["type"] ?? node,
+                LocalizedText(
+                    ru: "\(named.ru): у вопроса типа \(type.rawValue) должны быть варианты (options)",
+                    en: "\(named.en): a \(type.rawValue) question needs options"))
         }
         if let type, type.hasOptions, options.count < 2, let optionNode = fields["options"] {
             reader.error(optionNode, LocalizedText(ru: "нужно не меньше двух вариантов", en: "at least two options are needed"))
@@ -256,7 +301,8 @@ struct Builder {
             case "dont_know": allowsDontKnow = true
             case "not_applicable": allowsNotApplicable = true
             default:
-                reader.error(item, LocalizedText(ru: "allow: допустимы dont_know и not_applicable", en: "allow: use dont_know and not_applicable"))
+                reader.error(
+                    item, LocalizedText(ru: "allow: допустимы dont_know и not_applicable", en: "allow: use dont_know and not_applicable"))
             }
         }
         let weight = reader.number(fields, "weight", named) ?? 1
@@ -268,21 +314,27 @@ struct Builder {
             if let found = MultiScoring(rawValue: name), type == .multi {
                 multiScoring = found
             } else {
-                reader.error(scoringNode, LocalizedText(
-                    ru: "scoring задаётся только для multi: max, min, mean или sum", en: "scoring is for multi questions only: max, min, mean or sum"))
+                reader.error(
+                    scoringNode,
+                    LocalizedText(
+                        ru: "scoring задаётся только для multi: max, min, mean или sum",
+                        en: "scoring is for multi questions only: max, min, mean or sum"))
             }
         }
         var yesScore: Int?, noScore: Int?
         if let scoresNode = fields["scores"] {
             let scoresWhat = LocalizedText(ru: "\(named.ru), scores", en: "\(named.en), scores")
             if type != .yesNo {
-                reader.error(scoresNode, LocalizedText(ru: "scores {yes, no} задаются только для yes_no", en: "scores {yes, no} are for yes_no questions only"))
+                reader.error(
+                    scoresNode,
+                    LocalizedText(ru: "scores {yes, no} задаются только для yes_no", en: "scores {yes, no} are for yes_no questions only"))
             } else if let scores = reader.mapping(scoresNode, scoresWhat, allowed: ["yes", "no"]) {
                 yesScore = reader.integer(scores, "yes", scoresWhat)
                 noScore = reader.integer(scores, "no", scoresWhat)
                 for (value, key) in [(yesScore, "yes"), (noScore, "no")] {
                     if let value, !(0...4).contains(value), let valueNode = scores[key] {
-                        reader.error(valueNode, LocalizedText(ru: "балл \(value) вне диапазона 0–4", en: "score \(value) is out of range 0–4"))
+                        reader.error(
+                            valueNode, LocalizedText(ru: "балл \(value) вне диапазона 0–4", en: "score \(value) is out of range 0–4"))
                     }
                 }
             }
@@ -292,9 +344,11 @@ struct Builder {
         let area = reader.identifier(fields, "area", required: false, named)
         if let area, !areaIDs.contains(area), let areaNode = fields["area"] {
             let near = areaIDs.min { editDistance($0, area) < editDistance($1, area) }.flatMap { editDistance($0, area) <= 2 ? $0 : nil }
-            reader.error(areaNode, LocalizedText(
-                ru: "\(named.ru): неизвестная область «\(area)»" + (near.map { "; возможно, «\($0)»?" } ?? "; объявите её в areas"),
-                en: "\(named.en): unknown area '\(area)'" + (near.map { "; did you mean '\($0)'?" } ?? "; declare it under areas")))
+            reader.error(
+                areaNode,
+                LocalizedText(
+                    ru: "\(named.ru): неизвестная область «\(area)»" + (near.map { "; возможно, «\($0)»?" } ?? "; объявите её в areas"),
+                    en: "\(named.en): unknown area '\(area)'" + (near.map { "; did you mean '\($0)'?" } ?? "; declare it under areas")))
         }
         let relevant = reader.expression(fields, "relevant")?.0
         let prefill = reader.expression(fields, "prefill")?.0
@@ -304,9 +358,11 @@ struct Builder {
             if purpose == "context" {
                 isContext = true
                 if area != nil {
-                    reader.error(purposeNode, LocalizedText(
-                        ru: "\(named.ru): вопрос с областью оценки (area) не может быть только контекстом; уберите area или purpose",
-                        en: "\(named.en): a question that scores an area is not context only; drop area or purpose"))
+                    reader.error(
+                        purposeNode,
+                        LocalizedText(
+                            ru: "\(named.ru): вопрос с областью оценки (area) не может быть только контекстом; уберите area или purpose",
+                            en: "\(named.en): a question that scores an area is not context only; drop area or purpose"))
                 }
             } else {
                 reader.error(purposeNode, LocalizedText(ru: "purpose: допустимо только context", en: "purpose: the only value is context"))
@@ -314,7 +370,8 @@ struct Builder {
         }
         guard let id, let type else { return nil }
         return Question(
-            id: id, sectionID: sectionID, type: type, text: text ?? LocalizedText(both: id), help: help ?? LocalizedText(both: ""), options: options,
+            id: id, sectionID: sectionID, type: type, text: text ?? LocalizedText(both: id), help: help ?? LocalizedText(both: ""),
+            options: options,
             required: reader.bool(fields, "required", named) ?? false, allowsDontKnow: allowsDontKnow,
             allowsNotApplicable: allowsNotApplicable, relevant: relevant, validations: validations, area: area,
             weight: weight, prefill: prefill, multiScoring: multiScoring, yesScore: yesScore, noScore: noScore,
@@ -324,8 +381,11 @@ struct Builder {
     private mutating func buildBands(_ fields: Fields, type: QuestionType?, named: LocalizedText) -> [ScoreBand] {
         guard let items = reader.sequence(fields, "bands", named), let bandsNode = fields["bands"] else { return [] }
         guard let type, [.number, .percent, .money].contains(type) else {
-            reader.error(bandsNode, LocalizedText(ru: "bands задаются только для number, percent и money",
-                                                  en: "bands are for number, percent and money questions only"))
+            reader.error(
+                bandsNode,
+                LocalizedText(
+                    ru: "bands задаются только для number, percent и money",
+                    en: "bands are for number, percent and money questions only"))
             return []
         }
         let what = LocalizedText(ru: "\(named.ru), полоса баллов", en: "\(named.en), band")
@@ -337,10 +397,12 @@ struct Builder {
                 continue
             }
             if !(0...4).contains(score) {
-                reader.error(band["score"] ?? item, LocalizedText(ru: "балл \(score) вне диапазона 0–4", en: "score \(score) is out of range 0–4"))
+                reader.error(
+                    band["score"] ?? item, LocalizedText(ru: "балл \(score) вне диапазона 0–4", en: "score \(score) is out of range 0–4"))
             }
             if let last = bands.last, from <= last.from {
-                reader.error(band["from"] ?? item, LocalizedText(ru: "полосы должны идти по возрастанию from", en: "bands must ascend by from"))
+                reader.error(
+                    band["from"] ?? item, LocalizedText(ru: "полосы должны идти по возрастанию from", en: "bands must ascend by from"))
             }
             bands.append(ScoreBand(from: from, score: score))
         }
@@ -349,39 +411,58 @@ struct Builder {
 
     private mutating func buildValidation(_ node: Node, type: QuestionType?) -> Validation? {
         let what = LocalizedText(ru: "проверка ответа", en: "validation")
-        guard let fields = reader.mapping(node, what, allowed: ["check", "min", "max", "pattern", "severity", "message"]) else { return nil }
+        guard let fields = reader.mapping(node, what, allowed: ["check", "min", "max", "pattern", "severity", "message"]) else {
+            return nil
+        }
         var severity = Diagnostic.Severity.error
         if let name = reader.string(fields, "severity", what) {
-            if let found = Diagnostic.Severity(rawValue: name) { severity = found } else {
-                reader.error(fields["severity"] ?? node, LocalizedText(ru: "severity: error, warning или note", en: "severity: error, warning or note"))
+            if let found = Diagnostic.Severity(rawValue: name) {
+                severity = found
+            } else {
+                reader.error(
+                    fields["severity"] ?? node,
+                    LocalizedText(ru: "severity: error, warning или note", en: "severity: error, warning or note"))
             }
         }
         let message = reader.text(fields, "message", what)
         var rule: Validation.Rule?
         let kinds = ["check", "pattern"].filter { fields[$0] != nil } + ((fields["min"] != nil || fields["max"] != nil) ? ["min/max"] : [])
         if kinds.count != 1 {
-            reader.error(node, LocalizedText(ru: "проверка задаётся одним из: check (выражение), min/max, pattern",
-                                             en: "a validation is exactly one of: check (an expression), min/max, pattern"))
+            reader.error(
+                node,
+                LocalizedText(
+                    ru: "проверка задаётся одним из: check (выражение), min/max, pattern",
+                    en: "a validation is exactly one of: check (an expression), min/max, pattern"))
         }
         if let (expression, _) = reader.expression(fields, "check") {
             rule = .expression(expression)
         } else if let pattern = reader.string(fields, "pattern", what) {
-            if type != .text { reader.error(fields["pattern"] ?? node, LocalizedText(ru: "pattern — только для текстовых вопросов", en: "pattern is for text questions only")) }
+            if type != .text {
+                reader.error(
+                    fields["pattern"] ?? node,
+                    LocalizedText(ru: "pattern — только для текстовых вопросов", en: "pattern is for text questions only"))
+            }
             let patternNode = fields["pattern"] ?? node
             do throws(TextPatternError) {
                 _ = try TextPattern(pattern)
                 rule = .pattern(pattern)
             } catch {
-                let lead = error.isUnsupported || error.reason == .tooLarge || error.reason == .countTooLarge || error.reason == .tooDeep
+                let lead =
+                    error.isUnsupported || error.reason == .tooLarge || error.reason == .countTooLarge || error.reason == .tooDeep
                     ? LocalizedText(ru: "pattern «\(pattern)»: ", en: "pattern '\(pattern)': ")
-                    : LocalizedText(ru: "pattern «\(pattern)» — неверное регулярное выражение: ", en: "pattern '\(pattern)' is not a valid regular expression: ")
-                reader.report(Diagnostic(.error, at: reader.location(ofScalar: error.offset, in: patternNode),
-                                         LocalizedText(ru: lead.ru + error.message(in: .ru), en: lead.en + error.message(in: .en))))
+                    : LocalizedText(
+                        ru: "pattern «\(pattern)» — неверное регулярное выражение: ",
+                        en: "pattern '\(pattern)' is not a valid regular expression: ")
+                reader.report(
+                    Diagnostic(
+                        .error, at: reader.location(ofScalar: error.offset, in: patternNode),
+                        LocalizedText(ru: lead.ru + error.message(in: .ru), en: lead.en + error.message(in: .en))))
             }
         } else if fields["min"] != nil || fields["max"] != nil {
             let low = reader.number(fields, "min", what), high = reader.number(fields, "max", what)
             if let type, type.valueType != .number {
-                reader.error(node, LocalizedText(ru: "min/max — только для числовых вопросов", en: "min/max are for numeric questions only"))
+                reader.error(
+                    node, LocalizedText(ru: "min/max — только для числовых вопросов", en: "min/max are for numeric questions only"))
             }
             if let low, let high, low > high {
                 reader.error(node, LocalizedText(ru: "min больше max", en: "min is above max"))
@@ -397,19 +478,26 @@ struct Builder {
         guard let fields = reader.mapping(node, what, allowed: ["from", "rename", "recode", "removed"]) else { return nil }
         guard let from = reader.string(fields, "from", required: true, what) else { return nil }
         if VersionRange(from) == nil {
-            reader.error(fields["from"] ?? node, LocalizedText(ru: "from: версия (1.0.0) или диапазон (<2.0.0, <=1.4.0)",
-                                                               en: "from: a version (1.0.0) or a range (<2.0.0, <=1.4.0)"))
+            reader.error(
+                fields["from"] ?? node,
+                LocalizedText(
+                    ru: "from: версия (1.0.0) или диапазон (<2.0.0, <=1.4.0)",
+                    en: "from: a version (1.0.0) or a range (<2.0.0, <=1.4.0)"))
         }
         var renamed: [String: String] = [:]
         if let renameNode = fields["rename"] {
             if case .mapping(let mapping) = renameNode {
                 for (key, value) in mapping {
-                    if let old = key.scalar?.string, let new = value.scalar?.string { renamed[old] = new } else {
+                    if let old = key.scalar?.string, let new = value.scalar?.string {
+                        renamed[old] = new
+                    } else {
                         reader.error(key, LocalizedText(ru: "rename: «старый_id: новый_id»", en: "rename: 'old_id: new_id'"))
                     }
                 }
             } else {
-                reader.error(renameNode, LocalizedText(ru: "rename: ожидается словарь «старый_id: новый_id»", en: "rename: expected a mapping 'old_id: new_id'"))
+                reader.error(
+                    renameNode,
+                    LocalizedText(ru: "rename: ожидается словарь «старый_id: новый_id»", en: "rename: expected a mapping 'old_id: new_id'"))
             }
         }
         var recoded: [String: [String: String]] = [:]

@@ -29,7 +29,9 @@ package struct VersionRange: Sendable, Hashable {
 
     package init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let (bound, rest): (Bound, Substring) = trimmed.hasPrefix("<=") ? (.atMost, trimmed.dropFirst(2))
+        let (bound, rest): (Bound, Substring) =
+            trimmed.hasPrefix("<=")
+            ? (.atMost, trimmed.dropFirst(2))
             : trimmed.hasPrefix("<") ? (.below, trimmed.dropFirst()) : (.exactly, Substring(trimmed))
         guard let version = SemanticVersion(rest.trimmingCharacters(in: .whitespaces)) else { return nil }
         self.bound = bound

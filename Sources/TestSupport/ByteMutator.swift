@@ -48,7 +48,8 @@ public struct ByteMutator {
             result.removeLast(Int.random(in: 1...result.count, using: &generator))
         case .insertion:
             let count = Int.random(in: 1...8, using: &generator)
-            let inserted = Bool.random(using: &generator)
+            let inserted =
+                Bool.random(using: &generator)
                 ? randomBytes(length: count)
                 : (0..<count).compactMap { _ in structuralBytes.randomElement(using: &generator) }
             result.insert(contentsOf: inserted, at: Int.random(in: 0...result.count, using: &generator))

@@ -28,9 +28,11 @@ public enum CLI {
     /// Runs `crm-audit arguments…` with `language` for messages, `stdin` piped in, in `directory`.
     /// Output goes through files, so a long output never blocks the child. `executable` runs
     /// another copy of the binary (an installed one, say).
-    public static func run(_ arguments: [String], language: String = "en", stdin: String? = nil,
-                           directory: String? = nil, environment extra: [String: String] = [:],
-                           executable: String = binary) throws -> Run {
+    public static func run(
+        _ arguments: [String], language: String = "en", stdin: String? = nil,
+        directory: String? = nil, environment extra: [String: String] = [:],
+        executable: String = binary
+    ) throws -> Run {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("crm-audit-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -40,8 +42,10 @@ public enum CLI {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        var environment = ["CRM_AUDIT_LANG": language, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                           "CRM_AUDIT_HOME": packageRoot]
+        var environment = [
+            "CRM_AUDIT_LANG": language, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "CRM_AUDIT_HOME": packageRoot,
+        ]
         environment.merge(extra) { $1 }
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? packageRoot)
@@ -58,8 +62,9 @@ public enum CLI {
             try process.run()
         }
         process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                   stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+        return Run(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 }

@@ -18,8 +18,10 @@ public func insertCanonicalRows(
                 INSERT INTO dataset(round_id, kind, file_name, sha256, format, rows_read, rows_stored, rows_rejected, imported_at)
                 VALUES (?, ?, ?, ?, 'test', ?, ?, 0, '2026-11-29T00:00:00Z')
                 """,
-            arguments: [round.id, kind.rawValue, fileName ?? "\(kind.rawValue).csv", "test-\(kind.rawValue)-\(Int.random(in: 0..<Int.max))",
-                        rows.count, rows.count])
+            arguments: [
+                round.id, kind.rawValue, fileName ?? "\(kind.rawValue).csv", "test-\(kind.rawValue)-\(Int.random(in: 0..<Int.max))",
+                rows.count, rows.count,
+            ])
         let datasetID = db.lastInsertedRowID
         let columns = ["round_id", "dataset_id", "source_line"] + fields.map(\.name)
         let parameters = Array(repeating: "?", count: columns.count).joined(separator: ", ")

@@ -171,7 +171,8 @@ package struct Interner: Sendable {
             let k = Int(lastKey)
             let start = starts[k], end = k + 1 < starts.count ? starts[k + 1] : bytes.count
             if end - start == buffer.count
-                && Self.same(bytes, start, buffer) {
+                && Self.same(bytes, start, buffer)
+            {
                 return lastKey
             }
         }

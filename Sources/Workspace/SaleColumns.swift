@@ -64,10 +64,12 @@ package struct SaleColumns: Sendable {
 
     /// Appends one line. Text values are taken without surrounding spaces and tabs, and a blank
     /// one counts as missing, exactly as the analytics reads the rows.
-    package mutating func append(line: Int, customer customerID: UnsafeBufferPointer<UInt8>?, date: UnsafeBufferPointer<UInt8>?,
-                                 amount: Double, cost: Double?, order: UnsafeBufferPointer<UInt8>?,
-                                 product: UnsafeBufferPointer<UInt8>?, manager: UnsafeBufferPointer<UInt8>?,
-                                 channel: UnsafeBufferPointer<UInt8>?, campaign: UnsafeBufferPointer<UInt8>?) {
+    package mutating func append(
+        line: Int, customer customerID: UnsafeBufferPointer<UInt8>?, date: UnsafeBufferPointer<UInt8>?,
+        amount: Double, cost: Double?, order: UnsafeBufferPointer<UInt8>?,
+        product: UnsafeBufferPointer<UInt8>?, manager: UnsafeBufferPointer<UInt8>?,
+        channel: UnsafeBufferPointer<UInt8>?, campaign: UnsafeBufferPointer<UInt8>?
+    ) {
         pendingCustomers.append(Self.trimmed(customerID) ?? UnsafeBufferPointer(start: nil, count: 0))
         pendingOrders.append(Self.trimmed(order))
         if pendingOrders.isFull { flush() }
@@ -111,7 +113,8 @@ package struct SaleColumns: Sendable {
             return value
         }
         guard let year = number(0, 4), let month = number(5, 7), let dayOfMonth = number(8, 10),
-              let day = Day(year: year, month: month, day: dayOfMonth) else { return nil }
+            let day = Day(year: year, month: month, day: dayOfMonth)
+        else { return nil }
         return Int32(day.ordinal)
     }
 }
@@ -122,15 +125,19 @@ extension SaleColumns {
     /// The stored integer columns, in table order, and the dictionary each one's keys point into
     /// (nil: not keys; customers always have one).
     private static var keyColumns: [(name: String, path: WritableKeyPath<SaleColumns, [Int32]>, dictionary: Int?)] {
-        [("customer", \.lines.customer, 0), ("day", \.lines.day, nil), ("order_key", \.lines.order, 1),
-         ("product", \.lines.product, 2), ("manager", \.lines.manager, 3), ("channel", \.lines.channel, 4),
-         ("campaign", \.lines.campaign, 5), ("source_line", \.lines.sourceLine, nil)]
+        [
+            ("customer", \.lines.customer, 0), ("day", \.lines.day, nil), ("order_key", \.lines.order, 1),
+            ("product", \.lines.product, 2), ("manager", \.lines.manager, 3), ("channel", \.lines.channel, 4),
+            ("campaign", \.lines.campaign, 5), ("source_line", \.lines.sourceLine, nil),
+        ]
     }
 
     /// The stored dictionaries, in table order (each as its values' bytes and their starts).
     private static var dictionaryColumns: [(name: String, path: WritableKeyPath<SaleColumns, Interner>)] {
-        [("customer_ids", \.customerIDs), ("order_ids", \.orderIDs), ("products", \.products), ("managers", \.managers),
-         ("channels", \.channels), ("campaigns", \.campaigns)]
+        [
+            ("customer_ids", \.customerIDs), ("order_ids", \.orderIDs), ("products", \.products), ("managers", \.managers),
+            ("channels", \.channels), ("campaigns", \.campaigns),
+        ]
     }
 
     private static var keyColumnNames: [String] { keyColumns.map(\.name) }
@@ -151,7 +158,7 @@ extension SaleColumns {
         let range = try Self.rowRange(dataset: dataset, round: round, db)
         guard let first = range.first, let last = range.last, last - first + 1 == Int64(count) else { return false }
         #if _endian(big)
-        return false  // the layout is little-endian
+            return false  // the layout is little-endian
         #endif
         let dictionaries = Self.dictionaryColumns.map { self[keyPath: $0.path] }
         let dictionaryStarts = dictionaries.map { $0.storage.starts.map { Int64($0) } }
@@ -165,13 +172,15 @@ extension SaleColumns {
             let bytes = dictionary.storage.bytes, starts = dictionaryStarts[index]
             blobs += [BlobSource { try bytes.withUnsafeBytes($0) }, BlobSource { try starts.withUnsafeBytes($0) }]
         }
-        let sizes = keys.map { $0.count * 4 } + [amount.count * 8, cost.count * 8]  // bytes of each blob
+        let sizes =
+            keys.map { $0.count * 4 } + [amount.count * 8, cost.count * 8]  // bytes of each blob
             + dictionaries.indices.flatMap { [dictionaries[$0].storage.bytes.count, dictionaryStarts[$0].count * 8] }
         guard sizes.allSatisfy({ $0 <= Self.largestColumn }) else { return false }
         let names = Self.blobColumns
         let statement = try db.makeStatement(
             sql: "INSERT OR REPLACE INTO sale_columns(dataset_id, round_id, format, line_count, first_row, last_row, "
-                + "\(names.joined(separator: ", "))) VALUES (?, ?, ?, ?, ?, ?, " + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")")
+                + "\(names.joined(separator: ", "))) VALUES (?, ?, ?, ?, ?, ?, "
+                + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")")
         let handle = statement.sqliteStatement
         defer {
             sqlite3_reset(handle)
@@ -185,7 +194,8 @@ extension SaleColumns {
             guard index < blobs.count else {
                 let status = sqlite3_step(handle)
                 guard status == SQLITE_DONE else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
                 return
             }
@@ -214,21 +224,23 @@ extension SaleColumns {
     /// matches its rows' count — then the caller reads the rows.
     package static func load(round: Int64, in db: Database) throws -> [SaleColumns]? {
         #if _endian(big)
-        return nil  // the layout is little-endian
+            return nil  // the layout is little-endian
         #endif
-        let datasets = try Row.fetchAll(db, sql: """
-            SELECT d.id, c.format, c.line_count, c.first_row, c.last_row
-            FROM dataset d LEFT JOIN sale_columns c ON c.dataset_id = d.id
-            WHERE d.round_id = ? AND d.kind = ? ORDER BY d.id
-            """, arguments: [round, DatasetKind.sales.rawValue])
+        let datasets = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.id, c.format, c.line_count, c.first_row, c.last_row
+                FROM dataset d LEFT JOIN sale_columns c ON c.dataset_id = d.id
+                WHERE d.round_id = ? AND d.kind = ? ORDER BY d.id
+                """, arguments: [round, DatasetKind.sales.rawValue])
         var copies: [SaleColumns] = []
         for dataset in datasets {
             // Rows edited or deleted by hand drop the copy (triggers); rows added by hand move the
             // dataset's first or last row id. Two index lookups, whatever the dataset's size.
             let id: Int64 = dataset["id"]
             guard let format: Int = dataset["format"], format == Self.format, let lines: Int = dataset["line_count"],
-                  let first: Int64 = dataset["first_row"], let last: Int64 = dataset["last_row"], last - first + 1 == Int64(lines),
-                  try rowRange(dataset: id, round: round, db) == (first, last)
+                let first: Int64 = dataset["first_row"], let last: Int64 = dataset["last_row"], last - first + 1 == Int64(lines),
+                try rowRange(dataset: id, round: round, db) == (first, last)
             else { return nil }
             guard let copy = try read(dataset: id, lines: lines, db) else { return nil }
             copies.append(copy)
@@ -238,10 +250,12 @@ extension SaleColumns {
 
     /// The first and last row id of the dataset's `sale` rows (nil, nil when it has none).
     private static func rowRange(dataset: Int64, round: Int64, _ db: Database) throws -> (first: Int64?, last: Int64?) {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT (SELECT min(row_id) FROM sale WHERE round_id = ?1 AND dataset_id = ?2),
-                   (SELECT max(row_id) FROM sale WHERE round_id = ?1 AND dataset_id = ?2)
-            """, arguments: [round, dataset])
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT (SELECT min(row_id) FROM sale WHERE round_id = ?1 AND dataset_id = ?2),
+                       (SELECT max(row_id) FROM sale WHERE round_id = ?1 AND dataset_id = ?2)
+                """, arguments: [round, dataset])
         return (row?[0], row?[1])
     }
 
@@ -279,7 +293,8 @@ extension SaleColumns {
         copy.lines.cost = costs
         for (name, path) in dictionaryColumns {
             guard let bytes: [UInt8] = array(name, count: nil), let starts: [Int64] = array(name + "_starts", count: nil),
-                  let dictionary = Interner(values: bytes, starts: starts.map { Int($0) }) else { return nil }
+                let dictionary = Interner(values: bytes, starts: starts.map { Int($0) })
+            else { return nil }
             copy[keyPath: path] = dictionary
         }
         // Every key must name a value of its dictionary (customers always have one).

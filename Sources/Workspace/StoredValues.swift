@@ -33,8 +33,9 @@ extension Row {
             let raw: DatabaseValue = self[column]
             var text = raw.description
             if case .string(let string) = raw.storage { text = string }
-            throw StoredValueUnreadable(workspace: workspace, table: table, column: column,
-                                        value: text.count > 40 ? String(text.prefix(37)) + "…" : text)
+            throw StoredValueUnreadable(
+                workspace: workspace, table: table, column: column,
+                value: text.count > 40 ? String(text.prefix(37)) + "…" : text)
         }
     }
 }

@@ -15,8 +15,10 @@ extension Workspace {
     /// it), by question, then respondent.
     public func respondentAnswers(round: AuditRound) throws -> [Answer] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM respondent_answer WHERE round_id = ? ORDER BY question_id, respondent",
-                             arguments: [round.id]).compactMap(Self.answer)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM respondent_answer WHERE round_id = ? ORDER BY question_id, respondent",
+                arguments: [round.id]
+            ).compactMap(Self.answer)
         }
     }
 
@@ -31,10 +33,11 @@ extension Workspace {
         let json: String = row["value"]
         guard let value = try? JSONDecoder().decode(AnswerValue.self, from: Data(json.utf8)) else { return nil }
         let name: String? = row["respondent"]
-        return Answer(questionID: row["question_id"], value: value, note: row["note"],
-                      source: AnswerSource(rawValue: row["source"]) ?? .interview,
-                      answeredAt: row["answered_at"], confirmed: row.hasColumn("confirmed") ? row["confirmed"] : true,
-                      respondent: name.flatMap { Respondent(name: $0, role: row["respondent_role"]) })
+        return Answer(
+            questionID: row["question_id"], value: value, note: row["note"],
+            source: AnswerSource(rawValue: row["source"]) ?? .interview,
+            answeredAt: row["answered_at"], confirmed: row.hasColumn("confirmed") ? row["confirmed"] : true,
+            respondent: name.flatMap { Respondent(name: $0, role: row["respondent_role"]) })
     }
 
     /// Makes `respondent`'s answer to `questionID` the one that counts, whatever is given later,
@@ -43,11 +46,14 @@ extension Workspace {
     public func choose(questionID: String, respondent name: String, round: AuditRound) throws {
         try write { db in
             // Names compared without case in any alphabet (SQLite's lower() knows only ASCII).
-            let given = try Row.fetchAll(db, sql: "SELECT * FROM respondent_answer WHERE round_id = ? AND question_id = ? ORDER BY respondent",
-                                         arguments: [round.id, questionID]).compactMap(Self.answer)
+            let given = try Row.fetchAll(
+                db, sql: "SELECT * FROM respondent_answer WHERE round_id = ? AND question_id = ? ORDER BY respondent",
+                arguments: [round.id, questionID]
+            ).compactMap(Self.answer)
             let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
             guard let answer = given.first(where: { $0.respondent?.name.lowercased() == wanted }) else {
-                throw WorkspaceError.noSuchRespondentAnswer(question: questionID, respondent: name, known: given.compactMap(\.respondent?.name))
+                throw WorkspaceError.noSuchRespondentAnswer(
+                    question: questionID, respondent: name, known: given.compactMap(\.respondent?.name))
             }
             try Workspace.insertCounting(answer, chosen: true, round: round, db)
         }
@@ -63,12 +69,15 @@ extension Workspace {
     public func deleteAnswer(questionID: String, respondent: Respondent? = nil, round: AuditRound) throws {
         try write { db in
             if let respondent {
-                try db.execute(sql: "DELETE FROM respondent_answer WHERE round_id = ? AND question_id = ? AND respondent = ?",
-                               arguments: [round.id, questionID, respondent.name])
-                try db.execute(sql: "DELETE FROM answer WHERE round_id = ? AND question_id = ? AND respondent = ?",
-                               arguments: [round.id, questionID, respondent.name])
+                try db.execute(
+                    sql: "DELETE FROM respondent_answer WHERE round_id = ? AND question_id = ? AND respondent = ?",
+                    arguments: [round.id, questionID, respondent.name])
+                try db.execute(
+                    sql: "DELETE FROM answer WHERE round_id = ? AND question_id = ? AND respondent = ?",
+                    arguments: [round.id, questionID, respondent.name])
             } else {
-                try db.execute(sql: "DELETE FROM respondent_answer WHERE round_id = ? AND question_id = ?", arguments: [round.id, questionID])
+                try db.execute(
+                    sql: "DELETE FROM respondent_answer WHERE round_id = ? AND question_id = ?", arguments: [round.id, questionID])
                 try db.execute(sql: "DELETE FROM answer WHERE round_id = ? AND question_id = ?", arguments: [round.id, questionID])
             }
         }
@@ -94,11 +103,17 @@ extension Workspace {
                       respondent_role = excluded.respondent_role, value = excluded.value, note = excluded.note,
                       source = excluded.source, answered_at = excluded.answered_at
                     """,
-                arguments: [round.id, answer.questionID, respondent.name, respondent.role, try json(answer.value), answer.note,
-                            answer.source.rawValue, answer.answeredAt])
-            let chosenFromOther = try String.fetchOne(db, sql: """
-                SELECT respondent FROM answer WHERE round_id = ? AND question_id = ? AND chosen = 1
-                """, arguments: [round.id, answer.questionID]).map { $0 != respondent.name } ?? false
+                arguments: [
+                    round.id, answer.questionID, respondent.name, respondent.role, try json(answer.value), answer.note,
+                    answer.source.rawValue, answer.answeredAt,
+                ])
+            let chosenFromOther =
+                try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT respondent FROM answer WHERE round_id = ? AND question_id = ? AND chosen = 1
+                        """, arguments: [round.id, answer.questionID]
+                ).map { $0 != respondent.name } ?? false
             if chosenFromOther { return }
         }
         try insertCounting(answer, chosen: false, round: round, db)
@@ -114,8 +129,10 @@ extension Workspace {
                   answered_at = excluded.answered_at, confirmed = excluded.confirmed,
                   respondent = excluded.respondent, respondent_role = excluded.respondent_role, chosen = excluded.chosen
                 """,
-            arguments: [round.id, answer.questionID, try json(answer.value), answer.note, answer.source.rawValue, answer.answeredAt,
-                        answer.confirmed, answer.respondent?.name, answer.respondent?.role, chosen])
+            arguments: [
+                round.id, answer.questionID, try json(answer.value), answer.note, answer.source.rawValue, answer.answeredAt,
+                answer.confirmed, answer.respondent?.name, answer.respondent?.role, chosen,
+            ])
     }
 
     private static func json(_ value: AnswerValue) throws -> String {
@@ -135,7 +152,8 @@ extension Workspace {
     public func markSkipped(_ questionID: String, _ skipped: Bool, round: AuditRound) throws {
         try write { db in
             if skipped {
-                try db.execute(sql: "INSERT OR IGNORE INTO interview_skip(round_id, question_id) VALUES (?, ?)", arguments: [round.id, questionID])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO interview_skip(round_id, question_id) VALUES (?, ?)", arguments: [round.id, questionID])
             } else {
                 try db.execute(sql: "DELETE FROM interview_skip WHERE round_id = ? AND question_id = ?", arguments: [round.id, questionID])
             }

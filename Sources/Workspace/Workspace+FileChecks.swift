@@ -71,12 +71,16 @@ enum WorkspaceFileChecks {
         let old = "0" + String(mode & 0o777, radix: 8)
         if chmod(path, 0o600) == 0 {
             return LocalizedText(
-                ru: "Рабочий файл \(path) был доступен другим пользователям (права \(old)); права изменены на 0600: в нём персональные данные.",
+                ru:
+                    "Рабочий файл \(path) был доступен другим пользователям (права \(old)); права изменены на 0600: в нём персональные данные.",
                 en: "The workspace \(path) was readable by other users (mode \(old)); its mode is now 0600: it holds personal data.")
         }
         return LocalizedText(
-            ru: "Внимание: рабочий файл \(path) доступен другим пользователям (права \(old)), изменить права не удалось; в нём персональные данные: chmod 600 \(path)",
-            en: "Warning: the workspace \(path) is readable by other users (mode \(old)) and its mode could not be changed; it holds personal data: chmod 600 \(path)")
+            ru:
+                "Внимание: рабочий файл \(path) доступен другим пользователям (права \(old)), изменить права не удалось; в нём персональные данные: chmod 600 \(path)",
+            en:
+                "Warning: the workspace \(path) is readable by other users (mode \(old)) and its mode could not be changed; it holds personal data: chmod 600 \(path)"
+        )
     }
 
     /// Creates an empty file of mode 0600, failing if it exists; returns `errno` on failure.

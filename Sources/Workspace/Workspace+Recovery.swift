@@ -86,18 +86,26 @@ extension Workspace {
         var sql: String
     }
 
-    private static func copyEverything(from source: DatabaseQueue, to copy: DatabaseQueue, damaged: String) throws -> [RecoveryReport.Table] {
+    private static func copyEverything(from source: DatabaseQueue, to copy: DatabaseQueue, damaged: String) throws -> [RecoveryReport.Table]
+    {
         let (entries, applicationID, userVersion) = try source.read { db -> ([SchemaEntry], Int32, Int32) in
             do {
-                let rows = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'")
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'")
                 // Read as optionals: in a damaged file even the schema's text may be missing.
                 let entries = rows.compactMap { row -> SchemaEntry? in
-                    guard let type = row["type"] as String?, let name = row["name"] as String?, let sql = row["sql"] as String? else { return nil }
+                    guard let type = row["type"] as String?, let name = row["name"] as String?, let sql = row["sql"] as String? else {
+                        return nil
+                    }
                     return SchemaEntry(type: type, name: name, sql: sql)
                 }
-                return (entries, try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+                return (
+                    entries, try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                    try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                )
             } catch let error as DatabaseError {
-                throw WorkspaceFileError.damaged(path: damaged, problems: [error.message ?? "\(error.resultCode)"], backup: backupDescription(of: damaged))
+                throw WorkspaceFileError.damaged(
+                    path: damaged, problems: [error.message ?? "\(error.resultCode)"], backup: backupDescription(of: damaged))
             }
         }
         try copy.writeWithoutTransaction { db in
@@ -144,13 +152,15 @@ extension Workspace {
         let quoted = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         let columns: [String]
         do {
-            columns = try source.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(\(quoted))").compactMap { $0["name"] as String? } }
+            columns = try source.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(\(quoted))").compactMap { $0["name"] as String? }
+            }
         } catch {
             return RecoveryReport.Table(name: table, rows: 0, damaged: true)
         }
         let names = columns.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         let select = "SELECT rowid, \(names.joined(separator: ", ")) FROM \(quoted)"
-        let insert = "INSERT OR IGNORE INTO \(quoted)(rowid, \(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))"
+        let insert =
+            "INSERT OR IGNORE INTO \(quoted)(rowid, \(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))"
         var copied = 0
         var damaged = false
         var lastForward: Int64?

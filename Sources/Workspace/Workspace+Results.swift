@@ -37,8 +37,9 @@ extension Workspace {
     /// `fingerprint`, if any.
     public func storedAnalysis(round: AuditRound, fingerprint: String) throws -> String? {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT analysis FROM metric_snapshot WHERE round_id = ? AND fingerprint = ?",
-                                arguments: [round.id, fingerprint])
+            try String.fetchOne(
+                db, sql: "SELECT analysis FROM metric_snapshot WHERE round_id = ? AND fingerprint = ?",
+                arguments: [round.id, fingerprint])
         }
     }
 
@@ -52,20 +53,27 @@ extension Workspace {
     /// Replaces the findings and scores of `round` — and, when given, its consultant's ruleset
     /// layers and the method it was assessed with — in one transaction: either all of it is
     /// stored or, when a value cannot be (``UnstorableResult``), the round stays as it was.
-    public func saveAssessment(findings: [StoredFinding], scores: [StoredScore], round: AuditRound,
-                               layers: [StoredRulesetLayer]? = nil, method: AssessmentMethod? = nil) throws {
+    public func saveAssessment(
+        findings: [StoredFinding], scores: [StoredScore], round: AuditRound,
+        layers: [StoredRulesetLayer]? = nil, method: AssessmentMethod? = nil
+    ) throws {
         try write { db in
             // Checked inside the transaction: a refusal rolls back whatever was written before it.
             for score in scores {
                 for value in [score.score, score.confidence] where !(value?.isFinite ?? true) {
-                    throw UnstorableResult(workspace: path, what: LocalizedText(
-                        ru: "оценка области «\(score.area)» (\(value.map { String($0) } ?? ""))",
-                        en: "the score of area '\(score.area)' (\(value.map { String($0) } ?? ""))"))
+                    throw UnstorableResult(
+                        workspace: path,
+                        what: LocalizedText(
+                            ru: "оценка области «\(score.area)» (\(value.map { String($0) } ?? ""))",
+                            en: "the score of area '\(score.area)' (\(value.map { String($0) } ?? ""))"))
                 }
             }
             for finding in findings where finding.document.isEmpty {
-                throw UnstorableResult(workspace: path, what: LocalizedText(
-                    ru: "результат правила \(finding.ruleID) (пустой документ)", en: "the finding of rule \(finding.ruleID) (an empty document)"))
+                throw UnstorableResult(
+                    workspace: path,
+                    what: LocalizedText(
+                        ru: "результат правила \(finding.ruleID) (пустой документ)",
+                        en: "the finding of rule \(finding.ruleID) (an empty document)"))
             }
             try db.execute(sql: "DELETE FROM finding WHERE round_id = ?", arguments: [round.id])
             try db.execute(sql: "DELETE FROM score WHERE round_id = ?", arguments: [round.id])
@@ -82,7 +90,8 @@ extension Workspace {
             if let layers { try Workspace.replaceRulesetLayers(layers, round: round, db) }
             if let method {
                 try db.execute(
-                    sql: "UPDATE round SET questionnaire_id = COALESCE(?, questionnaire_id), questionnaire_version = COALESCE(?, questionnaire_version), rulesets = COALESCE(?, rulesets) WHERE id = ?",
+                    sql:
+                        "UPDATE round SET questionnaire_id = COALESCE(?, questionnaire_id), questionnaire_version = COALESCE(?, questionnaire_version), rulesets = COALESCE(?, rulesets) WHERE id = ?",
                     arguments: [method.questionnaireID, method.questionnaireVersion, method.rulesets, round.id])
             }
         }
@@ -91,9 +100,10 @@ extension Workspace {
     public func findings(round: AuditRound) throws -> [StoredFinding] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE round_id = ? ORDER BY rule_id", arguments: [round.id]).map { row in
-                StoredFinding(ruleID: try row.stored("rule_id", of: "finding", in: path), status: try row.stored("status", of: "finding", in: path),
-                              severity: try row.stored("severity", of: "finding", in: path), area: try row.stored("area", of: "finding", in: path),
-                              document: try row.stored("document", of: "finding", in: path))
+                StoredFinding(
+                    ruleID: try row.stored("rule_id", of: "finding", in: path), status: try row.stored("status", of: "finding", in: path),
+                    severity: try row.stored("severity", of: "finding", in: path), area: try row.stored("area", of: "finding", in: path),
+                    document: try row.stored("document", of: "finding", in: path))
             }
         }
     }
@@ -101,8 +111,9 @@ extension Workspace {
     public func scores(round: AuditRound) throws -> [StoredScore] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM score WHERE round_id = ? ORDER BY area", arguments: [round.id]).map { row in
-                StoredScore(area: try row.stored("area", of: "score", in: path), score: try row.stored("score", of: "score", in: path),
-                            level: try row.stored("level", of: "score", in: path), confidence: try row.stored("confidence", of: "score", in: path))
+                StoredScore(
+                    area: try row.stored("area", of: "score", in: path), score: try row.stored("score", of: "score", in: path),
+                    level: try row.stored("level", of: "score", in: path), confidence: try row.stored("confidence", of: "score", in: path))
             }
         }
     }

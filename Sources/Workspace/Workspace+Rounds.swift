@@ -50,14 +50,18 @@ extension Workspace {
                     INSERT INTO round(number, date, status, questionnaire_id, questionnaire_version, rulesets, created_at)
                     VALUES (?, ?, 'open', ?, ?, ?, ?)
                     """,
-                arguments: [previous.number + 1, date.iso, method?.questionnaireID ?? previous.questionnaireID,
-                            method?.questionnaireVersion ?? previous.questionnaireVersion, method?.rulesets, Timestamp.now()])
+                arguments: [
+                    previous.number + 1, date.iso, method?.questionnaireID ?? previous.questionnaireID,
+                    method?.questionnaireVersion ?? previous.questionnaireVersion, method?.rulesets, Timestamp.now(),
+                ])
             let id = db.lastInsertedRowID
             try db.execute(
-                sql: "INSERT INTO ruleset_layer(round_id, position, file_name, content) SELECT ?, position, file_name, content FROM ruleset_layer WHERE round_id = ?",
+                sql:
+                    "INSERT INTO ruleset_layer(round_id, position, file_name, content) SELECT ?, position, file_name, content FROM ruleset_layer WHERE round_id = ?",
                 arguments: [id, previous.id])
-            let round = AuditRound(id: id, number: previous.number + 1, date: date, status: .open, questionnaireID: nil,
-                                   questionnaireVersion: nil, rulesets: nil)
+            let round = AuditRound(
+                id: id, number: previous.number + 1, date: date, status: .open, questionnaireID: nil,
+                questionnaireVersion: nil, rulesets: nil)
             for answer in carried {
                 var copy = answer
                 copy.source = .carriedOver
@@ -66,7 +70,9 @@ extension Workspace {
             }
             return id
         }
-        guard let started = try rounds().first(where: { $0.id == id }) else { throw WorkspaceError.noRound(path: path, number: previous.number + 1) }
+        guard let started = try rounds().first(where: { $0.id == id }) else {
+            throw WorkspaceError.noRound(path: path, number: previous.number + 1)
+        }
         return StartedRound(round: started, previous: try round(number: previous.number), carriedOver: carried.count)
     }
 

@@ -18,8 +18,10 @@ extension Workspace {
     /// The consultant's ruleset layers of `round`, in order.
     public func rulesetLayers(round: AuditRound) throws -> [StoredRulesetLayer] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT file_name, content FROM ruleset_layer WHERE round_id = ? ORDER BY position",
-                             arguments: [round.id]).map { StoredRulesetLayer(fileName: $0["file_name"], content: $0["content"]) }
+            try Row.fetchAll(
+                db, sql: "SELECT file_name, content FROM ruleset_layer WHERE round_id = ? ORDER BY position",
+                arguments: [round.id]
+            ).map { StoredRulesetLayer(fileName: $0["file_name"], content: $0["content"]) }
         }
     }
 
@@ -31,8 +33,9 @@ extension Workspace {
     static func replaceRulesetLayers(_ layers: [StoredRulesetLayer], round: AuditRound, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM ruleset_layer WHERE round_id = ?", arguments: [round.id])
         for (position, layer) in layers.enumerated() {
-            try db.execute(sql: "INSERT INTO ruleset_layer(round_id, position, file_name, content) VALUES (?, ?, ?, ?)",
-                           arguments: [round.id, position, layer.fileName, layer.content])
+            try db.execute(
+                sql: "INSERT INTO ruleset_layer(round_id, position, file_name, content) VALUES (?, ?, ?, ?)",
+                arguments: [round.id, position, layer.fileName, layer.content])
         }
     }
 }

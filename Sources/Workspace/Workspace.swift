@@ -213,8 +213,9 @@ extension Workspace {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM engagement WHERE id = 1") else {
                 throw WorkspaceError.notAWorkspace(path: path)
             }
-            return Engagement(client: row["client"], industry: row["industry"], consultant: row["consultant"],
-                              createdAt: row["created_at"])
+            return Engagement(
+                client: row["client"], industry: row["industry"], consultant: row["consultant"],
+                createdAt: row["created_at"])
         }
     }
 
@@ -247,7 +248,8 @@ extension Workspace {
     public func recordMethod(round: AuditRound, questionnaireID: String?, questionnaireVersion: String?, rulesets: String?) throws {
         try write { db in
             try db.execute(
-                sql: "UPDATE round SET questionnaire_id = COALESCE(?, questionnaire_id), questionnaire_version = COALESCE(?, questionnaire_version), rulesets = COALESCE(?, rulesets) WHERE id = ?",
+                sql:
+                    "UPDATE round SET questionnaire_id = COALESCE(?, questionnaire_id), questionnaire_version = COALESCE(?, questionnaire_version), rulesets = COALESCE(?, rulesets) WHERE id = ?",
                 arguments: [questionnaireID, questionnaireVersion, rulesets, round.id])
         }
     }

@@ -16,7 +16,7 @@ public enum WorkspaceError: AuditError, Equatable {
     public var location: SourceLocation? {
         switch self {
         case .alreadyExists(let path), .notFound(let path), .notAWorkspace(let path), .newerVersion(let path, _),
-             .noRound(let path, _), .database(let path, _), .roundDateBeforePrevious(let path, _, _):
+            .noRound(let path, _), .database(let path, _), .roundDateBeforePrevious(let path, _, _):
             SourceLocation(file: path)
         case .noSuchRespondentAnswer:
             nil

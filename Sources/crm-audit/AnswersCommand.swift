@@ -12,7 +12,8 @@ struct AnswersCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "answers",
-        abstract: "A round's answers: a workbook for the client (.xlsx), YAML or CSV; who said what. / Ответы анкеты: книга Excel для клиента, YAML или CSV; кто что ответил.",
+        abstract:
+            "A round's answers: a workbook for the client (.xlsx), YAML or CSV; who said what. / Ответы анкеты: книга Excel для клиента, YAML или CSV; кто что ответил.",
         discussion: """
             export FILE.xlsx writes the questionnaire as a workbook a respondent fills in Excel or LibreOffice (drop-down \
             lists, checked numbers and dates, "don't know", the respondent's name at the top); with --respondent it holds \
@@ -32,7 +33,10 @@ struct AnswersCommand: ParsableCommand {
     @Argument(help: "export/import: the answers file (.xlsx, .yaml/.yml or .csv); list/choose: a question id.")
     var file: String?
 
-    @Option(help: "Who answered (import: for answers the file does not attribute; export: whose answers the workbook holds; choose: whose answer counts).")
+    @Option(
+        help:
+            "Who answered (import: for answers the file does not attribute; export: whose answers the workbook holds; choose: whose answer counts)."
+    )
     var respondent: String?
 
     @Option(help: "The respondent's position, with --respondent.")
@@ -76,24 +80,29 @@ struct AnswersCommand: ParsableCommand {
             try store.choose(questionID: file, respondent: respondent ?? "", round: auditRound)
             say(.answersChosen, ["question": .text(file), "respondent": .text(respondent ?? "")])
         case .export where isWorkbook:
-            let own = try person.map { who in try store.respondentAnswers(round: auditRound).filter { $0.respondent?.name == who.name } } ?? []
+            let own =
+                try person.map { who in try store.respondentAnswers(round: auditRound).filter { $0.respondent?.name == who.name } } ?? []
             let client = (try? store.engagement().client) ?? ""
             let data = try AnswersWorkbook.data(questionnaire: chosen, answers: own, respondent: person, client: client, language: language)
             try PrivateFile.write(data, to: file, guard: output.guarding(workspace))
             say(.answersWorkbookWritten, ["file": .text(file), "count": .count(chosen.questions.count)])
         case .import where isWorkbook:
             let read = try AnswersWorkbook.read(path: file, questionnaire: chosen, answeredAt: Timestamp.now(), respondent: person)
-            let summary = try AnswersFile.store(read.answers, diagnostics: read.diagnostics, migration: read.migration, into: store,
-                                                round: auditRound, questionnaire: chosen)
+            let summary = try AnswersFile.store(
+                read.answers, diagnostics: read.diagnostics, migration: read.migration, into: store,
+                round: auditRound, questionnaire: chosen)
             report(summary, file: file, language: language)
         case .export:
             let answers = try store.answers(round: auditRound)
             let (migrated, report) = chosen.migrate(answers, from: auditRound.questionnaireVersion ?? chosen.version)
             for line in report.lines(in: language) { Terminal.printError("· " + line) }
             let client = (try? store.engagement().client) ?? ""
-            let heading = LocalizedText(ru: "Ответы: \(client), раунд \(auditRound.number) от \(auditRound.date.iso); \(chosen.title.ru) \(chosen.version)",
-                                        en: "Answers: \(client), round \(auditRound.number) of \(auditRound.date.iso); \(chosen.title.en) \(chosen.version)")[language]
-            let text = AnswersFile.export(migrated, questionnaire: chosen, format: AnswersFile.Format(path: file), language: language, heading: heading)
+            let heading = LocalizedText(
+                ru: "Ответы: \(client), раунд \(auditRound.number) от \(auditRound.date.iso); \(chosen.title.ru) \(chosen.version)",
+                en: "Answers: \(client), round \(auditRound.number) of \(auditRound.date.iso); \(chosen.title.en) \(chosen.version)")[
+                    language]
+            let text = AnswersFile.export(
+                migrated, questionnaire: chosen, format: AnswersFile.Format(path: file), language: language, heading: heading)
             try PrivateFile.write(text, to: file, guard: output.guarding(workspace))
             say(.answersExported, ["count": .count(answers.count), "file": .text(file)])
         case .import:

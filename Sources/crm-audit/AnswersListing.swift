@@ -33,7 +33,8 @@ struct AnswersListing {
                 let counts = counting[question.id].map { $0.respondent == answer.respondent && $0.value == answer.value } ?? false
                 var mark = ""
                 if counts {
-                    mark = chosen.contains(question.id)
+                    mark =
+                        chosen.contains(question.id)
                         ? CLIText.answersCountsChosen.render(in: language)
                         : CLIText.answersCountsLatest.render(in: language)
                 }

@@ -60,7 +60,8 @@ enum CLILanguage {
         if let explicit = environment["CRM_AUDIT_LANG"], let language = Language(rawValue: explicit.lowercased()) {
             return language
         }
-        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 }
+        let locale =
+            environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"]
         return Language.fromLocale(locale)
     }

@@ -25,11 +25,14 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let (store, result) = try assessment.assess(workspace)
         for (rule, layer) in result.setup.rulesets.unknownDisabled {
-            Terminal.printError(CLIText.checkUnknownDisabled.render(["layer": .text(layer), "rule": .text(rule)], in: lang ?? CLILanguage.current))
+            Terminal.printError(
+                CLIText.checkUnknownDisabled.render(["layer": .text(layer), "rule": .text(rule)], in: lang ?? CLILanguage.current))
         }
         let unconfirmed = try store.unconfirmedAnswerCount(round: result.round)
         if unconfirmed > 0 {
-            Terminal.printError(CLIText.checkUnconfirmed.render(["count": .count(unconfirmed), "workspace": .text(workspace)], in: lang ?? CLILanguage.current))
+            Terminal.printError(
+                CLIText.checkUnconfirmed.render(
+                    ["count": .count(unconfirmed), "workspace": .text(workspace)], in: lang ?? CLILanguage.current))
         }
         switch format {
         case .json: Terminal.printDocument(try CheckOutput.json(result, language: lang ?? CLILanguage.current))
@@ -142,46 +145,60 @@ enum CheckOutput {
             var findings: [Item]
         }
         let card = assessment.scores
-        let areas = Dictionary(card.areas.map { area in
-            (area.area, Area(title: area.title[language], score: area.score, level: area.level, answersScore: area.answersScore,
-                             rulesScore: area.rulesScore, confidence: area.confidence, gaps: area.gaps))
-        }, uniquingKeysWith: { $1 })
+        let areas = Dictionary(
+            card.areas.map { area in
+                (
+                    area.area,
+                    Area(
+                        title: area.title[language], score: area.score, level: area.level, answersScore: area.answersScore,
+                        rulesScore: area.rulesScore, confidence: area.confidence, gaps: area.gaps)
+                )
+            }, uniquingKeysWith: { $1 })
         let items = assessment.findings.map { finding in
-            Item(id: finding.ruleID, ruleset: finding.ruleset, area: finding.area, title: finding.title[language],
-                 severity: finding.severity.rawValue, blocking: finding.blocking, status: finding.status.rawValue,
-                 observed: finding.observed, observedText: finding.observedText, expected: finding.expected?[language],
-                 count: finding.count, denominator: finding.denominator, pointsPossible: finding.pointsPossible,
-                 pointsLost: finding.pointsLost, impact: finding.impact.rawValue, effort: finding.effort.rawValue,
-                 money: finding.money.map { money in
-                     Money(kind: money.kind.rawValue, period: money.period.rawValue, exposed: money.exposed, customers: money.customers,
-                           estimateLow: Formatter.threeSignificant(money.low), estimateHigh: Formatter.threeSignificant(money.high),
-                           assumption: money.assumption.id, rateLow: money.assumption.low, rateHigh: money.assumption.high,
-                           text: money.text(language))
-                 }, evidence: finding.evidence?[language],
-                 recommendation: finding.recommendation[language], samples: finding.samples,
-                 missing: finding.missing.map { $0.reason[language] }, waiver: finding.waiver,
-                 previousStatus: finding.previousStatus?.rawValue)
+            Item(
+                id: finding.ruleID, ruleset: finding.ruleset, area: finding.area, title: finding.title[language],
+                severity: finding.severity.rawValue, blocking: finding.blocking, status: finding.status.rawValue,
+                observed: finding.observed, observedText: finding.observedText, expected: finding.expected?[language],
+                count: finding.count, denominator: finding.denominator, pointsPossible: finding.pointsPossible,
+                pointsLost: finding.pointsLost, impact: finding.impact.rawValue, effort: finding.effort.rawValue,
+                money: finding.money.map { money in
+                    Money(
+                        kind: money.kind.rawValue, period: money.period.rawValue, exposed: money.exposed, customers: money.customers,
+                        estimateLow: Formatter.threeSignificant(money.low), estimateHigh: Formatter.threeSignificant(money.high),
+                        assumption: money.assumption.id, rateLow: money.assumption.low, rateHigh: money.assumption.high,
+                        text: money.text(language))
+                }, evidence: finding.evidence?[language],
+                recommendation: finding.recommendation[language], samples: finding.samples,
+                missing: finding.missing.map { $0.reason[language] }, waiver: finding.waiver,
+                previousStatus: finding.previousStatus?.rawValue)
         }
         let output = Output(
             round: assessment.round.number,
             readiness: assessment.readiness.map { readiness in
-                ReadinessOutput(verdict: readiness.verdict.rawValue, title: readiness.verdict.title[language], gates: readiness.gates.map {
-                    Gate(id: $0.id, title: $0.title[language], status: $0.status.rawValue, reason: $0.reason[language])
-                })
+                ReadinessOutput(
+                    verdict: readiness.verdict.rawValue, title: readiness.verdict.title[language],
+                    gates: readiness.gates.map {
+                        Gate(id: $0.id, title: $0.title[language], status: $0.status.rawValue, reason: $0.reason[language])
+                    })
             },
-            scores: Scores(overall: card.overall, level: card.level, levelTitle: card.levelTitle[language], blockedBy: card.blockedBy,
-                           confidence: card.confidence, areas: areas),
+            scores: Scores(
+                overall: card.overall, level: card.level, levelTitle: card.levelTitle[language], blockedBy: card.blockedBy,
+                confidence: card.confidence, areas: areas),
             causes: assessment.causes.map { group in
-                Cause(id: group.cause.id, declared: group.declared, title: group.cause.title[language],
-                      explanation: group.cause.explanation[language], recommendation: group.cause.recommendation[language],
-                      severity: group.severity.rawValue, status: group.status.rawValue, moneyAtStake: group.money?.high,
-                      symptoms: group.ruleIDs)
+                Cause(
+                    id: group.cause.id, declared: group.declared, title: group.cause.title[language],
+                    explanation: group.cause.explanation[language], recommendation: group.cause.recommendation[language],
+                    severity: group.severity.rawValue, status: group.status.rawValue, moneyAtStake: group.money?.high,
+                    symptoms: group.ruleIDs)
             },
             disagreements: assessment.disagreementRows().map { row in
-                Disagreement(question: row.questionID, text: row.question[language], answers: row.views.map { view in
-                    View(respondent: view.respondent?.name ?? "", role: view.respondent?.role, answer: view.answer[language],
-                         note: view.note, counts: view.counts)
-                })
+                Disagreement(
+                    question: row.questionID, text: row.question[language],
+                    answers: row.views.map { view in
+                        View(
+                            respondent: view.respondent?.name ?? "", role: view.respondent?.role, answer: view.answer[language],
+                            note: view.note, counts: view.counts)
+                    })
             },
             findings: items)
         let encoder = JSONEncoder()
@@ -204,19 +221,28 @@ enum CheckOutput {
             }
             lines.append("")
         }
-        lines.append(LocalizedText(ru: "Итоговая оценка: \(overall)/100, уровень \(card.level) «\(card.levelTitle.ru)», полнота \(format.percent(card.confidence, fractionDigits: 0))",
-                                   en: "Overall score: \(overall)/100, level \(card.level) \"\(card.levelTitle.en)\", confidence \(format.percent(card.confidence, fractionDigits: 0))")[language])
+        lines.append(
+            LocalizedText(
+                ru:
+                    "Итоговая оценка: \(overall)/100, уровень \(card.level) «\(card.levelTitle.ru)», полнота \(format.percent(card.confidence, fractionDigits: 0))",
+                en:
+                    "Overall score: \(overall)/100, level \(card.level) \"\(card.levelTitle.en)\", confidence \(format.percent(card.confidence, fractionDigits: 0))"
+            )[language])
         // Only when the cap lowers the level: a level already at or below it is not "capped".
         if !card.blockedBy.isEmpty, card.uncappedLevel > card.level {
             let blocking = card.blockedBy.joined(separator: ", ")
-            lines.append(LocalizedText(ru: "Уровень ограничен блокирующими проблемами: \(blocking)",
-                                       en: "Level capped by blocking findings: \(blocking)")[language])
+            lines.append(
+                LocalizedText(
+                    ru: "Уровень ограничен блокирующими проблемами: \(blocking)",
+                    en: "Level capped by blocking findings: \(blocking)")[language])
         }
         lines.append("")
         for area in card.areas {
             let score = area.score.map { format.number($0, fractionDigits: 0) } ?? "—"
             let confidence = LocalizedText(ru: "полнота", en: "confidence")[language]
-            lines.append("  \(pad(area.title[language], 40)) \(pad(score, 4, left: true))   \(confidence) \(format.percent(area.confidence, fractionDigits: 0))")
+            lines.append(
+                "  \(pad(area.title[language], 40)) \(pad(score, 4, left: true))   \(confidence) \(format.percent(area.confidence, fractionDigits: 0))"
+            )
         }
         lines += causeLines(assessment.causes, language: language)
         let disagreements = assessment.disagreementRows()
@@ -228,29 +254,41 @@ enum CheckOutput {
                 for view in row.views { lines.append("    \(view.counts ? "✓" : "·") \(view.who): \(view.answer[language])") }
             }
         }
-        let gaps = assessment.findings.filter(\.isGap).sorted { ($0.severity, -$0.priority, $0.ruleID) < ($1.severity, -$1.priority, $1.ruleID) }
+        let gaps = assessment.findings.filter(\.isGap).sorted {
+            ($0.severity, -$0.priority, $0.ruleID) < ($1.severity, -$1.priority, $1.ruleID)
+        }
         lines.append("")
         lines.append(LocalizedText(ru: "Проблемы (\(gaps.count)):", en: "Findings (\(gaps.count)):")[language])
         for finding in gaps {
             lines.append("")
-            lines.append("[\(finding.severity.title[language])\(finding.status == .warn ? ", " + finding.status.title[language] : "")] \(finding.ruleID) \(finding.title[language])")
+            lines.append(
+                "[\(finding.severity.title[language])\(finding.status == .warn ? ", " + finding.status.title[language] : "")] \(finding.ruleID) \(finding.title[language])"
+            )
             if let evidence = finding.evidence { lines.append("    \(evidence[language])") }
             lines.append("    → \(finding.recommendation[language])")
         }
         let notEvaluable = assessment.findings.filter { $0.status == .notEvaluable }
         if !notEvaluable.isEmpty {
             lines.append("")
-            lines.append(LocalizedText(ru: "Не удалось оценить (\(notEvaluable.count)) — соберите недостающее:",
-                                       en: "Not evaluable (\(notEvaluable.count)) — collect what is missing:")[language])
+            lines.append(
+                LocalizedText(
+                    ru: "Не удалось оценить (\(notEvaluable.count)) — соберите недостающее:",
+                    en: "Not evaluable (\(notEvaluable.count)) — collect what is missing:")[language])
             for finding in notEvaluable {
-                lines.append("  \(finding.ruleID) \(finding.title[language]): \(finding.missing.map { $0.reason[language] }.joined(separator: "; "))")
+                lines.append(
+                    "  \(finding.ruleID) \(finding.title[language]): \(finding.missing.map { $0.reason[language] }.joined(separator: "; "))"
+                )
             }
         }
         let waived = assessment.findings.filter { $0.status == .waived }
         for finding in waived {
             if let waiver = finding.waiver {
-                lines.append(LocalizedText(ru: "  Принятый риск \(finding.ruleID): \(waiver.reason.ru) (\(waiver.acceptedBy), до \(format.date(waiver.until)))",
-                                           en: "  Waived \(finding.ruleID): \(waiver.reason.en) (\(waiver.acceptedBy), until \(format.date(waiver.until)))")[language])
+                lines.append(
+                    LocalizedText(
+                        ru:
+                            "  Принятый риск \(finding.ruleID): \(waiver.reason.ru) (\(waiver.acceptedBy), до \(format.date(waiver.until)))",
+                        en: "  Waived \(finding.ruleID): \(waiver.reason.en) (\(waiver.acceptedBy), until \(format.date(waiver.until)))")[
+                            language])
             }
         }
         return lines.joined(separator: "\n")

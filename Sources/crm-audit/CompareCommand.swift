@@ -55,7 +55,8 @@ struct CompareCommand: ParsableCommand {
         let text: String
         switch format {
         case .table:
-            text = ComparisonRenderer.table(comparison, language: language)
+            text =
+                ComparisonRenderer.table(comparison, language: language)
                 // A file of it carries crm-audit's mark, so that the next comparison may replace it.
                 + (out == nil ? "" : "\n\n(\(OutputSignature.comment))")
         case .json: text = try ComparisonRenderer.json(comparison)

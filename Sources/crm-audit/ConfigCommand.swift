@@ -7,7 +7,9 @@ import Rules
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Write the recommended CRM configuration and the implementation specification as YAML, JSON or an XLSX workbook. / Рекомендуемая настройка CRM и техническое задание.")
+        abstract:
+            "Write the recommended CRM configuration and the implementation specification as YAML, JSON or an XLSX workbook. / Рекомендуемая настройка CRM и техническое задание."
+    )
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case yaml, json, xlsx }
 
@@ -35,15 +37,22 @@ struct ConfigCommand: ParsableCommand {
         let specification = SpecificationBuilder(result).build()
         switch chosen {
         case .json:
-            try PrivateFile.write(try ConfigurationExport.json(result.configuration, specification: specification), to: out, guard: output.guarding(workspace))
+            try PrivateFile.write(
+                try ConfigurationExport.json(result.configuration, specification: specification), to: out, guard: output.guarding(workspace)
+            )
         case .yaml:
-            let text = try ConfigurationExport.yaml(result.configuration, specification: specification,
-                                                    header: "crm-audit: recommended CRM configuration for \(result.engagement.client), round \(result.round.number)")
+            let text = try ConfigurationExport.yaml(
+                result.configuration, specification: specification,
+                header: "crm-audit: recommended CRM configuration for \(result.engagement.client), round \(result.round.number)")
             try PrivateFile.write(text, to: out, guard: output.guarding(workspace))
         case .xlsx:
-            try PrivateFile.write(try ConfigurationExport.workbook(specification, language: lang ?? CLILanguage.current), to: out, guard: output.guarding(workspace))
+            try PrivateFile.write(
+                try ConfigurationExport.workbook(specification, language: lang ?? CLILanguage.current), to: out,
+                guard: output.guarding(workspace))
         }
-        say(LocalizedText(ru: "Настройка CRM (\(result.configuration.count) элементов) и техническое задание записаны в \(out)",
-                          en: "CRM configuration (\(result.configuration.count) items) and the implementation specification written to \(out)"))
+        say(
+            LocalizedText(
+                ru: "Настройка CRM (\(result.configuration.count) элементов) и техническое задание записаны в \(out)",
+                en: "CRM configuration (\(result.configuration.count) items) and the implementation specification written to \(out)"))
     }
 }

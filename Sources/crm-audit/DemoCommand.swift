@@ -22,8 +22,12 @@ struct DemoCommand: ParsableCommand {
         if let readiness = result.assessment.readiness {
             say(.demoReadiness, ["verdict": .localized(readiness.verdict.title)])
         }
-        say(.demoMaturity, ["score": .text(score), "level": .count(card.level), "levelTitle": .localized(card.levelTitle),
-                           "findings": .count(result.assessment.findings.filter(\.isGap).count)])
+        say(
+            .demoMaturity,
+            [
+                "score": .text(score), "level": .count(card.level), "levelTitle": .localized(card.levelTitle),
+                "findings": .count(result.assessment.findings.filter(\.isGap).count),
+            ])
         say(.demoConfiguration, ["file": .text(result.configuration)])
         say(.demoReport)
         Terminal.print(URL(fileURLWithPath: result.reports[0]).standardizedFileURL.path)

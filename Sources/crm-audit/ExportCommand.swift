@@ -32,7 +32,9 @@ struct ExportCommand: ParsableCommand {
         let analysis = try Analytics.analyse(opened, round: try opened.round(number: round), asOf: day)
         let rows = analysis.exportTable(table)
         try PrivateFile.write(rows.csv(), to: out, guard: output.guarding(workspace))
-        say(.exportWrote, ["count": .count(rows.rows.count), "file": .text(out), "table": .text(table.rawValue), "date": .text(analysis.asOfDay.iso)])
+        say(
+            .exportWrote,
+            ["count": .count(rows.rows.count), "file": .text(out), "table": .text(table.rawValue), "date": .text(analysis.asOfDay.iso)])
     }
 }
 

@@ -36,8 +36,10 @@ struct HistoryCommand: ParsableCommand {
             encoder.keyEncodingStrategy = .convertToSnakeCase
             Terminal.printDocument(String(decoding: try encoder.encode(["rounds": entries]), as: UTF8.self))
         case .table:
-            Terminal.print(HistoryTable.render(entries, areas: setup?.questionnaire.areas.map { ($0.id, $0.title) } ?? [],
-                                      language: lang ?? CLILanguage.current))
+            Terminal.print(
+                HistoryTable.render(
+                    entries, areas: setup?.questionnaire.areas.map { ($0.id, $0.title) } ?? [],
+                    language: lang ?? CLILanguage.current))
         }
     }
 }
@@ -53,10 +55,14 @@ enum HistoryTable {
         func score(_ value: Double?) -> String { value.map { format.number($0, fractionDigits: 0) } ?? "—" }
         let severities: [Severity] = [.critical, .high, .medium, .low]
         var lines: [String] = []
-        var header = pad(LocalizedText(ru: "Раунд", en: "Round")[language], 7) + pad(LocalizedText(ru: "Дата", en: "Date")[language], 12) + pad(LocalizedText(ru: "Оценка", en: "Score")[language], 8, left: true)
+        var header =
+            pad(LocalizedText(ru: "Раунд", en: "Round")[language], 7) + pad(LocalizedText(ru: "Дата", en: "Date")[language], 12)
+            + pad(LocalizedText(ru: "Оценка", en: "Score")[language], 8, left: true)
             + "  " + pad(LocalizedText(ru: "Уровень", en: "Level")[language], 22)
         for severity in severities { header += pad(String(severity.title[language].prefix(9)), 10, left: true) }
-        header += pad(LocalizedText(ru: "Не оценено", en: "Not eval.")[language], 12, left: true) + pad(LocalizedText(ru: "Подтвердить", en: "To confirm")[language], 12, left: true)
+        header +=
+            pad(LocalizedText(ru: "Не оценено", en: "Not eval.")[language], 12, left: true)
+            + pad(LocalizedText(ru: "Подтвердить", en: "To confirm")[language], 12, left: true)
         lines.append(header)
         for entry in entries {
             var line = pad("\(entry.number)" + (entry.status == .open ? "" : "·"), 7) + pad(format.date(entry.date), 12)
@@ -66,7 +72,8 @@ enum HistoryTable {
                 for severity in severities { line += pad(String(entry.findings[severity.rawValue] ?? 0), 10, left: true) }
                 line += pad(String(entry.notEvaluable), 12, left: true)
             } else {
-                line += pad("—", 8, left: true) + "  " + pad(LocalizedText(ru: "не оценён", en: "not assessed")[language], 22)
+                line +=
+                    pad("—", 8, left: true) + "  " + pad(LocalizedText(ru: "не оценён", en: "not assessed")[language], 22)
                     + String(repeating: " ", count: 10 * severities.count + 12)
             }
             line += pad(entry.unconfirmedAnswers > 0 ? String(entry.unconfirmedAnswers) : "", 12, left: true)
@@ -82,15 +89,23 @@ enum HistoryTable {
         let titles = Dictionary(areas.map { ($0.0, $0.1[language]) }, uniquingKeysWith: { a, _ in a })
         let width = max(24, ids.map { (titles[$0] ?? $0).count + 2 }.max() ?? 0)
         lines.append("")
-        lines.append(pad(LocalizedText(ru: "Направление", en: "Area")[language], width) + assessed.map { pad("\(LocalizedText(ru: "Р", en: "R")[language])\($0.number)", 7, left: true) }.joined())
+        lines.append(
+            pad(LocalizedText(ru: "Направление", en: "Area")[language], width)
+                + assessed.map { pad("\(LocalizedText(ru: "Р", en: "R")[language])\($0.number)", 7, left: true) }.joined())
         for id in ids {
             lines.append(pad(titles[id] ?? id, width) + assessed.map { pad(score($0.areas[id]), 7, left: true) }.joined())
         }
-        lines.append(pad(LocalizedText(ru: "Итог", en: "Overall")[language], width) + assessed.map { pad(score($0.overall), 7, left: true) }.joined())
+        lines.append(
+            pad(LocalizedText(ru: "Итог", en: "Overall")[language], width) + assessed.map { pad(score($0.overall), 7, left: true) }.joined()
+        )
         for entry in entries {
             let method = [entry.questionnaire, entry.rulesets.isEmpty ? nil : entry.rulesets.joined(separator: ", ")].compactMap { $0 }
-            if !method.isEmpty { lines.append((LocalizedText(ru: "Методика раунда \(entry.number): ",
-                                                             en: "Method of round \(entry.number): ")[language]) + method.joined(separator: "; ")) }
+            if !method.isEmpty {
+                lines.append(
+                    (LocalizedText(
+                        ru: "Методика раунда \(entry.number): ",
+                        en: "Method of round \(entry.number): ")[language]) + method.joined(separator: "; "))
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -44,7 +44,10 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "With --skip-bad-rows: the rejects file (default: FILE.rejects.csv beside the workspace, not in the export's folder).")
     var rejects: String?
 
-    @Flag(help: "Replace the data imported earlier into this round from the same file: the same content, or a file of the same name and kind (a corrected export).")
+    @Flag(
+        help:
+            "Replace the data imported earlier into this round from the same file: the same content, or a file of the same name and kind (a corrected export)."
+    )
     var replace = false
 
     @Option(help: "Sales: replace the round's dataset imported from this file name (a second export of the same sales).")
@@ -77,8 +80,12 @@ struct ImportCommand: ParsableCommand {
         options.replaceDataset = replaceDataset
         options.keepOverlapping = keepOverlap
         options.outputGuard = output.guarding(dryRun ? nil : workspace)
-        options.rejectsFile = rejects ?? Importer.rejectsPath(for: file, in: (workspace as NSString).deletingLastPathComponent.isEmpty
-            ? "." : (workspace as NSString).deletingLastPathComponent)
+        options.rejectsFile =
+            rejects
+            ?? Importer.rejectsPath(
+                for: file,
+                in: (workspace as NSString).deletingLastPathComponent.isEmpty
+                    ? "." : (workspace as NSString).deletingLastPathComponent)
         if skipBadRows && !dryRun, let target = options.rejectsFile {
             // Refused before anything is stored: the rejects file may not replace the workspace or a file of the client's.
             try options.outputGuard.check(target, expecting: .header(Importer.rejectsHeaderPrefix))

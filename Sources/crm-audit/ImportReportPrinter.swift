@@ -44,7 +44,8 @@ enum ImportReportPrinter {
                 ])
                 suffix = LocalizedText(ru: suffix.ru + dates.ru, en: suffix.en + dates.en)
             }
-            out.append(CLIText.importAssignment.text(["header": .text(header), "field": .text(assignment.field), "suffix": .localized(suffix)]))
+            out.append(
+                CLIText.importAssignment.text(["header": .text(header), "field": .text(assignment.field), "suffix": .localized(suffix)]))
         }
         var ignored = report.mapping.ignored
         if report.kind == .sales, let status = ignored.firstIndex(where: { OrderStatus.isHeader($0) }) {
@@ -70,14 +71,17 @@ enum ImportReportPrinter {
             }
         }
         if report.dryRun {
-            out.append(CLIText.importDryRunTally.text([
-                "read": number(report.rowsRead), "good": number(report.rowsRead - report.rowsRejected), "bad": number(report.rowsRejected),
-            ]))
+            out.append(
+                CLIText.importDryRunTally.text([
+                    "read": number(report.rowsRead), "good": number(report.rowsRead - report.rowsRejected),
+                    "bad": number(report.rowsRejected),
+                ]))
             return out
         }
-        out.append(CLIText.importTally.text([
-            "read": number(report.rowsRead), "stored": number(report.rowsStored), "rejected": number(report.rowsRejected),
-        ]))
+        out.append(
+            CLIText.importTally.text([
+                "read": number(report.rowsRead), "stored": number(report.rowsStored), "rejected": number(report.rowsRejected),
+            ]))
         if report.replacedDataset {
             out.append(CLIText.importReplaced.text())
         }
@@ -87,11 +91,13 @@ enum ImportReportPrinter {
         if let unknown = report.unknownCustomers, unknown.rows > 0 {
             let share = unknown.totalAmount > 0 ? unknown.amount / unknown.totalAmount : 0
             let (ru, en) = (Formatter(.ru), Formatter(.en))
-            out.append(CLIText.importUnknownCustomers.text([
-                "rows": .localized(LocalizedText(ru: ru.count(Double(unknown.rows)), en: en.count(Double(unknown.rows)))),
-                "customers": .localized(LocalizedText(ru: ru.count(Double(unknown.distinctCustomers)), en: en.count(Double(unknown.distinctCustomers)))),
-                "share": .localized(LocalizedText(ru: ru.percent(share), en: en.percent(share))),
-            ]))
+            out.append(
+                CLIText.importUnknownCustomers.text([
+                    "rows": .localized(LocalizedText(ru: ru.count(Double(unknown.rows)), en: en.count(Double(unknown.rows)))),
+                    "customers": .localized(
+                        LocalizedText(ru: ru.count(Double(unknown.distinctCustomers)), en: en.count(Double(unknown.distinctCustomers)))),
+                    "share": .localized(LocalizedText(ru: ru.percent(share), en: en.percent(share))),
+                ]))
             if let matching {
                 out.append(CLIText.importMatchedBelow.text())
                 out += MetricTable.matchingLines(matching)
@@ -113,9 +119,10 @@ enum ImportReportPrinter {
         let en = kinds.map { "\($0.title.en): \(rows.count($0))" }.joined(separator: ", ")
         var out = [CLIText.importNotData.text(["list": .localized(LocalizedText(ru: ru, en: en))])]
         for example in rows.examples {
-            out.append(CLIText.importNotDataExample.text([
-                "line": .text(String(example.line)), "kind": .localized(example.kind.singular), "text": .text(example.text),
-            ]))
+            out.append(
+                CLIText.importNotDataExample.text([
+                    "line": .text(String(example.line)), "kind": .localized(example.kind.singular), "text": .text(example.text),
+                ]))
         }
         return out
     }

@@ -50,21 +50,25 @@ struct InterviewCommand: ParsableCommand {
         for line in report.lines(in: language) { Terminal.print("· " + line) }
         auditRound = try store.round(number: auditRound.number)
         let person = respondent.flatMap { Respondent(name: $0, role: role) }
-        var interview = try Interview(questionnaire: chosen, store: store, round: auditRound, language: language, sectionID: section,
-                                      respondent: person)
+        var interview = try Interview(
+            questionnaire: chosen, store: store, round: auditRound, language: language, sectionID: section,
+            respondent: person)
         var resume = "crm-audit interview \(workspace)"
         if let respondent { resume += " --respondent \"\(respondent)\"" }
         if let section { resume += " --section \(section)" }
         let command = resume
         var console = StandardConsole { question, sectionTitle in
-            Terminal.installInterruptNotice(CLIText.interviewInterruptedAt.render(
-                ["question": .text(question.id), "section": .text(sectionTitle), "command": .text(command)], in: language))
+            Terminal.installInterruptNotice(
+                CLIText.interviewInterruptedAt.render(
+                    ["question": .text(question.id), "section": .text(sectionTitle), "command": .text(command)], in: language))
         }
         Terminal.installInterruptNotice(CLIText.interviewInterrupted.render(["command": .text(command)], in: language))
         if console.isTerminal {
             let client = (try? store.engagement().client) ?? ""
-            Terminal.print(LocalizedText(ru: "\(chosen.title.ru) \(chosen.version) — \(client), раунд \(auditRound.number) от \(auditRound.date.iso)",
-                                         en: "\(chosen.title.en) \(chosen.version) — \(client), round \(auditRound.number) of \(auditRound.date.iso)")[language])
+            Terminal.print(
+                LocalizedText(
+                    ru: "\(chosen.title.ru) \(chosen.version) — \(client), раунд \(auditRound.number) от \(auditRound.date.iso)",
+                    en: "\(chosen.title.en) \(chosen.version) — \(client), round \(auditRound.number) of \(auditRound.date.iso)")[language])
         }
         let outcome: InterviewOutcome
         if let question {

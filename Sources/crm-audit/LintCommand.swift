@@ -1,9 +1,9 @@
 import ArgumentParser
+import Audit
 import AuditModel
 import Foundation
 import Questionnaire
 import Rules
-import Audit
 
 /// `crm-audit lint PATH...`: checks questionnaire and ruleset files and prints
 /// every problem as `file:line:column: error: …`. Exit 1 when any file has an error.
@@ -49,7 +49,8 @@ enum Linter {
             // A questionnaire; a file without a known schema line is read as one too, and its loader names what is wrong.
             let result = QuestionnaireLoader.lint(text: text, file: file, metrics: AuditSetup.metricTypes)
             guard let questionnaire = result.questionnaire else { return result.diagnostics }
-            return result.diagnostics + QuestionUsage.diagnostics(for: questionnaire, rulesets: rulesets(for: questionnaire, alongside: alongside))
+            return result.diagnostics
+                + QuestionUsage.diagnostics(for: questionnaire, rulesets: rulesets(for: questionnaire, alongside: alongside))
         }
     }
 
@@ -68,8 +69,9 @@ enum Linter {
             guard seen.insert(real).inserted, let data = FileManager.default.contents(atPath: path) else { continue }
             let text = String(decoding: data, as: UTF8.self)
             guard schema(of: text)?.hasPrefix("crm-audit/ruleset/") == true,
-                  (topLevel("questionnaire", in: text) ?? "crm-readiness") == questionnaire.id,
-                  let ruleset = loader.lint(text: text, file: path).0 else { continue }
+                (topLevel("questionnaire", in: text) ?? "crm-readiness") == questionnaire.id,
+                let ruleset = loader.lint(text: text, file: path).0
+            else { continue }
             found.append(ruleset)
         }
         return found
@@ -85,7 +87,8 @@ enum Linter {
             questionnaire = try Questionnaire.resolve(name)
         } catch {
             questionnaire = nil
-            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file), CLIText.lintQuestionnaireNotFound.text(["name": .text(name)])))
+            diagnostics.append(
+                Diagnostic(.warning, at: SourceLocation(file: file), CLIText.lintQuestionnaireNotFound.text(["name": .text(name)])))
         }
         var environment = AuditSetup.ruleEnvironment(for: questionnaire)
         if questionnaire == nil {
@@ -101,7 +104,8 @@ enum Linter {
 
     static func topLevel(_ key: String, in text: String) -> String? {
         for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(80) where line.hasPrefix(key + ":") {
-            return line.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            return line.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: CharacterSet(charactersIn: "\"'"))
         }
         return nil
     }
@@ -109,7 +113,8 @@ enum Linter {
     /// The value of a top-level `schema:` line, if any.
     static func schema(of text: String) -> String? {
         for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(50) where line.hasPrefix("schema:") {
-            return line.dropFirst("schema:".count).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            return line.dropFirst("schema:".count).trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: CharacterSet(charactersIn: "\"'"))
         }
         return nil
     }

@@ -26,11 +26,12 @@ enum Manual {
             ".SH NAME", "crm-audit \\- \(escape(root.abstract))",
             ".SH SYNOPSIS", ".B crm-audit", ".I command", "[options]",
             ".SH DESCRIPTION",
-            escape("A consultant's toolkit for CRM-readiness audits: a bilingual interview, importers for the client's "
-                + "exports (Excel, 1C CSV in Windows-1251, XML), exact metrics, a rules engine that checks what the company "
-                + "says against what its data shows, scores, an executive report (HTML, PDF, Markdown, JSON) and the "
-                + "recommended CRM configuration. Everything about one client lives in one SQLite workspace file, readable "
-                + "by its owner only."),
+            escape(
+                "A consultant's toolkit for CRM-readiness audits: a bilingual interview, importers for the client's "
+                    + "exports (Excel, 1C CSV in Windows-1251, XML), exact metrics, a rules engine that checks what the company "
+                    + "says against what its data shows, scores, an executive report (HTML, PDF, Markdown, JSON) and the "
+                    + "recommended CRM configuration. Everything about one client lives in one SQLite workspace file, readable "
+                    + "by its owner only."),
             ".SH COMMANDS",
         ]
         for command in root.subcommands where command.configuration.shouldDisplay {
@@ -43,9 +44,11 @@ enum Manual {
         lines += [
             ".SH ENVIRONMENT",
             ".TP", ".B CRM_AUDIT_LANG", "ru or en: the language of messages (else the locale).",
-            ".TP", ".B CRM_AUDIT_HOME", escape("A folder holding questionnaires/, rulesets/ and examples/ to use instead of the bundled ones."),
+            ".TP", ".B CRM_AUDIT_HOME",
+            escape("A folder holding questionnaires/, rulesets/ and examples/ to use instead of the bundled ones."),
             ".SH FILES",
-            ".TP", ".I PREFIX/share/crm-audit", escape("The bundled questionnaire, rulesets, example company and docs, found beside the installed binary."),
+            ".TP", ".I PREFIX/share/crm-audit",
+            escape("The bundled questionnaire, rulesets, example company and docs, found beside the installed binary."),
             ".TP", ".I WORKSPACE.bak", escape("The automatic backup of a workspace (docs/recovery.md)."),
             ".SH EXIT STATUS", escape("0 on success; 1 when the input or the workspace is refused, with the reason on standard error."),
         ]

@@ -38,7 +38,10 @@ struct MetricsCommand: ParsableCommand {
     @Flag(help: "With --sales: leave out bad rows (written to FILE.rejects.csv in the current folder, or --rejects) instead of stopping.")
     var skipBadRows = false
 
-    @Option(help: "With --sales --skip-bad-rows: the sales rejects file (default: FILE.rejects.csv in the current folder, never the export's folder).")
+    @Option(
+        help:
+            "With --sales --skip-bad-rows: the sales rejects file (default: FILE.rejects.csv in the current folder, never the export's folder)."
+    )
     var rejects: String?
 
     @Option(help: "The day the metrics describe, YYYY-MM-DD (default: the latest sale date).")
@@ -55,15 +58,20 @@ struct MetricsCommand: ParsableCommand {
     func validate() throws {
         let language = CLILanguage.current
         if (workspace == nil) == (sales == nil) {
-            throw ValidationError(LocalizedText(ru: "укажите рабочий файл или --sales ФАЙЛ (но не то и другое)",
-                                                en: "give a workspace file or --sales FILE (not both)")[language])
+            throw ValidationError(
+                LocalizedText(
+                    ru: "укажите рабочий файл или --sales ФАЙЛ (но не то и другое)",
+                    en: "give a workspace file or --sales FILE (not both)")[language])
         }
         if sales == nil, customers != nil || managers != nil || skipBadRows || sheet != nil || mapping != nil || rejects != nil {
-            throw ValidationError(LocalizedText(ru: "--customers, --managers, --sheet, --mapping и --skip-bad-rows — только вместе с --sales",
-                                                en: "--customers, --managers, --sheet, --mapping and --skip-bad-rows go with --sales")[language])
+            throw ValidationError(
+                LocalizedText(
+                    ru: "--customers, --managers, --sheet, --mapping и --skip-bad-rows — только вместе с --sales",
+                    en: "--customers, --managers, --sheet, --mapping and --skip-bad-rows go with --sales")[language])
         }
         if sales != nil, round != nil {
-            throw ValidationError(LocalizedText(ru: "--round — только вместе с рабочим файлом", en: "--round goes with a workspace file")[language])
+            throw ValidationError(
+                LocalizedText(ru: "--round — только вместе с рабочим файлом", en: "--round goes with a workspace file")[language])
         }
     }
 
@@ -105,7 +113,8 @@ extension MetricsCommand {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let today = Timestamp.today()
         // Rejects go where the user runs the command (or to --rejects), not into the client's export folder.
-        let folder = rejects.map { ($0 as NSString).deletingLastPathComponent }.flatMap { $0.isEmpty ? nil : $0 }
+        let folder =
+            rejects.map { ($0 as NSString).deletingLastPathComponent }.flatMap { $0.isEmpty ? nil : $0 }
             ?? FileManager.default.currentDirectoryPath
         let workspace = try Workspace.create(at: scratch.appendingPathComponent("scan.crmaudit").path, client: "—", roundDate: today)
         let round = try workspace.round()
@@ -143,10 +152,13 @@ extension MetricsCommand {
     /// out and where they were written.
     static func readingLines(_ report: ImportReport) -> [LocalizedText] {
         let name = (report.file as NSString).lastPathComponent
-        var lines = [CLIText.metricsReading.text([
-            "file": .text(name), "read": .text(String(report.rowsRead)), "used": .text(String(report.rowsRead - report.rowsRejected)),
-            "rejected": .text(String(report.rowsRejected)), "notData": .text(String(report.nonDataRows.total - report.nonDataRows.count(.blank))),
-        ])]
+        var lines = [
+            CLIText.metricsReading.text([
+                "file": .text(name), "read": .text(String(report.rowsRead)), "used": .text(String(report.rowsRead - report.rowsRejected)),
+                "rejected": .text(String(report.rowsRejected)),
+                "notData": .text(String(report.nonDataRows.total - report.nonDataRows.count(.blank))),
+            ])
+        ]
         for problem in report.problems.prefix(5) {
             lines.append(LocalizedText(ru: "  " + problem.formatted(in: .ru), en: "  " + problem.formatted(in: .en)))
         }
@@ -188,10 +200,13 @@ enum MetricTable {
     /// How the sale lines' customers were found in the customer list, and the names that fit
     /// several customers.
     static func matchingLines(_ matching: CustomerMatching) -> [LocalizedText] {
-        var lines = [CLIText.metricsMatching.text([
-            "byCode": .text(String(matching.byCode)), "byTaxID": .text(String(matching.byTaxID)), "byName": .text(String(matching.byName)),
-            "unmatched": .text(String(matching.unmatched)),
-        ])]
+        var lines = [
+            CLIText.metricsMatching.text([
+                "byCode": .text(String(matching.byCode)), "byTaxID": .text(String(matching.byTaxID)),
+                "byName": .text(String(matching.byName)),
+                "unmatched": .text(String(matching.unmatched)),
+            ])
+        ]
         if !matching.ambiguous.isEmpty {
             let list = matching.ambiguous.prefix(20).joined(separator: "; ")
             lines.append(CLIText.metricsAmbiguous.text(["count": .text(String(matching.ambiguous.count)), "list": .text(list)]))

@@ -9,7 +9,10 @@ import Workspace
 /// configuration of an earlier run, see `OutputSignature`); with it any file is, except the
 /// workspace, its SQLite journals and its backup, which nothing replaces.
 struct OutputOptions: ParsableArguments {
-    @Flag(help: "Replace an existing file that crm-audit did not write (never the workspace itself). / Заменить существующий файл, записанный не crm-audit.")
+    @Flag(
+        help:
+            "Replace an existing file that crm-audit did not write (never the workspace itself). / Заменить существующий файл, записанный не crm-audit."
+    )
     var force = false
 
     /// The guard for this command's outputs, protecting `workspace` when there is one.

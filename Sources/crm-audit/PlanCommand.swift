@@ -53,7 +53,8 @@ struct PlanCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.keyEncodingStrategy = .convertToSnakeCase
-            let document = Document(plan: plan, businessCase: businessCase, platform: shortlist.ranked.first, pricesCheckedOn: shortlist.pricesCheckedOn)
+            let document = Document(
+                plan: plan, businessCase: businessCase, platform: shortlist.ranked.first, pricesCheckedOn: shortlist.pricesCheckedOn)
             Terminal.printDocument(String(decoding: try encoder.encode(document), as: UTF8.self))
         case .csv:
             Terminal.printDocument(PlanText.csv(plan, language: language))

@@ -15,7 +15,10 @@ struct PlatformsCommand: ParsableCommand {
     @Argument(help: "The workspace file.")
     var workspace: String
 
-    @Option(name: .customLong("platforms"), help: "Your own platform catalogue layered over the bundled one (repeatable; a platform with the same id replaces the bundled one).")
+    @Option(
+        name: .customLong("platforms"),
+        help: "Your own platform catalogue layered over the bundled one (repeatable; a platform with the same id replaces the bundled one)."
+    )
     var catalogues: [String] = []
 
     @Option(help: "ru (the Russian market: data kept in Russia, vendors selling here) or global.")

@@ -90,22 +90,28 @@ extension QuestionnaireCommand {
                 let data = try encoder.encode(Document(questionnaire: chosen.id, version: chosen.version, overall: overall, areas: areas))
                 Terminal.printDocument(String(decoding: data, as: UTF8.self))
             case .text:
-                let labels = zip(["область", "балл", "ответ", "не знаю", "неприм.", "без ответа", "скрыто"],
-                                 ["area", "score", "given", "dont know", "n/a", "unanswered", "hidden"])
-                    .map { LocalizedText(ru: $0, en: $1)[language] }
+                let labels = zip(
+                    ["область", "балл", "ответ", "не знаю", "неприм.", "без ответа", "скрыто"],
+                    ["area", "score", "given", "dont know", "n/a", "unanswered", "hidden"]
+                )
+                .map { LocalizedText(ru: $0, en: $1)[language] }
                 let widths = [5, 5, 9, 7, 10, 6]
-                Terminal.print(labels[0].padding(toLength: 32, withPad: " ", startingAt: 0) + " "
-                      + zip(labels.dropFirst(), widths).map { pad($0, $1) }.joined(separator: "  "))
+                Terminal.print(
+                    labels[0].padding(toLength: 32, withPad: " ", startingAt: 0) + " "
+                        + zip(labels.dropFirst(), widths).map { pad($0, $1) }.joined(separator: "  "))
                 for area in areas {
                     let title = area.title[language]
                     let name = title.count > 32 ? String(title.prefix(31)) + "…" : title.padding(toLength: 32, withPad: " ", startingAt: 0)
                     let score = area.score.map { String(format: "%.0f", $0) } ?? "—"
-                    let cells = [score, String(area.answered), String(area.dontKnow), String(area.notApplicable),
-                                 String(area.unanswered), String(area.hidden)]
+                    let cells = [
+                        score, String(area.answered), String(area.dontKnow), String(area.notApplicable),
+                        String(area.unanswered), String(area.hidden),
+                    ]
                     Terminal.print(name + " " + zip(cells, widths).map { pad($0, $1) }.joined(separator: "  "))
                 }
                 let total = overall.map { String(format: "%.0f", $0) } ?? "—"
-                Terminal.print(LocalizedText(ru: "Итого (взвешенно по областям): \(total)", en: "Overall (weighted by area): \(total)")[language])
+                Terminal.print(
+                    LocalizedText(ru: "Итого (взвешенно по областям): \(total)", en: "Overall (weighted by area): \(total)")[language])
             }
         }
 

@@ -29,10 +29,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "client (the client's copy: no commands, metric ids or formulas) or consultant (the working copy with them).")
     var audience: ReportAudience = .client
 
-    @Flag(help: "A pseudonymised copy: customer names and codes, tax ids, e-mails, phones and birth dates replaced everywhere by keyed pseudonyms that cannot be reversed.")
+    @Flag(
+        help:
+            "A pseudonymised copy: customer names and codes, tax ids, e-mails, phones and birth dates replaced everywhere by keyed pseudonyms that cannot be reversed."
+    )
     var redact = false
 
-    @Option(help: "Also write the full lists behind the findings (customers to call, lines to fix) to this workbook (.xlsx, readable by its owner only); the report names its sheets.")
+    @Option(
+        help:
+            "Also write the full lists behind the findings (customers to call, lines to fix) to this workbook (.xlsx, readable by its owner only); the report names its sheets."
+    )
     var lists: String?
 
     @Option(help: "Comma-separated sections: \(ReportSection.allCases.map(\.rawValue).joined(separator: ",")).")
@@ -52,8 +58,10 @@ struct ReportCommand: ParsableCommand {
         var result: Set<ReportSection> = []
         for name in sections.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             guard let section = ReportSection(rawValue: name) else {
-                throw ValidationError(CLIText.reportUnknownSection.render(
-                    ["name": .text(name), "known": .text(ReportSection.allCases.map(\.rawValue).joined(separator: ", "))], in: CLILanguage.current))
+                throw ValidationError(
+                    CLIText.reportUnknownSection.render(
+                        ["name": .text(name), "known": .text(ReportSection.allCases.map(\.rawValue).joined(separator: ", "))],
+                        in: CLILanguage.current))
             }
             result.insert(section)
         }
@@ -69,8 +77,9 @@ struct ReportCommand: ParsableCommand {
         let input = try result.reportInput(workspace: workspace)
         // A redacted copy hides the round's own identifiers wherever they appear, not only in samples.
         let personal = redact ? try workspace.personalValues(round: result.round) : []
-        var options = ReportOptions(language: lang ?? CLILanguage.current, redact: redact, sections: try chosenSections(),
-                                    personalValues: personal)
+        var options = ReportOptions(
+            language: lang ?? CLILanguage.current, redact: redact, sections: try chosenSections(),
+            personalValues: personal)
         options.audience = audience
         if let lists {
             try outputGuard.check(lists)
@@ -97,8 +106,10 @@ enum ReportWriter {
         return .html
     }
 
-    static func write(_ input: ReportInput, options: ReportOptions, format: ReportCommand.OutputFormat, to path: String,
-                      guard outputGuard: OutputGuard) throws {
+    static func write(
+        _ input: ReportInput, options: ReportOptions, format: ReportCommand.OutputFormat, to path: String,
+        guard outputGuard: OutputGuard
+    ) throws {
         switch format {
         case .html: try PrivateFile.write(ReportRenderer.html(input, options: options), to: path, guard: outputGuard)
         case .md: try PrivateFile.write(ReportRenderer.markdown(input, options: options), to: path, guard: outputGuard)

@@ -40,19 +40,31 @@ struct RoundCommand: ParsableCommand {
             let store = try openWorkspace(workspace)
             let previous = try store.round()
             // Load the method first: a broken questionnaire or ruleset stops before anything is written.
-            let setup = try AuditSetup.load(questionnaire: questionnaire ?? previous.questionnaireID, industry: try store.engagement().industry,
-                                            extraRulesets: rules, storedLayers: rules.isEmpty ? try store.rulesetLayers(round: previous) : [])
+            let setup = try AuditSetup.load(
+                questionnaire: questionnaire ?? previous.questionnaireID, industry: try store.engagement().industry,
+                extraRulesets: rules, storedLayers: rules.isEmpty ? try store.rulesetLayers(round: previous) : [])
             let (started, migration) = try RoundStart.start(store, date: day, setup: setup)
-            if !rules.isEmpty, let layers = try AuditSetup.load(for: store, round: started.round, questionnaire: questionnaire, rules: rules).layersToStore {
+            if !rules.isEmpty,
+                let layers = try AuditSetup.load(for: store, round: started.round, questionnaire: questionnaire, rules: rules).layersToStore
+            {
                 try store.saveRulesetLayers(layers, round: started.round)
             }
             let number = started.round.number
-            say(.roundStarted, ["number": .count(number), "date": .text(day.iso), "previous": .count(started.previous.number),
-                                "previousDate": .text(started.previous.date.iso)])
+            say(
+                .roundStarted,
+                [
+                    "number": .count(number), "date": .text(day.iso), "previous": .count(started.previous.number),
+                    "previousDate": .text(started.previous.date.iso),
+                ])
             say(.roundCarried, ["count": .count(started.carriedOver), "workspace": .text(workspace)])
             for line in migration.lines(in: language) { Terminal.print("· " + line) }
             say(.roundImportAfresh, ["workspace": .text(workspace)])
-            say(.roundMethod, ["questionnaire": .text("\(setup.questionnaire.id)@\(setup.questionnaire.version)"), "rules": .text(setup.rulesets.references)])
+            say(
+                .roundMethod,
+                [
+                    "questionnaire": .text("\(setup.questionnaire.id)@\(setup.questionnaire.version)"),
+                    "rules": .text(setup.rulesets.references),
+                ])
         }
     }
 }

@@ -32,7 +32,9 @@ struct RulesTestCommand: ParsableCommand {
         var files = paths
         if files.isEmpty {
             guard let folder = ContentLocator.folder("rulesets") else { throw ContentLocator.NotFound(folder: "rulesets") }
-            files = (try FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
+            files = (try FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".yaml") }.sorted().map {
+                folder + "/" + $0
+            }
         }
         var passed = 0, failed = 0, untested: [String] = []
         for file in files {
@@ -43,8 +45,12 @@ struct RulesTestCommand: ParsableCommand {
                     passed += 1
                 } else {
                     failed += 1
-                    let text = LocalizedText(ru: "\(result.location): тест правила \(result.ruleID) не прошёл: ожидалось \(result.expected.rawValue), получено \(result.actual.rawValue)",
-                                             en: "\(result.location): test of rule \(result.ruleID) failed: expected \(result.expected.rawValue), got \(result.actual.rawValue)")[language]
+                    let text = LocalizedText(
+                        ru:
+                            "\(result.location): тест правила \(result.ruleID) не прошёл: ожидалось \(result.expected.rawValue), получено \(result.actual.rawValue)",
+                        en:
+                            "\(result.location): test of rule \(result.ruleID) failed: expected \(result.expected.rawValue), got \(result.actual.rawValue)"
+                    )[language]
                     Terminal.printError(text)
                 }
             }

@@ -19,11 +19,17 @@ struct SampleDataCommand: ParsableCommand {
     @Option(help: "Random seed: the same seed gives the same files.")
     var seed: UInt64 = 1
 
-    @Option(help: "generic (plain UTF-8 exports), healthy (the same of a well-run company, where the checks stay quiet) or technosnab (the bundled example company's messy exports).")
+    @Option(
+        help:
+            "generic (plain UTF-8 exports), healthy (the same of a well-run company, where the checks stay quiet) or technosnab (the bundled example company's messy exports)."
+    )
     var profile: String = "generic"
 
-    @Option(name: .customLong("problem"),
-            help: "A problem to build into the company, for showing a check at work (repeatable): \(SampleDataOptions.Problem.allCases.map(\.rawValue).joined(separator: ", ")). / Проблема, встроенная в данные.")
+    @Option(
+        name: .customLong("problem"),
+        help:
+            "A problem to build into the company, for showing a check at work (repeatable): \(SampleDataOptions.Problem.allCases.map(\.rawValue).joined(separator: ", ")). / Проблема, встроенная в данные."
+    )
     var problems: [String] = []
 
     @OptionGroup var output: OutputOptions
@@ -39,7 +45,8 @@ struct SampleDataCommand: ParsableCommand {
         for name in problems {
             guard let problem = SampleDataOptions.Problem(rawValue: name) else {
                 let known = SampleDataOptions.Problem.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ValidationError(CLIText.sampleNoSuchProblem.render(["name": .text(name), "known": .text(known)], in: CLILanguage.current))
+                throw ValidationError(
+                    CLIText.sampleNoSuchProblem.render(["name": .text(name), "known": .text(known)], in: CLILanguage.current))
             }
             options.problems.insert(problem)
         }

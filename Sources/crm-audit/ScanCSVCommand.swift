@@ -21,7 +21,10 @@ struct ScanCSVCommand: ParsableCommand {
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let megabytes = Double(scan.bytes) / 1_000_000
-        say(LocalizedText(both: String(format: "records=%d fields=%d bytes=%d seconds=%.3f MB/s=%.1f",
-                                       scan.records, scan.fields, scan.bytes, seconds, megabytes / max(seconds, 1e-9))))
+        say(
+            LocalizedText(
+                both: String(
+                    format: "records=%d fields=%d bytes=%d seconds=%.3f MB/s=%.1f",
+                    scan.records, scan.fields, scan.bytes, seconds, megabytes / max(seconds, 1e-9))))
     }
 }

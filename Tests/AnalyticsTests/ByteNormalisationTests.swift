@@ -1,6 +1,6 @@
 import AuditModel
-import Testing
 import TestSupport
+import Testing
 
 @testable import Analytics
 
@@ -8,15 +8,16 @@ import TestSupport
 /// ``Reference``, as they were written before the checks moved to bytes), on fixed tables and on
 /// many generated names, and never trap on bytes that are not UTF-8.
 @Suite struct ByteNormalisationTests {
-    @Test(arguments: [
-        ("ООО «РОМАШКА»", "ромашка"), ("ооо ромашка", "ромашка"), ("Ромашка ООО", "ромашка"),
-        ("ЗАО “Вектор”", "вектор"), ("ПАО \"Газ-Сервис\"", "газ сервис"), ("АО „Заря“", "заря"),
-        ("ИП  Петров\tП.П.", "петров п п"), ("ACME Ltd", "acme"), ("Acme LLC", "acme"), ("acme, inc.", "acme"),
-        ("Закрытое акционерное общество «Ёж»", "еж"), ("ЁЛКА", "елка"), ("Limited Liability Company Foo", "foo"),
-        ("  Альфа   Трейд  ", "альфа трейд"), ("Alpha\u{00A0}Trade", "alpha trade"), ("Straße GmbH", "straße"),
-        ("ΑΛΦΑ Ω", "αλφα ω"), ("İstanbul AŞ", "i\u{0307}stanbul aş"), ("ООО", nil), ("«»", nil), ("", nil), ("ИП ООО АО", nil),
-        ("Ромашка-2", "ромашка 2"), ("№5 Ромашка", "5 ромашка"), ("Ђорђе", "ђорђе"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("ООО «РОМАШКА»", "ромашка"), ("ооо ромашка", "ромашка"), ("Ромашка ООО", "ромашка"),
+            ("ЗАО “Вектор”", "вектор"), ("ПАО \"Газ-Сервис\"", "газ сервис"), ("АО „Заря“", "заря"),
+            ("ИП  Петров\tП.П.", "петров п п"), ("ACME Ltd", "acme"), ("Acme LLC", "acme"), ("acme, inc.", "acme"),
+            ("Закрытое акционерное общество «Ёж»", "еж"), ("ЁЛКА", "елка"), ("Limited Liability Company Foo", "foo"),
+            ("  Альфа   Трейд  ", "альфа трейд"), ("Alpha\u{00A0}Trade", "alpha trade"), ("Straße GmbH", "straße"),
+            ("ΑΛΦΑ Ω", "αλφα ω"), ("İstanbul AŞ", "i\u{0307}stanbul aş"), ("ООО", nil), ("«»", nil), ("", nil), ("ИП ООО АО", nil),
+            ("Ромашка-2", "ромашка 2"), ("№5 Ромашка", "5 ромашка"), ("Ђорђе", "ђорђе"),
+        ] as [(String, String?)])
     func namesNormaliseFromBytes(text: String, key: String?) {
         #expect(Self.nameKey(Array(text.utf8)) == key)
         #expect(Normalise.nameKey(text) == key)
@@ -47,8 +48,10 @@ import TestSupport
         #expect(String(decoding: out, as: UTF8.self) == text.lowercased())
     }
 
-    @Test(arguments: ["7707083893", "500100732259", "7707083894", "500100732258", "123", "77070838931", "ИНН 7707083893",
-                      "7707 083 893", "", "00000000"])
+    @Test(arguments: [
+        "7707083893", "500100732259", "7707083894", "500100732258", "123", "77070838931", "ИНН 7707083893",
+        "7707 083 893", "", "00000000",
+    ])
     func taxIDsFromBytesMatchTheDefinition(text: String) {
         #expect(Normalise.taxID(text) == Reference.taxID(text))
         #expect(Normalise.isValidINN(text) == Reference.isValidINN(text))
@@ -56,11 +59,13 @@ import TestSupport
 
     @Test func generatedNamesPhonesAndEmailsMatchTheDefinition() {
         var random = SeededGenerator(state: 20261129)
-        let pieces = ["ООО", "ооо", "ИП", "Ип", "АО", "ЗАО", "ПАО", "LLC", "Ltd", "inc", "общество", "с", "ограниченной",
-                      "ответственностью", "Общество", "акционерное", "Ромашка", "ЁЛКА", "ёж", "Trade", "ACME", "Straße",
-                      "İ", "ǅ", "Ω", "٣", "½", "🙂", "e\u{0301}", "«", "»", "“", "”", "\"", "'", ",", ".", "-", " ", "  ",
-                      "\t", "\u{00A0}", "\u{2003}", "№", "7", "+7", "(912)", "345-67-89", "8", "@", "mail.ru", "доб.",
-                      "Ђ", "ѓ", "Ї", "Ꙋ", "A", "z", "Я", "я", "Ё", "ё"]
+        let pieces = [
+            "ООО", "ооо", "ИП", "Ип", "АО", "ЗАО", "ПАО", "LLC", "Ltd", "inc", "общество", "с", "ограниченной",
+            "ответственностью", "Общество", "акционерное", "Ромашка", "ЁЛКА", "ёж", "Trade", "ACME", "Straße",
+            "İ", "ǅ", "Ω", "٣", "½", "🙂", "e\u{0301}", "«", "»", "“", "”", "\"", "'", ",", ".", "-", " ", "  ",
+            "\t", "\u{00A0}", "\u{2003}", "№", "7", "+7", "(912)", "345-67-89", "8", "@", "mail.ru", "доб.",
+            "Ђ", "ѓ", "Ї", "Ꙋ", "A", "z", "Я", "я", "Ё", "ё",
+        ]
         for _ in 0..<3000 {
             let count = Int(random.next() % 7) + 1
             let text = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
@@ -75,9 +80,11 @@ import TestSupport
     /// repaired text, and nothing traps (truncated sequences at the very end included).
     @Test func invalidUTF8NeitherTrapsNorChangesTheKey() {
         var random = SeededGenerator(state: 7)
-        let fragments: [[UInt8]] = [[0xFF], [0xC0, 0xAF], [0xE0, 0x80, 0x41], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
-                                    [0xD0], [0xD0, 0x9E], [0xE2, 0x80], [0xF0, 0x9F, 0x99], [0x80], [0xBF, 0xBF],
-                                    Array("ООО".utf8), Array(" Ромашка".utf8), Array("abc".utf8), [0x20], Array("7".utf8)]
+        let fragments: [[UInt8]] = [
+            [0xFF], [0xC0, 0xAF], [0xE0, 0x80, 0x41], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            [0xD0], [0xD0, 0x9E], [0xE2, 0x80], [0xF0, 0x9F, 0x99], [0x80], [0xBF, 0xBF],
+            Array("ООО".utf8), Array(" Ромашка".utf8), Array("abc".utf8), [0x20], Array("7".utf8),
+        ]
         for _ in 0..<3000 {
             let count = Int(random.next() % 6) + 1
             let bytes = (0..<count).flatMap { _ in fragments[Int(random.next() % UInt64(fragments.count))] }
@@ -87,8 +94,9 @@ import TestSupport
             _ = bytes.withUnsafeBufferPointer { Normalise.isValidEmail($0) }
             var out: [UInt8] = []
             _ = bytes.withUnsafeBufferPointer { Normalise.taxID($0, into: &out) }
-            #expect(bytes.withUnsafeBufferPointer { TextEncoding.isValidUTF8($0) } == (String(validating: bytes, as: UTF8.self) != nil),
-                    "\(bytes)")
+            #expect(
+                bytes.withUnsafeBufferPointer { TextEncoding.isValidUTF8($0) } == (String(validating: bytes, as: UTF8.self) != nil),
+                "\(bytes)")
         }
     }
 
@@ -128,7 +136,6 @@ import TestSupport
         return bytes.withUnsafeBufferPointer { Normalise.phone($0, into: &out) } ? String(decoding: out, as: UTF8.self) : nil
     }
 }
-
 
 /// The String-level definitions as first written (docs/metrics.md), the oracle of the byte-level ones.
 enum Reference {
@@ -180,13 +187,15 @@ enum Reference {
         for label in labels {
             guard !label.isEmpty, label.first != 45, label.last != 45 else { return false }
             for byte in label {
-                let ok = (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 45
+                let ok =
+                    (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 45
                     || byte >= 0x80
                 guard ok else { return false }
             }
         }
         guard let tld = labels.last, tld.count >= 2,
-              tld.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 >= 0x80 }) else { return false }
+            tld.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 >= 0x80 })
+        else { return false }
         return true
     }
 
@@ -213,10 +222,11 @@ enum Reference {
         "индивидуальный предприниматель", "limited liability company",
     ].map { $0.split(separator: " ").map { Array($0.utf8) } }
 
-    private static let legalForms: Set<[UInt8]> = Set([
-        "ооо", "оао", "зао", "пао", "ао", "нао", "ип", "чп", "нко", "ано", "тоо", "одо", "пбоюл",
-        "llc", "ltd", "inc", "corp", "co", "plc", "gmbh", "ag", "sa", "ooo", "oao", "zao", "pao", "ip",
-    ].map { Array($0.utf8) })
+    private static let legalForms: Set<[UInt8]> = Set(
+        [
+            "ооо", "оао", "зао", "пао", "ао", "нао", "ип", "чп", "нко", "ано", "тоо", "одо", "пбоюл",
+            "llc", "ltd", "inc", "corp", "co", "plc", "gmbh", "ag", "sa", "ooo", "oao", "zao", "pao", "ip",
+        ].map { Array($0.utf8) })
 
     static func nameKey(_ text: String) -> String? {
         var words: [[UInt8]] = []
@@ -235,11 +245,21 @@ enum Reference {
             switch value {
             case 0x61...0x7A, 0x30...0x39: word.append(UInt8(value))
             case 0x41...0x5A: word.append(UInt8(value + 0x20))
-            case 0x430...0x43F: word.append(0xD0); word.append(UInt8(0x80 + value - 0x400))
-            case 0x440...0x44F: word.append(0xD1); word.append(UInt8(0x80 + value - 0x440))
-            case 0x410...0x41F: word.append(0xD0); word.append(UInt8(0x80 + value + 0x20 - 0x400))
-            case 0x420...0x42F: word.append(0xD1); word.append(UInt8(0x80 + value + 0x20 - 0x440))
-            case 0x401, 0x451: word.append(0xD0); word.append(0xB5)
+            case 0x430...0x43F:
+                word.append(0xD0)
+                word.append(UInt8(0x80 + value - 0x400))
+            case 0x440...0x44F:
+                word.append(0xD1)
+                word.append(UInt8(0x80 + value - 0x440))
+            case 0x410...0x41F:
+                word.append(0xD0)
+                word.append(UInt8(0x80 + value + 0x20 - 0x400))
+            case 0x420...0x42F:
+                word.append(0xD1)
+                word.append(UInt8(0x80 + value + 0x20 - 0x440))
+            case 0x401, 0x451:
+                word.append(0xD0)
+                word.append(0xB5)
             case 0...0x7F: flush()
             default:
                 let properties = scalar.properties
@@ -281,10 +301,11 @@ enum Reference {
         try insertCanonicalRows([], kind: .customers, into: workspace, fileName: "c.csv")
         // The first file's rows now belong to the last dataset: stored first, listed last.
         try workspace.write { db in
-            try db.execute(sql: """
-                UPDATE customer SET dataset_id = (SELECT max(id) FROM dataset)
-                WHERE dataset_id = (SELECT min(id) FROM dataset)
-                """)
+            try db.execute(
+                sql: """
+                    UPDATE customer SET dataset_id = (SELECT max(id) FROM dataset)
+                    WHERE dataset_id = (SELECT min(id) FROM dataset)
+                    """)
         }
         let analysis = try Analytics.analyse(workspace, round: try workspace.round(), asOf: Fixture.asOf)
         let ids = analysis.data.customers.map { $0[.customerID] }

@@ -1,8 +1,8 @@
 import AuditModel
 import Foundation
 import Importers
-import Testing
 import TestSupport
+import Testing
 
 @testable import Analytics
 
@@ -33,10 +33,13 @@ import TestSupport
         // Every value in its unit and with its period.
         let revenue = language == "ru" ? "3 900 ₽" : "RUB 3,900"
         #expect(run.stdout.contains(revenue))
-        #expect(run.stdout.contains(language == "ru" ? "Основной период: 12 мес. по 30.06.2025" : "Headline period: 12 months to 2025-06-30"))
+        #expect(
+            run.stdout.contains(language == "ru" ? "Основной период: 12 мес. по 30.06.2025" : "Headline period: 12 months to 2025-06-30"))
         #expect(run.stdout.contains(language == "ru" ? "+328,6 %" : "+328.6%"), "growth as a signed percentage")
         #expect(run.stdout.contains(language == "ru" ? "4 клиента" : "4 customers"))
-        #expect(run.stdout.contains(language == "ru" ? "за всю историю данных   [sales.revenue.all_history]" : "all history   [sales.revenue.all_history]"))
+        #expect(
+            run.stdout.contains(
+                language == "ru" ? "за всю историю данных   [sales.revenue.all_history]" : "all history   [sales.revenue.all_history]"))
         #expect(run.stdout.contains(language == "ru" ? "в раунде нет данных «сделки»" : "the round has no deals rows"))
     }
 
@@ -78,15 +81,18 @@ import TestSupport
 
     @Test(.enabled(if: CLI.isBuilt))
     func theFilesGiveTheDocumentOfAWorkspaceHoldingThem() throws {
-        let run = try CLI.run(["metrics", "--sales", "\(Self.example)/sales.csv", "--customers", "\(Self.example)/customers.csv",
-                               "--managers", "\(Self.example)/managers.csv", "--as-of", "2026-11-29", "--format", "json"])
+        let run = try CLI.run([
+            "metrics", "--sales", "\(Self.example)/sales.csv", "--customers", "\(Self.example)/customers.csv",
+            "--managers", "\(Self.example)/managers.csv", "--as-of", "2026-11-29", "--format", "json",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let printed = try MetricDocument.decode(json: run.stdout)
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
         for kind in [DatasetKind.customers, .sales, .managers] {
-            _ = try Importer.importFile("\(Self.example)/\(kind.rawValue).csv", into: workspace, round: try workspace.round(),
-                                        options: ImportOptions(kind: kind))
+            _ = try Importer.importFile(
+                "\(Self.example)/\(kind.rawValue).csv", into: workspace, round: try workspace.round(),
+                options: ImportOptions(kind: kind))
         }
         let imported = try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-11-29"))
         #expect(printed == imported.document)
@@ -115,12 +121,17 @@ import TestSupport
         #expect(try MetricDocument.decode(json: firstSheet.stdout)["sales.revenue.all_history"] == .number(650.25))
     }
 
-    @Test(.enabled(if: CLI.isBuilt), arguments: [
-        (["metrics"], "give a workspace file or --sales FILE"),
-        (["metrics", "ws.crmaudit", "--sales", "sales.csv"], "give a workspace file or --sales FILE"),
-        (["metrics", "ws.crmaudit", "--customers", "customers.csv"], "--customers, --managers, --sheet, --mapping and --skip-bad-rows go with --sales"),
-        (["metrics", "--sales", "sales.csv", "--round", "2"], "--round goes with a workspace file"),
-    ])
+    @Test(
+        .enabled(if: CLI.isBuilt),
+        arguments: [
+            (["metrics"], "give a workspace file or --sales FILE"),
+            (["metrics", "ws.crmaudit", "--sales", "sales.csv"], "give a workspace file or --sales FILE"),
+            (
+                ["metrics", "ws.crmaudit", "--customers", "customers.csv"],
+                "--customers, --managers, --sheet, --mapping and --skip-bad-rows go with --sales"
+            ),
+            (["metrics", "--sales", "sales.csv", "--round", "2"], "--round goes with a workspace file"),
+        ])
     func usageMistakesAreExplained(arguments: [String], message: String) throws {
         let run = try CLI.run(arguments)
         #expect(run.status == 64)
@@ -131,7 +142,8 @@ import TestSupport
     func aBadRowStopsItUnlessSkippedAndNothingElseIsWritten() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let sales = try directory.write("""
+        let sales = try directory.write(
+            """
             Дата;Клиент;Сумма
             01.10.2026;К-1;100
             02.10.2026;К-2;сто
@@ -157,8 +169,9 @@ import TestSupport
         #expect(named.status == 0 && FileManager.default.fileExists(atPath: elsewhere), "\(named.stderr)")
         // A customer list that cannot be read stops it too, naming its file.
         let customers = try directory.write("Код;Наименование;Тип\nК-1;Альфа;инопланетянин\n", to: "customers.csv")
-        let badList = try CLI.run(["metrics", "--sales", sales, "--customers", customers, "--skip-bad-rows", "--format", "json"],
-                                  directory: here.path)
+        let badList = try CLI.run(
+            ["metrics", "--sales", sales, "--customers", customers, "--skip-bad-rows", "--format", "json"],
+            directory: here.path)
         #expect(badList.status == 0, "\(badList.stderr)")
         let strict = try CLI.run(["metrics", "--sales", sales, "--customers", customers])
         #expect(strict.status == 1)

@@ -1,10 +1,11 @@
 import AuditModel
 import Foundation
+import TestSupport
+import Testing
+import Workspace
+
 @testable import Analytics
 @testable import Importers
-import Testing
-import TestSupport
-import Workspace
 
 /// Deal exports of the CRMs clients use import without a mapping file, their stages read as
 /// won, lost or open, and the deal metrics come out of them.
@@ -24,7 +25,10 @@ import Workspace
     @Test func aB2BSalesPipelineImportsWithoutAMappingFile() throws {
         let (report, analysis) = try Self.analyse("sales_pipeline.csv", asOf: "2017-12-31")
         #expect(report.rowsStored == 10 && report.rowsRejected == 0)
-        #expect(Set(report.mapping.assignments.map(\.field)) == ["deal_id", "manager", "customer_id", "stage", "created_at", "closed_at", "amount"])
+        #expect(
+            Set(report.mapping.assignments.map(\.field)) == [
+                "deal_id", "manager", "customer_id", "stage", "created_at", "closed_at", "amount",
+            ])
         let document = analysis.document
         #expect(document["deals.count"] == .number(10))
         #expect(document["deals.win_rate"] == .number(4.0 / 6))
@@ -45,8 +49,10 @@ import Workspace
         #expect(analysis.document["deals.open"] == .number(2) && analysis.document["deals.stale_open"] == .number(1))
     }
 
-    @Test(arguments: [("bitrix24_deals.csv", 10.0), ("salesforce_opportunities.csv", 29.0), ("hubspot_deals.csv", 20.0),
-                      ("pipedrive_deals.csv", 10.0), ("zoho_deals.csv", 20.0), ("1c_crm_deals.csv", 10.0)])
+    @Test(arguments: [
+        ("bitrix24_deals.csv", 10.0), ("salesforce_opportunities.csv", 29.0), ("hubspot_deals.csv", 20.0),
+        ("pipedrive_deals.csv", 10.0), ("zoho_deals.csv", 20.0), ("1c_crm_deals.csv", 10.0),
+    ])
     func otherCRMsExportsGiveTheWinRateAndCycle(name: String, cycle: Double) throws {
         let (report, analysis) = try Self.analyse(name, asOf: "2026-11-30")
         #expect(report.rowsStored == 3 && report.rowsRejected == 0)
@@ -56,10 +62,12 @@ import Workspace
     }
 
     @Test func stageWordsOfTheVendorsAreStatuses() {
-        for (word, code) in [("Успешно реализовано", "won"), ("Закрыто и не реализовано", "lost"), ("Сделка успешна", "won"),
-                             ("Сделка провалена", "lost"), ("Closed Won", "won"), ("closedlost", "lost"), ("closedwon", "won"),
-                             ("Won", "won"), ("Lost", "lost"), ("Closed-Lost to Competition", "lost"), ("Выиграна", "won"),
-                             ("Проиграна", "lost"), ("Отложена", "open")] {
+        for (word, code) in [
+            ("Успешно реализовано", "won"), ("Закрыто и не реализовано", "lost"), ("Сделка успешна", "won"),
+            ("Сделка провалена", "lost"), ("Closed Won", "won"), ("closedlost", "lost"), ("closedwon", "won"),
+            ("Won", "won"), ("Lost", "lost"), ("Closed-Lost to Competition", "lost"), ("Выиграна", "won"),
+            ("Проиграна", "lost"), ("Отложена", "open"),
+        ] {
             #expect(CodeReader.parse(word, field: "status", codes: ["open", "won", "lost"]) == code, "\(word)")
         }
     }
@@ -99,12 +107,13 @@ extension CRMExportTests {
     }
 }
 
-
 extension CRMExportTests {
     /// Companies and contacts as the CRMs export them import as the customer list without a
     /// mapping file: id, name, owner and creation date at least.
-    @Test(arguments: ["amocrm_companies.csv", "bitrix24_companies.csv", "hubspot_companies.csv", "salesforce_accounts.csv",
-                      "zoho_accounts.csv", "pipedrive_organizations.csv"])
+    @Test(arguments: [
+        "amocrm_companies.csv", "bitrix24_companies.csv", "hubspot_companies.csv", "salesforce_accounts.csv",
+        "zoho_accounts.csv", "pipedrive_organizations.csv",
+    ])
     func crmCompanyExportsAreCustomerLists(name: String) throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }

@@ -1,8 +1,8 @@
 import AuditModel
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 
 @testable import Analytics
 
@@ -14,8 +14,9 @@ import TestSupport
     @Test func docsMatchTheCatalogue() throws {
         let rendered = MetricCatalogue.markdown()
         if ProcessInfo.processInfo.environment["CRM_AUDIT_RECORD_DOCS"] == "1" {
-            try FileManager.default.createDirectory(atPath: (Self.docsPath as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (Self.docsPath as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try rendered.write(toFile: Self.docsPath, atomically: true, encoding: .utf8)
         }
         let stored = try String(contentsOfFile: Self.docsPath, encoding: .utf8)
@@ -32,15 +33,18 @@ import TestSupport
 
     @Test func everyMetricIsDocumentedInBothLanguagesAndNeedsData() {
         for metric in MetricCatalogue.all {
-            #expect(!metric.title.ru.isEmpty && !metric.title.en.isEmpty && metric.title.ru != metric.title.en || metric.id.hasPrefix("rfm."),
-                    "\(metric.id)")
+            #expect(
+                !metric.title.ru.isEmpty && !metric.title.en.isEmpty && metric.title.ru != metric.title.en || metric.id.hasPrefix("rfm."),
+                "\(metric.id)")
             #expect(!metric.definition.ru.isEmpty && !metric.definition.en.isEmpty, "\(metric.id)")
             #expect(!metric.datasets.isEmpty, "\(metric.id)")
         }
     }
 
-    @Test(arguments: ["sales.revenue_last_12m", "sales.revenue.all_history", "pareto.top20_share", "retention.rate_12m",
-                      "customers.lost_12m", "sales.first_date"])
+    @Test(arguments: [
+        "sales.revenue_last_12m", "sales.revenue.all_history", "pareto.top20_share", "retention.rate_12m",
+        "customers.lost_12m", "sales.first_date",
+    ])
     func issueIDsArePresent(id: String) {
         #expect(MetricCatalogue.definition(of: id) != nil)
     }
@@ -68,7 +72,9 @@ import TestSupport
             #expect(MetricCatalogue.definition(of: id + MetricCatalogue.allHistorySuffix) != nil, "\(id)")
         }
         // No plain sales total is left to be read as either window.
-        for id in ["sales.revenue", "sales.orders", "sales.customers", "sales.avg_order_value", "sales.gross_margin", "customers.lost_share"] {
+        for id in [
+            "sales.revenue", "sales.orders", "sales.customers", "sales.avg_order_value", "sales.gross_margin", "customers.lost_share",
+        ] {
             #expect(MetricCatalogue.definition(of: id) == nil, "\(id)")
         }
     }
@@ -152,8 +158,9 @@ import TestSupport
             try db.execute(sql: "INSERT INTO round(number, date, status, created_at) VALUES (2, '2027-05-01', 'open', 'now')")
         }
         let second = try workspace.round(number: 2)
-        try insertCanonicalRows([Fixture.sale("Z1", "C1", "2027-04-01", "10"), Fixture.sale("Z2", "C2", "2027-04-02", "5")],
-                                kind: .sales, into: workspace, round: second)
+        try insertCanonicalRows(
+            [Fixture.sale("Z1", "C1", "2027-04-01", "10"), Fixture.sale("Z2", "C2", "2027-04-02", "5")],
+            kind: .sales, into: workspace, round: second)
         // Round 2 holds few of the lines (read through the index), round 1 most (one pass over the table).
         let later = try Analytics.analyse(workspace, round: second).document
         #expect(later["sales.revenue.all_history"] == .number(15))
@@ -212,12 +219,15 @@ import TestSupport
     @Test func growthIsNullWhenTheDataDoNotCoverThePreviousWindow() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        try insertCanonicalRows([Fixture.sale("A", "C1", "2025-06-01", "100"), Fixture.sale("B", "C2", "2025-06-02", "50")],
-                                kind: .sales, into: workspace)
+        try insertCanonicalRows(
+            [Fixture.sale("A", "C1", "2025-06-01", "100"), Fixture.sale("B", "C2", "2025-06-02", "50")],
+            kind: .sales, into: workspace)
         let document = try Analytics.analyse(workspace, round: try workspace.round()).document
         #expect(document["sales.revenue_prev_12m"] == .number(0))
-        for id in ["sales.growth_12m", "sales.orders_growth_12m", "sales.avg_order_value_growth_12m", "customers.active_growth_12m",
-                   "sales.gross_margin_change_12m"] {
+        for id in [
+            "sales.growth_12m", "sales.orders_growth_12m", "sales.avg_order_value_growth_12m", "customers.active_growth_12m",
+            "sales.gross_margin_change_12m",
+        ] {
             #expect(document[id] == .null, "\(id)")
             #expect(document.unavailable[id] == "previous_window_not_covered", "\(id)")
         }
@@ -233,8 +243,9 @@ import TestSupport
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
         // The data begin in 2023: the previous 12 months (2023-06-03 … 2024-06-01) are covered, and empty.
-        try insertCanonicalRows([Fixture.sale("A", "C1", "2023-01-10", "70"), Fixture.sale("B", "C2", "2025-06-01", "100")],
-                                kind: .sales, into: workspace)
+        try insertCanonicalRows(
+            [Fixture.sale("A", "C1", "2023-01-10", "70"), Fixture.sale("B", "C2", "2025-06-01", "100")],
+            kind: .sales, into: workspace)
         let document = try Analytics.analyse(workspace, round: try workspace.round()).document
         #expect(document.periods?.previousCovered == true)
         #expect(document["sales.growth_12m"] == .null)
@@ -244,9 +255,12 @@ import TestSupport
     @Test func unreadableDatesAndBlankIDsDoNotCrash() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        try insertCanonicalRows([Fixture.sale("A", "  ", "2025-06-01", "100"), Fixture.sale("B", "C1", "31.12.2024", "50"),
-                                 Fixture.sale("C", "C1", "2025-02-30", "5"), Fixture.sale(" ", "C1", "2025-06-02", "7")],
-                                kind: .sales, into: workspace)
+        try insertCanonicalRows(
+            [
+                Fixture.sale("A", "  ", "2025-06-01", "100"), Fixture.sale("B", "C1", "31.12.2024", "50"),
+                Fixture.sale("C", "C1", "2025-02-30", "5"), Fixture.sale(" ", "C1", "2025-06-02", "7"),
+            ],
+            kind: .sales, into: workspace)
         let document = try Analytics.analyse(workspace, round: try workspace.round()).document
         #expect(document["quality.invalid_sale_dates"] == .number(2))
         #expect(document["sales.revenue.all_history"] == .number(107))
@@ -257,15 +271,17 @@ import TestSupport
     @Test func repeatedCustomerIDsAndSharedKeysFormOneGroup() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        try insertCanonicalRows([
-            ["customer_id": "A", "name": "Альфа"], ["customer_id": "B", "email": "x@y.ru"], ["customer_id": "A", "name": "Бета"],
-            ["customer_id": "C", "name": "ООО Бета", "email": "X@y.ru"], ["customer_id": "D", "name": "Гамма"],
-        ], kind: .customers, into: workspace)
+        try insertCanonicalRows(
+            [
+                ["customer_id": "A", "name": "Альфа"], ["customer_id": "B", "email": "x@y.ru"], ["customer_id": "A", "name": "Бета"],
+                ["customer_id": "C", "name": "ООО Бета", "email": "X@y.ru"], ["customer_id": "D", "name": "Гамма"],
+            ], kind: .customers, into: workspace)
         let document = try Analytics.analyse(workspace, round: try workspace.round()).document
         // A (row 1) = A (row 3) by id; row 3 = C by name; C = B by email (case-insensitive).
-        #expect(document.tables.duplicateGroups == [
-            DuplicateGroup(group: 1, customerIDs: ["A", "B", "A", "C"], keys: ["customer_id", "email", "name"]),
-        ])
+        #expect(
+            document.tables.duplicateGroups == [
+                DuplicateGroup(group: 1, customerIDs: ["A", "B", "A", "C"], keys: ["customer_id", "email", "name"])
+            ])
         #expect(document["customers.count"] == .number(4))
         #expect(document["quality.duplicate_share"] == .number(0.8))
     }
@@ -273,17 +289,18 @@ import TestSupport
     @Test func sharedMailboxesAndDifferentValidTaxIDsDoNotMakeDuplicates() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        try insertCanonicalRows([
-            // Two companies with valid, different tax ids and one purchasing mailbox: not duplicates.
-            ["customer_id": "S1", "name": "ООО Сбер", "tax_id": "7707083893", "email": "zakup@mail.ru"],
-            ["customer_id": "S2", "name": "ООО Другое", "tax_id": "500100732259", "email": "zakup@mail.ru"],
-            // A generic address on four customers is a shared mailbox, not a key.
-            ["customer_id": "G1", "email": "info@yandex.ru"], ["customer_id": "G2", "email": "info@yandex.ru"],
-            ["customer_id": "G3", "email": "info@yandex.ru"], ["customer_id": "G4", "email": "info@yandex.ru"],
-            // The same company entered twice, once without its tax id: a duplicate.
-            ["customer_id": "R1", "name": "ООО «Ромашка»", "tax_id": "7707083893", "phone": "+7 912 345-67-89"],
-            ["customer_id": "R2", "name": "Ромашка", "phone": "8 (912) 345-67-89"],
-        ], kind: .customers, into: workspace)
+        try insertCanonicalRows(
+            [
+                // Two companies with valid, different tax ids and one purchasing mailbox: not duplicates.
+                ["customer_id": "S1", "name": "ООО Сбер", "tax_id": "7707083893", "email": "zakup@mail.ru"],
+                ["customer_id": "S2", "name": "ООО Другое", "tax_id": "500100732259", "email": "zakup@mail.ru"],
+                // A generic address on four customers is a shared mailbox, not a key.
+                ["customer_id": "G1", "email": "info@yandex.ru"], ["customer_id": "G2", "email": "info@yandex.ru"],
+                ["customer_id": "G3", "email": "info@yandex.ru"], ["customer_id": "G4", "email": "info@yandex.ru"],
+                // The same company entered twice, once without its tax id: a duplicate.
+                ["customer_id": "R1", "name": "ООО «Ромашка»", "tax_id": "7707083893", "phone": "+7 912 345-67-89"],
+                ["customer_id": "R2", "name": "Ромашка", "phone": "8 (912) 345-67-89"],
+            ], kind: .customers, into: workspace)
         let document = try Analytics.analyse(workspace, round: try workspace.round()).document
         // S1 and R1 share a tax id (one legal entity); R2 is R1 without it, found by the phone.
         #expect(document.tables.duplicateGroups.map(\.customerIDs) == [["S1", "R1", "R2"]])
@@ -295,14 +312,15 @@ import TestSupport
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
         func sale(_ customer: String, _ date: String) -> [String: String?] { ["customer_id": customer, "date": date, "amount": "100"] }
-        try insertCanonicalRows([
-            // A: 3 purchase days over 30 days → 15; B: 2 days 40 apart → 40; C: one day, left out;
-            // D: 4 days over 30 days, two lines on one day → 10. Median of 10, 15, 40 = 15.
-            sale("A", "2026-01-01"), sale("A", "2026-01-11"), sale("A", "2026-01-31"),
-            sale("B", "2026-02-01"), sale("B", "2026-03-13"),
-            sale("C", "2026-03-01"),
-            sale("D", "2026-01-01"), sale("D", "2026-01-11"), sale("D", "2026-01-11"), sale("D", "2026-01-21"), sale("D", "2026-01-31"),
-        ], kind: .sales, into: workspace)
+        try insertCanonicalRows(
+            [
+                // A: 3 purchase days over 30 days → 15; B: 2 days 40 apart → 40; C: one day, left out;
+                // D: 4 days over 30 days, two lines on one day → 10. Median of 10, 15, 40 = 15.
+                sale("A", "2026-01-01"), sale("A", "2026-01-11"), sale("A", "2026-01-31"),
+                sale("B", "2026-02-01"), sale("B", "2026-03-13"),
+                sale("C", "2026-03-01"),
+                sale("D", "2026-01-01"), sale("D", "2026-01-11"), sale("D", "2026-01-11"), sale("D", "2026-01-21"), sale("D", "2026-01-31"),
+            ], kind: .sales, into: workspace)
         let document = try Analytics.analyse(workspace, round: try workspace.round()).document
         #expect(document["customers.median_purchase_interval_days"] == .number(15))
     }
@@ -310,9 +328,10 @@ import TestSupport
     @Test func abcClassesCarryTheirRevenueCutOff() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        try insertCanonicalRows([("A", "100"), ("B", "50"), ("C", "30"), ("D", "20")].map { customer, amount in
-            ["customer_id": customer, "date": "2026-01-10", "amount": amount]
-        }, kind: .sales, into: workspace)
+        try insertCanonicalRows(
+            [("A", "100"), ("B", "50"), ("C", "30"), ("D", "20")].map { customer, amount in
+                ["customer_id": customer, "date": "2026-01-10", "amount": amount]
+            }, kind: .sales, into: workspace)
         let rows = try #require(try Analytics.analyse(workspace, round: try workspace.round()).document.tables.abc["customers"])
         // A runs up to and including C, which crosses 80 % (180 of 200); D crosses 95 %.
         #expect(rows.map(\.count) == [3, 1, 0])

@@ -44,8 +44,9 @@ import Workspace
     static func imported(customers: String, sales: [String]) throws -> (Workspace, TemporaryDirectory, [ImportReport]) {
         let (workspace, directory) = try makeTestWorkspace()
         let round = try workspace.round()
-        _ = try Importer.importFile(try directory.write(customers, to: "customers.csv"), into: workspace, round: round,
-                                    options: ImportOptions(kind: .customers))
+        _ = try Importer.importFile(
+            try directory.write(customers, to: "customers.csv"), into: workspace, round: round,
+            options: ImportOptions(kind: .customers))
         var reports: [ImportReport] = []
         for (index, text) in sales.enumerated() {
             let path = try directory.write(text, to: "sales-\(index + 1).csv")
@@ -82,7 +83,8 @@ import Workspace
         #expect(first.lines.order.map { $0 < 0 ? nil : first.orderIDs.name(Int($0)) } == ["A-1", "A-1", nil, "A-2", "A-3"])
         #expect(first.lines.amount == [1000, 500, 300, -50, 70])
         #expect(first.lines.cost.map { $0.isNaN ? nil : $0 } == [600, nil, 100, nil, 20])
-        #expect(first.lines.day.map { Day(ordinal: Int($0)).iso } == ["2025-01-10", "2025-01-10", "2025-02-01", "2025-03-05", "2025-04-01"])
+        #expect(
+            first.lines.day.map { Day(ordinal: Int($0)).iso } == ["2025-01-10", "2025-01-10", "2025-02-01", "2025-03-05", "2025-04-01"])
         #expect(first.lines.manager.map { $0 < 0 ? nil : first.managers.name(Int($0)) } == ["Anna", "Anna", nil, "Boris", "Boris"])
         #expect(first.lines.sourceLine == [2, 3, 4, 5, 6])
     }
@@ -108,8 +110,9 @@ import Workspace
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
         for kind in [DatasetKind.customers, .sales, .managers] {
-            _ = try Importer.importFile("\(example)/\(kind.rawValue).csv", into: workspace, round: try workspace.round(),
-                                        options: ImportOptions(kind: kind))
+            _ = try Importer.importFile(
+                "\(example)/\(kind.rawValue).csv", into: workspace, round: try workspace.round(),
+                options: ImportOptions(kind: kind))
         }
         let asOf = Day(iso: "2026-11-29")
         let fromCopies = try Self.everything(workspace, asOf: asOf)
@@ -131,10 +134,11 @@ import Workspace
         let (workspace, directory, _) = try Self.imported(customers: Self.quirkyCustomers, sales: Self.quirkySales)
         defer { directory.remove() }
         try workspace.write { db in
-            try db.execute(sql: """
-                INSERT INTO sale(round_id, dataset_id, source_line, customer_id, date, amount)
-                SELECT round_id, dataset_id, 99, 'C2', '2025-06-03', 1000 FROM sale WHERE amount = 900
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO sale(round_id, dataset_id, source_line, customer_id, date, amount)
+                    SELECT round_id, dataset_id, 99, 'C2', '2025-06-03', 1000 FROM sale WHERE amount = 900
+                    """)
         }
         #expect(try Self.copies(workspace) == nil)
         let analysis = try Analytics.analyse(workspace, round: try workspace.round())

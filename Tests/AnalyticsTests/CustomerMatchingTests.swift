@@ -1,17 +1,19 @@
 import AuditModel
 import Foundation
+import TestSupport
+import Testing
+import Workspace
+
 @testable import Analytics
 @testable import Importers
-import Testing
-import TestSupport
-import Workspace
 
 /// Sale lines find their customer when the two files write the name differently.
 @Suite struct CustomerMatchingTests {
     @Test func namesWrittenDifferentlyAreOneCustomer() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let customers = try directory.write(#"""
+        let customers = try directory.write(
+            #"""
             Наименование;ИНН;Менеджер
             "ООО ""Ромашка""";7701234567;Иванов
             ИП Сидоров А.В.;;Петров
@@ -19,7 +21,8 @@ import Workspace
             Альфа ООО;;Иванов
             "ООО ""Альфа""";;Петров
             """#, to: "customers.csv")
-        let sales = try directory.write(#"""
+        let sales = try directory.write(
+            #"""
             Дата;Клиент;Сумма
             01.11.2026;ООО «Ромашка»;100
             02.11.2026;ип сидоров а. в.;200
@@ -43,10 +46,13 @@ import Workspace
     @Test func activitiesFindTheirCustomerAsSaleLinesDo() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let customers = try directory.write("Код;Наименование;ИНН\nC1;ООО «Ромашка»;7701234567\nC2;ИП Сидоров А.В.;\nC3;Бета;\n", to: "customers.csv")
-        let sales = try directory.write("Дата;Код клиента;Сумма\n01.11.2026;C1;100\n02.11.2026;C2;200\n03.11.2026;C3;300\n", to: "sales.csv")
+        let customers = try directory.write(
+            "Код;Наименование;ИНН\nC1;ООО «Ромашка»;7701234567\nC2;ИП Сидоров А.В.;\nC3;Бета;\n", to: "customers.csv")
+        let sales = try directory.write(
+            "Дата;Код клиента;Сумма\n01.11.2026;C1;100\n02.11.2026;C2;200\n03.11.2026;C3;300\n", to: "sales.csv")
         // The CRM writes the customer by name, in its own way, or by tax id.
-        let activities = try directory.write(#"""
+        let activities = try directory.write(
+            #"""
             Дата;Клиент;Тип
             10.11.2026;"ООО ""Ромашка""";звонок
             11.11.2026;сидоров а. в.;встреча

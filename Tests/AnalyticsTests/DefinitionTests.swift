@@ -228,10 +228,11 @@ import Testing
 
     @Test func duplicateGroupsNameTheirKeys() throws {
         let groups = try Self.analysis.get().document.tables.duplicateGroups
-        #expect(groups == [
-            DuplicateGroup(group: 1, customerIDs: ["C2", "C3"], keys: ["phone"]),
-            DuplicateGroup(group: 2, customerIDs: ["C6", "C7"], keys: ["name"]),
-        ])
+        #expect(
+            groups == [
+                DuplicateGroup(group: 1, customerIDs: ["C2", "C3"], keys: ["phone"]),
+                DuplicateGroup(group: 2, customerIDs: ["C6", "C7"], keys: ["name"]),
+            ])
     }
 
     /// Managers' and products' ABC classes come with the customers' (each item in one class).

@@ -1,7 +1,7 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Analytics
 
@@ -20,34 +20,39 @@ import TestSupport
     static func analysis() throws -> Analysis {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        try insertCanonicalRows([
-            ["customer_id": "BIG", "name": "Big", "tax_id": "7707083893", "manager": "Gone"],
-            ["customer_id": "MID", "name": "Mid", "tax_id": "7707083894"],
-            ["customer_id": "REG", "name": "Reg", "tax_id": "770708389"],
-            ["customer_id": "OK", "name": "Ok"],
-        ], kind: .customers, into: workspace)
-        try insertCanonicalRows([
-            Fixture.sale("R1", "REG", "2025-07-10", "100", cost: "50", manager: "Idle"),
-            Fixture.sale("R2", "REG", "2025-09-10", "100", cost: "50", manager: "Idle"),
-            Fixture.sale("R3", "REG", "2025-11-10", "100", cost: "50", manager: "Idle"),
-            Fixture.sale("K1", "OK", "2026-04-01", "100", cost: "60", manager: "Anna"),
-            Fixture.sale("K2", "OK", "2026-05-01", "100", cost: "60", manager: "Anna"),
-            Fixture.sale("K3", "OK", "2026-06-01", "100", cost: "60", manager: "Anna"),
-            Fixture.sale("B1", "BIG", "2024-07-01", "1000", cost: "700", manager: "Gone"),
-            Fixture.sale("B2", "BIG", "2026-01-10", "200", cost: "180", manager: "Gone"),
-            Fixture.sale("M1", "MID", "2024-10-01", "500", cost: "300", manager: "Anna"),
-            Fixture.sale("M2", "MID", "2026-02-01", "600", cost: "300", manager: "Anna"),
-        ], kind: .sales, into: workspace)
-        try insertCanonicalRows([["manager": "Anna"], ["manager": "Idle"], ["manager": "Gone", "left_at": "2026-03-01"]],
-                                kind: .managers, into: workspace)
-        try insertCanonicalRows([
-            ["deal_id": "D1", "created_at": "2026-06-20", "status": "open"],
-            ["deal_id": "D2", "created_at": "2026-01-01", "status": "open"],
-            ["deal_id": "D3", "created_at": "2026-05-01", "status": "open"],
-            ["deal_id": "D4", "created_at": "2025-01-01", "closed_at": "2025-02-01", "status": "won"],
-        ], kind: .deals, into: workspace)
-        try insertCanonicalRows([["customer_id": "MID", "date": "2026-06-15"], ["customer_id": "OK", "date": "2026-03-01"]],
-                                kind: .activities, into: workspace)
+        try insertCanonicalRows(
+            [
+                ["customer_id": "BIG", "name": "Big", "tax_id": "7707083893", "manager": "Gone"],
+                ["customer_id": "MID", "name": "Mid", "tax_id": "7707083894"],
+                ["customer_id": "REG", "name": "Reg", "tax_id": "770708389"],
+                ["customer_id": "OK", "name": "Ok"],
+            ], kind: .customers, into: workspace)
+        try insertCanonicalRows(
+            [
+                Fixture.sale("R1", "REG", "2025-07-10", "100", cost: "50", manager: "Idle"),
+                Fixture.sale("R2", "REG", "2025-09-10", "100", cost: "50", manager: "Idle"),
+                Fixture.sale("R3", "REG", "2025-11-10", "100", cost: "50", manager: "Idle"),
+                Fixture.sale("K1", "OK", "2026-04-01", "100", cost: "60", manager: "Anna"),
+                Fixture.sale("K2", "OK", "2026-05-01", "100", cost: "60", manager: "Anna"),
+                Fixture.sale("K3", "OK", "2026-06-01", "100", cost: "60", manager: "Anna"),
+                Fixture.sale("B1", "BIG", "2024-07-01", "1000", cost: "700", manager: "Gone"),
+                Fixture.sale("B2", "BIG", "2026-01-10", "200", cost: "180", manager: "Gone"),
+                Fixture.sale("M1", "MID", "2024-10-01", "500", cost: "300", manager: "Anna"),
+                Fixture.sale("M2", "MID", "2026-02-01", "600", cost: "300", manager: "Anna"),
+            ], kind: .sales, into: workspace)
+        try insertCanonicalRows(
+            [["manager": "Anna"], ["manager": "Idle"], ["manager": "Gone", "left_at": "2026-03-01"]],
+            kind: .managers, into: workspace)
+        try insertCanonicalRows(
+            [
+                ["deal_id": "D1", "created_at": "2026-06-20", "status": "open"],
+                ["deal_id": "D2", "created_at": "2026-01-01", "status": "open"],
+                ["deal_id": "D3", "created_at": "2026-05-01", "status": "open"],
+                ["deal_id": "D4", "created_at": "2025-01-01", "closed_at": "2025-02-01", "status": "won"],
+            ], kind: .deals, into: workspace)
+        try insertCanonicalRows(
+            [["customer_id": "MID", "date": "2026-06-15"], ["customer_id": "OK", "date": "2026-03-01"]],
+            kind: .activities, into: workspace)
         return try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-06-30"))
     }
 
@@ -136,16 +141,18 @@ import TestSupport
     static func departure() throws -> MetricDocument {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        try insertCanonicalRows([["customer_id": "C1", "name": "One", "manager": "Left"], ["customer_id": "C2", "name": "Two"]],
-                                kind: .customers, into: workspace)
-        try insertCanonicalRows([
-            Fixture.sale("S0", "C2", "2024-12-01", "10", manager: "Anna"),
-            Fixture.sale("S1", "C1", "2025-05-01", "100", manager: "Left"),
-            Fixture.sale("S2", "C1", "2025-12-01", "100", manager: "Left"),
-            Fixture.sale("S3", "C1", "2026-03-01", "50", manager: "Anna"),
-            Fixture.sale("S4", "C2", "2025-12-15", "300", manager: "Left"),
-            Fixture.sale("S5", "C2", "2026-06-01", "100", manager: "Anna"),
-        ], kind: .sales, into: workspace)
+        try insertCanonicalRows(
+            [["customer_id": "C1", "name": "One", "manager": "Left"], ["customer_id": "C2", "name": "Two"]],
+            kind: .customers, into: workspace)
+        try insertCanonicalRows(
+            [
+                Fixture.sale("S0", "C2", "2024-12-01", "10", manager: "Anna"),
+                Fixture.sale("S1", "C1", "2025-05-01", "100", manager: "Left"),
+                Fixture.sale("S2", "C1", "2025-12-01", "100", manager: "Left"),
+                Fixture.sale("S3", "C1", "2026-03-01", "50", manager: "Anna"),
+                Fixture.sale("S4", "C2", "2025-12-15", "300", manager: "Left"),
+                Fixture.sale("S5", "C2", "2026-06-01", "100", manager: "Anna"),
+            ], kind: .sales, into: workspace)
         try insertCanonicalRows([["manager": "Anna"], ["manager": "Left", "left_at": "2026-01-01"]], kind: .managers, into: workspace)
         return try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-06-30")).document
     }
@@ -170,8 +177,11 @@ import TestSupport
     @Test func noManagerWhoStoppedLeavesTheMeasureUnavailableWithItsReason() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        try insertCanonicalRows([Fixture.sale("S1", "A", "2025-06-01", "100", manager: "Anna"),
-                                 Fixture.sale("S2", "A", "2026-06-01", "100", manager: "Anna")], kind: .sales, into: workspace)
+        try insertCanonicalRows(
+            [
+                Fixture.sale("S1", "A", "2025-06-01", "100", manager: "Anna"),
+                Fixture.sale("S2", "A", "2026-06-01", "100", manager: "Anna"),
+            ], kind: .sales, into: workspace)
         let document = try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-06-30")).document
         #expect(document["managers.departed_customers_revenue_change"] == .null)
         #expect(document.unavailable["managers.departed_customers_revenue_change"] == "no_manager_stopped")

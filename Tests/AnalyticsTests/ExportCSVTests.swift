@@ -1,7 +1,7 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Workspace
 
 @testable import Analytics
@@ -11,14 +11,19 @@ import Workspace
     static let analysis = Result { () throws -> Analysis in
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        try insertCanonicalRows([
-            ["customer_id": "+1", "name": "=HYPERLINK(\"http://evil.example\",\"click\")", "tax_id": "7701234567", "manager": "@SUM(1)"],
-            ["customer_id": "-1", "name": "=cmd|' /C calc'!A0", "tax_id": "7701234567", "manager": "@SUM(1)"],
-        ], kind: .customers, into: workspace)
-        try insertCanonicalRows([
-            Fixture.sale("O1", "+1", "2025-06-10", "100", product: "=1+1", manager: "@SUM(1)"),
-            Fixture.sale("O2", "-1", "2025-06-11", "-12.5", product: "=1+1", manager: "@SUM(1)"),
-        ], kind: .sales, into: workspace)
+        try insertCanonicalRows(
+            [
+                [
+                    "customer_id": "+1", "name": "=HYPERLINK(\"http://evil.example\",\"click\")", "tax_id": "7701234567",
+                    "manager": "@SUM(1)",
+                ],
+                ["customer_id": "-1", "name": "=cmd|' /C calc'!A0", "tax_id": "7701234567", "manager": "@SUM(1)"],
+            ], kind: .customers, into: workspace)
+        try insertCanonicalRows(
+            [
+                Fixture.sale("O1", "+1", "2025-06-10", "100", product: "=1+1", manager: "@SUM(1)"),
+                Fixture.sale("O2", "-1", "2025-06-11", "-12.5", product: "=1+1", manager: "@SUM(1)"),
+            ], kind: .sales, into: workspace)
         return try Analytics.analyse(workspace, round: try workspace.round(), asOf: Fixture.asOf)
     }
 

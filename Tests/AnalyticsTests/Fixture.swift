@@ -11,25 +11,35 @@ enum Fixture {
     static let asOf = Day(iso: "2025-06-30")!
 
     static let customers: [[String: String?]] = [
-        ["customer_id": "C1", "name": "Альфа", "type": "company", "tax_id": "7700000001", "email": "a@alpha.ru",
-         "phone": "+7 (912) 000-00-01", "birth_date": "1980-01-15", "gender": "male", "city": "Москва", "region": "Москва",
-         "industry": "retail", "segment": "B2B", "source": "web", "manager": "Anna", "email_consent": "1"],
-        ["customer_id": "C2", "name": "Бета", "email": "beta@", "phone": "+7 (912) 345-67-89", "city": "Москва",
-         "industry": "retail", "manager": "Boris", "email_consent": "0"],
+        [
+            "customer_id": "C1", "name": "Альфа", "type": "company", "tax_id": "7700000001", "email": "a@alpha.ru",
+            "phone": "+7 (912) 000-00-01", "birth_date": "1980-01-15", "gender": "male", "city": "Москва", "region": "Москва",
+            "industry": "retail", "segment": "B2B", "source": "web", "manager": "Anna", "email_consent": "1",
+        ],
+        [
+            "customer_id": "C2", "name": "Бета", "email": "beta@", "phone": "+7 (912) 345-67-89", "city": "Москва",
+            "industry": "retail", "manager": "Boris", "email_consent": "0",
+        ],
         ["customer_id": "C3", "name": "Гамма", "email": "gamma@gamma.ru", "phone": "8-912-345-67-89", "city": "Казань"],
         ["customer_id": "C4", "name": "Дельта", "phone": "12345", "city": "Казань"],
-        ["customer_id": "C5", "name": "Эпсилон", "type": "person", "email": "eps@eps.com", "phone": "9123456780", "manager": "Vera",
-         "birth_date": "2030-01-01"],
+        [
+            "customer_id": "C5", "name": "Эпсилон", "type": "person", "email": "eps@eps.com", "phone": "9123456780", "manager": "Vera",
+            "birth_date": "2030-01-01",
+        ],
         ["customer_id": "C6", "name": "ООО «Ромашка»", "tax_id": "7701234567", "manager": "Anna"],
         ["customer_id": "C7", "name": "Ромашка  ООО", "tax_id": "7701234568", "manager": "Anna"],
     ]
 
-    static func sale(_ order: String?, _ customer: String, _ date: String, _ amount: String, cost: String? = nil,
-                     product: String? = nil, manager: String? = nil, channel: String? = nil, campaign: String? = nil)
+    static func sale(
+        _ order: String?, _ customer: String, _ date: String, _ amount: String, cost: String? = nil,
+        product: String? = nil, manager: String? = nil, channel: String? = nil, campaign: String? = nil
+    )
         -> [String: String?]
     {
-        ["order_id": order, "customer_id": customer, "date": date, "amount": amount, "cost": cost, "product": product,
-         "manager": manager, "channel": channel, "campaign": campaign]
+        [
+            "order_id": order, "customer_id": customer, "date": date, "amount": amount, "cost": cost, "product": product,
+            "manager": manager, "channel": channel, "campaign": campaign,
+        ]
     }
 
     static let sales: [[String: String?]] = [

@@ -1,7 +1,7 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Analytics
 
@@ -12,13 +12,14 @@ import TestSupport
     static func silentBigCustomer() throws -> Analysis {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        try insertCanonicalRows([
-            Fixture.sale("O1", "BIG", "2025-04-15", "1000000", manager: "Silent"),
-            Fixture.sale("O2", "A1", "2026-03-01", "50000", manager: "Anna"),
-            Fixture.sale("O3", "A2", "2026-06-01", "30000", manager: "Anna"),
-            Fixture.sale("O4", "A3", "2026-09-01", "15000", manager: "Boris"),
-            Fixture.sale("O5", "A4", "2026-11-20", "5000", manager: "Boris"),
-        ], kind: .sales, into: workspace)
+        try insertCanonicalRows(
+            [
+                Fixture.sale("O1", "BIG", "2025-04-15", "1000000", manager: "Silent"),
+                Fixture.sale("O2", "A1", "2026-03-01", "50000", manager: "Anna"),
+                Fixture.sale("O3", "A2", "2026-06-01", "30000", manager: "Anna"),
+                Fixture.sale("O4", "A3", "2026-09-01", "15000", manager: "Boris"),
+                Fixture.sale("O5", "A4", "2026-11-20", "5000", manager: "Boris"),
+            ], kind: .sales, into: workspace)
         return try Analytics.analyse(workspace, round: try workspace.round(), asOf: Day(iso: "2026-11-20"))
     }
 

@@ -1,8 +1,8 @@
 import AuditModel
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 import Workspace
 
 /// The whole story of a number that should never be in a round, as a consultant meets it with
@@ -38,9 +38,10 @@ import Workspace
         defer { directory.remove() }
         // 1. A workbook with inf in an amount cell: a bad row with its place; nothing stored.
         let book = directory.file("sales.xlsx")
-        try MinimalWorkbook.write(rows: MinimalWorkbook.textRow(1, ["Код клиента", "Дата", "Сумма"])
-            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>C1</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>01.02.2026</t></is></c><c r=\"C2\"><v>10</v></c></row>"
-            + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>C2</t></is></c><c r=\"B3\" t=\"inlineStr\"><is><t>01.02.2026</t></is></c><c r=\"C3\"><v>inf</v></c></row>",
+        try MinimalWorkbook.write(
+            rows: MinimalWorkbook.textRow(1, ["Код клиента", "Дата", "Сумма"])
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>C1</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>01.02.2026</t></is></c><c r=\"C2\"><v>10</v></c></row>"
+                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>C2</t></is></c><c r=\"B3\" t=\"inlineStr\"><is><t>01.02.2026</t></is></c><c r=\"C3\"><v>inf</v></c></row>",
             to: book)
         let refused = try CLI.run(["import", workspace, book, "--as", "sales"])
         #expect(refused.status == 1)
@@ -81,7 +82,8 @@ import Workspace
         defer { directory.remove() }
         let sales = try directory.write(Self.goodSales, to: "sales.csv")
         #expect(try CLI.run(["import", workspace, sales, "--as", "sales"]).status == 0)
-        let deals = try directory.write("ID сделки;Клиент;Дата создания;Сумма;Статус\nD1;C1;01.02.2026;500;won\nD2;C2;02.02.2026;700;lost\n", to: "deals.csv")
+        let deals = try directory.write(
+            "ID сделки;Клиент;Дата создания;Сумма;Статус\nD1;C1;01.02.2026;500;won\nD2;C2;02.02.2026;700;lost\n", to: "deals.csv")
         let imported = try CLI.run(["import", workspace, deals, "--as", "deals"])
         #expect(imported.status == 0, "\(imported.stderr)")
         try sql(workspace, "UPDATE deal SET amount = -9e999 WHERE source_line = 3")
@@ -125,19 +127,24 @@ import Workspace
         let temporary = directory.file("tmp")
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         let book = directory.file("sales.xlsx")
-        try MinimalWorkbook.write(rows: MinimalWorkbook.textRow(1, ["Код клиента", "Дата", "Сумма"])
-            + "<row r=\"9223372036854775807\"><c r=\"A2\"><v>1</v></c></row>", to: book)
+        try MinimalWorkbook.write(
+            rows: MinimalWorkbook.textRow(1, ["Код клиента", "Дата", "Сумма"])
+                + "<row r=\"9223372036854775807\"><c r=\"A2\"><v>1</v></c></row>", to: book)
         let customers = directory.file("customers.csv")
         try "Код клиента;Наименование\nC1;ООО Ромашка\n".write(toFile: customers, atomically: true, encoding: .utf8)
         let run = try CLI.run(["metrics", "--sales", book, "--customers", customers], environment: ["TMPDIR": temporary])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("sheet 'Продажи': the sheet's row number 9223372036854775807 is outside an Excel sheet (rows 1…1048576)"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("sheet 'Продажи': the sheet's row number 9223372036854775807 is outside an Excel sheet (rows 1…1048576)"),
+            "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary) == [])
     }
 
     // MARK: - Rulesets
 
-    static func ruleset(id: String = "mine", weight: String = "1", value: String = "metric.sales.revenue.all_history", extra: String = "") -> String {
+    static func ruleset(id: String = "mine", weight: String = "1", value: String = "metric.sales.revenue.all_history", extra: String = "")
+        -> String
+    {
         """
         schema: crm-audit/ruleset/1
         id: \(id)

@@ -1,6 +1,6 @@
 import AuditModel
-import Testing
 import TestSupport
+import Testing
 import Workspace
 
 @testable import Analytics
@@ -20,17 +20,19 @@ import Workspace
         let customers = Int.random(in: 5...60, using: &random)
         return (0..<Int.random(in: 20...400, using: &random)).map { index in
             let amount = Double(Int.random(in: returns ? -50...1000 : 1...1000, using: &random))
-            return Line(order: index % 7 == 0 ? nil : "O\(Int.random(in: 0...150, using: &random))",
-                        customer: "C\(Int.random(in: 0..<customers, using: &random))",
-                        day: start.adding(days: Int.random(in: 0...1200, using: &random)), amount: amount)
+            return Line(
+                order: index % 7 == 0 ? nil : "O\(Int.random(in: 0...150, using: &random))",
+                customer: "C\(Int.random(in: 0..<customers, using: &random))",
+                day: start.adding(days: Int.random(in: 0...1200, using: &random)), amount: amount)
         }
     }
 
     static func analyse(_ lines: [Line], asOf: Day?) throws -> MetricDocument {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        try insertCanonicalRows(lines.map { Fixture.sale($0.order, $0.customer, $0.day.iso, String($0.amount)) },
-                                kind: .sales, into: workspace)
+        try insertCanonicalRows(
+            lines.map { Fixture.sale($0.order, $0.customer, $0.day.iso, String($0.amount)) },
+            kind: .sales, into: workspace)
         return try Analytics.analyse(workspace, round: try workspace.round(), asOf: asOf).document
     }
 
@@ -60,7 +62,10 @@ import Workspace
         if revenue > 0 {
             #expect(close(document["pareto.top20_share.all_history"], ranked.prefix(top).reduce(0, +) / revenue))
             var cumulative = 0.0
-            let k = ranked.firstIndex { cumulative += $0; return cumulative >= 0.8 * revenue }.map { $0 + 1 }
+            let k = ranked.firstIndex {
+                cumulative += $0
+                return cumulative >= 0.8 * revenue
+            }.map { $0 + 1 }
             #expect(document["pareto.customers_for_80.all_history"] == (k.map { .number(Double($0)) } ?? .null))
             #expect(close(document["pareto.hhi.all_history"], ranked.reduce(0) { $0 + ($1 / revenue) * ($1 / revenue) }))
         }

@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func namedPlaceholdersExactZeroAndEscapedBraces() throws {
-        let template = try MessageTemplate("'{'{file}'}': {n, plural, =0 {пусто} one {# строка} few {# строки} many {# строк} other {# строки}}")
+        let template = try MessageTemplate(
+            "'{'{file}'}': {n, plural, =0 {пусто} one {# строка} few {# строки} many {# строк} other {# строки}}")
         #expect(template.render(["file": "a.csv", "n": 0], in: .ru) == "{a.csv}: пусто")
         #expect(template.render(["file": "a.csv", "n": 1_234], in: .ru) == "{a.csv}: 1\u{00A0}234 строки")
         #expect(template.argumentNames == ["file", "n"])

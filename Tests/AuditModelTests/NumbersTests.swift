@@ -1,5 +1,6 @@
-@testable import AuditModel
 import Testing
+
+@testable import AuditModel
 
 /// No Double → Int conversion traps: checked conversions say nil, clamped ones saturate, and the
 /// formatter writes any finite number exactly.

@@ -29,8 +29,10 @@ private struct Scratch {
 }
 
 @Suite struct OutputGuardTests {
-    @Test(arguments: ["acme.crmaudit", "acme.crmaudit-wal", "acme.crmaudit-shm", "acme.crmaudit-journal", "acme.crmaudit.bak",
-                      "./sub/../acme.crmaudit"])
+    @Test(arguments: [
+        "acme.crmaudit", "acme.crmaudit-wal", "acme.crmaudit-shm", "acme.crmaudit-journal", "acme.crmaudit.bak",
+        "./sub/../acme.crmaudit",
+    ])
     func theWorkspaceAndItsCompanionsAreNeverWrittenOverEvenWithForce(name: String) throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -183,8 +185,10 @@ private struct Scratch {
         #expect(names == ["acme.crmaudit"])
     }
 
-    @Test(arguments: [OutputRefusal.workspace(path: "w.crmaudit-wal", workspace: "w.crmaudit"), .folder(path: "out"),
-                      .special(path: "/dev/sda"), .notOurs(path: "a.csv", database: false), .notOurs(path: "b.db", database: true)])
+    @Test(arguments: [
+        OutputRefusal.workspace(path: "w.crmaudit-wal", workspace: "w.crmaudit"), .folder(path: "out"),
+        .special(path: "/dev/sda"), .notOurs(path: "a.csv", database: false), .notOurs(path: "b.db", database: true),
+    ])
     func everyRefusalIsExplainedInBothLanguages(refusal: OutputRefusal) {
         let english = refusal.message(in: .en), russian = refusal.message(in: .ru)
         #expect(!english.isEmpty && !russian.isEmpty && english != russian)

@@ -1,7 +1,7 @@
 import Analytics
+import Audit
 import AuditModel
 import Expressions
-import Audit
 import Rules
 import Testing
 
@@ -32,15 +32,18 @@ import Testing
               - {section: kpis, id: kpi.retention.rate_12m, metric: retention.rate_12m, title: {ru: Удержание, en: Retention}}
         """
 
-    let document = MetricDocument(asOf: Day(year: 2026, month: 11, day: 20)!,
-                                  metrics: ["sales.growth_12m": .number(0.05), "retention.rate_12m": .number(0.675)],
-                                  unavailable: [:], series: MonthlySeries(), tables: MetricTables())
+    let document = MetricDocument(
+        asOf: Day(year: 2026, month: 11, day: 20)!,
+        metrics: ["sales.growth_12m": .number(0.05), "retention.rate_12m": .number(0.675)],
+        unavailable: [:], series: MonthlySeries(), tables: MetricTables())
 
     func configuration(_ answers: [String: AnswerValue]) throws -> RecommendedConfiguration {
         let ruleset = try RulesetLoader(environment: beliefEnvironment()).load(text: beliefRuleset(block), file: "c.yaml")
         let stack = RulesetStack([ruleset])
-        let findings = RuleEvaluator(policy: .standard).evaluate(stack.rules, in: FixedContext(answers: answers, metrics: [:], roundDate: document.asOf))
-        return ConfigurationBuilder.build(rules: stack.rules, findings: findings, metrics: document, answers: answers, spec: stack.configuration)
+        let findings = RuleEvaluator(policy: .standard).evaluate(
+            stack.rules, in: FixedContext(answers: answers, metrics: [:], roundDate: document.asOf))
+        return ConfigurationBuilder.build(
+            rules: stack.rules, findings: findings, metrics: document, answers: answers, spec: stack.configuration)
     }
 
     @Test func theStagesTheCompanyNamesBecomeThePipelineInTheirOrder() throws {
@@ -53,8 +56,13 @@ import Testing
     @Test func theStatedCycleSetsWhenADealIsStalled() throws {
         let result = try configuration(["cycle_days": .number(14)])
         let alert = try #require(result.automations.first { $0.id == "automation.stalled_deal" })
-        #expect(alert.detail?.ru == "задача руководителю, если сделка не переходит на следующий этап 28 дней; цикл сделки, по словам компании, — 14 дней")
-        #expect(alert.detail?.en == "a task for the sales head when a deal has not moved to the next stage for 28 days; the company states a sales cycle of 14 days")
+        #expect(
+            alert.detail?.ru
+                == "задача руководителю, если сделка не переходит на следующий этап 28 дней; цикл сделки, по словам компании, — 14 дней")
+        #expect(
+            alert.detail?.en
+                == "a task for the sales head when a deal has not moved to the next stage for 28 days; the company states a sales cycle of 14 days"
+        )
         #expect(result.pipeline.map(\.id) == ["stage.lead"], "without stated stages the finding's template stays")
         let short = try configuration(["cycle_days": .number(1)])
         #expect(short.automations.first { $0.id == "automation.stalled_deal" }?.detail?.ru.contains("7 дней") == true, "at least a week")
@@ -77,12 +85,20 @@ import Testing
         let broken = block.replacingOccurrences(of: "retain_customers:", with: "retain_customer:")
             .replacingOccurrences(of: "metric: sales.growth_12m", with: "metric: sales.growth")
             .replacingOccurrences(of: "goal_question: goals", with: "goal_question: stages")
-        let found = RulesetLoader(environment: beliefEnvironment()).lint(text: beliefRuleset(broken), file: "c.yaml").1.map { $0.formatted(in: .en) }
+        let found = RulesetLoader(environment: beliefEnvironment()).lint(text: beliefRuleset(broken), file: "c.yaml").1.map {
+            $0.formatted(in: .en)
+        }
         #expect(found.contains { $0.contains("goal_question: 'stages' must be a multiple-choice (multi) question") })
         #expect(found.contains { $0.contains("unknown metric 'sales.growth'; the 'sales.' group has: sales.growth_12m") })
         let wrongOption = block.replacingOccurrences(of: "retain_customers:", with: "retain_customer:")
-        let options = RulesetLoader(environment: beliefEnvironment()).lint(text: beliefRuleset(wrongOption), file: "c.yaml").1.map { $0.formatted(in: .en) }
-        #expect(options.contains { $0.contains("c.yaml:13:") && $0.contains("question 'goals' has no option 'retain_customer'; did you mean 'retain_customers'?") })
+        let options = RulesetLoader(environment: beliefEnvironment()).lint(text: beliefRuleset(wrongOption), file: "c.yaml").1.map {
+            $0.formatted(in: .en)
+        }
+        #expect(
+            options.contains {
+                $0.contains("c.yaml:13:")
+                    && $0.contains("question 'goals' has no option 'retain_customer'; did you mean 'retain_customers'?")
+            })
     }
 
     @Test func theLastLayerThatDeclaresABlockWins() throws {

@@ -1,6 +1,6 @@
+import Audit
 import AuditModel
 import Questionnaire
-import Audit
 import Rules
 import Testing
 
@@ -93,9 +93,10 @@ import Testing
     @Test func aQuestionNothingUsesIsAWarningAtItsLine() throws {
         let (questionnaire, ruleset) = try setup()
         let warnings = QuestionUsage.diagnostics(for: questionnaire, rulesets: [ruleset]).map { $0.formatted(in: .en) }
-        #expect(warnings == [
-            "q.yaml:39:9: warning: question 'forgotten' feeds nothing: no area scores it, and no rule (tiny-rules), skip logic, readiness gate or configuration item reads it; use the answer, or mark the question 'purpose: context'",
-        ])
+        #expect(
+            warnings == [
+                "q.yaml:39:9: warning: question 'forgotten' feeds nothing: no area scores it, and no rule (tiny-rules), skip logic, readiness gate or configuration item reads it; use the answer, or mark the question 'purpose: context'"
+            ])
     }
 
     @Test func withoutItsRulesetsARuleOnlyQuestionIsUnused() throws {

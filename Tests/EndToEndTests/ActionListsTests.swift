@@ -1,8 +1,8 @@
 import AuditModel
 import Foundation
 import Importers
-import Testing
 import TestSupport
+import Testing
 
 /// The lists a finding's evidence stands for, in full beside the report: the client's people work
 /// through them (call the overdue regulars, meet the large customers who cut their purchases,
@@ -51,8 +51,10 @@ import TestSupport
         defer { directory.remove() }
         #expect(try CLI.run(["demo", "--out", directory.path]).status == 0)
         let lists = directory.file("lists.xlsx")
-        let run = try CLI.run(["report", directory.file("technosnab.crmaudit"), "--out", directory.file("r.html"),
-                               "--lists", lists, "--redact"])
+        let run = try CLI.run([
+            "report", directory.file("technosnab.crmaudit"), "--out", directory.file("r.html"),
+            "--lists", lists, "--redact",
+        ])
         #expect(run.status != 0)
         #expect(run.stderr.contains("--redact"))
         #expect(!FileManager.default.fileExists(atPath: lists))

@@ -1,10 +1,11 @@
-@testable import Audit
 import AuditModel
 import Foundation
 import Questionnaire
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
+@testable import Audit
 
 /// The questionnaire as a workbook the client fills before the visit: written with drop-downs
 /// and checks, read back with every answer and its respondent, every problem named by cell.
@@ -26,8 +27,9 @@ import Workspace
     {
         let directory = TemporaryDirectory("crm-audit-workbook")
         let path = directory.file("form.xlsx")
-        let data = try AnswersWorkbook.data(questionnaire: questionnaire, answers: answers, respondent: respondent, client: "ООО «Тест»",
-                                            language: language)
+        let data = try AnswersWorkbook.data(
+            questionnaire: questionnaire, answers: answers, respondent: respondent, client: "ООО «Тест»",
+            language: language)
         try data.write(to: URL(fileURLWithPath: path))
         let read = try AnswersWorkbook.read(path: path, questionnaire: questionnaire, answeredAt: "2026-12-01T10:00:00Z", respondent: nil)
         return (read.answers, read.diagnostics, path)
@@ -86,10 +88,13 @@ import Workspace
             .write(to: URL(fileURLWithPath: path))
         let unzip = Process()
         unzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        unzip.arguments = ["python3", "-c", """
+        unzip.arguments = [
+            "python3", "-c",
+            """
             import zipfile,sys
             z=zipfile.ZipFile(sys.argv[1]); print(z.read('xl/workbook.xml').decode()); print(z.read('xl/worksheets/sheet2.xml').decode())
-            """, path]
+            """, path,
+        ]
         let pipe = Pipe()
         unzip.standardOutput = pipe
         try unzip.run()
@@ -166,8 +171,10 @@ import Workspace
         // Saved again by LibreOffice, as a client without Excel would.
         let office = Process()
         office.executableURL = URL(fileURLWithPath: try #require(Self.office))
-        office.arguments = ["--headless", "-env:UserInstallation=file://\(directory.path)/lo", "--convert-to", "xlsx",
-                            "--outdir", directory.file("lo"), directory.file("sokolov.xlsx")]
+        office.arguments = [
+            "--headless", "-env:UserInstallation=file://\(directory.path)/lo", "--convert-to", "xlsx",
+            "--outdir", directory.file("lo"), directory.file("sokolov.xlsx"),
+        ]
         office.standardOutput = FileHandle.nullDevice
         office.standardError = FileHandle.nullDevice
         try office.run()
@@ -206,11 +213,13 @@ import Workspace
 
 @Suite struct AnswersWorkbookHelpTests {
     @Test func helpAddressedToTheConsultantIsLeftOutOfTheClientsForm() {
-        #expect(AnswersWorkbook.clientHelp("Без базовой линии рост нельзя доказать. Попросите цифры за прошлый год.")
-            == "Без базовой линии рост нельзя доказать.")
+        #expect(
+            AnswersWorkbook.clientHelp("Без базовой линии рост нельзя доказать. Попросите цифры за прошлый год.")
+                == "Без базовой линии рост нельзя доказать.")
         #expect(AnswersWorkbook.clientHelp("Спросите прямо: «Если завтра уйдёт лучший менеджер?»") == "")
         #expect(AnswersWorkbook.clientHelp("Считайте всех, кто ведёт клиентов.") == "Считайте всех, кто ведёт клиентов.")
-        #expect(AnswersWorkbook.clientHelp("Without a baseline growth cannot be shown. Ask for last year's figures.")
-            == "Without a baseline growth cannot be shown.")
+        #expect(
+            AnswersWorkbook.clientHelp("Without a baseline growth cannot be shown. Ask for last year's figures.")
+                == "Without a baseline growth cannot be shown.")
     }
 }

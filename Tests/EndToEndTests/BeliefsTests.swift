@@ -1,7 +1,7 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The example company's owner believes 1 200 active customers and names a star manager who
 /// "holds almost half the turnover"; the audit sets both beside the data, as findings with both
@@ -40,7 +40,8 @@ import TestSupport
         defer { directory.remove() }
         let run = try CLI.run(["demo", "--out", directory.path])
         #expect(run.status == 0, "\(run.stderr)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.file("report.json")))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.file("report.json")))) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
         func finding(_ id: String) throws -> (status: String, belief: [String: Any]) {
             let found = try #require(findings.first { $0["ruleID"] as? String == id }, "\(id)")
@@ -67,12 +68,14 @@ import TestSupport
         // revenue, whose largest value is the dependency BASE-003 prices (not the sales where
         // the manager is named, which gave a second, different figure beside it).
         let document = try #require(json["metrics"] as? [String: Any])
-        let customerShares = try #require((document["breakdowns"] as? [String: Any])?["managers.customers_revenue_share_12m"] as? [String: Double])
+        let customerShares = try #require(
+            (document["breakdowns"] as? [String: Any])?["managers.customers_revenue_share_12m"] as? [String: Double])
         let dependency = try #require((document["metrics"] as? [String: Any])?["managers.dependency"] as? Double)
         #expect(customerShares.values.max() == dependency)
         #expect(customerShares.max { $0.value < $1.value }?.key == top.key)
         let base003 = try #require(findings.first { $0["ruleID"] as? String == "BASE-003" })
-        #expect(((base003["evidence"] as? [String: String])?["ru"] ?? "").contains("«\(top.key)»"), "the dependency finding names the manager")
+        #expect(
+            ((base003["evidence"] as? [String: String])?["ru"] ?? "").contains("«\(top.key)»"), "the dependency finding names the manager")
 
         let topShare = try finding("KEY-005")
         #expect(topShare.belief["stated"] as? Double == 0.5)
@@ -84,7 +87,9 @@ import TestSupport
         #expect(english.contains("What you believe — and what the data shows"))
         let ru = Formatter(.ru), en = Formatter(.en)
         #expect(russian.contains("1\u{00A0}200\u{00A0}клиентов"))
-        #expect(russian.contains(ru.count(Double(window.active)) + "\u{00A0}" + Plural.form(Double(window.active), "клиент|клиента|клиентов", .ru)))
+        #expect(
+            russian.contains(
+                ru.count(Double(window.active)) + "\u{00A0}" + Plural.form(Double(window.active), "клиент|клиента|клиентов", .ru)))
         #expect(english.contains(en.count(Double(window.active)) + "\u{00A0}customers"))
         #expect(russian.contains("12 месяцев по 20.11.2026") && english.contains("12 months to 2026-11-20"))
         for page in [russian, english] {
@@ -99,14 +104,17 @@ import TestSupport
         let directory = TemporaryDirectory("crm-audit-config")
         defer { directory.remove() }
         #expect(try CLI.run(["demo", "--out", directory.path]).status == 0)
-        let configuration = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: directory.file("crm-configuration.json")))) as? [String: Any])
+        let configuration = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: directory.file("crm-configuration.json")))) as? [String: Any])
         let pipeline = try #require(configuration["pipeline"] as? [[String: Any]])
         // The owner's "Запрос, расчёт, счёт, оплата, отгрузка".
         #expect(pipeline.compactMap { ($0["title"] as? [String: String])?["ru"] } == ["Запрос", "Расчёт", "Счёт", "Оплата", "Отгрузка"])
         let automations = try #require(configuration["automations"] as? [[String: Any]])
         let stalled = try #require(automations.first { $0["id"] as? String == "automation.stalled_deal" })
-        #expect((stalled["detail"] as? [String: String])?["en"]?.contains("6 days; the company states a sales cycle of 14 days over 5 stages") == true)
+        #expect(
+            (stalled["detail"] as? [String: String])?["en"]?.contains("6 days; the company states a sales cycle of 14 days over 5 stages")
+                == true)
         let kpis = try #require(configuration["kpis"] as? [[String: Any]]).compactMap { $0["id"] as? String }
         // The only goal named is "grow sales": its KPIs lead.
         #expect(Array(kpis.prefix(3)) == ["kpi.sales.growth_12m", "kpi.customers.new_12m", "kpi.sales.avg_order_value_last_12m"])
@@ -121,16 +129,22 @@ import TestSupport
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let bundled = try String(contentsOfFile: CLI.packageRoot + "/questionnaires/crm-readiness.yaml", encoding: .utf8)
-        let prefill = try directory.write(bundled.replacingOccurrences(of: "prefill: \"metric.managers.with_sales_12m\"",
-                                                                       with: "prefill: \"metric.managers.count\""), to: "crm-readiness.yaml")
+        let prefill = try directory.write(
+            bundled.replacingOccurrences(
+                of: "prefill: \"metric.managers.with_sales_12m\"",
+                with: "prefill: \"metric.managers.count\""), to: "crm-readiness.yaml")
         let failed = try CLI.run(["lint", prefill])
         #expect(failed.status == 1)
-        #expect(failed.stderr.contains("crm-readiness.yaml:") && failed.stderr.contains("error: unknown metric 'managers.count'; the 'managers.' group has:"))
+        #expect(
+            failed.stderr.contains("crm-readiness.yaml:")
+                && failed.stderr.contains("error: unknown metric 'managers.count'; the 'managers.' group has:"))
         #expect(failed.stderr.contains("managers.with_sales_12m"))
 
-        let extra = "      - id: company_founded\n        type: number\n"
+        let extra =
+            "      - id: company_founded\n        type: number\n"
             + "        text: {ru: \"Год основания?\", en: \"Founded in?\"}\n        help: {ru: \"Год.\", en: \"The year.\"}"
-        let unused = bundled.replacingOccurrences(of: "      - id: company_history_years\n", with: extra + "\n      - id: company_history_years\n")
+        let unused = bundled.replacingOccurrences(
+            of: "      - id: company_history_years\n", with: extra + "\n      - id: company_history_years\n")
         let warned = try CLI.run(["lint", try directory.write(unused, to: "with-extra.yaml")])
         #expect(warned.status == 0, "an unused question is a warning")
         #expect(warned.stderr.contains("warning: question 'company_founded' feeds nothing"))

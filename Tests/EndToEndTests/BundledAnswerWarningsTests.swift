@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The bundled questionnaire warns, at the answer's line, where the answers contradict each
 /// other or the data, and still stores them (a warning is for the consultant to check).

@@ -4,8 +4,8 @@ import AuditModel
 import Foundation
 import Questionnaire
 import Rules
-import Testing
 import TestSupport
+import Testing
 
 /// The bundled questionnaire and rulesets load cleanly together, and every bundled rule proves
 /// itself with its own tests.
@@ -27,7 +27,8 @@ import TestSupport
         setenv("CRM_AUDIT_HOME", CLI.packageRoot, 1)
         let setup = try AuditSetup.load(industry: industry)
         #expect(setup.rulesets.layers.map(\.id) == ["crm-core", "industry-" + industry])
-        #expect(setup.rulesets.rules.contains { $0.ruleset.hasPrefix("industry-" + industry) }, "\(Set(setup.rulesets.rules.map(\.ruleset)))")
+        #expect(
+            setup.rulesets.rules.contains { $0.ruleset.hasPrefix("industry-" + industry) }, "\(Set(setup.rulesets.rules.map(\.ruleset)))")
         let results = RuleTestRunner.run(setup.rulesets.rules, policy: setup.rulesets.policy, on: Day(year: 2026, month: 11, day: 29)!)
         #expect(results.allSatisfy { $0.passed })
     }
@@ -54,16 +55,19 @@ import TestSupport
         let setup = try Self.setup()
         // Churn (`change_12m`: bought in the previous 12 months, not in the last 12) is stated
         // as a yearly rate ending on as_of: the belief table's "12 months to as_of".
-        let expected: [MetricPeriod: BeliefPeriod] = [.last12m: .last12Months, .change12m: .last12Months,
-                                                      .allHistory: .wholeHistory, .asOf: .asOf]
+        let expected: [MetricPeriod: BeliefPeriod] = [
+            .last12m: .last12Months, .change12m: .last12Months,
+            .allHistory: .wholeHistory, .asOf: .asOf,
+        ]
         var checked = 0
         for rule in setup.rulesets.rules {
             guard let belief = rule.belief else { continue }
             for reference in belief.measured.references where reference.kind == .metric {
                 let definition = MetricCatalogue.definition(of: reference.id) ?? MetricCatalogue.breakdown(reference.id)
                 let period = try #require(definition?.period, "\(rule.id): \(reference.id) is not in the catalogue")
-                #expect(expected[period] == belief.period,
-                        "\(rule.id) says \(belief.period.rawValue) but \(reference.id) is \(period.rawValue)")
+                #expect(
+                    expected[period] == belief.period,
+                    "\(rule.id) says \(belief.period.rawValue) but \(reference.id) is \(period.rawValue)")
                 checked += 1
             }
         }
@@ -110,8 +114,9 @@ import TestSupport
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let core = try String(contentsOfFile: CLI.packageRoot + "/rulesets/crm-core.yaml", encoding: .utf8)
-        let wrong = core.replacingOccurrences(of: "{given: {metrics: {managers.dependency: 0.41, managers.with_sales_12m: 9}}, expect: finding}",
-                                              with: "{given: {metrics: {managers.dependency: 0.41, managers.with_sales_12m: 9}}, expect: ok}")
+        let wrong = core.replacingOccurrences(
+            of: "{given: {metrics: {managers.dependency: 0.41, managers.with_sales_12m: 9}}, expect: finding}",
+            with: "{given: {metrics: {managers.dependency: 0.41, managers.with_sales_12m: 9}}, expect: ok}")
         let failing = try CLI.run(["rules", "test", try directory.write(wrong, to: "core.yaml")])
         #expect(failing.status == 1)
         #expect(failing.stderr.contains("test of rule BASE-003 failed: expected ok, got finding"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import crm_audit
 
 /// The command line's catalogue: every key in every language, the same placeholders in each,
@@ -15,7 +16,8 @@ import Testing
         #expect(ru(1, 0) == "Проверено 1 файл: ошибок нет, предупреждений нет.")
         #expect(ru(22, 2) == "Проверено 22 файла: 2 ошибки, предупреждений нет.")
         #expect(ru(111, 21) == "Проверено 111 файлов: 21 ошибка, предупреждений нет.")
-        #expect(CLIText.lintSummary.render(["files": .count(1), "errors": .count(1), "warnings": .count(2)], in: .en)
-            == "Checked 1 file: 1 error, 2 warnings.")
+        #expect(
+            CLIText.lintSummary.render(["files": .count(1), "errors": .count(1), "warnings": .count(2)], in: .en)
+                == "Checked 1 file: 1 error, 2 warnings.")
     }
 }

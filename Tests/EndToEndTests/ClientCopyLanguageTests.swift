@@ -1,7 +1,7 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The client's copy speaks the client's language only: no field, metric or question ids, no
 /// commands, no English words in the Russian copy and no Russian in the English one — except
@@ -44,7 +44,8 @@ import TestSupport
         for pattern in ["<style[\\s\\S]*?</style>", "<script[\\s\\S]*?</script>", "<svg[\\s\\S]*?</svg>", "<[^>]+>"] {
             text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", "\u{00A0}"), ("&amp;", "&")] {
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", "\u{00A0}"), ("&amp;", "&")]
+        {
             text = text.replacingOccurrences(of: entity, with: character)
         }
         return text
@@ -52,14 +53,18 @@ import TestSupport
 
     static func matches(_ pattern: String, in text: String) -> [String] {
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
-        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range, in: text).map { String(text[$0]) }
+        }
     }
 
     /// Latin words a Russian business text uses as they are.
-    static let latinInRussian: Set<String> = ["crm", "abc", "rfm", "email", "e", "mail", "excel", "roi", "utm", "kpi", "sla", "ip",
-                                              "a", "b", "c", "r", "f", "m", "sha", "api", "pdf", "xyz", "nps", "vip", "b2b", "b2c", "ltv", "utc",
-                                              // Brand names written as their owners write them.
-                                              "whatsapp", "telegram", "viber", "ozon", "wildberries"]
+    static let latinInRussian: Set<String> = [
+        "crm", "abc", "rfm", "email", "e", "mail", "excel", "roi", "utm", "kpi", "sla", "ip",
+        "a", "b", "c", "r", "f", "m", "sha", "api", "pdf", "xyz", "nps", "vip", "b2b", "b2c", "ltv", "utc",
+        // Brand names written as their owners write them.
+        "whatsapp", "telegram", "viber", "ozon", "wildberries",
+    ]
 
     @Test(.enabled(if: CLI.isBuilt))
     func theClientCopyHasNoIdsAndNoWordsOfTheOtherLanguage() throws {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A closed round is history: reading it again (a report of round 1 after round 2 began, even with
 /// other rules) changes nothing it stored.
@@ -18,7 +18,8 @@ import TestSupport
             return try #require((object["rounds"] as? [[String: Any]])?.first)
         }
         let before = try roundOne()
-        let lenient = try directory.write("""
+        let lenient = try directory.write(
+            """
             schema: crm-audit/ruleset/1
             id: lenient
             version: 1.0.0

@@ -9,10 +9,14 @@ import Testing
 @Suite struct ComparisonPeriodTests {
     static func document(asOf: String, revenue: Double, wholeHistory: Double, stamped: Bool = true) -> MetricDocument {
         let day = Day(iso: asOf)!
-        return MetricDocument(asOf: day, metrics: ["sales.revenue_last_12m": .number(revenue), "sales.revenue.all_history": .number(wholeHistory),
-                                                   "quality.fill.email": .number(0.5)],
-                              unavailable: [:], series: MonthlySeries(), tables: MetricTables(),
-                              periods: stamped ? HeadlinePeriods(asOf: day, previousCovered: true) : nil)
+        return MetricDocument(
+            asOf: day,
+            metrics: [
+                "sales.revenue_last_12m": .number(revenue), "sales.revenue.all_history": .number(wholeHistory),
+                "quality.fill.email": .number(0.5),
+            ],
+            unavailable: [:], series: MonthlySeries(), tables: MetricTables(),
+            periods: stamped ? HeadlinePeriods(asOf: day, previousCovered: true) : nil)
     }
 
     @Test func wholeHistorySumsAreNotComparedBetweenExportsOfDifferentLengths() {
@@ -34,8 +38,10 @@ import Testing
         // 0.01 pp of margin change is printed "±0 pp": calling it "worse" names a direction the figures do not show.
         let day = Day(iso: "2026-11-30")!
         func document(_ margin: Double, _ revenue: Double) -> MetricDocument {
-            MetricDocument(asOf: day, metrics: ["sales.gross_margin_change_12m": .number(margin), "sales.revenue_last_12m": .number(revenue)],
-                           unavailable: [:], series: MonthlySeries(), tables: MetricTables(), periods: HeadlinePeriods(asOf: day, previousCovered: true))
+            MetricDocument(
+                asOf: day, metrics: ["sales.gross_margin_change_12m": .number(margin), "sales.revenue_last_12m": .number(revenue)],
+                unavailable: [:], series: MonthlySeries(), tables: MetricTables(),
+                periods: HeadlinePeriods(asOf: day, previousCovered: true))
         }
         let deltas = RoundComparer.metricDeltas(before: document(0.0002, 100.2), after: document(0.0001, 100.6))
         #expect(deltas.first { $0.id == "sales.gross_margin_change_12m" }?.trend == .unchanged)
@@ -51,10 +57,13 @@ import Testing
         func side(_ number: Int, _ day: String) -> RoundComparison.Side {
             .init(number: number, date: Day(iso: day)!, overall: nil, level: nil, questionnaire: nil, rulesets: [])
         }
-        let comparison = RoundComparison(from: side(1, "2026-05-31"), to: side(2, "2026-11-30"), areas: [], resolved: [], new: [], persisting: [],
-                                         noLongerChecked: [], metrics: RoundComparer.metricDeltas(before: before, after: after), answers: [],
-                                         unconfirmedAnswers: 0, method: .init(questionnaire: nil, rulesetsRemoved: [], rulesetsAdded: [], rulesAdded: [],
-                                                                              rulesRemoved: [], rulesReweighted: []))
+        let comparison = RoundComparison(
+            from: side(1, "2026-05-31"), to: side(2, "2026-11-30"), areas: [], resolved: [], new: [], persisting: [],
+            noLongerChecked: [], metrics: RoundComparer.metricDeltas(before: before, after: after), answers: [],
+            unconfirmedAnswers: 0,
+            method: .init(
+                questionnaire: nil, rulesetsRemoved: [], rulesetsAdded: [], rulesAdded: [],
+                rulesRemoved: [], rulesReweighted: []))
         let table = ComparisonRenderer.table(comparison, language: .en)
         #expect(table.contains("Revenue, last 12 months"))
         #expect(table.contains("Fill rate: Email (as of the as-of date)"))

@@ -1,7 +1,7 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The README's first command: the demo audit, from the example company's files to the report.
 @Suite(.serialized) struct DemoTests {
@@ -37,7 +37,8 @@ import TestSupport
         let english = try String(contentsOfFile: directory.file("report-en.html"), encoding: .utf8)
 
         let expected = try Self.exampleSales()
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.file("report.json")))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.file("report.json")))) as? [String: Any])
         let metrics = try #require((json["metrics"] as? [String: Any])?["metrics"] as? [String: Any])
         let revenue = try #require(metrics["sales.revenue.all_history"] as? Double)
         #expect(abs(revenue - expected.revenue) < 0.01)
@@ -71,7 +72,8 @@ import TestSupport
         defer { directory.remove() }
         let run = try CLI.run(["demo", "--out", directory.path], language: "en")
         #expect(run.status == 0, "\(run.stderr)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.file("report.json")))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.file("report.json")))) as? [String: Any])
         let document = try #require(json["metrics"] as? [String: Any])
         let metrics = try #require(document["metrics"] as? [String: Any])
         let lost = try #require(metrics["customers.lost_12m"] as? Double)
@@ -137,7 +139,9 @@ import TestSupport
     }
 
     static func chartSum(_ html: String, chart: String) -> Double {
-        guard let start = html.range(of: "data-chart=\"\(chart)\""), let end = html[start.upperBound...].range(of: "</svg>") else { return .nan }
+        guard let start = html.range(of: "data-chart=\"\(chart)\""), let end = html[start.upperBound...].range(of: "</svg>") else {
+            return .nan
+        }
         var sum = 0.0
         var rest = html[start.upperBound..<end.lowerBound]
         while let attribute = rest.range(of: "data-value=\"") {
@@ -156,8 +160,19 @@ extension DemoTests {
         let directory = TemporaryDirectory("crm-audit-summary")
         defer { directory.remove() }
         #expect(try CLI.run(["demo", "--out", directory.path]).status == 0)
-        for (language, words) in [("ru", ["Выручка за 12 месяцев — 271,6", "+22,4", "к предыдущим 12 месяцам), валовая маржа 23", "потеряно 245 клиентов из 753"]),
-                                  ("en", ["Revenue over the last 12 months: RUB 271.6", "+22.4", "on the 12 months before), gross margin 23", "245 customers of the 753"])] {
+        for (language, words) in [
+            (
+                "ru",
+                ["Выручка за 12 месяцев — 271,6", "+22,4", "к предыдущим 12 месяцам), валовая маржа 23", "потеряно 245 клиентов из 753"]
+            ),
+            (
+                "en",
+                [
+                    "Revenue over the last 12 months: RUB 271.6", "+22.4", "on the 12 months before), gross margin 23",
+                    "245 customers of the 753",
+                ]
+            ),
+        ] {
             let html = try String(contentsOfFile: directory.file("report-\(language).html"), encoding: .utf8)
                 .replacingOccurrences(of: "\u{00A0}", with: " ")
             let position = try #require(html.range(of: "id=\"position\""), "\(language)")
@@ -183,9 +198,13 @@ extension DemoTests {
         let readiness = try #require(json["readiness"] as? [String: Any])
         #expect(readiness["verdict"] as? String == "not_yet")
         let gates = try #require(readiness["gates"] as? [[String: Any]])
-        let statuses = Dictionary(uniqueKeysWithValues: gates.compactMap { gate in (gate["id"] as? String).map { ($0, gate["status"] as? String ?? "") } })
-        #expect(statuses == ["sponsor": "condition", "goals": "blocked", "budget": "condition", "data": "condition", "people": "condition",
-                             "integration": "condition"])
+        let statuses = Dictionary(
+            uniqueKeysWithValues: gates.compactMap { gate in (gate["id"] as? String).map { ($0, gate["status"] as? String ?? "") } })
+        #expect(
+            statuses == [
+                "sponsor": "condition", "goals": "blocked", "budget": "condition", "data": "condition", "people": "condition",
+                "integration": "condition",
+            ])
         let html = try String(contentsOfFile: directory.file("report-en.html"), encoding: .utf8)
         #expect(html.contains("data-verdict=\"not_yet\""))
     }

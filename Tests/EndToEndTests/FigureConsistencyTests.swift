@@ -1,7 +1,7 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A figure shown in two places is the same figure; a share is its part over its whole; money has
 /// its period. Checked on the example company and on generated companies of different sizes, from
@@ -10,8 +10,11 @@ import TestSupport
     /// A workspace for a generated company, audited with the example's answers.
     static func generatedCompany(seed: Int, customers: Int, orders: Int, in directory: TemporaryDirectory) throws -> String {
         let workspace = directory.file("ws.crmaudit")
-        #expect(try CLI.run(["sample-data", "--out", directory.path, "--seed", String(seed), "--customers", String(customers),
-                             "--orders", String(orders)]).status == 0)
+        #expect(
+            try CLI.run([
+                "sample-data", "--out", directory.path, "--seed", String(seed), "--customers", String(customers),
+                "--orders", String(orders),
+            ]).status == 0)
         #expect(try CLI.run(["init", workspace, "--client", "Generated \(seed)"]).status == 0)
         #expect(try CLI.run(["answers", workspace, "import", CLI.packageRoot + "/examples/technosnab/answers.yaml"]).status == 0)
         for kind in ["customers", "managers", "sales"] {
@@ -37,21 +40,34 @@ import TestSupport
         }
 
         // Parts add up to their whole, on one window.
-        same(try value("customers.new_12m") + value("customers.returning_12m"), try value("customers.active_12m"), "new + returning = active")
-        same(try value("customers.retained_12m") + value("customers.reactivated_12m"), try value("customers.returning_12m"),
-             "retained + reactivated = returning")
-        same(try value("customers.retained_12m") + value("customers.lost_12m"), try value("customers.active_prev_12m"),
-             "retained + lost = active in the previous 12 months")
-        same(try value("abc.customers.a_count") + value("abc.customers.b_count") + value("abc.customers.c_count"), try value("customers.active_12m"),
-             "ABC classes are the buyers of the headline period")
-        same(try value("abc.customers.a_revenue_share") + value("abc.customers.b_revenue_share") + value("abc.customers.c_revenue_share"), 1,
-             "ABC revenue shares")
+        same(
+            try value("customers.new_12m") + value("customers.returning_12m"), try value("customers.active_12m"), "new + returning = active"
+        )
+        same(
+            try value("customers.retained_12m") + value("customers.reactivated_12m"), try value("customers.returning_12m"),
+            "retained + reactivated = returning")
+        same(
+            try value("customers.retained_12m") + value("customers.lost_12m"), try value("customers.active_prev_12m"),
+            "retained + lost = active in the previous 12 months")
+        same(
+            try value("abc.customers.a_count") + value("abc.customers.b_count") + value("abc.customers.c_count"),
+            try value("customers.active_12m"),
+            "ABC classes are the buyers of the headline period")
+        same(
+            try value("abc.customers.a_revenue_share") + value("abc.customers.b_revenue_share") + value("abc.customers.c_revenue_share"), 1,
+            "ABC revenue shares")
         // Shares are their part over their whole.
         same(try value("retention.rate_12m"), try value("customers.retained_12m") / value("customers.active_prev_12m"), "retention")
         same(try value("retention.churn_12m"), try 1 - value("retention.rate_12m"), "churn")
-        same(try value("customers.active_12m_share"), try value("customers.active_12m") / value("sales.customers.all_history"), "active share")
-        same(try value("pareto.customers_for_80_share"), try value("pareto.customers_for_80") / value("customers.active_12m"), "customers for 80 %")
-        same(try value("sales.avg_order_value_last_12m"), try value("sales.revenue_last_12m") / value("sales.orders_last_12m"), "average order")
+        same(
+            try value("customers.active_12m_share"), try value("customers.active_12m") / value("sales.customers.all_history"),
+            "active share")
+        same(
+            try value("pareto.customers_for_80_share"), try value("pareto.customers_for_80") / value("customers.active_12m"),
+            "customers for 80 %")
+        same(
+            try value("sales.avg_order_value_last_12m"), try value("sales.revenue_last_12m") / value("sales.orders_last_12m"),
+            "average order")
         same(try value("rfm.revenue_at_risk_share"), try value("rfm.revenue_at_risk") / value("sales.revenue_last_12m"), "revenue at risk")
 
         // Every figure the HTML marks with its metric is the metric's value, in both languages.

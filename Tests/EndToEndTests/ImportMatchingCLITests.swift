@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A sales file that names its customers differently from the customer list (other quotes, case,
 /// a tax id instead of the code) is matched at import, and the import says how.
@@ -9,13 +9,15 @@ import TestSupport
     func theImportSaysHowSalesFoundTheirCustomers() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let customers = try directory.write("""
+        let customers = try directory.write(
+            """
             Код;Наименование;ИНН
             К-1;ООО «Ромашка»;7701234567
             К-2;ИП Сидоров А.В.;770987654321
             К-3;ООО «Бета»;7705555555
             """, to: "customers.csv")
-        let sales = try directory.write("""
+        let sales = try directory.write(
+            """
             Дата;Клиент;Сумма
             01.10.2026;ООО "Ромашка";100
             02.10.2026;ип сидоров а.в.;200

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `import --skip-bad-rows` writes its rejects beside the workspace, never into the folder of
 /// the client's exports, and `--rejects` names another file.
@@ -12,7 +12,8 @@ import TestSupport
         for folder in ["client", "ws"] {
             try FileManager.default.createDirectory(atPath: directory.file(folder), withIntermediateDirectories: true)
         }
-        let sales = try directory.write("Дата;Клиент;Сумма\n01.10.2026;A;100\n02.10.2026;B;сто\n03.10.2026;\"C;300\n", to: "client/sales.csv")
+        let sales = try directory.write(
+            "Дата;Клиент;Сумма\n01.10.2026;A;100\n02.10.2026;B;сто\n03.10.2026;\"C;300\n", to: "client/sales.csv")
         let workspace = directory.file("ws/t.crmaudit")
         #expect(try CLI.run(["init", workspace, "--client", "T"]).status == 0)
         let run = try CLI.run(["import", workspace, sales, "--as", "sales", "--skip-bad-rows"])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// An installed copy (`scripts/install.sh`'s layout) runs from any folder with no environment
 /// variable: the binary finds its bundled method in `PREFIX/share/crm-audit`, through symlinks.
@@ -22,14 +22,18 @@ import TestSupport
     @Test(.enabled(if: CLI.isBuilt))
     func anInstalledCopyRunsTheDemoFromAnotherFolderThroughASymlink() throws {
         let prefix = TemporaryDirectory("crm-audit-prefix"), elsewhere = TemporaryDirectory("crm-audit-elsewhere")
-        defer { prefix.remove(); elsewhere.remove() }
+        defer {
+            prefix.remove()
+            elsewhere.remove()
+        }
         let installed = try Self.install(into: prefix)
         // A user's ~/bin-style link to the installed binary, run from a folder with no method in it.
         let link = elsewhere.file("crm-audit")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: installed)
 
-        let run = try CLI.run(["demo", "--out", elsewhere.file("demo")], directory: elsewhere.path,
-                              environment: ["CRM_AUDIT_HOME": ""], executable: link)
+        let run = try CLI.run(
+            ["demo", "--out", elsewhere.file("demo")], directory: elsewhere.path,
+            environment: ["CRM_AUDIT_HOME": ""], executable: link)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: elsewhere.file("demo/report-en.html")))
 
@@ -47,8 +51,9 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: prefix.path + "/bin", withIntermediateDirectories: true)
         let bare = prefix.path + "/bin/crm-audit"
         try FileManager.default.copyItem(atPath: CLI.binary, toPath: bare)
-        let run = try CLI.run(["demo", "--out", prefix.file("demo")], directory: prefix.path,
-                              environment: ["CRM_AUDIT_HOME": ""], executable: bare)
+        let run = try CLI.run(
+            ["demo", "--out", prefix.file("demo")], directory: prefix.path,
+            environment: ["CRM_AUDIT_HOME": ""], executable: bare)
         #expect(run.status != 0)
         #expect(run.stderr.contains("scripts/install.sh"), "\(run.stderr)")
     }
@@ -62,7 +67,9 @@ import TestSupport
         // Every subcommand the help lists has its own section, with its usage line.
         let listed = help.stdout.split(separator: "\n").compactMap { line -> String? in
             let words = line.split(separator: " ")
-            guard line.hasPrefix("  "), !line.hasPrefix("   "), let first = words.first, first.first?.isLetter == true, first.allSatisfy({ $0.isLowercase || $0 == "-" }) else { return nil }
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let first = words.first, first.first?.isLetter == true,
+                first.allSatisfy({ $0.isLowercase || $0 == "-" })
+            else { return nil }
             return String(first)
         }.filter { !["help"].contains($0) }
         #expect(listed.count > 10, "\(help.stdout)")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Ctrl-C in the interview says that the answers are saved and how to go on, and exits with 130.
 @Suite struct InterviewInterruptTests {
@@ -26,7 +26,8 @@ import TestSupport
         input.fileHandleForWriting.write(Data("1\n".utf8))
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline, process.isRunning,
-              !((try? String(contentsOfFile: output, encoding: .utf8))?.contains("company_industry") ?? false) {
+            !((try? String(contentsOfFile: output, encoding: .utf8))?.contains("company_industry") ?? false)
+        {
             Thread.sleep(forTimeInterval: 0.05)
         }
         kill(process.processIdentifier, SIGINT)
@@ -38,7 +39,9 @@ import TestSupport
         #expect(process.terminationStatus == 130)
         let message = try String(contentsOfFile: errors, encoding: .utf8)
         #expect(message.contains("Interview interrupted (Ctrl-C) at question '"), "names where it stopped: \(message)")
-        #expect(message.contains("Every answer given is already saved. To go on from this question: crm-audit interview \(workspace)"), "\(message)")
+        #expect(
+            message.contains("Every answer given is already saved. To go on from this question: crm-audit interview \(workspace)"),
+            "\(message)")
         let answers = try CLI.run(["answers", workspace, "export", directory.file("a.yaml")])
         #expect(answers.status == 0)
         #expect(try String(contentsOfFile: directory.file("a.yaml"), encoding: .utf8).contains("company_business_model: b2b"))

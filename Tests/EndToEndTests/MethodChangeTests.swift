@@ -2,9 +2,10 @@ import AuditModel
 import Foundation
 import Report
 import Rules
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
 @testable import Audit
 
 /// What changed in the method between two rounds, so that a delta caused by the method is not
@@ -12,15 +13,17 @@ import Workspace
 @Suite struct MethodChangeTests {
     static func round(_ number: Int, questionnaire: String, rulesets: String) -> AuditRound {
         let parts = questionnaire.split(separator: "@").map(String.init)
-        return AuditRound(id: Int64(number), number: number, date: Day(year: 2026, month: number, day: 1)!, status: .open,
-                          questionnaireID: parts.first, questionnaireVersion: parts.last, rulesets: rulesets)
+        return AuditRound(
+            id: Int64(number), number: number, date: Day(year: 2026, month: number, day: 1)!, status: .open,
+            questionnaireID: parts.first, questionnaireVersion: parts.last, rulesets: rulesets)
     }
 
     static func finding(_ id: String, _ severity: Severity, points: Double = 5, area: String = "customer_base") -> Finding {
-        Finding(ruleID: id, ruleset: "crm-core", area: area, title: LocalizedText(both: id), severity: severity, blocking: false,
-                status: .finding, observed: nil, observedText: nil, expected: nil, count: nil, denominator: nil, samples: nil,
-                pointsPossible: points, pointsLost: points, impact: .medium, effort: .medium, money: nil, evidence: nil,
-                recommendation: LocalizedText(both: ""), missing: [], waiver: nil, previousStatus: nil)
+        Finding(
+            ruleID: id, ruleset: "crm-core", area: area, title: LocalizedText(both: id), severity: severity, blocking: false,
+            status: .finding, observed: nil, observedText: nil, expected: nil, count: nil, denominator: nil, samples: nil,
+            pointsPossible: points, pointsLost: points, impact: .medium, effort: .medium, money: nil, evidence: nil,
+            recommendation: LocalizedText(both: ""), missing: [], waiver: nil, previousStatus: nil)
     }
 
     @Test func namesEveryKindOfChange() {
@@ -68,8 +71,10 @@ import Workspace
         defer { directory.remove() }
         let workspace = try Workspace.create(at: directory.file("w.crmaudit"), client: "X", roundDate: Day(year: 2026, month: 1, day: 10)!)
         let setup = try AuditSetup.load()
-        try workspace.save(Answer(questionID: "dp_backup", value: .option("regular"), note: "seen the copy", source: .interview,
-                                  answeredAt: "2026-01-10T10:00:00Z"), round: workspace.round())
+        try workspace.save(
+            Answer(
+                questionID: "dp_backup", value: .option("regular"), note: "seen the copy", source: .interview,
+                answeredAt: "2026-01-10T10:00:00Z"), round: workspace.round())
         let (started, migration) = try RoundStart.start(workspace, date: Day(year: 2026, month: 7, day: 1)!, setup: setup)
         #expect(migration.isEmpty)
         #expect(started.round.number == 2 && started.carriedOver == 1)

@@ -1,7 +1,7 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Money at stake on the example company: every money figure is a range with its assumption and
 /// the 12-month revenue it rests on, with that revenue's period; the all-history revenue of sales
@@ -27,7 +27,9 @@ import TestSupport
             let high = try #require(money["estimate_high"] as? Double)
             let rateLow = try #require(money["rate_low"] as? Double), rateHigh = try #require(money["rate_high"] as? Double)
             #expect(low <= high && high <= exposed, "\(id): an estimate is a part of the exposed revenue")
-            #expect(abs(low - Formatter.threeSignificant(exposed * rateLow)) < 1e-6 && abs(high - Formatter.threeSignificant(exposed * rateHigh)) < 1e-6)
+            #expect(
+                abs(low - Formatter.threeSignificant(exposed * rateLow)) < 1e-6
+                    && abs(high - Formatter.threeSignificant(exposed * rateHigh)) < 1e-6)
             #expect(!(money["assumption"] as? String ?? "").isEmpty)
             let text = try #require(money["text"] as? String)
             #expect(text.contains(period == "last_12m" ? "over the last 12 months" : "over the previous 12 months"), "\(id): \(text)")
@@ -48,7 +50,9 @@ import TestSupport
             let page = try String(contentsOfFile: directory.file("report-\(language).html"), encoding: .utf8)
             #expect(page.contains("id=\"assumptions\""), "the method appendix lists the assumptions")
             // The client's copy: the assumption by its title, with the consultant's range (10–15 %).
-            #expect(page.contains(language == "ru" ? "Доля прошлогодней выручки потерянных клиентов" : "last-year revenue a win-back campaign recovers"))
+            #expect(
+                page.contains(
+                    language == "ru" ? "Доля прошлогодней выручки потерянных клиентов" : "last-year revenue a win-back campaign recovers"))
             #expect(!page.contains("lost_customer_winback"))
             #expect(!page.contains("45,2 млн ₽ под угрозой") && !page.contains("RUB 45.2M at stake"))
         }

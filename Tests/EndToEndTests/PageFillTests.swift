@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// No page of the printed report is near-empty: each page but the last is filled at least to a
 /// third of its height (a part that began on a new page left the page before it nearly blank).
@@ -19,7 +19,9 @@ import TestSupport
         process.arguments = ["-gray", "-r", "20", pdf, prefix]
         try process.run()
         process.waitUntilExit()
-        let pages = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("page") && $0.hasSuffix(".pgm") }.sorted()
+        let pages = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasPrefix("page") && $0.hasSuffix(".pgm")
+        }.sorted()
         return try pages.map { name in try depth(ofPGM: [UInt8](Data(contentsOf: URL(fileURLWithPath: directory.file(name))))) }
     }
 
@@ -31,7 +33,10 @@ import TestSupport
         while fields.count < 3 {
             while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
             var value = 0
-            while index < bytes.count, (0x30...0x39).contains(bytes[index]) { value = value * 10 + Int(bytes[index] - 0x30); index += 1 }
+            while index < bytes.count, (0x30...0x39).contains(bytes[index]) {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                index += 1
+            }
             fields.append(value)
         }
         index += 1

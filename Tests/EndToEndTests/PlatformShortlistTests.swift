@@ -1,8 +1,8 @@
 import Audit
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The platform catalogue is data a consultant can extend, and the shortlist ranks it against
 /// the client's requirements with a reason for every place and every exclusion.
@@ -13,8 +13,9 @@ import TestSupport
     }
 
     static func need(_ change: (inout PlatformRequirements) -> Void = { _ in }) -> PlatformRequirements {
-        var need = PlatformRequirements(market: "ru", users: 15, pricePerUserLimit: nil, priceBasis: nil, deployment: nil,
-                                        accounting1C: true, native1C: false, domesticRegister: false, mustHaves: [], industry: "wholesale")
+        var need = PlatformRequirements(
+            market: "ru", users: 15, pricePerUserLimit: nil, priceBasis: nil, deployment: nil,
+            accounting1C: true, native1C: false, domesticRegister: false, mustHaves: [], industry: "wholesale")
         change(&need)
         return need
     }
@@ -22,8 +23,10 @@ import TestSupport
     @Test func theBundledCatalogueCoversBothMarketsAndDatesItsPrices() throws {
         let catalogue = try Self.catalogue()
         let ids = Set(catalogue.platforms.map(\.id))
-        for id in ["bitrix24", "amocrm", "one_c_crm", "retailcrm", "megaplan", "elma365",
-                   "salesforce", "hubspot", "zoho", "pipedrive", "dynamics365"] {
+        for id in [
+            "bitrix24", "amocrm", "one_c_crm", "retailcrm", "megaplan", "elma365",
+            "salesforce", "hubspot", "zoho", "pipedrive", "dynamics365",
+        ] {
             #expect(ids.contains(id), "\(id) is missing")
         }
         #expect(catalogue.checked.iso == "2025-06-01")
@@ -63,35 +66,46 @@ import TestSupport
     }
 
     @Test func aCRMBuiltIntoOneCOnTheClientsOwnServerCountsAgainstTheCloudTheyAskedFor() throws {
-        let cloud = PlatformShortlist.rank(try Self.catalogue(), for: Self.need {
-            $0.deployment = .cloud
-            $0.accounting1CHosting = "own_server"
-        })
+        let cloud = PlatformShortlist.rank(
+            try Self.catalogue(),
+            for: Self.need {
+                $0.deployment = .cloud
+                $0.accounting1CHosting = "own_server"
+            })
         let oneC = try #require(cloud.ranked.first { $0.platform.id == "one_c_crm" })
         #expect(oneC.concerns.contains { $0.en.contains("on your own server, not in the cloud") })
-        let hosted = PlatformShortlist.rank(try Self.catalogue(), for: Self.need {
-            $0.deployment = .cloud
-            $0.accounting1CHosting = "fresh"
-        })
+        let hosted = PlatformShortlist.rank(
+            try Self.catalogue(),
+            for: Self.need {
+                $0.deployment = .cloud
+                $0.accounting1CHosting = "fresh"
+            })
         #expect(hosted.ranked.first { $0.platform.id == "one_c_crm" }?.concerns.isEmpty == true)
     }
 
     @Test func theExampleCompanyWhoWantsTheCloudAndTelephonyAndMessengersBuiltInGetsBitrixFirst() throws {
         // ТехноСнаб: 1C UT on its own server, the CRM in the cloud, not required on 1C, telephony
         // and messengers as must-haves (answers.yaml).
-        let shortlist = PlatformShortlist.rank(try Self.catalogue(), for: Self.need {
-            $0.deployment = .cloud
-            $0.accounting1CHosting = "own_server"
-            $0.native1CDeclined = true
-            $0.mustHaves = ["telephony", "messengers", "warehouse"]
-            $0.pricePerUserLimit = 1500
-        })
+        let shortlist = PlatformShortlist.rank(
+            try Self.catalogue(),
+            for: Self.need {
+                $0.deployment = .cloud
+                $0.accounting1CHosting = "own_server"
+                $0.native1CDeclined = true
+                $0.mustHaves = ["telephony", "messengers", "warehouse"]
+                $0.pricePerUserLimit = 1500
+            })
         #expect(shortlist.ranked.first?.platform.id == "bitrix24")
         #expect(shortlist.ranked.prefix(3).allSatisfy { $0.platform.id != "one_c_crm" })
     }
 
     @Test func aMustHaveThePlatformLacksLeavesItOut() throws {
-        let shortlist = PlatformShortlist.rank(try Self.catalogue(), for: Self.need { $0.mustHaves = ["warehouse"]; $0.accounting1C = false })
+        let shortlist = PlatformShortlist.rank(
+            try Self.catalogue(),
+            for: Self.need {
+                $0.mustHaves = ["warehouse"]
+                $0.accounting1C = false
+            })
         let amo = try #require(shortlist.excluded.first { $0.platform.id == "amocrm" })
         #expect(amo.exclusions.map(\.en) == ["lacks a must-have: stock"])
         // With 1C the stock stays there and reaches the deal through the exchange.
@@ -107,7 +121,8 @@ import TestSupport
         let end = try #require(text.range(of: "  - id: amocrm"))
         var bitrix = String(text[start.lowerBound..<end.lowerBound])
         bitrix = bitrix.replacingOccurrences(of: "{low: 500, high: 2500}", with: "{low: 99, high: 99}")
-        let added = bitrix.replacingOccurrences(of: "id: bitrix24", with: "id: our_crm").replacingOccurrences(of: "\"Битрикс24\"", with: "\"Наша CRM\"")
+        let added = bitrix.replacingOccurrences(of: "id: bitrix24", with: "id: our_crm").replacingOccurrences(
+            of: "\"Битрикс24\"", with: "\"Наша CRM\"")
         let own = "schema: crm-audit/platforms/1\nid: consultant\nversion: 1.0.0\nchecked: 2026-11-01\nplatforms:\n" + bitrix + added
         let catalogue = try Self.catalogue(overrides: [try directory.write(own, to: "own.yaml")])
         #expect(catalogue.platforms.first { $0.id == "bitrix24" }?.pricePerUserMonth == 99...99)
@@ -125,7 +140,8 @@ import TestSupport
             _ = try PlatformCatalogue.load(path: file)
         } catch let error as DiagnosticList {
             let messages = error.diagnostics.map { $0.formatted(in: .en) }
-            #expect(messages.contains { $0.hasPrefix(file + ":7:16:") && $0.contains("'moon' is not one of: russia, abroad") }, "\(messages)")
+            #expect(
+                messages.contains { $0.hasPrefix(file + ":7:16:") && $0.contains("'moon' is not one of: russia, abroad") }, "\(messages)")
         }
     }
 

@@ -1,7 +1,7 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Each data check fires on a generated company built to show its problem and stays quiet on a
 /// well-run one (`sample-data --profile healthy`, then `--problem NAME`), run as a consultant
@@ -21,8 +21,11 @@ import TestSupport
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let workspace = directory.file("ws.crmaudit")
-        let generate = try CLI.run(["sample-data", "--out", directory.path, "--profile", "healthy", "--customers", "800",
-                                    "--orders", "12000"] + problems.flatMap { ["--problem", $0] })
+        let generate = try CLI.run(
+            [
+                "sample-data", "--out", directory.path, "--profile", "healthy", "--customers", "800",
+                "--orders", "12000",
+            ] + problems.flatMap { ["--problem", $0] })
         #expect(generate.status == 0, "\(generate.stderr)")
         #expect(try CLI.run(["init", workspace, "--client", "Healthy", "--date", "2026-11-25"]).status == 0)
         for kind in ["customers", "managers", "sales", "deals", "activities"] {

@@ -2,25 +2,28 @@ import Audit
 import AuditModel
 import Foundation
 import Rules
-import Testing
 import TestSupport
+import Testing
 
 /// The plan takes the initiatives the round's gaps call for and orders them so that none starts
 /// before what it depends on has ended; its business case traces to the audit's figures.
 @Suite struct ProjectPlanTests {
-    static let spec = PlanSpec(dayRate: 20_000...40_000, initiatives: [
-        initiative("frame", always: true, weeks: 2),
-        initiative("base", causes: ["no-single-base"], weeks: 4, after: ["frame"]),
-        initiative("protection", causes: ["data-unprotected"], weeks: 3, after: ["frame"]),
-        initiative("platform", always: true, weeks: 6, after: ["frame", "base"]),
-        initiative("integration", causes: ["no-accounting-exchange"], weeks: 6, after: ["platform"]),
-        initiative("reports", causes: ["no-management-figures"], weeks: 3, after: ["integration"]),
-    ])
+    static let spec = PlanSpec(
+        dayRate: 20_000...40_000,
+        initiatives: [
+            initiative("frame", always: true, weeks: 2),
+            initiative("base", causes: ["no-single-base"], weeks: 4, after: ["frame"]),
+            initiative("protection", causes: ["data-unprotected"], weeks: 3, after: ["frame"]),
+            initiative("platform", always: true, weeks: 6, after: ["frame", "base"]),
+            initiative("integration", causes: ["no-accounting-exchange"], weeks: 6, after: ["platform"]),
+            initiative("reports", causes: ["no-management-figures"], weeks: 3, after: ["integration"]),
+        ])
 
     static func initiative(_ id: String, causes: [String] = [], always: Bool = false, weeks: Int, after: [String] = []) -> InitiativeSpec {
-        InitiativeSpec(id: id, title: LocalizedText(both: id), scope: LocalizedText(both: id), causes: causes, always: always,
-                       owner: LocalizedText(both: "owner"), weeks: weeks, effortDays: 2...5, dependsOn: after, kpis: [],
-                       location: SourceLocation(file: "plan.yaml"))
+        InitiativeSpec(
+            id: id, title: LocalizedText(both: id), scope: LocalizedText(both: id), causes: causes, always: always,
+            owner: LocalizedText(both: "owner"), weeks: weeks, effortDays: 2...5, dependsOn: after, kpis: [],
+            location: SourceLocation(file: "plan.yaml"))
     }
 
     /// The cause groups of gaps `rules`, each rule a symptom of `cause`.
@@ -34,22 +37,27 @@ import TestSupport
             finding.cause = cause
             return finding
         }
-        let root = RootCause(id: cause, title: LocalizedText(both: cause), explanation: LocalizedText(both: "-"), recommendation: LocalizedText(both: "-"))
+        let root = RootCause(
+            id: cause, title: LocalizedText(both: cause), explanation: LocalizedText(both: "-"), recommendation: LocalizedText(both: "-"))
         return CauseRanking.rank(findings, causes: [cause: root])[0]
     }
 
     @Test func onlyInitiativesWithGapsOrAlwaysNeededArePlanned() {
-        let plan = ProjectPlan.build(Self.spec, causes: [Self.group("no-single-base", ["BASE-001"]), Self.group("no-management-figures", ["REP-001"])])
+        let plan = ProjectPlan.build(
+            Self.spec, causes: [Self.group("no-single-base", ["BASE-001"]), Self.group("no-management-figures", ["REP-001"])])
         #expect(plan.initiatives.map(\.spec.id) == ["frame", "base", "platform", "reports"])
         #expect(plan.initiatives.first { $0.spec.id == "base" }?.findings == ["BASE-001"])
     }
 
     @Test func noInitiativeStartsBeforeItsPrerequisitesEndEvenThroughOnesLeftOut() throws {
-        let plan = ProjectPlan.build(Self.spec, causes: [Self.group("no-single-base", ["BASE-001"]), Self.group("no-management-figures", ["REP-001"])])
+        let plan = ProjectPlan.build(
+            Self.spec, causes: [Self.group("no-single-base", ["BASE-001"]), Self.group("no-management-figures", ["REP-001"])])
         let byID = Dictionary(uniqueKeysWithValues: plan.initiatives.map { ($0.spec.id, $0) })
         for item in plan.initiatives {
             for dependency in item.spec.dependsOn {
-                if let before = byID[dependency] { #expect(before.endWeek <= item.startWeek, "\(item.spec.id) starts before \(dependency) ends") }
+                if let before = byID[dependency] {
+                    #expect(before.endWeek <= item.startWeek, "\(item.spec.id) starts before \(dependency) ends")
+                }
             }
         }
         // Reports wait for integration, which is not planned; integration waited for the platform.
@@ -84,7 +92,9 @@ import TestSupport
         let (_, diagnostics) = RulesetLoader(environment: AuditSetup.ruleEnvironment(for: nil)).lint(text: text, file: "own.yaml")
         let messages = diagnostics.map { $0.formatted(in: .en) }
         #expect(messages.contains { $0.hasPrefix("own.yaml:10:") && $0.contains("depends on itself") }, "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("own.yaml:12:") && $0.contains("depends on 'zzz', which the plan does not define") }, "\(messages)")
+        #expect(
+            messages.contains { $0.hasPrefix("own.yaml:12:") && $0.contains("depends on 'zzz', which the plan does not define") },
+            "\(messages)")
     }
 
     @Test(.enabled(if: CLI.isBuilt))
@@ -137,7 +147,8 @@ import TestSupport
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let workspace = directory.file("ws.crmaudit")
-        #expect(try CLI.run(["sample-data", "--out", directory.path, "--customers", String(customers), "--orders", String(orders)]).status == 0)
+        #expect(
+            try CLI.run(["sample-data", "--out", directory.path, "--customers", String(customers), "--orders", String(orders)]).status == 0)
         #expect(try CLI.run(["init", workspace, "--client", "Generated", "--industry", industry]).status == 0)
         for kind in ["customers", "managers", "sales"] {
             #expect(try CLI.run(["import", workspace, directory.file("\(kind).csv"), "--as", kind]).status == 0)
@@ -145,7 +156,9 @@ import TestSupport
         let plan = try CLI.run(["plan", workspace, "--format", "json"])
         #expect(plan.status == 0, "\(plan.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
-        let ids = ((object["plan"] as? [String: Any])?["initiatives"] as? [[String: Any]] ?? []).compactMap { ($0["spec"] as? [String: Any])?["id"] as? String }
+        let ids = ((object["plan"] as? [String: Any])?["initiatives"] as? [[String: Any]] ?? []).compactMap {
+            ($0["spec"] as? [String: Any])?["id"] as? String
+        }
         #expect(ids.first == "frame" && ids.contains("platform"))
         let platforms = try CLI.run(["platforms", workspace, "--format", "json"])
         #expect(platforms.status == 0)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `crm-audit report --redact`: the pseudonymised copy a consultant may send outside the client.
 /// No customer name, code, tax id, phone or e-mail of the exports may appear in any format,
@@ -34,7 +34,11 @@ import TestSupport
             let code = try #require(salesHeader.firstIndex(of: "Код клиента"))
             let rewritten = sales.enumerated().map { offset, line -> String in
                 var fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-                if offset == 0 { fields[code] = "Клиент" } else if code < fields.count { fields[code] = nameByCode[fields[code]] ?? fields[code] }
+                if offset == 0 {
+                    fields[code] = "Клиент"
+                } else if code < fields.count {
+                    fields[code] = nameByCode[fields[code]] ?? fields[code]
+                }
                 return fields.joined(separator: ";")
             }
             try rewritten.joined(separator: "\n").write(toFile: directory.file("sales.csv"), atomically: true, encoding: .utf8)

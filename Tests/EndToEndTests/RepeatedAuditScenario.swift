@@ -27,10 +27,13 @@ enum RepeatedAuditScenario {
             let hasEmail = round == 1 ? index % 2 == 0 : index % 20 != 0
             // Round 3: customers 1–10 share a phone in pairs (1 with 2, 3 with 4, …).
             let phoneIndex = round == 3 && index <= 10 ? (index + 1) / 2 * 2 : index
-            return ["customer_id": id, "name": "Клиент \(index)", "type": "company", "tax_id": String(format: "77%08d", index),
-                    "email": hasEmail ? "client\(index)@example.ru" : nil, "phone": String(format: "+7 912 %03d-%02d-%02d", phoneIndex / 100, phoneIndex % 100, 17),
-                    "city": "Москва", "region": "Москва", "industry": "retail", "segment": "B2B", "source": "web",
-                    "manager": manager(of: index), "created_at": "2020-01-15", "email_consent": "1"]
+            return [
+                "customer_id": id, "name": "Клиент \(index)", "type": "company", "tax_id": String(format: "77%08d", index),
+                "email": hasEmail ? "client\(index)@example.ru" : nil,
+                "phone": String(format: "+7 912 %03d-%02d-%02d", phoneIndex / 100, phoneIndex % 100, 17),
+                "city": "Москва", "region": "Москва", "industry": "retail", "segment": "B2B", "source": "web",
+                "manager": manager(of: index), "created_at": "2020-01-15", "email_consent": "1",
+            ]
         }
     }
 
@@ -43,9 +46,11 @@ enum RepeatedAuditScenario {
             let id = String(format: "C%03d", index)
             let heavy = round == 2 && manager(of: index) == "M1"
             for (offset, daysBack) in [30, 120, 210, 300].enumerated() {
-                rows.append(["order_id": "R\(round)-\(id)-\(offset)", "customer_id": id, "date": date.adding(days: -daysBack).iso,
-                             "amount": heavy ? "5000" : "1000", "cost": heavy ? "3000" : "600", "product": "P\(index % 7)",
-                             "category": "Материалы", "manager": manager(of: index), "channel": "web", "campaign": nil])
+                rows.append([
+                    "order_id": "R\(round)-\(id)-\(offset)", "customer_id": id, "date": date.adding(days: -daysBack).iso,
+                    "amount": heavy ? "5000" : "1000", "cost": heavy ? "3000" : "600", "product": "P\(index % 7)",
+                    "category": "Материалы", "manager": manager(of: index), "channel": "web", "campaign": nil,
+                ])
             }
         }
         return rows
@@ -77,8 +82,9 @@ enum RepeatedAuditScenario {
 
     /// Builds the three rounds in `directory` and assesses each; returns the workspace.
     static func build(in directory: TemporaryDirectory) throws -> Workspace {
-        let workspace = try Workspace.create(at: directory.file("client.crmaudit"), client: "ООО «Пример»", industry: "wholesale",
-                                             roundDate: dates[0])
+        let workspace = try Workspace.create(
+            at: directory.file("client.crmaudit"), client: "ООО «Пример»", industry: "wholesale",
+            roundDate: dates[0])
         let consultant = try directory.write(consultantRuleset, to: "consultant.yaml")
         for round in 1...3 {
             let setup = try AuditSetup.load(industry: "wholesale", extraRulesets: round == 3 ? [consultant] : [])
@@ -89,15 +95,18 @@ enum RepeatedAuditScenario {
             try insertCanonicalRows(managers, kind: .managers, into: workspace, round: current)
             switch round {
             case 1:
-                _ = try AnswersFile.importFile(CLI.packageRoot + "/examples/technosnab/answers.yaml", into: workspace, round: current,
-                                               questionnaire: setup.questionnaire)
+                _ = try AnswersFile.importFile(
+                    CLI.packageRoot + "/examples/technosnab/answers.yaml", into: workspace, round: current,
+                    questionnaire: setup.questionnaire)
                 // The concentration of revenue moves on purpose from round to round; an estimate
                 // of it would move the belief check KEY-005 along, which is not this story.
-                try workspace.save(Answer(questionID: "key_top_share", value: .dontKnow, source: .interview, answeredAt: Timestamp.now()),
-                                   round: current)
+                try workspace.save(
+                    Answer(questionID: "key_top_share", value: .dontKnow, source: .interview, answeredAt: Timestamp.now()),
+                    round: current)
             case 2:
-                try workspace.save(Answer(questionID: "dp_backup", value: .option("regular"), source: .interview, answeredAt: Timestamp.now()),
-                                   round: current)
+                try workspace.save(
+                    Answer(questionID: "dp_backup", value: .option("regular"), source: .interview, answeredAt: Timestamp.now()),
+                    round: current)
             default:
                 break
             }

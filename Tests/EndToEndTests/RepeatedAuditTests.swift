@@ -4,8 +4,8 @@ import AuditModel
 import Foundation
 import Report
 import Rules
-import Testing
 import TestSupport
+import Testing
 import Workspace
 
 /// The three-round scenario of ``RepeatedAuditScenario``: the client improves some things and
@@ -44,13 +44,15 @@ import Workspace
         #expect((moved.first { $0.area == "data_protection" }?.delta ?? 0) > 0)
         #expect(comparison.areas.allSatisfy { !$0.methodAffected })
         // Metrics, judged by their direction.
-        #expect(Self.metrics(comparison, .improved) == [
-            "quality.fill.email", "sales.revenue_last_12m", "sales.avg_order_value_last_12m", "sales.avg_revenue_per_customer_last_12m",
-        ])
-        #expect(Self.metrics(comparison, .worsened) == [
-            "managers.dependency", "managers.top_share", "managers.top20_share", "pareto.top20_share", "pareto.top_customer_share",
-            "pareto.customers_for_80", "pareto.customers_for_80_share", "pareto.hhi",
-        ])
+        #expect(
+            Self.metrics(comparison, .improved) == [
+                "quality.fill.email", "sales.revenue_last_12m", "sales.avg_order_value_last_12m", "sales.avg_revenue_per_customer_last_12m",
+            ])
+        #expect(
+            Self.metrics(comparison, .worsened) == [
+                "managers.dependency", "managers.top_share", "managers.top20_share", "pareto.top20_share", "pareto.top_customer_share",
+                "pareto.customers_for_80", "pareto.customers_for_80_share", "pareto.hhi",
+            ])
         let email = try #require(comparison.metrics.first { $0.id == "quality.fill.email" })
         #expect(email.before == 0.5 && email.after == 0.95 && email.direction == .higherIsBetter)
         let dependency = try #require(comparison.metrics.first { $0.id == "managers.dependency" })
@@ -77,14 +79,16 @@ import Workspace
         #expect(comparison.method.rulesAdded == ["CONS-001"])
         #expect(comparison.method.rulesRemoved.isEmpty && comparison.method.questionnaire == nil)
         #expect(comparison.areas.filter(\.methodAffected).map(\.area) == ["customer_base"])
-        #expect(Self.metrics(comparison, .improved) == [
-            "managers.dependency", "managers.top_share", "managers.top20_share", "pareto.top20_share", "pareto.top_customer_share",
-            "pareto.customers_for_80", "pareto.customers_for_80_share", "pareto.hhi",
-        ])
-        #expect(Self.metrics(comparison, .worsened) == [
-            "quality.duplicate_share", "quality.duplicate_customers", "quality.duplicate_groups", "sales.revenue_last_12m",
-            "sales.avg_order_value_last_12m", "sales.avg_revenue_per_customer_last_12m",
-        ])
+        #expect(
+            Self.metrics(comparison, .improved) == [
+                "managers.dependency", "managers.top_share", "managers.top20_share", "pareto.top20_share", "pareto.top_customer_share",
+                "pareto.customers_for_80", "pareto.customers_for_80_share", "pareto.hhi",
+            ])
+        #expect(
+            Self.metrics(comparison, .worsened) == [
+                "quality.duplicate_share", "quality.duplicate_customers", "quality.duplicate_groups", "sales.revenue_last_12m",
+                "sales.avg_order_value_last_12m", "sales.avg_revenue_per_customer_last_12m",
+            ])
         let duplicates = try #require(comparison.metrics.first { $0.id == "quality.duplicate_share" })
         #expect(duplicates.before == 0 && duplicates.after == 0.05)
         #expect(comparison.answers.isEmpty)
@@ -120,8 +124,11 @@ import Workspace
         #expect(entries.map(\.number) == [1, 2, 3])
         #expect(entries.map(\.status) == [AuditRound.Status.closed, .closed, .open])
         #expect(entries.allSatisfy { $0.assessed })
-        #expect(entries.map(\.rulesets) == [["crm-core@1.1.0", "industry-wholesale@1.1.0"], ["crm-core@1.1.0", "industry-wholesale@1.1.0"],
-                                            ["crm-core@1.1.0", "industry-wholesale@1.1.0", "consultant@1.0.0"]])
+        #expect(
+            entries.map(\.rulesets) == [
+                ["crm-core@1.1.0", "industry-wholesale@1.1.0"], ["crm-core@1.1.0", "industry-wholesale@1.1.0"],
+                ["crm-core@1.1.0", "industry-wholesale@1.1.0", "consultant@1.0.0"],
+            ])
         #expect(entries.allSatisfy { $0.questionnaire == "crm-readiness@1.1.0" })
         #expect(entries.allSatisfy { $0.datasets == 3 }, "data is imported afresh per round and earlier rounds keep theirs")
         // BASE-003 (critical) appears in round 2 only; BASE-004 (high) in round 1 only.
@@ -180,10 +187,13 @@ import Workspace
 
     /// The trend chart's points: `data-series`, `data-value`.
     static func points(in html: String) -> [(series: String, value: Double)] {
-        guard let start = html.range(of: "data-chart=\"trend\""), let end = html.range(of: "</svg>", range: start.upperBound..<html.endIndex) else { return [] }
+        guard let start = html.range(of: "data-chart=\"trend\""),
+            let end = html.range(of: "</svg>", range: start.upperBound..<html.endIndex)
+        else { return [] }
         let svg = html[start.upperBound..<end.lowerBound]
         return svg.components(separatedBy: "<circle class=\"point\" ").dropFirst().compactMap { chunk in
-            guard let series = attribute("data-series", in: chunk), let value = attribute("data-value", in: chunk).flatMap(Double.init) else { return nil }
+            guard let series = attribute("data-series", in: chunk), let value = attribute("data-value", in: chunk).flatMap(Double.init)
+            else { return nil }
             return (series.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&"), value)
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `crm-audit report` and `crm-audit check` on the example company, as a consultant runs them.
 @Suite(.serialized) struct ReportCommandTests {
@@ -43,7 +43,8 @@ import TestSupport
         var personal: Set<String> = []
         for finding in object["findings"] as? [[String: Any]] ?? [] {
             guard let samples = finding["samples"] as? [String: Any], let fields = samples["fields"] as? [String],
-                  let rows = samples["rows"] as? [[String]] else { continue }
+                let rows = samples["rows"] as? [[String]]
+            else { continue }
             for row in rows {
                 for (field, value) in zip(fields, row) where ["name", "email", "phone"].contains(field) && !value.isEmpty {
                     personal.insert(value)
@@ -60,8 +61,9 @@ import TestSupport
 
     @Test(.enabled(if: CLI.isBuilt))
     func pdfWithoutABrowserSaysHowToInstallOne() throws {
-        let run = try CLI.run(["report", try workspace(), "--out", "/tmp/crm-audit-none.pdf"],
-                              environment: ["CRM_AUDIT_CHROMIUM": "/nonexistent/chromium"])
+        let run = try CLI.run(
+            ["report", try workspace(), "--out", "/tmp/crm-audit-none.pdf"],
+            environment: ["CRM_AUDIT_CHROMIUM": "/nonexistent/chromium"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("apt-get install chromium-headless-shell"))
     }

@@ -1,7 +1,7 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The repeated audit as a consultant runs it from the shell: the demo audit, a second round
 /// six months later, the interview confirming or changing the carried answers, then history,
@@ -113,11 +113,14 @@ import TestSupport
         defer { directory.remove() }
         let refused = try CLI.run(["init", directory.file("a.crmaudit"), "--client", "A", "--industry", "jewellery"])
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("there is no ruleset for the industry 'jewellery'; there are: b2b-services, manufacturing, retail, wholesale"),
-                "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains(
+                "there is no ruleset for the industry 'jewellery'; there are: b2b-services, manufacturing, retail, wholesale"),
+            "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory.file("a.crmaudit")))
         #expect(try CLI.run(["init", directory.file("b.crmaudit"), "--client", "B", "--industry", "Wholesale"]).status == 0)
-        #expect(try CLI.run(["init", directory.file("c.crmaudit"), "--client", "C", "--industry", "jewellery", "--own-industry"]).status == 0)
+        #expect(
+            try CLI.run(["init", directory.file("c.crmaudit"), "--client", "C", "--industry", "jewellery", "--own-industry"]).status == 0)
         for industry in ["retail", "b2b-services", "manufacturing"] {
             #expect(try CLI.run(["init", directory.file("\(industry).crmaudit"), "--client", "D", "--industry", industry]).status == 0)
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import ZIPFoundation
 
 /// `crm-audit config` gives an integrator a specification built from the client's own stages,
@@ -18,7 +18,8 @@ import ZIPFoundation
         let workspace = try Self.demo(directory)
         let run = try CLI.run(["config", workspace, "--out", directory.file("spec.json")])
         #expect(run.status == 0, "\(run.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.file("spec.json")))) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.file("spec.json")))) as? [String: Any])
         #expect(object["pipeline"] != nil, "the configuration's sections stay at the top")
         let spec = try #require(object["specification"] as? [String: Any])
         let pipelines = try #require(spec["pipelines"] as? [[String: Any]])
@@ -41,7 +42,11 @@ import ZIPFoundation
         #expect(roles.contains { (($0["scope"] as? [String: String])?["ru"] ?? "").contains("Отдел по работе с подрядчиками") })
         // Orders are mastered by 1C:УТ; costs come from 1C.
         let integrations = try #require(spec["integrations"] as? [[String: Any]])
-        #expect(integrations.contains { (($0["object"] as? [String: String])?["en"] ?? "").hasPrefix("Orders") && (($0["master"] as? [String: String])?["en"] ?? "").hasPrefix("1C") })
+        #expect(
+            integrations.contains {
+                (($0["object"] as? [String: String])?["en"] ?? "").hasPrefix("Orders")
+                    && (($0["master"] as? [String: String])?["en"] ?? "").hasPrefix("1C")
+            })
         // Every automation says when it fires and what it does.
         let automations = try #require(spec["automations"] as? [[String: Any]])
         #expect(!automations.isEmpty)
@@ -73,10 +78,13 @@ import ZIPFoundation
         }
         #expect(try part("xl/worksheets/sheet2.xml").contains("Расчёт"))
         // LibreOffice, where installed, reads every sheet.
-        guard let office = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
+        guard let office = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else { return }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: office)
-        process.arguments = ["--headless", "-env:UserInstallation=file://\(directory.path)/lo", "--convert-to", "html", "--outdir", directory.path, path]
+        process.arguments = [
+            "--headless", "-env:UserInstallation=file://\(directory.path)/lo", "--convert-to", "html", "--outdir", directory.path, path,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

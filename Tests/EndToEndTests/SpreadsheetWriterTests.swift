@@ -15,9 +15,11 @@ import ZIPFoundation
     }
 
     @Test func hostileTextStaysEscapedTextAndNeverAFormula() throws {
-        let sheet = SpreadsheetWriter.Sheet(name: "Лист: [1]/2*?", header: ["A"], rows: [
-            [.text("=HYPERLINK(\"http://x\")"), .text("<script>&\u{0001}</script>"), .number(12.5), .number(3)],
-        ])
+        let sheet = SpreadsheetWriter.Sheet(
+            name: "Лист: [1]/2*?", header: ["A"],
+            rows: [
+                [.text("=HYPERLINK(\"http://x\")"), .text("<script>&\u{0001}</script>"), .number(12.5), .number(3)]
+            ])
         let data = try SpreadsheetWriter(sheets: [sheet]).data()
         let xml = try Self.part(data, "xl/worksheets/sheet1.xml")
         #expect(xml.contains("t=\"inlineStr\"") && !xml.contains("<f>"), "no cell is a formula")
@@ -25,6 +27,7 @@ import ZIPFoundation
         #expect(xml.contains("&lt;script&gt;&amp;&lt;/script&gt;") && !xml.contains("\u{0001}"))
         #expect(xml.contains("<v>12.5</v>") && xml.contains("s=\"3\"><v>3.0</v>"), "whole numbers without decimals")
         let workbook = try Self.part(data, "xl/workbook.xml")
-        #expect(workbook.contains("name=\"Лист- -1-/2--\"") == false && workbook.contains("name=\"Лист- -1--2--\""), "[ ] : * ? / \\ replaced")
+        #expect(
+            workbook.contains("name=\"Лист- -1-/2--\"") == false && workbook.contains("name=\"Лист- -1--2--\""), "[ ] : * ? / \\ replaced")
     }
 }

@@ -3,24 +3,28 @@ import Audit
 import AuditModel
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 import Workspace
 
 /// `check`, `config`, `report` and `compare` reuse the round's stored analysis while nothing it
 /// depends on changed, and never a stale one.
 @Suite struct StoredAnalysisTests {
     static let sales: [[String: String?]] = (1...40).map { index in
-        ["order_id": "R\(index)", "customer_id": "C\(index % 8)", "date": Day(year: 2026, month: 11, day: 20)!.adding(days: -index * 9).iso,
-         "amount": "1000", "manager": "M\(index % 3)"]
+        [
+            "order_id": "R\(index)", "customer_id": "C\(index % 8)",
+            "date": Day(year: 2026, month: 11, day: 20)!.adding(days: -index * 9).iso,
+            "amount": "1000", "manager": "M\(index % 3)",
+        ]
     }
 
     /// Rewrites the stored analysis's revenue to `value`, keeping its fingerprint: a command that
     /// shows `value` read the stored analysis, one that shows the real revenue computed it.
     static func plant(revenue value: Double, in workspace: Workspace, round: AuditRound) throws {
-        let text = try #require(try workspace.read { db in
-            try String.fetchOne(db, sql: "SELECT analysis FROM metric_snapshot WHERE round_id = ?", arguments: [round.id])
-        })
+        let text = try #require(
+            try workspace.read { db in
+                try String.fetchOne(db, sql: "SELECT analysis FROM metric_snapshot WHERE round_id = ?", arguments: [round.id])
+            })
         var json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         var document = try #require(json["document"] as? [String: Any])
         var metrics = try #require(document["metrics"] as? [String: Any])

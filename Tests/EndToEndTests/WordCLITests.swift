@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `crm-audit report --out report.docx` opens in an office suite without repair and says what
 /// the page says. Checked by converting it with LibreOffice where it is installed.
@@ -17,15 +17,19 @@ import TestSupport
         #expect(try CLI.run(["report", workspace, "--out", json, "--lang", "ru"]).status == 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.office))
-        process.arguments = ["--headless", "-env:UserInstallation=file://\(directory.path)/lo", "--convert-to", "txt:Text",
-                             "--outdir", directory.path, docx]
+        process.arguments = [
+            "--headless", "-env:UserInstallation=file://\(directory.path)/lo", "--convert-to", "txt:Text",
+            "--outdir", directory.path, docx,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         let text = try String(contentsOfFile: directory.file("report.txt"), encoding: .utf8)
-        for heading in ["Резюме для руководителя", "Выявленные проблемы", "Рекомендуемая настройка CRM", "Три решения для руководителя",
-                        "План проекта", "Какая CRM подходит", "Во что обойдётся и что вернёт"] {
+        for heading in [
+            "Резюме для руководителя", "Выявленные проблемы", "Рекомендуемая настройка CRM", "Три решения для руководителя",
+            "План проекта", "Какая CRM подходит", "Во что обойдётся и что вернёт",
+        ] {
             #expect(text.contains(heading), "missing: \(heading)")
         }
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The example audit, made once; each test works on its own copy of the workspace.
 private enum DemoWorkspace {

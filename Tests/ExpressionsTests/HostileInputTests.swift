@@ -1,7 +1,7 @@
 import AuditModel
 import Expressions
-import Testing
 import TestSupport
+import Testing
 
 /// Damaged expressions and random text: each parses and checks, or gives diagnostics at its file
 /// and line in both languages; what checks evaluates, with no inputs and with extreme ones.
@@ -18,14 +18,19 @@ import TestSupport
     @Test func damagedExpressionsGiveLocatedDiagnostics() {
         var mutator = ByteMutator(seed: 17_301)
         let extremes = Bindings(
-            answers: ["tools": .options([]), "goal": .option(""), "has_crm": .bool(false), "managers": .number(.greatestFiniteMagnitude),
-                      "launch": .date(Day(ordinal: 2_932_896)), "comment": .text("\u{0}")],
-            metrics: ["sales.revenue": .number(-.greatestFiniteMagnitude), "pareto.top20_share": .number(.leastNonzeroMagnitude),
-                      "sales.last_date": .date(Day(ordinal: -719_162))],
+            answers: [
+                "tools": .options([]), "goal": .option(""), "has_crm": .bool(false), "managers": .number(.greatestFiniteMagnitude),
+                "launch": .date(Day(ordinal: 2_932_896)), "comment": .text("\u{0}"),
+            ],
+            metrics: [
+                "sales.revenue": .number(-.greatestFiniteMagnitude), "pareto.top20_share": .number(.leastNonzeroMagnitude),
+                "sales.last_date": .date(Day(ordinal: -719_162)),
+            ],
             locals: ["value": .number(-0.0)])
         var failures: [String] = []
         for index in 0..<600 {
-            let bytes = index < 540
+            let bytes =
+                index < 540
                 ? mutator.mutate(Array(Self.seeds[index % Self.seeds.count].utf8))
                 : mutator.randomBytes(length: Int.random(in: 0...120, using: &mutator.generator))
             let text = String(decoding: bytes, as: UTF8.self)

@@ -4,8 +4,10 @@ import Testing
 
 /// Arithmetic that leaves the doubles gives null marked as an overflow, never ∞ or NaN.
 @Suite struct OverflowTests {
-    @Test(arguments: ["1e308 * 10", "-1e308 - 1e308", "1 / 1e-320", "metric.sales.revenue * metric.sales.revenue",
-                      "abs(-1e308 * 10)", "max(1e308 * 10, 1)", "-(1e308 + 1e308)"])
+    @Test(arguments: [
+        "1e308 * 10", "-1e308 - 1e308", "1 / 1e-320", "metric.sales.revenue * metric.sales.revenue",
+        "abs(-1e308 * 10)", "max(1e308 * 10, 1)", "-(1e308 + 1e308)",
+    ])
     func overflowGivesNullMarkedAsOverflow(text: String) throws {
         let result = try evaluate(text, Bindings(metrics: ["sales.revenue": .number(1e200)]))
         #expect(result.value == .null)

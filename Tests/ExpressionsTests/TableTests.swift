@@ -29,8 +29,9 @@ import Testing
 
     @Test(arguments: ["Петров", "", "Козлов Сергей Иванович"])
     func aNameThatMatchesNobodyGivesNullWithNothingMissing(name: String) throws {
-        let result = try evaluate("lookup(metric.managers.share, answer.star)",
-                                  Bindings(answers: ["star": .text(name)], metrics: ["managers.share": shares]))
+        let result = try evaluate(
+            "lookup(metric.managers.share, answer.star)",
+            Bindings(answers: ["star": .text(name)], metrics: ["managers.share": shares]))
         #expect(result.value == .null)
         #expect(result.missing.isEmpty, "the name was given; it just names no one")
     }
@@ -51,7 +52,10 @@ import Testing
 
     @Test func topNamesTheLargestAndSumAddsUp() throws {
         #expect(try value("top(metric.managers.share)") == .string("Соколов Андрей"))
-        guard case .number(let total) = try value("sum(metric.managers.share)") else { Issue.record("sum is not a number"); return }
+        guard case .number(let total) = try value("sum(metric.managers.share)") else {
+            Issue.record("sum is not a number")
+            return
+        }
         #expect(abs(total - 0.6) < 1e-12)
         #expect(try value("lookup(metric.managers.share, top(metric.managers.share))") == .number(0.348))
     }
@@ -77,12 +81,14 @@ import Testing
         }
         #expect(problems("rank(metric.managers.share, answer.star) == 1", expecting: .bool).isEmpty)
         #expect(problems("top(metric.managers.share)", expecting: .string).isEmpty)
-        #expect(problems("lookup(metric.sales.revenue, answer.star)", expecting: .number).contains {
-            $0.contains("the first argument of lookup(): expected a table of numbers by name, got a number")
-        })
-        #expect(problems("lookup(metric.managers.share, 3)", expecting: .number).contains {
-            $0.contains("the second argument of lookup() (a name): expected a string, got a number")
-        })
+        #expect(
+            problems("lookup(metric.sales.revenue, answer.star)", expecting: .number).contains {
+                $0.contains("the first argument of lookup(): expected a table of numbers by name, got a number")
+            })
+        #expect(
+            problems("lookup(metric.managers.share, 3)", expecting: .number).contains {
+                $0.contains("the second argument of lookup() (a name): expected a string, got a number")
+            })
         #expect(problems("metric.managers.share > 0.3", expecting: .bool).contains { $0.contains("not a table of numbers by name") })
     }
 }

@@ -1,9 +1,10 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
+@testable import Importers
 
 /// A quote left open spoils its own line, not the rest of the file.
 @Suite struct BrokenQuoteTests {
@@ -24,12 +25,16 @@ import Workspace
         let error = try #require(throws: ImportError.self) {
             try Importer.importFile(path, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .sales))
         }
-        guard case .badRows(_, let problems, let total, let read) = error else { Issue.record("\(error)"); return }
+        guard case .badRows(_, let problems, let total, let read) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(total == 3 && read == 6)
-        #expect(problems.map(\.location) == [
-            SourceLocation(file: path, line: 3, column: 12), SourceLocation(file: path, line: 5, column: 3),
-            SourceLocation(file: path, line: 7, column: 12),
-        ])
+        #expect(
+            problems.map(\.location) == [
+                SourceLocation(file: path, line: 3, column: 12), SourceLocation(file: path, line: 5, column: 3),
+                SourceLocation(file: path, line: 7, column: 12),
+            ])
         #expect(problems[0].reason.en.contains("not closed on this line"))
         #expect(problems[0].reason.ru.contains("кавычка"))
     }

@@ -1,8 +1,9 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
+
+@testable import Importers
 
 @Suite struct CSVReaderTests {
     @Test func quotedFieldsHoldDelimitersDoubledQuotesAndLineBreaks() throws {
@@ -50,7 +51,10 @@ import TestSupport
         defer { directory.remove() }
         let path = try directory.write("a;b\n1;2\n3;\"never closed\n4;5\n", to: "u.csv")
         let error = try #require(throws: ImportError.self) { _ = try readAll(path) }
-        guard case .malformed(let location, let text) = error else { Issue.record("\(error)"); return }
+        guard case .malformed(let location, let text) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(location == SourceLocation(file: path, line: 3, column: 3))
         #expect(text.en.contains("never closed"))
         #expect(text.ru.contains("кавычка"))
@@ -124,17 +128,18 @@ import TestSupport
         #expect(records.last?.fields == ["2", "<invalid>"])
     }
 
-    @Test(arguments: [
-        ([0xD0, 0x9F, 0xD1, 0x80], true),        // Пр
-        ([0x61, 0x80, 0x62], false),             // a lone continuation byte
-        ([0xC0, 0xAF], false), ([0xC1, 0x81], false),  // overlong two-byte forms
-        ([0xD0, 0x61], false), ([0x61, 0xD0], false),  // a lead without its continuation
-        ([0xCF, 0xF0], false),                   // Windows-1251 «Пр»
-        ([0xE2, 0x82, 0xAC], true), ([0xE2, 0x82], false), ([0xE0, 0x80, 0x80], false),
-        ([0xF0, 0x9F, 0x98, 0x80], true), ([0xF0, 0x9F, 0x98, 0x61], false), ([0xED, 0xA0, 0x80], false),
-        ([0xEF, 0xBF, 0xBD], true),              // U+FFFD itself is text
-        ([0xD0, 0x9F, 0xBF, 0xD0, 0x9F, 0xD0, 0x9F], false),
-    ] as [([UInt8], Bool)])
+    @Test(
+        arguments: [
+            ([0xD0, 0x9F, 0xD1, 0x80], true),  // Пр
+            ([0x61, 0x80, 0x62], false),  // a lone continuation byte
+            ([0xC0, 0xAF], false), ([0xC1, 0x81], false),  // overlong two-byte forms
+            ([0xD0, 0x61], false), ([0x61, 0xD0], false),  // a lead without its continuation
+            ([0xCF, 0xF0], false),  // Windows-1251 «Пр»
+            ([0xE2, 0x82, 0xAC], true), ([0xE2, 0x82], false), ([0xE0, 0x80, 0x80], false),
+            ([0xF0, 0x9F, 0x98, 0x80], true), ([0xF0, 0x9F, 0x98, 0x61], false), ([0xED, 0xA0, 0x80], false),
+            ([0xEF, 0xBF, 0xBD], true),  // U+FFFD itself is text
+            ([0xD0, 0x9F, 0xBF, 0xD0, 0x9F, 0xD0, 0x9F], false),
+        ] as [([UInt8], Bool)])
     func cellsAreTextExactlyWhenTheirBytesAreWellFormedUTF8(field: [UInt8], valid: Bool) throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }

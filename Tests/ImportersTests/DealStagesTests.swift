@@ -1,9 +1,10 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
+@testable import Importers
 
 /// A deal's status read from its stage, the vendor's words or the client's own in the mapping file.
 @Suite struct DealStagesTests {
@@ -21,12 +22,13 @@ import Workspace
         defer { directory.remove() }
         let path = try directory.write(Self.deals, to: "deals.csv")
         var options = ImportOptions(kind: .deals)
-        options.mapping = try MappingFile.parse(text: """
-            stages:
-              won: [Договор подписан]
-              lost:
-                - Клиент ушёл к конкурентам
-            """, path: "deals.mapping.yaml", kind: .deals)
+        options.mapping = try MappingFile.parse(
+            text: """
+                stages:
+                  won: [Договор подписан]
+                  lost:
+                    - Клиент ушёл к конкурентам
+                """, path: "deals.mapping.yaml", kind: .deals)
         let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: options)
         #expect(report.rowsStored == 5)
         #expect(report.notes.contains { $0.en.contains("read from the stage") })

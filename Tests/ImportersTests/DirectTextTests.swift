@@ -1,9 +1,10 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
+@testable import Importers
 
 /// Past the first rows (which are read to find the header), the text fields of a stored CSV
 /// import go from the file's bytes into the workspace without a Swift string per cell. These
@@ -42,21 +43,25 @@ import Workspace
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
         var bytes = Array((Self.header + Self.filler.joined()).utf8)
-        bytes += Array("07.11.2026;   ;10;Товар;М\n".utf8)                          // line 42: no customer
+        bytes += Array("07.11.2026;   ;10;Товар;М\n".utf8)  // line 42: no customer
         bytes += Array("08.11.2026;К-9;10;".utf8) + [0xCF, 0xF0] + Array(";М\n".utf8)  // line 43: Windows-1251 bytes
-        bytes += Array("09.11.2026;\u{2003};10;Товар;М\n".utf8)                     // line 44: only a wide space
+        bytes += Array("09.11.2026;\u{2003};10;Товар;М\n".utf8)  // line 44: only a wide space
         let path = try writeBytes(bytes, to: "sales.csv", in: directory)
         var options = ImportOptions(kind: .sales)
         options.encoding = .utf8
         let error = try #require(throws: ImportError.self) {
             try Importer.importFile(path, into: workspace, round: try workspace.round(), options: options)
         }
-        guard case .badRows(_, let problems, let total, let read) = error else { Issue.record("\(error)"); return }
+        guard case .badRows(_, let problems, let total, let read) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(total == 3 && read == 43)
-        #expect(problems.map(\.location) == [
-            SourceLocation(file: path, line: 42, column: 2), SourceLocation(file: path, line: 43, column: 4),
-            SourceLocation(file: path, line: 44, column: 2),
-        ])
+        #expect(
+            problems.map(\.location) == [
+                SourceLocation(file: path, line: 42, column: 2), SourceLocation(file: path, line: 43, column: 4),
+                SourceLocation(file: path, line: 44, column: 2),
+            ])
         #expect(problems.map(\.field) == ["customer_id", "product", "customer_id"])
         #expect(problems.map(\.value) == [nil, "\u{FFFD}", nil])
         #expect(problems[1].reason.en.contains("not valid UTF-8") && problems[1].reason.en.contains("--encoding windows-1251"))
@@ -66,8 +71,9 @@ import Workspace
     @Test func aRejectedRowPastTheFirstRowsKeepsEveryCellInTheRejectsFile() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let path = try directory.write(Self.header + Self.filler.joined() + "31.11.2026;К-77;10;\"Кран; шаровой\";Ли Вэй\n"
-                                       + ";;;  ;\n" + "10.11.2026;К-78;20;Кран;Ли\n", to: "sales.csv")
+        let path = try directory.write(
+            Self.header + Self.filler.joined() + "31.11.2026;К-77;10;\"Кран; шаровой\";Ли Вэй\n"
+                + ";;;  ;\n" + "10.11.2026;К-78;20;Кран;Ли\n", to: "sales.csv")
         var options = ImportOptions(kind: .sales)
         options.skipBadRows = true
         let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: options)
@@ -76,8 +82,9 @@ import Workspace
         let rejects = try String(contentsOfFile: try #require(report.rejectsFile), encoding: .utf8)
         #expect(rejects.contains("42;"))
         #expect(rejects.contains("31.11.2026;К-77;10;\"Кран; шаровой\";Ли Вэй"))
-        #expect(try rows(workspace, "SELECT customer_id, product, manager FROM sale WHERE source_line = 44")
-            == [["customer_id": "К-78", "product": "Кран", "manager": "Ли"]])
+        #expect(
+            try rows(workspace, "SELECT customer_id, product, manager FROM sale WHERE source_line = 44")
+                == [["customer_id": "К-78", "product": "Кран", "manager": "Ли"]])
     }
 
     /// Numbers and dates written the plain way and otherwise.
@@ -106,8 +113,9 @@ import Workspace
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
         let head = "01/02/2026;К-1;1;Товар;М\n"
-        let path = try directory.write(Self.header + head + Self.filler.map { $0.replacingOccurrences(of: "06.11.2026", with: "03/04/2026") }.joined()
-                                       + "03/25/2026;К-2;2;Товар;М\n" + "12/31/2026;К-3;3;Товар;М\n", to: "sales.csv")
+        let path = try directory.write(
+            Self.header + head + Self.filler.map { $0.replacingOccurrences(of: "06.11.2026", with: "03/04/2026") }.joined()
+                + "03/25/2026;К-2;2;Товар;М\n" + "12/31/2026;К-3;3;Товар;М\n", to: "sales.csv")
         let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .sales))
         #expect(report.rowsRejected == 0)
         #expect(report.dateOrders.first?.order == .monthFirst)
@@ -119,9 +127,11 @@ import Workspace
     @Test func dayChecksPastTheFirstRowsAreTheCalendars() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let tail = ["29.02.2024;К-1;1;Товар;М\n", "2000-02-29;К-2;2;Товар;М\n", "31.12.9999;К-3;3;Товар;М\n",
-                    "29.02.2025;К-4;4;Товар;М\n", "1900-02-29;К-5;5;Товар;М\n", "31.04.2026;К-6;6;Товар;М\n",
-                    "01.01.0000;К-7;7;Товар;М\n", "00.01.2026;К-8;8;Товар;М\n"]
+        let tail = [
+            "29.02.2024;К-1;1;Товар;М\n", "2000-02-29;К-2;2;Товар;М\n", "31.12.9999;К-3;3;Товар;М\n",
+            "29.02.2025;К-4;4;Товар;М\n", "1900-02-29;К-5;5;Товар;М\n", "31.04.2026;К-6;6;Товар;М\n",
+            "01.01.0000;К-7;7;Товар;М\n", "00.01.2026;К-8;8;Товар;М\n",
+        ]
         let path = try directory.write(Self.header + Self.filler.joined() + tail.joined(), to: "sales.csv")
         var options = ImportOptions(kind: .sales)
         options.skipBadRows = true
@@ -139,8 +149,12 @@ import Workspace
         let error = try #require(throws: ImportError.self) {
             try Importer.importFile(path, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .sales))
         }
-        guard case .badRows(_, let problems, _, _) = error else { Issue.record("\(error)"); return }
-        #expect(problems.map(\.location) == [SourceLocation(file: path, line: 42, column: 1), SourceLocation(file: path, line: 42, column: 3)])
+        guard case .badRows(_, let problems, _, _) = error else {
+            Issue.record("\(error)")
+            return
+        }
+        #expect(
+            problems.map(\.location) == [SourceLocation(file: path, line: 42, column: 1), SourceLocation(file: path, line: 42, column: 3)])
         #expect(problems.map(\.value) == ["31.11.2026", "12 34,5,6"])
     }
 }

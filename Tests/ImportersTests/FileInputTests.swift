@@ -1,8 +1,9 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
+
+@testable import Importers
 
 /// The fingerprint of a file is the SHA-256 of exactly the bytes read, whether it is computed
 /// on the reading thread or on a thread of its own.
@@ -14,7 +15,9 @@ import TestSupport
         var bytes = [UInt8](repeating: 0, count: size)
         var state: UInt32 = 2_463_534_242
         for index in bytes.indices {
-            state ^= state << 13; state ^= state >> 17; state ^= state << 5
+            state ^= state << 13
+            state ^= state >> 17
+            state ^= state << 5
             bytes[index] = UInt8(truncatingIfNeeded: state)
         }
         let path = try writeBytes(bytes, to: "data.bin", in: directory)

@@ -1,8 +1,9 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
+
+@testable import Importers
 
 /// Inputs the fuzz targets (Fuzz/, scripts/fuzz.sh) found crashing the importer, minimised; the
 /// files are in Fixtures/fuzz.

@@ -1,4 +1,5 @@
 import GRDB
+import Workspace
 
 enum GRDBRows {
     static func fetch(_ db: Database, _ sql: String) throws -> [[String: String]] {
@@ -17,8 +18,6 @@ enum GRDBRows {
         }
     }
 }
-
-import Workspace
 
 /// Whether the workspace's writer connection still enforces foreign keys.
 func writerEnforcesForeignKeys(_ workspace: Workspace) throws -> Bool {

@@ -1,11 +1,12 @@
 import AuditModel
 import Foundation
 import GRDB
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import Workspace
 import ZIPFoundation
+
+@testable import Importers
 
 /// Damaged copies of the fixtures, and random bytes, in every format the importer reads: each
 /// gives a report or one of the project's typed errors naming the file, never a crash.
@@ -73,8 +74,10 @@ import ZIPFoundation
         var failures: [String] = []
         for (index, copy) in damagedCopies(of: seeds, with: &mutator, count: 30).enumerated() {
             let path = try writeBytes(copy, to: "damaged-\(index).xml", in: directory)
-            failures += [problem(dryRun: path, as: .sales), problem(dryRun: path, as: .customers),
-                         problem(dryRun: path, as: .sales, mapping: mapping)].compactMap { $0 }
+            failures += [
+                problem(dryRun: path, as: .sales), problem(dryRun: path, as: .customers),
+                problem(dryRun: path, as: .sales, mapping: mapping),
+            ].compactMap { $0 }
         }
         #expect(failures == [])
     }
@@ -137,7 +140,8 @@ import ZIPFoundation
         defer { directory.remove() }
         let seeds = [
             try Array(Data(contentsOf: URL(fileURLWithPath: fixture("1c_sales.mapping.yaml")))),
-            Array("""
+            Array(
+                """
                 header_row: 1
                 encoding: utf-8
                 delimiter: ";"

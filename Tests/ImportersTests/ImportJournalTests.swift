@@ -1,10 +1,11 @@
 import AuditModel
 import Foundation
 import GRDB
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
+@testable import Importers
 
 /// An import writes through SQLite's rollback journal when it has the workspace to itself (each
 /// page written once), and the workspace is back in WAL mode afterwards, whatever happened.
@@ -28,9 +29,10 @@ import Workspace
         let path = try directory.write(Self.sales, to: "sales.csv")
         let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .sales))
         #expect(report.rowsStored == 2)
-        #expect(try rows(workspace, "SELECT customer_id, amount FROM sale ORDER BY row_id") == [
-            ["customer_id": "A", "amount": "100.0"], ["customer_id": "B", "amount": "200.5"],
-        ])
+        #expect(
+            try rows(workspace, "SELECT customer_id, amount FROM sale ORDER BY row_id") == [
+                ["customer_id": "A", "amount": "100.0"], ["customer_id": "B", "amount": "200.5"],
+            ])
         #expect(try journalMode(workspace.path) == "wal")
         #expect(!FileManager.default.fileExists(atPath: workspace.path + "-journal"))
     }

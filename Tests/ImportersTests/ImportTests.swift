@@ -1,26 +1,38 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
+@testable import Importers
 
 @Suite struct ImportTests {
     @Test func aRussianExcelExportImportsWithoutHandEditing() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let report = try Importer.importFile(try fixture("excel_1251.csv"), into: workspace, round: try workspace.round(),
-                                             options: ImportOptions(kind: .sales))
+        let report = try Importer.importFile(
+            try fixture("excel_1251.csv"), into: workspace, round: try workspace.round(),
+            options: ImportOptions(kind: .sales))
         #expect(report.mapping.headerLine == 3)
         #expect(report.mapping.assignments.map(\.field) == ["customer_id", "date", "amount", "cost", "quantity"])
         #expect(report.notes.first?.en.contains("windows-1251 (detected)") == true)
         #expect(report.rowsRead == 3 && report.rowsStored == 3 && report.rowsRejected == 0)
         let stored = try rows(workspace, "SELECT customer_id, date, amount, cost, quantity, source_line FROM sale ORDER BY row_id")
-        #expect(stored == [
-            ["customer_id": "ООО \"Ромашка\"", "date": "2026-11-01", "amount": "12345.6", "cost": "9000.0", "quantity": "10.0", "source_line": "4"],
-            ["customer_id": "ИП Петров", "date": "2026-11-02", "amount": "-1500.0", "cost": "-1000.0", "quantity": "1.0", "source_line": "5"],
-            ["customer_id": "Сидоров; С.", "date": "2026-11-03", "amount": "1234567.89", "cost": "0.0", "quantity": "2.0", "source_line": "6"],
-        ])
+        #expect(
+            stored == [
+                [
+                    "customer_id": "ООО \"Ромашка\"", "date": "2026-11-01", "amount": "12345.6", "cost": "9000.0", "quantity": "10.0",
+                    "source_line": "4",
+                ],
+                [
+                    "customer_id": "ИП Петров", "date": "2026-11-02", "amount": "-1500.0", "cost": "-1000.0", "quantity": "1.0",
+                    "source_line": "5",
+                ],
+                [
+                    "customer_id": "Сидоров; С.", "date": "2026-11-03", "amount": "1234567.89", "cost": "0.0", "quantity": "2.0",
+                    "source_line": "6",
+                ],
+            ])
         let dataset = try #require(try workspace.datasets(round: try workspace.round()).first)
         #expect(dataset.kind == .sales && dataset.format == "csv" && dataset.rowsStored == 3)
         // As `sha256sum` prints it.
@@ -37,7 +49,8 @@ import Workspace
     @Test func anyBadRowStoresNothingAndListsTheProblemsWithTheirPlaces() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let path = try directory.write("""
+        let path = try directory.write(
+            """
             Дата;Клиент;Сумма
             01.11.2026;A;100
             31.11.2026;B;200
@@ -47,13 +60,20 @@ import Workspace
         let error = try #require(throws: ImportError.self) {
             try Importer.importFile(path, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .sales))
         }
-        guard case .badRows(_, let problems, let total, let read) = error else { Issue.record("\(error)"); return }
+        guard case .badRows(_, let problems, let total, let read) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(total == 2 && read == 4)
-        #expect(problems.map(\.location) == [
-            SourceLocation(file: path, line: 3, column: 1), SourceLocation(file: path, line: 4, column: 2),
-            SourceLocation(file: path, line: 4, column: 3),
-        ])
-        #expect(problems[0].formatted(in: .en) == "\(path):3:1: error: cannot be read as a date (expected dd.mm.yyyy, yyyy-mm-dd or dd/mm/yyyy) (column 'Дата', → date, value \"31.11.2026\")")
+        #expect(
+            problems.map(\.location) == [
+                SourceLocation(file: path, line: 3, column: 1), SourceLocation(file: path, line: 4, column: 2),
+                SourceLocation(file: path, line: 4, column: 3),
+            ])
+        #expect(
+            problems[0].formatted(in: .en)
+                == "\(path):3:1: error: cannot be read as a date (expected dd.mm.yyyy, yyyy-mm-dd or dd/mm/yyyy) (column 'Дата', → date, value \"31.11.2026\")"
+        )
         #expect(problems[2].formatted(in: .ru).contains("не читается как число"))
         #expect(error.message(in: .en).contains("nothing was stored"))
         #expect(try rows(workspace, "SELECT * FROM sale").isEmpty)
@@ -64,7 +84,8 @@ import Workspace
     @Test func skippingBadRowsStoresTheRestAndWritesAPrivateRejectsFile() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let path = try directory.write("Дата;Клиент;Сумма\n01.11.2026;A;100\nвчера;B;200\n03.11.2026;C;\"1;5\"\n04.11.2026;D;400\n", to: "sales.csv")
+        let path = try directory.write(
+            "Дата;Клиент;Сумма\n01.11.2026;A;100\nвчера;B;200\n03.11.2026;C;\"1;5\"\n04.11.2026;D;400\n", to: "sales.csv")
         var options = ImportOptions(kind: .sales)
         options.skipBadRows = true
         let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: options)
@@ -92,7 +113,10 @@ import Workspace
         let error = try #require(throws: ImportError.self) {
             try Importer.importFile(path, into: workspace, round: round, options: ImportOptions(kind: .customers))
         }
-        guard case .alreadyImported(_, _, let previous, _) = error else { Issue.record("\(error)"); return }
+        guard case .alreadyImported(_, _, let previous, _) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(previous == "customers.csv")
         #expect(try rows(workspace, "SELECT * FROM customer").count == 2)
         var options = ImportOptions(kind: .customers)
@@ -126,8 +150,12 @@ import Workspace
         let report = try Importer.dryRun(path, options: ImportOptions(kind: .sales))
         #expect(report.rowsRejected == 0)
         #expect(report.preview.map { $0.first { $0.field == "date" }?.value } == ["2026-03-04", "2026-05-06", "2026-11-25"])
-        #expect(report.dateOrders == [DateOrderDecision(field: "date", header: "Date", order: .monthFirst, dayFirstOnly: 0,
-                                                         monthFirstOnly: 1, ambiguous: 2, forced: false)])
+        #expect(
+            report.dateOrders == [
+                DateOrderDecision(
+                    field: "date", header: "Date", order: .monthFirst, dayFirstOnly: 0,
+                    monthFirstOnly: 1, ambiguous: 2, forced: false)
+            ])
     }
 
     @Test func salesOfCustomersMissingFromTheListAreKeptAndCounted() throws {
@@ -176,14 +204,15 @@ import Workspace
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let path = try directory.write("x;y;z;w\nC-1;7;01.02.2026;да\n", to: "odd.csv")
-        let mapping = try MappingFile.parse(text: """
-            columns:
-              customer_id: x
-              amount: 2
-              date: "z"
-              quantity: ~
-            date_order: dd.mm
-            """, path: "m.yaml", kind: .sales)
+        let mapping = try MappingFile.parse(
+            text: """
+                columns:
+                  customer_id: x
+                  amount: 2
+                  date: "z"
+                  quantity: ~
+                date_order: dd.mm
+                """, path: "m.yaml", kind: .sales)
         var options = ImportOptions(kind: .sales)
         options.mapping = mapping
         let report = try Importer.dryRun(path, options: options)
@@ -197,7 +226,8 @@ import Workspace
         defer { directory.remove() }
         let path = try directory.write("C-1;01.02.2026;10\nC-2;02.02.2026;20\n", to: "bare.csv")
         var options = ImportOptions(kind: .sales)
-        options.mapping = try MappingFile.parse(text: "header_row: 0\ncolumns: {customer_id: 1, date: 2, amount: 3}\n", path: "m.yaml", kind: .sales)
+        options.mapping = try MappingFile.parse(
+            text: "header_row: 0\ncolumns: {customer_id: 1, date: 2, amount: 3}\n", path: "m.yaml", kind: .sales)
         let report = try Importer.dryRun(path, options: options)
         #expect(report.rowsRead == 2 && report.rowsRejected == 0)
         #expect(report.mapping.headerLine == nil)
@@ -224,17 +254,30 @@ import Workspace
     }
 
     @Test(arguments: [
-        (DatasetKind.customers, ["Код клиента", "Контрагент", "ИНН", "Эл. почта", "Телефон", "Дата рождения", "Ответственный", "Согласие на рассылку"],
-         ["customer_id", "name", "tax_id", "email", "phone", "birth_date", "manager", "email_consent"]),
-        (.sales, ["Дата документа", "Покупатель", "Сумма, руб.", "Кол-во", "Номенклатура", "Менеджер"],
-         ["date", "customer_id", "amount", "quantity", "product", "manager"]),
+        (
+            DatasetKind.customers,
+            ["Код клиента", "Контрагент", "ИНН", "Эл. почта", "Телефон", "Дата рождения", "Ответственный", "Согласие на рассылку"],
+            ["customer_id", "name", "tax_id", "email", "phone", "birth_date", "manager", "email_consent"]
+        ),
+        (
+            .sales, ["Дата документа", "Покупатель", "Сумма, руб.", "Кол-во", "Номенклатура", "Менеджер"],
+            ["date", "customer_id", "amount", "quantity", "product", "manager"]
+        ),
         (.sales, ["ORDER_DATE", "customer-id", "Revenue", "Qty"], ["date", "customer_id", "amount", "quantity"]),
-        (.sales, ["Период", "Контрагент.Код", "Сумма (руб.)", "Сумма с НДС, руб.", "Кол-во, шт"], ["date", "customer_id", "amount", "-", "quantity"]),
+        (
+            .sales, ["Период", "Контрагент.Код", "Сумма (руб.)", "Сумма с НДС, руб.", "Кол-во, шт"],
+            ["date", "customer_id", "amount", "-", "quantity"]
+        ),
         (.managers, ["ФИО", "Отдел", "Дата приёма", "Дата увольнения"], ["manager", "department", "hired_at", "left_at"]),
-        (.deals, ["Номер сделки", "Клиент", "Дата создания", "Этап", "Статус", "Бюджет"],
-         ["deal_id", "customer_id", "created_at", "stage", "status", "amount"]),
+        (
+            .deals, ["Номер сделки", "Клиент", "Дата создания", "Этап", "Статус", "Бюджет"],
+            ["deal_id", "customer_id", "created_at", "stage", "status", "amount"]
+        ),
         (.activities, ["Дата", "Тип", "Клиент", "Ответственный"], ["date", "type", "customer_id", "manager"]),
-        (.campaigns, ["Кампания", "Канал", "Бюджет", "Дата начала", "Дата окончания"], ["campaign", "channel", "cost", "start_date", "end_date"]),
+        (
+            .campaigns, ["Кампания", "Канал", "Бюджет", "Дата начала", "Дата окончания"],
+            ["campaign", "channel", "cost", "start_date", "end_date"]
+        ),
     ])
     func headersAreRecognisedInRussianAndEnglish(kind: DatasetKind, headers: [String], fields: [String]) throws {
         let mapping = try ColumnMapper.map(headers: headers, headerLine: 1, kind: kind, mapping: nil, path: "x.csv")
@@ -243,7 +286,8 @@ import Workspace
     }
 
     @Test func theCodeColumnWinsOverTheNameColumnForTheCustomerKey() throws {
-        let mapping = try ColumnMapper.map(headers: ["Клиент", "Дата", "Код клиента", "Сумма"], headerLine: 1, kind: .sales, mapping: nil, path: "x")
+        let mapping = try ColumnMapper.map(
+            headers: ["Клиент", "Дата", "Код клиента", "Сумма"], headerLine: 1, kind: .sales, mapping: nil, path: "x")
         #expect(mapping.assignment(of: "customer_id")?.header == "Код клиента")
         #expect(mapping.ignored == ["Клиент"])
     }
@@ -253,9 +297,13 @@ import Workspace
     @Test func anOldExcelFileIsNamedAsSuch() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let path = try writeBytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504), to: "old.xls", in: directory)
+        let path = try writeBytes(
+            [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504), to: "old.xls", in: directory)
         let error = try #require(throws: ImportError.self) { try Importer.dryRun(path, options: ImportOptions(kind: .sales)) }
-        guard case .malformed(_, let text) = error else { Issue.record("\(error)"); return }
+        guard case .malformed(_, let text) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(text.en.contains(".xls") && text.ru.contains(".xlsx"))
     }
 
@@ -272,7 +320,9 @@ import Workspace
         #expect(throws: ImportError.fileNotFound(path: directory.file("nope.csv"))) {
             try Importer.dryRun(directory.file("nope.csv"), options: ImportOptions(kind: .sales))
         }
-        #expect(throws: ImportError.notAFile(path: directory.path)) { try Importer.dryRun(directory.path, options: ImportOptions(kind: .sales)) }
+        #expect(throws: ImportError.notAFile(path: directory.path)) {
+            try Importer.dryRun(directory.path, options: ImportOptions(kind: .sales))
+        }
     }
 
     @Test func shortRowsLackTheirRequiredValuesAndLongRowsKeepTheirs() throws {
@@ -302,7 +352,10 @@ import Workspace
         var options = ImportOptions(kind: .sales)
         options.encoding = .utf8
         let error = try #require(throws: ImportError.self) { try Importer.dryRun(try fixture("excel_1251.csv"), options: options) }
-        guard case .malformed(let location, let text) = error else { Issue.record("\(error)"); return }
+        guard case .malformed(let location, let text) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(location.line == 1)
         #expect(text.en.contains("--encoding windows-1251"))
     }

@@ -1,9 +1,10 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
+@testable import Importers
 
 /// Rows of a report that are not data: totals, repeated headers, unit rows, separators, blank
 /// rows and the group rows of 1C's grouped reports.
@@ -11,8 +12,9 @@ import Workspace
     @Test func a1CGroupedReportImportsWithoutFlagsWithGroupValuesCarriedDown() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let report = try Importer.importFile(try fixture("1c_grouped_sales.csv"), into: workspace, round: try workspace.round(),
-                                             options: ImportOptions(kind: .sales))
+        let report = try Importer.importFile(
+            try fixture("1c_grouped_sales.csv"), into: workspace, round: try workspace.round(),
+            options: ImportOptions(kind: .sales))
         #expect(report.rowsRejected == 0)
         #expect(report.rowsRead == 5 && report.rowsStored == 5)
         let rows = report.nonDataRows
@@ -23,13 +25,14 @@ import Workspace
         #expect(rows.examples.first { $0.kind == .group }?.line == 6)
         #expect(rows.examples.map(\.line) == [5, 6, 9, 10, 13, 14, 15, 18])
         let stored = try ImportersTests.rows(workspace, "SELECT customer_id, date, amount, source_line FROM sale ORDER BY row_id")
-        #expect(stored == [
-            ["customer_id": "ООО \"Ромашка\"", "date": "2026-11-01", "amount": "12000.0", "source_line": "7"],
-            ["customer_id": "ООО \"Ромашка\"", "date": "2026-11-05", "amount": "6000.0", "source_line": "8"],
-            ["customer_id": "ИП Сидоров А.В.", "date": "2026-11-03", "amount": "1500.0", "source_line": "11"],
-            ["customer_id": "ИП Сидоров А.В.", "date": "2026-11-07", "amount": "2000.0", "source_line": "12"],
-            ["customer_id": "ООО Ландыш", "date": "2026-11-10", "amount": "4000.0", "source_line": "16"],
-        ])
+        #expect(
+            stored == [
+                ["customer_id": "ООО \"Ромашка\"", "date": "2026-11-01", "amount": "12000.0", "source_line": "7"],
+                ["customer_id": "ООО \"Ромашка\"", "date": "2026-11-05", "amount": "6000.0", "source_line": "8"],
+                ["customer_id": "ИП Сидоров А.В.", "date": "2026-11-03", "amount": "1500.0", "source_line": "11"],
+                ["customer_id": "ИП Сидоров А.В.", "date": "2026-11-07", "amount": "2000.0", "source_line": "12"],
+                ["customer_id": "ООО Ландыш", "date": "2026-11-10", "amount": "4000.0", "source_line": "16"],
+            ])
     }
 
     /// A report grouped by manager, then by customer (each level in its own column, with its
@@ -37,15 +40,17 @@ import Workspace
     @Test func nestedGroupsCarryEveryLevelDown() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let report = try Importer.importFile(try fixture("1c_nested_groups.csv"), into: workspace, round: try workspace.round(),
-                                             options: ImportOptions(kind: .sales))
+        let report = try Importer.importFile(
+            try fixture("1c_nested_groups.csv"), into: workspace, round: try workspace.round(),
+            options: ImportOptions(kind: .sales))
         #expect(report.rowsRejected == 0 && report.rowsStored == 4)
         #expect(report.nonDataRows.count(.group) == 5 && report.nonDataRows.count(.total) == 1)
         let stored = try ImportersTests.rows(workspace, "SELECT customer_id, manager, amount FROM sale ORDER BY row_id")
-        #expect(stored.map { [$0["customer_id"], $0["manager"], $0["amount"]] } == [
-            ["ООО Ромашка", "Иванов И.И.", "12000.0"], ["ООО Ромашка", "Иванов И.И.", "6000.0"],
-            ["ИП Сидоров", "Иванов И.И.", "12000.0"], ["ООО Бета", "Петров П.П.", "5000.0"],
-        ])
+        #expect(
+            stored.map { [$0["customer_id"], $0["manager"], $0["amount"]] } == [
+                ["ООО Ромашка", "Иванов И.И.", "12000.0"], ["ООО Ромашка", "Иванов И.И.", "6000.0"],
+                ["ИП Сидоров", "Иванов И.И.", "12000.0"], ["ООО Бета", "Петров П.П.", "5000.0"],
+            ])
     }
 
     @Test func aDryRunShowsTheRowsThatAreNotDataAsTheImportWould() throws {
@@ -58,7 +63,8 @@ import Workspace
     @Test func aTotalsRowOfACustomerListIsNotACustomer() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let path = try directory.write("""
+        let path = try directory.write(
+            """
             Код;Наименование;Менеджер
             C1;ООО Альфа;Иванов
             C2;Total Logistics;Петров
@@ -66,13 +72,17 @@ import Workspace
             """, to: "customers.csv")
         let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .customers))
         #expect(report.rowsStored == 2 && report.nonDataRows.count(.total) == 1)
-        #expect(try ImportersTests.rows(workspace, "SELECT customer_id FROM customer ORDER BY row_id").map { $0["customer_id"] } == ["C1", "C2"])
+        #expect(
+            try ImportersTests.rows(workspace, "SELECT customer_id FROM customer ORDER BY row_id").map { $0["customer_id"] } == [
+                "C1", "C2",
+            ])
     }
 
     @Test func aLineWithValuesMissingIsStillABadRowNotAGroup() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let path = try directory.write("""
+        let path = try directory.write(
+            """
             Клиент;Дата;Сумма
             A;;100
             B;02.11.2026;200
@@ -87,7 +97,8 @@ import Workspace
     @Test func aCustomerWhoseNameBeginsWithATotalsWordIsDataGoodOrBad() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let path = try directory.write("Клиент;Дата;Сумма\nВсего хорошего ООО;32.11.2026;100\nTotal Logistics;01.11.2026;200\n", to: "sales.csv")
+        let path = try directory.write(
+            "Клиент;Дата;Сумма\nВсего хорошего ООО;32.11.2026;100\nTotal Logistics;01.11.2026;200\n", to: "sales.csv")
         let report = try Importer.dryRun(path, options: ImportOptions(kind: .sales))
         #expect(report.rowsRead == 2 && report.rowsRejected == 1 && report.nonDataRows.total == 0)
     }

@@ -1,9 +1,10 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
+@testable import Importers
 
 /// Numbers are finite and within ±10^15 where they enter: anything else is a bad row with its
 /// file, line, column and what was expected, from every format.
@@ -51,7 +52,8 @@ import Workspace
     @Test func aCSVWithInfinitiesAndHugeAmountsIsRefusedRowByRowWithPlaces() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let file = try directory.write("""
+        let file = try directory.write(
+            """
             Код клиента;Дата;Сумма;Себестоимость
             C1;01.02.2026;100;50
             C2;02.02.2026;inf;50
@@ -67,10 +69,11 @@ import Workspace
             return
         }
         #expect(path == file && total == 4 && rowsRead == 5)
-        #expect(problems.map(\.location) == [
-            SourceLocation(file: file, line: 3, column: 3), SourceLocation(file: file, line: 4, column: 3),
-            SourceLocation(file: file, line: 5, column: 4), SourceLocation(file: file, line: 6, column: 3),
-        ])
+        #expect(
+            problems.map(\.location) == [
+                SourceLocation(file: file, line: 3, column: 3), SourceLocation(file: file, line: 4, column: 3),
+                SourceLocation(file: file, line: 5, column: 4), SourceLocation(file: file, line: 6, column: 3),
+            ])
         #expect(problems[1].formatted(in: .en).contains("outside the accepted range of ±10^15"))
         #expect(problems[1].formatted(in: .en).contains("1.2345678901234567e+31"))
         #expect(try rows(workspace, "SELECT * FROM dataset").isEmpty)
@@ -81,11 +84,13 @@ import Workspace
         defer { directory.remove() }
         let file = directory.file("sales.xlsx")
         let values = ["inf", "-infinity", "NaN", "0x1p3", "1e300", "100.5"]
-        let rows = [MinimalWorkbook.textRow(1, ["Код клиента", "Дата", "Сумма"])] + values.enumerated().map { index, value in
-            let row = index + 2
-            return "<row r=\"\(row)\"><c r=\"A\(row)\" t=\"inlineStr\"><is><t>C\(row)</t></is></c>"
-                + "<c r=\"B\(row)\" t=\"inlineStr\"><is><t>01.02.2026</t></is></c><c r=\"C\(row)\"><v>\(value)</v></c></row>"
-        }
+        let rows =
+            [MinimalWorkbook.textRow(1, ["Код клиента", "Дата", "Сумма"])]
+            + values.enumerated().map { index, value in
+                let row = index + 2
+                return "<row r=\"\(row)\"><c r=\"A\(row)\" t=\"inlineStr\"><is><t>C\(row)</t></is></c>"
+                    + "<c r=\"B\(row)\" t=\"inlineStr\"><is><t>01.02.2026</t></is></c><c r=\"C\(row)\"><v>\(value)</v></c></row>"
+            }
         try MinimalWorkbook.write(rows: rows.joined(), to: file)
         let report = try Importer.dryRun(file, options: ImportOptions(kind: .sales))
         #expect(report.rowsRead == 6 && report.rowsRejected == 5)
@@ -99,7 +104,8 @@ import Workspace
     @Test func xmlAmountsAreCheckedTheSameWay() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let file = try directory.write("""
+        let file = try directory.write(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <sales>
               <sale customer_id="C1" date="2026-02-01"><amount>100</amount></sale>
@@ -127,8 +133,9 @@ import Workspace
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let file = directory.file("book.xlsx")
-        try MinimalWorkbook.write(rows: MinimalWorkbook.textRow(1, ["Код клиента", "Дата", "Сумма"]) + rows, sheet: "Лист A",
-                                  sharedStrings: ["только одна"], to: file)
+        try MinimalWorkbook.write(
+            rows: MinimalWorkbook.textRow(1, ["Код клиента", "Дата", "Сумма"]) + rows, sheet: "Лист A",
+            sharedStrings: ["только одна"], to: file)
         let error = try #require(throws: ImportError.self) { try Importer.dryRun(file, options: ImportOptions(kind: .sales)) }
         guard case .malformed(let location, let text) = error else {
             Issue.record("\(error)")
@@ -153,7 +160,8 @@ import Workspace
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let file = directory.file("styles.xlsx")
-        let rows = MinimalWorkbook.textRow(1, ["Код клиента", "Дата", "Сумма"])
+        let rows =
+            MinimalWorkbook.textRow(1, ["Код клиента", "Дата", "Сумма"])
             + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>C1</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>01.02.2026</t></is></c>"
             + "<c r=\"C2\" s=\"-1\"><v>10</v></c></row>"
             + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>C2</t></is></c><c r=\"B3\" t=\"inlineStr\"><is><t>01.02.2026</t></is></c>"

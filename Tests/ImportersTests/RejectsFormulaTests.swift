@@ -1,7 +1,7 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Workspace
 
 @testable import Importers
@@ -11,8 +11,9 @@ import Workspace
     @Test func cellsThatLookLikeFormulasAreNeutralised() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let path = try directory.write("Дата;Клиент;Сумма\n01.11.2026;A;100\n02.11.2026;=cmd|' /C calc'!A0;-12,5x\n"
-                                       + "03.11.2026;@SUM(1);+1x\n", to: "sales.csv")
+        let path = try directory.write(
+            "Дата;Клиент;Сумма\n01.11.2026;A;100\n02.11.2026;=cmd|' /C calc'!A0;-12,5x\n"
+                + "03.11.2026;@SUM(1);+1x\n", to: "sales.csv")
         var options = ImportOptions(kind: .sales)
         options.skipBadRows = true
         let report = try Importer.importFile(path, into: workspace, round: try workspace.round(), options: options)

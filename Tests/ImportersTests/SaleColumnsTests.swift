@@ -1,8 +1,8 @@
 import AuditModel
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 import Workspace
 
 @testable import Importers
@@ -28,10 +28,12 @@ import Workspace
         let round = try workspace.round()
         let copy = try #require(try workspace.read { db in try SaleColumns.load(round: round.id, in: db) }?.first)
         let rows = try workspace.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT customer_id, date, amount, cost, order_id, product, manager, channel, campaign, source_line
-                FROM sale ORDER BY row_id
-                """)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT customer_id, date, amount, cost, order_id, product, manager, channel, campaign, source_line
+                    FROM sale ORDER BY row_id
+                    """)
         }
         #expect(copy.count == rows.count && rows.count == report.rowsStored && !rows.isEmpty)
         func value(_ dictionary: Interner, _ key: Int32) -> String? { key < 0 ? nil : dictionary.name(Int(key)) }
@@ -59,13 +61,15 @@ import Workspace
     @Test func salesThatNameTheirCustomersInsteadOfCodingThemAreRecognised() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let customers = try directory.write("""
+        let customers = try directory.write(
+            """
             Код;Наименование
             К-1;ООО «Ромашка»
             К-2;ИП Петров
             К-3;АО Вектор
             """, to: "customers.csv")
-        let sales = try directory.write("""
+        let sales = try directory.write(
+            """
             Дата;Контрагент;Сумма
             01.10.2026;ООО «Ромашка»;100
             02.10.2026;ип  петров;200
@@ -82,8 +86,9 @@ import Workspace
     @Test func otherKindsOfDataHaveNoCopy() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        _ = try Importer.importFile(try fixture("excel_1251.csv"), into: workspace, round: try workspace.round(),
-                                    options: ImportOptions(kind: .customers))
+        _ = try Importer.importFile(
+            try fixture("excel_1251.csv"), into: workspace, round: try workspace.round(),
+            options: ImportOptions(kind: .customers))
         let copies = try workspace.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sale_columns") }
         #expect(copies == 0)
     }

@@ -1,9 +1,10 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
+@testable import Importers
 
 /// A second export of the same sales is refused rather than doubling the revenue.
 @Suite struct SalesOverlapTests {
@@ -32,7 +33,10 @@ import Workspace
         let error = try #require(throws: ImportError.self) {
             try Importer.importFile(second, into: workspace, round: try workspace.round(), options: ImportOptions(kind: .sales))
         }
-        guard case .overlapping(let path, let text) = error else { Issue.record("\(error)"); return }
+        guard case .overlapping(let path, let text) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(path == second)
         // The common period is 01.11–04.11: 3 lines of the workbook, all 3 in the report.
         #expect(text.en.contains("manager.csv") && text.en.contains("1c_report.csv"))
@@ -61,7 +65,8 @@ import Workspace
         var wrong = ImportOptions(kind: .sales)
         wrong.replaceDataset = "nothing.csv"
         let error = try #require(throws: ImportError.self) {
-            try Importer.importFile(try directory.write(Self.report + "\n", to: "again.csv"), into: workspace, round: try workspace.round(), options: wrong)
+            try Importer.importFile(
+                try directory.write(Self.report + "\n", to: "again.csv"), into: workspace, round: try workspace.round(), options: wrong)
         }
         #expect(error.message(in: .en).contains("manager.csv, 1c_report.csv"))
     }

@@ -1,14 +1,19 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
+@testable import Importers
 
 @Suite struct SampleDataTests {
     @Test func theSameSeedGivesTheSameFilesAndTheLineCountAsked() throws {
         let first = TemporaryDirectory(), second = TemporaryDirectory(), other = TemporaryDirectory()
-        defer { first.remove(); second.remove(); other.remove() }
+        defer {
+            first.remove()
+            second.remove()
+            other.remove()
+        }
         let options = SampleDataOptions(customers: 300, orderLines: 2_000, seed: 7)
         let a = try SampleData.generate(into: first.path, options: options)
         let b = try SampleData.generate(into: second.path, options: options)
@@ -24,7 +29,8 @@ import Workspace
     @Test func generatedFilesImportCleanly() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let files = try SampleData.generate(into: directory.file("data"), options: SampleDataOptions(customers: 200, orderLines: 1_500, seed: 3))
+        let files = try SampleData.generate(
+            into: directory.file("data"), options: SampleDataOptions(customers: 200, orderLines: 1_500, seed: 3))
         let round = try workspace.round()
         let customers = try Importer.importFile(files[0], into: workspace, round: round, options: ImportOptions(kind: .customers))
         let sales = try Importer.importFile(files[1], into: workspace, round: round, options: ImportOptions(kind: .sales))
@@ -71,7 +77,8 @@ import Workspace
             try #require(try rows(workspace, sql).first?["v"].flatMap(Double.init))
         }
         // Revenue concentration: the top 20% of customers bring 75–82%.
-        let top20 = try number("""
+        let top20 = try number(
+            """
             WITH r AS (SELECT customer_id, SUM(amount) a FROM sale GROUP BY customer_id),
                  ranked AS (SELECT a, ROW_NUMBER() OVER (ORDER BY a DESC) n, COUNT(*) OVER () c FROM r)
             SELECT SUM(CASE WHEN n <= c * 0.2 THEN a END) / SUM(a) AS v FROM ranked
@@ -96,6 +103,9 @@ import Workspace
         let unknown = try #require(sales.unknownCustomers)
         #expect((0.05...0.07).contains(unknown.amount / unknown.totalAmount))
         // Duplicates: the same ИНН twice.
-        #expect(try number("SELECT COUNT(*) AS v FROM (SELECT tax_id FROM customer WHERE tax_id IS NOT NULL GROUP BY tax_id HAVING COUNT(*) > 1)") >= 5)
+        #expect(
+            try number(
+                "SELECT COUNT(*) AS v FROM (SELECT tax_id FROM customer WHERE tax_id IS NOT NULL GROUP BY tax_id HAVING COUNT(*) > 1)") >= 5
+        )
     }
 }

@@ -1,9 +1,10 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
+@testable import Importers
 
 /// The committed fixture `name` (Tests/ImportersTests/Fixtures).
 func fixture(_ name: String) throws -> String {

@@ -1,8 +1,9 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
+
+@testable import Importers
 
 /// All records of `path` read with `limits`, as field counts.
 private func fieldCounts(_ path: String, limits: RowLimits) throws -> [Int] {
@@ -84,18 +85,24 @@ private func limits(field: Int = 1 << 20, record: Int = 16 << 20, fields: Int = 
         defer { directory.remove() }
         // Seventeen lines of 1 MiB, then the header: past the 16 MiB searched.
         let filler = String(repeating: "x", count: (1 << 20) - 2) + ";\n"
-        let late = try directory.write(String(repeating: filler, count: 17) + "date;customer_id;amount\n2026-01-15;C1;100\n", to: "late.csv")
+        let late = try directory.write(
+            String(repeating: filler, count: 17) + "date;customer_id;amount\n2026-01-15;C1;100\n", to: "late.csv")
         let error = try #require(throws: ImportError.self) { try Importer.dryRun(late, options: ImportOptions(kind: .sales)) }
-        guard case .noHeader = error else { Issue.record("\(error)"); return }
-        let early = try directory.write(String(repeating: filler, count: 15) + "date;customer_id;amount\n2026-01-15;C1;100\n", to: "early.csv")
+        guard case .noHeader = error else {
+            Issue.record("\(error)")
+            return
+        }
+        let early = try directory.write(
+            String(repeating: filler, count: 15) + "date;customer_id;amount\n2026-01-15;C1;100\n", to: "early.csv")
         #expect(try Importer.dryRun(early, options: ImportOptions(kind: .sales)).mapping.headerLine == 16)
     }
 
     @Test func anImportOfAFieldPastTheStandardLimitStopsWithTheLimitNamed() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let path = try directory.write("date;customer_id;amount\n2026-01-15;C1;100\n2026-01-16;" + String(repeating: "x", count: (1 << 20) + 1) + ";5\n",
-                                       to: "big.csv")
+        let path = try directory.write(
+            "date;customer_id;amount\n2026-01-15;C1;100\n2026-01-16;" + String(repeating: "x", count: (1 << 20) + 1) + ";5\n",
+            to: "big.csv")
         let error = try #require(throws: ImportError.self) { try Importer.dryRun(path, options: ImportOptions(kind: .sales)) }
         #expect(error.location == SourceLocation(file: path, line: 3, column: 2))
         #expect(error.message(in: .en).contains("longer than 1 MiB"))
@@ -110,7 +117,7 @@ private func limits(field: Int = 1 << 20, record: Int = 16 << 20, fields: Int = 
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         var bytes = Array((Self.header + "01.11.2026;ООО «Ромашка»;100;Кабель\n").utf8)
-        bytes += Array("02.11.2026;ИП Петров;200;".utf8) + [0xC3, 0x28, 0xFF] + Array("\n".utf8)   // line 3: not UTF-8
+        bytes += Array("02.11.2026;ИП Петров;200;".utf8) + [0xC3, 0x28, 0xFF] + Array("\n".utf8)  // line 3: not UTF-8
         bytes += Array("03.11.2026;Сидоров;300;Труба\n".utf8)
         let path = try writeBytes(bytes, to: "sales.csv", in: directory)
         let reader = try CSVReader(path: path)
@@ -218,7 +225,10 @@ private func limits(field: Int = 1 << 20, record: Int = 16 << 20, fields: Int = 
         let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE r [<!ENTITY x \"y\">]>\n<r><c><id>&x;</id></c></r>\n"
         let path = try writeBytes([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, to: "d.xml", in: directory)
         let error = try #require(throws: ImportError.self) { try Importer.dryRun(path, options: ImportOptions(kind: .customers)) }
-        guard case .unsafeXML(let location, _) = error else { Issue.record("\(error)"); return }
+        guard case .unsafeXML(let location, _) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(location == SourceLocation(file: path, line: 2))
     }
 }

@@ -1,9 +1,10 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
+@testable import Importers
 
 @Suite struct XLSXTests {
     @Test func anOpenpyxlWorkbookWithATitleBlockImports() throws {
@@ -27,13 +28,17 @@ import Workspace
         let byNumber = try Importer.dryRun(try fixture("openpyxl_sales.xlsx"), options: options)
         #expect(byName.preview.map { $0.map(\.value) } == byNumber.preview.map { $0.map(\.value) })
         // Numbers stored as numbers come back as their digits; booleans as 0/1; date cells as days.
-        #expect(byName.preview.first?.map { "\($0.field)=\($0.value)" } == [
-            "customer_id=К-001", "name=ООО «Ромашка»", "tax_id=7701234567", "phone=79121234567", "birth_date=", "email_consent=1",
-        ])
+        #expect(
+            byName.preview.first?.map { "\($0.field)=\($0.value)" } == [
+                "customer_id=К-001", "name=ООО «Ромашка»", "tax_id=7701234567", "phone=79121234567", "birth_date=", "email_consent=1",
+            ])
         #expect(byName.preview.last?.first { $0.field == "birth_date" }?.value == "1980-05-17")
         options.sheet = "Итоги 2025"
         let error = try #require(throws: ImportError.self) { try Importer.dryRun(try fixture("openpyxl_sales.xlsx"), options: options) }
-        #expect(error == .sheetNotFound(path: try fixture("openpyxl_sales.xlsx"), requested: "Итоги 2025", available: ["Отчёт о продажах", "Клиенты"]))
+        #expect(
+            error
+                == .sheetNotFound(
+                    path: try fixture("openpyxl_sales.xlsx"), requested: "Итоги 2025", available: ["Отчёт о продажах", "Клиенты"]))
     }
 
     @Test func anXlsxwriterWorkbookWithInlineStringsAndCachedFormulas() throws {
@@ -63,9 +68,14 @@ import Workspace
         let error = try #require(throws: ImportError.self) {
             try Importer.dryRun(try fixture("xlsxwriter_sales.xlsx"), options: ImportOptions(kind: .managers))
         }
-        guard case .malformed(_, let text) = error else { Issue.record("\(error)"); return }
+        guard case .malformed(_, let text) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(text.en.contains("no sheet of the workbook (2) has a header row for managers"))
-        #expect(text.en.contains("'Сводка' — row 1: Итоги") && text.en.contains("'Данные' — row 1: Order date | Order ID | Customer ID | Product"))
+        #expect(
+            text.en.contains("'Сводка' — row 1: Итоги")
+                && text.en.contains("'Данные' — row 1: Order date | Order ID | Customer ID | Product"))
         #expect(text.ru.contains("--sheet"))
     }
 
@@ -73,7 +83,10 @@ import Workspace
     func damagedWorkbooksAreReportedNotCrashedOn(name: String) throws {
         let path = try fixture(name)
         let error = try #require(throws: ImportError.self) { try Importer.dryRun(path, options: ImportOptions(kind: .sales)) }
-        guard case .malformed(let location, let text) = error else { Issue.record("\(name): \(error)"); return }
+        guard case .malformed(let location, let text) = error else {
+            Issue.record("\(name): \(error)")
+            return
+        }
         #expect(location.file == path)
         #expect(!text.ru.isEmpty && !text.en.isEmpty)
     }
@@ -86,8 +99,10 @@ import Workspace
         #expect(XLSXRowSource.columnIndex("12") == nil)
     }
 
-    @Test(arguments: [("dd.mm.yyyy", true), ("yyyy-mm-dd h:mm", true), ("[$-419]d mmmm yyyy", true), ("#,##0.00", false),
-                      ("General", false), ("0%", false), ("\"day\" 0", false), ("h:mm:ss", false), ("ДД.ММ.ГГГГ", true)])
+    @Test(arguments: [
+        ("dd.mm.yyyy", true), ("yyyy-mm-dd h:mm", true), ("[$-419]d mmmm yyyy", true), ("#,##0.00", false),
+        ("General", false), ("0%", false), ("\"day\" 0", false), ("h:mm:ss", false), ("ДД.ММ.ГГГГ", true),
+    ])
     func dateFormatsAreRecognised(code: String, isDate: Bool) {
         #expect(XLSXWorkbook.isDateFormat(code) == isDate)
     }
@@ -112,17 +127,21 @@ import Workspace
     @Test func flatXMLRecordsAndNamesAreFoundWithoutAMapping() throws {
         let report = try Importer.dryRun(try fixture("customers_flat.xml"), options: ImportOptions(kind: .customers))
         #expect(report.notes.first?.en.contains("/customers/customer") == true)
-        #expect(report.preview.map { $0.map { "\($0.field)=\($0.value)" } } == [
-            ["customer_id=C-1", "name=Acme & Co", "email=info@acme.example", "city=Berlin"],
-            ["customer_id=C-2", "name=Müller GmbH", "email=", "city=Wien"],
-        ])
+        #expect(
+            report.preview.map { $0.map { "\($0.field)=\($0.value)" } } == [
+                ["customer_id=C-1", "name=Acme & Co", "email=info@acme.example", "city=Berlin"],
+                ["customer_id=C-2", "name=Müller GmbH", "email=", "city=Wien"],
+            ])
     }
 
     @Test(arguments: ["xxe.xml", "billion_laughs.xml", "param_entities.xml"])
     func entityAttacksAreRefusedBeforeAnythingIsExpanded(name: String) throws {
         let path = try fixture(name)
         let error = try #require(throws: ImportError.self) { try Importer.dryRun(path, options: ImportOptions(kind: .customers)) }
-        guard case .unsafeXML(let location, let text) = error else { Issue.record("\(error)"); return }
+        guard case .unsafeXML(let location, let text) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(location.file == path && location.line == 2)
         #expect(text.en.contains("DOCTYPE"))
     }
@@ -148,7 +167,10 @@ import Workspace
     @Test func brokenXMLNamesItsLine() throws {
         let path = try fixture("broken.xml")
         let error = try #require(throws: ImportError.self) { try Importer.dryRun(path, options: ImportOptions(kind: .customers)) }
-        guard case .malformed(let location, let text) = error else { Issue.record("\(error)"); return }
+        guard case .malformed(let location, let text) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(location.file == path && location.line == 4)
         #expect(text.en.hasPrefix("malformed XML"))
     }

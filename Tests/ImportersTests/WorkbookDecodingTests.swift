@@ -1,9 +1,10 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import ZIPFoundation
+
+@testable import Importers
 
 /// A sheet's cells are decoded from the XML's bytes (issue 18): element names, a cell's `r`, `t`
 /// and `s`, and its `<v>` are read without a `String` each. These pin what each kind of cell reads as.
@@ -12,30 +13,35 @@ import ZIPFoundation
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let cells = [
-            "<c r=\"A1\" t=\"s\"><v>1</v></c>",                              // shared string
-            "<c r=\"B1\" t=\"inlineStr\"><is><t>inline</t></is></c>",        // inline string
-            "<c r=\"C1\" t=\"str\"><v>formula text</v></c>",                 // a formula's text
-            "<c r=\"D1\" t=\"e\"><v>#N/A</v></c>",                           // an error, as text
-            "<c r=\"E1\" t=\"b\"><v>1</v></c>",                              // boolean
-            "<c r=\"F1\" s=\"0\" cm=\"1\"><v> 12.5 </v></c>",                // a number with blanks, other attributes
-            "<c r=\"G1\" t=\"x-unknown\"><v>3</v></c>",                      // an unknown type reads as a number
-            "<c><v>-4e2</v></c>",                                            // no reference: the next column
-            "<c r=\"J1\"><v>0x1p3</v></c>",                                  // not a decimal number: text
-            "<c r=\"K1\" t=\"s\"/>",                                         // empty
+            "<c r=\"A1\" t=\"s\"><v>1</v></c>",  // shared string
+            "<c r=\"B1\" t=\"inlineStr\"><is><t>inline</t></is></c>",  // inline string
+            "<c r=\"C1\" t=\"str\"><v>formula text</v></c>",  // a formula's text
+            "<c r=\"D1\" t=\"e\"><v>#N/A</v></c>",  // an error, as text
+            "<c r=\"E1\" t=\"b\"><v>1</v></c>",  // boolean
+            "<c r=\"F1\" s=\"0\" cm=\"1\"><v> 12.5 </v></c>",  // a number with blanks, other attributes
+            "<c r=\"G1\" t=\"x-unknown\"><v>3</v></c>",  // an unknown type reads as a number
+            "<c><v>-4e2</v></c>",  // no reference: the next column
+            "<c r=\"J1\"><v>0x1p3</v></c>",  // not a decimal number: text
+            "<c r=\"K1\" t=\"s\"/>",  // empty
         ].joined()
-        let path = try makeWorkbook(sheet: "<sheetData><row r=\"1\">\(cells)</row></sheetData>",
-                                    sharedStrings: "<si><t>zero</t></si><si><t>one</t></si>", in: directory)
+        let path = try makeWorkbook(
+            sheet: "<sheetData><row r=\"1\">\(cells)</row></sheetData>",
+            sharedStrings: "<si><t>zero</t></si><si><t>one</t></si>", in: directory)
         let rows = try readRows(path)
         #expect(rows.count == 1)
-        #expect(rows.first?.cells == [.text("one"), .text("inline"), .text("formula text"), .text("#N/A"), .bool(true),
-                                      .number(12.5), .number(3), .number(-400), .empty, .text("0x1p3")])
+        #expect(
+            rows.first?.cells == [
+                .text("one"), .text("inline"), .text("formula text"), .text("#N/A"), .bool(true),
+                .number(12.5), .number(3), .number(-400), .empty, .text("0x1p3"),
+            ])
     }
 
     @Test func aSharedStringIndexThatIsNotANumberIsAnErrorNamingTheCell() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let path = try makeWorkbook(sheet: "<sheetData><row r=\"3\"><c r=\"B3\" t=\"s\"><v>1x</v></c></row></sheetData>",
-                                    sharedStrings: "<si><t>zero</t></si><si><t>one</t></si>", in: directory)
+        let path = try makeWorkbook(
+            sheet: "<sheetData><row r=\"3\"><c r=\"B3\" t=\"s\"><v>1x</v></c></row></sheetData>",
+            sharedStrings: "<si><t>zero</t></si><si><t>one</t></si>", in: directory)
         let (_, text) = try malformed { _ = try readRows(path) }
         #expect(text.en.contains("B3"))
         #expect(text.en.contains("1x"))

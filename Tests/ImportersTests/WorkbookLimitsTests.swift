@@ -1,22 +1,31 @@
 import AuditModel
 import Foundation
-@testable import Importers
-import Testing
 import TestSupport
+import Testing
 import ZIPFoundation
+
+@testable import Importers
 
 /// A minimal workbook: one sheet "Sales" whose `<worksheet>` holds `sheet` (a `<dimension>`,
 /// `<sheetData>`…), and a shared-strings part holding `sharedStrings` when given.
-func makeWorkbook(sheet: String, sharedStrings: String? = nil, in directory: TemporaryDirectory,
-                  name: String = "book.xlsx") throws -> String {
+func makeWorkbook(
+    sheet: String, sharedStrings: String? = nil, in directory: TemporaryDirectory,
+    name: String = "book.xlsx"
+) throws -> String {
     let path = directory.file(name)
     let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
     let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     var parts = [
-        ("xl/workbook.xml", "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets><sheet name=\"Sales\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
-        ("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            + "<Relationship Id=\"rId1\" Type=\"\(relations)/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"),
+        (
+            "xl/workbook.xml",
+            "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets><sheet name=\"Sales\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"\(relations)/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
+        ),
         ("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"\(main)\">\(sheet)</worksheet>"),
     ]
     if let sharedStrings { parts.append(("xl/sharedStrings.xml", "<sst xmlns=\"\(main)\">\(sharedStrings)</sst>")) }
@@ -49,7 +58,8 @@ func malformed(_ body: () throws -> Void) throws -> (location: AuditModel.Source
 }
 
 @Suite struct WorkbookLimitsTests {
-    static let header = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>date</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>customer_id</t></is></c>"
+    static let header =
+        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>date</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>customer_id</t></is></c>"
         + "<c r=\"C1\" t=\"inlineStr\"><is><t>amount</t></is></c></row>"
 
     @Test func sharedStringsAreReadPackedAsTheyWere() throws {
@@ -58,7 +68,8 @@ func malformed(_ body: () throws -> Void) throws -> (location: AuditModel.Source
         // Rich text runs join, phonetic runs are left out, empty items keep their place.
         let path = try makeWorkbook(
             sheet: "<sheetData><row r=\"1\">" + (0..<5).map { "<c t=\"s\"><v>\($0)</v></c>" }.joined() + "</row></sheetData>",
-            sharedStrings: "<si><t>Дата</t></si><si/><si><r><t>Ром</t></r><r><t>ашка</t></r><rPh><t>ロ</t></rPh></si><si><t></t></si><si><t>x</t></si>",
+            sharedStrings:
+                "<si><t>Дата</t></si><si/><si><r><t>Ром</t></r><r><t>ашка</t></r><rPh><t>ロ</t></rPh></si><si><t></t></si><si><t>x</t></si>",
             in: directory)
         let rows = try readRows(path)
         #expect(rows.map(\.cells) == [[.text("Дата"), .empty, .text("Ромашка"), .empty, .text("x")]])
@@ -84,7 +95,8 @@ func malformed(_ body: () throws -> Void) throws -> (location: AuditModel.Source
     @Test func sharedStringTextPastTheLimitIsRefused() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let path = try makeWorkbook(sheet: "<sheetData/>", sharedStrings: "<si><t>0123456789</t></si><si><t>abcdefghij</t></si>", in: directory)
+        let path = try makeWorkbook(
+            sheet: "<sheetData/>", sharedStrings: "<si><t>0123456789</t></si><si><t>abcdefghij</t></si>", in: directory)
         var limits = XLSXLimits()
         limits.sharedStringBytes = 20
         #expect(try readRows(path, limits: limits).isEmpty)
@@ -119,7 +131,8 @@ func malformed(_ body: () throws -> Void) throws -> (location: AuditModel.Source
     func aRowNumberOutsideTheGridIsRefusedNotTrappedOn(number: String) throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let path = try makeWorkbook(sheet: "<sheetData>\(Self.header)<row r=\"\(number)\"><c t=\"b\"><v>1</v></c></row></sheetData>", in: directory)
+        let path = try makeWorkbook(
+            sheet: "<sheetData>\(Self.header)<row r=\"\(number)\"><c t=\"b\"><v>1</v></c></row></sheetData>", in: directory)
         let (location, text) = try malformed { _ = try readRows(path) }
         #expect(location.file == path + "#Sales")
         #expect(text.en.contains("row number \(number) is outside an Excel sheet (rows 1…1048576)"))
@@ -141,8 +154,9 @@ func malformed(_ body: () throws -> Void) throws -> (location: AuditModel.Source
     @Test func sparseRowNumbersKeepTheirNumbersAndAllocateNoGap() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let path = try makeWorkbook(sheet: "<sheetData>\(Self.header)<row r=\"7\"><c r=\"A7\"><v>1</v></c></row>"
-                                    + "<row r=\"1048576\"><c r=\"B1048576\"><v>2</v></c></row></sheetData>", in: directory)
+        let path = try makeWorkbook(
+            sheet: "<sheetData>\(Self.header)<row r=\"7\"><c r=\"A7\"><v>1</v></c></row>"
+                + "<row r=\"1048576\"><c r=\"B1048576\"><v>2</v></c></row></sheetData>", in: directory)
         let rows = try readRows(path)
         #expect(rows.map(\.line) == [1, 7, 1_048_576])
         #expect(rows.map(\.cells.count) == [3, 1, 2])
@@ -163,8 +177,9 @@ func malformed(_ body: () throws -> Void) throws -> (location: AuditModel.Source
     @Test func emptyCellsTakeNoRoomAndRowsAreCutAtTheirWidth() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let path = try makeWorkbook(sheet: "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"XFD1\"/></row>"
-                                    + "<row r=\"2\"><c r=\"B2\"><v>2</v></c><c r=\"XFD2\"><v>3</v></c></row></sheetData>", in: directory)
+        let path = try makeWorkbook(
+            sheet: "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"XFD1\"/></row>"
+                + "<row r=\"2\"><c r=\"B2\"><v>2</v></c><c r=\"XFD2\"><v>3</v></c></row></sheetData>", in: directory)
         #expect(try readRows(path).map(\.cells.count) == [1, 16_384])
         // Once the header is known, a cell past the columns read is left out of its row.
         #expect(try readRows(path, width: 3).map(\.cells) == [[.number(1)], [.empty, .number(2)]])
@@ -174,10 +189,13 @@ func malformed(_ body: () throws -> Void) throws -> (location: AuditModel.Source
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         // Runs of an inline string add up; a shared string counts each time a cell uses it.
-        let inline = try makeWorkbook(sheet: "<sheetData><row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><r><t>12345</t></r><r><t>678901</t></r></is></c></row></sheetData>",
-                                      in: directory, name: "inline.xlsx")
-        let shared = try makeWorkbook(sheet: "<sheetData><row r=\"1\">" + String(repeating: "<c t=\"s\"><v>0</v></c>", count: 3) + "</row></sheetData>",
-                                      sharedStrings: "<si><t>0123456789</t></si>", in: directory, name: "shared.xlsx")
+        let inline = try makeWorkbook(
+            sheet:
+                "<sheetData><row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><r><t>12345</t></r><r><t>678901</t></r></is></c></row></sheetData>",
+            in: directory, name: "inline.xlsx")
+        let shared = try makeWorkbook(
+            sheet: "<sheetData><row r=\"1\">" + String(repeating: "<c t=\"s\"><v>0</v></c>", count: 3) + "</row></sheetData>",
+            sharedStrings: "<si><t>0123456789</t></si>", in: directory, name: "shared.xlsx")
         var limits = XLSXLimits()
         limits.row.fieldBytes = 11
         limits.row.recordBytes = 30
@@ -208,8 +226,10 @@ func malformed(_ body: () throws -> Void) throws -> (location: AuditModel.Source
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         // About 3 MB of XML: more than the 1 MiB the pipe holds, in many chunks.
-        let rows = (2...30_001).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>2026-01-01</t></is></c>"
-            + "<c r=\"B\($0)\" t=\"inlineStr\"><is><t>К-\($0)</t></is></c><c r=\"C\($0)\"><v>\($0)</v></c></row>" }.joined()
+        let rows = (2...30_001).map {
+            "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>2026-01-01</t></is></c>"
+                + "<c r=\"B\($0)\" t=\"inlineStr\"><is><t>К-\($0)</t></is></c><c r=\"C\($0)\"><v>\($0)</v></c></row>"
+        }.joined()
         let path = try makeWorkbook(sheet: "<sheetData>\(Self.header)\(rows)</sheetData>", in: directory)
         let read = try readRows(path)
         #expect(read.count == 30_001)
@@ -224,7 +244,8 @@ func malformed(_ body: () throws -> Void) throws -> (location: AuditModel.Source
     @Test func aWorkbookOfRejectedRowsImportsWithTheRejectsInTheirFile() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let good = "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>2026-01-15</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>C1</t></is></c><c r=\"C2\"><v>100</v></c></row>"
+        let good =
+            "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>2026-01-15</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>C1</t></is></c><c r=\"C2\"><v>100</v></c></row>"
         let bad = String(repeating: "<row><c t=\"b\"><v>1</v></c><c r=\"XFD9\"><v>5</v></c></row>", count: 500)
         let path = try makeWorkbook(sheet: "<sheetData>\(Self.header)\(good)\(bad)</sheetData>", in: directory)
         var options = ImportOptions(kind: .sales)

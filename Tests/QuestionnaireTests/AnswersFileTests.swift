@@ -1,8 +1,9 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
 @testable import Questionnaire
 
 @Suite struct AnswerFiles {
@@ -11,17 +12,20 @@ import Workspace
     }
 
     var sample: [Answer] {
-        [answer("criteria", .option("some"), note: "Владелец: «рост на 20 %»; \"quoted\"\nsecond line"),
-         answer("baseline", .bool(false)), answer("where", .options([])), answer("managers", .number(12.5)),
-         answer("comment", .text("Текст; с точкой с запятой, и \"кавычками\""))]
+        [
+            answer("criteria", .option("some"), note: "Владелец: «рост на 20 %»; \"quoted\"\nsecond line"),
+            answer("baseline", .bool(false)), answer("where", .options([])), answer("managers", .number(12.5)),
+            answer("comment", .text("Текст; с точкой с запятой, и \"кавычками\"")),
+        ]
     }
 
     @Test(arguments: AnswersFile.Format.allCases)
     func exportThenReadGivesTheSameAnswers(format: AnswersFile.Format) throws {
         let questionnaire = try small()
         let text = AnswersFile.export(sample, questionnaire: questionnaire, format: format, language: .ru, heading: "ООО «Тест»")
-        let (answers, diagnostics, _) = AnswersFile.read(text: text, file: "a.\(format.rawValue)", format: format,
-                                                         questionnaire: questionnaire, answeredAt: "2026-12-01T00:00:00Z")
+        let (answers, diagnostics, _) = AnswersFile.read(
+            text: text, file: "a.\(format.rawValue)", format: format,
+            questionnaire: questionnaire, answeredAt: "2026-12-01T00:00:00Z")
         // The comment breaks the fixture's "letters only" pattern: a note, which does not block.
         #expect(diagnostics.map(\.severity) == [.note])
         let original = Dictionary(uniqueKeysWithValues: sample.map { ($0.questionID, $0) })
@@ -67,7 +71,8 @@ import Workspace
 
     @Test func csvErrorsNameTheRecordLine() throws {
         let text = "question_id,answer,note\ncriteria,all,\"multi\nline note\"\nmanagers,много,\nwhere,\"1, 2\",\n"
-        let (answers, diagnostics, _) = AnswersFile.read(text: text, file: "a.csv", format: .csv, questionnaire: try small(), answeredAt: "t")
+        let (answers, diagnostics, _) = AnswersFile.read(
+            text: text, file: "a.csv", format: .csv, questionnaire: try small(), answeredAt: "t")
         #expect(diagnostics.map(\.location?.line) == [4])
         #expect(answers.map(\.questionID) == ["criteria", "where"])
         #expect(answers.first?.note == "multi\nline note")
@@ -76,12 +81,14 @@ import Workspace
     @Test func importIsAllOrNothing() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        let path = try directory.write("answers:\n  criteria: all\n  managers: -1\nschema: crm-audit/answers/1\nquestionnaire: small\n", to: "a.yaml")
+        let path = try directory.write(
+            "answers:\n  criteria: all\n  managers: -1\nschema: crm-audit/answers/1\nquestionnaire: small\n", to: "a.yaml")
         #expect(throws: DiagnosticList.self) {
             try AnswersFile.importFile(path, into: workspace, round: try workspace.round(), questionnaire: try small())
         }
         #expect(try workspace.answers(round: try workspace.round()).isEmpty)
-        let good = try directory.write("answers:\n  criteria: all\n  managers: 3\nschema: crm-audit/answers/1\nquestionnaire: small\n", to: "b.yaml")
+        let good = try directory.write(
+            "answers:\n  criteria: all\n  managers: 3\nschema: crm-audit/answers/1\nquestionnaire: small\n", to: "b.yaml")
         let summary = try AnswersFile.importFile(good, into: workspace, round: try workspace.round(), questionnaire: try small())
         #expect(summary.stored == 2)
         #expect(try workspace.answers(round: try workspace.round()).allSatisfy { $0.source == .file })
@@ -114,7 +121,8 @@ import Workspace
         defer { directory.remove() }
         let round = try workspace.round()
         try workspace.save([answer("criteria", .option("all")), answer("managers", .number(3))], round: round)
-        let path = try directory.write("schema: crm-audit/answers/1\nquestionnaire: small\nanswers:\n  criteria: all\n  managers: 4\n", to: "a.yaml")
+        let path = try directory.write(
+            "schema: crm-audit/answers/1\nquestionnaire: small\nanswers:\n  criteria: all\n  managers: 4\n", to: "a.yaml")
         try AnswersFile.importFile(path, into: workspace, round: round, questionnaire: try small())
         let stored = Dictionary(uniqueKeysWithValues: try workspace.answers(round: round).map { ($0.questionID, $0) })
         #expect(stored["criteria"]?.source == .interview && stored["criteria"]?.answeredAt == "2026-11-29T10:00:00Z")
@@ -122,15 +130,18 @@ import Workspace
     }
 
     @Test func aFileOfAnOlderVersionIsMigratedAndRemovedAnswersAreKept() throws {
-        let questionnaire = try Questionnaire.load(text: smallQuestionnaire("""
-            migrations:
-              - from: "<2.0.0"
-                rename: {has_criteria: criteria}
-                recode: {criteria: {partial: some}}
-                removed: [old_budget]
-            """), file: "q.yaml")
+        let questionnaire = try Questionnaire.load(
+            text: smallQuestionnaire(
+                """
+                migrations:
+                  - from: "<2.0.0"
+                    rename: {has_criteria: criteria}
+                    recode: {criteria: {partial: some}}
+                    removed: [old_budget]
+                """), file: "q.yaml")
         let text = "schema: crm-audit/answers/1\nquestionnaire: small\nversion: 1.0.0\nanswers:\n  has_criteria: partial\n  old_budget: 5\n"
-        let (answers, diagnostics, report) = AnswersFile.read(text: text, file: "a.yaml", format: .yaml, questionnaire: questionnaire, answeredAt: "t")
+        let (answers, diagnostics, report) = AnswersFile.read(
+            text: text, file: "a.yaml", format: .yaml, questionnaire: questionnaire, answeredAt: "t")
         #expect(Set(answers.map(\.questionID)) == ["criteria", "old_budget"])
         #expect(answers.first { $0.questionID == "criteria" }?.value == .option("some"))
         #expect(diagnostics.map(\.severity) == [.warning])
@@ -141,7 +152,8 @@ import Workspace
         let questionnaire = try bundledQuestionnaire()
         let path = packageRoot + "/examples/technosnab/answers.yaml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let (answers, diagnostics, _) = AnswersFile.read(text: text, file: path, format: .yaml, questionnaire: questionnaire, answeredAt: "t")
+        let (answers, diagnostics, _) = AnswersFile.read(
+            text: text, file: path, format: .yaml, questionnaire: questionnaire, answeredAt: "t")
         #expect(diagnostics == [])
         let values = Dictionary(uniqueKeysWithValues: answers.map { ($0.questionID, $0.value) })
         #expect(values["goals_success_criteria"] == .option("none"))
@@ -177,8 +189,10 @@ import Workspace
     }
 
     @Test func htmlEscapesEverythingFromTheFile() throws {
-        let questionnaire = try Questionnaire.load(text: smallQuestionnaire().replacingOccurrences(
-            of: "text: {ru: \"Где?\", en: \"Where?\"}", with: "text: {ru: \"<b>Где</b> & «что»?\", en: \"<script>alert('x')</script>\"}"), file: "q.yaml")
+        let questionnaire = try Questionnaire.load(
+            text: smallQuestionnaire().replacingOccurrences(
+                of: "text: {ru: \"Где?\", en: \"Where?\"}", with: "text: {ru: \"<b>Где</b> & «что»?\", en: \"<script>alert('x')</script>\"}"
+            ), file: "q.yaml")
         let en = FormPrinter.render(questionnaire, format: .html, language: .en)
         #expect(!en.contains("<script>"))
         #expect(en.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
@@ -206,7 +220,9 @@ import Workspace
         #expect(try differ("base_share_recorded", .number(100), .number(70)))
         #expect(try !differ("base_share_recorded", .number(100), .number(90)))
         #expect(try differ("goals_main", .options(["grow_sales"]), .options(["control_managers", "reporting"])))
-        #expect(try !differ("goals_main", .options(["grow_sales", "retain_customers"]), .options(["grow_sales", "retain_customers", "reporting"])))
+        #expect(
+            try !differ(
+                "goals_main", .options(["grow_sales", "retain_customers"]), .options(["grow_sales", "retain_customers", "reporting"])))
         #expect(try !differ("company_industry", .text("опт"), .text("розница")), "free text is never compared")
         #expect(try !differ("company_customers_count", .dontKnow, .number(5)), "not knowing disagrees with nothing")
     }
@@ -222,9 +238,12 @@ import Workspace
             """
         let read = AnswersFile.read(text: yaml, file: "a.yaml", format: .yaml, questionnaire: questionnaire, answeredAt: "t")
         #expect(read.diagnostics.isEmpty, "\(read.diagnostics)")
-        #expect(read.answers.first { $0.questionID == "company_managers_count" }?.respondent == Respondent(name: "И. И. Смирнов", role: "директор"))
+        #expect(
+            read.answers.first { $0.questionID == "company_managers_count" }?.respondent
+                == Respondent(name: "И. И. Смирнов", role: "директор"))
         #expect(read.answers.first { $0.questionID == "company_customers_count" }?.respondent?.name == "А. В. Соколов")
-        let csv = "question_id;answer;respondent;role\ncompany_customers_count;800;А. В. Соколов;РОП\ncompany_customers_count;1200;И. И. Смирнов;директор\n"
+        let csv =
+            "question_id;answer;respondent;role\ncompany_customers_count;800;А. В. Соколов;РОП\ncompany_customers_count;1200;И. И. Смирнов;директор\n"
         let rows = AnswersFile.read(text: csv, file: "a.csv", format: .csv, questionnaire: questionnaire, answeredAt: "t")
         #expect(rows.diagnostics.isEmpty, "one question, two people: not a duplicate")
         #expect(questionnaire.disagreements(among: rows.answers).map(\.questionID) == ["company_customers_count"])

@@ -1,9 +1,10 @@
 import AuditModel
 import Expressions
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
 @testable import Questionnaire
 
 func small() throws -> Questionnaire { try Questionnaire.load(text: smallQuestionnaire(), file: "q.yaml") }
@@ -14,7 +15,8 @@ func small() throws -> Questionnaire { try Questionnaire.load(text: smallQuestio
         let shown = { (answers: [String: AnswerValue]) in questionnaire.relevantQuestions(answers: answers).map(\.id) }
         #expect(shown([:]) == ["criteria", "baseline", "baseline_date", "where", "managers", "comment"])
         #expect(shown(["criteria": .option("none")]) == ["criteria"])
-        #expect(shown(["criteria": .option("some"), "baseline": .bool(false)]) == ["criteria", "baseline", "where", "managers", "comment"])
+        #expect(
+            shown(["criteria": .option("some"), "baseline": .bool(false)]) == ["criteria", "baseline", "where", "managers", "comment"])
         // The baseline answer stays stored but its question is hidden, so baseline_date hides too.
         #expect(shown(["criteria": .option("none"), "baseline": .bool(true)]) == ["criteria"])
     }
@@ -38,10 +40,10 @@ func small() throws -> Questionnaire { try Questionnaire.load(text: smallQuestio
     @Test func areaMaturityFollowsTheDocumentedFormula() throws {
         let questionnaire = try small()
         let areas = questionnaire.maturity(answers: [
-            "criteria": .option("some"),      // weight 2, score 2
-            "baseline": .dontKnow,            // not allowed for this question, but scored 0 if stored
-            "where": .options(["crm", "excel"]), // min → 1
-            "managers": .number(7),           // band from 5 → 2
+            "criteria": .option("some"),  // weight 2, score 2
+            "baseline": .dontKnow,  // not allowed for this question, but scored 0 if stored
+            "where": .options(["crm", "excel"]),  // min → 1
+            "managers": .number(7),  // band from 5 → 2
         ])
         let goals = try #require(areas.first { $0.area == "goals" })
         // (2·2/4 + 1·0/4) / 3 × 100
@@ -81,7 +83,9 @@ func small() throws -> Questionnaire { try Questionnaire.load(text: smallQuestio
 
     @Test func overallIsWeightedByArea() throws {
         let questionnaire = try small()
-        let areas = questionnaire.maturity(answers: ["criteria": .option("all"), "baseline": .bool(true), "where": .options(["heads"]), "managers": .number(1)])
+        let areas = questionnaire.maturity(answers: [
+            "criteria": .option("all"), "baseline": .bool(true), "where": .options(["heads"]), "managers": .number(1),
+        ])
         #expect(questionnaire.overallMaturity(areas) == 200.0 / 3)
     }
 
@@ -168,13 +172,14 @@ func small() throws -> Questionnaire { try Questionnaire.load(text: smallQuestio
 }
 
 @Suite struct Migrations {
-    let text = smallQuestionnaire("""
-    migrations:
-      - from: "<2.0.0"
-        rename: {has_criteria: criteria, tools_where: where}
-        recode: {criteria: {partial: some, full: all}}
-        removed: [old_budget]
-    """)
+    let text = smallQuestionnaire(
+        """
+        migrations:
+          - from: "<2.0.0"
+            rename: {has_criteria: criteria, tools_where: where}
+            recode: {criteria: {partial: some, full: all}}
+            removed: [old_budget]
+        """)
 
     func answer(_ id: String, _ value: AnswerValue) -> Answer {
         Answer(questionID: id, value: value, source: .interview, answeredAt: "2026-01-01T10:00:00Z")
@@ -182,8 +187,10 @@ func small() throws -> Questionnaire { try Questionnaire.load(text: smallQuestio
 
     @Test func renamedAndRecodedAnswersMoveAndNothingIsDropped() throws {
         let questionnaire = try Questionnaire.load(text: text, file: "q.yaml")
-        let old = [answer("has_criteria", .option("partial")), answer("tools_where", .options(["excel"])),
-                   answer("old_budget", .number(5)), answer("managers", .text("nine"))]
+        let old = [
+            answer("has_criteria", .option("partial")), answer("tools_where", .options(["excel"])),
+            answer("old_budget", .number(5)), answer("managers", .text("nine")),
+        ]
         let (migrated, report) = questionnaire.migrate(old, from: "1.3.0")
         #expect(migrated.map(\.questionID) == ["criteria", "where", "old_budget", "managers"])
         #expect(migrated[0].value == .option("some"))

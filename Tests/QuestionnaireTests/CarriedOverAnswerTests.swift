@@ -1,8 +1,9 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
 @testable import Questionnaire
 
 /// A repeated audit: the previous round's answers are carried over "to confirm", and the
@@ -64,8 +65,11 @@ import Workspace
     @Test func aNewRoundCannotBeDatedBeforeTheLatestOne() throws {
         let fixture = try Self.secondRound()
         defer { fixture.directory.remove() }
-        #expect(throws: WorkspaceError.roundDateBeforePrevious(path: fixture.workspace.path, date: Day(year: 2027, month: 2, day: 1)!,
-                                                               previous: Day(year: 2027, month: 3, day: 1)!)) {
+        #expect(
+            throws: WorkspaceError.roundDateBeforePrevious(
+                path: fixture.workspace.path, date: Day(year: 2027, month: 2, day: 1)!,
+                previous: Day(year: 2027, month: 3, day: 1)!)
+        ) {
             try fixture.workspace.startRound(date: Day(year: 2027, month: 2, day: 1)!)
         }
         #expect(try fixture.workspace.rounds().count == 2, "nothing is written")
@@ -105,8 +109,9 @@ import Workspace
 /// Several people answer: each answer is theirs, and each person is asked what they have not answered.
 @Suite struct RespondentInterviews {
     func interview(_ fixture: InterviewFixture, _ lines: [String], as person: Respondent?) throws -> ScriptedConsole {
-        var interview = try Interview(questionnaire: fixture.questionnaire, store: fixture.workspace, round: try fixture.workspace.round(),
-                                      language: .en, respondent: person)
+        var interview = try Interview(
+            questionnaire: fixture.questionnaire, store: fixture.workspace, round: try fixture.workspace.round(),
+            language: .en, respondent: person)
         var console = ScriptedConsole(lines)
         _ = try interview.run(console: &console)
         return console
@@ -122,7 +127,8 @@ import Workspace
         let given = try fixture.workspace.respondentAnswers(round: try fixture.workspace.round()).filter { $0.questionID == "criteria" }
         #expect(Set(given.compactMap(\.respondent?.name)) == ["И. И. Смирнов", "А. В. Соколов"])
         #expect(try fixture.stored()["criteria"]?.respondent == head, "the latest answer counts until the consultant chooses")
-        let disagreements = fixture.questionnaire.disagreements(among: try fixture.workspace.respondentAnswers(round: try fixture.workspace.round()))
+        let disagreements = fixture.questionnaire.disagreements(
+            among: try fixture.workspace.respondentAnswers(round: try fixture.workspace.round()))
         #expect(disagreements.map(\.questionID) == ["criteria"])
         try fixture.workspace.choose(questionID: "criteria", respondent: "и. и. смирнов", round: try fixture.workspace.round())
         #expect(try fixture.stored()["criteria"]?.value == .option("some"))

@@ -1,15 +1,20 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
 @testable import Questionnaire
 
 /// Runs the built `crm-audit` binary (built by `swift build --build-tests`).
 struct Binary {
     static let path = packageRoot + "/.build/debug/crm-audit"
 
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
 
     static func process(_ arguments: [String], language: String = "en", home: Bool = true) -> (Process, Pipe, Pipe, Pipe) {
         let process = Process()
@@ -35,7 +40,8 @@ struct Binary {
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 }
 
@@ -135,7 +141,8 @@ struct CommandLineTests {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let path = try workspace(directory)
-        let file = try directory.write("question_id;answer\ngoals_success_criteria;all\ncompany_managers_count;-3\ntools_has_crm;да\n", to: "a.csv")
+        let file = try directory.write(
+            "question_id;answer\ngoals_success_criteria;all\ncompany_managers_count;-3\ntools_has_crm;да\n", to: "a.csv")
         let result = try Binary.run(["answers", path, "import", file])
         #expect(result.status == 1)
         #expect(result.stderr.contains("a.csv:2: error: «goals_success_criteria»: no option 'all'"))
@@ -151,7 +158,10 @@ struct CommandLineTests {
         #expect(try Binary.run(["answers", path, "import", packageRoot + "/examples/technosnab/answers.yaml"]).status == 0)
         let json = try Binary.run(["questionnaire", "score", path, "--format", "json"])
         #expect(json.status == 0)
-        struct Document: Decodable { var overall: Double?; var areas: [AreaMaturity] }
+        struct Document: Decodable {
+            var overall: Double?
+            var areas: [AreaMaturity]
+        }
         let document = try JSONDecoder().decode(Document.self, from: Data(json.stdout.utf8))
         #expect(document.areas.count == 13)
         #expect((document.overall ?? 100) < 40, "TechnoSnab is an early-stage company")

@@ -1,5 +1,6 @@
 import AuditModel
 import Foundation
+
 @testable import Questionnaire
 
 /// The package's root folder (for the bundled content).

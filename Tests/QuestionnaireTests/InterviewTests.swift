@@ -1,9 +1,10 @@
 import AuditModel
 import Expressions
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
 @testable import Questionnaire
 
 /// A console fed from a script of lines, recording what the interview writes.
@@ -30,7 +31,8 @@ struct InterviewFixture {
     }
 
     func run(_ lines: [String], language: Language = .en, section: String? = nil) throws -> (InterviewOutcome, ScriptedConsole) {
-        var interview = try Interview(questionnaire: questionnaire, store: workspace, round: try workspace.round(), language: language, sectionID: section)
+        var interview = try Interview(
+            questionnaire: questionnaire, store: workspace, round: try workspace.round(), language: language, sectionID: section)
         var console = ScriptedConsole(lines)
         let outcome = try interview.run(console: &console)
         return (outcome, console)
@@ -48,10 +50,11 @@ struct InterviewFixture {
         let (outcome, console) = try fixture.run(["2", "yes", "2026-03-01", "1,2", "7", "All good"])
         #expect(outcome == .finished)
         let stored = try fixture.stored()
-        #expect(stored.mapValues(\.value) == [
-            "criteria": .option("some"), "baseline": .bool(true), "baseline_date": .date(Day(year: 2026, month: 3, day: 1)!),
-            "where": .options(["crm", "excel"]), "managers": .number(7), "comment": .text("All good"),
-        ])
+        #expect(
+            stored.mapValues(\.value) == [
+                "criteria": .option("some"), "baseline": .bool(true), "baseline_date": .date(Day(year: 2026, month: 3, day: 1)!),
+                "where": .options(["crm", "excel"]), "managers": .number(7), "comment": .text("All good"),
+            ])
         #expect(stored.values.allSatisfy { $0.source == .interview })
         #expect(console.output.contains("question 1 of 6 · 0 % done"))
         #expect(console.output.contains("Interview complete: 6 of 6 questions answered."))
@@ -83,20 +86,20 @@ struct InterviewFixture {
         let fixture = try InterviewFixture()
         defer { fixture.directory.remove() }
         let script = [
-            "?",            // help of criteria
-            "d",            // don't know
-            "x",            // baseline: not applicable is allowed
-            "b",            // back to baseline
-            "b",            // back to criteria
-            "3",            // criteria: all (replaces don't know)
-            "",             // baseline: keep not applicable
-            "s",            // baseline_date is hidden (baseline not true) → where: skip for now
-            "600",          // managers: error, re-prompt
-            "abc",          // not a number
+            "?",  // help of criteria
+            "d",  // don't know
+            "x",  // baseline: not applicable is allowed
+            "b",  // back to baseline
+            "b",  // back to criteria
+            "3",  // criteria: all (replaces don't know)
+            "",  // baseline: keep not applicable
+            "s",  // baseline_date is hidden (baseline not true) → where: skip for now
+            "600",  // managers: error, re-prompt
+            "abc",  // not a number
             "n", "From the 2025 payroll",
             "12",
-            "Fine",         // comment
-            "3",            // where, asked again at the end
+            "Fine",  // comment
+            "3",  // where, asked again at the end
         ]
         let (outcome, console) = try fixture.run(script)
         #expect(outcome == .finished)
@@ -119,7 +122,8 @@ struct InterviewFixture {
         var lines = smallQuestionnaire().components(separatedBy: "\n")
         let title = try #require(lines.firstIndex { $0.hasSuffix("title: {ru: \"Цели\", en: \"Goals\"}") })
         let indent = String(lines[title].prefix { $0 == " " })
-        lines.insert(indent + "help: {ru: \"Без целей проект не принять\", en: \"Without goals the project cannot be accepted\"}", at: title + 1)
+        lines.insert(
+            indent + "help: {ru: \"Без целей проект не принять\", en: \"Without goals the project cannot be accepted\"}", at: title + 1)
         let text = lines.joined(separator: "\n")
         fixture.questionnaire = try Questionnaire.load(text: text, file: "q.yaml")
         let (_, console) = try fixture.run(["?", "q"])
@@ -130,7 +134,7 @@ struct InterviewFixture {
     @Test func aQuestionSkippedBeforeAQuitIsAskedAtTheEndAfterResumingNotFirst() throws {
         let fixture = try InterviewFixture()
         defer { fixture.directory.remove() }
-        let (first, _) = try fixture.run(["s", "q"])   // skip criteria, then quit at baseline
+        let (first, _) = try fixture.run(["s", "q"])  // skip criteria, then quit at baseline
         #expect(first == .quit)
         let (_, console) = try fixture.run(["q"])
         let asked = console.output.components(separatedBy: "\n").first { $0.contains("[") && $0.contains("]") && !$0.contains("help") }
@@ -156,7 +160,8 @@ struct InterviewFixture {
     }
 
     @Test func prefillFromTheMetricSnapshotIsProposedAndWarningsDoNotBlock() throws {
-        let snapshot = #"{"as_of": "2026-10-31", "metrics": {"managers.with_sales_12m": 4, "sales.revenue": 1.5e7}, "unavailable": {"deals.count": "no deals"}}"#
+        let snapshot =
+            #"{"as_of": "2026-10-31", "metrics": {"managers.with_sales_12m": 4, "sales.revenue": 1.5e7}, "unavailable": {"deals.count": "no deals"}}"#
         let fixture = try InterviewFixture(metrics: snapshot)
         defer { fixture.directory.remove() }
         let (_, console) = try fixture.run(["2", "no", "1", ""])
@@ -165,7 +170,8 @@ struct InterviewFixture {
         #expect(stored["managers"]?.value == .number(4))
         #expect(stored["managers"]?.source == .prefill)
         // 9 > 2 × 4 managers in the data: a warning, and the answer is saved anyway.
-        var interview = try Interview(questionnaire: fixture.questionnaire, store: fixture.workspace, round: try fixture.workspace.round(), language: .ru)
+        var interview = try Interview(
+            questionnaire: fixture.questionnaire, store: fixture.workspace, round: try fixture.workspace.round(), language: .ru)
         var console2 = ScriptedConsole(["9"])
         #expect(try interview.edit(questionID: "managers", console: &console2) == .finished)
         #expect(console2.output.contains("Больше, чем в данных"))
@@ -183,7 +189,8 @@ struct InterviewFixture {
         let fixture = try InterviewFixture()
         defer { fixture.directory.remove() }
         _ = try fixture.run(["1"])
-        var interview = try Interview(questionnaire: fixture.questionnaire, store: fixture.workspace, round: try fixture.workspace.round(), language: .en)
+        var interview = try Interview(
+            questionnaire: fixture.questionnaire, store: fixture.workspace, round: try fixture.workspace.round(), language: .en)
         var console = ScriptedConsole(["yes"])
         #expect(try interview.edit(questionID: "baseline", console: &console) == .finished)
         #expect(console.output.contains("hidden by skip logic"))

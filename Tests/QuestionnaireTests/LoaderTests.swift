@@ -2,6 +2,7 @@ import AuditModel
 import Expressions
 import Foundation
 import Testing
+
 @testable import Questionnaire
 
 @Suite struct BundledQuestionnaire {
@@ -15,8 +16,10 @@ import Testing
         let questionnaire = try bundledQuestionnaire()
         #expect(questionnaire.questions.count >= 60)
         #expect(questionnaire.sections.count >= 9)
-        let required = ["goals", "tools", "customer_base", "sales_process", "reporting", "key_accounts", "retention",
-                        "segmentation", "marketing", "service", "integration", "adoption", "data_protection"]
+        let required = [
+            "goals", "tools", "customer_base", "sales_process", "reporting", "key_accounts", "retention",
+            "segmentation", "marketing", "service", "integration", "adoption", "data_protection",
+        ]
         for area in required {
             #expect(questionnaire.questions.contains { $0.area == area && $0.isScored }, "area \(area) is scored")
         }
@@ -39,29 +42,53 @@ import Testing
     @Test func searchesTheInstalledShareThenTheCurrentDirectoryAndItsParentsThenTheExecutables() {
         let candidates = ContentLocator.candidates(
             for: "rulesets", environment: [:], currentDirectory: "/a/b", executable: "/opt/tool/bin/crm-audit")
-        #expect(candidates == ["/opt/tool/share/crm-audit/rulesets", "/a/b/rulesets", "/a/rulesets", "/rulesets",
-                               "/opt/tool/bin/rulesets", "/opt/tool/rulesets", "/opt/rulesets"])
+        #expect(
+            candidates == [
+                "/opt/tool/share/crm-audit/rulesets", "/a/b/rulesets", "/a/rulesets", "/rulesets",
+                "/opt/tool/bin/rulesets", "/opt/tool/rulesets", "/opt/rulesets",
+            ])
     }
 }
 
 @Suite struct FormatErrors {
     /// Each broken questionnaire (a replacement in the small one) and the line:column and message it must give.
     @Test(arguments: [
-        ("type: multi\n        area: tools\n        scoring: min", "type: multi\n        area: toolz\n        scoring: min", 42, 15, "unknown area 'toolz'; did you mean 'tools'?"),
+        (
+            "type: multi\n        area: tools\n        scoring: min", "type: multi\n        area: toolz\n        scoring: min", 42, 15,
+            "unknown area 'toolz'; did you mean 'tools'?"
+        ),
         ("{id: heads, score: 0,", "{id: heads, score: 7,", 49, 32, "option score 7 is out of range 0–4"),
         ("{id: heads, score: 0,", "{id: excel, score: 0,", 49, 18, "duplicate option 'excel'"),
-        ("relevant: \"answer.criteria in ['some', 'all']\"", "relevant: \"answer.criteria in ['some', 'al']\"", 27, 48, "the question has no option 'al'"),
-        ("relevant: \"answer.baseline == true\"", "relevant: \"answer.baselin == true\"", 33, 20, "unknown question 'baselin'; did you mean 'baseline'?"),
-        ("relevant: \"answer.baseline == true\"", "relevant: \"answer.where contains 'crm'\"", 33, 20, "refers to the later question 'where'"),
+        (
+            "relevant: \"answer.criteria in ['some', 'all']\"", "relevant: \"answer.criteria in ['some', 'al']\"", 27, 48,
+            "the question has no option 'al'"
+        ),
+        (
+            "relevant: \"answer.baseline == true\"", "relevant: \"answer.baselin == true\"", 33, 20,
+            "unknown question 'baselin'; did you mean 'baseline'?"
+        ),
+        (
+            "relevant: \"answer.baseline == true\"", "relevant: \"answer.where contains 'crm'\"", 33, 20,
+            "refers to the later question 'where'"
+        ),
         ("relevant: \"answer.baseline == true\"", "relevant: \"answer.baseline = true\"", 33, 36, "write '==' to compare"),
-        ("relevant: \"answer.baseline == true\"", "relevent: \"answer.baseline == true\"", 33, 9, "unknown key 'relevent'; did you mean 'relevant'?"),
+        (
+            "relevant: \"answer.baseline == true\"", "relevent: \"answer.baseline == true\"", 33, 9,
+            "unknown key 'relevent'; did you mean 'relevant'?"
+        ),
         ("text: {ru: \"Когда?\", en: \"When?\"}", "text: {ru: \"Когда?\"}", 34, 15, "the 'en' translation is missing"),
         ("text: {ru: \"Когда?\", en: \"When?\"}", "text: {ru: \"Когда?\", en: \"\"}", 34, 34, "the 'en' text is empty"),
         ("id: managers", "id: criteria", 50, 9, "question 'criteria' is already declared on line 12"),
         ("type: date", "type: datetime", 32, 15, "unknown question type 'datetime'"),
         ("{min: 0, max: 500,", "{min: 600, max: 500,", 58, 13, "min is above max"),
-        ("check: \"(value <= 2 * metric.managers.with_sales_12m) ?? true\"", "check: \"value + 1\"", 59, 21, "the expression gives a number, but a bool (yes/no) is needed"),
-        ("prefill: \"metric.managers.with_sales_12m\"", "prefill: \"answer.criteria\"", 53, 19, "the expression gives a string, but a number is needed"),
+        (
+            "check: \"(value <= 2 * metric.managers.with_sales_12m) ?? true\"", "check: \"value + 1\"", 59, 21,
+            "the expression gives a number, but a bool (yes/no) is needed"
+        ),
+        (
+            "prefill: \"metric.managers.with_sales_12m\"", "prefill: \"answer.criteria\"", 53, 19,
+            "the expression gives a string, but a number is needed"
+        ),
         ("version: 2.0.0", "version: two", 3, 10, "version 'two' must look like 1.2.0"),
         ("schema: crm-audit/questionnaire/1", "schema: crm-audit/questionnaire/9", 1, 9, "unknown format"),
         ("{pattern: \"[A-Za-zА-Яа-яЁё ,.]+\"", "{pattern: \"[A-Z\"", 67, 24, "is not a valid regular expression"),
@@ -92,7 +119,9 @@ import Testing
         var text = smallQuestionnaire()
         text = text.replacingOccurrences(of: "{id: heads, score: 0,", with: "{id: heads, score: 9,")
         text = text.replacingOccurrences(of: "area: tools\n        scoring", with: "area: nowhere\n        scoring")
-        text = text.replacingOccurrences(of: "help: {ru: \"Помощь\", en: \"Help\"}\n        validate:\n          - {pattern", with: "help: {ru: \"Помощь\"}\n        validate:\n          - {pattern")
+        text = text.replacingOccurrences(
+            of: "help: {ru: \"Помощь\", en: \"Help\"}\n        validate:\n          - {pattern",
+            with: "help: {ru: \"Помощь\"}\n        validate:\n          - {pattern")
         let errors = QuestionnaireLoader.lint(text: text, file: "q.yaml").errors
         #expect(errors.count == 3)
         #expect(errors.map(\.location?.line) == [42, 49, 65])
@@ -115,13 +144,14 @@ import Testing
     }
 
     @Test func migrationsMustPointAtQuestionsThatExist() {
-        let text = smallQuestionnaire("""
-        migrations:
-          - from: "<2.0.0"
-            rename: {old_criteria: criterion, managers: where}
-            recode: {criteria: {partial: sum}}
-            removed: [comment]
-        """)
+        let text = smallQuestionnaire(
+            """
+            migrations:
+              - from: "<2.0.0"
+                rename: {old_criteria: criterion, managers: where}
+                recode: {criteria: {partial: sum}}
+                removed: [comment]
+            """)
         let messages = QuestionnaireLoader.lint(text: text, file: "q.yaml").errors.map(\.text.en)
         #expect(messages.contains("migration: question 'old_criteria' is renamed to 'criterion', which this version does not have"))
         #expect(messages.contains("migration: the old id 'managers' is still used by a question of this version; ids must not be reused"))

@@ -17,18 +17,26 @@ import Testing
     }
 
     @Test func aPrefillFromAMetricTheCatalogueLacksIsAnErrorWithAHint() {
-        let text = smallQuestionnaire().replacingOccurrences(of: "prefill: \"metric.managers.with_sales_12m\"",
-                                                             with: "prefill: \"metric.managers.count\"")
+        let text = smallQuestionnaire().replacingOccurrences(
+            of: "prefill: \"metric.managers.with_sales_12m\"",
+            with: "prefill: \"metric.managers.count\"")
         let found = diagnostics(text, metrics: catalogue)
-        #expect(found.contains("q.yaml:53:19: error: unknown metric 'managers.count'; the 'managers.' group has: managers.idle, managers.with_sales_12m"))
+        #expect(
+            found.contains(
+                "q.yaml:53:19: error: unknown metric 'managers.count'; the 'managers.' group has: managers.idle, managers.with_sales_12m"))
         #expect(diagnostics(text, metrics: nil).isEmpty, "without the catalogue metric names cannot be checked")
     }
 
     @Test func aValidationCheckIsCheckedToo() {
-        let text = smallQuestionnaire().replacingOccurrences(of: "check: \"(value <= 2 * metric.managers.with_sales_12m) ?? true\"",
-                                                             with: "check: \"(value <= 2 * metric.manager.with_sales_12m) ?? true\"")
+        let text = smallQuestionnaire().replacingOccurrences(
+            of: "check: \"(value <= 2 * metric.managers.with_sales_12m) ?? true\"",
+            with: "check: \"(value <= 2 * metric.manager.with_sales_12m) ?? true\"")
         let found = diagnostics(text, metrics: catalogue)
-        #expect(found.contains { $0.hasPrefix("q.yaml:59:") && $0.contains("unknown metric 'manager.with_sales_12m'; did you mean 'managers.with_sales_12m'?") })
+        #expect(
+            found.contains {
+                $0.hasPrefix("q.yaml:59:")
+                    && $0.contains("unknown metric 'manager.with_sales_12m'; did you mean 'managers.with_sales_12m'?")
+            })
     }
 
     @Test func theFixtureIsCleanAgainstTheCatalogue() {
@@ -36,13 +44,15 @@ import Testing
     }
 
     @Test func purposeContextIsReadAndChecked() throws {
-        let marked = smallQuestionnaire().replacingOccurrences(of: "      - id: comment\n        type: text\n",
-                                                               with: "      - id: comment\n        type: text\n        purpose: context\n")
+        let marked = smallQuestionnaire().replacingOccurrences(
+            of: "      - id: comment\n        type: text\n",
+            with: "      - id: comment\n        type: text\n        purpose: context\n")
         let questionnaire = try Questionnaire.load(text: marked, file: "q.yaml")
         #expect(questionnaire.question("comment")?.isContext == true)
         #expect(questionnaire.question("managers")?.isContext == false)
-        let wrong = smallQuestionnaire().replacingOccurrences(of: "      - id: comment\n        type: text\n",
-                                                              with: "      - id: comment\n        type: text\n        purpose: decoration\n")
+        let wrong = smallQuestionnaire().replacingOccurrences(
+            of: "      - id: comment\n        type: text\n",
+            with: "      - id: comment\n        type: text\n        purpose: decoration\n")
         #expect(diagnostics(wrong, metrics: nil).contains { $0.contains("purpose: the only value is context") })
     }
 }

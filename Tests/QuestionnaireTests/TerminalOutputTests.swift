@@ -1,8 +1,9 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Workspace
+
 @testable import Questionnaire
 
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: Binary.path), "build crm-audit first"))
@@ -35,7 +36,8 @@ struct TerminalOutputTests {
     @Test func aLintMessageQuotingAHostilePatternIsHarmless() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let text = smallQuestionnaire().replacingOccurrences(of: "{pattern: \"[A-Za-zА-Яа-яЁё ,.]+\"", with: "{pattern: \"\\e]0;pwned\\a(a)\\\\1\"")
+        let text = smallQuestionnaire().replacingOccurrences(
+            of: "{pattern: \"[A-Za-zА-Яа-яЁё ,.]+\"", with: "{pattern: \"\\e]0;pwned\\a(a)\\\\1\"")
         let file = try directory.write(text, to: "q.yaml")
         let run = try Binary.run(["lint", file])
         #expect(run.status != 0)
@@ -52,7 +54,10 @@ struct TerminalOutputTests {
         for file in files {
             let source = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
             let calls = source.replacingOccurrences(of: "Terminal.print", with: "").replacingOccurrences(of: "Terminal.write", with: "")
-            for forbidden in ["print(", "FileHandle.standardOutput", "FileHandle.standardError", "fputs", "putchar", "write(STDOUT_FILENO", "write(STDERR_FILENO", "dump("]
+            for forbidden in [
+                "print(", "FileHandle.standardOutput", "FileHandle.standardError", "fputs", "putchar", "write(STDOUT_FILENO",
+                "write(STDERR_FILENO", "dump(",
+            ]
             where calls.contains(forbidden) {
                 Issue.record("\(file) uses \(forbidden): print through Terminal instead")
             }

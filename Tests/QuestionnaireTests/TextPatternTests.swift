@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Questionnaire
 
 /// Swift's `Regex` as the oracle: the whole-text match the questionnaires had before.
@@ -75,7 +76,8 @@ private func oracle(_ pattern: String, _ text: String) throws -> Bool {
                 let text = String(scalar)
                 // Normal form C may turn a scalar into others (U+2126 OHM SIGN becomes Ω): skip those.
                 if text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars) {
-                    for (index, pattern) in compiled.enumerated() where pattern.matches(text) != (try regexes[index].wholeMatch(in: text) != nil) {
+                    for (index, pattern) in compiled.enumerated()
+                    where pattern.matches(text) != (try regexes[index].wholeMatch(in: text) != nil) {
                         disagreements.append("\(patterns[index]) U+\(String(value, radix: 16))")
                     }
                 }
@@ -204,14 +206,18 @@ enum RandomPattern {
     private static func quantified(depth: Int, using random: inout SeededGenerator) -> String {
         let atom = self.atom(depth: depth, using: &random)
         if atom == "^" || atom == "$" { return atom }
-        let quantifiers = atom.hasPrefix("(") ? ["", "", "?", "{2}", "{0,2}", "{,1}", "??"]
+        let quantifiers =
+            atom.hasPrefix("(")
+            ? ["", "", "?", "{2}", "{0,2}", "{,1}", "??"]
             : ["", "", "", "*", "+", "?", "{2}", "{1,}", "{0,2}", "{,1}", "*?", "+?"]
         return atom + (quantifiers.randomElement(using: &random) ?? "")
     }
 
     private static func atom(depth: Int, using random: inout SeededGenerator) -> String {
-        let leaves = ["a", "b", "ё", "Ж", "1", " ", ".", "\\d", "\\w", "\\s", "\\D", "\\W", "\\S", "[ab]", "[^a]", "[a-c]",
-                      "[^\\d]", "[\\w-]", "\\.", "\\n", "_", "^", "$"]
+        let leaves = [
+            "a", "b", "ё", "Ж", "1", " ", ".", "\\d", "\\w", "\\s", "\\D", "\\W", "\\S", "[ab]", "[^a]", "[a-c]",
+            "[^\\d]", "[\\w-]", "\\.", "\\n", "_", "^", "$",
+        ]
         if depth > 0, Int.random(in: 0...3, using: &random) == 0 {
             let inner = make(depth: depth - 1, using: &random)
             return Bool.random(using: &random) ? "(" + inner + ")" : "(?:" + inner + ")"
@@ -224,8 +230,9 @@ enum RandomPattern {
     /// The pattern of issue 17: it passes lint (the engine has no backtracking to fear) and an
     /// answer of thirty `a`s is refused at once instead of running for hours.
     @Test func aNestedQuantifierValidatesAtOnce() throws {
-        let text = smallQuestionnaire().replacingOccurrences(of: "{pattern: \"[A-Za-zА-Яа-яЁё ,.]+\", severity: note",
-                                                             with: "{pattern: \"(a+)+b\", severity: error")
+        let text = smallQuestionnaire().replacingOccurrences(
+            of: "{pattern: \"[A-Za-zА-Яа-яЁё ,.]+\", severity: note",
+            with: "{pattern: \"(a+)+b\", severity: error")
         let questionnaire = try Questionnaire.load(text: text, file: "q.yaml")
         let comment = try #require(questionnaire.question("comment"))
         #expect(comment.validate(.text(String(repeating: "a", count: 30))).map(\.message.en) == ["Letters only"])

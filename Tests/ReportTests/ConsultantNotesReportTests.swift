@@ -1,7 +1,8 @@
 import AuditModel
-@testable import Report
 import Rules
 import Testing
+
+@testable import Report
 
 /// The consultant's words where they were put, in every format.
 @Suite struct ConsultantNotesReportTests {
@@ -11,15 +12,19 @@ import Testing
             summary: LocalizedText(ru: "Компания растёт на памяти менеджеров.", en: "The company grows on its managers' memory."),
             limitations: LocalizedText(ru: "Сделки не выгружались.", en: "Deals were not exported."),
             interviewees: [.init(name: "И. Смирнов", role: LocalizedText(ru: "директор", en: "director"))],
-            findings: ["DQ-001": .init(comment: LocalizedText(ru: "Проверено вручную.", en: "Checked by hand."), hidden: false, reason: nil),
-                       "MGR-001": .init(comment: nil, hidden: true, reason: LocalizedText(ru: "Менеджер уволен", en: "The manager has left"))])
+            findings: [
+                "DQ-001": .init(comment: LocalizedText(ru: "Проверено вручную.", en: "Checked by hand."), hidden: false, reason: nil),
+                "MGR-001": .init(comment: nil, hidden: true, reason: LocalizedText(ru: "Менеджер уволен", en: "The manager has left")),
+            ])
         return input
     }
 
     @Test func theSummaryCommentAndAppendixAppearInHTMLAndMarkdown() throws {
         let input = try input()
-        for page in [ReportRenderer.html(input, options: ReportOptions(language: .en)),
-                     ReportRenderer.markdown(input, options: ReportOptions(language: .en))] {
+        for page in [
+            ReportRenderer.html(input, options: ReportOptions(language: .en)),
+            ReportRenderer.markdown(input, options: ReportOptions(language: .en)),
+        ] {
             #expect(page.contains("The company grows on its managers"))
             #expect(page.contains("Checked by hand."))
             #expect(page.contains("Deals were not exported."))

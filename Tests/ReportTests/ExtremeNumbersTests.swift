@@ -1,9 +1,10 @@
 import Analytics
 import AuditModel
 import Foundation
-@testable import Report
 import Rules
 import Testing
+
+@testable import Report
 
 /// Amounts of 1e14 (allowed) and beyond (1e19, 1e300, reachable in sums or by hand), and the
 /// heaviest weights a ruleset may give, render without a trap.
@@ -11,11 +12,13 @@ import Testing
     /// The fixture with its money scaled: revenue of `scale` a month, managers and segments likewise.
     static func input(scale: Double, weight: Double = 100, points: Double = 1000) throws -> ReportInput {
         var json = ReportFixture.metricsJSON
-        for (old, new) in [("\"sales.revenue.all_history\": 12345678.9", "\"sales.revenue.all_history\": \(scale)"),
-                           ("\"sales.revenue_last_12m\": 4000000", "\"sales.revenue_last_12m\": \(scale)"),
-                           ("\"revenue\": [1000000, 1250000.5, -20000]", "\"revenue\": [\(scale), \(scale / 2), \(-scale)]"),
-                           ("\"revenue\": 5000000, \"orders\": 600", "\"revenue\": \(scale), \"orders\": 600"),
-                           ("\"revenue\": 9800000", "\"revenue\": \(scale)")] {
+        for (old, new) in [
+            ("\"sales.revenue.all_history\": 12345678.9", "\"sales.revenue.all_history\": \(scale)"),
+            ("\"sales.revenue_last_12m\": 4000000", "\"sales.revenue_last_12m\": \(scale)"),
+            ("\"revenue\": [1000000, 1250000.5, -20000]", "\"revenue\": [\(scale), \(scale / 2), \(-scale)]"),
+            ("\"revenue\": 5000000, \"orders\": 600", "\"revenue\": \(scale), \"orders\": 600"),
+            ("\"revenue\": 9800000", "\"revenue\": \(scale)"),
+        ] {
             #expect(json.contains(old))
             json = json.replacingOccurrences(of: old, with: new)
         }
@@ -34,8 +37,9 @@ import Testing
             return finding
         }
         let areas = [ScoredArea(id: "customer_base", title: LocalizedText(ru: "Клиентская база", en: "Customer base"), weight: 1)]
-        input.scores = Scorer.score(findings: input.findings, areas: areas,
-                                    maturity: ["customer_base": AnswerMaturity(score: 40, assessed: 3, relevant: 4, dontKnow: 1)], policy: policy)
+        input.scores = Scorer.score(
+            findings: input.findings, areas: areas,
+            maturity: ["customer_base": AnswerMaturity(score: 40, assessed: 3, relevant: 4, dontKnow: 1)], policy: policy)
         input.method.policy = policy
         return input
     }
@@ -72,7 +76,8 @@ import Testing
     }
 
     @Test func aHeatmapCellThatIsNotANumberIsDrawnBlank() {
-        let map = Heatmap(rowLabels: ["2026-01"], columnLabels: ["0", "1"], values: [[.nan, .infinity]], caption: "c", formatPercent: { "\($0)" })
+        let map = Heatmap(
+            rowLabels: ["2026-01"], columnLabels: ["0", "1"], values: [[.nan, .infinity]], caption: "c", formatPercent: { "\($0)" })
         #expect(map.svg().contains("rgb(235,241,248)"))
     }
 }

@@ -47,20 +47,23 @@ enum ReportFixture {
     static let attack = "<script>alert(1)</script>"
 
     static func finding(_ id: String, severity: Severity, status: FindingStatus, money: Double? = nil, blocking: Bool = false) -> Finding {
-        Finding(ruleID: id, ruleset: "crm-core@1.0.0", area: "customer_base", title: LocalizedText(ru: "Проблема \(id)", en: "Finding \(id)"),
-                severity: severity, blocking: blocking, status: status, observed: 0.4, observedText: nil,
-                expected: LocalizedText(ru: "проблема > 0.3", en: "fail > 0.3"), count: 120, denominator: 300,
-                samples: SampleRecords(set: "customers.no_email", fields: ["customer_id", "name", "phone"],
-                                       rows: [["C1", attack, "+79123456789"]], total: 120),
-                pointsPossible: 5, pointsLost: status == .finding ? 5 : 0, impact: .high, effort: .low, money: money.map(estimate),
-                evidence: LocalizedText(ru: "Нет email у 40 % клиентов (120 из 300).", en: "40% of customers have no email (120 of 300)."),
-                recommendation: LocalizedText(ru: "Сделайте email обязательным.", en: "Make email required."),
-                missing: [], waiver: nil, previousStatus: nil)
+        Finding(
+            ruleID: id, ruleset: "crm-core@1.0.0", area: "customer_base", title: LocalizedText(ru: "Проблема \(id)", en: "Finding \(id)"),
+            severity: severity, blocking: blocking, status: status, observed: 0.4, observedText: nil,
+            expected: LocalizedText(ru: "проблема > 0.3", en: "fail > 0.3"), count: 120, denominator: 300,
+            samples: SampleRecords(
+                set: "customers.no_email", fields: ["customer_id", "name", "phone"],
+                rows: [["C1", attack, "+79123456789"]], total: 120),
+            pointsPossible: 5, pointsLost: status == .finding ? 5 : 0, impact: .high, effort: .low, money: money.map(estimate),
+            evidence: LocalizedText(ru: "Нет email у 40 % клиентов (120 из 300).", en: "40% of customers have no email (120 of 300)."),
+            recommendation: LocalizedText(ru: "Сделайте email обязательным.", en: "Make email required."),
+            missing: [], waiver: nil, previousStatus: nil)
     }
 
     /// A test assumption: 20–30 % of the exposed revenue.
-    static let assumption = Assumption(id: "test_winback", title: LocalizedText(ru: "Доля возврата", en: "Win-back share"), low: 0.2, high: 0.3,
-                                       source: LocalizedText(ru: "Ориентир для теста", en: "A range for the test"), ruleset: "crm-core@1.0.0")
+    static let assumption = Assumption(
+        id: "test_winback", title: LocalizedText(ru: "Доля возврата", en: "Win-back share"), low: 0.2, high: 0.3,
+        source: LocalizedText(ru: "Ориентир для теста", en: "A range for the test"), ruleset: "crm-core@1.0.0")
 
     /// A recovery estimate over the last 12 months on `exposed` revenue of 100 customers.
     static func estimate(_ exposed: Double) -> MoneyEstimate {
@@ -75,18 +78,25 @@ enum ReportFixture {
             finding("SEG-001", severity: .low, status: .ok),
         ]
         let areas = [ScoredArea(id: "customer_base", title: LocalizedText(ru: "Клиентская база", en: "Customer base"), weight: 1)]
-        let card = Scorer.score(findings: findings, areas: areas,
-                                maturity: ["customer_base": AnswerMaturity(score: 40, assessed: 3, relevant: 4, dontKnow: 1)], policy: .standard)
+        let card = Scorer.score(
+            findings: findings, areas: areas,
+            maturity: ["customer_base": AnswerMaturity(score: 40, assessed: 3, relevant: 4, dontKnow: 1)], policy: .standard)
         return ReportInput(
-            engagement: Engagement(client: "ООО «Ромашка» \(attack)", industry: "опт", consultant: "И. Петров", createdAt: "2026-11-01T10:00:00Z"),
-            round: AuditRound(id: 1, number: 1, date: Day(year: 2026, month: 11, day: 29)!, status: .open, questionnaireID: "crm-readiness",
-                              questionnaireVersion: "1.0.0", rulesets: "crm-core@1.0.0"),
+            engagement: Engagement(
+                client: "ООО «Ромашка» \(attack)", industry: "опт", consultant: "И. Петров", createdAt: "2026-11-01T10:00:00Z"),
+            round: AuditRound(
+                id: 1, number: 1, date: Day(year: 2026, month: 11, day: 29)!, status: .open, questionnaireID: "crm-readiness",
+                questionnaireVersion: "1.0.0", rulesets: "crm-core@1.0.0"),
             metrics: try metrics(), paretoCurve: (0...100).map { min(1, Double($0) / 100 * 3.9) }, findings: findings, scores: card,
-            configuration: RecommendedConfiguration(), answers: [
-                AnswerRow(section: LocalizedText(ru: "Цели", en: "Goals"), questionID: "goals", question: LocalizedText(ru: "Есть цели?", en: "Goals?"),
-                          answer: LocalizedText(ru: "Нет", en: "No"), note: attack, source: .interview, confirmed: true),
+            configuration: RecommendedConfiguration(),
+            answers: [
+                AnswerRow(
+                    section: LocalizedText(ru: "Цели", en: "Goals"), questionID: "goals",
+                    question: LocalizedText(ru: "Есть цели?", en: "Goals?"),
+                    answer: LocalizedText(ru: "Нет", en: "No"), note: attack, source: .interview, confirmed: true)
             ],
-            datasets: [], method: MethodInfo(questionnaire: "crm-readiness@1.0.0", rulesets: ["crm-core@1.0.0"], policy: .standard, rulesEvaluated: 4),
+            datasets: [],
+            method: MethodInfo(questionnaire: "crm-readiness@1.0.0", rulesets: ["crm-core@1.0.0"], policy: .standard, rulesEvaluated: 4),
             generatedAt: "2026-11-29T12:00:00Z")
     }
 }

@@ -1,13 +1,15 @@
 import AuditModel
-@testable import Report
 import Testing
+
+@testable import Report
 
 /// Finding one's way in the report: the contents on the cover, the running header on every
 /// printed page but the first.
 @Suite struct ReportNavigationTests {
     @Test func theCoverListsEverySectionShownAndOnlyThose() throws {
-        let page = ReportRenderer.html(try ReportFixture.input(),
-                                       options: ReportOptions(language: .ru, sections: [.summary, .findings, .appendix]))
+        let page = ReportRenderer.html(
+            try ReportFixture.input(),
+            options: ReportOptions(language: .ru, sections: [.summary, .findings, .appendix]))
         let cover = try #require(HTMLTree.parse(page).first("nav"))
         let links = cover.first("ol")?.children.compactMap { $0.first("a")?.attributes["href"] }
         #expect(links == ["#summary", "#findings", "#appendix"])
@@ -18,7 +20,8 @@ import Testing
         var input = try ReportFixture.input()
         input.engagement.client = "ООО \"Ромашка\" </style><script>alert(1)</script> \\"
         let page = ReportRenderer.html(input, options: ReportOptions(language: .en))
-        #expect(page.contains("@top-left { content: \"ООО \\22 Ромашка\\22  \\3C /style\\3E \\3C script\\3E alert(1)\\3C /script\\3E  \\5C "))
+        #expect(
+            page.contains("@top-left { content: \"ООО \\22 Ромашка\\22  \\3C /style\\3E \\3C script\\3E alert(1)\\3C /script\\3E  \\5C "))
         #expect(page.components(separatedBy: "</style>").count == 3, "only the two style elements end")
         #expect(page.contains("@page :first { @top-left { content: none; } }"))
     }

@@ -1,9 +1,10 @@
 import Analytics
 import AuditModel
 import Foundation
-@testable import Report
 import Rules
 import Testing
+
+@testable import Report
 
 @Suite struct ReportHTMLTests {
     func html(_ language: Language, redact: Bool = false) throws -> String {
@@ -143,8 +144,9 @@ import Testing
         #expect(!input.scores.blockedBy.isEmpty)
         for language in [Language.en, .ru] {
             let page = ReportRenderer.html(input, options: ReportOptions(language: language))
-            #expect(!page.contains(language == .en ? "The level is capped by blocking findings" : "Уровень ограничен блокирующими проблемами"),
-                    "level 1 is below the cap of 2: nothing was capped")
+            #expect(
+                !page.contains(language == .en ? "The level is capped by blocking findings" : "Уровень ограничен блокирующими проблемами"),
+                "level 1 is below the cap of 2: nothing was capped")
             #expect(!ReportRenderer.markdown(input, options: ReportOptions(language: language)).contains("capped"))
         }
     }
@@ -194,11 +196,13 @@ import Testing
             structure.append(rest[match].hasPrefix("<section") ? "section:\(value)" : "chart:\(value)")
             rest = rest[match.upperBound...]
         }
-        #expect(structure == [
-            "section:cover", "section:summary", "chart:gauge", "section:areas", "chart:bars", "section:findings", "chart:matrix",
-            "section:insights", "chart:columns", "chart:pareto", "chart:bars", "chart:bars", "chart:heatmap", "section:quality", "chart:bars",
-            "section:configuration", "section:roadmap", "section:appendix",
-        ])
+        #expect(
+            structure == [
+                "section:cover", "section:summary", "chart:gauge", "section:areas", "chart:bars", "section:findings", "chart:matrix",
+                "section:insights", "chart:columns", "chart:pareto", "chart:bars", "chart:bars", "chart:heatmap", "section:quality",
+                "chart:bars",
+                "section:configuration", "section:roadmap", "section:appendix",
+            ])
     }
 }
 
@@ -224,7 +228,8 @@ import Testing
             let body = rest[start.upperBound...]
             let bold = body.range(of: "<b>").map { body[$0.upperBound...].prefix { $0 != "<" } } ?? ""
             if let metric = attribute("data-metric"), let value = attribute("data-value").flatMap(Double.init),
-               let period = attribute("data-period") {
+                let period = attribute("data-period")
+            {
                 tiles.append(Tile(metric: metric, value: value, period: period, text: String(bold)))
             }
             rest = body
@@ -237,16 +242,21 @@ import Testing
         let input = try ReportFixture.input()
         let page = ReportRenderer.html(input, options: ReportOptions(language: language))
         let tiles = Self.tiles(page)
-        #expect(tiles.map(\.metric) == ["sales.revenue_last_12m", "sales.orders_last_12m", "customers.active_12m",
-                                        "sales.avg_order_value_last_12m", "sales.gross_margin_last_12m"])
+        #expect(
+            tiles.map(\.metric) == [
+                "sales.revenue_last_12m", "sales.orders_last_12m", "customers.active_12m",
+                "sales.avg_order_value_last_12m", "sales.gross_margin_last_12m",
+            ])
         for tile in tiles {
             #expect(tile.period == "last_12m", "\(tile.metric)")
             #expect(MetricCatalogue.definition(of: tile.metric)?.period == .last12m)
             #expect(input.metrics[tile.metric].number == tile.value, "\(tile.metric)")
         }
         // Each with its change against the previous 12 months, stated as such.
-        for change in ["sales.growth_12m", "sales.orders_growth_12m", "customers.active_growth_12m",
-                       "sales.avg_order_value_growth_12m", "sales.gross_margin_change_12m"] {
+        for change in [
+            "sales.growth_12m", "sales.orders_growth_12m", "customers.active_growth_12m",
+            "sales.avg_order_value_growth_12m", "sales.gross_margin_change_12m",
+        ] {
             #expect(page.contains("data-metric=\"\(change)\" data-value=\"\(input.metrics[change].number ?? .nan)\""), "\(change)")
         }
         #expect(page.contains(language == .ru ? "к предыдущим 12 мес." : "vs the previous 12 months"))
@@ -303,7 +313,9 @@ import Testing
     }
 
     @Test func withoutMoneyTheMostSevereFillTheList() {
-        let priorities = Priorities([gap("A", .low), gap("B", .critical, cause: "x"), gap("C", .high, money: 1_000, cause: "y"), gap("D", .critical, cause: "x")])
+        let priorities = Priorities([
+            gap("A", .low), gap("B", .critical, cause: "x"), gap("C", .high, money: 1_000, cause: "y"), gap("D", .critical, cause: "x"),
+        ])
         #expect(priorities.topRisks.map(\.ruleID) == ["C", "B", "A"])
     }
 }
@@ -313,12 +325,16 @@ import Testing
 @Suite struct CostAgainstBudget {
     func project(budget: Double?, goLive: Day?) -> ProjectSection {
         let stage = { (id: String, end: Int) in
-            ProjectSection.Stage(id: id, title: LocalizedText(both: id), scope: LocalizedText(both: ""), owner: LocalizedText(both: ""),
-                                 startWeek: 0, endWeek: end, effortDays: 1...2, cost: 1...2, findings: [])
+            ProjectSection.Stage(
+                id: id, title: LocalizedText(both: id), scope: LocalizedText(both: ""), owner: LocalizedText(both: ""),
+                startWeek: 0, endWeek: end, effortDays: 1...2, cost: 1...2, findings: [])
         }
         var section = ProjectSection(
-            users: 10, pricesCheckedOn: "2026-06-01", shortlist: [], excluded: [], stages: [stage("frame", 2), stage("cutover", 20), stage("support", 24)],
-            costs: [ProjectSection.MoneyLine(title: LocalizedText(both: "work"), amount: 1_000_000...3_000_000, basis: LocalizedText(both: ""))],
+            users: 10, pricesCheckedOn: "2026-06-01", shortlist: [], excluded: [],
+            stages: [stage("frame", 2), stage("cutover", 20), stage("support", 24)],
+            costs: [
+                ProjectSection.MoneyLine(title: LocalizedText(both: "work"), amount: 1_000_000...3_000_000, basis: LocalizedText(both: ""))
+            ],
             value: [], guarded: [], paybackMonths: 9...30, notCounted: [], assumptions: [])
         section.statedBudget = budget
         section.statedGoLive = goLive
@@ -327,8 +343,10 @@ import Testing
 
     @Test func aBudgetBelowTheLowEstimateAndALateSwitchOverAreSaid() throws {
         let start = try #require(Day(year: 2026, month: 12, day: 1))
-        let text = try #require(DecisionText.costAgainstBudget(project(budget: 450_000, goLive: Day(year: 2027, month: 3, day: 1)),
-                                                               roundDate: start, language: .ru))
+        let text = try #require(
+            DecisionText.costAgainstBudget(
+                project(budget: 450_000, goLive: Day(year: 2027, month: 3, day: 1)),
+                roundDate: start, language: .ru))
         #expect(text.contains("1–3\u{00A0}млн\u{00A0}₽; окупаемость — 9–30 мес."))
         #expect(text.contains("450\u{00A0}000\u{00A0}₽: его не хватает даже на нижнюю оценку"))
         // 20 working weeks from 01.12.2026: the New Year week (29.12–04.01) does not count.
@@ -338,8 +356,9 @@ import Testing
     @Test func aStageAcrossTheNewYearBreakEndsAWeekLaterAndTheNextStartsAfterIt() throws {
         let start = try #require(Day(year: 2026, month: 11, day: 25))
         let stage = { (from: Int, to: Int) in
-            ProjectSection.Stage(id: "s", title: LocalizedText(both: "s"), scope: LocalizedText(both: ""), owner: LocalizedText(both: ""),
-                                 startWeek: from, endWeek: to, effortDays: 1...2, cost: 1...2, findings: [])
+            ProjectSection.Stage(
+                id: "s", title: LocalizedText(both: "s"), scope: LocalizedText(both: ""), owner: LocalizedText(both: ""),
+                startWeek: from, endWeek: to, effortDays: 1...2, cost: 1...2, findings: [])
         }
         // Weeks of 7 days from Wednesday 25.11.2026; the sixth (30.12–05.01) holds 3 January.
         #expect(stage(0, 2).lastDay(from: start).iso == "2026-12-08")
@@ -350,8 +369,10 @@ import Testing
 
     @Test func aBudgetThatCoversItAndAnEarlySwitchOverAreNotQuestioned() throws {
         let start = try #require(Day(year: 2026, month: 12, day: 1))
-        let text = try #require(DecisionText.costAgainstBudget(project(budget: 5_000_000, goLive: Day(year: 2027, month: 12, day: 1)),
-                                                               roundDate: start, language: .en))
+        let text = try #require(
+            DecisionText.costAgainstBudget(
+                project(budget: 5_000_000, goLive: Day(year: 2027, month: 12, day: 1)),
+                roundDate: start, language: .en))
         #expect(!text.contains("does not cover"))
         #expect(!text.contains("switches over"))
     }

@@ -1,6 +1,7 @@
 import AuditModel
-@testable import Report
 import Testing
+
+@testable import Report
 
 @Suite struct ReportTextTests {
     @Test func everyTextExistsInBothLanguages() {

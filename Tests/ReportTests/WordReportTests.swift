@@ -1,11 +1,13 @@
 import AuditModel
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-@testable import Report
 import Testing
 import ZIPFoundation
+
+@testable import Report
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// `report --format docx`: the same page as the PDF, as a Word document a consultant can edit.
 @Suite struct WordReportTests {
@@ -35,8 +37,10 @@ import ZIPFoundation
 
     @Test func thePackageHoldsEveryPartWordNeedsAndEachIsWellFormedXML() throws {
         let (_, parts) = try parts()
-        for name in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/settings.xml",
-                     "word/_rels/document.xml.rels", "docProps/core.xml", "docProps/app.xml"] {
+        for name in [
+            "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/settings.xml",
+            "word/_rels/document.xml.rels", "docProps/core.xml", "docProps/app.xml",
+        ] {
             let part = try #require(parts[name], "missing \(name)")
             let parser = XMLParser(data: Data(part.utf8))
             #expect(parser.parse(), "\(name) is not well-formed: \(String(describing: parser.parserError))")
@@ -46,9 +50,10 @@ import ZIPFoundation
     @Test func sectionsAreHeadingsAndTheContentsListsThem() throws {
         let (html, parts) = try parts(.ru)
         let document = try #require(parts["word/document.xml"])
-        let titles = HTMLTree.parse(html).first("main").map { main in
-            main.children.filter { $0.name == "section" }.compactMap { $0.first("h2").map { WordDocument.collapse($0.textContent) } }
-        } ?? []
+        let titles =
+            HTMLTree.parse(html).first("main").map { main in
+                main.children.filter { $0.name == "section" }.compactMap { $0.first("h2").map { WordDocument.collapse($0.textContent) } }
+            } ?? []
         #expect(titles.count >= 5)
         let headingCount = document.components(separatedBy: "<w:pStyle w:val=\"Heading1\"/>").count - 1
         #expect(headingCount == titles.count)
@@ -92,7 +97,8 @@ import ZIPFoundation
     }
 
     @Test func theTreeReadsTheReportsEscapesAndSkipsStyles() {
-        let tree = HTMLTree.parse("<html><head><style>p > b { x: 1 }</style></head><body><p a=\"x &amp; y\">1 &lt; 2 &#39;q&#39; &#x41;</p></body></html>")
+        let tree = HTMLTree.parse(
+            "<html><head><style>p > b { x: 1 }</style></head><body><p a=\"x &amp; y\">1 &lt; 2 &#39;q&#39; &#x41;</p></body></html>")
         let paragraph = tree.first("p")
         #expect(paragraph?.textContent == "1 < 2 'q' A")
         #expect(paragraph?.attributes["a"] == "x & y")

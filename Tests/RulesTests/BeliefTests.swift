@@ -79,7 +79,8 @@ let starRule = """
     }
 
     @Test func aBeliefFindingCarriesBothValuesWithTheirUnitAndPeriod() throws {
-        let result = try finding(activeCustomersRule, answers: ["customers_count": .number(1200)], metrics: ["customers.active_12m": .number(844)])
+        let result = try finding(
+            activeCustomersRule, answers: ["customers_count": .number(1200)], metrics: ["customers.active_12m": .number(844)])
         #expect(result.status == .finding, "1 200 stated against 844 measured is 42 % apart, past the 25 % fail band")
         let belief = try #require(result.belief)
         #expect(belief.stated == 1200)
@@ -92,13 +93,15 @@ let starRule = """
     }
 
     @Test func insideTheToleranceTheBeliefIsConfirmed() throws {
-        let result = try finding(activeCustomersRule, answers: ["customers_count": .number(850)], metrics: ["customers.active_12m": .number(844)])
+        let result = try finding(
+            activeCustomersRule, answers: ["customers_count": .number(850)], metrics: ["customers.active_12m": .number(844)])
         #expect(result.status == .ok)
         #expect(result.belief?.stated == 850)
     }
 
     @Test func aDontKnowIsKeptInWordsSoTheTableCanSaySo() throws {
-        let result = try finding(activeCustomersRule, answers: ["customers_count": .dontKnow], metrics: ["customers.active_12m": .number(844)])
+        let result = try finding(
+            activeCustomersRule, answers: ["customers_count": .dontKnow], metrics: ["customers.active_12m": .number(844)])
         #expect(result.status == .notEvaluable)
         #expect(result.belief?.stated == nil)
         #expect(result.belief?.statedText?.en == "dont_know")
@@ -113,14 +116,16 @@ let starRule = """
         #expect(wrong.belief?.measuredText?.en == "Соколов Андрей")
         #expect(wrong.belief?.comparison == .match, "a text belief is confirmed or not")
         #expect(wrong.observed == 0.348)
-        #expect(wrong.evidence?.en == "Named Сергей; the data: Соколов Андрей (34.8%)", "{{stated}} and {{measured}} fill in a belief's values")
+        #expect(
+            wrong.evidence?.en == "Named Сергей; the data: Соколов Андрей (34.8%)", "{{stated}} and {{measured}} fill in a belief's values")
         let right = try finding(starRule, answers: ["star_name": .text("Андрей Соколов")], metrics: ["managers.revenue_share_12m": shares])
         #expect(right.status == .ok)
     }
 
     @Test func aTableMeasuredIsListedLargestFirst() throws {
-        let rule = starRule.replacingOccurrences(of: "measured: \"top(metric.managers.revenue_share_12m)\"",
-                                                 with: "measured: \"metric.managers.revenue_share_12m\"")
+        let rule = starRule.replacingOccurrences(
+            of: "measured: \"top(metric.managers.revenue_share_12m)\"",
+            with: "measured: \"metric.managers.revenue_share_12m\"")
         let shares = Value.table(["Козлов Сергей": 0.064, "Соколов Андрей": 0.348])
         let result = try finding(rule, answers: ["star_name": .text("Козлов")], metrics: ["managers.revenue_share_12m": shares])
         #expect(result.belief?.measuredText?.ru == "Соколов Андрей 34,8\u{00A0}%, Козлов Сергей 6,4\u{00A0}%")
@@ -146,7 +151,8 @@ let starRule = """
     }
 
     @Test func aBeliefNamesKnownUnitsPeriodsAndThreeRussianForms() {
-        let broken = activeCustomersRule
+        let broken =
+            activeCustomersRule
             .replacingOccurrences(of: "unit: count", with: "unit: pieces")
             .replacingOccurrences(of: "period: last_12_months", with: "period: last_year")
             .replacingOccurrences(of: "клиент|клиента|клиентов", with: "клиент|клиентов")
@@ -157,8 +163,10 @@ let starRule = """
     }
 
     @Test func anUnknownMetricInABeliefIsAnErrorWithAHint() {
-        let found = problems(activeCustomersRule.replacingOccurrences(of: "measured: \"metric.customers.active_12m\"",
-                                                                     with: "measured: \"metric.customers.active\""))
+        let found = problems(
+            activeCustomersRule.replacingOccurrences(
+                of: "measured: \"metric.customers.active_12m\"",
+                with: "measured: \"metric.customers.active\""))
         #expect(found.contains { $0.contains("unknown metric 'customers.active'; did you mean 'customers.active_12m'?") })
     }
 
@@ -177,6 +185,9 @@ let starRule = """
             """
         let found = problems(rule)
         #expect(found.contains { $0.contains("b.yaml:13:") && $0.contains("question 'model' has no option 'b2bb'; did you mean 'b2b'?") })
-        #expect(found.contains { $0.contains("b.yaml:14:") && $0.contains("question 'goals' has no option 'grow_sale'; did you mean 'grow_sales'?") })
+        #expect(
+            found.contains {
+                $0.contains("b.yaml:14:") && $0.contains("question 'goals' has no option 'grow_sale'; did you mean 'grow_sales'?")
+            })
     }
 }

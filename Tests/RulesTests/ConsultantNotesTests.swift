@@ -28,13 +28,15 @@ import Testing
     @Test func aLaterLayerReplacesWhatItSaysAndKeepsTheRest() throws {
         let loader = RulesetLoader(environment: beliefEnvironment())
         let first = try loader.load(text: beliefRuleset(block), file: "a.yaml")
-        let second = try loader.load(text: beliefRuleset("""
-            rules: []
-            report:
-              summary: {ru: "Новый итог", en: "New summary"}
-              findings:
-                BASE-003: {hide: true, reason: {ru: "Снято", en: "Withdrawn"}}
-            """), file: "b.yaml")
+        let second = try loader.load(
+            text: beliefRuleset(
+                """
+                rules: []
+                report:
+                  summary: {ru: "Новый итог", en: "New summary"}
+                  findings:
+                    BASE-003: {hide: true, reason: {ru: "Снято", en: "Withdrawn"}}
+                """), file: "b.yaml")
         let notes = RulesetStack([first, second]).notes
         #expect(notes.summary?.en == "New summary")
         #expect(notes.scope?.en == "Scope")
@@ -43,24 +45,30 @@ import Testing
     }
 
     @Test func hidingAFindingNeedsAReason() {
-        let problems = RulesetLoader(environment: beliefEnvironment()).lint(text: beliefRuleset("""
-            rules: []
-            report:
-              findings:
-                MKT-002: {hide: true}
-            """), file: "c.yaml").1.map { $0.formatted(in: .en) }
+        let problems = RulesetLoader(environment: beliefEnvironment()).lint(
+            text: beliefRuleset(
+                """
+                rules: []
+                report:
+                  findings:
+                    MKT-002: {hide: true}
+                """), file: "c.yaml"
+        ).1.map { $0.formatted(in: .en) }
         #expect(problems.contains { $0.contains("'reason'") }, "\(problems)")
     }
 
     @Test func aNoteOnARuleNoBundledSetHasIsAWarning() {
         var environment = beliefEnvironment()
         environment.knownRuleIDs = ["BASE-003"]
-        let problems = RulesetLoader(environment: environment).lint(text: beliefRuleset("""
-            rules: []
-            report:
-              findings:
-                BASE-0003: {comment: {ru: "к", en: "c"}}
-            """), file: "c.yaml").1.map { $0.formatted(in: .en) }
+        let problems = RulesetLoader(environment: environment).lint(
+            text: beliefRuleset(
+                """
+                rules: []
+                report:
+                  findings:
+                    BASE-0003: {comment: {ru: "к", en: "c"}}
+                """), file: "c.yaml"
+        ).1.map { $0.formatted(in: .en) }
         #expect(problems.contains { $0.contains("no bundled ruleset has a rule 'BASE-0003'") }, "\(problems)")
     }
 }

@@ -8,18 +8,19 @@ import Testing
     /// value 1e300 as a date, and `Day(ordinal: Int(number))` traps beyond Int's range
     /// (EvidenceTemplate.format). A Double → Int conversion of the kind issue 17 removes
     /// everywhere; enable this test once that work is merged.
-    static let dateOfAHugeNumber = header + """
-          - id: DATE-1
-            area: goals
-            severity: low
-            title: {ru: Т, en: T}
-            value: "1e300"
-            warn: "> 0"
-            evidence: {ru: "{{observed|date}}", en: "{{observed|date}}"}
-            recommendation: {ru: Да, en: Yes}
-            tests:
-              - {expect: warn}
-        """
+    static let dateOfAHugeNumber =
+        header + """
+              - id: DATE-1
+                area: goals
+                severity: low
+                title: {ru: Т, en: T}
+                value: "1e300"
+                warn: "> 0"
+                evidence: {ru: "{{observed|date}}", en: "{{observed|date}}"}
+                recommendation: {ru: Да, en: Yes}
+                tests:
+                  - {expect: warn}
+            """
 
     @Test(.disabled("traps until Double → Int conversions are bounded (issue 17, another branch)"))
     func evidenceFormatsAHugeNumberAsADateWithoutTrapping() throws {

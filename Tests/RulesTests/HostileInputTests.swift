@@ -1,8 +1,8 @@
 import AuditModel
 import Expressions
 import Rules
-import Testing
 import TestSupport
+import Testing
 
 /// Damaged copies of a ruleset, and random bytes: each gives diagnostics that point at their
 /// file and line in both languages, never a crash; a ruleset that loads runs its own tests and

@@ -37,8 +37,9 @@ import Testing
     @Test(arguments: ["> 1e400", "< nan", ">= 1e16", "> inf"])
     func aThresholdThatIsNotAFiniteAmountIsRefused(band: String) {
         let found = problems(rule("    fail: \"\(band)\"", check: "value: \"metric.customers.count\""))
-        #expect(found.contains { $0.hasPrefix("r.yaml:12:11: error: 'fail': the threshold must be a finite number within ±10^15") },
-                "\(found)")
+        #expect(
+            found.contains { $0.hasPrefix("r.yaml:12:11: error: 'fail': the threshold must be a finite number within ±10^15") },
+            "\(found)")
         #expect(found.count == 1, "a refused band is not also a missing one: \(found)")
     }
 
@@ -72,10 +73,13 @@ import Testing
     }
 
     @Test func arithmeticThatOverflowsAtEvaluationMakesTheRuleNotEvaluableWithAReason() throws {
-        let text = rule("    fail: \"> 1\"\n    count: \"metric.customers.count\"", check: "value: \"metric.customers.count * metric.dq.email_missing_share\"")
+        let text = rule(
+            "    fail: \"> 1\"\n    count: \"metric.customers.count\"",
+            check: "value: \"metric.customers.count * metric.dq.email_missing_share\"")
         let ruleset = try RulesetLoader(environment: testEnvironment()).load(text: header + text, file: "r.yaml")
-        let context = FixedContext(answers: [:], metrics: ["customers.count": .number(1e200), "dq.email_missing_share": .number(1e200)],
-                                   roundDate: Day(year: 2026, month: 11, day: 29)!)
+        let context = FixedContext(
+            answers: [:], metrics: ["customers.count": .number(1e200), "dq.email_missing_share": .number(1e200)],
+            roundDate: Day(year: 2026, month: 11, day: 29)!)
         let finding = RuleEvaluator(policy: .standard).evaluate(try #require(ruleset.rules.first), in: context)
         #expect(finding.status == .notEvaluable)
         #expect(finding.pointsPossible == 0 && finding.observed == nil)
@@ -89,7 +93,8 @@ import Testing
     @Test func anOverflowingCountAlsoMakesTheRuleNotEvaluable() throws {
         let text = rule("    fail: \"> 1\"\n    count: \"metric.customers.count * 1e300\"", check: "value: \"metric.customers.count\"")
         let ruleset = try RulesetLoader(environment: testEnvironment()).load(text: header + text, file: "r.yaml")
-        let context = FixedContext(answers: [:], metrics: ["customers.count": .number(1e10)], roundDate: Day(year: 2026, month: 11, day: 29)!)
+        let context = FixedContext(
+            answers: [:], metrics: ["customers.count": .number(1e10)], roundDate: Day(year: 2026, month: 11, day: 29)!)
         let finding = RuleEvaluator(policy: .standard).evaluate(try #require(ruleset.rules.first), in: context)
         #expect(finding.status == .notEvaluable && finding.missing.map(\.id) == ["count"])
     }
@@ -106,23 +111,25 @@ import Testing
             rules: []
             """
         let (_, diagnostics) = RulesetLoader(environment: environment).lint(text: ruleset, file: "d.yaml")
-        #expect(diagnostics.map { $0.formatted(in: .en) } == [
-            "d.yaml:5:19: warning: 'disable': no bundled ruleset has a rule 'CORE-9', so nothing is switched off; check the spelling (the bundled rules are in rulesets/*.yaml)",
-        ])
+        #expect(
+            diagnostics.map { $0.formatted(in: .en) } == [
+                "d.yaml:5:19: warning: 'disable': no bundled ruleset has a rule 'CORE-9', so nothing is switched off; check the spelling (the bundled rules are in rulesets/*.yaml)"
+            ])
         let (_, unchecked) = RulesetLoader(environment: testEnvironment()).lint(text: ruleset, file: "d.yaml")
         #expect(unchecked.isEmpty)
     }
 
     @Test func theStackListsDisabledIdsThatNoEarlierLayerDefines() throws {
         let core = try load(goalsRule)
-        let mine = try RulesetLoader(environment: testEnvironment()).load(text: """
-            schema: crm-audit/ruleset/1
-            id: mine
-            version: 2.0.0
-            title: {ru: Т, en: T}
-            disable: [GOALS-001, GOALS-999]
-            rules: []
-            """, file: "mine.yaml")
+        let mine = try RulesetLoader(environment: testEnvironment()).load(
+            text: """
+                schema: crm-audit/ruleset/1
+                id: mine
+                version: 2.0.0
+                title: {ru: Т, en: T}
+                disable: [GOALS-001, GOALS-999]
+                rules: []
+                """, file: "mine.yaml")
         let stack = RulesetStack([core, mine])
         #expect(stack.unknownDisabled.map(\.rule) == ["GOALS-999"])
         #expect(stack.unknownDisabled.map(\.by) == ["mine@2.0.0"])

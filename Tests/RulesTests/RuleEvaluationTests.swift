@@ -55,8 +55,10 @@ let emailRule = """
 @Suite struct RuleEvaluationTests {
     let day = Day(year: 2026, month: 11, day: 29)!
 
-    func outcome(_ rule: String, answers: [String: AnswerValue] = [:], metrics: [String: Value] = [:],
-                 waivers: [Waiver] = []) throws -> Finding {
+    func outcome(
+        _ rule: String, answers: [String: AnswerValue] = [:], metrics: [String: Value] = [:],
+        waivers: [Waiver] = []
+    ) throws -> Finding {
         let ruleset = try load(rule)
         let evaluator = RuleEvaluator(policy: .standard, waivers: waivers)
         return evaluator.evaluate(try #require(ruleset.rules.first), in: FixedContext(answers: answers, metrics: metrics, roundDate: day))
@@ -91,8 +93,9 @@ let emailRule = """
 
     @Test(arguments: [(0.35, FindingStatus.finding, 5.0), (0.12, .warn, 2.5), (0.05, .ok, 0)])
     func metricBandsGiveFindingWarnOrOk(share: Double, status: FindingStatus, lost: Double) throws {
-        let finding = try outcome(emailRule, answers: ["uses_email": .bool(true)],
-                                  metrics: ["dq.email_missing_share": .number(share), "customers.count": .number(200)])
+        let finding = try outcome(
+            emailRule, answers: ["uses_email": .bool(true)],
+            metrics: ["dq.email_missing_share": .number(share), "customers.count": .number(200)])
         #expect(finding.status == status)
         #expect(finding.pointsLost == lost)
         #expect(finding.observed == share)
@@ -100,8 +103,9 @@ let emailRule = """
     }
 
     @Test func evidenceIsRenderedInBothLanguages() throws {
-        let finding = try outcome(emailRule, answers: ["uses_email": .bool(true)],
-                                  metrics: ["dq.email_missing_share": .number(0.35), "customers.count": .number(1200)])
+        let finding = try outcome(
+            emailRule, answers: ["uses_email": .bool(true)],
+            metrics: ["dq.email_missing_share": .number(0.35), "customers.count": .number(1200)])
         #expect(finding.evidence?.en == "35% have no email (420 of 1,200).")
         #expect(finding.evidence?.ru == "Нет email у 35\u{00A0}% (420 из 1\u{00A0}200).")
     }
@@ -110,11 +114,13 @@ let emailRule = """
         let rule = emailRule.replacingOccurrences(
             of: "en: \"{{observed|percent}} have no email ({{count}} of {{denominator}}).\"",
             with: "en: \"{{observed|percent}} have no email.[[ Of {{metric.customers.count|count}} customers.]] Known: {{answer.tools}}.\"")
-        let known = try outcome(rule, answers: ["uses_email": .bool(true)],
-                                metrics: ["dq.email_missing_share": .number(0.35), "customers.count": .number(1200)])
+        let known = try outcome(
+            rule, answers: ["uses_email": .bool(true)],
+            metrics: ["dq.email_missing_share": .number(0.35), "customers.count": .number(1200)])
         #expect(known.evidence?.en == "35% have no email. Of 1,200 customers. Known: —.")
-        let unknown = try outcome(rule, answers: ["uses_email": .bool(true)],
-                                  metrics: ["dq.email_missing_share": .number(0.35), "customers.count": .null])
+        let unknown = try outcome(
+            rule, answers: ["uses_email": .bool(true)],
+            metrics: ["dq.email_missing_share": .number(0.35), "customers.count": .null])
         #expect(unknown.evidence?.en == "35% have no email. Known: —.")
     }
 

@@ -58,15 +58,16 @@ import Testing
 
     @Test func laterLayersOverrideAndDisableRulesByID() throws {
         let core = try RulesetLoader(environment: testEnvironment()).load(text: header + goalsRule + "\n" + emailRule, file: "core.yaml")
-        let own = try RulesetLoader(environment: testEnvironment()).load(text: """
-            schema: crm-audit/ruleset/1
-            id: own
-            version: 1.0.0
-            title: {ru: Своё, en: Own}
-            disable: [DQ-EMAIL-001]
-            rules:
-            \(goalsRule.replacingOccurrences(of: "severity: critical", with: "severity: low"))
-            """, file: "own.yaml")
+        let own = try RulesetLoader(environment: testEnvironment()).load(
+            text: """
+                schema: crm-audit/ruleset/1
+                id: own
+                version: 1.0.0
+                title: {ru: Своё, en: Own}
+                disable: [DQ-EMAIL-001]
+                rules:
+                \(goalsRule.replacingOccurrences(of: "severity: critical", with: "severity: low"))
+                """, file: "own.yaml")
         let stack = RulesetStack([core, own])
         #expect(stack.rules.map(\.id) == ["GOALS-001"])
         #expect(stack.rules.first?.severity == .low)

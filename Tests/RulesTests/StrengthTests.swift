@@ -1,8 +1,8 @@
 import AuditModel
 import Expressions
 import Rules
-import Testing
 import TestSupport
+import Testing
 
 /// A passed check reads as a strength in the rule's own words; when the check reads only the
 /// answers, the strength is what the company says.
@@ -33,8 +33,10 @@ import TestSupport
     @Test func aPassedCheckCarriesItsStrengthAndAnAnswerOnlyOneSaysWhoSaysSo() throws {
         let ruleset = try RulesetLoader(environment: testEnvironment()).load(text: Self.text, file: "s.yaml")
         let findings = RuleEvaluator(policy: .standard).evaluate(
-            ruleset.rules, in: FixedContext(answers: ["success_criteria": .option("all")], metrics: ["customers.count": .number(10)],
-                                            roundDate: Day(year: 2026, month: 11, day: 29)!))
+            ruleset.rules,
+            in: FixedContext(
+                answers: ["success_criteria": .option("all")], metrics: ["customers.count": .number(10)],
+                roundDate: Day(year: 2026, month: 11, day: 29)!))
         let byID = Dictionary(uniqueKeysWithValues: findings.map { ($0.ruleID, $0) })
         #expect(byID["G-1"]?.status == .ok && byID["D-1"]?.status == .ok)
         #expect(byID["G-1"]?.strength?.ru == "По словам компании: у проекта есть критерии успеха")

@@ -1,7 +1,8 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Workspace
 
 /// A workspace with enough customers to span many pages, closed so that its WAL is folded into
@@ -52,16 +53,18 @@ private func answerIDs(_ path: String) throws -> [String] {
 
 private func saveAnswer(_ id: String, in path: String) throws {
     let workspace = try Workspace.open(at: path)
-    try workspace.save(Answer(questionID: id, value: .text(id), source: .interview, answeredAt: "2026-11-29T10:00:00Z"),
-                       round: try workspace.round())
+    try workspace.save(
+        Answer(questionID: id, value: .text(id), source: .interview, answeredAt: "2026-11-29T10:00:00Z"),
+        round: try workspace.round())
 }
 
 @Suite struct WorkspaceBackupTests {
     @Test func aNewWorkspaceNeedsNoBackupOfItsFirstDay() throws {
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
-        try workspace.save(Answer(questionID: "q1", value: .text("x"), source: .interview, answeredAt: "2026-11-29T10:00:00Z"),
-                           round: try workspace.round())
+        try workspace.save(
+            Answer(questionID: "q1", value: .text("x"), source: .interview, answeredAt: "2026-11-29T10:00:00Z"),
+            round: try workspace.round())
         #expect(!FileManager.default.fileExists(atPath: workspace.backupPath))
     }
 
@@ -240,8 +243,10 @@ private func saveAnswer(_ id: String, in path: String) throws {
         #expect(throws: WorkspaceFileError.permissionDenied(path: workspace.path)) { try Workspace.open(at: workspace.path) }
     }
 
-    @Test(arguments: [(13, "diskFull"), (8, "readOnly"), (3, "permissionDenied"), (11, "damaged"), (26, "damaged"), (5, "busy"),
-                      (10, "inputOutput")])
+    @Test(arguments: [
+        (13, "diskFull"), (8, "readOnly"), (3, "permissionDenied"), (11, "damaged"), (26, "damaged"), (5, "busy"),
+        (10, "inputOutput"),
+    ])
     func sqliteErrorsAboutTheFileSayWhatIsWrong(code: Int32, expected: String) throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }

@@ -1,7 +1,7 @@
 import AuditModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Workspace
 
 @Suite struct WorkspaceTests {
@@ -45,9 +45,13 @@ import Workspace
         let (workspace, directory) = try makeTestWorkspace()
         defer { directory.remove() }
         let round = try workspace.round()
-        try workspace.save(Answer(questionID: "q1", value: .option("none"), source: .interview, answeredAt: "2026-11-29T10:00:00Z"), round: round)
-        try workspace.save(Answer(questionID: "q2", value: .dontKnow, note: "ask the CFO", source: .interview, answeredAt: "2026-11-29T10:01:00Z"), round: round)
-        try workspace.save(Answer(questionID: "q1", value: .option("full"), source: .interview, answeredAt: "2026-11-29T10:02:00Z"), round: round)
+        try workspace.save(
+            Answer(questionID: "q1", value: .option("none"), source: .interview, answeredAt: "2026-11-29T10:00:00Z"), round: round)
+        try workspace.save(
+            Answer(questionID: "q2", value: .dontKnow, note: "ask the CFO", source: .interview, answeredAt: "2026-11-29T10:01:00Z"),
+            round: round)
+        try workspace.save(
+            Answer(questionID: "q1", value: .option("full"), source: .interview, answeredAt: "2026-11-29T10:02:00Z"), round: round)
         let answers = try workspace.answers(round: round)
         #expect(answers.map(\.questionID) == ["q2", "q1"])
         #expect(answers.first { $0.questionID == "q1" }?.value == .option("full"))

@@ -29,10 +29,12 @@ while rules.count < 1_000 {
 // A full metric set: every catalogue metric, numbers spread over 0–1 and a few nulls.
 var metrics: [String: Value] = [:]
 for (index, definition) in MetricCatalogue.all.enumerated() {
-    metrics[definition.id] = index % 23 == 0 ? .null : (definition.unit == .date ? .date(Day(ordinal: 20_000)) : .number(Double(index % 97) / 97))
+    metrics[definition.id] =
+        index % 23 == 0 ? .null : (definition.unit == .date ? .date(Day(ordinal: 20_000)) : .number(Double(index % 97) / 97))
 }
 let answersText = try String(contentsOfFile: root + "/examples/technosnab/answers.yaml", encoding: .utf8)
-let read = AnswersFile.read(text: answersText, file: "answers.yaml", format: .yaml, questionnaire: setup.questionnaire, answeredAt: "2026-11-29T00:00:00Z")
+let read = AnswersFile.read(
+    text: answersText, file: "answers.yaml", format: .yaml, questionnaire: setup.questionnaire, answeredAt: "2026-11-29T00:00:00Z")
 let answers = Dictionary(read.answers.map { ($0.questionID, $0.value) }, uniquingKeysWith: { $1 })
 let context = FixedContext(answers: answers, metrics: metrics, roundDate: Day(year: 2026, month: 11, day: 29)!)
 let evaluator = RuleEvaluator(policy: setup.rulesets.policy, waivers: setup.rulesets.waivers)

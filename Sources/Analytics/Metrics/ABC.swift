@@ -9,24 +9,29 @@ extension MetricCatalogue {
 
     static let abcMetrics: [MetricDefinition] = Window.both.flatMap { (window: Window) -> [MetricDefinition] in
         abcSubjects.flatMap { (subject: (id: String, ru: String, en: String)) -> [MetricDefinition] in
-            ["a", "b", "c"].flatMap { (letter: String) -> [MetricDefinition] in abcMetrics(subject: subject, letter: letter, window: window) }
+            ["a", "b", "c"].flatMap { (letter: String) -> [MetricDefinition] in abcMetrics(subject: subject, letter: letter, window: window)
+            }
         }
     }
 
     private static func abcMetrics(subject: (id: String, ru: String, en: String), letter: String, window: Window) -> [MetricDefinition] {
         let upper = letter.uppercased()
         let unit: MetricUnit = subject.id == "customers" ? .customers : .count
-        let countTitle = LocalizedText(ru: "ABC \(subject.ru): класс \(upper), число" + window.titleRu,
-                                       en: "ABC \(subject.en): class \(upper) count" + window.titleEn)
-        let shareTitle = LocalizedText(ru: "ABC \(subject.ru): класс \(upper), доля выручки" + window.titleRu,
-                                       en: "ABC \(subject.en): class \(upper) revenue share" + window.titleEn)
+        let countTitle = LocalizedText(
+            ru: "ABC \(subject.ru): класс \(upper), число" + window.titleRu,
+            en: "ABC \(subject.en): class \(upper) count" + window.titleEn)
+        let shareTitle = LocalizedText(
+            ru: "ABC \(subject.ru): класс \(upper), доля выручки" + window.titleRu,
+            en: "ABC \(subject.en): class \(upper) revenue share" + window.titleEn)
         return [
-            .init("abc.\(subject.id).\(letter)_count" + window.suffix, .abc, unit, window.period, [.sales], .neutral,
-                  ru: (countTitle.ru, "число \(subject.ru) класса \(upper) по выручке \(window.ru)"),
-                  en: (countTitle.en, "number of \(subject.en) in class \(upper) by revenue \(window.en)")),
-            .init("abc.\(subject.id).\(letter)_revenue_share" + window.suffix, .abc, .share, window.period, [.sales], .neutral,
-                  ru: (shareTitle.ru, "выручка класса \(upper) / общая выручка \(subject.ru) \(window.ru)"),
-                  en: (shareTitle.en, "revenue of class \(upper) / total revenue of \(subject.en) \(window.en)")),
+            .init(
+                "abc.\(subject.id).\(letter)_count" + window.suffix, .abc, unit, window.period, [.sales], .neutral,
+                ru: (countTitle.ru, "число \(subject.ru) класса \(upper) по выручке \(window.ru)"),
+                en: (countTitle.en, "number of \(subject.en) in class \(upper) by revenue \(window.en)")),
+            .init(
+                "abc.\(subject.id).\(letter)_revenue_share" + window.suffix, .abc, .share, window.period, [.sales], .neutral,
+                ru: (shareTitle.ru, "выручка класса \(upper) / общая выручка \(subject.ru) \(window.ru)"),
+                en: (shareTitle.en, "revenue of class \(upper) / total revenue of \(subject.en) \(window.en)")),
         ]
     }
 }
@@ -78,9 +83,11 @@ extension Computation {
         for (offset, letter) in ["a", "b", "c"].enumerated() {
             sink.set(prefix + letter + "_count" + suffix, counts[offset])
             sink.set(prefix + letter + "_revenue_share" + suffix, sums[offset] / total)
-            rows.append(ABCClassRow(abcClass: letter.uppercased(), count: counts[offset],
-                                    countShare: Double(counts[offset]) / Double(revenues.count),
-                                    revenue: sums[offset], revenueShare: sums[offset] / total, minRevenue: minimums[offset]))
+            rows.append(
+                ABCClassRow(
+                    abcClass: letter.uppercased(), count: counts[offset],
+                    countShare: Double(counts[offset]) / Double(revenues.count),
+                    revenue: sums[offset], revenueShare: sums[offset] / total, minRevenue: minimums[offset]))
         }
         if suffix.isEmpty { tables.abc[subject] = rows }
     }

@@ -7,35 +7,56 @@ extension MetricCatalogue {
     /// Headline-period counts that the interview asks the owner to estimate (active customers,
     /// also asked, is the one ``customerMetrics`` definition `customers.active_12m`).
     static let beliefMetrics: [MetricDefinition] = [
-        .init("managers.with_sales_12m", .managers, .count, .last12m, [.sales], .neutral,
-              ru: ("Менеджеров с продажами за 12 месяцев", "различные manager в строках продаж с датой в (as_of − 365, as_of]"),
-              en: ("Managers with sales, 12 months", "distinct manager in sale lines dated in (as_of − 365, as_of]")),
+        .init(
+            "managers.with_sales_12m", .managers, .count, .last12m, [.sales], .neutral,
+            ru: ("Менеджеров с продажами за 12 месяцев", "различные manager в строках продаж с датой в (as_of − 365, as_of]"),
+            en: ("Managers with sales, 12 months", "distinct manager in sale lines dated in (as_of − 365, as_of]"))
     ]
 
     /// Per-item metrics: for each item (a manager), one number. They are in the JSON under
     /// `breakdowns`, and rules read them as tables: `lookup(metric.<id>, name)`,
     /// `rank(metric.<id>, name)`, `top(metric.<id>)`.
     public static let breakdowns: [MetricDefinition] = [
-        .init("managers.revenue_share_12m", .managers, .share, .last12m, [.sales], .neutral,
-              ru: ("Доля выручки менеджера за 12 месяцев",
-                   "для каждого менеджера: Σ amount его строк с датой в (as_of − 365, as_of] / Σ amount строк с менеджером за то же окно"),
-              en: ("Manager's share of revenue, 12 months",
-                   "per manager: Σ amount of their lines dated in (as_of − 365, as_of] / Σ amount of lines with a manager in that window")),
-        .init("managers.customers_revenue_share_12m", .managers, .share, .last12m, [.sales], .neutral,
-              ru: ("Доля выручки клиентов менеджера за 12 месяцев",
-                   "для каждого менеджера: выручка за (as_of − 365, as_of] его клиентов (менеджер клиента — из списка клиентов, иначе из его последней продажи) / вся выручка за то же окно; наибольшая из них — managers.dependency"),
-              en: ("Manager's customers' share of revenue, 12 months",
-                   "per manager: revenue in (as_of − 365, as_of] of their customers (a customer's manager from the customer list, else from their latest sale) / all revenue in that window; the largest is managers.dependency")),
-        .init("deals.stage_stale_share", .deals, .share, .asOf, [.deals], .neutral,
-              ru: ("Доля давних сделок на этапе",
-                   "для каждого этапа с ≥ 5 открытыми сделками: доля открытых сделок этапа, созданных раньше (as_of − 2 × средний цикл выигранных сделок, не меньше 30 дней; без выигранных — 90 дней)"),
-              en: ("Share of old deals at a stage",
-                   "per stage with ≥ 5 open deals: the share of its open deals created before as_of − 2 × the won deals' mean cycle (at least 30 days; 90 without won deals)")),
-        .init("channels.revenue_share_12m", .channels, .share, .last12m, [.sales], .neutral,
-              ru: ("Доля выручки канала за 12 месяцев",
-                   "для каждого канала: Σ amount его строк с датой в (as_of − 365, as_of] / Σ amount всех строк за то же окно (строки без канала — не канал)"),
-              en: ("Channel's share of revenue, 12 months",
-                   "per channel: Σ amount of its lines dated in (as_of − 365, as_of] / Σ amount of all lines in that window (lines without a channel are no channel)")),
+        .init(
+            "managers.revenue_share_12m", .managers, .share, .last12m, [.sales], .neutral,
+            ru: (
+                "Доля выручки менеджера за 12 месяцев",
+                "для каждого менеджера: Σ amount его строк с датой в (as_of − 365, as_of] / Σ amount строк с менеджером за то же окно"
+            ),
+            en: (
+                "Manager's share of revenue, 12 months",
+                "per manager: Σ amount of their lines dated in (as_of − 365, as_of] / Σ amount of lines with a manager in that window"
+            )),
+        .init(
+            "managers.customers_revenue_share_12m", .managers, .share, .last12m, [.sales], .neutral,
+            ru: (
+                "Доля выручки клиентов менеджера за 12 месяцев",
+                "для каждого менеджера: выручка за (as_of − 365, as_of] его клиентов (менеджер клиента — из списка клиентов, иначе из его последней продажи) / вся выручка за то же окно; наибольшая из них — managers.dependency"
+            ),
+            en: (
+                "Manager's customers' share of revenue, 12 months",
+                "per manager: revenue in (as_of − 365, as_of] of their customers (a customer's manager from the customer list, else from their latest sale) / all revenue in that window; the largest is managers.dependency"
+            )),
+        .init(
+            "deals.stage_stale_share", .deals, .share, .asOf, [.deals], .neutral,
+            ru: (
+                "Доля давних сделок на этапе",
+                "для каждого этапа с ≥ 5 открытыми сделками: доля открытых сделок этапа, созданных раньше (as_of − 2 × средний цикл выигранных сделок, не меньше 30 дней; без выигранных — 90 дней)"
+            ),
+            en: (
+                "Share of old deals at a stage",
+                "per stage with ≥ 5 open deals: the share of its open deals created before as_of − 2 × the won deals' mean cycle (at least 30 days; 90 without won deals)"
+            )),
+        .init(
+            "channels.revenue_share_12m", .channels, .share, .last12m, [.sales], .neutral,
+            ru: (
+                "Доля выручки канала за 12 месяцев",
+                "для каждого канала: Σ amount его строк с датой в (as_of − 365, as_of] / Σ amount всех строк за то же окно (строки без канала — не канал)"
+            ),
+            en: (
+                "Channel's share of revenue, 12 months",
+                "per channel: Σ amount of its lines dated in (as_of − 365, as_of] / Σ amount of all lines in that window (lines without a channel are no channel)"
+            )),
     ]
 
     /// The definition of the per-item metric `id`, if the catalogue has it.

@@ -4,29 +4,43 @@ import AuditModel
 
 extension MetricCatalogue {
     static let channelMetrics: [MetricDefinition] = [
-        .init("channels.count", .channels, .count, .allHistory, [.sales], .neutral,
-              ru: ("Каналов продаж", "различные channel в строках продаж"), en: ("Sales channels", "distinct channel in sale lines")),
-        .init("channels.top_share", .channels, .share, .allHistory, [.sales], .neutral,
-              ru: ("Доля крупнейшего канала", "выручка крупнейшего канала / выручка строк с каналом"),
-              en: ("Largest channel's share", "the largest channel's revenue / revenue of lines with a channel")),
-        .init("channels.unknown_source_share", .channels, .share, .allHistory, [.sales], .lowerIsBetter,
-              ru: ("Продажи без источника", "доля строк продаж без канала и без кампании"),
-              en: ("Sales with no known source", "share of sale lines with neither a channel nor a campaign")),
-        .init("channels.unknown_source_revenue_share", .channels, .share, .allHistory, [.sales], .lowerIsBetter,
-              ru: ("Выручка без источника", "Σ amount строк без канала и кампании / sales.revenue.all_history"),
-              en: ("Revenue with no known source", "Σ amount of lines with neither channel nor campaign / sales.revenue.all_history")),
-        .init("channels.unknown_source_revenue_share_12m", .channels, .share, .last12m, [.sales], .lowerIsBetter,
-              ru: ("Выручка без источника за 12 месяцев", "Σ amount строк с датой в (as_of − 365, as_of] без канала и кампании / sales.revenue_last_12m"),
-              en: ("Revenue with no known source, 12 months", "Σ amount of lines dated in (as_of − 365, as_of] with neither channel nor campaign / sales.revenue_last_12m")),
-        .init("campaigns.count", .channels, .count, .allHistory, [.sales], .neutral,
-              ru: ("Кампаний с продажами", "различные campaign в строках продаж"),
-              en: ("Campaigns with sales", "distinct campaign in sale lines")),
-        .init("campaigns.revenue_share", .channels, .share, .allHistory, [.sales], .higherIsBetter,
-              ru: ("Доля выручки кампаний", "Σ amount строк с кампанией / sales.revenue.all_history"),
-              en: ("Campaign revenue share", "Σ amount of lines with a campaign / sales.revenue.all_history")),
-        .init("campaigns.roi", .channels, .change, .allHistory, [.sales, .campaigns], .higherIsBetter,
-              ru: ("ROI кампаний", "(Σ выручки кампаний с затратами − Σ их затрат) / Σ затрат"),
-              en: ("Campaign ROI", "(Σ revenue of campaigns with a cost − Σ their cost) / Σ cost")),
+        .init(
+            "channels.count", .channels, .count, .allHistory, [.sales], .neutral,
+            ru: ("Каналов продаж", "различные channel в строках продаж"), en: ("Sales channels", "distinct channel in sale lines")),
+        .init(
+            "channels.top_share", .channels, .share, .allHistory, [.sales], .neutral,
+            ru: ("Доля крупнейшего канала", "выручка крупнейшего канала / выручка строк с каналом"),
+            en: ("Largest channel's share", "the largest channel's revenue / revenue of lines with a channel")),
+        .init(
+            "channels.unknown_source_share", .channels, .share, .allHistory, [.sales], .lowerIsBetter,
+            ru: ("Продажи без источника", "доля строк продаж без канала и без кампании"),
+            en: ("Sales with no known source", "share of sale lines with neither a channel nor a campaign")),
+        .init(
+            "channels.unknown_source_revenue_share", .channels, .share, .allHistory, [.sales], .lowerIsBetter,
+            ru: ("Выручка без источника", "Σ amount строк без канала и кампании / sales.revenue.all_history"),
+            en: ("Revenue with no known source", "Σ amount of lines with neither channel nor campaign / sales.revenue.all_history")),
+        .init(
+            "channels.unknown_source_revenue_share_12m", .channels, .share, .last12m, [.sales], .lowerIsBetter,
+            ru: (
+                "Выручка без источника за 12 месяцев",
+                "Σ amount строк с датой в (as_of − 365, as_of] без канала и кампании / sales.revenue_last_12m"
+            ),
+            en: (
+                "Revenue with no known source, 12 months",
+                "Σ amount of lines dated in (as_of − 365, as_of] with neither channel nor campaign / sales.revenue_last_12m"
+            )),
+        .init(
+            "campaigns.count", .channels, .count, .allHistory, [.sales], .neutral,
+            ru: ("Кампаний с продажами", "различные campaign в строках продаж"),
+            en: ("Campaigns with sales", "distinct campaign in sale lines")),
+        .init(
+            "campaigns.revenue_share", .channels, .share, .allHistory, [.sales], .higherIsBetter,
+            ru: ("Доля выручки кампаний", "Σ amount строк с кампанией / sales.revenue.all_history"),
+            en: ("Campaign revenue share", "Σ amount of lines with a campaign / sales.revenue.all_history")),
+        .init(
+            "campaigns.roi", .channels, .change, .allHistory, [.sales, .campaigns], .higherIsBetter,
+            ru: ("ROI кампаний", "(Σ выручки кампаний с затратами − Σ их затрат) / Σ затрат"),
+            en: ("Campaign ROI", "(Σ revenue of campaigns with a cost − Σ their cost) / Σ cost")),
     ]
 }
 
@@ -37,9 +51,11 @@ extension Computation {
         names.append("(none)")
         let withChannel = channels.revenue.dropLast().reduce(0, +)
         tables.channels = channels.ranking(names: names).compactMap { key in
-            channels.customers.counts[key] == 0 && channels.revenue[key] == 0 ? nil : ChannelRow(
-                channel: names[key], revenue: channels.revenue[key], orders: channels.orders.counts[key],
-                customers: channels.customers.counts[key], share: revenue > 0 ? channels.revenue[key] / revenue : nil)
+            channels.customers.counts[key] == 0 && channels.revenue[key] == 0
+                ? nil
+                : ChannelRow(
+                    channel: names[key], revenue: channels.revenue[key], orders: channels.orders.counts[key],
+                    customers: channels.customers.counts[key], share: revenue > 0 ? channels.revenue[key] / revenue : nil)
         }
         if data.channels.count == 0 {
             sink.set("channels.count", nil, orElse: .noValues(.sales, "channel"))
@@ -59,16 +75,19 @@ extension Computation {
         var rows: [CampaignRow] = campaigns.ranking(names: campaignNames).map { key in
             let name = campaignNames[key]
             let cost = costs[name]
-            return CampaignRow(campaign: name, channel: listChannel[name], revenue: campaigns.revenue[key],
-                               orders: campaigns.orders.counts[key], customers: campaigns.customers.counts[key], cost: cost,
-                               roi: cost.flatMap { $0 > 0 ? (campaigns.revenue[key] - $0) / $0 : nil })
+            return CampaignRow(
+                campaign: name, channel: listChannel[name], revenue: campaigns.revenue[key],
+                orders: campaigns.orders.counts[key], customers: campaigns.customers.counts[key], cost: cost,
+                roi: cost.flatMap { $0 > 0 ? (campaigns.revenue[key] - $0) / $0 : nil })
         }
         var seen = Set(campaignNames)
         for campaign in data.campaignList where !seen.contains(campaign.campaign) {
             seen.insert(campaign.campaign)
             let cost = costs[campaign.campaign]
-            rows.append(CampaignRow(campaign: campaign.campaign, channel: listChannel[campaign.campaign], revenue: 0, orders: 0,
-                                    customers: 0, cost: cost, roi: cost.flatMap { $0 > 0 ? -1 : nil }))
+            rows.append(
+                CampaignRow(
+                    campaign: campaign.campaign, channel: listChannel[campaign.campaign], revenue: 0, orders: 0,
+                    customers: 0, cost: cost, roi: cost.flatMap { $0 > 0 ? -1 : nil }))
         }
         tables.campaigns = rows
         if campaignNames.isEmpty {
@@ -79,7 +98,8 @@ extension Computation {
         let costed = rows.filter { ($0.cost ?? 0) > 0 }
         let totalCost = costed.reduce(0.0) { $0 + ($1.cost ?? 0) }
         let costedRevenue = costed.reduce(0.0) { $0 + $1.revenue }
-        sink.set("campaigns.roi", totalCost > 0 ? (costedRevenue - totalCost) / totalCost : nil,
-                 orElse: .noValues(.campaigns, "cost"))
+        sink.set(
+            "campaigns.roi", totalCost > 0 ? (costedRevenue - totalCost) / totalCost : nil,
+            orElse: .noValues(.campaigns, "cost"))
     }
 }

@@ -4,9 +4,16 @@ import AuditModel
 
 extension MetricCatalogue {
     static let cohortMetrics: [MetricDefinition] = [1, 3, 12].map { month in
-        .init("cohorts.retention_m\(month)", .cohorts, .share, .cohorts, [.sales], .higherIsBetter,
-              ru: ("Когортное удержание, месяц \(month)", "Σ клиентов когорт, купивших через \(month) мес. после месяца первой покупки / Σ размеров когорт, у которых этот месяц не позже месяца as_of"),
-              en: ("Cohort retention, month \(month)", "Σ customers who bought \(month) month(s) after their first purchase month / Σ sizes of the cohorts whose month \(month) is not after as_of's month"))
+        .init(
+            "cohorts.retention_m\(month)", .cohorts, .share, .cohorts, [.sales], .higherIsBetter,
+            ru: (
+                "Когортное удержание, месяц \(month)",
+                "Σ клиентов когорт, купивших через \(month) мес. после месяца первой покупки / Σ размеров когорт, у которых этот месяц не позже месяца as_of"
+            ),
+            en: (
+                "Cohort retention, month \(month)",
+                "Σ customers who bought \(month) month(s) after their first purchase month / Σ sizes of the cohorts whose month \(month) is not after as_of's month"
+            ))
     }
 }
 

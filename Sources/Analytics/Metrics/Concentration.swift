@@ -9,21 +9,32 @@ extension MetricCatalogue {
     private static func paretoMetrics(in window: Window) -> [MetricDefinition] {
         let titleRu = window.titleRu, titleEn = window.titleEn
         return [
-        .init("pareto.top20_share" + window.suffix, .pareto, .share, window.period, [.sales], .lowerIsBetter,
-              ru: ("Доля топ-20% клиентов" + titleRu, "выручка первых ⌈0,2·N⌉ из N \(window.buyersRu), упорядоченных по выручке \(window.ru), / их общая выручка"),
-              en: ("Top 20% customers' share" + titleEn, "revenue of the top ⌈0.2·N⌉ of the N \(window.buyersEn), ranked by revenue \(window.en), / their total revenue")),
-        .init("pareto.customers_for_80" + window.suffix, .pareto, .customers, window.period, [.sales], .higherIsBetter,
-              ru: ("Клиентов на 80% выручки" + titleRu, "наименьшее k, при котором накопленная выручка \(window.ru) ≥ 0,8·итог"),
-              en: ("Customers for 80% of revenue" + titleEn, "the smallest k whose cumulative revenue \(window.en) ≥ 0.8·total")),
-        .init("pareto.customers_for_80_share" + window.suffix, .pareto, .share, window.period, [.sales], .higherIsBetter,
-              ru: ("Доля клиентов на 80% выручки" + titleRu, "pareto.customers_for_80\(window.suffix) / N (\(window.buyersRu))"),
-              en: ("Share of customers for 80%" + titleEn, "pareto.customers_for_80\(window.suffix) / N (\(window.buyersEn))")),
-        .init("pareto.top_customer_share" + window.suffix, .pareto, .share, window.period, [.sales], .lowerIsBetter,
-              ru: ("Доля крупнейшего клиента" + titleRu, "выручка крупнейшего клиента / общая выручка \(window.ru)"),
-              en: ("Largest customer's share" + titleEn, "the largest customer's revenue / total revenue \(window.en)")),
-        .init("pareto.hhi" + window.suffix, .pareto, .ratio, window.period, [.sales], .lowerIsBetter,
-              ru: ("Индекс концентрации выручки (Херфиндаля)" + titleRu, "Σ (выручка клиента / общая выручка)² \(window.ru)"),
-              en: ("Revenue concentration index (Herfindahl)" + titleEn, "Σ (customer revenue / total revenue)² \(window.en)")),
+            .init(
+                "pareto.top20_share" + window.suffix, .pareto, .share, window.period, [.sales], .lowerIsBetter,
+                ru: (
+                    "Доля топ-20% клиентов" + titleRu,
+                    "выручка первых ⌈0,2·N⌉ из N \(window.buyersRu), упорядоченных по выручке \(window.ru), / их общая выручка"
+                ),
+                en: (
+                    "Top 20% customers' share" + titleEn,
+                    "revenue of the top ⌈0.2·N⌉ of the N \(window.buyersEn), ranked by revenue \(window.en), / their total revenue"
+                )),
+            .init(
+                "pareto.customers_for_80" + window.suffix, .pareto, .customers, window.period, [.sales], .higherIsBetter,
+                ru: ("Клиентов на 80% выручки" + titleRu, "наименьшее k, при котором накопленная выручка \(window.ru) ≥ 0,8·итог"),
+                en: ("Customers for 80% of revenue" + titleEn, "the smallest k whose cumulative revenue \(window.en) ≥ 0.8·total")),
+            .init(
+                "pareto.customers_for_80_share" + window.suffix, .pareto, .share, window.period, [.sales], .higherIsBetter,
+                ru: ("Доля клиентов на 80% выручки" + titleRu, "pareto.customers_for_80\(window.suffix) / N (\(window.buyersRu))"),
+                en: ("Share of customers for 80%" + titleEn, "pareto.customers_for_80\(window.suffix) / N (\(window.buyersEn))")),
+            .init(
+                "pareto.top_customer_share" + window.suffix, .pareto, .share, window.period, [.sales], .lowerIsBetter,
+                ru: ("Доля крупнейшего клиента" + titleRu, "выручка крупнейшего клиента / общая выручка \(window.ru)"),
+                en: ("Largest customer's share" + titleEn, "the largest customer's revenue / total revenue \(window.en)")),
+            .init(
+                "pareto.hhi" + window.suffix, .pareto, .ratio, window.period, [.sales], .lowerIsBetter,
+                ru: ("Индекс концентрации выручки (Херфиндаля)" + titleRu, "Σ (выручка клиента / общая выручка)² \(window.ru)"),
+                en: ("Revenue concentration index (Herfindahl)" + titleEn, "Σ (customer revenue / total revenue)² \(window.en)")),
         ]
     }
 }
@@ -51,8 +62,10 @@ extension Computation {
         let n = ranking.count
         let total = ranking.reduce(0.0) { $0 + revenue[Int($1)] }
         guard n > 0, total > 0 else {
-            for id in ["pareto.top20_share", "pareto.customers_for_80", "pareto.customers_for_80_share",
-                       "pareto.top_customer_share", "pareto.hhi"] {
+            for id in [
+                "pareto.top20_share", "pareto.customers_for_80", "pareto.customers_for_80_share",
+                "pareto.top_customer_share", "pareto.hhi",
+            ] {
                 sink.set(id + suffix, nil, orElse: n == 0 && suffix.isEmpty ? .noSalesLast12Months : .zeroTotal)
             }
             return

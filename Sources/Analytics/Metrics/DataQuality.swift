@@ -9,81 +9,137 @@ extension MetricCatalogue {
         CanonicalModel.customerFieldTitles[field] ?? LocalizedText(both: field)
     }
 
-    static let qualityMetrics: [MetricDefinition] = filledCustomerFields.map { field in
-        .init("quality.fill.\(field)", .quality, .share, .asOf, [.customers], .higherIsBetter,
-              ru: ("Заполненность: \(fieldTitle(field).ru)", "доля клиентов списка с непустым полем «\(fieldTitle(field).ru)» (\(field))"),
-              en: ("Fill rate: \(fieldTitle(field).en)", "share of customers in the list with a non-empty \(fieldTitle(field).en) (\(field))"))
-    } + [
-        .init("customers.count", .customers, .customers, .asOf, [.customers], .higherIsBetter,
-              ru: ("Клиентов в базе", "число различных customer_id в списке клиентов"),
-              en: ("Customers in the list", "distinct customer_id in the customer list")),
-        .init("managers.customers_without_manager", .managers, .customers, .asOf, [.customers], .lowerIsBetter,
-              ru: ("Клиенты без менеджера", "клиенты списка с пустым полем manager"),
-              en: ("Customers without a manager", "customers in the list with an empty manager field")),
-        .init("managers.customers_without_manager_share", .managers, .share, .asOf, [.customers], .lowerIsBetter,
-              ru: ("Доля клиентов без менеджера", "managers.customers_without_manager / customers.count"),
-              en: ("Share without a manager", "managers.customers_without_manager / customers.count")),
-        .init("customers.person_share", .quality, .share, .asOf, [.customers], .neutral,
-              ru: ("Доля частных лиц", "доля клиентов списка с типом «частное лицо» (type = person)"),
-              en: ("Share of private persons", "share of customers in the list whose type is a private person (type = person)")),
-        .init("quality.birth_date_persons_fill", .quality, .share, .asOf, [.customers], .higherIsBetter,
-              ru: ("Дата рождения у частных лиц", "доля частных лиц (type = person) в списке клиентов с датой рождения; у компаний даты рождения нет"),
-              en: ("Birth date of private persons", "share of private persons (type = person) in the customer list with a birth date; companies have none")),
-        .init("quality.tax_id_companies_fill", .quality, .share, .asOf, [.customers], .higherIsBetter,
-              ru: ("ИНН у клиентов-компаний", "доля клиентов списка, кроме частных лиц (type = person), с заполненным ИНН; клиенты без типа считаются компаниями"),
-              en: ("Tax id of business customers", "share of customers in the list other than private persons (type = person) with a tax id; customers without a type count as companies")),
-        .init("quality.tax_ids_invalid", .quality, .customers, .asOf, [.customers], .lowerIsBetter,
-              ru: ("Ошибочные ИНН", "клиенты списка с ИНН из 10 или 12 цифр, у которого не сходятся контрольные цифры, или из 9 или 11 цифр (потерян ведущий ноль — частая ошибка Excel)"),
-              en: ("Invalid tax ids", "customers in the list whose tax id (ИНН) has 10 or 12 digits with wrong check digits, or 9 or 11 digits (a leading zero lost, a common Excel mistake)")),
-        .init("quality.tax_ids_invalid_share", .quality, .share, .asOf, [.customers], .lowerIsBetter,
-              ru: ("Доля ошибочных ИНН", "quality.tax_ids_invalid / клиенты с заполненным ИНН"),
-              en: ("Share of invalid tax ids", "quality.tax_ids_invalid / customers with a tax id")),
-        .init("quality.tax_id_duplicate_groups", .quality, .count, .asOf, [.customers], .lowerIsBetter,
-              ru: ("Дубли по ИНН", "группы дублей (quality.duplicate_groups), в которых записи совпали по ИНН"),
-              en: ("Duplicates by tax id", "duplicate groups (quality.duplicate_groups) whose records share a tax id")),
-        .init("quality.email_valid_share", .quality, .share, .asOf, [.customers], .higherIsBetter,
-              ru: ("Корректные email", "доля корректных адресов среди заполненных email"),
-              en: ("Valid emails", "share of valid addresses among filled emails")),
-        .init("quality.emails_invalid", .quality, .count, .asOf, [.customers], .lowerIsBetter,
-              ru: ("Некорректные email", "клиенты с заполненным, но некорректным email"),
-              en: ("Invalid emails", "customers with a filled but invalid email")),
-        .init("quality.phone_valid_share", .quality, .share, .asOf, [.customers], .higherIsBetter,
-              ru: ("Корректные телефоны", "доля телефонов, приводимых к +7XXXXXXXXXX (или международному +…), среди заполненных"),
-              en: ("Valid phones", "share of filled phones that normalise to +7XXXXXXXXXX (or an international +…)")),
-        .init("quality.phones_invalid", .quality, .count, .asOf, [.customers], .lowerIsBetter,
-              ru: ("Некорректные телефоны", "клиенты с заполненным, но некорректным телефоном"),
-              en: ("Invalid phones", "customers with a filled but invalid phone")),
-        .init("quality.email_consent_share", .quality, .share, .asOf, [.customers], .higherIsBetter,
-              ru: ("Клиенты с отметкой согласия на рассылку", "доля клиентов списка с email_consent = 1 (отметка «согласен»); заполненность поля — quality.fill.email_consent"),
-              en: ("Customers marked as consenting to newsletters", "share of customers in the list with email_consent = 1 (marked as consenting); the field's fill rate is quality.fill.email_consent")),
-        .init("quality.duplicate_groups", .quality, .count, .asOf, [.customers], .lowerIsBetter,
-              ru: ("Группы дублей", "группы клиентов с общим ИНН, email, телефоном, id или нормализованным названием"),
-              en: ("Duplicate groups", "groups of customers sharing a tax id, email, phone, id or normalised name")),
-        .init("quality.duplicate_customers", .quality, .customers, .asOf, [.customers], .lowerIsBetter,
-              ru: ("Клиенты-дубли", "строк клиентов в группах дублей"),
-              en: ("Duplicate customers", "customer rows in duplicate groups")),
-        .init("quality.duplicate_share", .quality, .share, .asOf, [.customers], .lowerIsBetter,
-              ru: ("Доля дублей", "quality.duplicate_customers / строк клиентов"),
-              en: ("Duplicate share", "quality.duplicate_customers / customer rows")),
-        .init("quality.orphan_sales_rows", .quality, .count, .allHistory, [.sales, .customers], .lowerIsBetter,
-              ru: ("Продажи без клиента", "строки продаж, чей customer_id нет в списке клиентов"),
-              en: ("Orphan sale lines", "sale lines whose customer_id is not in the customer list")),
-        .init("quality.orphan_sales_share", .quality, .share, .allHistory, [.sales, .customers], .lowerIsBetter,
-              ru: ("Доля продаж без клиента", "quality.orphan_sales_rows / sales.rows"),
-              en: ("Orphan sales share", "quality.orphan_sales_rows / sales.rows")),
-        .init("quality.orphan_revenue", .quality, .money, .allHistory, [.sales, .customers], .lowerIsBetter,
-              ru: ("Выручка без клиента", "Σ amount строк продаж без клиента в списке"),
-              en: ("Orphan revenue", "Σ amount of orphan sale lines")),
-        .init("quality.customers_without_sales", .quality, .customers, .asOf, [.sales, .customers], .neutral,
-              ru: ("Клиенты без продаж", "клиенты списка без строк продаж"),
-              en: ("Customers without sales", "customers in the list with no sale line")),
-        .init("quality.customers_without_sales_share", .quality, .share, .asOf, [.sales, .customers], .neutral,
-              ru: ("Доля клиентов без продаж", "quality.customers_without_sales / customers.count"),
-              en: ("Share without sales", "quality.customers_without_sales / customers.count")),
-        .init("quality.future_dates", .quality, .count, .allHistory, [.sales], .lowerIsBetter,
-              ru: ("Даты в будущем", "даты продаж, сделок, активностей и клиентов (created_at, birth_date) позже даты раунда аудита"),
-              en: ("Future dates", "dates of sales, deals, activities and customers (created_at, birth_date) after the audit round's date")),
-    ]
+    static let qualityMetrics: [MetricDefinition] =
+        filledCustomerFields.map { field in
+            .init(
+                "quality.fill.\(field)", .quality, .share, .asOf, [.customers], .higherIsBetter,
+                ru: (
+                    "Заполненность: \(fieldTitle(field).ru)", "доля клиентов списка с непустым полем «\(fieldTitle(field).ru)» (\(field))"
+                ),
+                en: (
+                    "Fill rate: \(fieldTitle(field).en)",
+                    "share of customers in the list with a non-empty \(fieldTitle(field).en) (\(field))"
+                ))
+        } + [
+            .init(
+                "customers.count", .customers, .customers, .asOf, [.customers], .higherIsBetter,
+                ru: ("Клиентов в базе", "число различных customer_id в списке клиентов"),
+                en: ("Customers in the list", "distinct customer_id in the customer list")),
+            .init(
+                "managers.customers_without_manager", .managers, .customers, .asOf, [.customers], .lowerIsBetter,
+                ru: ("Клиенты без менеджера", "клиенты списка с пустым полем manager"),
+                en: ("Customers without a manager", "customers in the list with an empty manager field")),
+            .init(
+                "managers.customers_without_manager_share", .managers, .share, .asOf, [.customers], .lowerIsBetter,
+                ru: ("Доля клиентов без менеджера", "managers.customers_without_manager / customers.count"),
+                en: ("Share without a manager", "managers.customers_without_manager / customers.count")),
+            .init(
+                "customers.person_share", .quality, .share, .asOf, [.customers], .neutral,
+                ru: ("Доля частных лиц", "доля клиентов списка с типом «частное лицо» (type = person)"),
+                en: ("Share of private persons", "share of customers in the list whose type is a private person (type = person)")),
+            .init(
+                "quality.birth_date_persons_fill", .quality, .share, .asOf, [.customers], .higherIsBetter,
+                ru: (
+                    "Дата рождения у частных лиц",
+                    "доля частных лиц (type = person) в списке клиентов с датой рождения; у компаний даты рождения нет"
+                ),
+                en: (
+                    "Birth date of private persons",
+                    "share of private persons (type = person) in the customer list with a birth date; companies have none"
+                )),
+            .init(
+                "quality.tax_id_companies_fill", .quality, .share, .asOf, [.customers], .higherIsBetter,
+                ru: (
+                    "ИНН у клиентов-компаний",
+                    "доля клиентов списка, кроме частных лиц (type = person), с заполненным ИНН; клиенты без типа считаются компаниями"
+                ),
+                en: (
+                    "Tax id of business customers",
+                    "share of customers in the list other than private persons (type = person) with a tax id; customers without a type count as companies"
+                )),
+            .init(
+                "quality.tax_ids_invalid", .quality, .customers, .asOf, [.customers], .lowerIsBetter,
+                ru: (
+                    "Ошибочные ИНН",
+                    "клиенты списка с ИНН из 10 или 12 цифр, у которого не сходятся контрольные цифры, или из 9 или 11 цифр (потерян ведущий ноль — частая ошибка Excel)"
+                ),
+                en: (
+                    "Invalid tax ids",
+                    "customers in the list whose tax id (ИНН) has 10 or 12 digits with wrong check digits, or 9 or 11 digits (a leading zero lost, a common Excel mistake)"
+                )),
+            .init(
+                "quality.tax_ids_invalid_share", .quality, .share, .asOf, [.customers], .lowerIsBetter,
+                ru: ("Доля ошибочных ИНН", "quality.tax_ids_invalid / клиенты с заполненным ИНН"),
+                en: ("Share of invalid tax ids", "quality.tax_ids_invalid / customers with a tax id")),
+            .init(
+                "quality.tax_id_duplicate_groups", .quality, .count, .asOf, [.customers], .lowerIsBetter,
+                ru: ("Дубли по ИНН", "группы дублей (quality.duplicate_groups), в которых записи совпали по ИНН"),
+                en: ("Duplicates by tax id", "duplicate groups (quality.duplicate_groups) whose records share a tax id")),
+            .init(
+                "quality.email_valid_share", .quality, .share, .asOf, [.customers], .higherIsBetter,
+                ru: ("Корректные email", "доля корректных адресов среди заполненных email"),
+                en: ("Valid emails", "share of valid addresses among filled emails")),
+            .init(
+                "quality.emails_invalid", .quality, .count, .asOf, [.customers], .lowerIsBetter,
+                ru: ("Некорректные email", "клиенты с заполненным, но некорректным email"),
+                en: ("Invalid emails", "customers with a filled but invalid email")),
+            .init(
+                "quality.phone_valid_share", .quality, .share, .asOf, [.customers], .higherIsBetter,
+                ru: ("Корректные телефоны", "доля телефонов, приводимых к +7XXXXXXXXXX (или международному +…), среди заполненных"),
+                en: ("Valid phones", "share of filled phones that normalise to +7XXXXXXXXXX (or an international +…)")),
+            .init(
+                "quality.phones_invalid", .quality, .count, .asOf, [.customers], .lowerIsBetter,
+                ru: ("Некорректные телефоны", "клиенты с заполненным, но некорректным телефоном"),
+                en: ("Invalid phones", "customers with a filled but invalid phone")),
+            .init(
+                "quality.email_consent_share", .quality, .share, .asOf, [.customers], .higherIsBetter,
+                ru: (
+                    "Клиенты с отметкой согласия на рассылку",
+                    "доля клиентов списка с email_consent = 1 (отметка «согласен»); заполненность поля — quality.fill.email_consent"
+                ),
+                en: (
+                    "Customers marked as consenting to newsletters",
+                    "share of customers in the list with email_consent = 1 (marked as consenting); the field's fill rate is quality.fill.email_consent"
+                )),
+            .init(
+                "quality.duplicate_groups", .quality, .count, .asOf, [.customers], .lowerIsBetter,
+                ru: ("Группы дублей", "группы клиентов с общим ИНН, email, телефоном, id или нормализованным названием"),
+                en: ("Duplicate groups", "groups of customers sharing a tax id, email, phone, id or normalised name")),
+            .init(
+                "quality.duplicate_customers", .quality, .customers, .asOf, [.customers], .lowerIsBetter,
+                ru: ("Клиенты-дубли", "строк клиентов в группах дублей"),
+                en: ("Duplicate customers", "customer rows in duplicate groups")),
+            .init(
+                "quality.duplicate_share", .quality, .share, .asOf, [.customers], .lowerIsBetter,
+                ru: ("Доля дублей", "quality.duplicate_customers / строк клиентов"),
+                en: ("Duplicate share", "quality.duplicate_customers / customer rows")),
+            .init(
+                "quality.orphan_sales_rows", .quality, .count, .allHistory, [.sales, .customers], .lowerIsBetter,
+                ru: ("Продажи без клиента", "строки продаж, чей customer_id нет в списке клиентов"),
+                en: ("Orphan sale lines", "sale lines whose customer_id is not in the customer list")),
+            .init(
+                "quality.orphan_sales_share", .quality, .share, .allHistory, [.sales, .customers], .lowerIsBetter,
+                ru: ("Доля продаж без клиента", "quality.orphan_sales_rows / sales.rows"),
+                en: ("Orphan sales share", "quality.orphan_sales_rows / sales.rows")),
+            .init(
+                "quality.orphan_revenue", .quality, .money, .allHistory, [.sales, .customers], .lowerIsBetter,
+                ru: ("Выручка без клиента", "Σ amount строк продаж без клиента в списке"),
+                en: ("Orphan revenue", "Σ amount of orphan sale lines")),
+            .init(
+                "quality.customers_without_sales", .quality, .customers, .asOf, [.sales, .customers], .neutral,
+                ru: ("Клиенты без продаж", "клиенты списка без строк продаж"),
+                en: ("Customers without sales", "customers in the list with no sale line")),
+            .init(
+                "quality.customers_without_sales_share", .quality, .share, .asOf, [.sales, .customers], .neutral,
+                ru: ("Доля клиентов без продаж", "quality.customers_without_sales / customers.count"),
+                en: ("Share without sales", "quality.customers_without_sales / customers.count")),
+            .init(
+                "quality.future_dates", .quality, .count, .allHistory, [.sales], .lowerIsBetter,
+                ru: ("Даты в будущем", "даты продаж, сделок, активностей и клиентов (created_at, birth_date) позже даты раунда аудита"),
+                en: (
+                    "Future dates", "dates of sales, deals, activities and customers (created_at, birth_date) after the audit round's date"
+                )),
+        ]
 }
 
 extension Computation {
@@ -113,7 +169,9 @@ extension Computation {
             column.bytes.withUnsafeBufferPointer { bytes in
                 for row in 0..<rows {
                     let range = column.range(row)
-                    if !range.isEmpty { email[row] = Normalise.isValidEmail(UnsafeBufferPointer(rebasing: bytes[range])) ? .valid : .invalid }
+                    if !range.isEmpty {
+                        email[row] = Normalise.isValidEmail(UnsafeBufferPointer(rebasing: bytes[range])) ? .valid : .invalid
+                    }
                 }
             }
         }
@@ -141,18 +199,21 @@ extension Computation {
         let validEmails = email.filter { $0 == .valid }.count, invalidEmails = email.filter { $0 == .invalid }.count
         let validPhones = phone.filter { $0 == .valid }.count, invalidPhones = phone.filter { $0 == .invalid }.count
         tables.dataQuality = CustomerField.allCases.dropFirst().map { field in
-            FieldQualityRow(field: field.name, filled: filled[field.rawValue],
-                            fillRate: rows > 0 ? Double(filled[field.rawValue]) / Double(rows) : 0,
-                            valid: field == .email ? validEmails : field == .phone ? validPhones : nil)
+            FieldQualityRow(
+                field: field.name, filled: filled[field.rawValue],
+                fillRate: rows > 0 ? Double(filled[field.rawValue]) / Double(rows) : 0,
+                valid: field == .email ? validEmails : field == .phone ? validPhones : nil)
         }
         for field in CustomerField.allCases.dropFirst() {
             sink.ratio("quality.fill.\(field.name)", Double(filled[field.rawValue]), Double(rows))
         }
-        sink.ratio("quality.email_valid_share", Double(validEmails), Double(validEmails + invalidEmails),
-                   orElse: .noValues(.customers, "email"))
+        sink.ratio(
+            "quality.email_valid_share", Double(validEmails), Double(validEmails + invalidEmails),
+            orElse: .noValues(.customers, "email"))
         sink.set("quality.emails_invalid", invalidEmails)
-        sink.ratio("quality.phone_valid_share", Double(validPhones), Double(validPhones + invalidPhones),
-                   orElse: .noValues(.customers, "phone"))
+        sink.ratio(
+            "quality.phone_valid_share", Double(validPhones), Double(validPhones + invalidPhones),
+            orElse: .noValues(.customers, "phone"))
         sink.set("quality.phones_invalid", invalidPhones)
         sink.ratio("quality.email_consent_share", Double(consent), Double(rows))
 

@@ -6,39 +6,62 @@ import AuditModel
 extension MetricCatalogue {
     static let dealMetrics: [MetricDefinition] = [
         .init("deals.count", .deals, .count, .allHistory, [.deals], .neutral, ru: ("Сделок", "строк сделок"), en: ("Deals", "deal rows")),
-        .init("deals.open", .deals, .count, .asOf, [.deals], .neutral,
-              ru: ("Открытые сделки", "сделки со статусом open (или без статуса и без даты закрытия либо с датой закрытия после даты среза — ожидаемой)"),
-              en: ("Open deals", "deals with status open (or no status and no close date, or a close date after the as-of date — an expected one)")),
-        .init("deals.win_rate", .deals, .share, .allHistory, [.deals], .higherIsBetter,
-              ru: ("Доля выигранных", "won / (won + lost)"), en: ("Win rate", "won / (won + lost)")),
-        .init("deals.avg_cycle_days", .deals, .days, .allHistory, [.deals], .lowerIsBetter,
-              ru: ("Средний цикл сделки", "среднее (closed_at − created_at) по выигранным сделкам с датой закрытия"),
-              en: ("Average deal cycle", "mean (closed_at − created_at) over won deals with a close date")),
-        .init("deals.open_median_age_days", .deals, .days, .asOf, [.deals], .lowerIsBetter,
-              ru: ("Медианный возраст открытых сделок", "медиана (as_of − created_at) открытых сделок с датой создания"),
-              en: ("Median age of open deals", "the median of (as_of − created_at) over open deals with a creation date")),
-        .init("deals.worst_stage_stale_share", .deals, .share, .asOf, [.deals], .lowerIsBetter,
-              ru: ("Этап, где застревают сделки", "наибольшая по этапам доля давних открытых сделок (deals.stage_stale_share)"),
-              en: ("The stage where deals get stuck", "the largest stage share of old open deals (deals.stage_stale_share)")),
-        .init("deals.pipeline_amount", .deals, .money, .asOf, [.deals], .higherIsBetter,
-              ru: ("Воронка", "Σ amount открытых сделок"), en: ("Pipeline", "Σ amount of open deals")),
-        .init("deals.stale_open", .deals, .count, .asOf, [.deals], .lowerIsBetter,
-              ru: ("Зависшие сделки", "открытые сделки, созданные не позже as_of − 90"),
-              en: ("Stale open deals", "open deals created on or before as_of − 90")),
+        .init(
+            "deals.open", .deals, .count, .asOf, [.deals], .neutral,
+            ru: (
+                "Открытые сделки",
+                "сделки со статусом open (или без статуса и без даты закрытия либо с датой закрытия после даты среза — ожидаемой)"
+            ),
+            en: (
+                "Open deals",
+                "deals with status open (or no status and no close date, or a close date after the as-of date — an expected one)"
+            )),
+        .init(
+            "deals.win_rate", .deals, .share, .allHistory, [.deals], .higherIsBetter,
+            ru: ("Доля выигранных", "won / (won + lost)"), en: ("Win rate", "won / (won + lost)")),
+        .init(
+            "deals.avg_cycle_days", .deals, .days, .allHistory, [.deals], .lowerIsBetter,
+            ru: ("Средний цикл сделки", "среднее (closed_at − created_at) по выигранным сделкам с датой закрытия"),
+            en: ("Average deal cycle", "mean (closed_at − created_at) over won deals with a close date")),
+        .init(
+            "deals.open_median_age_days", .deals, .days, .asOf, [.deals], .lowerIsBetter,
+            ru: ("Медианный возраст открытых сделок", "медиана (as_of − created_at) открытых сделок с датой создания"),
+            en: ("Median age of open deals", "the median of (as_of − created_at) over open deals with a creation date")),
+        .init(
+            "deals.worst_stage_stale_share", .deals, .share, .asOf, [.deals], .lowerIsBetter,
+            ru: ("Этап, где застревают сделки", "наибольшая по этапам доля давних открытых сделок (deals.stage_stale_share)"),
+            en: ("The stage where deals get stuck", "the largest stage share of old open deals (deals.stage_stale_share)")),
+        .init(
+            "deals.pipeline_amount", .deals, .money, .asOf, [.deals], .higherIsBetter,
+            ru: ("Воронка", "Σ amount открытых сделок"), en: ("Pipeline", "Σ amount of open deals")),
+        .init(
+            "deals.stale_open", .deals, .count, .asOf, [.deals], .lowerIsBetter,
+            ru: ("Зависшие сделки", "открытые сделки, созданные не позже as_of − 90"),
+            en: ("Stale open deals", "open deals created on or before as_of − 90")),
     ]
 
     static let activityMetrics: [MetricDefinition] = [
-        .init("activities.count", .activities, .count, .allHistory, [.activities], .higherIsBetter,
-              ru: ("Активностей", "строк активностей"), en: ("Activities", "activity rows")),
-        .init("activities.last_90d", .activities, .count, .last90d, [.activities], .higherIsBetter,
-              ru: ("Активностей за 90 дней", "активности с датой в (as_of − 90, as_of]"),
-              en: ("Activities in 90 days", "activities dated in (as_of − 90, as_of]")),
-        .init("activities.active_customers_touched_share", .activities, .share, .last90d, [.activities, .sales], .higherIsBetter,
-              ru: ("Охват активных клиентов", "доля клиентов, активных за 12 месяцев, с активностью за (as_of − 90, as_of]"),
-              en: ("Active customers touched", "share of customers active in 12 months with an activity in (as_of − 90, as_of]")),
-        .init("activities.a_class_untouched_60d_share", .activities, .share, .asOf, [.activities, .sales], .lowerIsBetter,
-              ru: ("Клиенты класса A без контакта 60 дней", "доля клиентов класса A (ABC по выручке за (as_of − 365, as_of]) без активности за (as_of − 60, as_of]"),
-              en: ("Class A customers untouched for 60 days", "the share of class A customers (ABC by revenue in (as_of − 365, as_of]) with no activity in (as_of − 60, as_of]")),
+        .init(
+            "activities.count", .activities, .count, .allHistory, [.activities], .higherIsBetter,
+            ru: ("Активностей", "строк активностей"), en: ("Activities", "activity rows")),
+        .init(
+            "activities.last_90d", .activities, .count, .last90d, [.activities], .higherIsBetter,
+            ru: ("Активностей за 90 дней", "активности с датой в (as_of − 90, as_of]"),
+            en: ("Activities in 90 days", "activities dated in (as_of − 90, as_of]")),
+        .init(
+            "activities.active_customers_touched_share", .activities, .share, .last90d, [.activities, .sales], .higherIsBetter,
+            ru: ("Охват активных клиентов", "доля клиентов, активных за 12 месяцев, с активностью за (as_of − 90, as_of]"),
+            en: ("Active customers touched", "share of customers active in 12 months with an activity in (as_of − 90, as_of]")),
+        .init(
+            "activities.a_class_untouched_60d_share", .activities, .share, .asOf, [.activities, .sales], .lowerIsBetter,
+            ru: (
+                "Клиенты класса A без контакта 60 дней",
+                "доля клиентов класса A (ABC по выручке за (as_of − 365, as_of]) без активности за (as_of − 60, as_of]"
+            ),
+            en: (
+                "Class A customers untouched for 60 days",
+                "the share of class A customers (ABC by revenue in (as_of − 365, as_of]) with no activity in (as_of − 60, as_of]"
+            )),
     ]
 }
 
@@ -76,19 +99,25 @@ extension Computation {
             entry.amount += deal.amount ?? 0
             stages[stage] = entry
         }
-        tables.dealStages = stages.map { DealStageRow(stage: $0.key, status: $0.value.status, deals: $0.value.deals, amount: $0.value.amount) }
-            .sorted { ($0.status, -$0.deals, $0.stage) < ($1.status, -$1.deals, $1.stage) }
+        tables.dealStages = stages.map {
+            DealStageRow(stage: $0.key, status: $0.value.status, deals: $0.value.deals, amount: $0.value.amount)
+        }
+        .sorted { ($0.status, -$0.deals, $0.stage) < ($1.status, -$1.deals, $1.stage) }
         sink.set("deals.count", data.deals.count)
         sink.set("deals.open", open)
         sink.ratio("deals.win_rate", Double(won), Double(won + lost), orElse: .noClosedDeals)
-        sink.set("deals.avg_cycle_days", cycleCount > 0 ? Double(cycleSum) / Double(cycleCount) : nil,
-                 orElse: .noValues(.deals, "closed_at"))
+        sink.set(
+            "deals.avg_cycle_days", cycleCount > 0 ? Double(cycleSum) / Double(cycleCount) : nil,
+            orElse: .noValues(.deals, "closed_at"))
         sink.set("deals.pipeline_amount", pipeline)
         sink.set("deals.stale_open", stale)
         openAges.sort()
-        let medianAge: Double? = openAges.isEmpty ? nil
-            : openAges.count % 2 == 1 ? Double(openAges[openAges.count / 2])
-            : Double(openAges[openAges.count / 2 - 1] + openAges[openAges.count / 2]) / 2
+        let medianAge: Double? =
+            openAges.isEmpty
+            ? nil
+            : openAges.count % 2 == 1
+                ? Double(openAges[openAges.count / 2])
+                : Double(openAges[openAges.count / 2 - 1] + openAges[openAges.count / 2]) / 2
         sink.set("deals.open_median_age_days", medianAge, orElse: .noValues(.deals, "created_at"))
         stageStaleness(cycle: cycleCount > 0 ? Double(cycleSum) / Double(cycleCount) : nil)
 

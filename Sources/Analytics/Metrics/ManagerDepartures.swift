@@ -7,15 +7,36 @@ extension MetricCatalogue {
     /// The measures behind the dependency on one manager: who sells to his customers, and what
     /// became of the customers of managers who left.
     static let managerDepartureMetrics: [MetricDefinition] = [
-        .init("managers.dependency_own_lines_share_12m", .managers, .share, .last12m, [.sales], .higherIsBetter,
-              ru: ("Доля продаж, оформленных самим менеджером, у его клиентов", "выручка за (as_of − 365, as_of] клиентов менеджера из managers.dependency на строках, где продавцом указан он сам / вся выручка этих клиентов за то же окно"),
-              en: ("Share of the manager's customers' revenue he sold himself", "the revenue in (as_of − 365, as_of] of the customers of the manager named by managers.dependency on lines whose seller is that manager / all those customers' revenue in that window")),
-        .init("managers.departed_customers", .managers, .customers, .allHistory, [.sales], .lowerIsBetter,
-              ru: ("Клиенты ушедших и замолчавших менеджеров (измерено)", "клиенты, которым менеджер продавал в год до ухода (дата увольнения из списка менеджеров, иначе последняя продажа без продаж за (as_of − 90, as_of]); уходы не позже as_of − 90 и не раньше года от начала данных"),
-              en: ("Customers of managers who left or went silent (measured)", "customers a manager sold to in the year before leaving (the leaving date from the managers list, else the last sale when none in (as_of − 90, as_of]); stops no later than as_of − 90 and at least a year into the data")),
-        .init("managers.departed_customers_revenue_change", .managers, .change, .allHistory, [.sales], .higherIsBetter,
-              ru: ("Изменение выручки клиентов после ухода их менеджера", "выручка клиентов из managers.departed_customers от всех менеджеров за w дней после ухода / за w дней до него − 1, где w — дни от ухода до as_of, не больше 365; суммы по всем ушедшим"),
-              en: ("Change in revenue of customers after their manager left", "the revenue of the customers in managers.departed_customers from any manager over the w days after the stop / over the w days before it − 1, w being the days from the stop to as_of, at most 365; summed over the managers")),
+        .init(
+            "managers.dependency_own_lines_share_12m", .managers, .share, .last12m, [.sales], .higherIsBetter,
+            ru: (
+                "Доля продаж, оформленных самим менеджером, у его клиентов",
+                "выручка за (as_of − 365, as_of] клиентов менеджера из managers.dependency на строках, где продавцом указан он сам / вся выручка этих клиентов за то же окно"
+            ),
+            en: (
+                "Share of the manager's customers' revenue he sold himself",
+                "the revenue in (as_of − 365, as_of] of the customers of the manager named by managers.dependency on lines whose seller is that manager / all those customers' revenue in that window"
+            )),
+        .init(
+            "managers.departed_customers", .managers, .customers, .allHistory, [.sales], .lowerIsBetter,
+            ru: (
+                "Клиенты ушедших и замолчавших менеджеров (измерено)",
+                "клиенты, которым менеджер продавал в год до ухода (дата увольнения из списка менеджеров, иначе последняя продажа без продаж за (as_of − 90, as_of]); уходы не позже as_of − 90 и не раньше года от начала данных"
+            ),
+            en: (
+                "Customers of managers who left or went silent (measured)",
+                "customers a manager sold to in the year before leaving (the leaving date from the managers list, else the last sale when none in (as_of − 90, as_of]); stops no later than as_of − 90 and at least a year into the data"
+            )),
+        .init(
+            "managers.departed_customers_revenue_change", .managers, .change, .allHistory, [.sales], .higherIsBetter,
+            ru: (
+                "Изменение выручки клиентов после ухода их менеджера",
+                "выручка клиентов из managers.departed_customers от всех менеджеров за w дней после ухода / за w дней до него − 1, где w — дни от ухода до as_of, не больше 365; суммы по всем ушедшим"
+            ),
+            en: (
+                "Change in revenue of customers after their manager left",
+                "the revenue of the customers in managers.departed_customers from any manager over the w days after the stop / over the w days before it − 1, w being the days from the stop to as_of, at most 365; summed over the managers"
+            )),
     ]
 }
 
@@ -82,7 +103,9 @@ extension Computation {
             let manager = Int(sales.manager[index])
             guard manager >= 0, stop[manager] != Int32.min else { continue }
             let day = sales.day[index], customer = Int(sales.customer[index])
-            if day > stop[manager] - 365, day <= stop[manager], customerStop[customer] == Int32.min { customerStop[customer] = stop[manager] }
+            if day > stop[manager] - 365, day <= stop[manager], customerStop[customer] == Int32.min {
+                customerStop[customer] = stop[manager]
+            }
         }
         var customers = 0, before = 0.0, after = 0.0
         for key in customerStop.indices where customerStop[key] != Int32.min { customers += 1 }
@@ -90,7 +113,11 @@ extension Computation {
             let at = customerStop[Int(sales.customer[index])]
             guard at != Int32.min else { continue }
             let window = min(365, asOfDay - at), day = sales.day[index]
-            if day > at - window, day <= at { before += sales.amount[index] } else if day > at, day <= at + window { after += sales.amount[index] }
+            if day > at - window, day <= at {
+                before += sales.amount[index]
+            } else if day > at, day <= at + window {
+                after += sales.amount[index]
+            }
         }
         guard customers > 0 else {
             sink.set("managers.departed_customers", nil, orElse: .noManagerStopped)

@@ -5,40 +5,82 @@ import Workspace
 // nobody serves, the margin spread, customers without a manager.
 
 extension MetricCatalogue {
-    static let managerMetrics: [MetricDefinition] = [
-        .init("managers.with_sales", .managers, .count, .allHistory, [.sales], .neutral,
-              ru: ("Менеджеров с продажами", "различные manager в строках продаж до as_of"),
-              en: ("Managers with sales", "distinct manager in sale lines up to as_of")),
-    ] + Window.both.flatMap(managerShareMetrics(in:)) + managerCustomerMetrics
+    static let managerMetrics: [MetricDefinition] =
+        [
+            .init(
+                "managers.with_sales", .managers, .count, .allHistory, [.sales], .neutral,
+                ru: ("Менеджеров с продажами", "различные manager в строках продаж до as_of"),
+                en: ("Managers with sales", "distinct manager in sale lines up to as_of"))
+        ] + Window.both.flatMap(managerShareMetrics(in:)) + managerCustomerMetrics
 
     private static func managerShareMetrics(in window: Window) -> [MetricDefinition] {
         let titleRu = window.titleRu, titleEn = window.titleEn
         return [
-        .init("managers.top20_share" + window.suffix, .managers, .share, window.period, [.sales], .lowerIsBetter,
-              ru: ("Доля топ-20% менеджеров" + titleRu, "выручка первых ⌈0,2·M⌉ менеджеров / выручка строк с менеджером \(window.ru)"),
-              en: ("Top 20% managers' share" + titleEn, "revenue of the top ⌈0.2·M⌉ managers / revenue of lines with a manager \(window.en)")),
-        .init("managers.top_share" + window.suffix, .managers, .share, window.period, [.sales], .lowerIsBetter,
-              ru: ("Доля лучшего менеджера" + titleRu, "выручка крупнейшего менеджера / выручка строк с менеджером \(window.ru)"),
-              en: ("Top manager's share" + titleEn, "the largest manager's revenue / revenue of lines with a manager \(window.en)")),
-        .init("managers.dependency" + window.suffix, .managers, .share, window.period, [.sales], .lowerIsBetter,
-              ru: ("Зависимость от менеджера" + titleRu, "наибольшая доля выручки \(window.ru), приходящаяся на клиентов одного менеджера (менеджер клиента — из списка клиентов, иначе из его последней продажи)"),
-              en: ("Manager dependency" + titleEn, "the largest share of revenue \(window.en) held by one manager's customers (a customer's manager from the customer list, else from their latest sale)")),
+            .init(
+                "managers.top20_share" + window.suffix, .managers, .share, window.period, [.sales], .lowerIsBetter,
+                ru: ("Доля топ-20% менеджеров" + titleRu, "выручка первых ⌈0,2·M⌉ менеджеров / выручка строк с менеджером \(window.ru)"),
+                en: (
+                    "Top 20% managers' share" + titleEn,
+                    "revenue of the top ⌈0.2·M⌉ managers / revenue of lines with a manager \(window.en)"
+                )),
+            .init(
+                "managers.top_share" + window.suffix, .managers, .share, window.period, [.sales], .lowerIsBetter,
+                ru: ("Доля лучшего менеджера" + titleRu, "выручка крупнейшего менеджера / выручка строк с менеджером \(window.ru)"),
+                en: ("Top manager's share" + titleEn, "the largest manager's revenue / revenue of lines with a manager \(window.en)")),
+            .init(
+                "managers.dependency" + window.suffix, .managers, .share, window.period, [.sales], .lowerIsBetter,
+                ru: (
+                    "Зависимость от менеджера" + titleRu,
+                    "наибольшая доля выручки \(window.ru), приходящаяся на клиентов одного менеджера (менеджер клиента — из списка клиентов, иначе из его последней продажи)"
+                ),
+                en: (
+                    "Manager dependency" + titleEn,
+                    "the largest share of revenue \(window.en) held by one manager's customers (a customer's manager from the customer list, else from their latest sale)"
+                )),
         ]
     }
 
     static let managerCustomerMetrics: [MetricDefinition] = [
-        .init("managers.idle", .managers, .count, .last90d, [.sales], .lowerIsBetter,
-              ru: ("Простаивающие менеджеры", "менеджеры без продаж за (as_of − 90, as_of], когда у компании там продажи есть (менеджеры из продаж и из списка, кроме уволенных)"),
-              en: ("Idle managers", "managers with no sale in (as_of − 90, as_of] while the company sold there (managers from sales and the list, except those who left)")),
-        .init("managers.unserved_customers", .managers, .customers, .asOf, [.sales], .lowerIsBetter,
-              ru: ("Клиенты, которых никто не ведёт", "клиенты, покупавшие за (as_of − 365, as_of], чей менеджер (из списка клиентов, иначе — из их последней продажи) уволен, не продавал за (as_of − 90, as_of] или не указан"),
-              en: ("Customers served by nobody", "customers who bought in (as_of − 365, as_of] whose manager (from the customer list, else from their latest sale) has left, made no sale in (as_of − 90, as_of], or is missing")),
-        .init("managers.unserved_revenue_share_12m", .managers, .share, .last12m, [.sales], .lowerIsBetter,
-              ru: ("Выручка клиентов, которых никто не ведёт", "выручка клиентов из managers.unserved_customers за (as_of − 365, as_of] / вся выручка за этот период"),
-              en: ("Revenue of customers served by nobody", "the revenue in (as_of − 365, as_of] of the customers in managers.unserved_customers / all revenue in that period")),
-        .init("managers.margin_spread_12m", .managers, .points, .last12m, [.sales], .lowerIsBetter,
-              ru: ("Разброс маржи между менеджерами", "наибольшая минус наименьшая валовая маржа менеджеров с долей выручки ≥ 5 % за (as_of − 365, as_of] и себестоимостью в строках (нужно хотя бы два таких менеджера)"),
-              en: ("Margin spread between managers", "the highest minus the lowest gross margin of managers holding ≥ 5 % of revenue in (as_of − 365, as_of] whose lines carry a cost (at least two such managers)")),
+        .init(
+            "managers.idle", .managers, .count, .last90d, [.sales], .lowerIsBetter,
+            ru: (
+                "Простаивающие менеджеры",
+                "менеджеры без продаж за (as_of − 90, as_of], когда у компании там продажи есть (менеджеры из продаж и из списка, кроме уволенных)"
+            ),
+            en: (
+                "Idle managers",
+                "managers with no sale in (as_of − 90, as_of] while the company sold there (managers from sales and the list, except those who left)"
+            )),
+        .init(
+            "managers.unserved_customers", .managers, .customers, .asOf, [.sales], .lowerIsBetter,
+            ru: (
+                "Клиенты, которых никто не ведёт",
+                "клиенты, покупавшие за (as_of − 365, as_of], чей менеджер (из списка клиентов, иначе — из их последней продажи) уволен, не продавал за (as_of − 90, as_of] или не указан"
+            ),
+            en: (
+                "Customers served by nobody",
+                "customers who bought in (as_of − 365, as_of] whose manager (from the customer list, else from their latest sale) has left, made no sale in (as_of − 90, as_of], or is missing"
+            )),
+        .init(
+            "managers.unserved_revenue_share_12m", .managers, .share, .last12m, [.sales], .lowerIsBetter,
+            ru: (
+                "Выручка клиентов, которых никто не ведёт",
+                "выручка клиентов из managers.unserved_customers за (as_of − 365, as_of] / вся выручка за этот период"
+            ),
+            en: (
+                "Revenue of customers served by nobody",
+                "the revenue in (as_of − 365, as_of] of the customers in managers.unserved_customers / all revenue in that period"
+            )),
+        .init(
+            "managers.margin_spread_12m", .managers, .points, .last12m, [.sales], .lowerIsBetter,
+            ru: (
+                "Разброс маржи между менеджерами",
+                "наибольшая минус наименьшая валовая маржа менеджеров с долей выручки ≥ 5 % за (as_of − 365, as_of] и себестоимостью в строках (нужно хотя бы два таких менеджера)"
+            ),
+            en: (
+                "Margin spread between managers",
+                "the highest minus the lowest gross margin of managers holding ≥ 5 % of revenue in (as_of − 365, as_of] whose lines carry a cost (at least two such managers)"
+            )),
     ]
 }
 
@@ -55,7 +97,8 @@ extension Computation {
         let ranking = totals.ranking(names: names)
         let attributed = totals.revenue.reduce(0, +)
         var rows: [ManagerRow] = ranking.map { key in
-            let margin = totals.costLines[key] > 0 && totals.costAmount[key] != 0
+            let margin =
+                totals.costLines[key] > 0 && totals.costAmount[key] != 0
                 ? (totals.costAmount[key] - totals.cost[key]) / totals.costAmount[key] : nil
             let last = all.lastDay[key]
             return ManagerRow(
@@ -68,9 +111,11 @@ extension Computation {
         var listed = Set(names)
         for manager in data.managers where !listed.contains(manager.manager) {
             listed.insert(manager.manager)
-            rows.append(ManagerRow(manager: manager.manager, revenue: 0, orders: 0, customers: 0, margin: nil,
-                                   share: attributed > 0 ? 0 : nil, lastSaleDate: nil,
-                                   idle: soldLast90 && !hasLeft(manager.manager), revenueAllHistory: 0))
+            rows.append(
+                ManagerRow(
+                    manager: manager.manager, revenue: 0, orders: 0, customers: 0, margin: nil,
+                    share: attributed > 0 ? 0 : nil, lastSaleDate: nil,
+                    idle: soldLast90 && !hasLeft(manager.manager), revenueAllHistory: 0))
         }
         let noManagers = UnavailableReason.noValues(.sales, "manager")
         if names.isEmpty {
@@ -97,7 +142,8 @@ extension Computation {
                 sink.set("managers.top_share" + suffix, nil, orElse: reason)
             }
             let revenues = ranked.map { window.revenue[$0] }
-            abc(subject: "managers", revenues: revenues, classes: names.isEmpty ? nil : Self.abcClasses(revenues), suffix: suffix,
+            abc(
+                subject: "managers", revenues: revenues, classes: names.isEmpty ? nil : Self.abcClasses(revenues), suffix: suffix,
                 whenEmpty: names.isEmpty ? nil : .noSalesLast12Months)
         }
         dependency(headline: true)
@@ -108,8 +154,9 @@ extension Computation {
         for key in names.indices where all.lastDay[key] > last90Start && !hasLeft(names[key]) { serving.insert(names[key]) }
         unserved(serving: soldLast90 ? serving : nil)
         marginSpread(rows)
-        let departments = Dictionary(data.managers.compactMap { record in record.department.map { (record.manager, $0) } },
-                                     uniquingKeysWith: { first, _ in first })
+        let departments = Dictionary(
+            data.managers.compactMap { record in record.department.map { (record.manager, $0) } },
+            uniquingKeysWith: { first, _ in first })
         for index in rows.indices { rows[index].department = departments[rows[index].manager] }
         tables.managers = rows
         return rows

@@ -43,8 +43,9 @@ extension Computation {
             return Int32(band)
         }
         var columns = side.portraitColumns
-        columns.insert(PortraitColumn(field: "age_band", names: ageNames, keys: ageKeys),
-                       at: min(2, columns.count))
+        columns.insert(
+            PortraitColumn(field: "age_band", names: ageNames, keys: ageKeys),
+            at: min(2, columns.count))
         var fields: [PortraitField] = []
         var typical: [TypicalTrait] = []
         for column in columns {
@@ -67,22 +68,31 @@ extension Computation {
             }
             if ordered.count > 20 {
                 let rest = ordered.dropFirst(20)
-                kept.append(("(other)", rest.reduce(0) { $0 + customers[$1] }, rest.reduce(0) { $0 + buyers[$1] },
-                             rest.reduce(0.0) { $0 + revenue[$1] }))
+                kept.append(
+                    (
+                        "(other)", rest.reduce(0) { $0 + customers[$1] }, rest.reduce(0) { $0 + buyers[$1] },
+                        rest.reduce(0.0) { $0 + revenue[$1] }
+                    ))
             }
-            fields.append(PortraitField(field: column.field, values: kept.map { entry in
-                let customerShare = Double(entry.customers) / n
-                let buyerShare = buyersInList > 0 ? Double(entry.buyers) / buyersInList : nil
-                let revenueShare = total > 0 ? entry.revenue / total : nil
-                let overIndex = revenueShare.flatMap { share in buyerShare.flatMap { $0 > 0 ? share / $0 : nil } }
-                return PortraitValue(value: entry.name, customers: entry.customers, customerShare: customerShare,
-                                     buyers: entry.buyers, buyerShare: buyerShare, revenue: entry.revenue,
-                                     revenueShare: revenueShare, overIndex: overIndex)
-            }))
+            fields.append(
+                PortraitField(
+                    field: column.field,
+                    values: kept.map { entry in
+                        let customerShare = Double(entry.customers) / n
+                        let buyerShare = buyersInList > 0 ? Double(entry.buyers) / buyersInList : nil
+                        let revenueShare = total > 0 ? entry.revenue / total : nil
+                        let overIndex = revenueShare.flatMap { share in buyerShare.flatMap { $0 > 0 ? share / $0 : nil } }
+                        return PortraitValue(
+                            value: entry.name, customers: entry.customers, customerShare: customerShare,
+                            buyers: entry.buyers, buyerShare: buyerShare, revenue: entry.revenue,
+                            revenueShare: revenueShare, overIndex: overIndex)
+                    }))
             let candidates = present.filter { column.names[$0] != "(empty)" && aCustomers[$0] > 0 }
             if aCount > 0, let best = candidates.max(by: { (aCustomers[$0], column.names[$1]) < (aCustomers[$1], column.names[$0]) }) {
-                typical.append(TypicalTrait(field: column.field, value: column.names[best],
-                                            share: Double(aCustomers[best]) / Double(aCount)))
+                typical.append(
+                    TypicalTrait(
+                        field: column.field, value: column.names[best],
+                        share: Double(aCustomers[best]) / Double(aCount)))
             }
         }
         tables.portrait = fields

@@ -26,21 +26,36 @@ extension MetricCatalogue {
         LocalizedText(ru: rfmSegmentRussian[name] ?? name, en: rfmSegmentEnglish[name] ?? name)
     }
 
-    static let rfmMetrics: [MetricDefinition] = [
-        .init("rfm.revenue_at_risk", .rfm, .money, .last12m, [.sales], .lowerIsBetter,
-              ru: ("Выручка под риском", "выручка за последние 12 месяцев клиентов сегментов «Под угрозой» (At risk) и «Нельзя потерять» (Can't lose)"),
-              en: ("Revenue at risk", "last-12-month revenue of the customers in At risk and Can't lose")),
-        .init("rfm.revenue_at_risk_share", .rfm, .share, .last12m, [.sales], .lowerIsBetter,
-              ru: ("Доля выручки под риском", "rfm.revenue_at_risk / sales.revenue_last_12m"),
-              en: ("Share of revenue at risk", "rfm.revenue_at_risk / sales.revenue_last_12m")),
-        .init("rfm.at_risk_customers", .rfm, .customers, .asOf, [.sales], .lowerIsBetter,
-              ru: ("Клиенты под риском", "клиенты сегментов «Под угрозой» (At risk) и «Нельзя потерять» (Can't lose)"),
-              en: ("Customers at risk", "customers in At risk and Can't lose")),
-    ] + rfmSegmentIDs.map { segment in
-        .init("rfm.\(segment.id)", .rfm, .customers, .asOf, [.sales], segment.direction,
-              ru: ("RFM-сегмент «\(segmentTitle(segment.name).ru)»", "число покупателей (за всю историю) в RFM-сегменте «\(segmentTitle(segment.name).ru)» на дату as_of"),
-              en: ("RFM segment \(segmentTitle(segment.name).en)", "number of buying customers (all history) in the RFM segment \(segmentTitle(segment.name).en) on as_of"))
-    }
+    static let rfmMetrics: [MetricDefinition] =
+        [
+            .init(
+                "rfm.revenue_at_risk", .rfm, .money, .last12m, [.sales], .lowerIsBetter,
+                ru: (
+                    "Выручка под риском",
+                    "выручка за последние 12 месяцев клиентов сегментов «Под угрозой» (At risk) и «Нельзя потерять» (Can't lose)"
+                ),
+                en: ("Revenue at risk", "last-12-month revenue of the customers in At risk and Can't lose")),
+            .init(
+                "rfm.revenue_at_risk_share", .rfm, .share, .last12m, [.sales], .lowerIsBetter,
+                ru: ("Доля выручки под риском", "rfm.revenue_at_risk / sales.revenue_last_12m"),
+                en: ("Share of revenue at risk", "rfm.revenue_at_risk / sales.revenue_last_12m")),
+            .init(
+                "rfm.at_risk_customers", .rfm, .customers, .asOf, [.sales], .lowerIsBetter,
+                ru: ("Клиенты под риском", "клиенты сегментов «Под угрозой» (At risk) и «Нельзя потерять» (Can't lose)"),
+                en: ("Customers at risk", "customers in At risk and Can't lose")),
+        ]
+        + rfmSegmentIDs.map { segment in
+            .init(
+                "rfm.\(segment.id)", .rfm, .customers, .asOf, [.sales], segment.direction,
+                ru: (
+                    "RFM-сегмент «\(segmentTitle(segment.name).ru)»",
+                    "число покупателей (за всю историю) в RFM-сегменте «\(segmentTitle(segment.name).ru)» на дату as_of"
+                ),
+                en: (
+                    "RFM segment \(segmentTitle(segment.name).en)",
+                    "number of buying customers (all history) in the RFM segment \(segmentTitle(segment.name).en) on as_of"
+                ))
+        }
 }
 
 extension Computation {
@@ -62,19 +77,21 @@ extension Computation {
         var last12BySegment = [Double](repeating: 0, count: counts.count)
         for (position, key) in ranking.enumerated() {
             let segment = RFMSegment(r: r[position], f: f[position], m: m[position], singlePurchase: frequency[position] == 1)
-            scores[key] = RFMScore(recencyDays: recency[position], frequency: frequency[position], monetary: monetary[position],
-                                   r: r[position], f: f[position], m: m[position], segment: segment)
+            scores[key] = RFMScore(
+                recencyDays: recency[position], frequency: frequency[position], monetary: monetary[position],
+                r: r[position], f: f[position], m: m[position], segment: segment)
             counts[segment.rawValue] += 1
             revenueBySegment[segment.rawValue] += monetary[position]
             last12BySegment[segment.rawValue] += stats.revenueLast12m[Int(key)]
         }
         let total = monetary.reduce(0, +)
         tables.rfmSegments = RFMSegment.allCases.map { segment in
-            RFMSegmentRow(segment: segment.name, customers: counts[segment.rawValue],
-                          customerShare: Double(counts[segment.rawValue]) / Double(n),
-                          revenue: revenueBySegment[segment.rawValue],
-                          revenueShare: total > 0 ? revenueBySegment[segment.rawValue] / total : nil,
-                          revenueLast12m: last12BySegment[segment.rawValue])
+            RFMSegmentRow(
+                segment: segment.name, customers: counts[segment.rawValue],
+                customerShare: Double(counts[segment.rawValue]) / Double(n),
+                revenue: revenueBySegment[segment.rawValue],
+                revenueShare: total > 0 ? revenueBySegment[segment.rawValue] / total : nil,
+                revenueLast12m: last12BySegment[segment.rawValue])
         }
         for segment in RFMSegment.allCases { sink.set("rfm.\(segment.id)", counts[segment.rawValue]) }
         let atRisk = last12BySegment[RFMSegment.atRisk.rawValue] + last12BySegment[RFMSegment.cantLose.rawValue]

@@ -7,60 +7,137 @@ extension MetricCatalogue {
     /// The customer definitions of docs/metrics.md: active, new, returning, retained,
     /// reactivated and lost, each once, all on the headline period and the 12 months before.
     static let customerMetrics: [MetricDefinition] = [
-        .init("customers.active_12m_share", .customers, .share, .last12m, [.sales], .higherIsBetter,
-              ru: ("Доля активных", "customers.active_12m / sales.customers.all_history: сколько из когда-либо покупавших активны"),
-              en: ("Active share", "customers.active_12m / sales.customers.all_history: how many of those who ever bought are active")),
-        .init("customers.new_12m", .customers, .customers, .last12m, [.sales], .higherIsBetter,
-              ru: ("Новые клиенты", "активные клиенты, чья первая покупка за всю историю — в (as_of − 365, as_of]"),
-              en: ("New customers", "active customers whose first purchase ever is in (as_of − 365, as_of]")),
-        .init("customers.returning_12m", .customers, .customers, .last12m, [.sales], .higherIsBetter,
-              ru: ("Повторные клиенты", "активные клиенты, покупавшие и раньше: active_12m − new_12m = retained_12m + reactivated_12m"),
-              en: ("Returning customers", "active customers who had bought before: active_12m − new_12m = retained_12m + reactivated_12m")),
-        .init("customers.retained_12m", .customers, .customers, .change12m, [.sales], .higherIsBetter,
-              ru: ("Удержанные клиенты", "клиенты, активные и в предыдущие 12 месяцев, и в последние 12"),
-              en: ("Retained customers", "customers active both in the previous 12 months and in the last 12")),
-        .init("customers.reactivated_12m", .customers, .customers, .change12m, [.sales], .higherIsBetter,
-              ru: ("Вернувшиеся клиенты", "активные клиенты, не покупавшие в предыдущие 12 месяцев, с первой покупкой раньше них"),
-              en: ("Reactivated customers", "active customers who did not buy in the previous 12 months and first bought before them")),
-        .init("customers.lost_12m", .customers, .customers, .change12m, [.sales], .lowerIsBetter,
-              ru: ("Потерянные клиенты", "клиенты, активные в предыдущие 12 месяцев и не купившие ничего в последние 12: active_prev_12m − retained_12m"),
-              en: ("Lost customers", "customers active in the previous 12 months who bought nothing in the last 12: active_prev_12m − retained_12m")),
-        .init("customers.lost_revenue_prev_12m", .customers, .money, .previous12m, [.sales], .lowerIsBetter,
-              ru: ("Выручка потерянных клиентов", "выручка за предыдущие 12 месяцев (as_of − 730, as_of − 365] клиентов из customers.lost_12m"),
-              en: ("Lost customers' revenue", "revenue in the previous 12 months (as_of − 730, as_of − 365] of the customers in customers.lost_12m")),
-        .init("key.top20_prev_revenue_retention_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
-              ru: ("Удержание выручки крупнейших клиентов прошлого года", "топ-20 % покупателей предыдущих 12 месяцев (по их выручке там): их выручка за последние 12 месяцев / их выручка за предыдущие 12 (чистое удержание выручки)"),
-              en: ("Revenue retention of last year's largest customers", "the top 20 % of the previous 12 months' buyers (by their revenue there): their revenue in the last 12 months / theirs in the previous 12 (net revenue retention, NRR)")),
-        .init("key.top20_prev_revenue_lost_share_12m", .customers, .share, .change12m, [.sales], .lowerIsBetter,
-              ru: ("Потерянная доля выручки крупнейших клиентов прошлого года", "те же клиенты: Σ max(0, выручка за предыдущие 12 месяцев − за последние 12) / их выручка за предыдущие 12 — сокращение закупок и уход, без учёта роста других"),
-              en: ("Revenue lost by last year's largest customers", "the same customers: Σ max(0, previous 12 months' revenue − last 12 months') / their previous 12 months' revenue — reduced purchases and departures, not offset by others' growth")),
-        .init("key.top20_prev_down30_share", .customers, .share, .change12m, [.sales], .lowerIsBetter,
-              ru: ("Крупнейшие клиенты прошлого года, сократившие закупки более чем на 30 %", "те же клиенты, что в key.top20_prev_revenue_retention_12m: доля тех, чья выручка за последние 12 месяцев меньше 70 % их выручки за предыдущие 12 (включая ушедших)"),
-              en: ("Last year's largest customers down by more than 30 %", "the customers of key.top20_prev_revenue_retention_12m: the share whose last 12 months' revenue is below 70 % of their previous 12 months' (those who left included)")),
-        .init("customers.overdue_regulars", .customers, .customers, .asOf, [.sales], .lowerIsBetter,
-              ru: ("Постоянные клиенты, пропустившие свой срок закупки", "клиенты с покупками в ≥ 3 различных дня и последней покупкой в (as_of − 365, as_of], у которых с последней покупки прошло больше двух их собственных средних интервалов ((последняя − первая) / (дней покупок − 1)) и не меньше 30 дней и которые покупали в это же время год назад (в пределах 45 дней от as_of − 365): сезонное затишье не считается"),
-              en: ("Regular customers overdue for their next purchase", "customers with purchases on ≥ 3 distinct days and the last one in (as_of − 365, as_of] whose time since the last purchase exceeds twice their own mean interval ((last − first) / (purchase days − 1)) and 30 days, and who bought at this time a year ago (within 45 days of as_of − 365): a seasonal lull does not count")),
-        .init("customers.overdue_regulars_revenue_share_12m", .customers, .share, .last12m, [.sales], .lowerIsBetter,
-              ru: ("Выручка постоянных клиентов, пропустивших срок", "выручка клиентов из customers.overdue_regulars за (as_of − 365, as_of] / вся выручка за этот период"),
-              en: ("Revenue of overdue regular customers", "the revenue in (as_of − 365, as_of] of the customers in customers.overdue_regulars / all revenue in that period")),
-        .init("retention.rate_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
-              ru: ("Удержание за 12 месяцев", "customers.retained_12m / customers.active_prev_12m (null, когда предыдущее окно пусто)"),
-              en: ("12-month retention", "customers.retained_12m / customers.active_prev_12m (null when the previous window is empty)")),
-        .init("retention.revenue_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
-              ru: ("Удержание выручки за 12 месяцев", "выручка покупателей предыдущих 12 месяцев за последние 12 / их выручка за предыдущие 12 (учитывает и уход, и сокращение, и рост закупок; нужна полная история предыдущих 12 месяцев)"),
-              en: ("12-month revenue retention (NRR)", "the previous 12 months' buyers' revenue in the last 12 months / theirs in the previous 12 (counts departures, cuts and growth; needs the previous 12 months fully covered)")),
-        .init("retention.prev_new_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
-              ru: ("Прошлогодние новые клиенты, купившие снова", "клиенты с первой покупкой за всю историю в предыдущие 12 месяцев (as_of − 730, as_of − 365], купившие и в последние 12: доля ставших постоянными"),
-              en: ("Last year's new customers buying again", "customers whose first purchase ever is in the previous 12 months (as_of − 730, as_of − 365] who also bought in the last 12: the share who became regulars")),
-        .init("retention.churn_12m", .customers, .share, .change12m, [.sales], .lowerIsBetter,
-              ru: ("Отток за 12 месяцев", "customers.lost_12m / customers.active_prev_12m = 1 − retention.rate_12m"),
-              en: ("12-month churn", "customers.lost_12m / customers.active_prev_12m = 1 − retention.rate_12m")),
-        .init("customers.repeat_rate", .customers, .share, .allHistory, [.sales], .higherIsBetter,
-              ru: ("Доля повторных", "доля покупателей за всю историю с покупками в ≥ 2 различных дня"),
-              en: ("Repeat rate", "share of buying customers (all history) with purchases on ≥ 2 distinct days")),
-        .init("customers.median_purchase_interval_days", .customers, .days, .allHistory, [.sales], .lowerIsBetter,
-              ru: ("Медианный интервал между покупками", "медиана по покупателям с ≥ 2 днями покупок: (последний − первый день покупки) / (число дней покупок − 1)"),
-              en: ("Median purchase interval", "median over customers with ≥ 2 purchase days of (last − first purchase day) / (purchase days − 1)")),
+        .init(
+            "customers.active_12m_share", .customers, .share, .last12m, [.sales], .higherIsBetter,
+            ru: ("Доля активных", "customers.active_12m / sales.customers.all_history: сколько из когда-либо покупавших активны"),
+            en: ("Active share", "customers.active_12m / sales.customers.all_history: how many of those who ever bought are active")),
+        .init(
+            "customers.new_12m", .customers, .customers, .last12m, [.sales], .higherIsBetter,
+            ru: ("Новые клиенты", "активные клиенты, чья первая покупка за всю историю — в (as_of − 365, as_of]"),
+            en: ("New customers", "active customers whose first purchase ever is in (as_of − 365, as_of]")),
+        .init(
+            "customers.returning_12m", .customers, .customers, .last12m, [.sales], .higherIsBetter,
+            ru: ("Повторные клиенты", "активные клиенты, покупавшие и раньше: active_12m − new_12m = retained_12m + reactivated_12m"),
+            en: ("Returning customers", "active customers who had bought before: active_12m − new_12m = retained_12m + reactivated_12m")),
+        .init(
+            "customers.retained_12m", .customers, .customers, .change12m, [.sales], .higherIsBetter,
+            ru: ("Удержанные клиенты", "клиенты, активные и в предыдущие 12 месяцев, и в последние 12"),
+            en: ("Retained customers", "customers active both in the previous 12 months and in the last 12")),
+        .init(
+            "customers.reactivated_12m", .customers, .customers, .change12m, [.sales], .higherIsBetter,
+            ru: ("Вернувшиеся клиенты", "активные клиенты, не покупавшие в предыдущие 12 месяцев, с первой покупкой раньше них"),
+            en: ("Reactivated customers", "active customers who did not buy in the previous 12 months and first bought before them")),
+        .init(
+            "customers.lost_12m", .customers, .customers, .change12m, [.sales], .lowerIsBetter,
+            ru: (
+                "Потерянные клиенты",
+                "клиенты, активные в предыдущие 12 месяцев и не купившие ничего в последние 12: active_prev_12m − retained_12m"
+            ),
+            en: (
+                "Lost customers",
+                "customers active in the previous 12 months who bought nothing in the last 12: active_prev_12m − retained_12m"
+            )),
+        .init(
+            "customers.lost_revenue_prev_12m", .customers, .money, .previous12m, [.sales], .lowerIsBetter,
+            ru: (
+                "Выручка потерянных клиентов", "выручка за предыдущие 12 месяцев (as_of − 730, as_of − 365] клиентов из customers.lost_12m"
+            ),
+            en: (
+                "Lost customers' revenue",
+                "revenue in the previous 12 months (as_of − 730, as_of − 365] of the customers in customers.lost_12m"
+            )),
+        .init(
+            "key.top20_prev_revenue_retention_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
+            ru: (
+                "Удержание выручки крупнейших клиентов прошлого года",
+                "топ-20 % покупателей предыдущих 12 месяцев (по их выручке там): их выручка за последние 12 месяцев / их выручка за предыдущие 12 (чистое удержание выручки)"
+            ),
+            en: (
+                "Revenue retention of last year's largest customers",
+                "the top 20 % of the previous 12 months' buyers (by their revenue there): their revenue in the last 12 months / theirs in the previous 12 (net revenue retention, NRR)"
+            )),
+        .init(
+            "key.top20_prev_revenue_lost_share_12m", .customers, .share, .change12m, [.sales], .lowerIsBetter,
+            ru: (
+                "Потерянная доля выручки крупнейших клиентов прошлого года",
+                "те же клиенты: Σ max(0, выручка за предыдущие 12 месяцев − за последние 12) / их выручка за предыдущие 12 — сокращение закупок и уход, без учёта роста других"
+            ),
+            en: (
+                "Revenue lost by last year's largest customers",
+                "the same customers: Σ max(0, previous 12 months' revenue − last 12 months') / their previous 12 months' revenue — reduced purchases and departures, not offset by others' growth"
+            )),
+        .init(
+            "key.top20_prev_down30_share", .customers, .share, .change12m, [.sales], .lowerIsBetter,
+            ru: (
+                "Крупнейшие клиенты прошлого года, сократившие закупки более чем на 30 %",
+                "те же клиенты, что в key.top20_prev_revenue_retention_12m: доля тех, чья выручка за последние 12 месяцев меньше 70 % их выручки за предыдущие 12 (включая ушедших)"
+            ),
+            en: (
+                "Last year's largest customers down by more than 30 %",
+                "the customers of key.top20_prev_revenue_retention_12m: the share whose last 12 months' revenue is below 70 % of their previous 12 months' (those who left included)"
+            )),
+        .init(
+            "customers.overdue_regulars", .customers, .customers, .asOf, [.sales], .lowerIsBetter,
+            ru: (
+                "Постоянные клиенты, пропустившие свой срок закупки",
+                "клиенты с покупками в ≥ 3 различных дня и последней покупкой в (as_of − 365, as_of], у которых с последней покупки прошло больше двух их собственных средних интервалов ((последняя − первая) / (дней покупок − 1)) и не меньше 30 дней и которые покупали в это же время год назад (в пределах 45 дней от as_of − 365): сезонное затишье не считается"
+            ),
+            en: (
+                "Regular customers overdue for their next purchase",
+                "customers with purchases on ≥ 3 distinct days and the last one in (as_of − 365, as_of] whose time since the last purchase exceeds twice their own mean interval ((last − first) / (purchase days − 1)) and 30 days, and who bought at this time a year ago (within 45 days of as_of − 365): a seasonal lull does not count"
+            )),
+        .init(
+            "customers.overdue_regulars_revenue_share_12m", .customers, .share, .last12m, [.sales], .lowerIsBetter,
+            ru: (
+                "Выручка постоянных клиентов, пропустивших срок",
+                "выручка клиентов из customers.overdue_regulars за (as_of − 365, as_of] / вся выручка за этот период"
+            ),
+            en: (
+                "Revenue of overdue regular customers",
+                "the revenue in (as_of − 365, as_of] of the customers in customers.overdue_regulars / all revenue in that period"
+            )),
+        .init(
+            "retention.rate_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
+            ru: ("Удержание за 12 месяцев", "customers.retained_12m / customers.active_prev_12m (null, когда предыдущее окно пусто)"),
+            en: ("12-month retention", "customers.retained_12m / customers.active_prev_12m (null when the previous window is empty)")),
+        .init(
+            "retention.revenue_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
+            ru: (
+                "Удержание выручки за 12 месяцев",
+                "выручка покупателей предыдущих 12 месяцев за последние 12 / их выручка за предыдущие 12 (учитывает и уход, и сокращение, и рост закупок; нужна полная история предыдущих 12 месяцев)"
+            ),
+            en: (
+                "12-month revenue retention (NRR)",
+                "the previous 12 months' buyers' revenue in the last 12 months / theirs in the previous 12 (counts departures, cuts and growth; needs the previous 12 months fully covered)"
+            )),
+        .init(
+            "retention.prev_new_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
+            ru: (
+                "Прошлогодние новые клиенты, купившие снова",
+                "клиенты с первой покупкой за всю историю в предыдущие 12 месяцев (as_of − 730, as_of − 365], купившие и в последние 12: доля ставших постоянными"
+            ),
+            en: (
+                "Last year's new customers buying again",
+                "customers whose first purchase ever is in the previous 12 months (as_of − 730, as_of − 365] who also bought in the last 12: the share who became regulars"
+            )),
+        .init(
+            "retention.churn_12m", .customers, .share, .change12m, [.sales], .lowerIsBetter,
+            ru: ("Отток за 12 месяцев", "customers.lost_12m / customers.active_prev_12m = 1 − retention.rate_12m"),
+            en: ("12-month churn", "customers.lost_12m / customers.active_prev_12m = 1 − retention.rate_12m")),
+        .init(
+            "customers.repeat_rate", .customers, .share, .allHistory, [.sales], .higherIsBetter,
+            ru: ("Доля повторных", "доля покупателей за всю историю с покупками в ≥ 2 различных дня"),
+            en: ("Repeat rate", "share of buying customers (all history) with purchases on ≥ 2 distinct days")),
+        .init(
+            "customers.median_purchase_interval_days", .customers, .days, .allHistory, [.sales], .lowerIsBetter,
+            ru: (
+                "Медианный интервал между покупками",
+                "медиана по покупателям с ≥ 2 днями покупок: (последний − первый день покупки) / (число дней покупок − 1)"
+            ),
+            en: (
+                "Median purchase interval",
+                "median over customers with ≥ 2 purchase days of (last − first purchase day) / (purchase days − 1)"
+            )),
     ]
 }
 
@@ -82,12 +159,21 @@ extension Computation {
             }
             switch (stats.boughtPrev12m[key], stats.boughtLast12m[key]) {
             case (true, true):
-                if stats.firstDay[key] > prev12Start { newPrevious += 1; newPreviousRetained += 1 }
-                previous += 1; active += 1; retained += 1
-                keptRevenue += stats.revenueLast12m[key]; previousRevenue += stats.revenuePrev12m[key]
+                if stats.firstDay[key] > prev12Start {
+                    newPrevious += 1
+                    newPreviousRetained += 1
+                }
+                previous += 1
+                active += 1
+                retained += 1
+                keptRevenue += stats.revenueLast12m[key]
+                previousRevenue += stats.revenuePrev12m[key]
             case (true, false):
                 if stats.firstDay[key] > prev12Start { newPrevious += 1 }
-                previous += 1; lost += 1; lostRevenue += stats.revenuePrev12m[key]; previousRevenue += stats.revenuePrev12m[key]
+                previous += 1
+                lost += 1
+                lostRevenue += stats.revenuePrev12m[key]
+                previousRevenue += stats.revenuePrev12m[key]
             case (false, true):
                 active += 1
                 if stats.firstDay[key] > last12Start { new12 += 1 } else { reactivated += 1 }
@@ -96,9 +182,12 @@ extension Computation {
         }
         sink.ratio("customers.repeat_rate", Double(repeaters), Double(buyers))
         intervals.sort()
-        let median: Double? = intervals.isEmpty ? nil
-            : intervals.count % 2 == 1 ? intervals[intervals.count / 2]
-            : (intervals[intervals.count / 2 - 1] + intervals[intervals.count / 2]) / 2
+        let median: Double? =
+            intervals.isEmpty
+            ? nil
+            : intervals.count % 2 == 1
+                ? intervals[intervals.count / 2]
+                : (intervals[intervals.count / 2 - 1] + intervals[intervals.count / 2]) / 2
         sink.set("customers.median_purchase_interval_days", median)
         overdueRegulars()
         sink.ratio("customers.active_12m_share", Double(active), Double(buyers))

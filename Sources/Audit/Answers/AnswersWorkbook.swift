@@ -33,8 +33,10 @@ public enum AnswersWorkbook {
 
     /// The workbook's bytes: `questionnaire` in `language`, with `answers` filled in (a
     /// respondent's own earlier answers, or none for a blank form).
-    public static func data(questionnaire: Questionnaire, answers: [Answer], respondent: Respondent?, client: String,
-                            language: Language) throws -> Data {
+    public static func data(
+        questionnaire: Questionnaire, answers: [Answer], respondent: Respondent?, client: String,
+        language: Language
+    ) throws -> Data {
         var builder = FormBuilder(language: language)
         let byID = Dictionary(answers.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
         builder.rows = [
@@ -44,8 +46,10 @@ public enum AnswersWorkbook {
             [.empty, .bold(text.role[language]), .empty, .input(respondent?.role ?? "")],
             [.empty, .bold(text.date[language]), .empty, .inputDate(nil)],
             [],
-            [.bold("id"), .bold(text.question[language]), .bold(text.hint[language]), .bold(text.answer[language]),
-             .bold(text.nonAnswer[language]), .bold(text.comment[language])],
+            [
+                .bold("id"), .bold(text.question[language]), .bold(text.hint[language]), .bold(text.answer[language]),
+                .bold(text.nonAnswer[language]), .bold(text.comment[language]),
+            ],
         ]
         builder.validate(row: dateRow, column: .answer, kind: .date, prompt: nil, error: text.dateError[language])
         for section in questionnaire.sections {
@@ -60,8 +64,9 @@ public enum AnswersWorkbook {
         var lists = SpreadsheetWriter.Sheet(name: listsSheet, rows: builder.listRows(questionnaire: questionnaire))
         lists.hidden = true
         lists.protected = true
-        var instructions = SpreadsheetWriter.Sheet(name: instructionsSheetName(language),
-                                                   rows: text.instructions.map { [.text($0[language])] })
+        var instructions = SpreadsheetWriter.Sheet(
+            name: instructionsSheetName(language),
+            rows: text.instructions.map { [.text($0[language])] })
         instructions.rows.insert([.title(text.instructionsTitle[language])], at: 0)
         instructions.widths = [110]
         instructions.protected = true
@@ -80,15 +85,21 @@ public enum AnswersWorkbook {
 
         /// The range of the hidden sheet holding `values` (added once).
         mutating func range(of values: [String]) -> String {
-            let index = lists.firstIndex(of: values) ?? { lists.append(values); return lists.count - 1 }()
+            let index =
+                lists.firstIndex(of: values)
+                ?? {
+                    lists.append(values)
+                    return lists.count - 1
+                }()
             let column = SpreadsheetWriter.columnName(index)
             // Row 1 holds the workbook's kind, questionnaire and version.
             return "\(listsSheet)!$\(column)$2:$\(column)$\(values.count + 1)"
         }
 
         mutating func validate(row: Int, column: Column, kind: SpreadsheetWriter.Validation.Kind, prompt: String?, error: String) {
-            validations.append(SpreadsheetWriter.Validation(
-                cell: SpreadsheetWriter.columnName(column.rawValue) + String(row), kind: kind, prompt: prompt, error: error))
+            validations.append(
+                SpreadsheetWriter.Validation(
+                    cell: SpreadsheetWriter.columnName(column.rawValue) + String(row), kind: kind, prompt: prompt, error: error))
         }
 
         mutating func add(_ question: Question, answer: Answer?) {
@@ -103,8 +114,9 @@ public enum AnswersWorkbook {
             default: nonAnswerCell = nonAnswers.isEmpty ? .empty : .input("")
             }
             if !nonAnswers.isEmpty {
-                validate(row: row, column: .nonAnswer, kind: .list(range: range(of: nonAnswers)), prompt: nil,
-                         error: text.listError[language])
+                validate(
+                    row: row, column: .nonAnswer, kind: .list(range: range(of: nonAnswers)), prompt: nil,
+                    error: text.listError[language])
             }
             let comment = SpreadsheetWriter.Cell.input(answer?.note ?? "")
             let questionText = question.text[language] + (question.required ? " *" : "")
@@ -116,25 +128,30 @@ public enum AnswersWorkbook {
                 let tick = range(of: [text.yes[language]])
                 for option in question.options {
                     let optionRow = rows.count + 1
-                    rows.append([.text(question.id + ":" + option.id), .text("    • " + option.label[language]), .empty,
-                                 .input(chosen.contains(option.id) ? text.yes[language] : "")])
+                    rows.append([
+                        .text(question.id + ":" + option.id), .text("    • " + option.label[language]), .empty,
+                        .input(chosen.contains(option.id) ? text.yes[language] : ""),
+                    ])
                     validate(row: optionRow, column: .answer, kind: .list(range: tick), prompt: nil, error: text.tickError[language])
                 }
                 return
             case .single:
-                validate(row: row, column: .answer, kind: .list(range: range(of: question.options.map { $0.label[language] })),
-                         prompt: nil, error: text.listError[language])
+                validate(
+                    row: row, column: .answer, kind: .list(range: range(of: question.options.map { $0.label[language] })),
+                    prompt: nil, error: text.listError[language])
             case .yesNo:
-                validate(row: row, column: .answer, kind: .list(range: range(of: [text.yes[language], text.no[language]])),
-                         prompt: nil, error: text.listError[language])
+                validate(
+                    row: row, column: .answer, kind: .list(range: range(of: [text.yes[language], text.no[language]])),
+                    prompt: nil, error: text.listError[language])
             case .scale:
                 validate(row: row, column: .answer, kind: .whole(min: 1, max: 5), prompt: nil, error: text.scaleError[language])
             case .percent:
                 validate(row: row, column: .answer, kind: .decimal(min: 0, max: 100), prompt: nil, error: text.percentError[language])
             case .number, .money:
                 let (low, high) = AnswersWorkbook.bounds(of: question)
-                validate(row: row, column: .answer, kind: .decimal(min: low, max: high), prompt: nil,
-                         error: AnswersWorkbook.numberError(low: low, high: high, language: language))
+                validate(
+                    row: row, column: .answer, kind: .decimal(min: low, max: high), prompt: nil,
+                    error: AnswersWorkbook.numberError(low: low, high: high, language: language))
             case .date:
                 validate(row: row, column: .answer, kind: .date, prompt: nil, error: text.dateError[language])
             case .text:
@@ -185,10 +202,12 @@ public enum AnswersWorkbook {
         let formatter = Formatter(language)
         switch (low, high) {
         case (let low?, let high?):
-            return LocalizedText(ru: "Введите число от \(formatter.number(low)) до \(formatter.number(high))",
-                                 en: "Enter a number from \(formatter.number(low)) to \(formatter.number(high))")[language]
+            return LocalizedText(
+                ru: "Введите число от \(formatter.number(low)) до \(formatter.number(high))",
+                en: "Enter a number from \(formatter.number(low)) to \(formatter.number(high))")[language]
         case (let low?, nil):
-            return LocalizedText(ru: "Введите число не меньше \(formatter.number(low))", en: "Enter a number of at least \(formatter.number(low))")[language]
+            return LocalizedText(
+                ru: "Введите число не меньше \(formatter.number(low))", en: "Enter a number of at least \(formatter.number(low))")[language]
         default:
             return text.numberError[language]
         }
@@ -196,16 +215,17 @@ public enum AnswersWorkbook {
 
     /// How to answer: the question's help, then the form of the answer.
     static func hint(for question: Question, language: Language) -> String {
-        let form: LocalizedText = switch question.type {
-        case .single: text.chooseOne
-        case .multi: text.chooseSeveral
-        case .yesNo: text.chooseYesNo
-        case .scale: text.scale
-        case .percent: text.percent
-        case .number, .money: question.unit.map { LocalizedText(ru: "Число, \($0.ru)", en: "A number, \($0.en)") } ?? text.number
-        case .date: text.dateForm
-        case .text: text.freeText
-        }
+        let form: LocalizedText =
+            switch question.type {
+            case .single: text.chooseOne
+            case .multi: text.chooseSeveral
+            case .yesNo: text.chooseYesNo
+            case .scale: text.scale
+            case .percent: text.percent
+            case .number, .money: question.unit.map { LocalizedText(ru: "Число, \($0.ru)", en: "A number, \($0.en)") } ?? text.number
+            case .date: text.dateForm
+            case .text: text.freeText
+            }
         let help = clientHelp(question.help[language])
         return help.isEmpty ? form[language] : help + "\n" + form[language]
     }
@@ -213,8 +233,10 @@ public enum AnswersWorkbook {
     /// The words a help sentence addressed to the consultant starts with ("Попросите показать
     /// экран", "Ask them to show…"): the interview's help is written for the consultant, and a
     /// client filling the form is not asked to ask themselves.
-    static let consultantVerbs: Set<String> = ["Запишите", "Попросите", "Проверьте", "Сверьте", "Спросите", "Уточните",
-                                               "Ask", "Check", "Write", "Record", "Compare"]
+    static let consultantVerbs: Set<String> = [
+        "Запишите", "Попросите", "Проверьте", "Сверьте", "Спросите", "Уточните",
+        "Ask", "Check", "Write", "Record", "Compare",
+    ]
 
     /// `help` without the sentences addressed to the consultant.
     static func clientHelp(_ help: String) -> String {
@@ -257,19 +279,34 @@ public enum AnswersWorkbook {
             let fields = first.cells.map(\.display)
             if fields.first == schema, fields.count >= 3 {
                 if fields[1] != questionnaire.id {
-                    diagnostics.append(Diagnostic(at: SourceLocation(file: path, sheet: listsSheet, cell: "B1"), LocalizedText(
-                        ru: "книга заполнена по анкете «\(fields[1])», а не «\(questionnaire.id)»; укажите --questionnaire \(fields[1])",
-                        en: "the workbook is for questionnaire '\(fields[1])', not '\(questionnaire.id)'; pass --questionnaire \(fields[1])")))
-                    return AnswersFile.check([], questionnaire: questionnaire, version: version, answeredAt: answeredAt, source: .workbook, diagnostics: diagnostics)
+                    diagnostics.append(
+                        Diagnostic(
+                            at: SourceLocation(file: path, sheet: listsSheet, cell: "B1"),
+                            LocalizedText(
+                                ru:
+                                    "книга заполнена по анкете «\(fields[1])», а не «\(questionnaire.id)»; укажите --questionnaire \(fields[1])",
+                                en:
+                                    "the workbook is for questionnaire '\(fields[1])', not '\(questionnaire.id)'; pass --questionnaire \(fields[1])"
+                            )))
+                    return AnswersFile.check(
+                        [], questionnaire: questionnaire, version: version, answeredAt: answeredAt, source: .workbook,
+                        diagnostics: diagnostics)
                 }
                 version = fields[2]
             }
         }
         guard let (sheetName, source) = formSheet(path) else {
-            diagnostics.append(Diagnostic(at: SourceLocation(file: path), LocalizedText(
-                ru: "в книге нет листа «\(formSheetName(.ru))» или «\(formSheetName(.en))»; выгрузите форму командой `crm-audit answers РАБОЧИЙ_ФАЙЛ export \(file)`",
-                en: "the workbook has no sheet '\(formSheetName(.en))' or '\(formSheetName(.ru))'; write the form with `crm-audit answers WORKSPACE export \(file)`")))
-            return AnswersFile.check([], questionnaire: questionnaire, version: version, answeredAt: answeredAt, source: .workbook, diagnostics: diagnostics)
+            diagnostics.append(
+                Diagnostic(
+                    at: SourceLocation(file: path),
+                    LocalizedText(
+                        ru:
+                            "в книге нет листа «\(formSheetName(.ru))» или «\(formSheetName(.en))»; выгрузите форму командой `crm-audit answers РАБОЧИЙ_ФАЙЛ export \(file)`",
+                        en:
+                            "the workbook has no sheet '\(formSheetName(.en))' or '\(formSheetName(.ru))'; write the form with `crm-audit answers WORKSPACE export \(file)`"
+                    )))
+            return AnswersFile.check(
+                [], questionnaire: questionnaire, version: version, answeredAt: answeredAt, source: .workbook, diagnostics: diagnostics)
         }
         func place(_ column: Column, _ row: Int) -> SourceLocation {
             var location = SourceLocation(file: path, sheet: sheetName, cell: SpreadsheetWriter.columnName(column.rawValue) + String(row))
@@ -296,15 +333,20 @@ public enum AnswersWorkbook {
                 if isTick(answer) {
                     ticks[questionID, default: []].append(optionID)
                 } else if !answer.isEmpty && !isUntick(answer) {
-                    diagnostics.append(Diagnostic(at: place(.answer, row.line), LocalizedText(
-                        ru: "«\(answer)»: отметьте вариант словом «да» или оставьте ячейку пустой",
-                        en: "'\(answer)': mark the option with \"yes\" or leave the cell empty")))
+                    diagnostics.append(
+                        Diagnostic(
+                            at: place(.answer, row.line),
+                            LocalizedText(
+                                ru: "«\(answer)»: отметьте вариант словом «да» или оставьте ячейку пустой",
+                                en: "'\(answer)': mark the option with \"yes\" or leave the cell empty")))
                 }
                 continue
             }
             guard let question = questionnaire.question(id) else {
-                entries.append(AnswersFile.RawEntry(questionID: id, text: answer.isEmpty ? nil : answer, note: note.isEmpty ? nil : note,
-                                                    location: place(.answer, row.line)))
+                entries.append(
+                    AnswersFile.RawEntry(
+                        questionID: id, text: answer.isEmpty ? nil : answer, note: note.isEmpty ? nil : note,
+                        location: place(.answer, row.line)))
                 continue
             }
             if question.type == .multi {
@@ -312,37 +354,54 @@ public enum AnswersWorkbook {
                 continue
             }
             if !answer.isEmpty && !nonAnswer.isEmpty {
-                diagnostics.append(Diagnostic(at: place(.nonAnswer, row.line), LocalizedText(
-                    ru: "«\(id)»: дан ответ «\(answer)» и отмечено «\(nonAnswer)»; оставьте одно",
-                    en: "'\(id)': both an answer ('\(answer)') and '\(nonAnswer)' are given; keep one")))
+                diagnostics.append(
+                    Diagnostic(
+                        at: place(.nonAnswer, row.line),
+                        LocalizedText(
+                            ru: "«\(id)»: дан ответ «\(answer)» и отмечено «\(nonAnswer)»; оставьте одно",
+                            en: "'\(id)': both an answer ('\(answer)') and '\(nonAnswer)' are given; keep one")))
                 continue
             }
             let given = nonAnswer.isEmpty ? answer : nonAnswerValue(nonAnswer)
-            entries.append(AnswersFile.RawEntry(questionID: id, text: given.isEmpty ? nil : given, note: note.isEmpty ? nil : note,
-                                                location: place(nonAnswer.isEmpty ? .answer : .nonAnswer, row.line)))
+            entries.append(
+                AnswersFile.RawEntry(
+                    questionID: id, text: given.isEmpty ? nil : given, note: note.isEmpty ? nil : note,
+                    location: place(nonAnswer.isEmpty ? .answer : .nonAnswer, row.line)))
         }
         for (id, pending) in pendingMulti.sorted(by: { $0.value.row < $1.value.row }) {
             let chosen = ticks[id] ?? []
             if !chosen.isEmpty && !pending.nonAnswer.isEmpty {
-                diagnostics.append(Diagnostic(at: place(.nonAnswer, pending.row), LocalizedText(
-                    ru: "«\(id)»: отмечены варианты и «\(pending.nonAnswer)»; оставьте одно",
-                    en: "'\(id)': options are marked and '\(pending.nonAnswer)' too; keep one")))
+                diagnostics.append(
+                    Diagnostic(
+                        at: place(.nonAnswer, pending.row),
+                        LocalizedText(
+                            ru: "«\(id)»: отмечены варианты и «\(pending.nonAnswer)»; оставьте одно",
+                            en: "'\(id)': options are marked and '\(pending.nonAnswer)' too; keep one")))
                 continue
             }
             let given = pending.nonAnswer.isEmpty ? chosen.joined(separator: ", ") : nonAnswerValue(pending.nonAnswer)
-            entries.append(AnswersFile.RawEntry(questionID: id, text: given.isEmpty ? nil : given, note: pending.note,
-                                                location: place(pending.nonAnswer.isEmpty ? .answer : .nonAnswer, pending.row)))
+            entries.append(
+                AnswersFile.RawEntry(
+                    questionID: id, text: given.isEmpty ? nil : given, note: pending.note,
+                    location: place(pending.nonAnswer.isEmpty ? .answer : .nonAnswer, pending.row)))
         }
         var person = Respondent(name: name, role: role)
         if person == nil { person = fallback }
         if person == nil, entries.contains(where: { $0.text != nil }) {
-            diagnostics.append(Diagnostic(at: place(.answer, nameRow), LocalizedText(
-                ru: "не указано, кто заполнял анкету: впишите имя в ячейку \(SpreadsheetWriter.columnName(Column.answer.rawValue))\(nameRow) или укажите --respondent",
-                en: "who filled in the form is not given: write the name in cell \(SpreadsheetWriter.columnName(Column.answer.rawValue))\(nameRow) or pass --respondent")))
+            diagnostics.append(
+                Diagnostic(
+                    at: place(.answer, nameRow),
+                    LocalizedText(
+                        ru:
+                            "не указано, кто заполнял анкету: впишите имя в ячейку \(SpreadsheetWriter.columnName(Column.answer.rawValue))\(nameRow) или укажите --respondent",
+                        en:
+                            "who filled in the form is not given: write the name in cell \(SpreadsheetWriter.columnName(Column.answer.rawValue))\(nameRow) or pass --respondent"
+                    )))
         }
         for index in entries.indices { entries[index].respondent = person }
-        return AnswersFile.check(entries, questionnaire: questionnaire, version: version, answeredAt: answeredAt, source: .workbook,
-                                 diagnostics: diagnostics)
+        return AnswersFile.check(
+            entries, questionnaire: questionnaire, version: version, answeredAt: answeredAt, source: .workbook,
+            diagnostics: diagnostics)
     }
 
     /// The form sheet (by either language's name) and a reader of its rows.
@@ -407,7 +466,8 @@ public enum AnswersWorkbook {
         let dontKnow = LocalizedText(ru: "не знаю", en: "don't know")
         let notApplicable = LocalizedText(ru: "неприменимо", en: "not applicable")
         let noneOfThese = LocalizedText(ru: "ничего из перечисленного", en: "none of these")
-        let chooseOne = LocalizedText(ru: "Выберите один вариант из списка в ячейке ответа", en: "Choose one option from the list in the answer cell")
+        let chooseOne = LocalizedText(
+            ru: "Выберите один вариант из списка в ячейке ответа", en: "Choose one option from the list in the answer cell")
         let chooseSeveral = LocalizedText(ru: "Можно несколько вариантов", en: "Several options may apply")
         let chooseYesNo = LocalizedText(ru: "Да или нет", en: "Yes or no")
         let scale = LocalizedText(ru: "Оценка от 1 (совсем нет) до 5 (полностью)", en: "A score from 1 (not at all) to 5 (fully)")
@@ -416,31 +476,52 @@ public enum AnswersWorkbook {
         let dateForm = LocalizedText(ru: "Дата, ДД.ММ.ГГГГ", en: "A date")
         let freeText = LocalizedText(ru: "Свободный ответ", en: "Your own words")
         let listError = LocalizedText(ru: "Выберите значение из списка", en: "Choose a value from the list")
-        let tickError = LocalizedText(ru: "Отметьте вариант словом «да» или оставьте ячейку пустой", en: "Mark the option with \"yes\" or leave the cell empty")
+        let tickError = LocalizedText(
+            ru: "Отметьте вариант словом «да» или оставьте ячейку пустой", en: "Mark the option with \"yes\" or leave the cell empty")
         let scaleError = LocalizedText(ru: "Введите целое число от 1 до 5", en: "Enter a whole number from 1 to 5")
         let percentError = LocalizedText(ru: "Введите процент от 0 до 100", en: "Enter a percent from 0 to 100")
         let numberError = LocalizedText(ru: "Введите число", en: "Enter a number")
         let dateError = LocalizedText(ru: "Введите дату, например 25.11.2026", en: "Enter a date, e.g. 2026-11-25")
         let instructionsTitle = LocalizedText(ru: "Как заполнять анкету", en: "How to fill in the questionnaire")
         let instructions: [LocalizedText] = [
-            LocalizedText(ru: "Анкета — на листе «Анкета». Заполняйте только жёлтые ячейки; остальное защищено, чтобы форма не сломалась.",
-                          en: "The questionnaire is on the sheet \"Questionnaire\". Fill in the yellow cells only; the rest is protected so that the form stays intact."),
-            LocalizedText(ru: "Сначала впишите вверху свои фамилию, имя и должность: ответы разных сотрудников сравниваются, и важно, кто что сказал.",
-                          en: "First write your name and position at the top: the answers of different people are compared, and who said what matters."),
-            LocalizedText(ru: "Варианты выбираются из списка в ячейке ответа (стрелка справа от ячейки). Если подходит несколько вариантов, напишите «да» в строках подходящих вариантов.",
-                          en: "Options are chosen from the list in the answer cell (the arrow at its right). Where several options may apply, write \"yes\" on the rows of those that do."),
-            LocalizedText(ru: "Если не знаете ответа, выберите «не знаю» в соседнем столбце — это честнее догадки и тоже важно для аудита. «Неприменимо» — если вопрос к вашей компании не относится.",
-                          en: "If you do not know the answer, choose \"don't know\" in the next column: that is better than a guess, and it matters to the audit too. \"Not applicable\" is for a question that does not concern your company."),
-            LocalizedText(ru: "Числа пишите цифрами, без единиц измерения; деньги — в рублях. Даты — как ДД.ММ.ГГГГ.",
-                          en: "Write numbers as digits, without units; money in roubles. Dates as your spreadsheet shows them."),
-            LocalizedText(ru: "Комментарий можно оставить к любому вопросу: что уточнить, что вызывает сомнения.",
-                          en: "A comment may go with any question: what to clarify, what you are unsure of."),
-            LocalizedText(ru: "Можно отвечать не на все вопросы: пустые обсудим на встрече. Вопросы со звёздочкой важнее остальных.",
-                          en: "You need not answer everything: the empty ones will be discussed at the meeting. Questions marked * matter most."),
-            LocalizedText(ru: "Сохраните файл в том же формате (.xlsx), не меняя листов и столбцов, и верните консультанту.",
-                          en: "Save the file in the same format (.xlsx), without changing its sheets or columns, and send it back to the consultant."),
-            LocalizedText(ru: "Файл содержит сведения о компании: пересылайте его только консультанту.",
-                          en: "The file holds information about your company: send it to the consultant only."),
+            LocalizedText(
+                ru: "Анкета — на листе «Анкета». Заполняйте только жёлтые ячейки; остальное защищено, чтобы форма не сломалась.",
+                en:
+                    "The questionnaire is on the sheet \"Questionnaire\". Fill in the yellow cells only; the rest is protected so that the form stays intact."
+            ),
+            LocalizedText(
+                ru:
+                    "Сначала впишите вверху свои фамилию, имя и должность: ответы разных сотрудников сравниваются, и важно, кто что сказал.",
+                en:
+                    "First write your name and position at the top: the answers of different people are compared, and who said what matters."
+            ),
+            LocalizedText(
+                ru:
+                    "Варианты выбираются из списка в ячейке ответа (стрелка справа от ячейки). Если подходит несколько вариантов, напишите «да» в строках подходящих вариантов.",
+                en:
+                    "Options are chosen from the list in the answer cell (the arrow at its right). Where several options may apply, write \"yes\" on the rows of those that do."
+            ),
+            LocalizedText(
+                ru:
+                    "Если не знаете ответа, выберите «не знаю» в соседнем столбце — это честнее догадки и тоже важно для аудита. «Неприменимо» — если вопрос к вашей компании не относится.",
+                en:
+                    "If you do not know the answer, choose \"don't know\" in the next column: that is better than a guess, and it matters to the audit too. \"Not applicable\" is for a question that does not concern your company."
+            ),
+            LocalizedText(
+                ru: "Числа пишите цифрами, без единиц измерения; деньги — в рублях. Даты — как ДД.ММ.ГГГГ.",
+                en: "Write numbers as digits, without units; money in roubles. Dates as your spreadsheet shows them."),
+            LocalizedText(
+                ru: "Комментарий можно оставить к любому вопросу: что уточнить, что вызывает сомнения.",
+                en: "A comment may go with any question: what to clarify, what you are unsure of."),
+            LocalizedText(
+                ru: "Можно отвечать не на все вопросы: пустые обсудим на встрече. Вопросы со звёздочкой важнее остальных.",
+                en: "You need not answer everything: the empty ones will be discussed at the meeting. Questions marked * matter most."),
+            LocalizedText(
+                ru: "Сохраните файл в том же формате (.xlsx), не меняя листов и столбцов, и верните консультанту.",
+                en: "Save the file in the same format (.xlsx), without changing its sheets or columns, and send it back to the consultant."),
+            LocalizedText(
+                ru: "Файл содержит сведения о компании: пересылайте его только консультанту.",
+                en: "The file holds information about your company: send it to the consultant only."),
         ]
     }
 }

@@ -10,16 +10,20 @@ extension ConfigurationBuilder {
     /// sets when a deal counts as stalled (`stalled_after_days` in the ruleset says how).
     static func addStatedPipeline(_ spec: ConfigurationSpec, _ bindings: Bindings, to configuration: inout RecommendedConfiguration) {
         var stageCount = 0
-        if case .string(let text)? = spec.pipelineStages?.evaluate(with: bindings).value, case let stages = statedStages(text), !stages.isEmpty {
+        if case .string(let text)? = spec.pipelineStages?.evaluate(with: bindings).value, case let stages = statedStages(text),
+            !stages.isEmpty
+        {
             stageCount = stages.count
             // The company's own stages replace the template stages findings recommend; those
             // findings stay as the reasons for the pipeline.
             let reasons = configuration.pipeline.flatMap(\.reasons).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             configuration.pipeline = stages.enumerated().map { position, stage in
-                ConfigItem(id: "stage.\(stage)", title: LocalizedText(both: stage),
-                           detail: LocalizedText(ru: "этап \(position + 1) из \(stages.count), как его называют в компании",
-                                                 en: "stage \(position + 1) of \(stages.count), as the company names it"),
-                           reasons: reasons)
+                ConfigItem(
+                    id: "stage.\(stage)", title: LocalizedText(both: stage),
+                    detail: LocalizedText(
+                        ru: "этап \(position + 1) из \(stages.count), как его называют в компании",
+                        en: "stage \(position + 1) of \(stages.count), as the company names it"),
+                    reasons: reasons)
             }
         }
         guard case .number(let days)? = spec.stalledAfterDays?.evaluate(with: bindings).value, days.isFinite, days >= 1 else { return }
@@ -36,12 +40,17 @@ extension ConfigurationBuilder {
                 basisEN += " over \(stageCount) stages: twice the cycle, shared among the stages"
             }
         }
-        configuration.add(ConfigItem(
-            id: "automation.stalled_deal",
-            title: LocalizedText(ru: "Сигнал о зависшей сделке", en: "Stalled deal alert"),
-            detail: LocalizedText(
-                ru: "задача руководителю, если сделка не переходит на следующий этап \(ru.count(whole)) \(Plural.form(whole, "день|дня|дней", .ru))" + basisRU,
-                en: "a task for the sales head when a deal has not moved to the next stage for \(en.count(whole)) \(Plural.form(whole, "day|days", .en))" + basisEN)),
+        configuration.add(
+            ConfigItem(
+                id: "automation.stalled_deal",
+                title: LocalizedText(ru: "Сигнал о зависшей сделке", en: "Stalled deal alert"),
+                detail: LocalizedText(
+                    ru:
+                        "задача руководителю, если сделка не переходит на следующий этап \(ru.count(whole)) \(Plural.form(whole, "день|дня|дней", .ru))"
+                        + basisRU,
+                    en:
+                        "a task for the sales head when a deal has not moved to the next stage for \(en.count(whole)) \(Plural.form(whole, "day|days", .en))"
+                        + basisEN)),
             to: .automations)
     }
 
@@ -65,17 +74,21 @@ extension ConfigurationBuilder {
 
     /// KPIs of the goals the company chose, in the order it gave them, ahead of the KPIs the
     /// findings call for; the ruleset's default KPIs when the goals are not answered.
-    static func addGoalKPIs(_ spec: ConfigurationSpec, answers: [String: AnswerValue], questionnaire: Questionnaire?,
-                            metrics: MetricDocument, to configuration: inout RecommendedConfiguration) {
+    static func addGoalKPIs(
+        _ spec: ConfigurationSpec, answers: [String: AnswerValue], questionnaire: Questionnaire?,
+        metrics: MetricDocument, to configuration: inout RecommendedConfiguration
+    ) {
         var chosen: [String] = []
         if let question = spec.goalQuestion, case .options(let options)? = answers[question] { chosen = options }
         var goalItems: [ConfigItem] = []
         func item(_ fragment: ConfigFragment, goal: LocalizedText?) -> ConfigItem {
-            let detail = goal.map { LocalizedText(ru: "цель компании: «\($0.ru)»", en: "the company's goal: \"\($0.en)\"") } ?? fragment.detail
+            let detail =
+                goal.map { LocalizedText(ru: "цель компании: «\($0.ru)»", en: "the company's goal: \"\($0.en)\"") } ?? fragment.detail
             let baseline = fragment.metric.flatMap { metrics[$0].number }
-            return ConfigItem(id: fragment.id, title: fragment.title, detail: detail, metric: fragment.metric,
-                              unit: fragment.metric.flatMap { MetricCatalogue.definition(of: $0)?.unit }, baseline: baseline,
-                              baselineText: fragment.metric.flatMap { baselineText($0, baseline, metrics) }, target: fragment.target)
+            return ConfigItem(
+                id: fragment.id, title: fragment.title, detail: detail, metric: fragment.metric,
+                unit: fragment.metric.flatMap { MetricCatalogue.definition(of: $0)?.unit }, baseline: baseline,
+                baselineText: fragment.metric.flatMap { baselineText($0, baseline, metrics) }, target: fragment.target)
         }
         if chosen.isEmpty {
             goalItems = spec.defaultKPIs.map { item($0, goal: nil) }
@@ -102,7 +115,7 @@ extension ConfigurationBuilder {
 }
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif

@@ -14,18 +14,22 @@ public enum ConfigurationBuilder {
     ///   - answers: the round's usable answers; `spec` reads them.
     ///   - questionnaire: for the goals' labels.
     ///   - spec: the rulesets' `configuration:` block (no answer-driven items without it).
-    public static func build(rules: [Rule], findings: [Finding], metrics: MetricDocument, answers: [String: AnswerValue] = [:],
-                             questionnaire: Questionnaire? = nil, spec: ConfigurationSpec? = nil) -> RecommendedConfiguration {
+    public static func build(
+        rules: [Rule], findings: [Finding], metrics: MetricDocument, answers: [String: AnswerValue] = [:],
+        questionnaire: Questionnaire? = nil, spec: ConfigurationSpec? = nil
+    ) -> RecommendedConfiguration {
         var configuration = RecommendedConfiguration()
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
         for finding in findings where finding.isGap {
             guard let rule = rulesByID[finding.ruleID] else { continue }
             for fragment in rule.recommends {
                 let baseline = fragment.metric.flatMap { metrics[$0].number }
-                configuration.add(ConfigItem(
-                    id: fragment.id, title: fragment.title, detail: fragment.detail, reasons: [rule.id], metric: fragment.metric,
-                    unit: fragment.metric.flatMap { MetricCatalogue.definition(of: $0)?.unit }, baseline: baseline, baselineText: fragment.metric.flatMap { baselineText($0, baseline, metrics) },
-                    target: fragment.target), to: fragment.section)
+                configuration.add(
+                    ConfigItem(
+                        id: fragment.id, title: fragment.title, detail: fragment.detail, reasons: [rule.id], metric: fragment.metric,
+                        unit: fragment.metric.flatMap { MetricCatalogue.definition(of: $0)?.unit }, baseline: baseline,
+                        baselineText: fragment.metric.flatMap { baselineText($0, baseline, metrics) },
+                        target: fragment.target), to: fragment.section)
             }
         }
         addSegments(from: metrics, to: &configuration)
@@ -42,7 +46,8 @@ public enum ConfigurationBuilder {
         guard let value, let definition = MetricCatalogue.definition(of: metric) else { return nil }
         func text(_ format: Formatter) -> String {
             let on = LocalizedText(ru: "по", en: "to")[format.language]
-            return "\(format.metric(value, unit: definition.unit)) (\(definition.period.title[format.language]), \(on) \(format.date(metrics.asOf)))"
+            return
+                "\(format.metric(value, unit: definition.unit)) (\(definition.period.title[format.language]), \(on) \(format.date(metrics.asOf)))"
         }
         return LocalizedText(ru: text(Formatter(.ru)), en: text(Formatter(.en)))
     }
@@ -51,25 +56,31 @@ public enum ConfigurationBuilder {
         let ru = Formatter(.ru), en = Formatter(.en)
         // ABC on the headline period: the class thresholds are the last 12 months' revenue.
         for row in metrics.tables.abc["customers"] ?? [] {
-            configuration.add(ConfigItem(
-                id: "abc.\(row.abcClass.lowercased())",
-                title: LocalizedText(ru: "ABC-класс клиента \(row.abcClass)", en: "Customer ABC class \(row.abcClass)"),
-                detail: LocalizedText(
-                    ru: (row.minRevenue.map { "выручка за последние 12 месяцев от \(ru.money($0, fractionDigits: 0)); " } ?? "")
-                        + "сейчас: \(ru.count(Double(row.count), .customers)), \(ru.percent(row.countShare)) покупавших за 12 месяцев по \(ru.date(metrics.asOf)), их доля выручки за эти 12 месяцев — \(ru.percent(row.revenueShare)); пересчитывать ежемесячно",
-                    en: (row.minRevenue.map { "revenue over the last 12 months from \(en.money($0, fractionDigits: 0)); " } ?? "")
-                        + "now \(en.count(Double(row.count), .customers)) (\(en.percent(row.countShare)) of those who bought in the 12 months) bring \(en.percent(row.revenueShare)) of the 12 months' revenue to \(en.date(metrics.asOf)); recompute monthly")),
+            configuration.add(
+                ConfigItem(
+                    id: "abc.\(row.abcClass.lowercased())",
+                    title: LocalizedText(ru: "ABC-класс клиента \(row.abcClass)", en: "Customer ABC class \(row.abcClass)"),
+                    detail: LocalizedText(
+                        ru: (row.minRevenue.map { "выручка за последние 12 месяцев от \(ru.money($0, fractionDigits: 0)); " } ?? "")
+                            + "сейчас: \(ru.count(Double(row.count), .customers)), \(ru.percent(row.countShare)) покупавших за 12 месяцев по \(ru.date(metrics.asOf)), их доля выручки за эти 12 месяцев — \(ru.percent(row.revenueShare)); пересчитывать ежемесячно",
+                        en: (row.minRevenue.map { "revenue over the last 12 months from \(en.money($0, fractionDigits: 0)); " } ?? "")
+                            + "now \(en.count(Double(row.count), .customers)) (\(en.percent(row.countShare)) of those who bought in the 12 months) bring \(en.percent(row.revenueShare)) of the 12 months' revenue to \(en.date(metrics.asOf)); recompute monthly"
+                    )),
                 to: .segments)
         }
         // RFM segments rank customers against each other (all history, recency from as_of); none of
         // them is the "lost" of the customer definitions.
         for row in metrics.tables.rfmSegments where row.customers > 0 {
-            configuration.add(ConfigItem(
-                id: "rfm.\(row.segment.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "'", with: ""))",
-                title: { let name = MetricCatalogue.segmentTitle(row.segment)
-                    return LocalizedText(ru: "RFM-сегмент «\(name.ru)»", en: "RFM segment \"\(name.en)\"") }(),
-                detail: LocalizedText(ru: "сейчас \(ru.count(Double(row.customers), .customers)) (RFM на \(ru.date(metrics.asOf)))",
-                                      en: "currently \(en.count(Double(row.customers), .customers)) (RFM as of \(en.date(metrics.asOf)))")),
+            configuration.add(
+                ConfigItem(
+                    id: "rfm.\(row.segment.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "'", with: ""))",
+                    title: {
+                        let name = MetricCatalogue.segmentTitle(row.segment)
+                        return LocalizedText(ru: "RFM-сегмент «\(name.ru)»", en: "RFM segment \"\(name.en)\"")
+                    }(),
+                    detail: LocalizedText(
+                        ru: "сейчас \(ru.count(Double(row.customers), .customers)) (RFM на \(ru.date(metrics.asOf)))",
+                        en: "currently \(en.count(Double(row.customers), .customers)) (RFM as of \(en.date(metrics.asOf)))")),
                 to: .segments)
         }
     }
@@ -77,35 +88,50 @@ public enum ConfigurationBuilder {
     private static func addDataTasks(from metrics: MetricDocument, to configuration: inout RecommendedConfiguration) {
         let ru = Formatter(.ru), en = Formatter(.en)
         if let groups = metrics["quality.duplicate_groups"].number, groups > 0 {
-            configuration.add(ConfigItem(
-                id: "cleanup.duplicates",
-                title: LocalizedText(ru: "Объединить дубли клиентов", en: "Merge duplicate customers"),
-                detail: LocalizedText(ru: "\(ru.count(groups)) групп вероятных дублей", en: "\(en.count(groups)) groups of likely duplicates")),
+            configuration.add(
+                ConfigItem(
+                    id: "cleanup.duplicates",
+                    title: LocalizedText(ru: "Объединить дубли клиентов", en: "Merge duplicate customers"),
+                    detail: LocalizedText(
+                        ru: "\(ru.count(groups)) групп вероятных дублей", en: "\(en.count(groups)) groups of likely duplicates")),
                 to: .cleanup)
         }
         if let invalid = metrics["quality.emails_invalid"].number, invalid > 0 {
-            configuration.add(ConfigItem(
-                id: "cleanup.emails", title: LocalizedText(ru: "Исправить некорректные email", en: "Fix invalid emails"),
-                detail: LocalizedText(ru: "\(ru.count(invalid)) адресов", en: "\(en.count(invalid)) addresses")), to: .cleanup)
+            configuration.add(
+                ConfigItem(
+                    id: "cleanup.emails", title: LocalizedText(ru: "Исправить некорректные email", en: "Fix invalid emails"),
+                    detail: LocalizedText(ru: "\(ru.count(invalid)) адресов", en: "\(en.count(invalid)) addresses")), to: .cleanup)
         }
         if let invalid = metrics["quality.phones_invalid"].number, invalid > 0 {
-            configuration.add(ConfigItem(
-                id: "cleanup.phones", title: LocalizedText(ru: "Привести телефоны к формату +7XXXXXXXXXX", en: "Normalise phones to +7XXXXXXXXXX"),
-                detail: LocalizedText(ru: "\(ru.count(invalid)) номеров не распознаны", en: "\(en.count(invalid)) numbers could not be read")), to: .cleanup)
+            configuration.add(
+                ConfigItem(
+                    id: "cleanup.phones",
+                    title: LocalizedText(ru: "Привести телефоны к формату +7XXXXXXXXXX", en: "Normalise phones to +7XXXXXXXXXX"),
+                    detail: LocalizedText(
+                        ru: "\(ru.count(invalid)) номеров не распознаны", en: "\(en.count(invalid)) numbers could not be read")),
+                to: .cleanup)
         }
         if let orphans = metrics["quality.orphan_sales_rows"].number, orphans > 0 {
-            configuration.add(ConfigItem(
-                id: "cleanup.orphans", title: LocalizedText(ru: "Завести в базу клиентов из продаж", en: "Add customers found only in sales"),
-                detail: LocalizedText(ru: "\(ru.count(orphans, .saleLines)) по клиентам, которых нет в базе (за всю историю данных)",
-                                      en: "\(en.count(orphans, .saleLines)) of customers missing from the base (over the whole export)")), to: .cleanup)
+            configuration.add(
+                ConfigItem(
+                    id: "cleanup.orphans",
+                    title: LocalizedText(ru: "Завести в базу клиентов из продаж", en: "Add customers found only in sales"),
+                    detail: LocalizedText(
+                        ru: "\(ru.count(orphans, .saleLines)) по клиентам, которых нет в базе (за всю историю данных)",
+                        en: "\(en.count(orphans, .saleLines)) of customers missing from the base (over the whole export)")), to: .cleanup)
         }
         if let median = metrics["customers.median_purchase_interval_days"].number, median > 0 {
             let days = (median * 2).rounded()
-            configuration.add(ConfigItem(
-                id: "automation.win_back",
-                title: LocalizedText(ru: "Задача при паузе в покупках", en: "Task when a customer's purchases pause"),
-                detail: LocalizedText(ru: "создавать менеджеру задачу, если клиент не покупал \(ru.count(days, .days)) (2 × медианный интервал между покупками за всю историю данных, \(ru.metric(median, unit: .days))) — раньше, чем клиент станет потерянным (не покупал 12 месяцев)",
-                                      en: "create a task for the manager when a customer has not bought for \(en.count(days, .days)) (2 × the median interval between purchases over the whole export, \(en.metric(median, unit: .days))) — before the customer becomes lost (no purchase for 12 months)")),
+            configuration.add(
+                ConfigItem(
+                    id: "automation.win_back",
+                    title: LocalizedText(ru: "Задача при паузе в покупках", en: "Task when a customer's purchases pause"),
+                    detail: LocalizedText(
+                        ru:
+                            "создавать менеджеру задачу, если клиент не покупал \(ru.count(days, .days)) (2 × медианный интервал между покупками за всю историю данных, \(ru.metric(median, unit: .days))) — раньше, чем клиент станет потерянным (не покупал 12 месяцев)",
+                        en:
+                            "create a task for the manager when a customer has not bought for \(en.count(days, .days)) (2 × the median interval between purchases over the whole export, \(en.metric(median, unit: .days))) — before the customer becomes lost (no purchase for 12 months)"
+                    )),
                 to: .automations)
         }
     }
@@ -113,15 +139,17 @@ public enum ConfigurationBuilder {
     private static func addPipeline(from metrics: MetricDocument, to configuration: inout RecommendedConfiguration) {
         var seen: Set<String> = []
         for row in metrics.tables.dealStages where seen.insert(row.stage).inserted {
-            configuration.add(ConfigItem(id: "stage.\(row.stage)", title: LocalizedText(both: row.stage),
-                                         detail: LocalizedText(ru: "этап из текущих данных по сделкам", en: "a stage found in the current deal data")),
-                              to: .pipeline)
+            configuration.add(
+                ConfigItem(
+                    id: "stage.\(row.stage)", title: LocalizedText(both: row.stage),
+                    detail: LocalizedText(ru: "этап из текущих данных по сделкам", en: "a stage found in the current deal data")),
+                to: .pipeline)
         }
     }
 }
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif

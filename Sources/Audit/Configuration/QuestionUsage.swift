@@ -56,7 +56,9 @@ public enum QuestionUsage {
                 for id in ids { add(id, .rule(id: rule.id)) }
             }
             for gate in ruleset.readiness {
-                for id in ([gate.blockedIf, gate.conditionIf] + gate.conditions.map(\.test)).flatMap({ answers(in: $0) }) { add(id, .readiness(gate: gate.id)) }
+                for id in ([gate.blockedIf, gate.conditionIf] + gate.conditions.map(\.test)).flatMap({ answers(in: $0) }) {
+                    add(id, .readiness(gate: gate.id))
+                }
             }
             if let spec = ruleset.configuration {
                 for id in spec.expressions.flatMap({ answers(in: $0) }) { add(id, .configuration) }
@@ -76,9 +78,14 @@ public enum QuestionUsage {
     public static func diagnostics(for questionnaire: Questionnaire, rulesets: [Ruleset]) -> [Diagnostic] {
         let names = rulesets.map(\.id).joined(separator: ", ")
         return unused(in: questionnaire, rulesets: rulesets).map { question in
-            Diagnostic(.warning, at: question.location, LocalizedText(
-                ru: "вопрос «\(question.id)» ни на что не влияет: его не оценивает ни одна область, не читают правила (\(names.isEmpty ? "наборов правил нет" : names)), условия показа, условия готовности и настройка CRM; используйте ответ или отметьте вопрос «purpose: context»",
-                en: "question '\(question.id)' feeds nothing: no area scores it, and no rule (\(names.isEmpty ? "no rulesets" : names)), skip logic, readiness gate or configuration item reads it; use the answer, or mark the question 'purpose: context'"))
+            Diagnostic(
+                .warning, at: question.location,
+                LocalizedText(
+                    ru:
+                        "вопрос «\(question.id)» ни на что не влияет: его не оценивает ни одна область, не читают правила (\(names.isEmpty ? "наборов правил нет" : names)), условия показа, условия готовности и настройка CRM; используйте ответ или отметьте вопрос «purpose: context»",
+                    en:
+                        "question '\(question.id)' feeds nothing: no area scores it, and no rule (\(names.isEmpty ? "no rulesets" : names)), skip logic, readiness gate or configuration item reads it; use the answer, or mark the question 'purpose: context'"
+                ))
         }
     }
 }

@@ -78,8 +78,11 @@ public struct PlatformCatalogue: Sendable, Hashable {
     /// Reads one catalogue file; every problem is reported with its line and column.
     public static func load(path: String) throws -> PlatformCatalogue {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(at: SourceLocation(file: path), LocalizedText(
-                ru: "не удалось прочитать \(path): файла нет или нет прав на чтение", en: "cannot read \(path): it does not exist or is not readable"))
+            throw Diagnostic(
+                at: SourceLocation(file: path),
+                LocalizedText(
+                    ru: "не удалось прочитать \(path): файла нет или нет прав на чтение",
+                    en: "cannot read \(path): it does not exist or is not readable"))
         }
         return try load(text: String(decoding: data, as: UTF8.self), file: path)
     }
@@ -108,8 +111,11 @@ struct PlatformCatalogueReader {
     mutating func catalogue(_ root: Node) -> PlatformCatalogue? {
         let what = LocalizedText(ru: "каталог платформ", en: "the platform catalogue")
         guard let fields = reader.mapping(root, what, allowed: Self.topKeys) else { return nil }
-        if let schema = reader.string(fields, "schema", required: true, what), schema != "crm-audit/platforms/1", let node = fields["schema"] {
-            reader.error(node, LocalizedText(ru: "«schema»: ожидается crm-audit/platforms/1", en: "'schema': expected crm-audit/platforms/1"))
+        if let schema = reader.string(fields, "schema", required: true, what), schema != "crm-audit/platforms/1",
+            let node = fields["schema"]
+        {
+            reader.error(
+                node, LocalizedText(ru: "«schema»: ожидается crm-audit/platforms/1", en: "'schema': expected crm-audit/platforms/1"))
         }
         let id = reader.identifier(fields, "id", what)
         let version = reader.string(fields, "version", required: true, what)
@@ -125,7 +131,8 @@ struct PlatformCatalogueReader {
         for node in reader.sequence(fields, "platforms", required: true, what) ?? [] {
             guard let platform = self.platform(node) else { continue }
             if !seen.insert(platform.id).inserted {
-                reader.error(node, LocalizedText(ru: "платформа «\(platform.id)» повторяется", en: "platform '\(platform.id)' appears twice"))
+                reader.error(
+                    node, LocalizedText(ru: "платформа «\(platform.id)» повторяется", en: "platform '\(platform.id)' appears twice"))
             }
             platforms.append(platform)
         }
@@ -157,17 +164,21 @@ struct PlatformCatalogueReader {
         let strengths = reader.text(fields, "strengths", named)
         let limits = reader.text(fields, "limits", named)
         guard let id, let name, let residency, let accounting, let telephony, let messengers, let price, let users,
-              let strengths, let limits, flags.values.count == 6 else { return nil }
+            let strengths, let limits, flags.values.count == 6
+        else { return nil }
         return Platform(
             id: id, name: name, markets: markets, deployment: Set(deployment), residency: residency, accounting1C: accounting,
             telephony: telephony, messengers: messengers, mobile: flags["mobile"] ?? false, warehouse: flags["warehouse"] ?? false,
             mailing: flags["mailing"] ?? false, productionOrders: flags["production_orders"] ?? false, api: flags["api"] ?? false,
-            domesticRegister: flags["domestic_register"] ?? false, pricePerUserMonth: price, users: Int(users.lowerBound)...Int(users.upperBound),
+            domesticRegister: flags["domestic_register"] ?? false, pricePerUserMonth: price,
+            users: Int(users.lowerBound)...Int(users.upperBound),
             industries: industries, strengths: strengths, limits: limits)
     }
 
     private mutating func missing(_ fields: Fields, _ key: String, _ what: LocalizedText) {
-        reader.error(fields.node, LocalizedText(ru: "\(what.ru): нет обязательного ключа «\(key)»", en: "\(what.en): the required key '\(key)' is missing"))
+        reader.error(
+            fields.node,
+            LocalizedText(ru: "\(what.ru): нет обязательного ключа «\(key)»", en: "\(what.en): the required key '\(key)' is missing"))
     }
 
     private mutating func strings(_ fields: Fields, _ key: String, allowed: [String]?, _ what: LocalizedText) -> [String] {
@@ -178,8 +189,11 @@ struct PlatformCatalogueReader {
                 continue
             }
             if let allowed, !allowed.contains(text) {
-                reader.error(node, LocalizedText(ru: "«\(key)»: «\(text)» — не одно из: \(allowed.joined(separator: ", "))",
-                                                 en: "'\(key)': '\(text)' is not one of: \(allowed.joined(separator: ", "))"))
+                reader.error(
+                    node,
+                    LocalizedText(
+                        ru: "«\(key)»: «\(text)» — не одно из: \(allowed.joined(separator: ", "))",
+                        en: "'\(key)': '\(text)' is not one of: \(allowed.joined(separator: ", "))"))
                 continue
             }
             values.append(text)
@@ -187,13 +201,16 @@ struct PlatformCatalogueReader {
         return values
     }
 
-    private mutating func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ fields: Fields, _ key: String, _ what: LocalizedText) -> T?
+    private mutating func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ fields: Fields, _ key: String, _ what: LocalizedText)
+        -> T?
     where T.RawValue == String {
         guard let text = reader.string(fields, key, required: true, what) else { return nil }
         guard let value = T(rawValue: text) else {
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
             if let node = fields[key] {
-                reader.error(node, LocalizedText(ru: "«\(key)»: «\(text)» — не одно из: \(allowed)", en: "'\(key)': '\(text)' is not one of: \(allowed)"))
+                reader.error(
+                    node,
+                    LocalizedText(ru: "«\(key)»: «\(text)» — не одно из: \(allowed)", en: "'\(key)': '\(text)' is not one of: \(allowed)"))
             }
             return nil
         }
@@ -209,9 +226,12 @@ struct PlatformCatalogueReader {
         let keys = key == "users" ? ("min", "max") : ("low", "high")
         let named = LocalizedText(ru: "«\(key)»", en: "'\(key)'")
         guard let pair = reader.mapping(node, named, allowed: [keys.0, keys.1]),
-              let low = reader.number(pair, keys.0, named), let high = reader.number(pair, keys.1, named) else { return nil }
+            let low = reader.number(pair, keys.0, named), let high = reader.number(pair, keys.1, named)
+        else { return nil }
         guard low >= 0, low <= high, high <= NumberLimits.amountMagnitude else {
-            reader.error(node, LocalizedText(ru: "«\(key)»: ожидается 0 ≤ \(keys.0) ≤ \(keys.1)", en: "'\(key)': expected 0 ≤ \(keys.0) ≤ \(keys.1)"))
+            reader.error(
+                node, LocalizedText(ru: "«\(key)»: ожидается 0 ≤ \(keys.0) ≤ \(keys.1)", en: "'\(key)': expected 0 ≤ \(keys.0) ≤ \(keys.1)")
+            )
             return nil
         }
         return low...high

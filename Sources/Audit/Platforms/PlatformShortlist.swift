@@ -23,8 +23,10 @@ public struct PlatformRequirements: Sendable, Hashable, Codable {
     public var mustHaves: [String]
     public var industry: String?
 
-    public init(market: String, users: Int, pricePerUserLimit: Double?, priceBasis: LocalizedText?, deployment: Platform.Deployment?,
-                accounting1C: Bool, native1C: Bool, domesticRegister: Bool, mustHaves: [String], industry: String?) {
+    public init(
+        market: String, users: Int, pricePerUserLimit: Double?, priceBasis: LocalizedText?, deployment: Platform.Deployment?,
+        accounting1C: Bool, native1C: Bool, domesticRegister: Bool, mustHaves: [String], industry: String?
+    ) {
         self.market = market
         self.users = users
         self.pricePerUserLimit = pricePerUserLimit
@@ -51,13 +53,15 @@ public struct PlatformRequirements: Sendable, Hashable, Codable {
             basis = LocalizedText(ru: "названный предел за пользователя в месяц", en: "the stated limit per user a month")
         } else if let budget = number("proj_budget_year"), budget > 0, option("goals_budget") == "licences_only" {
             limit = budget / Double(users) / 12
-            basis = LocalizedText(ru: "бюджет на подписку на \(users) пользователей и 12 месяцев",
-                                  en: "the licence budget over \(users) users and 12 months")
+            basis = LocalizedText(
+                ru: "бюджет на подписку на \(users) пользователей и 12 месяцев",
+                en: "the licence budget over \(users) users and 12 months")
         } else if let budget = number("proj_budget_year"), budget > 0 {
             // Licences are about a third of a first year; set-up, integration and training the rest.
             limit = budget / 3 / Double(users) / 12
-            basis = LocalizedText(ru: "треть бюджета первого года на \(users) пользователей и 12 месяцев",
-                                  en: "a third of the first-year budget over \(users) users and 12 months")
+            basis = LocalizedText(
+                ru: "треть бюджета первого года на \(users) пользователей и 12 месяцев",
+                en: "a third of the first-year budget over \(users) users and 12 months")
         }
         let must = answers.options("sel_must_haves")
         var requirements = PlatformRequirements(
@@ -105,8 +109,9 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
         }
         ranked.sort { ($0.score ?? 0, $1.platform.id) > ($1.score ?? 0, $0.platform.id) }
         excluded.sort { $0.platform.id < $1.platform.id }
-        return PlatformShortlist(requirements: requirements, catalogueVersion: catalogue.version,
-                                 pricesCheckedOn: catalogue.checked.iso, ranked: ranked, excluded: excluded)
+        return PlatformShortlist(
+            requirements: requirements, catalogueVersion: catalogue.version,
+            pricesCheckedOn: catalogue.checked.iso, ranked: ranked, excluded: excluded)
     }
 
     static func evaluate(_ platform: Platform, _ need: PlatformRequirements) -> ShortlistEntry {
@@ -116,18 +121,22 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
         let users = Double(need.users)
         let licences = (platform.pricePerUserMonth.lowerBound * users * 12)...(platform.pricePerUserMonth.upperBound * users * 12)
         if !platform.markets.contains(need.market) {
-            out.append(need.market == "ru"
-                ? LocalizedText(ru: "не продаётся и не поддерживается в России", en: "not sold or supported in Russia")
-                : LocalizedText(ru: "только для российского рынка", en: "for the Russian market only"))
+            out.append(
+                need.market == "ru"
+                    ? LocalizedText(ru: "не продаётся и не поддерживается в России", en: "not sold or supported in Russia")
+                    : LocalizedText(ru: "только для российского рынка", en: "for the Russian market only"))
         }
         if need.market == "ru", platform.residency != .russia, !platform.deployment.contains(.onPremise) {
-            out.append(LocalizedText(ru: "хранит данные за рубежом: нарушение ч. 5 ст. 18 152-ФЗ для данных граждан РФ",
-                                     en: "keeps data abroad: a breach of 152-FZ (art. 18 part 5) for Russian citizens' data"))
+            out.append(
+                LocalizedText(
+                    ru: "хранит данные за рубежом: нарушение ч. 5 ст. 18 152-ФЗ для данных граждан РФ",
+                    en: "keeps data abroad: a breach of 152-FZ (art. 18 part 5) for Russian citizens' data"))
         }
         if let deployment = need.deployment, !platform.deployment.contains(deployment) {
-            out.append(deployment == .onPremise
-                ? LocalizedText(ru: "нет версии для своего сервера", en: "no on-premise edition")
-                : LocalizedText(ru: "нет облачной версии", en: "no cloud edition"))
+            out.append(
+                deployment == .onPremise
+                    ? LocalizedText(ru: "нет версии для своего сервера", en: "no on-premise edition")
+                    : LocalizedText(ru: "нет облачной версии", en: "no cloud edition"))
         }
         if need.domesticRegister, !platform.domesticRegister {
             out.append(LocalizedText(ru: "нет в реестре российского ПО", en: "not in the Russian software register"))
@@ -139,20 +148,29 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
             out.append(LocalizedText(ru: "нет обмена с 1С", en: "no exchange with 1C"))
         }
         if need.users < platform.users.lowerBound {
-            out.append(LocalizedText(ru: "продаётся от \(platform.users.lowerBound) пользователей, у компании \(need.users)",
-                                     en: "sold from \(platform.users.lowerBound) users; the company has \(need.users)"))
+            out.append(
+                LocalizedText(
+                    ru: "продаётся от \(platform.users.lowerBound) пользователей, у компании \(need.users)",
+                    en: "sold from \(platform.users.lowerBound) users; the company has \(need.users)"))
         } else if need.users > platform.users.upperBound {
-            out.append(LocalizedText(ru: "рассчитана не больше чем на \(platform.users.upperBound) пользователей, у компании \(need.users)",
-                                     en: "made for at most \(platform.users.upperBound) users; the company has \(need.users)"))
+            out.append(
+                LocalizedText(
+                    ru: "рассчитана не больше чем на \(platform.users.upperBound) пользователей, у компании \(need.users)",
+                    en: "made for at most \(platform.users.upperBound) users; the company has \(need.users)"))
         }
         // Stock kept in 1C reaches any platform with a 1C exchange: it is shown on the deal, not kept twice.
         for need in need.mustHaves where !Self.has(platform, need) && !(need == "warehouse" && need1C(platform)) {
-            out.append(LocalizedText(ru: "нет обязательной функции «\(Self.mustHaveTitle(need).ru)»", en: "lacks a must-have: \(Self.mustHaveTitle(need).en)"))
+            out.append(
+                LocalizedText(
+                    ru: "нет обязательной функции «\(Self.mustHaveTitle(need).ru)»", en: "lacks a must-have: \(Self.mustHaveTitle(need).en)"
+                ))
         }
         if need.mustHaves.contains("warehouse"), !platform.warehouse, need1C(platform) {
             // Said so, so that "no stock" among the platform's limits does not read as a must-have ignored.
-            reasons.append(LocalizedText(ru: "своего склада нет: остатки и резервы видны из 1С через обмен",
-                                         en: "no stock of its own: stock and reservations come from 1C through the exchange"))
+            reasons.append(
+                LocalizedText(
+                    ru: "своего склада нет: остатки и резервы видны из 1С через обмен",
+                    en: "no stock of its own: stock and reservations come from 1C through the exchange"))
         }
         if need.accounting1C {
             switch platform.accounting1C {
@@ -160,21 +178,27 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
                 // The client said the CRM need not be on 1C: one base is an advantage, weighed as a
                 // standard exchange is, not a reason to put 1C first.
                 score += 1.5
-                reasons.append(LocalizedText(ru: "работает в одной базе с 1С; CRM на платформе 1С вы не требовали",
-                                             en: "shares one base with 1C; you did not require a CRM on the 1C platform"))
+                reasons.append(
+                    LocalizedText(
+                        ru: "работает в одной базе с 1С; CRM на платформе 1С вы не требовали",
+                        en: "shares one base with 1C; you did not require a CRM on the 1C platform"))
             case .native:
                 score += 3
-                reasons.append(LocalizedText(ru: "работает в одной базе с 1С: обмен не нужен", en: "shares one base with 1C: no exchange to build"))
+                reasons.append(
+                    LocalizedText(ru: "работает в одной базе с 1С: обмен не нужен", en: "shares one base with 1C: no exchange to build"))
             case .connector:
                 score += 1.5
-                reasons.append(LocalizedText(ru: "типовой обмен с 1С через коннектор", en: "a standard exchange with 1C through a connector"))
+                reasons.append(
+                    LocalizedText(ru: "типовой обмен с 1С через коннектор", en: "a standard exchange with 1C through a connector"))
             case .none: break
             }
         }
         if platform.accounting1C == .native, need.accounting1C, need.deployment == .cloud, need.accounting1CHosting == "own_server" {
             score -= 1.5
-            concerns.append(LocalizedText(ru: "встроенная в 1С CRM работает там же, где ваша 1С, — на своём сервере, а не в облаке, которое вы назвали",
-                                         en: "a CRM built into 1C runs where your 1C runs, on your own server, not in the cloud you asked for"))
+            concerns.append(
+                LocalizedText(
+                    ru: "встроенная в 1С CRM работает там же, где ваша 1С, — на своём сервере, а не в облаке, которое вы назвали",
+                    en: "a CRM built into 1C runs where your 1C runs, on your own server, not in the cloud you asked for"))
         }
         if let limit = need.pricePerUserLimit {
             if platform.pricePerUserMonth.upperBound <= limit {
@@ -185,7 +209,8 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
                 reasons.append(LocalizedText(ru: "начальные тарифы в пределах бюджета", en: "the entry plans are within the budget"))
             } else {
                 score -= 2
-                concerns.append(LocalizedText(ru: "дороже бюджета даже на начальном тарифе", en: "dearer than the budget even on the entry plan"))
+                concerns.append(
+                    LocalizedText(ru: "дороже бюджета даже на начальном тарифе", en: "dearer than the budget even on the entry plan"))
             }
         }
         if let industry = need.industry.map(AuditSetup.slug), platform.industries.contains(industry) {
@@ -198,15 +223,18 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
         if !builtIn.isEmpty {
             score += 1.0 * Double(builtIn.count)
             let names = builtIn.map(Self.mustHaveTitle)
-            reasons.append(LocalizedText(ru: "встроено: " + names.map(\.ru).joined(separator: ", "),
-                                         en: "built in: " + names.map(\.en).joined(separator: ", ")))
+            reasons.append(
+                LocalizedText(
+                    ru: "встроено: " + names.map(\.ru).joined(separator: ", "),
+                    en: "built in: " + names.map(\.en).joined(separator: ", ")))
         }
-        return ShortlistEntry(platform: platform, score: out.isEmpty ? score : nil, reasons: reasons, concerns: concerns, exclusions: out,
-                              licencesPerYear: licences)
+        return ShortlistEntry(
+            platform: platform, score: out.isEmpty ? score : nil, reasons: reasons, concerns: concerns, exclusions: out,
+            licencesPerYear: licences)
     }
 
     /// The must-haves the selection question offers, by option id.
-    
+
     static func has(_ platform: Platform, _ need: String) -> Bool {
         switch need {
         case "telephony": platform.telephony != .none

@@ -24,7 +24,8 @@ public struct ImplementationSpec: Sendable, Hashable, Codable {
         public var stalledAfterDays: Int
 
         enum CodingKeys: String, CodingKey {
-            case name, exitCriterion = "exit_criterion", requiredFields = "required_fields", probability, stalledAfterDays = "stalled_after_days"
+            case name, exitCriterion = "exit_criterion", requiredFields = "required_fields", probability, stalledAfterDays =
+                "stalled_after_days"
         }
     }
 

@@ -108,7 +108,9 @@ public struct SpreadsheetWriter {
         let overrides = sheets.indices.map {
             "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }.joined()
-        add("[Content_Types].xml", """
+        add(
+            "[Content_Types].xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
@@ -117,7 +119,9 @@ public struct SpreadsheetWriter {
             <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
             \(overrides)</Types>
             """)
-        add("_rels/.rels", """
+        add(
+            "_rels/.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="\(package)"><Relationship Id="rId1" Type="\(relations)/officeDocument" Target="xl/workbook.xml"/></Relationships>
             """)
@@ -125,19 +129,25 @@ public struct SpreadsheetWriter {
             "<sheet name=\"\(Self.escape(Self.sheetName(sheet.name)))\" sheetId=\"\(index + 1)\"\(sheet.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(index + 1)\"/>"
         }.joined()
         let protection = lockedStructure ? "<workbookProtection lockStructure=\"1\"/>" : ""
-        add("xl/workbook.xml", """
+        add(
+            "xl/workbook.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <workbook xmlns="\(main)" xmlns:r="\(relations)">\(protection)<sheets>\(sheetList)</sheets></workbook>
             """)
         let sheetRelations = sheets.indices.map {
             "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(relations)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
         }.joined()
-        add("xl/_rels/workbook.xml.rels", """
+        add(
+            "xl/_rels/workbook.xml.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="\(package)">\(sheetRelations)\
             <Relationship Id="rId\(sheets.count + 1)" Type="\(relations)/styles" Target="styles.xml"/></Relationships>
             """)
-        add("xl/styles.xml", """
+        add(
+            "xl/styles.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <styleSheet xmlns="\(main)">\
             <fonts count="3"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font>\
@@ -182,11 +192,12 @@ public struct SpreadsheetWriter {
         } else {
             for row in sheet.rows {
                 for (column, cell) in row.enumerated() {
-                    let length = switch cell {
-                    case .text(let text), .bold(let text), .input(let text): Double(text.count)
-                    case .number, .inputNumber, .inputDate, .date, .percent: 14.0
-                    case .band, .title, .empty: 8.0
-                    }
+                    let length =
+                        switch cell {
+                        case .text(let text), .bold(let text), .input(let text): Double(text.count)
+                        case .number, .inputNumber, .inputDate, .date, .percent: 14.0
+                        case .band, .title, .empty: 8.0
+                        }
                     widths[column] = min(60, max(widths[column], length + 2))
                 }
             }
@@ -210,10 +221,12 @@ public struct SpreadsheetWriter {
                 case .bold(let value): rows += text(value, .bold)
                 case .band(let value): rows += text(value, .band)
                 case .title(let value): rows += text(value, .title)
-                case .input(let value): rows += value.isEmpty ? "<c r=\"\(reference)\" s=\"\(Style.input.rawValue)\"/>" : text(value, .input)
+                case .input(let value):
+                    rows += value.isEmpty ? "<c r=\"\(reference)\" s=\"\(Style.input.rawValue)\"/>" : text(value, .input)
                 case .inputNumber(let value): rows += number(value, .inputNumber)
                 case .inputDate(let day):
-                    rows += day.map { number(Double($0.ordinal - Self.excelEpoch.ordinal), .inputDate) }
+                    rows +=
+                        day.map { number(Double($0.ordinal - Self.excelEpoch.ordinal), .inputDate) }
                         ?? "<c r=\"\(reference)\" s=\"\(Style.inputDate.rawValue)\"/>"
                 case .date(let day): rows += number(Double(day.ordinal - Self.excelEpoch.ordinal), .date)
                 case .percent(let value): rows += number(value, .percent)
@@ -225,9 +238,12 @@ public struct SpreadsheetWriter {
             }
             rows += "</row>"
         }
-        let pane = sheet.frozenRows > 0
-            ? "<pane ySplit=\"\(sheet.frozenRows)\" topLeftCell=\"A\(sheet.frozenRows + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>" : ""
-        let protection = sheet.protected
+        let pane =
+            sheet.frozenRows > 0
+            ? "<pane ySplit=\"\(sheet.frozenRows)\" topLeftCell=\"A\(sheet.frozenRows + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            : ""
+        let protection =
+            sheet.protected
             ? "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatColumns=\"0\" formatRows=\"0\"/>" : ""
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

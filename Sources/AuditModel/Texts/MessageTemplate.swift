@@ -85,7 +85,10 @@ public struct MessageTemplate: Sendable, Hashable {
                     case nil: result += "{\(name)}"
                     }
                 case .plural(let name, let forms):
-                    guard case .number(let value)? = arguments[name] else { result += "{\(name)}"; continue }
+                    guard case .number(let value)? = arguments[name] else {
+                        result += "{\(name)}"
+                        continue
+                    }
                     let exact = value == value.rounded() && abs(value) < 1e15 ? forms["=\(Int64(value))"] : nil
                     let form = exact ?? forms[PluralCategory.of(value, in: language).rawValue] ?? forms["other"] ?? []
                     result += text(form, number: value)
@@ -106,7 +109,10 @@ public struct MessageTemplate: Sendable, Hashable {
             var parts: [Part] = []
             var literal = ""
             func flush() {
-                if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+                if !literal.isEmpty {
+                    parts.append(.literal(literal))
+                    literal = ""
+                }
             }
             while index < characters.count {
                 let character = characters[index]
@@ -136,8 +142,10 @@ public struct MessageTemplate: Sendable, Hashable {
 
         mutating func word() -> String {
             var word = ""
-            while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
-                || characters[index] == "=" {
+            while index < characters.count,
+                characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
+                    || characters[index] == "="
+            {
                 word.append(characters[index])
                 index += 1
             }
@@ -175,7 +183,10 @@ public struct MessageTemplate: Sendable, Hashable {
             var forms: [String: [Part]] = [:]
             while true {
                 skipSpaces()
-                if index < characters.count, characters[index] == "}" { index += 1; break }
+                if index < characters.count, characters[index] == "}" {
+                    index += 1
+                    break
+                }
                 let formStart = index
                 let key = word()
                 guard key.hasPrefix("=") ? Int(key.dropFirst()) != nil : PluralCategory(rawValue: key) != nil else {
@@ -244,7 +255,9 @@ extension TextCatalogue {
                     for (argument, forms) in template.pluralForms {
                         let missing = PluralCategory.required(in: language).map(\.rawValue).filter { !forms.contains($0) }
                         if !missing.isEmpty {
-                            problems.append("\(key.rawValue) (\(language.rawValue)): the plural of '\(argument)' lacks \(missing.joined(separator: ", "))")
+                            problems.append(
+                                "\(key.rawValue) (\(language.rawValue)): the plural of '\(argument)' lacks \(missing.joined(separator: ", "))"
+                            )
                         }
                     }
                 } catch {
@@ -252,8 +265,10 @@ extension TextCatalogue {
                 }
             }
             if Set(names.values).count > 1 {
-                problems.append("\(key.rawValue): the languages use different placeholders: "
-                    + names.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value.sorted())" }.joined(separator: ", "))
+                problems.append(
+                    "\(key.rawValue): the languages use different placeholders: "
+                        + names.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value.sorted())" }.joined(
+                            separator: ", "))
             }
         }
         return problems

@@ -47,8 +47,10 @@ package final class CSVReader {
 
     /// Opens `path`, detecting the encoding from its first 64 KiB and sniffing the delimiter
     /// among `,` `;` TAB `|`, unless they are given.
-    package init(path: String, encoding forcedEncoding: TextEncoding? = nil, delimiter forcedDelimiter: UInt8? = nil,
-                 fingerprint: Bool = true, limits: RowLimits = .standard) throws(ImportError) {
+    package init(
+        path: String, encoding forcedEncoding: TextEncoding? = nil, delimiter forcedDelimiter: UInt8? = nil,
+        fingerprint: Bool = true, limits: RowLimits = .standard
+    ) throws(ImportError) {
         self.path = path
         self.limits = limits
         bounds = CSVReader.initialBounds(limits)
@@ -61,8 +63,11 @@ package final class CSVReader {
         var encoding = forcedEncoding ?? detected
         var skip = 0
         if let forcedEncoding {
-            if forcedEncoding == detected { skip = bomLength }
-            else if forcedEncoding == .utf8, raw.starts(with: [0xEF, 0xBB, 0xBF]) { skip = 3 }
+            if forcedEncoding == detected {
+                skip = bomLength
+            } else if forcedEncoding == .utf8, raw.starts(with: [0xEF, 0xBB, 0xBF]) {
+                skip = 3
+            }
             encoding = forcedEncoding
         } else {
             skip = bomLength
@@ -166,15 +171,23 @@ package final class CSVReader {
         var start = start, end = end
         while start < end {
             let byte = p[start]
-            if byte == 0x20 || byte == 0x09 { start += 1 }
-            else if byte == 0xC2 && start + 1 < end && p[start + 1] == 0xA0 { start += 2 }
-            else { break }
+            if byte == 0x20 || byte == 0x09 {
+                start += 1
+            } else if byte == 0xC2 && start + 1 < end && p[start + 1] == 0xA0 {
+                start += 2
+            } else {
+                break
+            }
         }
         while end > start {
             let byte = p[end - 1]
-            if byte == 0x20 || byte == 0x09 { end -= 1 }
-            else if byte == 0xA0 && end - 2 >= start && p[end - 2] == 0xC2 { end -= 2 }
-            else { break }
+            if byte == 0x20 || byte == 0x09 {
+                end -= 1
+            } else if byte == 0xA0 && end - 2 >= start && p[end - 2] == 0xC2 {
+                end -= 2
+            } else {
+                break
+            }
         }
         return (start, end)
     }
@@ -251,8 +264,9 @@ package final class CSVReader {
                 }
                 throw ImportError.malformed(
                     SourceLocation(file: path, line: nextLine + newlinesBefore, column: column),
-                    LocalizedText(ru: "кавычка открыта и не закрыта до конца файла; проверьте кавычки в этой строке",
-                                  en: "a quote opens here and is never closed before the end of the file; check the quotes on this line"))
+                    LocalizedText(
+                        ru: "кавычка открыта и не закрыта до конца файла; проверьте кавычки в этой строке",
+                        en: "a quote opens here and is never closed before the end of the file; check the quotes on this line"))
             }
         }
     }
@@ -298,9 +312,14 @@ package final class CSVReader {
     /// Refuses the record just split when it passes ``RowLimits``.
     private func checkLimits(recordBytes: Int) throws(ImportError) {
         if bounds.overflowed {
-            throw ImportError.malformed(SourceLocation(file: path, line: nextLine, column: limits.fields + 1), LocalizedText(
-                ru: "в записи больше \(limits.fields) полей (предел — столько столбцов у листа Excel); проверьте разделитель (--delimiter) и кавычки",
-                en: "the record has more than \(limits.fields) fields (the limit: the columns of an Excel sheet); check the delimiter (--delimiter) and the quotes"))
+            throw ImportError.malformed(
+                SourceLocation(file: path, line: nextLine, column: limits.fields + 1),
+                LocalizedText(
+                    ru:
+                        "в записи больше \(limits.fields) полей (предел — столько столбцов у листа Excel); проверьте разделитель (--delimiter) и кавычки",
+                    en:
+                        "the record has more than \(limits.fields) fields (the limit: the columns of an Excel sheet); check the delimiter (--delimiter) and the quotes"
+                ))
         }
         if recordBytes > limits.recordBytes { throw tooLong(record: true, column: nil) }
         for index in 0..<bounds.count where bounds.ends[index] - bounds.starts[index] > limits.fieldBytes {
@@ -312,14 +331,22 @@ package final class CSVReader {
     private func tooLong(record: Bool, column: Int?) -> ImportError {
         let limit = record ? limits.recordBytes : limits.fieldBytes
         let size = RowLimits.size(limit).ru, sizeEn = RowLimits.size(limit).en
-        let what = record
-            ? LocalizedText(ru: "запись, начатая в этой строке, длиннее \(size) (предел на запись)",
-                            en: "the record starting on this line is longer than \(sizeEn) (the limit for a record)")
-            : LocalizedText(ru: "поле длиннее \(size) (предел на поле; ячейка Excel вмещает 32 767 знаков)",
-                            en: "a field is longer than \(sizeEn) (the limit for a field; an Excel cell holds 32,767 characters)")
-        return .malformed(SourceLocation(file: path, line: nextLine, column: column), LocalizedText(
-            ru: what.ru + ": такого не бывает в выгрузке таблицы — вероятно, не закрыта кавычка или в файле нет переводов строк. Проверьте файл в текстовом редакторе",
-            en: what.en + ": no table export holds that — most likely a quote is left open, or the file has no line breaks. Look at the file in a text editor"))
+        let what =
+            record
+            ? LocalizedText(
+                ru: "запись, начатая в этой строке, длиннее \(size) (предел на запись)",
+                en: "the record starting on this line is longer than \(sizeEn) (the limit for a record)")
+            : LocalizedText(
+                ru: "поле длиннее \(size) (предел на поле; ячейка Excel вмещает 32 767 знаков)",
+                en: "a field is longer than \(sizeEn) (the limit for a field; an Excel cell holds 32,767 characters)")
+        return .malformed(
+            SourceLocation(file: path, line: nextLine, column: column),
+            LocalizedText(
+                ru: what.ru
+                    + ": такого не бывает в выгрузке таблицы — вероятно, не закрыта кавычка или в файле нет переводов строк. Проверьте файл в текстовом редакторе",
+                en: what.en
+                    + ": no table export holds that — most likely a quote is left open, or the file has no line breaks. Look at the file in a text editor"
+            ))
     }
 
     private func refill() throws(ImportError) {

@@ -106,19 +106,26 @@ final class DatasetStore {
     ///
     /// "The same file" is the same content (SHA-256) or, with `replace`, also a dataset of the
     /// same kind imported from a file of the same name: a corrected export replaces the bad one.
-    func finish(sha256: String, format: String, rowsRead: Int, rowsStored: Int, rowsRejected: Int,
-                mapping: String, replace: Bool) throws -> Bool {
+    func finish(
+        sha256: String, format: String, rowsRead: Int, rowsStored: Int, rowsRejected: Int,
+        mapping: String, replace: Bool
+    ) throws -> Bool {
         var replaced = false
-        let earlier = replace
-            ? try Row.fetchAll(db, sql: """
-                SELECT id, file_name, imported_at FROM dataset
-                WHERE round_id = ? AND id <> ? AND (sha256 = ? OR (file_name = ? AND kind = ?))
-                """, arguments: [round.id, datasetID, sha256, (file as NSString).lastPathComponent, kind.rawValue])
-            : try Row.fetchAll(db, sql: "SELECT id, file_name, imported_at FROM dataset WHERE round_id = ? AND sha256 = ? AND id <> ?",
-                               arguments: [round.id, sha256, datasetID])
+        let earlier =
+            replace
+            ? try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, file_name, imported_at FROM dataset
+                    WHERE round_id = ? AND id <> ? AND (sha256 = ? OR (file_name = ? AND kind = ?))
+                    """, arguments: [round.id, datasetID, sha256, (file as NSString).lastPathComponent, kind.rawValue])
+            : try Row.fetchAll(
+                db, sql: "SELECT id, file_name, imported_at FROM dataset WHERE round_id = ? AND sha256 = ? AND id <> ?",
+                arguments: [round.id, sha256, datasetID])
         if let first = earlier.first {
             guard replace else {
-                throw ImportError.alreadyImported(path: file, sha256: sha256, previousFile: first["file_name"], importedAt: first["imported_at"])
+                throw ImportError.alreadyImported(
+                    path: file, sha256: sha256, previousFile: first["file_name"], importedAt: first["imported_at"])
             }
             for row in earlier { try delete(dataset: row["id"]) }
             replaced = true
@@ -144,15 +151,18 @@ final class DatasetStore {
     /// Removes the round's datasets of this kind imported from a file named `name`
     /// (`--replace-dataset`); an error listing the round's datasets when there is none.
     func replace(datasetNamed name: String) throws {
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM dataset WHERE round_id = ? AND kind = ? AND file_name = ? AND id <> ?",
-                                     arguments: [round.id, kind.rawValue, name, datasetID])
+        let ids = try Int64.fetchAll(
+            db, sql: "SELECT id FROM dataset WHERE round_id = ? AND kind = ? AND file_name = ? AND id <> ?",
+            arguments: [round.id, kind.rawValue, name, datasetID])
         guard !ids.isEmpty else {
-            let names = try String.fetchAll(db, sql: "SELECT file_name FROM dataset WHERE round_id = ? AND kind = ? AND id <> ? ORDER BY id",
-                                            arguments: [round.id, kind.rawValue, datasetID])
+            let names = try String.fetchAll(
+                db, sql: "SELECT file_name FROM dataset WHERE round_id = ? AND kind = ? AND id <> ? ORDER BY id",
+                arguments: [round.id, kind.rawValue, datasetID])
             let list = names.isEmpty ? "—" : names.joined(separator: ", ")
-            throw ImportError.invalidOption(LocalizedText(
-                ru: "--replace-dataset: в раунде нет данных «\(kind.title.ru)» из файла «\(name)»; есть: \(list)",
-                en: "--replace-dataset: the round has no \(kind.title.en) imported from '\(name)'; it has: \(list)"))
+            throw ImportError.invalidOption(
+                LocalizedText(
+                    ru: "--replace-dataset: в раунде нет данных «\(kind.title.ru)» из файла «\(name)»; есть: \(list)",
+                    en: "--replace-dataset: the round has no \(kind.title.en) imported from '\(name)'; it has: \(list)"))
         }
         for id in ids { try delete(dataset: id) }
     }
@@ -165,16 +175,22 @@ final class DatasetStore {
 
     /// Sales lines of this dataset whose customer is not in the round's customer list.
     func unknownCustomers() throws -> ImportReport.UnknownCustomers? {
-        let hasCustomers = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE round_id = ?)", arguments: [round.id]) ?? false
+        let hasCustomers =
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE round_id = ?)", arguments: [round.id]) ?? false
         guard hasCustomers else { return nil }
         if let saleColumns { return try unknownCustomers(in: saleColumns) }
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT COUNT(*) AS rows, COUNT(DISTINCT customer_id) AS customers, TOTAL(amount) AS amount,
-                   (SELECT TOTAL(amount) FROM sale WHERE dataset_id = ?1) AS total
-            FROM sale
-            WHERE dataset_id = ?1 AND customer_id NOT IN (SELECT customer_id FROM customer WHERE round_id = ?2)
-            """, arguments: [datasetID, round.id]) else { return nil }
-        return ImportReport.UnknownCustomers(rows: row["rows"], distinctCustomers: row["customers"], amount: row["amount"], totalAmount: row["total"])
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) AS rows, COUNT(DISTINCT customer_id) AS customers, TOTAL(amount) AS amount,
+                           (SELECT TOTAL(amount) FROM sale WHERE dataset_id = ?1) AS total
+                    FROM sale
+                    WHERE dataset_id = ?1 AND customer_id NOT IN (SELECT customer_id FROM customer WHERE round_id = ?2)
+                    """, arguments: [datasetID, round.id])
+        else { return nil }
+        return ImportReport.UnknownCustomers(
+            rows: row["rows"], distinctCustomers: row["customers"], amount: row["amount"], totalAmount: row["total"])
     }
 
     /// The same count from the columnar copy: the customer list's ids are looked up once per
@@ -212,9 +228,11 @@ final class DatasetStore {
     /// How many of `values` are the name of a customer in the round's list (case and blanks aside).
     private func namesAmong(_ values: [String]) throws -> Int {
         func key(_ text: String) -> String { text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        let names = Set(try String.fetchAll(db, sql: "SELECT name FROM customer WHERE round_id = ? AND name IS NOT NULL",
-                                            arguments: [round.id]).map(key))
+        let names = Set(
+            try String.fetchAll(
+                db, sql: "SELECT name FROM customer WHERE round_id = ? AND name IS NOT NULL",
+                arguments: [round.id]
+            ).map(key))
         return values.count { names.contains(key($0)) }
     }
 }
-

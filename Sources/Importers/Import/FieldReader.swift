@@ -1,4 +1,5 @@
 import AuditModel
+import Foundation
 
 /// Reads one source cell as one canonical field: the value to store, or why it cannot be read.
 package struct FieldReader {
@@ -33,9 +34,10 @@ package struct FieldReader {
             return .value(.null)
         }
         if case .undecodable = cell {
-            return .problem(LocalizedText(
-                ru: "байты не читаются в кодировке файла; если файл в Windows-1251, укажите --encoding windows-1251",
-                en: "the bytes are not valid in the file's encoding; if the file is Windows-1251, pass --encoding windows-1251"))
+            return .problem(
+                LocalizedText(
+                    ru: "байты не читаются в кодировке файла; если файл в Windows-1251, укажите --encoding windows-1251",
+                    en: "the bytes are not valid in the file's encoding; if the file is Windows-1251, pass --encoding windows-1251"))
         }
         switch spec.type {
         case .text:
@@ -59,7 +61,9 @@ package struct FieldReader {
             case .date(let day): return .value(.text(day.isoText))
             case .number(let value):
                 if let day = serials.day(value) { return .value(.text(day.isoText)) }
-                return .problem(LocalizedText(ru: "число \(Cell.format(value)) не является датой", en: "the number \(Cell.format(value)) is not a date"))
+                return .problem(
+                    LocalizedText(ru: "число \(Cell.format(value)) не является датой", en: "the number \(Cell.format(value)) is not a date")
+                )
             case .text(let text):
                 let result = DateReader.parse(text, order: order, serials: serials)
                 switch result.evidence {
@@ -69,14 +73,17 @@ package struct FieldReader {
                 case .none: break
                 }
                 if let day = result.day { return .value(.text(day.isoText)) }
-                if (result.evidence == .dayFirstOnly && order == .monthFirst) || (result.evidence == .monthFirstOnly && order == .dayFirst) {
-                    return .problem(LocalizedText(
-                        ru: "дата не сходится с порядком «\(order == .dayFirst ? "день.месяц" : "месяц.день")», принятым для столбца",
-                        en: "the date does not fit the column's \(order == .dayFirst ? "day/month" : "month/day") order"))
+                if (result.evidence == .dayFirstOnly && order == .monthFirst) || (result.evidence == .monthFirstOnly && order == .dayFirst)
+                {
+                    return .problem(
+                        LocalizedText(
+                            ru: "дата не сходится с порядком «\(order == .dayFirst ? "день.месяц" : "месяц.день")», принятым для столбца",
+                            en: "the date does not fit the column's \(order == .dayFirst ? "day/month" : "month/day") order"))
                 }
-                return .problem(LocalizedText(
-                    ru: "не читается как дата (ожидается дд.мм.гггг, гггг-мм-дд или дд/мм/гггг)",
-                    en: "cannot be read as a date (expected dd.mm.yyyy, yyyy-mm-dd or dd/mm/yyyy)"))
+                return .problem(
+                    LocalizedText(
+                        ru: "не читается как дата (ожидается дд.мм.гггг, гггг-мм-дд или дд/мм/гггг)",
+                        en: "cannot be read as a date (expected dd.mm.yyyy, yyyy-mm-dd or dd/mm/yyyy)"))
             case .bool:
                 return .problem(LocalizedText(ru: "ожидается дата", en: "expected a date"))
             case .empty, .undecodable:
@@ -102,8 +109,10 @@ package struct FieldReader {
                 if knownCodes.count < Self.remembered { knownCodes[text] = code }
             }
             if let code { return .value(.text(code)) }
-            return .problem(LocalizedText(ru: "неизвестное значение; ожидается одно из: \(codes.joined(separator: ", "))",
-                                          en: "unknown value; expected one of: \(codes.joined(separator: ", "))"))
+            return .problem(
+                LocalizedText(
+                    ru: "неизвестное значение; ожидается одно из: \(codes.joined(separator: ", "))",
+                    en: "unknown value; expected one of: \(codes.joined(separator: ", "))"))
         }
     }
 
@@ -127,8 +136,9 @@ package struct FieldReader {
         case .date:
             // The checks of `Day(year:month:day:)`, without working out the day's ordinal.
             guard let parts = DateReader.fastParts(bytes, order: order), parts.readable,
-                  (1...12).contains(parts.month), parts.day >= 1, parts.day <= Day.daysIn(month: parts.month, year: parts.year),
-                  (1...9999).contains(parts.year) else { return nil }
+                (1...12).contains(parts.month), parts.day >= 1, parts.day <= Day.daysIn(month: parts.month, year: parts.year),
+                (1...9999).contains(parts.year)
+            else { return nil }
             switch parts.evidence {
             case .dayFirstOnly: dayFirstOnly += 1
             case .monthFirstOnly: monthFirstOnly += 1
@@ -148,8 +158,6 @@ package struct FieldReader {
         return order
     }
 }
-
-import Foundation
 
 extension FieldType {
     /// Number and date fields, where a lone dash means "no value".

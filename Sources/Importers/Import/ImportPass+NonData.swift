@@ -37,8 +37,9 @@ extension ImportPass {
         }
         // A row of numbers only whose amount is the sum of the rows above: an unlabelled subtotal.
         if NonDataClassifier.groupCandidate(cells) == nil, runningRows >= 2, let amountField,
-           case .real(let amount) = values[amountField], abs(amount - runningAmount) < 0.005,
-           cells.allSatisfy({ $0.isEmpty || NonDataClassifier.looksNumeric($0.trimmingCharacters(in: .whitespaces)) }) {
+            case .real(let amount) = values[amountField], abs(amount - runningAmount) < 0.005,
+            cells.allSatisfy({ $0.isEmpty || NonDataClassifier.looksNumeric($0.trimmingCharacters(in: .whitespaces)) })
+        {
             skip(.total, row: row, text: Self.joined(cells))
             return true
         }
@@ -165,25 +166,33 @@ extension ImportPass {
         let problem = RowProblem(
             location: SourceLocation(file: path, line: row.line, column: row.brokenQuote), header: nil, field: nil, value: nil,
             reason: LocalizedText(
-                ru: "кавычка открыта здесь и не закрыта в этой строке: строка не прочитана; закройте кавычку или удвойте её (\"\") внутри значения",
-                en: "a quote opens here and is not closed on this line: the line is not read; close the quote, or double it (\"\") inside a value"))
+                ru:
+                    "кавычка открыта здесь и не закрыта в этой строке: строка не прочитана; закройте кавычку или удвойте её (\"\") внутри значения",
+                en:
+                    "a quote opens here and is not closed on this line: the line is not read; close the quote, or double it (\"\") inside a value"
+            ))
         try reject(line: row.line, bad: [problem]) { cells }
     }
 
     /// For deals whose export has a stage but no status column (amoCRM, Bitrix24, Salesforce,
     /// HubSpot…: "Успешно реализовано", "Сделка провалена", "Closed Won", "closedlost", "Won"),
     /// the fields the status is read from; nil otherwise.
-    static func stageStatusFields(kind: DatasetKind, mapping: ColumnMapping, positions: [String: Int]) -> (stage: Int, status: Int, closed: Int?)? {
+    static func stageStatusFields(kind: DatasetKind, mapping: ColumnMapping, positions: [String: Int]) -> (
+        stage: Int, status: Int, closed: Int?
+    )? {
         guard kind == .deals, let stage = positions["stage"], let status = positions["status"],
-              mapping.assignments.contains(where: { $0.field == "stage" }),
-              !mapping.assignments.contains(where: { $0.field == "status" }) else { return nil }
+            mapping.assignments.contains(where: { $0.field == "stage" }),
+            !mapping.assignments.contains(where: { $0.field == "status" })
+        else { return nil }
         let closed = mapping.assignments.contains { $0.field == "closed_at" } ? positions["closed_at"] : nil
         return (stage, status, closed)
     }
 
     /// The status of a deal from its stage: won or lost when the stage says so, open for any
     /// other stage of a deal not closed; left empty for another stage of a closed deal.
-    func deriveStatus(_ fields: (stage: Int, status: Int, closed: Int?), _ values: UnsafeMutableBufferPointer<StoredValue>, _ text: DirectText) {
+    func deriveStatus(
+        _ fields: (stage: Int, status: Int, closed: Int?), _ values: UnsafeMutableBufferPointer<StoredValue>, _ text: DirectText
+    ) {
         let stage: String
         if let direct = text.string(fields.stage) {
             stage = direct
@@ -192,7 +201,9 @@ extension ImportPass {
         } else {
             return
         }
-        if let code = options.mapping?.stages[normalizeWord(stage)] ?? CodeReader.parse(stage, field: "status", codes: ["open", "won", "lost"]) {
+        if let code = options.mapping?.stages[normalizeWord(stage)]
+            ?? CodeReader.parse(stage, field: "status", codes: ["open", "won", "lost"])
+        {
             values[fields.status] = .text(code)
             return
         }

@@ -56,13 +56,15 @@ final class ImportPass {
     static func open(path: String, options: ImportOptions) throws -> any RowSource {
         switch try FileFormat.detect(path: path) {
         case .csv:
-            return try CSVRowSource(path: path, encoding: options.encoding ?? options.mapping?.encoding,
-                                    delimiter: options.delimiter ?? options.mapping?.delimiter)
+            return try CSVRowSource(
+                path: path, encoding: options.encoding ?? options.mapping?.encoding,
+                delimiter: options.delimiter ?? options.mapping?.delimiter)
         case .xlsx:
             return try XLSXRowSource(path: path, sheet: options.sheet ?? options.mapping?.sheet)
         case .xml:
-            return try XMLRowSource(path: path, recordPath: options.mapping?.xmlRecords,
-                                    fieldPaths: options.mapping.map { Array($0.xmlFields.values) } ?? [])
+            return try XMLRowSource(
+                path: path, recordPath: options.mapping?.xmlRecords,
+                fieldPaths: options.mapping.map { Array($0.xmlFields.values) } ?? [])
         }
     }
 
@@ -77,7 +79,8 @@ final class ImportPass {
         var headBlankLines: [Int] = []
         var headBroken: [SourceRow] = []
         while head.count < ColumnMapper.headerSearchRows, headBytes <= RowLimits.standard.recordBytes,
-              let row = try source.nextRow() {
+            let row = try source.nextRow()
+        {
             if row.brokenQuote != nil {
                 headBroken.append(row)
                 continue
@@ -97,9 +100,11 @@ final class ImportPass {
             } else if let index = head.firstIndex(where: { $0.line == explicit }) {
                 headerIndex = index
             } else {
-                throw ImportError.malformed(SourceLocation(file: path, line: explicit),
-                                            LocalizedText(ru: "строка заголовка \(explicit) из файла соответствия пуста или за пределами первых строк",
-                                                          en: "header row \(explicit) from the mapping file is empty or beyond the first rows"))
+                throw ImportError.malformed(
+                    SourceLocation(file: path, line: explicit),
+                    LocalizedText(
+                        ru: "строка заголовка \(explicit) из файла соответствия пуста или за пределами первых строк",
+                        en: "header row \(explicit) from the mapping file is empty or beyond the first rows"))
             }
         } else {
             guard let found = ColumnMapper.headerRowIndex(head.map(\.cells), kind: kind, mapping: options.mapping) else {
@@ -120,9 +125,10 @@ final class ImportPass {
             dataRows = head[...]
         }
         do {
-            mapping = try ColumnMapper.map(headers: headerIndex == nil ? headers.map { _ in "" } : headers,
-                                           headerLine: headerIndex.map { head[$0].line }, kind: kind,
-                                           mapping: options.mapping, path: path)
+            mapping = try ColumnMapper.map(
+                headers: headerIndex == nil ? headers.map { _ in "" } : headers,
+                headerLine: headerIndex.map { head[$0].line }, kind: kind,
+                mapping: options.mapping, path: path)
         } catch ImportError.missingRequiredColumns(let file, let kind, let fields, let headers) {
             // A column missing because its name does not decode: say so, not that it is missing.
             if let headerIndex, let error = undecodableHeader(head[headerIndex]) { throw error }
@@ -188,7 +194,8 @@ final class ImportPass {
                 source.restrict(to: Set(columns.indices.filter { direct[$0] == .none }.map { columns[$0] }))
                 while let row = try source.nextRow() {
                     if row.brokenQuote != nil {
-                        try rejectBrokenQuote(row, cells: (csv ?? (source as? CSVRowSource)?.csvReader)?.cells(wanted: nil).map(\.display) ?? [])
+                        try rejectBrokenQuote(
+                            row, cells: (csv ?? (source as? CSVRowSource)?.csvReader)?.cells(wanted: nil).map(\.display) ?? [])
                         continue
                     }
                     if row.cells.allSatisfy(\.isBlank) && ImportPass.allBlank(directSourceColumns, in: csv) {
@@ -302,9 +309,11 @@ final class ImportPass {
             case .problem(var reason):
                 if cell == .undecodable { reason = undecodable }
                 let assignment = mapping.assignments[index]
-                bad.append(RowProblem(location: SourceLocation(file: path, line: row.line, column: assignment.column + 1),
-                                      header: assignment.header, field: assignment.field,
-                                      value: cell.isBlank ? nil : cell.display, reason: reason))
+                bad.append(
+                    RowProblem(
+                        location: SourceLocation(file: path, line: row.line, column: assignment.column + 1),
+                        header: assignment.header, field: assignment.field,
+                        value: cell.isBlank ? nil : cell.display, reason: reason))
             }
         }
         if try screen(row, bad: bad, values: UnsafeBufferPointer(values)) { return }
@@ -319,10 +328,11 @@ final class ImportPass {
             }
             rowsStored += 1
             if preview.count < options.previewRows {
-                preview.append(mapping.assignments.enumerated().map { index, assignment in
-                    let field = fieldIndex[index]
-                    return (assignment.field, text.string(field) ?? values[field].display)
-                })
+                preview.append(
+                    mapping.assignments.enumerated().map { index, assignment in
+                        let field = fieldIndex[index]
+                        return (assignment.field, text.string(field) ?? values[field].display)
+                    })
             }
             return
         }
@@ -361,19 +371,27 @@ final class ImportPass {
     private func undecodableHeader(_ row: SourceRow) -> ImportError? {
         guard let column = row.cells.firstIndex(of: .undecodable) else { return nil }
         let why = undecodable
-        return ImportError.malformed(SourceLocation(file: path, line: row.line, column: column + 1), LocalizedText(
-            ru: "заголовок не прочитан: в первых строках есть байты, не читаемые как \(encodingName) (здесь первые из них). \(why.ru)",
-            en: "cannot read the header: the first rows hold bytes that are not valid \(encodingName) (the first of them here). \(why.en)"))
+        return ImportError.malformed(
+            SourceLocation(file: path, line: row.line, column: column + 1),
+            LocalizedText(
+                ru: "заголовок не прочитан: в первых строках есть байты, не читаемые как \(encodingName) (здесь первые из них). \(why.ru)",
+                en:
+                    "cannot read the header: the first rows hold bytes that are not valid \(encodingName) (the first of them here). \(why.en)"
+            ))
     }
 
     /// What a value whose bytes do not decode is told: which encoding was used, why, what else
     /// was tried, and what to do.
     private lazy var undecodable: LocalizedText = {
-        let why = (self.source as? CSVRowSource)?.encodingExplanation
+        let why =
+            (self.source as? CSVRowSource)?.encodingExplanation
             ?? LocalizedText(ru: "файл прочитан как UTF-8", en: "the file is read as UTF-8")
         return LocalizedText(
-            ru: "байты не читаются как \(self.encodingName) (\(why.ru)). Исправьте значение; если весь файл в другой кодировке, укажите её: --encoding windows-1251 или utf-8",
-            en: "the bytes are not valid \(self.encodingName) (\(why.en)). Fix the value; if the whole file is in another encoding, give it: --encoding windows-1251 or utf-8")
+            ru:
+                "байты не читаются как \(self.encodingName) (\(why.ru)). Исправьте значение; если весь файл в другой кодировке, укажите её: --encoding windows-1251 или utf-8",
+            en:
+                "the bytes are not valid \(self.encodingName) (\(why.en)). Fix the value; if the whole file is in another encoding, give it: --encoding windows-1251 or utf-8"
+        )
     }()
 
     /// The order each date column should have been read in, where it differs from the one used.
@@ -390,9 +408,10 @@ final class ImportPass {
         mapping.assignments.enumerated().compactMap { index, assignment in
             let reader = readers[index]
             guard reader.spec.type == .date, reader.dayFirstOnly + reader.monthFirstOnly + reader.ambiguous > 0 else { return nil }
-            return DateOrderDecision(field: assignment.field, header: assignment.header, order: reader.order,
-                                     dayFirstOnly: reader.dayFirstOnly, monthFirstOnly: reader.monthFirstOnly,
-                                     ambiguous: reader.ambiguous, forced: options.mapping?.dateOrder != nil)
+            return DateOrderDecision(
+                field: assignment.field, header: assignment.header, order: reader.order,
+                dayFirstOnly: reader.dayFirstOnly, monthFirstOnly: reader.monthFirstOnly,
+                ambiguous: reader.ambiguous, forced: options.mapping?.dateOrder != nil)
         }
     }
 }

@@ -16,7 +16,9 @@ public enum Importer {
     /// - Complexity: O(n) in the file's size; memory holds one chunk of the file (and up to
     ///   four copies of chunks being fingerprinted), the first rows, and the first problems
     ///   found (rejected rows go straight to their file).
-    public static func importFile(_ path: String, into workspace: Workspace, round: AuditRound, options: ImportOptions) throws -> ImportReport {
+    public static func importFile(_ path: String, into workspace: Workspace, round: AuditRound, options: ImportOptions) throws
+        -> ImportReport
+    {
         if options.dryRun { return try dryRun(path, options: options) }
         var options = options
         if options.outputGuard.workspace == nil {
@@ -38,9 +40,10 @@ public enum Importer {
                     if pass.ordersToRedo != nil { throw Redo() }
                     let sha = try pass.source.sha256()
                     try refuseBadRows(pass, path: path, options: options)
-                    var replaced = try store.finish(sha256: sha, format: pass.source.format, rowsRead: pass.rowsRead,
-                                                    rowsStored: pass.rowsStored, rowsRejected: pass.rowsRejected,
-                                                    mapping: pass.mapping.json, replace: options.replace)
+                    var replaced = try store.finish(
+                        sha256: sha, format: pass.source.format, rowsRead: pass.rowsRead,
+                        rowsStored: pass.rowsStored, rowsRejected: pass.rowsRejected,
+                        mapping: pass.mapping.json, replace: options.replace)
                     if let name = options.replaceDataset {
                         try store.replace(datasetNamed: name)
                         replaced = true
@@ -89,7 +92,8 @@ public enum Importer {
         try choosingSheet(path, options: options) { options in try settlingDateOrdersOnSheet(path, options: options, body) }
     }
 
-    private static func settlingDateOrdersOnSheet<T>(_ path: String, options: ImportOptions, _ body: (ImportPass) throws -> T?) throws -> T {
+    private static func settlingDateOrdersOnSheet<T>(_ path: String, options: ImportOptions, _ body: (ImportPass) throws -> T?) throws -> T
+    {
         var orders: [String: DateOrder] = [:]
         for _ in 0..<3 {
             let pass = try ImportPass(path: path, options: options, orders: orders)
@@ -163,9 +167,11 @@ public enum Importer {
     }
 
     private static func unsettledDateOrder(_ path: String) -> ImportError {
-        ImportError.malformed(SourceLocation(file: path), LocalizedText(
-            ru: "не удалось определить порядок дня и месяца в датах; задайте date_order в файле соответствия",
-            en: "cannot settle the day/month order of the dates; set date_order in a mapping file"))
+        ImportError.malformed(
+            SourceLocation(file: path),
+            LocalizedText(
+                ru: "не удалось определить порядок дня и месяца в датах; задайте date_order в файле соответствия",
+                en: "cannot settle the day/month order of the dates; set date_order in a mapping file"))
     }
 
     private struct Redo: Error {}
@@ -180,8 +186,10 @@ public enum Importer {
             unknownCustomers: nil)
         report.nonDataRows = pass.nonData
         if pass.stageStatus != nil {
-            report.notes.append(LocalizedText(ru: "статус сделки (won/lost/open) определён по этапу: столбца статуса нет",
-                                              en: "the deal status (won/lost/open) is read from the stage: there is no status column"))
+            report.notes.append(
+                LocalizedText(
+                    ru: "статус сделки (won/lost/open) определён по этапу: столбца статуса нет",
+                    en: "the deal status (won/lost/open) is read from the stage: there is no status column"))
         }
         return report
     }

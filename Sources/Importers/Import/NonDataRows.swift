@@ -28,7 +28,8 @@ public enum NonDataRowKind: String, Sendable, CaseIterable, Comparable {
         case .units: LocalizedText(ru: "единицы измерения", en: "units")
         case .separator: LocalizedText(ru: "разделитель", en: "separator")
         case .blank: LocalizedText(ru: "пустая строка", en: "blank row")
-        case .group: LocalizedText(ru: "группа: значение перенесено в строки под ней", en: "group: its value carried into the lines beneath")
+        case .group:
+            LocalizedText(ru: "группа: значение перенесено в строки под ней", en: "group: its value carried into the lines beneath")
         case .cancelled: LocalizedText(ru: "отменённый заказ или возврат: не продажа", en: "cancelled or returned order: not a sale")
         }
     }
@@ -159,13 +160,18 @@ enum NonDataClassifier {
 package enum OrderStatus {
     /// Headers of an order's status in CRM and shop exports (RetailCRM, amoCRM's orders, 1C's
     /// «Заказы клиентов», Shopify-like exports), after ``normalizeKey(_:)``.
-    static let headers: Set<String> = Set(["Статус", "Статус заказа", "Статус документа", "Состояние", "Состояние заказа",
-                                           "Status", "Order status", "Financial status", "Fulfillment status"].map(normalizeKey))
+    static let headers: Set<String> = Set(
+        [
+            "Статус", "Статус заказа", "Статус документа", "Состояние", "Состояние заказа",
+            "Status", "Order status", "Financial status", "Fulfillment status",
+        ].map(normalizeKey))
 
     /// Status words of an order that was not sold, after ``normalizeWord(_:)``.
-    static let cancelledWords: Set<String> = ["отменен", "отменён", "отмена", "отменен клиентом", "отменен магазином", "отказ",
-                                              "отказ клиента", "возврат", "возвращен", "аннулирован", "не выкуплен", "невыкуп",
-                                              "cancelled", "canceled", "voided", "refunded", "returned", "void"]
+    static let cancelledWords: Set<String> = [
+        "отменен", "отменён", "отмена", "отменен клиентом", "отменен магазином", "отказ",
+        "отказ клиента", "возврат", "возвращен", "аннулирован", "не выкуплен", "невыкуп",
+        "cancelled", "canceled", "voided", "refunded", "returned", "void",
+    ]
 
     /// Whether an order of status `status` was cancelled or returned.
     package static func isCancelled(_ status: String) -> Bool { cancelledWords.contains(normalizeWord(status)) }

@@ -32,9 +32,11 @@ final class RejectsWriter {
         fchmod(descriptor, 0o600)
         buffer.reserveCapacity(RejectsWriter.bufferSize * 2)
         buffer.append(contentsOf: [0xEF, 0xBB, 0xBF])
-        let header = Importer.rejectsHeaderPrefix.components(separatedBy: ";") + headers.enumerated().map { index, name in
-            name.isEmpty ? "#\(index + 1)" : name
-        }
+        let header =
+            Importer.rejectsHeaderPrefix.components(separatedBy: ";")
+            + headers.enumerated().map { index, name in
+                name.isEmpty ? "#\(index + 1)" : name
+            }
         Importer.appendCSVLine(header.map(CSVField.text), to: &buffer)
     }
 

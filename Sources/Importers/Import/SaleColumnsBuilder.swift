@@ -41,7 +41,9 @@ final class SaleColumnsBuilder: @unchecked Sendable {
             for (row, line) in batch.lines.enumerated() {
                 let first = row * width
                 func text(_ field: Int) -> UnsafeBufferPointer<UInt8>? {
-                    guard field >= 0, kinds[first + field] == .text, lengths[first + field] > 0, let base = bytes.baseAddress else { return nil }
+                    guard field >= 0, kinds[first + field] == .text, lengths[first + field] > 0, let base = bytes.baseAddress else {
+                        return nil
+                    }
                     return UnsafeBufferPointer(start: base + Int(payloads[first + field]), count: Int(lengths[first + field]))
                 }
                 // As SQLite reads a REAL column back: numbers as they are, text by its numeric prefix.
@@ -54,9 +56,10 @@ final class SaleColumnsBuilder: @unchecked Sendable {
                     case .text: return text(field).flatMap { Double(String(decoding: $0, as: UTF8.self)) } ?? 0
                     }
                 }
-                columns.append(line: line, customer: text(customer), date: text(date), amount: number(amount) ?? 0, cost: number(cost),
-                               order: text(order), product: text(product), manager: text(manager), channel: text(channel),
-                               campaign: text(campaign))
+                columns.append(
+                    line: line, customer: text(customer), date: text(date), amount: number(amount) ?? 0, cost: number(cost),
+                    order: text(order), product: text(product), manager: text(manager), channel: text(channel),
+                    campaign: text(campaign))
             }
         }
     }

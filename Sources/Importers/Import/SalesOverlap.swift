@@ -27,36 +27,49 @@ public struct SalesOverlap: Sendable, Equatable {
     /// ``refusedShare`` (at least two lines): compared by order id when both have order ids,
     /// otherwise by date, customer and amount (to the kopeck), within the days both cover.
     static func find(db: Database, dataset: Int64, round: Int64) throws -> [SalesOverlap] {
-        let others = try Row.fetchAll(db, sql: """
-            SELECT id, file_name FROM dataset WHERE round_id = ? AND kind = 'sales' AND id <> ? ORDER BY id
-            """, arguments: [round, dataset])
+        let others = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, file_name FROM dataset WHERE round_id = ? AND kind = 'sales' AND id <> ? ORDER BY id
+                """, arguments: [round, dataset])
         var found: [SalesOverlap] = []
         for other in others {
             let otherID: Int64 = other["id"]
-            guard let range = try Row.fetchOne(db, sql: """
-                SELECT max(a.first, b.first) AS "from", min(a.last, b.last) AS "to" FROM
-                  (SELECT min(date) AS first, max(date) AS last FROM sale WHERE dataset_id = ? AND date IS NOT NULL) a,
-                  (SELECT min(date) AS first, max(date) AS last FROM sale WHERE dataset_id = ? AND date IS NOT NULL) b
-                """, arguments: [dataset, otherID]),
-                let from: String = range["from"], let to: String = range["to"], from <= to else { continue }
-            let withOrders = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM sale WHERE dataset_id = ? AND order_id IS NOT NULL)
-                   AND EXISTS (SELECT 1 FROM sale WHERE dataset_id = ? AND order_id IS NOT NULL)
-                """, arguments: [dataset, otherID]) ?? false
-            let lines = try Int.fetchOne(db, sql: "SELECT count(*) FROM sale WHERE dataset_id = ? AND date BETWEEN ? AND ?",
-                                         arguments: [dataset, from, to]) ?? 0
-            let matchSQL = withOrders
+            guard
+                let range = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT max(a.first, b.first) AS "from", min(a.last, b.last) AS "to" FROM
+                          (SELECT min(date) AS first, max(date) AS last FROM sale WHERE dataset_id = ? AND date IS NOT NULL) a,
+                          (SELECT min(date) AS first, max(date) AS last FROM sale WHERE dataset_id = ? AND date IS NOT NULL) b
+                        """, arguments: [dataset, otherID]),
+                let from: String = range["from"], let to: String = range["to"], from <= to
+            else { continue }
+            let withOrders =
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM sale WHERE dataset_id = ? AND order_id IS NOT NULL)
+                           AND EXISTS (SELECT 1 FROM sale WHERE dataset_id = ? AND order_id IS NOT NULL)
+                        """, arguments: [dataset, otherID]) ?? false
+            let lines =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM sale WHERE dataset_id = ? AND date BETWEEN ? AND ?",
+                    arguments: [dataset, from, to]) ?? 0
+            let matchSQL =
+                withOrders
                 ? """
-                  SELECT count(*) FROM sale n WHERE n.dataset_id = ?1 AND n.date BETWEEN ?3 AND ?4 AND n.order_id IN
-                    (SELECT order_id FROM sale WHERE dataset_id = ?2 AND order_id IS NOT NULL)
-                  """
+                SELECT count(*) FROM sale n WHERE n.dataset_id = ?1 AND n.date BETWEEN ?3 AND ?4 AND n.order_id IN
+                  (SELECT order_id FROM sale WHERE dataset_id = ?2 AND order_id IS NOT NULL)
+                """
                 : """
-                  SELECT count(*) FROM sale n WHERE n.dataset_id = ?1 AND n.date BETWEEN ?3 AND ?4 AND EXISTS
-                    (SELECT 1 FROM sale o WHERE o.dataset_id = ?2 AND o.date = n.date AND o.customer_id = n.customer_id
-                       AND round(o.amount * 100) = round(n.amount * 100))
-                  """
+                SELECT count(*) FROM sale n WHERE n.dataset_id = ?1 AND n.date BETWEEN ?3 AND ?4 AND EXISTS
+                  (SELECT 1 FROM sale o WHERE o.dataset_id = ?2 AND o.date = n.date AND o.customer_id = n.customer_id
+                     AND round(o.amount * 100) = round(n.amount * 100))
+                """
             let matching = try Int.fetchOne(db, sql: matchSQL, arguments: [dataset, otherID, from, to]) ?? 0
-            let overlap = SalesOverlap(otherFile: other["file_name"], from: from, to: to, lines: lines, matching: matching, byOrderID: withOrders)
+            let overlap = SalesOverlap(
+                otherFile: other["file_name"], from: from, to: to, lines: lines, matching: matching, byOrderID: withOrders)
             if matching >= 2 && overlap.share >= refusedShare { found.append(overlap) }
         }
         return found
@@ -66,10 +79,15 @@ public struct SalesOverlap: Sendable, Equatable {
     func refusal(file: String) -> LocalizedText {
         let name = (file as NSString).lastPathComponent
         let percent = String(format: "%.0f", share * 100)
-        let how = byOrderID ? LocalizedText(ru: "по номерам заказов", en: "by order id")
+        let how =
+            byOrderID
+            ? LocalizedText(ru: "по номерам заказов", en: "by order id")
             : LocalizedText(ru: "по дате, клиенту и сумме", en: "by date, customer and amount")
         return LocalizedText(
-            ru: "продажи файла \(name) повторяют продажи уже импортированного \(otherFile): за период \(from) — \(to) совпадают \(matching) из \(lines) строк (\(percent)%, \(how.ru)); ничего не сохранено, иначе выручка удвоится. Чтобы заменить \(otherFile) этим файлом, добавьте --replace-dataset \"\(otherFile)\"; если это разные продажи, добавьте --keep-overlap",
-            en: "the sales of \(name) repeat those of \(otherFile), already imported: in \(from) — \(to), \(matching) of \(lines) lines match (\(percent)%, \(how.en)); nothing was stored, as the revenue would count twice. To replace \(otherFile) with this file, add --replace-dataset \"\(otherFile)\"; if these are different sales, add --keep-overlap")
+            ru:
+                "продажи файла \(name) повторяют продажи уже импортированного \(otherFile): за период \(from) — \(to) совпадают \(matching) из \(lines) строк (\(percent)%, \(how.ru)); ничего не сохранено, иначе выручка удвоится. Чтобы заменить \(otherFile) этим файлом, добавьте --replace-dataset \"\(otherFile)\"; если это разные продажи, добавьте --keep-overlap",
+            en:
+                "the sales of \(name) repeat those of \(otherFile), already imported: in \(from) — \(to), \(matching) of \(lines) lines match (\(percent)%, \(how.en)); nothing was stored, as the revenue would count twice. To replace \(otherFile) with this file, add --replace-dataset \"\(otherFile)\"; if these are different sales, add --keep-overlap"
+        )
     }
 }

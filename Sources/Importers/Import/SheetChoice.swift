@@ -11,7 +11,8 @@ extension Importer {
             return try read(options)
         } catch let error as ImportError {
             guard options.sheet == nil, options.mapping?.sheet == nil, isHeaderError(error),
-                  (try? FileFormat.detect(path: path)) == .xlsx else { throw error }
+                (try? FileFormat.detect(path: path)) == .xlsx
+            else { throw error }
             let workbook = try XLSXWorkbook(path: path)
             let first = try workbook.sheet(nil)
             var looks: [(name: String, look: LocalizedText)] = [(first.name, probe(path, sheet: first.name, options: options).look)]
@@ -26,9 +27,14 @@ extension Importer {
             }
             let ru = looks.map { "«\($0.name)» — \($0.look.ru)" }.joined(separator: "; ")
             let en = looks.map { "'\($0.name)' — \($0.look.en)" }.joined(separator: "; ")
-            throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
-                ru: "ни на одном листе книги (\(workbook.sheets.count)) нет строки заголовков для данных «\(options.kind.title.ru)»: \(ru). \(error.message(in: .ru)). Укажите лист: --sheet ИМЯ",
-                en: "no sheet of the workbook (\(workbook.sheets.count)) has a header row for \(options.kind.title.en): \(en). \(error.message(in: .en)). Name the sheet: --sheet NAME"))
+            throw ImportError.malformed(
+                SourceLocation(file: path),
+                LocalizedText(
+                    ru:
+                        "ни на одном листе книги (\(workbook.sheets.count)) нет строки заголовков для данных «\(options.kind.title.ru)»: \(ru). \(error.message(in: .ru)). Укажите лист: --sheet ИМЯ",
+                    en:
+                        "no sheet of the workbook (\(workbook.sheets.count)) has a header row for \(options.kind.title.en): \(en). \(error.message(in: .en)). Name the sheet: --sheet NAME"
+                ))
         }
     }
 
@@ -51,8 +57,10 @@ extension Importer {
         }
         guard let firstRow = rows.first else { return (false, LocalizedText(ru: "пустой", en: "empty")) }
         if let index = ColumnMapper.headerRowIndex(rows.map(\.cells), kind: options.kind, mapping: options.mapping),
-           (try? ColumnMapper.map(headers: rows[index].cells.map(\.display), headerLine: rows[index].line, kind: options.kind,
-                                  mapping: options.mapping, path: path)) != nil {
+            (try? ColumnMapper.map(
+                headers: rows[index].cells.map(\.display), headerLine: rows[index].line, kind: options.kind,
+                mapping: options.mapping, path: path)) != nil
+        {
             return (true, LocalizedText(ru: "заголовок в строке \(rows[index].line)", en: "header on row \(rows[index].line)"))
         }
         let text = firstRow.cells.filter { !$0.isBlank }.prefix(4).map(\.display).joined(separator: " | ")

@@ -11,9 +11,11 @@ enum FileFormat {
         _ = try input.readChunk { head.append(contentsOf: $0) }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw ImportError.malformed(SourceLocation(file: path),
-                                        LocalizedText(ru: "это старый формат Excel (.xls); сохраните файл как .xlsx или CSV",
-                                                      en: "this is the old Excel format (.xls); save it as .xlsx or CSV"))
+            throw ImportError.malformed(
+                SourceLocation(file: path),
+                LocalizedText(
+                    ru: "это старый формат Excel (.xls); сохраните файл как .xlsx или CSV",
+                    en: "this is the old Excel format (.xls); save it as .xlsx or CSV"))
         }
         // UTF-16 text (a byte-order mark, or NUL bytes every other byte) is looked at as UTF-8.
         var text = head
@@ -30,9 +32,11 @@ enum FileFormat {
         }
         let lower = path.lowercased()
         if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") {
-            throw ImportError.malformed(SourceLocation(file: path),
-                                        LocalizedText(ru: "файл назван .xlsx, но это не книга Excel (нет ZIP-заголовка); файл повреждён?",
-                                                      en: "the file is named .xlsx but is not an Excel workbook (no ZIP header); is it damaged?"))
+            throw ImportError.malformed(
+                SourceLocation(file: path),
+                LocalizedText(
+                    ru: "файл назван .xlsx, но это не книга Excel (нет ZIP-заголовка); файл повреждён?",
+                    en: "the file is named .xlsx but is not an Excel workbook (no ZIP header); is it damaged?"))
         }
         if head.contains(0) && utf16 == nil {
             throw ImportError.unsupportedFormat(path: path)

@@ -57,10 +57,12 @@ package final class CSVRowSource: RowSource {
         default: delimiterName = "«" + String(UnicodeScalar(reader.delimiter)) + "»"
         }
         let how = LocalizedText(ru: reader.encodingDetected ? "определена" : "задана", en: reader.encodingDetected ? "detected" : "given")
-        let howDelimiter = LocalizedText(ru: reader.delimiterDetected ? "определён" : "задан", en: reader.delimiterDetected ? "detected" : "given")
+        let howDelimiter = LocalizedText(
+            ru: reader.delimiterDetected ? "определён" : "задан", en: reader.delimiterDetected ? "detected" : "given")
         return [
-            LocalizedText(ru: "кодировка \(reader.encoding.rawValue) (\(how.ru)), разделитель \(delimiterName) (\(howDelimiter.ru))",
-                          en: "encoding \(reader.encoding.rawValue) (\(how.en)), delimiter \(delimiterName) (\(howDelimiter.en))"),
+            LocalizedText(
+                ru: "кодировка \(reader.encoding.rawValue) (\(how.ru)), разделитель \(delimiterName) (\(howDelimiter.ru))",
+                en: "encoding \(reader.encoding.rawValue) (\(how.en)), delimiter \(delimiterName) (\(howDelimiter.en))")
         ]
     }
 

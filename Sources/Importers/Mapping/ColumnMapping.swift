@@ -1,4 +1,5 @@
 import AuditModel
+import Foundation
 
 /// How the columns of one source file map onto the canonical fields of one ``DatasetKind``.
 public struct ColumnMapping: Sendable, Equatable {
@@ -76,9 +77,10 @@ package enum ColumnMapper {
     /// the most canonical fields; nil when no row names any.
     package static func headerRowIndex(_ rows: [[Cell]], kind: DatasetKind, mapping: MappingFile?) -> Int? {
         let index = HeaderSynonyms.index(for: kind)
-        let explicit = Set((mapping?.columns.values.compactMap { ref -> String? in
-            if case .header(let name) = ref { return normalizeKey(name) } else { return nil }
-        }) ?? [])
+        let explicit = Set(
+            (mapping?.columns.values.compactMap { ref -> String? in
+                if case .header(let name) = ref { return normalizeKey(name) } else { return nil }
+            }) ?? [])
         var best: (row: Int, score: Int)?
         for (rowIndex, row) in rows.prefix(headerSearchRows).enumerated() {
             var fields = Set<String>()
@@ -130,9 +132,11 @@ package enum ColumnMapper {
                 skipped.insert(spec.name)
             case .position(let number):
                 guard number <= max(headers.count, 1) || headers.isEmpty else {
-                    throw Diagnostic(at: SourceLocation(file: mapping?.path ?? path),
-                                     LocalizedText(ru: "поле \(spec.name): в файле \(path) нет столбца № \(number) (столбцов: \(headers.count))",
-                                                   en: "field \(spec.name): \(path) has no column #\(number) (it has \(headers.count))"))
+                    throw Diagnostic(
+                        at: SourceLocation(file: mapping?.path ?? path),
+                        LocalizedText(
+                            ru: "поле \(spec.name): в файле \(path) нет столбца № \(number) (столбцов: \(headers.count))",
+                            en: "field \(spec.name): \(path) has no column #\(number) (it has \(headers.count))"))
                 }
                 assignments.append(.init(field: spec.name, column: number - 1, header: header(number - 1), origin: .mappingFile))
                 taken.insert(number - 1)
@@ -140,9 +144,11 @@ package enum ColumnMapper {
                 let key = normalizeKey(name)
                 guard let column = headers.indices.first(where: { !taken.contains($0) && normalizeKey(headers[$0]) == key }) else {
                     let list = headers.filter { !$0.isEmpty }.map { "«\($0)»" }.joined(separator: ", ")
-                    throw Diagnostic(at: SourceLocation(file: mapping?.path ?? path),
-                                     LocalizedText(ru: "поле \(spec.name): в файле \(path) нет столбца «\(name)»; столбцы: \(list)",
-                                                   en: "field \(spec.name): \(path) has no column '\(name)'; its columns: \(list)"))
+                    throw Diagnostic(
+                        at: SourceLocation(file: mapping?.path ?? path),
+                        LocalizedText(
+                            ru: "поле \(spec.name): в файле \(path) нет столбца «\(name)»; столбцы: \(list)",
+                            en: "field \(spec.name): \(path) has no column '\(name)'; its columns: \(list)"))
                 }
                 assignments.append(.init(field: spec.name, column: column, header: header(column), origin: .mappingFile))
                 taken.insert(column)
@@ -158,7 +164,8 @@ package enum ColumnMapper {
         var assigned = Set(assignments.map(\.field)).union(skipped)
         for candidate in candidates.sorted(by: { ($0.rank, $0.column) < ($1.rank, $1.column) }) {
             guard !assigned.contains(candidate.field), !taken.contains(candidate.column) else { continue }
-            assignments.append(.init(field: candidate.field, column: candidate.column, header: header(candidate.column), origin: .automatic))
+            assignments.append(
+                .init(field: candidate.field, column: candidate.column, header: header(candidate.column), origin: .automatic))
             assigned.insert(candidate.field)
             taken.insert(candidate.column)
         }
@@ -175,9 +182,8 @@ package enum ColumnMapper {
         }
         let ignored = headers.indices.filter { !taken.contains($0) && !trimmed(headers[$0]).isEmpty }.map(header)
         let missing = kind.fields.map(\.name).filter { !assigned.contains($0) }
-        return ColumnMapping(kind: kind, headerLine: headerLine, headers: headers, assignments: assignments,
-                             ignored: ignored, missing: missing)
+        return ColumnMapping(
+            kind: kind, headerLine: headerLine, headers: headers, assignments: assignments,
+            ignored: ignored, missing: missing)
     }
 }
-
-import Foundation

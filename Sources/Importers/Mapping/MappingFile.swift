@@ -1,4 +1,5 @@
 import AuditModel
+import Foundation
 import Yams
 
 /// A mapping file: how a user tells the importer what an unusual export means.
@@ -53,8 +54,9 @@ public struct MappingFile: Sendable, Equatable {
     public static func load(path: String, kind: DatasetKind) throws -> MappingFile {
         guard let data = FileManager.default.contents(atPath: path) else { throw ImportError.fileNotFound(path: path) }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic(at: SourceLocation(file: path, line: 1, column: 1),
-                             LocalizedText(ru: "файл соответствия должен быть в UTF-8", en: "the mapping file must be UTF-8"))
+            throw Diagnostic(
+                at: SourceLocation(file: path, line: 1, column: 1),
+                LocalizedText(ru: "файл соответствия должен быть в UTF-8", en: "the mapping file must be UTF-8"))
         }
         return try parse(text: text, path: path, kind: kind)
     }
@@ -64,9 +66,11 @@ public struct MappingFile: Sendable, Equatable {
         let source = try YAMLSource(text: text, file: path)
         var result = MappingFile(path: path)
         guard case .mapping(let root) = source.root else {
-            throw Diagnostic(at: source.location(of: source.root),
-                             LocalizedText(ru: "ожидается словарь ключей (columns:, header_row: …)",
-                                           en: "expected a mapping of keys (columns:, header_row: …)"))
+            throw Diagnostic(
+                at: source.location(of: source.root),
+                LocalizedText(
+                    ru: "ожидается словарь ключей (columns:, header_row: …)",
+                    en: "expected a mapping of keys (columns:, header_row: …)"))
         }
         let fieldNames = Set(kind.fields.map(\.name))
         func fail(_ node: Node, _ ru: String, _ en: String) -> Diagnostic {
@@ -77,8 +81,9 @@ public struct MappingFile: Sendable, Equatable {
             switch key {
             case "header_row":
                 guard let row = value.int, row >= 0 else {
-                    throw fail(value, "header_row: ожидается номер строки (0, если заголовка нет)",
-                               "header_row: expected a row number (0 when there is no header)")
+                    throw fail(
+                        value, "header_row: ожидается номер строки (0, если заголовка нет)",
+                        "header_row: expected a row number (0 when there is no header)")
                 }
                 result.headerRow = row
             case "sheet":
@@ -90,7 +95,8 @@ public struct MappingFile: Sendable, Equatable {
                 result.encoding = encoding
             case "delimiter":
                 guard let text = value.string, let byte = delimiterByte(text) else {
-                    throw fail(value, "delimiter: ожидается один символ (; , | или \\t)", "delimiter: expected one character (; , | or \\t)")
+                    throw fail(
+                        value, "delimiter: ожидается один символ (; , | или \\t)", "delimiter: expected one character (; , | or \\t)")
                 }
                 result.delimiter = byte
             case "date_order":
@@ -105,10 +111,15 @@ public struct MappingFile: Sendable, Equatable {
                 for (fieldNode, columnNode) in columns {
                     let field = fieldNode.string ?? ""
                     guard fieldNames.contains(field) else {
-                        throw fail(fieldNode, "неизвестное поле «\(field)» для данных «\(kind.title.ru)»; поля: \(kind.fields.map(\.name).joined(separator: ", "))",
-                                   "unknown field '\(field)' for \(kind.title.en); the fields are: \(kind.fields.map(\.name).joined(separator: ", "))")
+                        throw fail(
+                            fieldNode,
+                            "неизвестное поле «\(field)» для данных «\(kind.title.ru)»; поля: \(kind.fields.map(\.name).joined(separator: ", "))",
+                            "unknown field '\(field)' for \(kind.title.en); the fields are: \(kind.fields.map(\.name).joined(separator: ", "))"
+                        )
                     }
-                    if case .scalar(let scalar) = columnNode, scalar.tag.description.hasSuffix(":null") || scalar.string == "~" || scalar.string.isEmpty {
+                    if case .scalar(let scalar) = columnNode,
+                        scalar.tag.description.hasSuffix(":null") || scalar.string == "~" || scalar.string.isEmpty
+                    {
                         result.columns[field] = .skip
                     } else if let number = columnNode.int {
                         guard number >= 1 else { throw fail(columnNode, "номер столбца начинается с 1", "column numbers start at 1") }
@@ -127,14 +138,16 @@ public struct MappingFile: Sendable, Equatable {
                     switch xmlKey.string ?? "" {
                     case "records":
                         guard let path = xmlValue.string, path.hasPrefix("/") else {
-                            throw fail(xmlValue, "records: ожидается путь от корня, например /Выгрузка/Документ",
-                                       "records: expected a path from the root, e.g. /Export/Document")
+                            throw fail(
+                                xmlValue, "records: ожидается путь от корня, например /Выгрузка/Документ",
+                                "records: expected a path from the root, e.g. /Export/Document")
                         }
                         result.xmlRecords = path
                     case "fields":
                         guard case .mapping(let fields) = xmlValue else {
-                            throw fail(xmlValue, "fields: ожидается словарь «поле: элемент или @атрибут»",
-                                       "fields: expected a mapping 'field: element or @attribute'")
+                            throw fail(
+                                xmlValue, "fields: ожидается словарь «поле: элемент или @атрибут»",
+                                "fields: expected a mapping 'field: element or @attribute'")
                         }
                         for (fieldNode, pathNode) in fields {
                             let field = fieldNode.string ?? ""
@@ -148,14 +161,16 @@ public struct MappingFile: Sendable, Equatable {
                             result.columns[field] = .header(path)
                         }
                     default:
-                        throw fail(xmlKey, "неизвестный ключ xml.\(xmlKey.string ?? ""); ожидаются records и fields",
-                                   "unknown key xml.\(xmlKey.string ?? ""); expected records and fields")
+                        throw fail(
+                            xmlKey, "неизвестный ключ xml.\(xmlKey.string ?? ""); ожидаются records и fields",
+                            "unknown key xml.\(xmlKey.string ?? ""); expected records and fields")
                     }
                 }
             case "stages":
                 guard kind == .deals, case .mapping(let codes) = value else {
-                    throw fail(value, "stages: только для сделок; ожидается словарь won:/lost:/open: со списками этапов",
-                               "stages: for deals only; expected a mapping won:/lost:/open: of stage lists")
+                    throw fail(
+                        value, "stages: только для сделок; ожидается словарь won:/lost:/open: со списками этапов",
+                        "stages: for deals only; expected a mapping won:/lost:/open: of stage lists")
                 }
                 for (codeNode, listNode) in codes {
                     let code = codeNode.string ?? ""
@@ -163,15 +178,21 @@ public struct MappingFile: Sendable, Equatable {
                         throw fail(codeNode, "stages: ожидается won, lost или open", "stages: expected won, lost or open")
                     }
                     var names: [String] = []
-                    if case .sequence(let items) = listNode { names = items.compactMap(\.string) } else if let one = listNode.string { names = [one] }
+                    if case .sequence(let items) = listNode {
+                        names = items.compactMap(\.string)
+                    } else if let one = listNode.string {
+                        names = [one]
+                    }
                     guard !names.isEmpty else {
                         throw fail(listNode, "stages.\(code): ожидается список этапов", "stages.\(code): expected a list of stages")
                     }
                     for name in names { result.stages[normalizeWord(name)] = code }
                 }
             default:
-                throw fail(keyNode, "неизвестный ключ «\(key)»; допустимы: header_row, sheet, encoding, delimiter, date_order, columns, xml, stages",
-                           "unknown key '\(key)'; allowed: header_row, sheet, encoding, delimiter, date_order, columns, xml, stages")
+                throw fail(
+                    keyNode,
+                    "неизвестный ключ «\(key)»; допустимы: header_row, sheet, encoding, delimiter, date_order, columns, xml, stages",
+                    "unknown key '\(key)'; allowed: header_row, sheet, encoding, delimiter, date_order, columns, xml, stages")
             }
         }
         return result
@@ -188,5 +209,3 @@ public struct MappingFile: Sendable, Equatable {
         }
     }
 }
-
-import Foundation

@@ -59,8 +59,10 @@ public struct SampleDataOptions: Sendable {
     public var endDate: Day
     public var years: Int
 
-    public init(customers: Int, orderLines: Int, seed: UInt64, profile: Profile = .generic,
-                endDate: Day = Day(year: 2026, month: 11, day: 20)!, years: Int = 3) {
+    public init(
+        customers: Int, orderLines: Int, seed: UInt64, profile: Profile = .generic,
+        endDate: Day = Day(year: 2026, month: 11, day: 20)!, years: Int = 3
+    ) {
         self.customers = customers
         self.orderLines = orderLines
         self.seed = seed
@@ -81,10 +83,14 @@ public enum SampleData {
     /// replaced only as `outputGuard` allows (an earlier sample file, by its first line).
     /// - Complexity: O(customers + lines); memory holds the customers, not the sales lines
     ///   (except for the example profile, whose lines are sorted by date).
-    public static func generate(into directory: String, options: SampleDataOptions, guard outputGuard: OutputGuard = OutputGuard()) throws -> [String] {
+    public static func generate(into directory: String, options: SampleDataOptions, guard outputGuard: OutputGuard = OutputGuard()) throws
+        -> [String]
+    {
         guard options.customers >= 1, options.orderLines >= 1, options.years >= 1 else {
-            throw ImportError.invalidOption(LocalizedText(ru: "нужны хотя бы 1 клиент и 1 строка продаж",
-                                                          en: "at least 1 customer and 1 sales line are needed"))
+            throw ImportError.invalidOption(
+                LocalizedText(
+                    ru: "нужны хотя бы 1 клиент и 1 строка продаж",
+                    en: "at least 1 customer and 1 sales line are needed"))
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var world = SampleWorld(options: options)

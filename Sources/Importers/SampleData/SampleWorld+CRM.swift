@@ -13,20 +13,25 @@ extension SampleWorld {
         var number = 0
         func add(_ customer: Customer, created: Day, closed: Day?, stage: String, status: String, amount: Double) throws {
             number += 1
-            try writer.line(["D-" + pad(number, 6), customer.code, created.iso, closed?.iso ?? "", stage, status, rubles(amount, group: "")],
-                            delimiter: ";", crlf: false)
+            try writer.line(
+                ["D-" + pad(number, 6), customer.code, created.iso, closed?.iso ?? "", stage, status, rubles(amount, group: "")],
+                delimiter: ";", crlf: false)
         }
         let yearAgo = end.adding(days: -365)
         let recent = customers.filter { $0.first > yearAgo && $0.listed }
         for customer in recent {
             // Won: the first purchase closes a deal opened 10–40 days before.
             let amount = max(5_000, (customer.revenue * 50_000).rounded())
-            try add(customer, created: customer.first.adding(days: -random.int(10...40)), closed: customer.first, stage: "Оплата", status: "won", amount: amount)
+            try add(
+                customer, created: customer.first.adding(days: -random.int(10...40)), closed: customer.first, stage: "Оплата",
+                status: "won", amount: amount)
             // Lost: one and a half times as many as won, unless deals are only entered after payment.
             let losses = has(.dealsAfterPayment) ? 0 : (random.chance(0.5) ? 2 : 1)
             for _ in 0..<losses {
                 let created = yearAgo.adding(days: random.int(0...330))
-                try add(customer, created: created, closed: created.adding(days: random.int(5...40)), stage: "КП", status: "lost", amount: amount)
+                try add(
+                    customer, created: created, closed: created.adding(days: random.int(5...40)), stage: "КП", status: "lost",
+                    amount: amount)
             }
         }
         // The open pipeline: young deals across the stages, or old ones stuck at the proposal.
@@ -35,8 +40,9 @@ extension SampleWorld {
             let customer = customers[index % customers.count]
             let stalled = has(.stalledDeals)
             let created = end.adding(days: stalled ? -random.int(120...300) : -random.int(1...20))
-            try add(customer, created: created, closed: nil, stage: stalled ? "КП" : Self.stages[index % Self.stages.count], status: "open",
-                    amount: max(5_000, (customer.revenue * 30_000).rounded()))
+            try add(
+                customer, created: created, closed: nil, stage: stalled ? "КП" : Self.stages[index % Self.stages.count], status: "open",
+                amount: max(5_000, (customer.revenue * 30_000).rounded()))
         }
         try writer.close()
     }
@@ -52,7 +58,8 @@ extension SampleWorld {
         var number = 0
         for index in active where top.contains(index) != has(.untouchedKeyAccounts) {
             number += 1
-            try writer.line(["A-" + pad(number, 7), customers[index].code, end.adding(days: -random.int(1...30)).iso], delimiter: ";", crlf: false)
+            try writer.line(
+                ["A-" + pad(number, 7), customers[index].code, end.adding(days: -random.int(1...30)).iso], delimiter: ";", crlf: false)
         }
         try writer.close()
     }

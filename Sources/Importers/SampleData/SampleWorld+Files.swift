@@ -8,8 +8,10 @@ extension SampleWorld {
         var writer = try SampleFileWriter(path: path, windows1251: example, bom: false, guard: outputGuard)
         let delimiter: Unicode.Scalar = ";"
         if example {
-            let header = ["Код", "Контрагент", "Вид контрагента", "ИНН", "Телефон", "Эл. почта", "Город", "Регион", "Отрасль",
-                          "Сегмент", "Источник", "Ответственный", "Дата регистрации", "Дата рождения", "Согласие на рассылку", "Комментарий"]
+            let header = [
+                "Код", "Контрагент", "Вид контрагента", "ИНН", "Телефон", "Эл. почта", "Город", "Регион", "Отрасль",
+                "Сегмент", "Источник", "Ответственный", "Дата регистрации", "Дата рождения", "Согласие на рассылку", "Комментарий",
+            ]
             let blank = [String](repeating: "", count: header.count - 1)
             try writer.line(["Выгрузка контрагентов на \(russianDate(end))"] + blank, delimiter: delimiter, crlf: true)
             try writer.line(["ООО «ТехноСнаб», г. Екатеринбург"] + blank, delimiter: delimiter, crlf: true)
@@ -23,9 +25,12 @@ extension SampleWorld {
             rows.sort { ($0[1].lowercased(), $0[0]) < ($1[1].lowercased(), $1[0]) }
             for row in rows { try writer.line(row, delimiter: delimiter, crlf: true) }
         } else {
-            try writer.line(["Код клиента", "Наименование", "Тип", "ИНН", "Телефон", "Email", "Город", "Регион", "Отрасль", "Сегмент",
-                             "Источник", "Менеджер", "Дата регистрации", "Дата рождения", "Пол", "Согласие на рассылку"],
-                            delimiter: delimiter, crlf: false)
+            try writer.line(
+                [
+                    "Код клиента", "Наименование", "Тип", "ИНН", "Телефон", "Email", "Город", "Регион", "Отрасль", "Сегмент",
+                    "Источник", "Менеджер", "Дата регистрации", "Дата рождения", "Пол", "Согласие на рассылку",
+                ],
+                delimiter: delimiter, crlf: false)
             var rows: [[String]] = []
             for index in customers.indices where customers[index].listed {
                 var row = customerRow(customers[index], example: false)
@@ -47,15 +52,23 @@ extension SampleWorld {
 
     private mutating func customerRow(_ customer: Customer, example: Bool) -> [String] {
         let kind: String
-        if customer.person { kind = example ? random.pick(["Физ. лицо", "Физ. лицо", "Частное лицо"]) : "Физ. лицо" }
-        else { kind = example ? (customer.legalForm == "ИП" ? "ИП" : "Юр. лицо") : "Юр. лицо" }
+        if customer.person {
+            kind = example ? random.pick(["Физ. лицо", "Физ. лицо", "Частное лицо"]) : "Физ. лицо"
+        } else {
+            kind = example ? (customer.legalForm == "ИП" ? "ИП" : "Юр. лицо") : "Юр. лицо"
+        }
         let birthChance = customer.person ? 0.55 : 0.03
-        let birth = random.chance(birthChance)
+        let birth =
+            random.chance(birthChance)
             ? russianDate(Day(year: random.int(1958...2001), month: random.int(1...12), day: random.int(1...28))!) : ""
-        let comment = example && random.chance(0.05) ? random.pick(["звонить после 14:00", "работает по предоплате", "см. договор №\(random.int(10...400))", "VIP; скидка 5%"]) : ""
-        return [customer.code, customer.name, kind, customer.inn, customer.phone, customer.email, customer.city.0, customer.city.1,
-                customer.industry, customer.segment, customer.source, managers[customer.manager].name,
-                russianDate(customer.created), birth, customer.consent, comment]
+        let comment =
+            example && random.chance(0.05)
+            ? random.pick(["звонить после 14:00", "работает по предоплате", "см. договор №\(random.int(10...400))", "VIP; скидка 5%"]) : ""
+        return [
+            customer.code, customer.name, kind, customer.inn, customer.phone, customer.email, customer.city.0, customer.city.1,
+            customer.industry, customer.segment, customer.source, managers[customer.manager].name,
+            russianDate(customer.created), birth, customer.consent, comment,
+        ]
     }
 
     /// A few customers entered twice: the same ИНН under another legal-form spelling, or the same
@@ -63,7 +76,9 @@ extension SampleWorld {
     /// With `keepTaxID`, every copy keeps its ИНН (the tax-id-duplicates problem).
     private mutating func duplicateRows(codePrefix: String, codeWidth: Int, keepTaxID: Bool) -> [[String]] {
         var rows: [[String]] = []
-        let candidates = customers.indices.filter { customers[$0].listed && !customers[$0].stem.isEmpty && customers[$0].legalForm == "ООО" }
+        let candidates = customers.indices.filter {
+            customers[$0].listed && !customers[$0].stem.isEmpty && customers[$0].legalForm == "ООО"
+        }
         guard candidates.count >= 10 else { return rows }
         var next = customers.count + 1
         for (number, index) in candidates.prefix(60).enumerated() where number % 6 == 0 {
@@ -107,12 +122,18 @@ extension SampleWorld {
         let delimiter: Unicode.Scalar = ";"
         let group = example ? "\u{00A0}" : " "
         if example {
-            try writer.line(["Дата", "Номер документа", "Код клиента", "Клиент", "Номенклатура", "Группа номенклатуры", "Количество",
-                             "Цена", "Сумма, руб.", "Себестоимость", "Менеджер", "Канал продаж", "Рекламная кампания"],
-                            delimiter: delimiter, crlf: true)
+            try writer.line(
+                [
+                    "Дата", "Номер документа", "Код клиента", "Клиент", "Номенклатура", "Группа номенклатуры", "Количество",
+                    "Цена", "Сумма, руб.", "Себестоимость", "Менеджер", "Канал продаж", "Рекламная кампания",
+                ],
+                delimiter: delimiter, crlf: true)
         } else {
-            try writer.line(["Номер заказа", "Дата", "Код клиента", "Товар", "Категория", "Количество", "Сумма", "Себестоимость",
-                             "Менеджер", "Канал", "Кампания"], delimiter: delimiter, crlf: false)
+            try writer.line(
+                [
+                    "Номер заказа", "Дата", "Код клиента", "Товар", "Категория", "Количество", "Сумма", "Себестоимость",
+                    "Менеджер", "Канал", "Кампания",
+                ], delimiter: delimiter, crlf: false)
         }
         let allocation = allocateLines()
         let total = customers.reduce(0) { $0 + $1.revenue }
@@ -134,7 +155,9 @@ extension SampleWorld {
                 var date = customer.first.adding(days: random.int(0...span))
                 if orderIndex == 0 {
                     // The last purchase sits where the customer's story says it does.
-                    date = customer.lost || customer.last < end ? customer.last
+                    date =
+                        customer.lost || customer.last < end
+                        ? customer.last
                         : end.adding(days: -random.int(0...min(110, max(0, span))))
                 }
                 orderIndex += 1
@@ -150,8 +173,11 @@ extension SampleWorld {
                     var target = perLine * _exp(0.45 * random.normal())
                     if customer.declining && date > end.adding(days: -365) { target *= 0.4 }
                     let affordable = SampleVocabulary.products.indices.filter { SampleVocabulary.products[$0].price <= target }
-                    let product = affordable.isEmpty
-                        ? SampleVocabulary.products.indices.min { SampleVocabulary.products[$0].price < SampleVocabulary.products[$1].price }!
+                    let product =
+                        affordable.isEmpty
+                        ? SampleVocabulary.products.indices.min {
+                            SampleVocabulary.products[$0].price < SampleVocabulary.products[$1].price
+                        }!
                         : random.pick(affordable)
                     var price = SampleVocabulary.products[product].price
                     if random.chance(0.3) { price = (price * (1 - Double(random.int(1...12)) / 100) * 100).rounded() / 100 }
@@ -159,8 +185,9 @@ extension SampleWorld {
                     let amount = (Double(quantity) * price * 100).rounded() / 100
                     let costShare = has(.marginSpread) && manager == 1 ? 0.84 + 0.1 * random.unit() : 0.68 + 0.18 * random.unit()
                     let cost = (amount * costShare * 100).rounded() / 100
-                    let line = Line(date: date, order: orderNumber, customer: index, product: product, quantity: quantity, price: price,
-                                    amount: amount, cost: cost, manager: manager, channel: channel, campaign: campaign)
+                    let line = Line(
+                        date: date, order: orderNumber, customer: index, product: product, quantity: quantity, price: price,
+                        amount: amount, cost: cost, manager: manager, channel: channel, campaign: campaign)
                     if example { collected.append(line) } else { try writeGeneric(line, writer: &writer, group: group) }
                 }
             }
@@ -169,17 +196,22 @@ extension SampleWorld {
             collected.sort { ($0.date, $0.order) < ($1.date, $1.order) }
             var numbers: [Int: Int] = [:]
             for line in collected {
-                let number = numbers[line.order] ?? {
-                    let next = numbers.count + 1
-                    numbers[line.order] = next
-                    return next
-                }()
+                let number =
+                    numbers[line.order]
+                    ?? {
+                        let next = numbers.count + 1
+                        numbers[line.order] = next
+                        return next
+                    }()
                 let customer = customers[line.customer]
                 let product = SampleVocabulary.products[line.product]
-                try writer.line([russianDate(line.date), "ТСН-" + pad(number, 6), customer.code, customer.name, product.name,
-                                 product.category, String(line.quantity), rubles(line.price, group: group),
-                                 rubles(line.amount, group: group), rubles(line.cost, group: group), managerName(line.manager),
-                                 line.channel, line.campaign], delimiter: delimiter, crlf: true)
+                try writer.line(
+                    [
+                        russianDate(line.date), "ТСН-" + pad(number, 6), customer.code, customer.name, product.name,
+                        product.category, String(line.quantity), rubles(line.price, group: group),
+                        rubles(line.amount, group: group), rubles(line.cost, group: group), managerName(line.manager),
+                        line.channel, line.campaign,
+                    ], delimiter: delimiter, crlf: true)
             }
         }
         try writer.close()
@@ -187,9 +219,12 @@ extension SampleWorld {
 
     private mutating func writeGeneric(_ line: Line, writer: inout SampleFileWriter, group: String) throws {
         let product = SampleVocabulary.products[line.product]
-        try writer.line(["З-" + pad(line.order, 7), russianDate(line.date), customers[line.customer].code, product.name, product.category,
-                         String(line.quantity), rubles(line.amount, group: group), rubles(line.cost, group: group),
-                         managerName(line.manager), line.channel, line.campaign], delimiter: ";", crlf: false)
+        try writer.line(
+            [
+                "З-" + pad(line.order, 7), russianDate(line.date), customers[line.customer].code, product.name, product.category,
+                String(line.quantity), rubles(line.amount, group: group), rubles(line.cost, group: group),
+                managerName(line.manager), line.channel, line.campaign,
+            ], delimiter: ";", crlf: false)
     }
 
     /// A line's manager; empty for a line nobody took over (-1).
@@ -214,9 +249,15 @@ extension SampleWorld {
         var cursor = 0
         while sum != lines && !ranked.isEmpty {
             let index = ranked[cursor % min(ranked.count, 50)]
-            if sum < lines { allocation[index] += 1; sum += 1 }
-            else if allocation[index] > 1 { allocation[index] -= 1; sum -= 1 }
-            else if ranked.allSatisfy({ allocation[$0] <= 1 }) { break }
+            if sum < lines {
+                allocation[index] += 1
+                sum += 1
+            } else if allocation[index] > 1 {
+                allocation[index] -= 1
+                sum -= 1
+            } else if ranked.allSatisfy({ allocation[$0] <= 1 }) {
+                break
+            }
             cursor += 1
         }
         return allocation
@@ -228,8 +269,9 @@ extension SampleWorld {
         var writer = try SampleFileWriter(path: path, windows1251: false, bom: example, guard: outputGuard)
         try writer.line(["Сотрудник", "Отдел", "Дата приема", "Дата увольнения"], delimiter: ";", crlf: example)
         for manager in managers {
-            try writer.line([manager.name, manager.department, russianDate(manager.hired), manager.left.map(russianDate) ?? ""],
-                            delimiter: ";", crlf: example)
+            try writer.line(
+                [manager.name, manager.department, russianDate(manager.hired), manager.left.map(russianDate) ?? ""],
+                delimiter: ";", crlf: example)
         }
         try writer.close()
     }

@@ -70,7 +70,9 @@ struct SampleWorld {
         if has(.departedManager), !managers.isEmpty {
             managers[0].left = end.adding(days: -180)
         }
-        let byRevenue = customers.indices.sorted { (customers[$0].revenue, customers[$1].code) > (customers[$1].revenue, customers[$0].code) }
+        let byRevenue = customers.indices.sorted {
+            (customers[$0].revenue, customers[$1].code) > (customers[$1].revenue, customers[$0].code)
+        }
         if has(.overdueRegulars) {
             let longStanding = byRevenue.filter { !customers[$0].lost && customers[$0].first.days(to: end) > 500 }
             for index in longStanding.prefix(max(1, longStanding.count * 15 / 100)) {
@@ -79,7 +81,8 @@ struct SampleWorld {
         }
         if has(.newCustomersLeave) {
             let yearBeforeLast = end.adding(days: -730)...end.adding(days: -366)
-            for (number, index) in customers.indices.filter({ yearBeforeLast.contains(customers[$0].first) }).enumerated() where number % 10 < 9 {
+            for (number, index) in customers.indices.filter({ yearBeforeLast.contains(customers[$0].first) }).enumerated()
+            where number % 10 < 9 {
                 customers[index].last = customers[index].first
                 customers[index].lost = true
             }
@@ -107,26 +110,33 @@ struct SampleWorld {
 
     private mutating func makeManagers() {
         if example {
-            let names = ["Соколов Андрей", "Морозова Елена", "Волков Дмитрий", "Лебедева Ольга", "Козлов Сергей",
-                         "Новикова Татьяна", "Павлов Игорь", "Орлова Марина", "Зайцев Алексей"]
+            let names = [
+                "Соколов Андрей", "Морозова Елена", "Волков Дмитрий", "Лебедева Ольга", "Козлов Сергей",
+                "Новикова Татьяна", "Павлов Игорь", "Орлова Марина", "Зайцев Алексей",
+            ]
             for (index, name) in names.enumerated() {
                 let hired = start.adding(days: -random.int(200...2500))
-                var manager = Manager(name: name, department: index < 5 ? "Отдел оптовых продаж" : "Отдел по работе с подрядчиками",
-                                      hired: hired, idleFrom: nil, left: nil)
+                var manager = Manager(
+                    name: name, department: index < 5 ? "Отдел оптовых продаж" : "Отдел по работе с подрядчиками",
+                    hired: hired, idleFrom: nil, left: nil)
                 if index == 6 { manager.idleFrom = end.adding(days: -142) }
                 if index == 8 { manager.idleFrom = end.adding(days: -97) }
                 managers.append(manager)
             }
             return
         }
-        let count = options.problems.contains(.overloadedManagers) ? 2
+        let count =
+            options.problems.contains(.overloadedManagers)
+            ? 2
             : max(3, min(60, options.customers / (options.profile == .healthy ? 120 : 400)))
         for index in 0..<count {
             let female = random.chance(0.5)
             let surname = random.pick(SampleVocabulary.maleSurnames) + (female ? "а" : "")
             let first = random.pick(female ? SampleVocabulary.femaleNames : SampleVocabulary.maleNames)
-            managers.append(Manager(name: "\(surname) \(first)", department: "Отдел продаж \(index % 3 + 1)",
-                                    hired: start.adding(days: -random.int(100...2000)), idleFrom: nil, left: nil))
+            managers.append(
+                Manager(
+                    name: "\(surname) \(first)", department: "Отдел продаж \(index % 3 + 1)",
+                    hired: start.adding(days: -random.int(100...2000)), idleFrom: nil, left: nil))
         }
     }
 
@@ -147,8 +157,10 @@ struct SampleWorld {
             customer.first = existing ? start.adding(days: random.int(0...60)) : start.adding(days: random.int(0...(span - 30)))
             let eligible = customer.first.days(to: end) > 420
             customer.lost = eligible && random.chance(options.profile == .healthy ? 0.05 : 0.36)
-            customer.last = customer.lost
-                ? customer.first.adding(days: random.int(min(30, customer.first.days(to: end) - 400)...(customer.first.days(to: end) - 370)))
+            customer.last =
+                customer.lost
+                ? customer.first.adding(
+                    days: random.int(min(30, customer.first.days(to: end) - 400)...(customer.first.days(to: end) - 370)))
                 : end
             customer.created = customer.first.adding(days: -random.int(0...40))
             customers.append(customer)
@@ -191,9 +203,13 @@ struct SampleWorld {
         let code = example ? "ТС-" + pad(index + 1, 6) : "К-" + pad(index + 1, 7)
         let regionCode = ["66", "74", "59", "72", "45", "02", "77", "86"][min(7, cityIndex / 2)]
         let inn: String
-        if person { inn = random.chance(example ? 0.15 : 0.3) ? SampleWorld.inn12(region: regionCode, random: &random) : "" }
-        else if legalForm == "ИП" { inn = SampleWorld.inn12(region: regionCode, random: &random) }
-        else { inn = random.chance(0.96) ? SampleWorld.inn10(region: regionCode, random: &random) : "" }
+        if person {
+            inn = random.chance(example ? 0.15 : 0.3) ? SampleWorld.inn12(region: regionCode, random: &random) : ""
+        } else if legalForm == "ИП" {
+            inn = SampleWorld.inn12(region: regionCode, random: &random)
+        } else {
+            inn = random.chance(0.96) ? SampleWorld.inn10(region: regionCode, random: &random) : ""
+        }
         let slug = SampleWorld.transliterate(stem.isEmpty ? surname : stem)
         return Customer(
             code: code, name: name, person: person, legalForm: legalForm, stem: stem, inn: inn,
@@ -224,7 +240,9 @@ struct SampleWorld {
 
     private mutating func makeEmail(slug: String, first: String, company: Bool) -> String {
         if random.chance(example ? 0.40 : 0.2) { return "" }
-        let local = company ? random.pick(["info", "zakaz", "snab", "office", "buh", slug]) : SampleWorld.transliterate(first) + String(random.int(1...99))
+        let local =
+            company
+            ? random.pick(["info", "zakaz", "snab", "office", "buh", slug]) : SampleWorld.transliterate(first) + String(random.int(1...99))
         let domain = company && random.chance(0.6) ? slug + ".ru" : random.pick(["mail.ru", "yandex.ru", "gmail.com", "bk.ru", "list.ru"])
         if random.chance(example ? 0.06 : 0.01) {
             return random.pick(["\(local)@\(slug)", "\(local).\(domain)", "\(local)@@\(domain)", "\(local)@ \(domain)", "\(local)@mail,ru"])

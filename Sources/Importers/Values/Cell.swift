@@ -73,29 +73,39 @@ package enum BooleanReader {
 package enum CodeReader {
     private static let synonyms: [String: [String: [String]]] = [
         "type": [
-            "company": ["company", "юл", "юр лицо", "юрлицо", "юридическое лицо", "организация", "компания", "b2b",
-                        "ип", "индивидуальный предприниматель", "legal", "legal entity", "organization", "organisation",
-                        "corporate", "business", "ооо", "юр"],
-            "person": ["person", "фл", "физ лицо", "физлицо", "физическое лицо", "частное лицо", "частник", "b2c",
-                       "individual", "private", "consumer", "физ", "физ лицо частное"],
+            "company": [
+                "company", "юл", "юр лицо", "юрлицо", "юридическое лицо", "организация", "компания", "b2b",
+                "ип", "индивидуальный предприниматель", "legal", "legal entity", "organization", "organisation",
+                "corporate", "business", "ооо", "юр",
+            ],
+            "person": [
+                "person", "фл", "физ лицо", "физлицо", "физическое лицо", "частное лицо", "частник", "b2c",
+                "individual", "private", "consumer", "физ", "физ лицо частное",
+            ],
         ],
         "gender": [
             "male": ["male", "m", "м", "муж", "мужской", "мужчина", "man"],
             "female": ["female", "f", "ж", "жен", "женский", "женщина", "woman", "w"],
         ],
         "status": [
-            "open": ["open", "открыта", "открыто", "открыт", "в работе", "активна", "активная", "active", "in progress",
-                     "новая", "new", "отложена", "приостановлена", "на паузе", "ожидание", "on hold"],
-            "won": ["won", "win", "выиграна", "выигрыш", "успешно", "успешна", "успех", "закрыта успешно",
-                    "успешно реализовано", "заключена", "сделка заключена", "оплачена", "closed won", "closedwon",
-                    "сделка успешна", "успешно завершена", "выиграно", "успешная", "выиграна сделка", "завершена успешно",
-                    // A lead that became a deal: the lead's "won".
-                    "качественный лид", "сконвертирован", "converted", "closed - converted", "closed converted"],
-            "lost": ["lost", "lose", "проиграна", "проигрыш", "неуспешно", "закрыта неуспешно", "отказ", "отменена",
-                     "cancelled", "canceled", "closed lost", "провал", "closedlost", "закрыто и не реализовано",
-                     "не реализовано", "сделка провалена", "проиграно", "проигранная", "неуспешная", "завершена неуспешно",
-                     "closed lost to competition", "closed-lost to competition",
-                     "некачественный лид", "junk", "unqualified", "disqualified", "closed - not converted", "closed not converted"],
+            "open": [
+                "open", "открыта", "открыто", "открыт", "в работе", "активна", "активная", "active", "in progress",
+                "новая", "new", "отложена", "приостановлена", "на паузе", "ожидание", "on hold",
+            ],
+            "won": [
+                "won", "win", "выиграна", "выигрыш", "успешно", "успешна", "успех", "закрыта успешно",
+                "успешно реализовано", "заключена", "сделка заключена", "оплачена", "closed won", "closedwon",
+                "сделка успешна", "успешно завершена", "выиграно", "успешная", "выиграна сделка", "завершена успешно",
+                // A lead that became a deal: the lead's "won".
+                "качественный лид", "сконвертирован", "converted", "closed - converted", "closed converted",
+            ],
+            "lost": [
+                "lost", "lose", "проиграна", "проигрыш", "неуспешно", "закрыта неуспешно", "отказ", "отменена",
+                "cancelled", "canceled", "closed lost", "провал", "closedlost", "закрыто и не реализовано",
+                "не реализовано", "сделка провалена", "проиграно", "проигранная", "неуспешная", "завершена неуспешно",
+                "closed lost to competition", "closed-lost to competition",
+                "некачественный лид", "junk", "unqualified", "disqualified", "closed - not converted", "closed not converted",
+            ],
         ],
     ]
 

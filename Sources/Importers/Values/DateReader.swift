@@ -63,8 +63,9 @@ package enum DateReader {
         guard !bytes.isEmpty else { return Result(day: nil, evidence: .none) }
         // A serial number with a time fraction: `45322,75`, `45322.75` (4 to 7 integer digits).
         if let separator = bytes.firstIndex(where: { $0 == 0x2C || $0 == 0x2E }), (4...7).contains(separator),
-           bytes.count > separator + 1, bytes.indices.allSatisfy({ $0 == separator || (bytes[$0] >= 0x30 && bytes[$0] <= 0x39) }),
-           let number = NumberReader.parse(text) {
+            bytes.count > separator + 1, bytes.indices.allSatisfy({ $0 == separator || (bytes[$0] >= 0x30 && bytes[$0] <= 0x39) }),
+            let number = NumberReader.parse(text)
+        {
             return Result(day: serials.day(number), evidence: .none)
         }
         // Leading numeric parts separated by . / -
@@ -126,10 +127,15 @@ package enum DateReader {
         let year = widths[2] == 4 ? parts[2] : (parts[2] < 30 ? 2000 + parts[2] : 1900 + parts[2])
         let a = parts[0], b = parts[1]
         let evidence: DateEvidence
-        if a > 12 && b <= 12 { evidence = .dayFirstOnly }
-        else if b > 12 && a <= 12 { evidence = .monthFirstOnly }
-        else if a <= 12 && b <= 12 { evidence = a == b ? .none : .ambiguous }
-        else { return Result(day: nil, evidence: .none) }
+        if a > 12 && b <= 12 {
+            evidence = .dayFirstOnly
+        } else if b > 12 && a <= 12 {
+            evidence = .monthFirstOnly
+        } else if a <= 12 && b <= 12 {
+            evidence = a == b ? .none : .ambiguous
+        } else {
+            return Result(day: nil, evidence: .none)
+        }
         let day = order == .dayFirst ? Day(year: year, month: b, day: a) : Day(year: year, month: a, day: b)
         return Result(day: day, evidence: evidence)
     }
@@ -160,19 +166,27 @@ package enum DateReader {
         }
         if p[4] == 0x2D && p[7] == 0x2D {
             guard let y1 = digit(0), let y2 = digit(1), let y3 = digit(2), let y4 = digit(3), let m1 = digit(5), let m2 = digit(6),
-                  let d1 = digit(8), let d2 = digit(9) else { return nil }
-            return FastParts(year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2,
-                             evidence: .none, readable: true)
+                let d1 = digit(8), let d2 = digit(9)
+            else { return nil }
+            return FastParts(
+                year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2,
+                evidence: .none, readable: true)
         }
         guard (p[2] == 0x2E && p[5] == 0x2E) || (p[2] == 0x2F && p[5] == 0x2F),
-              let a1 = digit(0), let a2 = digit(1), let b1 = digit(3), let b2 = digit(4),
-              let y1 = digit(6), let y2 = digit(7), let y3 = digit(8), let y4 = digit(9) else { return nil }
+            let a1 = digit(0), let a2 = digit(1), let b1 = digit(3), let b2 = digit(4),
+            let y1 = digit(6), let y2 = digit(7), let y3 = digit(8), let y4 = digit(9)
+        else { return nil }
         let a = a1 * 10 + a2, b = b1 * 10 + b2, year = y1 * 1000 + y2 * 100 + y3 * 10 + y4
         let evidence: DateEvidence
-        if a > 12 && b <= 12 { evidence = .dayFirstOnly }
-        else if b > 12 && a <= 12 { evidence = .monthFirstOnly }
-        else if a <= 12 && b <= 12 { evidence = a == b ? .none : .ambiguous }
-        else { return FastParts(year: year, month: 0, day: 0, evidence: .none, readable: false) }
+        if a > 12 && b <= 12 {
+            evidence = .dayFirstOnly
+        } else if b > 12 && a <= 12 {
+            evidence = .monthFirstOnly
+        } else if a <= 12 && b <= 12 {
+            evidence = a == b ? .none : .ambiguous
+        } else {
+            return FastParts(year: year, month: 0, day: 0, evidence: .none, readable: false)
+        }
         return order == .dayFirst
             ? FastParts(year: year, month: b, day: a, evidence: evidence, readable: true)
             : FastParts(year: year, month: a, day: b, evidence: evidence, readable: true)
@@ -197,7 +211,9 @@ package enum DateReader {
         guard first == 0x20 || first == 0x54 else { return false }
         let time = rest.dropFirst().drop { $0 == 0x20 }
         guard let lead = time.first, lead >= 0x30 && lead <= 0x39 else { return false }
-        return time.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3A || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D || $0 == 0x5A || $0 == 0x20 }
+        return time.allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3A || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D || $0 == 0x5A || $0 == 0x20
+        }
     }
 
     private static let monthNames: [(String, Int)] = [
@@ -216,7 +232,9 @@ package enum DateReader {
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         guard words.count >= 3 else { return nil }
         let tail = words.dropFirst(3)
-        guard tail.allSatisfy({ $0 == "г" || $0 == "года" || $0 == "год" || $0.allSatisfy(\.isNumber) }), tail.count <= 4 else { return nil }
+        guard tail.allSatisfy({ $0 == "г" || $0 == "года" || $0 == "год" || $0.allSatisfy(\.isNumber) }), tail.count <= 4 else {
+            return nil
+        }
         func month(_ word: String) -> Int? { monthNames.first { $0.0 == word }?.1 }
         if let day = Int(words[0]), let month = month(words[1]), let year = Int(words[2]), words[2].count == 4 {
             return Day(year: year, month: month, day: day)

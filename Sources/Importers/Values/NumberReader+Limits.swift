@@ -9,9 +9,13 @@ extension NumberReader {
         if NumberLimits.isAmount(value) { return .value(.real(value)) }
         guard value.isFinite else { return .problem(notFinite) }
         let shown = Cell.format(value)
-        return .problem(LocalizedText(
-            ru: "число \(shown) вне допустимого диапазона ±10^15 (≈ 1 000 000 000 000 000): такой суммы не бывает — проверьте, тот ли это столбец и верен ли десятичный разделитель",
-            en: "the number \(shown) is outside the accepted range of ±10^15 (≈ 1,000,000,000,000,000): no real amount is that large — check that this is the right column and the decimal separator"))
+        return .problem(
+            LocalizedText(
+                ru:
+                    "число \(shown) вне допустимого диапазона ±10^15 (≈ 1 000 000 000 000 000): такой суммы не бывает — проверьте, тот ли это столбец и верен ли десятичный разделитель",
+                en:
+                    "the number \(shown) is outside the accepted range of ±10^15 (≈ 1,000,000,000,000,000): no real amount is that large — check that this is the right column and the decimal separator"
+            ))
     }
 
     /// Why `text` is not read as a number, with what is expected instead.
@@ -24,10 +28,13 @@ extension NumberReader {
         // Written as a number, but past the doubles (`1e400`): out of range, not unreadable.
         let numeric = unsigned.replacingOccurrences(of: ",", with: ".")
         if !numeric.isEmpty, numeric.allSatisfy({ $0.isASCII && ($0.isNumber || "eE+-.".contains($0)) }),
-           let value = Double(numeric), value.isInfinite {
+            let value = Double(numeric), value.isInfinite
+        {
             return LocalizedText(
                 ru: "число \(text) вне допустимого диапазона ±10^15 (≈ 1 000 000 000 000 000); проверьте, тот ли это столбец",
-                en: "the number \(text) is outside the accepted range of ±10^15 (≈ 1,000,000,000,000,000); check that this is the right column")
+                en:
+                    "the number \(text) is outside the accepted range of ±10^15 (≈ 1,000,000,000,000,000); check that this is the right column"
+            )
         }
         if unsigned.hasPrefix("0x") {
             return LocalizedText(

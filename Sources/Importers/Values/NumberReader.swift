@@ -60,7 +60,8 @@ package enum NumberReader {
                 groupMarks.append(cleaned.count)
                 index += 2
             } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                      bytes[index + 2] == 0xAF || bytes[index + 2] == 0x89 || bytes[index + 2] == 0x88 {
+                bytes[index + 2] == 0xAF || bytes[index + 2] == 0x89 || bytes[index + 2] == 0x88
+            {
                 groupMarks.append(cleaned.count)
                 index += 3
             } else if (byte >= 0x30 && byte <= 0x39) || byte == 0x2C || byte == 0x2E {

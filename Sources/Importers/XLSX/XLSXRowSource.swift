@@ -29,8 +29,11 @@ package final class XLSXRowSource: RowSource {
 
     package var notes: [LocalizedText] {
         let system = workbook.serialDates == .excel1904 ? " (1904)" : ""
-        return [LocalizedText(ru: "лист «\(sheet.name)» из \(workbook.sheets.count)\(system)",
-                              en: "sheet '\(sheet.name)' of \(workbook.sheets.count)\(system)")]
+        return [
+            LocalizedText(
+                ru: "лист «\(sheet.name)» из \(workbook.sheets.count)\(system)",
+                en: "sheet '\(sheet.name)' of \(workbook.sheets.count)\(system)")
+        ]
     }
 
     package convenience init(path: String, sheet: String?) throws {
@@ -44,8 +47,10 @@ package final class XLSXRowSource: RowSource {
         workbook = try XLSXWorkbook(path: path, limits: limits)
         self.sheet = try workbook.sheet(sheet)
         guard let stream = try workbook.stream(self.sheet.part, label: self.sheet.name) else {
-            throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
-                ru: "в книге нет части листа \(self.sheet.part)", en: "the workbook lacks the sheet part \(self.sheet.part)"))
+            throw ImportError.malformed(
+                SourceLocation(file: path),
+                LocalizedText(
+                    ru: "в книге нет части листа \(self.sheet.part)", en: "the workbook lacks the sheet part \(self.sheet.part)"))
         }
         self.stream = stream
     }
@@ -69,12 +74,13 @@ package final class XLSXRowSource: RowSource {
 
         init(_ name: UnsafePointer<UInt8>) {
             switch (name[0], name[0] == 0 ? 0 : name[1]) {
-            case (0x63, 0): self = .c                                              // c
-            case (0x76, 0): self = .v                                              // v
-            case (0x69, 0x73): self = name[2] == 0 ? .inlineString : .other        // is
-            case (0x72, 0x6F): self = name[2] == 0x77 && name[3] == 0 ? .row : .other          // row
-            case (0x72, 0x50): self = name[2] == 0x68 && name[3] == 0 ? .phonetic : .other     // rPh
-            case (0x64, 0x69): self = strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "dimension") == 0 ? .dimension : .other
+            case (0x63, 0): self = .c  // c
+            case (0x76, 0): self = .v  // v
+            case (0x69, 0x73): self = name[2] == 0 ? .inlineString : .other  // is
+            case (0x72, 0x6F): self = name[2] == 0x77 && name[3] == 0 ? .row : .other  // row
+            case (0x72, 0x50): self = name[2] == 0x68 && name[3] == 0 ? .phonetic : .other  // rPh
+            case (0x64, 0x69):
+                self = strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "dimension") == 0 ? .dimension : .other
             default: self = .other
             }
         }
@@ -100,9 +106,10 @@ package final class XLSXRowSource: RowSource {
             if type == .shared, !value.isEmpty {
                 // An index past the shared strings is a damaged workbook, not an empty cell.
                 guard let index = XLSXRowSource.wholeNumber(value), let text = sharedString(index) else {
-                    throw XLSXSheetLimits.badSharedString(String(decoding: value, as: UTF8.self),
-                                                          cell: XLSXSheetLimits.columnName(column) + String(rowNumber),
-                                                          count: workbook.sharedStrings.count, sheet: sheet.name, file: path, line: stream.line)
+                    throw XLSXSheetLimits.badSharedString(
+                        String(decoding: value, as: UTF8.self),
+                        cell: XLSXSheetLimits.columnName(column) + String(rowNumber),
+                        count: workbook.sharedStrings.count, sheet: sheet.name, file: path, line: stream.line)
                 }
                 shared = text
             }
@@ -213,13 +220,13 @@ package final class XLSXRowSource: RowSource {
         switch text.count {
         case 1:
             switch text[0] {
-            case 0x73: return .shared   // s
-            case 0x62: return .bool     // b
-            case 0x65: return .text     // e
-            case 0x64: return .date     // d
+            case 0x73: return .shared  // s
+            case 0x62: return .bool  // b
+            case 0x65: return .text  // e
+            case 0x64: return .date  // d
             default: return .number
             }
-        case 3 where text[0] == 0x73 && text[1] == 0x74 && text[2] == 0x72: return .text          // str
+        case 3 where text[0] == 0x73 && text[1] == 0x74 && text[2] == 0x72: return .text  // str
         case 9 where text[0] == 0x69 && text.elementsEqual("inlineStr".utf8): return .inline
         default: return .number
         }
@@ -241,9 +248,14 @@ package final class XLSXRowSource: RowSource {
         let number = attribute.map { Int($0.trimmingCharacters(in: .whitespaces)) } ?? nextRowNumber
         guard let number, number >= 1, number <= limits.rows else {
             let shown = attribute.map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 } ?? String(nextRowNumber)
-            throw ImportError.malformed(SourceLocation(file: stream.file, line: stream.nodeLine), LocalizedText(
-                ru: "лист «\(sheet.name)»: номер строки листа «\(shown)» вне листа Excel (строки 1…\(limits.rows)); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
-                en: "sheet '\(sheet.name)': the sheet's row number \(shown) is outside an Excel sheet (rows 1…\(limits.rows)); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+            throw ImportError.malformed(
+                SourceLocation(file: stream.file, line: stream.nodeLine),
+                LocalizedText(
+                    ru:
+                        "лист «\(sheet.name)»: номер строки листа «\(shown)» вне листа Excel (строки 1…\(limits.rows)); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+                    en:
+                        "sheet '\(sheet.name)': the sheet's row number \(shown) is outside an Excel sheet (rows 1…\(limits.rows)); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"
+                ))
         }
         return number
     }
@@ -257,38 +269,57 @@ package final class XLSXRowSource: RowSource {
         let row = digits.isEmpty ? 1 : Int(digits)
         guard let row, row <= limits.rows, column < limits.columns else {
             let shown = reference.count > 40 ? String(reference.prefix(40)) + "…" : reference
-            throw ImportError.malformed(SourceLocation(file: stream.file, line: stream.nodeLine), LocalizedText(
-                ru: "лист объявляет размер \(shown), больше листа Excel (\(limits.rows) строк, столбцы до \(XLSXLimits.columnName(limits.columns - 1))); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
-                en: "the sheet declares its size as \(shown), larger than an Excel sheet (\(limits.rows) rows, columns up to \(XLSXLimits.columnName(limits.columns - 1))); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+            throw ImportError.malformed(
+                SourceLocation(file: stream.file, line: stream.nodeLine),
+                LocalizedText(
+                    ru:
+                        "лист объявляет размер \(shown), больше листа Excel (\(limits.rows) строк, столбцы до \(XLSXLimits.columnName(limits.columns - 1))); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+                    en:
+                        "the sheet declares its size as \(shown), larger than an Excel sheet (\(limits.rows) rows, columns up to \(XLSXLimits.columnName(limits.columns - 1))); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"
+                ))
         }
     }
 
     /// The error for a cell (or, with no `column`, a row) holding more text than ``RowLimits`` allow.
     private func tooLong(row: Int, column: Int?) -> ImportError {
         let limit = RowLimits.size(column == nil ? limits.row.recordBytes : limits.row.fieldBytes)
-        let what = column.map { column in
-            LocalizedText(ru: "ячейка \(XLSXLimits.columnName(column))\(row) содержит больше \(limit.ru) текста (предел на ячейку; ячейка Excel вмещает 32 767 знаков)",
-                          en: "the cell \(XLSXLimits.columnName(column))\(row) holds more than \(limit.en) of text (the limit for a cell; an Excel cell holds 32,767 characters)")
-        } ?? LocalizedText(ru: "строка \(row) содержит больше \(limit.ru) текста (предел на строку)",
-                           en: "row \(row) holds more than \(limit.en) of text (the limit for a row)")
-        return .malformed(SourceLocation(file: stream.file, line: stream.nodeLine), LocalizedText(
-            ru: what.ru + "; книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
-            en: what.en + "; the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+        let what =
+            column.map { column in
+                LocalizedText(
+                    ru:
+                        "ячейка \(XLSXLimits.columnName(column))\(row) содержит больше \(limit.ru) текста (предел на ячейку; ячейка Excel вмещает 32 767 знаков)",
+                    en:
+                        "the cell \(XLSXLimits.columnName(column))\(row) holds more than \(limit.en) of text (the limit for a cell; an Excel cell holds 32,767 characters)"
+                )
+            }
+            ?? LocalizedText(
+                ru: "строка \(row) содержит больше \(limit.ru) текста (предел на строку)",
+                en: "row \(row) holds more than \(limit.en) of text (the limit for a row)")
+        return .malformed(
+            SourceLocation(file: stream.file, line: stream.nodeLine),
+            LocalizedText(
+                ru: what.ru + "; книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+                en: what.en + "; the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
     }
 
     private func pastTheGrid(cell reference: String, row: Int) -> ImportError {
         let shown = reference.count > 20 ? String(reference.prefix(20)) + "…" : reference
         let last = XLSXLimits.columnName(limits.columns - 1)
-        return .malformed(SourceLocation(file: stream.file, line: stream.nodeLine), LocalizedText(
-            ru: "лист «\(sheet.name)»: ячейка \(shown) строки \(row) правее последнего столбца листа Excel (\(last)); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
-            en: "sheet '\(sheet.name)': the cell \(shown) of row \(row) is past the last column of an Excel sheet (\(last)); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+        return .malformed(
+            SourceLocation(file: stream.file, line: stream.nodeLine),
+            LocalizedText(
+                ru:
+                    "лист «\(sheet.name)»: ячейка \(shown) строки \(row) правее последнего столбца листа Excel (\(last)); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+                en:
+                    "sheet '\(sheet.name)': the cell \(shown) of row \(row) is past the last column of an Excel sheet (\(last)); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"
+            ))
     }
 
     /// Shared string `index` (nil past the table), through a small cache of the short ones: the
     /// same customers, products and managers recur every few rows, and making their `String`
     /// anew from the packed bytes each time cost about a tenth of reading a sheet.
     private func sharedString(_ index: Int) -> String? {
-        guard index >= 0 else { return nil }   // -1 is the cache's empty slot
+        guard index >= 0 else { return nil }  // -1 is the cache's empty slot
         let slot = index & (XLSXRowSource.cacheSize - 1)
         if cachedIndexes[slot] == index { return cachedStrings[slot] }
         guard let text = workbook.sharedStrings.text(index) else { return nil }

@@ -27,13 +27,17 @@ struct XLSXWorkbook {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
-                ru: "не удалось открыть книгу XLSX (повреждённый ZIP): \(error)",
-                en: "cannot open the XLSX workbook (damaged ZIP): \(error)"))
+            throw ImportError.malformed(
+                SourceLocation(file: path),
+                LocalizedText(
+                    ru: "не удалось открыть книгу XLSX (повреждённый ZIP): \(error)",
+                    en: "cannot open the XLSX workbook (damaged ZIP): \(error)"))
         }
         guard let workbook = try stream("xl/workbook.xml") else {
-            throw ImportError.malformed(SourceLocation(file: path), LocalizedText(
-                ru: "в файле нет xl/workbook.xml: это не книга Excel", en: "no xl/workbook.xml inside: not an Excel workbook"))
+            throw ImportError.malformed(
+                SourceLocation(file: path),
+                LocalizedText(
+                    ru: "в файле нет xl/workbook.xml: это не книга Excel", en: "no xl/workbook.xml inside: not an Excel workbook"))
         }
         let relations = try readRelations()
         while try workbook.read() {
@@ -94,7 +98,8 @@ struct XLSXWorkbook {
         var relations: [String: String] = [:]
         while try stream.read() {
             guard stream.kind == .element, stream.localName == "Relationship",
-                  let id = stream.attribute("Id"), let target = stream.attribute("Target") else { continue }
+                let id = stream.attribute("Id"), let target = stream.attribute("Target")
+            else { continue }
             relations[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         }
         return relations
@@ -108,9 +113,11 @@ struct XLSXWorkbook {
         var strings = SharedStrings()
         var inItem = false, inText = false, inPhonetic = false
         func tooMany(_ what: LocalizedText) -> ImportError {
-            .malformed(SourceLocation(file: stream.file, line: stream.line), LocalizedText(
-                ru: "в книге больше общих строк, чем можно прочитать: \(what.ru); сохраните лист как CSV или разбейте книгу",
-                en: "the workbook holds more shared strings than can be read: \(what.en); save the sheet as CSV or split the workbook"))
+            .malformed(
+                SourceLocation(file: stream.file, line: stream.line),
+                LocalizedText(
+                    ru: "в книге больше общих строк, чем можно прочитать: \(what.ru); сохраните лист как CSV или разбейте книгу",
+                    en: "the workbook holds more shared strings than can be read: \(what.en); save the sheet as CSV or split the workbook"))
         }
         while try stream.read() {
             guard let kind = stream.kind else { continue }
@@ -123,10 +130,14 @@ struct XLSXWorkbook {
                     }
                 case "si":
                     guard strings.count < limits.sharedStrings else {
-                        throw tooMany(LocalizedText(ru: "более \(limits.sharedStrings) строк", en: "more than \(limits.sharedStrings) strings"))
+                        throw tooMany(
+                            LocalizedText(ru: "более \(limits.sharedStrings) строк", en: "more than \(limits.sharedStrings) strings"))
                     }
                     inItem = true
-                    if stream.isEmptyElement { strings.finishString(); inItem = false }
+                    if stream.isEmptyElement {
+                        strings.finishString()
+                        inItem = false
+                    }
                 case "t": inText = !stream.isEmptyElement
                 case "rPh": inPhonetic = !stream.isEmptyElement
                 default: break
@@ -135,14 +146,21 @@ struct XLSXWorkbook {
                 if inItem && inText && !inPhonetic {
                     let added = stream.withValueBytes { strings.append($0, limit: limits.sharedStringBytes) }
                     guard added else {
-                        throw tooMany(LocalizedText(ru: "более \(limits.sharedStringBytes >> 20) МиБ текста",
-                                                    en: "more than \(limits.sharedStringBytes >> 20) MiB of text"))
+                        throw tooMany(
+                            LocalizedText(
+                                ru: "более \(limits.sharedStringBytes >> 20) МиБ текста",
+                                en: "more than \(limits.sharedStringBytes >> 20) MiB of text"))
                     }
                     if strings.currentLength > limits.row.fieldBytes {
                         let limit = RowLimits.size(limits.row.fieldBytes)
-                        throw ImportError.malformed(SourceLocation(file: stream.file, line: stream.line), LocalizedText(
-                            ru: "общая строка № \(strings.count + 1) длиннее \(limit.ru) (предел на ячейку; ячейка Excel вмещает 32 767 знаков); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
-                            en: "shared string #\(strings.count + 1) is longer than \(limit.en) (the limit for a cell; an Excel cell holds 32,767 characters); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+                        throw ImportError.malformed(
+                            SourceLocation(file: stream.file, line: stream.line),
+                            LocalizedText(
+                                ru:
+                                    "общая строка № \(strings.count + 1) длиннее \(limit.ru) (предел на ячейку; ячейка Excel вмещает 32 767 знаков); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
+                                en:
+                                    "shared string #\(strings.count + 1) is longer than \(limit.en) (the limit for a cell; an Excel cell holds 32,767 characters); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"
+                            ))
                     }
                 }
             case .endElement:
@@ -171,7 +189,9 @@ struct XLSXWorkbook {
             if kind == .element {
                 switch stream.localName {
                 case "numFmt":
-                    if let id = stream.attribute("numFmtId").flatMap(Int.init), let code = stream.attribute("formatCode") { custom[id] = code }
+                    if let id = stream.attribute("numFmtId").flatMap(Int.init), let code = stream.attribute("formatCode") {
+                        custom[id] = code
+                    }
                 case "cellXfs":
                     inCellXfs = !stream.isEmptyElement
                 case "xf" where inCellXfs:
@@ -195,9 +215,18 @@ struct XLSXWorkbook {
         var plain = ""
         var inQuote = false, inBracket = false, escape = false
         for character in code {
-            if escape { escape = false; continue }
-            if inQuote { if character == "\"" { inQuote = false }; continue }
-            if inBracket { if character == "]" { inBracket = false }; continue }
+            if escape {
+                escape = false
+                continue
+            }
+            if inQuote {
+                if character == "\"" { inQuote = false }
+                continue
+            }
+            if inBracket {
+                if character == "]" { inBracket = false }
+                continue
+            }
             switch character {
             case "\"": inQuote = true
             case "[": inBracket = true

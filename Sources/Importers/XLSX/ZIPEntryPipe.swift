@@ -40,8 +40,10 @@ final class ZIPEntryPipe: @unchecked Sendable {
         do {
             let archive = try Archive(url: URL(fileURLWithPath: archivePath), accessMode: .read)
             guard let entry = archive[entryPath] else {
-                throw ImportError.malformed(SourceLocation(file: archivePath), LocalizedText(
-                    ru: "в книге нет части \(entryPath)", en: "the workbook lacks the part \(entryPath)"))
+                throw ImportError.malformed(
+                    SourceLocation(file: archivePath),
+                    LocalizedText(
+                        ru: "в книге нет части \(entryPath)", en: "the workbook lacks the part \(entryPath)"))
             }
             // Checked here, eight bytes at a time (see ``ZIPChecksum``), rather than by ZIPFoundation.
             var checksum = ZIPChecksum()
@@ -52,9 +54,13 @@ final class ZIPEntryPipe: @unchecked Sendable {
                 try self.put(data)
             }
             guard checksum.value == entry.checksum else {
-                throw ImportError.malformed(SourceLocation(file: archivePath), LocalizedText(
-                    ru: "часть книги \(entryPath) повреждена (контрольная сумма CRC-32 не совпадает); пересохраните книгу в Excel",
-                    en: "the workbook part \(entryPath) is damaged (its CRC-32 checksum does not match); save the workbook again from Excel"))
+                throw ImportError.malformed(
+                    SourceLocation(file: archivePath),
+                    LocalizedText(
+                        ru: "часть книги \(entryPath) повреждена (контрольная сумма CRC-32 не совпадает); пересохраните книгу в Excel",
+                        en:
+                            "the workbook part \(entryPath) is damaged (its CRC-32 checksum does not match); save the workbook again from Excel"
+                    ))
             }
             finish(nil)
         } catch is Cancelled {
@@ -62,9 +68,12 @@ final class ZIPEntryPipe: @unchecked Sendable {
         } catch let error as ImportError {
             finish(error)
         } catch {
-            finish(.malformed(SourceLocation(file: archivePath), LocalizedText(
-                ru: "не удалось распаковать \(entryPath) из книги (повреждённый ZIP): \(error)",
-                en: "cannot unpack \(entryPath) from the workbook (damaged ZIP): \(error)")))
+            finish(
+                .malformed(
+                    SourceLocation(file: archivePath),
+                    LocalizedText(
+                        ru: "не удалось распаковать \(entryPath) из книги (повреждённый ZIP): \(error)",
+                        en: "cannot unpack \(entryPath) from the workbook (damaged ZIP): \(error)")))
         }
     }
 
@@ -72,9 +81,11 @@ final class ZIPEntryPipe: @unchecked Sendable {
     static func tooLarge(_ part: String, file: String, limit: Int) -> ImportError {
         let size = limit >= 1 << 30 ? "\(limit >> 30) ГиБ" : "\(limit >> 20) МиБ"
         let sizeEn = limit >= 1 << 30 ? "\(limit >> 30) GiB" : "\(limit >> 20) MiB"
-        return .malformed(SourceLocation(file: file), LocalizedText(
-            ru: "часть книги \(part) больше \(size) в распакованном виде; разбейте книгу или сохраните лист как CSV",
-            en: "the workbook part \(part) unpacks to more than \(sizeEn); split the workbook or save the sheet as CSV"))
+        return .malformed(
+            SourceLocation(file: file),
+            LocalizedText(
+                ru: "часть книги \(part) больше \(size) в распакованном виде; разбейте книгу или сохраните лист как CSV",
+                en: "the workbook part \(part) unpacks to more than \(sizeEn); split the workbook or save the sheet as CSV"))
     }
 
     /// Called on the unpacking thread: waits while the reader is `capacity` chunks behind.

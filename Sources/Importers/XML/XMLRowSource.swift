@@ -24,9 +24,13 @@ package final class XMLRowSource: RowSource {
 
     package var notes: [LocalizedText] {
         let path = "/" + recordPath.joined(separator: "/")
-        return [autoDetected
-            ? LocalizedText(ru: "записи XML: \(path) (определено по повторяющимся элементам)", en: "XML records: \(path) (found as the repeating element)")
-            : LocalizedText(ru: "записи XML: \(path)", en: "XML records: \(path)")]
+        return [
+            autoDetected
+                ? LocalizedText(
+                    ru: "записи XML: \(path) (определено по повторяющимся элементам)",
+                    en: "XML records: \(path) (found as the repeating element)")
+                : LocalizedText(ru: "записи XML: \(path)", en: "XML records: \(path)")
+        ]
     }
 
     /// Opens `path`; records are the elements at `recordPath` (`/Root/Items/Item`), or the most
@@ -165,19 +169,30 @@ package final class XMLRowSource: RowSource {
     private func tooLong(line: Int, field: String?) -> ImportError {
         let limit = RowLimits.size(field == nil ? limits.recordBytes : limits.fieldBytes)
         let shown = field.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 }
-        let what = shown.map { field in
-            LocalizedText(ru: "значение «\(field)» записи длиннее \(limit.ru) (предел на значение)",
-                          en: "the record's value '\(field)' is longer than \(limit.en) (the limit for a value)")
-        } ?? LocalizedText(ru: "запись длиннее \(limit.ru) (предел на запись)", en: "the record is longer than \(limit.en) (the limit for a record)")
-        return .malformed(SourceLocation(file: path, line: line), LocalizedText(
-            ru: what.ru + "; проверьте, что записи выбраны верно (xml_records в файле соответствия)",
-            en: what.en + "; check that the right elements are read as records (xml_records in a mapping file)"))
+        let what =
+            shown.map { field in
+                LocalizedText(
+                    ru: "значение «\(field)» записи длиннее \(limit.ru) (предел на значение)",
+                    en: "the record's value '\(field)' is longer than \(limit.en) (the limit for a value)")
+            }
+            ?? LocalizedText(
+                ru: "запись длиннее \(limit.ru) (предел на запись)", en: "the record is longer than \(limit.en) (the limit for a record)")
+        return .malformed(
+            SourceLocation(file: path, line: line),
+            LocalizedText(
+                ru: what.ru + "; проверьте, что записи выбраны верно (xml_records в файле соответствия)",
+                en: what.en + "; check that the right elements are read as records (xml_records in a mapping file)"))
     }
 
     private func tooManyColumns(line: Int) -> ImportError {
-        .malformed(SourceLocation(file: path, line: line), LocalizedText(
-            ru: "записи XML содержат больше \(XMLRowSource.columnLimit) разных полей (столько столбцов у листа Excel); проверьте, что записи выбраны верно (xml_records в файле соответствия)",
-            en: "the XML records hold more than \(XMLRowSource.columnLimit) distinct fields (the columns of an Excel sheet); check that the right elements are read as records (xml_records in a mapping file)"))
+        .malformed(
+            SourceLocation(file: path, line: line),
+            LocalizedText(
+                ru:
+                    "записи XML содержат больше \(XMLRowSource.columnLimit) разных полей (столько столбцов у листа Excel); проверьте, что записи выбраны верно (xml_records в файле соответствия)",
+                en:
+                    "the XML records hold more than \(XMLRowSource.columnLimit) distinct fields (the columns of an Excel sheet); check that the right elements are read as records (xml_records in a mapping file)"
+            ))
     }
 
     /// The element path that repeats most among the first few thousand elements (shallowest

@@ -1,5 +1,6 @@
 import AuditModel
 import CLibXML2
+import Foundation
 
 /// A hardened pull reader over libxml2's `xmlTextReader`: it never resolves entities, never
 /// loads a DTD, never touches the network, and refuses documents that declare a DOCTYPE or
@@ -57,7 +58,9 @@ final class XMLStream {
         // The pipe outlives the reader: this stream holds it until after xmlFreeTextReader.
         guard let created = xmlReaderForIO(read, close, Unmanaged.passUnretained(pipe).toOpaque(), nil, nil, XMLStream.options) else {
             pipe.cancel()
-            throw pipe.error ?? ImportError.malformed(SourceLocation(file: file), LocalizedText(ru: "не удалось разобрать XML", en: "cannot parse the XML"))
+            throw pipe.error
+                ?? ImportError.malformed(
+                    SourceLocation(file: file), LocalizedText(ru: "не удалось разобрать XML", en: "cannot parse the XML"))
         }
         reader = created
         self.pipe = pipe
@@ -131,8 +134,10 @@ final class XMLStream {
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
             guard let name = xmlTextReaderConstLocalName(reader) else { continue }
             let value = xmlTextReaderConstValue(reader)
-            try body(UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))),
-                     UnsafeBufferPointer(start: value, count: value.map { strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0))
+            try body(
+                UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))),
+                UnsafeBufferPointer(
+                    start: value, count: value.map { strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0))
         }
     }
 
@@ -156,9 +161,14 @@ final class XMLStream {
     }
 
     private func unsafe(line: Int) -> ImportError {
-        .unsafeXML(SourceLocation(file: file, line: line), LocalizedText(
-            ru: "XML объявляет DOCTYPE или сущности; такие файлы не принимаются (защита от внешних сущностей и «бомб» из сущностей). Выгрузите данные без DTD",
-            en: "the XML declares a DOCTYPE or entities; such files are refused (protection against external entities and entity bombs). Export the data without a DTD"))
+        .unsafeXML(
+            SourceLocation(file: file, line: line),
+            LocalizedText(
+                ru:
+                    "XML объявляет DOCTYPE или сущности; такие файлы не принимаются (защита от внешних сущностей и «бомб» из сущностей). Выгрузите данные без DTD",
+                en:
+                    "the XML declares a DOCTYPE or entities; such files are refused (protection against external entities and entity bombs). Export the data without a DTD"
+            ))
     }
 
     private func lastError() -> ImportError {
@@ -170,8 +180,9 @@ final class XMLStream {
             if lowered.contains("entity") || lowered.contains("amplification") || lowered.contains("doctype") {
                 return unsafe(line: line)
             }
-            return .malformed(SourceLocation(file: file, line: line > 0 ? line : nil, column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil),
-                              LocalizedText(ru: "XML повреждён: \(message)", en: "malformed XML: \(message)"))
+            return .malformed(
+                SourceLocation(file: file, line: line > 0 ? line : nil, column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil),
+                LocalizedText(ru: "XML повреждён: \(message)", en: "malformed XML: \(message)"))
         }
         return .malformed(SourceLocation(file: file, line: line), LocalizedText(ru: "XML повреждён", en: "malformed XML"))
     }
@@ -219,12 +230,20 @@ final class XMLStream {
                     for offset in 0..<pattern.count {
                         let byte = bytes[index + offset]
                         let upper = byte >= 0x61 && byte <= 0x7A ? byte - 32 : byte
-                        if upper != pattern[offset] { match = false; break }
+                        if upper != pattern[offset] {
+                            match = false
+                            break
+                        }
                     }
                     if match {
-                        throw ImportError.unsafeXML(SourceLocation(file: file, line: line), LocalizedText(
-                            ru: "XML объявляет DOCTYPE или сущности; такие файлы не принимаются (защита от внешних сущностей и «бомб» из сущностей). Выгрузите данные без DTD",
-                            en: "the XML declares a DOCTYPE or entities; such files are refused (protection against external entities and entity bombs). Export the data without a DTD"))
+                        throw ImportError.unsafeXML(
+                            SourceLocation(file: file, line: line),
+                            LocalizedText(
+                                ru:
+                                    "XML объявляет DOCTYPE или сущности; такие файлы не принимаются (защита от внешних сущностей и «бомб» из сущностей). Выгрузите данные без DTD",
+                                en:
+                                    "the XML declares a DOCTYPE or entities; such files are refused (protection against external entities and entity bombs). Export the data without a DTD"
+                            ))
                     }
                 }
             }
@@ -232,5 +251,3 @@ final class XMLStream {
         }
     }
 }
-
-import Foundation

@@ -113,9 +113,15 @@ struct PatternParser {
         let start = index
         let low: Int, high: Int?
         switch next {
-        case "*": (low, high) = (0, nil); index += 1
-        case "+": (low, high) = (1, nil); index += 1
-        case "?": (low, high) = (0, 1); index += 1
+        case "*":
+            (low, high) = (0, nil)
+            index += 1
+        case "+":
+            (low, high) = (1, nil)
+            index += 1
+        case "?":
+            (low, high) = (0, 1)
+            index += 1
         case "{": (low, high) = try count()
         default: return node
         }
@@ -252,7 +258,8 @@ struct PatternParser {
         }
         let set = try escape(inClass: true)
         if set.members.isEmpty, set.ranges.count == 1, let range = set.ranges.first, range.lowerBound == range.upperBound,
-           let scalar = Unicode.Scalar(range.lowerBound) {
+            let scalar = Unicode.Scalar(range.lowerBound)
+        {
             return .scalar(scalar)
         }
         return .set(set)

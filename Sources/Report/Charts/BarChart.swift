@@ -33,11 +33,14 @@ struct HorizontalBars {
             if let note = bar.note {
                 out += SVG.text(note, x: labelWidth - 8, y: y + min(24, rowHeight - 3), anchor: "end", size: 9, fill: "#778")
             }
-            out += "<rect x=\"\(SVG.n(labelWidth))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(plotWidth))\" height=\"18\" fill=\"#eef1f5\" rx=\"2\"/>"
-            out += "<rect class=\"bar\" data-label=\"\(HTMLEscaping.escape(bar.label))\" data-value=\"\(SVG.n(bar.value))\" x=\"\(SVG.n(labelWidth))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(length))\" height=\"18\" fill=\"\(bar.colour)\" fill-opacity=\"\(SVG.n(max(0.25, bar.opacity)))\" rx=\"2\"/>"
+            out +=
+                "<rect x=\"\(SVG.n(labelWidth))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(plotWidth))\" height=\"18\" fill=\"#eef1f5\" rx=\"2\"/>"
+            out +=
+                "<rect class=\"bar\" data-label=\"\(HTMLEscaping.escape(bar.label))\" data-value=\"\(SVG.n(bar.value))\" x=\"\(SVG.n(labelWidth))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(length))\" height=\"18\" fill=\"\(bar.colour)\" fill-opacity=\"\(SVG.n(max(0.25, bar.opacity)))\" rx=\"2\"/>"
             // The value sits after the bar, or inside it when the bar leaves no room.
             let inside = length > plotWidth - Double(bar.valueText.count) * 6.5 - 8
-            out += inside
+            out +=
+                inside
                 ? SVG.text(bar.valueText, x: labelWidth + length - 6, y: y + 17, anchor: "end", size: 11, weight: "bold", fill: "#fff")
                 : SVG.text(bar.valueText, x: labelWidth + length + 6, y: y + 17, size: 11, weight: "bold", fill: "#223")
         }
@@ -72,7 +75,8 @@ struct ColumnChart {
         func y(_ value: Double) -> Double { top + plotHeight * (1 - (value - minValue) / (span == 0 ? 1 : span)) }
         var out = SVG.open(width: width, height: height, label: caption, kind: "columns")
         if hasPartial {
-            out += "<defs><pattern id=\"hatch-partial\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">"
+            out +=
+                "<defs><pattern id=\"hatch-partial\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">"
                 + "<rect width=\"6\" height=\"6\" fill=\"\(SVG.lightBlue)\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"\(SVG.blue)\" stroke-width=\"1.5\"/></pattern></defs>"
         }
         for step in 0...4 {
@@ -86,14 +90,16 @@ struct ColumnChart {
             let x = left + Double(index) * slot + slot * 0.15
             let y0 = y(max(0, column.value)), y1 = y(min(0, column.value))
             let fill = column.partial ? "url(#hatch-partial)" : column.value < 0 ? SVG.red : SVG.blue
-            out += "<rect class=\"bar\(column.partial ? " partial" : "")\" data-label=\"\(HTMLEscaping.escape(column.label))\" data-value=\"\(SVG.n(column.value))\"\(column.partial ? " data-partial=\"true\" fill-opacity=\"0.7\"" : "") x=\"\(SVG.n(x))\" y=\"\(SVG.n(y0))\" width=\"\(SVG.n(slot * 0.7))\" height=\"\(SVG.n(max(0.5, y1 - y0)))\" fill=\"\(fill)\"/>"
+            out +=
+                "<rect class=\"bar\(column.partial ? " partial" : "")\" data-label=\"\(HTMLEscaping.escape(column.label))\" data-value=\"\(SVG.n(column.value))\"\(column.partial ? " data-partial=\"true\" fill-opacity=\"0.7\"" : "") x=\"\(SVG.n(x))\" y=\"\(SVG.n(y0))\" width=\"\(SVG.n(slot * 0.7))\" height=\"\(SVG.n(max(0.5, y1 - y0)))\" fill=\"\(fill)\"/>"
             if index % labelEvery == 0 && index + labelEvery / 2 < columns.count {
                 out += SVG.text(column.label, x: x + slot * 0.35, y: height - bottom + 16, anchor: "middle", size: 9, fill: "#556")
             }
         }
         if hasPartial {
             let y = height - 10
-            out += "<rect class=\"legend-partial\" x=\"\(SVG.n(left))\" y=\"\(SVG.n(y - 9))\" width=\"14\" height=\"10\" fill=\"url(#hatch-partial)\" fill-opacity=\"0.7\"/>"
+            out +=
+                "<rect class=\"legend-partial\" x=\"\(SVG.n(left))\" y=\"\(SVG.n(y - 9))\" width=\"14\" height=\"10\" fill=\"url(#hatch-partial)\" fill-opacity=\"0.7\"/>"
             out += SVG.text(partialNote, x: left + 20, y: y, size: 9.5, fill: "#556")
         }
         return out + "</svg>"

@@ -45,10 +45,12 @@ struct Heatmap {
                 guard let value else { continue }
                 let x = left + Double(column) * cell
                 let intensity = value.isFinite ? min(max(value, 0), 1) : 0
-                out += "<rect class=\"cell\" data-row=\"\(HTMLEscaping.escape(label))\" data-column=\"\(column)\" data-value=\"\(SVG.n(value))\" x=\"\(SVG.n(x + 1))\" y=\"\(SVG.n(y + 1))\" width=\"\(SVG.n(cell - 2))\" height=\"\(SVG.n(rowHeight - 2))\" fill=\"\(Self.colour(value))\"/>"
+                out +=
+                    "<rect class=\"cell\" data-row=\"\(HTMLEscaping.escape(label))\" data-column=\"\(column)\" data-value=\"\(SVG.n(value))\" x=\"\(SVG.n(x + 1))\" y=\"\(SVG.n(y + 1))\" width=\"\(SVG.n(cell - 2))\" height=\"\(SVG.n(rowHeight - 2))\" fill=\"\(Self.colour(value))\"/>"
                 if column > 0 {
-                    out += SVG.text(SVG.n((value * 100).rounded()), x: x + cell / 2, y: y + rowHeight / 2 + 4, anchor: "middle",
-                                    size: 10, fill: intensity > 0.5 ? "#fff" : "#334")
+                    out += SVG.text(
+                        SVG.n((value * 100).rounded()), x: x + cell / 2, y: y + rowHeight / 2 + 4, anchor: "middle",
+                        size: 10, fill: intensity > 0.5 ? "#fff" : "#334")
                 }
             }
         }
@@ -56,7 +58,8 @@ struct Heatmap {
         let legendY = top + rowHeight * Double(rowLabels.count) + 16
         for step in 0...10 {
             let share = Double(step) / 10
-            out += "<rect x=\"\(SVG.n(left + Double(step) * 16))\" y=\"\(SVG.n(legendY))\" width=\"16\" height=\"10\" fill=\"\(Self.colour(share))\"/>"
+            out +=
+                "<rect x=\"\(SVG.n(left + Double(step) * 16))\" y=\"\(SVG.n(legendY))\" width=\"16\" height=\"10\" fill=\"\(Self.colour(share))\"/>"
         }
         out += SVG.text(formatPercent(0), x: left, y: legendY + 24, size: 9.5, fill: "#556")
         out += SVG.text(formatPercent(1), x: left + 11 * 16, y: legendY + 24, anchor: "end", size: 9.5, fill: "#556")

@@ -28,19 +28,22 @@ struct ParetoChart {
             let (x, y) = point(count > 1 ? Double(index) / Double(count - 1) : 1, share)
             return "\(SVG.n(x)),\(SVG.n(y))"
         }
-        out += "<polyline class=\"curve\" fill=\"none\" stroke=\"\(SVG.blue)\" stroke-width=\"2.5\" points=\"\(points.joined(separator: " "))\"/>"
+        out +=
+            "<polyline class=\"curve\" fill=\"none\" stroke=\"\(SVG.blue)\" stroke-width=\"2.5\" points=\"\(points.joined(separator: " "))\"/>"
         let (ex, ey) = point(1, 1)
         out += SVG.line(left, top + plotHeight, ex, ey, stroke: SVG.grey, width: 1, dash: "4 3")
         let (mx, my) = point(0.2, top20Share)
         out += SVG.line(mx, top + plotHeight, mx, my, stroke: SVG.red, width: 1.2, dash: "3 3")
         out += SVG.line(left, my, mx, my, stroke: SVG.red, width: 1.2, dash: "3 3")
-        out += "<circle class=\"mark\" data-value=\"\(SVG.n(top20Share))\" cx=\"\(SVG.n(mx))\" cy=\"\(SVG.n(my))\" r=\"4.5\" fill=\"\(SVG.red)\"/>"
+        out +=
+            "<circle class=\"mark\" data-value=\"\(SVG.n(top20Share))\" cx=\"\(SVG.n(mx))\" cy=\"\(SVG.n(my))\" r=\"4.5\" fill=\"\(SVG.red)\"/>"
         out += SVG.text("20 % → " + formatPercent(top20Share), x: mx + 8, y: my + 16, size: 13, weight: "bold", fill: SVG.red)
         let (_, y80) = point(0, 0.8)
         out += SVG.line(left, y80, width - right, y80, stroke: SVG.amber, width: 1, dash: "2 4")
         out += SVG.text(xLabel, x: left + plotWidth / 2, y: height - 6, anchor: "middle", size: 12, fill: "#445")
-        out += SVG.text(yLabel, x: 14, y: top + plotHeight / 2, anchor: "middle", size: 12, fill: "#445",
-                        extra: " transform=\"rotate(-90 14 \(SVG.n(top + plotHeight / 2)))\"")
+        out += SVG.text(
+            yLabel, x: 14, y: top + plotHeight / 2, anchor: "middle", size: 12, fill: "#445",
+            extra: " transform=\"rotate(-90 14 \(SVG.n(top + plotHeight / 2)))\"")
         return out + "</svg>"
     }
 }

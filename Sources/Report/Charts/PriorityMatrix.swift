@@ -17,10 +17,14 @@ struct PriorityMatrix {
     var labels: (impact: String, effort: String, quickWins: String, bigBets: String, fillIns: String, thankless: String)
     var language: Language = .en
 
-    static let impactMarks = [LocalizedText(ru: "высокое", en: "high"), LocalizedText(ru: "среднее", en: "medium"),
-                              LocalizedText(ru: "низкое", en: "low")]
-    static let effortMarks = [LocalizedText(ru: "низкая", en: "low"), LocalizedText(ru: "средняя", en: "medium"),
-                              LocalizedText(ru: "высокая", en: "high")]
+    static let impactMarks = [
+        LocalizedText(ru: "высокое", en: "high"), LocalizedText(ru: "среднее", en: "medium"),
+        LocalizedText(ru: "низкое", en: "low"),
+    ]
+    static let effortMarks = [
+        LocalizedText(ru: "низкая", en: "low"), LocalizedText(ru: "средняя", en: "medium"),
+        LocalizedText(ru: "высокая", en: "high"),
+    ]
 
     func svg() -> String {
         let cell = 112.0, left = 62.0, top = 6.0, size = cell * 3
@@ -32,7 +36,8 @@ struct PriorityMatrix {
             out += SVG.text(Self.impactMarks[row][language], x: left - 6, y: y + cell / 2 + 4, anchor: "end", size: 10, fill: "#556")
             for column in 0..<3 {
                 let x = left + Double(column) * cell
-                out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(cell - 2))\" height=\"\(SVG.n(cell - 2))\" fill=\"\(fills[row][column])\"/>"
+                out +=
+                    "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(cell - 2))\" height=\"\(SVG.n(cell - 2))\" fill=\"\(fills[row][column])\"/>"
                 if let name = names["\(row)-\(column)"] {
                     out += SVG.text(name, x: x + 5, y: y + 14, size: 10, weight: "bold", fill: "#556")
                 }
@@ -40,7 +45,8 @@ struct PriorityMatrix {
                 let here = items.enumerated().filter { 3 - $0.element.impact == row && $0.element.effort - 1 == column }
                 for (slot, (index, item)) in here.enumerated() {
                     let cx = x + 13 + Double(slot % 6) * 17, cy = y + 32 + Double(slot / 6) * 17
-                    out += "<g class=\"item\" data-id=\"\(HTMLEscaping.escape(item.id))\" data-impact=\"\(item.impact)\" data-effort=\"\(item.effort)\">"
+                    out +=
+                        "<g class=\"item\" data-id=\"\(HTMLEscaping.escape(item.id))\" data-impact=\"\(item.impact)\" data-effort=\"\(item.effort)\">"
                     out += "<title>\(index + 1). \(HTMLEscaping.escape(item.id))</title>"
                     out += "<circle cx=\"\(SVG.n(cx))\" cy=\"\(SVG.n(cy))\" r=\"7.5\" fill=\"\(item.colour)\"/>"
                     out += SVG.text(String(index + 1), x: cx, y: cy + 3.5, anchor: "middle", size: 9, weight: "bold", fill: "#fff")
@@ -49,12 +55,14 @@ struct PriorityMatrix {
             }
         }
         for column in 0..<3 {
-            out += SVG.text(Self.effortMarks[column][language], x: left + Double(column) * cell + cell / 2, y: top + size + 14,
-                            anchor: "middle", size: 10, fill: "#556")
+            out += SVG.text(
+                Self.effortMarks[column][language], x: left + Double(column) * cell + cell / 2, y: top + size + 14,
+                anchor: "middle", size: 10, fill: "#556")
         }
         out += SVG.text(labels.effort + " →", x: left + size / 2, y: top + size + 36, anchor: "middle", size: 11, fill: "#445")
-        out += SVG.text(labels.impact + " →", x: 12, y: top + size / 2, anchor: "middle", size: 11, fill: "#445",
-                        extra: " transform=\"rotate(-90 12 \(SVG.n(top + size / 2)))\"")
+        out += SVG.text(
+            labels.impact + " →", x: 12, y: top + size / 2, anchor: "middle", size: 11, fill: "#445",
+            extra: " transform=\"rotate(-90 12 \(SVG.n(top + size / 2)))\"")
         return out + "</svg>"
     }
 }

@@ -16,13 +16,18 @@ enum SVG {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-\(kind)\" data-chart=\"\(kind)\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(label))\">"
     }
 
-    static func text(_ value: String, x: Double, y: Double, anchor: String = "start", size: Double = 11,
-                     weight: String = "normal", fill: String = "#334", extra: String = "") -> String {
+    static func text(
+        _ value: String, x: Double, y: Double, anchor: String = "start", size: Double = 11,
+        weight: String = "normal", fill: String = "#334", extra: String = ""
+    ) -> String {
         "<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor)\" font-size=\"\(n(size))\" font-weight=\"\(weight)\" fill=\"\(fill)\"\(extra)>\(HTMLEscaping.escape(value))</text>"
     }
 
-    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String = "#ccd", width: Double = 1, dash: String? = nil) -> String {
-        "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\"" + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>"
+    static func line(
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String = "#ccd", width: Double = 1, dash: String? = nil
+    ) -> String {
+        "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\""
+            + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>"
     }
 
     /// A "nice" upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten, at least `value`.

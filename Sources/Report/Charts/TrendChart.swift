@@ -42,12 +42,15 @@ struct TrendChart {
             let points = item.values.enumerated().compactMap { index, value in value.map { (index, $0) } }
             let path = points.map { "\(SVG.n(x($0.0))),\(SVG.n(y($0.1)))" }.joined(separator: " ")
             if points.count > 1 {
-                out += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"\(item.emphasised ? 3 : 1.5)\"\(dash(of: offset).map { " stroke-dasharray=\"\($0)\"" } ?? "") points=\"\(path)\"/>"
+                out +=
+                    "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"\(item.emphasised ? 3 : 1.5)\"\(dash(of: offset).map { " stroke-dasharray=\"\($0)\"" } ?? "") points=\"\(path)\"/>"
             }
             for (index, value) in points {
-                out += "<circle class=\"point\" data-series=\"\(HTMLEscaping.escape(item.name))\" data-label=\"\(HTMLEscaping.escape(labels[index]))\" data-value=\"\(SVG.n(value))\" cx=\"\(SVG.n(x(index)))\" cy=\"\(SVG.n(y(value)))\" r=\"\(item.emphasised ? 5 : 3)\" fill=\"\(color)\"/>"
+                out +=
+                    "<circle class=\"point\" data-series=\"\(HTMLEscaping.escape(item.name))\" data-label=\"\(HTMLEscaping.escape(labels[index]))\" data-value=\"\(SVG.n(value))\" cx=\"\(SVG.n(x(index)))\" cy=\"\(SVG.n(y(value)))\" r=\"\(item.emphasised ? 5 : 3)\" fill=\"\(color)\"/>"
                 if item.emphasised {
-                    out += SVG.text(SVG.n(value.rounded()), x: x(index), y: y(value) - 10, anchor: "middle", size: 11, weight: "bold", fill: "#223")
+                    out += SVG.text(
+                        SVG.n(value.rounded()), x: x(index), y: y(value) - 10, anchor: "middle", size: 11, weight: "bold", fill: "#223")
                 }
             }
         }

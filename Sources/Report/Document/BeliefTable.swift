@@ -31,8 +31,9 @@ struct BeliefTable {
     let rows: [Row]
 
     init(_ input: ReportInput, language: Language) {
-        let writer = BeliefWriter(language: language, asOf: input.metrics.asOf,
-                                  firstSale: input.metrics["sales.first_date"].text.flatMap { Day(iso: $0) })
+        let writer = BeliefWriter(
+            language: language, asOf: input.metrics.asOf,
+            firstSale: input.metrics["sales.first_date"].text.flatMap { Day(iso: $0) })
         // In the order the interview asked (the answers are in questionnaire order), so that the
         // table reads like the conversation it comes from.
         var position: [String: Int] = [:]
@@ -49,12 +50,14 @@ struct BeliefTable {
     /// What the data shows for each question a belief compares with it (the disagreements
     /// block sets it beside what each person said).
     static func measuredByQuestion(_ input: ReportInput, language: Language) -> [String: String] {
-        let writer = BeliefWriter(language: language, asOf: input.metrics.asOf,
-                                  firstSale: input.metrics["sales.first_date"].text.flatMap { Day(iso: $0) })
+        let writer = BeliefWriter(
+            language: language, asOf: input.metrics.asOf,
+            firstSale: input.metrics["sales.first_date"].text.flatMap { Day(iso: $0) })
         var result: [String: String] = [:]
         for finding in input.findings where finding.status != .notApplicable {
             guard let belief = finding.belief, belief.measured != nil || belief.measuredText != nil,
-                  let row = writer.row(for: finding) else { continue }
+                let row = writer.row(for: finding)
+            else { continue }
             for question in belief.questions where result[question] == nil { result[question] = row.measured }
         }
         return result
@@ -82,8 +85,9 @@ struct BeliefWriter {
         let stated = belief.stated.map { value(belief, $0) } ?? belief.statedText?[language] ?? text(.noAnswer)
         let measured = belief.measured.map { value(belief, $0) } ?? belief.measuredText?[language] ?? text(.noData)
         let (verdict, tone) = self.verdict(belief, status: finding.status)
-        return BeliefTable.Row(ruleID: finding.ruleID, label: belief.label[language], period: period(belief.period),
-                               stated: stated, measured: measured, note: belief.note?[language], verdict: verdict, tone: tone)
+        return BeliefTable.Row(
+            ruleID: finding.ruleID, label: belief.label[language], period: period(belief.period),
+            stated: stated, measured: measured, note: belief.note?[language], verdict: verdict, tone: tone)
     }
 
     /// A value in the belief's unit: `45 %`, `844 клиента`, `90,3 дня`, `3,1 года`.
@@ -160,7 +164,7 @@ struct BeliefWriter {
 }
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif

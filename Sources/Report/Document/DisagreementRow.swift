@@ -37,8 +37,11 @@ public struct DisagreementRow: Sendable, Hashable, Codable {
 enum DisagreementText {
     static let title = LocalizedText(ru: "Где мнения сотрудников расходятся", en: "Where the people interviewed disagree")
     static let lead = LocalizedText(
-        ru: "На эти вопросы разные сотрудники ответили по-разному. Расхождение — само по себе признак риска: участники проекта CRM видят компанию неодинаково, и это нужно обсудить до выбора системы. Отмеченный ✓ ответ учтён в оценке.",
-        en: "Different people answered these questions differently. The disagreement is a risk in itself: the people behind the CRM project do not see the company the same way, and that needs settling before a system is chosen. The answer marked ✓ is the one the assessment counts.")
+        ru:
+            "На эти вопросы разные сотрудники ответили по-разному. Расхождение — само по себе признак риска: участники проекта CRM видят компанию неодинаково, и это нужно обсудить до выбора системы. Отмеченный ✓ ответ учтён в оценке.",
+        en:
+            "Different people answered these questions differently. The disagreement is a risk in itself: the people behind the CRM project do not see the company the same way, and that needs settling before a system is chosen. The answer marked ✓ is the one the assessment counts."
+    )
     static let question = LocalizedText(ru: "Вопрос", en: "Question")
     static let answers = LocalizedText(ru: "Кто что ответил", en: "Who said what")
     static let data = LocalizedText(ru: "По данным", en: "The data shows")

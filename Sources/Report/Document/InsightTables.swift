@@ -16,8 +16,9 @@ struct InsightTables {
     func paretoFacts() -> [String] {
         var facts: [String] = []
         if let k = metric("pareto.customers_for_80"), let share = metric("pareto.customers_for_80_share") {
-            facts.append(Self.customersFor80[language].replacingOccurrences(of: "{customers}", with: format.count(k, .customers))
-                .replacingOccurrences(of: "{share}", with: format.percent(share)))
+            facts.append(
+                Self.customersFor80[language].replacingOccurrences(of: "{customers}", with: format.count(k, .customers))
+                    .replacingOccurrences(of: "{share}", with: format.percent(share)))
         }
         if let top = metric("pareto.top_customer_share") {
             facts.append(Self.largestCustomer[language].replacingOccurrences(of: "{share}", with: format.percent(top)))
@@ -28,8 +29,9 @@ struct InsightTables {
     static let customersFor80 = LocalizedText(
         ru: "80 % выручки за 12 месяцев приносят {customers} ({share} купивших за эти 12 месяцев).",
         en: "{customers} ({share} of those who bought in the 12 months) bring 80 % of the 12 months' revenue.")
-    static let largestCustomer = LocalizedText(ru: "Крупнейший клиент — {share} выручки за 12 месяцев.",
-                                               en: "The largest customer holds {share} of the 12 months' revenue.")
+    static let largestCustomer = LocalizedText(
+        ru: "Крупнейший клиент — {share} выручки за 12 месяцев.",
+        en: "The largest customer holds {share} of the 12 months' revenue.")
 
     /// ABC classes of customers, products and managers on the headline period.
     func abc() -> (headers: [Cell], rows: [[Cell]]) {
@@ -41,12 +43,18 @@ struct InsightTables {
         ]
         for (key, title) in names {
             for row in abc[key] ?? [] {
-                rows.append([(title[language], false), (row.abcClass, false), (format.count(Double(row.count)), true),
-                             (format.percent(row.countShare), true), (format.percent(row.revenueShare), true)])
+                rows.append([
+                    (title[language], false), (row.abcClass, false), (format.count(Double(row.count)), true),
+                    (format.percent(row.countShare), true), (format.percent(row.revenueShare), true),
+                ])
             }
         }
-        return ([(ReportText.items[language], false), (ReportText.abcClass[language], false), (ReportText.count[language], true),
-                 (ReportText.customersShare[language], true), (ReportText.revenueShare[language], true)], rows)
+        return (
+            [
+                (ReportText.items[language], false), (ReportText.abcClass[language], false), (ReportText.count[language], true),
+                (ReportText.customersShare[language], true), (ReportText.revenueShare[language], true),
+            ], rows
+        )
     }
 
     /// The newest 18 monthly cohorts: their size and the share active each month after the first.
@@ -68,22 +76,32 @@ struct InsightTables {
         var rows: [[Cell]] = []
         for field in tables.portrait {
             for value in field.values where (value.overIndex ?? 0) > 1.2 && value.buyers >= 3 && !value.value.hasPrefix("(") {
-                rows.append([(PortraitText.field(field.field, language), false),
-                             (PortraitText.value(value.value, field: field.field, language), false), (format.percent(value.customerShare), true),
-                             (value.buyerShare.map { format.percent($0) } ?? "—", true),
-                             (value.revenueShare.map { format.percent($0) } ?? "—", true),
-                             (value.overIndex.map { format.number($0, fractionDigits: 2) } ?? "—", true)])
+                rows.append([
+                    (PortraitText.field(field.field, language), false),
+                    (PortraitText.value(value.value, field: field.field, language), false), (format.percent(value.customerShare), true),
+                    (value.buyerShare.map { format.percent($0) } ?? "—", true),
+                    (value.revenueShare.map { format.percent($0) } ?? "—", true),
+                    (value.overIndex.map { format.number($0, fractionDigits: 2) } ?? "—", true),
+                ])
             }
         }
         // A trait is typical only when a quarter of the A customers share it: "age 25–34 (2 %)"
         // among companies describes nobody.
         let shared = tables.typicalACustomer.filter { $0.share >= PortraitText.typicalShare }
-        let typical = shared.isEmpty ? nil : shared.map {
-            "\(PortraitText.field($0.field, language)): \(PortraitText.value($0.value, field: $0.field, language)) (\(format.percent($0.share, fractionDigits: 0)))"
-        }.joined(separator: "; ")
-        return ([(ReportText.field[language], false), (ReportText.value[language], false), (PortraitText.customersShare[language], true),
-                 (PortraitText.buyersShare[language], true), (PortraitText.revenueShare[language], true), (ReportText.overIndex[language], true)],
-                Array(rows.prefix(20)), typical)
+        let typical =
+            shared.isEmpty
+            ? nil
+            : shared.map {
+                "\(PortraitText.field($0.field, language)): \(PortraitText.value($0.value, field: $0.field, language)) (\(format.percent($0.share, fractionDigits: 0)))"
+            }.joined(separator: "; ")
+        return (
+            [
+                (ReportText.field[language], false), (ReportText.value[language], false), (PortraitText.customersShare[language], true),
+                (PortraitText.buyersShare[language], true), (PortraitText.revenueShare[language], true),
+                (ReportText.overIndex[language], true),
+            ],
+            Array(rows.prefix(20)), typical
+        )
     }
 
     /// `2025-06` as the charts name a month (`июн 2025` / `Jun 2025`).

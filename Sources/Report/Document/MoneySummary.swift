@@ -34,31 +34,42 @@ public struct MoneySummary: Sendable {
     }
 
     static let notAddedUp = LocalizedText(
-        ru: "Оценки по разным проблемам не складываются: это разные сценарии (уход менеджера — событие, отток ключевых клиентов — годовой темп), и одни и те же клиенты входят в несколько из них.",
-        en: "The estimates of different findings are not added up: they are different scenarios (a manager leaving is an event, key accounts drifting a yearly rate), and the same customers count in several of them.")
+        ru:
+            "Оценки по разным проблемам не складываются: это разные сценарии (уход менеджера — событие, отток ключевых клиентов — годовой темп), и одни и те же клиенты входят в несколько из них.",
+        en:
+            "The estimates of different findings are not added up: they are different scenarios (a manager leaving is an event, key accounts drifting a yearly rate), and the same customers count in several of them."
+    )
 
     /// The appendix's heading and lead for the assumptions table.
     public static let assumptionsTitle = LocalizedText(ru: "Допущения денежных оценок", en: "Assumptions behind the money estimates")
     public static let assumptionsLead = LocalizedText(
-        ru: "Каждая оценка — выручка за 12 месяцев, которой касается проблема (точная сумма по данным), умноженная на диапазон долей из допущения. Допущения заданы в наборе правил и могут быть заменены консультантом в своём файле правил.",
-        en: "Each estimate is the 12-month revenue a finding exposes (an exact sum of the data) times the range of rates of its assumption. The assumptions live in the ruleset; a consultant may override them in their own rules file.")
+        ru:
+            "Каждая оценка — выручка за 12 месяцев, которой касается проблема (точная сумма по данным), умноженная на диапазон долей из допущения. Допущения заданы в наборе правил и могут быть заменены консультантом в своём файле правил.",
+        en:
+            "Each estimate is the 12-month revenue a finding exposes (an exact sum of the data) times the range of rates of its assumption. The assumptions live in the ruleset; a consultant may override them in their own rules file."
+    )
     /// " Measured on this company's data: 30.1 % (revenue lost by …, last 12 vs previous 12
     /// months)." when the assumption names a metric and the round has its value.
     static func measured(_ assumption: Assumption, in metrics: MetricDocument, language: Language) -> String {
         guard let id = assumption.measuredBy, let definition = MetricCatalogue.definition(of: id),
-              let value = Formatter(language).metric(id, in: metrics) else { return "" }
+            let value = Formatter(language).metric(id, in: metrics)
+        else { return "" }
         let title = definition.title[language]
-        return " " + measuredOnThisData[language].replacingOccurrences(of: "{value}", with: value)
+        return " "
+            + measuredOnThisData[language].replacingOccurrences(of: "{value}", with: value)
             .replacingOccurrences(of: "{metric}", with: title.prefix(1).lowercased() + title.dropFirst())
             .replacingOccurrences(of: "{period}", with: definition.period.title[language])
     }
 
-    static let measuredOnThisData = LocalizedText(ru: "По данным компании: {value} ({metric}, {period}).",
-                                                  en: "Measured on this company's data: {value} ({metric}, {period}).")
+    static let measuredOnThisData = LocalizedText(
+        ru: "По данным компании: {value} ({metric}, {period}).",
+        en: "Measured on this company's data: {value} ({metric}, {period}).")
 
     public static let assumptionHeaders = (
         id: LocalizedText(ru: "Допущение", en: "Assumption"), range: LocalizedText(ru: "Диапазон", en: "Range"),
-        source: LocalizedText(ru: "Источник / обоснование", en: "Source / reason"), ruleset: LocalizedText(ru: "Набор правил", en: "Ruleset"))
+        source: LocalizedText(ru: "Источник / обоснование", en: "Source / reason"),
+        ruleset: LocalizedText(ru: "Набор правил", en: "Ruleset")
+    )
 
     /// The assumptions table's headers and rows: title, rate range, source; the consultant's
     /// copy adds the id and the declaring ruleset, which are what they edit.
@@ -67,11 +78,15 @@ public struct MoneySummary: Sendable {
         let headers = Self.assumptionHeaders
         let working = audience == .consultant
         let rows = assumptions.map { assumption in
-            [(working ? assumption.id + " — " : "") + assumption.title[language],
-             MoneyEstimate.rates(low: assumption.low, high: assumption.high, formatter),
-             assumption.source[language] + Self.measured(assumption, in: metrics, language: language)]
+            [
+                (working ? assumption.id + " — " : "") + assumption.title[language],
+                MoneyEstimate.rates(low: assumption.low, high: assumption.high, formatter),
+                assumption.source[language] + Self.measured(assumption, in: metrics, language: language),
+            ]
                 + (working ? [assumption.ruleset] : [])
         }
-        return ([headers.id[language], headers.range[language], headers.source[language]] + (working ? [headers.ruleset[language]] : []), rows)
+        return (
+            [headers.id[language], headers.range[language], headers.source[language]] + (working ? [headers.ruleset[language]] : []), rows
+        )
     }
 }

@@ -61,8 +61,9 @@ struct PersonalValueMatcher {
         var index = 0
         while index < original.count {
             if index + 3 <= lowered.count, index == 0 || !Self.isWordCharacter(lowered[index - 1]),
-               let candidates = byPrefix[String(lowered[index..<index + 3])],
-               let match = candidates.first(where: { matches($0.characters, in: lowered, at: index) }) {
+                let candidates = byPrefix[String(lowered[index..<index + 3])],
+                let match = candidates.first(where: { matches($0.characters, in: lowered, at: index) })
+            {
                 out += match.replacement
                 index += match.characters.count
                 continue
@@ -101,7 +102,8 @@ enum PersonalPatterns {
         var index = 0
         while index < characters.count {
             if let (end, field) = email(in: characters, at: index) ?? phone(in: characters, at: index)
-                ?? taxID(in: characters, at: index) {
+                ?? taxID(in: characters, at: index)
+            {
                 out += pseudonyms.pseudonym(String(characters[index..<end]), field: field)
                 index = end
                 continue
@@ -140,7 +142,10 @@ enum PersonalPatterns {
         guard text[start] == "+", start + 1 < text.count, text[start + 1].isASCII, text[start + 1].isNumber else { return nil }
         var end = start + 1, digits = 0, lastDigit = start
         while end < text.count, (text[end].isASCII && text[end].isNumber) || " ()-".contains(text[end]) {
-            if text[end].isNumber { digits += 1; lastDigit = end }
+            if text[end].isNumber {
+                digits += 1
+                lastDigit = end
+            }
             end += 1
         }
         guard (10...15).contains(digits) else { return nil }

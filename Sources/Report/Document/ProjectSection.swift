@@ -14,8 +14,10 @@ public struct ProjectSection: Sendable, Hashable, Codable {
         public var strengths: LocalizedText
         public var limits: LocalizedText
 
-        public init(name: String, pricePerUserMonth: ClosedRange<Double>, licencesPerYear: ClosedRange<Double>, reasons: [LocalizedText],
-                    strengths: LocalizedText, limits: LocalizedText, concerns: [LocalizedText] = []) {
+        public init(
+            name: String, pricePerUserMonth: ClosedRange<Double>, licencesPerYear: ClosedRange<Double>, reasons: [LocalizedText],
+            strengths: LocalizedText, limits: LocalizedText, concerns: [LocalizedText] = []
+        ) {
             self.concerns = concerns
             self.name = name
             self.pricePerUserMonth = pricePerUserMonth
@@ -81,8 +83,10 @@ public struct ProjectSection: Sendable, Hashable, Codable {
         /// What the executive is asked to decide to start it; nil: "Start: <title>".
         public var decision: LocalizedText? = nil
 
-        public init(id: String, title: LocalizedText, scope: LocalizedText, owner: LocalizedText, startWeek: Int, endWeek: Int,
-                    effortDays: ClosedRange<Double>, cost: ClosedRange<Double>, findings: [String], kpis: [String] = []) {
+        public init(
+            id: String, title: LocalizedText, scope: LocalizedText, owner: LocalizedText, startWeek: Int, endWeek: Int,
+            effortDays: ClosedRange<Double>, cost: ClosedRange<Double>, findings: [String], kpis: [String] = []
+        ) {
             self.id = id
             self.title = title
             self.scope = scope
@@ -131,8 +135,11 @@ public struct ProjectSection: Sendable, Hashable, Codable {
         return costs.map(\.amount.lowerBound).reduce(0, +)...costs.map(\.amount.upperBound).reduce(0, +)
     }
 
-    public init(users: Int, pricesCheckedOn: String, shortlist: [PlatformRow], excluded: [ExcludedRow], stages: [Stage], costs: [MoneyLine],
-                value: [MoneyLine], guarded: [MoneyLine], paybackMonths: ClosedRange<Double>?, notCounted: [LocalizedText], assumptions: [LocalizedText]) {
+    public init(
+        users: Int, pricesCheckedOn: String, shortlist: [PlatformRow], excluded: [ExcludedRow], stages: [Stage], costs: [MoneyLine],
+        value: [MoneyLine], guarded: [MoneyLine], paybackMonths: ClosedRange<Double>?, notCounted: [LocalizedText],
+        assumptions: [LocalizedText]
+    ) {
         self.users = users
         self.pricesCheckedOn = pricesCheckedOn
         self.shortlist = shortlist

@@ -105,7 +105,8 @@ enum Redaction {
 
     /// `high`, `not_evaluable`, `sales.revenue_last_12m`: the report's own codes.
     private static func isIdentifier(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F || $0 == 0x2E || $0 == 0x2D }
+        !text.isEmpty
+            && text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F || $0 == 0x2E || $0 == 0x2D }
     }
 
 }

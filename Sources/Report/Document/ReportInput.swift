@@ -13,8 +13,10 @@ public struct AnswerRow: Sendable, Hashable, Codable {
     public var source: AnswerSource
     public var confirmed: Bool
 
-    public init(section: LocalizedText, questionID: String, question: LocalizedText, answer: LocalizedText,
-                note: String?, source: AnswerSource, confirmed: Bool) {
+    public init(
+        section: LocalizedText, questionID: String, question: LocalizedText, answer: LocalizedText,
+        note: String?, source: AnswerSource, confirmed: Bool
+    ) {
         self.section = section
         self.questionID = questionID
         self.question = question
@@ -90,9 +92,11 @@ public struct ReportInput: Sendable, Codable {
     /// The questions the people interviewed answered materially differently, with who said what.
     public var disagreements: [DisagreementRow] = []
 
-    public init(engagement: Engagement, round: AuditRound, metrics: MetricDocument, paretoCurve: [Double], findings: [Finding], scores: ScoreCard,
-                configuration: RecommendedConfiguration, answers: [AnswerRow], datasets: [DatasetRecord], method: MethodInfo,
-                history: [RoundSummary] = [], progress: RoundComparison? = nil, notes: ConsultantNotes? = nil, generatedAt: String) {
+    public init(
+        engagement: Engagement, round: AuditRound, metrics: MetricDocument, paretoCurve: [Double], findings: [Finding], scores: ScoreCard,
+        configuration: RecommendedConfiguration, answers: [AnswerRow], datasets: [DatasetRecord], method: MethodInfo,
+        history: [RoundSummary] = [], progress: RoundComparison? = nil, notes: ConsultantNotes? = nil, generatedAt: String
+    ) {
         self.engagement = engagement
         self.round = round
         self.metrics = metrics
@@ -140,8 +144,10 @@ public struct ReportOptions: Sendable {
     /// The key of the copy's pseudonyms (random unless a test fixes it; never written anywhere).
     public var pseudonymKey: [UInt8] = (0..<32).map { _ in UInt8.random(in: 0...255) }
 
-    public init(language: Language, redact: Bool = false, sections: Set<ReportSection> = Set(ReportSection.allCases),
-                personalValues: [PersonalValue] = []) {
+    public init(
+        language: Language, redact: Bool = false, sections: Set<ReportSection> = Set(ReportSection.allCases),
+        personalValues: [PersonalValue] = []
+    ) {
         self.language = language
         self.redact = redact
         self.sections = sections
@@ -154,12 +160,15 @@ extension ReportOptions {
     func recordsCaption(_ finding: Finding, shown: Int, _ format: Formatter) -> String {
         guard let samples = finding.samples else { return "" }
         let total = format.count(Double(samples.total))
-        var caption = shown < samples.total
+        var caption =
+            shown < samples.total
             ? ReportText.records[language].replacingOccurrences(of: "{shown}", with: format.count(Double(shown)))
                 .replacingOccurrences(of: "{total}", with: total)
             : ReportText.recordsAll[language].replacingOccurrences(of: "{total}", with: total)
         if let lists = actionLists, lists.findings.contains(finding.ruleID) {
-            caption += " " + ReportText.recordsInList[language].replacingOccurrences(of: "{file}", with: lists.file)
+            caption +=
+                " "
+                + ReportText.recordsInList[language].replacingOccurrences(of: "{file}", with: lists.file)
                 .replacingOccurrences(of: "{sheet}", with: finding.ruleID)
         }
         return caption
@@ -171,6 +180,7 @@ extension ReportInput {
     func partialMonthNote(_ key: ReportText, _ language: Language) -> String {
         let format = Formatter(language)
         let from = metrics["sales.first_date"].text.flatMap { Day(iso: $0) }.map(format.date) ?? "—"
-        return key[language].replacingOccurrences(of: "{from}", with: from).replacingOccurrences(of: "{to}", with: format.date(metrics.asOf))
+        return key[language].replacingOccurrences(of: "{from}", with: from).replacingOccurrences(
+            of: "{to}", with: format.date(metrics.asOf))
     }
 }

@@ -19,8 +19,10 @@ public struct RoundComparison: Sendable, Hashable, Codable {
         /// its stored metrics; nil when they were stored before the audit had one.
         public var periods: HeadlinePeriods?
 
-        public init(number: Int, date: Day, overall: Double?, level: Int?, questionnaire: String?, rulesets: [String],
-                    periods: HeadlinePeriods? = nil) {
+        public init(
+            number: Int, date: Day, overall: Double?, level: Int?, questionnaire: String?, rulesets: [String],
+            periods: HeadlinePeriods? = nil
+        ) {
             self.number = number
             self.date = date
             self.overall = overall
@@ -93,8 +95,10 @@ public struct RoundComparison: Sendable, Hashable, Codable {
         /// `after − before`.
         public var delta: Double
 
-        public init(id: String, title: LocalizedText, unit: MetricUnit, period: MetricPeriod, before: Double, after: Double,
-                    direction: MetricDirection, trend: Trend) {
+        public init(
+            id: String, title: LocalizedText, unit: MetricUnit, period: MetricPeriod, before: Double, after: Double,
+            direction: MetricDirection, trend: Trend
+        ) {
             self.id = id
             self.title = title
             self.unit = unit
@@ -141,8 +145,10 @@ public struct RoundComparison: Sendable, Hashable, Codable {
                 && rulesReweighted.isEmpty
         }
 
-        public init(questionnaire: [String]?, rulesetsRemoved: [String], rulesetsAdded: [String], rulesAdded: [String],
-                    rulesRemoved: [String], rulesReweighted: [String]) {
+        public init(
+            questionnaire: [String]?, rulesetsRemoved: [String], rulesetsAdded: [String], rulesAdded: [String],
+            rulesRemoved: [String], rulesReweighted: [String]
+        ) {
             self.questionnaire = questionnaire
             self.rulesetsRemoved = rulesetsRemoved
             self.rulesetsAdded = rulesetsAdded
@@ -175,9 +181,11 @@ public struct RoundComparison: Sendable, Hashable, Codable {
     /// The overall score's `after − before`, when both are known.
     public var overallDelta: Double?
 
-    public init(from: Side, to: Side, areas: [AreaDelta], resolved: [FindingChange], new: [FindingChange], persisting: [FindingChange],
-                noLongerChecked: [FindingChange], metrics: [MetricDelta], answers: [AnswerChange], unconfirmedAnswers: Int,
-                method: MethodChange) {
+    public init(
+        from: Side, to: Side, areas: [AreaDelta], resolved: [FindingChange], new: [FindingChange], persisting: [FindingChange],
+        noLongerChecked: [FindingChange], metrics: [MetricDelta], answers: [AnswerChange], unconfirmedAnswers: Int,
+        method: MethodChange
+    ) {
         self.from = from
         self.to = to
         self.areas = areas

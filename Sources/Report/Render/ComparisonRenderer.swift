@@ -8,11 +8,16 @@ public enum ComparisonRenderer {
     public static func html(_ comparison: RoundComparison, history: [RoundSummary], client: String, language: Language) -> String {
         let view = ProgressView(comparison: comparison, history: history, language: language, format: Formatter(language))
         let title = "\(view.title) — \(client)"
-        let body = SafeHTML.join([element("section", [("id", "progress"), ("class", "flow")],
-                                          [element("h1", [], text(view.title)), element("p", [("class", "client")], text(client))]
-                                              + view.content())], separator: "\n")
-        return Page.document(language: language, title: title, body: body,
-                             footer: "crm-audit · \(client) · \(view.t(.round)) \(comparison.from.number) → \(comparison.to.number)")
+        let body = SafeHTML.join(
+            [
+                element(
+                    "section", [("id", "progress"), ("class", "flow")],
+                    [element("h1", [], text(view.title)), element("p", [("class", "client")], text(client))]
+                        + view.content())
+            ], separator: "\n")
+        return Page.document(
+            language: language, title: title, body: body,
+            footer: "crm-audit · \(client) · \(view.t(.round)) \(comparison.from.number) → \(comparison.to.number)")
     }
 
     /// The comparison as Markdown (also the report's progress section in `md`).
@@ -44,46 +49,63 @@ struct ProgressMarkdown {
         var out = "\(heading) \(md(view.title))\n\n"
         var verdict = "\(view.t(.overall)): \(view.score(from.overall)) → \(view.score(to.overall))"
         if let delta = comparison.overallDelta { verdict += " (\(view.signed(delta)))" }
-        out += md(view.t(.lead).replacingOccurrences(of: "{to}", with: String(to.number))
-            .replacingOccurrences(of: "{toDate}", with: view.format.date(to.date))
-            .replacingOccurrences(of: "{from}", with: String(from.number))
-            .replacingOccurrences(of: "{fromDate}", with: view.format.date(from.date))) + ". **\(md(verdict))**\n\n"
+        out +=
+            md(
+                view.t(.lead).replacingOccurrences(of: "{to}", with: String(to.number))
+                    .replacingOccurrences(of: "{toDate}", with: view.format.date(to.date))
+                    .replacingOccurrences(of: "{from}", with: String(from.number))
+                    .replacingOccurrences(of: "{fromDate}", with: view.format.date(from.date))) + ". **\(md(verdict))**\n\n"
         if !comparison.method.isEmpty {
             out += "> **\(md(view.t(.methodTitle)))**: \(md(view.t(.methodLead)))\n"
             for (title, values) in view.methodLines() { out += ">\n> - \(md(title)): \(md(values))\n" }
             out += "\n"
         }
-        out += "\(heading)# \(md(view.t(.areasTitle)))\n\n| \(md(view.t(.area))) | \(view.t(.round)) \(from.number) | \(view.t(.round)) \(to.number) | \(md(view.t(.change))) |\n| --- | ---: | ---: | ---: |\n"
+        out +=
+            "\(heading)# \(md(view.t(.areasTitle)))\n\n| \(md(view.t(.area))) | \(view.t(.round)) \(from.number) | \(view.t(.round)) \(to.number) | \(md(view.t(.change))) |\n| --- | ---: | ---: | ---: |\n"
         for area in comparison.areas {
-            out += "| \(md(area.title[language]))\(area.methodAffected ? " \\*" : "") | \(view.score(area.before)) | \(view.score(area.after)) | \(area.delta.map { view.signed($0) } ?? "—") |\n"
+            out +=
+                "| \(md(area.title[language]))\(area.methodAffected ? " \\*" : "") | \(view.score(area.before)) | \(view.score(area.after)) | \(area.delta.map { view.signed($0) } ?? "—") |\n"
         }
         if comparison.areas.contains(where: \.methodAffected) { out += "\n\(md(view.t(.methodAffectedNote)))\n" }
         out += "\n\(heading)# \(md(view.t(.findingsTitle)))\n\n"
-        for (title, items) in [(ProgressText.resolved, comparison.resolved), (.new, comparison.new), (.persisting, comparison.persisting),
-                               (.noLongerChecked, comparison.noLongerChecked)] where title != .noLongerChecked || !items.isEmpty {
+        for (title, items) in [
+            (ProgressText.resolved, comparison.resolved), (.new, comparison.new), (.persisting, comparison.persisting),
+            (.noLongerChecked, comparison.noLongerChecked),
+        ] where title != .noLongerChecked || !items.isEmpty {
             out += "**\(md(view.t(title))) (\(items.count))**"
-            out += items.isEmpty ? ": \(md(view.t(.none)))\n\n" : "\n\n" + items.map { item in
-                let note = title == .new && item.before == nil ? " (\(view.t(.newRule)))"
-                    : title == .new && item.before == .notEvaluable ? " (\(view.t(.notAssessableBefore)))" : ""
-                return "- \(md(item.severity.title[language])): \(md(item.title[language] + note)) `\(item.ruleID)`\n"
-            }.joined() + "\n"
+            out +=
+                items.isEmpty
+                ? ": \(md(view.t(.none)))\n\n"
+                : "\n\n"
+                    + items.map { item in
+                        let note =
+                            title == .new && item.before == nil
+                            ? " (\(view.t(.newRule)))"
+                            : title == .new && item.before == .notEvaluable ? " (\(view.t(.notAssessableBefore)))" : ""
+                        return "- \(md(item.severity.title[language])): \(md(item.title[language] + note)) `\(item.ruleID)`\n"
+                    }.joined() + "\n"
         }
         let directed = comparison.metrics.filter { $0.trend == .improved || $0.trend == .worsened }
         if directed.isEmpty, let note = view.metricsPeriodNote() {
             out += "\(heading)# \(md(view.t(.metricsTitle)))\n\n\(md(note))\n\n"
         }
         if !directed.isEmpty {
-            out += "\(heading)# \(md(view.t(.metricsTitle)))\n\n" + (view.metricsPeriodNote().map { md($0) + "\n\n" } ?? "") + "| \(md(view.t(.metric))) | \(view.t(.round)) \(from.number) | \(view.t(.round)) \(to.number) | \(md(view.t(.change))) | |\n| --- | ---: | ---: | ---: | --- |\n"
+            out +=
+                "\(heading)# \(md(view.t(.metricsTitle)))\n\n" + (view.metricsPeriodNote().map { md($0) + "\n\n" } ?? "")
+                + "| \(md(view.t(.metric))) | \(view.t(.round)) \(from.number) | \(view.t(.round)) \(to.number) | \(md(view.t(.change))) | |\n| --- | ---: | ---: | ---: | --- |\n"
             for metric in directed {
                 let good = metric.trend == .improved
-                out += "| \(md(view.title(metric))) | \(md(view.value(metric.before, unit: metric.unit))) | \(md(view.value(metric.after, unit: metric.unit))) | \(md(view.change(metric))) | \(good ? "▲" : "▼") \(md(view.t(good ? .improved : .worsened))) |\n"
+                out +=
+                    "| \(md(view.title(metric))) | \(md(view.value(metric.before, unit: metric.unit))) | \(md(view.value(metric.after, unit: metric.unit))) | \(md(view.change(metric))) | \(good ? "▲" : "▼") \(md(view.t(good ? .improved : .worsened))) |\n"
             }
             out += "\n"
         }
         if !comparison.answers.isEmpty {
-            out += "\(heading)# \(md(view.t(.answersTitle)))\n\n| \(md(view.t(.question))) | \(md(view.t(.before))) | \(md(view.t(.after))) |\n| --- | --- | --- |\n"
+            out +=
+                "\(heading)# \(md(view.t(.answersTitle)))\n\n| \(md(view.t(.question))) | \(md(view.t(.before))) | \(md(view.t(.after))) |\n| --- | --- | --- |\n"
             for change in comparison.answers {
-                out += "| \(md(change.question[language])) | \(md(change.before?[language] ?? view.t(.notAnswered))) | \(md(change.after?[language] ?? view.t(.notAnswered))) |\n"
+                out +=
+                    "| \(md(change.question[language])) | \(md(change.before?[language] ?? view.t(.notAnswered))) | \(md(change.after?[language] ?? view.t(.notAnswered))) |\n"
             }
             out += "\n"
         }
@@ -104,10 +126,11 @@ extension ComparisonRenderer {
             return left ? padding + text : text + padding
         }
         var lines: [String] = []
-        lines.append(view.t(.lead).replacingOccurrences(of: "{to}", with: String(to.number))
-            .replacingOccurrences(of: "{toDate}", with: view.format.date(to.date))
-            .replacingOccurrences(of: "{from}", with: String(from.number))
-            .replacingOccurrences(of: "{fromDate}", with: view.format.date(from.date)))
+        lines.append(
+            view.t(.lead).replacingOccurrences(of: "{to}", with: String(to.number))
+                .replacingOccurrences(of: "{toDate}", with: view.format.date(to.date))
+                .replacingOccurrences(of: "{from}", with: String(from.number))
+                .replacingOccurrences(of: "{fromDate}", with: view.format.date(from.date)))
         var verdict = "\(view.t(.overall)): \(view.score(from.overall)) → \(view.score(to.overall))"
         if let delta = comparison.overallDelta { verdict += " (\(view.signed(delta)))" }
         if let a = from.level, let b = to.level { verdict += ", \(view.t(.level)) \(a) → \(b)" }
@@ -120,15 +143,19 @@ extension ComparisonRenderer {
         lines.append("")
         lines.append(view.t(.areasTitle) + ":")
         let width = max(30, (comparison.areas.map { $0.title[language].count + 2 }.max() ?? 0))
-        lines.append("  " + pad(view.t(.area), width) + pad("\(view.t(.round)) \(from.number)", 10, left: true)
-            + pad("\(view.t(.round)) \(to.number)", 10, left: true) + pad(view.t(.change), 12, left: true))
+        lines.append(
+            "  " + pad(view.t(.area), width) + pad("\(view.t(.round)) \(from.number)", 10, left: true)
+                + pad("\(view.t(.round)) \(to.number)", 10, left: true) + pad(view.t(.change), 12, left: true))
         for area in comparison.areas {
-            lines.append("  " + pad(area.title[language] + (area.methodAffected ? " *" : ""), width) + pad(view.score(area.before), 10, left: true)
-                + pad(view.score(area.after), 10, left: true) + pad(area.delta.map { view.signed($0) } ?? "—", 12, left: true))
+            lines.append(
+                "  " + pad(area.title[language] + (area.methodAffected ? " *" : ""), width) + pad(view.score(area.before), 10, left: true)
+                    + pad(view.score(area.after), 10, left: true) + pad(area.delta.map { view.signed($0) } ?? "—", 12, left: true))
         }
         if comparison.areas.contains(where: \.methodAffected) { lines.append("  " + view.t(.methodAffectedNote)) }
-        for (title, items) in [(ProgressText.resolved, comparison.resolved), (.new, comparison.new), (.persisting, comparison.persisting),
-                               (.noLongerChecked, comparison.noLongerChecked)] where title != .noLongerChecked || !items.isEmpty {
+        for (title, items) in [
+            (ProgressText.resolved, comparison.resolved), (.new, comparison.new), (.persisting, comparison.persisting),
+            (.noLongerChecked, comparison.noLongerChecked),
+        ] where title != .noLongerChecked || !items.isEmpty {
             lines.append("")
             lines.append("\(view.t(title)) (\(items.count)):" + (items.isEmpty ? " \(view.t(.none))" : ""))
             for item in items {
@@ -150,10 +177,11 @@ extension ComparisonRenderer {
             let titleWidth = min(64, max(20, directed.map { view.title($0).count + 2 }.max() ?? 0))
             for metric in directed {
                 let good = metric.trend == .improved
-                lines.append("  " + pad(String(view.title(metric).prefix(titleWidth - 2)), titleWidth)
-                    + pad(view.value(metric.before, unit: metric.unit), 16, left: true) + " → "
-                    + pad(view.value(metric.after, unit: metric.unit), 16, left: true) + pad(view.change(metric), 16, left: true)
-                    + "  " + (good ? "▲ " : "▼ ") + view.t(good ? .improved : .worsened))
+                lines.append(
+                    "  " + pad(String(view.title(metric).prefix(titleWidth - 2)), titleWidth)
+                        + pad(view.value(metric.before, unit: metric.unit), 16, left: true) + " → "
+                        + pad(view.value(metric.after, unit: metric.unit), 16, left: true) + pad(view.change(metric), 16, left: true)
+                        + "  " + (good ? "▲ " : "▼ ") + view.t(good ? .improved : .worsened))
             }
         }
         let neutral = comparison.metrics.filter { $0.trend == .changed }.count

@@ -14,12 +14,17 @@ extension HTMLReport {
                 .replacingOccurrences(of: "{to}", with: monthLabel(last))
             content.append(element("h3", [], text(t(.revenueByMonth))))
             content.append(element("p", [("class", "muted")], text(lead)))
-            content.append(SafeHTML(raw: ColumnChart(columns: columns, caption: t(.revenueByMonth), formatAxis: format.compactMoney,
-                                                     partialNote: input.partialMonthNote(.partialMonth, language)).svg()))
+            content.append(
+                SafeHTML(
+                    raw: ColumnChart(
+                        columns: columns, caption: t(.revenueByMonth), formatAxis: format.compactMoney,
+                        partialNote: input.partialMonthNote(.partialMonth, language)
+                    ).svg()))
         }
         if let top20 = metric("pareto.top20_share"), !input.paretoCurve.isEmpty {
-            let chart = ParetoChart(cumulative: input.paretoCurve, top20Share: top20, caption: t(.paretoTitle),
-                                    xLabel: t(.customersShare), yLabel: t(.revenueShare), formatPercent: { format.percent($0, fractionDigits: 0) })
+            let chart = ParetoChart(
+                cumulative: input.paretoCurve, top20Share: top20, caption: t(.paretoTitle),
+                xLabel: t(.customersShare), yLabel: t(.revenueShare), formatPercent: { format.percent($0, fractionDigits: 0) })
             let facts = InsightTables(input: input, format: format).paretoFacts()
             content.append(element("h3", [], text(t(.paretoTitle))))
             content.append(element("p", [("class", "muted")], text(t(.paretoLead))))
@@ -30,9 +35,11 @@ extension HTMLReport {
         if let customers = customerBridge() { content.append(customers) }
         if !tables.rfmSegments.isEmpty {
             let bars = tables.rfmSegments.map { row in
-                HorizontalBars.Bar(label: MetricCatalogue.segmentTitle(row.segment)[language], value: Double(row.customers),
-                                   valueText: "\(format.count(Double(row.customers))) · \(format.compactMoney(row.revenueLast12m))",
-                                   colour: ["At risk", "Can't lose"].contains(row.segment) ? SVG.red : row.segment == "Long inactive" ? SVG.grey : SVG.blue)
+                HorizontalBars.Bar(
+                    label: MetricCatalogue.segmentTitle(row.segment)[language], value: Double(row.customers),
+                    valueText: "\(format.count(Double(row.customers))) · \(format.compactMoney(row.revenueLast12m))",
+                    colour: ["At risk", "Can't lose"].contains(row.segment) ? SVG.red : row.segment == "Long inactive" ? SVG.grey : SVG.blue
+                )
             }
             content.append(element("h3", [], text(t(.rfmTitle))))
             content.append(element("p", [("class", "muted")], text(t(.rfmLead))))
@@ -41,35 +48,45 @@ extension HTMLReport {
         if !tables.managers.isEmpty {
             let managers = tables.managers.sorted { $0.revenue > $1.revenue }
             let bars = managers.prefix(15).map { row in
-                HorizontalBars.Bar(label: row.manager, value: row.revenue, valueText: format.compactMoney(row.revenue),
-                                   note: row.idle ? t(.idle) : row.margin.map { "\(t(.margin)) \(format.percent($0, fractionDigits: 0))" },
-                                   colour: row.idle ? SVG.red : SVG.blue)
+                HorizontalBars.Bar(
+                    label: row.manager, value: row.revenue, valueText: format.compactMoney(row.revenue),
+                    note: row.idle ? t(.idle) : row.margin.map { "\(t(.margin)) \(format.percent($0, fractionDigits: 0))" },
+                    colour: row.idle ? SVG.red : SVG.blue)
             }
             let rows = managers.map { row -> [(String, Bool)] in
-                [(row.manager + (row.idle ? " — \(t(.idle))" : ""), false), (format.money(row.revenue, fractionDigits: 0), true),
-                 (row.share.map { format.percent($0) } ?? "—", true), (format.count(Double(row.orders)), true),
-                 (format.count(Double(row.customers)), true), (row.margin.map { format.percent($0) } ?? "—", true),
-                 (row.lastSaleDate.flatMap { Day(iso: $0) }.map(format.date) ?? "—", true)]
+                [
+                    (row.manager + (row.idle ? " — \(t(.idle))" : ""), false), (format.money(row.revenue, fractionDigits: 0), true),
+                    (row.share.map { format.percent($0) } ?? "—", true), (format.count(Double(row.orders)), true),
+                    (format.count(Double(row.customers)), true), (row.margin.map { format.percent($0) } ?? "—", true),
+                    (row.lastSaleDate.flatMap { Day(iso: $0) }.map(format.date) ?? "—", true),
+                ]
             }
             content.append(element("h3", [], text(t(.managersTitle))))
             content.append(element("p", [("class", "muted")], text(t(.managersLead))))
             content.append(SafeHTML(raw: HorizontalBars(bars: Array(bars), caption: t(.managersTitle), labelWidth: 190).svg()))
-            content.append(table([(t(.manager), false), (t(.revenueLast12m), true), (t(.share), true), (t(.orders), true), (t(.customers), true),
-                                  (t(.margin), true), (t(.lastSale), true)], rows))
+            content.append(
+                table(
+                    [
+                        (t(.manager), false), (t(.revenueLast12m), true), (t(.share), true), (t(.orders), true), (t(.customers), true),
+                        (t(.margin), true), (t(.lastSale), true),
+                    ], rows))
         }
         if !tables.cohorts.isEmpty {
             let cohorts = InsightTables(input: input, format: format).cohorts()
-            let heatmap = Heatmap(rowLabels: cohorts.months.map(monthLabel), columnLabels: (0..<cohorts.width).map(String.init),
-                                  values: cohorts.shares, caption: t(.cohortsTitle), formatPercent: { format.percent($0, fractionDigits: 0) },
-                                  sizes: cohorts.sizes.map { format.count(Double($0)) },
-                                  texts: (size: LocalizedText(ru: "клиентов", en: "customers")[language], columns: t(.monthsSince)))
+            let heatmap = Heatmap(
+                rowLabels: cohorts.months.map(monthLabel), columnLabels: (0..<cohorts.width).map(String.init),
+                values: cohorts.shares, caption: t(.cohortsTitle), formatPercent: { format.percent($0, fractionDigits: 0) },
+                sizes: cohorts.sizes.map { format.count(Double($0)) },
+                texts: (size: LocalizedText(ru: "клиентов", en: "customers")[language], columns: t(.monthsSince)))
             content.append(element("h3", [], text(t(.cohortsTitle))))
             content.append(element("p", [("class", "muted")], text(t(.cohortsLead))))
             content.append(SafeHTML(raw: heatmap.svg()))
             // The 12-month retention KPI sits in the configuration beside this table: say how they differ.
             if let retention = metric("retention.rate_12m") {
-                content.append(element("p", [("class", "meta"), ("id", "retention-vs-cohorts")],
-                                       text(t(.retentionVsCohorts).replacingOccurrences(of: "{retention}", with: format.percent(retention)))))
+                content.append(
+                    element(
+                        "p", [("class", "meta"), ("id", "retention-vs-cohorts")],
+                        text(t(.retentionVsCohorts).replacingOccurrences(of: "{retention}", with: format.percent(retention)))))
             }
         }
         content.append(portrait())
@@ -80,23 +97,51 @@ extension HTMLReport {
     /// lost, new and reactivated, each with its one definition.
     func customerBridge() -> SafeHTML? {
         let rows: [(ReportText, String, LocalizedText)] = [
-            (.activePrevious, "customers.active_prev_12m", LocalizedText(ru: "покупали в предыдущие 12 мес.", en: "bought in the previous 12 months")),
-            (.retained, "customers.retained_12m", LocalizedText(ru: "покупали и в предыдущие 12 мес., и в последние 12", en: "bought in the previous 12 months and again in the last 12")),
-            (.lost, "customers.lost_12m", LocalizedText(ru: "покупали в предыдущие 12 мес., в последние 12 — ничего", en: "bought in the previous 12 months, nothing in the last 12")),
-            (.newCustomers, "customers.new_12m", LocalizedText(ru: "первая покупка — в последние 12 мес.", en: "first purchase ever in the last 12 months")),
-            (.reactivated, "customers.reactivated_12m", LocalizedText(ru: "покупали раньше, пропустили предыдущие 12 мес., вернулись в последние 12", en: "bought before, skipped the previous 12 months, came back in the last 12")),
-            (.activeNow, "customers.active_12m", LocalizedText(ru: "купили хотя бы раз в последние 12 мес. = удержанные + новые + вернувшиеся", en: "bought at least once in the last 12 months = retained + new + reactivated")),
+            (
+                .activePrevious, "customers.active_prev_12m",
+                LocalizedText(ru: "покупали в предыдущие 12 мес.", en: "bought in the previous 12 months")
+            ),
+            (
+                .retained, "customers.retained_12m",
+                LocalizedText(
+                    ru: "покупали и в предыдущие 12 мес., и в последние 12", en: "bought in the previous 12 months and again in the last 12"
+                )
+            ),
+            (
+                .lost, "customers.lost_12m",
+                LocalizedText(
+                    ru: "покупали в предыдущие 12 мес., в последние 12 — ничего",
+                    en: "bought in the previous 12 months, nothing in the last 12")
+            ),
+            (
+                .newCustomers, "customers.new_12m",
+                LocalizedText(ru: "первая покупка — в последние 12 мес.", en: "first purchase ever in the last 12 months")
+            ),
+            (
+                .reactivated, "customers.reactivated_12m",
+                LocalizedText(
+                    ru: "покупали раньше, пропустили предыдущие 12 мес., вернулись в последние 12",
+                    en: "bought before, skipped the previous 12 months, came back in the last 12")
+            ),
+            (
+                .activeNow, "customers.active_12m",
+                LocalizedText(
+                    ru: "купили хотя бы раз в последние 12 мес. = удержанные + новые + вернувшиеся",
+                    en: "bought at least once in the last 12 months = retained + new + reactivated")
+            ),
         ]
         let shown = rows.compactMap { label, id, definition -> SafeHTML? in
             guard let value = metric(id) else { return nil }
-            return element("tr", [("data-metric", id), ("data-value", String(value))],
-                           element("td", [], text(t(label))), element("td", [("class", "num")], text(format.count(value, .customers))),
-                           element("td", [], text(definition[language])))
+            return element(
+                "tr", [("data-metric", id), ("data-value", String(value))],
+                element("td", [], text(t(label))), element("td", [("class", "num")], text(format.count(value, .customers))),
+                element("td", [], text(definition[language])))
         }
         guard !shown.isEmpty else { return nil }
         var parts: [SafeHTML] = [element("h3", [], text(t(.customersTitle))), element("p", [("class", "muted")], text(t(.customersLead)))]
-        let head = element("tr", [], element("th", [], text(t(.customers))), element("th", [("class", "num")], text(t(.count))),
-                           element("th", [], text(t(.definition))))
+        let head = element(
+            "tr", [], element("th", [], text(t(.customers))), element("th", [("class", "num")], text(t(.count))),
+            element("th", [], text(t(.definition))))
         parts.append(element("table", [("class", "compact customer-bridge")], element("thead", [], head), element("tbody", [], shown)))
         parts.append(element("p", [("class", "meta")], text(t(.lostNote))))
         return element("div", [("id", "customers")], parts)
@@ -105,8 +150,9 @@ extension HTMLReport {
     func abcTable() -> SafeHTML {
         let abc = InsightTables(input: input, format: format).abc()
         guard !abc.rows.isEmpty else { return SafeHTML(raw: "") }
-        return element("div", [], element("h4", [], text(t(.abcTitle))), element("p", [("class", "meta")], text(t(.abcLead))),
-                       table(abc.headers.map { ($0.text, $0.numeric) }, abc.rows.map { $0.map { ($0.text, $0.numeric) } }))
+        return element(
+            "div", [], element("h4", [], text(t(.abcTitle))), element("p", [("class", "meta")], text(t(.abcLead))),
+            table(abc.headers.map { ($0.text, $0.numeric) }, abc.rows.map { $0.map { ($0.text, $0.numeric) } }))
     }
 
     func portrait() -> SafeHTML {

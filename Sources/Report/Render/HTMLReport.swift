@@ -57,25 +57,34 @@ struct HTMLReport {
             (.roundDate, format.date(input.round.date)), (.round, String(input.round.number)),
         ]
         if let consultant = input.engagement.consultant, !consultant.isEmpty { rows.append((.consultant, consultant)) }
-        if let industry = input.engagement.industry, !industry.isEmpty { rows.append((.industry, input.method.industryTitle?[language] ?? industry)) }
+        if let industry = input.engagement.industry, !industry.isEmpty {
+            rows.append((.industry, input.method.industryTitle?[language] ?? industry))
+        }
         let list = rows.map { element("dt", [], text(t($0.0))) + element("dd", [], text($0.1)) }
-        return element("section", [("id", "cover"), ("class", "cover")],
-                       element("div", [("class", "kicker")], text(t(.kicker))),
-                       element("h1", [], text(t(.title))),
-                       element("p", [("class", "client")], text(input.engagement.client)),
-                       element("dl", [], list),
-                       contents.isEmpty ? SafeHTML(raw: "") : element("nav", [("class", "toc")],
-                           element("p", [("class", "toc-title")], text(Self.contentsTitle[language])),
-                           element("ol", [], contents.map { element("li", [], element("a", [("href", "#" + $0.id)], text($0.title))) })),
-                       element("p", [("class", "confidential")], text(t(.confidential))),
-                       options.redact ? element("p", [("class", "confidential"), ("data-redacted", "true")], text(Redaction.notice[language])) : SafeHTML(raw: ""))
+        return element(
+            "section", [("id", "cover"), ("class", "cover")],
+            element("div", [("class", "kicker")], text(t(.kicker))),
+            element("h1", [], text(t(.title))),
+            element("p", [("class", "client")], text(input.engagement.client)),
+            element("dl", [], list),
+            contents.isEmpty
+                ? SafeHTML(raw: "")
+                : element(
+                    "nav", [("class", "toc")],
+                    element("p", [("class", "toc-title")], text(Self.contentsTitle[language])),
+                    element("ol", [], contents.map { element("li", [], element("a", [("href", "#" + $0.id)], text($0.title))) })),
+            element("p", [("class", "confidential")], text(t(.confidential))),
+            options.redact
+                ? element("p", [("class", "confidential"), ("data-redacted", "true")], text(Redaction.notice[language])) : SafeHTML(raw: "")
+        )
     }
 
     static let contentsTitle = LocalizedText(ru: "Содержание", en: "Contents")
 
     // MARK: - Shared pieces
 
-    func sectionElement(_ id: ReportSection, title: ReportText, lead: String? = nil, flow: Bool = false, _ content: [SafeHTML]) -> SafeHTML {
+    func sectionElement(_ id: ReportSection, title: ReportText, lead: String? = nil, flow: Bool = false, _ content: [SafeHTML]) -> SafeHTML
+    {
         var children = [element("h2", [], text(t(title)))]
         if let lead { children.append(element("p", [("class", "muted")], text(lead))) }
         children += content

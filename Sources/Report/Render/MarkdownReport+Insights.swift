@@ -25,8 +25,9 @@ extension MarkdownReport {
 
     static let firstPurchaseMonth = LocalizedText(ru: "Месяц первой покупки", en: "First purchase month")
 
-    static let top20 = LocalizedText(ru: "20 % покупателей за 12 месяцев приносят {share} их выручки.",
-                                     en: "20 % of the 12 months' buyers bring {share} of their revenue.")
+    static let top20 = LocalizedText(
+        ru: "20 % покупателей за 12 месяцев приносят {share} их выручки.",
+        en: "20 % of the 12 months' buyers bring {share} of their revenue.")
 
     /// The cohort retention table and the customer portrait.
     func cohortsAndPortrait() -> String {
@@ -36,10 +37,13 @@ extension MarkdownReport {
         if !cohorts.months.isEmpty {
             out += "### \(md(t(.cohortsTitle)))\n\n\(md(t(.cohortsLead)))\n\n"
             let headers = [Self.firstPurchaseMonth[language], t(.customers)] + (0..<cohorts.width).map { "+\($0)" }
-            out += table(headers, cohorts.months.indices.map { row in
-                [InsightTables.monthLabel(cohorts.months[row], format), format.count(Double(cohorts.sizes[row]))]
-                    + cohorts.shares[row].map { $0.map { format.percent($0, fractionDigits: 0) } ?? "" }
-            }) + "\n"
+            out +=
+                table(
+                    headers,
+                    cohorts.months.indices.map { row in
+                        [InsightTables.monthLabel(cohorts.months[row], format), format.count(Double(cohorts.sizes[row]))]
+                            + cohorts.shares[row].map { $0.map { format.percent($0, fractionDigits: 0) } ?? "" }
+                    }) + "\n"
             if let retention = tables.metric("retention.rate_12m") {
                 out += md(t(.retentionVsCohorts).replacingOccurrences(of: "{retention}", with: format.percent(retention))) + "\n\n"
             }
@@ -58,9 +62,12 @@ extension MarkdownReport {
         var out = "### \(md(t(.okTitle)))\n\n"
         for finding in stated { if let strength = finding.strength { out += "- \(md(strength[language])) (\(finding.ruleID))\n" } }
         if !others.isEmpty {
-            out += "\n" + md(options.audience == .consultant
-                ? t(.okWithoutStrength) + " " + others.map { "\($0.ruleID) \($0.title[language])" }.joined(separator: " · ")
-                : t(.okOthers).replacingOccurrences(of: "{count}", with: String(others.count))) + "\n"
+            out +=
+                "\n"
+                + md(
+                    options.audience == .consultant
+                        ? t(.okWithoutStrength) + " " + others.map { "\($0.ruleID) \($0.title[language])" }.joined(separator: " · ")
+                        : t(.okOthers).replacingOccurrences(of: "{count}", with: String(others.count))) + "\n"
         }
         return out + "\n"
     }

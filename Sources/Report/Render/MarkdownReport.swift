@@ -59,11 +59,13 @@ struct MarkdownReport {
             if !position.isEmpty { out += md(position) + "\n\n" }
             if let periods = input.metrics.periods {
                 out += "*\(md(t(.headlinePeriod))): \(md(format.headlineComparison(periods)))*\n\n"
-                for (label, id, change) in [(ReportText.kpiRevenue, "sales.revenue_last_12m", "sales.growth_12m"),
-                                            (.kpiOrders, "sales.orders_last_12m", "sales.orders_growth_12m"),
-                                            (.kpiCustomers, "customers.active_12m", "customers.active_growth_12m"),
-                                            (.kpiAOV, "sales.avg_order_value_last_12m", "sales.avg_order_value_growth_12m"),
-                                            (.kpiMargin, "sales.gross_margin_last_12m", "sales.gross_margin_change_12m")] {
+                for (label, id, change) in [
+                    (ReportText.kpiRevenue, "sales.revenue_last_12m", "sales.growth_12m"),
+                    (.kpiOrders, "sales.orders_last_12m", "sales.orders_growth_12m"),
+                    (.kpiCustomers, "customers.active_12m", "customers.active_growth_12m"),
+                    (.kpiAOV, "sales.avg_order_value_last_12m", "sales.avg_order_value_growth_12m"),
+                    (.kpiMargin, "sales.gross_margin_last_12m", "sales.gross_margin_change_12m"),
+                ] {
                     guard let value = format.metric(id, in: input.metrics) else { continue }
                     let delta = format.metric(change, in: input.metrics).map { " (\($0) \(t(.vsPrevious)))" } ?? ""
                     out += "- \(md(t(label))): **\(md(value))**\(md(delta))\n"
@@ -83,45 +85,66 @@ struct MarkdownReport {
             for line in MoneySummary(input.findings).totalsText(language) { out += "\n" + md(line) + "\n" }
             if let project = input.project, !project.stages.isEmpty {
                 out += "\n### \(md(DecisionText.title[language]))\n\n"
-                for (index, decision) in DecisionText.decisions(project, metrics: input.metrics, roundDate: input.round.date, language: language).enumerated() {
-                    out += "\(index + 1). **\(md(decision.title))** — \(md(DecisionText.owner[language])): \(md(decision.owner)) · "
+                for (index, decision) in DecisionText.decisions(
+                    project, metrics: input.metrics, roundDate: input.round.date, language: language
+                ).enumerated() {
+                    out +=
+                        "\(index + 1). **\(md(decision.title))** — \(md(DecisionText.owner[language])): \(md(decision.owner)) · "
                         + "\(md(DecisionText.due[language])): \(md(decision.due)) · \(md(DecisionText.cost[language])): \(md(decision.cost)). "
                         + "\(md(DecisionText.effect[language])): \(md(decision.effect))\n"
                 }
-                if let cost = DecisionText.costAgainstBudget(project, roundDate: input.round.date, language: language) { out += "\n**\(md(cost))**\n" }
+                if let cost = DecisionText.costAgainstBudget(project, roundDate: input.round.date, language: language) {
+                    out += "\n**\(md(cost))**\n"
+                }
             } else {
                 out += "\n### \(md(t(.firstActions)))\n\n"
-                for (index, action) in priorities.firstActions.enumerated() { out += "\(index + 1). \(md(action.recommendation[language])) (\(action.ruleID))\n" }
+                for (index, action) in priorities.firstActions.enumerated() {
+                    out += "\(index + 1). \(md(action.recommendation[language])) (\(action.ruleID))\n"
+                }
             }
             out += "\n### \(md(SummaryText.maturityTitle[language]))\n\n"
             out += "- \(md(t(.verdictScore))): **\(score(card.overall)) / 100**\n"
             out += "- \(md(t(.verdictLevel))): **\(card.level) — \(md(card.levelTitle[language]))**\n"
             out += "- \(md(t(.verdictConfidence))): \(format.percent(card.confidence, fractionDigits: 0))\n"
             // Only when the cap lowers the level: a level already at or below the cap is not "capped".
-            if !card.blockedBy.isEmpty, card.uncappedLevel > card.level { out += "- \(md(t(.blockedBy))): \(md(card.blockedBy.joined(separator: ", ")))\n" }
+            if !card.blockedBy.isEmpty, card.uncappedLevel > card.level {
+                out += "- \(md(t(.blockedBy))): \(md(card.blockedBy.joined(separator: ", ")))\n"
+            }
             out += "\n"
         }
         if sections.contains(.beliefs) { out += beliefs() }
         if sections.contains(.areas) {
             out += "## \(md(t(.areasTitle)))\n\n"
-            out += table([t(.area), t(.score), t(.answersPart), t(.rulesPart), t(.confidence)], card.areas.map { area in
-                [area.title[language], area.insufficientEvidence ? t(.notEnoughEvidence) : score(area.score), score(area.answersScore), score(area.rulesScore), format.percent(area.confidence, fractionDigits: 0)]
-            }) + "\n"
+            out +=
+                table(
+                    [t(.area), t(.score), t(.answersPart), t(.rulesPart), t(.confidence)],
+                    card.areas.map { area in
+                        [
+                            area.title[language], area.insufficientEvidence ? t(.notEnoughEvidence) : score(area.score),
+                            score(area.answersScore), score(area.rulesScore), format.percent(area.confidence, fractionDigits: 0),
+                        ]
+                    }) + "\n"
         }
         if sections.contains(.findings) {
             out += causesMarkdown()
             out += "## \(md(t(.findingsTitle)))\n\n"
             for finding in priorities.gaps {
                 out += "### \(md(finding.ruleID)) · \(md(finding.title[language]))\n\n"
-                out += "*\(md(finding.severity.title[language])) · \(md(finding.status.title[language])) · \(md(t(.impact))): \(md(finding.impact.title[language])) · \(md(t(.effort))): \(md(finding.effort.effortTitle[language]))*\n\n"
+                out +=
+                    "*\(md(finding.severity.title[language])) · \(md(finding.status.title[language])) · \(md(t(.impact))): \(md(finding.impact.title[language])) · \(md(t(.effort))): \(md(finding.effort.effortTitle[language]))*\n\n"
                 if let evidence = finding.evidence { out += "**\(md(t(.evidence))):** \(md(evidence[language]))\n\n" }
-                if let money = finding.money { out += "**\(md(money.kind.title[language].capitalizedFirst)):** \(md(money.text(language)))\n\n" }
+                if let money = finding.money {
+                    out += "**\(md(money.kind.title[language].capitalizedFirst)):** \(md(money.text(language)))\n\n"
+                }
                 out += consultantComment(finding)
                 out += "→ \(md(finding.recommendation[language]))\n\n"
                 if let samples = finding.samples, !samples.rows.isEmpty {
-                    out += table(samples.fields.map { SampleColumns.title($0, language) }, samples.rows.prefix(10).map { row in
-                        zip(samples.fields, row).map { SampleColumns.value($1, field: $0, format) }
-                    }) + "\n"
+                    out +=
+                        table(
+                            samples.fields.map { SampleColumns.title($0, language) },
+                            samples.rows.prefix(10).map { row in
+                                zip(samples.fields, row).map { SampleColumns.value($1, field: $0, format) }
+                            }) + "\n"
                     out += "*\(md(options.recordsCaption(finding, shown: min(10, samples.rows.count), format)))*\n\n"
                 }
             }
@@ -129,35 +152,60 @@ struct MarkdownReport {
             let notEvaluable = input.findings.filter { $0.status == .notEvaluable }
             if !notEvaluable.isEmpty {
                 out += "### \(md(t(.notEvaluableTitle)))\n\n"
-                out += table([t(.findingsTitle), t(.missing)], notEvaluable.map {
-                    ["\($0.ruleID) \($0.title[language])", $0.missing.map { $0.reason[language] }.joined(separator: "; ")]
-                }) + "\n"
+                out +=
+                    table(
+                        [t(.findingsTitle), t(.missing)],
+                        notEvaluable.map {
+                            ["\($0.ruleID) \($0.title[language])", $0.missing.map { $0.reason[language] }.joined(separator: "; ")]
+                        }) + "\n"
             }
         }
         if sections.contains(.insights) {
             out += "## \(md(t(.insightsTitle)))\n\n"
             let series = input.metrics.series
-            out += "### \(md(t(.revenueByMonth)))\n\n" + table(["", t(.revenue), t(.orders), t(.customers)],
-                zip(series.months.indices, series.months).map { index, month in
-                    [month + (series.isPartial(index) ? " *" : ""), format.money(series.revenue[index], fractionDigits: 0),
-                     format.count(Double(series.orders[index])), format.count(Double(series.customers[index]))]
-                }) + "\n"
+            out +=
+                "### \(md(t(.revenueByMonth)))\n\n"
+                + table(
+                    ["", t(.revenue), t(.orders), t(.customers)],
+                    zip(series.months.indices, series.months).map { index, month in
+                        [
+                            month + (series.isPartial(index) ? " *" : ""), format.money(series.revenue[index], fractionDigits: 0),
+                            format.count(Double(series.orders[index])), format.count(Double(series.customers[index])),
+                        ]
+                    }) + "\n"
             if series.partial.contains(true) { out += "\(md(input.partialMonthNote(.partialMonthMark, language)))\n\n" }
             out += paretoAndABC()
-            out += "### \(md(t(.rfmTitle)))\n\n" + table([t(.segment), t(.customers), t(.revenueLast12m)], input.metrics.tables.rfmSegments.map {
-                [MetricCatalogue.segmentTitle($0.segment)[language], format.count(Double($0.customers)), format.money($0.revenueLast12m, fractionDigits: 0)]
-            }) + "\n"
-            out += "### \(md(t(.managersTitle)))\n\n" + table([t(.manager), t(.revenueLast12m), t(.share), t(.margin), t(.lastSale)],
-                input.metrics.tables.managers.sorted { $0.revenue > $1.revenue }.map {
-                    [$0.manager + ($0.idle ? " (\(t(.idle)))" : ""), format.money($0.revenue, fractionDigits: 0), $0.share.map { format.percent($0) } ?? "—",
-                     $0.margin.map { format.percent($0) } ?? "—", $0.lastSaleDate ?? "—"]
-                }) + "\n"
+            out +=
+                "### \(md(t(.rfmTitle)))\n\n"
+                + table(
+                    [t(.segment), t(.customers), t(.revenueLast12m)],
+                    input.metrics.tables.rfmSegments.map {
+                        [
+                            MetricCatalogue.segmentTitle($0.segment)[language], format.count(Double($0.customers)),
+                            format.money($0.revenueLast12m, fractionDigits: 0),
+                        ]
+                    }) + "\n"
+            out +=
+                "### \(md(t(.managersTitle)))\n\n"
+                + table(
+                    [t(.manager), t(.revenueLast12m), t(.share), t(.margin), t(.lastSale)],
+                    input.metrics.tables.managers.sorted { $0.revenue > $1.revenue }.map {
+                        [
+                            $0.manager + ($0.idle ? " (\(t(.idle)))" : ""), format.money($0.revenue, fractionDigits: 0),
+                            $0.share.map { format.percent($0) } ?? "—",
+                            $0.margin.map { format.percent($0) } ?? "—", $0.lastSaleDate ?? "—",
+                        ]
+                    }) + "\n"
             out += cohortsAndPortrait()
         }
         if sections.contains(.quality) {
-            out += "## \(md(t(.qualityTitle)))\n\n" + table([t(.field), t(.fillRate)], input.metrics.tables.dataQuality.map {
-                [PortraitText.field($0.field, language), format.percent($0.fillRate, fractionDigits: 0)]
-            }) + "\n"
+            out +=
+                "## \(md(t(.qualityTitle)))\n\n"
+                + table(
+                    [t(.field), t(.fillRate)],
+                    input.metrics.tables.dataQuality.map {
+                        [PortraitText.field($0.field, language), format.percent($0.fillRate, fractionDigits: 0)]
+                    }) + "\n"
         }
         if sections.contains(.configuration) {
             out += "## \(md(t(.configurationTitle)))\n\n"
@@ -189,10 +237,17 @@ struct MarkdownReport {
             out += "## \(md(t(.appendixTitle)))\n\n### \(md(Glossary.title[language]))\n\n"
             for entry in Glossary.entries { out += "- **\(md(entry.term[language]))** — \(md(entry.definition[language]))\n" }
             out += "\n### \(md(t(.answersTitle)))\n\n"
-            out += table([t(.question), t(.answer), t(.note)], input.answers.map { [$0.question[language], $0.answer[language], $0.note ?? ""] }) + "\n"
-            out += "### \(md(t(.sourcesTitle)))\n\n" + table([t(.file), t(.kind), t(.rows), t(.checksum)], input.datasets.map {
-                [$0.fileName, $0.kind.title[language], format.count(Double($0.rowsStored)), $0.sha256]
-            })
+            out +=
+                table(
+                    [t(.question), t(.answer), t(.note)], input.answers.map { [$0.question[language], $0.answer[language], $0.note ?? ""] })
+                + "\n"
+            out +=
+                "### \(md(t(.sourcesTitle)))\n\n"
+                + table(
+                    [t(.file), t(.kind), t(.rows), t(.checksum)],
+                    input.datasets.map {
+                        [$0.fileName, $0.kind.title[language], format.count(Double($0.rowsStored)), $0.sha256]
+                    })
             let money = MoneySummary(input.findings)
             if !money.assumptions.isEmpty {
                 let assumptions = money.assumptionTable(language, audience: options.audience, metrics: input.metrics)

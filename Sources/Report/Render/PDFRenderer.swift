@@ -32,7 +32,10 @@ public enum PDFRenderer {
     public static func findBrowser() -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for name in candidates {
-            if name.hasPrefix("/") { if FileManager.default.isExecutableFile(atPath: name) { return name } ; continue }
+            if name.hasPrefix("/") {
+                if FileManager.default.isExecutableFile(atPath: name) { return name }
+                continue
+            }
             for directory in path.split(separator: ":") {
                 let full = "\(directory)/\(name)"
                 if FileManager.default.isExecutableFile(atPath: full) { return full }
@@ -57,8 +60,10 @@ public enum PDFRenderer {
         try PrivateFile.write(html, to: input)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
-        var arguments = ["--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(directory.path)/profile",
-                         "--print-to-pdf=\(pdf)", "file://\(input)"]
+        var arguments = [
+            "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(directory.path)/profile",
+            "--print-to-pdf=\(pdf)", "file://\(input)",
+        ]
         if !browser.hasSuffix("headless-shell") { arguments.insert("--headless", at: 0) }
         process.arguments = arguments
         let errors = Pipe()

@@ -81,23 +81,28 @@ struct ProgressView {
 
     func areasTable() -> SafeHTML {
         let from = comparison.from, to = comparison.to
-        let head = element("tr", [], element("th", [], text(t(.area))),
-                           element("th", [("class", "num")], text("\(t(.round)) \(from.number)")),
-                           element("th", [("class", "num")], text("\(t(.round)) \(to.number)")),
-                           element("th", [("class", "num")], text(t(.change))))
+        let head = element(
+            "tr", [], element("th", [], text(t(.area))),
+            element("th", [("class", "num")], text("\(t(.round)) \(from.number)")),
+            element("th", [("class", "num")], text("\(t(.round)) \(to.number)")),
+            element("th", [("class", "num")], text(t(.change))))
         var rows = comparison.areas.map { area in
-            element("tr", [("data-area", area.area)],
-                    element("td", [], text(area.title[language] + (area.methodAffected ? " *" : ""))),
-                    element("td", [("class", "num")], text(score(area.before))),
-                    element("td", [("class", "num")], text(score(area.after))),
-                    element("td", [("class", "num \(trendClass(area.delta))")], text(area.delta.map { signed($0) } ?? "—")))
+            element(
+                "tr", [("data-area", area.area)],
+                element("td", [], text(area.title[language] + (area.methodAffected ? " *" : ""))),
+                element("td", [("class", "num")], text(score(area.before))),
+                element("td", [("class", "num")], text(score(area.after))),
+                element("td", [("class", "num \(trendClass(area.delta))")], text(area.delta.map { signed($0) } ?? "—")))
         }
-        rows.append(element("tr", [("class", "total")],
-                            element("td", [], element("strong", [], text(t(.overall)))),
-                            element("td", [("class", "num")], text(score(from.overall))),
-                            element("td", [("class", "num")], text(score(to.overall))),
-                            element("td", [("class", "num \(trendClass(comparison.overallDelta))")],
-                                    text(comparison.overallDelta.map { signed($0) } ?? "—"))))
+        rows.append(
+            element(
+                "tr", [("class", "total")],
+                element("td", [], element("strong", [], text(t(.overall)))),
+                element("td", [("class", "num")], text(score(from.overall))),
+                element("td", [("class", "num")], text(score(to.overall))),
+                element(
+                    "td", [("class", "num \(trendClass(comparison.overallDelta))")],
+                    text(comparison.overallDelta.map { signed($0) } ?? "—"))))
         return element("table", [("class", "progress-areas")], element("thead", [], head), element("tbody", [], rows))
     }
 
@@ -113,18 +118,24 @@ struct ProgressView {
         ]
         var columns: [SafeHTML] = []
         for (title, kind, items) in groups where kind != "gone" || !items.isEmpty {
-            let list: SafeHTML = items.isEmpty
+            let list: SafeHTML =
+                items.isEmpty
                 ? element("p", [("class", "muted")], text(t(.none)))
-                : element("ul", [], items.map { item in
-                    var note = ""
-                    if kind == "new", item.before == nil { note = " (\(t(.newRule)))" }
-                    if kind == "new", item.before == .notEvaluable { note = " (\(t(.notAssessableBefore)))" }
-                    return element("li", [("data-rule", item.ruleID)],
-                                   element("span", [("class", "badge sev-\(item.severity.rawValue)")], text(item.severity.title[language])),
-                                   text("\(item.title[language])\(note) "), element("span", [("class", "meta")], text(item.ruleID)))
-                })
-            columns.append(element("div", [("class", "change-\(kind)")],
-                                   element("h4", [], text("\(title[language]) (\(items.count))")), list))
+                : element(
+                    "ul", [],
+                    items.map { item in
+                        var note = ""
+                        if kind == "new", item.before == nil { note = " (\(t(.newRule)))" }
+                        if kind == "new", item.before == .notEvaluable { note = " (\(t(.notAssessableBefore)))" }
+                        return element(
+                            "li", [("data-rule", item.ruleID)],
+                            element("span", [("class", "badge sev-\(item.severity.rawValue)")], text(item.severity.title[language])),
+                            text("\(item.title[language])\(note) "), element("span", [("class", "meta")], text(item.ruleID)))
+                    })
+            columns.append(
+                element(
+                    "div", [("class", "change-\(kind)")],
+                    element("h4", [], text("\(title[language]) (\(items.count))")), list))
         }
         return [element("div", [("class", "changes")], columns)]
     }
@@ -133,11 +144,12 @@ struct ProgressView {
     /// months"): a share or a count with no period would leave the reader guessing the window.
     func title(_ metric: RoundComparison.MetricDelta) -> String {
         let title = metric.title[language]
-        let named: Bool = switch metric.period {
-        case .last12m, .previous12m, .change12m: title.contains("12")
-        case .last90d: title.contains("90")
-        case .allHistory, .asOf, .cohorts: false
-        }
+        let named: Bool =
+            switch metric.period {
+            case .last12m, .previous12m, .change12m: title.contains("12")
+            case .last90d: title.contains("90")
+            case .allHistory, .asOf, .cohorts: false
+            }
         return named ? title : "\(title) (\(metric.period.title[language]))"
     }
 
@@ -161,21 +173,28 @@ struct ProgressView {
         }
         var parts = [element("h3", [], text(t(.metricsTitle))), element("p", [("class", "muted")], text(t(.metricsLead)))]
         if let note = metricsPeriodNote() { parts.append(element("p", [("class", "muted metric-periods")], text(note))) }
-        let head = element("tr", [], element("th", [], text(t(.metric))),
-                           element("th", [("class", "num")], text("\(t(.round)) \(comparison.from.number)")),
-                           element("th", [("class", "num")], text("\(t(.round)) \(comparison.to.number)")),
-                           element("th", [("class", "num")], text(t(.change))), element("th", [], text("")))
+        let head = element(
+            "tr", [], element("th", [], text(t(.metric))),
+            element("th", [("class", "num")], text("\(t(.round)) \(comparison.from.number)")),
+            element("th", [("class", "num")], text("\(t(.round)) \(comparison.to.number)")),
+            element("th", [("class", "num")], text(t(.change))), element("th", [], text("")))
         let rows = directed.map { metric in
             let good = metric.trend == .improved
-            return element("tr", [("data-metric", metric.id), ("data-trend", metric.trend.rawValue)],
-                           element("td", [], text(title(metric))),
-                           element("td", [("class", "num")], text(value(metric.before, unit: metric.unit))),
-                           element("td", [("class", "num")], text(value(metric.after, unit: metric.unit))),
-                           element("td", [("class", "num")], text(change(metric))),
-                           element("td", [("class", good ? "up" : "down")], text((good ? "▲ " : "▼ ") + t(good ? .improved : .worsened))))
+            return element(
+                "tr", [("data-metric", metric.id), ("data-trend", metric.trend.rawValue)],
+                element("td", [], text(title(metric))),
+                element("td", [("class", "num")], text(value(metric.before, unit: metric.unit))),
+                element("td", [("class", "num")], text(value(metric.after, unit: metric.unit))),
+                element("td", [("class", "num")], text(change(metric))),
+                element("td", [("class", good ? "up" : "down")], text((good ? "▲ " : "▼ ") + t(good ? .improved : .worsened))))
         }
-        if !rows.isEmpty { parts.append(element("table", [("class", "progress-metrics")], element("thead", [], head), element("tbody", [], rows))) }
-        if neutral > 0 { parts.append(element("p", [("class", "meta")], text(t(.otherMetrics).replacingOccurrences(of: "{count}", with: String(neutral))))) }
+        if !rows.isEmpty {
+            parts.append(element("table", [("class", "progress-metrics")], element("thead", [], head), element("tbody", [], rows)))
+        }
+        if neutral > 0 {
+            parts.append(
+                element("p", [("class", "meta")], text(t(.otherMetrics).replacingOccurrences(of: "{count}", with: String(neutral)))))
+        }
         return parts
     }
 
@@ -183,17 +202,21 @@ struct ProgressView {
         var parts: [SafeHTML] = []
         if !comparison.answers.isEmpty {
             parts.append(element("h3", [], text(t(.answersTitle))))
-            let head = element("tr", [], element("th", [], text(t(.question))), element("th", [], text(t(.before))), element("th", [], text(t(.after))))
+            let head = element(
+                "tr", [], element("th", [], text(t(.question))), element("th", [], text(t(.before))), element("th", [], text(t(.after))))
             let rows = comparison.answers.map { change in
-                element("tr", [("data-question", change.questionID)], element("td", [], text(change.question[language])),
-                        element("td", [], text(change.before?[language] ?? t(.notAnswered))),
-                        element("td", [], text(change.after?[language] ?? t(.notAnswered))))
+                element(
+                    "tr", [("data-question", change.questionID)], element("td", [], text(change.question[language])),
+                    element("td", [], text(change.before?[language] ?? t(.notAnswered))),
+                    element("td", [], text(change.after?[language] ?? t(.notAnswered))))
             }
             parts.append(element("table", [], element("thead", [], head), element("tbody", [], rows)))
         }
         if comparison.unconfirmedAnswers > 0 {
-            parts.append(element("p", [("class", "meta")],
-                                 text(t(.unconfirmed).replacingOccurrences(of: "{count}", with: String(comparison.unconfirmedAnswers)))))
+            parts.append(
+                element(
+                    "p", [("class", "meta")],
+                    text(t(.unconfirmed).replacingOccurrences(of: "{count}", with: String(comparison.unconfirmedAnswers)))))
         }
         return parts
     }
@@ -203,8 +226,9 @@ struct ProgressView {
         for (title, values) in methodLines() {
             items.append(element("li", [], element("strong", [], text(title + ": ")), text(values)))
         }
-        return element("div", [("class", "blocked method-changes")], element("strong", [], text(t(.methodTitle))),
-                       element("p", [], text(t(.methodLead))), element("ul", [], items))
+        return element(
+            "div", [("class", "blocked method-changes")], element("strong", [], text(t(.methodTitle))),
+            element("p", [], text(t(.methodLead))), element("ul", [], items))
     }
 
     /// The method changes as (title, values) lines; shared with the text output.

@@ -4,7 +4,8 @@ extension BeliefText {
     /// English texts; placeholders in braces stay as they are (docs/translating.md).
     static let english: [BeliefText: String] = [
         .title: "What you believe — and what the data shows",
-        .lead: "The estimates given in the interview beside what the exports show; each comparison states its period in its row. A gap is nobody's mistake: it measures how far the company does not see its customers and sales as a whole; a CRM must make these figures visible every day.",
+        .lead:
+            "The estimates given in the interview beside what the exports show; each comparison states its period in its row. A gap is nobody's mistake: it measures how far the company does not see its customers and sales as a whole; a CRM must make these figures visible every day.",
         .tally: "The data confirms {n} of the {of} {beliefs} it could check.",
         .cannotCheckDirectly: "cannot be checked directly",
         .cannotCheckUnrecorded: "cannot be checked: the data mostly does not record it",

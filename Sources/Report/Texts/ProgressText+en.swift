@@ -12,7 +12,8 @@ extension ProgressText {
         .areasTitle: "Scores by area",
         .area: "Area",
         .change: "Change",
-        .methodAffectedNote: "* rules of this area were added, removed or re-weighted: part of the change comes from the method, not from the client",
+        .methodAffectedNote:
+            "* rules of this area were added, removed or re-weighted: part of the change comes from the method, not from the client",
         .findingsTitle: "Findings",
         .resolved: "Resolved",
         .new: "New",
@@ -23,8 +24,10 @@ extension ProgressText {
         .none: "none",
         .metricsTitle: "Metrics",
         .metricsLead: "Metrics with a better/worse direction that changed.",
-        .metricsPeriods: "Each round on its own headline period ({from}; {to}). Whole-history figures are not compared: the rounds' exports span different lengths of time.",
-        .metricsNotCompared: "Metrics are not compared: round {round}'s metrics were stored before the headline period was introduced and mix periods.",
+        .metricsPeriods:
+            "Each round on its own headline period ({from}; {to}). Whole-history figures are not compared: the rounds' exports span different lengths of time.",
+        .metricsNotCompared:
+            "Metrics are not compared: round {round}'s metrics were stored before the headline period was introduced and mix periods.",
         .metric: "Metric",
         .improved: "better",
         .worsened: "worse",

@@ -45,7 +45,8 @@ extension ReportText {
         .recordsInList: "The full list is in the file “{file}”, sheet “{sheet}”.",
         .pointsLost: "points lost",
         .notEvaluableTitle: "What could not be assessed",
-        .notEvaluableLead: "These checks are left out of the score: an answer or a dataset is missing. Collect them to complete the picture.",
+        .notEvaluableLead:
+            "These checks are left out of the score: an answer or a dataset is missing. Collect them to complete the picture.",
         .missing: "Missing",
         .waivedTitle: "Accepted risks",
         .waivedBy: "accepted by",
@@ -62,19 +63,22 @@ extension ReportText {
         .customersShare: "share of customers",
         .revenueShare: "share of revenue",
         .abcTitle: "ABC analysis",
-        .abcLead: "By revenue over the last 12 months: A — up to 80 %, B — up to 95 %, C — the rest; only those with a sale in the 12 months are classed.",
+        .abcLead:
+            "By revenue over the last 12 months: A — up to 80 %, B — up to 95 %, C — the rest; only those with a sale in the 12 months are classed.",
         .abcClass: "Class",
         .items: "Items",
         .count: "Count",
         .revenue: "Revenue",
         .share: "Share",
         .rfmTitle: "Customer segments by recency, frequency and spend (RFM)",
-        .rfmLead: "Recency as of the as-of date, frequency and monetary value over the whole export; beside each segment, its customers and their revenue over the last 12 months. The segments rank customers against one another: \"Long inactive\" are not the lost customers of the section above.",
+        .rfmLead:
+            "Recency as of the as-of date, frequency and monetary value over the whole export; beside each segment, its customers and their revenue over the last 12 months. The segments rank customers against one another: \"Long inactive\" are not the lost customers of the section above.",
         .segment: "Segment",
         .customers: "Customers",
         .revenueLast12m: "Revenue, last 12 months",
         .managersTitle: "Managers over the last 12 months: who sells, who earns margin, who idles",
-        .managersLead: "Revenue, share, orders, customers and margin over the last 12 months, by the sales that name the manager; the last sale over the whole export. The revenue share of the customers assigned to a manager in the customer list (the dependency measure in the findings) can differ: one manager's customer sometimes buys through another. No sales in 90 days: no sale in the last 90 days while the company sold — check whether the manager still works here.",
+        .managersLead:
+            "Revenue, share, orders, customers and margin over the last 12 months, by the sales that name the manager; the last sale over the whole export. The revenue share of the customers assigned to a manager in the customer list (the dependency measure in the findings) can differ: one manager's customer sometimes buys through another. No sales in 90 days: no sale in the last 90 days while the company sold — check whether the manager still works here.",
         .manager: "Manager",
         .orders: "Orders",
         .margin: "Margin",
@@ -85,7 +89,8 @@ extension ReportText {
         .cohort: "Cohort",
         .monthsSince: "months since first purchase",
         .portraitTitle: "Customer portrait",
-        .portraitLead: "Groups whose share of the last 12 months' revenue is well above their share of the customers who bought in those 12 months (index > 1.2): each of their buyers brings more than the average. The share of the customer list is shown for comparison.",
+        .portraitLead:
+            "Groups whose share of the last 12 months' revenue is well above their share of the customers who bought in those 12 months (index > 1.2): each of their buyers brings more than the average. The share of the customer list is shown for comparison.",
         .field: "Field",
         .value: "Value",
         .overIndex: "Index",
@@ -116,7 +121,8 @@ extension ReportText {
         .answer: "Answer",
         .note: "Note",
         .methodTitle: "Method and scoring formula",
-        .methodText: "Each check weighs points by severity (critical {critical}, high {high}, medium {medium}, low {low}) × the rule's weight; a finding loses all of them, a warning the share {warn}. An area's checks score = 100 × (1 − lost / possible). Area score = {answers} × questionnaire maturity + (1 − {answers}) × checks score; the overall score is the areas' weighted mean. Levels: {levels}. A blocking finding caps the level at {cap}. Checks that could not be evaluated and \"don't know\" answers lower the completeness, not the score.",
+        .methodText:
+            "Each check weighs points by severity (critical {critical}, high {high}, medium {medium}, low {low}) × the rule's weight; a finding loses all of them, a warning the share {warn}. An area's checks score = 100 × (1 − lost / possible). Area score = {answers} × questionnaire maturity + (1 − {answers}) × checks score; the overall score is the areas' weighted mean. Levels: {levels}. A blocking finding caps the level at {cap}. Checks that could not be evaluated and \"don't know\" answers lower the completeness, not the score.",
         .metricsTitle: "Metric definitions",
         .metricDefinition: "Definition",
         .sourcesTitle: "Data sources",
@@ -129,7 +135,8 @@ extension ReportText {
         .questionnaire: "Questionnaire",
         .rulesets: "Rulesets",
         .unconfirmed: "carried over, not confirmed",
-        .provisional: "The score is provisional: less than half of the questions and checks could be assessed. What is missing is listed under \"What could not be assessed\".",
+        .provisional:
+            "The score is provisional: less than half of the questions and checks could be assessed. What is missing is listed under \"What could not be assessed\".",
         .severity: "Severity",
         .status: "Status",
         .area: "Area",
@@ -145,9 +152,11 @@ extension ReportText {
         .vsPrevious: "vs the previous 12 months",
         .noComparison: "no comparison",
         .partialMonth: "hatched: partial month — the data run only from {from} to {to}",
-        .partialMonthMark: "* — partial month: the data run only from {from} to {to}; the 12-month comparisons count days and do not depend on partial months",
+        .partialMonthMark:
+            "* — partial month: the data run only from {from} to {to}; the 12-month comparisons count days and do not depend on partial months",
         .customersTitle: "Customers: the last 12 months against the 12 before",
-        .customersLead: "Each concept is defined once and used the same way throughout the report: in the findings, the segments and the CRM configuration.",
+        .customersLead:
+            "Each concept is defined once and used the same way throughout the report: in the findings, the segments and the CRM configuration.",
         .definition: "Definition",
         .activePrevious: "Active in the previous 12 months",
         .retained: "Retained",
@@ -155,8 +164,10 @@ extension ReportText {
         .newCustomers: "New",
         .reactivated: "Reactivated",
         .activeNow: "Active in the last 12 months",
-        .lostNote: "A lost customer bought in the previous 12 months and nothing in the last 12: revenue the company had and no longer has. Customers who left earlier are not counted again every year.",
-        .retentionVsCohorts: "12-month retention ({retention}) is the share of the previous 12 months' buyers who bought again at any time in the last 12, whatever their first purchase; a cohort cell is the share of a month's first-time buyers who bought again in exactly that later month, so it is lower.",
+        .lostNote:
+            "A lost customer bought in the previous 12 months and nothing in the last 12: revenue the company had and no longer has. Customers who left earlier are not counted again every year.",
+        .retentionVsCohorts:
+            "12-month retention ({retention}) is the share of the previous 12 months' buyers who bought again at any time in the last 12, whatever their first purchase; a cohort cell is the share of a month's first-time buyers who bought again in exactly that later month, so it is lower.",
         .period: "Period",
         .unit: "Value",
     ]

@@ -10,8 +10,10 @@ package enum OfficePackage {
         let archive = try Archive(accessMode: .create)
         for (index, part) in parts.enumerated() {
             let data = Data(part.text.utf8)
-            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: storeFirst && index == 0 ? .none : .deflate) { position, size in
+            try archive.addEntry(
+                with: part.path, type: .file, uncompressedSize: Int64(data.count),
+                compressionMethod: storeFirst && index == 0 ? .none : .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<(Int(position) + size))
             }
         }

@@ -89,7 +89,10 @@ struct WordDocument {
             var inline: [HTMLNode] = []
             var prefix = prefix
             func flush() {
-                if !inline.isEmpty { paragraph(inline, style: style, prefix: prefix); prefix = "" }
+                if !inline.isEmpty {
+                    paragraph(inline, style: style, prefix: prefix)
+                    prefix = ""
+                }
                 inline = []
             }
             for child in node.children {

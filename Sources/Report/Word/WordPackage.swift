@@ -80,7 +80,8 @@ public enum WordReport {
             <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
             """
         for picture in pictures {
-            xml += "<Relationship Id=\"\(picture.relationship)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/\(picture.file)\"/>"
+            xml +=
+                "<Relationship Id=\"\(picture.relationship)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/\(picture.file)\"/>"
         }
         return xml + "</Relationships>"
     }

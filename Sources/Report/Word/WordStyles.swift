@@ -7,8 +7,10 @@ enum WordStyles {
     static func xml(language: Language) -> String {
         let locale = LocalizedText(ru: "ru-RU", en: "en-GB")[language]
         let blue = "1F4E79"
-        func paragraph(_ id: String, _ name: String, basedOn: String = "Normal", outline: Int? = nil, size: Int, bold: Bool = false,
-                       color: String? = nil, before: Int = 0, after: Int = 120, keepNext: Bool = false) -> String {
+        func paragraph(
+            _ id: String, _ name: String, basedOn: String = "Normal", outline: Int? = nil, size: Int, bold: Bool = false,
+            color: String? = nil, before: Int = 0, after: Int = 120, keepNext: Bool = false
+        ) -> String {
             """
             <w:style w:type="paragraph" w:styleId="\(id)"><w:name w:val="\(name)"/><w:basedOn w:val="\(basedOn)"/>\
             <w:next w:val="Normal"/><w:qFormat/><w:pPr>\(keepNext ? "<w:keepNext/>" : "")\

@@ -19,9 +19,11 @@ public struct ConfigItem: Sendable, Hashable, Codable {
     /// nil when the target is absolute or there is no baseline.
     public var targetText: LocalizedText?
 
-    public init(id: String, title: LocalizedText, detail: LocalizedText? = nil, reasons: [String] = [],
-                metric: String? = nil, unit: MetricUnit? = nil, baseline: Double? = nil, baselineText: LocalizedText? = nil,
-                target: String? = nil) {
+    public init(
+        id: String, title: LocalizedText, detail: LocalizedText? = nil, reasons: [String] = [],
+        metric: String? = nil, unit: MetricUnit? = nil, baseline: Double? = nil, baselineText: LocalizedText? = nil,
+        target: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.detail = detail

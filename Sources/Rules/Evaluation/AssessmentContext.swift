@@ -40,7 +40,8 @@ public struct FixedContext: AssessmentContext {
     public var disputed: Set<String>
     public var respondents: Int
 
-    public init(answers: [String: AnswerValue], metrics: [String: Value], roundDate: Day, disputed: Set<String> = [], respondents: Int = 0) {
+    public init(answers: [String: AnswerValue], metrics: [String: Value], roundDate: Day, disputed: Set<String> = [], respondents: Int = 0)
+    {
         self.answers = answers
         self.metrics = metrics
         self.roundDate = roundDate

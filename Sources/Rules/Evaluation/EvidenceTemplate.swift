@@ -21,7 +21,9 @@ public struct EvidenceTemplate: Sendable {
 
     /// The names a template may use besides `metric.*` and `answer.*`.
     public static let names: Set<String> = ["observed", "count", "denominator", "money", "exposed", "expected", "stated", "measured"]
-    public static let formats: Set<String> = ["percent", "change", "points", "money", "number", "count", "customers", "date", "days", "hours", "text", "top"]
+    public static let formats: Set<String> = [
+        "percent", "change", "points", "money", "number", "count", "customers", "date", "days", "hours", "text", "top",
+    ]
 
     func render(finding: Finding, rule: Rule, bindings: Bindings, context: some AssessmentContext) -> LocalizedText {
         LocalizedText(
@@ -42,8 +44,10 @@ public struct EvidenceTemplate: Sendable {
         return result
     }
 
-    private func render(_ text: String, _ language: Language, finding: Finding, rule: Rule, bindings: Bindings,
-                        context: some AssessmentContext) -> String {
+    private func render(
+        _ text: String, _ language: Language, finding: Finding, rule: Rule, bindings: Bindings,
+        context: some AssessmentContext
+    ) -> String {
         let formatter = Formatter(language)
         func filled(_ text: Substring) -> (text: String, complete: Bool) {
             var out = "", complete = true
@@ -52,8 +56,9 @@ public struct EvidenceTemplate: Sendable {
                 out += rest[..<open.lowerBound]
                 let inner = rest[open.upperBound..<close.lowerBound]
                 let parts = inner.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                let known = value(parts.first ?? "", format: parts.count > 1 ? parts[1] : nil, language: language, formatter: formatter,
-                                  finding: finding, rule: rule, bindings: bindings, context: context)
+                let known = value(
+                    parts.first ?? "", format: parts.count > 1 ? parts[1] : nil, language: language, formatter: formatter,
+                    finding: finding, rule: rule, bindings: bindings, context: context)
                 if known == nil { complete = false }
                 out += known ?? "—"
                 rest = rest[close.upperBound...]
@@ -73,8 +78,10 @@ public struct EvidenceTemplate: Sendable {
     }
 
     /// A slot's text, nil when its value is unknown.
-    private func value(_ name: String, format: String?, language: Language, formatter: Formatter, finding: Finding, rule: Rule,
-                       bindings: Bindings, context: some AssessmentContext) -> String? {
+    private func value(
+        _ name: String, format: String?, language: Language, formatter: Formatter, finding: Finding, rule: Rule,
+        bindings: Bindings, context: some AssessmentContext
+    ) -> String? {
         switch name {
         case "observed":
             if let number = finding.observed { return Self.format(number, format ?? rule.unit, formatter) }
@@ -125,8 +132,11 @@ public struct EvidenceTemplate: Sendable {
         case "count": formatter.count(number)
         case "customers": formatter.count(number, .customers)
         case "days": formatter.days(number)
-        case "hours": formatter.number(number, fractionDigits: 1) + "\u{00A0}"
-            + Plural.form((number * 10).rounded() / 10, LocalizedText(ru: "час|часа|часов", en: "hour|hours")[formatter.language], formatter.language)
+        case "hours":
+            formatter.number(number, fractionDigits: 1) + "\u{00A0}"
+                + Plural.form(
+                    (number * 10).rounded() / 10, LocalizedText(ru: "час|часа|часов", en: "hour|hours")[formatter.language],
+                    formatter.language)
         case "date": Day(checkedOrdinal: number).map(formatter.date) ?? formatter.number(number)
         default: formatter.number(number)
         }
@@ -148,7 +158,7 @@ public struct EvidenceTemplate: Sendable {
 }
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif

@@ -52,7 +52,8 @@ extension Belief {
     private func bareAnswer(_ expression: Expressions.Expression) -> String? {
         let answers = expression.references.filter { $0.kind == .answer }
         guard answers.count == 1, let only = answers.first,
-              expression.text.filter({ !$0.isWhitespace }) == only.description else { return nil }
+            expression.text.filter({ !$0.isWhitespace }) == only.description
+        else { return nil }
         return only.id
     }
 }

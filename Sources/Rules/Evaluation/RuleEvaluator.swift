@@ -17,8 +17,9 @@ public struct RuleEvaluator {
 
     /// The finding of every rule, in the rules' order.
     public func evaluate(_ rules: [Rule], in context: some AssessmentContext) -> [Finding] {
-        let bindings = Bindings(answers: context.answers, metrics: context.metrics, disputed: context.disputed,
-                                           respondents: context.respondents)
+        let bindings = Bindings(
+            answers: context.answers, metrics: context.metrics, disputed: context.disputed,
+            respondents: context.respondents)
         return rules.map { evaluate($0, bindings: bindings, context: context) }
     }
 
@@ -31,8 +32,11 @@ public struct RuleEvaluator {
     }
 
     public func evaluate(_ rule: Rule, in context: some AssessmentContext) -> Finding {
-        evaluate(rule, bindings: Bindings(answers: context.answers, metrics: context.metrics, disputed: context.disputed,
-                                           respondents: context.respondents), context: context)
+        evaluate(
+            rule,
+            bindings: Bindings(
+                answers: context.answers, metrics: context.metrics, disputed: context.disputed,
+                respondents: context.respondents), context: context)
     }
 
     private func evaluate(_ rule: Rule, bindings: Bindings, context: some AssessmentContext) -> Finding {
@@ -47,12 +51,19 @@ public struct RuleEvaluator {
             money: nil, evidence: nil, recommendation: rule.recommendation, missing: [], waiver: nil,
             previousStatus: context.previousStatus(ruleID: rule.id))
         finding.cause = rule.cause
-        finding.strength = rule.checksData ? rule.strength
-            : rule.strength.map { LocalizedText(ru: "По словам компании: " + Self.lowercasedFirst($0.ru), en: "As the company says: " + Self.lowercasedFirst($0.en)) }
+        finding.strength =
+            rule.checksData
+            ? rule.strength
+            : rule.strength.map {
+                LocalizedText(
+                    ru: "По словам компании: " + Self.lowercasedFirst($0.ru), en: "As the company says: " + Self.lowercasedFirst($0.en))
+            }
 
         func notEvaluable(_ missing: [MissingInput]) -> Finding {
             var result = finding
-            let hidden = missing.filter { $0.reference.kind == .answer && $0.reason == .unanswered && context.isHidden(questionID: $0.reference.id) }
+            let hidden = missing.filter {
+                $0.reference.kind == .answer && $0.reason == .unanswered && context.isHidden(questionID: $0.reference.id)
+            }
             if !missing.isEmpty && hidden.count == missing.count {
                 // Every missing answer belongs to a question skip logic hid: the rule does not apply.
                 result.status = .notApplicable
@@ -60,8 +71,9 @@ public struct RuleEvaluator {
             }
             result.status = .notEvaluable
             result.missing = missing.map { input in
-                MissingEvidence(kind: input.reference.kind == .metric ? .metric : .answer, id: input.reference.id,
-                                reason: context.describe(input))
+                MissingEvidence(
+                    kind: input.reference.kind == .metric ? .metric : .answer, id: input.reference.id,
+                    reason: context.describe(input))
             }
             result.belief = rule.belief?.outcome(finding: result, rule: rule, bindings: bindings, context: context)
             return result
@@ -71,9 +83,15 @@ public struct RuleEvaluator {
         func overflowed(_ key: String) -> Finding {
             var result = finding
             result.status = .notEvaluable
-            result.missing = [MissingEvidence(kind: .computation, id: key, reason: LocalizedText(
-                ru: "вычисление «\(key)» правила \(rule.id) даёт слишком большое число (переполнение); проверьте формулу и данные",
-                en: "the rule \(rule.id)'s '\(key)' overflows (gives a number too large to represent); check its formula and the data"))]
+            result.missing = [
+                MissingEvidence(
+                    kind: .computation, id: key,
+                    reason: LocalizedText(
+                        ru: "вычисление «\(key)» правила \(rule.id) даёт слишком большое число (переполнение); проверьте формулу и данные",
+                        en:
+                            "the rule \(rule.id)'s '\(key)' overflows (gives a number too large to represent); check its formula and the data"
+                    ))
+            ]
             return result
         }
 
@@ -110,7 +128,10 @@ public struct RuleEvaluator {
             // Thresholds worked out from the company's data and answers.
             var resolved: [Band?] = []
             for (key, limit) in [("warn", warnLimit), ("fail", failLimit)] {
-                guard let limit else { resolved.append(nil); continue }
+                guard let limit else {
+                    resolved.append(nil)
+                    continue
+                }
                 switch limit.threshold {
                 case .constant(let threshold): resolved.append(Band(limit.comparison, threshold))
                 case .expression(let expression):
@@ -144,8 +165,9 @@ public struct RuleEvaluator {
             let customers = spec.customers?.evaluate(with: bindings)
             if customers?.overflowed == true { return overflowed("money.customers") }
             if let amount = exposed.value.number, amount > 0 {
-                let estimate = MoneyEstimate(kind: spec.kind, period: spec.period, exposed: amount,
-                                             customers: customers?.value.number, assumption: assumption)
+                let estimate = MoneyEstimate(
+                    kind: spec.kind, period: spec.period, exposed: amount,
+                    customers: customers?.value.number, assumption: assumption)
                 guard estimate.high.isFinite else { return overflowed("money.range") }
                 finding.money = estimate
             }

@@ -26,8 +26,10 @@ public struct RuleEnvironment: Sendable {
     /// a metric not in it is not checked that way.
     public var metricShapes: [String: MetricShape]
 
-    public init(types: TypeEnvironment, areas: Set<String>?, sampleSets: Set<String>?, checksMetrics: Bool = true,
-                metricShapes: [String: MetricShape] = [:]) {
+    public init(
+        types: TypeEnvironment, areas: Set<String>?, sampleSets: Set<String>?, checksMetrics: Bool = true,
+        metricShapes: [String: MetricShape] = [:]
+    ) {
         self.types = types
         self.metricShapes = metricShapes
         self.areas = areas

@@ -11,15 +11,19 @@ extension RulesetBuilder {
         var seen: [String: Node] = [:]
         for node in reader.sequence(top, "causes", Self.what) ?? [] {
             guard let fields = reader.mapping(node, what, allowed: ["id", "title", "explanation", "recommendation"]),
-                  let id = reader.string(fields, "id", required: true, what) else { continue }
+                let id = reader.string(fields, "id", required: true, what)
+            else { continue }
             let named = LocalizedText(ru: "причина \(id)", en: "cause \(id)")
             let title = reader.text(fields, "title", named)
             let explanation = reader.text(fields, "explanation", named)
             let recommendation = reader.text(fields, "recommendation", named)
             if let first = seen[id] {
                 let line = reader.location(first).line.map(String.init) ?? "?"
-                reader.error(node, LocalizedText(ru: "причина «\(id)» уже определена в строке \(line)",
-                                                 en: "cause '\(id)' is already defined on line \(line)"))
+                reader.error(
+                    node,
+                    LocalizedText(
+                        ru: "причина «\(id)» уже определена в строке \(line)",
+                        en: "cause '\(id)' is already defined on line \(line)"))
                 continue
             }
             seen[id] = node
@@ -36,9 +40,14 @@ extension RulesetBuilder {
         guard known.contains(id) else {
             if let node = fields["cause"] {
                 let hint = Suggestion.hint(for: id, in: known)
-                reader.error(node, LocalizedText(
-                    ru: "«cause»: причина «\(id)» не определена\(hint.ru); опишите её в разделе «causes:» (id, title, explanation, recommendation)",
-                    en: "'cause': no cause '\(id)' is defined\(hint.en); define it under 'causes:' (id, title, explanation, recommendation)"))
+                reader.error(
+                    node,
+                    LocalizedText(
+                        ru:
+                            "«cause»: причина «\(id)» не определена\(hint.ru); опишите её в разделе «causes:» (id, title, explanation, recommendation)",
+                        en:
+                            "'cause': no cause '\(id)' is defined\(hint.en); define it under 'causes:' (id, title, explanation, recommendation)"
+                    ))
             }
             return nil
         }

@@ -33,14 +33,19 @@ extension RulesetBuilder {
             if let declared = environment.types.answers[question] {
                 options = declared.options
                 if declared.type != .set {
-                    reader.error(questionNode, LocalizedText(
-                        ru: "goal_question: «\(question)» должен быть вопросом с несколькими вариантами (multi)",
-                        en: "goal_question: '\(question)' must be a multiple-choice (multi) question"))
+                    reader.error(
+                        questionNode,
+                        LocalizedText(
+                            ru: "goal_question: «\(question)» должен быть вопросом с несколькими вариантами (multi)",
+                            en: "goal_question: '\(question)' must be a multiple-choice (multi) question"))
                 }
             } else {
                 let hint = Suggestion.hint(for: question, in: environment.types.answers.keys)
-                reader.error(questionNode, LocalizedText(ru: "goal_question: в анкете нет вопроса «\(question)»\(hint.ru)",
-                                                         en: "goal_question: the questionnaire has no question '\(question)'\(hint.en)"))
+                reader.error(
+                    questionNode,
+                    LocalizedText(
+                        ru: "goal_question: в анкете нет вопроса «\(question)»\(hint.ru)",
+                        en: "goal_question: the questionnaire has no question '\(question)'\(hint.en)"))
             }
         }
         spec.goalQuestion = question
@@ -50,14 +55,21 @@ extension RulesetBuilder {
                     guard let goal = key.scalar?.string else { continue }
                     if let options, !options.contains(goal) {
                         let hint = Suggestion.hint(for: goal, in: options)
-                        reader.error(key, LocalizedText(
-                            ru: "by_goal: у вопроса «\(question ?? "")» нет варианта «\(goal)»\(hint.ru); есть: \(options.joined(separator: ", "))",
-                            en: "by_goal: question '\(question ?? "")' has no option '\(goal)'\(hint.en); its options are: \(options.joined(separator: ", "))"))
+                        reader.error(
+                            key,
+                            LocalizedText(
+                                ru:
+                                    "by_goal: у вопроса «\(question ?? "")» нет варианта «\(goal)»\(hint.ru); есть: \(options.joined(separator: ", "))",
+                                en:
+                                    "by_goal: question '\(question ?? "")' has no option '\(goal)'\(hint.en); its options are: \(options.joined(separator: ", "))"
+                            ))
                     }
                     spec.kpisByGoal.append((goal, kpiFragments(value)))
                 }
             } else {
-                reader.error(byGoal, LocalizedText(ru: "by_goal: ожидается словарь «вариант: [KPI]»", en: "by_goal: expected a mapping 'option: [KPIs]'"))
+                reader.error(
+                    byGoal,
+                    LocalizedText(ru: "by_goal: ожидается словарь «вариант: [KPI]»", en: "by_goal: expected a mapping 'option: [KPIs]'"))
             }
         }
         if let defaults = fields["default"] { spec.defaultKPIs = kpiFragments(defaults) }
@@ -72,14 +84,18 @@ extension RulesetBuilder {
         }
         return items.compactMap { item -> ConfigFragment? in
             guard let fields = reader.mapping(item, what, allowed: ["id", "title", "detail", "metric", "target"]),
-                  let id = reader.string(fields, "id", required: true, what), let title = reader.text(fields, "title", what) else { return nil }
+                let id = reader.string(fields, "id", required: true, what), let title = reader.text(fields, "title", what)
+            else { return nil }
             let metric = reader.string(fields, "metric", required: true, what)
             if let metric, environment.checksMetrics, environment.types.metrics[metric] == nil, let metricNode = fields["metric"] {
                 let hint = Suggestion.hint(for: metric, in: environment.types.metrics.keys)
-                reader.error(metricNode, LocalizedText(ru: "неизвестный показатель «\(metric)»\(hint.ru)", en: "unknown metric '\(metric)'\(hint.en)"))
+                reader.error(
+                    metricNode,
+                    LocalizedText(ru: "неизвестный показатель «\(metric)»\(hint.ru)", en: "unknown metric '\(metric)'\(hint.en)"))
             }
-            return ConfigFragment(section: .kpis, id: id, title: title, detail: reader.text(fields, "detail", required: false, what),
-                                  metric: metric, target: reader.string(fields, "target", what))
+            return ConfigFragment(
+                section: .kpis, id: id, title: title, detail: reader.text(fields, "detail", required: false, what),
+                metric: metric, target: reader.string(fields, "target", what))
         }
     }
 }

@@ -8,19 +8,24 @@ extension RulesetBuilder {
     mutating func notes(_ node: Node) -> ConsultantNotes? {
         let what = LocalizedText(ru: "раздел report", en: "the report block")
         guard let fields = reader.mapping(node, what, allowed: Self.notesKeys) else { return nil }
-        var notes = ConsultantNotes(summary: reader.text(fields, "summary", required: false, what),
-                                    scope: reader.text(fields, "scope", required: false, what),
-                                    limitations: reader.text(fields, "limitations", required: false, what))
+        var notes = ConsultantNotes(
+            summary: reader.text(fields, "summary", required: false, what),
+            scope: reader.text(fields, "scope", required: false, what),
+            limitations: reader.text(fields, "limitations", required: false, what))
         for item in reader.sequence(fields, "interviewees", what) ?? [] {
             let person = LocalizedText(ru: "собеседник", en: "interviewee")
             guard let entry = reader.mapping(item, person, allowed: ["name", "role"]),
-                  let name = reader.string(entry, "name", required: true, person) else { continue }
+                let name = reader.string(entry, "name", required: true, person)
+            else { continue }
             notes.interviewees.append(.init(name: name, role: reader.text(entry, "role", required: false, person)))
         }
         if let findingsNode = fields["findings"] {
             guard case .mapping(let map) = findingsNode else {
-                reader.error(findingsNode, LocalizedText(ru: "report.findings: ожидается словарь «ID правила: {comment | hide, reason}»",
-                                                         en: "report.findings: expected a map 'RULE-ID: {comment | hide, reason}'"))
+                reader.error(
+                    findingsNode,
+                    LocalizedText(
+                        ru: "report.findings: ожидается словарь «ID правила: {comment | hide, reason}»",
+                        en: "report.findings: expected a map 'RULE-ID: {comment | hide, reason}'"))
                 return notes
             }
             for (key, value) in map {
@@ -28,12 +33,16 @@ extension RulesetBuilder {
                 let named = LocalizedText(ru: "заметка к \(id)", en: "the note on \(id)")
                 guard let entry = reader.mapping(value, named, allowed: ["comment", "hide", "reason"]) else { continue }
                 let hidden = reader.bool(entry, "hide", named) ?? false
-                let note = ConsultantNotes.FindingNote(comment: reader.text(entry, "comment", required: false, named), hidden: hidden,
-                                                       reason: reader.text(entry, "reason", required: hidden, named))
+                let note = ConsultantNotes.FindingNote(
+                    comment: reader.text(entry, "comment", required: false, named), hidden: hidden,
+                    reason: reader.text(entry, "reason", required: hidden, named))
                 if let known = environment.knownRuleIDs, !known.contains(id) {
-                    reader.report(Diagnostic(.warning, at: reader.location(key), LocalizedText(
-                        ru: "report.findings: правила «\(id)» нет во встроенных наборах — заметка ни к чему не относится",
-                        en: "report.findings: no bundled ruleset has a rule '\(id)', so the note applies to nothing")))
+                    reader.report(
+                        Diagnostic(
+                            .warning, at: reader.location(key),
+                            LocalizedText(
+                                ru: "report.findings: правила «\(id)» нет во встроенных наборах — заметка ни к чему не относится",
+                                en: "report.findings: no bundled ruleset has a rule '\(id)', so the note applies to nothing")))
                 }
                 notes.findings[id] = note
             }

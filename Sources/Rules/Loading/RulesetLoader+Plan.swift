@@ -15,7 +15,9 @@ extension RulesetBuilder {
         for item in reader.sequence(fields, "initiatives", required: true, what) ?? [] {
             if let initiative = initiative(item) {
                 if initiatives.contains(where: { $0.id == initiative.id }) {
-                    reader.error(item, LocalizedText(ru: "мероприятие «\(initiative.id)» повторяется", en: "initiative '\(initiative.id)' appears twice"))
+                    reader.error(
+                        item,
+                        LocalizedText(ru: "мероприятие «\(initiative.id)» повторяется", en: "initiative '\(initiative.id)' appears twice"))
                 }
                 initiatives.append(initiative)
             }
@@ -23,9 +25,12 @@ extension RulesetBuilder {
         let ids = Set(initiatives.map(\.id))
         for initiative in initiatives {
             for dependency in initiative.dependsOn where !ids.contains(dependency) {
-                reader.report(Diagnostic(at: initiative.location, LocalizedText(
-                    ru: "мероприятие «\(initiative.id)» зависит от «\(dependency)», которого в плане нет",
-                    en: "initiative '\(initiative.id)' depends on '\(dependency)', which the plan does not define")))
+                reader.report(
+                    Diagnostic(
+                        at: initiative.location,
+                        LocalizedText(
+                            ru: "мероприятие «\(initiative.id)» зависит от «\(dependency)», которого в плане нет",
+                            en: "initiative '\(initiative.id)' depends on '\(dependency)', which the plan does not define")))
             }
         }
         // A cycle would leave the plan without an order.
@@ -40,9 +45,12 @@ extension RulesetBuilder {
         for initiative in initiatives {
             var seen = Set<String>()
             if reaches(initiative.id, initiative.id, &seen) {
-                reader.report(Diagnostic(at: initiative.location, LocalizedText(
-                    ru: "мероприятие «\(initiative.id)» зависит само от себя через цепочку зависимостей",
-                    en: "initiative '\(initiative.id)' depends on itself through its chain of prerequisites")))
+                reader.report(
+                    Diagnostic(
+                        at: initiative.location,
+                        LocalizedText(
+                            ru: "мероприятие «\(initiative.id)» зависит само от себя через цепочку зависимостей",
+                            en: "initiative '\(initiative.id)' depends on itself through its chain of prerequisites")))
             }
         }
         guard let dayRate else { return nil }
@@ -51,8 +59,12 @@ extension RulesetBuilder {
 
     private mutating func initiative(_ node: Node) -> InitiativeSpec? {
         let what = LocalizedText(ru: "мероприятие плана", en: "a plan initiative")
-        guard let fields = reader.mapping(node, what, allowed: ["id", "title", "scope", "decision", "causes", "always", "owner", "weeks", "effort_days", "depends_on", "kpis"]),
-              let id = reader.identifier(fields, "id", what) else { return nil }
+        guard
+            let fields = reader.mapping(
+                node, what,
+                allowed: ["id", "title", "scope", "decision", "causes", "always", "owner", "weeks", "effort_days", "depends_on", "kpis"]),
+            let id = reader.identifier(fields, "id", what)
+        else { return nil }
         let named = LocalizedText(ru: "мероприятие \(id)", en: "initiative \(id)")
         let title = reader.text(fields, "title", named)
         let scope = reader.text(fields, "scope", named)
@@ -62,7 +74,8 @@ extension RulesetBuilder {
         for item in reader.sequence(fields, "causes", named) ?? [] {
             guard let cause = item.scalar?.string else { continue }
             if !causeIDs.union(environment.knownCauseIDs ?? []).contains(cause) {
-                reader.error(item, LocalizedText(ru: "\(named.ru): неизвестная причина «\(cause)»", en: "\(named.en): unknown cause '\(cause)'"))
+                reader.error(
+                    item, LocalizedText(ru: "\(named.ru): неизвестная причина «\(cause)»", en: "\(named.en): unknown cause '\(cause)'"))
             }
             causes.append(cause)
         }
@@ -78,12 +91,16 @@ extension RulesetBuilder {
             reader.error(node, LocalizedText(ru: "\(named.ru): неизвестная метрика «\(kpi)»", en: "\(named.en): unknown metric '\(kpi)'"))
         }
         if causes.isEmpty && !always {
-            reader.error(node, LocalizedText(ru: "\(named.ru): нужны «causes» или «always: true» — иначе мероприятие никогда не попадёт в план",
-                                             en: "\(named.en) needs 'causes' or 'always: true'; otherwise it never enters a plan"))
+            reader.error(
+                node,
+                LocalizedText(
+                    ru: "\(named.ru): нужны «causes» или «always: true» — иначе мероприятие никогда не попадёт в план",
+                    en: "\(named.en) needs 'causes' or 'always: true'; otherwise it never enters a plan"))
         }
         guard let title, let scope, let owner, let weeks, (1...104).contains(weeks), let effort else { return nil }
-        var spec = InitiativeSpec(id: id, title: title, scope: scope, causes: causes, always: always, owner: owner, weeks: weeks,
-                                  effortDays: effort, dependsOn: dependsOn, kpis: kpis, location: reader.location(node))
+        var spec = InitiativeSpec(
+            id: id, title: title, scope: scope, causes: causes, always: always, owner: owner, weeks: weeks,
+            effortDays: effort, dependsOn: dependsOn, kpis: kpis, location: reader.location(node))
         spec.decision = decision
         return spec
     }
@@ -91,12 +108,15 @@ extension RulesetBuilder {
     /// `{low: 5, high: 12}`: non-negative, low not above high.
     private mutating func range(_ fields: Fields, _ key: String, _ what: LocalizedText) -> ClosedRange<Double>? {
         guard let node = fields[key] else {
-            reader.error(fields.node, LocalizedText(ru: "\(what.ru): нет обязательного ключа «\(key)»", en: "\(what.en): the required key '\(key)' is missing"))
+            reader.error(
+                fields.node,
+                LocalizedText(ru: "\(what.ru): нет обязательного ключа «\(key)»", en: "\(what.en): the required key '\(key)' is missing"))
             return nil
         }
         let named = LocalizedText(ru: "«\(key)»", en: "'\(key)'")
         guard let pair = reader.mapping(node, named, allowed: ["low", "high"]),
-              let low = reader.number(pair, "low", named), let high = reader.number(pair, "high", named) else { return nil }
+            let low = reader.number(pair, "low", named), let high = reader.number(pair, "high", named)
+        else { return nil }
         guard low >= 0, low <= high, high <= NumberLimits.amountMagnitude else {
             reader.error(node, LocalizedText(ru: "«\(key)»: ожидается 0 ≤ low ≤ high", en: "'\(key)': expected 0 ≤ low ≤ high"))
             return nil

@@ -12,12 +12,18 @@ extension RulesetBuilder {
         var gates: [ReadinessGate] = []
         var seen = Set<String>()
         for node in reader.sequence(top, "readiness", Self.what) ?? [] {
-            guard let fields = reader.mapping(node, what, allowed: ["id", "title", "blocked_if", "condition_if", "passed", "blocked", "condition", "conditions"]),
-                  let id = reader.string(fields, "id", required: true, what) else { continue }
+            guard
+                let fields = reader.mapping(
+                    node, what, allowed: ["id", "title", "blocked_if", "condition_if", "passed", "blocked", "condition", "conditions"]),
+                let id = reader.string(fields, "id", required: true, what)
+            else { continue }
             let named = LocalizedText(ru: "условие готовности \(id)", en: "readiness gate \(id)")
             guard seen.insert(id).inserted else {
-                reader.error(node, LocalizedText(ru: "условие готовности «\(id)» уже определено в этом файле",
-                                                 en: "readiness gate '\(id)' is already defined in this file"))
+                reader.error(
+                    node,
+                    LocalizedText(
+                        ru: "условие готовности «\(id)» уже определено в этом файле",
+                        en: "readiness gate '\(id)' is already defined in this file"))
                 continue
             }
             let title = reader.text(fields, "title", named)
@@ -37,12 +43,16 @@ extension RulesetBuilder {
                 if let test, let text { conditions.append(ReadinessGate.Condition(test: test, text: text)) }
             }
             if fields["blocked_if"] == nil && fields["condition_if"] == nil && fields["conditions"] == nil {
-                reader.error(node, LocalizedText(ru: "в \(named.ru) нужно «blocked_if» или «condition_if»: когда проект начинать рано или при каком условии",
-                                                 en: "\(named.en) needs 'blocked_if' or 'condition_if': when the project should not start, or on what condition"))
+                reader.error(
+                    node,
+                    LocalizedText(
+                        ru: "в \(named.ru) нужно «blocked_if» или «condition_if»: когда проект начинать рано или при каком условии",
+                        en: "\(named.en) needs 'blocked_if' or 'condition_if': when the project should not start, or on what condition"))
             }
             guard let title, let passed else { continue }
-            var gate = ReadinessGate(id: id, title: title, blockedIf: blockedIf, conditionIf: conditionIf, passed: passed,
-                                     blocked: blocked, condition: condition, location: reader.location(node))
+            var gate = ReadinessGate(
+                id: id, title: title, blockedIf: blockedIf, conditionIf: conditionIf, passed: passed,
+                blocked: blocked, condition: condition, location: reader.location(node))
             gate.conditions = conditions
             gates.append(gate)
         }

@@ -7,11 +7,15 @@ extension RulesetBuilder {
     mutating func test(_ node: Node, rule: LocalizedText) -> RuleTest? {
         let what = LocalizedText(ru: "тест: \(rule.ru)", en: "test of \(rule.en)")
         guard let fields = reader.mapping(node, what, allowed: ["given", "expect", "name"]),
-              let expectText = reader.string(fields, "expect", required: true, what) else { return nil }
+            let expectText = reader.string(fields, "expect", required: true, what)
+        else { return nil }
         guard let expect = FindingStatus(rawValue: expectText), expect != .waived else {
             if let expectNode = fields["expect"] {
-                reader.error(expectNode, LocalizedText(ru: "«expect»: ожидается finding, warn, ok, not_applicable или not_evaluable",
-                                                       en: "'expect': expected finding, warn, ok, not_applicable or not_evaluable"))
+                reader.error(
+                    expectNode,
+                    LocalizedText(
+                        ru: "«expect»: ожидается finding, warn, ok, not_applicable или not_evaluable",
+                        en: "'expect': expected finding, warn, ok, not_applicable or not_evaluable"))
             }
             return nil
         }
@@ -19,16 +23,24 @@ extension RulesetBuilder {
         var metrics: [String: Value] = [:]
         var disputed: Set<String> = []
         var respondents = 0
-        if let givenNode = fields["given"], let given = reader.mapping(givenNode, what, allowed: ["answers", "metrics", "disputed", "respondents"]) {
+        if let givenNode = fields["given"],
+            let given = reader.mapping(givenNode, what, allowed: ["answers", "metrics", "disputed", "respondents"])
+        {
             if let node = given["respondents"] {
-                if let count = node.scalar.flatMap({ Int($0.string) }), count >= 0 { respondents = count } else {
-                    reader.error(node, LocalizedText(ru: "respondents: ожидается число людей", en: "respondents: expected a number of people"))
+                if let count = node.scalar.flatMap({ Int($0.string) }), count >= 0 {
+                    respondents = count
+                } else {
+                    reader.error(
+                        node, LocalizedText(ru: "respondents: ожидается число людей", en: "respondents: expected a number of people"))
                 }
             }
             if let node = given["disputed"] {
                 // The questions the people interviewed disagree on: a list of question ids.
-                if let items = node.sequence { disputed = Set(items.compactMap(\.string)) } else {
-                    reader.error(node, LocalizedText(ru: "disputed: ожидается список id вопросов", en: "disputed: expected a list of question ids"))
+                if let items = node.sequence {
+                    disputed = Set(items.compactMap(\.string))
+                } else {
+                    reader.error(
+                        node, LocalizedText(ru: "disputed: ожидается список id вопросов", en: "disputed: expected a list of question ids"))
                 }
             }
             for (key, value) in pairs(given["answers"]) {
@@ -37,12 +49,15 @@ extension RulesetBuilder {
             for (key, value) in pairs(given["metrics"]) {
                 if environment.checksMetrics, environment.types.metrics[key] == nil {
                     let hint = Suggestion.hint(for: key, in: environment.types.metrics.keys)
-                    reader.error(value, LocalizedText(ru: "неизвестный показатель «\(key)»\(hint.ru)", en: "unknown metric '\(key)'\(hint.en)"))
+                    reader.error(
+                        value, LocalizedText(ru: "неизвестный показатель «\(key)»\(hint.ru)", en: "unknown metric '\(key)'\(hint.en)"))
                 }
                 metrics[key] = scalarValue(value)
             }
         }
-        return RuleTest(answers: answers, metrics: metrics, disputed: disputed, respondents: respondents, expect: expect, location: reader.location(node))
+        return RuleTest(
+            answers: answers, metrics: metrics, disputed: disputed, respondents: respondents, expect: expect,
+            location: reader.location(node))
     }
 
     static let notFinite = LocalizedText(
@@ -74,7 +89,9 @@ extension RulesetBuilder {
             return .table(table)
         }
         guard let scalar = node.scalar else {
-            reader.error(node, LocalizedText(ru: "ожидается число, строка, true/false или null", en: "expected a number, string, true/false or null"))
+            reader.error(
+                node, LocalizedText(ru: "ожидается число, строка, true/false или null", en: "expected a number, string, true/false or null")
+            )
             return .null
         }
         if scalar.style == .plain {
@@ -99,9 +116,11 @@ extension RulesetBuilder {
     private mutating func checkOption(_ node: Node, of question: String, declared: ReferenceType?) {
         guard let options = declared?.options, !options.isEmpty, let text = node.scalar?.string, !options.contains(text) else { return }
         let hint = Suggestion.hint(for: text, in: options)
-        reader.error(node, LocalizedText(
-            ru: "у вопроса «\(question)» нет варианта «\(text)»\(hint.ru); есть: \(options.joined(separator: ", "))",
-            en: "question '\(question)' has no option '\(text)'\(hint.en); its options are: \(options.joined(separator: ", "))"))
+        reader.error(
+            node,
+            LocalizedText(
+                ru: "у вопроса «\(question)» нет варианта «\(text)»\(hint.ru); есть: \(options.joined(separator: ", "))",
+                en: "question '\(question)' has no option '\(text)'\(hint.en); its options are: \(options.joined(separator: ", "))"))
     }
 
     /// A test answer read by the question's type: `dont_know` and `not_applicable` are the
@@ -110,7 +129,10 @@ extension RulesetBuilder {
         let declared = environment.types.answers[question]
         if declared == nil, environment.areas != nil {
             let hint = Suggestion.hint(for: question, in: environment.types.answers.keys)
-            reader.error(node, LocalizedText(ru: "в анкете нет вопроса «\(question)»\(hint.ru)", en: "the questionnaire has no question '\(question)'\(hint.en)"))
+            reader.error(
+                node,
+                LocalizedText(
+                    ru: "в анкете нет вопроса «\(question)»\(hint.ru)", en: "the questionnaire has no question '\(question)'\(hint.en)"))
         }
         if let items = node.sequence {
             for item in items { checkOption(item, of: question, declared: declared) }
@@ -143,7 +165,11 @@ extension RulesetBuilder {
             if let number = Double(text), number.isFinite { return .number(number) }
             return .option(text)
         }
-        reader.error(node, LocalizedText(ru: "ответ на «\(question)» не подходит к типу вопроса", en: "the answer to '\(question)' does not fit the question's type"))
+        reader.error(
+            node,
+            LocalizedText(
+                ru: "ответ на «\(question)» не подходит к типу вопроса", en: "the answer to '\(question)' does not fit the question's type")
+        )
         return nil
     }
 }

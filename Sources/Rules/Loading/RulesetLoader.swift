@@ -16,8 +16,11 @@ public struct RulesetLoader: Sendable {
     /// Loads one file; throws a ``DiagnosticList`` holding all of its errors.
     public func load(path: String) throws -> Ruleset {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(at: SourceLocation(file: path), LocalizedText(
-                ru: "не удалось прочитать \(path): файла нет или нет прав на чтение", en: "cannot read \(path): it does not exist or is not readable"))
+            throw Diagnostic(
+                at: SourceLocation(file: path),
+                LocalizedText(
+                    ru: "не удалось прочитать \(path): файла нет или нет прав на чтение",
+                    en: "cannot read \(path): it does not exist or is not readable"))
         }
         return try load(text: String(decoding: data, as: UTF8.self), file: path)
     }
@@ -52,7 +55,10 @@ struct RulesetBuilder {
     /// The assumption ids this file declares (read before its rules, which may name them).
     var declaredAssumptions: Set<String> = []
 
-    static let topKeys = ["schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers", "configuration", "report", "assumptions", "causes", "readiness", "plan"]
+    static let topKeys = [
+        "schema", "id", "version", "title", "questionnaire", "scoring", "rules", "disable", "waivers", "configuration", "report",
+        "assumptions", "causes", "readiness", "plan",
+    ]
     static let ruleKeys = [
         "id", "area", "title", "severity", "blocking", "weight", "impact", "effort", "applies_if", "when", "value", "warn",
         "fail", "observed", "count", "denominator", "money", "money_at_stake", "evidence", "unit", "samples", "recommendation",
@@ -64,8 +70,11 @@ struct RulesetBuilder {
     mutating func ruleset() -> Ruleset? {
         guard let top = reader.mapping(reader.source.root, Self.what, allowed: Self.topKeys) else { return nil }
         if let schema = reader.string(top, "schema", required: true, Self.what), schema != Self.schema, let node = top["schema"] {
-            reader.error(node, LocalizedText(ru: "неизвестная версия формата «\(schema)»; ожидается \(Self.schema)",
-                                             en: "unknown format '\(schema)'; expected \(Self.schema)"))
+            reader.error(
+                node,
+                LocalizedText(
+                    ru: "неизвестная версия формата «\(schema)»; ожидается \(Self.schema)",
+                    en: "unknown format '\(schema)'; expected \(Self.schema)"))
         }
         let id = reader.string(top, "id", required: true, Self.what) ?? ""
         let version = reader.string(top, "version", required: true, Self.what) ?? ""
@@ -83,8 +92,11 @@ struct RulesetBuilder {
             guard let rule = rule(node, ruleset: reference) else { continue }
             if let first = seen[rule.id] {
                 let line = reader.location(first).line.map(String.init) ?? "?"
-                reader.error(node, LocalizedText(ru: "правило «\(rule.id)» уже определено в строке \(line)",
-                                                 en: "rule '\(rule.id)' is already defined on line \(line)"))
+                reader.error(
+                    node,
+                    LocalizedText(
+                        ru: "правило «\(rule.id)» уже определено в строке \(line)",
+                        en: "rule '\(rule.id)' is already defined on line \(line)"))
                 continue
             }
             seen[rule.id] = node
@@ -100,9 +112,10 @@ struct RulesetBuilder {
         let plan = plan(top)
         let configuration = top["configuration"].flatMap { configurationSpec($0) }
         let notes = top["report"].flatMap { self.notes($0) }
-        var ruleset = Ruleset(id: id, version: version, title: title, file: reader.source.file,
-                       questionnaire: reader.string(top, "questionnaire", Self.what), scoring: scoring, rules: rules,
-                       disable: disable, waivers: waivers, configuration: configuration, notes: notes, assumptions: assumptions, causes: causes)
+        var ruleset = Ruleset(
+            id: id, version: version, title: title, file: reader.source.file,
+            questionnaire: reader.string(top, "questionnaire", Self.what), scoring: scoring, rules: rules,
+            disable: disable, waivers: waivers, configuration: configuration, notes: notes, assumptions: assumptions, causes: causes)
         ruleset.readiness = readiness
         ruleset.plan = plan
         return ruleset
@@ -114,14 +127,20 @@ struct RulesetBuilder {
         guard let known = environment.knownRuleIDs, let items = top["disable"]?.sequence else { return }
         for item in items {
             guard let id = item.scalar?.string, !known.contains(id) else { continue }
-            let hint = own.contains(id)
-                ? LocalizedText(ru: "это правило этого же файла: disable отключает только правила нижних слоёв",
-                                en: "it is a rule of this file: disable only switches off rules of the layers below")
-                : LocalizedText(ru: "проверьте написание (встроенные правила — в rulesets/*.yaml)",
-                                en: "check the spelling (the bundled rules are in rulesets/*.yaml)")
-            reader.report(Diagnostic(.warning, at: reader.location(item), LocalizedText(
-                ru: "«disable»: правила «\(id)» нет во встроенных наборах — отключать нечего; \(hint.ru)",
-                en: "'disable': no bundled ruleset has a rule '\(id)', so nothing is switched off; \(hint.en)")))
+            let hint =
+                own.contains(id)
+                ? LocalizedText(
+                    ru: "это правило этого же файла: disable отключает только правила нижних слоёв",
+                    en: "it is a rule of this file: disable only switches off rules of the layers below")
+                : LocalizedText(
+                    ru: "проверьте написание (встроенные правила — в rulesets/*.yaml)",
+                    en: "check the spelling (the bundled rules are in rulesets/*.yaml)")
+            reader.report(
+                Diagnostic(
+                    .warning, at: reader.location(item),
+                    LocalizedText(
+                        ru: "«disable»: правила «\(id)» нет во встроенных наборах — отключать нечего; \(hint.ru)",
+                        en: "'disable': no bundled ruleset has a rule '\(id)', so nothing is switched off; \(hint.en)")))
         }
     }
 
@@ -129,12 +148,16 @@ struct RulesetBuilder {
         let peeked = node.mapping?["id"]?.string
         let named = LocalizedText(ru: "правило" + (peeked.map { " \($0)" } ?? ""), en: "rule" + (peeked.map { " \($0)" } ?? ""))
         guard let fields = reader.mapping(node, named, allowed: Self.ruleKeys),
-              let id = reader.string(fields, "id", required: true, named) else { return nil }
+            let id = reader.string(fields, "id", required: true, named)
+        else { return nil }
         let what = LocalizedText(ru: "правило \(id)", en: "rule \(id)")
         let area = reader.string(fields, "area", required: true, what) ?? ""
         if let known = environment.areas, !area.isEmpty, !known.contains(area), let areaNode = fields["area"] {
-            reader.error(areaNode, LocalizedText(ru: "неизвестная область «\(area)»; области анкеты: \(known.sorted().joined(separator: ", "))",
-                                                 en: "unknown area '\(area)'; the questionnaire's areas are: \(known.sorted().joined(separator: ", "))"))
+            reader.error(
+                areaNode,
+                LocalizedText(
+                    ru: "неизвестная область «\(area)»; области анкеты: \(known.sorted().joined(separator: ", "))",
+                    en: "unknown area '\(area)'; the questionnaire's areas are: \(known.sorted().joined(separator: ", "))"))
         }
         let title = reader.text(fields, "title", what)
         let recommendation = reader.text(fields, "recommendation", what)
@@ -144,30 +167,43 @@ struct RulesetBuilder {
         var weight = reader.number(fields, "weight", what) ?? 1
         if !Rule.weights.contains(weight), let weightNode = fields["weight"] {
             let range = "\(NumberText.plain(Rule.weights.lowerBound))…\(NumberText.plain(Rule.weights.upperBound))"
-            reader.error(weightNode, LocalizedText(
-                ru: "вес \(NumberText.plain(weight)) вне допустимых \(range): вес умножает баллы правила относительно других правил",
-                en: "the weight \(NumberText.plain(weight)) is outside \(range): a weight scales the rule's points against the other rules'"))
+            reader.error(
+                weightNode,
+                LocalizedText(
+                    ru: "вес \(NumberText.plain(weight)) вне допустимых \(range): вес умножает баллы правила относительно других правил",
+                    en:
+                        "the weight \(NumberText.plain(weight)) is outside \(range): a weight scales the rule's points against the other rules'"
+                ))
             weight = 1
         }
         let appliesIf = expression(fields, "applies_if", expecting: .bool)
         let check: RuleCheck?
         switch (fields["when"], fields["value"]) {
         case (_?, let value?):
-            reader.error(value, LocalizedText(ru: "в \(what.ru) заданы и «when», и «value»: оставьте одно",
-                                              en: "\(what.en) has both 'when' and 'value': keep one"))
+            reader.error(
+                value,
+                LocalizedText(
+                    ru: "в \(what.ru) заданы и «when», и «value»: оставьте одно",
+                    en: "\(what.en) has both 'when' and 'value': keep one"))
             check = nil
         case (_?, nil):
             check = expression(fields, "when", expecting: .bool).map(RuleCheck.condition)
         case (nil, _?):
             let warn = band(fields, "warn"), fail = band(fields, "fail")
             if fields["warn"] == nil && fields["fail"] == nil {
-                reader.error(node, LocalizedText(ru: "в \(what.ru) с «value» нужна хотя бы одна граница: «warn» или «fail»",
-                                                 en: "\(what.en) with 'value' needs a 'warn' or 'fail' band"))
+                reader.error(
+                    node,
+                    LocalizedText(
+                        ru: "в \(what.ru) с «value» нужна хотя бы одна граница: «warn» или «fail»",
+                        en: "\(what.en) with 'value' needs a 'warn' or 'fail' band"))
             }
             check = expression(fields, "value", expecting: .number).map { RuleCheck.bands(value: $0, warn: warn, fail: fail) }
         case (nil, nil):
-            reader.error(node, LocalizedText(ru: "в \(what.ru) нет условия: задайте «when» или «value» с границами",
-                                             en: "\(what.en) has no condition: give 'when', or 'value' with bands"))
+            reader.error(
+                node,
+                LocalizedText(
+                    ru: "в \(what.ru) нет условия: задайте «when» или «value» с границами",
+                    en: "\(what.en) has no condition: give 'when', or 'value' with bands"))
             check = nil
         }
         var sampleSpec: SampleSpec?
@@ -185,9 +221,14 @@ struct RulesetBuilder {
         let denominator = expression(fields, "denominator", expecting: .number)
         let money = fields["money"].flatMap { self.money($0, rule: what) }
         if let legacy = fields["money_at_stake"] {
-            reader.error(legacy, LocalizedText(
-                ru: "«money_at_stake» заменён блоком «money:» (exposed, period, customers, kind, assumption) — см. docs/ruleset-format.md",
-                en: "'money_at_stake' is replaced by a 'money:' block (exposed, period, customers, kind, assumption) — see docs/ruleset-format.md"))
+            reader.error(
+                legacy,
+                LocalizedText(
+                    ru:
+                        "«money_at_stake» заменён блоком «money:» (exposed, period, customers, kind, assumption) — см. docs/ruleset-format.md",
+                    en:
+                        "'money_at_stake' is replaced by a 'money:' block (exposed, period, customers, kind, assumption) — see docs/ruleset-format.md"
+                ))
         }
         let evidence = reader.text(fields, "evidence", required: false, what)
         if let evidence, let evidenceNode = fields["evidence"] { checkSlots(evidence, at: evidenceNode) }
@@ -218,9 +259,12 @@ struct RulesetBuilder {
         }
         let overflows = parsed.overflowingConstants
         for location in overflows {
-            reader.report(Diagnostic(at: location, LocalizedText(
-                ru: "«\(key)»: вычисление даёт слишком большое число (переполнение до бесконечности); уменьшите числа",
-                en: "'\(key)': the arithmetic overflows (gives a number too large to represent); use smaller numbers")))
+            reader.report(
+                Diagnostic(
+                    at: location,
+                    LocalizedText(
+                        ru: "«\(key)»: вычисление даёт слишком большое число (переполнение до бесконечности); уменьшите числа",
+                        en: "'\(key)': the arithmetic overflows (gives a number too large to represent); use smaller numbers")))
         }
         return overflows.isEmpty ? parsed : nil
     }
@@ -246,14 +290,24 @@ struct RulesetBuilder {
                     } else {
                         hint = Suggestion.hint(for: name, in: EvidenceTemplate.names)
                     }
-                    reader.error(node, LocalizedText(
-                        ru: "«{{\(name)}}» в \(field): неизвестное имя\(hint.ru); допустимы \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id>, answer.<id>",
-                        en: "'{{\(name)}}' in \(field): unknown name\(hint.en); expected \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id> or answer.<id>"))
+                    reader.error(
+                        node,
+                        LocalizedText(
+                            ru:
+                                "«{{\(name)}}» в \(field): неизвестное имя\(hint.ru); допустимы \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id>, answer.<id>",
+                            en:
+                                "'{{\(name)}}' in \(field): unknown name\(hint.en); expected \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id> or answer.<id>"
+                        ))
                 }
                 if let format, !EvidenceTemplate.formats.contains(format) {
-                    reader.error(node, LocalizedText(
-                        ru: "«{{\(name)|\(format)}}» в \(field): неизвестный формат; допустимы \(EvidenceTemplate.formats.sorted().joined(separator: ", "))",
-                        en: "'{{\(name)|\(format)}}' in \(field): unknown format; expected one of \(EvidenceTemplate.formats.sorted().joined(separator: ", "))"))
+                    reader.error(
+                        node,
+                        LocalizedText(
+                            ru:
+                                "«{{\(name)|\(format)}}» в \(field): неизвестный формат; допустимы \(EvidenceTemplate.formats.sorted().joined(separator: ", "))",
+                            en:
+                                "'{{\(name)|\(format)}}' in \(field): unknown format; expected one of \(EvidenceTemplate.formats.sorted().joined(separator: ", "))"
+                        ))
                 }
             }
         }
@@ -265,14 +319,19 @@ struct RulesetBuilder {
             return limit
         }
         guard let text = node.scalar?.string, let band = Band(parsing: text) else {
-            reader.error(node, LocalizedText(ru: "«\(key)»: ожидается граница вида \"> 0.3\", \"<= 10\" или \"> max(0.25, 1.5 / metric.managers.with_sales_12m)\"",
-                                             en: "'\(key)': expected a band such as \"> 0.3\", \"<= 10\" or \"> max(0.25, 1.5 / metric.managers.with_sales_12m)\""))
+            reader.error(
+                node,
+                LocalizedText(
+                    ru: "«\(key)»: ожидается граница вида \"> 0.3\", \"<= 10\" или \"> max(0.25, 1.5 / metric.managers.with_sales_12m)\"",
+                    en: "'\(key)': expected a band such as \"> 0.3\", \"<= 10\" or \"> max(0.25, 1.5 / metric.managers.with_sales_12m)\""))
             return nil
         }
         guard Band.thresholds.contains(band.threshold) else {
-            reader.error(node, LocalizedText(
-                ru: "«\(key)»: порог должен быть конечным числом не больше 10^15 по модулю (inf, nan и огромные числа не допускаются)",
-                en: "'\(key)': the threshold must be a finite number within ±10^15 (inf, nan and huge numbers are refused)"))
+            reader.error(
+                node,
+                LocalizedText(
+                    ru: "«\(key)»: порог должен быть конечным числом не больше 10^15 по модулю (inf, nan и огромные числа не допускаются)",
+                    en: "'\(key)': the threshold must be a finite number within ±10^15 (inf, nan and huge numbers are refused)"))
             return nil
         }
         return BandLimit(band)
@@ -285,7 +344,10 @@ struct RulesetBuilder {
         let text = scalar.string
         let leading = text.prefix { $0 == " " }.count
         let trimmed = text.dropFirst(leading)
-        guard let comparison = [Band.Comparison.greaterOrEqual, .lessOrEqual, .greater, .less].first(where: { trimmed.hasPrefix($0.rawValue) }) else {
+        guard
+            let comparison = [Band.Comparison.greaterOrEqual, .lessOrEqual, .greater, .less].first(where: { trimmed.hasPrefix($0.rawValue) }
+            )
+        else {
             return nil
         }
         let rest = trimmed.dropFirst(comparison.rawValue.count)
@@ -302,9 +364,11 @@ struct RulesetBuilder {
             return BandLimit(comparison, .constant(0))
         }
         guard parsed.overflowingConstants.isEmpty else {
-            reader.error(node, LocalizedText(
-                ru: "«\(key)»: вычисление даёт слишком большое число (переполнение до бесконечности); уменьшите числа",
-                en: "'\(key)': the arithmetic overflows (gives a number too large to represent); use smaller numbers"))
+            reader.error(
+                node,
+                LocalizedText(
+                    ru: "«\(key)»: вычисление даёт слишком большое число (переполнение до бесконечности); уменьшите числа",
+                    en: "'\(key)': the arithmetic overflows (gives a number too large to represent); use smaller numbers"))
             return BandLimit(comparison, .constant(0))
         }
         return BandLimit(comparison, .expression(parsed))
@@ -317,7 +381,9 @@ struct RulesetBuilder {
         guard let value = T(rawValue: text) else {
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
             if let node = fields[key] {
-                reader.error(node, LocalizedText(ru: "«\(key)»: «\(text)» не из списка: \(allowed)", en: "'\(key)': '\(text)' is not one of: \(allowed)"))
+                reader.error(
+                    node,
+                    LocalizedText(ru: "«\(key)»: «\(text)» не из списка: \(allowed)", en: "'\(key)': '\(text)' is not one of: \(allowed)"))
             }
             return nil
         }
@@ -330,7 +396,8 @@ struct RulesetBuilder {
             guard EvidenceTemplate.formats.contains(text) else {
                 if let node = fields["unit"] {
                     let formats = EvidenceTemplate.formats.sorted().joined(separator: ", ")
-                    reader.error(node, LocalizedText(ru: "«unit»: ожидается одно из: \(formats)", en: "'unit': expected one of: \(formats)"))
+                    reader.error(
+                        node, LocalizedText(ru: "«unit»: ожидается одно из: \(formats)", en: "'unit': expected one of: \(formats)"))
                 }
                 return nil
             }
@@ -354,10 +421,14 @@ struct RulesetBuilder {
     private mutating func samples(_ node: Node) -> SampleSpec? {
         let what = LocalizedText(ru: "samples", en: "samples")
         guard let fields = reader.mapping(node, what, allowed: ["set", "limit", "fields"]),
-              let set = reader.string(fields, "set", required: true, what) else { return nil }
+            let set = reader.string(fields, "set", required: true, what)
+        else { return nil }
         if let known = environment.sampleSets, !known.contains(set), let setNode = fields["set"] {
-            reader.error(setNode, LocalizedText(ru: "неизвестный набор примеров «\(set)»; есть: \(known.sorted().joined(separator: ", "))",
-                                                en: "unknown sample set '\(set)'; known: \(known.sorted().joined(separator: ", "))"))
+            reader.error(
+                setNode,
+                LocalizedText(
+                    ru: "неизвестный набор примеров «\(set)»; есть: \(known.sorted().joined(separator: ", "))",
+                    en: "unknown sample set '\(set)'; known: \(known.sorted().joined(separator: ", "))"))
         }
         let limit = reader.integer(fields, "limit", what) ?? 20
         return SampleSpec(set: set, limit: max(1, min(limit, 100)), fields: strings(fields, "fields", what))
@@ -372,11 +443,13 @@ struct RulesetBuilder {
         let metric = reader.string(fields, "metric", what)
         if let metric, environment.checksMetrics, environment.types.metrics[metric] == nil, let metricNode = fields["metric"] {
             let hint = Suggestion.hint(for: metric, in: environment.types.metrics.keys)
-            reader.error(metricNode, LocalizedText(ru: "неизвестный показатель «\(metric)»\(hint.ru)", en: "unknown metric '\(metric)'\(hint.en)"))
+            reader.error(
+                metricNode, LocalizedText(ru: "неизвестный показатель «\(metric)»\(hint.ru)", en: "unknown metric '\(metric)'\(hint.en)"))
         }
         guard let section, let id, let title else { return nil }
-        return ConfigFragment(section: section, id: id, title: title, detail: reader.text(fields, "detail", required: false, what),
-                              metric: metric, target: reader.string(fields, "target", what))
+        return ConfigFragment(
+            section: section, id: id, title: title, detail: reader.text(fields, "detail", required: false, what),
+            metric: metric, target: reader.string(fields, "target", what))
     }
 
     private mutating func waiver(_ node: Node) -> Waiver? {

@@ -48,8 +48,10 @@ public struct Belief: Sendable, Hashable {
 
     public static let units: [String] = ["percent", "count", "days", "years", "money", "number", "text"]
 
-    public init(label: LocalizedText, stated: Expressions.Expression, measured: Expressions.Expression, unit: String,
-                noun: LocalizedText? = nil, period: BeliefPeriod, comparison: BeliefComparison, note: LocalizedText? = nil) {
+    public init(
+        label: LocalizedText, stated: Expressions.Expression, measured: Expressions.Expression, unit: String,
+        noun: LocalizedText? = nil, period: BeliefPeriod, comparison: BeliefComparison, note: LocalizedText? = nil
+    ) {
         self.label = label
         self.stated = stated
         self.measured = measured
@@ -81,8 +83,10 @@ public struct BeliefOutcome: Sendable, Hashable, Codable {
     /// The questions the stated value comes from (the report follows the interview's order).
     public var questions: [String] = []
 
-    public init(label: LocalizedText, stated: Double?, statedText: LocalizedText?, measured: Double?, measuredText: LocalizedText?,
-                unit: String, noun: LocalizedText?, period: BeliefPeriod, comparison: BeliefComparison, note: LocalizedText?) {
+    public init(
+        label: LocalizedText, stated: Double?, statedText: LocalizedText?, measured: Double?, measuredText: LocalizedText?,
+        unit: String, noun: LocalizedText?, period: BeliefPeriod, comparison: BeliefComparison, note: LocalizedText?
+    ) {
         self.label = label
         self.stated = stated
         self.statedText = statedText

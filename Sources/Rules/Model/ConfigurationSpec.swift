@@ -17,8 +17,10 @@ public struct ConfigurationSpec: Sendable, Hashable {
     /// KPIs when the goal question has no answer.
     public var defaultKPIs: [ConfigFragment]
 
-    public init(pipelineStages: Expressions.Expression? = nil, stalledAfterDays: Expressions.Expression? = nil, goalQuestion: String? = nil,
-                kpisByGoal: [(goal: String, kpis: [ConfigFragment])] = [], defaultKPIs: [ConfigFragment] = []) {
+    public init(
+        pipelineStages: Expressions.Expression? = nil, stalledAfterDays: Expressions.Expression? = nil, goalQuestion: String? = nil,
+        kpisByGoal: [(goal: String, kpis: [ConfigFragment])] = [], defaultKPIs: [ConfigFragment] = []
+    ) {
         self.pipelineStages = pipelineStages
         self.stalledAfterDays = stalledAfterDays
         self.goalQuestion = goalQuestion

@@ -39,8 +39,10 @@ public struct ConsultantNotes: Sendable, Hashable, Codable {
     /// By rule id.
     public var findings: [String: FindingNote]
 
-    public init(summary: LocalizedText? = nil, scope: LocalizedText? = nil, limitations: LocalizedText? = nil,
-                interviewees: [Person] = [], findings: [String: FindingNote] = [:]) {
+    public init(
+        summary: LocalizedText? = nil, scope: LocalizedText? = nil, limitations: LocalizedText? = nil,
+        interviewees: [Person] = [], findings: [String: FindingNote] = [:]
+    ) {
         self.summary = summary
         self.scope = scope
         self.limitations = limitations
@@ -55,8 +57,9 @@ public struct ConsultantNotes: Sendable, Hashable, Codable {
     /// These notes with a later layer's on top: what the later layer says replaces, finding
     /// notes are merged by rule id.
     public func overlaid(by later: ConsultantNotes) -> ConsultantNotes {
-        ConsultantNotes(summary: later.summary ?? summary, scope: later.scope ?? scope, limitations: later.limitations ?? limitations,
-                        interviewees: later.interviewees.isEmpty ? interviewees : later.interviewees,
-                        findings: findings.merging(later.findings) { $1 })
+        ConsultantNotes(
+            summary: later.summary ?? summary, scope: later.scope ?? scope, limitations: later.limitations ?? limitations,
+            interviewees: later.interviewees.isEmpty ? interviewees : later.interviewees,
+            findings: findings.merging(later.findings) { $1 })
     }
 }

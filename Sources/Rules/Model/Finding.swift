@@ -96,11 +96,13 @@ public struct Finding: Sendable, Hashable, Codable {
     /// For a passed check: the rule's `strength:`, what the report shows instead of its title.
     public var strength: LocalizedText? = nil
 
-    public init(ruleID: String, ruleset: String, area: String, title: LocalizedText, severity: Severity, blocking: Bool,
-                status: FindingStatus, observed: Double?, observedText: String?, expected: LocalizedText?, count: Double?,
-                denominator: Double?, samples: SampleRecords?, pointsPossible: Double, pointsLost: Double, impact: Level3,
-                effort: Level3, money: MoneyEstimate?, evidence: LocalizedText?, recommendation: LocalizedText,
-                missing: [MissingEvidence], waiver: Waiver?, previousStatus: FindingStatus?, belief: BeliefOutcome? = nil) {
+    public init(
+        ruleID: String, ruleset: String, area: String, title: LocalizedText, severity: Severity, blocking: Bool,
+        status: FindingStatus, observed: Double?, observedText: String?, expected: LocalizedText?, count: Double?,
+        denominator: Double?, samples: SampleRecords?, pointsPossible: Double, pointsLost: Double, impact: Level3,
+        effort: Level3, money: MoneyEstimate?, evidence: LocalizedText?, recommendation: LocalizedText,
+        missing: [MissingEvidence], waiver: Waiver?, previousStatus: FindingStatus?, belief: BeliefOutcome? = nil
+    ) {
         self.ruleID = ruleID
         self.ruleset = ruleset
         self.area = area

@@ -18,8 +18,10 @@ public struct Assumption: Sendable, Hashable, Codable {
     /// largest customers lost), shown beside the range so that the reader can check it.
     public var measuredBy: String?
 
-    public init(id: String, title: LocalizedText, low: Double, high: Double, source: LocalizedText, ruleset: String,
-                measuredBy: String? = nil) {
+    public init(
+        id: String, title: LocalizedText, low: Double, high: Double, source: LocalizedText, ruleset: String,
+        measuredBy: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.low = low
@@ -108,8 +110,9 @@ public struct MoneyEstimate: Sendable, Hashable, Codable {
         let base = formatter.compactMoney(exposed)
         let period = Self.periodText(period)[language]
         let who = customers.map { ", " + formatter.count($0, .customers) } ?? ""
-        return LocalizedText(ru: "\(rates) от \(base) выручки \(period)\(who)",
-                             en: "\(rates) of \(base) of revenue \(period)\(who)")[language]
+        return LocalizedText(
+            ru: "\(rates) от \(base) выручки \(period)\(who)",
+            en: "\(rates) of \(base) of revenue \(period)\(who)")[language]
     }
 
     /// `20–30 %`, or `25 %` when both ends are equal.

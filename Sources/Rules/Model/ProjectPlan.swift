@@ -23,8 +23,10 @@ public struct InitiativeSpec: Sendable, Hashable, Codable {
     public var decision: LocalizedText? = nil
     public var location: SourceLocation
 
-    public init(id: String, title: LocalizedText, scope: LocalizedText, causes: [String], always: Bool, owner: LocalizedText, weeks: Int,
-                effortDays: ClosedRange<Double>, dependsOn: [String], kpis: [String], location: SourceLocation) {
+    public init(
+        id: String, title: LocalizedText, scope: LocalizedText, causes: [String], always: Bool, owner: LocalizedText, weeks: Int,
+        effortDays: ClosedRange<Double>, dependsOn: [String], kpis: [String], location: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.scope = scope
@@ -82,15 +84,19 @@ public struct ProjectPlan: Sendable, Hashable, Codable {
         var findingsByCause: [String: [String]] = [:]
         for group in causes { findingsByCause[group.cause.id, default: []] += group.ruleIDs }
         let byID = Dictionary(spec.initiatives.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        let included = Set(spec.initiatives.filter { initiative in
-            initiative.always || initiative.causes.contains { !(findingsByCause[$0] ?? []).isEmpty }
-        }.map(\.id))
+        let included = Set(
+            spec.initiatives.filter { initiative in
+                initiative.always || initiative.causes.contains { !(findingsByCause[$0] ?? []).isEmpty }
+            }.map(\.id))
         // The included prerequisites of an initiative, looking through those left out.
         func prerequisites(_ id: String, seen: Set<String> = []) -> Set<String> {
             var result = Set<String>()
             for dependency in byID[id]?.dependsOn ?? [] where !seen.contains(dependency) {
-                if included.contains(dependency) { result.insert(dependency) }
-                else { result.formUnion(prerequisites(dependency, seen: seen.union([id]))) }
+                if included.contains(dependency) {
+                    result.insert(dependency)
+                } else {
+                    result.formUnion(prerequisites(dependency, seen: seen.union([id])))
+                }
             }
             return result
         }
@@ -106,9 +112,11 @@ public struct ProjectPlan: Sendable, Hashable, Codable {
         for initiative in spec.initiatives where included.contains(initiative.id) {
             let finish = endWeek(initiative.id)
             let findings = initiative.causes.flatMap { findingsByCause[$0] ?? [] }
-            planned.append(PlannedInitiative(
-                spec: initiative, startWeek: finish - initiative.weeks, endWeek: finish, findings: findings,
-                cost: (initiative.effortDays.lowerBound * spec.dayRate.lowerBound)...(initiative.effortDays.upperBound * spec.dayRate.upperBound)))
+            planned.append(
+                PlannedInitiative(
+                    spec: initiative, startWeek: finish - initiative.weeks, endWeek: finish, findings: findings,
+                    cost: (initiative.effortDays.lowerBound * spec.dayRate.lowerBound)...(initiative.effortDays.upperBound
+                        * spec.dayRate.upperBound)))
         }
         let order = Dictionary(uniqueKeysWithValues: spec.initiatives.enumerated().map { ($1.id, $0) })
         planned.sort { ($0.startWeek, order[$0.spec.id] ?? 0) < ($1.startWeek, order[$1.spec.id] ?? 0) }

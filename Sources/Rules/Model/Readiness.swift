@@ -24,8 +24,10 @@ public struct ReadinessGate: Sendable, Hashable {
         public var text: LocalizedText
     }
 
-    public init(id: String, title: LocalizedText, blockedIf: Expressions.Expression?, conditionIf: Expressions.Expression?,
-                passed: LocalizedText, blocked: LocalizedText?, condition: LocalizedText?, location: SourceLocation) {
+    public init(
+        id: String, title: LocalizedText, blockedIf: Expressions.Expression?, conditionIf: Expressions.Expression?,
+        passed: LocalizedText, blocked: LocalizedText?, condition: LocalizedText?, location: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.blockedIf = blockedIf
@@ -101,8 +103,9 @@ public struct Readiness: Sendable, Hashable, Codable {
                 let outcomes = gate.conditions.map { ($0.test.evaluate(with: bindings).value, $0.text) }
                 let holding = outcomes.filter { $0.0 == .bool(true) }.map(\.1)
                 if !holding.isEmpty {
-                    return Gate(id: gate.id, title: gate.title, status: .condition,
-                                reason: LocalizedText(ru: holding.map(\.ru).joined(separator: " "), en: holding.map(\.en).joined(separator: " ")))
+                    return Gate(
+                        id: gate.id, title: gate.title, status: .condition,
+                        reason: LocalizedText(ru: holding.map(\.ru).joined(separator: " "), en: holding.map(\.en).joined(separator: " ")))
                 }
                 if outcomes.contains(where: { $0.0 != .bool(false) }) {
                     return Gate(id: gate.id, title: gate.title, status: .unknown, reason: unknownReason)
@@ -110,11 +113,14 @@ public struct Readiness: Sendable, Hashable, Codable {
             }
             return Gate(id: gate.id, title: gate.title, status: .passed, reason: gate.passed)
         }
-        let verdict: ReadinessVerdict = outcomes.contains { $0.status == .blocked } ? .notYet
+        let verdict: ReadinessVerdict =
+            outcomes.contains { $0.status == .blocked }
+            ? .notYet
             : outcomes.contains { $0.status == .condition || $0.status == .unknown } ? .goWithConditions : .go
         return Readiness(verdict: verdict, gates: outcomes)
     }
 
-    static let unknownReason = LocalizedText(ru: "Не хватает ответа или данных, чтобы решить; выясните до старта проекта.",
-                                             en: "An answer or data needed to decide is missing; find out before the project starts.")
+    static let unknownReason = LocalizedText(
+        ru: "Не хватает ответа или данных, чтобы решить; выясните до старта проекта.",
+        en: "An answer or data needed to decide is missing; find out before the project starts.")
 }

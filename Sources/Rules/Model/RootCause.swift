@@ -56,8 +56,9 @@ public enum CauseRanking {
                 declared = true
             } else {
                 key = "rule:" + finding.ruleID
-                cause = RootCause(id: finding.ruleID, title: finding.title, explanation: finding.evidence ?? finding.title,
-                                  recommendation: finding.recommendation)
+                cause = RootCause(
+                    id: finding.ruleID, title: finding.title, explanation: finding.evidence ?? finding.title,
+                    recommendation: finding.recommendation)
                 declared = false
             }
             if grouped[key] == nil {
@@ -70,9 +71,10 @@ public enum CauseRanking {
             guard let entry = grouped[key], let worst = entry.symptoms.map(\.severity).min() else { return nil }
             let symptoms = entry.symptoms.sorted { ($0.severity, -$0.priority, $0.ruleID) < ($1.severity, -$1.priority, $1.ruleID) }
             let largest = symptoms.compactMap(\.money).max { $0.high < $1.high }
-            return CauseGroup(cause: entry.cause, declared: entry.declared, severity: worst,
-                              status: symptoms.contains { $0.status == .finding } ? .finding : .warn,
-                              money: largest, symptoms: symptoms)
+            return CauseGroup(
+                cause: entry.cause, declared: entry.declared, severity: worst,
+                status: symptoms.contains { $0.status == .finding } ? .finding : .warn,
+                money: largest, symptoms: symptoms)
         }
         return groups.sorted { lhs, rhs in
             if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }

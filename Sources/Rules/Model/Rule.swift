@@ -1,6 +1,6 @@
-import Foundation
 import AuditModel
 import Expressions
+import Foundation
 
 /// A band on a metric: the finding holds when `observed <op> threshold`.
 public struct Band: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -93,7 +93,7 @@ public struct SampleSpec: Sendable, Hashable, Codable {
 /// A section of the recommended CRM configuration.
 public enum ConfigSection: String, Sendable, Hashable, Codable, CaseIterable {
     case pipeline, requiredFields = "required_fields", segments, automations, reports, roles,
-         cleanup, integrations, kpis
+        cleanup, integrations, kpis
 
     public var title: LocalizedText {
         switch self {
@@ -122,8 +122,10 @@ public struct ConfigFragment: Sendable, Hashable, Codable {
     /// For KPIs: the target, as text (`+10 %`, `< 0.2`).
     public var target: String?
 
-    public init(section: ConfigSection, id: String, title: LocalizedText, detail: LocalizedText? = nil,
-                metric: String? = nil, target: String? = nil) {
+    public init(
+        section: ConfigSection, id: String, title: LocalizedText, detail: LocalizedText? = nil,
+        metric: String? = nil, target: String? = nil
+    ) {
         self.section = section
         self.id = id
         self.title = title
@@ -201,7 +203,9 @@ public struct Rule: Sendable, Hashable {
 
     /// Every expression of the rule, for reference listing.
     public var expressions: [Expressions.Expression] {
-        var all = [appliesIf, observed, count, denominator, money?.exposed, money?.customers, belief?.stated, belief?.measured].compactMap { $0 }
+        var all = [appliesIf, observed, count, denominator, money?.exposed, money?.customers, belief?.stated, belief?.measured].compactMap {
+            $0
+        }
         switch check {
         case .condition(let expression): all.append(expression)
         case .bands(let value, let warn, let fail): all += [value, warn?.expression, fail?.expression].compactMap { $0 }

@@ -112,7 +112,8 @@ public enum RuleTestRunner {
         let evaluator = RuleEvaluator(policy: policy)
         return rules.flatMap { rule in
             rule.tests.map { test in
-                let context = FixedContext(answers: test.answers, metrics: test.metrics, roundDate: day, disputed: test.disputed, respondents: test.respondents)
+                let context = FixedContext(
+                    answers: test.answers, metrics: test.metrics, roundDate: day, disputed: test.disputed, respondents: test.respondents)
                 let finding = evaluator.evaluate(rule, in: context)
                 return RuleTestResult(ruleID: rule.id, location: test.location, expected: test.expect, actual: finding.status)
             }

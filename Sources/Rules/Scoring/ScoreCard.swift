@@ -104,27 +104,31 @@ public enum Scorer {
             // An area assessed on less than half of its inputs says so instead of a score (and
             // stays out of the overall one): a figure from a few answers would read as a finding.
             let score = confidence < minimumAreaConfidence ? nil : combined
-            areaScores.append(AreaScore(
-                area: area.id, title: area.title, weight: area.weight, score: score,
-                level: score.map { policy.level(of: $0).level }, answersScore: answersScore, rulesScore: rulesScore,
-                confidence: confidence, rulesEvaluated: scored.count, rulesApplicable: applicable.count,
-                questionsAssessed: answers?.assessed ?? 0, questionsRelevant: answers?.relevant ?? 0,
-                gaps: rules.filter(\.isGap).count))
+            areaScores.append(
+                AreaScore(
+                    area: area.id, title: area.title, weight: area.weight, score: score,
+                    level: score.map { policy.level(of: $0).level }, answersScore: answersScore, rulesScore: rulesScore,
+                    confidence: confidence, rulesEvaluated: scored.count, rulesApplicable: applicable.count,
+                    questionsAssessed: answers?.assessed ?? 0, questionsRelevant: answers?.relevant ?? 0,
+                    gaps: rules.filter(\.isGap).count))
         }
         let weighted = areaScores.compactMap { area in area.score.map { ($0, area.weight) } }
         let totalWeight = weighted.reduce(0) { $0 + $1.1 }
         let overall: Double? = totalWeight > 0 ? weighted.reduce(0) { $0 + $1.0 * $1.1 } / totalWeight : nil
         let blockedBy = findings.filter { $0.blocking && $0.status == .finding }.map(\.ruleID).sorted()
-        let uncapped = overall.map { policy.level(of: $0) } ?? policy.levels.first
+        let uncapped =
+            overall.map { policy.level(of: $0) } ?? policy.levels.first
             ?? ScoringPolicy.MaturityLevel(level: 1, below: nil, title: LocalizedText(both: "1"))
         var level = uncapped
         if !blockedBy.isEmpty, level.level > policy.blockingCapsLevel,
-           let capped = policy.levels.first(where: { $0.level == policy.blockingCapsLevel }) {
+            let capped = policy.levels.first(where: { $0.level == policy.blockingCapsLevel })
+        {
             level = capped
         }
         let allWeight = areaScores.reduce(0) { $0 + $1.weight }
         let confidence = allWeight > 0 ? areaScores.reduce(0) { $0 + $1.confidence * $1.weight } / allWeight : 0
-        return ScoreCard(overall: overall, level: level.level, levelTitle: level.title, uncappedLevel: uncapped.level,
-                         blockedBy: blockedBy, confidence: confidence, areas: areaScores)
+        return ScoreCard(
+            overall: overall, level: level.level, levelTitle: level.title, uncappedLevel: uncapped.level,
+            blockedBy: blockedBy, confidence: confidence, areas: areaScores)
     }
 }

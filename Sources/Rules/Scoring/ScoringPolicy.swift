@@ -30,8 +30,10 @@ public struct ScoringPolicy: Sendable, Hashable, Codable {
     /// The highest overall level while any blocking rule is a finding.
     public var blockingCapsLevel: Int
 
-    public init(severityPoints: [Severity: Double], warnFraction: Double, answersWeight: Double,
-                levels: [MaturityLevel], blockingCapsLevel: Int) {
+    public init(
+        severityPoints: [Severity: Double], warnFraction: Double, answersWeight: Double,
+        levels: [MaturityLevel], blockingCapsLevel: Int
+    ) {
         self.severityPoints = severityPoints
         self.warnFraction = warnFraction
         self.answersWeight = answersWeight

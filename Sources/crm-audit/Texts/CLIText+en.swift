@@ -8,15 +8,19 @@ extension CLIText {
         .answersExported: "Exported {count, plural, one {# answer} other {# answers}} to {file}.",
         .answersImported: "Imported {count, plural, one {# answer} other {# answers}} from {file}.",
         .answersNoSuchQuestion: "the questionnaire has no question '{question}'",
-        .answersNoneNamed: "No answers name their respondent. Say who answers: interview --respondent, the name row of the workbook, a respondent column in CSV.",
+        .answersNoneNamed:
+            "No answers name their respondent. Say who answers: interview --respondent, the name row of the workbook, a respondent column in CSV.",
         .answersDisagree: "  ⚠ the answers disagree",
         .answersCountsChosen: "  ← counts (chosen by the consultant)",
         .answersCountsLatest: "  ← counts (the latest answer)",
-        .answersChooseHint: "Where the answers disagree, the latest counts; pick the right one: answers WORKSPACE choose QUESTION --respondent NAME",
-        .lintSummary: "Checked {files, plural, one {# file} other {# files}}: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}.",
+        .answersChooseHint:
+            "Where the answers disagree, the latest counts; pick the right one: answers WORKSPACE choose QUESTION --respondent NAME",
+        .lintSummary:
+            "Checked {files, plural, one {# file} other {# files}}: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}.",
         .lintUnreadable: "cannot read {file}",
         .lintQuestionnaireNotFound: "questionnaire '{name}' not found: answer references were not checked",
-        .interviewInterruptedAt: "Interview interrupted (Ctrl-C) at question '{question}' of section \"{section}\". Every answer given is already saved. To go on from this question: {command}",
+        .interviewInterruptedAt:
+            "Interview interrupted (Ctrl-C) at question '{question}' of section \"{section}\". Every answer given is already saved. To go on from this question: {command}",
         .interviewInterrupted: "Interview interrupted (Ctrl-C). Every answer given is already saved. To continue: {command}",
         .interviewEndOfInput: "\nEnd of input; the answers are saved. Run the same command to continue.",
         .recoverDone: "Recovered into {path}:",
@@ -24,16 +28,20 @@ extension CLIText {
         .recoverTableDamaged: "  {table}: {rows, plural, one {# row} other {# rows}} — the table is damaged, some rows are lost",
         .recoverTable: "  {table}: {rows, plural, one {# row} other {# rows}}",
         .recoverCheck: "Check the result (crm-audit history {out}) and compare it with the backup {workspace}.bak, if there is one.",
-        .checkUnknownDisabled: "Note: {layer} disables the rule '{rule}', which no ruleset below it defines, so nothing is switched off; check the spelling (crm-audit lint)",
-        .checkUnconfirmed: "Note: {count, plural, one {# answer is} other {# answers are}} carried over from the last round and not confirmed yet; confirm them with: crm-audit interview {workspace}",
-        .checkDisagreements: "The people interviewed disagree ({count, plural, one {# question} other {# questions}}); ✓ marks the answer counted:",
+        .checkUnknownDisabled:
+            "Note: {layer} disables the rule '{rule}', which no ruleset below it defines, so nothing is switched off; check the spelling (crm-audit lint)",
+        .checkUnconfirmed:
+            "Note: {count, plural, one {# answer is} other {# answers are}} carried over from the last round and not confirmed yet; confirm them with: crm-audit interview {workspace}",
+        .checkDisagreements:
+            "The people interviewed disagree ({count, plural, one {# question} other {# questions}}); ✓ marks the answer counted:",
         .checkCauses: "Root causes ({count}), by severity and money:",
         .sampleProfileExpected: "--profile: expected generic, healthy or technosnab",
         .sampleCountsPositive: "--customers and --orders must be positive",
         .sampleNoSuchProblem: "--problem: there is no problem '{name}'; there are: {known}",
         .sampleWrote: "Wrote: {files}",
         .roundStarted: "Started round {number} dated {date} (after round {previous} of {previousDate}, now closed).",
-        .roundCarried: "{count, plural, one {# answer} other {# answers}} carried over, each marked \"to confirm\"; confirm or change them with: crm-audit interview {workspace}",
+        .roundCarried:
+            "{count, plural, one {# answer} other {# answers}} carried over, each marked \"to confirm\"; confirm or change them with: crm-audit interview {workspace}",
         .roundImportAfresh: "Import this round's data afresh: crm-audit import {workspace} FILE (earlier rounds keep theirs).",
         .roundMethod: "Method: questionnaire {questionnaire}; rules {rules}",
         .demoReadiness: "Readiness for the CRM project: {verdict}",
@@ -47,7 +55,8 @@ extension CLIText {
         .rulesTally: "{passed} passed, {failed} failed",
         .reportWritten: "Report written: {file}",
         .reportListsWritten: "Action lists written: {file} ({count, plural, one {# list} other {# lists}})",
-        .reportListsNotRedacted: "--lists: the action lists name the customers to call; a pseudonymised copy (--redact) goes without them. Write the lists with the consultant's copy.",
+        .reportListsNotRedacted:
+            "--lists: the action lists name the customers to call; a pseudonymised copy (--redact) goes without them. Write the lists with the consultant's copy.",
         .reportUnknownSection: "--sections: unknown section '{name}'; known: {known}",
         .compareRoundCount: "give two round numbers, or none to compare the last two assessed rounds",
         .importEncodingExpected: "--encoding: expected utf-8 or windows-1251, got '{value}'",
@@ -58,7 +67,8 @@ extension CLIText {
         .metricsHeadline: "Headline period: {period}",
         .metricsSkippedWritten: "  the skipped rows, with reasons, were written to {file}",
         .metricsReading: "{file}: data rows {read}, used {used}, skipped as bad {rejected}, not data (totals, headers, groups…) {notData}",
-        .metricsMatching: "\nSale lines matched to customers: by code {byCode}, by tax id {byTaxID}, by name {byName}, not found {unmatched}",
+        .metricsMatching:
+            "\nSale lines matched to customers: by code {byCode}, by tax id {byTaxID}, by name {byName}, not found {unmatched}",
         .metricsAmbiguous: "Ambiguous names (fit several customers of the list, not matched): {count} — {list}",
         .importDryRun: "Dry run (nothing written): {file} as {kind}",
         .importHeader: "Import: {file} → {kind}, round {round}",
@@ -82,10 +92,14 @@ extension CLIText {
         .importTally: "Rows read: {read}, stored: {stored}, rejected: {rejected}",
         .importReplaced: "The data of the earlier import of this file was replaced.",
         .importRejectsWritten: "Rejected rows, with reasons, written to {file}",
-        .importUnknownCustomers: "Sales rows whose customer is not in the customer list: {rows} ({customers} customers, {share} of the amount) — kept, and counted in data quality",
-        .importMatchedBelow: "  (codes compared letter for letter; by tax id and by name regardless of quotes, case and legal form — below)",
-        .importMatchedLater: "  (this counts codes letter for letter; metrics also looks such customers up by tax id and by name regardless of quotes, case and legal form, and prints how many lines it matched that way)",
-        .importNamesNotCodes: "{count} of them are names of customers in the list: the sales file's customer column seems to hold names, not codes. If the file has a code column, map it (--mapping) and import this file again with --replace",
+        .importUnknownCustomers:
+            "Sales rows whose customer is not in the customer list: {rows} ({customers} customers, {share} of the amount) — kept, and counted in data quality",
+        .importMatchedBelow:
+            "  (codes compared letter for letter; by tax id and by name regardless of quotes, case and legal form — below)",
+        .importMatchedLater:
+            "  (this counts codes letter for letter; metrics also looks such customers up by tax id and by name regardless of quotes, case and legal form, and prints how many lines it matched that way)",
+        .importNamesNotCodes:
+            "{count} of them are names of customers in the list: the sales file's customer column seems to hold names, not codes. If the file has a code column, map it (--mapping) and import this file again with --replace",
         .importNotData: "Rows that are not data (not stored as data) — {list}",
         .importNotDataExample: "  line {line}: {kind} — {text}",
     ]
