@@ -1,5 +1,6 @@
 import AuditModel
 import Testing
+
 @testable import Report
 
 /// The report's catalogues (`Sources/Report/Texts`): every key in every language, templates
@@ -15,6 +16,14 @@ import Testing
 
     @Test func theBeliefTextsExistInEveryLanguageWithTheSamePlaceholders() {
         #expect(BeliefText.problems() == [])
+    }
+
+    @Test func theSectionTextsExistInEveryLanguageWithTheSamePlaceholders() {
+        #expect(SummaryText.Key.problems() == [])
+        #expect(DecisionText.Key.problems() == [])
+        #expect(CauseText.Key.problems() == [])
+        #expect(PortraitText.Key.problems() == [])
+        #expect(ConsultantText.Key.problems() == [])
     }
 
     @Test func aTextRendersItsArgumentsAndLeavesNoBrace() {

@@ -3,11 +3,21 @@ import Rules
 
 /// The words of the root-causes section, shared by the Markdown and HTML reports.
 enum CauseText {
-    static let title = LocalizedText(ru: "Коренные причины", en: "Root causes")
-    static let lead = LocalizedText(
-        ru: "Проблемы сгруппированы по причинам, симптомами которых они являются; причины упорядочены по важности, затем по деньгам под угрозой. Каждая проблема по-прежнему описана ниже под своим кодом.",
-        en: "The findings grouped by the cause they are symptoms of; causes ranked by severity, then by money at stake. Each finding is still described below under its id.")
-    static let symptoms = LocalizedText(ru: "Симптомы", en: "Symptoms")
+    /// The keys of this text's catalogue; the texts are in `CauseText+ru.swift` and `CauseText+en.swift`.
+    enum Key: String, TextCatalogue {
+        case title, lead, symptoms
+
+        static func texts(in language: Language) -> [Key: String] {
+            switch language {
+            case .ru: russian
+            case .en: english
+            }
+        }
+    }
+
+    static let title = Key.title.text()
+    static let lead = Key.lead.text()
+    static let symptoms = Key.symptoms.text()
 }
 
 extension MarkdownReport {
@@ -37,16 +47,25 @@ extension HTMLReport {
     /// The ranked root causes, each with its symptoms and their evidence.
     func causesHTML() -> [SafeHTML] {
         guard !input.causes.isEmpty else { return [] }
-        var content: [SafeHTML] = [element("h3", [], text(CauseText.title[language])),
-                                   element("p", [("class", "muted")], text(CauseText.lead[language]))]
+        var content: [SafeHTML] = [
+            element("h3", [], text(CauseText.title[language])),
+            element("p", [("class", "muted")], text(CauseText.lead[language])),
+        ]
         for (index, group) in input.causes.enumerated() {
             let meta = group.money.map { " \($0.kind.title[language]): \($0.text(language))" } ?? ""
-            var parts: [SafeHTML] = [element("h4", [], text("\(index + 1). \(group.cause.title[language])")),
-                                     element("p", [("class", "meta")], badge(group.severity), text(meta))]
+            var parts: [SafeHTML] = [
+                element("h4", [], text("\(index + 1). \(group.cause.title[language])")),
+                element("p", [("class", "meta")], badge(group.severity), text(meta)),
+            ]
             if group.declared { parts.append(element("p", [], text(group.cause.explanation[language]))) }
-            parts.append(element("ul", [], group.symptoms.map { symptom in
-                element("li", [], text("\(symptom.ruleID) · \(symptom.title[language])" + (symptom.evidence.map { " — \($0[language])" } ?? "")))
-            }))
+            parts.append(
+                element(
+                    "ul", [],
+                    group.symptoms.map { symptom in
+                        element(
+                            "li", [],
+                            text("\(symptom.ruleID) · \(symptom.title[language])" + (symptom.evidence.map { " — \($0[language])" } ?? "")))
+                    }))
             parts.append(element("p", [], text("→ \(group.cause.recommendation[language])")))
             content.append(element("div", [("class", "finding")], parts))
         }

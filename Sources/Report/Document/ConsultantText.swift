@@ -3,18 +3,29 @@ import Rules
 
 /// The report's texts around the consultant's own words.
 enum ConsultantText {
-    static let summary = LocalizedText(ru: "Слово консультанта", en: "The consultant's summary")
-    static let comment = LocalizedText(ru: "Комментарий консультанта", en: "Consultant's comment")
-    static let scope = LocalizedText(ru: "Объём работ", en: "Scope")
-    static let interviewees = LocalizedText(ru: "С кем говорили", en: "People interviewed")
-    static let limitations = LocalizedText(ru: "Ограничения", en: "Limitations")
-    static let hidden = LocalizedText(ru: "Не включено в отчёт по решению консультанта", en: "Left out of the report by the consultant")
-    static let signOff = LocalizedText(ru: "Подпись", en: "Sign-off")
-    static let consultant = LocalizedText(ru: "Консультант", en: "Consultant")
-    static let client = LocalizedText(ru: "Со стороны клиента", en: "For the client")
-    static let configurationCommand = LocalizedText(ru: "То же содержание выгружается командой `crm-audit config` в YAML и JSON.",
-                                                    en: "The same content is exported by `crm-audit config` as YAML and JSON.")
-    static let signatureLine = LocalizedText(ru: "подпись, дата", en: "signature, date")
+    /// The keys of this text's catalogue; the texts are in `ConsultantText+ru.swift` and `ConsultantText+en.swift`.
+    enum Key: String, TextCatalogue {
+        case summary, comment, scope, interviewees, limitations, hidden, signOff, consultant, client, configurationCommand, signatureLine
+
+        static func texts(in language: Language) -> [Key: String] {
+            switch language {
+            case .ru: russian
+            case .en: english
+            }
+        }
+    }
+
+    static let summary = Key.summary.text()
+    static let comment = Key.comment.text()
+    static let scope = Key.scope.text()
+    static let interviewees = Key.interviewees.text()
+    static let limitations = Key.limitations.text()
+    static let hidden = Key.hidden.text()
+    static let signOff = Key.signOff.text()
+    static let consultant = Key.consultant.text()
+    static let client = Key.client.text()
+    static let configurationCommand = Key.configurationCommand.text()
+    static let signatureLine = Key.signatureLine.text()
 }
 
 extension ReportInput {
@@ -40,14 +51,16 @@ extension HTMLReport {
     /// The consultant's summary, first thing in the executive summary.
     func consultantSummary() -> SafeHTML? {
         guard let summary = input.notes?.summary else { return nil }
-        return element("div", [("class", "consultant-summary")], element("h3", [], text(ConsultantText.summary[language])),
-                       element("p", [], text(summary[language])))
+        return element(
+            "div", [("class", "consultant-summary")], element("h3", [], text(ConsultantText.summary[language])),
+            element("p", [], text(summary[language])))
     }
 
     func consultantComment(_ finding: Finding) -> SafeHTML? {
         guard let comment = input.comment(on: finding) else { return nil }
-        return element("p", [("class", "consultant-comment")], element("strong", [], text(ConsultantText.comment[language] + ": ")),
-                       text(comment[language]))
+        return element(
+            "p", [("class", "consultant-comment")], element("strong", [], text(ConsultantText.comment[language] + ": ")),
+            text(comment[language]))
     }
 
     /// Scope, people interviewed, limitations, what was left out, and the sign-off block.
@@ -59,27 +72,40 @@ extension HTMLReport {
         }
         if !notes.interviewees.isEmpty {
             content.append(element("h3", [], text(ConsultantText.interviewees[language])))
-            content.append(element("ul", [], notes.interviewees.map { person in
-                element("li", [], text(person.name + (person.role.map { " — " + $0[language] } ?? "")))
-            }))
+            content.append(
+                element(
+                    "ul", [],
+                    notes.interviewees.map { person in
+                        element("li", [], text(person.name + (person.role.map { " — " + $0[language] } ?? "")))
+                    }))
         }
         if let limitations = notes.limitations {
             content += [element("h3", [], text(ConsultantText.limitations[language])), element("p", [], text(limitations[language]))]
         }
         if !hidden.isEmpty {
             content.append(element("h3", [], text(ConsultantText.hidden[language])))
-            content.append(element("ul", [], hidden.map { finding in
-                let reason = notes.findings[finding.ruleID]?.reason.map { ": " + $0[language] } ?? ""
-                return element("li", [], text("\(finding.ruleID) · \(finding.title[language])\(reason)"))
-            }))
+            content.append(
+                element(
+                    "ul", [],
+                    hidden.map { finding in
+                        let reason = notes.findings[finding.ruleID]?.reason.map { ": " + $0[language] } ?? ""
+                        return element("li", [], text("\(finding.ruleID) · \(finding.title[language])\(reason)"))
+                    }))
         }
         content.append(element("h3", [], text(ConsultantText.signOff[language])))
         let consultant = input.engagement.consultant ?? ""
-        content.append(element("table", [("class", "sign-off")], element("tbody", [],
-            element("tr", [], element("td", [], text(ConsultantText.consultant[language])), element("td", [], text(consultant)),
-                    element("td", [("class", "signature")], text(ConsultantText.signatureLine[language]))),
-            element("tr", [], element("td", [], text(ConsultantText.client[language])), element("td", [], text(input.engagement.client)),
-                    element("td", [("class", "signature")], text(ConsultantText.signatureLine[language]))))))
+        content.append(
+            element(
+                "table", [("class", "sign-off")],
+                element(
+                    "tbody", [],
+                    element(
+                        "tr", [], element("td", [], text(ConsultantText.consultant[language])), element("td", [], text(consultant)),
+                        element("td", [("class", "signature")], text(ConsultantText.signatureLine[language]))),
+                    element(
+                        "tr", [], element("td", [], text(ConsultantText.client[language])),
+                        element("td", [], text(input.engagement.client)),
+                        element("td", [("class", "signature")], text(ConsultantText.signatureLine[language]))))))
         return content
     }
 }
@@ -103,7 +129,9 @@ extension MarkdownReport {
             out += "\n### \(md(ConsultantText.interviewees[language]))\n\n"
             for person in notes.interviewees { out += "- \(md(person.name + (person.role.map { " — " + $0[language] } ?? "")))\n" }
         }
-        if let limitations = notes.limitations { out += "\n### \(md(ConsultantText.limitations[language]))\n\n\(md(limitations[language]))\n" }
+        if let limitations = notes.limitations {
+            out += "\n### \(md(ConsultantText.limitations[language]))\n\n\(md(limitations[language]))\n"
+        }
         if !hidden.isEmpty {
             out += "\n### \(md(ConsultantText.hidden[language]))\n\n"
             for finding in hidden {
@@ -112,8 +140,15 @@ extension MarkdownReport {
             }
         }
         out += "\n### \(md(ConsultantText.signOff[language]))\n\n"
-        out += table(["", "", ""], [[ConsultantText.consultant[language], input.engagement.consultant ?? "", "____________ " + ConsultantText.signatureLine[language]],
-                                    [ConsultantText.client[language], input.engagement.client, "____________ " + ConsultantText.signatureLine[language]]])
+        out += table(
+            ["", "", ""],
+            [
+                [
+                    ConsultantText.consultant[language], input.engagement.consultant ?? "",
+                    "____________ " + ConsultantText.signatureLine[language],
+                ],
+                [ConsultantText.client[language], input.engagement.client, "____________ " + ConsultantText.signatureLine[language]],
+            ])
         return out
     }
 }

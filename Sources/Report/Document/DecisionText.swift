@@ -4,37 +4,65 @@ import AuditModel
 /// The three decisions page one asks of the client: the plan's first stages, each with its
 /// owner, the date it is due (from the round's date), its cost and the figures it moves.
 enum DecisionText {
-    static let title = LocalizedText(ru: "Три решения для руководителя", en: "Three decisions for the executive")
-    static let owner = LocalizedText(ru: "Отвечает", en: "Owner")
-    static let due = LocalizedText(ru: "Срок", en: "Due")
-    static let cost = LocalizedText(ru: "Стоимость работ", en: "Cost of the work")
-    static let effect = LocalizedText(ru: "Эффект", en: "Effect")
+    /// The keys of this text's catalogue; the texts are in `DecisionText+ru.swift` and `DecisionText+en.swift`.
+    enum Key: String, TextCatalogue {
+        case title, owner, due, cost, effect
+
+        static func texts(in language: Language) -> [Key: String] {
+            switch language {
+            case .ru: russian
+            case .en: english
+            }
+        }
+    }
+
+    static let title = Key.title.text()
+    static let owner = Key.owner.text()
+    static let due = Key.due.text()
+    static let cost = Key.cost.text()
+    static let effect = Key.effect.text()
 
     /// The first year's cost by the plan beside the budget the client stated, for page one.
     static func costAgainstBudget(_ project: ProjectSection, roundDate: Day, language: Language) -> String? {
         guard let cost = project.firstYearCost else { return nil }
         let format = Formatter(language)
         let range = format.estimateRange(low: cost.lowerBound, high: cost.upperBound)
-        let payback = project.paybackMonths.map { months in
-            LocalizedText(ru: "; окупаемость — \(format.number(months.lowerBound, fractionDigits: 0))–\(format.number(months.upperBound, fractionDigits: 0)) мес.",
-                          en: "; payback in \(format.number(months.lowerBound, fractionDigits: 0))–\(format.number(months.upperBound, fractionDigits: 0)) months")[language]
-        } ?? ""
-        var text = LocalizedText(ru: "Первый год проекта по плану (работы, подписка, время своих людей): \(range)\(payback)",
-                                 en: "The project's first year by the plan (the work, licences, your people's time): \(range)\(payback)")[language]
+        let payback =
+            project.paybackMonths.map { months in
+                LocalizedText(
+                    ru:
+                        "; окупаемость — \(format.number(months.lowerBound, fractionDigits: 0))–\(format.number(months.upperBound, fractionDigits: 0)) мес.",
+                    en:
+                        "; payback in \(format.number(months.lowerBound, fractionDigits: 0))–\(format.number(months.upperBound, fractionDigits: 0)) months"
+                )[language]
+            } ?? ""
+        var text = LocalizedText(
+            ru: "Первый год проекта по плану (работы, подписка, время своих людей): \(range)\(payback)",
+            en: "The project's first year by the plan (the work, licences, your people's time): \(range)\(payback)")[language]
         if !text.hasSuffix(".") { text += "." }
         if let budget = project.statedBudget, budget > 0 {
             let short = cost.lowerBound > budget
-            text += " " + LocalizedText(
-                ru: "Бюджет первого года, названный на интервью, — \(format.money(budget, fractionDigits: 0))" + (short ? ": его не хватает даже на нижнюю оценку; решение о бюджете — часть первого решения." : "."),
-                en: "The first-year budget named in the interview is \(format.money(budget, fractionDigits: 0))" + (short ? ": it does not cover even the low estimate; deciding the budget is part of the first decision." : "."))[language]
+            text +=
+                " "
+                + LocalizedText(
+                    ru: "Бюджет первого года, названный на интервью, — \(format.money(budget, fractionDigits: 0))"
+                        + (short ? ": его не хватает даже на нижнюю оценку; решение о бюджете — часть первого решения." : "."),
+                    en: "The first-year budget named in the interview is \(format.money(budget, fractionDigits: 0))"
+                        + (short ? ": it does not cover even the low estimate; deciding the budget is part of the first decision." : "."))[
+                    language]
         }
         // The switch-over is the plan's `cutover` stage (the bundled plan's id), else its last stage.
         let launch = (project.stages.first { $0.id == "cutover" } ?? project.stages.max { $0.endWeek < $1.endWeek })
             .map { $0.lastDay(from: roundDate) }
         if let goLive = project.statedGoLive, let launch, launch > goLive {
-            text += " " + LocalizedText(
-                ru: "Запуск назван к \(format.date(goLive)), а по плану переключение на CRM — \(format.date(launch)): срок выдерживается, только если сократить объём первого этапа или начать раньше.",
-                en: "The go-live was set for \(format.date(goLive)), while the plan switches over on \(format.date(launch)): the date holds only with a smaller first stage or an earlier start.")[language]
+            text +=
+                " "
+                + LocalizedText(
+                    ru:
+                        "Запуск назван к \(format.date(goLive)), а по плану переключение на CRM — \(format.date(launch)): срок выдерживается, только если сократить объём первого этапа или начать раньше.",
+                    en:
+                        "The go-live was set for \(format.date(goLive)), while the plan switches over on \(format.date(launch)): the date holds only with a smaller first stage or an earlier start."
+                )[language]
         }
         return text
     }
@@ -57,12 +85,15 @@ enum DecisionText {
             }
             let effect: String
             if !figures.isEmpty {
-                effect = LocalizedText(ru: "сдвигает показатели (сейчас): ", en: "moves the figures (now): ")[language] + figures.joined(separator: "; ")
+                effect =
+                    LocalizedText(ru: "сдвигает показатели (сейчас): ", en: "moves the figures (now): ")[language]
+                    + figures.joined(separator: "; ")
             } else if !stage.findings.isEmpty {
                 let count = Double(stage.findings.count)
-                effect = LocalizedText(
-                    ru: "закрывает \(stage.findings.count) \(Plural.form(count, "проблему|проблемы|проблем", .ru)) из отчёта",
-                    en: "closes \(stage.findings.count) of the report's \(Plural.form(count, "problem|problems", .en))")[language]
+                effect =
+                    LocalizedText(
+                        ru: "закрывает \(stage.findings.count) \(Plural.form(count, "проблему|проблемы|проблем", .ru)) из отчёта",
+                        en: "closes \(stage.findings.count) of the report's \(Plural.form(count, "problem|problems", .en))")[language]
             } else {
                 effect = stage.scope[language]
             }

@@ -3,6 +3,18 @@ import AuditModel
 /// The customer portrait's field names, coded values and column headers in each language, so
 /// that the Russian copy shows no English ids, and each share says what it is a share of.
 enum PortraitText {
+    /// The keys of this text's catalogue; the texts are in `PortraitText+ru.swift` and `PortraitText+en.swift`.
+    enum Key: String, TextCatalogue {
+        case customersShare, revenueShare, buyersShare
+
+        static func texts(in language: Language) -> [Key: String] {
+            switch language {
+            case .ru: russian
+            case .en: english
+            }
+        }
+    }
+
     static let fields: [String: LocalizedText] = CanonicalModel.customerFieldTitles.merging(
         ["age_band": LocalizedText(ru: "Возраст", en: "Age band")]) { first, _ in first }
 
@@ -20,7 +32,7 @@ enum PortraitText {
     static func value(_ value: String, field: String, _ language: Language) -> String { values["\(field)=\(value)"]?[language] ?? value }
 
     /// The two shares set side by side, each with what it is a share of and when.
-    static let customersShare = LocalizedText(ru: "Доля клиентов в базе (на дату среза)", en: "Share of the customer list (on the as-of date)")
-    static let revenueShare = LocalizedText(ru: "Доля выручки за 12 мес.", en: "Share of revenue, last 12 months")
-    static let buyersShare = LocalizedText(ru: "Доля покупавших за 12 мес.", en: "Share of buyers, last 12 months")
+    static let customersShare = Key.customersShare.text()
+    static let revenueShare = Key.revenueShare.text()
+    static let buyersShare = Key.buyersShare.text()
 }

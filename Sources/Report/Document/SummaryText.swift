@@ -3,9 +3,21 @@ import AuditModel
 
 /// The summary's opening: where the company stands in business terms over the headline period.
 enum SummaryText {
-    static let positionTitle = LocalizedText(ru: "Где компания сейчас", en: "Where the company stands")
-    static let readinessTitle = LocalizedText(ru: "Готовность к проекту CRM", en: "Readiness for the CRM project")
-    static let maturityTitle = LocalizedText(ru: "Зрелость нынешней работы с клиентами", en: "Maturity of today's customer work")
+    /// The keys of this text's catalogue; the texts are in `SummaryText+ru.swift` and `SummaryText+en.swift`.
+    enum Key: String, TextCatalogue {
+        case positionTitle, readinessTitle, maturityTitle, revenueText, growthText, marginText, lostText, lostRevenueText
+
+        static func texts(in language: Language) -> [Key: String] {
+            switch language {
+            case .ru: russian
+            case .en: english
+            }
+        }
+    }
+
+    static let positionTitle = Key.positionTitle.text()
+    static let readinessTitle = Key.readinessTitle.text()
+    static let maturityTitle = Key.maturityTitle.text()
 
     /// One or two sentences from the headline period: revenue and its change, the gross margin,
     /// the customers lost (of those who bought the year before) and what they had bought. Parts
@@ -33,10 +45,9 @@ enum SummaryText {
         return sentences.joined(separator: " ")
     }
 
-    static let revenueText = LocalizedText(ru: "Выручка за 12 месяцев — {revenue}", en: "Revenue over the last 12 months: {revenue}")
-    static let growthText = LocalizedText(ru: " ({growth} к предыдущим 12 месяцам)", en: " ({growth} on the 12 months before)")
-    static let marginText = LocalizedText(ru: ", валовая маржа {margin}", en: ", gross margin {margin}")
-    static let lostText = LocalizedText(ru: "За год потеряно {lost} из {before}, покупавших годом раньше ({share})",
-                                        en: "{lost} of the {before} who bought the year before were lost this year ({share})")
-    static let lostRevenueText = LocalizedText(ru: "; годом раньше они купили на {revenue}", en: "; the year before they had bought {revenue}")
+    static let revenueText = Key.revenueText.text()
+    static let growthText = Key.growthText.text()
+    static let marginText = Key.marginText.text()
+    static let lostText = Key.lostText.text()
+    static let lostRevenueText = Key.lostRevenueText.text()
 }
