@@ -24,6 +24,7 @@ import Testing
         #expect(CauseText.Key.problems() == [])
         #expect(PortraitText.Key.problems() == [])
         #expect(ConsultantText.Key.problems() == [])
+        #expect(SampleColumns.Title.problems() == [])
     }
 
     @Test func aTextRendersItsArgumentsAndLeavesNoBrace() {

@@ -4,42 +4,51 @@ import AuditModel
 /// How the columns of sample tables read in the report: a title in each language, and the
 /// value formatted by its kind (money, dates, shares, segments).
 package enum SampleColumns {
-    private static let titles: [String: LocalizedText] = [
-        "customer_id": LocalizedText(ru: "Код клиента", en: "Customer id"),
-        "name": LocalizedText(ru: "Клиент", en: "Customer"),
-        "email": LocalizedText(ru: "Email", en: "Email"),
-        "phone": LocalizedText(ru: "Телефон", en: "Phone"),
-        "manager": LocalizedText(ru: "Менеджер", en: "Manager"),
-        "source_line": LocalizedText(ru: "Строка файла", en: "File line"),
-        "order_id": LocalizedText(ru: "Документ", en: "Order"),
-        "date": LocalizedText(ru: "Дата", en: "Date"),
-        "amount": LocalizedText(ru: "Сумма", en: "Amount"),
-        "revenue": LocalizedText(ru: "Выручка", en: "Revenue"),
-        "revenue_last_12m": LocalizedText(ru: "Выручка за 12 мес.", en: "Revenue, last 12 months"),
-        "revenue_prev_12m": LocalizedText(ru: "Выручка за предыдущие 12 мес.", en: "Revenue, previous 12 months"),
-        "revenue_all_history": LocalizedText(ru: "Выручка за всю историю", en: "Revenue, all history"),
-        "revenue_change_12m": LocalizedText(ru: "Изменение к прошлому году", en: "Change on the year before"),
-        "purchase_interval_days": LocalizedText(ru: "Обычно покупает раз в, дней", en: "Usually buys every, days"),
-        "orders_last_12m": LocalizedText(ru: "Заказы за 12 мес.", en: "Orders, last 12 months"),
-        "customers_last_12m": LocalizedText(ru: "Клиенты за 12 мес.", en: "Customers, last 12 months"),
-        "margin_last_12m": LocalizedText(ru: "Маржа за 12 мес.", en: "Margin, last 12 months"),
-        "share_last_12m": LocalizedText(ru: "Доля за 12 мес.", en: "Share, last 12 months"),
-        "last_purchase": LocalizedText(ru: "Последняя покупка", en: "Last purchase"),
-        "recency_days": LocalizedText(ru: "Дней без покупок", en: "Days since purchase"),
-        "segment": LocalizedText(ru: "RFM-сегмент", en: "RFM segment"),
-        "orders": LocalizedText(ru: "Заказы", en: "Orders"),
-        "customers": LocalizedText(ru: "Клиенты", en: "Customers"),
-        "margin": LocalizedText(ru: "Маржа", en: "Margin"),
-        "share": LocalizedText(ru: "Доля", en: "Share"),
-        "last_sale_date": LocalizedText(ru: "Последняя продажа", en: "Last sale"),
-        "idle": LocalizedText(ru: "Простаивает", en: "Idle"),
-        "tax_id": LocalizedText(ru: "ИНН", en: "Tax id"),
-        "keys": LocalizedText(ru: "Совпадает", en: "Matching on"),
-        "group": LocalizedText(ru: "Группа", en: "Group"),
-    ]
+    /// The columns' titles, by the field each shows (its raw value); the texts are in
+    /// `SampleColumns+ru.swift` and `SampleColumns+en.swift`.
+    package enum Title: String, TextCatalogue {
+        case customerId = "customer_id"
+        case name
+        case email
+        case phone
+        case manager
+        case sourceLine = "source_line"
+        case orderId = "order_id"
+        case date
+        case amount
+        case revenue
+        case revenueLast12m = "revenue_last_12m"
+        case revenuePrev12m = "revenue_prev_12m"
+        case revenueAllHistory = "revenue_all_history"
+        case revenueChange12m = "revenue_change_12m"
+        case purchaseIntervalDays = "purchase_interval_days"
+        case ordersLast12m = "orders_last_12m"
+        case customersLast12m = "customers_last_12m"
+        case marginLast12m = "margin_last_12m"
+        case shareLast12m = "share_last_12m"
+        case lastPurchase = "last_purchase"
+        case recencyDays = "recency_days"
+        case segment
+        case orders
+        case customers
+        case margin
+        case share
+        case lastSaleDate = "last_sale_date"
+        case idle
+        case taxId = "tax_id"
+        case keys
+        case group
+
+        package static func texts(in language: Language) -> [Title: String] {
+            switch language {
+            case .ru: russian
+            case .en: english
+            }
+        }
+    }
 
     package static func title(_ field: String, _ language: Language) -> String {
-        titles[field]?[language] ?? field
+        Title(rawValue: field)?.render(in: language) ?? field
     }
 
     /// What a column holds, for a spreadsheet cell of the right type.
