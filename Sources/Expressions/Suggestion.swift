@@ -7,6 +7,15 @@ public enum Suggestion {
     /// The hint to append to an "unknown …" message (`; did you mean 'x'?`), or "" when
     /// nothing is near.
     public static func hint(for id: String, in candidates: some Collection<String>) -> LocalizedText {
+        // A truncated id (`sales.growth` for `sales.growth_12m`) means the ids it begins.
+        let completions = candidates.filter { isCompletion($0, of: id) }.sorted()
+        if completions.count == 1, let only = completions.first {
+            return LocalizedText(ru: "; возможно, «\(only)»?", en: "; did you mean '\(only)'?")
+        }
+        if completions.count > 1 {
+            let shown = completions.prefix(24).joined(separator: ", ") + (completions.count > 24 ? ", …" : "")
+            return LocalizedText(ru: "; возможно, одно из: \(shown)", en: "; did you mean one of: \(shown)")
+        }
         if let near = nearest(to: id, in: candidates) {
             return LocalizedText(ru: "; возможно, «\(near)»?", en: "; did you mean '\(near)'?")
         }
@@ -16,6 +25,13 @@ public enum Suggestion {
         guard !family.isEmpty else { return LocalizedText(both: "") }
         let shown = family.prefix(24).joined(separator: ", ") + (family.count > 24 ? ", …" : "")
         return LocalizedText(ru: "; в группе «\(group)» есть: \(shown)", en: "; the '\(group)' group has: \(shown)")
+    }
+
+    /// True when `candidate` is `id` followed by a further part (`_12m`, `.all_history`).
+    static func isCompletion(_ candidate: String, of id: String) -> Bool {
+        guard !id.isEmpty, candidate.count > id.count, candidate.hasPrefix(id) else { return false }
+        let next = candidate[candidate.index(candidate.startIndex, offsetBy: id.count)]
+        return next == "_" || next == "."
     }
 
     /// The known id nearest to `id`, when it is within max(2, length / 4) edits.

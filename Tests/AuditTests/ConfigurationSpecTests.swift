@@ -38,7 +38,7 @@ import Testing
         unavailable: [:], series: MonthlySeries(), tables: MetricTables())
 
     func configuration(_ answers: [String: AnswerValue]) throws -> RecommendedConfiguration {
-        let ruleset = try RulesetLoader(environment: beliefEnvironment()).load(text: beliefRuleset(block), file: "c.yaml")
+        let ruleset = try RulesetLoader(environment: configurationEnvironment()).load(text: configurationRuleset(block), file: "c.yaml")
         let stack = RulesetStack([ruleset])
         let findings = RuleEvaluator(policy: .standard).evaluate(
             stack.rules, in: FixedContext(answers: answers, metrics: [:], roundDate: document.asOf))
@@ -85,15 +85,16 @@ import Testing
         let broken = block.replacingOccurrences(of: "retain_customers:", with: "retain_customer:")
             .replacingOccurrences(of: "metric: sales.growth_12m", with: "metric: sales.growth")
             .replacingOccurrences(of: "goal_question: goals", with: "goal_question: stages")
-        let found = RulesetLoader(environment: beliefEnvironment()).lint(text: beliefRuleset(broken), file: "c.yaml").1.map {
+        let found = RulesetLoader(environment: configurationEnvironment()).lint(text: configurationRuleset(broken), file: "c.yaml").1.map {
             $0.formatted(in: .en)
         }
         #expect(found.contains { $0.contains("goal_question: 'stages' must be a multiple-choice (multi) question") })
-        #expect(found.contains { $0.contains("unknown metric 'sales.growth'; the 'sales.' group has: sales.growth_12m") })
+        #expect(found.contains { $0.contains("unknown metric 'sales.growth'; did you mean 'sales.growth_12m'?") }, "\(found)")
         let wrongOption = block.replacingOccurrences(of: "retain_customers:", with: "retain_customer:")
-        let options = RulesetLoader(environment: beliefEnvironment()).lint(text: beliefRuleset(wrongOption), file: "c.yaml").1.map {
-            $0.formatted(in: .en)
-        }
+        let options = RulesetLoader(environment: configurationEnvironment()).lint(text: configurationRuleset(wrongOption), file: "c.yaml").1
+            .map {
+                $0.formatted(in: .en)
+            }
         #expect(
             options.contains {
                 $0.contains("c.yaml:13:")
@@ -102,9 +103,9 @@ import Testing
     }
 
     @Test func theLastLayerThatDeclaresABlockWins() throws {
-        let loader = RulesetLoader(environment: beliefEnvironment())
-        let first = try loader.load(text: beliefRuleset(block), file: "a.yaml")
-        let second = try loader.load(text: beliefRuleset("rules: []"), file: "b.yaml")
+        let loader = RulesetLoader(environment: configurationEnvironment())
+        let first = try loader.load(text: configurationRuleset(block), file: "a.yaml")
+        let second = try loader.load(text: configurationRuleset("rules: []"), file: "b.yaml")
         #expect(RulesetStack([first, second]).configuration?.goalQuestion == "goals")
         #expect(RulesetStack([second]).configuration == nil)
     }

@@ -105,6 +105,15 @@ import Testing
         #expect(hint.ru == "; в группе «managers.» есть: managers.idle, managers.with_sales_12m")
     }
 
+    @Test func aTruncatedIDGetsTheIDsItBegins() {
+        let ids = ["sales.rows", "sales.growth_12m", "sales.revenue_last_12m", "sales.revenue_prev_12m", "sales.revenue.all_history"]
+        #expect(Suggestion.hint(for: "sales.growth", in: ids).en == "; did you mean 'sales.growth_12m'?", "not the nearer 'sales.rows'")
+        #expect(
+            Suggestion.hint(for: "sales.revenue", in: ids).en
+                == "; did you mean one of: sales.revenue.all_history, sales.revenue_last_12m, sales.revenue_prev_12m")
+        #expect(Suggestion.hint(for: "sales.revenue", in: ids).ru.hasPrefix("; возможно, одно из: sales.revenue.all_history"))
+    }
+
     @Test func nothingNearGivesNoHint() {
         #expect(Suggestion.hint(for: "zzz", in: ["managers.idle"]).en == "")
     }
