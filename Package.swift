@@ -98,7 +98,7 @@ let package = Package(
             path: "Sources/TestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AuditModelTests", dependencies: ["AuditModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "AuditModelTests", dependencies: ["AuditModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "AuditModel", "Workspace", "TestSupport"], swiftSettings: swiftSettings),

@@ -86,8 +86,7 @@ public enum Analytics {
         } catch {
             throw UnstorableResult(
                 workspace: workspace.path,
-                what: LocalizedText(
-                    ru: "метрики раунда \(round.number)", en: "the metrics of round \(round.number)"))
+                what: AnalyticsText.theMetricsOfRound.text(["number": .value(round.number)]))
         }
         // The reusable part; a part that does not encode is simply not stored (the next command computes again).
         let reusable = (try? JSONEncoder().encode(StoredAnalysis(analysis))).map { String(decoding: $0, as: UTF8.self) }

@@ -13,17 +13,17 @@ public enum MetricFamily: String, Sendable, Hashable, Codable, CaseIterable {
 
     public var title: LocalizedText {
         switch self {
-        case .sales: LocalizedText(ru: "Продажи", en: "Sales")
-        case .pareto: LocalizedText(ru: "Парето по клиентам", en: "Customer Pareto")
-        case .customers: LocalizedText(ru: "Клиенты, удержание и отток", en: "Customers, retention and churn")
-        case .rfm: LocalizedText(ru: "RFM-сегменты", en: "RFM segments")
-        case .abc: LocalizedText(ru: "ABC-анализ", en: "ABC analysis")
-        case .managers: LocalizedText(ru: "Менеджеры", en: "Managers")
-        case .cohorts: LocalizedText(ru: "Когорты", en: "Cohorts")
-        case .channels: LocalizedText(ru: "Каналы и кампании", en: "Channels and campaigns")
-        case .deals: LocalizedText(ru: "Сделки", en: "Deals")
-        case .activities: LocalizedText(ru: "Активности", en: "Activities")
-        case .quality: LocalizedText(ru: "Качество данных", en: "Data quality")
+        case .sales: AnalyticsText.sales.text()
+        case .pareto: AnalyticsText.customerPareto.text()
+        case .customers: AnalyticsText.customersRetentionAndChurn.text()
+        case .rfm: AnalyticsText.rfmSegments.text()
+        case .abc: AnalyticsText.abcAnalysis.text()
+        case .managers: AnalyticsText.managers.text()
+        case .cohorts: AnalyticsText.cohorts.text()
+        case .channels: AnalyticsText.channelsAndCampaigns.text()
+        case .deals: AnalyticsText.deals.text()
+        case .activities: AnalyticsText.activities.text()
+        case .quality: AnalyticsText.dataQuality.text()
         }
     }
 }
@@ -218,46 +218,28 @@ public struct UnavailableReason: Sendable, Hashable {
         case "no_rows":
             let kind = DatasetKind(rawValue: parts.count > 1 ? parts[1] : "")
             let title = kind?.title ?? LocalizedText(both: parts.count > 1 ? parts[1] : "?")
-            return LocalizedText(
-                ru: "в раунде нет данных «\(title.ru)»; импортируйте их",
-                en: "the round has no \(title.en) rows; import them")
+            return AnalyticsText.theRoundHasNoRowsImport.text(["title": .localized(title)])
         case "no_values":
             let field = parts.count > 1 ? parts[1] : "?"
-            return LocalizedText(
-                ru: "поле \(field) не заполнено ни в одной строке",
-                en: "the field \(field) is empty in every row")
+            return AnalyticsText.theFieldIsEmptyInEvery.text(["field": .value(field)])
         case "zero_total":
-            return LocalizedText(
-                ru: "итог, на который делится метрика, равен нулю или отрицателен",
-                en: "the total the metric divides by is zero or negative")
+            return AnalyticsText.theTotalTheMetricDividesBy.text()
         case "empty_previous_window":
-            return LocalizedText(ru: "в предыдущие 12 месяцев нет продаж", en: "no sales in the previous 12 months")
+            return AnalyticsText.noSalesInThePreviousMonths.text()
         case "previous_window_not_covered":
-            return LocalizedText(
-                ru: "данные начинаются позже начала предыдущих 12 месяцев: сравнивать не с чем",
-                en: "the data begin after the start of the previous 12 months: nothing whole to compare with")
+            return AnalyticsText.theDataBeginAfterTheStart.text()
         case "no_sales_last_12_months":
-            return LocalizedText(
-                ru: "у компании нет продаж за последние 12 месяцев",
-                en: "the company has no sales in the last 12 months")
+            return AnalyticsText.theCompanyHasNoSalesIn.text()
         case "no_sales_last_90_days":
-            return LocalizedText(
-                ru: "у компании нет продаж за последние 90 дней",
-                en: "the company has no sales in the last 90 days")
+            return AnalyticsText.theCompanyHasNoSalesIn2.text()
         case "no_closed_deals":
-            return LocalizedText(ru: "нет закрытых сделок", en: "no closed deals")
+            return AnalyticsText.noClosedDeals.text()
         case "no_complete_cohort":
-            return LocalizedText(
-                ru: "ни одна когорта ещё не прожила столько месяцев",
-                en: "no cohort is old enough yet")
+            return AnalyticsText.noCohortIsOldEnoughYet.text()
         case "no_manager_stopped":
-            return LocalizedText(
-                ru: "ни один менеджер не ушёл и не перестал продавать хотя бы за 90 дней до даты среза (при данных за год до этого)",
-                en: "no manager left or stopped selling at least 90 days before the as-of date (with a year of data before it)")
+            return AnalyticsText.noManagerLeftOrStoppedSelling.text()
         case "nothing_to_measure":
-            return LocalizedText(
-                ru: "нет значений, по которым считается метрика",
-                en: "no values to measure")
+            return AnalyticsText.noValuesToMeasure.text()
         default:
             return LocalizedText(both: code)
         }

@@ -12,9 +12,9 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
 
     public var title: LocalizedText {
         switch self {
-        case .higherIsBetter: LocalizedText(ru: "больше — лучше", en: "higher is better")
-        case .lowerIsBetter: LocalizedText(ru: "меньше — лучше", en: "lower is better")
-        case .neutral: LocalizedText(ru: "нейтральный", en: "neutral")
+        case .higherIsBetter: AnalyticsText.higherIsBetter.text()
+        case .lowerIsBetter: AnalyticsText.lowerIsBetter.text()
+        case .neutral: AnalyticsText.neutral.text()
         }
     }
 

@@ -15,17 +15,13 @@ extension Formatter {
     /// / `12 months to 2026-11-20 (2025-11-21 – 2026-11-20)`.
     public func headlinePeriod(_ periods: HeadlinePeriods) -> String {
         let range = periods.last12m
-        return LocalizedText(
-            ru: "12 мес. по \(date(range.to)) (\(date(range.from))–\(date(range.to)))",
-            en: "12 months to \(date(range.to)) (\(date(range.from)) – \(date(range.to)))")[language]
+        return AnalyticsText.monthsTo.text(["date": .value(date(range.to)), "date2": .value(date(range.from))])[language]
     }
 
     /// The 12 months before the headline period, with their dates.
     public func previousPeriod(_ periods: HeadlinePeriods) -> String {
         let range = periods.previous12m
-        return LocalizedText(
-            ru: "предыдущие 12 мес. (\(date(range.from))–\(date(range.to)))",
-            en: "the previous 12 months (\(date(range.from)) – \(date(range.to)))")[language]
+        return AnalyticsText.thePreviousMonths.text(["date": .value(date(range.from)), "date2": .value(date(range.to))])[language]
     }
 
     /// The headline period against the one before, as one phrase for a heading:
@@ -33,8 +29,7 @@ extension Formatter {
     public func headlineComparison(_ periods: HeadlinePeriods) -> String {
         let previous = periods.previous12m
         return headlinePeriod(periods)
-            + LocalizedText(
-                ru: " в сравнении с предыдущими 12 мес. (\(date(previous.from))–\(date(previous.to)))",
-                en: " compared with the previous 12 months (\(date(previous.from)) – \(date(previous.to)))")[language]
+            + AnalyticsText.comparedWithThePreviousMonths.text(["date": .value(date(previous.from)), "date2": .value(date(previous.to))])[
+                language]
     }
 }

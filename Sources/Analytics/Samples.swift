@@ -51,38 +51,32 @@ public enum SampleSet: String, CaseIterable, Sendable, Codable {
 
     public var title: LocalizedText {
         switch self {
-        case .customersNoEmail: LocalizedText(ru: "клиенты без email", en: "customers without an email")
-        case .customersInvalidEmail: LocalizedText(ru: "клиенты с некорректным email", en: "customers with an invalid email")
-        case .customersInvalidPhone: LocalizedText(ru: "клиенты с некорректным телефоном", en: "customers with an invalid phone")
-        case .customersNoBirthDate: LocalizedText(ru: "клиенты без даты рождения", en: "customers without a birth date")
-        case .customersNoSegment: LocalizedText(ru: "клиенты без сегмента", en: "customers without a segment")
-        case .customersNoIndustry: LocalizedText(ru: "клиенты без отрасли", en: "customers without an industry")
-        case .customersNoRegion: LocalizedText(ru: "клиенты без региона", en: "customers without a region")
-        case .customersNoManager: LocalizedText(ru: "клиенты без менеджера", en: "customers without a manager")
-        case .customersDuplicates: LocalizedText(ru: "дубли клиентов", en: "duplicate customers")
+        case .customersNoEmail: AnalyticsText.customersWithoutAnEmail.text()
+        case .customersInvalidEmail: AnalyticsText.customersWithAnInvalidEmail.text()
+        case .customersInvalidPhone: AnalyticsText.customersWithAnInvalidPhone.text()
+        case .customersNoBirthDate: AnalyticsText.customersWithoutABirthDate.text()
+        case .customersNoSegment: AnalyticsText.customersWithoutASegment.text()
+        case .customersNoIndustry: AnalyticsText.customersWithoutAnIndustry.text()
+        case .customersNoRegion: AnalyticsText.customersWithoutARegion.text()
+        case .customersNoManager: AnalyticsText.customersWithoutAManager.text()
+        case .customersDuplicates: AnalyticsText.duplicateCustomers.text()
         case .customersTaxIDDuplicates:
-            LocalizedText(ru: "клиенты, заведённые несколько раз с одним ИНН", en: "customers entered more than once under one tax id")
-        case .customersWithoutSales: LocalizedText(ru: "клиенты без продаж", en: "customers without sales")
-        case .salesOrphans: LocalizedText(ru: "продажи клиентов, которых нет в списке", en: "sales of customers not in the list")
-        case .salesFutureDates: LocalizedText(ru: "продажи с датой в будущем", en: "sales dated in the future")
-        case .salesNonPositive: LocalizedText(ru: "продажи с нулевой или отрицательной суммой", en: "sales with a zero or negative amount")
-        case .managersIdle: LocalizedText(ru: "простаивающие менеджеры", en: "idle managers")
-        case .customersAtRisk: LocalizedText(ru: "клиенты под риском ухода", en: "customers at risk")
-        case .customersLost: LocalizedText(ru: "потерянные клиенты", en: "lost customers")
-        case .customersTop: LocalizedText(ru: "ключевые клиенты", en: "key accounts")
+            AnalyticsText.customersEnteredMoreThanOnceUnder.text()
+        case .customersWithoutSales: AnalyticsText.customersWithoutSales.text()
+        case .salesOrphans: AnalyticsText.salesOfCustomersNotInThe.text()
+        case .salesFutureDates: AnalyticsText.salesDatedInTheFuture.text()
+        case .salesNonPositive: AnalyticsText.salesWithAZeroOrNegative.text()
+        case .managersIdle: AnalyticsText.idleManagers.text()
+        case .customersAtRisk: AnalyticsText.customersAtRisk.text()
+        case .customersLost: AnalyticsText.lostCustomers.text()
+        case .customersTop: AnalyticsText.keyAccounts.text()
         case .customersOfTopManager:
-            LocalizedText(
-                ru: "клиенты менеджера с наибольшей долей выручки",
-                en: "customers of the manager with the largest revenue share")
+            AnalyticsText.customersOfTheManagerWithThe.text()
         case .customersOverdueRegulars:
-            LocalizedText(
-                ru: "постоянные клиенты, пропустившие свой срок заказа",
-                en: "regular customers past their usual reorder time")
+            AnalyticsText.regularCustomersPastTheirUsualReorder.text()
         case .customersKeyDecliners:
-            LocalizedText(
-                ru: "крупные клиенты прошлого года, сократившие закупки больше чем на 30 %",
-                en: "last year's largest customers who cut their purchases by more than 30 %")
-        case .customersUnserved: LocalizedText(ru: "клиенты, которых никто не ведёт", en: "customers nobody looks after")
+            AnalyticsText.lastYearSLargestCustomersWho.text()
+        case .customersUnserved: AnalyticsText.customersNobodyLooksAfter.text()
         }
     }
 }

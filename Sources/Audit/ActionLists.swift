@@ -91,13 +91,13 @@ public struct ActionLists: Sendable {
     }
 
     private enum Text {
-        static let contents = LocalizedText(ru: "Содержание", en: "Contents")
+        static let contents = AuditText.contents.text()
         static let contentsHeader = [
-            LocalizedText(ru: "Проблема (лист)", en: "Finding (sheet)"),
-            LocalizedText(ru: "Что найдено", en: "What was found"),
-            LocalizedText(ru: "Список", en: "List"),
-            LocalizedText(ru: "Записей", en: "Records"),
+            AuditText.findingSheet.text(),
+            AuditText.whatWasFound.text(),
+            AuditText.list.text(),
+            AuditText.records.text(),
         ]
-        static let count = LocalizedText(ru: "{subject}: всего {count}", en: "{subject}: {count} in all")
+        static let count = AuditText.subjectCountInAll.text()
     }
 }

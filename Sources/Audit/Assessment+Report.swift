@@ -64,7 +64,7 @@ extension Assessment {
                 ProjectSection.ExcludedRow(
                     name: entry.platform.name,
                     reasons: entry.exclusions.isEmpty
-                        ? [LocalizedText(ru: "подходит, но ниже первых трёх", en: "fits, but ranks below the first three")]
+                        ? [AuditText.fitsButRanksBelowTheFirst.text()]
                         : entry.exclusions)
             },
             stages: plan.initiatives.map { item in
@@ -119,7 +119,7 @@ extension Assessment {
         for answer in answers where !known.contains(answer.questionID) {
             rows.append(
                 AnswerRow(
-                    section: LocalizedText(ru: "Вопросы вне текущей версии анкеты", en: "Questions not in this questionnaire version"),
+                    section: AuditText.questionsNotInThisQuestionnaireVersion.text(),
                     questionID: answer.questionID, question: LocalizedText(both: answer.questionID),
                     answer: LocalizedText(both: EvidenceTemplate.plain(answer.value)), note: answer.note, source: answer.source,
                     confirmed: answer.confirmed))

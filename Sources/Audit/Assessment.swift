@@ -121,9 +121,7 @@ public enum AuditPipeline {
             } catch {
                 throw UnstorableResult(
                     workspace: workspace.path,
-                    what: LocalizedText(
-                        ru: "результат правила \(finding.ruleID) (\(finding.ruleset))",
-                        en: "the finding of rule \(finding.ruleID) (\(finding.ruleset))"))
+                    what: AuditText.theFindingOfRule.text(["ruleID": .value(finding.ruleID), "ruleset": .value(finding.ruleset)]))
             }
             return StoredFinding(
                 ruleID: finding.ruleID, status: finding.status.rawValue, severity: finding.severity.rawValue,
@@ -153,9 +151,9 @@ struct RoundContext: AssessmentContext {
             let text = question?.text ?? LocalizedText(both: missing.reference.id)
             let why: LocalizedText =
                 missing.reason == .dontKnow
-                ? LocalizedText(ru: "ответ «не знаю»", en: "answered \"don't know\"")
-                : LocalizedText(ru: "нет ответа", en: "not answered")
-            return LocalizedText(ru: "вопрос «\(text.ru)»: \(why.ru)", en: "question \"\(text.en)\": \(why.en)")
+                ? AuditText.answeredDonTKnow.text()
+                : AuditText.notAnswered.text()
+            return AuditText.question.text(["text": .localized(text), "why": .localized(why)])
         case .metric:
             let definition = MetricCatalogue.definition(of: missing.reference.id)
             let datasets = definition?.datasets ?? []
@@ -167,7 +165,7 @@ struct RoundContext: AssessmentContext {
                 ru: "нет данных" + (datasets.isEmpty ? "" : "; загрузите: \(names.ru)"),
                 en: "no data" + (datasets.isEmpty ? "" : "; import: \(names.en)"))
             let why = reason ?? fallback
-            return LocalizedText(ru: "показатель «\(title.ru)»: \(why.ru)", en: "metric \"\(title.en)\": \(why.en)")
+            return AuditText.metric.text(["title": .localized(title), "why": .localized(why)])
         case .local:
             return LocalizedText(both: missing.reference.id)
         }

@@ -126,12 +126,9 @@ public struct AuditSetup: Sendable {
                 unknown.map { item in
                     Diagnostic(
                         at: item.rule.location,
-                        LocalizedText(
-                            ru:
-                                "правило \(item.rule.id): допущения «\(item.assumption)» нет ни в одном наборе правил; объявите его в «assumptions:»",
-                            en:
-                                "rule \(item.rule.id): no ruleset declares the assumption '\(item.assumption)'; declare it under 'assumptions:'"
-                        ))
+                        AuditText.ruleNoRulesetDeclaresTheAssumption.text([
+                            "id": .value(item.rule.id), "assumption": .value(item.assumption),
+                        ]))
                 })
         }
         return AuditSetup(questionnaire: questionnaire, rulesets: stack)
@@ -166,9 +163,7 @@ public struct AuditSetup: Sendable {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw Diagnostic(
                     at: SourceLocation(file: path),
-                    LocalizedText(
-                        ru: "не удалось прочитать \(path): файла нет или нет прав на чтение",
-                        en: "cannot read \(path): it does not exist or is not readable"))
+                    AuditText.cannotReadItDoesNotExist.text(["path": .value(path)]))
             }
             layers.append(
                 StoredRulesetLayer(fileName: URL(fileURLWithPath: path).lastPathComponent, content: String(decoding: data, as: UTF8.self)))
@@ -207,12 +202,7 @@ public struct StoredLayerRefused: AuditError {
     }
 
     public func message(in language: Language) -> String {
-        let head = LocalizedText(
-            ru:
-                "набор правил, сохранённый с раундом \(round), больше не проходит проверку; исправьте файл и передайте его снова с --rules ФАЙЛ (в открытом раунде он заменит сохранённый)",
-            en:
-                "the ruleset stored with round \(round) no longer passes the checks; fix the file and give it again with --rules FILE (in an open round it replaces the stored one)"
-        )[language]
+        let head = AuditText.theRulesetStoredWithRoundNo.text(["round": .value(round)])[language]
         return head + "\n" + problems.message(in: language)
     }
 }

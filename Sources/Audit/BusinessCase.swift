@@ -66,44 +66,39 @@ public struct BusinessCase: Sendable, Hashable, Codable {
             costs.append(
                 Line(
                     id: "licences",
-                    title: LocalizedText(ru: "Подписка: \(platform.platform.name)", en: "Licences: \(platform.platform.name)"),
+                    title: AuditText.licences.text(["name": .value(platform.platform.name)]),
                     amount: platform.licencesPerYear,
-                    basis: LocalizedText(
-                        ru:
-                            "\(users) пользователей × 12 месяцев × прайс \(money(platform.platform.pricePerUserMonth.lowerBound).ru)–\(money(platform.platform.pricePerUserMonth.upperBound).ru) на \(pricesCheckedOn ?? "—")",
-                        en:
-                            "\(users) users × 12 months × list price \(money(platform.platform.pricePerUserMonth.lowerBound).en)–\(money(platform.platform.pricePerUserMonth.upperBound).en) as of \(pricesCheckedOn ?? "—")"
-                    )))
+                    basis: AuditText.usersMonthsListPriceAsOf.text([
+                        "users": .value(users), "money": .localized(money(platform.platform.pricePerUserMonth.lowerBound)),
+                        "money2": .localized(money(platform.platform.pricePerUserMonth.upperBound)),
+                        "pricesCheckedOn": .value(pricesCheckedOn ?? "—"),
+                    ])))
         } else {
             notCounted.append(
-                LocalizedText(ru: "подписка: ни одна платформа каталога не подходит", en: "licences: no platform of the catalogue fits"))
+                AuditText.licencesNoPlatformOfTheCatalogue.text())
         }
         if let plan, !plan.initiatives.isEmpty {
             costs.append(
                 Line(
                     id: "services",
-                    title: LocalizedText(
-                        ru: "Работы по внедрению (этапов плана: \(plan.initiatives.count))",
-                        en: "Rollout work (\(plan.initiatives.count) plan stages)"),
+                    title: AuditText.rolloutWorkPlanStages.text(["count": .value(plan.initiatives.count)]),
                     amount: plan.cost,
-                    basis: LocalizedText(
-                        ru: "трудоёмкость этапов × ставка дня \(money(plan.dayRate.lowerBound).ru)–\(money(plan.dayRate.upperBound).ru)",
-                        en: "the stages' effort × a day rate of \(money(plan.dayRate.lowerBound).en)–\(money(plan.dayRate.upperBound).en)"))
+                    basis: AuditText.theStagesEffortADayRate.text([
+                        "money": .localized(money(plan.dayRate.lowerBound)), "money2": .localized(money(plan.dayRate.upperBound)),
+                    ]))
             )
             // Project management (10–15 %) and a reserve (15–20 %) on the outside work, as integrators quote them.
             costs.append(
                 Line(
-                    id: "management", title: LocalizedText(ru: "Управление проектом и резерв", en: "Project management and reserve"),
+                    id: "management", title: AuditText.projectManagementAndReserve.text(),
                     amount: (plan.cost.lowerBound * 0.25)...(plan.cost.upperBound * 0.35),
-                    basis: LocalizedText(
-                        ru: "10–15 % на управление проектом и 15–20 % резерва от стоимости работ",
-                        en: "10–15 % for project management and a 15–20 % reserve on the cost of the work")))
+                    basis: AuditText.forProjectManagementAndAReserve.text()))
             if let hours = number("proj_internal_hours"), let salary = number("money_manager_cost"), hours > 0, salary > 0 {
                 let hourly = salary / 164
                 let amount = hours * Double(plan.weeks) * hourly
                 costs.append(
                     Line(
-                        id: "internal", title: LocalizedText(ru: "Время своих сотрудников", en: "The company's own time"),
+                        id: "internal", title: AuditText.theCompanySOwnTime.text(),
                         amount: amount...amount,
                         basis: LocalizedText(
                             ru:
@@ -113,9 +108,7 @@ public struct BusinessCase: Sendable, Hashable, Codable {
                         )))
             } else {
                 notCounted.append(
-                    LocalizedText(
-                        ru: "время своих сотрудников: не названы часы в неделю или стоимость менеджера",
-                        en: "the company's own time: the weekly hours or a manager's cost are not stated"))
+                    AuditText.theCompanySOwnTimeThe.text())
             }
         }
 
@@ -124,20 +117,14 @@ public struct BusinessCase: Sendable, Hashable, Codable {
         if (metrics["sales.cost_coverage"].number ?? 0) >= 0.8, let measured = metrics["sales.gross_margin_last_12m"].number, measured > 0 {
             margin = measured
             assumptions.append(
-                LocalizedText(
-                    ru: "выручка переведена в валовую маржу по данным: \(percent(measured).ru) за последние 12 месяцев",
-                    en: "revenue is turned into gross margin from the data: \(percent(measured).en) over the last 12 months"))
+                AuditText.revenueIsTurnedIntoGrossMargin.text(["percent": .localized(percent(measured))]))
         } else if let stated = number("money_margin_pct"), stated > 0 {
             margin = stated / 100
             assumptions.append(
-                LocalizedText(
-                    ru: "выручка переведена в валовую маржу по оценке руководителя: \(percent(stated / 100).ru)",
-                    en: "revenue is turned into gross margin at the manager's estimate: \(percent(stated / 100).en)"))
+                AuditText.revenueIsTurnedIntoGrossMargin2.text(["percent": .localized(percent(stated / 100))]))
         } else {
             notCounted.append(
-                LocalizedText(
-                    ru: "отдача: маржа неизвестна (нет себестоимости в данных и оценки в ответах)",
-                    en: "value: the margin is unknown (no costs in the data and no estimate in the answers)"))
+                AuditText.valueTheMarginIsUnknownNo.text())
         }
         let removed = Set(plan?.initiatives.flatMap(\.spec.causes) ?? [])
         for group in assessment.causes where removed.contains(group.cause.id) {
@@ -148,26 +135,22 @@ public struct BusinessCase: Sendable, Hashable, Codable {
                 value.append(
                     Line(
                         id: group.cause.id, title: group.cause.title, amount: (estimate.low * margin)...(estimate.high * margin),
-                        basis: LocalizedText(
-                            ru:
-                                "маржа с выручки, которую можно вернуть: \(money(estimate.low).ru)–\(money(estimate.high).ru); допущение: \(estimate.assumption.title.ru)",
-                            en:
-                                "the margin on recoverable revenue of \(money(estimate.low).en)–\(money(estimate.high).en); assumption: \(estimate.assumption.title.en)"
-                        )))
+                        basis: AuditText.theMarginOnRecoverableRevenueOf.text([
+                            "money": .localized(money(estimate.low)), "money2": .localized(money(estimate.high)),
+                            "title": .localized(estimate.assumption.title),
+                        ])))
             case .loss:
                 guarded.append(
                     Line(
                         id: group.cause.id, title: group.cause.title, amount: estimate.low...estimate.high,
-                        basis: LocalizedText(
-                            ru: "возможная потеря выручки за год; допущение: \(estimate.assumption.title.ru)",
-                            en: "a possible loss of revenue in a year; assumption: \(estimate.assumption.title.en)")))
+                        basis: AuditText.aPossibleLossOfRevenueIn.text(["title": .localized(estimate.assumption.title)])))
             }
         }
         if let hours = number("report_hours"), let salary = number("money_manager_cost"), hours > 0, salary > 0 {
             let yearly = hours * 12 * salary / 164
             value.append(
                 Line(
-                    id: "reports", title: LocalizedText(ru: "Время на ручные отчёты", en: "Time on manual reports"),
+                    id: "reports", title: AuditText.timeOnManualReports.text(),
                     amount: (0.5 * yearly)...(0.8 * yearly),
                     basis: LocalizedText(
                         ru:
@@ -177,9 +160,7 @@ public struct BusinessCase: Sendable, Hashable, Codable {
                     )))
         }
         assumptions.append(
-            LocalizedText(
-                ru: "отдача — за год после запуска; потери, от которых защищает проект, показаны отдельно и в окупаемость не входят",
-                en: "value is for the year after launch; losses the project guards against are shown apart and not counted in the payback"))
+            AuditText.valueIsForTheYearAfter.text())
         return BusinessCase(costs: costs, value: value, guarded: guarded, notCounted: notCounted, assumptions: assumptions)
     }
 }

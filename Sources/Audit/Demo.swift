@@ -52,14 +52,14 @@ public enum Demo {
             at: path, client: company, industry: "wholesale",
             consultant: "А. В. Демидов", roundDate: roundDate)
         let round = try workspace.round()
-        log(LocalizedText(ru: "Рабочий файл: \(path)", en: "Workspace: \(path)")[language])
+        log(AuditText.workspace.text(["path": .value(path)])[language])
         for (file, kind) in [("customers.csv", DatasetKind.customers), ("sales.csv", .sales), ("managers.csv", .managers)] {
             let input = source + "/" + file
             guard FileManager.default.fileExists(atPath: input) else { continue }
             let report = try Importer.importFile(input, into: workspace, round: round, options: ImportOptions(kind: kind))
             let rows = Formatter(language).count(Double(report.rowsStored), .rows)
             log(
-                LocalizedText(ru: "Загружено \(file): \(rows) (\(kind.title.ru))", en: "Imported \(file): \(rows) (\(kind.title.en))")[
+                AuditText.imported.text(["file": .value(file), "rows": .value(rows), "title": .localized(kind.title)])[
                     language])
         }
         let setup = try AuditSetup.load(for: workspace, round: round, rules: [source + "/consultant.yaml"])
@@ -71,7 +71,7 @@ public enum Demo {
         }
         let answers = try AnswersFile.importFile(
             source + "/answers.yaml", into: workspace, round: round, questionnaire: setup.questionnaire)
-        log(LocalizedText(ru: "Ответы анкеты: \(answers.stored)", en: "Questionnaire answers: \(answers.stored)")[language])
+        log(AuditText.questionnaireAnswers.text(["stored": .value(answers.stored)])[language])
         let assessment = try AuditPipeline.assess(workspace, setup: setup)
         let input = try assessment.reportInput(workspace: workspace)
         // The lists to act on, in full (the stored analysis keeps a sample's first records only).

@@ -8,79 +8,72 @@ public enum PlanText {
         let format = Formatter(language)
         var lines: [String] = []
         lines.append(
-            LocalizedText(
-                ru: "План проекта: \(plan.weeks) нед., работы внедрения \(format.moneyRange(plan.cost))",
-                en: "Project plan: \(plan.weeks) weeks, rollout work \(format.moneyRange(plan.cost))")[language])
+            AuditText.projectPlanWeeksRolloutWork.text(["weeks": .value(plan.weeks), "moneyRange": .value(format.moneyRange(plan.cost))])[
+                language])
         for (index, item) in plan.initiatives.enumerated() {
             let spec = item.spec
             lines.append("")
             lines.append(
                 "\(index + 1). \(spec.title[language]) — "
-                    + LocalizedText(
-                        ru:
-                            "недели \(item.startWeek + 1)–\(item.endWeek); отвечает: \(spec.owner.ru); \(format.number(spec.effortDays.lowerBound, fractionDigits: 0))–\(format.number(spec.effortDays.upperBound, fractionDigits: 0)) чел.-дн., \(format.moneyRange(item.cost))",
-                        en:
-                            "weeks \(item.startWeek + 1)–\(item.endWeek); owner: \(spec.owner.en); \(format.number(spec.effortDays.lowerBound, fractionDigits: 0))–\(format.number(spec.effortDays.upperBound, fractionDigits: 0)) person-days, \(format.moneyRange(item.cost))"
-                    )[language])
+                    + AuditText.weeksOwnerPersonDays.text([
+                        "startWeek": .value(item.startWeek + 1), "endWeek": .value(item.endWeek), "owner": .localized(spec.owner),
+                        "number": .value(format.number(spec.effortDays.lowerBound, fractionDigits: 0)),
+                        "number2": .value(format.number(spec.effortDays.upperBound, fractionDigits: 0)),
+                        "moneyRange": .value(format.moneyRange(item.cost)),
+                    ])[language])
             lines.append("   " + spec.scope[language])
             if !spec.dependsOn.isEmpty {
                 let titles = spec.dependsOn.compactMap { id in plan.initiatives.first { $0.spec.id == id }?.spec.title[language] }
                 if !titles.isEmpty {
-                    lines.append("   " + LocalizedText(ru: "После: ", en: "After: ")[language] + titles.joined(separator: "; "))
+                    lines.append("   " + AuditText.after.text()[language] + titles.joined(separator: "; "))
                 }
             }
             if !item.findings.isEmpty {
-                lines.append("   " + LocalizedText(ru: "Отвечает на: ", en: "Answers: ")[language] + item.findings.joined(separator: ", "))
+                lines.append("   " + AuditText.answers.text()[language] + item.findings.joined(separator: ", "))
             }
             for metric in spec.kpis {
                 guard let definition = MetricCatalogue.definition(of: metric) else { continue }
                 _ = definition.unit
                 let value = format.metric(metric, in: document) ?? "—"
-                lines.append("   KPI: " + definition.title[language] + " — " + LocalizedText(ru: "сейчас ", en: "now ")[language] + value)
+                lines.append("   KPI: " + definition.title[language] + " — " + AuditText.now.text()[language] + value)
             }
         }
         lines.append("")
-        lines.append(LocalizedText(ru: "Обоснование (первый год, диапазоны):", en: "Business case (first year, ranges):")[language])
+        lines.append(AuditText.businessCaseFirstYearRanges.text()[language])
         for line in businessCase.costs {
             lines.append("  − " + line.title[language] + ": " + format.moneyRange(line.amount) + " (" + line.basis[language] + ")")
         }
-        lines.append("  " + LocalizedText(ru: "Затраты: ", en: "Cost: ")[language] + format.moneyRange(businessCase.cost))
+        lines.append("  " + AuditText.cost.text()[language] + format.moneyRange(businessCase.cost))
         for line in businessCase.value {
             lines.append(
                 "  + " + line.title[language] + ": " + format.moneyRange(line.amount)
-                    + LocalizedText(ru: " в год (", en: " a year (")[language] + line.basis[language] + ")")
+                    + AuditText.aYear.text()[language] + line.basis[language] + ")")
         }
         lines.append(
-            "  " + LocalizedText(ru: "Отдача в год: ", en: "Value a year: ")[language] + format.moneyRange(businessCase.yearlyValue))
+            "  " + AuditText.valueAYear.text()[language] + format.moneyRange(businessCase.yearlyValue))
         if let payback = businessCase.paybackMonths {
             lines.append(
                 "  "
-                    + LocalizedText(
-                        ru:
-                            "Окупаемость: \(format.number(payback.lowerBound, fractionDigits: 0))–\(format.number(payback.upperBound, fractionDigits: 0)) мес.",
-                        en:
-                            "Payback: \(format.number(payback.lowerBound, fractionDigits: 0))–\(format.number(payback.upperBound, fractionDigits: 0)) months"
-                    )[language])
+                    + AuditText.paybackMonths.text([
+                        "number": .value(format.number(payback.lowerBound, fractionDigits: 0)),
+                        "number2": .value(format.number(payback.upperBound, fractionDigits: 0)),
+                    ])[language])
         } else {
             lines.append(
                 "  "
-                    + LocalizedText(
-                        ru: "Окупаемость: не рассчитать — отдачу не из чего посчитать",
-                        en: "Payback: cannot be worked out; there is no value to count")[language])
+                    + AuditText.paybackCannotBeWorkedOutThere.text()[language])
         }
         if !businessCase.guarded.isEmpty {
             lines.append(
                 "  "
-                    + LocalizedText(
-                        ru: "Потери, от которых защищает проект (в окупаемость не входят):",
-                        en: "Losses the project guards against (not in the payback):")[language])
+                    + AuditText.lossesTheProjectGuardsAgainstNot.text()[language])
             for line in businessCase.guarded { lines.append("    • " + line.title[language] + ": " + format.moneyRange(line.amount)) }
         }
         for item in businessCase.notCounted {
-            lines.append("  " + LocalizedText(ru: "Не учтено: ", en: "Not counted: ")[language] + item[language])
+            lines.append("  " + AuditText.notCounted.text()[language] + item[language])
         }
         for item in businessCase.assumptions {
-            lines.append("  " + LocalizedText(ru: "Допущение: ", en: "Assumption: ")[language] + item[language])
+            lines.append("  " + AuditText.assumption.text()[language] + item[language])
         }
         return lines.joined(separator: "\n")
     }

@@ -19,12 +19,12 @@ public enum DatasetKind: String, CaseIterable, Sendable, Codable, Hashable {
 
     public var title: LocalizedText {
         switch self {
-        case .customers: LocalizedText(ru: "клиенты", en: "customers")
-        case .sales: LocalizedText(ru: "продажи", en: "sales")
-        case .managers: LocalizedText(ru: "менеджеры", en: "managers")
-        case .deals: LocalizedText(ru: "сделки", en: "deals")
-        case .activities: LocalizedText(ru: "активности", en: "activities")
-        case .campaigns: LocalizedText(ru: "кампании", en: "campaigns")
+        case .customers: ModelText.customers.text()
+        case .sales: ModelText.sales.text()
+        case .managers: ModelText.managers.text()
+        case .deals: ModelText.deals.text()
+        case .activities: ModelText.activities.text()
+        case .campaigns: ModelText.campaigns.text()
         }
     }
 }

@@ -55,7 +55,7 @@ extension AuditError {
 
     /// The message in the compiler's shape: `error: …` then ` --> file:line:column`.
     public func rendered(in language: Language) -> String {
-        let prefix = LocalizedText(ru: "ошибка", en: "error")[language]
+        let prefix = ModelText.error.text()[language]
         var text = "\(prefix): \(message(in: language))"
         if let location { text += "\n --> \(location)" }
         return text

@@ -3,6 +3,14 @@ public enum Language: String, CaseIterable, Sendable, Codable, Hashable {
     case ru
     case en
 
+    /// The language's tag in documents (BCP 47: `ru-RU`, `en-GB`), for a Word file's proofing language.
+    public var documentTag: String {
+        switch self {
+        case .ru: "ru-RU"
+        case .en: "en-GB"
+        }
+    }
+
     /// The language picked from a locale identifier such as `ru_RU.UTF-8` (Russian), else English.
     public static func fromLocale(_ identifier: String?) -> Language {
         guard let identifier, identifier.lowercased().hasPrefix("ru") else { return .en }

@@ -19,13 +19,13 @@ public enum MetricPeriod: String, Sendable, Hashable, Codable, CaseIterable {
     /// How the period is named next to a figure.
     public var title: LocalizedText {
         switch self {
-        case .last12m: LocalizedText(ru: "за 12 мес.", en: "last 12 months")
-        case .previous12m: LocalizedText(ru: "за предыдущие 12 мес.", en: "previous 12 months")
-        case .change12m: LocalizedText(ru: "12 мес. к предыдущим 12", en: "last 12 vs previous 12 months")
-        case .allHistory: LocalizedText(ru: "за всю историю данных", en: "all history")
-        case .asOf: LocalizedText(ru: "на дату среза", en: "as of the as-of date")
-        case .last90d: LocalizedText(ru: "за 90 дней", en: "last 90 days")
-        case .cohorts: LocalizedText(ru: "по когортам первой покупки", en: "by first-purchase cohort")
+        case .last12m: ModelText.lastMonths.text()
+        case .previous12m: ModelText.previousMonths.text()
+        case .change12m: ModelText.lastVsPreviousMonths.text()
+        case .allHistory: ModelText.allHistory.text()
+        case .asOf: ModelText.asOfTheAsOfDate.text()
+        case .last90d: ModelText.lastDays.text()
+        case .cohorts: ModelText.byFirstPurchaseCohort.text()
         }
     }
 

@@ -22,15 +22,15 @@ public enum MetricUnit: String, Sendable, Hashable, Codable, CaseIterable {
 
     public var title: LocalizedText {
         switch self {
-        case .money: LocalizedText(ru: "₽", en: "RUB")
-        case .count: LocalizedText(ru: "шт.", en: "count")
-        case .customers: LocalizedText(ru: "клиенты", en: "customers")
-        case .share: LocalizedText(ru: "%", en: "%")
-        case .change: LocalizedText(ru: "± %", en: "± %")
-        case .points: LocalizedText(ru: "п. п.", en: "pp")
-        case .days: LocalizedText(ru: "дни", en: "days")
-        case .ratio: LocalizedText(ru: "индекс", en: "index")
-        case .date: LocalizedText(ru: "дата", en: "date")
+        case .money: ModelText.rub.text()
+        case .count: ModelText.count.text()
+        case .customers: ModelText.customers.text()
+        case .share: ModelText.percentSign.text()
+        case .change: ModelText.plusMinusPercent.text()
+        case .points: ModelText.pp.text()
+        case .days: ModelText.days.text()
+        case .ratio: ModelText.index.text()
+        case .date: ModelText.date.text()
         }
     }
 }
@@ -47,7 +47,7 @@ extension Formatter {
         case .change: return signed(percent(abs(value)), value)
         case .points:
             return signed(number(abs(value) * 100, fractionDigits: 1), value)
-                + LocalizedText(ru: "\u{00A0}п.\u{00A0}п.", en: "\u{00A0}pp")[language]
+                + ModelText.pp2.text()[language]
         case .days: return days(value)
         case .ratio: return number(value, fractionDigits: 3)
         case .date: return number(value)

@@ -36,18 +36,18 @@ package struct NodeReader {
     package mutating func mapping(_ node: Node, _ what: LocalizedText, allowed: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
             error(
-                node, LocalizedText(ru: "\(what.ru): ожидается словарь (ключ: значение)", en: "\(what.en): expected a mapping (key: value)")
+                node, ModelText.expectedAMappingKeyValue.text(["what": .localized(what)])
             )
             return nil
         }
         var fields = Fields(node: node)
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                error(key, LocalizedText(ru: "ключ должен быть строкой", en: "a key must be a string"))
+                error(key, ModelText.aKeyMustBeAString.text())
                 continue
             }
             if fields.values[name] != nil {
-                error(key, LocalizedText(ru: "ключ «\(name)» повторяется", en: "duplicate key '\(name)'"))
+                error(key, ModelText.duplicateKey.text(["name": .value(name)]))
                 continue
             }
             if !allowed.contains(name) {
@@ -74,7 +74,7 @@ package struct NodeReader {
             return nil
         }
         guard let scalar = node.scalar else {
-            error(node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть строкой", en: "\(what.en): '\(key)' must be a string"))
+            error(node, ModelText.mustBeAString.text(["what": .localized(what), "key": .value(key)]))
             return nil
         }
         return scalar.string
@@ -88,9 +88,7 @@ package struct NodeReader {
         if !NodeReader.isIdentifier(text, dots: dots), let node = fields.values[key] {
             error(
                 node,
-                LocalizedText(
-                    ru: "\(what.ru): «\(text)» — не идентификатор; нужны строчные латинские буквы, цифры и «_», начиная с буквы",
-                    en: "\(what.en): '\(text)' is not an id; use lower-case latin letters, digits and '_', starting with a letter"))
+                ModelText.isNotAnIdUseLower.text(["what": .localized(what), "text": .value(text)]))
         }
         return text
     }
@@ -106,24 +104,20 @@ package struct NodeReader {
             if required { missing(fields, key, what) }
             return nil
         }
-        let context = LocalizedText(ru: "\(what.ru), «\(key)»", en: "\(what.en), '\(key)'")
+        let context = ModelText.contextAndKey.text(["what": .localized(what), "key": .value(key)])
         guard let map = mapping(node, context, allowed: Language.allCases.map(\.rawValue)) else { return nil }
         var found: [Language: String] = [:]
         for language in Language.allCases {
             guard let value = map.values[language.rawValue] else {
                 error(
                     node,
-                    LocalizedText(
-                        ru: "\(context.ru): нет перевода на язык «\(language.rawValue)»",
-                        en: "\(context.en): the '\(language.rawValue)' translation is missing"))
+                    ModelText.theTranslationIsMissing.text(["context": .localized(context), "language": .value(language.rawValue)]))
                 continue
             }
             guard let string = value.scalar?.string, !string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 error(
                     value,
-                    LocalizedText(
-                        ru: "\(context.ru): перевод «\(language.rawValue)» пуст",
-                        en: "\(context.en): the '\(language.rawValue)' text is empty"))
+                    ModelText.theTextIsEmpty.text(["context": .localized(context), "language": .value(language.rawValue)]))
                 continue
             }
             found[language] = string.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -135,7 +129,7 @@ package struct NodeReader {
     package mutating func number(_ fields: Fields, _ key: String, _ what: LocalizedText) -> Double? {
         guard let node = fields.values[key] else { return nil }
         guard let text = node.scalar?.string, let value = Double(text), value.isFinite else {
-            error(node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть числом", en: "\(what.en): '\(key)' must be a number"))
+            error(node, ModelText.mustBeANumber.text(["what": .localized(what), "key": .value(key)]))
             return nil
         }
         return value
@@ -145,7 +139,7 @@ package struct NodeReader {
         guard let node = fields.values[key] else { return nil }
         guard let text = node.scalar?.string, let value = Int(text) else {
             error(
-                node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть целым числом", en: "\(what.en): '\(key)' must be a whole number"))
+                node, ModelText.mustBeAWholeNumber.text(["what": .localized(what), "key": .value(key)]))
             return nil
         }
         return value
@@ -158,7 +152,7 @@ package struct NodeReader {
         case "false", "no": return false
         default:
             error(
-                node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть true или false", en: "\(what.en): '\(key)' must be true or false")
+                node, ModelText.mustBeTrueOrFalse.text(["what": .localized(what), "key": .value(key)])
             )
             return nil
         }
@@ -170,7 +164,7 @@ package struct NodeReader {
             return nil
         }
         guard case .sequence(let items) = node else {
-            error(node, LocalizedText(ru: "\(what.ru): «\(key)» должно быть списком", en: "\(what.en): '\(key)' must be a list"))
+            error(node, ModelText.mustBeAList.text(["what": .localized(what), "key": .value(key)]))
             return nil
         }
         return Array(items)
@@ -198,7 +192,7 @@ package struct NodeReader {
     private mutating func missing(_ fields: Fields, _ key: String, _ what: LocalizedText) {
         error(
             fields.node,
-            LocalizedText(ru: "\(what.ru): нет обязательного ключа «\(key)»", en: "\(what.en): the required key '\(key)' is missing"))
+            ModelText.theRequiredKeyIsMissing.text(["what": .localized(what), "key": .value(key)]))
     }
 
     private func nearness(_ a: String, _ b: String) -> Int {

@@ -21,10 +21,7 @@ public enum PrivateFile {
         public var location: SourceLocation? { SourceLocation(file: path) }
 
         public func message(in language: Language) -> String {
-            LocalizedText(
-                ru:
-                    "не удалось записать файл \(path): \(reason). Проверьте, что папка существует, доступна для записи и на диске есть место.",
-                en: "cannot write \(path): \(reason). Check that the folder exists and is writable, and that the disk has room.")[language]
+            ModelText.cannotWriteCheckThatTheFolder.text(["path": .value(path), "reason": .value(reason)])[language]
         }
     }
 

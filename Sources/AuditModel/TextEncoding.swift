@@ -136,24 +136,15 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     package static func explanation(_ detection: Detection?, encoding: TextEncoding, forced: Bool) -> LocalizedText {
         let name = encoding.rawValue.uppercased()
         if forced || detection == nil {
-            return LocalizedText(
-                ru: "кодировка \(name) задана параметром --encoding или файлом соответствия",
-                en: "the encoding \(name) was given with --encoding or in the mapping file")
+            return ModelText.theEncodingWasGivenWithEncoding.text(["name": .value(name)])
         }
         switch detection?.evidence {
         case .mostlyUTF8(let valid, let invalid):
-            return LocalizedText(
-                ru:
-                    "файл прочитан как UTF-8: в его начале верных знаков UTF-8 — \(valid), неверных последовательностей — \(invalid); как Windows-1251 весь его русский текст читался бы неверно, поэтому выбрана UTF-8",
-                en:
-                    "the file is read as UTF-8: its start holds \(valid) well-formed UTF-8 characters and \(invalid) ill-formed sequences; read as Windows-1251 all of its Russian text would be garbled, so UTF-8 was chosen"
-            )
+            return ModelText.theFileIsReadAsUtf.text(["valid": .value(valid), "invalid": .value(invalid)])
         case .validUTF8:
-            return LocalizedText(
-                ru: "файл прочитан как UTF-8: его первые 64 КиБ — верный UTF-8 (без этого он читался бы как Windows-1251)",
-                en: "the file is read as UTF-8: its first 64 KiB are well-formed UTF-8 (otherwise it would be read as Windows-1251)")
+            return ModelText.theFileIsReadAsUtf2.text()
         default:
-            return LocalizedText(ru: "файл прочитан как \(name)", en: "the file is read as \(name)")
+            return ModelText.theFileIsReadAs.text(["name": .value(name)])
         }
     }
 

@@ -13,7 +13,7 @@ public struct YAMLSource {
             guard let node = try Yams.compose(yaml: text) else {
                 throw Diagnostic(
                     at: SourceLocation(file: file, line: 1, column: 1),
-                    LocalizedText(ru: "файл пуст", en: "the file is empty"))
+                    ModelText.theFileIsEmpty.text())
             }
             root = node
         } catch let diagnostic as Diagnostic {
@@ -23,7 +23,7 @@ public struct YAMLSource {
         } catch {
             throw Diagnostic(
                 at: SourceLocation(file: file),
-                LocalizedText(ru: "не удалось прочитать YAML: \(error)", en: "cannot read YAML: \(error)"))
+                ModelText.cannotReadYaml.text(["error": .value(error)]))
         }
     }
 
@@ -47,22 +47,17 @@ public struct YAMLSource {
             if let context, context.mark.line > 0, context.mark.line < mark.line {
                 return Diagnostic(
                     at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                    LocalizedText(
-                        ru:
-                            "ошибка синтаксиса YAML: \(what) (строка \(mark.line)); то, что открыто здесь, не закрыто — проверьте кавычку или скобку",
-                        en: "YAML syntax error: \(what) (line \(mark.line)); what opens here is never closed — check the quote or bracket"))
+                    ModelText.yamlSyntaxErrorLineWhatOpens.text(["what": .value(what), "line": .value(mark.line)]))
             }
             return Diagnostic(
                 at: SourceLocation(file: file, line: mark.line, column: mark.column),
-                LocalizedText(ru: "ошибка синтаксиса YAML: \(what)", en: "YAML syntax error: \(what)"))
+                ModelText.yamlSyntaxError.text(["what": .value(what)]))
         case .reader(let problem, let offset, _, let yaml):
             // A byte YAML does not allow (a control character, invalid UTF-8): at its line, not
             // with the whole line quoted as Yams' own description does.
             return Diagnostic(
                 at: location(ofCharacter: offset, in: yaml, file: file),
-                LocalizedText(
-                    ru: "YAML не допускает этот символ (\(problem)); удалите его или сохраните файл в UTF-8",
-                    en: "a character YAML does not allow (\(problem)); remove it or save the file as UTF-8"))
+                ModelText.aCharacterYamlDoesNotAllow.text(["problem": .value(problem)]))
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams' description of this error holds the whole document: name the keys only.
             let line = context.mark.line > 0 ? context.mark.line : nil
@@ -74,7 +69,7 @@ public struct YAMLSource {
         default:
             return Diagnostic(
                 at: SourceLocation(file: file),
-                LocalizedText(ru: "ошибка YAML: \(error)", en: "YAML error: \(error)"))
+                ModelText.yamlError.text(["error": .value(error)]))
         }
     }
 

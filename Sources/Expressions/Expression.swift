@@ -28,15 +28,13 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
             throw DiagnosticList([
                 Diagnostic(
                     at: origin,
-                    LocalizedText(
-                        ru: "выражение слишком длинное (больше \(limits.maxLength) символов)",
-                        en: "the expression is too long (over \(limits.maxLength) characters)"))
+                    ExpressionText.theExpressionIsTooLongOver.text(["maxLength": .value(limits.maxLength)]))
             ])
         }
         do throws(SyntaxProblem) {
             let tokens = try Lexer(text).tokens()
             if tokens.count == 1 {
-                throw SyntaxProblem(offset: 0, text: LocalizedText(ru: "пустое выражение", en: "empty expression"))
+                throw SyntaxProblem(offset: 0, text: ExpressionText.emptyExpression.text())
             }
             var parser = Parser(tokens: tokens, limits: limits)
             let root = try parser.parseExpression()

@@ -76,12 +76,12 @@ public enum ValueType: String, Sendable, Hashable, Codable, CustomStringConverti
     /// The type's name for messages.
     var name: LocalizedText {
         switch self {
-        case .bool: LocalizedText(ru: "логическое (да/нет)", en: "bool (yes/no)")
-        case .number: LocalizedText(ru: "число", en: "number")
-        case .string: LocalizedText(ru: "строка", en: "string")
-        case .date: LocalizedText(ru: "дата", en: "date")
-        case .set: LocalizedText(ru: "множество строк", en: "set of strings")
-        case .table: LocalizedText(ru: "таблица чисел по именам", en: "table of numbers by name")
+        case .bool: ExpressionText.boolYesNo.text()
+        case .number: ExpressionText.number.text()
+        case .string: ExpressionText.string.text()
+        case .date: ExpressionText.date.text()
+        case .set: ExpressionText.setOfStrings.text()
+        case .table: ExpressionText.tableOfNumbersByName.text()
         }
     }
 }

@@ -6,7 +6,7 @@ extension NodeReader {
     package mutating func expression(_ fields: Fields, _ key: String) -> (Expressions.Expression, Yams.Node)? {
         guard let node = fields.values[key] else { return nil }
         guard let scalar = node.scalar else {
-            error(node, LocalizedText(ru: "«\(key)»: ожидается выражение строкой", en: "'\(key)': expected an expression as a string"))
+            error(node, ExpressionText.expectedAnExpressionAsAString.text(["key": .value(key)]))
             return nil
         }
         let (origin, indent) = expressionOrigin(of: node, scalar: scalar)

@@ -64,9 +64,7 @@ struct Parser {
         if nodes > limits.maxNodes {
             throw SyntaxProblem(
                 offset: start,
-                text: LocalizedText(
-                    ru: "выражение слишком большое (больше \(limits.maxNodes) элементов); разбейте его на несколько правил",
-                    en: "the expression is too large (over \(limits.maxNodes) elements); split it into several rules"))
+                text: ExpressionText.theExpressionIsTooLargeOver.text(["maxNodes": .value(limits.maxNodes)]))
         }
         return Node(kind, start: start, end: end, anchor: anchor)
     }
@@ -76,9 +74,7 @@ struct Parser {
         if depth > limits.maxDepth {
             throw SyntaxProblem(
                 offset: current.start,
-                text: LocalizedText(
-                    ru: "выражение вложено слишком глубоко (больше \(limits.maxDepth) уровней)",
-                    en: "the expression is nested too deeply (over \(limits.maxDepth) levels)"))
+                text: ExpressionText.theExpressionIsNestedTooDeeply.text(["maxDepth": .value(limits.maxDepth)]))
         }
     }
 
@@ -137,9 +133,7 @@ struct Parser {
         if comparisonOperator() != nil {
             throw SyntaxProblem(
                 offset: current.start,
-                text: LocalizedText(
-                    ru: "сравнения нельзя записывать цепочкой; соедините их через «and»",
-                    en: "comparisons cannot be chained; join them with 'and'"))
+                text: ExpressionText.comparisonsCannotBeChainedJoinThem.text())
         }
         return try make(.binary(op, left, right), start: left.start, end: right.end, anchor: anchor)
     }
@@ -218,20 +212,16 @@ struct Parser {
             case "answer", "metric":
                 throw SyntaxProblem(
                     offset: token.end,
-                    text: LocalizedText(
-                        ru:
-                            "после «\(word)» ожидается «.» и идентификатор, например \(word).\(word == "answer" ? "goals_defined" : "sales.revenue_last_12m")",
-                        en:
-                            "expected '.' and an id after '\(word)', e.g. \(word).\(word == "answer" ? "goals_defined" : "sales.revenue_last_12m")"
-                    ))
+                    text: ExpressionText.expectedAndAnIdAfterE.text([
+                        "word": .value(word), "word2": .value(word == "answer" ? "goals_defined" : "sales.revenue_last_12m"),
+                    ]))
             default:
                 break
             }
             if Parser.keywords.contains(word) {
                 throw SyntaxProblem(
                     offset: token.start,
-                    text: LocalizedText(
-                        ru: "ожидается значение, а не «\(word)»", en: "expected a value, not '\(word)'"))
+                    text: ExpressionText.expectedAValueNot.text(["word": .value(word)]))
             }
             _ = advance()
             if isSymbol("(") {
@@ -290,8 +280,7 @@ struct Parser {
             let known = Function.allCases.map(\.rawValue).joined(separator: ", ")
             throw SyntaxProblem(
                 offset: token.start,
-                text: LocalizedText(
-                    ru: "неизвестная функция «\(name)»; есть: \(known)", en: "unknown function '\(name)'; known: \(known)"))
+                text: ExpressionText.unknownFunctionKnown.text(["name": .value(name), "known": .value(known)]))
         }
         try enter()
         defer { depth -= 1 }
@@ -330,14 +319,12 @@ struct Parser {
             guard case .literal(.string(let text)) = arguments[0].kind else {
                 throw SyntaxProblem(
                     offset: arguments[0].start,
-                    text: LocalizedText(
-                        ru: "date() принимает дату строкой: date('2026-01-31')", en: "date() takes a quoted date: date('2026-01-31')"))
+                    text: ExpressionText.dateTakesAQuotedDateDate.text())
             }
             guard let day = Day(iso: text) else {
                 throw SyntaxProblem(
                     offset: arguments[0].start,
-                    text: LocalizedText(
-                        ru: "«\(text)» — не дата ГГГГ-ММ-ДД", en: "'\(text)' is not a date YYYY-MM-DD"))
+                    text: ExpressionText.isNotADateYyyyMm.text(["text": .value(text)]))
             }
             return try make(.literal(.date(day)), start: token.start, end: close.end)
         }
@@ -345,9 +332,7 @@ struct Parser {
             guard case .reference(let reference) = arguments[0].kind, reference.kind == .answer else {
                 throw SyntaxProblem(
                     offset: arguments[0].start,
-                    text: LocalizedText(
-                        ru: "\(name)() принимает ссылку на ответ: \(name)(answer.id_вопроса)",
-                        en: "\(name)() takes an answer reference: \(name)(answer.question_id)"))
+                    text: ExpressionText.takesAnAnswerReferenceAnswerQuestion.text(["name": .value(name)]))
             }
         }
         return try make(.call(function, arguments), start: token.start, end: close.end, anchor: token.start)

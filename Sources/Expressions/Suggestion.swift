@@ -10,21 +10,21 @@ public enum Suggestion {
         // A truncated id (`sales.growth` for `sales.growth_12m`) means the ids it begins.
         let completions = candidates.filter { isCompletion($0, of: id) }.sorted()
         if completions.count == 1, let only = completions.first {
-            return LocalizedText(ru: "; возможно, «\(only)»?", en: "; did you mean '\(only)'?")
+            return ExpressionText.didYouMean.text(["only": .value(only)])
         }
         if completions.count > 1 {
             let shown = completions.prefix(24).joined(separator: ", ") + (completions.count > 24 ? ", …" : "")
-            return LocalizedText(ru: "; возможно, одно из: \(shown)", en: "; did you mean one of: \(shown)")
+            return ExpressionText.didYouMeanOneOf.text(["shown": .value(shown)])
         }
         if let near = nearest(to: id, in: candidates) {
-            return LocalizedText(ru: "; возможно, «\(near)»?", en: "; did you mean '\(near)'?")
+            return ExpressionText.didYouMean2.text(["near": .value(near)])
         }
         guard let dot = id.firstIndex(of: "."), dot != id.startIndex else { return LocalizedText(both: "") }
         let group = String(id[...dot])
         let family = candidates.filter { $0.hasPrefix(group) }.sorted()
         guard !family.isEmpty else { return LocalizedText(both: "") }
         let shown = family.prefix(24).joined(separator: ", ") + (family.count > 24 ? ", …" : "")
-        return LocalizedText(ru: "; в группе «\(group)» есть: \(shown)", en: "; the '\(group)' group has: \(shown)")
+        return ExpressionText.theGroupHas.text(["group": .value(group), "shown": .value(shown)])
     }
 
     /// True when `candidate` is `id` followed by a further part (`_12m`, `.all_history`).

@@ -166,13 +166,11 @@ struct Lexer {
         if index < scalars.count, isIdentifierPart(scalars[index]) {
             throw SyntaxProblem(
                 offset: index,
-                text: LocalizedText(
-                    ru: "число не может продолжаться буквой; нужен пробел или оператор",
-                    en: "a number cannot run into a letter; expected a space or an operator"))
+                text: ExpressionText.aNumberCannotRunIntoA.text())
         }
         let text = String(String.UnicodeScalarView(scalars[start..<index]))
         guard let value = Double(text), value.isFinite else {
-            throw SyntaxProblem(offset: start, text: LocalizedText(ru: "неверное число «\(text)»", en: "invalid number '\(text)'"))
+            throw SyntaxProblem(offset: start, text: ExpressionText.invalidNumber.text(["text": .value(text)]))
         }
         return Token(kind: .number(value), start: start, end: index)
     }
@@ -198,9 +196,7 @@ struct Lexer {
                 default:
                     throw SyntaxProblem(
                         offset: index,
-                        text: LocalizedText(
-                            ru: "неизвестная escape-последовательность «\\\(escaped)»; допустимы \\' \\\" \\\\ \\n \\t",
-                            en: "unknown escape '\\\(escaped)'; use \\' \\\" \\\\ \\n or \\t"))
+                        text: ExpressionText.unknownEscapeUseNOrT.text(["escaped": .value(escaped)]))
                 }
                 index += 2
                 continue
@@ -210,9 +206,7 @@ struct Lexer {
         }
         throw SyntaxProblem(
             offset: start,
-            text: LocalizedText(
-                ru: "строка не закрыта: не хватает завершающей кавычки \(quote)",
-                en: "unterminated string: the closing \(quote) is missing"))
+            text: ExpressionText.unterminatedStringTheClosingIsMissing.text(["quote": .value(quote)]))
     }
 
     private func symbol(from index: inout Int) throws(SyntaxProblem) -> Token {
@@ -225,9 +219,9 @@ struct Lexer {
             index += 2
             return Token(kind: .symbol(two ?? ""), start: start, end: index)
         case "&&":
-            throw SyntaxProblem(offset: start, text: LocalizedText(ru: "вместо «&&» пишите «and»", en: "write 'and' instead of '&&'"))
+            throw SyntaxProblem(offset: start, text: ExpressionText.writeAndInsteadOf.text())
         case "||":
-            throw SyntaxProblem(offset: start, text: LocalizedText(ru: "вместо «||» пишите «or»", en: "write 'or' instead of '||'"))
+            throw SyntaxProblem(offset: start, text: ExpressionText.writeOrInsteadOf.text())
         default:
             break
         }
@@ -236,14 +230,13 @@ struct Lexer {
             index += 1
             return Token(kind: .symbol(String(scalar)), start: start, end: index)
         case "=":
-            throw SyntaxProblem(offset: start, text: LocalizedText(ru: "для сравнения пишите «==»", en: "write '==' to compare"))
+            throw SyntaxProblem(offset: start, text: ExpressionText.writeToCompare.text())
         case "!":
-            throw SyntaxProblem(offset: start, text: LocalizedText(ru: "вместо «!» пишите «not»", en: "write 'not' instead of '!'"))
+            throw SyntaxProblem(offset: start, text: ExpressionText.writeNotInsteadOf.text())
         default:
             throw SyntaxProblem(
                 offset: start,
-                text: LocalizedText(
-                    ru: "неожиданный символ «\(scalar)»", en: "unexpected character '\(scalar)'"))
+                text: ExpressionText.unexpectedCharacter.text(["scalar": .value(scalar)]))
         }
     }
 

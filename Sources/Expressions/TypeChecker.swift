@@ -51,16 +51,12 @@ extension Expression {
         if let expecting, case .value(let type) = result.type, type != expecting {
             checker.report(
                 root.start,
-                LocalizedText(
-                    ru: "выражение даёт значение типа «\(type.name.ru)», а нужно «\(expecting.name.ru)»",
-                    en: "the expression gives a \(type.name.en), but a \(expecting.name.en) is needed"))
+                ExpressionText.theExpressionGivesAButA.text(["name": .localized(type.name), "name2": .localized(expecting.name)]))
         }
         if case .list = result.type, expecting != nil {
             checker.report(
                 root.start,
-                LocalizedText(
-                    ru: "список чисел или дат можно использовать только справа от «in»",
-                    en: "a list of numbers or dates can only stand right of 'in'"))
+                ExpressionText.aListOfNumbersOrDates.text())
         }
         guard checker.diagnostics.isEmpty else { throw DiagnosticList(checker.diagnostics) }
         if case .value(let type) = result.type { return type }
@@ -128,14 +124,12 @@ struct TypeChecker {
             switch checked.type {
             case .anything: continue
             case .list, .value(.set):
-                report(item.start, LocalizedText(ru: "список не может содержать списки", en: "a list cannot contain lists"))
+                report(item.start, ExpressionText.aListCannotContainLists.text())
             case .value(let type):
                 if let element, element != type {
                     report(
                         item.start,
-                        LocalizedText(
-                            ru: "все элементы списка должны быть одного типа: «\(element.name.ru)», а этот — «\(type.name.ru)»",
-                            en: "all items of a list must have one type: \(element.name.en), but this one is a \(type.name.en)"))
+                        ExpressionText.allItemsOfAListMust.text(["name": .localized(element.name), "name2": .localized(type.name)]))
                 } else {
                     element = type
                 }
@@ -151,9 +145,9 @@ struct TypeChecker {
             guard let found = environment.answers[reference.id] else {
                 report(
                     node.start,
-                    LocalizedText(
-                        ru: "неизвестный вопрос «\(reference.id)»\(Suggestion.hint(for: reference.id, in: environment.answers.keys).ru)",
-                        en: "unknown question '\(reference.id)'\(Suggestion.hint(for: reference.id, in: environment.answers.keys).en)"))
+                    ExpressionText.unknownQuestion.text([
+                        "id": .value(reference.id), "hint": .localized(Suggestion.hint(for: reference.id, in: environment.answers.keys)),
+                    ]))
                 return Checked(type: .anything)
             }
             return Checked(type: .value(found.type), domain: found.options)
@@ -162,9 +156,9 @@ struct TypeChecker {
                 if environment.acceptsUnknownMetrics { return Checked(type: .anything) }
                 report(
                     node.start,
-                    LocalizedText(
-                        ru: "неизвестная метрика «\(reference.id)»\(Suggestion.hint(for: reference.id, in: environment.metrics.keys).ru)",
-                        en: "unknown metric '\(reference.id)'\(Suggestion.hint(for: reference.id, in: environment.metrics.keys).en)"))
+                    ExpressionText.unknownMetric.text([
+                        "id": .value(reference.id), "hint": .localized(Suggestion.hint(for: reference.id, in: environment.metrics.keys)),
+                    ]))
                 return Checked(type: .anything)
             }
             return Checked(type: .value(found.type), domain: found.options)
@@ -191,8 +185,8 @@ struct TypeChecker {
         let symbol = op.rawValue
         switch op {
         case .and, .or:
-            require(lhs, .bool, at: left, context: LocalizedText(ru: "левый операнд «\(symbol)»", en: "the left operand of '\(symbol)'"))
-            require(rhs, .bool, at: right, context: LocalizedText(ru: "правый операнд «\(symbol)»", en: "the right operand of '\(symbol)'"))
+            require(lhs, .bool, at: left, context: ExpressionText.theLeftOperandOf.text(["symbol": .value(symbol)]))
+            require(rhs, .bool, at: right, context: ExpressionText.theRightOperandOf.text(["symbol": .value(symbol)]))
             return Checked(type: .value(.bool))
         case .equal, .notEqual:
             if case .literal(.null) = left.kind { nullComparison(node) } else if case .literal(.null) = right.kind { nullComparison(node) }
@@ -211,9 +205,7 @@ struct TypeChecker {
                 if case .value(let type) = checked.type, ![.number, .string, .date].contains(type) {
                     report(
                         side.start,
-                        LocalizedText(
-                            ru: "«\(symbol)» сравнивает числа, даты или строки, а здесь «\(type.name.ru)»",
-                            en: "'\(symbol)' compares numbers, dates or strings, not a \(type.name.en)"))
+                        ExpressionText.comparesNumbersDatesOrStringsNot.text(["symbol": .value(symbol), "name": .localized(type.name)]))
                     return Checked(type: .value(.bool))
                 }
                 if case .list = checked.type {
@@ -228,17 +220,13 @@ struct TypeChecker {
             case .value(.set):
                 require(
                     lhs, .string, at: left,
-                    context: LocalizedText(
-                        ru: "левый операнд «in» со множеством",
-                        en: "the left operand of 'in' with a set"))
+                    context: ExpressionText.theLeftOperandOfInWith.text())
             case .list(let element):
-                require(lhs, element, at: left, context: LocalizedText(ru: "левый операнд «in»", en: "the left operand of 'in'"))
+                require(lhs, element, at: left, context: ExpressionText.theLeftOperandOfIn.text())
             case .value(let type):
                 report(
                     right.start,
-                    LocalizedText(
-                        ru: "справа от «in» нужен список или множество, а здесь «\(type.name.ru)»",
-                        en: "'in' needs a list or a set on its right, not a \(type.name.en)"))
+                    ExpressionText.inNeedsAListOrA.text(["name": .localized(type.name)]))
             case .anything:
                 break
             }
@@ -249,15 +237,13 @@ struct TypeChecker {
             switch lhs.type {
             case .value(.set), .value(.string):
                 require(
-                    rhs, .string, at: right, context: LocalizedText(ru: "правый операнд «contains»", en: "the right operand of 'contains'"))
+                    rhs, .string, at: right, context: ExpressionText.theRightOperandOfContains.text())
             case .anything:
                 break
             case .value(let type):
                 report(
                     left.start,
-                    LocalizedText(
-                        ru: "«contains» работает со множеством или строкой слева, а здесь «\(type.name.ru)»",
-                        en: "'contains' needs a set or a string on its left, not a \(type.name.en)"))
+                    ExpressionText.containsNeedsASetOrA.text(["name": .localized(type.name)]))
             case .list:
                 listOnlyRightOfIn(left)
             }
@@ -274,13 +260,12 @@ struct TypeChecker {
             if case .value(.date) = lhs.type {
                 require(
                     rhs, .number, at: right,
-                    context: LocalizedText(
-                        ru: "к дате прибавляется или вычитается число дней", en: "a date is shifted by a number of days"))
+                    context: ExpressionText.aDateIsShiftedByA.text())
                 return Checked(type: .value(.date))
             }
             fallthrough
         case .times, .divide, .remainder:
-            let context = LocalizedText(ru: "операнд «\(symbol)»", en: "an operand of '\(symbol)'")
+            let context = ExpressionText.anOperandOf.text(["symbol": .value(symbol)])
             require(lhs, .number, at: left, context: context)
             require(rhs, .number, at: right, context: context)
             return Checked(type: .value(.number))
@@ -296,15 +281,15 @@ struct TypeChecker {
         case .respondents:
             return Checked(type: .value(.number))
         case .count:
-            require(types[0], .set, at: arguments[0], context: LocalizedText(ru: "аргумент count()", en: "the argument of count()"))
+            require(types[0], .set, at: arguments[0], context: ExpressionText.theArgumentOfCount.text())
             return Checked(type: .value(.number))
         case .abs:
-            require(types[0], .number, at: arguments[0], context: LocalizedText(ru: "аргумент abs()", en: "the argument of abs()"))
+            require(types[0], .number, at: arguments[0], context: ExpressionText.theArgumentOfAbs.text())
             return Checked(type: .value(.number))
         case .daysBetween:
             for (argument, checked) in zip(arguments, types) {
                 require(
-                    checked, .date, at: argument, context: LocalizedText(ru: "аргумент days_between()", en: "an argument of days_between()")
+                    checked, .date, at: argument, context: ExpressionText.anArgumentOfDaysBetween.text()
                 )
             }
             return Checked(type: .value(.number))
@@ -318,16 +303,13 @@ struct TypeChecker {
                 guard type == .number || type == .date else {
                     report(
                         argument.start,
-                        LocalizedText(
-                            ru: "\(name)() принимает числа или даты, а здесь «\(type.name.ru)»",
-                            en: "\(name)() takes numbers or dates, not a \(type.name.en)"))
+                        ExpressionText.takesNumbersOrDatesNotA.text(["name": .value(name), "name2": .localized(type.name)]))
                     continue
                 }
                 if let common, common != type {
                     report(
                         argument.start,
-                        LocalizedText(
-                            ru: "все аргументы \(name)() должны быть одного типа", en: "all arguments of \(name)() must have one type"))
+                        ExpressionText.allArgumentsOfMustHaveOne.text(["name": .value(name)]))
                 }
                 common = common ?? type
             }
@@ -337,20 +319,16 @@ struct TypeChecker {
         case .lookup, .rank:
             require(
                 types[0], .table, at: arguments[0],
-                context: LocalizedText(
-                    ru: "первый аргумент \(name)()",
-                    en: "the first argument of \(name)()"))
+                context: ExpressionText.theFirstArgumentOf.text(["name": .value(name)]))
             require(
                 types[1], .string, at: arguments[1],
-                context: LocalizedText(
-                    ru: "второй аргумент \(name)() (имя)",
-                    en: "the second argument of \(name)() (a name)"))
+                context: ExpressionText.theSecondArgumentOfAName.text(["name": .value(name)]))
             return Checked(type: .value(.number))
         case .top:
-            require(types[0], .table, at: arguments[0], context: LocalizedText(ru: "аргумент top()", en: "the argument of top()"))
+            require(types[0], .table, at: arguments[0], context: ExpressionText.theArgumentOfTop.text())
             return Checked(type: .value(.string))
         case .sum:
-            require(types[0], .table, at: arguments[0], context: LocalizedText(ru: "аргумент sum()", en: "the argument of sum()"))
+            require(types[0], .table, at: arguments[0], context: ExpressionText.theArgumentOfSum.text())
             return Checked(type: .value(.number))
         }
     }
@@ -362,9 +340,9 @@ struct TypeChecker {
         case .value(let type):
             report(
                 node.start,
-                LocalizedText(
-                    ru: "\(context.ru): нужно «\(needed.name.ru)», а здесь «\(type.name.ru)»",
-                    en: "\(context.en): expected a \(needed.name.en), got a \(type.name.en)"))
+                ExpressionText.expectedAGotA.text([
+                    "context": .localized(context), "name": .localized(needed.name), "name2": .localized(type.name),
+                ]))
         case .list:
             listOnlyRightOfIn(node)
         }
@@ -374,26 +352,22 @@ struct TypeChecker {
         guard case .value(let left) = lhs.type, case .value(let right) = rhs.type, left != right else { return }
         report(
             node.anchor,
-            LocalizedText(
-                ru: "«\(symbol)» между разными типами: «\(left.name.ru)» и «\(right.name.ru)»",
-                en: "'\(symbol)' between different types: \(left.name.en) and \(right.name.en)"))
+            ExpressionText.betweenDifferentTypesAnd.text([
+                "symbol": .value(symbol), "name": .localized(left.name), "name2": .localized(right.name),
+            ]))
     }
 
     /// `x == null` is always null under three-valued logic: a classic mistake.
     private mutating func nullComparison(_ node: Node) {
         report(
             node.anchor,
-            LocalizedText(
-                ru: "сравнение с null всегда даёт null; используйте known(x) или not known(x)",
-                en: "comparing with null always gives null; use known(x) or not known(x)"))
+            ExpressionText.comparingWithNullAlwaysGivesNull.text())
     }
 
     private mutating func listOnlyRightOfIn(_ node: Node) {
         report(
             node.start,
-            LocalizedText(
-                ru: "список чисел или дат можно использовать только справа от «in»",
-                en: "a list of numbers or dates can only stand right of 'in'"))
+            ExpressionText.aListOfNumbersOrDates.text())
     }
 
     /// Reports string literals in `node` that are not among the option ids of `domain`.
@@ -409,9 +383,7 @@ struct TypeChecker {
         for (text, offset) in literals where !domain.contains(text) {
             report(
                 offset,
-                LocalizedText(
-                    ru: "у вопроса нет варианта «\(text)»; есть: \(domain.joined(separator: ", "))",
-                    en: "the question has no option '\(text)'; its options are: \(domain.joined(separator: ", "))"))
+                ExpressionText.theQuestionHasNoOptionIts.text(["text": .value(text), "domain": .value(domain.joined(separator: ", "))]))
         }
     }
 }

@@ -48,12 +48,7 @@ public enum AnswersFile {
         var lines = ["# " + OutputSignature.comment]
         if let heading { lines.append("# " + heading.replacingOccurrences(of: "\n", with: " ")) }
         lines.append(
-            LocalizedText(
-                ru:
-                    "# Ответ: id варианта (или список id), число, да/нет, дата ГГГГ-ММ-ДД, текст, dont_know или not_applicable; ~ — нет ответа.",
-                en:
-                    "# Answer: an option id (or a list of ids), a number, yes/no, a date YYYY-MM-DD, text, dont_know or not_applicable; ~ means no answer."
-            )[language])
+            QuestionnaireText.answerAnOptionIdOrA.text()[language])
         lines += ["schema: \(schema)", "questionnaire: \(questionnaire.id)", "version: \(questionnaire.version)", "answers:"]
         for section in questionnaire.sections {
             lines.append("  # ── \(section.title[language]) ──")
@@ -68,9 +63,7 @@ public enum AnswersFile {
         let kept = answers.values.filter { questionnaire.question($0.questionID) == nil }.sorted { $0.questionID < $1.questionID }
         if !kept.isEmpty {
             lines.append(
-                LocalizedText(
-                    ru: "# Ответы на вопросы, которых нет в этой версии анкеты: сохранены, не используются.",
-                    en: "# Answers to questions this version of the questionnaire does not have: kept, not used.")[language])
+                QuestionnaireText.answersToQuestionsThisVersionOf.text()[language])
             lines.append("kept:")
             for answer in kept { lines.append(contentsOf: entry(answer.questionID, answer, nil)) }
         }
@@ -127,10 +120,10 @@ public enum AnswersFile {
 
     /// The answers CSV's column names.
     static let csvHeader = (
-        id: LocalizedText(ru: "id_вопроса", en: "question_id"), section: LocalizedText(ru: "раздел", en: "section"),
-        question: LocalizedText(ru: "вопрос", en: "question"), options: LocalizedText(ru: "варианты", en: "options"),
-        answer: LocalizedText(ru: "ответ", en: "answer"), note: LocalizedText(ru: "примечание", en: "note"),
-        respondent: LocalizedText(ru: "респондент", en: "respondent"), role: LocalizedText(ru: "должность", en: "role")
+        id: QuestionnaireText.questionId.text(), section: QuestionnaireText.section.text(),
+        question: QuestionnaireText.question.text(), options: QuestionnaireText.options.text(),
+        answer: QuestionnaireText.answer.text(), note: QuestionnaireText.note.text(),
+        respondent: QuestionnaireText.respondent.text(), role: QuestionnaireText.role.text()
     )
     /// The names the respondent's and role's columns are read under.
     static let csvRespondentNames = ["respondent", "респондент", "кто ответил"]
@@ -207,9 +200,7 @@ public enum AnswersFile {
             throw DiagnosticList([
                 Diagnostic(
                     at: SourceLocation(file: path),
-                    LocalizedText(
-                        ru: "не удалось прочитать \(path): файла нет или нет прав на чтение",
-                        en: "cannot read \(path): it does not exist or is not readable"))
+                    QuestionnaireText.cannotReadItDoesNotExist2.text(["path": .value(path)]))
             ])
         }
         // Russian Excel saves CSV in Windows-1251, and others with a byte-order mark: read them
@@ -306,9 +297,9 @@ public enum AnswersFile {
                     diagnostics.append(
                         Diagnostic(
                             .warning, at: entry.location,
-                            LocalizedText(
-                                ru: "вопрос «\(id)» удалён в версии \(questionnaire.version); ответ сохранён, но не используется",
-                                en: "question '\(id)' was removed in version \(questionnaire.version); the answer is kept but not used")))
+                            QuestionnaireText.questionWasRemovedInVersionThe.text([
+                                "id": .value(id), "version": .value(questionnaire.version),
+                            ])))
                     answers.append(
                         Answer(
                             questionID: id, value: .text(raw), note: entry.note, source: source, answeredAt: answeredAt,
@@ -373,7 +364,7 @@ public enum AnswersFile {
             return []
         }
         var reader = NodeReader(source: source, text: text)
-        let what = LocalizedText(ru: "файл ответов", en: "answers file")
+        let what = QuestionnaireText.answersFile.text()
         defer { diagnostics += reader.diagnostics }
         guard
             let fields = reader.mapping(
@@ -388,34 +379,30 @@ public enum AnswersFile {
         if let node = fields["respondent"] {
             if let name = node.scalar?.string {
                 fileRespondent = Respondent(name: name)
-            } else if let person = reader.mapping(node, LocalizedText(ru: "респондент", en: "respondent"), allowed: ["name", "role"]) {
+            } else if let person = reader.mapping(node, QuestionnaireText.respondent.text(), allowed: ["name", "role"]) {
                 fileRespondent = Respondent(name: person["name"]?.scalar?.string ?? "", role: person["role"]?.scalar?.string)
             }
             if fileRespondent == nil {
                 reader.error(
-                    node, LocalizedText(ru: "respondent: укажите имя (name) и должность (role)", en: "respondent: give a name (and a role)")
+                    node, QuestionnaireText.respondentGiveANameAndA.text()
                 )
             }
         }
         if let schema = reader.string(fields, "schema", required: true, what), schema != AnswersFile.schema {
             reader.error(
                 fields["schema"] ?? source.root,
-                LocalizedText(
-                    ru: "неизвестный формат «\(schema)»; ожидается «\(AnswersFile.schema)»",
-                    en: "unknown format '\(schema)'; expected '\(AnswersFile.schema)'"))
+                QuestionnaireText.unknownFormatExpected.text(["schema": .value(schema), "schema2": .value(AnswersFile.schema)]))
         }
         if let id = reader.string(fields, "questionnaire", required: true, what), id != questionnaire.id {
             reader.error(
                 fields["questionnaire"] ?? source.root,
-                LocalizedText(
-                    ru: "ответы даны на анкету «\(id)», а не «\(questionnaire.id)»; укажите --questionnaire \(id)",
-                    en: "the answers are to questionnaire '\(id)', not '\(questionnaire.id)'; pass --questionnaire \(id)"))
+                QuestionnaireText.theAnswersAreToQuestionnaireNot.text(["id": .value(id), "id2": .value(questionnaire.id)]))
         }
         if let given = reader.string(fields, "version", what) {
             if SemanticVersion(given) == nil {
                 reader.error(
                     fields["version"] ?? source.root,
-                    LocalizedText(ru: "версия «\(given)» должна иметь вид 1.2.0", en: "version '\(given)' must look like 1.2.0"))
+                    QuestionnaireText.versionMustLookLike2.text(["given": .value(given)]))
             } else {
                 version = given
             }
@@ -423,20 +410,17 @@ public enum AnswersFile {
         if let kept = fields["kept"] {
             reader.warning(
                 kept,
-                LocalizedText(
-                    ru: "раздел kept (ответы на удалённые вопросы) не импортируется",
-                    en: "the kept section (answers to removed questions) is not imported"))
+                QuestionnaireText.theKeptSectionAnswersToRemoved.text())
         }
         guard let answersNode = fields["answers"] else {
-            reader.error(source.root, LocalizedText(ru: "нет ключа «answers»", en: "the key 'answers' is missing"))
+            reader.error(source.root, QuestionnaireText.theKeyAnswersIsMissing.text())
             return []
         }
         guard case .mapping(let mapping) = answersNode else {
             if answersNode.scalar == nil || answersNode.scalar?.string.isEmpty == false {
                 reader.error(
                     answersNode,
-                    LocalizedText(
-                        ru: "answers: ожидается словарь «id_вопроса: ответ»", en: "answers: expected a mapping 'question_id: answer'"))
+                    QuestionnaireText.answersExpectedAMappingQuestionId.text())
             }
             return []
         }
@@ -449,7 +433,7 @@ public enum AnswersFile {
             if case .mapping = value {
                 guard
                     let item = reader.mapping(
-                        value, LocalizedText(ru: "ответ «\(id)»", en: "answer '\(id)'"),
+                        value, QuestionnaireText.answer2.text(["id": .value(id)]),
                         allowed: ["answer", "note", "respondent", "role"])
                 else { continue }
                 entry.note = item["note"]?.scalar?.string
@@ -470,7 +454,7 @@ public enum AnswersFile {
                 entry.items = items.compactMap { $0.scalar?.string }
             default:
                 reader.error(
-                    valueNode, LocalizedText(ru: "«\(id)»: ответ — значение или список", en: "'\(id)': an answer is a value or a list"))
+                    valueNode, QuestionnaireText.anAnswerIsAValueOr.text(["id": .value(id)]))
                 continue
             }
             entries.append(entry)
@@ -484,13 +468,11 @@ public enum AnswersFile {
             diagnostics.append(
                 Diagnostic(
                     at: SourceLocation(file: file, line: unclosedQuote),
-                    LocalizedText(
-                        ru: "кавычка, открытая в этой строке, не закрыта, и остаток файла читался бы как одно значение; закройте её",
-                        en: "the quote opened on this line is never closed, so the rest of the file would read as one value; close it")))
+                    QuestionnaireText.theQuoteOpenedOnThisLine.text()))
             return []
         }
         guard let header = records.first else {
-            diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: 1), LocalizedText(ru: "файл пуст", en: "the file is empty")))
+            diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: 1), QuestionnaireText.theFileIsEmpty.text()))
             return []
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -501,9 +483,7 @@ public enum AnswersFile {
             diagnostics.append(
                 Diagnostic(
                     at: SourceLocation(file: file, line: header.line),
-                    LocalizedText(
-                        ru: "в заголовке нужны столбцы question_id и answer (ответ)",
-                        en: "the header needs the columns question_id and answer")))
+                    QuestionnaireText.theHeaderNeedsTheColumnsQuestion.text()))
             return []
         }
         let noteColumn = column(["note", "примечание", "заметка", "комментарий", "comment"])
@@ -514,7 +494,7 @@ public enum AnswersFile {
             guard fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
             let location = SourceLocation(file: file, line: record.line)
             guard idColumn < fields.count, !fields[idColumn].trimmingCharacters(in: .whitespaces).isEmpty else {
-                diagnostics.append(Diagnostic(at: location, LocalizedText(ru: "нет id вопроса", en: "the question id is missing")))
+                diagnostics.append(Diagnostic(at: location, QuestionnaireText.theQuestionIdIsMissing.text()))
                 continue
             }
             // The export put a ' before text that a spreadsheet would run as a formula: dropped here.

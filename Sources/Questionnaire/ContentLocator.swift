@@ -21,12 +21,7 @@ package enum ContentLocator {
 
         package func message(in language: Language) -> String {
             let what = name.map { "\(folder)/\($0)" } ?? folder
-            return LocalizedText(
-                ru:
-                    "не найдено «\(what)»: установите crm-audit скриптом scripts/install.sh, задайте CRM_AUDIT_HOME (папку, где лежит \(folder)/) или запустите crm-audit из папки проекта",
-                en:
-                    "cannot find '\(what)': install crm-audit with scripts/install.sh, set CRM_AUDIT_HOME to the folder holding \(folder)/, or run crm-audit from the project folder"
-            )[language]
+            return QuestionnaireText.cannotFindInstallCrmAuditWith.text(["what": .value(what), "folder": .value(folder)])[language]
         }
     }
 

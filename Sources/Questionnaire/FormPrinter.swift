@@ -18,12 +18,14 @@ public enum FormPrinter {
         dontKnow: String, notApplicable: String, help: String, only: String, several: String,
         yes: String, no: String, note: String, version: String, client: String, date: String
     ) {
-        func text(_ ru: String, _ en: String) -> String { LocalizedText(ru: ru, en: en)[language] }
         return (
-            text("Не знаю", "Don't know"), text("Неприменимо", "Not applicable"), text("Зачем спрашиваем", "Why we ask"),
-            text("Отвечать, только если это следует из ответов на вопросы", "Answer only if it follows from the answers to questions"),
-            text("можно несколько", "several allowed"), text("Да", "Yes"), text("Нет", "No"), text("Заметки", "Notes"),
-            text("версия", "version"), text("Компания", "Company"), text("Дата", "Date")
+            QuestionnaireText.donTKnow2.render(in: language), QuestionnaireText.notApplicable2.render(in: language),
+            QuestionnaireText.whyWeAsk.render(in: language),
+            QuestionnaireText.answerOnlyIfItFollowsFrom.render(in: language),
+            QuestionnaireText.severalAllowed.render(in: language), QuestionnaireText.yes2.render(in: language),
+            QuestionnaireText.no2.render(in: language), QuestionnaireText.notes.render(in: language),
+            QuestionnaireText.version.render(in: language), QuestionnaireText.company.render(in: language),
+            QuestionnaireText.date.render(in: language)
         )
     }
 

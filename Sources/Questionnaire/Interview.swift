@@ -142,15 +142,13 @@ public struct Interview {
                     // Resumed or started mid-way: back is the previous shown question.
                     pendingBack = shown[index - 1].id
                 } else {
-                    say(&console, LocalizedText(ru: "Это первый вопрос.", en: "This is the first question."), style: .dim)
+                    say(&console, QuestionnaireText.thisIsTheFirstQuestion.text(), style: .dim)
                     pendingBack = question.id
                 }
             case .quit:
                 say(
                     &console,
-                    LocalizedText(
-                        ru: "Ответы сохранены. Чтобы продолжить, запустите ту же команду снова.",
-                        en: "Answers are saved. Run the same command again to continue."))
+                    QuestionnaireText.answersAreSavedRunTheSame.text())
                 return .quit
             case .endOfInput:
                 return .endOfInput
@@ -168,12 +166,7 @@ public struct Interview {
         if !shown.contains(where: { $0.id == questionID }) {
             say(
                 &console,
-                LocalizedText(
-                    ru:
-                        "Внимание: по текущим ответам этот вопрос скрыт условием показа; ответ сохранится, но не будет учитываться, пока вопрос скрыт.",
-                    en:
-                        "Note: with the current answers this question is hidden by skip logic; the answer is saved but not used while it stays hidden."
-                ),
+                QuestionnaireText.noteWithTheCurrentAnswersThis.text(),
                 style: .warning)
         }
         switch try ask(question, shown: shown, console: &console) {
@@ -215,7 +208,7 @@ public struct Interview {
                     en: "Last round's answer: \(Interview.ending(question.display(current.value, in: .en)))"),
                 style: .accent)
             if let note = current.note, !note.isEmpty {
-                say(&console, LocalizedText(ru: "Заметка прошлого раунда: \(note)", en: "Last round's note: \(note)"), style: .dim)
+                say(&console, QuestionnaireText.lastRoundSNote.text(["note": .value(note)]), style: .dim)
             }
             if let proposal, proposal != current.value {
                 say(
@@ -259,7 +252,7 @@ public struct Interview {
                 if let sectionHelp = questionnaire.section(question.sectionID)?.help {
                     let title = questionnaire.section(question.sectionID)?.title[language] ?? question.sectionID
                     say(
-                        &console, LocalizedText(ru: "Раздел «\(title)»: \(sectionHelp.ru)", en: "Section \"\(title)\": \(sectionHelp.en)"),
+                        &console, QuestionnaireText.section3.text(["title": .value(title), "sectionHelp": .localized(sectionHelp)]),
                         style: .dim)
                 }
                 continue
@@ -269,13 +262,12 @@ public struct Interview {
                 let count = try confirmSection(question.sectionID, shown: shown)
                 say(
                     &console,
-                    LocalizedText(
-                        ru: "Подтверждено ответов раздела: \(count).", en: "Confirmed the section's carried-over answers: \(count)."),
+                    QuestionnaireText.confirmedTheSectionSCarriedOver.text(["count": .value(count)]),
                     style: .dim)
                 return .answered
             case "s": return .skipped
             case "n":
-                console.write(style(LocalizedText(ru: "Заметка: ", en: "Note: ")[language], .accent, console))
+                console.write(style(QuestionnaireText.note2.text()[language], .accent, console))
                 guard let typedNote = console.readLine() else { return .endOfInput }
                 let text = TerminalText.sanitised(typedNote, multiline: false)
                 if !console.isTerminal { console.write(style(text, .plain, console) + "\n") }
@@ -284,10 +276,10 @@ public struct Interview {
                     stored.note = note
                     try store.save(stored, round: round)
                     answers[question.id] = stored
-                    say(&console, LocalizedText(ru: "Заметка сохранена.", en: "Note saved."), style: .dim)
+                    say(&console, QuestionnaireText.noteSaved.text(), style: .dim)
                 } else {
                     say(
-                        &console, LocalizedText(ru: "Заметка будет сохранена с ответом.", en: "The note will be saved with the answer."),
+                        &console, QuestionnaireText.theNoteWillBeSavedWith.text(),
                         style: .dim)
                 }
                 continue
@@ -295,8 +287,7 @@ public struct Interview {
                 guard question.allowsDontKnow else {
                     say(
                         &console,
-                        LocalizedText(
-                            ru: "Для этого вопроса нельзя ответить «не знаю».", en: "This question does not accept \"don't know\"."),
+                        QuestionnaireText.thisQuestionDoesNotAcceptDon2.text(),
                         style: .error)
                     continue
                 }
@@ -305,8 +296,7 @@ public struct Interview {
                 guard question.allowsNotApplicable else {
                     say(
                         &console,
-                        LocalizedText(
-                            ru: "Для этого вопроса нельзя ответить «неприменимо».", en: "This question does not accept \"not applicable\"."),
+                        QuestionnaireText.thisQuestionDoesNotAcceptNot2.text(),
                         style: .error)
                     continue
                 }
@@ -328,9 +318,7 @@ public struct Interview {
                 guard let proposal else {
                     say(
                         &console,
-                        LocalizedText(
-                            ru: "Введите ответ или команду (? — справка, s — пропустить).",
-                            en: "Type an answer or a command (? for help, s to skip)."),
+                        QuestionnaireText.typeAnAnswerOrACommand.text(),
                         style: .error)
                     continue
                 }
@@ -386,35 +374,35 @@ public struct Interview {
         let done = shown.filter { !needsAnswer($0.id) }.count
         let percent = shown.isEmpty ? 100 : done * 100 / shown.count
         let section = questionnaire.section(question.sectionID)?.title[language] ?? question.sectionID
-        let progress = LocalizedText(
-            ru: "вопрос \(position) из \(shown.count) · готово \(percent) %",
-            en: "question \(position) of \(shown.count) · \(percent) % done")[language]
+        let progress = QuestionnaireText.questionOfDone.text([
+            "position": .value(position), "count": .value(shown.count), "percent": .value(percent),
+        ])[language]
         console.write("\n" + style("── \(section) ── \(progress)", .dim, console) + "\n")
         console.write(style(question.text[language], .bold, console) + style("  [\(question.id)]", .dim, console) + "\n")
         for (index, option) in question.options.enumerated() {
             console.write(style("  \(index + 1). \(option.label[language])", .plain, console) + "\n")
         }
         if question.type == .yesNo {
-            console.write(LocalizedText(ru: "  1. Да\n  2. Нет\n", en: "  1. Yes\n  2. No\n")[language])
+            console.write(QuestionnaireText.yesNo.text()[language])
         }
         if let hint = hint(for: question) { console.write(style("  " + hint, .dim, console) + "\n") }
-        var keys = [LocalizedText(ru: "? справка", en: "? help"), LocalizedText(ru: "b назад", en: "b back")]
-        if question.allowsDontKnow { keys.append(LocalizedText(ru: "d не знаю", en: "d don't know")) }
-        if question.allowsNotApplicable { keys.append(LocalizedText(ru: "x неприменимо", en: "x not applicable")) }
+        var keys = [QuestionnaireText.help.text(), QuestionnaireText.bBack.text()]
+        if question.allowsDontKnow { keys.append(QuestionnaireText.dDonTKnow.text()) }
+        if question.allowsNotApplicable { keys.append(QuestionnaireText.xNotApplicable.text()) }
         keys += [
-            LocalizedText(ru: "s пропустить", en: "s skip"), LocalizedText(ru: "n заметка", en: "n note"),
-            LocalizedText(ru: "q выйти", en: "q quit"),
+            QuestionnaireText.sSkip.text(), QuestionnaireText.nNote.text(),
+            QuestionnaireText.qQuit.text(),
         ]
         console.write(style("  [" + keys.map { $0[language] }.joined(separator: " · ") + "]", .dim, console) + "\n")
         if let current = answers[question.id], current.confirmed {
             let text = question.display(current.value, in: language)
             console.write(
                 style(
-                    LocalizedText(ru: "  Текущий ответ: \(text) (Enter — оставить)", en: "  Current answer: \(text) (Enter keeps it)")[
+                    QuestionnaireText.currentAnswerEnterKeepsIt.text(["text": .value(text)])[
                         language],
                     .accent, console) + "\n")
             if let note = current.note {
-                console.write(style(LocalizedText(ru: "  Заметка: ", en: "  Note: ")[language] + note, .dim, console) + "\n")
+                console.write(style(QuestionnaireText.note3.text()[language] + note, .dim, console) + "\n")
             }
         }
     }
@@ -442,28 +430,20 @@ public struct Interview {
         let answered = shown.filter { !needsAnswer($0.id) }.count
         say(
             &console,
-            LocalizedText(
-                ru: "Интервью завершено: ответов \(answered) из \(shown.count).",
-                en: "Interview complete: \(answered) of \(shown.count) questions answered."), style: .bold)
+            QuestionnaireText.interviewCompleteOfQuestionsAnswered.text(["answered": .value(answered), "count": .value(shown.count)]),
+            style: .bold)
         let missing = shown.filter { $0.required && answers[$0.id] == nil }.map(\.id)
         let unconfirmed = shown.filter { answers[$0.id]?.confirmed == false }.map(\.id)
         if !unconfirmed.isEmpty {
             say(
                 &console,
-                LocalizedText(
-                    ru:
-                        "Не подтверждены ответы прошлого раунда: \(unconfirmed.joined(separator: ", ")). Запустите интервью снова, чтобы подтвердить или изменить их.",
-                    en:
-                        "Last round's answers still to confirm: \(unconfirmed.joined(separator: ", ")). Run the interview again to confirm or change them."
-                ),
+                QuestionnaireText.lastRoundSAnswersStillTo.text(["unconfirmed": .value(unconfirmed.joined(separator: ", "))]),
                 style: .warning)
         }
         if !missing.isEmpty {
             say(
                 &console,
-                LocalizedText(
-                    ru: "Без ответа остались обязательные вопросы: \(missing.joined(separator: ", ")). Ответьте на них: --question ID.",
-                    en: "Required questions still unanswered: \(missing.joined(separator: ", ")). Answer them with --question ID."),
+                QuestionnaireText.requiredQuestionsStillUnansweredAnswerThem.text(["missing": .value(missing.joined(separator: ", "))]),
                 style: .warning)
         }
     }

@@ -27,22 +27,20 @@ extension Question {
     /// (`not_applicable`, n/a, неприменимо) where the question allows them.
     public func parseAnswer(_ input: String) -> Result<AnswerValue, AnswerProblem> {
         let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty { return .failure(AnswerProblem(LocalizedText(ru: "пустой ответ", en: "empty answer"))) }
+        if text.isEmpty { return .failure(AnswerProblem(QuestionnaireText.emptyAnswer.text())) }
         switch Question.state(text) {
         case .dontKnow?:
             return allowsDontKnow
                 ? .success(.dontKnow)
                 : .failure(
                     AnswerProblem(
-                        LocalizedText(
-                            ru: "на этот вопрос нельзя ответить «не знаю»", en: "this question does not accept \"don't know\"")))
+                        QuestionnaireText.thisQuestionDoesNotAcceptDon.text()))
         case .notApplicable?:
             return allowsNotApplicable
                 ? .success(.notApplicable)
                 : .failure(
                     AnswerProblem(
-                        LocalizedText(
-                            ru: "на этот вопрос нельзя ответить «неприменимо»", en: "this question does not accept \"not applicable\"")))
+                        QuestionnaireText.thisQuestionDoesNotAcceptNot.text()))
         default: break
         }
         switch type {
@@ -68,19 +66,19 @@ extension Question {
             switch text.lowercased() {
             case "1", "y", "yes", "true", "д", "да": return .success(.bool(true))
             case "2", "n", "no", "false", "н", "нет": return .success(.bool(false))
-            default: return .failure(AnswerProblem(LocalizedText(ru: "ответьте «да» или «нет» (1 или 2)", en: "answer yes or no (1 or 2)")))
+            default: return .failure(AnswerProblem(QuestionnaireText.answerYesOrNoOr.text()))
             }
         case .scale:
             guard let number = Int(text), (1...5).contains(number) else {
-                return .failure(AnswerProblem(LocalizedText(ru: "введите целое число от 1 до 5", en: "enter a whole number from 1 to 5")))
+                return .failure(AnswerProblem(QuestionnaireText.enterAWholeNumberFromTo.text()))
             }
             return .success(.number(Double(number)))
         case .number, .money, .percent:
             guard let number = Question.number(text) else {
-                return .failure(AnswerProblem(LocalizedText(ru: "«\(text)» — не число", en: "'\(text)' is not a number")))
+                return .failure(AnswerProblem(QuestionnaireText.isNotANumber.text(["text": .value(text)])))
             }
             if type == .percent, !(0...100).contains(number) {
-                return .failure(AnswerProblem(LocalizedText(ru: "процент должен быть от 0 до 100", en: "a percent must be from 0 to 100")))
+                return .failure(AnswerProblem(QuestionnaireText.aPercentMustBeFromTo.text()))
             }
             return .success(.number(number))
         case .text:
@@ -88,7 +86,7 @@ extension Question {
         case .date:
             guard let day = Question.day(text) else {
                 return .failure(
-                    AnswerProblem(LocalizedText(ru: "введите дату ГГГГ-ММ-ДД или ДД.ММ.ГГГГ", en: "enter a date YYYY-MM-DD or DD.MM.YYYY")))
+                    AnswerProblem(QuestionnaireText.enterADateYyyyMmDd.text()))
             }
             return .success(.date(day))
         }
@@ -100,10 +98,10 @@ extension Question {
         switch (type, value) {
         case (_, .dontKnow):
             return allowsDontKnow
-                ? nil : AnswerProblem(LocalizedText(ru: "ответ «не знаю» не допускается", en: "\"don't know\" is not accepted"))
+                ? nil : AnswerProblem(QuestionnaireText.donTKnowIsNotAccepted.text())
         case (_, .notApplicable):
             return allowsNotApplicable
-                ? nil : AnswerProblem(LocalizedText(ru: "ответ «неприменимо» не допускается", en: "\"not applicable\" is not accepted"))
+                ? nil : AnswerProblem(QuestionnaireText.notApplicableIsNotAccepted.text())
         case (.single, .option(let id)):
             return option(id) == nil ? unknownOption(id) : nil
         case (.multi, .options(let ids)):
@@ -113,16 +111,15 @@ extension Question {
         case (.scale, .number(let number)):
             return (1...5).contains(number) && number == number.rounded()
                 ? nil
-                : AnswerProblem(LocalizedText(ru: "шкала — целое число от 1 до 5", en: "a scale answer is a whole number from 1 to 5"))
+                : AnswerProblem(QuestionnaireText.aScaleAnswerIsAWhole.text())
         case (.percent, .number(let number)):
             return (0...100).contains(number)
-                ? nil : AnswerProblem(LocalizedText(ru: "процент должен быть от 0 до 100", en: "a percent must be from 0 to 100"))
+                ? nil : AnswerProblem(QuestionnaireText.aPercentMustBeFromTo.text())
         case (.number, .number(let number)), (.money, .number(let number)):
-            return number.isFinite ? nil : AnswerProblem(LocalizedText(ru: "неверное число", en: "invalid number"))
+            return number.isFinite ? nil : AnswerProblem(QuestionnaireText.invalidNumber.text())
         default:
             return AnswerProblem(
-                LocalizedText(
-                    ru: "ответ не подходит к вопросу типа \(type.rawValue)", en: "the answer does not fit a \(type.rawValue) question"))
+                QuestionnaireText.theAnswerDoesNotFitA.text(["type": .value(type.rawValue)]))
         }
     }
 
@@ -171,9 +168,9 @@ extension Question {
         switch value {
         case .option(let id): return option(id)?.label[language] ?? id
         case .options(let ids):
-            if ids.isEmpty { return LocalizedText(ru: "ничего из перечисленного", en: "none of these")[language] }
+            if ids.isEmpty { return QuestionnaireText.noneOfThese.text()[language] }
             return ids.map { option($0)?.label[language] ?? $0 }.joined(separator: "; ")
-        case .bool(let flag): return (flag ? LocalizedText(ru: "да", en: "yes") : LocalizedText(ru: "нет", en: "no"))[language]
+        case .bool(let flag): return (flag ? QuestionnaireText.yes.text() : QuestionnaireText.no.text())[language]
         case .number(let number):
             let text = Question.format(number)
             switch type {
@@ -184,8 +181,8 @@ extension Question {
             }
         case .text(let text): return text
         case .date(let day): return day.iso
-        case .dontKnow: return LocalizedText(ru: "не знаю", en: "don't know")[language]
-        case .notApplicable: return LocalizedText(ru: "неприменимо", en: "not applicable")[language]
+        case .dontKnow: return QuestionnaireText.donTKnow.text()[language]
+        case .notApplicable: return QuestionnaireText.notApplicable.text()[language]
         }
     }
 
@@ -211,9 +208,9 @@ extension Question {
 
     private func unknownOption(_ text: String) -> AnswerProblem {
         AnswerProblem(
-            LocalizedText(
-                ru: "нет варианта «\(text)»; введите номер от 1 до \(options.count) или id: \(options.map(\.id).joined(separator: ", "))",
-                en: "no option '\(text)'; enter a number from 1 to \(options.count) or an id: \(options.map(\.id).joined(separator: ", "))")
+            QuestionnaireText.noOptionEnterANumberFrom.text([
+                "text": .value(text), "count": .value(options.count), "options": .value(options.map(\.id).joined(separator: ", ")),
+            ])
         )
     }
 

@@ -29,27 +29,21 @@ public struct MigrationReport: Sendable, Hashable {
         var lines: [String] = []
         for item in renamed {
             lines.append(
-                LocalizedText(
-                    ru: "ответ на «\(item.from)» перенесён в переименованный вопрос «\(item.to)»",
-                    en: "the answer to '\(item.from)' moved to the renamed question '\(item.to)'")[language])
+                QuestionnaireText.theAnswerToMovedToThe.text(["from": .value(item.from), "to": .value(item.to)])[language])
         }
         for item in recoded {
             lines.append(
-                LocalizedText(
-                    ru: "«\(item.question)»: вариант «\(item.from)» перекодирован в «\(item.to)»",
-                    en: "'\(item.question)': option '\(item.from)' re-coded as '\(item.to)'")[language])
+                QuestionnaireText.optionReCodedAs.text([
+                    "question": .value(item.question), "from": .value(item.from), "to": .value(item.to),
+                ])[language])
         }
         for id in orphaned {
             lines.append(
-                LocalizedText(
-                    ru: "ответ на вопрос «\(id)», которого нет в версии \(toVersion), сохранён, но не используется",
-                    en: "the answer to '\(id)', which version \(toVersion) does not have, is kept but not used")[language])
+                QuestionnaireText.theAnswerToWhichVersionDoes.text(["id": .value(id), "toVersion": .value(toVersion)])[language])
         }
         for id in invalid {
             lines.append(
-                LocalizedText(
-                    ru: "ответ на «\(id)» не подходит к вопросу версии \(toVersion): сохранён, но не используется",
-                    en: "the answer to '\(id)' does not fit the question in version \(toVersion): kept but not used")[language])
+                QuestionnaireText.theAnswerToDoesNotFit.text(["id": .value(id), "toVersion": .value(toVersion)])[language])
         }
         return lines
     }

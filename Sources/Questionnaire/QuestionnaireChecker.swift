@@ -32,16 +32,16 @@ struct Checker {
         for area in questionnaire.areas where !seenAreas.insert(area.id).inserted {
             error(
                 area.location ?? SourceLocation(file: file),
-                LocalizedText(ru: "область «\(area.id)» объявлена дважды", en: "area '\(area.id)' is declared twice"))
+                QuestionnaireText.areaIsDeclaredTwice.text(["id": .value(area.id)]))
         }
         var seenSections: [String: Section] = [:]
         for section in questionnaire.sections {
             if let first = seenSections[section.id] {
                 error(
                     section.location,
-                    LocalizedText(
-                        ru: "раздел «\(section.id)» уже объявлен в строке \(first.location.line ?? 0)",
-                        en: "section '\(section.id)' is already declared on line \(first.location.line ?? 0)"))
+                    QuestionnaireText.sectionIsAlreadyDeclaredOnLine.text([
+                        "id": .value(section.id), "line": .value(first.location.line ?? 0),
+                    ]))
             } else {
                 seenSections[section.id] = section
             }
@@ -51,12 +51,9 @@ struct Checker {
             if let first = index[question.id] {
                 error(
                     question.location,
-                    LocalizedText(
-                        ru:
-                            "вопрос «\(question.id)» уже объявлен в строке \(questions[first].location.line ?? 0); id вопросов должны быть уникальны",
-                        en:
-                            "question '\(question.id)' is already declared on line \(questions[first].location.line ?? 0); question ids must be unique"
-                    ))
+                    QuestionnaireText.questionIsAlreadyDeclaredOnLine.text([
+                        "id": .value(question.id), "questions": .value(questions[first].location.line ?? 0),
+                    ]))
             } else {
                 index[question.id] = position
             }
@@ -66,9 +63,7 @@ struct Checker {
                 diagnostics.append(
                     Diagnostic(
                         .warning, at: question.location,
-                        LocalizedText(
-                            ru: "вопрос «\(question.id)» имеет баллы, но не указана область (area): баллы не войдут в оценку",
-                            en: "question '\(question.id)' has scores but no area: they will not count")))
+                        QuestionnaireText.questionHasScoresButNoArea.text(["id": .value(question.id)])))
             }
         }
         let used = Set(questions.compactMap(\.area))
@@ -76,8 +71,7 @@ struct Checker {
             diagnostics.append(
                 Diagnostic(
                     .warning, at: area.location ?? SourceLocation(file: file),
-                    LocalizedText(
-                        ru: "область «\(area.id)» не оценивается ни одним вопросом", en: "no question scores area '\(area.id)'")))
+                    QuestionnaireText.noQuestionScoresArea.text(["id": .value(area.id)])))
         }
         checkExpressions(questions: questions, index: index)
         checkCycles(questions: questions)
@@ -98,10 +92,10 @@ struct Checker {
             expect(relevant, environment, .bool)
             let limit = firstQuestionOfSection[section.id] ?? questions.count
             forwardReferences(
-                relevant, limit: limit, index: index, owner: LocalizedText(ru: "раздел «\(section.id)»", en: "section '\(section.id)'"))
+                relevant, limit: limit, index: index, owner: QuestionnaireText.section2.text(["id": .value(section.id)]))
         }
         for (position, question) in questions.enumerated() {
-            let owner = LocalizedText(ru: "вопрос «\(question.id)»", en: "question '\(question.id)'")
+            let owner = QuestionnaireText.question3.text(["id": .value(question.id)])
             if let relevant = question.relevant {
                 expect(relevant, environment, .bool)
                 forwardReferences(relevant, limit: position, index: index, owner: owner)
@@ -180,9 +174,7 @@ struct Checker {
             let text = cycle.joined(separator: " → ")
             error(
                 locations[cycle[0]] ?? SourceLocation(file: questionnaire.file),
-                LocalizedText(
-                    ru: "цикл в условиях показа: \(text); ни один из этих вопросов не может быть задан первым",
-                    en: "a cycle in skip logic: \(text); none of these questions can be asked first"))
+                QuestionnaireText.aCycleInSkipLogicNone.text(["text": .value(text)]))
         }
     }
 
@@ -192,41 +184,31 @@ struct Checker {
                 if index[new] == nil {
                     error(
                         migration.location,
-                        LocalizedText(
-                            ru: "миграция: вопрос «\(old)» переименован в «\(new)», но такого вопроса нет в этой версии",
-                            en: "migration: question '\(old)' is renamed to '\(new)', which this version does not have"))
+                        QuestionnaireText.migrationQuestionIsRenamedToWhich.text(["old": .value(old), "new": .value(new)]))
                 }
                 if index[old] != nil {
                     error(
                         migration.location,
-                        LocalizedText(
-                            ru: "миграция: старый id «\(old)» всё ещё занят вопросом этой версии; id нельзя использовать повторно",
-                            en: "migration: the old id '\(old)' is still used by a question of this version; ids must not be reused"))
+                        QuestionnaireText.migrationTheOldIdIsStill.text(["old": .value(old)]))
                 }
             }
             for (questionID, codes) in migration.recoded.sorted(by: { $0.key < $1.key }) {
                 guard let question = questionnaire.question(questionID) else {
                     error(
                         migration.location,
-                        LocalizedText(
-                            ru: "миграция: recode для неизвестного вопроса «\(questionID)»",
-                            en: "migration: recode of unknown question '\(questionID)'"))
+                        QuestionnaireText.migrationRecodeOfUnknownQuestion.text(["questionID": .value(questionID)]))
                     continue
                 }
                 for new in Set(codes.values).sorted() where question.option(new) == nil {
                     error(
                         migration.location,
-                        LocalizedText(
-                            ru: "миграция: у вопроса «\(questionID)» нет варианта «\(new)»",
-                            en: "migration: question '\(questionID)' has no option '\(new)'"))
+                        QuestionnaireText.migrationQuestionHasNoOption.text(["questionID": .value(questionID), "new": .value(new)]))
                 }
             }
             for removed in migration.removed where index[removed] != nil {
                 error(
                     migration.location,
-                    LocalizedText(
-                        ru: "миграция: вопрос «\(removed)» объявлен удалённым, но он есть в этой версии",
-                        en: "migration: question '\(removed)' is listed as removed but this version has it"))
+                    QuestionnaireText.migrationQuestionIsListedAsRemoved.text(["removed": .value(removed)]))
             }
         }
     }

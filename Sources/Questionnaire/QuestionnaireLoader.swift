@@ -24,9 +24,7 @@ public enum QuestionnaireLoader {
                 diagnostics: [
                     Diagnostic(
                         at: SourceLocation(file: path),
-                        LocalizedText(
-                            ru: "не удалось прочитать файл \(path): его нет или нет прав на чтение",
-                            en: "cannot read \(path): it does not exist or is not readable"))
+                        QuestionnaireText.cannotReadItDoesNotExist.text(["path": .value(path)]))
                 ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -35,8 +33,7 @@ public enum QuestionnaireLoader {
                 diagnostics: [
                     Diagnostic(
                         at: SourceLocation(file: path),
-                        LocalizedText(
-                            ru: "файл \(path) не в кодировке UTF-8", en: "\(path) is not UTF-8 text"))
+                        QuestionnaireText.isNotUtfText.text(["path": .value(path)]))
                 ])
         }
         return lint(text: text, file: path, metrics: metrics)
@@ -122,7 +119,7 @@ struct Builder {
         "id", "type", "text", "help", "options", "required", "allow", "relevant", "validate", "area", "weight",
         "prefill", "scoring", "scores", "bands", "unit", "purpose",
     ]
-    static let what = LocalizedText(ru: "анкета", en: "questionnaire")
+    static let what = QuestionnaireText.questionnaire.text()
 
     mutating func build() -> Questionnaire? {
         let root = reader.source.root
@@ -132,22 +129,18 @@ struct Builder {
         {
             reader.error(
                 node,
-                LocalizedText(
-                    ru: "неизвестный формат «\(schema)»; эта версия crm-audit читает «\(Questionnaire.schema)»",
-                    en: "unknown format '\(schema)'; this crm-audit reads '\(Questionnaire.schema)'"))
+                QuestionnaireText.unknownFormatThisCrmAuditReads.text(["schema": .value(schema), "schema2": .value(Questionnaire.schema)]))
         }
         let id = reader.string(fields, "id", required: true, Builder.what)
         if let id, let node = fields["id"], !NodeReader.isIdentifier(id.replacingOccurrences(of: "-", with: "_")) {
             reader.error(
                 node,
-                LocalizedText(
-                    ru: "id анкеты «\(id)»: строчные латинские буквы, цифры, «-» и «_»",
-                    en: "questionnaire id '\(id)': use lower-case latin letters, digits, '-' and '_'"))
+                QuestionnaireText.questionnaireIdUseLowerCaseLatin.text(["id": .value(id)]))
         }
         let version = reader.string(fields, "version", required: true, Builder.what)
         if let version, let node = fields["version"], SemanticVersion(version) == nil {
             reader.error(
-                node, LocalizedText(ru: "версия «\(version)» должна иметь вид 1.2.0", en: "version '\(version)' must look like 1.2.0"))
+                node, QuestionnaireText.versionMustLookLike.text(["version": .value(version)]))
         }
         let title = reader.text(fields, "title", Builder.what)
         let description = reader.text(fields, "description", required: false, Builder.what)
@@ -165,13 +158,13 @@ struct Builder {
     }
 
     private mutating func buildArea(_ node: Node) -> Area? {
-        let what = LocalizedText(ru: "область оценки", en: "area")
+        let what = QuestionnaireText.area.text()
         guard let fields = reader.mapping(node, what, allowed: ["id", "title", "weight"]) else { return nil }
         let id = reader.identifier(fields, "id", what)
         let title = reader.text(fields, "title", what)
         let weight = reader.number(fields, "weight", what) ?? 1
         if weight <= 0, let node = fields["weight"] {
-            reader.error(node, LocalizedText(ru: "вес области должен быть больше нуля", en: "an area's weight must be above zero"))
+            reader.error(node, QuestionnaireText.anAreaSWeightMustBe.text())
         }
         guard let id, let title else { return nil }
         return Area(id: id, title: title, weight: weight, location: reader.location(node))
@@ -181,15 +174,14 @@ struct Builder {
         guard case .mapping(let mapping) = node else {
             reader.error(
                 node,
-                LocalizedText(
-                    ru: "choice_lists: ожидается словарь «имя: [варианты]»", en: "choice_lists: expected a mapping 'name: [options]'"))
+                QuestionnaireText.choiceListsExpectedAMappingName.text())
             return
         }
         for (key, value) in mapping {
             guard let name = key.scalar?.string else { continue }
             if choiceLists[name] != nil {
                 reader.error(
-                    key, LocalizedText(ru: "список вариантов «\(name)» объявлен дважды", en: "choice list '\(name)' is declared twice"))
+                    key, QuestionnaireText.choiceListIsDeclaredTwice.text(["name": .value(name)]))
             }
             choiceLists[name] = buildOptions(value)
         }
@@ -200,9 +192,7 @@ struct Builder {
             guard let list = choiceLists[name] else {
                 reader.error(
                     node,
-                    LocalizedText(
-                        ru: "нет списка вариантов «\(name)» в choice_lists (он должен быть объявлен выше)",
-                        en: "no choice list '\(name)' in choice_lists (it must be declared above)"))
+                    QuestionnaireText.noChoiceListInChoiceLists.text(["name": .value(name)]))
                 return []
             }
             return list
@@ -210,12 +200,10 @@ struct Builder {
         guard case .sequence(let items) = node else {
             reader.error(
                 node,
-                LocalizedText(
-                    ru: "options: ожидается список вариантов или имя списка",
-                    en: "options: expected a list of options or a choice list name"))
+                QuestionnaireText.optionsExpectedAListOfOptions.text())
             return []
         }
-        let what = LocalizedText(ru: "вариант ответа", en: "option")
+        let what = QuestionnaireText.option.text()
         var options: [AnswerOption] = []
         var seen: Set<String> = []
         for item in items {
@@ -226,12 +214,10 @@ struct Builder {
             if let score, !(0...4).contains(score), let scoreNode = fields["score"] {
                 reader.error(
                     scoreNode,
-                    LocalizedText(
-                        ru: "балл варианта \(score) вне диапазона 0–4 (0 — нет практики, 4 — лучшая практика)",
-                        en: "option score \(score) is out of range 0–4 (0 = no practice, 4 = best practice)"))
+                    QuestionnaireText.optionScoreIsOutOfRange.text(["score": .value(score)]))
             }
             if let id, !seen.insert(id).inserted, let idNode = fields["id"] {
-                reader.error(idNode, LocalizedText(ru: "вариант «\(id)» повторяется", en: "duplicate option '\(id)'"))
+                reader.error(idNode, QuestionnaireText.duplicateOption.text(["id": .value(id)]))
             }
             if let id, let label { options.append(AnswerOption(id: id, label: label, score: score.map { Swift.min(4, Swift.max(0, $0)) })) }
         }
@@ -239,7 +225,7 @@ struct Builder {
     }
 
     private mutating func buildSection(_ node: Node) -> Section? {
-        let what = LocalizedText(ru: "раздел", en: "section")
+        let what = QuestionnaireText.section.text()
         guard let fields = reader.mapping(node, what, allowed: ["id", "title", "help", "relevant", "questions"]) else { return nil }
         let id = reader.identifier(fields, "id", what)
         let title = reader.text(fields, "title", what)
@@ -247,7 +233,7 @@ struct Builder {
         let relevant = reader.expression(fields, "relevant")?.0
         let questionNodes = reader.sequence(fields, "questions", required: true, what) ?? []
         if questionNodes.isEmpty, let node = fields["questions"] {
-            reader.error(node, LocalizedText(ru: "в разделе нет вопросов", en: "the section has no questions"))
+            reader.error(node, QuestionnaireText.theSectionHasNoQuestions.text())
         }
         let questions = questionNodes.compactMap { buildQuestion($0, sectionID: id ?? "") }
         guard let id else { return nil }
@@ -257,10 +243,10 @@ struct Builder {
     }
 
     private mutating func buildQuestion(_ node: Node, sectionID: String) -> Question? {
-        let what = LocalizedText(ru: "вопрос", en: "question")
+        let what = QuestionnaireText.question.text()
         guard let fields = reader.mapping(node, what, allowed: Builder.questionKeys) else { return nil }
         let id = reader.identifier(fields, "id", what)
-        let named = id.map { LocalizedText(ru: "вопрос «\($0)»", en: "question '\($0)'") } ?? what
+        let named = id.map { QuestionnaireText.question2.text(["value": .value($0)]) } ?? what
         var type: QuestionType?
         if let typeName = reader.string(fields, "type", required: true, named) {
             type = QuestionType(rawValue: typeName)
@@ -268,9 +254,7 @@ struct Builder {
                 let all = QuestionType.allCases.map(\.rawValue).joined(separator: ", ")
                 reader.error(
                     typeNode,
-                    LocalizedText(
-                        ru: "неизвестный тип вопроса «\(typeName)»; есть: \(all)",
-                        en: "unknown question type '\(typeName)'; known: \(all)"))
+                    QuestionnaireText.unknownQuestionTypeKnown.text(["typeName": .value(typeName), "all": .value(all)]))
             }
         }
         let text = reader.text(fields, "text", named)
@@ -281,19 +265,15 @@ struct Builder {
             if let type, !type.hasOptions {
                 reader.error(
                     optionNode,
-                    LocalizedText(
-                        ru: "у вопроса типа \(type.rawValue) не бывает вариантов",
-                        en: "a \(type.rawValue) question has no options"))
+                    QuestionnaireText.aQuestionHasNoOptions.text(["type": .value(type.rawValue)]))
             }
         } else if let type, type.hasOptions {
             reader.error(
                 fields.keys["type"] ?? node,
-                LocalizedText(
-                    ru: "\(named.ru): у вопроса типа \(type.rawValue) должны быть варианты (options)",
-                    en: "\(named.en): a \(type.rawValue) question needs options"))
+                QuestionnaireText.aQuestionNeedsOptions.text(["named": .localized(named), "type": .value(type.rawValue)]))
         }
         if let type, type.hasOptions, options.count < 2, let optionNode = fields["options"] {
-            reader.error(optionNode, LocalizedText(ru: "нужно не меньше двух вариантов", en: "at least two options are needed"))
+            reader.error(optionNode, QuestionnaireText.atLeastTwoOptionsAreNeeded.text())
         }
         var allowsDontKnow = false, allowsNotApplicable = false
         for item in reader.sequence(fields, "allow", named) ?? [] {
@@ -302,12 +282,12 @@ struct Builder {
             case "not_applicable": allowsNotApplicable = true
             default:
                 reader.error(
-                    item, LocalizedText(ru: "allow: допустимы dont_know и not_applicable", en: "allow: use dont_know and not_applicable"))
+                    item, QuestionnaireText.allowUseDontKnowAndNot.text())
             }
         }
         let weight = reader.number(fields, "weight", named) ?? 1
         if weight <= 0, let weightNode = fields["weight"] {
-            reader.error(weightNode, LocalizedText(ru: "вес вопроса должен быть больше нуля", en: "a question's weight must be above zero"))
+            reader.error(weightNode, QuestionnaireText.aQuestionSWeightMustBe.text())
         }
         var multiScoring = MultiScoring.max
         if let name = reader.string(fields, "scoring", named), let scoringNode = fields["scoring"] {
@@ -316,25 +296,23 @@ struct Builder {
             } else {
                 reader.error(
                     scoringNode,
-                    LocalizedText(
-                        ru: "scoring задаётся только для multi: max, min, mean или sum",
-                        en: "scoring is for multi questions only: max, min, mean or sum"))
+                    QuestionnaireText.scoringIsForMultiQuestionsOnly.text())
             }
         }
         var yesScore: Int?, noScore: Int?
         if let scoresNode = fields["scores"] {
-            let scoresWhat = LocalizedText(ru: "\(named.ru), scores", en: "\(named.en), scores")
+            let scoresWhat = QuestionnaireText.scores.text(["named": .localized(named)])
             if type != .yesNo {
                 reader.error(
                     scoresNode,
-                    LocalizedText(ru: "scores {yes, no} задаются только для yes_no", en: "scores {yes, no} are for yes_no questions only"))
+                    QuestionnaireText.scoresYesNoAreForYes.text())
             } else if let scores = reader.mapping(scoresNode, scoresWhat, allowed: ["yes", "no"]) {
                 yesScore = reader.integer(scores, "yes", scoresWhat)
                 noScore = reader.integer(scores, "no", scoresWhat)
                 for (value, key) in [(yesScore, "yes"), (noScore, "no")] {
                     if let value, !(0...4).contains(value), let valueNode = scores[key] {
                         reader.error(
-                            valueNode, LocalizedText(ru: "балл \(value) вне диапазона 0–4", en: "score \(value) is out of range 0–4"))
+                            valueNode, QuestionnaireText.scoreIsOutOfRange.text(["value": .value(value)]))
                     }
                 }
             }
@@ -360,12 +338,10 @@ struct Builder {
                 if area != nil {
                     reader.error(
                         purposeNode,
-                        LocalizedText(
-                            ru: "\(named.ru): вопрос с областью оценки (area) не может быть только контекстом; уберите area или purpose",
-                            en: "\(named.en): a question that scores an area is not context only; drop area or purpose"))
+                        QuestionnaireText.aQuestionThatScoresAnArea.text(["named": .localized(named)]))
                 }
             } else {
-                reader.error(purposeNode, LocalizedText(ru: "purpose: допустимо только context", en: "purpose: the only value is context"))
+                reader.error(purposeNode, QuestionnaireText.purposeTheOnlyValueIsContext.text())
             }
         }
         guard let id, let type else { return nil }
@@ -383,26 +359,24 @@ struct Builder {
         guard let type, [.number, .percent, .money].contains(type) else {
             reader.error(
                 bandsNode,
-                LocalizedText(
-                    ru: "bands задаются только для number, percent и money",
-                    en: "bands are for number, percent and money questions only"))
+                QuestionnaireText.bandsAreForNumberPercentAnd.text())
             return []
         }
-        let what = LocalizedText(ru: "\(named.ru), полоса баллов", en: "\(named.en), band")
+        let what = QuestionnaireText.band.text(["named": .localized(named)])
         var bands: [ScoreBand] = []
         for item in items {
             guard let band = reader.mapping(item, what, allowed: ["from", "score"]) else { continue }
             guard let from = reader.number(band, "from", what), let score = reader.integer(band, "score", what) else {
-                reader.error(item, LocalizedText(ru: "полоса: нужны from и score", en: "a band needs from and score"))
+                reader.error(item, QuestionnaireText.aBandNeedsFromAndScore.text())
                 continue
             }
             if !(0...4).contains(score) {
                 reader.error(
-                    band["score"] ?? item, LocalizedText(ru: "балл \(score) вне диапазона 0–4", en: "score \(score) is out of range 0–4"))
+                    band["score"] ?? item, QuestionnaireText.scoreIsOutOfRange2.text(["score": .value(score)]))
             }
             if let last = bands.last, from <= last.from {
                 reader.error(
-                    band["from"] ?? item, LocalizedText(ru: "полосы должны идти по возрастанию from", en: "bands must ascend by from"))
+                    band["from"] ?? item, QuestionnaireText.bandsMustAscendByFrom.text())
             }
             bands.append(ScoreBand(from: from, score: score))
         }
@@ -410,7 +384,7 @@ struct Builder {
     }
 
     private mutating func buildValidation(_ node: Node, type: QuestionType?) -> Validation? {
-        let what = LocalizedText(ru: "проверка ответа", en: "validation")
+        let what = QuestionnaireText.validation.text()
         guard let fields = reader.mapping(node, what, allowed: ["check", "min", "max", "pattern", "severity", "message"]) else {
             return nil
         }
@@ -421,7 +395,7 @@ struct Builder {
             } else {
                 reader.error(
                     fields["severity"] ?? node,
-                    LocalizedText(ru: "severity: error, warning или note", en: "severity: error, warning or note"))
+                    QuestionnaireText.severityErrorWarningOrNote.text())
             }
         }
         let message = reader.text(fields, "message", what)
@@ -430,9 +404,7 @@ struct Builder {
         if kinds.count != 1 {
             reader.error(
                 node,
-                LocalizedText(
-                    ru: "проверка задаётся одним из: check (выражение), min/max, pattern",
-                    en: "a validation is exactly one of: check (an expression), min/max, pattern"))
+                QuestionnaireText.aValidationIsExactlyOneOf.text())
         }
         if let (expression, _) = reader.expression(fields, "check") {
             rule = .expression(expression)
@@ -440,7 +412,7 @@ struct Builder {
             if type != .text {
                 reader.error(
                     fields["pattern"] ?? node,
-                    LocalizedText(ru: "pattern — только для текстовых вопросов", en: "pattern is for text questions only"))
+                    QuestionnaireText.patternIsForTextQuestionsOnly.text())
             }
             let patternNode = fields["pattern"] ?? node
             do throws(TextPatternError) {
@@ -449,10 +421,8 @@ struct Builder {
             } catch {
                 let lead =
                     error.isUnsupported || error.reason == .tooLarge || error.reason == .countTooLarge || error.reason == .tooDeep
-                    ? LocalizedText(ru: "pattern «\(pattern)»: ", en: "pattern '\(pattern)': ")
-                    : LocalizedText(
-                        ru: "pattern «\(pattern)» — неверное регулярное выражение: ",
-                        en: "pattern '\(pattern)' is not a valid regular expression: ")
+                    ? QuestionnaireText.pattern.text(["pattern": .value(pattern)])
+                    : QuestionnaireText.patternIsNotAValidRegular.text(["pattern": .value(pattern)])
                 reader.report(
                     Diagnostic(
                         .error, at: reader.location(ofScalar: error.offset, in: patternNode),
@@ -462,10 +432,10 @@ struct Builder {
             let low = reader.number(fields, "min", what), high = reader.number(fields, "max", what)
             if let type, type.valueType != .number {
                 reader.error(
-                    node, LocalizedText(ru: "min/max — только для числовых вопросов", en: "min/max are for numeric questions only"))
+                    node, QuestionnaireText.minMaxAreForNumericQuestions.text())
             }
             if let low, let high, low > high {
-                reader.error(node, LocalizedText(ru: "min больше max", en: "min is above max"))
+                reader.error(node, QuestionnaireText.minIsAboveMax.text())
             }
             rule = .range(min: low, max: high)
         }
@@ -474,15 +444,13 @@ struct Builder {
     }
 
     private mutating func buildMigration(_ node: Node) -> Migration? {
-        let what = LocalizedText(ru: "миграция", en: "migration")
+        let what = QuestionnaireText.migration.text()
         guard let fields = reader.mapping(node, what, allowed: ["from", "rename", "recode", "removed"]) else { return nil }
         guard let from = reader.string(fields, "from", required: true, what) else { return nil }
         if VersionRange(from) == nil {
             reader.error(
                 fields["from"] ?? node,
-                LocalizedText(
-                    ru: "from: версия (1.0.0) или диапазон (<2.0.0, <=1.4.0)",
-                    en: "from: a version (1.0.0) or a range (<2.0.0, <=1.4.0)"))
+                QuestionnaireText.fromAVersionOrARange.text())
         }
         var renamed: [String: String] = [:]
         if let renameNode = fields["rename"] {
@@ -491,13 +459,13 @@ struct Builder {
                     if let old = key.scalar?.string, let new = value.scalar?.string {
                         renamed[old] = new
                     } else {
-                        reader.error(key, LocalizedText(ru: "rename: «старый_id: новый_id»", en: "rename: 'old_id: new_id'"))
+                        reader.error(key, QuestionnaireText.renameOldIdNewId.text())
                     }
                 }
             } else {
                 reader.error(
                     renameNode,
-                    LocalizedText(ru: "rename: ожидается словарь «старый_id: новый_id»", en: "rename: expected a mapping 'old_id: new_id'"))
+                    QuestionnaireText.renameExpectedAMappingOldId.text())
             }
         }
         var recoded: [String: [String: String]] = [:]
@@ -505,7 +473,7 @@ struct Builder {
             if case .mapping(let mapping) = recodeNode {
                 for (key, value) in mapping {
                     guard let question = key.scalar?.string, case .mapping(let codes) = value else {
-                        reader.error(key, LocalizedText(ru: "recode: «вопрос: {старый: новый}»", en: "recode: 'question: {old: new}'"))
+                        reader.error(key, QuestionnaireText.recodeQuestionOldNew.text())
                         continue
                     }
                     var map: [String: String] = [:]
@@ -513,7 +481,7 @@ struct Builder {
                     recoded[question] = map
                 }
             } else {
-                reader.error(recodeNode, LocalizedText(ru: "recode: ожидается словарь", en: "recode: expected a mapping"))
+                reader.error(recodeNode, QuestionnaireText.recodeExpectedAMapping.text())
             }
         }
         let removed = (reader.sequence(fields, "removed", what) ?? []).compactMap { $0.scalar?.string }

@@ -104,6 +104,8 @@ struct LocalDay: Equatable {
 }
 
 /// Runs a piece of work once per owner, from any thread; a failed run is tried again next time.
+///
+/// Unchecked: `done` is read and written only with `lock` held.
 final class OnceGate: @unchecked Sendable {
     private let lock = NSLock()
     private var done = false

@@ -70,17 +70,9 @@ enum WorkspaceFileChecks {
         guard mode & 0o077 != 0 else { return nil }
         let old = "0" + String(mode & 0o777, radix: 8)
         if chmod(path, 0o600) == 0 {
-            return LocalizedText(
-                ru:
-                    "Рабочий файл \(path) был доступен другим пользователям (права \(old)); права изменены на 0600: в нём персональные данные.",
-                en: "The workspace \(path) was readable by other users (mode \(old)); its mode is now 0600: it holds personal data.")
+            return WorkspaceText.theWorkspaceWasReadableByOther.text(["path": .value(path), "old": .value(old)])
         }
-        return LocalizedText(
-            ru:
-                "Внимание: рабочий файл \(path) доступен другим пользователям (права \(old)), изменить права не удалось; в нём персональные данные: chmod 600 \(path)",
-            en:
-                "Warning: the workspace \(path) is readable by other users (mode \(old)) and its mode could not be changed; it holds personal data: chmod 600 \(path)"
-        )
+        return WorkspaceText.warningTheWorkspaceIsReadableBy.text(["path": .value(path), "old": .value(old)])
     }
 
     /// Creates an empty file of mode 0600, failing if it exists; returns `errno` on failure.

@@ -63,17 +63,15 @@ extension Workspace {
                 for value in [score.score, score.confidence] where !(value?.isFinite ?? true) {
                     throw UnstorableResult(
                         workspace: path,
-                        what: LocalizedText(
-                            ru: "оценка области «\(score.area)» (\(value.map { String($0) } ?? ""))",
-                            en: "the score of area '\(score.area)' (\(value.map { String($0) } ?? ""))"))
+                        what: WorkspaceText.theScoreOfArea.text([
+                            "area": .value(score.area), "value": .value(value.map { String($0) } ?? ""),
+                        ]))
                 }
             }
             for finding in findings where finding.document.isEmpty {
                 throw UnstorableResult(
                     workspace: path,
-                    what: LocalizedText(
-                        ru: "результат правила \(finding.ruleID) (пустой документ)",
-                        en: "the finding of rule \(finding.ruleID) (an empty document)"))
+                    what: WorkspaceText.theFindingOfRuleAnEmpty.text(["ruleID": .value(finding.ruleID)]))
             }
             try db.execute(sql: "DELETE FROM finding WHERE round_id = ?", arguments: [round.id])
             try db.execute(sql: "DELETE FROM score WHERE round_id = ?", arguments: [round.id])

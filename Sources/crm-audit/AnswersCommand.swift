@@ -97,10 +97,11 @@ struct AnswersCommand: ParsableCommand {
             let (migrated, report) = chosen.migrate(answers, from: auditRound.questionnaireVersion ?? chosen.version)
             for line in report.lines(in: language) { Terminal.printError("· " + line) }
             let client = (try? store.engagement().client) ?? ""
-            let heading = LocalizedText(
-                ru: "Ответы: \(client), раунд \(auditRound.number) от \(auditRound.date.iso); \(chosen.title.ru) \(chosen.version)",
-                en: "Answers: \(client), round \(auditRound.number) of \(auditRound.date.iso); \(chosen.title.en) \(chosen.version)")[
-                    language]
+            let heading = CLIText.answersRoundOf.text([
+                "client": .value(client), "number": .value(auditRound.number), "iso": .value(auditRound.date.iso),
+                "title": .localized(chosen.title), "version": .value(chosen.version),
+            ])[
+                language]
             let text = AnswersFile.export(
                 migrated, questionnaire: chosen, format: AnswersFile.Format(path: file), language: language, heading: heading)
             try PrivateFile.write(text, to: file, guard: output.guarding(workspace))

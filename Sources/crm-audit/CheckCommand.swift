@@ -207,7 +207,7 @@ enum CheckOutput {
         return String(decoding: try encoder.encode(output), as: UTF8.self)
     }
 
-    static let readinessTitle = LocalizedText(ru: "Готовность к проекту CRM", en: "Readiness for the CRM project")
+    static let readinessTitle = CLIText.readinessForTheCrmProject.text()
 
     static func table(_ assessment: Assessment, language: Language) -> String {
         let format = Formatter(language)
@@ -222,24 +222,20 @@ enum CheckOutput {
             lines.append("")
         }
         lines.append(
-            LocalizedText(
-                ru:
-                    "Итоговая оценка: \(overall)/100, уровень \(card.level) «\(card.levelTitle.ru)», полнота \(format.percent(card.confidence, fractionDigits: 0))",
-                en:
-                    "Overall score: \(overall)/100, level \(card.level) \"\(card.levelTitle.en)\", confidence \(format.percent(card.confidence, fractionDigits: 0))"
-            )[language])
+            CLIText.overallScoreLevelConfidence.text([
+                "overall": .value(overall), "level": .value(card.level), "levelTitle": .localized(card.levelTitle),
+                "percent": .value(format.percent(card.confidence, fractionDigits: 0)),
+            ])[language])
         // Only when the cap lowers the level: a level already at or below it is not "capped".
         if !card.blockedBy.isEmpty, card.uncappedLevel > card.level {
             let blocking = card.blockedBy.joined(separator: ", ")
             lines.append(
-                LocalizedText(
-                    ru: "Уровень ограничен блокирующими проблемами: \(blocking)",
-                    en: "Level capped by blocking findings: \(blocking)")[language])
+                CLIText.levelCappedByBlockingFindings.text(["blocking": .value(blocking)])[language])
         }
         lines.append("")
         for area in card.areas {
             let score = area.score.map { format.number($0, fractionDigits: 0) } ?? "—"
-            let confidence = LocalizedText(ru: "полнота", en: "confidence")[language]
+            let confidence = CLIText.confidence.text()[language]
             lines.append(
                 "  \(pad(area.title[language], 40)) \(pad(score, 4, left: true))   \(confidence) \(format.percent(area.confidence, fractionDigits: 0))"
             )
@@ -258,7 +254,7 @@ enum CheckOutput {
             ($0.severity, -$0.priority, $0.ruleID) < ($1.severity, -$1.priority, $1.ruleID)
         }
         lines.append("")
-        lines.append(LocalizedText(ru: "Проблемы (\(gaps.count)):", en: "Findings (\(gaps.count)):")[language])
+        lines.append(CLIText.findings.text(["count": .value(gaps.count)])[language])
         for finding in gaps {
             lines.append("")
             lines.append(
@@ -271,9 +267,7 @@ enum CheckOutput {
         if !notEvaluable.isEmpty {
             lines.append("")
             lines.append(
-                LocalizedText(
-                    ru: "Не удалось оценить (\(notEvaluable.count)) — соберите недостающее:",
-                    en: "Not evaluable (\(notEvaluable.count)) — collect what is missing:")[language])
+                CLIText.notEvaluableCollectWhatIsMissing.text(["count": .value(notEvaluable.count)])[language])
             for finding in notEvaluable {
                 lines.append(
                     "  \(finding.ruleID) \(finding.title[language]): \(finding.missing.map { $0.reason[language] }.joined(separator: "; "))"
@@ -284,11 +278,11 @@ enum CheckOutput {
         for finding in waived {
             if let waiver = finding.waiver {
                 lines.append(
-                    LocalizedText(
-                        ru:
-                            "  Принятый риск \(finding.ruleID): \(waiver.reason.ru) (\(waiver.acceptedBy), до \(format.date(waiver.until)))",
-                        en: "  Waived \(finding.ruleID): \(waiver.reason.en) (\(waiver.acceptedBy), until \(format.date(waiver.until)))")[
-                            language])
+                    CLIText.waivedUntil.text([
+                        "ruleID": .value(finding.ruleID), "reason": .localized(waiver.reason), "acceptedBy": .value(waiver.acceptedBy),
+                        "date": .value(format.date(waiver.until)),
+                    ])[
+                        language])
             }
         }
         return lines.joined(separator: "\n")

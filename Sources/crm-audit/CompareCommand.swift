@@ -66,7 +66,7 @@ struct CompareCommand: ParsableCommand {
         }
         if let out {
             try PrivateFile.write(text.hasSuffix("\n") ? text : text + "\n", to: out, guard: output.guarding(workspace))
-            say(LocalizedText(ru: "Сравнение записано: \(out)", en: "Comparison written: \(out)"))
+            say(CLIText.comparisonWritten.text(["out": .value(out)]))
         } else {
             format == .table ? Terminal.print(text) : Terminal.printDocument(text)
         }

@@ -51,8 +51,6 @@ struct ConfigCommand: ParsableCommand {
                 guard: output.guarding(workspace))
         }
         say(
-            LocalizedText(
-                ru: "Настройка CRM (\(result.configuration.count) элементов) и техническое задание записаны в \(out)",
-                en: "CRM configuration (\(result.configuration.count) items) and the implementation specification written to \(out)"))
+            CLIText.crmConfigurationItemsAndTheImplementation.text(["count": .value(result.configuration.count), "out": .value(out)]))
     }
 }

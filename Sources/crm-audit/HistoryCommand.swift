@@ -56,13 +56,13 @@ enum HistoryTable {
         let severities: [Severity] = [.critical, .high, .medium, .low]
         var lines: [String] = []
         var header =
-            pad(LocalizedText(ru: "Раунд", en: "Round")[language], 7) + pad(LocalizedText(ru: "Дата", en: "Date")[language], 12)
-            + pad(LocalizedText(ru: "Оценка", en: "Score")[language], 8, left: true)
-            + "  " + pad(LocalizedText(ru: "Уровень", en: "Level")[language], 22)
+            pad(CLIText.round.text()[language], 7) + pad(CLIText.date.text()[language], 12)
+            + pad(CLIText.score.text()[language], 8, left: true)
+            + "  " + pad(CLIText.level.text()[language], 22)
         for severity in severities { header += pad(String(severity.title[language].prefix(9)), 10, left: true) }
         header +=
-            pad(LocalizedText(ru: "Не оценено", en: "Not eval.")[language], 12, left: true)
-            + pad(LocalizedText(ru: "Подтвердить", en: "To confirm")[language], 12, left: true)
+            pad(CLIText.notEval.text()[language], 12, left: true)
+            + pad(CLIText.toConfirm.text()[language], 12, left: true)
         lines.append(header)
         for entry in entries {
             var line = pad("\(entry.number)" + (entry.status == .open ? "" : "·"), 7) + pad(format.date(entry.date), 12)
@@ -73,7 +73,7 @@ enum HistoryTable {
                 line += pad(String(entry.notEvaluable), 12, left: true)
             } else {
                 line +=
-                    pad("—", 8, left: true) + "  " + pad(LocalizedText(ru: "не оценён", en: "not assessed")[language], 22)
+                    pad("—", 8, left: true) + "  " + pad(CLIText.notAssessed.text()[language], 22)
                     + String(repeating: " ", count: 10 * severities.count + 12)
             }
             line += pad(entry.unconfirmedAnswers > 0 ? String(entry.unconfirmedAnswers) : "", 12, left: true)
@@ -90,21 +90,19 @@ enum HistoryTable {
         let width = max(24, ids.map { (titles[$0] ?? $0).count + 2 }.max() ?? 0)
         lines.append("")
         lines.append(
-            pad(LocalizedText(ru: "Направление", en: "Area")[language], width)
-                + assessed.map { pad("\(LocalizedText(ru: "Р", en: "R")[language])\($0.number)", 7, left: true) }.joined())
+            pad(CLIText.area.text()[language], width)
+                + assessed.map { pad("\(CLIText.r.text()[language])\($0.number)", 7, left: true) }.joined())
         for id in ids {
             lines.append(pad(titles[id] ?? id, width) + assessed.map { pad(score($0.areas[id]), 7, left: true) }.joined())
         }
         lines.append(
-            pad(LocalizedText(ru: "Итог", en: "Overall")[language], width) + assessed.map { pad(score($0.overall), 7, left: true) }.joined()
+            pad(CLIText.overall.text()[language], width) + assessed.map { pad(score($0.overall), 7, left: true) }.joined()
         )
         for entry in entries {
             let method = [entry.questionnaire, entry.rulesets.isEmpty ? nil : entry.rulesets.joined(separator: ", ")].compactMap { $0 }
             if !method.isEmpty {
                 lines.append(
-                    (LocalizedText(
-                        ru: "Методика раунда \(entry.number): ",
-                        en: "Method of round \(entry.number): ")[language]) + method.joined(separator: "; "))
+                    (CLIText.methodOfRound.text(["number": .value(entry.number)])[language]) + method.joined(separator: "; "))
             }
         }
         return lines.joined(separator: "\n")

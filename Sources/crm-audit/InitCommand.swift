@@ -31,12 +31,9 @@ struct InitCommand: ParsableCommand {
         if let industry, !ownIndustry, !AuditSetup.isBundledIndustry(industry) {
             let known = AuditSetup.bundledIndustries().joined(separator: ", ")
             throw ValidationError(
-                LocalizedText(
-                    ru:
-                        "--industry: для отрасли «\(industry)» нет набора правил; есть: \(known). Своя отрасль — с флагом --own-industry и вашим набором правил (id industry-\(AuditSetup.slug(industry))) в check --rules",
-                    en:
-                        "--industry: there is no ruleset for the industry '\(industry)'; there are: \(known). An industry of your own takes --own-industry and your ruleset (id industry-\(AuditSetup.slug(industry))) given to check with --rules"
-                )[CLILanguage.current])
+                CLIText.industryThereIsNoRulesetFor.text([
+                    "industry": .value(industry), "known": .value(known), "slug": .value(AuditSetup.slug(industry)),
+                ])[CLILanguage.current])
         }
         let created = try Workspace.create(at: workspace, client: client, industry: industry, consultant: consultant, roundDate: day)
         say(.initCreated, ["path": .text(created.path), "client": .text(client), "date": .text(day.iso)])
@@ -48,9 +45,7 @@ func parseDay(_ text: String?, option: String) throws -> Day? {
     guard let text else { return nil }
     guard let day = Day(iso: text) else {
         throw ValidationError(
-            LocalizedText(
-                ru: "\(option): ожидается дата ГГГГ-ММ-ДД, получено «\(text)»",
-                en: "\(option): expected a date YYYY-MM-DD, got '\(text)'")[CLILanguage.current])
+            CLIText.expectedADateYyyyMmDd.text(["option": .value(option), "text": .value(text)])[CLILanguage.current])
     }
     return day
 }

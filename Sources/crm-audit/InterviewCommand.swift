@@ -66,9 +66,10 @@ struct InterviewCommand: ParsableCommand {
         if console.isTerminal {
             let client = (try? store.engagement().client) ?? ""
             Terminal.print(
-                LocalizedText(
-                    ru: "\(chosen.title.ru) \(chosen.version) — \(client), раунд \(auditRound.number) от \(auditRound.date.iso)",
-                    en: "\(chosen.title.en) \(chosen.version) — \(client), round \(auditRound.number) of \(auditRound.date.iso)")[language])
+                CLIText.roundOf.text([
+                    "title": .localized(chosen.title), "version": .value(chosen.version), "client": .value(client),
+                    "number": .value(auditRound.number), "iso": .value(auditRound.date.iso),
+                ])[language])
         }
         let outcome: InterviewOutcome
         if let question {

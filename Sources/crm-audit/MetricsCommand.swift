@@ -59,19 +59,15 @@ struct MetricsCommand: ParsableCommand {
         let language = CLILanguage.current
         if (workspace == nil) == (sales == nil) {
             throw ValidationError(
-                LocalizedText(
-                    ru: "укажите рабочий файл или --sales ФАЙЛ (но не то и другое)",
-                    en: "give a workspace file or --sales FILE (not both)")[language])
+                CLIText.giveAWorkspaceFileOrSales.text()[language])
         }
         if sales == nil, customers != nil || managers != nil || skipBadRows || sheet != nil || mapping != nil || rejects != nil {
             throw ValidationError(
-                LocalizedText(
-                    ru: "--customers, --managers, --sheet, --mapping и --skip-bad-rows — только вместе с --sales",
-                    en: "--customers, --managers, --sheet, --mapping and --skip-bad-rows go with --sales")[language])
+                CLIText.customersManagersSheetMappingAndSkip.text()[language])
         }
         if sales != nil, round != nil {
             throw ValidationError(
-                LocalizedText(ru: "--round — только вместе с рабочим файлом", en: "--round goes with a workspace file")[language])
+                CLIText.roundGoesWithAWorkspaceFile.text()[language])
         }
     }
 

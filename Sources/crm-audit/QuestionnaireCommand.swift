@@ -111,7 +111,7 @@ extension QuestionnaireCommand {
                 }
                 let total = overall.map { String(format: "%.0f", $0) } ?? "—"
                 Terminal.print(
-                    LocalizedText(ru: "Итого (взвешенно по областям): \(total)", en: "Overall (weighted by area): \(total)")[language])
+                    CLIText.overallWeightedByArea.text(["total": .value(total)])[language])
             }
         }
 

@@ -45,12 +45,10 @@ struct RulesTestCommand: ParsableCommand {
                     passed += 1
                 } else {
                     failed += 1
-                    let text = LocalizedText(
-                        ru:
-                            "\(result.location): тест правила \(result.ruleID) не прошёл: ожидалось \(result.expected.rawValue), получено \(result.actual.rawValue)",
-                        en:
-                            "\(result.location): test of rule \(result.ruleID) failed: expected \(result.expected.rawValue), got \(result.actual.rawValue)"
-                    )[language]
+                    let text = CLIText.testOfRuleFailedExpectedGot.text([
+                        "location": .value(result.location), "ruleID": .value(result.ruleID), "expected": .value(result.expected.rawValue),
+                        "actual": .value(result.actual.rawValue),
+                    ])[language]
                     Terminal.printError(text)
                 }
             }

@@ -1,4 +1,5 @@
 import AuditModel
+import TestSupport
 import Testing
 
 @testable import Report
@@ -7,24 +8,24 @@ import Testing
 /// that parse, the same placeholders in each language, every plural with its forms.
 @Suite struct ReportTextCatalogueTests {
     @Test func theReportTextsExistInEveryLanguageWithTheSamePlaceholders() {
-        #expect(ReportText.problems() == [])
+        #expect(catalogueProblems(ReportText.self) == [])
     }
 
     @Test func theProgressTextsExistInEveryLanguageWithTheSamePlaceholders() {
-        #expect(ProgressText.problems() == [])
+        #expect(catalogueProblems(ProgressText.self) == [])
     }
 
     @Test func theBeliefTextsExistInEveryLanguageWithTheSamePlaceholders() {
-        #expect(BeliefText.problems() == [])
+        #expect(catalogueProblems(BeliefText.self) == [])
     }
 
     @Test func theSectionTextsExistInEveryLanguageWithTheSamePlaceholders() {
-        #expect(SummaryText.Key.problems() == [])
-        #expect(DecisionText.Key.problems() == [])
-        #expect(CauseText.Key.problems() == [])
-        #expect(PortraitText.Key.problems() == [])
-        #expect(ConsultantText.Key.problems() == [])
-        #expect(SampleColumns.Title.problems() == [])
+        #expect(catalogueProblems(SummaryText.Key.self) == [])
+        #expect(catalogueProblems(DecisionText.Key.self) == [])
+        #expect(catalogueProblems(CauseText.Key.self) == [])
+        #expect(catalogueProblems(PortraitText.Key.self) == [])
+        #expect(catalogueProblems(ConsultantText.Key.self) == [])
+        #expect(catalogueProblems(SampleColumns.Title.self) == [])
     }
 
     @Test func aTextRendersItsArgumentsAndLeavesNoBrace() {

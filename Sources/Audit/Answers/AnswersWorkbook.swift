@@ -202,12 +202,10 @@ public enum AnswersWorkbook {
         let formatter = Formatter(language)
         switch (low, high) {
         case (let low?, let high?):
-            return LocalizedText(
-                ru: "Введите число от \(formatter.number(low)) до \(formatter.number(high))",
-                en: "Enter a number from \(formatter.number(low)) to \(formatter.number(high))")[language]
+            return AuditText.enterANumberFromTo.text(["number": .value(formatter.number(low)), "number2": .value(formatter.number(high))])[
+                language]
         case (let low?, nil):
-            return LocalizedText(
-                ru: "Введите число не меньше \(formatter.number(low))", en: "Enter a number of at least \(formatter.number(low))")[language]
+            return AuditText.enterANumberOfAtLeast.text(["number": .value(formatter.number(low))])[language]
         default:
             return text.numberError[language]
         }
@@ -222,7 +220,7 @@ public enum AnswersWorkbook {
             case .yesNo: text.chooseYesNo
             case .scale: text.scale
             case .percent: text.percent
-            case .number, .money: question.unit.map { LocalizedText(ru: "Число, \($0.ru)", en: "A number, \($0.en)") } ?? text.number
+            case .number, .money: question.unit.map { AuditText.aNumber.text(["value": .localized($0)]) } ?? text.number
             case .date: text.dateForm
             case .text: text.freeText
             }
@@ -282,12 +280,7 @@ public enum AnswersWorkbook {
                     diagnostics.append(
                         Diagnostic(
                             at: SourceLocation(file: path, sheet: listsSheet, cell: "B1"),
-                            LocalizedText(
-                                ru:
-                                    "книга заполнена по анкете «\(fields[1])», а не «\(questionnaire.id)»; укажите --questionnaire \(fields[1])",
-                                en:
-                                    "the workbook is for questionnaire '\(fields[1])', not '\(questionnaire.id)'; pass --questionnaire \(fields[1])"
-                            )))
+                            AuditText.theWorkbookIsForQuestionnaireNot.text(["fields": .value(fields[1]), "id": .value(questionnaire.id)])))
                     return AnswersFile.check(
                         [], questionnaire: questionnaire, version: version, answeredAt: answeredAt, source: .workbook,
                         diagnostics: diagnostics)
@@ -299,12 +292,9 @@ public enum AnswersWorkbook {
             diagnostics.append(
                 Diagnostic(
                     at: SourceLocation(file: path),
-                    LocalizedText(
-                        ru:
-                            "в книге нет листа «\(formSheetName(.ru))» или «\(formSheetName(.en))»; выгрузите форму командой `crm-audit answers РАБОЧИЙ_ФАЙЛ export \(file)`",
-                        en:
-                            "the workbook has no sheet '\(formSheetName(.en))' or '\(formSheetName(.ru))'; write the form with `crm-audit answers WORKSPACE export \(file)`"
-                    )))
+                    AuditText.theWorkbookHasNoSheetOr.text([
+                        "formSheetName": .value(formSheetName(.ru)), "formSheetName2": .value(formSheetName(.en)), "file": .value(file),
+                    ])))
             return AnswersFile.check(
                 [], questionnaire: questionnaire, version: version, answeredAt: answeredAt, source: .workbook, diagnostics: diagnostics)
         }
@@ -336,9 +326,7 @@ public enum AnswersWorkbook {
                     diagnostics.append(
                         Diagnostic(
                             at: place(.answer, row.line),
-                            LocalizedText(
-                                ru: "«\(answer)»: отметьте вариант словом «да» или оставьте ячейку пустой",
-                                en: "'\(answer)': mark the option with \"yes\" or leave the cell empty")))
+                            AuditText.markTheOptionWithYesOr.text(["answer": .value(answer)])))
                 }
                 continue
             }
@@ -357,9 +345,8 @@ public enum AnswersWorkbook {
                 diagnostics.append(
                     Diagnostic(
                         at: place(.nonAnswer, row.line),
-                        LocalizedText(
-                            ru: "«\(id)»: дан ответ «\(answer)» и отмечено «\(nonAnswer)»; оставьте одно",
-                            en: "'\(id)': both an answer ('\(answer)') and '\(nonAnswer)' are given; keep one")))
+                        AuditText.bothAnAnswerAndAreGiven.text(["id": .value(id), "answer": .value(answer), "nonAnswer": .value(nonAnswer)])
+                    ))
                 continue
             }
             let given = nonAnswer.isEmpty ? answer : nonAnswerValue(nonAnswer)
@@ -374,9 +361,7 @@ public enum AnswersWorkbook {
                 diagnostics.append(
                     Diagnostic(
                         at: place(.nonAnswer, pending.row),
-                        LocalizedText(
-                            ru: "«\(id)»: отмечены варианты и «\(pending.nonAnswer)»; оставьте одно",
-                            en: "'\(id)': options are marked and '\(pending.nonAnswer)' too; keep one")))
+                        AuditText.optionsAreMarkedAndTooKeep.text(["id": .value(id), "nonAnswer": .value(pending.nonAnswer)])))
                 continue
             }
             let given = pending.nonAnswer.isEmpty ? chosen.joined(separator: ", ") : nonAnswerValue(pending.nonAnswer)
@@ -391,12 +376,9 @@ public enum AnswersWorkbook {
             diagnostics.append(
                 Diagnostic(
                     at: place(.answer, nameRow),
-                    LocalizedText(
-                        ru:
-                            "не указано, кто заполнял анкету: впишите имя в ячейку \(SpreadsheetWriter.columnName(Column.answer.rawValue))\(nameRow) или укажите --respondent",
-                        en:
-                            "who filled in the form is not given: write the name in cell \(SpreadsheetWriter.columnName(Column.answer.rawValue))\(nameRow) or pass --respondent"
-                    )))
+                    AuditText.whoFilledInTheFormIs.text([
+                        "columnName": .value(SpreadsheetWriter.columnName(Column.answer.rawValue)), "nameRow": .value(nameRow),
+                    ])))
         }
         for index in entries.indices { entries[index].respondent = person }
         return AnswersFile.check(
@@ -448,80 +430,49 @@ public enum AnswersWorkbook {
     static let text = Texts()
 
     struct Texts {
-        let formSheet = LocalizedText(ru: "Анкета", en: "Questionnaire")
-        let instructionsSheet = LocalizedText(ru: "Как заполнять", en: "How to fill in")
-        let title = LocalizedText(ru: "Анкета перед аудитом работы с клиентами", en: "Questionnaire before the customer management audit")
-        let version = LocalizedText(ru: "версия", en: "version")
-        let name = LocalizedText(ru: "Ваши фамилия и имя", en: "Your name")
-        let role = LocalizedText(ru: "Ваша должность", en: "Your position")
-        let date = LocalizedText(ru: "Дата заполнения", en: "Date filled in")
-        let question = LocalizedText(ru: "Вопрос (* — обязательный)", en: "Question (* required)")
-        let hint = LocalizedText(ru: "Пояснение и как ответить", en: "Explanation and how to answer")
-        let answer = LocalizedText(ru: "Ответ", en: "Answer")
-        let nonAnswer = LocalizedText(ru: "Не знаю / неприменимо", en: "Don't know / not applicable")
-        let comment = LocalizedText(ru: "Комментарий", en: "Comment")
-        let markBelow = LocalizedText(ru: "отметьте «да» у подходящих вариантов ниже", en: "mark \"yes\" at the options below that apply")
-        let yes = LocalizedText(ru: "да", en: "yes")
-        let no = LocalizedText(ru: "нет", en: "no")
-        let dontKnow = LocalizedText(ru: "не знаю", en: "don't know")
-        let notApplicable = LocalizedText(ru: "неприменимо", en: "not applicable")
-        let noneOfThese = LocalizedText(ru: "ничего из перечисленного", en: "none of these")
-        let chooseOne = LocalizedText(
-            ru: "Выберите один вариант из списка в ячейке ответа", en: "Choose one option from the list in the answer cell")
-        let chooseSeveral = LocalizedText(ru: "Можно несколько вариантов", en: "Several options may apply")
-        let chooseYesNo = LocalizedText(ru: "Да или нет", en: "Yes or no")
-        let scale = LocalizedText(ru: "Оценка от 1 (совсем нет) до 5 (полностью)", en: "A score from 1 (not at all) to 5 (fully)")
-        let percent = LocalizedText(ru: "Процент, от 0 до 100", en: "A percent, from 0 to 100")
-        let number = LocalizedText(ru: "Число", en: "A number")
-        let dateForm = LocalizedText(ru: "Дата, ДД.ММ.ГГГГ", en: "A date")
-        let freeText = LocalizedText(ru: "Свободный ответ", en: "Your own words")
-        let listError = LocalizedText(ru: "Выберите значение из списка", en: "Choose a value from the list")
-        let tickError = LocalizedText(
-            ru: "Отметьте вариант словом «да» или оставьте ячейку пустой", en: "Mark the option with \"yes\" or leave the cell empty")
-        let scaleError = LocalizedText(ru: "Введите целое число от 1 до 5", en: "Enter a whole number from 1 to 5")
-        let percentError = LocalizedText(ru: "Введите процент от 0 до 100", en: "Enter a percent from 0 to 100")
-        let numberError = LocalizedText(ru: "Введите число", en: "Enter a number")
-        let dateError = LocalizedText(ru: "Введите дату, например 25.11.2026", en: "Enter a date, e.g. 2026-11-25")
-        let instructionsTitle = LocalizedText(ru: "Как заполнять анкету", en: "How to fill in the questionnaire")
+        let formSheet = AuditText.questionnaire.text()
+        let instructionsSheet = AuditText.howToFillIn.text()
+        let title = AuditText.questionnaireBeforeTheCustomerManagementAudit.text()
+        let version = AuditText.version.text()
+        let name = AuditText.yourName.text()
+        let role = AuditText.yourPosition.text()
+        let date = AuditText.dateFilledIn.text()
+        let question = AuditText.questionRequired.text()
+        let hint = AuditText.explanationAndHowToAnswer.text()
+        let answer = AuditText.answer.text()
+        let nonAnswer = AuditText.donTKnowNotApplicable.text()
+        let comment = AuditText.comment.text()
+        let markBelow = AuditText.markYesAtTheOptionsBelow.text()
+        let yes = AuditText.yes.text()
+        let no = AuditText.no.text()
+        let dontKnow = AuditText.donTKnow.text()
+        let notApplicable = AuditText.notApplicable.text()
+        let noneOfThese = AuditText.noneOfThese.text()
+        let chooseOne = AuditText.chooseOneOptionFromTheList.text()
+        let chooseSeveral = AuditText.severalOptionsMayApply.text()
+        let chooseYesNo = AuditText.yesOrNo.text()
+        let scale = AuditText.aScoreFromNotAtAll.text()
+        let percent = AuditText.aPercentFromTo.text()
+        let number = AuditText.aNumber2.text()
+        let dateForm = AuditText.aDate.text()
+        let freeText = AuditText.yourOwnWords.text()
+        let listError = AuditText.chooseAValueFromTheList.text()
+        let tickError = AuditText.markTheOptionWithYesOr2.text()
+        let scaleError = AuditText.enterAWholeNumberFromTo.text()
+        let percentError = AuditText.enterAPercentFromTo.text()
+        let numberError = AuditText.enterANumber.text()
+        let dateError = AuditText.enterADateEG.text()
+        let instructionsTitle = AuditText.howToFillInTheQuestionnaire.text()
         let instructions: [LocalizedText] = [
-            LocalizedText(
-                ru: "Анкета — на листе «Анкета». Заполняйте только жёлтые ячейки; остальное защищено, чтобы форма не сломалась.",
-                en:
-                    "The questionnaire is on the sheet \"Questionnaire\". Fill in the yellow cells only; the rest is protected so that the form stays intact."
-            ),
-            LocalizedText(
-                ru:
-                    "Сначала впишите вверху свои фамилию, имя и должность: ответы разных сотрудников сравниваются, и важно, кто что сказал.",
-                en:
-                    "First write your name and position at the top: the answers of different people are compared, and who said what matters."
-            ),
-            LocalizedText(
-                ru:
-                    "Варианты выбираются из списка в ячейке ответа (стрелка справа от ячейки). Если подходит несколько вариантов, напишите «да» в строках подходящих вариантов.",
-                en:
-                    "Options are chosen from the list in the answer cell (the arrow at its right). Where several options may apply, write \"yes\" on the rows of those that do."
-            ),
-            LocalizedText(
-                ru:
-                    "Если не знаете ответа, выберите «не знаю» в соседнем столбце — это честнее догадки и тоже важно для аудита. «Неприменимо» — если вопрос к вашей компании не относится.",
-                en:
-                    "If you do not know the answer, choose \"don't know\" in the next column: that is better than a guess, and it matters to the audit too. \"Not applicable\" is for a question that does not concern your company."
-            ),
-            LocalizedText(
-                ru: "Числа пишите цифрами, без единиц измерения; деньги — в рублях. Даты — как ДД.ММ.ГГГГ.",
-                en: "Write numbers as digits, without units; money in roubles. Dates as your spreadsheet shows them."),
-            LocalizedText(
-                ru: "Комментарий можно оставить к любому вопросу: что уточнить, что вызывает сомнения.",
-                en: "A comment may go with any question: what to clarify, what you are unsure of."),
-            LocalizedText(
-                ru: "Можно отвечать не на все вопросы: пустые обсудим на встрече. Вопросы со звёздочкой важнее остальных.",
-                en: "You need not answer everything: the empty ones will be discussed at the meeting. Questions marked * matter most."),
-            LocalizedText(
-                ru: "Сохраните файл в том же формате (.xlsx), не меняя листов и столбцов, и верните консультанту.",
-                en: "Save the file in the same format (.xlsx), without changing its sheets or columns, and send it back to the consultant."),
-            LocalizedText(
-                ru: "Файл содержит сведения о компании: пересылайте его только консультанту.",
-                en: "The file holds information about your company: send it to the consultant only."),
+            AuditText.theQuestionnaireIsOnTheSheet.text(),
+            AuditText.firstWriteYourNameAndPosition.text(),
+            AuditText.optionsAreChosenFromTheList.text(),
+            AuditText.ifYouDoNotKnowThe.text(),
+            AuditText.writeNumbersAsDigitsWithoutUnits.text(),
+            AuditText.aCommentMayGoWithAny.text(),
+            AuditText.youNeedNotAnswerEverythingThe.text(),
+            AuditText.saveTheFileInTheSame.text(),
+            AuditText.theFileHoldsInformationAboutYour.text(),
         ]
     }
 }

@@ -20,9 +20,7 @@ extension ConfigurationBuilder {
             configuration.pipeline = stages.enumerated().map { position, stage in
                 ConfigItem(
                     id: "stage.\(stage)", title: LocalizedText(both: stage),
-                    detail: LocalizedText(
-                        ru: "этап \(position + 1) из \(stages.count), как его называют в компании",
-                        en: "stage \(position + 1) of \(stages.count), as the company names it"),
+                    detail: AuditText.stageOfAsTheCompanyNames.text(["position": .value(position + 1), "count": .value(stages.count)]),
                     reasons: reasons)
             }
         }
@@ -43,7 +41,7 @@ extension ConfigurationBuilder {
         configuration.add(
             ConfigItem(
                 id: "automation.stalled_deal",
-                title: LocalizedText(ru: "Сигнал о зависшей сделке", en: "Stalled deal alert"),
+                title: AuditText.stalledDealAlert.text(),
                 detail: LocalizedText(
                     ru:
                         "задача руководителю, если сделка не переходит на следующий этап \(ru.count(whole)) \(Plural.form(whole, "день|дня|дней", .ru))"
@@ -83,7 +81,7 @@ extension ConfigurationBuilder {
         var goalItems: [ConfigItem] = []
         func item(_ fragment: ConfigFragment, goal: LocalizedText?) -> ConfigItem {
             let detail =
-                goal.map { LocalizedText(ru: "цель компании: «\($0.ru)»", en: "the company's goal: \"\($0.en)\"") } ?? fragment.detail
+                goal.map { AuditText.theCompanySGoal.text(["value": .localized($0)]) } ?? fragment.detail
             let baseline = fragment.metric.flatMap { metrics[$0].number }
             return ConfigItem(
                 id: fragment.id, title: fragment.title, detail: detail, metric: fragment.metric,

@@ -45,7 +45,7 @@ public enum ConfigurationBuilder {
     static func baselineText(_ metric: String, _ value: Double?, _ metrics: MetricDocument) -> LocalizedText? {
         guard let value, let definition = MetricCatalogue.definition(of: metric) else { return nil }
         func text(_ format: Formatter) -> String {
-            let on = LocalizedText(ru: "по", en: "to")[format.language]
+            let on = AuditText.to.text()[format.language]
             return
                 "\(format.metric(value, unit: definition.unit)) (\(definition.period.title[format.language]), \(on) \(format.date(metrics.asOf)))"
         }
@@ -59,7 +59,7 @@ public enum ConfigurationBuilder {
             configuration.add(
                 ConfigItem(
                     id: "abc.\(row.abcClass.lowercased())",
-                    title: LocalizedText(ru: "ABC-класс клиента \(row.abcClass)", en: "Customer ABC class \(row.abcClass)"),
+                    title: AuditText.customerAbcClass.text(["abcClass": .value(row.abcClass)]),
                     detail: LocalizedText(
                         ru: (row.minRevenue.map { "выручка за последние 12 месяцев от \(ru.money($0, fractionDigits: 0)); " } ?? "")
                             + "сейчас: \(ru.count(Double(row.count), .customers)), \(ru.percent(row.countShare)) покупавших за 12 месяцев по \(ru.date(metrics.asOf)), их доля выручки за эти 12 месяцев — \(ru.percent(row.revenueShare)); пересчитывать ежемесячно",
@@ -76,11 +76,15 @@ public enum ConfigurationBuilder {
                     id: "rfm.\(row.segment.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "'", with: ""))",
                     title: {
                         let name = MetricCatalogue.segmentTitle(row.segment)
-                        return LocalizedText(ru: "RFM-сегмент «\(name.ru)»", en: "RFM segment \"\(name.en)\"")
+                        return AuditText.rfmSegment.text(["name": .localized(name)])
                     }(),
-                    detail: LocalizedText(
-                        ru: "сейчас \(ru.count(Double(row.customers), .customers)) (RFM на \(ru.date(metrics.asOf)))",
-                        en: "currently \(en.count(Double(row.customers), .customers)) (RFM as of \(en.date(metrics.asOf)))")),
+                    detail: AuditText.segmentNowAsOf.text([
+                        "customers": .localized(
+                            LocalizedText(
+                                ru: ru.count(Double(row.customers), .customers),
+                                en: en.count(Double(row.customers), .customers))),
+                        "date": .localized(LocalizedText(ru: ru.date(metrics.asOf), en: en.date(metrics.asOf))),
+                    ])),
                 to: .segments)
         }
     }
@@ -91,31 +95,29 @@ public enum ConfigurationBuilder {
             configuration.add(
                 ConfigItem(
                     id: "cleanup.duplicates",
-                    title: LocalizedText(ru: "Объединить дубли клиентов", en: "Merge duplicate customers"),
-                    detail: LocalizedText(
-                        ru: "\(ru.count(groups)) групп вероятных дублей", en: "\(en.count(groups)) groups of likely duplicates")),
+                    title: AuditText.mergeDuplicateCustomers.text(),
+                    detail: AuditText.duplicateGroups.text(["groups": .number(groups)])),
                 to: .cleanup)
         }
         if let invalid = metrics["quality.emails_invalid"].number, invalid > 0 {
             configuration.add(
                 ConfigItem(
-                    id: "cleanup.emails", title: LocalizedText(ru: "Исправить некорректные email", en: "Fix invalid emails"),
-                    detail: LocalizedText(ru: "\(ru.count(invalid)) адресов", en: "\(en.count(invalid)) addresses")), to: .cleanup)
+                    id: "cleanup.emails", title: AuditText.fixInvalidEmails.text(),
+                    detail: AuditText.invalidAddresses.text(["count": .number(invalid)])), to: .cleanup)
         }
         if let invalid = metrics["quality.phones_invalid"].number, invalid > 0 {
             configuration.add(
                 ConfigItem(
                     id: "cleanup.phones",
-                    title: LocalizedText(ru: "Привести телефоны к формату +7XXXXXXXXXX", en: "Normalise phones to +7XXXXXXXXXX"),
-                    detail: LocalizedText(
-                        ru: "\(ru.count(invalid)) номеров не распознаны", en: "\(en.count(invalid)) numbers could not be read")),
+                    title: AuditText.normalisePhonesTo7xxxxxxxxxx.text(),
+                    detail: AuditText.unreadablePhones.text(["count": .number(invalid)])),
                 to: .cleanup)
         }
         if let orphans = metrics["quality.orphan_sales_rows"].number, orphans > 0 {
             configuration.add(
                 ConfigItem(
                     id: "cleanup.orphans",
-                    title: LocalizedText(ru: "Завести в базу клиентов из продаж", en: "Add customers found only in sales"),
+                    title: AuditText.addCustomersFoundOnlyInSales.text(),
                     detail: LocalizedText(
                         ru: "\(ru.count(orphans, .saleLines)) по клиентам, которых нет в базе (за всю историю данных)",
                         en: "\(en.count(orphans, .saleLines)) of customers missing from the base (over the whole export)")), to: .cleanup)
@@ -125,7 +127,7 @@ public enum ConfigurationBuilder {
             configuration.add(
                 ConfigItem(
                     id: "automation.win_back",
-                    title: LocalizedText(ru: "Задача при паузе в покупках", en: "Task when a customer's purchases pause"),
+                    title: AuditText.taskWhenACustomerSPurchases.text(),
                     detail: LocalizedText(
                         ru:
                             "создавать менеджеру задачу, если клиент не покупал \(ru.count(days, .days)) (2 × медианный интервал между покупками за всю историю данных, \(ru.metric(median, unit: .days))) — раньше, чем клиент станет потерянным (не покупал 12 месяцев)",
@@ -142,7 +144,7 @@ public enum ConfigurationBuilder {
             configuration.add(
                 ConfigItem(
                     id: "stage.\(row.stage)", title: LocalizedText(both: row.stage),
-                    detail: LocalizedText(ru: "этап из текущих данных по сделкам", en: "a stage found in the current deal data")),
+                    detail: AuditText.aStageFoundInTheCurrent.text()),
                 to: .pipeline)
         }
     }

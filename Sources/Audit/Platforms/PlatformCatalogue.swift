@@ -80,9 +80,7 @@ public struct PlatformCatalogue: Sendable, Hashable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic(
                 at: SourceLocation(file: path),
-                LocalizedText(
-                    ru: "не удалось прочитать \(path): файла нет или нет прав на чтение",
-                    en: "cannot read \(path): it does not exist or is not readable"))
+                AuditText.cannotReadItDoesNotExist.text(["path": .value(path)]))
         }
         return try load(text: String(decoding: data, as: UTF8.self), file: path)
     }
@@ -109,13 +107,13 @@ struct PlatformCatalogueReader {
     ]
 
     mutating func catalogue(_ root: Node) -> PlatformCatalogue? {
-        let what = LocalizedText(ru: "каталог платформ", en: "the platform catalogue")
+        let what = AuditText.thePlatformCatalogue.text()
         guard let fields = reader.mapping(root, what, allowed: Self.topKeys) else { return nil }
         if let schema = reader.string(fields, "schema", required: true, what), schema != "crm-audit/platforms/1",
             let node = fields["schema"]
         {
             reader.error(
-                node, LocalizedText(ru: "«schema»: ожидается crm-audit/platforms/1", en: "'schema': expected crm-audit/platforms/1"))
+                node, AuditText.schemaExpectedCrmAuditPlatforms.text())
         }
         let id = reader.identifier(fields, "id", what)
         let version = reader.string(fields, "version", required: true, what)
@@ -123,7 +121,7 @@ struct PlatformCatalogueReader {
         if let text = reader.string(fields, "checked", required: true, what) {
             checked = Day(iso: text)
             if checked == nil, let node = fields["checked"] {
-                reader.error(node, LocalizedText(ru: "«checked»: ожидается дата ГГГГ-ММ-ДД", en: "'checked': expected a date YYYY-MM-DD"))
+                reader.error(node, AuditText.checkedExpectedADateYyyyMm.text())
             }
         }
         var platforms: [Platform] = []
@@ -132,7 +130,7 @@ struct PlatformCatalogueReader {
             guard let platform = self.platform(node) else { continue }
             if !seen.insert(platform.id).inserted {
                 reader.error(
-                    node, LocalizedText(ru: "платформа «\(platform.id)» повторяется", en: "platform '\(platform.id)' appears twice"))
+                    node, AuditText.platformAppearsTwice.text(["id": .value(platform.id)]))
             }
             platforms.append(platform)
         }
@@ -141,10 +139,10 @@ struct PlatformCatalogueReader {
     }
 
     private mutating func platform(_ node: Node) -> Platform? {
-        let what = LocalizedText(ru: "платформа", en: "a platform")
+        let what = AuditText.aPlatform.text()
         guard let fields = reader.mapping(node, what, allowed: Self.platformKeys) else { return nil }
         let id = reader.identifier(fields, "id", what)
-        let named = id.map { LocalizedText(ru: "платформа \($0)", en: "platform \($0)") } ?? what
+        let named = id.map { AuditText.platform.text(["value": .value($0)]) } ?? what
         let name = reader.string(fields, "name", required: true, named)
         let markets = strings(fields, "markets", allowed: ["ru", "global"], named)
         let deployment = strings(fields, "deployment", allowed: Platform.Deployment.allCases.map(\.rawValue), named)
@@ -178,22 +176,22 @@ struct PlatformCatalogueReader {
     private mutating func missing(_ fields: Fields, _ key: String, _ what: LocalizedText) {
         reader.error(
             fields.node,
-            LocalizedText(ru: "\(what.ru): нет обязательного ключа «\(key)»", en: "\(what.en): the required key '\(key)' is missing"))
+            AuditText.theRequiredKeyIsMissing.text(["what": .localized(what), "key": .value(key)]))
     }
 
     private mutating func strings(_ fields: Fields, _ key: String, allowed: [String]?, _ what: LocalizedText) -> [String] {
         var values: [String] = []
         for node in reader.sequence(fields, key, required: true, what) ?? [] {
             guard let text = node.scalar?.string else {
-                reader.error(node, LocalizedText(ru: "«\(key)»: ожидается строка", en: "'\(key)': expected a string"))
+                reader.error(node, AuditText.expectedAString.text(["key": .value(key)]))
                 continue
             }
             if let allowed, !allowed.contains(text) {
                 reader.error(
                     node,
-                    LocalizedText(
-                        ru: "«\(key)»: «\(text)» — не одно из: \(allowed.joined(separator: ", "))",
-                        en: "'\(key)': '\(text)' is not one of: \(allowed.joined(separator: ", "))"))
+                    AuditText.isNotOneOf.text([
+                        "key": .value(key), "text": .value(text), "allowed": .value(allowed.joined(separator: ", ")),
+                    ]))
                 continue
             }
             values.append(text)
@@ -210,7 +208,7 @@ struct PlatformCatalogueReader {
             if let node = fields[key] {
                 reader.error(
                     node,
-                    LocalizedText(ru: "«\(key)»: «\(text)» — не одно из: \(allowed)", en: "'\(key)': '\(text)' is not one of: \(allowed)"))
+                    AuditText.isNotOneOf.text(["key": .value(key), "text": .value(text), "allowed": .value(allowed)]))
             }
             return nil
         }
@@ -224,13 +222,13 @@ struct PlatformCatalogueReader {
             return nil
         }
         let keys = key == "users" ? ("min", "max") : ("low", "high")
-        let named = LocalizedText(ru: "«\(key)»", en: "'\(key)'")
+        let named = AuditText.quotedKey.text(["key": .value(key)])
         guard let pair = reader.mapping(node, named, allowed: [keys.0, keys.1]),
             let low = reader.number(pair, keys.0, named), let high = reader.number(pair, keys.1, named)
         else { return nil }
         guard low >= 0, low <= high, high <= NumberLimits.amountMagnitude else {
             reader.error(
-                node, LocalizedText(ru: "«\(key)»: ожидается 0 ≤ \(keys.0) ≤ \(keys.1)", en: "'\(key)': expected 0 ≤ \(keys.0) ≤ \(keys.1)")
+                node, AuditText.expected.text(["key": .value(key), "keys": .value(keys.0), "keys2": .value(keys.1)])
             )
             return nil
         }

@@ -50,18 +50,14 @@ public struct PlatformRequirements: Sendable, Hashable, Codable {
         var limit: Double?, basis: LocalizedText?
         if let stated = number("proj_user_limit"), stated > 0 {
             limit = stated
-            basis = LocalizedText(ru: "названный предел за пользователя в месяц", en: "the stated limit per user a month")
+            basis = AuditText.theStatedLimitPerUserA.text()
         } else if let budget = number("proj_budget_year"), budget > 0, option("goals_budget") == "licences_only" {
             limit = budget / Double(users) / 12
-            basis = LocalizedText(
-                ru: "бюджет на подписку на \(users) пользователей и 12 месяцев",
-                en: "the licence budget over \(users) users and 12 months")
+            basis = AuditText.theLicenceBudgetOverUsersAnd.text(["users": .value(users)])
         } else if let budget = number("proj_budget_year"), budget > 0 {
             // Licences are about a third of a first year; set-up, integration and training the rest.
             limit = budget / 3 / Double(users) / 12
-            basis = LocalizedText(
-                ru: "треть бюджета первого года на \(users) пользователей и 12 месяцев",
-                en: "a third of the first-year budget over \(users) users and 12 months")
+            basis = AuditText.aThirdOfTheFirstYear.text(["users": .value(users)])
         }
         let must = answers.options("sel_must_haves")
         var requirements = PlatformRequirements(
@@ -123,54 +119,44 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
         if !platform.markets.contains(need.market) {
             out.append(
                 need.market == "ru"
-                    ? LocalizedText(ru: "не продаётся и не поддерживается в России", en: "not sold or supported in Russia")
-                    : LocalizedText(ru: "только для российского рынка", en: "for the Russian market only"))
+                    ? AuditText.notSoldOrSupportedInRussia.text()
+                    : AuditText.forTheRussianMarketOnly.text())
         }
         if need.market == "ru", platform.residency != .russia, !platform.deployment.contains(.onPremise) {
             out.append(
-                LocalizedText(
-                    ru: "хранит данные за рубежом: нарушение ч. 5 ст. 18 152-ФЗ для данных граждан РФ",
-                    en: "keeps data abroad: a breach of 152-FZ (art. 18 part 5) for Russian citizens' data"))
+                AuditText.keepsDataAbroadABreachOf.text())
         }
         if let deployment = need.deployment, !platform.deployment.contains(deployment) {
             out.append(
                 deployment == .onPremise
-                    ? LocalizedText(ru: "нет версии для своего сервера", en: "no on-premise edition")
-                    : LocalizedText(ru: "нет облачной версии", en: "no cloud edition"))
+                    ? AuditText.noOnPremiseEdition.text()
+                    : AuditText.noCloudEdition.text())
         }
         if need.domesticRegister, !platform.domesticRegister {
-            out.append(LocalizedText(ru: "нет в реестре российского ПО", en: "not in the Russian software register"))
+            out.append(AuditText.notInTheRussianSoftwareRegister.text())
         }
         if need.native1C, platform.accounting1C != .native {
-            out.append(LocalizedText(ru: "не работает на платформе 1С", en: "does not run on the 1C platform"))
+            out.append(AuditText.doesNotRunOnThe1c.text())
         }
         if need.accounting1C, platform.accounting1C == .none {
-            out.append(LocalizedText(ru: "нет обмена с 1С", en: "no exchange with 1C"))
+            out.append(AuditText.noExchangeWith1c.text())
         }
         if need.users < platform.users.lowerBound {
             out.append(
-                LocalizedText(
-                    ru: "продаётся от \(platform.users.lowerBound) пользователей, у компании \(need.users)",
-                    en: "sold from \(platform.users.lowerBound) users; the company has \(need.users)"))
+                AuditText.soldFromUsersTheCompanyHas.text(["lowerBound": .value(platform.users.lowerBound), "users": .value(need.users)]))
         } else if need.users > platform.users.upperBound {
             out.append(
-                LocalizedText(
-                    ru: "рассчитана не больше чем на \(platform.users.upperBound) пользователей, у компании \(need.users)",
-                    en: "made for at most \(platform.users.upperBound) users; the company has \(need.users)"))
+                AuditText.madeForAtMostUsersThe.text(["upperBound": .value(platform.users.upperBound), "users": .value(need.users)]))
         }
         // Stock kept in 1C reaches any platform with a 1C exchange: it is shown on the deal, not kept twice.
         for need in need.mustHaves where !Self.has(platform, need) && !(need == "warehouse" && need1C(platform)) {
             out.append(
-                LocalizedText(
-                    ru: "нет обязательной функции «\(Self.mustHaveTitle(need).ru)»", en: "lacks a must-have: \(Self.mustHaveTitle(need).en)"
-                ))
+                AuditText.lacksAMustHave.text(["mustHaveTitle": .localized(Self.mustHaveTitle(need))]))
         }
         if need.mustHaves.contains("warehouse"), !platform.warehouse, need1C(platform) {
             // Said so, so that "no stock" among the platform's limits does not read as a must-have ignored.
             reasons.append(
-                LocalizedText(
-                    ru: "своего склада нет: остатки и резервы видны из 1С через обмен",
-                    en: "no stock of its own: stock and reservations come from 1C through the exchange"))
+                AuditText.noStockOfItsOwnStock.text())
         }
         if need.accounting1C {
             switch platform.accounting1C {
@@ -179,43 +165,39 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
                 // standard exchange is, not a reason to put 1C first.
                 score += 1.5
                 reasons.append(
-                    LocalizedText(
-                        ru: "работает в одной базе с 1С; CRM на платформе 1С вы не требовали",
-                        en: "shares one base with 1C; you did not require a CRM on the 1C platform"))
+                    AuditText.sharesOneBaseWith1cYou.text())
             case .native:
                 score += 3
                 reasons.append(
-                    LocalizedText(ru: "работает в одной базе с 1С: обмен не нужен", en: "shares one base with 1C: no exchange to build"))
+                    AuditText.sharesOneBaseWith1cNo.text())
             case .connector:
                 score += 1.5
                 reasons.append(
-                    LocalizedText(ru: "типовой обмен с 1С через коннектор", en: "a standard exchange with 1C through a connector"))
+                    AuditText.aStandardExchangeWith1cThrough.text())
             case .none: break
             }
         }
         if platform.accounting1C == .native, need.accounting1C, need.deployment == .cloud, need.accounting1CHosting == "own_server" {
             score -= 1.5
             concerns.append(
-                LocalizedText(
-                    ru: "встроенная в 1С CRM работает там же, где ваша 1С, — на своём сервере, а не в облаке, которое вы назвали",
-                    en: "a CRM built into 1C runs where your 1C runs, on your own server, not in the cloud you asked for"))
+                AuditText.aCrmBuiltInto1cRuns.text())
         }
         if let limit = need.pricePerUserLimit {
             if platform.pricePerUserMonth.upperBound <= limit {
                 score += 2
-                reasons.append(LocalizedText(ru: "все тарифы в пределах бюджета", en: "every plan is within the budget"))
+                reasons.append(AuditText.everyPlanIsWithinTheBudget.text())
             } else if platform.pricePerUserMonth.lowerBound <= limit {
                 score += 1
-                reasons.append(LocalizedText(ru: "начальные тарифы в пределах бюджета", en: "the entry plans are within the budget"))
+                reasons.append(AuditText.theEntryPlansAreWithinThe.text())
             } else {
                 score -= 2
                 concerns.append(
-                    LocalizedText(ru: "дороже бюджета даже на начальном тарифе", en: "dearer than the budget even on the entry plan"))
+                    AuditText.dearerThanTheBudgetEvenOn.text())
             }
         }
         if let industry = need.industry.map(AuditSetup.slug), platform.industries.contains(industry) {
             score += 1.5
-            reasons.append(LocalizedText(ru: "есть отраслевые решения и опыт внедрений", en: "has industry solutions and rollouts"))
+            reasons.append(AuditText.hasIndustrySolutionsAndRollouts.text())
         }
         // A must-have that works out of the box, not through a third-party extension, weighs as
         // much as the 1C exchange: it is what the managers use every day.
@@ -258,13 +240,13 @@ public struct PlatformShortlist: Sendable, Hashable, Codable {
 
     static func mustHaveTitle(_ need: String) -> LocalizedText {
         switch need {
-        case "telephony": LocalizedText(ru: "телефония", en: "telephony")
-        case "messengers": LocalizedText(ru: "мессенджеры", en: "messengers")
-        case "mobile": LocalizedText(ru: "мобильное приложение", en: "a mobile app")
-        case "warehouse": LocalizedText(ru: "остатки склада", en: "stock")
-        case "mailing": LocalizedText(ru: "рассылки", en: "e-mail campaigns")
-        case "production_orders": LocalizedText(ru: "заказы в производство", en: "production orders")
-        case "api": LocalizedText(ru: "открытый API", en: "an open API")
+        case "telephony": AuditText.telephony.text()
+        case "messengers": AuditText.messengers.text()
+        case "mobile": AuditText.aMobileApp.text()
+        case "warehouse": AuditText.stock.text()
+        case "mailing": AuditText.eMailCampaigns.text()
+        case "production_orders": AuditText.productionOrders.text()
+        case "api": AuditText.anOpenApi.text()
         default: LocalizedText(both: need)
         }
     }

@@ -6,18 +6,13 @@ public enum ShortlistText {
         let format = Formatter(language)
         let need = shortlist.requirements
         var lines: [String] = []
-        let header = LocalizedText(
-            ru:
-                "Подбор CRM: \(need.users) пользователей; цены — по прайс-листам на \(shortlist.pricesCheckedOn), перед предложением клиенту проверьте их",
-            en:
-                "CRM shortlist: \(need.users) users; prices are list prices as of \(shortlist.pricesCheckedOn); re-check them before quoting"
-        )
+        let header = AuditText.crmShortlistUsersPricesAreList.text([
+            "users": .value(need.users), "pricesCheckedOn": .value(shortlist.pricesCheckedOn),
+        ])
         lines.append(header[language])
         if let limit = need.pricePerUserLimit, let basis = need.priceBasis {
             lines.append(
-                LocalizedText(
-                    ru: "Бюджет на пользователя в месяц: \(format.money(limit.rounded())) (\(basis.ru))",
-                    en: "Budget per user a month: \(format.money(limit.rounded())) (\(basis.en))")[language])
+                AuditText.budgetPerUserAMonth.text(["money": .value(format.money(limit.rounded())), "basis": .localized(basis)])[language])
         }
         lines.append("")
         for (index, entry) in shortlist.ranked.enumerated() {
@@ -25,26 +20,22 @@ public enum ShortlistText {
             let licences = entry.licencesPerYear
             lines.append(
                 "\(index + 1). \(entry.platform.name) — "
-                    + LocalizedText(
-                        ru:
-                            "\(format.money(price.lowerBound))–\(format.money(price.upperBound)) за пользователя в месяц; подписка на год \(format.money(licences.lowerBound))–\(format.money(licences.upperBound))",
-                        en:
-                            "\(format.money(price.lowerBound))–\(format.money(price.upperBound)) per user a month; a year's licences \(format.money(licences.lowerBound))–\(format.money(licences.upperBound))"
-                    )[language])
+                    + AuditText.perUserAMonthAYear.text([
+                        "money": .value(format.money(price.lowerBound)), "money2": .value(format.money(price.upperBound)),
+                        "money3": .value(format.money(licences.lowerBound)), "money4": .value(format.money(licences.upperBound)),
+                    ])[language])
             for reason in entry.reasons { lines.append("   + " + reason[language]) }
             for concern in entry.concerns { lines.append("   \u{2212} " + concern[language]) }
-            lines.append("   " + LocalizedText(ru: "Сильные стороны: ", en: "Strengths: ")[language] + entry.platform.strengths[language])
-            lines.append("   " + LocalizedText(ru: "Ограничения: ", en: "Limits: ")[language] + entry.platform.limits[language])
+            lines.append("   " + AuditText.strengths.text()[language] + entry.platform.strengths[language])
+            lines.append("   " + AuditText.limits.text()[language] + entry.platform.limits[language])
         }
         if shortlist.ranked.isEmpty {
             lines.append(
-                LocalizedText(
-                    ru: "Ни одна платформа каталога не проходит обязательные требования.",
-                    en: "No platform of the catalogue meets the hard requirements.")[language])
+                AuditText.noPlatformOfTheCatalogueMeets.text()[language])
         }
         if !shortlist.excluded.isEmpty {
             lines.append("")
-            lines.append(LocalizedText(ru: "Не подходят:", en: "Left out:")[language])
+            lines.append(AuditText.leftOut.text()[language])
             for entry in shortlist.excluded {
                 lines.append("  • \(entry.platform.name): " + entry.exclusions.map { $0[language] }.joined(separator: "; "))
             }

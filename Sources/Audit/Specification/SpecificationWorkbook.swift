@@ -6,13 +6,13 @@ import Rules
 /// the client's language.
 public enum SpecificationWorkbook {
     public static func sheets(_ spec: ImplementationSpec, language: Language) -> [SpreadsheetWriter.Sheet] {
-        func lt(_ ru: String, _ en: String) -> String { LocalizedText(ru: ru, en: en)[language] }
-        func yes(_ flag: Bool) -> String { flag ? lt("да", "yes") : lt("нет", "no") }
+        func yes(_ flag: Bool) -> String { flag ? AuditText.yes2.render(in: language) : AuditText.no2.render(in: language) }
         typealias Cell = SpreadsheetWriter.Cell
         var sheets: [SpreadsheetWriter.Sheet] = []
         sheets.append(
             .init(
-                name: lt("Сущности", "Entities"), header: [lt("Сущность", "Entity"), lt("Ключ", "Key"), lt("Примечание", "Note")],
+                name: AuditText.entities.render(in: language),
+                header: [AuditText.entity.render(in: language), AuditText.key.render(in: language), AuditText.note.render(in: language)],
                 rows: spec.entities.map { [.text($0.name[language]), .text($0.key[language]), .text($0.note[language])] }))
         var stageRows: [[Cell]] = []
         for pipeline in spec.pipelines {
@@ -27,18 +27,20 @@ public enum SpecificationWorkbook {
         }
         sheets.append(
             .init(
-                name: lt("Воронки", "Pipelines"),
+                name: AuditText.pipelines.render(in: language),
                 header: [
-                    lt("Воронка", "Pipeline"), "№", lt("Этап", "Stage"), lt("Критерий выхода", "Exit criterion"),
-                    lt("Обязательные поля", "Required fields"), lt("Вероятность, %", "Probability, %"),
-                    lt("Зависла через, дн.", "Stalled after, days"),
+                    AuditText.pipeline.render(in: language), "№", AuditText.stage.render(in: language),
+                    AuditText.exitCriterion.render(in: language),
+                    AuditText.requiredFields.render(in: language), AuditText.probability.render(in: language),
+                    AuditText.stalledAfterDays.render(in: language),
                 ], rows: stageRows))
         sheets.append(
             .init(
-                name: lt("Поля", "Fields"),
+                name: AuditText.fields.render(in: language),
                 header: [
-                    lt("Сущность", "Entity"), lt("Поле", "Field"), lt("Тип", "Type"), lt("Значения", "Values"),
-                    lt("Обязательное", "Required"), lt("Кто заполняет", "Filled by"), lt("Источник", "Source"),
+                    AuditText.entity.render(in: language), AuditText.field.render(in: language), AuditText.type.render(in: language),
+                    AuditText.values.render(in: language),
+                    AuditText.required.render(in: language), AuditText.filledBy.render(in: language), AuditText.source.render(in: language),
                 ],
                 rows: spec.fields.map {
                     [
@@ -51,10 +53,11 @@ public enum SpecificationWorkbook {
                 }))
         sheets.append(
             .init(
-                name: lt("Автоматизации", "Automations"),
+                name: AuditText.automations.render(in: language),
                 header: [
-                    lt("Автоматизация", "Automation"), lt("Триггер", "Trigger"), lt("Условие", "Condition"),
-                    lt("Действие", "Action"), lt("Время", "Timing"), lt("Основание", "Findings"),
+                    AuditText.automation.render(in: language), AuditText.trigger.render(in: language),
+                    AuditText.condition.render(in: language),
+                    AuditText.action.render(in: language), AuditText.timing.render(in: language), AuditText.findings.render(in: language),
                 ],
                 rows: spec.automations.map {
                     [
@@ -64,10 +67,10 @@ public enum SpecificationWorkbook {
                 }))
         sheets.append(
             .init(
-                name: lt("Роли и права", "Roles and rights"),
+                name: AuditText.rolesAndRights.render(in: language),
                 header: [
-                    lt("Роль", "Role"), lt("Объект", "Object"), lt("Права", "Rights"),
-                    lt("Область", "Scope"), lt("Видит маржу", "Sees margin"),
+                    AuditText.role.render(in: language), AuditText.object.render(in: language), AuditText.rights.render(in: language),
+                    AuditText.scope.render(in: language), AuditText.seesMargin.render(in: language),
                 ],
                 rows: spec.roles.map {
                     [
@@ -77,10 +80,10 @@ public enum SpecificationWorkbook {
                 }))
         sheets.append(
             .init(
-                name: lt("Интеграции", "Integrations"),
+                name: AuditText.integrations.render(in: language),
                 header: [
-                    lt("Объект", "Object"), lt("Ведущая система", "Master"), lt("Направление", "Direction"),
-                    lt("Частота", "Frequency"), lt("Коннектор", "Connector"),
+                    AuditText.object.render(in: language), AuditText.master.render(in: language), AuditText.direction.render(in: language),
+                    AuditText.frequency.render(in: language), AuditText.connector.render(in: language),
                 ],
                 rows: spec.integrations.map {
                     [
@@ -90,8 +93,11 @@ public enum SpecificationWorkbook {
                 }))
         sheets.append(
             .init(
-                name: lt("Панели и KPI", "Dashboards and KPIs"),
-                header: [lt("Для кого", "Audience"), "KPI", lt("Сейчас", "Baseline"), lt("Цель", "Target"), lt("К дате", "By")],
+                name: AuditText.dashboardsAndKpis.render(in: language),
+                header: [
+                    AuditText.audience.render(in: language), "KPI", AuditText.baseline.render(in: language),
+                    AuditText.target.render(in: language), AuditText.by.render(in: language),
+                ],
                 rows: spec.dashboards.map {
                     [
                         .text($0.audience[language]), .text($0.title[language]), .text($0.baseline[language]), .text($0.target[language]),
@@ -100,8 +106,10 @@ public enum SpecificationWorkbook {
                 }))
         sheets.append(
             .init(
-                name: lt("Перенос данных", "Migration"),
-                header: ["№", lt("Шаг", "Step"), lt("Откуда", "From"), lt("Что именно", "Detail")],
+                name: AuditText.migration.render(in: language),
+                header: [
+                    "№", AuditText.step.render(in: language), AuditText.from.render(in: language), AuditText.detail.render(in: language),
+                ],
                 rows: spec.migration.enumerated().map {
                     [.number(Double($0 + 1)), .text($1.step[language]), .text($1.source[language]), .text($1.detail[language])]
                 }))
@@ -111,12 +119,12 @@ public enum SpecificationWorkbook {
     /// A field type in words.
     static func typeName(_ type: String, _ language: Language) -> String {
         let names: [String: LocalizedText] = [
-            "text": LocalizedText(ru: "Строка", en: "Text"), "number": LocalizedText(ru: "Число", en: "Number"),
-            "money": LocalizedText(ru: "Деньги", en: "Money"), "date": LocalizedText(ru: "Дата", en: "Date"),
-            "list": LocalizedText(ru: "Список", en: "List"), "multi_list": LocalizedText(ru: "Список (несколько)", en: "List (several)"),
-            "phone": LocalizedText(ru: "Телефон", en: "Phone"), "email": LocalizedText(ru: "Email", en: "E-mail"),
-            "tax_id": LocalizedText(ru: "ИНН (с проверкой)", en: "Tax id (checked)"), "user": LocalizedText(ru: "Сотрудник", en: "User"),
-            "yes_no": LocalizedText(ru: "Да/нет", en: "Yes/no"),
+            "text": AuditText.typeText.text(), "number": AuditText.number.text(),
+            "money": AuditText.money.text(), "date": AuditText.date.text(),
+            "list": AuditText.list.text(), "multi_list": AuditText.listSeveral.text(),
+            "phone": AuditText.phone.text(), "email": AuditText.eMail.text(),
+            "tax_id": AuditText.taxIdChecked.text(), "user": AuditText.user.text(),
+            "yes_no": AuditText.yesNo.text(),
         ]
         return names[type]?[language] ?? type
     }
@@ -124,9 +132,9 @@ public enum SpecificationWorkbook {
     /// `CRUDE` in words: create, read, update, delete, export.
     static func rightsText(_ rights: String, _ language: Language) -> String {
         let words: [(Character, LocalizedText)] = [
-            ("R", LocalizedText(ru: "чтение", en: "read")), ("C", LocalizedText(ru: "добавление", en: "create")),
-            ("U", LocalizedText(ru: "изменение", en: "update")), ("D", LocalizedText(ru: "удаление", en: "delete")),
-            ("E", LocalizedText(ru: "выгрузка", en: "export")),
+            ("R", AuditText.read.text()), ("C", AuditText.create.text()),
+            ("U", AuditText.update.text()), ("D", AuditText.delete.text()),
+            ("E", AuditText.export.text()),
         ]
         return words.filter { rights.contains($0.0) }.map { $0.1[language] }.joined(separator: ", ")
     }

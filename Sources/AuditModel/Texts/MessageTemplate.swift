@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text of a catalogue with named placeholders and plural forms, in a subset of ICU
 /// MessageFormat that translators know:
 ///
@@ -214,6 +216,9 @@ public enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, Exp
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
 
     public static func count(_ value: Int) -> MessageArgument { .number(Double(value)) }
+
+    /// Any value as string interpolation writes it (`"\(value)"`): an id, a path, a line number.
+    public static func value(_ value: Any) -> MessageArgument { .text(String(describing: value)) }
 }
 
 /// A set of texts a translator works in: one dictionary per language from typed keys to
@@ -234,7 +239,8 @@ extension TextCatalogue {
     /// The text in `language`, with `arguments` put in (the key itself when a text is missing,
     /// which the catalogue test prevents).
     public func render(_ arguments: [String: MessageArgument] = [:], in language: Language) -> String {
-        guard let source = Self.texts(in: language)[self], let template = try? MessageTemplate(source) else { return rawValue }
+        let key = ParsedTemplates.Key(catalogue: ObjectIdentifier(Self.self), key: rawValue, language: language)
+        guard let template = ParsedTemplates.shared.template(key, source: { Self.texts(in: language)[self] }) else { return rawValue }
         return template.render(arguments, in: language)
     }
 
@@ -272,5 +278,33 @@ extension TextCatalogue {
             }
         }
         return problems
+    }
+}
+
+/// Every catalogue text parsed once per process, not at each use: an import of a file with a
+/// hundred thousand bad values renders the same message as often.
+///
+/// Unchecked: `templates` is read and written only with `lock` held, and a
+/// ``MessageTemplate`` is an immutable value.
+final class ParsedTemplates: @unchecked Sendable {
+    struct Key: Hashable {
+        var catalogue: ObjectIdentifier
+        var key: String
+        var language: Language
+    }
+
+    static let shared = ParsedTemplates()
+    private let lock = NSLock()
+    private var templates: [Key: MessageTemplate] = [:]
+
+    /// The parsed template of `key`; nil when its catalogue has no text for it or the text does
+    /// not parse (which the catalogue tests prevent).
+    func template(_ key: Key, source: () -> String?) -> MessageTemplate? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = templates[key] { return known }
+        guard let text = source(), let parsed = try? MessageTemplate(text) else { return nil }
+        templates[key] = parsed
+        return parsed
     }
 }

@@ -264,9 +264,7 @@ package final class CSVReader {
                 }
                 throw ImportError.malformed(
                     SourceLocation(file: path, line: nextLine + newlinesBefore, column: column),
-                    LocalizedText(
-                        ru: "кавычка открыта и не закрыта до конца файла; проверьте кавычки в этой строке",
-                        en: "a quote opens here and is never closed before the end of the file; check the quotes on this line"))
+                    ImportText.aQuoteOpensHereAndIs2.text())
             }
         }
     }
@@ -314,12 +312,7 @@ package final class CSVReader {
         if bounds.overflowed {
             throw ImportError.malformed(
                 SourceLocation(file: path, line: nextLine, column: limits.fields + 1),
-                LocalizedText(
-                    ru:
-                        "в записи больше \(limits.fields) полей (предел — столько столбцов у листа Excel); проверьте разделитель (--delimiter) и кавычки",
-                    en:
-                        "the record has more than \(limits.fields) fields (the limit: the columns of an Excel sheet); check the delimiter (--delimiter) and the quotes"
-                ))
+                ImportText.theRecordHasMoreThanFields.text(["fields": .value(limits.fields)]))
         }
         if recordBytes > limits.recordBytes { throw tooLong(record: true, column: nil) }
         for index in 0..<bounds.count where bounds.ends[index] - bounds.starts[index] > limits.fieldBytes {

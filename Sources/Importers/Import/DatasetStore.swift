@@ -160,9 +160,7 @@ final class DatasetStore {
                 arguments: [round.id, kind.rawValue, datasetID])
             let list = names.isEmpty ? "—" : names.joined(separator: ", ")
             throw ImportError.invalidOption(
-                LocalizedText(
-                    ru: "--replace-dataset: в раунде нет данных «\(kind.title.ru)» из файла «\(name)»; есть: \(list)",
-                    en: "--replace-dataset: the round has no \(kind.title.en) imported from '\(name)'; it has: \(list)"))
+                ImportText.replaceDatasetTheRoundHasNo.text(["title": .localized(kind.title), "name": .value(name), "list": .value(list)]))
         }
         for id in ids { try delete(dataset: id) }
     }

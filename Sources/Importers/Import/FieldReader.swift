@@ -29,15 +29,13 @@ package struct FieldReader {
     package mutating func read(_ cell: Cell) -> Outcome {
         if cell.isBlank || (spec.type.isNumberOrDate && cell.isLoneDash) {
             if spec.required {
-                return .problem(LocalizedText(ru: "обязательное поле \(spec.name) пусто", en: "the required field \(spec.name) is empty"))
+                return .problem(ImportText.theRequiredFieldIsEmpty.text(["name": .value(spec.name)]))
             }
             return .value(.null)
         }
         if case .undecodable = cell {
             return .problem(
-                LocalizedText(
-                    ru: "байты не читаются в кодировке файла; если файл в Windows-1251, укажите --encoding windows-1251",
-                    en: "the bytes are not valid in the file's encoding; if the file is Windows-1251, pass --encoding windows-1251"))
+                ImportText.theBytesAreNotValidIn.text())
         }
         switch spec.type {
         case .text:
@@ -52,7 +50,7 @@ package struct FieldReader {
                 if let value = NumberReader.parse(text) { return NumberReader.amount(value) }
                 return .problem(NumberReader.refusal(of: text))
             case .bool, .date:
-                return .problem(LocalizedText(ru: "ожидается число", en: "expected a number"))
+                return .problem(ImportText.expectedANumber.text())
             case .empty, .undecodable:
                 return .value(.null)
             }
@@ -62,7 +60,7 @@ package struct FieldReader {
             case .number(let value):
                 if let day = serials.day(value) { return .value(.text(day.isoText)) }
                 return .problem(
-                    LocalizedText(ru: "число \(Cell.format(value)) не является датой", en: "the number \(Cell.format(value)) is not a date")
+                    ImportText.theNumberIsNotADate.text(["value": .value(Cell.format(value))])
                 )
             case .text(let text):
                 let result = DateReader.parse(text, order: order, serials: serials)
@@ -81,11 +79,9 @@ package struct FieldReader {
                             en: "the date does not fit the column's \(order == .dayFirst ? "day/month" : "month/day") order"))
                 }
                 return .problem(
-                    LocalizedText(
-                        ru: "не читается как дата (ожидается дд.мм.гггг, гггг-мм-дд или дд/мм/гггг)",
-                        en: "cannot be read as a date (expected dd.mm.yyyy, yyyy-mm-dd or dd/mm/yyyy)"))
+                    ImportText.cannotBeReadAsADate.text())
             case .bool:
-                return .problem(LocalizedText(ru: "ожидается дата", en: "expected a date"))
+                return .problem(ImportText.expectedADate.text())
             case .empty, .undecodable:
                 return .value(.null)
             }
@@ -97,7 +93,7 @@ package struct FieldReader {
                 if let value = BooleanReader.parse(text) { return .value(.integer(value ? 1 : 0)) }
                 fallthrough
             default:
-                return .problem(LocalizedText(ru: "ожидается да/нет", en: "expected yes/no"))
+                return .problem(ImportText.expectedYesNo.text())
             }
         case .code(let codes):
             let text = cell.display
@@ -110,9 +106,7 @@ package struct FieldReader {
             }
             if let code { return .value(.text(code)) }
             return .problem(
-                LocalizedText(
-                    ru: "неизвестное значение; ожидается одно из: \(codes.joined(separator: ", "))",
-                    en: "unknown value; expected one of: \(codes.joined(separator: ", "))"))
+                ImportText.unknownValueExpectedOneOf.text(["codes": .value(codes.joined(separator: ", "))]))
         }
     }
 

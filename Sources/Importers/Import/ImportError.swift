@@ -24,14 +24,14 @@ public struct RowProblem: Sendable, Hashable {
     public func formatted(in language: Language) -> String {
         var details: [String] = []
         if let header {
-            details.append(LocalizedText(ru: "столбец «\(header)»", en: "column '\(header)'")[language])
+            details.append(ImportText.column.text(["header": .value(header)])[language])
         }
         if let field { details.append("→ \(field)") }
         if let value {
             let shown = value.count > 60 ? String(value.prefix(57)) + "…" : value
-            details.append(LocalizedText(ru: "значение «\(shown)»", en: "value \"\(shown)\"")[language])
+            details.append(ImportText.value.text(["shown": .value(shown)])[language])
         }
-        let label = LocalizedText(ru: "ошибка", en: "error")[language]
+        let label = ImportText.error.text()[language]
         let suffix = details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")"
         return "\(location): \(label): \(reason[language])\(suffix)"
     }
@@ -77,72 +77,48 @@ public enum ImportError: AuditError, Equatable {
     public func message(in language: Language) -> String {
         switch self {
         case .fileNotFound(let path):
-            return LocalizedText(ru: "файл \(path) не найден", en: "the file \(path) does not exist")[language]
+            return ImportText.theFileDoesNotExist.text(["path": .value(path)])[language]
         case .notAFile(let path):
-            return LocalizedText(
-                ru: "\(path) — не обычный файл (папка или устройство)",
-                en: "\(path) is not a regular file (a folder or a device)")[language]
+            return ImportText.isNotARegularFileA.text(["path": .value(path)])[language]
         case .unreadable(let path, let reason):
-            return LocalizedText(ru: "не удалось прочитать \(path): \(reason)", en: "cannot read \(path): \(reason)")[language]
+            return ImportText.cannotRead.text(["path": .value(path), "reason": .value(reason)])[language]
         case .malformed(_, let text), .unsafeXML(_, let text), .invalidOption(let text), .overlapping(_, let text):
             return text[language]
         case .unsupportedFormat(let path):
-            return LocalizedText(
-                ru: "не знаю формат файла \(path): поддерживаются CSV/TXT, XLSX и XML",
-                en: "unknown file format of \(path): CSV/TXT, XLSX and XML are supported")[language]
+            return ImportText.unknownFileFormatOfCsvTxt.text(["path": .value(path)])[language]
         case .empty(let path):
-            return LocalizedText(ru: "файл \(path) не содержит данных", en: "the file \(path) holds no data")[language]
+            return ImportText.theFileHoldsNoData.text(["path": .value(path)])[language]
         case .noHeader(_, let kind, let examples):
             let list = examples.joined(separator: ", ")
-            return LocalizedText(
-                ru:
-                    "не найдена строка заголовков для данных «\(kind.title.ru)» среди первых строк; ожидаются столбцы вроде: \(list). Переименуйте столбцы или задайте соответствие файлом --mapping",
-                en:
-                    "no header row for \(kind.title.en) found among the first rows; expected columns such as: \(list). Rename the columns or give a --mapping file"
-            )[language]
+            return ImportText.noHeaderRowForFoundAmong.text(["title": .localized(kind.title), "list": .value(list)])[language]
         case .missingRequiredColumns(_, let kind, let fields, let headers):
             let found = headers.filter { !$0.isEmpty }.map { "«\($0)»" }.joined(separator: ", ")
             let required = fields.joined(separator: ", ")
-            return LocalizedText(
-                ru:
-                    "для данных «\(kind.title.ru)» не найдены обязательные столбцы: \(required). Столбцы файла: \(found). Задайте соответствие файлом --mapping",
-                en: "required columns for \(kind.title.en) not found: \(required). The file's columns: \(found). Give a --mapping file")[
-                    language]
+            return ImportText.requiredColumnsForNotFoundThe.text([
+                "title": .localized(kind.title), "required": .value(required), "found": .value(found),
+            ])[
+                language]
         case .sheetNotFound(_, let requested, let available):
             let sheets = available.joined(separator: ", ")
-            return LocalizedText(
-                ru: "в книге нет листа «\(requested)»; листы: \(sheets)",
-                en: "the workbook has no sheet '\(requested)'; its sheets: \(sheets)")[language]
+            return ImportText.theWorkbookHasNoSheetIts.text(["requested": .value(requested), "sheets": .value(sheets)])[language]
         case .badRows(_, let problems, let total, let rowsRead):
             var lines = [
-                LocalizedText(
-                    ru:
-                        "строк с ошибками: \(total) из \(rowsRead); ничего не сохранено. Исправьте файл или запустите с --skip-bad-rows, чтобы сохранить верные строки, а ошибочные выписать в отдельный файл",
-                    en:
-                        "\(total) of \(rowsRead) rows cannot be read; nothing was stored. Fix the file, or run with --skip-bad-rows to store the good rows and write the bad ones to a rejects file"
-                )[language]
+                ImportText.ofRowsCannotBeReadNothing.text(["total": .value(total), "rowsRead": .value(rowsRead)])[language]
             ]
             lines += problems.map { "  " + $0.formatted(in: language) }
             if total > problems.count {
                 lines.append(
-                    LocalizedText(ru: "  … и ещё \(total - problems.count)", en: "  … and \(total - problems.count) more")[language])
+                    ImportText.andMore.text(["total": .value(total - problems.count)])[language])
             }
             return lines.joined(separator: "\n")
         case .alreadyImported(_, let sha, let previous, let importedAt):
-            return LocalizedText(
-                ru:
-                    "этот файл (SHA-256 \(sha.prefix(12))…) уже импортирован в этот раунд как \(previous) (\(importedAt)); чтобы заменить те данные, добавьте --replace",
-                en:
-                    "this file (SHA-256 \(sha.prefix(12))…) was already imported into this round as \(previous) (\(importedAt)); add --replace to replace that data"
-            )[language]
+            return ImportText.thisFileShaWasAlreadyImported.text([
+                "prefix": .value(sha.prefix(12)), "previous": .value(previous), "importedAt": .value(importedAt),
+            ])[language]
         case .cannotWrite(let path, let reason):
-            return LocalizedText(
-                ru: "не удалось записать \(path): \(reason); проверьте, что папка существует и доступна для записи",
-                en: "cannot write \(path): \(reason); check that the folder exists and is writable")[language]
+            return ImportText.cannotWriteCheckThatTheFolder.text(["path": .value(path), "reason": .value(reason)])[language]
         case .database(_, let message):
-            return LocalizedText(
-                ru: "ошибка записи в рабочий файл: \(message); ничего не сохранено",
-                en: "cannot write to the workspace: \(message); nothing was stored")[language]
+            return ImportText.cannotWriteToTheWorkspaceNothing.text(["message": .value(message)])[language]
         }
     }
 }

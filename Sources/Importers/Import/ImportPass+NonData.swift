@@ -165,12 +165,7 @@ extension ImportPass {
         rowsRead += 1
         let problem = RowProblem(
             location: SourceLocation(file: path, line: row.line, column: row.brokenQuote), header: nil, field: nil, value: nil,
-            reason: LocalizedText(
-                ru:
-                    "кавычка открыта здесь и не закрыта в этой строке: строка не прочитана; закройте кавычку или удвойте её (\"\") внутри значения",
-                en:
-                    "a quote opens here and is not closed on this line: the line is not read; close the quote, or double it (\"\") inside a value"
-            ))
+            reason: ImportText.aQuoteOpensHereAndIs.text())
         try reject(line: row.line, bad: [problem]) { cells }
     }
 

@@ -102,9 +102,7 @@ final class ImportPass {
             } else {
                 throw ImportError.malformed(
                     SourceLocation(file: path, line: explicit),
-                    LocalizedText(
-                        ru: "строка заголовка \(explicit) из файла соответствия пуста или за пределами первых строк",
-                        en: "header row \(explicit) from the mapping file is empty or beyond the first rows"))
+                    ImportText.headerRowFromTheMappingFile.text(["explicit": .value(explicit)]))
             }
         } else {
             guard let found = ColumnMapper.headerRowIndex(head.map(\.cells), kind: kind, mapping: options.mapping) else {
@@ -373,11 +371,7 @@ final class ImportPass {
         let why = undecodable
         return ImportError.malformed(
             SourceLocation(file: path, line: row.line, column: column + 1),
-            LocalizedText(
-                ru: "заголовок не прочитан: в первых строках есть байты, не читаемые как \(encodingName) (здесь первые из них). \(why.ru)",
-                en:
-                    "cannot read the header: the first rows hold bytes that are not valid \(encodingName) (the first of them here). \(why.en)"
-            ))
+            ImportText.cannotReadTheHeaderTheFirst.text(["encodingName": .value(encodingName), "why": .localized(why)]))
     }
 
     /// What a value whose bytes do not decode is told: which encoding was used, why, what else
@@ -385,13 +379,8 @@ final class ImportPass {
     private lazy var undecodable: LocalizedText = {
         let why =
             (self.source as? CSVRowSource)?.encodingExplanation
-            ?? LocalizedText(ru: "файл прочитан как UTF-8", en: "the file is read as UTF-8")
-        return LocalizedText(
-            ru:
-                "байты не читаются как \(self.encodingName) (\(why.ru)). Исправьте значение; если весь файл в другой кодировке, укажите её: --encoding windows-1251 или utf-8",
-            en:
-                "the bytes are not valid \(self.encodingName) (\(why.en)). Fix the value; if the whole file is in another encoding, give it: --encoding windows-1251 or utf-8"
-        )
+            ?? ImportText.theFileIsReadAsUtf.text()
+        return ImportText.theBytesAreNotValidFix.text(["encodingName": .value(self.encodingName), "why": .localized(why)])
     }()
 
     /// The order each date column should have been read in, where it differs from the one used.

@@ -169,9 +169,7 @@ public enum Importer {
     private static func unsettledDateOrder(_ path: String) -> ImportError {
         ImportError.malformed(
             SourceLocation(file: path),
-            LocalizedText(
-                ru: "не удалось определить порядок дня и месяца в датах; задайте date_order в файле соответствия",
-                en: "cannot settle the day/month order of the dates; set date_order in a mapping file"))
+            ImportText.cannotSettleTheDayMonthOrder.text())
     }
 
     private struct Redo: Error {}
@@ -187,9 +185,7 @@ public enum Importer {
         report.nonDataRows = pass.nonData
         if pass.stageStatus != nil {
             report.notes.append(
-                LocalizedText(
-                    ru: "статус сделки (won/lost/open) определён по этапу: столбца статуса нет",
-                    en: "the deal status (won/lost/open) is read from the stage: there is no status column"))
+                ImportText.theDealStatusWonLostOpen.text())
         }
         return report
     }

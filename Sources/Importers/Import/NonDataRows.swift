@@ -10,27 +10,27 @@ public enum NonDataRowKind: String, Sendable, CaseIterable, Comparable {
     /// What the report calls such rows.
     public var title: LocalizedText {
         switch self {
-        case .total: LocalizedText(ru: "итоги и подытоги", en: "totals and subtotals")
-        case .repeatedHeader: LocalizedText(ru: "повторы заголовка", en: "repeated headers")
-        case .units: LocalizedText(ru: "строки единиц измерения", en: "unit rows")
-        case .separator: LocalizedText(ru: "разделители", en: "separators")
-        case .blank: LocalizedText(ru: "пустые строки", en: "blank rows")
-        case .group: LocalizedText(ru: "строки групп", en: "group rows")
-        case .cancelled: LocalizedText(ru: "отменённые заказы и возвраты", en: "cancelled and returned orders")
+        case .total: ImportText.totalsAndSubtotals.text()
+        case .repeatedHeader: ImportText.repeatedHeaders.text()
+        case .units: ImportText.unitRows.text()
+        case .separator: ImportText.separators.text()
+        case .blank: ImportText.blankRows.text()
+        case .group: ImportText.groupRows.text()
+        case .cancelled: ImportText.cancelledAndReturnedOrders.text()
         }
     }
 
     /// What one such row is called.
     public var singular: LocalizedText {
         switch self {
-        case .total: LocalizedText(ru: "итог", en: "total")
-        case .repeatedHeader: LocalizedText(ru: "повтор заголовка", en: "repeated header")
-        case .units: LocalizedText(ru: "единицы измерения", en: "units")
-        case .separator: LocalizedText(ru: "разделитель", en: "separator")
-        case .blank: LocalizedText(ru: "пустая строка", en: "blank row")
+        case .total: ImportText.total.text()
+        case .repeatedHeader: ImportText.repeatedHeader.text()
+        case .units: ImportText.units.text()
+        case .separator: ImportText.separator.text()
+        case .blank: ImportText.blankRow.text()
         case .group:
-            LocalizedText(ru: "группа: значение перенесено в строки под ней", en: "group: its value carried into the lines beneath")
-        case .cancelled: LocalizedText(ru: "отменённый заказ или возврат: не продажа", en: "cancelled or returned order: not a sale")
+            ImportText.groupItsValueCarriedIntoThe.text()
+        case .cancelled: ImportText.cancelledOrReturnedOrderNotA.text()
         }
     }
 

@@ -2,6 +2,9 @@ import Foundation
 
 /// Hands converted rows from the reading thread to the writing thread in bounded batches, so
 /// that reading and converting a file overlaps with storing it (two cores, half the wall time).
+///
+/// Unchecked: every stored property but the constants is read and written only with
+/// `condition` locked (the wait times are read once both threads are done).
 final class RowPipe: @unchecked Sendable {
     typealias Batch = FlatBatch
 

@@ -6,6 +6,9 @@ import Workspace
 /// same batches of values the rows are given, on the reading thread (see
 /// `ImportPass.runPipelined`): there it overlaps with the other thread's SQLite inserts, the
 /// slower side of an import. Called once per batch, in order; ``finish()`` gives the copy.
+///
+/// Unchecked: it is handed to the reading thread, which alone touches it until ``finish()``,
+/// called after that thread is done.
 final class SaleColumnsBuilder: @unchecked Sendable {
     // Touched by the reading thread only, until `finish`, which runs after it is done.
     private var columns = SaleColumns()

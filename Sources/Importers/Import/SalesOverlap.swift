@@ -81,13 +81,11 @@ public struct SalesOverlap: Sendable, Equatable {
         let percent = String(format: "%.0f", share * 100)
         let how =
             byOrderID
-            ? LocalizedText(ru: "по номерам заказов", en: "by order id")
-            : LocalizedText(ru: "по дате, клиенту и сумме", en: "by date, customer and amount")
-        return LocalizedText(
-            ru:
-                "продажи файла \(name) повторяют продажи уже импортированного \(otherFile): за период \(from) — \(to) совпадают \(matching) из \(lines) строк (\(percent)%, \(how.ru)); ничего не сохранено, иначе выручка удвоится. Чтобы заменить \(otherFile) этим файлом, добавьте --replace-dataset \"\(otherFile)\"; если это разные продажи, добавьте --keep-overlap",
-            en:
-                "the sales of \(name) repeat those of \(otherFile), already imported: in \(from) — \(to), \(matching) of \(lines) lines match (\(percent)%, \(how.en)); nothing was stored, as the revenue would count twice. To replace \(otherFile) with this file, add --replace-dataset \"\(otherFile)\"; if these are different sales, add --keep-overlap"
-        )
+            ? ImportText.byOrderId.text()
+            : ImportText.byDateCustomerAndAmount.text()
+        return ImportText.theSalesOfRepeatThoseOf.text([
+            "name": .value(name), "otherFile": .value(otherFile), "from": .value(from), "to": .value(to), "matching": .value(matching),
+            "lines": .value(lines), "percent": .value(percent), "how": .localized(how),
+        ])
     }
 }

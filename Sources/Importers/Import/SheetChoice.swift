@@ -49,21 +49,21 @@ extension Importer {
     /// looks otherwise (its first non-blank row, or that it is empty).
     private static func probe(_ path: String, sheet: String, options: ImportOptions) -> (maps: Bool, look: LocalizedText) {
         guard let source = try? XLSXRowSource(path: path, sheet: sheet) else {
-            return (false, LocalizedText(ru: "не читается", en: "cannot be read"))
+            return (false, ImportText.cannotBeRead.text())
         }
         var rows: [SourceRow] = []
         while rows.count < ColumnMapper.headerSearchRows, let row = try? source.nextRow() {
             if !row.cells.allSatisfy(\.isBlank) { rows.append(row) }
         }
-        guard let firstRow = rows.first else { return (false, LocalizedText(ru: "пустой", en: "empty")) }
+        guard let firstRow = rows.first else { return (false, ImportText.empty.text()) }
         if let index = ColumnMapper.headerRowIndex(rows.map(\.cells), kind: options.kind, mapping: options.mapping),
             (try? ColumnMapper.map(
                 headers: rows[index].cells.map(\.display), headerLine: rows[index].line, kind: options.kind,
                 mapping: options.mapping, path: path)) != nil
         {
-            return (true, LocalizedText(ru: "заголовок в строке \(rows[index].line)", en: "header on row \(rows[index].line)"))
+            return (true, ImportText.headerOnRow.text(["rows": .value(rows[index].line)]))
         }
         let text = firstRow.cells.filter { !$0.isBlank }.prefix(4).map(\.display).joined(separator: " | ")
-        return (false, LocalizedText(ru: "строка \(firstRow.line): \(text)", en: "row \(firstRow.line): \(text)"))
+        return (false, ImportText.row.text(["line": .value(firstRow.line), "text": .value(text)]))
     }
 }

@@ -13,9 +13,7 @@ enum FileFormat {
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw ImportError.malformed(
                 SourceLocation(file: path),
-                LocalizedText(
-                    ru: "это старый формат Excel (.xls); сохраните файл как .xlsx или CSV",
-                    en: "this is the old Excel format (.xls); save it as .xlsx or CSV"))
+                ImportText.thisIsTheOldExcelFormat.text())
         }
         // UTF-16 text (a byte-order mark, or NUL bytes every other byte) is looked at as UTF-8.
         var text = head
@@ -34,9 +32,7 @@ enum FileFormat {
         if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") {
             throw ImportError.malformed(
                 SourceLocation(file: path),
-                LocalizedText(
-                    ru: "файл назван .xlsx, но это не книга Excel (нет ZIP-заголовка); файл повреждён?",
-                    en: "the file is named .xlsx but is not an Excel workbook (no ZIP header); is it damaged?"))
+                ImportText.theFileIsNamedXlsxBut.text())
         }
         if head.contains(0) && utf16 == nil {
             throw ImportError.unsupportedFormat(path: path)

@@ -26,7 +26,7 @@ package struct RowLimits: Sendable {
     /// `16 MiB`, `1 MiB`, or `100 bytes`, in each language.
     static func size(_ bytes: Int) -> LocalizedText {
         bytes >= 1 << 20 && bytes % (1 << 20) == 0
-            ? LocalizedText(ru: "\(bytes >> 20) МиБ", en: "\(bytes >> 20) MiB")
-            : LocalizedText(ru: "\(bytes) байт", en: "\(bytes) bytes")
+            ? ImportText.mib.text(["bytes": .value(bytes >> 20)])
+            : ImportText.bytes.text(["bytes": .value(bytes)])
     }
 }

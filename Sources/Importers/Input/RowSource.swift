@@ -60,9 +60,10 @@ package final class CSVRowSource: RowSource {
         let howDelimiter = LocalizedText(
             ru: reader.delimiterDetected ? "определён" : "задан", en: reader.delimiterDetected ? "detected" : "given")
         return [
-            LocalizedText(
-                ru: "кодировка \(reader.encoding.rawValue) (\(how.ru)), разделитель \(delimiterName) (\(howDelimiter.ru))",
-                en: "encoding \(reader.encoding.rawValue) (\(how.en)), delimiter \(delimiterName) (\(howDelimiter.en))")
+            ImportText.encodingDelimiter.text([
+                "encoding": .value(reader.encoding.rawValue), "how": .localized(how), "delimiterName": .value(delimiterName),
+                "howDelimiter": .localized(howDelimiter),
+            ])
         ]
     }
 

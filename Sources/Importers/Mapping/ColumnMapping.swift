@@ -134,9 +134,9 @@ package enum ColumnMapper {
                 guard number <= max(headers.count, 1) || headers.isEmpty else {
                     throw Diagnostic(
                         at: SourceLocation(file: mapping?.path ?? path),
-                        LocalizedText(
-                            ru: "поле \(spec.name): в файле \(path) нет столбца № \(number) (столбцов: \(headers.count))",
-                            en: "field \(spec.name): \(path) has no column #\(number) (it has \(headers.count))"))
+                        ImportText.fieldHasNoColumnItHas.text([
+                            "name": .value(spec.name), "path": .value(path), "number": .value(number), "count": .value(headers.count),
+                        ]))
                 }
                 assignments.append(.init(field: spec.name, column: number - 1, header: header(number - 1), origin: .mappingFile))
                 taken.insert(number - 1)
@@ -146,9 +146,9 @@ package enum ColumnMapper {
                     let list = headers.filter { !$0.isEmpty }.map { "«\($0)»" }.joined(separator: ", ")
                     throw Diagnostic(
                         at: SourceLocation(file: mapping?.path ?? path),
-                        LocalizedText(
-                            ru: "поле \(spec.name): в файле \(path) нет столбца «\(name)»; столбцы: \(list)",
-                            en: "field \(spec.name): \(path) has no column '\(name)'; its columns: \(list)"))
+                        ImportText.fieldHasNoColumnItsColumns.text([
+                            "name": .value(spec.name), "path": .value(path), "name2": .value(name), "list": .value(list),
+                        ]))
                 }
                 assignments.append(.init(field: spec.name, column: column, header: header(column), origin: .mappingFile))
                 taken.insert(column)

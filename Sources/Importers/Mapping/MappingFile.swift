@@ -56,7 +56,7 @@ public struct MappingFile: Sendable, Equatable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw Diagnostic(
                 at: SourceLocation(file: path, line: 1, column: 1),
-                LocalizedText(ru: "файл соответствия должен быть в UTF-8", en: "the mapping file must be UTF-8"))
+                ImportText.theMappingFileMustBeUtf.text())
         }
         return try parse(text: text, path: path, kind: kind)
     }
@@ -68,9 +68,7 @@ public struct MappingFile: Sendable, Equatable {
         guard case .mapping(let root) = source.root else {
             throw Diagnostic(
                 at: source.location(of: source.root),
-                LocalizedText(
-                    ru: "ожидается словарь ключей (columns:, header_row: …)",
-                    en: "expected a mapping of keys (columns:, header_row: …)"))
+                ImportText.expectedAMappingOfKeysColumns.text())
         }
         let fieldNames = Set(kind.fields.map(\.name))
         func fail(_ node: Node, _ ru: String, _ en: String) -> Diagnostic {

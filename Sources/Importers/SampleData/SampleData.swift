@@ -88,9 +88,7 @@ public enum SampleData {
     {
         guard options.customers >= 1, options.orderLines >= 1, options.years >= 1 else {
             throw ImportError.invalidOption(
-                LocalizedText(
-                    ru: "нужны хотя бы 1 клиент и 1 строка продаж",
-                    en: "at least 1 customer and 1 sales line are needed"))
+                ImportText.atLeastCustomerAndSalesLine.text())
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var world = SampleWorld(options: options)

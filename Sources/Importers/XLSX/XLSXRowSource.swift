@@ -30,9 +30,7 @@ package final class XLSXRowSource: RowSource {
     package var notes: [LocalizedText] {
         let system = workbook.serialDates == .excel1904 ? " (1904)" : ""
         return [
-            LocalizedText(
-                ru: "лист «\(sheet.name)» из \(workbook.sheets.count)\(system)",
-                en: "sheet '\(sheet.name)' of \(workbook.sheets.count)\(system)")
+            ImportText.sheetOf.text(["name": .value(sheet.name), "count": .value(workbook.sheets.count), "system": .value(system)])
         ]
     }
 
@@ -49,8 +47,7 @@ package final class XLSXRowSource: RowSource {
         guard let stream = try workbook.stream(self.sheet.part, label: self.sheet.name) else {
             throw ImportError.malformed(
                 SourceLocation(file: path),
-                LocalizedText(
-                    ru: "в книге нет части листа \(self.sheet.part)", en: "the workbook lacks the sheet part \(self.sheet.part)"))
+                ImportText.theWorkbookLacksTheSheetPart.text(["part": .value(self.sheet.part)]))
         }
         self.stream = stream
     }
@@ -250,12 +247,7 @@ package final class XLSXRowSource: RowSource {
             let shown = attribute.map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 } ?? String(nextRowNumber)
             throw ImportError.malformed(
                 SourceLocation(file: stream.file, line: stream.nodeLine),
-                LocalizedText(
-                    ru:
-                        "лист «\(sheet.name)»: номер строки листа «\(shown)» вне листа Excel (строки 1…\(limits.rows)); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
-                    en:
-                        "sheet '\(sheet.name)': the sheet's row number \(shown) is outside an Excel sheet (rows 1…\(limits.rows)); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"
-                ))
+                ImportText.sheetTheSheetSRowNumber.text(["name": .value(sheet.name), "shown": .value(shown), "rows": .value(limits.rows)]))
         }
         return number
     }
@@ -271,12 +263,9 @@ package final class XLSXRowSource: RowSource {
             let shown = reference.count > 40 ? String(reference.prefix(40)) + "…" : reference
             throw ImportError.malformed(
                 SourceLocation(file: stream.file, line: stream.nodeLine),
-                LocalizedText(
-                    ru:
-                        "лист объявляет размер \(shown), больше листа Excel (\(limits.rows) строк, столбцы до \(XLSXLimits.columnName(limits.columns - 1))); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
-                    en:
-                        "the sheet declares its size as \(shown), larger than an Excel sheet (\(limits.rows) rows, columns up to \(XLSXLimits.columnName(limits.columns - 1))); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"
-                ))
+                ImportText.theSheetDeclaresItsSizeAs.text([
+                    "shown": .value(shown), "rows": .value(limits.rows), "columnName": .value(XLSXLimits.columnName(limits.columns - 1)),
+                ]))
         }
     }
 
@@ -285,16 +274,11 @@ package final class XLSXRowSource: RowSource {
         let limit = RowLimits.size(column == nil ? limits.row.recordBytes : limits.row.fieldBytes)
         let what =
             column.map { column in
-                LocalizedText(
-                    ru:
-                        "ячейка \(XLSXLimits.columnName(column))\(row) содержит больше \(limit.ru) текста (предел на ячейку; ячейка Excel вмещает 32 767 знаков)",
-                    en:
-                        "the cell \(XLSXLimits.columnName(column))\(row) holds more than \(limit.en) of text (the limit for a cell; an Excel cell holds 32,767 characters)"
-                )
+                ImportText.theCellHoldsMoreThanOf.text([
+                    "columnName": .value(XLSXLimits.columnName(column)), "row": .value(row), "limit": .localized(limit),
+                ])
             }
-            ?? LocalizedText(
-                ru: "строка \(row) содержит больше \(limit.ru) текста (предел на строку)",
-                en: "row \(row) holds more than \(limit.en) of text (the limit for a row)")
+            ?? ImportText.rowHoldsMoreThanOfText.text(["row": .value(row), "limit": .localized(limit)])
         return .malformed(
             SourceLocation(file: stream.file, line: stream.nodeLine),
             LocalizedText(
@@ -307,12 +291,9 @@ package final class XLSXRowSource: RowSource {
         let last = XLSXLimits.columnName(limits.columns - 1)
         return .malformed(
             SourceLocation(file: stream.file, line: stream.nodeLine),
-            LocalizedText(
-                ru:
-                    "лист «\(sheet.name)»: ячейка \(shown) строки \(row) правее последнего столбца листа Excel (\(last)); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
-                en:
-                    "sheet '\(sheet.name)': the cell \(shown) of row \(row) is past the last column of an Excel sheet (\(last)); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"
-            ))
+            ImportText.sheetTheCellOfRowIs.text([
+                "name": .value(sheet.name), "shown": .value(shown), "row": .value(row), "last": .value(last),
+            ]))
     }
 
     /// Shared string `index` (nil past the table), through a small cache of the short ones: the

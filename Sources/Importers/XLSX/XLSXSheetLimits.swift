@@ -83,34 +83,21 @@ enum XLSXSheetLimits {
     static func badRow(_ text: String, sheet: String, file: String, line: Int) -> ImportError {
         .malformed(
             SourceLocation(file: file + "#" + sheet, line: line),
-            LocalizedText(
-                ru:
-                    "лист «\(sheet)»: номер строки r=\"\(shown(text))\" вне 1…1 048 576 (предел Excel); книга повреждена или создана не Excel — откройте и сохраните её в Excel заново",
-                en:
-                    "sheet '\(sheet)': the row number r=\"\(shown(text))\" is outside 1…1,048,576 (Excel's limit); the workbook is damaged or was not written by Excel — open and save it again in Excel"
-            ))
+            ImportText.sheetTheRowNumberRIs.text(["sheet": .value(sheet), "shown": .value(shown(text))]))
     }
 
     static func badCell(_ reference: String, sheet: String, file: String, line: Int) -> ImportError {
         .malformed(
             SourceLocation(file: file + "#" + sheet, line: line),
-            LocalizedText(
-                ru:
-                    "лист «\(sheet)», ячейка \(shown(reference)): за пределами листа Excel (столбцы A…XFD, 16 384; строки 1…1 048 576); книга повреждена — откройте и сохраните её в Excel заново",
-                en:
-                    "sheet '\(sheet)', cell \(shown(reference)): outside an Excel sheet (columns A…XFD, 16,384; rows 1…1,048,576); the workbook is damaged — open and save it again in Excel"
-            ))
+            ImportText.sheetCellOutsideAnExcelSheet.text(["sheet": .value(sheet), "shown": .value(shown(reference))]))
     }
 
     static func badSharedString(_ index: String, cell: String, count: Int, sheet: String, file: String, line: Int) -> ImportError {
         .malformed(
             SourceLocation(file: file + "#" + sheet, line: line),
-            LocalizedText(
-                ru:
-                    "лист «\(sheet)», ячейка \(cell): ссылка на общую строку № \(shown(index)), а в книге их \(count); книга повреждена — откройте и сохраните её в Excel заново",
-                en:
-                    "sheet '\(sheet)', cell \(cell): refers to shared string #\(shown(index)), but the workbook has \(count); the workbook is damaged — open and save it again in Excel"
-            ))
+            ImportText.sheetCellRefersToSharedString.text([
+                "sheet": .value(sheet), "cell": .value(cell), "shown": .value(shown(index)), "count": .value(count),
+            ]))
     }
 
     /// At most 24 characters of a value from the file, for a message.

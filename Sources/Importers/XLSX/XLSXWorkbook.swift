@@ -29,15 +29,12 @@ struct XLSXWorkbook {
         } catch {
             throw ImportError.malformed(
                 SourceLocation(file: path),
-                LocalizedText(
-                    ru: "не удалось открыть книгу XLSX (повреждённый ZIP): \(error)",
-                    en: "cannot open the XLSX workbook (damaged ZIP): \(error)"))
+                ImportText.cannotOpenTheXlsxWorkbookDamaged.text(["error": .value(error)]))
         }
         guard let workbook = try stream("xl/workbook.xml") else {
             throw ImportError.malformed(
                 SourceLocation(file: path),
-                LocalizedText(
-                    ru: "в файле нет xl/workbook.xml: это не книга Excel", en: "no xl/workbook.xml inside: not an Excel workbook"))
+                ImportText.noXlWorkbookXmlInsideNot.text())
         }
         let relations = try readRelations()
         while try workbook.read() {
@@ -115,9 +112,7 @@ struct XLSXWorkbook {
         func tooMany(_ what: LocalizedText) -> ImportError {
             .malformed(
                 SourceLocation(file: stream.file, line: stream.line),
-                LocalizedText(
-                    ru: "в книге больше общих строк, чем можно прочитать: \(what.ru); сохраните лист как CSV или разбейте книгу",
-                    en: "the workbook holds more shared strings than can be read: \(what.en); save the sheet as CSV or split the workbook"))
+                ImportText.theWorkbookHoldsMoreSharedStrings.text(["what": .localized(what)]))
         }
         while try stream.read() {
             guard let kind = stream.kind else { continue }
@@ -131,7 +126,7 @@ struct XLSXWorkbook {
                 case "si":
                     guard strings.count < limits.sharedStrings else {
                         throw tooMany(
-                            LocalizedText(ru: "более \(limits.sharedStrings) строк", en: "more than \(limits.sharedStrings) strings"))
+                            ImportText.moreThanStrings.text(["sharedStrings": .value(limits.sharedStrings)]))
                     }
                     inItem = true
                     if stream.isEmptyElement {
@@ -147,20 +142,13 @@ struct XLSXWorkbook {
                     let added = stream.withValueBytes { strings.append($0, limit: limits.sharedStringBytes) }
                     guard added else {
                         throw tooMany(
-                            LocalizedText(
-                                ru: "более \(limits.sharedStringBytes >> 20) МиБ текста",
-                                en: "more than \(limits.sharedStringBytes >> 20) MiB of text"))
+                            ImportText.moreThanMibOfText.text(["sharedStringBytes": .value(limits.sharedStringBytes >> 20)]))
                     }
                     if strings.currentLength > limits.row.fieldBytes {
                         let limit = RowLimits.size(limits.row.fieldBytes)
                         throw ImportError.malformed(
                             SourceLocation(file: stream.file, line: stream.line),
-                            LocalizedText(
-                                ru:
-                                    "общая строка № \(strings.count + 1) длиннее \(limit.ru) (предел на ячейку; ячейка Excel вмещает 32 767 знаков); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
-                                en:
-                                    "shared string #\(strings.count + 1) is longer than \(limit.en) (the limit for a cell; an Excel cell holds 32,767 characters); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"
-                            ))
+                            ImportText.sharedStringIsLongerThanThe.text(["count": .value(strings.count + 1), "limit": .localized(limit)]))
                     }
                 }
             case .endElement:

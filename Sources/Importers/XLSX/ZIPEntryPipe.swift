@@ -10,6 +10,9 @@ import ZIPFoundation
 /// reader asks for bytes when it needs them (it pulls). Unpacking a whole worksheet into memory
 /// first, as this reader did before, cost its unpacked size (up to 1 GiB for a part that a 1 MB
 /// workbook can hold). Unpacking on one thread while parsing on another also overlaps the two.
+///
+/// Unchecked: the queue's state (`chunks`, `finished`, `cancelled`, `failure`) is read and
+/// written only with `condition` locked; `current` and `offset` belong to the reading thread.
 final class ZIPEntryPipe: @unchecked Sendable {
     /// The bytes of one chunk handed over (ZIPFoundation's decompression buffer).
     static let chunkSize = 1 << 16
@@ -42,8 +45,7 @@ final class ZIPEntryPipe: @unchecked Sendable {
             guard let entry = archive[entryPath] else {
                 throw ImportError.malformed(
                     SourceLocation(file: archivePath),
-                    LocalizedText(
-                        ru: "в книге нет части \(entryPath)", en: "the workbook lacks the part \(entryPath)"))
+                    ImportText.theWorkbookLacksThePart.text(["entryPath": .value(entryPath)]))
             }
             // Checked here, eight bytes at a time (see ``ZIPChecksum``), rather than by ZIPFoundation.
             var checksum = ZIPChecksum()
@@ -56,11 +58,7 @@ final class ZIPEntryPipe: @unchecked Sendable {
             guard checksum.value == entry.checksum else {
                 throw ImportError.malformed(
                     SourceLocation(file: archivePath),
-                    LocalizedText(
-                        ru: "часть книги \(entryPath) повреждена (контрольная сумма CRC-32 не совпадает); пересохраните книгу в Excel",
-                        en:
-                            "the workbook part \(entryPath) is damaged (its CRC-32 checksum does not match); save the workbook again from Excel"
-                    ))
+                    ImportText.theWorkbookPartIsDamagedIts.text(["entryPath": .value(entryPath)]))
             }
             finish(nil)
         } catch is Cancelled {
@@ -71,9 +69,7 @@ final class ZIPEntryPipe: @unchecked Sendable {
             finish(
                 .malformed(
                     SourceLocation(file: archivePath),
-                    LocalizedText(
-                        ru: "не удалось распаковать \(entryPath) из книги (повреждённый ZIP): \(error)",
-                        en: "cannot unpack \(entryPath) from the workbook (damaged ZIP): \(error)")))
+                    ImportText.cannotUnpackFromTheWorkbookDamaged.text(["entryPath": .value(entryPath), "error": .value(error)])))
         }
     }
 

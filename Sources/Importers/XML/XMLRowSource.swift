@@ -26,10 +26,8 @@ package final class XMLRowSource: RowSource {
         let path = "/" + recordPath.joined(separator: "/")
         return [
             autoDetected
-                ? LocalizedText(
-                    ru: "записи XML: \(path) (определено по повторяющимся элементам)",
-                    en: "XML records: \(path) (found as the repeating element)")
-                : LocalizedText(ru: "записи XML: \(path)", en: "XML records: \(path)")
+                ? ImportText.xmlRecordsFoundAsTheRepeating.text(["path": .value(path)])
+                : ImportText.xmlRecords.text(["path": .value(path)])
         ]
     }
 
@@ -171,12 +169,9 @@ package final class XMLRowSource: RowSource {
         let shown = field.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 }
         let what =
             shown.map { field in
-                LocalizedText(
-                    ru: "значение «\(field)» записи длиннее \(limit.ru) (предел на значение)",
-                    en: "the record's value '\(field)' is longer than \(limit.en) (the limit for a value)")
+                ImportText.theRecordSValueIsLonger.text(["field": .value(field), "limit": .localized(limit)])
             }
-            ?? LocalizedText(
-                ru: "запись длиннее \(limit.ru) (предел на запись)", en: "the record is longer than \(limit.en) (the limit for a record)")
+            ?? ImportText.theRecordIsLongerThanThe.text(["limit": .localized(limit)])
         return .malformed(
             SourceLocation(file: path, line: line),
             LocalizedText(
@@ -187,12 +182,7 @@ package final class XMLRowSource: RowSource {
     private func tooManyColumns(line: Int) -> ImportError {
         .malformed(
             SourceLocation(file: path, line: line),
-            LocalizedText(
-                ru:
-                    "записи XML содержат больше \(XMLRowSource.columnLimit) разных полей (столько столбцов у листа Excel); проверьте, что записи выбраны верно (xml_records в файле соответствия)",
-                en:
-                    "the XML records hold more than \(XMLRowSource.columnLimit) distinct fields (the columns of an Excel sheet); check that the right elements are read as records (xml_records in a mapping file)"
-            ))
+            ImportText.theXmlRecordsHoldMoreThan.text(["columnLimit": .value(XMLRowSource.columnLimit)]))
     }
 
     /// The element path that repeats most among the first few thousand elements (shallowest

@@ -33,7 +33,7 @@ final class XMLStream {
         file = path
         if checkProlog { try XMLStream.refuseDoctype(prefix: XMLStream.decodedPrefix(XMLStream.readPrefix(path)), file: path) }
         guard let reader = xmlReaderForFile(path, nil, XMLStream.options) else {
-            throw ImportError.malformed(SourceLocation(file: path), LocalizedText(ru: "не удалось открыть XML", en: "cannot open the XML"))
+            throw ImportError.malformed(SourceLocation(file: path), ImportText.cannotOpenTheXml.text())
         }
         self.reader = reader
         pipe = nil
@@ -60,7 +60,7 @@ final class XMLStream {
             pipe.cancel()
             throw pipe.error
                 ?? ImportError.malformed(
-                    SourceLocation(file: file), LocalizedText(ru: "не удалось разобрать XML", en: "cannot parse the XML"))
+                    SourceLocation(file: file), ImportText.cannotParseTheXml.text())
         }
         reader = created
         self.pipe = pipe
@@ -163,12 +163,7 @@ final class XMLStream {
     private func unsafe(line: Int) -> ImportError {
         .unsafeXML(
             SourceLocation(file: file, line: line),
-            LocalizedText(
-                ru:
-                    "XML объявляет DOCTYPE или сущности; такие файлы не принимаются (защита от внешних сущностей и «бомб» из сущностей). Выгрузите данные без DTD",
-                en:
-                    "the XML declares a DOCTYPE or entities; such files are refused (protection against external entities and entity bombs). Export the data without a DTD"
-            ))
+            ImportText.theXmlDeclaresADoctypeOr.text())
     }
 
     private func lastError() -> ImportError {
@@ -182,9 +177,9 @@ final class XMLStream {
             }
             return .malformed(
                 SourceLocation(file: file, line: line > 0 ? line : nil, column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil),
-                LocalizedText(ru: "XML повреждён: \(message)", en: "malformed XML: \(message)"))
+                ImportText.malformedXml.text(["message": .value(message)]))
         }
-        return .malformed(SourceLocation(file: file, line: line), LocalizedText(ru: "XML повреждён", en: "malformed XML"))
+        return .malformed(SourceLocation(file: file, line: line), ImportText.malformedXml2.text())
     }
 
     private static func readPrefix(_ path: String) throws -> [UInt8] {
@@ -238,12 +233,7 @@ final class XMLStream {
                     if match {
                         throw ImportError.unsafeXML(
                             SourceLocation(file: file, line: line),
-                            LocalizedText(
-                                ru:
-                                    "XML объявляет DOCTYPE или сущности; такие файлы не принимаются (защита от внешних сущностей и «бомб» из сущностей). Выгрузите данные без DTD",
-                                en:
-                                    "the XML declares a DOCTYPE or entities; such files are refused (protection against external entities and entity bombs). Export the data without a DTD"
-                            ))
+                            ImportText.theXmlDeclaresADoctypeOr.text())
                     }
                 }
             }

@@ -18,12 +18,12 @@ struct PriorityMatrix {
     var language: Language = .en
 
     static let impactMarks = [
-        LocalizedText(ru: "высокое", en: "high"), LocalizedText(ru: "среднее", en: "medium"),
-        LocalizedText(ru: "низкое", en: "low"),
+        ReportText.high.text(), ReportText.medium.text(),
+        ReportText.low.text(),
     ]
     static let effortMarks = [
-        LocalizedText(ru: "низкая", en: "low"), LocalizedText(ru: "средняя", en: "medium"),
-        LocalizedText(ru: "высокая", en: "high"),
+        ReportText.low2.text(), ReportText.medium2.text(),
+        ReportText.high2.text(),
     ]
 
     func svg() -> String {

@@ -10,7 +10,7 @@ enum TimelineChart {
         let scale = chartWidth / Double(weeks)
         var svg = SVG.open(
             width: width, height: height,
-            label: LocalizedText(ru: "План проекта по неделям", en: "The project plan by week")[language], kind: "timeline")
+            label: ReportText.theProjectPlanByWeek.text()[language], kind: "timeline")
         // Week marks every 2 or 4 weeks, so the labels do not crowd.
         let step = weeks > 24 ? 4 : 2
         for week in stride(from: 0, through: weeks, by: step) {
@@ -19,7 +19,7 @@ enum TimelineChart {
             svg += SVG.text(String(week), x: x, y: top - 10, anchor: "middle", size: 10, fill: "#667")
         }
         svg += SVG.text(
-            LocalizedText(ru: "недели", en: "weeks")[language], x: labelWidth + chartWidth, y: 10, anchor: "end", size: 10, fill: "#667")
+            ReportText.weeks2.text()[language], x: labelWidth + chartWidth, y: 10, anchor: "end", size: 10, fill: "#667")
         for (index, stage) in stages.enumerated() {
             let y = top + Double(index) * row
             let title = stage.title[language]

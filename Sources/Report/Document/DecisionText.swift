@@ -29,16 +29,12 @@ enum DecisionText {
         let range = format.estimateRange(low: cost.lowerBound, high: cost.upperBound)
         let payback =
             project.paybackMonths.map { months in
-                LocalizedText(
-                    ru:
-                        "; окупаемость — \(format.number(months.lowerBound, fractionDigits: 0))–\(format.number(months.upperBound, fractionDigits: 0)) мес.",
-                    en:
-                        "; payback in \(format.number(months.lowerBound, fractionDigits: 0))–\(format.number(months.upperBound, fractionDigits: 0)) months"
-                )[language]
+                ReportText.paybackInMonths.text([
+                    "number": .value(format.number(months.lowerBound, fractionDigits: 0)),
+                    "number2": .value(format.number(months.upperBound, fractionDigits: 0)),
+                ])[language]
             } ?? ""
-        var text = LocalizedText(
-            ru: "Первый год проекта по плану (работы, подписка, время своих людей): \(range)\(payback)",
-            en: "The project's first year by the plan (the work, licences, your people's time): \(range)\(payback)")[language]
+        var text = ReportText.theProjectSFirstYearBy.text(["range": .value(range), "payback": .value(payback)])[language]
         if !text.hasSuffix(".") { text += "." }
         if let budget = project.statedBudget, budget > 0 {
             let short = cost.lowerBound > budget
@@ -57,12 +53,7 @@ enum DecisionText {
         if let goLive = project.statedGoLive, let launch, launch > goLive {
             text +=
                 " "
-                + LocalizedText(
-                    ru:
-                        "Запуск назван к \(format.date(goLive)), а по плану переключение на CRM — \(format.date(launch)): срок выдерживается, только если сократить объём первого этапа или начать раньше.",
-                    en:
-                        "The go-live was set for \(format.date(goLive)), while the plan switches over on \(format.date(launch)): the date holds only with a smaller first stage or an earlier start."
-                )[language]
+                + ReportText.theGoLiveWasSetFor.text(["date": .value(format.date(goLive)), "date2": .value(format.date(launch))])[language]
         }
         return text
     }
@@ -86,7 +77,7 @@ enum DecisionText {
             let effect: String
             if !figures.isEmpty {
                 effect =
-                    LocalizedText(ru: "сдвигает показатели (сейчас): ", en: "moves the figures (now): ")[language]
+                    ReportText.movesTheFiguresNow.text()[language]
                     + figures.joined(separator: "; ")
             } else if !stage.findings.isEmpty {
                 let count = Double(stage.findings.count)
@@ -98,7 +89,7 @@ enum DecisionText {
                 effect = stage.scope[language]
             }
             return Decision(
-                title: stage.decision?[language] ?? LocalizedText(ru: "Запустить: ", en: "Start: ")[language] + stage.title[language],
+                title: stage.decision?[language] ?? ReportText.start.text()[language] + stage.title[language],
                 owner: stage.owner[language], due: format.date(stage.lastDay(from: roundDate)), cost: cost, effect: effect)
         }
     }

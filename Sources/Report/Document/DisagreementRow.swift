@@ -35,16 +35,11 @@ public struct DisagreementRow: Sendable, Hashable, Codable {
 
 /// The texts of the disagreements block (in the beliefs section).
 enum DisagreementText {
-    static let title = LocalizedText(ru: "Где мнения сотрудников расходятся", en: "Where the people interviewed disagree")
-    static let lead = LocalizedText(
-        ru:
-            "На эти вопросы разные сотрудники ответили по-разному. Расхождение — само по себе признак риска: участники проекта CRM видят компанию неодинаково, и это нужно обсудить до выбора системы. Отмеченный ✓ ответ учтён в оценке.",
-        en:
-            "Different people answered these questions differently. The disagreement is a risk in itself: the people behind the CRM project do not see the company the same way, and that needs settling before a system is chosen. The answer marked ✓ is the one the assessment counts."
-    )
-    static let question = LocalizedText(ru: "Вопрос", en: "Question")
-    static let answers = LocalizedText(ru: "Кто что ответил", en: "Who said what")
-    static let data = LocalizedText(ru: "По данным", en: "The data shows")
+    static let title = ReportText.whereThePeopleInterviewedDisagree.text()
+    static let lead = ReportText.differentPeopleAnsweredTheseQuestionsDifferently.text()
+    static let question = ReportText.question2.text()
+    static let answers = ReportText.whoSaidWhat.text()
+    static let data = ReportText.theDataShows.text()
 
     /// A person's note as a quotation: in «», unless it is quoted already (a note often is).
     static func quoted(_ note: String) -> String {

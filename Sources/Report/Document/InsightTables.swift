@@ -26,20 +26,16 @@ struct InsightTables {
         return facts
     }
 
-    static let customersFor80 = LocalizedText(
-        ru: "80 % выручки за 12 месяцев приносят {customers} ({share} купивших за эти 12 месяцев).",
-        en: "{customers} ({share} of those who bought in the 12 months) bring 80 % of the 12 months' revenue.")
-    static let largestCustomer = LocalizedText(
-        ru: "Крупнейший клиент — {share} выручки за 12 месяцев.",
-        en: "The largest customer holds {share} of the 12 months' revenue.")
+    static let customersFor80 = ReportText.customersShareOfThoseWhoBought.text()
+    static let largestCustomer = ReportText.theLargestCustomerHoldsShareOf.text()
 
     /// ABC classes of customers, products and managers on the headline period.
     func abc() -> (headers: [Cell], rows: [[Cell]]) {
         let abc = input.metrics.tables.abc
         var rows: [[Cell]] = []
         let names: [(String, LocalizedText)] = [
-            ("customers", LocalizedText(ru: "Клиенты", en: "Customers")), ("products", LocalizedText(ru: "Товары", en: "Products")),
-            ("managers", LocalizedText(ru: "Менеджеры", en: "Managers")),
+            ("customers", ReportText.customers3.text()), ("products", ReportText.products.text()),
+            ("managers", ReportText.managers.text()),
         ]
         for (key, title) in names {
             for row in abc[key] ?? [] {

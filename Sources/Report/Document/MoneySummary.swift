@@ -33,21 +33,11 @@ public struct MoneySummary: Sendable {
         return several ? [Self.notAddedUp[language]] : []
     }
 
-    static let notAddedUp = LocalizedText(
-        ru:
-            "Оценки по разным проблемам не складываются: это разные сценарии (уход менеджера — событие, отток ключевых клиентов — годовой темп), и одни и те же клиенты входят в несколько из них.",
-        en:
-            "The estimates of different findings are not added up: they are different scenarios (a manager leaving is an event, key accounts drifting a yearly rate), and the same customers count in several of them."
-    )
+    static let notAddedUp = ReportText.theEstimatesOfDifferentFindingsAre.text()
 
     /// The appendix's heading and lead for the assumptions table.
-    public static let assumptionsTitle = LocalizedText(ru: "Допущения денежных оценок", en: "Assumptions behind the money estimates")
-    public static let assumptionsLead = LocalizedText(
-        ru:
-            "Каждая оценка — выручка за 12 месяцев, которой касается проблема (точная сумма по данным), умноженная на диапазон долей из допущения. Допущения заданы в наборе правил и могут быть заменены консультантом в своём файле правил.",
-        en:
-            "Each estimate is the 12-month revenue a finding exposes (an exact sum of the data) times the range of rates of its assumption. The assumptions live in the ruleset; a consultant may override them in their own rules file."
-    )
+    public static let assumptionsTitle = ReportText.assumptionsBehindTheMoneyEstimates.text()
+    public static let assumptionsLead = ReportText.eachEstimateIsTheMonthRevenue.text()
     /// " Measured on this company's data: 30.1 % (revenue lost by …, last 12 vs previous 12
     /// months)." when the assumption names a metric and the round has its value.
     static func measured(_ assumption: Assumption, in metrics: MetricDocument, language: Language) -> String {
@@ -61,14 +51,12 @@ public struct MoneySummary: Sendable {
             .replacingOccurrences(of: "{period}", with: definition.period.title[language])
     }
 
-    static let measuredOnThisData = LocalizedText(
-        ru: "По данным компании: {value} ({metric}, {period}).",
-        en: "Measured on this company's data: {value} ({metric}, {period}).")
+    static let measuredOnThisData = ReportText.measuredOnThisCompanySData.text()
 
     public static let assumptionHeaders = (
-        id: LocalizedText(ru: "Допущение", en: "Assumption"), range: LocalizedText(ru: "Диапазон", en: "Range"),
-        source: LocalizedText(ru: "Источник / обоснование", en: "Source / reason"),
-        ruleset: LocalizedText(ru: "Набор правил", en: "Ruleset")
+        id: ReportText.assumption2.text(), range: ReportText.range.text(),
+        source: ReportText.sourceReason.text(),
+        ruleset: ReportText.ruleset.text()
     )
 
     /// The assumptions table's headers and rows: title, rate range, source; the consultant's

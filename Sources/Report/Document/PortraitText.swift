@@ -16,12 +16,12 @@ enum PortraitText {
     }
 
     static let fields: [String: LocalizedText] = CanonicalModel.customerFieldTitles.merging(
-        ["age_band": LocalizedText(ru: "Возраст", en: "Age band")]) { first, _ in first }
+        ["age_band": ReportText.ageBand.text()]) { first, _ in first }
 
     /// Values the importers store as codes (the customer type).
     static let values: [String: LocalizedText] = [
-        "type=company": LocalizedText(ru: "компания", en: "company"),
-        "type=person": LocalizedText(ru: "частное лицо", en: "private person"),
+        "type=company": ReportText.company.text(),
+        "type=person": ReportText.privatePerson.text(),
     ]
 
     /// The least share of the A customers a trait must have to be called typical of them.

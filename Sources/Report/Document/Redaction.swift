@@ -25,9 +25,7 @@ enum Redaction {
     ]
 
     /// The sentence the cover of a redacted copy carries.
-    static let notice = LocalizedText(
-        ru: "Псевдонимизированная копия: имена и коды клиентов, ИНН, телефоны, e-mail и даты рождения заменены условными обозначениями.",
-        en: "Pseudonymised copy: customer names and codes, tax ids, phones, e-mails and birth dates are replaced by stable pseudonyms.")
+    static let notice = ReportText.pseudonymisedCopyCustomerNamesAndCodes.text()
 
     static func apply(to input: ReportInput, options: ReportOptions) -> ReportInput {
         guard options.redact else { return input }

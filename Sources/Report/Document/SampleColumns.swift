@@ -94,7 +94,7 @@ package enum SampleColumns {
             return text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map { PortraitText.field(String($0), format.language) }
                 .joined(separator: ", ")
         case "idle":
-            return (text == "true" ? LocalizedText(ru: "да", en: "yes") : LocalizedText(ru: "нет", en: "no"))[format.language]
+            return (text == "true" ? ReportText.yes.text() : ReportText.no.text())[format.language]
         default:
             return text
         }

@@ -77,7 +77,7 @@ extension HTMLReport {
                 rowLabels: cohorts.months.map(monthLabel), columnLabels: (0..<cohorts.width).map(String.init),
                 values: cohorts.shares, caption: t(.cohortsTitle), formatPercent: { format.percent($0, fractionDigits: 0) },
                 sizes: cohorts.sizes.map { format.count(Double($0)) },
-                texts: (size: LocalizedText(ru: "клиентов", en: "customers")[language], columns: t(.monthsSince)))
+                texts: (size: ReportText.customers2.text()[language], columns: t(.monthsSince)))
             content.append(element("h3", [], text(t(.cohortsTitle))))
             content.append(element("p", [("class", "muted")], text(t(.cohortsLead))))
             content.append(SafeHTML(raw: heatmap.svg()))
@@ -99,35 +99,27 @@ extension HTMLReport {
         let rows: [(ReportText, String, LocalizedText)] = [
             (
                 .activePrevious, "customers.active_prev_12m",
-                LocalizedText(ru: "покупали в предыдущие 12 мес.", en: "bought in the previous 12 months")
+                ReportText.boughtInThePreviousMonths.text()
             ),
             (
                 .retained, "customers.retained_12m",
-                LocalizedText(
-                    ru: "покупали и в предыдущие 12 мес., и в последние 12", en: "bought in the previous 12 months and again in the last 12"
-                )
+                ReportText.boughtInThePreviousMonthsAnd.text()
             ),
             (
                 .lost, "customers.lost_12m",
-                LocalizedText(
-                    ru: "покупали в предыдущие 12 мес., в последние 12 — ничего",
-                    en: "bought in the previous 12 months, nothing in the last 12")
+                ReportText.boughtInThePreviousMonthsNothing.text()
             ),
             (
                 .newCustomers, "customers.new_12m",
-                LocalizedText(ru: "первая покупка — в последние 12 мес.", en: "first purchase ever in the last 12 months")
+                ReportText.firstPurchaseEverInTheLast.text()
             ),
             (
                 .reactivated, "customers.reactivated_12m",
-                LocalizedText(
-                    ru: "покупали раньше, пропустили предыдущие 12 мес., вернулись в последние 12",
-                    en: "bought before, skipped the previous 12 months, came back in the last 12")
+                ReportText.boughtBeforeSkippedThePreviousMonths.text()
             ),
             (
                 .activeNow, "customers.active_12m",
-                LocalizedText(
-                    ru: "купили хотя бы раз в последние 12 мес. = удержанные + новые + вернувшиеся",
-                    en: "bought at least once in the last 12 months = retained + new + reactivated")
+                ReportText.boughtAtLeastOnceInThe.text()
             ),
         ]
         let shown = rows.compactMap { label, id, definition -> SafeHTML? in

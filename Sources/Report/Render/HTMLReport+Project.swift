@@ -10,20 +10,15 @@ extension HTMLReport {
         }
         let consultant = options.audience == .consultant
         var content: [SafeHTML] = []
-        let lead = LocalizedText(
-            ru:
-                "Этапы в порядке зависимостей: ни один не начинается, пока не закончено то, от чего он зависит. Всего — \(project.weeks) нед. от даты аудита (праздники не учтены); стоимость работ — оценка консультанта до предложения интегратора.",
-            en:
-                "Stages in dependency order: none starts before what it depends on has ended. \(project.weeks) weeks from the audit's date (holidays not counted); the cost of the work is the consultant's estimate before an integrator's quote."
-        )
+        let lead = ReportText.stagesInDependencyOrderNoneStarts.text(["weeks": .value(project.weeks)])
         content.append(element("p", [("class", "muted")], text(lead[language])))
         content.append(element("figure", [("class", "chart-box")], SafeHTML(raw: TimelineChart.render(project.stages, language: language))))
         let headers: [(String, Bool)] = [
-            ("№", true), (LocalizedText(ru: "Этап", en: "Stage")[language], false),
-            (LocalizedText(ru: "Недели", en: "Weeks")[language], true),
-            (LocalizedText(ru: "Отвечает", en: "Owner")[language], false),
-            (LocalizedText(ru: "Чел.-дни", en: "Person-days")[language], true),
-            (LocalizedText(ru: "Стоимость работ", en: "Cost of the work")[language], true),
+            ("№", true), (ReportText.stage.text()[language], false),
+            (ReportText.weeks.text()[language], true),
+            (ReportText.owner.text()[language], false),
+            (ReportText.personDays.text()[language], true),
+            (ReportText.costOfTheWork.text()[language], true),
         ]
         let rows: [[(String, Bool)]] = project.stages.enumerated().map { index, stage in
             var scope = stage.title[language] + ". " + stage.scope[language]
@@ -38,33 +33,27 @@ extension HTMLReport {
         }
         content.append(table(headers, rows, class: "plan"))
 
-        content.append(element("h3", [], text(LocalizedText(ru: "Какая CRM подходит", en: "Which CRM fits")[language])))
+        content.append(element("h3", [], text(ReportText.whichCrmFits.text()[language])))
         content.append(
             element(
                 "p", [("class", "muted")],
                 text(
-                    LocalizedText(
-                        ru:
-                            "Для \(project.users) пользователей; цены — по прайс-листам производителей на \(project.pricesCheckedOn), перед решением их нужно уточнить.",
-                        en:
-                            "For \(project.users) users; prices are the vendors' list prices as of \(project.pricesCheckedOn) and must be re-checked before a decision."
-                    )[language])))
+                    ReportText.forUsersPricesAreTheVendors.text([
+                        "users": .value(project.users), "pricesCheckedOn": .value(project.pricesCheckedOn),
+                    ])[language])))
         if project.shortlist.isEmpty {
             content.append(
                 element(
                     "p", [],
                     text(
-                        LocalizedText(
-                            ru: "Ни одна платформа каталога не проходит обязательные требования.",
-                            en: "No platform of the catalogue meets the hard requirements.")[language])))
+                        ReportText.noPlatformOfTheCatalogueMeets.text()[language])))
         }
         for (index, platform) in project.shortlist.enumerated() {
-            let price = LocalizedText(
-                ru:
-                    "\(format.money(platform.pricePerUserMonth.lowerBound)) – \(format.money(platform.pricePerUserMonth.upperBound)) за пользователя в месяц; подписка на год \(format.moneyRange(platform.licencesPerYear))",
-                en:
-                    "\(format.money(platform.pricePerUserMonth.lowerBound)) – \(format.money(platform.pricePerUserMonth.upperBound)) per user a month; a year's licences \(format.moneyRange(platform.licencesPerYear))"
-            )
+            let price = ReportText.perUserAMonthAYear.text([
+                "money": .value(format.money(platform.pricePerUserMonth.lowerBound)),
+                "money2": .value(format.money(platform.pricePerUserMonth.upperBound)),
+                "moneyRange": .value(format.moneyRange(platform.licencesPerYear)),
+            ])
             content.append(
                 element(
                     "div", [("class", "platform")],
@@ -76,67 +65,63 @@ extension HTMLReport {
                             + platform.concerns.map {
                                 element(
                                     "li", [("class", "concern")],
-                                    text(LocalizedText(ru: "Против: ", en: "Against: ")[language] + $0[language]))
+                                    text(ReportText.against2.text()[language] + $0[language]))
                             }),
                     element(
-                        "p", [], text(LocalizedText(ru: "Сильные стороны: ", en: "Strengths: ")[language] + platform.strengths[language])),
-                    element("p", [], text(LocalizedText(ru: "Ограничения: ", en: "Limits: ")[language] + platform.limits[language]))))
+                        "p", [], text(ReportText.strengths.text()[language] + platform.strengths[language])),
+                    element("p", [], text(ReportText.limits.text()[language] + platform.limits[language]))))
         }
         if !project.excluded.isEmpty {
             content.append(
                 element(
                     "p", [("class", "meta")],
                     text(
-                        LocalizedText(ru: "Не вошли в список: ", en: "Not on the list: ")[language]
+                        ReportText.notOnTheList.text()[language]
                             + project.excluded.map { "\($0.name) (\($0.reasons.map { $0[language] }.joined(separator: "; ")))" }.joined(
                                 separator: "; "))))
         }
 
         content.append(
-            element("h3", [], text(LocalizedText(ru: "Во что обойдётся и что вернёт", en: "What it costs and what it returns")[language])))
+            element("h3", [], text(ReportText.whatItCostsAndWhatIt.text()[language])))
         var moneyRows: [[(String, Bool)]] = []
         for line in project.costs {
             moneyRows.append([("− " + line.title[language] + " — " + line.basis[language], false), (format.moneyRange(line.amount), true)])
         }
         moneyRows.append([
-            (LocalizedText(ru: "Затраты первого года", en: "First-year cost")[language], false), (format.moneyRange(project.cost), true),
+            (ReportText.firstYearCost.text()[language], false), (format.moneyRange(project.cost), true),
         ])
         for line in project.value {
             moneyRows.append([("+ " + line.title[language] + " — " + line.basis[language], false), (format.moneyRange(line.amount), true)])
         }
         moneyRows.append([
-            (LocalizedText(ru: "Отдача в год (валовая маржа)", en: "Value a year (gross margin)")[language], false),
+            (ReportText.valueAYearGrossMargin.text()[language], false),
             (format.moneyRange(project.yearlyValue), true),
         ])
         content.append(
             table(
-                [(LocalizedText(ru: "Статья", en: "Item")[language], false), (LocalizedText(ru: "Сумма", en: "Amount")[language], true)],
+                [(ReportText.item.text()[language], false), (ReportText.amount.text()[language], true)],
                 moneyRows, class: "business-case"))
         if let payback = project.paybackMonths {
             content.append(
                 element(
                     "p", [("class", "callout")],
                     text(
-                        LocalizedText(
-                            ru:
-                                "Окупаемость: от \(format.number(payback.lowerBound, fractionDigits: 0)) до \(format.number(payback.upperBound, fractionDigits: 0)) мес. — от лучшего случая (низкие затраты, высокая отдача) до худшего.",
-                            en:
-                                "Payback: \(format.number(payback.lowerBound, fractionDigits: 0)) to \(format.number(payback.upperBound, fractionDigits: 0)) months, from the best case (low cost, high value) to the worst."
-                        )[language])))
+                        ReportText.paybackToMonthsFromTheBest.text([
+                            "number": .value(format.number(payback.lowerBound, fractionDigits: 0)),
+                            "number2": .value(format.number(payback.upperBound, fractionDigits: 0)),
+                        ])[language])))
         }
         if !project.guarded.isEmpty {
             content.append(
                 element(
                     "p", [],
                     text(
-                        LocalizedText(
-                            ru: "Кроме того, проект защищает от потерь (в окупаемость не входят): ",
-                            en: "Besides, the project guards against losses (not counted in the payback): ")[language]
+                        ReportText.besidesTheProjectGuardsAgainstLosses.text()[language]
                             + project.guarded.map { $0.title[language] + " — " + format.moneyRange($0.amount) }.joined(separator: "; "))))
         }
         let notes =
-            project.notCounted.map { LocalizedText(ru: "Не учтено: ", en: "Not counted: ")[language] + $0[language] }
-            + project.assumptions.map { LocalizedText(ru: "Допущение: ", en: "Assumption: ")[language] + $0[language] }
+            project.notCounted.map { ReportText.notCounted.text()[language] + $0[language] }
+            + project.assumptions.map { ReportText.assumption.text()[language] + $0[language] }
         if !notes.isEmpty { content.append(element("ul", [("class", "meta")], notes.map { element("li", [], text($0)) })) }
         return sectionElement(.roadmap, title: .roadmapTitle, content)
     }

@@ -18,7 +18,7 @@ extension HTMLReport {
         var facts: [(String, String)] = []
         if let invalid = metric("quality.emails_invalid") { facts.append((PortraitText.field("email", language), format.count(invalid))) }
         if let invalid = metric("quality.phones_invalid") {
-            facts.append((LocalizedText(ru: "телефон", en: "phone")[language], format.count(invalid)))
+            facts.append((ReportText.phone.text()[language], format.count(invalid)))
         }
         if !facts.isEmpty {
             content.append(
@@ -33,12 +33,9 @@ extension HTMLReport {
                 element(
                     "p", [], element("strong", [], text(t(.orphanSales) + ": ")),
                     text(
-                        LocalizedText(
-                            ru:
-                                "\(format.count(rows, .saleLines)) (\(share)) на \(revenue) за всю историю данных — вопрос чистоты данных, а не деньги под угрозой",
-                            en:
-                                "\(format.count(rows, .saleLines)) (\(share)) worth \(revenue) over the whole export — a data-hygiene figure, not money at risk"
-                        )[language])))
+                        ReportText.worthOverTheWholeExportA.text([
+                            "count": .value(format.count(rows, .saleLines)), "share": .value(share), "revenue": .value(revenue),
+                        ])[language])))
         }
         if !tables.duplicateGroups.isEmpty {
             let total = metric("quality.duplicate_groups").map(format.count) ?? String(tables.duplicateGroups.count)

@@ -79,7 +79,7 @@ struct HTMLReport {
         )
     }
 
-    static let contentsTitle = LocalizedText(ru: "Содержание", en: "Contents")
+    static let contentsTitle = ReportText.contents.text()
 
     // MARK: - Shared pieces
 

@@ -23,11 +23,9 @@ extension MarkdownReport {
         return out
     }
 
-    static let firstPurchaseMonth = LocalizedText(ru: "Месяц первой покупки", en: "First purchase month")
+    static let firstPurchaseMonth = ReportText.firstPurchaseMonth.text()
 
-    static let top20 = LocalizedText(
-        ru: "20 % покупателей за 12 месяцев приносят {share} их выручки.",
-        en: "20 % of the 12 months' buyers bring {share} of their revenue.")
+    static let top20 = ReportText.ofTheMonthsBuyersBringShare.text()
 
     /// The cohort retention table and the customer portrait.
     func cohortsAndPortrait() -> String {

@@ -8,9 +8,9 @@ extension MarkdownReport {
         out +=
             table(
                 [
-                    LocalizedText(ru: "Этап", en: "Stage")[language], LocalizedText(ru: "Недели", en: "Weeks")[language],
-                    LocalizedText(ru: "Отвечает", en: "Owner")[language],
-                    LocalizedText(ru: "Стоимость работ", en: "Cost of the work")[language],
+                    ReportText.stage.text()[language], ReportText.weeks.text()[language],
+                    ReportText.owner.text()[language],
+                    ReportText.costOfTheWork.text()[language],
                 ],
                 project.stages.enumerated().map { index, stage in
                     [
@@ -18,47 +18,43 @@ extension MarkdownReport {
                         stage.owner[language], format.moneyRange(stage.cost),
                     ]
                 }) + "\n"
-        out += "### \(md(LocalizedText(ru: "Какая CRM подходит", en: "Which CRM fits")[language]))\n\n"
+        out += "### \(md(ReportText.whichCrmFits.text()[language]))\n\n"
         out +=
             md(
-                LocalizedText(
-                    ru: "Цены — по прайс-листам на \(project.pricesCheckedOn); перед решением их нужно уточнить.",
-                    en: "Prices are list prices as of \(project.pricesCheckedOn); re-check them before a decision.")[language]) + "\n\n"
+                ReportText.pricesAreListPricesAsOf.text(["pricesCheckedOn": .value(project.pricesCheckedOn)])[language]) + "\n\n"
         for (index, platform) in project.shortlist.enumerated() {
             out +=
                 "\(index + 1). **\(md(platform.name))** — \(md(format.moneyRange(platform.pricePerUserMonth))) / "
-                + md(LocalizedText(ru: "пользователь в месяц", en: "user a month")[language]) + ": "
+                + md(ReportText.userAMonth.text()[language]) + ": "
                 + (platform.reasons.map { md($0[language]) }
-                + platform.concerns.map { md(LocalizedText(ru: "против: ", en: "against: ")[language] + $0[language]) })
+                + platform.concerns.map { md(ReportText.against.text()[language] + $0[language]) })
                 .joined(separator: "; ") + "\n"
         }
         if !project.excluded.isEmpty {
             out +=
-                "\n" + md(LocalizedText(ru: "Не вошли в список: ", en: "Not on the list: ")[language])
+                "\n" + md(ReportText.notOnTheList.text()[language])
                 + project.excluded.map { md("\($0.name) (\($0.reasons.map { $0[language] }.joined(separator: "; ")))") }.joined(
                     separator: "; ") + "\n"
         }
-        out += "\n### \(md(LocalizedText(ru: "Во что обойдётся и что вернёт", en: "What it costs and what it returns")[language]))\n\n"
+        out += "\n### \(md(ReportText.whatItCostsAndWhatIt.text()[language]))\n\n"
         var rows: [[String]] = project.costs.map { ["− " + $0.title[language] + " — " + $0.basis[language], format.moneyRange($0.amount)] }
-        rows.append([LocalizedText(ru: "Затраты первого года", en: "First-year cost")[language], format.moneyRange(project.cost)])
+        rows.append([ReportText.firstYearCost.text()[language], format.moneyRange(project.cost)])
         rows += project.value.map { ["+ " + $0.title[language] + " — " + $0.basis[language], format.moneyRange($0.amount)] }
         rows.append([
-            LocalizedText(ru: "Отдача в год (валовая маржа)", en: "Value a year (gross margin)")[language],
+            ReportText.valueAYearGrossMargin.text()[language],
             format.moneyRange(project.yearlyValue),
         ])
-        out += table([LocalizedText(ru: "Статья", en: "Item")[language], LocalizedText(ru: "Сумма", en: "Amount")[language]], rows) + "\n"
+        out += table([ReportText.item.text()[language], ReportText.amount.text()[language]], rows) + "\n"
         if let payback = project.paybackMonths {
             out +=
                 md(
-                    LocalizedText(
-                        ru:
-                            "Окупаемость: от \(format.number(payback.lowerBound, fractionDigits: 0)) до \(format.number(payback.upperBound, fractionDigits: 0)) мес.",
-                        en:
-                            "Payback: \(format.number(payback.lowerBound, fractionDigits: 0)) to \(format.number(payback.upperBound, fractionDigits: 0)) months."
-                    )[language]) + "\n\n"
+                    ReportText.paybackToMonths.text([
+                        "number": .value(format.number(payback.lowerBound, fractionDigits: 0)),
+                        "number2": .value(format.number(payback.upperBound, fractionDigits: 0)),
+                    ])[language]) + "\n\n"
         }
         for item in project.assumptions {
-            out += "- " + md(LocalizedText(ru: "Допущение: ", en: "Assumption: ")[language] + item[language]) + "\n"
+            out += "- " + md(ReportText.assumption.text()[language] + item[language]) + "\n"
         }
         return out + "\n"
     }

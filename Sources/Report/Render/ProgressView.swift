@@ -30,7 +30,7 @@ struct ProgressView {
 
     /// `after − before` in the metric's unit: percentage points for shares, changes and points.
     func change(_ metric: RoundComparison.MetricDelta) -> String {
-        let points = LocalizedText(ru: "\u{00A0}п.\u{00A0}п.", en: "\u{00A0}pp")[language]
+        let points = ReportText.pp.text()[language]
         switch metric.unit {
         case .share, .change, .points: return signed(metric.delta * 100, digits: 1) + points
         case .money: return (metric.delta > 0 ? "+" : "−") + format.money(abs(metric.delta), fractionDigits: 0)
@@ -38,7 +38,7 @@ struct ProgressView {
         case .customers:
             let whole = abs(metric.delta) < 1e15 ? Int(abs(metric.delta).rounded()) : 0
             return signed(metric.delta, digits: 0) + "\u{00A0}" + CountedNoun.customers.form(for: whole, in: language)
-        case .days: return signed(metric.delta, digits: 1) + LocalizedText(ru: "\u{00A0}дн.", en: "\u{00A0}days")[language]
+        case .days: return signed(metric.delta, digits: 1) + ReportText.days.text()[language]
         case .ratio, .date: return signed(metric.delta, digits: 3)
         }
     }

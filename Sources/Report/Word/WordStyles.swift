@@ -5,7 +5,7 @@ import AuditModel
 /// navigation and contents work.
 enum WordStyles {
     static func xml(language: Language) -> String {
-        let locale = LocalizedText(ru: "ru-RU", en: "en-GB")[language]
+        let locale = language.documentTag
         let blue = "1F4E79"
         func paragraph(
             _ id: String, _ name: String, basedOn: String = "Normal", outline: Int? = nil, size: Int, bold: Bool = false,

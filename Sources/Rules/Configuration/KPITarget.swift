@@ -19,9 +19,7 @@ enum KPITarget {
             let goal = min(1, max(0, baseline + points / 100))
             return both { f in
                 f.percent(goal)
-                    + LocalizedText(
-                        ru: " (текущее значение \(f.percent(baseline)) \(signed(points, f)) п. п.)",
-                        en: " (the current \(f.percent(baseline)) \(signed(points, f)) pp)")[f.language]
+                    + RuleText.theCurrentPp.text(["percent": .value(f.percent(baseline)), "signed": .value(signed(points, f))])[f.language]
             }
         }
         if let percent = number(in: written, suffix: "%"), written.hasPrefix("+") || written.hasPrefix("-") {
@@ -32,23 +30,18 @@ enum KPITarget {
                     let value = f.metric(goal, unit: .change)
                     guard goal > percent / 100 else {
                         return value
-                            + LocalizedText(
-                                ru: " (сейчас \(f.metric(baseline, unit: .change)))", en: " (now \(f.metric(baseline, unit: .change)))")[
+                            + RuleText.now.text(["metric": .value(f.metric(baseline, unit: .change))])[
                                 f.language]
                     }
                     return value
-                        + LocalizedText(
-                            ru: " — не ниже уже достигнутого роста (типовой ориентир \(written) ниже него)",
-                            en: " — no lower than the growth already reached (the usual \(written) is below it)")[f.language]
+                        + RuleText.noLowerThanTheGrowthAlready.text(["written": .value(written)])[f.language]
                 }
             }
             guard [.money, .count, .customers, .share, .days].contains(unit) else { return nil }
             let goal = baseline * (1 + percent / 100)
             return both { f in
                 f.metric(goal, unit: unit)
-                    + LocalizedText(
-                        ru: " (\(written) к текущему значению: \(f.metric(baseline, unit: unit)))",
-                        en: " (\(written) on the current \(f.metric(baseline, unit: unit)))")[f.language]
+                    + RuleText.onTheCurrent.text(["written": .value(written), "metric": .value(f.metric(baseline, unit: unit))])[f.language]
             }
         }
         return nil

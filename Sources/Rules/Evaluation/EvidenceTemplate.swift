@@ -135,7 +135,7 @@ public struct EvidenceTemplate: Sendable {
         case "hours":
             formatter.number(number, fractionDigits: 1) + "\u{00A0}"
                 + Plural.form(
-                    (number * 10).rounded() / 10, LocalizedText(ru: "час|часа|часов", en: "hour|hours")[formatter.language],
+                    (number * 10).rounded() / 10, RuleText.hourHours.text()[formatter.language],
                     formatter.language)
         case "date": Day(checkedOrdinal: number).map(formatter.date) ?? formatter.number(number)
         default: formatter.number(number)

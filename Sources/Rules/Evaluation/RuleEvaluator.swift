@@ -86,11 +86,7 @@ public struct RuleEvaluator {
             result.missing = [
                 MissingEvidence(
                     kind: .computation, id: key,
-                    reason: LocalizedText(
-                        ru: "вычисление «\(key)» правила \(rule.id) даёт слишком большое число (переполнение); проверьте формулу и данные",
-                        en:
-                            "the rule \(rule.id)'s '\(key)' overflows (gives a number too large to represent); check its formula and the data"
-                    ))
+                    reason: RuleText.theRuleSOverflowsGivesA.text(["key": .value(key), "id": .value(rule.id)]))
             ]
             return result
         }
@@ -201,7 +197,7 @@ public struct RuleEvaluator {
     private func expectedText(warn: Band?, fail: Band?, unit: String?) -> LocalizedText {
         func text(_ language: Language) -> String {
             let formatter = Formatter(language)
-            let names = (LocalizedText(ru: "предупреждение", en: "warn")[language], LocalizedText(ru: "проблема", en: "fail")[language])
+            let names = (RuleText.warn.text()[language], RuleText.fail.text()[language])
             return [warn.map { (names.0, $0) }, fail.map { (names.1, $0) }].compactMap { $0 }.map { name, band in
                 "\(name) \(band.comparison.rawValue) \(EvidenceTemplate.format(band.threshold, unit, formatter))"
             }.joined(separator: ", ")

@@ -5,17 +5,17 @@ import Yams
 extension RulesetBuilder {
     /// Reads a rule's `belief:` block.
     mutating func belief(_ node: Node, rule: LocalizedText) -> Belief? {
-        let what = LocalizedText(ru: "belief: \(rule.ru)", en: "belief of \(rule.en)")
+        let what = RuleText.beliefOf.text(["rule": .localized(rule)])
         guard
             let fields = reader.mapping(
                 node, what, allowed: ["label", "stated", "measured", "unit", "noun", "period", "comparison", "note"])
         else { return nil }
         let label = reader.text(fields, "label", what)
         if fields["stated"] == nil {
-            reader.error(node, LocalizedText(ru: "\(what.ru): нет «stated»", en: "\(what.en): 'stated' is missing"))
+            reader.error(node, RuleText.statedIsMissing.text(["what": .localized(what)]))
         }
         if fields["measured"] == nil {
-            reader.error(node, LocalizedText(ru: "\(what.ru): нет «measured»", en: "\(what.en): 'measured' is missing"))
+            reader.error(node, RuleText.measuredIsMissing.text(["what": .localized(what)]))
         }
         let stated = expression(fields, "stated", expecting: nil)
         let measured = expression(fields, "measured", expecting: nil)
@@ -23,18 +23,14 @@ extension RulesetBuilder {
         if let unit, !Belief.units.contains(unit), let unitNode = fields["unit"] {
             reader.error(
                 unitNode,
-                LocalizedText(
-                    ru: "«unit»: ожидается одно из: \(Belief.units.joined(separator: ", "))",
-                    en: "'unit': expected one of: \(Belief.units.joined(separator: ", "))"))
+                RuleText.unitExpectedOneOf.text(["units": .value(Belief.units.joined(separator: ", "))]))
         }
         let noun = reader.text(fields, "noun", required: false, what)
         if let noun, let nounNode = fields["noun"] {
             if noun.ru.split(separator: "|").count != 3 || noun.en.split(separator: "|").count != 2 {
                 reader.error(
                     nounNode,
-                    LocalizedText(
-                        ru: "«noun»: ru — три формы через «|» (клиент|клиента|клиентов), en — две (customer|customers)",
-                        en: "'noun': ru takes three forms separated by '|' (клиент|клиента|клиентов), en two (customer|customers)"))
+                    RuleText.nounRuTakesThreeFormsSeparated.text())
             }
         }
         let period = choice(BeliefPeriod.self, fields, "period", required: true, what)

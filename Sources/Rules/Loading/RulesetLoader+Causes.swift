@@ -6,14 +6,14 @@ import Yams
 extension RulesetBuilder {
     /// Reads `causes: [{id, title, explanation, recommendation}]`; a repeated id is an error.
     mutating func rootCauses(_ top: Fields) -> [RootCause] {
-        let what = LocalizedText(ru: "причина", en: "cause")
+        let what = RuleText.cause.text()
         var causes: [RootCause] = []
         var seen: [String: Node] = [:]
         for node in reader.sequence(top, "causes", Self.what) ?? [] {
             guard let fields = reader.mapping(node, what, allowed: ["id", "title", "explanation", "recommendation"]),
                 let id = reader.string(fields, "id", required: true, what)
             else { continue }
-            let named = LocalizedText(ru: "причина \(id)", en: "cause \(id)")
+            let named = RuleText.cause2.text(["id": .value(id)])
             let title = reader.text(fields, "title", named)
             let explanation = reader.text(fields, "explanation", named)
             let recommendation = reader.text(fields, "recommendation", named)
@@ -21,9 +21,7 @@ extension RulesetBuilder {
                 let line = reader.location(first).line.map(String.init) ?? "?"
                 reader.error(
                     node,
-                    LocalizedText(
-                        ru: "причина «\(id)» уже определена в строке \(line)",
-                        en: "cause '\(id)' is already defined on line \(line)"))
+                    RuleText.causeIsAlreadyDefinedOnLine.text(["id": .value(id), "line": .value(line)]))
                 continue
             }
             seen[id] = node
@@ -42,12 +40,7 @@ extension RulesetBuilder {
                 let hint = Suggestion.hint(for: id, in: known)
                 reader.error(
                     node,
-                    LocalizedText(
-                        ru:
-                            "«cause»: причина «\(id)» не определена\(hint.ru); опишите её в разделе «causes:» (id, title, explanation, recommendation)",
-                        en:
-                            "'cause': no cause '\(id)' is defined\(hint.en); define it under 'causes:' (id, title, explanation, recommendation)"
-                    ))
+                    RuleText.causeNoCauseIsDefinedDefine.text(["id": .value(id), "hint": .localized(hint)]))
             }
             return nil
         }

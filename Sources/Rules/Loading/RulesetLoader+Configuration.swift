@@ -15,7 +15,7 @@ extension RulesetBuilder {
     ///     default: [{id, metric, target, title}, …]
     /// ```
     mutating func configurationSpec(_ node: Node) -> ConfigurationSpec? {
-        let what = LocalizedText(ru: "configuration", en: "configuration")
+        let what = RuleText.configuration.text()
         guard let fields = reader.mapping(node, what, allowed: ["pipeline_stages", "stalled_after_days", "kpis"]) else { return nil }
         var spec = ConfigurationSpec()
         spec.pipelineStages = expression(fields, "pipeline_stages", expecting: .string)
@@ -25,7 +25,7 @@ extension RulesetBuilder {
     }
 
     private mutating func readKPIs(_ node: Node, into spec: inout ConfigurationSpec) {
-        let what = LocalizedText(ru: "configuration.kpis", en: "configuration.kpis")
+        let what = RuleText.configurationKpis.text()
         guard let fields = reader.mapping(node, what, allowed: ["goal_question", "by_goal", "default"]) else { return }
         let question = reader.string(fields, "goal_question", what)
         var options: [String]?
@@ -35,17 +35,13 @@ extension RulesetBuilder {
                 if declared.type != .set {
                     reader.error(
                         questionNode,
-                        LocalizedText(
-                            ru: "goal_question: «\(question)» должен быть вопросом с несколькими вариантами (multi)",
-                            en: "goal_question: '\(question)' must be a multiple-choice (multi) question"))
+                        RuleText.goalQuestionMustBeAMultiple.text(["question": .value(question)]))
                 }
             } else {
                 let hint = Suggestion.hint(for: question, in: environment.types.answers.keys)
                 reader.error(
                     questionNode,
-                    LocalizedText(
-                        ru: "goal_question: в анкете нет вопроса «\(question)»\(hint.ru)",
-                        en: "goal_question: the questionnaire has no question '\(question)'\(hint.en)"))
+                    RuleText.goalQuestionTheQuestionnaireHasNo.text(["question": .value(question), "hint": .localized(hint)]))
             }
         }
         spec.goalQuestion = question
@@ -57,19 +53,17 @@ extension RulesetBuilder {
                         let hint = Suggestion.hint(for: goal, in: options)
                         reader.error(
                             key,
-                            LocalizedText(
-                                ru:
-                                    "by_goal: у вопроса «\(question ?? "")» нет варианта «\(goal)»\(hint.ru); есть: \(options.joined(separator: ", "))",
-                                en:
-                                    "by_goal: question '\(question ?? "")' has no option '\(goal)'\(hint.en); its options are: \(options.joined(separator: ", "))"
-                            ))
+                            RuleText.byGoalQuestionHasNoOption.text([
+                                "question": .value(question ?? ""), "goal": .value(goal), "hint": .localized(hint),
+                                "options": .value(options.joined(separator: ", ")),
+                            ]))
                     }
                     spec.kpisByGoal.append((goal, kpiFragments(value)))
                 }
             } else {
                 reader.error(
                     byGoal,
-                    LocalizedText(ru: "by_goal: ожидается словарь «вариант: [KPI]»", en: "by_goal: expected a mapping 'option: [KPIs]'"))
+                    RuleText.byGoalExpectedAMappingOption.text())
             }
         }
         if let defaults = fields["default"] { spec.defaultKPIs = kpiFragments(defaults) }
@@ -77,9 +71,9 @@ extension RulesetBuilder {
 
     /// KPI items: `{id, metric, target, title, detail?}`, as `recommends` items of the `kpis` section.
     private mutating func kpiFragments(_ node: Node) -> [ConfigFragment] {
-        let what = LocalizedText(ru: "KPI", en: "KPI")
+        let what = RuleText.kpi.text()
         guard case .sequence(let items) = node else {
-            reader.error(node, LocalizedText(ru: "ожидается список KPI", en: "expected a list of KPIs"))
+            reader.error(node, RuleText.expectedAListOfKpis.text())
             return []
         }
         return items.compactMap { item -> ConfigFragment? in
@@ -91,7 +85,7 @@ extension RulesetBuilder {
                 let hint = Suggestion.hint(for: metric, in: environment.types.metrics.keys)
                 reader.error(
                     metricNode,
-                    LocalizedText(ru: "неизвестный показатель «\(metric)»\(hint.ru)", en: "unknown metric '\(metric)'\(hint.en)"))
+                    RuleText.unknownMetric2.text(["metric": .value(metric), "hint": .localized(hint)]))
             }
             return ConfigFragment(
                 section: .kpis, id: id, title: title, detail: reader.text(fields, "detail", required: false, what),

@@ -10,35 +10,30 @@ extension RulesetBuilder {
         var result: [Assumption] = []
         var seen = Set<String>()
         for node in reader.sequence(top, "assumptions", Self.what) ?? [] {
-            let what = LocalizedText(ru: "допущение", en: "assumption")
+            let what = RuleText.assumption.text()
             guard let fields = reader.mapping(node, what, allowed: ["id", "title", "low", "high", "source", "measured"]),
                 let id = reader.string(fields, "id", required: true, what)
             else { continue }
-            let named = LocalizedText(ru: "допущение \(id)", en: "assumption \(id)")
+            let named = RuleText.assumption2.text(["id": .value(id)])
             let title = reader.text(fields, "title", named)
             let source = reader.text(fields, "source", named)
             let low = reader.number(fields, "low", named), high = reader.number(fields, "high", named)
             if fields["low"] == nil || fields["high"] == nil {
                 reader.error(
                     node,
-                    LocalizedText(
-                        ru: "в \(named.ru) нужны «low» и «high» — доли от 0 до 1",
-                        en: "\(named.en) needs 'low' and 'high', shares from 0 to 1"))
+                    RuleText.needsLowAndHighSharesFrom.text(["named": .localized(named)]))
             }
             guard let title, let source, let low, let high else { continue }
             guard (0...1).contains(low), (0...1).contains(high), low <= high else {
                 reader.error(
                     node,
-                    LocalizedText(
-                        ru: "в \(named.ru) «low» и «high» — доли от 0 до 1 и low ≤ high (20–30 % пишется low: 0.2, high: 0.3)",
-                        en: "in \(named.en) 'low' and 'high' are shares from 0 to 1 with low ≤ high (20–30 % is low: 0.2, high: 0.3)"))
+                    RuleText.inLowAndHighAreShares.text(["named": .localized(named)]))
                 continue
             }
             guard seen.insert(id).inserted else {
                 reader.error(
                     node,
-                    LocalizedText(
-                        ru: "допущение «\(id)» уже объявлено в этом файле", en: "assumption '\(id)' is already declared in this file"))
+                    RuleText.assumptionIsAlreadyDeclaredInThis.text(["id": .value(id)]))
                 continue
             }
             let measured = reader.string(fields, "measured", named)
@@ -46,9 +41,7 @@ extension RulesetBuilder {
                 let hint = Suggestion.hint(for: measured, in: environment.types.metrics.keys)
                 reader.error(
                     measuredNode,
-                    LocalizedText(
-                        ru: "«measured»: неизвестный показатель «\(measured)»\(hint.ru)",
-                        en: "'measured': unknown metric '\(measured)'\(hint.en)"))
+                    RuleText.measuredUnknownMetric.text(["measured": .value(measured), "hint": .localized(hint)]))
             }
             result.append(Assumption(id: id, title: title, low: low, high: high, source: source, ruleset: ruleset, measuredBy: measured))
         }
@@ -58,10 +51,10 @@ extension RulesetBuilder {
     /// Reads a rule's `money:` block. Every money metric in `exposed` must cover the stated period,
     /// so that an all-history amount is never shown as a year's revenue at risk.
     mutating func money(_ node: Node, rule: LocalizedText) -> MoneySpec? {
-        let what = LocalizedText(ru: "money: \(rule.ru)", en: "money of \(rule.en)")
+        let what = RuleText.moneyOf.text(["rule": .localized(rule)])
         guard let fields = reader.mapping(node, what, allowed: ["exposed", "period", "customers", "kind", "assumption"]) else { return nil }
         if fields["exposed"] == nil {
-            reader.error(node, LocalizedText(ru: "\(what.ru): нет «exposed»", en: "\(what.en): 'exposed' is missing"))
+            reader.error(node, RuleText.exposedIsMissing.text(["what": .localized(what)]))
         }
         let exposed = expression(fields, "exposed", expecting: .number)
         let customers = expression(fields, "customers", expecting: .number)
@@ -74,9 +67,7 @@ extension RulesetBuilder {
                 let allowed = MoneySpec.periods.map(\.rawValue).joined(separator: ", ")
                 reader.error(
                     periodNode,
-                    LocalizedText(
-                        ru: "«period»: ожидается одно из: \(allowed) — деньги под угрозой считаются за год",
-                        en: "'period': expected one of: \(allowed) — money at stake is a year's revenue"))
+                    RuleText.periodExpectedOneOfMoneyAt.text(["allowed": .value(allowed)]))
             }
         }
         if let exposed, let period, let exposedNode = fields["exposed"] {
@@ -86,12 +77,9 @@ extension RulesetBuilder {
                 else { continue }
                 reader.error(
                     exposedNode,
-                    LocalizedText(
-                        ru:
-                            "«exposed»: показатель \(reference.id) — за период \(definition.period.rawValue), а блок money заявляет \(period.rawValue); возьмите показатель за тот же период",
-                        en:
-                            "'exposed': the metric \(reference.id) covers \(definition.period.rawValue) but the money block states \(period.rawValue); use a metric of the same period"
-                    ))
+                    RuleText.exposedTheMetricCoversButThe.text([
+                        "id": .value(reference.id), "period": .value(definition.period.rawValue), "period2": .value(period.rawValue),
+                    ]))
             }
         }
         if let assumption, let known = environment.knownAssumptionIDs, !known.contains(assumption),
@@ -100,12 +88,7 @@ extension RulesetBuilder {
             let hint = Suggestion.hint(for: assumption, in: known.union(declaredAssumptions))
             reader.error(
                 assumptionNode,
-                LocalizedText(
-                    ru:
-                        "«assumption»: допущения «\(assumption)» нет ни в этом файле, ни во встроенных наборах (объявите его в «assumptions:»)\(hint.ru)",
-                    en:
-                        "'assumption': no assumption '\(assumption)' in this file or the bundled sets (declare it under 'assumptions:')\(hint.en)"
-                ))
+                RuleText.assumptionNoAssumptionInThisFile.text(["assumption": .value(assumption), "hint": .localized(hint)]))
         }
         guard let exposed, let period, let kind, let assumption else { return nil }
         return MoneySpec(exposed: exposed, period: period, customers: customers, kind: kind, assumption: assumption)

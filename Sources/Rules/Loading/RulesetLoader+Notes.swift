@@ -6,14 +6,14 @@ extension RulesetBuilder {
 
     /// The `report:` block of a consultant's file (``ConsultantNotes``).
     mutating func notes(_ node: Node) -> ConsultantNotes? {
-        let what = LocalizedText(ru: "раздел report", en: "the report block")
+        let what = RuleText.theReportBlock.text()
         guard let fields = reader.mapping(node, what, allowed: Self.notesKeys) else { return nil }
         var notes = ConsultantNotes(
             summary: reader.text(fields, "summary", required: false, what),
             scope: reader.text(fields, "scope", required: false, what),
             limitations: reader.text(fields, "limitations", required: false, what))
         for item in reader.sequence(fields, "interviewees", what) ?? [] {
-            let person = LocalizedText(ru: "собеседник", en: "interviewee")
+            let person = RuleText.interviewee.text()
             guard let entry = reader.mapping(item, person, allowed: ["name", "role"]),
                 let name = reader.string(entry, "name", required: true, person)
             else { continue }
@@ -23,14 +23,12 @@ extension RulesetBuilder {
             guard case .mapping(let map) = findingsNode else {
                 reader.error(
                     findingsNode,
-                    LocalizedText(
-                        ru: "report.findings: ожидается словарь «ID правила: {comment | hide, reason}»",
-                        en: "report.findings: expected a map 'RULE-ID: {comment | hide, reason}'"))
+                    RuleText.reportFindingsExpectedAMapRule.text())
                 return notes
             }
             for (key, value) in map {
                 guard let id = key.scalar?.string else { continue }
-                let named = LocalizedText(ru: "заметка к \(id)", en: "the note on \(id)")
+                let named = RuleText.theNoteOn.text(["id": .value(id)])
                 guard let entry = reader.mapping(value, named, allowed: ["comment", "hide", "reason"]) else { continue }
                 let hidden = reader.bool(entry, "hide", named) ?? false
                 let note = ConsultantNotes.FindingNote(
@@ -40,9 +38,7 @@ extension RulesetBuilder {
                     reader.report(
                         Diagnostic(
                             .warning, at: reader.location(key),
-                            LocalizedText(
-                                ru: "report.findings: правила «\(id)» нет во встроенных наборах — заметка ни к чему не относится",
-                                en: "report.findings: no bundled ruleset has a rule '\(id)', so the note applies to nothing")))
+                            RuleText.reportFindingsNoBundledRulesetHas.text(["id": .value(id)])))
                 }
                 notes.findings[id] = note
             }

@@ -8,7 +8,7 @@ extension RulesetBuilder {
     /// prerequisites that no initiative of the file defines, cycles, durations of 1–104 weeks.
     mutating func plan(_ top: Fields) -> PlanSpec? {
         guard let node = top["plan"] else { return nil }
-        let what = LocalizedText(ru: "план проекта", en: "the project plan")
+        let what = RuleText.theProjectPlan.text()
         guard let fields = reader.mapping(node, what, allowed: ["day_rate", "initiatives"]) else { return nil }
         let dayRate = range(fields, "day_rate", what)
         var initiatives: [InitiativeSpec] = []
@@ -17,7 +17,7 @@ extension RulesetBuilder {
                 if initiatives.contains(where: { $0.id == initiative.id }) {
                     reader.error(
                         item,
-                        LocalizedText(ru: "мероприятие «\(initiative.id)» повторяется", en: "initiative '\(initiative.id)' appears twice"))
+                        RuleText.initiativeAppearsTwice.text(["id": .value(initiative.id)]))
                 }
                 initiatives.append(initiative)
             }
@@ -28,9 +28,7 @@ extension RulesetBuilder {
                 reader.report(
                     Diagnostic(
                         at: initiative.location,
-                        LocalizedText(
-                            ru: "мероприятие «\(initiative.id)» зависит от «\(dependency)», которого в плане нет",
-                            en: "initiative '\(initiative.id)' depends on '\(dependency)', which the plan does not define")))
+                        RuleText.initiativeDependsOnWhichThePlan.text(["id": .value(initiative.id), "dependency": .value(dependency)])))
             }
         }
         // A cycle would leave the plan without an order.
@@ -48,9 +46,7 @@ extension RulesetBuilder {
                 reader.report(
                     Diagnostic(
                         at: initiative.location,
-                        LocalizedText(
-                            ru: "мероприятие «\(initiative.id)» зависит само от себя через цепочку зависимостей",
-                            en: "initiative '\(initiative.id)' depends on itself through its chain of prerequisites")))
+                        RuleText.initiativeDependsOnItselfThroughIts.text(["id": .value(initiative.id)])))
             }
         }
         guard let dayRate else { return nil }
@@ -58,14 +54,14 @@ extension RulesetBuilder {
     }
 
     private mutating func initiative(_ node: Node) -> InitiativeSpec? {
-        let what = LocalizedText(ru: "мероприятие плана", en: "a plan initiative")
+        let what = RuleText.aPlanInitiative.text()
         guard
             let fields = reader.mapping(
                 node, what,
                 allowed: ["id", "title", "scope", "decision", "causes", "always", "owner", "weeks", "effort_days", "depends_on", "kpis"]),
             let id = reader.identifier(fields, "id", what)
         else { return nil }
-        let named = LocalizedText(ru: "мероприятие \(id)", en: "initiative \(id)")
+        let named = RuleText.initiative.text(["id": .value(id)])
         let title = reader.text(fields, "title", named)
         let scope = reader.text(fields, "scope", named)
         let owner = reader.text(fields, "owner", named)
@@ -75,27 +71,25 @@ extension RulesetBuilder {
             guard let cause = item.scalar?.string else { continue }
             if !causeIDs.union(environment.knownCauseIDs ?? []).contains(cause) {
                 reader.error(
-                    item, LocalizedText(ru: "\(named.ru): неизвестная причина «\(cause)»", en: "\(named.en): unknown cause '\(cause)'"))
+                    item, RuleText.unknownCause.text(["named": .localized(named), "cause": .value(cause)]))
             }
             causes.append(cause)
         }
         let always = fields["always"] == nil ? false : (reader.bool(fields, "always", named) ?? false)
         let weeks = reader.integer(fields, "weeks", named)
         if let weeks, !(1...104).contains(weeks), let weekNode = fields["weeks"] {
-            reader.error(weekNode, LocalizedText(ru: "«weeks»: от 1 до 104 недель", en: "'weeks': 1 to 104 weeks"))
+            reader.error(weekNode, RuleText.weeksToWeeks.text())
         }
         let effort = range(fields, "effort_days", named)
         let dependsOn = (reader.sequence(fields, "depends_on", named) ?? []).compactMap { $0.scalar?.string }
         let kpis = (reader.sequence(fields, "kpis", named) ?? []).compactMap { $0.scalar?.string }
         for kpi in kpis where environment.checksMetrics && environment.types.metrics[kpi] == nil {
-            reader.error(node, LocalizedText(ru: "\(named.ru): неизвестная метрика «\(kpi)»", en: "\(named.en): unknown metric '\(kpi)'"))
+            reader.error(node, RuleText.unknownMetric.text(["named": .localized(named), "kpi": .value(kpi)]))
         }
         if causes.isEmpty && !always {
             reader.error(
                 node,
-                LocalizedText(
-                    ru: "\(named.ru): нужны «causes» или «always: true» — иначе мероприятие никогда не попадёт в план",
-                    en: "\(named.en) needs 'causes' or 'always: true'; otherwise it never enters a plan"))
+                RuleText.needsCausesOrAlwaysTrueOtherwise.text(["named": .localized(named)]))
         }
         guard let title, let scope, let owner, let weeks, (1...104).contains(weeks), let effort else { return nil }
         var spec = InitiativeSpec(
@@ -110,15 +104,15 @@ extension RulesetBuilder {
         guard let node = fields[key] else {
             reader.error(
                 fields.node,
-                LocalizedText(ru: "\(what.ru): нет обязательного ключа «\(key)»", en: "\(what.en): the required key '\(key)' is missing"))
+                RuleText.theRequiredKeyIsMissing.text(["what": .localized(what), "key": .value(key)]))
             return nil
         }
-        let named = LocalizedText(ru: "«\(key)»", en: "'\(key)'")
+        let named = RuleText.quotedKey.text(["key": .value(key)])
         guard let pair = reader.mapping(node, named, allowed: ["low", "high"]),
             let low = reader.number(pair, "low", named), let high = reader.number(pair, "high", named)
         else { return nil }
         guard low >= 0, low <= high, high <= NumberLimits.amountMagnitude else {
-            reader.error(node, LocalizedText(ru: "«\(key)»: ожидается 0 ≤ low ≤ high", en: "'\(key)': expected 0 ≤ low ≤ high"))
+            reader.error(node, RuleText.expectedLowHigh.text(["key": .value(key)]))
             return nil
         }
         return low...high

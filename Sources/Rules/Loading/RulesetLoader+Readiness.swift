@@ -8,7 +8,7 @@ extension RulesetBuilder {
     /// the conditions are boolean expressions over answers and metrics, checked like a rule's
     /// `when`; a repeated id is an error.
     mutating func readinessGates(_ top: Fields) -> [ReadinessGate] {
-        let what = LocalizedText(ru: "условие готовности", en: "readiness gate")
+        let what = RuleText.readinessGate.text()
         var gates: [ReadinessGate] = []
         var seen = Set<String>()
         for node in reader.sequence(top, "readiness", Self.what) ?? [] {
@@ -17,13 +17,11 @@ extension RulesetBuilder {
                     node, what, allowed: ["id", "title", "blocked_if", "condition_if", "passed", "blocked", "condition", "conditions"]),
                 let id = reader.string(fields, "id", required: true, what)
             else { continue }
-            let named = LocalizedText(ru: "условие готовности \(id)", en: "readiness gate \(id)")
+            let named = RuleText.readinessGate2.text(["id": .value(id)])
             guard seen.insert(id).inserted else {
                 reader.error(
                     node,
-                    LocalizedText(
-                        ru: "условие готовности «\(id)» уже определено в этом файле",
-                        en: "readiness gate '\(id)' is already defined in this file"))
+                    RuleText.readinessGateIsAlreadyDefinedIn.text(["id": .value(id)]))
                 continue
             }
             let title = reader.text(fields, "title", named)
@@ -36,7 +34,7 @@ extension RulesetBuilder {
             // `conditions: [{if, text}]`: each condition with its own words.
             var conditions: [ReadinessGate.Condition] = []
             for item in reader.sequence(fields, "conditions", named) ?? [] {
-                let itemWhat = LocalizedText(ru: "условие \(named.ru)", en: "a condition of \(named.en)")
+                let itemWhat = RuleText.aConditionOf.text(["named": .localized(named)])
                 guard let parts = reader.mapping(item, itemWhat, allowed: ["if", "text"]) else { continue }
                 let test = expression(parts, "if", expecting: .bool)
                 let text = reader.text(parts, "text", required: true, itemWhat)
@@ -45,9 +43,7 @@ extension RulesetBuilder {
             if fields["blocked_if"] == nil && fields["condition_if"] == nil && fields["conditions"] == nil {
                 reader.error(
                     node,
-                    LocalizedText(
-                        ru: "в \(named.ru) нужно «blocked_if» или «condition_if»: когда проект начинать рано или при каком условии",
-                        en: "\(named.en) needs 'blocked_if' or 'condition_if': when the project should not start, or on what condition"))
+                    RuleText.needsBlockedIfOrConditionIf.text(["named": .localized(named)]))
             }
             guard let title, let passed else { continue }
             var gate = ReadinessGate(

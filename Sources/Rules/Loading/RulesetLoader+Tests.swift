@@ -5,7 +5,7 @@ import Yams
 extension RulesetBuilder {
     /// Reads a rule's `tests:` item: `{given: {answers: {...}, metrics: {...}}, expect: status}`.
     mutating func test(_ node: Node, rule: LocalizedText) -> RuleTest? {
-        let what = LocalizedText(ru: "тест: \(rule.ru)", en: "test of \(rule.en)")
+        let what = RuleText.testOf.text(["rule": .localized(rule)])
         guard let fields = reader.mapping(node, what, allowed: ["given", "expect", "name"]),
             let expectText = reader.string(fields, "expect", required: true, what)
         else { return nil }
@@ -13,9 +13,7 @@ extension RulesetBuilder {
             if let expectNode = fields["expect"] {
                 reader.error(
                     expectNode,
-                    LocalizedText(
-                        ru: "«expect»: ожидается finding, warn, ok, not_applicable или not_evaluable",
-                        en: "'expect': expected finding, warn, ok, not_applicable or not_evaluable"))
+                    RuleText.expectExpectedFindingWarnOkNot.text())
             }
             return nil
         }
@@ -31,7 +29,7 @@ extension RulesetBuilder {
                     respondents = count
                 } else {
                     reader.error(
-                        node, LocalizedText(ru: "respondents: ожидается число людей", en: "respondents: expected a number of people"))
+                        node, RuleText.respondentsExpectedANumberOfPeople.text())
                 }
             }
             if let node = given["disputed"] {
@@ -40,7 +38,7 @@ extension RulesetBuilder {
                     disputed = Set(items.compactMap(\.string))
                 } else {
                     reader.error(
-                        node, LocalizedText(ru: "disputed: ожидается список id вопросов", en: "disputed: expected a list of question ids"))
+                        node, RuleText.disputedExpectedAListOfQuestion.text())
                 }
             }
             for (key, value) in pairs(given["answers"]) {
@@ -50,7 +48,7 @@ extension RulesetBuilder {
                 if environment.checksMetrics, environment.types.metrics[key] == nil {
                     let hint = Suggestion.hint(for: key, in: environment.types.metrics.keys)
                     reader.error(
-                        value, LocalizedText(ru: "неизвестный показатель «\(key)»\(hint.ru)", en: "unknown metric '\(key)'\(hint.en)"))
+                        value, RuleText.unknownMetric3.text(["key": .value(key), "hint": .localized(hint)]))
                 }
                 metrics[key] = scalarValue(value)
             }
@@ -60,15 +58,13 @@ extension RulesetBuilder {
             location: reader.location(node))
     }
 
-    static let notFinite = LocalizedText(
-        ru: "ожидается конечное число (inf, nan и числа больше 1.8e308 не допускаются)",
-        en: "expected a finite number (inf, nan and numbers beyond 1.8e308 are refused)")
+    static let notFinite = RuleText.expectedAFiniteNumberInfNan.text()
 
     /// The pairs of a free-form mapping (question or metric ids as keys).
     private mutating func pairs(_ node: Node?) -> [(String, Node)] {
         guard let node else { return [] }
         guard case .mapping(let mapping) = node else {
-            reader.error(node, LocalizedText(ru: "ожидается словарь (ключ: значение)", en: "expected a mapping (key: value)"))
+            reader.error(node, RuleText.expectedAMappingKeyValue.text())
             return []
         }
         return mapping.compactMap { key, value in key.scalar.map { ($0.string, value) } }
@@ -81,7 +77,7 @@ extension RulesetBuilder {
             var table: [String: Double] = [:]
             for (key, value) in rows {
                 guard let name = key.string, let number = value.scalar.flatMap({ Double($0.string) }) else {
-                    reader.error(value, LocalizedText(ru: "таблица: ожидается «имя: число»", en: "a table: expected 'name: number'"))
+                    reader.error(value, RuleText.aTableExpectedNameNumber.text())
                     continue
                 }
                 table[name] = number
@@ -90,7 +86,7 @@ extension RulesetBuilder {
         }
         guard let scalar = node.scalar else {
             reader.error(
-                node, LocalizedText(ru: "ожидается число, строка, true/false или null", en: "expected a number, string, true/false or null")
+                node, RuleText.expectedANumberStringTrueFalse.text()
             )
             return .null
         }
@@ -118,9 +114,10 @@ extension RulesetBuilder {
         let hint = Suggestion.hint(for: text, in: options)
         reader.error(
             node,
-            LocalizedText(
-                ru: "у вопроса «\(question)» нет варианта «\(text)»\(hint.ru); есть: \(options.joined(separator: ", "))",
-                en: "question '\(question)' has no option '\(text)'\(hint.en); its options are: \(options.joined(separator: ", "))"))
+            RuleText.questionHasNoOptionItsOptions.text([
+                "question": .value(question), "text": .value(text), "hint": .localized(hint),
+                "options": .value(options.joined(separator: ", ")),
+            ]))
     }
 
     /// A test answer read by the question's type: `dont_know` and `not_applicable` are the
@@ -131,8 +128,7 @@ extension RulesetBuilder {
             let hint = Suggestion.hint(for: question, in: environment.types.answers.keys)
             reader.error(
                 node,
-                LocalizedText(
-                    ru: "в анкете нет вопроса «\(question)»\(hint.ru)", en: "the questionnaire has no question '\(question)'\(hint.en)"))
+                RuleText.theQuestionnaireHasNoQuestion.text(["question": .value(question), "hint": .localized(hint)]))
         }
         if let items = node.sequence {
             for item in items { checkOption(item, of: question, declared: declared) }
@@ -167,8 +163,7 @@ extension RulesetBuilder {
         }
         reader.error(
             node,
-            LocalizedText(
-                ru: "ответ на «\(question)» не подходит к типу вопроса", en: "the answer to '\(question)' does not fit the question's type")
+            RuleText.theAnswerToDoesNotFit.text(["question": .value(question)])
         )
         return nil
     }

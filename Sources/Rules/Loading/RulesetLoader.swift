@@ -18,9 +18,7 @@ public struct RulesetLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic(
                 at: SourceLocation(file: path),
-                LocalizedText(
-                    ru: "не удалось прочитать \(path): файла нет или нет прав на чтение",
-                    en: "cannot read \(path): it does not exist or is not readable"))
+                RuleText.cannotReadItDoesNotExist.text(["path": .value(path)]))
         }
         return try load(text: String(decoding: data, as: UTF8.self), file: path)
     }
@@ -65,16 +63,14 @@ struct RulesetBuilder {
         "recommends", "tests", "belief", "cause", "strength",
     ]
     static let schema = "crm-audit/ruleset/1"
-    static let what = LocalizedText(ru: "набор правил", en: "ruleset")
+    static let what = RuleText.ruleset.text()
 
     mutating func ruleset() -> Ruleset? {
         guard let top = reader.mapping(reader.source.root, Self.what, allowed: Self.topKeys) else { return nil }
         if let schema = reader.string(top, "schema", required: true, Self.what), schema != Self.schema, let node = top["schema"] {
             reader.error(
                 node,
-                LocalizedText(
-                    ru: "неизвестная версия формата «\(schema)»; ожидается \(Self.schema)",
-                    en: "unknown format '\(schema)'; expected \(Self.schema)"))
+                RuleText.unknownFormatExpected.text(["schema": .value(schema), "schema2": .value(Self.schema)]))
         }
         let id = reader.string(top, "id", required: true, Self.what) ?? ""
         let version = reader.string(top, "version", required: true, Self.what) ?? ""
@@ -94,9 +90,7 @@ struct RulesetBuilder {
                 let line = reader.location(first).line.map(String.init) ?? "?"
                 reader.error(
                     node,
-                    LocalizedText(
-                        ru: "правило «\(rule.id)» уже определено в строке \(line)",
-                        en: "rule '\(rule.id)' is already defined on line \(line)"))
+                    RuleText.ruleIsAlreadyDefinedOnLine.text(["id": .value(rule.id), "line": .value(line)]))
                 continue
             }
             seen[rule.id] = node
@@ -129,18 +123,12 @@ struct RulesetBuilder {
             guard let id = item.scalar?.string, !known.contains(id) else { continue }
             let hint =
                 own.contains(id)
-                ? LocalizedText(
-                    ru: "это правило этого же файла: disable отключает только правила нижних слоёв",
-                    en: "it is a rule of this file: disable only switches off rules of the layers below")
-                : LocalizedText(
-                    ru: "проверьте написание (встроенные правила — в rulesets/*.yaml)",
-                    en: "check the spelling (the bundled rules are in rulesets/*.yaml)")
+                ? RuleText.itIsARuleOfThis.text()
+                : RuleText.checkTheSpellingTheBundledRules.text()
             reader.report(
                 Diagnostic(
                     .warning, at: reader.location(item),
-                    LocalizedText(
-                        ru: "«disable»: правила «\(id)» нет во встроенных наборах — отключать нечего; \(hint.ru)",
-                        en: "'disable': no bundled ruleset has a rule '\(id)', so nothing is switched off; \(hint.en)")))
+                    RuleText.disableNoBundledRulesetHasA.text(["id": .value(id), "hint": .localized(hint)])))
         }
     }
 
@@ -150,14 +138,14 @@ struct RulesetBuilder {
         guard let fields = reader.mapping(node, named, allowed: Self.ruleKeys),
             let id = reader.string(fields, "id", required: true, named)
         else { return nil }
-        let what = LocalizedText(ru: "правило \(id)", en: "rule \(id)")
+        let what = RuleText.rule.text(["id": .value(id)])
         let area = reader.string(fields, "area", required: true, what) ?? ""
         if let known = environment.areas, !area.isEmpty, !known.contains(area), let areaNode = fields["area"] {
             reader.error(
                 areaNode,
-                LocalizedText(
-                    ru: "неизвестная область «\(area)»; области анкеты: \(known.sorted().joined(separator: ", "))",
-                    en: "unknown area '\(area)'; the questionnaire's areas are: \(known.sorted().joined(separator: ", "))"))
+                RuleText.unknownAreaTheQuestionnaireSAreas.text([
+                    "area": .value(area), "known": .value(known.sorted().joined(separator: ", ")),
+                ]))
         }
         let title = reader.text(fields, "title", what)
         let recommendation = reader.text(fields, "recommendation", what)
@@ -169,11 +157,7 @@ struct RulesetBuilder {
             let range = "\(NumberText.plain(Rule.weights.lowerBound))…\(NumberText.plain(Rule.weights.upperBound))"
             reader.error(
                 weightNode,
-                LocalizedText(
-                    ru: "вес \(NumberText.plain(weight)) вне допустимых \(range): вес умножает баллы правила относительно других правил",
-                    en:
-                        "the weight \(NumberText.plain(weight)) is outside \(range): a weight scales the rule's points against the other rules'"
-                ))
+                RuleText.theWeightIsOutsideAWeight.text(["plain": .value(NumberText.plain(weight)), "range": .value(range)]))
             weight = 1
         }
         let appliesIf = expression(fields, "applies_if", expecting: .bool)
@@ -182,9 +166,7 @@ struct RulesetBuilder {
         case (_?, let value?):
             reader.error(
                 value,
-                LocalizedText(
-                    ru: "в \(what.ru) заданы и «when», и «value»: оставьте одно",
-                    en: "\(what.en) has both 'when' and 'value': keep one"))
+                RuleText.hasBothWhenAndValueKeep.text(["what": .localized(what)]))
             check = nil
         case (_?, nil):
             check = expression(fields, "when", expecting: .bool).map(RuleCheck.condition)
@@ -193,17 +175,13 @@ struct RulesetBuilder {
             if fields["warn"] == nil && fields["fail"] == nil {
                 reader.error(
                     node,
-                    LocalizedText(
-                        ru: "в \(what.ru) с «value» нужна хотя бы одна граница: «warn» или «fail»",
-                        en: "\(what.en) with 'value' needs a 'warn' or 'fail' band"))
+                    RuleText.withValueNeedsAWarnOr.text(["what": .localized(what)]))
             }
             check = expression(fields, "value", expecting: .number).map { RuleCheck.bands(value: $0, warn: warn, fail: fail) }
         case (nil, nil):
             reader.error(
                 node,
-                LocalizedText(
-                    ru: "в \(what.ru) нет условия: задайте «when» или «value» с границами",
-                    en: "\(what.en) has no condition: give 'when', or 'value' with bands"))
+                RuleText.hasNoConditionGiveWhenOr.text(["what": .localized(what)]))
             check = nil
         }
         var sampleSpec: SampleSpec?
@@ -223,12 +201,7 @@ struct RulesetBuilder {
         if let legacy = fields["money_at_stake"] {
             reader.error(
                 legacy,
-                LocalizedText(
-                    ru:
-                        "«money_at_stake» заменён блоком «money:» (exposed, period, customers, kind, assumption) — см. docs/ruleset-format.md",
-                    en:
-                        "'money_at_stake' is replaced by a 'money:' block (exposed, period, customers, kind, assumption) — see docs/ruleset-format.md"
-                ))
+                RuleText.moneyAtStakeIsReplacedBy.text())
         }
         let evidence = reader.text(fields, "evidence", required: false, what)
         if let evidence, let evidenceNode = fields["evidence"] { checkSlots(evidence, at: evidenceNode) }
@@ -262,9 +235,7 @@ struct RulesetBuilder {
             reader.report(
                 Diagnostic(
                     at: location,
-                    LocalizedText(
-                        ru: "«\(key)»: вычисление даёт слишком большое число (переполнение до бесконечности); уменьшите числа",
-                        en: "'\(key)': the arithmetic overflows (gives a number too large to represent); use smaller numbers")))
+                    RuleText.theArithmeticOverflowsGivesANumber.text(["key": .value(key)])))
         }
         return overflows.isEmpty ? parsed : nil
     }
@@ -292,22 +263,18 @@ struct RulesetBuilder {
                     }
                     reader.error(
                         node,
-                        LocalizedText(
-                            ru:
-                                "«{{\(name)}}» в \(field): неизвестное имя\(hint.ru); допустимы \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id>, answer.<id>",
-                            en:
-                                "'{{\(name)}}' in \(field): unknown name\(hint.en); expected \(EvidenceTemplate.names.sorted().joined(separator: ", ")), metric.<id> or answer.<id>"
-                        ))
+                        RuleText.inUnknownNameExpectedMetricId.text([
+                            "name": .value(name), "field": .value(field), "hint": .localized(hint),
+                            "names": .value(EvidenceTemplate.names.sorted().joined(separator: ", ")),
+                        ]))
                 }
                 if let format, !EvidenceTemplate.formats.contains(format) {
                     reader.error(
                         node,
-                        LocalizedText(
-                            ru:
-                                "«{{\(name)|\(format)}}» в \(field): неизвестный формат; допустимы \(EvidenceTemplate.formats.sorted().joined(separator: ", "))",
-                            en:
-                                "'{{\(name)|\(format)}}' in \(field): unknown format; expected one of \(EvidenceTemplate.formats.sorted().joined(separator: ", "))"
-                        ))
+                        RuleText.inUnknownFormatExpectedOneOf.text([
+                            "name": .value(name), "value": .value(format), "field": .value(field),
+                            "formats": .value(EvidenceTemplate.formats.sorted().joined(separator: ", ")),
+                        ]))
                 }
             }
         }
@@ -321,17 +288,13 @@ struct RulesetBuilder {
         guard let text = node.scalar?.string, let band = Band(parsing: text) else {
             reader.error(
                 node,
-                LocalizedText(
-                    ru: "«\(key)»: ожидается граница вида \"> 0.3\", \"<= 10\" или \"> max(0.25, 1.5 / metric.managers.with_sales_12m)\"",
-                    en: "'\(key)': expected a band such as \"> 0.3\", \"<= 10\" or \"> max(0.25, 1.5 / metric.managers.with_sales_12m)\""))
+                RuleText.expectedABandSuchAsOr.text(["key": .value(key)]))
             return nil
         }
         guard Band.thresholds.contains(band.threshold) else {
             reader.error(
                 node,
-                LocalizedText(
-                    ru: "«\(key)»: порог должен быть конечным числом не больше 10^15 по модулю (inf, nan и огромные числа не допускаются)",
-                    en: "'\(key)': the threshold must be a finite number within ±10^15 (inf, nan and huge numbers are refused)"))
+                RuleText.theThresholdMustBeAFinite.text(["key": .value(key)]))
             return nil
         }
         return BandLimit(band)
@@ -366,9 +329,7 @@ struct RulesetBuilder {
         guard parsed.overflowingConstants.isEmpty else {
             reader.error(
                 node,
-                LocalizedText(
-                    ru: "«\(key)»: вычисление даёт слишком большое число (переполнение до бесконечности); уменьшите числа",
-                    en: "'\(key)': the arithmetic overflows (gives a number too large to represent); use smaller numbers"))
+                RuleText.theArithmeticOverflowsGivesANumber.text(["key": .value(key)]))
             return BandLimit(comparison, .constant(0))
         }
         return BandLimit(comparison, .expression(parsed))
@@ -383,7 +344,7 @@ struct RulesetBuilder {
             if let node = fields[key] {
                 reader.error(
                     node,
-                    LocalizedText(ru: "«\(key)»: «\(text)» не из списка: \(allowed)", en: "'\(key)': '\(text)' is not one of: \(allowed)"))
+                    RuleText.isNotOneOf.text(["key": .value(key), "text": .value(text), "allowed": .value(allowed)]))
             }
             return nil
         }
@@ -397,7 +358,7 @@ struct RulesetBuilder {
                 if let node = fields["unit"] {
                     let formats = EvidenceTemplate.formats.sorted().joined(separator: ", ")
                     reader.error(
-                        node, LocalizedText(ru: "«unit»: ожидается одно из: \(formats)", en: "'unit': expected one of: \(formats)"))
+                        node, RuleText.unitExpectedOneOf2.text(["formats": .value(formats)]))
                 }
                 return nil
             }
@@ -419,23 +380,21 @@ struct RulesetBuilder {
     }
 
     private mutating func samples(_ node: Node) -> SampleSpec? {
-        let what = LocalizedText(ru: "samples", en: "samples")
+        let what = RuleText.samples.text()
         guard let fields = reader.mapping(node, what, allowed: ["set", "limit", "fields"]),
             let set = reader.string(fields, "set", required: true, what)
         else { return nil }
         if let known = environment.sampleSets, !known.contains(set), let setNode = fields["set"] {
             reader.error(
                 setNode,
-                LocalizedText(
-                    ru: "неизвестный набор примеров «\(set)»; есть: \(known.sorted().joined(separator: ", "))",
-                    en: "unknown sample set '\(set)'; known: \(known.sorted().joined(separator: ", "))"))
+                RuleText.unknownSampleSetKnown.text(["set": .value(set), "known": .value(known.sorted().joined(separator: ", "))]))
         }
         let limit = reader.integer(fields, "limit", what) ?? 20
         return SampleSpec(set: set, limit: max(1, min(limit, 100)), fields: strings(fields, "fields", what))
     }
 
     private mutating func fragment(_ node: Node) -> ConfigFragment? {
-        let what = LocalizedText(ru: "recommends", en: "recommends")
+        let what = RuleText.recommends.text()
         guard let fields = reader.mapping(node, what, allowed: ["section", "id", "title", "detail", "metric", "target"]) else { return nil }
         let section = choice(ConfigSection.self, fields, "section", required: true, what)
         let id = reader.string(fields, "id", required: true, what)
@@ -444,7 +403,7 @@ struct RulesetBuilder {
         if let metric, environment.checksMetrics, environment.types.metrics[metric] == nil, let metricNode = fields["metric"] {
             let hint = Suggestion.hint(for: metric, in: environment.types.metrics.keys)
             reader.error(
-                metricNode, LocalizedText(ru: "неизвестный показатель «\(metric)»\(hint.ru)", en: "unknown metric '\(metric)'\(hint.en)"))
+                metricNode, RuleText.unknownMetric2.text(["metric": .value(metric), "hint": .localized(hint)]))
         }
         guard let section, let id, let title else { return nil }
         return ConfigFragment(
@@ -453,7 +412,7 @@ struct RulesetBuilder {
     }
 
     private mutating func waiver(_ node: Node) -> Waiver? {
-        let what = LocalizedText(ru: "waiver", en: "waiver")
+        let what = RuleText.waiver.text()
         guard let fields = reader.mapping(node, what, allowed: ["rule", "reason", "by", "until"]) else { return nil }
         let rule = reader.string(fields, "rule", required: true, what)
         let reason = reader.text(fields, "reason", what)
@@ -461,7 +420,7 @@ struct RulesetBuilder {
         let untilText = reader.string(fields, "until", required: true, what)
         let until = untilText.flatMap { Day(iso: $0) }
         if untilText != nil && until == nil, let untilNode = fields["until"] {
-            reader.error(untilNode, LocalizedText(ru: "«until»: ожидается дата ГГГГ-ММ-ДД", en: "'until': expected a date YYYY-MM-DD"))
+            reader.error(untilNode, RuleText.untilExpectedADateYyyyMm.text())
         }
         guard let rule, let reason, let by, let until else { return nil }
         return Waiver(rule: rule, reason: reason, acceptedBy: by, until: until)
@@ -471,7 +430,7 @@ struct RulesetBuilder {
         var result: [String] = []
         for item in reader.sequence(fields, key, what) ?? [] {
             guard let text = item.scalar?.string else {
-                reader.error(item, LocalizedText(ru: "«\(key)»: ожидается строка", en: "'\(key)': expected a string"))
+                reader.error(item, RuleText.expectedAString.text(["key": .value(key)]))
                 continue
             }
             result.append(text)

@@ -43,8 +43,8 @@ public enum MoneyKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     public var title: LocalizedText {
         switch self {
-        case .loss: LocalizedText(ru: "возможная потеря", en: "possible loss")
-        case .recovery: LocalizedText(ru: "можно вернуть", en: "recoverable")
+        case .loss: RuleText.possibleLoss.text()
+        case .recovery: RuleText.recoverable.text()
         }
     }
 }
@@ -93,8 +93,8 @@ public struct MoneyEstimate: Sendable, Hashable, Codable {
     /// The period in words, as it follows an amount: "over the last 12 months".
     public static func periodText(_ period: MetricPeriod) -> LocalizedText {
         switch period {
-        case .previous12m: LocalizedText(ru: "за предыдущие 12 месяцев", en: "over the previous 12 months")
-        default: LocalizedText(ru: "за последние 12 месяцев", en: "over the last 12 months")
+        case .previous12m: RuleText.overThePreviousMonths.text()
+        default: RuleText.overTheLastMonths.text()
         }
     }
 
@@ -110,9 +110,8 @@ public struct MoneyEstimate: Sendable, Hashable, Codable {
         let base = formatter.compactMoney(exposed)
         let period = Self.periodText(period)[language]
         let who = customers.map { ", " + formatter.count($0, .customers) } ?? ""
-        return LocalizedText(
-            ru: "\(rates) от \(base) выручки \(period)\(who)",
-            en: "\(rates) of \(base) of revenue \(period)\(who)")[language]
+        return RuleText.ofOfRevenue.text(["rates": .value(rates), "base": .value(base), "period": .value(period), "who": .value(who)])[
+            language]
     }
 
     /// `20–30 %`, or `25 %` when both ends are equal.

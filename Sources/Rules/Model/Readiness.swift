@@ -47,10 +47,10 @@ public enum GateStatus: String, Sendable, Hashable, Codable {
 
     public var title: LocalizedText {
         switch self {
-        case .passed: LocalizedText(ru: "готово", en: "ready")
-        case .condition: LocalizedText(ru: "с условием", en: "with a condition")
-        case .blocked: LocalizedText(ru: "не готово", en: "not ready")
-        case .unknown: LocalizedText(ru: "не оценено", en: "not assessed")
+        case .passed: RuleText.ready.text()
+        case .condition: RuleText.withACondition.text()
+        case .blocked: RuleText.notReady.text()
+        case .unknown: RuleText.notAssessed.text()
         }
     }
 }
@@ -62,9 +62,9 @@ public enum ReadinessVerdict: String, Sendable, Hashable, Codable {
 
     public var title: LocalizedText {
         switch self {
-        case .go: LocalizedText(ru: "можно начинать", en: "go")
-        case .goWithConditions: LocalizedText(ru: "можно начинать при условиях", en: "go, with conditions")
-        case .notYet: LocalizedText(ru: "пока рано", en: "not yet")
+        case .go: RuleText.go.text()
+        case .goWithConditions: RuleText.goWithConditions.text()
+        case .notYet: RuleText.notYet.text()
         }
     }
 }
@@ -120,7 +120,5 @@ public struct Readiness: Sendable, Hashable, Codable {
         return Readiness(verdict: verdict, gates: outcomes)
     }
 
-    static let unknownReason = LocalizedText(
-        ru: "Не хватает ответа или данных, чтобы решить; выясните до старта проекта.",
-        en: "An answer or data needed to decide is missing; find out before the project starts.")
+    static let unknownReason = RuleText.anAnswerOrDataNeededTo.text()
 }

@@ -97,15 +97,15 @@ public enum ConfigSection: String, Sendable, Hashable, Codable, CaseIterable {
 
     public var title: LocalizedText {
         switch self {
-        case .pipeline: LocalizedText(ru: "Воронка продаж", en: "Sales pipeline")
-        case .requiredFields: LocalizedText(ru: "Обязательные поля", en: "Required fields")
-        case .segments: LocalizedText(ru: "Сегменты", en: "Segments")
-        case .automations: LocalizedText(ru: "Автоматизации", en: "Automations")
-        case .reports: LocalizedText(ru: "Отчёты и дашборды", en: "Reports and dashboards")
-        case .roles: LocalizedText(ru: "Роли и доступ", en: "Roles and access")
-        case .cleanup: LocalizedText(ru: "Очистка данных", en: "Data clean-up")
-        case .integrations: LocalizedText(ru: "Интеграции", en: "Integrations")
-        case .kpis: LocalizedText(ru: "KPI", en: "KPIs")
+        case .pipeline: RuleText.salesPipeline.text()
+        case .requiredFields: RuleText.requiredFields.text()
+        case .segments: RuleText.segments.text()
+        case .automations: RuleText.automations.text()
+        case .reports: RuleText.reportsAndDashboards.text()
+        case .roles: RuleText.rolesAndAccess.text()
+        case .cleanup: RuleText.dataCleanUp.text()
+        case .integrations: RuleText.integrations.text()
+        case .kpis: RuleText.kpis.text()
         }
     }
 }

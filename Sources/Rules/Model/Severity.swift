@@ -11,11 +11,11 @@ public enum Severity: String, CaseIterable, Sendable, Codable, Hashable, Compara
 
     public var title: LocalizedText {
         switch self {
-        case .critical: LocalizedText(ru: "критично", en: "critical")
-        case .high: LocalizedText(ru: "высокая", en: "high")
-        case .medium: LocalizedText(ru: "средняя", en: "medium")
-        case .low: LocalizedText(ru: "низкая", en: "low")
-        case .info: LocalizedText(ru: "информация", en: "info")
+        case .critical: RuleText.critical.text()
+        case .high: RuleText.high.text()
+        case .medium: RuleText.medium.text()
+        case .low: RuleText.low.text()
+        case .info: RuleText.info.text()
         }
     }
 }
@@ -37,12 +37,12 @@ public enum FindingStatus: String, CaseIterable, Sendable, Codable, Hashable {
 
     public var title: LocalizedText {
         switch self {
-        case .finding: LocalizedText(ru: "проблема", en: "finding")
-        case .warn: LocalizedText(ru: "предупреждение", en: "warning")
-        case .ok: LocalizedText(ru: "в порядке", en: "ok")
-        case .notApplicable: LocalizedText(ru: "неприменимо", en: "not applicable")
-        case .notEvaluable: LocalizedText(ru: "не оценено", en: "not evaluable")
-        case .waived: LocalizedText(ru: "риск принят", en: "waived")
+        case .finding: RuleText.finding.text()
+        case .warn: RuleText.warning.text()
+        case .ok: RuleText.ok.text()
+        case .notApplicable: RuleText.notApplicable.text()
+        case .notEvaluable: RuleText.notEvaluable.text()
+        case .waived: RuleText.waived.text()
         }
     }
 }
@@ -63,18 +63,18 @@ public enum Level3: String, Sendable, Codable, Hashable, CaseIterable, Comparabl
 
     public var title: LocalizedText {
         switch self {
-        case .low: LocalizedText(ru: "низкое", en: "low")
-        case .medium: LocalizedText(ru: "среднее", en: "medium")
-        case .high: LocalizedText(ru: "высокое", en: "high")
+        case .low: RuleText.low2.text()
+        case .medium: RuleText.medium2.text()
+        case .high: RuleText.high2.text()
         }
     }
 
     /// The level as it agrees with "трудоёмкость" (feminine in Russian): `низкая`, `средняя`, `высокая`.
     public var effortTitle: LocalizedText {
         switch self {
-        case .low: LocalizedText(ru: "низкая", en: "low")
-        case .medium: LocalizedText(ru: "средняя", en: "medium")
-        case .high: LocalizedText(ru: "высокая", en: "high")
+        case .low: RuleText.low.text()
+        case .medium: RuleText.medium.text()
+        case .high: RuleText.high.text()
         }
     }
 }

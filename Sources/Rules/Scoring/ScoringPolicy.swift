@@ -47,11 +47,11 @@ public struct ScoringPolicy: Sendable, Hashable, Codable {
         warnFraction: 0.5,
         answersWeight: 0.5,
         levels: [
-            MaturityLevel(level: 1, below: 35, title: LocalizedText(ru: "Стихийный", en: "Ad hoc")),
-            MaturityLevel(level: 2, below: 55, title: LocalizedText(ru: "Начальный", en: "Initial")),
-            MaturityLevel(level: 3, below: 70, title: LocalizedText(ru: "Управляемый", en: "Managed")),
-            MaturityLevel(level: 4, below: 85, title: LocalizedText(ru: "Системный", en: "Defined")),
-            MaturityLevel(level: 5, below: nil, title: LocalizedText(ru: "Оптимизируемый", en: "Optimising")),
+            MaturityLevel(level: 1, below: 35, title: RuleText.adHoc.text()),
+            MaturityLevel(level: 2, below: 55, title: RuleText.initial.text()),
+            MaturityLevel(level: 3, below: 70, title: RuleText.managed.text()),
+            MaturityLevel(level: 4, below: 85, title: RuleText.defined.text()),
+            MaturityLevel(level: 5, below: nil, title: RuleText.optimising.text()),
         ],
         blockingCapsLevel: 2)
 

@@ -4,7 +4,7 @@ import Yams
 /// Reads a ruleset's `scoring:` block.
 enum ScoringPolicyReader {
     static func read(_ node: Node, _ reader: inout NodeReader) -> ScoringPolicy? {
-        let what = LocalizedText(ru: "scoring", en: "scoring")
+        let what = RuleText.scoring.text()
         guard
             let fields = reader.mapping(
                 node, what, allowed: ["severity_points", "warn_fraction", "answers_weight", "levels", "blocking_caps_level"])
@@ -16,7 +16,7 @@ enum ScoringPolicyReader {
             for severity in Severity.allCases {
                 guard let value = reader.number(points, severity.rawValue, LocalizedText(both: "severity_points")) else { continue }
                 if !ScoringPolicy.severityPointRange.contains(value), let valueNode = points[severity.rawValue] {
-                    reader.error(valueNode, LocalizedText(ru: "ожидается число от 0 до 1000", en: "expected a number from 0 to 1000"))
+                    reader.error(valueNode, RuleText.expectedANumberFromTo.text())
                 } else {
                     policy.severityPoints[severity] = value
                 }
@@ -28,13 +28,13 @@ enum ScoringPolicyReader {
                 policy[keyPath: path] = value
             } else if let valueNode = fields[key] {
                 reader.error(
-                    valueNode, LocalizedText(ru: "«\(key)»: ожидается число от 0 до 1", en: "'\(key)': expected a number from 0 to 1"))
+                    valueNode, RuleText.expectedANumberFromTo2.text(["key": .value(key)]))
             }
         }
         if let cap = reader.integer(fields, "blocking_caps_level", what) { policy.blockingCapsLevel = cap }
         if let items = reader.sequence(fields, "levels", what) {
             var levels: [ScoringPolicy.MaturityLevel] = []
-            let levelWhat = LocalizedText(ru: "уровень", en: "level")
+            let levelWhat = RuleText.level.text()
             for item in items {
                 guard let level = reader.mapping(item, levelWhat, allowed: ["level", "below", "title"]),
                     let number = reader.integer(level, "level", levelWhat),
@@ -48,9 +48,7 @@ enum ScoringPolicyReader {
             {
                 reader.error(
                     levelsNode,
-                    LocalizedText(
-                        ru: "уровни должны идти по возрастанию «below», у последнего «below» нет",
-                        en: "levels must ascend by 'below', and the last has no 'below'"))
+                    RuleText.levelsMustAscendByBelowAnd.text())
             } else if !levels.isEmpty {
                 policy.levels = levels
             }

@@ -96,6 +96,35 @@ enum CLIText: String, TextCatalogue {
     case importNamesNotCodes
     case importNotData
     case importNotDataExample
+    case answersRoundOf
+    case testOfRuleFailedExpectedGot
+    case readinessForTheCrmProject
+    case overallScoreLevelConfidence
+    case levelCappedByBlockingFindings
+    case confidence
+    case findings
+    case notEvaluableCollectWhatIsMissing
+    case waivedUntil
+    case comparisonWritten
+    case giveAWorkspaceFileOrSales
+    case customersManagersSheetMappingAndSkip
+    case roundGoesWithAWorkspaceFile
+    case round
+    case date
+    case score
+    case level
+    case notEval
+    case toConfirm
+    case notAssessed
+    case area
+    case r
+    case overall
+    case methodOfRound
+    case roundOf
+    case crmConfigurationItemsAndTheImplementation
+    case overallWeightedByArea
+    case industryThereIsNoRulesetFor
+    case expectedADateYyyyMmDd
 
     static func texts(in language: Language) -> [CLIText: String] {
         switch language {

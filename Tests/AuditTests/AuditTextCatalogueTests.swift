@@ -1,0 +1,22 @@
+import AuditModel
+import TestSupport
+import Testing
+
+@testable import Audit
+
+/// The Audit module's catalogue (`Sources/Audit/Texts`): every key in every language, templates
+/// that parse, the same placeholders in each language, every plural rendered for 0, 1, 2, 5, 11,
+/// 21, 22, 25 and 111.
+@Suite struct AuditTextCatalogueTests {
+    @Test func everyTextExistsInEveryLanguageWithTheSamePlaceholders() {
+        #expect(catalogueProblems(AuditText.self) == [])
+    }
+
+    @Test func countsAgreeWithTheirNouns() {
+        #expect(AuditText.duplicateGroups.render(["groups": .number(21)], in: .ru) == "21 группа вероятных дублей")
+        #expect(AuditText.duplicateGroups.render(["groups": .number(22)], in: .ru) == "22 группы вероятных дублей")
+        #expect(AuditText.duplicateGroups.render(["groups": .number(11)], in: .ru) == "11 групп вероятных дублей")
+        #expect(AuditText.invalidAddresses.render(["count": .number(1)], in: .en) == "1 address")
+        #expect(AuditText.unreadablePhones.render(["count": .number(3)], in: .ru) == "3 номера не распознаны")
+    }
+}
