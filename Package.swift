@@ -10,7 +10,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "crm-audit", targets: ["crm-audit"]),
-        // The engines as a library, for the benchmarks package in Benchmarks/.
+        // The engines for the libFuzzer targets in Fuzz/, a package of their own (built with
+        // sanitizers by scripts/fuzz.sh): what they call is the only public surface.
         .library(name: "CRMAuditEngines", targets: ["Audit"]),
     ],
     dependencies: [
@@ -90,6 +91,20 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmarks of the rules engine and the report (Benchmarks/README.md), in this package so
+        // that the engines need no public surface: `swift run -c release rules-bench`.
+        .executableTarget(
+            name: "rules-bench",
+            dependencies: ["Audit", "AuditModel", "Analytics", "Expressions", "Questionnaire", "Rules"],
+            path: "Benchmarks/Sources/rules-bench",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "report-bench",
+            dependencies: ["Audit", "AuditModel", "Analytics", "Importers", "Questionnaire", "Report", "Workspace"],
+            path: "Benchmarks/Sources/report-bench",
             swiftSettings: swiftSettings
         ),
         .target(

@@ -4,7 +4,7 @@ extension Analysis {
     /// The Pareto curve behind `pareto.top20_share`: the cumulative share of the last 12 months'
     /// revenue held by the top 0 %, 1 %, …, 100 % of the customers who bought in them (ranked by
     /// that revenue descending, ties by id), 101 points. Empty when there is no positive revenue.
-    public var paretoCurve: [Double] {
+    package var paretoCurve: [Double] {
         let revenues = headlineRanking.map { stats.revenueLast12m[Int($0)] }
         let total = revenues.reduce(0, +)
         guard !revenues.isEmpty, total > 0 else { return [] }

@@ -5,9 +5,9 @@ import Workspace
 /// data behind it for samples and exports.
 ///
 /// Made by ``Analytics/analyse(_:round:asOf:)``; computing it reads the round once.
-public struct Analysis: Sendable {
+package struct Analysis: Sendable {
     /// The metrics, series and tables: what `crm-audit metrics` prints and the workspace stores.
-    public internal(set) var document: MetricDocument
+    package internal(set) var document: MetricDocument
 
     let data: RoundData
     let asOf: Day
@@ -30,7 +30,7 @@ public struct Analysis: Sendable {
     let phoneStatus: [FieldStatus]
     let normalisedPhones: [String?]
     /// How the sale lines' customers were found in the customer list (nil without one of them).
-    public var customerMatching: CustomerMatching? { data.has(.sales) ? data.customerMatching : nil }
+    package var customerMatching: CustomerMatching? { data.has(.sales) ? data.customerMatching : nil }
     /// How long reading and computing took (for `CRM_AUDIT_TIMING=1`).
     package var timings: [(phase: String, duration: Duration)] = []
 }

@@ -3,11 +3,11 @@ import Foundation
 import Workspace
 
 /// Entry points of the analytics engine.
-public enum Analytics {
+package enum Analytics {
     /// How the round's sale lines find their customers in its customer list (by code, tax id or
     /// normalised name; the ambiguous names), read without computing the catalogue: what an
     /// import of sales or customers tells the consultant. Nil without both.
-    public static func customerMatching(_ workspace: Workspace, round: AuditRound) throws -> CustomerMatching? {
+    package static func customerMatching(_ workspace: Workspace, round: AuditRound) throws -> CustomerMatching? {
         let data = try RoundData.load(from: workspace, round: round)
         return data.has(.sales) ? data.customerMatching : nil
     }
@@ -20,7 +20,7 @@ public enum Analytics {
     ///   round is read on two or three threads, each in its own read transaction: run it while
     ///   no import writes to the same round.
     /// - Throws: ``AnalyticsError`` when the workspace cannot be read.
-    public static func analyse(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
+    package static func analyse(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
         try analyse(workspace, round: round, asOf: asOf, sales: nil)
     }
 
@@ -72,7 +72,7 @@ public enum Analytics {
     /// Computes the metrics, stores the document as the round's snapshot (with what `check`,
     /// `config` and `report` reuse while the inputs stay the same: ``StoredAnalysis``), and
     /// returns the analysis.
-    public static func computeAndStore(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
+    package static func computeAndStore(_ workspace: Workspace, round: AuditRound, asOf: Day? = nil) throws -> Analysis {
         try computeAndStore(workspace, round: round, asOf: asOf, fingerprint: try inputFingerprint(workspace, round: round, asOf: asOf))
     }
 
@@ -103,7 +103,7 @@ public enum Analytics {
     }
 
     /// The metric document stored for `round`, or nil when metrics were never computed for it.
-    public static func storedDocument(_ workspace: Workspace, round: AuditRound) throws -> MetricDocument? {
+    package static func storedDocument(_ workspace: Workspace, round: AuditRound) throws -> MetricDocument? {
         guard let text = try workspace.metricsDocument(round: round) else { return nil }
         do {
             return try MetricDocument.decode(json: text)
@@ -250,7 +250,7 @@ private struct Grouping: Sendable {
 
 extension MetricDocument {
     /// The JSON contract: sorted keys, plain numbers, nulls written out.
-    public func jsonString(pretty: Bool = false) throws -> String {
+    package func jsonString(pretty: Bool = false) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting =
             pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
@@ -258,30 +258,30 @@ extension MetricDocument {
     }
 
     /// Reads a document written by ``jsonString(pretty:)``.
-    public static func decode(json: String) throws -> MetricDocument {
+    package static func decode(json: String) throws -> MetricDocument {
         try JSONDecoder().decode(MetricDocument.self, from: Data(json.utf8))
     }
 }
 
 extension Analysis {
     /// The day the metrics describe.
-    public var asOfDay: Day { asOf }
+    package var asOfDay: Day { asOf }
 }
 
 /// What can go wrong computing or reading metrics.
-public enum AnalyticsError: AuditError, Equatable {
+package enum AnalyticsError: AuditError, Equatable {
     case database(path: String, message: String)
     case corruptSnapshot(path: String, round: Int, message: String)
     case unknownSampleSet(String)
 
-    public var location: SourceLocation? {
+    package var location: SourceLocation? {
         switch self {
         case .database(let path, _), .corruptSnapshot(let path, _, _): SourceLocation(file: path)
         case .unknownSampleSet: nil
         }
     }
 
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         switch (self, language) {
         case (.database(let path, let message), .ru):
             "не удалось прочитать данные раунда из \(path): \(message)"

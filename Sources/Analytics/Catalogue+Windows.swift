@@ -7,7 +7,7 @@ import AuditModel
 extension MetricCatalogue {
     /// The suffix of the whole-history twin of a headline-period metric: `pareto.top20_share`
     /// is over the last 12 months, `pareto.top20_share.all_history` over every sale up to as_of.
-    public static let allHistorySuffix = ".all_history"
+    package static let allHistorySuffix = ".all_history"
 
     /// How the two windows a ranked metric can be computed on are written in its definition.
     struct Window {

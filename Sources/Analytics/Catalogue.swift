@@ -1,17 +1,17 @@
 import AuditModel
 
 /// The JSON type of a metric's value.
-public enum MetricValueType: String, Sendable, Hashable, Codable {
+package enum MetricValueType: String, Sendable, Hashable, Codable {
     case number
     /// An ISO date string.
     case string
 }
 
 /// The family a metric belongs to, in the order the report and the CLI show them.
-public enum MetricFamily: String, Sendable, Hashable, Codable, CaseIterable {
+package enum MetricFamily: String, Sendable, Hashable, Codable, CaseIterable {
     case sales, pareto, customers, rfm, abc, managers, cohorts, channels, deals, activities, quality
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .sales: AnalyticsText.sales.text()
         case .pareto: AnalyticsText.customerPareto.text()
@@ -29,24 +29,24 @@ public enum MetricFamily: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// One metric of the catalogue: its stable id, what it means exactly, and what it needs.
-public struct MetricDefinition: Sendable, Hashable, Codable {
+package struct MetricDefinition: Sendable, Hashable, Codable {
     /// Stable id used by rules, reports and the JSON (`sales.revenue`).
-    public var id: String
-    public var family: MetricFamily
-    public var title: LocalizedText
+    package var id: String
+    package var family: MetricFamily
+    package var title: LocalizedText
     /// The exact definition.
-    public var definition: LocalizedText
-    public var unit: MetricUnit
+    package var definition: LocalizedText
+    package var unit: MetricUnit
     /// The window of sale lines (or the moment) it describes.
-    public var period: MetricPeriod
+    package var period: MetricPeriod
     /// The datasets of the round the metric is computed from; with one of them empty it is null.
-    public var datasets: [DatasetKind]
+    package var datasets: [DatasetKind]
 
     /// The JSON type of the value: a string for dates, else a number.
-    public var valueType: MetricValueType { unit == .date ? .string : .number }
+    package var valueType: MetricValueType { unit == .date ? .string : .number }
 
     /// Which way the metric should move for the client to be better off (for comparing rounds).
-    public var direction: MetricDirection
+    package var direction: MetricDirection
 
     init(
         _ id: String, _ family: MetricFamily, _ unit: MetricUnit, _ period: MetricPeriod, _ datasets: [DatasetKind],
@@ -64,13 +64,13 @@ public struct MetricDefinition: Sendable, Hashable, Codable {
 }
 
 /// The catalogue of every metric the analytics computes, in display order.
-public enum MetricCatalogue {
+package enum MetricCatalogue {
     /// Every metric's unit and period, by id: what the rules engine checks rules against.
-    public static let shapes: [String: MetricShape] = Dictionary(
+    package static let shapes: [String: MetricShape] = Dictionary(
         all.map { ($0.id, MetricShape(unit: $0.unit, period: $0.period)) }, uniquingKeysWith: { first, _ in first })
 
     /// Every metric, grouped by family in ``MetricFamily`` order.
-    public static let all: [MetricDefinition] = {
+    package static let all: [MetricDefinition] = {
         // One list per file of `Metrics/`, which defines and computes them.
         let definitions =
             salesMetrics + paretoMetrics + customerMetrics + rfmMetrics + abcMetrics + managerMetrics
@@ -82,7 +82,7 @@ public enum MetricCatalogue {
     }()
 
     /// The definition of metric `id`, if the catalogue has it.
-    public static func definition(of id: String) -> MetricDefinition? { byID[id] }
+    package static func definition(of id: String) -> MetricDefinition? { byID[id] }
 
     private static let byID: [String: MetricDefinition] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
@@ -90,7 +90,7 @@ public enum MetricCatalogue {
     static let filledCustomerFields: [String] = CanonicalModel.fields(of: .customers).map(\.name).filter { $0 != "customer_id" }
 
     /// The catalogue as Markdown: `docs/metrics.md`.
-    public static func markdown() -> String {
+    package static func markdown() -> String {
         var lines: [String] = [
             "# Metric catalogue / Каталог метрик",
             "",
@@ -183,11 +183,11 @@ public enum MetricCatalogue {
 }
 
 /// Why a metric is null: a stable code in the JSON, with a text in each language.
-public struct UnavailableReason: Sendable, Hashable {
+package struct UnavailableReason: Sendable, Hashable {
     /// The code stored in ``MetricDocument/unavailable``, e.g. `no_rows:sales`.
-    public var code: String
+    package var code: String
 
-    public init(code: String) { self.code = code }
+    package init(code: String) { self.code = code }
 
     static func noRows(_ kind: DatasetKind) -> UnavailableReason { UnavailableReason(code: "no_rows:\(kind.rawValue)") }
     static func noValues(_ kind: DatasetKind, _ field: String) -> UnavailableReason {
@@ -212,7 +212,7 @@ public struct UnavailableReason: Sendable, Hashable {
         ]
 
     /// The explanation, in each language.
-    public var text: LocalizedText {
+    package var text: LocalizedText {
         let parts = code.split(separator: ":", maxSplits: 1).map(String.init)
         switch parts.first ?? "" {
         case "no_rows":

@@ -6,19 +6,19 @@ import Foundation
 /// once normalised — quotes of every kind, case, ё/е, blanks and punctuation, legal forms
 /// written out or abbreviated, initials (`ООО «Ромашка»` = `ООО "Ромашка"`,
 /// `ип сидоров а.в.` = `ИП Сидоров А. В.`).
-public struct CustomerMatching: Sendable, Equatable {
+package struct CustomerMatching: Sendable, Equatable {
     /// Sale lines whose customer is a customer id of the list, letter for letter.
-    public var byCode = 0
+    package var byCode = 0
     /// Sale lines whose customer is the tax id of one customer of the list.
-    public var byTaxID = 0
+    package var byTaxID = 0
     /// Sale lines whose customer is, once normalised, the name or id of one customer of the list.
-    public var byName = 0
+    package var byName = 0
     /// Sale lines whose customer is not found in the list.
-    public var unmatched = 0
+    package var unmatched = 0
     /// Sales customers whose normalised name fits several customers of the list: left unmatched.
-    public var ambiguous: [String] = []
+    package var ambiguous: [String] = []
 
-    public init() {}
+    package init() {}
 }
 
 /// Finds the customer of the list a text stands for, by tax id or normalised name: built once

@@ -2,7 +2,7 @@ import AuditModel
 
 /// Which way a metric should move for the client to be better off; used when rounds are
 /// compared, so that a change is marked good or bad.
-public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
+package enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
     /// More is better (revenue, retention, valid contacts, fill rates).
     case higherIsBetter = "higher_is_better"
     /// Less is better (churn, concentration, duplicates, invalid records).
@@ -10,7 +10,7 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
     /// Neither: a size or a description of the data (row counts, months of data, class sizes).
     case neutral
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .higherIsBetter: AnalyticsText.higherIsBetter.text()
         case .lowerIsBetter: AnalyticsText.lowerIsBetter.text()
@@ -19,5 +19,5 @@ public enum MetricDirection: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// The direction of catalogue metric `id`; nil for an id the catalogue does not have.
-    public static func of(_ id: String) -> MetricDirection? { MetricCatalogue.definition(of: id)?.direction }
+    package static func of(_ id: String) -> MetricDirection? { MetricCatalogue.definition(of: id)?.direction }
 }

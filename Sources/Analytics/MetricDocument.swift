@@ -3,26 +3,26 @@ import AuditModel
 /// The value of one metric: a number, a text (ISO dates), or null when its inputs are missing.
 ///
 /// Encodes as a plain JSON number, string or `null`.
-public enum MetricValue: Sendable, Hashable, Codable {
+package enum MetricValue: Sendable, Hashable, Codable {
     case number(Double)
     case text(String)
     case null
 
     /// The number, when this is one.
-    public var number: Double? {
+    package var number: Double? {
         if case .number(let value) = self { return value }
         return nil
     }
 
     /// The text, when this is one.
-    public var text: String? {
+    package var text: String? {
         if case .text(let value) = self { return value }
         return nil
     }
 
-    public var isNull: Bool { self == .null }
+    package var isNull: Bool { self == .null }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -33,7 +33,7 @@ public enum MetricValue: Sendable, Hashable, Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .number(let value): try container.encode(value)
@@ -49,25 +49,25 @@ public enum MetricValue: Sendable, Hashable, Codable {
 /// `{"as_of", "metrics": {id: number|string|null}, "unavailable": {id: reason}, "series", "tables"}`.
 /// It decodes back from that JSON (``decode(json:)``), so that the rules and the report read the
 /// snapshot the workspace stores per round.
-public struct MetricDocument: Sendable, Hashable, Codable {
+package struct MetricDocument: Sendable, Hashable, Codable {
     /// The day the metrics describe: `--as-of`, else the latest sale date.
-    public var asOf: Day
+    package var asOf: Day
     /// Every catalogue metric by id; null when its inputs are missing.
-    public var metrics: [String: MetricValue]
+    package var metrics: [String: MetricValue]
     /// For each null metric, a reason code (see ``UnavailableReason``).
-    public var unavailable: [String: String]
+    package var unavailable: [String: String]
     /// Monthly series.
-    public var series: MonthlySeries
+    package var series: MonthlySeries
     /// Per-item tables.
-    public var tables: MetricTables
+    package var tables: MetricTables
     /// The headline period and the 12 months before, as dates; nil in snapshots written before
     /// the audit had a headline period (their metrics mix periods and are not compared).
-    public var periods: HeadlinePeriods?
+    package var periods: HeadlinePeriods?
     /// Per-item metrics (``MetricCatalogue/breakdowns``): metric id → item name → value. Absent
     /// from snapshots stored before they existed.
-    public var breakdowns: [String: [String: Double]]?
+    package var breakdowns: [String: [String: Double]]?
 
-    public init(
+    package init(
         asOf: Day, metrics: [String: MetricValue], unavailable: [String: String], series: MonthlySeries,
         tables: MetricTables, periods: HeadlinePeriods? = nil, breakdowns: [String: [String: Double]]? = nil
     ) {
@@ -85,26 +85,26 @@ public struct MetricDocument: Sendable, Hashable, Codable {
     }
 
     /// The value of metric `id` (null when unknown or unavailable).
-    public subscript(id: String) -> MetricValue { metrics[id] ?? .null }
+    package subscript(id: String) -> MetricValue { metrics[id] ?? .null }
 }
 
 /// Monthly series from the first to the last month with sales (up to `as_of`), one value per month.
-public struct MonthlySeries: Sendable, Hashable, Codable {
+package struct MonthlySeries: Sendable, Hashable, Codable {
     /// `YYYY-MM` labels.
-    public var months: [String]
+    package var months: [String]
     /// Σ amount per month.
-    public var revenue: [Double]
+    package var revenue: [Double]
     /// Distinct orders with a line in the month.
-    public var orders: [Int]
+    package var orders: [Int]
     /// Distinct customers buying in the month.
-    public var customers: [Int]
+    package var customers: [Int]
     /// Customers whose first purchase falls in the month.
-    public var newCustomers: [Int]
+    package var newCustomers: [Int]
     /// Months the data do not cover whole: the first month when the first sale is after its
     /// 1st, the last when as_of is before its last day. Charts mark them; growth leaves them out.
-    public var partial: [Bool]
+    package var partial: [Bool]
 
-    public init(
+    package init(
         months: [String] = [], revenue: [Double] = [], orders: [Int] = [], customers: [Int] = [],
         newCustomers: [Int] = [], partial: [Bool]? = nil
     ) {
@@ -117,13 +117,13 @@ public struct MonthlySeries: Sendable, Hashable, Codable {
     }
 
     /// Whether month `index` is partial (false outside the series).
-    public func isPartial(_ index: Int) -> Bool { partial.indices.contains(index) && partial[index] }
+    package func isPartial(_ index: Int) -> Bool { partial.indices.contains(index) && partial[index] }
 
     enum CodingKeys: String, CodingKey {
         case months, revenue, orders, customers, newCustomers = "new_customers", partial
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             months: try container.decode([String].self, forKey: .months), revenue: try container.decode([Double].self, forKey: .revenue),
@@ -135,15 +135,15 @@ public struct MonthlySeries: Sendable, Hashable, Codable {
 }
 
 /// The audit's headline period and the 12 months before it, as days (both ends included).
-public struct HeadlinePeriods: Sendable, Hashable, Codable {
+package struct HeadlinePeriods: Sendable, Hashable, Codable {
     /// The headline period: (as_of − 365, as_of], i.e. [as_of − 364, as_of].
-    public var last12m: DayRange
+    package var last12m: DayRange
     /// The 12 months before it: [as_of − 729, as_of − 365].
-    public var previous12m: DayRange
+    package var previous12m: DayRange
     /// Whether the data cover the previous 12 months whole (else changes between them are null).
-    public var previousCovered: Bool
+    package var previousCovered: Bool
 
-    public init(asOf: Day, previousCovered: Bool) {
+    package init(asOf: Day, previousCovered: Bool) {
         last12m = DayRange(from: asOf.adding(days: -364), to: asOf)
         previous12m = DayRange(from: asOf.adding(days: -729), to: asOf.adding(days: -365))
         self.previousCovered = previousCovered
@@ -155,29 +155,29 @@ public struct HeadlinePeriods: Sendable, Hashable, Codable {
 }
 
 /// Days from `from` to `to`, both included.
-public struct DayRange: Sendable, Hashable, Codable {
-    public var from: Day
-    public var to: Day
+package struct DayRange: Sendable, Hashable, Codable {
+    package var from: Day
+    package var to: Day
 }
 
 /// The per-item tables of a ``MetricDocument``. Long lists are cut (see each field); the full
 /// per-item tables come from ``Analysis/exportTable(_:)``.
-public struct MetricTables: Sendable, Hashable, Codable {
+package struct MetricTables: Sendable, Hashable, Codable {
     /// ABC classes of customers, products and managers (absent when their inputs are missing).
-    public var abc: [String: [ABCClassRow]]
-    public var rfmSegments: [RFMSegmentRow]
-    public var managers: [ManagerRow]
-    public var cohorts: [CohortRow]
-    public var portrait: [PortraitField]
-    public var typicalACustomer: [TypicalTrait]
-    public var channels: [ChannelRow]
-    public var campaigns: [CampaignRow]
-    public var dealStages: [DealStageRow]
-    public var dataQuality: [FieldQualityRow]
+    package var abc: [String: [ABCClassRow]]
+    package var rfmSegments: [RFMSegmentRow]
+    package var managers: [ManagerRow]
+    package var cohorts: [CohortRow]
+    package var portrait: [PortraitField]
+    package var typicalACustomer: [TypicalTrait]
+    package var channels: [ChannelRow]
+    package var campaigns: [CampaignRow]
+    package var dealStages: [DealStageRow]
+    package var dataQuality: [FieldQualityRow]
     /// The first groups of likely duplicate customers (all of them via the `duplicates` export).
-    public var duplicateGroups: [DuplicateGroup]
+    package var duplicateGroups: [DuplicateGroup]
 
-    public init(
+    package init(
         abc: [String: [ABCClassRow]] = [:], rfmSegments: [RFMSegmentRow] = [], managers: [ManagerRow] = [],
         cohorts: [CohortRow] = [], portrait: [PortraitField] = [], typicalACustomer: [TypicalTrait] = [],
         channels: [ChannelRow] = [], campaigns: [CampaignRow] = [], dealStages: [DealStageRow] = [],
@@ -204,14 +204,14 @@ public struct MetricTables: Sendable, Hashable, Codable {
 }
 
 /// One ABC class: how many items it holds and their share of revenue.
-public struct ABCClassRow: Sendable, Hashable, Codable {
-    public var abcClass: String
-    public var count: Int
-    public var countShare: Double
-    public var revenue: Double
-    public var revenueShare: Double
+package struct ABCClassRow: Sendable, Hashable, Codable {
+    package var abcClass: String
+    package var count: Int
+    package var countShare: Double
+    package var revenue: Double
+    package var revenueShare: Double
     /// The smallest revenue of an item in the class: the class's lower cut-off.
-    public var minRevenue: Double?
+    package var minRevenue: Double?
 
     enum CodingKeys: String, CodingKey {
         case abcClass = "class", count, countShare = "count_share", revenue, revenueShare = "revenue_share", minRevenue = "min_revenue"
@@ -219,13 +219,13 @@ public struct ABCClassRow: Sendable, Hashable, Codable {
 }
 
 /// One RFM segment with its customers and revenue (all history, and the last 12 months).
-public struct RFMSegmentRow: Sendable, Hashable, Codable {
-    public var segment: String
-    public var customers: Int
-    public var customerShare: Double
-    public var revenue: Double
-    public var revenueShare: Double?
-    public var revenueLast12m: Double
+package struct RFMSegmentRow: Sendable, Hashable, Codable {
+    package var segment: String
+    package var customers: Int
+    package var customerShare: Double
+    package var revenue: Double
+    package var revenueShare: Double?
+    package var revenueLast12m: Double
 
     enum CodingKeys: String, CodingKey {
         case segment, customers, customerShare = "customer_share", revenue, revenueShare = "revenue_share"
@@ -234,26 +234,26 @@ public struct RFMSegmentRow: Sendable, Hashable, Codable {
 }
 
 /// One manager's performance over the headline period (the last 12 months).
-public struct ManagerRow: Sendable, Hashable, Codable {
-    public var manager: String
+package struct ManagerRow: Sendable, Hashable, Codable {
+    package var manager: String
     /// Σ amount of the manager's lines in the last 12 months.
-    public var revenue: Double
+    package var revenue: Double
     /// Distinct orders with a line of the manager's in the last 12 months.
-    public var orders: Int
+    package var orders: Int
     /// Distinct customers the manager sold to in the last 12 months.
-    public var customers: Int
+    package var customers: Int
     /// (Σ amount − Σ cost) / Σ amount over the manager's lines with a cost in the last 12 months; null without costs.
-    public var margin: Double?
+    package var margin: Double?
     /// The manager's share of the last 12 months' revenue attributed to a manager.
-    public var share: Double?
+    package var share: Double?
     /// The manager's latest sale up to as_of, however long ago.
-    public var lastSaleDate: String?
+    package var lastSaleDate: String?
     /// No sale in the last 90 days while the company sold.
-    public var idle: Bool
+    package var idle: Bool
     /// Σ amount of the manager's lines over all history (for reference; nil in older snapshots).
-    public var revenueAllHistory: Double?
+    package var revenueAllHistory: Double?
     /// The manager's department in the managers' list (nil without one, and in older snapshots).
-    public var department: String? = nil
+    package var department: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case manager, revenue, orders, customers, margin, share, lastSaleDate = "last_sale_date", idle
@@ -263,40 +263,40 @@ public struct ManagerRow: Sendable, Hashable, Codable {
 
 /// One monthly acquisition cohort: its size and how many of its customers bought in each month
 /// since their first purchase (index 0 is the first month).
-public struct CohortRow: Sendable, Hashable, Codable {
-    public var cohort: String
-    public var size: Int
-    public var active: [Int]
+package struct CohortRow: Sendable, Hashable, Codable {
+    package var cohort: String
+    package var size: Int
+    package var active: [Int]
 }
 
 /// The share of customers versus the share of revenue for the values of one customer field.
-public struct PortraitField: Sendable, Hashable, Codable {
-    public var field: String
-    public var values: [PortraitValue]
+package struct PortraitField: Sendable, Hashable, Codable {
+    package var field: String
+    package var values: [PortraitValue]
 }
 
 /// One value of a portrait field (the 20 most common values, then `(other)`; `(empty)` for no value).
-public struct PortraitValue: Sendable, Hashable, Codable {
-    public var value: String
+package struct PortraitValue: Sendable, Hashable, Codable {
+    package var value: String
     /// Customers of the list with this value, and their share of the list (on the as-of date).
-    public var customers: Int
-    public var customerShare: Double
+    package var customers: Int
+    package var customerShare: Double
     /// Of them, those who bought in the last 12 months, and their share of the list's buyers.
-    public var buyers: Int
-    public var buyerShare: Double?
+    package var buyers: Int
+    package var buyerShare: Double?
     /// Their revenue in the last 12 months and its share of the list's.
-    public var revenue: Double
-    public var revenueShare: Double?
+    package var revenue: Double
+    package var revenueShare: Double?
     /// revenue share / buyer share: both over the last 12 months, so a group that buys more
     /// per buying customer than the average is above 1, whatever the dead part of the list.
-    public var overIndex: Double?
+    package var overIndex: Double?
 
     enum CodingKeys: String, CodingKey {
         case value, customers, customerShare = "customer_share", buyers, buyerShare = "buyer_share", revenue
         case revenueShare = "revenue_share", overIndex = "over_index"
     }
 
-    public init(
+    package init(
         value: String, customers: Int, customerShare: Double, buyers: Int, buyerShare: Double?, revenue: Double,
         revenueShare: Double?, overIndex: Double?
     ) {
@@ -311,7 +311,7 @@ public struct PortraitValue: Sendable, Hashable, Codable {
     }
 
     /// Reads documents stored before buyers were counted (their index is against the list).
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         value = try container.decode(String.self, forKey: .value)
         customers = try container.decode(Int.self, forKey: .customers)
@@ -325,48 +325,48 @@ public struct PortraitValue: Sendable, Hashable, Codable {
 }
 
 /// The most common value of one field among A-class customers.
-public struct TypicalTrait: Sendable, Hashable, Codable {
-    public var field: String
-    public var value: String
-    public var share: Double
+package struct TypicalTrait: Sendable, Hashable, Codable {
+    package var field: String
+    package var value: String
+    package var share: Double
 }
 
 /// Revenue of one sales channel (`(none)` for lines without one).
-public struct ChannelRow: Sendable, Hashable, Codable {
-    public var channel: String
-    public var revenue: Double
-    public var orders: Int
-    public var customers: Int
-    public var share: Double?
+package struct ChannelRow: Sendable, Hashable, Codable {
+    package var channel: String
+    package var revenue: Double
+    package var orders: Int
+    package var customers: Int
+    package var share: Double?
 }
 
 /// Revenue, cost and return of one campaign.
-public struct CampaignRow: Sendable, Hashable, Codable {
-    public var campaign: String
-    public var channel: String?
-    public var revenue: Double
-    public var orders: Int
-    public var customers: Int
-    public var cost: Double?
+package struct CampaignRow: Sendable, Hashable, Codable {
+    package var campaign: String
+    package var channel: String?
+    package var revenue: Double
+    package var orders: Int
+    package var customers: Int
+    package var cost: Double?
     /// (revenue − cost) / cost; null without a positive cost.
-    public var roi: Double?
+    package var roi: Double?
 }
 
 /// Deals in one stage.
-public struct DealStageRow: Sendable, Hashable, Codable {
-    public var stage: String
-    public var status: String
-    public var deals: Int
-    public var amount: Double
+package struct DealStageRow: Sendable, Hashable, Codable {
+    package var stage: String
+    package var status: String
+    package var deals: Int
+    package var amount: Double
 }
 
 /// Fill rate and validity of one customer field.
-public struct FieldQualityRow: Sendable, Hashable, Codable {
-    public var field: String
-    public var filled: Int
-    public var fillRate: Double
+package struct FieldQualityRow: Sendable, Hashable, Codable {
+    package var field: String
+    package var filled: Int
+    package var fillRate: Double
     /// For email and phone: filled values that are valid.
-    public var valid: Int?
+    package var valid: Int?
 
     enum CodingKeys: String, CodingKey {
         case field, filled, fillRate = "fill_rate", valid
@@ -374,11 +374,11 @@ public struct FieldQualityRow: Sendable, Hashable, Codable {
 }
 
 /// Customers that are likely one and the same, and the keys they share.
-public struct DuplicateGroup: Sendable, Hashable, Codable {
-    public var group: Int
-    public var customerIDs: [String]
+package struct DuplicateGroup: Sendable, Hashable, Codable {
+    package var group: Int
+    package var customerIDs: [String]
     /// Which keys matched: `tax_id`, `email`, `phone`, `name`, `customer_id`.
-    public var keys: [String]
+    package var keys: [String]
 
     enum CodingKeys: String, CodingKey {
         case group, customerIDs = "customer_ids", keys

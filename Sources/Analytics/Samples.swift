@@ -1,7 +1,7 @@
 import AuditModel
 
 /// The sets of offending (or notable) records the rules engine quotes as evidence.
-public enum SampleSet: String, CaseIterable, Sendable, Codable {
+package enum SampleSet: String, CaseIterable, Sendable, Codable {
     /// Customers with an empty email.
     case customersNoEmail = "customers.no_email"
     /// Customers whose email is filled but invalid.
@@ -49,7 +49,7 @@ public enum SampleSet: String, CaseIterable, Sendable, Codable {
     /// (`managers.unserved_customers`), by their revenue in the last 12 months.
     case customersUnserved = "customers.unserved"
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .customersNoEmail: AnalyticsText.customersWithoutAnEmail.text()
         case .customersInvalidEmail: AnalyticsText.customersWithAnInvalidEmail.text()
@@ -82,22 +82,22 @@ public enum SampleSet: String, CaseIterable, Sendable, Codable {
 }
 
 /// Records with named columns: a sample (the first N of `total`) or a whole per-item table.
-public struct SampleTable: Sendable, Hashable, Codable {
-    public var id: String
-    public var columns: [String]
-    public var rows: [[String?]]
+package struct SampleTable: Sendable, Hashable, Codable {
+    package var id: String
+    package var columns: [String]
+    package var rows: [[String?]]
     /// How many records the set holds in all (rows may be fewer when limited).
-    public var total: Int
+    package var total: Int
 
     /// Each row as a dictionary of column name to value.
-    public var records: [[String: String?]] {
+    package var records: [[String: String?]] {
         rows.map { row in Dictionary(uniqueKeysWithValues: zip(columns, row)) }
     }
 
     /// RFC 4180 CSV with a header line; fields with commas, quotes or line breaks are quoted.
     /// Text (names, ids, e-mails, phones) is neutralised against spreadsheet formulas; the
     /// ``numericColumns`` the analytics formats itself are written as they are.
-    public func csv() -> String {
+    package func csv() -> String {
         var text = CSVFormat.comma.line(columns.map(CSVField.text))
         let numeric = columns.map(Self.numericColumns.contains)
         for row in rows {
@@ -120,7 +120,7 @@ public struct SampleTable: Sendable, Hashable, Codable {
 }
 
 /// The per-item tables `crm-audit export` writes.
-public enum ExportTable: String, CaseIterable, Sendable {
+package enum ExportTable: String, CaseIterable, Sendable {
     /// `customer_id,recency_days,frequency,monetary,r,f,m,segment`, by revenue.
     case rfm
     /// `kind,rank,id,revenue_last_12m,share,cumulative_share,class` for customers, products and
@@ -208,7 +208,7 @@ extension Analysis {
     }
 
     /// The first `limit` records of sample set `id`, and how many there are in all.
-    public func sample(_ id: SampleSet, limit: Int = 10) -> SampleTable {
+    package func sample(_ id: SampleSet, limit: Int = 10) -> SampleTable {
         let limit = max(0, limit)
         switch id {
         case .customersNoEmail: return customerSample(id, limit: limit) { index, _ in emailStatus[index] == .missing }
@@ -306,13 +306,13 @@ extension Analysis {
     }
 
     /// Sample set `id` by its string id, for callers holding ids from rule files.
-    public func sample(named id: String, limit: Int = 10) throws -> SampleTable {
+    package func sample(named id: String, limit: Int = 10) throws -> SampleTable {
         guard let set = SampleSet(rawValue: id) else { throw AnalyticsError.unknownSampleSet(id) }
         return sample(set, limit: limit)
     }
 
     /// Every row of a per-item table.
-    public func exportTable(_ table: ExportTable) -> SampleTable {
+    package func exportTable(_ table: ExportTable) -> SampleTable {
         switch table {
         case .rfm:
             let rows: [[String?]] = ranking.compactMap { key in

@@ -6,20 +6,20 @@ import Workspace
 /// ±10^15 (``NumberLimits/amountMagnitude``). Imports refuse such values, so it was written by
 /// hand or the file is damaged; the analysis stops rather than carry an infinity into the
 /// metrics, where it could not be stored or shown.
-public struct StoredAmountError: AuditError, Equatable {
+package struct StoredAmountError: AuditError, Equatable {
     /// The workspace file.
-    public var workspace: String
+    package var workspace: String
     /// `sale.amount`, `sale.cost`, `deal.amount` or `campaign.cost`.
-    public var column: String
+    package var column: String
     /// The dataset's file and the line in it, when the row could be found.
-    public var file: String?
-    public var line: Int?
+    package var file: String?
+    package var line: Int?
     /// The value as SQLite holds it.
-    public var value: String
+    package var value: String
 
-    public var location: SourceLocation? { SourceLocation(file: workspace) }
+    package var location: SourceLocation? { SourceLocation(file: workspace) }
 
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         let place: String
         switch (file, line, language) {
         case (let file?, let line?, .ru): place = " (строка \(line) файла \(file))"

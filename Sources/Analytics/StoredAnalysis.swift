@@ -5,7 +5,7 @@ import Workspace
 /// What the audit reads of a round's analysis — the metric document, the sample records its
 /// findings show and the Pareto curve — whether just computed (``Analysis``) or reused from the
 /// workspace (``StoredAnalysis``).
-public protocol RoundAnalysis: Sendable {
+package protocol RoundAnalysis: Sendable {
     /// The metrics, series and tables.
     var document: MetricDocument { get }
     /// The day the metrics describe.
@@ -21,25 +21,25 @@ extension Analysis: RoundAnalysis {}
 /// A round's analysis as stored beside its metrics: what `check`, `config`, `report` and
 /// `compare` need, so that they do not read and compute the round again while nothing it
 /// depends on has changed (see ``Analytics/inputFingerprint(_:round:asOf:)``).
-public struct StoredAnalysis: RoundAnalysis, Codable, Equatable {
+package struct StoredAnalysis: RoundAnalysis, Codable, Equatable {
     /// The most records of a sample set a rule may show (`samples: limit`, clamped to 100 at load).
-    public static let sampleLimit = 100
+    package static let sampleLimit = 100
 
-    public var document: MetricDocument
-    public var paretoCurve: [Double]
+    package var document: MetricDocument
+    package var paretoCurve: [Double]
     /// Each sample set's first ``sampleLimit`` records, by set id.
     var samples: [String: SampleTable]
 
-    public var asOfDay: Day { document.asOf }
+    package var asOfDay: Day { document.asOf }
 
     /// The part of `analysis` the audit reads.
-    public init(_ analysis: Analysis) {
+    package init(_ analysis: Analysis) {
         document = analysis.document
         paretoCurve = analysis.paretoCurve
         samples = Dictionary(uniqueKeysWithValues: SampleSet.allCases.map { ($0.rawValue, analysis.sample($0, limit: Self.sampleLimit)) })
     }
 
-    public func sample(_ id: SampleSet, limit: Int) -> SampleTable {
+    package func sample(_ id: SampleSet, limit: Int) -> SampleTable {
         guard var table = samples[id.rawValue] else { return SampleTable(id: id.rawValue, columns: [], rows: [], total: 0) }
         table.rows = Array(table.rows.prefix(max(0, limit)))
         return table
@@ -55,7 +55,7 @@ extension Analytics {
     /// datasets imported into it (id, kind, checksum, rows stored, time), the requested as-of
     /// day, and the metric catalogue and analysis format of this build. Rows edited or deleted
     /// by hand clear the stored digest (triggers of the workspace schema).
-    public static func inputFingerprint(_ workspace: Workspace, round: AuditRound, asOf: Day?) throws -> String {
+    package static func inputFingerprint(_ workspace: Workspace, round: AuditRound, asOf: Day?) throws -> String {
         var hasher = SHA256()
         func add(_ text: String) { hasher.update(Array((text + "\u{1F}").utf8)) }
         add("analysis-format \(storedAnalysisFormat)")
@@ -75,14 +75,14 @@ extension Analytics {
     /// The round's stored analysis when it was computed from exactly the inputs of
     /// `fingerprint`; nil otherwise (never stored, computed from other data, or unreadable —
     /// then it is simply computed again).
-    public static func storedAnalysis(_ workspace: Workspace, round: AuditRound, fingerprint: String) throws -> StoredAnalysis? {
+    package static func storedAnalysis(_ workspace: Workspace, round: AuditRound, fingerprint: String) throws -> StoredAnalysis? {
         guard let text = try workspace.storedAnalysis(round: round, fingerprint: fingerprint) else { return nil }
         return try? JSONDecoder().decode(StoredAnalysis.self, from: Data(text.utf8))
     }
 
     /// The round's analysis: the stored one when nothing it depends on changed, else computed
     /// (and, when `store`, stored with its metrics for the next command).
-    public static func reusingStored(_ workspace: Workspace, round: AuditRound, asOf: Day?, store: Bool) throws -> any RoundAnalysis {
+    package static func reusingStored(_ workspace: Workspace, round: AuditRound, asOf: Day?, store: Bool) throws -> any RoundAnalysis {
         let fingerprint = try inputFingerprint(workspace, round: round, asOf: asOf)
         if let stored = try storedAnalysis(workspace, round: round, fingerprint: fingerprint) { return stored }
         return store

@@ -8,27 +8,27 @@ import Rules
 /// large customers whose purchases fell, the customers nobody looks after, the lines to fix —
 /// as a workbook the client's people can work through: the report shows the first rows of each,
 /// the workbook all of them, one sheet per finding.
-public struct ActionLists: Sendable {
+package struct ActionLists: Sendable {
     /// One finding's list.
-    public struct List: Sendable {
+    package struct List: Sendable {
         /// The finding's reference, also the sheet's name (`RET-010`).
-        public var ruleID: String
+        package var ruleID: String
         /// The finding's title.
-        public var title: LocalizedText
+        package var title: LocalizedText
         /// What the list holds (``SampleSet/title``).
-        public var subject: LocalizedText
+        package var subject: LocalizedText
         /// The columns, as the rule names them.
-        public var fields: [String]
+        package var fields: [String]
         /// Every record of the set.
-        public var rows: [[String]]
+        package var rows: [[String]]
     }
 
     /// The lists, in the order of the findings.
-    public var lists: [List]
+    package var lists: [List]
 
     /// The lists of the gaps among `findings` that show records, read in full from `analysis`
     /// (a round's stored analysis keeps only a sample's first records: pass one just computed).
-    public init(findings: [Finding], analysis: any RoundAnalysis) {
+    package init(findings: [Finding], analysis: any RoundAnalysis) {
         lists = findings.filter(\.isGap).compactMap { finding in
             guard let samples = finding.samples, let set = SampleSet(rawValue: samples.set) else { return nil }
             let table = analysis.sample(set, limit: Int.max)
@@ -42,13 +42,13 @@ public struct ActionLists: Sendable {
     }
 
     /// The sheet of `ruleID`'s list in the workbook, nil when the finding has none.
-    public func sheetName(for ruleID: String) -> String? {
+    package func sheetName(for ruleID: String) -> String? {
         lists.contains { $0.ruleID == ruleID } ? ruleID : nil
     }
 
     /// The workbook: a contents sheet, then one sheet per list with typed cells (money and counts
     /// as numbers, dates as dates, changes as percents), so that the lists sort and filter.
-    public func workbook(language: Language) throws -> Data {
+    package func workbook(language: Language) throws -> Data {
         let format = AuditModel.Formatter(language)
         let contents = SpreadsheetWriter.Sheet(
             name: Text.contents[language],

@@ -6,7 +6,7 @@ import Workspace
 
 extension Assessment {
     /// The report's input: everything assessed, the answers in words, and the rounds so far.
-    public func reportInput(workspace: Workspace, generatedAt: String = Timestamp.now()) throws -> ReportInput {
+    package func reportInput(workspace: Workspace, generatedAt: String = Timestamp.now()) throws -> ReportInput {
         var method = MethodInfo(
             questionnaire: "\(setup.questionnaire.id)@\(setup.questionnaire.version)",
             rulesets: setup.rulesets.layers.map(\.reference), policy: setup.rulesets.policy,
@@ -83,7 +83,7 @@ extension Assessment {
     }
 
     /// The disagreements in words: each respondent's answer, and which one counts.
-    public func disagreementRows() -> [DisagreementRow] {
+    package func disagreementRows() -> [DisagreementRow] {
         let counting = Dictionary(answers.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
         return disagreements.compactMap { disagreement in
             guard let question = setup.questionnaire.question(disagreement.questionID) else { return nil }
@@ -150,8 +150,8 @@ enum RoundHistory {
 
 extension Assessment {
     /// The round's gaps grouped by root cause and ranked (severity, then money, then symptoms).
-    public var causes: [CauseGroup] { CauseRanking.rank(findings, causes: setup.rulesets.causes) }
+    package var causes: [CauseGroup] { CauseRanking.rank(findings, causes: setup.rulesets.causes) }
 
     /// The phased project plan the round's gaps call for (nil when no ruleset declares a plan).
-    public var plan: ProjectPlan? { setup.rulesets.plan.map { ProjectPlan.build($0, causes: causes) } }
+    package var plan: ProjectPlan? { setup.rulesets.plan.map { ProjectPlan.build($0, causes: causes) } }
 }

@@ -8,29 +8,29 @@ import Rules
 import Workspace
 
 /// One round assessed: its metrics, findings, scores and recommended configuration.
-public struct Assessment: Sendable {
-    public var engagement: Engagement
-    public var round: AuditRound
-    public var setup: AuditSetup
-    public var answers: [Answer]
+package struct Assessment: Sendable {
+    package var engagement: Engagement
+    package var round: AuditRound
+    package var setup: AuditSetup
+    package var answers: [Answer]
     /// The round's analysis: reused from the workspace when nothing it depends on changed.
-    public var analysis: any RoundAnalysis
-    public var findings: [Finding]
-    public var scores: ScoreCard
-    public var configuration: RecommendedConfiguration
-    public var datasets: [DatasetRecord]
+    package var analysis: any RoundAnalysis
+    package var findings: [Finding]
+    package var scores: ScoreCard
+    package var configuration: RecommendedConfiguration
+    package var datasets: [DatasetRecord]
     /// The verdict for the CRM project from the rulesets' readiness gates (nil without gates).
-    public var readiness: Readiness? = nil
+    package var readiness: Readiness? = nil
     /// The questions the people interviewed answered materially differently, with who said what.
-    public var disagreements: [Disagreement] = []
+    package var disagreements: [Disagreement] = []
     /// The people who answered (named in the interview, a workbook or an answers file).
-    public var respondents: [Respondent] = []
+    package var respondents: [Respondent] = []
 }
 
 /// Runs the engines over one round: metrics, rules, scores, configuration; stores the results.
-public enum AuditPipeline {
+package enum AuditPipeline {
     /// Assesses `round` (the latest when nil) and stores its metrics, findings and scores.
-    public static func assess(_ workspace: Workspace, round number: Int? = nil, setup: AuditSetup, asOf: Day? = nil) throws -> Assessment {
+    package static func assess(_ workspace: Workspace, round number: Int? = nil, setup: AuditSetup, asOf: Day? = nil) throws -> Assessment {
         let round = try workspace.round(number: number)
         let storedAnswers = try workspace.answers(round: round)
         let questionnaire = setup.questionnaire

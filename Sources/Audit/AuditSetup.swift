@@ -9,14 +9,14 @@ import Workspace
 /// What a round is assessed with: the questionnaire and the layered rulesets, checked against
 /// each other and the metric catalogue.
 public struct AuditSetup: Sendable {
-    public var questionnaire: Questionnaire
-    public var rulesets: RulesetStack
+    package var questionnaire: Questionnaire
+    package var rulesets: RulesetStack
     /// The consultant's ruleset files given for this run (`--rules`), which become the round's
     /// stored layers when its assessment is stored — in the same transaction, so that a layer
     /// whose assessment fails is never kept with the round. Nil: the stored layers are used.
-    public var layersToStore: [StoredRulesetLayer]?
+    package var layersToStore: [StoredRulesetLayer]?
 
-    public init(questionnaire: Questionnaire, rulesets: RulesetStack, layersToStore: [StoredRulesetLayer]? = nil) {
+    package init(questionnaire: Questionnaire, rulesets: RulesetStack, layersToStore: [StoredRulesetLayer]? = nil) {
         self.questionnaire = questionnaire
         self.rulesets = rulesets
         self.layersToStore = layersToStore
@@ -35,13 +35,13 @@ public struct AuditSetup: Sendable {
 
     /// The ids of every rule of the bundled rulesets (the core set and each industry set), which a
     /// consultant's `disable:` may name; nil when the bundled folder cannot be found.
-    public static func bundledRuleIDs(environment: RuleEnvironment) -> Set<String>? {
+    package static func bundledRuleIDs(environment: RuleEnvironment) -> Set<String>? {
         bundled(environment: environment).map { Set($0.flatMap { $0.rules.map(\.id) }) }
     }
 
     /// The ids of every assumption the bundled rulesets declare, which a consultant's money block
     /// may name or override; nil when the bundled folder cannot be found.
-    public static func bundledAssumptionIDs(environment: RuleEnvironment) -> Set<String>? {
+    package static func bundledAssumptionIDs(environment: RuleEnvironment) -> Set<String>? {
         bundled(environment: environment).map { Set($0.flatMap { $0.assumptions.map(\.id) }) }
     }
 
@@ -64,7 +64,7 @@ public struct AuditSetup: Sendable {
 
     /// The ids of the root causes the bundled rulesets define, which a consultant's rules (and an
     /// industry set's) may name with `cause:`; nil when the bundled folder cannot be found.
-    public static func bundledCauseIDs(environment: RuleEnvironment) -> Set<String>? {
+    package static func bundledCauseIDs(environment: RuleEnvironment) -> Set<String>? {
         guard let folder = ContentLocator.folder("rulesets"),
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
         else { return nil }
@@ -80,7 +80,7 @@ public struct AuditSetup: Sendable {
 
     /// The type of every catalogue metric as expressions see it: numbers, dates, and tables
     /// (numbers by name) for the per-item metrics.
-    public static var metricTypes: [String: ReferenceType] {
+    package static var metricTypes: [String: ReferenceType] {
         var types: [String: ReferenceType] = [:]
         for definition in MetricCatalogue.all {
             types[definition.id] = ReferenceType(definition.valueType == .number ? .number : (definition.unit == .date ? .date : .string))
@@ -92,7 +92,7 @@ public struct AuditSetup: Sendable {
     /// Loads the questionnaire (`idOrPath`, default the bundled `crm-readiness`) and the rulesets:
     /// the bundled core set, the bundled industry set named `industry-<industry>.yaml` when there
     /// is one, then `extraRulesets` in order.
-    public static func load(
+    package static func load(
         questionnaire idOrPath: String? = nil, industry: String? = nil,
         extraRulesets: [String] = [], storedLayers: [StoredRulesetLayer] = [],
         bundledRulesets: Bool = true
@@ -148,7 +148,7 @@ public struct AuditSetup: Sendable {
 
     /// The setup of a workspace round: `rules` files when given (they become the round's stored
     /// layers once they load), else the layers stored with the round.
-    public static func load(
+    package static func load(
         for workspace: Workspace, round: AuditRound, questionnaire idOrPath: String? = nil,
         rules: [String] = []
     ) throws -> AuditSetup {
@@ -174,7 +174,7 @@ public struct AuditSetup: Sendable {
     }
 
     /// The industries with a bundled ruleset (`rulesets/industry-<name>.yaml`), sorted.
-    public static func bundledIndustries() -> [String] {
+    package static func bundledIndustries() -> [String] {
         guard let folder = ContentLocator.folder("rulesets"),
             let files = try? FileManager.default.contentsOfDirectory(atPath: folder)
         else { return [] }
@@ -183,25 +183,25 @@ public struct AuditSetup: Sendable {
     }
 
     /// Whether `industry` names a bundled industry ruleset (spelled as ``slug(_:)`` makes it).
-    public static func isBundledIndustry(_ industry: String) -> Bool { bundledIndustries().contains(slug(industry)) }
+    package static func isBundledIndustry(_ industry: String) -> Bool { bundledIndustries().contains(slug(industry)) }
 
-    public static func slug(_ text: String) -> String {
+    package static func slug(_ text: String) -> String {
         String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
     }
 }
 
 /// A ruleset layer stored with a round no longer loads (an earlier version accepted it): it says
 /// where, and how to replace it.
-public struct StoredLayerRefused: AuditError {
-    public var round: Int
-    public var problems: DiagnosticList
+package struct StoredLayerRefused: AuditError {
+    package var round: Int
+    package var problems: DiagnosticList
 
-    public init(round: Int, problems: DiagnosticList) {
+    package init(round: Int, problems: DiagnosticList) {
         self.round = round
         self.problems = problems
     }
 
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         let head = AuditText.theRulesetStoredWithRoundNo.text(["round": .value(round)])[language]
         return head + "\n" + problems.message(in: language)
     }

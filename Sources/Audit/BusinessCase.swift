@@ -5,37 +5,37 @@ import Rules
 /// say it can return, as ranges with every assumption stated. Value is counted in gross margin,
 /// not revenue; estimates of losses the project guards against are listed apart and left out of
 /// the payback, because a loss avoided is not money earned.
-public struct BusinessCase: Sendable, Hashable, Codable {
+package struct BusinessCase: Sendable, Hashable, Codable {
     /// One line of cost or value, as a range in roubles for the first year.
-    public struct Line: Sendable, Hashable, Codable {
-        public var id: String
-        public var title: LocalizedText
-        public var amount: ClosedRange<Double>
+    package struct Line: Sendable, Hashable, Codable {
+        package var id: String
+        package var title: LocalizedText
+        package var amount: ClosedRange<Double>
         /// How the amount was worked out, with its inputs.
-        public var basis: LocalizedText
+        package var basis: LocalizedText
     }
 
-    public var costs: [Line]
-    public var value: [Line]
+    package var costs: [Line]
+    package var value: [Line]
     /// Loss estimates of the causes the plan removes: shown, not counted in the payback.
-    public var guarded: [Line]
+    package var guarded: [Line]
     /// What could not be counted and why (an unanswered question, no platform fits).
-    public var notCounted: [LocalizedText]
-    public var assumptions: [LocalizedText]
+    package var notCounted: [LocalizedText]
+    package var assumptions: [LocalizedText]
 
-    public var cost: ClosedRange<Double> { Self.sum(costs) }
-    public var yearlyValue: ClosedRange<Double> { Self.sum(value) }
+    package var cost: ClosedRange<Double> { Self.sum(costs) }
+    package var yearlyValue: ClosedRange<Double> { Self.sum(value) }
 
     /// Months to pay back the first year's cost from the yearly value: best (low cost, high
     /// value) to worst; nil when there is no value to pay it back from.
-    public var paybackMonths: ClosedRange<Double>? {
+    package var paybackMonths: ClosedRange<Double>? {
         let value = yearlyValue
         guard value.lowerBound > 0 else { return nil }
         return (cost.lowerBound / (value.upperBound / 12))...(cost.upperBound / (value.lowerBound / 12))
     }
 
     /// The first year's return, (value − cost) / cost, worst to best.
-    public var firstYearReturn: ClosedRange<Double>? {
+    package var firstYearReturn: ClosedRange<Double>? {
         let cost = self.cost, value = yearlyValue
         guard cost.lowerBound > 0 else { return nil }
         return ((value.lowerBound - cost.upperBound) / cost.upperBound)...((value.upperBound - cost.lowerBound) / cost.lowerBound)
@@ -46,7 +46,8 @@ public struct BusinessCase: Sendable, Hashable, Codable {
     }
 
     /// Works out the case for an assessed round, its plan and the platform ranked first.
-    public static func of(_ assessment: Assessment, plan: ProjectPlan?, platform: ShortlistEntry?, pricesCheckedOn: String?) -> BusinessCase
+    package static func of(_ assessment: Assessment, plan: ProjectPlan?, platform: ShortlistEntry?, pricesCheckedOn: String?)
+        -> BusinessCase
     {
         let number = assessment.answerValues.number
         let metrics = assessment.analysis.document

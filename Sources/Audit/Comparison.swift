@@ -8,10 +8,10 @@ import Workspace
 
 /// Compares two assessed rounds of a workspace from what the assessments stored: scores,
 /// findings, metric snapshots, answers and the method (questionnaire, rulesets, rules).
-public enum RoundComparer {
+package enum RoundComparer {
     /// The last two assessed rounds, oldest first.
     /// - Throws: ``ComparisonError/notEnoughRounds(assessed:)`` with fewer than two.
-    public static func defaultRounds(_ workspace: Workspace) throws -> (AuditRound, AuditRound) {
+    package static func defaultRounds(_ workspace: Workspace) throws -> (AuditRound, AuditRound) {
         let assessed = try workspace.rounds().filter { try !workspace.scores(round: $0).isEmpty }
         guard assessed.count >= 2 else { throw ComparisonError.notEnoughRounds(assessed: assessed.map(\.number)) }
         return (assessed[assessed.count - 2], assessed[assessed.count - 1])
@@ -20,20 +20,20 @@ public enum RoundComparer {
     /// Rounds `a` and `b` of `workspace` (in either order; the earlier becomes `from`).
     /// - Throws: ``ComparisonError/sameRound(_:)``, ``ComparisonError/notAssessed(round:)``,
     ///   workspace errors for an unknown round number.
-    public static func compare(_ workspace: Workspace, rounds a: Int, _ b: Int) throws -> RoundComparison {
+    package static func compare(_ workspace: Workspace, rounds a: Int, _ b: Int) throws -> RoundComparison {
         guard a != b else { throw ComparisonError.sameRound(a) }
         return try compare(workspace, from: workspace.round(number: min(a, b)), to: workspace.round(number: max(a, b)))
     }
 
     /// Compares `from` with `to`. The questionnaire that names questions and areas is the one
     /// `to` was assessed with, when it can still be loaded; otherwise ids are shown.
-    public static func compare(_ workspace: Workspace, from: AuditRound, to: AuditRound) throws -> RoundComparison {
+    package static func compare(_ workspace: Workspace, from: AuditRound, to: AuditRound) throws -> RoundComparison {
         let questionnaire = to.questionnaireID.flatMap { try? Questionnaire.resolve($0) }
         return try compare(workspace, from: from, to: to, questionnaire: questionnaire)
     }
 
     /// Compares `from` with `to`, naming questions and areas from `questionnaire`.
-    public static func compare(_ workspace: Workspace, from: AuditRound, to: AuditRound, questionnaire: Questionnaire?) throws
+    package static func compare(_ workspace: Workspace, from: AuditRound, to: AuditRound, questionnaire: Questionnaire?) throws
         -> RoundComparison
     {
         let scoresBefore = try workspace.scores(round: from), scoresAfter = try workspace.scores(round: to)
@@ -244,12 +244,12 @@ public enum RoundComparer {
 }
 
 /// Why two rounds cannot be compared.
-public enum ComparisonError: AuditError, Equatable {
+package enum ComparisonError: AuditError, Equatable {
     case notEnoughRounds(assessed: [Int])
     case sameRound(Int)
     case notAssessed(round: Int)
 
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         switch (self, language) {
         case (.notEnoughRounds(let assessed), .ru):
             "для сравнения нужны два оценённых раунда, оценены: \(assessed.isEmpty ? "ни одного" : assessed.map(String.init).joined(separator: ", ")); начните раунд командой `crm-audit round new` и оцените его командой `crm-audit check`"

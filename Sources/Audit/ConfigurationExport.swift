@@ -5,8 +5,8 @@ import Yams
 
 /// The recommended configuration and the implementation specification as the files
 /// `crm-audit config` writes (JSON, YAML, or an XLSX workbook of the specification).
-public enum ConfigurationExport {
-    public static func json(_ configuration: RecommendedConfiguration, specification: ImplementationSpec? = nil) throws -> String {
+package enum ConfigurationExport {
+    package static func json(_ configuration: RecommendedConfiguration, specification: ImplementationSpec? = nil) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data =
@@ -15,7 +15,7 @@ public enum ConfigurationExport {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    public static func yaml(_ configuration: RecommendedConfiguration, specification: ImplementationSpec? = nil, header: String) throws
+    package static func yaml(_ configuration: RecommendedConfiguration, specification: ImplementationSpec? = nil, header: String) throws
         -> String
     {
         let encoder = YAMLEncoder()
@@ -27,7 +27,7 @@ public enum ConfigurationExport {
     }
 
     /// The specification as a workbook, one sheet per part, in `language`.
-    public static func workbook(_ specification: ImplementationSpec, language: Language) throws -> Data {
+    package static func workbook(_ specification: ImplementationSpec, language: Language) throws -> Data {
         try SpreadsheetWriter(sheets: SpecificationWorkbook.sheets(specification, language: language)).data()
     }
 }

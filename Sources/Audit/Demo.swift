@@ -8,18 +8,18 @@ import Workspace
 
 /// The bundled example audit: ООО «ТехноСнаб» from `examples/technosnab`, run through every
 /// stage into a folder.
-public enum Demo {
+package enum Demo {
     /// What the demo wrote.
-    public struct Result: Sendable {
-        public var workspace: String
-        public var reports: [String]
-        public var configuration: String
-        public var assessment: Assessment
+    package struct Result: Sendable {
+        package var workspace: String
+        package var reports: [String]
+        package var configuration: String
+        package var assessment: Assessment
     }
 
-    public static let company = "ООО «ТехноСнаб»"
+    package static let company = "ООО «ТехноСнаб»"
     /// The audit's date: the data runs to 2026-11-20.
-    public static let roundDate = Day(year: 2026, month: 11, day: 25) ?? Day(ordinal: 0)
+    package static let roundDate = Day(year: 2026, month: 11, day: 25) ?? Day(ordinal: 0)
 
     /// Builds a fresh workspace in `directory` from the example's exports and answers, assesses
     /// it, and writes the report in both languages (HTML), its JSON and the configuration.
@@ -28,7 +28,7 @@ public enum Demo {
     /// company) and files are replaced. Any other file in the way — another workspace, a file
     /// crm-audit did not write — is refused before anything is written, unless `force`.
     /// - Parameter log: receives one line per stage, in the caller's language.
-    public static func run(into directory: String, language: Language, force: Bool = false, log: (String) -> Void) throws -> Result {
+    package static func run(into directory: String, language: Language, force: Bool = false, log: (String) -> Void) throws -> Result {
         guard let examples = ContentLocator.folder("examples") else { throw ContentLocator.NotFound(folder: "examples") }
         let source = examples + "/technosnab"
         try FileManager.default.createDirectory(

@@ -4,33 +4,33 @@ import Rules
 import Workspace
 
 /// One round as `crm-audit history` lists it.
-public struct HistoryEntry: Sendable, Hashable, Codable {
-    public var number: Int
-    public var date: Day
-    public var status: AuditRound.Status
+package struct HistoryEntry: Sendable, Hashable, Codable {
+    package var number: Int
+    package var date: Day
+    package var status: AuditRound.Status
     /// False until the round has been assessed (`check`, `report`).
-    public var assessed: Bool
-    public var overall: Double?
-    public var level: Int?
-    public var levelTitle: LocalizedText?
-    public var confidence: Double?
+    package var assessed: Bool
+    package var overall: Double?
+    package var level: Int?
+    package var levelTitle: LocalizedText?
+    package var confidence: Double?
     /// Area scores by area id.
-    public var areas: [String: Double]
+    package var areas: [String: Double]
     /// Gaps (finding or warn) by severity (`critical`, `high`, …); every severity is present.
-    public var findings: [String: Int]
-    public var notEvaluable: Int
-    public var questionnaire: String?
-    public var rulesets: [String]
-    public var datasets: Int
+    package var findings: [String: Int]
+    package var notEvaluable: Int
+    package var questionnaire: String?
+    package var rulesets: [String]
+    package var datasets: Int
     /// Answers carried over from the previous round and not yet confirmed.
-    public var unconfirmedAnswers: Int
+    package var unconfirmedAnswers: Int
 }
 
 /// The rounds of a workspace with their stored results.
-public enum AuditHistory {
+package enum AuditHistory {
     /// Every round, oldest first. Level titles come from `policy` (the scoring policy of the
     /// rulesets in use).
-    public static func entries(_ workspace: Workspace, policy: ScoringPolicy = .standard) throws -> [HistoryEntry] {
+    package static func entries(_ workspace: Workspace, policy: ScoringPolicy = .standard) throws -> [HistoryEntry] {
         try workspace.rounds().map { round in
             let scores = try workspace.scores(round: round)
             let overall = scores.first { $0.area == "overall" }
@@ -59,7 +59,7 @@ public enum AuditHistory {
 
 extension AuditHistory {
     /// The assessed rounds up to round `number`, oldest first, as the trend chart needs them.
-    public static func summaries(_ workspace: Workspace, upTo number: Int) throws -> [RoundSummary] {
+    package static func summaries(_ workspace: Workspace, upTo number: Int) throws -> [RoundSummary] {
         try RoundHistory.summaries(workspace, upTo: workspace.round(number: number))
     }
 }

@@ -5,7 +5,7 @@ import Expressions
 extension MetricDocument {
     /// The metrics as expressions see them: numbers, ISO dates as dates, other texts as
     /// strings, and the per-item metrics (``MetricCatalogue/breakdowns``) as tables.
-    public var expressionValues: [String: Value] {
+    package var expressionValues: [String: Value] {
         var values: [String: Value] = [:]
         for (id, value) in metrics {
             switch value {

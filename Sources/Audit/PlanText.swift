@@ -3,8 +3,8 @@ import AuditModel
 import Rules
 
 /// The plan and its business case as plain text (terminal, Markdown) and CSV.
-public enum PlanText {
-    public static func render(_ plan: ProjectPlan, businessCase: BusinessCase, document: MetricDocument, language: Language) -> String {
+package enum PlanText {
+    package static func render(_ plan: ProjectPlan, businessCase: BusinessCase, document: MetricDocument, language: Language) -> String {
         let format = Formatter(language)
         var lines: [String] = []
         lines.append(
@@ -79,7 +79,7 @@ public enum PlanText {
     }
 
     /// One row per initiative: id, title, owner, start and end week, effort and cost ranges, prerequisites, findings.
-    public static func csv(_ plan: ProjectPlan, language: Language) -> String {
+    package static func csv(_ plan: ProjectPlan, language: Language) -> String {
         func number(_ value: Double) -> CSVField { .formatted(String(Int(value.rounded()))) }
         var rows: [[CSVField]] = [
             [

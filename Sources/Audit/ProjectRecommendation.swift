@@ -4,16 +4,16 @@ import Rules
 /// The recommended CRM project of an assessed round: the platforms ranked for the client, the
 /// phased plan, and its business case against the platform ranked first. One place builds it for
 /// `crm-audit plan` and the report.
-public struct ProjectRecommendation: Sendable {
-    public var shortlist: PlatformShortlist
-    public var plan: ProjectPlan
-    public var businessCase: BusinessCase
+package struct ProjectRecommendation: Sendable {
+    package var shortlist: PlatformShortlist
+    package var plan: ProjectPlan
+    package var businessCase: BusinessCase
 }
 
 extension Assessment {
     /// The recommendation with the bundled platform catalogue and `catalogues` layered over it;
     /// nil when no ruleset declares a plan.
-    public func recommendation(catalogues: [String] = [], market: String = "ru") throws -> ProjectRecommendation? {
+    package func recommendation(catalogues: [String] = [], market: String = "ru") throws -> ProjectRecommendation? {
         guard let plan else { return nil }
         let shortlist = PlatformShortlist.rank(
             try PlatformCatalogue.load(overrides: catalogues), for: PlatformRequirements.of(self, market: market))

@@ -3,13 +3,13 @@ import Questionnaire
 import Workspace
 
 /// Starting a repeated audit with the method it will be assessed with.
-public enum RoundStart {
+package enum RoundStart {
     /// Starts the next round of `workspace` dated `date` in one transaction: the previous
     /// round's answers are migrated to `setup`'s questionnaire version and carried over "to
     /// confirm", and the round records the questionnaire and rulesets of `setup`.
     /// - Throws: ``QuestionnaireError/otherQuestionnaire(round:recorded:wanted:)`` when the
     ///   previous round used another questionnaire; workspace errors (a date before the latest round's).
-    public static func start(_ workspace: Workspace, date: Day, setup: AuditSetup) throws -> (StartedRound, MigrationReport) {
+    package static func start(_ workspace: Workspace, date: Day, setup: AuditSetup) throws -> (StartedRound, MigrationReport) {
         let previous = try workspace.round()
         let questionnaire = setup.questionnaire
         if let recorded = previous.questionnaireID, recorded != questionnaire.id {

@@ -23,7 +23,7 @@ public enum AnswerValue: Sendable, Hashable, Codable {
     case notApplicable
 
     /// True for the explicit non-answers.
-    public var isNonAnswer: Bool {
+    package var isNonAnswer: Bool {
         switch self {
         case .dontKnow, .notApplicable: true
         default: false
@@ -32,19 +32,19 @@ public enum AnswerValue: Sendable, Hashable, Codable {
 }
 
 /// Where an answer came from.
-public enum AnswerSource: String, Sendable, Hashable, Codable {
+package enum AnswerSource: String, Sendable, Hashable, Codable {
     case interview, prefill, file, workbook, carriedOver = "carried_over"
 }
 
 /// The person who gave an answer: the owner, the head of sales, the accountant…
 public struct Respondent: Sendable, Hashable, Codable, Comparable {
     /// As the person is to be named in the report ("И. И. Смирнов").
-    public var name: String
+    package var name: String
     /// Their position in the company, in their own words ("руководитель отдела продаж").
-    public var role: String?
+    package var role: String?
 
     /// A respondent with `name` (trimmed, control characters removed), nil when it is empty.
-    public init?(name: String, role: String? = nil) {
+    package init?(name: String, role: String? = nil) {
         let cleanName = TerminalText.sanitised(name, multiline: false).trimmingCharacters(in: .whitespaces)
         guard !cleanName.isEmpty else { return nil }
         self.name = cleanName
@@ -63,19 +63,21 @@ public struct Respondent: Sendable, Hashable, Codable, Comparable {
 
 /// An answer as stored for one round.
 public struct Answer: Sendable, Hashable, Codable {
+    /// The question answered.
     public var questionID: String
+    /// The answer.
     public var value: AnswerValue
-    public var note: String?
-    public var source: AnswerSource
+    package var note: String?
+    package var source: AnswerSource
     /// ISO-8601 time the answer was given.
-    public var answeredAt: String
+    package var answeredAt: String
     /// False for an answer carried over from an earlier round that the consultant has not confirmed yet.
-    public var confirmed: Bool
+    package var confirmed: Bool
     /// Who gave it, when known (the interview's `--respondent`, a workbook's header, a column of
     /// an answers file).
-    public var respondent: Respondent?
+    package var respondent: Respondent?
 
-    public init(
+    package init(
         questionID: String, value: AnswerValue, note: String? = nil, source: AnswerSource,
         answeredAt: String, confirmed: Bool = true, respondent: Respondent? = nil
     ) {

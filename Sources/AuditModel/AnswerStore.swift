@@ -3,7 +3,7 @@
 /// protocol, so it neither links SQLite nor needs a file to be tested.
 ///
 /// Every method that writes is one transaction: all of it is stored, or nothing.
-public protocol AnswerStore: Sendable {
+package protocol AnswerStore: Sendable {
     /// The answers that count in `round`, one per question.
     func answers(round: AuditRound) throws -> [Answer]
     /// Every respondent's own answer, several per question where several people answered.

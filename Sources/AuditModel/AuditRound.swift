@@ -1,19 +1,19 @@
 /// One dated audit of the client; repeated audits are later rounds of the same workspace.
 public struct AuditRound: Sendable, Hashable, Codable {
-    public enum Status: String, Sendable, Codable { case open, closed }
+    package enum Status: String, Sendable, Codable { case open, closed }
 
     /// Internal key of the round.
-    public var id: Int64
+    package var id: Int64
     /// 1, 2, 3… in the order the rounds were started.
-    public var number: Int
-    public var date: Day
-    public var status: Status
-    public var questionnaireID: String?
-    public var questionnaireVersion: String?
+    package var number: Int
+    package var date: Day
+    package var status: Status
+    package var questionnaireID: String?
+    package var questionnaireVersion: String?
     /// The rulesets used, as `id@version` joined by commas.
-    public var rulesets: String?
+    package var rulesets: String?
 
-    public init(
+    package init(
         id: Int64, number: Int, date: Day, status: Status, questionnaireID: String?, questionnaireVersion: String?,
         rulesets: String?
     ) {

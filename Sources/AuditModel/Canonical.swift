@@ -3,10 +3,10 @@ public enum DatasetKind: String, CaseIterable, Sendable, Codable, Hashable {
     case customers, sales, managers, deals, activities, campaigns
 
     /// The canonical fields of this kind, in their documented order.
-    public var fields: [FieldSpec] { CanonicalModel.fields(of: self) }
+    package var fields: [FieldSpec] { CanonicalModel.fields(of: self) }
 
     /// The workspace table holding this kind's rows.
-    public var tableName: String {
+    package var tableName: String {
         switch self {
         case .customers: "customer"
         case .sales: "sale"
@@ -17,7 +17,7 @@ public enum DatasetKind: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .customers: ModelText.customers.text()
         case .sales: ModelText.sales.text()
@@ -30,7 +30,7 @@ public enum DatasetKind: String, CaseIterable, Sendable, Codable, Hashable {
 }
 
 /// How a canonical field's values are read and stored.
-public enum FieldType: Sendable, Hashable {
+package enum FieldType: Sendable, Hashable {
     /// Free text, stored trimmed.
     case text
     /// A decimal number (money, quantity), stored as REAL.
@@ -44,12 +44,12 @@ public enum FieldType: Sendable, Hashable {
 }
 
 /// One canonical field: its name, type and whether a row needs it.
-public struct FieldSpec: Sendable, Hashable {
-    public var name: String
-    public var type: FieldType
-    public var required: Bool
+package struct FieldSpec: Sendable, Hashable {
+    package var name: String
+    package var type: FieldType
+    package var required: Bool
 
-    public init(_ name: String, _ type: FieldType = .text, required: Bool = false) {
+    package init(_ name: String, _ type: FieldType = .text, required: Bool = false) {
         self.name = name
         self.type = type
         self.required = required
@@ -57,8 +57,8 @@ public struct FieldSpec: Sendable, Hashable {
 }
 
 /// The canonical model every import maps onto.
-public enum CanonicalModel {
-    public static func fields(of kind: DatasetKind) -> [FieldSpec] {
+package enum CanonicalModel {
+    package static func fields(of kind: DatasetKind) -> [FieldSpec] {
         switch kind {
         case .customers:
             [

@@ -1,7 +1,7 @@
 /// The customer list's fields in words, so that no report, catalogue title or message shows a
 /// field id (`tax_id`, `email_consent`) to a reader.
 extension CanonicalModel {
-    public static let customerFieldTitles: [String: LocalizedText] = [
+    package static let customerFieldTitles: [String: LocalizedText] = [
         "customer_id": ModelText.customerId.text(),
         "name": ModelText.name.text(),
         "type": ModelText.customerType.text(),

@@ -4,14 +4,15 @@
 /// and windows are integer arithmetic. Written as ISO `YYYY-MM-DD`.
 public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// Days since 1970-01-01.
-    public var ordinal: Int
+    package var ordinal: Int
 
+    /// The day `ordinal` days after 1970-01-01 (before it when negative).
     public init(ordinal: Int) {
         self.ordinal = ordinal
     }
 
     /// The day, or nil when the combination does not exist (31 April, 29 February 2023).
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year),
             (1...9999).contains(year)
         else { return nil }
@@ -26,7 +27,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// Year, month and day of month.
-    public var components: (year: Int, month: Int, day: Int) {
+    package var components: (year: Int, month: Int, day: Int) {
         let z = ordinal + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -39,11 +40,11 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return (y, m, d)
     }
 
-    public var year: Int { components.year }
-    public var month: Int { components.month }
+    package var year: Int { components.year }
+    package var month: Int { components.month }
 
     /// `YYYY-MM-DD`.
-    public var iso: String {
+    package var iso: String {
         let (y, m, d) = components
         return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
     }
@@ -51,7 +52,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public var description: String { iso }
 
     /// Parses exactly `YYYY-MM-DD`.
-    public init?(iso text: some StringProtocol) {
+    package init?(iso text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let y = Day.digits(bytes[0..<4]), let m = Day.digits(bytes[5..<7]), let d = Day.digits(bytes[8..<10])
@@ -59,35 +60,35 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
-    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+    package func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
-    public func days(to other: Day) -> Int { other.ordinal - ordinal }
+    package func days(to other: Day) -> Int { other.ordinal - ordinal }
 
     /// The first day of this day's month.
-    public var startOfMonth: Day {
+    package var startOfMonth: Day {
         let (y, m, _) = components
         return Day(year: y, month: m, day: 1) ?? self
     }
 
     /// A month index (year·12 + month − 1) for monthly series and cohorts.
-    public var monthIndex: Int {
+    package var monthIndex: Int {
         let (y, m, _) = components
         return y * 12 + m - 1
     }
 
     /// `YYYY-MM` of a month index.
-    public static func monthLabel(_ monthIndex: Int) -> String {
+    package static func monthLabel(_ monthIndex: Int) -> String {
         pad(monthIndex / 12, 4) + "-" + pad(monthIndex % 12 + 1, 2)
     }
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
-    public static func isLeap(_ year: Int) -> Bool {
+    package static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: 30

@@ -1,13 +1,15 @@
 /// A place in an input file, as a compiler names it: `file:line:column`.
 public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The file, as the user named it.
     public var file: String
     /// 1-based line (a CSV record's first line, a sheet row, an XML or YAML line); nil for the file as a whole.
-    public var line: Int?
+    package var line: Int?
     /// 1-based column, when known.
-    public var column: Int?
+    package var column: Int?
     /// A workbook cell as a spreadsheet names it, `Sheet!D12` (then shown instead of line and column).
-    public var cell: String?
+    package var cell: String?
 
+    /// A place in `file`, at `line` and `column` (1-based) when known.
     public init(file: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.line = line
@@ -15,7 +17,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     }
 
     /// A cell of a workbook: `sheet` and the cell's `reference` (`D12`).
-    public init(file: String, sheet: String, cell reference: String) {
+    package init(file: String, sheet: String, cell reference: String) {
         self.file = file
         self.cell = "\(sheet)!\(reference)"
     }
@@ -29,7 +31,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     }
 
     /// Where, in words: "в ячейке Анкета!D12", "on line 12".
-    public func place(in language: Language) -> String {
+    package func place(in language: Language) -> String {
         switch (cell, language) {
         case (let cell?, .ru): "ячейке \(cell)"
         case (let cell?, .en): "in cell \(cell)"
@@ -51,6 +53,7 @@ public protocol AuditError: Error, Sendable {
 }
 
 extension AuditError {
+    /// No place by default.
     public var location: SourceLocation? { nil }
 
     /// The message in the compiler's shape: `error: …` then ` --> file:line:column`.
@@ -65,6 +68,7 @@ extension AuditError {
 /// One problem found in an input file, with its location; used where a run collects all
 /// problems of a file instead of stopping at the first.
 public struct Diagnostic: AuditError, Hashable, CustomStringConvertible {
+    /// How grave a diagnostic is: an error stops the load, a warning does not.
     public enum Severity: String, Sendable, Hashable, Codable, Comparable {
         case error, warning, note
 
@@ -79,16 +83,19 @@ public struct Diagnostic: AuditError, Hashable, CustomStringConvertible {
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
+    /// Error or warning.
     public var severity: Severity
+    /// Where the problem is, when it is in a file.
     public var location: SourceLocation?
-    public var text: LocalizedText
+    package var text: LocalizedText
 
-    public init(_ severity: Severity = .error, at location: SourceLocation?, _ text: LocalizedText) {
+    package init(_ severity: Severity = .error, at location: SourceLocation?, _ text: LocalizedText) {
         self.severity = severity
         self.location = location
         self.text = text
     }
 
+    /// The diagnostic's text in `language`.
     public func message(in language: Language) -> String { text[language] }
 
     /// `file:line:column: error: message`, the shape editors and CI logs understand.
@@ -111,14 +118,17 @@ public struct Diagnostic: AuditError, Hashable, CustomStringConvertible {
 
 /// Several problems of one run, reported together.
 public struct DiagnosticList: AuditError {
+    /// Every problem found, in the order found.
     public var diagnostics: [Diagnostic]
 
-    public init(_ diagnostics: [Diagnostic]) {
+    package init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 
+    /// The diagnostics that are errors.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
+    /// Every diagnostic, one per line, in `language`.
     public func message(in language: Language) -> String {
         let lines = diagnostics.map { $0.formatted(in: language) }
         let count = errors.count

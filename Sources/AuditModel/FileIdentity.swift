@@ -2,11 +2,11 @@ import Foundation
 
 /// Which file a path names, however it is spelled: through symbolic links, `.` and `..`, a
 /// relative path, or a hard link.
-public enum FileIdentity {
+package enum FileIdentity {
     /// The absolute path with every symbolic link resolved. For a path that does not exist yet,
     /// the folder it would be created in is resolved (and a dangling link followed to where it
     /// points), so that `WS-wal` before SQLite creates it is still recognised as `WS`'s journal.
-    public static func resolvedPath(_ path: String) -> String {
+    package static func resolvedPath(_ path: String) -> String {
         var current = absolute(path)
         // A chain of links longer than the kernel's own limit (40) is a loop: stop there.
         for _ in 0..<40 {
@@ -25,22 +25,22 @@ public enum FileIdentity {
 
     /// Whether `first` and `second` are the same file: the same device and inode when both exist
     /// (a hard or symbolic link, another spelling), else the same resolved path.
-    public static func same(_ first: String, _ second: String) -> Bool {
+    package static func same(_ first: String, _ second: String) -> Bool {
         if let a = deviceAndInode(first), let b = deviceAndInode(second) { return a == b }
         return resolvedPath(first) == resolvedPath(second)
     }
 
     /// The device and inode of the file `path` names, following symbolic links; nil when it does not exist.
-    public static func deviceAndInode(_ path: String) -> DeviceAndInode? {
+    package static func deviceAndInode(_ path: String) -> DeviceAndInode? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         return DeviceAndInode(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     }
 
     /// A file's identity on this machine.
-    public struct DeviceAndInode: Hashable, Sendable {
-        public var device: UInt64
-        public var inode: UInt64
+    package struct DeviceAndInode: Hashable, Sendable {
+        package var device: UInt64
+        package var inode: UInt64
     }
 
     static func absolute(_ path: String) -> String {

@@ -2,17 +2,17 @@
 /// `1 234 567,89 ₽` and `29.11.2026` in Russian, `RUB 1,234,567.89` and `2026-11-29` in English.
 ///
 /// Pure Swift (no ICU), so that the report renders the same on every machine.
-public struct Formatter: Sendable {
-    public var language: Language
+package struct Formatter: Sendable {
+    package var language: Language
 
-    public init(_ language: Language) {
+    package init(_ language: Language) {
         self.language = language
     }
 
     /// A number with grouping and at most `fractionDigits` decimals (0–9; trailing zeros dropped
     /// unless `fixed`). Exact for any finite value: beyond 9.2·10^18 (where no fraction is left)
     /// the whole digits are worked out without converting to an integer type.
-    public func number(_ value: Double, fractionDigits: Int = 2, fixed: Bool = false) -> String {
+    package func number(_ value: Double, fractionDigits: Int = 2, fixed: Bool = false) -> String {
         guard value.isFinite else { return value.isNaN ? "—" : (value > 0 ? "∞" : "−∞") }
         let places = min(max(fractionDigits, 0), 9)
         var scale: UInt64 = 1
@@ -73,24 +73,24 @@ public struct Formatter: Sendable {
     }
 
     /// A whole count: `12 345` / `12,345`.
-    public func count(_ value: Double) -> String { number(value, fractionDigits: 0) }
+    package func count(_ value: Double) -> String { number(value, fractionDigits: 0) }
 
     /// Money in the data's currency (roubles): two decimals when there are kopecks.
-    public func money(_ value: Double, fractionDigits: Int? = nil) -> String {
+    package func money(_ value: Double, fractionDigits: Int? = nil) -> String {
         let digits = fractionDigits ?? (abs(value) >= 100_000 ? 0 : 2)
         let text = number(value, fractionDigits: digits, fixed: digits > 0 && value.rounded() != value)
         return WritingConventions.of(language).money(text, .units)
     }
 
     /// A range of whole roubles, `50 000 ₽ – 180 000 ₽`, or one amount when both ends are equal.
-    public func moneyRange(_ range: ClosedRange<Double>) -> String {
+    package func moneyRange(_ range: ClosedRange<Double>) -> String {
         range.lowerBound == range.upperBound
             ? money(range.lowerBound.rounded())
             : money(range.lowerBound.rounded()) + " – " + money(range.upperBound.rounded())
     }
 
     /// A compact money amount for charts and headlines: `12,3 млн ₽` / `RUB 12.3M`.
-    public func compactMoney(_ value: Double) -> String {
+    package func compactMoney(_ value: Double) -> String {
         let magnitude = abs(value)
         let (divisor, scale) = Self.magnitude(magnitude)
         let text = number(value / divisor, fractionDigits: divisor == 1 ? 0 : 1)
@@ -99,7 +99,7 @@ public struct Formatter: Sendable {
 
     /// An amount rounded to three significant figures (`3 456 789` → `3 460 000`): the precision
     /// an estimate built on assumed rates can claim. Zero and non-finite values pass through.
-    public static func threeSignificant(_ value: Double) -> Double {
+    package static func threeSignificant(_ value: Double) -> Double {
         guard value.isFinite, value != 0 else { return value }
         let digits = digitsBeforePoint(value)
         var scale = 1.0
@@ -123,11 +123,11 @@ public struct Formatter: Sendable {
 
     /// An estimated amount, three significant figures in the compact unit: `≈ 3,46 млн ₽` /
     /// `≈ RUB 3.46M`. Only estimates go through here; amounts summed from the data do not.
-    public func estimate(_ value: Double) -> String { "≈\u{00A0}" + estimateBody(low: value, high: value) }
+    package func estimate(_ value: Double) -> String { "≈\u{00A0}" + estimateBody(low: value, high: value) }
 
     /// An estimated range, both ends at three significant figures in the unit of the larger:
     /// `3,46–5,19 млн ₽` / `RUB 3.46–5.19M`.
-    public func estimateRange(low: Double, high: Double) -> String { estimateBody(low: low, high: high) }
+    package func estimateRange(low: Double, high: Double) -> String { estimateBody(low: low, high: high) }
 
     private func estimateBody(low: Double, high: Double) -> String {
         let (small, large) = (Self.threeSignificant(min(low, high)), Self.threeSignificant(max(low, high)))
@@ -149,16 +149,16 @@ public struct Formatter: Sendable {
     }
 
     /// `text` (a number already written) followed by the percent sign as the language writes it.
-    public func percentSign(after text: String) -> String { text + WritingConventions.of(language).percentSuffix }
+    package func percentSign(after text: String) -> String { text + WritingConventions.of(language).percentSuffix }
 
     /// A share (0–1) as a percent: `35,2 %` / `35.2%`.
-    public func percent(_ share: Double, fractionDigits: Int = 1) -> String {
+    package func percent(_ share: Double, fractionDigits: Int = 1) -> String {
         let text = number(share * 100, fractionDigits: fractionDigits)
         return percentSign(after: text)
     }
 
     /// A change as a percent with its sign, a typographic minus for a fall: `−45,2 %`, `+12,0 %`.
-    public func signedPercent(_ change: Double, fractionDigits: Int = 1) -> String {
+    package func signedPercent(_ change: Double, fractionDigits: Int = 1) -> String {
         let shown = percent(abs(change), fractionDigits: fractionDigits)
         let zero = number(0, fractionDigits: fractionDigits)
         guard !shown.hasPrefix(zero + WritingConventions.of(language).percentSuffix) else { return shown }
@@ -167,21 +167,21 @@ public struct Formatter: Sendable {
 
     /// An ISO-8601 time (`2026-12-02T21:56:43Z`) as the day and the minute, UTC (`02.12.2026
     /// 21:56 UTC`); text that is not such a time as it is.
-    public func timestamp(_ iso: String) -> String {
+    package func timestamp(_ iso: String) -> String {
         guard iso.count >= 16, let day = Day(iso: String(iso.prefix(10))) else { return iso }
         let start = iso.index(iso.startIndex, offsetBy: 11), end = iso.index(iso.startIndex, offsetBy: 16)
         return "\(date(day)) \(iso[start..<end]) UTC"
     }
 
     /// A day: `29.11.2026` / `2026-11-29`.
-    public func date(_ day: Day) -> String {
+    package func date(_ day: Day) -> String {
         guard WritingConventions.of(language).dayFirstDates else { return day.iso }
         let (y, m, d) = day.components
         return two(d) + "." + two(m) + "." + String(y)
     }
 
     /// A month label for charts: `ноя 2026` / `Nov 2026`.
-    public func month(_ monthIndex: Int) -> String {
+    package func month(_ monthIndex: Int) -> String {
         let names = WritingConventions.of(language).monthNames
         return names[((monthIndex % 12) + 12) % 12] + " " + String(monthIndex / 12)
     }

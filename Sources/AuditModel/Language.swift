@@ -4,7 +4,7 @@ public enum Language: String, CaseIterable, Sendable, Codable, Hashable {
     case en
 
     /// The language's tag in documents (BCP 47: `ru-RU`, `en-GB`), for a Word file's proofing language.
-    public var documentTag: String {
+    package var documentTag: String {
         switch self {
         case .ru: "ru-RU"
         case .en: "en-GB"
@@ -12,7 +12,7 @@ public enum Language: String, CaseIterable, Sendable, Codable, Hashable {
     }
 
     /// The language picked from a locale identifier such as `ru_RU.UTF-8` (Russian), else English.
-    public static func fromLocale(_ identifier: String?) -> Language {
+    package static func fromLocale(_ identifier: String?) -> Language {
         guard let identifier, identifier.lowercased().hasPrefix("ru") else { return .en }
         return .ru
     }
@@ -20,20 +20,20 @@ public enum Language: String, CaseIterable, Sendable, Codable, Hashable {
 
 /// A text given in every ``Language``.
 public struct LocalizedText: Sendable, Hashable, Codable {
-    public var ru: String
-    public var en: String
+    package var ru: String
+    package var en: String
 
-    public init(ru: String, en: String) {
+    package init(ru: String, en: String) {
         self.ru = ru
         self.en = en
     }
 
     /// The same text in both languages (names, codes, numbers).
-    public init(both text: String) {
+    package init(both text: String) {
         self.init(ru: text, en: text)
     }
 
-    public subscript(language: Language) -> String {
+    package subscript(language: Language) -> String {
         switch language {
         case .ru: ru
         case .en: en
@@ -41,7 +41,7 @@ public struct LocalizedText: Sendable, Hashable, Codable {
     }
 
     /// Both variants transformed the same way.
-    public func map(_ transform: (String) -> String) -> LocalizedText {
+    package func map(_ transform: (String) -> String) -> LocalizedText {
         LocalizedText(ru: transform(ru), en: transform(en))
     }
 }

@@ -1,6 +1,6 @@
 /// The window of sale lines (or the moment) a metric describes. The headline period of the
 /// audit is the last 12 months to as_of, compared with the 12 months before.
-public enum MetricPeriod: String, Sendable, Hashable, Codable, CaseIterable {
+package enum MetricPeriod: String, Sendable, Hashable, Codable, CaseIterable {
     /// The headline period: sale lines dated in (as_of − 365, as_of].
     case last12m = "last_12m"
     /// The 12 months before it: (as_of − 730, as_of − 365].
@@ -17,7 +17,7 @@ public enum MetricPeriod: String, Sendable, Hashable, Codable, CaseIterable {
     case cohorts
 
     /// How the period is named next to a figure.
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .last12m: ModelText.lastMonths.text()
         case .previous12m: ModelText.previousMonths.text()
@@ -31,16 +31,16 @@ public enum MetricPeriod: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// True when the figure depends on how far back the export goes: two rounds whose exports
     /// span 30 and 36 months do not compare on it.
-    public var dependsOnExportLength: Bool { self == .allHistory || self == .cohorts }
+    package var dependsOnExportLength: Bool { self == .allHistory || self == .cohorts }
 }
 
 /// What another engine needs to know of a metric to check a rule on it and write its value:
 /// its unit and the period it covers. The analytics' catalogue gives every metric's shape.
-public struct MetricShape: Sendable, Hashable {
-    public var unit: MetricUnit
-    public var period: MetricPeriod
+package struct MetricShape: Sendable, Hashable {
+    package var unit: MetricUnit
+    package var period: MetricPeriod
 
-    public init(unit: MetricUnit, period: MetricPeriod) {
+    package init(unit: MetricUnit, period: MetricPeriod) {
         self.unit = unit
         self.period = period
     }

@@ -1,6 +1,6 @@
 /// What a metric's number measures, and so how it is written: `12 345 ₽`, `844 customers`,
 /// `35.7 %`, `+22.4 %`, `+1.2 pp`, `21.8 days`.
-public enum MetricUnit: String, Sendable, Hashable, Codable, CaseIterable {
+package enum MetricUnit: String, Sendable, Hashable, Codable, CaseIterable {
     /// In the data's currency units (roubles).
     case money
     /// A whole number of things (lines, orders, deals, managers).
@@ -20,7 +20,7 @@ public enum MetricUnit: String, Sendable, Hashable, Codable, CaseIterable {
     /// An ISO `YYYY-MM-DD` day (the value is a string).
     case date
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .money: ModelText.rub.text()
         case .count: ModelText.count.text()
@@ -38,7 +38,7 @@ public enum MetricUnit: String, Sendable, Hashable, Codable, CaseIterable {
 extension Formatter {
     /// A metric's number written in its unit: `271,6 млн ₽`-style money with the currency,
     /// `844 клиента`, `35,7 %`, `+22,4 %` for a change, `+1,2 п. п.`, `21,8 дня`.
-    public func metric(_ value: Double, unit: MetricUnit) -> String {
+    package func metric(_ value: Double, unit: MetricUnit) -> String {
         switch unit {
         case .money: return money(value, fractionDigits: abs(value) >= 1_000 ? 0 : nil)
         case .count: return count(value)

@@ -7,7 +7,7 @@ extension NodeReader {
     /// column. Exact for a value on one line, plain or quoted, YAML escapes (`\\`, `\"`, `''`,
     /// `\x41`) included; the node's own place for block scalars and values that span lines.
     /// - Complexity: O(*k*) in the length of the node's line.
-    package func location(ofScalar offset: Int, in node: Node) -> SourceLocation {
+    public func location(ofScalar offset: Int, in node: Node) -> SourceLocation {
         let base = location(node)
         guard let scalar = node.scalar, let line = base.line, let column = base.column,
             line >= 1, line <= lines.count, column >= 1, offset >= 0

@@ -10,7 +10,7 @@
 ///   derived from data goes through ``Swift/FixedWidthInteger/init(checked:rounding:)`` (nil when
 ///   the value does not fit: the caller decides) or ``Swift/FixedWidthInteger/init(clamped:rounding:)``
 ///   (saturating, NaN → 0: for drawing and display, where a bound value is harmless and a trap is not).
-public enum NumberLimits {
+package enum NumberLimits {
     /// The largest magnitude an amount, quantity or cost may have: 10^15.
     ///
     /// Why this bound: 10^15 roubles is about five times Russia's yearly GDP (≈ 2·10^14 ₽ in 2024),
@@ -19,11 +19,11 @@ public enum NumberLimits {
     /// whole number exactly (up to 2^53 ≈ 9.007·10^15), sums of millions of such amounts stay
     /// finite (≤ 10^22 for ten million lines), and the formatter's integers (`Int64`, up to
     /// 9.2·10^18) hold any total a chart or table shows.
-    public static let amountMagnitude: Double = 1e15
+    package static let amountMagnitude: Double = 1e15
 
     /// Whether `value` may be stored as an amount, quantity or cost.
     @inline(__always)
-    public static func isAmount(_ value: Double) -> Bool {
+    package static func isAmount(_ value: Double) -> Bool {
         value.isFinite && Swift.abs(value) <= amountMagnitude
     }
 
@@ -73,11 +73,11 @@ extension FixedWidthInteger {
 
 extension Day {
     /// The ordinals of 0001-01-01 … 9999-12-31: the days a four-digit ISO date can name.
-    public static let supportedOrdinals = -719_162...2_932_896
+    package static let supportedOrdinals = -719_162...2_932_896
 
     /// The day `ordinal` days after 1970-01-01 (a fraction dropped), or nil when `ordinal` is not a
     /// finite number of days within ``supportedOrdinals``.
-    public init?(checkedOrdinal ordinal: Double) {
+    package init?(checkedOrdinal ordinal: Double) {
         guard let whole = Int(checked: ordinal), Day.supportedOrdinals.contains(whole) else { return nil }
         self.init(ordinal: whole)
     }

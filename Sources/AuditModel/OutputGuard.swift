@@ -10,16 +10,16 @@ import Foundation
 /// * An existing file is replaced only when crm-audit wrote it (``OutputSignature``), or with
 ///   `--force`. A folder, a block device or a socket is never written to.
 /// * A terminal, `/dev/null` or a pipe (a character device or FIFO) is written to in place.
-public struct OutputGuard: Sendable {
+package struct OutputGuard: Sendable {
     /// The files that must never be written over, as given and as resolved.
-    public let protectedFiles: [String]
+    package let protectedFiles: [String]
     /// The workspace they belong to, for messages.
-    public let workspace: String?
+    package let workspace: String?
     /// Replace an existing file that crm-audit does not recognise as its own.
-    public let force: Bool
+    package let force: Bool
 
     /// A guard protecting `workspace` (when given) and its companions.
-    public init(workspace: String? = nil, force: Bool = false) {
+    package init(workspace: String? = nil, force: Bool = false) {
         self.workspace = workspace
         self.force = force
         guard let workspace else {
@@ -33,12 +33,12 @@ public struct OutputGuard: Sendable {
     }
 
     /// The workspace file and the files beside it that belong to it.
-    public static func companions(of workspace: String) -> [String] {
+    package static func companions(of workspace: String) -> [String] {
         ["", "-wal", "-shm", "-journal", ".bak"].map { workspace + $0 }
     }
 
     /// Where the output for `path` goes.
-    public enum Target: Sendable, Equatable {
+    package enum Target: Sendable, Equatable {
         /// A regular file (new or to be replaced) at this resolved path: written to a temporary
         /// file beside it and renamed over it.
         case file(String)
@@ -52,7 +52,7 @@ public struct OutputGuard: Sendable {
     ///   write (an SQLite database and the workspace are refused at once).
     /// - Returns: where to write, with symbolic links resolved (the link itself stays).
     @discardableResult
-    public func check(_ path: String, expecting: OutputSignature.Recognition? = nil) throws(OutputRefusal) -> Target {
+    package func check(_ path: String, expecting: OutputSignature.Recognition? = nil) throws(OutputRefusal) -> Target {
         if let protected = protectedFiles.first(where: { FileIdentity.same(path, $0) }) {
             throw OutputRefusal.workspace(path: path, workspace: workspace ?? protected)
         }
@@ -81,7 +81,7 @@ public struct OutputGuard: Sendable {
 }
 
 /// Why an output file was not written.
-public enum OutputRefusal: AuditError, Equatable {
+package enum OutputRefusal: AuditError, Equatable {
     /// The path is the workspace, one of its SQLite files or its backup.
     case workspace(path: String, workspace: String)
     /// The path is a folder.
@@ -91,14 +91,14 @@ public enum OutputRefusal: AuditError, Equatable {
     /// An existing file crm-audit did not write (an SQLite database, when `database`).
     case notOurs(path: String, database: Bool)
 
-    public var location: SourceLocation? {
+    package var location: SourceLocation? {
         switch self {
         case .workspace(let path, _), .folder(let path), .special(let path), .notOurs(let path, _):
             SourceLocation(file: path)
         }
     }
 
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         switch (self, language) {
         case (.workspace(let path, let workspace), .ru):
             "\(path) — это рабочий файл \(workspace) (или его журнал SQLite, или резервная копия); запись туда уничтожила бы данные аудита. Ничего не записано; укажите другое имя файла"

@@ -14,14 +14,14 @@ import Foundation
 ///
 /// Anything else — a client's export, a workspace, a file of another program — is replaced only
 /// with `--force`. Nothing replaces the workspace itself (see ``OutputGuard``).
-public enum OutputSignature {
+package enum OutputSignature {
     /// The HTML form of the mark, for the `<head>` of every page crm-audit writes.
-    public static let htmlMeta = "<meta name=\"generator\" content=\"crm-audit\">"
+    package static let htmlMeta = "<meta name=\"generator\" content=\"crm-audit\">"
     /// The text of the mark inside a comment (Markdown, YAML, PDF).
-    public static let comment = "generator: crm-audit"
+    package static let comment = "generator: crm-audit"
 
     /// What makes an existing file an earlier output, besides the mark.
-    public enum Recognition: Sendable, Hashable {
+    package enum Recognition: Sendable, Hashable {
         /// Only the generator mark (HTML, Markdown, YAML, PDF).
         case mark
         /// A CSV whose first line (after a byte-order mark) starts with this header.
@@ -32,7 +32,7 @@ public enum OutputSignature {
 
     /// The recognition that fits `content`: the keys of a JSON object, the header of a CSV
     /// (a first line holding `,` or `;`), else the mark.
-    public static func recognition(for content: Data) -> Recognition {
+    package static func recognition(for content: Data) -> Recognition {
         if let first = content.firstIndex(where: { !isSpace($0) }), content[first] == UInt8(ascii: "{"),
             let keys = jsonKeys(content)
         {
@@ -46,7 +46,7 @@ public enum OutputSignature {
 
     /// Whether the existing regular file at `path` is crm-audit's own by `recognition`.
     /// - Complexity: reads at most 68 KiB, or the whole file (up to 64 MiB) for JSON keys.
-    public static func isOurs(_ path: String, recognition: Recognition) -> Bool {
+    package static func isOurs(_ path: String, recognition: Recognition) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
@@ -70,7 +70,7 @@ public enum OutputSignature {
     }
 
     /// Whether `data` starts with SQLite's file header.
-    public static func isSQLite(_ data: Data) -> Bool {
+    package static func isSQLite(_ data: Data) -> Bool {
         data.prefix(16) == Data("SQLite format 3\0".utf8)
     }
 

@@ -1,10 +1,10 @@
 /// A personal identifier found in a round's data, with the column it came from.
-public struct PersonalValue: Sendable, Hashable {
+package struct PersonalValue: Sendable, Hashable {
     /// The canonical column: `customer_id`, `name`, `tax_id`, `email`, `phone` or `birth_date`.
-    public var field: String
-    public var value: String
+    package var field: String
+    package var value: String
 
-    public init(field: String, value: String) {
+    package init(field: String, value: String) {
         self.field = field
         self.value = value
     }

@@ -1,8 +1,8 @@
 /// Nouns after numbers: Russian has three forms (1 клиент, 2 клиента, 5 клиентов), English two.
-public enum Plural {
+package enum Plural {
     /// The form of `forms` (`one|few|many` in Russian, `one|other` in English) for `count`.
     /// Fractions take the Russian "few" form (1,5 дня) and the English plural.
-    public static func form(_ count: Double, _ forms: [String], _ language: Language) -> String {
+    package static func form(_ count: Double, _ forms: [String], _ language: Language) -> String {
         guard let first = forms.first else { return "" }
         let whole = count.isFinite && count == count.rounded() && abs(count) < 1e15
         switch language {
@@ -16,7 +16,7 @@ public enum Plural {
     }
 
     /// `forms` written as one text, `a|b|c`.
-    public static func form(_ count: Double, _ forms: String, _ language: Language) -> String {
+    package static func form(_ count: Double, _ forms: String, _ language: Language) -> String {
         form(count, forms.split(separator: "|").map(String.init), language)
     }
 
@@ -32,18 +32,18 @@ public enum Plural {
 
 /// A noun that agrees with a number: `1 клиент`, `2 клиента`, `5 клиентов`; `1 customer`,
 /// `844 customers`. A named set of forms for `Plural`.
-public struct CountedNoun: Sendable, Hashable {
+package struct CountedNoun: Sendable, Hashable {
     /// Russian: the form after 1, 21, 31… (`клиент`).
-    public var one: String
+    package var one: String
     /// Russian: the form after 2–4, 22–24… (`клиента`).
-    public var few: String
+    package var few: String
     /// Russian: the form after 0, 5–20, 25–30… and after fractions' integers (`клиентов`).
-    public var many: String
+    package var many: String
     /// English singular and plural.
-    public var singular: String
-    public var plural: String
+    package var singular: String
+    package var plural: String
 
-    public init(one: String, few: String, many: String, singular: String, plural: String) {
+    package init(one: String, few: String, many: String, singular: String, plural: String) {
         self.one = one
         self.few = few
         self.many = many
@@ -52,12 +52,12 @@ public struct CountedNoun: Sendable, Hashable {
     }
 
     /// The form for `count` (fractions included: `1,5 дня`, `1.5 days`) in `language`.
-    public func form(_ count: Double, in language: Language) -> String {
+    package func form(_ count: Double, in language: Language) -> String {
         Plural.form(count, LocalizedText(ru: "\(one)|\(few)|\(many)", en: "\(singular)|\(plural)")[language], language)
     }
 
     /// The form for a whole `count` in `language`.
-    public func form(for count: Int, in language: Language) -> String {
+    package func form(for count: Int, in language: Language) -> String {
         switch language {
         case .en:
             return count.magnitude == 1 ? singular : plural
@@ -66,21 +66,21 @@ public struct CountedNoun: Sendable, Hashable {
         }
     }
 
-    public static let customers = CountedNoun(
+    package static let customers = CountedNoun(
         one: "клиент", few: "клиента", many: "клиентов",
         singular: "customer", plural: "customers")
-    public static let days = CountedNoun(one: "день", few: "дня", many: "дней", singular: "day", plural: "days")
-    public static let saleLines = CountedNoun(
+    package static let days = CountedNoun(one: "день", few: "дня", many: "дней", singular: "day", plural: "days")
+    package static let saleLines = CountedNoun(
         one: "строка продаж", few: "строки продаж", many: "строк продаж",
         singular: "sale line", plural: "sale lines")
-    public static let rows = CountedNoun(one: "строка", few: "строки", many: "строк", singular: "row", plural: "rows")
-    public static let months = CountedNoun(one: "месяц", few: "месяца", many: "месяцев", singular: "month", plural: "months")
+    package static let rows = CountedNoun(one: "строка", few: "строки", many: "строк", singular: "row", plural: "rows")
+    package static let months = CountedNoun(one: "месяц", few: "месяца", many: "месяцев", singular: "month", plural: "months")
 }
 
 extension Formatter {
     /// Days with at most one decimal, the noun agreeing with the number as shown:
     /// `181 день`, `90,3 дня`, `5 дней` / `1 day`, `90.3 days`.
-    public func days(_ value: Double) -> String {
+    package func days(_ value: Double) -> String {
         let shown = (value * 10).rounded() / 10
         let noun = CountedNoun.days
         return number(value, fractionDigits: 1) + "\u{00A0}"
@@ -88,7 +88,7 @@ extension Formatter {
     }
 
     /// A whole count with its noun: `844 клиента` / `844 customers`.
-    public func count(_ value: Double, _ noun: CountedNoun) -> String {
+    package func count(_ value: Double, _ noun: CountedNoun) -> String {
         let whole = Int(clamped: value, rounding: .toNearestOrAwayFromZero)
         return count(value) + "\u{00A0}" + noun.form(for: whole, in: language)
     }

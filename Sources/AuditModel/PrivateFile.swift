@@ -7,20 +7,20 @@ import Foundation
 /// crm-audit did not write, without `--force`), then written to a temporary file beside the
 /// target and renamed over it: a reader sees the old file or the new one, never half of one,
 /// and a failed write leaves the old file as it was.
-public enum PrivateFile {
+package enum PrivateFile {
     /// The error when a file cannot be written.
-    public struct WriteError: AuditError {
-        public var path: String
-        public var reason: String
+    package struct WriteError: AuditError {
+        package var path: String
+        package var reason: String
 
-        public init(path: String, reason: String) {
+        package init(path: String, reason: String) {
             self.path = path
             self.reason = reason
         }
 
-        public var location: SourceLocation? { SourceLocation(file: path) }
+        package var location: SourceLocation? { SourceLocation(file: path) }
 
-        public func message(in language: Language) -> String {
+        package func message(in language: Language) -> String {
             ModelText.cannotWriteCheckThatTheFolder.text(["path": .value(path), "reason": .value(reason)])[language]
         }
     }
@@ -28,7 +28,7 @@ public enum PrivateFile {
     /// Writes `data` to `path` atomically (a temporary file renamed over the target), mode 0600,
     /// after `outputGuard` has allowed it. An existing file is recognised as an earlier output by
     /// ``OutputSignature/recognition(for:)`` of `data`.
-    public static func write(_ data: Data, to path: String, guard outputGuard: OutputGuard = OutputGuard()) throws {
+    package static func write(_ data: Data, to path: String, guard outputGuard: OutputGuard = OutputGuard()) throws {
         let target = try outputGuard.check(path, expecting: OutputSignature.recognition(for: data))
         let writer = try Writer(path: path, target: target)
         try writer.write(data)
@@ -36,12 +36,12 @@ public enum PrivateFile {
     }
 
     /// Writes `text` as UTF-8.
-    public static func write(_ text: String, to path: String, guard outputGuard: OutputGuard = OutputGuard()) throws {
+    package static func write(_ text: String, to path: String, guard outputGuard: OutputGuard = OutputGuard()) throws {
         try write(Data(text.utf8), to: path, guard: outputGuard)
     }
 
     /// Creates an empty file with mode 0600, failing if it exists.
-    public static func createEmpty(at path: String) throws(WriteError) {
+    package static func createEmpty(at path: String) throws(WriteError) {
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         fchmod(descriptor, 0o600)
@@ -51,9 +51,9 @@ public enum PrivateFile {
     /// A file written in pieces (a large CSV), to a temporary file that ``commit()`` renames over
     /// the target; dropped without a commit, the temporary file is removed and the target is
     /// untouched.
-    public final class Writer {
+    package final class Writer {
         /// The path as given, for messages.
-        public let path: String
+        package let path: String
         private let target: OutputGuard.Target
         private let temporary: String?
         private var descriptor: Int32
@@ -68,7 +68,7 @@ public enum PrivateFile {
         /// - Parameter expecting: how an earlier output of this command is recognised (see
         ///   ``OutputSignature``); nil to recognise it, at ``commit()``, by what was written (a
         ///   CSV by its header line).
-        public convenience init(path: String, guard outputGuard: OutputGuard, expecting: OutputSignature.Recognition? = nil) throws {
+        package convenience init(path: String, guard outputGuard: OutputGuard, expecting: OutputSignature.Recognition? = nil) throws {
             try self.init(path: path, target: try outputGuard.check(path, expecting: expecting))
             if expecting == nil { deferredGuard = outputGuard }
         }
@@ -95,7 +95,7 @@ public enum PrivateFile {
         deinit { discard() }
 
         /// Appends `bytes`.
-        public func write(_ bytes: some DataProtocol) throws(WriteError) {
+        package func write(_ bytes: some DataProtocol) throws(WriteError) {
             if deferredGuard != nil, head.count < 64 * 1024 { head.append(contentsOf: bytes.prefix(64 * 1024 - head.count)) }
             for region in bytes.regions {
                 let failure: Int32 = region.withUnsafeBytes { buffer in
@@ -115,14 +115,14 @@ public enum PrivateFile {
         }
 
         /// Appends `text` as UTF-8.
-        public func write(_ text: String) throws(WriteError) {
+        package func write(_ text: String) throws(WriteError) {
             try write(Array(text.utf8))
         }
 
         /// Flushes the file to disk and renames it over the target.
         /// - Throws: ``OutputRefusal`` when the existing file turns out not to be crm-audit's own
         ///   (the target is left as it was), ``WriteError``.
-        public func commit() throws {
+        package func commit() throws {
             guard !finished else { return }
             if let deferredGuard {
                 do {
@@ -151,7 +151,7 @@ public enum PrivateFile {
         }
 
         /// Removes the temporary file; the target stays as it was.
-        public func discard() {
+        package func discard() {
             guard !finished else { return }
             finished = true
             if descriptor >= 0 { close(descriptor) }

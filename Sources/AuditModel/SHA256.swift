@@ -6,7 +6,7 @@ import CSHA256
 /// BoringSSL into every build for one function. Whole blocks go through the CPU's SHA
 /// instructions where it has them (x86-64 SHA-NI: about 1.5 GB/s instead of ~300 MB/s, which
 /// was a quarter of an import's reading thread); the portable rounds below are the fallback.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
@@ -17,14 +17,14 @@ public struct SHA256: Sendable {
     /// Whether this CPU has SHA instructions (checked once).
     package static let hardwareAvailable = csha256_hardware_available() != 0
 
-    public init() {}
+    package init() {}
 
     /// A hasher that never uses the CPU's SHA instructions (to test one path against the other).
     package init(portable: Bool) {
         hardware = !portable && SHA256.hardwareAvailable
     }
 
-    public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    package mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         length &+= UInt64(bytes.count)
         // Whole blocks of contiguous input are hashed where they lie (no copy of a large chunk).
         if buffer.isEmpty,
@@ -45,7 +45,7 @@ public struct SHA256: Sendable {
     }
 
     /// The digest as 64 lowercase hex digits.
-    public mutating func finalizeHex() -> String {
+    package mutating func finalizeHex() -> String {
         var tail: [UInt8] = [0x80]
         let padding = (55 &- Int(length % 64) + 64) % 64
         tail.append(contentsOf: repeatElement(0, count: padding))
@@ -63,7 +63,7 @@ public struct SHA256: Sendable {
     }
 
     /// The hex digest of `bytes`.
-    public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalizeHex()
@@ -146,7 +146,7 @@ public struct SHA256: Sendable {
 extension SHA256 {
     /// HMAC-SHA-256 (RFC 2104) of `message` under `key`, as 64 lowercase hex digits: a digest
     /// that cannot be recomputed, nor its input guessed, without the key.
-    public static func hmacHex<Message: Collection>(key: [UInt8], message: Message) -> String where Message.Element == UInt8 {
+    package static func hmacHex<Message: Collection>(key: [UInt8], message: Message) -> String where Message.Element == UInt8 {
         var block = key.count > 64 ? bytes(fromHex: hex(key)) : key
         block += [UInt8](repeating: 0, count: 64 - block.count)
         var inner = SHA256()

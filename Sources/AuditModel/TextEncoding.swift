@@ -1,12 +1,12 @@
 /// The character encodings a text export arrives in.
-public enum TextEncoding: String, Sendable, CaseIterable, Codable {
+package enum TextEncoding: String, Sendable, CaseIterable, Codable {
     case utf8 = "utf-8"
     case windows1251 = "windows-1251"
     case utf16LE = "utf-16le"
     case utf16BE = "utf-16be"
 
     /// Reads a user's spelling of an encoding name (`utf8`, `UTF-8`, `cp1251`, `windows-1251`…).
-    public init?(name: String) {
+    package init?(name: String) {
         let key = name.lowercased().filter { $0.isLetter || $0.isNumber }
         switch key {
         case "utf8", "utf8bom": self = .utf8

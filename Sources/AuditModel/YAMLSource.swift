@@ -2,12 +2,12 @@ import Yams
 
 /// A YAML file parsed into nodes that remember their line and column, so that every problem
 /// found in a questionnaire or ruleset can point at its place.
-public struct YAMLSource {
-    public let file: String
-    public let root: Yams.Node
+package struct YAMLSource {
+    package let file: String
+    package let root: Yams.Node
 
     /// Parses `text`; a syntax error becomes a ``Diagnostic`` at the place Yams reports.
-    public init(text: String, file: String) throws(Diagnostic) {
+    package init(text: String, file: String) throws(Diagnostic) {
         self.file = file
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -28,11 +28,11 @@ public struct YAMLSource {
     }
 
     /// The location of `node` in this file.
-    public func location(of node: Yams.Node) -> SourceLocation {
+    package func location(of node: Yams.Node) -> SourceLocation {
         YAMLSource.location(of: node, file: file)
     }
 
-    public static func location(of node: Yams.Node, file: String) -> SourceLocation {
+    package static func location(of node: Yams.Node, file: String) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(file: file) }
         return SourceLocation(file: file, line: mark.line, column: mark.column)
     }

@@ -9,10 +9,11 @@ public struct Bindings: Sendable {
     /// Named locals such as `value`.
     public var locals: [String: Value]
     /// The questions the people interviewed answered materially differently (`disputed(answer.q)`).
-    public var disputed: Set<String>
+    package var disputed: Set<String>
     /// How many named people answered (`respondents()`).
     public var respondents: Int
 
+    /// Bindings of these answers, metrics and local names.
     public init(
         answers: [String: AnswerValue] = [:], metrics: [String: Value] = [:], locals: [String: Value] = [:],
         disputed: Set<String> = [], respondents: Int = 0
@@ -27,7 +28,7 @@ public struct Bindings: Sendable {
 
 /// An input whose missing value made a result null.
 public struct MissingInput: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Reason: String, Sendable, Hashable, Codable {
+    package enum Reason: String, Sendable, Hashable, Codable {
         /// The question has no answer yet (or was skipped).
         case unanswered
         /// Answered "don't know".
@@ -40,10 +41,10 @@ public struct MissingInput: Sendable, Hashable, Comparable, CustomStringConverti
         case null
     }
 
-    public var reference: Reference
-    public var reason: Reason
+    package var reference: Reference
+    package var reason: Reason
 
-    public init(_ reference: Reference, _ reason: Reason) {
+    package init(_ reference: Reference, _ reason: Reason) {
         self.reference = reference
         self.reason = reason
     }
@@ -75,6 +76,7 @@ public struct MissingInput: Sendable, Hashable, Comparable, CustomStringConverti
 
 /// The result of evaluating an expression.
 public struct Evaluation: Sendable, Hashable {
+    /// The value, null when an input was missing.
     public var value: Value
     /// When ``value`` is null: the inputs whose missing values made it so, sorted and unique.
     /// Empty when the value is not null, or when it is null for another reason (the literal
@@ -83,9 +85,9 @@ public struct Evaluation: Sendable, Hashable {
     /// True when ``value`` is null because arithmetic gave a number no `Double` holds (an
     /// overflow to ±∞, or ∞ − ∞): such a result is refused rather than carried on, so that no
     /// infinity or NaN reaches a stored finding or a report.
-    public var overflowed: Bool
+    package var overflowed: Bool
 
-    public init(value: Value, missing: [MissingInput] = [], overflowed: Bool = false) {
+    package init(value: Value, missing: [MissingInput] = [], overflowed: Bool = false) {
         self.value = value
         self.missing = missing
         self.overflowed = overflowed
@@ -106,7 +108,7 @@ extension Expression {
 
     /// The places of the constant parts of the expression (no answer, metric or local in them)
     /// whose arithmetic overflows, such as `1e308 * 10`: `lint` refuses them.
-    public var overflowingConstants: [SourceLocation] {
+    package var overflowingConstants: [SourceLocation] {
         var found: [Int] = []
         Expression.findOverflows(root, into: &found)
         return found.map(location(of:))

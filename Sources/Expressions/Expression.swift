@@ -6,9 +6,9 @@ import AuditModel
 /// the expression text, counted from ``origin``.
 public struct Expression: Sendable, Hashable, CustomStringConvertible {
     /// The expression as written.
-    public let text: String
+    package let text: String
     /// Where the text starts in its file.
-    public let origin: SourceLocation
+    package let origin: SourceLocation
     let root: Node
 
     /// Parses `text` found at `origin`.
@@ -61,7 +61,7 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Every place a reference occurs, in text order, with its location in the file.
-    public var referenceSites: [(reference: Reference, location: SourceLocation)] {
+    package var referenceSites: [(reference: Reference, location: SourceLocation)] {
         var sites: [(Reference, Int)] = []
         Expression.collectSites(root, into: &sites)
         return sites.sorted { $0.1 < $1.1 }.map { ($0.0, mapper.location(of: $0.1)) }

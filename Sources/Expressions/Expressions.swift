@@ -17,7 +17,7 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
     /// The expression value of a stored answer: single choice → the option id, multiple
     /// choice → the set of option ids, yes/no → bool, number/percent/money/scale → number,
     /// text → string, date → date; "don't know" and "not applicable" → null.
-    public init(answer: AnswerValue) {
+    package init(answer: AnswerValue) {
         switch answer {
         case .option(let id): self = .string(id)
         case .options(let ids): self = .set(Set(ids))
@@ -29,10 +29,10 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var isNull: Bool { self == .null }
+    package var isNull: Bool { self == .null }
 
     /// The type of this value; nil for null.
-    public var type: ValueType? {
+    package var type: ValueType? {
         switch self {
         case .null: nil
         case .bool: .bool
@@ -88,24 +88,26 @@ public enum ValueType: String, Sendable, Hashable, Codable, CustomStringConverti
 
 /// What an expression refers to.
 public struct Reference: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// What is referred to: an answer, a metric or a local name.
     public enum Kind: String, Sendable, Hashable, Comparable {
         case answer, metric, local
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
+    /// The kind of the reference.
     public var kind: Kind
     /// The question id, metric id or local name.
     public var id: String
 
-    public init(_ kind: Kind, _ id: String) {
+    package init(_ kind: Kind, _ id: String) {
         self.kind = kind
         self.id = id
     }
 
-    public static func answer(_ id: String) -> Reference { Reference(.answer, id) }
-    public static func metric(_ id: String) -> Reference { Reference(.metric, id) }
-    public static func local(_ name: String) -> Reference { Reference(.local, name) }
+    package static func answer(_ id: String) -> Reference { Reference(.answer, id) }
+    package static func metric(_ id: String) -> Reference { Reference(.metric, id) }
+    package static func local(_ name: String) -> Reference { Reference(.local, name) }
 
     /// `answer.<id>`, `metric.<id>`, or the local's name, as written in an expression.
     public var description: String {

@@ -1,8 +1,8 @@
 /// Matching a name as people say it ("Сергей", "Козлов С.") against the names in the data
 /// ("Козлов Сергей"), for `lookup`, `rank` and `top` over tables.
-public enum NameMatch {
+package enum NameMatch {
     /// The words of a name: lower case, `ё` read as `е`, split on anything but letters and digits.
-    public static func words(_ name: String) -> [String] {
+    package static func words(_ name: String) -> [String] {
         let lowered = String(name.lowercased().map { $0 == "ё" ? "е" : $0 })
         return lowered.split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
@@ -10,7 +10,7 @@ public enum NameMatch {
     /// The one key `name` stands for: the key with the same words in any order; else the only
     /// key of which each word of `name` starts a different word. Nil when none or several match.
     /// - Complexity: O(k · w²) for k keys of at most w words.
-    public static func key(in keys: some Collection<String>, matching name: String) -> String? {
+    package static func key(in keys: some Collection<String>, matching name: String) -> String? {
         let wanted = words(name)
         guard !wanted.isEmpty else { return nil }
         let sortedWanted = wanted.sorted()

@@ -3,10 +3,10 @@ import AuditModel
 /// "Did you mean" for an unknown id: the nearest known id by edit distance, else (for dotted
 /// ids such as metrics) the known ids of the same group, so that `managers.count` points at
 /// `managers.with_sales`.
-public enum Suggestion {
+package enum Suggestion {
     /// The hint to append to an "unknown …" message (`; did you mean 'x'?`), or "" when
     /// nothing is near.
-    public static func hint(for id: String, in candidates: some Collection<String>) -> LocalizedText {
+    package static func hint(for id: String, in candidates: some Collection<String>) -> LocalizedText {
         // A truncated id (`sales.growth` for `sales.growth_12m`) means the ids it begins.
         let completions = candidates.filter { isCompletion($0, of: id) }.sorted()
         if completions.count == 1, let only = completions.first {
@@ -35,7 +35,7 @@ public enum Suggestion {
     }
 
     /// The known id nearest to `id`, when it is within max(2, length / 4) edits.
-    public static func nearest(to id: String, in candidates: some Collection<String>) -> String? {
+    package static func nearest(to id: String, in candidates: some Collection<String>) -> String? {
         let limit = Swift.max(2, id.count / 4)
         return candidates.map { ($0, editDistance($0, id)) }.filter { $0.1 <= limit }
             .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0

@@ -77,18 +77,19 @@ struct Token: Sendable, Hashable {
 /// Limits that keep parsing and evaluation bounded.
 public struct ExpressionLimits: Sendable, Hashable {
     /// The longest accepted expression, in characters.
-    public var maxLength: Int
+    package var maxLength: Int
     /// The deepest nesting of operators, calls, parentheses and lists.
-    public var maxDepth: Int
+    package var maxDepth: Int
     /// The most nodes in one expression.
-    public var maxNodes: Int
+    package var maxNodes: Int
 
-    public init(maxLength: Int = 4_000, maxDepth: Int = 48, maxNodes: Int = 1_000) {
+    package init(maxLength: Int = 4_000, maxDepth: Int = 48, maxNodes: Int = 1_000) {
         self.maxLength = maxLength
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
     }
 
+    /// The limits every expression of the product is read with.
     public static let standard = ExpressionLimits()
 }
 

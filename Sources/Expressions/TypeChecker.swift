@@ -2,11 +2,13 @@ import AuditModel
 
 /// The type of something an expression may refer to.
 public struct ReferenceType: Sendable, Hashable {
+    /// The value's type.
     public var type: ValueType
     /// For a choice question: the option ids its answer may hold. A string literal compared
     /// with such an answer must be one of them, so `answer.tools == 'exel'` is an error.
     public var options: [String]?
 
+    /// A reference of `type`, limited to `options` for a choice question.
     public init(_ type: ValueType, options: [String]? = nil) {
         self.type = type
         self.options = options
@@ -23,9 +25,9 @@ public struct TypeEnvironment: Sendable {
     public var locals: [String: ReferenceType]
     /// When true, a metric missing from ``metrics`` is accepted with any type (for a document
     /// checked without the metric catalogue). When false it is an error.
-    public var acceptsUnknownMetrics: Bool
+    package var acceptsUnknownMetrics: Bool
 
-    public init(
+    package init(
         answers: [String: ReferenceType] = [:], metrics: [String: ReferenceType] = [:],
         locals: [String: ReferenceType] = [:], acceptsUnknownMetrics: Bool = false
     ) {

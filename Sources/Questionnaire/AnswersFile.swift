@@ -6,23 +6,25 @@ import Yams
 /// Answer files: a round's answers as YAML (`schema: crm-audit/answers/1`) or as CSV (question
 /// id, question, answer, note: for a client to fill in Excel beforehand).
 public enum AnswersFile {
+    /// The `schema:` line of an answers file in YAML.
     public static let schema = "crm-audit/answers/1"
 
+    /// The formats an answers file is read from and written to.
     public enum Format: String, Sendable, CaseIterable {
         case yaml, csv
 
         /// The format named by a file's extension (`.csv`, else YAML).
-        public init(path: String) {
+        package init(path: String) {
             self = path.lowercased().hasSuffix(".csv") ? .csv : .yaml
         }
     }
 
     /// What an import stored.
-    public struct ImportSummary: Sendable {
-        public var stored: Int
+    package struct ImportSummary: Sendable {
+        package var stored: Int
         /// Warnings and notes (validation warnings, answers kept for removed questions).
-        public var diagnostics: [Diagnostic]
-        public var migration: MigrationReport
+        package var diagnostics: [Diagnostic]
+        package var migration: MigrationReport
     }
 
     // MARK: Export
@@ -192,7 +194,7 @@ public enum AnswersFile {
     /// any is wrong. Every bad answer is reported with its line.
     /// - Throws: a ``DiagnosticList`` with every problem, when there is an error.
     @discardableResult
-    public static func importFile(
+    package static func importFile(
         _ path: String, into store: any AnswerStore, round: AuditRound, questionnaire: Questionnaire,
         format: Format? = nil, respondent: Respondent? = nil
     ) throws -> ImportSummary {
@@ -215,7 +217,7 @@ public enum AnswersFile {
     /// Stores answers read from a file (any format): all of them, or none when a diagnostic is
     /// an error.
     /// - Throws: a ``DiagnosticList`` with every problem, when there is an error.
-    public static func store(
+    package static func store(
         _ answers: [Answer], diagnostics: [Diagnostic], migration: MigrationReport, into store: any AnswerStore,
         round: AuditRound, questionnaire: Questionnaire
     ) throws -> ImportSummary {

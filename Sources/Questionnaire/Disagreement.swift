@@ -5,13 +5,13 @@ import Foundation
 /// the CRM daily" against "we fill it in on Fridays". Disagreement among the people interviewed is
 /// itself evidence (a CRM project whose sponsors do not see the same company is at risk), so it is
 /// shown with who said what, and rules can test it (`disputed(answer.q)`).
-public struct Disagreement: Sendable, Hashable {
-    public var questionID: String
+package struct Disagreement: Sendable, Hashable {
+    package var questionID: String
     /// Every named respondent's answer to the question, by respondent.
-    public var answers: [Answer]
+    package var answers: [Answer]
 
     /// The respondents, in order.
-    public var respondents: [Respondent] { answers.compactMap(\.respondent) }
+    package var respondents: [Respondent] { answers.compactMap(\.respondent) }
 }
 
 extension Questionnaire {
@@ -23,7 +23,7 @@ extension Questionnaire {
     /// times the smaller (or one is zero and the other not); dates more than 30 days apart.
     /// Free text is never compared, and "don't know" or "not applicable" disagrees with nothing
     /// (not knowing is shown as such elsewhere).
-    public func disagreements(among answers: [Answer]) -> [Disagreement] {
+    package func disagreements(among answers: [Answer]) -> [Disagreement] {
         var byQuestion: [String: [Answer]] = [:]
         for answer in answers where answer.respondent != nil { byQuestion[answer.questionID, default: []].append(answer) }
         return questions.compactMap { question in
@@ -43,7 +43,7 @@ extension Questionnaire {
 extension Question {
     /// Whether two answers to this question say materially different things (see
     /// ``Questionnaire/disagreements(among:)``).
-    public func differsMaterially(_ a: AnswerValue, _ b: AnswerValue) -> Bool {
+    package func differsMaterially(_ a: AnswerValue, _ b: AnswerValue) -> Bool {
         switch (a, b) {
         case (.option(let x), .option(let y)): return x != y
         case (.bool(let x), .bool(let y)): return x != y

@@ -3,6 +3,7 @@ import Expressions
 
 /// A blank, printable form of a questionnaire, in Markdown or self-contained HTML.
 public enum FormPrinter {
+    /// The printed form's formats: Markdown or HTML.
     public enum Format: String, Sendable, CaseIterable { case md, html }
 
     /// The form in `language`. HTML escapes every text from the questionnaire.
@@ -131,7 +132,7 @@ public enum FormPrinter {
     }
 
     /// Escapes `& < > " '` for HTML text and attributes.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

@@ -3,7 +3,7 @@ import Expressions
 import Foundation
 
 /// Where an interview reads the consultant's input and writes the questions.
-public protocol InterviewConsole {
+package protocol InterviewConsole {
     /// The next line typed (without its newline); nil at the end of input.
     mutating func readLine() -> String?
     /// Writes `text` as is (the interview adds newlines itself).
@@ -17,12 +17,12 @@ public protocol InterviewConsole {
 }
 
 extension InterviewConsole {
-    public var width: Int { 0 }
-    public mutating func willAsk(_ question: Question, section: String) {}
+    package var width: Int { 0 }
+    package mutating func willAsk(_ question: Question, section: String) {}
 }
 
 /// How an interview run ended.
-public enum InterviewOutcome: Sendable, Equatable {
+package enum InterviewOutcome: Sendable, Equatable {
     /// Every shown question has an answer, or was skipped twice.
     case finished
     /// The consultant typed `q`.
@@ -38,25 +38,25 @@ public enum InterviewOutcome: Sendable, Equatable {
 /// proposed (prefilled) or current answer; `?` help (the question's and its section's), `b`
 /// back, `d` don't know, `x` not applicable, `s` skip for now (asked again at the end), `n`
 /// note, `q` quit; in a later round, `a` confirms every answer carried over in the section.
-public struct Interview {
-    public let questionnaire: Questionnaire
-    public let store: any AnswerStore
-    public let round: AuditRound
-    public let language: Language
+package struct Interview {
+    package let questionnaire: Questionnaire
+    package let store: any AnswerStore
+    package let round: AuditRound
+    package let language: Language
     /// When set, only this section's questions are asked.
-    public let sectionID: String?
+    package let sectionID: String?
     /// The stored answers, by question id.
-    public private(set) var answers: [String: Answer]
+    package private(set) var answers: [String: Answer]
     /// The round's metrics, for prefill and validation.
-    public let metrics: [String: Value]
+    package let metrics: [String: Value]
     /// Who is answering: every answer is saved as theirs, and the questions they have not
     /// answered are asked even when someone else has.
-    public let respondent: Respondent?
+    package let respondent: Respondent?
 
     /// Prepares an interview; reads the round's answers and metric snapshot.
     /// - Throws: ``QuestionnaireError/unknownSection(id:questionnaire:)``,
     ///   ``QuestionnaireError/roundClosed(round:)``, workspace errors.
-    public init(
+    package init(
         questionnaire: Questionnaire, store: any AnswerStore, round: AuditRound, language: Language, sectionID: String? = nil,
         respondent: Respondent? = nil
     ) throws {
@@ -100,7 +100,7 @@ public struct Interview {
     /// Asks every shown question that has no answer or a carried-over answer still to confirm,
     /// in order (resuming at the first one), then the skipped ones once more. A carried-over
     /// answer is confirmed with Enter or replaced by typing a new one.
-    public mutating func run(console: inout some InterviewConsole) throws -> InterviewOutcome {
+    package mutating func run(console: inout some InterviewConsole) throws -> InterviewOutcome {
         // Skipped in an earlier sitting: asked at the end, as they would have been.
         var skipped: [String] = try store.skippedQuestions(round: round)
         var reoffered = Set<String>()
@@ -158,7 +158,7 @@ public struct Interview {
 
     /// Asks one question (`--question ID`), shown or not, and returns.
     /// - Throws: ``QuestionnaireError/unknownQuestion(id:questionnaire:)``.
-    public mutating func edit(questionID: String, console: inout some InterviewConsole) throws -> InterviewOutcome {
+    package mutating func edit(questionID: String, console: inout some InterviewConsole) throws -> InterviewOutcome {
         guard let question = questionnaire.question(questionID) else {
             throw QuestionnaireError.unknownQuestion(id: questionID, questionnaire: questionnaire.id)
         }

@@ -5,11 +5,11 @@ import Foundation
 /// The metric values of a round's stored snapshot (written by the analytics engine as
 /// `{"as_of": "…", "metrics": {"<id>": number|string|null, …}, "unavailable": {…}}`), as
 /// expression values for prefill and validation.
-public enum MetricSnapshot {
+package enum MetricSnapshot {
     /// The metrics of `document`; an unreadable document gives no metrics (so no prefill),
     /// never an error: the interview must work before any data is imported.
     /// Strings in `YYYY-MM-DD` form become dates.
-    public static func values(from document: String?) -> [String: Value] {
+    package static func values(from document: String?) -> [String: Value] {
         guard let document, let data = document.data(using: .utf8),
             let snapshot = try? JSONDecoder().decode(Document.self, from: data)
         else { return [:] }

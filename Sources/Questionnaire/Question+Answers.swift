@@ -3,15 +3,15 @@ import Expressions
 import Foundation
 
 /// Why an answer is refused (severity error) or flagged (warning, note).
-public struct AnswerProblem: Error, Sendable, Hashable {
-    public var severity: Diagnostic.Severity
-    public var message: LocalizedText
+package struct AnswerProblem: Error, Sendable, Hashable {
+    package var severity: Diagnostic.Severity
+    package var message: LocalizedText
 
-    public init(_ message: LocalizedText) {
+    package init(_ message: LocalizedText) {
         self.init(.error, message)
     }
 
-    public init(_ severity: Diagnostic.Severity, _ message: LocalizedText) {
+    package init(_ severity: Diagnostic.Severity, _ message: LocalizedText) {
         self.severity = severity
         self.message = message
     }
@@ -25,7 +25,7 @@ extension Question {
     /// a decimal comma and spaces between thousands; `0` or `-` chooses none of a multi's options; percent may end with `%`. Dates:
     /// `YYYY-MM-DD` or `DD.MM.YYYY`. "Don't know" (`dont_know`, не знаю) and "not applicable"
     /// (`not_applicable`, n/a, неприменимо) where the question allows them.
-    public func parseAnswer(_ input: String) -> Result<AnswerValue, AnswerProblem> {
+    package func parseAnswer(_ input: String) -> Result<AnswerValue, AnswerProblem> {
         let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return .failure(AnswerProblem(QuestionnaireText.emptyAnswer.text())) }
         switch Question.state(text) {
@@ -94,7 +94,7 @@ extension Question {
 
     /// Whether `value` has the right shape for this question (type, known options, allowed
     /// non-answers); nil when it does.
-    public func conformance(of value: AnswerValue) -> AnswerProblem? {
+    package func conformance(of value: AnswerValue) -> AnswerProblem? {
         switch (type, value) {
         case (_, .dontKnow):
             return allowsDontKnow
@@ -126,7 +126,7 @@ extension Question {
     /// The question's own checks (`validate`) of `value`, given the other answers and metrics
     /// in `bindings`. An error blocks the answer; warnings and notes do not. Non-answers and
     /// checks that come out null (e.g. no metric to compare with) pass.
-    public func validate(_ value: AnswerValue, bindings: Bindings = Bindings()) -> [AnswerProblem] {
+    package func validate(_ value: AnswerValue, bindings: Bindings = Bindings()) -> [AnswerProblem] {
         if let problem = conformance(of: value) { return [problem] }
         guard !value.isNonAnswer else { return [] }
         var problems: [AnswerProblem] = []
@@ -164,7 +164,7 @@ extension Question {
     }
 
     /// The answer as a person reads it: option labels, yes/no, numbers with the unit.
-    public func display(_ value: AnswerValue, in language: Language) -> String {
+    package func display(_ value: AnswerValue, in language: Language) -> String {
         switch value {
         case .option(let id): return option(id)?.label[language] ?? id
         case .options(let ids):
@@ -187,7 +187,7 @@ extension Question {
     }
 
     /// The answer as written in an answers file (option ids, numbers, ISO dates).
-    public func fileText(_ value: AnswerValue) -> String {
+    package func fileText(_ value: AnswerValue) -> String {
         switch value {
         case .option(let id): id
         case .options(let ids): ids.isEmpty ? "-" : ids.joined(separator: ", ")

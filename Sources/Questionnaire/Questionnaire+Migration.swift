@@ -2,30 +2,30 @@ import AuditModel
 
 /// What a migration did to a round's answers.
 public struct MigrationReport: Sendable, Hashable {
-    public struct Rename: Sendable, Hashable {
-        public var from: String
-        public var to: String
+    package struct Rename: Sendable, Hashable {
+        package var from: String
+        package var to: String
     }
-    public struct Recode: Sendable, Hashable {
-        public var question: String
-        public var from: String
-        public var to: String
+    package struct Recode: Sendable, Hashable {
+        package var question: String
+        package var from: String
+        package var to: String
     }
 
     /// The version the answers were given to, and the version they now fit.
-    public var fromVersion: String?
-    public var toVersion: String
-    public var renamed: [Rename] = []
-    public var recoded: [Recode] = []
+    package var fromVersion: String?
+    package var toVersion: String
+    package var renamed: [Rename] = []
+    package var recoded: [Recode] = []
     /// Answers to questions this version does not have: kept in the workspace, not used.
-    public var orphaned: [String] = []
+    package var orphaned: [String] = []
     /// Answers whose value no longer fits their question (e.g. a removed option): kept, not used.
-    public var invalid: [String] = []
+    package var invalid: [String] = []
 
-    public var isEmpty: Bool { renamed.isEmpty && recoded.isEmpty && orphaned.isEmpty && invalid.isEmpty }
+    package var isEmpty: Bool { renamed.isEmpty && recoded.isEmpty && orphaned.isEmpty && invalid.isEmpty }
 
     /// Lines for the consultant.
-    public func lines(in language: Language) -> [String] {
+    package func lines(in language: Language) -> [String] {
         var lines: [String] = []
         for item in renamed {
             lines.append(
@@ -54,7 +54,7 @@ extension Questionnaire {
     /// questions and re-coded options of every migration step whose `from` matches, in file
     /// order. Nothing is dropped: answers that fit no question are returned unchanged and
     /// listed in the report as orphaned or invalid.
-    public func migrate(_ answers: [Answer], from version: String?) -> (answers: [Answer], report: MigrationReport) {
+    package func migrate(_ answers: [Answer], from version: String?) -> (answers: [Answer], report: MigrationReport) {
         var report = MigrationReport(fromVersion: version, toVersion: self.version)
         var current = answers
         if let version, version != self.version, let from = SemanticVersion(version) {
@@ -106,7 +106,7 @@ extension Questionnaire {
     ///   round was answered with another questionnaire, ``QuestionnaireError/roundClosed(round:)``
     ///   for a closed round.
     @discardableResult
-    public func attach(to store: any AnswerStore, round: AuditRound) throws -> MigrationReport {
+    package func attach(to store: any AnswerStore, round: AuditRound) throws -> MigrationReport {
         if round.status == .closed { throw QuestionnaireError.roundClosed(round: round.number) }
         if let recorded = round.questionnaireID, recorded != id {
             throw QuestionnaireError.otherQuestionnaire(round: round.number, recorded: recorded, wanted: id)
@@ -124,7 +124,7 @@ extension Questionnaire {
 
     /// The answers of a round that fit this questionnaire, by question id (for scoring, skip
     /// logic and rules). Orphaned and invalid answers are left out.
-    public func usableAnswers(_ answers: [Answer]) -> [String: AnswerValue] {
+    package func usableAnswers(_ answers: [Answer]) -> [String: AnswerValue] {
         var result: [String: AnswerValue] = [:]
         for answer in answers {
             guard let question = question(answer.questionID), question.conformance(of: answer.value) == nil else { continue }
@@ -135,13 +135,13 @@ extension Questionnaire {
 }
 
 /// Errors of the questionnaire engine outside a file's diagnostics.
-public enum QuestionnaireError: AuditError, Equatable {
+package enum QuestionnaireError: AuditError, Equatable {
     case otherQuestionnaire(round: Int, recorded: String, wanted: String)
     case unknownQuestion(id: String, questionnaire: String)
     case unknownSection(id: String, questionnaire: String)
     case roundClosed(round: Int)
 
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         switch (self, language) {
         case (.otherQuestionnaire(let round, let recorded, let wanted), .ru):
             "раунд \(round) заполнялся по анкете «\(recorded)», а не «\(wanted)»; укажите --questionnaire \(recorded)"

@@ -30,7 +30,7 @@ extension Questionnaire {
     }
 
     /// True when the question `id` is shown for these answers.
-    public func isRelevant(_ id: String, answers: [String: AnswerValue], metrics: [String: Value] = [:]) -> Bool {
+    package func isRelevant(_ id: String, answers: [String: AnswerValue], metrics: [String: Value] = [:]) -> Bool {
         relevantQuestions(answers: answers, metrics: metrics).contains { $0.id == id }
     }
 

@@ -3,23 +3,23 @@ import Expressions
 
 /// The questionnaire maturity of one area, with how complete the picture is.
 public struct AreaMaturity: Sendable, Hashable, Codable {
-    public var area: String
-    public var title: LocalizedText
+    package var area: String
+    package var title: LocalizedText
     /// 0–100; nil when no scored question of the area has an answer or a "don't know".
-    public var score: Double?
+    package var score: Double?
     /// Scored, shown questions answered with a value.
-    public var answered: Int
+    package var answered: Int
     /// Scored, shown questions answered "don't know" (they score 0).
-    public var dontKnow: Int
+    package var dontKnow: Int
     /// Scored, shown questions answered "not applicable" (excluded).
-    public var notApplicable: Int
+    package var notApplicable: Int
     /// Scored, shown questions without an answer yet (excluded).
-    public var unanswered: Int
+    package var unanswered: Int
     /// Scored questions hidden by skip logic (excluded).
-    public var hidden: Int
+    package var hidden: Int
 
     /// Share (0–1) of the area's shown scored questions that have an answer of any kind.
-    public var completeness: Double? {
+    package var completeness: Double? {
         let shown = answered + dontKnow + notApplicable + unanswered
         return shown == 0 ? nil : Double(answered + dontKnow + notApplicable) / Double(shown)
     }
@@ -28,7 +28,7 @@ public struct AreaMaturity: Sendable, Hashable, Codable {
 extension Question {
     /// The maturity (0–4) an answer earns; nil when the question does not score or the answer
     /// does not count ("not applicable"). "Don't know" earns 0.
-    public func score(for value: AnswerValue) -> Double? {
+    package func score(for value: AnswerValue) -> Double? {
         guard isScored else { return nil }
         switch value {
         case .dontKnow: return 0

@@ -4,41 +4,41 @@ import Expressions
 /// A questionnaire: sections of typed questions that score maturity per area.
 public struct Questionnaire: Sendable {
     /// The format this engine reads, written as `schema:` at the top of a file.
-    public static let schema = "crm-audit/questionnaire/1"
+    package static let schema = "crm-audit/questionnaire/1"
 
-    public var id: String
+    package var id: String
     /// Semantic version (`1.2.0`); every round records the version its answers were given to.
-    public var version: String
-    public var title: LocalizedText
-    public var description: LocalizedText?
-    public var areas: [Area]
-    public var sections: [Section]
-    public var migrations: [Migration]
+    package var version: String
+    package var title: LocalizedText
+    package var description: LocalizedText?
+    package var areas: [Area]
+    package var sections: [Section]
+    package var migrations: [Migration]
     /// The file it was loaded from.
     public var file: String
 
     /// Every question in order.
-    public var questions: [Question] { sections.flatMap(\.questions) }
+    package var questions: [Question] { sections.flatMap(\.questions) }
 
     /// The question with `id`.
     /// - Complexity: O(n) in the number of questions.
-    public func question(_ id: String) -> Question? {
+    package func question(_ id: String) -> Question? {
         for section in sections { if let found = section.questions.first(where: { $0.id == id }) { return found } }
         return nil
     }
 
-    public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+    package func section(_ id: String) -> Section? { sections.first { $0.id == id } }
 
-    public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
+    package func area(_ id: String) -> Area? { areas.first { $0.id == id } }
 
     /// The section that holds question `id`.
-    public func section(containing questionID: String) -> Section? {
+    package func section(containing questionID: String) -> Section? {
         sections.first { $0.questions.contains { $0.id == questionID } }
     }
 
     /// The types of all answers, for checking expressions of rules and skip logic.
     /// Metrics are left to the caller (`environment.metrics`).
-    public func typeEnvironment() -> TypeEnvironment {
+    package func typeEnvironment() -> TypeEnvironment {
         var answers: [String: ReferenceType] = [:]
         for question in questions { answers[question.id] = question.referenceType }
         return TypeEnvironment(answers: answers)
@@ -46,33 +46,33 @@ public struct Questionnaire: Sendable {
 }
 
 /// A scoring dimension (goals, customer base, …), shared with the rulesets.
-public struct Area: Sendable, Hashable {
-    public var id: String
-    public var title: LocalizedText
+package struct Area: Sendable, Hashable {
+    package var id: String
+    package var title: LocalizedText
     /// The area's weight in the overall score.
-    public var weight: Double
+    package var weight: Double
     /// Where the area is declared (for lint messages about it).
-    public var location: SourceLocation?
+    package var location: SourceLocation?
 }
 
 /// A titled group of questions, optionally shown only when `relevant` holds.
-public struct Section: Sendable {
-    public var id: String
-    public var title: LocalizedText
-    public var help: LocalizedText?
-    public var relevant: Expression?
-    public var questions: [Question]
-    public var location: SourceLocation
+package struct Section: Sendable {
+    package var id: String
+    package var title: LocalizedText
+    package var help: LocalizedText?
+    package var relevant: Expression?
+    package var questions: [Question]
+    package var location: SourceLocation
 }
 
 /// The kinds of question.
-public enum QuestionType: String, Sendable, Hashable, CaseIterable, Codable {
+package enum QuestionType: String, Sendable, Hashable, CaseIterable, Codable {
     case single, multi
     case yesNo = "yes_no"
     case scale, number, percent, money, text, date
 
     /// The expression type of an answer to a question of this kind.
-    public var valueType: ValueType {
+    package var valueType: ValueType {
         switch self {
         case .single, .text: .string
         case .multi: .set
@@ -83,19 +83,19 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// True for the kinds whose answers are option ids.
-    public var hasOptions: Bool { self == .single || self == .multi }
+    package var hasOptions: Bool { self == .single || self == .multi }
 }
 
 /// One answer option of a choice question.
-public struct AnswerOption: Sendable, Hashable {
-    public var id: String
-    public var label: LocalizedText
+package struct AnswerOption: Sendable, Hashable {
+    package var id: String
+    package var label: LocalizedText
     /// Maturity 0 (none) … 4 (best practice); nil when the option does not score.
-    public var score: Int?
+    package var score: Int?
 }
 
 /// How a multiple-choice answer's option scores combine into the question's score.
-public enum MultiScoring: String, Sendable, Hashable, CaseIterable {
+package enum MultiScoring: String, Sendable, Hashable, CaseIterable {
     /// The best chosen option (a capability present anywhere counts).
     case max
     /// The weakest chosen option (the weakest link counts: "some customers still in notebooks").
@@ -107,14 +107,14 @@ public enum MultiScoring: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A band of a number or percent question's score: values from `from` upwards score `score`.
-public struct ScoreBand: Sendable, Hashable {
-    public var from: Double
-    public var score: Int
+package struct ScoreBand: Sendable, Hashable {
+    package var from: Double
+    package var score: Int
 }
 
 /// A check on an answer. An error blocks the answer; a warning or note is shown and kept.
-public struct Validation: Sendable {
-    public enum Rule: Sendable {
+package struct Validation: Sendable {
+    package enum Rule: Sendable {
         /// A condition over `value` (the answer), earlier answers and metrics; null passes.
         case expression(Expression)
         /// Inclusive bounds for a number.
@@ -124,56 +124,57 @@ public struct Validation: Sendable {
         case pattern(String)
     }
 
-    public var rule: Rule
-    public var severity: Diagnostic.Severity
-    public var message: LocalizedText
+    package var rule: Rule
+    package var severity: Diagnostic.Severity
+    package var message: LocalizedText
 }
 
 /// A question.
 public struct Question: Sendable {
-    public var id: String
-    public var sectionID: String
-    public var type: QuestionType
-    public var text: LocalizedText
+    package var id: String
+    package var sectionID: String
+    package var type: QuestionType
+    package var text: LocalizedText
     /// For the consultant: why it matters and what evidence to ask for.
-    public var help: LocalizedText
-    public var options: [AnswerOption]
-    public var required: Bool
-    public var allowsDontKnow: Bool
-    public var allowsNotApplicable: Bool
-    public var relevant: Expression?
-    public var validations: [Validation]
+    package var help: LocalizedText
+    package var options: [AnswerOption]
+    package var required: Bool
+    package var allowsDontKnow: Bool
+    package var allowsNotApplicable: Bool
+    package var relevant: Expression?
+    package var validations: [Validation]
     /// The area it scores; nil for a question that only informs (numbers, text).
-    public var area: String?
-    public var weight: Double
+    package var area: String?
+    package var weight: Double
     /// An expression over metrics (and earlier answers) whose value is proposed as the answer.
-    public var prefill: Expression?
-    public var multiScoring: MultiScoring
+    package var prefill: Expression?
+    package var multiScoring: MultiScoring
     /// yes/no scores, when a yes/no question scores.
-    public var yesScore: Int?
-    public var noScore: Int?
+    package var yesScore: Int?
+    package var noScore: Int?
     /// Score bands of a number or percent question, ascending by `from`.
-    public var bands: [ScoreBand]
+    package var bands: [ScoreBand]
     /// A unit shown after number answers ("people", "%", "RUB").
-    public var unit: LocalizedText?
+    package var unit: LocalizedText?
+    /// Where the question is written.
     public var location: SourceLocation
     /// `purpose: context`: asked for the consultant's picture of the company, on purpose used by
     /// no score, rule or configuration item (so `lint` does not report it as unused).
-    public var isContext: Bool = false
+    package var isContext: Bool = false
 
     /// The expression type of this question's answer.
-    public var valueType: ValueType { type.valueType }
+    package var valueType: ValueType { type.valueType }
 
     /// The type (and for choice questions the option ids) that expressions see.
-    public var referenceType: ReferenceType {
+    package var referenceType: ReferenceType {
         ReferenceType(type.valueType, options: type.hasOptions ? options.map(\.id) : nil)
     }
 
     /// The option with `id`.
-    public func option(_ id: String) -> AnswerOption? { options.first { $0.id == id } }
+    package func option(_ id: String) -> AnswerOption? { options.first { $0.id == id } }
 
     /// True when an answer to this question contributes to its area's score.
-    public var isScored: Bool {
+    package var isScored: Bool {
         guard area != nil else { return false }
         switch type {
         case .single, .multi: return options.contains { $0.score != nil }
@@ -186,14 +187,14 @@ public struct Question: Sendable {
 }
 
 /// How answers given to an older version map onto this one.
-public struct Migration: Sendable {
+package struct Migration: Sendable {
     /// The versions this step applies to: an exact version or `<X`, `<=X`.
-    public var from: String
+    package var from: String
     /// Old question id → new question id.
-    public var renamed: [String: String]
+    package var renamed: [String: String]
     /// Question id (new) → old option id → new option id.
-    public var recoded: [String: [String: String]]
+    package var recoded: [String: [String: String]]
     /// Ids of questions removed in this version (their answers are kept and reported).
-    public var removed: [String]
-    public var location: SourceLocation
+    package var removed: [String]
+    package var location: SourceLocation
 }

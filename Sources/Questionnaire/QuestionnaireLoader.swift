@@ -8,10 +8,12 @@ public enum QuestionnaireLoader {
     /// The outcome of reading one file: the questionnaire when it has no errors, and every
     /// diagnostic (errors and warnings) found.
     public struct Result: Sendable {
+        /// The questionnaire, when it loaded without errors.
         public var questionnaire: Questionnaire?
+        /// Every problem found.
         public var diagnostics: [Diagnostic]
 
-        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+        package var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     }
 
     /// Reads and checks the questionnaire at `path`.
@@ -41,7 +43,7 @@ public enum QuestionnaireLoader {
 
     /// Reads and checks questionnaire `text`, naming `file` in diagnostics (and, when
     /// `metrics` is given, every metric reference against it).
-    public static func lint(text: String, file: String, metrics: [String: ReferenceType]? = nil) -> Result {
+    package static func lint(text: String, file: String, metrics: [String: ReferenceType]? = nil) -> Result {
         let source: YAMLSource
         do throws(Diagnostic) {
             source = try YAMLSource(text: text, file: file)
@@ -70,14 +72,14 @@ public enum QuestionnaireLoader {
 extension Questionnaire {
     /// Loads the questionnaire at `path`.
     /// - Throws: a ``DiagnosticList`` of every error (and warning) when the file has errors.
-    public static func load(path: String, metrics: [String: ReferenceType]? = nil) throws(DiagnosticList) -> Questionnaire {
+    package static func load(path: String, metrics: [String: ReferenceType]? = nil) throws(DiagnosticList) -> Questionnaire {
         let result = QuestionnaireLoader.lint(path: path, metrics: metrics)
         guard let questionnaire = result.questionnaire else { throw DiagnosticList(result.diagnostics) }
         return questionnaire
     }
 
     /// Loads questionnaire `text` (for tests and embedded documents).
-    public static func load(text: String, file: String) throws(DiagnosticList) -> Questionnaire {
+    package static func load(text: String, file: String) throws(DiagnosticList) -> Questionnaire {
         let result = QuestionnaireLoader.lint(text: text, file: file)
         guard let questionnaire = result.questionnaire else { throw DiagnosticList(result.diagnostics) }
         return questionnaire
@@ -86,7 +88,7 @@ extension Questionnaire {
     /// Loads a questionnaire given as a file path or as the id of a bundled one
     /// (`questionnaires/<id>.yaml` found by ``ContentLocator``).
     /// - Parameter metrics: the metric catalogue's types, to check metric references against.
-    public static func resolve(_ idOrPath: String, metrics: [String: ReferenceType]? = nil) throws -> Questionnaire {
+    package static func resolve(_ idOrPath: String, metrics: [String: ReferenceType]? = nil) throws -> Questionnaire {
         if idOrPath.hasSuffix(".yaml") || idOrPath.hasSuffix(".yml") || idOrPath.contains("/") {
             return try load(path: idOrPath, metrics: metrics)
         }

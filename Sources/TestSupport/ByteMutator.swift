@@ -1,30 +1,30 @@
 /// Damaged copies of a file, as a careless transfer or a hostile sender makes them: flipped bits,
 /// a cut end, inserted bytes, a repeated chunk. The same seed gives the same copies on every run.
-public struct ByteMutator {
+package struct ByteMutator {
     /// One kind of damage.
-    public enum Mutation: CaseIterable, Sendable {
+    package enum Mutation: CaseIterable, Sendable {
         case bitFlip, truncation, insertion, duplication
     }
 
-    public var generator: SeededGenerator
+    package var generator: SeededGenerator
     /// The damage `mutate` may do.
-    public var mutations: [Mutation]
+    package var mutations: [Mutation]
     /// Bytes that mean something to one of the parsers, inserted half of the time instead of
     /// random ones (quotes, delimiters, line ends, markup, YAML indicators).
-    public var structuralBytes: [UInt8] = Array("\"';,\t\r\n<>/&=:-{}[]#|*!%@?\\ 0123456789".utf8) + [0x00, 0xC3, 0xD0, 0xEF, 0xFF]
+    package var structuralBytes: [UInt8] = Array("\"';,\t\r\n<>/&=:-{}[]#|*!%@?\\ 0123456789".utf8) + [0x00, 0xC3, 0xD0, 0xEF, 0xFF]
 
-    public init(seed: UInt64, mutations: [Mutation] = Mutation.allCases) {
+    package init(seed: UInt64, mutations: [Mutation] = Mutation.allCases) {
         generator = SeededGenerator(state: seed)
         self.mutations = mutations
     }
 
     /// `length` random bytes.
-    public mutating func randomBytes(length: Int) -> [UInt8] {
+    package mutating func randomBytes(length: Int) -> [UInt8] {
         (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
     /// `bytes` with one to `steps` kinds of damage applied one after another.
-    public mutating func mutate(_ bytes: [UInt8], steps: Int = 3) -> [UInt8] {
+    package mutating func mutate(_ bytes: [UInt8], steps: Int = 3) -> [UInt8] {
         var result = bytes
         for _ in 0..<Int.random(in: 1...max(steps, 1), using: &generator) {
             guard let mutation = mutations.randomElement(using: &generator) else { break }
@@ -34,7 +34,7 @@ public struct ByteMutator {
     }
 
     /// `bytes` with `mutation` done once at a random place.
-    public mutating func apply(_ mutation: Mutation, to bytes: [UInt8]) -> [UInt8] {
+    package mutating func apply(_ mutation: Mutation, to bytes: [UInt8]) -> [UInt8] {
         var result = bytes
         switch mutation {
         case .bitFlip:

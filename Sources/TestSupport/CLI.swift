@@ -1,34 +1,34 @@
 import Foundation
 
 /// Runs the built `crm-audit` binary (from `swift build --build-tests`) as a user would.
-public enum CLI {
+package enum CLI {
     /// The package's root folder.
-    public static let packageRoot: String = {
+    package static let packageRoot: String = {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }()
 
     /// `.build/debug/crm-audit`.
-    public static let binary = packageRoot + "/.build/debug/crm-audit"
+    package static let binary = packageRoot + "/.build/debug/crm-audit"
 
     /// True when the binary exists, or when the run demands it (`CRM_AUDIT_REQUIRE_BINARY=1`, as
     /// `scripts/test.sh` and CI set): there an end-to-end test must fail when the binary is
     /// missing, not skip and leave the suite green without having run.
-    public static var isBuilt: Bool {
+    package static var isBuilt: Bool {
         ProcessInfo.processInfo.environment["CRM_AUDIT_REQUIRE_BINARY"] == "1"
             || FileManager.default.isExecutableFile(atPath: binary)
     }
 
     /// What one run printed and how it ended.
-    public struct Run: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
+    package struct Run: Sendable {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
     }
 
     /// Runs `crm-audit arguments…` with `language` for messages, `stdin` piped in, in `directory`.
     /// Output goes through files, so a long output never blocks the child. `executable` runs
     /// another copy of the binary (an installed one, say).
-    public static func run(
+    package static func run(
         _ arguments: [String], language: String = "en", stdin: String? = nil,
         directory: String? = nil, environment extra: [String: String] = [:],
         executable: String = binary

@@ -6,7 +6,7 @@ import Workspace
 ///
 /// Values are given as text and stored by the field's type: numbers as REAL, booleans as 0/1,
 /// dates and text as given; a missing or nil value is NULL. Each call records one dataset.
-public func insertCanonicalRows(
+package func insertCanonicalRows(
     _ rows: [[String: String?]], kind: DatasetKind, into workspace: Workspace, round: AuditRound? = nil,
     fileName: String? = nil
 ) throws {

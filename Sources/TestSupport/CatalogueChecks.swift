@@ -2,13 +2,13 @@ import AuditModel
 
 /// The counts every plural-bearing text is rendered for: each CLDR category of Russian and
 /// English, and the numbers where they turn (11–14 are `many` in Russian, 21 `one`, 22 `few`).
-public let pluralProbeCounts: [Double] = [0, 1, 2, 5, 11, 21, 22, 25, 111]
+package let pluralProbeCounts: [Double] = [0, 1, 2, 5, 11, 21, 22, 25, 111]
 
 /// Every problem of catalogue `C`: its own (missing texts, templates that do not parse,
 /// placeholders that differ between languages, plural forms missing) and, for each text with a
 /// plural, a rendering for each of ``pluralProbeCounts`` in each language that is empty or
 /// leaves a placeholder unfilled.
-public func catalogueProblems<C: TextCatalogue>(_ catalogue: C.Type) -> [String] {
+package func catalogueProblems<C: TextCatalogue>(_ catalogue: C.Type) -> [String] {
     var problems = C.problems()
     for key in C.allCases {
         for language in Language.allCases {

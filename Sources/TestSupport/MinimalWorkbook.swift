@@ -3,10 +3,10 @@ import Foundation
 /// A minimal XLSX workbook for tests: one sheet whose `<sheetData>` XML the test writes by hand
 /// (to put hostile row numbers, cell references or values in it), packed in a ZIP with stored
 /// (uncompressed) entries and correct CRC-32s, which any XLSX reader accepts.
-public enum MinimalWorkbook {
+package enum MinimalWorkbook {
     /// Writes a workbook with one sheet named `sheet` holding `rows` (the inside of
     /// `<sheetData>`), and `sharedStrings` when given, to `path`.
-    public static func write(rows: String, sheet: String = "Продажи", sharedStrings: [String]? = nil, to path: String) throws {
+    package static func write(rows: String, sheet: String = "Продажи", sharedStrings: [String]? = nil, to path: String) throws {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         var entries: [(String, String)] = [
@@ -52,7 +52,7 @@ public enum MinimalWorkbook {
     }
 
     /// A row of inline-string cells (`A1`, `B1`…), for headers.
-    public static func textRow(_ number: Int, _ texts: [String]) -> String {
+    package static func textRow(_ number: Int, _ texts: [String]) -> String {
         let cells = texts.enumerated().map { index, text in
             "<c r=\"\(column(index))\(number)\" t=\"inlineStr\"><is><t>\(escape(text))</t></is></c>"
         }
@@ -60,7 +60,7 @@ public enum MinimalWorkbook {
     }
 
     /// The letters of a 0-based column (0 → A, 26 → AA).
-    public static func column(_ index: Int) -> String {
+    package static func column(_ index: Int) -> String {
         var name = "", rest = index + 1
         while rest > 0 {
             name = String(UnicodeScalar(UInt8(65 + (rest - 1) % 26))) + name
@@ -70,7 +70,7 @@ public enum MinimalWorkbook {
     }
 
     /// A ZIP archive of `entries`, stored without compression.
-    public static func zip(_ entries: [(name: String, bytes: [UInt8])]) -> [UInt8] {
+    package static func zip(_ entries: [(name: String, bytes: [UInt8])]) -> [UInt8] {
         var out: [UInt8] = [], central: [UInt8] = []
         func le16(_ value: Int, _ buffer: inout [UInt8]) { buffer += [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
         func le32(_ value: UInt32, _ buffer: inout [UInt8]) {

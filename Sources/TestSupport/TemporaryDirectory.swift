@@ -3,33 +3,33 @@ import Foundation
 import Workspace
 
 /// A fresh directory under the system's temporary folder, removed by `remove()`.
-public struct TemporaryDirectory: Sendable {
-    public let path: String
+package struct TemporaryDirectory: Sendable {
+    package let path: String
 
-    public init(_ label: String = "crm-audit-test") {
+    package init(_ label: String = "crm-audit-test") {
         let base = FileManager.default.temporaryDirectory.path
         path = base + "/\(label)-\(UUID().uuidString.prefix(8))"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
     /// `name` inside the directory.
-    public func file(_ name: String) -> String { path + "/" + name }
+    package func file(_ name: String) -> String { path + "/" + name }
 
     /// Writes `text` to `name` and returns its path.
     @discardableResult
-    public func write(_ text: String, to name: String) throws -> String {
+    package func write(_ text: String, to name: String) throws -> String {
         let target = file(name)
         try Data(text.utf8).write(to: URL(fileURLWithPath: target))
         return target
     }
 
-    public func remove() {
+    package func remove() {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
 
 /// A new workspace in a temporary directory, for tests.
-public func makeTestWorkspace(client: String = "Test Client", roundDate: Day = Day(year: 2026, month: 11, day: 29)!)
+package func makeTestWorkspace(client: String = "Test Client", roundDate: Day = Day(year: 2026, month: 11, day: 29)!)
     throws -> (Workspace, TemporaryDirectory)
 {
     let directory = TemporaryDirectory()

@@ -1,13 +1,13 @@
 import AuditModel
 
 /// The client engagement a workspace belongs to.
-public struct Engagement: Sendable, Hashable, Codable {
-    public var client: String
-    public var industry: String?
-    public var consultant: String?
-    public var createdAt: String
+package struct Engagement: Sendable, Hashable, Codable {
+    package var client: String
+    package var industry: String?
+    package var consultant: String?
+    package var createdAt: String
 
-    public init(client: String, industry: String?, consultant: String?, createdAt: String) {
+    package init(client: String, industry: String?, consultant: String?, createdAt: String) {
         self.client = client
         self.industry = industry
         self.consultant = consultant
@@ -16,29 +16,29 @@ public struct Engagement: Sendable, Hashable, Codable {
 }
 
 /// A file imported into a round.
-public struct DatasetRecord: Sendable, Hashable, Codable {
-    public var id: Int64
-    public var roundID: Int64
-    public var kind: DatasetKind
-    public var fileName: String
-    public var sha256: String
-    public var format: String
-    public var rowsRead: Int
-    public var rowsStored: Int
-    public var rowsRejected: Int
-    public var importedAt: String
+package struct DatasetRecord: Sendable, Hashable, Codable {
+    package var id: Int64
+    package var roundID: Int64
+    package var kind: DatasetKind
+    package var fileName: String
+    package var sha256: String
+    package var format: String
+    package var rowsRead: Int
+    package var rowsStored: Int
+    package var rowsRejected: Int
+    package var importedAt: String
     /// The column mapping used, as JSON (source column → canonical field).
-    public var mapping: String?
+    package var mapping: String?
 }
 
 /// A stored score of one area (or `overall`) in a round.
-public struct StoredScore: Sendable, Hashable, Codable {
-    public var area: String
-    public var score: Double?
-    public var level: Int?
-    public var confidence: Double?
+package struct StoredScore: Sendable, Hashable, Codable {
+    package var area: String
+    package var score: Double?
+    package var level: Int?
+    package var confidence: Double?
 
-    public init(area: String, score: Double?, level: Int?, confidence: Double?) {
+    package init(area: String, score: Double?, level: Int?, confidence: Double?) {
         self.area = area
         self.score = score
         self.level = level
@@ -47,14 +47,14 @@ public struct StoredScore: Sendable, Hashable, Codable {
 }
 
 /// A stored finding: its key columns and the full record as JSON.
-public struct StoredFinding: Sendable, Hashable, Codable {
-    public var ruleID: String
-    public var status: String
-    public var severity: String
-    public var area: String
-    public var document: String
+package struct StoredFinding: Sendable, Hashable, Codable {
+    package var ruleID: String
+    package var status: String
+    package var severity: String
+    package var area: String
+    package var document: String
 
-    public init(ruleID: String, status: String, severity: String, area: String, document: String) {
+    package init(ruleID: String, status: String, severity: String, area: String, document: String) {
         self.ruleID = ruleID
         self.status = status
         self.severity = severity

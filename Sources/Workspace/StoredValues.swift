@@ -4,17 +4,17 @@ import GRDB
 /// A value in the workspace that is not of its column's type (text where a count belongs, say):
 /// the file was edited by hand or is damaged. Reported with the table and column, instead of
 /// GRDB's typed subscript stopping the program.
-public struct StoredValueUnreadable: AuditError, Equatable {
+package struct StoredValueUnreadable: AuditError, Equatable {
     /// The workspace file.
-    public var workspace: String
-    public var table: String
-    public var column: String
+    package var workspace: String
+    package var table: String
+    package var column: String
     /// The value as SQLite holds it (shortened).
-    public var value: String
+    package var value: String
 
-    public var location: SourceLocation? { SourceLocation(file: workspace) }
+    package var location: SourceLocation? { SourceLocation(file: workspace) }
 
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         LocalizedText(
             ru: "в рабочем файле в таблице \(table), столбце \(column) записано «\(value)» — значение не того типа; "
                 + "файл правили вручную или он повреждён. Восстановите его из последней исправной копии или исправьте значение (sqlite3)",

@@ -2,13 +2,13 @@ import AuditModel
 
 /// The questionnaire and rulesets a round was assessed with, as ``Workspace/saveAssessment(findings:scores:round:layers:method:)``
 /// records them (nil keeps what the round holds).
-public struct AssessmentMethod: Sendable, Hashable {
-    public var questionnaireID: String?
-    public var questionnaireVersion: String?
+package struct AssessmentMethod: Sendable, Hashable {
+    package var questionnaireID: String?
+    package var questionnaireVersion: String?
     /// `id@version` of every ruleset layer, comma-separated.
-    public var rulesets: String?
+    package var rulesets: String?
 
-    public init(questionnaireID: String?, questionnaireVersion: String?, rulesets: String?) {
+    package init(questionnaireID: String?, questionnaireVersion: String?, rulesets: String?) {
         self.questionnaireID = questionnaireID
         self.questionnaireVersion = questionnaireVersion
         self.rulesets = rulesets
@@ -17,20 +17,20 @@ public struct AssessmentMethod: Sendable, Hashable {
 
 /// A result that cannot be stored with its round (a number that is not finite, a document that
 /// does not encode): nothing of the assessment was stored, and the round is as it was.
-public struct UnstorableResult: AuditError, Equatable {
+package struct UnstorableResult: AuditError, Equatable {
     /// The workspace file.
-    public var workspace: String
+    package var workspace: String
     /// What could not be stored, e.g. "the finding of rule R1 (observed inf)".
-    public var what: LocalizedText
+    package var what: LocalizedText
 
-    public init(workspace: String, what: LocalizedText) {
+    package init(workspace: String, what: LocalizedText) {
         self.workspace = workspace
         self.what = what
     }
 
-    public var location: SourceLocation? { SourceLocation(file: workspace) }
+    package var location: SourceLocation? { SourceLocation(file: workspace) }
 
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         LocalizedText(
             ru: "не удаётся сохранить \(what.ru): значение не является конечным числом; ничего не сохранено, раунд остался прежним. "
                 + "Проверьте правила (crm-audit lint) и данные раунда",

@@ -4,7 +4,7 @@ import GRDB
 
 extension Workspace {
     /// The answers of `round` that count (one per question), in the order they were given.
-    public func answers(round: AuditRound) throws -> [Answer] {
+    package func answers(round: AuditRound) throws -> [Answer] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE round_id = ? ORDER BY answered_at, rowid", arguments: [round.id])
                 .compactMap(Self.answer)
@@ -13,7 +13,7 @@ extension Workspace {
 
     /// Every respondent's answers in `round` (several per question when several people answered
     /// it), by question, then respondent.
-    public func respondentAnswers(round: AuditRound) throws -> [Answer] {
+    package func respondentAnswers(round: AuditRound) throws -> [Answer] {
         try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM respondent_answer WHERE round_id = ? ORDER BY question_id, respondent",
@@ -23,7 +23,7 @@ extension Workspace {
     }
 
     /// The questions of `round` whose answer that counts the consultant chose among respondents'.
-    public func chosenAnswers(round: AuditRound) throws -> Set<String> {
+    package func chosenAnswers(round: AuditRound) throws -> Set<String> {
         try read { db in
             Set(try String.fetchAll(db, sql: "SELECT question_id FROM answer WHERE round_id = ? AND chosen = 1", arguments: [round.id]))
         }
@@ -43,7 +43,7 @@ extension Workspace {
     /// Makes `respondent`'s answer to `questionID` the one that counts, whatever is given later,
     /// until another is chosen.
     /// - Throws: ``WorkspaceError/noSuchRespondentAnswer`` when that person did not answer it.
-    public func choose(questionID: String, respondent name: String, round: AuditRound) throws {
+    package func choose(questionID: String, respondent name: String, round: AuditRound) throws {
         try write { db in
             // Names compared without case in any alphabet (SQLite's lower() knows only ASCII).
             let given = try Row.fetchAll(
@@ -60,13 +60,13 @@ extension Workspace {
     }
 
     /// Saves one answer at once (replacing an earlier answer to the same question).
-    public func save(_ answer: Answer, round: AuditRound) throws {
+    package func save(_ answer: Answer, round: AuditRound) throws {
         try write { db in try Workspace.insert(answer, round: round, db) }
     }
 
     /// Removes the answer to `questionID`, if any: `respondent`'s only (the one that counts too
     /// when it was theirs), or, with none given, every answer to it.
-    public func deleteAnswer(questionID: String, respondent: Respondent? = nil, round: AuditRound) throws {
+    package func deleteAnswer(questionID: String, respondent: Respondent? = nil, round: AuditRound) throws {
         try write { db in
             if let respondent {
                 try db.execute(
@@ -84,7 +84,7 @@ extension Workspace {
     }
 
     /// Saves many answers in one transaction: all of them or none.
-    public func save(_ answers: [Answer], round: AuditRound) throws {
+    package func save(_ answers: [Answer], round: AuditRound) throws {
         try write { db in
             for answer in answers { try Workspace.insert(answer, round: round, db) }
         }
@@ -142,14 +142,14 @@ extension Workspace {
     }
 
     /// The questions of `round` skipped in the interview and not answered since, in the order skipped.
-    public func skippedQuestions(round: AuditRound) throws -> [String] {
+    package func skippedQuestions(round: AuditRound) throws -> [String] {
         try read { db in
             try String.fetchAll(db, sql: "SELECT question_id FROM interview_skip WHERE round_id = ? ORDER BY rowid", arguments: [round.id])
         }
     }
 
     /// Records that `questionID` was skipped (`true`) or is no longer (`false`: answered or re-offered).
-    public func markSkipped(_ questionID: String, _ skipped: Bool, round: AuditRound) throws {
+    package func markSkipped(_ questionID: String, _ skipped: Bool, round: AuditRound) throws {
         try write { db in
             if skipped {
                 try db.execute(

@@ -17,7 +17,7 @@ import GRDB
 /// once a day; the online backup API would copy the same pages without compacting them.
 extension Workspace {
     /// The automatic backup's path: the workspace's path with `.bak` appended.
-    public var backupPath: String { Self.backupPath(of: path) }
+    package var backupPath: String { Self.backupPath(of: path) }
 
     static func backupPath(of path: String) -> String { path + ".bak" }
 

@@ -15,7 +15,7 @@ extension Workspace {
     /// Every distinct personal identifier of `round`'s data, for redaction: customer keys and
     /// names, tax ids, e-mails, phones and birth dates.
     /// - Complexity: one indexed scan of each table of the round (a million sale lines: about 0.3 s).
-    public func personalValues(round: AuditRound) throws -> [PersonalValue] {
+    package func personalValues(round: AuditRound) throws -> [PersonalValue] {
         try read { db in
             var seen = Set<PersonalValue>()
             var values: [PersonalValue] = []

@@ -3,20 +3,20 @@ import Foundation
 import GRDB
 
 /// What ``Workspace/recover(from:to:guard:)`` salvaged, table by table.
-public struct RecoveryReport: Sendable {
+package struct RecoveryReport: Sendable {
     /// One table of the damaged workspace.
-    public struct Table: Sendable, Equatable {
-        public var name: String
+    package struct Table: Sendable, Equatable {
+        package var name: String
         /// Rows copied into the new workspace.
-        public var rows: Int
+        package var rows: Int
         /// Whether reading it hit damage (some of its rows may be lost).
-        public var damaged: Bool
+        package var damaged: Bool
     }
 
     /// Every table, in the order of the damaged file's schema.
-    public var tables: [Table]
+    package var tables: [Table]
     /// The recovered workspace.
-    public var path: String
+    package var path: String
 }
 
 /// Salvaging a damaged workspace without the `sqlite3` shell: the Debian 12 `sqlite3` (3.40)
@@ -34,7 +34,7 @@ extension Workspace {
     /// passes on it.
     /// - Throws: ``WorkspaceFileError/damaged(path:problems:backup:)`` when not even the list of
     ///   tables can be read; ``OutputRefusal`` for a `target` that `outputGuard` refuses.
-    public static func recover(from damaged: String, to target: String, guard outputGuard: OutputGuard) throws -> RecoveryReport {
+    package static func recover(from damaged: String, to target: String, guard outputGuard: OutputGuard) throws -> RecoveryReport {
         // Only read: a damaged workspace on a read-only disk can be recovered too.
         _ = try WorkspaceFileChecks.checkReadable(damaged)
         guard case .file(let resolved) = try outputGuard.check(target) else { throw OutputRefusal.special(path: target) }

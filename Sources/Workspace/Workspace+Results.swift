@@ -3,7 +3,7 @@ import GRDB
 
 extension Workspace {
     /// The datasets imported into `round`, oldest first.
-    public func datasets(round: AuditRound) throws -> [DatasetRecord] {
+    package func datasets(round: AuditRound) throws -> [DatasetRecord] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM dataset WHERE round_id = ? ORDER BY id", arguments: [round.id]).compactMap { row in
                 // Decoded with checks: a value edited by hand is a clear error, not a trap.
@@ -22,7 +22,7 @@ extension Workspace {
 
     /// Stores the metric document computed for `round`, replacing an earlier one, with the
     /// reusable analysis (JSON) and the fingerprint of the inputs it was computed from.
-    public func saveMetrics(document: String, asOf: Day, round: AuditRound, analysis: (fingerprint: String, json: String)? = nil) throws {
+    package func saveMetrics(document: String, asOf: Day, round: AuditRound, analysis: (fingerprint: String, json: String)? = nil) throws {
         try write { db in
             try db.execute(
                 sql: """
@@ -35,7 +35,7 @@ extension Workspace {
 
     /// The reusable analysis stored for `round` when it was computed from the inputs of
     /// `fingerprint`, if any.
-    public func storedAnalysis(round: AuditRound, fingerprint: String) throws -> String? {
+    package func storedAnalysis(round: AuditRound, fingerprint: String) throws -> String? {
         try read { db in
             try String.fetchOne(
                 db, sql: "SELECT analysis FROM metric_snapshot WHERE round_id = ? AND fingerprint = ?",
@@ -44,7 +44,7 @@ extension Workspace {
     }
 
     /// The metric document stored for `round`, if any.
-    public func metricsDocument(round: AuditRound) throws -> String? {
+    package func metricsDocument(round: AuditRound) throws -> String? {
         try read { db in
             try String.fetchOne(db, sql: "SELECT document FROM metric_snapshot WHERE round_id = ?", arguments: [round.id])
         }
@@ -53,7 +53,7 @@ extension Workspace {
     /// Replaces the findings and scores of `round` — and, when given, its consultant's ruleset
     /// layers and the method it was assessed with — in one transaction: either all of it is
     /// stored or, when a value cannot be (``UnstorableResult``), the round stays as it was.
-    public func saveAssessment(
+    package func saveAssessment(
         findings: [StoredFinding], scores: [StoredScore], round: AuditRound,
         layers: [StoredRulesetLayer]? = nil, method: AssessmentMethod? = nil
     ) throws {
@@ -95,7 +95,7 @@ extension Workspace {
         }
     }
 
-    public func findings(round: AuditRound) throws -> [StoredFinding] {
+    package func findings(round: AuditRound) throws -> [StoredFinding] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE round_id = ? ORDER BY rule_id", arguments: [round.id]).map { row in
                 StoredFinding(
@@ -106,7 +106,7 @@ extension Workspace {
         }
     }
 
-    public func scores(round: AuditRound) throws -> [StoredScore] {
+    package func scores(round: AuditRound) throws -> [StoredScore] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM score WHERE round_id = ? ORDER BY area", arguments: [round.id]).map { row in
                 StoredScore(

@@ -3,23 +3,23 @@ import Foundation
 import GRDB
 
 /// What starting a new round did.
-public struct StartedRound: Sendable, Hashable {
+package struct StartedRound: Sendable, Hashable {
     /// The new round.
-    public var round: AuditRound
+    package var round: AuditRound
     /// The round it follows.
-    public var previous: AuditRound
+    package var previous: AuditRound
     /// Answers carried over from `previous`, each marked "to confirm".
-    public var carriedOver: Int
+    package var carriedOver: Int
 }
 
 /// The questionnaire and rulesets a round is assessed with.
-public struct RoundMethod: Sendable, Hashable {
-    public var questionnaireID: String
-    public var questionnaireVersion: String
+package struct RoundMethod: Sendable, Hashable {
+    package var questionnaireID: String
+    package var questionnaireVersion: String
     /// `id@version` of each ruleset layer, joined by commas.
-    public var rulesets: String
+    package var rulesets: String
 
-    public init(questionnaireID: String, questionnaireVersion: String, rulesets: String) {
+    package init(questionnaireID: String, questionnaireVersion: String, rulesets: String) {
         self.questionnaireID = questionnaireID
         self.questionnaireVersion = questionnaireVersion
         self.rulesets = rulesets
@@ -37,7 +37,7 @@ extension Workspace {
     /// - Throws: ``WorkspaceError/roundDateBeforePrevious(path:date:previous:)`` when `date` is
     ///   earlier than the latest round's date; nothing is written then.
     @discardableResult
-    public func startRound(date: Day, method: RoundMethod? = nil, carry: (([Answer]) throws -> [Answer])? = nil) throws -> StartedRound {
+    package func startRound(date: Day, method: RoundMethod? = nil, carry: (([Answer]) throws -> [Answer])? = nil) throws -> StartedRound {
         let previous = try round()
         guard date >= previous.date else {
             throw WorkspaceError.roundDateBeforePrevious(path: path, date: date, previous: previous.date)
@@ -77,7 +77,7 @@ extension Workspace {
     }
 
     /// How many answers of `round` are carried over and still to confirm.
-    public func unconfirmedAnswerCount(round: AuditRound) throws -> Int {
+    package func unconfirmedAnswerCount(round: AuditRound) throws -> Int {
         try read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE round_id = ? AND confirmed = 0", arguments: [round.id]) ?? 0
         }

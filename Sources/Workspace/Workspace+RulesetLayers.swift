@@ -2,13 +2,13 @@ import AuditModel
 import GRDB
 
 /// A consultant's own ruleset file, stored with a round.
-public struct StoredRulesetLayer: Sendable, Hashable {
+package struct StoredRulesetLayer: Sendable, Hashable {
     /// The file's name when it was given (for messages).
-    public var fileName: String
+    package var fileName: String
     /// The YAML text.
-    public var content: String
+    package var content: String
 
-    public init(fileName: String, content: String) {
+    package init(fileName: String, content: String) {
         self.fileName = fileName
         self.content = content
     }
@@ -16,7 +16,7 @@ public struct StoredRulesetLayer: Sendable, Hashable {
 
 extension Workspace {
     /// The consultant's ruleset layers of `round`, in order.
-    public func rulesetLayers(round: AuditRound) throws -> [StoredRulesetLayer] {
+    package func rulesetLayers(round: AuditRound) throws -> [StoredRulesetLayer] {
         try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT file_name, content FROM ruleset_layer WHERE round_id = ? ORDER BY position",
@@ -26,7 +26,7 @@ extension Workspace {
     }
 
     /// Replaces the consultant's ruleset layers of `round` (all or nothing).
-    public func saveRulesetLayers(_ layers: [StoredRulesetLayer], round: AuditRound) throws {
+    package func saveRulesetLayers(_ layers: [StoredRulesetLayer], round: AuditRound) throws {
         try write { db in try Workspace.replaceRulesetLayers(layers, round: round, db) }
     }
 

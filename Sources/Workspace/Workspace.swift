@@ -14,7 +14,7 @@ public final class Workspace: AnswerStore {
     package let database: DatabasePool
     /// What opening the workspace changed or found that the user should be told once (a mode
     /// set back to 0600), in both languages; the CLI prints them on standard error.
-    public let openingNotes: [LocalizedText]
+    package let openingNotes: [LocalizedText]
     /// Passed once the day's automatic backup is settled (see Workspace+Backup).
     let firstWrite: OnceGate
 
@@ -69,7 +69,7 @@ public final class Workspace: AnswerStore {
     ///   any other file, ``WorkspaceError/newerVersion(path:unknownMigrations:)`` for a workspace
     ///   written by a newer crm-audit; ``WorkspaceFileError`` for a file that is read-only,
     ///   unreadable, damaged (with how to recover) or on a full disk.
-    public static func open(at path: String) throws -> Workspace {
+    package static func open(at path: String) throws -> Workspace {
         let mode = try WorkspaceFileChecks.checkBeforeOpening(path)
         let fileError = { (error: DatabaseError) -> any Error in
             WorkspaceFileChecks.fileError(for: error, path: path, backup: backupDescription(of: path))
@@ -200,7 +200,7 @@ public final class Workspace: AnswerStore {
     }
 
     /// Runs `body` on a read-only snapshot.
-    package func read<T>(_ body: (Database) throws -> T) throws -> T {
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
         try database.read(body)
     }
 }
@@ -208,7 +208,7 @@ public final class Workspace: AnswerStore {
 // MARK: - Engagement and rounds
 
 extension Workspace {
-    public func engagement() throws -> Engagement {
+    package func engagement() throws -> Engagement {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM engagement WHERE id = 1") else {
                 throw WorkspaceError.notAWorkspace(path: path)
@@ -220,7 +220,7 @@ extension Workspace {
     }
 
     /// Updates the engagement's descriptive fields that are given.
-    public func updateEngagement(industry: String? = nil, consultant: String? = nil) throws {
+    package func updateEngagement(industry: String? = nil, consultant: String? = nil) throws {
         try write { db in
             if let industry { try db.execute(sql: "UPDATE engagement SET industry = ? WHERE id = 1", arguments: [industry]) }
             if let consultant { try db.execute(sql: "UPDATE engagement SET consultant = ? WHERE id = 1", arguments: [consultant]) }
@@ -228,7 +228,7 @@ extension Workspace {
     }
 
     /// Every round, oldest first.
-    public func rounds() throws -> [AuditRound] {
+    package func rounds() throws -> [AuditRound] {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM round ORDER BY number").map(Workspace.round(from:)) }
     }
 
@@ -245,7 +245,7 @@ extension Workspace {
     }
 
     /// Records which questionnaire and rulesets a round was assessed with.
-    public func recordMethod(round: AuditRound, questionnaireID: String?, questionnaireVersion: String?, rulesets: String?) throws {
+    package func recordMethod(round: AuditRound, questionnaireID: String?, questionnaireVersion: String?, rulesets: String?) throws {
         try write { db in
             try db.execute(
                 sql:

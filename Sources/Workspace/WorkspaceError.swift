@@ -1,7 +1,7 @@
 import AuditModel
 
 /// What can go wrong opening or using a workspace file.
-public enum WorkspaceError: AuditError, Equatable {
+package enum WorkspaceError: AuditError, Equatable {
     case alreadyExists(path: String)
     case notFound(path: String)
     case notAWorkspace(path: String)
@@ -13,7 +13,7 @@ public enum WorkspaceError: AuditError, Equatable {
     /// `answers choose` named a person who did not answer the question.
     case noSuchRespondentAnswer(question: String, respondent: String, known: [String])
 
-    public var location: SourceLocation? {
+    package var location: SourceLocation? {
         switch self {
         case .alreadyExists(let path), .notFound(let path), .notAWorkspace(let path), .newerVersion(let path, _),
             .noRound(let path, _), .database(let path, _), .roundDateBeforePrevious(let path, _, _):
@@ -23,7 +23,7 @@ public enum WorkspaceError: AuditError, Equatable {
         }
     }
 
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         switch (self, language) {
         case (.alreadyExists(let path), .ru):
             "рабочий файл \(path) уже существует; выберите другое имя или откройте его другими командами"

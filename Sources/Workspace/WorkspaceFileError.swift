@@ -2,9 +2,9 @@ import AuditModel
 
 /// What is wrong with a workspace *file* — as opposed to its content — said plainly, with what
 /// to do: a read-only file or folder, a full disk, a permission, a damaged file.
-public enum WorkspaceFileError: AuditError, Equatable {
+package enum WorkspaceFileError: AuditError, Equatable {
     /// Why a workspace cannot be written to.
-    public enum ReadOnlyReason: Sendable, Equatable {
+    package enum ReadOnlyReason: Sendable, Equatable {
         /// The file's mode does not let its user write it (mode given in octal, e.g. 0400).
         case fileMode(String)
         /// The folder holding it is not writable (SQLite keeps its journal files beside the workspace).
@@ -32,14 +32,14 @@ public enum WorkspaceFileError: AuditError, Equatable {
     case inputOutput(path: String, detail: String)
 
     /// The automatic backup of a workspace, as a recovery message names it.
-    public struct BackupDescription: Sendable, Equatable {
+    package struct BackupDescription: Sendable, Equatable {
         /// Its path (`WS.bak`).
-        public var path: String
+        package var path: String
         /// When it was made, local time `YYYY-MM-DD HH:MM`.
-        public var madeAt: String
+        package var madeAt: String
     }
 
-    public var location: SourceLocation? {
+    package var location: SourceLocation? {
         switch self {
         case .readOnly(let path, _), .permissionDenied(let path), .diskFull(let path), .folder(let path), .busy(let path),
             .damaged(let path, _, _), .backupFailed(let path, _, _), .inputOutput(let path, _):
@@ -47,7 +47,7 @@ public enum WorkspaceFileError: AuditError, Equatable {
         }
     }
 
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         switch self {
         case .readOnly(let path, .fileMode(let mode)):
             return WorkspaceText.theWorkspaceIsReadOnlyMode.text(["path": .value(path), "mode": .value(mode)])[language]

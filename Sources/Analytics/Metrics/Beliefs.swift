@@ -16,7 +16,7 @@ extension MetricCatalogue {
     /// Per-item metrics: for each item (a manager), one number. They are in the JSON under
     /// `breakdowns`, and rules read them as tables: `lookup(metric.<id>, name)`,
     /// `rank(metric.<id>, name)`, `top(metric.<id>)`.
-    public static let breakdowns: [MetricDefinition] = [
+    package static let breakdowns: [MetricDefinition] = [
         .init(
             "managers.revenue_share_12m", .managers, .share, .last12m, [.sales], .neutral,
             ru: (
@@ -60,7 +60,7 @@ extension MetricCatalogue {
     ]
 
     /// The definition of the per-item metric `id`, if the catalogue has it.
-    public static func breakdown(_ id: String) -> MetricDefinition? { breakdowns.first { $0.id == id } }
+    package static func breakdown(_ id: String) -> MetricDefinition? { breakdowns.first { $0.id == id } }
 }
 
 extension Computation {

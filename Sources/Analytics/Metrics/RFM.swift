@@ -22,7 +22,7 @@ extension MetricCatalogue {
     private static let rfmSegmentEnglish = ["New": "One recent purchase"]
 
     /// The title of an RFM segment (as named in the tables, e.g. `At risk`) in each language.
-    public static func segmentTitle(_ name: String) -> LocalizedText {
+    package static func segmentTitle(_ name: String) -> LocalizedText {
         LocalizedText(ru: rfmSegmentRussian[name] ?? name, en: rfmSegmentEnglish[name] ?? name)
     }
 

@@ -17,7 +17,7 @@ import Questionnaire
 ///
 /// Reading takes the workbook as written or saved again by Excel or LibreOffice, all or
 /// nothing: every problem is named by sheet and cell.
-public enum AnswersWorkbook {
+package enum AnswersWorkbook {
     /// Written into the hidden sheet, so that a workbook of another kind is recognised.
     static let schema = "crm-audit/answers-workbook/1"
     static let listsSheet = "Lists"
@@ -33,7 +33,7 @@ public enum AnswersWorkbook {
 
     /// The workbook's bytes: `questionnaire` in `language`, with `answers` filled in (a
     /// respondent's own earlier answers, or none for a blank form).
-    public static func data(
+    package static func data(
         questionnaire: Questionnaire, answers: [Answer], respondent: Respondent?, client: String,
         language: Language
     ) throws -> Data {
@@ -266,7 +266,7 @@ public enum AnswersWorkbook {
     /// Reads the answers of a filled workbook at `path`: every answer with its respondent (the
     /// name and role at the top, else `respondent`), checked against `questionnaire`.
     /// - Throws: an ``ImportError`` when the file is not a workbook that can be read.
-    public static func read(path: String, questionnaire: Questionnaire, answeredAt: String, respondent fallback: Respondent?) throws
+    package static func read(path: String, questionnaire: Questionnaire, answeredAt: String, respondent fallback: Respondent?) throws
         -> (answers: [Answer], diagnostics: [Diagnostic], migration: MigrationReport)
     {
         var diagnostics: [Diagnostic] = []

@@ -54,7 +54,7 @@ extension ConfigurationBuilder {
 
     /// The stage names of a stated list: split on commas, semicolons, arrows and new lines,
     /// trimmed, without repeats (compared case-insensitively), at most 20.
-    public static func statedStages(_ text: String) -> [String] {
+    package static func statedStages(_ text: String) -> [String] {
         var normalised = text
         for arrow in ["->", "→", "⇒", ">"] { normalised = normalised.replacingOccurrences(of: arrow, with: ",") }
         var seen = Set<String>()

@@ -9,12 +9,12 @@ import Rules
 /// purchase rhythm, clean-up tasks from the data-quality counts, the pipeline from the stages the
 /// company names and its stated sales cycle, KPIs chosen and ordered by the company's goals.
 /// Every figure says its period and unit.
-public enum ConfigurationBuilder {
+package enum ConfigurationBuilder {
     /// - Parameters:
     ///   - answers: the round's usable answers; `spec` reads them.
     ///   - questionnaire: for the goals' labels.
     ///   - spec: the rulesets' `configuration:` block (no answer-driven items without it).
-    public static func build(
+    package static func build(
         rules: [Rule], findings: [Finding], metrics: MetricDocument, answers: [String: AnswerValue] = [:],
         questionnaire: Questionnaire? = nil, spec: ConfigurationSpec? = nil
     ) -> RecommendedConfiguration {

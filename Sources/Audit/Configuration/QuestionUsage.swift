@@ -5,7 +5,7 @@ import Rules
 
 /// Where the answer to a question goes. A question no use reaches is asked for nothing: `lint`
 /// reports it, unless it is marked `purpose: context`.
-public enum QuestionUse: Sendable, Hashable, Comparable {
+package enum QuestionUse: Sendable, Hashable, Comparable {
     /// Its options or bands score an area.
     case score(area: String)
     /// Another question's (or section's) skip logic, validation or prefill reads it.
@@ -21,9 +21,9 @@ public enum QuestionUse: Sendable, Hashable, Comparable {
 }
 
 /// The uses of every question of a questionnaire by itself and by the rulesets written for it.
-public enum QuestionUsage {
+package enum QuestionUsage {
     /// Question id → its uses, sorted; a question without uses is absent.
-    public static func uses(of questionnaire: Questionnaire, rulesets: [Ruleset]) -> [String: [QuestionUse]] {
+    package static func uses(of questionnaire: Questionnaire, rulesets: [Ruleset]) -> [String: [QuestionUse]] {
         var uses: [String: Set<QuestionUse>] = [:]
         func add(_ id: String, _ use: QuestionUse) { uses[id, default: []].insert(use) }
         func answers(in expression: Expressions.Expression?) -> [String] {
@@ -69,13 +69,13 @@ public enum QuestionUsage {
     }
 
     /// The questions nothing uses, in questionnaire order.
-    public static func unused(in questionnaire: Questionnaire, rulesets: [Ruleset]) -> [Question] {
+    package static func unused(in questionnaire: Questionnaire, rulesets: [Ruleset]) -> [Question] {
         let used = uses(of: questionnaire, rulesets: rulesets)
         return questionnaire.questions.filter { used[$0.id] == nil }
     }
 
     /// A lint warning for each unused question, at the question.
-    public static func diagnostics(for questionnaire: Questionnaire, rulesets: [Ruleset]) -> [Diagnostic] {
+    package static func diagnostics(for questionnaire: Questionnaire, rulesets: [Ruleset]) -> [Diagnostic] {
         let names = rulesets.map(\.id).joined(separator: ", ")
         return unused(in: questionnaire, rulesets: rulesets).map { question in
             Diagnostic(

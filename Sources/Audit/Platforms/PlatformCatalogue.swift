@@ -5,57 +5,57 @@ import Yams
 
 /// How a platform connects to something: built in, through a connector (the vendor's or a
 /// partner's), or not at all.
-public enum PlatformSupport: String, Sendable, Hashable, Codable, CaseIterable {
+package enum PlatformSupport: String, Sendable, Hashable, Codable, CaseIterable {
     case native, connector, none
 }
 
 /// One CRM platform as the catalogue describes it (`platforms/crm-platforms.yaml`).
-public struct Platform: Sendable, Hashable, Codable {
-    public enum Deployment: String, Sendable, Hashable, Codable, CaseIterable {
+package struct Platform: Sendable, Hashable, Codable {
+    package enum Deployment: String, Sendable, Hashable, Codable, CaseIterable {
         case cloud
         case onPremise = "on_premise"
     }
 
     /// Where the vendor's cloud keeps the data.
-    public enum Residency: String, Sendable, Hashable, Codable, CaseIterable {
+    package enum Residency: String, Sendable, Hashable, Codable, CaseIterable {
         case russia, abroad
     }
 
-    public var id: String
-    public var name: String
+    package var id: String
+    package var name: String
     /// `ru` (sold and supported in Russia) and/or `global`.
-    public var markets: [String]
-    public var deployment: Set<Deployment>
-    public var residency: Residency
-    public var accounting1C: PlatformSupport
-    public var telephony: PlatformSupport
-    public var messengers: PlatformSupport
-    public var mobile: Bool
-    public var warehouse: Bool
-    public var mailing: Bool
-    public var productionOrders: Bool
-    public var api: Bool
+    package var markets: [String]
+    package var deployment: Set<Deployment>
+    package var residency: Residency
+    package var accounting1C: PlatformSupport
+    package var telephony: PlatformSupport
+    package var messengers: PlatformSupport
+    package var mobile: Bool
+    package var warehouse: Bool
+    package var mailing: Bool
+    package var productionOrders: Bool
+    package var api: Bool
     /// In the Russian register of domestic software.
-    public var domesticRegister: Bool
+    package var domesticRegister: Bool
     /// List price per user and month, in roubles.
-    public var pricePerUserMonth: ClosedRange<Double>
-    public var users: ClosedRange<Int>
-    public var industries: [String]
-    public var strengths: LocalizedText
-    public var limits: LocalizedText
+    package var pricePerUserMonth: ClosedRange<Double>
+    package var users: ClosedRange<Int>
+    package var industries: [String]
+    package var strengths: LocalizedText
+    package var limits: LocalizedText
 }
 
 /// The bundled catalogue, or it with a consultant's file layered over (a platform with the same
 /// id replaces the bundled one).
-public struct PlatformCatalogue: Sendable, Hashable {
-    public var id: String
-    public var version: String
+package struct PlatformCatalogue: Sendable, Hashable {
+    package var id: String
+    package var version: String
     /// The day the prices were compiled: the report says the prices are as of it.
-    public var checked: Day
-    public var platforms: [Platform]
+    package var checked: Day
+    package var platforms: [Platform]
 
     /// The bundled catalogue, with `overrides` (consultant files) layered over in order.
-    public static func load(overrides: [String] = []) throws -> PlatformCatalogue {
+    package static func load(overrides: [String] = []) throws -> PlatformCatalogue {
         guard let path = ContentLocator.file(named: "crm-platforms.yaml", in: "platforms") else {
             throw ContentLocator.NotFound(folder: "platforms")
         }
@@ -76,7 +76,7 @@ public struct PlatformCatalogue: Sendable, Hashable {
     }
 
     /// Reads one catalogue file; every problem is reported with its line and column.
-    public static func load(path: String) throws -> PlatformCatalogue {
+    package static func load(path: String) throws -> PlatformCatalogue {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic(
                 at: SourceLocation(file: path),
@@ -86,7 +86,7 @@ public struct PlatformCatalogue: Sendable, Hashable {
     }
 
     /// Reads a catalogue from its text; `file` names it in messages.
-    public static func load(text: String, file: String) throws -> PlatformCatalogue {
+    package static func load(text: String, file: String) throws -> PlatformCatalogue {
         let source = try YAMLSource(text: text, file: file)
         var reader = PlatformCatalogueReader(reader: NodeReader(source: source, text: text))
         let catalogue = reader.catalogue(source.root)

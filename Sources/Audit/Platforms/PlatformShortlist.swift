@@ -2,28 +2,28 @@ import AuditModel
 import Foundation
 
 /// What the client needs from a CRM platform, read from the answers and the data.
-public struct PlatformRequirements: Sendable, Hashable, Codable {
+package struct PlatformRequirements: Sendable, Hashable, Codable {
     /// `ru`: personal data of Russian citizens, kept in Russia (152-FZ), a vendor selling here.
-    public var market: String
-    public var users: Int
+    package var market: String
+    package var users: Int
     /// The most the client will pay per user a month (stated, or a third of the first-year
     /// budget spread over the users and twelve months); nil when neither is known.
-    public var pricePerUserLimit: Double?
+    package var pricePerUserLimit: Double?
     /// How the limit was worked out, in words.
-    public var priceBasis: LocalizedText?
-    public var deployment: Platform.Deployment?
-    public var accounting1C: Bool
-    public var native1C: Bool
+    package var priceBasis: LocalizedText?
+    package var deployment: Platform.Deployment?
+    package var accounting1C: Bool
+    package var native1C: Bool
     /// The client answered that the CRM need not run on 1C (not merely left it open).
-    public var native1CDeclined: Bool = false
+    package var native1CDeclined: Bool = false
     /// Where the client's 1C runs (`own_server`, `fresh`, `partner_hosting`): a CRM built into
     /// 1C runs there too.
-    public var accounting1CHosting: String? = nil
-    public var domesticRegister: Bool
-    public var mustHaves: [String]
-    public var industry: String?
+    package var accounting1CHosting: String? = nil
+    package var domesticRegister: Bool
+    package var mustHaves: [String]
+    package var industry: String?
 
-    public init(
+    package init(
         market: String, users: Int, pricePerUserLimit: Double?, priceBasis: LocalizedText?, deployment: Platform.Deployment?,
         accounting1C: Bool, native1C: Bool, domesticRegister: Bool, mustHaves: [String], industry: String?
     ) {
@@ -42,7 +42,7 @@ public struct PlatformRequirements: Sendable, Hashable, Codable {
     /// The requirements of an assessed round: users from the answers (else the managers in the
     /// data), the budget from the answers, 1C from the accounting question, the rest from the
     /// selection section.
-    public static func of(_ assessment: Assessment, market: String = "ru") -> PlatformRequirements {
+    package static func of(_ assessment: Assessment, market: String = "ru") -> PlatformRequirements {
         let answers = assessment.answerValues
         let number = answers.number, flag = answers.flag, option = answers.option
         let managers = assessment.analysis.document["managers.with_sales_12m"].number
@@ -72,32 +72,32 @@ public struct PlatformRequirements: Sendable, Hashable, Codable {
 }
 
 /// One platform's place on the shortlist: why it fits, or why it was left out.
-public struct ShortlistEntry: Sendable, Hashable, Codable {
-    public var platform: Platform
+package struct ShortlistEntry: Sendable, Hashable, Codable {
+    package var platform: Platform
     /// Higher fits better; nil for an excluded platform.
-    public var score: Double?
-    public var reasons: [LocalizedText]
+    package var score: Double?
+    package var reasons: [LocalizedText]
     /// What counts against it without ruling it out (dearer than the budget, a deployment other
     /// than the one asked for).
-    public var concerns: [LocalizedText] = []
-    public var exclusions: [LocalizedText]
+    package var concerns: [LocalizedText] = []
+    package var exclusions: [LocalizedText]
     /// Licences for the users over a year, at the list price range.
-    public var licencesPerYear: ClosedRange<Double>
+    package var licencesPerYear: ClosedRange<Double>
 }
 
 /// The catalogue ranked against a client's requirements.
-public struct PlatformShortlist: Sendable, Hashable, Codable {
-    public var requirements: PlatformRequirements
-    public var catalogueVersion: String
-    public var pricesCheckedOn: String
+package struct PlatformShortlist: Sendable, Hashable, Codable {
+    package var requirements: PlatformRequirements
+    package var catalogueVersion: String
+    package var pricesCheckedOn: String
     /// Fitting platforms, best first.
-    public var ranked: [ShortlistEntry]
+    package var ranked: [ShortlistEntry]
     /// Platforms left out, each with its reasons.
-    public var excluded: [ShortlistEntry]
+    package var excluded: [ShortlistEntry]
 
     /// Excludes what a hard requirement rules out, then ranks by 1C integration, price against
     /// the budget, industry, size and the must-haves a platform has built in.
-    public static func rank(_ catalogue: PlatformCatalogue, for requirements: PlatformRequirements) -> PlatformShortlist {
+    package static func rank(_ catalogue: PlatformCatalogue, for requirements: PlatformRequirements) -> PlatformShortlist {
         var ranked: [ShortlistEntry] = [], excluded: [ShortlistEntry] = []
         for platform in catalogue.platforms {
             let entry = evaluate(platform, requirements)

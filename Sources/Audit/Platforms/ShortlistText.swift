@@ -1,8 +1,8 @@
 import AuditModel
 
 /// The shortlist as plain text, for the terminal and the Markdown report.
-public enum ShortlistText {
-    public static func render(_ shortlist: PlatformShortlist, language: Language) -> String {
+package enum ShortlistText {
+    package static func render(_ shortlist: PlatformShortlist, language: Language) -> String {
         let format = Formatter(language)
         let need = shortlist.requirements
         var lines: [String] = []

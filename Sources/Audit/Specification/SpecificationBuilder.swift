@@ -3,13 +3,13 @@ import AuditModel
 import Rules
 
 /// Builds the ``ImplementationSpec`` of an assessed round.
-public struct SpecificationBuilder {
+package struct SpecificationBuilder {
     let assessment: Assessment
     let answers: AnswerLookup
     let document: MetricDocument
     let format = (ru: Formatter(.ru), en: Formatter(.en))
 
-    public init(_ assessment: Assessment) {
+    package init(_ assessment: Assessment) {
         self.assessment = assessment
         answers = assessment.answerValues
         document = assessment.analysis.document
@@ -24,7 +24,7 @@ public struct SpecificationBuilder {
     var oneC: Bool { option("int_accounting") == "one_c" }
     var b2c: Bool { option("company_business_model") == "b2c" || (metric("customers.person_share") ?? 0) > 0.5 }
 
-    public func build() -> ImplementationSpec {
+    package func build() -> ImplementationSpec {
         let pipelines = pipelines()
         return ImplementationSpec(
             entities: entities(), pipelines: pipelines, fields: fields(pipelines), automations: automations(pipelines),

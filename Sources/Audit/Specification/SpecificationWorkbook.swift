@@ -4,8 +4,8 @@ import Rules
 
 /// The specification as the workbook consultants hand to an integrator: one sheet per part, in
 /// the client's language.
-public enum SpecificationWorkbook {
-    public static func sheets(_ spec: ImplementationSpec, language: Language) -> [SpreadsheetWriter.Sheet] {
+package enum SpecificationWorkbook {
+    package static func sheets(_ spec: ImplementationSpec, language: Language) -> [SpreadsheetWriter.Sheet] {
         func yes(_ flag: Bool) -> String { flag ? AuditText.yes2.render(in: language) : AuditText.no2.render(in: language) }
         typealias Cell = SpreadsheetWriter.Cell
         var sheets: [SpreadsheetWriter.Sheet] = []
@@ -142,18 +142,18 @@ public enum SpecificationWorkbook {
 
 /// What `crm-audit config` writes as JSON or YAML: the configuration's sections at the top (as
 /// before) and the implementation specification under `specification`.
-public struct ConfigurationFile: Encodable {
-    public var configuration: RecommendedConfiguration
-    public var specification: ImplementationSpec
+package struct ConfigurationFile: Encodable {
+    package var configuration: RecommendedConfiguration
+    package var specification: ImplementationSpec
 
-    public init(configuration: RecommendedConfiguration, specification: ImplementationSpec) {
+    package init(configuration: RecommendedConfiguration, specification: ImplementationSpec) {
         self.configuration = configuration
         self.specification = specification
     }
 
     enum Keys: String, CodingKey { case specification }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         try configuration.encode(to: encoder)
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(specification, forKey: .specification)

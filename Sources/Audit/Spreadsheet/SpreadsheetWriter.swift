@@ -10,8 +10,8 @@ import Report
 /// A sheet may also be a form for a person to fill (the answers workbook): protected, with
 /// input cells left unlocked and shaded, drop-down lists and number or date checks on them,
 /// and hidden helper sheets holding the lists.
-public struct SpreadsheetWriter {
-    public enum Cell: Sendable, Hashable {
+package struct SpreadsheetWriter {
+    package enum Cell: Sendable, Hashable {
         case text(String)
         case number(Double)
         /// Bold text (a header or label).
@@ -34,8 +34,8 @@ public struct SpreadsheetWriter {
     }
 
     /// What may be typed into an input cell; Excel and LibreOffice refuse anything else.
-    public struct Validation: Sendable, Hashable {
-        public enum Kind: Sendable, Hashable {
+    package struct Validation: Sendable, Hashable {
+        package enum Kind: Sendable, Hashable {
             /// One of the values in a range (`Lists!$A$1:$A$4`).
             case list(range: String)
             case decimal(min: Double?, max: Double?)
@@ -44,14 +44,14 @@ public struct SpreadsheetWriter {
         }
 
         /// The cell, `D12`.
-        public var cell: String
-        public var kind: Kind
+        package var cell: String
+        package var kind: Kind
         /// Shown when the cell is selected.
-        public var prompt: String?
+        package var prompt: String?
         /// Shown when a value is refused.
-        public var error: String
+        package var error: String
 
-        public init(cell: String, kind: Kind, prompt: String?, error: String) {
+        package init(cell: String, kind: Kind, prompt: String?, error: String) {
             self.cell = cell
             self.kind = kind
             self.prompt = prompt
@@ -59,45 +59,45 @@ public struct SpreadsheetWriter {
         }
     }
 
-    public struct Sheet: Sendable {
-        public var name: String
-        public var rows: [[Cell]]
+    package struct Sheet: Sendable {
+        package var name: String
+        package var rows: [[Cell]]
         /// Rows kept in view when scrolling (the first row: a header).
-        public var frozenRows = 1
+        package var frozenRows = 1
         /// Column widths in characters; from the content when nil.
-        public var widths: [Double]? = nil
-        public var validations: [Validation] = []
+        package var widths: [Double]? = nil
+        package var validations: [Validation] = []
         /// Protected: only input cells can be changed.
-        public var protected = false
+        package var protected = false
         /// Hidden (a helper sheet of lists).
-        public var hidden = false
+        package var hidden = false
         /// 0-based columns kept out of sight (ids the reader needs and a person does not).
-        public var hiddenColumns: Set<Int> = []
+        package var hiddenColumns: Set<Int> = []
 
-        public init(name: String, header: [String], rows: [[Cell]]) {
+        package init(name: String, header: [String], rows: [[Cell]]) {
             self.name = name
             self.rows = [header.map(Cell.bold)] + rows
         }
 
         /// A sheet of `rows` as given (no header row).
-        public init(name: String, rows: [[Cell]], frozenRows: Int = 0) {
+        package init(name: String, rows: [[Cell]], frozenRows: Int = 0) {
             self.name = name
             self.rows = rows
             self.frozenRows = frozenRows
         }
     }
 
-    public var sheets: [Sheet] = []
+    package var sheets: [Sheet] = []
     /// Sheets cannot be added, removed, renamed or shown.
-    public var lockedStructure = false
+    package var lockedStructure = false
 
-    public init(sheets: [Sheet], lockedStructure: Bool = false) {
+    package init(sheets: [Sheet], lockedStructure: Bool = false) {
         self.sheets = sheets
         self.lockedStructure = lockedStructure
     }
 
     /// The workbook's bytes.
-    public func data() throws -> Data {
+    package func data() throws -> Data {
         var parts: [(path: String, text: String)] = []
         func add(_ path: String, _ text: String) {
             parts.append((path, text))

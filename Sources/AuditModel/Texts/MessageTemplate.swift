@@ -8,7 +8,7 @@ import Foundation
 ///   of the argument's plural category (``PluralCategory``), `#` standing for the number as the
 ///   language writes it; `=0 {…}` matches exactly zero;
 /// * `'{'` writes a brace.
-public struct MessageTemplate: Sendable, Hashable {
+package struct MessageTemplate: Sendable, Hashable {
     /// One part of a parsed template.
     indirect enum Part: Sendable, Hashable {
         case literal(String)
@@ -20,16 +20,16 @@ public struct MessageTemplate: Sendable, Hashable {
     }
 
     let parts: [Part]
-    public let source: String
+    package let source: String
 
     /// A problem in a template: where and what.
-    public struct SyntaxError: Error, Sendable, CustomStringConvertible {
-        public var offset: Int
-        public var message: String
-        public var description: String { "at \(offset): \(message)" }
+    package struct SyntaxError: Error, Sendable, CustomStringConvertible {
+        package var offset: Int
+        package var message: String
+        package var description: String { "at \(offset): \(message)" }
     }
 
-    public init(_ source: String) throws(SyntaxError) {
+    package init(_ source: String) throws(SyntaxError) {
         self.source = source
         var parser = Parser(Array(source))
         parts = try parser.parts(inPlural: false)
@@ -39,7 +39,7 @@ public struct MessageTemplate: Sendable, Hashable {
     }
 
     /// The names of the arguments the template uses.
-    public var argumentNames: Set<String> {
+    package var argumentNames: Set<String> {
         func names(_ parts: [Part]) -> Set<String> {
             parts.reduce(into: Set<String>()) { result, part in
                 switch part {
@@ -55,7 +55,7 @@ public struct MessageTemplate: Sendable, Hashable {
     }
 
     /// The plural arguments and the forms (categories or `=N`) each gives.
-    public var pluralForms: [String: Set<String>] {
+    package var pluralForms: [String: Set<String>] {
         func collect(_ parts: [Part], into result: inout [String: Set<String>]) {
             for part in parts {
                 if case .plural(let name, let forms) = part {
@@ -71,7 +71,7 @@ public struct MessageTemplate: Sendable, Hashable {
 
     /// The text with `arguments` put in, numbers and plural forms as `language` writes them; an
     /// argument not given shows as `{name}` (a test makes sure none is missing).
-    public func render(_ arguments: [String: MessageArgument], in language: Language) -> String {
+    package func render(_ arguments: [String: MessageArgument], in language: Language) -> String {
         let formatter = Formatter(language)
         func text(_ parts: [Part], number: Double?) -> String {
             var result = ""
@@ -206,39 +206,39 @@ public struct MessageTemplate: Sendable, Hashable {
 }
 
 /// A value put into a catalogue text.
-public enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+package enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     case text(String)
     case number(Double)
     /// A text that is itself given in each language (a verdict, a level's title).
     case localized(LocalizedText)
 
-    public init(stringLiteral value: String) { self = .text(value) }
-    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    package init(stringLiteral value: String) { self = .text(value) }
+    package init(integerLiteral value: Int) { self = .number(Double(value)) }
 
-    public static func count(_ value: Int) -> MessageArgument { .number(Double(value)) }
+    package static func count(_ value: Int) -> MessageArgument { .number(Double(value)) }
 
     /// Any value as string interpolation writes it (`"\(value)"`): an id, a path, a line number.
-    public static func value(_ value: Any) -> MessageArgument { .text(String(describing: value)) }
+    package static func value(_ value: Any) -> MessageArgument { .text(String(describing: value)) }
 }
 
 /// A set of texts a translator works in: one dictionary per language from typed keys to
 /// templates (``MessageTemplate``). `CatalogueTests` checks that every key has a text in every
 /// language, that each parses, that the languages use the same placeholders and that each
 /// plural gives every form its language needs.
-public protocol TextCatalogue: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
+package protocol TextCatalogue: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
     /// The texts of `language`, by key.
     static func texts(in language: Language) -> [Self: String]
 }
 
 extension TextCatalogue {
     /// The text in every language, with `arguments` put in.
-    public func text(_ arguments: [String: MessageArgument] = [:]) -> LocalizedText {
+    package func text(_ arguments: [String: MessageArgument] = [:]) -> LocalizedText {
         LocalizedText(ru: render(arguments, in: .ru), en: render(arguments, in: .en))
     }
 
     /// The text in `language`, with `arguments` put in (the key itself when a text is missing,
     /// which the catalogue test prevents).
-    public func render(_ arguments: [String: MessageArgument] = [:], in language: Language) -> String {
+    package func render(_ arguments: [String: MessageArgument] = [:], in language: Language) -> String {
         let key = ParsedTemplates.Key(catalogue: ObjectIdentifier(Self.self), key: rawValue, language: language)
         guard let template = ParsedTemplates.shared.template(key, source: { Self.texts(in: language)[self] }) else { return rawValue }
         return template.render(arguments, in: language)
@@ -246,7 +246,7 @@ extension TextCatalogue {
 
     /// Every problem of the catalogue: missing texts, templates that do not parse, placeholders
     /// that differ between languages, plurals missing a form their language needs.
-    public static func problems() -> [String] {
+    package static func problems() -> [String] {
         var problems: [String] = []
         for key in allCases {
             var names: [Language: Set<String>] = [:]

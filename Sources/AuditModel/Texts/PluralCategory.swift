@@ -1,11 +1,11 @@
 /// The CLDR plural categories a language's nouns agree with a number by: Russian uses `one`
 /// (1, 21, 101), `few` (2–4, 22–24), `many` (0, 5–20, 25–30, 11–14) and `other` (fractions:
 /// 1,5 дня); English uses `one` (1) and `other`.
-public enum PluralCategory: String, Sendable, Hashable, CaseIterable {
+package enum PluralCategory: String, Sendable, Hashable, CaseIterable {
     case zero, one, two, few, many, other
 
     /// The category of `count` in `language` (CLDR rules; a fraction is `other` in both).
-    public static func of(_ count: Double, in language: Language) -> PluralCategory {
+    package static func of(_ count: Double, in language: Language) -> PluralCategory {
         let whole = count.isFinite && count == count.rounded() && abs(count) < 1e15
         switch language {
         case .en:
@@ -21,7 +21,7 @@ public enum PluralCategory: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The categories a language's texts must give forms for.
-    public static func required(in language: Language) -> [PluralCategory] {
+    package static func required(in language: Language) -> [PluralCategory] {
         switch language {
         case .ru: [.one, .few, .many, .other]
         case .en: [.one, .other]

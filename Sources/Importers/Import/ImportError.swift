@@ -5,14 +5,14 @@ public struct RowProblem: Sendable, Hashable {
     /// File, line (CSV line, sheet row, XML line) and column number of the bad value.
     public var location: SourceLocation
     /// The source column's header, when the row has one.
-    public var header: String?
+    package var header: String?
     /// The canonical field the column maps to.
-    public var field: String?
+    package var field: String?
     /// The value as it stands in the file.
     public var value: String?
-    public var reason: LocalizedText
+    package var reason: LocalizedText
 
-    public init(location: SourceLocation, header: String?, field: String?, value: String?, reason: LocalizedText) {
+    package init(location: SourceLocation, header: String?, field: String?, value: String?, reason: LocalizedText) {
         self.location = location
         self.header = header
         self.field = field
@@ -38,7 +38,7 @@ public struct RowProblem: Sendable, Hashable {
 }
 
 /// What can stop an import. Every case names the file (and the place in it) and says what to do.
-public enum ImportError: AuditError, Equatable {
+package enum ImportError: AuditError, Equatable {
     case fileNotFound(path: String)
     case notAFile(path: String)
     case unreadable(path: String, reason: String)
@@ -60,7 +60,7 @@ public enum ImportError: AuditError, Equatable {
     case cannotWrite(path: String, reason: String)
     case database(path: String, message: String)
 
-    public var location: SourceLocation? {
+    package var location: SourceLocation? {
         switch self {
         case .fileNotFound(let path), .notAFile(let path), .unreadable(let path, _), .unsupportedFormat(let path),
             .empty(let path), .noHeader(let path, _, _), .missingRequiredColumns(let path, _, _, _),
@@ -74,7 +74,7 @@ public enum ImportError: AuditError, Equatable {
         }
     }
 
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         switch self {
         case .fileNotFound(let path):
             return ImportText.theFileDoesNotExist.text(["path": .value(path)])[language]

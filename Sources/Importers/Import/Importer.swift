@@ -191,11 +191,11 @@ public enum Importer {
     }
 
     /// The start of a rejects file's header line, by which an earlier rejects file is recognised.
-    public static let rejectsHeaderPrefix = "Строка / line;Причина / reason"
+    package static let rejectsHeaderPrefix = "Строка / line;Причина / reason"
 
     /// The rejects file's path for `input`: `sales.csv` → `sales.rejects.csv`, in `folder`
     /// (by default the input's own).
-    public static func rejectsPath(for input: String, in folder: String? = nil) -> String {
+    package static func rejectsPath(for input: String, in folder: String? = nil) -> String {
         let url = URL(fileURLWithPath: input)
         let base = url.deletingPathExtension().lastPathComponent
         let directory = folder.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()

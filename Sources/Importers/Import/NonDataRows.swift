@@ -4,11 +4,11 @@ import Foundation
 /// Rows of a report that are not data: totals, repeated headers, unit rows, separators, blank
 /// rows, and the group rows of 1C's grouped reports (a customer or manager alone on its line,
 /// the lines beneath it belonging to it).
-public enum NonDataRowKind: String, Sendable, CaseIterable, Comparable {
+package enum NonDataRowKind: String, Sendable, CaseIterable, Comparable {
     case total, repeatedHeader, units, separator, blank, group, cancelled
 
     /// What the report calls such rows.
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .total: ImportText.totalsAndSubtotals.text()
         case .repeatedHeader: ImportText.repeatedHeaders.text()
@@ -21,7 +21,7 @@ public enum NonDataRowKind: String, Sendable, CaseIterable, Comparable {
     }
 
     /// What one such row is called.
-    public var singular: LocalizedText {
+    package var singular: LocalizedText {
         switch self {
         case .total: ImportText.total.text()
         case .repeatedHeader: ImportText.repeatedHeader.text()
@@ -34,29 +34,29 @@ public enum NonDataRowKind: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (a: NonDataRowKind, b: NonDataRowKind) -> Bool {
+    package static func < (a: NonDataRowKind, b: NonDataRowKind) -> Bool {
         allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
     }
 }
 
 /// The rows of a file recognised as not data: how many of each kind, and the first of them.
-public struct NonDataRows: Sendable, Equatable {
+package struct NonDataRows: Sendable, Equatable {
     /// Rows of each kind.
-    public var counts: [NonDataRowKind: Int] = [:]
+    package var counts: [NonDataRowKind: Int] = [:]
     /// The first rows recognised (line, kind, the row's text as found).
-    public var examples: [Example] = []
+    package var examples: [Example] = []
 
-    public struct Example: Sendable, Equatable {
-        public var line: Int
-        public var kind: NonDataRowKind
-        public var text: String
+    package struct Example: Sendable, Equatable {
+        package var line: Int
+        package var kind: NonDataRowKind
+        package var text: String
     }
 
     /// Every row counted.
-    public var total: Int { counts.values.reduce(0, +) }
+    package var total: Int { counts.values.reduce(0, +) }
 
     /// Rows of `kind`.
-    public func count(_ kind: NonDataRowKind) -> Int { counts[kind] ?? 0 }
+    package func count(_ kind: NonDataRowKind) -> Int { counts[kind] ?? 0 }
 
     mutating func add(_ kind: NonDataRowKind, line: Int, text: String, limit: Int) {
         counts[kind, default: 0] += 1

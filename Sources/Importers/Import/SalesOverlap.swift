@@ -4,24 +4,24 @@ import GRDB
 
 /// A sales file that repeats sales already in the round: the 1C report, then the manager's
 /// workbook of the same sales, would double the revenue without a word.
-public struct SalesOverlap: Sendable, Equatable {
+package struct SalesOverlap: Sendable, Equatable {
     /// The file name of the round's dataset the new lines repeat.
-    public var otherFile: String
+    package var otherFile: String
     /// The first and last day both files cover (ISO).
-    public var from: String
-    public var to: String
+    package var from: String
+    package var to: String
     /// Lines of the new file in that period, and how many of them are in the other dataset.
-    public var lines: Int
-    public var matching: Int
+    package var lines: Int
+    package var matching: Int
     /// Whether lines were compared by order id (otherwise by date, customer and amount).
-    public var byOrderID: Bool
+    package var byOrderID: Bool
 
     /// The share of the new file's lines in the common period that the other dataset holds.
-    public var share: Double { lines > 0 ? Double(matching) / Double(lines) : 0 }
+    package var share: Double { lines > 0 ? Double(matching) / Double(lines) : 0 }
 
     /// The smallest share of repeated lines refused: two files of different branches or
     /// channels share a period, but rarely a fifth of their lines.
-    public static let refusedShare = 0.2
+    package static let refusedShare = 0.2
 
     /// The overlaps of dataset `dataset` with the other sales datasets of `round` that reach
     /// ``refusedShare`` (at least two lines): compared by order id when both have order ids,

@@ -2,9 +2,9 @@ import AuditModel
 import Foundation
 
 /// How the columns of one source file map onto the canonical fields of one ``DatasetKind``.
-public struct ColumnMapping: Sendable, Equatable {
+package struct ColumnMapping: Sendable, Equatable {
     /// How a field's column was chosen.
-    public enum Origin: String, Sendable, Equatable, Codable {
+    package enum Origin: String, Sendable, Equatable, Codable {
         /// Recognised from the header name.
         case automatic
         /// Named in the mapping file.
@@ -14,37 +14,37 @@ public struct ColumnMapping: Sendable, Equatable {
     }
 
     /// One canonical field read from one source column.
-    public struct Assignment: Sendable, Equatable {
+    package struct Assignment: Sendable, Equatable {
         /// The canonical field.
-        public var field: String
+        package var field: String
         /// 0-based column index in the source row.
-        public var column: Int
+        package var column: Int
         /// The header as written in the file (or `#N` without a header).
-        public var header: String
+        package var header: String
         /// How the column was chosen.
-        public var origin: Origin
+        package var origin: Origin
     }
 
     /// The kind of data mapped.
-    public var kind: DatasetKind
+    package var kind: DatasetKind
     /// The 1-based line (CSV line, sheet row) of the header, or nil when the file has none.
-    public var headerLine: Int?
+    package var headerLine: Int?
     /// The header row as written (`#N` names when the file has none).
-    public var headers: [String]
+    package var headers: [String]
     /// Field by field, in the canonical model's order.
-    public var assignments: [Assignment]
+    package var assignments: [Assignment]
     /// Source columns that map to nothing, by header.
-    public var ignored: [String]
+    package var ignored: [String]
     /// Canonical fields not found in the file (all optional; a missing required field is an error).
-    public var missing: [String]
+    package var missing: [String]
 
     /// The assignment of `field`, if any.
-    public func assignment(of field: String) -> Assignment? {
+    package func assignment(of field: String) -> Assignment? {
         assignments.first { $0.field == field }
     }
 
     /// Field → header, as stored with the dataset.
-    public var json: String {
+    package var json: String {
         let pairs = assignments.sorted { $0.field < $1.field }.map { assignment in
             "\"\(jsonEscape(assignment.field))\":\"\(jsonEscape(assignment.header))\(assignment.origin == .derived ? " (derived)" : "")\""
         }

@@ -22,7 +22,7 @@ import Yams
 /// ```
 public struct MappingFile: Sendable, Equatable {
     /// How a field is found in the source.
-    public enum ColumnRef: Sendable, Equatable {
+    package enum ColumnRef: Sendable, Equatable {
         case header(String)
         case position(Int)
         case skip
@@ -31,24 +31,24 @@ public struct MappingFile: Sendable, Equatable {
     /// The mapping file itself (for messages).
     public var path: String
     /// The header's 1-based line or sheet row; 0 when the file has no header.
-    public var headerRow: Int?
+    package var headerRow: Int?
     /// XLSX: the sheet's name or 1-based number.
-    public var sheet: String?
+    package var sheet: String?
     /// CSV: the encoding, instead of detecting it.
-    public var encoding: TextEncoding?
+    package var encoding: TextEncoding?
     /// CSV: the delimiter, instead of sniffing it.
-    public var delimiter: UInt8?
+    package var delimiter: UInt8?
     /// The day/month order of `a.b.yyyy` dates, instead of deciding it from the values.
-    public var dateOrder: DateOrder?
+    package var dateOrder: DateOrder?
     /// Canonical field → where it is in the file.
-    public var columns: [String: ColumnRef] = [:]
+    package var columns: [String: ColumnRef] = [:]
     /// XML: the path from the root to the element that is one record.
     public var xmlRecords: String?
     /// XML: canonical field → child element, `@attribute` or `child/@attribute` of a record.
-    public var xmlFields: [String: String] = [:]
+    package var xmlFields: [String: String] = [:]
     /// Deals: the client's own stage names (as ``normalizeWord(_:)`` writes them) → won, lost or
     /// open, for reading the status from the stage.
-    public var stages: [String: String] = [:]
+    package var stages: [String: String] = [:]
 
     /// Reads and checks a mapping file for `kind`; every problem points at its line in the file.
     public static func load(path: String, kind: DatasetKind) throws -> MappingFile {
@@ -197,7 +197,7 @@ public struct MappingFile: Sendable, Equatable {
     }
 
     /// `;`, `,`, `|`, `\t`, `tab` → the delimiter byte.
-    public static func delimiterByte(_ text: String) -> UInt8? {
+    package static func delimiterByte(_ text: String) -> UInt8? {
         switch text.lowercased() {
         case "\\t", "tab", "\t": return 0x09
         default:

@@ -2,9 +2,9 @@ import AuditModel
 import Foundation
 
 /// Options of the sample-data generator.
-public struct SampleDataOptions: Sendable {
+package struct SampleDataOptions: Sendable {
     /// What the generated files look like.
-    public enum Profile: String, Sendable, CaseIterable {
+    package enum Profile: String, Sendable, CaseIterable {
         /// Plain UTF-8 exports with `;`, decimal commas and `dd.mm.yyyy` dates, any size.
         case generic
         /// The bundled example company ООО «ТехноСнаб»: messy Russian Excel/1C exports that
@@ -18,7 +18,7 @@ public struct SampleDataOptions: Sendable {
 
     /// A problem a consultant's check should find, built into a generated company so that each
     /// rule can be shown to fire where the problem is and stay quiet where it is not.
-    public enum Problem: String, Sendable, CaseIterable, Hashable {
+    package enum Problem: String, Sendable, CaseIterable, Hashable {
         /// The first manager left 180 days before the end; their customers keep buying, with no manager on the lines.
         case departedManager = "departed-manager"
         /// The largest 15 % of long-standing customers stopped buying 120 days before the end.
@@ -46,20 +46,20 @@ public struct SampleDataOptions: Sendable {
     }
 
     /// Problems built into the company (none by default).
-    public var problems: Set<Problem> = []
+    package var problems: Set<Problem> = []
 
     /// Customers to invent.
-    public var customers: Int
+    package var customers: Int
     /// Sales lines (order lines) to generate.
-    public var orderLines: Int
+    package var orderLines: Int
     /// The same seed gives byte-identical files.
-    public var seed: UInt64
-    public var profile: Profile
+    package var seed: UInt64
+    package var profile: Profile
     /// The last day of the sales period.
-    public var endDate: Day
-    public var years: Int
+    package var endDate: Day
+    package var years: Int
 
-    public init(
+    package init(
         customers: Int, orderLines: Int, seed: UInt64, profile: Profile = .generic,
         endDate: Day = Day(year: 2026, month: 11, day: 20)!, years: Int = 3
     ) {
@@ -72,18 +72,18 @@ public struct SampleDataOptions: Sendable {
     }
 
     /// The example company's files: about 1,200 listed customers and 15,000 sales lines.
-    public static let technosnab = SampleDataOptions(customers: 1_270, orderLines: 15_000, seed: 20_261_120, profile: .technosnab)
+    package static let technosnab = SampleDataOptions(customers: 1_270, orderLines: 15_000, seed: 20_261_120, profile: .technosnab)
 }
 
 /// Generates realistic, deterministic customer and sales exports for tests, benchmarks and
 /// the bundled example.
-public enum SampleData {
+package enum SampleData {
     /// Writes `customers.csv` and `sales.csv` (and `managers.csv`) into `directory` and returns
     /// their paths. The same options always give byte-identical files. An existing file is
     /// replaced only as `outputGuard` allows (an earlier sample file, by its first line).
     /// - Complexity: O(customers + lines); memory holds the customers, not the sales lines
     ///   (except for the example profile, whose lines are sorted by date).
-    public static func generate(into directory: String, options: SampleDataOptions, guard outputGuard: OutputGuard = OutputGuard()) throws
+    package static func generate(into directory: String, options: SampleDataOptions, guard outputGuard: OutputGuard = OutputGuard()) throws
         -> [String]
     {
         guard options.customers >= 1, options.orderLines >= 1, options.years >= 1 else {

@@ -1,7 +1,7 @@
 import AuditModel
 
 /// Which of the two leading numbers of a `a.b.yyyy` or `a/b/yyyy` date is the day.
-public enum DateOrder: String, Sendable, Codable, Hashable {
+package enum DateOrder: String, Sendable, Codable, Hashable {
     /// `dd.mm.yyyy`, the Russian and European order.
     case dayFirst = "dd.mm"
     /// `mm/dd/yyyy`, the American order.
@@ -9,7 +9,7 @@ public enum DateOrder: String, Sendable, Codable, Hashable {
 }
 
 /// The workbook epoch that spreadsheet serial dates count from.
-public enum SerialDateSystem: Sendable, Hashable {
+package enum SerialDateSystem: Sendable, Hashable {
     /// Serial 1 = 1900-01-01, with Lotus 1-2-3's phantom 1900-02-29 at serial 60.
     case excel1900
     /// Serial 0 = 1904-01-01 (old Mac Excel, `date1904="1"`).

@@ -2,19 +2,19 @@ import AuditModel
 import Foundation
 
 /// One question the people interviewed answered materially differently, as the report shows it.
-public struct DisagreementRow: Sendable, Hashable, Codable {
+package struct DisagreementRow: Sendable, Hashable, Codable {
     /// One person's answer.
-    public struct View: Sendable, Hashable, Codable {
-        public var respondent: Respondent?
-        public var answer: LocalizedText
-        public var note: String?
+    package struct View: Sendable, Hashable, Codable {
+        package var respondent: Respondent?
+        package var answer: LocalizedText
+        package var note: String?
         /// The answer the audit counts.
-        public var counts: Bool
+        package var counts: Bool
 
         /// "И. И. Смирнов (генеральный директор)".
-        public var who: String { respondent?.description ?? "—" }
+        package var who: String { respondent?.description ?? "—" }
 
-        public init(respondent: Respondent?, answer: LocalizedText, note: String?, counts: Bool) {
+        package init(respondent: Respondent?, answer: LocalizedText, note: String?, counts: Bool) {
             self.respondent = respondent
             self.answer = answer
             self.note = note
@@ -22,11 +22,11 @@ public struct DisagreementRow: Sendable, Hashable, Codable {
         }
     }
 
-    public var questionID: String
-    public var question: LocalizedText
-    public var views: [View]
+    package var questionID: String
+    package var question: LocalizedText
+    package var views: [View]
 
-    public init(questionID: String, question: LocalizedText, views: [View]) {
+    package init(questionID: String, question: LocalizedText, views: [View]) {
         self.questionID = questionID
         self.question = question
         self.views = views

@@ -5,21 +5,21 @@ import Rules
 /// The money of a report's findings, presented one way everywhere: each finding's estimate as a
 /// range with the share and the exposed 12-month revenue it comes from, never added up across
 /// findings (different scenarios over overlapping customers), and the assumptions they rest on.
-public struct MoneySummary: Sendable {
+package struct MoneySummary: Sendable {
     /// The gaps with a money estimate.
-    public let findings: [Finding]
+    package let findings: [Finding]
 
-    public init(_ findings: [Finding]) {
+    package init(_ findings: [Finding]) {
         self.findings = findings.filter { $0.isGap && $0.money != nil }
     }
 
     /// How many estimates of one kind (loss or recovery) the report shows.
-    public func count(_ kind: MoneyKind) -> Int {
+    package func count(_ kind: MoneyKind) -> Int {
         findings.compactMap(\.money).filter { $0.kind == kind }.count
     }
 
     /// The assumptions the shown estimates rest on, each once, by id.
-    public var assumptions: [Assumption] {
+    package var assumptions: [Assumption] {
         var byID: [String: Assumption] = [:]
         for finding in findings { if let money = finding.money { byID[money.assumption.id] = money.assumption } }
         return byID.values.sorted { $0.id < $1.id }
@@ -28,7 +28,7 @@ public struct MoneySummary: Sendable {
     /// Why the estimates are not added up, when there are several: they are different
     /// scenarios (a manager leaving is an event, key accounts drifting a yearly rate) over
     /// overlapping customers, so a sum would be neither a bound nor an expectation.
-    public func totalsText(_ language: Language) -> [String] {
+    package func totalsText(_ language: Language) -> [String] {
         let several = MoneyKind.allCases.contains { count($0) > 1 }
         return several ? [Self.notAddedUp[language]] : []
     }
@@ -36,8 +36,8 @@ public struct MoneySummary: Sendable {
     static let notAddedUp = ReportText.theEstimatesOfDifferentFindingsAre.text()
 
     /// The appendix's heading and lead for the assumptions table.
-    public static let assumptionsTitle = ReportText.assumptionsBehindTheMoneyEstimates.text()
-    public static let assumptionsLead = ReportText.eachEstimateIsTheMonthRevenue.text()
+    package static let assumptionsTitle = ReportText.assumptionsBehindTheMoneyEstimates.text()
+    package static let assumptionsLead = ReportText.eachEstimateIsTheMonthRevenue.text()
     /// " Measured on this company's data: 30.1 % (revenue lost by …, last 12 vs previous 12
     /// months)." when the assumption names a metric and the round has its value.
     static func measured(_ assumption: Assumption, in metrics: MetricDocument, language: Language) -> String {
@@ -53,7 +53,7 @@ public struct MoneySummary: Sendable {
 
     static let measuredOnThisData = ReportText.measuredOnThisCompanySData.text()
 
-    public static let assumptionHeaders = (
+    package static let assumptionHeaders = (
         id: ReportText.assumption2.text(), range: ReportText.range.text(),
         source: ReportText.sourceReason.text(),
         ruleset: ReportText.ruleset.text()

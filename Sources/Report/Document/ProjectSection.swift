@@ -3,18 +3,18 @@ import AuditModel
 /// The recommended CRM project as the report shows it: the platforms that fit and why, the
 /// phased plan, and its business case. Built by the audit pipeline from its shortlist, plan and
 /// case; the report only lays it out.
-public struct ProjectSection: Sendable, Hashable, Codable {
-    public struct PlatformRow: Sendable, Hashable, Codable {
-        public var name: String
-        public var pricePerUserMonth: ClosedRange<Double>
-        public var licencesPerYear: ClosedRange<Double>
-        public var reasons: [LocalizedText]
+package struct ProjectSection: Sendable, Hashable, Codable {
+    package struct PlatformRow: Sendable, Hashable, Codable {
+        package var name: String
+        package var pricePerUserMonth: ClosedRange<Double>
+        package var licencesPerYear: ClosedRange<Double>
+        package var reasons: [LocalizedText]
         /// What counts against it without ruling it out.
-        public var concerns: [LocalizedText] = []
-        public var strengths: LocalizedText
-        public var limits: LocalizedText
+        package var concerns: [LocalizedText] = []
+        package var strengths: LocalizedText
+        package var limits: LocalizedText
 
-        public init(
+        package init(
             name: String, pricePerUserMonth: ClosedRange<Double>, licencesPerYear: ClosedRange<Double>, reasons: [LocalizedText],
             strengths: LocalizedText, limits: LocalizedText, concerns: [LocalizedText] = []
         ) {
@@ -28,27 +28,27 @@ public struct ProjectSection: Sendable, Hashable, Codable {
         }
     }
 
-    public struct ExcludedRow: Sendable, Hashable, Codable {
-        public var name: String
-        public var reasons: [LocalizedText]
+    package struct ExcludedRow: Sendable, Hashable, Codable {
+        package var name: String
+        package var reasons: [LocalizedText]
 
-        public init(name: String, reasons: [LocalizedText]) {
+        package init(name: String, reasons: [LocalizedText]) {
             self.name = name
             self.reasons = reasons
         }
     }
 
-    public struct Stage: Sendable, Hashable, Codable {
-        public var id: String
-        public var title: LocalizedText
-        public var scope: LocalizedText
-        public var owner: LocalizedText
+    package struct Stage: Sendable, Hashable, Codable {
+        package var id: String
+        package var title: LocalizedText
+        package var scope: LocalizedText
+        package var owner: LocalizedText
         /// The stage's last day, counting working weeks from `start` (the round's date): the plan's
         /// table and page one's decisions give the same date.
-        public func lastDay(from start: Day) -> Day { Self.weekStart(endWeek - 1, from: start).adding(days: 6) }
+        package func lastDay(from start: Day) -> Day { Self.weekStart(endWeek - 1, from: start).adding(days: 6) }
 
         /// The stage's first day (the start of its first working week).
-        public func firstDay(from start: Day) -> Day { Self.weekStart(startWeek, from: start) }
+        package func firstDay(from start: Day) -> Day { Self.weekStart(startWeek, from: start) }
 
         /// The first day of the project's working week `week` (0-based) when it starts on `start`.
         /// The week of the New Year break (1–8 January, the week holding 3 January) is not a
@@ -72,18 +72,18 @@ public struct ProjectSection: Sendable, Hashable, Codable {
         }
 
         /// Weeks from the project's start: the stage runs in (startWeek, endWeek].
-        public var startWeek: Int
-        public var endWeek: Int
-        public var effortDays: ClosedRange<Double>
-        public var cost: ClosedRange<Double>
+        package var startWeek: Int
+        package var endWeek: Int
+        package var effortDays: ClosedRange<Double>
+        package var cost: ClosedRange<Double>
         /// The gaps it answers (rule ids), for the consultant's copy.
-        public var findings: [String]
+        package var findings: [String]
         /// The metrics it moves (catalogue ids), shown with today's values as its expected effect.
-        public var kpis: [String] = []
+        package var kpis: [String] = []
         /// What the executive is asked to decide to start it; nil: "Start: <title>".
-        public var decision: LocalizedText? = nil
+        package var decision: LocalizedText? = nil
 
-        public init(
+        package init(
             id: String, title: LocalizedText, scope: LocalizedText, owner: LocalizedText, startWeek: Int, endWeek: Int,
             effortDays: ClosedRange<Double>, cost: ClosedRange<Double>, findings: [String], kpis: [String] = []
         ) {
@@ -100,42 +100,42 @@ public struct ProjectSection: Sendable, Hashable, Codable {
         }
     }
 
-    public struct MoneyLine: Sendable, Hashable, Codable {
-        public var title: LocalizedText
-        public var amount: ClosedRange<Double>
-        public var basis: LocalizedText
+    package struct MoneyLine: Sendable, Hashable, Codable {
+        package var title: LocalizedText
+        package var amount: ClosedRange<Double>
+        package var basis: LocalizedText
 
-        public init(title: LocalizedText, amount: ClosedRange<Double>, basis: LocalizedText) {
+        package init(title: LocalizedText, amount: ClosedRange<Double>, basis: LocalizedText) {
             self.title = title
             self.amount = amount
             self.basis = basis
         }
     }
 
-    public var users: Int
-    public var pricesCheckedOn: String
-    public var shortlist: [PlatformRow]
-    public var excluded: [ExcludedRow]
-    public var stages: [Stage]
-    public var costs: [MoneyLine]
-    public var value: [MoneyLine]
-    public var guarded: [MoneyLine]
-    public var paybackMonths: ClosedRange<Double>?
+    package var users: Int
+    package var pricesCheckedOn: String
+    package var shortlist: [PlatformRow]
+    package var excluded: [ExcludedRow]
+    package var stages: [Stage]
+    package var costs: [MoneyLine]
+    package var value: [MoneyLine]
+    package var guarded: [MoneyLine]
+    package var paybackMonths: ClosedRange<Double>?
     /// The first-year budget the client stated (`proj_budget_year`), set beside the plan's cost on page one.
-    public var statedBudget: Double? = nil
+    package var statedBudget: Double? = nil
     /// The go-live date the client stated (`proj_golive`), set beside the plan's end on page one.
-    public var statedGoLive: Day? = nil
+    package var statedGoLive: Day? = nil
 
-    public var notCounted: [LocalizedText]
-    public var assumptions: [LocalizedText]
+    package var notCounted: [LocalizedText]
+    package var assumptions: [LocalizedText]
 
     /// The first year's cost: the sum of the cost lines.
-    public var firstYearCost: ClosedRange<Double>? {
+    package var firstYearCost: ClosedRange<Double>? {
         guard !costs.isEmpty else { return nil }
         return costs.map(\.amount.lowerBound).reduce(0, +)...costs.map(\.amount.upperBound).reduce(0, +)
     }
 
-    public init(
+    package init(
         users: Int, pricesCheckedOn: String, shortlist: [PlatformRow], excluded: [ExcludedRow], stages: [Stage], costs: [MoneyLine],
         value: [MoneyLine], guarded: [MoneyLine], paybackMonths: ClosedRange<Double>?, notCounted: [LocalizedText],
         assumptions: [LocalizedText]
@@ -154,12 +154,12 @@ public struct ProjectSection: Sendable, Hashable, Codable {
     }
 
     /// Weeks from the start to the end of the last stage.
-    public var weeks: Int { stages.map(\.endWeek).max() ?? 0 }
+    package var weeks: Int { stages.map(\.endWeek).max() ?? 0 }
 
     static func total(_ lines: [MoneyLine]) -> ClosedRange<Double> {
         lines.reduce(0) { $0 + $1.amount.lowerBound }...lines.reduce(0) { $0 + $1.amount.upperBound }
     }
 
-    public var cost: ClosedRange<Double> { Self.total(costs) }
-    public var yearlyValue: ClosedRange<Double> { Self.total(value) }
+    package var cost: ClosedRange<Double> { Self.total(costs) }
+    package var yearlyValue: ClosedRange<Double> { Self.total(value) }
 }

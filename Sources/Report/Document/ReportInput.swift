@@ -4,16 +4,16 @@ import Rules
 import Workspace
 
 /// One answer as the report's appendix shows it (question and answer already in words).
-public struct AnswerRow: Sendable, Hashable, Codable {
-    public var section: LocalizedText
-    public var questionID: String
-    public var question: LocalizedText
-    public var answer: LocalizedText
-    public var note: String?
-    public var source: AnswerSource
-    public var confirmed: Bool
+package struct AnswerRow: Sendable, Hashable, Codable {
+    package var section: LocalizedText
+    package var questionID: String
+    package var question: LocalizedText
+    package var answer: LocalizedText
+    package var note: String?
+    package var source: AnswerSource
+    package var confirmed: Bool
 
-    public init(
+    package init(
         section: LocalizedText, questionID: String, question: LocalizedText, answer: LocalizedText,
         note: String?, source: AnswerSource, confirmed: Bool
     ) {
@@ -28,17 +28,17 @@ public struct AnswerRow: Sendable, Hashable, Codable {
 }
 
 /// The method a round was assessed with, for the appendix and for comparing rounds.
-public struct MethodInfo: Sendable, Hashable, Codable {
+package struct MethodInfo: Sendable, Hashable, Codable {
     /// `id@version` of the questionnaire.
-    public var questionnaire: String?
+    package var questionnaire: String?
     /// `id@version` of each ruleset layer.
-    public var rulesets: [String]
-    public var policy: ScoringPolicy
-    public var rulesEvaluated: Int
+    package var rulesets: [String]
+    package var policy: ScoringPolicy
+    package var rulesEvaluated: Int
     /// The engagement's industry in words (its industry ruleset's title), when it has one.
-    public var industryTitle: LocalizedText? = nil
+    package var industryTitle: LocalizedText? = nil
 
-    public init(questionnaire: String?, rulesets: [String], policy: ScoringPolicy, rulesEvaluated: Int) {
+    package init(questionnaire: String?, rulesets: [String], policy: ScoringPolicy, rulesEvaluated: Int) {
         self.questionnaire = questionnaire
         self.rulesets = rulesets
         self.policy = policy
@@ -47,14 +47,14 @@ public struct MethodInfo: Sendable, Hashable, Codable {
 }
 
 /// One earlier round's headline numbers, for the progress section.
-public struct RoundSummary: Sendable, Hashable, Codable {
-    public var number: Int
-    public var date: Day
-    public var overall: Double?
-    public var level: Int?
-    public var areas: [String: Double]
+package struct RoundSummary: Sendable, Hashable, Codable {
+    package var number: Int
+    package var date: Day
+    package var overall: Double?
+    package var level: Int?
+    package var areas: [String: Double]
 
-    public init(number: Int, date: Day, overall: Double?, level: Int?, areas: [String: Double]) {
+    package init(number: Int, date: Day, overall: Double?, level: Int?, areas: [String: Double]) {
         self.number = number
         self.date = date
         self.overall = overall
@@ -64,35 +64,35 @@ public struct RoundSummary: Sendable, Hashable, Codable {
 }
 
 /// Everything the report shows; the JSON format is this value, encoded.
-public struct ReportInput: Sendable, Codable {
-    public var engagement: Engagement
-    public var round: AuditRound
-    public var metrics: MetricDocument
+package struct ReportInput: Sendable, Codable {
+    package var engagement: Engagement
+    package var round: AuditRound
+    package var metrics: MetricDocument
     /// Cumulative revenue share at 0 %, 1 %, …, 100 % of customers ranked by revenue.
-    public var paretoCurve: [Double]
-    public var findings: [Finding]
-    public var scores: ScoreCard
-    public var configuration: RecommendedConfiguration
-    public var answers: [AnswerRow]
-    public var datasets: [DatasetRecord]
-    public var method: MethodInfo
+    package var paretoCurve: [Double]
+    package var findings: [Finding]
+    package var scores: ScoreCard
+    package var configuration: RecommendedConfiguration
+    package var answers: [AnswerRow]
+    package var datasets: [DatasetRecord]
+    package var method: MethodInfo
     /// Every round up to this one, oldest first (this round included), for the progress section.
-    public var history: [RoundSummary]
+    package var history: [RoundSummary]
     /// The comparison with the previous assessed round, when there is one.
-    public var progress: RoundComparison?
+    package var progress: RoundComparison?
     /// The consultant's own words (summary, scope, interviewees, limitations, finding notes).
-    public var notes: ConsultantNotes?
-    public var generatedAt: String
+    package var notes: ConsultantNotes?
+    package var generatedAt: String
     /// The gaps grouped by root cause, ranked (severity, then money); shown before the findings.
-    public var causes: [CauseGroup] = []
+    package var causes: [CauseGroup] = []
     /// The verdict for the CRM project and its gates, apart from the maturity score.
-    public var readiness: Readiness? = nil
+    package var readiness: Readiness? = nil
     /// The recommended project: platforms, phased plan, business case (nil without a plan).
-    public var project: ProjectSection? = nil
+    package var project: ProjectSection? = nil
     /// The questions the people interviewed answered materially differently, with who said what.
-    public var disagreements: [DisagreementRow] = []
+    package var disagreements: [DisagreementRow] = []
 
-    public init(
+    package init(
         engagement: Engagement, round: AuditRound, metrics: MetricDocument, paretoCurve: [Double], findings: [Finding], scores: ScoreCard,
         configuration: RecommendedConfiguration, answers: [AnswerRow], datasets: [DatasetRecord], method: MethodInfo,
         history: [RoundSummary] = [], progress: RoundComparison? = nil, notes: ConsultantNotes? = nil, generatedAt: String
@@ -115,12 +115,12 @@ public struct ReportInput: Sendable, Codable {
 }
 
 /// The parts of the report, for `--sections`.
-public enum ReportSection: String, Sendable, CaseIterable, Codable {
+package enum ReportSection: String, Sendable, CaseIterable, Codable {
     case summary, beliefs, areas, findings, insights, quality, configuration, roadmap, progress, appendix
 }
 
 /// Who the copy is for.
-public enum ReportAudience: String, Sendable, CaseIterable, Codable {
+package enum ReportAudience: String, Sendable, CaseIterable, Codable {
     /// The client's copy: the client's language only, no commands, no metric ids or formulas.
     case client
     /// The consultant's working copy: adds the commands, metric ids and formulas.
@@ -128,23 +128,23 @@ public enum ReportAudience: String, Sendable, CaseIterable, Codable {
 }
 
 /// How to render.
-public struct ReportOptions: Sendable {
-    public var language: Language
-    public var audience: ReportAudience = .client
+package struct ReportOptions: Sendable {
+    package var language: Language
+    package var audience: ReportAudience = .client
     /// Replace customer names, emails and phones with stable pseudonyms.
-    public var redact: Bool
-    public var sections: Set<ReportSection>
+    package var redact: Bool
+    package var sections: Set<ReportSection>
     /// The round's personal identifiers (``Workspace/personalValues(round:)``), which a redacted
     /// copy finds and replaces in every text; without them only sample columns and the patterns
     /// of e-mails, phones and tax ids are redacted.
-    public var personalValues: [PersonalValue]
+    package var personalValues: [PersonalValue]
     /// The file name of the action lists written with this report (``ActionLists`` in Audit):
     /// a finding that shows records names the file and its sheet. The findings with a list.
-    public var actionLists: (file: String, findings: Set<String>)? = nil
+    package var actionLists: (file: String, findings: Set<String>)? = nil
     /// The key of the copy's pseudonyms (random unless a test fixes it; never written anywhere).
-    public var pseudonymKey: [UInt8] = (0..<32).map { _ in UInt8.random(in: 0...255) }
+    package var pseudonymKey: [UInt8] = (0..<32).map { _ in UInt8.random(in: 0...255) }
 
-    public init(
+    package init(
         language: Language, redact: Bool = false, sections: Set<ReportSection> = Set(ReportSection.allCases),
         personalValues: [PersonalValue] = []
     ) {

@@ -4,22 +4,22 @@ import Rules
 
 /// Two rounds of the same workspace compared: scores, findings, metrics, answers and method.
 /// Built by `Audit.RoundComparer`; shown by `crm-audit compare` and the report's progress section.
-public struct RoundComparison: Sendable, Hashable, Codable {
+package struct RoundComparison: Sendable, Hashable, Codable {
     /// One side of the comparison.
-    public struct Side: Sendable, Hashable, Codable {
-        public var number: Int
-        public var date: Day
-        public var overall: Double?
-        public var level: Int?
+    package struct Side: Sendable, Hashable, Codable {
+        package var number: Int
+        package var date: Day
+        package var overall: Double?
+        package var level: Int?
         /// `id@version` of the questionnaire the round was assessed with.
-        public var questionnaire: String?
+        package var questionnaire: String?
         /// `id@version` of each ruleset layer.
-        public var rulesets: [String]
+        package var rulesets: [String]
         /// The round's own headline period (the 12 months to its as_of, and the 12 before), from
         /// its stored metrics; nil when they were stored before the audit had one.
-        public var periods: HeadlinePeriods?
+        package var periods: HeadlinePeriods?
 
-        public init(
+        package init(
             number: Int, date: Day, overall: Double?, level: Int?, questionnaire: String?, rulesets: [String],
             periods: HeadlinePeriods? = nil
         ) {
@@ -34,18 +34,18 @@ public struct RoundComparison: Sendable, Hashable, Codable {
     }
 
     /// An area's score in both rounds.
-    public struct AreaDelta: Sendable, Hashable, Codable {
-        public var area: String
-        public var title: LocalizedText
-        public var before: Double?
-        public var after: Double?
+    package struct AreaDelta: Sendable, Hashable, Codable {
+        package var area: String
+        package var title: LocalizedText
+        package var before: Double?
+        package var after: Double?
         /// True when a rule of this area was added, removed or re-weighted between the rounds:
         /// part of the delta comes from the method, not from the client.
-        public var methodAffected: Bool
+        package var methodAffected: Bool
         /// `after − before`, when both are known.
-        public var delta: Double?
+        package var delta: Double?
 
-        public init(area: String, title: LocalizedText, before: Double?, after: Double?, methodAffected: Bool) {
+        package init(area: String, title: LocalizedText, before: Double?, after: Double?, methodAffected: Bool) {
             self.area = area
             self.title = title
             self.before = before
@@ -56,16 +56,17 @@ public struct RoundComparison: Sendable, Hashable, Codable {
     }
 
     /// A rule's outcome in both rounds.
-    public struct FindingChange: Sendable, Hashable, Codable {
-        public var ruleID: String
-        public var title: LocalizedText
-        public var area: String
-        public var severity: Severity
+    package struct FindingChange: Sendable, Hashable, Codable {
+        package var ruleID: String
+        package var title: LocalizedText
+        package var area: String
+        package var severity: Severity
         /// Nil when the rule was not part of that round's method.
-        public var before: FindingStatus?
-        public var after: FindingStatus?
+        package var before: FindingStatus?
+        package var after: FindingStatus?
 
-        public init(ruleID: String, title: LocalizedText, area: String, severity: Severity, before: FindingStatus?, after: FindingStatus?) {
+        package init(ruleID: String, title: LocalizedText, area: String, severity: Severity, before: FindingStatus?, after: FindingStatus?)
+        {
             self.ruleID = ruleID
             self.title = title
             self.area = area
@@ -76,26 +77,26 @@ public struct RoundComparison: Sendable, Hashable, Codable {
     }
 
     /// How a metric moved, judged by its direction.
-    public enum Trend: String, Sendable, Hashable, Codable {
+    package enum Trend: String, Sendable, Hashable, Codable {
         case improved, worsened, unchanged
         /// Moved, but the metric has no good or bad direction.
         case changed
     }
 
     /// A metric in both rounds, each on its own round's window (see ``MetricPeriod``).
-    public struct MetricDelta: Sendable, Hashable, Codable {
-        public var id: String
-        public var title: LocalizedText
-        public var unit: MetricUnit
-        public var period: MetricPeriod
-        public var before: Double
-        public var after: Double
-        public var direction: MetricDirection
-        public var trend: Trend
+    package struct MetricDelta: Sendable, Hashable, Codable {
+        package var id: String
+        package var title: LocalizedText
+        package var unit: MetricUnit
+        package var period: MetricPeriod
+        package var before: Double
+        package var after: Double
+        package var direction: MetricDirection
+        package var trend: Trend
         /// `after − before`.
-        public var delta: Double
+        package var delta: Double
 
-        public init(
+        package init(
             id: String, title: LocalizedText, unit: MetricUnit, period: MetricPeriod, before: Double, after: Double,
             direction: MetricDirection, trend: Trend
         ) {
@@ -112,14 +113,14 @@ public struct RoundComparison: Sendable, Hashable, Codable {
     }
 
     /// An answer that differs between the rounds (in words).
-    public struct AnswerChange: Sendable, Hashable, Codable {
-        public var questionID: String
-        public var question: LocalizedText
+    package struct AnswerChange: Sendable, Hashable, Codable {
+        package var questionID: String
+        package var question: LocalizedText
         /// Nil when the question was not answered in that round.
-        public var before: LocalizedText?
-        public var after: LocalizedText?
+        package var before: LocalizedText?
+        package var after: LocalizedText?
 
-        public init(questionID: String, question: LocalizedText, before: LocalizedText?, after: LocalizedText?) {
+        package init(questionID: String, question: LocalizedText, before: LocalizedText?, after: LocalizedText?) {
             self.questionID = questionID
             self.question = question
             self.before = before
@@ -128,24 +129,24 @@ public struct RoundComparison: Sendable, Hashable, Codable {
     }
 
     /// What changed in the method between the rounds.
-    public struct MethodChange: Sendable, Hashable, Codable {
+    package struct MethodChange: Sendable, Hashable, Codable {
         /// Questionnaire `before → after`, when it changed.
-        public var questionnaire: [String]?
+        package var questionnaire: [String]?
         /// Ruleset layers only in the first round, and only in the second.
-        public var rulesetsRemoved: [String]
-        public var rulesetsAdded: [String]
+        package var rulesetsRemoved: [String]
+        package var rulesetsAdded: [String]
         /// Rules evaluated only in the second round, and only in the first.
-        public var rulesAdded: [String]
-        public var rulesRemoved: [String]
+        package var rulesAdded: [String]
+        package var rulesRemoved: [String]
         /// Rules whose severity or weight changed (`id: high → critical`).
-        public var rulesReweighted: [String]
+        package var rulesReweighted: [String]
 
-        public var isEmpty: Bool {
+        package var isEmpty: Bool {
             questionnaire == nil && rulesetsRemoved.isEmpty && rulesetsAdded.isEmpty && rulesAdded.isEmpty && rulesRemoved.isEmpty
                 && rulesReweighted.isEmpty
         }
 
-        public init(
+        package init(
             questionnaire: [String]?, rulesetsRemoved: [String], rulesetsAdded: [String], rulesAdded: [String],
             rulesRemoved: [String], rulesReweighted: [String]
         ) {
@@ -158,30 +159,30 @@ public struct RoundComparison: Sendable, Hashable, Codable {
         }
     }
 
-    public var from: Side
-    public var to: Side
-    public var areas: [AreaDelta]
+    package var from: Side
+    package var to: Side
+    package var areas: [AreaDelta]
     /// Gaps (finding or warn) in the first round that are no longer gaps, the rule still evaluated.
-    public var resolved: [FindingChange]
+    package var resolved: [FindingChange]
     /// Gaps in the second round that were not gaps in the first (`before` nil: a rule new to the method).
-    public var new: [FindingChange]
+    package var new: [FindingChange]
     /// Gaps in both rounds.
-    public var persisting: [FindingChange]
+    package var persisting: [FindingChange]
     /// Gaps of the first round whose rule was no longer evaluated: neither resolved nor persisting.
-    public var noLongerChecked: [FindingChange]
+    package var noLongerChecked: [FindingChange]
     /// Numeric metrics present in both rounds, in catalogue order: like with like only — each
     /// round's own headline period (and states on each as_of); whole-history figures, which grow
     /// with the export's length, are left out, and so is everything when a round's snapshot has
     /// no headline period.
-    public var metrics: [MetricDelta]
-    public var answers: [AnswerChange]
+    package var metrics: [MetricDelta]
+    package var answers: [AnswerChange]
     /// Answers of the second round carried over and not yet confirmed.
-    public var unconfirmedAnswers: Int
-    public var method: MethodChange
+    package var unconfirmedAnswers: Int
+    package var method: MethodChange
     /// The overall score's `after − before`, when both are known.
-    public var overallDelta: Double?
+    package var overallDelta: Double?
 
-    public init(
+    package init(
         from: Side, to: Side, areas: [AreaDelta], resolved: [FindingChange], new: [FindingChange], persisting: [FindingChange],
         noLongerChecked: [FindingChange], metrics: [MetricDelta], answers: [AnswerChange], unconfirmedAnswers: Int,
         method: MethodChange

@@ -1,10 +1,10 @@
 /// Escaping for HTML text, attribute values and SVG: every value that comes from data or
 /// answers passes through here before it reaches the page.
-public enum HTMLEscaping {
+package enum HTMLEscaping {
     /// Escapes `&`, `<`, `>`, `"` and `'`, which makes the text safe in element content and in
     /// quoted attribute values alike, in HTML and in XML (the Word copy uses it too, so it also
     /// drops the two noncharacters XML forbids).
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

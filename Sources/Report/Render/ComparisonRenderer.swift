@@ -3,9 +3,9 @@ import Foundation
 
 /// `crm-audit compare --format html`: the comparison of two rounds as one self-contained page
 /// (the report's stylesheet, inline SVG, no scripts).
-public enum ComparisonRenderer {
+package enum ComparisonRenderer {
     /// The page for `comparison`; `history` (oldest first, up to the compared round) feeds the trend chart.
-    public static func html(_ comparison: RoundComparison, history: [RoundSummary], client: String, language: Language) -> String {
+    package static func html(_ comparison: RoundComparison, history: [RoundSummary], client: String, language: Language) -> String {
         let view = ProgressView(comparison: comparison, history: history, language: language, format: Formatter(language))
         let title = "\(view.title) — \(client)"
         let body = SafeHTML.join(
@@ -21,7 +21,7 @@ public enum ComparisonRenderer {
     }
 
     /// The comparison as Markdown (also the report's progress section in `md`).
-    public static func markdown(_ comparison: RoundComparison, language: Language) -> String {
+    package static func markdown(_ comparison: RoundComparison, language: Language) -> String {
         let view = ProgressView(comparison: comparison, history: [], language: language, format: Formatter(language))
         return ProgressMarkdown(view: view).render(heading: "##")
     }
@@ -118,7 +118,7 @@ struct ProgressMarkdown {
 
 extension ComparisonRenderer {
     /// The comparison as plain text for the terminal (`crm-audit compare --format table`).
-    public static func table(_ comparison: RoundComparison, language: Language) -> String {
+    package static func table(_ comparison: RoundComparison, language: Language) -> String {
         let view = ProgressView(comparison: comparison, history: [], language: language, format: Formatter(language))
         let from = comparison.from, to = comparison.to
         func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
@@ -202,7 +202,7 @@ extension ComparisonRenderer {
     }
 
     /// The comparison as JSON (the ``RoundComparison`` value, snake_case keys).
-    public static func json(_ comparison: RoundComparison) throws -> String {
+    package static func json(_ comparison: RoundComparison) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -2,13 +2,13 @@ import AuditModel
 import Foundation
 
 /// Turns the HTML report into PDF with headless Chromium, when it is installed.
-public enum PDFRenderer {
+package enum PDFRenderer {
     /// Why a PDF could not be made.
-    public enum Failure: AuditError {
+    package enum Failure: AuditError {
         case noBrowser
         case browserFailed(status: Int32, output: String)
 
-        public func message(in language: Language) -> String {
+        package func message(in language: Language) -> String {
             switch (self, language) {
             case (.noBrowser, .ru):
                 "для PDF нужен Chromium в режиме headless: установите его (`sudo apt-get install chromium-headless-shell` или `chromium`) либо сохраните отчёт как HTML (--format html) и напечатайте его из браузера"
@@ -29,7 +29,7 @@ public enum PDFRenderer {
     }
 
     /// The first browser found on `PATH` (or at an absolute path).
-    public static func findBrowser() -> String? {
+    package static func findBrowser() -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for name in candidates {
             if name.hasPrefix("/") {
@@ -50,7 +50,7 @@ public enum PDFRenderer {
     }
 
     /// Renders `html` to a PDF at `output` (mode 0600), as `outputGuard` allows.
-    public static func render(html: String, to output: String, guard outputGuard: OutputGuard = OutputGuard()) throws {
+    package static func render(html: String, to output: String, guard outputGuard: OutputGuard = OutputGuard()) throws {
         guard let browser = findBrowser() else { throw Failure.noBrowser }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("crm-audit-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

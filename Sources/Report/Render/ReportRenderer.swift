@@ -5,20 +5,20 @@ import Rules
 
 /// Renders an audit report from a ``ReportInput``: one self-contained HTML file (inline CSS and
 /// SVG, no scripts, no network), Markdown with the same content, or JSON of everything shown.
-public enum ReportRenderer {
+package enum ReportRenderer {
     /// The HTML report.
     /// - Complexity: O(customers + findings); the largest per-item tables are cut before rendering.
-    public static func html(_ input: ReportInput, options: ReportOptions) -> String {
+    package static func html(_ input: ReportInput, options: ReportOptions) -> String {
         HTMLReport(input: Redaction.apply(to: input, options: options), options: options).render()
     }
 
     /// The same content as Markdown, for pasting into other documents.
-    public static func markdown(_ input: ReportInput, options: ReportOptions) -> String {
+    package static func markdown(_ input: ReportInput, options: ReportOptions) -> String {
         MarkdownReport(input: Redaction.apply(to: input, options: options), options: options).render()
     }
 
     /// Everything the report shows, as JSON.
-    public static func json(_ input: ReportInput, options: ReportOptions) throws -> String {
+    package static func json(_ input: ReportInput, options: ReportOptions) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(Redaction.apply(to: input, options: options))

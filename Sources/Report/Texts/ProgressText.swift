@@ -1,7 +1,7 @@
 import AuditModel
 
 /// The fixed texts of the progress section and of `crm-audit compare`, in each language.
-public enum ProgressText: String, TextCatalogue {
+package enum ProgressText: String, TextCatalogue {
     case title, titleSince, lead, overall, level, trendCaption, areasTitle, area, change, methodAffectedNote
     case findingsTitle, resolved, new, persisting, noLongerChecked, newRule, notAssessableBefore, none
     case metricsTitle, metricsLead, metricsPeriods, metricsNotCompared, metric, improved, worsened, changed, unchanged, otherMetrics
@@ -10,14 +10,14 @@ public enum ProgressText: String, TextCatalogue {
     case round, noChanges
 
     /// The text in both languages, from the catalogue files `ProgressText+ru.swift` and `ProgressText+en.swift`.
-    public var text: LocalizedText { LocalizedText(ru: render(in: .ru), en: render(in: .en)) }
+    package var text: LocalizedText { LocalizedText(ru: render(in: .ru), en: render(in: .en)) }
 
-    public static func texts(in language: Language) -> [ProgressText: String] {
+    package static func texts(in language: Language) -> [ProgressText: String] {
         switch language {
         case .ru: russian
         case .en: english
         }
     }
 
-    public subscript(language: Language) -> String { text[language] }
+    package subscript(language: Language) -> String { text[language] }
 }

@@ -4,9 +4,9 @@ import Foundation
 /// The Word copy of the report (`.docx`): the page the PDF is printed from, as a document the
 /// consultant edits before sending — Word's own heading, list, table and caption styles, a table
 /// of contents that Word refreshes on opening, the charts as pictures.
-public enum WordReport {
+package enum WordReport {
     /// The `.docx` bytes of `html` (``ReportRenderer/html(_:options:)``).
-    public static func document(html: String, language: Language) throws -> Data {
+    package static func document(html: String, language: Language) throws -> Data {
         let page = HTMLTree.parse(html)
         let title = WordDocument.collapse(page.first("title")?.textContent ?? "")
         let contents = HTMLReport.contentsTitle[language]

@@ -1,25 +1,25 @@
 import AuditModel
 
 /// One element of the recommended configuration, with the findings that call for it.
-public struct ConfigItem: Sendable, Hashable, Codable {
-    public var id: String
-    public var title: LocalizedText
-    public var detail: LocalizedText?
+package struct ConfigItem: Sendable, Hashable, Codable {
+    package var id: String
+    package var title: LocalizedText
+    package var detail: LocalizedText?
     /// The rules whose findings call for this item (empty for items taken from the data alone).
-    public var reasons: [String]
+    package var reasons: [String]
     /// For KPIs (and items that count something, such as a segment): the metric, its current
     /// value (the baseline) and the target.
-    public var metric: String?
-    public var baseline: Double?
+    package var metric: String?
+    package var baseline: Double?
     /// The baseline in the metric's unit and with its period, in each language
     /// (`67,5 % (12 мес. к предыдущим 12, по 20.11.2026)`).
-    public var baselineText: LocalizedText?
-    public var target: String?
+    package var baselineText: LocalizedText?
+    package var target: String?
     /// The target worked out from the baseline, saying how (`309 клиентов (+10 % к текущему 281)`);
     /// nil when the target is absolute or there is no baseline.
-    public var targetText: LocalizedText?
+    package var targetText: LocalizedText?
 
-    public init(
+    package init(
         id: String, title: LocalizedText, detail: LocalizedText? = nil, reasons: [String] = [],
         metric: String? = nil, unit: MetricUnit? = nil, baseline: Double? = nil, baselineText: LocalizedText? = nil,
         target: String? = nil
@@ -41,24 +41,24 @@ public struct ConfigItem: Sendable, Hashable, Codable {
 }
 
 /// The vendor-neutral CRM configuration the audit recommends, by section.
-public struct RecommendedConfiguration: Sendable, Hashable, Codable {
-    public var pipeline: [ConfigItem] = []
-    public var requiredFields: [ConfigItem] = []
-    public var segments: [ConfigItem] = []
-    public var automations: [ConfigItem] = []
-    public var reports: [ConfigItem] = []
-    public var roles: [ConfigItem] = []
-    public var cleanup: [ConfigItem] = []
-    public var integrations: [ConfigItem] = []
-    public var kpis: [ConfigItem] = []
+package struct RecommendedConfiguration: Sendable, Hashable, Codable {
+    package var pipeline: [ConfigItem] = []
+    package var requiredFields: [ConfigItem] = []
+    package var segments: [ConfigItem] = []
+    package var automations: [ConfigItem] = []
+    package var reports: [ConfigItem] = []
+    package var roles: [ConfigItem] = []
+    package var cleanup: [ConfigItem] = []
+    package var integrations: [ConfigItem] = []
+    package var kpis: [ConfigItem] = []
 
-    public init() {}
+    package init() {}
 
     enum CodingKeys: String, CodingKey {
         case pipeline, requiredFields = "required_fields", segments, automations, reports, roles, cleanup, integrations, kpis
     }
 
-    public subscript(section: ConfigSection) -> [ConfigItem] {
+    package subscript(section: ConfigSection) -> [ConfigItem] {
         get {
             switch section {
             case .pipeline: pipeline
@@ -88,7 +88,7 @@ public struct RecommendedConfiguration: Sendable, Hashable, Codable {
     }
 
     /// Adds `item` to `section`, merging the reasons of an item with the same id.
-    public mutating func add(_ item: ConfigItem, to section: ConfigSection) {
+    package mutating func add(_ item: ConfigItem, to section: ConfigSection) {
         var items = self[section]
         if let index = items.firstIndex(where: { $0.id == item.id }) {
             for reason in item.reasons where !items[index].reasons.contains(reason) { items[index].reasons.append(reason) }
@@ -103,5 +103,5 @@ public struct RecommendedConfiguration: Sendable, Hashable, Codable {
     }
 
     /// Number of items in all sections.
-    public var count: Int { ConfigSection.allCases.reduce(0) { $0 + self[$1].count } }
+    package var count: Int { ConfigSection.allCases.reduce(0) { $0 + self[$1].count } }
 }

@@ -27,19 +27,28 @@ public protocol AssessmentContext {
 }
 
 extension AssessmentContext {
+    /// No question is hidden by default.
     public func isHidden(questionID: String) -> Bool { false }
+    /// No answer is disputed by default.
     public var disputed: Set<String> { [] }
+    /// No named respondent by default.
     public var respondents: Int { 0 }
 }
 
 /// A context made of plain values: for `crm-audit rules test` and unit tests.
 public struct FixedContext: AssessmentContext {
+    /// The answers by question id.
     public var answers: [String: AnswerValue]
+    /// The metrics by id, as expressions see them.
     public var metrics: [String: Value]
+    /// The round's date (for waivers' expiry and plan dates).
     public var roundDate: Day
+    /// The questions whose respondents disagree.
     public var disputed: Set<String>
+    /// How many named people answered.
     public var respondents: Int
 
+    /// A context of these values.
     public init(answers: [String: AnswerValue], metrics: [String: Value], roundDate: Day, disputed: Set<String> = [], respondents: Int = 0)
     {
         self.answers = answers
@@ -49,15 +58,19 @@ public struct FixedContext: AssessmentContext {
         self.respondents = respondents
     }
 
+    /// The missing input by its id (no questionnaire or catalogue to name it by).
     public func describe(_ missing: MissingInput) -> LocalizedText {
         LocalizedText(ru: missing.text(in: .ru), en: missing.text(in: .en))
     }
 
+    /// The answer as it is written in the rule's evidence.
     public func label(questionID: String, value: AnswerValue) -> LocalizedText {
         LocalizedText(both: EvidenceTemplate.plain(value))
     }
 
+    /// No records to show: plain values have no samples.
     public func samples(_ spec: SampleSpec) -> SampleRecords? { nil }
 
+    /// No previous round.
     public func previousStatus(ruleID: String) -> FindingStatus? { nil }
 }

@@ -12,16 +12,16 @@ import Expressions
 /// largest value: `{{metric.managers.customers_revenue_share_12m|top}}` names the manager).
 /// A slot whose value is unknown renders as `—`, except inside `[[…]]`: such a clause is left
 /// out whole when one of its slots is unknown (`[[ {{metric.x|percent}} of it he sold himself.]]`).
-public struct EvidenceTemplate: Sendable {
-    public var template: LocalizedText
+package struct EvidenceTemplate: Sendable {
+    package var template: LocalizedText
 
-    public init(_ template: LocalizedText) {
+    package init(_ template: LocalizedText) {
         self.template = template
     }
 
     /// The names a template may use besides `metric.*` and `answer.*`.
-    public static let names: Set<String> = ["observed", "count", "denominator", "money", "exposed", "expected", "stated", "measured"]
-    public static let formats: Set<String> = [
+    package static let names: Set<String> = ["observed", "count", "denominator", "money", "exposed", "expected", "stated", "measured"]
+    package static let formats: Set<String> = [
         "percent", "change", "points", "money", "number", "count", "customers", "date", "days", "hours", "text", "top",
     ]
 
@@ -32,7 +32,7 @@ public struct EvidenceTemplate: Sendable {
     }
 
     /// The slots of a template, as (name, format) pairs, for lint.
-    public static func slots(in text: String) -> [(name: String, format: String?)] {
+    package static func slots(in text: String) -> [(name: String, format: String?)] {
         var result: [(String, String?)] = []
         var rest = Substring(text)
         while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
@@ -143,7 +143,7 @@ public struct EvidenceTemplate: Sendable {
     }
 
     /// An answer as plain text (option ids, numbers) when no labels are known.
-    public static func plain(_ value: AnswerValue) -> String {
+    package static func plain(_ value: AnswerValue) -> String {
         switch value {
         case .option(let id): id
         case .options(let ids): ids.joined(separator: ", ")

@@ -4,11 +4,12 @@ import Expressions
 /// Evaluates rules over one round's answers and metrics and records each outcome as a
 /// ``Finding``. Pure: no I/O beyond what the context provides.
 public struct RuleEvaluator {
-    public var policy: ScoringPolicy
-    public var waivers: [Waiver]
+    package var policy: ScoringPolicy
+    package var waivers: [Waiver]
     /// The assumptions money blocks name (``RulesetStack/assumptions``).
-    public var assumptions: [String: Assumption]
+    package var assumptions: [String: Assumption]
 
+    /// An evaluator scoring with `policy`, honouring `waivers`, and pricing money blocks with `assumptions`.
     public init(policy: ScoringPolicy, waivers: [Waiver] = [], assumptions: [String: Assumption] = [:]) {
         self.policy = policy
         self.waivers = waivers
@@ -31,7 +32,7 @@ public struct RuleEvaluator {
         return first.lowercased() + text.dropFirst()
     }
 
-    public func evaluate(_ rule: Rule, in context: some AssessmentContext) -> Finding {
+    package func evaluate(_ rule: Rule, in context: some AssessmentContext) -> Finding {
         evaluate(
             rule,
             bindings: Bindings(

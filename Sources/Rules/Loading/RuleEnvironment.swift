@@ -7,26 +7,26 @@ public struct RuleEnvironment: Sendable {
     /// Types of `answer.<id>` and `metric.<id>` references.
     public var types: TypeEnvironment
     /// The areas rules may belong to; nil accepts any.
-    public var areas: Set<String>?
+    package var areas: Set<String>?
     /// The sample sets rules may show; nil accepts any.
-    public var sampleSets: Set<String>?
+    package var sampleSets: Set<String>?
     /// False when no metric catalogue was given (metric references are then not checked).
-    public var checksMetrics: Bool
+    package var checksMetrics: Bool
     /// The rule ids of the layers a ruleset may be stacked on (the bundled sets), for checking
     /// its `disable:` list; nil does not check it.
-    public var knownRuleIDs: Set<String>?
+    package var knownRuleIDs: Set<String>?
     /// The assumption ids of the layers a ruleset may be stacked on, for checking its money
     /// blocks' `assumption:`; nil checks them only against the file's own (the stack checks the rest).
-    public var knownAssumptionIDs: Set<String>?
+    package var knownAssumptionIDs: Set<String>?
     /// The root causes the layers below define, which a rule's `cause:` may name besides its own
     /// file's; nil accepts only the file's own.
-    public var knownCauseIDs: Set<String>? = nil
+    package var knownCauseIDs: Set<String>? = nil
     /// The unit and period of each metric (the analytics' catalogue), for checking that a money
     /// block's metric covers its period and for writing a band's values in the metric's unit;
     /// a metric not in it is not checked that way.
-    public var metricShapes: [String: MetricShape]
+    package var metricShapes: [String: MetricShape]
 
-    public init(
+    package init(
         types: TypeEnvironment, areas: Set<String>?, sampleSets: Set<String>?, checksMetrics: Bool = true,
         metricShapes: [String: MetricShape] = [:]
     ) {

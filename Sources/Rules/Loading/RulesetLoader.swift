@@ -9,12 +9,13 @@ public struct RulesetLoader: Sendable {
     /// What the rules may reference.
     public var environment: RuleEnvironment
 
+    /// A loader checking rules against `environment` (answers, metrics, areas, sample sets).
     public init(environment: RuleEnvironment) {
         self.environment = environment
     }
 
     /// Loads one file; throws a ``DiagnosticList`` holding all of its errors.
-    public func load(path: String) throws -> Ruleset {
+    package func load(path: String) throws -> Ruleset {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic(
                 at: SourceLocation(file: path),
@@ -24,7 +25,7 @@ public struct RulesetLoader: Sendable {
     }
 
     /// Loads a ruleset from its text; `file` names it in messages.
-    public func load(text: String, file: String) throws -> Ruleset {
+    package func load(text: String, file: String) throws -> Ruleset {
         let (ruleset, diagnostics) = lint(text: text, file: file)
         if let ruleset, !diagnostics.contains(where: { $0.severity == .error }) { return ruleset }
         throw DiagnosticList(diagnostics)

@@ -2,7 +2,7 @@ import AuditModel
 import Expressions
 
 /// The window a belief's measured value covers (and the owner's estimate is about).
-public enum BeliefPeriod: String, Sendable, Hashable, Codable, CaseIterable {
+package enum BeliefPeriod: String, Sendable, Hashable, Codable, CaseIterable {
     /// The headline period: the 12 months to the as-of date.
     case last12Months = "last_12_months"
     /// Every sale in the exports, from the first to the as-of date.
@@ -12,7 +12,7 @@ public enum BeliefPeriod: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// How a belief's verdict reads.
-public enum BeliefComparison: String, Sendable, Hashable, Codable, CaseIterable {
+package enum BeliefComparison: String, Sendable, Hashable, Codable, CaseIterable {
     /// Two numbers: "confirmed" within the rule's bands, else "off by X" (stated − measured).
     case difference
     /// A statement checked against the data: "confirmed" or "not confirmed".
@@ -30,25 +30,25 @@ public enum BeliefComparison: String, Sendable, Hashable, Codable, CaseIterable 
 /// What the owner believes, set beside what the data shows: a rule's `belief:` block, one row
 /// of the report's "What you believe / what the data shows" table. The rule's own check (its
 /// `when`, or `value` with `warn`/`fail`) is the tolerance that decides the verdict.
-public struct Belief: Sendable, Hashable {
+package struct Belief: Sendable, Hashable {
     /// What is believed, e.g. "Active customers".
-    public var label: LocalizedText
+    package var label: LocalizedText
     /// The owner's value (an answer, or an expression over answers).
-    public var stated: Expressions.Expression
+    package var stated: Expressions.Expression
     /// The value the data shows.
-    public var measured: Expressions.Expression
+    package var measured: Expressions.Expression
     /// How both values read: `percent` (a 0–1 share), `count`, `days`, `years`, `money`, `number` or `text`.
-    public var unit: String
+    package var unit: String
     /// For `count`: the counted thing's forms, `ru: "клиент|клиента|клиентов"`, `en: "customer|customers"`.
-    public var noun: LocalizedText?
-    public var period: BeliefPeriod
-    public var comparison: BeliefComparison
+    package var noun: LocalizedText?
+    package var period: BeliefPeriod
+    package var comparison: BeliefComparison
     /// An evidence template shown after the measured value (what exactly was measured).
-    public var note: LocalizedText?
+    package var note: LocalizedText?
 
-    public static let units: [String] = ["percent", "count", "days", "years", "money", "number", "text"]
+    package static let units: [String] = ["percent", "count", "days", "years", "money", "number", "text"]
 
-    public init(
+    package init(
         label: LocalizedText, stated: Expressions.Expression, measured: Expressions.Expression, unit: String,
         noun: LocalizedText? = nil, period: BeliefPeriod, comparison: BeliefComparison, note: LocalizedText? = nil
     ) {
@@ -65,25 +65,25 @@ public struct Belief: Sendable, Hashable {
 
 /// A belief as evaluated in one round: both values, ready for the report's table. The verdict
 /// follows from the finding's status (``FindingStatus/ok`` confirms it).
-public struct BeliefOutcome: Sendable, Hashable, Codable {
-    public var label: LocalizedText
+package struct BeliefOutcome: Sendable, Hashable, Codable {
+    package var label: LocalizedText
     /// The stated number (a percent answer already as a 0–1 share when the rule says so).
-    public var stated: Double?
+    package var stated: Double?
     /// The stated value in words, when it is not a number (an option's label, a name, "don't know").
-    public var statedText: LocalizedText?
-    public var measured: Double?
+    package var statedText: LocalizedText?
+    package var measured: Double?
     /// The measured value when it is not a number: a name, or a table as "name 35 %, …".
-    public var measuredText: LocalizedText?
-    public var unit: String
-    public var noun: LocalizedText?
-    public var period: BeliefPeriod
-    public var comparison: BeliefComparison
+    package var measuredText: LocalizedText?
+    package var unit: String
+    package var noun: LocalizedText?
+    package var period: BeliefPeriod
+    package var comparison: BeliefComparison
     /// The rendered note about the measured value.
-    public var note: LocalizedText?
+    package var note: LocalizedText?
     /// The questions the stated value comes from (the report follows the interview's order).
-    public var questions: [String] = []
+    package var questions: [String] = []
 
-    public init(
+    package init(
         label: LocalizedText, stated: Double?, statedText: LocalizedText?, measured: Double?, measuredText: LocalizedText?,
         unit: String, noun: LocalizedText?, period: BeliefPeriod, comparison: BeliefComparison, note: LocalizedText?
     ) {
@@ -99,7 +99,7 @@ public struct BeliefOutcome: Sendable, Hashable, Codable {
         self.note = note
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         label = try container.decode(LocalizedText.self, forKey: .label)
         stated = try container.decodeIfPresent(Double.self, forKey: .stated)

@@ -5,19 +5,19 @@ import Expressions
 /// the pipeline from the stages the company names, when a deal counts as stalled, and which
 /// KPIs the company's goals call for, in the order of the goals. The last layer that declares
 /// one wins, as with scoring.
-public struct ConfigurationSpec: Sendable, Hashable {
+package struct ConfigurationSpec: Sendable, Hashable {
     /// A text: the stages as the company lists them, separated by commas, semicolons, arrows or new lines.
-    public var pipelineStages: Expressions.Expression?
+    package var pipelineStages: Expressions.Expression?
     /// A number: days without progress after which a deal is stalled.
-    public var stalledAfterDays: Expressions.Expression?
+    package var stalledAfterDays: Expressions.Expression?
     /// The question (a multiple choice) whose chosen options pick and order the KPIs.
-    public var goalQuestion: String?
+    package var goalQuestion: String?
     /// KPI fragments per goal option, in the file's order.
-    public var kpisByGoal: [(goal: String, kpis: [ConfigFragment])]
+    package var kpisByGoal: [(goal: String, kpis: [ConfigFragment])]
     /// KPIs when the goal question has no answer.
-    public var defaultKPIs: [ConfigFragment]
+    package var defaultKPIs: [ConfigFragment]
 
-    public init(
+    package init(
         pipelineStages: Expressions.Expression? = nil, stalledAfterDays: Expressions.Expression? = nil, goalQuestion: String? = nil,
         kpisByGoal: [(goal: String, kpis: [ConfigFragment])] = [], defaultKPIs: [ConfigFragment] = []
     ) {
@@ -29,15 +29,15 @@ public struct ConfigurationSpec: Sendable, Hashable {
     }
 
     /// Every expression of the block.
-    public var expressions: [Expressions.Expression] { [pipelineStages, stalledAfterDays].compactMap { $0 } }
+    package var expressions: [Expressions.Expression] { [pipelineStages, stalledAfterDays].compactMap { $0 } }
 
-    public static func == (lhs: ConfigurationSpec, rhs: ConfigurationSpec) -> Bool {
+    package static func == (lhs: ConfigurationSpec, rhs: ConfigurationSpec) -> Bool {
         lhs.pipelineStages == rhs.pipelineStages && lhs.stalledAfterDays == rhs.stalledAfterDays && lhs.goalQuestion == rhs.goalQuestion
             && lhs.defaultKPIs == rhs.defaultKPIs && lhs.kpisByGoal.map(\.goal) == rhs.kpisByGoal.map(\.goal)
             && lhs.kpisByGoal.map(\.kpis) == rhs.kpisByGoal.map(\.kpis)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(pipelineStages)
         hasher.combine(stalledAfterDays)
         hasher.combine(goalQuestion)

@@ -5,41 +5,41 @@ import AuditModel
 /// words, the scope, the people interviewed, the limitations, and a comment on a finding or the
 /// decision to leave one out of the client's copy. Stored with the round like the layer, so it
 /// is in every format and carried to the next round.
-public struct ConsultantNotes: Sendable, Hashable, Codable {
+package struct ConsultantNotes: Sendable, Hashable, Codable {
     /// One person interviewed.
-    public struct Person: Sendable, Hashable, Codable {
-        public var name: String
-        public var role: LocalizedText?
+    package struct Person: Sendable, Hashable, Codable {
+        package var name: String
+        package var role: LocalizedText?
 
-        public init(name: String, role: LocalizedText?) {
+        package init(name: String, role: LocalizedText?) {
             self.name = name
             self.role = role
         }
     }
 
     /// The consultant's word on one finding.
-    public struct FindingNote: Sendable, Hashable, Codable {
+    package struct FindingNote: Sendable, Hashable, Codable {
         /// Shown under the finding's evidence.
-        public var comment: LocalizedText?
+        package var comment: LocalizedText?
         /// Left out of the report's findings; listed, with the reason, in the appendix.
-        public var hidden: Bool
-        public var reason: LocalizedText?
+        package var hidden: Bool
+        package var reason: LocalizedText?
 
-        public init(comment: LocalizedText?, hidden: Bool, reason: LocalizedText?) {
+        package init(comment: LocalizedText?, hidden: Bool, reason: LocalizedText?) {
             self.comment = comment
             self.hidden = hidden
             self.reason = reason
         }
     }
 
-    public var summary: LocalizedText?
-    public var scope: LocalizedText?
-    public var limitations: LocalizedText?
-    public var interviewees: [Person]
+    package var summary: LocalizedText?
+    package var scope: LocalizedText?
+    package var limitations: LocalizedText?
+    package var interviewees: [Person]
     /// By rule id.
-    public var findings: [String: FindingNote]
+    package var findings: [String: FindingNote]
 
-    public init(
+    package init(
         summary: LocalizedText? = nil, scope: LocalizedText? = nil, limitations: LocalizedText? = nil,
         interviewees: [Person] = [], findings: [String: FindingNote] = [:]
     ) {
@@ -50,13 +50,13 @@ public struct ConsultantNotes: Sendable, Hashable, Codable {
         self.findings = findings
     }
 
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         summary == nil && scope == nil && limitations == nil && interviewees.isEmpty && findings.isEmpty
     }
 
     /// These notes with a later layer's on top: what the later layer says replaces, finding
     /// notes are merged by rule id.
-    public func overlaid(by later: ConsultantNotes) -> ConsultantNotes {
+    package func overlaid(by later: ConsultantNotes) -> ConsultantNotes {
         ConsultantNotes(
             summary: later.summary ?? summary, scope: later.scope ?? scope, limitations: later.limitations ?? limitations,
             interviewees: later.interviewees.isEmpty ? interviewees : later.interviewees,

@@ -2,19 +2,19 @@ import AuditModel
 
 /// Why a rule could not be evaluated: the answer or metric it needs, and how to get it; or the
 /// rule's own arithmetic, when it gives a number too large to represent.
-public struct MissingEvidence: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Codable {
+package struct MissingEvidence: Sendable, Hashable, Codable {
+    package enum Kind: String, Sendable, Codable {
         case answer, metric
         /// The rule's arithmetic overflowed (its `id` is the rule's key: `value`, `when`, `count`…).
         case computation
     }
-    public var kind: Kind
+    package var kind: Kind
     /// The question id or metric id (the rule's key for a computation).
-    public var id: String
+    package var id: String
     /// What the consultant should collect (the question text, or the dataset to import).
-    public var reason: LocalizedText
+    package var reason: LocalizedText
 
-    public init(kind: Kind, id: String, reason: LocalizedText) {
+    package init(kind: Kind, id: String, reason: LocalizedText) {
         self.kind = kind
         self.id = id
         self.reason = reason
@@ -24,13 +24,13 @@ public struct MissingEvidence: Sendable, Hashable, Codable {
 /// Offending records shown with a finding (e.g. the first 20 customers without an email).
 public struct SampleRecords: Sendable, Hashable, Codable {
     /// The sample set's id in the analytics catalogue.
-    public var set: String
-    public var fields: [String]
-    public var rows: [[String]]
+    package var set: String
+    package var fields: [String]
+    package var rows: [[String]]
     /// How many records the set holds in all (rows shows at most the rule's limit).
-    public var total: Int
+    package var total: Int
 
-    public init(set: String, fields: [String], rows: [[String]], total: Int) {
+    package init(set: String, fields: [String], rows: [[String]], total: Int) {
         self.set = set
         self.fields = fields
         self.rows = rows
@@ -40,12 +40,12 @@ public struct SampleRecords: Sendable, Hashable, Codable {
 
 /// An accepted risk: the rule is listed with its waiver and not scored until `until`.
 public struct Waiver: Sendable, Hashable, Codable {
-    public var rule: String
-    public var reason: LocalizedText
-    public var acceptedBy: String
-    public var until: Day
+    package var rule: String
+    package var reason: LocalizedText
+    package var acceptedBy: String
+    package var until: Day
 
-    public init(rule: String, reason: LocalizedText, acceptedBy: String, until: Day) {
+    package init(rule: String, reason: LocalizedText, acceptedBy: String, until: Day) {
         self.rule = rule
         self.reason = reason
         self.acceptedBy = acceptedBy
@@ -56,47 +56,48 @@ public struct Waiver: Sendable, Hashable, Codable {
 /// The full record of one rule's outcome in a round: what was observed against what was
 /// expected, how many records are behind it, what it costs in points, and what to do.
 public struct Finding: Sendable, Hashable, Codable {
-    public var ruleID: String
+    package var ruleID: String
     /// `id@version` of the ruleset the rule came from.
-    public var ruleset: String
-    public var area: String
-    public var title: LocalizedText
+    package var ruleset: String
+    package var area: String
+    package var title: LocalizedText
+    /// The rule's severity.
     public var severity: Severity
-    public var blocking: Bool
-    public var status: FindingStatus
+    package var blocking: Bool
+    package var status: FindingStatus
     /// The observed value (a metric's value, or the condition's result), as a number when it is one.
-    public var observed: Double?
+    package var observed: Double?
     /// The observed value as text, when it is not a number (an answer's option id, say).
-    public var observedText: String?
+    package var observedText: String?
     /// The threshold or expected value, e.g. `warn > 10 %, fail > 30 %`.
-    public var expected: LocalizedText?
+    package var expected: LocalizedText?
     /// The records behind a share: `count` of `denominator`.
-    public var count: Double?
-    public var denominator: Double?
-    public var samples: SampleRecords?
-    public var pointsPossible: Double
-    public var pointsLost: Double
-    public var impact: Level3
-    public var effort: Level3
+    package var count: Double?
+    package var denominator: Double?
+    package var samples: SampleRecords?
+    package var pointsPossible: Double
+    package var pointsLost: Double
+    package var impact: Level3
+    package var effort: Level3
     /// The money at stake, when the rule has a money block: the revenue exposed over its period
     /// and the estimated range with the assumption it rests on.
-    public var money: MoneyEstimate?
+    package var money: MoneyEstimate?
     /// The evidence sentence with the observed values filled in.
-    public var evidence: LocalizedText?
-    public var recommendation: LocalizedText
+    package var evidence: LocalizedText?
+    package var recommendation: LocalizedText
     /// For `not_evaluable`: what is missing.
-    public var missing: [MissingEvidence]
-    public var waiver: Waiver?
+    package var missing: [MissingEvidence]
+    package var waiver: Waiver?
     /// The same rule's status in the previous round, once rounds exist.
-    public var previousStatus: FindingStatus?
+    package var previousStatus: FindingStatus?
     /// For a rule with a `belief:` block: what the owner stated and what the data shows.
-    public var belief: BeliefOutcome?
+    package var belief: BeliefOutcome?
     /// The root cause the rule names (`cause:`), when it names one.
-    public var cause: String? = nil
+    package var cause: String? = nil
     /// For a passed check: the rule's `strength:`, what the report shows instead of its title.
-    public var strength: LocalizedText? = nil
+    package var strength: LocalizedText? = nil
 
-    public init(
+    package init(
         ruleID: String, ruleset: String, area: String, title: LocalizedText, severity: Severity, blocking: Bool,
         status: FindingStatus, observed: Double?, observedText: String?, expected: LocalizedText?, count: Double?,
         denominator: Double?, samples: SampleRecords?, pointsPossible: Double, pointsLost: Double, impact: Level3,
@@ -130,10 +131,10 @@ public struct Finding: Sendable, Hashable, Codable {
     }
 
     /// True when the finding is a gap to act on (finding or warn).
-    public var isGap: Bool { status == .finding || status == .warn }
+    package var isGap: Bool { status == .finding || status == .warn }
 
     /// A priority for ordering: severity first, then impact over effort.
-    public var priority: Double {
+    package var priority: Double {
         Double(4 - severity.rank) * 10 + Double(impact.value) * 2 - Double(effort.value)
             + (status == .finding ? 1 : 0)
     }

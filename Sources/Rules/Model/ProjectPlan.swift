@@ -2,28 +2,28 @@ import AuditModel
 
 /// One initiative of the project plan as a ruleset declares it (`plan:`): a piece of work that
 /// removes one or more root causes, with its owner, duration, effort and what it waits for.
-public struct InitiativeSpec: Sendable, Hashable, Codable {
-    public var id: String
-    public var title: LocalizedText
+package struct InitiativeSpec: Sendable, Hashable, Codable {
+    package var id: String
+    package var title: LocalizedText
     /// What is done, in a sentence.
-    public var scope: LocalizedText
+    package var scope: LocalizedText
     /// The root causes it removes: it is in the plan when any of them has a gap.
-    public var causes: [String]
+    package var causes: [String]
     /// In every plan, whatever the findings (the goals, the platform choice, adoption).
-    public var always: Bool
-    public var owner: LocalizedText
-    public var weeks: Int
+    package var always: Bool
+    package var owner: LocalizedText
+    package var weeks: Int
     /// Person-days of outside work (an integrator's or consultant's).
-    public var effortDays: ClosedRange<Double>
-    public var dependsOn: [String]
+    package var effortDays: ClosedRange<Double>
+    package var dependsOn: [String]
     /// The metrics it moves, shown with their baselines.
-    public var kpis: [String]
+    package var kpis: [String]
     /// What the executive is asked to decide to start it (page one's decisions), in the
     /// imperative; nil: "Start: <title>".
-    public var decision: LocalizedText? = nil
-    public var location: SourceLocation
+    package var decision: LocalizedText? = nil
+    package var location: SourceLocation
 
-    public init(
+    package init(
         id: String, title: LocalizedText, scope: LocalizedText, causes: [String], always: Bool, owner: LocalizedText, weeks: Int,
         effortDays: ClosedRange<Double>, dependsOn: [String], kpis: [String], location: SourceLocation
     ) {
@@ -42,45 +42,45 @@ public struct InitiativeSpec: Sendable, Hashable, Codable {
 }
 
 /// The plan section of a ruleset: the initiatives and the price of a day of outside work.
-public struct PlanSpec: Sendable, Hashable, Codable {
-    public var dayRate: ClosedRange<Double>
-    public var initiatives: [InitiativeSpec]
+package struct PlanSpec: Sendable, Hashable, Codable {
+    package var dayRate: ClosedRange<Double>
+    package var initiatives: [InitiativeSpec]
 
-    public init(dayRate: ClosedRange<Double>, initiatives: [InitiativeSpec]) {
+    package init(dayRate: ClosedRange<Double>, initiatives: [InitiativeSpec]) {
         self.dayRate = dayRate
         self.initiatives = initiatives
     }
 }
 
 /// One initiative of a round's plan, scheduled.
-public struct PlannedInitiative: Sendable, Hashable, Codable {
-    public var spec: InitiativeSpec
+package struct PlannedInitiative: Sendable, Hashable, Codable {
+    package var spec: InitiativeSpec
     /// Weeks from the project's start.
-    public var startWeek: Int
-    public var endWeek: Int
+    package var startWeek: Int
+    package var endWeek: Int
     /// The gaps (rule ids) it answers, worst first.
-    public var findings: [String]
+    package var findings: [String]
     /// Effort × the day rate.
-    public var cost: ClosedRange<Double>
+    package var cost: ClosedRange<Double>
 }
 
 /// The phased plan of a round: the initiatives its gaps call for, in dependency order.
-public struct ProjectPlan: Sendable, Hashable, Codable {
-    public var initiatives: [PlannedInitiative]
-    public var dayRate: ClosedRange<Double>
+package struct ProjectPlan: Sendable, Hashable, Codable {
+    package var initiatives: [PlannedInitiative]
+    package var dayRate: ClosedRange<Double>
 
     /// Weeks from the start to the end of the last initiative.
-    public var weeks: Int { initiatives.map(\.endWeek).max() ?? 0 }
+    package var weeks: Int { initiatives.map(\.endWeek).max() ?? 0 }
 
     /// The outside work's cost, summed.
-    public var cost: ClosedRange<Double> {
+    package var cost: ClosedRange<Double> {
         initiatives.reduce(0) { $0 + $1.cost.lowerBound }...initiatives.reduce(0) { $0 + $1.cost.upperBound }
     }
 
     /// Takes the initiatives that are `always` or remove a cause with a gap, then schedules each
     /// to start when the last of its included prerequisites ends (prerequisites not in the plan
     /// pass their own on). The order is by start week, then the declared order.
-    public static func build(_ spec: PlanSpec, causes: [CauseGroup]) -> ProjectPlan {
+    package static func build(_ spec: PlanSpec, causes: [CauseGroup]) -> ProjectPlan {
         var findingsByCause: [String: [String]] = [:]
         for group in causes { findingsByCause[group.cause.id, default: []] += group.ruleIDs }
         let byID = Dictionary(spec.initiatives.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })

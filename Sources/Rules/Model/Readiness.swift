@@ -4,27 +4,27 @@ import Expressions
 /// One gate of the readiness verdict for the CRM project (sponsor, goals, budget, data, people,
 /// integration): a ruleset's `readiness:` entry. The gate blocks when `blocked_if` holds, asks
 /// for a condition when `condition_if` holds, and passes otherwise (at least one of the two).
-public struct ReadinessGate: Sendable, Hashable {
-    public var id: String
-    public var title: LocalizedText
-    public var blockedIf: Expressions.Expression?
-    public var conditionIf: Expressions.Expression?
+package struct ReadinessGate: Sendable, Hashable {
+    package var id: String
+    package var title: LocalizedText
+    package var blockedIf: Expressions.Expression?
+    package var conditionIf: Expressions.Expression?
     /// What each outcome means, in words (evidence templates are not used: a gate reads as a decision).
-    public var passed: LocalizedText
-    public var blocked: LocalizedText?
-    public var condition: LocalizedText?
+    package var passed: LocalizedText
+    package var blocked: LocalizedText?
+    package var condition: LocalizedText?
     /// Conditions each with its own words (`conditions: [{if, text}]`): the gate names only those
     /// that hold for this company, rather than a sentence listing every possible reason.
-    public var conditions: [Condition] = []
-    public var location: SourceLocation
+    package var conditions: [Condition] = []
+    package var location: SourceLocation
 
     /// One condition of a gate and what it asks of the client.
-    public struct Condition: Sendable, Hashable {
-        public var test: Expressions.Expression
-        public var text: LocalizedText
+    package struct Condition: Sendable, Hashable {
+        package var test: Expressions.Expression
+        package var text: LocalizedText
     }
 
-    public init(
+    package init(
         id: String, title: LocalizedText, blockedIf: Expressions.Expression?, conditionIf: Expressions.Expression?,
         passed: LocalizedText, blocked: LocalizedText?, condition: LocalizedText?, location: SourceLocation
     ) {
@@ -40,12 +40,12 @@ public struct ReadinessGate: Sendable, Hashable {
 }
 
 /// The outcome of one gate.
-public enum GateStatus: String, Sendable, Hashable, Codable {
+package enum GateStatus: String, Sendable, Hashable, Codable {
     case passed, condition, blocked
     /// The answers or data the gate reads are missing: it cannot pass until they are known.
     case unknown
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .passed: RuleText.ready.text()
         case .condition: RuleText.withACondition.text()
@@ -57,10 +57,10 @@ public enum GateStatus: String, Sendable, Hashable, Codable {
 
 /// The verdict for the CRM project, apart from the maturity of today's practice: a company buying
 /// its first CRM is not "not ready" for lacking CRM practices, only for lacking what a project needs.
-public enum ReadinessVerdict: String, Sendable, Hashable, Codable {
+package enum ReadinessVerdict: String, Sendable, Hashable, Codable {
     case go, goWithConditions = "go_with_conditions", notYet = "not_yet"
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .go: RuleText.go.text()
         case .goWithConditions: RuleText.goWithConditions.text()
@@ -70,19 +70,19 @@ public enum ReadinessVerdict: String, Sendable, Hashable, Codable {
 }
 
 /// The verdict with each gate's outcome and reason.
-public struct Readiness: Sendable, Hashable, Codable {
-    public struct Gate: Sendable, Hashable, Codable {
-        public var id: String
-        public var title: LocalizedText
-        public var status: GateStatus
-        public var reason: LocalizedText
+package struct Readiness: Sendable, Hashable, Codable {
+    package struct Gate: Sendable, Hashable, Codable {
+        package var id: String
+        package var title: LocalizedText
+        package var status: GateStatus
+        package var reason: LocalizedText
     }
 
-    public var verdict: ReadinessVerdict
-    public var gates: [Gate]
+    package var verdict: ReadinessVerdict
+    package var gates: [Gate]
 
     /// Evaluates `gates` (the last layer's definition of each id wins) with the round's answers and metrics.
-    public static func assess(_ gates: [ReadinessGate], bindings: Bindings) -> Readiness? {
+    package static func assess(_ gates: [ReadinessGate], bindings: Bindings) -> Readiness? {
         guard !gates.isEmpty else { return nil }
         let outcomes = gates.map { gate -> Gate in
             if let blockedIf = gate.blockedIf {

@@ -3,15 +3,15 @@ import AuditModel
 /// A root cause defined in a ruleset's `causes:` section: the one problem several rules see the
 /// symptoms of (personal phones and mailboxes show as five findings, say). A rule names it with
 /// `cause: ID`.
-public struct RootCause: Sendable, Hashable, Codable {
-    public var id: String
-    public var title: LocalizedText
+package struct RootCause: Sendable, Hashable, Codable {
+    package var id: String
+    package var title: LocalizedText
     /// Why the symptoms follow from it, for the executive.
-    public var explanation: LocalizedText
+    package var explanation: LocalizedText
     /// The one move that removes it (the symptoms' own recommendations stay with them).
-    public var recommendation: LocalizedText
+    package var recommendation: LocalizedText
 
-    public init(id: String, title: LocalizedText, explanation: LocalizedText, recommendation: LocalizedText) {
+    package init(id: String, title: LocalizedText, explanation: LocalizedText, recommendation: LocalizedText) {
         self.id = id
         self.title = title
         self.explanation = explanation
@@ -20,30 +20,30 @@ public struct RootCause: Sendable, Hashable, Codable {
 }
 
 /// A root cause as it shows in one round: the gaps (findings and warnings) it explains, ranked.
-public struct CauseGroup: Sendable, Hashable, Codable {
-    public var cause: RootCause
+package struct CauseGroup: Sendable, Hashable, Codable {
+    package var cause: RootCause
     /// False when the rule names no cause and stands as its own.
-    public var declared: Bool
+    package var declared: Bool
     /// The worst severity among the symptoms.
-    public var severity: Severity
+    package var severity: Severity
     /// `finding` when a symptom is a finding, else `warn`.
-    public var status: FindingStatus
+    package var status: FindingStatus
     /// The largest money estimate among the symptoms (by its upper end); nil when none states
     /// one. Not their sum: symptoms of one cause often count the same revenue (the same
     /// customers) again.
-    public var money: MoneyEstimate?
+    package var money: MoneyEstimate?
     /// The symptoms, worst first.
-    public var symptoms: [Finding]
+    package var symptoms: [Finding]
 
     /// The symptoms' rule ids, in order.
-    public var ruleIDs: [String] { symptoms.map(\.ruleID) }
+    package var ruleIDs: [String] { symptoms.map(\.ruleID) }
 }
 
 /// Groups a round's gaps by their root cause and ranks the causes: severity, then money, then
 /// the number of symptoms. A rule without a `cause:` (or one naming a cause no layer defines)
 /// is its own cause, titled and recommended as the rule.
-public enum CauseRanking {
-    public static func rank(_ findings: [Finding], causes: [String: RootCause]) -> [CauseGroup] {
+package enum CauseRanking {
+    package static func rank(_ findings: [Finding], causes: [String: RootCause]) -> [CauseGroup] {
         var order: [String] = []
         var grouped: [String: (cause: RootCause, declared: Bool, symptoms: [Finding])] = [:]
         for finding in findings where finding.isGap {

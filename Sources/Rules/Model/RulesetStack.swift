@@ -3,15 +3,15 @@ import AuditModel
 /// Rulesets layered in order (the core set, an industry set, a consultant's own): a later set
 /// overrides an earlier rule with the same id and may disable rules by id; waivers accumulate;
 /// the scoring policy is the last one declared.
-public struct RulesetStack: Sendable {
-    public private(set) var layers: [Ruleset]
+package struct RulesetStack: Sendable {
+    package private(set) var layers: [Ruleset]
 
-    public init(_ layers: [Ruleset]) {
+    package init(_ layers: [Ruleset]) {
         self.layers = layers
     }
 
     /// The effective rules, in the order they were first defined.
-    public var rules: [Rule] {
+    package var rules: [Rule] {
         var order: [String] = []
         var byID: [String: Rule] = [:]
         for layer in layers {
@@ -25,13 +25,13 @@ public struct RulesetStack: Sendable {
     }
 
     /// Rule ids switched off by a later layer, with the layer that did it.
-    public var disabled: [(rule: String, by: String)] {
+    package var disabled: [(rule: String, by: String)] {
         layers.flatMap { layer in layer.disable.map { (rule: $0, by: layer.reference) } }
     }
 
     /// `disable:` ids that no earlier layer defines: they switch nothing off (a typo, or a rule
     /// that a newer version of the bundled set renamed), with the layer that names them.
-    public var unknownDisabled: [(rule: String, by: String)] {
+    package var unknownDisabled: [(rule: String, by: String)] {
         var defined = Set<String>()
         var unknown: [(rule: String, by: String)] = []
         for layer in layers {
@@ -41,17 +41,17 @@ public struct RulesetStack: Sendable {
         return unknown
     }
 
-    public var waivers: [Waiver] { layers.flatMap(\.waivers) }
+    package var waivers: [Waiver] { layers.flatMap(\.waivers) }
 
     /// The assumptions in force: a later layer's assumption replaces an earlier one with the same id.
-    public var assumptions: [String: Assumption] {
+    package var assumptions: [String: Assumption] {
         var byID: [String: Assumption] = [:]
         for layer in layers { for assumption in layer.assumptions { byID[assumption.id] = assumption } }
         return byID
     }
 
     /// Each rule's money block naming an assumption that no layer declares, with the rule.
-    public var unknownAssumptions: [(rule: Rule, assumption: String)] {
+    package var unknownAssumptions: [(rule: Rule, assumption: String)] {
         let known = assumptions
         return rules.compactMap { rule in
             guard let id = rule.money?.assumption, known[id] == nil else { return nil }
@@ -60,7 +60,7 @@ public struct RulesetStack: Sendable {
     }
 
     /// The root causes of every layer by id; a later layer's definition wins.
-    public var causes: [String: RootCause] {
+    package var causes: [String: RootCause] {
         var byID: [String: RootCause] = [:]
         for layer in layers { for cause in layer.causes { byID[cause.id] = cause } }
         return byID
@@ -68,7 +68,7 @@ public struct RulesetStack: Sendable {
 
     /// The readiness gates of every layer, in the order first declared; a later layer's
     /// definition of a gate replaces an earlier one.
-    public var readinessGates: [ReadinessGate] {
+    package var readinessGates: [ReadinessGate] {
         var order: [String] = []
         var byID: [String: ReadinessGate] = [:]
         for layer in layers {
@@ -80,34 +80,36 @@ public struct RulesetStack: Sendable {
         return order.compactMap { byID[$0] }
     }
 
-    public var policy: ScoringPolicy { layers.compactMap(\.scoring).last ?? .standard }
+    package var policy: ScoringPolicy { layers.compactMap(\.scoring).last ?? .standard }
 
     /// The `plan:` of the last layer that declares one (a consultant's plan replaces the bundled one whole).
-    public var plan: PlanSpec? { layers.compactMap(\.plan).last }
+    package var plan: PlanSpec? { layers.compactMap(\.plan).last }
 
     /// The `configuration:` block of the last layer that declares one.
-    public var configuration: ConfigurationSpec? { layers.compactMap(\.configuration).last }
+    package var configuration: ConfigurationSpec? { layers.compactMap(\.configuration).last }
 
     /// The consultant's notes for the report, later layers over earlier ones.
-    public var notes: ConsultantNotes {
+    package var notes: ConsultantNotes {
         layers.compactMap(\.notes).reduce(ConsultantNotes()) { $0.overlaid(by: $1) }
     }
 
     /// `id@version` of every layer, comma-separated, as a round records it.
-    public var references: String { layers.map(\.reference).joined(separator: ",") }
+    package var references: String { layers.map(\.reference).joined(separator: ",") }
 }
 
 /// The result of one rule test.
 public struct RuleTestResult: Sendable {
-    public var ruleID: String
+    package var ruleID: String
+    /// Where the test is written.
     public var location: SourceLocation
-    public var expected: FindingStatus
-    public var actual: FindingStatus
-    public var passed: Bool { expected == actual }
+    package var expected: FindingStatus
+    package var actual: FindingStatus
+    package var passed: Bool { expected == actual }
 }
 
 /// Runs the `tests:` every rule carries, like `opa test`.
 public enum RuleTestRunner {
+    /// The result of every test of `rules`, evaluated with `policy` on `day`.
     public static func run(_ rules: [Rule], policy: ScoringPolicy, on day: Day) -> [RuleTestResult] {
         let evaluator = RuleEvaluator(policy: policy)
         return rules.flatMap { rule in

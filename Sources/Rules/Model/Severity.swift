@@ -9,7 +9,7 @@ public enum Severity: String, CaseIterable, Sendable, Codable, Hashable, Compara
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .critical: RuleText.critical.text()
         case .high: RuleText.high.text()
@@ -35,7 +35,7 @@ public enum FindingStatus: String, CaseIterable, Sendable, Codable, Hashable {
     /// An accepted risk with a reason, owner and expiry; listed, not scored.
     case waived
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .finding: RuleText.finding.text()
         case .warn: RuleText.warning.text()
@@ -48,10 +48,10 @@ public enum FindingStatus: String, CaseIterable, Sendable, Codable, Hashable {
 }
 
 /// A three-step scale for impact and effort, used to prioritise findings.
-public enum Level3: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
+package enum Level3: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
     case low, medium, high
 
-    public var value: Int {
+    package var value: Int {
         switch self {
         case .low: 1
         case .medium: 2
@@ -59,9 +59,9 @@ public enum Level3: String, Sendable, Codable, Hashable, CaseIterable, Comparabl
         }
     }
 
-    public static func < (lhs: Level3, rhs: Level3) -> Bool { lhs.value < rhs.value }
+    package static func < (lhs: Level3, rhs: Level3) -> Bool { lhs.value < rhs.value }
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .low: RuleText.low2.text()
         case .medium: RuleText.medium2.text()
@@ -70,7 +70,7 @@ public enum Level3: String, Sendable, Codable, Hashable, CaseIterable, Comparabl
     }
 
     /// The level as it agrees with "трудоёмкость" (feminine in Russian): `низкая`, `средняя`, `высокая`.
-    public var effortTitle: LocalizedText {
+    package var effortTitle: LocalizedText {
         switch self {
         case .low: RuleText.low.text()
         case .medium: RuleText.medium.text()

@@ -1,12 +1,12 @@
 import AuditModel
 
 /// An area the audit scores, with its weight in the overall score.
-public struct ScoredArea: Sendable, Hashable, Codable {
-    public var id: String
-    public var title: LocalizedText
-    public var weight: Double
+package struct ScoredArea: Sendable, Hashable, Codable {
+    package var id: String
+    package var title: LocalizedText
+    package var weight: Double
 
-    public init(id: String, title: LocalizedText, weight: Double) {
+    package init(id: String, title: LocalizedText, weight: Double) {
         self.id = id
         self.title = title
         self.weight = weight
@@ -14,16 +14,16 @@ public struct ScoredArea: Sendable, Hashable, Codable {
 }
 
 /// What the questionnaire says about one area's maturity.
-public struct AnswerMaturity: Sendable, Hashable, Codable {
+package struct AnswerMaturity: Sendable, Hashable, Codable {
     /// 0–100 over the answered questions, nil when none was answered.
-    public var score: Double?
+    package var score: Double?
     /// Questions that count in the area and were answered with a value or "don't know".
-    public var assessed: Int
+    package var assessed: Int
     /// Relevant questions of the area (answered or not, "not applicable" excluded).
-    public var relevant: Int
-    public var dontKnow: Int
+    package var relevant: Int
+    package var dontKnow: Int
 
-    public init(score: Double?, assessed: Int, relevant: Int, dontKnow: Int) {
+    package init(score: Double?, assessed: Int, relevant: Int, dontKnow: Int) {
         self.score = score
         self.assessed = assessed
         self.relevant = relevant
@@ -32,49 +32,49 @@ public struct AnswerMaturity: Sendable, Hashable, Codable {
 }
 
 /// The score of one area.
-public struct AreaScore: Sendable, Hashable, Codable {
-    public var area: String
-    public var title: LocalizedText
-    public var weight: Double
+package struct AreaScore: Sendable, Hashable, Codable {
+    package var area: String
+    package var title: LocalizedText
+    package var weight: Double
     /// 0–100, nil when nothing in the area could be assessed.
-    public var score: Double?
-    public var level: Int?
+    package var score: Double?
+    package var level: Int?
     /// The questionnaire part and the rules part of the score.
-    public var answersScore: Double?
-    public var rulesScore: Double?
+    package var answersScore: Double?
+    package var rulesScore: Double?
     /// Share of the area's inputs (relevant questions and applicable rules) that could be assessed.
-    public var confidence: Double
-    public var rulesEvaluated: Int
-    public var rulesApplicable: Int
-    public var questionsAssessed: Int
-    public var questionsRelevant: Int
-    public var gaps: Int
+    package var confidence: Double
+    package var rulesEvaluated: Int
+    package var rulesApplicable: Int
+    package var questionsAssessed: Int
+    package var questionsRelevant: Int
+    package var gaps: Int
 
     /// True when the area had inputs but too few of them could be assessed to score it
     /// (``Scorer/minimumAreaConfidence``): the report says "not enough evidence" instead of a score.
-    public var insufficientEvidence: Bool { score == nil && rulesApplicable + questionsRelevant > 0 }
+    package var insufficientEvidence: Bool { score == nil && rulesApplicable + questionsRelevant > 0 }
 }
 
 /// The scores of a round: per area, overall, the maturity level and the confidence.
-public struct ScoreCard: Sendable, Hashable, Codable {
-    public var overall: Double?
-    public var level: Int
-    public var levelTitle: LocalizedText
+package struct ScoreCard: Sendable, Hashable, Codable {
+    package var overall: Double?
+    package var level: Int
+    package var levelTitle: LocalizedText
     /// The level the score alone would give, before blocking findings cap it.
-    public var uncappedLevel: Int
+    package var uncappedLevel: Int
     /// Blocking rules that are findings (they cap the level).
-    public var blockedBy: [String]
-    public var confidence: Double
-    public var areas: [AreaScore]
+    package var blockedBy: [String]
+    package var confidence: Double
+    package var areas: [AreaScore]
 }
 
 /// Computes the score card from findings and questionnaire maturity (formula in `docs/scoring.md`).
-public enum Scorer {
+package enum Scorer {
     /// The least share of an area's inputs (relevant questions, applicable rules) that must be
     /// assessed for the area to get a score.
-    public static let minimumAreaConfidence = 0.5
+    package static let minimumAreaConfidence = 0.5
 
-    public static func score(
+    package static func score(
         findings: [Finding], areas: [ScoredArea], maturity: [String: AnswerMaturity], policy: ScoringPolicy
     ) -> ScoreCard {
         var areaScores: [AreaScore] = []

@@ -5,12 +5,12 @@ import AuditModel
 /// `docs/scoring.md`.
 public struct ScoringPolicy: Sendable, Hashable, Codable {
     /// One maturity level: scores below `below` (the last level has none).
-    public struct MaturityLevel: Sendable, Hashable, Codable {
-        public var level: Int
-        public var below: Double?
-        public var title: LocalizedText
+    package struct MaturityLevel: Sendable, Hashable, Codable {
+        package var level: Int
+        package var below: Double?
+        package var title: LocalizedText
 
-        public init(level: Int, below: Double?, title: LocalizedText) {
+        package init(level: Int, below: Double?, title: LocalizedText) {
             self.level = level
             self.below = below
             self.title = title
@@ -18,19 +18,19 @@ public struct ScoringPolicy: Sendable, Hashable, Codable {
     }
 
     /// Points a rule of each severity weighs (times its `weight`).
-    public var severityPoints: [Severity: Double]
+    package var severityPoints: [Severity: Double]
     /// The points a severity may weigh in a ruleset's `scoring:` (the standard policy gives 0–10):
     /// with ``Rule/weights`` it keeps a rule's points at most 10^5, and every sum of them finite.
-    public static let severityPointRange: ClosedRange<Double> = 0...1000
+    package static let severityPointRange: ClosedRange<Double> = 0...1000
     /// The share of a rule's points lost on `warn` (a `finding` loses them all).
-    public var warnFraction: Double
+    package var warnFraction: Double
     /// The share of an area's score that comes from questionnaire maturity; the rest from rules.
-    public var answersWeight: Double
-    public var levels: [MaturityLevel]
+    package var answersWeight: Double
+    package var levels: [MaturityLevel]
     /// The highest overall level while any blocking rule is a finding.
-    public var blockingCapsLevel: Int
+    package var blockingCapsLevel: Int
 
-    public init(
+    package init(
         severityPoints: [Severity: Double], warnFraction: Double, answersWeight: Double,
         levels: [MaturityLevel], blockingCapsLevel: Int
     ) {
@@ -56,7 +56,7 @@ public struct ScoringPolicy: Sendable, Hashable, Codable {
         blockingCapsLevel: 2)
 
     /// The level of a 0–100 score.
-    public func level(of score: Double) -> MaturityLevel {
+    package func level(of score: Double) -> MaturityLevel {
         for level in levels {
             if let below = level.below, score < below { return level }
         }
@@ -64,7 +64,7 @@ public struct ScoringPolicy: Sendable, Hashable, Codable {
     }
 
     /// Points a rule weighs.
-    public func points(severity: Severity, weight: Double) -> Double {
+    package func points(severity: Severity, weight: Double) -> Double {
         (severityPoints[severity] ?? 0) * weight
     }
 }
