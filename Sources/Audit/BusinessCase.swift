@@ -101,12 +101,13 @@ package struct BusinessCase: Sendable, Hashable, Codable {
                     Line(
                         id: "internal", title: AuditText.theCompanySOwnTime.text(),
                         amount: amount...amount,
-                        basis: LocalizedText(
-                            ru:
-                                "\(format.ru.number(hours, fractionDigits: 0)) ч в неделю × \(plan.weeks) нед. × \(money(hourly).ru) в час (стоимость менеджера / 164 ч)",
-                            en:
-                                "\(format.en.number(hours, fractionDigits: 0)) hours a week × \(plan.weeks) weeks × \(money(hourly).en) an hour (a manager's cost / 164 hours)"
-                        )))
+                        basis: AuditText.hoursAWeekWeeksAnHour.text([
+                            "number": .localized(
+                                LocalizedText(
+                                    ru: format.ru.number(hours, fractionDigits: 0), en: format.en.number(hours, fractionDigits: 0))),
+                            "weeks": .value(plan.weeks),
+                            "money": .localized(LocalizedText(ru: money(hourly).ru, en: money(hourly).en)),
+                        ])))
             } else {
                 notCounted.append(
                     AuditText.theCompanySOwnTimeThe.text())
@@ -153,12 +154,11 @@ package struct BusinessCase: Sendable, Hashable, Codable {
                 Line(
                     id: "reports", title: AuditText.timeOnManualReports.text(),
                     amount: (0.5 * yearly)...(0.8 * yearly),
-                    basis: LocalizedText(
-                        ru:
-                            "\(format.ru.number(hours, fractionDigits: 0)) ч в месяц × 12 × \(money(salary / 164).ru) в час; CRM снимает 50–80 % этой работы",
-                        en:
-                            "\(format.en.number(hours, fractionDigits: 0)) hours a month × 12 × \(money(salary / 164).en) an hour; a CRM takes over 50–80 % of it"
-                    )))
+                    basis: AuditText.hoursAMonthAnHourA.text([
+                        "number": .localized(
+                            LocalizedText(ru: format.ru.number(hours, fractionDigits: 0), en: format.en.number(hours, fractionDigits: 0))),
+                        "money": .localized(LocalizedText(ru: money(salary / 164).ru, en: money(salary / 164).en)),
+                    ])))
         }
         assumptions.append(
             AuditText.valueIsForTheYearAfter.text())

@@ -287,9 +287,10 @@ public enum AnswersFile {
                 diagnostics.append(
                     Diagnostic(
                         at: entry.location,
-                        LocalizedText(
-                            ru: "ответ на «\(id)» уже дан в \(first.place(in: .ru))",
-                            en: "'\(id)' is already answered \(first.place(in: .en))")))
+                        QuestionnaireText.isAlreadyAnswered.text([
+                            "id": .localized(LocalizedText(ru: id, en: id)),
+                            "place": .localized(LocalizedText(ru: first.place(in: .ru), en: first.place(in: .en))),
+                        ])))
                 continue
             }
             seen[key] = entry.location

@@ -203,9 +203,12 @@ package struct Interview {
         if let current, !current.confirmed {
             say(
                 &console,
-                LocalizedText(
-                    ru: "Ответ прошлого раунда: \(Interview.ending(question.display(current.value, in: .ru)))",
-                    en: "Last round's answer: \(Interview.ending(question.display(current.value, in: .en)))"),
+                QuestionnaireText.lastRoundSAnswer.text([
+                    "ending": .localized(
+                        LocalizedText(
+                            ru: Interview.ending(question.display(current.value, in: .ru)),
+                            en: Interview.ending(question.display(current.value, in: .en))))
+                ]),
                 style: .accent)
             if let note = current.note, !note.isEmpty {
                 say(&console, QuestionnaireText.lastRoundSNote.text(["note": .value(note)]), style: .dim)
@@ -213,9 +216,12 @@ package struct Interview {
             if let proposal, proposal != current.value {
                 say(
                     &console,
-                    LocalizedText(
-                        ru: "Данные этого раунда говорят: \(Interview.ending(question.display(proposal, in: .ru)))",
-                        en: "This round's data says: \(Interview.ending(question.display(proposal, in: .en)))"), style: .warning)
+                    QuestionnaireText.thisRoundSDataSays.text([
+                        "ending": .localized(
+                            LocalizedText(
+                                ru: Interview.ending(question.display(proposal, in: .ru)),
+                                en: Interview.ending(question.display(proposal, in: .en))))
+                    ]), style: .warning)
             }
             let remaining = shown.filter { $0.sectionID == question.sectionID && answers[$0.id]?.confirmed == false }.count
             say(
@@ -231,9 +237,9 @@ package struct Interview {
         } else if current == nil, let proposal {
             say(
                 &console,
-                LocalizedText(
-                    ru: "Предложено по данным: \(question.display(proposal, in: .ru)) (Enter — принять, или введите свой ответ)",
-                    en: "Proposed from the data: \(question.display(proposal, in: .en)) (press Enter to accept, or type your answer)"),
+                QuestionnaireText.proposedFromTheDataPressEnter.text([
+                    "display": .localized(LocalizedText(ru: question.display(proposal, in: .ru), en: question.display(proposal, in: .en)))
+                ]),
                 style: .accent)
         }
         while true {

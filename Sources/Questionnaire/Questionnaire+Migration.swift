@@ -43,7 +43,7 @@ public struct MigrationReport: Sendable, Hashable {
         }
         for id in invalid {
             lines.append(
-                QuestionnaireText.theAnswerToDoesNotFit.text(["id": .value(id), "toVersion": .value(toVersion)])[language])
+                QuestionnaireText.answerDoesNotFitTheVersion.text(["id": .value(id), "toVersion": .value(toVersion)])[language])
         }
         return lines
     }

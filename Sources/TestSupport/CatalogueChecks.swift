@@ -5,9 +5,9 @@ import AuditModel
 package let pluralProbeCounts: [Double] = [0, 1, 2, 5, 11, 21, 22, 25, 111]
 
 /// Every problem of catalogue `C`: its own (missing texts, templates that do not parse,
-/// placeholders that differ between languages, plural forms missing) and, for each text with a
+/// arguments that differ between languages, plural forms missing) and, for each text with a
 /// plural, a rendering for each of ``pluralProbeCounts`` in each language that is empty or
-/// leaves a placeholder unfilled.
+/// leaves an argument unfilled.
 package func catalogueProblems<C: TextCatalogue>(_ catalogue: C.Type) -> [String] {
     var problems = C.problems()
     for key in C.allCases {

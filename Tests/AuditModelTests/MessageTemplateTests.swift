@@ -1,7 +1,7 @@
 import AuditModel
 import Testing
 
-/// Catalogue texts: named placeholders and plural forms by each language's CLDR rules.
+/// Catalogue texts: named arguments and plural forms by each language's CLDR rules.
 @Suite struct MessageTemplateTests {
     static let russian = "{count, plural, one {# ответ} few {# ответа} many {# ответов} other {# ответа}}"
     static let english = "{count, plural, one {# answer} other {# answers}}"

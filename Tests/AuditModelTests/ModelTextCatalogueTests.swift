@@ -5,7 +5,7 @@ import Testing
 @testable import AuditModel
 
 /// The AuditModel module's catalogue (`Sources/AuditModel/Texts`): every key in every language, templates
-/// that parse, the same placeholders in each language, every plural rendered for 0, 1, 2, 5, 11,
+/// that parse, the same arguments in each language, every plural rendered for 0, 1, 2, 5, 11,
 /// 21, 22, 25 and 111.
 @Suite struct ModelTextCatalogueTests {
     @Test func everyTextExistsInEveryLanguageWithTheSamePlaceholders() {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import crm_audit
 
-/// The command line's catalogue: every key in every language, the same placeholders in each,
+/// The command line's catalogue: every key in every language, the same arguments in each,
 /// every plural with the forms its language needs.
 @Suite struct CLITextCatalogueTests {
     @Test func everyTextExistsInEveryLanguageWithTheSamePlaceholders() {

@@ -5,7 +5,7 @@ import Testing
 @testable import Report
 
 /// The report's catalogues (`Sources/Report/Texts`): every key in every language, templates
-/// that parse, the same placeholders in each language, every plural with its forms.
+/// that parse, the same arguments in each language, every plural with its forms.
 @Suite struct ReportTextCatalogueTests {
     @Test func theReportTextsExistInEveryLanguageWithTheSamePlaceholders() {
         #expect(catalogueProblems(ReportText.self) == [])

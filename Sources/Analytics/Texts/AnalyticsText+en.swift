@@ -1,7 +1,7 @@
 import AuditModel
 
 extension AnalyticsText {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [AnalyticsText: String] = [
         .sales: "Sales",
         .customerPareto: "Customer Pareto",

@@ -1,7 +1,7 @@
 import AuditModel
 
 /// The module's texts by key; the texts of each language are in `AnalyticsText+ru.swift` and
-/// `AnalyticsText+en.swift` (docs/translating.md): placeholders are named (`{file}`), a literal
+/// `AnalyticsText+en.swift` (docs/translating.md): arguments are named (`{file}`), a literal
 /// brace is written `'{'`.
 enum AnalyticsText: String, TextCatalogue {
     case sales

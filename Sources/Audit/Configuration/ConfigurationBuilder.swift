@@ -118,9 +118,9 @@ package enum ConfigurationBuilder {
                 ConfigItem(
                     id: "cleanup.orphans",
                     title: AuditText.addCustomersFoundOnlyInSales.text(),
-                    detail: LocalizedText(
-                        ru: "\(ru.count(orphans, .saleLines)) по клиентам, которых нет в базе (за всю историю данных)",
-                        en: "\(en.count(orphans, .saleLines)) of customers missing from the base (over the whole export)")), to: .cleanup)
+                    detail: AuditText.ofCustomersMissingFromTheBase.text([
+                        "count": .localized(LocalizedText(ru: ru.count(orphans, .saleLines), en: en.count(orphans, .saleLines)))
+                    ])), to: .cleanup)
         }
         if let median = metrics["customers.median_purchase_interval_days"].number, median > 0 {
             let days = (median * 2).rounded()
@@ -128,12 +128,10 @@ package enum ConfigurationBuilder {
                 ConfigItem(
                     id: "automation.win_back",
                     title: AuditText.taskWhenACustomerSPurchases.text(),
-                    detail: LocalizedText(
-                        ru:
-                            "создавать менеджеру задачу, если клиент не покупал \(ru.count(days, .days)) (2 × медианный интервал между покупками за всю историю данных, \(ru.metric(median, unit: .days))) — раньше, чем клиент станет потерянным (не покупал 12 месяцев)",
-                        en:
-                            "create a task for the manager when a customer has not bought for \(en.count(days, .days)) (2 × the median interval between purchases over the whole export, \(en.metric(median, unit: .days))) — before the customer becomes lost (no purchase for 12 months)"
-                    )),
+                    detail: AuditText.createATaskForTheManager.text([
+                        "count": .localized(LocalizedText(ru: ru.count(days, .days), en: en.count(days, .days))),
+                        "metric": .localized(LocalizedText(ru: ru.metric(median, unit: .days), en: en.metric(median, unit: .days))),
+                    ])),
                 to: .automations)
         }
     }

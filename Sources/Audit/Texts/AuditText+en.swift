@@ -1,7 +1,7 @@
 import AuditModel
 
 extension AuditText {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [AuditText: String] = [
         .fitsButRanksBelowTheFirst: "fits, but ranks below the first three",
         .questionsNotInThisQuestionnaireVersion: "Questions not in this questionnaire version",
@@ -422,5 +422,10 @@ extension AuditText {
         .duplicateGroups: "{groups, plural, one {# group of likely duplicates} other {# groups of likely duplicates}}",
         .invalidAddresses: "{count, plural, one {# address} other {# addresses}}",
         .unreadablePhones: "{count, plural, one {# number could not be read} other {# numbers could not be read}}",
+        .hoursAWeekWeeksAnHour: "{number} hours a week × {weeks} weeks × {money} an hour (a manager's cost / 164 hours)",
+        .hoursAMonthAnHourA: "{number} hours a month × 12 × {money} an hour; a CRM takes over 50–80 % of it",
+        .ofCustomersMissingFromTheBase: "{count} of customers missing from the base (over the whole export)",
+        .createATaskForTheManager:
+            "create a task for the manager when a customer has not bought for {count} (2 × the median interval between purchases over the whole export, {metric}) — before the customer becomes lost (no purchase for 12 months)",
     ]
 }

@@ -1,7 +1,7 @@
 import AuditModel
 
 extension AuditText {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [AuditText: String] = [
         .fitsButRanksBelowTheFirst: "подходит, но ниже первых трёх",
         .questionsNotInThisQuestionnaireVersion: "Вопросы вне текущей версии анкеты",
@@ -420,5 +420,10 @@ extension AuditText {
         .invalidAddresses: "{count, plural, one {# адрес} few {# адреса} many {# адресов} other {# адреса}}",
         .unreadablePhones:
             "{count, plural, one {# номер не распознан} few {# номера не распознаны} many {# номеров не распознаны} other {# номера не распознаны}}",
+        .hoursAWeekWeeksAnHour: "{number} ч в неделю × {weeks} нед. × {money} в час (стоимость менеджера / 164 ч)",
+        .hoursAMonthAnHourA: "{number} ч в месяц × 12 × {money} в час; CRM снимает 50–80 % этой работы",
+        .ofCustomersMissingFromTheBase: "{count} по клиентам, которых нет в базе (за всю историю данных)",
+        .createATaskForTheManager:
+            "создавать менеджеру задачу, если клиент не покупал {count} (2 × медианный интервал между покупками за всю историю данных, {metric}) — раньше, чем клиент станет потерянным (не покупал 12 месяцев)",
     ]
 }

@@ -1,7 +1,7 @@
 import AuditModel
 
 /// The module's texts by key; the texts of each language are in `AuditText+ru.swift` and
-/// `AuditText+en.swift` (docs/translating.md): placeholders are named (`{file}`), a literal
+/// `AuditText+en.swift` (docs/translating.md): arguments are named (`{file}`), a literal
 /// brace is written `'{'`.
 enum AuditText: String, TextCatalogue {
     case fitsButRanksBelowTheFirst
@@ -401,6 +401,10 @@ enum AuditText: String, TextCatalogue {
     case duplicateGroups
     case invalidAddresses
     case unreadablePhones
+    case hoursAWeekWeeksAnHour
+    case hoursAMonthAnHourA
+    case ofCustomersMissingFromTheBase
+    case createATaskForTheManager
 
     static func texts(in language: Language) -> [AuditText: String] {
         switch language {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A text of a catalogue with named placeholders and plural forms, in a subset of ICU
+/// A text of a catalogue with named arguments and plural forms, in a subset of ICU
 /// MessageFormat that translators know:
 ///
 /// * `{file}` — the argument `file`, as text (a number is formatted for the language);
@@ -125,7 +125,7 @@ package struct MessageTemplate: Sendable, Hashable {
                 case "{":
                     flush()
                     index += 1
-                    parts.append(try placeholder())
+                    parts.append(try argument())
                 case "}":
                     flush()
                     return parts  // the caller consumes it (or reports it at the top level)
@@ -166,7 +166,7 @@ package struct MessageTemplate: Sendable, Hashable {
         }
 
         /// After `{`: `name}` or `name, plural, one {…} other {…}}`.
-        mutating func placeholder() throws(SyntaxError) -> Part {
+        mutating func argument() throws(SyntaxError) -> Part {
             skipSpaces()
             let start = index
             let name = word()
@@ -223,7 +223,7 @@ package enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, Ex
 
 /// A set of texts a translator works in: one dictionary per language from typed keys to
 /// templates (``MessageTemplate``). `CatalogueTests` checks that every key has a text in every
-/// language, that each parses, that the languages use the same placeholders and that each
+/// language, that each parses, that the languages use the same arguments and that each
 /// plural gives every form its language needs.
 package protocol TextCatalogue: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
     /// The texts of `language`, by key.
@@ -244,7 +244,7 @@ extension TextCatalogue {
         return template.render(arguments, in: language)
     }
 
-    /// Every problem of the catalogue: missing texts, templates that do not parse, placeholders
+    /// Every problem of the catalogue: missing texts, templates that do not parse, arguments
     /// that differ between languages, plurals missing a form their language needs.
     package static func problems() -> [String] {
         var problems: [String] = []
@@ -272,7 +272,7 @@ extension TextCatalogue {
             }
             if Set(names.values).count > 1 {
                 problems.append(
-                    "\(key.rawValue): the languages use different placeholders: "
+                    "\(key.rawValue): the languages use different arguments: "
                         + names.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value.sorted())" }.joined(
                             separator: ", "))
             }

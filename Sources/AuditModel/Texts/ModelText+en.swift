@@ -1,7 +1,7 @@
 import AuditModel
 
 extension ModelText {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [ModelText: String] = [
         .customers: "customers",
         .sales: "sales",

@@ -1,7 +1,7 @@
 import AuditModel
 
 extension ModelText {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [ModelText: String] = [
         .customers: "клиенты",
         .sales: "продажи",

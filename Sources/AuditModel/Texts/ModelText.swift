@@ -1,7 +1,7 @@
 import AuditModel
 
 /// The module's texts by key; the texts of each language are in `ModelText+ru.swift` and
-/// `ModelText+en.swift` (docs/translating.md): placeholders are named (`{file}`), a literal
+/// `ModelText+en.swift` (docs/translating.md): arguments are named (`{file}`), a literal
 /// brace is written `'{'`.
 enum ModelText: String, TextCatalogue {
     case customers

@@ -1,7 +1,7 @@
 import AuditModel
 
 extension ExpressionText {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [ExpressionText: String] = [
         .expectedAnExpressionAsAString: "'{key}': expected an expression as a string",
         .boolYesNo: "bool (yes/no)",

@@ -1,7 +1,7 @@
 import AuditModel
 
 extension ExpressionText {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [ExpressionText: String] = [
         .expectedAnExpressionAsAString: "«{key}»: ожидается выражение строкой",
         .boolYesNo: "логическое (да/нет)",

@@ -1,7 +1,7 @@
 import AuditModel
 
 /// The module's texts by key; the texts of each language are in `ExpressionText+ru.swift` and
-/// `ExpressionText+en.swift` (docs/translating.md): placeholders are named (`{file}`), a literal
+/// `ExpressionText+en.swift` (docs/translating.md): arguments are named (`{file}`), a literal
 /// brace is written `'{'`.
 enum ExpressionText: String, TextCatalogue {
     case expectedAnExpressionAsAString

@@ -1,7 +1,7 @@
 import AuditModel
 
 extension ImportText {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [ImportText: String] = [
         .theMappingFileMustBeUtf: "the mapping file must be UTF-8",
         .expectedAMappingOfKeysColumns: "expected a mapping of keys (columns:, header_row: …)",

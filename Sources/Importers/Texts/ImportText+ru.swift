@@ -1,7 +1,7 @@
 import AuditModel
 
 extension ImportText {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [ImportText: String] = [
         .theMappingFileMustBeUtf: "файл соответствия должен быть в UTF-8",
         .expectedAMappingOfKeysColumns: "ожидается словарь ключей (columns:, header_row: …)",

@@ -1,7 +1,7 @@
 import AuditModel
 
 /// The module's texts by key; the texts of each language are in `ImportText+ru.swift` and
-/// `ImportText+en.swift` (docs/translating.md): placeholders are named (`{file}`), a literal
+/// `ImportText+en.swift` (docs/translating.md): arguments are named (`{file}`), a literal
 /// brace is written `'{'`.
 enum ImportText: String, TextCatalogue {
     case theMappingFileMustBeUtf

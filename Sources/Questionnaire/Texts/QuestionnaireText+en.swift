@@ -1,12 +1,12 @@
 import AuditModel
 
 extension QuestionnaireText {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [QuestionnaireText: String] = [
         .theAnswerToMovedToThe: "the answer to '{from}' moved to the renamed question '{to}'",
         .optionReCodedAs: "'{question}': option '{from}' re-coded as '{to}'",
         .theAnswerToWhichVersionDoes: "the answer to '{id}', which version {toVersion} does not have, is kept but not used",
-        .theAnswerToDoesNotFit: "the answer to '{id}' does not fit the question in version {toVersion}: kept but not used",
+        .answerDoesNotFitTheVersion: "the answer to '{id}' does not fit the question in version {toVersion}: kept but not used",
         .emptyAnswer: "empty answer",
         .thisQuestionDoesNotAcceptDon: "this question does not accept \"don't know\"",
         .thisQuestionDoesNotAcceptNot: "this question does not accept \"not applicable\"",
@@ -194,5 +194,9 @@ extension QuestionnaireText {
         .version: "version",
         .company: "Company",
         .date: "Date",
+        .isAlreadyAnswered: "'{id}' is already answered {place}",
+        .lastRoundSAnswer: "Last round's answer: {ending}",
+        .thisRoundSDataSays: "This round's data says: {ending}",
+        .proposedFromTheDataPressEnter: "Proposed from the data: {display} (press Enter to accept, or type your answer)",
     ]
 }

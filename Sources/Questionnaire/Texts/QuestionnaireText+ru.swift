@@ -1,12 +1,12 @@
 import AuditModel
 
 extension QuestionnaireText {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [QuestionnaireText: String] = [
         .theAnswerToMovedToThe: "ответ на «{from}» перенесён в переименованный вопрос «{to}»",
         .optionReCodedAs: "«{question}»: вариант «{from}» перекодирован в «{to}»",
         .theAnswerToWhichVersionDoes: "ответ на вопрос «{id}», которого нет в версии {toVersion}, сохранён, но не используется",
-        .theAnswerToDoesNotFit: "ответ на «{id}» не подходит к вопросу версии {toVersion}: сохранён, но не используется",
+        .answerDoesNotFitTheVersion: "ответ на «{id}» не подходит к вопросу версии {toVersion}: сохранён, но не используется",
         .emptyAnswer: "пустой ответ",
         .thisQuestionDoesNotAcceptDon: "на этот вопрос нельзя ответить «не знаю»",
         .thisQuestionDoesNotAcceptNot: "на этот вопрос нельзя ответить «неприменимо»",
@@ -191,5 +191,9 @@ extension QuestionnaireText {
         .version: "версия",
         .company: "Компания",
         .date: "Дата",
+        .isAlreadyAnswered: "ответ на «{id}» уже дан в {place}",
+        .lastRoundSAnswer: "Ответ прошлого раунда: {ending}",
+        .thisRoundSDataSays: "Данные этого раунда говорят: {ending}",
+        .proposedFromTheDataPressEnter: "Предложено по данным: {display} (Enter — принять, или введите свой ответ)",
     ]
 }

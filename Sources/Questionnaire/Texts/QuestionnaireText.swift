@@ -1,13 +1,13 @@
 import AuditModel
 
 /// The module's texts by key; the texts of each language are in `QuestionnaireText+ru.swift` and
-/// `QuestionnaireText+en.swift` (docs/translating.md): placeholders are named (`{file}`), a literal
+/// `QuestionnaireText+en.swift` (docs/translating.md): arguments are named (`{file}`), a literal
 /// brace is written `'{'`.
 enum QuestionnaireText: String, TextCatalogue {
     case theAnswerToMovedToThe
     case optionReCodedAs
     case theAnswerToWhichVersionDoes
-    case theAnswerToDoesNotFit
+    case answerDoesNotFitTheVersion
     case emptyAnswer
     case thisQuestionDoesNotAcceptDon
     case thisQuestionDoesNotAcceptNot
@@ -181,6 +181,10 @@ enum QuestionnaireText: String, TextCatalogue {
     case version
     case company
     case date
+    case isAlreadyAnswered
+    case lastRoundSAnswer
+    case thisRoundSDataSays
+    case proposedFromTheDataPressEnter
 
     static func texts(in language: Language) -> [QuestionnaireText: String] {
         switch language {

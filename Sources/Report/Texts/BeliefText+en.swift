@@ -1,7 +1,7 @@
 import AuditModel
 
 extension BeliefText {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [BeliefText: String] = [
         .title: "What you believe — and what the data shows",
         .lead:

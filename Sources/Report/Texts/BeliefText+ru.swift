@@ -1,7 +1,7 @@
 import AuditModel
 
 extension BeliefText {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [BeliefText: String] = [
         .title: "Что вы думаете — и что показывают данные",
         .lead:

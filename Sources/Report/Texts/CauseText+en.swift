@@ -1,7 +1,7 @@
 import AuditModel
 
 extension CauseText.Key {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [CauseText.Key: String] = [
         .title: "Root causes",
         .lead:

@@ -1,7 +1,7 @@
 import AuditModel
 
 extension CauseText.Key {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [CauseText.Key: String] = [
         .title: "Коренные причины",
         .lead:

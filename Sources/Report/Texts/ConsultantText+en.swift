@@ -1,7 +1,7 @@
 import AuditModel
 
 extension ConsultantText.Key {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [ConsultantText.Key: String] = [
         .summary: "The consultant's summary",
         .comment: "Consultant's comment",

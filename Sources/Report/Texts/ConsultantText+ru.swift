@@ -1,7 +1,7 @@
 import AuditModel
 
 extension ConsultantText.Key {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [ConsultantText.Key: String] = [
         .summary: "Слово консультанта",
         .comment: "Комментарий консультанта",

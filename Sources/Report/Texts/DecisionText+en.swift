@@ -1,7 +1,7 @@
 import AuditModel
 
 extension DecisionText.Key {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [DecisionText.Key: String] = [
         .title: "Three decisions for the executive",
         .owner: "Owner",

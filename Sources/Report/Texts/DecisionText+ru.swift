@@ -1,7 +1,7 @@
 import AuditModel
 
 extension DecisionText.Key {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [DecisionText.Key: String] = [
         .title: "Три решения для руководителя",
         .owner: "Отвечает",

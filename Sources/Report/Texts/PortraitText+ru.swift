@@ -1,7 +1,7 @@
 import AuditModel
 
 extension PortraitText.Key {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [PortraitText.Key: String] = [
         .customersShare: "Доля клиентов в базе (на дату среза)",
         .revenueShare: "Доля выручки за 12 мес.",

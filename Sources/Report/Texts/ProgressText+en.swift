@@ -1,7 +1,7 @@
 import AuditModel
 
 extension ProgressText {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [ProgressText: String] = [
         .title: "Progress since the previous audit",
         .titleSince: "Progress since",

@@ -1,7 +1,7 @@
 import AuditModel
 
 extension ProgressText {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [ProgressText: String] = [
         .title: "Динамика с прошлого аудита",
         .titleSince: "Динамика с",

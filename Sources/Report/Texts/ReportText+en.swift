@@ -1,7 +1,7 @@
 import AuditModel
 
 extension ReportText {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [ReportText: String] = [
         .kicker: "CRM readiness audit",
         .title: "Customer management audit report",

@@ -1,7 +1,7 @@
 import AuditModel
 
 extension ReportText {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [ReportText: String] = [
         .kicker: "Аудит CRM-готовности",
         .title: "Отчёт об аудите работы с клиентами",

@@ -1,7 +1,7 @@
 import AuditModel
 
 extension SummaryText.Key {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [SummaryText.Key: String] = [
         .positionTitle: "Where the company stands",
         .readinessTitle: "Readiness for the CRM project",

@@ -1,7 +1,7 @@
 import AuditModel
 
 extension SummaryText.Key {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [SummaryText.Key: String] = [
         .positionTitle: "Где компания сейчас",
         .readinessTitle: "Готовность к проекту CRM",

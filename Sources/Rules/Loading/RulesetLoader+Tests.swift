@@ -163,7 +163,7 @@ extension RulesetBuilder {
         }
         reader.error(
             node,
-            RuleText.theAnswerToDoesNotFit.text(["question": .value(question)])
+            RuleText.answerDoesNotFitTheType.text(["question": .value(question)])
         )
         return nil
     }

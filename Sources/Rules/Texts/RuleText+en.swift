@@ -1,7 +1,7 @@
 import AuditModel
 
 extension RuleText {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [RuleText: String] = [
         .theRuleSOverflowsGivesA:
             "the rule {id}'s '{key}' overflows (gives a number too large to represent); check its formula and the data",
@@ -106,7 +106,7 @@ extension RuleText {
         .expectedANumberStringTrueFalse: "expected a number, string, true/false or null",
         .questionHasNoOptionItsOptions: "question '{question}' has no option '{text}'{hint}; its options are: {options}",
         .theQuestionnaireHasNoQuestion: "the questionnaire has no question '{question}'{hint}",
-        .theAnswerToDoesNotFit: "the answer to '{question}' does not fit the question's type",
+        .answerDoesNotFitTheType: "the answer to '{question}' does not fit the question's type",
         .scoring: "scoring",
         .expectedANumberFromTo: "expected a number from 0 to 1000",
         .expectedANumberFromTo2: "'{key}': expected a number from 0 to 1",

@@ -1,7 +1,7 @@
 import AuditModel
 
 extension RuleText {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [RuleText: String] = [
         .theRuleSOverflowsGivesA: "вычисление «{key}» правила {id} даёт слишком большое число (переполнение); проверьте формулу и данные",
         .warn: "предупреждение",
@@ -105,7 +105,7 @@ extension RuleText {
         .expectedANumberStringTrueFalse: "ожидается число, строка, true/false или null",
         .questionHasNoOptionItsOptions: "у вопроса «{question}» нет варианта «{text}»{hint}; есть: {options}",
         .theQuestionnaireHasNoQuestion: "в анкете нет вопроса «{question}»{hint}",
-        .theAnswerToDoesNotFit: "ответ на «{question}» не подходит к типу вопроса",
+        .answerDoesNotFitTheType: "ответ на «{question}» не подходит к типу вопроса",
         .scoring: "scoring",
         .expectedANumberFromTo: "ожидается число от 0 до 1000",
         .expectedANumberFromTo2: "«{key}»: ожидается число от 0 до 1",

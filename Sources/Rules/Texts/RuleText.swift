@@ -1,7 +1,7 @@
 import AuditModel
 
 /// The module's texts by key; the texts of each language are in `RuleText+ru.swift` and
-/// `RuleText+en.swift` (docs/translating.md): placeholders are named (`{file}`), a literal
+/// `RuleText+en.swift` (docs/translating.md): arguments are named (`{file}`), a literal
 /// brace is written `'{'`.
 enum RuleText: String, TextCatalogue {
     case theRuleSOverflowsGivesA
@@ -98,7 +98,7 @@ enum RuleText: String, TextCatalogue {
     case expectedANumberStringTrueFalse
     case questionHasNoOptionItsOptions
     case theQuestionnaireHasNoQuestion
-    case theAnswerToDoesNotFit
+    case answerDoesNotFitTheType
     case scoring
     case expectedANumberFromTo
     case expectedANumberFromTo2

@@ -1,7 +1,7 @@
 import AuditModel
 
 extension WorkspaceText {
-    /// English texts; placeholders in braces stay as they are (docs/translating.md).
+    /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [WorkspaceText: String] = [
         .theScoreOfArea: "the score of area '{area}' ({value})",
         .theFindingOfRuleAnEmpty: "the finding of rule {ruleID} (an empty document)",

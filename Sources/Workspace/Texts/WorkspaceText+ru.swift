@@ -1,7 +1,7 @@
 import AuditModel
 
 extension WorkspaceText {
-    /// Русские тексты; placeholders in braces stay as they are (docs/translating.md).
+    /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [WorkspaceText: String] = [
         .theScoreOfArea: "оценка области «{area}» ({value})",
         .theFindingOfRuleAnEmpty: "результат правила {ruleID} (пустой документ)",

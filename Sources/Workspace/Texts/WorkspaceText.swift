@@ -1,7 +1,7 @@
 import AuditModel
 
 /// The module's texts by key; the texts of each language are in `WorkspaceText+ru.swift` and
-/// `WorkspaceText+en.swift` (docs/translating.md): placeholders are named (`{file}`), a literal
+/// `WorkspaceText+en.swift` (docs/translating.md): arguments are named (`{file}`), a literal
 /// brace is written `'{'`.
 enum WorkspaceText: String, TextCatalogue {
     case theScoreOfArea

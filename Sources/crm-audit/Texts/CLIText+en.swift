@@ -1,5 +1,5 @@
 extension CLIText {
-    /// The command line's English texts. Placeholders in braces are not translated.
+    /// The command line's English texts. The names in braces are not translated.
     static let english: [CLIText: String] = [
         .answersFileNeeded: "name the answers file (.xlsx, .yaml or .csv)",
         .answersChooseNeedsQuestionAndRespondent: "name the question and --respondent: answers WORKSPACE choose QUESTION --respondent NAME",

@@ -1,7 +1,7 @@
 import AuditModel
 
 /// The command line's own texts, by key; the texts of each language are in `CLIText+ru.swift`
-/// and `CLIText+en.swift` (docs/translating.md). Placeholders are named (`{file}`), and plurals
+/// and `CLIText+en.swift` (docs/translating.md). Arguments are named (`{file}`), and plurals
 /// follow each language's rules (`{count, plural, one {…} few {…} many {…} other {…}}`).
 enum CLIText: String, TextCatalogue {
     // answers
