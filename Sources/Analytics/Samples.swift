@@ -75,7 +75,7 @@ package enum SampleSet: String, CaseIterable, Sendable, Codable {
         case .customersOverdueRegulars:
             AnalyticsText.regularCustomersPastTheirUsualReorder.text()
         case .customersKeyDecliners:
-            AnalyticsText.lastYearSLargestCustomersWho.text()
+            AnalyticsText.lastYearLargestCustomersWho.text()
         case .customersUnserved: AnalyticsText.customersNobodyLooksAfter.text()
         }
     }

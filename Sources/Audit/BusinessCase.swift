@@ -99,7 +99,7 @@ package struct BusinessCase: Sendable, Hashable, Codable {
                 let amount = hours * Double(plan.weeks) * hourly
                 costs.append(
                     Line(
-                        id: "internal", title: AuditText.theCompanySOwnTime.text(),
+                        id: "internal", title: AuditText.theCompanyOwnTime.text(),
                         amount: amount...amount,
                         basis: AuditText.hoursAWeekWeeksAnHour.text([
                             "number": .localized(
@@ -110,7 +110,7 @@ package struct BusinessCase: Sendable, Hashable, Codable {
                         ])))
             } else {
                 notCounted.append(
-                    AuditText.theCompanySOwnTimeThe.text())
+                    AuditText.theCompanyOwnTimeThe.text())
             }
         }
 

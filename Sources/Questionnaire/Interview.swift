@@ -203,7 +203,7 @@ package struct Interview {
         if let current, !current.confirmed {
             say(
                 &console,
-                QuestionnaireText.lastRoundSAnswer.text([
+                QuestionnaireText.lastRoundAnswer.text([
                     "ending": .localized(
                         LocalizedText(
                             ru: Interview.ending(question.display(current.value, in: .ru)),
@@ -211,12 +211,12 @@ package struct Interview {
                 ]),
                 style: .accent)
             if let note = current.note, !note.isEmpty {
-                say(&console, QuestionnaireText.lastRoundSNote.text(["note": .value(note)]), style: .dim)
+                say(&console, QuestionnaireText.lastRoundNote.text(["note": .value(note)]), style: .dim)
             }
             if let proposal, proposal != current.value {
                 say(
                     &console,
-                    QuestionnaireText.thisRoundSDataSays.text([
+                    QuestionnaireText.thisRoundDataSays.text([
                         "ending": .localized(
                             LocalizedText(
                                 ru: Interview.ending(question.display(proposal, in: .ru)),
@@ -268,7 +268,7 @@ package struct Interview {
                 let count = try confirmSection(question.sectionID, shown: shown)
                 say(
                     &console,
-                    QuestionnaireText.confirmedTheSectionSCarriedOver.text(["count": .value(count)]),
+                    QuestionnaireText.confirmedTheSectionCarriedOver.text(["count": .value(count)]),
                     style: .dim)
                 return .answered
             case "s": return .skipped
@@ -443,7 +443,7 @@ package struct Interview {
         if !unconfirmed.isEmpty {
             say(
                 &console,
-                QuestionnaireText.lastRoundSAnswersStillTo.text(["unconfirmed": .value(unconfirmed.joined(separator: ", "))]),
+                QuestionnaireText.lastRoundAnswersStillTo.text(["unconfirmed": .value(unconfirmed.joined(separator: ", "))]),
                 style: .warning)
         }
         if !missing.isEmpty {

@@ -166,7 +166,7 @@ struct Builder {
         let title = reader.text(fields, "title", what)
         let weight = reader.number(fields, "weight", what) ?? 1
         if weight <= 0, let node = fields["weight"] {
-            reader.error(node, QuestionnaireText.anAreaSWeightMustBe.text())
+            reader.error(node, QuestionnaireText.anAreaWeightMustBe.text())
         }
         guard let id, let title else { return nil }
         return Area(id: id, title: title, weight: weight, location: reader.location(node))
@@ -289,7 +289,7 @@ struct Builder {
         }
         let weight = reader.number(fields, "weight", named) ?? 1
         if weight <= 0, let weightNode = fields["weight"] {
-            reader.error(weightNode, QuestionnaireText.aQuestionSWeightMustBe.text())
+            reader.error(weightNode, QuestionnaireText.aQuestionWeightMustBe.text())
         }
         var multiScoring = MultiScoring.max
         if let name = reader.string(fields, "scoring", named), let scoringNode = fields["scoring"] {

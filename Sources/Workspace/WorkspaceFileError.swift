@@ -78,7 +78,7 @@ package enum WorkspaceFileError: AuditError, Equatable {
         let shown = problems.prefix(3).joined(separator: "; ") + (problems.count > 3 ? "; …" : "")
         var lines: [String] = []
         lines.append(
-            WorkspaceText.theWorkspaceIsDamagedSqliteS.text(["path": .value(path), "shown": .value(shown)])[language])
+            WorkspaceText.theWorkspaceIsDamagedSqlite.text(["path": .value(path), "shown": .value(shown)])[language])
         lines.append(WorkspaceText.toRecover.text()[language])
         if let backup {
             lines.append(

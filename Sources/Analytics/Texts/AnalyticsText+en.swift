@@ -46,7 +46,7 @@ extension AnalyticsText {
         .keyAccounts: "key accounts",
         .customersOfTheManagerWithThe: "customers of the manager with the largest revenue share",
         .regularCustomersPastTheirUsualReorder: "regular customers past their usual reorder time",
-        .lastYearSLargestCustomersWho: "last year's largest customers who cut their purchases by more than 30 %",
+        .lastYearLargestCustomersWho: "last year's largest customers who cut their purchases by more than 30 %",
         .customersNobodyLooksAfter: "customers nobody looks after",
         .higherIsBetter: "higher is better",
         .lowerIsBetter: "lower is better",

@@ -46,7 +46,7 @@ extension AnalyticsText {
         .keyAccounts: "ключевые клиенты",
         .customersOfTheManagerWithThe: "клиенты менеджера с наибольшей долей выручки",
         .regularCustomersPastTheirUsualReorder: "постоянные клиенты, пропустившие свой срок заказа",
-        .lastYearSLargestCustomersWho: "крупные клиенты прошлого года, сократившие закупки больше чем на 30 %",
+        .lastYearLargestCustomersWho: "крупные клиенты прошлого года, сократившие закупки больше чем на 30 %",
         .customersNobodyLooksAfter: "клиенты, которых никто не ведёт",
         .higherIsBetter: "больше — лучше",
         .lowerIsBetter: "меньше — лучше",

@@ -46,7 +46,7 @@ enum AnalyticsText: String, TextCatalogue {
     case keyAccounts
     case customersOfTheManagerWithThe
     case regularCustomersPastTheirUsualReorder
-    case lastYearSLargestCustomersWho
+    case lastYearLargestCustomersWho
     case customersNobodyLooksAfter
     case higherIsBetter
     case lowerIsBetter

@@ -81,7 +81,7 @@ extension ConfigurationBuilder {
         var goalItems: [ConfigItem] = []
         func item(_ fragment: ConfigFragment, goal: LocalizedText?) -> ConfigItem {
             let detail =
-                goal.map { AuditText.theCompanySGoal.text(["value": .localized($0)]) } ?? fragment.detail
+                goal.map { AuditText.theCompanyGoal.text(["value": .localized($0)]) } ?? fragment.detail
             let baseline = fragment.metric.flatMap { metrics[$0].number }
             return ConfigItem(
                 id: fragment.id, title: fragment.title, detail: detail, metric: fragment.metric,

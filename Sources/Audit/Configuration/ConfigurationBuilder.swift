@@ -127,7 +127,7 @@ package enum ConfigurationBuilder {
             configuration.add(
                 ConfigItem(
                     id: "automation.win_back",
-                    title: AuditText.taskWhenACustomerSPurchases.text(),
+                    title: AuditText.taskWhenACustomerPurchases.text(),
                     detail: AuditText.createATaskForTheManager.text([
                         "count": .localized(LocalizedText(ru: ru.count(days, .days), en: en.count(days, .days))),
                         "metric": .localized(LocalizedText(ru: ru.metric(median, unit: .days), en: en.metric(median, unit: .days))),

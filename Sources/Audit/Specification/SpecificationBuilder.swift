@@ -45,7 +45,7 @@ package struct SpecificationBuilder {
                 .init(
                     name: AuditText.contact.text(),
                     key: AuditText.phoneAs7xxxxxxxxxxOrEMail.text(),
-                    note: AuditText.theCustomerSPeopleWithPosition.text()))
+                    note: AuditText.theCustomerPeopleWithPosition.text()))
         }
         if b2c || option("company_business_model") == "mixed" {
             entities.append(
@@ -143,7 +143,7 @@ package struct SpecificationBuilder {
             required = AuditText.sourceCompanyTaxIdContactNeed.text()
         } else if has(["расч", "кп", "предлож", "смет", "quote", "proposal", "estimate", "costing"]) {
             exit = AuditText.theProposalIsSentFromThe.text()
-            required = AuditText.amountContentsTheCustomerSReply.text()
+            required = AuditText.amountContentsTheCustomerReply.text()
         } else if has(["счёт", "счет", "invoice"]) {
             exit = AuditText.theInvoiceIsIssuedIn1c2.text()
             required = AuditText.the1cInvoiceNumberAmount.text()
@@ -293,7 +293,7 @@ package struct SpecificationBuilder {
                 AuditText.aTaskForTheManagerTo.text(), AuditText.daily.text()
             ),
             "automation.onboarding": (
-                AuditText.aCustomerSFirstPaidDeal.text(), AuditText.dash.text(),
+                AuditText.aCustomerFirstPaidDeal.text(), AuditText.dash.text(),
                 AuditText.aCallOnDayARepeat.text(),
                 AuditText.andDaysAfterPayment.text(["rhythmDays": .value(rhythmDays)])
             ),
@@ -400,7 +400,7 @@ package struct SpecificationBuilder {
                     object: AuditText.invoicesPaymentsShipments.text(), master: AuditText.n1c.text(), direction: "1С → CRM",
                     frequency: often, connector: connector),
                 .init(
-                    object: AuditText.costADealSMargin.text(), master: AuditText.n1c.text(), direction: "1С → CRM",
+                    object: AuditText.costADealMargin.text(), master: AuditText.n1c.text(), direction: "1С → CRM",
                     frequency: AuditText.daily2.text(), connector: connector),
             ]
         } else if option("int_accounting") != nil {
@@ -418,7 +418,7 @@ package struct SpecificationBuilder {
                 frequency: AuditText.atOnce2.text(),
                 connector: phones == "personal" || phones == "company_mobile"
                     ? AuditText.aCloudPbxWithAMobile.text()
-                    : AuditText.pbxCrmTheCallerSCard.text()))
+                    : AuditText.pbxCrmTheCallerCard.text()))
         if !options("chan_messengers").filter({ $0 != "none" }).isEmpty {
             let labels = ["whatsapp": "WhatsApp", "telegram": "Telegram", "max": "MAX", "viber": "Viber"]
             let names = options("chan_messengers").filter { $0 != "none" }.map { labels[$0] ?? $0 }.joined(separator: ", ")
@@ -439,7 +439,7 @@ package struct SpecificationBuilder {
                 .init(
                     object: AuditText.websiteEnquiries.text(), master: AuditText.theWebsite.text(), direction: "→ CRM",
                     frequency: AuditText.atOnce2.text(),
-                    connector: AuditText.theWebsiteSFormsAndChat.text()))
+                    connector: AuditText.theWebsiteFormsAndChat.text()))
         }
         if let edo = option("chan_edo"), edo != "none" {
             result.append(
@@ -468,16 +468,16 @@ package struct SpecificationBuilder {
             (
                 AuditText.owner.text(),
                 [
-                    ("sales.growth_12m", AuditText.aboveTodayS.text()),
-                    ("sales.gross_margin_last_12m", AuditText.noLowerThanTodayS.text()),
-                    ("retention.revenue_12m", AuditText.noLowerThanTodaySAnd.text()),
+                    ("sales.growth_12m", AuditText.aboveToday.text()),
+                    ("sales.gross_margin_last_12m", AuditText.noLowerThanToday.text()),
+                    ("retention.revenue_12m", AuditText.noLowerThanTodayAnd.text()),
                     ("managers.dependency", AuditText.targetBelow25Percent.text()),
                 ]
             ),
             (
                 AuditText.headOfSales.text(),
                 [
-                    ("customers.overdue_regulars_revenue_share_12m", AuditText.halfOfTodayS.text()),
+                    ("customers.overdue_regulars_revenue_share_12m", AuditText.halfOfToday.text()),
                     ("managers.unserved_revenue_share_12m", AuditText.targetZeroPercent.text()),
                     ("retention.rate_12m", AuditText.pp.text()),
                     ("deals.win_rate", AuditText.everyDealRecordedLostOnesIncluded.text()),
@@ -489,7 +489,7 @@ package struct SpecificationBuilder {
                 [
                     ("channels.unknown_source_share", AuditText.targetBelow10Percent.text()),
                     ("customers.new_12m", AuditText.targetPlus10Percent.text()),
-                    ("quality.email_consent_share", AuditText.aboveTodayS.text()),
+                    ("quality.email_consent_share", AuditText.aboveToday.text()),
                 ]
             ),
         ]
@@ -534,7 +534,7 @@ package struct SpecificationBuilder {
                 step: AuditText.loadCompaniesAndContacts.text(), source: accounts,
                 detail: AuditText.afterTheCleanUpKeyedBy.text()),
             .init(
-                step: AuditText.carryOverTheSalesHistoryS.text(), source: accounts,
+                step: AuditText.carryOverTheSalesHistory.text(), source: accounts,
                 detail: AuditText.monthsOfSalesStayIn1c.text(["count": .value(count("sales.months"))])),
             .init(
                 step: AuditText.moveTheOpenDeals.text(),

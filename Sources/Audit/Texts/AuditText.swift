@@ -30,8 +30,8 @@ enum AuditText: String, TextCatalogue {
     case theStagesEffortADayRate
     case projectManagementAndReserve
     case forProjectManagementAndAReserve
-    case theCompanySOwnTime
-    case theCompanySOwnTimeThe
+    case theCompanyOwnTime
+    case theCompanyOwnTimeThe
     case revenueIsTurnedIntoGrossMargin
     case revenueIsTurnedIntoGrossMargin2
     case valueTheMarginIsUnknownNo
@@ -111,17 +111,17 @@ enum AuditText: String, TextCatalogue {
     case fixInvalidEmails
     case normalisePhonesTo7xxxxxxxxxx
     case addCustomersFoundOnlyInSales
-    case taskWhenACustomerSPurchases
+    case taskWhenACustomerPurchases
     case aStageFoundInTheCurrent
     case stageOfAsTheCompanyNames
     case stalledDealAlert
-    case theCompanySGoal
+    case theCompanyGoal
     case company
     case taxIdForBranchesThe1c
     case legalDetailsAreKeptIn1c
     case contact
     case phoneAs7xxxxxxxxxxOrEMail
-    case theCustomerSPeopleWithPosition
+    case theCustomerPeopleWithPosition
     case buyerPrivatePerson
     case phoneAs7xxxxxxxxxxALoyaltyCard
     case consentToProcessingAndToMailings
@@ -156,7 +156,7 @@ enum AuditText: String, TextCatalogue {
     case theNeedAndTheContactAre
     case sourceCompanyTaxIdContactNeed
     case theProposalIsSentFromThe
-    case amountContentsTheCustomerSReply
+    case amountContentsTheCustomerReply
     case theInvoiceIsIssuedIn1c2
     case the1cInvoiceNumberAmount
     case paymentReceivedThroughThe1cExchange
@@ -260,7 +260,7 @@ enum AuditText: String, TextCatalogue {
     case aClassACustomerWithNo
     case aTaskForTheManagerTo
     case daily
-    case aCustomerSFirstPaidDeal
+    case aCustomerFirstPaidDeal
     case aCallOnDayARepeat
     case andDaysAfterPayment
     case deals
@@ -294,7 +294,7 @@ enum AuditText: String, TextCatalogue {
     case hourly
     case orders
     case invoicesPaymentsShipments
-    case costADealSMargin
+    case costADealMargin
     case daily2
     case invoicesAndPayments
     case theAccountingSystem
@@ -303,7 +303,7 @@ enum AuditText: String, TextCatalogue {
     case telephony2
     case atOnce2
     case aCloudPbxWithAMobile
-    case pbxCrmTheCallerSCard
+    case pbxCrmTheCallerCard
     case messengerConversations
     case theMessenger
     case aMessengerConnectorOnCompanyNumbers
@@ -312,17 +312,17 @@ enum AuditText: String, TextCatalogue {
     case imapSmtpOfCompanyMailboxes
     case websiteEnquiries
     case theWebsite
-    case theWebsiteSFormsAndChat
+    case theWebsiteFormsAndChat
     case documentExchangeStatuses
     case hourly2
     case through1cItsDocumentExchangeModule
     case monthsAfterLaunch
     case owner
-    case aboveTodayS
-    case noLowerThanTodayS
-    case noLowerThanTodaySAnd
+    case aboveToday
+    case noLowerThanToday
+    case noLowerThanTodayAnd
     case targetBelow25Percent
-    case halfOfTodayS
+    case halfOfToday
     case targetZeroPercent
     case pp
     case everyDealRecordedLostOnesIncluded
@@ -343,7 +343,7 @@ enum AuditText: String, TextCatalogue {
     case customersWithoutAWorkingManager
     case loadCompaniesAndContacts
     case afterTheCleanUpKeyedBy
-    case carryOverTheSalesHistoryS
+    case carryOverTheSalesHistory
     case monthsOfSalesStayIn1c
     case moveTheOpenDeals
     case excelAndTheManagersNotes

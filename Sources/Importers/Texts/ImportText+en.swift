@@ -10,7 +10,7 @@ extension ImportText {
         .atLeastCustomerAndSalesLine: "at least 1 customer and 1 sales line are needed",
         .xmlRecordsFoundAsTheRepeating: "XML records: {path} (found as the repeating element)",
         .xmlRecords: "XML records: {path}",
-        .theRecordSValueIsLonger: "the record's value '{field}' is longer than {limit} (the limit for a value)",
+        .theRecordValueIsLonger: "the record's value '{field}' is longer than {limit} (the limit for a value)",
         .theRecordIsLongerThanThe: "the record is longer than {limit} (the limit for a record)",
         .theXmlRecordsHoldMoreThan:
             "the XML records hold more than {columnLimit} distinct fields (the columns of an Excel sheet); check that the right elements are read as records (xml_records in a mapping file)",
@@ -47,7 +47,7 @@ extension ImportText {
             "shared string #{count} is longer than {limit} (the limit for a cell; an Excel cell holds 32,767 characters); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV",
         .sheetOf: "sheet '{name}' of {count}{system}",
         .theWorkbookLacksTheSheetPart: "the workbook lacks the sheet part {part}",
-        .sheetTheSheetSRowNumber:
+        .sheetTheSheetRowNumber:
             "sheet '{name}': the sheet's row number {shown} is outside an Excel sheet (rows 1…{rows}); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV",
         .theSheetDeclaresItsSizeAs:
             "the sheet declares its size as {shown}, larger than an Excel sheet ({rows} rows, columns up to {columnName}); the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV",

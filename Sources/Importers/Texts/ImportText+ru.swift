@@ -10,7 +10,7 @@ extension ImportText {
         .atLeastCustomerAndSalesLine: "нужны хотя бы 1 клиент и 1 строка продаж",
         .xmlRecordsFoundAsTheRepeating: "записи XML: {path} (определено по повторяющимся элементам)",
         .xmlRecords: "записи XML: {path}",
-        .theRecordSValueIsLonger: "значение «{field}» записи длиннее {limit} (предел на значение)",
+        .theRecordValueIsLonger: "значение «{field}» записи длиннее {limit} (предел на значение)",
         .theRecordIsLongerThanThe: "запись длиннее {limit} (предел на запись)",
         .theXmlRecordsHoldMoreThan:
             "записи XML содержат больше {columnLimit} разных полей (столько столбцов у листа Excel); проверьте, что записи выбраны верно (xml_records в файле соответствия)",
@@ -47,7 +47,7 @@ extension ImportText {
             "общая строка № {count} длиннее {limit} (предел на ячейку; ячейка Excel вмещает 32 767 знаков); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
         .sheetOf: "лист «{name}» из {count}{system}",
         .theWorkbookLacksTheSheetPart: "в книге нет части листа {part}",
-        .sheetTheSheetSRowNumber:
+        .sheetTheSheetRowNumber:
             "лист «{name}»: номер строки листа «{shown}» вне листа Excel (строки 1…{rows}); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
         .theSheetDeclaresItsSizeAs:
             "лист объявляет размер {shown}, больше листа Excel ({rows} строк, столбцы до {columnName}); книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",

@@ -11,7 +11,7 @@ enum ImportText: String, TextCatalogue {
     case atLeastCustomerAndSalesLine
     case xmlRecordsFoundAsTheRepeating
     case xmlRecords
-    case theRecordSValueIsLonger
+    case theRecordValueIsLonger
     case theRecordIsLongerThanThe
     case theXmlRecordsHoldMoreThan
     case cannotOpenTheXml
@@ -38,7 +38,7 @@ enum ImportText: String, TextCatalogue {
     case sharedStringIsLongerThanThe
     case sheetOf
     case theWorkbookLacksTheSheetPart
-    case sheetTheSheetSRowNumber
+    case sheetTheSheetRowNumber
     case theSheetDeclaresItsSizeAs
     case theCellHoldsMoreThanOf
     case rowHoldsMoreThanOfText

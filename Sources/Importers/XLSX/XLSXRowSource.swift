@@ -247,7 +247,7 @@ package final class XLSXRowSource: RowSource {
             let shown = attribute.map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 } ?? String(nextRowNumber)
             throw ImportError.malformed(
                 SourceLocation(file: stream.file, line: stream.nodeLine),
-                ImportText.sheetTheSheetSRowNumber.text(["name": .value(sheet.name), "shown": .value(shown), "rows": .value(limits.rows)]))
+                ImportText.sheetTheSheetRowNumber.text(["name": .value(sheet.name), "shown": .value(shown), "rows": .value(limits.rows)]))
         }
         return number
     }

@@ -169,7 +169,7 @@ package final class XMLRowSource: RowSource {
         let shown = field.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 }
         let what =
             shown.map { field in
-                ImportText.theRecordSValueIsLonger.text(["field": .value(field), "limit": .localized(limit)])
+                ImportText.theRecordValueIsLonger.text(["field": .value(field), "limit": .localized(limit)])
             }
             ?? ImportText.theRecordIsLongerThanThe.text(["limit": .localized(limit)])
         return .malformed(

@@ -88,7 +88,7 @@ struct TextPatternError: AuditError, Equatable {
         case .reversedRange(let from, let to):
             return QuestionnaireText.theRangeIsReversedWrite.text(["from": .value(from), "to": .value(to)])
         case .classInRange:
-            return QuestionnaireText.aRangeSEndsMustBe.text()
+            return QuestionnaireText.aRangeEndsMustBe.text()
         case .loneBackslash:
             return QuestionnaireText.thePatternEndsWithALone.text()
         case .badHexEscape:

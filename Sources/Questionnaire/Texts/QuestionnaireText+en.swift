@@ -33,7 +33,7 @@ extension QuestionnaireText {
         .questionnaireIdUseLowerCaseLatin: "questionnaire id '{id}': use lower-case latin letters, digits, '-' and '_'",
         .versionMustLookLike: "version '{version}' must look like 1.2.0",
         .area: "area",
-        .anAreaSWeightMustBe: "an area's weight must be above zero",
+        .anAreaWeightMustBe: "an area's weight must be above zero",
         .choiceListsExpectedAMappingName: "choice_lists: expected a mapping 'name: [options]'",
         .choiceListIsDeclaredTwice: "choice list '{name}' is declared twice",
         .noChoiceListInChoiceLists: "no choice list '{name}' in choice_lists (it must be declared above)",
@@ -50,7 +50,7 @@ extension QuestionnaireText {
         .aQuestionNeedsOptions: "{named}: a {type} question needs options",
         .atLeastTwoOptionsAreNeeded: "at least two options are needed",
         .allowUseDontKnowAndNot: "allow: use dont_know and not_applicable",
-        .aQuestionSWeightMustBe: "a question's weight must be above zero",
+        .aQuestionWeightMustBe: "a question's weight must be above zero",
         .scoringIsForMultiQuestionsOnly: "scoring is for multi questions only: max, min, mean or sum",
         .scores: "{named}, scores",
         .scoresYesNoAreForYes: "scores '{'yes, no'}' are for yes_no questions only",
@@ -121,9 +121,9 @@ extension QuestionnaireText {
         .answersAreSavedRunTheSame: "Answers are saved. Run the same command again to continue.",
         .noteWithTheCurrentAnswersThis:
             "Note: with the current answers this question is hidden by skip logic; the answer is saved but not used while it stays hidden.",
-        .lastRoundSNote: "Last round's note: {note}",
+        .lastRoundNote: "Last round's note: {note}",
         .section3: "Section \"{title}\": {sectionHelp}",
-        .confirmedTheSectionSCarriedOver: "Confirmed the section's carried-over answers: {count}.",
+        .confirmedTheSectionCarriedOver: "Confirmed the section's carried-over answers: {count}.",
         .note2: "Note: ",
         .noteSaved: "Note saved.",
         .theNoteWillBeSavedWith: "The note will be saved with the answer.",
@@ -142,7 +142,7 @@ extension QuestionnaireText {
         .currentAnswerEnterKeepsIt: "  Current answer: {text} (Enter keeps it)",
         .note3: "  Note: ",
         .interviewCompleteOfQuestionsAnswered: "Interview complete: {answered} of {count} questions answered.",
-        .lastRoundSAnswersStillTo:
+        .lastRoundAnswersStillTo:
             "Last round's answers still to confirm: {unconfirmed}. Run the interview again to confirm or change them.",
         .requiredQuestionsStillUnansweredAnswerThem: "Required questions still unanswered: {missing}. Answer them with --question ID.",
         .characterOfThePattern: " (character {offset} of the pattern)",
@@ -157,7 +157,7 @@ extension QuestionnaireText {
             "''{'''{'' starts a count '{'m'}', '{'m,'}' or '{'m,n'}' (whole numbers, no spaces); write '\\'{'' for the brace itself",
         .inTheCountTheSmallerNumber: "in the count '{'{min},{max}'}' the smaller number comes first",
         .theRangeIsReversedWrite: "the range '{from}-{to}' is reversed; write '{to}-{from}'",
-        .aRangeSEndsMustBe: "a range's ends must be characters, not a class such as \\d; write '\\-' for a hyphen",
+        .aRangeEndsMustBe: "a range's ends must be characters, not a class such as \\d; write '\\-' for a hyphen",
         .thePatternEndsWithALone: "the pattern ends with a lone '\\'; write '\\\\' for the backslash itself",
         .aCharacterCodeIsWrittenXhh: "a character code is written \\xHH, \\uHHHH, \\x'{'H…'}' or \\u'{'H…'}' (hexadecimal digits)",
         .uIsNotAUnicodeCharacter: "U+{code} is not a Unicode character",
@@ -195,8 +195,8 @@ extension QuestionnaireText {
         .company: "Company",
         .date: "Date",
         .isAlreadyAnswered: "'{id}' is already answered {place}",
-        .lastRoundSAnswer: "Last round's answer: {ending}",
-        .thisRoundSDataSays: "This round's data says: {ending}",
+        .lastRoundAnswer: "Last round's answer: {ending}",
+        .thisRoundDataSays: "This round's data says: {ending}",
         .proposedFromTheDataPressEnter: "Proposed from the data: {display} (press Enter to accept, or type your answer)",
     ]
 }

@@ -33,7 +33,7 @@ extension QuestionnaireText {
         .questionnaireIdUseLowerCaseLatin: "id анкеты «{id}»: строчные латинские буквы, цифры, «-» и «_»",
         .versionMustLookLike: "версия «{version}» должна иметь вид 1.2.0",
         .area: "область оценки",
-        .anAreaSWeightMustBe: "вес области должен быть больше нуля",
+        .anAreaWeightMustBe: "вес области должен быть больше нуля",
         .choiceListsExpectedAMappingName: "choice_lists: ожидается словарь «имя: [варианты]»",
         .choiceListIsDeclaredTwice: "список вариантов «{name}» объявлен дважды",
         .noChoiceListInChoiceLists: "нет списка вариантов «{name}» в choice_lists (он должен быть объявлен выше)",
@@ -50,7 +50,7 @@ extension QuestionnaireText {
         .aQuestionNeedsOptions: "{named}: у вопроса типа {type} должны быть варианты (options)",
         .atLeastTwoOptionsAreNeeded: "нужно не меньше двух вариантов",
         .allowUseDontKnowAndNot: "allow: допустимы dont_know и not_applicable",
-        .aQuestionSWeightMustBe: "вес вопроса должен быть больше нуля",
+        .aQuestionWeightMustBe: "вес вопроса должен быть больше нуля",
         .scoringIsForMultiQuestionsOnly: "scoring задаётся только для multi: max, min, mean или sum",
         .scores: "{named}, scores",
         .scoresYesNoAreForYes: "scores '{'yes, no'}' задаются только для yes_no",
@@ -120,9 +120,9 @@ extension QuestionnaireText {
         .answersAreSavedRunTheSame: "Ответы сохранены. Чтобы продолжить, запустите ту же команду снова.",
         .noteWithTheCurrentAnswersThis:
             "Внимание: по текущим ответам этот вопрос скрыт условием показа; ответ сохранится, но не будет учитываться, пока вопрос скрыт.",
-        .lastRoundSNote: "Заметка прошлого раунда: {note}",
+        .lastRoundNote: "Заметка прошлого раунда: {note}",
         .section3: "Раздел «{title}»: {sectionHelp}",
-        .confirmedTheSectionSCarriedOver: "Подтверждено ответов раздела: {count}.",
+        .confirmedTheSectionCarriedOver: "Подтверждено ответов раздела: {count}.",
         .note2: "Заметка: ",
         .noteSaved: "Заметка сохранена.",
         .theNoteWillBeSavedWith: "Заметка будет сохранена с ответом.",
@@ -141,7 +141,7 @@ extension QuestionnaireText {
         .currentAnswerEnterKeepsIt: "  Текущий ответ: {text} (Enter — оставить)",
         .note3: "  Заметка: ",
         .interviewCompleteOfQuestionsAnswered: "Интервью завершено: ответов {answered} из {count}.",
-        .lastRoundSAnswersStillTo:
+        .lastRoundAnswersStillTo:
             "Не подтверждены ответы прошлого раунда: {unconfirmed}. Запустите интервью снова, чтобы подтвердить или изменить их.",
         .requiredQuestionsStillUnansweredAnswerThem: "Без ответа остались обязательные вопросы: {missing}. Ответьте на них: --question ID.",
         .characterOfThePattern: " (символ {offset} шаблона)",
@@ -155,7 +155,7 @@ extension QuestionnaireText {
         .startsACountMMOr: "«'{'» открывает повтор '{'m'}', '{'m,'}' или '{'m,n'}' (целые без пробелов); для самой скобки пишите «\\'{'»",
         .inTheCountTheSmallerNumber: "в повторе '{'{min},{max}'}' меньшее число должно идти первым",
         .theRangeIsReversedWrite: "диапазон «{from}-{to}» задан в обратном порядке; пишите «{to}-{from}»",
-        .aRangeSEndsMustBe: "границей диапазона может быть только символ, не класс вроде \\d; для дефиса пишите «\\-»",
+        .aRangeEndsMustBe: "границей диапазона может быть только символ, не класс вроде \\d; для дефиса пишите «\\-»",
         .thePatternEndsWithALone: "шаблон кончается одиночной «\\»; для самой черты пишите «\\\\»",
         .aCharacterCodeIsWrittenXhh: "код символа пишется \\xHH, \\uHHHH, \\x'{'H…'}' или \\u'{'H…'}' (шестнадцатеричные цифры)",
         .uIsNotAUnicodeCharacter: "U+{code} — не символ Юникода",
@@ -192,8 +192,8 @@ extension QuestionnaireText {
         .company: "Компания",
         .date: "Дата",
         .isAlreadyAnswered: "ответ на «{id}» уже дан в {place}",
-        .lastRoundSAnswer: "Ответ прошлого раунда: {ending}",
-        .thisRoundSDataSays: "Данные этого раунда говорят: {ending}",
+        .lastRoundAnswer: "Ответ прошлого раунда: {ending}",
+        .thisRoundDataSays: "Данные этого раунда говорят: {ending}",
         .proposedFromTheDataPressEnter: "Предложено по данным: {display} (Enter — принять, или введите свой ответ)",
     ]
 }

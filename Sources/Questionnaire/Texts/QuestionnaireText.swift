@@ -34,7 +34,7 @@ enum QuestionnaireText: String, TextCatalogue {
     case questionnaireIdUseLowerCaseLatin
     case versionMustLookLike
     case area
-    case anAreaSWeightMustBe
+    case anAreaWeightMustBe
     case choiceListsExpectedAMappingName
     case choiceListIsDeclaredTwice
     case noChoiceListInChoiceLists
@@ -51,7 +51,7 @@ enum QuestionnaireText: String, TextCatalogue {
     case aQuestionNeedsOptions
     case atLeastTwoOptionsAreNeeded
     case allowUseDontKnowAndNot
-    case aQuestionSWeightMustBe
+    case aQuestionWeightMustBe
     case scoringIsForMultiQuestionsOnly
     case scores
     case scoresYesNoAreForYes
@@ -118,9 +118,9 @@ enum QuestionnaireText: String, TextCatalogue {
     case thisIsTheFirstQuestion
     case answersAreSavedRunTheSame
     case noteWithTheCurrentAnswersThis
-    case lastRoundSNote
+    case lastRoundNote
     case section3
-    case confirmedTheSectionSCarriedOver
+    case confirmedTheSectionCarriedOver
     case note2
     case noteSaved
     case theNoteWillBeSavedWith
@@ -139,7 +139,7 @@ enum QuestionnaireText: String, TextCatalogue {
     case currentAnswerEnterKeepsIt
     case note3
     case interviewCompleteOfQuestionsAnswered
-    case lastRoundSAnswersStillTo
+    case lastRoundAnswersStillTo
     case requiredQuestionsStillUnansweredAnswerThem
     case characterOfThePattern
     case theIsNotClosedAdd
@@ -151,7 +151,7 @@ enum QuestionnaireText: String, TextCatalogue {
     case startsACountMMOr
     case inTheCountTheSmallerNumber
     case theRangeIsReversedWrite
-    case aRangeSEndsMustBe
+    case aRangeEndsMustBe
     case thePatternEndsWithALone
     case aCharacterCodeIsWrittenXhh
     case uIsNotAUnicodeCharacter
@@ -182,8 +182,8 @@ enum QuestionnaireText: String, TextCatalogue {
     case company
     case date
     case isAlreadyAnswered
-    case lastRoundSAnswer
-    case thisRoundSDataSays
+    case lastRoundAnswer
+    case thisRoundDataSays
     case proposedFromTheDataPressEnter
 
     static func texts(in language: Language) -> [QuestionnaireText: String] {

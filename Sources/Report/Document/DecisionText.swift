@@ -34,7 +34,7 @@ enum DecisionText {
                     "number2": .value(format.number(months.upperBound, fractionDigits: 0)),
                 ])[language]
             } ?? ""
-        var text = ReportText.theProjectSFirstYearBy.text(["range": .value(range), "payback": .value(payback)])[language]
+        var text = ReportText.theProjectFirstYearBy.text(["range": .value(range), "payback": .value(payback)])[language]
         if !text.hasSuffix(".") { text += "." }
         if let budget = project.statedBudget, budget > 0 {
             let short = cost.lowerBound > budget

@@ -60,7 +60,7 @@ enum Glossary {
         ),
         (
             ReportText.maturityLevel.text(),
-            ReportText.howTodaySCustomerWorkIs.text()
+            ReportText.howTodayCustomerWorkIs.text()
         ),
         (
             ReportText.confidence2.text(),

@@ -51,7 +51,7 @@ package struct MoneySummary: Sendable {
             .replacingOccurrences(of: "{period}", with: definition.period.title[language])
     }
 
-    static let measuredOnThisData = ReportText.measuredOnThisCompanySData.text()
+    static let measuredOnThisData = ReportText.measuredOnThisCompanyData.text()
 
     package static let assumptionHeaders = (
         id: ReportText.assumption2.text(), range: ReportText.range.text(),

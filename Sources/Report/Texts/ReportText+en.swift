@@ -222,7 +222,7 @@ extension ReportText {
         .theProjectPlanByWeek: "The project plan by week",
         .weeks2: "weeks",
         .paybackInMonths: "; payback in {number}–{number2} months",
-        .theProjectSFirstYearBy: "The project's first year by the plan (the work, licences, your people's time): {range}{payback}",
+        .theProjectFirstYearBy: "The project's first year by the plan (the work, licences, your people's time): {range}{payback}",
         .theGoLiveWasSetFor:
             "The go-live was set for {date}, while the plan switches over on {date2}: the date holds only with a smaller first stage or an earlier start.",
         .movesTheFiguresNow: "moves the figures (now): ",
@@ -262,7 +262,7 @@ extension ReportText {
         .rootCause: "Root cause",
         .oneCauseSeveralFindingsGrowFrom: "One cause several findings grow from; the plan starts from the causes.",
         .maturityLevel: "Maturity level",
-        .howTodaySCustomerWorkIs:
+        .howTodayCustomerWorkIs:
             "How today's customer work is run, from 1 (ad hoc) to 5 (optimising), from the answers and the data; the method section says how it is scored.",
         .confidence2: "Confidence",
         .howMuchOfTheMethodCould:
@@ -278,7 +278,7 @@ extension ReportText {
         .assumptionsBehindTheMoneyEstimates: "Assumptions behind the money estimates",
         .eachEstimateIsTheMonthRevenue:
             "Each estimate is the 12-month revenue a finding exposes (an exact sum of the data) times the range of rates of its assumption. The assumptions live in the ruleset; a consultant may override them in their own rules file.",
-        .measuredOnThisCompanySData: "Measured on this company's data: '{'value'}' ('{'metric'}', '{'period'}').",
+        .measuredOnThisCompanyData: "Measured on this company's data: '{'value'}' ('{'metric'}', '{'period'}').",
         .assumption2: "Assumption",
         .range: "Range",
         .sourceReason: "Source / reason",

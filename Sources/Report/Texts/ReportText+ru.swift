@@ -222,7 +222,7 @@ extension ReportText {
         .theProjectPlanByWeek: "План проекта по неделям",
         .weeks2: "недели",
         .paybackInMonths: "; окупаемость — {number}–{number2} мес.",
-        .theProjectSFirstYearBy: "Первый год проекта по плану (работы, подписка, время своих людей): {range}{payback}",
+        .theProjectFirstYearBy: "Первый год проекта по плану (работы, подписка, время своих людей): {range}{payback}",
         .theGoLiveWasSetFor:
             "Запуск назван к {date}, а по плану переключение на CRM — {date2}: срок выдерживается, только если сократить объём первого этапа или начать раньше.",
         .movesTheFiguresNow: "сдвигает показатели (сейчас): ",
@@ -262,7 +262,7 @@ extension ReportText {
         .rootCause: "Коренная причина",
         .oneCauseSeveralFindingsGrowFrom: "Одна причина, из которой вырастают несколько проблем; план действий начинается с причин.",
         .maturityLevel: "Уровень зрелости",
-        .howTodaySCustomerWorkIs:
+        .howTodayCustomerWorkIs:
             "Оценка нынешней работы с клиентами от 1 («стихийный») до 5 («оптимизируемый») по ответам и данным; как она считается — в разделе о методе.",
         .confidence2: "Уверенность",
         .howMuchOfTheMethodCould:
@@ -278,7 +278,7 @@ extension ReportText {
         .assumptionsBehindTheMoneyEstimates: "Допущения денежных оценок",
         .eachEstimateIsTheMonthRevenue:
             "Каждая оценка — выручка за 12 месяцев, которой касается проблема (точная сумма по данным), умноженная на диапазон долей из допущения. Допущения заданы в наборе правил и могут быть заменены консультантом в своём файле правил.",
-        .measuredOnThisCompanySData: "По данным компании: '{'value'}' ('{'metric'}', '{'period'}').",
+        .measuredOnThisCompanyData: "По данным компании: '{'value'}' ('{'metric'}', '{'period'}').",
         .assumption2: "Допущение",
         .range: "Диапазон",
         .sourceReason: "Источник / обоснование",

@@ -72,7 +72,7 @@ enum ReportText: String, TextCatalogue {
     case theProjectPlanByWeek
     case weeks2
     case paybackInMonths
-    case theProjectSFirstYearBy
+    case theProjectFirstYearBy
     case theGoLiveWasSetFor
     case movesTheFiguresNow
     case start
@@ -104,7 +104,7 @@ enum ReportText: String, TextCatalogue {
     case rootCause
     case oneCauseSeveralFindingsGrowFrom
     case maturityLevel
-    case howTodaySCustomerWorkIs
+    case howTodayCustomerWorkIs
     case confidence2
     case howMuchOfTheMethodCould
     case whereThePeopleInterviewedDisagree
@@ -115,7 +115,7 @@ enum ReportText: String, TextCatalogue {
     case theEstimatesOfDifferentFindingsAre
     case assumptionsBehindTheMoneyEstimates
     case eachEstimateIsTheMonthRevenue
-    case measuredOnThisCompanySData
+    case measuredOnThisCompanyData
     case assumption2
     case range
     case sourceReason

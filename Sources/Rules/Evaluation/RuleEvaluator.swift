@@ -87,7 +87,7 @@ public struct RuleEvaluator {
             result.missing = [
                 MissingEvidence(
                     kind: .computation, id: key,
-                    reason: RuleText.theRuleSOverflowsGivesA.text(["key": .value(key), "id": .value(rule.id)]))
+                    reason: RuleText.theRuleOverflowsGivesA.text(["key": .value(key), "id": .value(rule.id)]))
             ]
             return result
         }

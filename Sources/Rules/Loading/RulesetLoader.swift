@@ -144,7 +144,7 @@ struct RulesetBuilder {
         if let known = environment.areas, !area.isEmpty, !known.contains(area), let areaNode = fields["area"] {
             reader.error(
                 areaNode,
-                RuleText.unknownAreaTheQuestionnaireSAreas.text([
+                RuleText.unknownAreaTheQuestionnaireAreas.text([
                     "area": .value(area), "known": .value(known.sorted().joined(separator: ", ")),
                 ]))
         }

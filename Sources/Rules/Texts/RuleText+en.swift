@@ -3,7 +3,7 @@ import AuditModel
 extension RuleText {
     /// English texts; the names in braces stay as they are (docs/translating.md).
     static let english: [RuleText: String] = [
-        .theRuleSOverflowsGivesA:
+        .theRuleOverflowsGivesA:
             "the rule {id}'s '{key}' overflows (gives a number too large to represent); check its formula and the data",
         .warn: "warn",
         .fail: "fail",
@@ -67,7 +67,7 @@ extension RuleText {
         .checkTheSpellingTheBundledRules: "check the spelling (the bundled rules are in rulesets/*.yaml)",
         .disableNoBundledRulesetHasA: "'disable': no bundled ruleset has a rule '{id}', so nothing is switched off; {hint}",
         .rule: "rule {id}",
-        .unknownAreaTheQuestionnaireSAreas: "unknown area '{area}'; the questionnaire's areas are: {known}",
+        .unknownAreaTheQuestionnaireAreas: "unknown area '{area}'; the questionnaire's areas are: {known}",
         .theWeightIsOutsideAWeight: "the weight {plain} is outside {range}: a weight scales the rule's points against the other rules'",
         .hasBothWhenAndValueKeep: "{what} has both 'when' and 'value': keep one",
         .withValueNeedsAWarnOr: "{what} with 'value' needs a 'warn' or 'fail' band",

@@ -3,7 +3,7 @@ import AuditModel
 extension RuleText {
     /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [RuleText: String] = [
-        .theRuleSOverflowsGivesA: "вычисление «{key}» правила {id} даёт слишком большое число (переполнение); проверьте формулу и данные",
+        .theRuleOverflowsGivesA: "вычисление «{key}» правила {id} даёт слишком большое число (переполнение); проверьте формулу и данные",
         .warn: "предупреждение",
         .fail: "проблема",
         .hourHours: "час|часа|часов",
@@ -65,7 +65,7 @@ extension RuleText {
         .checkTheSpellingTheBundledRules: "проверьте написание (встроенные правила — в rulesets/*.yaml)",
         .disableNoBundledRulesetHasA: "«disable»: правила «{id}» нет во встроенных наборах — отключать нечего; {hint}",
         .rule: "правило {id}",
-        .unknownAreaTheQuestionnaireSAreas: "неизвестная область «{area}»; области анкеты: {known}",
+        .unknownAreaTheQuestionnaireAreas: "неизвестная область «{area}»; области анкеты: {known}",
         .theWeightIsOutsideAWeight: "вес {plain} вне допустимых {range}: вес умножает баллы правила относительно других правил",
         .hasBothWhenAndValueKeep: "в {what} заданы и «when», и «value»: оставьте одно",
         .withValueNeedsAWarnOr: "в {what} с «value» нужна хотя бы одна граница: «warn» или «fail»",

@@ -4,7 +4,7 @@ import AuditModel
 /// `RuleText+en.swift` (docs/translating.md): arguments are named (`{file}`), a literal
 /// brace is written `'{'`.
 enum RuleText: String, TextCatalogue {
-    case theRuleSOverflowsGivesA
+    case theRuleOverflowsGivesA
     case warn
     case fail
     case hourHours
@@ -63,7 +63,7 @@ enum RuleText: String, TextCatalogue {
     case checkTheSpellingTheBundledRules
     case disableNoBundledRulesetHasA
     case rule
-    case unknownAreaTheQuestionnaireSAreas
+    case unknownAreaTheQuestionnaireAreas
     case theWeightIsOutsideAWeight
     case hasBothWhenAndValueKeep
     case withValueNeedsAWarnOr

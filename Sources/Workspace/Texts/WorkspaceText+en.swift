@@ -26,7 +26,7 @@ extension WorkspaceText {
             "cannot make the backup {backup} of the workspace {path}: {reason}. Nothing was written to the workspace; free some space or make the folder writable, and run the command again",
         .inputOutputErrorOnTheWorkspace:
             "input/output error on the workspace {path}: {detail}. Check the disk; if the file is damaged, see docs/recovery.md",
-        .theWorkspaceIsDamagedSqliteS: "the workspace {path} is damaged; SQLite's quick check reports: {shown}. The file was not changed.",
+        .theWorkspaceIsDamagedSqlite: "the workspace {path} is damaged; SQLite's quick check reports: {shown}. The file was not changed.",
         .toRecover: "To recover:",
         .theLastGoodCopyIsThe:
             "  1. The last good copy is the automatic backup {path} (made {madeAt}): keep the damaged file and restore the copy: mv {path2} {path2}.damaged && cp {path} {path2}",

@@ -26,7 +26,7 @@ extension WorkspaceText {
             "не удалось сделать резервную копию {backup} рабочего файла {path}: {reason}. В рабочий файл ничего не записано; освободите место или разрешите запись в папку и повторите команду",
         .inputOutputErrorOnTheWorkspace:
             "ошибка ввода-вывода при работе с рабочим файлом {path}: {detail}. Проверьте диск; если файл повреждён, см. docs/recovery.md",
-        .theWorkspaceIsDamagedSqliteS: "рабочий файл {path} повреждён; проверка SQLite (quick_check) сообщает: {shown}. Файл не изменён.",
+        .theWorkspaceIsDamagedSqlite: "рабочий файл {path} повреждён; проверка SQLite (quick_check) сообщает: {shown}. Файл не изменён.",
         .toRecover: "Как восстановить:",
         .theLastGoodCopyIsThe:
             "  1. Последняя исправная копия — автоматическая резервная копия {path} (сделана {madeAt}): сохраните повреждённый файл и верните копию: mv {path2} {path2}.damaged && cp {path} {path2}",

@@ -17,7 +17,7 @@ enum WorkspaceText: String, TextCatalogue {
     case theWorkspaceIsLockedByAnother
     case cannotMakeTheBackupOfThe
     case inputOutputErrorOnTheWorkspace
-    case theWorkspaceIsDamagedSqliteS
+    case theWorkspaceIsDamagedSqlite
     case toRecover
     case theLastGoodCopyIsThe
     case thereIsNoAutomaticBackupBak
