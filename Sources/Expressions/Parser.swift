@@ -34,9 +34,9 @@ struct Parser {
         guard case .end = current.kind else {
             throw SyntaxProblem(
                 offset: current.start,
-                text: LocalizedText(
-                    ru: "лишний текст после конца выражения: \(describe(current))",
-                    en: "unexpected \(describeEN(current)) after the end of the expression"))
+                text: ExpressionText.textAfterTheEnd.text([
+                    "found": .localized(LocalizedText(ru: describe(current), en: describeEN(current)))
+                ]))
         }
         return node
     }
@@ -234,9 +234,10 @@ struct Parser {
             guard isSymbol(")") else {
                 throw SyntaxProblem(
                     offset: current.start,
-                    text: LocalizedText(
-                        ru: "ожидается «)», закрывающая скобку на позиции \(token.start + 1); найдено: \(describe(current))",
-                        en: "expected ')' to close the '(' at position \(token.start + 1); found \(describeEN(current))"))
+                    text: ExpressionText.unclosedParenthesis.text([
+                        "found": .localized(LocalizedText(ru: describe(current), en: describeEN(current))),
+                        "position": .value(token.start + 1),
+                    ]))
             }
             let close = advance()
             var node = inner
@@ -261,17 +262,16 @@ struct Parser {
             guard isSymbol("]") else {
                 throw SyntaxProblem(
                     offset: current.start,
-                    text: LocalizedText(
-                        ru: "ожидается «,» или «]» в списке; найдено: \(describe(current))",
-                        en: "expected ',' or ']' in the list; found \(describeEN(current))"))
+                    text: ExpressionText.listSeparatorExpected.text([
+                        "found": .localized(LocalizedText(ru: describe(current), en: describeEN(current)))
+                    ]))
             }
             let close = advance()
             return try make(.list(items), start: token.start, end: close.end)
         default:
             throw SyntaxProblem(
                 offset: token.start,
-                text: LocalizedText(
-                    ru: "ожидается значение; найдено: \(describe(token))", en: "expected a value; found \(describeEN(token))"))
+                text: ExpressionText.valueExpected.text(["found": .localized(LocalizedText(ru: describe(token), en: describeEN(token)))]))
         }
     }
 
@@ -299,9 +299,9 @@ struct Parser {
         guard isSymbol(")") else {
             throw SyntaxProblem(
                 offset: current.start,
-                text: LocalizedText(
-                    ru: "ожидается «,» или «)» в вызове \(name)(); найдено: \(describe(current))",
-                    en: "expected ',' or ')' in the call of \(name)(); found \(describeEN(current))"))
+                text: ExpressionText.callSeparatorExpected.text([
+                    "found": .localized(LocalizedText(ru: describe(current), en: describeEN(current))), "name": .value(name),
+                ]))
         }
         let close = advance()
         guard function.arity.contains(arguments.count) else {

@@ -63,5 +63,10 @@ extension ExpressionText {
         .dateTakesAQuotedDateDate: "date() takes a quoted date: date('2026-01-31')",
         .isNotADateYyyyMm: "'{text}' is not a date YYYY-MM-DD",
         .takesAnAnswerReferenceAnswerQuestion: "{name}() takes an answer reference: {name}(answer.question_id)",
+        .textAfterTheEnd: "unexpected {found} after the end of the expression",
+        .unclosedParenthesis: "expected ')' to close the '(' at position {position}; found {found}",
+        .listSeparatorExpected: "expected ',' or ']' in the list; found {found}",
+        .valueExpected: "expected a value; found {found}",
+        .callSeparatorExpected: "expected ',' or ')' in the call of {name}(); found {found}",
     ]
 }

@@ -63,5 +63,10 @@ extension ExpressionText {
         .dateTakesAQuotedDateDate: "date() принимает дату строкой: date('2026-01-31')",
         .isNotADateYyyyMm: "«{text}» — не дата ГГГГ-ММ-ДД",
         .takesAnAnswerReferenceAnswerQuestion: "{name}() принимает ссылку на ответ: {name}(answer.id_вопроса)",
+        .textAfterTheEnd: "лишний текст после конца выражения: {found}",
+        .unclosedParenthesis: "ожидается «)», закрывающая скобку на позиции {position}; найдено: {found}",
+        .listSeparatorExpected: "ожидается «,» или «]» в списке; найдено: {found}",
+        .valueExpected: "ожидается значение; найдено: {found}",
+        .callSeparatorExpected: "ожидается «,» или «)» в вызове {name}(); найдено: {found}",
     ]
 }

@@ -64,6 +64,11 @@ enum ExpressionText: String, TextCatalogue {
     case dateTakesAQuotedDateDate
     case isNotADateYyyyMm
     case takesAnAnswerReferenceAnswerQuestion
+    case textAfterTheEnd
+    case unclosedParenthesis
+    case listSeparatorExpected
+    case valueExpected
+    case callSeparatorExpected
 
     static func texts(in language: Language) -> [ExpressionText: String] {
         switch language {

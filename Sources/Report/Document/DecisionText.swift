@@ -80,11 +80,7 @@ enum DecisionText {
                     ReportText.movesTheFiguresNow.text()[language]
                     + figures.joined(separator: "; ")
             } else if !stage.findings.isEmpty {
-                let count = Double(stage.findings.count)
-                effect =
-                    LocalizedText(
-                        ru: "закрывает \(stage.findings.count) \(Plural.form(count, "проблему|проблемы|проблем", .ru)) из отчёта",
-                        en: "closes \(stage.findings.count) of the report's \(Plural.form(count, "problem|problems", .en))")[language]
+                effect = ReportText.closesFindings.render(["count": .count(stage.findings.count)], in: language)
             } else {
                 effect = stage.scope[language]
             }

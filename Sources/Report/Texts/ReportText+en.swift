@@ -296,5 +296,6 @@ extension ReportText {
         .managers: "Managers",
         .pseudonymisedCopyCustomerNamesAndCodes:
             "Pseudonymised copy: customer names and codes, tax ids, phones, e-mails and birth dates are replaced by stable pseudonyms.",
+        .closesFindings: "closes {count, plural, one {# of the report's problems} other {# of the report's problems}}",
     ]
 }

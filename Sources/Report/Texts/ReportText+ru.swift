@@ -295,5 +295,6 @@ extension ReportText {
         .managers: "Менеджеры",
         .pseudonymisedCopyCustomerNamesAndCodes:
             "Псевдонимизированная копия: имена и коды клиентов, ИНН, телефоны, e-mail и даты рождения заменены условными обозначениями.",
+        .closesFindings: "закрывает {count, plural, one {# проблему} few {# проблемы} many {# проблем} other {# проблемы}} из отчёта",
     ]
 }

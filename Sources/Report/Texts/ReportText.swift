@@ -131,6 +131,7 @@ enum ReportText: String, TextCatalogue {
     case products
     case managers
     case pseudonymisedCopyCustomerNamesAndCodes
+    case closesFindings
 
     /// The text in both languages, from the catalogue files `ReportText+ru.swift` and `ReportText+en.swift`.
     var text: LocalizedText { LocalizedText(ru: render(in: .ru), en: render(in: .en)) }
