@@ -106,7 +106,7 @@ package struct BusinessCase: Sendable, Hashable, Codable {
                                 LocalizedText(
                                     ru: format.ru.number(hours, fractionDigits: 0), en: format.en.number(hours, fractionDigits: 0))),
                             "weeks": .value(plan.weeks),
-                            "money": .localized(LocalizedText(ru: money(hourly).ru, en: money(hourly).en)),
+                            "money": .localized(money(hourly)),
                         ])))
             } else {
                 notCounted.append(
@@ -157,7 +157,7 @@ package struct BusinessCase: Sendable, Hashable, Codable {
                     basis: AuditText.hoursAMonthAnHourA.text([
                         "number": .localized(
                             LocalizedText(ru: format.ru.number(hours, fractionDigits: 0), en: format.en.number(hours, fractionDigits: 0))),
-                        "money": .localized(LocalizedText(ru: money(salary / 164).ru, en: money(salary / 164).en)),
+                        "money": .localized(money(salary / 164)),
                     ])))
         }
         assumptions.append(

@@ -288,8 +288,8 @@ public enum AnswersFile {
                     Diagnostic(
                         at: entry.location,
                         QuestionnaireText.isAlreadyAnswered.text([
-                            "id": .localized(LocalizedText(ru: id, en: id)),
-                            "place": .localized(LocalizedText(ru: first.place(in: .ru), en: first.place(in: .en))),
+                            "id": .value(id),
+                            "place": .inEach { first.place(in: $0) },
                         ])))
                 continue
             }

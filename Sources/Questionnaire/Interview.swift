@@ -204,10 +204,7 @@ package struct Interview {
             say(
                 &console,
                 QuestionnaireText.lastRoundAnswer.text([
-                    "ending": .localized(
-                        LocalizedText(
-                            ru: Interview.ending(question.display(current.value, in: .ru)),
-                            en: Interview.ending(question.display(current.value, in: .en))))
+                    "ending": .inEach { Interview.ending(question.display(current.value, in: $0)) }
                 ]),
                 style: .accent)
             if let note = current.note, !note.isEmpty {
@@ -217,10 +214,7 @@ package struct Interview {
                 say(
                     &console,
                     QuestionnaireText.thisRoundDataSays.text([
-                        "ending": .localized(
-                            LocalizedText(
-                                ru: Interview.ending(question.display(proposal, in: .ru)),
-                                en: Interview.ending(question.display(proposal, in: .en))))
+                        "ending": .inEach { Interview.ending(question.display(proposal, in: $0)) }
                     ]), style: .warning)
             }
             let remaining = shown.filter { $0.sectionID == question.sectionID && answers[$0.id]?.confirmed == false }.count
@@ -238,7 +232,7 @@ package struct Interview {
             say(
                 &console,
                 QuestionnaireText.proposedFromTheDataPressEnter.text([
-                    "display": .localized(LocalizedText(ru: question.display(proposal, in: .ru), en: question.display(proposal, in: .en)))
+                    "display": .inEach { question.display(proposal, in: $0) }
                 ]),
                 style: .accent)
         }

@@ -93,10 +93,10 @@ enum ImportReportPrinter {
             let (ru, en) = (Formatter(.ru), Formatter(.en))
             out.append(
                 CLIText.importUnknownCustomers.text([
-                    "rows": .localized(LocalizedText(ru: ru.count(Double(unknown.rows)), en: en.count(Double(unknown.rows)))),
+                    "rows": .inEach { Formatter($0).count(Double(unknown.rows)) },
                     "customers": .localized(
                         LocalizedText(ru: ru.count(Double(unknown.distinctCustomers)), en: en.count(Double(unknown.distinctCustomers)))),
-                    "share": .localized(LocalizedText(ru: ru.percent(share), en: en.percent(share))),
+                    "share": .inEach { Formatter($0).percent(share) },
                 ]))
             if let matching {
                 out.append(CLIText.importMatchedBelow.text())

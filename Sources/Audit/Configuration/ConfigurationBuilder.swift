@@ -79,18 +79,14 @@ package enum ConfigurationBuilder {
                         return AuditText.rfmSegment.text(["name": .localized(name)])
                     }(),
                     detail: AuditText.segmentNowAsOf.text([
-                        "customers": .localized(
-                            LocalizedText(
-                                ru: ru.count(Double(row.customers), .customers),
-                                en: en.count(Double(row.customers), .customers))),
-                        "date": .localized(LocalizedText(ru: ru.date(metrics.asOf), en: en.date(metrics.asOf))),
+                        "customers": .inEach { Formatter($0).count(Double(row.customers), .customers) },
+                        "date": .inEach { Formatter($0).date(metrics.asOf) },
                     ])),
                 to: .segments)
         }
     }
 
     private static func addDataTasks(from metrics: MetricDocument, to configuration: inout RecommendedConfiguration) {
-        let ru = Formatter(.ru), en = Formatter(.en)
         if let groups = metrics["quality.duplicate_groups"].number, groups > 0 {
             configuration.add(
                 ConfigItem(
@@ -119,7 +115,7 @@ package enum ConfigurationBuilder {
                     id: "cleanup.orphans",
                     title: AuditText.addCustomersFoundOnlyInSales.text(),
                     detail: AuditText.ofCustomersMissingFromTheBase.text([
-                        "count": .localized(LocalizedText(ru: ru.count(orphans, .saleLines), en: en.count(orphans, .saleLines)))
+                        "count": .inEach { Formatter($0).count(orphans, .saleLines) }
                     ])), to: .cleanup)
         }
         if let median = metrics["customers.median_purchase_interval_days"].number, median > 0 {
@@ -129,8 +125,8 @@ package enum ConfigurationBuilder {
                     id: "automation.win_back",
                     title: AuditText.taskWhenACustomerPurchases.text(),
                     detail: AuditText.createATaskForTheManager.text([
-                        "count": .localized(LocalizedText(ru: ru.count(days, .days), en: en.count(days, .days))),
-                        "metric": .localized(LocalizedText(ru: ru.metric(median, unit: .days), en: en.metric(median, unit: .days))),
+                        "count": .inEach { Formatter($0).count(days, .days) },
+                        "metric": .inEach { Formatter($0).metric(median, unit: .days) },
                     ])),
                 to: .automations)
         }

@@ -217,6 +217,12 @@ package enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, Ex
 
     package static func count(_ value: Int) -> MessageArgument { .number(Double(value)) }
 
+    /// A value written differently in each language (a date, a count with its noun), made by
+    /// `make` for each: `.inEach { Formatter($0).date(day) }`.
+    package static func inEach(_ make: (Language) -> String) -> MessageArgument {
+        .localized(LocalizedText(ru: make(.ru), en: make(.en)))
+    }
+
     /// Any value as string interpolation writes it (`"\(value)"`): an id, a path, a line number.
     package static func value(_ value: Any) -> MessageArgument { .text(String(describing: value)) }
 }
