@@ -32,12 +32,8 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
 
     /// Where, in words: "в ячейке Анкета!D12", "on line 12".
     package func place(in language: Language) -> String {
-        switch (cell, language) {
-        case (let cell?, .ru): "ячейке \(cell)"
-        case (let cell?, .en): "in cell \(cell)"
-        case (nil, .ru): "строке \(line ?? 0)"
-        case (nil, .en): "on line \(line ?? 0)"
-        }
+        if let cell { return ModelText.inCell.render(["cell": .text(cell)], in: language) }
+        return ModelText.onLine.render(["line": .text(String(line ?? 0))], in: language)
     }
 }
 
@@ -101,13 +97,10 @@ public struct Diagnostic: AuditError, Hashable, CustomStringConvertible {
     /// `file:line:column: error: message`, the shape editors and CI logs understand.
     public func formatted(in language: Language) -> String {
         let label: String
-        switch (severity, language) {
-        case (.error, .ru): label = "ошибка"
-        case (.warning, .ru): label = "предупреждение"
-        case (.note, .ru): label = "примечание"
-        case (.error, .en): label = "error"
-        case (.warning, .en): label = "warning"
-        case (.note, .en): label = "note"
+        switch severity {
+        case .error: label = ModelText.errorLabel.render(in: language)
+        case .warning: label = ModelText.warningLabel.render(in: language)
+        case .note: label = ModelText.noteLabel.render(in: language)
         }
         let place = location.map { "\($0): " } ?? ""
         return "\(place)\(label): \(text[language])"
@@ -132,9 +125,7 @@ public struct DiagnosticList: AuditError {
     public func message(in language: Language) -> String {
         let lines = diagnostics.map { $0.formatted(in: language) }
         let count = errors.count
-        let head = LocalizedText(
-            ru: "найдено ошибок: \(count)",
-            en: "\(count) \(Plural.form(Double(count), "error|errors", .en)) found")[language]
+        let head = ModelText.errorsFound.render(["count": .count(count)], in: language)
         return ([head] + lines).joined(separator: "\n")
     }
 }

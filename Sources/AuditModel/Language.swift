@@ -40,8 +40,14 @@ public struct LocalizedText: Sendable, Hashable, Codable {
         }
     }
 
-    /// Both variants transformed the same way.
+    /// The text made by `make` for each language: `.inEach { Formatter($0).date(day) }`. The one
+    /// place that lists the languages a text is made in.
+    package static func inEach(_ make: (Language) -> String) -> LocalizedText {
+        LocalizedText(ru: make(.ru), en: make(.en))
+    }
+
+    /// Every variant transformed the same way.
     package func map(_ transform: (String) -> String) -> LocalizedText {
-        LocalizedText(ru: transform(ru), en: transform(en))
+        .inEach { transform(self[$0]) }
     }
 }

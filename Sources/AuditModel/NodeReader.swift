@@ -52,13 +52,12 @@ package struct NodeReader {
             }
             if !allowed.contains(name) {
                 let near = allowed.min { nearness(name, $0) < nearness(name, $1) }.flatMap { nearness(name, $0) <= 3 ? $0 : nil }
-                error(
-                    key,
-                    LocalizedText(
-                        ru: "\(what.ru): неизвестный ключ «\(name)»"
-                            + (near.map { "; возможно, «\($0)»?" } ?? "; допустимы: \(allowed.joined(separator: ", "))"),
-                        en: "\(what.en): unknown key '\(name)'"
-                            + (near.map { "; did you mean '\($0)'?" } ?? "; allowed: \(allowed.joined(separator: ", "))")))
+                let arguments: [String: MessageArgument] = ["what": .localized(what), "name": .text(name)]
+                if let near {
+                    error(key, ModelText.unknownKeyNear.text(arguments.merging(["near": .text(near)]) { $1 }))
+                } else {
+                    error(key, ModelText.unknownKey.text(arguments.merging(["allowed": .text(allowed.joined(separator: ", "))]) { $1 }))
+                }
                 continue
             }
             fields.values[name] = value

@@ -99,27 +99,13 @@ package enum OutputRefusal: AuditError, Equatable {
     }
 
     package func message(in language: Language) -> String {
-        switch (self, language) {
-        case (.workspace(let path, let workspace), .ru):
-            "\(path) — это рабочий файл \(workspace) (или его журнал SQLite, или резервная копия); запись туда уничтожила бы данные аудита. Ничего не записано; укажите другое имя файла"
-        case (.workspace(let path, let workspace), .en):
-            "\(path) is the workspace \(workspace) (or its SQLite journal, or its backup); writing there would destroy the engagement. Nothing was written; choose another file name"
-        case (.folder(let path), .ru):
-            "\(path) — это папка; укажите имя файла"
-        case (.folder(let path), .en):
-            "\(path) is a folder; give a file name"
-        case (.special(let path), .ru):
-            "\(path) — не обычный файл (устройство или сокет); укажите имя файла"
-        case (.special(let path), .en):
-            "\(path) is not a regular file (a device or a socket); give a file name"
-        case (.notOurs(let path, true), .ru):
-            "\(path) уже существует и это база SQLite (возможно, рабочий файл аудита); файл оставлен как есть. Укажите другое имя или добавьте --force, чтобы заменить его"
-        case (.notOurs(let path, true), .en):
-            "\(path) exists and is an SQLite database (perhaps a workspace); it is left as it is. Choose another name, or pass --force to replace it"
-        case (.notOurs(let path, false), .ru):
-            "\(path) уже существует и записан не crm-audit; файл оставлен как есть. Укажите другое имя или добавьте --force, чтобы заменить его"
-        case (.notOurs(let path, false), .en):
-            "\(path) exists and was not written by crm-audit; it is left as it is. Choose another name, or pass --force to replace it"
+        switch self {
+        case .workspace(let path, let workspace):
+            ModelText.notWriteWorkspace.render(["path": .text(path), "workspace": .text(workspace)], in: language)
+        case .folder(let path): ModelText.notWriteFolder.render(["path": .text(path)], in: language)
+        case .special(let path): ModelText.notWriteSpecialFile.render(["path": .text(path)], in: language)
+        case .notOurs(let path, true): ModelText.notReplaceDatabase.render(["path": .text(path)], in: language)
+        case .notOurs(let path, false): ModelText.notReplaceForeignFile.render(["path": .text(path)], in: language)
         }
     }
 }

@@ -4,15 +4,15 @@ package enum Plural {
     /// Fractions take the Russian "few" form (1,5 дня) and the English plural.
     package static func form(_ count: Double, _ forms: [String], _ language: Language) -> String {
         guard let first = forms.first else { return "" }
-        let whole = count.isFinite && count == count.rounded() && abs(count) < 1e15
-        switch language {
-        case .en:
-            return whole && abs(count) == 1 ? first : (forms.count > 1 ? forms[1] : first)
-        case .ru:
-            guard forms.count >= 3 else { return forms.last ?? first }
-            guard whole else { return forms[1] }
-            return forms[russianIndex(UInt64(abs(count)))]
+        // The forms are written in the order of the language's categories (`PluralCategory`):
+        // one, few, many; `other` (English plurals, Russian fractions) takes the second.
+        let index: Int
+        switch PluralCategory.of(count, in: language) {
+        case .zero, .one: index = 0
+        case .two, .few, .other: index = 1
+        case .many: index = 2
         }
+        return forms.indices.contains(index) ? forms[index] : forms.last ?? first
     }
 
     /// `forms` written as one text, `a|b|c`.
@@ -31,50 +31,25 @@ package enum Plural {
 }
 
 /// A noun that agrees with a number: `1 клиент`, `2 клиента`, `5 клиентов`; `1 customer`,
-/// `844 customers`. A named set of forms for `Plural`.
-package struct CountedNoun: Sendable, Hashable {
-    /// Russian: the form after 1, 21, 31… (`клиент`).
-    package var one: String
-    /// Russian: the form after 2–4, 22–24… (`клиента`).
-    package var few: String
-    /// Russian: the form after 0, 5–20, 25–30… and after fractions' integers (`клиентов`).
-    package var many: String
-    /// English singular and plural.
-    package var singular: String
-    package var plural: String
+/// `844 customers`. Its forms are a catalogue text, a plural of `{count}`.
+package struct CountedNoun: Sendable {
+    private let render: @Sendable (Double, Language) -> String
 
-    package init(one: String, few: String, many: String, singular: String, plural: String) {
-        self.one = one
-        self.few = few
-        self.many = many
-        self.singular = singular
-        self.plural = plural
+    /// The noun whose forms are the catalogue text `key`: `{count, plural, one {клиент} …}`.
+    package init<Catalogue: TextCatalogue>(_ key: Catalogue) {
+        render = { key.render(["count": .number($0)], in: $1) }
     }
 
     /// The form for `count` (fractions included: `1,5 дня`, `1.5 days`) in `language`.
-    package func form(_ count: Double, in language: Language) -> String {
-        Plural.form(count, LocalizedText(ru: "\(one)|\(few)|\(many)", en: "\(singular)|\(plural)")[language], language)
-    }
+    package func form(_ count: Double, in language: Language) -> String { render(count, language) }
 
     /// The form for a whole `count` in `language`.
-    package func form(for count: Int, in language: Language) -> String {
-        switch language {
-        case .en:
-            return count.magnitude == 1 ? singular : plural
-        case .ru:
-            return [one, few, many][Plural.russianIndex(UInt64(count.magnitude))]
-        }
-    }
+    package func form(for count: Int, in language: Language) -> String { render(Double(count), language) }
 
-    package static let customers = CountedNoun(
-        one: "клиент", few: "клиента", many: "клиентов",
-        singular: "customer", plural: "customers")
-    package static let days = CountedNoun(one: "день", few: "дня", many: "дней", singular: "day", plural: "days")
-    package static let saleLines = CountedNoun(
-        one: "строка продаж", few: "строки продаж", many: "строк продаж",
-        singular: "sale line", plural: "sale lines")
-    package static let rows = CountedNoun(one: "строка", few: "строки", many: "строк", singular: "row", plural: "rows")
-    package static let months = CountedNoun(one: "месяц", few: "месяца", many: "месяцев", singular: "month", plural: "months")
+    package static let customers = CountedNoun(ModelText.customersNoun)
+    package static let days = CountedNoun(ModelText.daysNoun)
+    package static let saleLines = CountedNoun(ModelText.saleLinesNoun)
+    package static let rows = CountedNoun(ModelText.rowsNoun)
 }
 
 extension Formatter {

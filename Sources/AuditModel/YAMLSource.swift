@@ -63,9 +63,7 @@ package struct YAMLSource {
             let line = context.mark.line > 0 ? context.mark.line : nil
             return Diagnostic(
                 at: SourceLocation(file: file, line: line, column: line == nil ? nil : context.mark.column),
-                LocalizedText(
-                    ru: "ключ \(duplicates.map { "«\($0)»" }.joined(separator: ", ")) повторяется в одном словаре; оставьте один",
-                    en: "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears more than once in one mapping; keep one"))
+                ModelText.duplicateKeysInMapping.text(["keys": .count(duplicates.count), "list": .quotedList(duplicates)]))
         default:
             return Diagnostic(
                 at: SourceLocation(file: file),

@@ -51,20 +51,15 @@ public struct MissingInput: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// A short text for reports: "answer.goals: don't know".
     public func text(in language: Language) -> String {
-        let why: String =
-            switch (reason, language) {
-            case (.unanswered, .ru): "нет ответа"
-            case (.unanswered, .en): "not answered"
-            case (.dontKnow, .ru): "ответ «не знаю»"
-            case (.dontKnow, .en): "answered \"don't know\""
-            case (.notApplicable, .ru): "ответ «неприменимо»"
-            case (.notApplicable, .en): "answered \"not applicable\""
-            case (.absent, .ru): "нет данных"
-            case (.absent, .en): "not available"
-            case (.null, .ru): "не вычислено"
-            case (.null, .en): "could not be computed"
+        let key: ExpressionText =
+            switch reason {
+            case .unanswered: .missingUnanswered
+            case .dontKnow: .missingDontKnow
+            case .notApplicable: .missingNotApplicable
+            case .absent: .missingAbsent
+            case .null: .missingNull
             }
-        return "\(reference): \(why)"
+        return key.render(["reference": .value(reference)], in: language)
     }
 
     public var description: String { text(in: .en) }

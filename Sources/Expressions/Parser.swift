@@ -35,7 +35,7 @@ struct Parser {
             throw SyntaxProblem(
                 offset: current.start,
                 text: ExpressionText.textAfterTheEnd.text([
-                    "found": .localized(LocalizedText(ru: describe(current), en: describeEN(current)))
+                    "found": describe(current)
                 ]))
         }
         return node
@@ -235,7 +235,7 @@ struct Parser {
                 throw SyntaxProblem(
                     offset: current.start,
                     text: ExpressionText.unclosedParenthesis.text([
-                        "found": .localized(LocalizedText(ru: describe(current), en: describeEN(current))),
+                        "found": describe(current),
                         "position": .value(token.start + 1),
                     ]))
             }
@@ -263,7 +263,7 @@ struct Parser {
                 throw SyntaxProblem(
                     offset: current.start,
                     text: ExpressionText.listSeparatorExpected.text([
-                        "found": .localized(LocalizedText(ru: describe(current), en: describeEN(current)))
+                        "found": describe(current)
                     ]))
             }
             let close = advance()
@@ -271,7 +271,7 @@ struct Parser {
         default:
             throw SyntaxProblem(
                 offset: token.start,
-                text: ExpressionText.valueExpected.text(["found": .localized(LocalizedText(ru: describe(token), en: describeEN(token)))]))
+                text: ExpressionText.valueExpected.text(["found": describe(token)]))
         }
     }
 
@@ -300,7 +300,7 @@ struct Parser {
             throw SyntaxProblem(
                 offset: current.start,
                 text: ExpressionText.callSeparatorExpected.text([
-                    "found": .localized(LocalizedText(ru: describe(current), en: describeEN(current))), "name": .value(name),
+                    "found": describe(current), "name": .value(name),
                 ]))
         }
         let close = advance()
@@ -338,25 +338,15 @@ struct Parser {
         return try make(.call(function, arguments), start: token.start, end: close.end, anchor: token.start)
     }
 
-    private func describe(_ token: Token) -> String {
+    /// The token as a message names it: `число 5`, `«and»`, `the end of the expression`.
+    private func describe(_ token: Token) -> MessageArgument {
         switch token.kind {
-        case .end: "конец выражения"
-        case .number(let number): "число \(Value.format(number))"
-        case .string(let text): "строка '\(text)'"
-        case .identifier(let word): "«\(word)»"
-        case .reference(let reference): "«\(reference)»"
-        case .symbol(let symbol): "«\(symbol)»"
-        }
-    }
-
-    private func describeEN(_ token: Token) -> String {
-        switch token.kind {
-        case .end: "the end of the expression"
-        case .number(let number): "number \(Value.format(number))"
-        case .string(let text): "string '\(text)'"
-        case .identifier(let word): "'\(word)'"
-        case .reference(let reference): "'\(reference)'"
-        case .symbol(let symbol): "'\(symbol)'"
+        case .end: .localized(ExpressionText.tokenEnd.text())
+        case .number(let number): .localized(ExpressionText.tokenNumber.text(["number": .text(Value.format(number))]))
+        case .string(let text): .localized(ExpressionText.tokenString.text(["text": .text(text)]))
+        case .identifier(let word): .localized(ExpressionText.tokenWord.text(["text": .text(word)]))
+        case .reference(let reference): .localized(ExpressionText.tokenWord.text(["text": .value(reference)]))
+        case .symbol(let symbol): .localized(ExpressionText.tokenWord.text(["text": .value(symbol)]))
         }
     }
 }

@@ -133,9 +133,7 @@ struct Lexer {
                     guard index > idStart, isIdentifierStart(scalars[idStart]) || isDigit(scalars[idStart]) else {
                         throw SyntaxProblem(
                             offset: idStart,
-                            text: LocalizedText(
-                                ru: "после «\(word).» ожидается идентификатор \(word == "answer" ? "вопроса" : "метрики")",
-                                en: "expected a \(word == "answer" ? "question" : "metric") id after '\(word).'"))
+                            text: (word == "answer" ? ExpressionText.questionIdExpected : .metricIdExpected).text())
                     }
                     let id = String(String.UnicodeScalarView(scalars[idStart..<index]))
                     let kind: Reference.Kind = word == "answer" ? .answer : .metric

@@ -108,9 +108,7 @@ struct TypeChecker {
             let needed: ValueType = op == .not ? .bool : .number
             require(
                 inner, needed, at: operand,
-                context: LocalizedText(
-                    ru: op == .not ? "операнд «not»" : "операнд унарного «-»",
-                    en: op == .not ? "the operand of 'not'" : "the operand of unary '-'"))
+                context: (op == .not ? ExpressionText.operandOfNot : .operandOfMinus).text())
             return Checked(type: .value(needed))
         case .binary(let op, let left, let right):
             return binaryType(op, left, right, node: node)
@@ -170,11 +168,9 @@ struct TypeChecker {
                 let known = names.isEmpty ? "" : names.joined(separator: ", ")
                 report(
                     node.start,
-                    LocalizedText(
-                        ru: "неизвестное имя «\(reference.id)»; ссылайтесь на ответы как answer.<id>, на метрики как metric.<id>"
-                            + (known.isEmpty ? "" : "; здесь доступны: \(known)"),
-                        en: "unknown name '\(reference.id)'; refer to answers as answer.<id> and to metrics as metric.<id>"
-                            + (known.isEmpty ? "" : "; available here: \(known)")))
+                    known.isEmpty
+                        ? ExpressionText.unknownName.text(["name": .text(reference.id)])
+                        : ExpressionText.unknownNameAvailable.text(["name": .text(reference.id), "known": .value(known)]))
                 return Checked(type: .anything)
             }
             return Checked(type: .value(found.type), domain: found.options)

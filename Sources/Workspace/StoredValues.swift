@@ -15,11 +15,8 @@ package struct StoredValueUnreadable: AuditError, Equatable {
     package var location: SourceLocation? { SourceLocation(file: workspace) }
 
     package func message(in language: Language) -> String {
-        LocalizedText(
-            ru: "в рабочем файле в таблице \(table), столбце \(column) записано «\(value)» — значение не того типа; "
-                + "файл правили вручную или он повреждён. Восстановите его из последней исправной копии или исправьте значение (sqlite3)",
-            en: "the workspace's table \(table), column \(column), holds '\(value)', a value of the wrong type; "
-                + "the file was edited by hand or is damaged. Restore it from the last good copy, or fix the value (sqlite3)")[language]
+        WorkspaceText.storedValueOfWrongType.render(
+            ["table": .text(table), "column": .text(column), "value": .text(value)], in: language)
     }
 }
 

@@ -31,10 +31,6 @@ package struct UnstorableResult: AuditError, Equatable {
     package var location: SourceLocation? { SourceLocation(file: workspace) }
 
     package func message(in language: Language) -> String {
-        LocalizedText(
-            ru: "не удаётся сохранить \(what.ru): значение не является конечным числом; ничего не сохранено, раунд остался прежним. "
-                + "Проверьте правила (crm-audit lint) и данные раунда",
-            en: "cannot store \(what.en): a value is not a finite number; nothing was stored and the round is as it was. "
-                + "Check the rules (crm-audit lint) and the round's data")[language]
+        WorkspaceText.cannotStoreResult.render(["what": .localized(what)], in: language)
     }
 }

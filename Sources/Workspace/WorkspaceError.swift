@@ -24,41 +24,25 @@ package enum WorkspaceError: AuditError, Equatable {
     }
 
     package func message(in language: Language) -> String {
-        switch (self, language) {
-        case (.alreadyExists(let path), .ru):
-            "рабочий файл \(path) уже существует; выберите другое имя или откройте его другими командами"
-        case (.alreadyExists(let path), .en):
-            "the workspace \(path) already exists; choose another name, or use it with the other commands"
-        case (.notFound(let path), .ru):
-            "рабочий файл \(path) не найден; создайте его командой `crm-audit init \(path) --client ИМЯ`"
-        case (.notFound(let path), .en):
-            "the workspace \(path) does not exist; create it with `crm-audit init \(path) --client NAME`"
-        case (.notAWorkspace(let path), .ru):
-            "\(path) не является рабочим файлом crm-audit (это не база SQLite или база другой программы)"
-        case (.notAWorkspace(let path), .en):
-            "\(path) is not a crm-audit workspace (not an SQLite database, or one of another program)"
-        case (.newerVersion(let path, let migrations), .ru):
-            "\(path) создан более новой версией crm-audit (неизвестные изменения схемы: \(migrations.joined(separator: ", "))); обновите crm-audit"
-        case (.newerVersion(let path, let migrations), .en):
-            "\(path) was written by a newer crm-audit (unknown schema changes: \(migrations.joined(separator: ", "))); upgrade crm-audit"
-        case (.noRound(let path, let number), .ru):
-            number.map { "в \(path) нет раунда аудита № \($0)" } ?? "в \(path) нет ни одного раунда аудита"
-        case (.noRound(let path, let number), .en):
-            number.map { "\(path) has no audit round #\($0)" } ?? "\(path) has no audit round"
-        case (.roundDateBeforePrevious(_, let date, let previous), .ru):
-            "дата нового раунда \(date.iso) раньше даты последнего раунда \(previous.iso); укажите --date не раньше \(previous.iso)"
-        case (.roundDateBeforePrevious(_, let date, let previous), .en):
-            "the new round's date \(date.iso) is earlier than the latest round's date \(previous.iso); pass a --date on or after \(previous.iso)"
-        case (.noSuchRespondentAnswer(let question, let respondent, let known), .ru):
-            "«\(respondent)» не отвечал на вопрос «\(question)»; "
-                + (known.isEmpty ? "на него не отвечал ни один названный респондент" : "ответили: \(known.joined(separator: ", "))")
-        case (.noSuchRespondentAnswer(let question, let respondent, let known), .en):
-            "'\(respondent)' did not answer '\(question)'; "
-                + (known.isEmpty ? "no named respondent answered it" : "it was answered by: \(known.joined(separator: ", "))")
-        case (.database(let path, let message), .ru):
-            "ошибка базы данных в \(path): \(message)"
-        case (.database(let path, let message), .en):
-            "database error in \(path): \(message)"
+        let text: LocalizedText
+        switch self {
+        case .alreadyExists(let path): text = WorkspaceText.workspaceExists.text(["path": .text(path)])
+        case .notFound(let path): text = WorkspaceText.workspaceNotFound.text(["path": .text(path)])
+        case .notAWorkspace(let path): text = WorkspaceText.notAWorkspace.text(["path": .text(path)])
+        case .newerVersion(let path, let migrations):
+            text = WorkspaceText.newerWorkspace.text(["path": .text(path), "migrations": .text(migrations.joined(separator: ", "))])
+        case .noRound(let path, let number?): text = WorkspaceText.noSuchRound.text(["path": .text(path), "number": .value(number)])
+        case .noRound(let path, nil): text = WorkspaceText.noRounds.text(["path": .text(path)])
+        case .roundDateBeforePrevious(_, let date, let previous):
+            text = WorkspaceText.roundDateBeforePrevious.text(["date": .text(date.iso), "previous": .text(previous.iso)])
+        case .noSuchRespondentAnswer(let question, let respondent, let known):
+            let arguments: [String: MessageArgument] = ["question": .text(question), "respondent": .text(respondent)]
+            text =
+                known.isEmpty
+                ? WorkspaceText.noRespondentAnswered.text(arguments)
+                : WorkspaceText.respondentDidNotAnswer.text(arguments.merging(["known": .text(known.joined(separator: ", "))]) { $1 })
+        case .database(let path, let message): text = WorkspaceText.databaseError.text(["path": .text(path), "message": .text(message)])
         }
+        return text[language]
     }
 }

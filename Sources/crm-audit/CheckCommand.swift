@@ -291,7 +291,7 @@ enum CheckOutput {
     /// The root causes, ranked, each with its symptoms (rule id, title, evidence).
     static func causeLines(_ causes: [CauseGroup], language: Language) -> [String] {
         let format = Formatter(language)
-        let symptomsNoun = CountedNoun(one: "симптом", few: "симптома", many: "симптомов", singular: "symptom", plural: "symptoms")
+        let symptomsNoun = CountedNoun(CLIText.symptomsNoun)
         var lines = ["", CLIText.checkCauses.render(["count": .count(causes.count)], in: language)]
         for (index, group) in causes.enumerated() {
             var head = "\(index + 1). [\(group.severity.title[language])] \(group.cause.title[language])"

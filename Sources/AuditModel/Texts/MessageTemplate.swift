@@ -220,7 +220,12 @@ package enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, Ex
     /// A value written differently in each language (a date, a count with its noun), made by
     /// `make` for each: `.inEach { Formatter($0).date(day) }`.
     package static func inEach(_ make: (Language) -> String) -> MessageArgument {
-        .localized(LocalizedText(ru: make(.ru), en: make(.en)))
+        .localized(LocalizedText.inEach(make))
+    }
+
+    /// Names each in the language's quotes, joined by commas: `«a», «b»` / `'a', 'b'`.
+    package static func quotedList(_ names: [String]) -> MessageArgument {
+        .inEach { language in names.map { ModelText.quoted.render(["text": .text($0)], in: language) }.joined(separator: ", ") }
     }
 
     /// Any value as string interpolation writes it (`"\(value)"`): an id, a path, a line number.
@@ -239,7 +244,7 @@ package protocol TextCatalogue: CaseIterable, Hashable, Sendable, RawRepresentab
 extension TextCatalogue {
     /// The text in every language, with `arguments` put in.
     package func text(_ arguments: [String: MessageArgument] = [:]) -> LocalizedText {
-        LocalizedText(ru: render(arguments, in: .ru), en: render(arguments, in: .en))
+        LocalizedText.inEach { render(arguments, in: $0) }
     }
 
     /// The text in `language`, with `arguments` put in (the key itself when a text is missing,

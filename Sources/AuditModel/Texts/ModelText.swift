@@ -67,6 +67,25 @@ enum ModelText: String, TextCatalogue {
     case created
     case emailConsent
     case error
+    case inCell
+    case onLine
+    case errorLabel
+    case warningLabel
+    case noteLabel
+    case errorsFound
+    case notWriteWorkspace
+    case notWriteFolder
+    case notWriteSpecialFile
+    case notReplaceDatabase
+    case notReplaceForeignFile
+    case quoted
+    case duplicateKeysInMapping
+    case unknownKeyNear
+    case unknownKey
+    case customersNoun
+    case daysNoun
+    case saleLinesNoun
+    case rowsNoun
 
     static func texts(in language: Language) -> [ModelText: String] {
         switch language {

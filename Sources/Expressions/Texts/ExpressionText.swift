@@ -69,6 +69,21 @@ enum ExpressionText: String, TextCatalogue {
     case listSeparatorExpected
     case valueExpected
     case callSeparatorExpected
+    case missingUnanswered
+    case missingDontKnow
+    case missingNotApplicable
+    case missingAbsent
+    case missingNull
+    case tokenEnd
+    case tokenNumber
+    case tokenString
+    case tokenWord
+    case operandOfNot
+    case operandOfMinus
+    case unknownName
+    case unknownNameAvailable
+    case questionIdExpected
+    case metricIdExpected
 
     static func texts(in language: Language) -> [ExpressionText: String] {
         switch language {

@@ -323,23 +323,9 @@ package final class CSVReader {
     /// The error for a record (or field `column`) past its limit, at the record's first line.
     private func tooLong(record: Bool, column: Int?) -> ImportError {
         let limit = record ? limits.recordBytes : limits.fieldBytes
-        let size = RowLimits.size(limit).ru, sizeEn = RowLimits.size(limit).en
-        let what =
-            record
-            ? LocalizedText(
-                ru: "запись, начатая в этой строке, длиннее \(size) (предел на запись)",
-                en: "the record starting on this line is longer than \(sizeEn) (the limit for a record)")
-            : LocalizedText(
-                ru: "поле длиннее \(size) (предел на поле; ячейка Excel вмещает 32 767 знаков)",
-                en: "a field is longer than \(sizeEn) (the limit for a field; an Excel cell holds 32,767 characters)")
+        let key: ImportText = record ? .recordTooLongInCSV : .fieldTooLongInCSV
         return .malformed(
-            SourceLocation(file: path, line: nextLine, column: column),
-            LocalizedText(
-                ru: what.ru
-                    + ": такого не бывает в выгрузке таблицы — вероятно, не закрыта кавычка или в файле нет переводов строк. Проверьте файл в текстовом редакторе",
-                en: what.en
-                    + ": no table export holds that — most likely a quote is left open, or the file has no line breaks. Look at the file in a text editor"
-            ))
+            SourceLocation(file: path, line: nextLine, column: column), key.text(["limit": .localized(RowLimits.size(limit))]))
     }
 
     private func refill() throws(ImportError) {

@@ -74,9 +74,7 @@ package struct FieldReader {
                 if (result.evidence == .dayFirstOnly && order == .monthFirst) || (result.evidence == .monthFirstOnly && order == .dayFirst)
                 {
                     return .problem(
-                        LocalizedText(
-                            ru: "дата не сходится с порядком «\(order == .dayFirst ? "день.месяц" : "месяц.день")», принятым для столбца",
-                            en: "the date does not fit the column's \(order == .dayFirst ? "day/month" : "month/day") order"))
+                        (order == .dayFirst ? ImportText.dateAgainstDayFirstOrder : .dateAgainstMonthFirstOrder).text())
                 }
                 return .problem(
                     ImportText.cannotBeReadAsADate.text())

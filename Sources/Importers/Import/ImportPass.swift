@@ -347,7 +347,7 @@ final class ImportPass {
         for problem in bad where problems.count < options.problemLimit { problems.append(problem) }
         if options.skipBadRows && !options.dryRun {
             let reason = bad.map { problem in
-                "\(problem.header ?? problem.field ?? ""): \(problem.reason.ru) / \(problem.reason.en)"
+                "\(problem.header ?? problem.field ?? ""): " + Language.allCases.map { problem.reason[$0] }.joined(separator: " / ")
             }.joined(separator: "; ")
             let all = cells()
             if rejects == nil {

@@ -25,16 +25,16 @@ extension Importer {
                 }
                 looks.append((sheet.name, found.look))
             }
-            let ru = looks.map { "«\($0.name)» — \($0.look.ru)" }.joined(separator: "; ")
-            let en = looks.map { "'\($0.name)' — \($0.look.en)" }.joined(separator: "; ")
+            let sheets = MessageArgument.inEach { language in
+                looks.map { ImportText.sheetLook.render(["sheet": .text($0.name), "look": .localized($0.look)], in: language) }
+                    .joined(separator: "; ")
+            }
             throw ImportError.malformed(
                 SourceLocation(file: path),
-                LocalizedText(
-                    ru:
-                        "ни на одном листе книги (\(workbook.sheets.count)) нет строки заголовков для данных «\(options.kind.title.ru)»: \(ru). \(error.message(in: .ru)). Укажите лист: --sheet ИМЯ",
-                    en:
-                        "no sheet of the workbook (\(workbook.sheets.count)) has a header row for \(options.kind.title.en): \(en). \(error.message(in: .en)). Name the sheet: --sheet NAME"
-                ))
+                ImportText.noSheetHasAHeader.text([
+                    "count": .value(workbook.sheets.count), "kind": .localized(options.kind.title), "sheets": sheets,
+                    "error": .inEach { error.message(in: $0) },
+                ]))
         }
     }
 

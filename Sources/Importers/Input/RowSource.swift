@@ -56,9 +56,8 @@ package final class CSVRowSource: RowSource {
         case 0x09: delimiterName = "TAB"
         default: delimiterName = "«" + String(UnicodeScalar(reader.delimiter)) + "»"
         }
-        let how = LocalizedText(ru: reader.encodingDetected ? "определена" : "задана", en: reader.encodingDetected ? "detected" : "given")
-        let howDelimiter = LocalizedText(
-            ru: reader.delimiterDetected ? "определён" : "задан", en: reader.delimiterDetected ? "detected" : "given")
+        let how = (reader.encodingDetected ? ImportText.encodingDetected : .encodingGiven).text()
+        let howDelimiter = (reader.delimiterDetected ? ImportText.delimiterDetected : .delimiterGiven).text()
         return [
             ImportText.encodingDelimiter.text([
                 "encoding": .value(reader.encoding.rawValue), "how": .localized(how), "delimiterName": .value(delimiterName),

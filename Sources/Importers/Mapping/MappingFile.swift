@@ -71,48 +71,44 @@ public struct MappingFile: Sendable, Equatable {
                 ImportText.expectedAMappingOfKeysColumns.text())
         }
         let fieldNames = Set(kind.fields.map(\.name))
-        func fail(_ node: Node, _ ru: String, _ en: String) -> Diagnostic {
-            Diagnostic(at: source.location(of: node), LocalizedText(ru: ru, en: en))
+        func fail(_ node: Node, _ key: ImportText, _ arguments: [String: MessageArgument] = [:]) -> Diagnostic {
+            Diagnostic(at: source.location(of: node), key.text(arguments))
         }
         for (keyNode, value) in root {
             let key = keyNode.string ?? ""
             switch key {
             case "header_row":
                 guard let row = value.int, row >= 0 else {
-                    throw fail(
-                        value, "header_row: ожидается номер строки (0, если заголовка нет)",
-                        "header_row: expected a row number (0 when there is no header)")
+                    throw fail(value, .mappingHeaderRowExpected)
                 }
                 result.headerRow = row
             case "sheet":
                 result.sheet = value.string
             case "encoding":
                 guard let name = value.string, let encoding = TextEncoding(name: name) else {
-                    throw fail(value, "encoding: ожидается utf-8 или windows-1251", "encoding: expected utf-8 or windows-1251")
+                    throw fail(value, .mappingEncodingExpected)
                 }
                 result.encoding = encoding
             case "delimiter":
                 guard let text = value.string, let byte = delimiterByte(text) else {
-                    throw fail(
-                        value, "delimiter: ожидается один символ (; , | или \\t)", "delimiter: expected one character (; , | or \\t)")
+                    throw fail(value, .mappingDelimiterExpected)
                 }
                 result.delimiter = byte
             case "date_order":
                 guard let text = value.string, let order = DateOrder(rawValue: text.lowercased()) else {
-                    throw fail(value, "date_order: ожидается dd.mm или mm.dd", "date_order: expected dd.mm or mm.dd")
+                    throw fail(value, .mappingDateOrderExpected)
                 }
                 result.dateOrder = order
             case "columns":
                 guard case .mapping(let columns) = value else {
-                    throw fail(value, "columns: ожидается словарь «поле: столбец»", "columns: expected a mapping 'field: column'")
+                    throw fail(value, .mappingColumnsExpected)
                 }
                 for (fieldNode, columnNode) in columns {
                     let field = fieldNode.string ?? ""
                     guard fieldNames.contains(field) else {
                         throw fail(
-                            fieldNode,
-                            "неизвестное поле «\(field)» для данных «\(kind.title.ru)»; поля: \(kind.fields.map(\.name).joined(separator: ", "))",
-                            "unknown field '\(field)' for \(kind.title.en); the fields are: \(kind.fields.map(\.name).joined(separator: ", "))"
+                            fieldNode, .mappingUnknownField,
+                            ["field": .text(field), "kind": .localized(kind.title), "fields": .text(kind.fields.map(\.name).joined(separator: ", "))]
                         )
                     }
                     if case .scalar(let scalar) = columnNode,
@@ -120,60 +116,52 @@ public struct MappingFile: Sendable, Equatable {
                     {
                         result.columns[field] = .skip
                     } else if let number = columnNode.int {
-                        guard number >= 1 else { throw fail(columnNode, "номер столбца начинается с 1", "column numbers start at 1") }
+                        guard number >= 1 else { throw fail(columnNode, .mappingColumnNumbersStartAt1) }
                         result.columns[field] = .position(number)
                     } else if let name = columnNode.string {
                         result.columns[field] = .header(name)
                     } else {
-                        throw fail(columnNode, "ожидается имя столбца или его номер", "expected a column name or number")
+                        throw fail(columnNode, .mappingColumnExpected)
                     }
                 }
             case "xml":
                 guard case .mapping(let xml) = value else {
-                    throw fail(value, "xml: ожидается словарь с records: и fields:", "xml: expected a mapping with records: and fields:")
+                    throw fail(value, .mappingXMLExpected)
                 }
                 for (xmlKey, xmlValue) in xml {
                     switch xmlKey.string ?? "" {
                     case "records":
                         guard let path = xmlValue.string, path.hasPrefix("/") else {
-                            throw fail(
-                                xmlValue, "records: ожидается путь от корня, например /Выгрузка/Документ",
-                                "records: expected a path from the root, e.g. /Export/Document")
+                            throw fail(xmlValue, .mappingXMLRecordsExpected)
                         }
                         result.xmlRecords = path
                     case "fields":
                         guard case .mapping(let fields) = xmlValue else {
-                            throw fail(
-                                xmlValue, "fields: ожидается словарь «поле: элемент или @атрибут»",
-                                "fields: expected a mapping 'field: element or @attribute'")
+                            throw fail(xmlValue, .mappingXMLFieldsExpected)
                         }
                         for (fieldNode, pathNode) in fields {
                             let field = fieldNode.string ?? ""
                             guard fieldNames.contains(field) else {
-                                throw fail(fieldNode, "неизвестное поле «\(field)»", "unknown field '\(field)'")
+                                throw fail(fieldNode, .mappingXMLUnknownField, ["field": .text(field)])
                             }
                             guard let path = pathNode.string, !path.isEmpty else {
-                                throw fail(pathNode, "ожидается имя элемента или @атрибута", "expected an element or @attribute name")
+                                throw fail(pathNode, .mappingXMLElementExpected)
                             }
                             result.xmlFields[field] = path
                             result.columns[field] = .header(path)
                         }
                     default:
-                        throw fail(
-                            xmlKey, "неизвестный ключ xml.\(xmlKey.string ?? ""); ожидаются records и fields",
-                            "unknown key xml.\(xmlKey.string ?? ""); expected records and fields")
+                        throw fail(xmlKey, .mappingXMLUnknownKey, ["key": .text(xmlKey.string ?? "")])
                     }
                 }
             case "stages":
                 guard kind == .deals, case .mapping(let codes) = value else {
-                    throw fail(
-                        value, "stages: только для сделок; ожидается словарь won:/lost:/open: со списками этапов",
-                        "stages: for deals only; expected a mapping won:/lost:/open: of stage lists")
+                    throw fail(value, .mappingStagesExpected)
                 }
                 for (codeNode, listNode) in codes {
                     let code = codeNode.string ?? ""
                     guard ["won", "lost", "open"].contains(code) else {
-                        throw fail(codeNode, "stages: ожидается won, lost или open", "stages: expected won, lost or open")
+                        throw fail(codeNode, .mappingStageOutcomeExpected)
                     }
                     var names: [String] = []
                     if case .sequence(let items) = listNode {
@@ -182,15 +170,12 @@ public struct MappingFile: Sendable, Equatable {
                         names = [one]
                     }
                     guard !names.isEmpty else {
-                        throw fail(listNode, "stages.\(code): ожидается список этапов", "stages.\(code): expected a list of stages")
+                        throw fail(listNode, .mappingStageListExpected, ["code": .text(code)])
                     }
                     for name in names { result.stages[normalizeWord(name)] = code }
                 }
             default:
-                throw fail(
-                    keyNode,
-                    "неизвестный ключ «\(key)»; допустимы: header_row, sheet, encoding, delimiter, date_order, columns, xml, stages",
-                    "unknown key '\(key)'; allowed: header_row, sheet, encoding, delimiter, date_order, columns, xml, stages")
+                throw fail(keyNode, .mappingUnknownKey, ["key": .text(key)])
             }
         }
         return result

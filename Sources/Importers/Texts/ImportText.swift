@@ -103,6 +103,38 @@ enum ImportText: String, TextCatalogue {
     case cancelledOrReturnedOrderNotA
     case aQuoteOpensHereAndIs2
     case theRecordHasMoreThanFields
+    case mappingHeaderRowExpected
+    case mappingEncodingExpected
+    case mappingDelimiterExpected
+    case mappingDateOrderExpected
+    case mappingColumnsExpected
+    case mappingUnknownField
+    case mappingColumnNumbersStartAt1
+    case mappingColumnExpected
+    case mappingXMLExpected
+    case mappingXMLRecordsExpected
+    case mappingXMLFieldsExpected
+    case mappingXMLUnknownField
+    case mappingXMLElementExpected
+    case mappingXMLUnknownKey
+    case mappingStagesExpected
+    case mappingStageOutcomeExpected
+    case mappingStageListExpected
+    case mappingUnknownKey
+    case recordTooLongInCSV
+    case fieldTooLongInCSV
+    case checkXMLRecords
+    case workbookDamaged
+    case gib
+    case workbookPartTooLarge
+    case dateAgainstDayFirstOrder
+    case dateAgainstMonthFirstOrder
+    case sheetLook
+    case noSheetHasAHeader
+    case encodingDetected
+    case encodingGiven
+    case delimiterDetected
+    case delimiterGiven
 
     static func texts(in language: Language) -> [ImportText: String] {
         switch language {

@@ -281,9 +281,7 @@ package final class XLSXRowSource: RowSource {
             ?? ImportText.rowHoldsMoreThanOfText.text(["row": .value(row), "limit": .localized(limit)])
         return .malformed(
             SourceLocation(file: stream.file, line: stream.nodeLine),
-            LocalizedText(
-                ru: what.ru + "; книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
-                en: what.en + "; the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV"))
+            ImportText.workbookDamaged.text(["problem": .localized(what)]))
     }
 
     private func pastTheGrid(cell reference: String, row: Int) -> ImportError {

@@ -75,13 +75,9 @@ final class ZIPEntryPipe: @unchecked Sendable {
 
     /// The error for a part that unpacks to more than `limit` bytes.
     static func tooLarge(_ part: String, file: String, limit: Int) -> ImportError {
-        let size = limit >= 1 << 30 ? "\(limit >> 30) ГиБ" : "\(limit >> 20) МиБ"
-        let sizeEn = limit >= 1 << 30 ? "\(limit >> 30) GiB" : "\(limit >> 20) MiB"
+        let size = limit >= 1 << 30 ? ImportText.gib.text(["bytes": .value(limit >> 30)]) : ImportText.mib.text(["bytes": .value(limit >> 20)])
         return .malformed(
-            SourceLocation(file: file),
-            LocalizedText(
-                ru: "часть книги \(part) больше \(size) в распакованном виде; разбейте книгу или сохраните лист как CSV",
-                en: "the workbook part \(part) unpacks to more than \(sizeEn); split the workbook or save the sheet as CSV"))
+            SourceLocation(file: file), ImportText.workbookPartTooLarge.text(["part": .text(part), "size": .localized(size)]))
     }
 
     /// Called on the unpacking thread: waits while the reader is `capacity` chunks behind.

@@ -174,9 +174,7 @@ package final class XMLRowSource: RowSource {
             ?? ImportText.theRecordIsLongerThanThe.text(["limit": .localized(limit)])
         return .malformed(
             SourceLocation(file: path, line: line),
-            LocalizedText(
-                ru: what.ru + "; проверьте, что записи выбраны верно (xml_records в файле соответствия)",
-                en: what.en + "; check that the right elements are read as records (xml_records in a mapping file)"))
+            ImportText.checkXMLRecords.text(["problem": .localized(what)]))
     }
 
     private func tooManyColumns(line: Int) -> ImportError {

@@ -24,6 +24,18 @@ enum WorkspaceText: String, TextCatalogue {
     case orSalvageEverythingSqliteCanStill
     case sqlite3RecoverSqlite3RecoveredCrmauditDoes
     case detailsDocsRecoveryMd
+    case storedValueOfWrongType
+    case cannotStoreResult
+    case workspaceExists
+    case workspaceNotFound
+    case notAWorkspace
+    case newerWorkspace
+    case noSuchRound
+    case noRounds
+    case roundDateBeforePrevious
+    case respondentDidNotAnswer
+    case noRespondentAnswered
+    case databaseError
 
     static func texts(in language: Language) -> [WorkspaceText: String] {
         switch language {

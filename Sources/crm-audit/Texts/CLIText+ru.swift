@@ -139,5 +139,6 @@ extension CLIText {
         .industryThereIsNoRulesetFor:
             "--industry: для отрасли «{industry}» нет набора правил; есть: {known}. Своя отрасль — с флагом --own-industry и вашим набором правил (id industry-{slug}) в check --rules",
         .expectedADateYyyyMmDd: "{option}: ожидается дата ГГГГ-ММ-ДД, получено «{text}»",
+        .symptomsNoun: "{count, plural, one {симптом} few {симптома} many {симптомов} other {симптома}}",
     ]
 }

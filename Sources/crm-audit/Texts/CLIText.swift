@@ -125,6 +125,7 @@ enum CLIText: String, TextCatalogue {
     case overallWeightedByArea
     case industryThereIsNoRulesetFor
     case expectedADateYyyyMmDd
+    case symptomsNoun
 
     static func texts(in language: Language) -> [CLIText: String] {
         switch language {
