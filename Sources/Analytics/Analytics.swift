@@ -282,19 +282,16 @@ package enum AnalyticsError: AuditError, Equatable {
     }
 
     package func message(in language: Language) -> String {
-        switch (self, language) {
-        case (.database(let path, let message), .ru):
-            "не удалось прочитать данные раунда из \(path): \(message)"
-        case (.database(let path, let message), .en):
-            "cannot read the round's data from \(path): \(message)"
-        case (.corruptSnapshot(_, let round, let message), .ru):
-            "сохранённые метрики раунда \(round) повреждены (\(message)); пересчитайте их командой `crm-audit metrics`"
-        case (.corruptSnapshot(_, let round, let message), .en):
-            "the stored metrics of round \(round) are damaged (\(message)); recompute them with `crm-audit metrics`"
-        case (.unknownSampleSet(let id), .ru):
-            "неизвестный набор примеров «\(id)»; допустимые: \(SampleSet.allCases.map(\.rawValue).joined(separator: ", "))"
-        case (.unknownSampleSet(let id), .en):
-            "unknown sample set '\(id)'; expected one of \(SampleSet.allCases.map(\.rawValue).joined(separator: ", "))"
+        let text: LocalizedText
+        switch self {
+        case .database(let path, let message): text = AnalyticsText.cannotReadRound.text(["path": .text(path), "message": .text(message)])
+        case .corruptSnapshot(_, let round, let message):
+            text = AnalyticsText.storedMetricsDamaged.text(["round": .value(round), "message": .text(message)])
+        case .unknownSampleSet(let id):
+            text = AnalyticsText.unknownSampleSet.text([
+                "id": .text(id), "allowed": .text(SampleSet.allCases.map(\.rawValue).joined(separator: ", ")),
+            ])
         }
+        return text[language]
     }
 }

@@ -20,22 +20,20 @@ package struct StoredAmountError: AuditError, Equatable {
     package var location: SourceLocation? { SourceLocation(file: workspace) }
 
     package func message(in language: Language) -> String {
-        let place: String
-        switch (file, line, language) {
-        case (let file?, let line?, .ru): place = " (строка \(line) файла \(file))"
-        case (let file?, let line?, .en): place = " (line \(line) of \(file))"
-        case (let file?, nil, .ru): place = " (файл \(file))"
-        case (let file?, nil, .en): place = " (from \(file))"
-        default: place = ""
+        var arguments: [String: MessageArgument] = ["column": .text(column), "value": .text(value), "workspace": .text(workspace)]
+        let key: AnalyticsText
+        switch (file, line) {
+        case (let file?, let line?):
+            key = .storedAmountAtLine
+            arguments["file"] = .text(file)
+            arguments["line"] = .value(line)
+        case (let file?, nil):
+            key = .storedAmountFromFile
+            arguments["file"] = .text(file)
+        default:
+            key = .storedAmount
         }
-        let again = file.map { "crm-audit import \(workspace) \($0) --replace" } ?? "crm-audit import \(workspace) FILE --replace"
-        return LocalizedText(
-            ru: "в рабочем файле значение \(column) «\(value)»\(place) не является конечным числом не больше 10^15 по модулю; "
-                + "импорт таких значений не сохраняет — файл правили вручную или он повреждён. "
-                + "Загрузите исправленный файл заново: \(again)",
-            en: "the workspace holds \(column) '\(value)'\(place), which is not a finite number within ±10^15; "
-                + "imports never store such a value, so the file was edited by hand or is damaged. "
-                + "Import the corrected file again: \(again)")[language]
+        return key.render(arguments, in: language)
     }
 }
 

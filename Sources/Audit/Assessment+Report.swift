@@ -92,7 +92,7 @@ extension Assessment {
                 views: disagreement.answers.map { answer in
                     DisagreementRow.View(
                         respondent: answer.respondent,
-                        answer: LocalizedText(ru: question.display(answer.value, in: .ru), en: question.display(answer.value, in: .en)),
+                        answer: .inEach { question.display(answer.value, in: $0) },
                         note: answer.note,
                         counts: counting[question.id].map { $0.respondent == answer.respondent && $0.value == answer.value } ?? false)
                 })
@@ -111,7 +111,7 @@ extension Assessment {
                 rows.append(
                     AnswerRow(
                         section: section.title, questionID: question.id, question: question.text,
-                        answer: LocalizedText(ru: question.display(answer.value, in: .ru), en: question.display(answer.value, in: .en)),
+                        answer: .inEach { question.display(answer.value, in: $0) },
                         note: answer.note, source: answer.source, confirmed: answer.confirmed))
             }
         }

@@ -158,12 +158,9 @@ struct RoundContext: AssessmentContext {
             let definition = MetricCatalogue.definition(of: missing.reference.id)
             let datasets = definition?.datasets ?? []
             let reason = analysis.document.unavailable[missing.reference.id].map { UnavailableReason(code: $0).text }
-            let names = LocalizedText(
-                ru: datasets.map(\.title.ru).joined(separator: ", "), en: datasets.map(\.title.en).joined(separator: ", "))
+            let names = LocalizedText.inEach { language in datasets.map { $0.title[language] }.joined(separator: ", ") }
             let title = definition?.title ?? LocalizedText(both: missing.reference.id)
-            let fallback = LocalizedText(
-                ru: "нет данных" + (datasets.isEmpty ? "" : "; загрузите: \(names.ru)"),
-                en: "no data" + (datasets.isEmpty ? "" : "; import: \(names.en)"))
+            let fallback = datasets.isEmpty ? AuditText.noDataFor.text() : AuditText.noDataImport.text(["datasets": .localized(names)])
             let why = reason ?? fallback
             return AuditText.metric.text(["title": .localized(title), "why": .localized(why)])
         case .local:
@@ -173,7 +170,7 @@ struct RoundContext: AssessmentContext {
 
     func label(questionID: String, value: AnswerValue) -> LocalizedText {
         guard let question = questionnaire.question(questionID) else { return LocalizedText(both: EvidenceTemplate.plain(value)) }
-        return LocalizedText(ru: question.display(value, in: .ru), en: question.display(value, in: .en))
+        return .inEach { question.display(value, in: $0) }
     }
 
     func samples(_ spec: SampleSpec) -> SampleRecords? {

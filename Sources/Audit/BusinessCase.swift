@@ -51,14 +51,9 @@ package struct BusinessCase: Sendable, Hashable, Codable {
     {
         let number = assessment.answerValues.number
         let metrics = assessment.analysis.document
-        let format = (ru: Formatter(.ru), en: Formatter(.en))
-        func money(_ value: Double) -> LocalizedText {
-            LocalizedText(ru: format.ru.money(value.rounded()), en: format.en.money(value.rounded()))
-        }
-        func percent(_ value: Double) -> LocalizedText {
-            LocalizedText(
-                ru: format.ru.number(100 * value, fractionDigits: 1) + " %", en: format.en.number(100 * value, fractionDigits: 1) + "%")
-        }
+        func money(_ value: Double) -> LocalizedText { .inEach { Formatter($0).money(value.rounded()) } }
+        func percent(_ value: Double) -> LocalizedText { .inEach { Formatter($0).percent(value) } }
+        func whole(_ value: Double) -> MessageArgument { .inEach { Formatter($0).number(value, fractionDigits: 0) } }
         var costs: [Line] = [], value: [Line] = [], guarded: [Line] = [], notCounted: [LocalizedText] = [],
             assumptions: [LocalizedText] = []
 
@@ -102,9 +97,7 @@ package struct BusinessCase: Sendable, Hashable, Codable {
                         id: "internal", title: AuditText.theCompanyOwnTime.text(),
                         amount: amount...amount,
                         basis: AuditText.hoursAWeekWeeksAnHour.text([
-                            "number": .localized(
-                                LocalizedText(
-                                    ru: format.ru.number(hours, fractionDigits: 0), en: format.en.number(hours, fractionDigits: 0))),
+                            "number": whole(hours),
                             "weeks": .value(plan.weeks),
                             "money": .localized(money(hourly)),
                         ])))
@@ -155,8 +148,7 @@ package struct BusinessCase: Sendable, Hashable, Codable {
                     id: "reports", title: AuditText.timeOnManualReports.text(),
                     amount: (0.5 * yearly)...(0.8 * yearly),
                     basis: AuditText.hoursAMonthAnHourA.text([
-                        "number": .localized(
-                            LocalizedText(ru: format.ru.number(hours, fractionDigits: 0), en: format.en.number(hours, fractionDigits: 0))),
+                        "number": whole(hours),
                         "money": .localized(money(salary / 164)),
                     ])))
         }

@@ -234,7 +234,7 @@ package enum RoundComparer {
             func words(_ value: AnswerValue?) -> LocalizedText? {
                 guard let value else { return nil }
                 guard let question else { return LocalizedText(both: EvidenceTemplate.plain(value)) }
-                return LocalizedText(ru: question.display(value, in: .ru), en: question.display(value, in: .en))
+                return .inEach { question.display(value, in: $0) }
             }
             return RoundComparison.AnswerChange(
                 questionID: id, question: question?.text ?? LocalizedText(both: id),
@@ -250,19 +250,14 @@ package enum ComparisonError: AuditError, Equatable {
     case notAssessed(round: Int)
 
     package func message(in language: Language) -> String {
-        switch (self, language) {
-        case (.notEnoughRounds(let assessed), .ru):
-            "для сравнения нужны два оценённых раунда, оценены: \(assessed.isEmpty ? "ни одного" : assessed.map(String.init).joined(separator: ", ")); начните раунд командой `crm-audit round new` и оцените его командой `crm-audit check`"
-        case (.notEnoughRounds(let assessed), .en):
-            "comparing needs two assessed rounds, assessed: \(assessed.isEmpty ? "none" : assessed.map(String.init).joined(separator: ", ")); start a round with `crm-audit round new` and assess it with `crm-audit check`"
-        case (.sameRound(let number), .ru):
-            "раунд \(number) нельзя сравнить сам с собой; укажите два разных раунда"
-        case (.sameRound(let number), .en):
-            "round \(number) cannot be compared with itself; give two different rounds"
-        case (.notAssessed(let round), .ru):
-            "раунд \(round) ещё не оценён; выполните `crm-audit check WORKSPACE --round \(round)`"
-        case (.notAssessed(let round), .en):
-            "round \(round) has not been assessed yet; run `crm-audit check WORKSPACE --round \(round)`"
+        let text: LocalizedText
+        switch self {
+        case .notEnoughRounds(let assessed) where assessed.isEmpty: text = AuditText.notEnoughRoundsNone.text()
+        case .notEnoughRounds(let assessed):
+            text = AuditText.notEnoughRoundsAssessed.text(["rounds": .text(assessed.map(String.init).joined(separator: ", "))])
+        case .sameRound(let number): text = AuditText.sameRound.text(["round": .value(number)])
+        case .notAssessed(let round): text = AuditText.roundNotAssessed.text(["round": .value(round)])
         }
+        return text[language]
     }
 }

@@ -314,10 +314,11 @@ public enum AnswersFile {
                     diagnostics.append(
                         Diagnostic(
                             at: entry.location,
-                            LocalizedText(
-                                ru: "в анкете «\(questionnaire.id)» нет вопроса «\(id)»" + (near.map { "; возможно, «\($0)»?" } ?? ""),
-                                en: "questionnaire '\(questionnaire.id)' has no question '\(id)'"
-                                    + (near.map { "; did you mean '\($0)'?" } ?? ""))))
+                            near.map {
+                                QuestionnaireText.questionnaireHasNoQuestionNear.text([
+                                    "questionnaire": .text(questionnaire.id), "id": .text(id), "near": .text($0),
+                                ])
+                            } ?? QuestionnaireText.questionnaireHasNoQuestion.text(["questionnaire": .text(questionnaire.id), "id": .text(id)])))
                 }
                 continue
             }

@@ -31,19 +31,18 @@ public enum FormPrinter {
     }
 
     static func hint(_ question: Question, _ language: Language) -> String? {
-        let unit = question.unit.map { ", \($0[language])" } ?? ""
-        switch (question.type, language) {
-        case (.scale, .ru): return "оценка от 1 до 5"
-        case (.scale, .en): return "a score from 1 to 5"
-        case (.number, .ru), (.money, .ru): return "число" + unit
-        case (.number, .en), (.money, .en): return "a number" + unit
-        case (.percent, .ru): return "процент, 0–100"
-        case (.percent, .en): return "a percent, 0–100"
-        case (.date, .ru): return "дата"
-        case (.date, .en): return "a date"
-        case (.multi, _): return words(language).several
+        let key: QuestionnaireText
+        switch question.type {
+        case .scale: key = .formHintScale
+        case .number, .money:
+            guard let unit = question.unit else { return QuestionnaireText.formHintNumber.render(in: language) }
+            return QuestionnaireText.formHintNumberWithUnit.render(["unit": .localized(unit)], in: language)
+        case .percent: key = .formHintPercent
+        case .date: key = .formHintDate
+        case .multi: return words(language).several
         default: return nil
         }
+        return key.render(in: language)
     }
 
     /// The numbers of the earlier questions a condition depends on.

@@ -220,13 +220,9 @@ package struct Interview {
             let remaining = shown.filter { $0.sectionID == question.sectionID && answers[$0.id]?.confirmed == false }.count
             say(
                 &console,
-                LocalizedText(
-                    ru: "Enter — подтвердить, или введите новый ответ"
-                        + (remaining > 1
-                            ? "; a — подтвердить без изменений все \(remaining) \(Plural.form(Double(remaining), "перенесённый ответ|перенесённых ответа|перенесённых ответов", .ru)) раздела."
-                            : "."),
-                    en: "Press Enter to confirm it, or type the new answer"
-                        + (remaining > 1 ? "; a confirms all \(remaining) carried-over answers of the section as they are." : ".")),
+                remaining > 1
+                    ? QuestionnaireText.confirmCarriedOverAll.text(["count": .count(remaining)])
+                    : QuestionnaireText.confirmCarriedOver.text(),
                 style: .accent)
         } else if current == nil, let proposal {
             say(
@@ -408,22 +404,19 @@ package struct Interview {
     }
 
     private func hint(for question: Question) -> String? {
-        let unit = question.unit.map { " (\($0[language]))" } ?? ""
-        switch (question.type, language) {
-        case (.multi, .ru): return "Можно несколько: номера через запятую, например 1, 3; 0 — ничего из перечисленного"
-        case (.multi, .en): return "Several allowed: numbers separated by commas, e.g. 1, 3; 0 for none of these"
-        case (.scale, .ru): return "Оценка от 1 до 5"
-        case (.scale, .en): return "A score from 1 to 5"
-        case (.number, .ru), (.money, .ru): return "Число" + unit
-        case (.number, .en), (.money, .en): return "A number" + unit
-        case (.percent, .ru): return "Процент, 0–100"
-        case (.percent, .en): return "A percent, 0–100"
-        case (.date, .ru): return "Дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ"
-        case (.date, .en): return "A date YYYY-MM-DD or DD.MM.YYYY"
-        case (.text, .ru): return "Свободный текст в одну строку"
-        case (.text, .en): return "Free text on one line"
+        let key: QuestionnaireText
+        switch question.type {
+        case .multi: key = .hintMulti
+        case .scale: key = .hintScale
+        case .number, .money:
+            guard let unit = question.unit else { return QuestionnaireText.hintNumber.render(in: language) }
+            return QuestionnaireText.hintNumberWithUnit.render(["unit": .localized(unit)], in: language)
+        case .percent: key = .hintPercent
+        case .date: key = .hintDate
+        case .text: key = .hintText
         default: return nil
         }
+        return key.render(in: language)
     }
 
     private func finish(shown: [Question], console: inout some InterviewConsole) {

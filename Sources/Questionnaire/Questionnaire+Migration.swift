@@ -142,23 +142,18 @@ package enum QuestionnaireError: AuditError, Equatable {
     case roundClosed(round: Int)
 
     package func message(in language: Language) -> String {
-        switch (self, language) {
-        case (.otherQuestionnaire(let round, let recorded, let wanted), .ru):
-            "раунд \(round) заполнялся по анкете «\(recorded)», а не «\(wanted)»; укажите --questionnaire \(recorded)"
-        case (.otherQuestionnaire(let round, let recorded, let wanted), .en):
-            "round \(round) was answered with questionnaire '\(recorded)', not '\(wanted)'; pass --questionnaire \(recorded)"
-        case (.unknownQuestion(let id, let questionnaire), .ru):
-            "в анкете «\(questionnaire)» нет вопроса «\(id)»"
-        case (.unknownQuestion(let id, let questionnaire), .en):
-            "questionnaire '\(questionnaire)' has no question '\(id)'"
-        case (.unknownSection(let id, let questionnaire), .ru):
-            "в анкете «\(questionnaire)» нет раздела «\(id)»"
-        case (.unknownSection(let id, let questionnaire), .en):
-            "questionnaire '\(questionnaire)' has no section '\(id)'"
-        case (.roundClosed(let round), .ru):
-            "раунд \(round) закрыт, его ответы менять нельзя; начните новый раунд аудита"
-        case (.roundClosed(let round), .en):
-            "round \(round) is closed and its answers cannot change; start a new audit round"
+        let text: LocalizedText
+        switch self {
+        case .otherQuestionnaire(let round, let recorded, let wanted):
+            text = QuestionnaireText.roundAnsweredWithOtherQuestionnaire.text([
+                "round": .value(round), "recorded": .text(recorded), "wanted": .text(wanted),
+            ])
+        case .unknownQuestion(let id, let questionnaire):
+            text = QuestionnaireText.questionnaireHasNoQuestion.text(["id": .text(id), "questionnaire": .text(questionnaire)])
+        case .unknownSection(let id, let questionnaire):
+            text = QuestionnaireText.questionnaireHasNoSection.text(["id": .text(id), "questionnaire": .text(questionnaire)])
+        case .roundClosed(let round): text = QuestionnaireText.roundClosed.text(["round": .value(round)])
         }
+        return text[language]
     }
 }

@@ -133,14 +133,9 @@ struct Checker {
             let same = position == limit
             error(
                 location,
-                LocalizedText(
-                    ru: same
-                        ? "\(owner.ru) ссылается на свой собственный ответ «\(reference.id)»"
-                        : "\(owner.ru) ссылается на более поздний вопрос «\(reference.id)»: он ещё не задан; перенесите условие или вопрос",
-                    en: same
-                        ? "\(owner.en) refers to its own answer '\(reference.id)'"
-                        : "\(owner.en) refers to the later question '\(reference.id)', which is not asked yet; move the condition or the question"
-                ))
+                (same ? QuestionnaireText.refersToItsOwnAnswer : .refersToALaterQuestion).text([
+                    "owner": .localized(owner), "id": .text(reference.id),
+                ]))
         }
     }
 

@@ -326,9 +326,8 @@ struct Builder {
             let near = areaIDs.min { editDistance($0, area) < editDistance($1, area) }.flatMap { editDistance($0, area) <= 2 ? $0 : nil }
             reader.error(
                 areaNode,
-                LocalizedText(
-                    ru: "\(named.ru): неизвестная область «\(area)»" + (near.map { "; возможно, «\($0)»?" } ?? "; объявите её в areas"),
-                    en: "\(named.en): unknown area '\(area)'" + (near.map { "; did you mean '\($0)'?" } ?? "; declare it under areas")))
+                near.map { QuestionnaireText.unknownAreaNear.text(["what": .localized(named), "area": .text(area), "near": .text($0)]) }
+                    ?? QuestionnaireText.unknownArea.text(["what": .localized(named), "area": .text(area)]))
         }
         let relevant = reader.expression(fields, "relevant")?.0
         let prefill = reader.expression(fields, "prefill")?.0
@@ -428,7 +427,7 @@ struct Builder {
                 reader.report(
                     Diagnostic(
                         .error, at: reader.location(ofScalar: error.offset, in: patternNode),
-                        LocalizedText(ru: lead.ru + error.message(in: .ru), en: lead.en + error.message(in: .en))))
+                        QuestionnaireText.patternProblem.text(["lead": .localized(lead), "problem": .inEach { error.message(in: $0) }])))
             }
         } else if fields["min"] != nil || fields["max"] != nil {
             let low = reader.number(fields, "min", what), high = reader.number(fields, "max", what)

@@ -55,5 +55,11 @@ extension AnalyticsText {
         .thePreviousMonths: "the previous 12 months ({date} – {date2})",
         .comparedWithThePreviousMonths: " compared with the previous 12 months ({date} – {date2})",
         .theMetricsOfRound: "the metrics of round {number}",
+        .cannotReadRound: "cannot read the round's data from {path}: {message}",
+        .storedMetricsDamaged: "the stored metrics of round {round} are damaged ({message}); recompute them with `crm-audit metrics`",
+        .unknownSampleSet: "unknown sample set '{id}'; expected one of {allowed}",
+        .storedAmountAtLine: "the workspace holds {column} '{value}' (line {line} of {file}), which is not a finite number within ±10^15; imports never store such a value, so the file was edited by hand or is damaged. Import the corrected file again: crm-audit import {workspace} {file} --replace",
+        .storedAmountFromFile: "the workspace holds {column} '{value}' (from {file}), which is not a finite number within ±10^15; imports never store such a value, so the file was edited by hand or is damaged. Import the corrected file again: crm-audit import {workspace} {file} --replace",
+        .storedAmount: "the workspace holds {column} '{value}', which is not a finite number within ±10^15; imports never store such a value, so the file was edited by hand or is damaged. Import the corrected file again: crm-audit import {workspace} FILE --replace",
     ]
 }

@@ -55,5 +55,11 @@ extension AnalyticsText {
         .thePreviousMonths: "предыдущие 12 мес. ({date}–{date2})",
         .comparedWithThePreviousMonths: " в сравнении с предыдущими 12 мес. ({date}–{date2})",
         .theMetricsOfRound: "метрики раунда {number}",
+        .cannotReadRound: "не удалось прочитать данные раунда из {path}: {message}",
+        .storedMetricsDamaged: "сохранённые метрики раунда {round} повреждены ({message}); пересчитайте их командой `crm-audit metrics`",
+        .unknownSampleSet: "неизвестный набор примеров «{id}»; допустимые: {allowed}",
+        .storedAmountAtLine: "в рабочем файле значение {column} «{value}» (строка {line} файла {file}) не является конечным числом не больше 10^15 по модулю; импорт таких значений не сохраняет — файл правили вручную или он повреждён. Загрузите исправленный файл заново: crm-audit import {workspace} {file} --replace",
+        .storedAmountFromFile: "в рабочем файле значение {column} «{value}» (файл {file}) не является конечным числом не больше 10^15 по модулю; импорт таких значений не сохраняет — файл правили вручную или он повреждён. Загрузите исправленный файл заново: crm-audit import {workspace} {file} --replace",
+        .storedAmount: "в рабочем файле значение {column} «{value}» не является конечным числом не больше 10^15 по модулю; импорт таких значений не сохраняет — файл правили вручную или он повреждён. Загрузите исправленный файл заново: crm-audit import {workspace} ФАЙЛ --replace",
     ]
 }

@@ -55,6 +55,12 @@ enum AnalyticsText: String, TextCatalogue {
     case thePreviousMonths
     case comparedWithThePreviousMonths
     case theMetricsOfRound
+    case cannotReadRound
+    case storedMetricsDamaged
+    case unknownSampleSet
+    case storedAmountAtLine
+    case storedAmountFromFile
+    case storedAmount
 
     static func texts(in language: Language) -> [AnalyticsText: String] {
         switch language {

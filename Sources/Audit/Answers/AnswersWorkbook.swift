@@ -411,7 +411,7 @@ package enum AnswersWorkbook {
     static func nonAnswerValue(_ label: String) -> String {
         let key = label.lowercased()
         for (value, text) in [("dont_know", text.dontKnow), ("not_applicable", text.notApplicable), ("-", text.noneOfThese)]
-        where text.ru.lowercased() == key || text.en.lowercased() == key {
+        where Language.allCases.contains(where: { text[$0].lowercased() == key }) {
             return value
         }
         return label  // the answer parser names what it does not understand

@@ -27,28 +27,17 @@ extension ConfigurationBuilder {
         guard case .number(let days)? = spec.stalledAfterDays?.evaluate(with: bindings).value, days.isFinite, days >= 1 else { return }
         // The limit is the whole deal's; with the company's stages, each stage gets its part.
         let whole = stageCount > 0 ? max(3, (days / Double(stageCount)).rounded(.up)) : days.rounded(.up)
-        let ru = Formatter(.ru), en = Formatter(.en)
         let cycle = spec.stalledAfterDays?.references.first { $0.kind == .answer }.flatMap { bindings.answers[$0.id] }
-        var basisRU = "", basisEN = ""
+        let detail: LocalizedText
         if case .number(let stated)? = cycle {
-            basisRU = "; цикл сделки, по словам компании, — \(ru.count(stated)) \(Plural.form(stated, "день|дня|дней", .ru))"
-            basisEN = "; the company states a sales cycle of \(en.count(stated)) \(Plural.form(stated, "day|days", .en))"
-            if stageCount > 0 {
-                basisRU += ", этапов — \(stageCount): вдвое больше цикла, поделённое на этапы"
-                basisEN += " over \(stageCount) stages: twice the cycle, shared among the stages"
-            }
+            detail = (stageCount > 0 ? AuditText.stalledDealTaskStages : .stalledDealTaskStated).text([
+                "days": .number(whole), "cycle": .number(stated), "stages": .count(stageCount),
+            ])
+        } else {
+            detail = AuditText.stalledDealTask.text(["days": .number(whole)])
         }
         configuration.add(
-            ConfigItem(
-                id: "automation.stalled_deal",
-                title: AuditText.stalledDealAlert.text(),
-                detail: LocalizedText(
-                    ru:
-                        "задача руководителю, если сделка не переходит на следующий этап \(ru.count(whole)) \(Plural.form(whole, "день|дня|дней", .ru))"
-                        + basisRU,
-                    en:
-                        "a task for the sales head when a deal has not moved to the next stage for \(en.count(whole)) \(Plural.form(whole, "day|days", .en))"
-                        + basisEN)),
+            ConfigItem(id: "automation.stalled_deal", title: AuditText.stalledDealAlert.text(), detail: detail),
             to: .automations)
     }
 

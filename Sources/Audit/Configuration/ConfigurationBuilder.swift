@@ -49,23 +49,23 @@ package enum ConfigurationBuilder {
             return
                 "\(format.metric(value, unit: definition.unit)) (\(definition.period.title[format.language]), \(on) \(format.date(metrics.asOf)))"
         }
-        return LocalizedText(ru: text(Formatter(.ru)), en: text(Formatter(.en)))
+        return .inEach { text(Formatter($0)) }
     }
 
     private static func addSegments(from metrics: MetricDocument, to configuration: inout RecommendedConfiguration) {
-        let ru = Formatter(.ru), en = Formatter(.en)
         // ABC on the headline period: the class thresholds are the last 12 months' revenue.
         for row in metrics.tables.abc["customers"] ?? [] {
             configuration.add(
                 ConfigItem(
                     id: "abc.\(row.abcClass.lowercased())",
                     title: AuditText.customerAbcClass.text(["abcClass": .value(row.abcClass)]),
-                    detail: LocalizedText(
-                        ru: (row.minRevenue.map { "выручка за последние 12 месяцев от \(ru.money($0, fractionDigits: 0)); " } ?? "")
-                            + "сейчас: \(ru.count(Double(row.count), .customers)), \(ru.percent(row.countShare)) покупавших за 12 месяцев по \(ru.date(metrics.asOf)), их доля выручки за эти 12 месяцев — \(ru.percent(row.revenueShare)); пересчитывать ежемесячно",
-                        en: (row.minRevenue.map { "revenue over the last 12 months from \(en.money($0, fractionDigits: 0)); " } ?? "")
-                            + "now \(en.count(Double(row.count), .customers)) (\(en.percent(row.countShare)) of those who bought in the 12 months) bring \(en.percent(row.revenueShare)) of the 12 months' revenue to \(en.date(metrics.asOf)); recompute monthly"
-                    )),
+                    detail: (row.minRevenue == nil ? AuditText.abcClassDetail : .abcClassDetailFrom).text([
+                        "money": .inEach { language in row.minRevenue.map { Formatter(language).money($0, fractionDigits: 0) } ?? "" },
+                        "customers": .inEach { Formatter($0).count(Double(row.count), .customers) },
+                        "share": .inEach { Formatter($0).percent(row.countShare) },
+                        "revenueShare": .inEach { Formatter($0).percent(row.revenueShare) },
+                        "date": .inEach { Formatter($0).date(metrics.asOf) },
+                    ])),
                 to: .segments)
         }
         // RFM segments rank customers against each other (all history, recency from as_of); none of

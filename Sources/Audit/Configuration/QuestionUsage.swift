@@ -31,7 +31,7 @@ package enum QuestionUsage {
         }
         func answers(inTemplate text: LocalizedText?) -> [String] {
             guard let text else { return [] }
-            return (EvidenceTemplate.slots(in: text.ru) + EvidenceTemplate.slots(in: text.en)).compactMap { slot in
+            return Language.allCases.flatMap { EvidenceTemplate.slots(in: text[$0]) }.compactMap { slot in
                 slot.name.hasPrefix("answer.") ? String(slot.name.dropFirst("answer.".count)) : nil
             }
         }
@@ -80,12 +80,9 @@ package enum QuestionUsage {
         return unused(in: questionnaire, rulesets: rulesets).map { question in
             Diagnostic(
                 .warning, at: question.location,
-                LocalizedText(
-                    ru:
-                        "вопрос «\(question.id)» ни на что не влияет: его не оценивает ни одна область, не читают правила (\(names.isEmpty ? "наборов правил нет" : names)), условия показа, условия готовности и настройка CRM; используйте ответ или отметьте вопрос «purpose: context»",
-                    en:
-                        "question '\(question.id)' feeds nothing: no area scores it, and no rule (\(names.isEmpty ? "no rulesets" : names)), skip logic, readiness gate or configuration item reads it; use the answer, or mark the question 'purpose: context'"
-                ))
+                AuditText.questionFeedsNothing.text([
+                    "id": .text(question.id), "rulesets": names.isEmpty ? .localized(AuditText.noRulesets.text()) : .text(names),
+                ]                ))
         }
     }
 }

@@ -206,9 +206,7 @@ package struct PlatformShortlist: Sendable, Hashable, Codable {
             score += 1.0 * Double(builtIn.count)
             let names = builtIn.map(Self.mustHaveTitle)
             reasons.append(
-                LocalizedText(
-                    ru: "встроено: " + names.map(\.ru).joined(separator: ", "),
-                    en: "built in: " + names.map(\.en).joined(separator: ", ")))
+                AuditText.builtIn.text(["names": .inEach { language in names.map { $0[language] }.joined(separator: ", ") }]))
         }
         return ShortlistEntry(
             platform: platform, score: out.isEmpty ? score : nil, reasons: reasons, concerns: concerns, exclusions: out,

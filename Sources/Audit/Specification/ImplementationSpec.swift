@@ -40,16 +40,15 @@ package struct ImplementationSpec: Sendable, Hashable, Codable {
         package var name: LocalizedText
         /// text, number, money, date, list, multi_list, phone, email, tax_id, user, yes_no.
         package var type: String
-        /// The allowed values of a list, from the answers and the data (as the client writes them).
-        package var values: [String]
-        /// The values in English where the tool proposes them (loss reasons); nil for the client's own values.
-        package var valuesEN: [String]? = nil
+        /// The allowed values of a list: the client's own as written in the data (the same in every
+        /// language), or the tool's proposal (loss reasons) in each language.
+        package var values: [LocalizedText]
         package var required: Bool
         package var filledBy: LocalizedText
         package var source: LocalizedText
 
         enum CodingKeys: String, CodingKey {
-            case entity, name, type, values, valuesEN = "values_en", required, filledBy = "filled_by", source
+            case entity, name, type, values, required, filledBy = "filled_by", source
         }
     }
 

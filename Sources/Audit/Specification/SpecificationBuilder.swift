@@ -7,7 +7,6 @@ package struct SpecificationBuilder {
     let assessment: Assessment
     let answers: AnswerLookup
     let document: MetricDocument
-    let format = (ru: Formatter(.ru), en: Formatter(.en))
 
     package init(_ assessment: Assessment) {
         self.assessment = assessment
@@ -175,72 +174,69 @@ package struct SpecificationBuilder {
     }
 
     func fields(_ pipelines: [ImplementationSpec.Pipeline]) -> [ImplementationSpec.Field] {
-        let company = LocalizedText(ru: b2c ? "Покупатель" : "Компания", en: b2c ? "Buyer" : "Company")
+        let company = (b2c ? AuditText.fieldBuyer : .fieldCompany).text()
         let deal = AuditText.deal.text(), contact = AuditText.contact.text()
         let manager = AuditText.theManager.text(), exchange = AuditText.the1cExchange.text()
         let marketing = AuditText.marketing.text()
         let crm = AuditText.crm.text(),
-            accounts = LocalizedText(ru: oneC ? "1С" : "Учётная система", en: oneC ? "1C" : "The accounting system")
+            accounts = (oneC ? AuditText.accounting1C : .accountingSystem).text()
         func field(
-            _ entity: LocalizedText, _ ru: String, _ en: String, _ type: String, values: [String] = [], valuesEN: [String]? = nil,
+            _ entity: LocalizedText, _ name: AuditText, _ type: String, values: [LocalizedText] = [],
             required: Bool = false, by: LocalizedText, from: LocalizedText
         ) -> ImplementationSpec.Field {
             ImplementationSpec.Field(
-                entity: entity, name: LocalizedText(ru: ru, en: en), type: type, values: values, valuesEN: valuesEN,
+                entity: entity, name: name.text(), type: type, values: values,
                 required: required, filledBy: by, source: from)
         }
         var channels = document.tables.channels.map(\.channel).filter { !$0.isEmpty && !$0.hasPrefix("(") }
         for source in dataValues("source") where !channels.contains(source) { channels.append(source) }
         var fields: [ImplementationSpec.Field] = [
-            field(company, "Наименование", "Name", "text", required: true, by: oneC ? exchange : manager, from: oneC ? accounts : crm)
+            field(company, .fieldName, "text", required: true, by: oneC ? exchange : manager, from: oneC ? accounts : crm)
         ]
         if !b2c {
             fields.append(
-                field(company, "ИНН", "Tax id (ИНН)", "tax_id", required: true, by: oneC ? exchange : manager, from: oneC ? accounts : crm))
-            fields.append(field(company, "КПП", "KPP (branch code)", "text", by: exchange, from: accounts))
+                field(company, .fieldTaxID, "tax_id", required: true, by: oneC ? exchange : manager, from: oneC ? accounts : crm))
+            fields.append(field(company, .fieldKPP, "text", by: exchange, from: accounts))
             fields.append(
-                field(company, "Отрасль", "Industry", "list", values: dataValues("industry"), required: true, by: manager, from: crm))
+                field(company, .fieldIndustry, "list", values: dataValues("industry").map(LocalizedText.init(both:)), required: true, by: manager, from: crm))
         }
         fields += [
-            field(company, "Сегмент", "Segment", "list", values: dataValues("segment"), required: true, by: manager, from: crm),
-            field(company, "Источник", "Source", "list", values: Array(channels.prefix(15)), required: true, by: marketing, from: crm),
+            field(company, .fieldSegment, "list", values: dataValues("segment").map(LocalizedText.init(both:)), required: true, by: manager, from: crm),
+            field(company, .fieldSource, "list", values: channels.prefix(15).map(LocalizedText.init(both:)), required: true, by: marketing, from: crm),
             field(
-                company, "Ответственный менеджер", "Responsible manager", "user", required: true,
+                company, .fieldResponsibleManager, "user", required: true,
                 by: AuditText.theHeadOfSales.text(), from: crm),
-            field(company, "Город", "City", "list", values: dataValues("city"), by: manager, from: crm),
-            field(company, "Телефон", "Phone", "phone", required: true, by: manager, from: crm),
-            field(company, "Email", "E-mail", "email", required: !b2c, by: manager, from: crm),
+            field(company, .fieldCity, "list", values: dataValues("city").map(LocalizedText.init(both:)), by: manager, from: crm),
+            field(company, .fieldPhone, "phone", required: true, by: manager, from: crm),
+            field(company, .fieldEmail, "email", required: !b2c, by: manager, from: crm),
             field(
-                b2c ? company : contact, "Согласие на рассылку: дата, канал, документ", "Consent to mailings: date, channel, document",
+                b2c ? company : contact, .fieldConsent,
                 "text", by: manager, from: crm),
             field(
-                company, "Класс ABC", "ABC class", "list", values: ["A", "B", "C"],
-                by: LocalizedText(
-                    ru: oneC ? "Расчёт в 1С по выручке 12 месяцев, передаётся в CRM" : "Расчёт по выручке 12 месяцев",
-                    en: oneC ? "Computed in 1C from 12 months' revenue and passed to the CRM" : "Computed from 12 months' revenue"),
+                company, .fieldABCClass, "list", values: ["A", "B", "C"].map(LocalizedText.init(both:)),
+                by: (oneC ? AuditText.abcComputedIn1C : .abcComputed).text(),
                 from: accounts),
         ]
         if b2c {
-            fields.append(field(company, "Дата рождения", "Birth date", "date", by: manager, from: crm))
+            fields.append(field(company, .fieldBirthDate, "date", by: manager, from: crm))
         } else {
-            fields.append(field(contact, "ФИО и должность", "Name and position", "text", required: true, by: manager, from: crm))
-            fields.append(field(contact, "Телефон", "Phone", "phone", required: true, by: manager, from: crm))
-            fields.append(field(contact, "Email", "E-mail", "email", by: manager, from: crm))
+            fields.append(field(contact, .fieldNameAndPosition, "text", required: true, by: manager, from: crm))
+            fields.append(field(contact, .fieldPhone, "phone", required: true, by: manager, from: crm))
+            fields.append(field(contact, .fieldEmail, "email", by: manager, from: crm))
         }
         fields += [
-            field(deal, "Сумма", "Amount", "money", required: true, by: manager, from: crm),
+            field(deal, .fieldAmount, "money", required: true, by: manager, from: crm),
             field(
-                deal, "Этап", "Stage", "list",
-                values: pipelines.first?.stages.map { $0.name.ru == $0.name.en ? $0.name.ru : $0.name.ru + " / " + $0.name.en } ?? [],
+                deal, .fieldStage, "list",
+                values: pipelines.first?.stages.map(\.name) ?? [],
                 required: true, by: manager, from: crm),
-            field(deal, "Источник", "Source", "list", values: Array(channels.prefix(15)), required: true, by: manager, from: crm),
+            field(deal, .fieldSource, "list", values: channels.prefix(15).map(LocalizedText.init(both:)), required: true, by: manager, from: crm),
             field(
-                deal, "Причина проигрыша", "Loss reason", "list",
-                values: ["Цена", "Сроки", "Конкурент", "Нет бюджета", "Нет ответа", "Нет в наличии"],
-                valuesEN: ["Price", "Timing", "Competitor", "No budget", "No answer", "Out of stock"],
+                deal, .fieldLossReason, "list",
+                values: AuditText.lossReasons.items(separatedBy: "; "),
                 required: true, by: manager, from: crm),
-            field(deal, "Себестоимость и маржа", "Cost and margin", "money", by: exchange, from: accounts),
-            field(deal, "Номер заказа / счёта 1С", "1C order / invoice number", "text", by: exchange, from: accounts),
+            field(deal, .fieldCostAndMargin, "money", by: exchange, from: accounts),
+            field(deal, .field1COrderNumber, "text", by: exchange, from: accounts),
         ]
         return fields
     }
@@ -313,8 +309,7 @@ package struct SpecificationBuilder {
             departments.count > 1
             ? AuditText.ownDepartment.text(["departments": .value(departments.sorted().joined(separator: ", "))])
             : AuditText.all.text()
-        func lt(_ ru: String, _ en: String) -> LocalizedText { LocalizedText(ru: ru, en: en) }
-        let company = lt(b2c ? "Покупатели" : "Компании и контакты", b2c ? "Buyers" : "Companies and contacts")
+        let company = (b2c ? AuditText.rightsBuyers : .rightsCompaniesAndContacts).text()
         let deals = AuditText.deals.text(), reports = AuditText.reports.text(), settings = AuditText.settingsAndExport.text()
         let own = AuditText.own.text(), all = AuditText.all2.text()
         var rights: [ImplementationSpec.Right] = [
@@ -357,7 +352,6 @@ package struct SpecificationBuilder {
     // MARK: - Integrations
 
     func integrations() -> [ImplementationSpec.Integration] {
-        func lt(_ ru: String, _ en: String) -> LocalizedText { LocalizedText(ru: ru, en: en) }
         var result: [ImplementationSpec.Integration] = []
         if oneC {
             let config = option("int_1c_config")
@@ -382,13 +376,7 @@ package struct SpecificationBuilder {
                 .init(
                     object: AuditText.publishing1cForTheExchange.text(), master: AuditText.dash.text(), direction: "—",
                     frequency: AuditText.dash.text(),
-                    connector: lt(
-                        option("int_1c_hosting") == "own_server"
-                            ? "HTTP-сервис 1С на своём сервере, доступ из облака CRM и согласование с безопасностью"
-                            : "По возможностям хостинга 1С",
-                        option("int_1c_hosting") == "own_server"
-                            ? "A 1C HTTP service on the own server, reachable from the CRM's cloud, cleared with security"
-                            : "As the 1C hosting allows")),
+                    connector: (option("int_1c_hosting") == "own_server" ? AuditText.oneCOnOwnServer : .oneCAsHostingAllows).text()),
                 .init(
                     object: AuditText.contactsDealsActivities.text(), master: AuditText.crm.text(), direction: "CRM",
                     frequency: AuditText.dash.text(), connector: AuditText.dash.text()),
@@ -445,7 +433,7 @@ package struct SpecificationBuilder {
             result.append(
                 .init(
                     object: AuditText.documentExchangeStatuses.text(),
-                    master: lt(edo == "sbis" ? "СБИС" : "Диадок", edo == "sbis" ? "SBIS" : "Diadoc"),
+                    master: (edo == "sbis" ? AuditText.edoSBIS : .edoDiadoc).text(),
                     direction: "→ 1С → CRM", frequency: AuditText.hourly2.text(),
                     connector: AuditText.through1cItsDocumentExchangeModule.text()))
         }
@@ -458,9 +446,9 @@ package struct SpecificationBuilder {
         let by: LocalizedText
         if case .date(let day)? = answers["proj_golive"] {
             let target = day.adding(days: 183)
-            by = LocalizedText(ru: format.ru.date(target), en: format.en.date(target))
+            by = .inEach { Formatter($0).date(target) }
         } else if case .date(let day)? = answers["goals_deadline"] {
-            by = LocalizedText(ru: format.ru.date(day), en: format.en.date(day))
+            by = .inEach { Formatter($0).date(day) }
         } else {
             by = AuditText.monthsAfterLaunch.text()
         }
@@ -497,9 +485,10 @@ package struct SpecificationBuilder {
         for (audience, items) in audiences {
             for (metric, target) in items {
                 guard let definition = MetricCatalogue.definition(of: metric) else { continue }
-                let ru = format.ru.metric(metric, in: document), en = format.en.metric(metric, in: document)
                 let baseline =
-                    ru.map { LocalizedText(ru: $0, en: en ?? $0) } ?? AuditText.noDataYetStartMeasuring.text()
+                    Formatter(.en).metric(metric, in: document) == nil
+                    ? AuditText.noDataYetStartMeasuring.text()
+                    : .inEach { Formatter($0).metric(metric, in: document) ?? "" }
                 kpis.append(.init(audience: audience, title: definition.title, metric: metric, baseline: baseline, target: target, by: by))
             }
         }
@@ -509,9 +498,8 @@ package struct SpecificationBuilder {
     // MARK: - Migration
 
     func migration() -> [ImplementationSpec.MigrationStep] {
-        func lt(_ ru: String, _ en: String) -> LocalizedText { LocalizedText(ru: ru, en: en) }
         func count(_ id: String) -> Int { Int(metric(id) ?? 0) }
-        let accounts = lt(oneC ? "1С" : "учётная система", oneC ? "1C" : "the accounting system")
+        let accounts = (oneC ? AuditText.accounting1C : .accountingSystemLower).text()
         return [
             .init(
                 step: AuditText.mergeDuplicateCustomers2.text(), source: AuditText.theCustomerList.text(),

@@ -46,8 +46,7 @@ package enum SpecificationWorkbook {
                     [
                         .text($0.entity[language]), .text($0.name[language]), .text(typeName($0.type, language)),
                         .text(
-                            LocalizedText(ru: $0.values.joined(separator: "; "), en: ($0.valuesEN ?? $0.values).joined(separator: "; "))[
-                                language]),
+                            $0.values.map { $0[language] }.joined(separator: "; ")),
                         .text(yes($0.required)), .text($0.filledBy[language]), .text($0.source[language]),
                     ]
                 }))

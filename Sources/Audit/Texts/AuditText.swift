@@ -405,6 +405,53 @@ enum AuditText: String, TextCatalogue {
     case hoursAMonthAnHourA
     case ofCustomersMissingFromTheBase
     case createATaskForTheManager
+    case noDataFor
+    case noDataImport
+    case abcClassDetailFrom
+    case abcClassDetail
+    case stalledDealTask
+    case stalledDealTaskStated
+    case stalledDealTaskStages
+    case questionFeedsNothing
+    case noRulesets
+    case builtIn
+    case notEnoughRoundsAssessed
+    case notEnoughRoundsNone
+    case sameRound
+    case roundNotAssessed
+    case fieldBuyer
+    case fieldCompany
+    case accounting1C
+    case accountingSystem
+    case accountingSystemLower
+    case fieldName
+    case fieldTaxID
+    case fieldKPP
+    case fieldIndustry
+    case fieldSegment
+    case fieldSource
+    case fieldResponsibleManager
+    case fieldCity
+    case fieldPhone
+    case fieldEmail
+    case fieldConsent
+    case fieldABCClass
+    case abcComputedIn1C
+    case abcComputed
+    case fieldBirthDate
+    case fieldNameAndPosition
+    case fieldAmount
+    case fieldStage
+    case fieldLossReason
+    case lossReasons
+    case fieldCostAndMargin
+    case field1COrderNumber
+    case rightsBuyers
+    case rightsCompaniesAndContacts
+    case oneCOnOwnServer
+    case oneCAsHostingAllows
+    case edoSBIS
+    case edoDiadoc
 
     static func texts(in language: Language) -> [AuditText: String] {
         switch language {

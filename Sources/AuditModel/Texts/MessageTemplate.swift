@@ -247,6 +247,14 @@ extension TextCatalogue {
         LocalizedText.inEach { render(arguments, in: $0) }
     }
 
+    /// A list written as one text (`Цена; Сроки; …`), item by item in every language (as many
+    /// items as the shortest language has; the catalogue test keeps them equal).
+    package func items(separatedBy separator: String) -> [LocalizedText] {
+        let lists = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, render(in: $0).components(separatedBy: separator)) })
+        let count = lists.values.map(\.count).min() ?? 0
+        return (0..<count).map { index in .inEach { lists[$0]?[index] ?? "" } }
+    }
+
     /// The text in `language`, with `arguments` put in (the key itself when a text is missing,
     /// which the catalogue test prevents).
     package func render(_ arguments: [String: MessageArgument] = [:], in language: Language) -> String {

@@ -185,6 +185,30 @@ enum QuestionnaireText: String, TextCatalogue {
     case lastRoundAnswer
     case thisRoundDataSays
     case proposedFromTheDataPressEnter
+    case confirmCarriedOver
+    case confirmCarriedOverAll
+    case hintMulti
+    case hintScale
+    case hintNumber
+    case hintNumberWithUnit
+    case hintPercent
+    case hintDate
+    case hintText
+    case formHintScale
+    case formHintNumber
+    case formHintNumberWithUnit
+    case formHintPercent
+    case formHintDate
+    case roundAnsweredWithOtherQuestionnaire
+    case questionnaireHasNoQuestion
+    case questionnaireHasNoQuestionNear
+    case questionnaireHasNoSection
+    case roundClosed
+    case unknownArea
+    case unknownAreaNear
+    case patternProblem
+    case refersToItsOwnAnswer
+    case refersToALaterQuestion
 
     static func texts(in language: Language) -> [QuestionnaireText: String] {
         switch language {

@@ -12,8 +12,7 @@ enum KPITarget {
     static func text(_ target: String, unit: MetricUnit?, baseline: Double?) -> LocalizedText? {
         guard let baseline, let unit else { return nil }
         let written = target.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "−", with: "-")
-        let ru = Formatter(.ru), en = Formatter(.en)
-        func both(_ make: (Formatter) -> String) -> LocalizedText { LocalizedText(ru: make(ru), en: make(en)) }
+        func both(_ make: (Formatter) -> String) -> LocalizedText { .inEach { make(Formatter($0)) } }
         if let points = number(in: written, suffix: "pp") {
             guard unit == .share else { return nil }
             let goal = min(1, max(0, baseline + points / 100))

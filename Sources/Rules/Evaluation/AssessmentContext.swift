@@ -60,7 +60,7 @@ public struct FixedContext: AssessmentContext {
 
     /// The missing input by its id (no questionnaire or catalogue to name it by).
     public func describe(_ missing: MissingInput) -> LocalizedText {
-        LocalizedText(ru: missing.text(in: .ru), en: missing.text(in: .en))
+        .inEach { missing.text(in: $0) }
     }
 
     /// The answer as it is written in the rule's evidence.

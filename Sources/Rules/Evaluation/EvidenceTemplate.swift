@@ -26,9 +26,7 @@ package struct EvidenceTemplate: Sendable {
     ]
 
     func render(finding: Finding, rule: Rule, bindings: Bindings, context: some AssessmentContext) -> LocalizedText {
-        LocalizedText(
-            ru: render(template.ru, .ru, finding: finding, rule: rule, bindings: bindings, context: context),
-            en: render(template.en, .en, finding: finding, rule: rule, bindings: bindings, context: context))
+        .inEach { render(template[$0], $0, finding: finding, rule: rule, bindings: bindings, context: context) }
     }
 
     /// The slots of a template, as (name, format) pairs, for lint.

@@ -45,7 +45,7 @@ extension Belief {
             let items = ordered.prefix(12).map { "\($0.key) \(formatter.percent($0.value))" }
             return items.joined(separator: ", ") + (ordered.count > 12 ? ", …" : "")
         }
-        return LocalizedText(ru: text(.ru), en: text(.en))
+        return .inEach(text)
     }
 
     /// The question id when the expression is exactly `answer.<id>`.

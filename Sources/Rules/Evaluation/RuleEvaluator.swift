@@ -56,8 +56,7 @@ public struct RuleEvaluator {
             rule.checksData
             ? rule.strength
             : rule.strength.map {
-                LocalizedText(
-                    ru: "По словам компании: " + Self.lowercasedFirst($0.ru), en: "As the company says: " + Self.lowercasedFirst($0.en))
+                RuleText.asTheCompanySays.text(["text": .localized($0.map(Self.lowercasedFirst))])
             }
 
         func notEvaluable(_ missing: [MissingInput]) -> Finding {
@@ -203,7 +202,7 @@ public struct RuleEvaluator {
                 "\(name) \(band.comparison.rawValue) \(EvidenceTemplate.format(band.threshold, unit, formatter))"
             }.joined(separator: ", ")
         }
-        return LocalizedText(ru: text(.ru), en: text(.en))
+        return .inEach(text)
     }
 }
 

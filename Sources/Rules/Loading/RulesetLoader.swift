@@ -135,7 +135,7 @@ struct RulesetBuilder {
 
     private mutating func rule(_ node: Node, ruleset: String) -> Rule? {
         let peeked = node.mapping?["id"]?.string
-        let named = LocalizedText(ru: "правило" + (peeked.map { " \($0)" } ?? ""), en: "rule" + (peeked.map { " \($0)" } ?? ""))
+        let named = peeked.map { RuleText.ruleNamed.text(["id": .text($0)]) } ?? RuleText.aRule.text()
         guard let fields = reader.mapping(node, named, allowed: Self.ruleKeys),
             let id = reader.string(fields, "id", required: true, named)
         else { return nil }
@@ -243,7 +243,7 @@ struct RulesetBuilder {
 
     /// Every `{{name|format}}` slot of an evidence template names something the engine can fill.
     mutating func checkSlots(_ evidence: LocalizedText, at node: Node, field: String = "evidence") {
-        for text in [evidence.ru, evidence.en] {
+        for text in Language.allCases.map({ evidence[$0] }) {
             for (name, format) in EvidenceTemplate.slots(in: text) {
                 let known: Bool
                 if name.hasPrefix("metric.") {

@@ -105,7 +105,7 @@ package struct Readiness: Sendable, Hashable, Codable {
                 if !holding.isEmpty {
                     return Gate(
                         id: gate.id, title: gate.title, status: .condition,
-                        reason: LocalizedText(ru: holding.map(\.ru).joined(separator: " "), en: holding.map(\.en).joined(separator: " ")))
+                        reason: .inEach { language in holding.map { $0[language] }.joined(separator: " ") })
                 }
                 if outcomes.contains(where: { $0.0 != .bool(false) }) {
                     return Gate(id: gate.id, title: gate.title, status: .unknown, reason: unknownReason)

@@ -157,5 +157,8 @@ extension RuleText {
         .now: " (now {metric})",
         .noLowerThanTheGrowthAlready: " — no lower than the growth already reached (the usual {written} is below it)",
         .onTheCurrent: " ({written} on the current {metric})",
+        .asTheCompanySays: "As the company says: {text}",
+        .ruleNamed: "rule {id}",
+        .aRule: "rule",
     ]
 }

@@ -156,5 +156,8 @@ extension RuleText {
         .now: " (сейчас {metric})",
         .noLowerThanTheGrowthAlready: " — не ниже уже достигнутого роста (типовой ориентир {written} ниже него)",
         .onTheCurrent: " ({written} к текущему значению: {metric})",
+        .asTheCompanySays: "По словам компании: {text}",
+        .ruleNamed: "правило {id}",
+        .aRule: "правило",
     ]
 }

@@ -149,6 +149,9 @@ enum RuleText: String, TextCatalogue {
     case now
     case noLowerThanTheGrowthAlready
     case onTheCurrent
+    case asTheCompanySays
+    case ruleNamed
+    case aRule
 
     static func texts(in language: Language) -> [RuleText: String] {
         switch language {
