@@ -46,6 +46,9 @@ public struct LocalizedText: Sendable, Hashable, Codable {
         LocalizedText(ru: make(.ru), en: make(.en))
     }
 
+    /// The two texts one after the other, in each language.
+    package static func + (lhs: LocalizedText, rhs: LocalizedText) -> LocalizedText { .inEach { lhs[$0] + rhs[$0] } }
+
     /// Every variant transformed the same way.
     package func map(_ transform: (String) -> String) -> LocalizedText {
         .inEach { transform(self[$0]) }

@@ -4,15 +4,23 @@ package enum Plural {
     /// Fractions take the Russian "few" form (1,5 дня) and the English plural.
     package static func form(_ count: Double, _ forms: [String], _ language: Language) -> String {
         guard let first = forms.first else { return "" }
-        // The forms are written in the order of the language's categories (`PluralCategory`):
-        // one, few, many; `other` (English plurals, Russian fractions) takes the second.
-        let index: Int
-        switch PluralCategory.of(count, in: language) {
-        case .zero, .one: index = 0
-        case .two, .few, .other: index = 1
-        case .many: index = 2
-        }
+        let index = index(PluralCategory.of(count, in: language))
         return forms.indices.contains(index) ? forms[index] : forms.last ?? first
+    }
+
+    /// How many forms a `a|b|c` list gives in `language`: Russian 3 (one, few, many), English 2.
+    package static func formCount(in language: Language) -> Int {
+        Set(PluralCategory.required(in: language).map(index)).count
+    }
+
+    /// The position of a category's form in a `one|few|many` (`one|other`) list; `other`
+    /// (English plurals, Russian fractions) takes the second.
+    private static func index(_ category: PluralCategory) -> Int {
+        switch category {
+        case .zero, .one: 0
+        case .two, .few, .other: 1
+        case .many: 2
+        }
     }
 
     /// `forms` written as one text, `a|b|c`.

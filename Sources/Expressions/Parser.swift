@@ -311,9 +311,9 @@ struct Parser {
                 : "\(function.arity.lowerBound)–\(function.arity.upperBound)"
             throw SyntaxProblem(
                 offset: token.start,
-                text: LocalizedText(
-                    ru: "\(name)() принимает аргументов: \(expected), передано: \(arguments.count)",
-                    en: "\(name)() takes \(expected) \(expected == "1" ? "argument" : "arguments"), got \(arguments.count)"))
+                text: (expected == "1" ? ExpressionText.takesOneArgument : .takesArguments).text([
+                    "name": .text(name), "expected": .text(expected), "count": .value(arguments.count),
+                ]))
         }
         if function == .date {
             guard case .literal(.string(let text)) = arguments[0].kind else {

@@ -203,7 +203,9 @@ extension Question {
     private func findOption(_ text: String) -> AnswerOption? {
         if let number = Int(text), (1...options.count).contains(number) { return options[number - 1] }
         let key = text.lowercased()
-        return options.first { $0.id == key || $0.label.ru.lowercased() == key || $0.label.en.lowercased() == key }
+        return options.first { option in
+            option.id == key || Language.allCases.contains { option.label[$0].lowercased() == key }
+        }
     }
 
     private func unknownOption(_ text: String) -> AnswerProblem {

@@ -42,7 +42,7 @@ enum ImportReportPrinter {
                     "ambiguous": number(decision.ambiguous),
                     "forced": .localized(decision.forced ? CLIText.importDateOrderForced.text() : LocalizedText(both: "")),
                 ])
-                suffix = LocalizedText(ru: suffix.ru + dates.ru, en: suffix.en + dates.en)
+                suffix = suffix + dates
             }
             out.append(
                 CLIText.importAssignment.text(["header": .text(header), "field": .text(assignment.field), "suffix": .localized(suffix)]))
@@ -67,7 +67,7 @@ enum ImportReportPrinter {
         if !report.problems.isEmpty {
             out.append(CLIText.importProblems.text(["shown": number(report.problems.count), "total": number(report.problemCount)]))
             for problem in report.problems {
-                out.append(LocalizedText(ru: "  " + problem.formatted(in: .ru), en: "  " + problem.formatted(in: .en)))
+                out.append(.inEach { "  " + problem.formatted(in: $0) })
             }
         }
         if report.dryRun {
@@ -90,12 +90,10 @@ enum ImportReportPrinter {
         }
         if let unknown = report.unknownCustomers, unknown.rows > 0 {
             let share = unknown.totalAmount > 0 ? unknown.amount / unknown.totalAmount : 0
-            let (ru, en) = (Formatter(.ru), Formatter(.en))
             out.append(
                 CLIText.importUnknownCustomers.text([
                     "rows": .inEach { Formatter($0).count(Double(unknown.rows)) },
-                    "customers": .localized(
-                        LocalizedText(ru: ru.count(Double(unknown.distinctCustomers)), en: en.count(Double(unknown.distinctCustomers)))),
+                    "customers": .inEach { Formatter($0).count(Double(unknown.distinctCustomers)) },
                     "share": .inEach { Formatter($0).percent(share) },
                 ]))
             if let matching {
@@ -115,9 +113,11 @@ enum ImportReportPrinter {
     static func nonDataLines(_ rows: NonDataRows) -> [LocalizedText] {
         guard rows.total > 0 else { return [] }
         let kinds = rows.counts.keys.sorted()
-        let ru = kinds.map { "\($0.title.ru): \(rows.count($0))" }.joined(separator: ", ")
-        let en = kinds.map { "\($0.title.en): \(rows.count($0))" }.joined(separator: ", ")
-        var out = [CLIText.importNotData.text(["list": .localized(LocalizedText(ru: ru, en: en))])]
+        let list = MessageArgument.inEach { language in
+            kinds.map { CLIText.countOfKind.render(["kind": .localized($0.title), "count": .value(rows.count($0))], in: language) }
+                .joined(separator: ", ")
+        }
+        var out = [CLIText.importNotData.text(["list": list])]
         for example in rows.examples {
             out.append(
                 CLIText.importNotDataExample.text([

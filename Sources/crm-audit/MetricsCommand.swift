@@ -156,7 +156,7 @@ extension MetricsCommand {
             ])
         ]
         for problem in report.problems.prefix(5) {
-            lines.append(LocalizedText(ru: "  " + problem.formatted(in: .ru), en: "  " + problem.formatted(in: .en)))
+            lines.append(.inEach { "  " + problem.formatted(in: $0) })
         }
         if let rejects = report.rejectsFile {
             lines.append(CLIText.metricsSkippedWritten.text(["file": .text(rejects)]))

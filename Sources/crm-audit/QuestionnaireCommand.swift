@@ -90,11 +90,7 @@ extension QuestionnaireCommand {
                 let data = try encoder.encode(Document(questionnaire: chosen.id, version: chosen.version, overall: overall, areas: areas))
                 Terminal.printDocument(String(decoding: data, as: UTF8.self))
             case .text:
-                let labels = zip(
-                    ["область", "балл", "ответ", "не знаю", "неприм.", "без ответа", "скрыто"],
-                    ["area", "score", "given", "dont know", "n/a", "unanswered", "hidden"]
-                )
-                .map { LocalizedText(ru: $0, en: $1)[language] }
+                let labels = CLIText.maturityColumns.items(separatedBy: "; ").map { $0[language] }
                 let widths = [5, 5, 9, 7, 10, 6]
                 Terminal.print(
                     labels[0].padding(toLength: 32, withPad: " ", startingAt: 0) + " "

@@ -34,7 +34,10 @@ import ZIPFoundation
         // Value lists come from the data.
         let fields = try #require(spec["fields"] as? [[String: Any]])
         let segment = try #require(fields.first { ($0["name"] as? [String: String])?["en"] == "Segment" })
-        #expect((segment["values"] as? [String])?.contains("VIP") == true)
+        #expect((segment["values"] as? [[String: String]])?.contains(["ru": "VIP", "en": "VIP"]) == true)
+        // The tool's own proposals are written in each language.
+        let lossReason = try #require(fields.first { ($0["name"] as? [String: String])?["en"] == "Loss reason" })
+        #expect((lossReason["values"] as? [[String: String]])?.first == ["ru": "Цена", "en": "Price"])
         let taxID = try #require(fields.first { ($0["type"] as? String) == "tax_id" })
         #expect(taxID["required"] as? Bool == true)
         // Roles are scoped by the departments in the managers' list.

@@ -293,7 +293,7 @@ package enum AnswersWorkbook {
                 Diagnostic(
                     at: SourceLocation(file: path),
                     AuditText.theWorkbookHasNoSheetOr.text([
-                        "formSheetName": .value(formSheetName(.ru)), "formSheetName2": .value(formSheetName(.en)), "file": .value(file),
+                        "sheets": .quotedList(Language.allCases.map(formSheetName)), "file": .value(file),
                     ])))
             return AnswersFile.check(
                 [], questionnaire: questionnaire, version: version, answeredAt: answeredAt, source: .workbook, diagnostics: diagnostics)

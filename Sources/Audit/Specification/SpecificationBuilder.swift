@@ -92,10 +92,8 @@ package struct SpecificationBuilder {
         let perStage = max(3, Int((max(7, 2 * cycleDays) / Double(names.count)).rounded(.up)))
         pipelines.append(
             .init(
-                name: LocalizedText(
-                    ru: stated.isEmpty ? "Новые продажи (типовые этапы: компания их не назвала)" : "Новые продажи — этапы компании",
-                    en: stated.isEmpty ? "New sales (standard stages: the company named none)" : "New sales: the company's own stages"),
-                purpose: AuditText.aNewCustomerOrANew.text(["Int": .value(Int(cycleDays.rounded())), "perStage": .value(perStage)]),
+                name: (stated.isEmpty ? AuditText.pipelineStandardStages : .pipelineOwnStages).text(),
+                purpose: AuditText.aNewCustomerOrANew.text(["days": .value(Int(cycleDays.rounded())), "perStage": .value(perStage)]),
                 stages: names.enumerated().map { index, name in
                     stage(name, index: index, count: names.count, stalledAfter: perStage)
                 }))
@@ -134,7 +132,7 @@ package struct SpecificationBuilder {
 
     /// A stage's exit criterion and required fields, recognised from its name.
     func stage(_ name: LocalizedText, index: Int, count: Int, stalledAfter: Int) -> ImplementationSpec.Stage {
-        let lower = (name.ru + " " + name.en).lowercased()
+        let lower = Language.allCases.map { name[$0] }.joined(separator: " ").lowercased()
         func has(_ words: [String]) -> Bool { words.contains { lower.contains($0) } }
         let exit: LocalizedText, required: LocalizedText
         if has(["запрос", "заявк", "обращен", "лид", "request", "lead", "enquiry"]) {

@@ -60,7 +60,7 @@ extension AuditText {
         .aNumber: "A number, {value}",
         .theWorkbookIsForQuestionnaireNot: "the workbook is for questionnaire '{fields}', not '{id}'; pass --questionnaire {fields}",
         .theWorkbookHasNoSheetOr:
-            "the workbook has no sheet '{formSheetName2}' or '{formSheetName}'; write the form with `crm-audit answers WORKSPACE export {file}`",
+            "the workbook has no sheet {sheets}; write the form with `crm-audit answers WORKSPACE export {file}`",
         .markTheOptionWithYesOr: "'{answer}': mark the option with \"yes\" or leave the cell empty",
         .bothAnAnswerAndAreGiven: "'{id}': both an answer ('{answer}') and '{nonAnswer}' are given; keep one",
         .optionsAreMarkedAndTooKeep: "'{id}': options are marked and '{nonAnswer}' too; keep one",
@@ -150,7 +150,7 @@ extension AuditText {
         .approval: "Approval",
         .payment: "Payment",
         .aNewCustomerOrANew:
-            "A new customer or a new need, from the request to payment; cycle {Int} days, stalled after {perStage} days in a stage (2 × cycle / stages)",
+            "A new customer or a new need, from the request to payment; cycle {days} days, stalled after {perStage} days in a stage (2 × cycle / stages)",
         .repeatOrdersDrivenBy1cDocuments: "Repeat orders, driven by 1C documents",
         .regularCustomersTheOrderIsCreated:
             "Regular customers: the order is created in the CRM or comes from 1C, and 1C documents move its stages; the usual interval between purchases is {rhythm} days",
@@ -474,5 +474,7 @@ extension AuditText {
         .oneCAsHostingAllows: "As the 1C hosting allows",
         .edoSBIS: "SBIS",
         .edoDiadoc: "Diadoc",
+        .pipelineStandardStages: "New sales (standard stages: the company named none)",
+        .pipelineOwnStages: "New sales: the company's own stages",
     ]
 }

@@ -60,7 +60,7 @@ extension AuditText {
         .aNumber: "Число, {value}",
         .theWorkbookIsForQuestionnaireNot: "книга заполнена по анкете «{fields}», а не «{id}»; укажите --questionnaire {fields}",
         .theWorkbookHasNoSheetOr:
-            "в книге нет листа «{formSheetName}» или «{formSheetName2}»; выгрузите форму командой `crm-audit answers РАБОЧИЙ_ФАЙЛ export {file}`",
+            "в книге нет листа {sheets}; выгрузите форму командой `crm-audit answers РАБОЧИЙ_ФАЙЛ export {file}`",
         .markTheOptionWithYesOr: "«{answer}»: отметьте вариант словом «да» или оставьте ячейку пустой",
         .bothAnAnswerAndAreGiven: "«{id}»: дан ответ «{answer}» и отмечено «{nonAnswer}»; оставьте одно",
         .optionsAreMarkedAndTooKeep: "«{id}»: отмечены варианты и «{nonAnswer}»; оставьте одно",
@@ -148,7 +148,7 @@ extension AuditText {
         .approval: "Согласование",
         .payment: "Оплата",
         .aNewCustomerOrANew:
-            "Новый клиент или новая потребность: от запроса до оплаты; цикл {Int} дн., зависание — после {perStage} дн. на этапе (2 × цикл / число этапов)",
+            "Новый клиент или новая потребность: от запроса до оплаты; цикл {days} дн., зависание — после {perStage} дн. на этапе (2 × цикл / число этапов)",
         .repeatOrdersDrivenBy1cDocuments: "Повторные заказы — по документам 1С",
         .regularCustomersTheOrderIsCreated:
             "Постоянные клиенты: заказ создаётся в CRM или приходит из 1С, этапы двигают документы 1С; обычный интервал между покупками — {rhythm} дн.",
@@ -472,5 +472,7 @@ extension AuditText {
         .oneCAsHostingAllows: "По возможностям хостинга 1С",
         .edoSBIS: "СБИС",
         .edoDiadoc: "Диадок",
+        .pipelineStandardStages: "Новые продажи (типовые этапы: компания их не назвала)",
+        .pipelineOwnStages: "Новые продажи — этапы компании",
     ]
 }

@@ -452,6 +452,8 @@ enum AuditText: String, TextCatalogue {
     case oneCAsHostingAllows
     case edoSBIS
     case edoDiadoc
+    case pipelineStandardStages
+    case pipelineOwnStages
 
     static func texts(in language: Language) -> [AuditText: String] {
         switch language {

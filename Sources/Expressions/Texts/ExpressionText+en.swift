@@ -83,5 +83,7 @@ extension ExpressionText {
         .unknownNameAvailable: "unknown name '{name}'; refer to answers as answer.<id> and to metrics as metric.<id>; available here: {known}",
         .questionIdExpected: "expected a question id after 'answer.'",
         .metricIdExpected: "expected a metric id after 'metric.'",
+        .takesArguments: "{name}() takes {expected} arguments, got {count}",
+        .takesOneArgument: "{name}() takes 1 argument, got {count}",
     ]
 }

@@ -83,5 +83,7 @@ extension ExpressionText {
         .unknownNameAvailable: "неизвестное имя «{name}»; ссылайтесь на ответы как answer.<id>, на метрики как metric.<id>; здесь доступны: {known}",
         .questionIdExpected: "после «answer.» ожидается идентификатор вопроса",
         .metricIdExpected: "после «metric.» ожидается идентификатор метрики",
+        .takesArguments: "{name}() принимает аргументов: {expected}, передано: {count}",
+        .takesOneArgument: "{name}() принимает аргументов: 1, передано: {count}",
     ]
 }

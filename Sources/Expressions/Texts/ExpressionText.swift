@@ -84,6 +84,8 @@ enum ExpressionText: String, TextCatalogue {
     case unknownNameAvailable
     case questionIdExpected
     case metricIdExpected
+    case takesArguments
+    case takesOneArgument
 
     static func texts(in language: Language) -> [ExpressionText: String] {
         switch language {

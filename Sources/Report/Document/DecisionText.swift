@@ -40,12 +40,8 @@ enum DecisionText {
             let short = cost.lowerBound > budget
             text +=
                 " "
-                + LocalizedText(
-                    ru: "Бюджет первого года, названный на интервью, — \(format.money(budget, fractionDigits: 0))"
-                        + (short ? ": его не хватает даже на нижнюю оценку; решение о бюджете — часть первого решения." : "."),
-                    en: "The first-year budget named in the interview is \(format.money(budget, fractionDigits: 0))"
-                        + (short ? ": it does not cover even the low estimate; deciding the budget is part of the first decision." : "."))[
-                    language]
+                + (short ? ReportText.statedBudgetShort : .statedBudget).render(
+                    ["money": .text(format.money(budget, fractionDigits: 0))], in: language)
         }
         // The switch-over is the plan's `cutover` stage (the bundled plan's id), else its last stage.
         let launch = (project.stages.first { $0.id == "cutover" } ?? project.stages.max { $0.endWeek < $1.endWeek })

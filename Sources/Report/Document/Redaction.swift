@@ -44,7 +44,7 @@ enum Redaction {
         redacted.findings = redacted.findings.map { finding in
             var finding = finding
             finding.samples = nil
-            finding.evidence = finding.evidence.map { LocalizedText(ru: matcher.redact($0.ru), en: matcher.redact($0.en)) }
+            finding.evidence = finding.evidence.map { $0.map(matcher.redact) }
             return finding
         }
         redacted.causes = redacted.causes.map { group in
@@ -52,7 +52,7 @@ enum Redaction {
             group.symptoms = group.symptoms.map { symptom in
                 var symptom = symptom
                 symptom.samples = nil
-                symptom.evidence = symptom.evidence.map { LocalizedText(ru: matcher.redact($0.ru), en: matcher.redact($0.en)) }
+                symptom.evidence = symptom.evidence.map { $0.map(matcher.redact) }
                 return symptom
             }
             return group

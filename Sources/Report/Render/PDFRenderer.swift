@@ -9,15 +9,10 @@ package enum PDFRenderer {
         case browserFailed(status: Int32, output: String)
 
         package func message(in language: Language) -> String {
-            switch (self, language) {
-            case (.noBrowser, .ru):
-                "для PDF нужен Chromium в режиме headless: установите его (`sudo apt-get install chromium-headless-shell` или `chromium`) либо сохраните отчёт как HTML (--format html) и напечатайте его из браузера"
-            case (.noBrowser, .en):
-                "PDF needs headless Chromium: install it (`sudo apt-get install chromium-headless-shell` or `chromium`), or write the report as HTML (--format html) and print it from a browser"
-            case (.browserFailed(let status, let output), .ru):
-                "Chromium завершился с кодом \(status): \(output)"
-            case (.browserFailed(let status, let output), .en):
-                "Chromium exited with status \(status): \(output)"
+            switch self {
+            case .noBrowser: ReportText.pdfNeedsChromium.render(in: language)
+            case .browserFailed(let status, let output):
+                ReportText.chromiumFailed.render(["status": .value(status), "output": .text(output)], in: language)
             }
         }
     }

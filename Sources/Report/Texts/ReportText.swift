@@ -135,6 +135,10 @@ enum ReportText: String, TextCatalogue {
 
     /// The text in both languages, from the catalogue files `ReportText+ru.swift` and `ReportText+en.swift`.
     var text: LocalizedText { LocalizedText(ru: render(in: .ru), en: render(in: .en)) }
+    case statedBudget
+    case statedBudgetShort
+    case pdfNeedsChromium
+    case chromiumFailed
 
     static func texts(in language: Language) -> [ReportText: String] {
         switch language {

@@ -27,7 +27,7 @@ extension RulesetBuilder {
         }
         let noun = reader.text(fields, "noun", required: false, what)
         if let noun, let nounNode = fields["noun"] {
-            if noun.ru.split(separator: "|").count != 3 || noun.en.split(separator: "|").count != 2 {
+            if Language.allCases.contains(where: { noun[$0].split(separator: "|").count != Plural.formCount(in: $0) }) {
                 reader.error(
                     nounNode,
                     RuleText.nounRuTakesThreeFormsSeparated.text())

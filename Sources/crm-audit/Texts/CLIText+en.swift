@@ -134,5 +134,7 @@ extension CLIText {
             "--industry: there is no ruleset for the industry '{industry}'; there are: {known}. An industry of your own takes --own-industry and your ruleset (id industry-{slug}) given to check with --rules",
         .expectedADateYyyyMmDd: "{option}: expected a date YYYY-MM-DD, got '{text}'",
         .symptomsNoun: "{count, plural, one {symptom} other {symptoms}}",
+        .maturityColumns: "area; score; given; dont know; n/a; unanswered; hidden",
+        .countOfKind: "{kind}: {count}",
     ]
 }

@@ -140,5 +140,7 @@ extension CLIText {
             "--industry: для отрасли «{industry}» нет набора правил; есть: {known}. Своя отрасль — с флагом --own-industry и вашим набором правил (id industry-{slug}) в check --rules",
         .expectedADateYyyyMmDd: "{option}: ожидается дата ГГГГ-ММ-ДД, получено «{text}»",
         .symptomsNoun: "{count, plural, one {симптом} few {симптома} many {симптомов} other {симптома}}",
+        .maturityColumns: "область; балл; ответ; не знаю; неприм.; без ответа; скрыто",
+        .countOfKind: "{kind}: {count}",
     ]
 }

@@ -126,6 +126,8 @@ enum CLIText: String, TextCatalogue {
     case industryThereIsNoRulesetFor
     case expectedADateYyyyMmDd
     case symptomsNoun
+    case maturityColumns
+    case countOfKind
 
     static func texts(in language: Language) -> [CLIText: String] {
         switch language {
