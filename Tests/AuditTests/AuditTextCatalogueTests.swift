@@ -19,4 +19,19 @@ import Testing
         #expect(AuditText.invalidAddresses.render(["count": .number(1)], in: .en) == "1 address")
         #expect(AuditText.unreadablePhones.render(["count": .number(3)], in: .ru) == "3 номера не распознаны")
     }
+
+    @Test func aListTextHasTheSameItemsInEveryLanguage() {
+        let reasons = AuditText.lossReasons.items(separatedBy: "; ")
+        for language in Language.allCases {
+            #expect(AuditText.lossReasons.render(in: language).components(separatedBy: "; ").count == reasons.count)
+        }
+        #expect(reasons.first == LocalizedText(ru: "Цена", en: "Price"))
+        #expect(reasons.count == 6)
+    }
+
+    @Test func theStalledDealAlertGivesTheDaysInTheirForm() {
+        let text = AuditText.stalledDealTaskStated.text(["days": .number(21), "cycle": .number(14)])
+        #expect(text[.ru].hasSuffix("этап 21 день; цикл сделки, по словам компании, — 14 дней"))
+        #expect(text[.en].contains("for 21 days; the company states a sales cycle of 14 days"))
+    }
 }
