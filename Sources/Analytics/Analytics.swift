@@ -185,8 +185,8 @@ package enum Analytics {
         computation.dealsAndActivities()
         lap("dealsAndActivities")
         var breakdowns = computation.beliefMeasures()
-        if !computation.customerShares.isEmpty { breakdowns["managers.customers_revenue_share_12m"] = computation.customerShares }
-        if !computation.stageStaleShares.isEmpty { breakdowns["deals.stage_stale_share"] = computation.stageStaleShares }
+        if !computation.customerShares.isEmpty { breakdowns[MetricID.managersCustomersRevenueShare12m.rawValue] = computation.customerShares }
+        if !computation.stageStaleShares.isEmpty { breakdowns[MetricID.dealsStageStaleShare.rawValue] = computation.stageStaleShares }
         computation.sink.finish()
         lap("sink.finish")
 

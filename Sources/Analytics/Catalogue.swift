@@ -28,6 +28,20 @@ package enum MetricFamily: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
+/// A metric's stable id (`sales.revenue_last_12m`), declared once at the top of the `Metrics/`
+/// file that defines and computes it (`MetricID.salesRevenueLast12m`): the definition and the
+/// code that sets the value name the same constant, so that a misspelt id does not compile.
+struct MetricID: Hashable, Sendable, CustomStringConvertible {
+    let rawValue: String
+
+    init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// The id of the same measure on another window (`.all_history`; empty for the headline period).
+    func suffixed(_ suffix: String) -> MetricID { MetricID(rawValue + suffix) }
+
+    var description: String { rawValue }
+}
+
 /// One metric of the catalogue: its stable id, what it means exactly, and what it needs.
 package struct MetricDefinition: Sendable, Hashable, Codable {
     /// Stable id used by rules, reports and the JSON (`sales.revenue`).
@@ -49,10 +63,10 @@ package struct MetricDefinition: Sendable, Hashable, Codable {
     package var direction: MetricDirection
 
     init(
-        _ id: String, _ family: MetricFamily, _ unit: MetricUnit, _ period: MetricPeriod, _ datasets: [DatasetKind],
+        _ id: MetricID, _ family: MetricFamily, _ unit: MetricUnit, _ period: MetricPeriod, _ datasets: [DatasetKind],
         _ direction: MetricDirection, ru: (String, String), en: (String, String)
     ) {
-        self.id = id
+        self.id = id.rawValue
         self.direction = direction
         self.family = family
         self.unit = unit

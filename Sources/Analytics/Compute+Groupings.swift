@@ -97,10 +97,10 @@ extension Computation {
                 }
             }
         }
-        sink.ratio("channels.unknown_source_share", Double(unknownRows), Double(includedRows), orElse: .nothingToMeasure)
-        sink.ratio("channels.unknown_source_revenue_share", unknownRevenue, revenue)
-        sink.ratio("channels.unknown_source_revenue_share_12m", unknownHeadlineRevenue, headlineRevenue, orElse: .noSalesLast12Months)
-        sink.ratio("campaigns.revenue_share", campaignRevenue, revenue)
+        sink.ratio(.channelsUnknownSourceShare, Double(unknownRows), Double(includedRows), orElse: .nothingToMeasure)
+        sink.ratio(.channelsUnknownSourceRevenueShare, unknownRevenue, revenue)
+        sink.ratio(.channelsUnknownSourceRevenueShare12m, unknownHeadlineRevenue, headlineRevenue, orElse: .noSalesLast12Months)
+        sink.ratio(.campaignsRevenueShare, campaignRevenue, revenue)
         return Groupings(
             managers: managers, managersHeadline: managersHeadline, channels: channels, campaigns: campaigns,
             products: products, productsHeadline: productsHeadline, productSoldHeadline: productSoldHeadline)

@@ -27,7 +27,8 @@ struct MetricSink {
     }
 
     /// Sets a number; nil or a non-finite value makes the metric null with `reason`.
-    mutating func set(_ id: String, _ value: Double?, orElse reason: UnavailableReason = .nothingToMeasure) {
+    mutating func set(_ metric: MetricID, _ value: Double?, orElse reason: UnavailableReason = .nothingToMeasure) {
+        let id = metric.rawValue
         assert(MetricCatalogue.definition(of: id) != nil, "metric \(id) is not in the catalogue")
         guard unavailable[id] == nil else { return }
         if let value, value.isFinite {
@@ -38,9 +39,10 @@ struct MetricSink {
         }
     }
 
-    mutating func set(_ id: String, _ value: Int) { set(id, Double(value)) }
+    mutating func set(_ metric: MetricID, _ value: Int) { set(metric, Double(value)) }
 
-    mutating func set(_ id: String, day: Day?, orElse reason: UnavailableReason = .nothingToMeasure) {
+    mutating func set(_ metric: MetricID, day: Day?, orElse reason: UnavailableReason = .nothingToMeasure) {
+        let id = metric.rawValue
         guard unavailable[id] == nil else { return }
         if let day {
             metrics[id] = .text(day.iso)
@@ -52,10 +54,10 @@ struct MetricSink {
 
     /// `numerator / denominator`, null with `reason` when the denominator is not positive.
     mutating func ratio(
-        _ id: String, _ numerator: Double, _ denominator: Double,
+        _ metric: MetricID, _ numerator: Double, _ denominator: Double,
         orElse reason: UnavailableReason = .zeroTotal
     ) {
-        set(id, denominator > 0 ? numerator / denominator : nil, orElse: reason)
+        set(metric, denominator > 0 ? numerator / denominator : nil, orElse: reason)
     }
 
     /// Any catalogue metric left unset becomes null (nothing to measure).
@@ -194,33 +196,33 @@ struct Computation: Sendable {
         }
         countDistinctDays()
 
-        sink.set("sales.rows", includedRows)
-        sink.set("sales.revenue.all_history", revenue)
-        sink.set("sales.orders.all_history", ordersSeen)
+        sink.set(.salesRows, includedRows)
+        sink.set(.salesRevenueAllHistory, revenue)
+        sink.set(.salesOrdersAllHistory, ordersSeen)
         let buyers = stats.lines.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
-        sink.set("sales.customers.all_history", buyers)
-        sink.ratio("sales.avg_order_value.all_history", revenue, Double(ordersSeen), orElse: .nothingToMeasure)
-        sink.ratio("sales.avg_revenue_per_customer.all_history", revenue, Double(buyers), orElse: .nothingToMeasure)
+        sink.set(.salesCustomersAllHistory, buyers)
+        sink.ratio(.salesAvgOrderValueAllHistory, revenue, Double(ordersSeen), orElse: .nothingToMeasure)
+        sink.ratio(.salesAvgRevenuePerCustomerAllHistory, revenue, Double(buyers), orElse: .nothingToMeasure)
         let first = firstDay == Int32.max ? nil : Day(ordinal: Int(firstDay))
         let last = lastDay == Int32.min ? nil : Day(ordinal: Int(lastDay))
-        sink.set("sales.first_date", day: first, orElse: .noValidDates)
-        sink.set("sales.last_date", day: last, orElse: .noValidDates)
+        sink.set(.salesFirstDate, day: first, orElse: .noValidDates)
+        sink.set(.salesLastDate, day: last, orElse: .noValidDates)
         if let first, let last {
-            sink.set("sales.months", last.monthIndex - first.monthIndex + 1)
+            sink.set(.salesMonths, last.monthIndex - first.monthIndex + 1)
         } else {
-            sink.set("sales.months", nil, orElse: .noValidDates)
+            sink.set(.salesMonths, nil, orElse: .noValidDates)
         }
         previousWindowCovered = firstDay <= prev12Start + 1
         sink.set(
-            "sales.gross_margin.all_history", costRows > 0 && costAmount != 0 ? (costAmount - costSum) / costAmount : nil,
+            .salesGrossMarginAllHistory, costRows > 0 && costAmount != 0 ? (costAmount - costSum) / costAmount : nil,
             orElse: costRows == 0 ? .noValues(.sales, "cost") : .zeroTotal)
         headlineTotals(last12: last12, prev12: prev12, last: window[0], previous: window[1])
-        sink.ratio("sales.cost_coverage", Double(costRows), Double(includedRows), orElse: .nothingToMeasure)
+        sink.ratio(.salesCostCoverage, Double(costRows), Double(includedRows), orElse: .nothingToMeasure)
 
-        sink.set("quality.zero_amount_rows", zeroRows)
-        sink.set("quality.negative_amount_rows", negativeRows)
-        sink.set("quality.sales_after_as_of", afterAsOf)
-        sink.set("quality.invalid_sale_dates", invalidDates)
+        sink.set(.qualityZeroAmountRows, zeroRows)
+        sink.set(.qualityNegativeAmountRows, negativeRows)
+        sink.set(.qualitySalesAfterAsOf, afterAsOf)
+        sink.set(.qualityInvalidSaleDates, invalidDates)
     }
 
 }

@@ -68,7 +68,7 @@ struct CustomerSideResult: Sendable {
                 companies += 1
                 if !taxIDs.range(row).isEmpty { withTaxID += 1 }
             }
-            computation.sink.ratio("quality.tax_id_companies_fill", Double(withTaxID), Double(companies), orElse: .nothingToMeasure)
+            computation.sink.ratio(.qualityTaxIdCompaniesFill, Double(withTaxID), Double(companies), orElse: .nothingToMeasure)
             var filled = 0, invalid = 0, digits: [UInt8] = []
             taxIDs.bytes.withUnsafeBufferPointer { bytes in
                 for row in 0..<columns.count {
@@ -84,10 +84,10 @@ struct CustomerSideResult: Sendable {
                     }
                 }
             }
-            computation.sink.set("quality.tax_ids_invalid", invalid)
-            computation.sink.ratio("quality.tax_ids_invalid_share", Double(invalid), Double(filled))
+            computation.sink.set(.qualityTaxIdsInvalid, invalid)
+            computation.sink.ratio(.qualityTaxIdsInvalidShare, Double(invalid), Double(filled))
         } else {
-            for id in ["quality.tax_id_companies_fill", "quality.tax_ids_invalid", "quality.tax_ids_invalid_share"] {
+            for id in [MetricID.qualityTaxIdCompaniesFill, .qualityTaxIdsInvalid, .qualityTaxIdsInvalidShare] {
                 computation.sink.set(id, nil, orElse: .noValues(.customers, "tax_id"))
             }
         }
@@ -98,11 +98,11 @@ struct CustomerSideResult: Sendable {
                 persons += 1
                 if row < birthDays.count, birthDays[row] != Int32.min { withBirthDate += 1 }
             }
-            computation.sink.ratio("customers.person_share", Double(persons), Double(type.keys.count))
-            computation.sink.ratio("quality.birth_date_persons_fill", Double(withBirthDate), Double(persons), orElse: .nothingToMeasure)
+            computation.sink.ratio(.customersPersonShare, Double(persons), Double(type.keys.count))
+            computation.sink.ratio(.qualityBirthDatePersonsFill, Double(withBirthDate), Double(persons), orElse: .nothingToMeasure)
         } else {
-            computation.sink.set("customers.person_share", nil, orElse: .noValues(.customers, "type"))
-            computation.sink.set("quality.birth_date_persons_fill", nil, orElse: .noValues(.customers, "type"))
+            computation.sink.set(.customersPersonShare, nil, orElse: .noValues(.customers, "type"))
+            computation.sink.set(.qualityBirthDatePersonsFill, nil, orElse: .noValues(.customers, "type"))
         }
         return CustomerSideResult(
             sink: computation.sink, dataQuality: computation.tables.dataQuality,

@@ -38,7 +38,7 @@ import Testing
     @Test func noCodeOutsideTheCataloguesPicksATextByTheLanguage() throws {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources")
-        let branches = [
+        let branches = try [
             #"case \(.*\.ru\)"#, #"== \.ru\b"#, #"\.ru \?"#, #"LocalizedText\(\s*ru:"#, #"\bru: ""#,
             #"\.ru\s*\+|\+\s*[\w.]+\.ru\b"#, #"Formatter\(\.ru\)"#,
         ].map { try Regex($0) }

@@ -2,6 +2,15 @@ import AuditModel
 
 // ABC classes of customers, managers and products by revenue, on both windows.
 
+extension MetricID {
+    /// The number of `subject`s (`customers`, `products`, `managers`) in class `letter` (`a`).
+    static func abcCount(_ subject: String, _ letter: String) -> MetricID { MetricID("abc.\(subject).\(letter)_count") }
+    /// The revenue share of class `letter` of `subject`.
+    static func abcRevenueShare(_ subject: String, _ letter: String) -> MetricID {
+        MetricID("abc.\(subject).\(letter)_revenue_share")
+    }
+}
+
 extension MetricCatalogue {
     static let abcSubjects: [(id: String, ru: String, en: String)] = [
         ("customers", "клиентов", "customers"), ("products", "товаров", "products"), ("managers", "менеджеров", "managers"),
@@ -25,11 +34,11 @@ extension MetricCatalogue {
             en: "ABC \(subject.en): class \(upper) revenue share" + window.titleEn)
         return [
             .init(
-                "abc.\(subject.id).\(letter)_count" + window.suffix, .abc, unit, window.period, [.sales], .neutral,
+                MetricID.abcCount(subject.id, letter).suffixed(window.suffix), .abc, unit, window.period, [.sales], .neutral,
                 ru: (countTitle.ru, "число \(subject.ru) класса \(upper) по выручке \(window.ru)"),
                 en: (countTitle.en, "number of \(subject.en) in class \(upper) by revenue \(window.en)")),
             .init(
-                "abc.\(subject.id).\(letter)_revenue_share" + window.suffix, .abc, .share, window.period, [.sales], .neutral,
+                MetricID.abcRevenueShare(subject.id, letter).suffixed(window.suffix), .abc, .share, window.period, [.sales], .neutral,
                 ru: (shareTitle.ru, "выручка класса \(upper) / общая выручка \(subject.ru) \(window.ru)"),
                 en: (shareTitle.en, "revenue of class \(upper) / total revenue of \(subject.en) \(window.en)")),
         ]
@@ -61,12 +70,11 @@ extension Computation {
     /// - Parameter whenEmpty: why the metrics are null when there is nothing to rank (default: the
     ///   subject's field is empty in every sale line).
     mutating func abc(subject: String, revenues: [Double], classes: [Int8]?, suffix: String = "", whenEmpty: UnavailableReason? = nil) {
-        let prefix = "abc.\(subject)."
         guard let classes else {
             let reason = revenues.isEmpty ? whenEmpty ?? .noValues(.sales, String(subject.dropLast())) : .zeroTotal
             for letter in ["a", "b", "c"] {
-                sink.set(prefix + letter + "_count" + suffix, nil, orElse: reason)
-                sink.set(prefix + letter + "_revenue_share" + suffix, nil, orElse: reason)
+                sink.set(.abcCount(subject, letter).suffixed(suffix), nil, orElse: reason)
+                sink.set(.abcRevenueShare(subject, letter).suffixed(suffix), nil, orElse: reason)
             }
             return
         }
@@ -81,8 +89,8 @@ extension Computation {
         }
         var rows: [ABCClassRow] = []
         for (offset, letter) in ["a", "b", "c"].enumerated() {
-            sink.set(prefix + letter + "_count" + suffix, counts[offset])
-            sink.set(prefix + letter + "_revenue_share" + suffix, sums[offset] / total)
+            sink.set(.abcCount(subject, letter).suffixed(suffix), counts[offset])
+            sink.set(.abcRevenueShare(subject, letter).suffixed(suffix), sums[offset] / total)
             rows.append(
                 ABCClassRow(
                     abcClass: letter.uppercased(), count: counts[offset],

@@ -3,12 +3,20 @@ import AuditModel
 // The measures the owner's beliefs are checked against (rules with a `belief:` block): counts of
 // the headline period (the 12 months to as_of) and per-item metrics (a number per name).
 
+extension MetricID {
+    static let managersWithSales12m = MetricID("managers.with_sales_12m")
+    static let managersRevenueShare12m = MetricID("managers.revenue_share_12m")
+    static let managersCustomersRevenueShare12m = MetricID("managers.customers_revenue_share_12m")
+    static let dealsStageStaleShare = MetricID("deals.stage_stale_share")
+    static let channelsRevenueShare12m = MetricID("channels.revenue_share_12m")
+}
+
 extension MetricCatalogue {
     /// Headline-period counts that the interview asks the owner to estimate (active customers,
     /// also asked, is the one ``customerMetrics`` definition `customers.active_12m`).
     static let beliefMetrics: [MetricDefinition] = [
         .init(
-            "managers.with_sales_12m", .managers, .count, .last12m, [.sales], .neutral,
+            .managersWithSales12m, .managers, .count, .last12m, [.sales], .neutral,
             ru: ("Менеджеров с продажами за 12 месяцев", "различные manager в строках продаж с датой в (as_of − 365, as_of]"),
             en: ("Managers with sales, 12 months", "distinct manager in sale lines dated in (as_of − 365, as_of]"))
     ]
@@ -18,7 +26,7 @@ extension MetricCatalogue {
     /// `rank(metric.<id>, name)`, `top(metric.<id>)`.
     package static let breakdowns: [MetricDefinition] = [
         .init(
-            "managers.revenue_share_12m", .managers, .share, .last12m, [.sales], .neutral,
+            .managersRevenueShare12m, .managers, .share, .last12m, [.sales], .neutral,
             ru: (
                 "Доля выручки менеджера за 12 месяцев",
                 "для каждого менеджера: Σ amount его строк с датой в (as_of − 365, as_of] / Σ amount строк с менеджером за то же окно"
@@ -28,7 +36,7 @@ extension MetricCatalogue {
                 "per manager: Σ amount of their lines dated in (as_of − 365, as_of] / Σ amount of lines with a manager in that window"
             )),
         .init(
-            "managers.customers_revenue_share_12m", .managers, .share, .last12m, [.sales], .neutral,
+            .managersCustomersRevenueShare12m, .managers, .share, .last12m, [.sales], .neutral,
             ru: (
                 "Доля выручки клиентов менеджера за 12 месяцев",
                 "для каждого менеджера: выручка за (as_of − 365, as_of] его клиентов (менеджер клиента — из списка клиентов, иначе из его последней продажи) / вся выручка за то же окно; наибольшая из них — managers.dependency"
@@ -38,7 +46,7 @@ extension MetricCatalogue {
                 "per manager: revenue in (as_of − 365, as_of] of their customers (a customer's manager from the customer list, else from their latest sale) / all revenue in that window; the largest is managers.dependency"
             )),
         .init(
-            "deals.stage_stale_share", .deals, .share, .asOf, [.deals], .neutral,
+            .dealsStageStaleShare, .deals, .share, .asOf, [.deals], .neutral,
             ru: (
                 "Доля давних сделок на этапе",
                 "для каждого этапа с ≥ 5 открытыми сделками: доля открытых сделок этапа, созданных раньше (as_of − 2 × средний цикл выигранных сделок, не меньше 30 дней; без выигранных — 90 дней)"
@@ -48,7 +56,7 @@ extension MetricCatalogue {
                 "per stage with ≥ 5 open deals: the share of its open deals created before as_of − 2 × the won deals' mean cycle (at least 30 days; 90 without won deals)"
             )),
         .init(
-            "channels.revenue_share_12m", .channels, .share, .last12m, [.sales], .neutral,
+            .channelsRevenueShare12m, .channels, .share, .last12m, [.sales], .neutral,
             ru: (
                 "Доля выручки канала за 12 месяцев",
                 "для каждого канала: Σ amount его строк с датой в (as_of − 365, as_of] / Σ amount всех строк за то же окно (строки без канала — не канал)"
@@ -92,18 +100,18 @@ extension Computation {
         if windowRevenue > 0, !channelNames.isEmpty {
             var shares: [String: Double] = [:]
             for (key, name) in channelNames.enumerated() where channelSold[key] { shares[name] = channelRevenue[key] / windowRevenue }
-            breakdowns["channels.revenue_share_12m"] = shares
+            breakdowns[MetricID.channelsRevenueShare12m.rawValue] = shares
         }
         guard !names.isEmpty else {
-            sink.set("managers.with_sales_12m", nil, orElse: .noValues(.sales, "manager"))
+            sink.set(.managersWithSales12m, nil, orElse: .noValues(.sales, "manager"))
             return breakdowns
         }
-        sink.set("managers.with_sales_12m", sold.filter { $0 }.count)
+        sink.set(.managersWithSales12m, sold.filter { $0 }.count)
         let total = revenue.reduce(0, +)
         guard total > 0 else { return breakdowns }
         var shares: [String: Double] = [:]
         for (key, name) in names.enumerated() where sold[key] { shares[name] = revenue[key] / total }
-        breakdowns["managers.revenue_share_12m"] = shares
+        breakdowns[MetricID.managersRevenueShare12m.rawValue] = shares
         return breakdowns
     }
 }

@@ -2,25 +2,36 @@ import AuditModel
 
 // Where customers and revenue come from: channels and campaigns.
 
+extension MetricID {
+    static let channelsCount = MetricID("channels.count")
+    static let channelsTopShare = MetricID("channels.top_share")
+    static let channelsUnknownSourceShare = MetricID("channels.unknown_source_share")
+    static let channelsUnknownSourceRevenueShare = MetricID("channels.unknown_source_revenue_share")
+    static let channelsUnknownSourceRevenueShare12m = MetricID("channels.unknown_source_revenue_share_12m")
+    static let campaignsCount = MetricID("campaigns.count")
+    static let campaignsRevenueShare = MetricID("campaigns.revenue_share")
+    static let campaignsRoi = MetricID("campaigns.roi")
+}
+
 extension MetricCatalogue {
     static let channelMetrics: [MetricDefinition] = [
         .init(
-            "channels.count", .channels, .count, .allHistory, [.sales], .neutral,
+            .channelsCount, .channels, .count, .allHistory, [.sales], .neutral,
             ru: ("Каналов продаж", "различные channel в строках продаж"), en: ("Sales channels", "distinct channel in sale lines")),
         .init(
-            "channels.top_share", .channels, .share, .allHistory, [.sales], .neutral,
+            .channelsTopShare, .channels, .share, .allHistory, [.sales], .neutral,
             ru: ("Доля крупнейшего канала", "выручка крупнейшего канала / выручка строк с каналом"),
             en: ("Largest channel's share", "the largest channel's revenue / revenue of lines with a channel")),
         .init(
-            "channels.unknown_source_share", .channels, .share, .allHistory, [.sales], .lowerIsBetter,
+            .channelsUnknownSourceShare, .channels, .share, .allHistory, [.sales], .lowerIsBetter,
             ru: ("Продажи без источника", "доля строк продаж без канала и без кампании"),
             en: ("Sales with no known source", "share of sale lines with neither a channel nor a campaign")),
         .init(
-            "channels.unknown_source_revenue_share", .channels, .share, .allHistory, [.sales], .lowerIsBetter,
+            .channelsUnknownSourceRevenueShare, .channels, .share, .allHistory, [.sales], .lowerIsBetter,
             ru: ("Выручка без источника", "Σ amount строк без канала и кампании / sales.revenue.all_history"),
             en: ("Revenue with no known source", "Σ amount of lines with neither channel nor campaign / sales.revenue.all_history")),
         .init(
-            "channels.unknown_source_revenue_share_12m", .channels, .share, .last12m, [.sales], .lowerIsBetter,
+            .channelsUnknownSourceRevenueShare12m, .channels, .share, .last12m, [.sales], .lowerIsBetter,
             ru: (
                 "Выручка без источника за 12 месяцев",
                 "Σ amount строк с датой в (as_of − 365, as_of] без канала и кампании / sales.revenue_last_12m"
@@ -30,15 +41,15 @@ extension MetricCatalogue {
                 "Σ amount of lines dated in (as_of − 365, as_of] with neither channel nor campaign / sales.revenue_last_12m"
             )),
         .init(
-            "campaigns.count", .channels, .count, .allHistory, [.sales], .neutral,
+            .campaignsCount, .channels, .count, .allHistory, [.sales], .neutral,
             ru: ("Кампаний с продажами", "различные campaign в строках продаж"),
             en: ("Campaigns with sales", "distinct campaign in sale lines")),
         .init(
-            "campaigns.revenue_share", .channels, .share, .allHistory, [.sales], .higherIsBetter,
+            .campaignsRevenueShare, .channels, .share, .allHistory, [.sales], .higherIsBetter,
             ru: ("Доля выручки кампаний", "Σ amount строк с кампанией / sales.revenue.all_history"),
             en: ("Campaign revenue share", "Σ amount of lines with a campaign / sales.revenue.all_history")),
         .init(
-            "campaigns.roi", .channels, .change, .allHistory, [.sales, .campaigns], .higherIsBetter,
+            .campaignsRoi, .channels, .change, .allHistory, [.sales, .campaigns], .higherIsBetter,
             ru: ("ROI кампаний", "(Σ выручки кампаний с затратами − Σ их затрат) / Σ затрат"),
             en: ("Campaign ROI", "(Σ revenue of campaigns with a cost − Σ their cost) / Σ cost")),
     ]
@@ -58,11 +69,11 @@ extension Computation {
                     customers: channels.customers.counts[key], share: revenue > 0 ? channels.revenue[key] / revenue : nil)
         }
         if data.channels.count == 0 {
-            sink.set("channels.count", nil, orElse: .noValues(.sales, "channel"))
-            sink.set("channels.top_share", nil, orElse: .noValues(.sales, "channel"))
+            sink.set(.channelsCount, nil, orElse: .noValues(.sales, "channel"))
+            sink.set(.channelsTopShare, nil, orElse: .noValues(.sales, "channel"))
         } else {
-            sink.set("channels.count", data.channels.count)
-            sink.ratio("channels.top_share", channels.revenue.dropLast().max() ?? 0, withChannel)
+            sink.set(.channelsCount, data.channels.count)
+            sink.ratio(.channelsTopShare, channels.revenue.dropLast().max() ?? 0, withChannel)
         }
 
         var costs: [String: Double] = [:]
@@ -91,15 +102,15 @@ extension Computation {
         }
         tables.campaigns = rows
         if campaignNames.isEmpty {
-            sink.set("campaigns.count", nil, orElse: .noValues(.sales, "campaign"))
+            sink.set(.campaignsCount, nil, orElse: .noValues(.sales, "campaign"))
         } else {
-            sink.set("campaigns.count", campaignNames.count)
+            sink.set(.campaignsCount, campaignNames.count)
         }
         let costed = rows.filter { ($0.cost ?? 0) > 0 }
         let totalCost = costed.reduce(0.0) { $0 + ($1.cost ?? 0) }
         let costedRevenue = costed.reduce(0.0) { $0 + $1.revenue }
         sink.set(
-            "campaigns.roi", totalCost > 0 ? (costedRevenue - totalCost) / totalCost : nil,
+            .campaignsRoi, totalCost > 0 ? (costedRevenue - totalCost) / totalCost : nil,
             orElse: .noValues(.campaigns, "cost"))
     }
 }

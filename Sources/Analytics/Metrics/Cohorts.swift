@@ -2,10 +2,14 @@ import AuditModel
 
 // The monthly series (charts) and the monthly acquisition cohorts with their retention.
 
+extension MetricID {
+    static func cohortRetention(month: Int) -> MetricID { MetricID("cohorts.retention_m\(month)") }
+}
+
 extension MetricCatalogue {
     static let cohortMetrics: [MetricDefinition] = [1, 3, 12].map { month in
         .init(
-            "cohorts.retention_m\(month)", .cohorts, .share, .cohorts, [.sales], .higherIsBetter,
+            .cohortRetention(month: month), .cohorts, .share, .cohorts, [.sales], .higherIsBetter,
             ru: (
                 "Когортное удержание, месяц \(month)",
                 "Σ клиентов когорт, купивших через \(month) мес. после месяца первой покупки / Σ размеров когорт, у которых этот месяц не позже месяца as_of"
@@ -92,7 +96,7 @@ extension Computation {
                 size += active[0]
                 retained += lag < active.count ? active[lag] : 0
             }
-            sink.ratio("cohorts.retention_m\(lag)", Double(retained), Double(size), orElse: .noCompleteCohort)
+            sink.ratio(.cohortRetention(month: lag), Double(retained), Double(size), orElse: .noCompleteCohort)
         }
     }
 }

@@ -3,6 +3,14 @@ import AuditModel
 // How much of the revenue a few customers bring: Pareto shares, the customers for 80 %, the
 // largest customer and the Herfindahl index, on the headline period and on the whole history.
 
+extension MetricID {
+    static let paretoTop20Share = MetricID("pareto.top20_share")
+    static let paretoCustomersFor80 = MetricID("pareto.customers_for_80")
+    static let paretoCustomersFor80Share = MetricID("pareto.customers_for_80_share")
+    static let paretoTopCustomerShare = MetricID("pareto.top_customer_share")
+    static let paretoHhi = MetricID("pareto.hhi")
+}
+
 extension MetricCatalogue {
     static let paretoMetrics: [MetricDefinition] = Window.both.flatMap(paretoMetrics(in:))
 
@@ -10,7 +18,7 @@ extension MetricCatalogue {
         let titleRu = window.titleRu, titleEn = window.titleEn
         return [
             .init(
-                "pareto.top20_share" + window.suffix, .pareto, .share, window.period, [.sales], .lowerIsBetter,
+                .paretoTop20Share.suffixed(window.suffix), .pareto, .share, window.period, [.sales], .lowerIsBetter,
                 ru: (
                     "Доля топ-20% клиентов" + titleRu,
                     "выручка первых ⌈0,2·N⌉ из N \(window.buyersRu), упорядоченных по выручке \(window.ru), / их общая выручка"
@@ -20,19 +28,19 @@ extension MetricCatalogue {
                     "revenue of the top ⌈0.2·N⌉ of the N \(window.buyersEn), ranked by revenue \(window.en), / their total revenue"
                 )),
             .init(
-                "pareto.customers_for_80" + window.suffix, .pareto, .customers, window.period, [.sales], .higherIsBetter,
+                .paretoCustomersFor80.suffixed(window.suffix), .pareto, .customers, window.period, [.sales], .higherIsBetter,
                 ru: ("Клиентов на 80% выручки" + titleRu, "наименьшее k, при котором накопленная выручка \(window.ru) ≥ 0,8·итог"),
                 en: ("Customers for 80% of revenue" + titleEn, "the smallest k whose cumulative revenue \(window.en) ≥ 0.8·total")),
             .init(
-                "pareto.customers_for_80_share" + window.suffix, .pareto, .share, window.period, [.sales], .higherIsBetter,
+                .paretoCustomersFor80Share.suffixed(window.suffix), .pareto, .share, window.period, [.sales], .higherIsBetter,
                 ru: ("Доля клиентов на 80% выручки" + titleRu, "pareto.customers_for_80\(window.suffix) / N (\(window.buyersRu))"),
                 en: ("Share of customers for 80%" + titleEn, "pareto.customers_for_80\(window.suffix) / N (\(window.buyersEn))")),
             .init(
-                "pareto.top_customer_share" + window.suffix, .pareto, .share, window.period, [.sales], .lowerIsBetter,
+                .paretoTopCustomerShare.suffixed(window.suffix), .pareto, .share, window.period, [.sales], .lowerIsBetter,
                 ru: ("Доля крупнейшего клиента" + titleRu, "выручка крупнейшего клиента / общая выручка \(window.ru)"),
                 en: ("Largest customer's share" + titleEn, "the largest customer's revenue / total revenue \(window.en)")),
             .init(
-                "pareto.hhi" + window.suffix, .pareto, .ratio, window.period, [.sales], .lowerIsBetter,
+                .paretoHhi.suffixed(window.suffix), .pareto, .ratio, window.period, [.sales], .lowerIsBetter,
                 ru: ("Индекс концентрации выручки (Херфиндаля)" + titleRu, "Σ (выручка клиента / общая выручка)² \(window.ru)"),
                 en: ("Revenue concentration index (Herfindahl)" + titleEn, "Σ (customer revenue / total revenue)² \(window.en)")),
         ]
@@ -62,11 +70,8 @@ extension Computation {
         let n = ranking.count
         let total = ranking.reduce(0.0) { $0 + revenue[Int($1)] }
         guard n > 0, total > 0 else {
-            for id in [
-                "pareto.top20_share", "pareto.customers_for_80", "pareto.customers_for_80_share",
-                "pareto.top_customer_share", "pareto.hhi",
-            ] {
-                sink.set(id + suffix, nil, orElse: n == 0 && suffix.isEmpty ? .noSalesLast12Months : .zeroTotal)
+            for id in [MetricID.paretoTop20Share, .paretoCustomersFor80, .paretoCustomersFor80Share, .paretoTopCustomerShare, .paretoHhi] {
+                sink.set(id.suffixed(suffix), nil, orElse: n == 0 && suffix.isEmpty ? .noSalesLast12Months : .zeroTotal)
             }
             return
         }
@@ -81,10 +86,10 @@ extension Computation {
             let share = value / total
             hhi += share * share
         }
-        sink.set("pareto.top20_share" + suffix, topRevenue / total)
-        sink.set("pareto.customers_for_80" + suffix, k.map(Double.init))
-        sink.set("pareto.customers_for_80_share" + suffix, k.map { Double($0) / Double(n) })
-        sink.set("pareto.top_customer_share" + suffix, revenue[Int(ranking[0])] / total)
-        sink.set("pareto.hhi" + suffix, hhi)
+        sink.set(.paretoTop20Share.suffixed(suffix), topRevenue / total)
+        sink.set(.paretoCustomersFor80.suffixed(suffix), k.map(Double.init))
+        sink.set(.paretoCustomersFor80Share.suffixed(suffix), k.map { Double($0) / Double(n) })
+        sink.set(.paretoTopCustomerShare.suffixed(suffix), revenue[Int(ranking[0])] / total)
+        sink.set(.paretoHhi.suffixed(suffix), hhi)
     }
 }

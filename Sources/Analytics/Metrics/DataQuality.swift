@@ -4,6 +4,33 @@ import Workspace
 // The data's quality: fill rates, valid e-mails and phones, tax ids, duplicates, sales without
 // a customer, customers without sales, impossible dates and amounts.
 
+extension MetricID {
+    static func qualityFill(_ field: String) -> MetricID { MetricID("quality.fill.\(field)") }
+    static let customersCount = MetricID("customers.count")
+    static let managersCustomersWithoutManager = MetricID("managers.customers_without_manager")
+    static let managersCustomersWithoutManagerShare = MetricID("managers.customers_without_manager_share")
+    static let customersPersonShare = MetricID("customers.person_share")
+    static let qualityBirthDatePersonsFill = MetricID("quality.birth_date_persons_fill")
+    static let qualityTaxIdCompaniesFill = MetricID("quality.tax_id_companies_fill")
+    static let qualityTaxIdsInvalid = MetricID("quality.tax_ids_invalid")
+    static let qualityTaxIdsInvalidShare = MetricID("quality.tax_ids_invalid_share")
+    static let qualityTaxIdDuplicateGroups = MetricID("quality.tax_id_duplicate_groups")
+    static let qualityEmailValidShare = MetricID("quality.email_valid_share")
+    static let qualityEmailsInvalid = MetricID("quality.emails_invalid")
+    static let qualityPhoneValidShare = MetricID("quality.phone_valid_share")
+    static let qualityPhonesInvalid = MetricID("quality.phones_invalid")
+    static let qualityEmailConsentShare = MetricID("quality.email_consent_share")
+    static let qualityDuplicateGroups = MetricID("quality.duplicate_groups")
+    static let qualityDuplicateCustomers = MetricID("quality.duplicate_customers")
+    static let qualityDuplicateShare = MetricID("quality.duplicate_share")
+    static let qualityOrphanSalesRows = MetricID("quality.orphan_sales_rows")
+    static let qualityOrphanSalesShare = MetricID("quality.orphan_sales_share")
+    static let qualityOrphanRevenue = MetricID("quality.orphan_revenue")
+    static let qualityCustomersWithoutSales = MetricID("quality.customers_without_sales")
+    static let qualityCustomersWithoutSalesShare = MetricID("quality.customers_without_sales_share")
+    static let qualityFutureDates = MetricID("quality.future_dates")
+}
+
 extension MetricCatalogue {
     private static func fieldTitle(_ field: String) -> LocalizedText {
         CanonicalModel.customerFieldTitles[field] ?? LocalizedText(both: field)
@@ -12,7 +39,7 @@ extension MetricCatalogue {
     static let qualityMetrics: [MetricDefinition] =
         filledCustomerFields.map { field in
             .init(
-                "quality.fill.\(field)", .quality, .share, .asOf, [.customers], .higherIsBetter,
+                .qualityFill(field), .quality, .share, .asOf, [.customers], .higherIsBetter,
                 ru: (
                     "Заполненность: \(fieldTitle(field).ru)", "доля клиентов списка с непустым полем «\(fieldTitle(field).ru)» (\(field))"
                 ),
@@ -22,23 +49,23 @@ extension MetricCatalogue {
                 ))
         } + [
             .init(
-                "customers.count", .customers, .customers, .asOf, [.customers], .higherIsBetter,
+                .customersCount, .customers, .customers, .asOf, [.customers], .higherIsBetter,
                 ru: ("Клиентов в базе", "число различных customer_id в списке клиентов"),
                 en: ("Customers in the list", "distinct customer_id in the customer list")),
             .init(
-                "managers.customers_without_manager", .managers, .customers, .asOf, [.customers], .lowerIsBetter,
+                .managersCustomersWithoutManager, .managers, .customers, .asOf, [.customers], .lowerIsBetter,
                 ru: ("Клиенты без менеджера", "клиенты списка с пустым полем manager"),
                 en: ("Customers without a manager", "customers in the list with an empty manager field")),
             .init(
-                "managers.customers_without_manager_share", .managers, .share, .asOf, [.customers], .lowerIsBetter,
+                .managersCustomersWithoutManagerShare, .managers, .share, .asOf, [.customers], .lowerIsBetter,
                 ru: ("Доля клиентов без менеджера", "managers.customers_without_manager / customers.count"),
                 en: ("Share without a manager", "managers.customers_without_manager / customers.count")),
             .init(
-                "customers.person_share", .quality, .share, .asOf, [.customers], .neutral,
+                .customersPersonShare, .quality, .share, .asOf, [.customers], .neutral,
                 ru: ("Доля частных лиц", "доля клиентов списка с типом «частное лицо» (type = person)"),
                 en: ("Share of private persons", "share of customers in the list whose type is a private person (type = person)")),
             .init(
-                "quality.birth_date_persons_fill", .quality, .share, .asOf, [.customers], .higherIsBetter,
+                .qualityBirthDatePersonsFill, .quality, .share, .asOf, [.customers], .higherIsBetter,
                 ru: (
                     "Дата рождения у частных лиц",
                     "доля частных лиц (type = person) в списке клиентов с датой рождения; у компаний даты рождения нет"
@@ -48,7 +75,7 @@ extension MetricCatalogue {
                     "share of private persons (type = person) in the customer list with a birth date; companies have none"
                 )),
             .init(
-                "quality.tax_id_companies_fill", .quality, .share, .asOf, [.customers], .higherIsBetter,
+                .qualityTaxIdCompaniesFill, .quality, .share, .asOf, [.customers], .higherIsBetter,
                 ru: (
                     "ИНН у клиентов-компаний",
                     "доля клиентов списка, кроме частных лиц (type = person), с заполненным ИНН; клиенты без типа считаются компаниями"
@@ -58,7 +85,7 @@ extension MetricCatalogue {
                     "share of customers in the list other than private persons (type = person) with a tax id; customers without a type count as companies"
                 )),
             .init(
-                "quality.tax_ids_invalid", .quality, .customers, .asOf, [.customers], .lowerIsBetter,
+                .qualityTaxIdsInvalid, .quality, .customers, .asOf, [.customers], .lowerIsBetter,
                 ru: (
                     "Ошибочные ИНН",
                     "клиенты списка с ИНН из 10 или 12 цифр, у которого не сходятся контрольные цифры, или из 9 или 11 цифр (потерян ведущий ноль — частая ошибка Excel)"
@@ -68,31 +95,31 @@ extension MetricCatalogue {
                     "customers in the list whose tax id (ИНН) has 10 or 12 digits with wrong check digits, or 9 or 11 digits (a leading zero lost, a common Excel mistake)"
                 )),
             .init(
-                "quality.tax_ids_invalid_share", .quality, .share, .asOf, [.customers], .lowerIsBetter,
+                .qualityTaxIdsInvalidShare, .quality, .share, .asOf, [.customers], .lowerIsBetter,
                 ru: ("Доля ошибочных ИНН", "quality.tax_ids_invalid / клиенты с заполненным ИНН"),
                 en: ("Share of invalid tax ids", "quality.tax_ids_invalid / customers with a tax id")),
             .init(
-                "quality.tax_id_duplicate_groups", .quality, .count, .asOf, [.customers], .lowerIsBetter,
+                .qualityTaxIdDuplicateGroups, .quality, .count, .asOf, [.customers], .lowerIsBetter,
                 ru: ("Дубли по ИНН", "группы дублей (quality.duplicate_groups), в которых записи совпали по ИНН"),
                 en: ("Duplicates by tax id", "duplicate groups (quality.duplicate_groups) whose records share a tax id")),
             .init(
-                "quality.email_valid_share", .quality, .share, .asOf, [.customers], .higherIsBetter,
+                .qualityEmailValidShare, .quality, .share, .asOf, [.customers], .higherIsBetter,
                 ru: ("Корректные email", "доля корректных адресов среди заполненных email"),
                 en: ("Valid emails", "share of valid addresses among filled emails")),
             .init(
-                "quality.emails_invalid", .quality, .count, .asOf, [.customers], .lowerIsBetter,
+                .qualityEmailsInvalid, .quality, .count, .asOf, [.customers], .lowerIsBetter,
                 ru: ("Некорректные email", "клиенты с заполненным, но некорректным email"),
                 en: ("Invalid emails", "customers with a filled but invalid email")),
             .init(
-                "quality.phone_valid_share", .quality, .share, .asOf, [.customers], .higherIsBetter,
+                .qualityPhoneValidShare, .quality, .share, .asOf, [.customers], .higherIsBetter,
                 ru: ("Корректные телефоны", "доля телефонов, приводимых к +7XXXXXXXXXX (или международному +…), среди заполненных"),
                 en: ("Valid phones", "share of filled phones that normalise to +7XXXXXXXXXX (or an international +…)")),
             .init(
-                "quality.phones_invalid", .quality, .count, .asOf, [.customers], .lowerIsBetter,
+                .qualityPhonesInvalid, .quality, .count, .asOf, [.customers], .lowerIsBetter,
                 ru: ("Некорректные телефоны", "клиенты с заполненным, но некорректным телефоном"),
                 en: ("Invalid phones", "customers with a filled but invalid phone")),
             .init(
-                "quality.email_consent_share", .quality, .share, .asOf, [.customers], .higherIsBetter,
+                .qualityEmailConsentShare, .quality, .share, .asOf, [.customers], .higherIsBetter,
                 ru: (
                     "Клиенты с отметкой согласия на рассылку",
                     "доля клиентов списка с email_consent = 1 (отметка «согласен»); заполненность поля — quality.fill.email_consent"
@@ -102,39 +129,39 @@ extension MetricCatalogue {
                     "share of customers in the list with email_consent = 1 (marked as consenting); the field's fill rate is quality.fill.email_consent"
                 )),
             .init(
-                "quality.duplicate_groups", .quality, .count, .asOf, [.customers], .lowerIsBetter,
+                .qualityDuplicateGroups, .quality, .count, .asOf, [.customers], .lowerIsBetter,
                 ru: ("Группы дублей", "группы клиентов с общим ИНН, email, телефоном, id или нормализованным названием"),
                 en: ("Duplicate groups", "groups of customers sharing a tax id, email, phone, id or normalised name")),
             .init(
-                "quality.duplicate_customers", .quality, .customers, .asOf, [.customers], .lowerIsBetter,
+                .qualityDuplicateCustomers, .quality, .customers, .asOf, [.customers], .lowerIsBetter,
                 ru: ("Клиенты-дубли", "строк клиентов в группах дублей"),
                 en: ("Duplicate customers", "customer rows in duplicate groups")),
             .init(
-                "quality.duplicate_share", .quality, .share, .asOf, [.customers], .lowerIsBetter,
+                .qualityDuplicateShare, .quality, .share, .asOf, [.customers], .lowerIsBetter,
                 ru: ("Доля дублей", "quality.duplicate_customers / строк клиентов"),
                 en: ("Duplicate share", "quality.duplicate_customers / customer rows")),
             .init(
-                "quality.orphan_sales_rows", .quality, .count, .allHistory, [.sales, .customers], .lowerIsBetter,
+                .qualityOrphanSalesRows, .quality, .count, .allHistory, [.sales, .customers], .lowerIsBetter,
                 ru: ("Продажи без клиента", "строки продаж, чей customer_id нет в списке клиентов"),
                 en: ("Orphan sale lines", "sale lines whose customer_id is not in the customer list")),
             .init(
-                "quality.orphan_sales_share", .quality, .share, .allHistory, [.sales, .customers], .lowerIsBetter,
+                .qualityOrphanSalesShare, .quality, .share, .allHistory, [.sales, .customers], .lowerIsBetter,
                 ru: ("Доля продаж без клиента", "quality.orphan_sales_rows / sales.rows"),
                 en: ("Orphan sales share", "quality.orphan_sales_rows / sales.rows")),
             .init(
-                "quality.orphan_revenue", .quality, .money, .allHistory, [.sales, .customers], .lowerIsBetter,
+                .qualityOrphanRevenue, .quality, .money, .allHistory, [.sales, .customers], .lowerIsBetter,
                 ru: ("Выручка без клиента", "Σ amount строк продаж без клиента в списке"),
                 en: ("Orphan revenue", "Σ amount of orphan sale lines")),
             .init(
-                "quality.customers_without_sales", .quality, .customers, .asOf, [.sales, .customers], .neutral,
+                .qualityCustomersWithoutSales, .quality, .customers, .asOf, [.sales, .customers], .neutral,
                 ru: ("Клиенты без продаж", "клиенты списка без строк продаж"),
                 en: ("Customers without sales", "customers in the list with no sale line")),
             .init(
-                "quality.customers_without_sales_share", .quality, .share, .asOf, [.sales, .customers], .neutral,
+                .qualityCustomersWithoutSalesShare, .quality, .share, .asOf, [.sales, .customers], .neutral,
                 ru: ("Доля клиентов без продаж", "quality.customers_without_sales / customers.count"),
                 en: ("Share without sales", "quality.customers_without_sales / customers.count")),
             .init(
-                "quality.future_dates", .quality, .count, .allHistory, [.sales], .lowerIsBetter,
+                .qualityFutureDates, .quality, .count, .allHistory, [.sales], .lowerIsBetter,
                 ru: ("Даты в будущем", "даты продаж, сделок, активностей и клиентов (created_at, birth_date) позже даты раунда аудита"),
                 en: (
                     "Future dates", "dates of sales, deals, activities and customers (created_at, birth_date) after the audit round's date"
@@ -205,26 +232,26 @@ extension Computation {
                 valid: field == .email ? validEmails : field == .phone ? validPhones : nil)
         }
         for field in CustomerField.allCases.dropFirst() {
-            sink.ratio("quality.fill.\(field.name)", Double(filled[field.rawValue]), Double(rows))
+            sink.ratio(.qualityFill(field.name), Double(filled[field.rawValue]), Double(rows))
         }
         sink.ratio(
-            "quality.email_valid_share", Double(validEmails), Double(validEmails + invalidEmails),
+            .qualityEmailValidShare, Double(validEmails), Double(validEmails + invalidEmails),
             orElse: .noValues(.customers, "email"))
-        sink.set("quality.emails_invalid", invalidEmails)
+        sink.set(.qualityEmailsInvalid, invalidEmails)
         sink.ratio(
-            "quality.phone_valid_share", Double(validPhones), Double(validPhones + invalidPhones),
+            .qualityPhoneValidShare, Double(validPhones), Double(validPhones + invalidPhones),
             orElse: .noValues(.customers, "phone"))
-        sink.set("quality.phones_invalid", invalidPhones)
-        sink.ratio("quality.email_consent_share", Double(consent), Double(rows))
+        sink.set(.qualityPhonesInvalid, invalidPhones)
+        sink.ratio(.qualityEmailConsentShare, Double(consent), Double(rows))
 
         let distinct = data.customerListIndex.filter { $0 >= 0 }.count
-        sink.set("customers.count", distinct)
+        sink.set(.customersCount, distinct)
         var withoutManager = 0
         for listIndex in data.customerListIndex where listIndex >= 0 && !columns.has(.manager, Int(listIndex)) {
             withoutManager += 1
         }
-        sink.set("managers.customers_without_manager", withoutManager)
-        sink.ratio("managers.customers_without_manager_share", Double(withoutManager), Double(distinct))
+        sink.set(.managersCustomersWithoutManager, withoutManager)
+        sink.ratio(.managersCustomersWithoutManagerShare, Double(withoutManager), Double(distinct))
         return (email, phone, phones)
     }
 
@@ -236,16 +263,16 @@ extension Computation {
             orphanRows += 1
             orphanRevenue += sales.amount[index]
         }
-        sink.set("quality.orphan_sales_rows", orphanRows)
-        sink.ratio("quality.orphan_sales_share", Double(orphanRows), Double(includedRows), orElse: .nothingToMeasure)
-        sink.set("quality.orphan_revenue", orphanRevenue)
+        sink.set(.qualityOrphanSalesRows, orphanRows)
+        sink.ratio(.qualityOrphanSalesShare, Double(orphanRows), Double(includedRows), orElse: .nothingToMeasure)
+        sink.set(.qualityOrphanRevenue, orphanRevenue)
         var withoutSales = 0, listed = 0
         for (key, listIndex) in data.customerListIndex.enumerated() where listIndex >= 0 {
             listed += 1
             if stats.lines[key] == 0 { withoutSales += 1 }
         }
-        sink.set("quality.customers_without_sales", withoutSales)
-        sink.ratio("quality.customers_without_sales_share", Double(withoutSales), Double(listed))
+        sink.set(.qualityCustomersWithoutSales, withoutSales)
+        sink.ratio(.qualityCustomersWithoutSalesShare, Double(withoutSales), Double(listed))
 
         let limit = Int32(data.roundDate.ordinal)
         var future = 0
@@ -265,7 +292,7 @@ extension Computation {
                 }
             }
         }
-        sink.set("quality.future_dates", future)
+        sink.set(.qualityFutureDates, future)
     }
 
     /// Groups of customer rows sharing a normalised tax id, valid email, valid phone, customer id
@@ -397,10 +424,10 @@ extension Computation {
             DuplicateGroup(group: group + 1, customerIDs: members[group], keys: DuplicateKey.names(matched[groupRoots[group]]))
         }
         let duplicated = groups.reduce(0) { $0 + $1.customerIDs.count }
-        sink.set("quality.duplicate_groups", groups.count)
-        sink.set("quality.tax_id_duplicate_groups", groups.filter { $0.keys.contains("tax_id") }.count)
-        sink.set("quality.duplicate_customers", duplicated)
-        sink.ratio("quality.duplicate_share", Double(duplicated), Double(customers.count))
+        sink.set(.qualityDuplicateGroups, groups.count)
+        sink.set(.qualityTaxIdDuplicateGroups, groups.filter { $0.keys.contains("tax_id") }.count)
+        sink.set(.qualityDuplicateCustomers, duplicated)
+        sink.ratio(.qualityDuplicateShare, Double(duplicated), Double(customers.count))
         tables.duplicateGroups = Array(groups.prefix(200))
         return groups
     }

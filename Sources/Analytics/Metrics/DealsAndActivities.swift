@@ -3,11 +3,26 @@ import AuditModel
 // The pipeline (deals, win rate, cycle, stale deals by stage) and the contact history
 // (activities, customers touched, class A customers left alone).
 
+extension MetricID {
+    static let dealsCount = MetricID("deals.count")
+    static let dealsOpen = MetricID("deals.open")
+    static let dealsWinRate = MetricID("deals.win_rate")
+    static let dealsAvgCycleDays = MetricID("deals.avg_cycle_days")
+    static let dealsOpenMedianAgeDays = MetricID("deals.open_median_age_days")
+    static let dealsWorstStageStaleShare = MetricID("deals.worst_stage_stale_share")
+    static let dealsPipelineAmount = MetricID("deals.pipeline_amount")
+    static let dealsStaleOpen = MetricID("deals.stale_open")
+    static let activitiesCount = MetricID("activities.count")
+    static let activitiesLast90d = MetricID("activities.last_90d")
+    static let activitiesActiveCustomersTouchedShare = MetricID("activities.active_customers_touched_share")
+    static let activitiesAClassUntouched60dShare = MetricID("activities.a_class_untouched_60d_share")
+}
+
 extension MetricCatalogue {
     static let dealMetrics: [MetricDefinition] = [
-        .init("deals.count", .deals, .count, .allHistory, [.deals], .neutral, ru: ("Сделок", "строк сделок"), en: ("Deals", "deal rows")),
+        .init(.dealsCount, .deals, .count, .allHistory, [.deals], .neutral, ru: ("Сделок", "строк сделок"), en: ("Deals", "deal rows")),
         .init(
-            "deals.open", .deals, .count, .asOf, [.deals], .neutral,
+            .dealsOpen, .deals, .count, .asOf, [.deals], .neutral,
             ru: (
                 "Открытые сделки",
                 "сделки со статусом open (или без статуса и без даты закрытия либо с датой закрытия после даты среза — ожидаемой)"
@@ -17,43 +32,43 @@ extension MetricCatalogue {
                 "deals with status open (or no status and no close date, or a close date after the as-of date — an expected one)"
             )),
         .init(
-            "deals.win_rate", .deals, .share, .allHistory, [.deals], .higherIsBetter,
+            .dealsWinRate, .deals, .share, .allHistory, [.deals], .higherIsBetter,
             ru: ("Доля выигранных", "won / (won + lost)"), en: ("Win rate", "won / (won + lost)")),
         .init(
-            "deals.avg_cycle_days", .deals, .days, .allHistory, [.deals], .lowerIsBetter,
+            .dealsAvgCycleDays, .deals, .days, .allHistory, [.deals], .lowerIsBetter,
             ru: ("Средний цикл сделки", "среднее (closed_at − created_at) по выигранным сделкам с датой закрытия"),
             en: ("Average deal cycle", "mean (closed_at − created_at) over won deals with a close date")),
         .init(
-            "deals.open_median_age_days", .deals, .days, .asOf, [.deals], .lowerIsBetter,
+            .dealsOpenMedianAgeDays, .deals, .days, .asOf, [.deals], .lowerIsBetter,
             ru: ("Медианный возраст открытых сделок", "медиана (as_of − created_at) открытых сделок с датой создания"),
             en: ("Median age of open deals", "the median of (as_of − created_at) over open deals with a creation date")),
         .init(
-            "deals.worst_stage_stale_share", .deals, .share, .asOf, [.deals], .lowerIsBetter,
+            .dealsWorstStageStaleShare, .deals, .share, .asOf, [.deals], .lowerIsBetter,
             ru: ("Этап, где застревают сделки", "наибольшая по этапам доля давних открытых сделок (deals.stage_stale_share)"),
             en: ("The stage where deals get stuck", "the largest stage share of old open deals (deals.stage_stale_share)")),
         .init(
-            "deals.pipeline_amount", .deals, .money, .asOf, [.deals], .higherIsBetter,
+            .dealsPipelineAmount, .deals, .money, .asOf, [.deals], .higherIsBetter,
             ru: ("Воронка", "Σ amount открытых сделок"), en: ("Pipeline", "Σ amount of open deals")),
         .init(
-            "deals.stale_open", .deals, .count, .asOf, [.deals], .lowerIsBetter,
+            .dealsStaleOpen, .deals, .count, .asOf, [.deals], .lowerIsBetter,
             ru: ("Зависшие сделки", "открытые сделки, созданные не позже as_of − 90"),
             en: ("Stale open deals", "open deals created on or before as_of − 90")),
     ]
 
     static let activityMetrics: [MetricDefinition] = [
         .init(
-            "activities.count", .activities, .count, .allHistory, [.activities], .higherIsBetter,
+            .activitiesCount, .activities, .count, .allHistory, [.activities], .higherIsBetter,
             ru: ("Активностей", "строк активностей"), en: ("Activities", "activity rows")),
         .init(
-            "activities.last_90d", .activities, .count, .last90d, [.activities], .higherIsBetter,
+            .activitiesLast90d, .activities, .count, .last90d, [.activities], .higherIsBetter,
             ru: ("Активностей за 90 дней", "активности с датой в (as_of − 90, as_of]"),
             en: ("Activities in 90 days", "activities dated in (as_of − 90, as_of]")),
         .init(
-            "activities.active_customers_touched_share", .activities, .share, .last90d, [.activities, .sales], .higherIsBetter,
+            .activitiesActiveCustomersTouchedShare, .activities, .share, .last90d, [.activities, .sales], .higherIsBetter,
             ru: ("Охват активных клиентов", "доля клиентов, активных за 12 месяцев, с активностью за (as_of − 90, as_of]"),
             en: ("Active customers touched", "share of customers active in 12 months with an activity in (as_of − 90, as_of]")),
         .init(
-            "activities.a_class_untouched_60d_share", .activities, .share, .asOf, [.activities, .sales], .lowerIsBetter,
+            .activitiesAClassUntouched60dShare, .activities, .share, .asOf, [.activities, .sales], .lowerIsBetter,
             ru: (
                 "Клиенты класса A без контакта 60 дней",
                 "доля клиентов класса A (ABC по выручке за (as_of − 365, as_of]) без активности за (as_of − 60, as_of]"
@@ -103,14 +118,14 @@ extension Computation {
             DealStageRow(stage: $0.key, status: $0.value.status, deals: $0.value.deals, amount: $0.value.amount)
         }
         .sorted { ($0.status, -$0.deals, $0.stage) < ($1.status, -$1.deals, $1.stage) }
-        sink.set("deals.count", data.deals.count)
-        sink.set("deals.open", open)
-        sink.ratio("deals.win_rate", Double(won), Double(won + lost), orElse: .noClosedDeals)
+        sink.set(.dealsCount, data.deals.count)
+        sink.set(.dealsOpen, open)
+        sink.ratio(.dealsWinRate, Double(won), Double(won + lost), orElse: .noClosedDeals)
         sink.set(
-            "deals.avg_cycle_days", cycleCount > 0 ? Double(cycleSum) / Double(cycleCount) : nil,
+            .dealsAvgCycleDays, cycleCount > 0 ? Double(cycleSum) / Double(cycleCount) : nil,
             orElse: .noValues(.deals, "closed_at"))
-        sink.set("deals.pipeline_amount", pipeline)
-        sink.set("deals.stale_open", stale)
+        sink.set(.dealsPipelineAmount, pipeline)
+        sink.set(.dealsStaleOpen, stale)
         openAges.sort()
         let medianAge: Double? =
             openAges.isEmpty
@@ -118,7 +133,7 @@ extension Computation {
             : openAges.count % 2 == 1
                 ? Double(openAges[openAges.count / 2])
                 : Double(openAges[openAges.count / 2 - 1] + openAges[openAges.count / 2]) / 2
-        sink.set("deals.open_median_age_days", medianAge, orElse: .noValues(.deals, "created_at"))
+        sink.set(.dealsOpenMedianAgeDays, medianAge, orElse: .noValues(.deals, "created_at"))
         stageStaleness(cycle: cycleCount > 0 ? Double(cycleSum) / Double(cycleCount) : nil)
 
         let recent = asOf.adding(days: -90)
@@ -131,14 +146,14 @@ extension Computation {
         }
         // Activities name their customer as the CRM writes it: found as sale lines are.
         let touched = stats.boughtLast12m.contains(true) ? data.customerKeys(of: Array(touchedTexts)) : []
-        sink.set("activities.count", data.activities.count)
-        sink.set("activities.last_90d", count90)
+        sink.set(.activitiesCount, data.activities.count)
+        sink.set(.activitiesLast90d, count90)
         var active = 0, activeTouched = 0
         for key in stats.boughtLast12m.indices where stats.boughtLast12m[key] {
             active += 1
             if touched.contains(Int32(key)) { activeTouched += 1 }
         }
-        sink.ratio("activities.active_customers_touched_share", Double(activeTouched), Double(active))
+        sink.ratio(.activitiesActiveCustomersTouchedShare, Double(activeTouched), Double(active))
         classAUntouched()
     }
 
@@ -160,7 +175,7 @@ extension Computation {
         for (stage, counts) in open where counts.all >= 5 { shares[stage] = Double(counts.stale) / Double(counts.all) }
         stageStaleShares = shares
         // Open deals with stages but none with five at one stage: nothing piles up anywhere.
-        sink.set("deals.worst_stage_stale_share", shares.values.max() ?? (open.isEmpty ? nil : 0), orElse: .noValues(.deals, "stage"))
+        sink.set(.dealsWorstStageStaleShare, shares.values.max() ?? (open.isEmpty ? nil : 0), orElse: .noValues(.deals, "stage"))
     }
 
     /// The share of class A customers (ABC by the headline period's revenue) with no activity in
@@ -180,7 +195,7 @@ extension Computation {
             return ra != rb ? ra > rb : names[a] < names[b]
         }
         guard let classes = Self.abcClasses(keys.map { stats.revenueLast12m[$0] }) else {
-            sink.set("activities.a_class_untouched_60d_share", nil, orElse: .noSalesLast12Months)
+            sink.set(.activitiesAClassUntouched60dShare, nil, orElse: .noSalesLast12Months)
             return
         }
         var classA = 0, untouched = 0
@@ -188,6 +203,6 @@ extension Computation {
             classA += 1
             if !touched.contains(Int32(key)) { untouched += 1 }
         }
-        sink.ratio("activities.a_class_untouched_60d_share", Double(untouched), Double(classA))
+        sink.ratio(.activitiesAClassUntouched60dShare, Double(untouched), Double(classA))
     }
 }

@@ -3,12 +3,18 @@ import AuditModel
 // What became of the customers of managers who left, and how much of a manager's customers'
 // revenue he sold himself.
 
+extension MetricID {
+    static let managersDependencyOwnLinesShare12m = MetricID("managers.dependency_own_lines_share_12m")
+    static let managersDepartedCustomers = MetricID("managers.departed_customers")
+    static let managersDepartedCustomersRevenueChange = MetricID("managers.departed_customers_revenue_change")
+}
+
 extension MetricCatalogue {
     /// The measures behind the dependency on one manager: who sells to his customers, and what
     /// became of the customers of managers who left.
     static let managerDepartureMetrics: [MetricDefinition] = [
         .init(
-            "managers.dependency_own_lines_share_12m", .managers, .share, .last12m, [.sales], .higherIsBetter,
+            .managersDependencyOwnLinesShare12m, .managers, .share, .last12m, [.sales], .higherIsBetter,
             ru: (
                 "Доля продаж, оформленных самим менеджером, у его клиентов",
                 "выручка за (as_of − 365, as_of] клиентов менеджера из managers.dependency на строках, где продавцом указан он сам / вся выручка этих клиентов за то же окно"
@@ -18,7 +24,7 @@ extension MetricCatalogue {
                 "the revenue in (as_of − 365, as_of] of the customers of the manager named by managers.dependency on lines whose seller is that manager / all those customers' revenue in that window"
             )),
         .init(
-            "managers.departed_customers", .managers, .customers, .allHistory, [.sales], .lowerIsBetter,
+            .managersDepartedCustomers, .managers, .customers, .allHistory, [.sales], .lowerIsBetter,
             ru: (
                 "Клиенты ушедших и замолчавших менеджеров (измерено)",
                 "клиенты, которым менеджер продавал в год до ухода (дата увольнения из списка менеджеров, иначе последняя продажа без продаж за (as_of − 90, as_of]); уходы не позже as_of − 90 и не раньше года от начала данных"
@@ -28,7 +34,7 @@ extension MetricCatalogue {
                 "customers a manager sold to in the year before leaving (the leaving date from the managers list, else the last sale when none in (as_of − 90, as_of]); stops no later than as_of − 90 and at least a year into the data"
             )),
         .init(
-            "managers.departed_customers_revenue_change", .managers, .change, .allHistory, [.sales], .higherIsBetter,
+            .managersDepartedCustomersRevenueChange, .managers, .change, .allHistory, [.sales], .higherIsBetter,
             ru: (
                 "Изменение выручки клиентов после ухода их менеджера",
                 "выручка клиентов из managers.departed_customers от всех менеджеров за w дней после ухода / за w дней до него − 1, где w — дни от ухода до as_of, не больше 365; суммы по всем ушедшим"
@@ -56,7 +62,7 @@ extension Computation {
     /// sold. High: the assignment is who actually sells (not only a default in the customer
     /// card); low: the customers are his on paper and others serve them.
     mutating func dependencyOnOwnLines() {
-        let id = "managers.dependency_own_lines_share_12m"
+        let id = MetricID.managersDependencyOwnLinesShare12m
         guard let top = customerShares.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
             sink.set(id, nil, orElse: .noValues(.sales, "manager"))
             return
@@ -120,11 +126,11 @@ extension Computation {
             }
         }
         guard customers > 0 else {
-            sink.set("managers.departed_customers", nil, orElse: .noManagerStopped)
-            sink.set("managers.departed_customers_revenue_change", nil, orElse: .noManagerStopped)
+            sink.set(.managersDepartedCustomers, nil, orElse: .noManagerStopped)
+            sink.set(.managersDepartedCustomersRevenueChange, nil, orElse: .noManagerStopped)
             return
         }
-        sink.set("managers.departed_customers", customers)
-        sink.set("managers.departed_customers_revenue_change", before > 0 ? after / before - 1 : nil, orElse: .zeroTotal)
+        sink.set(.managersDepartedCustomers, customers)
+        sink.set(.managersDepartedCustomersRevenueChange, before > 0 ? after / before - 1 : nil, orElse: .zeroTotal)
     }
 }

@@ -4,11 +4,22 @@ import Workspace
 // The managers: who sells how much, the dependency on one of them, idle managers, customers
 // nobody serves, the margin spread, customers without a manager.
 
+extension MetricID {
+    static let managersWithSales = MetricID("managers.with_sales")
+    static let managersTop20Share = MetricID("managers.top20_share")
+    static let managersTopShare = MetricID("managers.top_share")
+    static let managersDependency = MetricID("managers.dependency")
+    static let managersIdle = MetricID("managers.idle")
+    static let managersUnservedCustomers = MetricID("managers.unserved_customers")
+    static let managersUnservedRevenueShare12m = MetricID("managers.unserved_revenue_share_12m")
+    static let managersMarginSpread12m = MetricID("managers.margin_spread_12m")
+}
+
 extension MetricCatalogue {
     static let managerMetrics: [MetricDefinition] =
         [
             .init(
-                "managers.with_sales", .managers, .count, .allHistory, [.sales], .neutral,
+                .managersWithSales, .managers, .count, .allHistory, [.sales], .neutral,
                 ru: ("Менеджеров с продажами", "различные manager в строках продаж до as_of"),
                 en: ("Managers with sales", "distinct manager in sale lines up to as_of"))
         ] + Window.both.flatMap(managerShareMetrics(in:)) + managerCustomerMetrics
@@ -17,18 +28,18 @@ extension MetricCatalogue {
         let titleRu = window.titleRu, titleEn = window.titleEn
         return [
             .init(
-                "managers.top20_share" + window.suffix, .managers, .share, window.period, [.sales], .lowerIsBetter,
+                .managersTop20Share.suffixed(window.suffix), .managers, .share, window.period, [.sales], .lowerIsBetter,
                 ru: ("Доля топ-20% менеджеров" + titleRu, "выручка первых ⌈0,2·M⌉ менеджеров / выручка строк с менеджером \(window.ru)"),
                 en: (
                     "Top 20% managers' share" + titleEn,
                     "revenue of the top ⌈0.2·M⌉ managers / revenue of lines with a manager \(window.en)"
                 )),
             .init(
-                "managers.top_share" + window.suffix, .managers, .share, window.period, [.sales], .lowerIsBetter,
+                .managersTopShare.suffixed(window.suffix), .managers, .share, window.period, [.sales], .lowerIsBetter,
                 ru: ("Доля лучшего менеджера" + titleRu, "выручка крупнейшего менеджера / выручка строк с менеджером \(window.ru)"),
                 en: ("Top manager's share" + titleEn, "the largest manager's revenue / revenue of lines with a manager \(window.en)")),
             .init(
-                "managers.dependency" + window.suffix, .managers, .share, window.period, [.sales], .lowerIsBetter,
+                .managersDependency.suffixed(window.suffix), .managers, .share, window.period, [.sales], .lowerIsBetter,
                 ru: (
                     "Зависимость от менеджера" + titleRu,
                     "наибольшая доля выручки \(window.ru), приходящаяся на клиентов одного менеджера (менеджер клиента — из списка клиентов, иначе из его последней продажи)"
@@ -42,7 +53,7 @@ extension MetricCatalogue {
 
     static let managerCustomerMetrics: [MetricDefinition] = [
         .init(
-            "managers.idle", .managers, .count, .last90d, [.sales], .lowerIsBetter,
+            .managersIdle, .managers, .count, .last90d, [.sales], .lowerIsBetter,
             ru: (
                 "Простаивающие менеджеры",
                 "менеджеры без продаж за (as_of − 90, as_of], когда у компании там продажи есть (менеджеры из продаж и из списка, кроме уволенных)"
@@ -52,7 +63,7 @@ extension MetricCatalogue {
                 "managers with no sale in (as_of − 90, as_of] while the company sold there (managers from sales and the list, except those who left)"
             )),
         .init(
-            "managers.unserved_customers", .managers, .customers, .asOf, [.sales], .lowerIsBetter,
+            .managersUnservedCustomers, .managers, .customers, .asOf, [.sales], .lowerIsBetter,
             ru: (
                 "Клиенты, которых никто не ведёт",
                 "клиенты, покупавшие за (as_of − 365, as_of], чей менеджер (из списка клиентов, иначе — из их последней продажи) уволен, не продавал за (as_of − 90, as_of] или не указан"
@@ -62,7 +73,7 @@ extension MetricCatalogue {
                 "customers who bought in (as_of − 365, as_of] whose manager (from the customer list, else from their latest sale) has left, made no sale in (as_of − 90, as_of], or is missing"
             )),
         .init(
-            "managers.unserved_revenue_share_12m", .managers, .share, .last12m, [.sales], .lowerIsBetter,
+            .managersUnservedRevenueShare12m, .managers, .share, .last12m, [.sales], .lowerIsBetter,
             ru: (
                 "Выручка клиентов, которых никто не ведёт",
                 "выручка клиентов из managers.unserved_customers за (as_of − 365, as_of] / вся выручка за этот период"
@@ -72,7 +83,7 @@ extension MetricCatalogue {
                 "the revenue in (as_of − 365, as_of] of the customers in managers.unserved_customers / all revenue in that period"
             )),
         .init(
-            "managers.margin_spread_12m", .managers, .points, .last12m, [.sales], .lowerIsBetter,
+            .managersMarginSpread12m, .managers, .points, .last12m, [.sales], .lowerIsBetter,
             ru: (
                 "Разброс маржи между менеджерами",
                 "наибольшая минус наименьшая валовая маржа менеджеров с долей выручки ≥ 5 % за (as_of − 365, as_of] и себестоимостью в строках (нужно хотя бы два таких менеджера)"
@@ -119,14 +130,14 @@ extension Computation {
         }
         let noManagers = UnavailableReason.noValues(.sales, "manager")
         if names.isEmpty {
-            sink.set("managers.with_sales", nil, orElse: noManagers)
+            sink.set(.managersWithSales, nil, orElse: noManagers)
         } else {
-            sink.set("managers.with_sales", names.count)
+            sink.set(.managersWithSales, names.count)
         }
         if soldLast90 {
-            sink.set("managers.idle", rows.filter(\.idle).count)
+            sink.set(.managersIdle, rows.filter(\.idle).count)
         } else {
-            sink.set("managers.idle", nil, orElse: .noSalesLast90Days)
+            sink.set(.managersIdle, nil, orElse: .noSalesLast90Days)
         }
         for (window, suffix) in [(totals, ""), (all, MetricCatalogue.allHistorySuffix)] {
             // Managers with a line in the window, ranked by their revenue there.
@@ -134,12 +145,12 @@ extension Computation {
             let attributed = window.revenue.reduce(0, +)
             if attributed > 0 {
                 let top = Int(clamped: 0.2 * Double(ranked.count), rounding: .up)
-                sink.set("managers.top20_share" + suffix, ranked.prefix(top).reduce(0.0) { $0 + window.revenue[$1] } / attributed)
-                sink.set("managers.top_share" + suffix, window.revenue[ranked[0]] / attributed)
+                sink.set(.managersTop20Share.suffixed(suffix), ranked.prefix(top).reduce(0.0) { $0 + window.revenue[$1] } / attributed)
+                sink.set(.managersTopShare.suffixed(suffix), window.revenue[ranked[0]] / attributed)
             } else {
                 let reason = names.isEmpty ? noManagers : .zeroTotal
-                sink.set("managers.top20_share" + suffix, nil, orElse: reason)
-                sink.set("managers.top_share" + suffix, nil, orElse: reason)
+                sink.set(.managersTop20Share.suffixed(suffix), nil, orElse: reason)
+                sink.set(.managersTopShare.suffixed(suffix), nil, orElse: reason)
             }
             let revenues = ranked.map { window.revenue[$0] }
             abc(
@@ -168,8 +179,8 @@ extension Computation {
     /// sale in the last 90 days, so "serving" cannot be told.
     mutating func unserved(serving: Set<String>?) {
         guard let serving else {
-            sink.set("managers.unserved_customers", nil, orElse: .noSalesLast90Days)
-            sink.set("managers.unserved_revenue_share_12m", nil, orElse: .noSalesLast90Days)
+            sink.set(.managersUnservedCustomers, nil, orElse: .noSalesLast90Days)
+            sink.set(.managersUnservedRevenueShare12m, nil, orElse: .noSalesLast90Days)
             return
         }
         var count = 0, revenue = 0.0, total = 0.0
@@ -182,8 +193,8 @@ extension Computation {
                 customerLists.unserved.append((Int32(key), manager))
             }
         }
-        sink.set("managers.unserved_customers", count)
-        sink.ratio("managers.unserved_revenue_share_12m", revenue, total, orElse: .noSalesLast12Months)
+        sink.set(.managersUnservedCustomers, count)
+        sink.ratio(.managersUnservedRevenueShare12m, revenue, total, orElse: .noSalesLast12Months)
     }
 
     /// The highest minus the lowest gross margin among managers holding at least 5 % of the
@@ -194,10 +205,10 @@ extension Computation {
             return row.margin
         }
         guard margins.count >= 2, let high = margins.max(), let low = margins.min() else {
-            sink.set("managers.margin_spread_12m", nil, orElse: .noValues(.sales, "cost"))
+            sink.set(.managersMarginSpread12m, nil, orElse: .noValues(.sales, "cost"))
             return
         }
-        sink.set("managers.margin_spread_12m", high - low)
+        sink.set(.managersMarginSpread12m, high - low)
     }
 
     /// The largest share of revenue held by one manager's customers, over the headline period
@@ -224,9 +235,9 @@ extension Computation {
             assigned = true
         }
         if !assigned {
-            sink.set("managers.dependency" + suffix, nil, orElse: .noValues(.sales, "manager"))
+            sink.set(.managersDependency.suffixed(suffix), nil, orElse: .noValues(.sales, "manager"))
         } else {
-            sink.ratio("managers.dependency" + suffix, byManager.max() ?? 0, total)
+            sink.ratio(.managersDependency.suffixed(suffix), byManager.max() ?? 0, total)
             if headline, total > 0 {
                 for (key, amount) in byManager.enumerated() where amount > 0 { customerShares[names.name(key)] = amount / total }
             }

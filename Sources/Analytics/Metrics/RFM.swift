@@ -2,6 +2,13 @@ import AuditModel
 
 // RFM segments (recency, frequency, money by quintiles) and the revenue of the customers at risk.
 
+extension MetricID {
+    static func rfmSegment(_ segment: String) -> MetricID { MetricID("rfm.\(segment)") }
+    static let rfmRevenueAtRisk = MetricID("rfm.revenue_at_risk")
+    static let rfmRevenueAtRiskShare = MetricID("rfm.revenue_at_risk_share")
+    static let rfmAtRiskCustomers = MetricID("rfm.at_risk_customers")
+}
+
 extension MetricCatalogue {
     /// The RFM segments, each with the way its size should move: more customers among the best
     /// is better, more among those slipping away is worse.
@@ -29,24 +36,24 @@ extension MetricCatalogue {
     static let rfmMetrics: [MetricDefinition] =
         [
             .init(
-                "rfm.revenue_at_risk", .rfm, .money, .last12m, [.sales], .lowerIsBetter,
+                .rfmRevenueAtRisk, .rfm, .money, .last12m, [.sales], .lowerIsBetter,
                 ru: (
                     "Выручка под риском",
                     "выручка за последние 12 месяцев клиентов сегментов «Под угрозой» (At risk) и «Нельзя потерять» (Can't lose)"
                 ),
                 en: ("Revenue at risk", "last-12-month revenue of the customers in At risk and Can't lose")),
             .init(
-                "rfm.revenue_at_risk_share", .rfm, .share, .last12m, [.sales], .lowerIsBetter,
+                .rfmRevenueAtRiskShare, .rfm, .share, .last12m, [.sales], .lowerIsBetter,
                 ru: ("Доля выручки под риском", "rfm.revenue_at_risk / sales.revenue_last_12m"),
                 en: ("Share of revenue at risk", "rfm.revenue_at_risk / sales.revenue_last_12m")),
             .init(
-                "rfm.at_risk_customers", .rfm, .customers, .asOf, [.sales], .lowerIsBetter,
+                .rfmAtRiskCustomers, .rfm, .customers, .asOf, [.sales], .lowerIsBetter,
                 ru: ("Клиенты под риском", "клиенты сегментов «Под угрозой» (At risk) и «Нельзя потерять» (Can't lose)"),
                 en: ("Customers at risk", "customers in At risk and Can't lose")),
         ]
         + rfmSegmentIDs.map { segment in
             .init(
-                "rfm.\(segment.id)", .rfm, .customers, .asOf, [.sales], segment.direction,
+                .rfmSegment(segment.id), .rfm, .customers, .asOf, [.sales], segment.direction,
                 ru: (
                     "RFM-сегмент «\(segmentTitle(segment.name).ru)»",
                     "число покупателей (за всю историю) в RFM-сегменте «\(segmentTitle(segment.name).ru)» на дату as_of"
@@ -93,12 +100,12 @@ extension Computation {
                 revenueShare: total > 0 ? revenueBySegment[segment.rawValue] / total : nil,
                 revenueLast12m: last12BySegment[segment.rawValue])
         }
-        for segment in RFMSegment.allCases { sink.set("rfm.\(segment.id)", counts[segment.rawValue]) }
+        for segment in RFMSegment.allCases { sink.set(.rfmSegment(segment.id), counts[segment.rawValue]) }
         let atRisk = last12BySegment[RFMSegment.atRisk.rawValue] + last12BySegment[RFMSegment.cantLose.rawValue]
-        sink.set("rfm.revenue_at_risk", atRisk)
-        sink.set("rfm.at_risk_customers", counts[RFMSegment.atRisk.rawValue] + counts[RFMSegment.cantLose.rawValue])
+        sink.set(.rfmRevenueAtRisk, atRisk)
+        sink.set(.rfmAtRiskCustomers, counts[RFMSegment.atRisk.rawValue] + counts[RFMSegment.cantLose.rawValue])
         let last12 = stats.revenueLast12m.reduce(0, +)
-        sink.ratio("rfm.revenue_at_risk_share", atRisk, last12)
+        sink.ratio(.rfmRevenueAtRiskShare, atRisk, last12)
         return scores
     }
 

@@ -3,32 +3,53 @@ import AuditModel
 // Who buys, who came, who stayed and who left: active, new, returning, retained, reactivated
 // and lost customers, retention and churn, key accounts' revenue retention, overdue regulars.
 
+extension MetricID {
+    static let customersActive12mShare = MetricID("customers.active_12m_share")
+    static let customersNew12m = MetricID("customers.new_12m")
+    static let customersReturning12m = MetricID("customers.returning_12m")
+    static let customersRetained12m = MetricID("customers.retained_12m")
+    static let customersReactivated12m = MetricID("customers.reactivated_12m")
+    static let customersLost12m = MetricID("customers.lost_12m")
+    static let customersLostRevenuePrev12m = MetricID("customers.lost_revenue_prev_12m")
+    static let keyTop20PrevRevenueRetention12m = MetricID("key.top20_prev_revenue_retention_12m")
+    static let keyTop20PrevRevenueLostShare12m = MetricID("key.top20_prev_revenue_lost_share_12m")
+    static let keyTop20PrevDown30Share = MetricID("key.top20_prev_down30_share")
+    static let customersOverdueRegulars = MetricID("customers.overdue_regulars")
+    static let customersOverdueRegularsRevenueShare12m = MetricID("customers.overdue_regulars_revenue_share_12m")
+    static let retentionRate12m = MetricID("retention.rate_12m")
+    static let retentionRevenue12m = MetricID("retention.revenue_12m")
+    static let retentionPrevNew12m = MetricID("retention.prev_new_12m")
+    static let retentionChurn12m = MetricID("retention.churn_12m")
+    static let customersRepeatRate = MetricID("customers.repeat_rate")
+    static let customersMedianPurchaseIntervalDays = MetricID("customers.median_purchase_interval_days")
+}
+
 extension MetricCatalogue {
     /// The customer definitions of docs/metrics.md: active, new, returning, retained,
     /// reactivated and lost, each once, all on the headline period and the 12 months before.
     static let customerMetrics: [MetricDefinition] = [
         .init(
-            "customers.active_12m_share", .customers, .share, .last12m, [.sales], .higherIsBetter,
+            .customersActive12mShare, .customers, .share, .last12m, [.sales], .higherIsBetter,
             ru: ("Доля активных", "customers.active_12m / sales.customers.all_history: сколько из когда-либо покупавших активны"),
             en: ("Active share", "customers.active_12m / sales.customers.all_history: how many of those who ever bought are active")),
         .init(
-            "customers.new_12m", .customers, .customers, .last12m, [.sales], .higherIsBetter,
+            .customersNew12m, .customers, .customers, .last12m, [.sales], .higherIsBetter,
             ru: ("Новые клиенты", "активные клиенты, чья первая покупка за всю историю — в (as_of − 365, as_of]"),
             en: ("New customers", "active customers whose first purchase ever is in (as_of − 365, as_of]")),
         .init(
-            "customers.returning_12m", .customers, .customers, .last12m, [.sales], .higherIsBetter,
+            .customersReturning12m, .customers, .customers, .last12m, [.sales], .higherIsBetter,
             ru: ("Повторные клиенты", "активные клиенты, покупавшие и раньше: active_12m − new_12m = retained_12m + reactivated_12m"),
             en: ("Returning customers", "active customers who had bought before: active_12m − new_12m = retained_12m + reactivated_12m")),
         .init(
-            "customers.retained_12m", .customers, .customers, .change12m, [.sales], .higherIsBetter,
+            .customersRetained12m, .customers, .customers, .change12m, [.sales], .higherIsBetter,
             ru: ("Удержанные клиенты", "клиенты, активные и в предыдущие 12 месяцев, и в последние 12"),
             en: ("Retained customers", "customers active both in the previous 12 months and in the last 12")),
         .init(
-            "customers.reactivated_12m", .customers, .customers, .change12m, [.sales], .higherIsBetter,
+            .customersReactivated12m, .customers, .customers, .change12m, [.sales], .higherIsBetter,
             ru: ("Вернувшиеся клиенты", "активные клиенты, не покупавшие в предыдущие 12 месяцев, с первой покупкой раньше них"),
             en: ("Reactivated customers", "active customers who did not buy in the previous 12 months and first bought before them")),
         .init(
-            "customers.lost_12m", .customers, .customers, .change12m, [.sales], .lowerIsBetter,
+            .customersLost12m, .customers, .customers, .change12m, [.sales], .lowerIsBetter,
             ru: (
                 "Потерянные клиенты",
                 "клиенты, активные в предыдущие 12 месяцев и не купившие ничего в последние 12: active_prev_12m − retained_12m"
@@ -38,7 +59,7 @@ extension MetricCatalogue {
                 "customers active in the previous 12 months who bought nothing in the last 12: active_prev_12m − retained_12m"
             )),
         .init(
-            "customers.lost_revenue_prev_12m", .customers, .money, .previous12m, [.sales], .lowerIsBetter,
+            .customersLostRevenuePrev12m, .customers, .money, .previous12m, [.sales], .lowerIsBetter,
             ru: (
                 "Выручка потерянных клиентов", "выручка за предыдущие 12 месяцев (as_of − 730, as_of − 365] клиентов из customers.lost_12m"
             ),
@@ -47,7 +68,7 @@ extension MetricCatalogue {
                 "revenue in the previous 12 months (as_of − 730, as_of − 365] of the customers in customers.lost_12m"
             )),
         .init(
-            "key.top20_prev_revenue_retention_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
+            .keyTop20PrevRevenueRetention12m, .customers, .share, .change12m, [.sales], .higherIsBetter,
             ru: (
                 "Удержание выручки крупнейших клиентов прошлого года",
                 "топ-20 % покупателей предыдущих 12 месяцев (по их выручке там): их выручка за последние 12 месяцев / их выручка за предыдущие 12 (чистое удержание выручки)"
@@ -57,7 +78,7 @@ extension MetricCatalogue {
                 "the top 20 % of the previous 12 months' buyers (by their revenue there): their revenue in the last 12 months / theirs in the previous 12 (net revenue retention, NRR)"
             )),
         .init(
-            "key.top20_prev_revenue_lost_share_12m", .customers, .share, .change12m, [.sales], .lowerIsBetter,
+            .keyTop20PrevRevenueLostShare12m, .customers, .share, .change12m, [.sales], .lowerIsBetter,
             ru: (
                 "Потерянная доля выручки крупнейших клиентов прошлого года",
                 "те же клиенты: Σ max(0, выручка за предыдущие 12 месяцев − за последние 12) / их выручка за предыдущие 12 — сокращение закупок и уход, без учёта роста других"
@@ -67,7 +88,7 @@ extension MetricCatalogue {
                 "the same customers: Σ max(0, previous 12 months' revenue − last 12 months') / their previous 12 months' revenue — reduced purchases and departures, not offset by others' growth"
             )),
         .init(
-            "key.top20_prev_down30_share", .customers, .share, .change12m, [.sales], .lowerIsBetter,
+            .keyTop20PrevDown30Share, .customers, .share, .change12m, [.sales], .lowerIsBetter,
             ru: (
                 "Крупнейшие клиенты прошлого года, сократившие закупки более чем на 30 %",
                 "те же клиенты, что в key.top20_prev_revenue_retention_12m: доля тех, чья выручка за последние 12 месяцев меньше 70 % их выручки за предыдущие 12 (включая ушедших)"
@@ -77,7 +98,7 @@ extension MetricCatalogue {
                 "the customers of key.top20_prev_revenue_retention_12m: the share whose last 12 months' revenue is below 70 % of their previous 12 months' (those who left included)"
             )),
         .init(
-            "customers.overdue_regulars", .customers, .customers, .asOf, [.sales], .lowerIsBetter,
+            .customersOverdueRegulars, .customers, .customers, .asOf, [.sales], .lowerIsBetter,
             ru: (
                 "Постоянные клиенты, пропустившие свой срок закупки",
                 "клиенты с покупками в ≥ 3 различных дня и последней покупкой в (as_of − 365, as_of], у которых с последней покупки прошло больше двух их собственных средних интервалов ((последняя − первая) / (дней покупок − 1)) и не меньше 30 дней и которые покупали в это же время год назад (в пределах 45 дней от as_of − 365): сезонное затишье не считается"
@@ -87,7 +108,7 @@ extension MetricCatalogue {
                 "customers with purchases on ≥ 3 distinct days and the last one in (as_of − 365, as_of] whose time since the last purchase exceeds twice their own mean interval ((last − first) / (purchase days − 1)) and 30 days, and who bought at this time a year ago (within 45 days of as_of − 365): a seasonal lull does not count"
             )),
         .init(
-            "customers.overdue_regulars_revenue_share_12m", .customers, .share, .last12m, [.sales], .lowerIsBetter,
+            .customersOverdueRegularsRevenueShare12m, .customers, .share, .last12m, [.sales], .lowerIsBetter,
             ru: (
                 "Выручка постоянных клиентов, пропустивших срок",
                 "выручка клиентов из customers.overdue_regulars за (as_of − 365, as_of] / вся выручка за этот период"
@@ -97,11 +118,11 @@ extension MetricCatalogue {
                 "the revenue in (as_of − 365, as_of] of the customers in customers.overdue_regulars / all revenue in that period"
             )),
         .init(
-            "retention.rate_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
+            .retentionRate12m, .customers, .share, .change12m, [.sales], .higherIsBetter,
             ru: ("Удержание за 12 месяцев", "customers.retained_12m / customers.active_prev_12m (null, когда предыдущее окно пусто)"),
             en: ("12-month retention", "customers.retained_12m / customers.active_prev_12m (null when the previous window is empty)")),
         .init(
-            "retention.revenue_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
+            .retentionRevenue12m, .customers, .share, .change12m, [.sales], .higherIsBetter,
             ru: (
                 "Удержание выручки за 12 месяцев",
                 "выручка покупателей предыдущих 12 месяцев за последние 12 / их выручка за предыдущие 12 (учитывает и уход, и сокращение, и рост закупок; нужна полная история предыдущих 12 месяцев)"
@@ -111,7 +132,7 @@ extension MetricCatalogue {
                 "the previous 12 months' buyers' revenue in the last 12 months / theirs in the previous 12 (counts departures, cuts and growth; needs the previous 12 months fully covered)"
             )),
         .init(
-            "retention.prev_new_12m", .customers, .share, .change12m, [.sales], .higherIsBetter,
+            .retentionPrevNew12m, .customers, .share, .change12m, [.sales], .higherIsBetter,
             ru: (
                 "Прошлогодние новые клиенты, купившие снова",
                 "клиенты с первой покупкой за всю историю в предыдущие 12 месяцев (as_of − 730, as_of − 365], купившие и в последние 12: доля ставших постоянными"
@@ -121,15 +142,15 @@ extension MetricCatalogue {
                 "customers whose first purchase ever is in the previous 12 months (as_of − 730, as_of − 365] who also bought in the last 12: the share who became regulars"
             )),
         .init(
-            "retention.churn_12m", .customers, .share, .change12m, [.sales], .lowerIsBetter,
+            .retentionChurn12m, .customers, .share, .change12m, [.sales], .lowerIsBetter,
             ru: ("Отток за 12 месяцев", "customers.lost_12m / customers.active_prev_12m = 1 − retention.rate_12m"),
             en: ("12-month churn", "customers.lost_12m / customers.active_prev_12m = 1 − retention.rate_12m")),
         .init(
-            "customers.repeat_rate", .customers, .share, .allHistory, [.sales], .higherIsBetter,
+            .customersRepeatRate, .customers, .share, .allHistory, [.sales], .higherIsBetter,
             ru: ("Доля повторных", "доля покупателей за всю историю с покупками в ≥ 2 различных дня"),
             en: ("Repeat rate", "share of buying customers (all history) with purchases on ≥ 2 distinct days")),
         .init(
-            "customers.median_purchase_interval_days", .customers, .days, .allHistory, [.sales], .lowerIsBetter,
+            .customersMedianPurchaseIntervalDays, .customers, .days, .allHistory, [.sales], .lowerIsBetter,
             ru: (
                 "Медианный интервал между покупками",
                 "медиана по покупателям с ≥ 2 днями покупок: (последний − первый день покупки) / (число дней покупок − 1)"
@@ -180,7 +201,7 @@ extension Computation {
             case (false, false): break
             }
         }
-        sink.ratio("customers.repeat_rate", Double(repeaters), Double(buyers))
+        sink.ratio(.customersRepeatRate, Double(repeaters), Double(buyers))
         intervals.sort()
         let median: Double? =
             intervals.isEmpty
@@ -188,23 +209,23 @@ extension Computation {
             : intervals.count % 2 == 1
                 ? intervals[intervals.count / 2]
                 : (intervals[intervals.count / 2 - 1] + intervals[intervals.count / 2]) / 2
-        sink.set("customers.median_purchase_interval_days", median)
+        sink.set(.customersMedianPurchaseIntervalDays, median)
         overdueRegulars()
-        sink.ratio("customers.active_12m_share", Double(active), Double(buyers))
-        sink.set("customers.new_12m", new12)
-        sink.set("customers.returning_12m", active - new12)
-        sink.set("customers.retained_12m", retained)
-        sink.set("customers.reactivated_12m", reactivated)
-        sink.set("customers.lost_12m", lost)
-        sink.set("customers.lost_revenue_prev_12m", lostRevenue)
-        sink.ratio("retention.rate_12m", Double(retained), Double(previous), orElse: .emptyPreviousWindow)
-        sink.ratio("retention.churn_12m", Double(lost), Double(previous), orElse: .emptyPreviousWindow)
+        sink.ratio(.customersActive12mShare, Double(active), Double(buyers))
+        sink.set(.customersNew12m, new12)
+        sink.set(.customersReturning12m, active - new12)
+        sink.set(.customersRetained12m, retained)
+        sink.set(.customersReactivated12m, reactivated)
+        sink.set(.customersLost12m, lost)
+        sink.set(.customersLostRevenuePrev12m, lostRevenue)
+        sink.ratio(.retentionRate12m, Double(retained), Double(previous), orElse: .emptyPreviousWindow)
+        sink.ratio(.retentionChurn12m, Double(lost), Double(previous), orElse: .emptyPreviousWindow)
         if previousWindowCovered {
-            sink.ratio("retention.revenue_12m", keptRevenue, previousRevenue, orElse: .emptyPreviousWindow)
-            sink.ratio("retention.prev_new_12m", Double(newPreviousRetained), Double(newPrevious), orElse: .emptyPreviousWindow)
+            sink.ratio(.retentionRevenue12m, keptRevenue, previousRevenue, orElse: .emptyPreviousWindow)
+            sink.ratio(.retentionPrevNew12m, Double(newPreviousRetained), Double(newPrevious), orElse: .emptyPreviousWindow)
         } else {
-            sink.set("retention.revenue_12m", nil, orElse: .previousWindowNotCovered)
-            sink.set("retention.prev_new_12m", nil, orElse: .previousWindowNotCovered)
+            sink.set(.retentionRevenue12m, nil, orElse: .previousWindowNotCovered)
+            sink.set(.retentionPrevNew12m, nil, orElse: .previousWindowNotCovered)
         }
     }
 
@@ -235,8 +256,8 @@ extension Computation {
                 customerLists.overdueRegulars.append((Int32(key), interval))
             }
         }
-        sink.set("customers.overdue_regulars", overdue)
-        sink.ratio("customers.overdue_regulars_revenue_share_12m", overdueRevenue, revenue, orElse: .noSalesLast12Months)
+        sink.set(.customersOverdueRegulars, overdue)
+        sink.ratio(.customersOverdueRegularsRevenueShare12m, overdueRevenue, revenue, orElse: .noSalesLast12Months)
     }
 
     /// What last year's largest customers did this year: the top 20 % of the previous 12 months'
@@ -245,7 +266,7 @@ extension Computation {
     /// (Σ max(0, previous − last) over previous): the measured counterpart of the key-account loss
     /// a money estimate assumes.
     mutating func keyAccountRetention() {
-        let ids = ["key.top20_prev_revenue_retention_12m", "key.top20_prev_revenue_lost_share_12m", "key.top20_prev_down30_share"]
+        let ids = [MetricID.keyTop20PrevRevenueRetention12m, .keyTop20PrevRevenueLostShare12m, .keyTop20PrevDown30Share]
         guard previousWindowCovered else {
             for id in ids { sink.set(id, nil, orElse: .previousWindowNotCovered) }
             return
