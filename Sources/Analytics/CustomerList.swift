@@ -139,137 +139,29 @@ struct TextColumn: Sendable {
 
 /// The values of one categorical field as keys (−1 = no value) into its distinct values.
 ///
-/// Values are looked up by their bytes in a small open-addressing table; only a value not seen
-/// before is checked for UTF-8 and made a `String`.
+/// Values are interned by their bytes (``Interner``); only a value not seen before is checked for
+/// UTF-8 and made a `String`.
 struct CategoryColumn: Sendable {
-    /// The distinct values, in order of first appearance.
-    private(set) var names: [String] = []
+    private var values = Interner()
     var keys: [Int32] = []
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
-    private var hashes: [UInt64] = []
-    /// The high 32 bits of the value's hash and key + 1 per slot (0 = empty).
-    private var slots = [UInt64](repeating: 0, count: 64)
 
-    var count: Int { names.count }
+    /// The distinct values, in order of first appearance.
+    var names: [String] { values.names }
+
+    var count: Int { values.count }
 
     func string(_ row: Int) -> String? {
         let key = keys[row]
-        return key >= 0 ? names[Int(key)] : nil
+        return key >= 0 ? values.name(Int(key)) : nil
     }
 
     /// The key of `text`, nil when no row has it.
-    func key(_ text: String) -> Int32? {
-        var text = text
-        return text.withUTF8 { buffer in
-            let found = find(buffer, hash: Self.quickHash(buffer)).key
-            return found >= 0 ? found : nil
-        }
-    }
+    func key(_ text: String) -> Int32? { values.key(text) }
 
     mutating func reserveCapacity(_ rows: Int) { keys.reserveCapacity(rows) }
 
     mutating func append(_ value: UnsafeBufferPointer<UInt8>?) {
-        guard let value else {
-            keys.append(-1)
-            return
-        }
-        let hash = Self.quickHash(value)
-        var (slot, key) = find(value, hash: hash)
-        if key < 0 {
-            if TextEncoding.isValidUTF8(value) {
-                key = insert(value, hash: hash, slot: slot)
-            } else {
-                // Stored (and found again) as the text it reads as.
-                var repaired = String(decoding: value, as: UTF8.self)
-                key = repaired.withUTF8 { buffer in
-                    let hash = Self.quickHash(buffer)
-                    let (slot, found) = find(buffer, hash: hash)
-                    return found >= 0 ? found : insert(buffer, hash: hash, slot: slot)
-                }
-            }
-        }
-        keys.append(key)
-    }
-
-    /// A hash of the length and of the first, middle and last eight bytes (categorical values
-    /// are few and short; equal hashes are told apart by their bytes).
-    static func quickHash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let count = buffer.count
-        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
-        guard let base = buffer.baseAddress else { return hash }
-        let raw = UnsafeRawPointer(base)
-        if count >= 8 {
-            hash = (hash ^ raw.loadUnaligned(as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: count / 2 - 4, as: UInt64.self)).rotated() &* 0xC4CE_B9FE_1A85_EC53
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)).rotated() &* 0xFF51_AFD7_ED55_8CCD
-        } else {
-            var tail: UInt64 = 0
-            for index in 0..<count { tail |= UInt64(base[index]) << UInt64(8 * index) }
-            hash = (hash ^ tail) &* 0xFF51_AFD7_ED55_8CCD
-        }
-        hash ^= hash >> 33
-        hash = hash &* 0xC4CE_B9FE_1A85_EC53
-        hash ^= hash >> 33
-        return hash
-    }
-
-    private func same(_ key: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = key == 0 ? 0 : ends[key - 1], end = ends[key]
-        guard end - start == buffer.count else { return false }
-        return bytes.withUnsafeBufferPointer { stored in
-            guard let base = buffer.baseAddress, let storedBase = stored.baseAddress else { return buffer.isEmpty }
-            // Eight bytes at a time (values are short: a call to memcmp costs more).
-            let left = UnsafeRawPointer(storedBase + start), right = UnsafeRawPointer(base)
-            var offset = 0
-            while offset + 8 <= buffer.count {
-                if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                {
-                    return false
-                }
-                offset += 8
-            }
-            while offset < buffer.count {
-                if left.load(fromByteOffset: offset, as: UInt8.self) != right.load(fromByteOffset: offset, as: UInt8.self) { return false }
-                offset += 1
-            }
-            return true
-        }
-    }
-
-    private func find(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, key: Int32) {
-        let mask = slots.count - 1
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return (slot, -1) }
-            if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                let key = Int(entry & 0xFFFF_FFFF) - 1
-                if same(key, buffer) { return (slot, Int32(key)) }
-            }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    private mutating func insert(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64, slot: Int) -> Int32 {
-        let key = Int32(names.count)
-        names.append(String(decoding: buffer, as: UTF8.self))
-        bytes.append(contentsOf: buffer)
-        ends.append(bytes.count)
-        hashes.append(hash)
-        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(key + 1)
-        if names.count * 2 > slots.count {
-            slots = [UInt64](repeating: 0, count: slots.count * 2)
-            let mask = slots.count - 1
-            for (key, hash) in hashes.enumerated() {
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(key + 1)
-            }
-        }
-        return key
+        keys.append(value.map { values.internRepairing($0) } ?? -1)
     }
 
     /// The hash the interners use (eight bytes at a time, then MurmurHash3's finaliser).
@@ -327,10 +219,6 @@ extension CustomerField {
         case .emailConsent: .category(8)
         }
     }
-}
-
-extension UInt64 {
-    fileprivate func rotated() -> UInt64 { (self << 31) | (self >> 33) }
 }
 
 /// Decoding of UTF-8 scalars from bytes.

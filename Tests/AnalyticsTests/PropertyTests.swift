@@ -195,6 +195,27 @@ import Workspace
         #expect((0..<batched.count).map { batched.name($0) } == (0..<single.count).map { single.name($0) })
     }
 
+    /// A categorical value that is not UTF-8 is stored as the text it reads as, and the same bytes
+    /// (or that text) find it again: the customer list's columns and the interners are one table.
+    @Test func badBytesAreStoredAsTheTextTheyReadAsAndFoundAgain() {
+        var interner = Interner()
+        let bad: [UInt8] = [0x4D, 0xE9, 0x78]  // "Méx" in Latin-1
+        let repaired = String(decoding: bad, as: UTF8.self)
+        let first = bad.withUnsafeBufferPointer { interner.internRepairing($0) }
+        let other = interner.intern("Москва")
+        let again = bad.withUnsafeBufferPointer { interner.internRepairing($0) }
+        #expect(first == again && first != other)
+        #expect(interner.names == [repaired, "Москва"])
+        #expect(interner.key(repaired) == first)
+        var column = CategoryColumn()
+        for value in ["Омск", nil, "Омск", "Тверь"] as [String?] {
+            if var value { value.withUTF8 { column.append($0) } } else { column.append(nil) }
+        }
+        bad.withUnsafeBufferPointer { column.append($0) }
+        #expect(column.keys == [0, -1, 0, 1, 2] && column.names == ["Омск", "Тверь", repaired])
+        #expect(column.key("Тверь") == 1 && column.string(4) == repaired && column.string(1) == nil)
+    }
+
     @Test func rekeyingAnotherInternerAddsItsNewValuesInItsOrder() {
         var first = Interner(), second = Interner(keepsNames: false)
         for value in ["b", "a", "c"] { _ = first.intern(value) }

@@ -207,10 +207,40 @@ package struct Interner: Sendable {
         }
     }
 
+    /// Interns `buffer` as ``intern(_:hash:)`` does; a value not seen before that is not valid
+    /// UTF-8 is stored as the text it reads as (each bad sequence U+FFFD, as `String(decoding:)`
+    /// makes it), so that it is found again by that text. Only new values are checked.
+    package mutating func internRepairing(_ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if lastKey >= 0 {
+            let k = Int(lastKey)
+            let start = starts[k], end = k + 1 < starts.count ? starts[k + 1] : bytes.count
+            if end - start == buffer.count && Self.same(bytes, start, buffer) { return lastKey }
+        }
+        index()
+        let hash = Self.hash(buffer)
+        let (slot, found) = find(buffer, hash: hash)
+        let key: Int32
+        if found >= 0 {
+            key = found
+        } else if TextEncoding.isValidUTF8(buffer) {
+            key = add(buffer, hash: hash, slot: slot)
+        } else {
+            var repaired = String(decoding: buffer, as: UTF8.self)
+            key = repaired.withUTF8 { insert($0, hash: Self.hash($0)) }
+        }
+        lastKey = key
+        return key
+    }
+
     private mutating func insert(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
         index()
         let (slot, found) = find(buffer, hash: hash)
         if found >= 0 { return found }
+        return add(buffer, hash: hash, slot: slot)
+    }
+
+    /// Adds a value not yet present at the empty `slot` its probe ended on.
+    private mutating func add(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64, slot: Int) -> Int32 {
         let key = Int32(starts.count)
         slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(key + 1)
         hashes.append(hash)
