@@ -112,14 +112,32 @@ package struct Interner: Sendable {
         return keys
     }
 
-    /// Whether `arena[start..<start + buffer.count]` holds the bytes of `buffer`.
+    /// Whether `arena[start..<start + buffer.count]` holds the bytes of `buffer`: eight bytes at a
+    /// time (values are short: a call to memcmp costs more than the comparison).
     private static func same(_ arena: [UInt8], _ start: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return true }
-        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, buffer.count) == 0 }
+        return arena.withUnsafeBufferPointer { stored in
+            guard let storedBase = stored.baseAddress else { return false }
+            let left = UnsafeRawPointer(storedBase + start), right = UnsafeRawPointer(base)
+            var offset = 0
+            while offset + 8 <= buffer.count {
+                if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                {
+                    return false
+                }
+                offset += 8
+            }
+            while offset < buffer.count {
+                if left.load(fromByteOffset: offset, as: UInt8.self) != right.load(fromByteOffset: offset, as: UInt8.self) { return false }
+                offset += 1
+            }
+            return true
+        }
     }
 
-    /// Eight bytes at a time, then MurmurHash3's finaliser, so that keys differing only in their
-    /// last digits spread over the whole table.
+    /// Eight bytes at a time (the last eight read once, overlapping), then MurmurHash3's
+    /// finaliser, so that keys differing only in their last digits spread over the whole table.
     package static func hash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
         guard let base = buffer.baseAddress else { return hash }
@@ -132,11 +150,16 @@ package struct Interner: Sendable {
             offset += 8
         }
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < buffer.count {
-            tail |= UInt64(base[offset]) << shift
-            shift += 8
-            offset += 1
+        if offset < buffer.count && buffer.count >= 8 {
+            // The last eight bytes, overlapping the chunks already read: one load, not a loop.
+            tail = raw.loadUnaligned(fromByteOffset: buffer.count - 8, as: UInt64.self)
+        } else {
+            var shift: UInt64 = 0
+            while offset < buffer.count {
+                tail |= UInt64(base[offset]) << shift
+                shift += 8
+                offset += 1
+            }
         }
         hash ^= tail
         hash ^= hash >> 33
