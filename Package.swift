@@ -37,6 +37,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // libpq, PostgreSQL's client library (Debian's libpq-dev), for the database sources.
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Sources/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
         // The small typed, null-safe expression language shared by skip logic and rules.
         .target(name: "Expressions", dependencies: ["AuditModel", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         // The engagement's SQLite file: schema, migrations, records.
@@ -77,6 +84,12 @@ let package = Package(
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
+        // Client databases as a round's source: the metric catalogue computed where the rows are.
+        .target(
+            name: "Warehouse",
+            dependencies: ["AuditModel", "Analytics", "CLibPQ"],
+            swiftSettings: swiftSettings
+        ),
         // The audit pipeline: runs the engines in order over one workspace round.
         .target(
             name: "Audit",
@@ -87,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "crm-audit",
             dependencies: [
-                "Audit", "AuditModel", "Workspace", "Questionnaire", "Importers", "Analytics", "Rules", "Report",
+                "Audit", "AuditModel", "Workspace", "Questionnaire", "Importers", "Analytics", "Rules", "Report", "Warehouse",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -120,6 +133,7 @@ let package = Package(
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "AuditModel", "Workspace", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "AuditModel", "Workspace", "Importers", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Analytics", "Importers", "AuditModel", "Workspace", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Expressions", "AuditModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Rules", "Questionnaire", "Analytics", "Expressions", "AuditModel", "TestSupport"],
                     swiftSettings: swiftSettings),

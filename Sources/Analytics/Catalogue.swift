@@ -222,7 +222,7 @@ package struct UnavailableReason: Sendable, Hashable {
         DatasetKind.allCases.map(noRows) + [
             UnavailableReason(code: "no_values:KIND.FIELD"), zeroTotal, emptyPreviousWindow, previousWindowNotCovered, noSalesLast12Months,
             noSalesLast90Days,
-            noClosedDeals, noCompleteCohort, nothingToMeasure, noManagerStopped,
+            noClosedDeals, noCompleteCohort, nothingToMeasure, noManagerStopped, PushedDownMetrics.notComputedInDatabase,
         ]
 
     /// The explanation, in each language.
@@ -254,6 +254,8 @@ package struct UnavailableReason: Sendable, Hashable {
             return AnalyticsText.noManagerLeftOrStoppedSelling.text()
         case "nothing_to_measure":
             return AnalyticsText.noValuesToMeasure.text()
+        case "not_in_database":
+            return AnalyticsText.notComputedInTheDatabase.text()
         default:
             return LocalizedText(both: code)
         }

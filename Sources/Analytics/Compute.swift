@@ -196,33 +196,26 @@ struct Computation: Sendable {
         }
         countDistinctDays()
 
-        sink.set(.salesRows, includedRows)
-        sink.set(.salesRevenueAllHistory, revenue)
-        sink.set(.salesOrdersAllHistory, ordersSeen)
-        let buyers = stats.lines.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
-        sink.set(.salesCustomersAllHistory, buyers)
-        sink.ratio(.salesAvgOrderValueAllHistory, revenue, Double(ordersSeen), orElse: .nothingToMeasure)
-        sink.ratio(.salesAvgRevenuePerCustomerAllHistory, revenue, Double(buyers), orElse: .nothingToMeasure)
-        let first = firstDay == Int32.max ? nil : Day(ordinal: Int(firstDay))
-        let last = lastDay == Int32.min ? nil : Day(ordinal: Int(lastDay))
-        sink.set(.salesFirstDate, day: first, orElse: .noValidDates)
-        sink.set(.salesLastDate, day: last, orElse: .noValidDates)
-        if let first, let last {
-            sink.set(.salesMonths, last.monthIndex - first.monthIndex + 1)
-        } else {
-            sink.set(.salesMonths, nil, orElse: .noValidDates)
-        }
         previousWindowCovered = firstDay <= prev12Start + 1
-        sink.set(
-            .salesGrossMarginAllHistory, costRows > 0 && costAmount != 0 ? (costAmount - costSum) / costAmount : nil,
-            orElse: costRows == 0 ? .noValues(.sales, "cost") : .zeroTotal)
-        headlineTotals(last12: last12, prev12: prev12, last: window[0], previous: window[1])
-        sink.ratio(.salesCostCoverage, Double(costRows), Double(includedRows), orElse: .nothingToMeasure)
-
-        sink.set(.qualityZeroAmountRows, zeroRows)
-        sink.set(.qualityNegativeAmountRows, negativeRows)
-        sink.set(.qualitySalesAfterAsOf, afterAsOf)
-        sink.set(.qualityInvalidSaleDates, invalidDates)
+        var totals = SalesAggregates()
+        totals.rows = includedRows
+        totals.revenue = revenue
+        totals.orders = ordersSeen
+        totals.buyers = stats.lines.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+        totals.firstDay = firstDay == Int32.max ? nil : Day(ordinal: Int(firstDay))
+        totals.lastDay = lastDay == Int32.min ? nil : Day(ordinal: Int(lastDay))
+        totals.costLines = costRows
+        totals.costLinesAmount = costAmount
+        totals.cost = costSum
+        totals.windows = [
+            window[0].aggregate(revenue: last12, customers: stats.boughtLast12m.reduce(0) { $0 + ($1 ? 1 : 0) }),
+            window[1].aggregate(revenue: prev12, customers: stats.boughtPrev12m.reduce(0) { $0 + ($1 ? 1 : 0) }),
+        ]
+        totals.zeroRows = zeroRows
+        totals.negativeRows = negativeRows
+        totals.afterAsOf = afterAsOf
+        totals.invalidDates = invalidDates
+        sink.setSales(totals, asOf: asOf)
     }
 
 }
@@ -249,6 +242,9 @@ struct WindowTotals {
         }
     }
 
-    /// (Σ amount − Σ cost) / Σ amount over the lines with a cost; nil without them.
-    var margin: Double? { costLines > 0 && costAmount != 0 ? (costAmount - cost) / costAmount : nil }
+    /// The window's totals for ``SalesAggregates``.
+    func aggregate(revenue: Double, customers: Int) -> SalesAggregates.Window {
+        SalesAggregates.Window(
+            revenue: revenue, orders: orders, customers: customers, costLines: costLines, costLinesAmount: costAmount, cost: cost)
+    }
 }

@@ -67,29 +67,61 @@ extension Computation {
     /// Pareto metrics over ranked revenues: the headline period's (`suffix` empty, `revenue` the
     /// last 12 months') or all history's (`suffix` `.all_history`).
     mutating func pareto(ranking: [Int32], revenue: [Double], suffix: String) {
-        let n = ranking.count
-        let total = ranking.reduce(0.0) { $0 + revenue[Int($1)] }
-        guard n > 0, total > 0 else {
+        var totals = ParetoAggregates(customers: ranking.count)
+        totals.total = ranking.reduce(0.0) { $0 + revenue[Int($1)] }
+        if totals.customers > 0, totals.total > 0 {
+            let top = totals.topCount
+            var cumulative = 0.0
+            for (position, key) in ranking.enumerated() {
+                let value = revenue[Int(key)]
+                cumulative += value
+                if position < top { totals.topRevenue += value }
+                if totals.customersFor80 == nil, cumulative >= 0.8 * totals.total { totals.customersFor80 = position + 1 }
+                let share = value / totals.total
+                totals.hhi += share * share
+            }
+            totals.largest = revenue[Int(ranking[0])]
+        }
+        sink.setPareto(totals, suffix: suffix)
+    }
+}
+
+/// What the Pareto metrics of one window are made from, over the customers ranked by revenue
+/// (descending, ties by id): computed in memory or by a database (`Warehouse`).
+package struct ParetoAggregates: Sendable, Hashable {
+    /// The ranked customers (N).
+    package var customers: Int
+    /// Their total revenue.
+    package var total = 0.0
+    /// The revenue of the first ⌈0.2·N⌉ (``topCount``).
+    package var topRevenue = 0.0
+    /// The smallest k whose cumulative revenue reaches 0.8 of the total.
+    package var customersFor80: Int?
+    /// The first-ranked customer's revenue.
+    package var largest = 0.0
+    /// Σ (customer revenue / total)².
+    package var hhi = 0.0
+
+    package init(customers: Int) { self.customers = customers }
+
+    /// ⌈0.2·N⌉, as a double computes it.
+    package var topCount: Int { Int(clamped: 0.2 * Double(customers), rounding: .up) }
+}
+
+extension MetricSink {
+    /// The Pareto metrics of one window (`suffix` empty for the headline period, `.all_history`).
+    mutating func setPareto(_ totals: ParetoAggregates, suffix: String) {
+        let n = totals.customers
+        guard n > 0, totals.total > 0 else {
             for id in [MetricID.paretoTop20Share, .paretoCustomersFor80, .paretoCustomersFor80Share, .paretoTopCustomerShare, .paretoHhi] {
-                sink.set(id.suffixed(suffix), nil, orElse: n == 0 && suffix.isEmpty ? .noSalesLast12Months : .zeroTotal)
+                set(id.suffixed(suffix), nil, orElse: n == 0 && suffix.isEmpty ? .noSalesLast12Months : .zeroTotal)
             }
             return
         }
-        let top = Int(clamped: 0.2 * Double(n), rounding: .up)
-        var cumulative = 0.0, topRevenue = 0.0, hhi = 0.0
-        var k: Int?
-        for (position, key) in ranking.enumerated() {
-            let value = revenue[Int(key)]
-            cumulative += value
-            if position < top { topRevenue += value }
-            if k == nil, cumulative >= 0.8 * total { k = position + 1 }
-            let share = value / total
-            hhi += share * share
-        }
-        sink.set(.paretoTop20Share.suffixed(suffix), topRevenue / total)
-        sink.set(.paretoCustomersFor80.suffixed(suffix), k.map(Double.init))
-        sink.set(.paretoCustomersFor80Share.suffixed(suffix), k.map { Double($0) / Double(n) })
-        sink.set(.paretoTopCustomerShare.suffixed(suffix), revenue[Int(ranking[0])] / total)
-        sink.set(.paretoHhi.suffixed(suffix), hhi)
+        set(.paretoTop20Share.suffixed(suffix), totals.topRevenue / totals.total)
+        set(.paretoCustomersFor80.suffixed(suffix), totals.customersFor80.map(Double.init))
+        set(.paretoCustomersFor80Share.suffixed(suffix), totals.customersFor80.map { Double($0) / Double(n) })
+        set(.paretoTopCustomerShare.suffixed(suffix), totals.largest / totals.total)
+        set(.paretoHhi.suffixed(suffix), totals.hhi)
     }
 }

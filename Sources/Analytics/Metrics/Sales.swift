@@ -192,41 +192,129 @@ extension MetricCatalogue {
     ]
 }
 
-extension Computation {
+/// The sums over the sale lines that the sales metrics are made from: computed by the sales pass
+/// over the lines in memory, or by a database (`Warehouse`) where the lines are.
+package struct SalesAggregates: Sendable, Hashable {
+    /// Sums over the lines of one 12-month window.
+    package struct Window: Sendable, Hashable {
+        package var revenue = 0.0
+        /// Distinct orders with a line in the window (a line without an order id is an order).
+        package var orders = 0
+        /// Distinct customers with a line in the window.
+        package var customers = 0
+        /// The lines that have a cost, their Σ amount and Σ cost.
+        package var costLines = 0
+        package var costLinesAmount = 0.0
+        package var cost = 0.0
+
+        package init(
+            revenue: Double = 0, orders: Int = 0, customers: Int = 0, costLines: Int = 0, costLinesAmount: Double = 0, cost: Double = 0
+        ) {
+            self.revenue = revenue
+            self.orders = orders
+            self.customers = customers
+            self.costLines = costLines
+            self.costLinesAmount = costLinesAmount
+            self.cost = cost
+        }
+
+        /// (Σ amount − Σ cost) / Σ amount over the lines with a cost; nil without them.
+        var margin: Double? { costLines > 0 && costLinesAmount != 0 ? (costLinesAmount - cost) / costLinesAmount : nil }
+    }
+
+    /// Lines dated on or before as_of (the lines every metric counts).
+    package var rows = 0
+    package var revenue = 0.0
+    package var orders = 0
+    /// Distinct customers with a line.
+    package var buyers = 0
+    package var firstDay: Day?
+    package var lastDay: Day?
+    package var costLines = 0
+    package var costLinesAmount = 0.0
+    package var cost = 0.0
+    /// The headline period (as_of − 365, as_of] and the 12 months before it.
+    package var windows = [Window(), Window()]
+    package var zeroRows = 0
+    package var negativeRows = 0
+    /// Lines dated after as_of, and lines whose date could not be read: left out of the rest.
+    package var afterAsOf = 0
+    package var invalidDates = 0
+
+    package init() {}
+
+    /// Whether the data cover the 12 months before the headline period whole (the first sale is
+    /// on or before their first day): without that, every change between the windows is null.
+    package func coversPreviousWindow(asOf: Day) -> Bool {
+        guard let firstDay else { return false }
+        return firstDay.ordinal <= asOf.ordinal - 730 + 1
+    }
+}
+
+extension MetricSink {
+    /// The sales metrics of `totals`: totals of the whole history, the headline period and the 12
+    /// months before it, and the change between them.
+    mutating func setSales(_ totals: SalesAggregates, asOf: Day) {
+        set(.salesRows, totals.rows)
+        set(.salesRevenueAllHistory, totals.revenue)
+        set(.salesOrdersAllHistory, totals.orders)
+        set(.salesCustomersAllHistory, totals.buyers)
+        ratio(.salesAvgOrderValueAllHistory, totals.revenue, Double(totals.orders), orElse: .nothingToMeasure)
+        ratio(.salesAvgRevenuePerCustomerAllHistory, totals.revenue, Double(totals.buyers), orElse: .nothingToMeasure)
+        set(.salesFirstDate, day: totals.firstDay, orElse: .noValidDates)
+        set(.salesLastDate, day: totals.lastDay, orElse: .noValidDates)
+        if let first = totals.firstDay, let last = totals.lastDay {
+            set(.salesMonths, last.monthIndex - first.monthIndex + 1)
+        } else {
+            set(.salesMonths, nil, orElse: .noValidDates)
+        }
+        set(
+            .salesGrossMarginAllHistory,
+            totals.costLines > 0 && totals.costLinesAmount != 0 ? (totals.costLinesAmount - totals.cost) / totals.costLinesAmount : nil,
+            orElse: totals.costLines == 0 ? .noValues(.sales, "cost") : .zeroTotal)
+        setHeadline(totals, covered: totals.coversPreviousWindow(asOf: asOf))
+        ratio(.salesCostCoverage, Double(totals.costLines), Double(totals.rows), orElse: .nothingToMeasure)
+        set(.qualityZeroAmountRows, totals.zeroRows)
+        set(.qualityNegativeAmountRows, totals.negativeRows)
+        set(.qualitySalesAfterAsOf, totals.afterAsOf)
+        set(.qualityInvalidSaleDates, totals.invalidDates)
+    }
+
     /// The headline period's revenue, orders, average order and margin, the same for the 12 months
     /// before, and the change between them (null when the data do not cover the previous window).
-    mutating func headlineTotals(last12: Double, prev12: Double, last: WindowTotals, previous: WindowTotals) {
-        sink.set(.salesRevenueLast12m, last12)
-        sink.set(.salesRevenuePrev12m, prev12)
-        sink.set(.salesOrdersLast12m, last.orders)
-        sink.set(.salesOrdersPrev12m, previous.orders)
-        let active = stats.boughtLast12m.reduce(0) { $0 + ($1 ? 1 : 0) }
-        let activeBefore = stats.boughtPrev12m.reduce(0) { $0 + ($1 ? 1 : 0) }
-        sink.set(.customersActive12m, active)
-        sink.set(.customersActivePrev12m, activeBefore)
-        let orderValue = last.orders > 0 ? last12 / Double(last.orders) : nil
-        let orderValueBefore = previous.orders > 0 ? prev12 / Double(previous.orders) : nil
-        sink.set(.salesAvgOrderValueLast12m, orderValue)
-        sink.set(.salesAvgOrderValuePrev12m, orderValueBefore)
-        sink.ratio(.salesAvgRevenuePerCustomerLast12m, last12, Double(active), orElse: .nothingToMeasure)
+    private mutating func setHeadline(_ totals: SalesAggregates, covered previousWindowCovered: Bool) {
+        let last = totals.windows[0], previous = totals.windows[1]
+        set(.salesRevenueLast12m, last.revenue)
+        set(.salesRevenuePrev12m, previous.revenue)
+        set(.salesOrdersLast12m, last.orders)
+        set(.salesOrdersPrev12m, previous.orders)
+        set(.customersActive12m, last.customers)
+        set(.customersActivePrev12m, previous.customers)
+        let orderValue = last.orders > 0 ? last.revenue / Double(last.orders) : nil
+        let orderValueBefore = previous.orders > 0 ? previous.revenue / Double(previous.orders) : nil
+        set(.salesAvgOrderValueLast12m, orderValue)
+        set(.salesAvgOrderValuePrev12m, orderValueBefore)
+        ratio(.salesAvgRevenuePerCustomerLast12m, last.revenue, Double(last.customers), orElse: .nothingToMeasure)
         let noCost = UnavailableReason.noValues(.sales, "cost")
-        sink.set(.salesGrossMarginLast12m, last.margin, orElse: last.costLines == 0 ? noCost : .zeroTotal)
-        sink.set(.salesGrossMarginPrev12m, previous.margin, orElse: previous.costLines == 0 ? noCost : .zeroTotal)
+        set(.salesGrossMarginLast12m, last.margin, orElse: last.costLines == 0 ? noCost : .zeroTotal)
+        set(.salesGrossMarginPrev12m, previous.margin, orElse: previous.costLines == 0 ? noCost : .zeroTotal)
 
         // A change needs a previous window the data cover whole, with something in it.
         func change(_ id: MetricID, _ now: Double?, _ before: Double?, difference: Bool = false) {
-            guard previousWindowCovered else { return sink.set(id, nil, orElse: .previousWindowNotCovered) }
-            guard let now, let before else { return sink.set(id, nil, orElse: .emptyPreviousWindow) }
-            if difference { return sink.set(id, now - before) }
-            sink.set(id, before != 0 ? now / before - 1 : nil, orElse: .emptyPreviousWindow)
+            guard previousWindowCovered else { return set(id, nil, orElse: .previousWindowNotCovered) }
+            guard let now, let before else { return set(id, nil, orElse: .emptyPreviousWindow) }
+            if difference { return set(id, now - before) }
+            set(id, before != 0 ? now / before - 1 : nil, orElse: .emptyPreviousWindow)
         }
-        change(.salesGrowth12m, last12, prev12)
+        change(.salesGrowth12m, last.revenue, previous.revenue)
         change(.salesOrdersGrowth12m, Double(last.orders), Double(previous.orders))
         change(.salesAvgOrderValueGrowth12m, orderValue, orderValueBefore)
-        change(.customersActiveGrowth12m, Double(active), Double(activeBefore))
+        change(.customersActiveGrowth12m, Double(last.customers), Double(previous.customers))
         change(.salesGrossMarginChange12m, last.margin, previous.margin, difference: true)
     }
+}
 
+extension Computation {
     /// Distinct purchase days per customer, monthly active customers and the cohort matrix,
     /// from the sorted distinct (customer, day) pairs.
     mutating func countDistinctDays() {

@@ -61,6 +61,7 @@ enum AnalyticsText: String, TextCatalogue {
     case storedAmountAtLine
     case storedAmountFromFile
     case storedAmount
+    case notComputedInTheDatabase
 
     static func texts(in language: Language) -> [AnalyticsText: String] {
         switch language {

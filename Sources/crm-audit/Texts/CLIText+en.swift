@@ -112,7 +112,7 @@ extension CLIText {
         .notEvaluableCollectWhatIsMissing: "Not evaluable ({count}) — collect what is missing:",
         .waivedUntil: "  Waived {ruleID}: {reason} ({acceptedBy}, until {date})",
         .comparisonWritten: "Comparison written: {out}",
-        .giveAWorkspaceFileOrSales: "give a workspace file or --sales FILE (not both)",
+        .giveAWorkspaceFileOrSales: "give one of: a workspace file, --sales FILE or --source URL",
         .customersManagersSheetMappingAndSkip: "--customers, --managers, --sheet, --mapping and --skip-bad-rows go with --sales",
         .roundGoesWithAWorkspaceFile: "--round goes with a workspace file",
         .round: "Round",
@@ -136,5 +136,7 @@ extension CLIText {
         .symptomsNoun: "{count, plural, one {symptom} other {symptoms}}",
         .maturityColumns: "area; score; given; dont know; n/a; unanswered; hidden",
         .countOfKind: "{kind}: {count}",
+        .sourceNeedsASalesTable: "--source and --sales-table go together; --column only with them",
+        .columnExpectsFieldEqualsColumn: "--column '{value}': expected FIELD=COLUMN, e.g. customer_id=client_code",
     ]
 }

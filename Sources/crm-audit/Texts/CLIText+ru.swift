@@ -119,7 +119,7 @@ extension CLIText {
         .notEvaluableCollectWhatIsMissing: "Не удалось оценить ({count}) — соберите недостающее:",
         .waivedUntil: "  Принятый риск {ruleID}: {reason} ({acceptedBy}, до {date})",
         .comparisonWritten: "Сравнение записано: {out}",
-        .giveAWorkspaceFileOrSales: "укажите рабочий файл или --sales ФАЙЛ (но не то и другое)",
+        .giveAWorkspaceFileOrSales: "укажите что-то одно: рабочий файл, --sales ФАЙЛ или --source АДРЕС",
         .customersManagersSheetMappingAndSkip: "--customers, --managers, --sheet, --mapping и --skip-bad-rows — только вместе с --sales",
         .roundGoesWithAWorkspaceFile: "--round — только вместе с рабочим файлом",
         .round: "Раунд",
@@ -142,5 +142,7 @@ extension CLIText {
         .symptomsNoun: "{count, plural, one {симптом} few {симптома} many {симптомов} other {симптома}}",
         .maturityColumns: "область; балл; ответ; не знаю; неприм.; без ответа; скрыто",
         .countOfKind: "{kind}: {count}",
+        .sourceNeedsASalesTable: "--source и --sales-table задаются вместе; --column — только с ними",
+        .columnExpectsFieldEqualsColumn: "--column «{value}»: ожидается ПОЛЕ=СТОЛБЕЦ, например customer_id=client_code",
     ]
 }

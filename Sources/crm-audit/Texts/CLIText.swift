@@ -128,6 +128,8 @@ enum CLIText: String, TextCatalogue {
     case symptomsNoun
     case maturityColumns
     case countOfKind
+    case sourceNeedsASalesTable
+    case columnExpectsFieldEqualsColumn
 
     static func texts(in language: Language) -> [CLIText: String] {
         switch language {

@@ -1,0 +1,36 @@
+import AuditModel
+
+/// The metric document of a round whose sale lines stay in the client's database: the metrics
+/// made from the aggregates the database computed (`Warehouse`), with the same formulas as the
+/// lines read into memory (``SalesAggregates``, ``ParetoAggregates``).
+package enum PushedDownMetrics {
+    /// Why a metric is null when the database computed only part of the catalogue.
+    package static let notComputedInDatabase = UnavailableReason(code: "not_in_database")
+
+    /// The document as of `asOf`. `datasets` are those the round holds in the database; a metric
+    /// needing another is null as it is for a round without those rows (`no_rows:KIND`), and a
+    /// metric the aggregates do not give is null with ``notComputedInDatabase``.
+    package static func document(
+        asOf: Day, datasets: Set<DatasetKind>, sales: SalesAggregates, headline: ParetoAggregates, allHistory: ParetoAggregates
+    ) -> MetricDocument {
+        var sink = MetricSink()
+        var present = datasets
+        if sales.rows + sales.afterAsOf + sales.invalidDates == 0 { present.remove(.sales) }
+        for metric in MetricCatalogue.all {
+            if let missing = metric.datasets.first(where: { !present.contains($0) }) {
+                sink.metrics[metric.id] = .null
+                sink.unavailable[metric.id] = UnavailableReason.noRows(missing).code
+            }
+        }
+        sink.setSales(sales, asOf: asOf)
+        sink.setPareto(headline, suffix: "")
+        sink.setPareto(allHistory, suffix: MetricCatalogue.allHistorySuffix)
+        for metric in MetricCatalogue.all where sink.metrics[metric.id] == nil {
+            sink.metrics[metric.id] = .null
+            sink.unavailable[metric.id] = notComputedInDatabase.code
+        }
+        return MetricDocument(
+            asOf: asOf, metrics: sink.metrics, unavailable: sink.unavailable, series: MonthlySeries(), tables: MetricTables(),
+            periods: HeadlinePeriods(asOf: asOf, previousCovered: sales.coversPreviousWindow(asOf: asOf)))
+    }
+}

@@ -1,0 +1,112 @@
+import Analytics
+import AuditModel
+import Foundation
+
+/// The metric catalogue of a round whose sale lines are in a client's database, computed there:
+/// only the aggregates come back.
+package enum DatabaseAnalysis {
+    /// What a database computed, and what it cost to bring back.
+    package struct Result: Sendable {
+        package var document: MetricDocument
+        /// Bytes of the values brought back from the database.
+        package var bytesReceived: Int
+    }
+
+    /// Computes the metrics of the sale lines in `source` as of `asOf` (default: the latest sale
+    /// date) on `connection`.
+    package static func analyse(_ source: DatabaseSource, on connection: PostgresConnection, asOf: Day?) throws(WarehouseError) -> Result {
+        var queries = SalesQueries(source: source)
+        let present = Set(try connection.rows(queries.columnsQuery).compactMap { $0.first ?? nil })
+        queries.hasCost = present.contains(source.column(.cost))
+        queries.hasOrder = present.contains(source.column(.orderID))
+        let day: Day
+        if let asOf {
+            day = asOf
+        } else {
+            let latest = try connection.rows(queries.latestDate).first?.first ?? nil
+            day = try latest.map { text throws(WarehouseError) in try parseDay(text) } ?? Timestamp.today()
+        }
+        let totals = try single(connection.rows(queries.totals(asOf: day)), "totals")
+        var sales = SalesAggregates()
+        var reader = Reader(values: totals)
+        sales.rows = try reader.int()
+        sales.revenue = try reader.double()
+        sales.orders = try reader.int()
+        sales.buyers = try reader.int()
+        sales.firstDay = try reader.day()
+        sales.lastDay = try reader.day()
+        sales.costLines = try reader.int()
+        sales.costLinesAmount = try reader.double()
+        sales.cost = try reader.double()
+        sales.zeroRows = try reader.int()
+        sales.negativeRows = try reader.int()
+        for index in 0..<2 {
+            sales.windows[index] = SalesAggregates.Window(
+                revenue: try reader.double(), orders: try reader.int(), customers: try reader.int(), costLines: try reader.int(),
+                costLinesAmount: try reader.double(), cost: try reader.double())
+        }
+        sales.afterAsOf = try reader.int()
+        sales.invalidDates = try reader.int()
+        let headline = try pareto(connection.rows(queries.pareto(asOf: day, headline: true)))
+        let allHistory = try pareto(connection.rows(queries.pareto(asOf: day, headline: false)))
+        let document = PushedDownMetrics.document(
+            asOf: day, datasets: [.sales], sales: sales, headline: headline, allHistory: allHistory)
+        return Result(document: document, bytesReceived: connection.bytesReceived)
+    }
+
+    private static func pareto(_ rows: [[String?]]) throws(WarehouseError) -> ParetoAggregates {
+        var reader = Reader(values: try single(rows, "pareto"))
+        var totals = ParetoAggregates(customers: try reader.int())
+        totals.total = try reader.double()
+        totals.topRevenue = try reader.double()
+        totals.customersFor80 = try reader.optionalInt()
+        totals.largest = try reader.double()
+        totals.hhi = try reader.double()
+        return totals
+    }
+
+    private static func single(_ rows: [[String?]], _ what: String) throws(WarehouseError) -> [String?] {
+        guard rows.count == 1, let row = rows.first else { throw .unexpectedResult("\(what): \(rows.count) rows") }
+        return row
+    }
+
+    private static func parseDay(_ text: String) throws(WarehouseError) -> Day {
+        guard let day = Day(iso: text) else { throw .unexpectedResult("date '\(text)'") }
+        return day
+    }
+
+    /// Reads one row's values in order, as PostgreSQL writes them in text.
+    private struct Reader {
+        var values: [String?]
+        var index = 0
+
+        mutating func next() throws(WarehouseError) -> String? {
+            guard index < values.count else { throw .unexpectedResult("\(values.count) columns") }
+            defer { index += 1 }
+            return values[index]
+        }
+
+        mutating func int() throws(WarehouseError) -> Int {
+            guard let text = try next(), let value = Int(text) else { throw .unexpectedResult("a count in column \(index)") }
+            return value
+        }
+
+        mutating func optionalInt() throws(WarehouseError) -> Int? {
+            guard let text = try next() else { return nil }
+            guard let value = Int(text) else { throw .unexpectedResult("a count in column \(index)") }
+            return value
+        }
+
+        mutating func double() throws(WarehouseError) -> Double {
+            guard let text = try next(), let value = Double(text), value.isFinite else {
+                throw .unexpectedResult("a finite number in column \(index)")
+            }
+            return value
+        }
+
+        mutating func day() throws(WarehouseError) -> Day? {
+            guard let text = try next() else { return nil }
+            return try DatabaseAnalysis.parseDay(text)
+        }
+    }
+}
