@@ -3,8 +3,8 @@
 # postgresql package). Nothing of the machine's own clusters is touched.
 #
 #   scripts/pg-cluster.sh start DIR   creates the cluster in DIR (when new) and starts it on a free
-#                                      port of 127.0.0.1; prints its URL (no password: the password
-#                                      is in DIR/password, readable by the owner only)
+#                                      port of 127.0.0.1; prints its URL, also written to DIR/url (no
+#                                      password: it is in DIR/password, readable by the owner only)
 #   scripts/pg-cluster.sh stop DIR    stops it (DIR stays; rm -rf it to start afresh)
 #
 # PostgreSQL refuses to run as root: as root, the cluster runs as the `postgres` user the package
@@ -27,6 +27,13 @@ mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 [ ${#as_owner[@]} -eq 0 ] || chown postgres "$dir"
 
+# The server runs on after this script: it must not keep open a descriptor the caller waits on
+# (a test harness's pipe), so every descriptor past standard error is closed first.
+for fd in /proc/$$/fd/*; do
+  fd=${fd##*/}
+  if [ "$fd" -gt 2 ] 2>/dev/null && [ "$fd" -ne 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+done
+
 case "$action" in
 start)
   if [ ! -f "$dir/data/PG_VERSION" ]; then
@@ -45,7 +52,7 @@ start)
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_parallel_workers_per_gather=2" start >/dev/null \
       || { cat "$dir/data/server.log" >&2; exit 1; }
   fi
-  echo "postgresql://crm_audit@127.0.0.1:$port/postgres"
+  echo "postgresql://crm_audit@127.0.0.1:$port/postgres" | tee "$dir/url"
   ;;
 stop)
   [ -f "$dir/data/PG_VERSION" ] && "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true

@@ -2,10 +2,12 @@
 # Installs the programs some end-to-end tests use to read our files as a client's software does:
 # LibreOffice (the Word copy and the answers workbook saved again) and openpyxl (a workbook filled
 # in by a script, as a client fills it in Excel), and headless Chromium with poppler (the PDF copy
-# printed and its pages measured for near-empty ones). Best effort: those tests skip when they are absent.
+# printed and its pages measured for near-empty ones), and PostgreSQL (a throw-away cluster,
+# scripts/pg-cluster.sh, for the database-source tests). Best effort: those tests skip when they
+# are absent, except under CRM_AUDIT_REQUIRE_BINARY=1 (CI), where the PostgreSQL tests fail.
 set -uo pipefail
 need=()
-for pkg in python3-openpyxl libreoffice-calc-nogui libreoffice-writer-nogui chromium poppler-utils fonts-dejavu-core; do
+for pkg in python3-openpyxl libreoffice-calc-nogui libreoffice-writer-nogui chromium poppler-utils fonts-dejavu-core postgresql; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 [ ${#need[@]} -eq 0 ] && exit 0

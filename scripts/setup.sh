@@ -2,7 +2,7 @@
 # Installs what crm-audit needs on a Debian machine with Swift 6 (idempotent; apt only when missing).
 set -euo pipefail
 need=()
-for pkg in libxml2-dev libsqlite3-dev zlib1g-dev pkgconf; do
+for pkg in libxml2-dev libsqlite3-dev libpq-dev zlib1g-dev pkgconf; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

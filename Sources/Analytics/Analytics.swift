@@ -185,7 +185,9 @@ package enum Analytics {
         computation.dealsAndActivities()
         lap("dealsAndActivities")
         var breakdowns = computation.beliefMeasures()
-        if !computation.customerShares.isEmpty { breakdowns[MetricID.managersCustomersRevenueShare12m.rawValue] = computation.customerShares }
+        if !computation.customerShares.isEmpty {
+            breakdowns[MetricID.managersCustomersRevenueShare12m.rawValue] = computation.customerShares
+        }
         if !computation.stageStaleShares.isEmpty { breakdowns[MetricID.dealsStageStaleShare.rawValue] = computation.stageStaleShares }
         computation.sink.finish()
         lap("sink.finish")

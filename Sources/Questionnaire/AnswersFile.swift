@@ -318,7 +318,10 @@ public enum AnswersFile {
                                 QuestionnaireText.questionnaireHasNoQuestionNear.text([
                                     "questionnaire": .text(questionnaire.id), "id": .text(id), "near": .text($0),
                                 ])
-                            } ?? QuestionnaireText.questionnaireHasNoQuestion.text(["questionnaire": .text(questionnaire.id), "id": .text(id)])))
+                            }
+                                ?? QuestionnaireText.questionnaireHasNoQuestion.text([
+                                    "questionnaire": .text(questionnaire.id), "id": .text(id),
+                                ])))
                 }
                 continue
             }

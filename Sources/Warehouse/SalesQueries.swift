@@ -37,7 +37,8 @@ struct SalesQueries {
         let parts = source.salesTable.split(separator: ".").map(String.init)
         let table = parts.last ?? source.salesTable
         let schema = parts.count > 1 ? "table_schema = '\(parts[0].replacingOccurrences(of: "'", with: "''"))'" : "true"
-        return "SELECT column_name FROM information_schema.columns WHERE table_name = '\(table.replacingOccurrences(of: "'", with: "''"))' AND \(schema)"
+        return
+            "SELECT column_name FROM information_schema.columns WHERE table_name = '\(table.replacingOccurrences(of: "'", with: "''"))' AND \(schema)"
     }
 
     /// The latest sale date (the default as_of).

@@ -55,7 +55,8 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "With --source: the table or view of the sale lines (table or schema.table).")
     var salesTable: String?
 
-    @Option(help: "With --source: a sales field read from a column named otherwise, FIELD=COLUMN (repeatable), e.g. customer_id=client_code.")
+    @Option(
+        help: "With --source: a sales field read from a column named otherwise, FIELD=COLUMN (repeatable), e.g. customer_id=client_code.")
     var column: [String] = []
 
     @Option(help: "The day the metrics describe, YYYY-MM-DD (default: the latest sale date).")

@@ -124,8 +124,8 @@ import Testing
     @Test(
         .enabled(if: CLI.isBuilt),
         arguments: [
-            (["metrics"], "give a workspace file or --sales FILE"),
-            (["metrics", "ws.crmaudit", "--sales", "sales.csv"], "give a workspace file or --sales FILE"),
+            (["metrics"], "give one of: a workspace file, --sales FILE or --source URL"),
+            (["metrics", "ws.crmaudit", "--sales", "sales.csv"], "give one of: a workspace file, --sales FILE or --source URL"),
             (
                 ["metrics", "ws.crmaudit", "--customers", "customers.csv"],
                 "--customers, --managers, --sheet, --mapping and --skip-bad-rows go with --sales"

@@ -58,9 +58,13 @@ extension AnalyticsText {
         .cannotReadRound: "cannot read the round's data from {path}: {message}",
         .storedMetricsDamaged: "the stored metrics of round {round} are damaged ({message}); recompute them with `crm-audit metrics`",
         .unknownSampleSet: "unknown sample set '{id}'; expected one of {allowed}",
-        .storedAmountAtLine: "the workspace holds {column} '{value}' (line {line} of {file}), which is not a finite number within ±10^15; imports never store such a value, so the file was edited by hand or is damaged. Import the corrected file again: crm-audit import {workspace} {file} --replace",
-        .storedAmountFromFile: "the workspace holds {column} '{value}' (from {file}), which is not a finite number within ±10^15; imports never store such a value, so the file was edited by hand or is damaged. Import the corrected file again: crm-audit import {workspace} {file} --replace",
-        .storedAmount: "the workspace holds {column} '{value}', which is not a finite number within ±10^15; imports never store such a value, so the file was edited by hand or is damaged. Import the corrected file again: crm-audit import {workspace} FILE --replace",
-        .notComputedInTheDatabase: "the metric is not computed in the client's database (sales and revenue concentration are, so far); import an export file for it",
+        .storedAmountAtLine:
+            "the workspace holds {column} '{value}' (line {line} of {file}), which is not a finite number within ±10^15; imports never store such a value, so the file was edited by hand or is damaged. Import the corrected file again: crm-audit import {workspace} {file} --replace",
+        .storedAmountFromFile:
+            "the workspace holds {column} '{value}' (from {file}), which is not a finite number within ±10^15; imports never store such a value, so the file was edited by hand or is damaged. Import the corrected file again: crm-audit import {workspace} {file} --replace",
+        .storedAmount:
+            "the workspace holds {column} '{value}', which is not a finite number within ±10^15; imports never store such a value, so the file was edited by hand or is damaged. Import the corrected file again: crm-audit import {workspace} FILE --replace",
+        .notComputedInTheDatabase:
+            "the metric is not computed in the client's database (sales and revenue concentration are, so far); import an export file for it",
     ]
 }

@@ -82,7 +82,7 @@ package enum QuestionUsage {
                 .warning, at: question.location,
                 AuditText.questionFeedsNothing.text([
                     "id": .text(question.id), "rulesets": names.isEmpty ? .localized(AuditText.noRulesets.text()) : .text(names),
-                ]                ))
+                ]))
         }
     }
 }

@@ -196,11 +196,17 @@ package struct SpecificationBuilder {
                 field(company, .fieldTaxID, "tax_id", required: true, by: oneC ? exchange : manager, from: oneC ? accounts : crm))
             fields.append(field(company, .fieldKPP, "text", by: exchange, from: accounts))
             fields.append(
-                field(company, .fieldIndustry, "list", values: dataValues("industry").map(LocalizedText.init(both:)), required: true, by: manager, from: crm))
+                field(
+                    company, .fieldIndustry, "list", values: dataValues("industry").map(LocalizedText.init(both:)), required: true,
+                    by: manager, from: crm))
         }
         fields += [
-            field(company, .fieldSegment, "list", values: dataValues("segment").map(LocalizedText.init(both:)), required: true, by: manager, from: crm),
-            field(company, .fieldSource, "list", values: channels.prefix(15).map(LocalizedText.init(both:)), required: true, by: marketing, from: crm),
+            field(
+                company, .fieldSegment, "list", values: dataValues("segment").map(LocalizedText.init(both:)), required: true, by: manager,
+                from: crm),
+            field(
+                company, .fieldSource, "list", values: channels.prefix(15).map(LocalizedText.init(both:)), required: true, by: marketing,
+                from: crm),
             field(
                 company, .fieldResponsibleManager, "user", required: true,
                 by: AuditText.theHeadOfSales.text(), from: crm),
@@ -228,7 +234,9 @@ package struct SpecificationBuilder {
                 deal, .fieldStage, "list",
                 values: pipelines.first?.stages.map(\.name) ?? [],
                 required: true, by: manager, from: crm),
-            field(deal, .fieldSource, "list", values: channels.prefix(15).map(LocalizedText.init(both:)), required: true, by: manager, from: crm),
+            field(
+                deal, .fieldSource, "list", values: channels.prefix(15).map(LocalizedText.init(both:)), required: true, by: manager,
+                from: crm),
             field(
                 deal, .fieldLossReason, "list",
                 values: AuditText.lossReasons.items(separatedBy: "; "),

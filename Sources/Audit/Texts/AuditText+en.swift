@@ -429,16 +429,24 @@ extension AuditText {
             "create a task for the manager when a customer has not bought for {count} (2 × the median interval between purchases over the whole export, {metric}) — before the customer becomes lost (no purchase for 12 months)",
         .noDataFor: "no data",
         .noDataImport: "no data; import: {datasets}",
-        .abcClassDetailFrom: "revenue over the last 12 months from {money}; now {customers} ({share} of those who bought in the 12 months) bring {revenueShare} of the 12 months' revenue to {date}; recompute monthly",
-        .abcClassDetail: "now {customers} ({share} of those who bought in the 12 months) bring {revenueShare} of the 12 months' revenue to {date}; recompute monthly",
-        .stalledDealTask: "a task for the sales head when a deal has not moved to the next stage for {days, plural, one {# day} other {# days}}",
-        .stalledDealTaskStated: "a task for the sales head when a deal has not moved to the next stage for {days, plural, one {# day} other {# days}}; the company states a sales cycle of {cycle, plural, one {# day} other {# days}}",
-        .stalledDealTaskStages: "a task for the sales head when a deal has not moved to the next stage for {days, plural, one {# day} other {# days}}; the company states a sales cycle of {cycle, plural, one {# day} other {# days}} over {stages} stages: twice the cycle, shared among the stages",
-        .questionFeedsNothing: "question '{id}' feeds nothing: no area scores it, and no rule ({rulesets}), skip logic, readiness gate or configuration item reads it; use the answer, or mark the question 'purpose: context'",
+        .abcClassDetailFrom:
+            "revenue over the last 12 months from {money}; now {customers} ({share} of those who bought in the 12 months) bring {revenueShare} of the 12 months' revenue to {date}; recompute monthly",
+        .abcClassDetail:
+            "now {customers} ({share} of those who bought in the 12 months) bring {revenueShare} of the 12 months' revenue to {date}; recompute monthly",
+        .stalledDealTask:
+            "a task for the sales head when a deal has not moved to the next stage for {days, plural, one {# day} other {# days}}",
+        .stalledDealTaskStated:
+            "a task for the sales head when a deal has not moved to the next stage for {days, plural, one {# day} other {# days}}; the company states a sales cycle of {cycle, plural, one {# day} other {# days}}",
+        .stalledDealTaskStages:
+            "a task for the sales head when a deal has not moved to the next stage for {days, plural, one {# day} other {# days}}; the company states a sales cycle of {cycle, plural, one {# day} other {# days}} over {stages} stages: twice the cycle, shared among the stages",
+        .questionFeedsNothing:
+            "question '{id}' feeds nothing: no area scores it, and no rule ({rulesets}), skip logic, readiness gate or configuration item reads it; use the answer, or mark the question 'purpose: context'",
         .noRulesets: "no rulesets",
         .builtIn: "built in: {names}",
-        .notEnoughRoundsAssessed: "comparing needs two assessed rounds, assessed: {rounds}; start a round with `crm-audit round new` and assess it with `crm-audit check`",
-        .notEnoughRoundsNone: "comparing needs two assessed rounds, assessed: none; start a round with `crm-audit round new` and assess it with `crm-audit check`",
+        .notEnoughRoundsAssessed:
+            "comparing needs two assessed rounds, assessed: {rounds}; start a round with `crm-audit round new` and assess it with `crm-audit check`",
+        .notEnoughRoundsNone:
+            "comparing needs two assessed rounds, assessed: none; start a round with `crm-audit round new` and assess it with `crm-audit check`",
         .sameRound: "round {round} cannot be compared with itself; give two different rounds",
         .roundNotAssessed: "round {round} has not been assessed yet; run `crm-audit check WORKSPACE --round {round}`",
         .fieldBuyer: "Buyer",

@@ -76,13 +76,17 @@ extension ModelText {
         .warningLabel: "warning",
         .noteLabel: "note",
         .errorsFound: "{count, plural, one {# error} other {# errors}} found",
-        .notWriteWorkspace: "{path} is the workspace {workspace} (or its SQLite journal, or its backup); writing there would destroy the engagement. Nothing was written; choose another file name",
+        .notWriteWorkspace:
+            "{path} is the workspace {workspace} (or its SQLite journal, or its backup); writing there would destroy the engagement. Nothing was written; choose another file name",
         .notWriteFolder: "{path} is a folder; give a file name",
         .notWriteSpecialFile: "{path} is not a regular file (a device or a socket); give a file name",
-        .notReplaceDatabase: "{path} exists and is an SQLite database (perhaps a workspace); it is left as it is. Choose another name, or pass --force to replace it",
-        .notReplaceForeignFile: "{path} exists and was not written by crm-audit; it is left as it is. Choose another name, or pass --force to replace it",
+        .notReplaceDatabase:
+            "{path} exists and is an SQLite database (perhaps a workspace); it is left as it is. Choose another name, or pass --force to replace it",
+        .notReplaceForeignFile:
+            "{path} exists and was not written by crm-audit; it is left as it is. Choose another name, or pass --force to replace it",
         .quoted: "'{text}'",
-        .duplicateKeysInMapping: "the {keys, plural, one {key} other {keys}} {list} {keys, plural, one {appears} other {appear}} more than once in one mapping; keep one",
+        .duplicateKeysInMapping:
+            "the {keys, plural, one {key} other {keys}} {list} {keys, plural, one {appears} other {appear}} more than once in one mapping; keep one",
         .unknownKeyNear: "{what}: unknown key '{name}'; did you mean '{near}'?",
         .unknownKey: "{what}: unknown key '{name}'; allowed: {allowed}",
         .customersNoun: "{count, plural, one {customer} other {customers}}",

@@ -75,13 +75,17 @@ extension ModelText {
         .warningLabel: "предупреждение",
         .noteLabel: "примечание",
         .errorsFound: "найдено ошибок: {count}",
-        .notWriteWorkspace: "{path} — это рабочий файл {workspace} (или его журнал SQLite, или резервная копия); запись туда уничтожила бы данные аудита. Ничего не записано; укажите другое имя файла",
+        .notWriteWorkspace:
+            "{path} — это рабочий файл {workspace} (или его журнал SQLite, или резервная копия); запись туда уничтожила бы данные аудита. Ничего не записано; укажите другое имя файла",
         .notWriteFolder: "{path} — это папка; укажите имя файла",
         .notWriteSpecialFile: "{path} — не обычный файл (устройство или сокет); укажите имя файла",
-        .notReplaceDatabase: "{path} уже существует и это база SQLite (возможно, рабочий файл аудита); файл оставлен как есть. Укажите другое имя или добавьте --force, чтобы заменить его",
-        .notReplaceForeignFile: "{path} уже существует и записан не crm-audit; файл оставлен как есть. Укажите другое имя или добавьте --force, чтобы заменить его",
+        .notReplaceDatabase:
+            "{path} уже существует и это база SQLite (возможно, рабочий файл аудита); файл оставлен как есть. Укажите другое имя или добавьте --force, чтобы заменить его",
+        .notReplaceForeignFile:
+            "{path} уже существует и записан не crm-audit; файл оставлен как есть. Укажите другое имя или добавьте --force, чтобы заменить его",
         .quoted: "«{text}»",
-        .duplicateKeysInMapping: "{keys, plural, one {ключ} few {ключи} many {ключи} other {ключи}} {list} {keys, plural, one {повторяется} few {повторяются} many {повторяются} other {повторяются}} в одном словаре; оставьте один",
+        .duplicateKeysInMapping:
+            "{keys, plural, one {ключ} few {ключи} many {ключи} other {ключи}} {list} {keys, plural, one {повторяется} few {повторяются} many {повторяются} other {повторяются}} в одном словаре; оставьте один",
         .unknownKeyNear: "{what}: неизвестный ключ «{name}»; возможно, «{near}»?",
         .unknownKey: "{what}: неизвестный ключ «{name}»; допустимы: {allowed}",
         .customersNoun: "{count, plural, one {клиент} few {клиента} many {клиентов} other {клиента}}",

@@ -80,7 +80,8 @@ extension ExpressionText {
         .operandOfNot: "the operand of 'not'",
         .operandOfMinus: "the operand of unary '-'",
         .unknownName: "unknown name '{name}'; refer to answers as answer.<id> and to metrics as metric.<id>",
-        .unknownNameAvailable: "unknown name '{name}'; refer to answers as answer.<id> and to metrics as metric.<id>; available here: {known}",
+        .unknownNameAvailable:
+            "unknown name '{name}'; refer to answers as answer.<id> and to metrics as metric.<id>; available here: {known}",
         .questionIdExpected: "expected a question id after 'answer.'",
         .metricIdExpected: "expected a metric id after 'metric.'",
         .takesArguments: "{name}() takes {expected} arguments, got {count}",

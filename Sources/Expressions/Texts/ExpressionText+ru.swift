@@ -80,7 +80,8 @@ extension ExpressionText {
         .operandOfNot: "операнд «not»",
         .operandOfMinus: "операнд унарного «-»",
         .unknownName: "неизвестное имя «{name}»; ссылайтесь на ответы как answer.<id>, на метрики как metric.<id>",
-        .unknownNameAvailable: "неизвестное имя «{name}»; ссылайтесь на ответы как answer.<id>, на метрики как metric.<id>; здесь доступны: {known}",
+        .unknownNameAvailable:
+            "неизвестное имя «{name}»; ссылайтесь на ответы как answer.<id>, на метрики как metric.<id>; здесь доступны: {known}",
         .questionIdExpected: "после «answer.» ожидается идентификатор вопроса",
         .metricIdExpected: "после «metric.» ожидается идентификатор метрики",
         .takesArguments: "{name}() принимает аргументов: {expected}, передано: {count}",

@@ -108,7 +108,10 @@ public struct MappingFile: Sendable, Equatable {
                     guard fieldNames.contains(field) else {
                         throw fail(
                             fieldNode, .mappingUnknownField,
-                            ["field": .text(field), "kind": .localized(kind.title), "fields": .text(kind.fields.map(\.name).joined(separator: ", "))]
+                            [
+                                "field": .text(field), "kind": .localized(kind.title),
+                                "fields": .text(kind.fields.map(\.name).joined(separator: ", ")),
+                            ]
                         )
                     }
                     if case .scalar(let scalar) = columnNode,

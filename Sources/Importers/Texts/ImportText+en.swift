@@ -143,8 +143,10 @@ extension ImportText {
         .mappingStageOutcomeExpected: "stages: expected won, lost or open",
         .mappingStageListExpected: "stages.{code}: expected a list of stages",
         .mappingUnknownKey: "unknown key '{key}'; allowed: header_row, sheet, encoding, delimiter, date_order, columns, xml, stages",
-        .recordTooLongInCSV: "the record starting on this line is longer than {limit} (the limit for a record): no table export holds that — most likely a quote is left open, or the file has no line breaks. Look at the file in a text editor",
-        .fieldTooLongInCSV: "a field is longer than {limit} (the limit for a field; an Excel cell holds 32,767 characters): no table export holds that — most likely a quote is left open, or the file has no line breaks. Look at the file in a text editor",
+        .recordTooLongInCSV:
+            "the record starting on this line is longer than {limit} (the limit for a record): no table export holds that — most likely a quote is left open, or the file has no line breaks. Look at the file in a text editor",
+        .fieldTooLongInCSV:
+            "a field is longer than {limit} (the limit for a field; an Excel cell holds 32,767 characters): no table export holds that — most likely a quote is left open, or the file has no line breaks. Look at the file in a text editor",
         .checkXMLRecords: "{problem}; check that the right elements are read as records (xml_records in a mapping file)",
         .workbookDamaged: "{problem}; the workbook is damaged or was not made by Excel: save it again from Excel, or as CSV",
         .gib: "{bytes} GiB",
@@ -152,7 +154,8 @@ extension ImportText {
         .dateAgainstDayFirstOrder: "the date does not fit the column's day/month order",
         .dateAgainstMonthFirstOrder: "the date does not fit the column's month/day order",
         .sheetLook: "'{sheet}' — {look}",
-        .noSheetHasAHeader: "no sheet of the workbook ({count}) has a header row for {kind}: {sheets}. {error}. Name the sheet: --sheet NAME",
+        .noSheetHasAHeader:
+            "no sheet of the workbook ({count}) has a header row for {kind}: {sheets}. {error}. Name the sheet: --sheet NAME",
         .encodingDetected: "detected",
         .encodingGiven: "given",
         .delimiterDetected: "detected",

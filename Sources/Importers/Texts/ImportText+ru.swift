@@ -143,8 +143,10 @@ extension ImportText {
         .mappingStageOutcomeExpected: "stages: ожидается won, lost или open",
         .mappingStageListExpected: "stages.{code}: ожидается список этапов",
         .mappingUnknownKey: "неизвестный ключ «{key}»; допустимы: header_row, sheet, encoding, delimiter, date_order, columns, xml, stages",
-        .recordTooLongInCSV: "запись, начатая в этой строке, длиннее {limit} (предел на запись): такого не бывает в выгрузке таблицы — вероятно, не закрыта кавычка или в файле нет переводов строк. Проверьте файл в текстовом редакторе",
-        .fieldTooLongInCSV: "поле длиннее {limit} (предел на поле; ячейка Excel вмещает 32 767 знаков): такого не бывает в выгрузке таблицы — вероятно, не закрыта кавычка или в файле нет переводов строк. Проверьте файл в текстовом редакторе",
+        .recordTooLongInCSV:
+            "запись, начатая в этой строке, длиннее {limit} (предел на запись): такого не бывает в выгрузке таблицы — вероятно, не закрыта кавычка или в файле нет переводов строк. Проверьте файл в текстовом редакторе",
+        .fieldTooLongInCSV:
+            "поле длиннее {limit} (предел на поле; ячейка Excel вмещает 32 767 знаков): такого не бывает в выгрузке таблицы — вероятно, не закрыта кавычка или в файле нет переводов строк. Проверьте файл в текстовом редакторе",
         .checkXMLRecords: "{problem}; проверьте, что записи выбраны верно (xml_records в файле соответствия)",
         .workbookDamaged: "{problem}; книга повреждена или создана не Excel — пересохраните её в Excel или как CSV",
         .gib: "{bytes} ГиБ",
@@ -152,7 +154,8 @@ extension ImportText {
         .dateAgainstDayFirstOrder: "дата не сходится с порядком «день.месяц», принятым для столбца",
         .dateAgainstMonthFirstOrder: "дата не сходится с порядком «месяц.день», принятым для столбца",
         .sheetLook: "«{sheet}» — {look}",
-        .noSheetHasAHeader: "ни на одном листе книги ({count}) нет строки заголовков для данных «{kind}»: {sheets}. {error}. Укажите лист: --sheet ИМЯ",
+        .noSheetHasAHeader:
+            "ни на одном листе книги ({count}) нет строки заголовков для данных «{kind}»: {sheets}. {error}. Укажите лист: --sheet ИМЯ",
         .encodingDetected: "определена",
         .encodingGiven: "задана",
         .delimiterDetected: "определён",

@@ -75,7 +75,8 @@ final class ZIPEntryPipe: @unchecked Sendable {
 
     /// The error for a part that unpacks to more than `limit` bytes.
     static func tooLarge(_ part: String, file: String, limit: Int) -> ImportError {
-        let size = limit >= 1 << 30 ? ImportText.gib.text(["bytes": .value(limit >> 30)]) : ImportText.mib.text(["bytes": .value(limit >> 20)])
+        let size =
+            limit >= 1 << 30 ? ImportText.gib.text(["bytes": .value(limit >> 30)]) : ImportText.mib.text(["bytes": .value(limit >> 20)])
         return .malformed(
             SourceLocation(file: file), ImportText.workbookPartTooLarge.text(["part": .text(part), "size": .localized(size)]))
     }

@@ -199,7 +199,8 @@ extension QuestionnaireText {
         .thisRoundDataSays: "This round's data says: {ending}",
         .proposedFromTheDataPressEnter: "Proposed from the data: {display} (press Enter to accept, or type your answer)",
         .confirmCarriedOver: "Press Enter to confirm it, or type the new answer.",
-        .confirmCarriedOverAll: "Press Enter to confirm it, or type the new answer; a confirms all {count} carried-over answers of the section as they are.",
+        .confirmCarriedOverAll:
+            "Press Enter to confirm it, or type the new answer; a confirms all {count} carried-over answers of the section as they are.",
         .hintMulti: "Several allowed: numbers separated by commas, e.g. 1, 3; 0 for none of these",
         .hintScale: "A score from 1 to 5",
         .hintNumber: "A number",
@@ -212,7 +213,8 @@ extension QuestionnaireText {
         .formHintNumberWithUnit: "a number, {unit}",
         .formHintPercent: "a percent, 0–100",
         .formHintDate: "a date",
-        .roundAnsweredWithOtherQuestionnaire: "round {round} was answered with questionnaire '{recorded}', not '{wanted}'; pass --questionnaire {recorded}",
+        .roundAnsweredWithOtherQuestionnaire:
+            "round {round} was answered with questionnaire '{recorded}', not '{wanted}'; pass --questionnaire {recorded}",
         .questionnaireHasNoQuestion: "questionnaire '{questionnaire}' has no question '{id}'",
         .questionnaireHasNoQuestionNear: "questionnaire '{questionnaire}' has no question '{id}'; did you mean '{near}'?",
         .questionnaireHasNoSection: "questionnaire '{questionnaire}' has no section '{id}'",

@@ -196,7 +196,8 @@ extension QuestionnaireText {
         .thisRoundDataSays: "Данные этого раунда говорят: {ending}",
         .proposedFromTheDataPressEnter: "Предложено по данным: {display} (Enter — принять, или введите свой ответ)",
         .confirmCarriedOver: "Enter — подтвердить, или введите новый ответ.",
-        .confirmCarriedOverAll: "Enter — подтвердить, или введите новый ответ; a — подтвердить без изменений все {count} {count, plural, one {перенесённый ответ} few {перенесённых ответа} many {перенесённых ответов} other {перенесённого ответа}} раздела.",
+        .confirmCarriedOverAll:
+            "Enter — подтвердить, или введите новый ответ; a — подтвердить без изменений все {count} {count, plural, one {перенесённый ответ} few {перенесённых ответа} many {перенесённых ответов} other {перенесённого ответа}} раздела.",
         .hintMulti: "Можно несколько: номера через запятую, например 1, 3; 0 — ничего из перечисленного",
         .hintScale: "Оценка от 1 до 5",
         .hintNumber: "Число",
@@ -209,7 +210,8 @@ extension QuestionnaireText {
         .formHintNumberWithUnit: "число, {unit}",
         .formHintPercent: "процент, 0–100",
         .formHintDate: "дата",
-        .roundAnsweredWithOtherQuestionnaire: "раунд {round} заполнялся по анкете «{recorded}», а не «{wanted}»; укажите --questionnaire {recorded}",
+        .roundAnsweredWithOtherQuestionnaire:
+            "раунд {round} заполнялся по анкете «{recorded}», а не «{wanted}»; укажите --questionnaire {recorded}",
         .questionnaireHasNoQuestion: "в анкете «{questionnaire}» нет вопроса «{id}»",
         .questionnaireHasNoQuestionNear: "в анкете «{questionnaire}» нет вопроса «{id}»; возможно, «{near}»?",
         .questionnaireHasNoSection: "в анкете «{questionnaire}» нет раздела «{id}»",

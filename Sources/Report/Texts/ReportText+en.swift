@@ -298,8 +298,10 @@ extension ReportText {
             "Pseudonymised copy: customer names and codes, tax ids, phones, e-mails and birth dates are replaced by stable pseudonyms.",
         .closesFindings: "closes {count, plural, one {# of the report's problems} other {# of the report's problems}}",
         .statedBudget: "The first-year budget named in the interview is {money}.",
-        .statedBudgetShort: "The first-year budget named in the interview is {money}: it does not cover even the low estimate; deciding the budget is part of the first decision.",
-        .pdfNeedsChromium: "PDF needs headless Chromium: install it (`sudo apt-get install chromium-headless-shell` or `chromium`), or write the report as HTML (--format html) and print it from a browser",
+        .statedBudgetShort:
+            "The first-year budget named in the interview is {money}: it does not cover even the low estimate; deciding the budget is part of the first decision.",
+        .pdfNeedsChromium:
+            "PDF needs headless Chromium: install it (`sudo apt-get install chromium-headless-shell` or `chromium`), or write the report as HTML (--format html) and print it from a browser",
         .chromiumFailed: "Chromium exited with status {status}: {output}",
     ]
 }

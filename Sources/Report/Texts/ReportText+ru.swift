@@ -297,8 +297,10 @@ extension ReportText {
             "Псевдонимизированная копия: имена и коды клиентов, ИНН, телефоны, e-mail и даты рождения заменены условными обозначениями.",
         .closesFindings: "закрывает {count, plural, one {# проблему} few {# проблемы} many {# проблем} other {# проблемы}} из отчёта",
         .statedBudget: "Бюджет первого года, названный на интервью, — {money}.",
-        .statedBudgetShort: "Бюджет первого года, названный на интервью, — {money}: его не хватает даже на нижнюю оценку; решение о бюджете — часть первого решения.",
-        .pdfNeedsChromium: "для PDF нужен Chromium в режиме headless: установите его (`sudo apt-get install chromium-headless-shell` или `chromium`) либо сохраните отчёт как HTML (--format html) и напечатайте его из браузера",
+        .statedBudgetShort:
+            "Бюджет первого года, названный на интервью, — {money}: его не хватает даже на нижнюю оценку; решение о бюджете — часть первого решения.",
+        .pdfNeedsChromium:
+            "для PDF нужен Chromium в режиме headless: установите его (`sudo apt-get install chromium-headless-shell` или `chromium`) либо сохраните отчёт как HTML (--format html) и напечатайте его из браузера",
         .chromiumFailed: "Chromium завершился с кодом {status}: {output}",
     ]
 }

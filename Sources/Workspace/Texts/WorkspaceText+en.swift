@@ -37,15 +37,18 @@ extension WorkspaceText {
         .sqlite3RecoverSqlite3RecoveredCrmauditDoes:
             "     (sqlite3 {path} \".recover\" | sqlite3 recovered.crmaudit does the same where sqlite3 is built with .recover; Debian 12's is not)",
         .detailsDocsRecoveryMd: "Details: docs/recovery.md",
-        .storedValueOfWrongType: "the workspace's table {table}, column {column}, holds '{value}', a value of the wrong type; the file was edited by hand or is damaged. Restore it from the last good copy, or fix the value (sqlite3)",
-        .cannotStoreResult: "cannot store {what}: a value is not a finite number; nothing was stored and the round is as it was. Check the rules (crm-audit lint) and the round's data",
+        .storedValueOfWrongType:
+            "the workspace's table {table}, column {column}, holds '{value}', a value of the wrong type; the file was edited by hand or is damaged. Restore it from the last good copy, or fix the value (sqlite3)",
+        .cannotStoreResult:
+            "cannot store {what}: a value is not a finite number; nothing was stored and the round is as it was. Check the rules (crm-audit lint) and the round's data",
         .workspaceExists: "the workspace {path} already exists; choose another name, or use it with the other commands",
         .workspaceNotFound: "the workspace {path} does not exist; create it with `crm-audit init {path} --client NAME`",
         .notAWorkspace: "{path} is not a crm-audit workspace (not an SQLite database, or one of another program)",
         .newerWorkspace: "{path} was written by a newer crm-audit (unknown schema changes: {migrations}); upgrade crm-audit",
         .noSuchRound: "{path} has no audit round #{number}",
         .noRounds: "{path} has no audit round",
-        .roundDateBeforePrevious: "the new round's date {date} is earlier than the latest round's date {previous}; pass a --date on or after {previous}",
+        .roundDateBeforePrevious:
+            "the new round's date {date} is earlier than the latest round's date {previous}; pass a --date on or after {previous}",
         .respondentDidNotAnswer: "'{respondent}' did not answer '{question}'; it was answered by: {known}",
         .noRespondentAnswered: "'{respondent}' did not answer '{question}'; no named respondent answered it",
         .databaseError: "database error in {path}: {message}",

@@ -37,8 +37,10 @@ extension WorkspaceText {
         .sqlite3RecoverSqlite3RecoveredCrmauditDoes:
             "     (то же делает sqlite3 {path} \".recover\" | sqlite3 recovered.crmaudit, где sqlite3 собран с .recover; в Debian 12 — нет)",
         .detailsDocsRecoveryMd: "Подробно: docs/recovery.md",
-        .storedValueOfWrongType: "в рабочем файле в таблице {table}, столбце {column} записано «{value}» — значение не того типа; файл правили вручную или он повреждён. Восстановите его из последней исправной копии или исправьте значение (sqlite3)",
-        .cannotStoreResult: "не удаётся сохранить {what}: значение не является конечным числом; ничего не сохранено, раунд остался прежним. Проверьте правила (crm-audit lint) и данные раунда",
+        .storedValueOfWrongType:
+            "в рабочем файле в таблице {table}, столбце {column} записано «{value}» — значение не того типа; файл правили вручную или он повреждён. Восстановите его из последней исправной копии или исправьте значение (sqlite3)",
+        .cannotStoreResult:
+            "не удаётся сохранить {what}: значение не является конечным числом; ничего не сохранено, раунд остался прежним. Проверьте правила (crm-audit lint) и данные раунда",
         .workspaceExists: "рабочий файл {path} уже существует; выберите другое имя или откройте его другими командами",
         .workspaceNotFound: "рабочий файл {path} не найден; создайте его командой `crm-audit init {path} --client ИМЯ`",
         .notAWorkspace: "{path} не является рабочим файлом crm-audit (это не база SQLite или база другой программы)",

@@ -1,0 +1,205 @@
+import Analytics
+import AuditModel
+import Foundation
+import Importers
+import TestSupport
+import Testing
+import Workspace
+
+@testable import Warehouse
+
+/// A database source's address: no password ever, and a clear word for what is wrong.
+@Suite struct DatabaseSourceTests {
+    @Test func anAddressGivesTheServerTheDatabaseAndTheUser() throws {
+        let source = try DatabaseSource(url: "postgresql://audit@db.example.ru:6432/sales", salesTable: "crm.sales")
+        #expect(source.host == "db.example.ru" && source.port == 6432 && source.database == "sales" && source.user == "audit")
+        #expect(source.url == "postgresql://audit@db.example.ru:6432/sales")
+        #expect(try DatabaseSource(url: "postgres://audit@db/sales", salesTable: "s").port == 5432)
+    }
+
+    @Test func aPasswordInTheAddressIsRefusedNotStored() {
+        #expect(throws: WarehouseError.passwordInURL) {
+            try DatabaseSource(url: "postgresql://audit:secret@db/sales", salesTable: "sales")
+        }
+        let message = WarehouseError.passwordInURL.message(in: .en)
+        #expect(message.contains("CRM_AUDIT_DB_PASSWORD") && !message.contains("secret"))
+        #expect(WarehouseError.passwordInURL.message(in: .ru).contains("CRM_AUDIT_DB_PASSWORD"))
+    }
+
+    @Test func otherAddressesAndFieldsAreNamed() {
+        #expect(throws: WarehouseError.unsupportedEngine("mysql")) { try DatabaseSource(url: "mysql://a@b/c", salesTable: "s") }
+        #expect(throws: WarehouseError.badURL("postgresql://db/sales")) {
+            try DatabaseSource(url: "postgresql://db/sales", salesTable: "s")
+        }
+        #expect(throws: WarehouseError.unknownField("client")) {
+            try DatabaseSource(url: "postgresql://a@b/c", salesTable: "s", columns: ["client": "code"])
+        }
+    }
+
+    @Test func tableNamesAreQuotedIdentifiers() {
+        #expect(SalesQueries.identifier("crm.sales") == "\"crm\".\"sales\"")
+        #expect(SalesQueries.identifier("we\"ird") == "\"we\"\"ird\"")
+    }
+}
+
+/// The same sale lines in a file and in PostgreSQL give the same metrics, value for value: the
+/// database computes the aggregates, the formulas are the in-memory ones.
+@Suite(.serialized) struct PostgresPushDownTests {
+    /// Sale lines with what real exports hold: returns, zero amounts, lines without a cost or an
+    /// order id, ids with spaces around them, lines after as_of, three years of history.
+    static func lines() -> [(customer: String, date: Day, amount: Double, cost: Double?, order: String?)] {
+        var random = SeededGenerator(state: 21)
+        let asOf = Day(iso: "2026-11-30")!
+        var result: [(String, Day, Double, Double?, String?)] = []
+        for index in 0..<1_500 {
+            let customer = "C-\(Int.random(in: 1...80, using: &random))" + (index % 97 == 0 ? "  " : "")
+            let date = Day(ordinal: asOf.ordinal - Int.random(in: -20...1_100, using: &random))
+            var amount = (Double(Int.random(in: -2_000...250_000, using: &random)) / 100).rounded(toPlaces: 2)
+            if index % 53 == 0 { amount = 0 }
+            let cost: Double? = index % 4 == 0 ? nil : (amount * 0.7).rounded(toPlaces: 2)
+            let order: String? = index % 7 == 0 ? nil : "O-\(index / 3)"
+            result.append((customer, date, amount, cost, order))
+        }
+        return result
+    }
+
+    @Test func theDatabaseGivesTheMetricsOfTheFileValueForValue() throws {
+        guard let cluster = try PostgresCluster.start() else { return }
+        defer { cluster.stop() }
+        let lines = Self.lines()
+        let asOf = Day(iso: "2026-11-30")!
+
+        // The file path: a CSV imported into a workspace and analysed in memory.
+        let folder = TemporaryDirectory("warehouse")
+        defer { folder.remove() }
+        var csv = "customer_id;date;amount;cost;order_id\n"
+        for line in lines {
+            csv += "\(line.customer);\(line.date.iso);\(line.amount);\(line.cost.map { String($0) } ?? "");\(line.order ?? "")\n"
+        }
+        let file = try folder.write(csv, to: "sales.csv")
+        let workspace = try Workspace.create(at: folder.file("ws.crmaudit"), client: "Test", roundDate: asOf)
+        let round = try workspace.round()
+        _ = try Importer.importFile(file, into: workspace, round: round, options: ImportOptions(kind: .sales))
+        let expected = try Analytics.analyse(workspace, round: round, asOf: asOf).document
+
+        // The database path: the same lines in a table whose columns are named otherwise.
+        let writer = try PostgresConnection(cluster.source(table: "sales"), password: cluster.password, readOnly: false)
+        _ = try writer.rows(
+            "CREATE TABLE sales (client_code text, sold_on date, total numeric(14,2), cost numeric(14,2), order_id text)")
+        for chunk in stride(from: 0, to: lines.count, by: 500) {
+            let values = lines[chunk..<min(chunk + 500, lines.count)].map { line in
+                "(\(writer.literal(line.customer)), DATE '\(line.date.iso)', \(line.amount), \(line.cost.map { String($0) } ?? "NULL"), "
+                    + "\(line.order.map(writer.literal) ?? "NULL"))"
+            }
+            _ = try writer.rows("INSERT INTO sales VALUES " + values.joined(separator: ", "))
+        }
+        let source = try cluster.source(
+            table: "public.sales", columns: ["customer_id": "client_code", "date": "sold_on", "amount": "total"])
+        let reader = try PostgresConnection(source, password: cluster.password)
+        let result = try DatabaseAnalysis.analyse(source, on: reader, asOf: asOf)
+        let document = result.document
+
+        var compared = 0
+        for metric in MetricCatalogue.all {
+            let id = metric.id
+            if document.unavailable[id] == PushedDownMetrics.notComputedInDatabase.code { continue }
+            compared += 1
+            #expect(document.unavailable[id] == expected.unavailable[id], "\(id)")
+            switch (document.metrics[id], expected.metrics[id]) {
+            case (.number(let value)?, .number(let wanted)?):
+                let tolerance = metric.unit == .money ? 0.005 : 1e-9 * max(1, abs(wanted))
+                #expect(abs(value - wanted) <= tolerance, "\(id): \(value) vs \(wanted)")
+            case (let value, let wanted):
+                #expect(value == wanted, "\(id)")
+            }
+        }
+        #expect(compared >= 40, "the sales and Pareto metrics are computed in the database")
+        #expect(document.metrics["sales.rows"] == .number(Double(lines.filter { $0.date <= asOf }.count)))
+        #expect(document.metrics["quality.sales_after_as_of"] == expected.metrics["quality.sales_after_as_of"])
+        #expect(document.metrics["pareto.top20_share"]?.number != nil)
+        // Only aggregates came back: a few hundred bytes for 1,500 lines.
+        #expect(result.bytesReceived < 2_000)
+
+        // The audit's connection reads and never writes.
+        #expect(throws: WarehouseError.self) { try reader.rows("CREATE TABLE written (x int)") }
+        // A statement past its time limit stops with the database's reason.
+        let impatient = try PostgresConnection(source, password: cluster.password, timeout: .milliseconds(50))
+        #expect(throws: WarehouseError.self) { try impatient.rows("SELECT pg_sleep(2)") }
+    }
+
+    @Test func aWrongPasswordIsACleanErrorNamingTheServer() throws {
+        guard let cluster = try PostgresCluster.start() else { return }
+        defer { cluster.stop() }
+        do {
+            _ = try PostgresConnection(cluster.source(table: "sales"), password: "wrong")
+            Issue.record("connected with a wrong password")
+        } catch let error as WarehouseError {
+            #expect(error.message(in: .en).contains("127.0.0.1"))
+            #expect(error.message(in: .ru).contains("не удалось подключиться"))
+        } catch {
+            Issue.record("an untyped error: \(error)")
+        }
+    }
+}
+
+/// A throw-away PostgreSQL cluster started by `scripts/pg-cluster.sh` (Debian's postgresql).
+struct PostgresCluster {
+    let folder: TemporaryDirectory
+    let url: String
+    let password: String
+
+    /// The running cluster; nil (the test passes without it) when PostgreSQL is not installed,
+    /// unless the run demands every end-to-end tool (`CRM_AUDIT_REQUIRE_BINARY=1`, as CI does).
+    static func start() throws -> PostgresCluster? {
+        let installed = FileManager.default.fileExists(atPath: "/usr/lib/postgresql")
+        if !installed {
+            if ProcessInfo.processInfo.environment["CRM_AUDIT_REQUIRE_BINARY"] == "1" {
+                Issue.record("PostgreSQL is not installed: sudo apt-get install postgresql (scripts/setup-test-tools.sh does)")
+            }
+            return nil
+        }
+        let folder = TemporaryDirectory("pg")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: repositoryPath("scripts/pg-cluster.sh"))
+        process.arguments = ["start", folder.file("cluster")]
+        // The server started in the background inherits what the script's output is: a file, so
+        // that nothing waits for a pipe the server keeps open.
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // The script writes the URL last; wait for it (a minute at most) rather than for the
+        // process, whose server child lives on.
+        let deadline = ContinuousClock.now + .seconds(60)
+        var written: String?
+        while written == nil, ContinuousClock.now < deadline {
+            written = try? String(contentsOfFile: folder.file("cluster/url"), encoding: .utf8)
+            if written == nil { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        guard let url = written?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty else {
+            Issue.record("scripts/pg-cluster.sh start gave no URL within a minute")
+            return nil
+        }
+        let password = try String(contentsOfFile: folder.file("cluster/password"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return PostgresCluster(folder: folder, url: url, password: password)
+    }
+
+    func source(table: String, columns: [String: String] = [:]) throws -> DatabaseSource {
+        try DatabaseSource(url: url, salesTable: table, columns: columns)
+    }
+
+    func stop() {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: repositoryPath("scripts/pg-cluster.sh"))
+        process.arguments = ["stop", folder.file("cluster")]
+        try? process.run()
+        process.waitUntilExit()
+        folder.remove()
+    }
+}
+
+extension Double {
+    fileprivate func rounded(toPlaces places: Int) -> Double {
+        let scale = pow(10, Double(places))
+        return (self * scale).rounded() / scale
+    }
+}
