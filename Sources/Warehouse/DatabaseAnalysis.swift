@@ -26,13 +26,11 @@ package enum DatabaseAnalysis {
             let latest = try connection.rows(queries.latestDate).first?.first ?? nil
             day = try latest.map { text throws(WarehouseError) in try parseDay(text) } ?? Timestamp.today()
         }
-        let totals = try single(connection.rows(queries.totals(asOf: day)), "totals")
+        var reader = Reader(values: try single(connection.rows(queries.aggregates(asOf: day)), "aggregates"))
         var sales = SalesAggregates()
-        var reader = Reader(values: totals)
         sales.rows = try reader.int()
         sales.revenue = try reader.double()
-        sales.orders = try reader.int()
-        sales.buyers = try reader.int()
+        let lone = try reader.int()
         sales.firstDay = try reader.day()
         sales.lastDay = try reader.day()
         sales.costLines = try reader.int()
@@ -40,22 +38,29 @@ package enum DatabaseAnalysis {
         sales.cost = try reader.double()
         sales.zeroRows = try reader.int()
         sales.negativeRows = try reader.int()
+        var loneInWindow = [0, 0]
         for index in 0..<2 {
-            sales.windows[index] = SalesAggregates.Window(
-                revenue: try reader.double(), orders: try reader.int(), customers: try reader.int(), costLines: try reader.int(),
-                costLinesAmount: try reader.double(), cost: try reader.double())
+            sales.windows[index].revenue = try reader.double()
+            loneInWindow[index] = try reader.int()
+            sales.windows[index].costLines = try reader.int()
+            sales.windows[index].costLinesAmount = try reader.double()
+            sales.windows[index].cost = try reader.double()
         }
         sales.afterAsOf = try reader.int()
         sales.invalidDates = try reader.int()
-        let headline = try pareto(connection.rows(queries.pareto(asOf: day, headline: true)))
-        let allHistory = try pareto(connection.rows(queries.pareto(asOf: day, headline: false)))
+        // A line without an order id is an order of its own.
+        sales.orders = try reader.int() + lone
+        for index in 0..<2 { sales.windows[index].orders = try reader.int() + loneInWindow[index] }
+        sales.buyers = try reader.int()
+        for index in 0..<2 { sales.windows[index].customers = try reader.int() }
+        let headline = try pareto(&reader)
+        let allHistory = try pareto(&reader)
         let document = PushedDownMetrics.document(
             asOf: day, datasets: [.sales], sales: sales, headline: headline, allHistory: allHistory)
         return Result(document: document, bytesReceived: connection.bytesReceived)
     }
 
-    private static func pareto(_ rows: [[String?]]) throws(WarehouseError) -> ParetoAggregates {
-        var reader = Reader(values: try single(rows, "pareto"))
+    private static func pareto(_ reader: inout Reader) throws(WarehouseError) -> ParetoAggregates {
         var totals = ParetoAggregates(customers: try reader.int())
         totals.total = try reader.double()
         totals.topRevenue = try reader.double()

@@ -23,7 +23,12 @@ package final class PostgresConnection {
         var parameters: [(String, String)] = [
             ("host", source.host), ("port", String(source.port)), ("dbname", source.database), ("user", source.user),
             ("connect_timeout", "10"), ("application_name", "crm-audit"), ("client_encoding", "UTF8"),
-            ("options", "-c statement_timeout=\(milliseconds)" + (readOnly ? " -c default_transaction_read_only=on" : "")),
+            // The per-customer and per-order hash tables of a million lines outgrow the default
+            // 4 MB and spill to disk; this session's own limit only.
+            (
+                "options",
+                "-c statement_timeout=\(milliseconds) -c work_mem=128MB" + (readOnly ? " -c default_transaction_read_only=on" : "")
+            ),
         ]
         if let password { parameters.append(("password", password)) }
         let keywords = parameters.map { strdup($0.0) } + [nil]

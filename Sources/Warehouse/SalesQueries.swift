@@ -44,50 +44,66 @@ struct SalesQueries {
     /// The latest sale date (the default as_of).
     var latestDate: String { "SELECT max(d) FROM (\(lines)) AS l WHERE c IS NOT NULL AND a IS NOT NULL" }
 
-    private func counted(_ asOf: Day) -> String {
-        """
-        WITH l AS (SELECT * FROM (\(lines)) AS l WHERE c IS NOT NULL AND a IS NOT NULL), \
-        i AS (SELECT c, d, a, k, o, DATE '\(asOf.iso)' - d AS age FROM l WHERE d <= DATE '\(asOf.iso)')
-        """
-    }
-
-    /// One row: rows, revenue, orders, buyers, first, last, cost lines, their amount, cost, zero
-    /// and negative amounts; per window (last 12, previous 12): revenue, orders, customers, cost
-    /// lines, their amount, cost; then lines after as_of and lines without a date.
-    func totals(asOf: Day) -> String {
-        func window(_ condition: String) -> String {
+    /// One statement, one row, one scan of the lines: they are aggregated by customer, by order
+    /// and in total at once (`GROUPING SETS`, hashed), and the small per-customer and per-order
+    /// results give the distinct counts and the two Pareto rankings.
+    ///
+    /// The row: rows, revenue, lines without an order id, first and last date, cost lines, their
+    /// amount, cost, zero and negative amounts; per window (last 12, previous 12): revenue, lines
+    /// without an order id, cost lines, their amount, cost; lines after as_of, lines without a
+    /// date; distinct orders in all, in each window; buyers, customers active in each window; then
+    /// for the headline period and for all history: N, total, the top ⌈0.2·N⌉'s revenue, the
+    /// customers for 80 %, the largest customer's revenue and Σ share².
+    func aggregates(asOf: Day) -> String {
+        let included = "age >= 0"
+        let windows = ["age >= 0 AND age < 365", "age >= 365 AND age < 730"]
+        var sums = [
+            "count(*) FILTER (WHERE \(included)) AS n", "coalesce(sum(a) FILTER (WHERE \(included)), 0) AS revenue",
+            "count(*) FILTER (WHERE \(included) AND o IS NULL) AS lone", "min(d) FILTER (WHERE \(included)) AS first",
+            "max(d) FILTER (WHERE \(included)) AS last", "count(k) FILTER (WHERE \(included)) AS cost_lines",
+            "coalesce(sum(a) FILTER (WHERE k IS NOT NULL AND \(included)), 0) AS cost_amount",
+            "coalesce(sum(k) FILTER (WHERE \(included)), 0) AS cost",
+            "count(*) FILTER (WHERE \(included) AND a = 0) AS zero", "count(*) FILTER (WHERE \(included) AND a < 0) AS negative",
+        ]
+        for (index, window) in windows.enumerated() {
+            sums += [
+                "coalesce(sum(a) FILTER (WHERE \(window)), 0) AS revenue_w\(index)",
+                "count(*) FILTER (WHERE \(window) AND o IS NULL) AS lone_w\(index)",
+                "count(k) FILTER (WHERE \(window)) AS cost_lines_w\(index)",
+                "coalesce(sum(a) FILTER (WHERE k IS NOT NULL AND \(window)), 0) AS cost_amount_w\(index)",
+                "coalesce(sum(k) FILTER (WHERE \(window)), 0) AS cost_w\(index)", "coalesce(bool_or(\(window)), false) AS in_w\(index)",
+            ]
+        }
+        sums += ["count(*) FILTER (WHERE age < 0) AS after", "count(*) FILTER (WHERE d IS NULL) AS undated"]
+        func pareto(_ name: String, value: String, condition: String) -> String {
             """
-            coalesce(sum(a) FILTER (WHERE \(condition)), 0), \
-            count(DISTINCT o) FILTER (WHERE \(condition)) + count(*) FILTER (WHERE o IS NULL AND \(condition)), \
-            count(DISTINCT c) FILTER (WHERE \(condition)), \
-            count(k) FILTER (WHERE \(condition)), coalesce(sum(a) FILTER (WHERE k IS NOT NULL AND \(condition)), 0), \
-            coalesce(sum(k) FILTER (WHERE \(condition)), 0)
+            \(name) AS (SELECT count(*) AS n, coalesce(max(total), 0) AS total, \
+            coalesce(sum(v) FILTER (WHERE pos <= ceil(0.2::float8 * count)), 0) AS top, \
+            min(pos) FILTER (WHERE cumulative >= 0.8 * total) AS k, coalesce(max(v), 0) AS largest, \
+            coalesce(sum((v / NULLIF(total, 0)) * (v / NULLIF(total, 0))), 0) AS hhi \
+            FROM (SELECT v, row_number() OVER (ORDER BY v DESC, c) AS pos, count(*) OVER () AS count, sum(v) OVER () AS total, \
+            sum(v) OVER (ORDER BY v DESC, c ROWS UNBOUNDED PRECEDING) AS cumulative \
+            FROM (SELECT c, \(value) AS v FROM customers WHERE \(condition)) AS p) AS r)
             """
         }
+        let total =
+            ["n", "revenue", "lone", "first", "last", "cost_lines", "cost_amount", "cost", "zero", "negative"]
+            + (0..<2).flatMap { ["revenue_w\($0)", "lone_w\($0)", "cost_lines_w\($0)", "cost_amount_w\($0)", "cost_w\($0)"] }
+            + ["after", "undated"]
         return """
-            \(counted(asOf)) SELECT count(*), coalesce(sum(a), 0), count(DISTINCT o) + count(*) FILTER (WHERE o IS NULL), \
-            count(DISTINCT c), min(d), max(d), count(k), coalesce(sum(a) FILTER (WHERE k IS NOT NULL), 0), coalesce(sum(k), 0), \
-            count(*) FILTER (WHERE a = 0), count(*) FILTER (WHERE a < 0), \
-            \(window("age < 365")), \(window("age >= 365 AND age < 730")), \
-            (SELECT count(*) FROM l WHERE d > DATE '\(asOf.iso)'), (SELECT count(*) FROM l WHERE d IS NULL) FROM i
-            """
-    }
-
-    /// One row: N, total, the top ⌈0.2·N⌉'s revenue, the customers for 80 %, the largest
-    /// customer's revenue and Σ share²; over the customers who bought in the headline period by
-    /// their revenue there (`headline`), or over every buying customer by all their revenue.
-    func pareto(asOf: Day, headline: Bool) -> String {
-        let per =
-            headline
-            ? "SELECT c, sum(a) AS v FROM i WHERE age < 365 GROUP BY c"
-            : "SELECT c, sum(a) AS v FROM i GROUP BY c"
-        return """
-            \(counted(asOf)), p AS (\(per)), \
-            r AS (SELECT v, row_number() OVER (ORDER BY v DESC, c) AS pos, count(*) OVER () AS n, sum(v) OVER () AS total, \
-            sum(v) OVER (ORDER BY v DESC, c ROWS UNBOUNDED PRECEDING) AS cumulative FROM p) \
-            SELECT count(*), coalesce(max(total), 0), coalesce(sum(v) FILTER (WHERE pos <= ceil(0.2::float8 * n)), 0), \
-            min(pos) FILTER (WHERE cumulative >= 0.8 * total), coalesce(max(v), 0), \
-            coalesce(sum((v / NULLIF(total, 0)) * (v / NULLIF(total, 0))), 0) FROM r
+            WITH s AS (SELECT c, d, a, k, o, DATE '\(asOf.iso)' - d AS age FROM (\(lines)) AS l WHERE c IS NOT NULL AND a IS NOT NULL), \
+            g AS MATERIALIZED (SELECT GROUPING(c, o) AS grouping_set, c, o, \(sums.joined(separator: ", ")) \
+            FROM s GROUP BY GROUPING SETS ((c), (o), ())), \
+            totals AS (SELECT * FROM g WHERE grouping_set = 3), \
+            customers AS (SELECT c, revenue, revenue_w0, in_w0, in_w1 FROM g WHERE grouping_set = 1 AND n > 0), \
+            orders AS (SELECT count(*) AS n, count(*) FILTER (WHERE in_w0) AS n0, count(*) FILTER (WHERE in_w1) AS n1 \
+            FROM g WHERE grouping_set = 2 AND o IS NOT NULL AND n > 0), \
+            buyers AS (SELECT count(*) AS n, count(*) FILTER (WHERE in_w0) AS n0, count(*) FILTER (WHERE in_w1) AS n1 FROM customers), \
+            \(pareto("headline", value: "revenue_w0", condition: "in_w0")), \(pareto("history", value: "revenue", condition: "true")) \
+            SELECT \(total.map { "totals.\($0)" }.joined(separator: ", ")), orders.n, orders.n0, orders.n1, buyers.n, buyers.n0, buyers.n1, \
+            headline.n, headline.total, headline.top, headline.k, headline.largest, headline.hhi, \
+            history.n, history.total, history.top, history.k, history.largest, history.hhi \
+            FROM totals, orders, buyers, headline, history
             """
     }
 }
