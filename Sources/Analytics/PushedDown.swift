@@ -2,7 +2,7 @@ import AuditModel
 
 /// The metric document of a round whose sale lines stay in the client's database: the metrics
 /// made from the aggregates the database computed (`Warehouse`), with the same formulas as the
-/// lines read into memory (``SalesAggregates``, ``ParetoAggregates``).
+/// lines read into memory (``SalesAggregates``, ``ParetoAggregates``, ``RetentionAggregates``).
 package enum PushedDownMetrics {
     /// Why a metric is null when the database computed only part of the catalogue.
     package static let notComputedInDatabase = UnavailableReason(code: "not_in_database")
@@ -11,7 +11,8 @@ package enum PushedDownMetrics {
     /// needing another is null as it is for a round without those rows (`no_rows:KIND`), and a
     /// metric the aggregates do not give is null with ``notComputedInDatabase``.
     package static func document(
-        asOf: Day, datasets: Set<DatasetKind>, sales: SalesAggregates, headline: ParetoAggregates, allHistory: ParetoAggregates
+        asOf: Day, datasets: Set<DatasetKind>, sales: SalesAggregates, headline: ParetoAggregates, allHistory: ParetoAggregates,
+        retention: RetentionAggregates
     ) -> MetricDocument {
         var sink = MetricSink()
         var present = datasets
@@ -25,6 +26,7 @@ package enum PushedDownMetrics {
         sink.setSales(sales, asOf: asOf)
         sink.setPareto(headline, suffix: "")
         sink.setPareto(allHistory, suffix: MetricCatalogue.allHistorySuffix)
+        sink.setRetention(retention, previousWindowCovered: sales.coversPreviousWindow(asOf: asOf))
         for metric in MetricCatalogue.all where sink.metrics[metric.id] == nil {
             sink.metrics[metric.id] = .null
             sink.unavailable[metric.id] = notComputedInDatabase.code

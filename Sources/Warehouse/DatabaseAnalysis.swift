@@ -55,8 +55,23 @@ package enum DatabaseAnalysis {
         for index in 0..<2 { sales.windows[index].customers = try reader.int() }
         let headline = try pareto(&reader)
         let allHistory = try pareto(&reader)
+        var retention = RetentionAggregates()
+        retention.buyers = sales.buyers
+        retention.active = sales.windows[0].customers
+        retention.previous = sales.windows[1].customers
+        retention.repeaters = try reader.int()
+        retention.medianInterval = try reader.optionalDouble()
+        retention.new12 = try reader.int()
+        retention.reactivated = try reader.int()
+        retention.retained = try reader.int()
+        retention.lost = try reader.int()
+        retention.keptRevenue = try reader.double()
+        retention.lostRevenue = try reader.double()
+        retention.previousRevenue = try reader.double()
+        retention.newPrevious = try reader.int()
+        retention.newPreviousRetained = try reader.int()
         let document = PushedDownMetrics.document(
-            asOf: day, datasets: [.sales], sales: sales, headline: headline, allHistory: allHistory)
+            asOf: day, datasets: [.sales], sales: sales, headline: headline, allHistory: allHistory, retention: retention)
         return Result(document: document, bytesReceived: connection.bytesReceived)
     }
 
@@ -106,6 +121,12 @@ package enum DatabaseAnalysis {
             guard let text = try next(), let value = Double(text), value.isFinite else {
                 throw .unexpectedResult("a finite number in column \(index)")
             }
+            return value
+        }
+
+        mutating func optionalDouble() throws(WarehouseError) -> Double? {
+            guard let text = try next() else { return nil }
+            guard let value = Double(text), value.isFinite else { throw .unexpectedResult("a finite number in column \(index)") }
             return value
         }
 

@@ -44,16 +44,20 @@ struct SalesQueries {
     /// The latest sale date (the default as_of).
     var latestDate: String { "SELECT max(d) FROM (\(lines)) AS l WHERE c IS NOT NULL AND a IS NOT NULL" }
 
-    /// One statement, one row, one scan of the lines: they are aggregated by customer, by order
-    /// and in total at once (`GROUPING SETS`, hashed), and the small per-customer and per-order
-    /// results give the distinct counts and the two Pareto rankings.
+    /// One statement, one row: the lines are aggregated by customer, by order and in total in one
+    /// scan (`GROUPING SETS`, hashed), their distinct (customer, day) pairs in a second, narrow one
+    /// (a `(c, d)` grouping set carrying every sum took twice as long), and the small per-customer
+    /// and per-order results give the distinct counts, the two Pareto rankings and the retention
+    /// counts.
     ///
     /// The row: rows, revenue, lines without an order id, first and last date, cost lines, their
     /// amount, cost, zero and negative amounts; per window (last 12, previous 12): revenue, lines
     /// without an order id, cost lines, their amount, cost; lines after as_of, lines without a
     /// date; distinct orders in all, in each window; buyers, customers active in each window; then
     /// for the headline period and for all history: N, total, the top ⌈0.2·N⌉'s revenue, the
-    /// customers for 80 %, the largest customer's revenue and Σ share².
+    /// customers for 80 %, the largest customer's revenue and Σ share²; then the retention counts
+    /// (``RetentionAggregates``: repeaters, median interval, new, reactivated, retained, lost, kept
+    /// and lost revenue, the previous window's revenue, its new customers and those retained).
     func aggregates(asOf: Day) -> String {
         let included = "age >= 0"
         let windows = ["age >= 0 AND age < 365", "age >= 365 AND age < 730"]
@@ -95,15 +99,29 @@ struct SalesQueries {
             g AS MATERIALIZED (SELECT GROUPING(c, o) AS grouping_set, c, o, \(sums.joined(separator: ", ")) \
             FROM s GROUP BY GROUPING SETS ((c), (o), ())), \
             totals AS (SELECT * FROM g WHERE grouping_set = 3), \
-            customers AS (SELECT c, revenue, revenue_w0, in_w0, in_w1 FROM g WHERE grouping_set = 1 AND n > 0), \
+            days AS (SELECT c, count(*) AS frequency FROM (SELECT DISTINCT c, d FROM s WHERE age >= 0) AS purchase_days GROUP BY c), \
+            customers AS (SELECT c, revenue, revenue_w0, revenue_w1, in_w0, in_w1, first, last, frequency \
+            FROM g JOIN days USING (c) WHERE grouping_set = 1 AND n > 0), \
             orders AS (SELECT count(*) AS n, count(*) FILTER (WHERE in_w0) AS n0, count(*) FILTER (WHERE in_w1) AS n1 \
             FROM g WHERE grouping_set = 2 AND o IS NOT NULL AND n > 0), \
+            retention AS (SELECT count(*) FILTER (WHERE frequency >= 2) AS repeaters, \
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY (last - first)::float8 / (frequency - 1)) FILTER (WHERE frequency >= 2) AS median, \
+            count(*) FILTER (WHERE in_w0 AND NOT in_w1 AND first > DATE '\(asOf.iso)' - 365) AS new12, \
+            count(*) FILTER (WHERE in_w0 AND NOT in_w1 AND first <= DATE '\(asOf.iso)' - 365) AS reactivated, \
+            count(*) FILTER (WHERE in_w1 AND in_w0) AS retained, count(*) FILTER (WHERE in_w1 AND NOT in_w0) AS lost, \
+            coalesce(sum(revenue_w0) FILTER (WHERE in_w1 AND in_w0), 0) AS kept, \
+            coalesce(sum(revenue_w1) FILTER (WHERE in_w1 AND NOT in_w0), 0) AS lost_revenue, \
+            coalesce(sum(revenue_w1) FILTER (WHERE in_w1), 0) AS previous_revenue, \
+            count(*) FILTER (WHERE in_w1 AND first > DATE '\(asOf.iso)' - 730) AS new_previous, \
+            count(*) FILTER (WHERE in_w1 AND in_w0 AND first > DATE '\(asOf.iso)' - 730) AS new_previous_retained FROM customers), \
             buyers AS (SELECT count(*) AS n, count(*) FILTER (WHERE in_w0) AS n0, count(*) FILTER (WHERE in_w1) AS n1 FROM customers), \
             \(pareto("headline", value: "revenue_w0", condition: "in_w0")), \(pareto("history", value: "revenue", condition: "true")) \
             SELECT \(total.map { "totals.\($0)" }.joined(separator: ", ")), orders.n, orders.n0, orders.n1, buyers.n, buyers.n0, buyers.n1, \
             headline.n, headline.total, headline.top, headline.k, headline.largest, headline.hhi, \
-            history.n, history.total, history.top, history.k, history.largest, history.hhi \
-            FROM totals, orders, buyers, headline, history
+            history.n, history.total, history.top, history.k, history.largest, history.hhi, \
+            retention.repeaters, retention.median, retention.new12, retention.reactivated, retention.retained, retention.lost, \
+            retention.kept, retention.lost_revenue, retention.previous_revenue, retention.new_previous, retention.new_previous_retained \
+            FROM totals, orders, buyers, headline, history, retention
             """
     }
 }

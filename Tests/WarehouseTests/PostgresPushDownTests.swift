@@ -113,7 +113,9 @@ import Workspace
                 #expect(value == wanted, "\(id)")
             }
         }
-        #expect(compared >= 40, "the sales and Pareto metrics are computed in the database")
+        let numbers = MetricCatalogue.all.filter { document.metrics[$0.id]?.number != nil }.map(\.id)
+        #expect(compared >= 40 && numbers.count >= 50, "the sales, Pareto and retention metrics are computed in the database")
+        #expect(numbers.contains("retention.rate_12m") && numbers.contains("customers.median_purchase_interval_days"))
         #expect(document.metrics["sales.rows"] == .number(Double(lines.filter { $0.date <= asOf }.count)))
         #expect(document.metrics["quality.sales_after_as_of"] == expected.metrics["quality.sales_after_as_of"])
         #expect(document.metrics["pareto.top20_share"]?.number != nil)

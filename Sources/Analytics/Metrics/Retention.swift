@@ -169,64 +169,46 @@ extension Computation {
     /// previous 12 months, not in the last 12); the retention and churn rates; repeat rate and
     /// purchase interval over all history.
     mutating func retention() {
-        var buyers = 0, repeaters = 0, active = 0, lost = 0, new12 = 0, retained = 0, reactivated = 0, previous = 0
+        var totals = RetentionAggregates()
         var intervals: [Double] = []
-        var lostRevenue = 0.0, keptRevenue = 0.0, previousRevenue = 0.0, newPrevious = 0, newPreviousRetained = 0
         for key in stats.lines.indices where stats.lines[key] > 0 {
-            buyers += 1
+            totals.buyers += 1
             if stats.frequency[key] >= 2 {
-                repeaters += 1
+                totals.repeaters += 1
                 intervals.append(Double(stats.lastDay[key] - stats.firstDay[key]) / Double(stats.frequency[key] - 1))
             }
             switch (stats.boughtPrev12m[key], stats.boughtLast12m[key]) {
             case (true, true):
                 if stats.firstDay[key] > prev12Start {
-                    newPrevious += 1
-                    newPreviousRetained += 1
+                    totals.newPrevious += 1
+                    totals.newPreviousRetained += 1
                 }
-                previous += 1
-                active += 1
-                retained += 1
-                keptRevenue += stats.revenueLast12m[key]
-                previousRevenue += stats.revenuePrev12m[key]
+                totals.previous += 1
+                totals.active += 1
+                totals.retained += 1
+                totals.keptRevenue += stats.revenueLast12m[key]
+                totals.previousRevenue += stats.revenuePrev12m[key]
             case (true, false):
-                if stats.firstDay[key] > prev12Start { newPrevious += 1 }
-                previous += 1
-                lost += 1
-                lostRevenue += stats.revenuePrev12m[key]
-                previousRevenue += stats.revenuePrev12m[key]
+                if stats.firstDay[key] > prev12Start { totals.newPrevious += 1 }
+                totals.previous += 1
+                totals.lost += 1
+                totals.lostRevenue += stats.revenuePrev12m[key]
+                totals.previousRevenue += stats.revenuePrev12m[key]
             case (false, true):
-                active += 1
-                if stats.firstDay[key] > last12Start { new12 += 1 } else { reactivated += 1 }
+                totals.active += 1
+                if stats.firstDay[key] > last12Start { totals.new12 += 1 } else { totals.reactivated += 1 }
             case (false, false): break
             }
         }
-        sink.ratio(.customersRepeatRate, Double(repeaters), Double(buyers))
         intervals.sort()
-        let median: Double? =
+        totals.medianInterval =
             intervals.isEmpty
             ? nil
             : intervals.count % 2 == 1
                 ? intervals[intervals.count / 2]
                 : (intervals[intervals.count / 2 - 1] + intervals[intervals.count / 2]) / 2
-        sink.set(.customersMedianPurchaseIntervalDays, median)
+        sink.setRetention(totals, previousWindowCovered: previousWindowCovered)
         overdueRegulars()
-        sink.ratio(.customersActive12mShare, Double(active), Double(buyers))
-        sink.set(.customersNew12m, new12)
-        sink.set(.customersReturning12m, active - new12)
-        sink.set(.customersRetained12m, retained)
-        sink.set(.customersReactivated12m, reactivated)
-        sink.set(.customersLost12m, lost)
-        sink.set(.customersLostRevenuePrev12m, lostRevenue)
-        sink.ratio(.retentionRate12m, Double(retained), Double(previous), orElse: .emptyPreviousWindow)
-        sink.ratio(.retentionChurn12m, Double(lost), Double(previous), orElse: .emptyPreviousWindow)
-        if previousWindowCovered {
-            sink.ratio(.retentionRevenue12m, keptRevenue, previousRevenue, orElse: .emptyPreviousWindow)
-            sink.ratio(.retentionPrevNew12m, Double(newPreviousRetained), Double(newPrevious), orElse: .emptyPreviousWindow)
-        } else {
-            sink.set(.retentionRevenue12m, nil, orElse: .previousWindowNotCovered)
-            sink.set(.retentionPrevNew12m, nil, orElse: .previousWindowNotCovered)
-        }
     }
 
     /// Regular customers (purchases on three days or more, the last within 12 months) whose time
@@ -297,5 +279,60 @@ extension Computation {
         sink.set(ids[0], after / before)
         sink.set(ids[1], lost / before)
         sink.ratio(ids[2], Double(down30), Double(top.count))
+    }
+}
+
+/// The customer counts and sums the retention metrics are made from (over the buying customers of
+/// all history): computed in memory or by a database (`Warehouse`).
+package struct RetentionAggregates: Sendable, Hashable {
+    /// Customers with a sale line.
+    package var buyers = 0
+    /// Those with purchases on two days or more, and the median of their mean interval in days
+    /// ((last − first purchase day) / (purchase days − 1)).
+    package var repeaters = 0
+    package var medianInterval: Double?
+    /// Active in the last 12 months; of them, first purchase ever there, and silent in the 12
+    /// months before though they bought earlier.
+    package var active = 0
+    package var new12 = 0
+    package var reactivated = 0
+    /// Active in the previous 12 months; of them, active again in the last 12 (and their revenue
+    /// there), or not (and their revenue of the previous 12).
+    package var previous = 0
+    package var retained = 0
+    package var lost = 0
+    package var keptRevenue = 0.0
+    package var lostRevenue = 0.0
+    /// The previous 12 months' revenue of those active then.
+    package var previousRevenue = 0.0
+    /// Active in the previous 12 months with their first purchase there, and of them retained.
+    package var newPrevious = 0
+    package var newPreviousRetained = 0
+
+    package init() {}
+}
+
+extension MetricSink {
+    /// The retention metrics of `totals`; the revenue retention and the new customers' retention
+    /// need the previous 12 months covered whole.
+    mutating func setRetention(_ totals: RetentionAggregates, previousWindowCovered: Bool) {
+        ratio(.customersRepeatRate, Double(totals.repeaters), Double(totals.buyers))
+        set(.customersMedianPurchaseIntervalDays, totals.medianInterval)
+        ratio(.customersActive12mShare, Double(totals.active), Double(totals.buyers))
+        set(.customersNew12m, totals.new12)
+        set(.customersReturning12m, totals.active - totals.new12)
+        set(.customersRetained12m, totals.retained)
+        set(.customersReactivated12m, totals.reactivated)
+        set(.customersLost12m, totals.lost)
+        set(.customersLostRevenuePrev12m, totals.lostRevenue)
+        ratio(.retentionRate12m, Double(totals.retained), Double(totals.previous), orElse: .emptyPreviousWindow)
+        ratio(.retentionChurn12m, Double(totals.lost), Double(totals.previous), orElse: .emptyPreviousWindow)
+        if previousWindowCovered {
+            ratio(.retentionRevenue12m, totals.keptRevenue, totals.previousRevenue, orElse: .emptyPreviousWindow)
+            ratio(.retentionPrevNew12m, Double(totals.newPreviousRetained), Double(totals.newPrevious), orElse: .emptyPreviousWindow)
+        } else {
+            set(.retentionRevenue12m, nil, orElse: .previousWindowNotCovered)
+            set(.retentionPrevNew12m, nil, orElse: .previousWindowNotCovered)
+        }
     }
 }
