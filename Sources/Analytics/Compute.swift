@@ -196,7 +196,6 @@ struct Computation: Sendable {
         }
         countDistinctDays()
 
-        previousWindowCovered = firstDay <= prev12Start + 1
         var totals = SalesAggregates()
         totals.rows = includedRows
         totals.revenue = revenue
@@ -215,6 +214,7 @@ struct Computation: Sendable {
         totals.negativeRows = negativeRows
         totals.afterAsOf = afterAsOf
         totals.invalidDates = invalidDates
+        previousWindowCovered = totals.coversPreviousWindow(asOf: asOf)
         sink.setSales(totals, asOf: asOf)
     }
 

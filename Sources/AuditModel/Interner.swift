@@ -190,15 +190,7 @@ package struct Interner: Sendable {
 
     package mutating func intern(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> Int32 {
         // Consecutive lines of one order repeat their values: check the last key first.
-        if lastKey >= 0 {
-            let k = Int(lastKey)
-            let start = starts[k], end = k + 1 < starts.count ? starts[k + 1] : bytes.count
-            if end - start == buffer.count
-                && Self.same(bytes, start, buffer)
-            {
-                return lastKey
-            }
-        }
+        if isLastKey(buffer) { return lastKey }
         let key = insert(buffer, hash: hash ?? Self.hash(buffer))
         lastKey = key
         return key
@@ -234,11 +226,7 @@ package struct Interner: Sendable {
     /// UTF-8 is stored as the text it reads as (each bad sequence U+FFFD, as `String(decoding:)`
     /// makes it), so that it is found again by that text. Only new values are checked.
     package mutating func internRepairing(_ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
-        if lastKey >= 0 {
-            let k = Int(lastKey)
-            let start = starts[k], end = k + 1 < starts.count ? starts[k + 1] : bytes.count
-            if end - start == buffer.count && Self.same(bytes, start, buffer) { return lastKey }
-        }
+        if isLastKey(buffer) { return lastKey }
         index()
         let hash = Self.hash(buffer)
         let (slot, found) = find(buffer, hash: hash)
@@ -253,6 +241,14 @@ package struct Interner: Sendable {
         }
         lastKey = key
         return key
+    }
+
+    /// Whether `buffer` is the value interned last (consecutive lines of one order repeat theirs).
+    private func isLastKey(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lastKey >= 0 else { return false }
+        let k = Int(lastKey)
+        let start = starts[k], end = k + 1 < starts.count ? starts[k + 1] : bytes.count
+        return end - start == buffer.count && Self.same(bytes, start, buffer)
     }
 
     private mutating func insert(_ buffer: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {

@@ -59,6 +59,4 @@ package enum SalesColumn: String, CaseIterable, Sendable {
     case cost
     case orderID = "order_id"
 
-    /// Whether the table must have the column (a line without a cost or an order id is allowed).
-    var isRequired: Bool { self == .customerID || self == .date || self == .amount }
 }

@@ -31,20 +31,13 @@ package final class PostgresConnection {
             ),
         ]
         if let password { parameters.append(("password", password)) }
-        let keywords = parameters.map { strdup($0.0) } + [nil]
-        let values = parameters.map { strdup($0.1) } + [nil]
+        let keywords = parameters.map { strdup($0.0) }, values = parameters.map { strdup($0.1) }
         defer {
             for pointer in keywords + values { free(pointer) }
         }
-        let connected: OpaquePointer? = keywords.withUnsafeBufferPointer { keys in
-            values.withUnsafeBufferPointer { values in
-                keys.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: keys.count) { keys in
-                    values.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: values.count) { values in
-                        PQconnectdbParams(keys, values, 0)
-                    }
-                }
-            }
-        }
+        // libpq reads both lists up to their terminating null.
+        let connected = PQconnectdbParams(
+            keywords.map { $0.map { UnsafePointer($0) } } + [nil], values.map { $0.map { UnsafePointer($0) } } + [nil], 0)
         guard let connected else { throw .connection(source.url, message: "out of memory") }
         guard PQstatus(connected) == CONNECTION_OK else {
             let message = Self.trimmed(PQerrorMessage(connected))
