@@ -14,8 +14,12 @@ package enum DatabaseAnalysis {
 
     /// Computes the metrics of the sale lines in `source` as of `asOf` (default: the latest sale
     /// date) on `connection`.
-    package static func analyse(_ source: DatabaseSource, on connection: PostgresConnection, asOf: Day?) throws(WarehouseError) -> Result {
-        var queries = SalesQueries(source: source)
+    package static func analyse(_ source: DatabaseSource, on connection: any DatabaseConnection, asOf: Day?) throws(WarehouseError) -> Result {
+        var queries: any SalesSQL =
+            switch source.engine {
+            case .postgresql: SalesQueries(source: source)
+            case .clickhouse: ClickHouseSalesQueries(source: source)
+            }
         let present = Set(try connection.rows(queries.columnsQuery).compactMap { $0.first ?? nil })
         queries.hasCost = present.contains(source.column(.cost))
         queries.hasOrder = present.contains(source.column(.orderID))
@@ -26,7 +30,9 @@ package enum DatabaseAnalysis {
             let latest = try connection.rows(queries.latestDate).first?.first ?? nil
             day = try latest.map { text throws(WarehouseError) in try parseDay(text) } ?? Timestamp.today()
         }
-        var reader = Reader(values: try single(connection.rows(queries.aggregates(asOf: day)), "aggregates"))
+        var values: [String?] = []
+        for statement in queries.aggregates(asOf: day) { values += try single(connection.rows(statement), "aggregates") }
+        var reader = Reader(values: values)
         var sales = SalesAggregates()
         sales.rows = try reader.int()
         sales.revenue = try reader.double()
@@ -95,7 +101,7 @@ package enum DatabaseAnalysis {
         return day
     }
 
-    /// Reads one row's values in order, as PostgreSQL writes them in text.
+    /// Reads one row's values in order, as the database writes them in text.
     private struct Reader {
         var values: [String?]
         var index = 0

@@ -7,6 +7,8 @@ package struct DatabaseSource: Sendable, Hashable, Codable {
     /// The database engines the catalogue is computed in.
     package enum Engine: String, Sendable, Hashable, Codable {
         case postgresql
+        /// Through its HTTP interface (port 8123 by default); the table may be `Distributed`.
+        case clickhouse
     }
 
     package var engine: Engine
@@ -21,20 +23,24 @@ package struct DatabaseSource: Sendable, Hashable, Codable {
     /// its own name, and `cost` and `order_id` may be absent.
     package var columns: [String: String]
 
-    /// A source from a URL such as `postgresql://audit@db.example.ru:5432/sales`.
+    /// A source from a URL such as `postgresql://audit@db.example.ru:5432/sales` or
+    /// `clickhouse://audit@ch.example.ru:8123/default` (ClickHouse's HTTP port).
     /// - Throws: ``WarehouseError`` for a URL that is not one, or that holds a password.
     package init(url: String, salesTable: String, columns: [String: String] = [:]) throws(WarehouseError) {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
             throw .badURL(url)
         }
-        guard scheme == "postgresql" || scheme == "postgres" else { throw .unsupportedEngine(scheme) }
+        switch scheme {
+        case "postgresql", "postgres": engine = .postgresql
+        case "clickhouse": engine = .clickhouse
+        default: throw .unsupportedEngine(scheme)
+        }
         guard components.password == nil else { throw .passwordInURL }
         guard let host = components.host, !host.isEmpty, let user = components.user, !user.isEmpty else { throw .badURL(url) }
         let database = String(components.path.drop { $0 == "/" })
         guard !database.isEmpty, !database.contains("/") else { throw .badURL(url) }
-        engine = .postgresql
         self.host = host
-        port = components.port ?? 5432
+        port = components.port ?? (engine == .postgresql ? 5432 : 8123)
         self.database = database
         self.user = user
         self.salesTable = salesTable

@@ -1,12 +1,26 @@
 import AuditModel
 
-/// The SQL (PostgreSQL) that computes the sales and Pareto aggregates where the sale lines are:
-/// three statements, each bringing back one row.
+/// The SQL that computes the sales, Pareto and retention aggregates where the sale lines are, in
+/// one engine's dialect: statements each bringing back one row, whose values, concatenated, are
+/// read in the order ``SalesQueries/aggregates(asOf:)`` documents.
+protocol SalesSQL {
+    /// Whether the table has the optional columns under their own names (set from the catalogue).
+    var hasCost: Bool { get set }
+    var hasOrder: Bool { get set }
+    /// The table's column names.
+    var columnsQuery: String { get }
+    /// The latest sale date (the default as_of).
+    var latestDate: String { get }
+    /// The statements of the aggregates as of `asOf`.
+    func aggregates(asOf: Day) -> [String]
+}
+
+/// The SQL for PostgreSQL.
 ///
 /// The lines are read as the importer reads a file: the customer id trimmed (a line without one,
 /// or without an amount, is not a sale line), a line without a date is counted as unreadable, a
 /// line after as_of is counted and left out; a line without an order id is an order of its own.
-struct SalesQueries {
+struct SalesQueries: SalesSQL {
     let source: DatabaseSource
 
     /// `name` (or `schema.name`) as quoted identifiers.
@@ -58,7 +72,7 @@ struct SalesQueries {
     /// customers for 80 %, the largest customer's revenue and Σ share²; then the retention counts
     /// (``RetentionAggregates``: repeaters, median interval, new, reactivated, retained, lost, kept
     /// and lost revenue, the previous window's revenue, its new customers and those retained).
-    func aggregates(asOf: Day) -> String {
+    func aggregates(asOf: Day) -> [String] {
         let included = "age >= 0"
         let windows = ["age >= 0 AND age < 365", "age >= 365 AND age < 730"]
         var sums = [
@@ -94,7 +108,8 @@ struct SalesQueries {
             ["n", "revenue", "lone", "first", "last", "cost_lines", "cost_amount", "cost", "zero", "negative"]
             + (0..<2).flatMap { ["revenue_w\($0)", "lone_w\($0)", "cost_lines_w\($0)", "cost_amount_w\($0)", "cost_w\($0)"] }
             + ["after", "undated"]
-        return """
+        return [
+            """
             WITH s AS (SELECT c, d, a, k, o, DATE '\(asOf.iso)' - d AS age FROM (\(lines)) AS l WHERE c IS NOT NULL AND a IS NOT NULL), \
             g AS MATERIALIZED (SELECT GROUPING(c, o) AS grouping_set, c, o, \(sums.joined(separator: ", ")) \
             FROM s GROUP BY GROUPING SETS ((c), (o), ())), \
@@ -123,5 +138,6 @@ struct SalesQueries {
             retention.kept, retention.lost_revenue, retention.previous_revenue, retention.new_previous, retention.new_previous_retained \
             FROM totals, orders, buyers, headline, history, retention
             """
+        ]
     }
 }

@@ -134,7 +134,7 @@ extension MetricsCommand {
         let password = ProcessInfo.processInfo.environment["CRM_AUDIT_DB_PASSWORD"]
         let clock = ContinuousClock()
         let start = clock.now
-        let connection = try PostgresConnection(source, password: password)
+        let connection = try source.connect(password: password)
         let result = try DatabaseAnalysis.analyse(source, on: connection, asOf: day)
         switch format {
         case .json: Terminal.printDocument(try result.document.jsonString(pretty: true))

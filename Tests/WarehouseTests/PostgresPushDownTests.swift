@@ -69,18 +69,7 @@ import Workspace
         let lines = Self.lines()
         let asOf = Day(iso: "2026-11-30")!
 
-        // The file path: a CSV imported into a workspace and analysed in memory.
-        let folder = TemporaryDirectory("warehouse")
-        defer { folder.remove() }
-        var csv = "customer_id;date;amount;cost;order_id\n"
-        for line in lines {
-            csv += "\(line.customer);\(line.date.iso);\(line.amount);\(line.cost.map { String($0) } ?? "");\(line.order ?? "")\n"
-        }
-        let file = try folder.write(csv, to: "sales.csv")
-        let workspace = try Workspace.create(at: folder.file("ws.crmaudit"), client: "Test", roundDate: asOf)
-        let round = try workspace.round()
-        _ = try Importer.importFile(file, into: workspace, round: round, options: ImportOptions(kind: .sales))
-        let expected = try Analytics.analyse(workspace, round: round, asOf: asOf).document
+        let expected = try Self.fileDocument(lines, asOf: asOf)
 
         // The database path: the same lines in a table whose columns are named otherwise.
         let writer = try PostgresConnection(cluster.source(table: "sales"), password: cluster.password, readOnly: false)
@@ -99,26 +88,8 @@ import Workspace
         let result = try DatabaseAnalysis.analyse(source, on: reader, asOf: asOf)
         let document = result.document
 
-        var compared = 0
-        for metric in MetricCatalogue.all {
-            let id = metric.id
-            if document.unavailable[id] == PushedDownMetrics.notComputedInDatabase.code { continue }
-            compared += 1
-            #expect(document.unavailable[id] == expected.unavailable[id], "\(id)")
-            switch (document.metrics[id], expected.metrics[id]) {
-            case (.number(let value)?, .number(let wanted)?):
-                let tolerance = metric.unit == .money ? 0.005 : 1e-9 * max(1, abs(wanted))
-                #expect(abs(value - wanted) <= tolerance, "\(id): \(value) vs \(wanted)")
-            case (let value, let wanted):
-                #expect(value == wanted, "\(id)")
-            }
-        }
-        let numbers = MetricCatalogue.all.filter { document.metrics[$0.id]?.number != nil }.map(\.id)
-        #expect(compared >= 40 && numbers.count >= 50, "the sales, Pareto and retention metrics are computed in the database")
-        #expect(numbers.contains("retention.rate_12m") && numbers.contains("customers.median_purchase_interval_days"))
+        expectSameMetrics(document, expected)
         #expect(document.metrics["sales.rows"] == .number(Double(lines.filter { $0.date <= asOf }.count)))
-        #expect(document.metrics["quality.sales_after_as_of"] == expected.metrics["quality.sales_after_as_of"])
-        #expect(document.metrics["pareto.top20_share"]?.number != nil)
         // Only aggregates came back: a few hundred bytes for 1,500 lines.
         #expect(result.bytesReceived < 2_000)
 
@@ -142,6 +113,50 @@ import Workspace
             Issue.record("an untyped error: \(error)")
         }
     }
+}
+
+extension PostgresPushDownTests {
+    /// The file path: `lines` written to a CSV, imported into a workspace and analysed in memory.
+    static func fileDocument(_ lines: [(customer: String, date: Day, amount: Double, cost: Double?, order: String?)], asOf: Day) throws
+        -> MetricDocument
+    {
+        let folder = TemporaryDirectory("warehouse")
+        defer { folder.remove() }
+        var csv = "customer_id;date;amount;cost;order_id\n"
+        for line in lines {
+            csv += "\(line.customer);\(line.date.iso);\(line.amount);\(line.cost.map { String($0) } ?? "");\(line.order ?? "")\n"
+        }
+        let file = try folder.write(csv, to: "sales.csv")
+        let workspace = try Workspace.create(at: folder.file("ws.crmaudit"), client: "Test", roundDate: asOf)
+        let round = try workspace.round()
+        _ = try Importer.importFile(file, into: workspace, round: round, options: ImportOptions(kind: .sales))
+        return try Analytics.analyse(workspace, round: round, asOf: asOf).document
+    }
+}
+
+/// Every metric a database computed equals the file path's (money to the kopeck, the others to
+/// 1e-9), with the same reasons for those that are null; the sales, Pareto and retention metrics
+/// are all among them.
+func expectSameMetrics(_ document: MetricDocument, _ expected: MetricDocument, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    var compared = 0
+    for metric in MetricCatalogue.all {
+        let id = metric.id
+        if document.unavailable[id] == PushedDownMetrics.notComputedInDatabase.code { continue }
+        compared += 1
+        #expect(document.unavailable[id] == expected.unavailable[id], "\(id)", sourceLocation: sourceLocation)
+        switch (document.metrics[id], expected.metrics[id]) {
+        case (.number(let value)?, .number(let wanted)?):
+            let tolerance = metric.unit == .money ? 0.005 : 1e-9 * max(1, abs(wanted))
+            #expect(abs(value - wanted) <= tolerance, "\(id): \(value) vs \(wanted)", sourceLocation: sourceLocation)
+        case (let value, let wanted):
+            #expect(value == wanted, "\(id)", sourceLocation: sourceLocation)
+        }
+    }
+    let numbers = MetricCatalogue.all.filter { document.metrics[$0.id]?.number != nil }.map(\.id)
+    #expect(compared >= 100 && numbers.count >= 50, "the sales, Pareto and retention metrics are computed in the database", sourceLocation: sourceLocation)
+    #expect(numbers.contains("retention.rate_12m") && numbers.contains("customers.median_purchase_interval_days"), sourceLocation: sourceLocation)
+    #expect(document.metrics["quality.sales_after_as_of"]?.number ?? 0 > 0, sourceLocation: sourceLocation)
+    #expect(document.metrics["pareto.top20_share"]?.number != nil, sourceLocation: sourceLocation)
 }
 
 /// A throw-away PostgreSQL cluster started by `scripts/pg-cluster.sh` (Debian's postgresql).

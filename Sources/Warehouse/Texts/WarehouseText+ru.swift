@@ -3,8 +3,8 @@ import AuditModel
 extension WarehouseText {
     /// Русские тексты; the names in braces stay as they are (docs/translating.md).
     static let russian: [WarehouseText: String] = [
-        .badURL: "«{url}» — не адрес базы данных; ожидается postgresql://ПОЛЬЗОВАТЕЛЬ@ХОСТ:ПОРТ/БАЗА",
-        .unsupportedEngine: "база «{scheme}» не поддерживается; поддерживается postgresql://",
+        .badURL: "«{url}» — не адрес базы данных; ожидается postgresql://ПОЛЬЗОВАТЕЛЬ@ХОСТ:ПОРТ/БАЗА или clickhouse://ПОЛЬЗОВАТЕЛЬ@ХОСТ:ПОРТ/БАЗА",
+        .unsupportedEngine: "база «{scheme}» не поддерживается; поддерживаются postgresql:// и clickhouse://",
         .passwordInURL:
             "в адресе базы указан пароль; уберите его из адреса и передайте в переменной окружения CRM_AUDIT_DB_PASSWORD (или PGPASSWORD): пароль не должен попасть в рабочий файл и в историю команд",
         .unknownField: "неизвестное поле продаж «{field}»; поля: {fields}",

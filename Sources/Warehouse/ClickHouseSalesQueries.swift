@@ -1,0 +1,154 @@
+import AuditModel
+
+/// The SQL (ClickHouse, from 18.16 on) that computes the same aggregates as ``SalesQueries``, in
+/// the same order, for a table that may be `Distributed` over several shards.
+///
+/// Each aggregation reads the table directly (never a subquery over it), so that every shard
+/// aggregates its own lines and the server that was asked only merges the partial results: the
+/// totals in one statement, the per-customer sums in the other, whose small result is ranked with
+/// arrays (18.16 has no window functions; `arrayCumSum` over the sorted revenues gives the
+/// cumulative shares).
+struct ClickHouseSalesQueries: SalesSQL {
+    let source: DatabaseSource
+    var hasCost = false
+    var hasOrder = false
+
+    /// `name` (or `database.name`) as quoted identifiers.
+    static func identifier(_ name: String) -> String {
+        name.split(separator: ".", omittingEmptySubsequences: false).map { "`" + escaped(String($0), quote: "`") + "`" }
+            .joined(separator: ".")
+    }
+
+    /// `text` as a string literal.
+    static func literal(_ text: String) -> String { "'" + escaped(text, quote: "'") + "'" }
+
+    private static func escaped(_ text: String, quote: Character) -> String {
+        var result = ""
+        for character in text {
+            if character == "\\" || character == quote { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    private func column(_ field: SalesColumn) -> String { Self.identifier(source.column(field)) }
+
+    /// A text column trimmed of spaces around it, NULL when nothing is left.
+    private func trimmed(_ field: SalesColumn) -> String {
+        "nullIf(replaceRegexpAll(toString(\(column(field))), '^ +| +$', ''), '')"
+    }
+
+    private var table: String { Self.identifier(source.salesTable) }
+
+    /// A sale line: one with a customer id and an amount.
+    private var valid: String { "isNotNull(\(trimmed(.customerID))) AND isNotNull(toFloat64(\(column(.amount))))" }
+
+    /// The expressions of a line, as of `asOf`.
+    private struct Line {
+        var customer, amount, cost, order, date, day, dated, included, after, undated: String
+        var windows: [String]
+    }
+
+    private func line(asOf: Day) -> Line {
+        let asOfDate = "toDate(\(Self.literal(asOf.iso)))"
+        let date = "toDate(\(column(.date)))"
+        let day = "toInt32(ifNull(\(date), \(asOfDate)))"
+        let dated = "isNotNull(\(date))"
+        let age = "(toInt32(\(asOfDate)) - \(day))"
+        let cost =
+            source.columns[SalesColumn.cost.rawValue] == nil && !hasCost
+            ? "CAST(NULL AS Nullable(Float64))" : "toFloat64(\(column(.cost)))"
+        let order =
+            source.columns[SalesColumn.orderID.rawValue] == nil && !hasOrder ? "CAST(NULL AS Nullable(String))" : trimmed(.orderID)
+        return Line(
+            customer: trimmed(.customerID), amount: "assumeNotNull(toFloat64(\(column(.amount))))", cost: cost, order: order,
+            date: date, day: day, dated: dated, included: "(\(dated) AND \(age) >= 0)", after: "(\(dated) AND \(age) < 0)",
+            undated: "(NOT \(dated))",
+            windows: ["(\(dated) AND \(age) >= 0 AND \(age) < 365)", "(\(dated) AND \(age) >= 365 AND \(age) < 730)"])
+    }
+
+    var columnsQuery: String {
+        let parts = source.salesTable.split(separator: ".").map(String.init)
+        let database = parts.count > 1 ? Self.literal(parts[0]) : "currentDatabase()"
+        return "SELECT name FROM system.columns WHERE database = \(database) AND table = \(Self.literal(parts.last ?? source.salesTable))"
+    }
+
+    var latestDate: String {
+        let date = "toDate(\(column(.date)))"
+        return "SELECT if(countIf(isNotNull(\(date))) = 0, NULL, maxIf(assumeNotNull(\(date)), isNotNull(\(date)))) FROM \(table) WHERE \(valid)"
+    }
+
+    func aggregates(asOf: Day) -> [String] {
+        let l = line(asOf: asOf)
+        let epoch = "toDate('1970-01-01')"
+        let included = l.included
+        var totals = [
+            "countIf(\(included))", "sumIf(\(l.amount), \(included))", "countIf(\(included) AND isNull(\(l.order)))",
+            "if(countIf(\(included)) = 0, NULL, \(epoch) + minIf(\(l.day), \(included)))",
+            "if(countIf(\(included)) = 0, NULL, \(epoch) + maxIf(\(l.day), \(included)))",
+            "countIf(\(included) AND isNotNull(\(l.cost)))", "sumIf(\(l.amount), \(included) AND isNotNull(\(l.cost)))",
+            "ifNull(sumIf(\(l.cost), \(included)), 0)", "countIf(\(included) AND \(l.amount) = 0)",
+            "countIf(\(included) AND \(l.amount) < 0)",
+        ]
+        for window in l.windows {
+            totals += [
+                "sumIf(\(l.amount), \(window))", "countIf(\(window) AND isNull(\(l.order)))",
+                "countIf(\(window) AND isNotNull(\(l.cost)))", "sumIf(\(l.amount), \(window) AND isNotNull(\(l.cost)))",
+                "ifNull(sumIf(\(l.cost), \(window)), 0)",
+            ]
+        }
+        totals += ["countIf(\(l.after))", "countIf(\(l.undated))"]
+        // Distinct orders among the included lines, and in each window (a line without an order
+        // id is an order of its own: counted by the caller from the lines above).
+        for condition in [included] + l.windows {
+            totals.append("uniqExactIf(assumeNotNull(\(l.order)), \(condition) AND isNotNull(\(l.order)))")
+        }
+        let totalsQuery = "SELECT \(totals.joined(separator: ", ")) FROM \(table) WHERE \(valid)"
+
+        // Per customer, on the shards.
+        let perCustomer = """
+            SELECT \(l.customer) AS crm_c, countIf(\(included)) AS crm_n, sumIf(\(l.amount), \(included)) AS revenue, \
+            sumIf(\(l.amount), \(l.windows[0])) AS revenue_w0, sumIf(\(l.amount), \(l.windows[1])) AS revenue_w1, \
+            max(\(l.windows[0])) AS in_w0, max(\(l.windows[1])) AS in_w1, minIf(\(l.day), \(included)) AS first, \
+            maxIf(\(l.day), \(included)) AS last, uniqExactIf(\(l.day), \(included)) AS frequency \
+            FROM \(table) WHERE \(valid) GROUP BY crm_c HAVING crm_n > 0
+            """
+        let asOfDay = "toInt32(toDate(\(Self.literal(asOf.iso))))"
+        // The customers' figures, the two revenue rankings and the sorted purchase intervals.
+        let collected = """
+            SELECT count() AS buyers, countIf(in_w0 = 1) AS buyers_w0, countIf(in_w1 = 1) AS buyers_w1, \
+            arrayReverseSort(groupArrayIf(revenue_w0, in_w0 = 1)) AS headline, arrayReverseSort(groupArray(revenue)) AS history, \
+            countIf(frequency >= 2) AS repeaters, \
+            arraySort(groupArrayIf((last - first) / (frequency - 1), frequency >= 2)) AS intervals, \
+            countIf(in_w0 = 1 AND in_w1 = 0 AND first > \(asOfDay) - 365) AS new12, \
+            countIf(in_w0 = 1 AND in_w1 = 0 AND first <= \(asOfDay) - 365) AS reactivated, \
+            countIf(in_w1 = 1 AND in_w0 = 1) AS retained, countIf(in_w1 = 1 AND in_w0 = 0) AS lost, \
+            sumIf(revenue_w0, in_w1 = 1 AND in_w0 = 1) AS kept, sumIf(revenue_w1, in_w1 = 1 AND in_w0 = 0) AS lost_revenue, \
+            sumIf(revenue_w1, in_w1 = 1) AS previous_revenue, countIf(in_w1 = 1 AND first > \(asOfDay) - 730) AS new_previous, \
+            countIf(in_w1 = 1 AND in_w0 = 1 AND first > \(asOfDay) - 730) AS new_previous_retained \
+            FROM (\(perCustomer))
+            """
+        let totalled = "SELECT *, arraySum(headline) AS headline_total, arraySum(history) AS history_total, length(intervals) AS m FROM (\(collected))"
+        // N, total, the top ⌈0.2·N⌉'s revenue, the customers for 80 %, the largest, Σ share².
+        func pareto(_ ranked: String, _ total: String) -> [String] {
+            [
+                "length(\(ranked))", total, "arraySum(arraySlice(\(ranked), 1, toUInt32(ceil(0.2 * length(\(ranked))))))",
+                "nullIf(arrayFirstIndex(x -> x >= 0.8 * \(total), arrayCumSum(\(ranked))), 0)",
+                "if(length(\(ranked)) = 0, 0, \(ranked)[1])",
+                "if(\(total) = 0, 0, arraySum(arrayMap(x -> (x / \(total)) * (x / \(total)), \(ranked))))",
+            ]
+        }
+        // The median as PostgreSQL's percentile_cont(0.5): the middle value, or between the two.
+        let median = """
+            if(m = 0, NULL, if(m % 2 = 1, intervals[intDiv(m + 1, 2)], \
+            intervals[intDiv(m, 2)] + (intervals[intDiv(m, 2) + 1] - intervals[intDiv(m, 2)]) * 0.5))
+            """
+        let customers =
+            ["buyers", "buyers_w0", "buyers_w1"] + pareto("headline", "headline_total") + pareto("history", "history_total")
+            + [
+                "repeaters", median, "new12", "reactivated", "retained", "lost", "kept", "lost_revenue", "previous_revenue",
+                "new_previous", "new_previous_retained",
+            ]
+        return [totalsQuery, "SELECT \(customers.joined(separator: ", ")) FROM (\(totalled))"]
+    }
+}
