@@ -87,13 +87,13 @@ let package = Package(
         // Client databases as a round's source: the metric catalogue computed where the rows are.
         .target(
             name: "Warehouse",
-            dependencies: ["AuditModel", "Analytics", "CLibPQ"],
+            dependencies: ["AuditModel", "Analytics", "Workspace", "CLibPQ"],
             swiftSettings: swiftSettings
         ),
         // The audit pipeline: runs the engines in order over one workspace round.
         .target(
             name: "Audit",
-            dependencies: ["AuditModel", "Workspace", "Questionnaire", "Importers", "Analytics", "Rules", "Report",
+            dependencies: ["AuditModel", "Workspace", "Questionnaire", "Importers", "Analytics", "Rules", "Report", "Warehouse",
                            .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),

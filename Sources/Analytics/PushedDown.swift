@@ -35,4 +35,23 @@ package enum PushedDownMetrics {
             asOf: asOf, metrics: sink.metrics, unavailable: sink.unavailable, series: MonthlySeries(), tables: MetricTables(),
             periods: HeadlinePeriods(asOf: asOf, previousCovered: sales.coversPreviousWindow(asOf: asOf)))
     }
+
+    /// The analysis of a round whose sale lines are in a database: every metric that reads sale
+    /// lines from `database` (computed there, or null with its reason), the others — the customer
+    /// list's, the managers', deals', activities' — from `local`, the round's imported files
+    /// analysed in memory as of the same day. The samples are the local ones; the Pareto curve
+    /// is not computed in the database.
+    package static func combining(database: MetricDocument, local: Analysis) -> StoredAnalysis {
+        var analysis = StoredAnalysis(local)
+        var document = analysis.document
+        document.asOf = database.asOf
+        document.periods = database.periods
+        for metric in MetricCatalogue.all where metric.datasets.contains(.sales) {
+            document.metrics[metric.id] = database.metrics[metric.id] ?? .null
+            document.unavailable[metric.id] = database.unavailable[metric.id]
+        }
+        analysis.document = document
+        analysis.paretoCurve = []
+        return analysis
+    }
 }

@@ -80,6 +80,22 @@ extension Analytics {
         return try? JSONDecoder().decode(StoredAnalysis.self, from: Data(text.utf8))
     }
 
+    /// Stores `analysis` as `round`'s metric snapshot, reusable while `fingerprint` describes its inputs.
+    /// - Throws: ``UnstorableResult`` when the document does not encode (the round keeps its earlier snapshot).
+    package static func store(_ analysis: StoredAnalysis, in workspace: Workspace, round: AuditRound, fingerprint: String) throws {
+        let document: String
+        let reusable: Data
+        do {
+            document = try analysis.document.jsonString()
+            reusable = try JSONEncoder().encode(analysis)
+        } catch {
+            throw UnstorableResult(workspace: workspace.path, what: AnalyticsText.theMetricsOfRound.text(["number": .value(round.number)]))
+        }
+        try workspace.saveMetrics(
+            document: document, asOf: analysis.asOfDay, round: round,
+            analysis: (fingerprint: fingerprint, json: String(decoding: reusable, as: UTF8.self)))
+    }
+
     /// The round's analysis: the stored one when nothing it depends on changed, else computed
     /// (and, when `store`, stored with its metrics for the next command).
     package static func reusingStored(_ workspace: Workspace, round: AuditRound, asOf: Day?, store: Bool) throws -> any RoundAnalysis {

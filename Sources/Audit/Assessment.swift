@@ -5,6 +5,7 @@ import Foundation
 import Questionnaire
 import Report
 import Rules
+import Warehouse
 import Workspace
 
 /// One round assessed: its metrics, findings, scores and recommended configuration.
@@ -38,8 +39,14 @@ package enum AuditPipeline {
         // A closed round is history: it is assessed again for reading (a report of round 1 after
         // round 2 began), but what it stored — metrics, findings, scores, method — stays as it was.
         let keepsHistory = round.status == .closed
-        // Reused when the round's datasets and the as-of day are those it was computed from.
-        let analysis = try Analytics.reusingStored(workspace, round: round, asOf: asOf, store: !keepsHistory)
+        // A round whose sale lines are in a client database is computed there; otherwise the
+        // analysis is reused when the round's datasets and the as-of day are those it was computed from.
+        let analysis: any RoundAnalysis
+        if let fromDatabase = try DatabaseRounds.analysis(workspace, round: round, asOf: asOf, password: DatabaseRounds.environmentPassword) {
+            analysis = fromDatabase
+        } else {
+            analysis = try Analytics.reusingStored(workspace, round: round, asOf: asOf, store: !keepsHistory)
+        }
         let metrics = expressionValues(analysis.document)
         let previous = try previousStatuses(workspace, before: round)
         let given = try workspace.respondentAnswers(round: round)

@@ -14,13 +14,13 @@ package enum DatabaseAnalysis {
 
     /// Computes the metrics of the sale lines in `source` as of `asOf` (default: the latest sale
     /// date) on `connection`.
-    package static func analyse(_ source: DatabaseSource, on connection: any DatabaseConnection, asOf: Day?) throws(WarehouseError) -> Result {
-        var queries: any SalesSQL =
-            switch source.engine {
-            case .postgresql: SalesQueries(source: source)
-            case .clickhouse: ClickHouseSalesQueries(source: source)
-            }
-        let present = Set(try connection.rows(queries.columnsQuery).compactMap { $0.first ?? nil })
+    /// - Parameter datasets: the datasets the round has (its sale lines in the database among
+    ///   them); a metric needing another is null as for a round without those rows.
+    package static func analyse(
+        _ source: DatabaseSource, on connection: any DatabaseConnection, asOf: Day?, datasets: Set<DatasetKind> = [.sales]
+    ) throws(WarehouseError) -> Result {
+        var queries = queries(source)
+        let present = try columns(of: source, on: connection)
         queries.hasCost = present.contains(source.column(.cost))
         queries.hasOrder = present.contains(source.column(.orderID))
         let day: Day
@@ -77,8 +77,20 @@ package enum DatabaseAnalysis {
         retention.newPrevious = try reader.int()
         retention.newPreviousRetained = try reader.int()
         let document = PushedDownMetrics.document(
-            asOf: day, datasets: [.sales], sales: sales, headline: headline, allHistory: allHistory, retention: retention)
+            asOf: day, datasets: datasets, sales: sales, headline: headline, allHistory: allHistory, retention: retention)
         return Result(document: document, bytesReceived: connection.bytesReceived)
+    }
+
+    /// The names of the columns of `source`'s sales table (none when there is no such table).
+    package static func columns(of source: DatabaseSource, on connection: any DatabaseConnection) throws(WarehouseError) -> Set<String> {
+        Set(try connection.rows(queries(source).columnsQuery).compactMap { $0.first ?? nil })
+    }
+
+    static func queries(_ source: DatabaseSource) -> any SalesSQL {
+        switch source.engine {
+        case .postgresql: SalesQueries(source: source)
+        case .clickhouse: ClickHouseSalesQueries(source: source)
+        }
     }
 
     private static func pareto(_ reader: inout Reader) throws(WarehouseError) -> ParetoAggregates {

@@ -65,4 +65,6 @@ package enum SalesColumn: String, CaseIterable, Sendable {
     case cost
     case orderID = "order_id"
 
+    /// Whether a sales table must have it: a customer, a date and an amount make a sale line.
+    var isRequired: Bool { self == .customerID || self == .date || self == .amount }
 }

@@ -9,6 +9,9 @@ package enum WarehouseError: AuditError, Equatable {
     case connection(String, message: String)
     case query(String, message: String)
     case unexpectedResult(String)
+    case missingColumns(table: String, columns: [String])
+    case salesAlreadyImported(round: Int)
+    case storedSourceUnreadable(String)
 
     package var location: SourceLocation? { nil }
 
@@ -25,6 +28,12 @@ package enum WarehouseError: AuditError, Equatable {
         case .connection(let url, let message): text = WarehouseText.cannotConnect.text(["url": .text(url), "message": .text(message)])
         case .query(let url, let message): text = WarehouseText.queryFailed.text(["url": .text(url), "message": .text(message)])
         case .unexpectedResult(let what): text = WarehouseText.unexpectedResult.text(["what": .text(what)])
+        case .missingColumns(let table, let columns):
+            text = WarehouseText.missingColumns.text([
+                "table": .text(table), "columns": .quotedList(columns), "count": .count(columns.count),
+            ])
+        case .salesAlreadyImported(let round): text = WarehouseText.salesAlreadyImported.text(["round": .value(round)])
+        case .storedSourceUnreadable(let path): text = WarehouseText.storedSourceUnreadable.text(["path": .text(path)])
         }
         return text[language]
     }

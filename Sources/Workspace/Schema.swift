@@ -203,6 +203,19 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v7-database-sources") { db in
+            // A round whose sale lines stay in the client's database: where they are (engine, host,
+            // database, user, table, column names — never a password), as JSON the Warehouse
+            // module reads.
+            try db.execute(
+                sql: """
+                    CREATE TABLE round_source (
+                        round_id INTEGER PRIMARY KEY REFERENCES round(id) ON DELETE CASCADE,
+                        description TEXT NOT NULL,
+                        connected_at TEXT NOT NULL
+                    )
+                    """)
+        }
         return migrator
     }
 }

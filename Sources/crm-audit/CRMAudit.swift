@@ -18,6 +18,7 @@ struct CRMAudit: ParsableCommand {
             ImportCommand.self,
             SampleDataCommand.self,
             MetricsCommand.self,
+            ConnectCommand.self,
             ExportCommand.self,
             CheckCommand.self,
             ConfigCommand.self,

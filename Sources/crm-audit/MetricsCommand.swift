@@ -45,19 +45,8 @@ struct MetricsCommand: ParsableCommand {
     )
     var rejects: String?
 
-    @Option(
-        help: """
-            Without a workspace: a client database holding the sale lines, postgresql://USER@HOST:PORT/DATABASE (no password: \
-            it is read from CRM_AUDIT_DB_PASSWORD or PGPASSWORD). The metrics are computed by the database; only aggregates come back.
-            """)
-    var source: String?
-
-    @Option(help: "With --source: the table or view of the sale lines (table or schema.table).")
-    var salesTable: String?
-
-    @Option(
-        help: "With --source: a sales field read from a column named otherwise, FIELD=COLUMN (repeatable), e.g. customer_id=client_code.")
-    var column: [String] = []
+    /// Without a workspace: a client database holding the sale lines (`--source`, `--sales-table`, `--column`).
+    @OptionGroup var database: DatabaseSourceOptions
 
     @Option(help: "The day the metrics describe, YYYY-MM-DD (default: the latest sale date).")
     var asOf: String?
@@ -72,7 +61,7 @@ struct MetricsCommand: ParsableCommand {
 
     func validate() throws {
         let language = CLILanguage.current
-        if [workspace != nil, sales != nil, source != nil].filter({ $0 }).count != 1 {
+        if [workspace != nil, sales != nil, database.source != nil].filter({ $0 }).count != 1 {
             throw ValidationError(
                 CLIText.giveAWorkspaceFileOrSales.text()[language])
         }
@@ -80,10 +69,8 @@ struct MetricsCommand: ParsableCommand {
             throw ValidationError(
                 CLIText.customersManagersSheetMappingAndSkip.text()[language])
         }
-        if (source == nil) != (salesTable == nil) || (source == nil && !column.isEmpty) {
-            throw ValidationError(CLIText.sourceNeedsASalesTable.text()[language])
-        }
-        if sales != nil || source != nil, round != nil {
+        try database.validatePairing()
+        if sales != nil || database.source != nil, round != nil {
             throw ValidationError(
                 CLIText.roundGoesWithAWorkspaceFile.text()[language])
         }
@@ -96,9 +83,13 @@ struct MetricsCommand: ParsableCommand {
         let analysis: Analysis
         if let workspace {
             let opened = try openWorkspace(workspace)
-            analysis = try Analytics.computeAndStore(opened, round: try opened.round(number: round), asOf: day)
-        } else if let source, let salesTable {
-            return try printDatabaseMetrics(source: source, table: salesTable, asOf: day)
+            let chosen = try opened.round(number: round)
+            if let fromDatabase = try DatabaseRounds.analysis(opened, round: chosen, asOf: day, password: DatabaseRounds.environmentPassword) {
+                return try printDocument(fromDatabase.document)
+            }
+            analysis = try Analytics.computeAndStore(opened, round: chosen, asOf: day)
+        } else if let source = try database.databaseSource() {
+            return try printDatabaseMetrics(source, asOf: day)
         } else {
             analysis = try analyseFiles(asOf: day)
         }
@@ -120,28 +111,23 @@ struct MetricsCommand: ParsableCommand {
 }
 
 extension MetricsCommand {
-    /// The metrics computed by the database at `url` over the sale lines of `table`.
-    private func printDatabaseMetrics(source url: String, table: String, asOf day: Day?) throws {
-        var columns: [String: String] = [:]
-        for pair in column {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ValidationError(CLIText.columnExpectsFieldEqualsColumn.render(["value": .text(pair)], in: CLILanguage.current))
-            }
-            columns[parts[0]] = parts[1]
-        }
-        let source = try DatabaseSource(url: url, salesTable: table, columns: columns)
-        let password = ProcessInfo.processInfo.environment["CRM_AUDIT_DB_PASSWORD"]
+    /// The metrics computed by the database of `source` over its sale lines.
+    private func printDatabaseMetrics(_ source: DatabaseSource, asOf day: Day?) throws {
+        let password = DatabaseRounds.environmentPassword
         let clock = ContinuousClock()
         let start = clock.now
         let connection = try source.connect(password: password)
         let result = try DatabaseAnalysis.analyse(source, on: connection, asOf: day)
-        switch format {
-        case .json: Terminal.printDocument(try result.document.jsonString(pretty: true))
-        case .table: Terminal.print(MetricTable.render(result.document, language: CLILanguage.current))
-        }
+        try printDocument(result.document)
         if ProcessInfo.processInfo.environment["CRM_AUDIT_TIMING"] == "1" {
             Terminal.printError("timing: database \(clock.now - start), received \(result.bytesReceived) bytes")
+        }
+    }
+
+    private func printDocument(_ document: MetricDocument) throws {
+        switch format {
+        case .json: Terminal.printDocument(try document.jsonString(pretty: true))
+        case .table: Terminal.print(MetricTable.render(document, language: CLILanguage.current))
         }
     }
 

@@ -10,6 +10,9 @@ enum WarehouseText: String, TextCatalogue {
     case cannotConnect
     case queryFailed
     case unexpectedResult
+    case missingColumns
+    case salesAlreadyImported
+    case storedSourceUnreadable
 
     static func texts(in language: Language) -> [WarehouseText: String] {
         switch language {

@@ -130,6 +130,8 @@ enum CLIText: String, TextCatalogue {
     case countOfKind
     case sourceNeedsASalesTable
     case columnExpectsFieldEqualsColumn
+    case connectNeedsASource
+    case roundConnected
 
     static func texts(in language: Language) -> [CLIText: String] {
         switch language {

@@ -1,0 +1,90 @@
+import Analytics
+import AuditModel
+import Foundation
+import Workspace
+
+/// Rounds whose sale lines stay in a client database: the source recorded with the round (never
+/// a password), and the round's analysis made of what the database computes and what the round's
+/// imported files give.
+package enum DatabaseRounds {
+    /// The environment variable the database password is read from (PostgreSQL also reads
+    /// `PGPASSWORD` and `~/.pgpass` itself).
+    package static let passwordVariable = "CRM_AUDIT_DB_PASSWORD"
+
+    /// The password in the environment, if any.
+    package static var environmentPassword: String? { ProcessInfo.processInfo.environment[passwordVariable] }
+
+    /// Records `source` as where `round`'s sale lines are, after checking that it answers and that
+    /// its table has the columns the audit reads.
+    /// - Throws: ``WarehouseError`` when the round already has sales imported from files, the
+    ///   database cannot be reached or read, or a required column is missing.
+    /// - Returns: the table's columns the audit will read, by field.
+    @discardableResult
+    package static func connect(_ source: DatabaseSource, password: String?, workspace: Workspace, round: AuditRound) throws
+        -> [SalesColumn: String]
+    {
+        if try workspace.datasets(round: round).contains(where: { $0.kind == .sales }) {
+            throw WarehouseError.salesAlreadyImported(round: round.number)
+        }
+        let connection = try source.connect(password: password)
+        let present = try DatabaseAnalysis.columns(of: source, on: connection)
+        var read: [SalesColumn: String] = [:]
+        var missing: [String] = []
+        for field in SalesColumn.allCases {
+            let column = source.column(field)
+            if present.contains(column) {
+                read[field] = column
+            } else if field.isRequired || source.columns[field.rawValue] != nil {
+                missing.append(column)
+            }
+        }
+        guard missing.isEmpty else { throw WarehouseError.missingColumns(table: source.salesTable, columns: missing) }
+        try workspace.setSalesSource(try source.stored(), round: round)
+        return read
+    }
+
+    /// The database source recorded for `round`, nil when its sale lines are imported from files.
+    package static func source(of round: AuditRound, in workspace: Workspace) throws -> DatabaseSource? {
+        guard let text = try workspace.salesSource(round: round) else { return nil }
+        return try DatabaseSource(stored: text, workspace: workspace.path)
+    }
+
+    /// The analysis of `round` when its sale lines are in a database (nil otherwise): the sales
+    /// metrics computed there, the rest from the round's files, as of `asOf` (default: the latest
+    /// sale date). An open round reads the database every time (its lines may have changed) and
+    /// stores the result as the round's snapshot; a closed round is history: it reuses what it
+    /// stored when it was computed from the same source and day.
+    package static func analysis(_ workspace: Workspace, round: AuditRound, asOf: Day?, password: String?) throws -> StoredAnalysis? {
+        guard let source = try source(of: round, in: workspace) else { return nil }
+        let fingerprint = "database \(try source.stored()) as-of \(asOf?.iso ?? "latest sale")"
+        if round.status == .closed, let stored = try Analytics.storedAnalysis(workspace, round: round, fingerprint: fingerprint) {
+            return stored
+        }
+        let connection = try source.connect(password: password)
+        let local = Set(try workspace.datasets(round: round).map(\.kind))
+        let remote = try DatabaseAnalysis.analyse(source, on: connection, asOf: asOf, datasets: local.union([.sales]))
+        let analysis = PushedDownMetrics.combining(
+            database: remote.document, local: try Analytics.analyse(workspace, round: round, asOf: remote.document.asOf))
+        if round.status != .closed { try Analytics.store(analysis, in: workspace, round: round, fingerprint: fingerprint) }
+        return analysis
+    }
+}
+
+extension DatabaseSource {
+    /// The JSON a workspace keeps: the address without a password, the table and its columns.
+    package func stored() throws(WarehouseError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let data = try? encoder.encode(self) else { throw .unexpectedResult("a source that does not encode") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A source as a workspace keeps it.
+    /// - Throws: ``WarehouseError/storedSourceUnreadable(_:)`` for a description edited out of shape.
+    package init(stored text: String, workspace: String) throws(WarehouseError) {
+        guard let source = try? JSONDecoder().decode(DatabaseSource.self, from: Data(text.utf8)) else {
+            throw .storedSourceUnreadable(workspace)
+        }
+        self = source
+    }
+}
