@@ -11,6 +11,7 @@ package enum WarehouseError: AuditError, Equatable {
     case unexpectedResult(String)
     case missingColumns(table: String, columns: [String])
     case salesAlreadyImported(round: Int)
+    case salesInDatabase(round: Int)
     case storedSourceUnreadable(String)
 
     package var location: SourceLocation? { nil }
@@ -33,6 +34,7 @@ package enum WarehouseError: AuditError, Equatable {
                 "table": .text(table), "columns": .quotedList(columns), "count": .count(columns.count),
             ])
         case .salesAlreadyImported(let round): text = WarehouseText.salesAlreadyImported.text(["round": .value(round)])
+        case .salesInDatabase(let round): text = WarehouseText.salesInDatabase.text(["round": .value(round)])
         case .storedSourceUnreadable(let path): text = WarehouseText.storedSourceUnreadable.text(["path": .text(path)])
         }
         return text[language]

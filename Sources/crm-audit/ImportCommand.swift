@@ -3,6 +3,7 @@ import ArgumentParser
 import AuditModel
 import Foundation
 import Importers
+import Warehouse
 import Workspace
 
 struct ImportCommand: ParsableCommand {
@@ -99,6 +100,10 @@ struct ImportCommand: ParsableCommand {
             let store = try openWorkspace(workspace)
             let round = try store.round()
             roundNumber = round.number
+            // A round's sale lines come from one place: its database when it is connected to one.
+            if kind == .sales, try store.salesSource(round: round) != nil {
+                throw WarehouseError.salesInDatabase(round: round.number)
+            }
             report = try Importer.importFile(file, into: store, round: round, options: options)
             // Sales whose customer code is not in the list: look them up as metrics will.
             if let unknown = report.unknownCustomers, unknown.rows > 0 {

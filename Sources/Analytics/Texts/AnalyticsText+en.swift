@@ -65,6 +65,6 @@ extension AnalyticsText {
         .storedAmount:
             "the workspace holds {column} '{value}', which is not a finite number within ±10^15; imports never store such a value, so the file was edited by hand or is damaged. Import the corrected file again: crm-audit import {workspace} FILE --replace",
         .notComputedInTheDatabase:
-            "the metric is not computed in the client's database (sales, revenue concentration and retention are, so far); import an export file for it",
+            "the metric is not computed in the client's database yet (sales, revenue concentration and retention are); for it, audit an export of the sale lines in a round of its own (crm-audit import)",
     ]
 }

@@ -14,5 +14,6 @@ extension WarehouseText {
         .missingColumns: "в таблице «{table}» нет {count, plural, one {столбца} few {столбцов} many {столбцов} other {столбцов}} {columns}; укажите, в каком столбце поле: --column ПОЛЕ=СТОЛБЕЦ (например, --column customer_id=client_code)",
         .salesAlreadyImported: "в раунд {round} уже загружены продажи из файла; строки продаж раунда берутся из одного места — начните новый раунд (crm-audit round new) или подключите базу к раунду без продаж",
         .storedSourceUnreadable: "описание базы данных раунда в {path} повреждено; подключите базу заново: crm-audit connect",
+        .salesInDatabase: "раунд {round} берёт строки продаж из базы данных клиента (crm-audit connect); продажи из файла загружайте в другой раунд (crm-audit round new)",
     ]
 }

@@ -13,6 +13,7 @@ enum WarehouseText: String, TextCatalogue {
     case missingColumns
     case salesAlreadyImported
     case storedSourceUnreadable
+    case salesInDatabase
 
     static func texts(in language: Language) -> [WarehouseText: String] {
         switch language {
