@@ -24,6 +24,9 @@ extension Assessment {
             notes: setup.rulesets.notes.isEmpty ? nil : setup.rulesets.notes, generatedAt: generatedAt)
         input.readiness = readiness
         input.project = projectSection()
+        input.salesDatabase = salesDatabase.map {
+            SalesDatabase(engine: $0.engine.title, host: $0.host, database: $0.database, table: $0.salesTable)
+        }
         input.disagreements = disagreementRows()
         // The people who answered, when the consultant has not listed the people interviewed.
         if !respondents.isEmpty, input.notes?.interviewees.isEmpty ?? true {

@@ -26,6 +26,8 @@ package struct Assessment: Sendable {
     package var disagreements: [Disagreement] = []
     /// The people who answered (named in the interview, a workbook or an answers file).
     package var respondents: [Respondent] = []
+    /// The client database the round's sale lines are read in (nil when imported from files).
+    package var salesDatabase: DatabaseSource? = nil
 }
 
 /// Runs the engines over one round: metrics, rules, scores, configuration; stores the results.
@@ -42,7 +44,10 @@ package enum AuditPipeline {
         // A round whose sale lines are in a client database is computed there; otherwise the
         // analysis is reused when the round's datasets and the as-of day are those it was computed from.
         let analysis: any RoundAnalysis
-        if let fromDatabase = try DatabaseRounds.analysis(workspace, round: round, asOf: asOf, password: DatabaseRounds.environmentPassword) {
+        let salesDatabase = try DatabaseRounds.source(of: round, in: workspace)
+        if salesDatabase != nil,
+            let fromDatabase = try DatabaseRounds.analysis(workspace, round: round, asOf: asOf, password: DatabaseRounds.environmentPassword)
+        {
             analysis = fromDatabase
         } else {
             analysis = try Analytics.reusingStored(workspace, round: round, asOf: asOf, store: !keepsHistory)
@@ -88,6 +93,7 @@ package enum AuditPipeline {
             configuration: configuration, datasets: try workspace.datasets(round: round))
         assessment.disagreements = disagreements
         assessment.respondents = respondents
+        assessment.salesDatabase = salesDatabase
         assessment.readiness = Readiness.assess(
             stack.readinessGates, bindings: Bindings(answers: context.answers, metrics: context.metrics))
         return assessment

@@ -9,6 +9,14 @@ package struct DatabaseSource: Sendable, Hashable, Codable {
         case postgresql
         /// Through its HTTP interface (port 8123 by default); the table may be `Distributed`.
         case clickhouse
+
+        /// The engine's name as its makers write it.
+        package var title: String {
+            switch self {
+            case .postgresql: "PostgreSQL"
+            case .clickhouse: "ClickHouse"
+            }
+        }
     }
 
     package var engine: Engine

@@ -27,6 +27,23 @@ package struct AnswerRow: Sendable, Hashable, Codable {
     }
 }
 
+/// Where a round's sale lines stayed when they were read in the client's database: the report
+/// names it among the data sources (never a password; the user's name only in the consultant's copy).
+package struct SalesDatabase: Sendable, Hashable, Codable {
+    /// `PostgreSQL` or `ClickHouse`.
+    package var engine: String
+    package var host: String
+    package var database: String
+    package var table: String
+
+    package init(engine: String, host: String, database: String, table: String) {
+        self.engine = engine
+        self.host = host
+        self.database = database
+        self.table = table
+    }
+}
+
 /// The method a round was assessed with, for the appendix and for comparing rounds.
 package struct MethodInfo: Sendable, Hashable, Codable {
     /// `id@version` of the questionnaire.
@@ -91,6 +108,8 @@ package struct ReportInput: Sendable, Codable {
     package var project: ProjectSection? = nil
     /// The questions the people interviewed answered materially differently, with who said what.
     package var disagreements: [DisagreementRow] = []
+    /// The client database the sale lines were read in (nil when they were imported from files).
+    package var salesDatabase: SalesDatabase? = nil
 
     package init(
         engagement: Engagement, round: AuditRound, metrics: MetricDocument, paretoCurve: [Double], findings: [Finding], scores: ScoreCard,

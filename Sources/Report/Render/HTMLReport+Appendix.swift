@@ -78,6 +78,20 @@ extension HTMLReport {
                 element("tr", [("class", "hash")], element("td", [("colspan", String(cells.count))], text("SHA-256: " + dataset.sha256))),
             ]
         }
+        var databaseRows: [SafeHTML] = []
+        if let name = input.salesDatabaseName(in: language), let note = input.salesDatabaseNote(in: language) {
+            // The sale lines stayed in the client's database: what it computed, and what it does not yet.
+            var cells = [
+                element("td", [], text(name)), element("td", [], text(DatasetKind.sales.title[language])),
+                element("td", [("class", "num")], text(format.metric("sales.rows", in: input.metrics) ?? "—")),
+                element("td", [("class", "num")], text("—")),
+            ]
+            if working { cells.append(element("td", [], text("—"))) }
+            databaseRows = [
+                element("tr", [], cells),
+                element("tr", [("class", "hash")], element("td", [("colspan", String(cells.count))], text(note))),
+            ]
+        }
         var sourceHeaders = [
             element("th", [], text(t(.file))), element("th", [], text(t(.kind))),
             element("th", [("class", "num")], text(t(.rows))), element("th", [("class", "num")], text(t(.rejected))),
@@ -86,7 +100,7 @@ extension HTMLReport {
         content.append(
             element(
                 "table", [], element("thead", [], element("tr", [], sourceHeaders)),
-                element("tbody", [], sourceRows)))
+                element("tbody", [], databaseRows + sourceRows)))
         content.append(element("h3", [], text(t(.metricsTitle))))
         let shown = Set(input.metrics.metrics.keys)
         if let periods = input.metrics.periods {

@@ -245,9 +245,13 @@ struct MarkdownReport {
                 "### \(md(t(.sourcesTitle)))\n\n"
                 + table(
                     [t(.file), t(.kind), t(.rows), t(.checksum)],
-                    input.datasets.map {
-                        [$0.fileName, $0.kind.title[language], format.count(Double($0.rowsStored)), $0.sha256]
-                    })
+                    (input.salesDatabaseName(in: language).map { name in
+                        [[name, DatasetKind.sales.title[language], format.metric("sales.rows", in: input.metrics) ?? "—", "—"]]
+                    } ?? [])
+                        + input.datasets.map {
+                            [$0.fileName, $0.kind.title[language], format.count(Double($0.rowsStored)), $0.sha256]
+                        })
+                + (input.salesDatabaseNote(in: language).map { "\n\(md($0))\n" } ?? "")
             let money = MoneySummary(input.findings)
             if !money.assumptions.isEmpty {
                 let assumptions = money.assumptionTable(language, audience: options.audience, metrics: input.metrics)

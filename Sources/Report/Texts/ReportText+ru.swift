@@ -302,5 +302,7 @@ extension ReportText {
         .pdfNeedsChromium:
             "для PDF нужен Chromium в режиме headless: установите его (`sudo apt-get install chromium-headless-shell` или `chromium`) либо сохраните отчёт как HTML (--format html) и напечатайте его из браузера",
         .chromiumFailed: "Chromium завершился с кодом {status}: {output}",
+        .salesDatabaseName: "база данных {engine} «{database}» на {host}, таблица «{table}»",
+        .salesDatabaseNote: "Строки продаж остались в базе данных клиента: метрики продаж, концентрации выручки и удержания рассчитаны в ней, сюда пришли только итоги. {count, plural, one {# метрика, которую} few {# метрики, которые} many {# метрик, которые} other {# метрики, которые}} база пока не рассчитывает, {count, plural, one {показана} other {показаны}} как недоступные.",
     ]
 }

@@ -139,6 +139,8 @@ enum ReportText: String, TextCatalogue {
     case statedBudgetShort
     case pdfNeedsChromium
     case chromiumFailed
+    case salesDatabaseName
+    case salesDatabaseNote
 
     static func texts(in language: Language) -> [ReportText: String] {
         switch language {
