@@ -5,55 +5,94 @@ import Testing
 
 @testable import Warehouse
 
-/// A round whose sale lines stay in PostgreSQL (`crm-audit connect`), its customer list and
+/// A round whose sale lines stay in PostgreSQL or a two-shard ClickHouse (`crm-audit connect`), its customer list and
 /// managers imported from files, is checked as the same company imported from files is: every
 /// finding the database's metrics can decide comes out the same.
 @Suite(.serialized) struct DatabaseRoundTests {
-    @Test func aConnectedRoundGivesTheFindingsOfTheSameLinesFromFiles() throws {
-        guard CLI.isBuilt, let cluster = try PostgresCluster.start() else { return }
-        defer { cluster.stop() }
+    /// The sample company's sale lines, as a client's database holds them: ISO dates, plain numbers.
+    struct Line {
+        var order, date, customer: String
+        var amount, cost: String?
+        var manager: String
+    }
+
+    static func lines(of file: String) throws -> [Line] {
+        try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst().map { line in
+            let fields = Self.fields(String(line))
+            guard fields.count >= 9, let day = Self.day(fields[1]) else { throw CocoaError(.fileReadCorruptFile) }
+            return Line(
+                order: fields[0], date: day, customer: fields[2], amount: Self.number(fields[6]), cost: Self.number(fields[7]),
+                manager: fields[8])
+        }
+    }
+
+    @Test(arguments: ["postgresql", "clickhouse"])
+    func aConnectedRoundGivesTheFindingsOfTheSameLinesFromFiles(engine: String) throws {
+        guard CLI.isBuilt else { return }
         let folder = TemporaryDirectory("database-round")
         defer { folder.remove() }
         let data = folder.file("data")
         try expectSuccess(CLI.run(["sample-data", "--out", data, "--customers", "600", "--orders", "8000", "--seed", "7"]))
+        let lines = try Self.lines(of: data + "/sales.csv")
 
-        // The sale lines in a table under the export's own (Russian) column names.
-        let writer = try PostgresConnection(cluster.source(table: "sales"), password: cluster.password, readOnly: false)
-        _ = try writer.rows(
-            "CREATE TABLE \"продажи\" (\"Номер заказа\" text, \"Дата\" date, \"Код клиента\" text, \"Сумма\" numeric(14,2), "
-                + "\"Себестоимость\" numeric(14,2), \"Менеджер\" text)")
-        let lines = try String(contentsOfFile: data + "/sales.csv", encoding: .utf8).split(separator: "\n").dropFirst()
-        for chunk in stride(from: 0, to: lines.count, by: 1_000) {
-            let values = try lines.dropFirst(chunk).prefix(1_000).map { line in
-                let fields = Self.fields(String(line))
-                guard fields.count >= 9, let day = Self.day(fields[1]) else { throw CocoaError(.fileReadCorruptFile) }
-                let amount = Self.number(fields[6]), cost = Self.number(fields[7])
-                return "(\(writer.literal(fields[0])), DATE '\(day)', \(writer.literal(fields[2])), \(amount ?? "NULL"), \(cost ?? "NULL"), "
-                    + "\(writer.literal(fields[8])))"
+        // The sale lines in a table under the export's own (Russian) column names: in PostgreSQL,
+        // or in ClickHouse spread over two shards.
+        let url: String, password: String
+        var stop: () -> Void = {}
+        defer { stop() }
+        if engine == "postgresql" {
+            guard let cluster = try PostgresCluster.start() else { return }
+            (url, password, stop) = (cluster.url, cluster.password, cluster.stop)
+            let writer = try PostgresConnection(cluster.source(table: "sales"), password: cluster.password, readOnly: false)
+            _ = try writer.rows(
+                "CREATE TABLE \"продажи\" (\"Номер заказа\" text, \"Дата\" date, \"Код клиента\" text, \"Сумма\" numeric(14,2), "
+                    + "\"Себестоимость\" numeric(14,2), \"Менеджер\" text)")
+            for chunk in stride(from: 0, to: lines.count, by: 1_000) {
+                let values = lines.dropFirst(chunk).prefix(1_000).map { line in
+                    "(\(writer.literal(line.order)), DATE '\(line.date)', \(writer.literal(line.customer)), \(line.amount ?? "NULL"), "
+                        + "\(line.cost ?? "NULL"), \(writer.literal(line.manager)))"
+                }
+                _ = try writer.rows("INSERT INTO \"продажи\" VALUES " + values.joined(separator: ", "))
             }
-            _ = try writer.rows("INSERT INTO \"продажи\" VALUES " + values.joined(separator: ", "))
+        } else {
+            guard let cluster = try ClickHouseCluster.start(shards: 2) else { return }
+            (url, password, stop) = (cluster.url, cluster.password, cluster.stop)
+            for port in cluster.httpPorts {
+                let shard = try ClickHouseConnection(cluster.source(table: "t", port: port), password: cluster.password, readOnly: false)
+                try shard.execute(
+                    "CREATE TABLE `продажи_local` (`Номер заказа` String, `Дата` Date, `Код клиента` String, `Сумма` Nullable(Decimal(14, 2)), "
+                        + "`Себестоимость` Nullable(Decimal(14, 2)), `Менеджер` String) ENGINE = MergeTree ORDER BY (`Код клиента`, `Дата`)")
+                try shard.execute(
+                    "CREATE TABLE `продажи` AS `продажи_local` ENGINE = Distributed(crm_audit, default, `продажи_local`, cityHash64(`Код клиента`))")
+            }
+            let writer = try ClickHouseConnection(cluster.source(table: "t"), password: cluster.password, readOnly: false)
+            func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            let csv = lines.map { line in
+                [quoted(line.order), line.date, quoted(line.customer), line.amount ?? "\\N", line.cost ?? "\\N", quoted(line.manager)]
+                    .joined(separator: ",") + "\n"
+            }.joined()
+            try writer.execute("INSERT INTO `продажи` FORMAT CSV", data: Array(csv.utf8), settings: ["insert_distributed_sync": "1"])
         }
-
         let files = folder.file("files.crmaudit"), connected = folder.file("connected.crmaudit")
         for workspace in [files, connected] {
             try expectSuccess(CLI.run(["init", workspace, "--client", "Test", "--industry", "wholesale", "--date", "2026-11-30"]))
             for kind in ["customers", "managers"] { try expectSuccess(CLI.run(["import", workspace, data + "/\(kind).csv", "--as", kind])) }
         }
         try expectSuccess(CLI.run(["import", files, data + "/sales.csv", "--as", "sales"]))
-        let password = ["CRM_AUDIT_DB_PASSWORD": cluster.password]
+        let secret = ["CRM_AUDIT_DB_PASSWORD": password]
         let columns = [
             "customer_id=Код клиента", "date=Дата", "amount=Сумма", "cost=Себестоимость", "order_id=Номер заказа",
         ].flatMap { ["--column", $0] }
-        let connect = try CLI.run(["connect", connected, "--source", cluster.url, "--sales-table", "продажи"] + columns, environment: password)
+        let connect = try CLI.run(["connect", connected, "--source", url, "--sales-table", "продажи"] + columns, environment: secret)
         try expectSuccess(connect)
-        #expect(connect.stdout.contains("Round 1 reads its sale lines from \(cluster.url)"))
+        #expect(connect.stdout.contains("Round 1 reads its sale lines from \(url)"))
 
         // The password is nowhere in the workspace.
         let stored = try Data(contentsOf: URL(fileURLWithPath: connected))
-        #expect(stored.range(of: Data(cluster.password.utf8)) == nil)
+        #expect(stored.range(of: Data(password.utf8)) == nil)
 
         let expected = try Self.findings(CLI.run(["check", files, "--format", "json"]))
-        let checked = try CLI.run(["check", connected, "--format", "json"], environment: password)
+        let checked = try CLI.run(["check", connected, "--format", "json"], environment: secret)
         try expectSuccess(checked)
         let found = try Self.findings(checked)
         #expect(found.count == expected.count)
@@ -74,19 +113,19 @@ import Testing
 
         // The report is written from the database round.
         let report = folder.file("report.html")
-        try expectSuccess(CLI.run(["report", connected, "--out", report], environment: password))
+        try expectSuccess(CLI.run(["report", connected, "--out", report], environment: secret))
         #expect(FileManager.default.fileExists(atPath: report))
 
         // Without the password the round cannot be read, and the message says what is wrong.
         let refused = try CLI.run(["check", connected])
-        #expect(refused.status != 0 && refused.stderr.contains("cannot connect to \(cluster.url)"))
+        #expect(refused.status != 0 && refused.stderr.contains("cannot connect to \(url)"))
         // Sale lines come from one place.
         let twice = try CLI.run(["import", connected, data + "/sales.csv", "--as", "sales"])
         #expect(twice.status != 0 && twice.stderr.contains("reads its sale lines from the client's database"))
-        let already = try CLI.run(["connect", files, "--source", cluster.url, "--sales-table", "продажи"] + columns, environment: password)
+        let already = try CLI.run(["connect", files, "--source", url, "--sales-table", "продажи"] + columns, environment: secret)
         #expect(already.status != 0 && already.stderr.contains("already has sales imported"))
         // A column that is not there is named.
-        let missing = try CLI.run(["connect", connected, "--source", cluster.url, "--sales-table", "продажи"], environment: password)
+        let missing = try CLI.run(["connect", connected, "--source", url, "--sales-table", "продажи"], environment: secret)
         #expect(missing.status != 0 && missing.stderr.contains("has no columns 'customer_id', 'date', 'amount'"), "\(missing.stderr)")
     }
 
