@@ -39,9 +39,9 @@ package enum PushedDownMetrics {
     /// The analysis of a round whose sale lines are in a database: every metric that reads sale
     /// lines from `database` (computed there, or null with its reason), the others — the customer
     /// list's, the managers', deals', activities' — from `local`, the round's imported files
-    /// analysed in memory as of the same day. The samples are the local ones; the Pareto curve
-    /// is not computed in the database.
-    package static func combining(database: MetricDocument, local: Analysis) -> StoredAnalysis {
+    /// analysed in memory as of the same day, and the database's Pareto curve. The samples are
+    /// the local ones.
+    package static func combining(database: MetricDocument, paretoCurve: [Double], local: Analysis) -> StoredAnalysis {
         var analysis = StoredAnalysis(local)
         var document = analysis.document
         document.asOf = database.asOf
@@ -51,7 +51,7 @@ package enum PushedDownMetrics {
             document.unavailable[metric.id] = database.unavailable[metric.id]
         }
         analysis.document = document
-        analysis.paretoCurve = []
+        analysis.paretoCurve = paretoCurve
         return analysis
     }
 }

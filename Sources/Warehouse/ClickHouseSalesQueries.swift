@@ -128,7 +128,10 @@ struct ClickHouseSalesQueries: SalesSQL {
             countIf(in_w1 = 1 AND in_w0 = 1 AND first > \(asOfDay) - 730) AS new_previous_retained \
             FROM (\(perCustomer))
             """
-        let totalled = "SELECT *, arraySum(headline) AS headline_total, arraySum(history) AS history_total, length(intervals) AS m FROM (\(collected))"
+        let totalled = """
+            SELECT *, arraySum(headline) AS headline_total, arraySum(history) AS history_total, length(intervals) AS m, \
+            arrayCumSum(headline) AS headline_cumulative, length(headline) AS headline_n FROM (\(collected))
+            """
         // N, total, the top ⌈0.2·N⌉'s revenue, the customers for 80 %, the largest, Σ share².
         func pareto(_ ranked: String, _ total: String) -> [String] {
             [
@@ -143,11 +146,17 @@ struct ClickHouseSalesQueries: SalesSQL {
             if(m = 0, NULL, if(m % 2 = 1, intervals[intDiv(m + 1, 2)], \
             intervals[intDiv(m, 2)] + (intervals[intDiv(m, 2) + 1] - intervals[intDiv(m, 2)]) * 0.5))
             """
+        // The headline Pareto curve: the running sum at the top ⌈p/100·N⌉ customers, p = 0…100.
+        // (18.16 drops a subquery's column that only a lambda reads: both are read outside it too.)
+        let curve = """
+            if(headline_n = 0 OR length(headline_cumulative) = 0, '', arrayStringConcat(arrayMap(p -> toString(\
+            if(ceil(p / 100 * headline_n) = 0, 0, headline_cumulative[toUInt32(ceil(p / 100 * headline_n))])), range(101)), ','))
+            """
         let customers =
             ["buyers", "buyers_w0", "buyers_w1"] + pareto("headline", "headline_total") + pareto("history", "history_total")
             + [
                 "repeaters", median, "new12", "reactivated", "retained", "lost", "kept", "lost_revenue", "previous_revenue",
-                "new_previous", "new_previous_retained",
+                "new_previous", "new_previous_retained", curve,
             ]
         return [totalsQuery, "SELECT \(customers.joined(separator: ", ")) FROM (\(totalled))"]
     }

@@ -10,6 +10,8 @@ package enum DatabaseAnalysis {
         package var document: MetricDocument
         /// Bytes of the values brought back from the database.
         package var bytesReceived: Int
+        /// The headline period's Pareto curve (``ParetoCurve``).
+        package var paretoCurve: [Double]
     }
 
     /// Computes the metrics of the sale lines in `source` as of `asOf` (default: the latest sale
@@ -76,9 +78,14 @@ package enum DatabaseAnalysis {
         retention.previousRevenue = try reader.double()
         retention.newPrevious = try reader.int()
         retention.newPreviousRetained = try reader.int()
+        let cumulative = try (reader.next() ?? "").split(separator: ",").map { text throws(WarehouseError) in
+            guard let value = Double(text), value.isFinite else { throw .unexpectedResult("the Pareto curve") }
+            return value
+        }
+        let curve = ParetoCurve.points(cumulative: cumulative, buyers: headline.customers, total: headline.total)
         let document = PushedDownMetrics.document(
             asOf: day, datasets: datasets, sales: sales, headline: headline, allHistory: allHistory, retention: retention)
-        return Result(document: document, bytesReceived: connection.bytesReceived)
+        return Result(document: document, bytesReceived: connection.bytesReceived, paretoCurve: curve)
     }
 
     /// The names of the columns of `source`'s sales table (none when there is no such table).

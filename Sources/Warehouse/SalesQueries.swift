@@ -71,7 +71,8 @@ struct SalesQueries: SalesSQL {
     /// for the headline period and for all history: N, total, the top ⌈0.2·N⌉'s revenue, the
     /// customers for 80 %, the largest customer's revenue and Σ share²; then the retention counts
     /// (``RetentionAggregates``: repeaters, median interval, new, reactivated, retained, lost, kept
-    /// and lost revenue, the previous window's revenue, its new customers and those retained).
+    /// and lost revenue, the previous window's revenue, its new customers and those retained); last
+    /// the headline Pareto curve's running sums, comma-separated (``ParetoCurve/counts(buyers:)``).
     func aggregates(asOf: Day) -> [String] {
         let included = "age >= 0"
         let windows = ["age >= 0 AND age < 365", "age >= 365 AND age < 730"]
@@ -93,17 +94,26 @@ struct SalesQueries: SalesSQL {
             ]
         }
         sums += ["count(*) FILTER (WHERE age < 0) AS after", "count(*) FILTER (WHERE d IS NULL) AS undated"]
+        // Each period's customers ranked by revenue (ties by id), with the running sum; then the
+        // ranking's figures.
         func pareto(_ name: String, value: String, condition: String) -> String {
             """
+            \(name)_ranked AS (SELECT v, row_number() OVER (ORDER BY v DESC, c) AS pos, count(*) OVER () AS count, \
+            sum(v) OVER () AS total, sum(v) OVER (ORDER BY v DESC, c ROWS UNBOUNDED PRECEDING) AS cumulative \
+            FROM (SELECT c, \(value) AS v FROM customers WHERE \(condition)) AS p), \
             \(name) AS (SELECT count(*) AS n, coalesce(max(total), 0) AS total, \
             coalesce(sum(v) FILTER (WHERE pos <= ceil(0.2::float8 * count)), 0) AS top, \
             min(pos) FILTER (WHERE cumulative >= 0.8 * total) AS k, coalesce(max(v), 0) AS largest, \
-            coalesce(sum((v / NULLIF(total, 0)) * (v / NULLIF(total, 0))), 0) AS hhi \
-            FROM (SELECT v, row_number() OVER (ORDER BY v DESC, c) AS pos, count(*) OVER () AS count, sum(v) OVER () AS total, \
-            sum(v) OVER (ORDER BY v DESC, c ROWS UNBOUNDED PRECEDING) AS cumulative \
-            FROM (SELECT c, \(value) AS v FROM customers WHERE \(condition)) AS p) AS r)
+            coalesce(sum((v / NULLIF(total, 0)) * (v / NULLIF(total, 0))), 0) AS hhi FROM \(name)_ranked)
             """
         }
+        // The headline Pareto curve: the running sum at the top ⌈p/100·N⌉ customers, p = 0…100
+        // (ParetoCurve.counts), as one text.
+        let curve = """
+            curve AS (SELECT string_agg(coalesce(r.cumulative, 0)::text, ',' ORDER BY t.p) AS points \
+            FROM (SELECT p, ceil(p::float8 / 100 * (SELECT count(*) FROM headline_ranked))::bigint AS pos \
+            FROM generate_series(0, 100) AS p) AS t LEFT JOIN headline_ranked AS r ON r.pos = t.pos)
+            """
         let total =
             ["n", "revenue", "lone", "first", "last", "cost_lines", "cost_amount", "cost", "zero", "negative"]
             + (0..<2).flatMap { ["revenue_w\($0)", "lone_w\($0)", "cost_lines_w\($0)", "cost_amount_w\($0)", "cost_w\($0)"] }
@@ -130,13 +140,14 @@ struct SalesQueries: SalesSQL {
             count(*) FILTER (WHERE in_w1 AND first > DATE '\(asOf.iso)' - 730) AS new_previous, \
             count(*) FILTER (WHERE in_w1 AND in_w0 AND first > DATE '\(asOf.iso)' - 730) AS new_previous_retained FROM customers), \
             buyers AS (SELECT count(*) AS n, count(*) FILTER (WHERE in_w0) AS n0, count(*) FILTER (WHERE in_w1) AS n1 FROM customers), \
-            \(pareto("headline", value: "revenue_w0", condition: "in_w0")), \(pareto("history", value: "revenue", condition: "true")) \
+            \(pareto("headline", value: "revenue_w0", condition: "in_w0")), \(pareto("history", value: "revenue", condition: "true")), \
+            \(curve) \
             SELECT \(total.map { "totals.\($0)" }.joined(separator: ", ")), orders.n, orders.n0, orders.n1, buyers.n, buyers.n0, buyers.n1, \
             headline.n, headline.total, headline.top, headline.k, headline.largest, headline.hhi, \
             history.n, history.total, history.top, history.k, history.largest, history.hhi, \
             retention.repeaters, retention.median, retention.new12, retention.reactivated, retention.retained, retention.lost, \
-            retention.kept, retention.lost_revenue, retention.previous_revenue, retention.new_previous, retention.new_previous_retained \
-            FROM totals, orders, buyers, headline, history, retention
+            retention.kept, retention.lost_revenue, retention.previous_revenue, retention.new_previous, retention.new_previous_retained, \
+            curve.points FROM totals, orders, buyers, headline, history, retention, curve
             """
         ]
     }

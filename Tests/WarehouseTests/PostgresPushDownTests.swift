@@ -69,7 +69,8 @@ import Workspace
         let lines = Self.lines()
         let asOf = Day(iso: "2026-11-30")!
 
-        let expected = try Self.fileDocument(lines, asOf: asOf)
+        let file = try Self.fileAnalysis(lines, asOf: asOf)
+        let expected = file.document
 
         // The database path: the same lines in a table whose columns are named otherwise.
         let writer = try PostgresConnection(cluster.source(table: "sales"), password: cluster.password, readOnly: false)
@@ -91,7 +92,8 @@ import Workspace
         expectSameMetrics(document, expected)
         #expect(document.metrics["sales.rows"] == .number(Double(lines.filter { $0.date <= asOf }.count)))
         // Only aggregates came back: a few hundred bytes for 1,500 lines.
-        #expect(result.bytesReceived < 2_000)
+        expectSameCurve(result.paretoCurve, file.paretoCurve)
+        #expect(result.bytesReceived < 4_000)
 
         // The audit's connection reads and never writes.
         #expect(throws: WarehouseError.self) { try reader.rows("CREATE TABLE written (x int)") }
@@ -117,8 +119,8 @@ import Workspace
 
 extension PostgresPushDownTests {
     /// The file path: `lines` written to a CSV, imported into a workspace and analysed in memory.
-    static func fileDocument(_ lines: [(customer: String, date: Day, amount: Double, cost: Double?, order: String?)], asOf: Day) throws
-        -> MetricDocument
+    static func fileAnalysis(_ lines: [(customer: String, date: Day, amount: Double, cost: Double?, order: String?)], asOf: Day) throws
+        -> Analysis
     {
         let folder = TemporaryDirectory("warehouse")
         defer { folder.remove() }
@@ -130,7 +132,7 @@ extension PostgresPushDownTests {
         let workspace = try Workspace.create(at: folder.file("ws.crmaudit"), client: "Test", roundDate: asOf)
         let round = try workspace.round()
         _ = try Importer.importFile(file, into: workspace, round: round, options: ImportOptions(kind: .sales))
-        return try Analytics.analyse(workspace, round: round, asOf: asOf).document
+        return try Analytics.analyse(workspace, round: round, asOf: asOf)
     }
 }
 
@@ -157,6 +159,14 @@ func expectSameMetrics(_ document: MetricDocument, _ expected: MetricDocument, s
     #expect(numbers.contains("retention.rate_12m") && numbers.contains("customers.median_purchase_interval_days"), sourceLocation: sourceLocation)
     #expect(document.metrics["quality.sales_after_as_of"]?.number ?? 0 > 0, sourceLocation: sourceLocation)
     #expect(document.metrics["pareto.top20_share"]?.number != nil, sourceLocation: sourceLocation)
+}
+
+/// The database's Pareto curve is the file path's, point for point.
+func expectSameCurve(_ curve: [Double], _ expected: [Double], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    #expect(curve.count == 101 && expected.count == 101, sourceLocation: sourceLocation)
+    for (point, wanted) in zip(curve, expected) {
+        #expect(abs(point - wanted) <= 1e-9, "\(point) vs \(wanted)", sourceLocation: sourceLocation)
+    }
 }
 
 /// A throw-away PostgreSQL cluster started by `scripts/pg-cluster.sh` (Debian's postgresql).
