@@ -46,7 +46,8 @@ package enum AuditPipeline {
         let analysis: any RoundAnalysis
         let salesDatabase = try DatabaseRounds.source(of: round, in: workspace)
         if salesDatabase != nil,
-            let fromDatabase = try DatabaseRounds.analysis(workspace, round: round, asOf: asOf, password: DatabaseRounds.environmentPassword)
+            let fromDatabase = try DatabaseRounds.analysis(
+                workspace, round: round, asOf: asOf, password: DatabaseRounds.environmentPassword)
         {
             analysis = fromDatabase
         } else {

@@ -75,7 +75,8 @@ struct ClickHouseSalesQueries: SalesSQL {
 
     var latestDate: String {
         let date = "toDate(\(column(.date)))"
-        return "SELECT if(countIf(isNotNull(\(date))) = 0, NULL, maxIf(assumeNotNull(\(date)), isNotNull(\(date)))) FROM \(table) WHERE \(valid)"
+        return
+            "SELECT if(countIf(isNotNull(\(date))) = 0, NULL, maxIf(assumeNotNull(\(date)), isNotNull(\(date)))) FROM \(table) WHERE \(valid)"
     }
 
     func aggregates(asOf: Day) -> [String] {

@@ -64,7 +64,8 @@ package enum DatabaseRounds {
         let local = Set(try workspace.datasets(round: round).map(\.kind))
         let remote = try DatabaseAnalysis.analyse(source, on: connection, asOf: asOf, datasets: local.union([.sales]))
         let analysis = PushedDownMetrics.combining(
-            database: remote.document, paretoCurve: remote.paretoCurve, local: try Analytics.analyse(workspace, round: round, asOf: remote.document.asOf))
+            database: remote.document, paretoCurve: remote.paretoCurve,
+            local: try Analytics.analyse(workspace, round: round, asOf: remote.document.asOf))
         if round.status != .closed { try Analytics.store(analysis, in: workspace, round: round, fingerprint: fingerprint) }
         return analysis
     }

@@ -84,7 +84,9 @@ struct MetricsCommand: ParsableCommand {
         if let workspace {
             let opened = try openWorkspace(workspace)
             let chosen = try opened.round(number: round)
-            if let fromDatabase = try DatabaseRounds.analysis(opened, round: chosen, asOf: day, password: DatabaseRounds.environmentPassword) {
+            if let fromDatabase = try DatabaseRounds.analysis(
+                opened, round: chosen, asOf: day, password: DatabaseRounds.environmentPassword)
+            {
                 return try printDocument(fromDatabase.document)
             }
             analysis = try Analytics.computeAndStore(opened, round: chosen, asOf: day)

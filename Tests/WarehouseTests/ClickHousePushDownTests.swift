@@ -50,7 +50,8 @@ import Testing
             try shard.execute(
                 "CREATE TABLE sales_local (client_code String, sold_on Date, total Decimal(14, 2), cost Nullable(Float64), "
                     + "order_id Nullable(String)) ENGINE = MergeTree ORDER BY (client_code, sold_on)")
-            try shard.execute("CREATE TABLE sales AS sales_local ENGINE = Distributed(crm_audit, default, sales_local, cityHash64(client_code))")
+            try shard.execute(
+                "CREATE TABLE sales AS sales_local ENGINE = Distributed(crm_audit, default, sales_local, cityHash64(client_code))")
         }
         let writer = try ClickHouseConnection(cluster.source(table: "sales"), password: cluster.password, readOnly: false)
         var csv = ""
@@ -113,7 +114,9 @@ struct ClickHouseCluster {
     /// The running servers; nil (the test passes without them) when ClickHouse is not installed,
     /// unless the run demands every end-to-end tool (`CRM_AUDIT_REQUIRE_BINARY=1`, as CI does).
     static func start(shards: Int) throws -> ClickHouseCluster? {
-        guard FileManager.default.fileExists(atPath: "/usr/sbin/clickhouse-server") || FileManager.default.fileExists(atPath: "/usr/bin/clickhouse-server")
+        guard
+            FileManager.default.fileExists(atPath: "/usr/sbin/clickhouse-server")
+                || FileManager.default.fileExists(atPath: "/usr/bin/clickhouse-server")
         else {
             if ProcessInfo.processInfo.environment["CRM_AUDIT_REQUIRE_BINARY"] == "1" {
                 Issue.record("ClickHouse is not installed: sudo apt-get install clickhouse-server (scripts/setup-test-tools.sh does)")

@@ -61,9 +61,11 @@ import Testing
                 let shard = try ClickHouseConnection(cluster.source(table: "t", port: port), password: cluster.password, readOnly: false)
                 try shard.execute(
                     "CREATE TABLE `продажи_local` (`Номер заказа` String, `Дата` Date, `Код клиента` String, `Сумма` Nullable(Decimal(14, 2)), "
-                        + "`Себестоимость` Nullable(Decimal(14, 2)), `Менеджер` String) ENGINE = MergeTree ORDER BY (`Код клиента`, `Дата`)")
+                        + "`Себестоимость` Nullable(Decimal(14, 2)), `Менеджер` String) ENGINE = MergeTree ORDER BY (`Код клиента`, `Дата`)"
+                )
                 try shard.execute(
-                    "CREATE TABLE `продажи` AS `продажи_local` ENGINE = Distributed(crm_audit, default, `продажи_local`, cityHash64(`Код клиента`))")
+                    "CREATE TABLE `продажи` AS `продажи_local` ENGINE = Distributed(crm_audit, default, `продажи_local`, cityHash64(`Код клиента`))"
+                )
             }
             let writer = try ClickHouseConnection(cluster.source(table: "t"), password: cluster.password, readOnly: false)
             func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
@@ -76,7 +78,9 @@ import Testing
         let files = folder.file("files.crmaudit"), connected = folder.file("connected.crmaudit")
         for workspace in [files, connected] {
             try expectSuccess(CLI.run(["init", workspace, "--client", "Test", "--industry", "wholesale", "--date", "2026-11-30"]))
-            for kind in ["customers", "managers"] { try expectSuccess(CLI.run(["import", workspace, data + "/\(kind).csv", "--as", kind])) }
+            for kind in ["customers", "managers"] {
+                try expectSuccess(CLI.run(["import", workspace, data + "/\(kind).csv", "--as", kind]))
+            }
         }
         try expectSuccess(CLI.run(["import", files, data + "/sales.csv", "--as", "sales"]))
         let secret = ["CRM_AUDIT_DB_PASSWORD": password]

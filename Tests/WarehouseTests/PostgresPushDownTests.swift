@@ -155,8 +155,12 @@ func expectSameMetrics(_ document: MetricDocument, _ expected: MetricDocument, s
         }
     }
     let numbers = MetricCatalogue.all.filter { document.metrics[$0.id]?.number != nil }.map(\.id)
-    #expect(compared >= 100 && numbers.count >= 50, "the sales, Pareto and retention metrics are computed in the database", sourceLocation: sourceLocation)
-    #expect(numbers.contains("retention.rate_12m") && numbers.contains("customers.median_purchase_interval_days"), sourceLocation: sourceLocation)
+    #expect(
+        compared >= 100 && numbers.count >= 50, "the sales, Pareto and retention metrics are computed in the database",
+        sourceLocation: sourceLocation)
+    #expect(
+        numbers.contains("retention.rate_12m") && numbers.contains("customers.median_purchase_interval_days"),
+        sourceLocation: sourceLocation)
     #expect(document.metrics["quality.sales_after_as_of"]?.number ?? 0 > 0, sourceLocation: sourceLocation)
     #expect(document.metrics["pareto.top20_share"]?.number != nil, sourceLocation: sourceLocation)
 }

@@ -304,6 +304,7 @@ extension ReportText {
             "PDF needs headless Chromium: install it (`sudo apt-get install chromium-headless-shell` or `chromium`), or write the report as HTML (--format html) and print it from a browser",
         .chromiumFailed: "Chromium exited with status {status}: {output}",
         .salesDatabaseName: "{engine} database '{database}' on {host}, table '{table}'",
-        .salesDatabaseNote: "The sale lines stayed in the client's database: the sales, revenue concentration and retention metrics were computed there and only the totals came back. {count, plural, one {# metric} other {# metrics}} the database does not compute yet {count, plural, one {is} other {are}} shown as not available.",
+        .salesDatabaseNote:
+            "The sale lines stayed in the client's database: the sales, revenue concentration and retention metrics were computed there and only the totals came back. {count, plural, one {# metric} other {# metrics}} the database does not compute yet {count, plural, one {is} other {are}} shown as not available.",
     ]
 }

@@ -10,9 +10,12 @@ extension WarehouseText {
         .cannotConnect: "cannot connect to {url}: {message}",
         .queryFailed: "a query to {url} failed: {message}",
         .unexpectedResult: "the database returned something unexpected: {what}",
-        .missingColumns: "the table '{table}' has no {count, plural, one {column} other {columns}} {columns}; say which column holds the field: --column FIELD=COLUMN (e.g. --column customer_id=client_code)",
-        .salesAlreadyImported: "round {round} already has sales imported from a file; a round's sale lines come from one place — start a new round (crm-audit round new) or connect the database to a round without sales",
+        .missingColumns:
+            "the table '{table}' has no {count, plural, one {column} other {columns}} {columns}; say which column holds the field: --column FIELD=COLUMN (e.g. --column customer_id=client_code)",
+        .salesAlreadyImported:
+            "round {round} already has sales imported from a file; a round's sale lines come from one place — start a new round (crm-audit round new) or connect the database to a round without sales",
         .storedSourceUnreadable: "the round's database description in {path} is damaged; connect the database again: crm-audit connect",
-        .salesInDatabase: "round {round} reads its sale lines from the client's database (crm-audit connect); import sales from a file into another round (crm-audit round new)",
+        .salesInDatabase:
+            "round {round} reads its sale lines from the client's database (crm-audit connect); import sales from a file into another round (crm-audit round new)",
     ]
 }

@@ -138,7 +138,9 @@ extension CLIText {
         .countOfKind: "{kind}: {count}",
         .sourceNeedsASalesTable: "--source and --sales-table go together; --column only with them",
         .columnExpectsFieldEqualsColumn: "--column '{value}': expected FIELD=COLUMN, e.g. customer_id=client_code",
-        .connectNeedsASource: "give the database: --source postgresql://USER@HOST:PORT/DATABASE (or clickhouse://…) and --sales-table TABLE",
-        .roundConnected: "Round {round} reads its sale lines from {url}, table {table} (columns: {columns}). The password is not stored: give it in {variable} when you run metrics, check or report.",
+        .connectNeedsASource:
+            "give the database: --source postgresql://USER@HOST:PORT/DATABASE (or clickhouse://…) and --sales-table TABLE",
+        .roundConnected:
+            "Round {round} reads its sale lines from {url}, table {table} (columns: {columns}). The password is not stored: give it in {variable} when you run metrics, check or report.",
     ]
 }

@@ -144,7 +144,9 @@ extension CLIText {
         .countOfKind: "{kind}: {count}",
         .sourceNeedsASalesTable: "--source и --sales-table задаются вместе; --column — только с ними",
         .columnExpectsFieldEqualsColumn: "--column «{value}»: ожидается ПОЛЕ=СТОЛБЕЦ, например customer_id=client_code",
-        .connectNeedsASource: "укажите базу: --source postgresql://ПОЛЬЗОВАТЕЛЬ@ХОСТ:ПОРТ/БАЗА (или clickhouse://…) и --sales-table ТАБЛИЦА",
-        .roundConnected: "Раунд {round} берёт строки продаж из {url}, таблица {table} (столбцы: {columns}). Пароль не сохранён: передавайте его в {variable} при запуске metrics, check и report.",
+        .connectNeedsASource:
+            "укажите базу: --source postgresql://ПОЛЬЗОВАТЕЛЬ@ХОСТ:ПОРТ/БАЗА (или clickhouse://…) и --sales-table ТАБЛИЦА",
+        .roundConnected:
+            "Раунд {round} берёт строки продаж из {url}, таблица {table} (столбцы: {columns}). Пароль не сохранён: передавайте его в {variable} при запуске metrics, check и report.",
     ]
 }
