@@ -105,50 +105,26 @@ import Testing
 /// Throw-away ClickHouse servers started by `scripts/ch-cluster.sh` (Debian's clickhouse-server),
 /// named as the shards of one cluster `crm_audit`.
 struct ClickHouseCluster {
-    let folder: TemporaryDirectory
-    let url: String
-    let password: String
+    let servers: ThrowAwayServers
+    var url: String { servers.url }
+    var password: String { servers.password }
     /// Each shard's HTTP port, the first one's in `url`.
     let httpPorts: [Int]
 
     /// The running servers; nil (the test passes without them) when ClickHouse is not installed,
     /// unless the run demands every end-to-end tool (`CRM_AUDIT_REQUIRE_BINARY=1`, as CI does).
     static func start(shards: Int) throws -> ClickHouseCluster? {
+        let installed = ["/usr/sbin/clickhouse-server", "/usr/bin/clickhouse-server"].contains { FileManager.default.fileExists(atPath: $0) }
         guard
-            FileManager.default.fileExists(atPath: "/usr/sbin/clickhouse-server")
-                || FileManager.default.fileExists(atPath: "/usr/bin/clickhouse-server")
-        else {
-            if ProcessInfo.processInfo.environment["CRM_AUDIT_REQUIRE_BINARY"] == "1" {
-                Issue.record("ClickHouse is not installed: sudo apt-get install clickhouse-server (scripts/setup-test-tools.sh does)")
-            }
-            return nil
+            let servers = try ThrowAwayServers.start(
+                script: "scripts/ch-cluster.sh", arguments: [String(shards)], installed: installed,
+                install: "ClickHouse is not installed: sudo apt-get install clickhouse-server (scripts/setup-test-tools.sh does)")
+        else { return nil }
+        let ports = try (1...shards).map { shard in
+            let line = try String(contentsOfFile: servers.file("shard\(shard)/ports"), encoding: .utf8)
+            return line.split(separator: " ").first.flatMap { Int($0) } ?? 0
         }
-        let folder = TemporaryDirectory("ch")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: repositoryPath("scripts/ch-cluster.sh"))
-        process.arguments = ["start", folder.file("cluster"), String(shards)]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        // The script writes the URL once every shard answers; wait for it rather than for the
-        // process, whose servers live on.
-        let deadline = ContinuousClock.now + .seconds(90)
-        var written: String?
-        while written == nil, ContinuousClock.now < deadline {
-            written = try? String(contentsOfFile: folder.file("cluster/url"), encoding: .utf8)
-            if written == nil { Thread.sleep(forTimeInterval: 0.1) }
-        }
-        guard let url = written?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty else {
-            Issue.record("scripts/ch-cluster.sh start gave no URL within 90 seconds")
-            return nil
-        }
-        let password = try String(contentsOfFile: folder.file("cluster/password"), encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        var ports: [Int] = []
-        for shard in 1...shards {
-            let line = try String(contentsOfFile: folder.file("cluster/shard\(shard)/ports"), encoding: .utf8)
-            if let port = line.split(separator: " ").first.flatMap({ Int($0) }) { ports.append(port) }
-        }
-        return ClickHouseCluster(folder: folder, url: url, password: password, httpPorts: ports)
+        return ClickHouseCluster(servers: servers, httpPorts: ports)
     }
 
     func source(table: String, columns: [String: String] = [:], port: Int? = nil) throws -> DatabaseSource {
@@ -157,12 +133,5 @@ struct ClickHouseCluster {
         return source
     }
 
-    func stop() {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: repositoryPath("scripts/ch-cluster.sh"))
-        process.arguments = ["stop", folder.file("cluster")]
-        try? process.run()
-        process.waitUntilExit()
-        folder.remove()
-    }
+    func stop() { servers.stop() }
 }

@@ -175,57 +175,24 @@ func expectSameCurve(_ curve: [Double], _ expected: [Double], sourceLocation: Te
 
 /// A throw-away PostgreSQL cluster started by `scripts/pg-cluster.sh` (Debian's postgresql).
 struct PostgresCluster {
-    let folder: TemporaryDirectory
-    let url: String
-    let password: String
+    let servers: ThrowAwayServers
+    var url: String { servers.url }
+    var password: String { servers.password }
 
     /// The running cluster; nil (the test passes without it) when PostgreSQL is not installed,
     /// unless the run demands every end-to-end tool (`CRM_AUDIT_REQUIRE_BINARY=1`, as CI does).
     static func start() throws -> PostgresCluster? {
-        let installed = FileManager.default.fileExists(atPath: "/usr/lib/postgresql")
-        if !installed {
-            if ProcessInfo.processInfo.environment["CRM_AUDIT_REQUIRE_BINARY"] == "1" {
-                Issue.record("PostgreSQL is not installed: sudo apt-get install postgresql (scripts/setup-test-tools.sh does)")
-            }
-            return nil
-        }
-        let folder = TemporaryDirectory("pg")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: repositoryPath("scripts/pg-cluster.sh"))
-        process.arguments = ["start", folder.file("cluster")]
-        // The server started in the background inherits what the script's output is: a file, so
-        // that nothing waits for a pipe the server keeps open.
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        // The script writes the URL last; wait for it (a minute at most) rather than for the
-        // process, whose server child lives on.
-        let deadline = ContinuousClock.now + .seconds(60)
-        var written: String?
-        while written == nil, ContinuousClock.now < deadline {
-            written = try? String(contentsOfFile: folder.file("cluster/url"), encoding: .utf8)
-            if written == nil { Thread.sleep(forTimeInterval: 0.1) }
-        }
-        guard let url = written?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty else {
-            Issue.record("scripts/pg-cluster.sh start gave no URL within a minute")
-            return nil
-        }
-        let password = try String(contentsOfFile: folder.file("cluster/password"), encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        return PostgresCluster(folder: folder, url: url, password: password)
+        try ThrowAwayServers.start(
+            script: "scripts/pg-cluster.sh", installed: FileManager.default.fileExists(atPath: "/usr/lib/postgresql"),
+            install: "PostgreSQL is not installed: sudo apt-get install postgresql (scripts/setup-test-tools.sh does)"
+        ).map(PostgresCluster.init)
     }
 
     func source(table: String, columns: [String: String] = [:]) throws -> DatabaseSource {
         try DatabaseSource(url: url, salesTable: table, columns: columns)
     }
 
-    func stop() {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: repositoryPath("scripts/pg-cluster.sh"))
-        process.arguments = ["stop", folder.file("cluster")]
-        try? process.run()
-        process.waitUntilExit()
-        folder.remove()
-    }
+    func stop() { servers.stop() }
 }
 
 extension Double {
