@@ -9,7 +9,9 @@
 #                                              DIR/url (no password: it is in DIR/password, owner only)
 #   scripts/ch-cluster.sh stop DIR             stops them (DIR stays; rm -rf it to start afresh)
 #
-# The user is `crm_audit` with a random password (stored as its SHA-256 in the servers' users file).
+# The user is `crm_audit` with a random password (stored as its SHA-256 in the servers' users file);
+# `crm_audit_reader`, with the same password, has a read-only profile (`readonly=1`), as a client's
+# DBA would give the audit.
 # As root the servers run as the `clickhouse` user the package creates.
 set -euo pipefail
 action=${1:-}
@@ -64,8 +66,17 @@ start)
   cat > "$dir/users.xml" <<XML
 <?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
+  <profiles>
+    <default><max_memory_usage>4000000000</max_memory_usage></default>
+    <reader><readonly>1</readonly><max_execution_time>600</max_execution_time></reader>
+  </profiles>
   <users>
+    <crm_audit_reader>
+      <password_sha256_hex>$hash</password_sha256_hex>
+      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <profile>reader</profile>
+      <quota>default</quota>
+    </crm_audit_reader>
     <crm_audit>
       <password_sha256_hex>$hash</password_sha256_hex>
       <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>

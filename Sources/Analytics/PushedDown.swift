@@ -50,6 +50,13 @@ package enum PushedDownMetrics {
             document.metrics[metric.id] = database.metrics[metric.id] ?? .null
             document.unavailable[metric.id] = database.unavailable[metric.id]
         }
+        // The per-item tables and the monthly series that read sale lines are not computed there:
+        // empty, as for a round without sales, rather than the local pass's zeros (a manager who
+        // "sold nothing").
+        let local = document.tables
+        document.tables = MetricTables(dealStages: local.dealStages, dataQuality: local.dataQuality, duplicateGroups: local.duplicateGroups)
+        document.series = MonthlySeries()
+        document.breakdowns = nil
         analysis.document = document
         analysis.paretoCurve = paretoCurve
         return analysis

@@ -13,6 +13,8 @@ package final class ClickHouseConnection {
     private let authorization: String
     private let readOnly: Bool
     private let seconds: Int
+    /// False for an account whose profile is read-only: it may not set `readonly` or the time limit.
+    private var sendsSettings = true
     /// Bytes of the bodies the queries brought back.
     package private(set) var bytesReceived = 0
 
@@ -28,10 +30,19 @@ package final class ClickHouseConnection {
         authorization = "Basic " + Data("\(source.user):\(password ?? "")".utf8).base64EncodedString()
         do {
             _ = try rows("SELECT 1")
-            bytesReceived = 0
+        } catch .query(_, let message) where message.hasPrefix("Code: 164") && readOnly {
+            // A read-only account (`readonly=1` in its profile) may change no setting: the server
+            // already keeps it from writing, and its profile's own time limit applies.
+            sendsSettings = false
+            do {
+                _ = try rows("SELECT 1")
+            } catch .query(_, let message) {
+                throw .connection(source.url, message: message)
+            }
         } catch .query(_, let message) {
             throw .connection(source.url, message: message)
         }
+        bytesReceived = 0
     }
 
     /// Runs `sql` (a SELECT, written without a FORMAT clause) and returns its rows, each value as
@@ -50,8 +61,11 @@ package final class ClickHouseConnection {
     }
 
     private func request(query: String?, body: [UInt8], settings: [(key: String, value: String)] = []) throws(WarehouseError) -> [UInt8] {
-        var parameters = [("database", source.database), ("max_execution_time", String(seconds))] + settings.map { ($0.key, $0.value) }
-        if readOnly { parameters.append(("readonly", "1")) }
+        var parameters = [("database", source.database)]
+        if sendsSettings {
+            parameters += [("max_execution_time", String(seconds))] + settings.map { ($0.key, $0.value) }
+            if readOnly { parameters.append(("readonly", "1")) }
+        }
         if let query { parameters.append(("query", query)) }
         let target = "/?" + parameters.map { "\($0.0)=\(Self.percentEncoded($0.1))" }.joined(separator: "&")
         let head =

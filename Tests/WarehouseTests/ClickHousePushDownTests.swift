@@ -74,6 +74,13 @@ import Testing
         expectSameCurve(result.paretoCurve, file.paretoCurve)
         #expect(result.bytesReceived < 4_000)
 
+        // An account a DBA made read-only (its profile says `readonly=1`, so it may set nothing)
+        // reads the same.
+        var restricted = source
+        restricted.user = "crm_audit_reader"
+        let restrictedResult = try DatabaseAnalysis.analyse(restricted, on: ClickHouseConnection(restricted, password: cluster.password), asOf: asOf)
+        #expect(restrictedResult.document == result.document)
+
         // Without as_of, the latest sale date (lines after the audit's day included).
         let latest = try DatabaseAnalysis.analyse(source, on: reader, asOf: nil)
         #expect(latest.document.asOf == lines.map(\.date).max())

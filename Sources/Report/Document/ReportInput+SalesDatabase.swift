@@ -21,3 +21,22 @@ extension ReportInput {
         return ReportText.salesDatabaseNote.render(["count": .count(missing)], in: language)
     }
 }
+
+extension ReportInput {
+    /// The executive summary's word on a round read in the client's database: which checks could
+    /// not be made because they need figures the database does not compute (nil for files, or
+    /// when every check could be made).
+    func salesDatabaseSummary(in language: Language) -> String? {
+        guard let database = salesDatabase else { return nil }
+        let notComputed = Set(metrics.unavailable.filter { $0.value == PushedDownMetrics.notComputedInDatabase.code }.keys)
+        let blocked = findings.filter { finding in
+            finding.status == .notEvaluable && finding.missing.contains { $0.kind == .metric && notComputed.contains($0.id) }
+        }
+        let titles = blocked.map { ReportText.quotedTitle.render(["title": .text($0.title[language])], in: language) }
+        return ReportText.salesDatabaseSummary.render(
+            [
+                "engine": .text(database.engine), "table": .text(database.table), "count": .count(blocked.count),
+                "checks": .text(titles.joined(separator: ", ")),
+            ], in: language)
+    }
+}

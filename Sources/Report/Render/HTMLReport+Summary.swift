@@ -171,6 +171,9 @@ extension HTMLReport {
                     text(format.headlineComparison(periods))))
         }
         parts.append(element("div", [("class", "kpi-row")], shown))
+        if let database = input.salesDatabaseSummary(in: language) {
+            parts.append(element("p", [("class", "meta database")], text(database)))
+        }
         return element("div", [("class", "headline")], parts)
     }
 

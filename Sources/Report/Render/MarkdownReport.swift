@@ -57,6 +57,7 @@ struct MarkdownReport {
             out += "### \(md(SummaryText.positionTitle[language]))\n\n"
             let position = SummaryText.position(input.metrics, format)
             if !position.isEmpty { out += md(position) + "\n\n" }
+            if let database = input.salesDatabaseSummary(in: language) { out += md(database) + "\n\n" }
             if let periods = input.metrics.periods {
                 out += "*\(md(t(.headlinePeriod))): \(md(format.headlineComparison(periods)))*\n\n"
                 for (label, id, change) in [
