@@ -31,7 +31,7 @@ struct ClickHouseSalesQueries: SalesSQL {
         return result
     }
 
-    private func column(_ field: SalesColumn) -> String { Self.identifier(source.column(field)) }
+    private func column(_ field: SalesColumn) -> String { "`" + Self.escaped(source.column(field), quote: "`") + "`" }
 
     /// A text column trimmed of spaces around it, NULL when nothing is left.
     private func trimmed(_ field: SalesColumn) -> String {

@@ -88,9 +88,13 @@ package enum DatabaseAnalysis {
         return Result(document: document, bytesReceived: connection.bytesReceived, paretoCurve: curve)
     }
 
-    /// The names of the columns of `source`'s sales table (none when there is no such table).
+    /// The names of the columns of `source`'s sales table.
+    /// - Throws: ``WarehouseError/tableNotFound(_:)`` when the database has no such table (or the
+    ///   account may not see it).
     package static func columns(of source: DatabaseSource, on connection: any DatabaseConnection) throws(WarehouseError) -> Set<String> {
-        Set(try connection.rows(queries(source).columnsQuery).compactMap { $0.first ?? nil })
+        let names = Set(try connection.rows(queries(source).columnsQuery).compactMap { $0.first ?? nil })
+        guard !names.isEmpty else { throw .tableNotFound(source.salesTable) }
+        return names
     }
 
     static func queries(_ source: DatabaseSource) -> any SalesSQL {

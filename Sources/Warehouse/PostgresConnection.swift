@@ -24,10 +24,12 @@ package final class PostgresConnection {
             ("host", source.host), ("port", String(source.port)), ("dbname", source.database), ("user", source.user),
             ("connect_timeout", "10"), ("application_name", "crm-audit"), ("client_encoding", "UTF8"),
             // The per-customer and per-order hash tables of a million lines outgrow the default
-            // 4 MB and spill to disk; this session's own limit only.
+            // 4 MB and spill to disk; this session's own limit only. Dates written as text read
+            // day first (01.02.2025 is the 1st of February), as the importer reads them.
             (
                 "options",
-                "-c statement_timeout=\(milliseconds) -c work_mem=128MB" + (readOnly ? " -c default_transaction_read_only=on" : "")
+                "-c statement_timeout=\(milliseconds) -c work_mem=128MB -c DateStyle=ISO,DMY"
+                    + (readOnly ? " -c default_transaction_read_only=on" : "")
             ),
         ]
         if let password { parameters.append(("password", password)) }

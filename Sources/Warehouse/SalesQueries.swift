@@ -23,15 +23,17 @@ protocol SalesSQL {
 struct SalesQueries: SalesSQL {
     let source: DatabaseSource
 
-    /// `name` (or `schema.name`) as quoted identifiers.
+    /// A table `name` (or `schema.name`) as quoted identifiers.
     static func identifier(_ name: String) -> String {
-        name.split(separator: ".", omittingEmptySubsequences: false).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-            .joined(separator: ".")
+        name.split(separator: ".", omittingEmptySubsequences: false).map { quoted(String($0)) }.joined(separator: ".")
     }
+
+    /// One name (a column's: it may hold a dot) as a quoted identifier.
+    static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     /// The canonical lines: `c` customer, `d` date, `a` amount, `k` cost, `o` order.
     var lines: String {
-        func column(_ field: SalesColumn) -> String { Self.identifier(source.column(field)) }
+        func column(_ field: SalesColumn) -> String { Self.quoted(source.column(field)) }
         let cost = source.columns[SalesColumn.cost.rawValue] == nil && !hasCost ? "NULL::float8" : "CAST(\(column(.cost)) AS float8)"
         let order =
             source.columns[SalesColumn.orderID.rawValue] == nil && !hasOrder
@@ -46,13 +48,11 @@ struct SalesQueries: SalesSQL {
     var hasCost = false
     var hasOrder = false
 
-    /// The table's columns, from the catalogue (to tell a missing optional column from a present one).
+    /// The table's columns, from the catalogue: the table found as the queries find it (the
+    /// session's `search_path` for a name without a schema); none when there is no such table.
     var columnsQuery: String {
-        let parts = source.salesTable.split(separator: ".").map(String.init)
-        let table = parts.last ?? source.salesTable
-        let schema = parts.count > 1 ? "table_schema = '\(parts[0].replacingOccurrences(of: "'", with: "''"))'" : "true"
-        return
-            "SELECT column_name FROM information_schema.columns WHERE table_name = '\(table.replacingOccurrences(of: "'", with: "''"))' AND \(schema)"
+        let table = Self.identifier(source.salesTable).replacingOccurrences(of: "'", with: "''")
+        return "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass('\(table)') AND attnum > 0 AND NOT attisdropped"
     }
 
     /// The latest sale date (the default as_of).

@@ -10,6 +10,7 @@ package enum WarehouseError: AuditError, Equatable {
     case query(String, message: String)
     case unexpectedResult(String)
     case missingColumns(table: String, columns: [String])
+    case tableNotFound(String)
     case salesAlreadyImported(round: Int)
     case salesInDatabase(round: Int)
     case storedSourceUnreadable(String)
@@ -33,6 +34,7 @@ package enum WarehouseError: AuditError, Equatable {
             text = WarehouseText.missingColumns.text([
                 "table": .text(table), "columns": .quotedList(columns), "count": .count(columns.count),
             ])
+        case .tableNotFound(let table): text = WarehouseText.tableNotFound.text(["table": .text(table)])
         case .salesAlreadyImported(let round): text = WarehouseText.salesAlreadyImported.text(["round": .value(round)])
         case .salesInDatabase(let round): text = WarehouseText.salesInDatabase.text(["round": .value(round)])
         case .storedSourceUnreadable(let path): text = WarehouseText.storedSourceUnreadable.text(["path": .text(path)])

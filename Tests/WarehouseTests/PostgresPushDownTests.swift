@@ -95,6 +95,19 @@ import Workspace
         expectSameCurve(result.paretoCurve, file.paretoCurve)
         #expect(result.bytesReceived < 4_000)
 
+        // An account that may only read that table (what a client's DBA grants) reads the same.
+        _ = try writer.rows("CREATE ROLE auditor LOGIN PASSWORD \(writer.literal(cluster.password)); GRANT SELECT ON sales TO auditor")
+        var auditor = source
+        auditor.user = "auditor"
+        let granted = try DatabaseAnalysis.analyse(auditor, on: PostgresConnection(auditor, password: cluster.password), asOf: asOf)
+        #expect(granted.document == document)
+        // A table that is not there is named as such.
+        var elsewhere = source
+        elsewhere.salesTable = "public.orders"
+        #expect(throws: WarehouseError.tableNotFound("public.orders")) { try DatabaseAnalysis.analyse(elsewhere, on: reader, asOf: asOf) }
+        // Dates kept as text read day first, as the importer reads them.
+        #expect(try reader.rows("SELECT CAST('01.02.2025' AS date)").first?.first == "2025-02-01")
+
         // The audit's connection reads and never writes.
         #expect(throws: WarehouseError.self) { try reader.rows("CREATE TABLE written (x int)") }
         // A statement past its time limit stops with the database's reason.

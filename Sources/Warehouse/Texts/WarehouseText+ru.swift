@@ -19,5 +19,6 @@ extension WarehouseText {
         .storedSourceUnreadable: "описание базы данных раунда в {path} повреждено; подключите базу заново: crm-audit connect",
         .salesInDatabase:
             "раунд {round} берёт строки продаж из базы данных клиента (crm-audit connect); продажи из файла загружайте в другой раунд (crm-audit round new)",
+        .tableNotFound: "в базе нет таблицы или представления «{table}» (или у учётной записи нет к ней доступа); укажите имя как таблица или схема.таблица и выдайте права: GRANT SELECT ON … TO …",
     ]
 }

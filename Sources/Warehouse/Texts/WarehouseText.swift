@@ -14,6 +14,7 @@ enum WarehouseText: String, TextCatalogue {
     case salesAlreadyImported
     case storedSourceUnreadable
     case salesInDatabase
+    case tableNotFound
 
     static func texts(in language: Language) -> [WarehouseText: String] {
         switch language {
