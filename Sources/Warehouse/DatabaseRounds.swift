@@ -51,13 +51,19 @@ package enum DatabaseRounds {
 
     /// The analysis of `round` when its sale lines are in a database (nil otherwise): the sales
     /// metrics computed there, the rest from the round's files, as of `asOf` (default: the latest
-    /// sale date). An open round reads the database every time (its lines may have changed) and
-    /// stores the result as the round's snapshot; a closed round is history: it reuses what it
-    /// stored when it was computed from the same source and day.
-    package static func analysis(_ workspace: Workspace, round: AuditRound, asOf: Day?, password: String?) throws -> StoredAnalysis? {
+    /// sale date), stored as the round's snapshot.
+    ///
+    /// The database is read again when `refresh` is set (`metrics` does) or when nothing was stored
+    /// from the same source, files and day; otherwise the stored analysis is reused, so that
+    /// `check` and the report's copies in each language describe the same reading and do not load
+    /// the client's database each time. A closed round is history: it never reads it again once
+    /// stored.
+    package static func analysis(_ workspace: Workspace, round: AuditRound, asOf: Day?, password: String?, refresh: Bool = false)
+        throws -> StoredAnalysis?
+    {
         guard let source = try source(of: round, in: workspace) else { return nil }
-        let fingerprint = "database \(try source.stored()) as-of \(asOf?.iso ?? "latest sale")"
-        if round.status == .closed, let stored = try Analytics.storedAnalysis(workspace, round: round, fingerprint: fingerprint) {
+        let fingerprint = "database \(try source.stored()) \(try Analytics.inputFingerprint(workspace, round: round, asOf: asOf))"
+        if round.status == .closed || !refresh, let stored = try Analytics.storedAnalysis(workspace, round: round, fingerprint: fingerprint) {
             return stored
         }
         let connection = try source.connect(password: password)

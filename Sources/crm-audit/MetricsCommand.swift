@@ -84,8 +84,9 @@ struct MetricsCommand: ParsableCommand {
         if let workspace {
             let opened = try openWorkspace(workspace)
             let chosen = try opened.round(number: round)
+            // A round read in the client's database: `metrics` reads it again (check and report reuse this reading).
             if let fromDatabase = try DatabaseRounds.analysis(
-                opened, round: chosen, asOf: day, password: DatabaseRounds.environmentPassword)
+                opened, round: chosen, asOf: day, password: DatabaseRounds.environmentPassword, refresh: true)
             {
                 return try printDocument(fromDatabase.document)
             }
