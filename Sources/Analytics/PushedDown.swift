@@ -12,7 +12,7 @@ package enum PushedDownMetrics {
     /// metric the aggregates do not give is null with ``notComputedInDatabase``.
     package static func document(
         asOf: Day, datasets: Set<DatasetKind>, sales: SalesAggregates, headline: ParetoAggregates, allHistory: ParetoAggregates,
-        retention: RetentionAggregates
+        retention: RetentionAggregates, monthly: MonthlyAggregates? = nil
     ) -> MetricDocument {
         var sink = MetricSink()
         var present = datasets
@@ -27,12 +27,19 @@ package enum PushedDownMetrics {
         sink.setPareto(headline, suffix: "")
         sink.setPareto(allHistory, suffix: MetricCatalogue.allHistorySuffix)
         sink.setRetention(retention, previousWindowCovered: sales.coversPreviousWindow(asOf: asOf))
+        var series = MonthlySeries()
+        var tables = MetricTables()
+        if let monthly, let firstDay = sales.firstDay {
+            sink.setCohorts(monthly, asOf: asOf)
+            series = monthly.series(firstDay: firstDay, asOf: asOf)
+            tables.cohorts = monthly.cohortRows
+        }
         for metric in MetricCatalogue.all where sink.metrics[metric.id] == nil {
             sink.metrics[metric.id] = .null
             sink.unavailable[metric.id] = notComputedInDatabase.code
         }
         return MetricDocument(
-            asOf: asOf, metrics: sink.metrics, unavailable: sink.unavailable, series: MonthlySeries(), tables: MetricTables(),
+            asOf: asOf, metrics: sink.metrics, unavailable: sink.unavailable, series: series, tables: tables,
             periods: HeadlinePeriods(asOf: asOf, previousCovered: sales.coversPreviousWindow(asOf: asOf)))
     }
 
@@ -50,12 +57,14 @@ package enum PushedDownMetrics {
             document.metrics[metric.id] = database.metrics[metric.id] ?? .null
             document.unavailable[metric.id] = database.unavailable[metric.id]
         }
-        // The per-item tables and the monthly series that read sale lines are not computed there:
-        // empty, as for a round without sales, rather than the local pass's zeros (a manager who
-        // "sold nothing").
+        // The monthly series and the cohorts come from the database; the other per-item tables that
+        // read sale lines are not computed there: empty, as for a round without sales, rather than
+        // the local pass's zeros (a manager who "sold nothing").
         let local = document.tables
-        document.tables = MetricTables(dealStages: local.dealStages, dataQuality: local.dataQuality, duplicateGroups: local.duplicateGroups)
-        document.series = MonthlySeries()
+        document.tables = MetricTables(
+            cohorts: database.tables.cohorts, dealStages: local.dealStages, dataQuality: local.dataQuality,
+            duplicateGroups: local.duplicateGroups)
+        document.series = database.series
         document.breakdowns = nil
         analysis.document = document
         analysis.paretoCurve = paretoCurve

@@ -79,6 +79,27 @@ struct ClickHouseSalesQueries: SalesSQL {
             "SELECT if(countIf(isNotNull(\(date))) = 0, NULL, maxIf(assumeNotNull(\(date)), isNotNull(\(date)))) FROM \(table) WHERE \(valid)"
     }
 
+    /// A line's month (`Day.monthIndex`), for an included line.
+    private func month(_ l: Line) -> String { "(toYear(assumeNotNull(\(l.date))) * 12 + toMonth(assumeNotNull(\(l.date))) - 1)" }
+
+    func monthly(asOf: Day) -> String {
+        let l = line(asOf: asOf)
+        return """
+            SELECT \(month(l)) AS crm_m, sum(\(l.amount)), uniqExactIf(assumeNotNull(\(l.order)), isNotNull(\(l.order))), \
+            countIf(isNull(\(l.order))) FROM \(table) WHERE \(valid) AND \(l.included) GROUP BY crm_m ORDER BY crm_m
+            """
+    }
+
+    func cohorts(asOf: Day) -> String {
+        let l = line(asOf: asOf)
+        // Each customer's months on the shards; the cohorts counted where they meet.
+        return """
+            SELECT cohort, crm_m, count() FROM (SELECT \(l.customer) AS crm_c, min(\(month(l))) AS cohort, \
+            groupUniqArray(\(month(l))) AS months FROM \(table) WHERE \(valid) AND \(l.included) GROUP BY crm_c) \
+            ARRAY JOIN months AS crm_m GROUP BY cohort, crm_m ORDER BY cohort, crm_m
+            """
+    }
+
     func aggregates(asOf: Day) -> [String] {
         let l = line(asOf: asOf)
         let epoch = "toDate('1970-01-01')"

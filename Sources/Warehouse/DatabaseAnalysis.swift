@@ -83,8 +83,28 @@ package enum DatabaseAnalysis {
             return value
         }
         let curve = ParetoCurve.points(cumulative: cumulative, buyers: headline.customers, total: headline.total)
+        var monthly: MonthlyAggregates?
+        if let first = sales.firstDay, let last = sales.lastDay, first <= last {
+            let firstMonth = first.monthIndex, count = last.monthIndex - firstMonth + 1
+            var aggregates = MonthlyAggregates(
+                firstMonth: firstMonth, revenue: Array(repeating: 0, count: count), orders: Array(repeating: 0, count: count))
+            for row in try connection.rows(queries.monthly(asOf: day)) {
+                var reader = Reader(values: row)
+                let month = try reader.int() - firstMonth
+                guard aggregates.revenue.indices.contains(month) else { throw .unexpectedResult("a month outside the sales' range") }
+                aggregates.revenue[month] = try reader.double()
+                aggregates.orders[month] = try reader.int() + reader.int()
+            }
+            for row in try connection.rows(queries.cohorts(asOf: day)) {
+                var reader = Reader(values: row)
+                let cohort = try reader.int() - firstMonth, month = try reader.int() - firstMonth
+                aggregates.add(cohort: cohort, month: month, customers: try reader.int())
+            }
+            monthly = aggregates
+        }
         let document = PushedDownMetrics.document(
-            asOf: day, datasets: datasets, sales: sales, headline: headline, allHistory: allHistory, retention: retention)
+            asOf: day, datasets: datasets, sales: sales, headline: headline, allHistory: allHistory, retention: retention,
+            monthly: monthly)
         return Result(document: document, bytesReceived: connection.bytesReceived, paretoCurve: curve)
     }
 

@@ -13,6 +13,12 @@ protocol SalesSQL {
     var latestDate: String { get }
     /// The statements of the aggregates as of `asOf`.
     func aggregates(asOf: Day) -> [String]
+    /// Per month (`Day.monthIndex`) with included lines, in order: the month, its revenue, its
+    /// distinct order ids and its lines without an order id.
+    func monthly(asOf: Day) -> String
+    /// Per cohort (the month of a customer's first included purchase) and month: the cohort, the
+    /// month and how many of its customers bought in that month.
+    func cohorts(asOf: Day) -> String
 }
 
 /// The SQL for PostgreSQL.
@@ -57,6 +63,25 @@ struct SalesQueries: SalesSQL {
 
     /// The latest sale date (the default as_of).
     var latestDate: String { "SELECT max(d) FROM (\(lines)) AS l WHERE c IS NOT NULL AND a IS NOT NULL" }
+
+    /// The included lines with their month.
+    private func included(asOf: Day) -> String {
+        """
+        SELECT c, a, o, (extract(year FROM d) * 12 + extract(month FROM d) - 1)::int AS m FROM (\(lines)) AS l \
+        WHERE c IS NOT NULL AND a IS NOT NULL AND d <= DATE '\(asOf.iso)'
+        """
+    }
+
+    func monthly(asOf: Day) -> String {
+        "SELECT m, sum(a), count(DISTINCT o), count(*) FILTER (WHERE o IS NULL) FROM (\(included(asOf: asOf))) AS i GROUP BY m ORDER BY m"
+    }
+
+    func cohorts(asOf: Day) -> String {
+        """
+        SELECT cohort, m, count(*) FROM (SELECT m, min(m) OVER (PARTITION BY c) AS cohort \
+        FROM (SELECT DISTINCT c, m FROM (\(included(asOf: asOf))) AS i) AS months) AS active GROUP BY cohort, m ORDER BY cohort, m
+        """
+    }
 
     /// One statement, one row: the lines are aggregated by customer, by order and in total in one
     /// scan (`GROUPING SETS`, hashed), their distinct (customer, day) pairs in a second, narrow one

@@ -93,7 +93,8 @@ import Workspace
         #expect(document.metrics["sales.rows"] == .number(Double(lines.filter { $0.date <= asOf }.count)))
         // Only aggregates came back: a few hundred bytes for 1,500 lines.
         expectSameCurve(result.paretoCurve, file.paretoCurve)
-        #expect(result.bytesReceived < 4_000)
+        expectSameSeries(document, expected)
+        #expect(result.bytesReceived < 16_000, "\(result.bytesReceived) bytes")
 
         // An account that may only read that table (what a client's DBA grants) reads the same.
         _ = try writer.rows("CREATE ROLE auditor LOGIN PASSWORD \(writer.literal(cluster.password)); GRANT SELECT ON sales TO auditor")
@@ -176,6 +177,19 @@ func expectSameMetrics(_ document: MetricDocument, _ expected: MetricDocument, s
         sourceLocation: sourceLocation)
     #expect(document.metrics["quality.sales_after_as_of"]?.number ?? 0 > 0, sourceLocation: sourceLocation)
     #expect(document.metrics["pareto.top20_share"]?.number != nil, sourceLocation: sourceLocation)
+}
+
+/// The database's monthly series and cohorts are the file path's, month for month.
+func expectSameSeries(_ document: MetricDocument, _ expected: MetricDocument, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let series = document.series, wanted = expected.series
+    #expect(series.months == wanted.months && series.months.count >= 30, sourceLocation: sourceLocation)
+    #expect(series.orders == wanted.orders && series.customers == wanted.customers, sourceLocation: sourceLocation)
+    #expect(series.newCustomers == wanted.newCustomers && series.partial == wanted.partial, sourceLocation: sourceLocation)
+    #expect(series.revenue.count == wanted.revenue.count, sourceLocation: sourceLocation)
+    for (value, revenue) in zip(series.revenue, wanted.revenue) {
+        #expect(abs(value - revenue) <= 0.005, "\(value) vs \(revenue)", sourceLocation: sourceLocation)
+    }
+    #expect(document.tables.cohorts == expected.tables.cohorts && !expected.tables.cohorts.isEmpty, sourceLocation: sourceLocation)
 }
 
 /// The database's Pareto curve is the file path's, point for point.

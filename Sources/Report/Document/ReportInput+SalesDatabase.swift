@@ -32,11 +32,11 @@ extension ReportInput {
         let blocked = findings.filter { finding in
             finding.status == .notEvaluable && finding.missing.contains { $0.kind == .metric && notComputed.contains($0.id) }
         }
-        let titles = blocked.map { ReportText.quotedTitle.render(["title": .text($0.title[language])], in: language) }
+        let titles = blocked.map { $0.title[language] }
         return ReportText.salesDatabaseSummary.render(
             [
                 "engine": .text(database.engine), "table": .text(database.table), "count": .count(blocked.count),
-                "checks": .text(titles.joined(separator: ", ")),
+                "checks": .quotedList(titles),
             ], in: language)
     }
 }

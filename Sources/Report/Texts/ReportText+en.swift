@@ -306,7 +306,6 @@ extension ReportText {
         .salesDatabaseName: "{engine} database '{database}' on {host}, table '{table}'",
         .salesDatabaseNote:
             "The sale lines stayed in the client's database: the sales, revenue concentration and retention metrics were computed there and only the totals came back. {count, plural, one {# metric} other {# metrics}} the database does not compute yet {count, plural, one {is} other {are}} shown as not available.",
-        .quotedTitle: "'{title}'",
         .salesDatabaseSummary: "The sale lines were not exported: the sales, revenue concentration and retention metrics were computed in the client's database ({engine}, table '{table}') and only the totals came back. {count, plural, =0 {Every check could be made.} one {# check needs figures the database does not compute (the lines by manager, product, channel or month, or matched to the customer list) and was not made: {checks}.} other {# checks need figures the database does not compute (the lines by manager, product, channel or month, or matched to the customer list) and were not made: {checks}.}}",
     ]
 }

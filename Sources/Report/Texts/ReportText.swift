@@ -141,7 +141,6 @@ enum ReportText: String, TextCatalogue {
     case chromiumFailed
     case salesDatabaseName
     case salesDatabaseNote
-    case quotedTitle
     case salesDatabaseSummary
 
     static func texts(in language: Language) -> [ReportText: String] {
