@@ -12,7 +12,8 @@ package enum PushedDownMetrics {
     /// metric the aggregates do not give is null with ``notComputedInDatabase``.
     package static func document(
         asOf: Day, datasets: Set<DatasetKind>, sales: SalesAggregates, headline: ParetoAggregates, allHistory: ParetoAggregates,
-        retention: RetentionAggregates, monthly: MonthlyAggregates? = nil
+        retention: RetentionAggregates, monthly: MonthlyAggregates? = nil, keyAccounts: KeyAccountAggregates? = nil,
+        overdue: OverdueAggregates? = nil
     ) -> MetricDocument {
         var sink = MetricSink()
         var present = datasets
@@ -27,6 +28,10 @@ package enum PushedDownMetrics {
         sink.setPareto(headline, suffix: "")
         sink.setPareto(allHistory, suffix: MetricCatalogue.allHistorySuffix)
         sink.setRetention(retention, previousWindowCovered: sales.coversPreviousWindow(asOf: asOf))
+        if present.contains(.sales) {
+            if let keyAccounts { sink.setKeyAccounts(keyAccounts, previousWindowCovered: sales.coversPreviousWindow(asOf: asOf)) }
+            if let overdue { sink.setOverdue(overdue) }
+        }
         var series = MonthlySeries()
         var tables = MetricTables()
         if let monthly, let firstDay = sales.firstDay {

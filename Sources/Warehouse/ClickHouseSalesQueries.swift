@@ -45,7 +45,7 @@ struct ClickHouseSalesQueries: SalesSQL {
 
     /// The expressions of a line, as of `asOf`.
     private struct Line {
-        var customer, amount, cost, order, date, day, dated, included, after, undated: String
+        var customer, amount, cost, order, date, day, dated, included, after, undated, season: String
         var windows: [String]
     }
 
@@ -63,7 +63,7 @@ struct ClickHouseSalesQueries: SalesSQL {
         return Line(
             customer: trimmed(.customerID), amount: "assumeNotNull(toFloat64(\(column(.amount))))", cost: cost, order: order,
             date: date, day: day, dated: dated, included: "(\(dated) AND \(age) >= 0)", after: "(\(dated) AND \(age) < 0)",
-            undated: "(NOT \(dated))",
+            undated: "(NOT \(dated))", season: "(\(dated) AND \(age) >= 320 AND \(age) < 410)",
             windows: ["(\(dated) AND \(age) >= 0 AND \(age) < 365)", "(\(dated) AND \(age) >= 365 AND \(age) < 730)"])
     }
 
@@ -132,7 +132,8 @@ struct ClickHouseSalesQueries: SalesSQL {
             SELECT \(l.customer) AS crm_c, countIf(\(included)) AS crm_n, sumIf(\(l.amount), \(included)) AS revenue, \
             sumIf(\(l.amount), \(l.windows[0])) AS revenue_w0, sumIf(\(l.amount), \(l.windows[1])) AS revenue_w1, \
             max(\(l.windows[0])) AS in_w0, max(\(l.windows[1])) AS in_w1, minIf(\(l.day), \(included)) AS first, \
-            maxIf(\(l.day), \(included)) AS last, uniqExactIf(\(l.day), \(included)) AS frequency \
+            maxIf(\(l.day), \(included)) AS last, uniqExactIf(\(l.day), \(included)) AS frequency, \
+            max(\(l.season)) AS in_season \
             FROM \(table) WHERE \(valid) GROUP BY crm_c HAVING crm_n > 0
             """
         let asOfDay = "toInt32(toDate(\(Self.literal(asOf.iso))))"
@@ -147,12 +148,20 @@ struct ClickHouseSalesQueries: SalesSQL {
             countIf(in_w1 = 1 AND in_w0 = 1) AS retained, countIf(in_w1 = 1 AND in_w0 = 0) AS lost, \
             sumIf(revenue_w0, in_w1 = 1 AND in_w0 = 1) AS kept, sumIf(revenue_w1, in_w1 = 1 AND in_w0 = 0) AS lost_revenue, \
             sumIf(revenue_w1, in_w1 = 1) AS previous_revenue, countIf(in_w1 = 1 AND first > \(asOfDay) - 730) AS new_previous, \
-            countIf(in_w1 = 1 AND in_w0 = 1 AND first > \(asOfDay) - 730) AS new_previous_retained \
+            countIf(in_w1 = 1 AND in_w0 = 1 AND first > \(asOfDay) - 730) AS new_previous_retained, \
+            arraySort(x -> (-tupleElement(x, 1), tupleElement(x, 3)), \
+            groupArrayIf((revenue_w1, revenue_w0, crm_c), in_w1 = 1 AND revenue_w1 > 0)) AS previous_ranked, \
+            countIf(in_w0 = 1 AND frequency >= 3 AND in_season = 1 AND \
+            \(asOfDay) - last > greatest(2 * (last - first) / (frequency - 1), 30)) AS overdue, \
+            sumIf(revenue_w0, in_w0 = 1 AND frequency >= 3 AND in_season = 1 AND \
+            \(asOfDay) - last > greatest(2 * (last - first) / (frequency - 1), 30)) AS overdue_revenue, \
+            sumIf(revenue_w0, in_w0 = 1) AS active_revenue \
             FROM (\(perCustomer))
             """
         let totalled = """
             SELECT *, arraySum(headline) AS headline_total, arraySum(history) AS history_total, length(intervals) AS m, \
-            arrayCumSum(headline) AS headline_cumulative, length(headline) AS headline_n FROM (\(collected))
+            arrayCumSum(headline) AS headline_cumulative, length(headline) AS headline_n, \
+            arraySlice(previous_ranked, 1, toUInt32(ceil(0.2 * length(previous_ranked)))) AS key_accounts FROM (\(collected))
             """
         // N, total, the top ⌈0.2·N⌉'s revenue, the customers for 80 %, the largest, Σ share².
         func pareto(_ ranked: String, _ total: String) -> [String] {
@@ -179,6 +188,12 @@ struct ClickHouseSalesQueries: SalesSQL {
             + [
                 "repeaters", median, "new12", "reactivated", "retained", "lost", "kept", "lost_revenue", "previous_revenue",
                 "new_previous", "new_previous_retained", curve,
+                // Last year's top 20 % (previous revenue, last revenue) and the overdue regulars.
+                "length(key_accounts)", "arraySum(arrayMap(x -> tupleElement(x, 1), key_accounts))",
+                "arraySum(arrayMap(x -> tupleElement(x, 2), key_accounts))",
+                "arraySum(arrayMap(x -> greatest(0, tupleElement(x, 1) - tupleElement(x, 2)), key_accounts))",
+                "arrayCount(x -> tupleElement(x, 2) < 0.7 * tupleElement(x, 1), key_accounts)", "overdue", "overdue_revenue",
+                "active_revenue",
             ]
         return [totalsQuery, "SELECT \(customers.joined(separator: ", ")) FROM (\(totalled))"]
     }

@@ -83,6 +83,16 @@ package enum DatabaseAnalysis {
             return value
         }
         let curve = ParetoCurve.points(cumulative: cumulative, buyers: headline.customers, total: headline.total)
+        var keyAccounts = KeyAccountAggregates()
+        keyAccounts.customers = try reader.int()
+        keyAccounts.before = try reader.double()
+        keyAccounts.after = try reader.double()
+        keyAccounts.lost = try reader.double()
+        keyAccounts.down30 = try reader.int()
+        var overdue = OverdueAggregates()
+        overdue.overdue = try reader.int()
+        overdue.overdueRevenue = try reader.double()
+        overdue.revenue = try reader.double()
         var monthly: MonthlyAggregates?
         if let first = sales.firstDay, let last = sales.lastDay, first <= last {
             let firstMonth = first.monthIndex, count = last.monthIndex - firstMonth + 1
@@ -104,7 +114,7 @@ package enum DatabaseAnalysis {
         }
         let document = PushedDownMetrics.document(
             asOf: day, datasets: datasets, sales: sales, headline: headline, allHistory: allHistory, retention: retention,
-            monthly: monthly)
+            monthly: monthly, keyAccounts: keyAccounts, overdue: overdue)
         return Result(document: document, bytesReceived: connection.bytesReceived, paretoCurve: curve)
     }
 

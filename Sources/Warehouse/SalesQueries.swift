@@ -97,7 +97,9 @@ struct SalesQueries: SalesSQL {
     /// customers for 80 %, the largest customer's revenue and Σ share²; then the retention counts
     /// (``RetentionAggregates``: repeaters, median interval, new, reactivated, retained, lost, kept
     /// and lost revenue, the previous window's revenue, its new customers and those retained); last
-    /// the headline Pareto curve's running sums, comma-separated (``ParetoCurve/counts(buyers:)``).
+    /// the headline Pareto curve's running sums, comma-separated (``ParetoCurve/counts(buyers:)``);
+    /// last year's key accounts (``KeyAccountAggregates``) and the overdue regulars
+    /// (``OverdueAggregates``).
     func aggregates(asOf: Day) -> [String] {
         let included = "age >= 0"
         let windows = ["age >= 0 AND age < 365", "age >= 365 AND age < 730"]
@@ -119,6 +121,8 @@ struct SalesQueries: SalesSQL {
             ]
         }
         sums += ["count(*) FILTER (WHERE age < 0) AS after", "count(*) FILTER (WHERE d IS NULL) AS undated"]
+        // Bought at this time of year a year ago (45 days either side): the overdue regulars' season.
+        sums.append("coalesce(bool_or(age >= 320 AND age < 410), false) AS in_season")
         // Each period's customers ranked by revenue (ties by id), with the running sum; then the
         // ranking's figures.
         func pareto(_ name: String, value: String, condition: String) -> String {
@@ -150,7 +154,7 @@ struct SalesQueries: SalesSQL {
             FROM s GROUP BY GROUPING SETS ((c), (o), ())), \
             totals AS (SELECT * FROM g WHERE grouping_set = 3), \
             days AS (SELECT c, count(*) AS frequency FROM (SELECT DISTINCT c, d FROM s WHERE age >= 0) AS purchase_days GROUP BY c), \
-            customers AS (SELECT c, revenue, revenue_w0, revenue_w1, in_w0, in_w1, first, last, frequency \
+            customers AS (SELECT c, revenue, revenue_w0, revenue_w1, in_w0, in_w1, in_season, first, last, frequency \
             FROM g JOIN days USING (c) WHERE grouping_set = 1 AND n > 0), \
             orders AS (SELECT count(*) AS n, count(*) FILTER (WHERE in_w0) AS n0, count(*) FILTER (WHERE in_w1) AS n1 \
             FROM g WHERE grouping_set = 2 AND o IS NOT NULL AND n > 0), \
@@ -166,13 +170,22 @@ struct SalesQueries: SalesSQL {
             count(*) FILTER (WHERE in_w1 AND in_w0 AND first > DATE '\(asOf.iso)' - 730) AS new_previous_retained FROM customers), \
             buyers AS (SELECT count(*) AS n, count(*) FILTER (WHERE in_w0) AS n0, count(*) FILTER (WHERE in_w1) AS n1 FROM customers), \
             \(pareto("headline", value: "revenue_w0", condition: "in_w0")), \(pareto("history", value: "revenue", condition: "true")), \
-            \(curve) \
+            \(curve), \
+            keys AS (SELECT count(*) AS n, coalesce(sum(revenue_w1), 0) AS before, coalesce(sum(revenue_w0), 0) AS after, \
+            coalesce(sum(greatest(0, revenue_w1 - revenue_w0)), 0) AS lost, count(*) FILTER (WHERE revenue_w0 < 0.7 * revenue_w1) AS down30 \
+            FROM (SELECT revenue_w0, revenue_w1, row_number() OVER (ORDER BY revenue_w1 DESC, c) AS pos, count(*) OVER () AS count \
+            FROM customers WHERE in_w1 AND revenue_w1 > 0) AS ranked WHERE pos <= ceil(0.2::float8 * count)), \
+            overdue AS (SELECT count(*) FILTER (WHERE late) AS n, coalesce(sum(revenue_w0) FILTER (WHERE late), 0) AS revenue_late, \
+            coalesce(sum(revenue_w0), 0) AS revenue FROM (SELECT revenue_w0, frequency >= 3 AND in_season AND \
+            (DATE '\(asOf.iso)' - last)::float8 > greatest(2 * (last - first)::float8 / (frequency - 1), 30) AS late \
+            FROM customers WHERE in_w0) AS regulars) \
             SELECT \(total.map { "totals.\($0)" }.joined(separator: ", ")), orders.n, orders.n0, orders.n1, buyers.n, buyers.n0, buyers.n1, \
             headline.n, headline.total, headline.top, headline.k, headline.largest, headline.hhi, \
             history.n, history.total, history.top, history.k, history.largest, history.hhi, \
             retention.repeaters, retention.median, retention.new12, retention.reactivated, retention.retained, retention.lost, \
             retention.kept, retention.lost_revenue, retention.previous_revenue, retention.new_previous, retention.new_previous_retained, \
-            curve.points FROM totals, orders, buyers, headline, history, retention, curve
+            curve.points, keys.n, keys.before, keys.after, keys.lost, keys.down30, overdue.n, overdue.revenue_late, overdue.revenue \
+            FROM totals, orders, buyers, headline, history, retention, curve, keys, overdue
             """
         ]
     }

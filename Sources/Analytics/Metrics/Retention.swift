@@ -225,21 +225,20 @@ extension Computation {
             let customer = Int(sales.customer[index])
             if customer >= 0 && customer < inSeason.count { inSeason[customer] = true }
         }
-        var overdue = 0, overdueRevenue = 0.0, revenue = 0.0
+        var totals = OverdueAggregates()
         for key in stats.lines.indices where stats.boughtLast12m[key] {
-            revenue += stats.revenueLast12m[key]
+            totals.revenue += stats.revenueLast12m[key]
             let days = Int(stats.frequency[key])
             guard days >= 3 else { continue }
             let interval = Double(stats.lastDay[key] - stats.firstDay[key]) / Double(days - 1)
             let since = Double(asOfDay - stats.lastDay[key])
             if since > max(2 * interval, 30), inSeason[key] {
-                overdue += 1
-                overdueRevenue += stats.revenueLast12m[key]
+                totals.overdue += 1
+                totals.overdueRevenue += stats.revenueLast12m[key]
                 customerLists.overdueRegulars.append((Int32(key), interval))
             }
         }
-        sink.set(.customersOverdueRegulars, overdue)
-        sink.ratio(.customersOverdueRegularsRevenueShare12m, overdueRevenue, revenue, orElse: .noSalesLast12Months)
+        sink.setOverdue(totals)
     }
 
     /// What last year's largest customers did this year: the top 20 % of the previous 12 months'
@@ -248,9 +247,8 @@ extension Computation {
     /// (Σ max(0, previous − last) over previous): the measured counterpart of the key-account loss
     /// a money estimate assumes.
     mutating func keyAccountRetention() {
-        let ids = [MetricID.keyTop20PrevRevenueRetention12m, .keyTop20PrevRevenueLostShare12m, .keyTop20PrevDown30Share]
         guard previousWindowCovered else {
-            for id in ids { sink.set(id, nil, orElse: .previousWindowNotCovered) }
+            sink.setKeyAccounts(KeyAccountAggregates(), previousWindowCovered: false)
             return
         }
         let names = data.customerKeys.names
@@ -261,24 +259,70 @@ extension Computation {
             return ra != rb ? ra > rb : names[a] < names[b]
         }
         let top = keys.prefix(Int(clamped: 0.2 * Double(keys.count), rounding: .up))
-        var before = 0.0, after = 0.0, lost = 0.0, down30 = 0
+        var totals = KeyAccountAggregates()
+        totals.customers = top.count
         for key in top {
             let previous = stats.revenuePrev12m[key], last = stats.revenueLast12m[key]
-            before += previous
-            after += last
-            lost += max(0, previous - last)
+            totals.before += previous
+            totals.after += last
+            totals.lost += max(0, previous - last)
             if last < 0.7 * previous {
-                down30 += 1
+                totals.down30 += 1
                 customerLists.keyDecliners.append(Int32(key))
             }
         }
-        guard before > 0 else {
-            for id in ids { sink.set(id, nil, orElse: .emptyPreviousWindow) }
+        sink.setKeyAccounts(totals, previousWindowCovered: true)
+    }
+}
+
+/// What last year's largest customers did this year (``Computation/keyAccountRetention()``): the
+/// top 20 % of the previous 12 months' buyers by their revenue there (ties by customer id), their
+/// revenue in both windows, the gross loss and how many fell below 70 %. Computed in memory or by
+/// a database (`Warehouse`).
+package struct KeyAccountAggregates: Sendable, Hashable {
+    package var customers = 0
+    /// Their revenue in the previous 12 months, in the last 12, and Σ max(0, previous − last).
+    package var before = 0.0
+    package var after = 0.0
+    package var lost = 0.0
+    /// Those whose last 12 months' revenue is below 70 % of their previous 12 months'.
+    package var down30 = 0
+
+    package init() {}
+}
+
+/// The regular customers overdue for a reorder (``Computation/overdueRegulars()``), over the
+/// customers who bought in the last 12 months: computed in memory or by a database.
+package struct OverdueAggregates: Sendable, Hashable {
+    package var overdue = 0
+    /// Their last 12 months' revenue, and that of every customer who bought in the last 12 months.
+    package var overdueRevenue = 0.0
+    package var revenue = 0.0
+
+    package init() {}
+}
+
+extension MetricSink {
+    /// The key-account metrics; they need the previous 12 months covered whole.
+    package mutating func setKeyAccounts(_ totals: KeyAccountAggregates, previousWindowCovered: Bool) {
+        let ids = [MetricID.keyTop20PrevRevenueRetention12m, .keyTop20PrevRevenueLostShare12m, .keyTop20PrevDown30Share]
+        guard previousWindowCovered else {
+            for id in ids { set(id, nil, orElse: .previousWindowNotCovered) }
             return
         }
-        sink.set(ids[0], after / before)
-        sink.set(ids[1], lost / before)
-        sink.ratio(ids[2], Double(down30), Double(top.count))
+        guard totals.before > 0 else {
+            for id in ids { set(id, nil, orElse: .emptyPreviousWindow) }
+            return
+        }
+        set(ids[0], totals.after / totals.before)
+        set(ids[1], totals.lost / totals.before)
+        ratio(ids[2], Double(totals.down30), Double(totals.customers))
+    }
+
+    /// The overdue regulars' count and revenue share.
+    package mutating func setOverdue(_ totals: OverdueAggregates) {
+        set(.customersOverdueRegulars, totals.overdue)
+        ratio(.customersOverdueRegularsRevenueShare12m, totals.overdueRevenue, totals.revenue, orElse: .noSalesLast12Months)
     }
 }
 
