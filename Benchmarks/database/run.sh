@@ -97,6 +97,7 @@ for key, value in db["metrics"].items():
     if not same:
         differing += 1
         print(name, "differs:", key, value, other)
-print("%s: metrics computed by the database: %d, differing from the file path: %d" % (name, compared, differing))
+series_same = db["series"] == file["series"] or all(abs(a - b) <= 0.005 for a, b in zip(db["series"]["revenue"], file["series"]["revenue"])) and {k: v for k, v in db["series"].items() if k != "revenue"} == {k: v for k, v in file["series"].items() if k != "revenue"}
+print("%s: metrics computed by the database: %d, differing from the file path: %d; monthly series the same: %s" % (name, compared, differing, series_same))
 PY
 done
