@@ -63,7 +63,8 @@ package enum DatabaseRounds {
     {
         guard let source = try source(of: round, in: workspace) else { return nil }
         let fingerprint = "database \(try source.stored()) \(try Analytics.inputFingerprint(workspace, round: round, asOf: asOf))"
-        if round.status == .closed || !refresh, let stored = try Analytics.storedAnalysis(workspace, round: round, fingerprint: fingerprint) {
+        if round.status == .closed || !refresh, let stored = try Analytics.storedAnalysis(workspace, round: round, fingerprint: fingerprint)
+        {
             return stored
         }
         let connection = try source.connect(password: password)

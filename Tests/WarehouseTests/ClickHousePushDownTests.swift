@@ -79,7 +79,8 @@ import Testing
         // reads the same.
         var restricted = source
         restricted.user = "crm_audit_reader"
-        let restrictedResult = try DatabaseAnalysis.analyse(restricted, on: ClickHouseConnection(restricted, password: cluster.password), asOf: asOf)
+        let restrictedResult = try DatabaseAnalysis.analyse(
+            restricted, on: ClickHouseConnection(restricted, password: cluster.password), asOf: asOf)
         #expect(restrictedResult.document == result.document)
 
         // Without as_of, the latest sale date (lines after the audit's day included).
@@ -122,7 +123,9 @@ struct ClickHouseCluster {
     /// The running servers; nil (the test passes without them) when ClickHouse is not installed,
     /// unless the run demands every end-to-end tool (`CRM_AUDIT_REQUIRE_BINARY=1`, as CI does).
     static func start(shards: Int) throws -> ClickHouseCluster? {
-        let installed = ["/usr/sbin/clickhouse-server", "/usr/bin/clickhouse-server"].contains { FileManager.default.fileExists(atPath: $0) }
+        let installed = ["/usr/sbin/clickhouse-server", "/usr/bin/clickhouse-server"].contains {
+            FileManager.default.fileExists(atPath: $0)
+        }
         guard
             let servers = try ThrowAwayServers.start(
                 script: "scripts/ch-cluster.sh", arguments: [String(shards)], installed: installed,

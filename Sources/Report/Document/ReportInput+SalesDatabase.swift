@@ -40,3 +40,11 @@ extension ReportInput {
             ], in: language)
     }
 }
+
+extension ReportInput {
+    /// What a section that matches sales to the customer list says when it has nothing to show:
+    /// that the database did not compute it, or that there is no data.
+    func emptySalesSectionNote(in language: Language) -> String {
+        (salesDatabase == nil ? ReportText.noData : ReportText.sectionNotInDatabase)[language]
+    }
+}

@@ -151,7 +151,7 @@ extension HTMLReport {
         let portrait = InsightTables(input: input, format: format).portrait()
         var content: [SafeHTML] = [element("h3", [], text(t(.portraitTitle))), element("p", [("class", "muted")], text(t(.portraitLead)))]
         if portrait.rows.isEmpty {
-            content.append(element("p", [], text(t(.noData))))
+            content.append(element("p", [], text(input.emptySalesSectionNote(in: language))))
         } else {
             content.append(table(portrait.headers.map { ($0.text, $0.numeric) }, portrait.rows.map { $0.map { ($0.text, $0.numeric) } }))
         }

@@ -48,7 +48,8 @@ extension MarkdownReport {
         }
         let portrait = tables.portrait()
         out += "### \(md(t(.portraitTitle)))\n\n\(md(t(.portraitLead)))\n\n"
-        out += portrait.rows.isEmpty ? md(t(.noData)) + "\n\n" : table((portrait.headers, portrait.rows)) + "\n"
+        out +=
+            portrait.rows.isEmpty ? md(input.emptySalesSectionNote(in: language)) + "\n\n" : table((portrait.headers, portrait.rows)) + "\n"
         if let typical = portrait.typical { out += "**\(md(t(.typicalCustomer))):** \(md(typical))\n\n" }
         return out
     }

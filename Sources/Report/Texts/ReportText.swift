@@ -142,6 +142,7 @@ enum ReportText: String, TextCatalogue {
     case salesDatabaseName
     case salesDatabaseNote
     case salesDatabaseSummary
+    case sectionNotInDatabase
 
     static func texts(in language: Language) -> [ReportText: String] {
         switch language {

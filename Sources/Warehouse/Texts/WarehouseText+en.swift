@@ -17,6 +17,7 @@ extension WarehouseText {
         .storedSourceUnreadable: "the round's database description in {path} is damaged; connect the database again: crm-audit connect",
         .salesInDatabase:
             "round {round} reads its sale lines from the client's database (crm-audit connect); import sales from a file into another round (crm-audit round new)",
-        .tableNotFound: "the database has no table or view '{table}' (or the account may not see it); give it as table or schema.table, and grant access: GRANT SELECT ON … TO …",
+        .tableNotFound:
+            "the database has no table or view '{table}' (or the account may not see it); give it as table or schema.table, and grant access: GRANT SELECT ON … TO …",
     ]
 }
