@@ -137,6 +137,7 @@ package enum Analytics {
         computation.pareto(ranking: headlineRanking, revenue: computation.stats.revenueLast12m, suffix: "")
         computation.pareto(ranking: ranking, revenue: computation.stats.revenue, suffix: MetricCatalogue.allHistorySuffix)
         lap("pareto")
+        computation.managersOnStaff()
         computation.retention()
         computation.keyAccountRetention()
         lap("retention")

@@ -6,6 +6,7 @@ import Workspace
 
 extension MetricID {
     static let managersWithSales = MetricID("managers.with_sales")
+    static let managersOnStaff = MetricID("managers.on_staff")
     static let managersTop20Share = MetricID("managers.top20_share")
     static let managersTopShare = MetricID("managers.top_share")
     static let managersDependency = MetricID("managers.dependency")
@@ -21,7 +22,11 @@ extension MetricCatalogue {
             .init(
                 .managersWithSales, .managers, .count, .allHistory, [.sales], .neutral,
                 ru: ("Менеджеров с продажами", "различные manager в строках продаж до as_of"),
-                en: ("Managers with sales", "distinct manager in sale lines up to as_of"))
+                en: ("Managers with sales", "distinct manager in sale lines up to as_of")),
+            .init(
+                .managersOnStaff, .managers, .count, .asOf, [.managers], .neutral,
+                ru: ("Менеджеров в штате", "менеджеры из списка менеджеров без даты увольнения на as_of или раньше"),
+                en: ("Managers on staff", "managers in the managers list with no leaving date on or before as_of")),
         ] + Window.both.flatMap(managerShareMetrics(in:)) + managerCustomerMetrics
 
     private static func managerShareMetrics(in window: Window) -> [MetricDefinition] {
@@ -242,5 +247,14 @@ extension Computation {
                 for (key, amount) in byManager.enumerated() where amount > 0 { customerShares[names.name(key)] = amount / total }
             }
         }
+    }
+}
+
+extension Computation {
+    /// The managers on staff as of the day: those of the managers list who had not left by then.
+    mutating func managersOnStaff() {
+        guard data.has(.managers) else { return }
+        let names = Set(data.managers.filter { $0.leftAt.map { $0 > asOf } ?? true }.map(\.manager))
+        sink.set(.managersOnStaff, names.count)
     }
 }

@@ -39,13 +39,16 @@ package struct PlatformRequirements: Sendable, Hashable, Codable {
         self.industry = industry
     }
 
-    /// The requirements of an assessed round: users from the answers (else the managers in the
-    /// data), the budget from the answers, 1C from the accounting question, the rest from the
+    /// The requirements of an assessed round: users from the answers (else the managers who sold
+    /// in the last 12 months, else those on staff), the budget from the answers, 1C from the accounting question, the rest from the
     /// selection section.
     package static func of(_ assessment: Assessment, market: String = "ru") -> PlatformRequirements {
         let answers = assessment.answerValues
         let number = answers.number, flag = answers.flag, option = answers.option
-        let managers = assessment.analysis.document["managers.with_sales_12m"].number
+        // The managers who sold in the last 12 months, else those on staff in the managers list
+        // (a round whose sales are read in a database does not compute the first).
+        let document = assessment.analysis.document
+        let managers = document["managers.with_sales_12m"].number ?? document["managers.on_staff"].number
         let users = max(1, Int(number("org_crm_users") ?? number("company_managers_count") ?? managers ?? 5))
         var limit: Double?, basis: LocalizedText?
         if let stated = number("proj_user_limit"), stated > 0 {
