@@ -48,3 +48,11 @@ extension ReportInput {
         (salesDatabase == nil ? ReportText.noData : ReportText.sectionNotInDatabase)[language]
     }
 }
+
+extension ReportInput {
+    /// What the metric table shows for a metric without a value: why, when the client's database
+    /// did not compute it; a dash otherwise (the reasons of the others are in the findings).
+    func missingValue(_ id: String, in language: Language) -> String {
+        metrics.unavailable[id] == PushedDownMetrics.notComputedInDatabase.code ? ReportText.notInDatabaseValue[language] : "—"
+    }
+}

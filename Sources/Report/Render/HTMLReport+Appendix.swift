@@ -116,7 +116,8 @@ extension HTMLReport {
                     (working ? [(definition.id, false)] : [])
                         + [
                             (definition.title[language] + (working ? ": " + definition.definition[language] : ""), false),
-                            (format.metric(definition.id, in: input.metrics) ?? "—", true), (definition.period.title[language], false),
+                            (format.metric(definition.id, in: input.metrics) ?? input.missingValue(definition.id, in: language), true),
+                            (definition.period.title[language], false),
                         ]
                 }))
         content += consultantAppendix(hidden: hidden)

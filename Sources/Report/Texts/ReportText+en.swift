@@ -310,5 +310,6 @@ extension ReportText {
             "The sale lines were not exported: the sales, revenue concentration, retention and cohort metrics were computed in the client's database ({engine}, table '{table}') and only the totals came back. {count, plural, =0 {Every check could be made.} one {# check needs figures the database does not compute (the lines by manager, product or channel, or matched to the customer list) and was not made: {checks}.} other {# checks need figures the database does not compute (the lines by manager, product or channel, or matched to the customer list) and were not made: {checks}.}}",
         .sectionNotInDatabase:
             "Not computed: the sale lines stayed in the client's database, and this section needs the sales matched to the customer list.",
+        .notInDatabaseValue: "not computed in the database",
     ]
 }

@@ -143,6 +143,7 @@ enum ReportText: String, TextCatalogue {
     case salesDatabaseNote
     case salesDatabaseSummary
     case sectionNotInDatabase
+    case notInDatabaseValue
 
     static func texts(in language: Language) -> [ReportText: String] {
         switch language {
