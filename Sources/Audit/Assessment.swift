@@ -45,11 +45,9 @@ package enum AuditPipeline {
         // analysis is reused when the round's datasets and the as-of day are those it was computed from.
         let analysis: any RoundAnalysis
         let salesDatabase = try DatabaseRounds.source(of: round, in: workspace)
-        if salesDatabase != nil,
-            let fromDatabase = try DatabaseRounds.analysis(
-                workspace, round: round, asOf: asOf, password: DatabaseRounds.environmentPassword)
-        {
-            analysis = fromDatabase
+        if let salesDatabase {
+            analysis = try DatabaseRounds.analysis(
+                workspace, round: round, source: salesDatabase, asOf: asOf, password: DatabaseRounds.environmentPassword)
         } else {
             analysis = try Analytics.reusingStored(workspace, round: round, asOf: asOf, store: !keepsHistory)
         }

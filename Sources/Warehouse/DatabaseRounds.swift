@@ -49,7 +49,7 @@ package enum DatabaseRounds {
         return try DatabaseSource(stored: text, workspace: workspace.path)
     }
 
-    /// The analysis of `round` when its sale lines are in a database (nil otherwise): the sales
+    /// The analysis of `round`, whose sale lines are in `source` (``source(of:in:)``): the sales
     /// metrics computed there, the rest from the round's files, as of `asOf` (default: the latest
     /// sale date), stored as the round's snapshot.
     ///
@@ -58,10 +58,9 @@ package enum DatabaseRounds {
     /// `check` and the report's copies in each language describe the same reading and do not load
     /// the client's database each time. A closed round is history: it never reads it again once
     /// stored.
-    package static func analysis(_ workspace: Workspace, round: AuditRound, asOf: Day?, password: String?, refresh: Bool = false)
-        throws -> StoredAnalysis?
-    {
-        guard let source = try source(of: round, in: workspace) else { return nil }
+    package static func analysis(
+        _ workspace: Workspace, round: AuditRound, source: DatabaseSource, asOf: Day?, password: String?, refresh: Bool = false
+    ) throws -> StoredAnalysis {
         let fingerprint = "database \(try source.stored()) \(try Analytics.inputFingerprint(workspace, round: round, asOf: asOf))"
         if round.status == .closed || !refresh, let stored = try Analytics.storedAnalysis(workspace, round: round, fingerprint: fingerprint)
         {

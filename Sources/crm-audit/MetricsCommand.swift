@@ -85,9 +85,9 @@ struct MetricsCommand: ParsableCommand {
             let opened = try openWorkspace(workspace)
             let chosen = try opened.round(number: round)
             // A round read in the client's database: `metrics` reads it again (check and report reuse this reading).
-            if let fromDatabase = try DatabaseRounds.analysis(
-                opened, round: chosen, asOf: day, password: DatabaseRounds.environmentPassword, refresh: true)
-            {
+            if let source = try DatabaseRounds.source(of: chosen, in: opened) {
+                let fromDatabase = try DatabaseRounds.analysis(
+                    opened, round: chosen, source: source, asOf: day, password: DatabaseRounds.environmentPassword, refresh: true)
                 return try printDocument(fromDatabase.document)
             }
             analysis = try Analytics.computeAndStore(opened, round: chosen, asOf: day)

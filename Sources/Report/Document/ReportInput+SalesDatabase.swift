@@ -20,9 +20,7 @@ extension ReportInput {
         let missing = metrics.unavailable.values.filter { $0 == PushedDownMetrics.notComputedInDatabase.code }.count
         return ReportText.salesDatabaseNote.render(["count": .count(missing)], in: language)
     }
-}
 
-extension ReportInput {
     /// The executive summary's word on a round read in the client's database: which checks could
     /// not be made because they need figures the database does not compute (nil for files, or
     /// when every check could be made).
@@ -39,17 +37,13 @@ extension ReportInput {
                 "checks": .quotedList(titles),
             ], in: language)
     }
-}
 
-extension ReportInput {
     /// What a section that matches sales to the customer list says when it has nothing to show:
     /// that the database did not compute it, or that there is no data.
     func emptySalesSectionNote(in language: Language) -> String {
         (salesDatabase == nil ? ReportText.noData : ReportText.sectionNotInDatabase)[language]
     }
-}
 
-extension ReportInput {
     /// What the metric table shows for a metric without a value: why, when the client's database
     /// did not compute it; a dash otherwise (the reasons of the others are in the findings).
     func missingValue(_ id: String, in language: Language) -> String {
