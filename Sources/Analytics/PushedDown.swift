@@ -4,6 +4,20 @@ import AuditModel
 /// made from the aggregates the database computed (`Warehouse`), with the same formulas as the
 /// lines read into memory (``SalesAggregates``, ``ParetoAggregates``, ``RetentionAggregates``).
 package enum PushedDownMetrics {
+    /// The customers' ABC classes on the headline period and on all history: nil totals when the
+    /// period's revenue is not positive; the number of customers ranked.
+    package struct CustomerABC: Sendable {
+        package var headline: ABCAggregates?
+        package var headlineRanked: Int
+        package var allHistory: ABCAggregates?
+        package var allHistoryRanked: Int
+
+        package init(headline: ABCAggregates?, headlineRanked: Int, allHistory: ABCAggregates?, allHistoryRanked: Int) {
+            (self.headline, self.headlineRanked, self.allHistory, self.allHistoryRanked) =
+                (headline, headlineRanked, allHistory, allHistoryRanked)
+        }
+    }
+
     /// Why a metric is null when the database computed only part of the catalogue.
     package static let notComputedInDatabase = UnavailableReason(code: "not_in_database")
 
@@ -13,7 +27,7 @@ package enum PushedDownMetrics {
     package static func document(
         asOf: Day, datasets: Set<DatasetKind>, sales: SalesAggregates, headline: ParetoAggregates, allHistory: ParetoAggregates,
         retention: RetentionAggregates, monthly: MonthlyAggregates? = nil, keyAccounts: KeyAccountAggregates? = nil,
-        overdue: OverdueAggregates? = nil
+        overdue: OverdueAggregates? = nil, rfm: RFMAggregates? = nil, abc: CustomerABC? = nil
     ) -> MetricDocument {
         var sink = MetricSink()
         var present = datasets
@@ -34,6 +48,18 @@ package enum PushedDownMetrics {
         }
         var series = MonthlySeries()
         var tables = MetricTables()
+        if present.contains(.sales) {
+            if let rfm {
+                sink.setRFM(rfm)
+                tables.rfmSegments = rfm.segmentRows
+            }
+            if let abc {
+                tables.abc["customers"] = sink.setABC(
+                    subject: "customers", abc.headline, ranked: abc.headlineRanked, whenEmpty: .noSalesLast12Months)
+                _ = sink.setABC(
+                    subject: "customers", abc.allHistory, ranked: abc.allHistoryRanked, suffix: MetricCatalogue.allHistorySuffix)
+            }
+        }
         if let monthly, let firstDay = sales.firstDay {
             sink.setCohorts(monthly, asOf: asOf)
             series = monthly.series(firstDay: firstDay, asOf: asOf)
@@ -67,7 +93,8 @@ package enum PushedDownMetrics {
         // the local pass's zeros (a manager who "sold nothing").
         let local = document.tables
         document.tables = MetricTables(
-            cohorts: database.tables.cohorts, dealStages: local.dealStages, dataQuality: local.dataQuality,
+            abc: database.tables.abc, rfmSegments: database.tables.rfmSegments, cohorts: database.tables.cohorts,
+            dealStages: local.dealStages, dataQuality: local.dataQuality,
             duplicateGroups: local.duplicateGroups)
         document.series = database.series
         document.breakdowns = nil

@@ -161,6 +161,8 @@ struct ClickHouseSalesQueries: SalesSQL {
         let totalled = """
             SELECT *, arraySum(headline) AS headline_total, arraySum(history) AS history_total, length(intervals) AS m, \
             arrayCumSum(headline) AS headline_cumulative, length(headline) AS headline_n, \
+            arrayPushFront(arrayPopBack(arrayCumSum(headline)), 0) AS headline_before, \
+            arrayPushFront(arrayPopBack(arrayCumSum(history)), 0) AS history_before, \
             arraySlice(previous_ranked, 1, toUInt32(ceil(0.2 * length(previous_ranked)))) AS key_accounts FROM (\(collected))
             """
         // N, total, the top ⌈0.2·N⌉'s revenue, the customers for 80 %, the largest, Σ share².
@@ -194,7 +196,50 @@ struct ClickHouseSalesQueries: SalesSQL {
                 "arraySum(arrayMap(x -> greatest(0, tupleElement(x, 1) - tupleElement(x, 2)), key_accounts))",
                 "arrayCount(x -> tupleElement(x, 2) < 0.7 * tupleElement(x, 1), key_accounts)", "overdue", "overdue_revenue",
                 "active_revenue",
+            ] + abc("headline") + abc("history")
+        return [totalsQuery, "SELECT \(customers.joined(separator: ", ")) FROM (\(totalled))", rfm(perCustomer)]
+    }
+
+    /// A ranking's ABC classes (``SalesQueries/aggregates(asOf:)``): per class, its customers,
+    /// their revenue and the smallest, from the running sum before each customer.
+    private func abc(_ ranking: String) -> [String] {
+        let total = "\(ranking)_total", before = "\(ranking)_before"
+        return [
+            "b < 0.8 * \(total)", "b >= 0.8 * \(total) AND b < 0.95 * \(total)", "b >= 0.95 * \(total)",
+        ].flatMap { condition in
+            let members = "arrayFilter((v, b) -> \(condition), \(ranking), \(before))"
+            return [
+                "arrayCount(b -> \(condition), \(before))", "arraySum(\(members))",
+                "if(length(\(members)) = 0, NULL, arrayReduce('min', \(members)))",
             ]
-        return [totalsQuery, "SELECT \(customers.joined(separator: ", ")) FROM (\(totalled))"]
+        }
+    }
+
+    /// The buyers' RFM score combinations as one text (``SalesQueries/aggregates(asOf:)``): each
+    /// customer scored with arrays — the values sorted, each one's equals before and after it
+    /// (`arrayEnumerateUniq`) giving the values strictly lower and tied —, then counted by
+    /// combination.
+    private func rfm(_ perCustomer: String) -> String {
+        // The scores of array `x`, in the customers' order: computed on the sorted values, then put
+        // back in place by sorting them by the positions sorted by value.
+        func scores(_ x: String) -> String {
+            let sorted = "arraySort(\(x))", n = "length(\(x))"
+            return """
+                arraySort((s, i) -> i, arrayMap((j, k, t) -> if(\(n) <= 1, 3, least(5, 1 + intDiv(5 * (2 * (j - k) + k + t - 2), \
+                greatest(2 * (\(n) - 1), 1)))), arrayEnumerate(\(sorted)), arrayEnumerateUniq(\(sorted)), \
+                arrayReverse(arrayEnumerateUniq(arrayReverse(\(sorted))))), arraySort((i, v) -> v, arrayEnumerate(\(x)), \(x)))
+                """
+        }
+        let row = ["r", "f", "m", "single", "customers", "revenue", "revenue_w0"].map { "toString(\($0))" }
+            .joined(separator: ", ',', ")
+        return """
+            SELECT arrayStringConcat(groupArray(concat(\(row))), ';') FROM (SELECT r, f, m, single, count() AS customers, \
+            sum(revenue_c) AS revenue, sum(revenue_w0_c) AS revenue_w0 FROM (SELECT \(scores("lasts")) AS r_scores, \
+            \(scores("frequencies")) AS f_scores, \(scores("revenues")) AS m_scores, arrayMap(x -> toUInt8(x = 1), frequencies) AS singles, \
+            revenues, revenues_w0 FROM (SELECT groupArray(last) AS lasts, groupArray(frequency) AS frequencies, \
+            groupArray(revenue) AS revenues, groupArray(revenue_w0) AS revenues_w0 FROM (\(perCustomer)))) \
+            ARRAY JOIN r_scores AS r, f_scores AS f, m_scores AS m, singles AS single, revenues AS revenue_c, revenues_w0 AS revenue_w0_c \
+            GROUP BY r, f, m, single ORDER BY r, f, m, single)
+            """
     }
 }

@@ -93,6 +93,20 @@ package enum DatabaseAnalysis {
         overdue.overdue = try reader.int()
         overdue.overdueRevenue = try reader.double()
         overdue.revenue = try reader.double()
+        let headlineABC = try abc(&reader), historyABC = try abc(&reader)
+        let abc = PushedDownMetrics.CustomerABC(
+            headline: headlineABC.totals, headlineRanked: headlineABC.ranked, allHistory: historyABC.totals,
+            allHistoryRanked: historyABC.ranked)
+        var rfm = RFMAggregates()
+        for combination in (try reader.next() ?? "").split(separator: ";") {
+            var values = Reader(values: combination.split(separator: ",", omittingEmptySubsequences: false).map { String($0) })
+            let r = try values.int(), f = try values.int(), m = try values.int(), single = try values.int()
+            guard [r, f, m].allSatisfy((1...5).contains), single == 0 || single == 1 else { throw .unexpectedResult("an RFM score") }
+            rfm.add(
+                r: r, f: f, m: m, singlePurchase: single == 1, count: try values.int(), revenue: try values.double(),
+                revenueLast12m: try values.double())
+        }
+        rfm.revenueLast12m = sales.windows[0].revenue
         var monthly: MonthlyAggregates?
         if let first = sales.firstDay, let last = sales.lastDay, first <= last {
             let firstMonth = first.monthIndex, count = last.monthIndex - firstMonth + 1
@@ -114,7 +128,7 @@ package enum DatabaseAnalysis {
         }
         let document = PushedDownMetrics.document(
             asOf: day, datasets: datasets, sales: sales, headline: headline, allHistory: allHistory, retention: retention,
-            monthly: monthly, keyAccounts: keyAccounts, overdue: overdue)
+            monthly: monthly, keyAccounts: keyAccounts, overdue: overdue, rfm: rfm, abc: abc)
         return Result(document: document, bytesReceived: connection.bytesReceived, paretoCurve: curve)
     }
 
@@ -142,6 +156,18 @@ package enum DatabaseAnalysis {
         totals.largest = try reader.double()
         totals.hhi = try reader.double()
         return totals
+    }
+
+    /// One ranking's ABC classes: per class, its customers, their revenue and the smallest; nil
+    /// totals when the ranking's total is not positive (no classes then).
+    private static func abc(_ reader: inout Reader) throws(WarehouseError) -> (totals: ABCAggregates?, ranked: Int) {
+        var totals = ABCAggregates()
+        for klass in 0..<3 {
+            totals.add(klass, count: try reader.int(), revenue: try reader.double(), minimum: try reader.optionalDouble())
+        }
+        totals.total = totals.revenue.reduce(0, +)
+        let ranked = totals.count.reduce(0, +)
+        return (totals.total > 0 ? totals : nil, ranked)
     }
 
     private static func single(_ rows: [[String?]], _ what: String) throws(WarehouseError) -> [String?] {

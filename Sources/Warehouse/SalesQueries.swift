@@ -99,7 +99,9 @@ struct SalesQueries: SalesSQL {
     /// and lost revenue, the previous window's revenue, its new customers and those retained); last
     /// the headline Pareto curve's running sums, comma-separated (``ParetoCurve/counts(buyers:)``);
     /// last year's key accounts (``KeyAccountAggregates``) and the overdue regulars
-    /// (``OverdueAggregates``).
+    /// (``OverdueAggregates``); the customers' ABC classes on the headline period and on all history
+    /// (per class: customers, revenue, smallest revenue); last, the buyers' RFM score combinations
+    /// as one text (``RFMAggregates``).
     func aggregates(asOf: Day) -> [String] {
         let included = "age >= 0"
         let windows = ["age >= 0 AND age < 365", "age >= 365 AND age < 730"]
@@ -143,6 +145,43 @@ struct SalesQueries: SalesSQL {
             FROM (SELECT p, ceil(p::float8 / 100 * (SELECT count(*) FROM headline_ranked))::bigint AS pos \
             FROM generate_series(0, 100) AS p) AS t LEFT JOIN headline_ranked AS r ON r.pos = t.pos)
             """
+        // Each buyer's RFM scores (``Computation/quintileScores(_:)``: the values strictly lower
+        // and tied, by recency — the latest day —, frequency and revenue), counted by combination
+        // of scores, as one text: r,f,m,single,customers,revenue,revenue_w0 per combination, ';' between.
+        func score(_ value: String) -> String {
+            """
+            CASE WHEN count(*) OVER () <= 1 THEN 3 ELSE least(5, 1 + (5 * (2 * (rank() OVER (ORDER BY \(value)) - 1) \
+            + count(*) OVER (PARTITION BY \(value)) - 1)) / (2 * (count(*) OVER () - 1))) END
+            """
+        }
+        let rfm = """
+            rfm_scored AS (SELECT \(score("last")) AS r, \(score("frequency")) AS f, \(score("revenue")) AS m, \
+            (frequency = 1)::int AS single, revenue, revenue_w0 FROM customers), \
+            rfm AS (SELECT coalesce(string_agg(concat_ws(',', r, f, m, single, customers, revenue, revenue_w0), ';' \
+            ORDER BY r, f, m, single), '') AS segments FROM (SELECT r, f, m, single, count(*) AS customers, sum(revenue) AS revenue, \
+            sum(revenue_w0) AS revenue_w0 FROM rfm_scored GROUP BY r, f, m, single) AS combinations)
+            """
+        // Each period's customers ranked by revenue; a customer's ABC class is the one open before
+        // it is added (A until the running sum reaches 80 % of the total, B until 95 %): the
+        // classes' customers, revenue and smallest revenue, headline period then all history.
+        func abc(_ name: String, value: String, condition: String) -> String {
+            """
+            \(name)_abc_ranked AS (SELECT v, coalesce(sum(v) OVER (ORDER BY v DESC, c ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) \
+            AS before, sum(v) OVER () AS total FROM (SELECT c, \(value) AS v FROM customers WHERE \(condition)) AS p), \
+            \(name)_abc AS (SELECT \((0..<3).map { abcClass(name, $0) }.joined(separator: ", ")) FROM \(name)_abc_ranked)
+            """
+        }
+        func abcClass(_ name: String, _ klass: Int) -> String {
+            let condition =
+                ["before < 0.8 * total", "before >= 0.8 * total AND before < 0.95 * total", "before >= 0.95 * total"][klass]
+            return """
+                count(*) FILTER (WHERE \(condition)) AS n\(klass), coalesce(sum(v) FILTER (WHERE \(condition)), 0) AS revenue\(klass), \
+                min(v) FILTER (WHERE \(condition)) AS min\(klass)
+                """
+        }
+        let abcColumns = ["headline_abc", "history_abc"].flatMap { name in
+            (0..<3).flatMap { ["\(name).n\($0)", "\(name).revenue\($0)", "\(name).min\($0)"] }
+        }
         let total =
             ["n", "revenue", "lone", "first", "last", "cost_lines", "cost_amount", "cost", "zero", "negative"]
             + (0..<2).flatMap { ["revenue_w\($0)", "lone_w\($0)", "cost_lines_w\($0)", "cost_amount_w\($0)", "cost_w\($0)"] }
@@ -178,14 +217,16 @@ struct SalesQueries: SalesSQL {
             overdue AS (SELECT count(*) FILTER (WHERE late) AS n, coalesce(sum(revenue_w0) FILTER (WHERE late), 0) AS revenue_late, \
             coalesce(sum(revenue_w0), 0) AS revenue FROM (SELECT revenue_w0, frequency >= 3 AND in_season AND \
             (DATE '\(asOf.iso)' - last)::float8 > greatest(2 * (last - first)::float8 / (frequency - 1), 30) AS late \
-            FROM customers WHERE in_w0) AS regulars) \
+            FROM customers WHERE in_w0) AS regulars), \
+            \(abc("headline", value: "revenue_w0", condition: "in_w0")), \(abc("history", value: "revenue", condition: "true")), \(rfm) \
             SELECT \(total.map { "totals.\($0)" }.joined(separator: ", ")), orders.n, orders.n0, orders.n1, buyers.n, buyers.n0, buyers.n1, \
             headline.n, headline.total, headline.top, headline.k, headline.largest, headline.hhi, \
             history.n, history.total, history.top, history.k, history.largest, history.hhi, \
             retention.repeaters, retention.median, retention.new12, retention.reactivated, retention.retained, retention.lost, \
             retention.kept, retention.lost_revenue, retention.previous_revenue, retention.new_previous, retention.new_previous_retained, \
-            curve.points, keys.n, keys.before, keys.after, keys.lost, keys.down30, overdue.n, overdue.revenue_late, overdue.revenue \
-            FROM totals, orders, buyers, headline, history, retention, curve, keys, overdue
+            curve.points, keys.n, keys.before, keys.after, keys.lost, keys.down30, overdue.n, overdue.revenue_late, overdue.revenue, \
+            \(abcColumns.joined(separator: ", ")), rfm.segments \
+            FROM totals, orders, buyers, headline, history, retention, curve, keys, overdue, headline_abc, history_abc, rfm
             """
         ]
     }

@@ -177,6 +177,36 @@ func expectSameMetrics(_ document: MetricDocument, _ expected: MetricDocument, s
         sourceLocation: sourceLocation)
     #expect(document.metrics["quality.sales_after_as_of"]?.number ?? 0 > 0, sourceLocation: sourceLocation)
     #expect(document.metrics["pareto.top20_share"]?.number != nil, sourceLocation: sourceLocation)
+    #expect(
+        ["rfm.revenue_at_risk", "rfm.champions", "abc.customers.a_count", "abc.customers.c_revenue_share.all_history"]
+            .allSatisfy(numbers.contains), "the RFM segments and the customers' ABC classes are computed in the database",
+        sourceLocation: sourceLocation)
+    expectSameTables(document, expected, sourceLocation: sourceLocation)
+}
+
+/// The RFM segments' table and the customers' ABC classes are the file path's: the same counts,
+/// the money to the kopeck, the shares to 1e-9.
+func expectSameTables(_ document: MetricDocument, _ expected: MetricDocument, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func same(_ value: Double?, _ wanted: Double?, _ tolerance: Double) -> Bool {
+        guard let value, let wanted else { return value == nil && wanted == nil }
+        return abs(value - wanted) <= tolerance
+    }
+    let segments = document.tables.rfmSegments, wantedSegments = expected.tables.rfmSegments
+    #expect(segments.map(\.segment) == wantedSegments.map(\.segment) && !segments.isEmpty, sourceLocation: sourceLocation)
+    for (row, wanted) in zip(segments, wantedSegments) {
+        #expect(
+            row.customers == wanted.customers && same(row.revenue, wanted.revenue, 0.005)
+                && same(row.revenueLast12m, wanted.revenueLast12m, 0.005) && same(row.revenueShare, wanted.revenueShare, 1e-9),
+            "\(row) vs \(wanted)", sourceLocation: sourceLocation)
+    }
+    let classes = document.tables.abc["customers"] ?? [], wantedClasses = expected.tables.abc["customers"] ?? []
+    #expect(classes.count == 3 && wantedClasses.count == 3, sourceLocation: sourceLocation)
+    for (row, wanted) in zip(classes, wantedClasses) {
+        #expect(
+            row.count == wanted.count && same(row.revenue, wanted.revenue, 0.005) && same(row.minRevenue, wanted.minRevenue, 0.005)
+                && same(row.revenueShare, wanted.revenueShare, 1e-9),
+            "\(row) vs \(wanted)", sourceLocation: sourceLocation)
+    }
 }
 
 /// The database's monthly series and cohorts are the file path's, month for month.

@@ -70,33 +70,70 @@ extension Computation {
     /// - Parameter whenEmpty: why the metrics are null when there is nothing to rank (default: the
     ///   subject's field is empty in every sale line).
     mutating func abc(subject: String, revenues: [Double], classes: [Int8]?, suffix: String = "", whenEmpty: UnavailableReason? = nil) {
-        guard let classes else {
-            let reason = revenues.isEmpty ? whenEmpty ?? .noValues(.sales, String(subject.dropLast())) : .zeroTotal
+        let totals = classes.map { ABCAggregates(revenues: revenues, classes: $0) }
+        abc(subject: subject, totals, ranked: revenues.count, suffix: suffix, whenEmpty: whenEmpty)
+    }
+
+    /// The ABC metrics of one subject from its classes' totals (nil when the total is not
+    /// positive); `ranked` is the number of items ranked.
+    mutating func abc(subject: String, _ totals: ABCAggregates?, ranked: Int, suffix: String = "", whenEmpty: UnavailableReason? = nil) {
+        let rows = sink.setABC(subject: subject, totals, ranked: ranked, suffix: suffix, whenEmpty: whenEmpty)
+        if suffix.isEmpty, let rows { tables.abc[subject] = rows }
+    }
+}
+
+extension MetricSink {
+    /// The ABC metrics of one subject from its classes' totals (nil when the total is not
+    /// positive; `ranked` is the number of items ranked); returns the class table, nil when the
+    /// metrics are null.
+    package mutating func setABC(
+        subject: String, _ totals: ABCAggregates?, ranked: Int, suffix: String = "", whenEmpty: UnavailableReason? = nil
+    ) -> [ABCClassRow]? {
+        guard let totals else {
+            let reason = ranked == 0 ? whenEmpty ?? .noValues(.sales, String(subject.dropLast())) : .zeroTotal
             for letter in ["a", "b", "c"] {
-                sink.set(.abcCount(subject, letter).suffixed(suffix), nil, orElse: reason)
-                sink.set(.abcRevenueShare(subject, letter).suffixed(suffix), nil, orElse: reason)
+                set(.abcCount(subject, letter).suffixed(suffix), nil, orElse: reason)
+                set(.abcRevenueShare(subject, letter).suffixed(suffix), nil, orElse: reason)
             }
-            return
+            return nil
         }
-        let total = revenues.reduce(0, +)
-        var counts = [0, 0, 0], sums = [0.0, 0.0, 0.0]
-        var minimums: [Double?] = [nil, nil, nil]
-        for (index, value) in revenues.enumerated() {
-            let klass = Int(classes[index])
-            counts[klass] += 1
-            sums[klass] += value
-            minimums[klass] = min(minimums[klass] ?? value, value)
-        }
+        let items = totals.count.reduce(0, +)
         var rows: [ABCClassRow] = []
         for (offset, letter) in ["a", "b", "c"].enumerated() {
-            sink.set(.abcCount(subject, letter).suffixed(suffix), counts[offset])
-            sink.set(.abcRevenueShare(subject, letter).suffixed(suffix), sums[offset] / total)
+            set(.abcCount(subject, letter).suffixed(suffix), totals.count[offset])
+            set(.abcRevenueShare(subject, letter).suffixed(suffix), totals.revenue[offset] / totals.total)
             rows.append(
                 ABCClassRow(
-                    abcClass: letter.uppercased(), count: counts[offset],
-                    countShare: Double(counts[offset]) / Double(revenues.count),
-                    revenue: sums[offset], revenueShare: sums[offset] / total, minRevenue: minimums[offset]))
+                    abcClass: letter.uppercased(), count: totals.count[offset],
+                    countShare: Double(totals.count[offset]) / Double(items),
+                    revenue: totals.revenue[offset], revenueShare: totals.revenue[offset] / totals.total,
+                    minRevenue: totals.minimum[offset]))
         }
-        if suffix.isEmpty { tables.abc[subject] = rows }
+        return rows
+    }
+}
+
+/// The ABC classes of one subject's ranking (``Computation/abcClasses(_:)``): each class's
+/// items, revenue and smallest revenue, and the total. Computed in memory or by a database
+/// (`Warehouse`), which ranks the items there.
+package struct ABCAggregates: Sendable, Hashable {
+    package var count = [0, 0, 0]
+    package var revenue = [0.0, 0.0, 0.0]
+    package var minimum: [Double?] = [nil, nil, nil]
+    package var total = 0.0
+
+    package init() {}
+
+    /// The totals of `revenues` in ranking order, of classes `classes` (0 = A, 1 = B, 2 = C).
+    init(revenues: [Double], classes: [Int8]) {
+        total = revenues.reduce(0, +)
+        for (index, value) in revenues.enumerated() { add(Int(classes[index]), count: 1, revenue: value, minimum: value) }
+    }
+
+    /// Adds `count` items of class `klass` (0 = A, 1 = B, 2 = C).
+    package mutating func add(_ klass: Int, count: Int, revenue: Double, minimum: Double?) {
+        self.count[klass] += count
+        self.revenue[klass] += revenue
+        if let minimum { self.minimum[klass] = min(self.minimum[klass] ?? minimum, minimum) }
     }
 }

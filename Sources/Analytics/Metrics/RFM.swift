@@ -79,33 +79,16 @@ extension Computation {
         let m = Self.quintileScores(monetary)
         var scores: [Int32: RFMScore] = [:]
         scores.reserveCapacity(n)
-        var counts = [Int](repeating: 0, count: RFMSegment.allCases.count)
-        var revenueBySegment = [Double](repeating: 0, count: counts.count)
-        var last12BySegment = [Double](repeating: 0, count: counts.count)
+        var totals = RFMAggregates()
         for (position, key) in ranking.enumerated() {
             let segment = RFMSegment(r: r[position], f: f[position], m: m[position], singlePurchase: frequency[position] == 1)
             scores[key] = RFMScore(
                 recencyDays: recency[position], frequency: frequency[position], monetary: monetary[position],
                 r: r[position], f: f[position], m: m[position], segment: segment)
-            counts[segment.rawValue] += 1
-            revenueBySegment[segment.rawValue] += monetary[position]
-            last12BySegment[segment.rawValue] += stats.revenueLast12m[Int(key)]
+            totals.add(segment, revenue: monetary[position], revenueLast12m: stats.revenueLast12m[Int(key)])
         }
-        let total = monetary.reduce(0, +)
-        tables.rfmSegments = RFMSegment.allCases.map { segment in
-            RFMSegmentRow(
-                segment: segment.name, customers: counts[segment.rawValue],
-                customerShare: Double(counts[segment.rawValue]) / Double(n),
-                revenue: revenueBySegment[segment.rawValue],
-                revenueShare: total > 0 ? revenueBySegment[segment.rawValue] / total : nil,
-                revenueLast12m: last12BySegment[segment.rawValue])
-        }
-        for segment in RFMSegment.allCases { sink.set(.rfmSegment(segment.id), counts[segment.rawValue]) }
-        let atRisk = last12BySegment[RFMSegment.atRisk.rawValue] + last12BySegment[RFMSegment.cantLose.rawValue]
-        sink.set(.rfmRevenueAtRisk, atRisk)
-        sink.set(.rfmAtRiskCustomers, counts[RFMSegment.atRisk.rawValue] + counts[RFMSegment.cantLose.rawValue])
-        let last12 = stats.revenueLast12m.reduce(0, +)
-        sink.ratio(.rfmRevenueAtRiskShare, atRisk, last12)
+        totals.revenueLast12m = stats.revenueLast12m.reduce(0, +)
+        setRFM(totals)
         return scores
     }
 
@@ -140,5 +123,70 @@ extension Computation {
             if sorted[mid] <= value { low = mid + 1 } else { high = mid }
         }
         return low
+    }
+}
+
+/// The buyers' RFM segments (``Computation/rfm(ranking:)``): each segment's customers, their
+/// revenue over all history and over the last 12 months. Computed in memory or by a database
+/// (`Warehouse`), which scores the customers there and brings back one row per combination of
+/// scores.
+package struct RFMAggregates: Sendable, Hashable {
+    package var customers = [Int](repeating: 0, count: RFMSegment.allCases.count)
+    package var revenue = [Double](repeating: 0, count: RFMSegment.allCases.count)
+    package var segmentRevenueLast12m = [Double](repeating: 0, count: RFMSegment.allCases.count)
+    /// Every buyer's revenue over all history (the segments' share's denominator), and every
+    /// customer's over the last 12 months (the at-risk share's).
+    package var totalRevenue = 0.0
+    package var revenueLast12m = 0.0
+
+    package init() {}
+
+    /// Adds one customer, or `count` customers with the scores (1–5) `r`, `f`, `m` and their sums.
+    package mutating func add(r: Int, f: Int, m: Int, singlePurchase: Bool, count: Int, revenue: Double, revenueLast12m: Double) {
+        add(RFMSegment(r: r, f: f, m: m, singlePurchase: singlePurchase), count: count, revenue: revenue, revenueLast12m: revenueLast12m)
+    }
+
+    mutating func add(_ segment: RFMSegment, count: Int = 1, revenue: Double, revenueLast12m: Double) {
+        customers[segment.rawValue] += count
+        self.revenue[segment.rawValue] += revenue
+        totalRevenue += revenue
+        segmentRevenueLast12m[segment.rawValue] += revenueLast12m
+    }
+}
+
+extension Computation {
+    /// The segment table and the segments' metrics, from their totals.
+    mutating func setRFM(_ totals: RFMAggregates) {
+        tables.rfmSegments = totals.segmentRows
+        sink.setRFM(totals)
+    }
+}
+
+extension RFMAggregates {
+    /// The segment table: nothing when there is no buyer.
+    var segmentRows: [RFMSegmentRow] {
+        let n = customers.reduce(0, +)
+        guard n > 0 else { return [] }
+        let total = totalRevenue
+        return RFMSegment.allCases.map { segment in
+            RFMSegmentRow(
+                segment: segment.name, customers: customers[segment.rawValue],
+                customerShare: Double(customers[segment.rawValue]) / Double(n), revenue: revenue[segment.rawValue],
+                revenueShare: total > 0 ? revenue[segment.rawValue] / total : nil,
+                revenueLast12m: segmentRevenueLast12m[segment.rawValue])
+        }
+    }
+}
+
+extension MetricSink {
+    /// The segments' sizes and the revenue at risk (At risk and Can't lose); nothing is set when
+    /// there is no buyer.
+    package mutating func setRFM(_ totals: RFMAggregates) {
+        guard totals.customers.reduce(0, +) > 0 else { return }
+        for segment in RFMSegment.allCases { set(.rfmSegment(segment.id), totals.customers[segment.rawValue]) }
+        let atRisk = totals.segmentRevenueLast12m[RFMSegment.atRisk.rawValue] + totals.segmentRevenueLast12m[RFMSegment.cantLose.rawValue]
+        set(.rfmRevenueAtRisk, atRisk)
+        set(.rfmAtRiskCustomers, totals.customers[RFMSegment.atRisk.rawValue] + totals.customers[RFMSegment.cantLose.rawValue])
+        ratio(.rfmRevenueAtRiskShare, atRisk, totals.revenueLast12m)
     }
 }
