@@ -130,6 +130,9 @@ struct DistinctPairCounter {
         }
     }
 
+    /// Sets group `group`'s count as a database counted it (no items are then added).
+    mutating func setCount(_ count: Int, group: Int) { counts[group] = count }
+
     mutating func add(group: Int32, item: Int32) {
         if !bits.isEmpty {
             let position = Int(group) * items + Int(item)

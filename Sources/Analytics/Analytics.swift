@@ -227,27 +227,10 @@ private struct Grouping: Sendable {
         var copy = computation
         copy.sink = MetricSink()
         copy.tables = MetricTables()
-        let groups = copy.groupings()
-        let managerRows = copy.managers(groups.managers, headline: groups.managersHeadline)
-        copy.channels(groups.channels, campaigns: groups.campaigns)
-        let names = copy.data.products.names
-        func ranked(_ revenue: [Double]) -> [Int] {
-            revenue.indices.sorted { a, b in revenue[a] != revenue[b] ? revenue[a] > revenue[b] : names[a] < names[b] }
-        }
-        // Products on the headline period (those with a line in it); all history as the twin.
-        let productOrder = ranked(groups.productsHeadline).filter { groups.productSoldHeadline[$0] }
-        let productRevenue = productOrder.map { groups.productsHeadline[$0] }
-        let productClasses = productRevenue.isEmpty ? nil : Computation.abcClasses(productRevenue)
-        copy.abc(
-            subject: "products", revenues: productRevenue, classes: productClasses,
-            whenEmpty: names.isEmpty ? nil : .noSalesLast12Months)
-        let allRevenue = ranked(groups.products).map { groups.products[$0] }
-        copy.abc(
-            subject: "products", revenues: allRevenue, classes: allRevenue.isEmpty ? nil : Computation.abcClasses(allRevenue),
-            suffix: MetricCatalogue.allHistorySuffix)
+        let results = copy.groupMetrics(copy.groupings())
         return Grouping(
-            computation: copy, managerRows: managerRows, productOrder: productOrder, productRevenue: productRevenue,
-            productClasses: productClasses, duration: clock.now - start)
+            computation: copy, managerRows: results.managerRows, productOrder: results.productOrder,
+            productRevenue: results.productRevenue, productClasses: results.productClasses, duration: clock.now - start)
     }
 }
 

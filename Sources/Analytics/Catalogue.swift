@@ -203,7 +203,9 @@ package struct UnavailableReason: Sendable, Hashable {
 
     package init(code: String) { self.code = code }
 
-    static func noRows(_ kind: DatasetKind) -> UnavailableReason { UnavailableReason(code: "no_rows:\(kind.rawValue)") }
+    static func noRows(_ kind: DatasetKind) -> UnavailableReason { UnavailableReason(code: noRowsPrefix + kind.rawValue) }
+    /// The code of ``noRows(_:)`` before the dataset's name.
+    static let noRowsPrefix = "no_rows:"
     static func noValues(_ kind: DatasetKind, _ field: String) -> UnavailableReason {
         UnavailableReason(code: "no_values:\(kind.rawValue).\(field)")
     }

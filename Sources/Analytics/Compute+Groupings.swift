@@ -21,6 +21,17 @@ struct GroupTotals {
         self.customers = DistinctPairCounter(items: customers, groups: groups)
     }
 
+    /// Sets group `group`'s totals as a database computed them.
+    mutating func set(group: Int, _ totals: SaleGroup.Totals) {
+        revenue[group] = totals.revenue
+        costAmount[group] = totals.costAmount
+        cost[group] = totals.cost
+        costLines[group] = totals.costLines
+        lastDay[group] = totals.lastDay.map { Int32($0.ordinal) } ?? Int32.min
+        orders.setCount(totals.orders, group: group)
+        customers.setCount(totals.customers, group: group)
+    }
+
     mutating func add(group: Int32, line index: Int, sales: SaleLines) {
         let g = Int(group)
         let amount = sales.amount[index]
@@ -54,6 +65,13 @@ extension Computation {
         var productsHeadline: [Double]
         /// Products with a line in the headline period.
         var productSoldHeadline: [Bool]
+        /// Lines with neither a channel nor a campaign, their revenue and that in the headline
+        /// period; the headline period's revenue; the revenue of lines with a campaign.
+        var unknownRows = 0
+        var unknownRevenue = 0.0
+        var unknownHeadlineRevenue = 0.0
+        var headlineRevenue = 0.0
+        var campaignRevenue = 0.0
     }
 
     /// Manager, channel, campaign and product totals in one pass over the included lines.
@@ -97,13 +115,48 @@ extension Computation {
                 }
             }
         }
-        sink.ratio(.channelsUnknownSourceShare, Double(unknownRows), Double(includedRows), orElse: .nothingToMeasure)
-        sink.ratio(.channelsUnknownSourceRevenueShare, unknownRevenue, revenue)
-        sink.ratio(.channelsUnknownSourceRevenueShare12m, unknownHeadlineRevenue, headlineRevenue, orElse: .noSalesLast12Months)
-        sink.ratio(.campaignsRevenueShare, campaignRevenue, revenue)
         return Groupings(
             managers: managers, managersHeadline: managersHeadline, channels: channels, campaigns: campaigns,
-            products: products, productsHeadline: productsHeadline, productSoldHeadline: productSoldHeadline)
+            products: products, productsHeadline: productsHeadline, productSoldHeadline: productSoldHeadline,
+            unknownRows: unknownRows, unknownRevenue: unknownRevenue, unknownHeadlineRevenue: unknownHeadlineRevenue,
+            headlineRevenue: headlineRevenue, campaignRevenue: campaignRevenue)
+    }
+
+    /// What the groupings give, for the report's samples.
+    struct GroupResults: Sendable {
+        var managerRows: [ManagerRow]
+        var productOrder: [Int]
+        var productRevenue: [Double]
+        var productClasses: [Int8]?
+    }
+
+    /// The manager, channel, campaign and product metrics and tables from their totals.
+    /// - Parameter customerLevel: whether the measures that follow each customer to their manager
+    ///   (dependency, customers served by nobody, departed managers' customers) are computed: they
+    ///   need the customers' lines, which a database does not bring back.
+    mutating func groupMetrics(_ groups: Groupings, customerLevel: Bool = true) -> GroupResults {
+        sink.ratio(.channelsUnknownSourceShare, Double(groups.unknownRows), Double(includedRows), orElse: .nothingToMeasure)
+        sink.ratio(.channelsUnknownSourceRevenueShare, groups.unknownRevenue, revenue)
+        sink.ratio(
+            .channelsUnknownSourceRevenueShare12m, groups.unknownHeadlineRevenue, groups.headlineRevenue, orElse: .noSalesLast12Months)
+        sink.ratio(.campaignsRevenueShare, groups.campaignRevenue, revenue)
+        let managerRows = managers(groups.managers, headline: groups.managersHeadline, customerLevel: customerLevel)
+        channels(groups.channels, campaigns: groups.campaigns)
+        let names = data.products.names
+        func ranked(_ revenue: [Double]) -> [Int] {
+            revenue.indices.sorted { a, b in revenue[a] != revenue[b] ? revenue[a] > revenue[b] : names[a] < names[b] }
+        }
+        // Products on the headline period (those with a line in it); all history as the twin.
+        let productOrder = ranked(groups.productsHeadline).filter { groups.productSoldHeadline[$0] }
+        let productRevenue = productOrder.map { groups.productsHeadline[$0] }
+        let productClasses = productRevenue.isEmpty ? nil : Self.abcClasses(productRevenue)
+        abc(subject: "products", revenues: productRevenue, classes: productClasses, whenEmpty: names.isEmpty ? nil : .noSalesLast12Months)
+        let allRevenue = ranked(groups.products).map { groups.products[$0] }
+        abc(
+            subject: "products", revenues: allRevenue, classes: allRevenue.isEmpty ? nil : Self.abcClasses(allRevenue),
+            suffix: MetricCatalogue.allHistorySuffix)
+        return GroupResults(
+            managerRows: managerRows, productOrder: productOrder, productRevenue: productRevenue, productClasses: productClasses)
     }
 
 }

@@ -27,7 +27,7 @@ package enum PushedDownMetrics {
     package static func document(
         asOf: Day, datasets: Set<DatasetKind>, sales: SalesAggregates, headline: ParetoAggregates, allHistory: ParetoAggregates,
         retention: RetentionAggregates, monthly: MonthlyAggregates? = nil, keyAccounts: KeyAccountAggregates? = nil,
-        overdue: OverdueAggregates? = nil, rfm: RFMAggregates? = nil, abc: CustomerABC? = nil
+        overdue: OverdueAggregates? = nil, rfm: RFMAggregates? = nil, abc: CustomerABC? = nil, groups: [SaleGroup]? = nil
     ) -> MetricDocument {
         var sink = MetricSink()
         var present = datasets
@@ -65,13 +65,15 @@ package enum PushedDownMetrics {
             series = monthly.series(firstDay: firstDay, asOf: asOf)
             tables.cohorts = monthly.cohortRows
         }
-        for metric in MetricCatalogue.all where sink.metrics[metric.id] == nil {
-            sink.metrics[metric.id] = .null
-            sink.unavailable[metric.id] = notComputedInDatabase.code
-        }
-        return MetricDocument(
+        var document = MetricDocument(
             asOf: asOf, metrics: sink.metrics, unavailable: sink.unavailable, series: series, tables: tables,
             periods: HeadlinePeriods(asOf: asOf, previousCovered: sales.coversPreviousWindow(asOf: asOf)))
+        if present.contains(.sales), let groups { document.setGroups(groups, sales: sales, lists: .none) }
+        for metric in MetricCatalogue.all where document.metrics[metric.id] == nil {
+            document.metrics[metric.id] = .null
+            document.unavailable[metric.id] = notComputedInDatabase.code
+        }
+        return document
     }
 
     /// The analysis of a round whose sale lines are in a database: every metric that reads sale
@@ -79,8 +81,11 @@ package enum PushedDownMetrics {
     /// list's, the managers', deals', activities' — from `local`, the round's imported files
     /// analysed in memory as of the same day, and the database's Pareto curve. The samples are
     /// the local ones.
-    package static func combining(database: MetricDocument, paretoCurve: [Double], local: Analysis) -> StoredAnalysis {
+    package static func combining(
+        database: MetricDocument, paretoCurve: [Double], groups: [SaleGroup]? = nil, sales: SalesAggregates? = nil, local: Analysis
+    ) -> StoredAnalysis {
         var analysis = StoredAnalysis(local)
+        let lists = local.groupLists
         var document = analysis.document
         document.asOf = database.asOf
         document.periods = database.periods
@@ -93,13 +98,38 @@ package enum PushedDownMetrics {
         // the local pass's zeros (a manager who "sold nothing").
         let local = document.tables
         document.tables = MetricTables(
-            abc: database.tables.abc, rfmSegments: database.tables.rfmSegments, cohorts: database.tables.cohorts,
-            dealStages: local.dealStages, dataQuality: local.dataQuality,
-            duplicateGroups: local.duplicateGroups)
+            abc: database.tables.abc, rfmSegments: database.tables.rfmSegments, managers: database.tables.managers,
+            cohorts: database.tables.cohorts, channels: database.tables.channels, campaigns: database.tables.campaigns,
+            dealStages: local.dealStages, dataQuality: local.dataQuality, duplicateGroups: local.duplicateGroups)
         document.series = database.series
-        document.breakdowns = nil
+        document.breakdowns = database.breakdowns
+        // The managers' and campaigns' groups again, now with the round's managers list (leavers,
+        // idle managers, departments) and campaigns list (costs).
+        if let groups, let sales, sales.rows + sales.afterAsOf + sales.invalidDates > 0 {
+            document.setGroups(groups, sales: sales, lists: lists)
+        }
         analysis.document = document
         analysis.paretoCurve = paretoCurve
         return analysis
+    }
+}
+
+extension MetricDocument {
+    /// Sets the managers', channels', campaigns' and products' metrics, tables and breakdowns from
+    /// the groups a database computed (``PushedDownMetrics/groupMetrics(_:sales:asOf:lists:)``).
+    mutating func setGroups(_ groups: [SaleGroup], sales: SalesAggregates, lists: GroupLists) {
+        let result = PushedDownMetrics.groupMetrics(groups, sales: sales, asOf: asOf, lists: lists)
+        // A metric that needs a dataset the round does not have keeps saying so.
+        for (id, value) in result.metrics where !(unavailable[id]?.hasPrefix(UnavailableReason.noRowsPrefix) ?? false) {
+            metrics[id] = value
+            unavailable[id] = result.unavailable[id]
+        }
+        tables.managers = result.tables.managers
+        tables.channels = result.tables.channels
+        tables.campaigns = result.tables.campaigns
+        for subject in ["managers", "products"] { tables.abc[subject] = result.tables.abc[subject] }
+        var merged = breakdowns ?? [:]
+        for (id, values) in result.breakdowns { merged[id] = values }
+        breakdowns = merged.isEmpty ? nil : merged
     }
 }

@@ -10,8 +10,7 @@ import AuditModel
 /// cumulative shares).
 struct ClickHouseSalesQueries: SalesSQL {
     let source: DatabaseSource
-    var hasCost = false
-    var hasOrder = false
+    var present: Set<String> = []
 
     /// `name` (or `database.name`) as quoted identifiers.
     static func identifier(_ name: String) -> String {
@@ -38,6 +37,11 @@ struct ClickHouseSalesQueries: SalesSQL {
         "nullIf(replaceRegexpAll(toString(\(column(field))), '^ +| +$', ''), '')"
     }
 
+    /// An optional text field: trimmed, or NULL when the table does not have it.
+    private func text(_ field: SalesColumn) -> String {
+        source.reads(field, present: present) ? trimmed(field) : "CAST(NULL AS Nullable(String))"
+    }
+
     private var table: String { Self.identifier(source.salesTable) }
 
     /// A sale line: one with a customer id and an amount.
@@ -55,11 +59,8 @@ struct ClickHouseSalesQueries: SalesSQL {
         let day = "toInt32(ifNull(\(date), \(asOfDate)))"
         let dated = "isNotNull(\(date))"
         let age = "(toInt32(\(asOfDate)) - \(day))"
-        let cost =
-            source.columns[SalesColumn.cost.rawValue] == nil && !hasCost
-            ? "CAST(NULL AS Nullable(Float64))" : "toFloat64(\(column(.cost)))"
-        let order =
-            source.columns[SalesColumn.orderID.rawValue] == nil && !hasOrder ? "CAST(NULL AS Nullable(String))" : trimmed(.orderID)
+        let cost = source.reads(.cost, present: present) ? "toFloat64(\(column(.cost)))" : "CAST(NULL AS Nullable(Float64))"
+        let order = text(.orderID)
         return Line(
             customer: trimmed(.customerID), amount: "assumeNotNull(toFloat64(\(column(.amount))))", cost: cost, order: order,
             date: date, day: day, dated: dated, included: "(\(dated) AND \(age) >= 0)", after: "(\(dated) AND \(age) < 0)",
@@ -98,6 +99,33 @@ struct ClickHouseSalesQueries: SalesSQL {
             groupUniqArray(\(month(l))) AS months FROM \(table) WHERE \(valid) AND \(l.included) GROUP BY crm_c) \
             ARRAY JOIN months AS crm_m GROUP BY cohort, crm_m ORDER BY cohort, crm_m
             """
+    }
+
+    func groups(asOf: Day) -> String {
+        let l = line(asOf: asOf)
+        let epoch = "toDate('1970-01-01')"
+        func totals(_ condition: String) -> String {
+            """
+            countIf(\(condition)), sumIf(\(l.amount), \(condition)), sumIf(\(l.amount), \(condition) AND isNotNull(\(l.cost))), \
+            ifNull(sumIf(\(l.cost), \(condition)), 0), countIf(\(condition) AND isNotNull(\(l.cost))), \
+            if(countIf(\(condition)) = 0, NULL, \(epoch) + maxIf(\(l.day), \(condition))), \
+            uniqExactIf(assumeNotNull(\(l.order)), \(condition) AND isNotNull(\(l.order))) + countIf(\(condition) AND isNull(\(l.order))), \
+            uniqExactIf(\(l.customer), \(condition))
+            """
+        }
+        let both = "\(totals("1")), \(totals(l.windows[0]))"
+        // One aggregation per dimension, each read on the shards.
+        let dimensions: [(String, SalesColumn)] = [
+            ("manager", .manager), ("channel", .channel), ("campaign", .campaign), ("product", .product),
+        ]
+        let grouped = dimensions.map { name, field in
+            "SELECT '\(name)' AS crm_dimension, \(text(field)) AS crm_key, \(both) FROM \(table) WHERE \(valid) AND \(l.included) GROUP BY crm_key"
+        }
+        let unknown = """
+            SELECT 'unknown_source' AS crm_dimension, CAST(NULL AS Nullable(String)) AS crm_key, \(both) FROM \(table) \
+            WHERE \(valid) AND \(l.included) AND isNull(\(text(.channel))) AND isNull(\(text(.campaign))) GROUP BY crm_key
+            """
+        return (grouped + [unknown]).joined(separator: " UNION ALL ")
     }
 
     func aggregates(asOf: Day) -> [String] {

@@ -12,6 +12,10 @@ package enum DatabaseAnalysis {
         package var bytesReceived: Int
         /// The headline period's Pareto curve (``ParetoCurve``).
         package var paretoCurve: [Double]
+        /// The lines' totals by manager, channel, campaign and product, and the sales totals, for
+        /// the round's lists to be applied (``PushedDownMetrics/combining(database:paretoCurve:groups:sales:local:)``).
+        package var groups: [SaleGroup]
+        package var sales: SalesAggregates
     }
 
     /// Computes the metrics of the sale lines in `source` as of `asOf` (default: the latest sale
@@ -23,8 +27,7 @@ package enum DatabaseAnalysis {
     ) throws(WarehouseError) -> Result {
         var queries = queries(source)
         let present = try columns(of: source, on: connection)
-        queries.hasCost = present.contains(source.column(.cost))
-        queries.hasOrder = present.contains(source.column(.orderID))
+        queries.present = present
         let day: Day
         if let asOf {
             day = asOf
@@ -126,10 +129,19 @@ package enum DatabaseAnalysis {
             }
             monthly = aggregates
         }
+        var groups: [SaleGroup] = []
+        for row in try connection.rows(queries.groups(asOf: day)) {
+            var reader = Reader(values: row)
+            guard let name = try reader.next(), let dimension = SaleGroup.Dimension(rawValue: name) else {
+                throw .unexpectedResult("a group that is none of \(SaleGroup.Dimension.allCases.map(\.rawValue))")
+            }
+            let key = try reader.next()
+            groups.append(SaleGroup(dimension: dimension, key: key, allHistory: try totals(&reader), headline: try totals(&reader)))
+        }
         let document = PushedDownMetrics.document(
             asOf: day, datasets: datasets, sales: sales, headline: headline, allHistory: allHistory, retention: retention,
-            monthly: monthly, keyAccounts: keyAccounts, overdue: overdue, rfm: rfm, abc: abc)
-        return Result(document: document, bytesReceived: connection.bytesReceived, paretoCurve: curve)
+            monthly: monthly, keyAccounts: keyAccounts, overdue: overdue, rfm: rfm, abc: abc, groups: groups)
+        return Result(document: document, bytesReceived: connection.bytesReceived, paretoCurve: curve, groups: groups, sales: sales)
     }
 
     /// The names of the columns of `source`'s sales table.
@@ -168,6 +180,20 @@ package enum DatabaseAnalysis {
         totals.total = totals.revenue.reduce(0, +)
         let ranked = totals.count.reduce(0, +)
         return (totals.total > 0 ? totals : nil, ranked)
+    }
+
+    /// One group's totals over a period (``SalesSQL/groups(asOf:)``).
+    private static func totals(_ reader: inout Reader) throws(WarehouseError) -> SaleGroup.Totals {
+        var totals = SaleGroup.Totals()
+        totals.lines = try reader.int()
+        totals.revenue = try reader.double()
+        totals.costAmount = try reader.double()
+        totals.cost = try reader.double()
+        totals.costLines = try reader.int()
+        totals.lastDay = try reader.day()
+        totals.orders = try reader.int()
+        totals.customers = try reader.int()
+        return totals
     }
 
     private static func single(_ rows: [[String?]], _ what: String) throws(WarehouseError) -> [String?] {

@@ -70,7 +70,7 @@ package enum DatabaseRounds {
         let local = Set(try workspace.datasets(round: round).map(\.kind))
         let remote = try DatabaseAnalysis.analyse(source, on: connection, asOf: asOf, datasets: local.union([.sales]))
         let analysis = PushedDownMetrics.combining(
-            database: remote.document, paretoCurve: remote.paretoCurve,
+            database: remote.document, paretoCurve: remote.paretoCurve, groups: remote.groups, sales: remote.sales,
             local: try Analytics.analyse(workspace, round: round, asOf: remote.document.asOf))
         if round.status != .closed { try Analytics.store(analysis, in: workspace, round: round, fingerprint: fingerprint) }
         return analysis

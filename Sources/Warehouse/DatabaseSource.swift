@@ -27,8 +27,9 @@ package struct DatabaseSource: Sendable, Hashable, Codable {
     /// The table or view of the sale lines: `table` or `schema.table`.
     package var salesTable: String
     /// The column of each canonical sales field (`customer_id`, `date`, `amount`, `cost`,
-    /// `order_id`) whose column is named otherwise; a field not listed is read from the column of
-    /// its own name, and `cost` and `order_id` may be absent.
+    /// `order_id`, `product`, `manager`, `channel`, `campaign`) whose column is named otherwise; a
+    /// field not listed is read from the column of its own name, and all but `customer_id`, `date`
+    /// and `amount` may be absent.
     package var columns: [String: String]
 
     /// A source from a URL such as `postgresql://audit@db.example.ru:5432/sales` or
@@ -63,6 +64,10 @@ package struct DatabaseSource: Sendable, Hashable, Codable {
 
     /// The table's column that holds `field`.
     func column(_ field: SalesColumn) -> String { columns[field.rawValue] ?? field.rawValue }
+
+    /// Whether `field` is read from a table whose columns are `present`: it is mapped, or a column
+    /// of its own name is there.
+    func reads(_ field: SalesColumn, present: Set<String>) -> Bool { columns[field.rawValue] != nil || present.contains(column(field)) }
 }
 
 /// The canonical sales fields the database computes with.
@@ -72,6 +77,7 @@ package enum SalesColumn: String, CaseIterable, Sendable {
     case amount
     case cost
     case orderID = "order_id"
+    case product, manager, channel, campaign
 
     /// Whether a sales table must have it: a customer, a date and an amount make a sale line.
     var isRequired: Bool { self == .customerID || self == .date || self == .amount }

@@ -4,9 +4,8 @@ import AuditModel
 /// one engine's dialect: statements each bringing back one row, whose values, concatenated, are
 /// read in the order ``SalesQueries/aggregates(asOf:)`` documents.
 protocol SalesSQL {
-    /// Whether the table has the optional columns under their own names (set from the catalogue).
-    var hasCost: Bool { get set }
-    var hasOrder: Bool { get set }
+    /// The table's columns (from the catalogue): an optional field is read when mapped or present.
+    var present: Set<String> { get set }
     /// The table's column names.
     var columnsQuery: String { get }
     /// The latest sale date (the default as_of).
@@ -19,6 +18,12 @@ protocol SalesSQL {
     /// Per cohort (the month of a customer's first included purchase) and month: the cohort, the
     /// month and how many of its customers bought in that month.
     func cohorts(asOf: Day) -> String
+    /// The included lines' totals by manager, channel, campaign and product, and those of the
+    /// lines with neither a channel nor a campaign (``SaleGroup``): per group, the dimension, the
+    /// name (NULL for the lines without one), then over all history and over the headline period
+    /// the lines, revenue, the amount of the lines with a cost, the cost, those lines, the latest
+    /// date, the distinct orders (a line without an order id counted as one) and customers.
+    func groups(asOf: Day) -> String
 }
 
 /// The SQL for PostgreSQL.
@@ -40,19 +45,18 @@ struct SalesQueries: SalesSQL {
     /// The canonical lines: `c` customer, `d` date, `a` amount, `k` cost, `o` order.
     var lines: String {
         func column(_ field: SalesColumn) -> String { Self.quoted(source.column(field)) }
-        let cost = source.columns[SalesColumn.cost.rawValue] == nil && !hasCost ? "NULL::float8" : "CAST(\(column(.cost)) AS float8)"
-        let order =
-            source.columns[SalesColumn.orderID.rawValue] == nil && !hasOrder
-            ? "NULL::text" : "NULLIF(btrim(CAST(\(column(.orderID)) AS text)), '')"
+        func text(_ field: SalesColumn) -> String {
+            source.reads(field, present: present) ? "NULLIF(btrim(CAST(\(column(field)) AS text)), '')" : "NULL::text"
+        }
+        let cost = source.reads(.cost, present: present) ? "CAST(\(column(.cost)) AS float8)" : "NULL::float8"
         return """
-            SELECT NULLIF(btrim(CAST(\(column(.customerID)) AS text)), '') AS c, CAST(\(column(.date)) AS date) AS d, \
-            CAST(\(column(.amount)) AS float8) AS a, \(cost) AS k, \(order) AS o FROM \(Self.identifier(source.salesTable))
+            SELECT \(text(.customerID)) AS c, CAST(\(column(.date)) AS date) AS d, CAST(\(column(.amount)) AS float8) AS a, \
+            \(cost) AS k, \(text(.orderID)) AS o, \(text(.manager)) AS mg, \(text(.channel)) AS ch, \(text(.campaign)) AS cp, \
+            \(text(.product)) AS pr FROM \(Self.identifier(source.salesTable))
             """
     }
 
-    /// Whether the table has the optional columns under their own names (set from the catalogue).
-    var hasCost = false
-    var hasOrder = false
+    var present: Set<String> = []
 
     /// The table's columns, from the catalogue: the table found as the queries find it (the
     /// session's `search_path` for a name without a schema); none when there is no such table.
@@ -81,6 +85,26 @@ struct SalesQueries: SalesSQL {
         SELECT cohort, m, count(*) FROM (SELECT m, min(m) OVER (PARTITION BY c) AS cohort \
         FROM (SELECT DISTINCT c, m FROM (\(included(asOf: asOf))) AS i) AS months) AS active GROUP BY cohort, m ORDER BY cohort, m
         """
+    }
+
+    func groups(asOf: Day) -> String {
+        func totals(_ condition: String) -> String {
+            """
+            count(*) FILTER (WHERE \(condition)), coalesce(sum(a) FILTER (WHERE \(condition)), 0), \
+            coalesce(sum(a) FILTER (WHERE \(condition) AND k IS NOT NULL), 0), coalesce(sum(k) FILTER (WHERE \(condition)), 0), \
+            count(k) FILTER (WHERE \(condition)), max(d) FILTER (WHERE \(condition)), \
+            count(DISTINCT o) FILTER (WHERE \(condition)) + count(*) FILTER (WHERE \(condition) AND o IS NULL), \
+            count(DISTINCT c) FILTER (WHERE \(condition))
+            """
+        }
+        return """
+            SELECT CASE WHEN GROUPING(mg) = 0 THEN 'manager' WHEN GROUPING(ch) = 0 AND GROUPING(cp) = 0 THEN 'unknown_source' \
+            WHEN GROUPING(ch) = 0 THEN 'channel' WHEN GROUPING(cp) = 0 THEN 'campaign' ELSE 'product' END, coalesce(mg, ch, cp, pr), \
+            \(totals("true")), \(totals("h")) FROM (SELECT c, d, a, k, o, mg, ch, cp, pr, d > DATE '\(asOf.iso)' - 365 AS h \
+            FROM (\(lines)) AS l WHERE c IS NOT NULL AND a IS NOT NULL AND d <= DATE '\(asOf.iso)') AS s \
+            GROUP BY GROUPING SETS ((mg), (ch), (cp), (pr), (ch, cp)) \
+            HAVING GROUPING(ch) + GROUPING(cp) <> 0 OR (ch IS NULL AND cp IS NULL)
+            """
     }
 
     /// One statement, one row: the lines are aggregated by customer, by order and in total in one

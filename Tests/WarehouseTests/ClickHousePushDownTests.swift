@@ -49,14 +49,17 @@ import Testing
             let shard = try ClickHouseConnection(cluster.source(table: "sales", port: port), password: cluster.password, readOnly: false)
             try shard.execute(
                 "CREATE TABLE sales_local (client_code String, sold_on Date, total Decimal(14, 2), cost Nullable(Float64), "
-                    + "order_id Nullable(String)) ENGINE = MergeTree ORDER BY (client_code, sold_on)")
+                    + "order_id Nullable(String), seller Nullable(String), source Nullable(String), promo Nullable(String), "
+                    + "item Nullable(String)) ENGINE = MergeTree ORDER BY (client_code, sold_on)")
             try shard.execute(
                 "CREATE TABLE sales AS sales_local ENGINE = Distributed(crm_audit, default, sales_local, cityHash64(client_code))")
         }
         let writer = try ClickHouseConnection(cluster.source(table: "sales"), password: cluster.password, readOnly: false)
         var csv = ""
         for line in lines {
-            csv += "\"\(line.customer)\",\(line.date.iso),\(line.amount),\(line.cost.map { String($0) } ?? "\\N"),\(line.order ?? "\\N")\n"
+            csv += "\"\(line.customer)\",\(line.date.iso),\(line.amount),\(line.cost.map { String($0) } ?? "\\N"),\(line.order ?? "\\N"),"
+            csv += [line.manager, line.channel, line.campaign, line.product].map { $0.map { "\"\($0)\"" } ?? "\\N" }.joined(separator: ",")
+            csv += "\n"
         }
         // Written through the Distributed table, synchronously: every line is on its shard before the audit reads.
         try writer.execute("INSERT INTO sales FORMAT CSV", data: Array(csv.utf8), settings: ["insert_distributed_sync": "1"])
@@ -66,7 +69,7 @@ import Testing
             #expect(Int(count ?? "") ?? 0 > 100, "each shard holds part of the lines")
         }
 
-        let source = try cluster.source(table: "sales", columns: ["customer_id": "client_code", "date": "sold_on", "amount": "total"])
+        let source = try cluster.source(table: "sales", columns: PostgresPushDownTests.columns)
         let reader = try ClickHouseConnection(source, password: cluster.password)
         let result = try DatabaseAnalysis.analyse(source, on: reader, asOf: asOf)
         expectSameMetrics(result.document, expected)

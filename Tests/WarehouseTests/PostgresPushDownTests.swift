@@ -45,12 +45,23 @@ import Workspace
 /// The same sale lines in a file and in PostgreSQL give the same metrics, value for value: the
 /// database computes the aggregates, the formulas are the in-memory ones.
 @Suite(.serialized) struct PostgresPushDownTests {
+    /// One sale line of the tests.
+    struct Line {
+        var customer: String
+        var date: Day
+        var amount: Double
+        var cost: Double?
+        var order: String?
+        var manager, channel, campaign, product: String?
+    }
+
     /// Sale lines with what real exports hold: returns, zero amounts, lines without a cost or an
-    /// order id, ids with spaces around them, lines after as_of, three years of history.
-    static func lines() -> [(customer: String, date: Day, amount: Double, cost: Double?, order: String?)] {
+    /// order id, ids with spaces around them, lines after as_of, three years of history; managers
+    /// (one who stopped selling a year ago), channels, campaigns and products, each sometimes missing.
+    static func lines() -> [Line] {
         var random = SeededGenerator(state: 21)
         let asOf = Day(iso: "2026-11-30")!
-        var result: [(String, Day, Double, Double?, String?)] = []
+        var result: [Line] = []
         for index in 0..<1_500 {
             let customer = "C-\(Int.random(in: 1...80, using: &random))" + (index % 97 == 0 ? "  " : "")
             let date = Day(ordinal: asOf.ordinal - Int.random(in: -20...1_100, using: &random))
@@ -58,7 +69,15 @@ import Workspace
             if index % 53 == 0 { amount = 0 }
             let cost: Double? = index % 4 == 0 ? nil : (amount * 0.7).rounded(toPlaces: 2)
             let order: String? = index % 7 == 0 ? nil : "O-\(index / 3)"
-            result.append((customer, date, amount, cost, order))
+            var manager: String? = index % 11 == 0 ? nil : "Manager \(Int.random(in: 1...4, using: &random))"
+            if manager == "Manager 4" && date.ordinal > asOf.ordinal - 400 { manager = "Manager 3" }
+            let channel: String? = index % 3 == 0 ? nil : ["Site", "Call", "Fair"][Int.random(in: 0...2, using: &random)]
+            let campaign: String? = index % 5 == 0 ? "Spring \(Int.random(in: 2024...2026, using: &random))" : nil
+            let product: String? = index % 13 == 0 ? nil : "P-\(Int.random(in: 1...30, using: &random))"
+            result.append(
+                Line(
+                    customer: customer, date: date, amount: amount, cost: cost, order: order, manager: manager, channel: channel,
+                    campaign: campaign, product: product))
         }
         return result
     }
@@ -75,16 +94,18 @@ import Workspace
         // The database path: the same lines in a table whose columns are named otherwise.
         let writer = try PostgresConnection(cluster.source(table: "sales"), password: cluster.password, readOnly: false)
         _ = try writer.rows(
-            "CREATE TABLE sales (client_code text, sold_on date, total numeric(14,2), cost numeric(14,2), order_id text)")
+            "CREATE TABLE sales (client_code text, sold_on date, total numeric(14,2), cost numeric(14,2), order_id text, "
+                + "seller text, source text, promo text, item text)")
         for chunk in stride(from: 0, to: lines.count, by: 500) {
             let values = lines[chunk..<min(chunk + 500, lines.count)].map { line in
                 "(\(writer.literal(line.customer)), DATE '\(line.date.iso)', \(line.amount), \(line.cost.map { String($0) } ?? "NULL"), "
-                    + "\(line.order.map(writer.literal) ?? "NULL"))"
+                    + "\(line.order.map(writer.literal) ?? "NULL"), "
+                    + [line.manager, line.channel, line.campaign, line.product].map { $0.map(writer.literal) ?? "NULL" }
+                    .joined(separator: ", ") + ")"
             }
             _ = try writer.rows("INSERT INTO sales VALUES " + values.joined(separator: ", "))
         }
-        let source = try cluster.source(
-            table: "public.sales", columns: ["customer_id": "client_code", "date": "sold_on", "amount": "total"])
+        let source = try cluster.source(table: "public.sales", columns: Self.columns)
         let reader = try PostgresConnection(source, password: cluster.password)
         let result = try DatabaseAnalysis.analyse(source, on: reader, asOf: asOf)
         let document = result.document
@@ -101,7 +122,7 @@ import Workspace
         var auditor = source
         auditor.user = "auditor"
         let granted = try DatabaseAnalysis.analyse(auditor, on: PostgresConnection(auditor, password: cluster.password), asOf: asOf)
-        #expect(granted.document == document)
+        expectSameMetrics(granted.document, document)
         // A table that is not there is named as such.
         var elsewhere = source
         elsewhere.salesTable = "public.orders"
@@ -133,14 +154,19 @@ import Workspace
 
 extension PostgresPushDownTests {
     /// The file path: `lines` written to a CSV, imported into a workspace and analysed in memory.
-    static func fileAnalysis(_ lines: [(customer: String, date: Day, amount: Double, cost: Double?, order: String?)], asOf: Day) throws
-        -> Analysis
-    {
+    /// The test tables' columns of the canonical fields named otherwise.
+    static let columns = [
+        "customer_id": "client_code", "date": "sold_on", "amount": "total", "manager": "seller", "channel": "source",
+        "campaign": "promo", "product": "item",
+    ]
+
+    static func fileAnalysis(_ lines: [Line], asOf: Day) throws -> Analysis {
         let folder = TemporaryDirectory("warehouse")
         defer { folder.remove() }
-        var csv = "customer_id;date;amount;cost;order_id\n"
+        var csv = "customer_id;date;amount;cost;order_id;manager;channel;campaign;product\n"
         for line in lines {
-            csv += "\(line.customer);\(line.date.iso);\(line.amount);\(line.cost.map { String($0) } ?? "");\(line.order ?? "")\n"
+            csv += "\(line.customer);\(line.date.iso);\(line.amount);\(line.cost.map { String($0) } ?? "");\(line.order ?? "");"
+            csv += [line.manager, line.channel, line.campaign, line.product].map { $0 ?? "" }.joined(separator: ";") + "\n"
         }
         let file = try folder.write(csv, to: "sales.csv")
         let workspace = try Workspace.create(at: folder.file("ws.crmaudit"), client: "Test", roundDate: asOf)
@@ -178,8 +204,12 @@ func expectSameMetrics(_ document: MetricDocument, _ expected: MetricDocument, s
     #expect(document.metrics["quality.sales_after_as_of"]?.number ?? 0 > 0, sourceLocation: sourceLocation)
     #expect(document.metrics["pareto.top20_share"]?.number != nil, sourceLocation: sourceLocation)
     #expect(
-        ["rfm.revenue_at_risk", "rfm.champions", "abc.customers.a_count", "abc.customers.c_revenue_share.all_history"]
-            .allSatisfy(numbers.contains), "the RFM segments and the customers' ABC classes are computed in the database",
+        [
+            "rfm.revenue_at_risk", "rfm.champions", "abc.customers.a_count", "abc.customers.c_revenue_share.all_history",
+            "abc.products.a_count", "managers.top20_share", "managers.idle", "managers.margin_spread_12m", "channels.top_share",
+            "campaigns.revenue_share", "channels.unknown_source_share",
+        ]
+        .allSatisfy(numbers.contains), "the RFM segments and the customers' ABC classes are computed in the database",
         sourceLocation: sourceLocation)
     expectSameTables(document, expected, sourceLocation: sourceLocation)
 }
@@ -199,14 +229,37 @@ func expectSameTables(_ document: MetricDocument, _ expected: MetricDocument, so
                 && same(row.revenueLast12m, wanted.revenueLast12m, 0.005) && same(row.revenueShare, wanted.revenueShare, 1e-9),
             "\(row) vs \(wanted)", sourceLocation: sourceLocation)
     }
-    let classes = document.tables.abc["customers"] ?? [], wantedClasses = expected.tables.abc["customers"] ?? []
-    #expect(classes.count == 3 && wantedClasses.count == 3, sourceLocation: sourceLocation)
-    for (row, wanted) in zip(classes, wantedClasses) {
+    for subject in ["customers", "managers", "products"] {
+        let classes = document.tables.abc[subject] ?? [], wantedClasses = expected.tables.abc[subject] ?? []
+        #expect(classes.count == 3 && wantedClasses.count == 3, "\(subject)", sourceLocation: sourceLocation)
+        for (row, wanted) in zip(classes, wantedClasses) {
+            #expect(
+                row.count == wanted.count && same(row.revenue, wanted.revenue, 0.005)
+                    && same(row.minRevenue, wanted.minRevenue, 0.005) && same(row.revenueShare, wanted.revenueShare, 1e-9),
+                "\(subject): \(row) vs \(wanted)", sourceLocation: sourceLocation)
+        }
+    }
+    // The managers', channels' and campaigns' tables, row for row.
+    let managers = document.tables.managers, wantedManagers = expected.tables.managers
+    #expect(managers.map(\.manager) == wantedManagers.map(\.manager) && managers.count >= 4, sourceLocation: sourceLocation)
+    for (row, wanted) in zip(managers, wantedManagers) {
         #expect(
-            row.count == wanted.count && same(row.revenue, wanted.revenue, 0.005) && same(row.minRevenue, wanted.minRevenue, 0.005)
-                && same(row.revenueShare, wanted.revenueShare, 1e-9),
+            row.orders == wanted.orders && row.customers == wanted.customers && row.idle == wanted.idle
+                && row.lastSaleDate == wanted.lastSaleDate && same(row.revenue, wanted.revenue, 0.005)
+                && same(row.revenueAllHistory, wanted.revenueAllHistory, 0.005) && same(row.margin, wanted.margin, 1e-9)
+                && same(row.share, wanted.share, 1e-9),
             "\(row) vs \(wanted)", sourceLocation: sourceLocation)
     }
+    let channels = document.tables.channels, wantedChannels = expected.tables.channels
+    #expect(channels.map(\.channel) == wantedChannels.map(\.channel) && channels.count == 4, sourceLocation: sourceLocation)
+    for (row, wanted) in zip(channels, wantedChannels) {
+        #expect(
+            row.orders == wanted.orders && row.customers == wanted.customers && same(row.revenue, wanted.revenue, 0.005),
+            "\(row) vs \(wanted)", sourceLocation: sourceLocation)
+    }
+    let campaigns = document.tables.campaigns, wantedCampaigns = expected.tables.campaigns
+    #expect(campaigns.map(\.campaign) == wantedCampaigns.map(\.campaign) && campaigns.count == 3, sourceLocation: sourceLocation)
+    #expect(zip(campaigns, wantedCampaigns).allSatisfy { $0.orders == $1.orders && same($0.revenue, $1.revenue, 0.005) })
 }
 
 /// The database's monthly series and cohorts are the file path's, month for month.

@@ -103,7 +103,9 @@ extension MetricCatalogue {
 extension Computation {
     /// Manager rows (the headline period), idle managers, concentration and dependency (the
     /// headline period and all history).
-    mutating func managers(_ all: GroupTotals, headline totals: GroupTotals) -> [ManagerRow] {
+    /// - Parameter customerLevel: whether the measures that follow each customer to their manager
+    ///   are computed (dependency, customers served by nobody, departed managers' customers).
+    mutating func managers(_ all: GroupTotals, headline totals: GroupTotals, customerLevel: Bool = true) -> [ManagerRow] {
         let names = data.managerKeys.names
         let left = Dictionary(data.managers.map { ($0.manager, $0.leftAt) }, uniquingKeysWith: { a, b in a ?? b })
         func hasLeft(_ name: String) -> Bool {
@@ -162,13 +164,15 @@ extension Computation {
                 subject: "managers", revenues: revenues, classes: names.isEmpty ? nil : Self.abcClasses(revenues), suffix: suffix,
                 whenEmpty: names.isEmpty ? nil : .noSalesLast12Months)
         }
-        dependency(headline: true)
-        dependency(headline: false)
-        dependencyOnOwnLines()
-        departedManagersCustomers(left: left, lastSale: all.lastDay)
-        var serving = Set<String>()
-        for key in names.indices where all.lastDay[key] > last90Start && !hasLeft(names[key]) { serving.insert(names[key]) }
-        unserved(serving: soldLast90 ? serving : nil)
+        if customerLevel {
+            dependency(headline: true)
+            dependency(headline: false)
+            dependencyOnOwnLines()
+            departedManagersCustomers(left: left, lastSale: all.lastDay)
+            var serving = Set<String>()
+            for key in names.indices where all.lastDay[key] > last90Start && !hasLeft(names[key]) { serving.insert(names[key]) }
+            unserved(serving: soldLast90 ? serving : nil)
+        }
         marginSpread(rows)
         let departments = Dictionary(
             data.managers.compactMap { record in record.department.map { (record.manager, $0) } },
