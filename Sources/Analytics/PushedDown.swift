@@ -27,7 +27,8 @@ package enum PushedDownMetrics {
     package static func document(
         asOf: Day, datasets: Set<DatasetKind>, sales: SalesAggregates, headline: ParetoAggregates, allHistory: ParetoAggregates,
         retention: RetentionAggregates, monthly: MonthlyAggregates? = nil, keyAccounts: KeyAccountAggregates? = nil,
-        overdue: OverdueAggregates? = nil, rfm: RFMAggregates? = nil, abc: CustomerABC? = nil, groups: [SaleGroup]? = nil
+        overdue: OverdueAggregates? = nil, rfm: RFMAggregates? = nil, abc: CustomerABC? = nil, groups: [SaleGroup]? = nil,
+        lists: GroupLists = .none
     ) -> MetricDocument {
         var sink = MetricSink()
         var present = datasets
@@ -68,7 +69,7 @@ package enum PushedDownMetrics {
         var document = MetricDocument(
             asOf: asOf, metrics: sink.metrics, unavailable: sink.unavailable, series: series, tables: tables,
             periods: HeadlinePeriods(asOf: asOf, previousCovered: sales.coversPreviousWindow(asOf: asOf)))
-        if present.contains(.sales), let groups { document.setGroups(groups, sales: sales, lists: .none) }
+        if present.contains(.sales), let groups { document.setGroups(groups, sales: sales, lists: lists) }
         for metric in MetricCatalogue.all where document.metrics[metric.id] == nil {
             document.metrics[metric.id] = .null
             document.unavailable[metric.id] = notComputedInDatabase.code
@@ -81,11 +82,8 @@ package enum PushedDownMetrics {
     /// list's, the managers', deals', activities' — from `local`, the round's imported files
     /// analysed in memory as of the same day, and the database's Pareto curve. The samples are
     /// the local ones.
-    package static func combining(
-        database: MetricDocument, paretoCurve: [Double], groups: [SaleGroup]? = nil, sales: SalesAggregates? = nil, local: Analysis
-    ) -> StoredAnalysis {
+    package static func combining(database: MetricDocument, paretoCurve: [Double], local: Analysis) -> StoredAnalysis {
         var analysis = StoredAnalysis(local)
-        let lists = local.groupLists
         var document = analysis.document
         document.asOf = database.asOf
         document.periods = database.periods
@@ -103,11 +101,7 @@ package enum PushedDownMetrics {
             dealStages: local.dealStages, dataQuality: local.dataQuality, duplicateGroups: local.duplicateGroups)
         document.series = database.series
         document.breakdowns = database.breakdowns
-        // The managers' and campaigns' groups again, now with the round's managers list (leavers,
-        // idle managers, departments) and campaigns list (costs).
-        if let groups, let sales, sales.rows + sales.afterAsOf + sales.invalidDates > 0 {
-            document.setGroups(groups, sales: sales, lists: lists)
-        }
+
         analysis.document = document
         analysis.paretoCurve = paretoCurve
         return analysis

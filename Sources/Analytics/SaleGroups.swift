@@ -42,6 +42,10 @@ package struct SaleGroup: Sendable, Hashable {
 /// sale lines' totals. Empty when the round has none (or when the database is read without a round).
 package struct GroupLists: Sendable {
     var data: RoundData
+    /// The round's date (nil: the database is read without a round) and its dates after it
+    /// outside the sale lines (`quality.future_dates`).
+    package var roundDate: Day?
+    package var futureDatesOutsideSales = 0
 
     package static let none = GroupLists(data: RoundData(roundDate: Day(ordinal: 0)))
 
@@ -54,7 +58,10 @@ extension Analysis {
         var lists = RoundData(roundDate: data.roundDate)
         lists.managers = data.managers
         lists.campaignList = data.campaignList
-        return GroupLists(data: lists)
+        var result = GroupLists(data: lists)
+        result.roundDate = data.roundDate
+        result.futureDatesOutsideSales = data.futureDatesOutsideSales
+        return result
     }
 }
 

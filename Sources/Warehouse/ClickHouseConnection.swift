@@ -53,6 +53,46 @@ package final class ClickHouseConnection {
         return Self.tabSeparated(body)
     }
 
+    /// Runs `statement`, its tables sent as external data (a `multipart/form-data` body, each table
+    /// a part in `TabSeparated`, its structure in the query string): temporary tables the query
+    /// reads on the server it asks, allowed to a read-only account.
+    package func rows(_ statement: SQLStatement) throws(WarehouseError) -> [[String?]] {
+        guard !statement.tables.isEmpty else { return try rows(statement.sql) }
+        let boundary = "crm-audit-" + String(UInt64.random(in: 1...UInt64.max), radix: 16)
+        var body: [UInt8] = []
+        for table in statement.tables {
+            body += Array(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(table.name)\"; filename=\"\(table.name).tsv\"\r\n\r\n".utf8)
+            for row in table.rows {
+                body += Array(row.map { $0.map(Self.tabEscaped) ?? "\\N" }.joined(separator: "\t").utf8)
+                body.append(10)
+            }
+            body += Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        let settings = statement.tables.map { (key: "\($0.name)_structure", value: $0.structure) }
+        let answer = try request(
+            query: statement.sql + "\nFORMAT TabSeparated", body: body, settings: settings,
+            contentType: "multipart/form-data; boundary=\(boundary)")
+        bytesReceived += answer.count
+        return Self.tabSeparated(answer)
+    }
+
+    /// `text` as a `TabSeparated` value.
+    static func tabEscaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\": result += "\\\\"
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
     /// Runs `sql`, sending `data` after it (`INSERT INTO t FORMAT CSV` and its lines), with
     /// `settings` for this query (`insert_distributed_sync`): to load test and benchmark data on a
     /// writable connection.
@@ -60,17 +100,24 @@ package final class ClickHouseConnection {
         _ = try request(query: sql, body: data, settings: Array(settings))
     }
 
-    private func request(query: String?, body: [UInt8], settings: [(key: String, value: String)] = []) throws(WarehouseError) -> [UInt8] {
+    private func request(
+        query: String?, body: [UInt8], settings: [(key: String, value: String)] = [], contentType: String? = nil
+    ) throws(WarehouseError) -> [UInt8] {
         var parameters = [("database", source.database)]
+        // External tables' structures are not settings: an account that may set nothing sends them too.
+        let structures = settings.filter { $0.key.hasSuffix("_structure") }
+        parameters += structures.map { ($0.key, $0.value) }
         if sendsSettings {
-            parameters += [("max_execution_time", String(seconds))] + settings.map { ($0.key, $0.value) }
+            parameters +=
+                [("max_execution_time", String(seconds))]
+                + settings.filter { !$0.key.hasSuffix("_structure") }.map { ($0.key, $0.value) }
             if readOnly { parameters.append(("readonly", "1")) }
         }
         if let query { parameters.append(("query", query)) }
         let target = "/?" + parameters.map { "\($0.0)=\(Self.percentEncoded($0.1))" }.joined(separator: "&")
         let head =
             "POST \(target) HTTP/1.0\r\nHost: \(source.host):\(source.port)\r\nAuthorization: \(authorization)\r\n"
-            + "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+            + (contentType.map { "Content-Type: \($0)\r\n" } ?? "") + "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
         let response = try exchange(Array(head.utf8) + body)
         guard let end = Self.headerEnd(response) else { throw .connection(source.url, message: "no HTTP response") }
         let statusLine = String(decoding: response[..<(response.firstIndex(of: 13) ?? end)], as: UTF8.self)

@@ -1,3 +1,4 @@
+import Analytics
 import AuditModel
 
 /// The SQL (ClickHouse, from 18.16 on) that computes the same aggregates as ``SalesQueries``, in
@@ -11,6 +12,7 @@ import AuditModel
 struct ClickHouseSalesQueries: SalesSQL {
     let source: DatabaseSource
     var present: Set<String> = []
+    var aliases: [String: String] = [:]
 
     /// `name` (or `database.name`) as quoted identifiers.
     static func identifier(_ name: String) -> String {
@@ -61,8 +63,16 @@ struct ClickHouseSalesQueries: SalesSQL {
         let age = "(toInt32(\(asOfDate)) - \(day))"
         let cost = source.reads(.cost, present: present) ? "toFloat64(\(column(.cost)))" : "CAST(NULL AS Nullable(Float64))"
         let order = text(.orderID)
+        var customer = trimmed(.customerID)
+        if !aliases.isEmpty {
+            let pairs = aliases.sorted { $0.key < $1.key }
+            let from = pairs.map { Self.literal($0.key) }.joined(separator: ", ")
+            let to = pairs.map { Self.literal($0.value) }.joined(separator: ", ")
+            customer =
+                "if(isNull(\(customer)), NULL, transform(assumeNotNull(\(customer)), [\(from)], [\(to)], assumeNotNull(\(customer))))"
+        }
         return Line(
-            customer: trimmed(.customerID), amount: "assumeNotNull(toFloat64(\(column(.amount))))", cost: cost, order: order,
+            customer: customer, amount: "assumeNotNull(toFloat64(\(column(.amount))))", cost: cost, order: order,
             date: date, day: day, dated: dated, included: "(\(dated) AND \(age) >= 0)", after: "(\(dated) AND \(age) < 0)",
             undated: "(NOT \(dated))", season: "(\(dated) AND \(age) >= 320 AND \(age) < 410)",
             windows: ["(\(dated) AND \(age) >= 0 AND \(age) < 365)", "(\(dated) AND \(age) >= 365 AND \(age) < 730)"])
@@ -98,6 +108,92 @@ struct ClickHouseSalesQueries: SalesSQL {
             SELECT cohort, crm_m, count() FROM (SELECT \(l.customer) AS crm_c, min(\(month(l))) AS cohort, \
             groupUniqArray(\(month(l))) AS months FROM \(table) WHERE \(valid) AND \(l.included) GROUP BY crm_c) \
             ARRAY JOIN months AS crm_m GROUP BY cohort, crm_m ORDER BY cohort, crm_m
+            """
+    }
+
+    /// The customer list, sent with the statements that read it: each listed id and its manager.
+    private func listTable(_ list: CustomerListKeys?) -> SQLStatement.Table {
+        SQLStatement.Table(
+            name: "crm_list", structure: "code String, manager Nullable(String)",
+            rows: list.map { zip($0.codes, $0.managers).map { [$0, $1] } } ?? [])
+    }
+
+    func unlisted(codes: [String]) -> SQLStatement {
+        SQLStatement(
+            """
+            SELECT crm_c FROM (SELECT \(trimmed(.customerID)) AS crm_c FROM \(table) WHERE \(valid) GROUP BY crm_c) \
+            WHERE crm_c NOT IN (SELECT code FROM crm_list)
+            """,
+            tables: [SQLStatement.Table(name: "crm_list", structure: "code String", rows: codes.map { [$0] })])
+    }
+
+    func listMatch(asOf: Day, list: CustomerListKeys) -> SQLStatement {
+        let l = line(asOf: asOf)
+        // Per customer on the shards; matched with the list where they meet.
+        return SQLStatement(
+            """
+            SELECT sumIf(crm_n, listed = 0), sumIf(revenue, listed = 0), countIf(listed = 1) FROM (SELECT crm_n, revenue, \
+            crm_c IN (SELECT code FROM crm_list) AS listed FROM (SELECT \(l.customer) AS crm_c, count() AS crm_n, \
+            sum(\(l.amount)) AS revenue FROM \(table) WHERE \(valid) AND \(l.included) GROUP BY crm_c))
+            """, tables: [listTable(list)])
+    }
+
+    func assigned(asOf: Day, list: CustomerListKeys?) -> SQLStatement {
+        let l = line(asOf: asOf)
+        let manager = text(.manager), headline = l.windows[0]
+        // Per customer on the shards: revenue, the latest line's manager (ties: the greater name),
+        // the headline revenue by the lines' manager (keyed by the name's hash: 18.16's sumMap
+        // takes numbers); then each customer's manager from the list,
+        // else that one, where they meet.
+        let perCustomer = """
+            SELECT \(l.customer) AS crm_c, sum(\(l.amount)) AS revenue, sumIf(\(l.amount), \(headline)) AS revenue_w0, \
+            max(\(headline)) AS bought, argMax(\(manager), tuple(\(l.day), ifNull(\(manager), ''))) AS last_manager, \
+            sumMapIf([cityHash64(ifNull(\(manager), ''))], [\(l.amount)], \(headline) AND isNotNull(\(manager))) AS own_map \
+            FROM \(table) WHERE \(valid) AND \(l.included) GROUP BY crm_c
+            """
+        let joined = """
+            SELECT revenue, revenue_w0, bought, own_map, \
+            if(listed = 1 AND isNotNull(list_manager), list_manager, last_manager) AS crm_manager \
+            FROM (\(perCustomer)) ANY LEFT JOIN (SELECT code AS crm_c, manager AS list_manager, toUInt8(1) AS listed \
+            FROM crm_list) USING crm_c
+            """
+        return SQLStatement(
+            """
+            SELECT crm_manager, countIf(bought = 1), sumIf(revenue_w0, bought = 1), sumIf(own, bought = 1), sum(revenue) \
+            FROM (SELECT crm_manager, revenue, revenue_w0, bought, if(isNull(crm_manager), 0, \
+            tupleElement(own_map, 2)[indexOf(tupleElement(own_map, 1), cityHash64(assumeNotNull(crm_manager)))]) AS own FROM (\(joined))) \
+            GROUP BY crm_manager ORDER BY crm_manager
+            """, tables: [listTable(list)])
+    }
+
+    func linesAfter(_ day: Day) -> String {
+        let date = "toDate(\(column(.date)))"
+        return
+            "SELECT countIf(isNotNull(\(date)) AND assumeNotNull(\(date)) > toDate(\(Self.literal(day.iso)))) FROM \(table) WHERE \(valid)"
+    }
+
+    func departed(asOf: Day, stops: [String: Day]) -> String {
+        let l = line(asOf: asOf)
+        // Earliest stop first: a customer goes with the first stop whose manager sold to them.
+        let ordered = stops.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
+        var perCustomer: [String] = []
+        for (index, stop) in ordered.enumerated() {
+            let day = "toInt32(toDate(\(Self.literal(stop.value.iso))))"
+            let window = min(365, asOf.ordinal - stop.value.ordinal)
+            perCustomer += [
+                "maxIf(1, \(l.included) AND \(text(.manager)) = \(Self.literal(stop.key)) AND \(l.day) > \(day) - 365 AND \(l.day) <= \(day)) AS sold\(index)",
+                "sumIf(\(l.amount), \(l.included) AND \(l.day) > \(day) - \(window) AND \(l.day) <= \(day)) AS before\(index)",
+                "sumIf(\(l.amount), \(l.included) AND \(l.day) > \(day) AND \(l.day) <= \(day) + \(window)) AS after\(index)",
+            ]
+        }
+        let indices = ordered.indices
+        func pick(_ name: String) -> String {
+            "multiIf(" + indices.map { "sold\($0) = 1, \(name)\($0)" }.joined(separator: ", ") + ", 0)"
+        }
+        let any = indices.map { "sold\($0)" }.joined(separator: " + ")
+        return """
+            SELECT countIf(\(any) > 0), sum(\(pick("before"))), sum(\(pick("after"))) FROM (SELECT \(l.customer) AS crm_c, \
+            \(perCustomer.joined(separator: ", ")) FROM \(table) WHERE \(valid) GROUP BY crm_c)
             """
     }
 

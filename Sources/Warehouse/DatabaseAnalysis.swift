@@ -12,28 +12,31 @@ package enum DatabaseAnalysis {
         package var bytesReceived: Int
         /// The headline period's Pareto curve (``ParetoCurve``).
         package var paretoCurve: [Double]
-        /// The lines' totals by manager, channel, campaign and product, and the sales totals, for
-        /// the round's lists to be applied (``PushedDownMetrics/combining(database:paretoCurve:groups:sales:local:)``).
-        package var groups: [SaleGroup]
-        package var sales: SalesAggregates
     }
 
     /// Computes the metrics of the sale lines in `source` as of `asOf` (default: the latest sale
     /// date) on `connection`.
     /// - Parameter datasets: the datasets the round has (its sale lines in the database among
     ///   them); a metric needing another is null as for a round without those rows.
+    /// - Parameters:
+    ///   - customers: the round's customer list: a sale line's id that is not a listed id is
+    ///     matched by tax id or name as the import does, and the lines are followed to the listed
+    ///     customers and their managers (orphan lines, customers without sales, the dependency on
+    ///     one manager's customers). Without it, each id is a customer of its own.
+    ///   - lists: the round's managers and campaigns lists (leavers, idle managers, costs).
     package static func analyse(
-        _ source: DatabaseSource, on connection: any DatabaseConnection, asOf: Day?, datasets: Set<DatasetKind> = [.sales]
+        _ source: DatabaseSource, on connection: any DatabaseConnection, asOf: Day?, datasets: Set<DatasetKind> = [.sales],
+        customers: CustomerListKeys? = nil, lists: GroupLists = .none
     ) throws(WarehouseError) -> Result {
         var queries = queries(source)
         let present = try columns(of: source, on: connection)
         queries.present = present
-        let day: Day
-        if let asOf {
-            day = asOf
-        } else {
-            let latest = try connection.rows(queries.latestDate).first?.first ?? nil
-            day = try latest.map { text throws(WarehouseError) in try parseDay(text) } ?? Timestamp.today()
+        var day = Timestamp.today()
+        if let asOf { day = asOf } else { day = try latestDay(source, on: connection, queries: queries) }
+        if let customers, !customers.codes.isEmpty {
+            // Only the ids that are not listed ids come back, to be matched by tax id or name here.
+            let unlisted = try connection.rows(queries.unlisted(codes: customers.codes)).compactMap { $0.first ?? nil }
+            queries.aliases = customers.aliases(of: unlisted)
         }
         var values: [String?] = []
         for statement in queries.aggregates(asOf: day) { values += try single(connection.rows(statement), "aggregates") }
@@ -138,10 +141,66 @@ package enum DatabaseAnalysis {
             let key = try reader.next()
             groups.append(SaleGroup(dimension: dimension, key: key, allHistory: try totals(&reader), headline: try totals(&reader)))
         }
-        let document = PushedDownMetrics.document(
+        var document = PushedDownMetrics.document(
             asOf: day, datasets: datasets, sales: sales, headline: headline, allHistory: allHistory, retention: retention,
-            monthly: monthly, keyAccounts: keyAccounts, overdue: overdue, rfm: rfm, abc: abc, groups: groups)
-        return Result(document: document, bytesReceived: connection.bytesReceived, paretoCurve: curve, groups: groups, sales: sales)
+            monthly: monthly, keyAccounts: keyAccounts, overdue: overdue, rfm: rfm, abc: abc, groups: groups, lists: lists)
+        if sales.rows + sales.afterAsOf + sales.invalidDates > 0 {
+            let level = try customerLevel(queries, on: connection, asOf: day, customers: customers)
+            let stops = PushedDownMetrics.managerStops(groups, sales: sales, asOf: day, lists: lists)
+            var departed: DepartedAggregates?
+            if !stops.isEmpty {
+                var reader = Reader(values: try single(connection.rows(queries.departed(asOf: day, stops: stops)), "departed"))
+                var totals = DepartedAggregates()
+                totals.customers = try reader.int()
+                totals.before = try reader.double()
+                totals.after = try reader.double()
+                departed = totals
+            }
+            if let roundDate = lists.roundDate {
+                var reader = Reader(values: try single(connection.rows(queries.linesAfter(roundDate)), "future dates"))
+                document.setFutureDates(try reader.int() + lists.futureDatesOutsideSales)
+            }
+            document.setCustomerLevel(
+                level, departed: departed, listed: customers?.codes.count, groups: groups, sales: sales, lists: lists)
+        }
+        return Result(document: document, bytesReceived: connection.bytesReceived, paretoCurve: curve)
+    }
+
+    /// The latest sale date in `source` (the default as_of), or today when it has no dated line.
+    package static func latestDay(_ source: DatabaseSource, on connection: any DatabaseConnection) throws(WarehouseError) -> Day {
+        var queries = queries(source)
+        queries.present = try columns(of: source, on: connection)
+        return try latestDay(source, on: connection, queries: queries)
+    }
+
+    private static func latestDay(_ source: DatabaseSource, on connection: any DatabaseConnection, queries: any SalesSQL)
+        throws(WarehouseError) -> Day
+    {
+        let latest = try connection.rows(queries.latestDate).first?.first ?? nil
+        return try latest.map { text throws(WarehouseError) in try parseDay(text) } ?? Timestamp.today()
+    }
+
+    /// The lines followed to their customers' list entries and managers.
+    private static func customerLevel(
+        _ queries: any SalesSQL, on connection: any DatabaseConnection, asOf day: Day, customers: CustomerListKeys?
+    ) throws(WarehouseError) -> CustomerLevelAggregates {
+        var totals = CustomerLevelAggregates()
+        if let customers, !customers.codes.isEmpty {
+            var reader = Reader(values: try single(connection.rows(queries.listMatch(asOf: day, list: customers)), "list match"))
+            totals.orphanLines = try reader.int()
+            totals.orphanRevenue = try reader.double()
+            totals.listedBuyers = try reader.int()
+        }
+        for row in try connection.rows(queries.assigned(asOf: day, list: customers)) {
+            var reader = Reader(values: row)
+            var assigned = CustomerLevelAggregates.Assigned(manager: try reader.next())
+            assigned.headlineBuyers = try reader.int()
+            assigned.headlineRevenue = try reader.double()
+            assigned.ownHeadlineRevenue = try reader.double()
+            assigned.revenue = try reader.double()
+            totals.assigned.append(assigned)
+        }
+        return totals
     }
 
     /// The names of the columns of `source`'s sales table.

@@ -4,9 +4,35 @@ package protocol DatabaseConnection: AnyObject {
     func rows(_ sql: String) throws(WarehouseError) -> [[String?]]
     /// Bytes the queries brought back so far (what crossed the network, about).
     var bytesReceived: Int { get }
+    /// Runs `statement`, sending its tables with it when it has some.
+    func rows(_ statement: SQLStatement) throws(WarehouseError) -> [[String?]]
 }
 
-extension PostgresConnection: DatabaseConnection {}
+/// A statement and the small tables it reads that the audit sends with it (ClickHouse's external
+/// data: the customer list's ids and managers); PostgreSQL's statements hold theirs as `VALUES`.
+package struct SQLStatement: Sendable {
+    /// A table sent with a statement: its name, ClickHouse structure (`code String, …`) and rows.
+    package struct Table: Sendable {
+        package var name: String
+        package var structure: String
+        package var rows: [[String?]]
+    }
+
+    package var sql: String
+    package var tables: [Table] = []
+
+    init(_ sql: String, tables: [Table] = []) {
+        self.sql = sql
+        self.tables = tables
+    }
+}
+
+extension PostgresConnection: DatabaseConnection {
+    package func rows(_ statement: SQLStatement) throws(WarehouseError) -> [[String?]] {
+        guard statement.tables.isEmpty else { throw .unexpectedResult("tables sent to PostgreSQL") }
+        return try rows(statement.sql)
+    }
+}
 
 extension DatabaseSource {
     /// A connection to this source's engine. The password is never kept.

@@ -67,11 +67,15 @@ package enum DatabaseRounds {
             return stored
         }
         let connection = try source.connect(password: password)
-        let local = Set(try workspace.datasets(round: round).map(\.kind))
-        let remote = try DatabaseAnalysis.analyse(source, on: connection, asOf: asOf, datasets: local.union([.sales]))
-        let analysis = PushedDownMetrics.combining(
-            database: remote.document, paretoCurve: remote.paretoCurve, groups: remote.groups, sales: remote.sales,
-            local: try Analytics.analyse(workspace, round: round, asOf: remote.document.asOf))
+        let kinds = Set(try workspace.datasets(round: round).map(\.kind))
+        // The round's files as of the database's day: their lists go with the queries.
+        var day = Timestamp.today()
+        if let asOf { day = asOf } else { day = try DatabaseAnalysis.latestDay(source, on: connection) }
+        let local = try Analytics.analyse(workspace, round: round, asOf: day)
+        let remote = try DatabaseAnalysis.analyse(
+            source, on: connection, asOf: day, datasets: kinds.union([.sales]), customers: local.customerListKeys,
+            lists: local.groupLists)
+        let analysis = PushedDownMetrics.combining(database: remote.document, paretoCurve: remote.paretoCurve, local: local)
         if round.status != .closed { try Analytics.store(analysis, in: workspace, round: round, fingerprint: fingerprint) }
         return analysis
     }

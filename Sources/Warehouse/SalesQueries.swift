@@ -1,3 +1,4 @@
+import Analytics
 import AuditModel
 
 /// The SQL that computes the sales, Pareto and retention aggregates where the sale lines are, in
@@ -24,6 +25,24 @@ protocol SalesSQL {
     /// the lines, revenue, the amount of the lines with a cost, the cost, those lines, the latest
     /// date, the distinct orders (a line without an order id counted as one) and customers.
     func groups(asOf: Day) -> String
+    /// The sale lines' ids each stands for another (found in the customer list by tax id or name):
+    /// applied to every line before anything is computed.
+    var aliases: [String: String] { get set }
+    /// The distinct customer ids of the sale lines that are none of `codes` (the listed ids).
+    func unlisted(codes: [String]) -> SQLStatement
+    /// One row: the included lines whose customer is not in `list`, their amount, and the listed
+    /// customers with an included line (``CustomerLevelAggregates``).
+    func listMatch(asOf: Day, list: CustomerListKeys) -> SQLStatement
+    /// Per manager a customer is assigned to (the list's, else the one on their latest included
+    /// line; NULL: none): the manager, the headline period's buyers, their revenue there and on the
+    /// manager's own lines, and all buyers' revenue (``CustomerLevelAggregates/Assigned``).
+    func assigned(asOf: Day, list: CustomerListKeys?) -> SQLStatement
+    /// One row: the customers of the managers who stopped on `stops`, each with the earliest stop
+    /// of a manager who sold to them in the year before it, and their revenue over the `w` days
+    /// before and after it (``DepartedAggregates``).
+    func departed(asOf: Day, stops: [String: Day]) -> String
+    /// One row: the sale lines dated after `day` (the round's date), as of any day.
+    func linesAfter(_ day: Day) -> String
 }
 
 /// The SQL for PostgreSQL.
@@ -49,14 +68,92 @@ struct SalesQueries: SalesSQL {
             source.reads(field, present: present) ? "NULLIF(btrim(CAST(\(column(field)) AS text)), '')" : "NULL::text"
         }
         let cost = source.reads(.cost, present: present) ? "CAST(\(column(.cost)) AS float8)" : "NULL::float8"
-        return """
+        let read = """
             SELECT \(text(.customerID)) AS c, CAST(\(column(.date)) AS date) AS d, CAST(\(column(.amount)) AS float8) AS a, \
             \(cost) AS k, \(text(.orderID)) AS o, \(text(.manager)) AS mg, \(text(.channel)) AS ch, \(text(.campaign)) AS cp, \
             \(text(.product)) AS pr FROM \(Self.identifier(source.salesTable))
             """
+        guard !aliases.isEmpty else { return read }
+        let pairs = aliases.sorted { $0.key < $1.key }.map { "(\(Self.literal($0.key)), \(Self.literal($0.value)))" }
+        return """
+            SELECT coalesce(al.target, x.c) AS c, x.d, x.a, x.k, x.o, x.mg, x.ch, x.cp, x.pr FROM (\(read)) AS x \
+            LEFT JOIN (VALUES \(pairs.joined(separator: ", "))) AS al(name, target) ON al.name = x.c
+            """
     }
 
     var present: Set<String> = []
+    var aliases: [String: String] = [:]
+
+    /// `text` as a string literal (standard-conforming strings, the default since PostgreSQL 9.1).
+    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    /// The customer list as a table `list(code, manager)`.
+    private func list(_ list: CustomerListKeys?) -> String {
+        guard let list, !list.codes.isEmpty else { return "list(code, manager) AS (SELECT NULL::text, NULL::text WHERE false)" }
+        let rows = zip(list.codes, list.managers).map { code, manager in
+            "(\(Self.literal(code)), \(manager.map(Self.literal) ?? "NULL::text"))"
+        }
+        return "list(code, manager) AS (VALUES \(rows.joined(separator: ", ")))"
+    }
+
+    /// The included lines with their age in days.
+    private func includedLines(asOf: Day) -> String {
+        """
+        s AS (SELECT c, d, a, mg, DATE '\(asOf.iso)' - d AS age FROM (\(lines)) AS l \
+        WHERE c IS NOT NULL AND a IS NOT NULL AND d <= DATE '\(asOf.iso)')
+        """
+    }
+
+    func unlisted(codes: [String]) -> SQLStatement {
+        let values = codes.map { "(\(Self.literal($0)))" }.joined(separator: ", ")
+        return SQLStatement(
+            """
+            SELECT DISTINCT c FROM (\(lines)) AS l WHERE c IS NOT NULL AND a IS NOT NULL \
+            AND c NOT IN (SELECT code FROM (VALUES \(values)) AS list(code))
+            """)
+    }
+
+    func listMatch(asOf: Day, list: CustomerListKeys) -> SQLStatement {
+        SQLStatement(
+            """
+            WITH \(self.list(list)), \(includedLines(asOf: asOf)) \
+            SELECT count(*) FILTER (WHERE NOT listed), coalesce(sum(a) FILTER (WHERE NOT listed), 0), \
+            (SELECT count(DISTINCT c) FROM s WHERE c IN (SELECT code FROM list)) \
+            FROM (SELECT a, c IN (SELECT code FROM list) AS listed FROM s) AS x
+            """)
+    }
+
+    func assigned(asOf: Day, list: CustomerListKeys?) -> SQLStatement {
+        SQLStatement(
+            """
+            WITH \(self.list(list)), \(includedLines(asOf: asOf)), \
+            buyers AS (SELECT c, sum(a) AS revenue, coalesce(sum(a) FILTER (WHERE age < 365), 0) AS revenue_w0, bool_or(age < 365) AS bought, \
+            (array_agg(mg ORDER BY d DESC, mg DESC) FILTER (WHERE mg IS NOT NULL))[1] AS last_manager FROM s GROUP BY c), \
+            assigned AS (SELECT b.c, b.revenue, b.revenue_w0, b.bought, coalesce(list.manager, b.last_manager) AS manager \
+            FROM buyers AS b LEFT JOIN list ON list.code = b.c), \
+            own AS (SELECT assigned.manager, sum(s.a) AS own FROM s JOIN assigned ON assigned.c = s.c \
+            WHERE s.age < 365 AND s.mg = assigned.manager GROUP BY assigned.manager) \
+            SELECT a.manager, count(*) FILTER (WHERE a.bought), coalesce(sum(a.revenue_w0) FILTER (WHERE a.bought), 0), \
+            coalesce(max(own.own), 0), coalesce(sum(a.revenue), 0) FROM assigned AS a LEFT JOIN own ON own.manager = a.manager \
+            GROUP BY a.manager ORDER BY a.manager
+            """)
+    }
+
+    func linesAfter(_ day: Day) -> String {
+        "SELECT count(*) FROM (\(lines)) AS l WHERE c IS NOT NULL AND a IS NOT NULL AND d > DATE '\(day.iso)'"
+    }
+
+    func departed(asOf: Day, stops: [String: Day]) -> String {
+        let rows = stops.sorted { $0.key < $1.key }.map { "(\(Self.literal($0.key)), DATE '\($0.value.iso)')" }
+        return """
+            WITH stops(manager, stop) AS (VALUES \(rows.joined(separator: ", "))), \(includedLines(asOf: asOf)), \
+            customers AS (SELECT s.c, min(stops.stop) AS stop FROM s JOIN stops ON stops.manager = s.mg \
+            WHERE s.d > stops.stop - 365 AND s.d <= stops.stop GROUP BY s.c), \
+            windows AS (SELECT c, stop, least(365, DATE '\(asOf.iso)' - stop) AS w FROM customers) \
+            SELECT (SELECT count(*) FROM customers), coalesce(sum(s.a) FILTER (WHERE s.d > w.stop - w.w AND s.d <= w.stop), 0), \
+            coalesce(sum(s.a) FILTER (WHERE s.d > w.stop AND s.d <= w.stop + w.w), 0) FROM s JOIN windows AS w ON w.c = s.c
+            """
+    }
 
     /// The table's columns, from the catalogue: the table found as the queries find it (the
     /// session's `search_path` for a name without a schema); none when there is no such table.

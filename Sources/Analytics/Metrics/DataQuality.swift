@@ -275,23 +275,8 @@ extension Computation {
         sink.ratio(.qualityCustomersWithoutSalesShare, Double(withoutSales), Double(listed))
 
         let limit = Int32(data.roundDate.ordinal)
-        var future = 0
+        var future = data.futureDatesOutsideSales
         for day in sales.day where day != Int32.min && day > limit { future += 1 }
-        for deal in data.deals {
-            if let day = deal.createdAt, day > data.roundDate { future += 1 }
-            if let day = deal.closedAt, day > data.roundDate { future += 1 }
-        }
-        for activity in data.activities { if let day = activity.day, day > data.roundDate { future += 1 } }
-        let customerColumns = data.customers.columns
-        for field in [CustomerField.createdAt, .birthDate] {
-            guard let column = customerColumns.text(field) else { continue }
-            column.bytes.withUnsafeBufferPointer { bytes in
-                for row in 0..<customerColumns.count {
-                    let range = column.range(row)
-                    if !range.isEmpty, let day = RoundData.day(UnsafeBufferPointer(rebasing: bytes[range])), day > limit { future += 1 }
-                }
-            }
-        }
         sink.set(.qualityFutureDates, future)
     }
 
@@ -537,5 +522,30 @@ struct KeyColumn {
     @inline(never)
     private static func keep(_ value: UInt64) {
         if value == 0x5EED_5EED_5EED_5EED { print("", terminator: "") }
+    }
+}
+
+extension RoundData {
+    /// The dates after the round's date outside the sale lines: deals' creation and closing,
+    /// activities', the customers' creation and birth dates (`quality.future_dates`).
+    var futureDatesOutsideSales: Int {
+        let limit = Int32(roundDate.ordinal)
+        var future = 0
+        for deal in deals {
+            if let day = deal.createdAt, day > roundDate { future += 1 }
+            if let day = deal.closedAt, day > roundDate { future += 1 }
+        }
+        for activity in activities { if let day = activity.day, day > roundDate { future += 1 } }
+        let customerColumns = customers.columns
+        for field in [CustomerField.createdAt, .birthDate] {
+            guard let column = customerColumns.text(field) else { continue }
+            column.bytes.withUnsafeBufferPointer { bytes in
+                for row in 0..<customerColumns.count {
+                    let range = column.range(row)
+                    if !range.isEmpty, let day = RoundData.day(UnsafeBufferPointer(rebasing: bytes[range])), day > limit { future += 1 }
+                }
+            }
+        }
+        return future
     }
 }
