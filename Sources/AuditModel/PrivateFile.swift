@@ -40,6 +40,19 @@ package enum PrivateFile {
         try write(Data(text.utf8), to: path, guard: outputGuard)
     }
 
+    /// A new folder only its owner can enter (mode 0700) in the system's temporary folder, for a
+    /// file of client data that lives only while a command runs.
+    package static func temporaryFolder(prefix: String) throws(WriteError) -> String {
+        let base = (NSTemporaryDirectory() as NSString).appendingPathComponent(prefix + ".XXXXXX")
+        var template = Array(base.utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer -> String? in
+            guard let start = buffer.baseAddress, let folder = mkdtemp(start) else { return nil }
+            return String(cString: folder)
+        }
+        guard let made else { throw WriteError(path: base, reason: String(cString: strerror(errno))) }
+        return made
+    }
+
     /// Creates an empty file with mode 0600, failing if it exists.
     package static func createEmpty(at path: String) throws(WriteError) {
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)

@@ -18,8 +18,15 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The workspace file.")
     var workspace: String
 
-    @Argument(help: "The export to import (.csv/.txt, .xlsx, .xml).")
+    @Argument(
+        help:
+            "The export to import (.csv/.txt, .xlsx, .xml), or a database: postgresql://USER@HOST[:PORT]/DB or clickhouse://… with --table."
+    )
     var file: String
+
+    @Option(
+        help: "With a database address: the table (or view) to read, e.g. crm.customers. The password comes from CRM_AUDIT_DB_PASSWORD.")
+    var table: String?
 
     @Option(name: .customLong("as"), help: "What the file holds: customers, sales, managers, deals, activities or campaigns.")
     var kind: DatasetKind
@@ -60,6 +67,32 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        guard Self.isDatabaseAddress(file) else { return try importFile(file) }
+        let language = CLILanguage.current
+        guard kind != .sales else {
+            throw ValidationError(CLIText.importSalesFromDatabase.render(["url": .text(file)], in: language))
+        }
+        guard let table else {
+            throw ValidationError(CLIText.importTableNeeded.render(["url": .text(file), "kind": .text(kind.rawValue)], in: language))
+        }
+        // The table goes through the importer as an export would, from a file only its owner can
+        // read, in a folder of its own, deleted after.
+        let source = try DatabaseSource(url: file, salesTable: table)
+        let folder = try PrivateFile.temporaryFolder(prefix: "crm-audit-table")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = table.replacingOccurrences(of: "/", with: "_")
+        let path = (folder as NSString).appendingPathComponent(name + ".csv")
+        let count = try DatabaseTables.export(source, password: DatabaseRounds.environmentPassword, to: path)
+        say(CLIText.importTableRead.text(["count": .value(count), "table": .text(table), "url": .text(source.url)]))
+        try importFile(path)
+    }
+
+    /// Whether `text` is a database's address rather than a file.
+    static func isDatabaseAddress(_ text: String) -> Bool {
+        ["postgresql://", "postgres://", "clickhouse://"].contains { text.lowercased().hasPrefix($0) }
+    }
+
+    private func importFile(_ file: String) throws {
         var options = ImportOptions(kind: kind)
         if let mapping { options.mapping = try MappingFile.load(path: mapping, kind: kind) }
         options.sheet = sheet

@@ -5,9 +5,10 @@ import Testing
 
 @testable import Warehouse
 
-/// A round whose sale lines stay in PostgreSQL or a two-shard ClickHouse (`crm-audit connect`), its customer list and
-/// managers imported from files, is checked as the same company imported from files is: every
-/// finding the database's metrics can decide comes out the same.
+/// A round whose sale lines stay in PostgreSQL or a two-shard ClickHouse (`crm-audit connect`) is
+/// checked as the same company imported from files is: every metric and every finding comes out
+/// the same. In PostgreSQL the customer list and the managers are tables too, read through the
+/// importer; with ClickHouse they are files.
 @Suite(.serialized) struct DatabaseRoundTests {
     /// The sample company's sale lines, as a client's database holds them: ISO dates, plain numbers.
     struct Line {
@@ -66,6 +67,19 @@ import Testing
                 }
                 _ = try writer.rows("INSERT INTO \"продажи\" VALUES " + values.joined(separator: ", "))
             }
+            // The customer list and the managers in tables of their own, under the export's
+            // column names (the managers' dates as dates).
+            for (kind, table) in [("customers", "клиенты"), ("managers", "сотрудники")] {
+                let rows = try String(contentsOfFile: data + "/\(kind).csv", encoding: .utf8).split(separator: "\n")
+                    .map { Self.fields(String($0)) }
+                guard let header = rows.first else { continue }
+                let columns = header.map { "\"\($0)\" " + ($0.hasPrefix("Дата ") && kind == "managers" ? "date" : "text") }
+                _ = try writer.rows("CREATE TABLE \"\(table)\" (\(columns.joined(separator: ", ")))")
+                let values = rows.dropFirst().map { row in
+                    "(" + row.map { $0.isEmpty ? "NULL" : writer.literal(Self.day($0) ?? $0) }.joined(separator: ", ") + ")"
+                }
+                _ = try writer.rows("INSERT INTO \"\(table)\" VALUES " + values.joined(separator: ", "))
+            }
         } else {
             guard let cluster = try ClickHouseCluster.start(shards: 2) else { return }
             (url, password, stop) = (cluster.url, cluster.password, cluster.stop)
@@ -90,14 +104,24 @@ import Testing
             try writer.execute("INSERT INTO `продажи` FORMAT CSV", data: Array(csv.utf8), settings: ["insert_distributed_sync": "1"])
         }
         let files = folder.file("files.crmaudit"), connected = folder.file("connected.crmaudit")
+        let secret = ["CRM_AUDIT_DB_PASSWORD": password]
         for workspace in [files, connected] {
             try expectSuccess(CLI.run(["init", workspace, "--client", "Test", "--industry", "wholesale", "--date", "2026-11-30"]))
-            for kind in ["customers", "managers"] {
-                try expectSuccess(CLI.run(["import", workspace, data + "/\(kind).csv", "--as", kind]))
+            for (kind, table) in [("customers", "клиенты"), ("managers", "сотрудники")] {
+                if workspace == connected && engine == "postgresql" {
+                    // Read from the client's tables, through the importer as an export is.
+                    let read = try CLI.run(["import", workspace, url, "--table", table, "--as", kind], environment: secret)
+                    try expectSuccess(read)
+                    #expect(read.stdout.contains("of table \(table) from \(url)"), "\(read.stdout)")
+                } else {
+                    try expectSuccess(CLI.run(["import", workspace, data + "/\(kind).csv", "--as", kind]))
+                }
             }
         }
         try expectSuccess(CLI.run(["import", files, data + "/sales.csv", "--as", "sales"]))
-        let secret = ["CRM_AUDIT_DB_PASSWORD": password]
+        // Sale lines never come in through a table import: they stay in the database.
+        let refusedSales = try CLI.run(["import", connected, url, "--table", "продажи", "--as", "sales"], environment: secret)
+        #expect(refusedSales.status != 0 && refusedSales.stderr.contains("connect"))
         let columns = [
             "customer_id=Код клиента", "date=Дата", "amount=Сумма", "cost=Себестоимость", "order_id=Номер заказа", "product=Товар",
             "manager=Менеджер", "channel=Канал", "campaign=Кампания",

@@ -142,5 +142,10 @@ extension CLIText {
             "give the database: --source postgresql://USER@HOST:PORT/DATABASE (or clickhouse://…) and --sales-table TABLE",
         .roundConnected:
             "Round {round} reads its sale lines from {url}, table {table} (columns: {columns}). The password is not stored: give it in {variable} when you run metrics, check or report.",
+        .importTableNeeded: "name the database's table: import WORKSPACE {url} --table TABLE --as {kind}",
+        .importSalesFromDatabase:
+            "sale lines stay in the client's database: connect it to the round — connect WORKSPACE --source {url} --sales-table TABLE",
+        .importTableRead:
+            "Read {count, plural, one {# row} other {# rows}} of table {table} from {url}; they are imported as an export would be (the file is deleted).",
     ]
 }

@@ -148,5 +148,10 @@ extension CLIText {
             "укажите базу: --source postgresql://ПОЛЬЗОВАТЕЛЬ@ХОСТ:ПОРТ/БАЗА (или clickhouse://…) и --sales-table ТАБЛИЦА",
         .roundConnected:
             "Раунд {round} берёт строки продаж из {url}, таблица {table} (столбцы: {columns}). Пароль не сохранён: передавайте его в {variable} при запуске metrics, check и report.",
+        .importTableNeeded: "укажите таблицу базы данных: import РАБОЧИЙ_ФАЙЛ {url} --table ТАБЛИЦА --as {kind}",
+        .importSalesFromDatabase:
+            "строки продаж остаются в базе данных клиента: подключите её к раунду — connect РАБОЧИЙ_ФАЙЛ --source {url} --sales-table ТАБЛИЦА",
+        .importTableRead:
+            "Прочитано {count, plural, one {# строка} few {# строки} many {# строк} other {# строки}} таблицы {table} из {url}; они загружены как файл выгрузки (файл удалён).",
     ]
 }

@@ -132,6 +132,9 @@ enum CLIText: String, TextCatalogue {
     case columnExpectsFieldEqualsColumn
     case connectNeedsASource
     case roundConnected
+    case importTableNeeded
+    case importSalesFromDatabase
+    case importTableRead
 
     static func texts(in language: Language) -> [CLIText: String] {
         switch language {
