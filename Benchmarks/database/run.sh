@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The sales, Pareto and retention metrics computed where the lines are (`crm-audit metrics
+# The metric catalogue computed where the lines are (`crm-audit metrics
 # --source`) by PostgreSQL, by ClickHouse on one server and on a Distributed table over two shards,
 # against the file path (`crm-audit metrics --sales FILE`: the lines read into memory); same lines,
 # same run, alternating; wall time and the bytes each brings into crm-audit.
@@ -26,13 +26,18 @@ random.seed(42)
 n = int(sys.argv[2])
 as_of = datetime.date(2026, 11, 30)
 with open(sys.argv[1], "w") as out:
-    out.write("customer_id,date,amount,cost,order_id\n")
+    out.write("customer_id,date,amount,cost,order_id,manager,channel,campaign,product\n")
+    channels = ["Site", "Call", "Fair", "Tender", ""]
     for i in range(n):
         day = as_of - datetime.timedelta(days=random.randint(0, 1100))
         amount = round(random.uniform(-50, 5000), 2)
         cost = "" if i % 4 == 0 else "%.2f" % (amount * 0.7)
         order = "" if i % 7 == 0 else "O-%d" % (i // 3)
-        out.write("C-%d,%s,%.2f,%s,%s\n" % (random.randint(1, max(1, n // 10)), day.isoformat(), amount, cost, order))
+        manager = "" if i % 11 == 0 else "Manager %d" % random.randint(1, 12)
+        campaign = "Campaign %d" % random.randint(1, 30) if i % 5 == 0 else ""
+        product = "P-%d" % random.randint(1, 2000)
+        out.write("C-%d,%s,%.2f,%s,%s,%s,%s,%s,%s\n" % (random.randint(1, max(1, n // 10)), day.isoformat(), amount, cost, order,
+                                                    manager, random.choice(channels), campaign, product))
 PY
 file_bytes=$(stat -c %s "$work/sales.csv")
 # Each peer: a name, the command's arguments.
@@ -40,7 +45,7 @@ peers=()
 if [[ " $engines " == *" postgresql "* ]]; then
   pg_url=$(scripts/pg-cluster.sh start "$work/pg")
   export PGPASSWORD=$(cat "$work/pg/password")
-  psql "$pg_url" -q -c "CREATE TABLE sales (customer_id text, date date, amount numeric(14,2), cost numeric(14,2), order_id text)" \
+  psql "$pg_url" -q -c "CREATE TABLE sales (customer_id text, date date, amount numeric(14,2), cost numeric(14,2), order_id text, manager text, channel text, campaign text, product text)" \
     -c "\\copy sales FROM '$work/sales.csv' CSV HEADER" -c "ANALYZE sales"
   peers+=("postgresql|$pg_url|sales")
 fi
@@ -48,7 +53,7 @@ if [[ " $engines " == *" clickhouse "* ]]; then
   ch_url=$(scripts/ch-cluster.sh start "$work/ch" 2)
   ch_password=$(cat "$work/ch/password")
   ch() { curl -sS --fail-with-body -u "crm_audit:$ch_password" "http://127.0.0.1:$1/?$2" --data-binary "$3"; }
-  columns="customer_id String, date Date, amount Decimal(14, 2), cost Nullable(Decimal(14, 2)), order_id Nullable(String)"
+  columns="customer_id String, date Date, amount Decimal(14, 2), cost Nullable(Decimal(14, 2)), order_id Nullable(String), manager Nullable(String), channel Nullable(String), campaign Nullable(String), product Nullable(String)"
   for shard in 1 2; do
     port=$(cut -d' ' -f1 "$work/ch/shard$shard/ports")
     ch "$port" "" "CREATE TABLE sales_local ($columns) ENGINE = MergeTree ORDER BY (customer_id, date)"
@@ -57,7 +62,7 @@ if [[ " $engines " == *" clickhouse "* ]]; then
   port=$(cut -d' ' -f1 "$work/ch/shard1/ports")
   ch "$port" "" "CREATE TABLE sales_single ($columns) ENGINE = MergeTree ORDER BY (customer_id, date)"
   # ClickHouse 18.16 reads NULL in CSV only as \N.
-  tail -n +2 "$work/sales.csv" | sed 's/,,/,\\N,/g; s/,$/,\\N/' >"$work/sales.ch.csv"
+  tail -n +2 "$work/sales.csv" | sed 's/,,/,\\N,/g; s/,,/,\\N,/g; s/,$/,\\N/' >"$work/sales.ch.csv"
   ch "$port" "query=INSERT%20INTO%20sales_single%20FORMAT%20CSV" "@$work/sales.ch.csv"
   ch "$port" "insert_distributed_sync=1&query=INSERT%20INTO%20sales%20FORMAT%20CSV" "@$work/sales.ch.csv"
   ch "$port" "" "OPTIMIZE TABLE sales_single FINAL"

@@ -125,6 +125,14 @@ struct Computation: Sendable {
         stats = CustomerStats(count: data.customerKeys.count)
     }
 
+    /// Whether manager `key`'s name sorts after `other`'s in byte order (UTF-8 keeps the order of
+    /// code points: what PostgreSQL's `COLLATE "C"` and ClickHouse compare).
+    private func isLater(_ key: Int32, _ other: Int32) -> Bool {
+        guard other >= 0 else { return true }
+        let names = data.managerKeys.names
+        return names[Int(other)].utf8.lexicographicallyPrecedes(names[Int(key)].utf8)
+    }
+
     /// The default as_of: the latest readable sale date, else the round's date.
     static func defaultAsOf(_ data: RoundData) -> Day {
         var latest = Int32.min
@@ -188,8 +196,12 @@ struct Computation: Sendable {
                 stats.boughtPrev12m[customer] = true
                 window[1].add(order: order, amount: amount, cost: cost)
             }
+            // The manager of the customer's latest line; on a day with several, the name that sorts
+            // last (byte order): the line order of an export says nothing, and a database has none.
             let manager = sales.manager[index]
-            if manager >= 0, day >= lastManagerDay[customer] {
+            if manager >= 0,
+                day > lastManagerDay[customer] || day == lastManagerDay[customer] && isLater(manager, stats.lastManager[customer])
+            {
                 lastManagerDay[customer] = day
                 stats.lastManager[customer] = manager
             }

@@ -128,7 +128,7 @@ struct SalesQueries: SalesSQL {
             """
             WITH \(self.list(list)), \(includedLines(asOf: asOf)), \
             buyers AS (SELECT c, sum(a) AS revenue, coalesce(sum(a) FILTER (WHERE age < 365), 0) AS revenue_w0, bool_or(age < 365) AS bought, \
-            (array_agg(mg ORDER BY d DESC, mg DESC) FILTER (WHERE mg IS NOT NULL))[1] AS last_manager FROM s GROUP BY c), \
+            (array_agg(mg ORDER BY d DESC, mg COLLATE "C" DESC) FILTER (WHERE mg IS NOT NULL))[1] AS last_manager FROM s GROUP BY c), \
             assigned AS (SELECT b.c, b.revenue, b.revenue_w0, b.bought, coalesce(list.manager, b.last_manager) AS manager \
             FROM buyers AS b LEFT JOIN list ON list.code = b.c), \
             own AS (SELECT assigned.manager, sum(s.a) AS own FROM s JOIN assigned ON assigned.c = s.c \

@@ -103,13 +103,16 @@ extension Computation {
             if day != Int32.min, day <= last90Start, day - 365 >= firstDay - 1 { stop[key] = day }
         }
         let sales = data.sales
-        // Each customer goes with the first stopped manager who sold to them in the year before the stop.
+        // Each customer goes with the earliest stop of a manager who sold to them in the year
+        // before it (whatever the order of the lines).
         var customerStop = [Int32](repeating: Int32.min, count: stats.lines.count)
         for index in 0..<sales.count where included[index] {
             let manager = Int(sales.manager[index])
             guard manager >= 0, stop[manager] != Int32.min else { continue }
             let day = sales.day[index], customer = Int(sales.customer[index])
-            if day > stop[manager] - 365, day <= stop[manager], customerStop[customer] == Int32.min {
+            if day > stop[manager] - 365, day <= stop[manager],
+                customerStop[customer] == Int32.min || stop[manager] < customerStop[customer]
+            {
                 customerStop[customer] = stop[manager]
             }
         }

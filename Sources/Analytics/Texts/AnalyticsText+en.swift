@@ -65,6 +65,6 @@ extension AnalyticsText {
         .storedAmount:
             "the workspace holds {column} '{value}', which is not a finite number within ±10^15; imports never store such a value, so the file was edited by hand or is damaged. Import the corrected file again: crm-audit import {workspace} FILE --replace",
         .notComputedInTheDatabase:
-            "the sale lines stayed in the client's database, which computes the sales, revenue concentration, retention and cohort metrics; this one needs the lines by manager, product or channel, or matched to the customer list, and is not computed there",
+            "the sale lines stayed in the client's database, and this metric was not computed there",
     ]
 }
