@@ -9,6 +9,8 @@ package struct CustomerListKeys: Sendable {
     package var codes: [String]
     /// The manager the list gives each of ``codes`` (nil: none).
     package var managers: [String?]
+    /// Every record of the list that has an id: the id and the record's position (0-based).
+    package var records: [(code: String, position: Int)]
     private let data: RoundData
 
     init(_ data: RoundData) {
@@ -19,6 +21,7 @@ package struct CustomerListKeys: Sendable {
             managers.append(data.customers[Int(listIndex)][.manager])
         }
         (self.codes, self.managers) = (codes, managers)
+        records = data.customers.enumerated().compactMap { position, record in record[.customerID].map { ($0, position) } }
     }
 
     /// The listed id each of `ids` (sale lines' ids that are not listed ids) stands for, found by
@@ -104,6 +107,22 @@ extension PushedDownMetrics {
     }
 }
 
+extension PushedDownMetrics {
+    /// The managers who serve their customers: a sale in the last 90 days and not left; nil when
+    /// the company sold nothing in the last 90 days (then "serving" cannot be told).
+    package static func servingManagers(_ groups: [SaleGroup], sales: SalesAggregates, asOf: Day, lists: GroupLists) -> Set<String>? {
+        guard sales.lastDay.map({ $0.ordinal > asOf.ordinal - 90 }) ?? false else { return nil }
+        let left = Dictionary(lists.data.managers.map { ($0.manager, $0.leftAt) }, uniquingKeysWith: { a, b in a ?? b })
+        var serving = Set<String>()
+        for group in groups where group.dimension == .manager {
+            guard let name = group.key, let last = group.allHistory.lastDay, last.ordinal > asOf.ordinal - 90 else { continue }
+            if let leftAt = left[name] ?? nil, leftAt.ordinal <= asOf.ordinal { continue }
+            serving.insert(name)
+        }
+        return serving
+    }
+}
+
 extension MetricDocument {
     /// Sets the measures that follow each customer to their manager and to the customer list, from
     /// what the database computed: orphan lines, customers without sales, the dependency on one
@@ -149,14 +168,7 @@ extension MetricDocument {
         }
         // Served by nobody: the headline buyers whose manager has left, made no sale in the last
         // 90 days, or is missing.
-        if sales.lastDay.map({ $0.ordinal > asOf.ordinal - 90 }) ?? false {
-            let left = Dictionary(lists.data.managers.map { ($0.manager, $0.leftAt) }, uniquingKeysWith: { a, b in a ?? b })
-            var serving = Set<String>()
-            for group in groups where group.dimension == .manager {
-                guard let name = group.key, let last = group.allHistory.lastDay, last.ordinal > asOf.ordinal - 90 else { continue }
-                if let leftAt = left[name] ?? nil, leftAt.ordinal <= asOf.ordinal { continue }
-                serving.insert(name)
-            }
+        if let serving = PushedDownMetrics.servingManagers(groups, sales: sales, asOf: asOf, lists: lists) {
             let unserved = totals.assigned.filter { $0.manager.map { !serving.contains($0) } ?? true }
             sink.set(.managersUnservedCustomers, unserved.reduce(0) { $0 + $1.headlineBuyers })
             sink.ratio(

@@ -82,7 +82,9 @@ package enum PushedDownMetrics {
     /// list's, the managers', deals', activities' — from `local`, the round's imported files
     /// analysed in memory as of the same day, and the database's Pareto curve. The samples are
     /// the local ones.
-    package static func combining(database: MetricDocument, paretoCurve: [Double], local: Analysis) -> StoredAnalysis {
+    package static func combining(
+        database: MetricDocument, paretoCurve: [Double], samples: DatabaseSamples? = nil, local: Analysis
+    ) -> StoredAnalysis {
         var analysis = StoredAnalysis(local)
         var document = analysis.document
         document.asOf = database.asOf
@@ -94,16 +96,19 @@ package enum PushedDownMetrics {
         // The monthly series and the cohorts come from the database; the other per-item tables that
         // read sale lines are not computed there: empty, as for a round without sales, rather than
         // the local pass's zeros (a manager who "sold nothing").
-        let local = document.tables
+        let kept = document.tables
         document.tables = MetricTables(
             abc: database.tables.abc, rfmSegments: database.tables.rfmSegments, managers: database.tables.managers,
             cohorts: database.tables.cohorts, channels: database.tables.channels, campaigns: database.tables.campaigns,
-            dealStages: local.dealStages, dataQuality: local.dataQuality, duplicateGroups: local.duplicateGroups)
+            dealStages: kept.dealStages, dataQuality: kept.dataQuality, duplicateGroups: kept.duplicateGroups)
         document.series = database.series
         document.breakdowns = database.breakdowns
 
         analysis.document = document
         analysis.paretoCurve = paretoCurve
+        if let samples {
+            for (id, table) in sampleTables(samples, document: database, local: local) { analysis.samples[id] = table }
+        }
         return analysis
     }
 }

@@ -144,6 +144,12 @@ extension Analysis {
         ]
     }
 
+    /// The customer list's records at `positions` (0-based), as sample set `id` of `total` records.
+    func customerRecords(_ id: SampleSet, _ positions: [Int], total: Int) -> SampleTable {
+        let rows = positions.filter { data.customers.indices.contains($0) }.map(customerRow)
+        return SampleTable(id: id.rawValue, columns: Self.customerColumns, rows: rows, total: total)
+    }
+
     private func customerSample(_ id: SampleSet, limit: Int, where predicate: (Int, CustomerRecord) -> Bool) -> SampleTable {
         var rows: [[String?]] = []
         var total = 0
@@ -154,11 +160,29 @@ extension Analysis {
         return SampleTable(id: id.rawValue, columns: Self.customerColumns, rows: rows, total: total)
     }
 
-    private func rankedSample(_ id: SampleSet, limit: Int, order: [Int32]? = nil, where predicate: (Int) -> Bool) -> SampleTable {
-        let columns = [
-            "customer_id", "name", "revenue_all_history", "revenue_last_12m", "revenue_prev_12m", "revenue_change_12m",
-            "last_purchase", "recency_days", "purchase_interval_days", "segment", "manager",
+    static let rankedColumns = [
+        "customer_id", "name", "revenue_all_history", "revenue_last_12m", "revenue_prev_12m", "revenue_change_12m",
+        "last_purchase", "recency_days", "purchase_interval_days", "segment", "manager",
+    ]
+
+    /// One customer of a ranked sample: their revenue over all history and the two windows, last
+    /// purchase, mean interval between purchase days, RFM segment and manager.
+    static func rankedRow(
+        id: String, name: String?, revenue: Double, last12m: Double, previous: Double, firstDay: Int32, lastDay: Int32,
+        purchaseDays: Int, recencyDays: Int?, segment: String?, manager: String?
+    ) -> [String?] {
+        let interval = purchaseDays >= 2 ? Double(lastDay - firstDay) / Double(purchaseDays - 1) : nil
+        return [
+            id, name, money(revenue), money(last12m), money(previous), previous > 0 ? number(last12m / previous - 1) : nil,
+            Day(ordinal: Int(lastDay)).iso, recencyDays.map { String($0) }, interval.map { String(Int($0.rounded())) }, segment,
+            manager,
         ]
+    }
+
+    static let salesColumns = ["source_line", "order_id", "customer_id", "date", "amount", "manager"]
+
+    private func rankedSample(_ id: SampleSet, limit: Int, order: [Int32]? = nil, where predicate: (Int) -> Bool) -> SampleTable {
+        let columns = Self.rankedColumns
         // The unserved customers' manager is the one they were counted under: the customer
         // list's, else their last sale's.
         let assigned =
@@ -172,23 +196,18 @@ extension Analysis {
             let listIndex = Int(data.customerListIndex[key])
             let record = listIndex >= 0 ? data.customers[listIndex] : nil
             let score = rfm[Int32(key)]
-            let previous = stats.revenuePrev12m[key]
-            let days = Int(stats.frequency[key])
-            let interval = days >= 2 ? Double(stats.lastDay[key] - stats.firstDay[key]) / Double(days - 1) : nil
-            rows.append([
-                data.customerKeys.names[key], record?[.name], Self.money(stats.revenue[key]),
-                Self.money(stats.revenueLast12m[key]), Self.money(previous),
-                previous > 0 ? Self.number(stats.revenueLast12m[key] / previous - 1) : nil,
-                Day(ordinal: Int(stats.lastDay[key])).iso,
-                score.map { String($0.recencyDays) }, interval.map { String(Int($0.rounded())) }, score?.segment.name,
-                assigned[Int32(key)] ?? record?[.manager],
-            ])
+            rows.append(
+                Self.rankedRow(
+                    id: data.customerKeys.names[key], name: record?[.name], revenue: stats.revenue[key],
+                    last12m: stats.revenueLast12m[key], previous: stats.revenuePrev12m[key], firstDay: stats.firstDay[key],
+                    lastDay: stats.lastDay[key], purchaseDays: Int(stats.frequency[key]), recencyDays: score?.recencyDays,
+                    segment: score?.segment.name, manager: assigned[Int32(key)] ?? record?[.manager]))
         }
         return SampleTable(id: id.rawValue, columns: columns, rows: rows, total: total)
     }
 
     private func salesSample(_ id: SampleSet, limit: Int, where predicate: (Int) -> Bool) -> SampleTable {
-        let columns = ["source_line", "order_id", "customer_id", "date", "amount", "manager"]
+        let columns = Self.salesColumns
         let sales = data.sales
         var rows: [[String?]] = []
         var total = 0
@@ -377,20 +396,22 @@ extension Analysis {
                 id: "duplicates", columns: ["group", "customer_id", "name", "tax_id", "email", "phone", "keys"],
                 rows: rows, total: rows.count)
         case .managers:
-            let rows: [[String?]] = managerRows.map { row in
-                [
-                    row.manager, Self.money(row.revenue), String(row.orders), String(row.customers), row.margin.map(Self.number),
-                    row.share.map(Self.number), row.lastSaleDate, row.idle ? "true" : "false", row.revenueAllHistory.map(Self.money),
-                ]
-            }
-            return SampleTable(
-                id: "managers",
-                columns: [
-                    "manager", "revenue_last_12m", "orders_last_12m", "customers_last_12m",
-                    "margin_last_12m", "share_last_12m", "last_sale_date", "idle",
-                    "revenue_all_history",
-                ], rows: rows, total: rows.count)
+            let rows = managerRows.map(Self.managerRow)
+            return SampleTable(id: "managers", columns: Self.managerColumns, rows: rows, total: rows.count)
         }
+    }
+
+    static let managerColumns = [
+        "manager", "revenue_last_12m", "orders_last_12m", "customers_last_12m", "margin_last_12m", "share_last_12m",
+        "last_sale_date", "idle", "revenue_all_history",
+    ]
+
+    /// One manager of the managers' table as exported.
+    static func managerRow(_ row: ManagerRow) -> [String?] {
+        [
+            row.manager, money(row.revenue), String(row.orders), String(row.customers), row.margin.map(number), row.share.map(number),
+            row.lastSaleDate, row.idle ? "true" : "false", row.revenueAllHistory.map(money),
+        ]
     }
 
     /// An amount of money to the kopeck, as written in a CSV: `12820563.06`, not the binary

@@ -166,6 +166,157 @@ struct ClickHouseSalesQueries: SalesSQL {
             """, tables: [listTable(list)])
     }
 
+    /// The scores (1–5, ``Computation/quintileScores(_:)``) of array `x`, in its order: computed on
+    /// the sorted values, then put back in place by sorting them by the positions sorted by value.
+    private static func scores(_ x: String) -> String {
+        let sorted = "arraySort(\(x))", n = "length(\(x))"
+        return """
+            arraySort((s, i) -> i, arrayMap((j, k, t) -> if(\(n) <= 1, 3, least(5, 1 + intDiv(5 * (2 * (j - k) + k + t - 2), \
+            greatest(2 * (\(n) - 1), 1)))), arrayEnumerate(\(sorted)), arrayEnumerateUniq(\(sorted)), \
+            arrayReverse(arrayEnumerateUniq(arrayReverse(\(sorted))))), arraySort((i, v) -> v, arrayEnumerate(\(x)), \(x)))
+            """
+    }
+
+    func customerSamples(asOf: Day, list: CustomerListKeys?, topManager: String?, serving: [String]?) -> SQLStatement {
+        let l = line(asOf: asOf)
+        let manager = text(.manager)
+        let asOfDay = "toInt32(toDate(\(Self.literal(asOf.iso))))"
+        // Each customer on the shards; their figures gathered where they meet, scored with arrays,
+        // spread back to one row per customer (a NULL manager is '' in the arrays: groupArray
+        // skips NULLs).
+        let perCustomer = """
+            SELECT assumeNotNull(\(l.customer)) AS crm_c, sum(\(l.amount)) AS revenue, sumIf(\(l.amount), \(l.windows[0])) AS w0, \
+            sumIf(\(l.amount), \(l.windows[1])) AS w1, toUInt8(ifNull(max(\(l.windows[0])), 0)) AS b0, \
+            toUInt8(ifNull(max(\(l.windows[1])), 0)) AS b1, min(\(l.day)) AS first, max(\(l.day)) AS last, \
+            uniqExact(\(l.day)) AS frequency, toUInt8(ifNull(max(\(l.season)), 0)) AS in_season, \
+            ifNull(argMax(\(manager), tuple(\(l.day), ifNull(\(manager), ''))), '') AS last_manager \
+            FROM \(table) WHERE \(valid) AND \(l.included) GROUP BY crm_c
+            """
+        let gathered = """
+            SELECT groupArray((crm_c, revenue, w0, w1, b0, b1, first, last, frequency, in_season, last_manager)) AS buyers \
+            FROM (\(perCustomer))
+            """
+        func column(_ index: Int) -> String { "arrayMap(x -> tupleElement(x, \(index)), buyers)" }
+        // Last year's key accounts: the top ⌈20 %⌉ of its buyers by revenue there (ties by id), as the
+        // last of them.
+        let scored = """
+            SELECT buyers, \(Self.scores(column(8))) AS rs, \(Self.scores(column(9))) AS fs, \(Self.scores(column(2))) AS ms, \
+            arraySort(x -> (-tupleElement(x, 1), tupleElement(x, 2)), arrayFilter(x -> tupleElement(x, 3) = 1 AND tupleElement(x, 1) > 0, \
+            arrayMap(x -> (tupleElement(x, 4), tupleElement(x, 1), tupleElement(x, 6)), buyers))) AS previous_ranked, \
+            if(length(previous_ranked) = 0, (toFloat64(0), '', toUInt8(0)), previous_ranked[toUInt32(ceil(0.2 * length(previous_ranked)))]) AS key_last \
+            FROM (\(gathered))
+            """
+        let rows = """
+            SELECT tupleElement(b, 1) AS crm_c, tupleElement(b, 2) AS revenue, tupleElement(b, 3) AS w0, tupleElement(b, 4) AS w1, \
+            tupleElement(b, 5) AS b0, tupleElement(b, 6) AS b1, tupleElement(b, 7) AS first, tupleElement(b, 8) AS last, \
+            tupleElement(b, 9) AS frequency, tupleElement(b, 10) AS in_season, nullIf(tupleElement(b, 11), '') AS last_manager, \
+            r, f, m, length(previous_ranked) > 0 AND tupleElement(b, 6) = 1 AND tupleElement(b, 4) > 0 \
+            AND (tupleElement(b, 4) > tupleElement(key_last, 1) OR (tupleElement(b, 4) = tupleElement(key_last, 1) \
+            AND tupleElement(b, 1) <= tupleElement(key_last, 2))) AS is_key \
+            FROM (\(scored)) ARRAY JOIN buyers AS b, rs AS r, fs AS f, ms AS m
+            """
+        let joined = """
+            SELECT *, if(listed = 1 AND isNotNull(list_manager), list_manager, last_manager) AS assigned FROM (\(rows)) \
+            ANY LEFT JOIN (SELECT code AS crm_c, manager AS list_manager, toUInt8(1) AS listed FROM crm_list) USING crm_c
+            """
+        var sets: [(SampleSet, String)] = [
+            (.customersAtRisk, "frequency > 1 AND r <= 2 AND f >= 3"), (.customersLost, "b1 = 1 AND b0 = 0"), (.customersTop, "b0 = 1"),
+            (
+                .customersOverdueRegulars,
+                "b0 = 1 AND frequency >= 3 AND in_season = 1 AND \(asOfDay) - last > greatest(2 * (last - first) / (frequency - 1), 30)"
+            ),
+            (.customersKeyDecliners, "is_key AND w0 < 0.7 * w1"),
+        ]
+        if let topManager { sets.append((.customersOfTopManager, "b0 = 1 AND assigned = \(Self.literal(topManager))")) }
+        if let serving {
+            let names = serving.map(Self.literal).joined(separator: ", ")
+            sets.append((.customersUnserved, serving.isEmpty ? "b0 = 1" : "b0 = 1 AND (isNull(assigned) OR assigned NOT IN (\(names)))"))
+        }
+        let membership = sets.map { "if(ifNull(\($0.1), 0), '\($0.0.rawValue)', '')" }.joined(separator: ", ")
+        let order = """
+            multiIf(crm_set = '\(SampleSet.customersAtRisk.rawValue)', revenue, crm_set = '\(SampleSet.customersLost.rawValue)', w1, \
+            crm_set = '\(SampleSet.customersKeyDecliners.rawValue)', w1 - w0, w0)
+            """
+        let epoch = "toDate('1970-01-01')"
+        return SQLStatement(
+            """
+            SELECT crm_set, crm_c, revenue, w0, w1, \(epoch) + first, \(epoch) + last, frequency, r, f, m, toUInt8(frequency = 1), assigned \
+            FROM (SELECT *, arrayJoin(arrayFilter(x -> x != '', [\(membership)])) AS crm_set FROM (\(joined))) \
+            ORDER BY crm_set, \(order) DESC, crm_c LIMIT \(StoredAnalysis.sampleLimit) BY crm_set
+            """, tables: [listTable(list)])
+    }
+
+    func lineSamples(asOf: Day, list: CustomerListKeys?, roundDate: Day?) -> SQLStatement {
+        let l = line(asOf: asOf)
+        let fields = "\(l.order) AS o, \(l.customer) AS c, \(l.date) AS d, \(l.amount) AS a, \(text(.manager)) AS mg"
+        var sets = [
+            "SELECT '\(SampleSet.salesNonPositive.rawValue)' AS crm_set, \(fields) FROM \(table) WHERE \(valid) AND \(l.included) AND \(l.amount) <= 0"
+        ]
+        if let list, !list.codes.isEmpty {
+            // The list is on the server asked; GLOBAL sends it to the shards.
+            sets.append(
+                "SELECT '\(SampleSet.salesOrphans.rawValue)' AS crm_set, \(fields) FROM \(table) WHERE \(valid) AND \(l.included) "
+                    + "AND \(l.customer) GLOBAL NOT IN (SELECT code FROM crm_list)")
+        }
+        if let roundDate {
+            sets.append(
+                "SELECT '\(SampleSet.salesFutureDates.rawValue)' AS crm_set, \(fields) FROM \(table) WHERE \(valid) AND \(l.dated) "
+                    + "AND \(l.day) > toInt32(toDate(\(Self.literal(roundDate.iso))))")
+        }
+        return SQLStatement(
+            """
+            SELECT crm_set, o, c, d, a, mg FROM (\(sets.joined(separator: " UNION ALL "))) \
+            ORDER BY crm_set, d, c, o LIMIT \(StoredAnalysis.sampleLimit) BY crm_set
+            """, tables: list.map { [listTable($0)] } ?? [])
+    }
+
+    func portrait(asOf: Day, keys: PortraitKeys) -> SQLStatement {
+        let l = line(asOf: asOf)
+        let perCustomer = """
+            SELECT assumeNotNull(\(l.customer)) AS crm_c, sumIf(\(l.amount), \(l.windows[0])) AS w0, \
+            toUInt8(ifNull(max(\(l.windows[0])), 0)) AS b0 FROM \(table) WHERE \(valid) AND \(l.included) GROUP BY crm_c
+            """
+        // Class A is a prefix of the headline buyers ranked by revenue (ties by id): its last
+        // customer, with the total, decides each one's class.
+        let threshold = """
+            SELECT (total, if(a_count = 0, toFloat64(0), tupleElement(ranked[a_count], 1)), if(a_count = 0, '', tupleElement(ranked[a_count], 2)), \
+            a_count) FROM (SELECT ranked, total, arrayCount(b -> b < 0.8 * total, befores) AS a_count FROM (SELECT ranked, \
+            arraySum(arrayMap(x -> tupleElement(x, 1), ranked)) AS total, \
+            arrayPushFront(arrayPopBack(arrayCumSum(arrayMap(x -> tupleElement(x, 1), ranked))), 0) AS befores \
+            FROM (SELECT arraySort(x -> (-tupleElement(x, 1), tupleElement(x, 2)), groupArrayIf((w0, crm_c), b0 = 1)) AS ranked \
+            FROM (\(perCustomer)))))
+            """
+        let joined = """
+            SELECT k, b0, w0, b0 = 1 AND tupleElement(th, 1) > 0 AND tupleElement(th, 4) > 0 AND (w0 > tupleElement(th, 2) \
+            OR (w0 = tupleElement(th, 2) AND code <= tupleElement(th, 3))) AS is_a \
+            FROM (SELECT code, k, b0, w0, (\(threshold)) AS th FROM crm_keys ANY LEFT JOIN (SELECT crm_c AS code, w0, b0 \
+            FROM (\(perCustomer))) USING code)
+            """
+        return SQLStatement(
+            """
+            SELECT crm_column - 1, value_key, countIf(b0 = 1), sum(w0), countIf(is_a) FROM (\(joined)) \
+            ARRAY JOIN k AS value_key, arrayEnumerate(k) AS crm_column GROUP BY crm_column, value_key
+            """,
+            tables: [
+                SQLStatement.Table(
+                    name: "crm_keys", structure: "code String, k Array(Int32)",
+                    rows: keys.rows.map { [$0.code, "[" + $0.keys.map(String.init).joined(separator: ",") + "]"] })
+            ])
+    }
+
+    func withoutSales(asOf: Day, records: [(code: String, position: Int)]) -> SQLStatement {
+        let l = line(asOf: asOf)
+        return SQLStatement(
+            """
+            SELECT arrayStringConcat(arrayMap(x -> toString(x), arraySlice(arraySort(groupArray(position)), 1, \(StoredAnalysis.sampleLimit))), ','), \
+            count() FROM crm_records WHERE code NOT IN (SELECT \(l.customer) FROM \(table) WHERE \(valid) AND \(l.included))
+            """,
+            tables: [
+                SQLStatement.Table(
+                    name: "crm_records", structure: "code String, position UInt32", rows: records.map { [$0.code, String($0.position)] })
+            ])
+    }
+
     func linesAfter(_ day: Day) -> String {
         let date = "toDate(\(column(.date)))"
         return

@@ -12,6 +12,10 @@ package enum DatabaseAnalysis {
         package var bytesReceived: Int
         /// The headline period's Pareto curve (``ParetoCurve``).
         package var paretoCurve: [Double]
+        /// The records the findings show, picked in the database.
+        package var samples = DatabaseSamples()
+        /// The buyers' portrait counted in the database (empty without a customer list).
+        package var portrait: [PushedDownMetrics.PortraitRow] = []
     }
 
     /// Computes the metrics of the sale lines in `source` as of `asOf` (default: the latest sale
@@ -26,7 +30,7 @@ package enum DatabaseAnalysis {
     ///   - lists: the round's managers and campaigns lists (leavers, idle managers, costs).
     package static func analyse(
         _ source: DatabaseSource, on connection: any DatabaseConnection, asOf: Day?, datasets: Set<DatasetKind> = [.sales],
-        customers: CustomerListKeys? = nil, lists: GroupLists = .none
+        customers: CustomerListKeys? = nil, lists: GroupLists = .none, portraitKeys: PortraitKeys? = nil
     ) throws(WarehouseError) -> Result {
         var queries = queries(source)
         let present = try columns(of: source, on: connection)
@@ -141,6 +145,7 @@ package enum DatabaseAnalysis {
             let key = try reader.next()
             groups.append(SaleGroup(dimension: dimension, key: key, allHistory: try totals(&reader), headline: try totals(&reader)))
         }
+        var samples = DatabaseSamples()
         var document = PushedDownMetrics.document(
             asOf: day, datasets: datasets, sales: sales, headline: headline, allHistory: allHistory, retention: retention,
             monthly: monthly, keyAccounts: keyAccounts, overdue: overdue, rfm: rfm, abc: abc, groups: groups, lists: lists)
@@ -156,14 +161,79 @@ package enum DatabaseAnalysis {
                 totals.after = try reader.double()
                 departed = totals
             }
+            var futureLines = 0
             if let roundDate = lists.roundDate {
                 var reader = Reader(values: try single(connection.rows(queries.linesAfter(roundDate)), "future dates"))
-                document.setFutureDates(try reader.int() + lists.futureDatesOutsideSales)
+                futureLines = try reader.int()
+                document.setFutureDates(futureLines + lists.futureDatesOutsideSales)
             }
             document.setCustomerLevel(
                 level, departed: departed, listed: customers?.codes.count, groups: groups, sales: sales, lists: lists)
+            samples = try pick(
+                queries, on: connection, asOf: day, customers: customers, level: level, groups: groups, sales: sales,
+                keyDecliners: keyAccounts.down30, lists: lists)
+            samples.lineTotals = [
+                .salesOrphans: level.orphanLines, .salesFutureDates: futureLines, .salesNonPositive: sales.zeroRows + sales.negativeRows,
+            ]
         }
-        return Result(document: document, bytesReceived: connection.bytesReceived, paretoCurve: curve)
+        var portrait: [PushedDownMetrics.PortraitRow] = []
+        if let portraitKeys, !portraitKeys.rows.isEmpty, sales.rows > 0 {
+            for row in try connection.rows(queries.portrait(asOf: day, keys: portraitKeys)) {
+                var reader = Reader(values: row)
+                portrait.append(
+                    PushedDownMetrics.PortraitRow(
+                        column: try reader.int(), key: try reader.int(), buyers: try reader.int(), revenue: try reader.double(),
+                        aCustomers: try reader.int()))
+            }
+        }
+        return Result(
+            document: document, bytesReceived: connection.bytesReceived, paretoCurve: curve, samples: samples, portrait: portrait)
+    }
+
+    /// The records the findings show, picked where the lines are.
+    private static func pick(
+        _ queries: any SalesSQL, on connection: any DatabaseConnection, asOf day: Day, customers: CustomerListKeys?,
+        level: CustomerLevelAggregates, groups: [SaleGroup], sales: SalesAggregates, keyDecliners: Int, lists: GroupLists
+    ) throws(WarehouseError) -> DatabaseSamples {
+        var picked = DatabaseSamples()
+        let top = level.assigned.filter { $0.manager != nil && $0.headlineBuyers > 0 }
+            .max { ($0.headlineRevenue, $1.manager ?? "") < ($1.headlineRevenue, $0.manager ?? "") }
+        let serving = PushedDownMetrics.servingManagers(groups, sales: sales, asOf: day, lists: lists)
+        for row in try connection.rows(
+            queries.customerSamples(asOf: day, list: customers, topManager: top?.manager, serving: serving.map { Array($0).sorted() }))
+        {
+            var reader = Reader(values: row)
+            guard let name = try reader.next(), let set = SampleSet(rawValue: name), let id = try reader.next() else {
+                throw .unexpectedResult("a sample row")
+            }
+            let revenue = try reader.double(), last12m = try reader.double(), previous = try reader.double()
+            guard let first = try reader.day(), let last = try reader.day() else { throw .unexpectedResult("a sample's dates") }
+            var customer = DatabaseSamples.Customer(set: set, customerID: id, firstDay: first, lastDay: last)
+            (customer.revenue, customer.revenueLast12m, customer.revenuePrev12m) = (revenue, last12m, previous)
+            customer.purchaseDays = try reader.int()
+            (customer.r, customer.f, customer.m) = (try reader.int(), try reader.int(), try reader.int())
+            customer.singlePurchase = try reader.int() == 1
+            customer.assignedManager = try reader.next()
+            picked.customers.append(customer)
+        }
+        picked.customerTotals[.customersKeyDecliners] = keyDecliners
+        picked.customerTotals[.customersOfTopManager] = top?.headlineBuyers ?? 0
+        for row in try connection.rows(queries.lineSamples(asOf: day, list: customers, roundDate: lists.roundDate)) {
+            var reader = Reader(values: row)
+            guard let name = try reader.next(), let set = SampleSet(rawValue: name) else { throw .unexpectedResult("a sample line") }
+            let order = try reader.next(), customer = try reader.next(), date = try reader.day()
+            picked.lines.append(
+                DatabaseSamples.Line(
+                    set: set, order: order, customerID: customer, date: date, amount: try reader.double(), manager: try reader.next()))
+        }
+        if let customers, !customers.records.isEmpty {
+            var reader = Reader(
+                values: try single(connection.rows(queries.withoutSales(asOf: day, records: customers.records)), "without sales"))
+            let positions = (try reader.next() ?? "").split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            picked.withoutSales = positions
+            picked.withoutSalesTotal = try reader.int()
+        }
+        return picked
     }
 
     /// The latest sale date in `source` (the default as_of), or today when it has no dated line.

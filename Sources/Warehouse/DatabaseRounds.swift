@@ -74,8 +74,13 @@ package enum DatabaseRounds {
         let local = try Analytics.analyse(workspace, round: round, asOf: day)
         let remote = try DatabaseAnalysis.analyse(
             source, on: connection, asOf: day, datasets: kinds.union([.sales]), customers: local.customerListKeys,
-            lists: local.groupLists)
-        let analysis = PushedDownMetrics.combining(database: remote.document, paretoCurve: remote.paretoCurve, local: local)
+            lists: local.groupLists, portraitKeys: local.portraitKeys)
+        var analysis = PushedDownMetrics.combining(
+            database: remote.document, paretoCurve: remote.paretoCurve, samples: remote.samples, local: local)
+        if let keys = local.portraitKeys, !remote.portrait.isEmpty {
+            (analysis.document.tables.portrait, analysis.document.tables.typicalACustomer) = PushedDownMetrics.portrait(
+                keys, rows: remote.portrait)
+        }
         if round.status != .closed { try Analytics.store(analysis, in: workspace, round: round, fingerprint: fingerprint) }
         return analysis
     }

@@ -43,6 +43,23 @@ protocol SalesSQL {
     func departed(asOf: Day, stops: [String: Day]) -> String
     /// One row: the sale lines dated after `day` (the round's date), as of any day.
     func linesAfter(_ day: Day) -> String
+    /// The first ``StoredAnalysis/sampleLimit`` customers of each ranked sample set
+    /// (``DatabaseSamples/customerSets``), in the order of the in-memory samples: the set, the
+    /// customer, revenue over all history, the last and the previous 12 months, first and last
+    /// purchase day, purchase days, the R, F and M scores, one purchase day or more (1/0), the
+    /// customer's manager. `topManager` names the manager of `customers.top_manager`; `serving`
+    /// the managers who serve (nil: the company sold nothing in the last 90 days).
+    func customerSamples(asOf: Day, list: CustomerListKeys?, topManager: String?, serving: [String]?) -> SQLStatement
+    /// The first sale lines of each sample set of lines (``DatabaseSamples/lineSets``), by date,
+    /// customer and order: the set, the order, the customer, the date, the amount, the manager.
+    func lineSamples(asOf: Day, list: CustomerListKeys?, roundDate: Day?) -> SQLStatement
+    /// One row: the first positions of the customer list's records whose customer has no
+    /// included line (an array), and how many there are.
+    func withoutSales(asOf: Day, records: [(code: String, position: Int)]) -> SQLStatement
+    /// Per portrait column (0-based) and value key of the listed customers (`keys`): those who
+    /// bought in the headline period, their revenue there, and those of ABC class A on it
+    /// (``PushedDownMetrics/PortraitRow``).
+    func portrait(asOf: Day, keys: PortraitKeys) -> SQLStatement
 }
 
 /// The SQL for PostgreSQL.
@@ -99,9 +116,99 @@ struct SalesQueries: SalesSQL {
     /// The included lines with their age in days.
     private func includedLines(asOf: Day) -> String {
         """
-        s AS (SELECT c, d, a, mg, DATE '\(asOf.iso)' - d AS age FROM (\(lines)) AS l \
+        s AS (SELECT c, d, a, o, mg, DATE '\(asOf.iso)' - d AS age FROM (\(lines)) AS l \
         WHERE c IS NOT NULL AND a IS NOT NULL AND d <= DATE '\(asOf.iso)')
         """
+    }
+
+    func customerSamples(asOf: Day, list: CustomerListKeys?, topManager: String?, serving: [String]?) -> SQLStatement {
+        let limit = StoredAnalysis.sampleLimit
+        func score(_ value: String) -> String {
+            """
+            CASE WHEN count(*) OVER () <= 1 THEN 3 ELSE least(5, 1 + (5 * (2 * (rank() OVER (ORDER BY \(value)) - 1) \
+            + count(*) OVER (PARTITION BY \(value)) - 1)) / (2 * (count(*) OVER () - 1))) END
+            """
+        }
+        func set(_ id: SampleSet, order: String, _ condition: String) -> String {
+            "SELECT '\(id.rawValue)' AS id, c, row_number() OVER (ORDER BY \(order) DESC, c COLLATE \"C\") AS pos FROM scored WHERE \(condition)"
+        }
+        var sets = [
+            set(.customersAtRisk, order: "revenue", "frequency > 1 AND r <= 2 AND f >= 3"),
+            set(.customersLost, order: "w1", "b1 AND NOT b0"), set(.customersTop, order: "w0", "b0"),
+            set(
+                .customersOverdueRegulars, order: "w0",
+                "b0 AND frequency >= 3 AND in_season AND (DATE '\(asOf.iso)' - last)::float8 > greatest(2 * (last - first)::float8 / (frequency - 1), 30)"
+            ),
+            set(.customersKeyDecliners, order: "w1 - w0", "c IN (SELECT c FROM keys) AND w0 < 0.7 * w1"),
+        ]
+        if let topManager { sets.append(set(.customersOfTopManager, order: "w0", "b0 AND assigned = \(Self.literal(topManager))")) }
+        if let serving {
+            // Served by nobody: no manager, or one who is not among those serving.
+            let condition =
+                serving.isEmpty
+                ? "b0" : "b0 AND (assigned IS NULL OR assigned NOT IN (\(serving.map(Self.literal).joined(separator: ", "))))"
+            sets.append(set(.customersUnserved, order: "w0", condition))
+        }
+        return SQLStatement(
+            """
+            WITH \(self.list(list)), \(includedLines(asOf: asOf)), \
+            buyers AS (SELECT c, sum(a) AS revenue, coalesce(sum(a) FILTER (WHERE age < 365), 0) AS w0, \
+            coalesce(sum(a) FILTER (WHERE age >= 365 AND age < 730), 0) AS w1, bool_or(age < 365) AS b0, \
+            bool_or(age >= 365 AND age < 730) AS b1, min(d) AS first, max(d) AS last, count(DISTINCT d) AS frequency, \
+            bool_or(age >= 320 AND age < 410) AS in_season, \
+            (array_agg(mg ORDER BY d DESC, mg COLLATE "C" DESC) FILTER (WHERE mg IS NOT NULL))[1] AS last_manager FROM s GROUP BY c), \
+            scored AS (SELECT b.*, \(score("b.last")) AS r, \(score("b.frequency")) AS f, \(score("b.revenue")) AS m, \
+            coalesce(list.manager, b.last_manager) AS assigned FROM buyers AS b LEFT JOIN list ON list.code = b.c), \
+            keys AS (SELECT c FROM (SELECT c, row_number() OVER (ORDER BY w1 DESC, c COLLATE "C") AS pos, count(*) OVER () AS n \
+            FROM scored WHERE b1 AND w1 > 0) AS k WHERE pos <= ceil(0.2::float8 * n)), \
+            sets AS (\(sets.joined(separator: " UNION ALL "))) \
+            SELECT sets.id, x.c, x.revenue, x.w0, x.w1, x.first, x.last, x.frequency, x.r, x.f, x.m, (x.frequency = 1)::int, x.assigned \
+            FROM sets JOIN scored AS x ON x.c = sets.c WHERE sets.pos <= \(limit) ORDER BY sets.id, sets.pos
+            """)
+    }
+
+    func lineSamples(asOf: Day, list: CustomerListKeys?, roundDate: Day?) -> SQLStatement {
+        var sets = ["SELECT '\(SampleSet.salesNonPositive.rawValue)' AS id, o, c, d, a, mg FROM s WHERE a <= 0"]
+        if let list, !list.codes.isEmpty {
+            sets.append("SELECT '\(SampleSet.salesOrphans.rawValue)', o, c, d, a, mg FROM s WHERE c NOT IN (SELECT code FROM list)")
+        }
+        if let roundDate {
+            sets.append(
+                "SELECT '\(SampleSet.salesFutureDates.rawValue)', o, c, d, a, mg FROM (\(lines)) AS l "
+                    + "WHERE c IS NOT NULL AND a IS NOT NULL AND d > DATE '\(roundDate.iso)'")
+        }
+        return SQLStatement(
+            """
+            WITH \(self.list(list)), \(includedLines(asOf: asOf)) \
+            SELECT id, o, c, d, a, mg FROM (SELECT *, row_number() OVER (PARTITION BY id ORDER BY d, c COLLATE "C", o COLLATE "C") AS pos \
+            FROM (\(sets.joined(separator: " UNION ALL "))) AS x) AS y WHERE pos <= \(StoredAnalysis.sampleLimit) ORDER BY id, pos
+            """)
+    }
+
+    func portrait(asOf: Day, keys: PortraitKeys) -> SQLStatement {
+        let values = keys.rows.map { "(\(Self.literal($0.code)), ARRAY[\($0.keys.map(String.init).joined(separator: ","))]::int[])" }
+        return SQLStatement(
+            """
+            WITH keys(code, k) AS (VALUES \(values.joined(separator: ", "))), \(includedLines(asOf: asOf)), \
+            buyers AS (SELECT c, coalesce(sum(a) FILTER (WHERE age < 365), 0) AS w0, bool_or(age < 365) AS b0 FROM s GROUP BY c), \
+            ranked AS (SELECT c, coalesce(sum(w0) OVER (ORDER BY w0 DESC, c COLLATE "C" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) \
+            AS before, sum(w0) OVER () AS total FROM buyers WHERE b0), \
+            classed AS (SELECT b.c, b.b0, b.w0, coalesce(r.total > 0 AND r.before < 0.8 * r.total, false) AS is_a \
+            FROM buyers AS b LEFT JOIN ranked AS r USING (c)) \
+            SELECT u.position - 1, u.value_key, count(*) FILTER (WHERE coalesce(x.b0, false)), coalesce(sum(x.w0), 0), \
+            count(*) FILTER (WHERE coalesce(x.is_a, false)) FROM keys LEFT JOIN classed AS x ON x.c = keys.code \
+            CROSS JOIN LATERAL unnest(keys.k) WITH ORDINALITY AS u(value_key, position) GROUP BY u.position, u.value_key
+            """)
+    }
+
+    func withoutSales(asOf: Day, records: [(code: String, position: Int)]) -> SQLStatement {
+        let values = records.map { "(\(Self.literal($0.code)), \($0.position))" }.joined(separator: ", ")
+        return SQLStatement(
+            """
+            WITH records(code, position) AS (VALUES \(values)), \(includedLines(asOf: asOf)) \
+            SELECT array_to_string((array_agg(position ORDER BY position))[1:\(StoredAnalysis.sampleLimit)], ','), count(*) \
+            FROM records WHERE code NOT IN (SELECT c FROM s)
+            """)
     }
 
     func unlisted(codes: [String]) -> SQLStatement {

@@ -1,7 +1,9 @@
+import Analytics
 import AuditModel
 import Foundation
 import TestSupport
 import Testing
+import Workspace
 
 @testable import Warehouse
 
@@ -168,6 +170,51 @@ import Testing
             }
         }
 
+        // The records the findings show: the same customers in the same order, with the same
+        // figures; the same lines (a table has no line order: they are compared as sets when all
+        // of them fit). A record's line in its export (`source_line`) is not compared: a table's
+        // rows have none of the file's.
+        let filesStore = try Workspace.open(at: files), connectedStore = try Workspace.open(at: connected)
+        let fileAnalysis = try Analytics.analyse(filesStore, round: filesStore.round())
+        let connectedRound = try connectedStore.round()
+        let source = try #require(try DatabaseRounds.source(of: connectedRound, in: connectedStore))
+        let databaseAnalysis = try DatabaseRounds.analysis(
+            connectedStore, round: connectedRound, source: source, asOf: nil, password: password, refresh: true)
+        for set in DatabaseSamples.customerSets + [.customersWithoutSales, .managersIdle] {
+            let found = databaseAnalysis.sample(set, limit: 100), wanted = fileAnalysis.sample(set, limit: 100)
+            #expect(found.total == wanted.total && found.columns == wanted.columns, "\(set): \(found.total) vs \(wanted.total)")
+            #expect(found.rows.count == wanted.rows.count, "\(set)")
+            let line = wanted.columns.firstIndex(of: "source_line")
+            for (row, wantedRow) in zip(found.rows, wanted.rows) {
+                #expect(Self.sameRow(Self.dropping(line, row), Self.dropping(line, wantedRow)), "\(set): \(row) vs \(wantedRow)")
+            }
+        }
+        #expect(fileAnalysis.sample(.customersAtRisk, limit: 100).total > 10 && fileAnalysis.sample(.customersTop, limit: 100).total > 100)
+        for set in DatabaseSamples.lineSets {
+            let found = databaseAnalysis.sample(set, limit: 100), wanted = fileAnalysis.sample(set, limit: 100)
+            #expect(found.total == wanted.total, "\(set): \(found.total) vs \(wanted.total)")
+            if wanted.total <= 100 {
+                #expect(Set(found.rows.map { Array($0.dropFirst()) }) == Set(wanted.rows.map { Array($0.dropFirst()) }), "\(set)")
+            }
+        }
+
+        // The buyers' portrait and the typical A customer: counted in the database per value.
+        let portrait = databaseAnalysis.document.tables.portrait, wantedPortrait = fileAnalysis.document.tables.portrait
+        #expect(portrait.map(\.field) == wantedPortrait.map(\.field) && wantedPortrait.count >= 4)
+        for (field, wanted) in zip(portrait, wantedPortrait) {
+            #expect(field.values.map(\.value) == wanted.values.map(\.value), "\(field.field)")
+            for (value, wantedValue) in zip(field.values, wanted.values) {
+                #expect(
+                    value.customers == wantedValue.customers && value.buyers == wantedValue.buyers
+                        && abs(value.revenue - wantedValue.revenue) <= 0.005
+                        && abs((value.revenueShare ?? -1) - (wantedValue.revenueShare ?? -1)) <= 1e-9,
+                    "\(field.field) \(value.value): \(value) vs \(wantedValue)")
+            }
+        }
+        let typical = databaseAnalysis.document.tables.typicalACustomer, wantedTypical = fileAnalysis.document.tables.typicalACustomer
+        #expect(typical.map(\.value) == wantedTypical.map(\.value) && !wantedTypical.isEmpty)
+        #expect(zip(typical, wantedTypical).allSatisfy { abs($0.share - $1.share) <= 1e-9 })
+
         // The report is written from the database round.
         let report = folder.file("report.html")
         try expectSuccess(CLI.run(["report", connected, "--out", report], environment: secret))
@@ -191,6 +238,24 @@ import Testing
     private func expectSuccess(_ run: CLI.Run, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         #expect(run.status == 0, "\(run.stderr)", sourceLocation: sourceLocation)
         if run.status != 0 { throw CocoaError(.executableLoad) }
+    }
+
+    /// Two sample rows hold the same values: numbers to 1e-9 (sums made in another order), the rest exactly.
+    static func sameRow(_ row: [String?], _ wanted: [String?]) -> Bool {
+        row.count == wanted.count
+            && zip(row, wanted).allSatisfy { value, wanted in
+                if value == wanted { return true }
+                guard let value, let wanted, let a = Double(value), let b = Double(wanted) else { return false }
+                return abs(a - b) <= 1e-9 * max(1, abs(b))
+            }
+    }
+
+    /// `row` without its value in column `index`.
+    static func dropping(_ index: Int?, _ row: [String?]) -> [String?] {
+        guard let index, row.indices.contains(index) else { return row }
+        var copy = row
+        copy.remove(at: index)
+        return copy
     }
 
     /// The metric document's values by id (nil for null).
