@@ -76,7 +76,11 @@ package struct Formatter: Sendable {
     package func count(_ value: Double) -> String { number(value, fractionDigits: 0) }
 
     /// Money in the data's currency (roubles): two decimals when there are kopecks.
+    /// The amount is first taken to the kopeck: a sum of kopeck amounts a few binary digits off
+    /// (850 085.4999… for 850 085.50, summed in another order) rounds as the exact sum does.
     package func money(_ value: Double, fractionDigits: Int? = nil) -> String {
+        let kopecks = (value * 100).rounded()
+        let value = kopecks.isFinite && abs(kopecks) < 9e15 ? kopecks / 100 : value
         let digits = fractionDigits ?? (abs(value) >= 100_000 ? 0 : 2)
         let text = number(value, fractionDigits: digits, fixed: digits > 0 && value.rounded() != value)
         return WritingConventions.of(language).money(text, .units)

@@ -215,6 +215,26 @@ import Workspace
         #expect(typical.map(\.value) == wantedTypical.map(\.value) && !wantedTypical.isEmpty)
         #expect(zip(typical, wantedTypical).allSatisfy { abs($0.share - $1.share) <= 1e-9 })
 
+        // The consultant's report is the files round's, line for line, but for the data sources
+        // (the database and the table files instead of the export files) and the sentences that
+        // say where the lines stayed.
+        var reports: [String] = []
+        for workspace in [files, connected] {
+            let out = folder.file((workspace as NSString).lastPathComponent + ".md")
+            try expectSuccess(
+                CLI.run(
+                    ["report", workspace, "--out", out, "--format", "md", "--lang", "en", "--audience", "consultant"], environment: secret))
+            reports.append(try String(contentsOfFile: out, encoding: .utf8))
+        }
+        let fileLines = reports[0].split(separator: "\n").map(String.init),
+            databaseLines = reports[1].split(separator: "\n").map(String.init)
+        let onlyFiles = Set(fileLines).subtracting(databaseLines), onlyDatabase = Set(databaseLines).subtracting(fileLines)
+        #expect(onlyFiles.allSatisfy { $0.contains(".csv |") }, "\(onlyFiles)")
+        #expect(
+            onlyDatabase.allSatisfy { $0.contains(".csv |") || $0.contains(source.engine.title) || $0.contains("client's database") },
+            "\(onlyDatabase)")
+        #expect(onlyDatabase.contains { $0.contains("Every check could be made") })
+
         // The report is written from the database round.
         let report = folder.file("report.html")
         try expectSuccess(CLI.run(["report", connected, "--out", report], environment: secret))
