@@ -334,45 +334,18 @@ extension Analysis {
     package func exportTable(_ table: ExportTable) -> SampleTable {
         switch table {
         case .rfm:
-            let rows: [[String?]] = ranking.compactMap { key in
-                guard let score = rfm[key] else { return nil }
-                return [
-                    data.customerKeys.names[Int(key)], String(score.recencyDays), String(score.frequency),
-                    Self.money(score.monetary), String(score.r), String(score.f), String(score.m), score.segment.name,
-                ]
-            }
-            return SampleTable(
-                id: "rfm", columns: ["customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "segment"],
-                rows: rows, total: rows.count)
-        case .abc:
-            var rows: [[String?]] = []
-            func append(_ kind: String, _ items: [(name: String, revenue: Double, abcClass: Int8)]) {
-                let total = items.reduce(0.0) { $0 + $1.revenue }
-                var cumulative = 0.0
-                for (rank, item) in items.enumerated() {
-                    cumulative += item.revenue
-                    rows.append([
-                        kind, String(rank + 1), item.name, Self.money(item.revenue),
-                        total > 0 ? Self.number(item.revenue / total) : nil,
-                        total > 0 ? Self.number(cumulative / total) : nil,
-                        total > 0 ? ["A", "B", "C"][Int(max(0, item.abcClass))] : nil,
-                    ])
-                }
-            }
-            append(
-                "customer",
-                headlineRanking.map { (data.customerKeys.names[Int($0)], stats.revenueLast12m[Int($0)], customerClass[Int($0)]) })
-            append("product", productRanking.map { (data.products.names[Int($0.key)], $0.revenue, $0.abcClass) })
-            let sold = managerRows.filter { $0.orders > 0 }
-            let managerClasses = Computation.abcClasses(sold.map(\.revenue)) ?? []
-            append(
-                "manager",
-                sold.enumerated().map { position, row in
-                    (row.manager, row.revenue, position < managerClasses.count ? managerClasses[position] : 2)
+            return Self.rfmTable(
+                ranking.compactMap { key in
+                    rfm[key].map { score in
+                        RFMExportRow(
+                            customerID: data.customerKeys.names[Int(key)], recencyDays: score.recencyDays, frequency: score.frequency,
+                            monetary: score.monetary, r: score.r, f: score.f, m: score.m, singlePurchase: score.frequency == 1)
+                    }
                 })
-            return SampleTable(
-                id: "abc", columns: ["kind", "rank", "id", "revenue_last_12m", "share", "cumulative_share", "class"],
-                rows: rows, total: rows.count)
+        case .abc:
+            return Self.abcTable(
+                customers: headlineRanking.map { (data.customerKeys.names[Int($0)], stats.revenueLast12m[Int($0)]) },
+                products: productRanking.map { (data.products.names[Int($0.key)], $0.revenue) }, managers: managerRows)
         case .duplicates:
             var rows: [[String?]] = []
             var position: [String: [Int]] = [:]
@@ -396,9 +369,53 @@ extension Analysis {
                 id: "duplicates", columns: ["group", "customer_id", "name", "tax_id", "email", "phone", "keys"],
                 rows: rows, total: rows.count)
         case .managers:
-            let rows = managerRows.map(Self.managerRow)
-            return SampleTable(id: "managers", columns: Self.managerColumns, rows: rows, total: rows.count)
+            return Self.managersTable(managerRows)
         }
+    }
+
+    /// The RFM table: each buyer's recency, frequency, money, scores and segment, by revenue.
+    package static func rfmTable(_ customers: [RFMExportRow]) -> SampleTable {
+        let rows: [[String?]] = customers.map { row in
+            [
+                row.customerID, String(row.recencyDays), String(row.frequency), money(row.monetary), String(row.r), String(row.f),
+                String(row.m), RFMSegment(r: row.r, f: row.f, m: row.m, singlePurchase: row.singlePurchase).name,
+            ]
+        }
+        return SampleTable(
+            id: "rfm", columns: ["customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "segment"], rows: rows,
+            total: rows.count)
+    }
+
+    /// The ABC table on the headline period: customers and products ranked by their revenue there
+    /// (only those with a line in it), then the managers who sold in it; each with its share, the
+    /// cumulative share and its class (``Computation/abcClasses(_:)``).
+    package static func abcTable(customers: [(String, Double)], products: [(String, Double)], managers: [ManagerRow]) -> SampleTable {
+        var rows: [[String?]] = []
+        func append(_ kind: String, _ items: [(name: String, revenue: Double)]) {
+            let classes = Computation.abcClasses(items.map(\.revenue))
+            let total = items.reduce(0.0) { $0 + $1.revenue }
+            var cumulative = 0.0
+            for (rank, item) in items.enumerated() {
+                cumulative += item.revenue
+                rows.append([
+                    kind, String(rank + 1), item.name, money(item.revenue), total > 0 ? number(item.revenue / total) : nil,
+                    total > 0 ? number(cumulative / total) : nil,
+                    total > 0 ? ["A", "B", "C"][Int(max(0, classes?[rank] ?? 2))] : nil,
+                ])
+            }
+        }
+        append("customer", customers)
+        append("product", products)
+        append("manager", managers.filter { $0.orders > 0 }.map { ($0.manager, $0.revenue) })
+        return SampleTable(
+            id: "abc", columns: ["kind", "rank", "id", "revenue_last_12m", "share", "cumulative_share", "class"], rows: rows,
+            total: rows.count)
+    }
+
+    /// The managers' table as exported.
+    package static func managersTable(_ managers: [ManagerRow]) -> SampleTable {
+        let rows = managers.map(managerRow)
+        return SampleTable(id: "managers", columns: managerColumns, rows: rows, total: rows.count)
     }
 
     static let managerColumns = [
@@ -430,5 +447,20 @@ extension Analysis {
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15, let whole = Int64(checked: value) { return String(whole) }
         return String(value)
+    }
+}
+
+/// One buyer of the RFM table (``Analysis/rfmTable(_:)``).
+package struct RFMExportRow: Sendable {
+    package var customerID: String
+    package var recencyDays: Int
+    package var frequency: Int
+    package var monetary: Double
+    package var r: Int, f: Int, m: Int
+    package var singlePurchase: Bool
+
+    package init(customerID: String, recencyDays: Int, frequency: Int, monetary: Double, r: Int, f: Int, m: Int, singlePurchase: Bool) {
+        (self.customerID, self.recencyDays, self.frequency, self.monetary) = (customerID, recencyDays, frequency, monetary)
+        (self.r, self.f, self.m, self.singlePurchase) = (r, f, m, singlePurchase)
     }
 }

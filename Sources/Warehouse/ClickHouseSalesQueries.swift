@@ -270,6 +270,31 @@ struct ClickHouseSalesQueries: SalesSQL {
             """, tables: list.map { [listTable($0)] } ?? [])
     }
 
+    func rfmPage(asOf: Day, offset: Int, limit: Int) -> String {
+        let l = line(asOf: asOf)
+        let perCustomer = """
+            SELECT assumeNotNull(\(l.customer)) AS crm_c, sum(\(l.amount)) AS revenue, max(\(l.day)) AS last, \
+            uniqExact(\(l.day)) AS frequency FROM \(table) WHERE \(valid) AND \(l.included) GROUP BY crm_c
+            """
+        let asOfDay = "toInt32(toDate(\(Self.literal(asOf.iso))))"
+        return """
+            SELECT tupleElement(b, 1), \(asOfDay) - tupleElement(b, 3), tupleElement(b, 4), tupleElement(b, 2), r, f, m, \
+            toUInt8(tupleElement(b, 4) = 1) FROM (SELECT buyers, \
+            \(Self.scores("arrayMap(x -> tupleElement(x, 3), buyers)")) AS rs, \(Self.scores("arrayMap(x -> tupleElement(x, 4), buyers)")) AS fs, \
+            \(Self.scores("arrayMap(x -> tupleElement(x, 2), buyers)")) AS ms FROM (SELECT groupArray((crm_c, revenue, last, frequency)) AS buyers \
+            FROM (\(perCustomer)))) ARRAY JOIN buyers AS b, rs AS r, fs AS f, ms AS m \
+            ORDER BY tupleElement(b, 2) DESC, tupleElement(b, 1) LIMIT \(offset), \(limit)
+            """
+    }
+
+    func headlinePage(asOf: Day, offset: Int, limit: Int) -> String {
+        let l = line(asOf: asOf)
+        return """
+            SELECT assumeNotNull(\(l.customer)) AS crm_c, sum(\(l.amount)) AS w0 FROM \(table) WHERE \(valid) AND \(l.windows[0]) \
+            GROUP BY crm_c ORDER BY w0 DESC, crm_c LIMIT \(offset), \(limit)
+            """
+    }
+
     func portrait(asOf: Day, keys: PortraitKeys) -> SQLStatement {
         let l = line(asOf: asOf)
         let perCustomer = """

@@ -32,16 +32,9 @@ package enum DatabaseAnalysis {
         _ source: DatabaseSource, on connection: any DatabaseConnection, asOf: Day?, datasets: Set<DatasetKind> = [.sales],
         customers: CustomerListKeys? = nil, lists: GroupLists = .none, portraitKeys: PortraitKeys? = nil
     ) throws(WarehouseError) -> Result {
-        var queries = queries(source)
-        let present = try columns(of: source, on: connection)
-        queries.present = present
+        let queries = try prepared(source, on: connection, customers: customers)
         var day = Timestamp.today()
         if let asOf { day = asOf } else { day = try latestDay(source, on: connection, queries: queries) }
-        if let customers, !customers.codes.isEmpty {
-            // Only the ids that are not listed ids come back, to be matched by tax id or name here.
-            let unlisted = try connection.rows(queries.unlisted(codes: customers.codes)).compactMap { $0.first ?? nil }
-            queries.aliases = customers.aliases(of: unlisted)
-        }
         var values: [String?] = []
         for statement in queries.aggregates(asOf: day) { values += try single(connection.rows(statement), "aggregates") }
         var reader = Reader(values: values)
@@ -136,15 +129,7 @@ package enum DatabaseAnalysis {
             }
             monthly = aggregates
         }
-        var groups: [SaleGroup] = []
-        for row in try connection.rows(queries.groups(asOf: day)) {
-            var reader = Reader(values: row)
-            guard let name = try reader.next(), let dimension = SaleGroup.Dimension(rawValue: name) else {
-                throw .unexpectedResult("a group that is none of \(SaleGroup.Dimension.allCases.map(\.rawValue))")
-            }
-            let key = try reader.next()
-            groups.append(SaleGroup(dimension: dimension, key: key, allHistory: try totals(&reader), headline: try totals(&reader)))
-        }
+        let groups = try saleGroups(queries, on: connection, asOf: day)
         var samples = DatabaseSamples()
         var document = PushedDownMetrics.document(
             asOf: day, datasets: datasets, sales: sales, headline: headline, allHistory: allHistory, retention: retention,
@@ -234,6 +219,83 @@ package enum DatabaseAnalysis {
             picked.withoutSalesTotal = try reader.int()
         }
         return picked
+    }
+
+    /// The statements for `source`'s table as it is (its optional columns), its lines' customer ids
+    /// matched to `customers` as the import matches them: only the ids that are not listed ids
+    /// come back, to be matched by tax id or name here.
+    static func prepared(_ source: DatabaseSource, on connection: any DatabaseConnection, customers: CustomerListKeys?)
+        throws(WarehouseError) -> any SalesSQL
+    {
+        var queries = queries(source)
+        queries.present = try columns(of: source, on: connection)
+        if let customers, !customers.codes.isEmpty {
+            let unlisted = try connection.rows(queries.unlisted(codes: customers.codes)).compactMap { $0.first ?? nil }
+            queries.aliases = customers.aliases(of: unlisted)
+        }
+        return queries
+    }
+
+    /// The included lines' totals by manager, channel, campaign and product (``SaleGroup``).
+    static func saleGroups(_ queries: any SalesSQL, on connection: any DatabaseConnection, asOf day: Day) throws(WarehouseError)
+        -> [SaleGroup]
+    {
+        var groups: [SaleGroup] = []
+        for row in try connection.rows(queries.groups(asOf: day)) {
+            var reader = Reader(values: row)
+            guard let name = try reader.next(), let dimension = SaleGroup.Dimension(rawValue: name) else {
+                throw .unexpectedResult("a group that is none of \(SaleGroup.Dimension.allCases.map(\.rawValue))")
+            }
+            let key = try reader.next()
+            groups.append(SaleGroup(dimension: dimension, key: key, allHistory: try totals(&reader), headline: try totals(&reader)))
+        }
+        return groups
+    }
+
+    /// A per-item table of a round whose lines are in `source`, as of `day`: the per-customer rows
+    /// read from the database in pages of `pageSize` (they come back only when asked: `crm-audit
+    /// export`); the products' revenue from their groups; the managers from `analysis`.
+    static func exportTable(
+        _ table: ExportTable, source: DatabaseSource, on connection: any DatabaseConnection, asOf day: Day, local: Analysis,
+        managers: [ManagerRow], pageSize: Int = 10_000
+    ) throws(WarehouseError) -> SampleTable {
+        let queries = try prepared(source, on: connection, customers: local.customerListKeys)
+        func pages(_ statement: (Int) -> String) throws(WarehouseError) -> [[String?]] {
+            var rows: [[String?]] = []
+            while true {
+                let page = try connection.rows(statement(rows.count))
+                rows += page
+                if page.count < pageSize { return rows }
+            }
+        }
+        switch table {
+        case .rfm:
+            let rows = try pages { queries.rfmPage(asOf: day, offset: $0, limit: pageSize) }
+            return Analysis.rfmTable(
+                try rows.map { row throws(WarehouseError) in
+                    var reader = Reader(values: row)
+                    guard let id = try reader.next() else { throw .unexpectedResult("a customer without an id") }
+                    return RFMExportRow(
+                        customerID: id, recencyDays: try reader.int(), frequency: try reader.int(), monetary: try reader.double(),
+                        r: try reader.int(), f: try reader.int(), m: try reader.int(), singlePurchase: try reader.int() == 1)
+                })
+        case .abc:
+            let customers = try pages { queries.headlinePage(asOf: day, offset: $0, limit: pageSize) }.map { row throws(WarehouseError) in
+                var reader = Reader(values: row)
+                return (try reader.next() ?? "", try reader.double())
+            }
+            let products = try saleGroups(queries, on: connection, asOf: day)
+                .compactMap { group -> (String, Double)? in
+                    guard group.dimension == .product, let name = group.key, group.headline.lines > 0 else { return nil }
+                    return (name, group.headline.revenue)
+                }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            return Analysis.abcTable(customers: customers, products: products, managers: managers)
+        case .managers:
+            return Analysis.managersTable(managers)
+        case .duplicates:
+            return local.exportTable(.duplicates)
+        }
     }
 
     /// The latest sale date in `source` (the default as_of), or today when it has no dated line.
@@ -336,7 +398,7 @@ package enum DatabaseAnalysis {
     }
 
     /// Reads one row's values in order, as the database writes them in text.
-    private struct Reader {
+    struct Reader {
         var values: [String?]
         var index = 0
 

@@ -86,6 +86,24 @@ package enum DatabaseRounds {
     }
 }
 
+extension DatabaseRounds {
+    /// A per-item table (`crm-audit export`) of `round`, whose lines are in `source`, as of
+    /// `asOf` (default: the latest sale date): its per-customer rows are read from the database in
+    /// pages, the rest from the round's analysis.
+    package static func exportTable(
+        _ table: ExportTable, workspace: Workspace, round: AuditRound, source: DatabaseSource, asOf: Day?, password: String?
+    ) throws -> (table: SampleTable, asOf: Day) {
+        let analysis = try analysis(workspace, round: round, source: source, asOf: asOf, password: password)
+        let day = analysis.asOfDay
+        let local = try Analytics.analyse(workspace, round: round, asOf: day)
+        if table == .duplicates { return (local.exportTable(.duplicates), day) }
+        let connection = try source.connect(password: password)
+        let rows = try DatabaseAnalysis.exportTable(
+            table, source: source, on: connection, asOf: day, local: local, managers: analysis.document.tables.managers)
+        return (rows, day)
+    }
+}
+
 extension DatabaseSource {
     /// The JSON a workspace keeps: the address without a password, the table and its columns.
     package func stored() throws(WarehouseError) -> String {

@@ -60,6 +60,11 @@ protocol SalesSQL {
     /// bought in the headline period, their revenue there, and those of ABC class A on it
     /// (``PushedDownMetrics/PortraitRow``).
     func portrait(asOf: Day, keys: PortraitKeys) -> SQLStatement
+    /// A page of the RFM table: the buyers by revenue (ties by id), from `offset`: the customer,
+    /// days since the last purchase, purchase days, revenue, the R, F and M scores, one purchase day (1/0).
+    func rfmPage(asOf: Day, offset: Int, limit: Int) -> String
+    /// A page of the headline period's buyers by their revenue there (ties by id): the customer, the revenue.
+    func headlinePage(asOf: Day, offset: Int, limit: Int) -> String
 }
 
 /// The SQL for PostgreSQL.
@@ -183,6 +188,30 @@ struct SalesQueries: SalesSQL {
             SELECT id, o, c, d, a, mg FROM (SELECT *, row_number() OVER (PARTITION BY id ORDER BY d, c COLLATE "C", o COLLATE "C") AS pos \
             FROM (\(sets.joined(separator: " UNION ALL "))) AS x) AS y WHERE pos <= \(StoredAnalysis.sampleLimit) ORDER BY id, pos
             """)
+    }
+
+    func rfmPage(asOf: Day, offset: Int, limit: Int) -> String {
+        func score(_ value: String) -> String {
+            """
+            CASE WHEN count(*) OVER () <= 1 THEN 3 ELSE least(5, 1 + (5 * (2 * (rank() OVER (ORDER BY \(value)) - 1) \
+            + count(*) OVER (PARTITION BY \(value)) - 1)) / (2 * (count(*) OVER () - 1))) END
+            """
+        }
+        return """
+            WITH \(includedLines(asOf: asOf)), \
+            buyers AS (SELECT c, sum(a) AS revenue, max(d) AS last, count(DISTINCT d) AS frequency FROM s GROUP BY c), \
+            scored AS (SELECT c, DATE '\(asOf.iso)' - last AS recency, frequency, revenue, \(score("last")) AS r, \
+            \(score("frequency")) AS f, \(score("revenue")) AS m FROM buyers) \
+            SELECT c, recency, frequency, revenue, r, f, m, (frequency = 1)::int FROM scored \
+            ORDER BY revenue DESC, c COLLATE "C" LIMIT \(limit) OFFSET \(offset)
+            """
+    }
+
+    func headlinePage(asOf: Day, offset: Int, limit: Int) -> String {
+        """
+        WITH \(includedLines(asOf: asOf)) SELECT c, sum(a) AS w0 FROM s WHERE age < 365 GROUP BY c \
+        ORDER BY w0 DESC, c COLLATE "C" LIMIT \(limit) OFFSET \(offset)
+        """
     }
 
     func portrait(asOf: Day, keys: PortraitKeys) -> SQLStatement {

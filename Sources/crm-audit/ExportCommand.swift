@@ -1,6 +1,7 @@
 import Analytics
 import ArgumentParser
 import AuditModel
+import Warehouse
 import Workspace
 
 struct ExportCommand: ParsableCommand {
@@ -29,12 +30,20 @@ struct ExportCommand: ParsableCommand {
         let day = try parseDay(asOf, option: "--as-of")
         try output.guarding(workspace).check(out)
         let opened = try openWorkspace(workspace)
-        let analysis = try Analytics.analyse(opened, round: try opened.round(number: round), asOf: day)
-        let rows = analysis.exportTable(table)
+        let chosen = try opened.round(number: round)
+        let rows: SampleTable, asOfDay: Day
+        if let source = try DatabaseRounds.source(of: chosen, in: opened) {
+            // The round's lines are in the client's database: its per-customer rows are read there, in pages.
+            (rows, asOfDay) = try DatabaseRounds.exportTable(
+                table, workspace: opened, round: chosen, source: source, asOf: day, password: DatabaseRounds.environmentPassword)
+        } else {
+            let analysis = try Analytics.analyse(opened, round: chosen, asOf: day)
+            (rows, asOfDay) = (analysis.exportTable(table), analysis.asOfDay)
+        }
         try PrivateFile.write(rows.csv(), to: out, guard: output.guarding(workspace))
         say(
             .exportWrote,
-            ["count": .count(rows.rows.count), "file": .text(out), "table": .text(table.rawValue), "date": .text(analysis.asOfDay.iso)])
+            ["count": .count(rows.rows.count), "file": .text(out), "table": .text(table.rawValue), "date": .text(asOfDay.iso)])
     }
 }
 

@@ -198,6 +198,29 @@ import Workspace
             }
         }
 
+        // The per-item tables `export` writes: the per-customer rows read from the database in
+        // pages (of 50 here, to turn several), row for row as from files.
+        for table in ExportTable.allCases {
+            let wanted = fileAnalysis.exportTable(table)
+            let found = try DatabaseAnalysis.exportTable(
+                table, source: source, on: source.connect(password: password), asOf: databaseAnalysis.asOfDay,
+                local: Analytics.analyse(connectedStore, round: connectedRound, asOf: databaseAnalysis.asOfDay),
+                managers: databaseAnalysis.document.tables.managers, pageSize: 50)
+            #expect(
+                found.columns == wanted.columns && found.rows.count == wanted.rows.count,
+                "\(table): \(found.rows.count) vs \(wanted.rows.count)")
+            #expect(![.rfm, .abc].contains(table) || wanted.rows.count > 100, "\(table)")
+            for (row, wantedRow) in zip(found.rows, wanted.rows) {
+                #expect(Self.sameRow(row, wantedRow), "\(table): \(row) vs \(wantedRow)")
+            }
+        }
+        let exported = folder.file("rfm.csv")
+        let exporting = try CLI.run(["export", connected, "rfm", "--out", exported], environment: secret)
+        try expectSuccess(exporting)
+        #expect(
+            try String(contentsOfFile: exported, encoding: .utf8).split(separator: "\n").count == fileAnalysis.exportTable(.rfm).rows.count
+                + 1)
+
         // The buyers' portrait and the typical A customer: counted in the database per value.
         let portrait = databaseAnalysis.document.tables.portrait, wantedPortrait = fileAnalysis.document.tables.portrait
         #expect(portrait.map(\.field) == wantedPortrait.map(\.field) && wantedPortrait.count >= 4)
