@@ -48,9 +48,11 @@ package final class ClickHouseConnection {
     /// Runs `sql` (a SELECT, written without a FORMAT clause) and returns its rows, each value as
     /// ClickHouse writes it in `TabSeparated` (nil for NULL).
     package func rows(_ sql: String) throws(WarehouseError) -> [[String?]] {
-        let body = try request(query: nil, body: Array((sql + "\nFORMAT TabSeparated").utf8))
-        bytesReceived += body.count
-        return Self.tabSeparated(body)
+        try StatementTiming.measure(sql) { () throws(WarehouseError) in
+            let body = try request(query: nil, body: Array((sql + "\nFORMAT TabSeparated").utf8))
+            bytesReceived += body.count
+            return Self.tabSeparated(body)
+        }
     }
 
     /// Runs `statement`, its tables sent as external data (a `multipart/form-data` body, each table
@@ -71,9 +73,11 @@ package final class ClickHouseConnection {
         }
         body += Array("--\(boundary)--\r\n".utf8)
         let settings = statement.tables.map { (key: "\($0.name)_structure", value: $0.structure) }
-        let answer = try request(
-            query: statement.sql + "\nFORMAT TabSeparated", body: body, settings: settings,
-            contentType: "multipart/form-data; boundary=\(boundary)")
+        let answer = try StatementTiming.measure(statement.sql) { () throws(WarehouseError) in
+            try request(
+                query: statement.sql + "\nFORMAT TabSeparated", body: body, settings: settings,
+                contentType: "multipart/form-data; boundary=\(boundary)")
+        }
         bytesReceived += answer.count
         return Self.tabSeparated(answer)
     }

@@ -520,22 +520,12 @@ struct ClickHouseSalesQueries: SalesSQL {
     /// (`arrayEnumerateUniq`) giving the values strictly lower and tied —, then counted by
     /// combination.
     private func rfm(_ perCustomer: String) -> String {
-        // The scores of array `x`, in the customers' order: computed on the sorted values, then put
-        // back in place by sorting them by the positions sorted by value.
-        func scores(_ x: String) -> String {
-            let sorted = "arraySort(\(x))", n = "length(\(x))"
-            return """
-                arraySort((s, i) -> i, arrayMap((j, k, t) -> if(\(n) <= 1, 3, least(5, 1 + intDiv(5 * (2 * (j - k) + k + t - 2), \
-                greatest(2 * (\(n) - 1), 1)))), arrayEnumerate(\(sorted)), arrayEnumerateUniq(\(sorted)), \
-                arrayReverse(arrayEnumerateUniq(arrayReverse(\(sorted))))), arraySort((i, v) -> v, arrayEnumerate(\(x)), \(x)))
-                """
-        }
         let row = ["r", "f", "m", "single", "customers", "revenue", "revenue_w0"].map { "toString(\($0))" }
             .joined(separator: ", ',', ")
         return """
             SELECT arrayStringConcat(groupArray(concat(\(row))), ';') FROM (SELECT r, f, m, single, count() AS customers, \
-            sum(revenue_c) AS revenue, sum(revenue_w0_c) AS revenue_w0 FROM (SELECT \(scores("lasts")) AS r_scores, \
-            \(scores("frequencies")) AS f_scores, \(scores("revenues")) AS m_scores, arrayMap(x -> toUInt8(x = 1), frequencies) AS singles, \
+            sum(revenue_c) AS revenue, sum(revenue_w0_c) AS revenue_w0 FROM (SELECT \(Self.scores("lasts")) AS r_scores, \
+            \(Self.scores("frequencies")) AS f_scores, \(Self.scores("revenues")) AS m_scores, arrayMap(x -> toUInt8(x = 1), frequencies) AS singles, \
             revenues, revenues_w0 FROM (SELECT groupArray(last) AS lasts, groupArray(frequency) AS frequencies, \
             groupArray(revenue) AS revenues, groupArray(revenue_w0) AS revenues_w0 FROM (\(perCustomer)))) \
             ARRAY JOIN r_scores AS r, f_scores AS f, m_scores AS m, singles AS single, revenues AS revenue_c, revenues_w0 AS revenue_w0_c \

@@ -1,3 +1,4 @@
+import Foundation
 /// A connection that runs the audit's SQL where the client's lines are and brings back rows.
 package protocol DatabaseConnection: AnyObject {
     /// Runs `sql` and returns its rows, each value as the database writes it in text (nil for NULL).
@@ -35,16 +36,39 @@ extension PostgresConnection: DatabaseConnection {
 }
 
 extension DatabaseSource {
+    /// The longest a statement may run: ten minutes, or `CRM_AUDIT_DB_TIMEOUT` seconds (a client's
+    /// DBA may allow more for a table of hundreds of millions of lines, or less).
+    package static var statementTimeout: Duration {
+        let seconds = ProcessInfo.processInfo.environment["CRM_AUDIT_DB_TIMEOUT"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        return .seconds(seconds ?? 600)
+    }
+
     /// A connection to this source's engine. The password is never kept.
     /// - Parameters:
     ///   - readOnly: false only to load test data; the audit reads.
-    ///   - timeout: the longest a statement may run.
-    package func connect(password: String?, readOnly: Bool = true, timeout: Duration = .seconds(600)) throws(WarehouseError)
+    ///   - timeout: the longest a statement may run (default: ``statementTimeout``).
+    package func connect(password: String?, readOnly: Bool = true, timeout: Duration = DatabaseSource.statementTimeout) throws(WarehouseError)
         -> any DatabaseConnection
     {
         switch engine {
         case .postgresql: try PostgresConnection(self, password: password, readOnly: readOnly, timeout: timeout)
         case .clickhouse: try ClickHouseConnection(self, password: password, readOnly: readOnly, timeout: timeout)
         }
+    }
+}
+
+/// With `CRM_AUDIT_TIMING=1`, each statement's time and its first words on standard error: what a
+/// benchmark reads to see where a reading spends its time.
+enum StatementTiming {
+    static let isOn = ProcessInfo.processInfo.environment["CRM_AUDIT_TIMING"] == "1"
+
+    static func measure<T>(_ sql: String, _ body: () throws(WarehouseError) -> T) throws(WarehouseError) -> T {
+        guard isOn else { return try body() }
+        let clock = ContinuousClock(), start = clock.now
+        defer {
+            let words = sql.split(whereSeparator: \.isWhitespace).prefix(12).joined(separator: " ")
+            FileHandle.standardError.write(Data("timing: statement \(clock.now - start): \(words)\n".utf8))
+        }
+        return try body()
     }
 }

@@ -53,6 +53,10 @@ package final class PostgresConnection {
 
     /// Runs `sql` and returns its rows, each value as PostgreSQL writes it in text (nil for NULL).
     package func rows(_ sql: String) throws(WarehouseError) -> [[String?]] {
+        try StatementTiming.measure(sql) { () throws(WarehouseError) in try run(sql) }
+    }
+
+    private func run(_ sql: String) throws(WarehouseError) -> [[String?]] {
         guard let result = PQexec(connection, sql) else { throw .query(url, message: Self.trimmed(PQerrorMessage(connection))) }
         defer { PQclear(result) }
         let status = PQresultStatus(result)

@@ -106,6 +106,15 @@ struct SalesQueries: SalesSQL {
     var present: Set<String> = []
     var aliases: [String: String] = [:]
 
+    /// A buyer's RFM score of `value` (``Computation/quintileScores(_:)``) over the rows of the
+    /// query: 1 + ⌊5·p⌋ (at most 5) of its percentile rank p, from the values strictly lower and tied.
+    static func score(_ value: String) -> String {
+        """
+        CASE WHEN count(*) OVER () <= 1 THEN 3 ELSE least(5, 1 + (5 * (2 * (rank() OVER (ORDER BY \(value)) - 1) \
+        + count(*) OVER (PARTITION BY \(value)) - 1)) / (2 * (count(*) OVER () - 1))) END
+        """
+    }
+
     /// `text` as a string literal (standard-conforming strings, the default since PostgreSQL 9.1).
     static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 
@@ -128,12 +137,6 @@ struct SalesQueries: SalesSQL {
 
     func customerSamples(asOf: Day, list: CustomerListKeys?, topManager: String?, serving: [String]?) -> SQLStatement {
         let limit = StoredAnalysis.sampleLimit
-        func score(_ value: String) -> String {
-            """
-            CASE WHEN count(*) OVER () <= 1 THEN 3 ELSE least(5, 1 + (5 * (2 * (rank() OVER (ORDER BY \(value)) - 1) \
-            + count(*) OVER (PARTITION BY \(value)) - 1)) / (2 * (count(*) OVER () - 1))) END
-            """
-        }
         func set(_ id: SampleSet, order: String, _ condition: String) -> String {
             "SELECT '\(id.rawValue)' AS id, c, row_number() OVER (ORDER BY \(order) DESC, c COLLATE \"C\") AS pos FROM scored WHERE \(condition)"
         }
@@ -162,7 +165,7 @@ struct SalesQueries: SalesSQL {
             bool_or(age >= 365 AND age < 730) AS b1, min(d) AS first, max(d) AS last, count(DISTINCT d) AS frequency, \
             bool_or(age >= 320 AND age < 410) AS in_season, \
             (array_agg(mg ORDER BY d DESC, mg COLLATE "C" DESC) FILTER (WHERE mg IS NOT NULL))[1] AS last_manager FROM s GROUP BY c), \
-            scored AS (SELECT b.*, \(score("b.last")) AS r, \(score("b.frequency")) AS f, \(score("b.revenue")) AS m, \
+            scored AS (SELECT b.*, \(Self.score("b.last")) AS r, \(Self.score("b.frequency")) AS f, \(Self.score("b.revenue")) AS m, \
             coalesce(list.manager, b.last_manager) AS assigned FROM buyers AS b LEFT JOIN list ON list.code = b.c), \
             keys AS (SELECT c FROM (SELECT c, row_number() OVER (ORDER BY w1 DESC, c COLLATE "C") AS pos, count(*) OVER () AS n \
             FROM scored WHERE b1 AND w1 > 0) AS k WHERE pos <= ceil(0.2::float8 * n)), \
@@ -191,17 +194,11 @@ struct SalesQueries: SalesSQL {
     }
 
     func rfmPage(asOf: Day, offset: Int, limit: Int) -> String {
-        func score(_ value: String) -> String {
-            """
-            CASE WHEN count(*) OVER () <= 1 THEN 3 ELSE least(5, 1 + (5 * (2 * (rank() OVER (ORDER BY \(value)) - 1) \
-            + count(*) OVER (PARTITION BY \(value)) - 1)) / (2 * (count(*) OVER () - 1))) END
-            """
-        }
         return """
             WITH \(includedLines(asOf: asOf)), \
             buyers AS (SELECT c, sum(a) AS revenue, max(d) AS last, count(DISTINCT d) AS frequency FROM s GROUP BY c), \
-            scored AS (SELECT c, DATE '\(asOf.iso)' - last AS recency, frequency, revenue, \(score("last")) AS r, \
-            \(score("frequency")) AS f, \(score("revenue")) AS m FROM buyers) \
+            scored AS (SELECT c, DATE '\(asOf.iso)' - last AS recency, frequency, revenue, \(Self.score("last")) AS r, \
+            \(Self.score("frequency")) AS f, \(Self.score("revenue")) AS m FROM buyers) \
             SELECT c, recency, frequency, revenue, r, f, m, (frequency = 1)::int FROM scored \
             ORDER BY revenue DESC, c COLLATE "C" LIMIT \(limit) OFFSET \(offset)
             """
@@ -304,7 +301,7 @@ struct SalesQueries: SalesSQL {
     /// The included lines with their month.
     private func included(asOf: Day) -> String {
         """
-        SELECT c, a, o, (extract(year FROM d) * 12 + extract(month FROM d) - 1)::int AS m FROM (\(lines)) AS l \
+        SELECT c, a, o, (date_part('year', d)::int * 12 + date_part('month', d)::int - 1) AS m FROM (\(lines)) AS l \
         WHERE c IS NOT NULL AND a IS NOT NULL AND d <= DATE '\(asOf.iso)'
         """
     }
@@ -313,10 +310,13 @@ struct SalesQueries: SalesSQL {
         "SELECT m, sum(a), count(DISTINCT o), count(*) FILTER (WHERE o IS NULL) FROM (\(included(asOf: asOf))) AS i GROUP BY m ORDER BY m"
     }
 
+    /// Each customer's months (hashed, not sorted: a window over the distinct pairs sorted ten
+    /// million lines' worth of text for minutes), joined with their first.
     func cohorts(asOf: Day) -> String {
         """
-        SELECT cohort, m, count(*) FROM (SELECT m, min(m) OVER (PARTITION BY c) AS cohort \
-        FROM (SELECT DISTINCT c, m FROM (\(included(asOf: asOf))) AS i) AS months) AS active GROUP BY cohort, m ORDER BY cohort, m
+        WITH months AS MATERIALIZED (SELECT c, m FROM (\(included(asOf: asOf))) AS i GROUP BY c, m) \
+        SELECT f.cohort, months.m, count(*) FROM months JOIN (SELECT c, min(m) AS cohort FROM months GROUP BY c) AS f ON f.c = months.c \
+        GROUP BY f.cohort, months.m ORDER BY f.cohort, months.m
         """
     }
 
@@ -405,14 +405,8 @@ struct SalesQueries: SalesSQL {
         // Each buyer's RFM scores (``Computation/quintileScores(_:)``: the values strictly lower
         // and tied, by recency — the latest day —, frequency and revenue), counted by combination
         // of scores, as one text: r,f,m,single,customers,revenue,revenue_w0 per combination, ';' between.
-        func score(_ value: String) -> String {
-            """
-            CASE WHEN count(*) OVER () <= 1 THEN 3 ELSE least(5, 1 + (5 * (2 * (rank() OVER (ORDER BY \(value)) - 1) \
-            + count(*) OVER (PARTITION BY \(value)) - 1)) / (2 * (count(*) OVER () - 1))) END
-            """
-        }
         let rfm = """
-            rfm_scored AS (SELECT \(score("last")) AS r, \(score("frequency")) AS f, \(score("revenue")) AS m, \
+            rfm_scored AS (SELECT \(Self.score("last")) AS r, \(Self.score("frequency")) AS f, \(Self.score("revenue")) AS m, \
             (frequency = 1)::int AS single, revenue, revenue_w0 FROM customers), \
             rfm AS (SELECT coalesce(string_agg(concat_ws(',', r, f, m, single, customers, revenue, revenue_w0), ';' \
             ORDER BY r, f, m, single), '') AS segments FROM (SELECT r, f, m, single, count(*) AS customers, sum(revenue) AS revenue, \

@@ -305,9 +305,9 @@ extension ReportText {
         .chromiumFailed: "Chromium exited with status {status}: {output}",
         .salesDatabaseName: "{engine} database '{database}' on {host}, table '{table}'",
         .salesDatabaseNote:
-            "The sale lines stayed in the client's database: the metrics were computed there and only totals came back (by month, by manager, channel, campaign and product, by RFM score).{count, plural, =0 {} one { # metric the database does not compute is shown as not available.} other { # metrics the database does not compute are shown as not available.}}",
+            "The sale lines stayed in the client's database: the metrics were computed there and only totals came back (by month, by manager, channel, campaign and product, by RFM score), with the few customers and lines the findings show.{count, plural, =0 {} one { # metric the database does not compute is shown as not available.} other { # metrics the database does not compute are shown as not available.}}",
         .salesDatabaseSummary:
-            "The sale lines were not exported: the metrics were computed in the client's database ({engine}, table '{table}') and only totals came back. {count, plural, =0 {Every check could be made.} one {# check needs figures the database did not compute and was not made: {checks}.} other {# checks need figures the database did not compute and were not made: {checks}.}}",
+            "The sale lines were not exported: the metrics were computed in the client's database ({engine}, table '{table}') and only totals came back, with the few customers and lines the findings show. {count, plural, =0 {Every check could be made.} one {# check needs figures the database did not compute and was not made: {checks}.} other {# checks need figures the database did not compute and were not made: {checks}.}}",
         .sectionNotInDatabase:
             "Not shown: the sale lines stayed in the client's database, which brings back totals, not the customers behind them.",
         .notInDatabaseValue: "not computed in the database",
