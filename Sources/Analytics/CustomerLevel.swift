@@ -71,6 +71,15 @@ package struct CustomerLevelAggregates: Sendable, Hashable {
     package var assigned: [Assigned] = []
 
     package init() {}
+
+    /// The manager whose customers hold the largest share of the headline period's revenue
+    /// (`headlineTotal`; ties: the name that sorts first), whose own lines
+    /// `managers.dependency_own_lines_share_12m` measures; nil when none holds a positive share.
+    package func topManager(headlineTotal: Double) -> String? {
+        guard headlineTotal > 0 else { return nil }
+        return assigned.filter { $0.manager != nil && $0.headlineBuyers > 0 && $0.headlineRevenue > 0 }
+            .max { ($0.headlineRevenue, $1.manager ?? "") < ($1.headlineRevenue, $0.manager ?? "") }?.manager
+    }
 }
 
 /// The customers of managers who stopped (``Computation/departedManagersCustomers(left:lastSale:)``):
@@ -158,7 +167,7 @@ extension MetricDocument {
             if headlineTotal > 0 {
                 for row in headlineNamed where row.headlineRevenue > 0 { shares[row.manager ?? ""] = row.headlineRevenue / headlineTotal }
             }
-            if let top = shares.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key,
+            if let top = totals.topManager(headlineTotal: headlineTotal),
                 let row = named.first(where: { $0.manager == top })
             {
                 sink.ratio(.managersDependencyOwnLinesShare12m, row.ownHeadlineRevenue, row.headlineRevenue, orElse: .zeroTotal)

@@ -138,31 +138,38 @@ struct ClickHouseSalesQueries: SalesSQL {
             """, tables: [listTable(list)])
     }
 
-    func assigned(asOf: Day, list: CustomerListKeys?) -> SQLStatement {
-        let l = line(asOf: asOf)
+    /// Each buyer with their manager: the list's, else the one on their latest line (ties: the
+    /// greater name), computed per customer on the shards and matched with the list where they meet.
+    private func assignedCustomers(_ l: Line) -> String {
         let manager = text(.manager), headline = l.windows[0]
-        // Per customer on the shards: revenue, the latest line's manager (ties: the greater name),
-        // the headline revenue by the lines' manager (keyed by the name's hash: 18.16's sumMap
-        // takes numbers); then each customer's manager from the list,
-        // else that one, where they meet.
         let perCustomer = """
-            SELECT \(l.customer) AS crm_c, sum(\(l.amount)) AS revenue, sumIf(\(l.amount), \(headline)) AS revenue_w0, \
-            max(\(headline)) AS bought, argMax(\(manager), tuple(\(l.day), ifNull(\(manager), ''))) AS last_manager, \
-            sumMapIf([cityHash64(ifNull(\(manager), ''))], [\(l.amount)], \(headline) AND isNotNull(\(manager))) AS own_map \
+            SELECT assumeNotNull(\(l.customer)) AS crm_c, sum(\(l.amount)) AS revenue, sumIf(\(l.amount), \(headline)) AS revenue_w0, \
+            toUInt8(ifNull(max(\(headline)), 0)) AS bought, argMax(\(manager), tuple(\(l.day), ifNull(\(manager), ''))) AS last_manager \
             FROM \(table) WHERE \(valid) AND \(l.included) GROUP BY crm_c
             """
-        let joined = """
-            SELECT revenue, revenue_w0, bought, own_map, \
-            if(listed = 1 AND isNotNull(list_manager), list_manager, last_manager) AS crm_manager \
+        return """
+            SELECT crm_c, revenue, revenue_w0, bought, if(listed = 1 AND isNotNull(list_manager), list_manager, last_manager) AS crm_manager \
             FROM (\(perCustomer)) ANY LEFT JOIN (SELECT code AS crm_c, manager AS list_manager, toUInt8(1) AS listed \
             FROM crm_list) USING crm_c
             """
+    }
+
+    func assigned(asOf: Day, list: CustomerListKeys?) -> SQLStatement {
+        SQLStatement(
+            """
+            SELECT crm_manager, countIf(bought = 1), sumIf(revenue_w0, bought = 1), sum(revenue) \
+            FROM (\(assignedCustomers(line(asOf: asOf)))) GROUP BY crm_manager ORDER BY crm_manager
+            """, tables: [listTable(list)])
+    }
+
+    func ownLines(asOf: Day, list: CustomerListKeys?, manager: String) -> SQLStatement {
+        let l = line(asOf: asOf)
+        // The manager's customers are found on the server asked (the list is there); GLOBAL sends
+        // them to the shards.
         return SQLStatement(
             """
-            SELECT crm_manager, countIf(bought = 1), sumIf(revenue_w0, bought = 1), sumIf(own, bought = 1), sum(revenue) \
-            FROM (SELECT crm_manager, revenue, revenue_w0, bought, if(isNull(crm_manager), 0, \
-            tupleElement(own_map, 2)[indexOf(tupleElement(own_map, 1), cityHash64(assumeNotNull(crm_manager)))]) AS own FROM (\(joined))) \
-            GROUP BY crm_manager ORDER BY crm_manager
+            SELECT sum(\(l.amount)) FROM \(table) WHERE \(valid) AND \(l.windows[0]) AND \(text(.manager)) = \(Self.literal(manager)) \
+            AND assumeNotNull(\(l.customer)) GLOBAL IN (SELECT crm_c FROM (\(assignedCustomers(l))) WHERE crm_manager = \(Self.literal(manager)))
             """, tables: [listTable(list)])
     }
 

@@ -135,7 +135,8 @@ package enum DatabaseAnalysis {
             asOf: day, datasets: datasets, sales: sales, headline: headline, allHistory: allHistory, retention: retention,
             monthly: monthly, keyAccounts: keyAccounts, overdue: overdue, rfm: rfm, abc: abc, groups: groups, lists: lists)
         if sales.rows + sales.afterAsOf + sales.invalidDates > 0 {
-            let level = try customerLevel(queries, on: connection, asOf: day, customers: customers)
+            let level = try customerLevel(
+                queries, on: connection, asOf: day, customers: customers, headlineTotal: sales.windows[0].revenue)
             let stops = PushedDownMetrics.managerStops(groups, sales: sales, asOf: day, lists: lists)
             var departed: DepartedAggregates?
             if !stops.isEmpty {
@@ -314,7 +315,8 @@ package enum DatabaseAnalysis {
 
     /// The lines followed to their customers' list entries and managers.
     private static func customerLevel(
-        _ queries: any SalesSQL, on connection: any DatabaseConnection, asOf day: Day, customers: CustomerListKeys?
+        _ queries: any SalesSQL, on connection: any DatabaseConnection, asOf day: Day, customers: CustomerListKeys?,
+        headlineTotal: Double
     ) throws(WarehouseError) -> CustomerLevelAggregates {
         var totals = CustomerLevelAggregates()
         if let customers, !customers.codes.isEmpty {
@@ -328,9 +330,16 @@ package enum DatabaseAnalysis {
             var assigned = CustomerLevelAggregates.Assigned(manager: try reader.next())
             assigned.headlineBuyers = try reader.int()
             assigned.headlineRevenue = try reader.double()
-            assigned.ownHeadlineRevenue = try reader.double()
             assigned.revenue = try reader.double()
             totals.assigned.append(assigned)
+        }
+        // The own lines of the manager the dependency names: a statement of its own, for one manager.
+        if let top = totals.topManager(headlineTotal: headlineTotal),
+            let index = totals.assigned.firstIndex(where: { $0.manager == top })
+        {
+            var reader = Reader(
+                values: try single(connection.rows(queries.ownLines(asOf: day, list: customers, manager: top)), "own lines"))
+            totals.assigned[index].ownHeadlineRevenue = try reader.optionalDouble() ?? 0
         }
         return totals
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// A connection that runs the audit's SQL where the client's lines are and brings back rows.
 package protocol DatabaseConnection: AnyObject {
     /// Runs `sql` and returns its rows, each value as the database writes it in text (nil for NULL).
@@ -47,7 +48,8 @@ extension DatabaseSource {
     /// - Parameters:
     ///   - readOnly: false only to load test data; the audit reads.
     ///   - timeout: the longest a statement may run (default: ``statementTimeout``).
-    package func connect(password: String?, readOnly: Bool = true, timeout: Duration = DatabaseSource.statementTimeout) throws(WarehouseError)
+    package func connect(password: String?, readOnly: Bool = true, timeout: Duration = DatabaseSource.statementTimeout)
+        throws(WarehouseError)
         -> any DatabaseConnection
     {
         switch engine {

@@ -34,9 +34,11 @@ protocol SalesSQL {
     /// customers with an included line (``CustomerLevelAggregates``).
     func listMatch(asOf: Day, list: CustomerListKeys) -> SQLStatement
     /// Per manager a customer is assigned to (the list's, else the one on their latest included
-    /// line; NULL: none): the manager, the headline period's buyers, their revenue there and on the
-    /// manager's own lines, and all buyers' revenue (``CustomerLevelAggregates/Assigned``).
+    /// line; NULL: none): the manager, the headline period's buyers, their revenue there, and all
+    /// buyers' revenue (``CustomerLevelAggregates/Assigned``).
     func assigned(asOf: Day, list: CustomerListKeys?) -> SQLStatement
+    /// One row: the headline revenue of `manager`'s assigned customers on the lines `manager` sold.
+    func ownLines(asOf: Day, list: CustomerListKeys?, manager: String) -> SQLStatement
     /// One row: the customers of the managers who stopped on `stops`, each with the earliest stop
     /// of a manager who sold to them in the year before it, and their revenue over the `w` days
     /// before and after it (``DepartedAggregates``).
@@ -263,12 +265,21 @@ struct SalesQueries: SalesSQL {
             buyers AS (SELECT c, sum(a) AS revenue, coalesce(sum(a) FILTER (WHERE age < 365), 0) AS revenue_w0, bool_or(age < 365) AS bought, \
             (array_agg(mg ORDER BY d DESC, mg COLLATE "C" DESC) FILTER (WHERE mg IS NOT NULL))[1] AS last_manager FROM s GROUP BY c), \
             assigned AS (SELECT b.c, b.revenue, b.revenue_w0, b.bought, coalesce(list.manager, b.last_manager) AS manager \
-            FROM buyers AS b LEFT JOIN list ON list.code = b.c), \
-            own AS (SELECT assigned.manager, sum(s.a) AS own FROM s JOIN assigned ON assigned.c = s.c \
-            WHERE s.age < 365 AND s.mg = assigned.manager GROUP BY assigned.manager) \
-            SELECT a.manager, count(*) FILTER (WHERE a.bought), coalesce(sum(a.revenue_w0) FILTER (WHERE a.bought), 0), \
-            coalesce(max(own.own), 0), coalesce(sum(a.revenue), 0) FROM assigned AS a LEFT JOIN own ON own.manager = a.manager \
-            GROUP BY a.manager ORDER BY a.manager
+            FROM buyers AS b LEFT JOIN list ON list.code = b.c) \
+            SELECT manager, count(*) FILTER (WHERE bought), coalesce(sum(revenue_w0) FILTER (WHERE bought), 0), \
+            coalesce(sum(revenue), 0) FROM assigned GROUP BY manager ORDER BY manager
+            """)
+    }
+
+    func ownLines(asOf: Day, list: CustomerListKeys?, manager: String) -> SQLStatement {
+        SQLStatement(
+            """
+            WITH \(self.list(list)), \(includedLines(asOf: asOf)), \
+            buyers AS (SELECT c, (array_agg(mg ORDER BY d DESC, mg COLLATE "C" DESC) FILTER (WHERE mg IS NOT NULL))[1] AS last_manager \
+            FROM s GROUP BY c), \
+            theirs AS (SELECT b.c FROM buyers AS b LEFT JOIN list ON list.code = b.c \
+            WHERE coalesce(list.manager, b.last_manager) = \(Self.literal(manager))) \
+            SELECT coalesce(sum(a), 0) FROM s WHERE age < 365 AND mg = \(Self.literal(manager)) AND c IN (SELECT c FROM theirs)
             """)
     }
 
