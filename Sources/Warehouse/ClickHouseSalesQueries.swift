@@ -138,13 +138,18 @@ struct ClickHouseSalesQueries: SalesSQL {
             """, tables: [listTable(list)])
     }
 
+    /// A line's day and manager as one text whose greatest is the latest day's greatest name: the
+    /// day in six digits, then the name. (`argMax` over a tuple kept a generic state per customer
+    /// and ran out of the query's memory at ten million lines.)
+    private func latest(_ l: Line) -> String { "concat(toString(\(l.day) + 100000), ifNull(\(text(.manager)), ''))" }
+
     /// Each buyer with their manager: the list's, else the one on their latest line (ties: the
     /// greater name), computed per customer on the shards and matched with the list where they meet.
     private func assignedCustomers(_ l: Line) -> String {
         let manager = text(.manager), headline = l.windows[0]
         let perCustomer = """
             SELECT assumeNotNull(\(l.customer)) AS crm_c, sum(\(l.amount)) AS revenue, sumIf(\(l.amount), \(headline)) AS revenue_w0, \
-            toUInt8(ifNull(max(\(headline)), 0)) AS bought, argMax(\(manager), tuple(\(l.day), ifNull(\(manager), ''))) AS last_manager \
+            toUInt8(ifNull(max(\(headline)), 0)) AS bought, nullIf(substring(maxIf(\(latest(l)), isNotNull(\(manager))), 7), '') AS last_manager \
             FROM \(table) WHERE \(valid) AND \(l.included) GROUP BY crm_c
             """
         return """
@@ -196,7 +201,7 @@ struct ClickHouseSalesQueries: SalesSQL {
             sumIf(\(l.amount), \(l.windows[1])) AS w1, toUInt8(ifNull(max(\(l.windows[0])), 0)) AS b0, \
             toUInt8(ifNull(max(\(l.windows[1])), 0)) AS b1, min(\(l.day)) AS first, max(\(l.day)) AS last, \
             uniqExact(\(l.day)) AS frequency, toUInt8(ifNull(max(\(l.season)), 0)) AS in_season, \
-            ifNull(argMax(\(manager), tuple(\(l.day), ifNull(\(manager), ''))), '') AS last_manager \
+            substring(maxIf(\(latest(l)), isNotNull(\(manager))), 7) AS last_manager \
             FROM \(table) WHERE \(valid) AND \(l.included) GROUP BY crm_c
             """
         let gathered = """
