@@ -242,13 +242,15 @@ package enum DatabaseAnalysis {
         -> [SaleGroup]
     {
         var groups: [SaleGroup] = []
-        for row in try connection.rows(queries.groups(asOf: day)) {
-            var reader = Reader(values: row)
-            guard let name = try reader.next(), let dimension = SaleGroup.Dimension(rawValue: name) else {
-                throw .unexpectedResult("a group that is none of \(SaleGroup.Dimension.allCases.map(\.rawValue))")
+        for statement in queries.groups(asOf: day) {
+            for row in try connection.rows(statement) {
+                var reader = Reader(values: row)
+                guard let name = try reader.next(), let dimension = SaleGroup.Dimension(rawValue: name) else {
+                    throw .unexpectedResult("a group that is none of \(SaleGroup.Dimension.allCases.map(\.rawValue))")
+                }
+                let key = try reader.next()
+                groups.append(SaleGroup(dimension: dimension, key: key, allHistory: try totals(&reader), headline: try totals(&reader)))
             }
-            let key = try reader.next()
-            groups.append(SaleGroup(dimension: dimension, key: key, allHistory: try totals(&reader), headline: try totals(&reader)))
         }
         return groups
     }

@@ -62,10 +62,13 @@ extension DatabaseSource {
 /// With `CRM_AUDIT_TIMING=1`, each statement's time and its first words on standard error: what a
 /// benchmark reads to see where a reading spends its time.
 enum StatementTiming {
-    static let isOn = ProcessInfo.processInfo.environment["CRM_AUDIT_TIMING"] == "1"
+    static let isOn = ["1", "sql"].contains(ProcessInfo.processInfo.environment["CRM_AUDIT_TIMING"])
+    /// `CRM_AUDIT_TIMING=sql` also prints each statement whole before it runs.
+    static let printsStatements = ProcessInfo.processInfo.environment["CRM_AUDIT_TIMING"] == "sql"
 
     static func measure<T>(_ sql: String, _ body: () throws(WarehouseError) -> T) throws(WarehouseError) -> T {
         guard isOn else { return try body() }
+        if printsStatements { FileHandle.standardError.write(Data("statement: \(sql)\n".utf8)) }
         let clock = ContinuousClock(), start = clock.now
         defer {
             let words = sql.split(whereSeparator: \.isWhitespace).prefix(12).joined(separator: " ")

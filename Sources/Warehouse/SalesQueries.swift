@@ -24,7 +24,7 @@ protocol SalesSQL {
     /// name (NULL for the lines without one), then over all history and over the headline period
     /// the lines, revenue, the amount of the lines with a cost, the cost, those lines, the latest
     /// date, the distinct orders (a line without an order id counted as one) and customers.
-    func groups(asOf: Day) -> String
+    func groups(asOf: Day) -> [String]
     /// The sale lines' ids each stands for another (found in the customer list by tax id or name):
     /// applied to every line before anything is computed.
     var aliases: [String: String] { get set }
@@ -331,7 +331,7 @@ struct SalesQueries: SalesSQL {
         """
     }
 
-    func groups(asOf: Day) -> String {
+    func groups(asOf: Day) -> [String] {
         func totals(_ condition: String) -> String {
             """
             count(*) FILTER (WHERE \(condition)), coalesce(sum(a) FILTER (WHERE \(condition)), 0), \
@@ -341,7 +341,8 @@ struct SalesQueries: SalesSQL {
             count(DISTINCT c) FILTER (WHERE \(condition))
             """
         }
-        return """
+        return [
+            """
             SELECT CASE WHEN GROUPING(mg) = 0 THEN 'manager' WHEN GROUPING(ch) = 0 AND GROUPING(cp) = 0 THEN 'unknown_source' \
             WHEN GROUPING(ch) = 0 THEN 'channel' WHEN GROUPING(cp) = 0 THEN 'campaign' ELSE 'product' END, coalesce(mg, ch, cp, pr), \
             \(totals("true")), \(totals("h")) FROM (SELECT c, d, a, k, o, mg, ch, cp, pr, d > DATE '\(asOf.iso)' - 365 AS h \
@@ -349,6 +350,7 @@ struct SalesQueries: SalesSQL {
             GROUP BY GROUPING SETS ((mg), (ch), (cp), (pr), (ch, cp)) \
             HAVING GROUPING(ch) + GROUPING(cp) <> 0 OR (ch IS NULL AND cp IS NULL)
             """
+        ]
     }
 
     /// One statement, one row: the lines are aggregated by customer, by order and in total in one
