@@ -33,7 +33,7 @@ package enum DatabaseAnalysis {
         customers: CustomerListKeys? = nil, lists: GroupLists = .none, portraitKeys: PortraitKeys? = nil
     ) throws(WarehouseError) -> Result {
         let queries = try prepared(source, on: connection, customers: customers)
-        var day = Timestamp.today()
+        let day: Day
         if let asOf { day = asOf } else { day = try latestDay(source, on: connection, queries: queries) }
         var values: [String?] = []
         for statement in queries.aggregates(asOf: day) { values += try single(connection.rows(statement), "aggregates") }

@@ -69,7 +69,7 @@ package enum DatabaseRounds {
         let connection = try source.connect(password: password)
         let kinds = Set(try workspace.datasets(round: round).map(\.kind))
         // The round's files as of the database's day: their lists go with the queries.
-        var day = Timestamp.today()
+        let day: Day
         if let asOf { day = asOf } else { day = try DatabaseAnalysis.latestDay(source, on: connection) }
         let local = try Analytics.analyse(workspace, round: round, asOf: day)
         let remote = try DatabaseAnalysis.analyse(
